@@ -1,0 +1,87 @@
+/* cli.c - helpers the subcommands share; see kezek.h. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kezek.h"
+#include "queue/clock.h"
+
+const char *
+kz_cli_opt(const struct kz_cli *cli, const char *name)
+{
+	const char *v = NULL;
+
+	for (int i = 0; i < cli->nopts; i++)
+		if (strcmp(cli->opt_name[i], name) == 0)
+			v = cli->opt_value[i]; /* the last one given wins */
+	return v;
+}
+
+int
+kz_cli_fail(struct kz_cli *cli, int code)
+{
+	fprintf(stderr, "kezek: %s\n", cli->err[0] ? cli->err : kz_err_name(code));
+	switch (code) {
+	case KZ_OK:
+		return KZ_EXIT_OK;
+	case KZ_EINVAL:
+		return KZ_EXIT_USAGE;
+	case KZ_EREJECT:
+	case KZ_ECLOSED:
+	case KZ_ENOTFOUND:
+	case KZ_EEMPTY:
+		return KZ_EXIT_REJECTED;
+	default:
+		return KZ_EXIT_FAILED;
+	}
+}
+
+int
+kz_cli_usage(struct kz_cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "kezek %s: ", cli->cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: kezek %s%s%s [options]; see 'kezek %s --help'\n", cli->cmd->name,
+		cli->cmd->args ? " " : "", cli->cmd->args ? cli->cmd->args : "", cli->cmd->name);
+	return KZ_EXIT_USAGE;
+}
+
+int
+kz_cli_counter(struct kz_cli *cli, const char *arg)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || n < 1 || n > 999) {
+		kz_cli_usage(cli, "'%s' is not a counter number (1 to 999)", arg);
+		return -1;
+	}
+	return (int)n;
+}
+
+void
+kz_cli_pad(FILE *f, const char *s, int width)
+{
+	int chars = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p & 0xC0) != 0x80)
+			chars++;
+	fputs(s, f);
+	for (; chars < width; chars++)
+		fputc(' ', f);
+}
+
+const char *
+kz_cli_hhmm(long long t, char buf[8])
+{
+	if (t == 0)
+		snprintf(buf, 8, "-");
+	else
+		kz_clock_format(t, "%H:%M", buf, 8);
+	return buf;
+}

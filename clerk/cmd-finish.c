@@ -1,0 +1,52 @@
+/* cmd-finish.c - kezek finish N --outcome ...: end the visit at counter N. */
+#include <string.h>
+
+#include "kezek.h"
+#include "queue/ticket.h"
+
+static const struct kz_cmd_option options[] = {
+	{"outcome", "OUTCOME", "served, no-show, transferred or cancelled"},
+	{"to", "SERVICE", "with --outcome transferred: the service to send the visitor to"},
+	{"ticket", "NUMBER", "refuse unless this is the ticket at the counter"},
+	{NULL, NULL, NULL},
+};
+
+static int
+exec(struct kz_cli *cli)
+{
+	const char *name = kz_cli_opt(cli, "outcome");
+	enum kz_outcome outcome;
+	struct kz_ticket t;
+	int n = kz_cli_counter(cli, cli->argv[0]), rc;
+
+	if (n < 0)
+		return KZ_EXIT_USAGE;
+	if (name == NULL)
+		return kz_cli_usage(cli, "say how the visit ended: --outcome served|no-show|"
+					 "transferred|cancelled");
+	if (kz_outcome_parse(name, &outcome) != KZ_OK || outcome == KZ_OFFICE_CLOSED)
+		return kz_cli_usage(cli, "'%s' is not an outcome; use served, no-show, transferred "
+					 "or cancelled", name);
+	rc = kz_ticket_finish(cli->db, n, outcome, kz_cli_opt(cli, "to"), kz_cli_opt(cli, "ticket"),
+		&t, cli->err);
+	if (rc != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	if (outcome == KZ_TRANSFERRED)
+		printf("%s\ntransferred to %s, waiting with its original place in line\n", t.number,
+			t.service);
+	else
+		printf("%s\noutcome  %s\n", t.number, t.outcome);
+	return KZ_EXIT_OK;
+}
+
+const struct kz_cmd kz_cmd_finish = {
+	.name = "finish",
+	.args = "N",
+	.summary = "finish the visit at counter N with an outcome",
+	.options = options,
+	.min_args = 1,
+	.max_args = 1,
+	.flags = KZ_CMD_DB,
+	.counter_arg = 1,
+	.exec = exec,
+};

@@ -1,0 +1,89 @@
+/* cmd-status.c - kezek status: the hall now, against the 30-minute limits. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kezek.h"
+#include "queue/clock.h"
+#include "queue/status.h"
+
+static const struct kz_cmd_option options[] = {
+	{"lang", "kk|ru", "language of the service names (default ru)"},
+	{NULL, NULL, NULL},
+};
+
+static void
+print_services(const struct kz_status *s, const struct kz_config *cfg, int kk)
+{
+	printf("SERVICE                                   WAITING  LONGEST WAIT\n");
+	for (int i = 0; i < s->nservices; i++) {
+		const struct kz_service_status *v = &s->services[i];
+		char name[KZ_NAME_LEN + KZ_CODE_LEN + 4];
+		long long min = (long long)v->longest_wait / 60;
+		snprintf(name, sizeof name, "%s  %s", v->prefix, kk ? v->name_kk : v->name_ru);
+		kz_cli_pad(stdout, name, 42);
+		printf("%7d  ", v->waiting);
+		if (v->waiting == 0)
+			printf("-\n");
+		else
+			printf("%lld min%s\n", min,
+				min >= cfg->wait_limit_min ? "  OVER LIMIT" : "");
+	}
+}
+
+static void
+print_counters(const struct kz_status *s, const struct kz_config *cfg)
+{
+	printf("\nCOUNTER  STATE   SERVES   TICKET          SINCE  CLERK\n");
+	for (int i = 0; i < s->ncounters; i++) {
+		const struct kz_counter_status *c = &s->counters[i];
+		char ticket[48] = "-", hhmm[8];
+		long long min = (long long)(s->now - c->ticket_since) / 60;
+		if (c->ticket[0])
+			snprintf(ticket, sizeof ticket, "%s %s", c->ticket, c->ticket_state);
+		printf("%7d  %-7s ", c->number, c->state);
+		kz_cli_pad(stdout, c->services, 8);
+		printf(" ");
+		kz_cli_pad(stdout, ticket, 15);
+		printf(" %-5s  %s%s%s", kz_cli_hhmm(c->ticket[0] ? c->ticket_since : 0, hhmm),
+			c->clerk[0] ? c->clerk : "-", c->position[0] ? ", " : "", c->position);
+		if (c->ticket[0] && min >= cfg->service_limit_min)
+			printf("  OVER %d MIN", cfg->service_limit_min);
+		printf("\n");
+	}
+}
+
+static int
+exec(struct kz_cli *cli)
+{
+	const char *lang = kz_cli_opt(cli, "lang");
+	struct kz_status *s;
+	char now[32];
+	int rc;
+
+	if (lang != NULL && strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0)
+		return kz_cli_usage(cli, "--lang is kk or ru, not '%s'", lang);
+	s = malloc(sizeof *s);
+	if (s == NULL)
+		return kz_cli_fail(cli, KZ_ENOMEM);
+	if ((rc = kz_status_read(cli->db, s, cli->err)) != KZ_OK) {
+		free(s);
+		return kz_cli_fail(cli, rc);
+	}
+	kz_clock_format(s->now, "%Y-%m-%d %H:%M", now, sizeof now);
+	printf("%s  %s\n", now, lang && lang[0] == 'k' ? cli->cfg->name_kk : cli->cfg->name_ru);
+	printf("waiting %d, longest wait %lld min (limit %d min)%s\n\n", s->waiting,
+		(long long)s->longest_wait / 60, cli->cfg->wait_limit_min,
+		s->longest_wait / 60 >= cli->cfg->wait_limit_min ? "  OVER LIMIT" : "");
+	print_services(s, cli->cfg, lang && lang[0] == 'k');
+	print_counters(s, cli->cfg);
+	free(s);
+	return KZ_EXIT_OK;
+}
+
+const struct kz_cmd kz_cmd_status = {
+	.name = "status",
+	.summary = "who waits for what and for how long; what each counter is doing",
+	.options = options,
+	.flags = KZ_CMD_DB,
+	.exec = exec,
+};

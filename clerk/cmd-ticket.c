@@ -1,0 +1,38 @@
+/* cmd-ticket.c - kezek ticket SERVICE: issue a queue ticket. */
+#include "kezek.h"
+#include "queue/clock.h"
+#include "queue/ticket.h"
+
+static int
+exec(struct kz_cli *cli)
+{
+	const struct kz_service_conf *s;
+	struct kz_ticket t;
+	char when[32];
+	int rc = kz_ticket_issue(cli->db, cli->cal, cli->argv[0], &t, cli->err);
+
+	if (rc != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	s = kz_config_service(cli->cfg, t.service);
+	kz_clock_format(t.issued_at, "%Y-%m-%d %H:%M", when, sizeof when);
+	printf("%s\n", t.number);
+	printf("service  %s  %s / %s\n", t.service, s ? s->name_kk : "", s ? s->name_ru : "");
+	printf("issued   %s\n", when);
+	printf("ahead    %d\n", t.ahead);
+	if (t.lunch_notice) {
+		char resumes[8];
+		printf("notice   reception breaks for lunch; if not called before it, you will be "
+		       "called after %s\n", kz_cli_hhmm(t.resumes_at, resumes));
+	}
+	return KZ_EXIT_OK;
+}
+
+const struct kz_cmd kz_cmd_ticket = {
+	.name = "ticket",
+	.args = "SERVICE",
+	.summary = "issue the next ticket of SERVICE (its code or prefix); prints its number first",
+	.min_args = 1,
+	.max_args = 1,
+	.flags = KZ_CMD_DB | KZ_CMD_CAL,
+	.exec = exec,
+};

@@ -1,0 +1,91 @@
+/*
+ * kezek.h - what the `kezek` command's subcommands share.
+ *
+ * A subcommand is a file clerk/cmd-NAME.c holding one const struct kz_cmd:
+ * its name, arguments, options and exec.  main.c lists them all.  exec
+ * parses nothing itself: positional arguments and option values are ready
+ * in struct kz_cli; it calls one queue/ function and prints the result.
+ */
+#ifndef KZ_KEZEK_H
+#define KZ_KEZEK_H
+
+#include <stdio.h>
+
+#include "queue/calendar.h"
+#include "queue/config.h"
+#include "queue/db.h"
+#include "queue/error.h"
+
+/* Exit codes, the same for every Kezek program. */
+enum {
+	KZ_EXIT_OK = 0,
+	KZ_EXIT_USAGE = 1,    /* the command line is wrong */
+	KZ_EXIT_REJECTED = 2, /* a transition that makes no sense now */
+	KZ_EXIT_FAILED = 3,   /* database or configuration error */
+};
+
+struct kz_cmd_option {
+	const char *name;     /* long option, without "--" */
+	const char *arg;      /* "NAME" if it takes a value, NULL for a flag */
+	const char *help;
+};
+
+enum {
+	KZ_CMD_DB = 1 << 0,	/* needs the hall database (and config) open */
+	KZ_CMD_CREATE = 1 << 1, /* may create the database */
+	KZ_CMD_CAL = 1 << 2,	/* needs the working calendar */
+};
+
+struct kz_cli;
+
+struct kz_cmd {
+	const char *name;			/* "ticket" */
+	const char *args;			/* "SERVICE", shown in usage */
+	const char *summary;			/* one line for `kezek help` */
+	const struct kz_cmd_option *options;	/* ends with {NULL}; may be NULL */
+	int min_args, max_args;			/* positional arguments */
+	int flags;				/* KZ_CMD_* */
+	int counter_arg;			/* 1-based positional that is a counter number, 0 none */
+	int (*exec)(struct kz_cli *cli);	/* returns a KZ_EXIT_* code */
+};
+
+#define KZ_MAX_OPTS 24
+
+struct kz_cli {
+	const struct kz_cmd *cmd;
+	struct kz_config *cfg;		/* loaded before exec */
+	struct kz_db *db;		/* open if cmd has KZ_CMD_DB */
+	struct kz_calendar *cal;	/* loaded if cmd has KZ_CMD_CAL */
+	const char *db_path;		/* --db, KEZEK_DB or the config's */
+	int argc;			/* positional arguments */
+	char **argv;
+	int nopts;
+	const char *opt_name[KZ_MAX_OPTS];
+	const char *opt_value[KZ_MAX_OPTS]; /* "" for a flag that was given */
+	char err[KZ_ERR_LEN];		/* filled by queue/ calls */
+};
+
+/* The value of option name, or NULL if it was not given. */
+const char *kz_cli_opt(const struct kz_cli *cli, const char *name);
+
+/* Report cli->err for library result code on stderr as "kezek: ...",
+ * and return the exit code for it. */
+int kz_cli_fail(struct kz_cli *cli, int code);
+
+/* Report a usage error: "kezek NAME: message" and the usage line; returns 1. */
+int kz_cli_usage(struct kz_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Parse a counter number argument; on failure reports usage and returns -1. */
+int kz_cli_counter(struct kz_cli *cli, const char *arg);
+
+/* Print s padded with spaces to width characters (UTF-8 aware). */
+void kz_cli_pad(FILE *f, const char *s, int width);
+
+/* "HH:MM" local, or "-" for 0. */
+const char *kz_cli_hhmm(long long t, char buf[8]);
+
+extern const struct kz_cmd kz_cmd_init, kz_cmd_ticket, kz_cmd_counter, kz_cmd_next,
+	kz_cmd_recall, kz_cmd_start, kz_cmd_finish, kz_cmd_status, kz_cmd_close_day,
+	kz_cmd_history, kz_cmd_check, kz_cmd_calendar, kz_cmd_office;
+
+#endif

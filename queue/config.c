@@ -1,0 +1,502 @@
+/*
+ * config.c - hall.ini through inih: a handler per section kind, then
+ * checks that need the whole file (references, required keys).
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ini.h>
+
+#include "config.h"
+#include "error.h"
+
+struct parse {
+	struct kz_config *cfg;
+	char reason[KZ_ERR_LEN]; /* set by the handler that failed */
+	int failed;
+	int line;		 /* lines seen by section, for headers */
+	char last_section[128];
+};
+
+static int
+copy(char *dst, size_t len, const char *src)
+{
+	if (strlen(src) >= len)
+		return -1;
+	memcpy(dst, src, strlen(src) + 1);
+	return 0;
+}
+
+static int
+parse_int(const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+/* A service code: 1-8 ASCII letters or digits. */
+static int
+valid_code(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 8)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* A prefix: 1-4 characters (UTF-8 letters or digits allowed), no dash or space. */
+static int
+valid_prefix(const char *s)
+{
+	size_t n = strlen(s);
+	int chars = 0;
+
+	if (n == 0 || n >= KZ_CODE_LEN)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80 && !isalnum(c))
+			return 0;
+		if ((c & 0xC0) != 0x80)
+			chars++;
+	}
+	return chars <= 4;
+}
+
+static int fail(struct parse *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Record the first fault; returns 0 so handlers can "return fail(...)". */
+static int
+fail(struct parse *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!p->failed) {
+		va_start(ap, fmt);
+		vsnprintf(p->reason, sizeof p->reason, fmt, ap);
+		va_end(ap);
+		p->failed = 1;
+	}
+	return 0;
+}
+
+static int
+hall_key(struct parse *p, const char *name, const char *value)
+{
+	struct kz_config *c = p->cfg;
+
+	if (strcmp(name, "name_kk") == 0 || strcmp(name, "name_ru") == 0) {
+		char *dst = name[5] == 'k' ? c->name_kk : c->name_ru;
+		if (copy(dst, KZ_NAME_LEN, value) < 0)
+			return fail(p, "%s is longer than 255 bytes", name);
+		return 1;
+	}
+	if (strcmp(name, "database") == 0) {
+		if (*value == '\0' || copy(c->database, sizeof c->database, value) < 0)
+			return fail(p, "database must be a path of 1 to 1023 bytes");
+		return 1;
+	}
+	if (strcmp(name, "holidays") == 0 || strcmp(name, "offices") == 0 ||
+	    strcmp(name, "akimats") == 0) {
+		char *dst = name[0] == 'h' ? c->holidays : name[1] == 'f' ? c->offices : c->akimats;
+		if (*value == '\0' || copy(dst, KZ_PATH_LEN, value) < 0)
+			return fail(p, "%s must be a path of 1 to 1023 bytes", name);
+		return 1;
+	}
+	if (strcmp(name, "office") == 0) {
+		if (*value == '\0' || copy(c->office, sizeof c->office, value) < 0)
+			return fail(p, "office must be a key of offices.csv, such as akmola-region");
+		return 1;
+	}
+	if (strcmp(name, "timezone") == 0) {
+		if (*value == '\0' || copy(c->timezone, sizeof c->timezone, value) < 0)
+			return fail(p, "timezone must be an IANA zone such as Asia/Almaty");
+		return 1;
+	}
+	if (strcmp(name, "wait_limit_minutes") == 0) {
+		if (parse_int(value, 1, 600, &c->wait_limit_min) < 0)
+			return fail(p, "wait_limit_minutes must be a number of minutes, 1 to 600, not '%s'",
+				value);
+		return 1;
+	}
+	if (strcmp(name, "service_limit_minutes") == 0) {
+		if (parse_int(value, 1, 600, &c->service_limit_min) < 0)
+			return fail(p,
+				"service_limit_minutes must be a number of minutes, 1 to 600, not '%s'",
+				value);
+		return 1;
+	}
+	return fail(p, "unknown key '%s' in [hall]; known keys: name_kk, name_ru, database, "
+		       "timezone, office, wait_limit_minutes, service_limit_minutes, holidays, "
+		       "offices, akimats", name);
+}
+
+/* "HH:MM" into minutes after midnight. */
+static int
+parse_hhmm(const char *s, int *out)
+{
+	int h, m, n = 0;
+
+	if (strlen(s) != 5 || sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || n != 5 || s[2] != ':' ||
+	    !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[3]) || h > 23 || m > 59)
+		return -1;
+	*out = h * 60 + m;
+	return 0;
+}
+
+static int
+hours_key(struct parse *p, const char *name, const char *value)
+{
+	struct kz_hours *h = &p->cfg->hours;
+	static const char *const times[] = {"open", "close", "lunch_start", "lunch_end"};
+	int *slots[] = {&h->open, &h->close, &h->lunch_start, &h->lunch_end};
+
+	for (int i = 0; i < 4; i++)
+		if (strcmp(name, times[i]) == 0) {
+			if (parse_hhmm(value, slots[i]) < 0)
+				return fail(p, "%s = '%s' is not a time of day; write it as 09:00", name,
+					value);
+			return 1;
+		}
+	if (strcmp(name, "last_ticket_minutes") == 0 || strcmp(name, "lunch_notice_minutes") == 0) {
+		if (parse_int(value, 0, 240, name[1] == 'a' ? &h->last_ticket : &h->lunch_notice) < 0)
+			return fail(p, "%s must be a number of minutes, 0 to 240, not '%s'", name,
+				value);
+		return 1;
+	}
+	return fail(p, "unknown key '%s' in [hours]; known keys: open, close, lunch_start, "
+		       "lunch_end, last_ticket_minutes, lunch_notice_minutes", name);
+}
+
+static struct kz_service_conf *
+service_for(struct parse *p, const char *code)
+{
+	struct kz_config *c = p->cfg;
+
+	for (int i = 0; i < c->nservices; i++)
+		if (strcmp(c->services[i].code, code) == 0)
+			return &c->services[i];
+	if (!valid_code(code)) {
+		fail(p, "service code '%s' must be 1 to 8 Latin letters or digits", code);
+		return NULL;
+	}
+	if (c->nservices == KZ_MAX_SERVICES) {
+		fail(p, "more than 32 services");
+		return NULL;
+	}
+	struct kz_service_conf *s = &c->services[c->nservices++];
+	memset(s, 0, sizeof *s);
+	copy(s->code, sizeof s->code, code);
+	return s;
+}
+
+static int
+service_key(struct parse *p, const char *code, const char *name, const char *value)
+{
+	struct kz_service_conf *s = service_for(p, code);
+
+	if (s == NULL)
+		return 0;
+	if (strcmp(name, "prefix") == 0) {
+		if (!valid_prefix(value))
+			return fail(p, "prefix '%s' of [service %s] must be 1 to 4 letters or digits",
+				value, code);
+		copy(s->prefix, sizeof s->prefix, value);
+		return 1;
+	}
+	if (strcmp(name, "name_kk") == 0 || strcmp(name, "name_ru") == 0) {
+		char *dst = name[5] == 'k' ? s->name_kk : s->name_ru;
+		if (*value == '\0' || copy(dst, KZ_NAME_LEN, value) < 0)
+			return fail(p, "%s of [service %s] must be 1 to 255 bytes", name, code);
+		return 1;
+	}
+	return fail(p, "unknown key '%s' in [service %s]; known keys: prefix, name_kk, name_ru",
+		name, code);
+}
+
+static struct kz_counter_conf *
+counter_for(struct parse *p, const char *label)
+{
+	struct kz_config *c = p->cfg;
+	int number;
+
+	if (parse_int(label, 1, 999, &number) < 0) {
+		fail(p, "[counter %s]: a counter is named by its number, 1 to 999", label);
+		return NULL;
+	}
+	for (int i = 0; i < c->ncounters; i++)
+		if (c->counters[i].number == number)
+			return &c->counters[i];
+	if (c->ncounters == KZ_MAX_COUNTERS) {
+		fail(p, "more than 64 counters");
+		return NULL;
+	}
+	struct kz_counter_conf *k = &c->counters[c->ncounters++];
+	memset(k, 0, sizeof *k);
+	k->number = number;
+	return k;
+}
+
+static int
+counter_key(struct parse *p, const char *label, const char *name, const char *value)
+{
+	struct kz_counter_conf *k = counter_for(p, label);
+	char list[1024], *save = NULL, *tok;
+
+	if (k == NULL)
+		return 0;
+	if (strcmp(name, "services") != 0)
+		return fail(p, "unknown key '%s' in [counter %s]; known keys: services", name, label);
+	if (copy(list, sizeof list, value) < 0)
+		return fail(p, "services of [counter %s] is too long", label);
+	k->nservices = 0;
+	for (tok = strtok_r(list, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save)) {
+		for (int i = 0; i < k->nservices; i++)
+			if (strcmp(k->services[i], tok) == 0)
+				return fail(p, "[counter %s] lists service '%s' twice", label, tok);
+		if (!valid_code(tok))
+			return fail(p, "[counter %s]: '%s' is not a service code", label, tok);
+		copy(k->services[k->nservices++], KZ_CODE_LEN, tok);
+	}
+	if (k->nservices == 0)
+		return fail(p, "[counter %s] serves no service; list codes: services = A, B", label);
+	return 1;
+}
+
+static int
+handler(void *user, const char *section, const char *name, const char *value)
+{
+	struct parse *p = user;
+
+	if (p->failed)
+		return 0;
+	if (strcmp(section, "hall") == 0)
+		return hall_key(p, name, value);
+	if (strcmp(section, "hours") == 0)
+		return hours_key(p, name, value);
+	if (strncmp(section, "service ", 8) == 0)
+		return service_key(p, section + 8, name, value);
+	if (strncmp(section, "counter ", 8) == 0)
+		return counter_key(p, section + 8, name, value);
+	return fail(p, "unknown section [%s]; known sections: [hall], [hours], [service CODE], "
+		       "[counter NUMBER]", section);
+}
+
+/* Line of "[section]" in path, for faults found after parsing; 0 if not found. */
+static int
+section_line(const char *path, const char *section)
+{
+	FILE *f = fopen(path, "r");
+	char buf[4096], want[160];
+	int line = 0, found = 0;
+
+	if (f == NULL)
+		return 0;
+	snprintf(want, sizeof want, "[%s]", section);
+	while (!found && fgets(buf, sizeof buf, f)) {
+		char *s = buf;
+		line++;
+		while (isspace((unsigned char)*s))
+			s++;
+		found = strncmp(s, want, strlen(want)) == 0;
+	}
+	fclose(f);
+	return found ? line : 0;
+}
+
+/* A relative path in the file is taken from the file's own folder, so a
+ * hall's configuration and its data travel together. */
+static int
+resolve(const struct kz_config *c, char *path, char *err)
+{
+	const char *slash = strrchr(c->path, '/');
+	char joined[KZ_PATH_LEN * 2];
+
+	if (path[0] == '/' || slash == NULL)
+		return KZ_OK;
+	snprintf(joined, sizeof joined, "%.*s/%s", (int)(slash - c->path), c->path, path);
+	if (copy(path, KZ_PATH_LEN, joined) < 0)
+		return kz_err(err, KZ_ECONFIG, "%s: path '%s' is too long", c->path, joined);
+	return KZ_OK;
+}
+
+static int
+check_whole(struct kz_config *c, char *err)
+{
+	char sec[64];
+	int rc;
+
+	if ((rc = resolve(c, c->database, err)) != KZ_OK ||
+	    (rc = resolve(c, c->holidays, err)) != KZ_OK ||
+	    (rc = resolve(c, c->offices, err)) != KZ_OK || (rc = resolve(c, c->akimats, err)) != KZ_OK)
+		return rc;
+
+	if (c->name_kk[0] == '\0' || c->name_ru[0] == '\0')
+		return kz_err(err, KZ_ECONFIG,
+			"%s:%d: [hall] needs the office's name in both languages: name_kk and name_ru",
+			c->path, section_line(c->path, "hall"));
+	if (!(c->hours.open < c->hours.close && c->hours.lunch_start <= c->hours.lunch_end &&
+		    (c->hours.lunch_start == c->hours.lunch_end ||
+			    (c->hours.open < c->hours.lunch_start && c->hours.lunch_end < c->hours.close))))
+		return kz_err(err, KZ_ECONFIG,
+			"%s:%d: [hours] must run open < lunch_start <= lunch_end < close "
+			"(lunch_start = lunch_end: no lunch break)",
+			c->path, section_line(c->path, "hours"));
+	if (c->nservices == 0)
+		return kz_err(err, KZ_ECONFIG, "%s: no services; add a [service A] section", c->path);
+	if (c->ncounters == 0)
+		return kz_err(err, KZ_ECONFIG, "%s: no counters; add a [counter 1] section", c->path);
+	for (int i = 0; i < c->nservices; i++) {
+		struct kz_service_conf *s = &c->services[i];
+		snprintf(sec, sizeof sec, "service %s", s->code);
+		s->line = section_line(c->path, sec);
+		if (s->prefix[0] == '\0')
+			copy(s->prefix, sizeof s->prefix, s->code);
+		if (s->name_kk[0] == '\0' || s->name_ru[0] == '\0')
+			return kz_err(err, KZ_ECONFIG,
+				"%s:%d: [service %s] needs its name in both languages: name_kk and name_ru",
+				c->path, s->line, s->code);
+		for (int j = 0; j < i; j++)
+			if (strcmp(c->services[j].prefix, s->prefix) == 0)
+				return kz_err(err, KZ_ECONFIG,
+					"%s:%d: [service %s] has prefix '%s', already used by [service %s]; "
+					"ticket numbers must not collide",
+					c->path, s->line, s->code, s->prefix, c->services[j].code);
+	}
+	for (int i = 0; i < c->ncounters; i++) {
+		struct kz_counter_conf *k = &c->counters[i];
+		snprintf(sec, sizeof sec, "counter %d", k->number);
+		k->line = section_line(c->path, sec);
+		if (k->nservices == 0)
+			return kz_err(err, KZ_ECONFIG,
+				"%s:%d: [counter %d] serves no service; add services = A, B",
+				c->path, k->line, k->number);
+		for (int j = 0; j < k->nservices; j++)
+			if (kz_config_service(c, k->services[j]) == NULL)
+				return kz_err(err, KZ_ECONFIG,
+					"%s:%d: [counter %d] serves '%s', which is not a [service]; "
+					"define it or remove it from the list",
+					c->path, k->line, k->number, k->services[j]);
+	}
+	return KZ_OK;
+}
+
+/* Length of a valid UTF-8 sequence at s, or 0 if it is not one. */
+static int
+utf8_len(const unsigned char *s)
+{
+	int n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
+		: (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+
+	if (n == 2 && s[0] < 0xC2)
+		return 0; /* overlong */
+	for (int i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
+/* Before inih sees the file: it splits over-long lines silently and knows
+ * nothing of encodings, so refuse those here with the right line number. */
+static int
+precheck(FILE *f, const char *path, char *err)
+{
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int line = 0, rc = KZ_OK;
+
+	while (rc == KZ_OK && (len = getline(&buf, &cap, f)) >= 0) {
+		line++;
+		while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+			buf[--len] = '\0';
+		if (len > INI_MAX_LINE - 2)
+			rc = kz_err(err, KZ_ECONFIG, "%s:%d: line longer than %d bytes; shorten it "
+				"or continue it on an indented next line", path, line, INI_MAX_LINE - 2);
+		for (ssize_t i = 0; rc == KZ_OK && i < len;) {
+			int n = utf8_len((const unsigned char *)buf + i);
+			if (n == 0 || i + n > len)
+				rc = kz_err(err, KZ_ECONFIG, "%s:%d: not valid UTF-8; save the file as "
+					"UTF-8", path, line);
+			i += n ? n : 1;
+		}
+	}
+	free(buf);
+	rewind(f);
+	return rc;
+}
+
+int
+kz_config_load(const char *path, struct kz_config *cfg, char *err)
+{
+	struct parse p = {0};
+	FILE *f;
+	int line;
+
+	memset(cfg, 0, sizeof *cfg);
+	copy(cfg->path, sizeof cfg->path, path);
+	copy(cfg->database, sizeof cfg->database, "../var/hall.db");
+	copy(cfg->timezone, sizeof cfg->timezone, "Asia/Almaty");
+	copy(cfg->holidays, sizeof cfg->holidays, "holidays");
+	copy(cfg->offices, sizeof cfg->offices, "offices.csv");
+	copy(cfg->akimats, sizeof cfg->akimats, "akimats.csv");
+	cfg->hours = (struct kz_hours){.open = 540, .close = 1080, .lunch_start = 780,
+		.lunch_end = 840, .last_ticket = 30, .lunch_notice = 30};
+	cfg->wait_limit_min = 30;
+	cfg->service_limit_min = 30;
+	p.cfg = cfg;
+
+	f = fopen(path, "r");
+	if (f == NULL)
+		return kz_err(err, KZ_ECONFIG, "cannot read configuration '%s': %s", path,
+			strerror(errno));
+	if ((line = precheck(f, path, err)) != KZ_OK) {
+		fclose(f);
+		return line;
+	}
+	line = ini_parse_file(f, handler, &p);
+	fclose(f);
+	if (line > 0)
+		return kz_err(err, KZ_ECONFIG, "%s:%d: %s", path, line,
+			p.failed ? p.reason : "not 'key = value', '[section]' or a ';' comment");
+	if (line < 0)
+		return kz_err(err, KZ_ENOMEM, "%s: out of memory while reading", path);
+	return check_whole(cfg, err);
+}
+
+const struct kz_service_conf *
+kz_config_service(const struct kz_config *cfg, const char *code)
+{
+	for (int i = 0; i < cfg->nservices; i++)
+		if (strcmp(cfg->services[i].code, code) == 0)
+			return &cfg->services[i];
+	for (int i = 0; i < cfg->nservices; i++)
+		if (strcmp(cfg->services[i].prefix, code) == 0)
+			return &cfg->services[i];
+	return NULL;
+}
+
+const struct kz_counter_conf *
+kz_config_counter(const struct kz_config *cfg, int number)
+{
+	for (int i = 0; i < cfg->ncounters; i++)
+		if (cfg->counters[i].number == number)
+			return &cfg->counters[i];
+	return NULL;
+}

@@ -1,0 +1,76 @@
+/*
+ * config.h - the hall's configuration (config/hall.ini), read with inih.
+ *
+ *   [hall]            name_kk, name_ru, database, timezone, office,
+ *                     wait_limit_minutes, service_limit_minutes,
+ *                     holidays, offices, akimats
+ *   [hours]           open, close, lunch_start, lunch_end,
+ *                     last_ticket_minutes, lunch_notice_minutes
+ *   [service CODE]    prefix, name_kk, name_ru
+ *   [counter NUMBER]  services = CODE, CODE ...
+ *
+ * Relative paths in the file are taken from the file's own folder; the
+ * loaded configuration holds them resolved.
+ *
+ * A file is taken whole or not at all: kz_config_load refuses unknown
+ * sections and keys, duplicates, missing names and references to services
+ * that are not defined, naming the file, the line and what to do.
+ */
+#ifndef KZ_CONFIG_H
+#define KZ_CONFIG_H
+
+#include <limits.h>
+
+#include "calendar.h"
+
+#define KZ_MAX_SERVICES 32
+#define KZ_MAX_COUNTERS 64
+#define KZ_CODE_LEN 16	 /* service code or prefix, bytes with NUL */
+#define KZ_NAME_LEN 256	 /* a name in one language, bytes with NUL */
+#define KZ_PATH_LEN 1024
+
+struct kz_service_conf {
+	char code[KZ_CODE_LEN];	   /* what clerks type: kezek ticket A */
+	char prefix[KZ_CODE_LEN];  /* printed before the number: A-001 */
+	char name_kk[KZ_NAME_LEN]; /* shown to visitors, Kazakh */
+	char name_ru[KZ_NAME_LEN]; /* shown to visitors, Russian */
+	int line;		   /* line of its [service] header */
+};
+
+struct kz_counter_conf {
+	int number;				     /* as on the sign above it */
+	int nservices;				     /* how many services it serves */
+	char services[KZ_MAX_SERVICES][KZ_CODE_LEN]; /* their codes */
+	int line;				     /* line of its [counter] header */
+};
+
+struct kz_config {
+	char path[KZ_PATH_LEN];	       /* the file it came from, "" if built in */
+	char name_kk[KZ_NAME_LEN];     /* the office's name, Kazakh */
+	char name_ru[KZ_NAME_LEN];     /* the office's name, Russian */
+	char database[KZ_PATH_LEN];    /* SQLite file */
+	char timezone[64];	       /* IANA zone, default Asia/Almaty */
+	char office[64];	       /* this office's key in offices.csv, "" if unset */
+	char holidays[KZ_PATH_LEN];    /* folder of YYYY.ini holiday data */
+	char offices[KZ_PATH_LEN];     /* App. 1 directory (CSV) */
+	char akimats[KZ_PATH_LEN];     /* App. 5 directory (CSV) */
+	struct kz_hours hours;	       /* p.9, and when tickets stop */
+	int wait_limit_min;	       /* p.7.2: 30 */
+	int service_limit_min;	       /* p.7.3: 30 */
+	int nservices;
+	struct kz_service_conf services[KZ_MAX_SERVICES];
+	int ncounters;
+	struct kz_counter_conf counters[KZ_MAX_COUNTERS];
+};
+
+/* Read path into cfg (caller-owned, fully overwritten).  KZ_ECONFIG with
+ * "FILE:LINE: reason; what to do" on any fault; cfg is then unusable. */
+int kz_config_load(const char *path, struct kz_config *cfg, char *err);
+
+/* The service with this code (exact) or prefix, or NULL. */
+const struct kz_service_conf *kz_config_service(const struct kz_config *cfg, const char *code);
+
+/* The counter with this number, or NULL. */
+const struct kz_counter_conf *kz_config_counter(const struct kz_config *cfg, int number);
+
+#endif

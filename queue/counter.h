@@ -1,0 +1,29 @@
+/*
+ * counter.h - counters open, pause and close, each under a clerk.
+ *
+ *   closed --open--> open --pause--> paused --open--> open
+ *   open|paused --close--> closed
+ *
+ * A counter with a visitor at it (a ticket called or in service) cannot be
+ * paused or closed: the ticket must be finished first.  A clerk works at one
+ * counter at a time.  Each change is one transaction and one event.
+ */
+#ifndef KZ_COUNTER_H
+#define KZ_COUNTER_H
+
+#include "db.h"
+
+/* Open (or resume) counter under the clerk (full name and position, both
+ * required).  KZ_ENOTFOUND: no such counter; KZ_EREJECT: already open or
+ * the clerk is at another counter; KZ_EINVAL: empty or overlong name. */
+int kz_counter_open(struct kz_db *db, int number, const char *clerk, const char *position,
+	char *err);
+
+/* Pause or close counter.  clerk and position may be NULL (the counter's own
+ * clerk is recorded); if given, that person is recorded as doing it. */
+int kz_counter_pause(struct kz_db *db, int number, const char *clerk, const char *position,
+	char *err);
+int kz_counter_close(struct kz_db *db, int number, const char *clerk, const char *position,
+	char *err);
+
+#endif

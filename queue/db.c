@@ -1,0 +1,448 @@
+/*
+ * db.c - opening the hall database, migrations, transactions and the
+ * statement cache.  Start at kz_db_open.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "error.h"
+#include "schema.h"
+#include "sql.h"
+
+#define KZ_APPLICATION_ID 0x4b5a4b31 /* "KZK1" in the file header */
+#define STMT_CACHE 64
+
+struct kz_db {
+	sqlite3 *sql;
+	char path[1024];
+	int version;			 /* user_version after open */
+	struct timespec busy_since;	 /* when the current wait for the lock began */
+	uint64_t seed;			 /* for the random pauses of busy_wait */
+	int nstmt;
+	const char *stmt_key[STMT_CACHE];   /* the SQL literal's address */
+	sqlite3_stmt *stmt[STMT_CACHE];
+};
+
+sqlite3 *
+kz_db_sql(struct kz_db *db)
+{
+	return db->sql;
+}
+
+int
+kz_db_fail(struct kz_db *db, int rc, const char *what, char *err)
+{
+	int prim = rc & 0xff;
+
+	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
+		return kz_err(err, KZ_EBUSY,
+			"%s: database '%s' stayed locked for %d s; another Kezek program holds it",
+			what, db->path, KZ_DB_BUSY_MS / 1000);
+	if (prim == SQLITE_NOMEM)
+		return kz_err(err, KZ_ENOMEM, "%s: out of memory", what);
+	return kz_err(err, KZ_EDB, "%s: database '%s': %s", what, db->path,
+		sqlite3_errmsg(db->sql));
+}
+
+static int
+exec(struct kz_db *db, const char *sql, const char *what, char *err)
+{
+	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? KZ_OK : kz_db_fail(db, rc, what, err);
+}
+
+/*
+ * Waiting for the write lock.  SQLite's own handler backs off to 100 ms
+ * sleeps, and under a steady stream of short writers a process that sleeps
+ * that long can starve for seconds.  Short random sleeps keep each waiter
+ * polling often enough to win its turn; the total stays bounded.
+ */
+static int
+busy_wait(void *arg, int attempt)
+{
+	struct kz_db *db = arg;
+	struct timespec now, pause;
+	int64_t waited_ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (attempt == 0)
+		db->busy_since = now;
+	waited_ms = (int64_t)(now.tv_sec - db->busy_since.tv_sec) * 1000 +
+		    (now.tv_nsec - db->busy_since.tv_nsec) / 1000000;
+	if (waited_ms >= KZ_DB_BUSY_MS)
+		return 0;
+	db->seed = db->seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	pause.tv_sec = 0;
+	pause.tv_nsec = (long)(100000 + (db->seed >> 33) % (attempt < 20 ? 400000 : 1900000));
+	nanosleep(&pause, NULL);
+	return 1;
+}
+
+static int
+pragma_int(struct kz_db *db, const char *sql, int64_t *out, char *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, sql, err);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return kz_db_fail(db, rc, sql, err);
+	return KZ_OK;
+}
+
+sqlite3_stmt *
+kz_db_stmt(struct kz_db *db, const char *sql, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	for (int i = 0; i < db->nstmt; i++)
+		if (db->stmt_key[i] == sql) {
+			sqlite3_reset(db->stmt[i]);
+			sqlite3_clear_bindings(db->stmt[i]);
+			return db->stmt[i];
+		}
+	rc = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK) {
+		kz_db_fail(db, rc, "prepare", err);
+		return NULL;
+	}
+	if (db->nstmt < STMT_CACHE) {
+		db->stmt_key[db->nstmt] = sql;
+		db->stmt[db->nstmt++] = st;
+	} else {
+		/* Full: keep it anyway by evicting the oldest; callers never hold
+		 * a statement across another kz_db_stmt call of a new literal. */
+		sqlite3_finalize(db->stmt[0]);
+		memmove(db->stmt_key, db->stmt_key + 1, sizeof db->stmt_key[0] * (STMT_CACHE - 1));
+		memmove(db->stmt, db->stmt + 1, sizeof db->stmt[0] * (STMT_CACHE - 1));
+		db->stmt_key[STMT_CACHE - 1] = sql;
+		db->stmt[STMT_CACHE - 1] = st;
+	}
+	return st;
+}
+
+int
+kz_db_exec_stmt(struct kz_db *db, sqlite3_stmt *st, const char *what, char *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, what, err);
+}
+
+void
+kz_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+void
+kz_bind_id(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id == 0)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int64(st, i, id);
+}
+
+void
+kz_col_text(sqlite3_stmt *st, int i, char *dst, size_t len)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	snprintf(dst, len, "%s", s ? (const char *)s : "");
+}
+
+int
+kz_db_begin(struct kz_db *db, char *err)
+{
+	return exec(db, "BEGIN IMMEDIATE", "begin", err);
+}
+
+int
+kz_db_begin_read(struct kz_db *db, char *err)
+{
+	return exec(db, "BEGIN", "begin", err);
+}
+
+int
+kz_db_commit(struct kz_db *db, char *err)
+{
+	int rc = exec(db, "COMMIT", "commit", err);
+
+	if (rc != KZ_OK)
+		kz_db_rollback(db);
+	return rc;
+}
+
+void
+kz_db_rollback(struct kz_db *db)
+{
+	if (!sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+kz_event_add(struct kz_db *db, int64_t at, const char *kind, int64_t ticket_id,
+	int64_t counter_id, int64_t clerk_id, int64_t service_id, const char *detail, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"INSERT INTO events (at, kind, ticket_id, counter_id, clerk_id, service_id, detail)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?)", err);
+
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, at);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	kz_bind_id(st, 3, ticket_id);
+	kz_bind_id(st, 4, counter_id);
+	kz_bind_id(st, 5, clerk_id);
+	kz_bind_id(st, 6, service_id);
+	kz_bind_text(st, 7, detail);
+	return kz_db_exec_stmt(db, st, "record event", err);
+}
+
+/* Create path's folder (one level is enough for var/hall.db) and the file
+ * itself readable by this user only (p.17.7: personal data stays private). */
+static int
+create_file(const char *path, char *err)
+{
+	char dir[1024];
+	char *slash;
+	int fd;
+
+	snprintf(dir, sizeof dir, "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash != NULL && slash != dir) {
+		*slash = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+			return kz_err(err, KZ_EDB, "cannot create folder '%s': %s", dir,
+				strerror(errno));
+	}
+	fd = open(path, O_WRONLY | O_CREAT, 0600);
+	if (fd < 0)
+		return kz_err(err, KZ_EDB, "cannot create database '%s': %s", path,
+			strerror(errno));
+	close(fd);
+	return KZ_OK;
+}
+
+static int
+migrate(struct kz_db *db, int target, char *err)
+{
+	int64_t version, appid;
+	int rc;
+
+	if ((rc = kz_db_begin(db, err)) != KZ_OK)
+		return rc;
+	/* Read again under the write lock: another process may have migrated. */
+	if ((rc = pragma_int(db, "PRAGMA user_version", &version, err)) != KZ_OK ||
+	    (rc = pragma_int(db, "PRAGMA application_id", &appid, err)) != KZ_OK)
+		goto fail;
+	for (int i = 0; i < kz_schema_nsteps && kz_schema_steps[i].version <= target; i++) {
+		char sql[64];
+		if (kz_schema_steps[i].version <= version)
+			continue;
+		rc = exec(db, kz_schema_steps[i].sql, kz_schema_steps[i].description, err);
+		if (rc != KZ_OK)
+			goto fail;
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", kz_schema_steps[i].version);
+		if ((rc = exec(db, sql, "set schema version", err)) != KZ_OK)
+			goto fail;
+		version = kz_schema_steps[i].version;
+	}
+	if (appid == 0) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", KZ_APPLICATION_ID);
+		if ((rc = exec(db, sql, "set application id", err)) != KZ_OK)
+			goto fail;
+	}
+	if ((rc = kz_db_commit(db, err)) != KZ_OK)
+		return rc;
+	db->version = (int)version;
+	return KZ_OK;
+fail:
+	kz_db_rollback(db);
+	return rc;
+}
+
+int
+kz_db_migrate_to(struct kz_db *db, int target, char *err)
+{
+	return migrate(db, target, err);
+}
+
+/* Settings every connection needs, then a check that this is our file. */
+static int
+configure(struct kz_db *db, int flags, char *err)
+{
+	int64_t version, appid;
+	char jm[16] = "";
+	sqlite3_stmt *st;
+	int rc;
+
+	db->seed = (uint64_t)getpid() * 2654435761ULL + (uint64_t)(uintptr_t)db;
+	sqlite3_busy_handler(db->sql, busy_wait, db);
+	if ((rc = pragma_int(db, "PRAGMA application_id", &appid, err)) != KZ_OK)
+		return rc;
+	if ((rc = pragma_int(db, "PRAGMA user_version", &version, err)) != KZ_OK)
+		return rc;
+	if (appid != 0 && appid != KZ_APPLICATION_ID)
+		return kz_err(err, KZ_EDB, "'%s' is an SQLite file of another program, not a Kezek "
+					   "database; check --db or 'database' in [hall]", db->path);
+	if (appid == 0 && version != 0)
+		return kz_err(err, KZ_EDB, "'%s' is not a Kezek database; check --db or 'database' "
+					   "in [hall]", db->path);
+	if (version > kz_db_latest_version())
+		return kz_err(err, KZ_EDB,
+			"database '%s' has schema version %d, newer than this build knows (%d); "
+			"use a newer kezek",
+			db->path, (int)version, kz_db_latest_version());
+	db->version = (int)version;
+	if ((rc = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
+		     "configure connection", err)) != KZ_OK)
+		return rc;
+	if (flags & KZ_DB_READONLY)
+		return KZ_OK;
+	rc = sqlite3_prepare_v2(db->sql, "PRAGMA journal_mode = WAL", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		kz_col_text(st, 0, jm, sizeof jm);
+	sqlite3_finalize(st);
+	if (strcmp(jm, "wal") != 0)
+		return rc == SQLITE_ROW ? kz_err(err, KZ_EDB,
+						  "database '%s' cannot use WAL mode (got '%s'); "
+						  "put it on a local disk",
+						  db->path, jm)
+					: kz_db_fail(db, rc, "set WAL mode", err);
+	return KZ_OK;
+}
+
+int
+kz_db_open(const char *path, int flags, struct kz_db **out, char *err)
+{
+	struct kz_db *db;
+	struct stat st;
+	int rc, oflags;
+
+	*out = NULL;
+	if (stat(path, &st) < 0) {
+		if (!(flags & KZ_DB_CREATE))
+			return kz_err(err, KZ_EDB,
+				"database '%s' does not exist; create it with 'kezek init'", path);
+		if ((rc = create_file(path, err)) != KZ_OK)
+			return rc;
+	}
+	db = calloc(1, sizeof *db);
+	if (db == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory opening '%s'", path);
+	snprintf(db->path, sizeof db->path, "%s", path);
+	oflags = (flags & KZ_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	rc = sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		rc = kz_db_fail(db, rc, "open", err);
+		kz_db_close(db);
+		return rc;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	if ((rc = configure(db, flags, err)) == KZ_OK && !(flags & KZ_DB_READONLY) &&
+	    !(flags & KZ_DB_NO_MIGRATE) && db->version < kz_db_latest_version())
+		rc = migrate(db, kz_db_latest_version(), err);
+	if (rc != KZ_OK) {
+		kz_db_close(db);
+		return rc;
+	}
+	*out = db;
+	return KZ_OK;
+}
+
+void
+kz_db_close(struct kz_db *db)
+{
+	if (db == NULL)
+		return;
+	for (int i = 0; i < db->nstmt; i++)
+		sqlite3_finalize(db->stmt[i]);
+	sqlite3_close(db->sql);
+	free(db);
+}
+
+int
+kz_db_version(struct kz_db *db)
+{
+	return db->version;
+}
+
+int
+kz_db_latest_version(void)
+{
+	return kz_schema_steps[kz_schema_nsteps - 1].version;
+}
+
+int
+kz_db_integrity(struct kz_db *db, char *err)
+{
+	sqlite3_stmt *st;
+	char first[256] = "";
+	int rc = sqlite3_prepare_v2(db->sql, "PRAGMA integrity_check", -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, "integrity check", err);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		kz_col_text(st, 0, first, sizeof first);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return kz_db_fail(db, rc, "integrity check", err);
+	if (strcmp(first, "ok") != 0)
+		return kz_err(err, KZ_EDB, "database '%s' is damaged: %s", db->path, first);
+	return KZ_OK;
+}
+
+int64_t
+kz_db_data_version(struct kz_db *db)
+{
+	int64_t v = -1;
+
+	pragma_int(db, "PRAGMA data_version", &v, NULL);
+	return v;
+}
+
+int
+kz_db_floor_insert(struct kz_db *db, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = kz_db_begin(db, err)) != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db, "INSERT INTO bench_floor (at) VALUES (?)", err);
+	if (st == NULL) {
+		kz_db_rollback(db);
+		return KZ_EDB;
+	}
+	sqlite3_bind_int64(st, 1, 0);
+	if ((rc = kz_db_exec_stmt(db, st, "floor insert", err)) != KZ_OK) {
+		kz_db_rollback(db);
+		return rc;
+	}
+	return kz_db_commit(db, err);
+}

@@ -1,0 +1,51 @@
+/*
+ * db.h - the hall database: one SQLite file shared by every Kezek process.
+ *
+ * Opening sets WAL mode, synchronous=FULL (a ticket in a visitor's hand must
+ * survive a power cut), busy_timeout and foreign keys, and brings the schema
+ * up to date by numbered steps kept in PRAGMA user_version, so a database
+ * made by an older build opens in a newer one with its data.  Other modules
+ * of queue/ reach SQLite through sql.h; nothing outside queue/ sees SQL.
+ */
+#ifndef KZ_DB_H
+#define KZ_DB_H
+
+#include <stdint.h>
+
+struct kz_db;
+
+enum {
+	KZ_DB_CREATE = 1 << 0,	 /* create the file (and its folder) if missing */
+	KZ_DB_READONLY = 1 << 1, /* open for reading only; no migration */
+	KZ_DB_NO_MIGRATE = 1 << 2, /* leave the schema as it is (tests of migration) */
+};
+
+#define KZ_DB_BUSY_MS 10000 /* how long a writer waits for the lock */
+
+/* Open path; *out is set on KZ_OK and must be closed with kz_db_close.
+ * KZ_EDB with a message if the file is missing (without KZ_DB_CREATE), is
+ * not a Kezek database, or has a schema newer than this build knows. */
+int kz_db_open(const char *path, int flags, struct kz_db **out, char *err);
+
+/* Close db (NULL is fine). */
+void kz_db_close(struct kz_db *db);
+
+/* The file's schema version, and the newest this build knows. */
+int kz_db_version(struct kz_db *db);
+int kz_db_latest_version(void);
+
+/* Bring the schema to version target (<= latest) only: for tests that make
+ * a database as an older build would (open it with KZ_DB_NO_MIGRATE). */
+int kz_db_migrate_to(struct kz_db *db, int target, char *err);
+
+/* PRAGMA integrity_check: KZ_OK if "ok", else KZ_EDB with its first line. */
+int kz_db_integrity(struct kz_db *db, char *err);
+
+/* PRAGMA data_version: changes when another connection commits. */
+int64_t kz_db_data_version(struct kz_db *db);
+
+/* One bare single-row INSERT transaction into a scratch table: the floor
+ * that benchmarks compare the queue operations against. */
+int kz_db_floor_insert(struct kz_db *db, char *err);
+
+#endif

@@ -1,0 +1,96 @@
+/*
+ * schema.c - the numbered schema steps.  Step N takes a database from
+ * user_version N-1 to N.  Never edit a step that has shipped: add one.
+ */
+#include "schema.h"
+
+static const char step1[] =
+	/* Reference data, loaded from hall.ini by kz_hall_sync. */
+	"CREATE TABLE meta ("
+	"  key   TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL);"
+	"CREATE TABLE services ("
+	"  id      INTEGER PRIMARY KEY,"
+	"  code    TEXT NOT NULL UNIQUE,"
+	"  prefix  TEXT NOT NULL,"
+	"  name_kk TEXT NOT NULL,"
+	"  name_ru TEXT NOT NULL,"
+	"  active  INTEGER NOT NULL DEFAULT 1);"
+	"CREATE TABLE clerks ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  full_name TEXT NOT NULL,"
+	"  position  TEXT NOT NULL,"
+	"  UNIQUE (full_name, position));"
+	"CREATE TABLE counters ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  number    INTEGER NOT NULL UNIQUE,"
+	"  active    INTEGER NOT NULL DEFAULT 1,"
+	"  state     TEXT NOT NULL DEFAULT 'closed'"
+	"            CHECK (state IN ('closed', 'open', 'paused')),"
+	"  clerk_id  INTEGER REFERENCES clerks(id),"
+	"  ticket_id INTEGER UNIQUE REFERENCES tickets(id),"
+	"  CHECK (state = 'closed' OR clerk_id IS NOT NULL));"
+	"CREATE TABLE counter_services ("
+	"  counter_id INTEGER NOT NULL REFERENCES counters(id),"
+	"  service_id INTEGER NOT NULL REFERENCES services(id),"
+	"  PRIMARY KEY (counter_id, service_id)) WITHOUT ROWID;"
+	/* The daily sequence per service: issue takes last + 1 in the same
+	 * transaction as the ticket row, so a number is never reused or skipped. */
+	"CREATE TABLE day_sequences ("
+	"  day        TEXT NOT NULL,"
+	"  service_id INTEGER NOT NULL REFERENCES services(id),"
+	"  last       INTEGER NOT NULL,"
+	"  PRIMARY KEY (day, service_id)) WITHOUT ROWID;"
+	/* One row per place in a queue.  A transfer ends a row with outcome
+	 * 'transferred' and opens a new one in the other service with the same
+	 * number and the original issued_at (origin_id: the first row). */
+	"CREATE TABLE tickets ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  day         TEXT NOT NULL,"
+	"  service_id  INTEGER NOT NULL REFERENCES services(id),"
+	"  seq         INTEGER NOT NULL,"
+	"  number      TEXT NOT NULL,"
+	"  issued_at   INTEGER NOT NULL,"
+	"  origin_id   INTEGER REFERENCES tickets(id),"
+	"  state       TEXT NOT NULL DEFAULT 'waiting'"
+	"              CHECK (state IN ('waiting', 'called', 'serving', 'done')),"
+	"  outcome     TEXT CHECK (outcome IN ('served', 'no_show', 'transferred',"
+	"                                      'cancelled', 'office_closed')),"
+	"  counter_id  INTEGER REFERENCES counters(id),"
+	"  clerk_id    INTEGER REFERENCES clerks(id),"
+	"  called_at   INTEGER,"
+	"  started_at  INTEGER,"
+	"  finished_at INTEGER,"
+	"  recalls     INTEGER NOT NULL DEFAULT 0,"
+	"  CHECK ((state = 'done') = (outcome IS NOT NULL)));"
+	"CREATE UNIQUE INDEX tickets_number ON tickets(day, number) WHERE origin_id IS NULL;"
+	/* Every state change, appended: what, when, which ticket, counter, clerk. */
+	"CREATE TABLE events ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  at         INTEGER NOT NULL,"
+	"  kind       TEXT NOT NULL,"
+	"  ticket_id  INTEGER REFERENCES tickets(id),"
+	"  counter_id INTEGER REFERENCES counters(id),"
+	"  clerk_id   INTEGER REFERENCES clerks(id),"
+	"  service_id INTEGER REFERENCES services(id),"
+	"  detail     TEXT);";
+
+static const char step2[] =
+	/* The log is append-only: history must be rebuildable from it. */
+	"CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+	" BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+	"CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
+	" BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+	/* The hot paths: who is waiting (next, status) and a ticket's history. */
+	"CREATE INDEX tickets_waiting ON tickets(day, service_id, issued_at) WHERE state = 'waiting';"
+	"CREATE INDEX tickets_lookup ON tickets(day, number);"
+	"CREATE INDEX events_ticket ON events(ticket_id) WHERE ticket_id IS NOT NULL;"
+	/* The benchmarks' floor: a bare one-row insert under the same settings. */
+	"CREATE TABLE bench_floor (id INTEGER PRIMARY KEY, at INTEGER NOT NULL);";
+
+const struct kz_schema_step kz_schema_steps[] = {
+	{1, "queue: services, counters, clerks, tickets, event log", step1},
+	{2, "append-only event log, indexes for calling and history", step2},
+};
+
+const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

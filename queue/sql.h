@@ -1,0 +1,61 @@
+/*
+ * sql.h - what queue/ modules share to talk to SQLite.  Private to queue/:
+ * no other folder includes it, so all SQL stays in one place.
+ */
+#ifndef KZ_SQL_H
+#define KZ_SQL_H
+
+#include <sqlite3.h>
+
+#include "db.h"
+
+/* The connection. */
+sqlite3 *kz_db_sql(struct kz_db *db);
+
+/* A prepared statement for sql, kept for the life of db and reset; sql must
+ * be a string literal (its address is the cache key).  NULL on failure with
+ * err set. */
+sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql, char *err);
+
+/* BEGIN IMMEDIATE (writers) or BEGIN (a consistent read). */
+int kz_db_begin(struct kz_db *db, char *err);
+int kz_db_begin_read(struct kz_db *db, char *err);
+int kz_db_commit(struct kz_db *db, char *err);
+void kz_db_rollback(struct kz_db *db);
+
+/* Turn a SQLite result into KZ_EBUSY or KZ_EDB with "what: sqlite's words". */
+int kz_db_fail(struct kz_db *db, int rc, const char *what, char *err);
+
+/* Step a statement that returns no rows (or whose rows don't matter). */
+int kz_db_exec_stmt(struct kz_db *db, sqlite3_stmt *st, const char *what, char *err);
+
+/* Bind helpers that treat a NULL text or a zero id as SQL NULL. */
+void kz_bind_text(sqlite3_stmt *st, int i, const char *s);
+void kz_bind_id(sqlite3_stmt *st, int i, int64_t id);
+
+/* Copy column i as text into dst (len bytes, "" for NULL). */
+void kz_col_text(sqlite3_stmt *st, int i, char *dst, size_t len);
+
+/* Append one row to the event log. */
+int kz_event_add(struct kz_db *db, int64_t at, const char *kind, int64_t ticket_id,
+	int64_t counter_id, int64_t clerk_id, int64_t service_id, const char *detail, char *err);
+
+/* A counter's row, for the modules that change counters and tickets. */
+struct kz_counter_row {
+	int64_t id;
+	int number;
+	int active;		/* still in the configuration */
+	char state[8];		/* closed, open, paused */
+	int64_t clerk_id;	/* 0 when closed */
+	int64_t ticket_id;	/* the visitor at it, 0 if none */
+	char clerk[256];	/* the clerk's full name, "" when closed */
+};
+
+/* Load counter number; KZ_ENOTFOUND with a message naming the counters. */
+int kz_counter_row(struct kz_db *db, int number, struct kz_counter_row *out, char *err);
+
+/* Find or add the clerk (full name, position); trims nothing, checks both
+ * are non-empty and short.  *id on KZ_OK. */
+int kz_clerk_id(struct kz_db *db, const char *name, const char *position, int64_t *id, char *err);
+
+#endif

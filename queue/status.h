@@ -1,0 +1,49 @@
+/*
+ * status.h - a consistent picture of the hall now: who waits for what, how
+ * long, and what each counter is doing.  Read in one read transaction, so
+ * every figure belongs to the same moment.  For `kezek status`, and later
+ * for the display and the kiosk.
+ */
+#ifndef KZ_STATUS_H
+#define KZ_STATUS_H
+
+#include <stdint.h>
+
+#include "config.h"
+#include "db.h"
+
+struct kz_service_status {
+	char code[KZ_CODE_LEN];
+	char prefix[KZ_CODE_LEN];
+	char name_kk[KZ_NAME_LEN];
+	char name_ru[KZ_NAME_LEN];
+	int waiting;		/* tickets of today waiting for it */
+	int64_t longest_wait;	/* seconds the first of them has waited, 0 if none */
+};
+
+struct kz_counter_status {
+	int number;
+	char state[8];		  /* closed, open, paused */
+	char clerk[KZ_NAME_LEN];  /* "" when closed */
+	char position[KZ_NAME_LEN];
+	char services[128];	  /* "A, B" */
+	char ticket[24];	  /* number of the visitor at it, "" if none */
+	char ticket_state[12];	  /* called or serving */
+	int64_t ticket_since;	  /* called_at of that ticket */
+};
+
+struct kz_status {
+	int64_t now;		  /* the clock when read */
+	char day[11];		  /* local day */
+	int nservices;
+	struct kz_service_status services[KZ_MAX_SERVICES];
+	int ncounters;
+	struct kz_counter_status counters[KZ_MAX_COUNTERS];
+	int waiting;		  /* all services */
+	int64_t longest_wait;	  /* seconds, over all services */
+};
+
+/* Fill *out (caller-owned). */
+int kz_status_read(struct kz_db *db, struct kz_status *out, char *err);
+
+#endif

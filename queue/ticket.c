@@ -1,0 +1,625 @@
+/*
+ * ticket.c - the queue's operations; see ticket.h for the states.
+ * Each public function wraps one static do_* in a transaction.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "clock.h"
+#include "error.h"
+#include "sql.h"
+#include "ticket.h"
+
+static const char *const outcome_names[] = {
+	[KZ_SERVED] = "served",
+	[KZ_NO_SHOW] = "no_show",
+	[KZ_TRANSFERRED] = "transferred",
+	[KZ_CANCELLED] = "cancelled",
+	[KZ_OFFICE_CLOSED] = "office_closed",
+};
+
+const char *
+kz_outcome_name(enum kz_outcome o)
+{
+	return o <= KZ_OFFICE_CLOSED ? outcome_names[o] : "?";
+}
+
+int
+kz_outcome_parse(const char *s, enum kz_outcome *out)
+{
+	for (int i = 0; i <= KZ_OFFICE_CLOSED; i++)
+		if (strcmp(s, outcome_names[i]) == 0) {
+			*out = (enum kz_outcome)i;
+			return KZ_OK;
+		}
+	if (strcmp(s, "no-show") == 0) {
+		*out = KZ_NO_SHOW;
+		return KZ_OK;
+	}
+	return KZ_EINVAL;
+}
+
+#define TICKET_COLUMNS                                                                             \
+	"t.id, t.number, s.code, t.day, t.state, t.outcome, t.issued_at, t.called_at,"             \
+	" t.started_at, t.finished_at, c.number, t.recalls, k.full_name"                           \
+	" FROM tickets t JOIN services s ON s.id = t.service_id"                                   \
+	" LEFT JOIN counters c ON c.id = t.counter_id LEFT JOIN clerks k ON k.id = t.clerk_id"
+
+static void
+read_ticket(sqlite3_stmt *st, struct kz_ticket *t)
+{
+	memset(t, 0, sizeof *t);
+	t->id = sqlite3_column_int64(st, 0);
+	kz_col_text(st, 1, t->number, sizeof t->number);
+	kz_col_text(st, 2, t->service, sizeof t->service);
+	kz_col_text(st, 3, t->day, sizeof t->day);
+	kz_col_text(st, 4, t->state, sizeof t->state);
+	kz_col_text(st, 5, t->outcome, sizeof t->outcome);
+	t->issued_at = sqlite3_column_int64(st, 6);
+	t->called_at = sqlite3_column_int64(st, 7);
+	t->started_at = sqlite3_column_int64(st, 8);
+	t->finished_at = sqlite3_column_int64(st, 9);
+	t->counter = sqlite3_column_int(st, 10);
+	t->recalls = sqlite3_column_int(st, 11);
+	kz_col_text(st, 12, t->clerk, sizeof t->clerk);
+}
+
+static int
+load_ticket(struct kz_db *db, int64_t id, struct kz_ticket *out, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT " TICKET_COLUMNS " WHERE t.id = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_ticket(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return kz_err(err, KZ_ENOTFOUND, "ticket %lld does not exist", (long long)id);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "read ticket", err);
+}
+
+/* "A (Documents), B (Results)": the services on offer, for messages. */
+static void
+service_list(struct kz_db *db, char *out, size_t len)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT group_concat(code, ', ') FROM"
+		" (SELECT code FROM services WHERE active = 1 ORDER BY code)", NULL);
+
+	out[0] = '\0';
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		kz_col_text(st, 0, out, len);
+	if (st != NULL)
+		sqlite3_reset(st);
+}
+
+/* The active service with this code or prefix: its id and prefix. */
+static int
+find_service(struct kz_db *db, const char *code, int64_t *id, char *prefix, size_t plen,
+	char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT id, prefix FROM services WHERE active = 1 AND (code = ?1 OR prefix = ?1)"
+		" ORDER BY code = ?1 DESC LIMIT 1", err);
+	char list[256];
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, code);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		kz_col_text(st, 1, prefix, plen);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return KZ_OK;
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, "read service", err);
+	service_list(db, list, sizeof list);
+	return kz_err(err, KZ_ENOTFOUND, "there is no service '%s' in this hall; services are %s",
+		code, list[0] ? list : "not configured (run 'kezek init')");
+}
+
+/* The next number of service on day: increments the daily sequence. */
+static int
+next_seq(struct kz_db *db, const char *day, int64_t service_id, int *seq, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"INSERT INTO day_sequences (day, service_id, last) VALUES (?, ?, 1)"
+		" ON CONFLICT (day, service_id) DO UPDATE SET last = last + 1 RETURNING last", err);
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, service_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*seq = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "number ticket", err);
+}
+
+/* Tickets of service waiting before ticket id (same day, FCFS order). */
+static int
+count_ahead(struct kz_db *db, int64_t id, int *ahead, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT count(*) FROM tickets w, tickets t WHERE t.id = ?1"
+		" AND w.state = 'waiting' AND w.service_id = t.service_id AND w.day = t.day"
+		" AND (w.issued_at < t.issued_at OR (w.issued_at = t.issued_at"
+		"      AND coalesce(w.origin_id, w.id) < coalesce(t.origin_id, t.id)))", err);
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*ahead = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "count queue", err);
+}
+
+/* "Monday 23 March 2026 at 09:00", or "14:00" when it is today. */
+static void
+when_text(int64_t t, int64_t now, char *buf, size_t len)
+{
+	char d1[11], d2[11];
+
+	kz_clock_day(t, d1);
+	kz_clock_day(now, d2);
+	kz_clock_format(t, strcmp(d1, d2) == 0 ? "%H:%M today" : "%A %d %B %Y at %H:%M", buf, len);
+}
+
+static int
+closed(const struct kz_office *o, int64_t now, char *err)
+{
+	char when[64], from[11] = "";
+
+	when_text(o->next_open, now, when, sizeof when);
+	switch (o->state) {
+	case KZ_OFFICE_LUNCH:
+		return kz_err(err, KZ_ECLOSED, "the office is closed for lunch; tickets again from %s",
+			when);
+	case KZ_OFFICE_BEFORE_HOURS:
+		return kz_err(err, KZ_ECLOSED, "the office is not open yet; tickets from %s", when);
+	case KZ_OFFICE_AFTER_HOURS:
+		return kz_err(err, KZ_ECLOSED, "the office has closed for the day; it opens %s", when);
+	default:
+		break;
+	}
+	if (o->day.kind == KZ_WEEKEND)
+		return kz_err(err, KZ_ECLOSED, "the office is closed at weekends; it opens %s", when);
+	if (o->day.from.y)
+		kz_date_format(o->day.from, from);
+	if (o->day.kind == KZ_HOLIDAY_MOVED)
+		return kz_err(err, KZ_ECLOSED, "the office is closed: day off for %s (%s); it opens %s",
+			o->day.name_ru, from, when);
+	if (o->day.kind == KZ_TRANSFER_OFF)
+		return kz_err(err, KZ_ECLOSED,
+			"the office is closed: day off transferred from %s; it opens %s", from, when);
+	return kz_err(err, KZ_ECLOSED, "the office is closed: %s; it opens %s",
+		o->day.name_ru ? o->day.name_ru : "day off", when);
+}
+
+int
+kz_ticket_may_issue(struct kz_calendar *cal, int64_t t, struct kz_office *office,
+	int *lunch_notice, char *err)
+{
+	const struct kz_hours *h = kz_cal_hours(cal);
+	struct kz_office o;
+	struct tm tm;
+	int minute;
+
+	kz_cal_office(cal, t, &o);
+	if (office)
+		*office = o;
+	if (lunch_notice)
+		*lunch_notice = 0;
+	if (o.state != KZ_OFFICE_OPEN)
+		return closed(&o, t, err);
+	kz_clock_local(t, &tm);
+	minute = tm.tm_hour * 60 + tm.tm_min;
+	if (minute >= h->close - h->last_ticket) {
+		struct kz_office next;
+		char when[64];
+		kz_cal_office(cal, kz_date_at(kz_date_of(t), h->close), &next);
+		when_text(next.next_open, t, when, sizeof when);
+		return kz_err(err, KZ_ECLOSED,
+			"tickets are issued until %02d:%02d, %d minutes before closing; the office "
+			"opens %s", (h->close - h->last_ticket) / 60, (h->close - h->last_ticket) % 60,
+			h->last_ticket, when);
+	}
+	if (lunch_notice && h->lunch_end > h->lunch_start && minute < h->lunch_start &&
+	    minute >= h->lunch_start - h->lunch_notice)
+		*lunch_notice = 1;
+	return KZ_OK;
+}
+
+static int
+do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, struct kz_ticket *out,
+	char *err)
+{
+	int64_t now = kz_clock_now(), service_id, id;
+	char day[11], prefix[KZ_CODE_LEN], number[24];
+	sqlite3_stmt *st;
+	int rc, seq = 0, notice = 0;
+
+	if ((rc = kz_ticket_may_issue(cal, now, NULL, &notice, err)) != KZ_OK)
+		return rc;
+	kz_clock_day(now, day);
+	if ((rc = find_service(db, service, &service_id, prefix, sizeof prefix, err)) != KZ_OK ||
+	    (rc = next_seq(db, day, service_id, &seq, err)) != KZ_OK)
+		return rc;
+	snprintf(number, sizeof number, "%s-%03d", prefix, seq);
+	st = kz_db_stmt(db,
+		"INSERT INTO tickets (day, service_id, seq, number, issued_at) VALUES (?, ?, ?, ?, ?)",
+		err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, service_id);
+	sqlite3_bind_int(st, 3, seq);
+	sqlite3_bind_text(st, 4, number, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, now);
+	if ((rc = kz_db_exec_stmt(db, st, "issue ticket", err)) != KZ_OK)
+		return rc;
+	id = sqlite3_last_insert_rowid(kz_db_sql(db));
+	if ((rc = kz_event_add(db, now, "issued", id, 0, 0, service_id, NULL, err)) != KZ_OK ||
+	    (rc = load_ticket(db, id, out, err)) != KZ_OK)
+		return rc;
+	out->lunch_notice = notice;
+	if (notice)
+		out->resumes_at = kz_date_at(kz_date_of(now), kz_cal_hours(cal)->lunch_end);
+	return count_ahead(db, id, &out->ahead, err);
+}
+
+/* The counter must be open and free to call someone. */
+static int
+counter_ready(struct kz_db *db, int counter, struct kz_counter_row *c, char *err)
+{
+	struct kz_ticket t;
+	int rc = kz_counter_row(db, counter, c, err);
+
+	if (rc != KZ_OK)
+		return rc;
+	if (strcmp(c->state, "open") != 0)
+		return kz_err(err, KZ_EREJECT,
+			"counter %d is %s; open it with 'kezek counter open %d --clerk NAME "
+			"--position TITLE'", counter, c->state, counter);
+	if (c->ticket_id != 0) {
+		if ((rc = load_ticket(db, c->ticket_id, &t, err)) != KZ_OK)
+			return rc;
+		return kz_err(err, KZ_EREJECT,
+			"counter %d still has %s (%s); finish it first with 'kezek finish %d "
+			"--outcome ...'", counter, t.number, t.state, counter);
+	}
+	return KZ_OK;
+}
+
+static int
+do_next(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
+{
+	int64_t now = kz_clock_now(), id;
+	struct kz_counter_row c;
+	char day[11];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = counter_ready(db, counter, &c, err)) != KZ_OK)
+		return rc;
+	kz_clock_day(now, day);
+	st = kz_db_stmt(db,
+		"SELECT t.id FROM tickets t WHERE t.state = 'waiting' AND t.day = ?"
+		" AND t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?)"
+		" ORDER BY t.issued_at, coalesce(t.origin_id, t.id) LIMIT 1", err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, c.id);
+	rc = sqlite3_step(st);
+	id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, "find next ticket", err);
+	if (id == 0)
+		return kz_err(err, KZ_EEMPTY, "no one is waiting for counter %d", counter);
+	st = kz_db_stmt(db,
+		"UPDATE tickets SET state = 'called', counter_id = ?, clerk_id = ?, called_at = ?"
+		" WHERE id = ?", err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, c.id);
+	sqlite3_bind_int64(st, 2, c.clerk_id);
+	sqlite3_bind_int64(st, 3, now);
+	sqlite3_bind_int64(st, 4, id);
+	if ((rc = kz_db_exec_stmt(db, st, "call ticket", err)) != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db, "UPDATE counters SET ticket_id = ? WHERE id = ?", err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, c.id);
+	if ((rc = kz_db_exec_stmt(db, st, "call ticket", err)) != KZ_OK ||
+	    (rc = kz_event_add(db, now, "called", id, c.id, c.clerk_id, 0, NULL, err)) != KZ_OK)
+		return rc;
+	return load_ticket(db, id, out, err);
+}
+
+/* The visitor at counter, which must be in one of the states allowed
+ * ("called" or "called serving"); verb names the attempted action. */
+static int
+at_counter(struct kz_db *db, int counter, const char *allowed, const char *verb,
+	struct kz_counter_row *c, struct kz_ticket *t, char *err)
+{
+	int rc = kz_counter_row(db, counter, c, err);
+
+	if (rc != KZ_OK)
+		return rc;
+	if (c->ticket_id == 0)
+		return kz_err(err, KZ_EREJECT,
+			"there is no ticket at counter %d to %s; call one with 'kezek next %d'", counter,
+			verb, counter);
+	if ((rc = load_ticket(db, c->ticket_id, t, err)) != KZ_OK)
+		return rc;
+	if (strstr(allowed, t->state) == NULL)
+		return kz_err(err, KZ_EREJECT, "cannot %s %s at counter %d: it is already %s", verb,
+			t->number, counter,
+			strcmp(t->state, "serving") == 0 ? "in service" : t->state);
+	return KZ_OK;
+}
+
+static int
+do_recall(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
+{
+	struct kz_counter_row c;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = at_counter(db, counter, "called", "recall", &c, out, err)) != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db, "UPDATE tickets SET recalls = recalls + 1 WHERE id = ?", err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, out->id);
+	if ((rc = kz_db_exec_stmt(db, st, "recall ticket", err)) != KZ_OK ||
+	    (rc = kz_event_add(db, kz_clock_now(), "recalled", out->id, c.id, c.clerk_id, 0, NULL,
+		     err)) != KZ_OK)
+		return rc;
+	return load_ticket(db, out->id, out, err);
+}
+
+static int
+do_start(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
+{
+	int64_t now = kz_clock_now();
+	struct kz_counter_row c;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = at_counter(db, counter, "called", "start", &c, out, err)) != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db, "UPDATE tickets SET state = 'serving', started_at = ? WHERE id = ?", err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, out->id);
+	if ((rc = kz_db_exec_stmt(db, st, "start service", err)) != KZ_OK ||
+	    (rc = kz_event_add(db, now, "started", out->id, c.id, c.clerk_id, 0, NULL, err)) != KZ_OK)
+		return rc;
+	return load_ticket(db, out->id, out, err);
+}
+
+/* A new waiting place in to_service for the visitor of ticket t. */
+static int
+requeue(struct kz_db *db, const struct kz_ticket *t, int64_t to_id, int64_t now, int64_t *new_id,
+	char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"INSERT INTO tickets (day, service_id, seq, number, issued_at, origin_id)"
+		" SELECT day, ?, seq, number, issued_at, coalesce(origin_id, id)"
+		" FROM tickets WHERE id = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, to_id);
+	sqlite3_bind_int64(st, 2, t->id);
+	if ((rc = kz_db_exec_stmt(db, st, "transfer ticket", err)) != KZ_OK)
+		return rc;
+	*new_id = sqlite3_last_insert_rowid(kz_db_sql(db));
+	return kz_event_add(db, now, "requeued", *new_id, 0, 0, to_id, t->service, err);
+}
+
+static int
+check_transfer(struct kz_db *db, const struct kz_ticket *t, const char *to, int64_t *to_id,
+	char *err)
+{
+	char prefix[KZ_CODE_LEN];
+	int64_t from_id;
+	int rc;
+
+	if (to == NULL || *to == '\0')
+		return kz_err(err, KZ_EINVAL,
+			"a transfer needs the service to send %s to; add --to SERVICE", t->number);
+	if ((rc = find_service(db, to, to_id, prefix, sizeof prefix, err)) != KZ_OK ||
+	    (rc = find_service(db, t->service, &from_id, prefix, sizeof prefix, err)) != KZ_OK)
+		return rc;
+	if (*to_id == from_id)
+		return kz_err(err, KZ_EREJECT, "%s already waits for service %s; transfer it to "
+					       "another service", t->number, t->service);
+	return KZ_OK;
+}
+
+static int
+do_finish(struct kz_db *db, int counter, enum kz_outcome outcome, const char *to,
+	const char *expect, struct kz_ticket *out, char *err)
+{
+	int64_t now = kz_clock_now(), to_id = 0, new_id = 0;
+	const char *name = kz_outcome_name(outcome);
+	struct kz_counter_row c;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (outcome == KZ_OFFICE_CLOSED)
+		return kz_err(err, KZ_EINVAL, "'office_closed' is given by close of day only");
+	rc = at_counter(db, counter, outcome == KZ_NO_SHOW ? "called" : "called serving",
+		outcome == KZ_NO_SHOW ? "mark as no-show" : "finish", &c, out, err);
+	if (rc != KZ_OK)
+		return rc;
+	if (expect != NULL && strcmp(expect, out->number) != 0)
+		return kz_err(err, KZ_EREJECT, "counter %d has %s, not %s; nothing was changed",
+			counter, out->number, expect);
+	if (outcome == KZ_TRANSFERRED && (rc = check_transfer(db, out, to, &to_id, err)) != KZ_OK)
+		return rc;
+	if (outcome != KZ_TRANSFERRED && to != NULL)
+		return kz_err(err, KZ_EINVAL, "--to SERVICE goes only with --outcome transferred");
+	st = kz_db_stmt(db,
+		"UPDATE tickets SET state = 'done', outcome = ?, finished_at = ? WHERE id = ?", err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_int64(st, 3, out->id);
+	if ((rc = kz_db_exec_stmt(db, st, "finish ticket", err)) != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db, "UPDATE counters SET ticket_id = NULL WHERE id = ?", err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, c.id);
+	if ((rc = kz_db_exec_stmt(db, st, "free counter", err)) != KZ_OK ||
+	    (rc = kz_event_add(db, now, name, out->id, c.id, c.clerk_id, to_id, NULL, err)) != KZ_OK)
+		return rc;
+	if (outcome == KZ_TRANSFERRED && (rc = requeue(db, out, to_id, now, &new_id, err)) != KZ_OK)
+		return rc;
+	return load_ticket(db, new_id ? new_id : out->id, out, err);
+}
+
+static int
+do_close_day(struct kz_db *db, int *closed, int *at_counters, char *err)
+{
+	int64_t now = kz_clock_now();
+	char day[11];
+	sqlite3_stmt *st;
+	int rc;
+
+	kz_clock_day(now, day);
+	st = kz_db_stmt(db,
+		"INSERT INTO events (at, kind, ticket_id, service_id)"
+		" SELECT ?1, 'office_closed', id, service_id FROM tickets"
+		" WHERE state = 'waiting' AND day <= ?2 ORDER BY id", err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+	if ((rc = kz_db_exec_stmt(db, st, "close day", err)) != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db,
+		"UPDATE tickets SET state = 'done', outcome = 'office_closed', finished_at = ?1"
+		" WHERE state = 'waiting' AND day <= ?2", err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+	if ((rc = kz_db_exec_stmt(db, st, "close day", err)) != KZ_OK)
+		return rc;
+	*closed = sqlite3_changes(kz_db_sql(db));
+	st = kz_db_stmt(db, "SELECT count(*) FROM tickets WHERE state IN ('called', 'serving')", err);
+	if (st == NULL)
+		return KZ_EDB;
+	rc = sqlite3_step(st);
+	*at_counters = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "close day", err);
+}
+
+/* Wrap one do_* call in BEGIN IMMEDIATE ... COMMIT, rolling back on error. */
+static int
+finish_tx(struct kz_db *db, int rc, char *err)
+{
+	if (rc != KZ_OK) {
+		kz_db_rollback(db);
+		return rc;
+	}
+	return kz_db_commit(db, err);
+}
+
+#define IN_TX(call)                                                                                \
+	do {                                                                                       \
+		int rc_ = kz_db_begin(db, err);                                                    \
+		if (rc_ != KZ_OK)                                                                  \
+			return rc_;                                                                \
+		return finish_tx(db, (call), err);                                                 \
+	} while (0)
+
+int
+kz_ticket_issue(struct kz_db *db, struct kz_calendar *cal, const char *service,
+	struct kz_ticket *out, char *err)
+{
+	IN_TX(do_issue(db, cal, service, out, err));
+}
+
+int
+kz_ticket_next(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
+{
+	IN_TX(do_next(db, counter, out, err));
+}
+
+int
+kz_ticket_recall(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
+{
+	IN_TX(do_recall(db, counter, out, err));
+}
+
+int
+kz_ticket_start(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
+{
+	IN_TX(do_start(db, counter, out, err));
+}
+
+int
+kz_ticket_finish(struct kz_db *db, int counter, enum kz_outcome outcome, const char *to_service,
+	const char *expect, struct kz_ticket *out, char *err)
+{
+	IN_TX(do_finish(db, counter, outcome, to_service, expect, out, err));
+}
+
+int
+kz_ticket_close_day(struct kz_db *db, int *closed, int *at_counters, char *err)
+{
+	IN_TX(do_close_day(db, closed, at_counters, err));
+}
+
+int
+kz_ticket_find(struct kz_db *db, const char *number, const char *day, struct kz_ticket *out,
+	char *err)
+{
+	char today[11];
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT " TICKET_COLUMNS " WHERE t.number = ? AND t.day = ? ORDER BY t.id DESC LIMIT 1",
+		err);
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	if (day == NULL) {
+		kz_clock_day(kz_clock_now(), today);
+		day = today;
+	}
+	kz_bind_text(st, 1, number);
+	kz_bind_text(st, 2, day);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_ticket(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return kz_err(err, KZ_ENOTFOUND, "no ticket %s was issued on %s", number, day);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "find ticket", err);
+}

@@ -1,0 +1,27 @@
+#!/bin/bash
+# deps.sh - install the Debian packages Kezek needs, only those missing.
+# Sourced by hall.sh and test.sh; works as root or through sudo.
+set -eu
+
+KEZEK_PACKAGES=(
+	build-essential cmake pkg-config   # the build
+	libsqlite3-dev sqlite3             # the hall database (sqlite3: tests, repairs)
+	libinih-dev                        # hall.ini
+	libcsv-dev                         # the office directory
+	tzdata                             # Asia/Almaty
+	libcmocka-dev                      # unit tests
+)
+
+kezek_install_deps() {
+	local missing=() p sudo=""
+	for p in "${KEZEK_PACKAGES[@]}"; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+			missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	[ "$(id -u)" -eq 0 ] || sudo=sudo
+	echo "kezek: installing ${missing[*]}"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+		"${missing[@]}" >/dev/null
+}

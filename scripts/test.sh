@@ -1,0 +1,41 @@
+#!/bin/bash
+# test.sh - install what is missing, build, and run the whole test suite:
+# once in a normal build (warnings are errors) and once under
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+set -eu
+cd "$(dirname "$0")/.."
+. scripts/deps.sh
+kezek_install_deps
+
+jobs=$(nproc)
+total_passed=0
+total_failed=0
+
+run_suite() {
+	local dir=$1 log
+	shift
+	cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKEZEK_WERROR=ON "$@" >/dev/null
+	cmake --build "$dir" -j "$jobs" >/dev/null
+	log=$(mktemp)
+	set +e
+	(cd "$dir" && ctest --output-on-failure -j "$jobs" --timeout 1500) | tee "$log"
+	set -e
+	local summary
+	summary=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tail -1)
+	rm -f "$log"
+	[ -n "$summary" ] || { echo "kezek: no test summary from $dir"; total_failed=$((total_failed + 1)); return; }
+	local failed all
+	failed=$(echo "$summary" | sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1/')
+	all=$(echo "$summary" | sed -E 's/.* tests failed out of ([0-9]+).*/\1/')
+	total_passed=$((total_passed + all - failed))
+	total_failed=$((total_failed + failed))
+}
+
+echo "== normal build"
+run_suite build
+echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	run_suite build-sanitize -DKEZEK_SANITIZE=ON
+
+echo "tests: $total_passed passed, $total_failed failed"
+[ "$total_failed" -eq 0 ]

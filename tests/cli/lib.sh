@@ -1,0 +1,67 @@
+# lib.sh - what the numbered CLI tests share.  Each test runs in a fresh
+# temporary hall (its own configuration and database) standing at a fixed
+# moment, and ends with "N passed, N failed".  Never pipe the program under
+# test: a pipe hides its exit code.
+set -u
+
+KEZEK=${KEZEK_BIN:?set KEZEK_BIN to the kezek binary}
+SRC=${KEZEK_SOURCE:?set KEZEK_SOURCE to the source tree}
+T=$(mktemp -d "${TMPDIR:-/tmp}/kezek-cli-XXXXXX")
+trap 'rm -rf "$T"' EXIT
+cp -r "$SRC/config/." "$T/"
+export KEZEK_CONFIG="$T/hall.ini" KEZEK_DB="$T/hall.db" KEZEK_NOW=2026-03-20T10:00
+unset TZ
+cd "$T" || exit 1
+
+passed=0
+failed=0
+rc=0
+
+ok() { passed=$((passed + 1)); }
+not_ok() {
+	failed=$((failed + 1))
+	echo "FAIL: $*" >&2
+	echo "--- stdout:" >&2; cat "$T/out" >&2
+	echo "--- stderr:" >&2; cat "$T/err" >&2
+}
+
+# run CMD...: run kezek with the arguments; output in $T/out, $T/err, code in $rc
+run() { "$KEZEK" "$@" >"$T/out" 2>"$T/err"; rc=$?; }
+
+# expect CODE what CMD...: run kezek, expect exit CODE
+expect() {
+	local code=$1 what=$2
+	shift 2
+	run "$@"
+	if [ "$rc" -eq "$code" ]; then ok; else not_ok "$what: exit $rc, expected $code"; fi
+}
+
+# first_line TEXT what: the first line of stdout is exactly TEXT
+first_line() {
+	local got
+	got=$(head -n 1 "$T/out")
+	if [ "$got" = "$1" ]; then ok; else not_ok "$2: first line '$got', expected '$1'"; fi
+}
+
+# has FILE TEXT what: FILE (out or err) contains TEXT
+has() {
+	if grep -qF -- "$2" "$T/$1"; then ok; else not_ok "$3: $1 lacks '$2'"; fi
+}
+
+# lacks FILE TEXT what
+lacks() {
+	if grep -qF -- "$2" "$T/$1"; then not_ok "$3: $1 has '$2'"; else ok; fi
+}
+
+# one_line_error what: stderr is exactly one line starting "kezek"
+one_line_error() {
+	if [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q '^kezek' "$T/err"; then ok
+	else not_ok "$1: stderr is not one 'kezek...' line"; fi
+}
+
+open_counter() { expect 0 "open counter $1" counter open "$1" --clerk "$2" --position "Бас маман"; }
+
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}

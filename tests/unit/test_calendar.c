@@ -1,0 +1,262 @@
+/* test_calendar.c - days off of 2025 and 2026 against the official lists,
+ * office hours, and the standard's deadlines. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "queue/calendar.h"
+#include "queue/clock.h"
+#include "queue/error.h"
+
+static struct kz_calendar *cal;
+
+static int
+setup(void **state)
+{
+	char err[KZ_ERR_LEN];
+
+	(void)state;
+	if (kz_clock_setup("Asia/Almaty", NULL, err) != KZ_OK ||
+	    kz_cal_load(KZ_SOURCE_DIR "/config/holidays", NULL, &cal, err) != KZ_OK) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	kz_cal_free(cal);
+	return 0;
+}
+
+static struct kz_date
+date(const char *s)
+{
+	struct kz_date d;
+
+	if (kz_date_parse(s, &d) < 0)
+		fail_msg("bad date in test: %s", s);
+	return d;
+}
+
+/* Every Monday-Friday of year is working unless listed in off; every
+ * weekend day is off unless listed in worked. */
+static void
+check_year(int year, const char *const *off, const char *const *worked)
+{
+	struct kz_date d = {year, 1, 1};
+	char s[11];
+
+	for (; d.y == year; d = kz_date_from_days(kz_date_days(d) + 1)) {
+		int wd = kz_date_weekday(d), expect_working = wd != 0 && wd != 6;
+		kz_date_format(d, s);
+		for (int i = 0; off[i]; i++)
+			if (strcmp(off[i], s) == 0)
+				expect_working = 0;
+		for (int i = 0; worked[i]; i++)
+			if (strcmp(worked[i], s) == 0)
+				expect_working = 1;
+		if (kz_cal_is_working(cal, d) != expect_working)
+			fail_msg("%s: working %d, expected %d", s, !expect_working, expect_working);
+	}
+	for (int i = 0; off[i]; i++)
+		assert_int_equal(kz_cal_is_working(cal, date(off[i])), 0);
+}
+
+/* The Ministry of Labour's production calendars (config/holidays/EXPECTED.md). */
+static void
+test_days_off_2025(void **state)
+{
+	static const char *const off[] = {"2025-01-01", "2025-01-02", "2025-01-03", "2025-01-07",
+		"2025-03-10", "2025-03-21", "2025-03-24", "2025-03-25", "2025-05-01", "2025-05-07",
+		"2025-05-09", "2025-06-06", "2025-07-07", "2025-09-01", "2025-10-27", "2025-12-16",
+		NULL};
+	static const char *const worked[] = {"2025-01-05", NULL};
+	struct kz_day day;
+
+	(void)state;
+	check_year(2025, off, worked);
+	kz_cal_day(cal, date("2025-01-03"), &day);
+	assert_int_equal(day.kind, KZ_TRANSFER_OFF);
+	assert_int_equal(kz_date_cmp(day.from, date("2025-01-05")), 0);
+	assert_non_null(strstr(day.source, "436"));
+	kz_cal_day(cal, date("2025-06-06"), &day);
+	assert_string_equal(day.name_ru, "Курбан айт");
+	assert_string_equal(day.name_kk, "Құрбан айт");
+}
+
+static void
+test_days_off_2026(void **state)
+{
+	static const char *const off[] = {"2026-01-01", "2026-01-02", "2026-01-07", "2026-03-09",
+		"2026-03-23", "2026-03-24", "2026-03-25", "2026-05-01", "2026-05-07", "2026-05-11",
+		"2026-05-27", "2026-07-06", "2026-10-26", "2026-12-16", NULL};
+	static const char *const worked[] = {NULL};
+	struct kz_day day;
+
+	(void)state;
+	check_year(2026, off, worked);
+	/* Nauryz: 21 (Sat) and 22 (Sun) move to 24 and 25; 23 is Nauryz itself */
+	kz_cal_day(cal, date("2026-03-25"), &day);
+	assert_int_equal(day.kind, KZ_HOLIDAY_MOVED);
+	assert_string_equal(day.name_ru, "Наурыз мейрамы");
+	assert_int_equal(kz_date_cmp(day.from, date("2026-03-22")), 0);
+	/* 9 May is a Saturday: Monday 11 May is off */
+	kz_cal_day(cal, date("2026-05-11"), &day);
+	assert_int_equal(day.kind, KZ_HOLIDAY_MOVED);
+	assert_string_equal(day.name_ru, "День Победы");
+	/* 30 August is no longer a holiday from 2026: Monday 31 August works */
+	assert_int_equal(kz_cal_is_working(cal, date("2026-08-31")), 1);
+	/* religious days do not move: 7 January 2024 was a Sunday */
+	assert_int_equal(kz_cal_is_working(cal, date("2024-01-08")), 1);
+}
+
+static void
+test_due_dates(void **state)
+{
+	static const char *const cases[][2] = {
+		{"2026-12-14", "2026-12-18"}, /* Monday; Wednesday 16 Dec is off */
+		{"2026-12-16", "2026-12-21"}, /* accepted on a holiday: Thu, Fri, Mon */
+		{"2026-03-19", "2026-03-27"}, /* across Nauryz 23-25 March */
+		{"2026-03-20", "2026-03-30"}, /* Friday before Nauryz */
+		{"2025-01-02", "2025-01-08"}, /* Sunday 5 Jan worked; 7 Jan off */
+		{"2026-12-30", "2027-01-06"}, /* the year's end: 1 Jan, 4 Jan (for the 2nd) off */
+		{"2026-05-08", "2026-05-14"}, /* Friday; Monday 11 May is off for 9 May */
+		{"2026-11-25", "2026-11-30"}, /* an ordinary Wednesday: Thu, Fri, Mon */
+	};
+	char got[11];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		kz_date_format(kz_cal_due(cal, date(cases[i][0])), got);
+		if (strcmp(got, cases[i][1]) != 0)
+			fail_msg("accepted %s: due %s, expected %s", cases[i][0], got, cases[i][1]);
+	}
+}
+
+static void
+test_open_and_closed_through_the_day(void **state)
+{
+	static const struct {
+		const char *at;
+		enum kz_office_state state;
+		const char *next; /* next opening, or next break while open */
+	} cases[] = {
+		{"2026-03-20T08:59", KZ_OFFICE_BEFORE_HOURS, "2026-03-20T09:00"},
+		{"2026-03-20T09:00", KZ_OFFICE_OPEN, "2026-03-20T13:00"},
+		{"2026-03-20T12:59", KZ_OFFICE_OPEN, "2026-03-20T13:00"},
+		{"2026-03-20T13:00", KZ_OFFICE_LUNCH, "2026-03-20T14:00"},
+		{"2026-03-20T14:00", KZ_OFFICE_OPEN, "2026-03-20T18:00"},
+		{"2026-03-20T17:59", KZ_OFFICE_OPEN, "2026-03-20T18:00"},
+		{"2026-03-20T18:00", KZ_OFFICE_AFTER_HOURS, "2026-03-26T09:00"},
+		{"2026-03-21T10:00", KZ_OFFICE_DAY_OFF, "2026-03-26T09:00"},
+		{"2026-12-31T18:30", KZ_OFFICE_AFTER_HOURS, "2027-01-05T09:00"},
+	};
+	char err[KZ_ERR_LEN];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct kz_office o;
+		int64_t t, want;
+		assert_int_equal(kz_clock_parse_local(cases[i].at, &t, err), KZ_OK);
+		assert_int_equal(kz_clock_parse_local(cases[i].next, &want, err), KZ_OK);
+		kz_cal_office(cal, t, &o);
+		if (o.state != cases[i].state)
+			fail_msg("%s: state %d, expected %d", cases[i].at, o.state, cases[i].state);
+		assert_int_equal(o.state == KZ_OFFICE_OPEN ? o.next_break : o.next_open, want);
+	}
+}
+
+static void
+test_day_off_names_the_holiday(void **state)
+{
+	char err[KZ_ERR_LEN];
+	struct kz_office o;
+	int64_t t;
+
+	(void)state;
+	assert_int_equal(kz_clock_parse_local("2026-12-16T11:00", &t, err), KZ_OK);
+	kz_cal_office(cal, t, &o);
+	assert_int_equal(o.state, KZ_OFFICE_DAY_OFF);
+	assert_string_equal(o.day.name_ru, "День Независимости");
+	assert_string_equal(o.day.name_kk, "Тәуелсіздік күні");
+}
+
+static void
+test_calendar_day_terms_and_months(void **state)
+{
+	char got[11];
+
+	(void)state;
+	/* p.25: 15 days from 6 March 2026 is Saturday 21 March, during Nauryz:
+	 * the term ends on the next working day, Thursday 26 March */
+	kz_date_format(kz_cal_add_calendar_days(cal, date("2026-03-06"), 15), got);
+	assert_string_equal(got, "2026-03-26");
+	kz_date_format(kz_cal_add_calendar_days(cal, date("2026-11-02"), 30), got);
+	assert_string_equal(got, "2026-12-02");
+	/* p.26: six months */
+	kz_date_format(kz_date_add_months(date("2026-03-20"), 6), got);
+	assert_string_equal(got, "2026-09-20");
+	kz_date_format(kz_date_add_months(date("2026-08-31"), 6), got);
+	assert_string_equal(got, "2027-02-28");
+	kz_date_format(kz_date_add_months(date("2027-08-31"), 6), got);
+	assert_string_equal(got, "2028-02-29");
+}
+
+static void
+test_date_parsing(void **state)
+{
+	struct kz_date d;
+
+	(void)state;
+	assert_int_equal(kz_date_parse("2026-02-29", &d), -1);
+	assert_int_equal(kz_date_parse("2026-13-01", &d), -1);
+	assert_int_equal(kz_date_parse("2026-1-01", &d), -1);
+	assert_int_equal(kz_date_parse("2026-01-01x", &d), -1);
+	assert_int_equal(kz_date_parse("2028-02-29", &d), 0);
+	assert_int_equal(kz_date_weekday(d), 2); /* a Tuesday */
+}
+
+static void
+test_malformed_holiday_file_is_refused_with_its_line(void **state)
+{
+	char dir[] = "/tmp/kezek-holidays-XXXXXX", path[64], err[KZ_ERR_LEN] = "";
+	struct kz_calendar *bad = NULL;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/2026.ini", dir);
+	test_write_file(path, "[year]\nyear = 2026\n[transfer 1]\nday_off = 2026-02-30\n");
+	assert_int_equal(kz_cal_load(dir, NULL, &bad, err), KZ_ECONFIG);
+	assert_null(bad);
+	assert_non_null(strstr(err, "2026.ini:4:"));
+	assert_non_null(strstr(err, "2026-02-30"));
+	test_write_file(path, "[year]\nyear = 2025\n");
+	assert_int_equal(kz_cal_load(dir, NULL, &bad, err), KZ_ECONFIG);
+	assert_non_null(strstr(err, "does not match"));
+	unlink(path);
+	rmdir(dir);
+	assert_int_equal(kz_cal_load("/nonexistent", NULL, &bad, err), KZ_ECONFIG);
+	assert_non_null(strstr(err, "/nonexistent"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_days_off_2025),
+		cmocka_unit_test(test_days_off_2026),
+		cmocka_unit_test(test_due_dates),
+		cmocka_unit_test(test_open_and_closed_through_the_day),
+		cmocka_unit_test(test_day_off_names_the_holiday),
+		cmocka_unit_test(test_calendar_day_terms_and_months),
+		cmocka_unit_test(test_date_parsing),
+		cmocka_unit_test(test_malformed_holiday_file_is_refused_with_its_line),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,239 @@
+/* test_config.c - hall.ini is taken whole or refused with file, line and reason. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "queue/config.h"
+#include "queue/error.h"
+
+static char dir[256];
+static char path[512];
+
+static int
+setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/kezek-config-XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	snprintf(path, sizeof path, "%s/hall.ini", dir);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	unlink(path);
+	rmdir(dir);
+	return 0;
+}
+
+/* Load ini; expect KZ_ECONFIG with a message holding "hall.ini:LINE:" and want. */
+static void
+expect_refused(const char *ini, int line, const char *want)
+{
+	struct kz_config *cfg = malloc(sizeof *cfg);
+	char err[KZ_ERR_LEN] = "", where[600];
+
+	assert_non_null(cfg);
+	test_write_file(path, ini);
+	int rc = kz_config_load(path, cfg, err);
+
+	free(cfg);
+	assert_int_equal(rc, KZ_ECONFIG);
+	snprintf(where, sizeof where, "%s:%d: ", path, line);
+	if (strstr(err, where) == NULL || strstr(err, want) == NULL)
+		fail_msg("expected '%s...%s', got '%s'", where, want, err);
+}
+
+#define HALL "[hall]\nname_kk = Бөлім\nname_ru = Отдел\n"
+#define SVC_A "[service A]\nname_kk = Тапсыру\nname_ru = Сдача\n"
+
+static void
+test_shipped_configuration_loads(void **state)
+{
+	struct kz_config *cfg = malloc(sizeof *cfg);
+	char err[KZ_ERR_LEN] = "";
+	const struct kz_counter_conf *c3;
+
+	(void)state;
+	assert_non_null(cfg);
+	if (kz_config_load(KZ_SOURCE_DIR "/config/hall.ini", cfg, err) != KZ_OK)
+		fail_msg("%s", err);
+	assert_string_equal(cfg->timezone, "Asia/Almaty");
+	assert_int_equal(cfg->wait_limit_min, 30);
+	assert_int_equal(cfg->service_limit_min, 30);
+	assert_int_equal(cfg->nservices, 3);
+	assert_string_equal(kz_config_service(cfg, "B")->name_ru, "Получение результата");
+	c3 = kz_config_counter(cfg, 3);
+	assert_non_null(c3);
+	assert_int_equal(c3->nservices, 3);
+	assert_null(kz_config_counter(cfg, 9));
+	free(cfg);
+}
+
+static void
+test_defaults_and_prefix(void **state)
+{
+	struct kz_config *cfg = malloc(sizeof *cfg);
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	test_write_file(path, HALL "[service doc]\nprefix = Д\nname_kk = Қ\nname_ru = Д\n"
+				   "[counter 7]\nservices = doc\n");
+	assert_int_equal(kz_config_load(path, cfg, err), KZ_OK);
+	/* relative paths are taken from the file's folder */
+	assert_true(strncmp(cfg->database, dir, strlen(dir)) == 0);
+	assert_non_null(strstr(cfg->database, "/../var/hall.db"));
+	assert_string_equal(kz_config_service(cfg, "doc")->prefix, "Д");
+	/* a service is found by its prefix too */
+	assert_string_equal(kz_config_service(cfg, "Д")->code, "doc");
+	free(cfg);
+}
+
+static void
+test_unknown_key_names_line_and_known_keys(void **state)
+{
+	(void)state;
+	expect_refused(HALL SVC_A "prefx = A\n[counter 1]\nservices = A\n", 7, "'prefx'");
+	expect_refused(HALL SVC_A "prefx = A\n[counter 1]\nservices = A\n", 7, "prefix, name_kk");
+}
+
+static void
+test_unknown_section(void **state)
+{
+	(void)state;
+	expect_refused(HALL SVC_A "[printer x]\nuri = y\n[counter 1]\nservices = A\n", 8,
+		"unknown section [printer x]");
+}
+
+static void
+test_counter_serving_an_undefined_service(void **state)
+{
+	(void)state;
+	expect_refused(HALL SVC_A "\n[counter 2]\nservices = A, Z\n", 8, "'Z'");
+}
+
+static void
+test_duplicate_prefix(void **state)
+{
+	(void)state;
+	expect_refused(HALL SVC_A "[service B]\nprefix = A\nname_kk = x\nname_ru = y\n"
+				  "[counter 1]\nservices = A\n",
+		7, "prefix 'A'");
+}
+
+static void
+test_missing_name_in_one_language(void **state)
+{
+	(void)state;
+	expect_refused(HALL "[service A]\nname_ru = Сдача\n[counter 1]\nservices = A\n", 4,
+		"name_kk and name_ru");
+	expect_refused("[hall]\nname_ru = Отдел\n" SVC_A "[counter 1]\nservices = A\n", 1,
+		"name_kk and name_ru");
+}
+
+static void
+test_bad_values(void **state)
+{
+	(void)state;
+	expect_refused(HALL "wait_limit_minutes = half an hour\n", 4, "wait_limit_minutes");
+	expect_refused(HALL SVC_A "[counter one]\nservices = A\n", 8, "counter");
+	expect_refused(HALL SVC_A "[counter 1]\nservices = \n", 8, "serves no service");
+	expect_refused(HALL "[service A-1]\nname_kk = x\n", 5, "Latin letters or digits");
+	expect_refused(HALL SVC_A "[counter 1]\nservices = A, A\n", 8, "twice");
+	expect_refused(HALL "[service A]\nname_kk = \xD2\n", 5, "UTF-8");
+}
+
+static void
+test_office_hours(void **state)
+{
+	struct kz_config *cfg = malloc(sizeof *cfg);
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	assert_non_null(cfg);
+	test_write_file(path, HALL "[hours]\nopen = 08:30\nclose = 17:30\nlunch_start = 12:30\n"
+				   "lunch_end = 13:30\nlast_ticket_minutes = 20\n" SVC_A
+				   "[counter 1]\nservices = A\n");
+	assert_int_equal(kz_config_load(path, cfg, err), KZ_OK);
+	assert_int_equal(cfg->hours.open, 8 * 60 + 30);
+	assert_int_equal(cfg->hours.lunch_end, 13 * 60 + 30);
+	assert_int_equal(cfg->hours.last_ticket, 20);
+	assert_int_equal(cfg->hours.lunch_notice, 30);
+	free(cfg);
+	expect_refused(HALL "[hours]\nopen = 9am\n", 5, "write it as 09:00");
+	expect_refused(HALL "[hours]\nclose = 24:00\n", 5, "close");
+	expect_refused(HALL "[hours]\nlunch_start = 19:00\nlunch_end = 20:00\n" SVC_A
+			    "[counter 1]\nservices = A\n", 4, "open < lunch_start");
+	expect_refused(HALL "[hours]\nlast_ticket_minutes = -5\n", 5, "last_ticket_minutes");
+}
+
+static void
+test_syntax_errors(void **state)
+{
+	char line[400];
+
+	(void)state;
+	expect_refused(HALL "this line has no equals sign\n", 4, "not 'key = value'");
+	memset(line, 'x', sizeof line);
+	memcpy(line, "name_ru = ", 10);
+	line[sizeof line - 2] = '\n';
+	line[sizeof line - 1] = '\0';
+	{
+		char ini[600];
+		snprintf(ini, sizeof ini, "[hall]\nname_kk = a\n%s", line);
+		expect_refused(ini, 3, "longer than");
+	}
+}
+
+static void
+test_empty_file_has_no_services(void **state)
+{
+	struct kz_config *cfg = malloc(sizeof *cfg);
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	test_write_file(path, HALL);
+	assert_int_equal(kz_config_load(path, cfg, err), KZ_ECONFIG);
+	assert_non_null(strstr(err, "no services"));
+	free(cfg);
+}
+
+static void
+test_missing_file(void **state)
+{
+	struct kz_config *cfg = malloc(sizeof *cfg);
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	assert_int_equal(kz_config_load("/nonexistent/hall.ini", cfg, err), KZ_ECONFIG);
+	assert_non_null(strstr(err, "/nonexistent/hall.ini"));
+	assert_non_null(strstr(err, "No such file"));
+	free(cfg);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shipped_configuration_loads),
+		cmocka_unit_test_setup_teardown(test_defaults_and_prefix, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_key_names_line_and_known_keys, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_section, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_counter_serving_an_undefined_service, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_prefix, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_name_in_one_language, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_values, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_syntax_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_office_hours, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_file_has_no_services, setup, teardown),
+		cmocka_unit_test(test_missing_file),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

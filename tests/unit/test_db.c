@@ -1,0 +1,202 @@
+/* test_db.c - opening, creating and migrating the hall database. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "queue/counter.h"
+#include "queue/db.h"
+#include "queue/error.h"
+#include "queue/hall.h"
+#include "queue/history.h"
+#include "queue/status.h"
+#include "queue/ticket.h"
+
+static int
+setup(void **state)
+{
+	*state = test_hall_new(NULL);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	test_hall_free(*state);
+	return 0;
+}
+
+static void
+test_new_database_is_private_current_and_sound(void **state)
+{
+	struct test_hall *h = *state;
+	char err[KZ_ERR_LEN] = "", wal[600];
+	struct kz_ticket t;
+	struct stat st;
+
+	assert_int_equal(stat(h->db_path, &st), 0);
+	/* p.17.7: only the service's own user may read it */
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(kz_db_version(h->db), kz_db_latest_version());
+	assert_int_equal(kz_ticket_issue(h->db, h->cal, "A", &t, err), KZ_OK);
+	/* WAL mode: the write went to the -wal file beside it */
+	snprintf(wal, sizeof wal, "%s-wal", h->db_path);
+	assert_int_equal(stat(wal, &st), 0);
+	assert_int_equal(kz_db_integrity(h->db, err), KZ_OK);
+}
+
+static void
+test_missing_database_is_not_created_without_asking(void **state)
+{
+	struct test_hall *h = *state;
+	char err[KZ_ERR_LEN] = "", path[600];
+	struct kz_db *db = (struct kz_db *)1;
+
+	snprintf(path, sizeof path, "%s/other.db", h->dir);
+	assert_int_equal(kz_db_open(path, 0, &db, err), KZ_EDB);
+	assert_null(db);
+	assert_non_null(strstr(err, "kezek init"));
+	assert_int_equal(access(path, F_OK), -1);
+}
+
+static void
+test_file_that_is_not_a_database_is_refused(void **state)
+{
+	struct test_hall *h = *state;
+	char err[KZ_ERR_LEN] = "", path[600];
+	struct kz_db *db = NULL;
+
+	snprintf(path, sizeof path, "%s/notes.txt", h->dir);
+	test_write_file(path, "these are somebody's notes, not a database, and they are long "
+			      "enough to fill the first page header of an SQLite file.......\n");
+	assert_int_equal(kz_db_open(path, 0, &db, err), KZ_EDB);
+	assert_null(db);
+	assert_non_null(strstr(err, "notes.txt"));
+}
+
+/* A database made at schema version 1 (as the first build made it) opens
+ * in this build with its tickets, events, counters and sequences kept. */
+static void
+test_version_1_database_is_migrated_with_its_data(void **state)
+{
+	struct test_hall *h = *state;
+	char err[KZ_ERR_LEN] = "", path[600];
+	struct kz_db *old = NULL, *db = NULL;
+	struct kz_ticket t;
+	int64_t audited = 0;
+
+	snprintf(path, sizeof path, "%s/old.db", h->dir);
+	assert_int_equal(kz_db_open(path, KZ_DB_CREATE | KZ_DB_NO_MIGRATE, &old, err), KZ_OK);
+	assert_int_equal(kz_db_migrate_to(old, 1, err), KZ_OK);
+	assert_int_equal(kz_db_version(old), 1);
+	assert_int_equal(kz_hall_sync(old, &h->cfg, NULL, err), KZ_OK);
+	assert_int_equal(kz_ticket_issue(old, h->cal, "A", &t, err), KZ_OK);
+	assert_int_equal(kz_ticket_issue(old, h->cal, "A", &t, err), KZ_OK);
+	assert_int_equal(kz_ticket_issue(old, h->cal, "B", &t, err), KZ_OK);
+	assert_int_equal(kz_counter_open(old, 1, "Old Clerk", "Specialist", err), KZ_OK);
+	assert_int_equal(kz_ticket_next(old, 1, &t, err), KZ_OK);
+	assert_string_equal(t.number, "A-001");
+	kz_db_close(old);
+
+	if (kz_db_open(path, 0, &db, err) != KZ_OK)
+		fail_msg("%s", err);
+	assert_int_equal(kz_db_version(db), kz_db_latest_version());
+	assert_int_equal(kz_ticket_find(db, "A-001", NULL, &t, err), KZ_OK);
+	assert_string_equal(t.state, "called");
+	assert_int_equal(t.counter, 1);
+	assert_string_equal(t.clerk, "Old Clerk");
+	assert_int_equal(kz_ticket_find(db, "B-001", NULL, &t, err), KZ_OK);
+	assert_string_equal(t.state, "waiting");
+	/* the daily sequence went on where it was */
+	assert_int_equal(kz_ticket_issue(db, h->cal, "A", &t, err), KZ_OK);
+	assert_string_equal(t.number, "A-003");
+	assert_int_equal(kz_ticket_finish(db, 1, KZ_SERVED, NULL, NULL, &t, err), KZ_OK);
+	assert_int_equal(kz_history_audit(db, &audited, err), KZ_OK);
+	assert_int_equal(audited, 4);
+	assert_int_equal(kz_db_integrity(db, err), KZ_OK);
+	kz_db_close(db);
+}
+
+static void
+test_configuration_changes_reach_the_database(void **state)
+{
+	struct test_hall *h = *state;
+	char err[KZ_ERR_LEN] = "";
+	struct kz_config *cfg = malloc(sizeof *cfg);
+	struct kz_status *s = malloc(sizeof *s);
+	struct kz_ticket t;
+	int changed = 0;
+
+	assert_non_null(cfg);
+	assert_non_null(s);
+	assert_int_equal(kz_ticket_issue(h->db, h->cal, "C", &t, err), KZ_OK);
+	/* C is withdrawn, D added; counter 4 (C only) goes */
+	test_write_file(h->config_path,
+		"[hall]\nname_kk = Бөлім\nname_ru = Отдел\n"
+		"[service A]\nname_kk = a\nname_ru = a\n"
+		"[service B]\nname_kk = b\nname_ru = b\n"
+		"[service D]\nname_kk = d\nname_ru = d\n"
+		"[counter 1]\nservices = A, B, D\n");
+	assert_int_equal(kz_config_load(h->config_path, cfg, err), KZ_OK);
+	assert_int_equal(kz_hall_sync(h->db, cfg, &changed, err), KZ_OK);
+	assert_int_equal(changed, 1);
+	assert_int_equal(kz_hall_sync(h->db, cfg, &changed, err), KZ_OK);
+	assert_int_equal(changed, 0);
+	assert_int_equal(kz_ticket_issue(h->db, h->cal, "D", &t, err), KZ_OK);
+	assert_string_equal(t.number, "D-001");
+	assert_int_equal(kz_ticket_issue(h->db, h->cal, "C", &t, err), KZ_ENOTFOUND);
+	assert_non_null(strstr(err, "A, B, D"));
+	assert_int_equal(kz_counter_open(h->db, 4, "X Y", "Z", err), KZ_ENOTFOUND);
+	/* the withdrawn service's ticket is kept */
+	assert_int_equal(kz_ticket_find(h->db, "C-001", NULL, &t, err), KZ_OK);
+	assert_int_equal(kz_status_read(h->db, s, err), KZ_OK);
+	assert_int_equal(s->nservices, 3);
+	assert_int_equal(s->ncounters, 1);
+	free(cfg);
+	free(s);
+}
+
+static void
+test_counter_with_a_visitor_cannot_leave_the_configuration(void **state)
+{
+	struct test_hall *h = *state;
+	char err[KZ_ERR_LEN] = "";
+	struct kz_config *cfg = malloc(sizeof *cfg);
+	struct kz_ticket t;
+
+	assert_non_null(cfg);
+	test_open_counter(h, 4);
+	assert_int_equal(kz_ticket_issue(h->db, h->cal, "C", &t, err), KZ_OK);
+	assert_int_equal(kz_ticket_next(h->db, 4, &t, err), KZ_OK);
+	test_write_file(h->config_path, "[hall]\nname_kk = Бөлім\nname_ru = Отдел\n"
+					"[service C]\nname_kk = c\nname_ru = c\n"
+					"[counter 1]\nservices = C\n");
+	assert_int_equal(kz_config_load(h->config_path, cfg, err), KZ_OK);
+	assert_int_equal(kz_hall_sync(h->db, cfg, NULL, err), KZ_EREJECT);
+	assert_non_null(strstr(err, "counter 4"));
+	/* nothing changed: counter 4 still holds its visitor */
+	assert_int_equal(kz_ticket_finish(h->db, 4, KZ_SERVED, NULL, NULL, &t, err), KZ_OK);
+	free(cfg);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_new_database_is_private_current_and_sound,
+			setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_database_is_not_created_without_asking,
+			setup, teardown),
+		cmocka_unit_test_setup_teardown(test_file_that_is_not_a_database_is_refused, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(test_version_1_database_is_migrated_with_its_data,
+			setup, teardown),
+		cmocka_unit_test_setup_teardown(test_configuration_changes_reach_the_database, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(
+			test_counter_with_a_visitor_cannot_leave_the_configuration, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
