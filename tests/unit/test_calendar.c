@@ -125,6 +125,8 @@ test_due_dates(void **state)
 		{"2026-03-19", "2026-03-27"}, /* across Nauryz 23-25 March */
 		{"2026-03-20", "2026-03-30"}, /* Friday before Nauryz */
 		{"2025-01-02", "2025-01-08"}, /* Sunday 5 Jan worked; 7 Jan off */
+		{"2024-05-02", "2024-05-06"}, /* Saturday 4 May 2024 was a working day */
+		{"2024-05-06", "2024-05-14"}, /* 7, 8 (transferred) and 9 May off: 10, 13, 14 */
 		{"2026-12-30", "2027-01-06"}, /* the year's end: 1 Jan, 4 Jan (for the 2nd) off */
 		{"2026-05-08", "2026-05-14"}, /* Friday; Monday 11 May is off for 9 May */
 		{"2026-11-25", "2026-11-30"}, /* an ordinary Wednesday: Thu, Fri, Mon */
