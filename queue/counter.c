@@ -7,21 +7,6 @@
 #include "error.h"
 #include "sql.h"
 
-/* "1, 2, 3": the active counters, for messages that name the choices. */
-static void
-counter_list(struct kz_db *db, char *out, size_t len)
-{
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT group_concat(number, ', ') FROM"
-		" (SELECT number FROM counters WHERE active = 1 ORDER BY number)", NULL);
-
-	out[0] = '\0';
-	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
-		kz_col_text(st, 0, out, len);
-	if (st != NULL)
-		sqlite3_reset(st);
-}
-
 int
 kz_counter_row(struct kz_db *db, int number, struct kz_counter_row *out, char *err)
 {
@@ -52,7 +37,10 @@ kz_counter_row(struct kz_db *db, int number, struct kz_counter_row *out, char *e
 		if (rc != SQLITE_DONE)
 			return kz_db_fail(db, rc, "read counter", err);
 	}
-	counter_list(db, list, sizeof list);
+	/* "1, 2, 3": name the choices */
+	kz_db_text(db, "SELECT group_concat(number, ', ') FROM"
+		       " (SELECT number FROM counters WHERE active = 1 ORDER BY number)",
+		list, sizeof list);
 	return kz_err(err, KZ_ENOTFOUND, "there is no counter %d in this hall; counters are %s",
 		number, list[0] ? list : "not configured (run 'kezek init')");
 }
@@ -67,7 +55,6 @@ int
 kz_clerk_id(struct kz_db *db, const char *name, const char *position, int64_t *id, char *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	if (!valid_text(name, 200))
 		return kz_err(err, KZ_EINVAL, "the clerk's full name is missing or longer than 200 "
@@ -82,11 +69,7 @@ kz_clerk_id(struct kz_db *db, const char *name, const char *position, int64_t *i
 		return KZ_EDB;
 	kz_bind_text(st, 1, name);
 	kz_bind_text(st, 2, position);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "record clerk", err);
+	return kz_db_step_int(db, st, id, "record clerk", err);
 }
 
 static int

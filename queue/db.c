@@ -147,6 +147,19 @@ kz_db_exec_stmt(struct kz_db *db, sqlite3_stmt *st, const char *what, char *err)
 	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, what, err);
 }
 
+int
+kz_db_step_int(struct kz_db *db, sqlite3_stmt *st, int64_t *out, const char *what, char *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return kz_err(err, KZ_EDB, "%s: no row", what);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, what, err);
+}
+
 void
 kz_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
@@ -163,6 +176,18 @@ kz_bind_id(sqlite3_stmt *st, int i, int64_t id)
 		sqlite3_bind_null(st, i);
 	else
 		sqlite3_bind_int64(st, i, id);
+}
+
+void
+kz_db_text(struct kz_db *db, const char *sql, char *out, size_t len)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, sql, NULL);
+
+	out[0] = '\0';
+	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
+		kz_col_text(st, 0, out, len);
+	if (st != NULL)
+		sqlite3_reset(st);
 }
 
 void

@@ -26,12 +26,20 @@ void kz_db_rollback(struct kz_db *db);
 /* Turn a SQLite result into KZ_EBUSY or KZ_EDB with "what: sqlite's words". */
 int kz_db_fail(struct kz_db *db, int rc, const char *what, char *err);
 
+/* Step a statement that returns one row and read its first column into
+ * *out; resets it.  KZ_EDB (or KZ_EBUSY) naming what if there is no row. */
+int kz_db_step_int(struct kz_db *db, sqlite3_stmt *st, int64_t *out, const char *what, char *err);
+
 /* Step a statement that returns no rows (or whose rows don't matter). */
 int kz_db_exec_stmt(struct kz_db *db, sqlite3_stmt *st, const char *what, char *err);
 
 /* Bind helpers that treat a NULL text or a zero id as SQL NULL. */
 void kz_bind_text(sqlite3_stmt *st, int i, const char *s);
 void kz_bind_id(sqlite3_stmt *st, int i, int64_t id);
+
+/* The first column of the first row of sql (no parameters) as text into
+ * out (len bytes); "" when there is no row or on error.  For messages. */
+void kz_db_text(struct kz_db *db, const char *sql, char *out, size_t len);
 
 /* Copy column i as text into dst (len bytes, "" for NULL). */
 void kz_col_text(sqlite3_stmt *st, int i, char *dst, size_t len);

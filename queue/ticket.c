@@ -82,21 +82,6 @@ load_ticket(struct kz_db *db, int64_t id, struct kz_ticket *out, char *err)
 	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "read ticket", err);
 }
 
-/* "A (Documents), B (Results)": the services on offer, for messages. */
-static void
-service_list(struct kz_db *db, char *out, size_t len)
-{
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT group_concat(code, ', ') FROM"
-		" (SELECT code FROM services WHERE active = 1 ORDER BY code)", NULL);
-
-	out[0] = '\0';
-	if (st != NULL && sqlite3_step(st) == SQLITE_ROW)
-		kz_col_text(st, 0, out, len);
-	if (st != NULL)
-		sqlite3_reset(st);
-}
-
 /* The active service with this code or prefix: its id and prefix. */
 static int
 find_service(struct kz_db *db, const char *code, int64_t *id, char *prefix, size_t plen,
@@ -121,7 +106,10 @@ find_service(struct kz_db *db, const char *code, int64_t *id, char *prefix, size
 		return KZ_OK;
 	if (rc != SQLITE_DONE)
 		return kz_db_fail(db, rc, "read service", err);
-	service_list(db, list, sizeof list);
+	/* "A, B, C": name the choices */
+	kz_db_text(db, "SELECT group_concat(code, ', ') FROM"
+		       " (SELECT code FROM services WHERE active = 1 ORDER BY code)",
+		list, sizeof list);
 	return kz_err(err, KZ_ENOTFOUND, "there is no service '%s' in this hall; services are %s",
 		code, list[0] ? list : "not configured (run 'kezek init')");
 }
@@ -133,17 +121,16 @@ next_seq(struct kz_db *db, const char *day, int64_t service_id, int *seq, char *
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"INSERT INTO day_sequences (day, service_id, last) VALUES (?, ?, 1)"
 		" ON CONFLICT (day, service_id) DO UPDATE SET last = last + 1 RETURNING last", err);
+	int64_t last = 0;
 	int rc;
 
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, service_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*seq = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "number ticket", err);
+	rc = kz_db_step_int(db, st, &last, "number ticket", err);
+	*seq = (int)last;
+	return rc;
 }
 
 /* Tickets of service waiting before ticket id (same day, FCFS order). */
@@ -155,16 +142,15 @@ count_ahead(struct kz_db *db, int64_t id, int *ahead, char *err)
 		" AND w.state = 'waiting' AND w.service_id = t.service_id AND w.day = t.day"
 		" AND (w.issued_at < t.issued_at OR (w.issued_at = t.issued_at"
 		"      AND coalesce(w.origin_id, w.id) < coalesce(t.origin_id, t.id)))", err);
+	int64_t n = 0;
 	int rc;
 
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*ahead = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "count queue", err);
+	rc = kz_db_step_int(db, st, &n, "count queue", err);
+	*ahead = (int)n;
+	return rc;
 }
 
 /* "Monday 23 March 2026 at 09:00", or "14:00" when it is today. */
@@ -505,7 +491,7 @@ do_finish(struct kz_db *db, int counter, enum kz_outcome outcome, const char *to
 static int
 do_close_day(struct kz_db *db, int *closed, int *at_counters, char *err)
 {
-	int64_t now = kz_clock_now();
+	int64_t now = kz_clock_now(), n = 0;
 	char day[11];
 	sqlite3_stmt *st;
 	int rc;
@@ -534,10 +520,9 @@ do_close_day(struct kz_db *db, int *closed, int *at_counters, char *err)
 	st = kz_db_stmt(db, "SELECT count(*) FROM tickets WHERE state IN ('called', 'serving')", err);
 	if (st == NULL)
 		return KZ_EDB;
-	rc = sqlite3_step(st);
-	*at_counters = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "close day", err);
+	rc = kz_db_step_int(db, st, &n, "close day", err);
+	*at_counters = (int)n;
+	return rc;
 }
 
 /* Wrap one do_* call in BEGIN IMMEDIATE ... COMMIT, rolling back on error. */

@@ -32,14 +32,41 @@ test_write_file(const char *path, const char *text)
 	assert_int_equal(fclose(f), 0);
 }
 
-void
+int64_t
 test_at(const char *local)
 {
 	int64_t t;
-	char err[KZ_ERR_LEN];
+	char err[KZ_ERR_LEN] = "";
 
-	assert_int_equal(kz_clock_parse_local(local, &t, err), KZ_OK);
+	if (kz_clock_parse_local(local, &t, err) != KZ_OK)
+		fail_msg("bad time %s: %s", local, err);
 	kz_clock_set(t);
+	return t;
+}
+
+int
+test_hall_setup(void **state)
+{
+	*state = test_hall_new(NULL);
+	return 0;
+}
+
+int
+test_hall_teardown(void **state)
+{
+	test_hall_free(*state);
+	return 0;
+}
+
+struct kz_ticket
+test_issue(struct test_hall *h, const char *service)
+{
+	struct kz_ticket t;
+	char err[KZ_ERR_LEN] = "";
+
+	if (kz_ticket_issue(h->db, h->cal, service, &t, err) != KZ_OK)
+		fail_msg("issue %s: %s", service, err);
+	return t;
 }
 
 struct test_hall *

@@ -15,6 +15,7 @@
 #include "queue/calendar.h"
 #include "queue/config.h"
 #include "queue/db.h"
+#include "queue/ticket.h"
 
 struct test_hall {
 	char dir[256];		/* temporary folder, removed by test_hall_free */
@@ -35,8 +36,15 @@ extern const char test_default_ini[];
 struct test_hall *test_hall_new(const char *ini);
 void test_hall_free(struct test_hall *h);
 
-/* Stand the clock at a local time "2026-03-20T10:15". */
-void test_at(const char *local);
+/* cmocka fixtures: *state becomes a fresh test_hall_new(NULL), then freed. */
+int test_hall_setup(void **state);
+int test_hall_teardown(void **state);
+
+/* Stand the clock at a local time "2026-03-20T10:15"; returns that instant. */
+int64_t test_at(const char *local);
+
+/* Issue a ticket of service now; fails the test on error. */
+struct kz_ticket test_issue(struct test_hall *h, const char *service);
 
 /* Write text to path (fails the test on error). */
 void test_write_file(const char *path, const char *text);

@@ -13,20 +13,6 @@
 
 #define POS "Chief specialist"
 
-static int
-setup(void **state)
-{
-	*state = test_hall_new(NULL);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	test_hall_free(*state);
-	return 0;
-}
-
 /* Counter number as kz_status_read sees it now. */
 static struct kz_counter_status
 counter(struct test_hall *h, int number)
@@ -52,16 +38,6 @@ assert_counter(struct test_hall *h, int number, const char *state, const char *c
 	assert_string_equal(c.state, state);
 	assert_string_equal(c.clerk, clerk);
 	assert_string_equal(c.ticket, ticket);
-}
-
-static void
-issue(struct test_hall *h, const char *service)
-{
-	struct kz_ticket t;
-	char err[KZ_ERR_LEN] = "";
-
-	if (kz_ticket_issue(h->db, h->cal, service, &t, err) != KZ_OK)
-		fail_msg("issue %s: %s", service, err);
 }
 
 static void
@@ -151,7 +127,7 @@ test_pause_with_visitor_at_counter_is_rejected(void **state)
 	char err[KZ_ERR_LEN] = "";
 
 	test_at("2026-03-20T10:00");
-	issue(h, "A");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_OK);
 	assert_int_equal(kz_counter_pause(h->db, 1, NULL, NULL, err), KZ_EREJECT);
@@ -170,7 +146,7 @@ test_close_with_visitor_at_counter_is_rejected(void **state)
 	char err[KZ_ERR_LEN] = "";
 
 	test_at("2026-03-20T10:00");
-	issue(h, "A");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_OK);
 	assert_int_equal(kz_ticket_start(h->db, 1, &t, err), KZ_OK);
@@ -191,7 +167,7 @@ test_paused_counter_calls_no_one_until_resumed(void **state)
 	char err[KZ_ERR_LEN] = "";
 
 	test_at("2026-03-20T10:00");
-	issue(h, "A");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	assert_int_equal(kz_counter_pause(h->db, 1, NULL, NULL, err), KZ_OK);
 	assert_counter(h, 1, "paused", "Clerk Number1", "");
@@ -220,7 +196,7 @@ test_close_or_pause_of_closed_counter_is_rejected(void **state)
 	assert_int_equal(kz_counter_close(h->db, 2, NULL, NULL, err), KZ_OK);
 	assert_int_equal(kz_counter_close(h->db, 2, NULL, NULL, err), KZ_EREJECT);
 	assert_counter(h, 2, "closed", "", "");
-	issue(h, "A");
+	test_issue(h, "A");
 	assert_int_equal(kz_ticket_next(h->db, 2, &t, err), KZ_EREJECT);
 }
 
@@ -242,7 +218,7 @@ test_unknown_counter_names_the_counters(void **state)
 	assert_int_equal(kz_counter_open(h->db, 1, "Aigerim Seitkali", POS, err), KZ_OK);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, test_hall_setup, test_hall_teardown)
 
 int
 main(void)

@@ -14,20 +14,6 @@
 #include "queue/status.h"
 #include "queue/ticket.h"
 
-static int
-setup(void **state)
-{
-	*state = test_hall_new(NULL);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	test_hall_free(*state);
-	return 0;
-}
-
 static void
 test_new_database_is_private_current_and_sound(void **state)
 {
@@ -186,17 +172,17 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_new_database_is_private_current_and_sound,
-			setup, teardown),
+			test_hall_setup, test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_missing_database_is_not_created_without_asking,
-			setup, teardown),
-		cmocka_unit_test_setup_teardown(test_file_that_is_not_a_database_is_refused, setup,
-			teardown),
+			test_hall_setup, test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_file_that_is_not_a_database_is_refused, test_hall_setup,
+			test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_version_1_database_is_migrated_with_its_data,
-			setup, teardown),
-		cmocka_unit_test_setup_teardown(test_configuration_changes_reach_the_database, setup,
-			teardown),
+			test_hall_setup, test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_configuration_changes_reach_the_database, test_hall_setup,
+			test_hall_teardown),
 		cmocka_unit_test_setup_teardown(
-			test_counter_with_a_visitor_cannot_leave_the_configuration, setup, teardown),
+			test_counter_with_a_visitor_cannot_leave_the_configuration, test_hall_setup, test_hall_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

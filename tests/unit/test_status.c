@@ -11,43 +11,6 @@
 #include "queue/status.h"
 #include "queue/ticket.h"
 
-static int
-setup(void **state)
-{
-	*state = test_hall_new(NULL);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	test_hall_free(*state);
-	return 0;
-}
-
-/* Stand the clock at local and return that instant. */
-static int64_t
-at(const char *local)
-{
-	int64_t t;
-	char err[KZ_ERR_LEN] = "";
-
-	if (kz_clock_parse_local(local, &t, err) != KZ_OK)
-		fail_msg("bad time %s: %s", local, err);
-	test_at(local);
-	return t;
-}
-
-static void
-issue(struct test_hall *h, const char *service)
-{
-	struct kz_ticket t;
-	char err[KZ_ERR_LEN] = "";
-
-	if (kz_ticket_issue(h->db, h->cal, service, &t, err) != KZ_OK)
-		fail_msg("issue %s: %s", service, err);
-}
-
 static void
 status(struct test_hall *h, struct kz_status *s)
 {
@@ -91,7 +54,7 @@ test_empty_hall_lists_services_and_counters_in_order(void **state)
 {
 	struct test_hall *h = *state;
 	static struct kz_status s;
-	int64_t now = at("2026-03-20T10:00");
+	int64_t now = test_at("2026-03-20T10:00");
 
 	status(h, &s);
 	assert_int_equal(s.now, now);
@@ -118,13 +81,13 @@ test_waiting_and_longest_wait_per_service(void **state)
 	struct test_hall *h = *state;
 	static struct kz_status s;
 
-	at("2026-03-20T10:00");
-	issue(h, "A");
-	at("2026-03-20T10:05");
-	issue(h, "A");
-	at("2026-03-20T10:10");
-	issue(h, "B");
-	at("2026-03-20T10:20");
+	test_at("2026-03-20T10:00");
+	test_issue(h, "A");
+	test_at("2026-03-20T10:05");
+	test_issue(h, "A");
+	test_at("2026-03-20T10:10");
+	test_issue(h, "B");
+	test_at("2026-03-20T10:20");
 	status(h, &s);
 	assert_waiting(&s, "A", 2, 20 * 60);
 	assert_waiting(&s, "B", 1, 10 * 60);
@@ -141,12 +104,12 @@ test_called_ticket_no_longer_waits(void **state)
 	struct kz_ticket t;
 	char err[KZ_ERR_LEN] = "";
 
-	at("2026-03-20T10:00");
-	issue(h, "A");
-	at("2026-03-20T10:05");
-	issue(h, "A");
+	test_at("2026-03-20T10:00");
+	test_issue(h, "A");
+	test_at("2026-03-20T10:05");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
-	at("2026-03-20T10:12");
+	test_at("2026-03-20T10:12");
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_OK);
 	status(h, &s);
 	assert_waiting(&s, "A", 1, 7 * 60); /* A-002, waiting since 10:05 */
@@ -164,18 +127,18 @@ test_counters_show_state_clerk_and_visitor(void **state)
 	int64_t called1, called4;
 	const struct kz_counter_status *c;
 
-	at("2026-03-20T10:00");
-	issue(h, "A");
-	issue(h, "C");
+	test_at("2026-03-20T10:00");
+	test_issue(h, "A");
+	test_issue(h, "C");
 	test_open_counter(h, 1);
 	test_open_counter(h, 3);
 	test_open_counter(h, 4);
 	assert_int_equal(kz_counter_pause(h->db, 3, NULL, NULL, err), KZ_OK);
-	called1 = at("2026-03-20T10:03");
+	called1 = test_at("2026-03-20T10:03");
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_OK);
-	called4 = at("2026-03-20T10:04");
+	called4 = test_at("2026-03-20T10:04");
 	assert_int_equal(kz_ticket_next(h->db, 4, &t, err), KZ_OK);
-	at("2026-03-20T10:06");
+	test_at("2026-03-20T10:06");
 	assert_int_equal(kz_ticket_start(h->db, 4, &t, err), KZ_OK);
 	status(h, &s);
 
@@ -210,8 +173,8 @@ test_finished_visitor_leaves_counter(void **state)
 	struct kz_ticket t;
 	char err[KZ_ERR_LEN] = "";
 
-	at("2026-03-20T10:00");
-	issue(h, "B");
+	test_at("2026-03-20T10:00");
+	test_issue(h, "B");
 	test_open_counter(h, 2);
 	assert_int_equal(kz_ticket_next(h->db, 2, &t, err), KZ_OK);
 	assert_int_equal(kz_ticket_finish(h->db, 2, KZ_SERVED, NULL, NULL, &t, err), KZ_OK);
@@ -229,16 +192,16 @@ test_transfer_keeps_longest_wait_from_original_issue(void **state)
 	struct kz_ticket t;
 	char err[KZ_ERR_LEN] = "";
 
-	at("2026-03-20T10:00");
-	issue(h, "A");
-	at("2026-03-20T10:30");
-	issue(h, "C");
+	test_at("2026-03-20T10:00");
+	test_issue(h, "A");
+	test_at("2026-03-20T10:30");
+	test_issue(h, "C");
 	test_open_counter(h, 1);
-	at("2026-03-20T10:40");
+	test_at("2026-03-20T10:40");
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_OK);
-	at("2026-03-20T10:45");
+	test_at("2026-03-20T10:45");
 	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_TRANSFERRED, "C", NULL, &t, err), KZ_OK);
-	at("2026-03-20T10:50");
+	test_at("2026-03-20T10:50");
 	status(h, &s);
 	assert_waiting(&s, "A", 0, 0);
 	assert_waiting(&s, "C", 2, 50 * 60); /* A-001 has waited since 10:00 */
@@ -253,25 +216,25 @@ test_tickets_of_another_day_do_not_wait_today(void **state)
 	struct test_hall *h = *state;
 	static struct kz_status s;
 
-	at("2026-03-20T17:20");
-	issue(h, "A");
-	issue(h, "B");
-	at("2026-03-26T09:00");
+	test_at("2026-03-20T17:20");
+	test_issue(h, "A");
+	test_issue(h, "B");
+	test_at("2026-03-26T09:00");
 	status(h, &s);
 	assert_string_equal(s.day, "2026-03-26");
 	assert_waiting(&s, "A", 0, 0);
 	assert_waiting(&s, "B", 0, 0);
 	assert_int_equal(s.waiting, 0);
 	assert_int_equal(s.longest_wait, 0);
-	issue(h, "A");
-	at("2026-03-26T09:10");
+	test_issue(h, "A");
+	test_at("2026-03-26T09:10");
 	status(h, &s);
 	assert_waiting(&s, "A", 1, 10 * 60); /* today's A-001, not yesterday's */
 	assert_int_equal(s.waiting, 1);
 	assert_int_equal(s.longest_wait, 10 * 60);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, test_hall_setup, test_hall_teardown)
 
 int
 main(void)

@@ -16,44 +16,6 @@
 #define DAY1 "2026-03-20"
 #define DAY2 "2026-03-26" /* Thursday, the first working day after Nauryz */
 
-static int
-setup(void **state)
-{
-	*state = test_hall_new(NULL);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	test_hall_free(*state);
-	return 0;
-}
-
-/* Stand the clock at local and return that instant. */
-static int64_t
-at(const char *local)
-{
-	int64_t t;
-	char err[KZ_ERR_LEN] = "";
-
-	if (kz_clock_parse_local(local, &t, err) != KZ_OK)
-		fail_msg("bad time %s: %s", local, err);
-	test_at(local);
-	return t;
-}
-
-static struct kz_ticket
-issue(struct test_hall *h, const char *service)
-{
-	struct kz_ticket t;
-	char err[KZ_ERR_LEN] = "";
-
-	if (kz_ticket_issue(h->db, h->cal, service, &t, err) != KZ_OK)
-		fail_msg("issue %s: %s", service, err);
-	return t;
-}
-
 static struct kz_ticket
 call(struct test_hall *h, int counter)
 {
@@ -163,9 +125,9 @@ static void
 test_issue_numbers_each_service_from_001(void **state)
 {
 	struct test_hall *h = *state;
-	int64_t t = at(DAY1 "T10:00");
-	struct kz_ticket a1 = issue(h, "A"), a2 = issue(h, "A"), b1 = issue(h, "B"),
-			 a3 = issue(h, "A");
+	int64_t t = test_at(DAY1 "T10:00");
+	struct kz_ticket a1 = test_issue(h, "A"), a2 = test_issue(h, "A"), b1 = test_issue(h, "B"),
+			 a3 = test_issue(h, "A");
 
 	assert_string_equal(a1.number, "A-001");
 	assert_string_equal(a2.number, "A-002");
@@ -186,35 +148,35 @@ test_issue_ahead_counts_waiting_of_same_service(void **state)
 {
 	struct test_hall *h = *state;
 
-	at(DAY1 "T10:00");
-	assert_int_equal(issue(h, "A").ahead, 0);
-	at(DAY1 "T10:01");
-	assert_int_equal(issue(h, "A").ahead, 1);
-	at(DAY1 "T10:02");
-	assert_int_equal(issue(h, "B").ahead, 0);
-	assert_int_equal(issue(h, "A").ahead, 2);
+	test_at(DAY1 "T10:00");
+	assert_int_equal(test_issue(h, "A").ahead, 0);
+	test_at(DAY1 "T10:01");
+	assert_int_equal(test_issue(h, "A").ahead, 1);
+	test_at(DAY1 "T10:02");
+	assert_int_equal(test_issue(h, "B").ahead, 0);
+	assert_int_equal(test_issue(h, "A").ahead, 2);
 	test_open_counter(h, 1);
 	assert_string_equal(call(h, 1).number, "A-001");
 	/* A-001 is at the counter now, no longer ahead of anyone */
-	assert_int_equal(issue(h, "A").ahead, 2);
+	assert_int_equal(test_issue(h, "A").ahead, 2);
 }
 
 static void
 test_issue_numbering_restarts_next_day_and_day_one_keeps_its_tickets(void **state)
 {
 	struct test_hall *h = *state;
-	int64_t t1 = at(DAY1 "T10:00");
-	struct kz_ticket old = issue(h, "A"), today, kept;
+	int64_t t1 = test_at(DAY1 "T10:00");
+	struct kz_ticket old = test_issue(h, "A"), today, kept;
 	char err[KZ_ERR_LEN] = "";
 
-	issue(h, "A");
-	issue(h, "B");
-	at(DAY2 "T09:00");
-	today = issue(h, "A");
+	test_issue(h, "A");
+	test_issue(h, "B");
+	test_at(DAY2 "T09:00");
+	today = test_issue(h, "A");
 	assert_string_equal(today.number, "A-001");
 	assert_string_equal(today.day, DAY2);
 	assert_int_equal(today.ahead, 0); /* yesterday's do not count */
-	assert_string_equal(issue(h, "B").number, "B-001");
+	assert_string_equal(test_issue(h, "B").number, "B-001");
 
 	kept = find(h, "A-001", DAY1);
 	assert_same_ticket(&kept, &old);
@@ -231,13 +193,13 @@ test_issue_unknown_service_names_known_services(void **state)
 	struct kz_ticket t;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
+	test_at(DAY1 "T10:00");
 	assert_int_equal(kz_ticket_issue(h->db, h->cal, "Z", &t, err), KZ_ENOTFOUND);
 	assert_non_null(strstr(err, "'Z'"));
 	assert_non_null(strstr(err, "A, B, C"));
 	/* nothing was issued and no number was used up */
 	assert_int_equal(kz_ticket_find(h->db, "Z-001", NULL, &t, err), KZ_ENOTFOUND);
-	assert_string_equal(issue(h, "A").number, "A-001");
+	assert_string_equal(test_issue(h, "A").number, "A-001");
 }
 
 /* ---- next ---- */
@@ -249,12 +211,12 @@ test_next_calls_longest_waiting_across_services(void **state)
 	struct kz_ticket t;
 	int64_t called;
 
-	at(DAY1 "T10:01");
-	issue(h, "B");
-	at(DAY1 "T10:02");
-	issue(h, "A");
+	test_at(DAY1 "T10:01");
+	test_issue(h, "B");
+	test_at(DAY1 "T10:02");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
-	called = at(DAY1 "T10:05");
+	called = test_at(DAY1 "T10:05");
 	t = call(h, 1);
 	assert_string_equal(t.number, "B-001");
 	assert_string_equal(t.state, "called");
@@ -273,10 +235,10 @@ test_next_on_counter_serving_only_c_never_calls_a(void **state)
 	struct kz_ticket t;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
-	at(DAY1 "T10:01");
-	issue(h, "C");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
+	test_at(DAY1 "T10:01");
+	test_issue(h, "C");
 	test_open_counter(h, 4);
 	assert_string_equal(call(h, 4).number, "C-001");
 	finish(h, 4, KZ_SERVED, NULL);
@@ -293,14 +255,14 @@ test_next_does_not_call_yesterdays_tickets(void **state)
 	struct kz_ticket t;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T17:20");
-	issue(h, "A");
+	test_at(DAY1 "T17:20");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
-	at(DAY2 "T09:00");
+	test_at(DAY2 "T09:00");
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_EEMPTY);
 	assert_string_equal(find(h, "A-001", DAY1).state, "waiting");
-	at(DAY2 "T09:05");
-	issue(h, "A");
+	test_at(DAY2 "T09:05");
+	test_issue(h, "A");
 	t = call(h, 1);
 	assert_string_equal(t.number, "A-001");
 	assert_string_equal(t.day, DAY2);
@@ -314,10 +276,10 @@ test_next_with_no_one_waiting_is_empty(void **state)
 	struct kz_ticket t;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
+	test_at(DAY1 "T10:00");
 	test_open_counter(h, 1);
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_EEMPTY);
-	issue(h, "C"); /* counter 1 serves A and B only */
+	test_issue(h, "C"); /* counter 1 serves A and B only */
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_EEMPTY);
 	assert_string_equal(find(h, "C-001", NULL).state, "waiting");
 }
@@ -329,8 +291,8 @@ test_next_on_closed_counter_is_rejected(void **state)
 	struct kz_ticket t, before;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	before = issue(h, "A");
+	test_at(DAY1 "T10:00");
+	before = test_issue(h, "A");
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_EREJECT);
 	assert_non_null(strstr(err, "closed"));
 	t = find(h, "A-001", NULL);
@@ -345,15 +307,15 @@ test_next_with_visitor_at_counter_is_rejected_and_changes_nothing(void **state)
 	struct kz_ticket t, first, second;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	test_open_counter(h, 2);
 	call(h, 1);
 	first = find(h, "A-001", NULL);
 	second = find(h, "A-002", NULL);
-	at(DAY1 "T10:03");
+	test_at(DAY1 "T10:03");
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_EREJECT);
 	assert_non_null(strstr(err, "A-001"));
 	t = find(h, "A-001", NULL);
@@ -370,9 +332,9 @@ test_two_counters_never_get_the_same_ticket(void **state)
 	struct kz_ticket t1, t2, t;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
-	issue(h, "B");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
+	test_issue(h, "B");
 	test_open_counter(h, 1);
 	test_open_counter(h, 2);
 	test_open_counter(h, 3);
@@ -395,8 +357,8 @@ test_recall_counts_only_while_called(void **state)
 	struct kz_ticket t;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	assert_int_equal(kz_ticket_recall(h->db, 1, &t, err), KZ_EREJECT); /* nobody there */
 	call(h, 1);
@@ -419,12 +381,12 @@ test_start_serves_called_ticket_from_now(void **state)
 	struct kz_ticket t;
 	int64_t called, started;
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
-	called = at(DAY1 "T10:05");
+	called = test_at(DAY1 "T10:05");
 	call(h, 1);
-	started = at(DAY1 "T10:07");
+	started = test_at(DAY1 "T10:07");
 	t = start(h, 1);
 	assert_string_equal(t.number, "A-001");
 	assert_string_equal(t.state, "serving");
@@ -440,13 +402,13 @@ test_start_twice_is_rejected(void **state)
 	struct kz_ticket t, before;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	call(h, 1);
-	at(DAY1 "T10:02");
+	test_at(DAY1 "T10:02");
 	before = start(h, 1);
-	at(DAY1 "T10:09");
+	test_at(DAY1 "T10:09");
 	assert_int_equal(kz_ticket_start(h->db, 1, &t, err), KZ_EREJECT);
 	t = find(h, "A-001", NULL);
 	assert_same_ticket(&t, &before);
@@ -459,8 +421,8 @@ test_start_without_ticket_is_rejected(void **state)
 	struct kz_ticket t;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	assert_int_equal(kz_ticket_start(h->db, 1, &t, err), KZ_EREJECT);
 	assert_string_equal(find(h, "A-001", NULL).state, "waiting");
@@ -475,12 +437,12 @@ test_finish_served_from_called_frees_counter(void **state)
 	struct kz_ticket t;
 	int64_t done;
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	call(h, 1);
-	done = at(DAY1 "T10:04");
+	done = test_at(DAY1 "T10:04");
 	t = finish(h, 1, KZ_SERVED, NULL);
 	assert_string_equal(t.number, "A-001");
 	assert_string_equal(t.state, "done");
@@ -497,13 +459,13 @@ test_finish_served_from_serving(void **state)
 	struct kz_ticket t;
 	int64_t started, done;
 
-	at(DAY1 "T10:00");
-	issue(h, "B");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "B");
 	test_open_counter(h, 2);
 	call(h, 2);
-	started = at(DAY1 "T10:01");
+	started = test_at(DAY1 "T10:01");
 	start(h, 2);
-	done = at(DAY1 "T10:20");
+	done = test_at(DAY1 "T10:20");
 	t = finish(h, 2, KZ_SERVED, NULL);
 	assert_string_equal(t.state, "done");
 	assert_string_equal(t.outcome, "served");
@@ -518,11 +480,11 @@ test_no_show_from_called(void **state)
 	struct test_hall *h = *state;
 	struct kz_ticket t;
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	call(h, 1);
-	at(DAY1 "T10:03");
+	test_at(DAY1 "T10:03");
 	t = finish(h, 1, KZ_NO_SHOW, NULL);
 	assert_string_equal(t.state, "done");
 	assert_string_equal(t.outcome, "no_show");
@@ -536,8 +498,8 @@ test_no_show_after_start_is_rejected(void **state)
 	struct kz_ticket t, before;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	call(h, 1);
 	before = start(h, 1);
@@ -554,8 +516,8 @@ test_finish_cancelled(void **state)
 	struct test_hall *h = *state;
 	struct kz_ticket t;
 
-	at(DAY1 "T10:00");
-	issue(h, "C");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "C");
 	test_open_counter(h, 4);
 	call(h, 4);
 	start(h, 4);
@@ -572,8 +534,8 @@ test_finish_without_ticket_at_counter_is_rejected(void **state)
 	struct kz_ticket t;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_SERVED, NULL, NULL, &t, err), KZ_EREJECT);
 	assert_string_equal(find(h, "A-001", NULL).state, "waiting");
@@ -587,11 +549,11 @@ test_finish_with_wrong_expected_number_is_rejected_and_changes_nothing(void **st
 	struct kz_ticket t, before;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	before = call(h, 1);
-	at(DAY1 "T10:05");
+	test_at(DAY1 "T10:05");
 	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_SERVED, NULL, "A-002", &t, err), KZ_EREJECT);
 	assert_non_null(strstr(err, "A-001"));
 	t = find(h, "A-001", NULL);
@@ -612,8 +574,8 @@ test_finish_with_office_closed_is_invalid(void **state)
 	struct kz_ticket t, before;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	before = call(h, 1);
 	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_OFFICE_CLOSED, NULL, NULL, &t, err),
@@ -629,8 +591,8 @@ test_finish_with_target_but_no_transfer_is_invalid(void **state)
 	struct kz_ticket t, before;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	before = call(h, 1);
 	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_SERVED, "B", NULL, &t, err), KZ_EINVAL);
@@ -646,16 +608,16 @@ test_transfer_keeps_number_and_turn_in_target_service(void **state)
 {
 	struct test_hall *h = *state;
 	struct kz_ticket moved;
-	int64_t issued = at(DAY1 "T10:00");
+	int64_t issued = test_at(DAY1 "T10:00");
 
-	issue(h, "A");
-	at(DAY1 "T10:05");
-	issue(h, "C"); /* C-001 came later than A-001 */
+	test_issue(h, "A");
+	test_at(DAY1 "T10:05");
+	test_issue(h, "C"); /* C-001 came later than A-001 */
 	test_open_counter(h, 1);
 	test_open_counter(h, 4);
-	at(DAY1 "T10:10");
+	test_at(DAY1 "T10:10");
 	call(h, 1);
-	at(DAY1 "T10:15");
+	test_at(DAY1 "T10:15");
 	moved = finish(h, 1, KZ_TRANSFERRED, "C");
 	assert_string_equal(moved.number, "A-001");
 	assert_string_equal(moved.service, "C");
@@ -675,8 +637,8 @@ test_transferred_visitor_is_called_again_in_new_service(void **state)
 	struct kz_ticket moved, t;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	call(h, 1);
 	moved = finish(h, 1, KZ_TRANSFERRED, "B");
@@ -696,8 +658,8 @@ test_transfer_to_same_service_is_rejected(void **state)
 	struct kz_ticket t, before;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	before = call(h, 1);
 	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_TRANSFERRED, "A", NULL, &t, err),
@@ -714,8 +676,8 @@ test_transfer_to_unknown_service_is_not_found(void **state)
 	struct kz_ticket t, before;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	before = call(h, 1);
 	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_TRANSFERRED, "Z", NULL, &t, err),
@@ -733,8 +695,8 @@ test_transfer_without_target_is_invalid(void **state)
 	struct kz_ticket t, before;
 	char err[KZ_ERR_LEN] = "";
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	before = call(h, 1);
 	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_TRANSFERRED, NULL, NULL, &t, err),
@@ -752,18 +714,18 @@ test_history_follows_ticket_across_transfer(void **state)
 	struct test_hall *h = *state;
 	struct events e = {0};
 	char err[KZ_ERR_LEN] = "";
-	int64_t t0 = at(DAY1 "T10:00"), t1, t2, t3;
+	int64_t t0 = test_at(DAY1 "T10:00"), t1, t2, t3;
 	static const char *const kinds[] = {"issued", "called", "transferred", "requeued",
 		"called", "started", "served"};
 
-	issue(h, "A");
+	test_issue(h, "A");
 	test_open_counter(h, 1);
 	test_open_counter(h, 4);
-	t1 = at(DAY1 "T10:05");
+	t1 = test_at(DAY1 "T10:05");
 	call(h, 1);
-	t2 = at(DAY1 "T10:10");
+	t2 = test_at(DAY1 "T10:10");
 	finish(h, 1, KZ_TRANSFERRED, "C");
-	t3 = at(DAY1 "T10:20");
+	t3 = test_at(DAY1 "T10:20");
 	call(h, 4);
 	start(h, 4);
 	finish(h, 4, KZ_SERVED, NULL);
@@ -801,19 +763,19 @@ test_close_day_closes_waiting_of_today_and_earlier(void **state)
 	int closed = -1, at_counters = -1;
 	int64_t closing;
 
-	at(DAY1 "T17:00");
-	issue(h, "A");
-	issue(h, "B");
+	test_at(DAY1 "T17:00");
+	test_issue(h, "A");
+	test_issue(h, "B");
 	test_open_counter(h, 1);
 	test_open_counter(h, 4);
-	at(DAY2 "T09:00");
-	issue(h, "A");
-	issue(h, "C");
-	issue(h, "B");
+	test_at(DAY2 "T09:00");
+	test_issue(h, "A");
+	test_issue(h, "C");
+	test_issue(h, "B");
 	called = call(h, 1);   /* today's A-001 */
 	call(h, 4);	       /* C-001 */
 	serving = start(h, 4);
-	closing = at(DAY2 "T18:00");
+	closing = test_at(DAY2 "T18:00");
 	assert_int_equal(kz_ticket_close_day(h->db, &closed, &at_counters, err), KZ_OK);
 	assert_int_equal(closed, 3); /* yesterday's A-001, B-001 and today's B-001 */
 	assert_int_equal(at_counters, 2);
@@ -842,9 +804,9 @@ test_close_day_twice_closes_nothing_more(void **state)
 	char err[KZ_ERR_LEN] = "";
 	int closed = -1, at_counters = -1;
 
-	at(DAY1 "T10:00");
-	issue(h, "A");
-	at(DAY1 "T18:00");
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
+	test_at(DAY1 "T18:00");
 	assert_int_equal(kz_ticket_close_day(h->db, &closed, &at_counters, err), KZ_OK);
 	assert_int_equal(closed, 1);
 	assert_int_equal(at_counters, 0);
@@ -863,14 +825,14 @@ test_audit_agrees_after_mixed_sequence(void **state)
 	char err[KZ_ERR_LEN] = "";
 	int closed, at_counters;
 
-	at(DAY1 "T09:00");
+	test_at(DAY1 "T09:00");
 	for (int i = 0; i < 3; i++)
-		issue(h, "A");
-	issue(h, "B");
-	issue(h, "C");
+		test_issue(h, "A");
+	test_issue(h, "B");
+	test_issue(h, "C");
 	test_open_counter(h, 1);
 	test_open_counter(h, 3);
-	at(DAY1 "T09:10");
+	test_at(DAY1 "T09:10");
 	call(h, 1);				  /* */
 	kz_ticket_recall(h->db, 1, &t, err);
 	finish(h, 1, KZ_NO_SHOW, NULL);
@@ -881,7 +843,7 @@ test_audit_agrees_after_mixed_sequence(void **state)
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_EREJECT);
 	assert_string_equal(call(h, 3).number, "A-002");
 	finish(h, 3, KZ_CANCELLED, NULL);
-	at(DAY1 "T18:00");
+	test_at(DAY1 "T18:00");
 	assert_int_equal(kz_ticket_close_day(h->db, &closed, &at_counters, err), KZ_OK);
 	assert_int_equal(closed, 2); /* B-001, C-001 */
 	assert_int_equal(at_counters, 1); /* */
@@ -903,7 +865,7 @@ test_outcome_names_parse_back(void **state)
 	assert_int_equal(kz_outcome_parse("gone", &o), KZ_EINVAL);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, test_hall_setup, test_hall_teardown)
 
 int
 main(void)
