@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,6 +185,57 @@ hours_key(struct parse *p, const char *name, const char *value)
 		       "lunch_end, last_ticket_minutes, lunch_notice_minutes", name);
 }
 
+static int
+display_key(struct parse *p, const char *name, const char *value)
+{
+	struct kz_display_conf *d = &p->cfg->display;
+	static const struct {
+		const char *name;
+		int lo, hi;
+		size_t off;
+	} numbers[] = {
+		{"alternate_seconds", 2, 600, offsetof(struct kz_display_conf, alternate_seconds)},
+		{"green_below_minutes", 1, 600, offsetof(struct kz_display_conf, green_below)},
+		{"red_above_minutes", 1, 600, offsetof(struct kz_display_conf, red_above)},
+		{"highlight_seconds", 1, 120, offsetof(struct kz_display_conf, highlight_seconds)},
+		{"recent_calls", 0, 12, offsetof(struct kz_display_conf, recent_calls)},
+	};
+
+	for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++)
+		if (strcmp(name, numbers[i].name) == 0) {
+			if (parse_int(value, numbers[i].lo, numbers[i].hi,
+				    (int *)((char *)d + numbers[i].off)) < 0)
+				return fail(p, "%s must be a number from %d to %d, not '%s'", name,
+					numbers[i].lo, numbers[i].hi, value);
+			return 1;
+		}
+	if (strcmp(name, "languages") == 0) {
+		if (strcmp(value, "both") != 0 && strcmp(value, "alternate") != 0)
+			return fail(p, "languages is 'both' or 'alternate', not '%s'", value);
+		d->languages = value[0] == 'b' ? KZ_LANG_BOTH : KZ_LANG_ALTERNATE;
+		return 1;
+	}
+	if (strcmp(name, "sound") == 0) {
+		if (strcmp(value, "on") != 0 && strcmp(value, "off") != 0)
+			return fail(p, "sound is 'on' or 'off', not '%s'", value);
+		d->sound = strcmp(value, "on") == 0;
+		return 1;
+	}
+	if (strcmp(name, "voice_kk") == 0 || strcmp(name, "voice_ru") == 0) {
+		if (*value == '\0' || copy(name[6] == 'k' ? d->voice_kk : d->voice_ru, 32, value) < 0)
+			return fail(p, "%s must name an espeak-ng voice, such as kk or ru", name);
+		return 1;
+	}
+	if (strcmp(name, "info_kk") == 0 || strcmp(name, "info_ru") == 0) {
+		if (copy(name[5] == 'k' ? d->info_kk : d->info_ru, sizeof d->info_kk, value) < 0)
+			return fail(p, "%s is longer than %zu bytes", name, sizeof d->info_kk - 1);
+		return 1;
+	}
+	return fail(p, "unknown key '%s' in [display]; known keys: languages, alternate_seconds, "
+		       "sound, voice_kk, voice_ru, green_below_minutes, red_above_minutes, "
+		       "highlight_seconds, recent_calls, info_kk, info_ru", name);
+}
+
 static struct kz_service_conf *
 service_for(struct parse *p, const char *code)
 {
@@ -290,11 +342,14 @@ handler(void *user, const char *section, const char *name, const char *value)
 		return hall_key(p, name, value);
 	if (strcmp(section, "hours") == 0)
 		return hours_key(p, name, value);
+	if (strcmp(section, "display") == 0)
+		return display_key(p, name, value);
 	if (strncmp(section, "service ", 8) == 0)
 		return service_key(p, section + 8, name, value);
 	if (strncmp(section, "counter ", 8) == 0)
 		return counter_key(p, section + 8, name, value);
-	return fail(p, "unknown section [%s]; known sections: [hall], [hours], [service CODE], "
+	return fail(p, "unknown section [%s]; known sections: [hall], [hours], [display], "
+		       "[service CODE], "
 		       "[counter NUMBER]", section);
 }
 
@@ -358,6 +413,10 @@ check_whole(struct kz_config *c, char *err)
 			"%s:%d: [hours] must run open < lunch_start <= lunch_end < close "
 			"(lunch_start = lunch_end: no lunch break)",
 			c->path, section_line(c->path, "hours"));
+	if (c->display.green_below > c->display.red_above)
+		return kz_err(err, KZ_ECONFIG,
+			"%s:%d: [display] green_below_minutes must not be above red_above_minutes",
+			c->path, section_line(c->path, "display"));
 	if (c->nservices == 0)
 		return kz_err(err, KZ_ECONFIG, "%s: no services; add a [service A] section", c->path);
 	if (c->ncounters == 0)
@@ -460,6 +519,9 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 		.lunch_end = 840, .last_ticket = 30, .lunch_notice = 30};
 	cfg->wait_limit_min = 30;
 	cfg->service_limit_min = 30;
+	cfg->display = (struct kz_display_conf){.languages = KZ_LANG_BOTH, .alternate_seconds = 10,
+		.sound = 1, .voice_kk = "kk", .voice_ru = "ru", .green_below = 20, .red_above = 30,
+		.highlight_seconds = 8, .recent_calls = 6};
 	p.cfg = cfg;
 
 	f = fopen(path, "r");

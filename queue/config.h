@@ -6,6 +6,9 @@
  *                     holidays, offices, akimats
  *   [hours]           open, close, lunch_start, lunch_end,
  *                     last_ticket_minutes, lunch_notice_minutes
+ *   [display]         languages, alternate_seconds, sound, voice_kk, voice_ru,
+ *                     green_below_minutes, red_above_minutes, highlight_seconds,
+ *                     recent_calls, info_kk, info_ru
  *   [service CODE]    prefix, name_kk, name_ru
  *   [counter NUMBER]  services = CODE, CODE ...
  *
@@ -44,6 +47,23 @@ struct kz_counter_conf {
 	int line;				     /* line of its [counter] header */
 };
 
+/* The hall display (display/). */
+struct kz_display_conf {
+	int languages;		/* KZ_LANG_BOTH or KZ_LANG_ALTERNATE */
+	int alternate_seconds;	/* with KZ_LANG_ALTERNATE: seconds per language */
+	int sound;		/* chime and spoken calls */
+	char voice_kk[32];	/* espeak-ng voice names */
+	char voice_ru[32];
+	int green_below;	/* waits under this many minutes are green */
+	int red_above;		/* over this many minutes red; amber between (p.7.2: 30) */
+	int highlight_seconds;	/* a new call stays highlighted */
+	int recent_calls;	/* how many earlier calls are listed */
+	char info_kk[KZ_NAME_LEN * 2]; /* the information line, each language */
+	char info_ru[KZ_NAME_LEN * 2];
+};
+
+enum { KZ_LANG_BOTH, KZ_LANG_ALTERNATE };
+
 struct kz_config {
 	char path[KZ_PATH_LEN];	       /* the file it came from, "" if built in */
 	char name_kk[KZ_NAME_LEN];     /* the office's name, Kazakh */
@@ -55,6 +75,7 @@ struct kz_config {
 	char offices[KZ_PATH_LEN];     /* App. 1 directory (CSV) */
 	char akimats[KZ_PATH_LEN];     /* App. 5 directory (CSV) */
 	struct kz_hours hours;	       /* p.9, and when tickets stop */
+	struct kz_display_conf display;
 	int wait_limit_min;	       /* p.7.2: 30 */
 	int service_limit_min;	       /* p.7.3: 30 */
 	int nservices;

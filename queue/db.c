@@ -26,6 +26,7 @@ struct kz_db {
 	int version;			 /* user_version after open */
 	struct timespec busy_since;	 /* when the current wait for the lock began */
 	uint64_t seed;			 /* for the random pauses of busy_wait */
+	int busy_ms;			 /* how long to wait for a lock */
 	int nstmt;
 	const char *stmt_key[STMT_CACHE];   /* the SQL literal's address */
 	sqlite3_stmt *stmt[STMT_CACHE];
@@ -44,8 +45,8 @@ kz_db_fail(struct kz_db *db, int rc, const char *what, char *err)
 
 	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
 		return kz_err(err, KZ_EBUSY,
-			"%s: database '%s' stayed locked for %d s; another Kezek program holds it",
-			what, db->path, KZ_DB_BUSY_MS / 1000);
+			"%s: database '%s' stayed locked for %d ms; another Kezek program holds it",
+			what, db->path, db->busy_ms);
 	if (prim == SQLITE_NOMEM)
 		return kz_err(err, KZ_ENOMEM, "%s: out of memory", what);
 	return kz_err(err, KZ_EDB, "%s: database '%s': %s", what, db->path,
@@ -78,7 +79,7 @@ busy_wait(void *arg, int attempt)
 		db->busy_since = now;
 	waited_ms = (int64_t)(now.tv_sec - db->busy_since.tv_sec) * 1000 +
 		    (now.tv_nsec - db->busy_since.tv_nsec) / 1000000;
-	if (waited_ms >= KZ_DB_BUSY_MS)
+	if (waited_ms >= db->busy_ms)
 		return 0;
 	db->seed = db->seed * 6364136223846793005ULL + 1442695040888963407ULL;
 	pause.tv_sec = 0;
@@ -381,6 +382,7 @@ kz_db_open(const char *path, int flags, struct kz_db **out, char *err)
 	if (db == NULL)
 		return kz_err(err, KZ_ENOMEM, "out of memory opening '%s'", path);
 	snprintf(db->path, sizeof db->path, "%s", path);
+	db->busy_ms = KZ_DB_BUSY_MS;
 	oflags = (flags & KZ_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	rc = sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
@@ -409,6 +411,12 @@ kz_db_close(struct kz_db *db)
 		sqlite3_finalize(db->stmt[i]);
 	sqlite3_close(db->sql);
 	free(db);
+}
+
+void
+kz_db_set_busy_ms(struct kz_db *db, int ms)
+{
+	db->busy_ms = ms;
 }
 
 int

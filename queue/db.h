@@ -27,6 +27,10 @@ enum {
  * not a Kezek database, or has a schema newer than this build knows. */
 int kz_db_open(const char *path, int flags, struct kz_db **out, char *err);
 
+/* How long this connection waits for a lock before KZ_EBUSY (default
+ * KZ_DB_BUSY_MS).  A screen waits briefly and tries again later instead. */
+void kz_db_set_busy_ms(struct kz_db *db, int ms);
+
 /* Close db (NULL is fine). */
 void kz_db_close(struct kz_db *db);
 

@@ -88,9 +88,14 @@ static const char step2[] =
 	/* The benchmarks' floor: a bare one-row insert under the same settings. */
 	"CREATE TABLE bench_floor (id INTEGER PRIMARY KEY, at INTEGER NOT NULL);";
 
+static const char step3[] =
+	/* The hall display asks, several times a second, for the latest calls. */
+	"CREATE INDEX events_calls ON events(at) WHERE kind IN ('called', 'recalled');";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
+	{3, "index of calls for the hall display", step3},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

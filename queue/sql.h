@@ -44,6 +44,10 @@ void kz_db_text(struct kz_db *db, const char *sql, char *out, size_t len);
 /* Copy column i as text into dst (len bytes, "" for NULL). */
 void kz_col_text(sqlite3_stmt *st, int i, char *dst, size_t len);
 
+/* kz_status_read's work inside a read transaction the caller holds. */
+struct kz_status;
+int kz_status_fill(struct kz_db *db, struct kz_status *out, char *err);
+
 /* Append one row to the event log. */
 int kz_event_add(struct kz_db *db, int64_t at, const char *kind, int64_t ticket_id,
 	int64_t counter_id, int64_t clerk_id, int64_t service_id, const char *detail, char *err);

@@ -26,8 +26,9 @@ read_services(struct kz_db *db, struct kz_status *out, char *err)
 		kz_col_text(st, 2, s->name_kk, sizeof s->name_kk);
 		kz_col_text(st, 3, s->name_ru, sizeof s->name_ru);
 		s->waiting = sqlite3_column_int(st, 4);
-		if (s->waiting > 0 && out->now > sqlite3_column_int64(st, 5))
-			s->longest_wait = out->now - sqlite3_column_int64(st, 5);
+		s->oldest_issued_at = s->waiting > 0 ? sqlite3_column_int64(st, 5) : 0;
+		if (s->waiting > 0 && out->now > s->oldest_issued_at)
+			s->longest_wait = out->now - s->oldest_issued_at;
 		out->waiting += s->waiting;
 		if (s->longest_wait > out->longest_wait)
 			out->longest_wait = s->longest_wait;
@@ -70,18 +71,26 @@ read_counters(struct kz_db *db, struct kz_status *out, char *err)
 }
 
 int
-kz_status_read(struct kz_db *db, struct kz_status *out, char *err)
+kz_status_fill(struct kz_db *db, struct kz_status *out, char *err)
 {
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	out->now = kz_clock_now();
 	kz_clock_day(out->now, out->day);
-	if ((rc = kz_db_begin_read(db, err)) != KZ_OK)
-		return rc;
 	if ((rc = read_services(db, out, err)) == KZ_OK)
 		rc = read_counters(db, out, err);
-	if (rc != KZ_OK) {
+	return rc;
+}
+
+int
+kz_status_read(struct kz_db *db, struct kz_status *out, char *err)
+{
+	int rc;
+
+	if ((rc = kz_db_begin_read(db, err)) != KZ_OK)
+		return rc;
+	if ((rc = kz_status_fill(db, out, err)) != KZ_OK) {
 		kz_db_rollback(db);
 		return rc;
 	}

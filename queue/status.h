@@ -19,6 +19,7 @@ struct kz_service_status {
 	char name_ru[KZ_NAME_LEN];
 	int waiting;		/* tickets of today waiting for it */
 	int64_t longest_wait;	/* seconds the first of them has waited, 0 if none */
+	int64_t oldest_issued_at; /* when the first of them was issued, 0 if none */
 };
 
 struct kz_counter_status {

@@ -17,9 +17,20 @@ step() { # step HH:MM what kezek-arguments...
 	"$KEZEK" --now "${DAY}T$at" "$@" || echo "(kezek said no: exit $?)"
 }
 
-queue() { # the hall as the manager sees it
+DISPLAY_BIN="$(dirname "$KEZEK")/kezek-display"
+SHOTS="${KEZEK_SHOTS:-var}"
+
+queue() { # the hall as the manager sees it, and the hall board's frame
 	printf '\n%s%s  the hall now%s\n' "$B" "$1" "$N"
 	"$KEZEK" --now "${DAY}T$1" status | sed 's/^/    /'
+	[ -x "$DISPLAY_BIN" ] || return 0
+	mkdir -p "$SHOTS"
+	local png="$SHOTS/board-${1/:/}.png"
+	if SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-offscreen} SDL_AUDIODRIVER=${SDL_AUDIODRIVER:-dummy} \
+		SDL_VIDEO_EGL_DRIVER=${SDL_VIDEO_EGL_DRIVER:-none} \
+		"$DISPLAY_BIN" --now "${DAY}T$1" --exit-after 1 --snapshot "$png" 2>/dev/null; then
+		printf '    the hall board at %s: %s\n' "$1" "$png"
+	fi
 }
 
 "$KEZEK" init || exit 3

@@ -9,6 +9,8 @@ KEZEK_PACKAGES=(
 	libinih-dev                        # hall.ini
 	libcsv-dev                         # the office directory
 	tzdata                             # Asia/Almaty
+	libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev  # screens
+	espeak-ng                          # spoken calls
 	libcmocka-dev                      # unit tests
 )
 

@@ -1,0 +1,213 @@
+/*
+ * display_bench.c - figures, never a pass or fail: how soon a call a clerk
+ * commits shows on the hall board, and how much CPU an idle board uses.
+ *
+ * A child process plays the clerk (issue, then call, a random pause apart)
+ * and sends the moment each call committed through a pipe; this process
+ * runs the board's own loop (kz_display_step, then wait for input up to
+ * the poll period) off-screen and notes when the new number is drawn.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "display/display.h"
+#include "queue/calendar.h"
+#include "queue/clock.h"
+#include "queue/config.h"
+#include "queue/counter.h"
+#include "queue/db.h"
+#include "queue/error.h"
+#include "queue/hall.h"
+#include "queue/ticket.h"
+
+#define POLL_MS 50 /* as display/main.c */
+#define CALLS 40
+
+static char dir[256], config[600], dbpath[600];
+static struct kz_config cfg;
+
+static double
+mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void
+die(const char *what, const char *err)
+{
+	fprintf(stderr, "display_bench: %s: %s\n", what, err);
+	exit(1);
+}
+
+static void
+make_hall(void)
+{
+	char cmd[1200], err[KZ_ERR_LEN];
+	struct kz_db *db;
+
+	snprintf(dir, sizeof dir, "%s/kezek-dbench-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (mkdtemp(dir) == NULL)
+		die("mkdtemp", strerror(errno));
+	snprintf(cmd, sizeof cmd, "cp -r '%s/config' '%s/'", KZ_SOURCE_DIR, dir);
+	if (system(cmd) != 0)
+		die("copy config", cmd);
+	snprintf(config, sizeof config, "%s/config/hall.ini", dir);
+	snprintf(dbpath, sizeof dbpath, "%s/hall.db", dir);
+	if (kz_config_load(config, &cfg, err) != KZ_OK ||
+	    kz_clock_setup("Asia/Almaty", "2026-03-20T10:00", err) != KZ_OK ||
+	    kz_db_open(dbpath, KZ_DB_CREATE, &db, err) != KZ_OK ||
+	    kz_hall_sync(db, &cfg, NULL, err) != KZ_OK ||
+	    kz_counter_open(db, 1, "Бенч Клерк", "Маман", err) != KZ_OK)
+		die("hall", err);
+	kz_db_close(db);
+	cfg.display.sound = 0;
+}
+
+/* The clerk: CALLS calls, each commit's moment written to fd. */
+static void
+clerk(int fd)
+{
+	struct kz_calendar *cal;
+	struct kz_ticket t;
+	struct kz_db *db;
+	char err[KZ_ERR_LEN];
+
+	srand((unsigned)getpid());
+	if (kz_cal_load(NULL, NULL, &cal, err) != KZ_OK || kz_db_open(dbpath, 0, &db, err) != KZ_OK)
+		die("clerk", err);
+	usleep(500000);
+	for (int i = 0; i < CALLS; i++) {
+		double at;
+		if (kz_ticket_issue(db, cal, "A", &t, err) != KZ_OK)
+			die("issue", err);
+		usleep(150000 + (useconds_t)(rand() % 150000));
+		if (kz_ticket_next(db, 1, &t, err) != KZ_OK)
+			die("next", err);
+		at = mono();
+		if (write(fd, &at, sizeof at) != sizeof at)
+			die("pipe", strerror(errno));
+		usleep(100000 + (useconds_t)(rand() % 100000));
+		if (kz_ticket_finish(db, 1, KZ_SERVED, NULL, NULL, &t, err) != KZ_OK)
+			die("finish", err);
+	}
+	kz_db_close(db);
+	kz_cal_free(cal);
+	_exit(0);
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Run the board until every call was seen; latencies in ms into lat. */
+static int
+measure_latency(struct kz_display *d, int fd, double *lat)
+{
+	char last[KZ_TEXT_MAX] = "", err[KZ_ERR_LEN];
+	double committed[CALLS];
+	int ncommitted = 0, seen = 0, drew;
+	double give_up = mono() + 60;
+
+	while (seen < CALLS && mono() < give_up) {
+		double at;
+		while (read(fd, &at, sizeof at) == sizeof at && ncommitted < CALLS)
+			committed[ncommitted++] = at;
+		if (kz_display_step(d, &drew, err) != KZ_OK)
+			die("step", err);
+		const struct kz_item *it = kz_scene_find(kz_display_scene(d), "call.number");
+		if (drew && it && strcmp(it->text, last) != 0 && strcmp(it->text, "—") != 0) {
+			double shown = mono();
+			snprintf(last, sizeof last, "%s", it->text);
+			while (read(fd, &at, sizeof at) == sizeof at && ncommitted < CALLS)
+				committed[ncommitted++] = at;
+			if (seen < ncommitted)
+				lat[seen] = (shown - committed[seen]) * 1000;
+			seen++;
+		}
+		kz_ui_sleep(kz_display_ui(d), POLL_MS);
+	}
+	return seen;
+}
+
+static double
+cpu_seconds(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
+	       ru.ru_stime.tv_usec / 1e6;
+}
+
+static double
+measure_idle(struct kz_display *d, double seconds)
+{
+	char err[KZ_ERR_LEN];
+	double start = mono(), cpu = cpu_seconds();
+	int frames = 0, drew;
+
+	while (mono() - start < seconds) {
+		if (kz_display_step(d, &drew, err) != KZ_OK)
+			die("step", err);
+		frames += drew;
+		kz_ui_sleep(kz_display_ui(d), POLL_MS);
+	}
+	printf("idle: %d frames drawn in %.0f s (the clock changes once a minute)\n", frames,
+		seconds);
+	return (cpu_seconds() - cpu) / (mono() - start) * 100;
+}
+
+int
+main(int argc, char **argv)
+{
+	int w = 1920, h = 1080, fds[2], status, n;
+	double idle_seconds = argc > 1 ? atof(argv[1]) : 10, lat[CALLS], idle;
+	struct kz_display_options o;
+	struct kz_display *d;
+	char err[KZ_ERR_LEN], cmd[600];
+	pid_t pid;
+
+	setenv("SDL_VIDEODRIVER", getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "offscreen", 1);
+	setenv("SDL_AUDIODRIVER", "dummy", 1);
+	setenv("SDL_RENDER_DRIVER", "software", 0); /* as kezek-display */
+	setenv("SDL_VIDEO_EGL_DRIVER", "none", 0);
+	make_hall();
+	o = (struct kz_display_options){&cfg, dbpath, KZ_SOURCE_DIR "/assets/fonts", w, h, 0};
+	if (kz_display_open(&o, &d, err) != KZ_OK)
+		die("display", err);
+	if (pipe(fds) < 0 || fcntl(fds[0], F_SETFL, O_NONBLOCK) < 0)
+		die("pipe", strerror(errno));
+	if ((pid = fork()) == 0) {
+		close(fds[0]);
+		clerk(fds[1]);
+	}
+	close(fds[1]);
+	n = measure_latency(d, fds[0], lat);
+	waitpid(pid, &status, 0);
+	qsort(lat, (size_t)n, sizeof lat[0], cmp);
+	printf("kezek display_bench: %dx%d, %s video, poll %d ms\n", w, h,
+		getenv("SDL_VIDEODRIVER"), POLL_MS);
+	printf("commit to frame: %d calls; p50 %.1f ms, p95 %.1f ms, max %.1f ms\n", n,
+		n ? lat[n / 2] : 0, n ? lat[(n * 95) / 100 < n ? (n * 95) / 100 : n - 1] : 0,
+		n ? lat[n - 1] : 0);
+	idle = measure_idle(d, idle_seconds);
+	printf("idle CPU: %.2f%% of one core over %.0f s\n", idle, idle_seconds);
+	kz_display_close(d);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 && n == CALLS ? 0 : 1;
+}

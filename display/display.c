@@ -1,0 +1,214 @@
+/*
+ * display.c - the display's loop body: poll, read, announce, draw.  Reads
+ * happen only when PRAGMA data_version says another process committed;
+ * frames are drawn only when the scene differs from the one on screen.
+ */
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <string.h>
+
+#include "board.h"
+#include "display.h"
+#include "queue/board.h"
+#include "queue/calendar.h"
+#include "queue/clock.h"
+#include "queue/db.h"
+#include "queue/error.h"
+
+#define RETRY_SECONDS 2 /* between attempts to reopen a lost database */
+#define READ_WAIT_MS 100 /* a locked database: show what we have, try again */
+
+struct kz_display {
+	struct kz_display_options opt;
+	struct kz_ui *ui;
+	struct kz_announcer *ann;
+	struct kz_calendar *cal;
+	struct kz_db *db;		/* NULL while the connection is lost */
+	dev_t dev;			/* the file it opened: a replaced or */
+	ino_t ino;			/* removed file means the connection is lost */
+	int64_t data_version;		/* last seen; -1: read at the next step */
+	int64_t last_call;		/* newest call event already announced */
+	int64_t retry_at;		/* when to try reopening the database */
+	int64_t busy_since;		/* reads refused as locked since, 0 if not */
+	int have_board;
+	struct kz_board board;		/* the last snapshot read */
+	struct kz_scene scene[2];	/* on screen, and being built */
+	int shown;			/* index of the one on screen, -1 none */
+	struct kz_ui_stats stats;
+};
+
+static void
+lose_connection(struct kz_display *d)
+{
+	kz_db_close(d->db);
+	d->db = NULL;
+	d->busy_since = 0;
+	d->retry_at = kz_clock_now() + RETRY_SECONDS;
+}
+
+static void
+try_connect(struct kz_display *d)
+{
+	char err[KZ_ERR_LEN];
+	struct stat st;
+
+	if (d->db != NULL || kz_clock_now() < d->retry_at)
+		return;
+	if (stat(d->opt.db_path, &st) < 0 ||
+	    kz_db_open(d->opt.db_path, KZ_DB_READONLY, &d->db, err) != KZ_OK) {
+		d->retry_at = kz_clock_now() + RETRY_SECONDS;
+		return;
+	}
+	kz_db_set_busy_ms(d->db, READ_WAIT_MS);
+	d->dev = st.st_dev;
+	d->ino = st.st_ino;
+	d->data_version = -1;
+	/* The first time, calls made before the display started are history. */
+	if (d->last_call < 0 && kz_board_last_call(d->db, &d->last_call, err) != KZ_OK)
+		lose_connection(d);
+}
+
+/* New calls and recalls since the last announced one, oldest first. */
+static void
+announce_new(struct kz_display *d)
+{
+	for (int i = d->board.ncalls - 1; i >= 0; i--) {
+		const struct kz_call *c = &d->board.calls[i];
+		if (c->event <= d->last_call)
+			continue;
+		kz_announce_call(d->ann, c->number, c->counter);
+		d->last_call = c->event;
+	}
+}
+
+static void
+refresh(struct kz_display *d)
+{
+	char err[KZ_ERR_LEN];
+	struct stat st;
+	int64_t dv;
+	int rc;
+
+	try_connect(d);
+	if (d->db == NULL)
+		return;
+	if (stat(d->opt.db_path, &st) < 0 || st.st_dev != d->dev || st.st_ino != d->ino) {
+		lose_connection(d);
+		return;
+	}
+	dv = kz_db_data_version(d->db);
+	if (dv < 0) {
+		lose_connection(d);
+		return;
+	}
+	if (dv == d->data_version && d->have_board)
+		return;
+	if ((rc = kz_board_read(d->db, KZ_BOARD_CALLS, &d->board, err)) == KZ_EBUSY) {
+		/* locked for a moment: keep what is shown and try at the next step */
+		if (d->busy_since == 0)
+			d->busy_since = kz_clock_now();
+		return;
+	}
+	if (rc != KZ_OK) {
+		lose_connection(d);
+		return;
+	}
+	d->busy_since = 0;
+	d->have_board = 1;
+	d->data_version = dv;
+	announce_new(d);
+}
+
+int
+kz_display_step(struct kz_display *d, int *drew, char *err)
+{
+	struct kz_office office;
+	struct kz_board_view v;
+	struct kz_scene *next = &d->scene[d->shown == 0 ? 1 : 0];
+	int64_t now;
+	int rc;
+
+	if (drew)
+		*drew = 0;
+	refresh(d);
+	now = kz_clock_now();
+	kz_cal_office(d->cal, now, &office);
+	v = (struct kz_board_view){d->opt.cfg, d->have_board ? &d->board : NULL, &office, now,
+		kz_display_connected(d)};
+	kz_board_scene(&v, d->opt.w, d->opt.h, next);
+	if (d->shown >= 0 && kz_scene_equal(next, &d->scene[d->shown]))
+		return KZ_OK;
+	if ((rc = kz_ui_draw(d->ui, next, &d->stats, err)) != KZ_OK)
+		return rc;
+	d->shown = (int)(next - d->scene);
+	if (drew)
+		*drew = 1;
+	return KZ_OK;
+}
+
+int
+kz_display_open(const struct kz_display_options *opt, struct kz_display **out, char *err)
+{
+	struct kz_display *d = calloc(1, sizeof *d);
+	int rc;
+
+	*out = NULL;
+	if (d == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory starting the display");
+	d->opt = *opt;
+	d->shown = -1;
+	d->last_call = -1;
+	d->data_version = -1;
+	if ((rc = kz_cal_load(opt->cfg->holidays, &opt->cfg->hours, &d->cal, err)) != KZ_OK ||
+	    (rc = kz_ui_open("Kezek", opt->w, opt->h, opt->fullscreen, opt->font_dir, &d->ui,
+		     err)) != KZ_OK ||
+	    (rc = kz_announce_open(&opt->cfg->display, &d->ann, NULL, err)) != KZ_OK) {
+		kz_display_close(d);
+		return rc;
+	}
+	try_connect(d);
+	*out = d;
+	return KZ_OK;
+}
+
+void
+kz_display_close(struct kz_display *d)
+{
+	if (d == NULL)
+		return;
+	kz_announce_close(d->ann);
+	kz_ui_close(d->ui);
+	kz_db_close(d->db);
+	kz_cal_free(d->cal);
+	free(d);
+}
+
+const struct kz_scene *
+kz_display_scene(struct kz_display *d)
+{
+	return d->shown >= 0 ? &d->scene[d->shown] : NULL;
+}
+
+const struct kz_ui_stats *
+kz_display_stats(struct kz_display *d)
+{
+	return &d->stats;
+}
+
+struct kz_announcer *
+kz_display_announcer(struct kz_display *d)
+{
+	return d->ann;
+}
+
+struct kz_ui *
+kz_display_ui(struct kz_display *d)
+{
+	return d->ui;
+}
+
+int
+kz_display_connected(struct kz_display *d)
+{
+	return d->db != NULL && (d->busy_since == 0 || kz_clock_now() - d->busy_since < RETRY_SECONDS);
+}

@@ -1,0 +1,175 @@
+/*
+ * main.c - kezek-display: one hall screen.  Reads the options every Kezek
+ * program takes (--config, --db, --now, --help) and its own, then runs
+ * kz_display_step about 20 times a second until asked to stop.
+ */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "display.h"
+#include "queue/clock.h"
+#include "queue/config.h"
+#include "queue/error.h"
+
+#define POLL_MS 50 /* a call shows within a poll and a frame: well under 250 ms */
+
+static volatile sig_atomic_t stop;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "usage: kezek-display [--config FILE] [--db PATH] [--now TIME] [--size WxH]\n"
+		   "                     [--fullscreen] [--gpu] [--fonts DIR] [--snapshot FILE.png]\n"
+		   "                     [--exit-after SECONDS]\n\n"
+		   "The hall board: calls, waits against the 30-minute limit, spoken calls.\n"
+		   "  --size WxH        window size (default 1920x1080; 1080x1920 is portrait)\n"
+		   "  --fullscreen      fill the screen (the hall's monitor)\n"
+		   "  --gpu             draw with the graphics card (default: software)\n"
+		   "  --fonts DIR       the fonts (default: assets/fonts beside the configuration)\n"
+		   "  --snapshot FILE   write each frame drawn to FILE as PNG (a machine with no screen)\n"
+		   "  --exit-after N    stop after N seconds\n"
+		   "Exit codes: 0 done, 1 usage, 3 configuration or display error.\n");
+}
+
+struct options {
+	const char *config, *db, *now, *fonts, *snapshot;
+	int w, h, fullscreen, gpu;
+	double exit_after;
+};
+
+static int
+parse(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{"config", required_argument, NULL, 'c'}, {"db", required_argument, NULL, 'd'},
+		{"now", required_argument, NULL, 'n'}, {"size", required_argument, NULL, 's'},
+		{"fullscreen", no_argument, NULL, 'f'}, {"fonts", required_argument, NULL, 'F'},
+		{"snapshot", required_argument, NULL, 'S'},
+		{"exit-after", required_argument, NULL, 'x'}, {"help", no_argument, NULL, 'h'},
+		{"gpu", no_argument, NULL, 'g'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	*o = (struct options){.w = 1920, .h = 1080};
+	o->config = getenv("KEZEK_CONFIG");
+	o->db = getenv("KEZEK_DB");
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': o->config = optarg; break;
+		case 'd': o->db = optarg; break;
+		case 'n': o->now = optarg; break;
+		case 'F': o->fonts = optarg; break;
+		case 'S': o->snapshot = optarg; break;
+		case 'f': o->fullscreen = 1; break;
+		case 'g': o->gpu = 1; break;
+		case 'x': o->exit_after = atof(optarg); break;
+		case 's':
+			if (sscanf(optarg, "%dx%d", &o->w, &o->h) != 2 || o->w < 320 || o->h < 240 ||
+			    o->w > 7680 || o->h > 7680) {
+				fprintf(stderr, "kezek-display: --size '%s' is not WIDTHxHEIGHT, such as "
+						"1920x1080\n", optarg);
+				return 1;
+			}
+			break;
+		case 'h': usage(stdout); exit(0);
+		default:
+			fprintf(stderr, "kezek-display: '%s' is an unknown option or lacks its value; "
+					"see kezek-display --help\n", argv[optind - 1]);
+			return 1;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "kezek-display: unexpected argument '%s'\n", argv[optind]);
+		return 1;
+	}
+	return 0;
+}
+
+/* assets/fonts beside the configuration's folder: config/ and assets/ are siblings. */
+static void
+default_fonts(const char *config, char *out, size_t len)
+{
+	const char *slash = strrchr(config, '/');
+
+	if (slash == NULL)
+		snprintf(out, len, "../assets/fonts");
+	else
+		snprintf(out, len, "%.*s/../assets/fonts", (int)(slash - config), config);
+}
+
+static int
+run(struct kz_display *d, const struct options *o)
+{
+	struct timespec start, now;
+	char err[KZ_ERR_LEN];
+	int drew, rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	while (!stop) {
+		if ((rc = kz_display_step(d, &drew, err)) != KZ_OK) {
+			fprintf(stderr, "kezek-display: %s\n", err);
+			return 3;
+		}
+		if (drew && o->snapshot && kz_ui_save_png(kz_display_ui(d), o->snapshot, err) != KZ_OK)
+			fprintf(stderr, "kezek-display: %s\n", err);
+		if (kz_ui_sleep(kz_display_ui(d), POLL_MS))
+			break;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (o->exit_after > 0 && (now.tv_sec - start.tv_sec) +
+				(now.tv_nsec - start.tv_nsec) / 1e9 >= o->exit_after)
+			break;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct kz_config cfg;
+	struct kz_display_options dopt;
+	struct kz_display *d;
+	struct options o;
+	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32];
+	int rc;
+
+	if (parse(argc, argv, &o) != 0)
+		return 1;
+	/* The board draws a frame only when something changes: software rendering
+	 * is quick enough and spares an unattended screen the GPU driver's
+	 * surprises (with a CPU GL driver, memory grew over long runs).
+	 * --gpu, or SDL_RENDER_DRIVER, chooses otherwise. */
+	if (!o.gpu)
+		setenv("SDL_RENDER_DRIVER", "software", 0);
+	if (o.config == NULL || *o.config == '\0')
+		o.config = "config/hall.ini";
+	if ((rc = kz_config_load(o.config, &cfg, err)) != KZ_OK ||
+	    (rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
+		fprintf(stderr, "kezek-display: %s\n", err);
+		return rc == KZ_EINVAL ? 1 : 3;
+	}
+	default_fonts(cfg.path, fonts, sizeof fonts);
+	dopt = (struct kz_display_options){&cfg, o.db && *o.db ? o.db : cfg.database,
+		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen};
+	if ((rc = kz_display_open(&dopt, &d, err)) != KZ_OK) {
+		fprintf(stderr, "kezek-display: %s\n", err);
+		return 3;
+	}
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	rc = run(d, &o);
+	kz_display_close(d);
+	return rc;
+}

@@ -1,0 +1,51 @@
+/*
+ * render.h - drawing scenes with SDL2 and SDL2_ttf: the only place the
+ * screens meet SDL.  Works with any SDL video driver, "offscreen" included
+ * (no display needed), and reads the frame back for tests and screenshots.
+ */
+#ifndef KZ_RENDER_H
+#define KZ_RENDER_H
+
+#include "scene.h"
+
+struct kz_ui;
+
+/* What drawing a scene found about its text. */
+struct kz_ui_stats {
+	int texts;	   /* text items drawn */
+	int shrunk;	   /* drawn smaller than their box's height asks, to fit the width */
+	int too_small;	   /* shrunk below 60% of that: too small to read; a layout fault */
+	int missing_glyphs;/* characters the fonts do not have (they would show as boxes) */
+	char worst[KZ_ID_MAX]; /* id of the most shrunk item, "" if none */
+};
+
+/* Open a window of w x h (fullscreen on the desktop if fullscreen), with
+ * the fonts of font_dir (DejaVuSans.ttf and DejaVuSans-Bold.ttf).  KZ_OK,
+ * or a KZ_E* code (queue/error.h) with err filled. */
+int kz_ui_open(const char *title, int w, int h, int fullscreen, const char *font_dir,
+	struct kz_ui **out, char *err);
+void kz_ui_close(struct kz_ui *ui);
+
+/* The window's size now, pixels. */
+void kz_ui_size(struct kz_ui *ui, int *w, int *h);
+
+/* Draw scene and show it; stats (may be NULL) tell about its text. */
+int kz_ui_draw(struct kz_ui *ui, const struct kz_scene *scene, struct kz_ui_stats *stats,
+	char *err);
+
+/* Wait up to timeout_ms for input; 1 if the window was asked to close. */
+int kz_ui_wait(struct kz_ui *ui, int timeout_ms);
+
+/* For a screen nobody touches (the hall board): take the input that is
+ * there, then sleep ms.  SDL's wait with a timeout polls every millisecond
+ * on drivers that cannot block (offscreen); this costs one wake-up.  1 if
+ * the window was asked to close. */
+int kz_ui_sleep(struct kz_ui *ui, int ms);
+
+/* The colour of pixel (x, y) of the last frame drawn. */
+int kz_ui_pixel(struct kz_ui *ui, int x, int y, struct kz_rgb *out, char *err);
+
+/* Write the last frame drawn to a PNG file. */
+int kz_ui_save_png(struct kz_ui *ui, const char *path, char *err);
+
+#endif
