@@ -142,6 +142,25 @@ assert_rgb(struct kz_rgb got, struct kz_rgb want)
 			want.g, want.b);
 }
 
+/* Pixels of colour c inside the box of item id in the frame on screen. */
+static int
+pixels_in(struct kz_display *d, const char *id, struct kz_rgb c)
+{
+	const struct kz_item *it = kz_scene_find(kz_display_scene(d), id);
+	char err[KZ_ERR_LEN];
+	int n = 0;
+
+	if (it == NULL)
+		fail_msg("%s is not on the board", id);
+	for (int y = it->y; y < it->y + it->h; y += 2)
+		for (int x = it->x; x < it->x + it->w; x += 2) {
+			struct kz_rgb p;
+			assert_int_equal(kz_ui_pixel(kz_display_ui(d), x, y, &p, err), KZ_OK);
+			n += p.r == c.r && p.g == c.g && p.b == c.b;
+		}
+	return n;
+}
+
 static void
 assert_phrase(struct kz_display *d, int i, const char *lang, const char *text)
 {
@@ -173,6 +192,9 @@ test_call_appears_highlighted_and_is_announced(void **state)
 	assert_string_equal(text_of(s, "call.counter"), "→ 2");
 	assert_string_equal(text_of(s, "waiting.A"), "0");
 	assert_rgb(color_at(d, "call.panel"), (struct kz_rgb){0xff, 0xd5, 0x4f});
+	/* the frame itself carries the number: dark glyphs on the highlight */
+	assert_true(pixels_in(d, "call.number", (struct kz_rgb){0x0b, 0x1d, 0x33}) > 2000);
+	assert_true(pixels_in(d, "call.counter", (struct kz_rgb){0x0b, 0x1d, 0x33}) > 500);
 	assert_phrase(d, 0, "kk", "Талон A-001, терезе 2");
 	assert_phrase(d, 1, "ru", "Талон A-001, окно 2");
 	assert_null(kz_announce_phrase(kz_display_announcer(d), 2, NULL));
