@@ -1,0 +1,103 @@
+/*
+ * printer_bench.c - figures, never a pass or fail: how long a queue ticket
+ * takes from data to the ESC/POS bytes a thermal printer takes, on 58 mm
+ * and 80 mm paper, in Kazakh and Russian; the bytes are decoded back to
+ * check they carry the same picture.
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "printer/bitmap.h"
+#include "printer/doc-ticket.h"
+#include "printer/escpos.h"
+#include "printer/typeset.h"
+#include "queue/clock.h"
+#include "queue/error.h"
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* One ticket to bytes; returns the milliseconds it took, -1 on error. */
+static double
+one(struct kz_typeset *t, const struct kz_ticket_doc *d, int width, struct kz_bytes *out,
+	struct kz_bitmap **bm, char *err)
+{
+	double start = now_ms();
+
+	out->len = 0;
+	if (kz_doc_ticket_bitmap(t, d, width, bm, err) != KZ_OK ||
+	    kz_escpos_print(*bm, 3, 1, out) != KZ_OK)
+		return -1;
+	return now_ms() - start;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct {
+		const char *lang, *office, *service;
+	} texts[] = {
+		{"kk", "Жер қатынастары бөлімі", "Құжаттарды тапсыру"},
+		{"ru", "Отдел земельных отношений", "Сдача документов"},
+	};
+	int runs = argc > 1 ? atoi(argv[1]) : 200, widths[] = {KZ_DOTS_58MM, KZ_DOTS_80MM};
+	char err[KZ_ERR_LEN];
+	struct kz_typeset *t;
+	struct kz_bytes out = {0};
+	int64_t issued;
+
+	if (runs < 1 || kz_clock_setup("Asia/Almaty", NULL, err) != KZ_OK ||
+	    kz_clock_parse_local("2026-03-20T10:15", &issued, err) != KZ_OK ||
+	    kz_typeset_open(KZ_SOURCE_DIR "/assets/fonts", &t, err) != KZ_OK) {
+		fprintf(stderr, "printer_bench: %s\n", err);
+		return 1;
+	}
+	printf("kezek printer_bench: queue ticket to ESC/POS raster bytes, %d runs each\n", runs);
+	printf("paper  lang  dots       bytes  first ms   p50 ms   p99 ms\n");
+	for (int w = 0; w < 2; w++)
+		for (int l = 0; l < 2; l++) {
+			struct kz_ticket_doc d = {texts[l].lang, texts[l].office, texts[l].service,
+				"A-017", issued, 3, 0, 0};
+			double *ms = malloc(sizeof *ms * (size_t)runs), first;
+			struct kz_bitmap *bm = NULL, *back = NULL;
+			struct kz_escpos_summary sum;
+			first = one(t, &d, widths[w], &out, &bm, err);
+			for (int i = 0; i < runs && first >= 0; i++) {
+				kz_bitmap_free(bm);
+				ms[i] = one(t, &d, widths[w], &out, &bm, err);
+			}
+			if (first < 0 || ms == NULL ||
+			    kz_escpos_decode(out.data, out.len, &back, &sum, err) != KZ_OK ||
+			    !kz_bitmap_equal(bm, back)) {
+				fprintf(stderr, "printer_bench: %s\n", err[0] ? err : "decoded != drawn");
+				return 1;
+			}
+			qsort(ms, (size_t)runs, sizeof *ms, cmp);
+			printf("%2d mm  %s    %dx%-4d  %6zu  %8.2f %8.3f %8.3f\n", w ? 80 : 58,
+				texts[l].lang, bm->w, bm->h, out.len, first, ms[runs / 2],
+				ms[(runs * 99) / 100 < runs ? (runs * 99) / 100 : runs - 1]);
+			kz_bitmap_free(bm);
+			kz_bitmap_free(back);
+			free(ms);
+		}
+	kz_bytes_free(&out);
+	kz_typeset_close(t);
+	return 0;
+}

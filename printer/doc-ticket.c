@@ -1,0 +1,232 @@
+/* doc-ticket.c - the kiosk's queue ticket as a printout; see doc-ticket.h.
+ * kz_doc_ticket_layout says what goes where; render sets it, twice: to measure, then to print. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "doc-ticket.h"
+#include "queue/clock.h"
+#include "queue/error.h"
+
+#define MARGIN 8 /* white dots on every side: printers smear the paper's edge */
+
+/* The ticket's wording in one language; "%s" and "%d" as noted. */
+struct words {
+	const char *ahead;   /* "%d" people before the visitor; "%s" the noun (ru) */
+	const char *nobody;  /* no one before */
+	const char *promise; /* p.7.2 of the standard */
+	const char *resumes; /* "%s" the time, "%s" a suffix (kk) */
+	const char *footer;
+};
+
+/* U+00A0 (no-break space) keeps "30 минут", "очереди —" and "в 14:00" on one line. */
+static const struct words kk_words = {
+	"Алдыңызда %d адам",
+	"Сізден бұрын ешкім жоқ",
+	"Күту уақыты 30\u00A0минуттан аспауы тиіс",
+	"Қабылдау %s-%s жалғасады",
+	"Электрондық кезек Kezek",
+};
+
+static const struct words ru_words = {
+	"Перед вами %d %s",
+	"Перед вами никого нет",
+	"Время ожидания в\u00A0очереди\u00A0— не более 30\u00A0минут",
+	"Приём продолжится в\u00A0%s%s",
+	"Электронная очередь Kezek",
+};
+
+const char *
+kz_doc_plural_ru(long n, const char *one, const char *few, const char *many)
+{
+	long d = (n < 0 ? -n : n) % 100;
+
+	if (d >= 11 && d <= 14)
+		return many;
+	d %= 10;
+	return d == 1 ? one : d >= 2 && d <= 4 ? few : many;
+}
+
+/* The Kazakh locative ending after a time "HH:MM": it agrees with the last
+ * word read aloud, that of the minutes ("14:00" ends in нөл: 14:00-де;
+ * "14:30" in отыз: 14:30-да; "14:15" in бес: 14:15-те). */
+static const char *
+kk_locative(int min)
+{
+	/* нөл бір екі үш төрт бес алты жеті сегіз тоғыз */
+	static const char *const units[10] = {"де", "де", "де", "те", "те",
+					      "те", "да", "де", "де", "да"};
+	/* нөл он жиырма отыз қырық елу */
+	static const char *const tens[6] = {"де", "да", "да", "да", "та", "де"};
+
+	if (min < 0 || min > 59)
+		return "де";
+	return min % 10 != 0 ? units[min % 10] : tens[min / 10];
+}
+
+static int add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int gap, char *err,
+	       const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+/* Append a centred block; KZ_EINVAL if its text does not fit a block. */
+static int
+add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int gap, char *err,
+    const char *fmt, ...)
+{
+	struct kz_doc_block *b = &l->blocks[l->n];
+	va_list ap;
+	int n;
+
+	if (l->n == KZ_DOC_BLOCKS)
+		return kz_err(err, KZ_EINVAL, "the ticket has more than %d blocks", KZ_DOC_BLOCKS);
+	*b = (struct kz_doc_block){kind, px, bold, KZ_TS_CENTRE, gap, ""};
+	va_start(ap, fmt);
+	n = vsnprintf(b->text, sizeof b->text, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof b->text)
+		return kz_err(err, KZ_EINVAL,
+			      "a text of the ticket is longer than %d bytes: %.40s...",
+			      KZ_DOC_TEXT_MAX - 1, b->text);
+	l->n++;
+	return KZ_OK;
+}
+
+static int
+check_doc(const struct kz_ticket_doc *d, int width, char *err)
+{
+	if (width != KZ_DOTS_58MM && width != KZ_DOTS_80MM)
+		return kz_err(err, KZ_EINVAL,
+			      "a ticket is %d (58 mm paper) or %d (80 mm) dots wide, not %d",
+			      KZ_DOTS_58MM, KZ_DOTS_80MM, width);
+	if (d->lang == NULL || (strcmp(d->lang, "kk") != 0 && strcmp(d->lang, "ru") != 0))
+		return kz_err(err, KZ_EINVAL,
+			      "a ticket is in Kazakh (kk) or Russian (ru), not '%s'",
+			      d->lang ? d->lang : "");
+	if (d->office == NULL || d->service == NULL || d->number == NULL || !d->number[0])
+		return kz_err(err, KZ_EINVAL, "the ticket needs an office, a service and a number");
+	if (d->ahead < 0)
+		return kz_err(err, KZ_EINVAL, "%d people ahead: the count cannot be negative",
+			      d->ahead);
+	return KZ_OK;
+}
+
+/* The lines that follow the number (of pixel size big): who is ahead,
+ * when, what is promised. */
+static int
+add_status(struct kz_doc_layout *l, const struct kz_ticket_doc *d, const struct words *w, int s,
+	   int big, char *err)
+{
+	int up = -big / 16; /* the number's empty descent is already space enough */
+	char when[32], at[8];
+	struct tm tm;
+	int rc;
+
+	if (d->ahead == 0)
+		rc = add(l, KZ_DOC_WRAP, 26 * s / 4, 1, up, err, "%s", w->nobody);
+	else if (w == &ru_words)
+		rc = add(l, KZ_DOC_WRAP, 26 * s / 4, 1, up, err, w->ahead, d->ahead,
+			 kz_doc_plural_ru(d->ahead, "человек", "человека", "человек"));
+	else
+		rc = add(l, KZ_DOC_WRAP, 26 * s / 4, 1, up, err, w->ahead, d->ahead);
+	kz_clock_format(d->issued_at, "%d.%m.%Y %H:%M", when, sizeof when);
+	if (rc == KZ_OK)
+		rc = add(l, KZ_DOC_LINE, 24 * s / 4, 0, 4, err, "%s", when);
+	if (rc == KZ_OK)
+		rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, 10 * s / 4, err, "%s", w->promise);
+	if (rc != KZ_OK || !d->lunch_notice)
+		return rc;
+	kz_clock_format(d->resumes_at, "%H:%M", at, sizeof at);
+	kz_clock_local(d->resumes_at, &tm);
+	return add(l, KZ_DOC_WRAP, 22 * s / 4, 1, 8 * s / 4, err, w->resumes, at,
+		   w == &kk_words ? kk_locative(tm.tm_min) : "");
+}
+
+int
+kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_doc_layout *out, char *err)
+{
+	const struct words *w;
+	int rc, s, content;
+
+	if ((rc = check_doc(d, width, err)) != KZ_OK)
+		return rc;
+	w = strcmp(d->lang, "kk") == 0 ? &kk_words : &ru_words;
+	s = width == KZ_DOTS_80MM ? 5 : 4; /* text sizes, in quarters of the 58 mm ones */
+	content = width - 2 * MARGIN;
+	out->width = width;
+	out->margin = MARGIN;
+	out->n = 0;
+	/* the number as wide as the paper allows: typeset shrinks it to fit */
+	if ((rc = add(out, KZ_DOC_WRAP, 26 * s / 4, 1, 0, err, "%s", d->office)) != KZ_OK ||
+	    (rc = add(out, KZ_DOC_RULE, 2, 0, 8, err, "%s", "")) != KZ_OK ||
+	    (rc = add(out, KZ_DOC_WRAP, 24 * s / 4, 0, 8, err, "%s", d->service)) != KZ_OK ||
+	    (rc = add(out, KZ_DOC_LINE, content / 3, 1, 0, err, "%s", d->number)) != KZ_OK ||
+	    (rc = add_status(out, d, w, s, content / 3, err)) != KZ_OK ||
+	    (rc = add(out, KZ_DOC_RULE, 2, 0, 10, err, "%s", "")) != KZ_OK)
+		return rc;
+	return add(out, KZ_DOC_LINE, 18 * s / 4, 0, 6, err, "%s", w->footer);
+}
+
+/* Set the layout's blocks into b (NULL: only measure); *bottom gets the
+ * lowest dot the content reaches. */
+static int
+render(struct kz_typeset *t, const struct kz_doc_layout *l, struct kz_bitmap *b, int *bottom,
+       char *err)
+{
+	int x = l->margin, w = l->width - 2 * l->margin, y = l->margin, h, rc;
+
+	for (int i = 0; i < l->n; i++) {
+		const struct kz_doc_block *k = &l->blocks[i];
+		y += k->gap;
+		if (k->kind == KZ_DOC_RULE) {
+			if (b != NULL)
+				kz_bitmap_fill(b, x, y, w, k->px, 1);
+			h = k->px;
+			rc = KZ_OK;
+		} else if (k->kind == KZ_DOC_WRAP) {
+			rc = kz_typeset_wrap(t, b, x, y, w, k->px, k->bold, k->align, k->text, &h);
+		} else {
+			rc = kz_typeset_text(t, b, x, y, w, k->px, k->bold, k->align, k->text, &h);
+		}
+		if (rc != KZ_OK)
+			return kz_err(err, rc, "cannot set the ticket's text '%.60s': %s", k->text,
+				      kz_typeset_error(t));
+		y += h;
+	}
+	*bottom = y;
+	return KZ_OK;
+}
+
+/* The last row with a black dot, -1 if none. */
+static int
+last_ink(const struct kz_bitmap *b)
+{
+	for (int y = b->h - 1; y >= 0; y--)
+		for (int i = 0; i < b->stride; i++)
+			if (b->bits[(size_t)y * b->stride + i])
+				return y;
+	return -1;
+}
+
+int
+kz_doc_ticket_bitmap(struct kz_typeset *t, const struct kz_ticket_doc *d, int width,
+		     struct kz_bitmap **out, char *err)
+{
+	struct kz_doc_layout l;
+	struct kz_bitmap *b;
+	int rc, h;
+
+	*out = NULL;
+	if ((rc = kz_doc_ticket_layout(d, width, &l, err)) != KZ_OK ||
+	    (rc = render(t, &l, NULL, &h, err)) != KZ_OK)
+		return rc;
+	if ((b = kz_bitmap_new(width, h + l.margin)) == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory for a ticket of %dx%d dots", width,
+			      h + l.margin);
+	if ((rc = render(t, &l, b, &h, err)) != KZ_OK) {
+		kz_bitmap_free(b);
+		return rc;
+	}
+	/* the last line's empty descent is paper wasted: end a margin below the ink */
+	kz_bitmap_crop(b, last_ink(b) + 1 + l.margin);
+	*out = b;
+	return KZ_OK;
+}

@@ -1,0 +1,102 @@
+/*
+ * escpos.h - the ESC/POS bytes a thermal printer takes: a printout as raster
+ * bands, a decoder for tests and previews, and real-time status.  No I/O.
+ *
+ * The commands (Epson ESC/POS reference):
+ *   ESC @                          1B 40        initialise
+ *   GS v 0 m xL xH yL yH d1...dk   1D 76 30 ... raster, x bytes a row, y rows
+ *   ESC d n                        1B 64 n      print and feed n lines
+ *   GS V m / GS V m n              1D 56 ...    cut (m 65, 66 take n)
+ *   DLE EOT n                      10 04 n      real-time status request
+ *   LF                             0A           print and feed one line
+ */
+#ifndef KZ_ESCPOS_H
+#define KZ_ESCPOS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bitmap.h"
+
+/* A growable run of bytes; start from {0} and free with kz_bytes_free. */
+struct kz_bytes {
+	uint8_t *data;
+	size_t len, cap;
+};
+
+/* Append n bytes (data must not point into b).  KZ_OK or KZ_ENOMEM, b unchanged. */
+int kz_bytes_add(struct kz_bytes *b, const void *data, size_t n);
+void kz_bytes_free(struct kz_bytes *b);
+
+#define KZ_ESCPOS_BAND_ROWS 256	   /* rows a GS v 0 band at most */
+#define KZ_ESCPOS_MAX_STRIDE 8191  /* bytes a row: 65535 dots */
+#define KZ_ESCPOS_DECODE_ROWS 8192 /* the decoder's largest picture */
+#define KZ_ESCPOS_DECODE_STRIDE 1024
+
+/* Append to out: ESC @, bm as GS v 0 bands of at most 256 rows (and under
+ * 64 KiB each), ESC d feed_lines (left out when 0), then GS V 66 0 (feed to
+ * the cutter, partial cut) if cut.  KZ_EINVAL: bm wider than 8191 bytes a
+ * row or feed_lines outside 0..255; KZ_ENOMEM.  On failure out is as it was. */
+int kz_escpos_print(const struct kz_bitmap *bm, int feed_lines, int cut, struct kz_bytes *out);
+
+/* What kz_escpos_decode saw. */
+struct kz_escpos_summary {
+	int inits;	 /* ESC @ */
+	int bands;	 /* GS v 0 */
+	int feeds_lines; /* lines fed by ESC d n and LF */
+	int cuts;	 /* GS V of any kind */
+	int partial_cut; /* of which partial (m 1, 49, 66) */
+	int other;	 /* commands that change no paper: DLE EOT */
+	int raster_mode; /* m of the last GS v 0, 48..51 folded to 0..3 */
+};
+
+/* Read an ESC/POS stream made of the commands above.  The bands are stacked
+ * top to bottom into *out (as wide as the widest band, narrower ones padded
+ * white on the right; dots at normal size whatever m says); feeds and cuts
+ * are counted, not drawn, as their height depends on the printer.  *out is
+ * NULL when there is no band.  A stream that ends between two commands is
+ * read as far as it goes.  KZ_EINVAL, with the byte offset: an unknown
+ * command, one cut short, a picture over 8192 rows or 1024 bytes a row (or
+ * a stream over INT_MAX bytes); KZ_ENOMEM.  out and sum may be NULL; on
+ * failure *out is NULL and sum counts the commands before the bad one. */
+int kz_escpos_decode(const uint8_t *data, size_t len, struct kz_bitmap **out,
+		     struct kz_escpos_summary *sum, char *err);
+
+/* Real-time status: DLE EOT n, n = 1 printer, 2 offline cause, 3 error
+ * cause, 4 roll paper sensor; the printer answers one byte. */
+enum {
+	KZ_STATUS_PRINTER = 1,
+	KZ_STATUS_OFFLINE = 2,
+	KZ_STATUS_ERROR = 3,
+	KZ_STATUS_PAPER = 4,
+};
+
+/* The three request bytes; KZ_EINVAL for n outside 1..4. */
+int kz_escpos_status_request(int n, uint8_t out[3]);
+
+/* What the answers said; start from {0}.  Each answer sets the fields it
+ * reports and leaves the rest. */
+struct kz_printer_state {
+	int online;	      /* n 1 */
+	int cover_open;	      /* n 2 */
+	int paper_out;	      /* n 4 (end sensor); n 2 (printing stopped at paper end) */
+	int paper_near_end;   /* n 4 */
+	int feed_button;      /* n 1 (pressed); n 2 (feeding) */
+	int error;	      /* n 2: some error, see n 3 */
+	int cutter_error;     /* n 3 */
+	int unrecoverable;    /* n 3 */
+	int auto_recoverable; /* n 3: e.g. head too hot; clears by itself */
+	int valid;	      /* bit n set once request n was answered; 0 = nothing known */
+};
+
+/* Read the answer to request n.  Answers have bits 1 and 4 set and bits 0
+ * and 7 clear; any other byte, or n outside 1..4, is KZ_EINVAL and st is
+ * left alone. */
+int kz_escpos_status_parse(int n, uint8_t byte, struct kz_printer_state *st);
+
+/* A short reason for people, most serious first and joined by ", ": "paper
+ * out, cover open", "paper near end", "ok"; "status unknown" before any
+ * answer.  "offline" only when nothing named explains it.  Returns buf. */
+const char *kz_escpos_state_text(const struct kz_printer_state *st, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,480 @@
+/* test_doc_ticket.c - the kiosk's queue ticket set into 1-bit printouts of
+ * 58 and 80 mm paper, in Kazakh and in Russian; PNGs of each in screens/. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include "printer/bitmap.h"
+#include "printer/doc-ticket.h"
+#include "printer/typeset.h"
+#include "queue/clock.h"
+#include "queue/error.h"
+
+#define MAX_BANDS 64
+
+static struct kz_typeset *ts;
+
+static const char *const langs[] = {"kk", "ru"};
+static const int widths[] = {KZ_DOTS_58MM, KZ_DOTS_80MM};
+
+static const char long_office_kk[] =
+	"Шымкент қаласының жер қатынастары, сәулет және қала құрылысы бөлімінің "
+	"халыққа қызмет көрсету секторы (Әл-Фараби, Қаратау, Абай аудандары)";
+
+static int
+setup(void **state)
+{
+	char err[KZ_ERR_LEN];
+
+	(void)state;
+	if (kz_clock_setup("Asia/Almaty", NULL, err) != KZ_OK ||
+	    kz_typeset_open(KZ_SOURCE_DIR "/assets/fonts", &ts, err) != KZ_OK) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	IMG_Init(IMG_INIT_PNG);
+	mkdir(KZ_SCREENS_DIR, 0777);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	kz_typeset_close(ts);
+	IMG_Quit();
+	return 0;
+}
+
+static int64_t
+local(const char *text)
+{
+	char err[KZ_ERR_LEN];
+	int64_t t = 0;
+
+	if (kz_clock_parse_local(text, &t, err) != KZ_OK)
+		fail_msg("%s", err);
+	return t;
+}
+
+/* The ticket of the brief: service A, three waiting, 10:15 on 20 March 2026. */
+static struct kz_ticket_doc
+doc(const char *lang)
+{
+	int kk = strcmp(lang, "kk") == 0;
+
+	return (struct kz_ticket_doc){
+		.lang = lang,
+		.office = kk ? "Жер қатынастары бөлімі" : "Отдел земельных отношений",
+		.service = kk ? "Құжаттарды тапсыру" : "Сдача документов",
+		.number = "A-017",
+		.issued_at = local("2026-03-20T10:15"),
+		.ahead = 3,
+	};
+}
+
+static struct kz_bitmap *
+ticket(const struct kz_ticket_doc *d, int width)
+{
+	struct kz_bitmap *b = NULL;
+	char err[KZ_ERR_LEN];
+
+	if (kz_doc_ticket_bitmap(ts, d, width, &b, err) != KZ_OK)
+		fail_msg("%s", err);
+	return b;
+}
+
+static struct kz_doc_layout
+layout(const struct kz_ticket_doc *d, int width)
+{
+	struct kz_doc_layout l;
+	char err[KZ_ERR_LEN];
+
+	if (kz_doc_ticket_layout(d, width, &l, err) != KZ_OK)
+		fail_msg("%s", err);
+	return l;
+}
+
+/* The block whose text has s in it, or fail. */
+static const char *
+text_with(const struct kz_doc_layout *l, const char *s)
+{
+	for (int i = 0; i < l->n; i++)
+		if (strstr(l->blocks[i].text, s) != NULL)
+			return l->blocks[i].text;
+	fail_msg("no text of the ticket has '%s'", s);
+	return NULL;
+}
+
+static int
+has_text(const struct kz_doc_layout *l, const char *s)
+{
+	for (int i = 0; i < l->n; i++)
+		if (strstr(l->blocks[i].text, s) != NULL)
+			return 1;
+	return 0;
+}
+
+/* The printout as it would come out of the printer, black on white. */
+static void
+save_png(const struct kz_bitmap *b, const char *name)
+{
+	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, b->w, b->h, 32, SDL_PIXELFORMAT_RGBA32);
+	char path[1024];
+
+	assert_non_null(s);
+	for (int y = 0; y < b->h; y++) {
+		Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * s->pitch);
+		for (int x = 0; x < b->w; x++)
+			row[x] = kz_bitmap_get(b, x, y)
+					 ? SDL_MapRGBA(s->format, 0, 0, 0, 255)
+					 : SDL_MapRGBA(s->format, 255, 255, 255, 255);
+	}
+	snprintf(path, sizeof path, "%s/%s", KZ_SCREENS_DIR, name);
+	if (IMG_SavePNG(s, path) != 0)
+		fail_msg("cannot write %s: %s", path, IMG_GetError());
+	SDL_FreeSurface(s);
+}
+
+static int
+row_ink(const struct kz_bitmap *b, int y)
+{
+	int n = 0;
+
+	for (int x = 0; x < b->w; x++)
+		n += kz_bitmap_get(b, x, y);
+	return n;
+}
+
+/* Runs of rows with ink: the lines of text and the rules, top to bottom. */
+struct band {
+	int top, h;
+};
+
+static int
+bands(const struct kz_bitmap *b, struct band *out)
+{
+	int n = 0;
+
+	for (int y = 0; y < b->h; y++) {
+		if (row_ink(b, y) == 0)
+			continue;
+		if (n > 0 && out[n - 1].top + out[n - 1].h == y) {
+			out[n - 1].h++;
+			continue;
+		}
+		assert_true(n < MAX_BANDS);
+		out[n++] = (struct band){y, 1};
+	}
+	return n;
+}
+
+static int
+tallest(const struct band *bd, int n)
+{
+	int t = 0;
+
+	for (int i = 1; i < n; i++)
+		if (bd[i].h > bd[t].h)
+			t = i;
+	return t;
+}
+
+/* Columns 0..3 and w-4..w-1 are paper's edge: always white. */
+static void
+assert_side_margins_white(const struct kz_bitmap *b)
+{
+	for (int y = 0; y < b->h; y++)
+		for (int x = 0; x < 4; x++)
+			if (kz_bitmap_get(b, x, y) || kz_bitmap_get(b, b->w - 1 - x, y))
+				fail_msg("ink at the paper's edge: column %d, row %d",
+					 kz_bitmap_get(b, x, y) ? x : b->w - 1 - x, y);
+}
+
+/* The first row that is a rule: black across the content width. */
+static int
+first_rule(const struct kz_bitmap *b)
+{
+	for (int y = 0; y < b->h; y++)
+		if (row_ink(b, y) >= b->w - 2 * 8)
+			return y;
+	return -1;
+}
+
+static void
+test_tickets_in_both_languages_on_both_papers(void **state)
+{
+	(void)state;
+	for (int wi = 0; wi < 2; wi++) {
+		for (int li = 0; li < 2; li++) {
+			struct kz_ticket_doc d = doc(langs[li]);
+			struct kz_doc_layout l = layout(&d, widths[wi]);
+			struct kz_bitmap *b = ticket(&d, widths[wi]);
+			struct band bd[MAX_BANDS];
+			char name[64];
+			int n, big, rule;
+
+			snprintf(name, sizeof name, "ticket-%d-%s.png", widths[wi], langs[li]);
+			save_png(b, name);
+			assert_int_equal(b->w, widths[wi]);
+			if (b->h < 300 || b->h > 2000)
+				fail_msg("%s is %d dots long", name, b->h);
+			for (int i = 0; i < l.n; i++)
+				if (kz_typeset_missing(ts, l.blocks[i].text) != 0)
+					fail_msg("%s: the fonts lack letters of '%s'", name,
+						 l.blocks[i].text);
+			assert_side_margins_white(b);
+			/* the number is the tallest band by far, below the office's rule */
+			n = bands(b, bd);
+			big = tallest(bd, n);
+			rule = first_rule(b);
+			assert_true(rule > 0);
+			assert_true(bd[big].top > rule);
+			if (bd[big].h < (widths[wi] == KZ_DOTS_58MM ? 70 : 100))
+				fail_msg("%s: the number is only %d dots tall", name, bd[big].h);
+			for (int i = 0; i < n; i++)
+				if (i != big && bd[i].h * 2 > bd[big].h)
+					fail_msg("%s: band at %d is %d dots, the number only %d",
+						 name, bd[i].top, bd[i].h, bd[big].h);
+			/* nothing but white after the last band's margin: cropped to content */
+			assert_int_equal(b->h, bd[n - 1].top + bd[n - 1].h + 8);
+			kz_bitmap_free(b);
+		}
+	}
+}
+
+static void
+test_russian_plural(void **state)
+{
+	static const struct {
+		long n;
+		const char *form;
+	} cases[] = {{1, "человек"},   {2, "человека"},	 {5, "человек"},   {11, "человек"},
+		     {21, "человек"},  {22, "человека"}, {0, "человек"},   {4, "человека"},
+		     {12, "человек"},  {14, "человек"},	 {101, "человек"}, {104, "человека"},
+		     {111, "человек"}, {112, "человек"}};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_string_equal(kz_doc_plural_ru(cases[i].n, "человек", "человека", "человек"),
+				    cases[i].form);
+	/* which form, not just the word: "1 файл, 2 файла, 5 файлов" */
+	assert_string_equal(kz_doc_plural_ru(1, "one", "few", "many"), "one");
+	assert_string_equal(kz_doc_plural_ru(21, "one", "few", "many"), "one");
+	assert_string_equal(kz_doc_plural_ru(11, "one", "few", "many"), "many");
+	assert_string_equal(kz_doc_plural_ru(23, "one", "few", "many"), "few");
+}
+
+static void
+test_who_is_ahead_in_words(void **state)
+{
+	struct kz_ticket_doc kk = doc("kk"), ru = doc("ru");
+	struct kz_doc_layout l;
+
+	(void)state;
+	l = layout(&ru, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "Перед вами"), "Перед вами 3 человека");
+	ru.ahead = 1;
+	l = layout(&ru, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "Перед вами"), "Перед вами 1 человек");
+	ru.ahead = 5;
+	l = layout(&ru, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "Перед вами"), "Перед вами 5 человек");
+	ru.ahead = 0;
+	l = layout(&ru, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "Перед вами"), "Перед вами никого нет");
+	l = layout(&kk, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "Алдыңызда"), "Алдыңызда 3 адам");
+	kk.ahead = 0;
+	l = layout(&kk, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "ешкім"), "Сізден бұрын ешкім жоқ");
+	assert_non_null(text_with(&l, "20.03.2026 10:15"));
+	assert_non_null(text_with(&l, "30\u00A0минуттан аспауы тиіс"));
+}
+
+/* A Kazakh ticket has no Russian sentence; a Russian one no Kazakh letter. */
+static void
+test_one_language_a_ticket(void **state)
+{
+	static const char *const ru_only[] = {"Перед", "Время", "Приём", "очередь", "человек"};
+	static const char *const kk_letters[] = {"ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і",
+						 "Ә", "Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І"};
+	struct kz_ticket_doc kk = doc("kk"), ru = doc("ru");
+	struct kz_doc_layout l;
+
+	(void)state;
+	kk.lunch_notice = ru.lunch_notice = 1;
+	kk.resumes_at = ru.resumes_at = local("2026-03-20T14:00");
+	l = layout(&kk, KZ_DOTS_80MM);
+	for (size_t i = 0; i < sizeof ru_only / sizeof ru_only[0]; i++)
+		if (has_text(&l, ru_only[i]))
+			fail_msg("the Kazakh ticket says '%s'", ru_only[i]);
+	l = layout(&ru, KZ_DOTS_80MM);
+	for (size_t i = 0; i < sizeof kk_letters / sizeof kk_letters[0]; i++)
+		if (has_text(&l, kk_letters[i]))
+			fail_msg("the Russian ticket has the Kazakh letter '%s'", kk_letters[i]);
+}
+
+static void
+test_lunch_notice_says_when_reception_resumes(void **state)
+{
+	struct kz_ticket_doc kk = doc("kk"), ru = doc("ru");
+	struct kz_bitmap *plain, *lunch;
+	struct kz_doc_layout l;
+
+	(void)state;
+	kk.lunch_notice = ru.lunch_notice = 1;
+	kk.resumes_at = ru.resumes_at = local("2026-03-20T14:00");
+	l = layout(&kk, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "Қабылдау"), "Қабылдау 14:00-де жалғасады");
+	l = layout(&ru, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "Приём"), "Приём продолжится в\u00A014:00");
+	/* the Kazakh ending follows the minutes read aloud */
+	kk.resumes_at = local("2026-03-20T14:30");
+	l = layout(&kk, KZ_DOTS_58MM);
+	assert_non_null(text_with(&l, "14:30-да жалғасады"));
+	kk.resumes_at = local("2026-03-20T14:15");
+	l = layout(&kk, KZ_DOTS_58MM);
+	assert_non_null(text_with(&l, "14:15-те жалғасады"));
+	kk.resumes_at = local("2026-03-20T14:00");
+	for (int li = 0; li < 2; li++) {
+		struct kz_ticket_doc d = doc(langs[li]);
+		char name[64];
+		plain = ticket(&d, KZ_DOTS_58MM);
+		d.lunch_notice = 1;
+		d.resumes_at = local("2026-03-20T14:00");
+		lunch = ticket(&d, KZ_DOTS_58MM);
+		snprintf(name, sizeof name, "ticket-384-%s-lunch.png", langs[li]);
+		save_png(lunch, name);
+		if (lunch->h < plain->h + 20)
+			fail_msg("the lunch notice adds %d dots", lunch->h - plain->h);
+		assert_side_margins_white(lunch);
+		kz_bitmap_free(plain);
+		kz_bitmap_free(lunch);
+	}
+}
+
+static void
+test_long_office_name_wraps_within_the_paper(void **state)
+{
+	struct kz_ticket_doc d = doc("kk");
+	struct kz_bitmap *plain, *b, *box;
+	struct band bd[MAX_BANDS];
+	int rule, n, lines = 0, h;
+
+	(void)state;
+	plain = ticket(&d, KZ_DOTS_58MM);
+	d.office = long_office_kk;
+	d.lunch_notice = 1;
+	d.resumes_at = local("2026-03-20T14:00");
+	b = ticket(&d, KZ_DOTS_58MM);
+	save_png(b, "ticket-384-kk-long.png");
+	assert_int_equal(kz_typeset_missing(ts, long_office_kk), 0);
+	assert_side_margins_white(b);
+	rule = first_rule(b);
+	n = bands(b, bd);
+	for (int i = 0; i < n && bd[i].top < rule; i++)
+		lines++;
+	if (lines < 4)
+		fail_msg("the long office name took %d lines", lines);
+	assert_true(b->h > plain->h + 3 * 20);
+	kz_bitmap_free(plain);
+	kz_bitmap_free(b);
+
+	/* in a box of its own, wrapped text stays in the box's columns */
+	box = kz_bitmap_new(384, 600);
+	assert_non_null(box);
+	assert_int_equal(
+		kz_typeset_wrap(ts, box, 50, 10, 200, 24, 0, KZ_TS_LEFT, long_office_kk, &h),
+		KZ_OK);
+	assert_true(h > 5 * 24);
+	for (int y = 0; y < box->h; y++)
+		for (int x = 0; x < box->w; x++)
+			if (kz_bitmap_get(box, x, y) && (x < 50 || x >= 250))
+				fail_msg("ink outside the box at (%d, %d)", x, y);
+	kz_bitmap_free(box);
+}
+
+static void
+test_a_line_too_wide_shrinks(void **state)
+{
+	struct kz_bitmap *b = kz_bitmap_new(384, 200);
+	int h, h_fit;
+
+	(void)state;
+	assert_non_null(b);
+	assert_int_equal(kz_typeset_text(ts, NULL, 0, 0, 300, 30, 1, KZ_TS_CENTRE, "A-017", &h_fit),
+			 KZ_OK);
+	assert_int_equal(kz_typeset_text(ts, b, 100, 10, 120, 30, 0, KZ_TS_RIGHT,
+					 "Жер қатынастары бөлімі", &h),
+			 KZ_OK);
+	assert_true(h < h_fit);
+	assert_true(kz_bitmap_count(b) > 0);
+	for (int y = 0; y < b->h; y++)
+		for (int x = 0; x < b->w; x++)
+			if (kz_bitmap_get(b, x, y) && (x < 100 || x >= 220))
+				fail_msg("ink outside the box at (%d, %d)", x, y);
+	kz_bitmap_free(b);
+}
+
+static void
+test_missing_glyphs_are_counted(void **state)
+{
+	(void)state;
+	assert_int_equal(kz_typeset_missing(ts, "ӘҒҚҢӨҰҮҺІ әғқңөұүһі Ёё №"), 0);
+	assert_int_equal(kz_typeset_missing(ts, "кезек 中文"), 2);
+	assert_int_equal(kz_typeset_missing(ts, "bad \xC3("), 1);
+}
+
+static void
+test_bad_requests_are_refused(void **state)
+{
+	struct kz_ticket_doc d = doc("ru");
+	struct kz_bitmap *b = (struct kz_bitmap *)&d; /* must be reset to NULL */
+	struct kz_typeset *none = (struct kz_typeset *)&d;
+	char err[KZ_ERR_LEN];
+	int h;
+
+	(void)state;
+	assert_int_equal(kz_doc_ticket_bitmap(ts, &d, 400, &b, err), KZ_EINVAL);
+	assert_null(b);
+	assert_non_null(strstr(err, "384"));
+	d.lang = "en";
+	assert_int_equal(kz_doc_ticket_bitmap(ts, &d, KZ_DOTS_58MM, &b, err), KZ_EINVAL);
+	assert_non_null(strstr(err, "'en'"));
+	d.lang = "ru";
+	d.ahead = -1;
+	assert_int_equal(kz_doc_ticket_bitmap(ts, &d, KZ_DOTS_58MM, &b, err), KZ_EINVAL);
+	assert_int_equal(kz_typeset_text(ts, NULL, 0, 0, 0, 20, 0, 0, "x", &h), KZ_EINVAL);
+	assert_non_null(strstr(kz_typeset_error(ts), "0 dots wide"));
+	assert_int_equal(kz_typeset_open("/nonexistent", &none, err), KZ_ECONFIG);
+	assert_null(none);
+	assert_non_null(strstr(err, "/nonexistent/DejaVuSans.ttf"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tickets_in_both_languages_on_both_papers),
+		cmocka_unit_test(test_russian_plural),
+		cmocka_unit_test(test_who_is_ahead_in_words),
+		cmocka_unit_test(test_one_language_a_ticket),
+		cmocka_unit_test(test_lunch_notice_says_when_reception_resumes),
+		cmocka_unit_test(test_long_office_name_wraps_within_the_paper),
+		cmocka_unit_test(test_a_line_too_wide_shrinks),
+		cmocka_unit_test(test_missing_glyphs_are_counted),
+		cmocka_unit_test(test_bad_requests_are_refused),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
