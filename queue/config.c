@@ -332,6 +332,85 @@ counter_key(struct parse *p, const char *label, const char *name, const char *va
 }
 
 static int
+valid_printer_name(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n >= KZ_CODE_LEN * 2)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '-')
+			return 0;
+	return 1;
+}
+
+static struct kz_printer_conf *
+printer_for(struct parse *p, const char *name)
+{
+	struct kz_config *c = p->cfg;
+
+	for (int i = 0; i < c->nprinters; i++)
+		if (strcmp(c->printers[i].name, name) == 0)
+			return &c->printers[i];
+	if (!valid_printer_name(name)) {
+		fail(p, "[printer %s]: a printer's name is Latin letters, digits and '-'", name);
+		return NULL;
+	}
+	if (c->nprinters == KZ_MAX_PRINTERS) {
+		fail(p, "more than %d printers", KZ_MAX_PRINTERS);
+		return NULL;
+	}
+	struct kz_printer_conf *pr = &c->printers[c->nprinters++];
+	memset(pr, 0, sizeof *pr);
+	copy(pr->name, sizeof pr->name, name);
+	return pr;
+}
+
+static int
+one_of(const char *value, const char *const *choices)
+{
+	for (; *choices; choices++)
+		if (strcmp(value, *choices) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+printer_key(struct parse *p, const char *label, const char *name, const char *value)
+{
+	static const char *const roles[] = {"tickets", "receipts", "a4", NULL};
+	static const char *const transports[] = {"tcp", "device", "usb", "cups", NULL};
+	struct kz_printer_conf *pr = printer_for(p, label);
+
+	if (pr == NULL)
+		return 0;
+	if (strcmp(name, "role") == 0) {
+		if (!one_of(value, roles))
+			return fail(p, "role of [printer %s] is tickets, receipts or a4, not '%s'",
+				label, value);
+		return copy(pr->role, sizeof pr->role, value) == 0;
+	}
+	if (strcmp(name, "transport") == 0) {
+		if (!one_of(value, transports))
+			return fail(p, "transport of [printer %s] is tcp, device, usb or cups, not '%s'",
+				label, value);
+		return copy(pr->transport, sizeof pr->transport, value) == 0;
+	}
+	if (strcmp(name, "address") == 0) {
+		if (*value == '\0' || copy(pr->address, sizeof pr->address, value) < 0)
+			return fail(p, "address of [printer %s] must be 1 to 1023 bytes", label);
+		return 1;
+	}
+	if (strcmp(name, "paper") == 0) {
+		if (parse_int(value, 58, 80, &pr->paper) < 0 || (pr->paper != 58 && pr->paper != 80))
+			return fail(p, "paper of [printer %s] is 58 or 80 (mm), not '%s'", label, value);
+		return 1;
+	}
+	return fail(p, "unknown key '%s' in [printer %s]; known keys: role, transport, address, "
+		       "paper", name, label);
+}
+
+static int
 handler(void *user, const char *section, const char *name, const char *value)
 {
 	struct parse *p = user;
@@ -348,8 +427,10 @@ handler(void *user, const char *section, const char *name, const char *value)
 		return service_key(p, section + 8, name, value);
 	if (strncmp(section, "counter ", 8) == 0)
 		return counter_key(p, section + 8, name, value);
+	if (strncmp(section, "printer ", 8) == 0)
+		return printer_key(p, section + 8, name, value);
 	return fail(p, "unknown section [%s]; known sections: [hall], [hours], [display], "
-		       "[service CODE], "
+		       "[service CODE], [printer NAME], "
 		       "[counter NUMBER]", section);
 }
 
@@ -437,6 +518,21 @@ check_whole(struct kz_config *c, char *err)
 					"%s:%d: [service %s] has prefix '%s', already used by [service %s]; "
 					"ticket numbers must not collide",
 					c->path, s->line, s->code, s->prefix, c->services[j].code);
+	}
+	for (int i = 0; i < c->nprinters; i++) {
+		struct kz_printer_conf *pr = &c->printers[i];
+		snprintf(sec, sizeof sec, "printer %s", pr->name);
+		pr->line = section_line(c->path, sec);
+		if (!pr->role[0] || !pr->transport[0] || !pr->address[0])
+			return kz_err(err, KZ_ECONFIG,
+				"%s:%d: [printer %s] needs role, transport and address", c->path,
+				pr->line, pr->name);
+		if (strcmp(pr->role, "a4") != 0 && pr->paper == 0)
+			pr->paper = 80;
+		if (strcmp(pr->role, "a4") == 0 && strcmp(pr->transport, "cups") != 0)
+			return kz_err(err, KZ_ECONFIG,
+				"%s:%d: [printer %s] prints A4, which goes through CUPS: transport = cups",
+				c->path, pr->line, pr->name);
 	}
 	for (int i = 0; i < c->ncounters; i++) {
 		struct kz_counter_conf *k = &c->counters[i];
@@ -551,6 +647,15 @@ kz_config_service(const struct kz_config *cfg, const char *code)
 	for (int i = 0; i < cfg->nservices; i++)
 		if (strcmp(cfg->services[i].prefix, code) == 0)
 			return &cfg->services[i];
+	return NULL;
+}
+
+const struct kz_printer_conf *
+kz_config_printer(const struct kz_config *cfg, const char *name)
+{
+	for (int i = 0; i < cfg->nprinters; i++)
+		if (strcmp(cfg->printers[i].name, name) == 0)
+			return &cfg->printers[i];
 	return NULL;
 }
 

@@ -11,6 +11,7 @@
  *                     recent_calls, info_kk, info_ru
  *   [service CODE]    prefix, name_kk, name_ru
  *   [counter NUMBER]  services = CODE, CODE ...
+ *   [printer NAME]    role, transport, address, paper
  *
  * Relative paths in the file are taken from the file's own folder; the
  * loaded configuration holds them resolved.
@@ -28,6 +29,7 @@
 
 #define KZ_MAX_SERVICES 32
 #define KZ_MAX_COUNTERS 64
+#define KZ_MAX_PRINTERS 16
 #define KZ_CODE_LEN 16	 /* service code or prefix, bytes with NUL */
 #define KZ_NAME_LEN 256	 /* a name in one language, bytes with NUL */
 #define KZ_PATH_LEN 1024
@@ -45,6 +47,16 @@ struct kz_counter_conf {
 	int nservices;				     /* how many services it serves */
 	char services[KZ_MAX_SERVICES][KZ_CODE_LEN]; /* their codes */
 	int line;				     /* line of its [counter] header */
+};
+
+/* A printer: what it prints and how to reach it (printer/transport.h). */
+struct kz_printer_conf {
+	char name[KZ_CODE_LEN * 2];   /* [printer NAME]: letters, digits, '-' */
+	char role[16];		      /* tickets, receipts or a4 */
+	char transport[16];	      /* tcp, device, usb, cups */
+	char address[KZ_PATH_LEN];    /* host:port, /dev/usb/lp0, vendor:product, queue */
+	int paper;		      /* thermal paper in mm: 58 or 80; 0 for a4 */
+	int line;		      /* line of its [printer] header */
 };
 
 /* The hall display (display/). */
@@ -82,6 +94,8 @@ struct kz_config {
 	struct kz_service_conf services[KZ_MAX_SERVICES];
 	int ncounters;
 	struct kz_counter_conf counters[KZ_MAX_COUNTERS];
+	int nprinters;
+	struct kz_printer_conf printers[KZ_MAX_PRINTERS];
 };
 
 /* Read path into cfg (caller-owned, fully overwritten).  KZ_ECONFIG with
@@ -90,6 +104,9 @@ int kz_config_load(const char *path, struct kz_config *cfg, char *err);
 
 /* The service with this code (exact) or prefix, or NULL. */
 const struct kz_service_conf *kz_config_service(const struct kz_config *cfg, const char *code);
+
+/* The printer with this name, or NULL. */
+const struct kz_printer_conf *kz_config_printer(const struct kz_config *cfg, const char *name);
 
 /* The counter with this number, or NULL. */
 const struct kz_counter_conf *kz_config_counter(const struct kz_config *cfg, int number);

@@ -27,6 +27,10 @@ fingerprint(const struct kz_config *cfg, char out[17])
 		snprintf(buf, sizeof buf, "S%s|%s|%s|%s", s->code, s->prefix, s->name_kk, s->name_ru);
 		mix(&h, buf);
 	}
+	for (int i = 0; i < cfg->nprinters; i++) {
+		snprintf(buf, sizeof buf, "P%s|%s", cfg->printers[i].name, cfg->printers[i].role);
+		mix(&h, buf);
+	}
 	for (int i = 0; i < cfg->ncounters; i++) {
 		snprintf(buf, sizeof buf, "C%d", cfg->counters[i].number);
 		mix(&h, buf);
@@ -141,6 +145,32 @@ load_counters(struct kz_db *db, const struct kz_config *cfg, char *err)
 	return st == NULL ? KZ_EDB : kz_db_exec_stmt(db, st, "sync counters", err);
 }
 
+/* Printers: by name; one dropped from the file stays, inactive, with its jobs. */
+static int
+load_printers(struct kz_db *db, const struct kz_config *cfg, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (kz_db_version(db) < 4) /* a database left at an older step has no printers */
+		return KZ_OK;
+	st = kz_db_stmt(db, "UPDATE printers SET active = 0", err);
+	if (st == NULL || (rc = kz_db_exec_stmt(db, st, "sync printers", err)) != KZ_OK)
+		return st == NULL ? KZ_EDB : rc;
+	for (int i = 0; i < cfg->nprinters; i++) {
+		st = kz_db_stmt(db,
+			"INSERT INTO printers (name, role, active) VALUES (?1, ?2, 1)"
+			" ON CONFLICT (name) DO UPDATE SET role = ?2, active = 1", err);
+		if (st == NULL)
+			return KZ_EDB;
+		kz_bind_text(st, 1, cfg->printers[i].name);
+		kz_bind_text(st, 2, cfg->printers[i].role);
+		if ((rc = kz_db_exec_stmt(db, st, "sync printers", err)) != KZ_OK)
+			return rc;
+	}
+	return KZ_OK;
+}
+
 int
 kz_hall_sync(struct kz_db *db, const struct kz_config *cfg, int *changed, char *err)
 {
@@ -164,7 +194,8 @@ kz_hall_sync(struct kz_db *db, const struct kz_config *cfg, int *changed, char *
 		kz_db_rollback(db);
 		return KZ_OK;
 	}
-	if ((rc = load_services(db, cfg, err)) != KZ_OK || (rc = load_counters(db, cfg, err)) != KZ_OK)
+	if ((rc = load_services(db, cfg, err)) != KZ_OK ||
+	    (rc = load_counters(db, cfg, err)) != KZ_OK || (rc = load_printers(db, cfg, err)) != KZ_OK)
 		goto fail;
 	st = kz_db_stmt(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('config', ?)", err);
 	if (st == NULL) {

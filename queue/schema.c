@@ -92,10 +92,43 @@ static const char step3[] =
 	/* The hall display asks, several times a second, for the latest calls. */
 	"CREATE INDEX events_calls ON events(at) WHERE kind IN ('called', 'recalled');";
 
+static const char step4[] =
+	/* Printers named in hall.ini, and what each is doing, for every screen. */
+	"CREATE TABLE printers ("
+	"  id       INTEGER PRIMARY KEY,"
+	"  name     TEXT NOT NULL UNIQUE,"
+	"  role     TEXT NOT NULL CHECK (role IN ('tickets', 'receipts', 'a4')),"
+	"  active   INTEGER NOT NULL DEFAULT 1,"
+	"  state    TEXT NOT NULL DEFAULT 'unknown',"
+	"  reason   TEXT NOT NULL DEFAULT '',"
+	"  state_at INTEGER);"
+	/* The print outbox: a job is written in the transaction of the thing
+	 * it prints.  'sending' is set before the bytes go out: a job found
+	 * 'sending' after a crash becomes 'uncertain' and is printed again only
+	 * when a person asks (a reprint is a new job pointing to the first). */
+	"CREATE TABLE print_jobs ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  printer_id INTEGER NOT NULL REFERENCES printers(id),"
+	"  document   TEXT NOT NULL,"
+	"  lang       TEXT NOT NULL CHECK (lang IN ('kk', 'ru')),"
+	"  ticket_id  INTEGER REFERENCES tickets(id),"
+	"  created_at INTEGER NOT NULL,"
+	"  state      TEXT NOT NULL DEFAULT 'queued'"
+	"             CHECK (state IN ('queued', 'sending', 'done', 'failed', 'uncertain')),"
+	"  attempts   INTEGER NOT NULL DEFAULT 0,"
+	"  not_before INTEGER NOT NULL DEFAULT 0,"
+	"  sent_at    INTEGER,"
+	"  done_at    INTEGER,"
+	"  reason     TEXT NOT NULL DEFAULT '',"
+	"  reprint_of INTEGER REFERENCES print_jobs(id));"
+	"CREATE INDEX print_jobs_open ON print_jobs(printer_id, id)"
+	"  WHERE state IN ('queued', 'sending');";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
 	{3, "index of calls for the hall display", step3},
+	{4, "printers and the print outbox", step4},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

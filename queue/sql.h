@@ -48,6 +48,10 @@ void kz_col_text(sqlite3_stmt *st, int i, char *dst, size_t len);
 struct kz_status;
 int kz_status_fill(struct kz_db *db, struct kz_status *out, char *err);
 
+/* Queue a print inside the caller's transaction (outbox.c). */
+int kz_outbox_add_job(struct kz_db *db, const char *printer, const char *document, const char *lang,
+	int64_t ticket_id, int64_t *id, char *err);
+
 /* Append one row to the event log. */
 int kz_event_add(struct kz_db *db, int64_t at, const char *kind, int64_t ticket_id,
 	int64_t counter_id, int64_t clerk_id, int64_t service_id, const char *detail, char *err);

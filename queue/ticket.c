@@ -230,8 +230,8 @@ kz_ticket_may_issue(struct kz_calendar *cal, int64_t t, struct kz_office *office
 }
 
 static int
-do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, struct kz_ticket *out,
-	char *err)
+do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, const char *printer,
+	const char *lang, int64_t *job, struct kz_ticket *out, char *err)
 {
 	int64_t now = kz_clock_now(), service_id, id;
 	char day[11], prefix[KZ_CODE_LEN], number[24];
@@ -264,6 +264,11 @@ do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, struct 
 	out->lunch_notice = notice;
 	if (notice)
 		out->resumes_at = kz_date_at(kz_date_of(now), kz_cal_hours(cal)->lunch_end);
+	/* the ticket and its printout in one transaction: a printer that fails
+	 * later never loses the ticket */
+	if (printer != NULL &&
+	    (rc = kz_outbox_add_job(db, printer, "ticket", lang, id, job, err)) != KZ_OK)
+		return rc;
 	return count_ahead(db, id, &out->ahead, err);
 }
 
@@ -548,7 +553,14 @@ int
 kz_ticket_issue(struct kz_db *db, struct kz_calendar *cal, const char *service,
 	struct kz_ticket *out, char *err)
 {
-	IN_TX(do_issue(db, cal, service, out, err));
+	IN_TX(do_issue(db, cal, service, NULL, NULL, NULL, out, err));
+}
+
+int
+kz_ticket_issue_print(struct kz_db *db, struct kz_calendar *cal, const char *service,
+	const char *printer, const char *lang, struct kz_ticket *out, int64_t *job, char *err)
+{
+	IN_TX(do_issue(db, cal, service, printer, lang, job, out, err));
 }
 
 int

@@ -69,6 +69,12 @@ int kz_ticket_may_issue(struct kz_calendar *cal, int64_t t, struct kz_office *of
 int kz_ticket_issue(struct kz_db *db, struct kz_calendar *cal, const char *service,
 	struct kz_ticket *out, char *err);
 
+/* kz_ticket_issue, and in the same transaction a print of the ticket in
+ * lang ("kk" or "ru") on printer (outbox.h); *job (may be NULL) is the print
+ * job.  Fails whole (no ticket) if the printer is not in the hall. */
+int kz_ticket_issue_print(struct kz_db *db, struct kz_calendar *cal, const char *service,
+	const char *printer, const char *lang, struct kz_ticket *out, int64_t *job, char *err);
+
 /* Call the longest-waiting ticket of today to counter.  KZ_EREJECT if the
  * counter is not open or still has a visitor; KZ_EEMPTY if no one waits. */
 int kz_ticket_next(struct kz_db *db, int counter, struct kz_ticket *out, char *err);

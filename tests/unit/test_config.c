@@ -106,8 +106,8 @@ static void
 test_unknown_section(void **state)
 {
 	(void)state;
-	expect_refused(HALL SVC_A "[printer x]\nuri = y\n[counter 1]\nservices = A\n", 8,
-		"unknown section [printer x]");
+	expect_refused(HALL SVC_A "[scanner x]\nuri = y\n[counter 1]\nservices = A\n", 8,
+		"unknown section [scanner x]");
 }
 
 static void
@@ -173,6 +173,31 @@ test_office_hours(void **state)
 }
 
 static void
+test_printers(void **state)
+{
+	struct kz_config *cfg = malloc(sizeof *cfg);
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	assert_non_null(cfg);
+	test_write_file(path, HALL SVC_A "[counter 1]\nservices = A\n"
+				   "[printer kiosk-1]\nrole = tickets\ntransport = usb\naddress = auto\n");
+	assert_int_equal(kz_config_load(path, cfg, err), KZ_OK);
+	assert_int_equal(cfg->nprinters, 1);
+	assert_int_equal(kz_config_printer(cfg, "kiosk-1")->paper, 80); /* thermal default */
+	free(cfg);
+	expect_refused(HALL "[printer p]\nrole = labels\n", 5, "tickets, receipts or a4");
+	expect_refused(HALL "[printer p]\ntransport = bluetooth\n", 5, "tcp, device, usb or cups");
+	expect_refused(HALL "[printer p]\npaper = 70\n", 5, "58 or 80");
+	expect_refused(HALL "[printer p q]\nrole = a4\n", 5, "Latin letters, digits and '-'");
+	expect_refused(HALL SVC_A "[counter 1]\nservices = A\n[printer p]\nrole = tickets\n", 9,
+		"needs role, transport and address");
+	expect_refused(HALL SVC_A "[counter 1]\nservices = A\n[printer p]\nrole = a4\n"
+				  "transport = tcp\naddress = x:9100\n",
+		9, "transport = cups");
+}
+
+static void
 test_syntax_errors(void **state)
 {
 	char line[400];
@@ -232,6 +257,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_bad_values, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_syntax_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_office_hours, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_printers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_empty_file_has_no_services, setup, teardown),
 		cmocka_unit_test(test_missing_file),
 	};

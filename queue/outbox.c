@@ -1,0 +1,354 @@
+/*
+ * outbox.c - the print outbox and printers' states; see outbox.h.  Every
+ * public function is one short transaction.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "clock.h"
+#include "error.h"
+#include "outbox.h"
+#include "sql.h"
+
+static int
+printer_id(struct kz_db *db, const char *printer, int64_t *id, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT id FROM printers WHERE name = ? AND active = 1",
+		err);
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, printer);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return kz_err(err, KZ_ENOTFOUND,
+			"there is no printer '%s' in this hall; name it in a [printer %s] section",
+			printer, printer);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "read printer", err);
+}
+
+int
+kz_outbox_add_job(struct kz_db *db, const char *printer, const char *document, const char *lang,
+	int64_t ticket_id, int64_t *id, char *err)
+{
+	sqlite3_stmt *st;
+	int64_t pid;
+	int rc;
+
+	if (lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0))
+		return kz_err(err, KZ_EINVAL, "a printout is in kk or ru, not '%s'",
+			lang ? lang : "(none)");
+	if ((rc = printer_id(db, printer, &pid, err)) != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db,
+		"INSERT INTO print_jobs (printer_id, document, lang, ticket_id, created_at)"
+		" VALUES (?, ?, ?, ?, ?)", err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, pid);
+	kz_bind_text(st, 2, document);
+	kz_bind_text(st, 3, lang);
+	kz_bind_id(st, 4, ticket_id);
+	sqlite3_bind_int64(st, 5, kz_clock_now());
+	if ((rc = kz_db_exec_stmt(db, st, "queue print", err)) != KZ_OK)
+		return rc;
+	if (id)
+		*id = sqlite3_last_insert_rowid(kz_db_sql(db));
+	return KZ_OK;
+}
+
+/* Run fn as one transaction, rolling back on any error. */
+#define IN_TX(call)                                                                                \
+	do {                                                                                       \
+		int rc_ = kz_db_begin(db, err);                                                    \
+		if (rc_ != KZ_OK)                                                                  \
+			return rc_;                                                                \
+		if ((rc_ = (call)) != KZ_OK) {                                                     \
+			kz_db_rollback(db);                                                        \
+			return rc_;                                                                \
+		}                                                                                  \
+		return kz_db_commit(db, err);                                                      \
+	} while (0)
+
+int
+kz_outbox_add(struct kz_db *db, const char *printer, const char *document, const char *lang,
+	int64_t *id, char *err)
+{
+	IN_TX(kz_outbox_add_job(db, printer, document, lang, 0, id, err));
+}
+
+#define JOB_COLUMNS                                                                                \
+	"j.id, p.name, j.document, j.lang, j.state, j.attempts, j.created_at, j.reason,"           \
+	" coalesce(j.reprint_of, 0), coalesce(j.ticket_id, 0), coalesce(t.number, ''),"             \
+	" coalesce(s.code, ''), coalesce(t.issued_at, 0)"                                          \
+	" FROM print_jobs j JOIN printers p ON p.id = j.printer_id"                                \
+	" LEFT JOIN tickets t ON t.id = j.ticket_id LEFT JOIN services s ON s.id = t.service_id"
+
+static void
+read_job(sqlite3_stmt *st, struct kz_print_job *j)
+{
+	memset(j, 0, sizeof *j);
+	j->id = sqlite3_column_int64(st, 0);
+	kz_col_text(st, 1, j->printer, sizeof j->printer);
+	kz_col_text(st, 2, j->document, sizeof j->document);
+	kz_col_text(st, 3, j->lang, sizeof j->lang);
+	kz_col_text(st, 4, j->state, sizeof j->state);
+	j->attempts = sqlite3_column_int(st, 5);
+	j->created_at = sqlite3_column_int64(st, 6);
+	kz_col_text(st, 7, j->reason, sizeof j->reason);
+	j->reprint_of = sqlite3_column_int64(st, 8);
+	j->ticket_id = sqlite3_column_int64(st, 9);
+	kz_col_text(st, 10, j->number, sizeof j->number);
+	kz_col_text(st, 11, j->service, sizeof j->service);
+	j->issued_at = sqlite3_column_int64(st, 12);
+}
+
+static int
+get_job(struct kz_db *db, int64_t job, struct kz_print_job *out, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db, "SELECT " JOB_COLUMNS " WHERE j.id = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, job);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_job(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return kz_err(err, KZ_ENOTFOUND, "there is no print job %lld", (long long)job);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "read print job", err);
+}
+
+int
+kz_outbox_get(struct kz_db *db, int64_t job, struct kz_print_job *out, char *err)
+{
+	return get_job(db, job, out, err);
+}
+
+static int
+do_claim(struct kz_db *db, const char *printer, struct kz_print_job *job, char *err)
+{
+	sqlite3_stmt *st;
+	int64_t pid, id = 0;
+	int rc;
+
+	if ((rc = printer_id(db, printer, &pid, err)) != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db,
+		"SELECT id, state FROM print_jobs WHERE printer_id = ?"
+		" AND state IN ('queued', 'sending') ORDER BY state = 'sending' DESC, id", err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, pid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (strcmp((const char *)sqlite3_column_text(st, 1), "sending") == 0) {
+			id = -sqlite3_column_int64(st, 0);
+			break;
+		}
+		id = sqlite3_column_int64(st, 0);
+		break;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, "find print job", err);
+	if (id < 0)
+		return kz_err(err, KZ_EREJECT,
+			"printer %s is already sending job %lld; one kezek-printd per printer", printer,
+			(long long)-id);
+	if (id == 0)
+		return kz_err(err, KZ_EEMPTY, "nothing to print on %s", printer);
+	if ((rc = get_job(db, id, job, err)) != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db,
+		"UPDATE print_jobs SET state = 'sending', attempts = attempts + 1, sent_at = ?"
+		" WHERE id = ? AND state = 'queued' AND not_before <= ?", err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, kz_clock_now());
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int64(st, 3, kz_clock_now());
+	if ((rc = kz_db_exec_stmt(db, st, "claim print job", err)) != KZ_OK)
+		return rc;
+	if (sqlite3_changes(kz_db_sql(db)) == 0) /* its pause after a fault has not passed */
+		return kz_err(err, KZ_EEMPTY, "nothing to print on %s yet", printer);
+	job->attempts++;
+	snprintf(job->state, sizeof job->state, "sending");
+	return KZ_OK;
+}
+
+int
+kz_outbox_claim(struct kz_db *db, const char *printer, struct kz_print_job *job, char *err)
+{
+	IN_TX(do_claim(db, printer, job, err));
+}
+
+/* Move job from 'sending' to state; reason and when as given. */
+static int
+finish(struct kz_db *db, int64_t job, const char *state, const char *reason, int delay, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"UPDATE print_jobs SET state = ?1, reason = ?2, not_before = ?3,"
+		" done_at = CASE WHEN ?1 = 'done' THEN ?4 ELSE done_at END"
+		" WHERE id = ?5 AND state = 'sending'", err);
+	int64_t now = kz_clock_now();
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, state);
+	kz_bind_text(st, 2, reason ? reason : "");
+	sqlite3_bind_int64(st, 3, now + delay);
+	sqlite3_bind_int64(st, 4, now);
+	sqlite3_bind_int64(st, 5, job);
+	if ((rc = kz_db_exec_stmt(db, st, "record print", err)) != KZ_OK)
+		return rc;
+	if (sqlite3_changes(kz_db_sql(db)) == 0)
+		return kz_err(err, KZ_EREJECT, "print job %lld is not being sent; nothing changed",
+			(long long)job);
+	return KZ_OK;
+}
+
+int
+kz_outbox_done(struct kz_db *db, int64_t job, char *err)
+{
+	IN_TX(finish(db, job, "done", "", 0, err));
+}
+
+int
+kz_outbox_retry(struct kz_db *db, int64_t job, const char *reason, int delay, char *err)
+{
+	IN_TX(finish(db, job, "queued", reason, delay, err));
+}
+
+int
+kz_outbox_fail(struct kz_db *db, int64_t job, const char *reason, char *err)
+{
+	IN_TX(finish(db, job, "failed", reason, 0, err));
+}
+
+static int
+do_recover(struct kz_db *db, const char *printer, int *n, char *err)
+{
+	sqlite3_stmt *st;
+	int64_t pid;
+	int rc;
+
+	if ((rc = printer_id(db, printer, &pid, err)) != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db,
+		"UPDATE print_jobs SET state = 'uncertain',"
+		" reason = 'the printer service stopped while sending; it may have printed'"
+		" WHERE printer_id = ? AND state = 'sending'", err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, pid);
+	if ((rc = kz_db_exec_stmt(db, st, "recover print jobs", err)) != KZ_OK)
+		return rc;
+	if (n)
+		*n = sqlite3_changes(kz_db_sql(db));
+	return KZ_OK;
+}
+
+int
+kz_outbox_recover(struct kz_db *db, const char *printer, int *n, char *err)
+{
+	IN_TX(do_recover(db, printer, n, err));
+}
+
+static int
+do_reprint(struct kz_db *db, int64_t job, int64_t *id, char *err)
+{
+	struct kz_print_job j;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = get_job(db, job, &j, err)) != KZ_OK)
+		return rc;
+	if (strcmp(j.state, "queued") == 0 || strcmp(j.state, "sending") == 0)
+		return kz_err(err, KZ_EREJECT, "print job %lld is still %s; it will print", 
+			(long long)job, j.state);
+	st = kz_db_stmt(db,
+		"INSERT INTO print_jobs (printer_id, document, lang, ticket_id, created_at, reprint_of)"
+		" SELECT printer_id, document, lang, ticket_id, ?, id FROM print_jobs WHERE id = ?",
+		err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, kz_clock_now());
+	sqlite3_bind_int64(st, 2, job);
+	if ((rc = kz_db_exec_stmt(db, st, "reprint", err)) != KZ_OK)
+		return rc;
+	if (id)
+		*id = sqlite3_last_insert_rowid(kz_db_sql(db));
+	return KZ_OK;
+}
+
+int
+kz_outbox_reprint(struct kz_db *db, int64_t job, int64_t *id, char *err)
+{
+	IN_TX(do_reprint(db, job, id, err));
+}
+
+static int
+do_set_state(struct kz_db *db, const char *printer, const char *state, const char *reason,
+	char *err)
+{
+	static const char *const states[] = {"unknown", "ready", "paper_low", "paper_out",
+		"cover_open", "offline", "error"};
+	sqlite3_stmt *st;
+	int64_t pid;
+	int rc, known = 0;
+
+	for (size_t i = 0; i < sizeof states / sizeof states[0]; i++)
+		known |= strcmp(state, states[i]) == 0;
+	if (!known)
+		return kz_err(err, KZ_EINVAL, "'%s' is not a printer state", state);
+	if ((rc = printer_id(db, printer, &pid, err)) != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db, "UPDATE printers SET state = ?, reason = ?, state_at = ? WHERE id = ?",
+		err);
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, state);
+	kz_bind_text(st, 2, reason ? reason : "");
+	sqlite3_bind_int64(st, 3, kz_clock_now());
+	sqlite3_bind_int64(st, 4, pid);
+	return kz_db_exec_stmt(db, st, "record printer state", err);
+}
+
+int
+kz_printer_set_state(struct kz_db *db, const char *printer, const char *state, const char *reason,
+	char *err)
+{
+	IN_TX(do_set_state(db, printer, state, reason, err));
+}
+
+int
+kz_printer_get_state(struct kz_db *db, const char *printer, char *state, char *reason,
+	int *queued, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT p.state, p.reason, (SELECT count(*) FROM print_jobs j"
+		"  WHERE j.printer_id = p.id AND j.state IN ('queued', 'sending'))"
+		" FROM printers p WHERE p.name = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, printer);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		kz_col_text(st, 0, state, 256);
+		kz_col_text(st, 1, reason, 256);
+		*queued = sqlite3_column_int(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return kz_err(err, KZ_ENOTFOUND, "there is no printer '%s' in this hall", printer);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "read printer", err);
+}

@@ -1,0 +1,81 @@
+/*
+ * outbox.h - the print outbox: what is to be printed, on which printer, and
+ * how it went.  A job is written in the same transaction as the thing it
+ * prints (a ticket and its ticket print), so a failing printer never loses
+ * a ticket.  One kezek-printd per printer takes the jobs in order:
+ *
+ *   queued --claim--> sending --done--> done
+ *                     sending --retry--> queued (after a pause)
+ *                     sending --fail--> failed
+ *   sending, found at start-up --recover--> uncertain
+ *
+ * A job is never printed twice without a person asking: 'sending' is
+ * recorded before the bytes go out, and one left 'sending' by a crash
+ * becomes 'uncertain'; kz_outbox_reprint makes a new job of it.
+ */
+#ifndef KZ_OUTBOX_H
+#define KZ_OUTBOX_H
+
+#include <stdint.h>
+
+#include "db.h"
+
+struct kz_print_job {
+	int64_t id;
+	char printer[32];	/* the printer's name */
+	char document[16];	/* ticket, test, receipt, talon, notice, form */
+	char lang[3];		/* kk or ru */
+	char state[12];		/* queued, sending, done, failed, uncertain */
+	int attempts;		/* sends tried */
+	int64_t created_at;
+	char reason[256];	/* the last fault, for people; "" if none */
+	int64_t reprint_of;	/* the job this one prints again, 0 if none */
+	/* what a ticket print needs (document "ticket"), from its ticket row */
+	int64_t ticket_id;
+	char number[24];
+	char service[16];	/* the service's code */
+	int64_t issued_at;
+};
+
+/* Queue document in lang on printer (by name) now, in its own transaction;
+ * *id (may be NULL) is the new job.  KZ_ENOTFOUND for an unknown or
+ * inactive printer; KZ_EINVAL for a language other than kk or ru. */
+int kz_outbox_add(struct kz_db *db, const char *printer, const char *document, const char *lang,
+	int64_t *id, char *err);
+
+/* Take printer's oldest queued job whose pause has passed and mark it
+ * 'sending' (one transaction).  KZ_EEMPTY if there is none; KZ_EREJECT if
+ * the printer still has a job 'sending' (a printd already runs for it). */
+int kz_outbox_claim(struct kz_db *db, const char *printer, struct kz_print_job *job, char *err);
+
+/* The job printed. */
+int kz_outbox_done(struct kz_db *db, int64_t job, char *err);
+
+/* The job did not print for reason: try again after delay seconds. */
+int kz_outbox_retry(struct kz_db *db, int64_t job, const char *reason, int delay, char *err);
+
+/* The job cannot print (the document cannot be made, say): give up. */
+int kz_outbox_fail(struct kz_db *db, int64_t job, const char *reason, char *err);
+
+/* At a printd's start: jobs of printer left 'sending' become 'uncertain'
+ * (they may have printed); *n (may be NULL) is how many. */
+int kz_outbox_recover(struct kz_db *db, const char *printer, int *n, char *err);
+
+/* Print job again as a new queued job; *id the new one.  Only a job that
+ * ended (done, failed or uncertain). */
+int kz_outbox_reprint(struct kz_db *db, int64_t job, int64_t *id, char *err);
+
+/* Read one job. */
+int kz_outbox_get(struct kz_db *db, int64_t job, struct kz_print_job *out, char *err);
+
+/* Record what printer is doing: state (ready, paper_low, paper_out,
+ * cover_open, offline, error, unknown) and a reason for people. */
+int kz_printer_set_state(struct kz_db *db, const char *printer, const char *state,
+	const char *reason, char *err);
+
+/* A printer's recorded state and reason (each 256 bytes), and the jobs
+ * waiting for it. */
+int kz_printer_get_state(struct kz_db *db, const char *printer, char *state, char *reason,
+	int *queued, char *err);
+
+#endif

@@ -1,0 +1,185 @@
+/* test_outbox.c - the print outbox: a ticket and its print in one
+ * transaction, jobs in order, at most once across a crash, reprints. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "queue/error.h"
+#include "queue/outbox.h"
+#include "queue/ticket.h"
+
+static const char ini[] =
+	"[hall]\nname_kk = Бөлім\nname_ru = Отдел\n"
+	"[service A]\nname_kk = Тапсыру\nname_ru = Сдача\n"
+	"[counter 1]\nservices = A\n"
+	"[printer kiosk-1]\nrole = tickets\ntransport = tcp\naddress = 127.0.0.1:9100\npaper = 58\n"
+	"[printer office]\nrole = a4\ntransport = cups\naddress = Office_A4\n";
+
+static int
+setup(void **state)
+{
+	*state = test_hall_new(ini);
+	return 0;
+}
+
+static struct kz_ticket
+issue_print(struct test_hall *h, const char *lang, int64_t *job)
+{
+	struct kz_ticket t;
+	char err[KZ_ERR_LEN] = "";
+
+	if (kz_ticket_issue_print(h->db, h->cal, "A", "kiosk-1", lang, &t, job, err) != KZ_OK)
+		fail_msg("issue: %s", err);
+	return t;
+}
+
+static void
+test_ticket_and_its_print_are_one_transaction(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_print_job j;
+	struct kz_ticket t;
+	char err[KZ_ERR_LEN] = "";
+	int64_t job = 0;
+
+	test_at("2026-03-20T10:00");
+	t = issue_print(h, "kk", &job);
+	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
+	assert_string_equal(j.state, "queued");
+	assert_string_equal(j.document, "ticket");
+	assert_string_equal(j.lang, "kk");
+	assert_string_equal(j.number, t.number);
+	assert_string_equal(j.service, "A");
+	assert_int_equal(j.issued_at, t.issued_at);
+	/* an unknown printer: no ticket either, and no number used up */
+	assert_int_equal(kz_ticket_issue_print(h->db, h->cal, "A", "nowhere", "kk", &t, NULL, err),
+		KZ_ENOTFOUND);
+	assert_non_null(strstr(err, "[printer nowhere]"));
+	assert_int_equal(kz_ticket_issue_print(h->db, h->cal, "A", "kiosk-1", "en", &t, NULL, err),
+		KZ_EINVAL);
+	t = issue_print(h, "ru", NULL);
+	assert_string_equal(t.number, "A-002");
+}
+
+static void
+test_jobs_print_in_order_one_at_a_time(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_print_job a, b;
+	char err[KZ_ERR_LEN] = "";
+	int64_t j1, j2;
+
+	test_at("2026-03-20T10:00");
+	issue_print(h, "kk", &j1);
+	issue_print(h, "ru", &j2);
+	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &a, err), KZ_OK);
+	assert_int_equal(a.id, j1);
+	assert_string_equal(a.state, "sending");
+	assert_int_equal(a.attempts, 1);
+	/* one job on its way at a time: a second printd is refused */
+	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &b, err), KZ_EREJECT);
+	assert_int_equal(kz_outbox_done(h->db, j1, err), KZ_OK);
+	assert_int_equal(kz_outbox_done(h->db, j1, err), KZ_EREJECT); /* done once */
+	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &b, err), KZ_OK);
+	assert_int_equal(b.id, j2);
+	assert_int_equal(kz_outbox_done(h->db, j2, err), KZ_OK);
+	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &b, err), KZ_EEMPTY);
+	/* the A4 printer has its own queue */
+	assert_int_equal(kz_outbox_claim(h->db, "office", &b, err), KZ_EEMPTY);
+}
+
+static void
+test_a_fault_retries_later_and_keeps_the_order(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_print_job j;
+	char err[KZ_ERR_LEN] = "";
+	int64_t j1, j2;
+
+	test_at("2026-03-20T10:00");
+	issue_print(h, "kk", &j1);
+	issue_print(h, "kk", &j2);
+	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &j, err), KZ_OK);
+	assert_int_equal(kz_outbox_retry(h->db, j1, "paper out", 30, err), KZ_OK);
+	assert_int_equal(kz_outbox_get(h->db, j1, &j, err), KZ_OK);
+	assert_string_equal(j.state, "queued");
+	assert_string_equal(j.reason, "paper out");
+	/* within the pause nothing prints: not even the next ticket, out of turn */
+	test_at("2026-03-20T10:00:20");
+	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &j, err), KZ_EEMPTY);
+	test_at("2026-03-20T10:00:31");
+	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &j, err), KZ_OK);
+	assert_int_equal(j.id, j1);
+	assert_int_equal(j.attempts, 2);
+	assert_int_equal(kz_outbox_fail(h->db, j1, "cannot render", err), KZ_OK);
+	assert_int_equal(kz_outbox_get(h->db, j1, &j, err), KZ_OK);
+	assert_string_equal(j.state, "failed");
+	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &j, err), KZ_OK);
+	assert_int_equal(j.id, j2);
+}
+
+static void
+test_a_crash_while_sending_never_prints_twice_unasked(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_print_job j;
+	char err[KZ_ERR_LEN] = "";
+	int64_t j1, again = 0;
+	int n = 0;
+
+	test_at("2026-03-20T10:00");
+	issue_print(h, "kk", &j1);
+	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &j, err), KZ_OK);
+	/* the printd dies here; the next one starts and recovers */
+	assert_int_equal(kz_outbox_reprint(h->db, j1, &again, err), KZ_EREJECT);
+	assert_int_equal(kz_outbox_recover(h->db, "kiosk-1", &n, err), KZ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(kz_outbox_get(h->db, j1, &j, err), KZ_OK);
+	assert_string_equal(j.state, "uncertain");
+	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &j, err), KZ_EEMPTY);
+	/* a person asks: a new job, pointing to the first */
+	assert_int_equal(kz_outbox_reprint(h->db, j1, &again, err), KZ_OK);
+	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &j, err), KZ_OK);
+	assert_int_equal(j.id, again);
+	assert_int_equal(j.reprint_of, j1);
+	assert_string_equal(j.number, "A-001");
+}
+
+static void
+test_printer_state_is_kept_for_every_screen(void **state)
+{
+	struct test_hall *h = *state;
+	char err[KZ_ERR_LEN] = "", st[256], reason[256];
+	int queued = -1;
+
+	test_at("2026-03-20T10:00");
+	issue_print(h, "kk", NULL);
+	assert_int_equal(kz_printer_get_state(h->db, "kiosk-1", st, reason, &queued, err), KZ_OK);
+	assert_string_equal(st, "unknown");
+	assert_int_equal(queued, 1);
+	assert_int_equal(kz_printer_set_state(h->db, "kiosk-1", "paper_out", "paper out", err),
+		KZ_OK);
+	assert_int_equal(kz_printer_get_state(h->db, "kiosk-1", st, reason, &queued, err), KZ_OK);
+	assert_string_equal(st, "paper_out");
+	assert_string_equal(reason, "paper out");
+	assert_int_equal(kz_printer_set_state(h->db, "kiosk-1", "hungry", "", err), KZ_EINVAL);
+	assert_int_equal(kz_printer_set_state(h->db, "nowhere", "ready", "", err), KZ_ENOTFOUND);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_ticket_and_its_print_are_one_transaction, setup,
+			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_jobs_print_in_order_one_at_a_time, setup,
+			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_a_fault_retries_later_and_keeps_the_order, setup,
+			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_a_crash_while_sending_never_prints_twice_unasked,
+			setup, test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_printer_state_is_kept_for_every_screen, setup,
+			test_hall_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
