@@ -9,7 +9,11 @@ exec(struct kz_cli *cli)
 	const struct kz_service_conf *s;
 	struct kz_ticket t;
 	char when[32];
-	int rc = kz_ticket_issue(cli->db, cli->cal, cli->argv[0], &t, cli->err);
+	const char *printer = kz_cli_opt(cli, "print"), *lang = kz_cli_opt(cli, "lang");
+	int64_t job = 0;
+	int rc = printer ? kz_ticket_issue_print(cli->db, cli->cal, cli->argv[0], printer,
+				   lang ? lang : "kk", &t, &job, cli->err)
+			 : kz_ticket_issue(cli->db, cli->cal, cli->argv[0], &t, cli->err);
 
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
@@ -19,6 +23,8 @@ exec(struct kz_cli *cli)
 	printf("service  %s  %s / %s\n", t.service, s ? s->name_kk : "", s ? s->name_ru : "");
 	printf("issued   %s\n", when);
 	printf("ahead    %d\n", t.ahead);
+	if (job)
+		printf("print    job %lld on %s\n", (long long)job, printer);
 	if (t.lunch_notice) {
 		char resumes[8];
 		printf("notice   reception breaks for lunch; if not called before it, you will be "
@@ -27,10 +33,17 @@ exec(struct kz_cli *cli)
 	return KZ_EXIT_OK;
 }
 
+static const struct kz_cmd_option options[] = {
+	{"print", "PRINTER", "print the ticket on PRINTER ([printer NAME] in hall.ini)"},
+	{"lang", "kk|ru", "the printed ticket's language (default kk)"},
+	{NULL, NULL, NULL},
+};
+
 const struct kz_cmd kz_cmd_ticket = {
 	.name = "ticket",
 	.args = "SERVICE",
 	.summary = "issue the next ticket of SERVICE (its code or prefix); prints its number first",
+	.options = options,
 	.min_args = 1,
 	.max_args = 1,
 	.flags = KZ_CMD_DB | KZ_CMD_CAL,

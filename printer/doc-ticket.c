@@ -187,8 +187,8 @@ render(struct kz_typeset *t, const struct kz_doc_layout *l, struct kz_bitmap *b,
 			rc = kz_typeset_text(t, b, x, y, w, k->px, k->bold, k->align, k->text, &h);
 		}
 		if (rc != KZ_OK)
-			return kz_err(err, rc, "cannot set the ticket's text '%.60s': %s", k->text,
-				      kz_typeset_error(t));
+			return kz_err(err, rc, "cannot set the printout's text '%.60s': %s",
+				      k->text, kz_typeset_error(t));
 		y += h;
 	}
 	*bottom = y;
@@ -206,27 +206,55 @@ last_ink(const struct kz_bitmap *b)
 	return -1;
 }
 
+static int
+check_layout(const struct kz_doc_layout *l, char *err)
+{
+	if (l->width <= 0 || l->width % 8 != 0)
+		return kz_err(err, KZ_EINVAL,
+			      "a printout is a positive multiple of 8 dots wide, not %d", l->width);
+	if (l->margin < 0 || 2 * l->margin >= l->width)
+		return kz_err(err, KZ_EINVAL,
+			      "a margin of %d dots leaves no room on a printout %d dots wide",
+			      l->margin, l->width);
+	if (l->n < 0 || l->n > KZ_DOC_BLOCKS)
+		return kz_err(err, KZ_EINVAL, "a printout has 0 to %d blocks, not %d",
+			      KZ_DOC_BLOCKS, l->n);
+	return KZ_OK;
+}
+
+int
+kz_doc_layout_bitmap(struct kz_typeset *t, const struct kz_doc_layout *l, struct kz_bitmap **out,
+		     char *err)
+{
+	struct kz_bitmap *b;
+	int rc, h, rows;
+
+	*out = NULL;
+	if ((rc = check_layout(l, err)) != KZ_OK || (rc = render(t, l, NULL, &h, err)) != KZ_OK)
+		return rc;
+	rows = h + l->margin > 0 ? h + l->margin : 1; /* an empty layout is a blank row */
+	if ((b = kz_bitmap_new(l->width, rows)) == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory for a printout of %dx%d dots",
+			      l->width, rows);
+	if ((rc = render(t, l, b, &h, err)) != KZ_OK) {
+		kz_bitmap_free(b);
+		return rc;
+	}
+	/* the last line's empty descent is paper wasted: end a margin below the ink */
+	kz_bitmap_crop(b, last_ink(b) + 1 + l->margin);
+	*out = b;
+	return KZ_OK;
+}
+
 int
 kz_doc_ticket_bitmap(struct kz_typeset *t, const struct kz_ticket_doc *d, int width,
 		     struct kz_bitmap **out, char *err)
 {
 	struct kz_doc_layout l;
-	struct kz_bitmap *b;
-	int rc, h;
+	int rc;
 
 	*out = NULL;
-	if ((rc = kz_doc_ticket_layout(d, width, &l, err)) != KZ_OK ||
-	    (rc = render(t, &l, NULL, &h, err)) != KZ_OK)
+	if ((rc = kz_doc_ticket_layout(d, width, &l, err)) != KZ_OK)
 		return rc;
-	if ((b = kz_bitmap_new(width, h + l.margin)) == NULL)
-		return kz_err(err, KZ_ENOMEM, "out of memory for a ticket of %dx%d dots", width,
-			      h + l.margin);
-	if ((rc = render(t, &l, b, &h, err)) != KZ_OK) {
-		kz_bitmap_free(b);
-		return rc;
-	}
-	/* the last line's empty descent is paper wasted: end a margin below the ink */
-	kz_bitmap_crop(b, last_ink(b) + 1 + l.margin);
-	*out = b;
-	return KZ_OK;
+	return kz_doc_layout_bitmap(t, &l, out, err);
 }

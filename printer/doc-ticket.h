@@ -58,6 +58,14 @@ struct kz_doc_layout {
 int kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_doc_layout *out,
 			 char *err);
 
+/* Any layout (a ticket, a test page ...) set into a printout l->width dots
+ * wide, as long as its content and a margin below the last ink; *out is
+ * the caller's to kz_bitmap_free.  KZ_EINVAL for a width that is not a
+ * positive multiple of 8, a margin that leaves no room or a block count
+ * outside 0..KZ_DOC_BLOCKS; otherwise what setting the text met. */
+int kz_doc_layout_bitmap(struct kz_typeset *t, const struct kz_doc_layout *l,
+			 struct kz_bitmap **out, char *err);
+
 /* The ticket as a printout width dots wide, as long as its content; *out
  * is the caller's to kz_bitmap_free.  Errors as kz_doc_ticket_layout's, or
  * what setting the text met. */

@@ -363,6 +363,7 @@ printer_for(struct parse *p, const char *name)
 	struct kz_printer_conf *pr = &c->printers[c->nprinters++];
 	memset(pr, 0, sizeof *pr);
 	copy(pr->name, sizeof pr->name, name);
+	pr->status = -1; /* not said: decided by the transport below */
 	return pr;
 }
 
@@ -406,8 +407,14 @@ printer_key(struct parse *p, const char *label, const char *name, const char *va
 			return fail(p, "paper of [printer %s] is 58 or 80 (mm), not '%s'", label, value);
 		return 1;
 	}
+	if (strcmp(name, "status") == 0) {
+		if (strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
+			return fail(p, "status of [printer %s] is yes or no, not '%s'", label, value);
+		pr->status = value[0] == 'y' ? 1 : 0;
+		return 1;
+	}
 	return fail(p, "unknown key '%s' in [printer %s]; known keys: role, transport, address, "
-		       "paper", name, label);
+		       "paper, status", name, label);
 }
 
 static int
@@ -529,6 +536,11 @@ check_whole(struct kz_config *c, char *err)
 				pr->line, pr->name);
 		if (strcmp(pr->role, "a4") != 0 && pr->paper == 0)
 			pr->paper = 80;
+		/* network and USB ESC/POS printers answer DLE EOT; a device file
+		 * and CUPS give no status */
+		if (pr->status < 0)
+			pr->status = strcmp(pr->transport, "tcp") == 0 ||
+				     strcmp(pr->transport, "usb") == 0;
 		if (strcmp(pr->role, "a4") == 0 && strcmp(pr->transport, "cups") != 0)
 			return kz_err(err, KZ_ECONFIG,
 				"%s:%d: [printer %s] prints A4, which goes through CUPS: transport = cups",

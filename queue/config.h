@@ -11,7 +11,7 @@
  *                     recent_calls, info_kk, info_ru
  *   [service CODE]    prefix, name_kk, name_ru
  *   [counter NUMBER]  services = CODE, CODE ...
- *   [printer NAME]    role, transport, address, paper
+ *   [printer NAME]    role, transport, address, paper, status
  *
  * Relative paths in the file are taken from the file's own folder; the
  * loaded configuration holds them resolved.
@@ -56,6 +56,7 @@ struct kz_printer_conf {
 	char transport[16];	      /* tcp, device, usb, cups */
 	char address[KZ_PATH_LEN];    /* host:port, /dev/usb/lp0, vendor:product, queue */
 	int paper;		      /* thermal paper in mm: 58 or 80; 0 for a4 */
+	int status;		      /* it answers DLE EOT: silence means offline */
 	int line;		      /* line of its [printer] header */
 };
 

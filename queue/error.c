@@ -41,6 +41,8 @@ kz_err_name(int code)
 		return "out of memory";
 	case KZ_ECLOSED:
 		return "office closed";
+	case KZ_EDEVICE:
+		return "device error";
 	}
 	return "unknown error";
 }

@@ -24,6 +24,7 @@ enum kz_status_code {
 	KZ_ECONFIG = -7,   /* the configuration is malformed */
 	KZ_ENOMEM = -8,	   /* out of memory */
 	KZ_ECLOSED = -9,   /* the office is closed, or no longer issues tickets today */
+	KZ_EDEVICE = -10,  /* a printer or other device cannot be reached, refused, or timed out */
 };
 
 /* Format a message into err (may be NULL); returns code, so callers can

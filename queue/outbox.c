@@ -32,6 +32,21 @@ printer_id(struct kz_db *db, const char *printer, int64_t *id, char *err)
 }
 
 int
+kz_outbox_add_ticket_detail(struct kz_db *db, int64_t job, int ahead, int64_t resumes_at,
+	char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"UPDATE print_jobs SET ahead = ?, resumes_at = ? WHERE id = ?", err);
+
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int(st, 1, ahead);
+	kz_bind_id(st, 2, resumes_at);
+	sqlite3_bind_int64(st, 3, job);
+	return kz_db_exec_stmt(db, st, "queue print", err);
+}
+
+int
 kz_outbox_add_job(struct kz_db *db, const char *printer, const char *document, const char *lang,
 	int64_t ticket_id, int64_t *id, char *err)
 {
@@ -84,7 +99,8 @@ kz_outbox_add(struct kz_db *db, const char *printer, const char *document, const
 #define JOB_COLUMNS                                                                                \
 	"j.id, p.name, j.document, j.lang, j.state, j.attempts, j.created_at, j.reason,"           \
 	" coalesce(j.reprint_of, 0), coalesce(j.ticket_id, 0), coalesce(t.number, ''),"             \
-	" coalesce(s.code, ''), coalesce(t.issued_at, 0)"                                          \
+	" coalesce(s.code, ''), coalesce(t.issued_at, 0), coalesce(j.ahead, 0),"                   \
+	" coalesce(j.resumes_at, 0)"                                                                \
 	" FROM print_jobs j JOIN printers p ON p.id = j.printer_id"                                \
 	" LEFT JOIN tickets t ON t.id = j.ticket_id LEFT JOIN services s ON s.id = t.service_id"
 
@@ -105,6 +121,8 @@ read_job(sqlite3_stmt *st, struct kz_print_job *j)
 	kz_col_text(st, 10, j->number, sizeof j->number);
 	kz_col_text(st, 11, j->service, sizeof j->service);
 	j->issued_at = sqlite3_column_int64(st, 12);
+	j->ahead = sqlite3_column_int(st, 13);
+	j->resumes_at = sqlite3_column_int64(st, 14);
 }
 
 static int
@@ -123,6 +141,28 @@ get_job(struct kz_db *db, int64_t job, struct kz_print_job *out, char *err)
 	if (rc == SQLITE_DONE)
 		return kz_err(err, KZ_ENOTFOUND, "there is no print job %lld", (long long)job);
 	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "read print job", err);
+}
+
+int
+kz_outbox_list(struct kz_db *db, const char *printer, int limit,
+	int (*fn)(const struct kz_print_job *job, void *arg), void *arg, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT " JOB_COLUMNS " WHERE p.name = ? ORDER BY j.id DESC LIMIT ?", err);
+	struct kz_print_job j;
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, printer);
+	sqlite3_bind_int(st, 2, limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_job(st, &j);
+		if (fn(&j, arg) != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "list jobs", err);
 }
 
 int
@@ -274,8 +314,9 @@ do_reprint(struct kz_db *db, int64_t job, int64_t *id, char *err)
 		return kz_err(err, KZ_EREJECT, "print job %lld is still %s; it will print", 
 			(long long)job, j.state);
 	st = kz_db_stmt(db,
-		"INSERT INTO print_jobs (printer_id, document, lang, ticket_id, created_at, reprint_of)"
-		" SELECT printer_id, document, lang, ticket_id, ?, id FROM print_jobs WHERE id = ?",
+		"INSERT INTO print_jobs (printer_id, document, lang, ticket_id, ahead, resumes_at,"
+		" created_at, reprint_of) SELECT printer_id, document, lang, ticket_id, ahead,"
+		" resumes_at, ?, id FROM print_jobs WHERE id = ?",
 		err);
 	if (st == NULL)
 		return KZ_EDB;

@@ -35,6 +35,8 @@ struct kz_print_job {
 	char number[24];
 	char service[16];	/* the service's code */
 	int64_t issued_at;
+	int ahead;		/* people waiting before it when it was issued */
+	int64_t resumes_at;	/* issued shortly before lunch: reception resumes; else 0 */
 };
 
 /* Queue document in lang on printer (by name) now, in its own transaction;
@@ -64,6 +66,11 @@ int kz_outbox_recover(struct kz_db *db, const char *printer, int *n, char *err);
 /* Print job again as a new queued job; *id the new one.  Only a job that
  * ended (done, failed or uncertain). */
 int kz_outbox_reprint(struct kz_db *db, int64_t job, int64_t *id, char *err);
+
+/* Call fn for printer's latest limit jobs, newest first; fn returns 0 to
+ * go on. */
+int kz_outbox_list(struct kz_db *db, const char *printer, int limit,
+	int (*fn)(const struct kz_print_job *job, void *arg), void *arg, char *err);
 
 /* Read one job. */
 int kz_outbox_get(struct kz_db *db, int64_t job, struct kz_print_job *out, char *err);

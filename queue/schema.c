@@ -112,6 +112,8 @@ static const char step4[] =
 	"  document   TEXT NOT NULL,"
 	"  lang       TEXT NOT NULL CHECK (lang IN ('kk', 'ru')),"
 	"  ticket_id  INTEGER REFERENCES tickets(id),"
+	"  ahead      INTEGER,"	/* a ticket print: people ahead at issue */
+	"  resumes_at INTEGER,"	/* a ticket print before lunch: when reception resumes */
 	"  created_at INTEGER NOT NULL,"
 	"  state      TEXT NOT NULL DEFAULT 'queued'"
 	"             CHECK (state IN ('queued', 'sending', 'done', 'failed', 'uncertain')),"

@@ -52,6 +52,10 @@ int kz_status_fill(struct kz_db *db, struct kz_status *out, char *err);
 int kz_outbox_add_job(struct kz_db *db, const char *printer, const char *document, const char *lang,
 	int64_t ticket_id, int64_t *id, char *err);
 
+/* What a ticket print needs besides the ticket row (outbox.c). */
+int kz_outbox_add_ticket_detail(struct kz_db *db, int64_t job, int ahead, int64_t resumes_at,
+	char *err);
+
 /* Append one row to the event log. */
 int kz_event_add(struct kz_db *db, int64_t at, const char *kind, int64_t ticket_id,
 	int64_t counter_id, int64_t clerk_id, int64_t service_id, const char *detail, char *err);

@@ -233,7 +233,7 @@ static int
 do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, const char *printer,
 	const char *lang, int64_t *job, struct kz_ticket *out, char *err)
 {
-	int64_t now = kz_clock_now(), service_id, id;
+	int64_t now = kz_clock_now(), service_id, id, job_id = 0;
 	char day[11], prefix[KZ_CODE_LEN], number[24];
 	sqlite3_stmt *st;
 	int rc, seq = 0, notice = 0;
@@ -266,10 +266,14 @@ do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, const c
 		out->resumes_at = kz_date_at(kz_date_of(now), kz_cal_hours(cal)->lunch_end);
 	/* the ticket and its printout in one transaction: a printer that fails
 	 * later never loses the ticket */
-	if (printer != NULL &&
-	    (rc = kz_outbox_add_job(db, printer, "ticket", lang, id, job, err)) != KZ_OK)
+	if ((rc = count_ahead(db, id, &out->ahead, err)) != KZ_OK || printer == NULL)
 		return rc;
-	return count_ahead(db, id, &out->ahead, err);
+	if ((rc = kz_outbox_add_job(db, printer, "ticket", lang, id, &job_id, err)) != KZ_OK ||
+	    (rc = kz_outbox_add_ticket_detail(db, job_id, out->ahead, out->resumes_at, err)) != KZ_OK)
+		return rc;
+	if (job)
+		*job = job_id;
+	return KZ_OK;
 }
 
 /* The counter must be open and free to call someone. */

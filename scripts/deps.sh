@@ -11,7 +11,9 @@ KEZEK_PACKAGES=(
 	tzdata                             # Asia/Almaty
 	libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev  # screens
 	espeak-ng                          # spoken calls
+	libcairo2-dev                      # A4 PDF printouts (cairo, FreeType)
 	libcmocka-dev                      # unit tests
+	poppler-utils                      # tests read the PDFs back (pdftotext, pdffonts)
 )
 
 kezek_install_deps() {

@@ -51,6 +51,8 @@ test_ticket_and_its_print_are_one_transaction(void **state)
 	assert_string_equal(j.number, t.number);
 	assert_string_equal(j.service, "A");
 	assert_int_equal(j.issued_at, t.issued_at);
+	assert_int_equal(j.ahead, 0);
+	assert_int_equal(j.resumes_at, 0);
 	/* an unknown printer: no ticket either, and no number used up */
 	assert_int_equal(kz_ticket_issue_print(h->db, h->cal, "A", "nowhere", "kk", &t, NULL, err),
 		KZ_ENOTFOUND);
@@ -59,6 +61,13 @@ test_ticket_and_its_print_are_one_transaction(void **state)
 		KZ_EINVAL);
 	t = issue_print(h, "ru", NULL);
 	assert_string_equal(t.number, "A-002");
+	/* shortly before lunch the print says when reception resumes */
+	test_at("2026-03-20T12:45");
+	t = issue_print(h, "kk", &job);
+	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
+	assert_int_equal(j.ahead, 2);
+	assert_true(j.resumes_at > 0);
+	assert_int_equal(j.resumes_at, t.resumes_at);
 }
 
 static void

@@ -1,0 +1,97 @@
+/*
+ * cmd-print.c - kezek print status | test PRINTER | reprint JOB: what the
+ * printers are doing, a test page, and printing a job again on request.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kezek.h"
+#include "queue/clock.h"
+#include "queue/outbox.h"
+
+static const struct kz_cmd_option options[] = {
+	{"lang", "kk|ru", "language of a test page (default kk)"},
+	{NULL, NULL, NULL},
+};
+
+static int
+print_job(const struct kz_print_job *j, void *arg)
+{
+	char when[32];
+
+	(void)arg;
+	kz_clock_format(j->created_at, "%Y-%m-%d %H:%M", when, sizeof when);
+	printf("  job %-6lld %s  %-7s %-3s %-10s", (long long)j->id, when, j->document, j->lang,
+		j->state);
+	if (j->number[0])
+		printf(" %s", j->number);
+	if (j->reprint_of)
+		printf(" (reprint of %lld)", (long long)j->reprint_of);
+	if (j->reason[0])
+		printf(": %s", j->reason);
+	printf("\n");
+	return 0;
+}
+
+static int
+status(struct kz_cli *cli)
+{
+	char state[256], reason[256];
+	int queued, rc;
+
+	if (cli->cfg->nprinters == 0) {
+		printf("no printers in %s; add a [printer NAME] section\n", cli->cfg->path);
+		return KZ_EXIT_OK;
+	}
+	for (int i = 0; i < cli->cfg->nprinters; i++) {
+		const struct kz_printer_conf *p = &cli->cfg->printers[i];
+		rc = kz_printer_get_state(cli->db, p->name, state, reason, &queued, cli->err);
+		if (rc != KZ_OK)
+			return kz_cli_fail(cli, rc);
+		printf("%s (%s, %s %s): %s%s%s, %d waiting\n", p->name, p->role, p->transport,
+			p->address, state, reason[0] ? ": " : "", reason, queued);
+		if ((rc = kz_outbox_list(cli->db, p->name, 10, print_job, NULL, cli->err)) != KZ_OK)
+			return kz_cli_fail(cli, rc);
+	}
+	return KZ_EXIT_OK;
+}
+
+static int
+exec(struct kz_cli *cli)
+{
+	const char *what = cli->argv[0], *lang = kz_cli_opt(cli, "lang");
+	int64_t id = 0;
+	char *end;
+	int rc;
+
+	if (strcmp(what, "status") == 0 && cli->argc == 1)
+		return status(cli);
+	if (strcmp(what, "test") == 0 && cli->argc == 2) {
+		rc = kz_outbox_add(cli->db, cli->argv[1], "test", lang ? lang : "kk", &id, cli->err);
+		if (rc != KZ_OK)
+			return kz_cli_fail(cli, rc);
+		printf("job %lld: a test page for %s is queued\n", (long long)id, cli->argv[1]);
+		return KZ_EXIT_OK;
+	}
+	if (strcmp(what, "reprint") == 0 && cli->argc == 2) {
+		long long job = strtoll(cli->argv[1], &end, 10);
+		if (*cli->argv[1] == '\0' || *end != '\0' || job <= 0)
+			return kz_cli_usage(cli, "'%s' is not a job number", cli->argv[1]);
+		if ((rc = kz_outbox_reprint(cli->db, job, &id, cli->err)) != KZ_OK)
+			return kz_cli_fail(cli, rc);
+		printf("job %lld: job %lld will print again\n", (long long)id, job);
+		return KZ_EXIT_OK;
+	}
+	return kz_cli_usage(cli, "say status, test PRINTER or reprint JOB");
+}
+
+const struct kz_cmd kz_cmd_print = {
+	.name = "print",
+	.args = "status | test PRINTER | reprint JOB",
+	.summary = "the printers' state and jobs; a test page; print a job again",
+	.options = options,
+	.min_args = 1,
+	.max_args = 2,
+	.flags = KZ_CMD_DB,
+	.exec = exec,
+};

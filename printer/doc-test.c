@@ -1,0 +1,100 @@
+/* doc-test.c - the printer test page as a layout; see doc-test.h.
+ * The same sizes as the ticket's, in quarters of the 58 mm ones, so both look alike. */
+#include <stdio.h>
+#include <string.h>
+
+#include "doc-test.h"
+#include "queue/clock.h"
+#include "queue/error.h"
+
+#define MARGIN 8 /* white dots on every side, as on a ticket */
+
+struct words {
+	const char *title;
+	const char *alphabet; /* every letter, capital and small */
+	const char *closing;
+};
+
+/* The signs tickets and notices use: a number sign, a dash and quotes. */
+static const char digits[] = "0123456789 № — « »";
+
+static const struct words kk_words = {
+	"Принтерді тексеру",
+	"Аа Әә Бб Вв Гг Ғғ Дд Ее Ёё Жж Зз Ии Йй Кк Ққ Лл Мм Нн Ңң Оо Өө Пп Рр Сс "
+	"Тт Уу Ұұ Үү Фф Хх Һһ Цц Чч Шш Щщ Ъъ Ыы Іі Ьь Ээ Юю Яя",
+	"Басып шығару дұрыс болса, принтер дайын",
+};
+
+static const struct words ru_words = {
+	"Проверка принтера",
+	"Аа Бб Вв Гг Дд Ее Ёё Жж Зз Ии Йй Кк Лл Мм Нн Оо Пп Рр Сс Тт Уу Фф Хх Цц "
+	"Чч Шш Щщ Ъъ Ыы Ьь Ээ Юю Яя",
+	"Если всё напечатано чётко, принтер готов",
+};
+
+/* Append a centred block; KZ_EINVAL if its text does not fit a block. */
+static int
+add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int gap, const char *text,
+    char *err)
+{
+	struct kz_doc_block *b = &l->blocks[l->n];
+
+	if (l->n == KZ_DOC_BLOCKS)
+		return kz_err(err, KZ_EINVAL, "the test page has more than %d blocks",
+			      KZ_DOC_BLOCKS);
+	if (strlen(text) >= sizeof b->text)
+		return kz_err(err, KZ_EINVAL,
+			      "a text of the test page is longer than %d bytes: %.40s...",
+			      KZ_DOC_TEXT_MAX - 1, text);
+	*b = (struct kz_doc_block){kind, px, bold, KZ_TS_CENTRE, gap, ""};
+	strcpy(b->text, text);
+	l->n++;
+	return KZ_OK;
+}
+
+static int
+check(const char *lang, const char *printer_name, const char *office, int width, char *err)
+{
+	if (width != KZ_DOTS_58MM && width != KZ_DOTS_80MM)
+		return kz_err(err, KZ_EINVAL,
+			      "a test page is %d (58 mm paper) or %d (80 mm) dots wide, not %d",
+			      KZ_DOTS_58MM, KZ_DOTS_80MM, width);
+	if (lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0))
+		return kz_err(err, KZ_EINVAL,
+			      "a test page is in Kazakh (kk) or Russian (ru), not '%s'",
+			      lang ? lang : "");
+	if (printer_name == NULL || !printer_name[0] || office == NULL)
+		return kz_err(err, KZ_EINVAL, "the test page needs a printer name and an office");
+	return KZ_OK;
+}
+
+int
+kz_doc_test_layout(const char *lang, const char *printer_name, const char *office, int64_t now,
+		   int width, struct kz_doc_layout *out, char *err)
+{
+	const struct words *w;
+	char when[32];
+	int rc, s;
+
+	if ((rc = check(lang, printer_name, office, width, err)) != KZ_OK)
+		return rc;
+	w = strcmp(lang, "kk") == 0 ? &kk_words : &ru_words;
+	s = width == KZ_DOTS_80MM ? 5 : 4;
+	kz_clock_format(now, "%d.%m.%Y %H:%M", when, sizeof when);
+	out->width = width;
+	out->margin = MARGIN;
+	out->n = 0;
+	/* the alphabet at body size, not shrunk: a letter too small to read
+	 * would hide the very fault the page is for */
+	if ((rc = add(out, KZ_DOC_WRAP, 28 * s / 4, 1, 0, w->title, err)) != KZ_OK ||
+	    (rc = add(out, KZ_DOC_RULE, 2, 0, 8, "", err)) != KZ_OK ||
+	    (rc = add(out, KZ_DOC_WRAP, 24 * s / 4, 1, 8, printer_name, err)) != KZ_OK ||
+	    (rc = add(out, KZ_DOC_WRAP, 22 * s / 4, 0, 4, office, err)) != KZ_OK ||
+	    (rc = add(out, KZ_DOC_LINE, 22 * s / 4, 0, 4, when, err)) != KZ_OK ||
+	    (rc = add(out, KZ_DOC_RULE, 2, 0, 10, "", err)) != KZ_OK ||
+	    (rc = add(out, KZ_DOC_WRAP, 24 * s / 4, 0, 10, w->alphabet, err)) != KZ_OK ||
+	    (rc = add(out, KZ_DOC_LINE, 24 * s / 4, 1, 8, digits, err)) != KZ_OK ||
+	    (rc = add(out, KZ_DOC_RULE, 2, 0, 10, "", err)) != KZ_OK)
+		return rc;
+	return add(out, KZ_DOC_WRAP, 20 * s / 4, 0, 8, w->closing, err);
+}

@@ -1,0 +1,130 @@
+/*
+ * printd-main.c - kezek-printd --printer NAME: the service behind one
+ * printer.  Reads the options every Kezek program takes (--config, --db,
+ * --now, --help), then prints jobs as they come until stopped.
+ */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "printd.h"
+#include "queue/clock.h"
+#include "queue/config.h"
+#include "queue/error.h"
+
+#define IDLE_MS 300 /* a new ticket prints within this, plus the printing */
+
+static volatile sig_atomic_t stop;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, "usage: kezek-printd --printer NAME [--config FILE] [--db PATH] [--now TIME]\n"
+		   "                    [--fonts DIR] [--once]\n\n"
+		   "Prints the jobs of the printer NAME ([printer NAME] in hall.ini) in order,\n"
+		   "and keeps its state (ready, paper out, offline ...) in the database.\n"
+		   "  --once   print what is queued, then stop\n"
+		   "Exit codes: 0 done, 1 usage, 3 configuration or database error.\n");
+}
+
+struct options {
+	const char *config, *db, *now, *fonts, *printer;
+	int once;
+};
+
+static int
+parse(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{"config", required_argument, NULL, 'c'}, {"db", required_argument, NULL, 'd'},
+		{"now", required_argument, NULL, 'n'}, {"fonts", required_argument, NULL, 'F'},
+		{"printer", required_argument, NULL, 'p'}, {"once", no_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+	};
+	int c;
+
+	*o = (struct options){getenv("KEZEK_CONFIG"), getenv("KEZEK_DB"), NULL, NULL, NULL, 0};
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': o->config = optarg; break;
+		case 'd': o->db = optarg; break;
+		case 'n': o->now = optarg; break;
+		case 'F': o->fonts = optarg; break;
+		case 'p': o->printer = optarg; break;
+		case 'o': o->once = 1; break;
+		case 'h': usage(stdout); exit(0);
+		default:
+			fprintf(stderr, "kezek-printd: '%s' is an unknown option or lacks its value; "
+					"see kezek-printd --help\n", argv[optind - 1]);
+			return 1;
+		}
+	}
+	if (o->printer == NULL || optind < argc) {
+		fprintf(stderr, "kezek-printd: name the printer: --printer NAME\n");
+		return 1;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct kz_config cfg;
+	struct kz_printd_options popt;
+	struct kz_printd *pd;
+	struct options o;
+	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32];
+	int rc, printed, uncertain = 0;
+
+	if (parse(argc, argv, &o) != 0)
+		return 1;
+	if ((rc = kz_config_load(o.config && *o.config ? o.config : "config/hall.ini", &cfg, err)) !=
+		    KZ_OK ||
+	    (rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
+		fprintf(stderr, "kezek-printd: %s\n", err);
+		return rc == KZ_EINVAL ? 1 : 3;
+	}
+	if (kz_config_printer(&cfg, o.printer) == NULL) {
+		fprintf(stderr, "kezek-printd: %s has no [printer %s]\n", cfg.path, o.printer);
+		return 3;
+	}
+	/* assets/fonts beside the configuration's folder, as kezek-display */
+	snprintf(fonts, sizeof fonts, "%.*s/../assets/fonts",
+		strrchr(cfg.path, '/') ? (int)(strrchr(cfg.path, '/') - cfg.path) : 1,
+		strrchr(cfg.path, '/') ? cfg.path : ".");
+	popt = (struct kz_printd_options){&cfg, kz_config_printer(&cfg, o.printer),
+		o.db && *o.db ? o.db : cfg.database, o.fonts ? o.fonts : fonts, 3000, 10};
+	if ((rc = kz_printd_open(&popt, &pd, &uncertain, err)) != KZ_OK) {
+		fprintf(stderr, "kezek-printd: %s\n", err);
+		return 3;
+	}
+	if (uncertain)
+		fprintf(stderr, "kezek-printd: %d job%s may have printed before the last stop; "
+				"see kezek print status and reprint if needed\n", uncertain,
+			uncertain == 1 ? "" : "s");
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	while (!stop) {
+		if ((rc = kz_printd_step(pd, &printed, err)) != KZ_OK) {
+			fprintf(stderr, "kezek-printd: %s\n", err);
+			break;
+		}
+		if (!printed && o.once)
+			break;
+		if (!printed)
+			usleep(IDLE_MS * 1000);
+	}
+	kz_printd_close(pd);
+	return rc == KZ_OK ? 0 : 3;
+}

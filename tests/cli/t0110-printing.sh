@@ -1,0 +1,47 @@
+#!/bin/bash
+# Printing from the command line: a ticket with its print, kezek-printd
+# sending it to a printer (here a device file), status, test page, reprint.
+. "$(dirname "$0")/lib.sh"
+
+PRINTD="$(dirname "$KEZEK")/kezek-printd"
+cat >>"$T/hall.ini" <<INI
+
+[printer kiosk-1]
+role = tickets
+transport = device
+address = $T/printer.bin
+paper = 58
+INI
+
+: >"$T/printer.bin" # the device is there, as a plugged-in printer's would be
+expect 0 "init" init
+expect 0 "ticket with its print" ticket A --print kiosk-1 --lang ru
+first_line "A-001" "the ticket"
+has out "print    job 1 on kiosk-1" "its print job"
+expect 2 "unknown printer" ticket A --print nowhere
+has err "no printer 'nowhere'" "printer named"
+expect 0 "status before printing" print status
+has out "kiosk-1 (tickets, device" "the printer listed"
+has out "1 waiting" "one job waiting"
+has out "ticket  ru  queued" "the job queued"
+"$PRINTD" --printer kiosk-1 --fonts "$SRC/assets/fonts" --now 2026-03-20T10:01 --once >"$T/out" 2>"$T/err"
+if [ $? -eq 0 ]; then ok; else not_ok "kezek-printd --once failed"; fi
+if [ "$(head -c 2 "$T/printer.bin" | od -An -tx1 | tr -d ' \n')" = 1b40 ]; then ok
+else not_ok "the printer got no ESC/POS"; fi
+size1=$(stat -c %s "$T/printer.bin")
+expect 0 "status after printing" print status
+has out "ticket  ru  done" "the job done"
+has out "0 waiting" "nothing waiting"
+expect 0 "test page" print test kiosk-1 --lang kk
+"$PRINTD" --printer kiosk-1 --fonts "$SRC/assets/fonts" --once >/dev/null 2>&1
+size2=$(stat -c %s "$T/printer.bin")
+if [ "$size2" -gt "$size1" ]; then ok; else not_ok "the test page did not print"; fi
+expect 0 "reprint the ticket" print reprint 1
+has out "job 1 will print again" "reprint queued"
+expect 2 "reprint a waiting job" print reprint 3
+has err "still queued" "why said"
+expect 1 "reprint nonsense" print reprint x
+expect 2 "no such printer for printd" print test nowhere
+"$PRINTD" --printer nowhere >"$T/out" 2>"$T/err"
+if [ $? -eq 3 ] && grep -q "no \[printer nowhere\]" "$T/err"; then ok; else not_ok "printd for an unknown printer"; fi
+finish

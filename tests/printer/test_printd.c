@@ -1,0 +1,296 @@
+/*
+ * test_printd.c - the printer service against a fake network printer on
+ * 127.0.0.1: a ticket arrives as the exact ESC/POS picture; paper out, a
+ * refused or dropped connection and a stalled printer each end in a
+ * recorded state within a bounded time, and the job prints once the
+ * printer is back; a crash between sending and recording never prints
+ * twice unasked.
+ */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "../unit/fake_printer.h"
+#include "../unit/helpers.h"
+#include "printer/doc-ticket.h"
+#include "printer/escpos.h"
+#include "printer/printd.h"
+#include "queue/clock.h"
+#include "queue/error.h"
+#include "queue/outbox.h"
+#include "queue/ticket.h"
+
+static struct test_hall *h;
+static struct kz_printd *pd;
+static int port;
+
+static void
+hall_with_printer(enum fake_mode mode)
+{
+	char ini[2048];
+
+	assert_int_equal(fake_printer_start(mode, &port), 0);
+	snprintf(ini, sizeof ini,
+		"%s[printer kiosk-1]\nrole = tickets\ntransport = tcp\naddress = 127.0.0.1:%d\n"
+		"paper = 58\n", test_default_ini, port);
+	h = test_hall_new(ini);
+}
+
+static void
+open_printd(int *uncertain)
+{
+	struct kz_printd_options o = {&h->cfg, kz_config_printer(&h->cfg, "kiosk-1"), h->db_path,
+		KZ_SOURCE_DIR "/assets/fonts", 500, 10};
+	char err[KZ_ERR_LEN] = "";
+
+	if (kz_printd_open(&o, &pd, uncertain, err) != KZ_OK)
+		fail_msg("printd: %s", err);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	kz_printd_close(pd);
+	pd = NULL;
+	fake_printer_stop();
+	test_hall_free(h);
+	return 0;
+}
+
+static int64_t
+issue(const char *lang, struct kz_ticket *t)
+{
+	char err[KZ_ERR_LEN] = "";
+	int64_t job = 0;
+
+	if (kz_ticket_issue_print(h->db, h->cal, "A", "kiosk-1", lang, t, &job, err) != KZ_OK)
+		fail_msg("issue: %s", err);
+	return job;
+}
+
+static int
+step(void)
+{
+	char err[KZ_ERR_LEN] = "";
+	int printed = -1;
+
+	if (kz_printd_step(pd, &printed, err) != KZ_OK)
+		fail_msg("step: %s", err);
+	return printed;
+}
+
+static void
+assert_job(int64_t id, const char *state, const char *reason_part)
+{
+	struct kz_print_job j;
+	char err[KZ_ERR_LEN];
+
+	assert_int_equal(kz_outbox_get(h->db, id, &j, err), KZ_OK);
+	assert_string_equal(j.state, state);
+	if (reason_part && strstr(j.reason, reason_part) == NULL)
+		fail_msg("job %lld: reason '%s' lacks '%s'", (long long)id, j.reason, reason_part);
+}
+
+static void
+assert_printer(const char *state)
+{
+	char err[KZ_ERR_LEN], st[256], reason[256];
+	int queued;
+
+	assert_int_equal(kz_printer_get_state(h->db, "kiosk-1", st, reason, &queued, err), KZ_OK);
+	assert_string_equal(st, state);
+}
+
+/* What the fake printer received, decoded, is the ticket drawn again. */
+static void
+assert_printed(const struct kz_ticket *t, const char *lang)
+{
+	struct kz_ticket_doc d = {lang, strcmp(lang, "kk") ? h->cfg.name_ru : h->cfg.name_kk,
+		strcmp(lang, "kk") ? "Сдача документов" : "Құжаттарды тапсыру", t->number,
+		t->issued_at, t->ahead, 0, 0};
+	struct kz_bitmap *want = NULL, *got = NULL;
+	struct kz_escpos_summary sum;
+	struct kz_typeset *ts;
+	char err[KZ_ERR_LEN] = "";
+	size_t len;
+	uint8_t *bytes;
+
+	fake_printer_stop();
+	bytes = fake_printer_bytes(&len);
+	assert_int_equal(kz_typeset_open(KZ_SOURCE_DIR "/assets/fonts", &ts, err), KZ_OK);
+	assert_int_equal(kz_doc_ticket_bitmap(ts, &d, KZ_DOTS_58MM, &want, err), KZ_OK);
+	if (kz_escpos_decode(bytes, len, &got, &sum, err) != KZ_OK)
+		fail_msg("decode %zu bytes: %s", len, err);
+	assert_true(kz_bitmap_equal(want, got));
+	assert_int_equal(sum.cuts, 1);
+	kz_bitmap_free(want);
+	kz_bitmap_free(got);
+	kz_typeset_close(ts);
+	free(bytes);
+}
+
+/* The printer came back at another port: point the printer there. */
+static void
+printer_back(void)
+{
+	struct kz_printer_conf *p = (struct kz_printer_conf *)kz_config_printer(&h->cfg, "kiosk-1");
+
+	fake_printer_stop();
+	assert_int_equal(fake_printer_start(FAKE_ACCEPT, &port), 0);
+	snprintf(p->address, sizeof p->address, "127.0.0.1:%d", port);
+}
+
+static void
+test_a_ticket_prints_as_its_exact_picture(void **state)
+{
+	struct kz_ticket t;
+	int64_t job;
+
+	(void)state;
+	hall_with_printer(FAKE_ACCEPT);
+	test_at("2026-03-20T10:00");
+	job = issue("ru", &t);
+	open_printd(NULL);
+	assert_int_equal(step(), 1);
+	assert_job(job, "done", NULL);
+	assert_printer("ready");
+	assert_int_equal(step(), 0); /* nothing more */
+	assert_printed(&t, "ru");
+}
+
+static void
+test_paper_out_waits_then_prints(void **state)
+{
+	struct kz_ticket t;
+	int64_t job;
+
+	(void)state;
+	hall_with_printer(FAKE_ACCEPT);
+	fake_printer_set_status(4, 0x72); /* roll paper sensor: paper out */
+	test_at("2026-03-20T10:00");
+	job = issue("kk", &t);
+	open_printd(NULL);
+	assert_int_equal(step(), 0);
+	assert_job(job, "queued", "paper out");
+	assert_printer("paper_out");
+	/* the ticket itself is kept: the visitor has their number */
+	fake_printer_set_status(4, 0x12);
+	test_at("2026-03-20T10:00:05");
+	assert_int_equal(step(), 0); /* within the pause */
+	test_at("2026-03-20T10:00:11");
+	assert_int_equal(step(), 1);
+	assert_job(job, "done", NULL);
+	assert_printed(&t, "kk");
+}
+
+static void
+test_unreachable_printer_is_offline_until_back(void **state)
+{
+	struct kz_ticket t;
+	int64_t job;
+
+	(void)state;
+	hall_with_printer(FAKE_REFUSE);
+	test_at("2026-03-20T10:00");
+	job = issue("kk", &t);
+	open_printd(NULL);
+	assert_int_equal(step(), 0);
+	assert_job(job, "queued", "refused");
+	assert_printer("offline");
+	printer_back();
+	test_at("2026-03-20T10:00:11");
+	assert_int_equal(step(), 1);
+	assert_printer("ready");
+	assert_printed(&t, "kk");
+}
+
+static void
+test_a_dropped_connection_is_printed_again_whole(void **state)
+{
+	struct kz_ticket t;
+	int64_t job;
+
+	(void)state;
+	hall_with_printer(FAKE_DROP);
+	fake_printer_drop_after(2000);
+	test_at("2026-03-20T10:00");
+	job = issue("ru", &t);
+	open_printd(NULL);
+	assert_int_equal(step(), 0);
+	assert_job(job, "queued", NULL);
+	assert_printer("offline");
+	printer_back();
+	test_at("2026-03-20T10:00:11");
+	assert_int_equal(step(), 1);
+	assert_printed(&t, "ru");
+}
+
+static void
+test_a_stalled_printer_is_given_up_in_bounded_time(void **state)
+{
+	struct timespec a, b;
+	struct kz_ticket t;
+	int64_t job;
+
+	(void)state;
+	hall_with_printer(FAKE_STALL);
+	test_at("2026-03-20T10:00");
+	job = issue("ru", &t);
+	open_printd(NULL);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	assert_int_equal(step(), 0);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	assert_true(b.tv_sec - a.tv_sec < 5); /* status and send: 500 ms each at most */
+	assert_job(job, "queued", NULL);
+	assert_printer("offline");
+}
+
+static void
+test_a_crash_while_sending_does_not_print_twice(void **state)
+{
+	struct kz_print_job j;
+	struct kz_ticket t;
+	char err[KZ_ERR_LEN];
+	int64_t job, again;
+	int uncertain = 0;
+
+	(void)state;
+	hall_with_printer(FAKE_ACCEPT);
+	test_at("2026-03-20T10:00");
+	job = issue("kk", &t);
+	/* a printd took it and died before recording the result */
+	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &j, err), KZ_OK);
+	open_printd(&uncertain);
+	assert_int_equal(uncertain, 1);
+	assert_int_equal(step(), 0);
+	assert_job(job, "uncertain", NULL);
+	assert_int_equal(fake_printer_connections(), 0);
+	/* the clerk sees no ticket came out and asks again */
+	assert_int_equal(kz_outbox_reprint(h->db, job, &again, err), KZ_OK);
+	assert_int_equal(step(), 1);
+	assert_job(again, "done", NULL);
+	assert_printed(&t, "kk");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_a_ticket_prints_as_its_exact_picture, teardown),
+		cmocka_unit_test_teardown(test_paper_out_waits_then_prints, teardown),
+		cmocka_unit_test_teardown(test_unreachable_printer_is_offline_until_back, teardown),
+		cmocka_unit_test_teardown(test_a_dropped_connection_is_printed_again_whole, teardown),
+		cmocka_unit_test_teardown(test_a_stalled_printer_is_given_up_in_bounded_time, teardown),
+		cmocka_unit_test_teardown(test_a_crash_while_sending_does_not_print_twice, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
