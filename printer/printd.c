@@ -188,8 +188,8 @@ kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, int 
 	if (pd->ops == NULL) {
 		free(pd);
 		return kz_err(err, KZ_ECONFIG,
-			"[printer %s]: transport '%s' is not available in this build yet; use tcp or "
-			"device", opt->printer->name, opt->printer->transport);
+			"[printer %s]: transport '%s' is not available in this build yet; use tcp, "
+			"device or usb", opt->printer->name, opt->printer->transport);
 	}
 	if (strcmp(opt->printer->role, "a4") == 0) {
 		free(pd);

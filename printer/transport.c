@@ -4,12 +4,14 @@
 
 #include "transport.h"
 
+/* usb.c's table; transport.h names only tcp and device so far */
+
 const struct kz_transport_ops *
 kz_transport_find(const char *name)
 {
-	/* usb and cups are valid in hall.ini but not built yet: NULL */
-	static const struct kz_transport_ops *const all[] = {&kz_transport_tcp,
-							     &kz_transport_device};
+	/* cups is valid in hall.ini but not built yet: NULL */
+	static const struct kz_transport_ops *const all[] = {
+		&kz_transport_tcp, &kz_transport_device, &kz_transport_usb};
 
 	if (name == NULL)
 		return NULL;

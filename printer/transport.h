@@ -18,7 +18,7 @@
  * write the printer may hold part of a printout: close and open again
  * before sending the next one. */
 struct kz_transport_ops {
-	const char *name; /* "tcp", "device" (later "usb", "cups") */
+	const char *name; /* "tcp", "device", "usb" */
 	/* Connect to address ("host:port", port defaulting to 9100, for tcp;
 	 * a path such as /dev/usb/lp0 for device), waiting at most
 	 * timeout_ms; but tcp's name lookup keeps the system resolver's own
@@ -39,7 +39,7 @@ struct kz_transport_ops {
 	void (*close)(void *state);
 };
 
-extern const struct kz_transport_ops kz_transport_tcp, kz_transport_device;
+extern const struct kz_transport_ops kz_transport_tcp, kz_transport_device, kz_transport_usb;
 
 /* The transport of this name (as in [printer NAME] transport =), or NULL
  * if unknown or not built yet. */

@@ -14,6 +14,10 @@ KEZEK_PACKAGES=(
 	libcairo2-dev                      # A4 PDF printouts (cairo, FreeType)
 	libcmocka-dev                      # unit tests
 	poppler-utils                      # tests read the PDFs back (pdftotext, pdffonts)
+	libcups2-dev                       # A4 printing through CUPS
+	cups cups-client cups-daemon cups-filters  # tests run a private cupsd (lpadmin, pdftopdf)
+	libusb-1.0-0-dev                   # the usb printer transport
+	libumockdev-dev umockdev           # tests fake a USB printer (umockdev-wrapper)
 )
 
 kezek_install_deps() {

@@ -118,7 +118,7 @@ test_find(void **state)
 	(void)state;
 	assert_ptr_equal(kz_transport_find("tcp"), &kz_transport_tcp);
 	assert_ptr_equal(kz_transport_find("device"), &kz_transport_device);
-	assert_null(kz_transport_find("usb"));
+	assert_ptr_equal(kz_transport_find("usb"), &kz_transport_usb);
 	assert_null(kz_transport_find("cups"));
 	assert_null(kz_transport_find("TCP"));
 	assert_null(kz_transport_find(""));
