@@ -9,9 +9,11 @@
 
 #include "printd.h"
 #include "printer/bitmap.h"
+#include "printer/cups.h"
 #include "printer/doc-test.h"
 #include "printer/doc-ticket.h"
 #include "printer/escpos.h"
+#include "printer/pdf.h"
 #include "printer/transport.h"
 #include "printer/typeset.h"
 #include "queue/clock.h"
@@ -39,33 +41,54 @@ service_name(const struct kz_config *cfg, const char *code, const char *lang)
 	return strcmp(lang, "kk") == 0 ? s->name_kk : s->name_ru;
 }
 
-/* The job's document as a printout. */
+/* The job's document laid out for width dots (its A4 page is the same
+ * layout, set by pdf.c). */
 static int
-make_bitmap(struct kz_printd *pd, const struct kz_print_job *j, struct kz_bitmap **bm, char *err)
+make_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
+	struct kz_doc_layout *l, char *err)
 {
 	const struct kz_config *cfg = pd->opt.cfg;
 	const char *office = strcmp(j->lang, "kk") == 0 ? cfg->name_kk : cfg->name_ru;
-	int width = pd->opt.printer->paper == 58 ? KZ_DOTS_58MM : KZ_DOTS_80MM;
 
 	if (strcmp(j->document, "ticket") == 0) {
 		struct kz_ticket_doc d = {j->lang, office, service_name(cfg, j->service, j->lang),
 			j->number, j->issued_at, j->ahead, j->resumes_at != 0, j->resumes_at};
-		return kz_doc_ticket_bitmap(pd->ts, &d, width, bm, err);
+		return kz_doc_ticket_layout(&d, width, l, err);
 	}
-	if (strcmp(j->document, "test") == 0) {
-		struct kz_doc_layout *l = malloc(sizeof *l);
-		int rc;
-		if (l == NULL)
-			return kz_err(err, KZ_ENOMEM, "out of memory making a test page");
-		rc = kz_doc_test_layout(j->lang, pd->opt.printer->name, office, kz_clock_now(), width,
-			l, err);
+	if (strcmp(j->document, "test") == 0)
+		return kz_doc_test_layout(j->lang, pd->opt.printer->name, office, kz_clock_now(),
+			width, l, err);
+	return kz_err(err, KZ_EINVAL, "a %s cannot be printed on %s yet", j->document,
+		pd->opt.printer->name);
+}
+
+/* The bytes the printer takes: ESC/POS raster, or a PDF for CUPS. */
+static int
+make_output(struct kz_printd *pd, const struct kz_print_job *j, char *err)
+{
+	int a4 = strcmp(pd->opt.printer->role, "a4") == 0;
+	int width = !a4 && pd->opt.printer->paper == 58 ? KZ_DOTS_58MM : KZ_DOTS_80MM;
+	struct kz_doc_layout *l = malloc(sizeof *l);
+	struct kz_bitmap *bm = NULL;
+	int rc;
+
+	if (l == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory making a %s", j->document);
+	pd->out.len = 0;
+	rc = make_layout(pd, j, width, l, err);
+	if (rc == KZ_OK && a4) {
+		const struct kz_doc_layout *pages[] = {l};
+		rc = kz_pdf_memory(pages, 1, pd->opt.font_dir, &pd->out, err);
+	} else if (rc == KZ_OK) {
+		rc = kz_doc_layout_bitmap(pd->ts, l, &bm, err);
 		if (rc == KZ_OK)
-			rc = kz_doc_layout_bitmap(pd->ts, l, bm, err);
-		free(l);
-		return rc;
+			rc = kz_escpos_print(bm, FEED_LINES, 1, &pd->out);
+		if (rc != KZ_OK && rc != KZ_ENOMEM && bm != NULL)
+			kz_err(err, rc, "cannot encode the %s for ESC/POS", j->document);
 	}
-	return kz_err(err, KZ_EINVAL, "a %s cannot be printed on the thermal printer %s yet",
-		j->document, pd->opt.printer->name);
+	kz_bitmap_free(bm);
+	free(l);
+	return rc;
 }
 
 /* What the printer's status says, recorded; 0 if it can print.  A
@@ -146,10 +169,35 @@ send_job(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char 
 	return KZ_OK;
 }
 
+/* A4: hand the PDF to the CUPS queue and follow the job. */
+static int
+send_cups(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char *err)
+{
+	struct kz_cups_result res = {0};
+	char why[KZ_ERR_LEN], title[64], e2[KZ_ERR_LEN];
+	int rc;
+
+	snprintf(title, sizeof title, "Kezek %s %lld", j->document, (long long)j->id);
+	rc = kz_cups_print(pd->opt.printer->address, title, pd->out.data, pd->out.len,
+		pd->opt.io_timeout_ms, &res, why);
+	if (rc == KZ_OK) {
+		kz_printer_set_state(pd->db, pd->opt.printer->name, "ready", "", e2);
+		*printed = 1;
+		return kz_outbox_done(pd->db, j->id, err);
+	}
+	/* Refused before a CUPS job existed, or a job CUPS threw away: safe to
+	 * try again.  A job that waits in CUPS may still print: a person
+	 * decides, as after a crash. */
+	if (res.job_id == 0 || strcmp(res.state, "canceled") == 0 ||
+	    strcmp(res.state, "aborted") == 0)
+		return postpone(pd, j, "offline", why, err);
+	kz_printer_set_state(pd->db, pd->opt.printer->name, "offline", why, e2);
+	return kz_outbox_uncertain(pd->db, j->id, why, err);
+}
+
 int
 kz_printd_step(struct kz_printd *pd, int *printed, char *err)
 {
-	struct kz_bitmap *bm = NULL;
 	struct kz_print_job j;
 	char why[KZ_ERR_LEN];
 	int rc, dummy;
@@ -162,14 +210,11 @@ kz_printd_step(struct kz_printd *pd, int *printed, char *err)
 		return KZ_OK;
 	if (rc != KZ_OK)
 		return rc;
-	pd->out.len = 0;
-	if ((rc = make_bitmap(pd, &j, &bm, why)) != KZ_OK ||
-	    (rc = kz_escpos_print(bm, FEED_LINES, 1, &pd->out)) != KZ_OK) {
-		kz_bitmap_free(bm);
-		/* a document that cannot be made will not be made by waiting */
-		return kz_outbox_fail(pd->db, j.id, rc == KZ_OK ? "cannot encode" : why, err);
-	}
-	kz_bitmap_free(bm);
+	/* a document that cannot be made will not be made by waiting */
+	if (make_output(pd, &j, why) != KZ_OK)
+		return kz_outbox_fail(pd->db, j.id, why, err);
+	if (strcmp(pd->opt.printer->role, "a4") == 0)
+		return send_cups(pd, &j, printed, err);
 	return send_job(pd, &j, printed, err);
 }
 
@@ -185,17 +230,16 @@ kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, int 
 		return kz_err(err, KZ_ENOMEM, "out of memory starting the printer service");
 	pd->opt = *opt;
 	pd->ops = kz_transport_find(opt->printer->transport);
-	if (pd->ops == NULL) {
+	if (pd->ops == NULL && strcmp(opt->printer->transport, "cups") != 0) {
 		free(pd);
 		return kz_err(err, KZ_ECONFIG,
 			"[printer %s]: transport '%s' is not available in this build yet; use tcp, "
 			"device or usb", opt->printer->name, opt->printer->transport);
 	}
-	if (strcmp(opt->printer->role, "a4") == 0) {
+	if (pd->ops == NULL && strcmp(opt->printer->role, "a4") != 0) {
 		free(pd);
-		return kz_err(err, KZ_ECONFIG,
-			"[printer %s]: A4 printing through CUPS is not available in this build yet",
-			opt->printer->name);
+		return kz_err(err, KZ_ECONFIG, "[printer %s]: a %s printer needs transport tcp, "
+					       "device or usb", opt->printer->name, opt->printer->role);
 	}
 	if ((rc = kz_db_open(opt->db_path, 0, &pd->db, err)) != KZ_OK ||
 	    (rc = kz_typeset_open(opt->font_dir, &pd->ts, err)) != KZ_OK ||

@@ -267,6 +267,12 @@ kz_outbox_retry(struct kz_db *db, int64_t job, const char *reason, int delay, ch
 }
 
 int
+kz_outbox_uncertain(struct kz_db *db, int64_t job, const char *reason, char *err)
+{
+	IN_TX(finish(db, job, "uncertain", reason, 0, err));
+}
+
+int
 kz_outbox_fail(struct kz_db *db, int64_t job, const char *reason, char *err)
 {
 	IN_TX(finish(db, job, "failed", reason, 0, err));

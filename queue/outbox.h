@@ -59,6 +59,10 @@ int kz_outbox_retry(struct kz_db *db, int64_t job, const char *reason, int delay
 /* The job cannot print (the document cannot be made, say): give up. */
 int kz_outbox_fail(struct kz_db *db, int64_t job, const char *reason, char *err);
 
+/* The job was handed on (to a CUPS queue, say) and may still print, or
+ * not: a person decides, as with a crash.  From 'sending' only. */
+int kz_outbox_uncertain(struct kz_db *db, int64_t job, const char *reason, char *err);
+
 /* At a printd's start: jobs of printer left 'sending' become 'uncertain'
  * (they may have printed); *n (may be NULL) is how many. */
 int kz_outbox_recover(struct kz_db *db, const char *printer, int *n, char *err);

@@ -17,6 +17,10 @@
 
 #include <cmocka.h>
 
+#include "../unit/helpers.h"
+#include "printer/printd.h"
+#include "queue/outbox.h"
+
 #include "printer/cups.h"
 #include "printer/doc-test.h"
 #include "printer/escpos.h"
@@ -334,13 +338,64 @@ test_cupsd_gone(void **state)
 		fail_msg("the message does not name %s: %s", server, err);
 }
 
+/* kezek-printd's service for an A4 printer: the outbox to the CUPS queue,
+ * and a stopped queue that holds the job until it is started again. */
+static void
+test_printd_prints_a4_through_cups(void **state)
+{
+	char ini[2048], err[KZ_ERR_LEN] = "", cmd[256], *text;
+	struct kz_printd_options o;
+	struct kz_print_job j;
+	struct kz_printd *pd;
+	struct test_hall *h;
+	int64_t job;
+	int printed = 0;
+
+	(void)state;
+	snprintf(ini, sizeof ini, "%s[printer office]\nrole = a4\ntransport = cups\naddress = %s\n",
+		test_default_ini, QUEUE);
+	h = test_hall_new(ini);
+	o = (struct kz_printd_options){&h->cfg, kz_config_printer(&h->cfg, "office"), h->db_path,
+		KZ_SOURCE_DIR "/assets/fonts", TIMEOUT_MS, 10};
+	if (kz_printd_open(&o, &pd, NULL, err) != KZ_OK)
+		fail_msg("printd: %s", err);
+	snprintf(cmd, sizeof cmd, "rm -f '%s/out/last.pdf'", dir);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(kz_outbox_add(h->db, "office", "test", "kk", &job, err), KZ_OK);
+	assert_int_equal(kz_printd_step(pd, &printed, err), KZ_OK);
+	assert_int_equal(printed, 1);
+	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
+	assert_string_equal(j.state, "done");
+	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s/out/last.pdf' -", dir);
+	text = run(cmd);
+	collapse(text);
+	assert_non_null(strstr(text, "Принтерді тексеру"));
+	free(text);
+	/* a stopped queue: the job waits with the reason, then prints */
+	lp_command("cupsdisable");
+	assert_int_equal(kz_outbox_add(h->db, "office", "test", "ru", &job, err), KZ_OK);
+	assert_int_equal(kz_printd_step(pd, &printed, err), KZ_OK);
+	assert_int_equal(printed, 0);
+	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
+	assert_string_equal(j.state, "queued");
+	assert_non_null(strstr(j.reason, "stopped"));
+	lp_command("cupsenable");
+	kz_clock_set(kz_clock_now() + 11);
+	assert_int_equal(kz_printd_step(pd, &printed, err), KZ_OK);
+	assert_int_equal(printed, 1);
+	kz_printd_close(pd);
+	test_hall_free(h);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_prints_test_page), cmocka_unit_test(test_stopped_queue),
 		cmocka_unit_test(test_not_accepting),	 cmocka_unit_test(test_unknown_queue),
-		cmocka_unit_test(test_still_pending),	 cmocka_unit_test(test_cupsd_gone),
+		cmocka_unit_test(test_still_pending),
+		cmocka_unit_test(test_printd_prints_a4_through_cups),
+		cmocka_unit_test(test_cupsd_gone),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
