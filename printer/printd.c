@@ -22,6 +22,7 @@
 #include "queue/outbox.h"
 
 #define FEED_LINES 4 /* clear the cutter so the tear is below the text */
+#define IDLE_POLL_SECONDS 15 /* when idle, ask the printer how it is this often */
 
 struct kz_printd {
 	struct kz_printd_options opt;
@@ -29,6 +30,7 @@ struct kz_printd {
 	struct kz_typeset *ts;
 	struct kz_db *db;
 	struct kz_bytes out;
+	int64_t polled_at;	/* when the printer's state was last asked */
 };
 
 static const char *
@@ -195,6 +197,38 @@ send_cups(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char
 	return kz_outbox_uncertain(pd->db, j->id, why, err);
 }
 
+/* Nothing to print: keep the printer's recorded state current anyway, so
+ * the kiosk knows paper ran out before the next visitor comes. */
+static void
+poll_idle(struct kz_printd *pd)
+{
+	char why[KZ_ERR_LEN], reason[KZ_ERR_LEN], e2[KZ_ERR_LEN];
+	const char *name = pd->opt.printer->name;
+	void *conn = NULL;
+
+	if (kz_clock_now() - pd->polled_at < IDLE_POLL_SECONDS)
+		return;
+	pd->polled_at = kz_clock_now();
+	if (pd->ops == NULL) { /* a CUPS queue */
+		char state[16], reasons[256];
+		if (kz_cups_state(pd->opt.printer->address, state, reasons, why) != KZ_OK)
+			kz_printer_set_state(pd->db, name, "offline", why, e2);
+		else
+			kz_printer_set_state(pd->db, name,
+				strcmp(state, "stopped") == 0 ? "offline" : "ready",
+				strcmp(reasons, "none") == 0 ? "" : reasons, e2);
+		return;
+	}
+	if (!pd->opt.printer->status || pd->ops->status == NULL)
+		return; /* nothing to ask; the next job will tell */
+	if (pd->ops->open(pd->opt.printer->address, pd->opt.io_timeout_ms, &conn, why) != KZ_OK) {
+		kz_printer_set_state(pd->db, name, "offline", why, e2);
+		return;
+	}
+	check_printer(pd, conn, reason, sizeof reason);
+	pd->ops->close(conn);
+}
+
 int
 kz_printd_step(struct kz_printd *pd, int *printed, char *err)
 {
@@ -206,10 +240,13 @@ kz_printd_step(struct kz_printd *pd, int *printed, char *err)
 		printed = &dummy;
 	*printed = 0;
 	rc = kz_outbox_claim(pd->db, pd->opt.printer->name, &j, err);
-	if (rc == KZ_EEMPTY)
+	if (rc == KZ_EEMPTY) {
+		poll_idle(pd);
 		return KZ_OK;
+	}
 	if (rc != KZ_OK)
 		return rc;
+	pd->polled_at = kz_clock_now(); /* sending asks the printer anyway */
 	/* a document that cannot be made will not be made by waiting */
 	if (make_output(pd, &j, why) != KZ_OK)
 		return kz_outbox_fail(pd->db, j.id, why, err);

@@ -28,7 +28,8 @@ int kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, 
 	char *err);
 void kz_printd_close(struct kz_printd *pd);
 
-/* Print at most one job.  *printed (may be NULL) is 1 if a job printed.
+/* Print at most one job; with none, ask the printer how it is (at most
+ * every 15 s) and record it.  *printed (may be NULL) is 1 if a job printed.
  * A printer fault is not an error of the step: the job waits for the
  * retry pause and the printer's state says why.  KZ_OK, or a database
  * error. */
