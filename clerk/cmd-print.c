@@ -1,6 +1,7 @@
 /*
- * cmd-print.c - kezek print status | test PRINTER | reprint JOB: what the
- * printers are doing, a test page, and printing a job again on request.
+ * cmd-print.c - kezek print status | test PRINTER | form PRINTER | reprint JOB:
+ * what the printers are doing, a test page, a blank application form (App. 2,
+ * p.12), and printing a job again on request.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +11,7 @@
 #include "queue/outbox.h"
 
 static const struct kz_cmd_option options[] = {
-	{"lang", "kk|ru", "language of a test page (default kk)"},
+	{"lang", "kk|ru", "language of a test page or form (default kk)"},
 	{NULL, NULL, NULL},
 };
 
@@ -66,11 +67,13 @@ exec(struct kz_cli *cli)
 
 	if (strcmp(what, "status") == 0 && cli->argc == 1)
 		return status(cli);
-	if (strcmp(what, "test") == 0 && cli->argc == 2) {
-		rc = kz_outbox_add(cli->db, cli->argv[1], "test", lang ? lang : "kk", &id, cli->err);
+	if ((strcmp(what, "test") == 0 || strcmp(what, "form") == 0) && cli->argc == 2) {
+		rc = kz_outbox_add(cli->db, cli->argv[1], what, lang ? lang : "kk", &id, cli->err);
 		if (rc != KZ_OK)
 			return kz_cli_fail(cli, rc);
-		printf("job %lld: a test page for %s is queued\n", (long long)id, cli->argv[1]);
+		printf("job %lld: %s for %s is queued\n", (long long)id,
+			what[0] == 't' ? "a test page" : "a blank application form (App. 2)",
+			cli->argv[1]);
 		return KZ_EXIT_OK;
 	}
 	if (strcmp(what, "reprint") == 0 && cli->argc == 2) {
@@ -82,13 +85,13 @@ exec(struct kz_cli *cli)
 		printf("job %lld: job %lld will print again\n", (long long)id, job);
 		return KZ_EXIT_OK;
 	}
-	return kz_cli_usage(cli, "say status, test PRINTER or reprint JOB");
+	return kz_cli_usage(cli, "say status, test PRINTER, form PRINTER or reprint JOB");
 }
 
 const struct kz_cmd kz_cmd_print = {
 	.name = "print",
-	.args = "status | test PRINTER | reprint JOB",
-	.summary = "the printers' state and jobs; a test page; print a job again",
+	.args = "status | test PRINTER | form PRINTER | reprint JOB",
+	.summary = "the printers' state and jobs; a test page; a blank form; print a job again",
 	.options = options,
 	.min_args = 1,
 	.max_args = 2,

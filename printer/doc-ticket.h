@@ -16,7 +16,7 @@
 #include "typeset.h"
 
 #define KZ_DOC_TEXT_MAX 512 /* bytes of one block's text, NUL included */
-#define KZ_DOC_BLOCKS 16
+#define KZ_DOC_BLOCKS 40 /* the receipt and the notice: up to 10 documents each */
 
 struct kz_ticket_doc {
 	const char *lang;    /* "kk" or "ru" */

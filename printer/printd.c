@@ -10,6 +10,7 @@
 #include "printd.h"
 #include "printer/bitmap.h"
 #include "printer/cups.h"
+#include "printer/doc-form.h"
 #include "printer/doc-test.h"
 #include "printer/doc-ticket.h"
 #include "printer/escpos.h"
@@ -60,6 +61,8 @@ make_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
 	if (strcmp(j->document, "test") == 0)
 		return kz_doc_test_layout(j->lang, pd->opt.printer->name, office, kz_clock_now(),
 			width, l, err);
+	if (strcmp(j->document, "form") == 0) /* p.12: the blank application, App. 2 */
+		return kz_doc_form_layout(j->lang, width, l, err);
 	return kz_err(err, KZ_EINVAL, "a %s cannot be printed on %s yet", j->document,
 		pd->opt.printer->name);
 }

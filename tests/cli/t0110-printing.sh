@@ -36,9 +36,14 @@ expect 0 "test page" print test kiosk-1 --lang kk
 "$PRINTD" --printer kiosk-1 --fonts "$SRC/assets/fonts" --once >/dev/null 2>&1
 size2=$(stat -c %s "$T/printer.bin")
 if [ "$size2" -gt "$size1" ]; then ok; else not_ok "the test page did not print"; fi
+expect 0 "a blank form" print form kiosk-1 --lang ru
+has out "a blank application form (App. 2) for kiosk-1 is queued" "form queued"
+"$PRINTD" --printer kiosk-1 --fonts "$SRC/assets/fonts" --once >/dev/null 2>&1
+size3=$(stat -c %s "$T/printer.bin")
+if [ "$size3" -gt "$size2" ]; then ok; else not_ok "the form did not print"; fi
 expect 0 "reprint the ticket" print reprint 1
 has out "job 1 will print again" "reprint queued"
-expect 2 "reprint a waiting job" print reprint 3
+expect 2 "reprint a waiting job" print reprint 4
 has err "still queued" "why said"
 expect 1 "reprint nonsense" print reprint x
 expect 2 "no such printer for printd" print test nowhere

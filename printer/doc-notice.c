@@ -1,0 +1,239 @@
+/* doc-notice.c - the notice of p.16 as a layout; see doc-notice.h.
+ * Sizes in quarters of the 58 mm ones, as the ticket's, so 80 mm paper reads alike. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "doc-notice.h"
+#include "queue/clock.h"
+#include "queue/error.h"
+
+#define MARGIN 8 /* white dots on every side, as on a ticket */
+
+/* The notice's wording in one language, the standard's terms; "%s" as
+ * noted.  U+00A0 keeps a number with its sign, a date with "ж.". */
+struct words {
+	const char *title, *subject;
+	const char *to;	     /* "%s" the applicant */
+	const char *request; /* "%s" number, "%s" date */
+	const char *why;     /* the suspension and its cause, before the list */
+	const char *until;   /* "%s" date */
+	const char *todo;    /* "%s" office and address */
+	const char *refusal; /* what follows if nothing comes */
+	const char *phone;   /* "%s" */
+	const char *clerk;   /* a label */
+	const char *sign;
+};
+
+static const struct words kk_words = {
+	"Хабарлама",
+	"жер учаскесінің кадастрлық (бағалау) құны актісін бекітуді тоқтата тұру туралы",
+	"Мемлекеттік көрсетілетін қызметті алушы: %s",
+	"%s\u00A0ж. №\u00A0%s өтініш бойынша",
+	"Жер учаскесінің кадастрлық (бағалау) құны актісін бекіту тоқтатыла тұрады: "
+	"мемлекеттік көрсетілетін қызмет стандартының 11-тармағында көрсетілген мына "
+	"құжаттар ұсынылмаған:",
+	"Тоқтата тұру мерзімі: %s\u00A0ж. дейін",
+	"Қарауды қайта бастау үшін жетіспейтін құжаттарды осы мерзімде мына мекенжайға "
+	"тапсырыңыз: %s.",
+	"Құжаттар ұсынылмаған жағдайда мемлекеттік қызмет көрсетуден бас тартылады "
+	"(стандарттың 16-тармағы).",
+	"Анықтама телефоны: %s",
+	"Орындаған:",
+	"(қолы)",
+};
+
+static const struct words ru_words = {
+	"Уведомление",
+	"о\u00A0приостановлении утверждения акта кадастровой (оценочной) стоимости "
+	"земельного участка",
+	"Получатель государственной услуги: %s",
+	"По\u00A0заявлению №\u00A0%s от\u00A0%s",
+	"Утверждение акта кадастровой (оценочной) стоимости земельного участка "
+	"приостановлено: не\u00A0представлены документы, указанные в\u00A0пункте\u00A011 "
+	"стандарта государственной услуги:",
+	"Срок приостановления: до\u00A0%s",
+	"Для возобновления рассмотрения представьте недостающие документы в\u00A0этот срок "
+	"по\u00A0адресу: %s.",
+	"Если документы не\u00A0будут представлены, в\u00A0оказании государственной услуги "
+	"будет отказано (пункт\u00A016 стандарта).",
+	"Телефон для справок: %s",
+	"Исполнитель:",
+	"(подпись)",
+};
+
+static int add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap,
+	       char *err, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+
+/* Append a block; KZ_EINVAL if there is no room for it or its text. */
+static int
+add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap, char *err,
+    const char *fmt, ...)
+{
+	struct kz_doc_block *b = &l->blocks[l->n];
+	va_list ap;
+	int n;
+
+	if (l->n == KZ_DOC_BLOCKS)
+		return kz_err(err, KZ_EINVAL, "the notice has more than %d blocks", KZ_DOC_BLOCKS);
+	*b = (struct kz_doc_block){kind, px, bold, align, gap, ""};
+	va_start(ap, fmt);
+	n = vsnprintf(b->text, sizeof b->text, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof b->text)
+		return kz_err(err, KZ_EINVAL,
+			      "a text of the notice is longer than %d bytes: %.40s...",
+			      KZ_DOC_TEXT_MAX - 1, b->text);
+	l->n++;
+	return KZ_OK;
+}
+
+/* s with its spaces made no-break: a phone number must not split over lines. */
+static void
+unbroken(const char *s, char *out, size_t len)
+{
+	size_t o = 0;
+
+	for (; *s && o + 3 < len; s++) {
+		if (*s == ' ') {
+			out[o++] = '\xC2';
+			out[o++] = '\xA0';
+		} else {
+			out[o++] = *s;
+		}
+	}
+	out[o] = '\0';
+}
+
+static int
+missing(const char *s)
+{
+	return s == NULL || s[0] == '\0';
+}
+
+/* A real calendar day: it survives the round trip through a day count
+ * (30 February comes back as 2 March). */
+static int
+real_date(struct kz_date d)
+{
+	struct kz_date back;
+
+	if (d.y < 1970 || d.y > 9999 || d.m < 1 || d.m > 12 || d.d < 1 || d.d > 31)
+		return 0;
+	back = kz_date_from_days(kz_date_days(d));
+	return back.y == d.y && back.m == d.m && back.d == d.d;
+}
+
+static int
+check_fields(const struct kz_notice_doc *d, char *err)
+{
+	if (missing(d->office) || missing(d->office_address) || missing(d->office_phone) ||
+	    missing(d->applicant) || missing(d->number) || missing(d->clerk_name) ||
+	    missing(d->clerk_position))
+		return kz_err(err, KZ_EINVAL,
+			      "the notice needs the office, its address and phone, the applicant, "
+			      "the request's number and the clerk's name and position");
+	if (d->nmissing < 1 || d->nmissing > KZ_DOC_MAX_DOCS)
+		return kz_err(err, KZ_EINVAL, "a notice names 1 to %d missing documents, not %d",
+			      KZ_DOC_MAX_DOCS, d->nmissing);
+	for (int i = 0; i < d->nmissing; i++)
+		if (missing(d->missing[i]))
+			return kz_err(err, KZ_EINVAL, "missing document %d has no name", i + 1);
+	if (!real_date(d->until) || kz_date_cmp(d->until, kz_date_of(d->received_at)) < 0)
+		return kz_err(err, KZ_EINVAL,
+			      "the suspension's end %d-%02d-%02d is no real day on or after the "
+			      "request's",
+			      d->until.y, d->until.m, d->until.d);
+	return KZ_OK;
+}
+
+static int
+check(const struct kz_notice_doc *d, int width, char *err)
+{
+	if (width != KZ_DOTS_58MM && width != KZ_DOTS_80MM)
+		return kz_err(err, KZ_EINVAL,
+			      "a notice is %d (58 mm paper) or %d (80 mm) dots wide, not %d",
+			      KZ_DOTS_58MM, KZ_DOTS_80MM, width);
+	if (d->lang == NULL || (strcmp(d->lang, "kk") != 0 && strcmp(d->lang, "ru") != 0))
+		return kz_err(err, KZ_EINVAL,
+			      "a notice is in Kazakh (kk) or Russian (ru), not '%s'",
+			      d->lang ? d->lang : "");
+	return check_fields(d, err);
+}
+
+/* The office, the title, to whom and about which request. */
+static int
+add_head(struct kz_doc_layout *l, const struct kz_notice_doc *d, const struct words *w, int s,
+	 char *err)
+{
+	char day[16];
+	int rc, kk = w == &kk_words;
+
+	kz_clock_format(d->received_at, "%d.%m.%Y", day, sizeof day);
+	if ((rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", d->office)) ||
+	    (rc = add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+	    (rc = add(l, KZ_DOC_LINE, 28 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s", w->title)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->subject)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 12, err, w->to, d->applicant)))
+		return rc;
+	/* Kazakh names the date first: "20.03.2026 ж. № 2026-0001 өтініш бойынша" */
+	return add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 4, err, w->request,
+		   kk ? day : d->number, kk ? d->number : day);
+}
+
+/* Why it stopped: the missing documents, numbered, and for how long. */
+static int
+add_missing(struct kz_doc_layout *l, const struct kz_notice_doc *d, const struct words *w, int s,
+	    char *err)
+{
+	char day[11];
+	int rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 10, err, "%s", w->why);
+
+	for (int i = 0; rc == KZ_OK && i < d->nmissing; i++)
+		rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 2, err, "%d.\u00A0%s", i + 1,
+			 d->missing[i]);
+	snprintf(day, sizeof day, "%02d.%02d.%04d", d->until.d, d->until.m, d->until.y);
+	return rc ? rc : add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->until, day);
+}
+
+/* What to do next, whom to call, and who wrote the notice. */
+static int
+add_next(struct kz_doc_layout *l, const struct kz_notice_doc *d, const struct words *w, int s,
+	 char *err)
+{
+	char where[KZ_DOC_TEXT_MAX], phone[128];
+	int rc, n;
+
+	n = snprintf(where, sizeof where, "%s, %s", d->office, d->office_address);
+	if (n < 0 || (size_t)n >= sizeof where)
+		return kz_err(err, KZ_EINVAL, "the notice's office and address are too long");
+	unbroken(d->office_phone, phone, sizeof phone);
+	if ((rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, w->todo, where)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s", w->refusal)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, w->phone, phone)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s", w->clerk)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s", d->clerk_name)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+		      d->clerk_position)) ||
+	    (rc = add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")))
+		return rc;
+	return add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->sign);
+}
+
+int
+kz_doc_notice_layout(const struct kz_notice_doc *d, int width, struct kz_doc_layout *out, char *err)
+{
+	const struct words *w;
+	int rc, s;
+
+	if ((rc = check(d, width, err)) != KZ_OK)
+		return rc;
+	w = strcmp(d->lang, "kk") == 0 ? &kk_words : &ru_words;
+	s = width == KZ_DOTS_80MM ? 5 : 4;
+	out->width = width;
+	out->margin = MARGIN;
+	out->n = 0;
+	if ((rc = add_head(out, d, w, s, err)) || (rc = add_missing(out, d, w, s, err)))
+		return rc;
+	return add_next(out, d, w, s, err);
+}

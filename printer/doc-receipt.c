@@ -1,0 +1,262 @@
+/* doc-receipt.c - the receipt of p.14 as a layout; see doc-receipt.h.
+ * Sizes in quarters of the 58 mm ones, as the ticket's, so 80 mm paper reads alike. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "doc-receipt.h"
+#include "queue/clock.h"
+#include "queue/error.h"
+
+#define MARGIN 8 /* white dots on every side, as on a ticket */
+
+/* The receipt's wording in one language; "%s" as noted.  U+00A0 keeps a
+ * number with its sign, a date with "ж." and a time with its preposition. */
+struct words {
+	const char *title;
+	const char *number;   /* "%s" number, "%s" date */
+	const char *service;  /* a label */
+	const char *standard; /* the service's name in the standard */
+	const char *count;    /* "%d" documents */
+	const char *when_at;  /* "%s" date, "%s" time */
+	const char *when_hrs; /* "%s" date, "%s" from, "%s" to */
+	const char *place;    /* "%s" office, address and room */
+	const char *clerk;    /* a label */
+	const char *sign_clerk, *sign_applicant, *phone;
+};
+
+static const struct words kk_words = {
+	"Құжаттарды қабылдау туралы қолхат",
+	"№\u00A0%s, %s\u00A0ж.",
+	"Мемлекеттік көрсетілетін қызмет:",
+	"Жер учаскелерінің кадастрлық (бағалау) құнын бекіту",
+	"Қабылданған құжаттар саны:\u00A0%d",
+	"Нәтижені беру күні мен уақыты: %s\u00A0ж., сағат\u00A0%s",
+	"Нәтижені беру күні мен уақыты: %s\u00A0ж., сағат\u00A0%s–%s",
+	"Нәтижені беру орны: %s",
+	"Құжаттарды қабылдаған:",
+	"(қызметкердің қолы)",
+	"(өтініш берушінің қолы)",
+	"Анықтама телефоны: %s",
+};
+
+static const struct words ru_words = {
+	"Расписка о\u00A0приёме документов",
+	"№\u00A0%s от\u00A0%s",
+	"Вид государственной услуги:",
+	"Утверждение кадастровой (оценочной) стоимости конкретных земельных участков, "
+	"продаваемых в\u00A0частную собственность государством",
+	"Принято документов:\u00A0%d",
+	"Дата и\u00A0время выдачи результата: %s, в\u00A0%s",
+	"Дата и\u00A0время выдачи результата: %s, с\u00A0%s до\u00A0%s",
+	"Место выдачи результата: %s",
+	"Документы принял(а):",
+	"(подпись сотрудника)",
+	"(подпись заявителя)",
+	"Телефон для справок: %s",
+};
+
+static int add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap,
+	       char *err, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+
+/* Append a block; KZ_EINVAL if there is no room for it or its text. */
+static int
+add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap, char *err,
+    const char *fmt, ...)
+{
+	struct kz_doc_block *b = &l->blocks[l->n];
+	va_list ap;
+	int n;
+
+	if (l->n == KZ_DOC_BLOCKS)
+		return kz_err(err, KZ_EINVAL, "the receipt has more than %d blocks", KZ_DOC_BLOCKS);
+	*b = (struct kz_doc_block){kind, px, bold, align, gap, ""};
+	va_start(ap, fmt);
+	n = vsnprintf(b->text, sizeof b->text, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof b->text)
+		return kz_err(err, KZ_EINVAL,
+			      "a text of the receipt is longer than %d bytes: %.40s...",
+			      KZ_DOC_TEXT_MAX - 1, b->text);
+	l->n++;
+	return KZ_OK;
+}
+
+/* s with its spaces made no-break: a phone number must not split over lines. */
+static void
+unbroken(const char *s, char *out, size_t len)
+{
+	size_t o = 0;
+
+	for (; *s && o + 3 < len; s++) {
+		if (*s == ' ') {
+			out[o++] = '\xC2';
+			out[o++] = '\xA0';
+		} else {
+			out[o++] = *s;
+		}
+	}
+	out[o] = '\0';
+}
+
+static int
+missing(const char *s)
+{
+	return s == NULL || s[0] == '\0';
+}
+
+/* A real calendar day: it survives the round trip through a day count
+ * (30 February comes back as 2 March). */
+static int
+real_date(struct kz_date d)
+{
+	struct kz_date back;
+
+	if (d.y < 1970 || d.y > 9999 || d.m < 1 || d.m > 12 || d.d < 1 || d.d > 31)
+		return 0;
+	back = kz_date_from_days(kz_date_days(d));
+	return back.y == d.y && back.m == d.m && back.d == d.d;
+}
+
+static int
+check_fields(const struct kz_receipt_doc *d, char *err)
+{
+	if (missing(d->office) || missing(d->office_address) || missing(d->office_phone) ||
+	    missing(d->number) || missing(d->clerk_name) || missing(d->clerk_position) ||
+	    (d->service != NULL && d->service[0] == '\0'))
+		return kz_err(err, KZ_EINVAL,
+			      "the receipt needs the office, its address and phone, the request's "
+			      "number and the clerk's name and position");
+	if (d->ndocs < 1 || d->ndocs > KZ_DOC_MAX_DOCS)
+		return kz_err(err, KZ_EINVAL, "a receipt names 1 to %d documents, not %d",
+			      KZ_DOC_MAX_DOCS, d->ndocs);
+	for (int i = 0; i < d->ndocs; i++)
+		if (missing(d->docs[i]))
+			return kz_err(err, KZ_EINVAL, "document %d of the receipt has no name",
+				      i + 1);
+	if (!real_date(d->due))
+		return kz_err(err, KZ_EINVAL, "the result's date %d-%02d-%02d is not a real day",
+			      d->due.y, d->due.m, d->due.d);
+	if (d->due_from <= 0 || d->due_from >= 24 * 60 ||
+	    (d->due_to != 0 && (d->due_to <= d->due_from || d->due_to > 24 * 60)))
+		return kz_err(err, KZ_EINVAL,
+			      "the result's time %d..%d (minutes after midnight) is not a time "
+			      "of day or a span of one",
+			      d->due_from, d->due_to);
+	return KZ_OK;
+}
+
+static int
+check(const struct kz_receipt_doc *d, int width, char *err)
+{
+	if (width != KZ_DOTS_58MM && width != KZ_DOTS_80MM)
+		return kz_err(err, KZ_EINVAL,
+			      "a receipt is %d (58 mm paper) or %d (80 mm) dots wide, not %d",
+			      KZ_DOTS_58MM, KZ_DOTS_80MM, width);
+	if (d->lang == NULL || (strcmp(d->lang, "kk") != 0 && strcmp(d->lang, "ru") != 0))
+		return kz_err(err, KZ_EINVAL,
+			      "a receipt is in Kazakh (kk) or Russian (ru), not '%s'",
+			      d->lang ? d->lang : "");
+	return check_fields(d, err);
+}
+
+/* The office, the title, the request's number and date, the service. */
+static int
+add_head(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
+	 char *err)
+{
+	char day[16];
+	int rc;
+
+	kz_clock_format(d->accepted_at, "%d.%m.%Y", day, sizeof day);
+	if ((rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", d->office)) ||
+	    (rc = add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+	    (rc = add(l, KZ_DOC_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s", w->title)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 4, err, w->number, d->number,
+		      day)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s", w->service)))
+		return rc;
+	return add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+		   d->service ? d->service : w->standard);
+}
+
+/* How many documents, then each by name, numbered. */
+static int
+add_docs(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
+	 char *err)
+{
+	int rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 10, err, w->count, d->ndocs);
+
+	for (int i = 0; rc == KZ_OK && i < d->ndocs; i++)
+		rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%d.\u00A0%s", i + 1,
+			 d->docs[i]);
+	return rc;
+}
+
+/* When and where the result is issued. */
+static int
+add_result(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
+	   char *err)
+{
+	char day[11], from[16], to[16], place[KZ_DOC_TEXT_MAX];
+	int rc, n;
+
+	snprintf(day, sizeof day, "%02d.%02d.%04d", d->due.d, d->due.m, d->due.y);
+	snprintf(from, sizeof from, "%d:%02d", d->due_from / 60, d->due_from % 60);
+	snprintf(to, sizeof to, "%d:%02d", d->due_to / 60, d->due_to % 60);
+	if (d->due_to == 0)
+		rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->when_at, day, from);
+	else
+		rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->when_hrs, day, from,
+			 to);
+	n = snprintf(place, sizeof place, "%s, %s%s%s", d->office, d->office_address,
+		     d->result_place ? ", " : "", d->result_place ? d->result_place : "");
+	if (rc == KZ_OK && (n < 0 || (size_t)n >= sizeof place))
+		return kz_err(err, KZ_EINVAL, "the receipt's place of issue is too long: %.40s...",
+			      place);
+	return rc ? rc : add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place, place);
+}
+
+/* Who accepted the documents, room to sign for both sides, and a phone. */
+static int
+add_clerk(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
+	  char *err)
+{
+	char phone[128];
+	int rc;
+
+	unbroken(d->office_phone, phone, sizeof phone);
+	/* 40 dots above each rule: room for a pen's signature */
+	if ((rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s", w->clerk)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s", d->clerk_name)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+		      d->clerk_position)) ||
+	    (rc = add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
+	    (rc = add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->sign_clerk)) ||
+	    (rc = add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
+	    (rc = add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
+		      w->sign_applicant)) ||
+	    (rc = add(l, KZ_DOC_RULE, 2, 0, 0, 12, err, "%s", "")))
+		return rc;
+	return add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 6, err, w->phone, phone);
+}
+
+int
+kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_doc_layout *out,
+		      char *err)
+{
+	const struct words *w;
+	int rc, s;
+
+	if ((rc = check(d, width, err)) != KZ_OK)
+		return rc;
+	w = strcmp(d->lang, "kk") == 0 ? &kk_words : &ru_words;
+	s = width == KZ_DOTS_80MM ? 5 : 4;
+	out->width = width;
+	out->margin = MARGIN;
+	out->n = 0;
+	if ((rc = add_head(out, d, w, s, err)) || (rc = add_docs(out, d, w, s, err)) ||
+	    (rc = add_result(out, d, w, s, err)))
+		return rc;
+	return add_clerk(out, d, w, s, err);
+}

@@ -1,0 +1,315 @@
+/* doc-talon.c - the complaint talon of p.25 as a layout; see doc-talon.h.
+ * Sizes in quarters of the 58 mm ones, as the ticket's, so 80 mm paper reads alike. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "doc-talon.h"
+#include "queue/clock.h"
+#include "queue/error.h"
+
+#define MARGIN 8 /* white dots on every side, as on a ticket */
+
+/* The talon's wording in one language; "%s" as noted.  U+00A0 keeps a
+ * number with its sign and "30 күн", "30 дней" together. */
+struct words {
+	const char *title, *subtitle;
+	const char *number;   /* "%s" the complaint's number */
+	const char *when;     /* "%s" date and time */
+	const char *taker;    /* "%s" surname and initials */
+	const char *due;      /* "%s" date, "%d" days */
+	const char *place;    /* "%s" where */
+	const char *channels; /* p.25: in person, by post or e-mail */
+	const char *ask;      /* a label before the contacts */
+	const char *phone;    /* "%s" */
+	const char *email;    /* "%s" */
+};
+
+static const struct words kk_words = {
+	"Талон",
+	"шағымды тіркеу туралы",
+	"Шағым №\u00A0%s",
+	"Тіркелген күні мен уақыты: %s",
+	"Шағымды қабылдаған: %s",
+	"Жауап беру мерзімі: %s\u00A0ж. дейін (%d\u00A0күнтізбелік күн)",
+	"Жауапты алу орны: %s",
+	"Жауап жеке келген кезде беріледі не шағымда көрсетілген мекенжайға пошта немесе "
+	"электрондық пошта арқылы жіберіледі.",
+	"Шағымның қаралу барысын мына лауазымды адамдардан білуге болады:",
+	"тел.\u00A0%s",
+	"эл. пошта: %s",
+};
+
+static const struct words ru_words = {
+	"Талон",
+	"о\u00A0регистрации жалобы",
+	"Жалоба №\u00A0%s",
+	"Дата и\u00A0время регистрации: %s",
+	"Жалобу принял(а): %s",
+	"Срок ответа: до\u00A0%s (%d\u00A0календарных дней)",
+	"Место получения ответа: %s",
+	"Ответ выдаётся при личном посещении либо направляется по\u00A0почте или электронной "
+	"почте по\u00A0адресу, указанному в\u00A0жалобе.",
+	"О\u00A0ходе рассмотрения жалобы можно узнать у\u00A0должностных лиц:",
+	"тел.\u00A0%s",
+	"эл. почта: %s",
+};
+
+/* The separate part of a Kazakh (or Azerbaijani) patronymic: no initial. */
+static const char *const particles[] = {"қызы", "ұлы",	"кызы", "улы",
+					"оглы", "кизи", "qyzy", "uly"};
+
+/* out grows by n bytes of s; -1 if that leaves no room for the NUL. */
+static int
+put(char *out, size_t len, size_t *o, const char *s, size_t n)
+{
+	if (*o + n >= len)
+		return -1;
+	memcpy(out + *o, s, n);
+	*o += n;
+	out[*o] = '\0';
+	return 0;
+}
+
+/* Bytes of the UTF-8 character that starts with byte c. */
+static size_t
+char_len(unsigned char c)
+{
+	return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static int
+is_particle(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof particles / sizeof particles[0]; i++)
+		if (strlen(particles[i]) == n && memcmp(particles[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* " И." for the given name w (n bytes), "-М." for each part after a hyphen. */
+static int
+put_initials(char *out, size_t len, size_t *o, const char *w, size_t n)
+{
+	size_t i = 0;
+
+	if (put(out, len, o, " ", 1) != 0)
+		return -1;
+	while (i < n) {
+		size_t c = char_len((unsigned char)w[i]);
+		if (i + c > n || put(out, len, o, w + i, c) != 0 || put(out, len, o, ".", 1) != 0)
+			return -1;
+		while (i < n && w[i] != '-')
+			i++;
+		if (i + 1 < n && put(out, len, o, "-", 1) != 0)
+			return -1;
+		i++;
+	}
+	return 0;
+}
+
+int
+kz_doc_initials(const char *full, char *out, size_t len)
+{
+	size_t o = 0;
+	int words = 0;
+
+	if (full == NULL || out == NULL || len == 0)
+		return KZ_EINVAL;
+	out[0] = '\0';
+	while (*full) {
+		size_t n;
+		while (*full == ' ' || *full == '\t')
+			full++;
+		n = strcspn(full, " \t");
+		if (n == 0)
+			break;
+		if (words == 0 ? put(out, len, &o, full, n) != 0
+			       : !is_particle(full, n) && put_initials(out, len, &o, full, n) != 0)
+			return KZ_EINVAL;
+		words++;
+		full += n;
+	}
+	return words > 0 ? KZ_OK : KZ_EINVAL;
+}
+
+static int add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap,
+	       char *err, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+
+/* Append a block; KZ_EINVAL if there is no room for it or its text. */
+static int
+add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap, char *err,
+    const char *fmt, ...)
+{
+	struct kz_doc_block *b = &l->blocks[l->n];
+	va_list ap;
+	int n;
+
+	if (l->n == KZ_DOC_BLOCKS)
+		return kz_err(err, KZ_EINVAL, "the talon has more than %d blocks", KZ_DOC_BLOCKS);
+	*b = (struct kz_doc_block){kind, px, bold, align, gap, ""};
+	va_start(ap, fmt);
+	n = vsnprintf(b->text, sizeof b->text, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof b->text)
+		return kz_err(err, KZ_EINVAL,
+			      "a text of the talon is longer than %d bytes: %.40s...",
+			      KZ_DOC_TEXT_MAX - 1, b->text);
+	l->n++;
+	return KZ_OK;
+}
+
+/* s with its spaces made no-break: a phone number or "Иванова М. П."
+ * must not split over lines. */
+static void
+unbroken(const char *s, char *out, size_t len)
+{
+	size_t o = 0;
+
+	for (; *s && o + 3 < len; s++) {
+		if (*s == ' ') {
+			out[o++] = '\xC2';
+			out[o++] = '\xA0';
+		} else {
+			out[o++] = *s;
+		}
+	}
+	out[o] = '\0';
+}
+
+static int
+missing(const char *s)
+{
+	return s == NULL || s[0] == '\0';
+}
+
+/* A real calendar day: it survives the round trip through a day count
+ * (30 February comes back as 2 March). */
+static int
+real_date(struct kz_date d)
+{
+	struct kz_date back;
+
+	if (d.y < 1970 || d.y > 9999 || d.m < 1 || d.m > 12 || d.d < 1 || d.d > 31)
+		return 0;
+	back = kz_date_from_days(kz_date_days(d));
+	return back.y == d.y && back.m == d.m && back.d == d.d;
+}
+
+static int
+check_fields(const struct kz_talon_doc *d, char *err)
+{
+	struct kz_date first;
+
+	if (missing(d->office) || missing(d->number) || missing(d->taker_name) ||
+	    missing(d->answer_place) || missing(d->official_name) ||
+	    missing(d->official_position) || missing(d->official_phone) || missing(d->body_name) ||
+	    missing(d->body_phone) || missing(d->body_email))
+		return kz_err(err, KZ_EINVAL,
+			      "the talon needs the office, the complaint's number, who took it, "
+			      "where the answer is given and the contacts of the official and of "
+			      "the Appendix 5 body");
+	if (d->days != 15 && d->days != 30)
+		return kz_err(err, KZ_EINVAL,
+			      "a complaint is answered in 15 or 30 calendar days (p.25), not %d",
+			      d->days);
+	/* the calendar may move a deadline past a day off, never before it */
+	first = kz_date_from_days(kz_date_days(kz_date_of(d->registered_at)) + d->days);
+	if (!real_date(d->due) || kz_date_cmp(d->due, first) < 0)
+		return kz_err(err, KZ_EINVAL,
+			      "the answer's date %d-%02d-%02d is not a day %d or more days after "
+			      "the registration",
+			      d->due.y, d->due.m, d->due.d, d->days);
+	return KZ_OK;
+}
+
+static int
+check(const struct kz_talon_doc *d, int width, char *err)
+{
+	if (width != KZ_DOTS_58MM && width != KZ_DOTS_80MM)
+		return kz_err(err, KZ_EINVAL,
+			      "a talon is %d (58 mm paper) or %d (80 mm) dots wide, not %d",
+			      KZ_DOTS_58MM, KZ_DOTS_80MM, width);
+	if (d->lang == NULL || (strcmp(d->lang, "kk") != 0 && strcmp(d->lang, "ru") != 0))
+		return kz_err(err, KZ_EINVAL, "a talon is in Kazakh (kk) or Russian (ru), not '%s'",
+			      d->lang ? d->lang : "");
+	return check_fields(d, err);
+}
+
+/* The office, the title, the number, when and by whom it was registered. */
+static int
+add_head(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
+	 char *err)
+{
+	char when[32], who[256], taker[384];
+	int rc;
+
+	if (kz_doc_initials(d->taker_name, who, sizeof who) != KZ_OK)
+		return kz_err(err, KZ_EINVAL, "'%.60s' is not a name to make initials of",
+			      d->taker_name);
+	unbroken(who, taker, sizeof taker);
+	kz_clock_format(d->registered_at, "%d.%m.%Y %H:%M", when, sizeof when);
+	if ((rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", d->office)) ||
+	    (rc = add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+	    (rc = add(l, KZ_DOC_LINE, 30 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s", w->title)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", w->subtitle)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 8, err, w->number, d->number)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 12, err, w->when, when)))
+		return rc;
+	return add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->taker, taker);
+}
+
+/* By when and where the answer comes, and how else it may. */
+static int
+add_answer(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
+	   char *err)
+{
+	char day[11];
+	int rc;
+
+	snprintf(day, sizeof day, "%02d.%02d.%04d", d->due.d, d->due.m, d->due.y);
+	if ((rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->due, day, d->days)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place,
+		      d->answer_place)))
+		return rc;
+	return add(l, KZ_DOC_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s", w->channels);
+}
+
+/* Whom to ask how the complaint goes: the official, then the Appendix 5 body. */
+static int
+add_contacts(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
+	     char *err)
+{
+	char phone[128], body_phone[128];
+	int rc;
+
+	unbroken(d->official_phone, phone, sizeof phone);
+	unbroken(d->body_phone, body_phone, sizeof body_phone);
+	if ((rc = add(l, KZ_DOC_RULE, 2, 0, 0, 12, err, "%s", "")) ||
+	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 8, err, "%s", w->ask)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s, %s", d->official_name,
+		      d->official_position)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone, phone)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 8, err, "%s", d->body_name)) ||
+	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone, body_phone)))
+		return rc;
+	return add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->email, d->body_email);
+}
+
+int
+kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_doc_layout *out, char *err)
+{
+	const struct words *w;
+	int rc, s;
+
+	if ((rc = check(d, width, err)) != KZ_OK)
+		return rc;
+	w = strcmp(d->lang, "kk") == 0 ? &kk_words : &ru_words;
+	s = width == KZ_DOTS_80MM ? 5 : 4;
+	out->width = width;
+	out->margin = MARGIN;
+	out->n = 0;
+	if ((rc = add_head(out, d, w, s, err)) || (rc = add_answer(out, d, w, s, err)))
+		return rc;
+	return add_contacts(out, d, w, s, err);
+}

@@ -1,0 +1,630 @@
+/* test_docs.c - the receipt (p.14), the complaint talon (p.25) and the notice (p.16) in
+ * both languages, on 58 and 80 mm paper and as A4 PDF read back; PNGs in screens/. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <cairo.h>
+
+#include "printer/bitmap.h"
+#include "printer/doc-notice.h"
+#include "printer/doc-receipt.h"
+#include "printer/doc-talon.h"
+#include "printer/doc-ticket.h"
+#include "printer/pdf.h"
+#include "printer/typeset.h"
+#include "queue/clock.h"
+#include "queue/error.h"
+
+#define FONTS KZ_SOURCE_DIR "/assets/fonts"
+#define SCREENS KZ_SCREENS_DIR
+
+static struct kz_typeset *ts;
+static int64_t accepted; /* 20 March 2026, 10:15 in Almaty */
+
+static const char *const langs[] = {"kk", "ru"};
+static const int widths[] = {KZ_DOTS_58MM, KZ_DOTS_80MM};
+
+static int
+setup(void **state)
+{
+	char err[KZ_ERR_LEN];
+
+	(void)state;
+	if (kz_clock_setup("Asia/Almaty", NULL, err) != KZ_OK ||
+	    kz_clock_parse_local("2026-03-20T10:15", &accepted, err) != KZ_OK ||
+	    kz_typeset_open(FONTS, &ts, err) != KZ_OK) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	IMG_Init(IMG_INIT_PNG);
+	mkdir(SCREENS, 0777);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	kz_typeset_close(ts);
+	IMG_Quit();
+	cairo_debug_reset_static_data(); /* so the sanitizer sees pdf.c's fonts freed */
+	return 0;
+}
+
+static int
+is_kk(const char *lang)
+{
+	return strcmp(lang, "kk") == 0;
+}
+
+static struct kz_receipt_doc
+receipt(const char *lang)
+{
+	int kk = is_kk(lang);
+
+	return (struct kz_receipt_doc){
+		.lang = lang,
+		.office = kk ? "Шымкент қаласының жер қатынастары бөлімі"
+			     : "Отдел земельных отношений города Шымкент",
+		.office_address = kk ? "Шымкент қ., Тәуке хан даңғылы, 5"
+				     : "г. Шымкент, проспект Тауке хана, 5",
+		.office_phone = "8 (7252) 53-00-00",
+		.number = "2026-0001",
+		.accepted_at = accepted,
+		.service = NULL, /* the standard's name */
+		.ndocs = 3,
+		.docs = {kk ? "Өтініш" : "Заявление",
+			 kk ? "Жеке басын куәландыратын құжаттың көшірмесі"
+			    : "Копия документа, удостоверяющего личность",
+			 kk ? "Жер учаскесінің бағалау құнын анықтау актісі"
+			    : "Акт определения оценочной стоимости земельного участка"},
+		.due = {2026, 4, 3},
+		.due_from = 10 * 60,
+		.result_place = kk ? "105-кабинет" : "кабинет 105",
+		.clerk_name = kk ? "Сейтқали Айгерім Бақытқызы" : "Иванова Мария Петровна",
+		.clerk_position = kk ? "бас маман" : "главный специалист",
+	};
+}
+
+static struct kz_talon_doc
+talon(const char *lang)
+{
+	int kk = is_kk(lang);
+
+	return (struct kz_talon_doc){
+		.lang = lang,
+		.office = kk ? "Шымкент қаласы әкімінің аппараты" : "Аппарат акима города Шымкент",
+		.number = "Ж-0012",
+		.registered_at = accepted,
+		.taker_name = kk ? "Сейтқали Айгерім Бақытқызы" : "Иванова Мария Петровна",
+		.due = {2026, 4, 20}, /* 30 calendar days on, 19 April a Sunday */
+		.days = 30,
+		.answer_place = kk ? "Шымкент қ., Тәуке хан даңғылы, 5, кеңсе"
+				   : "г. Шымкент, проспект Тауке хана, 5, канцелярия",
+		.official_name = kk ? "Әбдірахманов Серік" : "Абдрахманов Серик",
+		.official_position = kk ? "әкімнің орынбасары" : "заместитель акима",
+		.official_phone = "8 (7252) 53-11-11",
+		.body_name = kk ? "Оңтүстік Қазақстан облысы әкімінің аппараты"
+				: "Аппарат акима Южно-Казахстанской области",
+		.body_phone = "8-7252-54-00-00",
+		.body_email = "akimat@ontustik.gov.kz",
+	};
+}
+
+static struct kz_notice_doc
+notice(const char *lang)
+{
+	int kk = is_kk(lang);
+
+	return (struct kz_notice_doc){
+		.lang = lang,
+		.office = kk ? "Шымкент қаласының жер қатынастары бөлімі"
+			     : "Отдел земельных отношений города Шымкент",
+		.office_address = kk ? "Шымкент қ., Тәуке хан даңғылы, 5"
+				     : "г. Шымкент, проспект Тауке хана, 5",
+		.office_phone = "8 (7252) 53-00-00",
+		.applicant = kk ? "Жұмабаев Ерлан Серікұлы" : "Петров Пётр Петрович",
+		.number = "2026-0001",
+		.received_at = accepted,
+		.nmissing = 2,
+		.missing = {kk ? "Жер учаскесінің бағалау құнын анықтау актісі"
+			       : "Акт определения оценочной стоимости земельного участка",
+			    kk ? "Комиссияның оң қорытындысының көшірмесі"
+			       : "Копия положительного заключения комиссии"},
+		.until = {2026, 3, 27},
+		.clerk_name = kk ? "Сейтқали Айгерім Бақытқызы" : "Иванова Мария Петровна",
+		.clerk_position = kk ? "бас маман" : "главный специалист",
+	};
+}
+
+/* What cmd writes, malloc'd; fails the test unless it exits 0. */
+static char *
+run(const char *cmd)
+{
+	FILE *f = popen(cmd, "r");
+	size_t len = 0, cap = 4096, n;
+	char *out = malloc(cap);
+
+	assert_non_null(f);
+	assert_non_null(out);
+	while ((n = fread(out + len, 1, cap - len - 1, f)) > 0) {
+		len += n;
+		if (cap - len < 2) {
+			out = realloc(out, cap *= 2);
+			assert_non_null(out);
+		}
+	}
+	out[len] = '\0';
+	if (pclose(f) != 0)
+		fail_msg("'%s' failed", cmd);
+	return out;
+}
+
+/* s with every run of white space (U+00A0 counted) made one space, trimmed:
+ * where a line breaks does not matter, the words do. */
+static char *
+collapse(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+	int space = 0;
+
+	assert_non_null(out);
+	while (*s) {
+		int nbsp = (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0;
+		if (nbsp || *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' || *s == '\f') {
+			space = o != out;
+			s += nbsp ? 2 : 1;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = 0;
+		*o++ = *s++;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* The printout as it comes out of the printer, black on white. */
+static void
+save_png(const struct kz_bitmap *b, const char *name)
+{
+	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, b->w, b->h, 32, SDL_PIXELFORMAT_RGBA32);
+	char path[1024];
+
+	assert_non_null(s);
+	for (int y = 0; y < b->h; y++) {
+		Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * s->pitch);
+		for (int x = 0; x < b->w; x++)
+			row[x] = kz_bitmap_get(b, x, y)
+					 ? SDL_MapRGBA(s->format, 0, 0, 0, 255)
+					 : SDL_MapRGBA(s->format, 255, 255, 255, 255);
+	}
+	snprintf(path, sizeof path, "%s/%s.png", SCREENS, name);
+	if (IMG_SavePNG(s, path) != 0)
+		fail_msg("cannot write %s: %s", path, IMG_GetError());
+	SDL_FreeSurface(s);
+}
+
+/* The thermal printout: every letter in the fonts, the paper's edges white. */
+static void
+check_thermal(const struct kz_doc_layout *l, const char *name)
+{
+	struct kz_bitmap *b = NULL;
+	char err[KZ_ERR_LEN];
+
+	for (int i = 0; i < l->n; i++)
+		if (kz_typeset_missing(ts, l->blocks[i].text) != 0)
+			fail_msg("%s: the fonts lack letters of '%s'", name, l->blocks[i].text);
+	if (kz_doc_layout_bitmap(ts, l, &b, err) != KZ_OK)
+		fail_msg("%s: %s", name, err);
+	assert_int_equal(b->w, l->width);
+	if (b->h < 400 || b->h > 4000)
+		fail_msg("%s is %d dots long", name, b->h);
+	for (int y = 0; y < b->h; y++)
+		for (int x = 0; x < 4; x++)
+			if (kz_bitmap_get(b, x, y) || kz_bitmap_get(b, b->w - 1 - x, y))
+				fail_msg("%s: ink at the paper's edge, row %d", name, y);
+	save_png(b, name);
+	kz_bitmap_free(b);
+}
+
+/* The layout as one A4 page, a PNG of it, and its text read back, collapsed. */
+static char *
+check_pdf(const struct kz_doc_layout *l, const char *name)
+{
+	char path[1024], cmd[3200], err[KZ_ERR_LEN], *raw, *text;
+
+	snprintf(path, sizeof path, "%s/%s.pdf", SCREENS, name);
+	if (kz_pdf_layout(&l, 1, FONTS, path, err) != KZ_OK)
+		fail_msg("%s: %s", name, err);
+	snprintf(cmd, sizeof cmd, "pdfinfo '%s' | grep -q '^Pages: *1$'", path);
+	free(run(cmd));
+	snprintf(cmd, sizeof cmd, "pdftoppm -png -r 50 -singlefile '%s' '%s/%s-a4'", path, SCREENS,
+		 name);
+	free(run(cmd));
+	snprintf(cmd, sizeof cmd, "pdftotext -layout -enc UTF-8 '%s' -", path);
+	raw = run(cmd);
+	text = collapse(raw);
+	free(raw);
+	return text;
+}
+
+/* The page says want (spaces of any kind and line breaks aside). */
+static void
+assert_says(const char *text, const char *want, const char *name)
+{
+	char *w = collapse(want);
+
+	if (strstr(text, w) == NULL)
+		fail_msg("%s does not say '%s'; it reads: %s", name, w, text);
+	free(w);
+}
+
+/* A Kazakh printout has no Russian-only word; a Russian one no Kazakh letter. */
+static void
+assert_one_language(const char *text, const char *lang, const char *name)
+{
+	static const char *const ru_only[] = {"Дата",  "Телефон", "заявлени", "документы",
+					      "жалоб", "Срок",	  "Место",    "подпись"};
+	static const char *const kk_letters[] = {"ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і",
+						 "Ә", "Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І"};
+	const char *const *bad = is_kk(lang) ? ru_only : kk_letters;
+	size_t n = is_kk(lang) ? sizeof ru_only / sizeof *ru_only
+			       : sizeof kk_letters / sizeof *kk_letters;
+
+	for (size_t i = 0; i < n; i++)
+		if (strstr(text, bad[i]) != NULL)
+			fail_msg("%s (%s) has '%s': %s", name, lang, bad[i], text);
+}
+
+static void
+test_receipt_says_what_p14_requires(void **state)
+{
+	(void)state;
+	for (int wi = 0; wi < 2; wi++) {
+		for (int li = 0; li < 2; li++) {
+			const char *lang = langs[li];
+			struct kz_receipt_doc d = receipt(lang);
+			struct kz_doc_layout l;
+			char err[KZ_ERR_LEN], name[64], *text;
+
+			if (kz_doc_receipt_layout(&d, widths[wi], &l, err) != KZ_OK)
+				fail_msg("%s", err);
+			snprintf(name, sizeof name, "receipt-%s-%d", lang, widths[wi]);
+			check_thermal(&l, name);
+			snprintf(name, sizeof name, "receipt-%s%s", lang, wi ? "-80" : "");
+			text = check_pdf(&l, name);
+			assert_says(text,
+				    is_kk(lang) ? "Құжаттарды қабылдау туралы қолхат"
+						: "Расписка о приёме документов",
+				    name);
+			/* 1) number and date of the request */
+			assert_says(text,
+				    is_kk(lang) ? "№ 2026-0001, 20.03.2026 ж."
+						: "№ 2026-0001 от 20.03.2026",
+				    name);
+			/* 2) the service, by the standard's name */
+			assert_says(
+				text,
+				is_kk(lang)
+					? "Жер учаскелерінің кадастрлық (бағалау) құнын бекіту"
+					: "Утверждение кадастровой (оценочной) стоимости "
+					  "конкретных земельных участков, продаваемых в частную "
+					  "собственность государством",
+				name);
+			/* 3) how many documents, and each by name */
+			assert_says(text,
+				    is_kk(lang) ? "Қабылданған құжаттар саны: 3"
+						: "Принято документов: 3",
+				    name);
+			for (int i = 0; i < d.ndocs; i++) {
+				char item[256];
+				snprintf(item, sizeof item, "%d. %s", i + 1, d.docs[i]);
+				assert_says(text, item, name);
+			}
+			/* 4) the date, time and place of issue */
+			assert_says(text,
+				    is_kk(lang) ? "03.04.2026 ж., сағат 10:00"
+						: "03.04.2026, в 10:00",
+				    name);
+			assert_says(text, d.office_address, name);
+			assert_says(text, d.result_place, name);
+			/* 5) who accepted: full name and position */
+			assert_says(text, d.clerk_name, name);
+			assert_says(text, d.clerk_position, name);
+			assert_says(text, "8 (7252) 53-00-00", name);
+			assert_one_language(text, lang, name);
+			free(text);
+		}
+	}
+}
+
+static void
+test_receipt_with_office_hours_and_own_service(void **state)
+{
+	struct kz_receipt_doc ru = receipt("ru"), kk = receipt("kk");
+	struct kz_doc_layout l;
+	char err[KZ_ERR_LEN], *text;
+
+	(void)state;
+	ru.due_from = 9 * 60, ru.due_to = 18 * 60 + 30;
+	ru.service = "Сдача документов";
+	ru.ndocs = KZ_DOC_MAX_DOCS;
+	for (int i = 3; i < KZ_DOC_MAX_DOCS; i++)
+		ru.docs[i] = "Копия доверенности";
+	assert_int_equal(kz_doc_receipt_layout(&ru, KZ_DOTS_58MM, &l, err), KZ_OK);
+	check_thermal(&l, "receipt-ru-10docs");
+	text = check_pdf(&l, "receipt-ru-10docs");
+	assert_says(text, "03.04.2026, с 9:00 до 18:30", "receipt-ru-10docs");
+	assert_says(text, "Сдача документов", "receipt-ru-10docs");
+	assert_says(text, "Принято документов: 10", "receipt-ru-10docs");
+	assert_says(text, "10. Копия доверенности", "receipt-ru-10docs");
+	free(text);
+	kk.due_from = 9 * 60, kk.due_to = 18 * 60;
+	assert_int_equal(kz_doc_receipt_layout(&kk, KZ_DOTS_58MM, &l, err), KZ_OK);
+	text = check_pdf(&l, "receipt-kk-hours");
+	assert_says(text, "03.04.2026 ж., сағат 9:00–18:00", "receipt-kk-hours");
+	free(text);
+}
+
+static void
+test_talon_says_what_p25_requires(void **state)
+{
+	(void)state;
+	for (int wi = 0; wi < 2; wi++) {
+		for (int li = 0; li < 2; li++) {
+			const char *lang = langs[li];
+			struct kz_talon_doc d = talon(lang);
+			struct kz_doc_layout l;
+			char err[KZ_ERR_LEN], name[64], *text;
+
+			if (kz_doc_talon_layout(&d, widths[wi], &l, err) != KZ_OK)
+				fail_msg("%s", err);
+			snprintf(name, sizeof name, "talon-%s-%d", lang, widths[wi]);
+			check_thermal(&l, name);
+			snprintf(name, sizeof name, "talon-%s%s", lang, wi ? "-80" : "");
+			text = check_pdf(&l, name);
+			assert_says(text, "Талон", name);
+			assert_says(text, "№ Ж-0012", name);
+			/* the date and time it was registered */
+			assert_says(text, "20.03.2026 10:15", name);
+			/* the surname and initials of who took it, not the full name */
+			assert_says(text,
+				    is_kk(lang) ? "Шағымды қабылдаған: Сейтқали А. Б."
+						: "Жалобу принял(а): Иванова М. П.",
+				    name);
+			if (strstr(text, is_kk(lang) ? "Айгерім" : "Мария") != NULL)
+				fail_msg("%s prints the full name: %s", name, text);
+			/* when and where the answer comes */
+			assert_says(text,
+				    is_kk(lang) ? "20.04.2026 ж. дейін (30 күнтізбелік күн)"
+						: "до 20.04.2026 (30 календарных дней)",
+				    name);
+			assert_says(text, d.answer_place, name);
+			/* whom to ask: the official, then the Appendix 5 body */
+			assert_says(text, d.official_name, name);
+			assert_says(text, d.official_position, name);
+			assert_says(text, "8 (7252) 53-11-11", name);
+			assert_says(text, d.body_name, name);
+			assert_says(text, "8-7252-54-00-00", name);
+			assert_says(text, "akimat@ontustik.gov.kz", name);
+			assert_one_language(text, lang, name);
+			free(text);
+		}
+	}
+}
+
+static void
+test_notice_says_what_p16_requires(void **state)
+{
+	(void)state;
+	for (int wi = 0; wi < 2; wi++) {
+		for (int li = 0; li < 2; li++) {
+			const char *lang = langs[li];
+			struct kz_notice_doc d = notice(lang);
+			struct kz_doc_layout l;
+			char err[KZ_ERR_LEN], name[64], *text;
+
+			if (kz_doc_notice_layout(&d, widths[wi], &l, err) != KZ_OK)
+				fail_msg("%s", err);
+			snprintf(name, sizeof name, "notice-%s-%d", lang, widths[wi]);
+			check_thermal(&l, name);
+			snprintf(name, sizeof name, "notice-%s%s", lang, wi ? "-80" : "");
+			text = check_pdf(&l, name);
+			assert_says(text, is_kk(lang) ? "Хабарлама" : "Уведомление", name);
+			assert_says(text, d.applicant, name);
+			assert_says(text,
+				    is_kk(lang) ? "20.03.2026 ж. № 2026-0001 өтініш бойынша"
+						: "По заявлению № 2026-0001 от 20.03.2026",
+				    name);
+			/* which documents are missing */
+			for (int i = 0; i < d.nmissing; i++) {
+				char item[256];
+				snprintf(item, sizeof item, "%d. %s", i + 1, d.missing[i]);
+				assert_says(text, item, name);
+			}
+			/* the term of the suspension */
+			assert_says(text,
+				    is_kk(lang) ? "Тоқтата тұру мерзімі: 27.03.2026 ж. дейін"
+						: "Срок приостановления: до 27.03.2026",
+				    name);
+			/* what to do next, and where */
+			assert_says(text,
+				    is_kk(lang) ? "жетіспейтін құжаттарды"
+						: "представьте недостающие документы",
+				    name);
+			assert_says(text, d.office_address, name);
+			assert_says(text, "8 (7252) 53-00-00", name);
+			/* who wrote it */
+			assert_says(text, d.clerk_name, name);
+			assert_says(text, d.clerk_position, name);
+			assert_one_language(text, lang, name);
+			free(text);
+		}
+	}
+}
+
+static void
+assert_initials(const char *full, const char *want)
+{
+	char out[128];
+
+	if (kz_doc_initials(full, out, sizeof out) != KZ_OK)
+		fail_msg("no initials of '%s'", full);
+	if (strcmp(out, want) != 0)
+		fail_msg("'%s' gives '%s', not '%s'", full, out, want);
+}
+
+static void
+test_initials(void **state)
+{
+	char small[8];
+
+	(void)state;
+	assert_initials("Иванова Мария Петровна", "Иванова М. П.");
+	assert_initials("Сейтқали Айгерім Бақытқызы", "Сейтқали А. Б.");
+	assert_initials("Әбдірахманов Өмірзақ Ұланұлы", "Әбдірахманов Ө. Ұ.");
+	assert_initials("Нұрланов Ерлан Бақыт ұлы", "Нұрланов Е. Б.");
+	assert_initials("Ким Анна-Мария", "Ким А.-М.");
+	assert_initials("Сейтқали", "Сейтқали");
+	assert_initials("   Петров    Пётр \t Петрович  ", "Петров П. П.");
+	assert_int_equal(kz_doc_initials("", small, sizeof small), KZ_EINVAL);
+	assert_int_equal(kz_doc_initials("   ", small, sizeof small), KZ_EINVAL);
+	assert_int_equal(kz_doc_initials(NULL, small, sizeof small), KZ_EINVAL);
+	assert_int_equal(kz_doc_initials("Иванова Мария", small, sizeof small), KZ_EINVAL);
+}
+
+static void
+test_receipt_refuses_missing_fields(void **state)
+{
+	struct kz_receipt_doc d;
+	struct kz_doc_layout l;
+	char err[KZ_ERR_LEN];
+
+	(void)state;
+#define REFUSED(...)                                                                               \
+	do {                                                                                       \
+		d = receipt("ru");                                                                 \
+		__VA_ARGS__;                                                                       \
+		if (kz_doc_receipt_layout(&d, KZ_DOTS_58MM, &l, err) != KZ_EINVAL)                 \
+			fail_msg("a receipt with %s is not refused", #__VA_ARGS__);                \
+	} while (0)
+	REFUSED(d.office = NULL);
+	REFUSED(d.office_address = "");
+	REFUSED(d.office_phone = NULL);
+	REFUSED(d.number = "");
+	REFUSED(d.service = "");
+	REFUSED(d.ndocs = 0);
+	REFUSED(d.ndocs = KZ_DOC_MAX_DOCS + 1);
+	REFUSED(d.docs[1] = NULL);
+	REFUSED(d.due = (struct kz_date){2026, 2, 30});
+	REFUSED(d.due = (struct kz_date){0, 0, 0});
+	REFUSED(d.due_from = 0);
+	REFUSED(d.due_to = 9 * 60);
+	REFUSED(d.clerk_name = NULL);
+	REFUSED(d.clerk_position = "");
+	REFUSED(d.lang = "en");
+	REFUSED(d.lang = NULL);
+#undef REFUSED
+	d = receipt("kk");
+	assert_int_equal(kz_doc_receipt_layout(&d, 500, &l, err), KZ_EINVAL);
+	assert_non_null(strstr(err, "500"));
+}
+
+static void
+test_talon_refuses_missing_fields(void **state)
+{
+	struct kz_talon_doc d;
+	struct kz_doc_layout l;
+	char err[KZ_ERR_LEN];
+
+	(void)state;
+#define REFUSED(...)                                                                               \
+	do {                                                                                       \
+		d = talon("kk");                                                                   \
+		__VA_ARGS__;                                                                       \
+		if (kz_doc_talon_layout(&d, KZ_DOTS_80MM, &l, err) != KZ_EINVAL)                   \
+			fail_msg("a talon with %s is not refused", #__VA_ARGS__);                  \
+	} while (0)
+	REFUSED(d.office = NULL);
+	REFUSED(d.number = NULL);
+	REFUSED(d.taker_name = "   ");
+	REFUSED(d.answer_place = NULL);
+	REFUSED(d.official_name = "");
+	REFUSED(d.official_position = NULL);
+	REFUSED(d.official_phone = NULL);
+	REFUSED(d.body_name = NULL);
+	REFUSED(d.body_phone = "");
+	REFUSED(d.body_email = NULL);
+	REFUSED(d.days = 20);
+	REFUSED(d.due = (struct kz_date){2026, 4, 1}); /* before 30 days are out */
+	REFUSED(d.due = (struct kz_date){2026, 4, 31});
+	REFUSED(d.lang = "kz");
+#undef REFUSED
+	d = talon("ru");
+	d.days = 15;
+	d.due = (struct kz_date){2026, 4, 6}; /* 4 April a Saturday: moved on */
+	assert_int_equal(kz_doc_talon_layout(&d, KZ_DOTS_58MM, &l, err), KZ_OK);
+	assert_int_equal(kz_doc_talon_layout(&d, 0, &l, err), KZ_EINVAL);
+}
+
+static void
+test_notice_refuses_missing_fields(void **state)
+{
+	struct kz_notice_doc d;
+	struct kz_doc_layout l;
+	char err[KZ_ERR_LEN];
+
+	(void)state;
+#define REFUSED(...)                                                                               \
+	do {                                                                                       \
+		d = notice("ru");                                                                  \
+		__VA_ARGS__;                                                                       \
+		if (kz_doc_notice_layout(&d, KZ_DOTS_58MM, &l, err) != KZ_EINVAL)                  \
+			fail_msg("a notice with %s is not refused", #__VA_ARGS__);                 \
+	} while (0)
+	REFUSED(d.office = NULL);
+	REFUSED(d.office_address = NULL);
+	REFUSED(d.office_phone = "");
+	REFUSED(d.applicant = NULL);
+	REFUSED(d.number = "");
+	REFUSED(d.nmissing = 0);
+	REFUSED(d.missing[0] = "");
+	REFUSED(d.until = (struct kz_date){2026, 3, 19}); /* before the request */
+	REFUSED(d.until = (struct kz_date){2026, 13, 1});
+	REFUSED(d.until = (struct kz_date){2026, 3, 32});
+	REFUSED(d.clerk_name = NULL);
+	REFUSED(d.clerk_position = NULL);
+	REFUSED(d.lang = "");
+#undef REFUSED
+	d = notice("kk");
+	assert_int_equal(kz_doc_notice_layout(&d, 383, &l, err), KZ_EINVAL);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_receipt_says_what_p14_requires),
+		cmocka_unit_test(test_receipt_with_office_hours_and_own_service),
+		cmocka_unit_test(test_talon_says_what_p25_requires),
+		cmocka_unit_test(test_notice_says_what_p16_requires),
+		cmocka_unit_test(test_initials),
+		cmocka_unit_test(test_receipt_refuses_missing_fields),
+		cmocka_unit_test(test_talon_refuses_missing_fields),
+		cmocka_unit_test(test_notice_refuses_missing_fields),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

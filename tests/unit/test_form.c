@@ -1,0 +1,294 @@
+/* test_form.c - the blank application form (Appendix 2) as one A4 page in each
+ * language, read back with poppler-utils, and set on 80 mm thermal paper. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include <cairo.h>
+
+#include "printer/bitmap.h"
+#include "printer/doc-form.h"
+#include "printer/pdf.h"
+#include "printer/typeset.h"
+#include "queue/error.h"
+
+#define FONTS KZ_SOURCE_DIR "/assets/fonts"
+#define SCREENS KZ_SCREENS_DIR
+
+/* The title and every label of the form, as the PDF's text must give them back. */
+static const char *const ru_labels[] = {
+	"Приложение 2 к стандарту государственной услуги",
+	"«Утверждение кадастровой (оценочной) стоимости конкретных земельных участков, "
+	"продаваемых в частную собственность государством»",
+	"Начальнику ОЗО",
+	"(фамилия, имя, отчество)",
+	"от ____",
+	"(фамилия, имя, отчество физического лица либо полное наименование юридического лица)",
+	"(реквизиты документа, удостоверяющего личность физического или юридического лица, "
+	"контактный телефон, адрес)",
+	"Заявление",
+	"Прошу утвердить акт кадастровой (оценочной) стоимости земельного участка, "
+	"расположенного по адресу ____",
+	"(место нахождения земельного участка)",
+	"Дата ____",
+	"Заявитель ____",
+	"(фамилия, имя, отчество физического или наименование юридического лица, либо "
+	"уполномоченного лица, подпись)",
+};
+
+static const char *const kk_labels[] = {
+	"«Мемлекет жеке меншікке сататын нақты жер учаскелерінің кадастрлық (бағалау) құнын "
+	"бекіту» мемлекеттік көрсетілетін қызмет стандартына 2-қосымша",
+	"ЖҚБ бастығына",
+	"(тегі, аты, әкесінің аты)",
+	"Кімнен ____",
+	"(жеке тұлғаның тегі, аты, әкесінің аты немесе заңды тұлғаның толық атауы)",
+	"(жеке немесе заңды тұлғаның жеке басын куәландыратын құжатының деректемелері, "
+	"байланыс телефоны, мекенжайы)",
+	"Өтініш",
+	"Мына мекенжай бойынша орналасқан жер учаскесінің кадастрлық (бағалау) құнының актісін "
+	"бекітуді сұраймын:",
+	"(жер учаскесінің орналасқан жері)",
+	"Күні ____",
+	"Өтініш беруші ____",
+	"(жеке тұлғаның тегі, аты, әкесінің аты немесе заңды тұлғаның атауы, не уәкілетті "
+	"тұлғаның тегі, аты, әкесінің аты, қолы)",
+};
+
+/* Runs of underscores on the form: the Kazakh request ends before the
+ * address, the Russian one runs on into it. */
+#define RU_BLANK_LINES 10
+#define KK_BLANK_LINES 9
+
+static struct kz_typeset *ts;
+
+static int
+setup(void **state)
+{
+	char err[KZ_ERR_LEN];
+
+	(void)state;
+	if (kz_typeset_open(FONTS, &ts, err) != KZ_OK) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	mkdir(SCREENS, 0777);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	kz_typeset_close(ts);
+	cairo_debug_reset_static_data(); /* so the sanitizer sees pdf.c's fonts freed */
+	return 0;
+}
+
+/* What cmd writes, malloc'd; fails the test unless it exits 0. */
+static char *
+run(const char *cmd)
+{
+	FILE *f = popen(cmd, "r");
+	size_t len = 0, cap = 4096, n;
+	char *out = malloc(cap);
+
+	assert_non_null(f);
+	assert_non_null(out);
+	while ((n = fread(out + len, 1, cap - len - 1, f)) > 0) {
+		len += n;
+		if (cap - len < 2) {
+			out = realloc(out, cap *= 2);
+			assert_non_null(out);
+		}
+	}
+	out[len] = '\0';
+	if (pclose(f) != 0)
+		fail_msg("'%s' failed", cmd);
+	return out;
+}
+
+/* s with every run of white space (U+00A0 counted) made one space, trimmed:
+ * where pdftotext breaks a line does not matter, the words do. */
+static char *
+collapse(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+	int space = 0;
+
+	assert_non_null(out);
+	while (*s) {
+		int nbsp = (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0;
+		if (nbsp || *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' || *s == '\f') {
+			space = o != out;
+			s += nbsp ? 2 : 1;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = 0;
+		*o++ = *s++;
+	}
+	*o = '\0';
+	return out;
+}
+
+static struct kz_doc_layout
+form(const char *lang)
+{
+	struct kz_doc_layout l;
+	char err[KZ_ERR_LEN];
+
+	if (kz_doc_form_layout(lang, KZ_DOTS_80MM, &l, err) != KZ_OK)
+		fail_msg("%s", err);
+	return l;
+}
+
+/* Runs of at least 10 underscores in s: the blank lines a visitor fills in. */
+static int
+blank_lines(const char *s)
+{
+	int runs = 0, n = 0;
+
+	for (; *s; s++) {
+		n = *s == '_' ? n + 1 : 0;
+		runs += n == 10;
+	}
+	return runs;
+}
+
+static void
+assert_form_pdf(const char *lang, const char *const *labels, size_t nlabels, int blanks)
+{
+	struct kz_doc_layout l = form(lang);
+	const struct kz_doc_layout *page = &l;
+	char path[1024], cmd[2400], err[KZ_ERR_LEN], *out, *text, *pages;
+
+	snprintf(path, sizeof path, "%s/form-%s.pdf", SCREENS, lang);
+	if (kz_pdf_layout(&page, 1, FONTS, path, err) != KZ_OK)
+		fail_msg("%s", err);
+	snprintf(cmd, sizeof cmd, "pdfinfo '%s'", path);
+	out = run(cmd);
+	pages = strstr(out, "\nPages:");
+	if (pages == NULL || atoi(pages + strlen("\nPages:")) != 1)
+		fail_msg("the %s form is not one A4 page:\n%s", lang, out);
+	free(out);
+	snprintf(cmd, sizeof cmd, "pdftotext -layout -enc UTF-8 '%s' -", path);
+	out = run(cmd);
+	text = collapse(out);
+	free(out);
+	for (size_t i = 0; i < nlabels; i++)
+		if (strstr(text, labels[i]) == NULL)
+			fail_msg("the %s form lacks '%s'; it reads: %s", lang, labels[i], text);
+	if (blank_lines(text) != blanks)
+		fail_msg("the %s form has %d blank lines, not %d: %s", lang, blank_lines(text),
+			 blanks, text);
+	free(text);
+	/* to look at: the page as it prints */
+	snprintf(cmd, sizeof cmd, "pdftoppm -png -r 60 -singlefile '%s' '%s/form-%s'", path,
+		 SCREENS, lang);
+	free(run(cmd));
+}
+
+static void
+test_russian_form_as_pdf(void **state)
+{
+	(void)state;
+	assert_form_pdf("ru", ru_labels, sizeof ru_labels / sizeof ru_labels[0], RU_BLANK_LINES);
+}
+
+static void
+test_kazakh_form_as_pdf(void **state)
+{
+	(void)state;
+	assert_form_pdf("kk", kk_labels, sizeof kk_labels / sizeof kk_labels[0], KK_BLANK_LINES);
+}
+
+/* One language a form: no Kazakh title on the Russian one, and back. */
+static void
+test_one_language_a_form(void **state)
+{
+	struct kz_doc_layout ru = form("ru"), kk = form("kk");
+
+	(void)state;
+	for (int i = 0; i < ru.n; i++)
+		assert_null(strstr(ru.blocks[i].text, "Өтініш"));
+	for (int i = 0; i < kk.n; i++)
+		assert_null(strstr(kk.blocks[i].text, "Заявление"));
+}
+
+/* The printout as it would come out of the printer, black on white. */
+static void
+save_png(const struct kz_bitmap *b, const char *name)
+{
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, b->w, b->h);
+	unsigned char *px = cairo_image_surface_get_data(s);
+	int stride = cairo_image_surface_get_stride(s);
+	char path[1024];
+
+	assert_non_null(px);
+	for (int y = 0; y < b->h; y++)
+		for (int x = 0; x < b->w; x++)
+			((uint32_t *)(px + (size_t)y * stride))[x] =
+				kz_bitmap_get(b, x, y) ? 0x000000 : 0xFFFFFF;
+	cairo_surface_mark_dirty(s);
+	snprintf(path, sizeof path, "%s/%s", SCREENS, name);
+	assert_int_equal(cairo_surface_write_to_png(s, path), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(s);
+}
+
+static void
+test_form_on_thermal_paper(void **state)
+{
+	static const char *const langs[] = {"kk", "ru"};
+	char err[KZ_ERR_LEN], name[64];
+
+	(void)state;
+	for (int li = 0; li < 2; li++) {
+		struct kz_doc_layout l = form(langs[li]);
+		struct kz_bitmap *b = NULL;
+		for (int i = 0; i < l.n; i++)
+			if (kz_typeset_missing(ts, l.blocks[i].text) != 0)
+				fail_msg("the fonts lack letters of '%s'", l.blocks[i].text);
+		if (kz_doc_layout_bitmap(ts, &l, &b, err) != KZ_OK)
+			fail_msg("%s", err);
+		assert_int_equal(b->w, KZ_DOTS_80MM);
+		snprintf(name, sizeof name, "form-%d-%s.png", KZ_DOTS_80MM, langs[li]);
+		save_png(b, name);
+		kz_bitmap_free(b);
+	}
+}
+
+static void
+test_bad_requests_are_refused(void **state)
+{
+	struct kz_doc_layout l;
+	char err[KZ_ERR_LEN];
+
+	(void)state;
+	assert_int_equal(kz_doc_form_layout("en", KZ_DOTS_80MM, &l, err), KZ_EINVAL);
+	assert_non_null(strstr(err, "'en'"));
+	assert_int_equal(kz_doc_form_layout(NULL, KZ_DOTS_80MM, &l, err), KZ_EINVAL);
+	assert_int_equal(kz_doc_form_layout("ru", 500, &l, err), KZ_EINVAL);
+	assert_int_equal(kz_doc_form_layout("kk", KZ_DOTS_58MM, &l, err), KZ_OK);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_russian_form_as_pdf),
+		cmocka_unit_test(test_kazakh_form_as_pdf),
+		cmocka_unit_test(test_one_language_a_form),
+		cmocka_unit_test(test_form_on_thermal_paper),
+		cmocka_unit_test(test_bad_requests_are_refused),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
