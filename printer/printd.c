@@ -3,6 +3,7 @@
  * Start at kz_printd_step.  The printer is reached afresh for every job, so
  * a printer switched off and on again needs nothing from us.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,6 +167,10 @@ send_job(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char 
 	pd->ops->close(conn);
 	if (rc != KZ_OK)
 		return postpone(pd, j, "offline", why, err);
+	/* Fault injection for the crash test: die between sending and
+	 * recording, the one moment that must not print twice. */
+	if (getenv("KEZEK_FAULT_AFTER_SEND") != NULL)
+		raise(SIGKILL);
 	if ((rc = kz_outbox_done(pd->db, j->id, err)) != KZ_OK)
 		return rc;
 	if (!pd->opt.printer->status)
