@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "doc-notice.h"
+#include "doc.h"
 #include "queue/clock.h"
 #include "queue/error.h"
 
@@ -62,74 +63,12 @@ static const struct words ru_words = {
 	"(подпись)",
 };
 
-static int add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap,
-	       char *err, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
-
-/* Append a block; KZ_EINVAL if there is no room for it or its text. */
-static int
-add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap, char *err,
-    const char *fmt, ...)
-{
-	struct kz_doc_block *b = &l->blocks[l->n];
-	va_list ap;
-	int n;
-
-	if (l->n == KZ_DOC_BLOCKS)
-		return kz_err(err, KZ_EINVAL, "the notice has more than %d blocks", KZ_DOC_BLOCKS);
-	*b = (struct kz_doc_block){kind, px, bold, align, gap, ""};
-	va_start(ap, fmt);
-	n = vsnprintf(b->text, sizeof b->text, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof b->text)
-		return kz_err(err, KZ_EINVAL,
-			      "a text of the notice is longer than %d bytes: %.40s...",
-			      KZ_DOC_TEXT_MAX - 1, b->text);
-	l->n++;
-	return KZ_OK;
-}
-
-/* s with its spaces made no-break: a phone number must not split over lines. */
-static void
-unbroken(const char *s, char *out, size_t len)
-{
-	size_t o = 0;
-
-	for (; *s && o + 3 < len; s++) {
-		if (*s == ' ') {
-			out[o++] = '\xC2';
-			out[o++] = '\xA0';
-		} else {
-			out[o++] = *s;
-		}
-	}
-	out[o] = '\0';
-}
-
-static int
-missing(const char *s)
-{
-	return s == NULL || s[0] == '\0';
-}
-
-/* A real calendar day: it survives the round trip through a day count
- * (30 February comes back as 2 March). */
-static int
-real_date(struct kz_date d)
-{
-	struct kz_date back;
-
-	if (d.y < 1970 || d.y > 9999 || d.m < 1 || d.m > 12 || d.d < 1 || d.d > 31)
-		return 0;
-	back = kz_date_from_days(kz_date_days(d));
-	return back.y == d.y && back.m == d.m && back.d == d.d;
-}
-
 static int
 check_fields(const struct kz_notice_doc *d, char *err)
 {
-	if (missing(d->office) || missing(d->office_address) || missing(d->office_phone) ||
-	    missing(d->applicant) || missing(d->number) || missing(d->clerk_name) ||
-	    missing(d->clerk_position))
+	if (kz_doc_missing(d->office) || kz_doc_missing(d->office_address) || kz_doc_missing(d->office_phone) ||
+	    kz_doc_missing(d->applicant) || kz_doc_missing(d->number) || kz_doc_missing(d->clerk_name) ||
+	    kz_doc_missing(d->clerk_position))
 		return kz_err(err, KZ_EINVAL,
 			      "the notice needs the office, its address and phone, the applicant, "
 			      "the request's number and the clerk's name and position");
@@ -137,9 +76,9 @@ check_fields(const struct kz_notice_doc *d, char *err)
 		return kz_err(err, KZ_EINVAL, "a notice names 1 to %d missing documents, not %d",
 			      KZ_DOC_MAX_DOCS, d->nmissing);
 	for (int i = 0; i < d->nmissing; i++)
-		if (missing(d->missing[i]))
+		if (kz_doc_missing(d->missing[i]))
 			return kz_err(err, KZ_EINVAL, "missing document %d has no name", i + 1);
-	if (!real_date(d->until) || kz_date_cmp(d->until, kz_date_of(d->received_at)) < 0)
+	if (!kz_doc_real_date(d->until) || kz_date_cmp(d->until, kz_date_of(d->received_at)) < 0)
 		return kz_err(err, KZ_EINVAL,
 			      "the suspension's end %d-%02d-%02d is no real day on or after the "
 			      "request's",
@@ -170,14 +109,14 @@ add_head(struct kz_doc_layout *l, const struct kz_notice_doc *d, const struct wo
 	int rc, kk = w == &kk_words;
 
 	kz_clock_format(d->received_at, "%d.%m.%Y", day, sizeof day);
-	if ((rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", d->office)) ||
-	    (rc = add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
-	    (rc = add(l, KZ_DOC_LINE, 28 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s", w->title)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->subject)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 12, err, w->to, d->applicant)))
+	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", d->office)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+	    (rc = kz_doc_add(l, KZ_DOC_LINE, 28 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s", w->title)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->subject)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 12, err, w->to, d->applicant)))
 		return rc;
 	/* Kazakh names the date first: "20.03.2026 ж. № 2026-0001 өтініш бойынша" */
-	return add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 4, err, w->request,
+	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 4, err, w->request,
 		   kk ? day : d->number, kk ? d->number : day);
 }
 
@@ -187,13 +126,13 @@ add_missing(struct kz_doc_layout *l, const struct kz_notice_doc *d, const struct
 	    char *err)
 {
 	char day[11];
-	int rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 10, err, "%s", w->why);
+	int rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 10, err, "%s", w->why);
 
 	for (int i = 0; rc == KZ_OK && i < d->nmissing; i++)
-		rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 2, err, "%d.\u00A0%s", i + 1,
+		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 2, err, "%d.\u00A0%s", i + 1,
 			 d->missing[i]);
 	snprintf(day, sizeof day, "%02d.%02d.%04d", d->until.d, d->until.m, d->until.y);
-	return rc ? rc : add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->until, day);
+	return rc ? rc : kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->until, day);
 }
 
 /* What to do next, whom to call, and who wrote the notice. */
@@ -207,17 +146,17 @@ add_next(struct kz_doc_layout *l, const struct kz_notice_doc *d, const struct wo
 	n = snprintf(where, sizeof where, "%s, %s", d->office, d->office_address);
 	if (n < 0 || (size_t)n >= sizeof where)
 		return kz_err(err, KZ_EINVAL, "the notice's office and address are too long");
-	unbroken(d->office_phone, phone, sizeof phone);
-	if ((rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, w->todo, where)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s", w->refusal)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, w->phone, phone)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s", w->clerk)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s", d->clerk_name)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+	kz_doc_unbroken(d->office_phone, phone, sizeof phone);
+	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, w->todo, where)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s", w->refusal)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, w->phone, phone)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s", w->clerk)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s", d->clerk_name)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
 		      d->clerk_position)) ||
-	    (rc = add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")))
+	    (rc = kz_doc_add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")))
 		return rc;
-	return add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->sign);
+	return kz_doc_add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->sign);
 }
 
 int

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "doc-receipt.h"
+#include "doc.h"
 #include "queue/clock.h"
 #include "queue/error.h"
 
@@ -56,73 +57,11 @@ static const struct words ru_words = {
 	"Телефон для справок: %s",
 };
 
-static int add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap,
-	       char *err, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
-
-/* Append a block; KZ_EINVAL if there is no room for it or its text. */
-static int
-add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap, char *err,
-    const char *fmt, ...)
-{
-	struct kz_doc_block *b = &l->blocks[l->n];
-	va_list ap;
-	int n;
-
-	if (l->n == KZ_DOC_BLOCKS)
-		return kz_err(err, KZ_EINVAL, "the receipt has more than %d blocks", KZ_DOC_BLOCKS);
-	*b = (struct kz_doc_block){kind, px, bold, align, gap, ""};
-	va_start(ap, fmt);
-	n = vsnprintf(b->text, sizeof b->text, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof b->text)
-		return kz_err(err, KZ_EINVAL,
-			      "a text of the receipt is longer than %d bytes: %.40s...",
-			      KZ_DOC_TEXT_MAX - 1, b->text);
-	l->n++;
-	return KZ_OK;
-}
-
-/* s with its spaces made no-break: a phone number must not split over lines. */
-static void
-unbroken(const char *s, char *out, size_t len)
-{
-	size_t o = 0;
-
-	for (; *s && o + 3 < len; s++) {
-		if (*s == ' ') {
-			out[o++] = '\xC2';
-			out[o++] = '\xA0';
-		} else {
-			out[o++] = *s;
-		}
-	}
-	out[o] = '\0';
-}
-
-static int
-missing(const char *s)
-{
-	return s == NULL || s[0] == '\0';
-}
-
-/* A real calendar day: it survives the round trip through a day count
- * (30 February comes back as 2 March). */
-static int
-real_date(struct kz_date d)
-{
-	struct kz_date back;
-
-	if (d.y < 1970 || d.y > 9999 || d.m < 1 || d.m > 12 || d.d < 1 || d.d > 31)
-		return 0;
-	back = kz_date_from_days(kz_date_days(d));
-	return back.y == d.y && back.m == d.m && back.d == d.d;
-}
-
 static int
 check_fields(const struct kz_receipt_doc *d, char *err)
 {
-	if (missing(d->office) || missing(d->office_address) || missing(d->office_phone) ||
-	    missing(d->number) || missing(d->clerk_name) || missing(d->clerk_position) ||
+	if (kz_doc_missing(d->office) || kz_doc_missing(d->office_address) || kz_doc_missing(d->office_phone) ||
+	    kz_doc_missing(d->number) || kz_doc_missing(d->clerk_name) || kz_doc_missing(d->clerk_position) ||
 	    (d->service != NULL && d->service[0] == '\0'))
 		return kz_err(err, KZ_EINVAL,
 			      "the receipt needs the office, its address and phone, the request's "
@@ -131,10 +70,10 @@ check_fields(const struct kz_receipt_doc *d, char *err)
 		return kz_err(err, KZ_EINVAL, "a receipt names 1 to %d documents, not %d",
 			      KZ_DOC_MAX_DOCS, d->ndocs);
 	for (int i = 0; i < d->ndocs; i++)
-		if (missing(d->docs[i]))
+		if (kz_doc_missing(d->docs[i]))
 			return kz_err(err, KZ_EINVAL, "document %d of the receipt has no name",
 				      i + 1);
-	if (!real_date(d->due))
+	if (!kz_doc_real_date(d->due))
 		return kz_err(err, KZ_EINVAL, "the result's date %d-%02d-%02d is not a real day",
 			      d->due.y, d->due.m, d->due.d);
 	if (d->due_from <= 0 || d->due_from >= 24 * 60 ||
@@ -169,14 +108,14 @@ add_head(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct w
 	int rc;
 
 	kz_clock_format(d->accepted_at, "%d.%m.%Y", day, sizeof day);
-	if ((rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", d->office)) ||
-	    (rc = add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
-	    (rc = add(l, KZ_DOC_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s", w->title)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 4, err, w->number, d->number,
+	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", d->office)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s", w->title)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 4, err, w->number, d->number,
 		      day)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s", w->service)))
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s", w->service)))
 		return rc;
-	return add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
 		   d->service ? d->service : w->standard);
 }
 
@@ -185,10 +124,10 @@ static int
 add_docs(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
 	 char *err)
 {
-	int rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 10, err, w->count, d->ndocs);
+	int rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 10, err, w->count, d->ndocs);
 
 	for (int i = 0; rc == KZ_OK && i < d->ndocs; i++)
-		rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%d.\u00A0%s", i + 1,
+		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%d.\u00A0%s", i + 1,
 			 d->docs[i]);
 	return rc;
 }
@@ -205,16 +144,16 @@ add_result(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct
 	snprintf(from, sizeof from, "%d:%02d", d->due_from / 60, d->due_from % 60);
 	snprintf(to, sizeof to, "%d:%02d", d->due_to / 60, d->due_to % 60);
 	if (d->due_to == 0)
-		rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->when_at, day, from);
+		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->when_at, day, from);
 	else
-		rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->when_hrs, day, from,
+		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->when_hrs, day, from,
 			 to);
 	n = snprintf(place, sizeof place, "%s, %s%s%s", d->office, d->office_address,
 		     d->result_place ? ", " : "", d->result_place ? d->result_place : "");
 	if (rc == KZ_OK && (n < 0 || (size_t)n >= sizeof place))
 		return kz_err(err, KZ_EINVAL, "the receipt's place of issue is too long: %.40s...",
 			      place);
-	return rc ? rc : add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place, place);
+	return rc ? rc : kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place, place);
 }
 
 /* Who accepted the documents, room to sign for both sides, and a phone. */
@@ -225,20 +164,20 @@ add_clerk(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct 
 	char phone[128];
 	int rc;
 
-	unbroken(d->office_phone, phone, sizeof phone);
+	kz_doc_unbroken(d->office_phone, phone, sizeof phone);
 	/* 40 dots above each rule: room for a pen's signature */
-	if ((rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s", w->clerk)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s", d->clerk_name)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s", w->clerk)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s", d->clerk_name)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
 		      d->clerk_position)) ||
-	    (rc = add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
-	    (rc = add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->sign_clerk)) ||
-	    (rc = add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
-	    (rc = add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
+	    (rc = kz_doc_add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
+	    (rc = kz_doc_add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->sign_clerk)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
+	    (rc = kz_doc_add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
 		      w->sign_applicant)) ||
-	    (rc = add(l, KZ_DOC_RULE, 2, 0, 0, 12, err, "%s", "")))
+	    (rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 12, err, "%s", "")))
 		return rc;
-	return add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 6, err, w->phone, phone);
+	return kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 6, err, w->phone, phone);
 }
 
 int

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "doc-talon.h"
+#include "doc.h"
 #include "queue/clock.h"
 #include "queue/error.h"
 
@@ -133,78 +134,15 @@ kz_doc_initials(const char *full, char *out, size_t len)
 	return words > 0 ? KZ_OK : KZ_EINVAL;
 }
 
-static int add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap,
-	       char *err, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
-
-/* Append a block; KZ_EINVAL if there is no room for it or its text. */
-static int
-add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap, char *err,
-    const char *fmt, ...)
-{
-	struct kz_doc_block *b = &l->blocks[l->n];
-	va_list ap;
-	int n;
-
-	if (l->n == KZ_DOC_BLOCKS)
-		return kz_err(err, KZ_EINVAL, "the talon has more than %d blocks", KZ_DOC_BLOCKS);
-	*b = (struct kz_doc_block){kind, px, bold, align, gap, ""};
-	va_start(ap, fmt);
-	n = vsnprintf(b->text, sizeof b->text, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof b->text)
-		return kz_err(err, KZ_EINVAL,
-			      "a text of the talon is longer than %d bytes: %.40s...",
-			      KZ_DOC_TEXT_MAX - 1, b->text);
-	l->n++;
-	return KZ_OK;
-}
-
-/* s with its spaces made no-break: a phone number or "Иванова М. П."
- * must not split over lines. */
-static void
-unbroken(const char *s, char *out, size_t len)
-{
-	size_t o = 0;
-
-	for (; *s && o + 3 < len; s++) {
-		if (*s == ' ') {
-			out[o++] = '\xC2';
-			out[o++] = '\xA0';
-		} else {
-			out[o++] = *s;
-		}
-	}
-	out[o] = '\0';
-}
-
-static int
-missing(const char *s)
-{
-	return s == NULL || s[0] == '\0';
-}
-
-/* A real calendar day: it survives the round trip through a day count
- * (30 February comes back as 2 March). */
-static int
-real_date(struct kz_date d)
-{
-	struct kz_date back;
-
-	if (d.y < 1970 || d.y > 9999 || d.m < 1 || d.m > 12 || d.d < 1 || d.d > 31)
-		return 0;
-	back = kz_date_from_days(kz_date_days(d));
-	return back.y == d.y && back.m == d.m && back.d == d.d;
-}
-
 static int
 check_fields(const struct kz_talon_doc *d, char *err)
 {
 	struct kz_date first;
 
-	if (missing(d->office) || missing(d->number) || missing(d->taker_name) ||
-	    missing(d->answer_place) || missing(d->official_name) ||
-	    missing(d->official_position) || missing(d->official_phone) || missing(d->body_name) ||
-	    missing(d->body_phone) || missing(d->body_email))
+	if (kz_doc_missing(d->office) || kz_doc_missing(d->number) || kz_doc_missing(d->taker_name) ||
+	    kz_doc_missing(d->answer_place) || kz_doc_missing(d->official_name) ||
+	    kz_doc_missing(d->official_position) || kz_doc_missing(d->official_phone) || kz_doc_missing(d->body_name) ||
+	    kz_doc_missing(d->body_phone) || kz_doc_missing(d->body_email))
 		return kz_err(err, KZ_EINVAL,
 			      "the talon needs the office, the complaint's number, who took it, "
 			      "where the answer is given and the contacts of the official and of "
@@ -215,7 +153,7 @@ check_fields(const struct kz_talon_doc *d, char *err)
 			      d->days);
 	/* the calendar may move a deadline past a day off, never before it */
 	first = kz_date_from_days(kz_date_days(kz_date_of(d->registered_at)) + d->days);
-	if (!real_date(d->due) || kz_date_cmp(d->due, first) < 0)
+	if (!kz_doc_real_date(d->due) || kz_date_cmp(d->due, first) < 0)
 		return kz_err(err, KZ_EINVAL,
 			      "the answer's date %d-%02d-%02d is not a day %d or more days after "
 			      "the registration",
@@ -247,16 +185,16 @@ add_head(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct wor
 	if (kz_doc_initials(d->taker_name, who, sizeof who) != KZ_OK)
 		return kz_err(err, KZ_EINVAL, "'%.60s' is not a name to make initials of",
 			      d->taker_name);
-	unbroken(who, taker, sizeof taker);
+	kz_doc_unbroken(who, taker, sizeof taker);
 	kz_clock_format(d->registered_at, "%d.%m.%Y %H:%M", when, sizeof when);
-	if ((rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", d->office)) ||
-	    (rc = add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
-	    (rc = add(l, KZ_DOC_LINE, 30 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s", w->title)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", w->subtitle)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 8, err, w->number, d->number)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 12, err, w->when, when)))
+	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", d->office)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+	    (rc = kz_doc_add(l, KZ_DOC_LINE, 30 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s", w->title)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", w->subtitle)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 8, err, w->number, d->number)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 12, err, w->when, when)))
 		return rc;
-	return add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->taker, taker);
+	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->taker, taker);
 }
 
 /* By when and where the answer comes, and how else it may. */
@@ -268,11 +206,11 @@ add_answer(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct w
 	int rc;
 
 	snprintf(day, sizeof day, "%02d.%02d.%04d", d->due.d, d->due.m, d->due.y);
-	if ((rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->due, day, d->days)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place,
+	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->due, day, d->days)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place,
 		      d->answer_place)))
 		return rc;
-	return add(l, KZ_DOC_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s", w->channels);
+	return kz_doc_add(l, KZ_DOC_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s", w->channels);
 }
 
 /* Whom to ask how the complaint goes: the official, then the Appendix 5 body. */
@@ -283,17 +221,17 @@ add_contacts(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct
 	char phone[128], body_phone[128];
 	int rc;
 
-	unbroken(d->official_phone, phone, sizeof phone);
-	unbroken(d->body_phone, body_phone, sizeof body_phone);
-	if ((rc = add(l, KZ_DOC_RULE, 2, 0, 0, 12, err, "%s", "")) ||
-	    (rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 8, err, "%s", w->ask)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s, %s", d->official_name,
+	kz_doc_unbroken(d->official_phone, phone, sizeof phone);
+	kz_doc_unbroken(d->body_phone, body_phone, sizeof body_phone);
+	if ((rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 12, err, "%s", "")) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 8, err, "%s", w->ask)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s, %s", d->official_name,
 		      d->official_position)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone, phone)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 8, err, "%s", d->body_name)) ||
-	    (rc = add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone, body_phone)))
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone, phone)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 8, err, "%s", d->body_name)) ||
+	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone, body_phone)))
 		return rc;
-	return add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->email, d->body_email);
+	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->email, d->body_email);
 }
 
 int
