@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kezek.h"
+#include "printer/preview.h"
 #include "queue/clock.h"
 #include "queue/outbox.h"
 
@@ -57,6 +58,41 @@ status(struct kz_cli *cli)
 	return KZ_EXIT_OK;
 }
 
+/* The printout in file path (what a printer was sent) as a PNG. */
+static int
+preview(struct kz_cli *cli, const char *path, const char *png)
+{
+	FILE *f = fopen(path, "rb");
+	uint8_t *data = NULL;
+	size_t len = 0, cap = 0, n;
+	int rc, w, h;
+
+	if (f == NULL) {
+		kz_err(cli->err, KZ_EINVAL, "cannot read '%s'", path);
+		return kz_cli_fail(cli, KZ_EINVAL);
+	}
+	do {
+		if (len == cap) {
+			uint8_t *grown = realloc(data, cap = cap ? cap * 2 : 1 << 16);
+			if (grown == NULL) {
+				free(data);
+				fclose(f);
+				return kz_cli_fail(cli, KZ_ENOMEM);
+			}
+			data = grown;
+		}
+		n = fread(data + len, 1, cap - len, f);
+		len += n;
+	} while (n > 0);
+	fclose(f);
+	rc = kz_preview_png(data, len, png, &w, &h, cli->err);
+	free(data);
+	if (rc != KZ_OK)
+		return kz_cli_fail(cli, rc == KZ_EINVAL ? KZ_EREJECT : rc);
+	printf("%s: %dx%d dots\n", png, w, h);
+	return KZ_EXIT_OK;
+}
+
 static int
 exec(struct kz_cli *cli)
 {
@@ -67,6 +103,8 @@ exec(struct kz_cli *cli)
 
 	if (strcmp(what, "status") == 0 && cli->argc == 1)
 		return status(cli);
+	if (strcmp(what, "preview") == 0 && cli->argc == 3)
+		return preview(cli, cli->argv[1], cli->argv[2]);
 	if ((strcmp(what, "test") == 0 || strcmp(what, "form") == 0) && cli->argc == 2) {
 		rc = kz_outbox_add(cli->db, cli->argv[1], what, lang ? lang : "kk", &id, cli->err);
 		if (rc != KZ_OK)
@@ -85,16 +123,17 @@ exec(struct kz_cli *cli)
 		printf("job %lld: job %lld will print again\n", (long long)id, job);
 		return KZ_EXIT_OK;
 	}
-	return kz_cli_usage(cli, "say status, test PRINTER, form PRINTER or reprint JOB");
+	return kz_cli_usage(cli, "say status, test PRINTER, form PRINTER, reprint JOB or preview "
+				 "FILE PNG");
 }
 
 const struct kz_cmd kz_cmd_print = {
 	.name = "print",
-	.args = "status | test PRINTER | form PRINTER | reprint JOB",
+	.args = "status | test PRINTER | form PRINTER | reprint JOB | preview FILE PNG",
 	.summary = "the printers' state and jobs; a test page; a blank form; print a job again",
 	.options = options,
 	.min_args = 1,
-	.max_args = 2,
+	.max_args = 3,
 	.flags = KZ_CMD_DB,
 	.exec = exec,
 };

@@ -536,6 +536,10 @@ check_whole(struct kz_config *c, char *err)
 				pr->line, pr->name);
 		if (strcmp(pr->role, "a4") != 0 && pr->paper == 0)
 			pr->paper = 80;
+		/* a device file named relative to this file, like the database */
+		if (strcmp(pr->transport, "device") == 0 &&
+		    (rc = resolve(c, pr->address, err)) != KZ_OK)
+			return rc;
 		/* network and USB ESC/POS printers answer DLE EOT; a device file
 		 * and CUPS give no status */
 		if (pr->status < 0)

@@ -35,11 +35,13 @@ queue() { # the hall as the manager sees it, and the hall board's frame
 
 "$KEZEK" init || exit 3
 printf 'Kezek: a hall day on %s, Asia/Almaty time\n' "$DAY"
+PRINTD_BIN="$(dirname "$KEZEK")/kezek-printd"
+mkdir -p var && touch var/kiosk-1.prn # the default hall's ticket printer is this file
 
 step 08:55 "counter 1 opens"  counter open 1 --clerk "Сейтқали Айгерім Бақытқызы" --position "Бас маман"
 step 08:56 "counter 2 opens"  counter open 2 --clerk "Иванова Мария Петровна" --position "Ведущий специалист"
-step 09:00 "a visitor hands in documents"  ticket A
-step 09:02 "a visitor collects a result"   ticket B
+step 09:00 "a visitor hands in documents (the ticket is printed)"  ticket A --print kiosk-1 --lang kk
+step 09:02 "a visitor collects a result (in Russian)"   ticket B --print kiosk-1 --lang ru
 step 09:03 "a visitor hands in documents"  ticket A
 step 09:04 "counter 1 calls the next"      next 1
 step 09:05 "the visitor comes up"          start 1
@@ -82,6 +84,14 @@ step 18:00 "what the office's calendar says now" calendar now
 step 18:01 "counter 1 closes" counter close 1
 step 18:01 "counter 2 closes" counter close 2
 step 18:01 "counter 3 closes" counter close 3
+if [ -x "$PRINTD_BIN" ]; then
+	printf '\n%sthe ticket printer%s\n' "$B" "$N"
+	: >var/kiosk-1.prn
+	"$PRINTD_BIN" --printer kiosk-1 --now "${DAY}T18:02" --once
+	"$KEZEK" --now "${DAY}T18:02" print preview var/kiosk-1.prn var/printed-tickets.png |
+		sed 's/^/    what the printer got: /'
+	"$KEZEK" --now "${DAY}T18:02" print status | sed 's/^/    /'
+fi
 printf '\n%sthe story of ticket A-002, from the event log%s\n' "$B" "$N"
 "$KEZEK" --now "${DAY}T18:05" history A-002 | sed 's/^/    /'
 printf '\n'
