@@ -280,31 +280,32 @@ read_byte(struct dev *d, int ask, uint8_t *b, long long deadline, int timeout_ms
 	return read_failed(d, errno, err);
 }
 
+/* One status exchange for kz_transport_status, within the deadline. */
+struct exchange {
+	struct dev *d;
+	long long deadline;
+	int timeout_ms;
+};
+
 static int
-ask(struct dev *d, int what, struct kz_printer_state *st, long long deadline, int timeout_ms,
-    char *err)
+exchange(void *io, int what, uint8_t *answer, char *err)
 {
-	uint8_t req[3], b;
+	struct exchange *x = io;
+	uint8_t req[3];
 	int rc;
 
 	kz_escpos_status_request(what, req);
-	if ((rc = write_quietly(d, req, sizeof req, deadline, timeout_ms, err)) != KZ_OK)
+	if ((rc = write_quietly(x->d, req, sizeof req, x->deadline, x->timeout_ms, err)) != KZ_OK)
 		return rc;
-	if ((rc = read_byte(d, what, &b, deadline, timeout_ms, err)) != KZ_OK)
-		return rc;
-	if (kz_escpos_status_parse(what, b, st) != KZ_OK)
-		return kz_err(err, KZ_EDEVICE,
-			      "printer at %s answered 0x%02X to status request DLE EOT %d, "
-			      "which is no status byte; is it an ESC/POS printer?",
-			      d->path, b, what);
-	return KZ_OK;
+	return read_byte(x->d, what, answer, x->deadline, x->timeout_ms, err);
 }
 
 static int
 dev_status(void *state, struct kz_printer_state *st, int timeout_ms, char *err)
 {
-	static const int asked[] = {KZ_STATUS_PRINTER, KZ_STATUS_OFFLINE, KZ_STATUS_PAPER};
 	struct dev *d = state;
+	struct exchange x;
+	char where[300];
 	long long deadline = now_ms() + timeout_ms;
 	int rc;
 
@@ -316,12 +317,11 @@ dev_status(void *state, struct kz_printer_state *st, int timeout_ms, char *err)
 			      "the printer at %s gives no status: %s; its state is unknown",
 			      d->path, d->no_status);
 	rc = drain(d, err);
-	for (size_t i = 0; rc == KZ_OK && i < sizeof asked / sizeof asked[0]; i++)
-		rc = ask(d, asked[i], st, deadline, timeout_ms, err);
-	/* which error it is only when there is one: most printers are fine */
-	if (rc == KZ_OK && st->error)
-		rc = ask(d, KZ_STATUS_ERROR, st, deadline, timeout_ms, err);
-	return rc;
+	if (rc != KZ_OK)
+		return rc;
+	x = (struct exchange){d, deadline, timeout_ms};
+	snprintf(where, sizeof where, "at %s", d->path);
+	return kz_transport_status(exchange, &x, where, st, err);
 }
 
 static void

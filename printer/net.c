@@ -330,31 +330,32 @@ recv_byte(struct net *n, int ask, uint8_t *b, long long deadline, int timeout_ms
 		      n->where, strerror(errno));
 }
 
+/* One status exchange for kz_transport_status, within the deadline. */
+struct exchange {
+	struct net *n;
+	long long deadline;
+	int timeout_ms;
+};
+
 static int
-ask(struct net *n, int what, struct kz_printer_state *st, long long deadline, int timeout_ms,
-    char *err)
+exchange(void *io, int what, uint8_t *answer, char *err)
 {
-	uint8_t req[3], b;
+	struct exchange *x = io;
+	uint8_t req[3];
 	int rc;
 
 	kz_escpos_status_request(what, req);
-	if ((rc = send_all(n, req, sizeof req, deadline, timeout_ms, err)) != KZ_OK)
+	if ((rc = send_all(x->n, req, sizeof req, x->deadline, x->timeout_ms, err)) != KZ_OK)
 		return rc;
-	if ((rc = recv_byte(n, what, &b, deadline, timeout_ms, err)) != KZ_OK)
-		return rc;
-	if (kz_escpos_status_parse(what, b, st) != KZ_OK)
-		return kz_err(err, KZ_EDEVICE,
-			      "printer at %s answered 0x%02X to status request DLE EOT %d, "
-			      "which is no status byte; is it an ESC/POS printer?",
-			      n->where, b, what);
-	return KZ_OK;
+	return recv_byte(x->n, what, answer, x->deadline, x->timeout_ms, err);
 }
 
 static int
 net_status(void *state, struct kz_printer_state *st, int timeout_ms, char *err)
 {
-	static const int asked[] = {KZ_STATUS_PRINTER, KZ_STATUS_OFFLINE, KZ_STATUS_PAPER};
 	struct net *n = state;
+	struct exchange x;
+	char where[sizeof n->where + 8];
 	long long deadline = now_ms() + timeout_ms;
 	int rc;
 
@@ -362,12 +363,11 @@ net_status(void *state, struct kz_printer_state *st, int timeout_ms, char *err)
 		return kz_err(err, KZ_EINVAL, "no printer connection or a negative timeout");
 	memset(st, 0, sizeof *st);
 	rc = drain(n, err);
-	for (size_t i = 0; rc == KZ_OK && i < sizeof asked / sizeof asked[0]; i++)
-		rc = ask(n, asked[i], st, deadline, timeout_ms, err);
-	/* which error it is only when there is one: most printers are fine */
-	if (rc == KZ_OK && st->error)
-		rc = ask(n, KZ_STATUS_ERROR, st, deadline, timeout_ms, err);
-	return rc;
+	if (rc != KZ_OK)
+		return rc;
+	x = (struct exchange){n, deadline, timeout_ms};
+	snprintf(where, sizeof where, "at %s", n->where);
+	return kz_transport_status(exchange, &x, where, st, err);
 }
 
 static void

@@ -41,6 +41,17 @@ struct kz_transport_ops {
 
 extern const struct kz_transport_ops kz_transport_tcp, kz_transport_device, kz_transport_usb;
 
+/* One status exchange: send DLE EOT what and read the printer's answer
+ * byte into *answer, within the transport's deadline (io is its own). */
+typedef int (*kz_status_exchange)(void *io, int what, uint8_t *answer, char *err);
+
+/* The status dialogue every ESC/POS transport has: DLE EOT 1, 2 and 4, and
+ * 3 when 2 reports an error; *st reset first.  where names the printer in
+ * messages ("at 127.0.0.1:9100", "0416:5011").  KZ_EDEVICE for an answer
+ * that is no status byte, or what exchange returned. */
+int kz_transport_status(kz_status_exchange exchange, void *io, const char *where,
+	struct kz_printer_state *st, char *err);
+
 /* The transport of this name (as in [printer NAME] transport =), or NULL
  * if unknown or not built yet. */
 const struct kz_transport_ops *kz_transport_find(const char *name);

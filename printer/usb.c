@@ -385,33 +385,33 @@ read_byte(struct usb *u, int ask, uint8_t *b, long long deadline, int timeout_ms
 		      u->where, libusb_strerror(rc));
 }
 
+/* One status exchange for kz_transport_status, within the deadline. */
+struct exchange {
+	struct usb *u;
+	long long deadline;
+	int timeout_ms;
+};
+
 static int
-ask(struct usb *u, int what, struct kz_printer_state *st, long long deadline, int timeout_ms,
-    char *err)
+exchange(void *io, int what, uint8_t *answer, char *err)
 {
-	uint8_t req[3], b;
+	struct exchange *x = io;
+	uint8_t req[3];
 	int rc;
 
 	kz_escpos_status_request(what, req);
-	if ((rc = send_all(u, req, sizeof req, deadline, timeout_ms, err)) != KZ_OK)
+	if ((rc = send_all(x->u, req, sizeof req, x->deadline, x->timeout_ms, err)) != KZ_OK)
 		return rc;
-	if ((rc = read_byte(u, what, &b, deadline, timeout_ms, err)) != KZ_OK)
-		return rc;
-	if (kz_escpos_status_parse(what, b, st) != KZ_OK)
-		return kz_err(err, KZ_EDEVICE,
-			      "the USB printer %s answered 0x%02X to status request DLE EOT %d, "
-			      "which is no status byte; is it an ESC/POS printer?",
-			      u->where, b, what);
-	return KZ_OK;
+	return read_byte(x->u, what, answer, x->deadline, x->timeout_ms, err);
 }
 
 static int
 usb_status(void *state, struct kz_printer_state *st, int timeout_ms, char *err)
 {
-	static const int asked[] = {KZ_STATUS_PRINTER, KZ_STATUS_OFFLINE, KZ_STATUS_PAPER};
 	struct usb *u = state;
 	long long deadline = now_ms() + timeout_ms;
-	int rc = KZ_OK;
+	struct exchange x;
+	char where[sizeof u->where + 16];
 
 	if (u == NULL || st == NULL || timeout_ms < 0)
 		return kz_err(err, KZ_EINVAL, "no USB printer or a negative timeout");
@@ -422,12 +422,9 @@ usb_status(void *state, struct kz_printer_state *st, int timeout_ms, char *err)
 			      "to answer on; its state is unknown",
 			      u->where);
 	drain(u);
-	for (size_t i = 0; rc == KZ_OK && i < sizeof asked / sizeof asked[0]; i++)
-		rc = ask(u, asked[i], st, deadline, timeout_ms, err);
-	/* which error it is only when there is one: most printers are fine */
-	if (rc == KZ_OK && st->error)
-		rc = ask(u, KZ_STATUS_ERROR, st, deadline, timeout_ms, err);
-	return rc;
+	x = (struct exchange){u, deadline, timeout_ms};
+	snprintf(where, sizeof where, "%s on USB", u->where);
+	return kz_transport_status(exchange, &x, where, st, err);
 }
 
 const struct kz_transport_ops kz_transport_usb = {
