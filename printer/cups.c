@@ -9,6 +9,7 @@
 
 #include <cups/cups.h>
 
+#include "printer/deadline.h"
 #include "cups.h"
 #include "queue/error.h"
 
@@ -25,23 +26,6 @@ struct conn {
 	long long deadline;
 	char where[300]; /* the server, for messages */
 };
-
-static long long
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
-static int
-left_ms(long long deadline)
-{
-	long long d = deadline - now_ms();
-
-	return d < 0 ? 0 : d > INT_MAX ? INT_MAX : (int)d;
-}
 
 static void
 sleep_ms(int ms)
@@ -60,7 +44,7 @@ still_waiting(http_t *http, void *data)
 	const struct conn *c = data;
 
 	(void)http;
-	return left_ms(c->deadline) > 0;
+	return kz_deadline_left(c->deadline) > 0;
 }
 
 /* As CUPS itself names queues: printable, none of / \ ? ' " # or space. */
@@ -86,13 +70,13 @@ open_conn(struct conn *c, int timeout_ms, char *err)
 	const char *host = cupsServer();
 	int port = ippPort(), ms;
 
-	c->deadline = now_ms() + timeout_ms;
+	c->deadline = kz_deadline_now() + timeout_ms;
 	if (host[0] == '/')
 		snprintf(c->where, sizeof c->where, "%s", host);
 	else
 		snprintf(c->where, sizeof c->where, "%s:%d", host, port);
 	/* 0 would be no limit to libcups: ask at least once */
-	ms = left_ms(c->deadline) > 0 ? left_ms(c->deadline) : 1;
+	ms = kz_deadline_left(c->deadline) > 0 ? kz_deadline_left(c->deadline) : 1;
 	c->http = httpConnect2(host, port, NULL, AF_UNSPEC, cupsEncryption(), 1, ms, NULL);
 	if (c->http == NULL)
 		return kz_err(err, KZ_EDEVICE,
@@ -108,7 +92,7 @@ open_conn(struct conn *c, int timeout_ms, char *err)
 static int
 ipp_failed(const struct conn *c, const char *what, const char *queue, char *err)
 {
-	if (left_ms(c->deadline) == 0)
+	if (kz_deadline_left(c->deadline) == 0)
 		return kz_err(err, KZ_EDEVICE,
 			      "CUPS at %s did not answer %s for queue '%s' in time", c->where, what,
 			      queue);
@@ -292,11 +276,11 @@ follow(struct conn *c, const char *queue, int timeout_ms, struct kz_cups_result 
 				      "job %d waits: queue '%s' is stopped; start it with "
 				      "'cupsenable %s' once the printer is ready",
 				      out->job_id, queue, queue);
-		if (left_ms(c->deadline) == 0)
+		if (kz_deadline_left(c->deadline) == 0)
 			return kz_err(err, KZ_EDEVICE,
 				      "job %d on queue '%s' still %s after %d ms: %s", out->job_id,
 				      queue, out->state, timeout_ms, out->reasons);
-		sleep_ms(pause < left_ms(c->deadline) ? pause : left_ms(c->deadline));
+		sleep_ms(pause < kz_deadline_left(c->deadline) ? pause : kz_deadline_left(c->deadline));
 		pause = pause * 2 < POLL_MAX_MS ? pause * 2 : POLL_MAX_MS;
 	}
 }

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "printer/deadline.h"
 #include "queue/error.h"
 #include "transport.h"
 
@@ -23,41 +24,6 @@ struct dev {
 	char no_status[96]; /* why status cannot be read; "" when it can */
 	char path[];	    /* for messages */
 };
-
-static long long
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
-static int
-left_ms(long long deadline)
-{
-	long long d = deadline - now_ms();
-
-	return d < 0 ? 0 : d > INT_MAX ? INT_MAX : (int)d;
-}
-
-/* 1 when fd is ready for events, 0 at the deadline, -1 with errno. */
-static int
-wait_for(int fd, short events, long long deadline)
-{
-	struct pollfd p = {.fd = fd, .events = events};
-
-	for (;;) {
-		int ms = left_ms(deadline), n = poll(&p, 1, ms);
-
-		if (n > 0)
-			return 1;
-		if (n == 0 && ms == 0)
-			return 0;
-		if (n < 0 && errno != EINTR)
-			return -1;
-	}
-}
 
 static int
 cannot_open(const char *path, int why, char *err)
@@ -158,7 +124,7 @@ write_all(struct dev *d, const uint8_t *data, size_t len, long long deadline, in
 			errno = EIO; /* no progress and no reason: do not spin */
 		if (errno != EAGAIN && errno != EWOULDBLOCK)
 			break;
-		ready = wait_for(d->fd, POLLOUT, deadline);
+		ready = kz_deadline_wait_fd(d->fd, POLLOUT, deadline);
 		if (ready == 0)
 			return kz_err(err, KZ_EDEVICE,
 				      "printer at %s timed out after %d ms (%zu of %zu bytes "
@@ -215,7 +181,7 @@ dev_write(void *state, const uint8_t *data, size_t len, int timeout_ms, char *er
 
 	if (d == NULL || (data == NULL && len > 0) || timeout_ms < 0)
 		return kz_err(err, KZ_EINVAL, "no printer device, no data or a negative timeout");
-	return write_quietly(d, data, len, now_ms() + timeout_ms, timeout_ms, err);
+	return write_quietly(d, data, len, kz_deadline_now() + timeout_ms, timeout_ms, err);
 }
 
 /* usblp says EINVAL to reads from a printer that only takes bytes. */
@@ -267,7 +233,7 @@ read_byte(struct dev *d, int ask, uint8_t *b, long long deadline, int timeout_ms
 			continue;
 		if (errno != EAGAIN && errno != EWOULDBLOCK)
 			break;
-		ready = wait_for(d->fd, POLLIN, deadline);
+		ready = kz_deadline_wait_fd(d->fd, POLLIN, deadline);
 		if (ready == 0)
 			return kz_err(err, KZ_EDEVICE,
 				      "printer at %s did not answer status request DLE EOT %d "
@@ -306,7 +272,7 @@ dev_status(void *state, struct kz_printer_state *st, int timeout_ms, char *err)
 	struct dev *d = state;
 	struct exchange x;
 	char where[300];
-	long long deadline = now_ms() + timeout_ms;
+	long long deadline = kz_deadline_now() + timeout_ms;
 	int rc;
 
 	if (d == NULL || st == NULL || timeout_ms < 0)

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "printer/deadline.h"
 #include "queue/error.h"
 #include "transport.h"
 
@@ -26,41 +27,6 @@ struct net {
 	int broken;	 /* a write failed midway: reset, do not finish, on close */
 	char where[300]; /* host:port, for messages */
 };
-
-static long long
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
-static int
-left_ms(long long deadline)
-{
-	long long d = deadline - now_ms();
-
-	return d < 0 ? 0 : d > INT_MAX ? INT_MAX : (int)d;
-}
-
-/* 1 when fd is ready for events, 0 at the deadline, -1 with errno. */
-static int
-wait_for(int fd, short events, long long deadline)
-{
-	struct pollfd p = {.fd = fd, .events = events};
-
-	for (;;) {
-		int ms = left_ms(deadline), n = poll(&p, 1, ms);
-
-		if (n > 0)
-			return 1;
-		if (n == 0 && ms == 0)
-			return 0;
-		if (n < 0 && errno != EINTR)
-			return -1;
-	}
-}
 
 /* "host:port", "host", "[v6]:port", "[v6]" or a bare v6 address. */
 static int
@@ -129,7 +95,7 @@ connect_one(const struct addrinfo *ai, long long deadline, int *why)
 		return fd;
 	if (errno != EINPROGRESS && errno != EINTR)
 		goto fail;
-	switch (wait_for(fd, POLLOUT, deadline)) {
+	switch (kz_deadline_wait_fd(fd, POLLOUT, deadline)) {
 	case 0:
 		errno = 0;
 		goto fail;
@@ -184,7 +150,7 @@ net_open(const char *address, int timeout_ms, void **state, char *err)
 	char host[256], port[8];
 	struct addrinfo *res, *ai;
 	struct net *n;
-	long long deadline = now_ms() + timeout_ms;
+	long long deadline = kz_deadline_now() + timeout_ms;
 	int rc, why = 0, one = 1;
 
 	*state = NULL;
@@ -239,7 +205,7 @@ send_all(struct net *n, const uint8_t *data, size_t len, long long deadline, int
 			errno = EIO; /* no progress and no reason: do not spin */
 		if (errno != EAGAIN && errno != EWOULDBLOCK)
 			break;
-		ready = wait_for(n->fd, POLLOUT, deadline);
+		ready = kz_deadline_wait_fd(n->fd, POLLOUT, deadline);
 		if (ready == 0)
 			return kz_err(err, KZ_EDEVICE,
 				      "printer at %s timed out after %d ms (%zu of %zu bytes "
@@ -267,7 +233,7 @@ net_write(void *state, const uint8_t *data, size_t len, int timeout_ms, char *er
 	if (n == NULL || (data == NULL && len > 0) || timeout_ms < 0)
 		return kz_err(err, KZ_EINVAL,
 			      "no printer connection, no data or a negative timeout");
-	rc = send_all(n, data, len, now_ms() + timeout_ms, timeout_ms, err);
+	rc = send_all(n, data, len, kz_deadline_now() + timeout_ms, timeout_ms, err);
 	if (rc != KZ_OK)
 		n->broken = 1;
 	return rc;
@@ -316,7 +282,7 @@ recv_byte(struct net *n, int ask, uint8_t *b, long long deadline, int timeout_ms
 			continue;
 		if (errno != EAGAIN && errno != EWOULDBLOCK)
 			break;
-		ready = wait_for(n->fd, POLLIN, deadline);
+		ready = kz_deadline_wait_fd(n->fd, POLLIN, deadline);
 		if (ready == 0)
 			return kz_err(err, KZ_EDEVICE,
 				      "printer at %s did not answer status request DLE EOT %d "
@@ -356,7 +322,7 @@ net_status(void *state, struct kz_printer_state *st, int timeout_ms, char *err)
 	struct net *n = state;
 	struct exchange x;
 	char where[sizeof n->where + 8];
-	long long deadline = now_ms() + timeout_ms;
+	long long deadline = kz_deadline_now() + timeout_ms;
 	int rc;
 
 	if (n == NULL || st == NULL || timeout_ms < 0)

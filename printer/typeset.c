@@ -10,12 +10,12 @@
 #include <SDL_ttf.h>
 
 #include "queue/error.h"
+#include "queue/utf8.h"
 #include "typeset.h"
 
 #define FONT_SLOTS 32	       /* open TTF_Font per (face, pixel size) */
 #define INK 128		       /* coverage (alpha) from which a dot is black: 50% */
 #define PROBE_SIZE 12	       /* size at which fonts are checked and glyphs looked up */
-#define NOT_UNICODE UINT32_MAX /* what a malformed UTF-8 sequence decodes to */
 
 static const char *const face_files[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
 #define FACES 2
@@ -397,46 +397,6 @@ kz_typeset_wrap(struct kz_typeset *t, struct kz_bitmap *b, int x, int y, int w, 
 	return rc;
 }
 
-/* Bytes of the UTF-8 sequence lead starts; 0 if it starts none. */
-static int
-utf8_len(unsigned char lead)
-{
-	if (lead < 0x80)
-		return 1;
-	if (lead < 0xC2) /* a continuation byte, or an overlong start */
-		return 0;
-	if (lead < 0xE0)
-		return 2;
-	if (lead < 0xF0)
-		return 3;
-	return lead < 0xF5 ? 4 : 0;
-}
-
-/* Decode one UTF-8 character of s into *cp (NOT_UNICODE when malformed);
- * the bytes it took. */
-static int
-utf8_next(const unsigned char *s, uint32_t *cp)
-{
-	static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-	int n = utf8_len(s[0]);
-	uint32_t c;
-
-	if (n == 0) {
-		*cp = NOT_UNICODE;
-		return 1;
-	}
-	c = n == 1 ? s[0] : s[0] & (0x7F >> n);
-	for (int i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = NOT_UNICODE;
-			return i;
-		}
-		c = c << 6 | (s[i] & 0x3F);
-	}
-	*cp = c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ? NOT_UNICODE : c;
-	return n;
-}
-
 int
 kz_typeset_missing(struct kz_typeset *t, const char *utf8)
 {
@@ -448,8 +408,8 @@ kz_typeset_missing(struct kz_typeset *t, const char *utf8)
 	if (utf8 == NULL)
 		return 0;
 	while (*s) {
-		s += utf8_next(s, &cp);
-		if (cp == NOT_UNICODE) {
+		s += kz_utf8_next(s, &cp);
+		if (cp == KZ_NOT_UNICODE) {
 			missing++;
 			continue;
 		}

@@ -8,6 +8,7 @@
 
 #include <libusb.h>
 
+#include "printer/deadline.h"
 #include "queue/error.h"
 #include "transport.h"
 
@@ -31,23 +32,6 @@ struct want {
 	int any;
 	unsigned vid, pid;
 };
-
-static long long
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
-static int
-left_ms(long long deadline)
-{
-	long long d = deadline - now_ms();
-
-	return d < 0 ? 0 : d > INT_MAX ? INT_MAX : (int)d;
-}
 
 /* 1 to 4 hex digits, all of s. */
 static int
@@ -307,7 +291,7 @@ failed(struct usb *u, int rc, unsigned char ep, size_t done, size_t len, int tim
 static int
 transfer_ms(long long deadline, size_t done)
 {
-	int ms = left_ms(deadline);
+	int ms = kz_deadline_left(deadline);
 
 	return ms > 0 ? ms : done == 0 ? 1 : 0;
 }
@@ -340,7 +324,7 @@ usb_write(void *state, const uint8_t *data, size_t len, int timeout_ms, char *er
 
 	if (u == NULL || (data == NULL && len > 0) || timeout_ms < 0)
 		return kz_err(err, KZ_EINVAL, "no USB printer, no data or a negative timeout");
-	return send_all(u, data, len, now_ms() + timeout_ms, timeout_ms, err);
+	return send_all(u, data, len, kz_deadline_now() + timeout_ms, timeout_ms, err);
 }
 
 /* An answer that came after its request timed out waits in the printer and
@@ -369,7 +353,7 @@ read_byte(struct usb *u, int ask, uint8_t *b, long long deadline, int timeout_ms
 			*b = buf[0];
 			return KZ_OK;
 		}
-		if (left_ms(deadline) == 0)
+		if (kz_deadline_left(deadline) == 0)
 			rc = LIBUSB_ERROR_TIMEOUT; /* empty packets until the deadline */
 	}
 	if (rc == LIBUSB_ERROR_TIMEOUT)
@@ -409,7 +393,7 @@ static int
 usb_status(void *state, struct kz_printer_state *st, int timeout_ms, char *err)
 {
 	struct usb *u = state;
-	long long deadline = now_ms() + timeout_ms;
+	long long deadline = kz_deadline_now() + timeout_ms;
 	struct exchange x;
 	char where[sizeof u->where + 16];
 

@@ -11,6 +11,7 @@
 #include <SDL_ttf.h>
 
 #include "queue/error.h"
+#include "queue/utf8.h"
 #include "render.h"
 
 #define FONT_SLOTS 64	      /* open TTF_Font per (face, pixel size) */
@@ -18,7 +19,6 @@
 #define SIZE_PER_HEIGHT 0.72  /* DejaVu's line (ascent + descent) is 1.164 em: 0.84 of the box */
 #define TOO_SMALL 0.6	      /* below this share of the wanted size, text is unreadable */
 #define MARGIN 0.02	      /* inner margin on the aligned side, per box height */
-#define NOT_UNICODE UINT32_MAX /* what a malformed UTF-8 sequence decodes to */
 
 static const char *const face_files[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
 #define FACES 2
@@ -224,46 +224,6 @@ fit_text(struct kz_ui *ui, const struct kz_item *it, struct fit *f, char *err)
 	}
 }
 
-/* Bytes of the UTF-8 sequence lead starts; 0 if it starts none. */
-static int
-utf8_len(unsigned char lead)
-{
-	if (lead < 0x80)
-		return 1;
-	if (lead < 0xC2) /* a continuation byte, or an overlong start */
-		return 0;
-	if (lead < 0xE0)
-		return 2;
-	if (lead < 0xF0)
-		return 3;
-	return lead < 0xF5 ? 4 : 0;
-}
-
-/* Decode one UTF-8 character of s into *cp (NOT_UNICODE when malformed);
- * the bytes it took. */
-static int
-utf8_next(const unsigned char *s, uint32_t *cp)
-{
-	static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-	int n = utf8_len(s[0]);
-	uint32_t c;
-
-	if (n == 0) {
-		*cp = NOT_UNICODE;
-		return 1;
-	}
-	c = n == 1 ? s[0] : s[0] & (0x7F >> n);
-	for (int i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = NOT_UNICODE;
-			return i;
-		}
-		c = c << 6 | (s[i] & 0x3F);
-	}
-	*cp = c < min[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ? NOT_UNICODE : c;
-	return n;
-}
-
 /* Characters of text the font lacks: they would show as empty boxes. */
 static int
 missing_glyphs(TTF_Font *font, const char *text)
@@ -273,8 +233,8 @@ missing_glyphs(TTF_Font *font, const char *text)
 	uint32_t cp;
 
 	while (*s) {
-		s += utf8_next(s, &cp);
-		if (cp == NOT_UNICODE || (cp > ' ' && !TTF_GlyphIsProvided32(font, cp)))
+		s += kz_utf8_next(s, &cp);
+		if (cp == KZ_NOT_UNICODE || (cp > ' ' && !TTF_GlyphIsProvided32(font, cp)))
 			missing++;
 	}
 	return missing;
