@@ -164,14 +164,9 @@ check_fields(const struct kz_talon_doc *d, char *err)
 static int
 check(const struct kz_talon_doc *d, int width, char *err)
 {
-	if (width != KZ_DOTS_58MM && width != KZ_DOTS_80MM)
-		return kz_err(err, KZ_EINVAL,
-			      "a talon is %d (58 mm paper) or %d (80 mm) dots wide, not %d",
-			      KZ_DOTS_58MM, KZ_DOTS_80MM, width);
-	if (d->lang == NULL || (strcmp(d->lang, "kk") != 0 && strcmp(d->lang, "ru") != 0))
-		return kz_err(err, KZ_EINVAL, "a talon is in Kazakh (kk) or Russian (ru), not '%s'",
-			      d->lang ? d->lang : "");
-	return check_fields(d, err);
+	int rc = kz_doc_check_format("a talon", width, d->lang, err);
+
+	return rc != KZ_OK ? rc : check_fields(d, err);
 }
 
 /* The office, the title, the number, when and by whom it was registered. */

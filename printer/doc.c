@@ -1,6 +1,7 @@
 /* doc.c - the documents' shared pieces; see doc.h. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "doc.h"
 #include "queue/error.h"
@@ -62,4 +63,16 @@ kz_doc_real_date(struct kz_date d)
 		return 0;
 	back = kz_date_from_days(kz_date_days(d));
 	return back.y == d.y && back.m == d.m && back.d == d.d;
+}
+
+int
+kz_doc_check_format(const char *what, int width, const char *lang, char *err)
+{
+	if (width != KZ_DOTS_58MM && width != KZ_DOTS_80MM)
+		return kz_err(err, KZ_EINVAL, "%s is %d (58 mm paper) or %d (80 mm) dots wide, not %d",
+			what, KZ_DOTS_58MM, KZ_DOTS_80MM, width);
+	if (lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0))
+		return kz_err(err, KZ_EINVAL, "%s is in Kazakh (kk) or Russian (ru), not '%s'", what,
+			lang ? lang : "");
+	return KZ_OK;
 }

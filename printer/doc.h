@@ -19,6 +19,10 @@ int kz_doc_add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold,
  * "№ 2026-0001" must not split over lines. */
 void kz_doc_unbroken(const char *s, char *out, size_t len);
 
+/* The paper and language of a document: width 384 or 576 dots, lang kk or
+ * ru; KZ_EINVAL with a message naming what ("a receipt") otherwise. */
+int kz_doc_check_format(const char *what, int width, const char *lang, char *err);
+
 /* A field not given: NULL or "". */
 int kz_doc_missing(const char *s);
 
