@@ -9,23 +9,15 @@
 #include "queue/error.h"
 
 int
-kz_preview_png(const uint8_t *data, size_t len, const char *png_path, int *width, int *height,
-	char *err)
+kz_bitmap_png(const struct kz_bitmap *bm, const char *png_path, char *err)
 {
-	struct kz_escpos_summary sum;
-	struct kz_bitmap *bm = NULL;
-	cairo_surface_t *s;
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, bm->w, bm->h);
 	cairo_status_t st;
 	unsigned char *px;
-	int rc, stride;
+	int stride;
 
-	if ((rc = kz_escpos_decode(data, len, &bm, &sum, err)) != KZ_OK)
-		return rc;
-	if (bm == NULL)
-		return kz_err(err, KZ_EINVAL, "the printout holds no picture (no GS v 0 raster)");
-	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, bm->w, bm->h);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		kz_bitmap_free(bm);
+		cairo_surface_destroy(s);
 		return kz_err(err, KZ_ENOMEM, "out of memory making a %dx%d picture", bm->w, bm->h);
 	}
 	cairo_surface_flush(s);
@@ -38,13 +30,29 @@ kz_preview_png(const uint8_t *data, size_t len, const char *png_path, int *width
 	cairo_surface_mark_dirty(s);
 	st = cairo_surface_write_to_png(s, png_path);
 	cairo_surface_destroy(s);
-	if (width)
-		*width = bm->w;
-	if (height)
-		*height = bm->h;
-	kz_bitmap_free(bm);
 	if (st != CAIRO_STATUS_SUCCESS)
 		return kz_err(err, KZ_EINVAL, "cannot write '%s': %s", png_path,
 			cairo_status_to_string(st));
 	return KZ_OK;
+}
+
+int
+kz_preview_png(const uint8_t *data, size_t len, const char *png_path, int *width, int *height,
+	char *err)
+{
+	struct kz_escpos_summary sum;
+	struct kz_bitmap *bm = NULL;
+	int rc;
+
+	if ((rc = kz_escpos_decode(data, len, &bm, &sum, err)) != KZ_OK)
+		return rc;
+	if (bm == NULL)
+		return kz_err(err, KZ_EINVAL, "the printout holds no picture (no GS v 0 raster)");
+	if (width)
+		*width = bm->w;
+	if (height)
+		*height = bm->h;
+	rc = kz_bitmap_png(bm, png_path, err);
+	kz_bitmap_free(bm);
+	return rc;
 }

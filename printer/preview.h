@@ -9,6 +9,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct kz_bitmap;
+
+/* Write a 1-bit printout to png_path, black on white.  KZ_EINVAL for a
+ * file that cannot be written, KZ_ENOMEM. */
+int kz_bitmap_png(const struct kz_bitmap *bm, const char *png_path, char *err);
+
 /* Decode the ESC/POS stream data[0..len) and write its picture to png_path
  * (black on white).  *width and *height (may be NULL) get its size in dots.
  * KZ_EINVAL for a stream that is not ESC/POS raster (the message says

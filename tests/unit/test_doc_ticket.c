@@ -14,6 +14,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 
+#include "doc_helpers.h"
 #include "printer/bitmap.h"
 #include "printer/doc-ticket.h"
 #include "printer/typeset.h"
@@ -125,27 +126,6 @@ has_text(const struct kz_doc_layout *l, const char *s)
 	return 0;
 }
 
-/* The printout as it would come out of the printer, black on white. */
-static void
-save_png(const struct kz_bitmap *b, const char *name)
-{
-	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, b->w, b->h, 32, SDL_PIXELFORMAT_RGBA32);
-	char path[1024];
-
-	assert_non_null(s);
-	for (int y = 0; y < b->h; y++) {
-		Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * s->pitch);
-		for (int x = 0; x < b->w; x++)
-			row[x] = kz_bitmap_get(b, x, y)
-					 ? SDL_MapRGBA(s->format, 0, 0, 0, 255)
-					 : SDL_MapRGBA(s->format, 255, 255, 255, 255);
-	}
-	snprintf(path, sizeof path, "%s/%s", KZ_SCREENS_DIR, name);
-	if (IMG_SavePNG(s, path) != 0)
-		fail_msg("cannot write %s: %s", path, IMG_GetError());
-	SDL_FreeSurface(s);
-}
-
 static int
 row_ink(const struct kz_bitmap *b, int y)
 {
@@ -225,7 +205,7 @@ test_tickets_in_both_languages_on_both_papers(void **state)
 			int n, big, rule;
 
 			snprintf(name, sizeof name, "ticket-%d-%s.png", widths[wi], langs[li]);
-			save_png(b, name);
+			test_save_png(b, name);
 			assert_int_equal(b->w, widths[wi]);
 			if (b->h < 300 || b->h > 2000)
 				fail_msg("%s is %d dots long", name, b->h);
@@ -355,7 +335,7 @@ test_lunch_notice_says_when_reception_resumes(void **state)
 		d.resumes_at = local("2026-03-20T14:00");
 		lunch = ticket(&d, KZ_DOTS_58MM);
 		snprintf(name, sizeof name, "ticket-384-%s-lunch.png", langs[li]);
-		save_png(lunch, name);
+		test_save_png(lunch, name);
 		if (lunch->h < plain->h + 20)
 			fail_msg("the lunch notice adds %d dots", lunch->h - plain->h);
 		assert_side_margins_white(lunch);
@@ -378,7 +358,7 @@ test_long_office_name_wraps_within_the_paper(void **state)
 	d.lunch_notice = 1;
 	d.resumes_at = local("2026-03-20T14:00");
 	b = ticket(&d, KZ_DOTS_58MM);
-	save_png(b, "ticket-384-kk-long.png");
+	test_save_png(b, "ticket-384-kk-long.png");
 	assert_int_equal(kz_typeset_missing(ts, long_office_kk), 0);
 	assert_side_margins_white(b);
 	rule = first_rule(b);

@@ -15,6 +15,7 @@
 #include <SDL_image.h>
 #include <cairo.h>
 
+#include "doc_helpers.h"
 #include "printer/bitmap.h"
 #include "printer/doc-notice.h"
 #include "printer/doc-receipt.h"
@@ -147,75 +148,6 @@ notice(const char *lang)
 	};
 }
 
-/* What cmd writes, malloc'd; fails the test unless it exits 0. */
-static char *
-run(const char *cmd)
-{
-	FILE *f = popen(cmd, "r");
-	size_t len = 0, cap = 4096, n;
-	char *out = malloc(cap);
-
-	assert_non_null(f);
-	assert_non_null(out);
-	while ((n = fread(out + len, 1, cap - len - 1, f)) > 0) {
-		len += n;
-		if (cap - len < 2) {
-			out = realloc(out, cap *= 2);
-			assert_non_null(out);
-		}
-	}
-	out[len] = '\0';
-	if (pclose(f) != 0)
-		fail_msg("'%s' failed", cmd);
-	return out;
-}
-
-/* s with every run of white space (U+00A0 counted) made one space, trimmed:
- * where a line breaks does not matter, the words do. */
-static char *
-collapse(const char *s)
-{
-	char *out = malloc(strlen(s) + 1), *o = out;
-	int space = 0;
-
-	assert_non_null(out);
-	while (*s) {
-		int nbsp = (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0;
-		if (nbsp || *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' || *s == '\f') {
-			space = o != out;
-			s += nbsp ? 2 : 1;
-			continue;
-		}
-		if (space)
-			*o++ = ' ';
-		space = 0;
-		*o++ = *s++;
-	}
-	*o = '\0';
-	return out;
-}
-
-/* The printout as it comes out of the printer, black on white. */
-static void
-save_png(const struct kz_bitmap *b, const char *name)
-{
-	SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, b->w, b->h, 32, SDL_PIXELFORMAT_RGBA32);
-	char path[1024];
-
-	assert_non_null(s);
-	for (int y = 0; y < b->h; y++) {
-		Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * s->pitch);
-		for (int x = 0; x < b->w; x++)
-			row[x] = kz_bitmap_get(b, x, y)
-					 ? SDL_MapRGBA(s->format, 0, 0, 0, 255)
-					 : SDL_MapRGBA(s->format, 255, 255, 255, 255);
-	}
-	snprintf(path, sizeof path, "%s/%s.png", SCREENS, name);
-	if (IMG_SavePNG(s, path) != 0)
-		fail_msg("cannot write %s: %s", path, IMG_GetError());
-	SDL_FreeSurface(s);
-}
-
 /* The thermal printout: every letter in the fonts, the paper's edges white. */
 static void
 check_thermal(const struct kz_doc_layout *l, const char *name)
@@ -235,7 +167,11 @@ check_thermal(const struct kz_doc_layout *l, const char *name)
 		for (int x = 0; x < 4; x++)
 			if (kz_bitmap_get(b, x, y) || kz_bitmap_get(b, b->w - 1 - x, y))
 				fail_msg("%s: ink at the paper's edge, row %d", name, y);
-	save_png(b, name);
+	{
+		char png[256];
+		snprintf(png, sizeof png, "%s.png", name);
+		test_save_png(b, png);
+	}
 	kz_bitmap_free(b);
 }
 
@@ -249,13 +185,13 @@ check_pdf(const struct kz_doc_layout *l, const char *name)
 	if (kz_pdf_layout(&l, 1, FONTS, path, err) != KZ_OK)
 		fail_msg("%s: %s", name, err);
 	snprintf(cmd, sizeof cmd, "pdfinfo '%s' | grep -q '^Pages: *1$'", path);
-	free(run(cmd));
+	free(test_run(cmd));
 	snprintf(cmd, sizeof cmd, "pdftoppm -png -r 50 -singlefile '%s' '%s/%s-a4'", path, SCREENS,
 		 name);
-	free(run(cmd));
+	free(test_run(cmd));
 	snprintf(cmd, sizeof cmd, "pdftotext -layout -enc UTF-8 '%s' -", path);
-	raw = run(cmd);
-	text = collapse(raw);
+	raw = test_run(cmd);
+	text = test_collapse(raw);
 	free(raw);
 	return text;
 }
@@ -264,7 +200,7 @@ check_pdf(const struct kz_doc_layout *l, const char *name)
 static void
 assert_says(const char *text, const char *want, const char *name)
 {
-	char *w = collapse(want);
+	char *w = test_collapse(want);
 
 	if (strstr(text, w) == NULL)
 		fail_msg("%s does not say '%s'; it reads: %s", name, w, text);

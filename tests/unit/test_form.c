@@ -13,6 +13,7 @@
 
 #include <cairo.h>
 
+#include "doc_helpers.h"
 #include "printer/bitmap.h"
 #include "printer/doc-form.h"
 #include "printer/pdf.h"
@@ -92,54 +93,6 @@ teardown(void **state)
 	return 0;
 }
 
-/* What cmd writes, malloc'd; fails the test unless it exits 0. */
-static char *
-run(const char *cmd)
-{
-	FILE *f = popen(cmd, "r");
-	size_t len = 0, cap = 4096, n;
-	char *out = malloc(cap);
-
-	assert_non_null(f);
-	assert_non_null(out);
-	while ((n = fread(out + len, 1, cap - len - 1, f)) > 0) {
-		len += n;
-		if (cap - len < 2) {
-			out = realloc(out, cap *= 2);
-			assert_non_null(out);
-		}
-	}
-	out[len] = '\0';
-	if (pclose(f) != 0)
-		fail_msg("'%s' failed", cmd);
-	return out;
-}
-
-/* s with every run of white space (U+00A0 counted) made one space, trimmed:
- * where pdftotext breaks a line does not matter, the words do. */
-static char *
-collapse(const char *s)
-{
-	char *out = malloc(strlen(s) + 1), *o = out;
-	int space = 0;
-
-	assert_non_null(out);
-	while (*s) {
-		int nbsp = (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0;
-		if (nbsp || *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' || *s == '\f') {
-			space = o != out;
-			s += nbsp ? 2 : 1;
-			continue;
-		}
-		if (space)
-			*o++ = ' ';
-		space = 0;
-		*o++ = *s++;
-	}
-	*o = '\0';
-	return out;
-}
-
 static struct kz_doc_layout
 form(const char *lang)
 {
@@ -175,14 +128,14 @@ assert_form_pdf(const char *lang, const char *const *labels, size_t nlabels, int
 	if (kz_pdf_layout(&page, 1, FONTS, path, err) != KZ_OK)
 		fail_msg("%s", err);
 	snprintf(cmd, sizeof cmd, "pdfinfo '%s'", path);
-	out = run(cmd);
+	out = test_run(cmd);
 	pages = strstr(out, "\nPages:");
 	if (pages == NULL || atoi(pages + strlen("\nPages:")) != 1)
 		fail_msg("the %s form is not one A4 page:\n%s", lang, out);
 	free(out);
 	snprintf(cmd, sizeof cmd, "pdftotext -layout -enc UTF-8 '%s' -", path);
-	out = run(cmd);
-	text = collapse(out);
+	out = test_run(cmd);
+	text = test_collapse(out);
 	free(out);
 	for (size_t i = 0; i < nlabels; i++)
 		if (strstr(text, labels[i]) == NULL)
@@ -194,7 +147,7 @@ assert_form_pdf(const char *lang, const char *const *labels, size_t nlabels, int
 	/* to look at: the page as it prints */
 	snprintf(cmd, sizeof cmd, "pdftoppm -png -r 60 -singlefile '%s' '%s/form-%s'", path,
 		 SCREENS, lang);
-	free(run(cmd));
+	free(test_run(cmd));
 }
 
 static void
@@ -224,26 +177,6 @@ test_one_language_a_form(void **state)
 		assert_null(strstr(kk.blocks[i].text, "Заявление"));
 }
 
-/* The printout as it would come out of the printer, black on white. */
-static void
-save_png(const struct kz_bitmap *b, const char *name)
-{
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, b->w, b->h);
-	unsigned char *px = cairo_image_surface_get_data(s);
-	int stride = cairo_image_surface_get_stride(s);
-	char path[1024];
-
-	assert_non_null(px);
-	for (int y = 0; y < b->h; y++)
-		for (int x = 0; x < b->w; x++)
-			((uint32_t *)(px + (size_t)y * stride))[x] =
-				kz_bitmap_get(b, x, y) ? 0x000000 : 0xFFFFFF;
-	cairo_surface_mark_dirty(s);
-	snprintf(path, sizeof path, "%s/%s", SCREENS, name);
-	assert_int_equal(cairo_surface_write_to_png(s, path), CAIRO_STATUS_SUCCESS);
-	cairo_surface_destroy(s);
-}
-
 static void
 test_form_on_thermal_paper(void **state)
 {
@@ -261,7 +194,7 @@ test_form_on_thermal_paper(void **state)
 			fail_msg("%s", err);
 		assert_int_equal(b->w, KZ_DOTS_80MM);
 		snprintf(name, sizeof name, "form-%d-%s.png", KZ_DOTS_80MM, langs[li]);
-		save_png(b, name);
+		test_save_png(b, name);
 		kz_bitmap_free(b);
 	}
 }

@@ -14,6 +14,7 @@
 
 #include <cairo.h>
 
+#include "doc_helpers.h"
 #include "printer/bitmap.h"
 #include "printer/doc-test.h"
 #include "printer/doc-ticket.h"
@@ -107,54 +108,6 @@ write_pdf(const struct kz_doc_layout *const *pages, int n, const char *name)
 		fail_msg("%s", err);
 }
 
-/* What cmd writes, malloc'd; fails the test unless it exits 0. */
-static char *
-run(const char *cmd)
-{
-	FILE *f = popen(cmd, "r");
-	size_t len = 0, cap = 4096, n;
-	char *out = malloc(cap);
-
-	assert_non_null(f);
-	assert_non_null(out);
-	while ((n = fread(out + len, 1, cap - len - 1, f)) > 0) {
-		len += n;
-		if (cap - len < 2) {
-			out = realloc(out, cap *= 2);
-			assert_non_null(out);
-		}
-	}
-	out[len] = '\0';
-	if (pclose(f) != 0)
-		fail_msg("'%s' failed", cmd);
-	return out;
-}
-
-/* s with every run of white space (U+00A0 counted) made one space, trimmed:
- * where pdftotext breaks or spreads a line does not matter, the words do. */
-static char *
-collapse(const char *s)
-{
-	char *out = malloc(strlen(s) + 1), *o = out;
-	int space = 0;
-
-	assert_non_null(out);
-	while (*s) {
-		int nbsp = (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0;
-		if (nbsp || *s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' || *s == '\f') {
-			space = o != out;
-			s += nbsp ? 2 : 1;
-			continue;
-		}
-		if (space)
-			*o++ = ' ';
-		space = 0;
-		*o++ = *s++;
-	}
-	*o = '\0';
-	return out;
-}
-
 /* The text of page (from 1) of the PDF, white space collapsed. */
 static char *
 page_text(const char *name, int page)
@@ -163,8 +116,8 @@ page_text(const char *name, int page)
 
 	snprintf(cmd, sizeof cmd, "pdftotext -layout -enc UTF-8 -f %d -l %d '%s/%s' -", page, page,
 		 SCREENS, name);
-	raw = run(cmd);
-	text = collapse(raw);
+	raw = test_run(cmd);
+	text = test_collapse(raw);
 	free(raw);
 	return text;
 }
@@ -179,7 +132,7 @@ assert_texts_on_page(const struct kz_doc_layout *l, const char *name, int page)
 		char *want;
 		if (l->blocks[i].kind == KZ_DOC_RULE)
 			continue;
-		want = collapse(l->blocks[i].text);
+		want = test_collapse(l->blocks[i].text);
 		if (strstr(text, want) == NULL)
 			fail_msg("%s page %d lacks '%s'; it reads: %s", name, page, want, text);
 		free(want);
@@ -194,7 +147,7 @@ pages_of(const char *name)
 	int n = -1;
 
 	snprintf(cmd, sizeof cmd, "pdfinfo '%s/%s'", SCREENS, name);
-	out = run(cmd);
+	out = test_run(cmd);
 	if ((p = strstr(out, "\nPages:")) != NULL)
 		n = atoi(p + strlen("\nPages:"));
 	free(out);
@@ -242,7 +195,7 @@ rasterise(const char *name, int page)
 	snprintf(path, sizeof path, "%s/ink-%d-%s", SCREENS, page, name);
 	snprintf(cmd, sizeof cmd, "pdftoppm -gray -r %d -f %d -l %d -singlefile '%s/%s' '%s'", DPI,
 		 page, page, SCREENS, name, path);
-	free(run(cmd));
+	free(test_run(cmd));
 	strcat(path, ".pgm");
 	f = fopen(path, "rb");
 	assert_non_null(f);
@@ -323,7 +276,7 @@ test_tickets_as_pdf(void **state)
 	free(text);
 	write_pdf(pages, 1, "ticket-a4-kk.pdf");
 	assert_int_equal(pages_of("ticket-a4-kk.pdf"), 1);
-	free(run("pdftoppm -png -r 60 -singlefile '" SCREENS "/ticket-a4-kk.pdf' '" SCREENS
+	free(test_run("pdftoppm -png -r 60 -singlefile '" SCREENS "/ticket-a4-kk.pdf' '" SCREENS
 		 "/ticket-a4-kk'"));
 }
 
@@ -355,9 +308,9 @@ test_test_page_as_pdf(void **state)
 	assert_non_null(strstr(text, ru_alphabet));
 	assert_non_null(strstr(text, "Если всё напечатано чётко, принтер готов"));
 	free(text);
-	free(run("pdftoppm -png -r 60 -f 1 -l 1 -singlefile '" SCREENS
+	free(test_run("pdftoppm -png -r 60 -f 1 -l 1 -singlefile '" SCREENS
 		 "/test-page-a4.pdf' '" SCREENS "/test-page-a4-kk'"));
-	free(run("pdftoppm -png -r 60 -f 2 -l 2 -singlefile '" SCREENS
+	free(test_run("pdftoppm -png -r 60 -f 2 -l 2 -singlefile '" SCREENS
 		 "/test-page-a4.pdf' '" SCREENS "/test-page-a4-ru'"));
 }
 
@@ -370,7 +323,7 @@ test_fonts_are_embedded(void **state)
 
 	(void)state;
 	write_pdf(&page, 1, "fonts.pdf");
-	fonts = run("pdffonts '" SCREENS "/fonts.pdf'");
+	fonts = test_run("pdffonts '" SCREENS "/fonts.pdf'");
 	if (!embeds(fonts, "DejaVuSans") || !embeds(fonts, "DejaVuSans-Bold"))
 		fail_msg("the fonts are not both embedded:\n%s", fonts);
 	free(fonts);
@@ -493,26 +446,6 @@ assert_side_margins_white(const struct kz_bitmap *b)
 				fail_msg("ink at the paper's edge: row %d", y);
 }
 
-/* The printout as it would come out of the printer, black on white. */
-static void
-save_png(const struct kz_bitmap *b, const char *name)
-{
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, b->w, b->h);
-	unsigned char *px = cairo_image_surface_get_data(s);
-	int stride = cairo_image_surface_get_stride(s);
-	char path[1024];
-
-	assert_non_null(px);
-	for (int y = 0; y < b->h; y++)
-		for (int x = 0; x < b->w; x++)
-			((uint32_t *)(px + (size_t)y * stride))[x] =
-				kz_bitmap_get(b, x, y) ? 0x000000 : 0xFFFFFF;
-	cairo_surface_mark_dirty(s);
-	snprintf(path, sizeof path, "%s/%s", SCREENS, name);
-	assert_int_equal(cairo_surface_write_to_png(s, path), CAIRO_STATUS_SUCCESS);
-	cairo_surface_destroy(s);
-}
-
 static void
 test_test_page_on_thermal_paper(void **state)
 {
@@ -537,7 +470,7 @@ test_test_page_on_thermal_paper(void **state)
 				fail_msg("the test page is %d dots long", b->h);
 			assert_side_margins_white(b);
 			snprintf(name, sizeof name, "test-page-%d-%s.png", widths[wi], langs[li]);
-			save_png(b, name);
+			test_save_png(b, name);
 			kz_bitmap_free(b);
 		}
 }
