@@ -16,7 +16,7 @@
 static const struct kz_cmd *const commands[] = {
 	&kz_cmd_init, &kz_cmd_ticket, &kz_cmd_counter, &kz_cmd_next, &kz_cmd_recall,
 	&kz_cmd_start, &kz_cmd_finish, &kz_cmd_status, &kz_cmd_close_day, &kz_cmd_history,
-	&kz_cmd_check, &kz_cmd_calendar, &kz_cmd_office, &kz_cmd_print,
+	&kz_cmd_check, &kz_cmd_calendar, &kz_cmd_office, &kz_cmd_print, &kz_cmd_pin_hash,
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 

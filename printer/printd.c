@@ -3,10 +3,13 @@
  * Start at kz_printd_step.  The printer is reached afresh for every job, so
  * a printer switched off and on again needs nothing from us.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "printd.h"
 #include "printer/bitmap.h"
@@ -205,6 +208,40 @@ send_cups(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char
 	return kz_outbox_uncertain(pd->db, j->id, why, err);
 }
 
+static int
+is_folder(const struct kz_printd *pd)
+{
+	return strcmp(pd->opt.printer->transport, "folder") == 0;
+}
+
+/* A4 into a folder (a hall with no office printer yet): each job is a PDF
+ * file, written under a temporary name and renamed, so a file that is
+ * there is whole. */
+static int
+send_folder(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char *err)
+{
+	char path[KZ_PATH_LEN + 96], tmp[KZ_PATH_LEN + 104], why[KZ_ERR_LEN], stamp[32];
+	FILE *f;
+	int ok;
+
+	kz_clock_format(j->created_at, "%Y%m%d-%H%M%S", stamp, sizeof stamp);
+	snprintf(path, sizeof path, "%s/%s-%06lld-%s-%s.pdf", pd->opt.printer->address, stamp,
+		(long long)j->id, j->document, j->lang);
+	snprintf(tmp, sizeof tmp, "%s.part", path);
+	f = fopen(tmp, "wb");
+	ok = f != NULL && fwrite(pd->out.data, 1, pd->out.len, f) == pd->out.len;
+	ok = f != NULL && fclose(f) == 0 && ok && rename(tmp, path) == 0;
+	if (!ok) {
+		kz_err(why, 0, "cannot write '%s': %s; check that the folder exists and is "
+			"writable", tmp, strerror(errno));
+		remove(tmp);
+		return postpone(pd, j, "offline", why, err);
+	}
+	kz_printer_set_state(pd->db, pd->opt.printer->name, "ready", "", why);
+	*printed = 1;
+	return kz_outbox_done(pd->db, j->id, err);
+}
+
 /* Nothing to print: keep the printer's recorded state current anyway, so
  * the kiosk knows paper ran out before the next visitor comes. */
 static void
@@ -217,6 +254,13 @@ poll_idle(struct kz_printd *pd)
 	if (kz_clock_now() - pd->polled_at < IDLE_POLL_SECONDS)
 		return;
 	pd->polled_at = kz_clock_now();
+	if (is_folder(pd)) {
+		int ok = access(pd->opt.printer->address, W_OK) == 0;
+		kz_err(why, 0, "cannot write to the folder '%s': %s", pd->opt.printer->address,
+			strerror(errno));
+		kz_printer_set_state(pd->db, name, ok ? "ready" : "offline", ok ? "" : why, e2);
+		return;
+	}
 	if (pd->ops == NULL) { /* a CUPS queue */
 		char state[16], reasons[256];
 		if (kz_cups_state(pd->opt.printer->address, state, reasons, why) != KZ_OK)
@@ -258,6 +302,8 @@ kz_printd_step(struct kz_printd *pd, int *printed, char *err)
 	/* a document that cannot be made will not be made by waiting */
 	if (make_output(pd, &j, why) != KZ_OK)
 		return kz_outbox_fail(pd->db, j.id, why, err);
+	if (is_folder(pd))
+		return send_folder(pd, &j, printed, err);
 	if (strcmp(pd->opt.printer->role, "a4") == 0)
 		return send_cups(pd, &j, printed, err);
 	return send_job(pd, &j, printed, err);
@@ -275,7 +321,8 @@ kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, int 
 		return kz_err(err, KZ_ENOMEM, "out of memory starting the printer service");
 	pd->opt = *opt;
 	pd->ops = kz_transport_find(opt->printer->transport);
-	if (pd->ops == NULL && strcmp(opt->printer->transport, "cups") != 0) {
+	if (pd->ops == NULL && strcmp(opt->printer->transport, "cups") != 0 &&
+	    strcmp(opt->printer->transport, "folder") != 0) {
 		free(pd);
 		return kz_err(err, KZ_ECONFIG,
 			"[printer %s]: transport '%s' is not available in this build yet; use tcp, "
@@ -286,6 +333,8 @@ kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, int 
 		return kz_err(err, KZ_ECONFIG, "[printer %s]: a %s printer needs transport tcp, "
 					       "device or usb", opt->printer->name, opt->printer->role);
 	}
+	if (strcmp(opt->printer->transport, "folder") == 0)
+		mkdir(opt->printer->address, 0750); /* a folder that cannot be made shows as offline */
 	if ((rc = kz_db_open(opt->db_path, 0, &pd->db, err)) != KZ_OK ||
 	    (rc = kz_typeset_open(opt->font_dir, &pd->ts, err)) != KZ_OK ||
 	    (rc = kz_outbox_recover(pd->db, opt->printer->name, uncertain, err)) != KZ_OK) {

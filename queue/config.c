@@ -380,7 +380,7 @@ static int
 printer_key(struct parse *p, const char *label, const char *name, const char *value)
 {
 	static const char *const roles[] = {"tickets", "receipts", "a4", NULL};
-	static const char *const transports[] = {"tcp", "device", "usb", "cups", NULL};
+	static const char *const transports[] = {"tcp", "device", "usb", "cups", "folder", NULL};
 	struct kz_printer_conf *pr = printer_for(p, label);
 
 	if (pr == NULL)
@@ -393,7 +393,8 @@ printer_key(struct parse *p, const char *label, const char *name, const char *va
 	}
 	if (strcmp(name, "transport") == 0) {
 		if (!one_of(value, transports))
-			return fail(p, "transport of [printer %s] is tcp, device, usb or cups, not '%s'",
+			return fail(p, "transport of [printer %s] is tcp, device, usb, cups or folder, "
+				"not '%s'",
 				label, value);
 		return copy(pr->transport, sizeof pr->transport, value) == 0;
 	}
@@ -417,6 +418,118 @@ printer_key(struct parse *p, const char *label, const char *name, const char *va
 		       "paper, status", name, label);
 }
 
+static struct kz_kiosk_conf *
+kiosk_for(struct parse *p, const char *name)
+{
+	struct kz_config *c = p->cfg;
+	struct kz_kiosk_conf *k;
+
+	for (int i = 0; i < c->nkiosks; i++)
+		if (strcmp(c->kiosks[i].name, name) == 0)
+			return &c->kiosks[i];
+	if (!valid_printer_name(name)) {
+		fail(p, "[kiosk %s]: a kiosk's name is Latin letters, digits and '-'", name);
+		return NULL;
+	}
+	if (c->nkiosks == KZ_MAX_KIOSKS) {
+		fail(p, "more than %d kiosks", KZ_MAX_KIOSKS);
+		return NULL;
+	}
+	k = &c->kiosks[c->nkiosks++];
+	*k = (struct kz_kiosk_conf){.lang = "kk", .idle_seconds = 60, .ticket_pause_seconds = 5,
+		.screen_w_mm = 477, .screen_h_mm = 268, .admin_gesture = "1234"};
+	copy(k->name, sizeof k->name, name);
+	return k;
+}
+
+static int
+valid_gesture(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 3 || n > 8)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '1' || s[i] > '4')
+			return 0;
+	return 1;
+}
+
+static int
+kiosk_key(struct parse *p, const char *label, const char *name, const char *value)
+{
+	struct kz_kiosk_conf *k = kiosk_for(p, label);
+
+	if (k == NULL)
+		return 0;
+	if (strcmp(name, "printer") == 0 || strcmp(name, "forms_printer") == 0) {
+		if (copy(name[0] == 'p' ? k->printer : k->forms_printer, sizeof k->printer, value) < 0)
+			return fail(p, "%s of [kiosk %s] must name a [printer]", name, label);
+		return 1;
+	}
+	if (strcmp(name, "language") == 0) {
+		if (strcmp(value, "kk") != 0 && strcmp(value, "ru") != 0)
+			return fail(p, "language of [kiosk %s] is kk or ru, not '%s'", label, value);
+		return copy(k->lang, sizeof k->lang, value) == 0;
+	}
+	if (strcmp(name, "idle_seconds") == 0) {
+		if (parse_int(value, 10, 3600, &k->idle_seconds) < 0)
+			return fail(p, "idle_seconds of [kiosk %s] is 10 to 3600, not '%s'", label, value);
+		return 1;
+	}
+	if (strcmp(name, "ticket_pause_seconds") == 0) {
+		if (parse_int(value, 0, 120, &k->ticket_pause_seconds) < 0)
+			return fail(p, "ticket_pause_seconds of [kiosk %s] is 0 to 120, not '%s'", label,
+				value);
+		return 1;
+	}
+	if (strcmp(name, "screen_mm") == 0) {
+		char end;
+		if (sscanf(value, "%dx%d%c", &k->screen_w_mm, &k->screen_h_mm, &end) != 2 ||
+		    k->screen_w_mm < 50 || k->screen_h_mm < 50 || k->screen_w_mm > 3000 ||
+		    k->screen_h_mm > 3000)
+			return fail(p, "screen_mm of [kiosk %s] is the visible screen's WIDTHxHEIGHT in "
+				"millimetres, such as 477x268 for 21.5\", not '%s'", label, value);
+		return 1;
+	}
+	if (strcmp(name, "admin_gesture") == 0) {
+		if (!valid_gesture(value) || copy(k->admin_gesture, sizeof k->admin_gesture, value))
+			return fail(p, "admin_gesture of [kiosk %s] is 3 to 8 corners tapped in turn "
+				"(1 top left, 2 top right, 3 bottom right, 4 bottom left), such as 1234, "
+				"not '%s'", label, value);
+		return 1;
+	}
+	if (strcmp(name, "admin_pin") == 0) {
+		if (value[0] != '$' || copy(k->admin_pin, sizeof k->admin_pin, value) < 0)
+			return fail(p, "admin_pin of [kiosk %s] is the PIN's hash, as 'kezek pin-hash' "
+				"prints it (it starts with '$'), never the PIN itself", label);
+		return 1;
+	}
+	return fail(p, "unknown key '%s' in [kiosk %s]; known keys: printer, forms_printer, "
+		       "language, idle_seconds, ticket_pause_seconds, screen_mm, admin_gesture, "
+		       "admin_pin", name, label);
+}
+
+static int
+office_key(struct parse *p, const char *name, const char *value)
+{
+	struct kz_office_kk *o = &p->cfg->office_kk;
+	static const char *const keys[] = {"name_kk", "address_kk", "official_kk",
+		"akimat_name_kk", "akimat_address_kk", "akimat_official_kk"};
+	char *dst[] = {o->name, o->address, o->official, o->akimat_name, o->akimat_address,
+		o->akimat_official};
+
+	for (int i = 0; i < 6; i++) {
+		if (strcmp(name, keys[i]) != 0)
+			continue;
+		if (copy(dst[i], KZ_NAME_LEN, value) < 0)
+			return fail(p, "%s is longer than %d bytes", name, KZ_NAME_LEN - 1);
+		return 1;
+	}
+	return fail(p, "unknown key '%s' in [office]; known keys: name_kk, address_kk, "
+		       "official_kk, akimat_name_kk, akimat_address_kk, akimat_official_kk", name);
+}
+
 static int
 handler(void *user, const char *section, const char *name, const char *value)
 {
@@ -436,9 +549,13 @@ handler(void *user, const char *section, const char *name, const char *value)
 		return counter_key(p, section + 8, name, value);
 	if (strncmp(section, "printer ", 8) == 0)
 		return printer_key(p, section + 8, name, value);
+	if (strncmp(section, "kiosk ", 6) == 0)
+		return kiosk_key(p, section + 6, name, value);
+	if (strcmp(section, "office") == 0)
+		return office_key(p, name, value);
 	return fail(p, "unknown section [%s]; known sections: [hall], [hours], [display], "
-		       "[service CODE], [printer NAME], "
-		       "[counter NUMBER]", section);
+		       "[service CODE], [printer NAME], [counter NUMBER], [kiosk NAME], "
+		       "[office]", section);
 }
 
 /* Line of "[section]" in path, for faults found after parsing; 0 if not found. */
@@ -476,6 +593,33 @@ resolve(const struct kz_config *c, char *path, char *err)
 	snprintf(joined, sizeof joined, "%.*s/%s", (int)(slash - c->path), c->path, path);
 	if (copy(path, KZ_PATH_LEN, joined) < 0)
 		return kz_err(err, KZ_ECONFIG, "%s: path '%s' is too long", c->path, joined);
+	return KZ_OK;
+}
+
+/* A kiosk's printers must be in the hall, and of the right kind. */
+static int
+check_kiosks(struct kz_config *c, char *err)
+{
+	char sec[64];
+
+	for (int i = 0; i < c->nkiosks; i++) {
+		struct kz_kiosk_conf *k = &c->kiosks[i];
+		const struct kz_printer_conf *pr = kz_config_printer(c, k->printer);
+		snprintf(sec, sizeof sec, "kiosk %s", k->name);
+		k->line = section_line(c->path, sec);
+		if (pr == NULL || strcmp(pr->role, "tickets") != 0)
+			return kz_err(err, KZ_ECONFIG,
+				"%s:%d: [kiosk %s] needs printer = the name of a [printer] with role "
+				"tickets%s%s%s", c->path, k->line, k->name, k->printer[0] ? ", not '" : "",
+				k->printer, k->printer[0] ? "'" : "");
+		if (k->forms_printer[0] == '\0')
+			continue;
+		pr = kz_config_printer(c, k->forms_printer);
+		if (pr == NULL || strcmp(pr->role, "a4") != 0)
+			return kz_err(err, KZ_ECONFIG,
+				"%s:%d: [kiosk %s]: forms_printer '%s' must be a [printer] with role a4",
+				c->path, k->line, k->name, k->forms_printer);
+	}
 	return KZ_OK;
 }
 
@@ -536,8 +680,8 @@ check_whole(struct kz_config *c, char *err)
 				pr->line, pr->name);
 		if (strcmp(pr->role, "a4") != 0 && pr->paper == 0)
 			pr->paper = 80;
-		/* a device file named relative to this file, like the database */
-		if (strcmp(pr->transport, "device") == 0 &&
+		/* a device file or folder named relative to this file, like the database */
+		if ((strcmp(pr->transport, "device") == 0 || strcmp(pr->transport, "folder") == 0) &&
 		    (rc = resolve(c, pr->address, err)) != KZ_OK)
 			return rc;
 		/* network and USB ESC/POS printers answer DLE EOT; a device file
@@ -545,11 +689,18 @@ check_whole(struct kz_config *c, char *err)
 		if (pr->status < 0)
 			pr->status = strcmp(pr->transport, "tcp") == 0 ||
 				     strcmp(pr->transport, "usb") == 0;
-		if (strcmp(pr->role, "a4") == 0 && strcmp(pr->transport, "cups") != 0)
+		if (strcmp(pr->role, "a4") == 0 && strcmp(pr->transport, "cups") != 0 &&
+		    strcmp(pr->transport, "folder") != 0)
 			return kz_err(err, KZ_ECONFIG,
-				"%s:%d: [printer %s] prints A4, which goes through CUPS: transport = cups",
-				c->path, pr->line, pr->name);
+				"%s:%d: [printer %s] prints A4 as PDF: transport = cups (a CUPS queue) "
+				"or folder (PDF files kept in a folder)", c->path, pr->line, pr->name);
+		if (strcmp(pr->role, "a4") != 0 && strcmp(pr->transport, "folder") == 0)
+			return kz_err(err, KZ_ECONFIG,
+				"%s:%d: [printer %s]: transport folder keeps A4 PDF files; a %s "
+				"printer needs tcp, device or usb", c->path, pr->line, pr->name, pr->role);
 	}
+	if ((rc = check_kiosks(c, err)) != KZ_OK)
+		return rc;
 	for (int i = 0; i < c->ncounters; i++) {
 		struct kz_counter_conf *k = &c->counters[i];
 		snprintf(sec, sizeof sec, "counter %d", k->number);
@@ -652,6 +803,15 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 	if (line < 0)
 		return kz_err(err, KZ_ENOMEM, "%s: out of memory while reading", path);
 	return check_whole(cfg, err);
+}
+
+const struct kz_kiosk_conf *
+kz_config_kiosk(const struct kz_config *cfg, const char *name)
+{
+	for (int i = 0; i < cfg->nkiosks; i++)
+		if (name == NULL || name[0] == '\0' || strcmp(cfg->kiosks[i].name, name) == 0)
+			return &cfg->kiosks[i];
+	return NULL;
 }
 
 const struct kz_service_conf *

@@ -12,6 +12,11 @@
  *   [service CODE]    prefix, name_kk, name_ru
  *   [counter NUMBER]  services = CODE, CODE ...
  *   [printer NAME]    role, transport, address, paper, status
+ *   [kiosk NAME]      printer, forms_printer, language, idle_seconds,
+ *                     ticket_pause_seconds, screen_mm, admin_gesture, admin_pin
+ *   [office]          this office's App. 1 and App. 5 entries in Kazakh:
+ *                     name_kk, address_kk, official_kk, akimat_name_kk,
+ *                     akimat_address_kk, akimat_official_kk
  *
  * Relative paths in the file are taken from the file's own folder; the
  * loaded configuration holds them resolved.
@@ -30,6 +35,7 @@
 #define KZ_MAX_SERVICES 32
 #define KZ_MAX_COUNTERS 64
 #define KZ_MAX_PRINTERS 16
+#define KZ_MAX_KIOSKS 8
 #define KZ_CODE_LEN 16	 /* service code or prefix, bytes with NUL */
 #define KZ_NAME_LEN 256	 /* a name in one language, bytes with NUL */
 #define KZ_PATH_LEN 1024
@@ -77,6 +83,29 @@ struct kz_display_conf {
 
 enum { KZ_LANG_BOTH, KZ_LANG_ALTERNATE };
 
+/* A touch kiosk in the hall (kezek-kiosk --kiosk NAME). */
+struct kz_kiosk_conf {
+	char name[KZ_CODE_LEN * 2];	     /* [kiosk NAME] */
+	char printer[KZ_CODE_LEN * 2];	     /* its ticket printer: role tickets */
+	char forms_printer[KZ_CODE_LEN * 2]; /* A4 printer of blank forms (p.12), "" none */
+	char lang[3];			     /* language it returns to: kk (default) or ru */
+	int idle_seconds;		     /* untouched this long: back home */
+	int ticket_pause_seconds;	     /* least time between two tickets */
+	int screen_w_mm, screen_h_mm;	     /* the visible screen, for 15 mm targets */
+	char admin_gesture[16];		     /* corners tapped in turn: 1 top left,
+						2 top right, 3 bottom right, 4 bottom left */
+	char admin_pin[160];		     /* crypt(3) hash of the PIN, "" none */
+	int line;			     /* line of its [kiosk] header */
+};
+
+/* This office's App. 1 and App. 5 entries in Kazakh: the standard's lists
+ * (offices.csv, akimats.csv) are in Russian.  "" where not given: the
+ * Kazakh screens then show only the phones and e-mails. */
+struct kz_office_kk {
+	char name[KZ_NAME_LEN], address[KZ_NAME_LEN], official[KZ_NAME_LEN];
+	char akimat_name[KZ_NAME_LEN], akimat_address[KZ_NAME_LEN], akimat_official[KZ_NAME_LEN];
+};
+
 struct kz_config {
 	char path[KZ_PATH_LEN];	       /* the file it came from, "" if built in */
 	char name_kk[KZ_NAME_LEN];     /* the office's name, Kazakh */
@@ -97,6 +126,9 @@ struct kz_config {
 	struct kz_counter_conf counters[KZ_MAX_COUNTERS];
 	int nprinters;
 	struct kz_printer_conf printers[KZ_MAX_PRINTERS];
+	int nkiosks;
+	struct kz_kiosk_conf kiosks[KZ_MAX_KIOSKS];
+	struct kz_office_kk office_kk;
 };
 
 /* Read path into cfg (caller-owned, fully overwritten).  KZ_ECONFIG with
@@ -110,6 +142,9 @@ const struct kz_service_conf *kz_config_service(const struct kz_config *cfg, con
 const struct kz_printer_conf *kz_config_printer(const struct kz_config *cfg, const char *name);
 
 /* The counter with this number, or NULL. */
+/* The kiosk named name (NULL or "": the first), or NULL. */
+const struct kz_kiosk_conf *kz_config_kiosk(const struct kz_config *cfg, const char *name);
+
 const struct kz_counter_conf *kz_config_counter(const struct kz_config *cfg, int number);
 
 #endif

@@ -96,6 +96,29 @@ kz_outbox_add(struct kz_db *db, const char *printer, const char *document, const
 	IN_TX(kz_outbox_add_job(db, printer, document, lang, 0, id, err));
 }
 
+static int get_job(struct kz_db *db, int64_t job, struct kz_print_job *out, char *err);
+
+static int
+add_unprinted(struct kz_db *db, int64_t job, const char *where, const char *reason, char *err)
+{
+	struct kz_print_job j;
+	char detail[512];
+	int rc;
+
+	if ((rc = get_job(db, job, &j, err)) != KZ_OK)
+		return rc;
+	snprintf(detail, sizeof detail, "%s: %s %s on %s not printed: %s", where, j.document,
+		j.number, j.printer, reason);
+	return kz_event_add(db, kz_clock_now(), "print_unseen", j.ticket_id, 0, 0, 0, detail, err);
+}
+
+int
+kz_outbox_report_unprinted(struct kz_db *db, int64_t job, const char *where, const char *reason,
+	char *err)
+{
+	IN_TX(add_unprinted(db, job, where, reason, err));
+}
+
 #define JOB_COLUMNS                                                                                \
 	"j.id, p.name, j.document, j.lang, j.state, j.attempts, j.created_at, j.reason,"           \
 	" coalesce(j.reprint_of, 0), coalesce(j.ticket_id, 0), coalesce(t.number, ''),"             \

@@ -76,6 +76,12 @@ int kz_outbox_reprint(struct kz_db *db, int64_t job, int64_t *id, char *err);
 int kz_outbox_list(struct kz_db *db, const char *printer, int limit,
 	int (*fn)(const struct kz_print_job *job, void *arg), void *arg, char *err);
 
+/* Tell the staff that job was not seen printed (where: who noticed, such
+ * as "kiosk kiosk-1"; reason: what was seen): an event in the log that
+ * `kezek history` and the reports show.  The job itself is unchanged. */
+int kz_outbox_report_unprinted(struct kz_db *db, int64_t job, const char *where,
+	const char *reason, char *err);
+
 /* Read one job. */
 int kz_outbox_get(struct kz_db *db, int64_t job, struct kz_print_job *out, char *err);
 

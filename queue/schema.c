@@ -126,11 +126,36 @@ static const char step4[] =
 	"CREATE INDEX print_jobs_open ON print_jobs(printer_id, id)"
 	"  WHERE state IN ('queued', 'sending');";
 
+static const char step5[] =
+	/* Visitor feedback: the standard's App. 4 satisfaction indicators, one
+	 * row per visitor who answered at a kiosk; an answer is 1 (satisfied),
+	 * 0 (not) or NULL (skipped).  Anonymous by design (p.17.7
+	 * confidentiality): no ticket number, no name, nothing that leads back
+	 * to a person.  Append-only like the event log: the managers' report
+	 * counts what visitors said, and no one may change it afterwards. */
+	"CREATE TABLE feedback ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  at          INTEGER NOT NULL,"	/* UTC seconds */
+	"  day         TEXT NOT NULL,"		/* local YYYY-MM-DD */
+	"  lang        TEXT NOT NULL CHECK (lang IN ('kk', 'ru')),"
+	"  kiosk       TEXT NOT NULL DEFAULT '',"
+	"  quality     INTEGER CHECK (quality IN (0, 1)),"
+	"  information INTEGER CHECK (information IN (0, 1)),"
+	"  appeal      INTEGER CHECK (appeal IN (0, 1)),"
+	"  politeness  INTEGER CHECK (politeness IN (0, 1)),"
+	"  CHECK (coalesce(quality, information, appeal, politeness) IS NOT NULL));"
+	"CREATE INDEX feedback_day ON feedback(day);"
+	"CREATE TRIGGER feedback_no_update BEFORE UPDATE ON feedback"
+	" BEGIN SELECT RAISE(ABORT, 'visitor feedback is append-only'); END;"
+	"CREATE TRIGGER feedback_no_delete BEFORE DELETE ON feedback"
+	" BEGIN SELECT RAISE(ABORT, 'visitor feedback is append-only'); END;";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
 	{3, "index of calls for the hall display", step3},
 	{4, "printers and the print outbox", step4},
+	{5, "visitor feedback (App. 4)", step5},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

@@ -19,6 +19,7 @@
 #define SIZE_PER_HEIGHT 0.72  /* DejaVu's line (ascent + descent) is 1.164 em: 0.84 of the box */
 #define TOO_SMALL 0.6	      /* below this share of the wanted size, text is unreadable */
 #define MARGIN 0.02	      /* inner margin on the aligned side, per box height */
+#define KZ_PARA_LINES 40      /* lines of one paragraph */
 
 static const char *const face_files[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
 #define FACES 2
@@ -246,6 +247,7 @@ count_text(struct tally *t, const struct kz_item *it, const struct fit *f)
 	double ratio = (double)f->size / f->wanted;
 
 	t->st.texts++;
+	t->st.cut += it->cut;
 	t->st.missing_glyphs += missing_glyphs(f->font, it->text);
 	if (f->size >= f->wanted)
 		return;
@@ -299,6 +301,120 @@ draw_text(struct kz_ui *ui, const struct kz_item *it, struct tally *t, char *err
 		return KZ_ENOMEM;
 	if (place(it, tex->w, tex->h, &src, &dst))
 		SDL_RenderCopy(ui->ren, tex->tex, &src, &dst);
+	return KZ_OK;
+}
+
+/* Where each line of a paragraph starts in its text, and how long it is. */
+struct lines {
+	int n;
+	int start[KZ_PARA_LINES], len[KZ_PARA_LINES];
+};
+
+/* Width of text[0..len) at font; -1 if it cannot be measured. */
+static int
+measure(TTF_Font *font, const char *text, int len)
+{
+	char buf[KZ_TEXT_MAX];
+	int w, h;
+
+	snprintf(buf, sizeof buf, "%.*s", len, text);
+	return TTF_SizeUTF8(font, buf, &w, &h) == 0 ? w : -1;
+}
+
+/* Break text at spaces and newlines into lines no wider than avail.  0 if
+ * it goes, -1 if a word alone is too wide or there are too many lines. */
+static int
+wrap(TTF_Font *font, const char *text, int avail, struct lines *out)
+{
+	const char *p = text;
+
+	out->n = 0;
+	while (*p) {
+		int fit = 0, i = 0;
+		while (*p == ' ')
+			p++;
+		for (;;) {
+			while (p[i] && p[i] != ' ' && p[i] != '\n')
+				i++;
+			if (measure(font, p, i) > avail)
+				break;
+			fit = i;
+			if (p[i] != ' ')
+				break;
+			i++;
+		}
+		if (fit == 0 && *p != '\n' && *p != '\0')
+			return -1;
+		if (out->n == KZ_PARA_LINES)
+			return -1;
+		out->start[out->n] = (int)(p - text);
+		out->len[out->n++] = fit;
+		p += fit;
+		if (*p == '\n')
+			p++;
+	}
+	return 0;
+}
+
+/* Size a paragraph: its line height asks for a size; smaller until every
+ * line fits the width and all lines the height. */
+static int
+fit_para(struct kz_ui *ui, const struct kz_item *it, struct fit *f, struct lines *ln,
+	int *pitch, char *err)
+{
+	struct kz_item line = *it;
+	int avail;
+
+	line.h = it->line;
+	avail = it->w - margin(&line);
+	if ((f->wanted = wanted_size(ui, &line, &f->font, err)) < 0)
+		return KZ_ENOMEM;
+	for (f->size = f->wanted;; f->size = f->size * 92 / 100) {
+		if (f->size < 1)
+			f->size = 1;
+		if ((f->font = get_font(ui, (int)it->font, f->size, err)) == NULL)
+			return KZ_ENOMEM;
+		*pitch = (int)((long)it->line * f->size / f->wanted);
+		if (*pitch < 1)
+			*pitch = 1;
+		if ((wrap(f->font, it->text, avail, ln) == 0 && ln->n * *pitch <= it->h) ||
+		    f->size == 1)
+			break;
+	}
+	f->w = avail;
+	return KZ_OK;
+}
+
+static int
+draw_para(struct kz_ui *ui, const struct kz_item *it, struct tally *t, char *err)
+{
+	struct kz_item line = *it;
+	struct lines ln = {0};
+	struct fit f;
+	int pitch, rc, top;
+
+	if (it->w <= 0 || it->h <= 0 || it->text[0] == '\0') {
+		t->st.texts++;
+		return KZ_OK;
+	}
+	if ((rc = fit_para(ui, it, &f, &ln, &pitch, err)) != KZ_OK)
+		return rc;
+	count_text(t, it, &f);
+	top = it->y;
+	for (int i = 0; i < ln.n; i++) {
+		struct text_slot *tex;
+		SDL_Rect src, dst;
+		snprintf(line.text, sizeof line.text, "%.*s", ln.len[i], it->text + ln.start[i]);
+		line.kind = KZ_ITEM_TEXT;
+		line.y = top + i * pitch;
+		line.h = pitch;
+		if (line.text[0] == '\0' || line.y + pitch > it->y + it->h)
+			continue;
+		if ((tex = text_texture(ui, &line, &f, err)) == NULL)
+			return KZ_ENOMEM;
+		if (place(&line, tex->w, tex->h, &src, &dst))
+			SDL_RenderCopy(ui->ren, tex->tex, &src, &dst);
+	}
 	return KZ_OK;
 }
 
@@ -361,7 +477,10 @@ draw_items(struct kz_ui *ui, const struct kz_scene *scene, struct tally *t, char
 			draw_rect(ui, it);
 			continue;
 		}
-		rc = draw_text(ui, it, t, first == KZ_OK ? err : NULL);
+		if (it->kind == KZ_ITEM_PARA)
+			rc = draw_para(ui, it, t, first == KZ_OK ? err : NULL);
+		else
+			rc = draw_text(ui, it, t, first == KZ_OK ? err : NULL);
 		if (first == KZ_OK)
 			first = rc;
 	}
@@ -489,6 +608,72 @@ kz_ui_wait(struct kz_ui *ui, int timeout_ms)
 	while (SDL_PollEvent(&ev))
 		quit |= handle_event(ui, &ev);
 	return quit;
+}
+
+/* A press at window point (x, y) as a tap in the frame's pixels. */
+static void
+tap_at(struct kz_ui *ui, float fx, float fy, struct kz_ui_event *out)
+{
+	out->type = KZ_UI_TAP;
+	out->x = (int)(fx * ui->fw);
+	out->y = (int)(fy * ui->fh);
+}
+
+/* What ev means to a person's screen; 0 if nothing. */
+static int
+translate(struct kz_ui *ui, const SDL_Event *ev, struct kz_ui_event *out)
+{
+	int ww = 1, wh = 1;
+
+	out->ms = ev->common.timestamp;
+	switch (ev->type) {
+	case SDL_FINGERDOWN:
+		if (!ui->drawn)
+			return 0;
+		tap_at(ui, ev->tfinger.x, ev->tfinger.y, out);
+		return 1;
+	case SDL_MOUSEBUTTONDOWN:
+		/* a touch also arrives as a mouse click: one touch is one tap */
+		if (!ui->drawn || ev->button.which == SDL_TOUCH_MOUSEID ||
+		    ev->button.button != SDL_BUTTON_LEFT)
+			return 0;
+		SDL_GetWindowSize(ui->win, &ww, &wh);
+		tap_at(ui, (float)ev->button.x / (ww > 0 ? ww : 1),
+			(float)ev->button.y / (wh > 0 ? wh : 1), out);
+		return 1;
+	case SDL_KEYDOWN:
+		out->type = KZ_UI_KEY;
+		out->key = ev->key.keysym.sym;
+		return 1;
+	default:
+		if (handle_event(ui, ev)) {
+			out->type = KZ_UI_CLOSE;
+			return 1;
+		}
+		return 0;
+	}
+}
+
+int
+kz_ui_next(struct kz_ui *ui, int timeout_ms, struct kz_ui_event *out)
+{
+	SDL_Event ev;
+
+	memset(out, 0, sizeof *out);
+	while (SDL_PollEvent(&ev))
+		if (translate(ui, &ev, out))
+			return 1;
+	if (timeout_ms > 0 && SDL_WaitEventTimeout(&ev, timeout_ms) && translate(ui, &ev, out))
+		return 1;
+	return 0;
+}
+
+void
+kz_ui_grab(struct kz_ui *ui)
+{
+	/* keys such as Alt+Tab then reach the kiosk, which ignores them */
+	SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+	SDL_SetWindowGrab(ui->win, SDL_TRUE);
 }
 
 int

@@ -16,6 +16,7 @@ struct kz_ui_stats {
 	int shrunk;	   /* drawn smaller than their box's height asks, to fit the width */
 	int too_small;	   /* shrunk below 60% of that: too small to read; a layout fault */
 	int missing_glyphs;/* characters the fonts do not have (they would show as boxes) */
+	int cut;	   /* texts cut short at KZ_TEXT_MAX when the scene was built */
 	char worst[KZ_ID_MAX]; /* id of the most shrunk item, "" if none */
 };
 
@@ -41,6 +42,25 @@ int kz_ui_wait(struct kz_ui *ui, int timeout_ms);
  * on drivers that cannot block (offscreen); this costs one wake-up.  1 if
  * the window was asked to close. */
 int kz_ui_sleep(struct kz_ui *ui, int ms);
+
+/* What a person did. */
+enum kz_ui_event_type { KZ_UI_NONE, KZ_UI_TAP, KZ_UI_KEY, KZ_UI_CLOSE };
+
+struct kz_ui_event {
+	enum kz_ui_event_type type;
+	int x, y; /* KZ_UI_TAP: where, in pixels of the last frame drawn */
+	int key;  /* KZ_UI_KEY: the SDL keycode */
+	unsigned ms; /* when, milliseconds on SDL's clock: tells a double tap */
+};
+
+/* Wait up to timeout_ms for the next thing a person did: a touch or a left
+ * click (a tap), a key, or asking the window to close.  1 with *ev filled,
+ * 0 if the time passed.  A touch comes from SDL as a touch and as a mouse
+ * click; only the touch counts, so one touch is one tap. */
+int kz_ui_next(struct kz_ui *ui, int timeout_ms, struct kz_ui_event *ev);
+
+/* Keep keyboard and pointer in the window (an unattended kiosk). */
+void kz_ui_grab(struct kz_ui *ui);
 
 /* The colour of pixel (x, y) of the last frame drawn. */
 int kz_ui_pixel(struct kz_ui *ui, int x, int y, struct kz_rgb *out, char *err);

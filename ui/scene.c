@@ -55,8 +55,41 @@ kz_scene_text(struct kz_scene *s, const char *id, int x, int y, int w, int h,
 	it->align = align;
 	snprintf(it->lang, sizeof it->lang, "%s", lang);
 	va_start(ap, fmt);
-	vsnprintf(it->text, sizeof it->text, fmt, ap);
+	it->cut = vsnprintf(it->text, sizeof it->text, fmt, ap) >= (int)sizeof it->text;
 	va_end(ap);
+}
+
+void
+kz_scene_para(struct kz_scene *s, const char *id, int x, int y, int w, int h, int line_h,
+	struct kz_rgb color, enum kz_font font, enum kz_align align, const char *lang,
+	const char *fmt, ...)
+{
+	struct kz_item *it = add(s, KZ_ITEM_PARA, id, x, y, w, h, color);
+	va_list ap;
+
+	if (it == NULL)
+		return;
+	it->font = font;
+	it->align = align;
+	it->line = line_h > 0 ? line_h : 1;
+	snprintf(it->lang, sizeof it->lang, "%s", lang);
+	va_start(ap, fmt);
+	it->cut = vsnprintf(it->text, sizeof it->text, fmt, ap) >= (int)sizeof it->text;
+	va_end(ap);
+}
+
+const struct kz_item *
+kz_scene_hit(const struct kz_scene *s, int x, int y, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	for (int i = s->n - 1; i >= 0; i--) {
+		const struct kz_item *it = &s->items[i];
+		if (x >= it->x && x < it->x + it->w && y >= it->y && y < it->y + it->h &&
+		    strncmp(it->id, prefix, n) == 0)
+			return it;
+	}
+	return NULL;
 }
 
 const struct kz_item *

@@ -11,14 +11,16 @@
 #include <stdint.h>
 
 #define KZ_SCENE_MAX 256   /* items in one scene */
-#define KZ_TEXT_MAX 192	   /* bytes of one text, with NUL */
+#define KZ_TEXT_MAX 1536   /* bytes of one text, with NUL: a paragraph */
 #define KZ_ID_MAX 32	   /* bytes of an item's name, with NUL */
 
 struct kz_rgb {
 	uint8_t r, g, b;
 };
 
-enum kz_item_kind { KZ_ITEM_RECT, KZ_ITEM_TEXT };
+/* A text is one line fitted to its box; a paragraph is wrapped at spaces
+ * (and at '\n') into lines of its line height, made smaller if it must. */
+enum kz_item_kind { KZ_ITEM_RECT, KZ_ITEM_TEXT, KZ_ITEM_PARA };
 enum kz_align { KZ_ALIGN_LEFT, KZ_ALIGN_CENTER, KZ_ALIGN_RIGHT };
 enum kz_font { KZ_FONT_REGULAR, KZ_FONT_BOLD };
 
@@ -28,6 +30,8 @@ struct kz_item {
 	struct kz_rgb color;	 /* fill, or the text's colour */
 	enum kz_font font;	 /* text only */
 	enum kz_align align;	 /* text only; vertically always centred */
+	int line;		 /* paragraph only: line height, pixels */
+	int cut;		 /* the text was longer than KZ_TEXT_MAX: a layout fault */
 	char lang[3];		 /* text only: "kk", "ru" or "" (numbers, times) */
 	char id[KZ_ID_MAX];	 /* a name for tests: "call.number", "wait.A" */
 	char text[KZ_TEXT_MAX];	 /* UTF-8 */
@@ -53,6 +57,18 @@ void kz_scene_rect(struct kz_scene *s, const char *id, int x, int y, int w, int 
 void kz_scene_text(struct kz_scene *s, const char *id, int x, int y, int w, int h,
 	struct kz_rgb color, enum kz_font font, enum kz_align align, const char *lang,
 	const char *fmt, ...) __attribute__((format(printf, 11, 12)));
+
+/* Add a paragraph: text wrapped to the box's width in lines line_h
+ * pixels high; the renderer makes it smaller when the lines would not fit
+ * the box's height (and counts that, like a shrunk text). */
+void kz_scene_para(struct kz_scene *s, const char *id, int x, int y, int w, int h, int line_h,
+	struct kz_rgb color, enum kz_font font, enum kz_align align, const char *lang,
+	const char *fmt, ...) __attribute__((format(printf, 12, 13)));
+
+/* The item at scene point (x, y) whose id starts with prefix, the last
+ * drawn (topmost) if several; NULL if none.  Buttons are rects named
+ * "btn.NAME": a tap finds them here. */
+const struct kz_item *kz_scene_hit(const struct kz_scene *s, int x, int y, const char *prefix);
 
 /* The first item named id, or NULL. */
 const struct kz_item *kz_scene_find(const struct kz_scene *s, const char *id);

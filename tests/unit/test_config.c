@@ -187,7 +187,7 @@ test_printers(void **state)
 	assert_int_equal(kz_config_printer(cfg, "kiosk-1")->paper, 80); /* thermal default */
 	free(cfg);
 	expect_refused(HALL "[printer p]\nrole = labels\n", 5, "tickets, receipts or a4");
-	expect_refused(HALL "[printer p]\ntransport = bluetooth\n", 5, "tcp, device, usb or cups");
+	expect_refused(HALL "[printer p]\ntransport = bluetooth\n", 5, "tcp, device, usb, cups or folder");
 	expect_refused(HALL "[printer p]\npaper = 70\n", 5, "58 or 80");
 	expect_refused(HALL "[printer p q]\nrole = a4\n", 5, "Latin letters, digits and '-'");
 	expect_refused(HALL SVC_A "[counter 1]\nservices = A\n[printer p]\nrole = tickets\n", 9,
@@ -195,6 +195,46 @@ test_printers(void **state)
 	expect_refused(HALL SVC_A "[counter 1]\nservices = A\n[printer p]\nrole = a4\n"
 				  "transport = tcp\naddress = x:9100\n",
 		9, "transport = cups");
+	expect_refused(HALL SVC_A "[counter 1]\nservices = A\n[printer p]\nrole = tickets\n"
+				  "transport = folder\naddress = out\n",
+		9, "a tickets printer needs tcp, device or usb");
+}
+
+#define KIOSK_HALL HALL SVC_A "[counter 1]\nservices = A\n" \
+	"[printer t]\nrole = tickets\ntransport = device\naddress = t.prn\n" \
+	"[printer f]\nrole = a4\ntransport = folder\naddress = forms\n"
+
+/* A kiosk names its printers, and they must be of the right kind. */
+static void
+test_kiosks(void **state)
+{
+	struct kz_config *cfg = malloc(sizeof *cfg);
+	char err[KZ_ERR_LEN] = "";
+	const struct kz_kiosk_conf *k;
+
+	(void)state;
+	assert_non_null(cfg);
+	test_write_file(path, KIOSK_HALL "[kiosk k1]\nprinter = t\nforms_printer = f\nlanguage = ru\n"
+			"screen_mm = 268x477\nadmin_gesture = 4321\n");
+	assert_int_equal(kz_config_load(path, cfg, err), KZ_OK);
+	k = kz_config_kiosk(cfg, NULL);
+	assert_non_null(k);
+	assert_string_equal(k->name, "k1");
+	assert_string_equal(k->lang, "ru");
+	assert_int_equal(k->screen_w_mm, 268);
+	assert_int_equal(k->idle_seconds, 60);
+	assert_string_equal(k->admin_pin, ""); /* no PIN: no way out but a signal */
+	assert_ptr_equal(kz_config_kiosk(cfg, "k1"), k);
+	assert_null(kz_config_kiosk(cfg, "k2"));
+	free(cfg);
+	expect_refused(KIOSK_HALL "[kiosk k1]\nforms_printer = f\n", 17, "needs printer =");
+	expect_refused(KIOSK_HALL "[kiosk k1]\nprinter = f\n", 17, "role tickets, not 'f'");
+	expect_refused(KIOSK_HALL "[kiosk k1]\nprinter = t\nforms_printer = t\n", 17,
+		"must be a [printer] with role a4");
+	expect_refused(KIOSK_HALL "[kiosk k1]\nadmin_gesture = 15\n", 18, "3 to 8 corners");
+	expect_refused(KIOSK_HALL "[kiosk k1]\nadmin_pin = 1234\n", 18, "never the PIN itself");
+	expect_refused(KIOSK_HALL "[kiosk k1]\nscreen_mm = 20\n", 18, "WIDTHxHEIGHT in millimetres");
+	expect_refused(KIOSK_HALL "[office]\ncolour = red\n", 18, "unknown key 'colour' in [office]");
 }
 
 static void
@@ -258,6 +298,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_syntax_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_office_hours, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_printers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_kiosks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_empty_file_has_no_services, setup, teardown),
 		cmocka_unit_test(test_missing_file),
 	};

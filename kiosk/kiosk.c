@@ -1,0 +1,668 @@
+/*
+ * kiosk.c - the kiosk's loop body and the actions its screens ask for.
+ * Start at kz_kiosk_step: follow the database, act on a tap, return home
+ * when untouched, draw if the screen changed.  Every action is one queue/
+ * call (one transaction); a busy database is retried quietly.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "printer/doc-ticket.h"
+#include "queue/clock.h"
+#include "queue/db.h"
+#include "queue/error.h"
+#include "queue/feedback.h"
+#include "queue/outbox.h"
+#include "queue/pin.h"
+#include "screens.h"
+
+#define RETRY_SECONDS 2	      /* between attempts to reopen a lost database */
+#define BUSY_MS 250	      /* a locked database: this long, then try at the next step */
+#define DOUBLE_TAP_MS 350     /* a tap this soon after the last is a double tap */
+#define PRINT_WAIT_SECONDS 8  /* a ticket not printed by then: "remember your number" */
+#define DEFAULT_SERVICE 600   /* seconds a visit takes, until today has its own figures */
+#define GESTURE_SECONDS 6     /* the admin gesture's corners, all within this */
+#define PIN_TRIES 3	      /* wrong PINs before the keypad rests */
+#define PIN_LOCK_SECONDS 300
+
+const char *const kz_kiosk_screens[] = {"home", "services", "confirm", "issued", "forms",
+	"about", "complain", "feedback", "thanks", "closed", "pin", "admin", "unavailable", NULL};
+
+static const struct kz_screen_def *const defs[KZ_SCR_COUNT] = {
+	&kz_screen_home, &kz_screen_services, &kz_screen_confirm, &kz_screen_issued,
+	&kz_screen_forms, &kz_screen_about, &kz_screen_complain, &kz_screen_feedback,
+	&kz_screen_thanks, &kz_screen_closed, &kz_screen_pin, &kz_screen_admin,
+	&kz_screen_unavailable,
+};
+
+static void
+say(const struct kz_kiosk *k, const char *what, const char *err)
+{
+	/* for the staff's log (stderr, or the journal under systemd) */
+	fprintf(stderr, "kezek-kiosk %s: %s: %s\n", k->opt.conf->name, what, err);
+}
+
+/* --- the database ------------------------------------------------------ */
+
+static void
+lose_connection(struct kz_kiosk *k)
+{
+	kz_db_close(k->db);
+	k->db = NULL;
+	k->retry_at = kz_clock_now() + RETRY_SECONDS;
+	if (k->screen != KZ_SCR_PIN && k->screen != KZ_SCR_ADMIN)
+		kz_kiosk_go(k, KZ_SCR_UNAVAILABLE);
+}
+
+static void
+try_connect(struct kz_kiosk *k)
+{
+	char err[KZ_ERR_LEN];
+	struct stat st;
+
+	if (k->db != NULL || kz_clock_now() < k->retry_at)
+		return;
+	k->retry_at = kz_clock_now() + RETRY_SECONDS;
+	if (stat(k->opt.db_path, &st) < 0 || kz_db_open(k->opt.db_path, 0, &k->db, err) != KZ_OK)
+		return;
+	kz_db_set_busy_ms(k->db, BUSY_MS);
+	k->dev = st.st_dev;
+	k->ino = st.st_ino;
+	k->data_version = -1;
+	if (k->screen == KZ_SCR_UNAVAILABLE)
+		kz_kiosk_go_home(k);
+}
+
+/* Read what the screens show; KZ_EBUSY keeps the last picture. */
+static int
+read_hall(struct kz_kiosk *k)
+{
+	char err[KZ_ERR_LEN];
+	int queued, rc, lunch = 0;
+
+	if ((rc = kz_status_read(k->db, &k->status, err)) != KZ_OK)
+		return rc;
+	rc = kz_printer_get_state(k->db, k->opt.conf->printer, k->printer_state, k->printer_reason,
+		&queued, err);
+	if (rc != KZ_OK && rc != KZ_ENOTFOUND)
+		return rc;
+	if (rc == KZ_ENOTFOUND)
+		snprintf(k->printer_state, sizeof k->printer_state, "unknown");
+	k->may_issue = kz_ticket_may_issue(k->cal, kz_clock_now(), &k->office_now, &lunch,
+		k->closed_why) == KZ_OK;
+	return KZ_OK;
+}
+
+static void
+refresh(struct kz_kiosk *k)
+{
+	struct stat st;
+	int64_t dv, minute = kz_clock_now() / 60;
+	int rc;
+
+	try_connect(k);
+	if (k->db == NULL)
+		return;
+	if (stat(k->opt.db_path, &st) < 0 || st.st_dev != k->dev || st.st_ino != k->ino ||
+	    (dv = kz_db_data_version(k->db)) < 0) {
+		lose_connection(k);
+		return;
+	}
+	if (dv == k->data_version && minute == k->read_minute)
+		return;
+	if ((rc = read_hall(k)) == KZ_EBUSY)
+		return;
+	if (rc != KZ_OK) {
+		lose_connection(k);
+		return;
+	}
+	k->data_version = dv;
+	k->read_minute = minute;
+	/* the office opened or closed under the visitor's eyes */
+	if (k->screen == KZ_SCR_HOME && !k->may_issue)
+		kz_kiosk_go(k, KZ_SCR_CLOSED);
+	else if (k->screen == KZ_SCR_CLOSED && k->may_issue)
+		kz_kiosk_go(k, KZ_SCR_HOME);
+}
+
+/* --- moving between screens -------------------------------------------- */
+
+void
+kz_kiosk_go(struct kz_kiosk *k, enum kz_screen_id to)
+{
+	if (k->screen != to)
+		k->notice = KZ_NOTE_NONE;
+	k->screen = to;
+}
+
+/* A visitor's answers so far are kept even if they walk away. */
+static void store_feedback(struct kz_kiosk *k);
+
+void
+kz_kiosk_go_home(struct kz_kiosk *k)
+{
+	if (k->screen == KZ_SCR_FEEDBACK && k->fb_question > 0)
+		store_feedback(k);
+	snprintf(k->lang, sizeof k->lang, "%s", k->opt.conf->lang);
+	k->service[0] = '\0';
+	k->fb_question = 0;
+	k->form_printed = 0;
+	k->legal = 0;
+	k->pending = KZ_PENDING_NONE;
+	memset(k->pin, 0, sizeof k->pin);
+	if (k->db == NULL)
+		kz_kiosk_go(k, KZ_SCR_UNAVAILABLE);
+	else
+		kz_kiosk_go(k, k->may_issue ? KZ_SCR_HOME : KZ_SCR_CLOSED);
+	k->notice = KZ_NOTE_NONE;
+}
+
+/* --- actions ----------------------------------------------------------- */
+
+void
+kz_kiosk_choose_service(struct kz_kiosk *k, const char *code)
+{
+	char err[KZ_ERR_LEN];
+	int rc;
+
+	if (k->db == NULL)
+		return;
+	snprintf(k->service, sizeof k->service, "%s", code);
+	rc = kz_wait_estimate(k->db, code, DEFAULT_SERVICE, &k->est, err);
+	if (rc == KZ_EBUSY) {
+		k->notice = KZ_NOTE_BUSY;
+		return;
+	}
+	if (rc != KZ_OK) {
+		say(k, "estimating the wait", err);
+		memset(&k->est, 0, sizeof k->est);
+	}
+	kz_kiosk_go(k, KZ_SCR_CONFIRM);
+}
+
+static int
+paused(struct kz_kiosk *k)
+{
+	return k->last_ticket_at != 0 &&
+	       kz_clock_now() - k->last_ticket_at < k->opt.conf->ticket_pause_seconds;
+}
+
+void
+kz_kiosk_take_ticket(struct kz_kiosk *k)
+{
+	char err[KZ_ERR_LEN];
+	int rc;
+
+	if (k->db == NULL || k->service[0] == '\0')
+		return;
+	if (paused(k)) {
+		k->notice = KZ_NOTE_PAUSE;
+		return;
+	}
+	rc = kz_ticket_issue_print(k->db, k->cal, k->service, k->opt.conf->printer, k->lang,
+		&k->ticket, &k->job, err);
+	k->pending = rc == KZ_EBUSY ? KZ_PENDING_TICKET : KZ_PENDING_NONE;
+	if (rc == KZ_EBUSY) {
+		k->notice = KZ_NOTE_BUSY;
+		return;
+	}
+	if (rc == KZ_ECLOSED) {
+		k->may_issue = 0;
+		kz_kiosk_go(k, KZ_SCR_CLOSED);
+		return;
+	}
+	if (rc != KZ_OK) {
+		say(k, "issuing a ticket", err);
+		k->notice = KZ_NOTE_FAILED;
+		return;
+	}
+	k->last_ticket_at = k->job_at = kz_clock_now();
+	k->print = KZ_PRINT_WAITING;
+	k->print_why[0] = '\0';
+	k->data_version = -1;
+	kz_kiosk_go(k, KZ_SCR_ISSUED);
+}
+
+void
+kz_kiosk_print_form(struct kz_kiosk *k)
+{
+	char err[KZ_ERR_LEN];
+	int64_t job;
+	int rc;
+
+	if (k->db == NULL || k->opt.conf->forms_printer[0] == '\0')
+		return;
+	if (paused(k)) {
+		k->notice = KZ_NOTE_PAUSE;
+		return;
+	}
+	rc = kz_outbox_add(k->db, k->opt.conf->forms_printer, "form", k->lang, &job, err);
+	k->pending = rc == KZ_EBUSY ? KZ_PENDING_FORM : KZ_PENDING_NONE;
+	if (rc == KZ_EBUSY) {
+		k->notice = KZ_NOTE_BUSY;
+		return;
+	}
+	if (rc != KZ_OK)
+		say(k, "printing a blank form", err);
+	k->form_printed = rc == KZ_OK ? 1 : -1;
+	k->notice = KZ_NOTE_NONE;
+	if (rc == KZ_OK)
+		k->last_ticket_at = kz_clock_now();
+}
+
+static void
+store_feedback(struct kz_kiosk *k)
+{
+	struct kz_feedback fb = {.quality = -1, .information = -1, .appeal = -1, .politeness = -1};
+	char err[KZ_ERR_LEN];
+	int rc;
+
+	if (k->db == NULL)
+		return;
+	snprintf(fb.lang, sizeof fb.lang, "%s", k->lang);
+	snprintf(fb.kiosk, sizeof fb.kiosk, "%s", k->opt.conf->name);
+	fb.quality = k->fb_question > 0 ? k->fb_answer[0] : -1;
+	fb.information = k->fb_question > 1 ? k->fb_answer[1] : -1;
+	fb.appeal = k->fb_question > 2 ? k->fb_answer[2] : -1;
+	fb.politeness = k->fb_question > 3 ? k->fb_answer[3] : -1;
+	rc = kz_feedback_add(k->db, &fb, NULL, err);
+	k->pending = rc == KZ_EBUSY ? KZ_PENDING_FEEDBACK : KZ_PENDING_NONE;
+	if (rc == KZ_EBUSY)
+		k->notice = KZ_NOTE_BUSY;
+	else if (rc != KZ_OK && rc != KZ_EINVAL)
+		say(k, "storing feedback", err);
+	if (rc != KZ_EBUSY)
+		k->fb_question = 0;
+}
+
+void
+kz_kiosk_answer(struct kz_kiosk *k, int answer)
+{
+	if (k->fb_question >= KZ_FB_QUESTIONS)
+		return;
+	k->fb_answer[k->fb_question++] = answer;
+	if (k->fb_question < KZ_FB_QUESTIONS)
+		return;
+	store_feedback(k);
+	if (k->pending == KZ_PENDING_NONE)
+		kz_kiosk_go(k, KZ_SCR_THANKS);
+}
+
+void
+kz_kiosk_print_test(struct kz_kiosk *k)
+{
+	char err[KZ_ERR_LEN];
+	int64_t job;
+
+	if (k->db == NULL)
+		return;
+	if (kz_outbox_add(k->db, k->opt.conf->printer, "test", k->lang, &job, err) != KZ_OK) {
+		say(k, "printing a test page", err);
+		k->notice = KZ_NOTE_FAILED;
+		return;
+	}
+	k->notice = KZ_NOTE_TEST_PRINTED;
+}
+
+void
+kz_kiosk_pin_key(struct kz_kiosk *k, const char *key)
+{
+	size_t n = strlen(k->pin);
+
+	if (kz_clock_now() < k->pin_locked_until) {
+		k->notice = KZ_NOTE_PIN_LOCKED;
+		return;
+	}
+	if (key[0] >= '0' && key[0] <= '9' && key[1] == '\0') {
+		if (n + 1 < sizeof k->pin)
+			k->pin[n] = key[0];
+		return;
+	}
+	if (strcmp(key, "erase") == 0) {
+		if (n > 0)
+			k->pin[n - 1] = '\0';
+		return;
+	}
+	if (strcmp(key, "ok") != 0)
+		return;
+	if (kz_pin_check(k->pin, k->opt.conf->admin_pin)) {
+		k->pin_tries = 0;
+		memset(k->pin, 0, sizeof k->pin);
+		kz_kiosk_go(k, KZ_SCR_ADMIN);
+		return;
+	}
+	memset(k->pin, 0, sizeof k->pin);
+	k->notice = KZ_NOTE_PIN_WRONG;
+	if (++k->pin_tries >= PIN_TRIES) {
+		k->pin_tries = 0;
+		k->pin_locked_until = kz_clock_now() + PIN_LOCK_SECONDS;
+		say(k, "administrator PIN", "wrong three times; the keypad rests for 5 minutes");
+		kz_kiosk_go_home(k);
+	}
+}
+
+/* An action that met a busy database, tried again until it goes. */
+static void
+retry_pending(struct kz_kiosk *k)
+{
+	switch (k->pending) {
+	case KZ_PENDING_TICKET: kz_kiosk_take_ticket(k); break;
+	case KZ_PENDING_FORM: kz_kiosk_print_form(k); break;
+	case KZ_PENDING_FEEDBACK:
+		store_feedback(k);
+		if (k->pending == KZ_PENDING_NONE)
+			kz_kiosk_go(k, KZ_SCR_THANKS);
+		break;
+	default: break;
+	}
+}
+
+/* The ticket's print: done, or a fault the visitor must hear of now. */
+static void
+follow_print(struct kz_kiosk *k)
+{
+	struct kz_print_job j;
+	char err[KZ_ERR_LEN];
+	int rc;
+
+	if (k->screen != KZ_SCR_ISSUED || k->print != KZ_PRINT_WAITING || k->db == NULL)
+		return;
+	if ((rc = kz_outbox_get(k->db, k->job, &j, err)) == KZ_EBUSY)
+		return;
+	if (rc == KZ_OK && strcmp(j.state, "done") == 0) {
+		k->print = KZ_PRINT_DONE;
+		return;
+	}
+	if (rc != KZ_OK)
+		snprintf(k->print_why, sizeof k->print_why, "%s", err);
+	else if (strcmp(j.state, "failed") == 0 || strcmp(j.state, "uncertain") == 0 ||
+		 j.reason[0] != '\0')
+		snprintf(k->print_why, sizeof k->print_why, "%s", j.reason);
+	else if (kz_kiosk_printer_down(k))
+		snprintf(k->print_why, sizeof k->print_why, "printer %.200s", k->printer_state);
+	else if (kz_clock_now() - k->job_at >= PRINT_WAIT_SECONDS)
+		snprintf(k->print_why, sizeof k->print_why, "not printed within %d s",
+			PRINT_WAIT_SECONDS);
+	else
+		return;
+	k->print = KZ_PRINT_FAULT;
+	if (kz_outbox_report_unprinted(k->db, k->job, k->opt.conf->name, k->print_why, err) !=
+	    KZ_OK)
+		say(k, "recording an unprinted ticket", err);
+}
+
+/* Untouched for a while: the next visitor finds the home screen in the
+ * default language, with nothing of the last visitor on it. */
+static void
+idle(struct kz_kiosk *k)
+{
+	int64_t now = kz_clock_now();
+
+	if (now - k->touched_at < k->opt.conf->idle_seconds)
+		return;
+	if ((k->screen == KZ_SCR_HOME || k->screen == KZ_SCR_CLOSED ||
+		    k->screen == KZ_SCR_UNAVAILABLE) && strcmp(k->lang, k->opt.conf->lang) == 0)
+		return;
+	kz_kiosk_go_home(k);
+}
+
+int
+kz_kiosk_printer_down(const struct kz_kiosk *k)
+{
+	return strcmp(k->printer_state, "paper_out") == 0 ||
+	       strcmp(k->printer_state, "offline") == 0 ||
+	       strcmp(k->printer_state, "cover_open") == 0 ||
+	       strcmp(k->printer_state, "error") == 0;
+}
+
+const char *
+kz_kiosk_printer_state(struct kz_kiosk *k, const char *state)
+{
+	static const char *const names[][2] = {
+		{"ready", N("ready")}, {"paper_low", N("paper running low")},
+		{"paper_out", N("out of paper")}, {"offline", N("not answering")},
+		{"cover_open", N("cover open")}, {"error", N("out of order")},
+		{"unknown", N("not known yet")},
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(state, names[i][0]) == 0)
+			return T(names[i][1]);
+	return T("not known yet");
+}
+
+/* --- taps -------------------------------------------------------------- */
+
+/* The corner a tap is in (1 top left, 2 top right, 3 bottom right, 4
+ * bottom left), 0 if none. */
+static int
+corner(const struct kz_scene *s, int x, int y)
+{
+	int c = (s->w < s->h ? s->w : s->h) * 8 / 100;
+	int left = x < c, right = x >= s->w - c, top = y < c, bottom = y >= s->h - c;
+
+	return top && left ? 1 : top && right ? 2 : bottom && right ? 3 : bottom && left ? 4 : 0;
+}
+
+/* The administrator's gesture: its corners in turn.  1 when complete. */
+static int
+gesture(struct kz_kiosk *k, int x, int y)
+{
+	const char *want = k->opt.conf->admin_gesture;
+	int c = corner(k->scene[k->shown], x, y), now = (int)(kz_clock_now() - k->gesture_at);
+
+	if (k->opt.conf->admin_pin[0] == '\0' || c == 0) {
+		k->gesture = 0;
+		return 0;
+	}
+	if (k->gesture > 0 && now > GESTURE_SECONDS)
+		k->gesture = 0;
+	if (want[k->gesture] - '0' != c)
+		k->gesture = 0;
+	if (want[k->gesture] - '0' != c)
+		return 0;
+	if (k->gesture == 0)
+		k->gesture_at = kz_clock_now();
+	if (want[++k->gesture] != '\0')
+		return 0;
+	k->gesture = 0;
+	return 1;
+}
+
+static void
+tap(struct kz_kiosk *k, const struct kz_ui_event *ev)
+{
+	const struct kz_item *hit;
+	int guard = k->opt.tap_guard_ms == 0 ? DOUBLE_TAP_MS : k->opt.tap_guard_ms;
+
+	k->touched_at = kz_clock_now();
+	/* a second tap this soon is a double tap or a bounce: one ticket, one answer */
+	if (k->have_tap_ms && guard > 0 && ev->ms - k->last_tap_ms < (unsigned)guard)
+		return;
+	k->have_tap_ms = 1;
+	k->last_tap_ms = ev->ms;
+	if (k->shown < 0)
+		return;
+	if (gesture(k, ev->x, ev->y)) {
+		memset(k->pin, 0, sizeof k->pin);
+		kz_kiosk_go(k, KZ_SCR_PIN);
+		return;
+	}
+	hit = kz_scene_hit(k->scene[k->shown], ev->x, ev->y, "btn.");
+	if (hit == NULL)
+		return;
+	if (strcmp(hit->id, "btn.home") == 0) {
+		kz_kiosk_go_home(k);
+		return;
+	}
+	if (strncmp(hit->id, "btn.lang.", 9) == 0) {
+		snprintf(k->lang, sizeof k->lang, "%s", hit->id + 9);
+		return;
+	}
+	defs[k->screen]->tap(k, hit->id + 4);
+}
+
+/* --- drawing ----------------------------------------------------------- */
+
+static int
+draw(struct kz_kiosk *k, char *err)
+{
+	int next = k->shown < 0 ? 0 : 1 - k->shown, rc;
+	struct kz_scene *s = k->scene[next];
+	int w, h;
+
+	kz_ui_size(k->ui, &w, &h);
+	if (w != k->opt.w || h != k->opt.h) /* a full screen is the screen's size */
+		k->opt.w = w, k->opt.h = h;
+	kz_scene_begin(s, k->opt.w, k->opt.h, kz_white);
+	defs[k->screen]->build(k, s);
+	if (k->shown >= 0 && kz_scene_equal(s, k->scene[k->shown]))
+		return KZ_OK;
+	rc = kz_ui_draw(k->ui, s, &k->stats, err);
+	k->shown = next;
+	return rc;
+}
+
+int
+kz_kiosk_step(struct kz_kiosk *k, int wait_ms, char *err)
+{
+	struct kz_ui_event ev;
+
+	refresh(k);
+	if (k->pending != KZ_PENDING_NONE)
+		retry_pending(k);
+	follow_print(k);
+	idle(k);
+	if (kz_ui_next(k->ui, wait_ms, &ev)) {
+		if (ev.type == KZ_UI_TAP)
+			tap(k, &ev);
+		else if (ev.type == KZ_UI_CLOSE && !k->opt.fullscreen)
+			k->done = 1; /* a window on a desk may close; the kiosk may not */
+	}
+	return draw(k, err);
+}
+
+int
+kz_kiosk_show(struct kz_kiosk *k, const char *screen, const char *lang, char *err)
+{
+	for (int i = 0; kz_kiosk_screens[i] != NULL; i++) {
+		if (strcmp(kz_kiosk_screens[i], screen) != 0)
+			continue;
+		refresh(k);
+		if (lang != NULL)
+			snprintf(k->lang, sizeof k->lang, "%s", lang);
+		if (i == KZ_SCR_CONFIRM && k->service[0] == '\0' && k->opt.cfg->nservices > 0)
+			kz_kiosk_choose_service(k, k->opt.cfg->services[0].code);
+		kz_kiosk_go(k, (enum kz_screen_id)i);
+		k->touched_at = kz_clock_now();
+		return draw(k, err);
+	}
+	return kz_err(err, KZ_EINVAL, "no screen '%s'; the screens are home, services, confirm, "
+		"issued, forms, about, complain, feedback, thanks, closed, pin, admin, unavailable",
+		screen);
+}
+
+/* --- opening ----------------------------------------------------------- */
+
+static int
+open_data(struct kz_kiosk *k, char *err)
+{
+	const struct kz_config *cfg = k->opt.cfg;
+	int rc;
+
+	if ((rc = kz_i18n_load(k->opt.po_dir, &k->tr, err)) != KZ_OK ||
+	    (rc = kz_cal_load(cfg->holidays, &cfg->hours, &k->cal, err)) != KZ_OK ||
+	    (rc = kz_dir_load(cfg->offices, &k->offices, err)) != KZ_OK ||
+	    (rc = kz_dir_load(cfg->akimats, &k->akimats, err)) != KZ_OK)
+		return rc;
+	k->office = kz_dir_find(k->offices, cfg->office);
+	k->akimat = kz_dir_find(k->akimats, cfg->office);
+	return KZ_OK;
+}
+
+int
+kz_kiosk_open(const struct kz_kiosk_options *opt, struct kz_kiosk **out, char *err)
+{
+	struct kz_kiosk *k = calloc(1, sizeof *k);
+	int rc;
+
+	*out = NULL;
+	if (k == NULL || (k->scene[0] = malloc(sizeof *k->scene[0])) == NULL ||
+	    (k->scene[1] = malloc(sizeof *k->scene[1])) == NULL) {
+		kz_kiosk_close(k);
+		return kz_err(err, KZ_ENOMEM, "out of memory starting the kiosk");
+	}
+	k->opt = *opt;
+	k->shown = -1;
+	k->data_version = -1;
+	snprintf(k->lang, sizeof k->lang, "%s", opt->conf->lang);
+	if ((rc = open_data(k, err)) != KZ_OK ||
+	    (rc = kz_ui_open("Kezek", opt->w, opt->h, opt->fullscreen, opt->font_dir, &k->ui,
+		     err)) != KZ_OK) {
+		kz_kiosk_close(k);
+		return rc;
+	}
+	if (opt->fullscreen)
+		kz_ui_grab(k->ui);
+	k->touched_at = kz_clock_now();
+	k->screen = KZ_SCR_UNAVAILABLE;
+	try_connect(k);
+	refresh(k);
+	kz_kiosk_go_home(k);
+	*out = k;
+	return KZ_OK;
+}
+
+void
+kz_kiosk_close(struct kz_kiosk *k)
+{
+	if (k == NULL)
+		return;
+	kz_db_close(k->db);
+	kz_ui_close(k->ui);
+	kz_dir_free(k->offices);
+	kz_dir_free(k->akimats);
+	kz_cal_free(k->cal);
+	kz_i18n_free(k->tr);
+	free(k->scene[0]);
+	free(k->scene[1]);
+	free(k);
+}
+
+const char *
+kz_kiosk_screen(const struct kz_kiosk *k)
+{
+	return kz_kiosk_screens[k->screen];
+}
+
+const struct kz_scene *
+kz_kiosk_scene(const struct kz_kiosk *k)
+{
+	return k->shown < 0 ? NULL : k->scene[k->shown];
+}
+
+const struct kz_ui_stats *
+kz_kiosk_stats(const struct kz_kiosk *k)
+{
+	return &k->stats;
+}
+
+struct kz_ui *
+kz_kiosk_ui(struct kz_kiosk *k)
+{
+	return k->ui;
+}
+
+int
+kz_kiosk_done(const struct kz_kiosk *k)
+{
+	return k->done;
+}
+
+int
+kz_kiosk_missed_translations(const struct kz_kiosk *k)
+{
+	return kz_i18n_missed(k->tr);
+}

@@ -1,0 +1,91 @@
+/* screen-confirm.c - before the ticket: the service, people ahead, the
+ * estimated wait; one button takes the ticket. */
+#include <stdio.h>
+#include <string.h>
+
+#include "screens.h"
+
+/* "About 25 min", or why there is no estimate. */
+void kz_kiosk_estimate_text(struct kz_kiosk *k, int ahead, char *out, size_t len);
+
+void
+kz_kiosk_estimate_text(struct kz_kiosk *k, int ahead, char *out, size_t len)
+{
+	int64_t min;
+
+	if (!k->est.known) {
+		snprintf(out, len, "%s", T("No counter serves this now: the wait cannot be estimated."));
+		return;
+	}
+	/* the estimate was made for est.ahead people; scale it to ahead */
+	min = (k->est.estimate + 59) / 60;
+	if (ahead != k->est.ahead && k->est.counters > 0)
+		min = ((int64_t)(ahead / k->est.counters + 1) * k->est.avg_service + 59) / 60;
+	if (ahead == 0)
+		snprintf(out, len, "%s", T("No one is ahead of you."));
+	else
+		snprintf(out, len, T("Estimated wait: about %d min."), (int)(min < 1 ? 1 : min));
+}
+
+void
+kz_kiosk_notice(struct kz_kiosk *k, struct kz_scene *s, struct kz_box b, int line)
+{
+	const char *text = NULL;
+	struct kz_rgb fill = kz_amber, ink = kz_ink;
+
+	switch (k->notice) {
+	case KZ_NOTE_BUSY: text = T("One moment, please…"); break;
+	case KZ_NOTE_PAUSE: text = T("Please wait a few seconds before the next ticket."); break;
+	case KZ_NOTE_FAILED:
+		text = T("Sorry, this did not work. Please ask at a counter.");
+		fill = kz_red, ink = kz_white;
+		break;
+	case KZ_NOTE_PIN_WRONG: text = T("Wrong PIN."); break;
+	case KZ_NOTE_PIN_LOCKED: text = T("Too many wrong PINs. Try again later."); break;
+	case KZ_NOTE_TEST_PRINTED: text = T("A test page was sent to the ticket printer."); break;
+	default: return;
+	}
+	kz_frame_panel(k, s, "notice", b, line, fill, ink, text);
+}
+
+static void
+build(struct kz_kiosk *k, struct kz_scene *s)
+{
+	struct kz_layout lay;
+	struct kz_box body, b;
+	char ahead[128], wait[192];
+	int u, y;
+
+	kz_frame(k, s, T("Back"), "back", &lay);
+	u = lay.u;
+	body = kz_frame_title(k, s, &lay, lay.body, T("Your ticket"));
+	y = body.y;
+	kz_scene_text(s, "service", body.x, y, body.w, 9 * u, kz_blue, KZ_FONT_BOLD, KZ_ALIGN_LEFT,
+		k->lang, "%s", kz_kiosk_service_name(k, k->service));
+	y += 11 * u;
+	snprintf(ahead, sizeof ahead, T("Ahead of you: %d"), k->est.ahead);
+	kz_scene_text(s, "ahead", body.x, y, body.w, 7 * u, kz_ink, KZ_FONT_REGULAR,
+		KZ_ALIGN_LEFT, k->lang, "%s", ahead);
+	y += 8 * u;
+	kz_kiosk_estimate_text(k, k->est.ahead, wait, sizeof wait);
+	kz_scene_para(s, "estimate", body.x, y, body.w, 12 * u, 6 * u, kz_ink, KZ_FONT_REGULAR,
+		KZ_ALIGN_LEFT, k->lang, "%s", wait);
+	y += 13 * u;
+	b = (struct kz_box){body.x, body.y + body.h - 20 * u, lay.portrait ? body.w : body.w / 2,
+		20 * u};
+	kz_button(s, "take", b, KZ_BUTTON_PRIMARY, k->lang, T("Take the ticket"));
+	if (b.y - y > 8 * u)
+		kz_kiosk_notice(k, s, (struct kz_box){body.x, y, body.w, b.y - y - lay.gap < 14 * u
+			? b.y - y - lay.gap : 14 * u}, 5 * u);
+}
+
+static void
+tap(struct kz_kiosk *k, const char *button)
+{
+	if (strcmp(button, "take") == 0)
+		kz_kiosk_take_ticket(k);
+	else if (strcmp(button, "back") == 0)
+		k->opt.cfg->nservices > 1 ? kz_kiosk_go(k, KZ_SCR_SERVICES) : kz_kiosk_go_home(k);
+}
+
+const struct kz_screen_def kz_screen_confirm = {"confirm", build, tap};

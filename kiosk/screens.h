@@ -1,0 +1,175 @@
+/*
+ * screens.h - what the kiosk's screens share: the kiosk's state, and the
+ * frame every screen is drawn in.  One file per screen (screen-*.c) holds
+ * how it looks (build: state to scene, no SDL, no SQL) and what its
+ * buttons do (tap).  kiosk.c owns the loop, the database and the actions.
+ */
+#ifndef KZ_KIOSK_SCREENS_H
+#define KZ_KIOSK_SCREENS_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "kiosk.h"
+#include <stddef.h>
+
+#include "queue/calendar.h"
+#include "queue/clock.h"
+#include "queue/error.h"
+#include "queue/directory.h"
+#include "queue/estimate.h"
+#include "queue/feedback.h"
+#include "queue/status.h"
+#include "queue/ticket.h"
+#include "ui/i18n.h"
+#include "ui/widgets.h"
+
+/* Mark an English source string for translation (xgettext -kT). */
+#define T(msgid) kz_i18n_get(k->tr, k->lang, msgid)
+/* Mark a string for translation where it is defined; T() it where shown. */
+#define N(msgid) (msgid)
+
+enum kz_screen_id {
+	KZ_SCR_HOME, KZ_SCR_SERVICES, KZ_SCR_CONFIRM, KZ_SCR_ISSUED, KZ_SCR_FORMS,
+	KZ_SCR_ABOUT, KZ_SCR_COMPLAIN, KZ_SCR_FEEDBACK, KZ_SCR_THANKS, KZ_SCR_CLOSED,
+	KZ_SCR_PIN, KZ_SCR_ADMIN, KZ_SCR_UNAVAILABLE, KZ_SCR_COUNT
+};
+
+/* A ticket's print, as the visitor is told of it. */
+enum kz_print_seen { KZ_PRINT_WAITING, KZ_PRINT_DONE, KZ_PRINT_FAULT };
+
+/* An action that met a busy database: tried again quietly at each step. */
+enum kz_pending { KZ_PENDING_NONE, KZ_PENDING_TICKET, KZ_PENDING_FORM, KZ_PENDING_FEEDBACK };
+
+
+struct kz_kiosk {
+	struct kz_kiosk_options opt;
+	struct kz_ui *ui;
+	struct kz_i18n *tr;
+	struct kz_calendar *cal;
+	struct kz_directory *offices, *akimats;
+	const struct kz_office_entry *office, *akimat; /* App. 1 and App. 5 rows, or NULL */
+
+	/* the database, and what the screens show of it */
+	struct kz_db *db;		/* NULL while unavailable */
+	dev_t dev;
+	ino_t ino;
+	int64_t retry_at;
+	int64_t data_version;		/* last read; -1: read at the next step */
+	int64_t read_minute;		/* the clock's minute of the last read */
+	struct kz_status status;
+	char printer_state[256], printer_reason[256];
+	int may_issue;			/* tickets are issued now */
+	char closed_why[512];		/* why not (the library's words, for the log) */
+	struct kz_office office_now;	/* open, lunch, day off ... */
+
+	/* the visitor's session: reset when the kiosk goes home */
+	char lang[3];
+	enum kz_screen_id screen;
+	int64_t touched_at;		/* the clock at the last tap */
+	unsigned last_tap_ms;		/* SDL time of the last tap acted on */
+	int have_tap_ms;
+	char service[KZ_CODE_LEN];	/* chosen */
+	struct kz_wait_estimate est;
+	struct kz_ticket ticket;	/* the one issued */
+	int64_t job;			/* its print */
+	int64_t job_at;			/* when it was issued (clock) */
+	enum kz_print_seen print;
+	char print_why[KZ_ERR_LEN];
+	int legal;			/* forms: 1 legal entity, 0 individual */
+	int form_printed;		/* forms: 1 queued, -1 could not */
+	int fb_question;		/* 0..3 */
+	int fb_answer[KZ_FB_QUESTIONS]; /* 1 yes, 0 no, -1 skipped */
+	int notice;			/* a passing message on the screen (KZ_NOTE_*) */
+	enum kz_pending pending;
+	char pin[16];
+	int pin_tries;
+
+	/* the kiosk's own memory, kept across visitors */
+	int64_t last_ticket_at;		/* for the pause between tickets */
+	int64_t pin_locked_until;
+	int gesture;			/* corners of the admin gesture tapped so far */
+	int64_t gesture_at;
+	int done;			/* the administrator closed the kiosk */
+
+	struct kz_scene *scene[2];	/* on screen, and being built */
+	int shown;
+	struct kz_ui_stats stats;
+};
+
+enum kz_notice {
+	KZ_NOTE_NONE, KZ_NOTE_BUSY, KZ_NOTE_PAUSE, KZ_NOTE_PIN_WRONG, KZ_NOTE_PIN_LOCKED,
+	KZ_NOTE_TEST_PRINTED, KZ_NOTE_FAILED,
+};
+
+struct kz_screen_def {
+	const char *name;
+	void (*build)(struct kz_kiosk *k, struct kz_scene *s);
+	void (*tap)(struct kz_kiosk *k, const char *button);
+};
+
+extern const struct kz_screen_def kz_screen_home, kz_screen_services, kz_screen_confirm,
+	kz_screen_issued, kz_screen_forms, kz_screen_about, kz_screen_complain,
+	kz_screen_feedback, kz_screen_thanks, kz_screen_closed, kz_screen_pin, kz_screen_admin,
+	kz_screen_unavailable;
+
+/* kiosk.c: moving between screens and the actions screens ask for. */
+void kz_kiosk_go(struct kz_kiosk *k, enum kz_screen_id to);
+void kz_kiosk_go_home(struct kz_kiosk *k);
+void kz_kiosk_choose_service(struct kz_kiosk *k, const char *code);
+void kz_kiosk_take_ticket(struct kz_kiosk *k);
+void kz_kiosk_print_form(struct kz_kiosk *k);
+void kz_kiosk_answer(struct kz_kiosk *k, int answer);
+void kz_kiosk_print_test(struct kz_kiosk *k);
+void kz_kiosk_pin_key(struct kz_kiosk *k, const char *key);
+
+/* frame.c: the layout every screen shares. */
+struct kz_layout {
+	int u;		  /* one hundredth of the screen's shorter side */
+	int portrait;
+	struct kz_box body; /* between the header and the footer */
+	int line;	  /* height of a line of body text */
+	int gap;	  /* between boxes */
+};
+
+/* Start s: background, header (office name, date and time), and unless
+ * back is NULL a footer with a Home button, and a button named back
+ * labelled back_label if back is not "".  Fills lay. */
+void kz_frame(struct kz_kiosk *k, struct kz_scene *s, const char *title, const char *back,
+	struct kz_layout *lay);
+
+/* The language switch: Қазақша and Русский side by side in b. */
+void kz_frame_langs(struct kz_kiosk *k, struct kz_scene *s, struct kz_box b);
+
+/* Why tickets are not issued now, and when they are next, in the
+ * visitor's language (screen-closed.c; the home screen shows it too). */
+void kz_kiosk_closed_text(struct kz_kiosk *k, char *why, size_t wlen, char *next, size_t nlen);
+
+/* The passing message (k->notice), if any, as a panel in b (screen-confirm.c). */
+void kz_kiosk_notice(struct kz_kiosk *k, struct kz_scene *s, struct kz_box b, int line);
+
+/* A printer state (ready, paper_out ...) in the visitor's language. */
+const char *kz_kiosk_printer_state(struct kz_kiosk *k, const char *state);
+
+/* The ticket printer cannot print now (as its service last said). */
+int kz_kiosk_printer_down(const struct kz_kiosk *k);
+
+/* The title line at the top of body; returns the body below it. */
+struct kz_box kz_frame_title(struct kz_kiosk *k, struct kz_scene *s, const struct kz_layout *lay,
+	struct kz_box body, const char *title);
+
+/* A panel of text (a paragraph) on a fill. */
+void kz_frame_panel(struct kz_kiosk *k, struct kz_scene *s, const char *id, struct kz_box b,
+	int line, struct kz_rgb fill, struct kz_rgb ink, const char *text);
+
+/* The service's name in the visitor's language. */
+const char *kz_kiosk_service_name(const struct kz_kiosk *k, const char *code);
+
+/* Local time t as "HH:MM" and as "DD.MM.YYYY". */
+void kz_kiosk_hhmm(int64_t t, char out[8]);
+void kz_kiosk_date(int64_t t, char out[16]);
+
+/* "Monday, 30.11.2026, 09:00": when the office opens next, in the visitor's language. */
+void kz_kiosk_when(struct kz_kiosk *k, int64_t t, char *out, size_t len);
+
+#endif
