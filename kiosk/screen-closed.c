@@ -10,6 +10,8 @@
 void kz_home_more(struct kz_kiosk *k, struct kz_scene *s, struct kz_box b, int rows, int cols,
 	int gap);
 void kz_home_tap(struct kz_kiosk *k, const char *button);
+struct kz_box kz_home_top(struct kz_kiosk *k, struct kz_scene *s, const struct kz_layout *lay,
+	const char *status, enum kz_font font);
 
 /* When tickets are issued next: the next opening, or if the office is
  * open but past its last ticket, the next working day's opening. */
@@ -65,19 +67,13 @@ static void
 build(struct kz_kiosk *k, struct kz_scene *s)
 {
 	struct kz_layout lay;
-	struct kz_box top, rest, panel, more;
+	struct kz_box rest, panel, more;
 	char why[512], next[256], text[800];
 	int u;
 
 	kz_frame(k, s, NULL, NULL, &lay);
 	u = lay.u;
-	top = (struct kz_box){lay.body.x, lay.body.y, lay.body.w, 10 * u};
-	kz_scene_text(s, "status", top.x, top.y + u, top.w * 55 / 100, 8 * u, kz_ink, KZ_FONT_BOLD,
-		KZ_ALIGN_LEFT, k->lang, "%s", T("Tickets are not issued now"));
-	kz_frame_langs(k, s, (struct kz_box){top.x + top.w * 58 / 100, top.y, top.w * 42 / 100,
-		top.h});
-	rest = (struct kz_box){lay.body.x, top.y + top.h + lay.gap, lay.body.w,
-		lay.body.h - top.h - lay.gap};
+	rest = kz_home_top(k, s, &lay, T("Tickets are not issued now"), KZ_FONT_BOLD);
 	kz_kiosk_closed_text(k, why, sizeof why, next, sizeof next);
 	snprintf(text, sizeof text, "%s\n\n%s", why, next);
 	if (lay.portrait) {

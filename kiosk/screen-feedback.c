@@ -19,7 +19,7 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	struct kz_layout lay;
 	struct kz_box body, answers;
 	char count[64];
-	int u, q = k->fb_question < KZ_FB_QUESTIONS ? k->fb_question : KZ_FB_QUESTIONS - 1;
+	int u, rows, q = k->fb_question < KZ_FB_QUESTIONS ? k->fb_question : KZ_FB_QUESTIONS - 1;
 
 	kz_frame(k, s, NULL, "", &lay);
 	u = lay.u;
@@ -29,15 +29,15 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 		KZ_ALIGN_LEFT, k->lang, "%s", count);
 	kz_scene_para(s, "question", body.x, body.y + 7 * u, body.w, 20 * u, 8 * u, kz_ink,
 		KZ_FONT_BOLD, KZ_ALIGN_LEFT, k->lang, "%s", T(questions[q]));
-	answers = (struct kz_box){body.x, body.y + 29 * u, body.w, body.h - 29 * u};
-	if (answers.h > 24 * u)
-		answers.h = 24 * u;
-	kz_button(s, "yes", kz_grid(answers, 1, 3, lay.gap, 0), KZ_BUTTON_PRIMARY, k->lang,
-		T("Yes"));
-	kz_button(s, "no", kz_grid(answers, 1, 3, lay.gap, 1), KZ_BUTTON_PRIMARY, k->lang,
-		T("No"));
-	kz_button(s, "skip", kz_grid(answers, 1, 3, lay.gap, 2), KZ_BUTTON_SECONDARY, k->lang,
-		T("Skip"));
+	/* side by side, or one under another on a narrow portrait screen */
+	rows = lay.portrait ? 3 : 1;
+	answers = (struct kz_box){body.x, body.y + 29 * u, body.w, rows == 3 ? 44 * u : 24 * u};
+	kz_button(s, "yes", kz_grid(answers, rows, 4 - rows, lay.gap, 0), KZ_BUTTON_PRIMARY,
+		k->lang, T("Yes"));
+	kz_button(s, "no", kz_grid(answers, rows, 4 - rows, lay.gap, 1), KZ_BUTTON_PRIMARY,
+		k->lang, T("No"));
+	kz_button(s, "skip", kz_grid(answers, rows, 4 - rows, lay.gap, 2), KZ_BUTTON_SECONDARY,
+		k->lang, T("Skip"));
 	kz_kiosk_notice(k, s, (struct kz_box){body.x, answers.y + answers.h + lay.gap, body.w,
 		9 * u}, 5 * u);
 }

@@ -22,43 +22,62 @@ kz_home_more(struct kz_kiosk *k, struct kz_scene *s, struct kz_box b, int rows, 
 		T("Rate our service"));
 }
 
+/* The top of home and closed: a status line and the language switch,
+ * side by side, or one above the other on a portrait screen.  Returns
+ * the rest of the body. */
+struct kz_box kz_home_top(struct kz_kiosk *k, struct kz_scene *s, const struct kz_layout *lay,
+	const char *status, enum kz_font font);
+
+struct kz_box
+kz_home_top(struct kz_kiosk *k, struct kz_scene *s, const struct kz_layout *lay,
+	const char *status, enum kz_font font)
+{
+	struct kz_box b = lay->body;
+	int u = lay->u, bar = 10 * u;
+
+	if (lay->portrait) {
+		kz_frame_langs(k, s, (struct kz_box){b.x, b.y, b.w, bar});
+		kz_scene_text(s, "status", b.x, b.y + bar + u, b.w, 7 * u, kz_ink, font,
+			KZ_ALIGN_LEFT, k->lang, "%s", status);
+		bar += 8 * u;
+	} else {
+		kz_scene_text(s, "status", b.x, b.y + u, b.w * 55 / 100, bar - 2 * u, kz_ink, font,
+			KZ_ALIGN_LEFT, k->lang, "%s", status);
+		kz_frame_langs(k, s, (struct kz_box){b.x + b.w * 58 / 100, b.y, b.w * 42 / 100, bar});
+	}
+	return (struct kz_box){b.x, b.y + bar + lay->gap, b.w, b.h - bar - lay->gap};
+}
+
 /* The line above the buttons: until when tickets are issued today. */
 static void
-status_line(struct kz_kiosk *k, struct kz_scene *s, struct kz_box b)
+status_line(struct kz_kiosk *k, char *text, size_t len)
 {
 	const struct kz_hours *h = &k->opt.cfg->hours;
-	char text[256];
 
 	if (k->office_now.state == KZ_OFFICE_OPEN && k->office_now.next_break != 0 &&
 	    k->office_now.next_break - kz_clock_now() <= h->lunch_notice * 60 &&
 	    k->office_now.next_break < kz_date_at(kz_date_of(kz_clock_now()), h->lunch_end)) {
 		char at[8];
 		kz_kiosk_hhmm(k->office_now.next_break, at);
-		snprintf(text, sizeof text, T("Lunch break from %s"), at);
+		snprintf(text, len, T("Lunch break from %s"), at);
 	} else {
-		snprintf(text, sizeof text, T("Tickets today until %02d:%02d"),
+		snprintf(text, len, T("Tickets today until %02d:%02d"),
 			(h->close - h->last_ticket) / 60, (h->close - h->last_ticket) % 60);
 	}
-	kz_scene_text(s, "status", b.x, b.y, b.w, b.h, kz_ink, KZ_FONT_REGULAR, KZ_ALIGN_LEFT,
-		k->lang, "%s", text);
 }
 
 static void
 build(struct kz_kiosk *k, struct kz_scene *s)
 {
 	struct kz_layout lay;
-	struct kz_box top, rest, ticket, more;
-	char waiting[128];
-	int u, bar;
+	struct kz_box rest, ticket, more;
+	char waiting[128], status[256];
+	int u;
 
 	kz_frame(k, s, NULL, NULL, &lay);
 	u = lay.u;
-	bar = 10 * u;
-	top = (struct kz_box){lay.body.x, lay.body.y, lay.body.w, bar};
-	status_line(k, s, (struct kz_box){top.x, top.y + u, top.w * 55 / 100, bar - 2 * u});
-	kz_frame_langs(k, s, (struct kz_box){top.x + top.w * 58 / 100, top.y, top.w * 42 / 100, bar});
-	rest = (struct kz_box){lay.body.x, top.y + bar + lay.gap, lay.body.w,
-		lay.body.h - bar - lay.gap};
+	status_line(k, status, sizeof status);
+	rest = kz_home_top(k, s, &lay, status, KZ_FONT_REGULAR);
 	if (kz_kiosk_printer_down(k)) {
 		int ph = 9 * u;
 		kz_frame_panel(k, s, "printer", (struct kz_box){rest.x, rest.y + rest.h - ph, rest.w,

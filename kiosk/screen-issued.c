@@ -33,9 +33,9 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	kz_scene_text(s, "ahead", body.x, y, body.w, 6 * u, kz_ink, KZ_FONT_REGULAR,
 		KZ_ALIGN_CENTER, k->lang, "%s", line);
 	y += 6 * u;
-	kz_scene_text(s, "estimate", body.x, y, body.w, 6 * u, kz_ink, KZ_FONT_REGULAR,
+	kz_scene_para(s, "estimate", body.x, y, body.w, 11 * u, 5 * u, kz_ink, KZ_FONT_REGULAR,
 		KZ_ALIGN_CENTER, k->lang, "%s", wait);
-	y += 7 * u;
+	y += 12 * u;
 	if (k->ticket.lunch_notice) {
 		char at[8];
 		kz_kiosk_hhmm(k->ticket.resumes_at, at);

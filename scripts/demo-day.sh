@@ -18,7 +18,24 @@ step() { # step HH:MM what kezek-arguments...
 }
 
 DISPLAY_BIN="$(dirname "$KEZEK")/kezek-display"
-SHOTS="${KEZEK_SHOTS:-var}"
+KIOSK_BIN="$(dirname "$KEZEK")/kezek-kiosk"
+SHOTS="${KEZEK_SHOTS:-var/screens}"
+export SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-offscreen} SDL_AUDIODRIVER=${SDL_AUDIODRIVER:-dummy}
+export SDL_VIDEO_EGL_DRIVER=${SDL_VIDEO_EGL_DRIVER:-none}
+
+kiosk_shots() { # kiosk_shots HH:MM SCREEN...: what the kiosk shows then, in both languages
+	local at=$1 screen lang
+	shift
+	[ -x "$KIOSK_BIN" ] || return 0
+	mkdir -p "$SHOTS"
+	for screen in "$@"; do
+		for lang in kk ru; do
+			"$KIOSK_BIN" --now "${DAY}T$at" --window 1920x1080 --lang $lang --screen "$screen" \
+				--snapshot "$SHOTS/kiosk-${at/:/}-$screen-$lang.png" 2>/dev/null
+		done
+	done
+	printf '    the kiosk at %s: %s/kiosk-%s-*.png\n' "$at" "$SHOTS" "${at/:/}"
+}
 
 queue() { # the hall as the manager sees it, and the hall board's frame
 	printf '\n%s%s  the hall now%s\n' "$B" "$1" "$N"
@@ -26,9 +43,7 @@ queue() { # the hall as the manager sees it, and the hall board's frame
 	[ -x "$DISPLAY_BIN" ] || return 0
 	mkdir -p "$SHOTS"
 	local png="$SHOTS/board-${1/:/}.png"
-	if SDL_VIDEODRIVER=${SDL_VIDEODRIVER:-offscreen} SDL_AUDIODRIVER=${SDL_AUDIODRIVER:-dummy} \
-		SDL_VIDEO_EGL_DRIVER=${SDL_VIDEO_EGL_DRIVER:-none} \
-		"$DISPLAY_BIN" --now "${DAY}T$1" --exit-after 1 --snapshot "$png" 2>/dev/null; then
+	if "$DISPLAY_BIN" --now "${DAY}T$1" --exit-after 1 --snapshot "$png" 2>/dev/null; then
 		printf '    the hall board at %s: %s\n' "$1" "$png"
 	fi
 }
@@ -36,7 +51,7 @@ queue() { # the hall as the manager sees it, and the hall board's frame
 "$KEZEK" init || exit 3
 printf 'Kezek: a hall day on %s, Asia/Almaty time\n' "$DAY"
 PRINTD_BIN="$(dirname "$KEZEK")/kezek-printd"
-mkdir -p var && touch var/kiosk-1.prn # the default hall's ticket printer is this file
+mkdir -p var "$SHOTS" && touch var/kiosk-1.prn # the default hall's ticket printer is this file
 
 step 08:55 "counter 1 opens"  counter open 1 --clerk "Сейтқали Айгерім Бақытқызы" --position "Бас маман"
 step 08:56 "counter 2 opens"  counter open 2 --clerk "Иванова Мария Петровна" --position "Ведущий специалист"
@@ -51,6 +66,7 @@ step 09:12 "still nobody"                  finish 2 --outcome no-show
 step 09:12 "counter 2 calls the next"      next 2
 step 09:14 "a visitor with a complaint"    ticket C
 queue 09:15
+kiosk_shots 09:15 home services confirm forms about complain feedback
 step 09:21 "documents accepted"            finish 1 --outcome served
 step 09:22 "the question is a complaint: sent on to service C" finish 2 --outcome transferred --to C
 step 09:25 "counter 3 opens for consultations" counter open 3 --clerk "Ахметов Ерлан Серікұлы" --position "Главный специалист"
@@ -76,6 +92,7 @@ step 12:50 "a visitor shortly before lunch" ticket B
 step 12:51 "counter 2 calls the next"      next 2
 step 12:58 "the result is handed over"     finish 2 --outcome served
 step 13:05 "lunch: the kiosk gives no tickets" ticket A
+kiosk_shots 13:05 closed
 step 17:20 "a visitor late in the day"     ticket A
 step 17:40 "too late: tickets stop 30 minutes before closing" ticket A
 queue 17:45

@@ -18,6 +18,9 @@ KEZEK_PACKAGES=(
 	cups cups-client cups-daemon cups-filters  # tests run a private cupsd (lpadmin, pdftopdf)
 	libusb-1.0-0-dev                   # the usb printer transport
 	libumockdev-dev umockdev           # tests fake a USB printer (umockdev-wrapper)
+	libcrypt-dev                       # PINs kept as salted hashes
+	gettext                            # po/ catalogues: xgettext, msgfmt (tools and tests)
+	xvfb xdotool                       # a test touches the kiosk in a real X window
 )
 
 kezek_install_deps() {

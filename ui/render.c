@@ -660,9 +660,12 @@ kz_ui_next(struct kz_ui *ui, int timeout_ms, struct kz_ui_event *out)
 	SDL_Event ev;
 
 	memset(out, 0, sizeof *out);
-	while (SDL_PollEvent(&ev))
-		if (translate(ui, &ev, out))
-			return 1;
+	/* twice: SDL ends a round of polling at a marker it queues, and an
+	 * earlier call that returned early can leave that marker first */
+	for (int round = 0; round < 2; round++)
+		while (SDL_PollEvent(&ev))
+			if (translate(ui, &ev, out))
+				return 1;
 	if (timeout_ms > 0 && SDL_WaitEventTimeout(&ev, timeout_ms) && translate(ui, &ev, out))
 		return 1;
 	return 0;
@@ -769,11 +772,16 @@ static int
 open_window(struct kz_ui *ui, const char *title, int w, int h, int fullscreen, char *err)
 {
 	Uint32 flags = SDL_WINDOW_SHOWN | (fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+	SDL_DisplayMode mode;
+	int at = SDL_WINDOWPOS_CENTERED;
 
 	/* a kiosk board must stay up when something else takes the focus */
 	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-	ui->win = SDL_CreateWindow(title ? title : "Kezek", SDL_WINDOWPOS_CENTERED,
-		SDL_WINDOWPOS_CENTERED, w, h, flags);
+	/* full screen is the screen's size from the start, at its corner: an
+	 * unattended machine may run no window manager to resize it */
+	if (fullscreen && SDL_GetDesktopDisplayMode(0, &mode) == 0)
+		w = mode.w, h = mode.h, at = 0;
+	ui->win = SDL_CreateWindow(title ? title : "Kezek", at, at, w, h, flags);
 	if (ui->win == NULL)
 		return kz_err(err, KZ_ECONFIG, "cannot open the display window: %s",
 			SDL_GetError());

@@ -1,0 +1,42 @@
+#!/bin/bash
+# run-hall.sh BUILD - the whole hall on this machine: the database of
+# config/hall.ini, one kezek-printd per configured printer, the hall board
+# and the kiosk.  This script is their supervisor: when the kiosk closes
+# (its window, or the administrator's gesture and PIN) or this script is
+# stopped, it stops the others.  Each program also runs alone.
+#
+# With no screen (a server, CI) it says so, plays a scripted hall day
+# instead and writes what the kiosk and the board show to var/screens/.
+set -u
+BUILD=${1:?usage: run-hall.sh BUILD}
+CONFIG=${KEZEK_CONFIG:-config/hall.ini}
+export KEZEK_CONFIG=$CONFIG
+
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ -n "${KEZEK_HEADLESS:-}" ]; then
+	echo "kezek: no screen here (DISPLAY is not set): playing a scripted hall day;"
+	echo "kezek: what the kiosk and the hall board show goes to var/screens/"
+	exec bash scripts/demo-day.sh "$BUILD/kezek"
+fi
+
+"$BUILD/kezek" init || exit 3
+pids=()
+stop_all() {
+	[ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null
+	wait 2>/dev/null
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+mkdir -p var
+for printer in $(sed -n 's/^\[printer \([A-Za-z0-9-]*\)\][[:space:]]*$/\1/p' "$CONFIG"); do
+	"$BUILD/kezek-printd" --printer "$printer" 2>>var/printd-"$printer".log &
+	pids+=($!)
+	echo "kezek: printing for $printer (log: var/printd-$printer.log)"
+done
+"$BUILD/kezek-display" --size "${KEZEK_BOARD_SIZE:-1280x720}" 2>>var/display.log &
+pids+=($!)
+echo "kezek: the hall board is open (log: var/display.log)"
+kiosk_size=(--window "${KEZEK_KIOSK_SIZE:-1366x768}")
+[ -n "${KEZEK_FULLSCREEN:-}" ] && kiosk_size=()
+echo "kezek: the kiosk is open; close its window to stop the hall"
+"$BUILD/kezek-kiosk" "${kiosk_size[@]}"

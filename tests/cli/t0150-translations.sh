@@ -1,0 +1,27 @@
+#!/bin/bash
+# t0150: the translators' catalogues cover every string the kiosk shows:
+# xgettext gathers them from the code, and each of po/kk.po and po/ru.po
+# has every one, translated, not fuzzy, with the same printf directives.
+. "$(dirname "$0")/lib.sh"
+
+xgettext --keyword=T --keyword=N --from-code=UTF-8 -o "$T/kezek.pot" "$SRC"/kiosk/*.c \
+	>"$T/out" 2>"$T/err"
+if [ $? -eq 0 ] && [ "$(grep -c '^msgid' "$T/kezek.pot")" -gt 90 ]; then ok
+else not_ok "xgettext finds the kiosk's strings"; fi
+
+for lang in kk ru; do
+	if msgcmp "$SRC/po/$lang.po" "$T/kezek.pot" >"$T/out" 2>"$T/err"; then ok
+	else not_ok "$lang.po has every string of the code"; fi
+	msgfmt --check --statistics -o /dev/null "$SRC/po/$lang.po" >"$T/out" 2>"$T/err"
+	if [ $? -eq 0 ]; then ok; else not_ok "$lang.po passes msgfmt --check"; fi
+	lacks err "untranslated" "$lang.po has no untranslated string"
+	lacks err "fuzzy" "$lang.po has no fuzzy string"
+done
+
+# the shipped pot is current: a translator works from it
+if msgcmp --use-untranslated "$SRC/po/kezek.pot" "$T/kezek.pot" >"$T/out" 2>"$T/err" &&
+	msgcmp --use-untranslated "$T/kezek.pot" "$SRC/po/kezek.pot" >>"$T/out" 2>>"$T/err"; then ok
+else not_ok "po/kezek.pot is current: run tools/po-update.sh"; fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,461 @@
+/*
+ * test_kiosk.c - the kiosk used as a visitor and an administrator would:
+ * touches and clicks go through SDL's event queue to the kiosk running on
+ * the offscreen driver; the tests check what reached the database and the
+ * print outbox, and what the screen says.
+ */
+#include <SDL.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "kiosk_helpers.h"
+#include "queue/clock.h"
+#include "queue/feedback.h"
+#include "queue/outbox.h"
+
+#define TICKETS "SELECT count(*) FROM tickets"
+#define TICKET_JOBS "SELECT count(*) FROM print_jobs j JOIN printers p ON p.id = j.printer_id" \
+	" WHERE p.name = 'kiosk-1' AND j.document = 'ticket'"
+
+/* Three services: choose one, confirm, and the ticket is issued and sent
+ * to the kiosk's printer in the visitor's language. */
+static void
+test_take_a_ticket(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+
+	(void)state;
+	assert_string_equal(kz_kiosk_screen(t->k), "home");
+	kt_tap(t, "lang.ru");
+	assert_true(kt_shows(t, "Взять талон"));
+	kt_tap(t, "ticket");
+	assert_string_equal(kz_kiosk_screen(t->k), "services");
+	kt_tap(t, "service.B");
+	assert_string_equal(kz_kiosk_screen(t->k), "confirm");
+	assert_string_equal(kt_text(t, "service"), "Получение результата");
+	assert_int_equal(kt_count(t, TICKETS), 0); /* nothing issued before confirming */
+	kt_tap(t, "take");
+	assert_string_equal(kz_kiosk_screen(t->k), "issued");
+	assert_string_equal(kt_text(t, "number"), "B-001");
+	assert_int_equal(kt_count(t, TICKETS), 1);
+	assert_int_equal(kt_count(t, TICKET_JOBS " AND j.lang = 'ru'"), 1);
+	assert_true(kt_shows(t, "Талон печатается"));
+	kt_free(t);
+}
+
+/* With one service there is nothing to choose: one tap to the confirmation. */
+static void
+test_one_service(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 1, -1);
+
+	(void)state;
+	kt_tap(t, "ticket");
+	assert_string_equal(kz_kiosk_screen(t->k), "confirm");
+	kt_tap(t, "take");
+	assert_string_equal(kt_text(t, "number"), "A-001");
+	assert_int_equal(kt_count(t, TICKET_JOBS " AND j.lang = 'kk'"), 1);
+	kt_free(t);
+}
+
+/* People ahead and the wait, from the queue now: 3 waiting for A, one
+ * counter open, no visits today yet: 4 visits of the default 10 minutes. */
+static void
+test_people_ahead_and_wait(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+
+	(void)state;
+	test_open_counter(t->hall, 1);
+	for (int i = 0; i < 3; i++)
+		test_issue(t->hall, "A");
+	kt_tap(t, "ticket");
+	kt_tap(t, "service.A");
+	assert_string_equal(kt_text(t, "ahead"), "Сізден алда: 3");
+	assert_string_equal(kt_text(t, "estimate"), "Күту уақыты: шамамен 40 мин.");
+	kt_tap(t, "take");
+	assert_string_equal(kt_text(t, "number"), "A-004");
+	assert_string_equal(kt_text(t, "ahead"), "Сізден алда: 3");
+	kt_free(t);
+}
+
+/* Two touches in quick succession on "take" issue one ticket, and a
+ * second ticket must wait for the kiosk's pause: the roll is safe. */
+static void
+test_double_tap_and_pause(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, 0); /* the real double-tap guard */
+
+	(void)state;
+	kt_tap(t, "ticket");
+	SDL_Delay(400);
+	kt_tap(t, "service.A");
+	SDL_Delay(400);
+	kt_push_tap(t, "take");
+	kt_push_tap(t, "take");
+	kt_step(t);
+	kt_step(t);
+	kt_step(t);
+	assert_int_equal(kt_count(t, TICKETS), 1);
+	assert_string_equal(kz_kiosk_screen(t->k), "issued");
+	SDL_Delay(400);
+	kt_tap(t, "home");
+	SDL_Delay(400);
+	kt_tap(t, "ticket");
+	SDL_Delay(400);
+	kt_tap(t, "service.A");
+	SDL_Delay(400);
+	kt_tap(t, "take"); /* within the 5-second pause */
+	assert_int_equal(kt_count(t, TICKETS), 1);
+	assert_string_equal(kz_kiosk_screen(t->k), "confirm");
+	assert_true(kt_shows(t, "бірнеше секунд"));
+	kz_clock_set(kz_clock_now() + 6);
+	SDL_Delay(400);
+	kt_tap(t, "take");
+	assert_int_equal(kt_count(t, TICKETS), 2);
+	assert_string_equal(kt_text(t, "number"), "A-002");
+	/* a double tap on an answer answers one question, not two */
+	SDL_Delay(400);
+	kt_tap(t, "home");
+	SDL_Delay(400);
+	kt_tap(t, "feedback");
+	SDL_Delay(400);
+	kt_push_tap(t, "yes");
+	kt_push_tap(t, "yes");
+	kt_step(t);
+	kt_step(t);
+	assert_true(kt_shows(t, "Сұрақ 2 / 4"));
+	kt_free(t);
+}
+
+/* The mouse works like a finger (an installer's desk, a kiosk with a mouse). */
+static void
+test_mouse_click(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+	const struct kz_item *b;
+
+	(void)state;
+	b = kz_scene_find(kz_kiosk_scene(t->k), "btn.about");
+	assert_non_null(b);
+	kt_click(t, b->x + 5, b->y + 5);
+	assert_string_equal(kz_kiosk_screen(t->k), "about");
+	kt_free(t);
+}
+
+/* The printer has no paper: the ticket is still issued and kept, the
+ * number shown large with "remember your number", the fault logged. */
+static void
+test_printer_out_of_paper(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	assert_int_equal(kz_printer_set_state(t->hall->db, "kiosk-1", "paper_out", "paper end",
+				 err), KZ_OK);
+	kz_clock_set(kz_clock_now() + 60); /* the kiosk reads the hall again */
+	kt_step(t);
+	assert_true(kt_shows(t, "нөміріңіз экранда көрсетіледі"));
+	kt_tap(t, "ticket");
+	kt_tap(t, "service.A");
+	kt_tap(t, "take");
+	kt_step(t);
+	assert_int_equal(kt_count(t, TICKETS), 1);
+	assert_string_equal(kt_text(t, "number"), "A-001");
+	assert_string_equal(kt_text(t, "print"), "Принтер істемей тұр. Нөміріңізді есте сақтаңыз: A-001");
+	assert_int_equal(kt_count(t, "SELECT count(*) FROM events WHERE kind = 'print_unseen'"), 1);
+	assert_int_equal(kt_count(t, TICKET_JOBS " AND j.state = 'queued'"), 1); /* kept for when paper is back */
+	kt_free(t);
+}
+
+/* No printer service at all: after a few seconds the visitor is told to
+ * remember the number; a printed ticket says "take your ticket". */
+static void
+test_print_followed(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+	struct kz_print_job j;
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	kt_tap(t, "ticket");
+	kt_tap(t, "service.A");
+	kt_tap(t, "take");
+	assert_true(kt_shows(t, "Талон басылып жатыр"));
+	assert_int_equal(kz_outbox_claim(t->hall->db, "kiosk-1", &j, err), KZ_OK);
+	assert_int_equal(kz_outbox_done(t->hall->db, j.id, err), KZ_OK);
+	kt_step(t);
+	assert_string_equal(kt_text(t, "print"), "Талонды төменнен алыңыз ↓");
+	kt_tap(t, "home");
+	kz_clock_set(kz_clock_now() + 10);
+	kt_tap(t, "ticket");
+	kt_tap(t, "service.A");
+	kt_tap(t, "take");
+	kz_clock_set(kz_clock_now() + 9); /* nobody prints it */
+	kt_step(t);
+	assert_true(kt_shows(t, "Нөміріңізді есте сақтаңыз: A-002"));
+	assert_int_equal(kt_count(t, "SELECT count(*) FROM events WHERE kind = 'print_unseen'"), 1);
+	kt_free(t);
+}
+
+/* The database locked by another process: the kiosk answers at once
+ * ("one moment"), then issues exactly one ticket when the lock goes. */
+static void
+test_busy_database(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+	struct timespec a, b;
+	sqlite3 *db;
+
+	(void)state;
+	kt_tap(t, "ticket");
+	kt_tap(t, "service.A");
+	assert_int_equal(sqlite3_open(t->hall->db_path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	kt_tap(t, "take");
+	kt_step(t);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	/* two turns: the screen never freezes waiting for the lock */
+	assert_true((b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000 < 3000);
+	assert_string_equal(kz_kiosk_screen(t->k), "confirm");
+	assert_true(kt_shows(t, "Сәл күте тұрыңыз"));
+	assert_int_equal(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	kt_step(t);
+	assert_string_equal(kz_kiosk_screen(t->k), "issued");
+	kt_step(t);
+	assert_int_equal(kt_count(t, TICKETS), 1);
+	kt_free(t);
+}
+
+/* The database file gone (restored from backup, disk remounted): the
+ * kiosk says it is unavailable, then comes back by itself. */
+static void
+test_database_comes_back(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+	char moved[600];
+
+	(void)state;
+	snprintf(moved, sizeof moved, "%s.away", t->hall->db_path);
+	assert_int_equal(rename(t->hall->db_path, moved), 0);
+	kt_step(t);
+	assert_string_equal(kz_kiosk_screen(t->k), "unavailable");
+	assert_true(kt_shows(t, "уақытша қолжетімсіз"));
+	assert_int_equal(rename(moved, t->hall->db_path), 0);
+	kz_clock_set(kz_clock_now() + 3);
+	kt_step(t);
+	assert_string_equal(kz_kiosk_screen(t->k), "home");
+	kt_tap(t, "ticket");
+	kt_tap(t, "service.A");
+	kt_tap(t, "take");
+	assert_int_equal(kt_count(t, TICKETS), 1);
+	kt_free(t);
+}
+
+/* Closed: why and when tickets come next, for each kind of closed. */
+static void
+test_closed(void **state)
+{
+	static const struct {
+		const char *at, *why, *next;
+	} cases[] = {
+		{"2026-03-21T10:00", "Бүгін мереке: Наурыз мейрамы.", "бейсенбі, 26.03.2026, 09:00"},
+		{"2026-03-28T10:00", "Бүгін демалыс күні.", "дүйсенбі, 30.03.2026, 09:00"},
+		{"2026-03-20T13:30", "Түскі үзіліс. Қабылдау қайта басталады: 14:00.", "жұма, 20.03.2026, 14:00"},
+		{"2026-03-20T08:00", "Қабылдау әлі басталған жоқ.", "жұма, 20.03.2026, 09:00"},
+		{"2026-03-20T18:30", "Бүгінгі қабылдау аяқталды.", "бейсенбі, 26.03.2026, 09:00"},
+		{"2026-03-20T17:45", "соңғы талон жабылуға 30 минут", "бейсенбі, 26.03.2026, 09:00"},
+	};
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		test_at(cases[i].at);
+		kt_step(t);
+		if (strcmp(kz_kiosk_screen(t->k), "closed") != 0 || !kt_shows(t, cases[i].why) ||
+		    !kt_shows(t, cases[i].next))
+			fail_msg("at %s: screen %s says '%s'", cases[i].at, kz_kiosk_screen(t->k),
+				kt_text(t, "closed"));
+	}
+	kt_tap(t, "about"); /* information works while closed */
+	assert_string_equal(kz_kiosk_screen(t->k), "about");
+	test_at("2026-03-26T09:00");
+	kt_tap(t, "home");
+	assert_string_equal(kz_kiosk_screen(t->k), "home");
+	kt_free(t);
+}
+
+/* Blank forms: the list of documents per kind of applicant, and the form
+ * printed on the A4 printer in the visitor's language. */
+static void
+test_blank_form(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+
+	(void)state;
+	kt_tap(t, "lang.ru");
+	kt_tap(t, "forms");
+	assert_true(kt_shows(t, "Копия документа, удостоверяющего личность"));
+	kt_tap(t, "legal");
+	assert_true(kt_shows(t, "Свидетельство о государственной регистрации"));
+	kt_tap(t, "print");
+	assert_int_equal(kt_count(t, "SELECT count(*) FROM print_jobs j JOIN printers p ON "
+				     "p.id = j.printer_id WHERE p.name = 'a4-1' AND j.document = 'form' "
+				     "AND j.lang = 'ru'"), 1);
+	assert_true(kt_shows(t, "Бланк печатается"));
+	kt_free(t);
+}
+
+/* The App. 4 questions: one tap each, stored anonymously for the report. */
+static void
+test_feedback(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+	struct kz_feedback_summary sum;
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	kt_tap(t, "feedback");
+	assert_true(kt_shows(t, "Сұрақ 1 / 4"));
+	kt_tap(t, "yes");	/* quality */
+	kt_tap(t, "no");	/* information */
+	kt_tap(t, "skip");	/* appeal */
+	kt_tap(t, "yes");	/* politeness */
+	assert_string_equal(kz_kiosk_screen(t->k), "thanks");
+	assert_int_equal(kz_feedback_summary(t->hall->db, "2026-03-20", "2026-03-20", &sum, err),
+		KZ_OK);
+	assert_int_equal(sum.responses, 1);
+	assert_int_equal(sum.yes[KZ_FB_QUALITY], 1);
+	assert_int_equal(sum.answered[KZ_FB_INFORMATION], 1);
+	assert_int_equal(sum.yes[KZ_FB_INFORMATION], 0);
+	assert_int_equal(sum.answered[KZ_FB_APPEAL], 0);
+	assert_int_equal(sum.yes[KZ_FB_POLITENESS], 1);
+	/* a visitor who answers one question and walks away still counts */
+	kt_tap(t, "home");
+	kt_tap(t, "feedback");
+	kt_tap(t, "no");
+	kz_clock_set(kz_clock_now() + 61);
+	kt_step(t);
+	assert_string_equal(kz_kiosk_screen(t->k), "home");
+	assert_int_equal(kz_feedback_summary(t->hall->db, "2026-03-20", "2026-03-20", &sum, err),
+		KZ_OK);
+	assert_int_equal(sum.responses, 2);
+	assert_int_equal(sum.answered[KZ_FB_QUALITY], 2);
+	kt_free(t);
+}
+
+/* Untouched, the kiosk goes home in its own language. */
+static void
+test_idle_returns_home(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+
+	(void)state;
+	kt_tap(t, "lang.ru");
+	kt_tap(t, "complain");
+	assert_true(kt_shows(t, "Как обжаловать"));
+	kz_clock_set(kz_clock_now() + 59);
+	kt_step(t);
+	assert_string_equal(kz_kiosk_screen(t->k), "complain");
+	kz_clock_set(kz_clock_now() + 2);
+	kt_step(t);
+	assert_string_equal(kz_kiosk_screen(t->k), "home");
+	assert_true(kt_shows(t, "Талон алу"));
+	kt_free(t);
+}
+
+static void
+corners(struct kt *t, const char *order)
+{
+	for (const char *c = order; *c; c++) {
+		int x = *c == '1' || *c == '4' ? 3 : t->w - 3, y = *c == '1' || *c == '2' ? 3 : t->h - 3;
+		kt_touch(t, x, y);
+	}
+}
+
+static void
+pin(struct kt *t, const char *digits)
+{
+	char key[8];
+
+	for (const char *d = digits; *d; d++) {
+		snprintf(key, sizeof key, "key.%c", *d);
+		kt_tap(t, key);
+	}
+	kt_tap(t, "key.ok");
+}
+
+/* No way out but the corner gesture and the PIN; keys and the window's
+ * close do nothing on a full-screen kiosk. */
+static void
+test_administrator(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+	SDL_Event ev;
+
+	(void)state;
+	corners(t, "1243"); /* the wrong order */
+	assert_string_equal(kz_kiosk_screen(t->k), "home");
+	corners(t, "1234");
+	assert_string_equal(kz_kiosk_screen(t->k), "pin");
+	pin(t, "1111");
+	assert_string_equal(kz_kiosk_screen(t->k), "pin");
+	assert_true(kt_shows(t, "Код қате."));
+	pin(t, "2580");
+	assert_string_equal(kz_kiosk_screen(t->k), "admin");
+	kt_tap(t, "test");
+	assert_int_equal(kt_count(t, "SELECT count(*) FROM print_jobs WHERE document = 'test'"), 1);
+	assert_false(kz_kiosk_done(t->k));
+	kt_tap(t, "quit");
+	assert_true(kz_kiosk_done(t->k));
+	kt_free(t);
+
+	/* three wrong PINs: the keypad rests */
+	t = kt_new(1920, 1080, 0, -1);
+	for (int i = 0; i < 3; i++) {
+		if (strcmp(kz_kiosk_screen(t->k), "pin") != 0)
+			corners(t, "1234");
+		pin(t, "0000");
+	}
+	assert_string_equal(kz_kiosk_screen(t->k), "home");
+	corners(t, "1234");
+	pin(t, "2580");
+	assert_string_equal(kz_kiosk_screen(t->k), "pin");
+	assert_true(kt_shows(t, "Қате әрекеттер тым көп"));
+	/* keys are ignored, as is the window's close on a kiosk's full screen */
+	memset(&ev, 0, sizeof ev);
+	ev.type = SDL_KEYDOWN;
+	ev.key.keysym.sym = SDLK_ESCAPE;
+	SDL_PushEvent(&ev);
+	kt_step(t);
+	assert_false(kz_kiosk_done(t->k));
+	kt_free(t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_take_a_ticket),
+		cmocka_unit_test(test_one_service),
+		cmocka_unit_test(test_people_ahead_and_wait),
+		cmocka_unit_test(test_double_tap_and_pause),
+		cmocka_unit_test(test_mouse_click),
+		cmocka_unit_test(test_printer_out_of_paper),
+		cmocka_unit_test(test_print_followed),
+		cmocka_unit_test(test_busy_database),
+		cmocka_unit_test(test_database_comes_back),
+		cmocka_unit_test(test_closed),
+		cmocka_unit_test(test_blank_form),
+		cmocka_unit_test(test_feedback),
+		cmocka_unit_test(test_idle_returns_home),
+		cmocka_unit_test(test_administrator),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,300 @@
+/*
+ * test_kiosk_screens.c - every kiosk screen, in both languages, at the
+ * three sizes: written to screens/kiosk-SCREEN-LANG-WxH.png for people to
+ * look at, and checked for what people would notice: text cut, squeezed
+ * or overlapping, letters missing from the fonts, languages mixed, low
+ * contrast, buttons smaller than a fingertip (15 mm), key words missing.
+ */
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kiosk_helpers.h"
+#include "queue/clock.h"
+#include "queue/utf8.h"
+#include "ui/i18n.h"
+#include "ui/widgets.h"
+
+struct expect {
+	const char *screen, *kk, *ru; /* a string each language's screen must show */
+};
+
+static const struct expect screens[] = {
+	{"home", "Талон алу", "Взять талон"},
+	{"services", "Қызметті таңдаңыз", "Выберите услугу"},
+	{"confirm", "Сізден алда", "Перед вами"},
+	{"issued", "A-001", "A-002"},
+	{"forms", "Қажетті құжаттар", "Необходимые документы"},
+	{"about", "Қызмет тегін көрсетіледі", "Услуга оказывается бесплатно"},
+	{"complain", "15 күнтізбелік күн", "15 календарных дней"},
+	{"feedback", "сапасына", "качеством"},
+	{"thanks", "Рахмет", "Спасибо"},
+	{"closed", "Қазір талон берілмейді", "Сейчас талоны не выдаются"},
+	{"pin", "Әкімші коды", "Код администратора"},
+	{"admin", "Киоскіні басқару", "Управление киоском"},
+	{"unavailable", "уақытша", "временно"},
+};
+
+static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1366, 768}};
+
+static int
+is_cyrillic(uint32_t c)
+{
+	return c >= 0x400 && c <= 0x4FF;
+}
+
+/* Kazakh letters Russian has not: a Russian screen showing one mixes languages. */
+static int
+is_kazakh_only(uint32_t c)
+{
+	static const uint32_t kk[] = {0x4D8, 0x4D9, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3,
+		0x4E8, 0x4E9, 0x4B0, 0x4B1, 0x4AE, 0x4AF, 0x4BA, 0x4BB, 0x406, 0x456};
+
+	for (size_t i = 0; i < sizeof kk / sizeof kk[0]; i++)
+		if (c == kk[i])
+			return 1;
+	return 0;
+}
+
+/* Each text in the language of the screen; "" texts (times, numbers) in none. */
+static void
+check_languages(const struct kz_scene *s, const char *lang, const char *where)
+{
+	for (int i = 0; i < s->n; i++) {
+		const struct kz_item *it = &s->items[i];
+		const unsigned char *p = (const unsigned char *)it->text;
+		uint32_t c;
+		if (it->kind == KZ_ITEM_RECT || strncmp(it->id, "lbl.lang.", 9) == 0)
+			continue; /* the switch names each language in itself */
+		if (it->lang[0] != '\0' && strcmp(it->lang, lang) != 0)
+			fail_msg("%s: '%s' is in %s on the %s screen", where, it->id, it->lang, lang);
+		while (*p) {
+			p += kz_utf8_next(p, &c);
+			if (it->lang[0] == '\0' && is_cyrillic(c))
+				fail_msg("%s: '%s' has words but no language: %s", where, it->id,
+					it->text);
+			if (strcmp(lang, "ru") == 0 && is_kazakh_only(c))
+				fail_msg("%s: Kazakh letter in the Russian '%s': %s", where, it->id,
+					it->text);
+		}
+	}
+}
+
+/* The fill a text sits on: the last box drawn under its middle. */
+static struct kz_rgb
+under(const struct kz_scene *s, int upto)
+{
+	const struct kz_item *t = &s->items[upto];
+	int x = t->x + t->w / 2, y = t->y + t->h / 2;
+
+	for (int i = upto - 1; i >= 0; i--) {
+		const struct kz_item *r = &s->items[i];
+		if (r->kind == KZ_ITEM_RECT && x >= r->x && x < r->x + r->w && y >= r->y &&
+		    y < r->y + r->h)
+			return r->color;
+	}
+	return s->background;
+}
+
+static int
+overlap(const struct kz_item *a, const struct kz_item *b)
+{
+	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* Boxes on the screen and apart, contrast of 7:1, buttons of 15 mm. */
+static void
+check_layout(const struct kz_scene *s, double px_per_mm, const char *where)
+{
+	for (int i = 0; i < s->n; i++) {
+		const struct kz_item *a = &s->items[i];
+		if (a->x < 0 || a->y < 0 || a->x + a->w > s->w || a->y + a->h > s->h)
+			fail_msg("%s: '%s' leaves the screen", where, a->id);
+		if (a->kind == KZ_ITEM_RECT) {
+			if (strncmp(a->id, "btn.", 4) == 0 &&
+			    (a->w < 15 * px_per_mm || a->h < 15 * px_per_mm))
+				fail_msg("%s: button '%s' is %.1f x %.1f mm; a finger needs 15", where,
+					a->id, a->w / px_per_mm, a->h / px_per_mm);
+			continue;
+		}
+		if (kz_contrast(a->color, under(s, i)) < 7.0)
+			fail_msg("%s: '%s' has contrast %.1f:1, below 7:1", where, a->id,
+				kz_contrast(a->color, under(s, i)));
+		for (int j = i + 1; j < s->n; j++)
+			if (s->items[j].kind != KZ_ITEM_RECT && a->text[0] && s->items[j].text[0] &&
+			    overlap(a, &s->items[j]))
+				fail_msg("%s: texts '%s' and '%s' overlap", where, a->id, s->items[j].id);
+	}
+}
+
+static void
+check_screen(struct kt *t, const struct expect *e, const char *lang, double px_per_mm)
+{
+	const struct kz_ui_stats *st = kz_kiosk_stats(t->k);
+	const struct kz_scene *s = kz_kiosk_scene(t->k);
+	char where[128], path[600], err[KZ_ERR_LEN] = "";
+
+	snprintf(where, sizeof where, "%s %s %dx%d", e->screen, lang, t->w, t->h);
+	snprintf(path, sizeof path, "%s/kiosk-%s-%s-%dx%d.png", KZ_SCREENS_DIR, e->screen, lang,
+		t->w, t->h);
+	if (kz_ui_save_png(kz_kiosk_ui(t->k), path, err) != KZ_OK)
+		fail_msg("%s: %s", where, err);
+	assert_string_equal(kz_kiosk_screen(t->k), e->screen);
+	if (st->too_small || st->missing_glyphs || st->cut)
+		fail_msg("%s: text squeezed below 60%% ('%s'), %d missing letters, %d cut", where,
+			st->worst, st->missing_glyphs, st->cut);
+	if (!kt_shows(t, strcmp(lang, "kk") == 0 ? e->kk : e->ru))
+		fail_msg("%s: does not show '%s'", where, strcmp(lang, "kk") == 0 ? e->kk : e->ru);
+	check_languages(s, lang, where);
+	check_layout(s, px_per_mm, where);
+}
+
+/* The screens that follow an action are reached by doing it. */
+static void
+reach(struct kt *t, const char *screen, const char *lang)
+{
+	char err[KZ_ERR_LEN] = "";
+
+	if (strcmp(screen, "issued") == 0) {
+		assert_int_equal(kz_kiosk_show(t->k, "confirm", lang, err), KZ_OK);
+		kz_clock_set(kz_clock_now() + 10); /* past the pause between tickets */
+		kt_tap(t, "take");
+	} else if (strcmp(screen, "thanks") == 0) {
+		assert_int_equal(kz_kiosk_show(t->k, "feedback", lang, err), KZ_OK);
+		for (int i = 0; i < 4; i++)
+			kt_tap(t, "yes");
+	} else if (strcmp(screen, "closed") == 0) {
+		test_at("2026-03-21T10:00"); /* Nauryz */
+		assert_int_equal(kz_kiosk_show(t->k, "closed", lang, err), KZ_OK);
+	} else if (kz_kiosk_show(t->k, screen, lang, err) != KZ_OK) {
+		fail_msg("%s: %s", screen, err);
+	}
+}
+
+static void
+test_every_screen(void **state)
+{
+	(void)state;
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+		struct kt *t = kt_new(sizes[z][0], sizes[z][1], 0, -1);
+		const struct kz_kiosk_conf *kc = kz_config_kiosk(&t->hall->cfg, NULL);
+		double px_per_mm = (double)t->w / kc->screen_w_mm;
+		int64_t base = test_at("2026-03-20T10:00"), turn = 0;
+		for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
+			for (int l = 0; l < 2; l++) {
+				const char *lang = l ? "ru" : "kk";
+				/* time moves on: tickets keep their pause */
+				kz_clock_set(base + 20 * turn++);
+				reach(t, screens[i].screen, lang);
+				check_screen(t, &screens[i], lang, px_per_mm);
+			}
+		assert_int_equal(kz_kiosk_missed_translations(t->k), 0);
+		kt_free(t);
+	}
+}
+
+/* Every character of every translation, and of the office's own texts,
+ * is drawn by both shipped fonts: no box in place of a letter. */
+static void
+test_fonts_have_every_letter(void **state)
+{
+	static const char *const faces[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
+	struct kz_i18n *cat;
+	char err[KZ_ERR_LEN] = "", path[512];
+	struct kt *t = kt_new(1920, 1080, 0, -1); /* its config: the office's texts */
+	const struct kz_office_kk *o = &t->hall->cfg.office_kk;
+	const char *extra[] = {o->name, o->address, o->official, o->akimat_name, o->akimat_address,
+		o->akimat_official, "Қазақша", "Русский", "● ↓ … – —"};
+	int checked = 0;
+
+	(void)state;
+	assert_int_equal(kz_i18n_load(KZ_SOURCE_DIR "/po", &cat, err), KZ_OK);
+	assert_int_equal(TTF_Init(), 0);
+	for (int f = 0; f < 2; f++) {
+		TTF_Font *font;
+		snprintf(path, sizeof path, "%s/assets/fonts/%s", KZ_SOURCE_DIR, faces[f]);
+		assert_non_null(font = TTF_OpenFont(path, 24));
+		for (int l = 0; l < 2; l++) {
+			const char *lang = l ? "ru" : "kk";
+			int n = kz_i18n_count(cat, lang);
+			for (int i = 0; i < n + (int)(sizeof extra / sizeof extra[0]); i++) {
+				const char *id, *str;
+				const unsigned char *p;
+				uint32_t c;
+				if (i < n)
+					kz_i18n_entry(cat, lang, i, &id, &str);
+				else
+					str = extra[i - n];
+				for (p = (const unsigned char *)str; *p;) {
+					p += kz_utf8_next(p, &c);
+					if (c > ' ' && !TTF_GlyphIsProvided32(font, c))
+						fail_msg("%s lacks U+%04X of '%s'", faces[f], c, str);
+					checked++;
+				}
+			}
+		}
+		TTF_CloseFont(font);
+	}
+	assert_true(checked > 10000);
+	TTF_Quit();
+	kz_i18n_free(cat);
+	kt_free(t);
+}
+
+/* Both catalogues are complete and speak their own language: no string
+ * untranslated or fuzzy, no Kazakh letter in Russian, no English left. */
+static void
+test_translations_complete(void **state)
+{
+	struct kz_i18n *cat;
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	assert_int_equal(kz_i18n_load(KZ_SOURCE_DIR "/po", &cat, err), KZ_OK);
+	assert_int_equal(kz_i18n_count(cat, "kk"), kz_i18n_count(cat, "ru"));
+	assert_true(kz_i18n_count(cat, "kk") > 90);
+	for (int l = 0; l < 2; l++) {
+		const char *lang = l ? "ru" : "kk";
+		for (int i = 0; i < kz_i18n_count(cat, lang); i++) {
+			const char *id, *str;
+			const unsigned char *p;
+			uint32_t c;
+			int letters = 0;
+			kz_i18n_entry(cat, lang, i, &id, &str);
+			if (str[0] == '\0')
+				fail_msg("%s.po: \"%s\" is not translated", lang, id);
+			for (p = (const unsigned char *)str; *p;) {
+				if (*p == '%') { /* a printf directive is not a word */
+					p++;
+					while (*p && strchr("0123456789$-.", *p))
+						p++;
+					if (*p)
+						p++;
+					continue;
+				}
+				p += kz_utf8_next(p, &c);
+				letters += is_cyrillic(c);
+				if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+					fail_msg("%s.po: Latin letters in \"%s\"", lang, str);
+				if (l == 1 && is_kazakh_only(c))
+					fail_msg("ru.po: Kazakh letter in \"%s\"", str);
+			}
+			if (letters == 0)
+				fail_msg("%s.po: \"%s\" has no words", lang, str);
+		}
+	}
+	kz_i18n_free(cat);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_translations_complete),
+		cmocka_unit_test(test_fonts_have_every_letter),
+		cmocka_unit_test(test_every_screen),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
