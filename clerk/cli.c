@@ -85,3 +85,17 @@ kz_cli_hhmm(long long t, char buf[8])
 		kz_clock_format(t, "%H:%M", buf, 8);
 	return buf;
 }
+
+void
+kz_cli_fonts(const struct kz_cli *cli, char *out, size_t len)
+{
+	const char *env = getenv("KEZEK_FONTS"), *path = cli->cfg->path;
+	const char *slash = strrchr(path, '/');
+
+	if (env != NULL && env[0] != '\0')
+		snprintf(out, len, "%s", env);
+	else if (slash == NULL)
+		snprintf(out, len, "../assets/fonts");
+	else
+		snprintf(out, len, "%.*s/../assets/fonts", (int)(slash - path), path);
+}

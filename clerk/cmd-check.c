@@ -1,6 +1,31 @@
 /* cmd-check.c - kezek check: the database is sound and agrees with its log. */
+#include <sys/stat.h>
+
 #include "kezek.h"
 #include "queue/history.h"
+
+/* p.17.7: only the service's own user may read the database (kz_db_open
+ * creates it 0600); warn about it, its log and shared memory file if other
+ * users can.  1 if a warning was given. */
+static int
+warn_readable(const char *db)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm"};
+	char path[KZ_PATH_LEN + 8];
+	struct stat st;
+	int warned = 0;
+
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s%s", db, suffix[i]);
+		if (stat(path, &st) != 0 || (st.st_mode & 077) == 0)
+			continue;
+		fprintf(stderr, "kezek: warning: '%s' can be read or written by other users (mode "
+				"%04o), but it holds personal data (p.17.7); 'chmod 600 %s'\n",
+			path, (unsigned)(st.st_mode & 07777), path);
+		warned = 1;
+	}
+	return warned;
+}
 
 static int
 exec(struct kz_cli *cli)
@@ -14,6 +39,7 @@ exec(struct kz_cli *cli)
 		return kz_cli_fail(cli, rc);
 	printf("database %s: integrity ok, %lld tickets agree with the event log\n", cli->db_path,
 		(long long)tickets);
+	warn_readable(cli->db_path);
 	return KZ_EXIT_OK;
 }
 

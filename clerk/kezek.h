@@ -75,6 +75,9 @@ int kz_cli_fail(struct kz_cli *cli, int code);
 /* Report a usage error: "kezek NAME: message" and the usage line; returns 1. */
 int kz_cli_usage(struct kz_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The fonts folder: KEZEK_FONTS, or assets/fonts beside the configuration's folder. */
+void kz_cli_fonts(const struct kz_cli *cli, char *out, size_t len);
+
 /* Parse a counter number argument; on failure reports usage and returns -1. */
 int kz_cli_counter(struct kz_cli *cli, const char *arg);
 
@@ -88,5 +91,12 @@ extern const struct kz_cmd kz_cmd_init, kz_cmd_ticket, kz_cmd_counter, kz_cmd_ne
 	kz_cmd_recall, kz_cmd_start, kz_cmd_finish, kz_cmd_status, kz_cmd_close_day,
 	kz_cmd_history, kz_cmd_check, kz_cmd_calendar, kz_cmd_office, kz_cmd_print,
 	kz_cmd_pin_hash;
+extern const struct kz_cmd kz_cmd_accept, kz_cmd_decide, kz_cmd_handover,
+	kz_cmd_applications, kz_cmd_notice_sent;
+extern const struct kz_cmd kz_cmd_complaint, kz_cmd_complaints, kz_cmd_clerk, kz_cmd_console,
+	kz_cmd_purge;
+extern const struct kz_cmd kz_cmd_simulate;
+
+extern const struct kz_cmd kz_cmd_report;
 
 #endif

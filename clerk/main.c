@@ -17,6 +17,10 @@ static const struct kz_cmd *const commands[] = {
 	&kz_cmd_init, &kz_cmd_ticket, &kz_cmd_counter, &kz_cmd_next, &kz_cmd_recall,
 	&kz_cmd_start, &kz_cmd_finish, &kz_cmd_status, &kz_cmd_close_day, &kz_cmd_history,
 	&kz_cmd_check, &kz_cmd_calendar, &kz_cmd_office, &kz_cmd_print, &kz_cmd_pin_hash,
+	&kz_cmd_accept, &kz_cmd_decide, &kz_cmd_handover, &kz_cmd_applications,
+	&kz_cmd_notice_sent,
+	&kz_cmd_complaint, &kz_cmd_complaints, &kz_cmd_clerk, &kz_cmd_console, &kz_cmd_purge,
+	&kz_cmd_simulate, &kz_cmd_report,
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 
@@ -131,10 +135,11 @@ parse(struct kz_cli *cli, int argc, char **argv, int *help)
 				argv[optind - 1]);
 		if (strcmp(longopts[c - 1000].name, "help") == 0)
 			*help = 1;
-		if (cli->nopts < KZ_MAX_OPTS) {
-			cli->opt_name[cli->nopts] = longopts[c - 1000].name;
-			cli->opt_value[cli->nopts++] = optarg ? optarg : "";
-		}
+		if (cli->nopts == KZ_MAX_OPTS) /* never drop one silently */
+			return kz_cli_usage(cli, "more than %d options; put long lists in a file",
+				KZ_MAX_OPTS);
+		cli->opt_name[cli->nopts] = longopts[c - 1000].name;
+		cli->opt_value[cli->nopts++] = optarg ? optarg : "";
 	}
 	return KZ_EXIT_OK;
 }

@@ -69,7 +69,8 @@ kz_frame(struct kz_kiosk *k, struct kz_scene *s, const char *back_label, const c
 		KZ_FONT_REGULAR, KZ_ALIGN_RIGHT, "", "%s", date);
 	if (back == NULL && back_label == NULL)
 		return;
-	kz_scene_rect(s, "footer", 0, h - foot, w, foot, kz_pale);
+	/* a shade darker than the pale buttons on it, so they show as buttons */
+	kz_scene_rect(s, "footer", 0, h - foot, w, foot, (struct kz_rgb){196, 204, 217});
 	kz_button(s, "home", (struct kz_box){pad, h - foot + 2 * u, w * 36 / 100, foot - 4 * u},
 		KZ_BUTTON_CHOSEN, k->lang, T("Home"));
 	if (back != NULL && back[0] != '\0' && back_label != NULL)

@@ -22,7 +22,7 @@ kz_kiosk_estimate_text(struct kz_kiosk *k, int ahead, char *out, size_t len)
 	if (ahead != k->est.ahead && k->est.counters > 0)
 		min = ((int64_t)(ahead / k->est.counters + 1) * k->est.avg_service + 59) / 60;
 	if (ahead == 0)
-		snprintf(out, len, "%s", T("No one is ahead of you."));
+		snprintf(out, len, "%s", T("You will be called next."));
 	else
 		snprintf(out, len, T("Estimated wait: about %d min."), (int)(min < 1 ? 1 : min));
 }

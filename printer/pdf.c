@@ -24,7 +24,7 @@
 #define BALANCE_STEPS 24  /* halvings of the width a centred paragraph is broken at */
 
 static const char *const face_files[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
-#define FACES 2
+#define FACES KZ_PDF_FACES
 
 /* FreeType's library, shared by the faces made from it.  cairo keeps a face
  * in its font caches after the PDF is done and lets it go later, at a time
@@ -135,8 +135,8 @@ open_face(struct ft *ft, const char *font_dir, int i, cairo_font_face_t **out, c
 }
 
 /* Both faces of font_dir; the caller cairo_font_face_destroys them. */
-static int
-open_faces(const char *font_dir, cairo_font_face_t *out[FACES], char *err)
+int
+kz_pdf_faces_open(const char *font_dir, cairo_font_face_t *out[FACES], char *err)
 {
 	struct ft *ft;
 	int rc = KZ_OK;
@@ -160,6 +160,15 @@ open_faces(const char *font_dir, cairo_font_face_t *out[FACES], char *err)
 		}
 	ft_release(ft);
 	return rc;
+}
+
+void
+kz_pdf_faces_close(cairo_font_face_t *faces[FACES])
+{
+	for (int i = 0; i < FACES; i++) {
+		cairo_font_face_destroy(faces[i]);
+		faces[i] = NULL;
+	}
 }
 
 static int
@@ -501,7 +510,7 @@ make_pdf(const struct kz_doc_layout *const *pages, int npages, const char *font_
 	int rc;
 
 	if ((rc = check_pages(pages, npages, err)) != KZ_OK ||
-	    (rc = open_faces(font_dir, faces, err)) != KZ_OK)
+	    (rc = kz_pdf_faces_open(font_dir, faces, err)) != KZ_OK)
 		return rc;
 	if (s->path == NULL) {
 		rc = write_pdf(pages, npages, faces, s, err);
@@ -516,8 +525,7 @@ make_pdf(const struct kz_doc_layout *const *pages, int npages, const char *font_
 		if (rc != KZ_OK)
 			remove(s->path); /* half a PDF would only fail later, at the printer */
 	}
-	for (int i = 0; i < FACES; i++)
-		cairo_font_face_destroy(faces[i]);
+	kz_pdf_faces_close(faces);
 	return rc;
 }
 

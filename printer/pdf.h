@@ -14,11 +14,22 @@
 #ifndef KZ_PDF_H
 #define KZ_PDF_H
 
+#include <cairo.h>
+
 #include "doc-ticket.h"
 #include "escpos.h"
 
 #define KZ_PDF_A4_W 595.28 /* pt: 210 mm */
 #define KZ_PDF_A4_H 841.89 /* pt: 297 mm */
+#define KZ_PDF_FACES 2	   /* the faces a PDF is set in: [0] regular, [1] bold */
+
+/* The project's two faces from font_dir as cairo faces, for a document
+ * drawn with cairo itself (doc-report.c); let them go with
+ * kz_pdf_faces_close.  KZ_EINVAL for no font_dir, KZ_ECONFIG naming a
+ * font file that is missing or not a usable font, KZ_ENOMEM; on failure
+ * out holds NULLs. */
+int kz_pdf_faces_open(const char *font_dir, cairo_font_face_t *out[KZ_PDF_FACES], char *err);
+void kz_pdf_faces_close(cairo_font_face_t *faces[KZ_PDF_FACES]);
 
 /* Write pages[0..npages) to a PDF file at path, each layout one A4 page,
  * fonts from font_dir.  KZ_OK; KZ_EINVAL for no pages or a malformed

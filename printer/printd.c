@@ -15,14 +15,20 @@
 #include "printer/bitmap.h"
 #include "printer/cups.h"
 #include "printer/doc-form.h"
+#include "printer/doc-notice.h"
+#include "printer/doc-receipt.h"
+#include "printer/doc-talon.h"
 #include "printer/doc-test.h"
 #include "printer/doc-ticket.h"
 #include "printer/escpos.h"
 #include "printer/pdf.h"
 #include "printer/transport.h"
 #include "printer/typeset.h"
+#include "queue/application.h"
 #include "queue/clock.h"
+#include "queue/complaint.h"
 #include "queue/db.h"
+#include "queue/directory.h"
 #include "queue/error.h"
 #include "queue/outbox.h"
 
@@ -36,6 +42,7 @@ struct kz_printd {
 	struct kz_db *db;
 	struct kz_bytes out;
 	int64_t polled_at;	/* when the printer's state was last asked */
+	struct kz_directory *offices; /* App. 1, loaded for the first receipt or notice */
 };
 
 static const char *
@@ -46,6 +53,157 @@ service_name(const struct kz_config *cfg, const char *code, const char *lang)
 	if (s == NULL)
 		return code;
 	return strcmp(lang, "kk") == 0 ? s->name_kk : s->name_ru;
+}
+
+/* kk's text if there is one, else ru's (the directory is in Russian), else "—". */
+static const char *
+pick(const char *kk, const char *ru, int in_kk)
+{
+	if (in_kk && kk != NULL && kk[0] != '\0')
+		return kk;
+	return ru != NULL && ru[0] != '\0' ? ru : "\u2014";
+}
+
+/* The talon of p.25 for the complaint job j prints: its journal entry,
+ * and this office's contacts from App. 1 and App. 5 (cfg->office). */
+static int
+talon_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
+	struct kz_doc_layout *l, char *err)
+{
+	const struct kz_config *cfg = pd->opt.cfg;
+	const struct kz_office_kk *kk = &cfg->office_kk;
+	const struct kz_office_entry *o, *a;
+	struct kz_directory *offices = NULL, *akimats = NULL;
+	struct kz_complaint *m = malloc(sizeof *m);
+	struct kz_talon_doc d;
+	char body[2 * KZ_NAME_LEN + 8];
+	int rc, in_kk = strcmp(j->lang, "kk") == 0;
+
+	if (m == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory making a talon");
+	if ((rc = kz_complaint_of_job(pd->db, j->id, m, err)) != KZ_OK ||
+	    (rc = kz_dir_load(cfg->offices, &offices, err)) != KZ_OK ||
+	    (rc = kz_dir_load(cfg->akimats, &akimats, err)) != KZ_OK)
+		goto out;
+	o = kz_dir_find(offices, cfg->office);
+	a = kz_dir_find(akimats, cfg->office);
+	if (o == NULL || a == NULL) {
+		rc = kz_err(err, KZ_ECONFIG,
+			"a talon prints this office's contacts (App. 1, App. 5), but '%s' is not a "
+			"key of both %s and %s; set [hall] office (find it with 'kezek office find')",
+			cfg->office, cfg->offices, cfg->akimats);
+		goto out;
+	}
+	snprintf(body, sizeof body, "%s, %s", pick(kk->akimat_official, a->official, in_kk),
+		pick(kk->akimat_name, a->name, in_kk));
+	d = (struct kz_talon_doc){
+		.lang = j->lang,
+		.office = pick(kk->name, o->name, in_kk),
+		.number = m->number,
+		.registered_at = m->registered_at,
+		.taker_name = m->clerk,
+		.days = m->days,
+		.answer_place = pick(kk->address, o->address, in_kk),
+		.official_name = pick(kk->official, o->official, in_kk),
+		.official_position = pick(kk->name, o->name, in_kk),
+		.official_phone = pick(NULL, o->phones, 0),
+		.body_name = body,
+		.body_phone = pick(NULL, a->phones, 0),
+		.body_email = pick(NULL, a->emails, 0),
+	};
+	if (kz_date_parse(m->due_day, &d.due) != 0) {
+		rc = kz_err(err, KZ_EDB, "complaint %s has no due day", m->number);
+		goto out;
+	}
+	rc = kz_doc_talon_layout(&d, width, l, err);
+out:
+	kz_dir_free(offices);
+	kz_dir_free(akimats);
+	free(m);
+	return rc;
+}
+
+/* This office's name, address and phone in lang, as a receipt or notice
+ * prints them: App. 1 (offices.csv, in Russian) under the configuration's
+ * office key; in Kazakh, the [office] section's name and address where
+ * given.  The address is where the result is issued. */
+static int
+office_contact(struct kz_printd *pd, const char *lang, const char **name, const char **address,
+	const char **phone, char *err)
+{
+	const struct kz_config *cfg = pd->opt.cfg;
+	const struct kz_office_entry *e;
+	int kk = strcmp(lang, "kk") == 0, rc;
+
+	if (cfg->office[0] == '\0')
+		return kz_err(err, KZ_ECONFIG,
+			"a receipt or notice needs this office's address and phone: set office = KEY "
+			"in [hall] of %s (find the key with 'kezek office find TEXT')", cfg->path);
+	if (pd->offices == NULL && (rc = kz_dir_load(cfg->offices, &pd->offices, err)) != KZ_OK)
+		return rc;
+	if ((e = kz_dir_find(pd->offices, cfg->office)) == NULL)
+		return kz_err(err, KZ_ECONFIG,
+			"office '%s' is not in %s; correct office = KEY in %s", cfg->office,
+			cfg->offices, cfg->path);
+	*name = kk ? (cfg->office_kk.name[0] ? cfg->office_kk.name : cfg->name_kk) : e->name;
+	*address = kk && cfg->office_kk.address[0] ? cfg->office_kk.address : e->address;
+	*phone = e->phones;
+	return KZ_OK;
+}
+
+/* p.14: the receipt of the application job j prints. */
+static int
+receipt_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
+	struct kz_doc_layout *l, char *err)
+{
+	const struct kz_hours *h = &pd->opt.cfg->hours;
+	struct kz_receipt_doc d = {.lang = j->lang};
+	struct kz_application a;
+	int rc;
+
+	if ((rc = kz_app_get_job(pd->db, j->id, &a, err)) != KZ_OK ||
+	    (rc = office_contact(pd, j->lang, &d.office, &d.office_address, &d.office_phone,
+		     err)) != KZ_OK)
+		return rc;
+	d.number = a.number;
+	d.accepted_at = a.accepted_at;
+	for (int i = 0; i < KZ_APPDOC_COUNT && d.ndocs < KZ_DOC_MAX_DOCS; i++)
+		if (a.docs & (1u << i))
+			d.docs[d.ndocs++] = kz_app_doc_name(i, j->lang);
+	if (kz_date_parse(a.due_day, &d.due) != 0)
+		return kz_err(err, KZ_EDB, "application %s has no due day", a.number);
+	d.due_from = h->open; /* the result is issued in office hours (p.9) */
+	d.due_to = h->close;
+	d.clerk_name = a.clerk;
+	d.clerk_position = a.clerk_position;
+	return kz_doc_receipt_layout(&d, width, l, err);
+}
+
+/* p.16: the notice of refusal of the application job j prints. */
+static int
+notice_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
+	struct kz_doc_layout *l, char *err)
+{
+	struct kz_notice_doc d = {.lang = j->lang};
+	struct kz_application a;
+	int rc;
+
+	if ((rc = kz_app_get_job(pd->db, j->id, &a, err)) != KZ_OK ||
+	    (rc = office_contact(pd, j->lang, &d.office, &d.office_address, &d.office_phone,
+		     err)) != KZ_OK)
+		return rc;
+	d.applicant = a.applicant;
+	d.number = a.number;
+	d.received_at = a.accepted_at;
+	for (int i = 0; i < KZ_APPDOC_COUNT && d.nmissing < KZ_DOC_MAX_DOCS; i++)
+		if (a.missing & (1u << i))
+			d.missing[d.nmissing++] = kz_app_doc_name(i, j->lang);
+	if (kz_date_parse(a.suspended_until, &d.until) != 0)
+		return kz_err(err, KZ_EINVAL, "application %s is %s: it has no notice of refusal",
+			a.number, a.state);
+	d.clerk_name = a.clerk;
+	d.clerk_position = a.clerk_position;
+	return kz_doc_notice_layout(&d, width, l, err);
 }
 
 /* The job's document laid out for width dots (its A4 page is the same
@@ -67,6 +225,12 @@ make_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
 			width, l, err);
 	if (strcmp(j->document, "form") == 0) /* p.12: the blank application, App. 2 */
 		return kz_doc_form_layout(j->lang, width, l, err);
+	if (strcmp(j->document, "receipt") == 0)
+		return receipt_layout(pd, j, width, l, err);
+	if (strcmp(j->document, "notice") == 0)
+		return notice_layout(pd, j, width, l, err);
+	if (strcmp(j->document, "talon") == 0) /* p.25: a registered complaint */
+		return talon_layout(pd, j, width, l, err);
 	return kz_err(err, KZ_EINVAL, "a %s cannot be printed on %s yet", j->document,
 		pd->opt.printer->name);
 }
@@ -351,6 +515,7 @@ kz_printd_close(struct kz_printd *pd)
 	if (pd == NULL)
 		return;
 	kz_typeset_close(pd->ts);
+	kz_dir_free(pd->offices);
 	kz_db_close(pd->db);
 	kz_bytes_free(&pd->out);
 	free(pd);

@@ -143,9 +143,15 @@ hall_key(struct parse *p, const char *name, const char *value)
 				value);
 		return 1;
 	}
+	if (strcmp(name, "retention_days") == 0) {
+		if (parse_int(value, 1, 36500, &c->retention_days) < 0)
+			return fail(p, "retention_days must be a number of days, 1 to 36500, not '%s'",
+				value);
+		return 1;
+	}
 	return fail(p, "unknown key '%s' in [hall]; known keys: name_kk, name_ru, database, "
 		       "timezone, office, wait_limit_minutes, service_limit_minutes, holidays, "
-		       "offices, akimats", name);
+		       "offices, akimats, retention_days", name);
 }
 
 /* "HH:MM" into minutes after midnight. */
@@ -531,6 +537,30 @@ office_key(struct parse *p, const char *name, const char *value)
 }
 
 static int
+targets_key(struct parse *p, const char *name, const char *value)
+{
+	static const char *const keys[KZ_APP4_ROWS] = {"on_time", "quality", "information",
+		"electronic", "appeal", "politeness"};
+	struct kz_targets *t = &p->cfg->targets;
+
+	for (int i = 0; i < KZ_APP4_ROWS; i++)
+		if (strcmp(name, keys[i]) == 0) {
+			if (parse_int(value, 0, 100, &t->target[i]) < 0)
+				return fail(p, "%s in [targets] is a per cent, 0 to 100, not '%s'", name,
+					value);
+			return 1;
+		}
+	if (strcmp(name, "electronic_now") == 0) {
+		if (parse_int(value, 0, 100, &t->electronic_now) < 0)
+			return fail(p, "electronic_now in [targets] is a per cent, 0 to 100, not '%s'",
+				value);
+		return 1;
+	}
+	return fail(p, "unknown key '%s' in [targets]; known keys: on_time, quality, information, "
+		       "electronic, appeal, politeness, electronic_now", name);
+}
+
+static int
 handler(void *user, const char *section, const char *name, const char *value)
 {
 	struct parse *p = user;
@@ -553,9 +583,11 @@ handler(void *user, const char *section, const char *name, const char *value)
 		return kiosk_key(p, section + 6, name, value);
 	if (strcmp(section, "office") == 0)
 		return office_key(p, name, value);
+	if (strcmp(section, "targets") == 0)
+		return targets_key(p, name, value);
 	return fail(p, "unknown section [%s]; known sections: [hall], [hours], [display], "
 		       "[service CODE], [printer NAME], [counter NUMBER], [kiosk NAME], "
-		       "[office]", section);
+		       "[office], [targets]", section);
 }
 
 /* Line of "[section]" in path, for faults found after parsing; 0 if not found. */
@@ -782,6 +814,9 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 		.lunch_end = 840, .last_ticket = 30, .lunch_notice = 30};
 	cfg->wait_limit_min = 30;
 	cfg->service_limit_min = 30;
+	cfg->retention_days = 1095; /* p.17.7: 3 years, then kezek purge */
+	/* App. 4's norms, until the year's order says otherwise */
+	cfg->targets = (struct kz_targets){.target = {100, 100, 100, 0, 100, 100}};
 	cfg->display = (struct kz_display_conf){.languages = KZ_LANG_BOTH, .alternate_seconds = 10,
 		.sound = 1, .voice_kk = "kk", .voice_ru = "ru", .green_below = 20, .red_above = 30,
 		.highlight_seconds = 8, .recent_calls = 6};

@@ -3,7 +3,7 @@
  *
  *   [hall]            name_kk, name_ru, database, timezone, office,
  *                     wait_limit_minutes, service_limit_minutes,
- *                     holidays, offices, akimats
+ *                     holidays, offices, akimats, retention_days
  *   [hours]           open, close, lunch_start, lunch_end,
  *                     last_ticket_minutes, lunch_notice_minutes
  *   [display]         languages, alternate_seconds, sound, voice_kk, voice_ru,
@@ -14,6 +14,9 @@
  *   [printer NAME]    role, transport, address, paper, status
  *   [kiosk NAME]      printer, forms_printer, language, idle_seconds,
  *                     ticket_pause_seconds, screen_mm, admin_gesture, admin_pin
+ *   [targets]         App. 4: next year's targets (on_time, quality, information,
+ *                     electronic, appeal, politeness, in per cent) and
+ *                     electronic_now, this year's value of 3.2
  *   [office]          this office's App. 1 and App. 5 entries in Kazakh:
  *                     name_kk, address_kk, official_kk, akimat_name_kk,
  *                     akimat_address_kk, akimat_official_kk
@@ -98,6 +101,17 @@ struct kz_kiosk_conf {
 	int line;			     /* line of its [kiosk] header */
 };
 
+/* App. 4's indicators: next year's targets, approved each year by order
+ * (p.19), and the one current value the data cannot give: the share of
+ * the service's information available electronically (3.2). */
+enum { KZ_APP4_ON_TIME, KZ_APP4_QUALITY, KZ_APP4_INFORMATION, KZ_APP4_ELECTRONIC,
+	KZ_APP4_APPEAL, KZ_APP4_POLITENESS, KZ_APP4_ROWS };
+
+struct kz_targets {
+	int target[KZ_APP4_ROWS];  /* per cent, 0-100 */
+	int electronic_now;	   /* per cent, 0-100 */
+};
+
 /* This office's App. 1 and App. 5 entries in Kazakh: the standard's lists
  * (offices.csv, akimats.csv) are in Russian.  "" where not given: the
  * Kazakh screens then show only the phones and e-mails. */
@@ -120,6 +134,7 @@ struct kz_config {
 	struct kz_display_conf display;
 	int wait_limit_min;	       /* p.7.2: 30 */
 	int service_limit_min;	       /* p.7.3: 30 */
+	int retention_days;	       /* p.17.7: kezek purge keeps closed cases' personal data this long */
 	int nservices;
 	struct kz_service_conf services[KZ_MAX_SERVICES];
 	int ncounters;
@@ -129,6 +144,7 @@ struct kz_config {
 	int nkiosks;
 	struct kz_kiosk_conf kiosks[KZ_MAX_KIOSKS];
 	struct kz_office_kk office_kk;
+	struct kz_targets targets;
 };
 
 /* Read path into cfg (caller-owned, fully overwritten).  KZ_ECONFIG with

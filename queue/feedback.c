@@ -106,8 +106,8 @@ check_day(const char *day, const char *which, char *err)
 	return KZ_OK;
 }
 
-static int
-read_summary(struct kz_db *db, const char *from_day, const char *to_day,
+int
+kz_feedback_fill(struct kz_db *db, const char *from_day, const char *to_day,
 	struct kz_feedback_summary *out, char *err)
 {
 	/* answers are 0 or 1, so sum(x) counts the satisfied; count(x) leaves
@@ -152,7 +152,7 @@ kz_feedback_summary(struct kz_db *db, const char *from_day, const char *to_day,
 			from_day, to_day);
 	if ((rc = kz_db_begin_read(db, err)) != KZ_OK)
 		return rc;
-	if ((rc = read_summary(db, from_day, to_day, out, err)) != KZ_OK) {
+	if ((rc = kz_feedback_fill(db, from_day, to_day, out, err)) != KZ_OK) {
 		kz_db_rollback(db);
 		return rc;
 	}

@@ -150,12 +150,136 @@ static const char step5[] =
 	"CREATE TRIGGER feedback_no_delete BEFORE DELETE ON feedback"
 	" BEGIN SELECT RAISE(ABORT, 'visitor feedback is append-only'); END;";
 
+static const char step6[] =
+	/* Applications for the service (p.11-16, p.26).  number is "2026-0001":
+	 * the local year of acceptance and the year's sequence (4 digits, more
+	 * after 9999), from application_sequences, so a number is never reused.
+	 * status is what was recorded: registered (all documents of p.11, the
+	 * receipt of p.14), refused (p.16: a document missing; the notice of
+	 * p.16 is due by notice_due_day), approved or rejected (a decision,
+	 * with a reason).  "Deemed approved" (p.16, last paragraph) is never
+	 * stored: it follows from due_day and decided_day (application.c).
+	 * The applicant's fields are personal data (p.17.7): nullable, so that
+	 * a purge can clear them (purged_at), and never in the event log. */
+	"CREATE TABLE application_sequences ("
+	"  year INTEGER PRIMARY KEY,"
+	"  last INTEGER NOT NULL);"
+	"CREATE TABLE applications ("
+	"  id              INTEGER PRIMARY KEY,"
+	"  year            INTEGER NOT NULL,"
+	"  seq             INTEGER NOT NULL,"
+	"  number          TEXT NOT NULL UNIQUE,"
+	"  kind            TEXT NOT NULL CHECK (kind IN ('individual', 'legal')),"
+	"  applicant       TEXT,"	/* personal: full name, or the entity's name */
+	"  idnum           TEXT,"	/* personal: IIN (individual) or BIN (legal) */
+	"  id_doc          TEXT,"	/* personal: identity document */
+	"  phone           TEXT,"	/* personal */
+	"  address         TEXT,"	/* personal: home or registered address */
+	"  representative  TEXT,"	/* personal: a legal entity's representative */
+	"  authority       TEXT,"	/* the representative's authority */
+	"  proxy           TEXT,"	/* personal: who handed it in for an individual */
+	"  proxy_doc       TEXT,"	/* the proxy's power of attorney */
+	"  plot_address    TEXT,"	/* the land plot */
+	"  accepted_at     INTEGER NOT NULL,"	/* UTC seconds */
+	"  day             TEXT NOT NULL,"	/* local YYYY-MM-DD of acceptance */
+	"  due_day         TEXT NOT NULL,"	/* p.7.1: the 3rd working day after day */
+	"  counter_id      INTEGER REFERENCES counters(id),"
+	"  clerk_id        INTEGER NOT NULL REFERENCES clerks(id),"	/* who accepted it */
+	"  status          TEXT NOT NULL"
+	"                  CHECK (status IN ('registered', 'refused', 'approved', 'rejected')),"
+	"  docs            INTEGER NOT NULL,"	/* bit i: p.11 document i handed in */
+	"  missing         INTEGER NOT NULL DEFAULT 0,"	/* refused: bits not handed in */
+	"  act_total       INTEGER,"		/* tiyn, when the act's rows were entered */
+	"  decided_at      INTEGER,"
+	"  decided_day     TEXT,"		/* local YYYY-MM-DD of decided_at */
+	"  decision_reason TEXT,"
+	"  notice_due_day  TEXT,"		/* refused: p.16 notice within 1 day */
+	"  notice_sent_at  INTEGER,"
+	"  suspended_until TEXT,"		/* refused: the suspension's last day */
+	"  handed_at       INTEGER,"		/* p.15: the result collected */
+	"  handed_to       TEXT CHECK (handed_to IN ('applicant', 'proxy')),"
+	"  handed_name     TEXT,"		/* personal: who collected it */
+	"  handed_doc      TEXT,"		/* personal: their power of attorney */
+	"  handed_clerk_id INTEGER REFERENCES clerks(id),"
+	"  purged_at       INTEGER,"
+	"  UNIQUE (year, seq),"
+	"  CHECK ((status IN ('approved', 'rejected')) = (decided_at IS NOT NULL)),"
+	"  CHECK ((status = 'refused') = (notice_due_day IS NOT NULL)),"
+	"  CHECK (status <> 'rejected' OR decision_reason <> ''),"
+	"  CHECK ((handed_at IS NULL) = (handed_to IS NULL)));"
+	"CREATE INDEX applications_due ON applications(due_day) WHERE status = 'registered';"
+	/* Each row of the act of assessed value (App. 3) as the clerk entered
+	 * it, checked: value = area x rate x coefficient; act_total their sum. */
+	"CREATE TABLE application_act_rows ("
+	"  application_id INTEGER NOT NULL REFERENCES applications(id),"
+	"  row            INTEGER NOT NULL,"
+	"  zone           TEXT NOT NULL,"
+	"  area           INTEGER NOT NULL,"	/* hectares x 10^4 */
+	"  rate           INTEGER NOT NULL,"	/* tiyn per hectare */
+	"  coef           INTEGER NOT NULL,"	/* x 10^4 */
+	"  value          INTEGER NOT NULL,"	/* tiyn */
+	"  PRIMARY KEY (application_id, row)) WITHOUT ROWID;"
+	/* A receipt's or notice's print job names its application; a reprint
+	 * prints the same one (the outbox copies the ticket's columns only). */
+	"ALTER TABLE print_jobs ADD COLUMN application_id INTEGER REFERENCES applications(id);"
+	"CREATE TRIGGER print_jobs_reprint_application AFTER INSERT ON print_jobs"
+	" WHEN NEW.reprint_of IS NOT NULL AND NEW.application_id IS NULL BEGIN"
+	"  UPDATE print_jobs SET application_id ="
+	"   (SELECT application_id FROM print_jobs WHERE id = NEW.reprint_of) WHERE id = NEW.id;"
+	" END;";
+
+static const char step7[] =
+	/* The complaints journal (p.20-25).  number is "2026-C-0001": the year
+	 * of registration, C for complaint, the year's sequence (4 digits, more
+	 * after 9999); seq runs 1..N per year with no gap.  complainant,
+	 * contact, summary and answer are personal data (p.17.7): NULL once
+	 * kezek purge has run over an answered complaint (purged_at set);
+	 * everything else stays for the reports.  due_day is the local day the
+	 * answer is due: days (15 or 30) calendar days after registration,
+	 * moved off a day off to the next working day. */
+	"CREATE TABLE complaints ("
+	"  id             INTEGER PRIMARY KEY,"
+	"  year           INTEGER NOT NULL,"
+	"  seq            INTEGER NOT NULL,"
+	"  number         TEXT NOT NULL UNIQUE,"
+	"  registered_at  INTEGER NOT NULL,"	/* UTC seconds */
+	"  channel        TEXT NOT NULL CHECK (channel IN ('in_person', 'post', 'email')),"
+	"  kind           TEXT NOT NULL CHECK (kind IN ('result', 'service')),"
+	"  complainant    TEXT,"		/* personal: who complains */
+	"  contact        TEXT,"		/* personal: where the answer goes */
+	"  summary        TEXT,"		/* personal: what the complaint says */
+	"  clerk_id       INTEGER NOT NULL REFERENCES clerks(id),"	/* who took it */
+	"  counter_id     INTEGER REFERENCES counters(id),"
+	"  days           INTEGER NOT NULL CHECK (days IN (15, 30)),"
+	"  due_day        TEXT NOT NULL,"	/* local YYYY-MM-DD */
+	"  answered_at    INTEGER,"
+	"  answer_channel TEXT CHECK (answer_channel IN ('in_person', 'post', 'email')),"
+	"  answer         TEXT,"		/* personal: what the answer said */
+	"  answer_clerk_id INTEGER REFERENCES clerks(id),"
+	"  purged_at      INTEGER,"
+	"  UNIQUE (year, seq),"
+	"  CHECK ((answered_at IS NULL) = (answer_channel IS NULL)),"
+	"  CHECK (purged_at IS NULL OR answered_at IS NOT NULL));"
+	"CREATE INDEX complaints_open ON complaints(due_day) WHERE answered_at IS NULL;"
+	/* A talon's print job names its complaint; a reprint prints the same
+	 * one (the outbox copies the ticket's columns only). */
+	"ALTER TABLE print_jobs ADD COLUMN complaint_id INTEGER REFERENCES complaints(id);"
+	"CREATE TRIGGER print_jobs_reprint_complaint AFTER INSERT ON print_jobs"
+	" WHEN NEW.reprint_of IS NOT NULL AND NEW.complaint_id IS NULL BEGIN"
+	"  UPDATE print_jobs SET complaint_id ="
+	"   (SELECT complaint_id FROM print_jobs WHERE id = NEW.reprint_of) WHERE id = NEW.id;"
+	" END;"
+	/* A clerk's PIN for the counter console: crypt(3) hash, never the PIN. */
+	"ALTER TABLE clerks ADD COLUMN pin_hash TEXT;";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
 	{3, "index of calls for the hall display", step3},
 	{4, "printers and the print outbox", step4},
 	{5, "visitor feedback (App. 4)", step5},
+	{6, "applications, their documents and acts (p.11-16, p.26)", step6},
+	{7, "complaints, clerk PINs", step7},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

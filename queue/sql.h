@@ -48,6 +48,11 @@ void kz_col_text(sqlite3_stmt *st, int i, char *dst, size_t len);
 struct kz_status;
 int kz_status_fill(struct kz_db *db, struct kz_status *out, char *err);
 
+/* kz_feedback_summary's work inside a read transaction the caller holds. */
+struct kz_feedback_summary;
+int kz_feedback_fill(struct kz_db *db, const char *from_day, const char *to_day,
+	struct kz_feedback_summary *out, char *err);
+
 /* Queue a print inside the caller's transaction (outbox.c). */
 int kz_outbox_add_job(struct kz_db *db, const char *printer, const char *document, const char *lang,
 	int64_t ticket_id, int64_t *id, char *err);

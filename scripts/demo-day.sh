@@ -66,7 +66,6 @@ step 09:12 "still nobody"                  finish 2 --outcome no-show
 step 09:12 "counter 2 calls the next"      next 2
 step 09:14 "a visitor with a complaint"    ticket C
 queue 09:15
-kiosk_shots 09:15 home services confirm forms about complain feedback
 step 09:21 "documents accepted"            finish 1 --outcome served
 step 09:22 "the question is a complaint: sent on to service C" finish 2 --outcome transferred --to C
 step 09:25 "counter 3 opens for consultations" counter open 3 --clerk "Ахметов Ерлан Серікұлы" --position "Главный специалист"
@@ -77,6 +76,7 @@ step 09:52 "counter 1 calls the next"      next 1
 step 09:53 "service starts"                start 1
 step 09:53 "counter 2 goes to lunch early" counter pause 2
 queue 10:20
+kiosk_shots 10:20 home services confirm forms about complain feedback
 step 10:25 "counter 2 is back"             counter open 2 --clerk "Иванова Мария Петровна" --position "Ведущий специалист"
 step 10:25 "counter 2 calls the next"      next 2
 step 10:31 "counter 3 is done"             finish 3 --outcome served

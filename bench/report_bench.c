@@ -1,0 +1,127 @@
+/*
+ * report_bench.c - figures, never a pass or fail: how long the managers'
+ * report takes on years of a busy hall.  Generates (queue/generate.h) a
+ * history of at least a million tickets into a fresh database, then times
+ * the report for a day, a week, a month, a year and the whole history,
+ * each five times (the median is printed).
+ *
+ *   report_bench [VISITORS_A_DAY] [FIRST_YEAR] [LAST_YEAR]  (1000 2022 2025)
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "queue/calendar.h"
+#include "queue/clock.h"
+#include "queue/config.h"
+#include "queue/db.h"
+#include "queue/error.h"
+#include "queue/generate.h"
+#include "queue/hall.h"
+#include "queue/report.h"
+
+static double
+mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void
+die(const char *what, const char *err)
+{
+	fprintf(stderr, "report_bench: %s: %s\n", what, err);
+	exit(1);
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+time_report(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *cfg,
+	const char *what, const char *from, const char *to)
+{
+	double ms[5];
+	struct kz_report *r = NULL;
+	char err[KZ_ERR_LEN];
+
+	for (int i = 0; i < 5; i++) {
+		double t0 = mono();
+		if (kz_report_build(db, cal, cfg, from, to, &r, err) != KZ_OK)
+			die(what, err);
+		ms[i] = (mono() - t0) * 1000;
+		if (i < 4)
+			kz_report_free(r);
+	}
+	qsort(ms, 5, sizeof ms[0], cmp);
+	printf("%-8s %s..%s  %8d tickets  median %8.1f ms  (min %.1f, max %.1f)\n", what, from, to,
+		r->total.places, ms[2], ms[0], ms[4]);
+	kz_report_free(r);
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct kz_config cfg;
+	int visitors = argc > 1 ? atoi(argv[1]) : 1000;
+	int y0 = argc > 2 ? atoi(argv[2]) : 2022, y1 = argc > 3 ? atoi(argv[3]) : 2025;
+	char dir[256], cmd[600], config[600], dbpath[600], err[KZ_ERR_LEN], from[11], to[11];
+	struct kz_gen_result g;
+	struct kz_calendar *cal;
+	struct kz_db *db;
+	struct stat st;
+	double t0;
+
+	snprintf(dir, sizeof dir, "%s/kezek-rbench-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (mkdtemp(dir) == NULL)
+		die("mkdtemp", strerror(errno));
+	snprintf(cmd, sizeof cmd, "cp -r '%s/config' '%s/'", KZ_SOURCE_DIR, dir);
+	if (system(cmd) != 0)
+		die("copy config", cmd);
+	snprintf(config, sizeof config, "%s/config/hall.ini", dir);
+	snprintf(dbpath, sizeof dbpath, "%s/hall.db", dir);
+	snprintf(from, sizeof from, "%04d-01-01", y0);
+	snprintf(to, sizeof to, "%04d-12-31", y1);
+	if (kz_config_load(config, &cfg, err) != KZ_OK ||
+	    kz_clock_setup("Asia/Almaty", "2026-03-20T10:00", err) != KZ_OK ||
+	    kz_cal_load(cfg.holidays, &cfg.hours, &cal, err) != KZ_OK ||
+	    kz_db_open(dbpath, KZ_DB_CREATE, &db, err) != KZ_OK || kz_hall_sync(db, &cfg, NULL, err) != KZ_OK)
+		die("hall", err);
+	t0 = mono();
+	if (kz_generate_history(db, cal, &cfg, from, to, visitors, 20261125, &g, err) != KZ_OK)
+		die("generate", err);
+	stat(dbpath, &st);
+	printf("generated %s..%s: %d working days, %ld tickets, %ld feedback answers, %ld "
+	       "applications, %ld complaints in %.1f s; database %.0f MB\n", from, to, g.days,
+		g.tickets, g.feedback, g.applications, g.complaints, mono() - t0,
+		st.st_size / 1048576.0);
+	snprintf(from, sizeof from, "%04d-03-18", y1);
+	time_report(db, cal, &cfg, "day", from, from);
+	kz_report_range("week 2025-03-18", from, to, err);
+	time_report(db, cal, &cfg, "week", from, to);
+	snprintf(from, sizeof from, "%04d-03-01", y1);
+	snprintf(to, sizeof to, "%04d-03-31", y1);
+	time_report(db, cal, &cfg, "month", from, to);
+	snprintf(from, sizeof from, "%04d-01-01", y1);
+	snprintf(to, sizeof to, "%04d-12-31", y1);
+	time_report(db, cal, &cfg, "year", from, to);
+	snprintf(from, sizeof from, "%04d-01-01", y0);
+	time_report(db, cal, &cfg, "all", from, to);
+	kz_db_close(db);
+	kz_cal_free(cal);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "report_bench: could not remove %s\n", dir);
+	return 0;
+}

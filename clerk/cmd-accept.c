@@ -1,0 +1,218 @@
+/*
+ * cmd-accept.c - kezek accept N ...: take an application's documents at
+ * counter N (p.11), check the IIN or BIN and the act (App. 3), and print
+ * the receipt (p.14) or, with a document missing, the notice (p.16).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kezek.h"
+#include "queue/application.h"
+#include "queue/clock.h"
+
+static const struct kz_cmd_option options[] = {
+	{"individual", NULL, "the applicant is an individual (the default)"},
+	{"legal", NULL, "the applicant is a legal entity"},
+	{"name", "TEXT", "the individual's full name, or the legal entity's name"},
+	{"iin", "DIGITS", "the individual's IIN (12 digits)"},
+	{"bin", "DIGITS", "the legal entity's BIN (12 digits)"},
+	{"id-doc", "TEXT", "identity document: kind, number, issued (the representative's)"},
+	{"phone", "TEXT", "contact phone"},
+	{"address", "TEXT", "the applicant's address"},
+	{"representative", "NAME", "legal entity: its representative's full name"},
+	{"authority", "TEXT", "legal entity: the representative's authority"},
+	{"proxy", "NAME", "individual: the proxy who hands the documents in"},
+	{"proxy-doc", "TEXT", "with --proxy: the power of attorney (number, date)"},
+	{"plot", "TEXT", "the land plot's address"},
+	{"docs", "LIST", "documents handed in: application,id_copy,power_of_attorney,proxy_id,"
+			 "registration,authority,act,conclusion"},
+	{"act-row", "ROW", "a row of the act: 'zone;area;rate;coefficient;value' (repeat it)"},
+	{"act", "FILE", "the act's rows, one a line, as --act-row"},
+	{"act-total", "TENGE", "the act's total, with its rows"},
+	{"print", "PRINTER", "print the receipt or notice on PRINTER (role receipts or a4)"},
+	{"lang", "kk|ru", "the printout's language (default kk)"},
+	{NULL, NULL, NULL},
+};
+
+/* The act's rows from --act FILE, then each --act-row, into rows. */
+static int
+read_act(struct kz_cli *cli, struct kz_act_row *rows, int *n)
+{
+	const char *path = kz_cli_opt(cli, "act");
+	char line[512];
+	int lineno = 0;
+
+	*n = 0;
+	if (path != NULL) {
+		FILE *f = fopen(path, "r");
+		if (f == NULL)
+			return kz_cli_usage(cli, "cannot read the act's rows from '%s'", path);
+		while (fgets(line, sizeof line, f) != NULL) {
+			lineno++;
+			line[strcspn(line, "\r\n")] = '\0';
+			if (line[strspn(line, " \t")] == '\0' || line[0] == '#')
+				continue;
+			if (*n == KZ_ACT_MAX_ROWS ||
+			    kz_app_act_row_parse(line, &rows[*n], cli->err) != KZ_OK) {
+				fclose(f);
+				if (*n == KZ_ACT_MAX_ROWS)
+					return kz_cli_usage(cli, "%s: an act has at most %d rows", path,
+						KZ_ACT_MAX_ROWS);
+				return kz_cli_usage(cli, "%s:%d: %s", path, lineno, cli->err);
+			}
+			(*n)++;
+		}
+		fclose(f);
+	}
+	for (int i = 0; i < cli->nopts; i++) {
+		if (strcmp(cli->opt_name[i], "act-row") != 0)
+			continue;
+		if (*n == KZ_ACT_MAX_ROWS)
+			return kz_cli_usage(cli, "an act has at most %d rows", KZ_ACT_MAX_ROWS);
+		if (kz_app_act_row_parse(cli->opt_value[i], &rows[*n], cli->err) != KZ_OK)
+			return kz_cli_usage(cli, "%s", cli->err);
+		(*n)++;
+	}
+	return KZ_EXIT_OK;
+}
+
+/* The input from the options; a usage error is reported here. */
+static int
+read_input(struct kz_cli *cli, struct kz_app_input *in, struct kz_act_row *rows)
+{
+	const char *total = kz_cli_opt(cli, "act-total"), *docs = kz_cli_opt(cli, "docs");
+	int legal = kz_cli_opt(cli, "legal") != NULL, rc;
+
+	if (legal && kz_cli_opt(cli, "individual") != NULL)
+		return kz_cli_usage(cli, "say --individual or --legal, not both");
+	if (kz_cli_opt(cli, legal ? "iin" : "bin") != NULL)
+		return kz_cli_usage(cli, "%s", legal ? "a legal entity has a BIN: --bin DIGITS"
+						     : "an individual has an IIN: --iin DIGITS "
+						       "(a legal entity: --legal --bin DIGITS)");
+	if (docs == NULL)
+		return kz_cli_usage(cli, "name the documents handed in: --docs "
+					 "application,id_copy,act,conclusion ...");
+	*in = (struct kz_app_input){
+		.kind = legal ? KZ_APP_LEGAL : KZ_APP_INDIVIDUAL,
+		.name = kz_cli_opt(cli, "name"),
+		.idnum = kz_cli_opt(cli, legal ? "bin" : "iin"),
+		.id_doc = kz_cli_opt(cli, "id-doc"),
+		.phone = kz_cli_opt(cli, "phone"),
+		.address = kz_cli_opt(cli, "address"),
+		.representative = kz_cli_opt(cli, "representative"),
+		.authority = kz_cli_opt(cli, "authority"),
+		.proxy = kz_cli_opt(cli, "proxy"),
+		.proxy_doc = kz_cli_opt(cli, "proxy-doc"),
+		.plot_address = kz_cli_opt(cli, "plot"),
+		.act = rows,
+	};
+	if (kz_app_docs_parse(docs, &in->docs, cli->err) != KZ_OK)
+		return kz_cli_usage(cli, "%s", cli->err);
+	if ((rc = read_act(cli, rows, &in->nact)) != KZ_EXIT_OK)
+		return rc;
+	if ((in->nact > 0) != (total != NULL))
+		return kz_cli_usage(cli, "%s", in->nact ? "give the act's total with --act-total"
+							: "--act-total goes with the act's rows "
+							  "(--act-row or --act)");
+	if (total != NULL && kz_decimal_parse(total, KZ_MONEY_SCALE, &in->act_total, cli->err))
+		return kz_cli_usage(cli, "the act's total: %s", cli->err);
+	return KZ_EXIT_OK;
+}
+
+static void
+print_docs(const char *label, unsigned set)
+{
+	int n = 0;
+
+	for (int i = 0; i < KZ_APPDOC_COUNT; i++)
+		n += (set >> i) & 1;
+	printf("%-9s %d:", label, n);
+	for (int i = 0; i < KZ_APPDOC_COUNT; i++)
+		if (set & (1u << i))
+			printf(" %s", kz_app_doc_code(i));
+	printf("\n");
+	for (int i = 0; i < KZ_APPDOC_COUNT; i++)
+		if (set & (1u << i))
+			printf("          - %s\n", kz_app_doc_name(i, "ru"));
+}
+
+static void
+print_act(const struct kz_application *a)
+{
+	char money[32], words[KZ_ERR_LEN], err[KZ_ERR_LEN];
+
+	if (!a->has_act)
+		return;
+	kz_money_format(a->act_total, money, sizeof money);
+	printf("act       %d row%s checked, total %s tenge\n", a->nact, a->nact == 1 ? "" : "s",
+		money);
+	if (kz_act_total_words(a->act_total, "ru", words, sizeof words, err) == KZ_OK)
+		printf("          ru: %s\n", words);
+	if (kz_act_total_words(a->act_total, "kk", words, sizeof words, err) == KZ_OK)
+		printf("          kk: %s\n", words);
+}
+
+static int
+exec(struct kz_cli *cli)
+{
+	const char *printer = kz_cli_opt(cli, "print"), *lang = kz_cli_opt(cli, "lang");
+	struct kz_act_row *rows = calloc(KZ_ACT_MAX_ROWS, sizeof *rows);
+	struct kz_application *a = malloc(sizeof *a);
+	struct kz_app_input in;
+	int counter = kz_cli_counter(cli, cli->argv[0]), rc;
+	int64_t job = 0;
+	char when[32];
+
+	if (rows == NULL || a == NULL) {
+		free(rows);
+		free(a);
+		kz_err(cli->err, KZ_ENOMEM, "out of memory");
+		return kz_cli_fail(cli, KZ_ENOMEM);
+	}
+	if (counter < 0)
+		rc = KZ_EXIT_USAGE;
+	else if ((rc = read_input(cli, &in, rows)) == KZ_EXIT_OK &&
+		 (rc = kz_app_accept(cli->db, cli->cal, counter, &in, printer, lang ? lang : "kk", a,
+			  &job, cli->err)) != KZ_OK)
+		rc = kz_cli_fail(cli, rc);
+	if (rc != KZ_EXIT_OK)
+		goto out;
+	kz_clock_format(a->accepted_at, "%Y-%m-%d %H:%M", when, sizeof when);
+	printf("%s\n", a->number);
+	if (a->missing) {
+		printf("status    refused (p.16): documents of p.11 are missing\n");
+		print_docs("missing", a->missing);
+	} else {
+		printf("status    registered\n");
+	}
+	printf("accepted  %s at counter %d by %s, %s\n", when, a->counter, a->clerk,
+		a->clerk_position);
+	print_docs("documents", a->docs);
+	print_act(a);
+	if (a->missing)
+		printf("suspended until %s; the written notice is due by %s ('kezek notice-sent "
+		       "%s' when sent)\n", a->suspended_until, a->notice_due_day, a->number);
+	else
+		printf("due       %s (p.7.1: the 3rd working day after acceptance)\n", a->due_day);
+	if (job)
+		printf("print     job %lld on %s: the %s\n", (long long)job, printer,
+			a->missing ? "notice (p.16)" : "receipt (p.14)");
+	rc = a->missing ? KZ_EXIT_REJECTED : KZ_EXIT_OK;
+out:
+	free(rows);
+	free(a);
+	return rc;
+}
+
+const struct kz_cmd kz_cmd_accept = {
+	.name = "accept",
+	.args = "N",
+	.summary = "accept an application's documents at counter N; prints its number first "
+		   "(exit 2: refused, a document missing)",
+	.options = options,
+	.min_args = 1,
+	.max_args = 1,
+	.flags = KZ_CMD_DB | KZ_CMD_CAL,
+	.counter_arg = 1,
+	.exec = exec,
+};

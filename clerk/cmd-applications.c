@@ -1,0 +1,295 @@
+/*
+ * cmd-applications.c - kezek applications [NUMBER]: the applications as a
+ * table or CSV (RFC 4180, UTF-8), filtered by state, overdue, deemed
+ * approved (p.16) or uncollected (p.26); or one application in full.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kezek.h"
+#include "queue/application.h"
+#include "queue/clock.h"
+
+static const struct kz_cmd_option options[] = {
+	{"status", "STATE", "registered, refused, approved, rejected or deemed_approved"},
+	{"overdue", NULL, "only overdue: no decision by the due day, or a notice late"},
+	{"deemed", NULL, "only those deemed approved (p.16: no decision by the due day)"},
+	{"uncollected", NULL, "only results not collected in 6 months (p.26)"},
+	{"csv", NULL, "CSV (RFC 4180, UTF-8) instead of a table"},
+	{NULL, NULL, NULL},
+};
+
+struct listing {
+	int csv;
+	int count;
+	int headed; /* the header is out */
+};
+
+/* What a person reads in the state column. */
+static const char *
+state_text(const struct kz_application *a)
+{
+	return a->deemed ? "deemed approved" : a->state;
+}
+
+/* What needs doing or knowing, in a few words; into buf. */
+static const char *
+note(const struct kz_application *a, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	if (a->overdue && strcmp(a->status, "refused") == 0)
+		snprintf(buf, len, "OVERDUE: notice due by %s", a->notice_due_day);
+	else if (a->overdue)
+		snprintf(buf, len, "OVERDUE: no decision; deemed approved from %s", a->due_day);
+	else if (a->uncollected)
+		snprintf(buf, len, "UNCOLLECTED: kept until %s (p.26)", a->kept_until);
+	else if (a->deemed)
+		snprintf(buf, len, "deemed approved from %s", a->due_day);
+	else if (strcmp(a->status, "refused") == 0 && a->notice_sent_at == 0)
+		snprintf(buf, len, "notice due by %s", a->notice_due_day);
+	return buf;
+}
+
+/* s cut to at most width characters (UTF-8), with "…" when cut; into buf
+ * (4 * width bytes at least). */
+static const char *
+cut(const char *s, int width, char *buf, size_t len)
+{
+	size_t end = 0;
+	int chars = 0;
+
+	for (size_t i = 0; s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			if (chars == width - 1)
+				end = i;
+			chars++;
+		}
+	if (chars <= width)
+		snprintf(buf, len, "%s", s);
+	else
+		snprintf(buf, len, "%.*s\u2026", (int)end, s);
+	return buf;
+}
+
+/* One CSV field (RFC 4180): quoted when it holds a comma, a quote or a
+ * line break, quotes doubled. */
+static void
+csv_field(const char *s, int last)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, stdout);
+	} else {
+		putchar('"');
+		for (; *s; s++) {
+			if (*s == '"')
+				putchar('"');
+			putchar(*s);
+		}
+		putchar('"');
+	}
+	fputs(last ? "\r\n" : ",", stdout);
+}
+
+static const char *const csv_header[] = {"number", "accepted", "kind", "applicant", "phone",
+	"plot_address", "documents", "missing", "due_day", "state", "deemed_from", "decided_day",
+	"reason", "notice_due_day", "notice_sent", "handed_over", "handed_to", "kept_until",
+	"overdue", "uncollected", "clerk"};
+#define CSV_COLUMNS (int)(sizeof csv_header / sizeof csv_header[0])
+
+static void
+codes(unsigned set, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < KZ_APPDOC_COUNT && n < len; i++)
+		if (set & (1u << i))
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? " " : "",
+				kz_app_doc_code(i));
+}
+
+static void
+csv_row(const struct kz_application *a)
+{
+	char accepted[32], sent[32] = "", handed[32] = "", docs[160], missing[160];
+	const char *v[CSV_COLUMNS];
+
+	kz_clock_format(a->accepted_at, "%Y-%m-%d %H:%M", accepted, sizeof accepted);
+	if (a->notice_sent_at)
+		kz_clock_format(a->notice_sent_at, "%Y-%m-%d %H:%M", sent, sizeof sent);
+	if (a->handed_at)
+		kz_clock_format(a->handed_at, "%Y-%m-%d %H:%M", handed, sizeof handed);
+	codes(a->docs, docs, sizeof docs);
+	codes(a->missing, missing, sizeof missing);
+	v[0] = a->number;
+	v[1] = accepted;
+	v[2] = a->kind == KZ_APP_LEGAL ? "legal" : "individual";
+	v[3] = a->applicant;
+	v[4] = a->phone;
+	v[5] = a->plot_address;
+	v[6] = docs;
+	v[7] = missing;
+	v[8] = a->due_day;
+	v[9] = a->state;
+	v[10] = a->deemed ? a->due_day : "";
+	v[11] = a->decided_day;
+	v[12] = a->reason;
+	v[13] = a->notice_due_day;
+	v[14] = sent;
+	v[15] = handed;
+	v[16] = a->handed_to;
+	v[17] = a->kept_until;
+	v[18] = a->overdue ? "yes" : "no";
+	v[19] = a->uncollected ? "yes" : "no";
+	v[20] = a->clerk;
+	for (int i = 0; i < CSV_COLUMNS; i++)
+		csv_field(v[i], i == CSV_COLUMNS - 1);
+}
+
+/* The header, once, before the first row (or at the end of none). */
+static void
+header(struct listing *l)
+{
+	if (l->headed++)
+		return;
+	if (l->csv)
+		for (int i = 0; i < CSV_COLUMNS; i++)
+			csv_field(csv_header[i], i == CSV_COLUMNS - 1);
+	else
+		printf("NUMBER     ACCEPTED   KIND  DUE        STATE            HANDED     "
+		       "APPLICANT                    NOTE\n");
+}
+
+static int
+row(const struct kz_application *a, void *arg)
+{
+	struct listing *l = arg;
+	char handed[11] = "-", buf[sizeof a->applicant + 4], why[96];
+
+	header(l);
+	l->count++;
+	if (l->csv) {
+		csv_row(a);
+		return 0;
+	}
+	if (a->handed_at)
+		kz_clock_day(a->handed_at, handed);
+	printf("%-10s %-10s %-5s %-10s ", a->number, a->day,
+		a->kind == KZ_APP_LEGAL ? "legal" : "indiv", a->due_day);
+	kz_cli_pad(stdout, state_text(a), 16);
+	printf(" %-10s ", handed);
+	kz_cli_pad(stdout, cut(a->applicant, 28, buf, sizeof buf), 28);
+	printf(" %s\n", note(a, why, sizeof why));
+	return 0;
+}
+
+static void
+line(const char *label, const char *value)
+{
+	if (value[0])
+		printf("%-15s %s\n", label, value);
+}
+
+/* One application in full. */
+static int
+show(struct kz_cli *cli, const char *number)
+{
+	struct kz_application *a = malloc(sizeof *a);
+	char when[32], buf[KZ_APP_REASON_MAX + 64], why[96];
+	int rc;
+
+	if (a == NULL)
+		return kz_cli_fail(cli, kz_err(cli->err, KZ_ENOMEM, "out of memory"));
+	if ((rc = kz_app_get(cli->db, number, a, cli->err)) != KZ_OK) {
+		free(a);
+		return kz_cli_fail(cli, rc);
+	}
+	printf("%s\n", a->number);
+	line("state", state_text(a));
+	if (a->deemed) {
+		snprintf(buf, sizeof buf, "approved from %s (p.16: no decision by the due day)",
+			a->due_day);
+		line("deemed", buf);
+	}
+	line("note", note(a, why, sizeof why));
+	line("kind", a->kind == KZ_APP_LEGAL ? "legal entity" : "individual");
+	line("applicant", a->applicant);
+	line(a->kind == KZ_APP_LEGAL ? "BIN" : "IIN", a->idnum);
+	line("identity doc", a->id_doc);
+	line("representative", a->representative);
+	line("authority", a->authority);
+	line("proxy", a->proxy);
+	line("power of att.", a->proxy_doc);
+	line("phone", a->phone);
+	line("address", a->address);
+	line("land plot", a->plot_address);
+	kz_clock_format(a->accepted_at, "%Y-%m-%d %H:%M", when, sizeof when);
+	snprintf(buf, sizeof buf, "%s at counter %d by %s, %s", when, a->counter, a->clerk,
+		a->clerk_position);
+	line("accepted", buf);
+	codes(a->docs, buf, sizeof buf);
+	line("documents", buf);
+	codes(a->missing, buf, sizeof buf);
+	line("missing", buf);
+	line("due", a->due_day);
+	line("suspended to", a->suspended_until);
+	line("notice due by", a->notice_due_day);
+	if (a->notice_sent_at) {
+		kz_clock_format(a->notice_sent_at, "%Y-%m-%d %H:%M", when, sizeof when);
+		line("notice sent", when);
+	}
+	if (a->has_act) {
+		kz_money_format(a->act_total, when, sizeof when);
+		snprintf(buf, sizeof buf, "%d rows, total %s tenge", a->nact, when);
+		line("act", buf);
+	}
+	line("decided", a->decided_day);
+	line("reason", a->reason);
+	if (a->handed_at) {
+		kz_clock_format(a->handed_at, "%Y-%m-%d %H:%M", when, sizeof when);
+		snprintf(buf, sizeof buf, "%s to the %s, %s%s%s", when, a->handed_to,
+			a->handed_name, a->handed_doc[0] ? ", under " : "", a->handed_doc);
+		line("handed over", buf);
+	}
+	line("kept until", a->kept_until);
+	free(a);
+	return KZ_EXIT_OK;
+}
+
+static int
+exec(struct kz_cli *cli)
+{
+	struct kz_app_filter f = {
+		.state = kz_cli_opt(cli, "status"),
+		.overdue = kz_cli_opt(cli, "overdue") != NULL,
+		.deemed = kz_cli_opt(cli, "deemed") != NULL,
+		.uncollected = kz_cli_opt(cli, "uncollected") != NULL,
+	};
+	struct listing l = {.csv = kz_cli_opt(cli, "csv") != NULL};
+	int rc;
+
+	if (cli->argc == 1)
+		return show(cli, cli->argv[0]);
+	if (f.state != NULL && strcmp(f.state, "deemed") == 0)
+		f.state = "deemed_approved";
+	rc = kz_app_list(cli->db, &f, row, &l, cli->err);
+	if (rc == KZ_EINVAL)
+		return kz_cli_usage(cli, "%s", cli->err);
+	if (rc != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	header(&l);
+	if (!l.csv)
+		printf("%d application%s\n", l.count, l.count == 1 ? "" : "s");
+	return KZ_EXIT_OK;
+}
+
+const struct kz_cmd kz_cmd_applications = {
+	.name = "applications",
+	.args = "[NUMBER]",
+	.summary = "list applications (overdue, deemed approved, uncollected), or show one",
+	.options = options,
+	.min_args = 0,
+	.max_args = 1,
+	.flags = KZ_CMD_DB,
+	.exec = exec,
+};

@@ -1,0 +1,132 @@
+/*
+ * cmd-complaint.c - kezek complaint add|answer: the complaints journal
+ * (p.20-25).  add registers a complaint taken at counter N (by its clerk)
+ * or by a named clerk, and prints its talon; answer records the answer.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "kezek.h"
+#include "queue/clock.h"
+#include "queue/complaint.h"
+
+static const struct kz_cmd_option options[] = {
+	{"channel", "HOW", "in_person, post or email: how it came (add) or went (answer)"},
+	{"kind", "KIND", "add: result (about the result, p.21) or service (p.22)"},
+	{"name", "TEXT", "add: who complains (surname and name, or the organisation)"},
+	{"contact", "TEXT", "add: postal address or e-mail for the answer (post, email: required)"},
+	{"text", "TEXT", "what the complaint is about, or what the answer said, in short"},
+	{"days", "15|30", "add: the answer's term in calendar days (default 30; 15 when no more "
+			  "information is needed)"},
+	{"clerk", "NAME", "add: the clerk who took it, when not at a counter (with --position)"},
+	{"position", "TITLE", "add: that clerk's position"},
+	{"counter", "N", "answer: the counter whose clerk records it"},
+	{"print", "PRINTER", "add: print the talon on PRINTER ([printer NAME] in hall.ini)"},
+	{"lang", "kk|ru", "add: the talon's language (default kk)"},
+	{NULL, NULL, NULL},
+};
+
+static void
+print_complaint(const struct kz_complaint *m)
+{
+	char when[32];
+
+	kz_clock_format(m->registered_at, "%Y-%m-%d %H:%M", when, sizeof when);
+	printf("%s\n", m->number);
+	printf("registered  %s, %s, about the %s\n", when, m->channel, m->kind);
+	printf("taken by    %s (%s)", m->clerk, m->position);
+	if (m->counter)
+		printf(", counter %d", m->counter);
+	printf("\nanswer by   %s (%d calendar days)\n", m->due_day, m->days);
+	if (m->answered_at) {
+		kz_clock_format(m->answered_at, "%Y-%m-%d %H:%M", when, sizeof when);
+		printf("answered    %s by %s, %s\n", when, m->answer_channel,
+			m->late ? "late" : "in time");
+	}
+}
+
+static int
+add(struct kz_cli *cli)
+{
+	const char *days = kz_cli_opt(cli, "days"), *printer = kz_cli_opt(cli, "print");
+	const char *lang = kz_cli_opt(cli, "lang");
+	struct kz_complaint_new c = {
+		.clerk = kz_cli_opt(cli, "clerk"),
+		.position = kz_cli_opt(cli, "position"),
+		.channel = kz_cli_opt(cli, "channel"),
+		.kind = kz_cli_opt(cli, "kind"),
+		.name = kz_cli_opt(cli, "name"),
+		.contact = kz_cli_opt(cli, "contact"),
+		.text = kz_cli_opt(cli, "text"),
+	};
+	struct kz_complaint *m;
+	int64_t job = 0;
+	int rc;
+
+	if (cli->argc == 2 && (c.counter = kz_cli_counter(cli, cli->argv[1])) < 0)
+		return KZ_EXIT_USAGE;
+	if ((cli->argc == 2) == (c.clerk != NULL) || (c.clerk == NULL) != (c.position == NULL))
+		return kz_cli_usage(cli, "say who took it: the counter N, or --clerk NAME with "
+					 "--position TITLE");
+	if (c.channel == NULL || c.kind == NULL || c.name == NULL || c.text == NULL)
+		return kz_cli_usage(cli, "a complaint needs --channel, --kind, --name and --text");
+	if (days != NULL && strcmp(days, "15") != 0 && strcmp(days, "30") != 0)
+		return kz_cli_usage(cli, "--days is 15 or 30 (p.25), not '%s'", days);
+	c.days = days ? atoi(days) : 30;
+	if ((m = malloc(sizeof *m)) == NULL)
+		return kz_cli_usage(cli, "out of memory");
+	rc = kz_complaint_add(cli->db, cli->cal, &c, printer, lang ? lang : "kk", m, &job,
+		cli->err);
+	if (rc == KZ_OK) {
+		print_complaint(m);
+		if (job)
+			printf("talon       job %lld on %s\n", (long long)job, printer);
+	}
+	free(m);
+	return rc == KZ_OK ? KZ_EXIT_OK : kz_cli_fail(cli, rc);
+}
+
+static int
+answer(struct kz_cli *cli)
+{
+	const char *channel = kz_cli_opt(cli, "channel"), *text = kz_cli_opt(cli, "text");
+	const char *counter = kz_cli_opt(cli, "counter");
+	struct kz_complaint *m;
+	int n = 0, rc;
+
+	if (cli->argc != 2)
+		return kz_cli_usage(cli, "name the complaint: kezek complaint answer NUMBER");
+	if (channel == NULL || text == NULL)
+		return kz_cli_usage(cli, "an answer needs --channel and --text");
+	if (counter != NULL && (n = kz_cli_counter(cli, counter)) < 0)
+		return KZ_EXIT_USAGE;
+	if ((m = malloc(sizeof *m)) == NULL)
+		return kz_cli_usage(cli, "out of memory");
+	rc = kz_complaint_answer(cli->db, cli->argv[1], channel, text, n, m, cli->err);
+	if (rc == KZ_OK)
+		print_complaint(m);
+	free(m);
+	return rc == KZ_OK ? KZ_EXIT_OK : kz_cli_fail(cli, rc);
+}
+
+static int
+exec(struct kz_cli *cli)
+{
+	if (strcmp(cli->argv[0], "add") == 0)
+		return add(cli);
+	if (strcmp(cli->argv[0], "answer") == 0)
+		return answer(cli);
+	return kz_cli_usage(cli, "'%s' is not add or answer", cli->argv[0]);
+}
+
+const struct kz_cmd kz_cmd_complaint = {
+	.name = "complaint",
+	.args = "add [N] | answer NUMBER",
+	.summary = "register a complaint taken at counter N and print its talon (p.25), or record "
+		   "its answer; prints the complaint's number first",
+	.options = options,
+	.min_args = 1,
+	.max_args = 2,
+	.flags = KZ_CMD_DB | KZ_CMD_CAL,
+	.exec = exec,
+};

@@ -1,0 +1,148 @@
+/*
+ * cmd-complaints.c - kezek complaints [--open] [--overdue] [--csv]: the
+ * complaints journal as a table for people, or as CSV (RFC 4180: CRLF
+ * line ends, fields quoted where needed, UTF-8 without a byte-order mark)
+ * with every column, for a spreadsheet.
+ */
+#include <string.h>
+
+#include "kezek.h"
+#include "queue/clock.h"
+#include "queue/complaint.h"
+
+static const struct kz_cmd_option options[] = {
+	{"open", NULL, "only those not answered yet"},
+	{"overdue", NULL, "only those not answered past their due day (p.25)"},
+	{"csv", NULL, "CSV (RFC 4180, UTF-8) with every column, personal data included"},
+	{NULL, NULL, NULL},
+};
+
+static const char *
+state(const struct kz_complaint *m)
+{
+	if (m->answered_at)
+		return m->late ? "answered late" : "answered";
+	return m->overdue ? "OVERDUE" : "open";
+}
+
+/* One CSV field: quoted when it holds a comma, a quote or a line end. */
+static void
+csv_field(const char *s, int last)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, stdout);
+	} else {
+		putchar('"');
+		for (; *s; s++) {
+			if (*s == '"')
+				putchar('"');
+			putchar(*s);
+		}
+		putchar('"');
+	}
+	fputs(last ? "\r\n" : ",", stdout);
+}
+
+static const char *const csv_header[] = {
+	"number", "registered", "channel", "kind", "complainant", "contact", "summary",
+	"taken_by", "position", "counter", "days", "due_day", "state", "answered",
+	"answer_channel", "answer", "answered_by", "purged", NULL,
+};
+
+static int
+print_csv(const struct kz_complaint *m, void *arg)
+{
+	char reg[24], ans[24] = "", counter[12] = "", days[4];
+	const char *f[18];
+
+	(void)arg;
+	kz_clock_format(m->registered_at, "%Y-%m-%d %H:%M:%S", reg, sizeof reg);
+	if (m->answered_at)
+		kz_clock_format(m->answered_at, "%Y-%m-%d %H:%M:%S", ans, sizeof ans);
+	if (m->counter)
+		snprintf(counter, sizeof counter, "%d", m->counter);
+	snprintf(days, sizeof days, "%d", m->days);
+	f[0] = m->number, f[1] = reg, f[2] = m->channel, f[3] = m->kind, f[4] = m->name;
+	f[5] = m->contact, f[6] = m->summary, f[7] = m->clerk, f[8] = m->position;
+	f[9] = counter, f[10] = days, f[11] = m->due_day, f[12] = state(m), f[13] = ans;
+	f[14] = m->answer_channel, f[15] = m->answer, f[16] = m->answer_clerk;
+	f[17] = m->purged_at ? "yes" : "no";
+	for (int i = 0; i < 18; i++)
+		csv_field(f[i], i == 17);
+	return 0;
+}
+
+/* s padded, or cut to width - 1 characters (UTF-8) and "…". */
+static void
+cell(const char *s, int width)
+{
+	char buf[256];
+	size_t o = 0;
+	int chars = 0;
+
+	for (const char *p = s; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	if (chars > width) {
+		chars = 0;
+		for (const char *p = s; *p && o + 4 < sizeof buf; p++) {
+			if (((unsigned char)*p & 0xC0) != 0x80 && ++chars == width)
+				break;
+			buf[o++] = *p;
+		}
+		memcpy(buf + o, "\u2026", 4); /* with its NUL */
+		s = buf;
+	}
+	kz_cli_pad(stdout, s, width + 2);
+}
+
+static int
+print_row(const struct kz_complaint *m, void *arg)
+{
+	char reg[24];
+
+	(void)arg;
+	kz_clock_format(m->registered_at, "%Y-%m-%d %H:%M", reg, sizeof reg);
+	cell(m->number, 12);
+	cell(reg, 16);
+	cell(m->channel, 9);
+	cell(m->kind, 7);
+	cell(m->due_day, 10);
+	cell(state(m), 13);
+	cell(m->clerk, 20);
+	printf("%s\n", m->name[0] ? m->name : "(purged)");
+	return 0;
+}
+
+static int
+exec(struct kz_cli *cli)
+{
+	enum kz_complaint_filter filter = kz_cli_opt(cli, "overdue") ? KZ_COMPLAINTS_OVERDUE
+					  : kz_cli_opt(cli, "open")  ? KZ_COMPLAINTS_OPEN
+								     : KZ_COMPLAINTS_ALL;
+	int csv = kz_cli_opt(cli, "csv") != NULL, n = 0, rc;
+
+	if (csv)
+		for (int i = 0; csv_header[i]; i++)
+			csv_field(csv_header[i], csv_header[i + 1] == NULL);
+	else
+		printf("number        registered        channel    kind     due         state          "
+		       "taken by              complainant\n");
+	rc = kz_complaint_list(cli->db, filter, csv ? print_csv : print_row, NULL, &n, cli->err);
+	if (rc != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	if (!csv)
+		printf("%d %s\n", n,
+			filter == KZ_COMPLAINTS_OVERDUE ? (n == 1 ? "complaint overdue"
+								  : "complaints overdue")
+			: filter == KZ_COMPLAINTS_OPEN ? (n == 1 ? "complaint open" : "complaints open")
+						       : (n == 1 ? "complaint" : "complaints"));
+	return KZ_EXIT_OK;
+}
+
+const struct kz_cmd kz_cmd_complaints = {
+	.name = "complaints",
+	.summary = "the complaints journal: all, open or overdue, as a table or CSV",
+	.options = options,
+	.flags = KZ_CMD_DB,
+	.exec = exec,
+};

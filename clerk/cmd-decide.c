@@ -1,0 +1,44 @@
+/* cmd-decide.c - kezek decide NUMBER approve|reject: the decision on an
+ * application, a rejection with its reason. */
+#include <string.h>
+
+#include "kezek.h"
+#include "queue/application.h"
+
+static const struct kz_cmd_option options[] = {
+	{"reason", "TEXT", "why (required to reject)"},
+	{NULL, NULL, NULL},
+};
+
+static int
+exec(struct kz_cli *cli)
+{
+	const char *verb = cli->argv[1];
+	struct kz_application a;
+	int approve = strcmp(verb, "approve") == 0, rc;
+
+	if (!approve && strcmp(verb, "reject") != 0)
+		return kz_cli_usage(cli, "'%s' is not approve or reject", verb);
+	rc = kz_app_decide(cli->db, cli->argv[0], approve, kz_cli_opt(cli, "reason"), &a,
+		cli->err);
+	if (rc != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	printf("%s %s\n", a.number, a.status);
+	printf("decided   %s, due %s\n", a.decided_day, a.due_day);
+	if (a.deemed)
+		printf("deemed    approved from %s (p.16): no decision by the due day\n", a.due_day);
+	if (a.reason[0])
+		printf("reason    %s\n", a.reason);
+	return KZ_EXIT_OK;
+}
+
+const struct kz_cmd kz_cmd_decide = {
+	.name = "decide",
+	.args = "NUMBER approve|reject",
+	.summary = "approve application NUMBER's act, or reject it with --reason",
+	.options = options,
+	.min_args = 2,
+	.max_args = 2,
+	.flags = KZ_CMD_DB,
+	.exec = exec,
+};

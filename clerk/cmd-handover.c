@@ -1,0 +1,56 @@
+/* cmd-handover.c - kezek handover NUMBER: the result handed over (p.15), to
+ * the applicant in person or to a proxy with a power of attorney. */
+#include <string.h>
+
+#include "kezek.h"
+#include "queue/application.h"
+#include "queue/clock.h"
+
+static const struct kz_cmd_option options[] = {
+	{"to", "applicant|proxy", "who collects it (required)"},
+	{"proxy-name", "NAME", "with --to proxy: the proxy's full name"},
+	{"proxy-doc", "TEXT", "with --to proxy: the power of attorney (number, date)"},
+	{"counter", "N", "the counter handing it over: its clerk is recorded"},
+	{NULL, NULL, NULL},
+};
+
+static int
+exec(struct kz_cli *cli)
+{
+	const char *to = kz_cli_opt(cli, "to"), *name = kz_cli_opt(cli, "proxy-name"),
+		   *doc = kz_cli_opt(cli, "proxy-doc"), *counter = kz_cli_opt(cli, "counter");
+	struct kz_application a;
+	int n = 0, rc;
+	char when[32];
+
+	if (to == NULL || (strcmp(to, "applicant") != 0 && strcmp(to, "proxy") != 0))
+		return kz_cli_usage(cli, "say who collects it: --to applicant or --to proxy");
+	if (to[0] == 'p' && (name == NULL || doc == NULL))
+		return kz_cli_usage(cli, "a proxy needs --proxy-name NAME and --proxy-doc TEXT "
+					 "(the power of attorney, p.15)");
+	if (to[0] == 'a' && (name != NULL || doc != NULL))
+		return kz_cli_usage(cli, "--proxy-name and --proxy-doc go with --to proxy");
+	if (counter != NULL && (n = kz_cli_counter(cli, counter)) < 0)
+		return KZ_EXIT_USAGE;
+	rc = kz_app_handover(cli->db, cli->argv[0], n, name, doc, &a, cli->err);
+	if (rc != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	kz_clock_format(a.handed_at, "%Y-%m-%d %H:%M", when, sizeof when);
+	printf("%s handed over\n", a.number);
+	printf("result    %s%s\n", a.deemed ? "deemed approved from " : a.state,
+		a.deemed ? a.due_day : "");
+	printf("handed    %s to the %s%s%s\n", when, a.handed_to, a.handed_doc[0] ? " under " : "",
+		a.handed_doc);
+	return KZ_EXIT_OK;
+}
+
+const struct kz_cmd kz_cmd_handover = {
+	.name = "handover",
+	.args = "NUMBER",
+	.summary = "record that application NUMBER's result was collected, and by whom (p.15)",
+	.options = options,
+	.min_args = 1,
+	.max_args = 1,
+	.flags = KZ_CMD_DB,
+	.exec = exec,
+};

@@ -1,0 +1,339 @@
+/*
+ * cmd-report.c - kezek report [RANGE]: the managers' figures for a day, a
+ * week, a month, a year or any range, as a table for the terminal, as CSV
+ * (RFC 4180, UTF-8) for spreadsheets, or as an A4 PDF with charts, saved
+ * or printed on an A4 printer.  Definitions: queue/report.h.
+ */
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kezek.h"
+#include "printer/a4.h"
+#include "printer/doc-report.h"
+#include "queue/clock.h"
+#include "queue/report.h"
+
+static const struct kz_cmd_option options[] = {
+	{"week", "DATE", "the week (Monday to Sunday) of DATE"},
+	{"from", "DATE", "first day of a range (with --to)"},
+	{"to", "DATE", "last day of a range"},
+	{"csv", NULL, "CSV for a spreadsheet instead of the table"},
+	{"pdf", "FILE", "write the report with charts as an A4 PDF"},
+	{"print", "PRINTER", "print it on an A4 printer of hall.ini"},
+	{"lang", "kk|ru", "language of names and of the PDF (default ru)"},
+	{NULL, NULL, NULL},
+};
+
+static double
+minutes(int64_t s)
+{
+	return s / 60.0;
+}
+
+static void
+print_stat(const struct kz_stat *s)
+{
+	if (s->n == 0) {
+		printf("     -      -      -      -");
+		return;
+	}
+	printf(" %5.1f  %5.1f  %5.1f  %4.0f%%", minutes(s->median), minutes(s->p90),
+		minutes(s->max), kz_stat_share(s));
+}
+
+/* label in width columns: cut with "…" if longer, padded if shorter. */
+static void
+column(const char *label, int width)
+{
+	char buf[KZ_NAME_LEN + 8];
+	int chars = 0;
+	size_t i = 0;
+
+	for (; label[i] && chars < width; i++)
+		chars += ((unsigned char)label[i] & 0xC0) != 0x80;
+	if (label[i] == '\0' || (((unsigned char)label[i] & 0xC0) == 0x80)) {
+		while (label[i] && ((unsigned char)label[i] & 0xC0) == 0x80)
+			i++;
+	}
+	if (label[i] == '\0') {
+		kz_cli_pad(stdout, label, width);
+		return;
+	}
+	/* one character less, and the ellipsis */
+	while (i > 0 && ((unsigned char)label[--i] & 0xC0) == 0x80)
+		;
+	snprintf(buf, sizeof buf, "%.*s…", (int)i, label);
+	kz_cli_pad(stdout, buf, width);
+}
+
+static void
+print_group(const char *label, const struct kz_report_group *g)
+{
+	column(label, 30);
+	printf(" %6d %6d %5d %5d %5d ", g->places, g->served, g->no_shows, g->transferred,
+		g->not_served);
+	print_stat(&g->wait);
+	printf("  ");
+	print_stat(&g->service);
+	printf("\n");
+}
+
+static void
+print_heading(const char *what, const struct kz_report *r)
+{
+	printf("\n");
+	column(what, 30);
+	printf(" PLACES SERVED NOSHW SENT  CLOSD  WAIT: med    p90    max  <=%lld"
+	       "  SERVICE: med p90    max  <=%lld\n", (long long)r->wait_limit / 60,
+		(long long)r->service_limit / 60);
+}
+
+static void
+print_groups(const struct kz_report *r, int kk)
+{
+	char label[KZ_NAME_LEN + 32];
+
+	print_heading("ALL (minutes)", r);
+	print_group("all", &r->total);
+	print_heading("SERVICE", r);
+	for (int i = 0; i < r->nservices; i++) {
+		snprintf(label, sizeof label, "%s %s", r->services[i].key,
+			kk ? r->services[i].name_kk : r->services[i].name_ru);
+		print_group(label, &r->services[i]);
+	}
+	print_heading("COUNTER", r);
+	for (int i = 0; i < r->ncounters; i++)
+		print_group(r->counters[i].key, &r->counters[i]);
+	print_heading("CLERK", r);
+	for (int i = 0; i < r->nclerks; i++)
+		print_group(r->clerks[i].key, &r->clerks[i]);
+	print_heading("HOUR OF ARRIVAL", r);
+	for (int h = 0; h < 24; h++)
+		if (r->hours[h].places > 0) {
+			snprintf(label, sizeof label, "%02d:00-%02d:59", h, h);
+			print_group(label, &r->hours[h]);
+		}
+}
+
+static void
+print_cases(const struct kz_report *r, const struct kz_config *cfg, int kk)
+{
+	struct kz_app4_row rows[KZ_APP4_ROWS];
+	const struct kz_report_apps *a = &r->apps;
+	const struct kz_report_complaints *c = &r->complaints;
+
+	printf("\nBUSIEST HOURS:");
+	for (int i = 0; i < 3 && r->busiest[i] >= 0; i++)
+		printf(" %02d:00 (%d)", r->busiest[i], r->hours[r->busiest[i]].places);
+	printf("%s\n", r->busiest[0] < 0 ? " -" : "");
+	if (a->available)
+		printf("APPLICATIONS: accepted %d, refused (p.16) %d; term ended %d: on time %d, late %d, "
+		       "deemed approved %d; uncollected after 6 months %d; refusal notices late %d\n",
+			a->accepted, a->refused, a->due, a->on_time, a->late, a->deemed, a->uncollected,
+			a->notices_late);
+	else
+		printf("APPLICATIONS: none registered in this database\n");
+	if (c->available)
+		printf("COMPLAINTS: received %d, answered %d (on time %d, late %d), overdue now %d\n",
+			c->received, c->answered, c->on_time, c->late, c->overdue);
+	else
+		printf("COMPLAINTS: none registered in this database\n");
+	kz_report_app4(r, &cfg->targets, rows);
+	printf("\nAPP. 4  NORM  TARGET  CURRENT               INDICATOR\n");
+	for (int i = 0; i < KZ_APP4_ROWS; i++) {
+		char current[64] = "-";
+		if (rows[i].current >= 0)
+			snprintf(current, sizeof current, "%5.1f%% (%d of %d)", rows[i].current,
+				rows[i].count, rows[i].of);
+		printf("%-6s %4d%%  %5d%%  ", rows[i].code, rows[i].norm, rows[i].target);
+		column(current, 22);
+		printf("  %s\n", kk ? rows[i].name_kk : rows[i].name_ru);
+	}
+}
+
+/* --- CSV ------------------------------------------------------------------ */
+
+static void
+field(const char *s, int last)
+{
+	csv_fwrite(stdout, s, strlen(s));
+	fputs(last ? "\r\n" : ",", stdout);
+}
+
+static void
+fieldf(const char *fmt, double v, int have, int last)
+{
+	char buf[64] = "";
+
+	if (have)
+		snprintf(buf, sizeof buf, fmt, v);
+	field(buf, last);
+}
+
+static void
+csv_stat(const struct kz_stat *s, int last)
+{
+	fieldf("%.0f", s->n, 1, 0);
+	fieldf("%.1f", minutes(s->median), s->n > 0, 0);
+	fieldf("%.1f", minutes(s->p90), s->n > 0, 0);
+	fieldf("%.1f", minutes(s->max), s->n > 0, 0);
+	fieldf("%.1f", kz_stat_share(s), s->n > 0, last);
+}
+
+static void
+csv_group(const char *section, const char *key, const char *name,
+	const struct kz_report_group *g)
+{
+	field(section, 0);
+	field(key, 0);
+	field(name, 0);
+	fieldf("%.0f", g->places, 1, 0);
+	fieldf("%.0f", g->served, 1, 0);
+	fieldf("%.0f", g->no_shows, 1, 0);
+	fieldf("%.0f", g->transferred, 1, 0);
+	fieldf("%.0f", g->cancelled, 1, 0);
+	fieldf("%.0f", g->not_served, 1, 0);
+	csv_stat(&g->wait, 0);
+	csv_stat(&g->service, 0);
+	field("", 0);
+	field("", 0);
+	field("", 1);
+}
+
+static void
+print_csv(const struct kz_report *r, const struct kz_config *cfg, int kk)
+{
+	static const char *const head[] = {"section", "key", "name", "places", "served",
+		"no_shows", "transferred", "cancelled", "not_served", "wait_n", "wait_median_min",
+		"wait_p90_min", "wait_max_min", "wait_within_limit_pct", "service_n",
+		"service_median_min", "service_p90_min", "service_max_min",
+		"service_within_limit_pct", "norm_pct", "target_pct", "current_pct"};
+	struct kz_app4_row rows[KZ_APP4_ROWS];
+	size_t n = sizeof head / sizeof head[0];
+
+	for (size_t i = 0; i < n; i++)
+		field(head[i], i + 1 == n);
+	csv_group("all", "all", "", &r->total);
+	for (int i = 0; i < r->nservices; i++)
+		csv_group("service", r->services[i].key,
+			kk ? r->services[i].name_kk : r->services[i].name_ru, &r->services[i]);
+	for (int i = 0; i < r->ncounters; i++)
+		csv_group("counter", r->counters[i].key, "", &r->counters[i]);
+	for (int i = 0; i < r->nclerks; i++)
+		csv_group("clerk", r->clerks[i].key, r->clerks[i].key, &r->clerks[i]);
+	for (int h = 0; h < 24; h++)
+		if (r->hours[h].places > 0)
+			csv_group("hour", r->hours[h].key, "", &r->hours[h]);
+	for (int i = 0; i < r->ndays; i++) {
+		struct kz_report_group g = {.places = r->days[i].issued, .served = r->days[i].served,
+			.wait = r->days[i].wait};
+		csv_group("day", r->days[i].day, r->days[i].working ? "" : "day off", &g);
+	}
+	kz_report_app4(r, &cfg->targets, rows);
+	for (int i = 0; i < KZ_APP4_ROWS; i++) {
+		field("app4", 0);
+		field(rows[i].code, 0);
+		field(kk ? rows[i].name_kk : rows[i].name_ru, 0);
+		for (int j = 3; j < 19; j++)
+			field("", 0);
+		fieldf("%.0f", rows[i].norm, 1, 0);
+		fieldf("%.0f", rows[i].target, 1, 0);
+		fieldf("%.1f", rows[i].current, rows[i].current >= 0, 1);
+	}
+}
+
+/* --- the command -------------------------------------------------------------- */
+
+static int
+range(struct kz_cli *cli, char *from, char *to)
+{
+	const char *week = kz_cli_opt(cli, "week"), *f = kz_cli_opt(cli, "from"),
+		   *t = kz_cli_opt(cli, "to");
+	char what[64];
+
+	if ((f != NULL) != (t != NULL))
+		return kz_cli_usage(cli, "--from and --to go together");
+	if ((f != NULL) + (week != NULL) + (cli->argc > 0) > 1)
+		return kz_cli_usage(cli, "give one range: RANGE, --week DATE, or --from and --to");
+	if (f != NULL) {
+		snprintf(from, 11, "%.10s", f);
+		snprintf(to, 11, "%.10s", t);
+		return strlen(f) == 10 && strlen(t) == 10 ? 0
+			: kz_cli_usage(cli, "--from and --to are days, YYYY-MM-DD");
+	}
+	if (week != NULL)
+		snprintf(what, sizeof what, "week %s", week);
+	else if (cli->argc > 0)
+		snprintf(what, sizeof what, "%s", cli->argv[0]);
+	else
+		kz_clock_day(kz_clock_now(), what);
+	if (kz_report_range(what, from, to, cli->err) != KZ_OK)
+		return kz_cli_usage(cli, "%s", cli->err);
+	return 0;
+}
+
+static int
+pdf(struct kz_cli *cli, const struct kz_report *r, const char *lang)
+{
+	const char *path = kz_cli_opt(cli, "pdf"), *printer = kz_cli_opt(cli, "print");
+	struct kz_bytes out = {0};
+	char fonts[KZ_PATH_LEN + 32], title[64];
+	int rc;
+
+	kz_cli_fonts(cli, fonts, sizeof fonts);
+	if ((rc = kz_doc_report_pdf(r, cli->cfg, lang, fonts, &out, cli->err)) != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	if (path != NULL && (rc = kz_a4_save(path, out.data, out.len, cli->err)) == KZ_OK)
+		printf("report %s to %s: %s\n", r->from, r->to, path);
+	if (rc == KZ_OK && printer != NULL) {
+		snprintf(title, sizeof title, "Kezek report %s %s", r->from, r->to);
+		if ((rc = kz_a4_print(cli->cfg, printer, title, out.data, out.len, cli->err)) == KZ_OK)
+			printf("report %s to %s: printed on %s\n", r->from, r->to, printer);
+	}
+	kz_bytes_free(&out);
+	return rc == KZ_OK ? KZ_EXIT_OK : kz_cli_fail(cli, rc);
+}
+
+static int
+exec(struct kz_cli *cli)
+{
+	const char *lang = kz_cli_opt(cli, "lang");
+	struct kz_report *r;
+	char from[11], to[11];
+	int rc, kk;
+
+	if (lang != NULL && strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0)
+		return kz_cli_usage(cli, "--lang is kk or ru, not '%s'", lang);
+	kk = lang != NULL && lang[0] == 'k';
+	if ((rc = range(cli, from, to)) != 0)
+		return rc;
+	if ((rc = kz_report_build(cli->db, cli->cal, cli->cfg, from, to, &r, cli->err)) != KZ_OK)
+		return rc == KZ_EINVAL ? kz_cli_usage(cli, "%s", cli->err) : kz_cli_fail(cli, rc);
+	if (kz_cli_opt(cli, "pdf") || kz_cli_opt(cli, "print")) {
+		rc = pdf(cli, r, kk ? "kk" : "ru");
+	} else if (kz_cli_opt(cli, "csv")) {
+		print_csv(r, cli->cfg, kk);
+		rc = KZ_EXIT_OK;
+	} else {
+		printf("REPORT %s to %s  %s\n", r->from, r->to, kk ? cli->cfg->name_kk : cli->cfg->name_ru);
+		printf("visitors %d; served %d, no-shows %d, sent on %d, not served at closing %d\n",
+			r->issued, r->total.served, r->total.no_shows, r->total.transferred,
+			r->total.not_served);
+		print_groups(r, kk);
+		print_cases(r, cli->cfg, kk);
+		rc = KZ_EXIT_OK;
+	}
+	kz_report_free(r);
+	return rc;
+}
+
+const struct kz_cmd kz_cmd_report = {
+	.name = "report",
+	.args = "[DATE | YYYY-MM | YYYY]",
+	.summary = "waits, service times, applications, complaints and App. 4 for a range",
+	.options = options,
+	.max_args = 1,
+	.flags = KZ_CMD_DB | KZ_CMD_CAL,
+	.exec = exec,
+};

@@ -1,0 +1,63 @@
+/* a4.c - A4 PDFs to a CUPS queue or a folder; see a4.h. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "a4.h"
+#include "cups.h"
+#include "queue/clock.h"
+#include "queue/error.h"
+
+int
+kz_a4_save(const char *path, const uint8_t *data, size_t len, char *err)
+{
+	char tmp[KZ_PATH_LEN + 64];
+	FILE *f;
+	int ok, e;
+
+	snprintf(tmp, sizeof tmp, "%s.part", path);
+	f = fopen(tmp, "wb");
+	ok = f != NULL && fwrite(data, 1, len, f) == len;
+	ok = f != NULL && fclose(f) == 0 && ok;
+	ok = ok && rename(tmp, path) == 0;
+	if (ok)
+		return KZ_OK;
+	e = errno;
+	remove(tmp);
+	return kz_err(err, KZ_EDEVICE, "cannot write '%s': %s; check that its folder exists and is "
+		"writable", path, strerror(e));
+}
+
+static int
+to_folder(const struct kz_printer_conf *pr, const char *title, const uint8_t *pdf, size_t len,
+	char *err)
+{
+	char path[KZ_PATH_LEN + 160], stamp[32], name[96];
+	size_t j = 0;
+
+	/* the title, kept to letters, digits and '-' for a file name */
+	for (const char *s = title; *s && j + 1 < sizeof name; s++)
+		name[j++] = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+				    (*s >= '0' && *s <= '9') || *s == '-' ? *s : '_';
+	name[j] = '\0';
+	mkdir(pr->address, 0750); /* a folder that cannot be made fails below, named */
+	kz_clock_format(kz_clock_now(), "%Y%m%d-%H%M%S", stamp, sizeof stamp);
+	snprintf(path, sizeof path, "%s/%s-%s.pdf", pr->address, stamp, name);
+	return kz_a4_save(path, pdf, len, err);
+}
+
+int
+kz_a4_print(const struct kz_config *cfg, const char *printer, const char *title,
+	const uint8_t *pdf, size_t len, char *err)
+{
+	const struct kz_printer_conf *pr = kz_config_printer(cfg, printer);
+	struct kz_cups_result res;
+
+	if (pr == NULL || strcmp(pr->role, "a4") != 0)
+		return kz_err(err, KZ_EINVAL, "'%s' is not an A4 printer of %s; name a [printer] with "
+			"role a4", printer, cfg->path);
+	if (strcmp(pr->transport, "folder") == 0)
+		return to_folder(pr, title, pdf, len, err);
+	return kz_cups_print(pr->address, title, pdf, len, KZ_A4_TIMEOUT_MS, &res, err);
+}

@@ -1,0 +1,1789 @@
+/* doc-report.c - the managers' report as an A4 PDF with charts; see doc-report.h.
+ * Start at make_pdf: the report is drawn twice, first only to count its pages. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include "doc-report.h"
+#include "pdf.h"
+#include "queue/error.h"
+#include "queue/stats.h"
+#include "queue/utf8.h"
+
+#define MM (72.0 / 25.4)	       /* pt a millimetre */
+#define LEFT (18 * MM)		       /* the margins */
+#define RIGHT (KZ_PDF_A4_W - 18 * MM)
+#define WIDTH (RIGHT - LEFT)
+#define TOP (15 * MM)
+#define FOOT (KZ_PDF_A4_H - 13 * MM)   /* the page number's baseline */
+#define BODY_TOP (TOP + 40)	       /* below the page's head */
+#define BODY_END (FOOT - 16)	       /* above its foot */
+#define SHRINK 0.7		       /* a text is set as small as this much of its size to fit */
+#define CELL_SHRINK 0.85	       /* in a table's row: then an ellipsis, rows alike */
+#define TEXT_MAX 1024		       /* bytes of one text, cleaned */
+#define MAX_COLS 11
+#define MAX_LINES 16		       /* of a wrapped text */
+#define ROW_H 12.5		       /* a table's row */
+#define CELL_PT 7.5		       /* its text */
+#define PAD 3			       /* white inside a cell, each side */
+#define TAU 6.283185307179586
+#define CHART_LEAST 165 /* pt: a chart of page 2 at its smallest */
+#define CHART_MOST 240
+
+enum { AL, AC, AR }; /* text aligned left, centred, right */
+
+/* The report's wording in one language; "%d" and "%s" as noted. */
+struct words {
+	const char *title, *period; /* "%s" from, "%s" to */
+	const char *key, *visitors, *served, *no_shows, *sent_on, *not_served;
+	const char *wait_row, *service_row; /* "%d" limit, minutes */
+	const char *median, *p90, *max, *within, *busiest, *no_data;
+	const char *hist_title, *hist_x, *people, *within_legend, *over_legend;
+	const char *limit; /* "%d" minutes */
+	const char *hours_title, *hours_x, *hours_y2, *arrivals, *median_wait;
+	const char *days_title, *days_x, *days_y, *work_day, *day_off, *norm100;
+	const char *counters_title, *counters_x, *minutes_y;
+	const char *by_service, *by_counter, *by_clerk, *continued;
+	const char *code, *service, *counter, *clerk, *total;
+	const char *col_places, *col_served, *col_no_shows, *col_sent;
+	const char *col_wait, *col_service; /* over the columns of each */
+	const char *col_median, *col_p90, *col_max, *col_within;
+	const char *app4_title, *indicator, *norm, *target, *current;
+	const char *apps, *accepted, *refused, *due, *on_time, *late, *deemed, *uncollected,
+		*notices_late, *apps_none;
+	const char *complaints, *received, *answered, *c_on_time, *c_late, *overdue,
+		*complaints_none;
+	const char *notes;
+};
+
+static const struct words ru_words = {
+	.title = "Отчёт об обслуживании посетителей",
+	.period = "Период: %s\u00A0–\u00A0%s",
+	.key = "Основные показатели",
+	.visitors = "Посетители (выдано талонов)",
+	.served = "Обслужено",
+	.no_shows = "Не явились по вызову",
+	.sent_on = "Направлены в другую услугу",
+	.not_served = "Не обслужены до закрытия",
+	.wait_row = "Ожидание, мин (норма %d)",
+	.service_row = "Обслуживание, мин (норма %d)",
+	.median = "Медиана",
+	.p90 = "90-й процентиль",
+	.max = "Максимум",
+	.within = "В пределах нормы",
+	.busiest = "Часы наибольшей нагрузки:",
+	.no_data = "Нет данных",
+	.hist_title = "Распределение времени ожидания",
+	.hist_x = "Время ожидания, мин",
+	.people = "Посетители",
+	.within_legend = "Ждали не дольше нормы",
+	.over_legend = "Ждали дольше нормы",
+	.limit = "Норма: %d\u00A0мин",
+	.hours_title = "Приход посетителей и ожидание по часам дня",
+	.hours_x = "Час прихода",
+	.hours_y2 = "Медиана ожидания, мин",
+	.arrivals = "Пришли посетители",
+	.median_wait = "Медиана ожидания",
+	.days_title = "Доля посетителей, ждавших не дольше нормы, по дням",
+	.days_x = "Дата",
+	.days_y = "Доля, %",
+	.work_day = "Рабочий день",
+	.day_off = "Выходной или праздник",
+	.norm100 = "Норма: 100\u00A0%",
+	.counters_title = "Время обслуживания по окнам",
+	.counters_x = "Окно",
+	.minutes_y = "Минуты",
+	.by_service = "По услугам",
+	.by_counter = "По окнам",
+	.by_clerk = "По сотрудникам",
+	.continued = "(продолжение)",
+	.code = "Код",
+	.service = "Услуга",
+	.counter = "Окно",
+	.clerk = "Сотрудник",
+	.total = "Всего",
+	.col_places = "Встали в очередь",
+	.col_served = "Обслужено",
+	.col_no_shows = "Не явились",
+	.col_sent = "Направлены в другую услугу",
+	.col_wait = "Ожидание",
+	.col_service = "Обслуживание",
+	.col_median = "медиана, мин",
+	.col_p90 = "90-й процентиль, мин",
+	.col_max = "максимум, мин",
+	.col_within = "в пределах нормы, %",
+	.app4_title = "Показатели качества и доступности государственной услуги "
+		      "(приложение 4 к стандарту)",
+	.indicator = "Показатели качества и доступности",
+	.norm = "Нормативное значение показателя",
+	.target = "Целевое значение показателя в последующем году",
+	.current = "Текущее значение показателя в отчётном периоде",
+	.apps = "Заявления",
+	.accepted = "Принято с полным пакетом документов",
+	.refused = "Отказано в приёме (п.\u00A016)",
+	.due = "Срок рассмотрения истёк",
+	.on_time = "Решено в срок",
+	.late = "Решено с нарушением срока",
+	.deemed = "Не решено в срок (считается одобренным)",
+	.uncollected = "Не получено более 6 месяцев (п.\u00A026)",
+	.notices_late = "Уведомления об отказе отправлены с опозданием",
+	.apps_none = "В реестре заявлений пока нет данных.",
+	.complaints = "Жалобы",
+	.received = "Поступило",
+	.answered = "Рассмотрено",
+	.c_on_time = "В срок",
+	.c_late = "С нарушением срока",
+	.overdue = "Просрочено (не рассмотрено)",
+	.complaints_none = "В журнале жалоб пока нет данных.",
+	.notes = "Ожидание — от получения талона (для направленных в другую услугу — от "
+		 "направления) до первого вызова, без обеденного перерыва; кто не был вызван до "
+		 "закрытия, ждал до закрытия. Обслуживание — от вызова до завершения. "
+		 "Процентили — по методу ближайшего ранга.",
+};
+
+static const struct words kk_words = {
+	.title = "Келушілерге қызмет көрсету туралы есеп",
+	.period = "Кезең: %s\u00A0–\u00A0%s",
+	.key = "Негізгі көрсеткіштер",
+	.visitors = "Келушілер (берілген талондар)",
+	.served = "Қызмет көрсетілді",
+	.no_shows = "Шақыру бойынша келмеді",
+	.sent_on = "Басқа қызметке жіберілді",
+	.not_served = "Жабылғанға дейін қызмет көрсетілмеді",
+	.wait_row = "Күту, мин (нормасы %d)",
+	.service_row = "Қызмет көрсету, мин (нормасы %d)",
+	.median = "Медиана",
+	.p90 = "90-процентиль",
+	.max = "Ең ұзағы",
+	.within = "Норма шегінде",
+	.busiest = "Ең көп жүктелген сағаттар:",
+	.no_data = "Деректер жоқ",
+	.hist_title = "Күту уақытының бөлінуі",
+	.hist_x = "Күту уақыты, мин",
+	.people = "Келушілер",
+	.within_legend = "Нормадан артық күтпеді",
+	.over_legend = "Нормадан артық күтті",
+	.limit = "Норма: %d\u00A0мин",
+	.hours_title = "Тәулік сағаттары бойынша келушілер мен күту",
+	.hours_x = "Келген сағаты",
+	.hours_y2 = "Күту медианасы, мин",
+	.arrivals = "Келген келушілер",
+	.median_wait = "Күту медианасы",
+	.days_title = "Нормадан артық күтпеген келушілердің үлесі, күндер бойынша",
+	.days_x = "Күні",
+	.days_y = "Үлесі, %",
+	.work_day = "Жұмыс күні",
+	.day_off = "Демалыс немесе мереке күні",
+	.norm100 = "Норма: 100\u00A0%",
+	.counters_title = "Терезелер бойынша қызмет көрсету уақыты",
+	.counters_x = "Терезе",
+	.minutes_y = "Минут",
+	.by_service = "Қызметтер бойынша",
+	.by_counter = "Терезелер бойынша",
+	.by_clerk = "Қызметкерлер бойынша",
+	.continued = "(жалғасы)",
+	.code = "Коды",
+	.service = "Қызмет",
+	.counter = "Терезе",
+	.clerk = "Қызметкер",
+	.total = "Барлығы",
+	.col_places = "Кезекке тұрды",
+	.col_served = "Қызмет көрсетілді",
+	.col_no_shows = "Келмеді",
+	.col_sent = "Басқа қызметке жіберілді",
+	.col_wait = "Күту",
+	.col_service = "Қызмет көрсету",
+	.col_median = "медиана, мин",
+	.col_p90 = "90-процентиль, мин",
+	.col_max = "ең ұзағы, мин",
+	.col_within = "норма шегінде, %",
+	.app4_title = "Мемлекеттік қызметтің сапасы мен қолжетімділігі көрсеткіштері "
+		      "(стандартқа 4-қосымша)",
+	.indicator = "Сапа мен қолжетімділік көрсеткіштері",
+	.norm = "Көрсеткіштің нормативтік мәні",
+	.target = "Көрсеткіштің келесі жылғы нысаналы мәні",
+	.current = "Көрсеткіштің есепті кезеңдегі ағымдағы мәні",
+	.apps = "Өтініштер",
+	.accepted = "Құжаттардың толық топтамасымен қабылданды",
+	.refused = "Қабылдаудан бас тартылды (16-тармақ)",
+	.due = "Қарау мерзімі өтті",
+	.on_time = "Мерзімінде шешілді",
+	.late = "Мерзімі бұзылып шешілді",
+	.deemed = "Мерзімінде шешілмеді (мақұлданған болып саналады)",
+	.uncollected = "6 айдан астам алынбады (26-тармақ)",
+	.notices_late = "Бас тарту туралы хабарламалар кешігіп жіберілді",
+	.apps_none = "Өтініштер тізілімінде әзірге деректер жоқ.",
+	.complaints = "Шағымдар",
+	.received = "Түсті",
+	.answered = "Қаралды",
+	.c_on_time = "Мерзімінде",
+	.c_late = "Мерзімі бұзылып",
+	.overdue = "Мерзімі өтті (қаралмаған)",
+	.complaints_none = "Шағымдар журналында әзірге деректер жоқ.",
+	.notes = "Күту — талон алған сәттен (басқа қызметке жіберілгендер үшін — жіберілген "
+		 "сәттен) бірінші шақыруға дейін, түскі үзіліссіз; жабылғанға дейін "
+		 "шақырылмағандар жабылғанға дейін күтті деп есептеледі. Қызмет көрсету — "
+		 "шақырудан аяқталғанға дейін. Процентильдер — ең жақын ранг әдісімен.",
+};
+
+struct rgb {
+	double r, g, b;
+};
+
+static const struct rgb ink = {0, 0, 0}, dim = {0.35, 0.35, 0.35}, axis_ink = {0.3, 0.3, 0.3},
+			grid = {0.86, 0.86, 0.86}, band = {0.93, 0.93, 0.93},
+			head_fill = {0.90, 0.92, 0.95}, bar = {0.25, 0.47, 0.70},
+			bar_light = {0.62, 0.76, 0.89}, bar_over = {0.93, 0.58, 0.22},
+			red = {0.83, 0.08, 0.08},
+			green = {0.10, 0.55, 0.25};
+
+/* The report being drawn. */
+struct rep {
+	cairo_t *cr;
+	cairo_font_face_t *const *face; /* regular, bold */
+	const struct kz_report *r;
+	const struct kz_config *cfg;
+	const struct words *w;
+	int kk;
+	int page;  /* this page, from 1 */
+	int pages; /* all of them; 0 while they are counted */
+	double y;  /* the top of what is left of this page */
+	double shrink; /* how small put may set a text: SHRINK, CELL_SHRINK */
+};
+
+/* --- text -------------------------------------------------------------- */
+
+/* s as valid UTF-8 into out (len bytes), a malformed byte as '?', control
+ * characters as spaces, cut at a character if too long: cairo draws
+ * nothing of a text with one bad byte, and a name is data. */
+static void
+clean(const char *s, char *out, size_t len)
+{
+	size_t o = 0;
+
+	while (*s) {
+		uint32_t cp;
+		int n = kz_utf8_next((const unsigned char *)s, &cp);
+		if (cp == KZ_NOT_UNICODE || cp < 0x20) {
+			if (o + 1 >= len)
+				break;
+			out[o++] = cp == KZ_NOT_UNICODE ? '?' : ' ';
+			s++;
+			continue;
+		}
+		if (o + (size_t)n >= len)
+			break;
+		memcpy(out + o, s, (size_t)n);
+		o += (size_t)n;
+		s += n;
+	}
+	out[o] = '\0';
+}
+
+static void
+colour(struct rep *p, struct rgb c)
+{
+	cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
+}
+
+static void
+font(struct rep *p, int bold, double size)
+{
+	cairo_set_font_face(p->cr, p->face[bold != 0]);
+	cairo_set_font_size(p->cr, size);
+}
+
+/* How far the pen moves over s in the current font. */
+static double
+measure(struct rep *p, const char *s)
+{
+	cairo_text_extents_t te;
+
+	cairo_text_extents(p->cr, s, &te);
+	return te.x_advance;
+}
+
+/* Cut buf (clean) at a character and end it with an ellipsis until it fits
+ * w in the current font; *adv gets its width. */
+static void
+ellipsize(struct rep *p, char *buf, double w, double *adv)
+{
+	size_t n = strlen(buf);
+	char tmp[TEXT_MAX + 4];
+
+	while (n > 0) {
+		do
+			n--;
+		while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);
+		memcpy(tmp, buf, n);
+		memcpy(tmp + n, "…", sizeof "…");
+		if ((*adv = measure(p, tmp)) <= w || n == 0)
+			break;
+	}
+	if (n == 0) {
+		snprintf(tmp, sizeof tmp, "%s", "…");
+		*adv = measure(p, tmp);
+	}
+	memcpy(buf, tmp, strlen(tmp) + 1);
+}
+
+/* s on the baseline y in the box from x, w wide, aligned: shrunk as far as
+ * p->shrink of size to fit w, then cut with an ellipsis.  The width it took. */
+static double
+put(struct rep *p, double x, double y, double w, double size, int bold, int align,
+    const char *s)
+{
+	char buf[TEXT_MAX];
+	double adv;
+
+	clean(s, buf, sizeof buf);
+	font(p, bold, size);
+	adv = measure(p, buf);
+	if (adv > w) {
+		double fit = size * w / adv * 0.999;
+		font(p, bold, fit > size * p->shrink ? fit : size * p->shrink);
+		if ((adv = measure(p, buf)) > w)
+			ellipsize(p, buf, w, &adv);
+	}
+	x += align == AC ? (w - adv) / 2 : align == AR ? w - adv : 0;
+	cairo_move_to(p->cr, x, y);
+	cairo_show_text(p->cr, buf);
+	return adv;
+}
+
+/* printf into buf (len bytes): the texts made of a language's words. */
+static const char *
+fmt(char *buf, size_t len, const char *f, ...) __attribute__((format(printf, 3, 4)));
+
+static const char *
+fmt(char *buf, size_t len, const char *f, ...)
+{
+	va_list ap;
+
+	va_start(ap, f);
+	vsnprintf(buf, len, f, ap);
+	va_end(ap);
+	return buf;
+}
+
+/* Where the piece of s from k ends: past any spaces, then at the next
+ * space, or just after a hyphen inside a word with more than a letter or
+ * two after it ("90-процентиль", not "90-й"). */
+static size_t
+piece_end(const char *s, size_t n, size_t k)
+{
+	while (k < n && s[k] == ' ')
+		k++;
+	for (size_t from = k; k < n && s[k] != ' '; k++)
+		if (s[k] == '-' && k > from) {
+			size_t e = k + 1;
+			while (e < n && s[e] != ' ' && s[e] != '-')
+				e++;
+			if (e - k > 4)
+				return k + 1;
+		}
+	return k;
+}
+
+/* The lines s (clean) breaks into at spaces and hyphens to fit w in the
+ * current font: starts and lengths of at most MAX_LINES; how many it
+ * needs.  A piece wider than w takes a line of its own (put shrinks it). */
+static int
+wrap(struct rep *p, const char *s, double w, size_t start[MAX_LINES], size_t len[MAX_LINES])
+{
+	char tmp[TEXT_MAX];
+	size_t n = strlen(s), i = 0;
+	int lines = 0;
+
+	while (i < n) {
+		size_t end, e;
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		for (end = piece_end(s, n, i); (e = piece_end(s, n, end)) > end; end = e) {
+			memcpy(tmp, s + i, e - i); /* add pieces while the line fits */
+			tmp[e - i] = '\0';
+			if (measure(p, tmp) > w)
+				break;
+		}
+		if (lines < MAX_LINES) {
+			start[lines] = i;
+			len[lines] = end - i;
+		}
+		lines++;
+		i = end;
+	}
+	return lines;
+}
+
+/* The widest piece of s (clean) in the current font. */
+static double
+widest_word(struct rep *p, const char *s)
+{
+	char tmp[TEXT_MAX];
+	double most = 0;
+
+	for (size_t i = 0, e, n = strlen(s); i < n; i = e) {
+		e = piece_end(s, n, i);
+		while (i < e && s[i] == ' ')
+			i++;
+		memcpy(tmp, s + i, e - i);
+		tmp[e - i] = '\0';
+		if (measure(p, tmp) > most)
+			most = measure(p, tmp);
+	}
+	return most;
+}
+
+/* The size, from size down to SHRINK of it, at which s (clean) wraps in w
+ * in no more than max lines with no word too wide; *lines gets how many. */
+static double
+fit_wrapped(struct rep *p, const char *s, double w, double size, int bold, int max, int *lines)
+{
+	size_t st[MAX_LINES], ln[MAX_LINES];
+	double at = size;
+
+	for (;; at -= 0.25) {
+		font(p, bold, at);
+		*lines = wrap(p, s, w, st, ln);
+		if ((*lines <= max && widest_word(p, s) <= w) || at - 0.25 < size * SHRINK)
+			return at;
+	}
+}
+
+/* s wrapped in w from the baseline y, lh apart, at size (as fit_wrapped
+ * gave); lines past max are left out.  The lines set. */
+static int
+put_wrapped(struct rep *p, double x, double y, double w, double size, double lh, int bold,
+	    int align, int max, const char *s)
+{
+	char buf[TEXT_MAX], line[TEXT_MAX];
+	size_t st[MAX_LINES], ln[MAX_LINES];
+	int n;
+
+	clean(s, buf, sizeof buf);
+	font(p, bold, size);
+	n = wrap(p, buf, w, st, ln);
+	n = n < max ? n : max;
+	n = n < MAX_LINES ? n : MAX_LINES;
+	for (int i = 0; i < n; i++) {
+		memcpy(line, buf + st[i], ln[i]);
+		line[ln[i]] = '\0';
+		put(p, x, y + i * lh, w, size, bold, align, line);
+	}
+	return n;
+}
+
+/* --- numbers ----------------------------------------------------------- */
+
+/* Seconds as minutes with one decimal, a comma before it: "12,5". */
+static const char *
+minutes(char *buf, size_t len, int64_t s)
+{
+	long long t = (long long)((s < 0 ? 0 : s) * 10 + 30) / 60;
+
+	snprintf(buf, len, "%lld,%lld", t / 10, t % 10);
+	return buf;
+}
+
+/* A per cent with one decimal (kz_stat_share, App. 4): "66,7". */
+static const char *
+per_cent(char *buf, size_t len, double v)
+{
+	long t = (long)(v * 10 + 0.5);
+
+	snprintf(buf, len, "%ld,%ld", t / 10, t % 10);
+	return buf;
+}
+
+/* A statistic's minutes, or a dash when it has no values. */
+static const char *
+stat_min(char *buf, size_t len, const struct kz_stat *s, int64_t v)
+{
+	if (s->n > 0)
+		return minutes(buf, len, v);
+	snprintf(buf, len, "%s", "—");
+	return buf;
+}
+
+/* A statistic's share within its limit, or a dash. */
+static const char *
+stat_share(char *buf, size_t len, const struct kz_stat *s)
+{
+	if (s->n > 0)
+		return per_cent(buf, len, kz_stat_share(s));
+	snprintf(buf, len, "%s", "—");
+	return buf;
+}
+
+/* "2026-03-01" as "01.03.2026"; anything else as it is. */
+static const char *
+date(char *buf, size_t len, const char *day)
+{
+	if (strlen(day) == 10 && day[4] == '-' && day[7] == '-')
+		snprintf(buf, len, "%.2s.%.2s.%.4s", day + 8, day + 5, day);
+	else
+		snprintf(buf, len, "%s", day);
+	return buf;
+}
+
+/* A round step (1, 2 or 5 times a power of ten) for 0..max in about n. */
+static double
+nice_step(double max, int n)
+{
+	double raw = (max > 0 ? max : 1) / n, mag = 1;
+
+	while (mag * 10 <= raw)
+		mag *= 10;
+	while (mag > raw)
+		mag /= 10;
+	return raw <= mag ? mag : raw <= 2 * mag ? 2 * mag : raw <= 5 * mag ? 5 * mag : 10 * mag;
+}
+
+/* An axis from 0 in whole steps of at least least up to max or more:
+ * its step, and *top. */
+static double
+axis(double max, int n, double least, double *top)
+{
+	double step = nice_step(max, n);
+	long k;
+
+	step = step < least ? least : step;
+	k = (long)(max / step);
+	if (k * step < max)
+		k++;
+	*top = (k < 1 ? 1 : k) * step;
+	return step;
+}
+
+/* A tick's value: whole, or with a comma decimal. */
+static const char *
+tick(char *buf, size_t len, double v)
+{
+	long t = (long)(v * 10 + (v < 0 ? -0.5 : 0.5));
+
+	if (t % 10 == 0)
+		snprintf(buf, len, "%ld", t / 10);
+	else
+		snprintf(buf, len, "%ld,%ld", t / 10, t % 10 < 0 ? -(t % 10) : t % 10);
+	return buf;
+}
+
+/* --- pages ------------------------------------------------------------- */
+
+/* The office, the report's title and range above a rule; "page / pages" at
+ * the foot. */
+static void
+page_head(struct rep *p)
+{
+	const struct kz_report *r = p->r;
+	char from[16], to[16], range[96], num[32];
+	double pw;
+
+	colour(p, ink);
+	put(p, LEFT, TOP + 11, WIDTH, 11, 1, AL, p->kk ? p->cfg->name_kk : p->cfg->name_ru);
+	fmt(range, sizeof range, p->w->period, date(from, sizeof from, r->from),
+	    date(to, sizeof to, r->to));
+	font(p, 0, 9);
+	pw = measure(p, range);
+	put(p, RIGHT - pw, TOP + 25, pw, 9, 0, AL, range);
+	put(p, LEFT, TOP + 25, WIDTH - pw - 12, 9, 1, AL, p->w->title);
+	cairo_set_line_width(p->cr, 0.8);
+	cairo_move_to(p->cr, LEFT, TOP + 31);
+	cairo_line_to(p->cr, RIGHT, TOP + 31);
+	cairo_stroke(p->cr);
+	if (p->pages > 0)
+		fmt(num, sizeof num, "%d\u00A0/\u00A0%d", p->page, p->pages);
+	else
+		fmt(num, sizeof num, "%d", p->page);
+	colour(p, dim);
+	put(p, LEFT, FOOT, WIDTH, 8, 0, AC, num);
+	colour(p, ink);
+	p->y = BODY_TOP;
+}
+
+static void
+new_page(struct rep *p)
+{
+	cairo_show_page(p->cr);
+	p->page++;
+	page_head(p);
+}
+
+/* Whether h more fits on this page. */
+static int
+fits(const struct rep *p, double h)
+{
+	return p->y + h <= BODY_END;
+}
+
+/* A section's title, bold, from p->y. */
+static void
+section(struct rep *p, const char *title)
+{
+	colour(p, ink);
+	put(p, LEFT, p->y + 11, WIDTH, 11, 1, AL, title);
+	p->y += 18;
+}
+
+/* A paragraph over the whole width from p->y, page breaks included. */
+static void
+paragraph(struct rep *p, double size, int bold, struct rgb c, const char *s)
+{
+	char buf[TEXT_MAX], line[TEXT_MAX];
+	size_t st[MAX_LINES], ln[MAX_LINES];
+	double lh = size * 1.35;
+	int n;
+
+	clean(s, buf, sizeof buf);
+	font(p, bold, size);
+	n = wrap(p, buf, WIDTH, st, ln);
+	n = n < MAX_LINES ? n : MAX_LINES;
+	for (int i = 0; i < n; i++) {
+		if (!fits(p, lh))
+			new_page(p);
+		memcpy(line, buf + st[i], ln[i]);
+		line[ln[i]] = '\0';
+		colour(p, c);
+		put(p, LEFT, p->y + size, WIDTH, size, bold, AL, line);
+		p->y += lh;
+	}
+}
+
+/* --- charts ------------------------------------------------------------- */
+
+/* A chart's plot area, pt. */
+struct frame {
+	double x, y, w, h;
+};
+
+/* What a legend shows. */
+enum { KEY_BAR, KEY_LINE, KEY_DASH, KEY_DOTS };
+struct key {
+	int kind;
+	struct rgb c;
+	const char *label;
+};
+
+static void
+rect(struct rep *p, double x, double y, double w, double h, struct rgb c)
+{
+	colour(p, c);
+	cairo_rectangle(p->cr, x, y, w, h);
+	cairo_fill(p->cr);
+}
+
+static void
+line(struct rep *p, double x0, double y0, double x1, double y1, double width, struct rgb c,
+     int dashed)
+{
+	static const double dash[] = {4, 2.5};
+
+	colour(p, c);
+	cairo_set_line_width(p->cr, width);
+	cairo_set_dash(p->cr, dash, dashed ? 2 : 0, 0);
+	cairo_move_to(p->cr, x0, y0);
+	cairo_line_to(p->cr, x1, y1);
+	cairo_stroke(p->cr);
+	cairo_set_dash(p->cr, dash, 0, 0);
+}
+
+/* A chart h high from p->y: its title; the axes' titles above the plot
+ * (y2 on the right, may be NULL) with the legend (n keys) between them;
+ * the x axis's title under it.  The plot area; p->y moves past the chart. */
+static struct frame
+chart(struct rep *p, double h, const char *title, const char *y1, const char *y2,
+      const char *x, const struct key *keys, int n)
+{
+	double top = p->y, lw = 0, at, sw = 11, ly = top + 23, from, to, size = 7;
+	struct frame f;
+
+	f.x = LEFT + 30;
+	f.w = RIGHT - (y2 != NULL ? 30 : 34) - f.x;
+	f.y = top + 30;
+	f.h = h - 30 - 26;
+	colour(p, ink);
+	put(p, LEFT, top + 10, WIDTH, 10, 1, AL, title);
+	colour(p, dim);
+	from = LEFT + put(p, LEFT, ly, WIDTH / 3, 7, 0, AL, y1) + 12;
+	to = RIGHT;
+	if (y2 != NULL) {
+		font(p, 0, 7);
+		to -= (measure(p, y2) < WIDTH / 3 ? measure(p, y2) : WIDTH / 3) + 12;
+		put(p, RIGHT - WIDTH / 3, ly, WIDTH / 3, 7, 0, AR, y2);
+	}
+	put(p, f.x, f.y + f.h + 21, f.w, 7, 0, AC, x);
+	/* the legend: centred on the plot, between the axes' titles, smaller if need be */
+	font(p, 0, size);
+	for (int i = 0; i < n; i++)
+		lw += sw + 3 + measure(p, keys[i].label) + (i + 1 < n ? 12 : 0);
+	if (lw > to - from) {
+		size = size * (to - from) / lw < 5.5 ? 5.5 : size * (to - from) / lw;
+		sw *= size / 7;
+		lw *= size / 7;
+	}
+	at = f.x + (f.w - lw) / 2;
+	at = at + lw > to ? to - lw : at;
+	at = at < from ? from : at;
+	for (int i = 0; i < n; i++) {
+		double lwid;
+		if (keys[i].kind == KEY_BAR) {
+			rect(p, at, ly - 6, sw, 6.5, keys[i].c);
+			colour(p, grid); /* a pale swatch needs its edge */
+			cairo_set_line_width(p->cr, 0.4);
+			cairo_rectangle(p->cr, at, ly - 6, sw, 6.5);
+			cairo_stroke(p->cr);
+		}
+		else if (keys[i].kind == KEY_DOTS) {
+			line(p, at, ly - 2.5, at + sw, ly - 2.5, 1, keys[i].c, 0);
+			colour(p, keys[i].c);
+			cairo_arc(p->cr, at + sw / 2, ly - 2.5, 2, 0, TAU);
+			cairo_fill(p->cr);
+		} else
+			line(p, at, ly - 2.5, at + sw, ly - 2.5, 1.2, keys[i].c, keys[i].kind == KEY_DASH);
+		colour(p, ink);
+		font(p, 0, size);
+		lwid = measure(p, keys[i].label);
+		put(p, at + sw + 3, ly, lwid + 1, size, 0, AL, keys[i].label);
+		at += sw + 3 + lwid + 12 * size / 7;
+	}
+	p->y = top + h;
+	return f;
+}
+
+/* The plot's frame: the left and bottom axes. */
+static void
+axes(struct rep *p, const struct frame *f)
+{
+	line(p, f->x, f->y, f->x, f->y + f->h, 0.6, axis_ink, 0);
+	line(p, f->x, f->y + f->h, f->x + f->w, f->y + f->h, 0.6, axis_ink, 0);
+}
+
+/* Ticks from 0 to top by step on the left (right: 0) or right side;
+ * grid lines across the plot for the left one. */
+static void
+y_ticks(struct rep *p, const struct frame *f, double top, double step, int right)
+{
+	char buf[32];
+	int n = (int)(top / step + 0.5);
+
+	for (int i = 0; i <= n; i++) {
+		double y = f->y + f->h - f->h * i / n;
+		if (!right && i > 0)
+			line(p, f->x, y, f->x + f->w, y, 0.4, grid, 0);
+		if (right)
+			line(p, f->x + f->w, y, f->x + f->w + 3, y, 0.6, axis_ink, 0);
+		else
+			line(p, f->x - 3, y, f->x, y, 0.6, axis_ink, 0);
+		colour(p, ink);
+		tick(buf, sizeof buf, step * i);
+		if (right)
+			put(p, f->x + f->w + 5, y + 2.3, 25, 6.5, 0, AL, buf);
+		else
+			put(p, f->x - 30, y + 2.3, 26, 6.5, 0, AR, buf);
+	}
+	if (right)
+		line(p, f->x + f->w, f->y, f->x + f->w, f->y + f->h, 0.6, axis_ink, 0);
+}
+
+/* An x label centred at x under the plot. */
+static void
+x_label(struct rep *p, const struct frame *f, double x, double w, const char *s)
+{
+	colour(p, ink);
+	put(p, x - w / 2, f->y + f->h + 9, w, 6.5, 0, AC, s);
+}
+
+static void
+x_tick(struct rep *p, const struct frame *f, double x)
+{
+	line(p, x, f->y + f->h, x, f->y + f->h + 2.5, 0.6, axis_ink, 0);
+}
+
+/* An empty plot that says so. */
+static void
+no_data(struct rep *p, const struct frame *f)
+{
+	axes(p, f);
+	colour(p, dim);
+	put(p, f->x, f->y + f->h / 2 + 4, f->w, 11, 0, AC, p->w->no_data);
+}
+
+/* Waits in 5-minute bins, the limit as a red line between them. */
+static void
+chart_waits(struct rep *p, double h)
+{
+	const struct kz_report *r = p->r;
+	char lim[64], buf[32];
+	struct key keys[] = {{KEY_BAR, bar, p->w->within_legend},
+			     {KEY_BAR, bar_over, p->w->over_legend},
+			     {KEY_LINE, red, fmt(lim, sizeof lim, p->w->limit, p->cfg->wait_limit_min)}};
+	struct frame f = chart(p, h, p->w->hist_title, p->w->people, NULL, p->w->hist_x, keys, 3);
+	double most = 0, top, step, bw = f.w / KZ_REPORT_BINS, lx;
+	int limit = p->cfg->wait_limit_min;
+
+	for (int i = 0; i < KZ_REPORT_BINS; i++)
+		most = r->histogram[i] > most ? r->histogram[i] : most;
+	if (most <= 0) {
+		no_data(p, &f);
+		return;
+	}
+	step = axis(most * 1.25, 5, 1, &top); /* room at the top for the limit's label */
+	y_ticks(p, &f, top, step, 0);
+	for (int i = 0; i < KZ_REPORT_BINS; i++) {
+		double bh = f.h * r->histogram[i] / top, x = f.x + i * bw;
+		if (r->histogram[i] > 0) {
+			rect(p, x + bw * 0.1, f.y + f.h - bh, bw * 0.8, bh, i * 5 < limit ? bar : bar_over);
+			colour(p, ink);
+			put(p, x, f.y + f.h - bh - 2, bw, 6.5, 0, AC,
+			    fmt(buf, sizeof buf, "%d", r->histogram[i]));
+		}
+		x_tick(p, &f, x);
+		if (i + 1 < KZ_REPORT_BINS)
+			fmt(buf, sizeof buf, "%d–%d", i * 5, i * 5 + 5);
+		else
+			fmt(buf, sizeof buf, "%d+", i * 5);
+		x_label(p, &f, x + bw / 2, bw - 2, buf);
+	}
+	x_tick(p, &f, f.x + f.w);
+	axes(p, &f);
+	lx = f.x + bw * (limit < 0 ? 0 : limit > 60 ? 60 : limit) / 5.0;
+	fmt(buf, sizeof buf, "%d\u00A0мин", limit);
+	font(p, 1, 7);
+	rect(p, lx + 1.5, f.y + 1, measure(p, buf) + 3, 9, (struct rgb){1, 1, 1});
+	line(p, lx, f.y, lx, f.y + f.h, 1.4, red, 0);
+	colour(p, red);
+	put(p, lx + 3, f.y + 8, 60, 7, 1, AL, buf);
+}
+
+/* The hours the chart of hours shows: the office's, and any with arrivals. */
+static int
+hour_span(const struct rep *p, int *lo, int *hi)
+{
+	const struct kz_hours *o = &p->cfg->hours;
+	int any = 0;
+
+	*lo = 24;
+	*hi = -1;
+	for (int h = 0; h < 24; h++)
+		if (p->r->hours[h].places > 0) {
+			*lo = h < *lo ? h : *lo;
+			*hi = h;
+			any = 1;
+		}
+	if (!any)
+		return 0;
+	if (o->close > o->open && o->open >= 0 && o->close <= 24 * 60) {
+		*lo = o->open / 60 < *lo ? o->open / 60 : *lo;
+		*hi = (o->close - 1) / 60 > *hi ? (o->close - 1) / 60 : *hi;
+	}
+	return 1;
+}
+
+/* Arrivals as bars on the left axis, the median wait as a line on the
+ * right one, the limit dashed on it. */
+static void
+chart_hours(struct rep *p, double h)
+{
+	const struct kz_report *r = p->r;
+	char lim[64], buf[32];
+	struct key keys[] = {{KEY_BAR, bar, p->w->arrivals},
+			     {KEY_DOTS, bar_over, p->w->median_wait},
+			     {KEY_DASH, red, fmt(lim, sizeof lim, p->w->limit, p->cfg->wait_limit_min)}};
+	struct frame f = chart(p, h, p->w->hours_title, p->w->people, p->w->hours_y2, p->w->hours_x,
+			       keys, 3);
+	double most = 0, wmost = p->cfg->wait_limit_min, top, top2, step, step2, bw, lw, px = 0,
+	       py = 0;
+	int lo, hi, n, every = 1, have = 0;
+
+	if (!hour_span(p, &lo, &hi)) {
+		no_data(p, &f);
+		return;
+	}
+	n = hi - lo + 1;
+	bw = f.w / n;
+	for (int i = lo; i <= hi; i++) {
+		most = r->hours[i].places > most ? r->hours[i].places : most;
+		if (r->hours[i].wait.n > 0 && r->hours[i].wait.median / 60.0 > wmost)
+			wmost = r->hours[i].wait.median / 60.0;
+	}
+	/* five steps on each side, so the grid serves both */
+	step = nice_step(most * 1.1, 5);
+	step = step < 1 ? 1 : step;
+	top = 5 * step;
+	step2 = nice_step(wmost * 1.1, 5);
+	step2 = step2 < 1 ? 1 : step2;
+	top2 = 5 * step2;
+	y_ticks(p, &f, top, step, 0);
+	y_ticks(p, &f, top2, step2, 1);
+	font(p, 0, 6.5);
+	lw = measure(p, "00:00") + 4;
+	while (every * bw < lw)
+		every++;
+	for (int i = 0; i < n; i++) {
+		const struct kz_report_group *g = &r->hours[lo + i];
+		double bh = f.h * g->places / top, x = f.x + i * bw;
+		if (g->places > 0)
+			rect(p, x + bw * 0.12, f.y + f.h - bh, bw * 0.76, bh, bar);
+		if ((lo + i) % every == 0 || every == 1) {
+			x_tick(p, &f, x);
+			x_label(p, &f, x, lw, fmt(buf, sizeof buf, "%02d:00", lo + i));
+		}
+	}
+	if ((hi + 1) % every == 0 || every == 1) {
+		x_tick(p, &f, f.x + f.w);
+		x_label(p, &f, f.x + f.w, lw, fmt(buf, sizeof buf, "%02d:00", hi + 1));
+	}
+	axes(p, &f);
+	line(p, f.x, f.y + f.h - f.h * p->cfg->wait_limit_min / top2, f.x + f.w,
+	     f.y + f.h - f.h * p->cfg->wait_limit_min / top2, 1.2, red, 1);
+	for (int i = 0; i < n; i++) { /* the median wait; no line across an hour without one */
+		const struct kz_stat *s = &r->hours[lo + i].wait;
+		double x = f.x + (i + 0.5) * bw, y = f.y + f.h - f.h * (s->median / 60.0) / top2;
+		if (s->n == 0) {
+			have = 0;
+			continue;
+		}
+		if (have)
+			line(p, px, py, x, y, 1.3, bar_over, 0);
+		colour(p, bar_over);
+		cairo_arc(p->cr, x, y, 2.2, 0, TAU);
+		cairo_fill(p->cr);
+		px = x;
+		py = y;
+		have = 1;
+	}
+}
+
+/* Day i's month begins there: "2026-03-01". */
+static int
+first_of_month(const struct kz_report_day *d)
+{
+	return strlen(d->day) == 10 && d->day[8] == '0' && d->day[9] == '1';
+}
+
+/* The x labels of the days: every k-th day up to two months, else months
+ * (or years, for ranges of many). */
+static void
+day_labels(struct rep *p, const struct frame *f, int n, double bw)
+{
+	const struct kz_report_day *d = p->r->days;
+	char buf[32];
+	double lw;
+	int every = 1, months = 0, level;
+
+	font(p, 0, 6.5);
+	if (n <= 62) {
+		static const int steps[] = {1, 2, 3, 5, 7, 10, 14, 21, 31};
+		lw = measure(p, "00.00") + 4;
+		for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++)
+			if ((every = steps[k]) * bw >= lw)
+				break;
+		for (int i = 0; i < n; i += every) {
+			x_tick(p, f, f->x + (i + 0.5) * bw);
+			if (strlen(d[i].day) == 10)
+				x_label(p, f, f->x + (i + 0.5) * bw, lw,
+					fmt(buf, sizeof buf, "%.2s.%.2s", d[i].day + 8, d[i].day + 5));
+		}
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		months += first_of_month(&d[i]);
+	/* a month is about 30.4 days wide: "MM.YYYY", else "MM", else years */
+	level = 30.4 * bw >= measure(p, "00.0000") + 6 ? 0 : 30.4 * bw >= measure(p, "00") + 4 ? 1 : 2;
+	for (int i = 0; i < n; i++) {
+		double x = f->x + i * bw, span = 30.4 * bw;
+		if (!first_of_month(&d[i]) && !(i == 0 && months == 0))
+			continue;
+		if (level == 2 && !(d[i].day[5] == '0' && d[i].day[6] == '1'))
+			continue;
+		x_tick(p, f, x);
+		if (level == 0)
+			fmt(buf, sizeof buf, "%.2s.%.4s", d[i].day + 5, d[i].day);
+		else if (level == 1)
+			fmt(buf, sizeof buf, "%.2s", d[i].day + 5);
+		else
+			fmt(buf, sizeof buf, "%.4s", d[i].day);
+		if (level == 2)
+			span = 365 * bw;
+		if (x + span <= f->x + f->w + 1)
+			x_label(p, f, x + span / 2, span, buf);
+	}
+}
+
+/* The share of waits within the limit, a bar a day; days off shaded. */
+static void
+chart_days(struct rep *p, double h)
+{
+	const struct kz_report *r = p->r;
+	struct key keys[] = {{KEY_BAR, bar, p->w->work_day},
+			     {KEY_BAR, band, p->w->day_off},
+			     {KEY_DASH, green, p->w->norm100}};
+	struct frame f = chart(p, h, p->w->days_title, p->w->days_y, NULL, p->w->days_x, keys, 3);
+	int n = r->ndays < 0 ? 0 : r->ndays > KZ_REPORT_MAX_DAYS ? KZ_REPORT_MAX_DAYS : r->ndays;
+	int any = 0;
+	double bw, gap;
+
+	for (int i = 0; i < n; i++)
+		any |= r->days[i].wait.n > 0;
+	if (!any) {
+		no_data(p, &f);
+		return;
+	}
+	bw = f.w / n;
+	gap = bw >= 4 ? bw * 0.15 : 0;
+	for (int i = 0; i < n; i++)
+		if (!r->days[i].working)
+			rect(p, f.x + i * bw, f.y, bw, f.h, band);
+	y_ticks(p, &f, 100, 20, 0);
+	for (int i = 0; i < n; i++) {
+		const struct kz_stat *s = &r->days[i].wait;
+		double bh;
+		if (s->n == 0)
+			continue;
+		bh = f.h * kz_stat_share(s) / 100;
+		rect(p, f.x + i * bw + gap, f.y + f.h - bh, bw - 2 * gap, bh, bar);
+	}
+	day_labels(p, &f, n, bw);
+	axes(p, &f);
+	line(p, f.x, f.y, f.x + f.w, f.y, 1.2, green, 1);
+}
+
+/* Each counter's median and 90th percentile service time, side by side. */
+static void
+chart_counters(struct rep *p, double h)
+{
+	const struct kz_report *r = p->r;
+	char lim[64], buf[32];
+	struct key keys[] = {{KEY_BAR, bar, p->w->median},
+			     {KEY_BAR, bar_light, p->w->p90},
+			     {KEY_LINE, red, fmt(lim, sizeof lim, p->w->limit, p->cfg->service_limit_min)}};
+	struct frame f = chart(p, h, p->w->counters_title, p->w->minutes_y, NULL, p->w->counters_x,
+			       keys, 3);
+	int n = r->ncounters < 0 ? 0 : r->ncounters > KZ_MAX_COUNTERS ? KZ_MAX_COUNTERS : r->ncounters;
+	int limit = p->cfg->service_limit_min, any = 0, every = 1;
+	double most = limit, top, step, gw, lw, ly;
+
+	for (int i = 0; i < n; i++)
+		if (r->counters[i].service.n > 0) {
+			any = 1;
+			most = r->counters[i].service.p90 / 60.0 > most ? r->counters[i].service.p90 / 60.0
+									 : most;
+		}
+	if (!any) {
+		no_data(p, &f);
+		return;
+	}
+	step = axis(most * 1.1, 5, 1, &top);
+	y_ticks(p, &f, top, step, 0);
+	gw = f.w / n;
+	font(p, 0, 6.5);
+	lw = 0;
+	for (int i = 0; i < n; i++)
+		lw = measure(p, r->counters[i].key) > lw ? measure(p, r->counters[i].key) : lw;
+	lw += 4;
+	while (every * gw < lw && every < n)
+		every++;
+	for (int i = 0; i < n; i++) {
+		const struct kz_stat *s = &r->counters[i].service;
+		double x = f.x + i * gw, bw = gw * 0.36;
+		if (s->n > 0) {
+			double m = f.h * (s->median / 60.0) / top, q = f.h * (s->p90 / 60.0) / top;
+			rect(p, x + gw / 2 - bw, f.y + f.h - m, bw, m, bar);
+			rect(p, x + gw / 2, f.y + f.h - q, bw, q, bar_light);
+		}
+		if (i % every == 0) {
+			x_tick(p, &f, x + gw / 2);
+			x_label(p, &f, x + gw / 2, gw * every, r->counters[i].key);
+		}
+	}
+	axes(p, &f);
+	ly = f.y + f.h - f.h * limit / top;
+	line(p, f.x, ly, f.x + f.w, ly, 1.4, red, 0);
+	colour(p, red);
+	put(p, f.x + f.w + 3, ly + 2.5, RIGHT - f.x - f.w - 3, 7, 1, AL,
+	    fmt(buf, sizeof buf, "%d\u00A0мин", limit));
+}
+
+/* --- tables ------------------------------------------------------------- */
+
+struct col {
+	const char *head;
+	double w; /* pt; 0: what the others leave */
+	int align;
+	const char *group; /* over this and its neighbours of the same group; NULL none */
+};
+
+struct table {
+	const char *title;
+	int n;
+	struct col col[MAX_COLS];
+	double x[MAX_COLS + 1]; /* column edges */
+	double head_size;	/* of the header's text */
+	double group_h;		/* of its line of groups, 0 if none */
+	double head_h;		/* the whole header's */
+	int rows; /* drawn so far, for the shading */
+};
+
+#define HEAD_PT 6.5
+#define HEAD_LINES 4
+
+/* Column edges and the header's size and height. */
+static void
+table_setup(struct rep *p, struct table *t)
+{
+	double fixed = 0, least = HEAD_PT;
+	int lines = 1, most = 1;
+
+	for (int i = 0; i < t->n; i++)
+		fixed += t->col[i].w;
+	t->x[0] = LEFT;
+	for (int i = 0; i < t->n; i++)
+		t->x[i + 1] = t->x[i] + (t->col[i].w > 0 ? t->col[i].w : WIDTH - fixed);
+	/* one size for the whole header: the least any column needs */
+	for (int i = 0; i < t->n; i++) {
+		char buf[TEXT_MAX];
+		double s;
+		clean(t->col[i].head, buf, sizeof buf);
+		s = fit_wrapped(p, buf, t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, HEAD_PT, 0, HEAD_LINES,
+				&lines);
+		least = s < least ? s : least;
+	}
+	for (int i = 0; i < t->n; i++) {
+		char buf[TEXT_MAX];
+		size_t st[MAX_LINES], ln[MAX_LINES];
+		clean(t->col[i].head, buf, sizeof buf);
+		font(p, 0, least);
+		lines = wrap(p, buf, t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, st, ln);
+		most = lines > most ? lines : most;
+	}
+	most = most > HEAD_LINES ? HEAD_LINES : most;
+	t->head_size = least;
+	t->group_h = 0;
+	for (int i = 0; i < t->n; i++)
+		if (t->col[i].group != NULL)
+			t->group_h = HEAD_PT * 1.2 + PAD;
+	t->head_h = t->group_h + most * least * 1.2 + 2 * PAD;
+}
+
+/* The groups' names centred over their columns, a rule under each. */
+static void
+table_groups(struct rep *p, const struct table *t)
+{
+	for (int i = 0, j; i < t->n; i = j) {
+		for (j = i + 1; j < t->n && t->col[i].group != NULL && t->col[j].group == t->col[i].group;)
+			j++;
+		if (t->col[i].group == NULL)
+			continue;
+		colour(p, ink);
+		put(p, t->x[i] + PAD, p->y + PAD + HEAD_PT, t->x[j] - t->x[i] - 2 * PAD, HEAD_PT, 0, AC,
+		    t->col[i].group);
+		line(p, t->x[i] + PAD, p->y + t->group_h + 0.5, t->x[j] - PAD, p->y + t->group_h + 0.5,
+		     0.4, axis_ink, 0);
+	}
+}
+
+/* The table's title and header from p->y. */
+static void
+table_head(struct rep *p, struct table *t, int continued)
+{
+	char buf[TEXT_MAX];
+
+	section(p, continued ? fmt(buf, sizeof buf, "%s %s", t->title, p->w->continued) : t->title);
+	rect(p, LEFT, p->y, WIDTH, t->head_h, head_fill);
+	table_groups(p, t);
+	colour(p, ink);
+	for (int i = 0; i < t->n; i++) {
+		double lh = t->head_size * 1.2;
+		char c[TEXT_MAX];
+		size_t st[MAX_LINES], ln[MAX_LINES];
+		int lines;
+		clean(t->col[i].head, c, sizeof c);
+		font(p, 0, t->head_size);
+		lines = wrap(p, c, t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, st, ln);
+		lines = lines > HEAD_LINES ? HEAD_LINES : lines;
+		/* at the foot of the header, as spreadsheets set them */
+		put_wrapped(p, t->x[i] + PAD,
+			    p->y + t->head_h - PAD - (lines - 1) * lh - t->head_size * 0.25,
+			    t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, t->head_size, lh, 0,
+			    t->col[i].align, HEAD_LINES, t->col[i].head);
+	}
+	line(p, LEFT, p->y + t->head_h, RIGHT, p->y + t->head_h, 0.6, axis_ink, 0);
+	p->y += t->head_h;
+	t->rows = 0;
+}
+
+/* Start a table (set up) of rows rows: here if it fits; on the next page
+ * if it fits there whole; else here if its header and three rows fit, to
+ * run on over pages. */
+static void
+table_begin(struct rep *p, struct table *t, int rows)
+{
+	double whole = 18 + t->head_h + rows * ROW_H;
+
+	p->y += 6;
+	if (!fits(p, whole) && (whole <= BODY_END - BODY_TOP || !fits(p, whole - (rows - 3) * ROW_H)))
+		new_page(p);
+	table_head(p, t, 0);
+}
+
+/* One row of cells, left rows to go with it; the header again on a new
+ * page if it does not fit, and the last two rows (one the total) kept
+ * together. */
+static void
+table_row(struct rep *p, struct table *t, char cells[][KZ_NAME_LEN + 32], int bold, int left)
+{
+	if (!fits(p, ROW_H * (left == 2 ? 2 : 1))) {
+		new_page(p);
+		table_head(p, t, 1);
+	}
+	if (t->rows++ % 2 == 1)
+		rect(p, LEFT, p->y, WIDTH, ROW_H, band);
+	if (bold)
+		line(p, LEFT, p->y, RIGHT, p->y, 0.6, axis_ink, 0);
+	colour(p, ink);
+	p->shrink = CELL_SHRINK;
+	for (int i = 0; i < t->n; i++)
+		put(p, t->x[i] + PAD, p->y + ROW_H - 3.6, t->x[i + 1] - t->x[i] - 2 * PAD, CELL_PT,
+		    bold, t->col[i].align, cells[i]);
+	p->shrink = SHRINK;
+	p->y += ROW_H;
+}
+
+/* A service: code, name, places, served, no-shows, waits, service median. */
+static void
+service_cells(const char *code, const char *name, const struct kz_report_group *g,
+	      char c[][KZ_NAME_LEN + 32])
+{
+	size_t n = KZ_NAME_LEN + 32;
+
+	snprintf(c[0], n, "%s", code);
+	snprintf(c[1], n, "%s", name);
+	snprintf(c[2], n, "%d", g->places);
+	snprintf(c[3], n, "%d", g->served);
+	snprintf(c[4], n, "%d", g->no_shows);
+	stat_min(c[5], n, &g->wait, g->wait.median);
+	stat_min(c[6], n, &g->wait, g->wait.p90);
+	stat_min(c[7], n, &g->wait, g->wait.max);
+	stat_share(c[8], n, &g->wait);
+	stat_min(c[9], n, &g->service, g->service.median);
+}
+
+/* A counter or clerk: name, places, served, no-shows, sent on, wait
+ * median, service median, p90, max and share within its limit. */
+static void
+person_cells(const char *name, const struct kz_report_group *g, char c[][KZ_NAME_LEN + 32])
+{
+	size_t n = KZ_NAME_LEN + 32;
+
+	snprintf(c[0], n, "%s", name);
+	snprintf(c[1], n, "%d", g->places);
+	snprintf(c[2], n, "%d", g->served);
+	snprintf(c[3], n, "%d", g->no_shows);
+	snprintf(c[4], n, "%d", g->transferred);
+	stat_min(c[5], n, &g->wait, g->wait.median);
+	stat_min(c[6], n, &g->service, g->service.median);
+	stat_min(c[7], n, &g->service, g->service.p90);
+	stat_min(c[8], n, &g->service, g->service.max);
+	stat_share(c[9], n, &g->service);
+}
+
+/* The tables' columns, set up: by service, by counter, by clerk. */
+static void
+table_specs(struct rep *p, struct table t[3])
+{
+	const struct words *w = p->w;
+	const char *wt = w->col_wait, *sv = w->col_service;
+	const struct col person[] = {
+		{NULL, 0, AL, NULL},		 {w->col_places, 40, AR, NULL},
+		{w->col_served, 40, AR, NULL},	 {w->col_no_shows, 40, AR, NULL},
+		{w->col_sent, 44, AR, NULL},	 {w->col_median, 40, AR, wt},
+		{w->col_median, 40, AR, sv},	 {w->col_p90, 40, AR, sv},
+		{w->col_max, 40, AR, sv},	 {w->col_within, 40, AR, sv}};
+
+	t[0] = (struct table){
+		.title = w->by_service, .n = 10,
+		.col = {{w->code, 28, AL, NULL}, {w->service, 0, AL, NULL},
+			{w->col_places, 40, AR, NULL}, {w->col_served, 40, AR, NULL},
+			{w->col_no_shows, 40, AR, NULL}, {w->col_median, 40, AR, wt},
+			{w->col_p90, 40, AR, wt}, {w->col_max, 40, AR, wt},
+			{w->col_within, 40, AR, wt}, {w->col_median, 56, AR, sv}}};
+	for (int k = 1; k < 3; k++) {
+		t[k] = (struct table){.title = k == 1 ? w->by_counter : w->by_clerk, .n = 10};
+		memcpy(t[k].col, person, sizeof person);
+		t[k].col[0].head = k == 1 ? w->counter : w->clerk;
+	}
+	for (int k = 0; k < 3; k++)
+		table_setup(p, &t[k]);
+}
+
+/* Rows of table k (table_specs), the total's included. */
+static int
+rows_of(const struct kz_report *r, int k)
+{
+	int n = k == 0 ? r->nservices : k == 1 ? r->ncounters : r->nclerks;
+	int most = k == 0 ? KZ_MAX_SERVICES : k == 1 ? KZ_MAX_COUNTERS : KZ_REPORT_MAX_CLERKS;
+
+	return (n < 0 ? 0 : n > most ? most : n) + 1;
+}
+
+/* The height of the first k tables run together, as table_begin and
+ * table_row set them. */
+static double
+tables_height(struct rep *p, int k)
+{
+	struct table t[3];
+	double h = 0;
+
+	table_specs(p, t);
+	for (int i = 0; i < k; i++)
+		h += 6 + 18 + t[i].head_h + rows_of(p->r, i) * ROW_H;
+	return h;
+}
+
+static void
+tables(struct rep *p)
+{
+	const struct kz_report *r = p->r;
+	char c[MAX_COLS][KZ_NAME_LEN + 32];
+	struct table t[3];
+
+	table_specs(p, t);
+	table_begin(p, &t[0], rows_of(r, 0));
+	for (int i = 0, n = rows_of(r, 0); i + 1 < n; i++) {
+		const struct kz_report_group *g = &r->services[i];
+		const char *name = p->kk ? g->name_kk : g->name_ru;
+		service_cells(g->key, name[0] ? name : g->key, g, c);
+		table_row(p, &t[0], c, 0, n - i);
+	}
+	service_cells("", p->w->total, &r->total, c);
+	table_row(p, &t[0], c, 1, 1);
+	for (int k = 1; k < 3; k++) {
+		const struct kz_report_group *g = k == 1 ? r->counters : r->clerks;
+		int n = rows_of(r, k);
+		table_begin(p, &t[k], n);
+		for (int i = 0; i + 1 < n; i++) {
+			person_cells(g[i].key, &g[i], c);
+			table_row(p, &t[k], c, 0, n - i);
+		}
+		person_cells(p->w->total, &r->total, c);
+		table_row(p, &t[k], c, 1, 1);
+	}
+}
+
+/* --- the key figures, App. 4 and the registers ---------------------------- */
+
+/* The counts on the left; waits and service times against their limits on
+ * the right; the busiest hours under both. */
+static void
+key_figures(struct rep *p)
+{
+	const struct kz_report *r = p->r;
+	const struct words *w = p->w;
+	const char *labels[] = {w->visitors, w->served, w->no_shows, w->sent_on, w->not_served};
+	const int counts[] = {r->issued, r->total.served, r->total.no_shows, r->total.transferred,
+			      r->total.not_served};
+	const char *heads[] = {w->median, w->p90, w->max, w->within};
+	const struct kz_stat *stats[] = {&r->total.wait, &r->total.service};
+	const int limits[] = {p->cfg->wait_limit_min, p->cfg->service_limit_min};
+	const char *rows[] = {w->wait_row, w->service_row};
+	double lh = 13.5, lw = WIDTH * 0.38, rx = LEFT + WIDTH * 0.41, rw = RIGHT - rx;
+	double cw = 42, labw = rw - 4 * cw, hh = 22, top, at;
+	char buf[TEXT_MAX], v[32];
+
+	section(p, w->key);
+	top = p->y;
+	for (int i = 0; i < 5; i++) {
+		double y = top + i * lh + 10;
+		colour(p, ink);
+		put(p, LEFT, y, lw - 36, 8, 0, AL, labels[i]);
+		put(p, LEFT + lw - 36, y, 36, 8.5, 1, AR, fmt(v, sizeof v, "%d", counts[i]));
+		line(p, LEFT, y + 3.5, LEFT + lw, y + 3.5, 0.4, grid, 0);
+	}
+	rect(p, rx, top, rw, hh, head_fill);
+	for (int i = 0; i < 4; i++) {
+		double x = rx + labw + i * cw, s;
+		int lines;
+		clean(heads[i], buf, sizeof buf);
+		s = fit_wrapped(p, buf, cw - 2 * PAD, 7, 0, 2, &lines);
+		colour(p, ink);
+		put_wrapped(p, x + PAD, top + hh - PAD - (lines > 1 ? s * 1.2 : 0) - 1.5, cw - 2 * PAD,
+			    s, s * 1.2, 0, AR, 2, buf);
+	}
+	for (int k = 0; k < 2; k++) {
+		const struct kz_stat *s = stats[k];
+		double y = top + hh + k * 17 + 12;
+		colour(p, ink);
+		put(p, rx + PAD, y, labw - 2 * PAD, 8, 0, AL, fmt(buf, sizeof buf, rows[k], limits[k]));
+		put(p, rx + labw + PAD, y, cw - 2 * PAD, 8.5, 1, AR, stat_min(v, sizeof v, s, s->median));
+		put(p, rx + labw + cw + PAD, y, cw - 2 * PAD, 8.5, 1, AR,
+		    stat_min(v, sizeof v, s, s->p90));
+		put(p, rx + labw + 2 * cw + PAD, y, cw - 2 * PAD, 8.5, 1, AR,
+		    stat_min(v, sizeof v, s, s->max));
+		if (s->n > 0)
+			fmt(buf, sizeof buf, "%s\u00A0%%", per_cent(v, sizeof v, kz_stat_share(s)));
+		else
+			fmt(buf, sizeof buf, "%s", "—");
+		put(p, rx + labw + 3 * cw + PAD, y, cw - 2 * PAD, 8.5, 1, AR, buf);
+		line(p, rx, y + 5, RIGHT, y + 5, 0.4, grid, 0);
+	}
+	p->y = top + 5 * lh + 8;
+	/* the busiest hours, with their arrivals */
+	colour(p, ink);
+	at = put(p, LEFT, p->y + 9, WIDTH * 0.5, 8.5, 1, AL, w->busiest) + 6;
+	buf[0] = '\0';
+	for (int i = 0; i < 3; i++) {
+		int h = r->busiest[i];
+		size_t n = strlen(buf);
+		if (h < 0 || h > 23)
+			break;
+		snprintf(buf + n, sizeof buf - n, "%s%02d:00–%02d:00\u00A0(%d)", i ? ",  " : "", h,
+			 h + 1, r->hours[h].places);
+	}
+	put(p, LEFT + at, p->y + 9, WIDTH - at, 8.5, 0, AL, buf[0] ? buf : w->no_data);
+	p->y += 20;
+}
+
+/* App. 4 as the standard draws it: indicator, norm, next year's target,
+ * the current value (with its count of what). */
+static void
+app4(struct rep *p)
+{
+	struct kz_app4_row rows[KZ_APP4_ROWS];
+	const struct words *w = p->w;
+	const char *heads[] = {"№", w->indicator, w->norm, w->target, w->current};
+	double x[6], hs = 7.5, hh, top;
+	int most = 1;
+	char buf[TEXT_MAX], v[64];
+
+	kz_report_app4(p->r, &p->cfg->targets, rows);
+	x[0] = LEFT;
+	x[1] = x[0] + 28;
+	x[5] = RIGHT;
+	x[4] = x[5] - 88;
+	x[3] = x[4] - 84;
+	x[2] = x[3] - 76;
+	for (int i = 0; i < 5; i++) { /* one size for the header */
+		int lines;
+		double s;
+		clean(heads[i], buf, sizeof buf);
+		s = fit_wrapped(p, buf, x[i + 1] - x[i] - 2 * PAD, 7.5, 1, 4, &lines);
+		hs = s < hs ? s : hs;
+	}
+	for (int i = 0; i < 5; i++) {
+		size_t st[MAX_LINES], ln[MAX_LINES];
+		int lines;
+		clean(heads[i], buf, sizeof buf);
+		font(p, 1, hs);
+		lines = wrap(p, buf, x[i + 1] - x[i] - 2 * PAD, st, ln);
+		most = lines > most ? lines : most;
+	}
+	most = most > 4 ? 4 : most;
+	hh = most * hs * 1.2 + 2 * PAD + 2;
+	section(p, w->app4_title);
+	top = p->y;
+	rect(p, LEFT, top, WIDTH, hh, head_fill);
+	for (int i = 0; i < 5; i++) {
+		size_t st[MAX_LINES], ln[MAX_LINES];
+		int lines;
+		clean(heads[i], buf, sizeof buf);
+		font(p, 1, hs);
+		lines = wrap(p, buf, x[i + 1] - x[i] - 2 * PAD, st, ln);
+		lines = lines > 4 ? 4 : lines;
+		colour(p, ink);
+		put_wrapped(p, x[i] + PAD, top + (hh - lines * hs * 1.2) / 2 + hs * 0.95,
+			    x[i + 1] - x[i] - 2 * PAD, hs, hs * 1.2, 1, AC, 4, buf);
+	}
+	p->y = top + hh;
+	for (int i = 0; i < KZ_APP4_ROWS; i++) {
+		const struct kz_app4_row *a = &rows[i];
+		const char *name = p->kk ? a->name_kk : a->name_ru;
+		size_t st[MAX_LINES], ln[MAX_LINES];
+		double nh, rh, mid;
+		int lines;
+		clean(name, buf, sizeof buf);
+		font(p, 0, 8);
+		lines = wrap(p, buf, x[2] - x[1] - 2 * PAD, st, ln);
+		nh = lines * 10.5;
+		rh = (nh > 24 ? nh : 24) + 2 * PAD + 2;
+		mid = p->y + rh / 2;
+		colour(p, ink);
+		put(p, x[0] + PAD, p->y + PAD + 9, x[1] - x[0] - 2 * PAD, 8.5, 1, AL, a->code);
+		put_wrapped(p, x[1] + PAD, mid - nh / 2 + 8, x[2] - x[1] - 2 * PAD, 8, 10.5, 0, AL,
+			    MAX_LINES, buf);
+		put(p, x[2] + PAD, mid + 3, x[3] - x[2] - 2 * PAD, 9, 0, AC,
+		    fmt(v, sizeof v, "%d\u00A0%%", a->norm));
+		put(p, x[3] + PAD, mid + 3, x[4] - x[3] - 2 * PAD, 9, 0, AC,
+		    fmt(v, sizeof v, "%d\u00A0%%", a->target));
+		if (a->current < 0) {
+			put(p, x[4] + PAD, mid + 3, x[5] - x[4] - 2 * PAD, 9, 1, AC, "—");
+		} else {
+			char pc[32];
+			put(p, x[4] + PAD, mid, x[5] - x[4] - 2 * PAD, 9, 1, AC,
+			    fmt(v, sizeof v, "%s\u00A0%%", per_cent(pc, sizeof pc, a->current)));
+			colour(p, dim);
+			put(p, x[4] + PAD, mid + 9, x[5] - x[4] - 2 * PAD, 6.5, 0, AC,
+			    fmt(v, sizeof v, "%d / %d", a->count, a->of));
+		}
+		line(p, LEFT, p->y + rh, RIGHT, p->y + rh, 0.5, axis_ink, 0);
+		p->y += rh;
+	}
+	/* the grid: the frame and the columns */
+	colour(p, axis_ink);
+	cairo_set_line_width(p->cr, 0.7);
+	cairo_rectangle(p->cr, LEFT, top, WIDTH, p->y - top);
+	cairo_stroke(p->cr);
+	for (int i = 1; i < 5; i++)
+		line(p, x[i], top, x[i], p->y, 0.5, axis_ink, 0);
+	line(p, LEFT, top + hh, RIGHT, top + hh, 0.7, axis_ink, 0);
+	p->y += 14;
+}
+
+/* Labelled counts, one a line. */
+static void
+counts(struct rep *p, const char *const labels[], const int values[], int n)
+{
+	char v[32];
+
+	for (int i = 0; i < n; i++) {
+		double y = p->y + 10;
+		colour(p, ink);
+		put(p, LEFT + 6, y, WIDTH * 0.62, 8.5, 0, AL, labels[i]);
+		put(p, LEFT + WIDTH * 0.62, y, WIDTH * 0.12, 9, 1, AR, fmt(v, sizeof v, "%d", values[i]));
+		line(p, LEFT, y + 3.5, LEFT + WIDTH * 0.75, y + 3.5, 0.4, grid, 0);
+		p->y += 13.5;
+	}
+}
+
+/* Applications and complaints against their terms, or that the registers
+ * are still empty. */
+static void
+cases(struct rep *p)
+{
+	const struct kz_report_apps *a = &p->r->apps;
+	const struct kz_report_complaints *c = &p->r->complaints;
+	const struct words *w = p->w;
+	const char *al[] = {w->accepted, w->refused, w->due, w->on_time, w->late, w->deemed,
+			    w->uncollected, w->notices_late};
+	const int av[] = {a->accepted, a->refused, a->due, a->on_time, a->late, a->deemed,
+			  a->uncollected, a->notices_late};
+	const char *cl[] = {w->received, w->answered, w->c_on_time, w->c_late, w->overdue};
+	const int cv[] = {c->received, c->answered, c->on_time, c->late, c->overdue};
+
+	if (!fits(p, 18 + 8 * 13.5))
+		new_page(p);
+	section(p, w->apps);
+	if (a->available)
+		counts(p, al, av, 8);
+	else
+		paragraph(p, 8.5, 0, dim, w->apps_none);
+	p->y += 10;
+	if (!fits(p, 18 + 5 * 13.5))
+		new_page(p);
+	section(p, w->complaints);
+	if (c->available)
+		counts(p, cl, cv, 5);
+	else
+		paragraph(p, 8.5, 0, dim, w->complaints_none);
+	p->y += 12;
+	paragraph(p, 7, 0, dim, w->notes);
+}
+
+/* --- the PDF ------------------------------------------------------------- */
+
+static void
+draw_report(struct rep *p)
+{
+	double h;
+
+	p->page = 1;
+	p->shrink = SHRINK;
+	page_head(p);
+	key_figures(p);
+	h = (BODY_END - p->y - 12) / 2;
+	chart_waits(p, h);
+	p->y += 12;
+	chart_hours(p, h);
+	/* the charts as large as room for the tables leaves, or for as many
+	 * of them as can be had with the charts no smaller than CHART_LEAST */
+	new_page(p);
+	for (int k = 3; k >= 0; k--)
+		if ((h = (BODY_END - p->y - 10 - tables_height(p, k) - 2) / 2) >= CHART_LEAST)
+			break;
+	h = h < CHART_LEAST ? CHART_LEAST : h > CHART_MOST ? CHART_MOST : h;
+	chart_days(p, h);
+	p->y += 10;
+	chart_counters(p, h);
+	tables(p);
+	new_page(p);
+	app4(p);
+	cases(p);
+	cairo_show_page(p->cr);
+}
+
+/* Draw the report on surface: cairo's status after. */
+static cairo_status_t
+draw_on(cairo_surface_t *surface, struct rep *p)
+{
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_status_t st;
+
+	p->cr = cairo_create(surface);
+	/* unhinted metrics, as pdf.c's: what is measured is what is drawn */
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_set_font_options(p->cr, fo);
+	cairo_font_options_destroy(fo);
+	draw_report(p);
+	st = cairo_status(p->cr);
+	cairo_destroy(p->cr);
+	p->cr = NULL;
+	return st;
+}
+
+/* Where the PDF's bytes go. */
+struct sink {
+	struct kz_bytes *out;
+	int failed;
+};
+
+static cairo_status_t
+sink_write(void *closure, const unsigned char *data, unsigned int n)
+{
+	struct sink *s = closure;
+
+	if (kz_bytes_add(s->out, data, n) == KZ_OK)
+		return CAIRO_STATUS_SUCCESS;
+	s->failed = 1;
+	return CAIRO_STATUS_WRITE_ERROR;
+}
+
+static int
+drawing_failed(cairo_status_t st, char *err)
+{
+	if (st == CAIRO_STATUS_NO_MEMORY || st == CAIRO_STATUS_WRITE_ERROR)
+		return kz_err(err, KZ_ENOMEM, "out of memory making the report's PDF");
+	return kz_err(err, KZ_EINVAL, "cannot draw the report's PDF: %s",
+		      cairo_status_to_string(st));
+}
+
+/* Count the pages on a recording surface, then draw them into out. */
+static int
+make_pdf(struct rep *p, struct kz_bytes *out, char *err)
+{
+	cairo_rectangle_t a4 = {0, 0, KZ_PDF_A4_W, KZ_PDF_A4_H};
+	cairo_surface_t *surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &a4);
+	struct sink s = {out, 0};
+	char title[TEXT_MAX], from[16], to[16];
+	cairo_status_t st = draw_on(surface, p);
+
+	cairo_surface_destroy(surface);
+	if (st != CAIRO_STATUS_SUCCESS)
+		return drawing_failed(st, err);
+	p->pages = p->page;
+	surface = cairo_pdf_surface_create_for_stream(sink_write, &s, KZ_PDF_A4_W, KZ_PDF_A4_H);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Kezek");
+	snprintf(title, sizeof title, "%s %s – %s", p->w->title, date(from, sizeof from, p->r->from),
+		 date(to, sizeof to, p->r->to));
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
+	st = draw_on(surface, p);
+	cairo_surface_finish(surface); /* the fonts and the trailer are written here */
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(surface);
+	cairo_surface_destroy(surface);
+	if (s.failed)
+		st = CAIRO_STATUS_NO_MEMORY;
+	return st == CAIRO_STATUS_SUCCESS ? KZ_OK : drawing_failed(st, err);
+}
+
+int
+kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, const char *lang,
+		  const char *font_dir, struct kz_bytes *out, char *err)
+{
+	cairo_font_face_t *faces[KZ_PDF_FACES];
+	struct rep p = {.r = r, .cfg = cfg};
+	size_t start;
+	int rc;
+
+	if (r == NULL || cfg == NULL || out == NULL)
+		return kz_err(err, KZ_EINVAL, "the report's PDF needs the report, the configuration "
+					      "and somewhere to put it");
+	if (lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0))
+		return kz_err(err, KZ_EINVAL, "the report is in kk or ru, not '%s'",
+			      lang != NULL ? lang : "");
+	p.kk = lang[0] == 'k';
+	p.w = p.kk ? &kk_words : &ru_words;
+	if ((rc = kz_pdf_faces_open(font_dir, faces, err)) != KZ_OK)
+		return rc;
+	p.face = faces;
+	start = out->len;
+	if ((rc = make_pdf(&p, out, err)) != KZ_OK)
+		out->len = start;
+	kz_pdf_faces_close(faces);
+	return rc;
+}
+
+/* All of data to fd. */
+static int
+write_all(int fd, const uint8_t *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return errno != 0 ? errno : EIO;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+kz_doc_report_pdf_file(const struct kz_report *r, const struct kz_config *cfg, const char *lang,
+		       const char *font_dir, const char *path, char *err)
+{
+	struct kz_bytes pdf = {0};
+	char tmp[KZ_PATH_LEN + 16];
+	int rc, fd, e = 0;
+
+	if (path == NULL || !path[0])
+		return kz_err(err, KZ_EINVAL, "the report needs a file to go to, and none was given");
+	if (strlen(path) >= KZ_PATH_LEN)
+		return kz_err(err, KZ_EINVAL, "the report's file name '%.60s...' is too long", path);
+	if ((rc = kz_doc_report_pdf(r, cfg, lang, font_dir, &pdf, err)) != KZ_OK)
+		return rc;
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		e = errno;
+	} else {
+		errno = 0;
+		/* mkstemp makes it 0600: readable as a file fopen made with umask 022 */
+		if ((e = write_all(fd, pdf.data, pdf.len)) == 0 && fchmod(fd, 0644) != 0)
+			e = errno;
+		if (e == 0 && fsync(fd) != 0)
+			e = errno;
+		if (close(fd) != 0 && e == 0)
+			e = errno;
+		if (e == 0 && rename(tmp, path) != 0)
+			e = errno;
+		if (e != 0)
+			unlink(tmp); /* half a report would only fail later, at the printer */
+	}
+	kz_bytes_free(&pdf);
+	if (e != 0)
+		return kz_err(err, KZ_EINVAL,
+			      "cannot write the report '%s': %s; check that its folder exists and is "
+			      "writable",
+			      path, strerror(e));
+	return KZ_OK;
+}

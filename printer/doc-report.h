@@ -1,0 +1,42 @@
+/*
+ * doc-report.h - the managers' report (queue/report.h) as an A4 PDF with
+ * charts, drawn with cairo as vector graphics, in Kazakh or Russian, for
+ * saving or for an A4 printer (a4.h).
+ *
+ * Page 1: the key figures and two charts: the waiting-time distribution
+ * with the wait limit (p.7.2) as a red line, and arrivals and median waits
+ * by hour of day.  Page 2: the share of waits within the limit by day and
+ * service times by counter (limit of p.7.3), then the tables by service,
+ * counter and clerk, running on to further pages as they need.  Last
+ * page: App. 4 of the standard as its table draws it, applications and
+ * complaints.  Every label is in the chosen language; numbers, times,
+ * dates (DD.MM.YYYY) and codes read alike in both, decimals with a comma.
+ * Every page has the office's name, the range and "page / pages".
+ *
+ * Fonts: DejaVuSans.ttf and DejaVuSans-Bold.ttf from font_dir, embedded.
+ * A range with no tickets still makes a whole report, "no data" in its
+ * charts.  One thread at a time (pdf.h).
+ */
+#ifndef KZ_DOC_REPORT_H
+#define KZ_DOC_REPORT_H
+
+#include "escpos.h"
+#include "queue/config.h"
+#include "queue/report.h"
+
+/* Append the report on r, for the office cfg (its name, limits and App. 4
+ * targets), in lang ("kk" or "ru") to out (start from {0}; free with
+ * kz_bytes_free).  KZ_EINVAL for another language or a NULL argument;
+ * KZ_ECONFIG naming a font file that is missing or unusable; KZ_ENOMEM.
+ * On failure out is as it was. */
+int kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, const char *lang,
+	const char *font_dir, struct kz_bytes *out, char *err);
+
+/* The same report written to path whole: under a temporary name in its
+ * folder, then renamed, so a file at path is always complete and nothing
+ * is left behind on failure.  Errors as kz_doc_report_pdf's, and KZ_EINVAL
+ * naming path and the cause when it cannot be written. */
+int kz_doc_report_pdf_file(const struct kz_report *r, const struct kz_config *cfg,
+	const char *lang, const char *font_dir, const char *path, char *err);
+
+#endif

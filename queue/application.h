@@ -1,0 +1,197 @@
+/*
+ * application.h - applications for the service: intake with the p.11
+ * checklist and the act check, the receipt (p.14) or the notice of
+ * refusal (p.16), the decision, hand-over (p.15) and the lists.
+ *
+ *   accept --all documents--> registered --decide--> approved | rejected
+ *   accept --a document missing--> refused (notice due within 1 day)
+ *   registered, no decision by due_day --> deemed approved from due_day
+ *   approved | rejected | deemed --handover--> handed over (p.15)
+ *
+ * A number is "2026-0001": the local year of acceptance and the year's
+ * sequence.  The result is due on the 3rd working day after the day of
+ * acceptance (p.7.1, kz_cal_due).  "Deemed approved" (p.16, last
+ * paragraph) is not a stored state: an application with no decision on or
+ * before its due day counts as approved from that day, and every read here
+ * (kz_app_get, kz_app_list) works it out as of kz_clock_now(), so nothing
+ * has to run at midnight.  A result is kept 6 months (p.26): one not
+ * collected by then is "uncollected".
+ *
+ * The applicant's particulars are personal data (p.17.7): the event log
+ * records the application's number only, and no message in err quotes a
+ * name, an IIN, a BIN or a phone.  Every change is one BEGIN IMMEDIATE
+ * transaction with its event; on any error nothing has changed.
+ */
+#ifndef KZ_APPLICATION_H
+#define KZ_APPLICATION_H
+
+#include <stdint.h>
+
+#include "act.h"
+#include "calendar.h"
+#include "db.h"
+
+#define KZ_APP_TEXT_MAX 250 /* bytes of any one field the clerk types */
+#define KZ_APP_REASON_MAX 1000 /* bytes of a decision's reason */
+
+enum kz_app_kind {
+	KZ_APP_INDIVIDUAL,
+	KZ_APP_LEGAL,
+};
+
+/* The documents of p.11, in its order; bit (1u << doc) in a set. */
+enum kz_app_doc {
+	KZ_APPDOC_APPLICATION,	     /* 1) the application, App. 2 */
+	KZ_APPDOC_ID_COPY,	     /* 2), 3) copy of the applicant's (representative's) ID */
+	KZ_APPDOC_POWER_OF_ATTORNEY, /* 2) individual through a proxy: the power of attorney */
+	KZ_APPDOC_PROXY_ID,	     /* 2) and a copy of the proxy's ID */
+	KZ_APPDOC_REGISTRATION,	     /* 3) legal entity: state registration certificate */
+	KZ_APPDOC_AUTHORITY,	     /* 3) the representative's authority */
+	KZ_APPDOC_ACT,		     /* 4) the act of assessed value, App. 3 */
+	KZ_APPDOC_CONCLUSION,	     /* 5) copy of the commission's positive conclusion */
+	KZ_APPDOC_COUNT
+};
+
+/* A document's code ("id_copy": what the clerk types) and its name in
+ * lang ("kk" or "ru"; anything else gives Russian); NULL for doc out of
+ * range. */
+const char *kz_app_doc_code(int doc);
+const char *kz_app_doc_name(int doc, const char *lang);
+
+/* Parse "application,id_copy,act" (commas, spaces allowed) into a set.
+ * KZ_EINVAL naming an unknown code and listing the known ones. */
+int kz_app_docs_parse(const char *list, unsigned *docs, char *err);
+
+/* The documents p.11 asks of kind (through a proxy: with_proxy). */
+unsigned kz_app_docs_required(enum kz_app_kind kind, int with_proxy);
+
+/* What the clerk enters at intake.  Text is UTF-8, at most
+ * KZ_APP_TEXT_MAX bytes, no control characters; NULL or "" is "not
+ * given". */
+struct kz_app_input {
+	enum kz_app_kind kind;
+	const char *name;	    /* the individual's full name, or the entity's name */
+	const char *idnum;	    /* the IIN (individual) or BIN (legal entity) */
+	const char *id_doc;	    /* identity document (individual: required) */
+	const char *phone;	    /* individual: required */
+	const char *address;	    /* individual: required; legal: its address */
+	const char *representative; /* legal: required, the representative's full name */
+	const char *authority;	    /* legal: required, their authority */
+	const char *proxy;	    /* individual: who hands it in for them, or NULL */
+	const char *proxy_doc;	    /* with proxy: required, the power of attorney */
+	const char *plot_address;   /* required: the land plot */
+	unsigned docs;		    /* the p.11 documents handed in (bits) */
+	int nact;		    /* act rows entered, 0: none */
+	const struct kz_act_row *act;
+	int64_t act_total;	    /* with nact: the act's stated total, tiyn */
+};
+
+/* Parse one act row "zone;area;rate;coef;value" (area in hectares, rate in
+ * tenge per hectare, value in tenge, as a person types numbers:
+ * kz_decimal_parse).  KZ_EINVAL naming the field that is wrong. */
+int kz_app_act_row_parse(const char *text, struct kz_act_row *out, char *err);
+
+struct kz_application {
+	int64_t id;
+	char number[16];	       /* 2026-0001 */
+	enum kz_app_kind kind;
+	char applicant[256];	       /* personal: "" once purged */
+	char idnum[16];		       /* personal: IIN or BIN */
+	char id_doc[256], phone[256], address[256];
+	char representative[256], authority[256];
+	char proxy[256], proxy_doc[256];
+	char plot_address[256];
+	int64_t accepted_at;	       /* UTC seconds */
+	char day[11];		       /* local day of acceptance, YYYY-MM-DD */
+	char due_day[11];	       /* p.7.1 */
+	int counter;		       /* where it was accepted, 0 if unknown */
+	char clerk[256];	       /* who accepted it: full name */
+	char clerk_position[256];      /* and position */
+	char status[12];	       /* as recorded: registered, refused, approved, rejected */
+	unsigned docs;		       /* handed in */
+	unsigned missing;	       /* refused: not handed in */
+	int has_act;		       /* the act's rows were entered and checked */
+	int nact;		       /* how many */
+	int64_t act_total;	       /* their total, tiyn */
+	int64_t decided_at;	       /* 0 until decided */
+	char decided_day[11];
+	char reason[KZ_APP_REASON_MAX + 1];
+	char notice_due_day[11];       /* refused: the notice's last day */
+	int64_t notice_sent_at;	       /* 0 until sent */
+	char suspended_until[11];      /* refused */
+	int64_t handed_at;	       /* 0 until collected */
+	char handed_to[12];	       /* applicant or proxy */
+	char handed_name[256];	       /* personal: who collected it */
+	char handed_doc[256];	       /* personal: their power of attorney */
+	int64_t purged_at;
+	/* Worked out as of now (kz_clock_now), the same everywhere: */
+	char state[16];	      /* registered, refused, approved, rejected, deemed_approved */
+	int deemed;	      /* no decision on or before due_day: approved from due_day */
+	int overdue;	      /* no decision and due_day passed, or the notice late */
+	char kept_until[11];  /* a result: kept to this day (p.26); "" otherwise */
+	int uncollected;      /* a result not collected and kept_until passed */
+};
+
+/* Accept an application at counter (open: its clerk accepts) now.
+ * Everything is checked first: the text fields the kind needs, the IIN or
+ * BIN by its control digit, documents that belong to the kind, and the
+ * act's rows and total (kz_act_check); anything malformed is KZ_EINVAL and
+ * nothing is recorded.  Then, in one transaction:
+ *  - all documents of p.11 present: the application is registered, due on
+ *    kz_cal_due of today; with printer, its receipt (p.14) is queued;
+ *  - a document missing: it is recorded refused (p.16), suspended to the
+ *    due day, and its notice due by the next day (a day off moves it to
+ *    the next working day); with printer, the notice is queued.
+ * Both are KZ_OK: out->status says which, out->missing what was missing.
+ * printer (by name; NULL: no print) must have role receipts or a4 and
+ * lang be kk or ru; *job (may be NULL) is the print job.
+ * KZ_ENOTFOUND: no such counter or printer; KZ_EREJECT: the counter is
+ * not open, or the printer prints tickets. */
+int kz_app_accept(struct kz_db *db, struct kz_calendar *cal, int counter,
+	const struct kz_app_input *in, const char *printer, const char *lang,
+	struct kz_application *out, int64_t *job, char *err);
+
+/* Decide application number: approve, or reject with reason (required;
+ * optional for approval).  Only a registered application; a rejection only
+ * on or before its due day, since after it the act counts as approved
+ * (p.16), which a late approval confirms.  KZ_ENOTFOUND, KZ_EREJECT, or
+ * KZ_EINVAL for a missing or overlong reason. */
+int kz_app_decide(struct kz_db *db, const char *number, int approve, const char *reason,
+	struct kz_application *out, char *err);
+
+/* Hand application number's result over (p.15) now: to the applicant in
+ * person (proxy_name NULL) or to a proxy named proxy_name with the power
+ * of attorney proxy_doc (both required then).  counter (0: none) is where
+ * its clerk hands it over.  Only a decided or deemed approved application,
+ * once.  KZ_ENOTFOUND, KZ_EREJECT, KZ_EINVAL. */
+int kz_app_handover(struct kz_db *db, const char *number, int counter, const char *proxy_name,
+	const char *proxy_doc, struct kz_application *out, char *err);
+
+/* The written notice of refusal (p.16) of application number was sent
+ * now.  Only a refused application, once. */
+int kz_app_notice_sent(struct kz_db *db, const char *number, struct kz_application *out,
+	char *err);
+
+/* Read application number, or the one print job job prints (printd). */
+int kz_app_get(struct kz_db *db, const char *number, struct kz_application *out, char *err);
+int kz_app_get_job(struct kz_db *db, int64_t job, struct kz_application *out, char *err);
+
+/* The act's rows of application id, up to max into rows; *n how many. */
+int kz_app_act_rows(struct kz_db *db, int64_t id, struct kz_act_row *rows, int max, int *n,
+	char *err);
+
+/* Which applications kz_app_list gives: all that match every field set. */
+struct kz_app_filter {
+	const char *state; /* NULL: any; else a state (registered ... deemed_approved) */
+	int overdue;	   /* only overdue ones */
+	int deemed;	   /* only deemed approved ones */
+	int uncollected;   /* only results uncollected past 6 months (p.26) */
+};
+
+/* Call fn for each application filter (NULL: all) lets through, oldest
+ * first; fn returns 0 to go on and must not use db.  KZ_EINVAL for an
+ * unknown state. */
+int kz_app_list(struct kz_db *db, const struct kz_app_filter *filter,
+	int (*fn)(const struct kz_application *a, void *arg), void *arg, char *err);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * generate.h - years of a busy hall's history written in bulk, for the
+ * report benchmark (bench/report_bench.c): tickets with plausible waits,
+ * service times, outcomes and transfers, the kiosk's feedback, and the
+ * applications and complaints registers where this database has them.
+ * It writes rows directly, in one transaction per day, without the event
+ * log: a fixture for measuring reads, not a hall's real history (that is
+ * kezek simulate, through the queue's own operations).  Deterministic
+ * for a seed.
+ */
+#ifndef KZ_GENERATE_H
+#define KZ_GENERATE_H
+
+#include <stdint.h>
+
+#include "calendar.h"
+#include "config.h"
+#include "db.h"
+
+struct kz_gen_result {
+	int days;		/* working days written */
+	long tickets;		/* ticket rows (transfers included) */
+	long feedback, applications, complaints;
+};
+
+/* Write visitors_per_day (on average) visitors for every working day
+ * from..to into db, which must have no tickets in the range (KZ_EREJECT
+ * otherwise, nothing written). */
+int kz_generate_history(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *cfg,
+	const char *from, const char *to, int visitors_per_day, uint64_t seed,
+	struct kz_gen_result *out, char *err);
+
+#endif

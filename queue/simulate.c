@@ -1,0 +1,1507 @@
+/*
+ * simulate.c - days of the hall played through the queue's own operations;
+ * see simulate.h for the model.  Start at kz_simulate, then sim_day: a
+ * discrete-event loop over one working day whose every event stands the
+ * clock at its moment and calls one library operation.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "application.h"
+#include "clock.h"
+#include "complaint.h"
+#include "counter.h"
+#include "error.h"
+#include "feedback.h"
+#include "idnum.h"
+#include "simulate.h"
+#include "sql.h"
+#include "ticket.h"
+
+#define NELEM(a) (int)(sizeof(a) / sizeof((a)[0]))
+
+/* --- random numbers: splitmix64, the same on every machine ------------- */
+
+struct rng {
+	uint64_t s;
+};
+
+static uint64_t
+rng_next(struct rng *r)
+{
+	uint64_t z = (r->s += 0x9E3779B97F4A7C15u);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+	return z ^ (z >> 31);
+}
+
+/* Stream tag of day (days since 1970) for seed: each day and purpose has
+ * its own, so a day's queue does not depend on the days before it. */
+enum { RNG_ARRIVALS = 1, RNG_VISITORS, RNG_ANSWERS, RNG_CASES, RNG_STAFF };
+
+static struct rng
+rng_stream(uint64_t seed, int64_t day, int tag)
+{
+	struct rng r = {seed};
+
+	r.s = rng_next(&r) ^ ((uint64_t)day * 0xD1B54A32D192ED03u);
+	r.s = rng_next(&r) ^ ((uint64_t)tag * 0xA24BAED4963EE407u);
+	rng_next(&r);
+	return r;
+}
+
+/* Uniform in [0, 1). */
+static double
+rng_unit(struct rng *r)
+{
+	return (double)(rng_next(r) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+/* Uniform in lo..hi, both included. */
+static int
+rng_int(struct rng *r, int lo, int hi)
+{
+	return lo + (int)(rng_next(r) % (uint64_t)(hi - lo + 1));
+}
+
+static int
+rng_chance(struct rng *r, double p)
+{
+	return rng_unit(r) < p;
+}
+
+/* Standard normal, near enough: twelve uniforms (Irwin-Hall), tails cut at 6. */
+static double
+rng_normal(struct rng *r)
+{
+	double sum = 0;
+
+	for (int i = 0; i < 12; i++)
+		sum += rng_unit(r);
+	return sum - 6.0;
+}
+
+/* e^x by IEEE arithmetic alone (no libm: the same bits everywhere). */
+static double
+sim_exp(double x)
+{
+	const double ln2 = 0.69314718055994530942;
+	double term = 1, sum = 1;
+	int k = 0;
+
+	while (x > 0.5) {
+		x -= ln2;
+		k++;
+	}
+	while (x < -0.5) {
+		x += ln2;
+		k--;
+	}
+	for (int n = 1; n < 20; n++) {
+		term *= x / n;
+		sum += term;
+	}
+	for (; k > 0; k--)
+		sum *= 2;
+	for (; k < 0; k++)
+		sum /= 2;
+	return sum;
+}
+
+/* --- the people ---------------------------------------------------------- */
+
+struct sim_clerk {
+	const char *name, *position;
+};
+
+/* The hall's staff; counters take them in turn, one a day each. */
+static const struct sim_clerk roster[] = {
+	{"Ахметова Айгерім Серікқызы", "бас маман"},
+	{"Иванов Сергей Петрович", "главный специалист"},
+	{"Жұмабаев Ерлан Болатұлы", "жетекші маман"},
+	{"Смагулова Динара Маратовна", "ведущий специалист"},
+	{"Петренко Ольга Николаевна", "специалист"},
+	{"Сейітқали Нұрлан Асқарұлы", "бас маман"},
+	{"Нурпеисова Гульнара Ериковна", "главный специалист"},
+	{"Ким Виктория Александровна", "ведущий специалист"},
+	{"Оспанов Даурен Кайратович", "специалист"},
+	{"Әбдірахманова Салтанат Бақытжанқызы", "жетекші маман"},
+	{"Кузнецов Андрей Владимирович", "главный специалист"},
+	{"Тоқтарова Жанар Әділбекқызы", "маман"},
+};
+
+/* Who registers complaints that come by post or e-mail. */
+static const struct sim_clerk registry = {"Мұқанова Гүлжан Тұрсынқызы", "инспектор канцелярии"};
+
+static const char *const surnames[][2] = {
+	{"Сапаров", "Сапарова"}, {"Қасымов", "Қасымова"}, {"Иванов", "Иванова"},
+	{"Нургалиев", "Нургалиева"}, {"Омаров", "Омарова"}, {"Попов", "Попова"},
+	{"Есенов", "Есенова"}, {"Байжанов", "Байжанова"}, {"Тұрсынов", "Тұрсынова"},
+	{"Волков", "Волкова"}, {"Мұхамеджанов", "Мұхамеджанова"}, {"Ким", "Ким"},
+	{"Шевченко", "Шевченко"}, {"Әлиев", "Әлиева"}, {"Жақсылықов", "Жақсылықова"},
+};
+static const char *const first_names[][8] = {
+	{"Ерлан", "Асхат", "Дмитрий", "Нұрлан", "Бауыржан", "Алексей", "Серік", "Марат"},
+	{"Айгүл", "Гүлнар", "Елена", "Жанар", "Динара", "Ольга", "Сәуле", "Маржан"},
+};
+static const char *const patronymics[][6] = {
+	{"Болатұлы", "Серикович", "Маратович", "Ерланұлы", "Викторович", "Қайратұлы"},
+	{"Болатқызы", "Сериковна", "Маратовна", "Ерланқызы", "Викторовна", "Қайратқызы"},
+};
+static const char *const companies[] = {
+	"ТОО «Агро-Көкше»", "ТОО «Северный элеватор»", "ТОО «Береке Құрылыс»",
+	"АО «КазСтройСервис»", "ТОО «Жасыл Дала»", "ТОО «Бурабай Агро»",
+};
+static const char *const streets[] = {
+	"ул. Абая", "ул. Ауэзова", "ул. Горького", "пр. Назарбаева", "ул. Уалиханова",
+	"ул. Ақан сері", "ул. Момышулы", "мкр. Васильковский",
+};
+static const char *const places[] = {
+	"г. Кокшетау, мкр. Сарыарка", "г. Кокшетау, ул. Садовая", "Зерендинский р-н, с. Зеренда",
+	"г. Кокшетау, пос. Красный Яр", "Бурабайский р-н, с. Катарколь",
+};
+
+/* "Surname First Patronymic" of either sex. */
+static void
+person(struct rng *r, char *out, size_t len)
+{
+	int f = rng_int(r, 0, 1);
+
+	snprintf(out, len, "%s %s %s", surnames[rng_int(r, 0, NELEM(surnames) - 1)][f],
+		first_names[f][rng_int(r, 0, NELEM(first_names[0]) - 1)],
+		patronymics[f][rng_int(r, 0, NELEM(patronymics[0]) - 1)]);
+}
+
+static void
+phone(struct rng *r, char *out, size_t len)
+{
+	static const int codes[] = {701, 702, 705, 707, 747, 771, 775, 777, 778};
+
+	snprintf(out, len, "+7 %d %03d %02d %02d", codes[rng_int(r, 0, NELEM(codes) - 1)],
+		rng_int(r, 0, 999), rng_int(r, 0, 99), rng_int(r, 0, 99));
+}
+
+/* An IIN (birth date, century and sex, control digit) or a BIN. */
+static void
+idnum(struct rng *r, int legal, char out[KZ_IDNUM_LEN + 1])
+{
+	char d[32];
+	int c;
+
+	do {
+		if (legal)
+			snprintf(d, sizeof d, "%02d%02d40%05d", rng_int(r, 5, 25), rng_int(r, 1, 12),
+				rng_int(r, 0, 99999));
+		else {
+			int year = rng_int(r, 1950, 2004);
+			snprintf(d, sizeof d, "%02d%02d%02d%d%04d", year % 100, rng_int(r, 1, 12),
+				rng_int(r, 1, 28), (year < 2000 ? 3 : 5) + rng_int(r, 0, 1),
+				rng_int(r, 0, 9999));
+		}
+	} while ((c = kz_idnum_control(d)) < 0);
+	memcpy(out, d, KZ_IDNUM_LEN - 1);
+	out[KZ_IDNUM_LEN - 1] = (char)('0' + c);
+	out[KZ_IDNUM_LEN] = '\0';
+}
+
+/* --- the model ----------------------------------------------------------- */
+
+/* Per service by its place in the configuration: share of visitors,
+ * median minutes at the counter, and the spread of the lognormal. */
+static const struct {
+	int weight;
+	double median, sigma;
+} service_model[] = {{50, 12, 0.42}, {35, 5, 0.35}, {15, 8, 0.35}};
+static const int other_weight = 10;
+static const double other_median = 8, other_sigma = 0.4;
+
+enum { INTAKE_SVC = 0, RESULT_SVC = 1, COMPLAINT_SVC = 2 };
+
+#define P_ABSENT 0.06	     /* not there at the call */
+#define P_ABSENT_LUNCH 0.15  /* ... having waited through lunch */
+#define P_AFTER_RECALL 0.34  /* of those: come up after the recall */
+#define P_TRANSFER 0.02
+#define P_APPLICATION 0.40   /* intake visitors who hand in documents */
+#define P_REFUSED 0.08	     /* ... with one missing */
+#define P_COLLECT 0.65	     /* result visitors who collect a ready result */
+#define P_NEVER_COLLECT 0.05 /* results nobody comes for */
+#define COMPLAINTS_A_DAY 0.5
+#define P_MAIL_COMPLAINT 0.15 /* a day: one by post or e-mail */
+
+/* Relative arrival rate at minute m of the day: a ramp from opening, a
+ * peak before lunch, a lull after it, a smaller afternoon peak; a trickle
+ * at lunch and after the last ticket (they are turned away). */
+struct knot {
+	int m;
+	double w;
+};
+
+static double
+interp(const struct knot *k, int n, int m)
+{
+	if (m <= k[0].m)
+		return k[0].w;
+	for (int i = 1; i < n; i++)
+		if (m < k[i].m)
+			return k[i - 1].w + (k[i].w - k[i - 1].w) * (m - k[i - 1].m) /
+						    (double)(k[i].m - k[i - 1].m);
+	return k[n - 1].w;
+}
+
+/* Knots clamped into lo..hi and in order. */
+static void
+clamp_knots(struct knot *k, int n, int lo, int hi)
+{
+	for (int i = 0; i < n; i++) {
+		if (k[i].m < lo)
+			k[i].m = lo;
+		if (k[i].m > hi)
+			k[i].m = hi;
+		if (i > 0 && k[i].m < k[i - 1].m)
+			k[i].m = k[i - 1].m;
+	}
+}
+
+static double
+profile(const struct kz_hours *h, int m)
+{
+	int ls = h->lunch_start, le = h->lunch_end, last = h->close - h->last_ticket;
+
+	if (le <= ls)
+		ls = le = (h->open + h->close) / 2;
+	if (m < h->open || m >= h->close)
+		return 0;
+	if ((m >= ls && m < le) || m >= last)
+		return 0.25;
+	if (m < ls) {
+		struct knot k[] = {{h->open, 0.6}, {h->open + 60, 1.1}, {ls - 150, 1.35},
+			{ls - 60, 1.3}, {ls - 30, 0.8}, {ls, 0.5}};
+		clamp_knots(k, NELEM(k), h->open, ls);
+		return interp(k, NELEM(k), m);
+	}
+	struct knot k[] = {{le, 0.7}, {le + 60, 0.9}, {le + 120, 1.1}, {le + 180, 1.0},
+		{last, 0.6}};
+	clamp_knots(k, NELEM(k), le, last > le ? last : le);
+	return interp(k, NELEM(k), m);
+}
+
+/* May a ticket be had at minute m (the calendar's rule, by the minute)? */
+static int
+issuing(const struct kz_hours *h, int m)
+{
+	return m >= h->open && m < h->close - h->last_ticket &&
+	       !(m >= h->lunch_start && m < h->lunch_end);
+}
+
+/* --- events -------------------------------------------------------------- */
+
+enum ev_kind {
+	EV_OPEN,      /* counter who opens */
+	EV_ARRIVE,    /* a visitor for service who */
+	EV_CALL,      /* counter who calls the next */
+	EV_RECALL,    /* ... calls its visitor again */
+	EV_NO_SHOW,   /* ... gives up on them */
+	EV_START,     /* ... the visitor came up */
+	EV_FINISH,    /* ... the visitor is done */
+	EV_LUNCH,     /* ... lunch begins */
+	EV_RESUME,    /* ... lunch is over */
+	EV_CLOSE,     /* ... closing time */
+	EV_FEEDBACK,  /* a served visitor at the kiosk */
+	EV_DECIDE,    /* application who decided */
+	EV_NOTICE,    /* refused application who: notice sent */
+	EV_MAIL,      /* a complaint by post or e-mail */
+	EV_ANSWER,    /* complaint who answered */
+};
+
+struct event {
+	int64_t at;   /* UTC seconds */
+	uint64_t seq; /* order of scheduling: ties keep it */
+	int kind;     /* enum ev_kind */
+	int who;      /* counter, service, application or complaint index */
+	int arg;      /* EV_DECIDE: approve; EV_FEEDBACK: the wait was over the limit */
+};
+
+struct heap {
+	struct event *v;
+	size_t n, cap;
+};
+
+static int
+before(const struct event *a, const struct event *b)
+{
+	return a->at < b->at || (a->at == b->at && a->seq < b->seq);
+}
+
+static int
+heap_push(struct heap *h, struct event e)
+{
+	size_t i;
+
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? h->cap * 2 : 1024;
+		struct event *v = realloc(h->v, cap * sizeof *v);
+		if (v == NULL)
+			return KZ_ENOMEM;
+		h->v = v;
+		h->cap = cap;
+	}
+	for (i = h->n++; i > 0 && before(&e, &h->v[(i - 1) / 2]); i = (i - 1) / 2)
+		h->v[i] = h->v[(i - 1) / 2];
+	h->v[i] = e;
+	return KZ_OK;
+}
+
+static struct event
+heap_pop(struct heap *h)
+{
+	struct event top = h->v[0], last = h->v[--h->n];
+	size_t i = 0;
+
+	for (;;) {
+		size_t c = 2 * i + 1;
+		if (c >= h->n)
+			break;
+		if (c + 1 < h->n && before(&h->v[c + 1], &h->v[c]))
+			c++;
+		if (!before(&h->v[c], &last))
+			break;
+		h->v[i] = h->v[c];
+		i = c;
+	}
+	if (h->n > 0)
+		h->v[i] = last;
+	return top;
+}
+
+/* --- the simulation's state -------------------------------------------- */
+
+enum { C_CLOSED, C_IDLE, C_BUSY, C_PAUSED, C_DONE };
+
+struct sim_counter {
+	const struct kz_counter_conf *conf;
+	uint32_t serves;	   /* bit per service index */
+	char clerk[128];	   /* today's clerk */
+	const char *position;
+	int state;		   /* C_* */
+	int call_pending;	   /* an EV_CALL is on its way */
+	int lunch_due;		   /* pause once the visitor is done */
+	int closing;		   /* closing time has come: close once free */
+	char number[24];	   /* the visitor's ticket */
+	int svc;		   /* its service's index */
+	int comes;		   /* 0 never, 1 at the call, 2 after the recall */
+	int waited_long;	   /* waited over the limit for this call */
+};
+
+struct sim_app {
+	char number[16];
+	char due_day[11];
+	int refused, decided, handed, never; /* never: nobody comes for the result */
+};
+
+struct sim_complaint {
+	char number[24];
+	const char *channel; /* how it came */
+};
+
+struct sim {
+	struct kz_db *db;
+	struct kz_calendar *cal;
+	const struct kz_config *cfg;
+	const struct kz_hours *h;
+	const struct kz_sim_options *o;
+	struct kz_sim_result *res;
+	char *err;
+	struct kz_date today, last;
+	char day[11];
+	struct rng arrivals, visitors, answers, cases, staff;
+	struct heap heap;
+	uint64_t seq;
+	struct event *agenda; /* case events of later days */
+	size_t nagenda, agenda_cap;
+	struct sim_counter counters[KZ_MAX_COUNTERS];
+	int ncounters, done;
+	int weight[KZ_MAX_SERVICES]; /* 0: nobody comes for it */
+	int total_weight;
+	int per_day;		     /* mean tickets a day */
+	double complaint_p;	     /* a served complaint-service visitor complains */
+	int64_t *moved;		     /* ids of today's transferred places */
+	size_t nmoved, moved_cap;
+	struct sim_app *apps;
+	size_t napps, apps_cap, first_uncollected;
+	struct sim_complaint *complaints;
+	size_t ncomplaints, complaints_cap;
+};
+
+/* p (of *cap elements of size) grown to hold n + 1: p itself, a larger
+ * copy, or NULL (p still valid) when memory runs out. */
+static void *
+grow(void *p, size_t *cap, size_t n, size_t size)
+{
+	size_t c = *cap ? *cap * 2 : 64;
+	void *np;
+
+	if (n < *cap)
+		return p;
+	if ((np = realloc(p, c * size)) != NULL)
+		*cap = c;
+	return np;
+}
+
+static int
+nomem(struct sim *s)
+{
+	return kz_err(s->err, KZ_ENOMEM, "out of memory simulating %s", s->day);
+}
+
+static int
+schedule(struct sim *s, int64_t at, int kind, int who, int arg)
+{
+	struct event e = {at, s->seq++, kind, who, arg};
+
+	return heap_push(&s->heap, e) == KZ_OK ? KZ_OK : nomem(s);
+}
+
+/* A case event on a later working day (dropped past the range's end). */
+static int
+agenda_add(struct sim *s, int64_t at, int kind, int who, int arg)
+{
+	struct event e = {at, 0, kind, who, arg}, *v;
+
+	if (kz_date_cmp(kz_date_of(at), s->last) > 0)
+		return KZ_OK;
+	if (kz_date_cmp(kz_date_of(at), s->today) == 0)
+		return schedule(s, at, kind, who, arg);
+	if ((v = grow(s->agenda, &s->agenda_cap, s->nagenda, sizeof *v)) == NULL)
+		return nomem(s);
+	s->agenda = v;
+	s->agenda[s->nagenda++] = e;
+	return KZ_OK;
+}
+
+/* A moment of date between minutes from and to, outside lunch. */
+static int64_t
+office_moment(struct sim *s, struct kz_date date, int from, int to)
+{
+	int m = from;
+
+	for (int i = 0; i < 20; i++) {
+		m = rng_int(&s->cases, from, to - 1);
+		if (m < s->h->lunch_start || m >= s->h->lunch_end)
+			break;
+	}
+	return kz_date_at(date, m) + rng_int(&s->cases, 0, 59);
+}
+
+static int
+svc_index(const struct kz_config *cfg, const char *code)
+{
+	for (int i = 0; i < cfg->nservices; i++)
+		if (strcmp(cfg->services[i].code, code) == 0)
+			return i;
+	return -1;
+}
+
+/* The library's message, said to be the simulation's at instant t. */
+static int
+stopped(struct sim *s, int rc, int64_t t)
+{
+	char msg[KZ_ERR_LEN], when[32];
+
+	snprintf(msg, sizeof msg, "%s", s->err);
+	kz_clock_format(t, "%Y-%m-%d %H:%M:%S", when, sizeof when);
+	return kz_err(s->err, rc,
+		"the simulation stopped at %s (the days before are in the database): %s", when,
+		msg);
+}
+
+/* --- the hall ------------------------------------------------------------ */
+
+/* Counters serving service svc that sit idle call the next at once. */
+static int
+wake(struct sim *s, int svc, int64_t t)
+{
+	for (int i = 0; i < s->ncounters; i++) {
+		struct sim_counter *c = &s->counters[i];
+		if (c->state != C_IDLE || c->call_pending || !(c->serves & (1u << svc)))
+			continue;
+		c->call_pending = 1;
+		if (schedule(s, t + rng_int(&s->visitors, 3, 20), EV_CALL, i, 0) != KZ_OK)
+			return KZ_ENOMEM;
+	}
+	return KZ_OK;
+}
+
+static int
+pause_counter(struct sim *s, struct sim_counter *c)
+{
+	c->state = C_PAUSED;
+	c->call_pending = 0;
+	c->lunch_due = 0;
+	return kz_counter_pause(s->db, c->conf->number, NULL, NULL, s->err);
+}
+
+/* Counter c is free at its closing: it closes, and the last one first
+ * closes the day. */
+static int
+counter_done(struct sim *s, struct sim_counter *c, int64_t t)
+{
+	int rc, closed = 0, at_counters = 0;
+
+	c->state = C_DONE;
+	c->call_pending = 0;
+	if (++s->done == s->ncounters) {
+		if ((rc = kz_ticket_close_day(s->db, &closed, &at_counters, s->err)) != KZ_OK)
+			return rc;
+		s->res->not_served += closed;
+		kz_clock_set(t); /* however long that commit took */
+	}
+	return kz_counter_close(s->db, c->conf->number, NULL, NULL, s->err);
+}
+
+/* Counter c's visitor has gone at t. */
+static int
+counter_free(struct sim *s, int i, int64_t t)
+{
+	struct sim_counter *c = &s->counters[i];
+
+	c->number[0] = '\0';
+	if (c->closing)
+		return counter_done(s, c, t);
+	if (c->lunch_due)
+		return pause_counter(s, c);
+	c->state = C_IDLE;
+	c->call_pending = 1;
+	return schedule(s, t + rng_int(&s->visitors, 5, 20), EV_CALL, i, 0);
+}
+
+static int
+moved_today(struct sim *s, int64_t id)
+{
+	for (size_t i = 0; i < s->nmoved; i++)
+		if (s->moved[i] == id)
+			return 1;
+	return 0;
+}
+
+static int
+on_call(struct sim *s, int i, int64_t t)
+{
+	struct sim_counter *c = &s->counters[i];
+	const struct kz_hours *h = s->h;
+	struct kz_ticket tk;
+	struct tm tm;
+	int64_t wait;
+	int rc, first, minute, lunch_waiter;
+
+	if (c->state != C_IDLE || !c->call_pending)
+		return KZ_OK; /* paused or closed since */
+	c->call_pending = 0;
+	kz_clock_local(t, &tm);
+	minute = tm.tm_hour * 60 + tm.tm_min;
+	if (minute >= h->lunch_start && minute < h->lunch_end)
+		return pause_counter(s, c);
+	rc = kz_ticket_next(s->db, c->conf->number, &tk, s->err);
+	if (rc == KZ_EEMPTY)
+		return KZ_OK; /* idle until someone comes */
+	if (rc != KZ_OK)
+		return rc;
+	c->state = C_BUSY;
+	snprintf(c->number, sizeof c->number, "%s", tk.number);
+	c->svc = svc_index(s->cfg, tk.service);
+	first = !moved_today(s, tk.id);
+	wait = tk.called_at - tk.issued_at;
+	c->waited_long = wait > (int64_t)s->cfg->wait_limit_min * 60;
+	if (first) {
+		if (wait > s->res->max_wait)
+			s->res->max_wait = wait;
+		s->res->over_limit += c->waited_long;
+	}
+	c->comes = 1;
+	/* some who took a ticket just before lunch did not wait it out */
+	lunch_waiter = h->lunch_end > h->lunch_start &&
+		       tk.issued_at < kz_date_at(s->today, h->lunch_start) &&
+		       tk.called_at >= kz_date_at(s->today, h->lunch_end);
+	if (first && rng_chance(&s->visitors, lunch_waiter ? P_ABSENT_LUNCH : P_ABSENT))
+		c->comes = rng_chance(&s->visitors, P_AFTER_RECALL) ? 2 : 0;
+	if (c->comes == 1)
+		return schedule(s, t + rng_int(&s->visitors, 10, 40), EV_START, i, 0);
+	return schedule(s, t + 120, EV_RECALL, i, 0);
+}
+
+static int
+on_recall(struct sim *s, int i, int64_t t)
+{
+	struct sim_counter *c = &s->counters[i];
+	struct kz_ticket tk;
+	int rc = kz_ticket_recall(s->db, c->conf->number, &tk, s->err);
+
+	if (rc != KZ_OK)
+		return rc;
+	if (c->comes == 2)
+		return schedule(s, t + rng_int(&s->visitors, 20, 90), EV_START, i, 0);
+	return schedule(s, t + 180, EV_NO_SHOW, i, 0);
+}
+
+static int
+on_no_show(struct sim *s, int i, int64_t t)
+{
+	struct sim_counter *c = &s->counters[i];
+	struct kz_ticket tk;
+	int rc = kz_ticket_finish(s->db, c->conf->number, KZ_NO_SHOW, NULL, c->number, &tk, s->err);
+
+	if (rc != KZ_OK)
+		return rc;
+	s->res->no_shows++;
+	return counter_free(s, i, t);
+}
+
+static int64_t
+service_seconds(struct sim *s, int svc)
+{
+	double median = other_median, sigma = other_sigma, sec;
+
+	if (svc >= 0 && svc < NELEM(service_model)) {
+		median = service_model[svc].median;
+		sigma = service_model[svc].sigma;
+	}
+	sec = median * 60 * sim_exp(sigma * rng_normal(&s->visitors));
+	if (sec < 60)
+		sec = 60;
+	if (sec > 7200)
+		sec = 7200;
+	return (int64_t)sec;
+}
+
+static int
+on_start(struct sim *s, int i, int64_t t)
+{
+	struct sim_counter *c = &s->counters[i];
+	struct kz_ticket tk;
+	int rc = kz_ticket_start(s->db, c->conf->number, &tk, s->err);
+
+	if (rc != KZ_OK)
+		return rc;
+	return schedule(s, t + service_seconds(s, c->svc), EV_FINISH, i, 0);
+}
+
+/* Another service someone comes for, by weight; -1 if there is none. */
+static int
+transfer_target(struct sim *s, int svc)
+{
+	int total = s->total_weight - (svc >= 0 ? s->weight[svc] : 0), r;
+
+	if (total <= 0)
+		return -1;
+	r = rng_int(&s->visitors, 0, total - 1);
+	for (int j = 0; j < s->cfg->nservices; j++) {
+		if (j == svc)
+			continue;
+		if (r < s->weight[j])
+			return j;
+		r -= s->weight[j];
+	}
+	return -1;
+}
+
+static int case_hooks(struct sim *s, struct sim_counter *c);
+
+static int
+on_finish(struct sim *s, int i, int64_t t)
+{
+	struct sim_counter *c = &s->counters[i];
+	struct kz_ticket tk;
+	int64_t *moved;
+	int to = rng_chance(&s->visitors, P_TRANSFER) ? transfer_target(s, c->svc) : -1, rc;
+
+	if (to >= 0) {
+		rc = kz_ticket_finish(s->db, c->conf->number, KZ_TRANSFERRED,
+			s->cfg->services[to].code, c->number, &tk, s->err);
+		if (rc != KZ_OK)
+			return rc;
+		s->res->transferred++;
+		if ((moved = grow(s->moved, &s->moved_cap, s->nmoved, sizeof *moved)) == NULL)
+			return nomem(s);
+		s->moved = moved;
+		s->moved[s->nmoved++] = tk.id;
+		if ((rc = wake(s, to, t)) != KZ_OK)
+			return rc;
+		return counter_free(s, i, t);
+	}
+	/* whether they answer at the kiosk: drawn before the cases, whose
+	 * draws come from their own stream */
+	if (rng_chance(&s->visitors, s->o->feedback_percent / 100.0) &&
+	    (rc = schedule(s, t + rng_int(&s->visitors, 60, 240), EV_FEEDBACK, 0,
+		     c->waited_long)) != KZ_OK)
+		return rc;
+	if (s->o->cases && (rc = case_hooks(s, c)) != KZ_OK)
+		return rc;
+	kz_clock_set(t); /* however long the case's commit took */
+	rc = kz_ticket_finish(s->db, c->conf->number, KZ_SERVED, NULL, c->number, &tk, s->err);
+	if (rc != KZ_OK)
+		return rc;
+	s->res->served++;
+	return counter_free(s, i, t);
+}
+
+static int
+on_lunch(struct sim *s, int i)
+{
+	struct sim_counter *c = &s->counters[i];
+
+	if (c->state == C_IDLE)
+		return pause_counter(s, c);
+	if (c->state == C_BUSY)
+		c->lunch_due = 1;
+	return KZ_OK;
+}
+
+static int
+on_resume(struct sim *s, int i, int64_t t)
+{
+	struct sim_counter *c = &s->counters[i];
+	int rc;
+
+	c->lunch_due = 0;
+	if (c->state != C_PAUSED)
+		return KZ_OK;
+	if ((rc = kz_counter_open(s->db, c->conf->number, c->clerk, c->position, s->err)) != KZ_OK)
+		return rc;
+	c->state = C_IDLE;
+	c->call_pending = 1;
+	return schedule(s, t, EV_CALL, i, 0);
+}
+
+static int
+on_close(struct sim *s, int i, int64_t t)
+{
+	struct sim_counter *c = &s->counters[i];
+
+	c->closing = 1;
+	if (c->state == C_IDLE || c->state == C_PAUSED)
+		return counter_done(s, c, t);
+	return KZ_OK;
+}
+
+static int
+on_open(struct sim *s, int i, int64_t t)
+{
+	struct sim_counter *c = &s->counters[i];
+	int rc = kz_counter_open(s->db, c->conf->number, c->clerk, c->position, s->err);
+
+	if (rc != KZ_OK)
+		return rc;
+	c->state = C_IDLE;
+	c->call_pending = 1;
+	return schedule(s, t, EV_CALL, i, 0);
+}
+
+static int
+on_arrive(struct sim *s, int svc, int64_t t)
+{
+	struct kz_ticket tk;
+	int rc = kz_ticket_issue(s->db, s->cal, s->cfg->services[svc].code, &tk, s->err);
+
+	if (rc == KZ_ECLOSED) {
+		s->res->turned_away++;
+		return KZ_OK;
+	}
+	if (rc != KZ_OK)
+		return rc;
+	s->res->tickets++;
+	return wake(s, svc, t);
+}
+
+/* An answer, skipped now and then. */
+static int
+answer(struct sim *s, double yes)
+{
+	if (rng_chance(&s->answers, 0.05))
+		return -1;
+	return rng_chance(&s->answers, yes) ? 1 : 0;
+}
+
+static int
+on_feedback(struct sim *s, int waited_long)
+{
+	struct kz_feedback fb = {.lang = "kk"};
+	/* a long wait colours the answers: ten points less on quality and
+	 * appeal than after a short one, near the targets overall */
+	double shift = waited_long ? -0.08 : 0.02;
+	int rc;
+
+	if (rng_chance(&s->answers, 0.45))
+		memcpy(fb.lang, "ru", 3);
+	if (s->cfg->nkiosks > 0)
+		snprintf(fb.kiosk, sizeof fb.kiosk, "%.31s", s->cfg->kiosks[0].name);
+	fb.quality = answer(s, 0.92 + shift);
+	fb.information = answer(s, 0.88);
+	fb.appeal = answer(s, 0.80 + shift);
+	fb.politeness = answer(s, 0.95);
+	if (fb.quality < 0 && fb.information < 0 && fb.appeal < 0 && fb.politeness < 0)
+		fb.quality = rng_chance(&s->answers, 0.92 + shift);
+	if ((rc = kz_feedback_add(s->db, &fb, NULL, s->err)) != KZ_OK)
+		return rc;
+	s->res->feedback++;
+	return KZ_OK;
+}
+
+/* --- applications and complaints --------------------------------------- */
+
+static int
+accept(struct sim *s, struct sim_counter *c)
+{
+	static const char *const zones[] = {
+		"Зона 3, земли населённых пунктов", "Зона 5, земли населённых пунктов",
+		"Зона 12, земли сельскохозяйственного назначения", "Зона 7, земли промышленности",
+	};
+	static const int64_t rates[] = {35000000, 60000000, 120000000, 245000000};
+	static const int64_t coefs[] = {9000, 10000, 11500, 12000, 13000};
+	struct rng *r = &s->cases;
+	struct kz_app_input in = {.kind = rng_chance(r, 0.15) ? KZ_APP_LEGAL : KZ_APP_INDIVIDUAL};
+	char name[128], rep[128], proxy[128], proxy_doc[96], authority[96], id_doc[96];
+	char tel[32], address[128], plot[160], iin[KZ_IDNUM_LEN + 1];
+	struct kz_act_row act[2];
+	struct kz_application app;
+	struct sim_app *a;
+	int legal = in.kind == KZ_APP_LEGAL, rc;
+
+	idnum(r, legal, iin);
+	phone(r, tel, sizeof tel);
+	snprintf(address, sizeof address, "г. Кокшетау, %s, %d, кв. %d",
+		streets[rng_int(r, 0, NELEM(streets) - 1)], rng_int(r, 1, 140), rng_int(r, 1, 90));
+	snprintf(plot, sizeof plot, "Акмолинская обл., %s, уч. %d",
+		places[rng_int(r, 0, NELEM(places) - 1)], rng_int(r, 1, 400));
+	snprintf(id_doc, sizeof id_doc, "удостоверение личности № 0%08d, МВД РК",
+		rng_int(r, 10000000, 99999999));
+	in.idnum = iin;
+	in.phone = tel;
+	in.address = address;
+	in.plot_address = plot;
+	in.id_doc = id_doc;
+	if (legal) {
+		snprintf(name, sizeof name, "%s", companies[rng_int(r, 0, NELEM(companies) - 1)]);
+		person(r, rep, sizeof rep);
+		snprintf(authority, sizeof authority, "доверенность № %d от %02d.%02d.%d",
+			rng_int(r, 1, 300), rng_int(r, 1, 28), rng_int(r, 1, 12), s->today.y - 1);
+		in.representative = rep;
+		in.authority = authority;
+	} else {
+		person(r, name, sizeof name);
+		if (rng_chance(r, 0.10)) {
+			person(r, proxy, sizeof proxy);
+			snprintf(proxy_doc, sizeof proxy_doc, "нотариальная доверенность № %d",
+				rng_int(r, 100, 9999));
+			in.proxy = proxy;
+			in.proxy_doc = proxy_doc;
+		}
+	}
+	in.name = name;
+	in.docs = kz_app_docs_required(in.kind, in.proxy != NULL);
+	if (rng_chance(r, P_REFUSED)) {
+		/* the commission's conclusion is what people forget most */
+		int d = rng_chance(r, 0.6) ? KZ_APPDOC_CONCLUSION
+			: rng_chance(r, 0.5) ? KZ_APPDOC_ACT
+					     : (legal ? KZ_APPDOC_REGISTRATION : KZ_APPDOC_ID_COPY);
+		if (in.proxy != NULL && d == KZ_APPDOC_ID_COPY)
+			d = KZ_APPDOC_POWER_OF_ATTORNEY;
+		in.docs &= ~(1u << d);
+	}
+	if (in.docs & (1u << KZ_APPDOC_ACT)) {
+		in.nact = rng_int(r, 1, 2);
+		for (int i = 0; i < in.nact; i++) {
+			struct kz_act_row *row = &act[i];
+			memset(row, 0, sizeof *row);
+			snprintf(row->zone, sizeof row->zone, "%s", zones[rng_int(r, 0, NELEM(zones) - 1)]);
+			row->area = rng_int(r, 400, 25000); /* 0.04 .. 2.5 ha */
+			row->rate = rates[rng_int(r, 0, NELEM(rates) - 1)];
+			row->coef = coefs[rng_int(r, 0, NELEM(coefs) - 1)];
+			row->value = (int64_t)(((uint64_t)row->area * (uint64_t)row->rate *
+						       (uint64_t)row->coef + 50000000u) / 100000000u);
+			in.act_total += row->value;
+		}
+		in.act = act;
+	}
+	rc = kz_app_accept(s->db, s->cal, c->conf->number, &in, NULL, NULL, &app, NULL, s->err);
+	if (rc != KZ_OK)
+		return rc;
+	if ((a = grow(s->apps, &s->apps_cap, s->napps, sizeof *a)) == NULL)
+		return nomem(s);
+	s->apps = a;
+	a = &s->apps[s->napps];
+	memset(a, 0, sizeof *a);
+	snprintf(a->number, sizeof a->number, "%s", app.number);
+	snprintf(a->due_day, sizeof a->due_day, "%s", app.due_day);
+	a->refused = strcmp(app.status, "refused") == 0;
+	a->never = rng_chance(r, P_NEVER_COLLECT);
+	s->res->applications++;
+	if (a->refused) {
+		/* the notice (p.16): the next working day, now and then a day late */
+		s->res->refused++;
+		s->napps++;
+		return agenda_add(s, office_moment(s, kz_cal_add_working_days(s->cal, s->today,
+							  rng_chance(r, 0.9) ? 1 : 2),
+					     s->h->open + 30, s->h->lunch_start),
+			EV_NOTICE, (int)s->napps - 1, 0);
+	}
+	s->napps++;
+	if (rng_chance(r, 0.08))
+		return KZ_OK; /* never decided: deemed approved after its due day */
+	{
+		double u = rng_unit(r);
+		int k = u < 0.35 ? 1 : u < 0.70 ? 2 : u < 0.90 ? 3 : rng_int(r, 4, 5);
+		int approve = k > 3 || !rng_chance(r, 0.06);
+		int64_t at = office_moment(s, kz_cal_add_working_days(s->cal, s->today, k),
+			s->h->open + 60, s->h->close - 30);
+		return agenda_add(s, at, EV_DECIDE, (int)s->napps - 1, approve);
+	}
+}
+
+static int
+on_decide(struct sim *s, int who, int approve)
+{
+	static const char *const reasons[] = {
+		"поправочный коэффициент в акте не соответствует зоне участка",
+		"площадь участка в акте расходится с идентификационным документом",
+	};
+	struct sim_app *a = &s->apps[who];
+	struct kz_application app;
+	int rc = kz_app_decide(s->db, a->number, approve,
+		approve ? NULL : reasons[rng_int(&s->cases, 0, NELEM(reasons) - 1)], &app, s->err);
+
+	if (rc != KZ_OK)
+		return rc;
+	a->decided = 1;
+	s->res->decided++;
+	return KZ_OK;
+}
+
+static int
+on_notice(struct sim *s, int who)
+{
+	struct kz_application app;
+	int rc = kz_app_notice_sent(s->db, s->apps[who].number, &app, s->err);
+
+	return rc;
+}
+
+/* The oldest result that is ready for its applicant today, or NULL. */
+static struct sim_app *
+ready_result(struct sim *s)
+{
+	while (s->first_uncollected < s->napps) {
+		struct sim_app *a = &s->apps[s->first_uncollected];
+		if (!a->refused && !a->handed && !a->never)
+			break;
+		s->first_uncollected++;
+	}
+	for (size_t i = s->first_uncollected; i < s->napps; i++) {
+		struct sim_app *a = &s->apps[i];
+		if (!a->refused && !a->handed && !a->never &&
+		    (a->decided || strcmp(s->day, a->due_day) > 0))
+			return a;
+	}
+	return NULL;
+}
+
+static int
+hand_over(struct sim *s, struct sim_counter *c)
+{
+	struct sim_app *a = ready_result(s);
+	struct kz_application app;
+	char proxy[128], doc[96];
+	int by_proxy = rng_chance(&s->cases, 0.15), rc;
+
+	if (a == NULL)
+		return KZ_OK;
+	if (by_proxy) {
+		person(&s->cases, proxy, sizeof proxy);
+		snprintf(doc, sizeof doc, "доверенность № %d", rng_int(&s->cases, 100, 9999));
+	}
+	rc = kz_app_handover(s->db, a->number, c->conf->number, by_proxy ? proxy : NULL,
+		by_proxy ? doc : NULL, &app, s->err);
+	if (rc != KZ_OK)
+		return rc;
+	a->handed = 1;
+	s->res->handed_over++;
+	return KZ_OK;
+}
+
+/* The answer: 85% within the term, 10% late, 5% never. */
+static int
+plan_answer(struct sim *s, int days)
+{
+	double u = rng_unit(&s->cases);
+	int after;
+
+	if (u >= 0.95)
+		return KZ_OK;
+	after = u < 0.85 ? rng_int(&s->cases, 2, days - 2) : days + rng_int(&s->cases, 1, 10);
+	return agenda_add(s,
+		office_moment(s, kz_cal_add_calendar_days(s->cal, s->today, after), s->h->open + 60,
+			s->h->close - 30),
+		EV_ANSWER, (int)s->ncomplaints - 1, 0);
+}
+
+static const char *const complaint_texts[][2] = {
+	{"service", "долгое ожидание в очереди, более 40 минут"},
+	{"service", "кезекте ұзақ күттім, терезе жабық тұрды"},
+	{"service", "специалист не разъяснил перечень документов"},
+	{"service", "грубость специалиста при приёме документов"},
+	{"result", "не согласен с кадастровой стоимостью участка"},
+	{"result", "в акте неверно указана площадь участка"},
+};
+
+static int
+complain(struct sim *s, int counter, const char *channel)
+{
+	struct rng *r = &s->cases;
+	int t = rng_int(r, 0, NELEM(complaint_texts) - 1), rc;
+	struct kz_complaint_new n = {.counter = counter, .channel = channel,
+		.kind = complaint_texts[t][0], .text = complaint_texts[t][1]};
+	char name[128], contact[128];
+	struct kz_complaint out;
+	struct sim_complaint *m;
+
+	person(r, name, sizeof name);
+	n.name = name;
+	n.days = rng_chance(r, 0.8) ? 15 : 30;
+	if (strcmp(channel, "email") == 0)
+		snprintf(contact, sizeof contact, "applicant%d@mail.kz", rng_int(r, 100, 9999));
+	else if (strcmp(channel, "post") == 0)
+		snprintf(contact, sizeof contact, "г. Кокшетау, %s, %d",
+			streets[rng_int(r, 0, NELEM(streets) - 1)], rng_int(r, 1, 140));
+	else
+		phone(r, contact, sizeof contact);
+	n.contact = contact;
+	if (counter == 0) {
+		n.clerk = registry.name;
+		n.position = registry.position;
+	}
+	if ((rc = kz_complaint_add(s->db, s->cal, &n, NULL, NULL, &out, NULL, s->err)) != KZ_OK)
+		return rc;
+	if ((m = grow(s->complaints, &s->complaints_cap, s->ncomplaints, sizeof *m)) == NULL)
+		return nomem(s);
+	s->complaints = m;
+	m = &s->complaints[s->ncomplaints++];
+	snprintf(m->number, sizeof m->number, "%s", out.number);
+	m->channel = channel;
+	s->res->complaints++;
+	return plan_answer(s, out.days);
+}
+
+static int
+on_answer(struct sim *s, int who)
+{
+	static const char *const texts[] = {
+		"даны разъяснения, приняты меры к сокращению очереди",
+		"доводы рассмотрены, кадастровая стоимость определена верно",
+		"со специалистом проведена беседа, принесены извинения",
+	};
+	struct sim_complaint *m = &s->complaints[who];
+	const char *channel = m->channel;
+	struct kz_complaint out;
+	int rc;
+
+	if (strcmp(channel, "in_person") == 0)
+		channel = rng_chance(&s->cases, 0.5) ? "post" : "in_person";
+	rc = kz_complaint_answer(s->db, m->number, channel,
+		texts[rng_int(&s->cases, 0, NELEM(texts) - 1)], 0, &out, s->err);
+	if (rc != KZ_OK)
+		return rc;
+	s->res->answered++;
+	return KZ_OK;
+}
+
+/* At the end of a served visit, before the ticket is finished: documents
+ * handed in, a result collected, a complaint written. */
+static int
+case_hooks(struct sim *s, struct sim_counter *c)
+{
+	struct rng *r = &s->cases;
+
+	if (c->svc == INTAKE_SVC && rng_chance(r, P_APPLICATION))
+		return accept(s, c);
+	if (c->svc == RESULT_SVC && rng_chance(r, P_COLLECT))
+		return hand_over(s, c);
+	if (c->svc == COMPLAINT_SVC && rng_chance(r, s->complaint_p))
+		return complain(s, c->conf->number, "in_person");
+	return KZ_OK;
+}
+
+/* --- one day ------------------------------------------------------------ */
+
+static int
+pick_service(struct sim *s)
+{
+	int r = rng_int(&s->arrivals, 0, s->total_weight - 1);
+
+	for (int j = 0; j < s->cfg->nservices; j++) {
+		if (r < s->weight[j])
+			return j;
+		r -= s->weight[j];
+	}
+	return 0;
+}
+
+/* The day's visitors: a few at the door at opening, then one a second
+ * with the chance the profile gives. */
+static int
+plan_arrivals(struct sim *s)
+{
+	static const double by_weekday[] = {0.9, 1.15, 1.05, 1.0, 0.95, 0.85, 0.9};
+	const struct kz_hours *h = s->h;
+	double target = s->per_day * by_weekday[kz_date_weekday(s->today)] *
+			(0.9 + 0.2 * rng_unit(&s->arrivals));
+	double door = target / 30 * (0.5 + rng_unit(&s->arrivals)), w = 0, scale;
+	int64_t open = kz_date_at(s->today, h->open);
+	int ndoor = (int)(door + 0.5), rc;
+
+	for (int i = 0; i < ndoor; i++)
+		if ((rc = schedule(s, open + 5 + i * rng_int(&s->arrivals, 8, 20), EV_ARRIVE,
+			     pick_service(s), 0)) != KZ_OK)
+			return rc;
+	for (int m = h->open; m < h->close; m++)
+		if (issuing(h, m))
+			w += profile(h, m) * 60;
+	if (w <= 0)
+		return KZ_OK;
+	scale = (target - ndoor > 0 ? target - ndoor : 0) / w;
+	for (int m = h->open; m < h->close; m++) {
+		double p = profile(h, m) * scale;
+		for (int sec = 0; sec < 60; sec++)
+			if (rng_chance(&s->arrivals, p) &&
+			    (rc = schedule(s, kz_date_at(s->today, m) + sec, EV_ARRIVE,
+				     pick_service(s), 0)) != KZ_OK)
+				return rc;
+	}
+	return KZ_OK;
+}
+
+/* Counters open under today's clerks, break for lunch, close. */
+static int
+plan_counters(struct sim *s, int64_t day_index)
+{
+	const struct kz_hours *h = s->h;
+	int n = NELEM(roster) > s->ncounters ? NELEM(roster) : s->ncounters, rc;
+
+	for (int i = 0; i < s->ncounters; i++) {
+		struct sim_counter *c = &s->counters[i];
+		int k = (int)((day_index + i) % n);
+		int64_t open = kz_date_at(s->today, h->open);
+		c->state = C_CLOSED;
+		c->call_pending = c->lunch_due = c->closing = 0;
+		c->number[0] = '\0';
+		if (k < NELEM(roster)) {
+			snprintf(c->clerk, sizeof c->clerk, "%s", roster[k].name);
+			c->position = roster[k].position;
+		} else {
+			/* a hall larger than the roster: more staff, named in turn */
+			snprintf(c->clerk, sizeof c->clerk, "%s %s %s", surnames[k % NELEM(surnames)][0],
+				first_names[0][k / NELEM(surnames) % 8], patronymics[0][k % 6]);
+			c->position = "специалист";
+		}
+		open += rng_chance(&s->staff, 0.9) ? -rng_int(&s->staff, 120, 600)
+						     : rng_int(&s->staff, 60, 480);
+		if ((rc = schedule(s, open, EV_OPEN, i, 0)) != KZ_OK)
+			return rc;
+		if (h->lunch_end > h->lunch_start &&
+		    ((rc = schedule(s, kz_date_at(s->today, h->lunch_start), EV_LUNCH, i, 0)) !=
+				    KZ_OK ||
+			    (rc = schedule(s,
+				     kz_date_at(s->today, h->lunch_end) + rng_int(&s->staff, 0, 90),
+				     EV_RESUME, i, 0)) != KZ_OK))
+			return rc;
+		if ((rc = schedule(s, kz_date_at(s->today, h->close), EV_CLOSE, i, 0)) != KZ_OK)
+			return rc;
+	}
+	return KZ_OK;
+}
+
+/* Today's case events from the agenda, and perhaps a complaint by post. */
+static int
+plan_cases(struct sim *s)
+{
+	size_t keep = 0;
+	int rc;
+
+	for (size_t i = 0; i < s->nagenda; i++) {
+		struct event e = s->agenda[i];
+		int cmp = kz_date_cmp(kz_date_of(e.at), s->today);
+		if (cmp == 0 && (rc = schedule(s, e.at, e.kind, e.who, e.arg)) != KZ_OK)
+			return rc;
+		if (cmp > 0)
+			s->agenda[keep++] = e;
+	}
+	s->nagenda = keep;
+	if (s->o->cases && rng_chance(&s->cases, P_MAIL_COMPLAINT))
+		return schedule(s, office_moment(s, s->today, s->h->open + 60, s->h->lunch_start),
+			EV_MAIL, 0, 0);
+	return KZ_OK;
+}
+
+static int
+handle(struct sim *s, const struct event *e)
+{
+	switch (e->kind) {
+	case EV_OPEN:
+		return on_open(s, e->who, e->at);
+	case EV_ARRIVE:
+		return on_arrive(s, e->who, e->at);
+	case EV_CALL:
+		return on_call(s, e->who, e->at);
+	case EV_RECALL:
+		return on_recall(s, e->who, e->at);
+	case EV_NO_SHOW:
+		return on_no_show(s, e->who, e->at);
+	case EV_START:
+		return on_start(s, e->who, e->at);
+	case EV_FINISH:
+		return on_finish(s, e->who, e->at);
+	case EV_LUNCH:
+		return on_lunch(s, e->who);
+	case EV_RESUME:
+		return on_resume(s, e->who, e->at);
+	case EV_CLOSE:
+		return on_close(s, e->who, e->at);
+	case EV_FEEDBACK:
+		return on_feedback(s, e->arg);
+	case EV_DECIDE:
+		return on_decide(s, e->who, e->arg);
+	case EV_NOTICE:
+		return on_notice(s, e->who);
+	case EV_MAIL:
+		return complain(s, 0, rng_chance(&s->cases, 0.5) ? "post" : "email");
+	case EV_ANSWER:
+		return on_answer(s, e->who);
+	}
+	return KZ_OK;
+}
+
+static int
+sim_day(struct sim *s)
+{
+	int64_t day_index = kz_date_days(s->today);
+	int rc;
+
+	kz_date_format(s->today, s->day);
+	s->arrivals = rng_stream(s->o->seed, day_index, RNG_ARRIVALS);
+	s->visitors = rng_stream(s->o->seed, day_index, RNG_VISITORS);
+	s->answers = rng_stream(s->o->seed, day_index, RNG_ANSWERS);
+	s->cases = rng_stream(s->o->seed, day_index, RNG_CASES);
+	s->staff = rng_stream(s->o->seed, day_index, RNG_STAFF);
+	s->heap.n = 0;
+	s->nmoved = 0;
+	s->done = 0;
+	if ((rc = plan_counters(s, day_index)) != KZ_OK || (rc = plan_arrivals(s)) != KZ_OK ||
+	    (rc = plan_cases(s)) != KZ_OK)
+		return rc;
+	while (s->heap.n > 0) {
+		struct event e = heap_pop(&s->heap);
+		kz_clock_set(e.at);
+		if ((rc = handle(s, &e)) != KZ_OK)
+			return rc == KZ_ENOMEM ? rc : stopped(s, rc, e.at);
+	}
+	s->res->days++;
+	return KZ_OK;
+}
+
+/* --- checks and the range ---------------------------------------------- */
+
+/* Nothing in db that the range would mix with or disturb. */
+static int
+check_db(struct kz_db *db, const char *from, const char *to, char *err)
+{
+	sqlite3_stmt *st;
+	char first[11] = "", state[8] = "";
+	int64_t n = 0;
+	int rc, number = 0;
+
+	st = kz_db_stmt(db, "SELECT count(*), min(day) FROM tickets WHERE day BETWEEN ? AND ?", err);
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, from);
+	kz_bind_text(st, 2, to);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = sqlite3_column_int64(st, 0);
+		kz_col_text(st, 1, first, sizeof first);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return kz_db_fail(db, rc, "count tickets", err);
+	if (n > 0)
+		return kz_err(err, KZ_EREJECT,
+			"the database has %lld tickets from %s on, within %s .. %s; a simulation never "
+			"mixes with real days: simulate into another database (--db FILE) or other "
+			"days", (long long)n, first, from, to);
+	st = kz_db_stmt(db,
+		"SELECT count(*), min(day) FROM tickets WHERE state <> 'done' AND day < ?", err);
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, from);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n = sqlite3_column_int64(st, 0);
+		kz_col_text(st, 1, first, sizeof first);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return kz_db_fail(db, rc, "count tickets", err);
+	if (n > 0)
+		return kz_err(err, KZ_EREJECT,
+			"%lld tickets of earlier days (from %s) are not done, and the simulated close "
+			"of day would end them; finish them and close that day first", (long long)n,
+			first);
+	st = kz_db_stmt(db,
+		"SELECT number, state FROM counters WHERE active = 1 AND state <> 'closed'"
+		" ORDER BY number LIMIT 1", err);
+	if (st == NULL)
+		return KZ_EDB;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		number = sqlite3_column_int(st, 0);
+		kz_col_text(st, 1, state, sizeof state);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, "read counters", err);
+	if (number != 0)
+		return kz_err(err, KZ_EREJECT,
+			"counter %d is %s; the simulated clerks open every counter, so close it first "
+			"('kezek counter close %d')", number, state, number);
+	return KZ_OK;
+}
+
+static int
+check_options(const struct kz_config *cfg, const struct kz_sim_options *o, struct kz_date *from,
+	struct kz_date *to, char *err)
+{
+	const char *last = o->to_day ? o->to_day : o->from_day;
+	int64_t days;
+
+	if (o->from_day == NULL || kz_date_parse(o->from_day, from) != 0)
+		return kz_err(err, KZ_EINVAL, "'%s' is not a day; write it as 2026-03-20",
+			o->from_day ? o->from_day : "");
+	if (kz_date_parse(last, to) != 0)
+		return kz_err(err, KZ_EINVAL, "'%s' is not a day; write it as 2026-03-31", last);
+	days = kz_date_days(*to) - kz_date_days(*from) + 1;
+	if (days < 1)
+		return kz_err(err, KZ_EINVAL, "the last day %s is before the first %s; swap them",
+			last, o->from_day);
+	if (days > KZ_SIM_MAX_DAYS)
+		return kz_err(err, KZ_EINVAL,
+			"%s .. %s is %lld days; simulate at most %d at a time", o->from_day, last,
+			(long long)days, KZ_SIM_MAX_DAYS);
+	if (o->visitors_per_day < 0 || o->visitors_per_day > KZ_SIM_MAX_VISITORS)
+		return kz_err(err, KZ_EINVAL, "%d visitors a day is out of range; give 1 to %d",
+			o->visitors_per_day, KZ_SIM_MAX_VISITORS);
+	if (o->feedback_percent < 0 || o->feedback_percent > 100)
+		return kz_err(err, KZ_EINVAL, "feedback from %d%% of visitors is not a share; give "
+					      "0 to 100", o->feedback_percent);
+	if (cfg->nservices == 0 || cfg->ncounters == 0)
+		return kz_err(err, KZ_EINVAL,
+			"the hall has no %s to simulate; add [%s] sections to %s",
+			cfg->nservices == 0 ? "service" : "counter",
+			cfg->nservices == 0 ? "service CODE" : "counter NUMBER",
+			cfg->path[0] ? cfg->path : "hall.ini");
+	return KZ_OK;
+}
+
+/* Counters, service weights and the rates that follow from cfg. */
+static int
+setup_hall(struct sim *s, char *err)
+{
+	const struct kz_config *cfg = s->cfg;
+	int intake_counters = 0;
+
+	s->ncounters = cfg->ncounters;
+	for (int i = 0; i < cfg->ncounters; i++) {
+		struct sim_counter *c = &s->counters[i];
+		c->conf = &cfg->counters[i];
+		for (int k = 0; k < c->conf->nservices; k++) {
+			int j = svc_index(cfg, c->conf->services[k]);
+			if (j >= 0)
+				c->serves |= 1u << j;
+		}
+		intake_counters += (c->serves & 1u) != 0;
+	}
+	for (int j = 0; j < cfg->nservices; j++) {
+		int served = 0;
+		for (int i = 0; i < s->ncounters; i++)
+			served |= (s->counters[i].serves >> j) & 1u;
+		s->weight[j] = !served ? 0 : j < NELEM(service_model) ? service_model[j].weight
+								    : other_weight;
+		s->total_weight += s->weight[j];
+	}
+	if (s->total_weight == 0)
+		return kz_err(err, KZ_EINVAL,
+			"no counter serves any service; list services under [counter N] in %s",
+			cfg->path[0] ? cfg->path : "hall.ini");
+	s->per_day = s->o->visitors_per_day ? s->o->visitors_per_day
+		   : 34 * (intake_counters ? intake_counters : s->ncounters);
+	if (cfg->nservices > COMPLAINT_SVC && s->weight[COMPLAINT_SVC] > 0) {
+		/* most complaints are written at that service's counter */
+		double expected = s->per_day * s->weight[COMPLAINT_SVC] / (double)s->total_weight;
+		s->complaint_p = (COMPLAINTS_A_DAY - P_MAIL_COMPLAINT) / expected;
+		if (s->complaint_p > 1)
+			s->complaint_p = 1;
+	}
+	return KZ_OK;
+}
+
+void
+kz_sim_options_init(struct kz_sim_options *o)
+{
+	memset(o, 0, sizeof *o);
+	o->seed = 1;
+	o->feedback_percent = 30;
+	o->cases = 1;
+}
+
+int
+kz_simulate(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *cfg,
+	const struct kz_sim_options *o, struct kz_sim_result *out, char *err)
+{
+	struct kz_sim_result res = {0};
+	char buf[KZ_ERR_LEN] = "", from_day[11], to_day[11];
+	struct kz_date from, to;
+	struct sim *s;
+	int rc;
+
+	if (err == NULL)
+		err = buf;
+	if (out)
+		memset(out, 0, sizeof *out);
+	if ((rc = check_options(cfg, o, &from, &to, err)) != KZ_OK)
+		return rc;
+	kz_date_format(from, from_day);
+	kz_date_format(to, to_day);
+	if ((rc = check_db(db, from_day, to_day, err)) != KZ_OK)
+		return rc;
+	if ((s = calloc(1, sizeof *s)) == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory starting a simulation");
+	s->db = db;
+	s->cal = cal;
+	s->cfg = cfg;
+	s->h = kz_cal_hours(cal);
+	s->o = o;
+	s->res = &res;
+	s->err = err;
+	s->last = to;
+	if ((rc = setup_hall(s, err)) == KZ_OK)
+		for (int64_t d = kz_date_days(from); d <= kz_date_days(to); d++) {
+			s->today = kz_date_from_days(d);
+			if (!kz_cal_is_working(cal, s->today))
+				continue;
+			if ((rc = sim_day(s)) != KZ_OK)
+				break;
+		}
+	free(s->heap.v);
+	free(s->agenda);
+	free(s->moved);
+	free(s->apps);
+	free(s->complaints);
+	free(s);
+	if (out)
+		*out = res;
+	return rc;
+}

@@ -1,0 +1,276 @@
+/*
+ * test_report.c - the managers' figures on a hand-made day where every
+ * figure is known in advance: waits of 5, 19, 23, 50 (B, then sent on to
+ * C, where it waits 5 from the transfer, not from its issue), 15 (issued
+ * 12:50, called 14:05: the lunch break does not count) and 60 (not
+ * called by closing) minutes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "queue/clock.h"
+#include "queue/error.h"
+#include "queue/report.h"
+#include "queue/stats.h"
+
+#define MIN 60
+
+static void
+at(const char *hhmm)
+{
+	char t[32];
+
+	snprintf(t, sizeof t, "2026-03-20T%s", hhmm);
+	test_at(t);
+}
+
+static void
+call(struct test_hall *h, int counter, const char *hhmm, const char *expect)
+{
+	struct kz_ticket t;
+	char err[KZ_ERR_LEN] = "";
+
+	at(hhmm);
+	if (kz_ticket_next(h->db, counter, &t, err) != KZ_OK)
+		fail_msg("next at %s: %s", hhmm, err);
+	assert_string_equal(t.number, expect);
+}
+
+static void
+finish(struct test_hall *h, int counter, const char *hhmm, enum kz_outcome o, const char *to)
+{
+	struct kz_ticket t;
+	char err[KZ_ERR_LEN] = "";
+
+	at(hhmm);
+	if (o != KZ_NO_SHOW && kz_ticket_start(h->db, counter, &t, err) != KZ_OK &&
+	    strstr(err, "serving") == NULL)
+		fail_msg("start at %s: %s", hhmm, err);
+	if (kz_ticket_finish(h->db, counter, o, to, NULL, &t, err) != KZ_OK)
+		fail_msg("finish at %s: %s", hhmm, err);
+}
+
+static void
+issue(struct test_hall *h, const char *hhmm, const char *service)
+{
+	at(hhmm);
+	test_issue(h, service);
+}
+
+/* The day of the header comment. */
+static void
+make_day(struct test_hall *h)
+{
+	char err[KZ_ERR_LEN] = "";
+	int closed, busy;
+
+	at("09:00");
+	test_open_counter(h, 1);
+	issue(h, "09:00", "A");
+	issue(h, "09:01", "A");
+	issue(h, "09:02", "A");
+	issue(h, "09:10", "B");
+	call(h, 1, "09:05", "A-001");
+	finish(h, 1, "09:20", KZ_SERVED, NULL);
+	call(h, 1, "09:20", "A-002");
+	finish(h, 1, "09:25", KZ_NO_SHOW, NULL);
+	call(h, 1, "09:25", "A-003");
+	finish(h, 1, "10:00", KZ_SERVED, NULL);
+	call(h, 1, "10:00", "B-001");
+	finish(h, 1, "10:10", KZ_TRANSFERRED, "C");
+	at("10:14");
+	test_open_counter(h, 3);
+	call(h, 3, "10:15", "B-001");
+	finish(h, 3, "10:25", KZ_SERVED, NULL);
+	issue(h, "12:50", "A");
+	call(h, 1, "14:05", "A-004");
+	finish(h, 1, "14:20", KZ_SERVED, NULL);
+	issue(h, "17:00", "A");
+	at("18:00");
+	assert_int_equal(kz_ticket_close_day(h->db, &closed, &busy, err), KZ_OK);
+	assert_int_equal(closed, 1);
+}
+
+static struct kz_report *
+report(struct test_hall *h, const char *from, const char *to)
+{
+	struct kz_report *r = NULL;
+	char err[KZ_ERR_LEN] = "";
+
+	if (kz_report_build(h->db, h->cal, &h->cfg, from, to, &r, err) != KZ_OK)
+		fail_msg("report: %s", err);
+	return r;
+}
+
+static const struct kz_report_group *
+group(const struct kz_report_group *g, int n, const char *key)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(g[i].key, key) == 0)
+			return &g[i];
+	fail_msg("no group %s", key);
+	return NULL;
+}
+
+static void
+test_percentiles_by_nearest_rank(void **state)
+{
+	int64_t v[] = {60, 5, 23, 19, 5, 50, 15}, one[] = {7}, ten[10];
+	struct kz_stat s;
+
+	(void)state;
+	kz_stat_of(v, 7, 30, &s);
+	assert_int_equal(s.n, 7);
+	assert_int_equal(s.median, 19);	/* rank ceil(3.5) = 4 of 5 5 15 19 23 50 60 */
+	assert_int_equal(s.p90, 60);	/* rank ceil(6.3) = 7 */
+	assert_int_equal(s.max, 60);
+	assert_int_equal(s.within, 5);
+	assert_true(kz_stat_share(&s) == 71.4);
+	kz_stat_of(one, 1, 30, &s);
+	assert_int_equal(s.median, 7);
+	assert_int_equal(s.p90, 7);
+	for (int i = 0; i < 10; i++)
+		ten[i] = (i + 1) * 10;
+	kz_stat_of(ten, 10, 30, &s);
+	assert_int_equal(s.median, 50);	/* even count: the lower middle, rank 5 */
+	assert_int_equal(s.p90, 90);	/* rank 9 */
+	kz_stat_of(NULL, 0, 30, &s);
+	assert_int_equal(s.n, 0);
+	assert_true(kz_stat_share(&s) < 0);
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Many values take the quick sort by radix: the same answers as qsort. */
+static void
+test_percentiles_of_many(void **state)
+{
+	enum { N = 5001 };
+	static int64_t v[N], w[N];
+	uint64_t x = 42;
+	struct kz_stat s;
+
+	(void)state;
+	for (int i = 0; i < N; i++) {
+		x = x * 6364136223846793005ull + 1442695040888963407ull;
+		v[i] = w[i] = (int64_t)(x >> 40) % 20000; /* up to five and a half hours */
+	}
+	v[7] = w[7] = 0;
+	qsort(w, N, sizeof w[0], cmp);
+	kz_stat_of(v, N, 1800, &s);
+	for (int i = 0; i < N; i++)
+		assert_int_equal(v[i], w[i]);
+	assert_int_equal(s.median, w[2500]);	/* rank ceil(2500.5) = 2501 */
+	assert_int_equal(s.p90, w[4500]);	/* rank ceil(4500.9) = 4501 */
+	assert_int_equal(s.max, w[N - 1]);
+}
+
+static void
+test_known_day(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_report *r;
+	const struct kz_report_group *a, *b, *c, *k1;
+
+	make_day(h);
+	r = report(h, "2026-03-20", "2026-03-20");
+	assert_int_equal(r->issued, 6);
+	assert_int_equal(r->total.places, 7);
+	assert_int_equal(r->total.served, 4);
+	assert_int_equal(r->total.no_shows, 1);
+	assert_int_equal(r->total.transferred, 1);
+	assert_int_equal(r->total.not_served, 1);
+	assert_int_equal(r->total.wait.n, 7);
+	assert_int_equal(r->total.wait.median, 19 * MIN);
+	assert_int_equal(r->total.wait.p90, 60 * MIN);
+	assert_int_equal(r->total.wait.max, 60 * MIN);
+	assert_int_equal(r->total.wait.within, 5);
+	/* service: 15, 35, 10 (until the transfer), 10, 15 */
+	assert_int_equal(r->total.service.n, 5);
+	assert_int_equal(r->total.service.median, 15 * MIN);
+	assert_int_equal(r->total.service.p90, 35 * MIN);
+	assert_int_equal(r->total.service.within, 4);
+	a = group(r->services, r->nservices, "A");
+	assert_int_equal(a->places, 5);
+	assert_int_equal(a->served, 3);
+	assert_int_equal(a->wait.median, 19 * MIN); /* 5 15 19 23 60 */
+	assert_int_equal(a->wait.within, 4);
+	b = group(r->services, r->nservices, "B");
+	assert_int_equal(b->transferred, 1);
+	assert_int_equal(b->wait.max, 50 * MIN);
+	c = group(r->services, r->nservices, "C");
+	assert_int_equal(c->places, 1);
+	assert_int_equal(c->served, 1);
+	assert_int_equal(c->wait.max, 5 * MIN); /* from the transfer at 10:10, not the issue */
+	k1 = group(r->counters, r->ncounters, "1");
+	assert_int_equal(k1->places, 5);
+	assert_int_equal(group(r->counters, r->ncounters, "3")->places, 1);
+	assert_int_equal(r->nclerks, 2);
+	assert_int_equal(group(r->clerks, r->nclerks, "Clerk Number1")->places, 5);
+	assert_int_equal(r->hours[9].places, 4);
+	assert_int_equal(r->hours[12].wait.max, 15 * MIN); /* 12:50 to 14:05 less the lunch hour */
+	assert_int_equal(r->busiest[0], 9);
+	assert_int_equal(r->histogram[1], 2);	/* 5, 5: the 5-10 minute bin */
+	assert_int_equal(r->histogram[12], 1);	/* 60: an hour or more */
+	assert_int_equal(r->ndays, 1);
+	assert_int_equal(r->days[0].issued, 6);
+	assert_int_equal(r->days[0].wait.within, 5);
+	kz_report_free(r);
+}
+
+/* A range with a holiday and a weekend: days there, with nothing in them. */
+static void
+test_empty_days_and_ranges(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_report *r;
+	char from[11], to[11], err[KZ_ERR_LEN] = "";
+
+	make_day(h);
+	r = report(h, "2026-03-20", "2026-03-23");
+	assert_int_equal(r->ndays, 4);
+	assert_int_equal(r->issued, 6);
+	assert_int_equal(r->days[1].issued, 0);
+	assert_int_equal(r->days[1].wait.n, 0);
+	assert_false(r->days[1].working); /* Nauryz */
+	assert_true(r->days[0].working);
+	kz_report_free(r);
+	r = report(h, "2026-03-21", "2026-03-21");
+	assert_int_equal(r->total.wait.n, 0);
+	assert_int_equal(r->busiest[0], -1);
+	kz_report_free(r);
+	assert_int_equal(kz_report_range("week 2026-03-20", from, to, err), KZ_OK);
+	assert_string_equal(from, "2026-03-16");
+	assert_string_equal(to, "2026-03-22");
+	assert_int_equal(kz_report_range("2026-02", from, to, err), KZ_OK);
+	assert_string_equal(to, "2026-02-28");
+	assert_int_equal(kz_report_range("2024", from, to, err), KZ_OK);
+	assert_string_equal(from, "2024-01-01");
+	assert_int_equal(kz_report_range("2026-13", from, to, err), KZ_EINVAL);
+	assert_non_null(strstr(err, "is not a range"));
+	assert_int_equal(kz_report_build(h->db, h->cal, &h->cfg, "2026-03-22", "2026-03-20", &r,
+				 err), KZ_EINVAL);
+	assert_non_null(strstr(err, "swap them"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_percentiles_by_nearest_rank),
+		cmocka_unit_test(test_percentiles_of_many),
+		cmocka_unit_test_setup_teardown(test_known_day, test_hall_setup, test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_empty_days_and_ranges, test_hall_setup,
+			test_hall_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
