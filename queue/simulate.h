@@ -72,7 +72,7 @@ struct kz_sim_options {
 	const char *to_day;	/* last day, included; NULL: from_day alone */
 	uint64_t seed;		/* the same seed and days give the same database */
 	int visitors_per_day;	/* mean tickets of a day; 0: 34 for each counter
-				   serving the 1st service (120 in the default hall) */
+				   serving the 1st service (102 in the default hall) */
 	int feedback_percent;	/* of served visitors, 0-100 (default 30) */
 	int cases;		/* also applications and complaints (default 1) */
 };

@@ -12,7 +12,10 @@
 #include "helpers.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/application.h"
+#include "queue/complaint.h"
 #include "queue/report.h"
+#include "queue/simulate.h"
 #include "queue/stats.h"
 
 #define MIN 60
@@ -261,6 +264,60 @@ test_empty_days_and_ranges(void **state)
 	assert_non_null(strstr(err, "swap them"));
 }
 
+static int
+count_complaint(const struct kz_complaint *c, void *arg)
+{
+	(void)c;
+	++*(int *)arg;
+	return 0;
+}
+
+static int
+count_app(const struct kz_application *a, void *arg)
+{
+	(void)a;
+	++*(int *)arg;
+	return 0;
+}
+
+/* A simulated month, read two ways: the report's counts of applications
+ * and complaints agree with the registers' own lists (queue/application,
+ * queue/complaint), which work out deemed approval and overdue alone. */
+static void
+test_cases_agree_with_the_registers(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_sim_options o;
+	struct kz_report *r;
+	struct kz_app_filter deemed = {.deemed = 1}, uncollected = {.uncollected = 1}, any = {0};
+	char err[KZ_ERR_LEN] = "";
+	int n_deemed = 0, n_uncollected = 0, n_overdue = 0, n_all = 0;
+
+	kz_sim_options_init(&o);
+	o.from_day = "2026-03-02";
+	o.to_day = "2026-03-13";
+	if (kz_simulate(h->db, h->cal, &h->cfg, &o, NULL, err) != KZ_OK)
+		fail_msg("simulate: %s", err);
+	test_at("2026-10-01T10:00"); /* months later: terms over, results uncollected */
+	r = report(h, "2026-03-01", "2026-03-31");
+	assert_true(r->apps.available && r->complaints.available);
+	assert_int_equal(kz_app_list(h->db, &deemed, count_app, &n_deemed, err), KZ_OK);
+	assert_int_equal(kz_app_list(h->db, &uncollected, count_app, &n_uncollected, err), KZ_OK);
+	assert_int_equal(kz_app_list(h->db, &any, count_app, &n_all, err), KZ_OK);
+	assert_int_equal(kz_complaint_list(h->db, KZ_COMPLAINTS_OVERDUE, count_complaint, &n_overdue,
+				 NULL, err), KZ_OK);
+	assert_true(r->apps.accepted > 20);
+	assert_true(n_deemed > 0 && n_uncollected > 0); /* the comparison is not of zeros */
+	assert_int_equal(r->apps.accepted + r->apps.refused, n_all);
+	assert_int_equal(r->apps.deemed, n_deemed);
+	assert_int_equal(r->apps.uncollected, n_uncollected);
+	assert_int_equal(r->apps.on_time + r->apps.late, r->apps.due);
+	assert_int_equal(r->complaints.overdue, n_overdue);
+	assert_int_equal(r->complaints.on_time + r->complaints.late, r->complaints.answered);
+	assert_true(r->feedback.responses > 0);
+	kz_report_free(r);
+}
+
 int
 main(void)
 {
@@ -269,6 +326,8 @@ main(void)
 		cmocka_unit_test(test_percentiles_of_many),
 		cmocka_unit_test_setup_teardown(test_known_day, test_hall_setup, test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_empty_days_and_ranges, test_hall_setup,
+			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_cases_agree_with_the_registers, test_hall_setup,
 			test_hall_teardown),
 	};
 

@@ -1,0 +1,69 @@
+#!/bin/bash
+# t0170: kezek report on a simulated fortnight: the table, CSV read back
+# with Python's csv module (RFC 4180), the PDF's text read back, printing
+# on the A4 folder printer, and clear refusals of malformed ranges.
+. "$(dirname "$0")/lib.sh"
+
+# the A4 printer keeps its PDFs in this test's own folder
+sed -i "s|^address = ../var/a4-1|address = $T/a4|" "$T/hall.ini"
+export KEZEK_FONTS="$SRC/assets/fonts"
+
+expect 0 "init" init
+expect 0 "simulate" --now 2026-03-31T19:00 simulate --from 2026-03-02 --to 2026-03-13 --seed 7
+expect 0 "report of the month" --now 2026-04-20T10:00 report 2026-03
+first_line "REPORT 2026-03-01 to 2026-03-31  Отдел земельных отношений" "report heading"
+has out "Сдача документов" "services by name"
+has out "BUSIEST HOURS:" "busiest hours"
+has out "1.1     100%" "App. 4 row 1.1 with its norm"
+has out "APPLICATIONS: accepted" "applications counted"
+has out "COMPLAINTS: received" "complaints counted"
+
+expect 0 "csv" --now 2026-04-20T10:00 report 2026-03 --csv
+cp "$T/out" "$T/report.csv"
+if python3 - "$T/report.csv" >"$T/out" 2>"$T/err" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+head, body = rows[0], rows[1:]
+assert head[:3] == ["section", "key", "name"], head
+assert all(len(r) == len(head) for r in body), "ragged rows"
+col = {name: i for i, name in enumerate(head)}
+sec = lambda s: [r for r in body if r[0] == s]
+total = sec("all")[0]
+services = sec("service")
+assert sum(int(r[col["places"]]) for r in services) == int(total[col["places"]])
+assert sum(int(r[col["served"]]) for r in services) == int(total[col["served"]])
+days = sec("day")
+assert len(days) == 31, len(days)
+assert sum(int(r[col["places"]]) for r in days) > 0
+assert [r[1] for r in sec("app4")] == ["1.1", "2.1", "3.1", "3.2", "4.1", "5.1"]
+assert any("Сдача документов" == r[2] for r in services)
+share = float(total[col["wait_within_limit_pct"]])
+assert 0 <= share <= 100
+print("csv ok", len(body))
+PY
+then ok; else not_ok "the CSV reads back whole and adds up"; fi
+
+expect 0 "pdf" --now 2026-04-20T10:00 report 2026-03 --pdf "$T/report.pdf" --lang kk
+pdftotext "$T/report.pdf" "$T/report.txt" 2>"$T/err" && ok || not_ok "pdftotext reads the report"
+cp "$T/report.txt" "$T/out"
+has out "01.03.2026" "the range in the PDF"
+has out "5.1" "App. 4 in the PDF"
+lacks out "Отчёт об обслуживании посетителей" "the Kazakh PDF has no Russian title"
+
+expect 0 "print" --now 2026-04-20T10:00 report --week 2026-03-10 --print a4-1
+has out "printed on a4-1" "printed"
+if [ "$(ls "$T"/a4/*.pdf 2>/dev/null | wc -l)" -eq 1 ]; then ok; else not_ok "one PDF in the printer's folder"; fi
+
+expect 0 "an empty day" --now 2026-04-20T10:00 report 2026-03-21
+has out "visitors 0" "an empty day reports zero"
+expect 1 "bad month" report 2026-13
+has err "is not a range" "bad month explained"
+expect 1 "from without to" report --from 2026-03-01
+expect 1 "reversed range" report --from 2026-03-10 --to 2026-03-01
+has err "swap them" "reversed range explained"
+expect 1 "bad language" report 2026-03 --lang en
+expect 1 "not an A4 printer" --now 2026-04-20T10:00 report 2026-03 --print kiosk-1
+has err "is not an A4 printer" "ticket printer refused for a report"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
