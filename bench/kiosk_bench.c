@@ -15,6 +15,7 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "bench.h"
 #include "kiosk/kiosk.h"
 #include "queue/clock.h"
 #include "queue/config.h"
@@ -27,35 +28,11 @@
 static struct kz_config cfg;
 static struct kz_kiosk *k;
 
-static double
-mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static void
 die(const char *what, const char *err)
 {
 	fprintf(stderr, "kiosk_bench: %s: %s\n", what, err);
 	exit(1);
-}
-
-static long
-rss_kb(void)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	long kb = -1;
-
-	while (f && fgets(line, sizeof line, f))
-		if (sscanf(line, "VmRSS: %ld", &kb) == 1)
-			break;
-	if (f)
-		fclose(f);
-	return kb;
 }
 
 static void
@@ -111,24 +88,16 @@ touch(const char *name)
 	ev.type = SDL_FINGERDOWN;
 	ev.tfinger.x = (b->x + b->w / 2) / 1920.0f;
 	ev.tfinger.y = (b->y + b->h / 2) / 1080.0f;
-	t0 = mono();
+	t0 = bench_now();
 	SDL_PushEvent(&ev);
 	step();
-	return (mono() - t0) * 1000;
-}
-
-static int
-cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
+	return (bench_now() - t0) * 1000;
 }
 
 static void
 report(const char *what, double *ms, int n)
 {
-	qsort(ms, (size_t)n, sizeof *ms, cmp);
+	bench_sort(ms, (size_t)n);
 	printf("%-34s p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms  (%d)\n", what, ms[n / 2],
 		ms[n * 95 / 100], ms[n - 1], n);
 }
@@ -143,7 +112,7 @@ main(void)
 
 	open_kiosk();
 	step();
-	rss_start = rss_kb();
+	rss_start = bench_rss_kb();
 	for (int i = 0; i < VISITORS; i++) {
 		/* a visitor: information, then a ticket of service A */
 		nav[nn++] = touch("about");
@@ -154,16 +123,16 @@ main(void)
 		touch("home");
 		kz_clock_set(kz_clock_now() + 6); /* the next visitor, after the pause */
 		if (i == VISITORS / 3)
-			rss_mid = rss_kb();
+			rss_mid = bench_rss_kb();
 	}
 	getrusage(RUSAGE_SELF, &r0);
-	double t0 = mono();
+	double t0 = bench_now();
 	for (int i = 0; i < VISITORS; i++) {
-		double s = mono();
+		double s = bench_now();
 		step();
-		idle[i] = (mono() - s) * 1000;
+		idle[i] = (bench_now() - s) * 1000;
 	}
-	double wall = mono() - t0;
+	double wall = bench_now() - t0;
 	getrusage(RUSAGE_SELF, &r1);
 	report("touch to new screen drawn", nav, nn);
 	report("touch on 'take' to number shown", take, VISITORS);
@@ -177,7 +146,7 @@ main(void)
 		 (r1.ru_stime.tv_sec - r0.ru_stime.tv_sec) + (r1.ru_stime.tv_usec - r0.ru_stime.tv_usec) / 1e6) /
 			VISITORS * 10 * 100);
 	printf("memory (RSS): %ld kB at start, %ld kB after %d visitors, %ld kB after %d\n", rss_start,
-		rss_mid, VISITORS / 3, rss_kb(), VISITORS);
+		rss_mid, VISITORS / 3, bench_rss_kb(), VISITORS);
 	(void)wall;
 	kz_kiosk_close(k);
 	return 0;

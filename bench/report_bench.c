@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "bench.h"
 #include "queue/calendar.h"
 #include "queue/clock.h"
 #include "queue/config.h"
@@ -24,28 +25,11 @@
 #include "queue/hall.h"
 #include "queue/report.h"
 
-static double
-mono(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static void
 die(const char *what, const char *err)
 {
 	fprintf(stderr, "report_bench: %s: %s\n", what, err);
 	exit(1);
-}
-
-static int
-cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
 }
 
 static void
@@ -57,14 +41,14 @@ time_report(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *c
 	char err[KZ_ERR_LEN];
 
 	for (int i = 0; i < 5; i++) {
-		double t0 = mono();
+		double t0 = bench_now();
 		if (kz_report_build(db, cal, cfg, from, to, &r, err) != KZ_OK)
 			die(what, err);
-		ms[i] = (mono() - t0) * 1000;
+		ms[i] = (bench_now() - t0) * 1000;
 		if (i < 4)
 			kz_report_free(r);
 	}
-	qsort(ms, 5, sizeof ms[0], cmp);
+	bench_sort(ms, 5);
 	printf("%-8s %s..%s  %8d tickets  median %8.1f ms  (min %.1f, max %.1f)\n", what, from, to,
 		r->total.places, ms[2], ms[0], ms[4]);
 	kz_report_free(r);
@@ -98,13 +82,13 @@ main(int argc, char **argv)
 	    kz_cal_load(cfg.holidays, &cfg.hours, &cal, err) != KZ_OK ||
 	    kz_db_open(dbpath, KZ_DB_CREATE, &db, err) != KZ_OK || kz_hall_sync(db, &cfg, NULL, err) != KZ_OK)
 		die("hall", err);
-	t0 = mono();
+	t0 = bench_now();
 	if (kz_generate_history(db, cal, &cfg, from, to, visitors, 20261125, &g, err) != KZ_OK)
 		die("generate", err);
 	stat(dbpath, &st);
 	printf("generated %s..%s: %d working days, %ld tickets, %ld feedback answers, %ld "
 	       "applications, %ld complaints in %.1f s; database %.0f MB\n", from, to, g.days,
-		g.tickets, g.feedback, g.applications, g.complaints, mono() - t0,
+		g.tickets, g.feedback, g.applications, g.complaints, bench_now() - t0,
 		st.st_size / 1048576.0);
 	snprintf(from, sizeof from, "%04d-03-18", y1);
 	time_report(db, cal, &cfg, "day", from, from);

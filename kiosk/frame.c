@@ -113,3 +113,22 @@ kz_frame_panel(struct kz_kiosk *k, struct kz_scene *s, const char *id, struct kz
 	kz_scene_para(s, id, b.x + pad, b.y + pad, b.w - 2 * pad, b.h - 2 * pad, line, ink,
 		KZ_FONT_REGULAR, KZ_ALIGN_LEFT, k->lang, "%s", text);
 }
+
+void
+kz_kiosk_contacts(struct kz_kiosk *k, const char *name, const char *address,
+	const char *official, const char *phones, const char *emails, char *out, size_t len)
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	if (name[0])
+		n += (size_t)snprintf(out + n, len - n, "%s\n", name);
+	if (address[0] && n < len)
+		n += (size_t)snprintf(out + n, len - n, T("Address: %s\n"), address);
+	if (official[0] && n < len)
+		n += (size_t)snprintf(out + n, len - n, T("Responsible: %s\n"), official);
+	if (phones[0] && n < len)
+		n += (size_t)snprintf(out + n, len - n, T("Phone: %s\n"), phones);
+	if (emails[0] && n < len)
+		snprintf(out + n, len - n, T("E-mail: %s"), emails);
+}

@@ -42,21 +42,10 @@ contacts(struct kz_kiosk *k, char *out, size_t len)
 	const char *name = is_kk ? kk->name : o ? o->name : "";
 	const char *address = is_kk ? kk->address : o ? o->address : "";
 	const char *official = is_kk ? kk->official : o ? o->official : "";
-	size_t n = 0;
 
 	out[0] = '\0';
-	if (o == NULL)
-		return;
-	if (name[0])
-		n += (size_t)snprintf(out + n, len - n, "%s\n", name);
-	if (address[0] && n < len)
-		n += (size_t)snprintf(out + n, len - n, T("Address: %s\n"), address);
-	if (official[0] && n < len)
-		n += (size_t)snprintf(out + n, len - n, T("Responsible: %s\n"), official);
-	if (o->phones[0] && n < len)
-		n += (size_t)snprintf(out + n, len - n, T("Phone: %s\n"), o->phones);
-	if (o->emails[0] && n < len)
-		snprintf(out + n, len - n, T("E-mail: %s"), o->emails);
+	if (o != NULL)
+		kz_kiosk_contacts(k, name, address, official, o->phones, o->emails, out, len);
 }
 
 static void

@@ -28,22 +28,11 @@ where(struct kz_kiosk *k, char *out, size_t len)
 {
 	const char *name, *address, *official;
 	const struct kz_office_entry *a = k->akimat;
-	size_t n = 0;
 
 	akimat(k, &name, &address, &official);
 	out[0] = '\0';
-	if (a == NULL)
-		return;
-	if (name[0])
-		n += (size_t)snprintf(out + n, len - n, "%s\n", name);
-	if (address[0] && n < len)
-		n += (size_t)snprintf(out + n, len - n, T("Address: %s\n"), address);
-	if (official[0] && n < len)
-		n += (size_t)snprintf(out + n, len - n, T("Responsible: %s\n"), official);
-	if (a->phones[0] && n < len)
-		n += (size_t)snprintf(out + n, len - n, T("Phone: %s\n"), a->phones);
-	if (a->emails[0] && n < len)
-		snprintf(out + n, len - n, T("E-mail: %s"), a->emails);
+	if (a != NULL)
+		kz_kiosk_contacts(k, name, address, official, a->phones, a->emails, out, len);
 }
 
 static void

@@ -162,6 +162,11 @@ struct kz_box kz_frame_title(struct kz_kiosk *k, struct kz_scene *s, const struc
 void kz_frame_panel(struct kz_kiosk *k, struct kz_scene *s, const char *id, struct kz_box b,
 	int line, struct kz_rgb fill, struct kz_rgb ink, const char *text);
 
+/* An office's contacts, a line each (name, address, official, phones,
+ * e-mails), those given, into out: for App. 1 and App. 5 entries. */
+void kz_kiosk_contacts(struct kz_kiosk *k, const char *name, const char *address,
+	const char *official, const char *phones, const char *emails, char *out, size_t len);
+
 /* The service's name in the visitor's language. */
 const char *kz_kiosk_service_name(const struct kz_kiosk *k, const char *code);
 

@@ -507,18 +507,6 @@ do_notice_sent(struct kz_db *db, const char *number, struct kz_application *out,
 	return kz_app_get(db, number, out, err);
 }
 
-/* Run call as one BEGIN IMMEDIATE transaction, rolling back on error. */
-#define IN_TX(call)                                                                                \
-	do {                                                                                       \
-		int rc_ = kz_db_begin(db, err);                                                    \
-		if (rc_ != KZ_OK)                                                                  \
-			return rc_;                                                                \
-		if ((rc_ = (call)) != KZ_OK) {                                                     \
-			kz_db_rollback(db);                                                        \
-			return rc_;                                                                \
-		}                                                                                  \
-		return kz_db_commit(db, err);                                                      \
-	} while (0)
 
 int
 kz_app_accept(struct kz_db *db, struct kz_calendar *cal, int counter,

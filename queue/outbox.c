@@ -76,18 +76,6 @@ kz_outbox_add_job(struct kz_db *db, const char *printer, const char *document, c
 	return KZ_OK;
 }
 
-/* Run fn as one transaction, rolling back on any error. */
-#define IN_TX(call)                                                                                \
-	do {                                                                                       \
-		int rc_ = kz_db_begin(db, err);                                                    \
-		if (rc_ != KZ_OK)                                                                  \
-			return rc_;                                                                \
-		if ((rc_ = (call)) != KZ_OK) {                                                     \
-			kz_db_rollback(db);                                                        \
-			return rc_;                                                                \
-		}                                                                                  \
-		return kz_db_commit(db, err);                                                      \
-	} while (0)
 
 int
 kz_outbox_add(struct kz_db *db, const char *printer, const char *document, const char *lang,

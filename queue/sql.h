@@ -23,6 +23,21 @@ int kz_db_begin_read(struct kz_db *db, char *err);
 int kz_db_commit(struct kz_db *db, char *err);
 void kz_db_rollback(struct kz_db *db);
 
+/* Return from the calling function with call run as one BEGIN IMMEDIATE
+ * transaction: committed if it returns KZ_OK, rolled back otherwise.  The
+ * caller has db and err in scope. */
+#define IN_TX(call)                                                                                \
+	do {                                                                                       \
+		int rc_ = kz_db_begin(db, err);                                                    \
+		if (rc_ != KZ_OK)                                                                  \
+			return rc_;                                                                \
+		if ((rc_ = (call)) != KZ_OK) {                                                     \
+			kz_db_rollback(db);                                                        \
+			return rc_;                                                                \
+		}                                                                                  \
+		return kz_db_commit(db, err);                                                      \
+	} while (0)
+
 /* Turn a SQLite result into KZ_EBUSY or KZ_EDB with "what: sqlite's words". */
 int kz_db_fail(struct kz_db *db, int rc, const char *what, char *err);
 

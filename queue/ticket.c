@@ -534,25 +534,7 @@ do_close_day(struct kz_db *db, int *closed, int *at_counters, char *err)
 	return rc;
 }
 
-/* Wrap one do_* call in BEGIN IMMEDIATE ... COMMIT, rolling back on error. */
-static int
-finish_tx(struct kz_db *db, int rc, char *err)
-{
-	if (rc != KZ_OK) {
-		kz_db_rollback(db);
-		return rc;
-	}
-	return kz_db_commit(db, err);
-}
-
-#define IN_TX(call)                                                                                \
-	do {                                                                                       \
-		int rc_ = kz_db_begin(db, err);                                                    \
-		if (rc_ != KZ_OK)                                                                  \
-			return rc_;                                                                \
-		return finish_tx(db, (call), err);                                                 \
-	} while (0)
-
+/* Each operation below is one do_* call wrapped by IN_TX (sql.h). */
 int
 kz_ticket_issue(struct kz_db *db, struct kz_calendar *cal, const char *service,
 	struct kz_ticket *out, char *err)
