@@ -99,3 +99,40 @@ kz_cli_fonts(const struct kz_cli *cli, char *out, size_t len)
 	else
 		snprintf(out, len, "%.*s/../assets/fonts", (int)(slash - path), path);
 }
+
+void
+kz_cli_cell(FILE *f, const char *s, int width)
+{
+	char buf[1024];
+	size_t end = 0;
+	int chars = 0;
+
+	for (size_t i = 0; s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			if (chars == width - 1)
+				end = i;
+			chars++;
+		}
+	if (chars > width && end + 4 < sizeof buf) {
+		snprintf(buf, sizeof buf, "%.*s\u2026", (int)end, s);
+		s = buf;
+	}
+	kz_cli_pad(f, s, width);
+}
+
+void
+kz_cli_csv(const char *s, int last)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, stdout);
+	} else {
+		putchar('"');
+		for (; *s; s++) {
+			if (*s == '"')
+				putchar('"');
+			putchar(*s);
+		}
+		putchar('"');
+	}
+	fputs(last ? "\r\n" : ",", stdout);
+}

@@ -50,46 +50,6 @@ note(const struct kz_application *a, char *buf, size_t len)
 	return buf;
 }
 
-/* s cut to at most width characters (UTF-8), with "…" when cut; into buf
- * (4 * width bytes at least). */
-static const char *
-cut(const char *s, int width, char *buf, size_t len)
-{
-	size_t end = 0;
-	int chars = 0;
-
-	for (size_t i = 0; s[i]; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			if (chars == width - 1)
-				end = i;
-			chars++;
-		}
-	if (chars <= width)
-		snprintf(buf, len, "%s", s);
-	else
-		snprintf(buf, len, "%.*s\u2026", (int)end, s);
-	return buf;
-}
-
-/* One CSV field (RFC 4180): quoted when it holds a comma, a quote or a
- * line break, quotes doubled. */
-static void
-csv_field(const char *s, int last)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, stdout);
-	} else {
-		putchar('"');
-		for (; *s; s++) {
-			if (*s == '"')
-				putchar('"');
-			putchar(*s);
-		}
-		putchar('"');
-	}
-	fputs(last ? "\r\n" : ",", stdout);
-}
-
 static const char *const csv_header[] = {"number", "accepted", "kind", "applicant", "phone",
 	"plot_address", "documents", "missing", "due_day", "state", "deemed_from", "decided_day",
 	"reason", "notice_due_day", "notice_sent", "handed_over", "handed_to", "kept_until",
@@ -143,7 +103,7 @@ csv_row(const struct kz_application *a)
 	v[19] = a->uncollected ? "yes" : "no";
 	v[20] = a->clerk;
 	for (int i = 0; i < CSV_COLUMNS; i++)
-		csv_field(v[i], i == CSV_COLUMNS - 1);
+		kz_cli_csv(v[i], i == CSV_COLUMNS - 1);
 }
 
 /* The header, once, before the first row (or at the end of none). */
@@ -154,7 +114,7 @@ header(struct listing *l)
 		return;
 	if (l->csv)
 		for (int i = 0; i < CSV_COLUMNS; i++)
-			csv_field(csv_header[i], i == CSV_COLUMNS - 1);
+			kz_cli_csv(csv_header[i], i == CSV_COLUMNS - 1);
 	else
 		printf("NUMBER     ACCEPTED   KIND  DUE        STATE            HANDED     "
 		       "APPLICANT                    NOTE\n");
@@ -164,7 +124,7 @@ static int
 row(const struct kz_application *a, void *arg)
 {
 	struct listing *l = arg;
-	char handed[11] = "-", buf[sizeof a->applicant + 4], why[96];
+	char handed[11] = "-", why[96];
 
 	header(l);
 	l->count++;
@@ -178,7 +138,7 @@ row(const struct kz_application *a, void *arg)
 		a->kind == KZ_APP_LEGAL ? "legal" : "indiv", a->due_day);
 	kz_cli_pad(stdout, state_text(a), 16);
 	printf(" %-10s ", handed);
-	kz_cli_pad(stdout, cut(a->applicant, 28, buf, sizeof buf), 28);
+	kz_cli_cell(stdout, a->applicant, 28);
 	printf(" %s\n", note(a, why, sizeof why));
 	return 0;
 }

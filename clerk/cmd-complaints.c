@@ -25,24 +25,6 @@ state(const struct kz_complaint *m)
 	return m->overdue ? "OVERDUE" : "open";
 }
 
-/* One CSV field: quoted when it holds a comma, a quote or a line end. */
-static void
-csv_field(const char *s, int last)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, stdout);
-	} else {
-		putchar('"');
-		for (; *s; s++) {
-			if (*s == '"')
-				putchar('"');
-			putchar(*s);
-		}
-		putchar('"');
-	}
-	fputs(last ? "\r\n" : ",", stdout);
-}
-
 static const char *const csv_header[] = {
 	"number", "registered", "channel", "kind", "complainant", "contact", "summary",
 	"taken_by", "position", "counter", "days", "due_day", "state", "answered",
@@ -68,31 +50,8 @@ print_csv(const struct kz_complaint *m, void *arg)
 	f[14] = m->answer_channel, f[15] = m->answer, f[16] = m->answer_clerk;
 	f[17] = m->purged_at ? "yes" : "no";
 	for (int i = 0; i < 18; i++)
-		csv_field(f[i], i == 17);
+		kz_cli_csv(f[i], i == 17);
 	return 0;
-}
-
-/* s padded, or cut to width - 1 characters (UTF-8) and "…". */
-static void
-cell(const char *s, int width)
-{
-	char buf[256];
-	size_t o = 0;
-	int chars = 0;
-
-	for (const char *p = s; *p; p++)
-		chars += ((unsigned char)*p & 0xC0) != 0x80;
-	if (chars > width) {
-		chars = 0;
-		for (const char *p = s; *p && o + 4 < sizeof buf; p++) {
-			if (((unsigned char)*p & 0xC0) != 0x80 && ++chars == width)
-				break;
-			buf[o++] = *p;
-		}
-		memcpy(buf + o, "\u2026", 4); /* with its NUL */
-		s = buf;
-	}
-	kz_cli_pad(stdout, s, width + 2);
 }
 
 static int
@@ -102,13 +61,13 @@ print_row(const struct kz_complaint *m, void *arg)
 
 	(void)arg;
 	kz_clock_format(m->registered_at, "%Y-%m-%d %H:%M", reg, sizeof reg);
-	cell(m->number, 12);
-	cell(reg, 16);
-	cell(m->channel, 9);
-	cell(m->kind, 7);
-	cell(m->due_day, 10);
-	cell(state(m), 13);
-	cell(m->clerk, 20);
+	kz_cli_cell(stdout, m->number, 14);
+	kz_cli_cell(stdout, reg, 18);
+	kz_cli_cell(stdout, m->channel, 11);
+	kz_cli_cell(stdout, m->kind, 9);
+	kz_cli_cell(stdout, m->due_day, 12);
+	kz_cli_cell(stdout, state(m), 15);
+	kz_cli_cell(stdout, m->clerk, 22);
 	printf("%s\n", m->name[0] ? m->name : "(purged)");
 	return 0;
 }
@@ -123,7 +82,7 @@ exec(struct kz_cli *cli)
 
 	if (csv)
 		for (int i = 0; csv_header[i]; i++)
-			csv_field(csv_header[i], csv_header[i + 1] == NULL);
+			kz_cli_csv(csv_header[i], csv_header[i + 1] == NULL);
 	else
 		printf("number        registered        channel    kind     due         state          "
 		       "taken by              complainant\n");

@@ -4,7 +4,6 @@
  * (RFC 4180, UTF-8) for spreadsheets, or as an A4 PDF with charts, saved
  * or printed on an A4 printer.  Definitions: queue/report.h.
  */
-#include <csv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,35 +41,10 @@ print_stat(const struct kz_stat *s)
 		minutes(s->max), kz_stat_share(s));
 }
 
-/* label in width columns: cut with "…" if longer, padded if shorter. */
-static void
-column(const char *label, int width)
-{
-	char buf[KZ_NAME_LEN + 8];
-	int chars = 0;
-	size_t i = 0;
-
-	for (; label[i] && chars < width; i++)
-		chars += ((unsigned char)label[i] & 0xC0) != 0x80;
-	if (label[i] == '\0' || (((unsigned char)label[i] & 0xC0) == 0x80)) {
-		while (label[i] && ((unsigned char)label[i] & 0xC0) == 0x80)
-			i++;
-	}
-	if (label[i] == '\0') {
-		kz_cli_pad(stdout, label, width);
-		return;
-	}
-	/* one character less, and the ellipsis */
-	while (i > 0 && ((unsigned char)label[--i] & 0xC0) == 0x80)
-		;
-	snprintf(buf, sizeof buf, "%.*s…", (int)i, label);
-	kz_cli_pad(stdout, buf, width);
-}
-
 static void
 print_group(const char *label, const struct kz_report_group *g)
 {
-	column(label, 30);
+	kz_cli_cell(stdout, label, 30);
 	printf(" %6d %6d %5d %5d %5d ", g->places, g->served, g->no_shows, g->transferred,
 		g->not_served);
 	print_stat(&g->wait);
@@ -83,7 +57,7 @@ static void
 print_heading(const char *what, const struct kz_report *r)
 {
 	printf("\n");
-	column(what, 30);
+	kz_cli_cell(stdout, what, 30);
 	printf(" PLACES SERVED NOSHW SENT  CLOSD  WAIT: med    p90    max  <=%lld"
 	       "  SERVICE: med p90    max  <=%lld\n", (long long)r->wait_limit / 60,
 		(long long)r->service_limit / 60);
@@ -147,19 +121,12 @@ print_cases(const struct kz_report *r, const struct kz_config *cfg, int kk)
 			snprintf(current, sizeof current, "%5.1f%% (%d of %d)", rows[i].current,
 				rows[i].count, rows[i].of);
 		printf("%-6s %4d%%  %5d%%  ", rows[i].code, rows[i].norm, rows[i].target);
-		column(current, 22);
+		kz_cli_cell(stdout, current, 22);
 		printf("  %s\n", kk ? rows[i].name_kk : rows[i].name_ru);
 	}
 }
 
 /* --- CSV ------------------------------------------------------------------ */
-
-static void
-field(const char *s, int last)
-{
-	csv_fwrite(stdout, s, strlen(s));
-	fputs(last ? "\r\n" : ",", stdout);
-}
 
 static void
 fieldf(const char *fmt, double v, int have, int last)
@@ -168,7 +135,7 @@ fieldf(const char *fmt, double v, int have, int last)
 
 	if (have)
 		snprintf(buf, sizeof buf, fmt, v);
-	field(buf, last);
+	kz_cli_csv(buf, last);
 }
 
 static void
@@ -185,9 +152,9 @@ static void
 csv_group(const char *section, const char *key, const char *name,
 	const struct kz_report_group *g)
 {
-	field(section, 0);
-	field(key, 0);
-	field(name, 0);
+	kz_cli_csv(section, 0);
+	kz_cli_csv(key, 0);
+	kz_cli_csv(name, 0);
 	fieldf("%.0f", g->places, 1, 0);
 	fieldf("%.0f", g->served, 1, 0);
 	fieldf("%.0f", g->no_shows, 1, 0);
@@ -196,9 +163,9 @@ csv_group(const char *section, const char *key, const char *name,
 	fieldf("%.0f", g->not_served, 1, 0);
 	csv_stat(&g->wait, 0);
 	csv_stat(&g->service, 0);
-	field("", 0);
-	field("", 0);
-	field("", 1);
+	kz_cli_csv("", 0);
+	kz_cli_csv("", 0);
+	kz_cli_csv("", 1);
 }
 
 static void
@@ -213,7 +180,7 @@ print_csv(const struct kz_report *r, const struct kz_config *cfg, int kk)
 	size_t n = sizeof head / sizeof head[0];
 
 	for (size_t i = 0; i < n; i++)
-		field(head[i], i + 1 == n);
+		kz_cli_csv(head[i], i + 1 == n);
 	csv_group("all", "all", "", &r->total);
 	for (int i = 0; i < r->nservices; i++)
 		csv_group("service", r->services[i].key,
@@ -232,11 +199,11 @@ print_csv(const struct kz_report *r, const struct kz_config *cfg, int kk)
 	}
 	kz_report_app4(r, &cfg->targets, rows);
 	for (int i = 0; i < KZ_APP4_ROWS; i++) {
-		field("app4", 0);
-		field(rows[i].code, 0);
-		field(kk ? rows[i].name_kk : rows[i].name_ru, 0);
+		kz_cli_csv("app4", 0);
+		kz_cli_csv(rows[i].code, 0);
+		kz_cli_csv(kk ? rows[i].name_kk : rows[i].name_ru, 0);
 		for (int j = 3; j < 19; j++)
-			field("", 0);
+			kz_cli_csv("", 0);
 		fieldf("%.0f", rows[i].norm, 1, 0);
 		fieldf("%.0f", rows[i].target, 1, 0);
 		fieldf("%.1f", rows[i].current, rows[i].current >= 0, 1);

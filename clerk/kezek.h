@@ -84,6 +84,14 @@ int kz_cli_counter(struct kz_cli *cli, const char *arg);
 /* Print s padded with spaces to width characters (UTF-8 aware). */
 void kz_cli_pad(FILE *f, const char *s, int width);
 
+/* s in width columns: cut to width - 1 characters and "…" if longer,
+ * padded if shorter (UTF-8). */
+void kz_cli_cell(FILE *f, const char *s, int width);
+
+/* One CSV field (RFC 4180) to stdout: quoted when it holds a comma, a
+ * quote or a line break, quotes doubled; then "," or, if last, CRLF. */
+void kz_cli_csv(const char *s, int last);
+
 /* "HH:MM" local, or "-" for 0. */
 const char *kz_cli_hhmm(long long t, char buf[8]);
 
