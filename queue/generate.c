@@ -20,7 +20,10 @@
 
 struct gen {
 	struct kz_db *db;
+	struct kz_calendar *cal;
 	const struct kz_config *cfg;
+	int cases;		/* this database has the applications and complaints registers */
+	int year, app_seq, complaint_seq; /* numbering of the year being written */
 	uint64_t rng;
 	int nservices, ncounters;
 	int64_t services[KZ_MAX_SERVICES], counters[KZ_MAX_COUNTERS], clerks[CLERKS];
@@ -156,6 +159,96 @@ insert_feedback(struct gen *g, const char *day, int64_t at, char *err)
 	return kz_db_exec_stmt(g->db, st, "write feedback", err);
 }
 
+/* An application handed in at the end of a visit: mostly complete,
+ * decided within its term, collected; some refused, late, never decided,
+ * never collected.  Its personal fields are left empty: a benchmark. */
+static int
+application(struct gen *g, struct kz_date d, const char *day, int64_t at, int clerk, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(g->db,
+		"INSERT INTO applications (year, seq, number, kind, accepted_at, day, due_day, clerk_id,"
+		" status, docs, missing, decided_at, decided_day, decision_reason, notice_due_day,"
+		" notice_sent_at, handed_at, handed_to) VALUES"
+		" (?, ?, ?, ?, ?, ?, ?, ?, ?, 15, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	struct kz_date due = kz_cal_due(g->cal, d), decided;
+	char number[32], due_day[11], decided_day[11] = "", notice[11];
+	const char *status = "approved";
+	double u = uniform(g);
+	int64_t decided_at = 0, handed = 0;
+
+	if (st == NULL)
+		return KZ_EDB;
+	snprintf(number, sizeof number, "%04d-%04d", d.y, ++g->app_seq);
+	kz_date_format(due, due_day);
+	if (u < 0.08) {
+		status = "refused";
+	} else if (u < 0.14) {
+		status = "registered"; /* never decided: deemed approved */
+	} else {
+		/* decided 1-3 working days on, one in ten after the due day */
+		decided = kz_cal_add_working_days(g->cal, d, u < 0.24 ? 4 : 1 + (int)(uniform(g) * 3));
+		kz_date_format(decided, decided_day);
+		decided_at = kz_date_at(decided, 11 * 60);
+		status = u < 0.17 ? "rejected" : "approved";
+		if (uniform(g) < 0.95)
+			handed = decided_at + 86400 * (1 + (int64_t)(uniform(g) * 20));
+	}
+	kz_date_format(kz_cal_add_working_days(g->cal, d, 1), notice);
+	sqlite3_bind_int(st, 1, d.y);
+	sqlite3_bind_int(st, 2, g->app_seq);
+	sqlite3_bind_text(st, 3, number, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, uniform(g) < 0.85 ? "individual" : "legal", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, at);
+	sqlite3_bind_text(st, 6, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, due_day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 8, g->clerks[clerk]);
+	sqlite3_bind_text(st, 9, status, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 10, status[2] == 'f' ? 8 : 0); /* refused: the act missing */
+	kz_bind_id(st, 11, decided_at);
+	kz_bind_text(st, 12, decided_at ? decided_day : NULL);
+	kz_bind_text(st, 13, status[0] == 'r' && status[2] == 'j' ? "акт не соответствует" : NULL);
+	kz_bind_text(st, 14, status[2] == 'f' ? notice : NULL);
+	kz_bind_id(st, 15, status[2] == 'f' ? at + 3600 : 0);
+	kz_bind_id(st, 16, handed);
+	kz_bind_text(st, 17, handed ? "applicant" : NULL);
+	g->out->applications++;
+	return kz_db_exec_stmt(g->db, st, "write an application", err);
+}
+
+/* About one complaint every other day, most answered within their term. */
+static int
+complaint(struct gen *g, struct kz_date d, int64_t at, int clerk, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(g->db,
+		"INSERT INTO complaints (year, seq, number, registered_at, channel, kind, clerk_id,"
+		" days, due_day, answered_at, answer_channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		err);
+	int days = uniform(g) < 0.7 ? 15 : 30;
+	struct kz_date due = kz_cal_add_calendar_days(g->cal, d, days);
+	double u = uniform(g);
+	char number[32], due_day[11];
+	int64_t answered = u < 0.85 ? at + 86400 * (int64_t)(1 + uniform(g) * (days - 2))
+			   : u < 0.95 ? at + 86400 * (int64_t)(days + 3) : 0;
+
+	if (st == NULL)
+		return KZ_EDB;
+	snprintf(number, sizeof number, "%04d-C-%04d", d.y, ++g->complaint_seq);
+	kz_date_format(due, due_day);
+	sqlite3_bind_int(st, 1, d.y);
+	sqlite3_bind_int(st, 2, g->complaint_seq);
+	sqlite3_bind_text(st, 3, number, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, at);
+	sqlite3_bind_text(st, 5, uniform(g) < 0.7 ? "in_person" : "post", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, uniform(g) < 0.6 ? "service" : "result", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, g->clerks[clerk]);
+	sqlite3_bind_int(st, 8, days);
+	sqlite3_bind_text(st, 9, due_day, -1, SQLITE_TRANSIENT);
+	kz_bind_id(st, 10, answered);
+	kz_bind_text(st, 11, answered ? "post" : NULL);
+	g->out->complaints++;
+	return kz_db_exec_stmt(g->db, st, "write a complaint", err);
+}
+
 /* One visitor of day d, arriving at minute m with the seq-th number of service s. */
 static int
 visitor(struct gen *g, const char *day, struct kz_date d, int m, int s, int seq, int dayno,
@@ -190,6 +283,11 @@ visitor(struct gen *g, const char *day, struct kz_date d, int m, int s, int seq,
 	if ((rc = insert_ticket(g, day, s, seq, issued, 0, "served", counter, clerk, called,
 		     called + 30, finished, &id, err)) != KZ_OK)
 		return rc;
+	if (g->cases && s == 0 && uniform(g) < 0.4 &&
+	    (rc = application(g, d, day, finished, clerk, err)) != KZ_OK)
+		return rc;
+	if (g->cases && uniform(g) < 0.5 / 600 && (rc = complaint(g, d, finished, clerk, err)) != KZ_OK)
+		return rc;
 	return uniform(g) < 0.3 ? insert_feedback(g, day, finished + 60, err) : KZ_OK;
 }
 
@@ -202,6 +300,10 @@ one_day(struct gen *g, struct kz_date d, int n, int dayno, char *err)
 	int rc = KZ_OK;
 
 	kz_date_format(d, day);
+	if (d.y != g->year) { /* numbers of applications and complaints run per year */
+		g->year = d.y;
+		g->app_seq = g->complaint_seq = 0;
+	}
 	for (int i = 0; i < n; i++)
 		minutes[i] = arrival(g);
 	qsort(minutes, (size_t)n, sizeof minutes[0], cmp_int);
@@ -256,6 +358,29 @@ load_ids(struct gen *g, char *err)
 	return KZ_OK;
 }
 
+/* Does this database have the registers, and are they empty (numbers
+ * would collide)?  g->cases is 1 when they can be written. */
+static int
+has_cases(struct gen *g, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(g->db,
+		"SELECT (SELECT count(*) FROM sqlite_master WHERE name IN ('applications', 'complaints'))",
+		err);
+	int64_t n = 0;
+	int rc;
+
+	if (st == NULL || (rc = kz_db_step_int(g->db, st, &n, "look for the registers", err)) != KZ_OK)
+		return st == NULL ? KZ_EDB : rc;
+	if (n < 2)
+		return KZ_OK;
+	st = kz_db_stmt(g->db, "SELECT (SELECT count(*) FROM applications) +"
+			       " (SELECT count(*) FROM complaints)", err);
+	if (st == NULL || (rc = kz_db_step_int(g->db, st, &n, "count the registers", err)) != KZ_OK)
+		return st == NULL ? KZ_EDB : rc;
+	g->cases = n == 0;
+	return KZ_OK;
+}
+
 static int
 check_empty(struct gen *g, const char *from, const char *to, char *err)
 {
@@ -281,7 +406,7 @@ kz_generate_history(struct kz_db *db, struct kz_calendar *cal, const struct kz_c
 	const char *from, const char *to, int visitors_per_day, uint64_t seed,
 	struct kz_gen_result *out, char *err)
 {
-	struct gen g = {.db = db, .cfg = cfg, .rng = seed, .out = out};
+	struct gen g = {.db = db, .cal = cal, .cfg = cfg, .rng = seed, .out = out};
 	struct kz_date f, t;
 	int rc, dayno = 0;
 
@@ -292,7 +417,8 @@ kz_generate_history(struct kz_db *db, struct kz_calendar *cal, const struct kz_c
 	if (visitors_per_day < 1 || visitors_per_day > MAX_DAY_VISITORS * 3 / 4)
 		return kz_err(err, KZ_EINVAL, "visitors a day is 1 to %d, not %d",
 			MAX_DAY_VISITORS * 3 / 4, visitors_per_day);
-	if ((rc = check_empty(&g, from, to, err)) != KZ_OK || (rc = load_ids(&g, err)) != KZ_OK)
+	if ((rc = check_empty(&g, from, to, err)) != KZ_OK || (rc = load_ids(&g, err)) != KZ_OK ||
+	    (rc = has_cases(&g, err)) != KZ_OK)
 		return rc;
 	for (struct kz_date d = f; kz_date_cmp(d, t) <= 0;
 	     d = kz_date_from_days(kz_date_days(d) + 1)) {

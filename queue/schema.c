@@ -272,6 +272,11 @@ static const char step7[] =
 	/* A clerk's PIN for the counter console: crypt(3) hash, never the PIN. */
 	"ALTER TABLE clerks ADD COLUMN pin_hash TEXT;";
 
+static const char step8[] =
+	/* The report reads a range of days of each register. */
+	"CREATE INDEX applications_day ON applications(day);"
+	"CREATE INDEX complaints_registered ON complaints(registered_at);";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -280,6 +285,7 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{5, "visitor feedback (App. 4)", step5},
 	{6, "applications, their documents and acts (p.11-16, p.26)", step6},
 	{7, "complaints, clerk PINs", step7},
+	{8, "indexes of the registers for the reports", step8},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];
