@@ -54,6 +54,23 @@ expect 0 "print" --now 2026-04-20T10:00 report --week 2026-03-10 --print a4-1
 has out "printed on a4-1" "printed"
 if [ "$(ls "$T"/a4/*.pdf 2>/dev/null | wc -l)" -eq 1 ]; then ok; else not_ok "one PDF in the printer's folder"; fi
 
+# an office printer: a private cupsd with its A4 queue, which keeps each job as a PDF
+# (the test's folder is its user's alone; cupsd's helpers run as lp: they pass through)
+chmod 0711 "$T"
+if out=$(bash "$SRC/tests/printer/cupsd.sh" start "$T/cups" $$ 2>"$T/err"); then
+	eval "export $(echo "$out" | grep '^CUPS_SERVER=')"
+	printf '\n[printer office-a4]\nrole = a4\ntransport = cups\naddress = Kezek_A4\n' >>"$T/hall.ini"
+	expect 0 "print on CUPS" --now 2026-04-20T10:00 report 2026-03 --print office-a4
+	has out "printed on office-a4" "printed through CUPS"
+	for i in $(seq 100); do [ -s "$T/cups/out/last.pdf" ] && break; sleep 0.2; done
+	pdftotext "$T/cups/out/last.pdf" "$T/out" 2>"$T/err"
+	has out "01.03.2026" "the CUPS queue got the report"
+	bash "$SRC/tests/printer/cupsd.sh" stop "$T/cups" >/dev/null 2>&1
+	unset CUPS_SERVER
+else
+	not_ok "a private cupsd starts: $(cat "$T/err")"
+fi
+
 expect 0 "an empty day" --now 2026-04-20T10:00 report 2026-03-21
 has out "visitors 0" "an empty day reports zero"
 expect 1 "bad month" report 2026-13
