@@ -20,7 +20,6 @@
 
 #define RETRY_SECONDS 2	      /* between attempts to reopen a lost database */
 #define BUSY_MS 250	      /* a locked database: this long, then try at the next step */
-#define DOUBLE_TAP_MS 350     /* a tap this soon after the last is a double tap */
 #define PRINT_WAIT_SECONDS 8  /* a ticket not printed by then: "remember your number" */
 #define DEFAULT_SERVICE 600   /* seconds a visit takes, until today has its own figures */
 #define GESTURE_SECONDS 6     /* the admin gesture's corners, all within this */
@@ -475,7 +474,7 @@ static void
 tap(struct kz_kiosk *k, const struct kz_ui_event *ev)
 {
 	const struct kz_item *hit;
-	int guard = k->opt.tap_guard_ms == 0 ? DOUBLE_TAP_MS : k->opt.tap_guard_ms;
+	int guard = k->opt.tap_guard_ms == 0 ? k->opt.conf->double_tap_ms : k->opt.tap_guard_ms;
 
 	k->touched_at = kz_clock_now();
 	/* a second tap this soon is a double tap or a bounce: one ticket, one answer */

@@ -21,8 +21,8 @@ struct kz_kiosk_options {
 	const char *po_dir;		    /* po/: kk.po and ru.po */
 	int w, h;			    /* window size */
 	int fullscreen;			    /* unattended: full screen, input kept */
-	int tap_guard_ms;		    /* taps closer than this are one: 0 default
-					       (350), < 0 none (tests that tap fast) */
+	int tap_guard_ms;		    /* taps closer than this are one: 0 as configured
+					       (double_tap_ms), < 0 none (tests that tap fast) */
 };
 
 /* Open the window, translations, calendar, directories and (if it can)

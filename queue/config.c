@@ -443,6 +443,7 @@ kiosk_for(struct parse *p, const char *name)
 	}
 	k = &c->kiosks[c->nkiosks++];
 	*k = (struct kz_kiosk_conf){.lang = "kk", .idle_seconds = 60, .ticket_pause_seconds = 5,
+		.double_tap_ms = 350,
 		.screen_w_mm = 477, .screen_h_mm = 268, .admin_gesture = "1234"};
 	copy(k->name, sizeof k->name, name);
 	return k;
@@ -489,6 +490,11 @@ kiosk_key(struct parse *p, const char *label, const char *name, const char *valu
 				value);
 		return 1;
 	}
+	if (strcmp(name, "double_tap_ms") == 0) {
+		if (parse_int(value, 0, 2000, &k->double_tap_ms) < 0)
+			return fail(p, "double_tap_ms of [kiosk %s] is 0 to 2000, not '%s'", label, value);
+		return 1;
+	}
 	if (strcmp(name, "screen_mm") == 0) {
 		char end;
 		if (sscanf(value, "%dx%d%c", &k->screen_w_mm, &k->screen_h_mm, &end) != 2 ||
@@ -512,8 +518,8 @@ kiosk_key(struct parse *p, const char *label, const char *name, const char *valu
 		return 1;
 	}
 	return fail(p, "unknown key '%s' in [kiosk %s]; known keys: printer, forms_printer, "
-		       "language, idle_seconds, ticket_pause_seconds, screen_mm, admin_gesture, "
-		       "admin_pin", name, label);
+		       "language, idle_seconds, ticket_pause_seconds, double_tap_ms, screen_mm, "
+		       "admin_gesture, admin_pin", name, label);
 }
 
 static int

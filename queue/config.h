@@ -13,7 +13,8 @@
  *   [counter NUMBER]  services = CODE, CODE ...
  *   [printer NAME]    role, transport, address, paper, status
  *   [kiosk NAME]      printer, forms_printer, language, idle_seconds,
- *                     ticket_pause_seconds, screen_mm, admin_gesture, admin_pin
+ *                     ticket_pause_seconds, double_tap_ms, screen_mm,
+ *                     admin_gesture, admin_pin
  *   [targets]         App. 4: next year's targets (on_time, quality, information,
  *                     electronic, appeal, politeness, in per cent) and
  *                     electronic_now, this year's value of 3.2
@@ -94,6 +95,7 @@ struct kz_kiosk_conf {
 	char lang[3];			     /* language it returns to: kk (default) or ru */
 	int idle_seconds;		     /* untouched this long: back home */
 	int ticket_pause_seconds;	     /* least time between two tickets */
+	int double_tap_ms;		     /* taps closer than this are one (0: none) */
 	int screen_w_mm, screen_h_mm;	     /* the visible screen, for 15 mm targets */
 	char admin_gesture[16];		     /* corners tapped in turn: 1 top left,
 						2 top right, 3 bottom right, 4 bottom left */
