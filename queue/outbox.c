@@ -109,11 +109,14 @@ kz_outbox_report_unprinted(struct kz_db *db, int64_t job, const char *where, con
 
 #define JOB_COLUMNS                                                                                \
 	"j.id, p.name, j.document, j.lang, j.state, j.attempts, j.created_at, j.reason,"           \
-	" coalesce(j.reprint_of, 0), coalesce(j.ticket_id, 0), coalesce(t.number, ''),"             \
+	" coalesce(j.reprint_of, 0), coalesce(j.ticket_id, 0),"                                    \
+	" coalesce(t.number, a.number, c.number, ''),"   /* a ticket's, a receipt's, a talon's */   \
 	" coalesce(s.code, ''), coalesce(t.issued_at, 0), coalesce(j.ahead, 0),"                   \
 	" coalesce(j.resumes_at, 0)"                                                                \
 	" FROM print_jobs j JOIN printers p ON p.id = j.printer_id"                                \
-	" LEFT JOIN tickets t ON t.id = j.ticket_id LEFT JOIN services s ON s.id = t.service_id"
+	" LEFT JOIN tickets t ON t.id = j.ticket_id LEFT JOIN services s ON s.id = t.service_id"   \
+	" LEFT JOIN applications a ON a.id = j.application_id"                                     \
+	" LEFT JOIN complaints c ON c.id = j.complaint_id"
 
 static void
 read_job(sqlite3_stmt *st, struct kz_print_job *j)

@@ -132,5 +132,5 @@ sed -i 's/^office = .*/office = nowhere-district/' "$T/hall.ini"
 expect 0 "one more receipt" accept 1 "${person[@]}" "${all[@]}" --print counter-1
 printd counter-1
 expect 0 "status" print status
-has out "receipt kk  failed    : office 'nowhere-district' is not in" "why the receipt failed"
+has out "receipt kk  failed     2026-0007: office 'nowhere-district' is not in" "why the receipt failed"
 finish
