@@ -38,5 +38,9 @@ pids+=($!)
 echo "kezek: the hall board is open (log: var/display.log)"
 kiosk_size=(--window "${KEZEK_KIOSK_SIZE:-1366x768}")
 [ -n "${KEZEK_FULLSCREEN:-}" ] && kiosk_size=()
-echo "kezek: the kiosk is open; close its window to stop the hall"
-"$BUILD/kezek-kiosk" "${kiosk_size[@]}"
+"$BUILD/kezek-kiosk" "${kiosk_size[@]}" &
+kiosk=$!
+pids+=($kiosk)
+echo "kezek: the kiosk is open; close its window (or press Ctrl+C here) to stop the hall"
+# in the background and waited for, so a signal to this script stops all at once
+wait "$kiosk"
