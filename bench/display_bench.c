@@ -187,7 +187,8 @@ main(int argc, char **argv)
 	setenv("SDL_RENDER_DRIVER", "software", 0); /* as kezek-display */
 	setenv("SDL_VIDEO_EGL_DRIVER", "none", 0);
 	make_hall();
-	o = (struct kz_display_options){&cfg, dbpath, KZ_SOURCE_DIR "/assets/fonts", w, h, 0};
+	o = (struct kz_display_options){&cfg, dbpath, KZ_SOURCE_DIR "/assets/fonts", w, h, 0,
+		KZ_SOURCE_DIR "/po"};
 	if (kz_display_open(&o, &d, err) != KZ_OK)
 		die("display", err);
 	if (pipe(fds) < 0 || fcntl(fds[0], F_SETFL, O_NONBLOCK) < 0)

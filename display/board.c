@@ -34,18 +34,22 @@ static const struct {
 	[INFO] = {{0, .92f, 1, .08f}, {0, .92f, 1, .08f}},
 };
 
-/* Words of the board, in each language. */
+/* Words of the board: English source strings, translated in po/kk.po and
+ * po/ru.po like the kiosk's (N marks them for xgettext). */
+#define N(msgid) (msgid)
 enum word { W_TICKET, W_COUNTER, W_CALLS, W_SERVICE, W_WAITING, W_LONGEST, W_MIN, W_OVERTIME,
 	W_NONE, W_OPEN, W_LUNCH, W_CLOSED, W_OPENS, W_LOST, NWORDS };
 
-static const char *const words[2][NWORDS] = {
-	{"Талон", "Терезе", "Алдыңғы шақырулар", "Қызмет", "Кезекте", "Ең ұзақ күту", "мин",
-		"Қызмет көрсету 30 минуттан асты", "Жоқ", "Ашық", "Түскі үзіліс", "Жабық",
-		"ашылады", "Байланыс үзілді, қайта қосылуда"},
-	{"Талон", "Окно", "Предыдущие вызовы", "Услуга", "В очереди", "Дольше всех ждут", "мин",
-		"Обслуживание дольше 30 минут", "Нет", "Открыто", "Обеденный перерыв", "Закрыто",
-		"откроется", "Нет связи с базой, переподключение"},
-};
+static const char *const words[NWORDS] = {
+	/* TRANSLATORS: on the hall board, above ticket numbers */
+	N("Ticket"),
+	/* TRANSLATORS: on the hall board, above counter numbers */
+	N("Counter"), N("Earlier calls"), N("Service"), N("Waiting"), N("Longest wait"),
+	/* TRANSLATORS: minutes, after a number: "12 min" */
+	N("min"), N("Service past 30 minutes"), N("None"), N("Open"), N("Lunch break"),
+	N("Closed"),
+	/* TRANSLATORS: the office "opens" at a time, which follows */
+	N("opens"), N("Connection lost, reconnecting")};
 
 struct box {
 	int x, y, w, h;
@@ -58,6 +62,12 @@ struct ctx {
 	int nlangs;	 /* 2: both at once; 1: by turns */
 	int langs[2];	 /* 0 kk, 1 ru */
 };
+
+static const char *
+word(const struct ctx *c, int lang, enum word w)
+{
+	return kz_i18n_get(c->v->tr, lang ? "ru" : "kk", words[w]);
+}
 
 static const char *const lang_code[2] = {"kk", "ru"};
 
@@ -91,7 +101,7 @@ say(struct ctx *c, const char *id, struct box b, enum word w, struct kz_rgb colo
 		struct box l = part(b, 0, c->nlangs == 1 ? .25f : i * .5f, 1, .5f);
 		snprintf(name, sizeof name, "%s.%s", id, lang_code[c->langs[i]]);
 		kz_scene_text(c->s, name, l.x, l.y, l.w, l.h, color, font, align,
-			lang_code[c->langs[i]], "%s", words[c->langs[i]][w]);
+			lang_code[c->langs[i]], "%s", word(c, c->langs[i], w));
 	}
 }
 
@@ -113,9 +123,9 @@ office_state(struct ctx *c, struct box b)
 	for (int i = 0; i < c->nlangs; i++) {
 		int l = c->langs[i];
 		struct box p = part(b, 0, c->nlangs == 1 ? .25f : i * .5f, 1, .5f);
-		const char *what = o->state == KZ_OFFICE_OPEN	 ? words[l][W_OPEN]
-				   : o->state == KZ_OFFICE_LUNCH ? words[l][W_LUNCH]
-								 : words[l][W_CLOSED];
+		const char *what = o->state == KZ_OFFICE_OPEN	 ? word(c, l, W_OPEN)
+				   : o->state == KZ_OFFICE_LUNCH ? word(c, l, W_LUNCH)
+								 : word(c, l, W_CLOSED);
 		const char *holiday = l == 0 ? o->day.name_kk : o->day.name_ru;
 		snprintf(name, sizeof name, "state.%s", lang_code[l]);
 		if (o->state == KZ_OFFICE_OPEN)
@@ -125,7 +135,7 @@ office_state(struct ctx *c, struct box b)
 			kz_scene_text(c->s, name, p.x, p.y, p.w, p.h, highlight, KZ_FONT_BOLD,
 				KZ_ALIGN_CENTER, lang_code[l], "%s%s%s, %s %s", what,
 				holiday && o->state == KZ_OFFICE_DAY_OFF ? ": " : "",
-				holiday && o->state == KZ_OFFICE_DAY_OFF ? holiday : "", words[l][W_OPENS],
+				holiday && o->state == KZ_OFFICE_DAY_OFF ? holiday : "", word(c, l, W_OPENS),
 				when);
 	}
 }
@@ -234,7 +244,7 @@ service_row(struct ctx *c, const struct kz_service_status *sv, struct box r, int
 	snprintf(id, sizeof id, "wait.%s", sv->code);
 	if (sv->waiting)
 		kz_scene_text(c->s, id, wait.x, wait.y, wait.w, wait.h, white, KZ_FONT_BOLD,
-			KZ_ALIGN_CENTER, lang_code[lang], "%d %s", minutes, words[lang][W_MIN]);
+			KZ_ALIGN_CENTER, lang_code[lang], "%d %s", minutes, word(c, lang, W_MIN));
 	else
 		kz_scene_text(c->s, id, wait.x, wait.y, wait.w, wait.h, grey, KZ_FONT_REGULAR,
 			KZ_ALIGN_CENTER, "", "—");

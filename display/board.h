@@ -13,6 +13,7 @@
 #include "queue/board.h"
 #include "queue/calendar.h"
 #include "queue/config.h"
+#include "ui/i18n.h"
 #include "ui/scene.h"
 
 struct kz_board_view {
@@ -21,6 +22,7 @@ struct kz_board_view {
 	const struct kz_office *office;	/* the office's state now */
 	int64_t now;			/* the clock */
 	int connected;			/* 0: the database cannot be read now */
+	struct kz_i18n *tr;		/* the board's words in kk and ru (po/) */
 };
 
 /* Build the board for a w x h screen (landscape or portrait) into *out. */

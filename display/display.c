@@ -23,6 +23,7 @@ struct kz_display {
 	struct kz_ui *ui;
 	struct kz_announcer *ann;
 	struct kz_calendar *cal;
+	struct kz_i18n *tr;		/* the board's words */
 	struct kz_db *db;		/* NULL while the connection is lost */
 	dev_t dev;			/* the file it opened: a replaced or */
 	ino_t ino;			/* removed file means the connection is lost */
@@ -134,7 +135,7 @@ kz_display_step(struct kz_display *d, int *drew, char *err)
 	now = kz_clock_now();
 	kz_cal_office(d->cal, now, &office);
 	v = (struct kz_board_view){d->opt.cfg, d->have_board ? &d->board : NULL, &office, now,
-		kz_display_connected(d)};
+		kz_display_connected(d), d->tr};
 	kz_board_scene(&v, d->opt.w, d->opt.h, next);
 	if (d->shown >= 0 && kz_scene_equal(next, &d->scene[d->shown]))
 		return KZ_OK;
@@ -159,7 +160,8 @@ kz_display_open(const struct kz_display_options *opt, struct kz_display **out, c
 	d->shown = -1;
 	d->last_call = -1;
 	d->data_version = -1;
-	if ((rc = kz_cal_load(opt->cfg->holidays, &opt->cfg->hours, &d->cal, err)) != KZ_OK ||
+	if ((rc = kz_i18n_load(opt->po_dir, &d->tr, err)) != KZ_OK ||
+	    (rc = kz_cal_load(opt->cfg->holidays, &opt->cfg->hours, &d->cal, err)) != KZ_OK ||
 	    (rc = kz_ui_open("Kezek", opt->w, opt->h, opt->fullscreen, opt->font_dir, &d->ui,
 		     err)) != KZ_OK ||
 	    (rc = kz_announce_open(&opt->cfg->display, &d->ann, NULL, err)) != KZ_OK) {
@@ -180,6 +182,7 @@ kz_display_close(struct kz_display *d)
 	kz_ui_close(d->ui);
 	kz_db_close(d->db);
 	kz_cal_free(d->cal);
+	kz_i18n_free(d->tr);
 	free(d);
 }
 

@@ -31,20 +31,22 @@ static void
 usage(FILE *f)
 {
 	fprintf(f, "usage: kezek-display [--config FILE] [--db PATH] [--now TIME] [--size WxH]\n"
-		   "                     [--fullscreen] [--gpu] [--fonts DIR] [--snapshot FILE.png]\n"
+		   "                     [--fullscreen] [--gpu] [--fonts DIR] [--po DIR]\n"
+		   "                     [--snapshot FILE.png]\n"
 		   "                     [--exit-after SECONDS]\n\n"
 		   "The hall board: calls, waits against the 30-minute limit, spoken calls.\n"
 		   "  --size WxH        window size (default 1920x1080; 1080x1920 is portrait)\n"
 		   "  --fullscreen      fill the screen (the hall's monitor)\n"
 		   "  --gpu             draw with the graphics card (default: software)\n"
 		   "  --fonts DIR       the fonts (default: assets/fonts beside the configuration)\n"
+		   "  --po DIR          the board's words, kk.po and ru.po (default: po beside it)\n"
 		   "  --snapshot FILE   write each frame drawn to FILE as PNG (a machine with no screen)\n"
 		   "  --exit-after N    stop after N seconds\n"
 		   "Exit codes: 0 done, 1 usage, 3 configuration or display error.\n");
 }
 
 struct options {
-	const char *config, *db, *now, *fonts, *snapshot;
+	const char *config, *db, *now, *fonts, *po, *snapshot;
 	int w, h, fullscreen, gpu;
 	double exit_after;
 };
@@ -58,7 +60,7 @@ parse(int argc, char **argv, struct options *o)
 		{"fullscreen", no_argument, NULL, 'f'}, {"fonts", required_argument, NULL, 'F'},
 		{"snapshot", required_argument, NULL, 'S'},
 		{"exit-after", required_argument, NULL, 'x'}, {"help", no_argument, NULL, 'h'},
-		{"gpu", no_argument, NULL, 'g'},
+		{"gpu", no_argument, NULL, 'g'}, {"po", required_argument, NULL, 'P'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -72,6 +74,7 @@ parse(int argc, char **argv, struct options *o)
 		case 'd': o->db = optarg; break;
 		case 'n': o->now = optarg; break;
 		case 'F': o->fonts = optarg; break;
+		case 'P': o->po = optarg; break;
 		case 'S': o->snapshot = optarg; break;
 		case 'f': o->fullscreen = 1; break;
 		case 'g': o->gpu = 1; break;
@@ -98,16 +101,16 @@ parse(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* assets/fonts beside the configuration's folder: config/ and assets/ are siblings. */
+/* A folder beside the configuration's: config/, assets/ and po/ are siblings. */
 static void
-default_fonts(const char *config, char *out, size_t len)
+beside(const char *config, const char *rel, char *out, size_t len)
 {
 	const char *slash = strrchr(config, '/');
 
 	if (slash == NULL)
-		snprintf(out, len, "../assets/fonts");
+		snprintf(out, len, "../%s", rel);
 	else
-		snprintf(out, len, "%.*s/../assets/fonts", (int)(slash - config), config);
+		snprintf(out, len, "%.*s/../%s", (int)(slash - config), config, rel);
 }
 
 static int
@@ -142,7 +145,7 @@ main(int argc, char **argv)
 	struct kz_display_options dopt;
 	struct kz_display *d;
 	struct options o;
-	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32];
+	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], po[KZ_PATH_LEN + 32];
 	int rc;
 
 	if (parse(argc, argv, &o) != 0)
@@ -160,9 +163,10 @@ main(int argc, char **argv)
 		fprintf(stderr, "kezek-display: %s\n", err);
 		return rc == KZ_EINVAL ? 1 : 3;
 	}
-	default_fonts(cfg.path, fonts, sizeof fonts);
+	beside(cfg.path, "assets/fonts", fonts, sizeof fonts);
+	beside(cfg.path, "po", po, sizeof po);
 	dopt = (struct kz_display_options){&cfg, o.db && *o.db ? o.db : cfg.database,
-		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen};
+		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen, o.po ? o.po : po};
 	if ((rc = kz_display_open(&dopt, &d, err)) != KZ_OK) {
 		fprintf(stderr, "kezek-display: %s\n", err);
 		return 3;

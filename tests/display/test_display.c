@@ -93,7 +93,8 @@ teardown(void **state)
 static struct kz_display *
 open_display(int w, int h)
 {
-	struct kz_display_options o = {&cfg, dbpath, KZ_SOURCE_DIR "/assets/fonts", w, h, 0};
+	struct kz_display_options o = {&cfg, dbpath, KZ_SOURCE_DIR "/assets/fonts", w, h, 0,
+		KZ_SOURCE_DIR "/po"};
 	struct kz_display *d = NULL;
 	char err[KZ_ERR_LEN] = "";
 
