@@ -18,51 +18,7 @@
 #include "queue/stats.h"
 #include "queue/utf8.h"
 
-#define MM (72.0 / 25.4)	       /* pt a millimetre */
-#define LEFT (18 * MM)		       /* the margins */
-#define RIGHT (KZ_PDF_A4_W - 18 * MM)
-#define WIDTH (RIGHT - LEFT)
-#define TOP (15 * MM)
-#define FOOT (KZ_PDF_A4_H - 13 * MM)   /* the page number's baseline */
-#define BODY_TOP (TOP + 40)	       /* below the page's head */
-#define BODY_END (FOOT - 16)	       /* above its foot */
-#define SHRINK 0.7		       /* a text is set as small as this much of its size to fit */
-#define CELL_SHRINK 0.85	       /* in a table's row: then an ellipsis, rows alike */
-#define TEXT_MAX 1024		       /* bytes of one text, cleaned */
-#define MAX_COLS 11
-#define MAX_LINES 16		       /* of a wrapped text */
-#define ROW_H 12.5		       /* a table's row */
-#define CELL_PT 7.5		       /* its text */
-#define PAD 3			       /* white inside a cell, each side */
-#define TAU 6.283185307179586
-#define CHART_LEAST 165 /* pt: a chart of page 2 at its smallest */
-#define CHART_MOST 240
-
-enum { AL, AC, AR }; /* text aligned left, centred, right */
-
-/* The report's wording in one language; "%d" and "%s" as noted. */
-struct words {
-	const char *title, *period; /* "%s" from, "%s" to */
-	const char *key, *visitors, *served, *no_shows, *sent_on, *not_served;
-	const char *wait_row, *service_row; /* "%d" limit, minutes */
-	const char *median, *p90, *max, *within, *busiest, *no_data;
-	const char *hist_title, *hist_x, *people, *within_legend, *over_legend;
-	const char *limit; /* "%d" minutes */
-	const char *hours_title, *hours_x, *hours_y2, *arrivals, *median_wait;
-	const char *days_title, *days_x, *days_y, *work_day, *day_off, *norm100;
-	const char *counters_title, *counters_x, *minutes_y;
-	const char *by_service, *by_counter, *by_clerk, *continued;
-	const char *code, *service, *counter, *clerk, *total;
-	const char *col_places, *col_served, *col_no_shows, *col_sent;
-	const char *col_wait, *col_service; /* over the columns of each */
-	const char *col_median, *col_p90, *col_max, *col_within;
-	const char *app4_title, *indicator, *norm, *target, *current;
-	const char *apps, *accepted, *refused, *due, *on_time, *late, *deemed, *uncollected,
-		*notices_late, *apps_none;
-	const char *complaints, *received, *answered, *c_on_time, *c_late, *overdue,
-		*complaints_none;
-	const char *notes;
-};
+#include "doc-report-draw.h"
 
 static const struct words ru_words = {
 	.title = "Отчёт об обслуживании посетителей",
@@ -234,38 +190,20 @@ static const struct words kk_words = {
 		 "шақырудан аяқталғанға дейін. Процентильдер — ең жақын ранг әдісімен.",
 };
 
-struct rgb {
-	double r, g, b;
-};
-
-static const struct rgb ink = {0, 0, 0}, dim = {0.35, 0.35, 0.35}, axis_ink = {0.3, 0.3, 0.3},
+const struct rgb ink = {0, 0, 0}, dim = {0.35, 0.35, 0.35}, axis_ink = {0.3, 0.3, 0.3},
 			grid = {0.86, 0.86, 0.86}, band = {0.93, 0.93, 0.93},
 			head_fill = {0.90, 0.92, 0.95}, bar = {0.25, 0.47, 0.70},
 			bar_light = {0.62, 0.76, 0.89}, bar_over = {0.93, 0.58, 0.22},
 			red = {0.83, 0.08, 0.08},
 			green = {0.10, 0.55, 0.25};
 
-/* The report being drawn. */
-struct rep {
-	cairo_t *cr;
-	cairo_font_face_t *const *face; /* regular, bold */
-	const struct kz_report *r;
-	const struct kz_config *cfg;
-	const struct words *w;
-	int kk;
-	int page;  /* this page, from 1 */
-	int pages; /* all of them; 0 while they are counted */
-	double y;  /* the top of what is left of this page */
-	double shrink; /* how small put may set a text: SHRINK, CELL_SHRINK */
-};
-
 /* --- text -------------------------------------------------------------- */
 
 /* s as valid UTF-8 into out (len bytes), a malformed byte as '?', control
  * characters as spaces, cut at a character if too long: cairo draws
  * nothing of a text with one bad byte, and a name is data. */
-static void
-clean(const char *s, char *out, size_t len)
+void
+kz_rd_clean(const char *s, char *out, size_t len)
 {
 	size_t o = 0;
 
@@ -288,22 +226,22 @@ clean(const char *s, char *out, size_t len)
 	out[o] = '\0';
 }
 
-static void
-colour(struct rep *p, struct rgb c)
+void
+kz_rd_colour(struct rep *p, struct rgb c)
 {
 	cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
 }
 
-static void
-font(struct rep *p, int bold, double size)
+void
+kz_rd_font(struct rep *p, int bold, double size)
 {
 	cairo_set_font_face(p->cr, p->face[bold != 0]);
 	cairo_set_font_size(p->cr, size);
 }
 
 /* How far the pen moves over s in the current font. */
-static double
-measure(struct rep *p, const char *s)
+double
+kz_rd_measure(struct rep *p, const char *s)
 {
 	cairo_text_extents_t te;
 
@@ -325,32 +263,32 @@ ellipsize(struct rep *p, char *buf, double w, double *adv)
 		while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);
 		memcpy(tmp, buf, n);
 		memcpy(tmp + n, "…", sizeof "…");
-		if ((*adv = measure(p, tmp)) <= w || n == 0)
+		if ((*adv = kz_rd_measure(p, tmp)) <= w || n == 0)
 			break;
 	}
 	if (n == 0) {
 		snprintf(tmp, sizeof tmp, "%s", "…");
-		*adv = measure(p, tmp);
+		*adv = kz_rd_measure(p, tmp);
 	}
 	memcpy(buf, tmp, strlen(tmp) + 1);
 }
 
 /* s on the baseline y in the box from x, w wide, aligned: shrunk as far as
  * p->shrink of size to fit w, then cut with an ellipsis.  The width it took. */
-static double
-put(struct rep *p, double x, double y, double w, double size, int bold, int align,
+double
+kz_rd_put(struct rep *p, double x, double y, double w, double size, int bold, int align,
     const char *s)
 {
 	char buf[TEXT_MAX];
 	double adv;
 
-	clean(s, buf, sizeof buf);
-	font(p, bold, size);
-	adv = measure(p, buf);
+	kz_rd_clean(s, buf, sizeof buf);
+	kz_rd_font(p, bold, size);
+	adv = kz_rd_measure(p, buf);
 	if (adv > w) {
 		double fit = size * w / adv * 0.999;
-		font(p, bold, fit > size * p->shrink ? fit : size * p->shrink);
-		if ((adv = measure(p, buf)) > w)
+		kz_rd_font(p, bold, fit > size * p->shrink ? fit : size * p->shrink);
+		if ((adv = kz_rd_measure(p, buf)) > w)
 			ellipsize(p, buf, w, &adv);
 	}
 	x += align == AC ? (w - adv) / 2 : align == AR ? w - adv : 0;
@@ -360,11 +298,8 @@ put(struct rep *p, double x, double y, double w, double size, int bold, int alig
 }
 
 /* printf into buf (len bytes): the texts made of a language's words. */
-static const char *
-fmt(char *buf, size_t len, const char *f, ...) __attribute__((format(printf, 3, 4)));
-
-static const char *
-fmt(char *buf, size_t len, const char *f, ...)
+const char *
+kz_rd_fmt(char *buf, size_t len, const char *f, ...)
 {
 	va_list ap;
 
@@ -396,8 +331,8 @@ piece_end(const char *s, size_t n, size_t k)
 /* The lines s (clean) breaks into at spaces and hyphens to fit w in the
  * current font: starts and lengths of at most MAX_LINES; how many it
  * needs.  A piece wider than w takes a line of its own (put shrinks it). */
-static int
-wrap(struct rep *p, const char *s, double w, size_t start[MAX_LINES], size_t len[MAX_LINES])
+int
+kz_rd_wrap(struct rep *p, const char *s, double w, size_t start[MAX_LINES], size_t len[MAX_LINES])
 {
 	char tmp[TEXT_MAX];
 	size_t n = strlen(s), i = 0;
@@ -412,7 +347,7 @@ wrap(struct rep *p, const char *s, double w, size_t start[MAX_LINES], size_t len
 		for (end = piece_end(s, n, i); (e = piece_end(s, n, end)) > end; end = e) {
 			memcpy(tmp, s + i, e - i); /* add pieces while the line fits */
 			tmp[e - i] = '\0';
-			if (measure(p, tmp) > w)
+			if (kz_rd_measure(p, tmp) > w)
 				break;
 		}
 		if (lines < MAX_LINES) {
@@ -438,8 +373,8 @@ widest_word(struct rep *p, const char *s)
 			i++;
 		memcpy(tmp, s + i, e - i);
 		tmp[e - i] = '\0';
-		if (measure(p, tmp) > most)
-			most = measure(p, tmp);
+		if (kz_rd_measure(p, tmp) > most)
+			most = kz_rd_measure(p, tmp);
 	}
 	return most;
 }
@@ -453,8 +388,8 @@ fit_wrapped(struct rep *p, const char *s, double w, double size, int bold, int m
 	double at = size;
 
 	for (;; at -= 0.25) {
-		font(p, bold, at);
-		*lines = wrap(p, s, w, st, ln);
+		kz_rd_font(p, bold, at);
+		*lines = kz_rd_wrap(p, s, w, st, ln);
 		if ((*lines <= max && widest_word(p, s) <= w) || at - 0.25 < size * SHRINK)
 			return at;
 	}
@@ -470,15 +405,15 @@ put_wrapped(struct rep *p, double x, double y, double w, double size, double lh,
 	size_t st[MAX_LINES], ln[MAX_LINES];
 	int n;
 
-	clean(s, buf, sizeof buf);
-	font(p, bold, size);
-	n = wrap(p, buf, w, st, ln);
+	kz_rd_clean(s, buf, sizeof buf);
+	kz_rd_font(p, bold, size);
+	n = kz_rd_wrap(p, buf, w, st, ln);
 	n = n < max ? n : max;
 	n = n < MAX_LINES ? n : MAX_LINES;
 	for (int i = 0; i < n; i++) {
 		memcpy(line, buf + st[i], ln[i]);
 		line[ln[i]] = '\0';
-		put(p, x, y + i * lh, w, size, bold, align, line);
+		kz_rd_put(p, x, y + i * lh, w, size, bold, align, line);
 	}
 	return n;
 }
@@ -526,8 +461,8 @@ stat_share(char *buf, size_t len, const struct kz_stat *s)
 }
 
 /* "2026-03-01" as "01.03.2026"; anything else as it is. */
-static const char *
-date(char *buf, size_t len, const char *day)
+const char *
+kz_rd_date(char *buf, size_t len, const char *day)
 {
 	if (strlen(day) == 10 && day[4] == '-' && day[7] == '-')
 		snprintf(buf, len, "%.2s.%.2s.%.4s", day + 8, day + 5, day);
@@ -536,47 +471,8 @@ date(char *buf, size_t len, const char *day)
 	return buf;
 }
 
-/* A round step (1, 2 or 5 times a power of ten) for 0..max in about n. */
-static double
-nice_step(double max, int n)
-{
-	double raw = (max > 0 ? max : 1) / n, mag = 1;
 
-	while (mag * 10 <= raw)
-		mag *= 10;
-	while (mag > raw)
-		mag /= 10;
-	return raw <= mag ? mag : raw <= 2 * mag ? 2 * mag : raw <= 5 * mag ? 5 * mag : 10 * mag;
-}
 
-/* An axis from 0 in whole steps of at least least up to max or more:
- * its step, and *top. */
-static double
-axis(double max, int n, double least, double *top)
-{
-	double step = nice_step(max, n);
-	long k;
-
-	step = step < least ? least : step;
-	k = (long)(max / step);
-	if (k * step < max)
-		k++;
-	*top = (k < 1 ? 1 : k) * step;
-	return step;
-}
-
-/* A tick's value: whole, or with a comma decimal. */
-static const char *
-tick(char *buf, size_t len, double v)
-{
-	long t = (long)(v * 10 + (v < 0 ? -0.5 : 0.5));
-
-	if (t % 10 == 0)
-		snprintf(buf, len, "%ld", t / 10);
-	else
-		snprintf(buf, len, "%ld,%ld", t / 10, t % 10 < 0 ? -(t % 10) : t % 10);
-	return buf;
-}
 
 /* --- pages ------------------------------------------------------------- */
 
@@ -589,30 +485,30 @@ page_head(struct rep *p)
 	char from[16], to[16], range[96], num[32];
 	double pw;
 
-	colour(p, ink);
-	put(p, LEFT, TOP + 11, WIDTH, 11, 1, AL, p->kk ? p->cfg->name_kk : p->cfg->name_ru);
-	fmt(range, sizeof range, p->w->period, date(from, sizeof from, r->from),
-	    date(to, sizeof to, r->to));
-	font(p, 0, 9);
-	pw = measure(p, range);
-	put(p, RIGHT - pw, TOP + 25, pw, 9, 0, AL, range);
-	put(p, LEFT, TOP + 25, WIDTH - pw - 12, 9, 1, AL, p->w->title);
+	kz_rd_colour(p, ink);
+	kz_rd_put(p, LEFT, TOP + 11, WIDTH, 11, 1, AL, p->kk ? p->cfg->name_kk : p->cfg->name_ru);
+	kz_rd_fmt(range, sizeof range, p->w->period, kz_rd_date(from, sizeof from, r->from),
+	    kz_rd_date(to, sizeof to, r->to));
+	kz_rd_font(p, 0, 9);
+	pw = kz_rd_measure(p, range);
+	kz_rd_put(p, RIGHT - pw, TOP + 25, pw, 9, 0, AL, range);
+	kz_rd_put(p, LEFT, TOP + 25, WIDTH - pw - 12, 9, 1, AL, p->w->title);
 	cairo_set_line_width(p->cr, 0.8);
 	cairo_move_to(p->cr, LEFT, TOP + 31);
 	cairo_line_to(p->cr, RIGHT, TOP + 31);
 	cairo_stroke(p->cr);
 	if (p->pages > 0)
-		fmt(num, sizeof num, "%d\u00A0/\u00A0%d", p->page, p->pages);
+		kz_rd_fmt(num, sizeof num, "%d\u00A0/\u00A0%d", p->page, p->pages);
 	else
-		fmt(num, sizeof num, "%d", p->page);
-	colour(p, dim);
-	put(p, LEFT, FOOT, WIDTH, 8, 0, AC, num);
-	colour(p, ink);
+		kz_rd_fmt(num, sizeof num, "%d", p->page);
+	kz_rd_colour(p, dim);
+	kz_rd_put(p, LEFT, FOOT, WIDTH, 8, 0, AC, num);
+	kz_rd_colour(p, ink);
 	p->y = BODY_TOP;
 }
 
-static void
-new_page(struct rep *p)
+void
+kz_rd_new_page(struct rep *p)
 {
 	cairo_show_page(p->cr);
 	p->page++;
@@ -620,498 +516,68 @@ new_page(struct rep *p)
 }
 
 /* Whether h more fits on this page. */
-static int
-fits(const struct rep *p, double h)
+int
+kz_rd_fits(const struct rep *p, double h)
 {
 	return p->y + h <= BODY_END;
 }
 
 /* A section's title, bold, from p->y. */
-static void
-section(struct rep *p, const char *title)
+void
+kz_rd_section(struct rep *p, const char *title)
 {
-	colour(p, ink);
-	put(p, LEFT, p->y + 11, WIDTH, 11, 1, AL, title);
+	kz_rd_colour(p, ink);
+	kz_rd_put(p, LEFT, p->y + 11, WIDTH, 11, 1, AL, title);
 	p->y += 18;
 }
 
 /* A paragraph over the whole width from p->y, page breaks included. */
-static void
-paragraph(struct rep *p, double size, int bold, struct rgb c, const char *s)
+void
+kz_rd_paragraph(struct rep *p, double size, int bold, struct rgb c, const char *s)
 {
 	char buf[TEXT_MAX], line[TEXT_MAX];
 	size_t st[MAX_LINES], ln[MAX_LINES];
 	double lh = size * 1.35;
 	int n;
 
-	clean(s, buf, sizeof buf);
-	font(p, bold, size);
-	n = wrap(p, buf, WIDTH, st, ln);
+	kz_rd_clean(s, buf, sizeof buf);
+	kz_rd_font(p, bold, size);
+	n = kz_rd_wrap(p, buf, WIDTH, st, ln);
 	n = n < MAX_LINES ? n : MAX_LINES;
 	for (int i = 0; i < n; i++) {
-		if (!fits(p, lh))
-			new_page(p);
+		if (!kz_rd_fits(p, lh))
+			kz_rd_new_page(p);
 		memcpy(line, buf + st[i], ln[i]);
 		line[ln[i]] = '\0';
-		colour(p, c);
-		put(p, LEFT, p->y + size, WIDTH, size, bold, AL, line);
+		kz_rd_colour(p, c);
+		kz_rd_put(p, LEFT, p->y + size, WIDTH, size, bold, AL, line);
 		p->y += lh;
 	}
 }
 
-/* --- charts ------------------------------------------------------------- */
+/* --- drawing ------------------------------------------------------------ */
 
-/* A chart's plot area, pt. */
-struct frame {
-	double x, y, w, h;
-};
-
-/* What a legend shows. */
-enum { KEY_BAR, KEY_LINE, KEY_DASH, KEY_DOTS };
-struct key {
-	int kind;
-	struct rgb c;
-	const char *label;
-};
-
-static void
-rect(struct rep *p, double x, double y, double w, double h, struct rgb c)
+void
+kz_rd_rect(struct rep *p, double x, double y, double w, double h, struct rgb c)
 {
-	colour(p, c);
+	kz_rd_colour(p, c);
 	cairo_rectangle(p->cr, x, y, w, h);
 	cairo_fill(p->cr);
 }
 
-static void
-line(struct rep *p, double x0, double y0, double x1, double y1, double width, struct rgb c,
+void
+kz_rd_line(struct rep *p, double x0, double y0, double x1, double y1, double width, struct rgb c,
      int dashed)
 {
 	static const double dash[] = {4, 2.5};
 
-	colour(p, c);
+	kz_rd_colour(p, c);
 	cairo_set_line_width(p->cr, width);
 	cairo_set_dash(p->cr, dash, dashed ? 2 : 0, 0);
 	cairo_move_to(p->cr, x0, y0);
 	cairo_line_to(p->cr, x1, y1);
 	cairo_stroke(p->cr);
 	cairo_set_dash(p->cr, dash, 0, 0);
-}
-
-/* A chart h high from p->y: its title; the axes' titles above the plot
- * (y2 on the right, may be NULL) with the legend (n keys) between them;
- * the x axis's title under it.  The plot area; p->y moves past the chart. */
-static struct frame
-chart(struct rep *p, double h, const char *title, const char *y1, const char *y2,
-      const char *x, const struct key *keys, int n)
-{
-	double top = p->y, lw = 0, at, sw = 11, ly = top + 23, from, to, size = 7;
-	struct frame f;
-
-	f.x = LEFT + 30;
-	f.w = RIGHT - (y2 != NULL ? 30 : 34) - f.x;
-	f.y = top + 30;
-	f.h = h - 30 - 26;
-	colour(p, ink);
-	put(p, LEFT, top + 10, WIDTH, 10, 1, AL, title);
-	colour(p, dim);
-	from = LEFT + put(p, LEFT, ly, WIDTH / 3, 7, 0, AL, y1) + 12;
-	to = RIGHT;
-	if (y2 != NULL) {
-		font(p, 0, 7);
-		to -= (measure(p, y2) < WIDTH / 3 ? measure(p, y2) : WIDTH / 3) + 12;
-		put(p, RIGHT - WIDTH / 3, ly, WIDTH / 3, 7, 0, AR, y2);
-	}
-	put(p, f.x, f.y + f.h + 21, f.w, 7, 0, AC, x);
-	/* the legend: centred on the plot, between the axes' titles, smaller if need be */
-	font(p, 0, size);
-	for (int i = 0; i < n; i++)
-		lw += sw + 3 + measure(p, keys[i].label) + (i + 1 < n ? 12 : 0);
-	if (lw > to - from) {
-		size = size * (to - from) / lw < 5.5 ? 5.5 : size * (to - from) / lw;
-		sw *= size / 7;
-		lw *= size / 7;
-	}
-	at = f.x + (f.w - lw) / 2;
-	at = at + lw > to ? to - lw : at;
-	at = at < from ? from : at;
-	for (int i = 0; i < n; i++) {
-		double lwid;
-		if (keys[i].kind == KEY_BAR) {
-			rect(p, at, ly - 6, sw, 6.5, keys[i].c);
-			colour(p, grid); /* a pale swatch needs its edge */
-			cairo_set_line_width(p->cr, 0.4);
-			cairo_rectangle(p->cr, at, ly - 6, sw, 6.5);
-			cairo_stroke(p->cr);
-		}
-		else if (keys[i].kind == KEY_DOTS) {
-			line(p, at, ly - 2.5, at + sw, ly - 2.5, 1, keys[i].c, 0);
-			colour(p, keys[i].c);
-			cairo_arc(p->cr, at + sw / 2, ly - 2.5, 2, 0, TAU);
-			cairo_fill(p->cr);
-		} else
-			line(p, at, ly - 2.5, at + sw, ly - 2.5, 1.2, keys[i].c, keys[i].kind == KEY_DASH);
-		colour(p, ink);
-		font(p, 0, size);
-		lwid = measure(p, keys[i].label);
-		put(p, at + sw + 3, ly, lwid + 1, size, 0, AL, keys[i].label);
-		at += sw + 3 + lwid + 12 * size / 7;
-	}
-	p->y = top + h;
-	return f;
-}
-
-/* The plot's frame: the left and bottom axes. */
-static void
-axes(struct rep *p, const struct frame *f)
-{
-	line(p, f->x, f->y, f->x, f->y + f->h, 0.6, axis_ink, 0);
-	line(p, f->x, f->y + f->h, f->x + f->w, f->y + f->h, 0.6, axis_ink, 0);
-}
-
-/* Ticks from 0 to top by step on the left (right: 0) or right side;
- * grid lines across the plot for the left one. */
-static void
-y_ticks(struct rep *p, const struct frame *f, double top, double step, int right)
-{
-	char buf[32];
-	int n = (int)(top / step + 0.5);
-
-	for (int i = 0; i <= n; i++) {
-		double y = f->y + f->h - f->h * i / n;
-		if (!right && i > 0)
-			line(p, f->x, y, f->x + f->w, y, 0.4, grid, 0);
-		if (right)
-			line(p, f->x + f->w, y, f->x + f->w + 3, y, 0.6, axis_ink, 0);
-		else
-			line(p, f->x - 3, y, f->x, y, 0.6, axis_ink, 0);
-		colour(p, ink);
-		tick(buf, sizeof buf, step * i);
-		if (right)
-			put(p, f->x + f->w + 5, y + 2.3, 25, 6.5, 0, AL, buf);
-		else
-			put(p, f->x - 30, y + 2.3, 26, 6.5, 0, AR, buf);
-	}
-	if (right)
-		line(p, f->x + f->w, f->y, f->x + f->w, f->y + f->h, 0.6, axis_ink, 0);
-}
-
-/* An x label centred at x under the plot. */
-static void
-x_label(struct rep *p, const struct frame *f, double x, double w, const char *s)
-{
-	colour(p, ink);
-	put(p, x - w / 2, f->y + f->h + 9, w, 6.5, 0, AC, s);
-}
-
-static void
-x_tick(struct rep *p, const struct frame *f, double x)
-{
-	line(p, x, f->y + f->h, x, f->y + f->h + 2.5, 0.6, axis_ink, 0);
-}
-
-/* An empty plot that says so. */
-static void
-no_data(struct rep *p, const struct frame *f)
-{
-	axes(p, f);
-	colour(p, dim);
-	put(p, f->x, f->y + f->h / 2 + 4, f->w, 11, 0, AC, p->w->no_data);
-}
-
-/* Waits in 5-minute bins, the limit as a red line between them. */
-static void
-chart_waits(struct rep *p, double h)
-{
-	const struct kz_report *r = p->r;
-	char lim[64], buf[32];
-	struct key keys[] = {{KEY_BAR, bar, p->w->within_legend},
-			     {KEY_BAR, bar_over, p->w->over_legend},
-			     {KEY_LINE, red, fmt(lim, sizeof lim, p->w->limit, p->cfg->wait_limit_min)}};
-	struct frame f = chart(p, h, p->w->hist_title, p->w->people, NULL, p->w->hist_x, keys, 3);
-	double most = 0, top, step, bw = f.w / KZ_REPORT_BINS, lx;
-	int limit = p->cfg->wait_limit_min;
-
-	for (int i = 0; i < KZ_REPORT_BINS; i++)
-		most = r->histogram[i] > most ? r->histogram[i] : most;
-	if (most <= 0) {
-		no_data(p, &f);
-		return;
-	}
-	step = axis(most * 1.25, 5, 1, &top); /* room at the top for the limit's label */
-	y_ticks(p, &f, top, step, 0);
-	for (int i = 0; i < KZ_REPORT_BINS; i++) {
-		double bh = f.h * r->histogram[i] / top, x = f.x + i * bw;
-		if (r->histogram[i] > 0) {
-			rect(p, x + bw * 0.1, f.y + f.h - bh, bw * 0.8, bh, i * 5 < limit ? bar : bar_over);
-			colour(p, ink);
-			put(p, x, f.y + f.h - bh - 2, bw, 6.5, 0, AC,
-			    fmt(buf, sizeof buf, "%d", r->histogram[i]));
-		}
-		x_tick(p, &f, x);
-		if (i + 1 < KZ_REPORT_BINS)
-			fmt(buf, sizeof buf, "%d–%d", i * 5, i * 5 + 5);
-		else
-			fmt(buf, sizeof buf, "%d+", i * 5);
-		x_label(p, &f, x + bw / 2, bw - 2, buf);
-	}
-	x_tick(p, &f, f.x + f.w);
-	axes(p, &f);
-	lx = f.x + bw * (limit < 0 ? 0 : limit > 60 ? 60 : limit) / 5.0;
-	fmt(buf, sizeof buf, "%d\u00A0мин", limit);
-	font(p, 1, 7);
-	rect(p, lx + 1.5, f.y + 1, measure(p, buf) + 3, 9, (struct rgb){1, 1, 1});
-	line(p, lx, f.y, lx, f.y + f.h, 1.4, red, 0);
-	colour(p, red);
-	put(p, lx + 3, f.y + 8, 60, 7, 1, AL, buf);
-}
-
-/* The hours the chart of hours shows: the office's, and any with arrivals. */
-static int
-hour_span(const struct rep *p, int *lo, int *hi)
-{
-	const struct kz_hours *o = &p->cfg->hours;
-	int any = 0;
-
-	*lo = 24;
-	*hi = -1;
-	for (int h = 0; h < 24; h++)
-		if (p->r->hours[h].places > 0) {
-			*lo = h < *lo ? h : *lo;
-			*hi = h;
-			any = 1;
-		}
-	if (!any)
-		return 0;
-	if (o->close > o->open && o->open >= 0 && o->close <= 24 * 60) {
-		*lo = o->open / 60 < *lo ? o->open / 60 : *lo;
-		*hi = (o->close - 1) / 60 > *hi ? (o->close - 1) / 60 : *hi;
-	}
-	return 1;
-}
-
-/* Arrivals as bars on the left axis, the median wait as a line on the
- * right one, the limit dashed on it. */
-static void
-chart_hours(struct rep *p, double h)
-{
-	const struct kz_report *r = p->r;
-	char lim[64], buf[32];
-	struct key keys[] = {{KEY_BAR, bar, p->w->arrivals},
-			     {KEY_DOTS, bar_over, p->w->median_wait},
-			     {KEY_DASH, red, fmt(lim, sizeof lim, p->w->limit, p->cfg->wait_limit_min)}};
-	struct frame f = chart(p, h, p->w->hours_title, p->w->people, p->w->hours_y2, p->w->hours_x,
-			       keys, 3);
-	double most = 0, wmost = p->cfg->wait_limit_min, top, top2, step, step2, bw, lw, px = 0,
-	       py = 0;
-	int lo, hi, n, every = 1, have = 0;
-
-	if (!hour_span(p, &lo, &hi)) {
-		no_data(p, &f);
-		return;
-	}
-	n = hi - lo + 1;
-	bw = f.w / n;
-	for (int i = lo; i <= hi; i++) {
-		most = r->hours[i].places > most ? r->hours[i].places : most;
-		if (r->hours[i].wait.n > 0 && r->hours[i].wait.median / 60.0 > wmost)
-			wmost = r->hours[i].wait.median / 60.0;
-	}
-	/* five steps on each side, so the grid serves both */
-	step = nice_step(most * 1.1, 5);
-	step = step < 1 ? 1 : step;
-	top = 5 * step;
-	step2 = nice_step(wmost * 1.1, 5);
-	step2 = step2 < 1 ? 1 : step2;
-	top2 = 5 * step2;
-	y_ticks(p, &f, top, step, 0);
-	y_ticks(p, &f, top2, step2, 1);
-	font(p, 0, 6.5);
-	lw = measure(p, "00:00") + 4;
-	while (every * bw < lw)
-		every++;
-	for (int i = 0; i < n; i++) {
-		const struct kz_report_group *g = &r->hours[lo + i];
-		double bh = f.h * g->places / top, x = f.x + i * bw;
-		if (g->places > 0)
-			rect(p, x + bw * 0.12, f.y + f.h - bh, bw * 0.76, bh, bar);
-		if ((lo + i) % every == 0 || every == 1) {
-			x_tick(p, &f, x);
-			x_label(p, &f, x, lw, fmt(buf, sizeof buf, "%02d:00", lo + i));
-		}
-	}
-	if ((hi + 1) % every == 0 || every == 1) {
-		x_tick(p, &f, f.x + f.w);
-		x_label(p, &f, f.x + f.w, lw, fmt(buf, sizeof buf, "%02d:00", hi + 1));
-	}
-	axes(p, &f);
-	line(p, f.x, f.y + f.h - f.h * p->cfg->wait_limit_min / top2, f.x + f.w,
-	     f.y + f.h - f.h * p->cfg->wait_limit_min / top2, 1.2, red, 1);
-	for (int i = 0; i < n; i++) { /* the median wait; no line across an hour without one */
-		const struct kz_stat *s = &r->hours[lo + i].wait;
-		double x = f.x + (i + 0.5) * bw, y = f.y + f.h - f.h * (s->median / 60.0) / top2;
-		if (s->n == 0) {
-			have = 0;
-			continue;
-		}
-		if (have)
-			line(p, px, py, x, y, 1.3, bar_over, 0);
-		colour(p, bar_over);
-		cairo_arc(p->cr, x, y, 2.2, 0, TAU);
-		cairo_fill(p->cr);
-		px = x;
-		py = y;
-		have = 1;
-	}
-}
-
-/* Day i's month begins there: "2026-03-01". */
-static int
-first_of_month(const struct kz_report_day *d)
-{
-	return strlen(d->day) == 10 && d->day[8] == '0' && d->day[9] == '1';
-}
-
-/* The x labels of the days: every k-th day up to two months, else months
- * (or years, for ranges of many). */
-static void
-day_labels(struct rep *p, const struct frame *f, int n, double bw)
-{
-	const struct kz_report_day *d = p->r->days;
-	char buf[32];
-	double lw;
-	int every = 1, months = 0, level;
-
-	font(p, 0, 6.5);
-	if (n <= 62) {
-		static const int steps[] = {1, 2, 3, 5, 7, 10, 14, 21, 31};
-		lw = measure(p, "00.00") + 4;
-		for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++)
-			if ((every = steps[k]) * bw >= lw)
-				break;
-		for (int i = 0; i < n; i += every) {
-			x_tick(p, f, f->x + (i + 0.5) * bw);
-			if (strlen(d[i].day) == 10)
-				x_label(p, f, f->x + (i + 0.5) * bw, lw,
-					fmt(buf, sizeof buf, "%.2s.%.2s", d[i].day + 8, d[i].day + 5));
-		}
-		return;
-	}
-	for (int i = 0; i < n; i++)
-		months += first_of_month(&d[i]);
-	/* a month is about 30.4 days wide: "MM.YYYY", else "MM", else years */
-	level = 30.4 * bw >= measure(p, "00.0000") + 6 ? 0 : 30.4 * bw >= measure(p, "00") + 4 ? 1 : 2;
-	for (int i = 0; i < n; i++) {
-		double x = f->x + i * bw, span = 30.4 * bw;
-		if (!first_of_month(&d[i]) && !(i == 0 && months == 0))
-			continue;
-		if (level == 2 && !(d[i].day[5] == '0' && d[i].day[6] == '1'))
-			continue;
-		x_tick(p, f, x);
-		if (level == 0)
-			fmt(buf, sizeof buf, "%.2s.%.4s", d[i].day + 5, d[i].day);
-		else if (level == 1)
-			fmt(buf, sizeof buf, "%.2s", d[i].day + 5);
-		else
-			fmt(buf, sizeof buf, "%.4s", d[i].day);
-		if (level == 2)
-			span = 365 * bw;
-		if (x + span <= f->x + f->w + 1)
-			x_label(p, f, x + span / 2, span, buf);
-	}
-}
-
-/* The share of waits within the limit, a bar a day; days off shaded. */
-static void
-chart_days(struct rep *p, double h)
-{
-	const struct kz_report *r = p->r;
-	struct key keys[] = {{KEY_BAR, bar, p->w->work_day},
-			     {KEY_BAR, band, p->w->day_off},
-			     {KEY_DASH, green, p->w->norm100}};
-	struct frame f = chart(p, h, p->w->days_title, p->w->days_y, NULL, p->w->days_x, keys, 3);
-	int n = r->ndays < 0 ? 0 : r->ndays > KZ_REPORT_MAX_DAYS ? KZ_REPORT_MAX_DAYS : r->ndays;
-	int any = 0;
-	double bw, gap;
-
-	for (int i = 0; i < n; i++)
-		any |= r->days[i].wait.n > 0;
-	if (!any) {
-		no_data(p, &f);
-		return;
-	}
-	bw = f.w / n;
-	gap = bw >= 4 ? bw * 0.15 : 0;
-	for (int i = 0; i < n; i++)
-		if (!r->days[i].working)
-			rect(p, f.x + i * bw, f.y, bw, f.h, band);
-	y_ticks(p, &f, 100, 20, 0);
-	for (int i = 0; i < n; i++) {
-		const struct kz_stat *s = &r->days[i].wait;
-		double bh;
-		if (s->n == 0)
-			continue;
-		bh = f.h * kz_stat_share(s) / 100;
-		rect(p, f.x + i * bw + gap, f.y + f.h - bh, bw - 2 * gap, bh, bar);
-	}
-	day_labels(p, &f, n, bw);
-	axes(p, &f);
-	line(p, f.x, f.y, f.x + f.w, f.y, 1.2, green, 1);
-}
-
-/* Each counter's median and 90th percentile service time, side by side. */
-static void
-chart_counters(struct rep *p, double h)
-{
-	const struct kz_report *r = p->r;
-	char lim[64], buf[32];
-	struct key keys[] = {{KEY_BAR, bar, p->w->median},
-			     {KEY_BAR, bar_light, p->w->p90},
-			     {KEY_LINE, red, fmt(lim, sizeof lim, p->w->limit, p->cfg->service_limit_min)}};
-	struct frame f = chart(p, h, p->w->counters_title, p->w->minutes_y, NULL, p->w->counters_x,
-			       keys, 3);
-	int n = r->ncounters < 0 ? 0 : r->ncounters > KZ_MAX_COUNTERS ? KZ_MAX_COUNTERS : r->ncounters;
-	int limit = p->cfg->service_limit_min, any = 0, every = 1;
-	double most = limit, top, step, gw, lw, ly;
-
-	for (int i = 0; i < n; i++)
-		if (r->counters[i].service.n > 0) {
-			any = 1;
-			most = r->counters[i].service.p90 / 60.0 > most ? r->counters[i].service.p90 / 60.0
-									 : most;
-		}
-	if (!any) {
-		no_data(p, &f);
-		return;
-	}
-	step = axis(most * 1.1, 5, 1, &top);
-	y_ticks(p, &f, top, step, 0);
-	gw = f.w / n;
-	font(p, 0, 6.5);
-	lw = 0;
-	for (int i = 0; i < n; i++)
-		lw = measure(p, r->counters[i].key) > lw ? measure(p, r->counters[i].key) : lw;
-	lw += 4;
-	while (every * gw < lw && every < n)
-		every++;
-	for (int i = 0; i < n; i++) {
-		const struct kz_stat *s = &r->counters[i].service;
-		double x = f.x + i * gw, bw = gw * 0.36;
-		if (s->n > 0) {
-			double m = f.h * (s->median / 60.0) / top, q = f.h * (s->p90 / 60.0) / top;
-			rect(p, x + gw / 2 - bw, f.y + f.h - m, bw, m, bar);
-			rect(p, x + gw / 2, f.y + f.h - q, bw, q, bar_light);
-		}
-		if (i % every == 0) {
-			x_tick(p, &f, x + gw / 2);
-			x_label(p, &f, x + gw / 2, gw * every, r->counters[i].key);
-		}
-	}
-	axes(p, &f);
-	ly = f.y + f.h - f.h * limit / top;
-	line(p, f.x, ly, f.x + f.w, ly, 1.4, red, 0);
-	colour(p, red);
-	put(p, f.x + f.w + 3, ly + 2.5, RIGHT - f.x - f.w - 3, 7, 1, AL,
-	    fmt(buf, sizeof buf, "%d\u00A0мин", limit));
 }
 
 /* --- tables ------------------------------------------------------------- */
@@ -1153,7 +619,7 @@ table_setup(struct rep *p, struct table *t)
 	for (int i = 0; i < t->n; i++) {
 		char buf[TEXT_MAX];
 		double s;
-		clean(t->col[i].head, buf, sizeof buf);
+		kz_rd_clean(t->col[i].head, buf, sizeof buf);
 		s = fit_wrapped(p, buf, t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, HEAD_PT, 0, HEAD_LINES,
 				&lines);
 		least = s < least ? s : least;
@@ -1161,9 +627,9 @@ table_setup(struct rep *p, struct table *t)
 	for (int i = 0; i < t->n; i++) {
 		char buf[TEXT_MAX];
 		size_t st[MAX_LINES], ln[MAX_LINES];
-		clean(t->col[i].head, buf, sizeof buf);
-		font(p, 0, least);
-		lines = wrap(p, buf, t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, st, ln);
+		kz_rd_clean(t->col[i].head, buf, sizeof buf);
+		kz_rd_font(p, 0, least);
+		lines = kz_rd_wrap(p, buf, t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, st, ln);
 		most = lines > most ? lines : most;
 	}
 	most = most > HEAD_LINES ? HEAD_LINES : most;
@@ -1184,10 +650,10 @@ table_groups(struct rep *p, const struct table *t)
 			j++;
 		if (t->col[i].group == NULL)
 			continue;
-		colour(p, ink);
-		put(p, t->x[i] + PAD, p->y + PAD + HEAD_PT, t->x[j] - t->x[i] - 2 * PAD, HEAD_PT, 0, AC,
+		kz_rd_colour(p, ink);
+		kz_rd_put(p, t->x[i] + PAD, p->y + PAD + HEAD_PT, t->x[j] - t->x[i] - 2 * PAD, HEAD_PT, 0, AC,
 		    t->col[i].group);
-		line(p, t->x[i] + PAD, p->y + t->group_h + 0.5, t->x[j] - PAD, p->y + t->group_h + 0.5,
+		kz_rd_line(p, t->x[i] + PAD, p->y + t->group_h + 0.5, t->x[j] - PAD, p->y + t->group_h + 0.5,
 		     0.4, axis_ink, 0);
 	}
 }
@@ -1198,18 +664,18 @@ table_head(struct rep *p, struct table *t, int continued)
 {
 	char buf[TEXT_MAX];
 
-	section(p, continued ? fmt(buf, sizeof buf, "%s %s", t->title, p->w->continued) : t->title);
-	rect(p, LEFT, p->y, WIDTH, t->head_h, head_fill);
+	kz_rd_section(p, continued ? kz_rd_fmt(buf, sizeof buf, "%s %s", t->title, p->w->continued) : t->title);
+	kz_rd_rect(p, LEFT, p->y, WIDTH, t->head_h, head_fill);
 	table_groups(p, t);
-	colour(p, ink);
+	kz_rd_colour(p, ink);
 	for (int i = 0; i < t->n; i++) {
 		double lh = t->head_size * 1.2;
 		char c[TEXT_MAX];
 		size_t st[MAX_LINES], ln[MAX_LINES];
 		int lines;
-		clean(t->col[i].head, c, sizeof c);
-		font(p, 0, t->head_size);
-		lines = wrap(p, c, t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, st, ln);
+		kz_rd_clean(t->col[i].head, c, sizeof c);
+		kz_rd_font(p, 0, t->head_size);
+		lines = kz_rd_wrap(p, c, t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, st, ln);
 		lines = lines > HEAD_LINES ? HEAD_LINES : lines;
 		/* at the foot of the header, as spreadsheets set them */
 		put_wrapped(p, t->x[i] + PAD,
@@ -1217,7 +683,7 @@ table_head(struct rep *p, struct table *t, int continued)
 			    t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, t->head_size, lh, 0,
 			    t->col[i].align, HEAD_LINES, t->col[i].head);
 	}
-	line(p, LEFT, p->y + t->head_h, RIGHT, p->y + t->head_h, 0.6, axis_ink, 0);
+	kz_rd_line(p, LEFT, p->y + t->head_h, RIGHT, p->y + t->head_h, 0.6, axis_ink, 0);
 	p->y += t->head_h;
 	t->rows = 0;
 }
@@ -1231,8 +697,8 @@ table_begin(struct rep *p, struct table *t, int rows)
 	double whole = 18 + t->head_h + rows * ROW_H;
 
 	p->y += 6;
-	if (!fits(p, whole) && (whole <= BODY_END - BODY_TOP || !fits(p, whole - (rows - 3) * ROW_H)))
-		new_page(p);
+	if (!kz_rd_fits(p, whole) && (whole <= BODY_END - BODY_TOP || !kz_rd_fits(p, whole - (rows - 3) * ROW_H)))
+		kz_rd_new_page(p);
 	table_head(p, t, 0);
 }
 
@@ -1242,18 +708,18 @@ table_begin(struct rep *p, struct table *t, int rows)
 static void
 table_row(struct rep *p, struct table *t, char cells[][KZ_NAME_LEN + 32], int bold, int left)
 {
-	if (!fits(p, ROW_H * (left == 2 ? 2 : 1))) {
-		new_page(p);
+	if (!kz_rd_fits(p, ROW_H * (left == 2 ? 2 : 1))) {
+		kz_rd_new_page(p);
 		table_head(p, t, 1);
 	}
 	if (t->rows++ % 2 == 1)
-		rect(p, LEFT, p->y, WIDTH, ROW_H, band);
+		kz_rd_rect(p, LEFT, p->y, WIDTH, ROW_H, band);
 	if (bold)
-		line(p, LEFT, p->y, RIGHT, p->y, 0.6, axis_ink, 0);
-	colour(p, ink);
+		kz_rd_line(p, LEFT, p->y, RIGHT, p->y, 0.6, axis_ink, 0);
+	kz_rd_colour(p, ink);
 	p->shrink = CELL_SHRINK;
 	for (int i = 0; i < t->n; i++)
-		put(p, t->x[i] + PAD, p->y + ROW_H - 3.6, t->x[i + 1] - t->x[i] - 2 * PAD, CELL_PT,
+		kz_rd_put(p, t->x[i] + PAD, p->y + ROW_H - 3.6, t->x[i + 1] - t->x[i] - 2 * PAD, CELL_PT,
 		    bold, t->col[i].align, cells[i]);
 	p->shrink = SHRINK;
 	p->y += ROW_H;
@@ -1400,46 +866,46 @@ key_figures(struct rep *p)
 	double cw = 42, labw = rw - 4 * cw, hh = 22, top, at;
 	char buf[TEXT_MAX], v[32];
 
-	section(p, w->key);
+	kz_rd_section(p, w->key);
 	top = p->y;
 	for (int i = 0; i < 5; i++) {
 		double y = top + i * lh + 10;
-		colour(p, ink);
-		put(p, LEFT, y, lw - 36, 8, 0, AL, labels[i]);
-		put(p, LEFT + lw - 36, y, 36, 8.5, 1, AR, fmt(v, sizeof v, "%d", counts[i]));
-		line(p, LEFT, y + 3.5, LEFT + lw, y + 3.5, 0.4, grid, 0);
+		kz_rd_colour(p, ink);
+		kz_rd_put(p, LEFT, y, lw - 36, 8, 0, AL, labels[i]);
+		kz_rd_put(p, LEFT + lw - 36, y, 36, 8.5, 1, AR, kz_rd_fmt(v, sizeof v, "%d", counts[i]));
+		kz_rd_line(p, LEFT, y + 3.5, LEFT + lw, y + 3.5, 0.4, grid, 0);
 	}
-	rect(p, rx, top, rw, hh, head_fill);
+	kz_rd_rect(p, rx, top, rw, hh, head_fill);
 	for (int i = 0; i < 4; i++) {
 		double x = rx + labw + i * cw, s;
 		int lines;
-		clean(heads[i], buf, sizeof buf);
+		kz_rd_clean(heads[i], buf, sizeof buf);
 		s = fit_wrapped(p, buf, cw - 2 * PAD, 7, 0, 2, &lines);
-		colour(p, ink);
+		kz_rd_colour(p, ink);
 		put_wrapped(p, x + PAD, top + hh - PAD - (lines > 1 ? s * 1.2 : 0) - 1.5, cw - 2 * PAD,
 			    s, s * 1.2, 0, AR, 2, buf);
 	}
 	for (int k = 0; k < 2; k++) {
 		const struct kz_stat *s = stats[k];
 		double y = top + hh + k * 17 + 12;
-		colour(p, ink);
-		put(p, rx + PAD, y, labw - 2 * PAD, 8, 0, AL, fmt(buf, sizeof buf, rows[k], limits[k]));
-		put(p, rx + labw + PAD, y, cw - 2 * PAD, 8.5, 1, AR, stat_min(v, sizeof v, s, s->median));
-		put(p, rx + labw + cw + PAD, y, cw - 2 * PAD, 8.5, 1, AR,
+		kz_rd_colour(p, ink);
+		kz_rd_put(p, rx + PAD, y, labw - 2 * PAD, 8, 0, AL, kz_rd_fmt(buf, sizeof buf, rows[k], limits[k]));
+		kz_rd_put(p, rx + labw + PAD, y, cw - 2 * PAD, 8.5, 1, AR, stat_min(v, sizeof v, s, s->median));
+		kz_rd_put(p, rx + labw + cw + PAD, y, cw - 2 * PAD, 8.5, 1, AR,
 		    stat_min(v, sizeof v, s, s->p90));
-		put(p, rx + labw + 2 * cw + PAD, y, cw - 2 * PAD, 8.5, 1, AR,
+		kz_rd_put(p, rx + labw + 2 * cw + PAD, y, cw - 2 * PAD, 8.5, 1, AR,
 		    stat_min(v, sizeof v, s, s->max));
 		if (s->n > 0)
-			fmt(buf, sizeof buf, "%s\u00A0%%", per_cent(v, sizeof v, kz_stat_share(s)));
+			kz_rd_fmt(buf, sizeof buf, "%s\u00A0%%", per_cent(v, sizeof v, kz_stat_share(s)));
 		else
-			fmt(buf, sizeof buf, "%s", "—");
-		put(p, rx + labw + 3 * cw + PAD, y, cw - 2 * PAD, 8.5, 1, AR, buf);
-		line(p, rx, y + 5, RIGHT, y + 5, 0.4, grid, 0);
+			kz_rd_fmt(buf, sizeof buf, "%s", "—");
+		kz_rd_put(p, rx + labw + 3 * cw + PAD, y, cw - 2 * PAD, 8.5, 1, AR, buf);
+		kz_rd_line(p, rx, y + 5, RIGHT, y + 5, 0.4, grid, 0);
 	}
 	p->y = top + 5 * lh + 8;
 	/* the busiest hours, with their arrivals */
-	colour(p, ink);
-	at = put(p, LEFT, p->y + 9, WIDTH * 0.5, 8.5, 1, AL, w->busiest) + 6;
+	kz_rd_colour(p, ink);
+	at = kz_rd_put(p, LEFT, p->y + 9, WIDTH * 0.5, 8.5, 1, AL, w->busiest) + 6;
 	buf[0] = '\0';
 	for (int i = 0; i < 3; i++) {
 		int h = r->busiest[i];
@@ -1449,7 +915,7 @@ key_figures(struct rep *p)
 		snprintf(buf + n, sizeof buf - n, "%s%02d:00–%02d:00\u00A0(%d)", i ? ",  " : "", h,
 			 h + 1, r->hours[h].places);
 	}
-	put(p, LEFT + at, p->y + 9, WIDTH - at, 8.5, 0, AL, buf[0] ? buf : w->no_data);
+	kz_rd_put(p, LEFT + at, p->y + 9, WIDTH - at, 8.5, 0, AL, buf[0] ? buf : w->no_data);
 	p->y += 20;
 }
 
@@ -1475,31 +941,31 @@ app4(struct rep *p)
 	for (int i = 0; i < 5; i++) { /* one size for the header */
 		int lines;
 		double s;
-		clean(heads[i], buf, sizeof buf);
+		kz_rd_clean(heads[i], buf, sizeof buf);
 		s = fit_wrapped(p, buf, x[i + 1] - x[i] - 2 * PAD, 7.5, 1, 4, &lines);
 		hs = s < hs ? s : hs;
 	}
 	for (int i = 0; i < 5; i++) {
 		size_t st[MAX_LINES], ln[MAX_LINES];
 		int lines;
-		clean(heads[i], buf, sizeof buf);
-		font(p, 1, hs);
-		lines = wrap(p, buf, x[i + 1] - x[i] - 2 * PAD, st, ln);
+		kz_rd_clean(heads[i], buf, sizeof buf);
+		kz_rd_font(p, 1, hs);
+		lines = kz_rd_wrap(p, buf, x[i + 1] - x[i] - 2 * PAD, st, ln);
 		most = lines > most ? lines : most;
 	}
 	most = most > 4 ? 4 : most;
 	hh = most * hs * 1.2 + 2 * PAD + 2;
-	section(p, w->app4_title);
+	kz_rd_section(p, w->app4_title);
 	top = p->y;
-	rect(p, LEFT, top, WIDTH, hh, head_fill);
+	kz_rd_rect(p, LEFT, top, WIDTH, hh, head_fill);
 	for (int i = 0; i < 5; i++) {
 		size_t st[MAX_LINES], ln[MAX_LINES];
 		int lines;
-		clean(heads[i], buf, sizeof buf);
-		font(p, 1, hs);
-		lines = wrap(p, buf, x[i + 1] - x[i] - 2 * PAD, st, ln);
+		kz_rd_clean(heads[i], buf, sizeof buf);
+		kz_rd_font(p, 1, hs);
+		lines = kz_rd_wrap(p, buf, x[i + 1] - x[i] - 2 * PAD, st, ln);
 		lines = lines > 4 ? 4 : lines;
-		colour(p, ink);
+		kz_rd_colour(p, ink);
 		put_wrapped(p, x[i] + PAD, top + (hh - lines * hs * 1.2) / 2 + hs * 0.95,
 			    x[i + 1] - x[i] - 2 * PAD, hs, hs * 1.2, 1, AC, 4, buf);
 	}
@@ -1510,41 +976,41 @@ app4(struct rep *p)
 		size_t st[MAX_LINES], ln[MAX_LINES];
 		double nh, rh, mid;
 		int lines;
-		clean(name, buf, sizeof buf);
-		font(p, 0, 8);
-		lines = wrap(p, buf, x[2] - x[1] - 2 * PAD, st, ln);
+		kz_rd_clean(name, buf, sizeof buf);
+		kz_rd_font(p, 0, 8);
+		lines = kz_rd_wrap(p, buf, x[2] - x[1] - 2 * PAD, st, ln);
 		nh = lines * 10.5;
 		rh = (nh > 24 ? nh : 24) + 2 * PAD + 2;
 		mid = p->y + rh / 2;
-		colour(p, ink);
-		put(p, x[0] + PAD, p->y + PAD + 9, x[1] - x[0] - 2 * PAD, 8.5, 1, AL, a->code);
+		kz_rd_colour(p, ink);
+		kz_rd_put(p, x[0] + PAD, p->y + PAD + 9, x[1] - x[0] - 2 * PAD, 8.5, 1, AL, a->code);
 		put_wrapped(p, x[1] + PAD, mid - nh / 2 + 8, x[2] - x[1] - 2 * PAD, 8, 10.5, 0, AL,
 			    MAX_LINES, buf);
-		put(p, x[2] + PAD, mid + 3, x[3] - x[2] - 2 * PAD, 9, 0, AC,
-		    fmt(v, sizeof v, "%d\u00A0%%", a->norm));
-		put(p, x[3] + PAD, mid + 3, x[4] - x[3] - 2 * PAD, 9, 0, AC,
-		    fmt(v, sizeof v, "%d\u00A0%%", a->target));
+		kz_rd_put(p, x[2] + PAD, mid + 3, x[3] - x[2] - 2 * PAD, 9, 0, AC,
+		    kz_rd_fmt(v, sizeof v, "%d\u00A0%%", a->norm));
+		kz_rd_put(p, x[3] + PAD, mid + 3, x[4] - x[3] - 2 * PAD, 9, 0, AC,
+		    kz_rd_fmt(v, sizeof v, "%d\u00A0%%", a->target));
 		if (a->current < 0) {
-			put(p, x[4] + PAD, mid + 3, x[5] - x[4] - 2 * PAD, 9, 1, AC, "—");
+			kz_rd_put(p, x[4] + PAD, mid + 3, x[5] - x[4] - 2 * PAD, 9, 1, AC, "—");
 		} else {
 			char pc[32];
-			put(p, x[4] + PAD, mid, x[5] - x[4] - 2 * PAD, 9, 1, AC,
-			    fmt(v, sizeof v, "%s\u00A0%%", per_cent(pc, sizeof pc, a->current)));
-			colour(p, dim);
-			put(p, x[4] + PAD, mid + 9, x[5] - x[4] - 2 * PAD, 6.5, 0, AC,
-			    fmt(v, sizeof v, "%d / %d", a->count, a->of));
+			kz_rd_put(p, x[4] + PAD, mid, x[5] - x[4] - 2 * PAD, 9, 1, AC,
+			    kz_rd_fmt(v, sizeof v, "%s\u00A0%%", per_cent(pc, sizeof pc, a->current)));
+			kz_rd_colour(p, dim);
+			kz_rd_put(p, x[4] + PAD, mid + 9, x[5] - x[4] - 2 * PAD, 6.5, 0, AC,
+			    kz_rd_fmt(v, sizeof v, "%d / %d", a->count, a->of));
 		}
-		line(p, LEFT, p->y + rh, RIGHT, p->y + rh, 0.5, axis_ink, 0);
+		kz_rd_line(p, LEFT, p->y + rh, RIGHT, p->y + rh, 0.5, axis_ink, 0);
 		p->y += rh;
 	}
 	/* the grid: the frame and the columns */
-	colour(p, axis_ink);
+	kz_rd_colour(p, axis_ink);
 	cairo_set_line_width(p->cr, 0.7);
 	cairo_rectangle(p->cr, LEFT, top, WIDTH, p->y - top);
 	cairo_stroke(p->cr);
 	for (int i = 1; i < 5; i++)
-		line(p, x[i], top, x[i], p->y, 0.5, axis_ink, 0);
-	line(p, LEFT, top + hh, RIGHT, top + hh, 0.7, axis_ink, 0);
+		kz_rd_line(p, x[i], top, x[i], p->y, 0.5, axis_ink, 0);
+	kz_rd_line(p, LEFT, top + hh, RIGHT, top + hh, 0.7, axis_ink, 0);
 	p->y += 14;
 }
 
@@ -1556,10 +1022,10 @@ counts(struct rep *p, const char *const labels[], const int values[], int n)
 
 	for (int i = 0; i < n; i++) {
 		double y = p->y + 10;
-		colour(p, ink);
-		put(p, LEFT + 6, y, WIDTH * 0.62, 8.5, 0, AL, labels[i]);
-		put(p, LEFT + WIDTH * 0.62, y, WIDTH * 0.12, 9, 1, AR, fmt(v, sizeof v, "%d", values[i]));
-		line(p, LEFT, y + 3.5, LEFT + WIDTH * 0.75, y + 3.5, 0.4, grid, 0);
+		kz_rd_colour(p, ink);
+		kz_rd_put(p, LEFT + 6, y, WIDTH * 0.62, 8.5, 0, AL, labels[i]);
+		kz_rd_put(p, LEFT + WIDTH * 0.62, y, WIDTH * 0.12, 9, 1, AR, kz_rd_fmt(v, sizeof v, "%d", values[i]));
+		kz_rd_line(p, LEFT, y + 3.5, LEFT + WIDTH * 0.75, y + 3.5, 0.4, grid, 0);
 		p->y += 13.5;
 	}
 }
@@ -1579,23 +1045,23 @@ cases(struct rep *p)
 	const char *cl[] = {w->received, w->answered, w->c_on_time, w->c_late, w->overdue};
 	const int cv[] = {c->received, c->answered, c->on_time, c->late, c->overdue};
 
-	if (!fits(p, 18 + 8 * 13.5))
-		new_page(p);
-	section(p, w->apps);
+	if (!kz_rd_fits(p, 18 + 8 * 13.5))
+		kz_rd_new_page(p);
+	kz_rd_section(p, w->apps);
 	if (a->available)
 		counts(p, al, av, 8);
 	else
-		paragraph(p, 8.5, 0, dim, w->apps_none);
+		kz_rd_paragraph(p, 8.5, 0, dim, w->apps_none);
 	p->y += 10;
-	if (!fits(p, 18 + 5 * 13.5))
-		new_page(p);
-	section(p, w->complaints);
+	if (!kz_rd_fits(p, 18 + 5 * 13.5))
+		kz_rd_new_page(p);
+	kz_rd_section(p, w->complaints);
 	if (c->available)
 		counts(p, cl, cv, 5);
 	else
-		paragraph(p, 8.5, 0, dim, w->complaints_none);
+		kz_rd_paragraph(p, 8.5, 0, dim, w->complaints_none);
 	p->y += 12;
-	paragraph(p, 7, 0, dim, w->notes);
+	kz_rd_paragraph(p, 7, 0, dim, w->notes);
 }
 
 /* --- the PDF ------------------------------------------------------------- */
@@ -1610,21 +1076,21 @@ draw_report(struct rep *p)
 	page_head(p);
 	key_figures(p);
 	h = (BODY_END - p->y - 12) / 2;
-	chart_waits(p, h);
+	kz_rd_chart_waits(p, h);
 	p->y += 12;
-	chart_hours(p, h);
+	kz_rd_chart_hours(p, h);
 	/* the charts as large as room for the tables leaves, or for as many
 	 * of them as can be had with the charts no smaller than CHART_LEAST */
-	new_page(p);
+	kz_rd_new_page(p);
 	for (int k = 3; k >= 0; k--)
 		if ((h = (BODY_END - p->y - 10 - tables_height(p, k) - 2) / 2) >= CHART_LEAST)
 			break;
 	h = h < CHART_LEAST ? CHART_LEAST : h > CHART_MOST ? CHART_MOST : h;
-	chart_days(p, h);
+	kz_rd_chart_days(p, h);
 	p->y += 10;
-	chart_counters(p, h);
+	kz_rd_chart_counters(p, h);
 	tables(p);
-	new_page(p);
+	kz_rd_new_page(p);
 	app4(p);
 	cases(p);
 	cairo_show_page(p->cr);
@@ -1692,8 +1158,8 @@ make_pdf(struct rep *p, struct kz_bytes *out, char *err)
 	p->pages = p->page;
 	surface = cairo_pdf_surface_create_for_stream(sink_write, &s, KZ_PDF_A4_W, KZ_PDF_A4_H);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Kezek");
-	snprintf(title, sizeof title, "%s %s – %s", p->w->title, date(from, sizeof from, p->r->from),
-		 date(to, sizeof to, p->r->to));
+	snprintf(title, sizeof title, "%s %s – %s", p->w->title, kz_rd_date(from, sizeof from, p->r->from),
+		 kz_rd_date(to, sizeof to, p->r->to));
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
 	st = draw_on(surface, p);
 	cairo_surface_finish(surface); /* the fonts and the trailer are written here */
