@@ -16,16 +16,11 @@
 #include "feedback.h"
 #include "idnum.h"
 #include "simulate.h"
+#include "simulate-sim.h"
 #include "sql.h"
 #include "ticket.h"
 
-#define NELEM(a) (int)(sizeof(a) / sizeof((a)[0]))
-
 /* --- random numbers: splitmix64, the same on every machine ------------- */
-
-struct rng {
-	uint64_t s;
-};
 
 static uint64_t
 rng_next(struct rng *r)
@@ -53,23 +48,23 @@ rng_stream(uint64_t seed, int64_t day, int tag)
 }
 
 /* Uniform in [0, 1). */
-static double
-rng_unit(struct rng *r)
+double
+kz_sim_rng_unit(struct rng *r)
 {
 	return (double)(rng_next(r) >> 11) * (1.0 / 9007199254740992.0);
 }
 
 /* Uniform in lo..hi, both included. */
-static int
-rng_int(struct rng *r, int lo, int hi)
+int
+kz_sim_rng_int(struct rng *r, int lo, int hi)
 {
 	return lo + (int)(rng_next(r) % (uint64_t)(hi - lo + 1));
 }
 
-static int
-rng_chance(struct rng *r, double p)
+int
+kz_sim_rng_chance(struct rng *r, double p)
 {
-	return rng_unit(r) < p;
+	return kz_sim_rng_unit(r) < p;
 }
 
 /* Standard normal, near enough: twelve uniforms (Irwin-Hall), tails cut at 6. */
@@ -79,7 +74,7 @@ rng_normal(struct rng *r)
 	double sum = 0;
 
 	for (int i = 0; i < 12; i++)
-		sum += rng_unit(r);
+		sum += kz_sim_rng_unit(r);
 	return sum - 6.0;
 }
 
@@ -112,10 +107,6 @@ sim_exp(double x)
 
 /* --- the people ---------------------------------------------------------- */
 
-struct sim_clerk {
-	const char *name, *position;
-};
-
 /* The hall's staff; counters take them in turn, one a day each. */
 static const struct sim_clerk roster[] = {
 	{"Ахметова Айгерім Серікқызы", "бас маман"},
@@ -132,9 +123,6 @@ static const struct sim_clerk roster[] = {
 	{"Тоқтарова Жанар Әділбекқызы", "маман"},
 };
 
-/* Who registers complaints that come by post or e-mail. */
-static const struct sim_clerk registry = {"Мұқанова Гүлжан Тұрсынқызы", "инспектор канцелярии"};
-
 static const char *const surnames[][2] = {
 	{"Сапаров", "Сапарова"}, {"Қасымов", "Қасымова"}, {"Иванов", "Иванова"},
 	{"Нургалиев", "Нургалиева"}, {"Омаров", "Омарова"}, {"Попов", "Попова"},
@@ -150,55 +138,43 @@ static const char *const patronymics[][6] = {
 	{"Болатұлы", "Серикович", "Маратович", "Ерланұлы", "Викторович", "Қайратұлы"},
 	{"Болатқызы", "Сериковна", "Маратовна", "Ерланқызы", "Викторовна", "Қайратқызы"},
 };
-static const char *const companies[] = {
-	"ТОО «Агро-Көкше»", "ТОО «Северный элеватор»", "ТОО «Береке Құрылыс»",
-	"АО «КазСтройСервис»", "ТОО «Жасыл Дала»", "ТОО «Бурабай Агро»",
-};
-static const char *const streets[] = {
-	"ул. Абая", "ул. Ауэзова", "ул. Горького", "пр. Назарбаева", "ул. Уалиханова",
-	"ул. Ақан сері", "ул. Момышулы", "мкр. Васильковский",
-};
-static const char *const places[] = {
-	"г. Кокшетау, мкр. Сарыарка", "г. Кокшетау, ул. Садовая", "Зерендинский р-н, с. Зеренда",
-	"г. Кокшетау, пос. Красный Яр", "Бурабайский р-н, с. Катарколь",
-};
 
 /* "Surname First Patronymic" of either sex. */
-static void
-person(struct rng *r, char *out, size_t len)
+void
+kz_sim_person(struct rng *r, char *out, size_t len)
 {
-	int f = rng_int(r, 0, 1);
+	int f = kz_sim_rng_int(r, 0, 1);
 
-	snprintf(out, len, "%s %s %s", surnames[rng_int(r, 0, NELEM(surnames) - 1)][f],
-		first_names[f][rng_int(r, 0, NELEM(first_names[0]) - 1)],
-		patronymics[f][rng_int(r, 0, NELEM(patronymics[0]) - 1)]);
+	snprintf(out, len, "%s %s %s", surnames[kz_sim_rng_int(r, 0, NELEM(surnames) - 1)][f],
+		first_names[f][kz_sim_rng_int(r, 0, NELEM(first_names[0]) - 1)],
+		patronymics[f][kz_sim_rng_int(r, 0, NELEM(patronymics[0]) - 1)]);
 }
 
-static void
-phone(struct rng *r, char *out, size_t len)
+void
+kz_sim_phone(struct rng *r, char *out, size_t len)
 {
 	static const int codes[] = {701, 702, 705, 707, 747, 771, 775, 777, 778};
 
-	snprintf(out, len, "+7 %d %03d %02d %02d", codes[rng_int(r, 0, NELEM(codes) - 1)],
-		rng_int(r, 0, 999), rng_int(r, 0, 99), rng_int(r, 0, 99));
+	snprintf(out, len, "+7 %d %03d %02d %02d", codes[kz_sim_rng_int(r, 0, NELEM(codes) - 1)],
+		kz_sim_rng_int(r, 0, 999), kz_sim_rng_int(r, 0, 99), kz_sim_rng_int(r, 0, 99));
 }
 
 /* An IIN (birth date, century and sex, control digit) or a BIN. */
-static void
-idnum(struct rng *r, int legal, char out[KZ_IDNUM_LEN + 1])
+void
+kz_sim_idnum(struct rng *r, int legal, char out[KZ_IDNUM_LEN + 1])
 {
 	char d[32];
 	int c;
 
 	do {
 		if (legal)
-			snprintf(d, sizeof d, "%02d%02d40%05d", rng_int(r, 5, 25), rng_int(r, 1, 12),
-				rng_int(r, 0, 99999));
+			snprintf(d, sizeof d, "%02d%02d40%05d", kz_sim_rng_int(r, 5, 25), kz_sim_rng_int(r, 1, 12),
+				kz_sim_rng_int(r, 0, 99999));
 		else {
-			int year = rng_int(r, 1950, 2004);
-			snprintf(d, sizeof d, "%02d%02d%02d%d%04d", year % 100, rng_int(r, 1, 12),
-				rng_int(r, 1, 28), (year < 2000 ? 3 : 5) + rng_int(r, 0, 1),
-				rng_int(r, 0, 9999));
+			int year = kz_sim_rng_int(r, 1950, 2004);
+			snprintf(d, sizeof d, "%02d%02d%02d%d%04d", year % 100, kz_sim_rng_int(r, 1, 12),
+				kz_sim_rng_int(r, 1, 28), (year < 2000 ? 3 : 5) + kz_sim_rng_int(r, 0, 1),
+				kz_sim_rng_int(r, 0, 9999));
 		}
 	} while ((c = kz_idnum_control(d)) < 0);
 	memcpy(out, d, KZ_IDNUM_LEN - 1);
@@ -217,18 +193,6 @@ static const struct {
 static const int other_weight = 10;
 static const double other_median = 8, other_sigma = 0.4;
 
-enum { INTAKE_SVC = 0, RESULT_SVC = 1, COMPLAINT_SVC = 2 };
-
-#define P_ABSENT 0.06	     /* not there at the call */
-#define P_ABSENT_LUNCH 0.15  /* ... having waited through lunch */
-#define P_AFTER_RECALL 0.34  /* of those: come up after the recall */
-#define P_TRANSFER 0.02
-#define P_APPLICATION 0.40   /* intake visitors who hand in documents */
-#define P_REFUSED 0.08	     /* ... with one missing */
-#define P_COLLECT 0.65	     /* result visitors who collect a ready result */
-#define P_NEVER_COLLECT 0.05 /* results nobody comes for */
-#define COMPLAINTS_A_DAY 0.5
-#define P_MAIL_COMPLAINT 0.15 /* a day: one by post or e-mail */
 
 /* Relative arrival rate at minute m of the day: a ramp from opening, a
  * peak before lunch, a lull after it, a smaller afternoon peak; a trickle
@@ -297,37 +261,6 @@ issuing(const struct kz_hours *h, int m)
 
 /* --- events -------------------------------------------------------------- */
 
-enum ev_kind {
-	EV_OPEN,      /* counter who opens */
-	EV_ARRIVE,    /* a visitor for service who */
-	EV_CALL,      /* counter who calls the next */
-	EV_RECALL,    /* ... calls its visitor again */
-	EV_NO_SHOW,   /* ... gives up on them */
-	EV_START,     /* ... the visitor came up */
-	EV_FINISH,    /* ... the visitor is done */
-	EV_LUNCH,     /* ... lunch begins */
-	EV_RESUME,    /* ... lunch is over */
-	EV_CLOSE,     /* ... closing time */
-	EV_FEEDBACK,  /* a served visitor at the kiosk */
-	EV_DECIDE,    /* application who decided */
-	EV_NOTICE,    /* refused application who: notice sent */
-	EV_MAIL,      /* a complaint by post or e-mail */
-	EV_ANSWER,    /* complaint who answered */
-};
-
-struct event {
-	int64_t at;   /* UTC seconds */
-	uint64_t seq; /* order of scheduling: ties keep it */
-	int kind;     /* enum ev_kind */
-	int who;      /* counter, service, application or complaint index */
-	int arg;      /* EV_DECIDE: approve; EV_FEEDBACK: the wait was over the limit */
-};
-
-struct heap {
-	struct event *v;
-	size_t n, cap;
-};
-
 static int
 before(const struct event *a, const struct event *b)
 {
@@ -377,67 +310,10 @@ heap_pop(struct heap *h)
 
 /* --- the simulation's state -------------------------------------------- */
 
-enum { C_CLOSED, C_IDLE, C_BUSY, C_PAUSED, C_DONE };
-
-struct sim_counter {
-	const struct kz_counter_conf *conf;
-	uint32_t serves;	   /* bit per service index */
-	char clerk[128];	   /* today's clerk */
-	const char *position;
-	int state;		   /* C_* */
-	int call_pending;	   /* an EV_CALL is on its way */
-	int lunch_due;		   /* pause once the visitor is done */
-	int closing;		   /* closing time has come: close once free */
-	char number[24];	   /* the visitor's ticket */
-	int svc;		   /* its service's index */
-	int comes;		   /* 0 never, 1 at the call, 2 after the recall */
-	int waited_long;	   /* waited over the limit for this call */
-};
-
-struct sim_app {
-	char number[16];
-	char due_day[11];
-	int refused, decided, handed, never; /* never: nobody comes for the result */
-};
-
-struct sim_complaint {
-	char number[24];
-	const char *channel; /* how it came */
-};
-
-struct sim {
-	struct kz_db *db;
-	struct kz_calendar *cal;
-	const struct kz_config *cfg;
-	const struct kz_hours *h;
-	const struct kz_sim_options *o;
-	struct kz_sim_result *res;
-	char *err;
-	struct kz_date today, last;
-	char day[11];
-	struct rng arrivals, visitors, answers, cases, staff;
-	struct heap heap;
-	uint64_t seq;
-	struct event *agenda; /* case events of later days */
-	size_t nagenda, agenda_cap;
-	struct sim_counter counters[KZ_MAX_COUNTERS];
-	int ncounters, done;
-	int weight[KZ_MAX_SERVICES]; /* 0: nobody comes for it */
-	int total_weight;
-	int per_day;		     /* mean tickets a day */
-	double complaint_p;	     /* a served complaint-service visitor complains */
-	int64_t *moved;		     /* ids of today's transferred places */
-	size_t nmoved, moved_cap;
-	struct sim_app *apps;
-	size_t napps, apps_cap, first_uncollected;
-	struct sim_complaint *complaints;
-	size_t ncomplaints, complaints_cap;
-};
-
 /* p (of *cap elements of size) grown to hold n + 1: p itself, a larger
  * copy, or NULL (p still valid) when memory runs out. */
-static void *
-grow(void *p, size_t *cap, size_t n, size_t size)
+void *
+kz_sim_grow(void *p, size_t *cap, size_t n, size_t size)
 {
 	size_t c = *cap ? *cap * 2 : 64;
 	void *np;
@@ -449,8 +325,8 @@ grow(void *p, size_t *cap, size_t n, size_t size)
 	return np;
 }
 
-static int
-nomem(struct sim *s)
+int
+kz_sim_nomem(struct sim *s)
 {
 	return kz_err(s->err, KZ_ENOMEM, "out of memory simulating %s", s->day);
 }
@@ -460,12 +336,12 @@ schedule(struct sim *s, int64_t at, int kind, int who, int arg)
 {
 	struct event e = {at, s->seq++, kind, who, arg};
 
-	return heap_push(&s->heap, e) == KZ_OK ? KZ_OK : nomem(s);
+	return heap_push(&s->heap, e) == KZ_OK ? KZ_OK : kz_sim_nomem(s);
 }
 
 /* A case event on a later working day (dropped past the range's end). */
-static int
-agenda_add(struct sim *s, int64_t at, int kind, int who, int arg)
+int
+kz_sim_agenda_add(struct sim *s, int64_t at, int kind, int who, int arg)
 {
 	struct event e = {at, 0, kind, who, arg}, *v;
 
@@ -473,25 +349,25 @@ agenda_add(struct sim *s, int64_t at, int kind, int who, int arg)
 		return KZ_OK;
 	if (kz_date_cmp(kz_date_of(at), s->today) == 0)
 		return schedule(s, at, kind, who, arg);
-	if ((v = grow(s->agenda, &s->agenda_cap, s->nagenda, sizeof *v)) == NULL)
-		return nomem(s);
+	if ((v = kz_sim_grow(s->agenda, &s->agenda_cap, s->nagenda, sizeof *v)) == NULL)
+		return kz_sim_nomem(s);
 	s->agenda = v;
 	s->agenda[s->nagenda++] = e;
 	return KZ_OK;
 }
 
 /* A moment of date between minutes from and to, outside lunch. */
-static int64_t
-office_moment(struct sim *s, struct kz_date date, int from, int to)
+int64_t
+kz_sim_office_moment(struct sim *s, struct kz_date date, int from, int to)
 {
 	int m = from;
 
 	for (int i = 0; i < 20; i++) {
-		m = rng_int(&s->cases, from, to - 1);
+		m = kz_sim_rng_int(&s->cases, from, to - 1);
 		if (m < s->h->lunch_start || m >= s->h->lunch_end)
 			break;
 	}
-	return kz_date_at(date, m) + rng_int(&s->cases, 0, 59);
+	return kz_date_at(date, m) + kz_sim_rng_int(&s->cases, 0, 59);
 }
 
 static int
@@ -527,7 +403,7 @@ wake(struct sim *s, int svc, int64_t t)
 		if (c->state != C_IDLE || c->call_pending || !(c->serves & (1u << svc)))
 			continue;
 		c->call_pending = 1;
-		if (schedule(s, t + rng_int(&s->visitors, 3, 20), EV_CALL, i, 0) != KZ_OK)
+		if (schedule(s, t + kz_sim_rng_int(&s->visitors, 3, 20), EV_CALL, i, 0) != KZ_OK)
 			return KZ_ENOMEM;
 	}
 	return KZ_OK;
@@ -573,7 +449,7 @@ counter_free(struct sim *s, int i, int64_t t)
 		return pause_counter(s, c);
 	c->state = C_IDLE;
 	c->call_pending = 1;
-	return schedule(s, t + rng_int(&s->visitors, 5, 20), EV_CALL, i, 0);
+	return schedule(s, t + kz_sim_rng_int(&s->visitors, 5, 20), EV_CALL, i, 0);
 }
 
 static int
@@ -623,10 +499,10 @@ on_call(struct sim *s, int i, int64_t t)
 	lunch_waiter = h->lunch_end > h->lunch_start &&
 		       tk.issued_at < kz_date_at(s->today, h->lunch_start) &&
 		       tk.called_at >= kz_date_at(s->today, h->lunch_end);
-	if (first && rng_chance(&s->visitors, lunch_waiter ? P_ABSENT_LUNCH : P_ABSENT))
-		c->comes = rng_chance(&s->visitors, P_AFTER_RECALL) ? 2 : 0;
+	if (first && kz_sim_rng_chance(&s->visitors, lunch_waiter ? P_ABSENT_LUNCH : P_ABSENT))
+		c->comes = kz_sim_rng_chance(&s->visitors, P_AFTER_RECALL) ? 2 : 0;
 	if (c->comes == 1)
-		return schedule(s, t + rng_int(&s->visitors, 10, 40), EV_START, i, 0);
+		return schedule(s, t + kz_sim_rng_int(&s->visitors, 10, 40), EV_START, i, 0);
 	return schedule(s, t + 120, EV_RECALL, i, 0);
 }
 
@@ -640,7 +516,7 @@ on_recall(struct sim *s, int i, int64_t t)
 	if (rc != KZ_OK)
 		return rc;
 	if (c->comes == 2)
-		return schedule(s, t + rng_int(&s->visitors, 20, 90), EV_START, i, 0);
+		return schedule(s, t + kz_sim_rng_int(&s->visitors, 20, 90), EV_START, i, 0);
 	return schedule(s, t + 180, EV_NO_SHOW, i, 0);
 }
 
@@ -694,7 +570,7 @@ transfer_target(struct sim *s, int svc)
 
 	if (total <= 0)
 		return -1;
-	r = rng_int(&s->visitors, 0, total - 1);
+	r = kz_sim_rng_int(&s->visitors, 0, total - 1);
 	for (int j = 0; j < s->cfg->nservices; j++) {
 		if (j == svc)
 			continue;
@@ -705,15 +581,13 @@ transfer_target(struct sim *s, int svc)
 	return -1;
 }
 
-static int case_hooks(struct sim *s, struct sim_counter *c);
-
 static int
 on_finish(struct sim *s, int i, int64_t t)
 {
 	struct sim_counter *c = &s->counters[i];
 	struct kz_ticket tk;
 	int64_t *moved;
-	int to = rng_chance(&s->visitors, P_TRANSFER) ? transfer_target(s, c->svc) : -1, rc;
+	int to = kz_sim_rng_chance(&s->visitors, P_TRANSFER) ? transfer_target(s, c->svc) : -1, rc;
 
 	if (to >= 0) {
 		rc = kz_ticket_finish(s->db, c->conf->number, KZ_TRANSFERRED,
@@ -721,8 +595,8 @@ on_finish(struct sim *s, int i, int64_t t)
 		if (rc != KZ_OK)
 			return rc;
 		s->res->transferred++;
-		if ((moved = grow(s->moved, &s->moved_cap, s->nmoved, sizeof *moved)) == NULL)
-			return nomem(s);
+		if ((moved = kz_sim_grow(s->moved, &s->moved_cap, s->nmoved, sizeof *moved)) == NULL)
+			return kz_sim_nomem(s);
 		s->moved = moved;
 		s->moved[s->nmoved++] = tk.id;
 		if ((rc = wake(s, to, t)) != KZ_OK)
@@ -731,11 +605,11 @@ on_finish(struct sim *s, int i, int64_t t)
 	}
 	/* whether they answer at the kiosk: drawn before the cases, whose
 	 * draws come from their own stream */
-	if (rng_chance(&s->visitors, s->o->feedback_percent / 100.0) &&
-	    (rc = schedule(s, t + rng_int(&s->visitors, 60, 240), EV_FEEDBACK, 0,
+	if (kz_sim_rng_chance(&s->visitors, s->o->feedback_percent / 100.0) &&
+	    (rc = schedule(s, t + kz_sim_rng_int(&s->visitors, 60, 240), EV_FEEDBACK, 0,
 		     c->waited_long)) != KZ_OK)
 		return rc;
-	if (s->o->cases && (rc = case_hooks(s, c)) != KZ_OK)
+	if (s->o->cases && (rc = kz_sim_case_hooks(s, c)) != KZ_OK)
 		return rc;
 	kz_clock_set(t); /* however long the case's commit took */
 	rc = kz_ticket_finish(s->db, c->conf->number, KZ_SERVED, NULL, c->number, &tk, s->err);
@@ -817,9 +691,9 @@ on_arrive(struct sim *s, int svc, int64_t t)
 static int
 answer(struct sim *s, double yes)
 {
-	if (rng_chance(&s->answers, 0.05))
+	if (kz_sim_rng_chance(&s->answers, 0.05))
 		return -1;
-	return rng_chance(&s->answers, yes) ? 1 : 0;
+	return kz_sim_rng_chance(&s->answers, yes) ? 1 : 0;
 }
 
 static int
@@ -831,7 +705,7 @@ on_feedback(struct sim *s, int waited_long)
 	double shift = waited_long ? -0.08 : 0.02;
 	int rc;
 
-	if (rng_chance(&s->answers, 0.45))
+	if (kz_sim_rng_chance(&s->answers, 0.45))
 		memcpy(fb.lang, "ru", 3);
 	if (s->cfg->nkiosks > 0)
 		snprintf(fb.kiosk, sizeof fb.kiosk, "%.31s", s->cfg->kiosks[0].name);
@@ -840,293 +714,10 @@ on_feedback(struct sim *s, int waited_long)
 	fb.appeal = answer(s, 0.80 + shift);
 	fb.politeness = answer(s, 0.95);
 	if (fb.quality < 0 && fb.information < 0 && fb.appeal < 0 && fb.politeness < 0)
-		fb.quality = rng_chance(&s->answers, 0.92 + shift);
+		fb.quality = kz_sim_rng_chance(&s->answers, 0.92 + shift);
 	if ((rc = kz_feedback_add(s->db, &fb, NULL, s->err)) != KZ_OK)
 		return rc;
 	s->res->feedback++;
-	return KZ_OK;
-}
-
-/* --- applications and complaints --------------------------------------- */
-
-static int
-accept(struct sim *s, struct sim_counter *c)
-{
-	static const char *const zones[] = {
-		"Зона 3, земли населённых пунктов", "Зона 5, земли населённых пунктов",
-		"Зона 12, земли сельскохозяйственного назначения", "Зона 7, земли промышленности",
-	};
-	static const int64_t rates[] = {35000000, 60000000, 120000000, 245000000};
-	static const int64_t coefs[] = {9000, 10000, 11500, 12000, 13000};
-	struct rng *r = &s->cases;
-	struct kz_app_input in = {.kind = rng_chance(r, 0.15) ? KZ_APP_LEGAL : KZ_APP_INDIVIDUAL};
-	char name[128], rep[128], proxy[128], proxy_doc[96], authority[96], id_doc[96];
-	char tel[32], address[128], plot[160], iin[KZ_IDNUM_LEN + 1];
-	struct kz_act_row act[2];
-	struct kz_application app;
-	struct sim_app *a;
-	int legal = in.kind == KZ_APP_LEGAL, rc;
-
-	idnum(r, legal, iin);
-	phone(r, tel, sizeof tel);
-	snprintf(address, sizeof address, "г. Кокшетау, %s, %d, кв. %d",
-		streets[rng_int(r, 0, NELEM(streets) - 1)], rng_int(r, 1, 140), rng_int(r, 1, 90));
-	snprintf(plot, sizeof plot, "Акмолинская обл., %s, уч. %d",
-		places[rng_int(r, 0, NELEM(places) - 1)], rng_int(r, 1, 400));
-	snprintf(id_doc, sizeof id_doc, "удостоверение личности № 0%08d, МВД РК",
-		rng_int(r, 10000000, 99999999));
-	in.idnum = iin;
-	in.phone = tel;
-	in.address = address;
-	in.plot_address = plot;
-	in.id_doc = id_doc;
-	if (legal) {
-		snprintf(name, sizeof name, "%s", companies[rng_int(r, 0, NELEM(companies) - 1)]);
-		person(r, rep, sizeof rep);
-		snprintf(authority, sizeof authority, "доверенность № %d от %02d.%02d.%d",
-			rng_int(r, 1, 300), rng_int(r, 1, 28), rng_int(r, 1, 12), s->today.y - 1);
-		in.representative = rep;
-		in.authority = authority;
-	} else {
-		person(r, name, sizeof name);
-		if (rng_chance(r, 0.10)) {
-			person(r, proxy, sizeof proxy);
-			snprintf(proxy_doc, sizeof proxy_doc, "нотариальная доверенность № %d",
-				rng_int(r, 100, 9999));
-			in.proxy = proxy;
-			in.proxy_doc = proxy_doc;
-		}
-	}
-	in.name = name;
-	in.docs = kz_app_docs_required(in.kind, in.proxy != NULL);
-	if (rng_chance(r, P_REFUSED)) {
-		/* the commission's conclusion is what people forget most */
-		int d = rng_chance(r, 0.6) ? KZ_APPDOC_CONCLUSION
-			: rng_chance(r, 0.5) ? KZ_APPDOC_ACT
-					     : (legal ? KZ_APPDOC_REGISTRATION : KZ_APPDOC_ID_COPY);
-		if (in.proxy != NULL && d == KZ_APPDOC_ID_COPY)
-			d = KZ_APPDOC_POWER_OF_ATTORNEY;
-		in.docs &= ~(1u << d);
-	}
-	if (in.docs & (1u << KZ_APPDOC_ACT)) {
-		in.nact = rng_int(r, 1, 2);
-		for (int i = 0; i < in.nact; i++) {
-			struct kz_act_row *row = &act[i];
-			memset(row, 0, sizeof *row);
-			snprintf(row->zone, sizeof row->zone, "%s", zones[rng_int(r, 0, NELEM(zones) - 1)]);
-			row->area = rng_int(r, 400, 25000); /* 0.04 .. 2.5 ha */
-			row->rate = rates[rng_int(r, 0, NELEM(rates) - 1)];
-			row->coef = coefs[rng_int(r, 0, NELEM(coefs) - 1)];
-			row->value = (int64_t)(((uint64_t)row->area * (uint64_t)row->rate *
-						       (uint64_t)row->coef + 50000000u) / 100000000u);
-			in.act_total += row->value;
-		}
-		in.act = act;
-	}
-	rc = kz_app_accept(s->db, s->cal, c->conf->number, &in, NULL, NULL, &app, NULL, s->err);
-	if (rc != KZ_OK)
-		return rc;
-	if ((a = grow(s->apps, &s->apps_cap, s->napps, sizeof *a)) == NULL)
-		return nomem(s);
-	s->apps = a;
-	a = &s->apps[s->napps];
-	memset(a, 0, sizeof *a);
-	snprintf(a->number, sizeof a->number, "%s", app.number);
-	snprintf(a->due_day, sizeof a->due_day, "%s", app.due_day);
-	a->refused = strcmp(app.status, "refused") == 0;
-	a->never = rng_chance(r, P_NEVER_COLLECT);
-	s->res->applications++;
-	if (a->refused) {
-		/* the notice (p.16): the next working day, now and then a day late */
-		s->res->refused++;
-		s->napps++;
-		return agenda_add(s, office_moment(s, kz_cal_add_working_days(s->cal, s->today,
-							  rng_chance(r, 0.9) ? 1 : 2),
-					     s->h->open + 30, s->h->lunch_start),
-			EV_NOTICE, (int)s->napps - 1, 0);
-	}
-	s->napps++;
-	if (rng_chance(r, 0.08))
-		return KZ_OK; /* never decided: deemed approved after its due day */
-	{
-		double u = rng_unit(r);
-		int k = u < 0.35 ? 1 : u < 0.70 ? 2 : u < 0.90 ? 3 : rng_int(r, 4, 5);
-		int approve = k > 3 || !rng_chance(r, 0.06);
-		int64_t at = office_moment(s, kz_cal_add_working_days(s->cal, s->today, k),
-			s->h->open + 60, s->h->close - 30);
-		return agenda_add(s, at, EV_DECIDE, (int)s->napps - 1, approve);
-	}
-}
-
-static int
-on_decide(struct sim *s, int who, int approve)
-{
-	static const char *const reasons[] = {
-		"поправочный коэффициент в акте не соответствует зоне участка",
-		"площадь участка в акте расходится с идентификационным документом",
-	};
-	struct sim_app *a = &s->apps[who];
-	struct kz_application app;
-	int rc = kz_app_decide(s->db, a->number, approve,
-		approve ? NULL : reasons[rng_int(&s->cases, 0, NELEM(reasons) - 1)], &app, s->err);
-
-	if (rc != KZ_OK)
-		return rc;
-	a->decided = 1;
-	s->res->decided++;
-	return KZ_OK;
-}
-
-static int
-on_notice(struct sim *s, int who)
-{
-	struct kz_application app;
-	int rc = kz_app_notice_sent(s->db, s->apps[who].number, &app, s->err);
-
-	return rc;
-}
-
-/* The oldest result that is ready for its applicant today, or NULL. */
-static struct sim_app *
-ready_result(struct sim *s)
-{
-	while (s->first_uncollected < s->napps) {
-		struct sim_app *a = &s->apps[s->first_uncollected];
-		if (!a->refused && !a->handed && !a->never)
-			break;
-		s->first_uncollected++;
-	}
-	for (size_t i = s->first_uncollected; i < s->napps; i++) {
-		struct sim_app *a = &s->apps[i];
-		if (!a->refused && !a->handed && !a->never &&
-		    (a->decided || strcmp(s->day, a->due_day) > 0))
-			return a;
-	}
-	return NULL;
-}
-
-static int
-hand_over(struct sim *s, struct sim_counter *c)
-{
-	struct sim_app *a = ready_result(s);
-	struct kz_application app;
-	char proxy[128], doc[96];
-	int by_proxy = rng_chance(&s->cases, 0.15), rc;
-
-	if (a == NULL)
-		return KZ_OK;
-	if (by_proxy) {
-		person(&s->cases, proxy, sizeof proxy);
-		snprintf(doc, sizeof doc, "доверенность № %d", rng_int(&s->cases, 100, 9999));
-	}
-	rc = kz_app_handover(s->db, a->number, c->conf->number, by_proxy ? proxy : NULL,
-		by_proxy ? doc : NULL, &app, s->err);
-	if (rc != KZ_OK)
-		return rc;
-	a->handed = 1;
-	s->res->handed_over++;
-	return KZ_OK;
-}
-
-/* The answer: 85% within the term, 10% late, 5% never. */
-static int
-plan_answer(struct sim *s, int days)
-{
-	double u = rng_unit(&s->cases);
-	int after;
-
-	if (u >= 0.95)
-		return KZ_OK;
-	after = u < 0.85 ? rng_int(&s->cases, 2, days - 2) : days + rng_int(&s->cases, 1, 10);
-	return agenda_add(s,
-		office_moment(s, kz_cal_add_calendar_days(s->cal, s->today, after), s->h->open + 60,
-			s->h->close - 30),
-		EV_ANSWER, (int)s->ncomplaints - 1, 0);
-}
-
-static const char *const complaint_texts[][2] = {
-	{"service", "долгое ожидание в очереди, более 40 минут"},
-	{"service", "кезекте ұзақ күттім, терезе жабық тұрды"},
-	{"service", "специалист не разъяснил перечень документов"},
-	{"service", "грубость специалиста при приёме документов"},
-	{"result", "не согласен с кадастровой стоимостью участка"},
-	{"result", "в акте неверно указана площадь участка"},
-};
-
-static int
-complain(struct sim *s, int counter, const char *channel)
-{
-	struct rng *r = &s->cases;
-	int t = rng_int(r, 0, NELEM(complaint_texts) - 1), rc;
-	struct kz_complaint_new n = {.counter = counter, .channel = channel,
-		.kind = complaint_texts[t][0], .text = complaint_texts[t][1]};
-	char name[128], contact[128];
-	struct kz_complaint out;
-	struct sim_complaint *m;
-
-	person(r, name, sizeof name);
-	n.name = name;
-	n.days = rng_chance(r, 0.8) ? 15 : 30;
-	if (strcmp(channel, "email") == 0)
-		snprintf(contact, sizeof contact, "applicant%d@mail.kz", rng_int(r, 100, 9999));
-	else if (strcmp(channel, "post") == 0)
-		snprintf(contact, sizeof contact, "г. Кокшетау, %s, %d",
-			streets[rng_int(r, 0, NELEM(streets) - 1)], rng_int(r, 1, 140));
-	else
-		phone(r, contact, sizeof contact);
-	n.contact = contact;
-	if (counter == 0) {
-		n.clerk = registry.name;
-		n.position = registry.position;
-	}
-	if ((rc = kz_complaint_add(s->db, s->cal, &n, NULL, NULL, &out, NULL, s->err)) != KZ_OK)
-		return rc;
-	if ((m = grow(s->complaints, &s->complaints_cap, s->ncomplaints, sizeof *m)) == NULL)
-		return nomem(s);
-	s->complaints = m;
-	m = &s->complaints[s->ncomplaints++];
-	snprintf(m->number, sizeof m->number, "%s", out.number);
-	m->channel = channel;
-	s->res->complaints++;
-	return plan_answer(s, out.days);
-}
-
-static int
-on_answer(struct sim *s, int who)
-{
-	static const char *const texts[] = {
-		"даны разъяснения, приняты меры к сокращению очереди",
-		"доводы рассмотрены, кадастровая стоимость определена верно",
-		"со специалистом проведена беседа, принесены извинения",
-	};
-	struct sim_complaint *m = &s->complaints[who];
-	const char *channel = m->channel;
-	struct kz_complaint out;
-	int rc;
-
-	if (strcmp(channel, "in_person") == 0)
-		channel = rng_chance(&s->cases, 0.5) ? "post" : "in_person";
-	rc = kz_complaint_answer(s->db, m->number, channel,
-		texts[rng_int(&s->cases, 0, NELEM(texts) - 1)], 0, &out, s->err);
-	if (rc != KZ_OK)
-		return rc;
-	s->res->answered++;
-	return KZ_OK;
-}
-
-/* At the end of a served visit, before the ticket is finished: documents
- * handed in, a result collected, a complaint written. */
-static int
-case_hooks(struct sim *s, struct sim_counter *c)
-{
-	struct rng *r = &s->cases;
-
-	if (c->svc == INTAKE_SVC && rng_chance(r, P_APPLICATION))
-		return accept(s, c);
-	if (c->svc == RESULT_SVC && rng_chance(r, P_COLLECT))
-		return hand_over(s, c);
-	if (c->svc == COMPLAINT_SVC && rng_chance(r, s->complaint_p))
-		return complain(s, c->conf->number, "in_person");
 	return KZ_OK;
 }
 
@@ -1135,7 +726,7 @@ case_hooks(struct sim *s, struct sim_counter *c)
 static int
 pick_service(struct sim *s)
 {
-	int r = rng_int(&s->arrivals, 0, s->total_weight - 1);
+	int r = kz_sim_rng_int(&s->arrivals, 0, s->total_weight - 1);
 
 	for (int j = 0; j < s->cfg->nservices; j++) {
 		if (r < s->weight[j])
@@ -1153,13 +744,13 @@ plan_arrivals(struct sim *s)
 	static const double by_weekday[] = {0.9, 1.15, 1.05, 1.0, 0.95, 0.85, 0.9};
 	const struct kz_hours *h = s->h;
 	double target = s->per_day * by_weekday[kz_date_weekday(s->today)] *
-			(0.9 + 0.2 * rng_unit(&s->arrivals));
-	double door = target / 30 * (0.5 + rng_unit(&s->arrivals)), w = 0, scale;
+			(0.9 + 0.2 * kz_sim_rng_unit(&s->arrivals));
+	double door = target / 30 * (0.5 + kz_sim_rng_unit(&s->arrivals)), w = 0, scale;
 	int64_t open = kz_date_at(s->today, h->open);
 	int ndoor = (int)(door + 0.5), rc;
 
 	for (int i = 0; i < ndoor; i++)
-		if ((rc = schedule(s, open + 5 + i * rng_int(&s->arrivals, 8, 20), EV_ARRIVE,
+		if ((rc = schedule(s, open + 5 + i * kz_sim_rng_int(&s->arrivals, 8, 20), EV_ARRIVE,
 			     pick_service(s), 0)) != KZ_OK)
 			return rc;
 	for (int m = h->open; m < h->close; m++)
@@ -1171,7 +762,7 @@ plan_arrivals(struct sim *s)
 	for (int m = h->open; m < h->close; m++) {
 		double p = profile(h, m) * scale;
 		for (int sec = 0; sec < 60; sec++)
-			if (rng_chance(&s->arrivals, p) &&
+			if (kz_sim_rng_chance(&s->arrivals, p) &&
 			    (rc = schedule(s, kz_date_at(s->today, m) + sec, EV_ARRIVE,
 				     pick_service(s), 0)) != KZ_OK)
 				return rc;
@@ -1202,15 +793,15 @@ plan_counters(struct sim *s, int64_t day_index)
 				first_names[0][k / NELEM(surnames) % 8], patronymics[0][k % 6]);
 			c->position = "специалист";
 		}
-		open += rng_chance(&s->staff, 0.9) ? -rng_int(&s->staff, 120, 600)
-						     : rng_int(&s->staff, 60, 480);
+		open += kz_sim_rng_chance(&s->staff, 0.9) ? -kz_sim_rng_int(&s->staff, 120, 600)
+						     : kz_sim_rng_int(&s->staff, 60, 480);
 		if ((rc = schedule(s, open, EV_OPEN, i, 0)) != KZ_OK)
 			return rc;
 		if (h->lunch_end > h->lunch_start &&
 		    ((rc = schedule(s, kz_date_at(s->today, h->lunch_start), EV_LUNCH, i, 0)) !=
 				    KZ_OK ||
 			    (rc = schedule(s,
-				     kz_date_at(s->today, h->lunch_end) + rng_int(&s->staff, 0, 90),
+				     kz_date_at(s->today, h->lunch_end) + kz_sim_rng_int(&s->staff, 0, 90),
 				     EV_RESUME, i, 0)) != KZ_OK))
 			return rc;
 		if ((rc = schedule(s, kz_date_at(s->today, h->close), EV_CLOSE, i, 0)) != KZ_OK)
@@ -1235,8 +826,8 @@ plan_cases(struct sim *s)
 			s->agenda[keep++] = e;
 	}
 	s->nagenda = keep;
-	if (s->o->cases && rng_chance(&s->cases, P_MAIL_COMPLAINT))
-		return schedule(s, office_moment(s, s->today, s->h->open + 60, s->h->lunch_start),
+	if (s->o->cases && kz_sim_rng_chance(&s->cases, P_MAIL_COMPLAINT))
+		return schedule(s, kz_sim_office_moment(s, s->today, s->h->open + 60, s->h->lunch_start),
 			EV_MAIL, 0, 0);
 	return KZ_OK;
 }
@@ -1268,13 +859,13 @@ handle(struct sim *s, const struct event *e)
 	case EV_FEEDBACK:
 		return on_feedback(s, e->arg);
 	case EV_DECIDE:
-		return on_decide(s, e->who, e->arg);
+		return kz_sim_on_decide(s, e->who, e->arg);
 	case EV_NOTICE:
-		return on_notice(s, e->who);
+		return kz_sim_on_notice(s, e->who);
 	case EV_MAIL:
-		return complain(s, 0, rng_chance(&s->cases, 0.5) ? "post" : "email");
+		return kz_sim_complain(s, 0, kz_sim_rng_chance(&s->cases, 0.5) ? "post" : "email");
 	case EV_ANSWER:
-		return on_answer(s, e->who);
+		return kz_sim_on_answer(s, e->who);
 	}
 	return KZ_OK;
 }
