@@ -132,3 +132,18 @@ kz_kiosk_contacts(struct kz_kiosk *k, const char *name, const char *address,
 	if (emails[0] && n < len)
 		snprintf(out + n, len - n, T("E-mail: %s"), emails);
 }
+
+void
+kz_frame_split(const struct kz_layout *lay, struct kz_box body, int tall, int wide,
+	struct kz_box *first, struct kz_box *second)
+{
+	if (lay->portrait) {
+		*first = (struct kz_box){body.x, body.y, body.w, body.h * tall / 100};
+		*second = (struct kz_box){body.x, first->y + first->h + lay->gap, body.w,
+			body.h - first->h - lay->gap};
+	} else {
+		*first = (struct kz_box){body.x, body.y, body.w * wide / 100, body.h};
+		*second = (struct kz_box){first->x + first->w + lay->gap, body.y,
+			body.w - first->w - lay->gap, body.h};
+	}
+}

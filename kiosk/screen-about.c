@@ -59,15 +59,7 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	body = kz_frame_title(k, s, &lay, lay.body, T("About the service"));
 	facts(k, text, sizeof text);
 	contacts(k, office, sizeof office);
-	if (lay.portrait) {
-		left = (struct kz_box){body.x, body.y, body.w, body.h * 64 / 100};
-		right = (struct kz_box){body.x, left.y + left.h + lay.gap, body.w,
-			body.h - left.h - lay.gap};
-	} else {
-		left = (struct kz_box){body.x, body.y, body.w * 56 / 100, body.h};
-		right = (struct kz_box){left.x + left.w + lay.gap, body.y, body.w - left.w - lay.gap,
-			body.h};
-	}
+	kz_frame_split(&lay, body, 64, 56, &left, &right);
 	kz_frame_panel(k, s, "facts", left, lay.line, kz_pale, kz_ink, text);
 	kz_frame_panel(k, s, "office", right, lay.line, kz_navy, kz_white, office);
 }

@@ -76,15 +76,7 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	rest = kz_home_top(k, s, &lay, T("Tickets are not issued now"), KZ_FONT_BOLD);
 	kz_kiosk_closed_text(k, why, sizeof why, next, sizeof next);
 	snprintf(text, sizeof text, "%s\n\n%s", why, next);
-	if (lay.portrait) {
-		panel = (struct kz_box){rest.x, rest.y, rest.w, rest.h * 40 / 100};
-		more = (struct kz_box){rest.x, panel.y + panel.h + lay.gap, rest.w,
-			rest.h - panel.h - lay.gap};
-	} else {
-		panel = (struct kz_box){rest.x, rest.y, rest.w * 48 / 100, rest.h};
-		more = (struct kz_box){rest.x + panel.w + lay.gap, rest.y, rest.w - panel.w - lay.gap,
-			rest.h};
-	}
+	kz_frame_split(&lay, rest, 40, 48, &panel, &more);
 	kz_frame_panel(k, s, "closed", panel, lay.portrait ? 6 * u : 5 * u, kz_navy, kz_white,
 		text);
 	kz_home_more(k, s, more, 4, 1, lay.gap);

@@ -51,15 +51,7 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	body.y += tabs.h + lay.gap;
 	body.h -= tabs.h + lay.gap;
 	documents(k, text, sizeof text);
-	if (lay.portrait) {
-		list = (struct kz_box){body.x, body.y, body.w, body.h * 62 / 100};
-		act = (struct kz_box){body.x, list.y + list.h + lay.gap, body.w,
-			body.h - list.h - lay.gap};
-	} else {
-		list = (struct kz_box){body.x, body.y, body.w * 60 / 100, body.h};
-		act = (struct kz_box){list.x + list.w + lay.gap, body.y, body.w - list.w - lay.gap,
-			body.h};
-	}
+	kz_frame_split(&lay, body, 62, 60, &list, &act);
 	kz_frame_panel(k, s, "documents", list, lay.line, kz_pale, kz_ink, text);
 	if (k->opt.conf->forms_printer[0] == '\0') {
 		kz_frame_panel(k, s, "form", act, lay.line, kz_navy, kz_white,

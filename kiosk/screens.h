@@ -158,6 +158,11 @@ int kz_kiosk_printer_down(const struct kz_kiosk *k);
 struct kz_box kz_frame_title(struct kz_kiosk *k, struct kz_scene *s, const struct kz_layout *lay,
 	struct kz_box body, const char *title);
 
+/* body in two, lay.gap apart: one above the other on a portrait screen
+ * (the first tall per cent high), else side by side (wide per cent wide). */
+void kz_frame_split(const struct kz_layout *lay, struct kz_box body, int tall, int wide,
+	struct kz_box *first, struct kz_box *second);
+
 /* A panel of text (a paragraph) on a fill. */
 void kz_frame_panel(struct kz_kiosk *k, struct kz_scene *s, const char *id, struct kz_box b,
 	int line, struct kz_rgb fill, struct kz_rgb ink, const char *text);

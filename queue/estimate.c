@@ -6,34 +6,6 @@
 #include "estimate.h"
 #include "sql.h"
 
-/* The active service with this code or prefix (as the kiosk issues). */
-static int
-find_service(struct kz_db *db, const char *code, int64_t *id, char *err)
-{
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT id FROM services WHERE active = 1 AND (code = ?1 OR prefix = ?1)"
-		" ORDER BY code = ?1 DESC LIMIT 1", err);
-	char list[256];
-	int rc;
-
-	if (st == NULL)
-		return KZ_EDB;
-	kz_bind_text(st, 1, code);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return KZ_OK;
-	if (rc != SQLITE_DONE)
-		return kz_db_fail(db, rc, "read service", err);
-	kz_db_text(db, "SELECT group_concat(code, ', ') FROM"
-		       " (SELECT code FROM services WHERE active = 1 ORDER BY code)",
-		list, sizeof list);
-	return kz_err(err, KZ_ENOTFOUND, "there is no service '%s' in this hall; services are %s",
-		code ? code : "", list[0] ? list : "not configured (run 'kezek init')");
-}
-
 static int
 count_int(struct kz_db *db, sqlite3_stmt *st, int *out, const char *what, char *err)
 {
@@ -104,7 +76,7 @@ fill(struct kz_db *db, const char *service, int64_t default_service,
 	int rc;
 
 	kz_clock_day(kz_clock_now(), day);
-	if ((rc = find_service(db, service, &service_id, err)) != KZ_OK ||
+	if ((rc = kz_service_find(db, service, &service_id, NULL, 0, err)) != KZ_OK ||
 	    (rc = read_queue(db, day, service_id, out, err)) != KZ_OK ||
 	    (rc = read_samples(db, day, service_id, &sum, out, err)) != KZ_OK)
 		return rc;

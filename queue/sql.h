@@ -59,6 +59,12 @@ void kz_db_text(struct kz_db *db, const char *sql, char *out, size_t len);
 /* Copy column i as text into dst (len bytes, "" for NULL). */
 void kz_col_text(sqlite3_stmt *st, int i, char *dst, size_t len);
 
+/* The active service with this code or prefix (code first): its id, and
+ * its prefix into prefix (plen bytes; may be NULL).  KZ_ENOTFOUND naming
+ * the hall's services. */
+int kz_service_find(struct kz_db *db, const char *code, int64_t *id, char *prefix, size_t plen,
+	char *err);
+
 /* kz_status_read's work inside a read transaction the caller holds. */
 struct kz_status;
 int kz_status_fill(struct kz_db *db, struct kz_status *out, char *err);

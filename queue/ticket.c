@@ -82,9 +82,8 @@ load_ticket(struct kz_db *db, int64_t id, struct kz_ticket *out, char *err)
 	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "read ticket", err);
 }
 
-/* The active service with this code or prefix: its id and prefix. */
-static int
-find_service(struct kz_db *db, const char *code, int64_t *id, char *prefix, size_t plen,
+int
+kz_service_find(struct kz_db *db, const char *code, int64_t *id, char *prefix, size_t plen,
 	char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
@@ -99,7 +98,8 @@ find_service(struct kz_db *db, const char *code, int64_t *id, char *prefix, size
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
-		kz_col_text(st, 1, prefix, plen);
+		if (prefix != NULL)
+			kz_col_text(st, 1, prefix, plen);
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
@@ -241,7 +241,7 @@ do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, const c
 	if ((rc = kz_ticket_may_issue(cal, now, NULL, &notice, err)) != KZ_OK)
 		return rc;
 	kz_clock_day(now, day);
-	if ((rc = find_service(db, service, &service_id, prefix, sizeof prefix, err)) != KZ_OK ||
+	if ((rc = kz_service_find(db, service, &service_id, prefix, sizeof prefix, err)) != KZ_OK ||
 	    (rc = next_seq(db, day, service_id, &seq, err)) != KZ_OK)
 		return rc;
 	snprintf(number, sizeof number, "%s-%03d", prefix, seq);
@@ -444,8 +444,8 @@ check_transfer(struct kz_db *db, const struct kz_ticket *t, const char *to, int6
 	if (to == NULL || *to == '\0')
 		return kz_err(err, KZ_EINVAL,
 			"a transfer needs the service to send %s to; add --to SERVICE", t->number);
-	if ((rc = find_service(db, to, to_id, prefix, sizeof prefix, err)) != KZ_OK ||
-	    (rc = find_service(db, t->service, &from_id, prefix, sizeof prefix, err)) != KZ_OK)
+	if ((rc = kz_service_find(db, to, to_id, prefix, sizeof prefix, err)) != KZ_OK ||
+	    (rc = kz_service_find(db, t->service, &from_id, prefix, sizeof prefix, err)) != KZ_OK)
 		return rc;
 	if (*to_id == from_id)
 		return kz_err(err, KZ_EREJECT, "%s already waits for service %s; transfer it to "
