@@ -12,6 +12,7 @@
 #include "clock.h"
 #include "error.h"
 #include "generate.h"
+#include "rng.h"
 #include "sql.h"
 
 #define MAX_DAY_VISITORS 4000
@@ -24,28 +25,17 @@ struct gen {
 	const struct kz_config *cfg;
 	int cases;		/* this database has the applications and complaints registers */
 	int year, app_seq, complaint_seq; /* numbering of the year being written */
-	uint64_t rng;
+	struct kz_rng rng;
 	int nservices, ncounters;
 	int64_t services[KZ_MAX_SERVICES], counters[KZ_MAX_COUNTERS], clerks[CLERKS];
 	char prefixes[KZ_MAX_SERVICES][KZ_CODE_LEN];
 	struct kz_gen_result *out;
 };
 
-/* splitmix64: the same numbers on every machine */
-static uint64_t
-next(struct gen *g)
-{
-	uint64_t z = (g->rng += 0x9E3779B97F4A7C15ull);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
-
 static double
 uniform(struct gen *g)
 {
-	return (next(g) >> 11) * (1.0 / 9007199254740992.0);
+	return kz_rng_unit(&g->rng);
 }
 
 /* A duration with median m seconds and a long tail (log-normal, sigma s). */
@@ -406,7 +396,7 @@ kz_generate_history(struct kz_db *db, struct kz_calendar *cal, const struct kz_c
 	const char *from, const char *to, int visitors_per_day, uint64_t seed,
 	struct kz_gen_result *out, char *err)
 {
-	struct gen g = {.db = db, .cal = cal, .cfg = cfg, .rng = seed, .out = out};
+	struct gen g = {.db = db, .cal = cal, .cfg = cfg, .rng = {seed}, .out = out};
 	struct kz_date f, t;
 	int rc, dayno = 0;
 

@@ -43,8 +43,8 @@ accept(struct sim *s, struct sim_counter *c)
 	};
 	static const int64_t rates[] = {35000000, 60000000, 120000000, 245000000};
 	static const int64_t coefs[] = {9000, 10000, 11500, 12000, 13000};
-	struct rng *r = &s->cases;
-	struct kz_app_input in = {.kind = kz_sim_rng_chance(r, 0.15) ? KZ_APP_LEGAL : KZ_APP_INDIVIDUAL};
+	struct kz_rng *r = &s->cases;
+	struct kz_app_input in = {.kind = kz_rng_chance(r, 0.15) ? KZ_APP_LEGAL : KZ_APP_INDIVIDUAL};
 	char name[128], rep[128], proxy[128], proxy_doc[96], authority[96], id_doc[96];
 	char tel[32], address[128], plot[160], iin[KZ_IDNUM_LEN + 1];
 	struct kz_act_row act[2];
@@ -55,53 +55,53 @@ accept(struct sim *s, struct sim_counter *c)
 	kz_sim_idnum(r, legal, iin);
 	kz_sim_phone(r, tel, sizeof tel);
 	snprintf(address, sizeof address, "г. Кокшетау, %s, %d, кв. %d",
-		streets[kz_sim_rng_int(r, 0, NELEM(streets) - 1)], kz_sim_rng_int(r, 1, 140), kz_sim_rng_int(r, 1, 90));
+		streets[kz_rng_int(r, 0, NELEM(streets) - 1)], kz_rng_int(r, 1, 140), kz_rng_int(r, 1, 90));
 	snprintf(plot, sizeof plot, "Акмолинская обл., %s, уч. %d",
-		places[kz_sim_rng_int(r, 0, NELEM(places) - 1)], kz_sim_rng_int(r, 1, 400));
+		places[kz_rng_int(r, 0, NELEM(places) - 1)], kz_rng_int(r, 1, 400));
 	snprintf(id_doc, sizeof id_doc, "удостоверение личности № 0%08d, МВД РК",
-		kz_sim_rng_int(r, 10000000, 99999999));
+		kz_rng_int(r, 10000000, 99999999));
 	in.idnum = iin;
 	in.phone = tel;
 	in.address = address;
 	in.plot_address = plot;
 	in.id_doc = id_doc;
 	if (legal) {
-		snprintf(name, sizeof name, "%s", companies[kz_sim_rng_int(r, 0, NELEM(companies) - 1)]);
+		snprintf(name, sizeof name, "%s", companies[kz_rng_int(r, 0, NELEM(companies) - 1)]);
 		kz_sim_person(r, rep, sizeof rep);
 		snprintf(authority, sizeof authority, "доверенность № %d от %02d.%02d.%d",
-			kz_sim_rng_int(r, 1, 300), kz_sim_rng_int(r, 1, 28), kz_sim_rng_int(r, 1, 12), s->today.y - 1);
+			kz_rng_int(r, 1, 300), kz_rng_int(r, 1, 28), kz_rng_int(r, 1, 12), s->today.y - 1);
 		in.representative = rep;
 		in.authority = authority;
 	} else {
 		kz_sim_person(r, name, sizeof name);
-		if (kz_sim_rng_chance(r, 0.10)) {
+		if (kz_rng_chance(r, 0.10)) {
 			kz_sim_person(r, proxy, sizeof proxy);
 			snprintf(proxy_doc, sizeof proxy_doc, "нотариальная доверенность № %d",
-				kz_sim_rng_int(r, 100, 9999));
+				kz_rng_int(r, 100, 9999));
 			in.proxy = proxy;
 			in.proxy_doc = proxy_doc;
 		}
 	}
 	in.name = name;
 	in.docs = kz_app_docs_required(in.kind, in.proxy != NULL);
-	if (kz_sim_rng_chance(r, P_REFUSED)) {
+	if (kz_rng_chance(r, P_REFUSED)) {
 		/* the commission's conclusion is what people forget most */
-		int d = kz_sim_rng_chance(r, 0.6) ? KZ_APPDOC_CONCLUSION
-			: kz_sim_rng_chance(r, 0.5) ? KZ_APPDOC_ACT
+		int d = kz_rng_chance(r, 0.6) ? KZ_APPDOC_CONCLUSION
+			: kz_rng_chance(r, 0.5) ? KZ_APPDOC_ACT
 					     : (legal ? KZ_APPDOC_REGISTRATION : KZ_APPDOC_ID_COPY);
 		if (in.proxy != NULL && d == KZ_APPDOC_ID_COPY)
 			d = KZ_APPDOC_POWER_OF_ATTORNEY;
 		in.docs &= ~(1u << d);
 	}
 	if (in.docs & (1u << KZ_APPDOC_ACT)) {
-		in.nact = kz_sim_rng_int(r, 1, 2);
+		in.nact = kz_rng_int(r, 1, 2);
 		for (int i = 0; i < in.nact; i++) {
 			struct kz_act_row *row = &act[i];
 			memset(row, 0, sizeof *row);
-			snprintf(row->zone, sizeof row->zone, "%s", zones[kz_sim_rng_int(r, 0, NELEM(zones) - 1)]);
-			row->area = kz_sim_rng_int(r, 400, 25000); /* 0.04 .. 2.5 ha */
-			row->rate = rates[kz_sim_rng_int(r, 0, NELEM(rates) - 1)];
-			row->coef = coefs[kz_sim_rng_int(r, 0, NELEM(coefs) - 1)];
+			snprintf(row->zone, sizeof row->zone, "%s", zones[kz_rng_int(r, 0, NELEM(zones) - 1)]);
+			row->area = kz_rng_int(r, 400, 25000); /* 0.04 .. 2.5 ha */
+			row->rate = rates[kz_rng_int(r, 0, NELEM(rates) - 1)];
+			row->coef = coefs[kz_rng_int(r, 0, NELEM(coefs) - 1)];
 			row->value = (int64_t)(((uint64_t)row->area * (uint64_t)row->rate *
 						       (uint64_t)row->coef + 50000000u) / 100000000u);
 			in.act_total += row->value;
@@ -119,24 +119,24 @@ accept(struct sim *s, struct sim_counter *c)
 	snprintf(a->number, sizeof a->number, "%s", app.number);
 	snprintf(a->due_day, sizeof a->due_day, "%s", app.due_day);
 	a->refused = strcmp(app.status, "refused") == 0;
-	a->never = kz_sim_rng_chance(r, P_NEVER_COLLECT);
+	a->never = kz_rng_chance(r, P_NEVER_COLLECT);
 	s->res->applications++;
 	if (a->refused) {
 		/* the notice (p.16): the next working day, now and then a day late */
 		s->res->refused++;
 		s->napps++;
 		return kz_sim_agenda_add(s, kz_sim_office_moment(s, kz_cal_add_working_days(s->cal, s->today,
-							  kz_sim_rng_chance(r, 0.9) ? 1 : 2),
+							  kz_rng_chance(r, 0.9) ? 1 : 2),
 					     s->h->open + 30, s->h->lunch_start),
 			EV_NOTICE, (int)s->napps - 1, 0);
 	}
 	s->napps++;
-	if (kz_sim_rng_chance(r, 0.08))
+	if (kz_rng_chance(r, 0.08))
 		return KZ_OK; /* never decided: deemed approved after its due day */
 	{
-		double u = kz_sim_rng_unit(r);
-		int k = u < 0.35 ? 1 : u < 0.70 ? 2 : u < 0.90 ? 3 : kz_sim_rng_int(r, 4, 5);
-		int approve = k > 3 || !kz_sim_rng_chance(r, 0.06);
+		double u = kz_rng_unit(r);
+		int k = u < 0.35 ? 1 : u < 0.70 ? 2 : u < 0.90 ? 3 : kz_rng_int(r, 4, 5);
+		int approve = k > 3 || !kz_rng_chance(r, 0.06);
 		int64_t at = kz_sim_office_moment(s, kz_cal_add_working_days(s->cal, s->today, k),
 			s->h->open + 60, s->h->close - 30);
 		return kz_sim_agenda_add(s, at, EV_DECIDE, (int)s->napps - 1, approve);
@@ -153,7 +153,7 @@ kz_sim_on_decide(struct sim *s, int who, int approve)
 	struct sim_app *a = &s->apps[who];
 	struct kz_application app;
 	int rc = kz_app_decide(s->db, a->number, approve,
-		approve ? NULL : reasons[kz_sim_rng_int(&s->cases, 0, NELEM(reasons) - 1)], &app, s->err);
+		approve ? NULL : reasons[kz_rng_int(&s->cases, 0, NELEM(reasons) - 1)], &app, s->err);
 
 	if (rc != KZ_OK)
 		return rc;
@@ -196,13 +196,13 @@ hand_over(struct sim *s, struct sim_counter *c)
 	struct sim_app *a = ready_result(s);
 	struct kz_application app;
 	char proxy[128], doc[96];
-	int by_proxy = kz_sim_rng_chance(&s->cases, 0.15), rc;
+	int by_proxy = kz_rng_chance(&s->cases, 0.15), rc;
 
 	if (a == NULL)
 		return KZ_OK;
 	if (by_proxy) {
 		kz_sim_person(&s->cases, proxy, sizeof proxy);
-		snprintf(doc, sizeof doc, "доверенность № %d", kz_sim_rng_int(&s->cases, 100, 9999));
+		snprintf(doc, sizeof doc, "доверенность № %d", kz_rng_int(&s->cases, 100, 9999));
 	}
 	rc = kz_app_handover(s->db, a->number, c->conf->number, by_proxy ? proxy : NULL,
 		by_proxy ? doc : NULL, &app, s->err);
@@ -217,12 +217,12 @@ hand_over(struct sim *s, struct sim_counter *c)
 static int
 plan_answer(struct sim *s, int days)
 {
-	double u = kz_sim_rng_unit(&s->cases);
+	double u = kz_rng_unit(&s->cases);
 	int after;
 
 	if (u >= 0.95)
 		return KZ_OK;
-	after = u < 0.85 ? kz_sim_rng_int(&s->cases, 2, days - 2) : days + kz_sim_rng_int(&s->cases, 1, 10);
+	after = u < 0.85 ? kz_rng_int(&s->cases, 2, days - 2) : days + kz_rng_int(&s->cases, 1, 10);
 	return kz_sim_agenda_add(s,
 		kz_sim_office_moment(s, kz_cal_add_calendar_days(s->cal, s->today, after), s->h->open + 60,
 			s->h->close - 30),
@@ -241,8 +241,8 @@ static const char *const complaint_texts[][2] = {
 int
 kz_sim_complain(struct sim *s, int counter, const char *channel)
 {
-	struct rng *r = &s->cases;
-	int t = kz_sim_rng_int(r, 0, NELEM(complaint_texts) - 1), rc;
+	struct kz_rng *r = &s->cases;
+	int t = kz_rng_int(r, 0, NELEM(complaint_texts) - 1), rc;
 	struct kz_complaint_new n = {.counter = counter, .channel = channel,
 		.kind = complaint_texts[t][0], .text = complaint_texts[t][1]};
 	char name[128], contact[128];
@@ -251,12 +251,12 @@ kz_sim_complain(struct sim *s, int counter, const char *channel)
 
 	kz_sim_person(r, name, sizeof name);
 	n.name = name;
-	n.days = kz_sim_rng_chance(r, 0.8) ? 15 : 30;
+	n.days = kz_rng_chance(r, 0.8) ? 15 : 30;
 	if (strcmp(channel, "email") == 0)
-		snprintf(contact, sizeof contact, "applicant%d@mail.kz", kz_sim_rng_int(r, 100, 9999));
+		snprintf(contact, sizeof contact, "applicant%d@mail.kz", kz_rng_int(r, 100, 9999));
 	else if (strcmp(channel, "post") == 0)
 		snprintf(contact, sizeof contact, "г. Кокшетау, %s, %d",
-			streets[kz_sim_rng_int(r, 0, NELEM(streets) - 1)], kz_sim_rng_int(r, 1, 140));
+			streets[kz_rng_int(r, 0, NELEM(streets) - 1)], kz_rng_int(r, 1, 140));
 	else
 		kz_sim_phone(r, contact, sizeof contact);
 	n.contact = contact;
@@ -290,9 +290,9 @@ kz_sim_on_answer(struct sim *s, int who)
 	int rc;
 
 	if (strcmp(channel, "in_person") == 0)
-		channel = kz_sim_rng_chance(&s->cases, 0.5) ? "post" : "in_person";
+		channel = kz_rng_chance(&s->cases, 0.5) ? "post" : "in_person";
 	rc = kz_complaint_answer(s->db, m->number, channel,
-		texts[kz_sim_rng_int(&s->cases, 0, NELEM(texts) - 1)], 0, &out, s->err);
+		texts[kz_rng_int(&s->cases, 0, NELEM(texts) - 1)], 0, &out, s->err);
 	if (rc != KZ_OK)
 		return rc;
 	s->res->answered++;
@@ -304,13 +304,13 @@ kz_sim_on_answer(struct sim *s, int who)
 int
 kz_sim_case_hooks(struct sim *s, struct sim_counter *c)
 {
-	struct rng *r = &s->cases;
+	struct kz_rng *r = &s->cases;
 
-	if (c->svc == INTAKE_SVC && kz_sim_rng_chance(r, P_APPLICATION))
+	if (c->svc == INTAKE_SVC && kz_rng_chance(r, P_APPLICATION))
 		return accept(s, c);
-	if (c->svc == RESULT_SVC && kz_sim_rng_chance(r, P_COLLECT))
+	if (c->svc == RESULT_SVC && kz_rng_chance(r, P_COLLECT))
 		return hand_over(s, c);
-	if (c->svc == COMPLAINT_SVC && kz_sim_rng_chance(r, s->complaint_p))
+	if (c->svc == COMPLAINT_SVC && kz_rng_chance(r, s->complaint_p))
 		return kz_sim_complain(s, c->conf->number, "in_person");
 	return KZ_OK;
 }

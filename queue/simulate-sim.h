@@ -14,6 +14,7 @@
 #include "config.h"
 #include "db.h"
 #include "idnum.h"
+#include "rng.h"
 #include "simulate.h"
 
 #define NELEM(a) (int)(sizeof(a) / sizeof((a)[0]))
@@ -21,11 +22,6 @@
 /* A member of the staff. */
 struct sim_clerk {
 	const char *name, *position;
-};
-
-/* A stream of random numbers (splitmix64, the same on every machine). */
-struct rng {
-	uint64_t s;
 };
 
 /* The model's chances (simulate.h tells the whole model). */
@@ -111,7 +107,7 @@ struct sim {
 	char *err;
 	struct kz_date today, last;
 	char day[11];
-	struct rng arrivals, visitors, answers, cases, staff;
+	struct kz_rng arrivals, visitors, answers, cases, staff;
 	struct heap heap;
 	uint64_t seq;
 	struct event *agenda; /* case events of later days */
@@ -130,11 +126,6 @@ struct sim {
 	size_t ncomplaints, complaints_cap;
 };
 
-/* Random numbers of a stream: in [0, 1), in lo..hi, true with chance p. */
-double kz_sim_rng_unit(struct rng *r);
-int kz_sim_rng_int(struct rng *r, int lo, int hi);
-int kz_sim_rng_chance(struct rng *r, double p);
-
 /* p (of *cap elements of size) grown to hold n + 1, or NULL (p still
  * valid) when memory runs out; nomem says so in the simulation's err. */
 void *kz_sim_grow(void *p, size_t *cap, size_t n, size_t size);
@@ -147,9 +138,9 @@ int kz_sim_agenda_add(struct sim *s, int64_t at, int kind, int who, int arg);
 int64_t kz_sim_office_moment(struct sim *s, struct kz_date date, int from, int to);
 
 /* A person's full name, a phone number, a valid IIN or BIN (legal). */
-void kz_sim_person(struct rng *r, char *out, size_t len);
-void kz_sim_phone(struct rng *r, char *out, size_t len);
-void kz_sim_idnum(struct rng *r, int legal, char out[KZ_IDNUM_LEN + 1]);
+void kz_sim_person(struct kz_rng *r, char *out, size_t len);
+void kz_sim_phone(struct kz_rng *r, char *out, size_t len);
+void kz_sim_idnum(struct kz_rng *r, int legal, char out[KZ_IDNUM_LEN + 1]);
 
 /* The applications and complaints (simulate-cases.c). */
 int kz_sim_case_hooks(struct sim *s, struct sim_counter *c);

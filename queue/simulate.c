@@ -20,61 +20,31 @@
 #include "sql.h"
 #include "ticket.h"
 
-/* --- random numbers: splitmix64, the same on every machine ------------- */
-
-static uint64_t
-rng_next(struct rng *r)
-{
-	uint64_t z = (r->s += 0x9E3779B97F4A7C15u);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-	return z ^ (z >> 31);
-}
+/* --- random numbers (rng.h: the same on every machine) ------------------ */
 
 /* Stream tag of day (days since 1970) for seed: each day and purpose has
  * its own, so a day's queue does not depend on the days before it. */
 enum { RNG_ARRIVALS = 1, RNG_VISITORS, RNG_ANSWERS, RNG_CASES, RNG_STAFF };
 
-static struct rng
+static struct kz_rng
 rng_stream(uint64_t seed, int64_t day, int tag)
 {
-	struct rng r = {seed};
+	struct kz_rng r = {seed};
 
-	r.s = rng_next(&r) ^ ((uint64_t)day * 0xD1B54A32D192ED03u);
-	r.s = rng_next(&r) ^ ((uint64_t)tag * 0xA24BAED4963EE407u);
-	rng_next(&r);
+	r.s = kz_rng_next(&r) ^ ((uint64_t)day * 0xD1B54A32D192ED03u);
+	r.s = kz_rng_next(&r) ^ ((uint64_t)tag * 0xA24BAED4963EE407u);
+	kz_rng_next(&r);
 	return r;
-}
-
-/* Uniform in [0, 1). */
-double
-kz_sim_rng_unit(struct rng *r)
-{
-	return (double)(rng_next(r) >> 11) * (1.0 / 9007199254740992.0);
-}
-
-/* Uniform in lo..hi, both included. */
-int
-kz_sim_rng_int(struct rng *r, int lo, int hi)
-{
-	return lo + (int)(rng_next(r) % (uint64_t)(hi - lo + 1));
-}
-
-int
-kz_sim_rng_chance(struct rng *r, double p)
-{
-	return kz_sim_rng_unit(r) < p;
 }
 
 /* Standard normal, near enough: twelve uniforms (Irwin-Hall), tails cut at 6. */
 static double
-rng_normal(struct rng *r)
+rng_normal(struct kz_rng *r)
 {
 	double sum = 0;
 
 	for (int i = 0; i < 12; i++)
-		sum += kz_sim_rng_unit(r);
+		sum += kz_rng_unit(r);
 	return sum - 6.0;
 }
 
@@ -141,40 +111,40 @@ static const char *const patronymics[][6] = {
 
 /* "Surname First Patronymic" of either sex. */
 void
-kz_sim_person(struct rng *r, char *out, size_t len)
+kz_sim_person(struct kz_rng *r, char *out, size_t len)
 {
-	int f = kz_sim_rng_int(r, 0, 1);
+	int f = kz_rng_int(r, 0, 1);
 
-	snprintf(out, len, "%s %s %s", surnames[kz_sim_rng_int(r, 0, NELEM(surnames) - 1)][f],
-		first_names[f][kz_sim_rng_int(r, 0, NELEM(first_names[0]) - 1)],
-		patronymics[f][kz_sim_rng_int(r, 0, NELEM(patronymics[0]) - 1)]);
+	snprintf(out, len, "%s %s %s", surnames[kz_rng_int(r, 0, NELEM(surnames) - 1)][f],
+		first_names[f][kz_rng_int(r, 0, NELEM(first_names[0]) - 1)],
+		patronymics[f][kz_rng_int(r, 0, NELEM(patronymics[0]) - 1)]);
 }
 
 void
-kz_sim_phone(struct rng *r, char *out, size_t len)
+kz_sim_phone(struct kz_rng *r, char *out, size_t len)
 {
 	static const int codes[] = {701, 702, 705, 707, 747, 771, 775, 777, 778};
 
-	snprintf(out, len, "+7 %d %03d %02d %02d", codes[kz_sim_rng_int(r, 0, NELEM(codes) - 1)],
-		kz_sim_rng_int(r, 0, 999), kz_sim_rng_int(r, 0, 99), kz_sim_rng_int(r, 0, 99));
+	snprintf(out, len, "+7 %d %03d %02d %02d", codes[kz_rng_int(r, 0, NELEM(codes) - 1)],
+		kz_rng_int(r, 0, 999), kz_rng_int(r, 0, 99), kz_rng_int(r, 0, 99));
 }
 
 /* An IIN (birth date, century and sex, control digit) or a BIN. */
 void
-kz_sim_idnum(struct rng *r, int legal, char out[KZ_IDNUM_LEN + 1])
+kz_sim_idnum(struct kz_rng *r, int legal, char out[KZ_IDNUM_LEN + 1])
 {
 	char d[32];
 	int c;
 
 	do {
 		if (legal)
-			snprintf(d, sizeof d, "%02d%02d40%05d", kz_sim_rng_int(r, 5, 25), kz_sim_rng_int(r, 1, 12),
-				kz_sim_rng_int(r, 0, 99999));
+			snprintf(d, sizeof d, "%02d%02d40%05d", kz_rng_int(r, 5, 25), kz_rng_int(r, 1, 12),
+				kz_rng_int(r, 0, 99999));
 		else {
-			int year = kz_sim_rng_int(r, 1950, 2004);
-			snprintf(d, sizeof d, "%02d%02d%02d%d%04d", year % 100, kz_sim_rng_int(r, 1, 12),
-				kz_sim_rng_int(r, 1, 28), (year < 2000 ? 3 : 5) + kz_sim_rng_int(r, 0, 1),
-				kz_sim_rng_int(r, 0, 9999));
+			int year = kz_rng_int(r, 1950, 2004);
+			snprintf(d, sizeof d, "%02d%02d%02d%d%04d", year % 100, kz_rng_int(r, 1, 12),
+				kz_rng_int(r, 1, 28), (year < 2000 ? 3 : 5) + kz_rng_int(r, 0, 1),
+				kz_rng_int(r, 0, 9999));
 		}
 	} while ((c = kz_idnum_control(d)) < 0);
 	memcpy(out, d, KZ_IDNUM_LEN - 1);
@@ -363,11 +333,11 @@ kz_sim_office_moment(struct sim *s, struct kz_date date, int from, int to)
 	int m = from;
 
 	for (int i = 0; i < 20; i++) {
-		m = kz_sim_rng_int(&s->cases, from, to - 1);
+		m = kz_rng_int(&s->cases, from, to - 1);
 		if (m < s->h->lunch_start || m >= s->h->lunch_end)
 			break;
 	}
-	return kz_date_at(date, m) + kz_sim_rng_int(&s->cases, 0, 59);
+	return kz_date_at(date, m) + kz_rng_int(&s->cases, 0, 59);
 }
 
 static int
@@ -403,7 +373,7 @@ wake(struct sim *s, int svc, int64_t t)
 		if (c->state != C_IDLE || c->call_pending || !(c->serves & (1u << svc)))
 			continue;
 		c->call_pending = 1;
-		if (schedule(s, t + kz_sim_rng_int(&s->visitors, 3, 20), EV_CALL, i, 0) != KZ_OK)
+		if (schedule(s, t + kz_rng_int(&s->visitors, 3, 20), EV_CALL, i, 0) != KZ_OK)
 			return KZ_ENOMEM;
 	}
 	return KZ_OK;
@@ -449,7 +419,7 @@ counter_free(struct sim *s, int i, int64_t t)
 		return pause_counter(s, c);
 	c->state = C_IDLE;
 	c->call_pending = 1;
-	return schedule(s, t + kz_sim_rng_int(&s->visitors, 5, 20), EV_CALL, i, 0);
+	return schedule(s, t + kz_rng_int(&s->visitors, 5, 20), EV_CALL, i, 0);
 }
 
 static int
@@ -499,10 +469,10 @@ on_call(struct sim *s, int i, int64_t t)
 	lunch_waiter = h->lunch_end > h->lunch_start &&
 		       tk.issued_at < kz_date_at(s->today, h->lunch_start) &&
 		       tk.called_at >= kz_date_at(s->today, h->lunch_end);
-	if (first && kz_sim_rng_chance(&s->visitors, lunch_waiter ? P_ABSENT_LUNCH : P_ABSENT))
-		c->comes = kz_sim_rng_chance(&s->visitors, P_AFTER_RECALL) ? 2 : 0;
+	if (first && kz_rng_chance(&s->visitors, lunch_waiter ? P_ABSENT_LUNCH : P_ABSENT))
+		c->comes = kz_rng_chance(&s->visitors, P_AFTER_RECALL) ? 2 : 0;
 	if (c->comes == 1)
-		return schedule(s, t + kz_sim_rng_int(&s->visitors, 10, 40), EV_START, i, 0);
+		return schedule(s, t + kz_rng_int(&s->visitors, 10, 40), EV_START, i, 0);
 	return schedule(s, t + 120, EV_RECALL, i, 0);
 }
 
@@ -516,7 +486,7 @@ on_recall(struct sim *s, int i, int64_t t)
 	if (rc != KZ_OK)
 		return rc;
 	if (c->comes == 2)
-		return schedule(s, t + kz_sim_rng_int(&s->visitors, 20, 90), EV_START, i, 0);
+		return schedule(s, t + kz_rng_int(&s->visitors, 20, 90), EV_START, i, 0);
 	return schedule(s, t + 180, EV_NO_SHOW, i, 0);
 }
 
@@ -570,7 +540,7 @@ transfer_target(struct sim *s, int svc)
 
 	if (total <= 0)
 		return -1;
-	r = kz_sim_rng_int(&s->visitors, 0, total - 1);
+	r = kz_rng_int(&s->visitors, 0, total - 1);
 	for (int j = 0; j < s->cfg->nservices; j++) {
 		if (j == svc)
 			continue;
@@ -587,7 +557,7 @@ on_finish(struct sim *s, int i, int64_t t)
 	struct sim_counter *c = &s->counters[i];
 	struct kz_ticket tk;
 	int64_t *moved;
-	int to = kz_sim_rng_chance(&s->visitors, P_TRANSFER) ? transfer_target(s, c->svc) : -1, rc;
+	int to = kz_rng_chance(&s->visitors, P_TRANSFER) ? transfer_target(s, c->svc) : -1, rc;
 
 	if (to >= 0) {
 		rc = kz_ticket_finish(s->db, c->conf->number, KZ_TRANSFERRED,
@@ -605,8 +575,8 @@ on_finish(struct sim *s, int i, int64_t t)
 	}
 	/* whether they answer at the kiosk: drawn before the cases, whose
 	 * draws come from their own stream */
-	if (kz_sim_rng_chance(&s->visitors, s->o->feedback_percent / 100.0) &&
-	    (rc = schedule(s, t + kz_sim_rng_int(&s->visitors, 60, 240), EV_FEEDBACK, 0,
+	if (kz_rng_chance(&s->visitors, s->o->feedback_percent / 100.0) &&
+	    (rc = schedule(s, t + kz_rng_int(&s->visitors, 60, 240), EV_FEEDBACK, 0,
 		     c->waited_long)) != KZ_OK)
 		return rc;
 	if (s->o->cases && (rc = kz_sim_case_hooks(s, c)) != KZ_OK)
@@ -691,9 +661,9 @@ on_arrive(struct sim *s, int svc, int64_t t)
 static int
 answer(struct sim *s, double yes)
 {
-	if (kz_sim_rng_chance(&s->answers, 0.05))
+	if (kz_rng_chance(&s->answers, 0.05))
 		return -1;
-	return kz_sim_rng_chance(&s->answers, yes) ? 1 : 0;
+	return kz_rng_chance(&s->answers, yes) ? 1 : 0;
 }
 
 static int
@@ -705,7 +675,7 @@ on_feedback(struct sim *s, int waited_long)
 	double shift = waited_long ? -0.08 : 0.02;
 	int rc;
 
-	if (kz_sim_rng_chance(&s->answers, 0.45))
+	if (kz_rng_chance(&s->answers, 0.45))
 		memcpy(fb.lang, "ru", 3);
 	if (s->cfg->nkiosks > 0)
 		snprintf(fb.kiosk, sizeof fb.kiosk, "%.31s", s->cfg->kiosks[0].name);
@@ -714,7 +684,7 @@ on_feedback(struct sim *s, int waited_long)
 	fb.appeal = answer(s, 0.80 + shift);
 	fb.politeness = answer(s, 0.95);
 	if (fb.quality < 0 && fb.information < 0 && fb.appeal < 0 && fb.politeness < 0)
-		fb.quality = kz_sim_rng_chance(&s->answers, 0.92 + shift);
+		fb.quality = kz_rng_chance(&s->answers, 0.92 + shift);
 	if ((rc = kz_feedback_add(s->db, &fb, NULL, s->err)) != KZ_OK)
 		return rc;
 	s->res->feedback++;
@@ -726,7 +696,7 @@ on_feedback(struct sim *s, int waited_long)
 static int
 pick_service(struct sim *s)
 {
-	int r = kz_sim_rng_int(&s->arrivals, 0, s->total_weight - 1);
+	int r = kz_rng_int(&s->arrivals, 0, s->total_weight - 1);
 
 	for (int j = 0; j < s->cfg->nservices; j++) {
 		if (r < s->weight[j])
@@ -744,13 +714,13 @@ plan_arrivals(struct sim *s)
 	static const double by_weekday[] = {0.9, 1.15, 1.05, 1.0, 0.95, 0.85, 0.9};
 	const struct kz_hours *h = s->h;
 	double target = s->per_day * by_weekday[kz_date_weekday(s->today)] *
-			(0.9 + 0.2 * kz_sim_rng_unit(&s->arrivals));
-	double door = target / 30 * (0.5 + kz_sim_rng_unit(&s->arrivals)), w = 0, scale;
+			(0.9 + 0.2 * kz_rng_unit(&s->arrivals));
+	double door = target / 30 * (0.5 + kz_rng_unit(&s->arrivals)), w = 0, scale;
 	int64_t open = kz_date_at(s->today, h->open);
 	int ndoor = (int)(door + 0.5), rc;
 
 	for (int i = 0; i < ndoor; i++)
-		if ((rc = schedule(s, open + 5 + i * kz_sim_rng_int(&s->arrivals, 8, 20), EV_ARRIVE,
+		if ((rc = schedule(s, open + 5 + i * kz_rng_int(&s->arrivals, 8, 20), EV_ARRIVE,
 			     pick_service(s), 0)) != KZ_OK)
 			return rc;
 	for (int m = h->open; m < h->close; m++)
@@ -762,7 +732,7 @@ plan_arrivals(struct sim *s)
 	for (int m = h->open; m < h->close; m++) {
 		double p = profile(h, m) * scale;
 		for (int sec = 0; sec < 60; sec++)
-			if (kz_sim_rng_chance(&s->arrivals, p) &&
+			if (kz_rng_chance(&s->arrivals, p) &&
 			    (rc = schedule(s, kz_date_at(s->today, m) + sec, EV_ARRIVE,
 				     pick_service(s), 0)) != KZ_OK)
 				return rc;
@@ -793,15 +763,15 @@ plan_counters(struct sim *s, int64_t day_index)
 				first_names[0][k / NELEM(surnames) % 8], patronymics[0][k % 6]);
 			c->position = "специалист";
 		}
-		open += kz_sim_rng_chance(&s->staff, 0.9) ? -kz_sim_rng_int(&s->staff, 120, 600)
-						     : kz_sim_rng_int(&s->staff, 60, 480);
+		open += kz_rng_chance(&s->staff, 0.9) ? -kz_rng_int(&s->staff, 120, 600)
+						     : kz_rng_int(&s->staff, 60, 480);
 		if ((rc = schedule(s, open, EV_OPEN, i, 0)) != KZ_OK)
 			return rc;
 		if (h->lunch_end > h->lunch_start &&
 		    ((rc = schedule(s, kz_date_at(s->today, h->lunch_start), EV_LUNCH, i, 0)) !=
 				    KZ_OK ||
 			    (rc = schedule(s,
-				     kz_date_at(s->today, h->lunch_end) + kz_sim_rng_int(&s->staff, 0, 90),
+				     kz_date_at(s->today, h->lunch_end) + kz_rng_int(&s->staff, 0, 90),
 				     EV_RESUME, i, 0)) != KZ_OK))
 			return rc;
 		if ((rc = schedule(s, kz_date_at(s->today, h->close), EV_CLOSE, i, 0)) != KZ_OK)
@@ -826,7 +796,7 @@ plan_cases(struct sim *s)
 			s->agenda[keep++] = e;
 	}
 	s->nagenda = keep;
-	if (s->o->cases && kz_sim_rng_chance(&s->cases, P_MAIL_COMPLAINT))
+	if (s->o->cases && kz_rng_chance(&s->cases, P_MAIL_COMPLAINT))
 		return schedule(s, kz_sim_office_moment(s, s->today, s->h->open + 60, s->h->lunch_start),
 			EV_MAIL, 0, 0);
 	return KZ_OK;
@@ -863,7 +833,7 @@ handle(struct sim *s, const struct event *e)
 	case EV_NOTICE:
 		return kz_sim_on_notice(s, e->who);
 	case EV_MAIL:
-		return kz_sim_complain(s, 0, kz_sim_rng_chance(&s->cases, 0.5) ? "post" : "email");
+		return kz_sim_complain(s, 0, kz_rng_chance(&s->cases, 0.5) ? "post" : "email");
 	case EV_ANSWER:
 		return kz_sim_on_answer(s, e->who);
 	}
