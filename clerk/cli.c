@@ -89,15 +89,12 @@ kz_cli_hhmm(long long t, char buf[8])
 void
 kz_cli_fonts(const struct kz_cli *cli, char *out, size_t len)
 {
-	const char *env = getenv("KEZEK_FONTS"), *path = cli->cfg->path;
-	const char *slash = strrchr(path, '/');
+	const char *env = getenv("KEZEK_FONTS");
 
 	if (env != NULL && env[0] != '\0')
 		snprintf(out, len, "%s", env);
-	else if (slash == NULL)
-		snprintf(out, len, "../assets/fonts");
 	else
-		snprintf(out, len, "%.*s/../assets/fonts", (int)(slash - path), path);
+		kz_config_beside(cli->cfg, "assets/fonts", out, len);
 }
 
 void

@@ -101,18 +101,6 @@ parse(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* A folder beside the configuration's: config/, assets/ and po/ are siblings. */
-static void
-beside(const char *config, const char *rel, char *out, size_t len)
-{
-	const char *slash = strrchr(config, '/');
-
-	if (slash == NULL)
-		snprintf(out, len, "../%s", rel);
-	else
-		snprintf(out, len, "%.*s/../%s", (int)(slash - config), config, rel);
-}
-
 static int
 run(struct kz_display *d, const struct options *o)
 {
@@ -163,8 +151,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "kezek-display: %s\n", err);
 		return rc == KZ_EINVAL ? 1 : 3;
 	}
-	beside(cfg.path, "assets/fonts", fonts, sizeof fonts);
-	beside(cfg.path, "po", po, sizeof po);
+	kz_config_beside(&cfg, "assets/fonts", fonts, sizeof fonts);
+	kz_config_beside(&cfg, "po", po, sizeof po);
 	dopt = (struct kz_display_options){&cfg, o.db && *o.db ? o.db : cfg.database,
 		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen, o.po ? o.po : po};
 	if ((rc = kz_display_open(&dopt, &d, err)) != KZ_OK) {

@@ -546,6 +546,8 @@ kz_kiosk_step(struct kz_kiosk *k, int wait_ms, char *err)
 int
 kz_kiosk_show(struct kz_kiosk *k, const char *screen, const char *lang, char *err)
 {
+	char names[256] = "";
+
 	for (int i = 0; kz_kiosk_screens[i] != NULL; i++) {
 		if (strcmp(kz_kiosk_screens[i], screen) != 0)
 			continue;
@@ -558,9 +560,10 @@ kz_kiosk_show(struct kz_kiosk *k, const char *screen, const char *lang, char *er
 		k->touched_at = kz_clock_now();
 		return draw(k, err);
 	}
-	return kz_err(err, KZ_EINVAL, "no screen '%s'; the screens are home, services, confirm, "
-		"issued, forms, about, complain, feedback, thanks, closed, pin, admin, unavailable",
-		screen);
+	for (int i = 0; kz_kiosk_screens[i] != NULL; i++)
+		snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? ", " : "",
+			kz_kiosk_screens[i]);
+	return kz_err(err, KZ_EINVAL, "no screen '%s'; the screens are %s", screen, names);
 }
 
 /* --- opening ----------------------------------------------------------- */

@@ -122,18 +122,6 @@ parse(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* A folder beside the configuration's: config/, assets/ and po/ are siblings. */
-static void
-beside(const char *config, const char *rel, char *out, size_t len)
-{
-	const char *slash = strrchr(config, '/');
-
-	if (slash == NULL)
-		snprintf(out, len, "../%s", rel);
-	else
-		snprintf(out, len, "%.*s/../%s", (int)(slash - config), config, rel);
-}
-
 static int
 snapshot(struct kz_kiosk *k, const struct options *o)
 {
@@ -186,7 +174,6 @@ main(int argc, char **argv)
 	if (parse(argc, argv, &o) != 0)
 		return 1;
 	/* the kiosk stops on SIGTERM from its supervisor, not on SDL's quit */
-	setenv("SDL_HINT_NO_SIGNAL_HANDLERS", "1", 0);
 	setenv("SDL_NO_SIGNAL_HANDLERS", "1", 0);
 	setenv("SDL_RENDER_DRIVER", "software", 0);
 	if (o.config == NULL || *o.config == '\0')
@@ -202,8 +189,8 @@ main(int argc, char **argv)
 				"its ticket printer\n", cfg.path, o.kiosk ? o.kiosk : "NAME");
 		return 3;
 	}
-	beside(cfg.path, "assets/fonts", fonts, sizeof fonts);
-	beside(cfg.path, "po", po, sizeof po);
+	kz_config_beside(&cfg, "assets/fonts", fonts, sizeof fonts);
+	kz_config_beside(&cfg, "po", po, sizeof po);
 	kopt.db_path = o.db && *o.db ? o.db : cfg.database;
 	kopt.font_dir = o.fonts ? o.fonts : fonts;
 	kopt.po_dir = o.po ? o.po : po;

@@ -2,29 +2,58 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "a4.h"
 #include "cups.h"
 #include "queue/clock.h"
 #include "queue/error.h"
 
+static int
+write_all(int fd, const uint8_t *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return errno != 0 ? errno : EIO;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 int
 kz_a4_save(const char *path, const uint8_t *data, size_t len, char *err)
 {
-	char tmp[KZ_PATH_LEN + 64];
-	FILE *f;
-	int ok, e;
+	char tmp[KZ_PATH_LEN + 16];
+	int fd, e = 0;
 
-	snprintf(tmp, sizeof tmp, "%s.part", path);
-	f = fopen(tmp, "wb");
-	ok = f != NULL && fwrite(data, 1, len, f) == len;
-	ok = f != NULL && fclose(f) == 0 && ok;
-	ok = ok && rename(tmp, path) == 0;
-	if (ok)
+	if (strlen(path) >= KZ_PATH_LEN)
+		return kz_err(err, KZ_EDEVICE, "the file name '%.60s...' is too long", path);
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		e = errno;
+	} else {
+		errno = 0;
+		/* mkstemp makes it 0600: readable as a file fopen made with umask 022 */
+		if ((e = write_all(fd, data, len)) == 0 && fchmod(fd, 0644) != 0)
+			e = errno;
+		if (e == 0 && fsync(fd) != 0)
+			e = errno;
+		if (close(fd) != 0 && e == 0)
+			e = errno;
+		if (e == 0 && rename(tmp, path) != 0)
+			e = errno;
+		if (e != 0)
+			unlink(tmp); /* half a document would only fail later, at the printer */
+	}
+	if (e == 0)
 		return KZ_OK;
-	e = errno;
-	remove(tmp);
+	errno = e;
 	return kz_err(err, KZ_EDEVICE, "cannot write '%s': %s; check that its folder exists and is "
 		"writable", path, strerror(e));
 }

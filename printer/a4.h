@@ -20,8 +20,9 @@
 int kz_a4_print(const struct kz_config *cfg, const char *printer, const char *title,
 	const uint8_t *pdf, size_t len, char *err);
 
-/* Write data to path whole: under a temporary name, then renamed, so a
- * file that is there is complete and nothing is left on failure. */
+/* Write data to path whole: under a temporary name, synced, then renamed,
+ * so a file that is there is complete and nothing is left on failure
+ * (KZ_EDEVICE naming the path; errno then tells the cause). */
 int kz_a4_save(const char *path, const uint8_t *data, size_t len, char *err);
 
 #endif

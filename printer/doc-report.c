@@ -6,8 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -18,6 +16,7 @@
 #include "queue/stats.h"
 #include "queue/utf8.h"
 
+#include "a4.h"
 #include "doc-report-draw.h"
 
 static const struct words ru_words = {
@@ -1198,29 +1197,12 @@ kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, const 
 	return rc;
 }
 
-/* All of data to fd. */
-static int
-write_all(int fd, const uint8_t *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return errno != 0 ? errno : EIO;
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 int
 kz_doc_report_pdf_file(const struct kz_report *r, const struct kz_config *cfg, const char *lang,
 		       const char *font_dir, const char *path, char *err)
 {
 	struct kz_bytes pdf = {0};
-	char tmp[KZ_PATH_LEN + 16];
-	int rc, fd, e = 0;
+	int rc, e;
 
 	if (path == NULL || !path[0])
 		return kz_err(err, KZ_EINVAL, "the report needs a file to go to, and none was given");
@@ -1228,25 +1210,10 @@ kz_doc_report_pdf_file(const struct kz_report *r, const struct kz_config *cfg, c
 		return kz_err(err, KZ_EINVAL, "the report's file name '%.60s...' is too long", path);
 	if ((rc = kz_doc_report_pdf(r, cfg, lang, font_dir, &pdf, err)) != KZ_OK)
 		return rc;
-	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		e = errno;
-	} else {
-		errno = 0;
-		/* mkstemp makes it 0600: readable as a file fopen made with umask 022 */
-		if ((e = write_all(fd, pdf.data, pdf.len)) == 0 && fchmod(fd, 0644) != 0)
-			e = errno;
-		if (e == 0 && fsync(fd) != 0)
-			e = errno;
-		if (close(fd) != 0 && e == 0)
-			e = errno;
-		if (e == 0 && rename(tmp, path) != 0)
-			e = errno;
-		if (e != 0)
-			unlink(tmp); /* half a report would only fail later, at the printer */
-	}
+	rc = kz_a4_save(path, pdf.data, pdf.len, NULL);
+	e = errno; /* the cause, before freeing */
 	kz_bytes_free(&pdf);
-	if (e != 0)
+	if (rc != KZ_OK)
 		return kz_err(err, KZ_EINVAL,
 			      "cannot write the report '%s': %s; check that its folder exists and is "
 			      "writable",

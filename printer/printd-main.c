@@ -99,10 +99,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "kezek-printd: %s has no [printer %s]\n", cfg.path, o.printer);
 		return 3;
 	}
-	/* assets/fonts beside the configuration's folder, as kezek-display */
-	snprintf(fonts, sizeof fonts, "%.*s/../assets/fonts",
-		strrchr(cfg.path, '/') ? (int)(strrchr(cfg.path, '/') - cfg.path) : 1,
-		strrchr(cfg.path, '/') ? cfg.path : ".");
+	kz_config_beside(&cfg, "assets/fonts", fonts, sizeof fonts);
 	popt = (struct kz_printd_options){&cfg, kz_config_printer(&cfg, o.printer),
 		o.db && *o.db ? o.db : cfg.database, o.fonts ? o.fonts : fonts, 3000, 10};
 	if ((rc = kz_printd_open(&popt, &pd, &uncertain, err)) != KZ_OK) {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "printd.h"
+#include "printer/a4.h"
 #include "printer/bitmap.h"
 #include "printer/cups.h"
 #include "printer/doc-form.h"
@@ -384,23 +385,13 @@ is_folder(const struct kz_printd *pd)
 static int
 send_folder(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char *err)
 {
-	char path[KZ_PATH_LEN + 96], tmp[KZ_PATH_LEN + 104], why[KZ_ERR_LEN], stamp[32];
-	FILE *f;
-	int ok;
+	char path[KZ_PATH_LEN + 96], why[KZ_ERR_LEN], stamp[32];
 
 	kz_clock_format(j->created_at, "%Y%m%d-%H%M%S", stamp, sizeof stamp);
 	snprintf(path, sizeof path, "%s/%s-%06lld-%s-%s.pdf", pd->opt.printer->address, stamp,
 		(long long)j->id, j->document, j->lang);
-	snprintf(tmp, sizeof tmp, "%s.part", path);
-	f = fopen(tmp, "wb");
-	ok = f != NULL && fwrite(pd->out.data, 1, pd->out.len, f) == pd->out.len;
-	ok = f != NULL && fclose(f) == 0 && ok && rename(tmp, path) == 0;
-	if (!ok) {
-		kz_err(why, 0, "cannot write '%s': %s; check that the folder exists and is "
-			"writable", tmp, strerror(errno));
-		remove(tmp);
+	if (kz_a4_save(path, pd->out.data, pd->out.len, why) != KZ_OK)
 		return postpone(pd, j, "offline", why, err);
-	}
 	kz_printer_set_state(pd->db, pd->opt.printer->name, "ready", "", why);
 	*printed = 1;
 	return kz_outbox_done(pd->db, j->id, err);

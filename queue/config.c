@@ -846,6 +846,17 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 	return check_whole(cfg, err);
 }
 
+void
+kz_config_beside(const struct kz_config *cfg, const char *rel, char *out, size_t len)
+{
+	const char *slash = strrchr(cfg->path, '/');
+
+	if (slash == NULL)
+		snprintf(out, len, "../%s", rel);
+	else
+		snprintf(out, len, "%.*s/../%s", (int)(slash - cfg->path), cfg->path, rel);
+}
+
 const struct kz_kiosk_conf *
 kz_config_kiosk(const struct kz_config *cfg, const char *name)
 {

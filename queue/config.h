@@ -33,6 +33,7 @@
 #define KZ_CONFIG_H
 
 #include <limits.h>
+#include <stddef.h>
 
 #include "calendar.h"
 
@@ -160,6 +161,10 @@ const struct kz_service_conf *kz_config_service(const struct kz_config *cfg, con
 const struct kz_printer_conf *kz_config_printer(const struct kz_config *cfg, const char *name);
 
 /* The counter with this number, or NULL. */
+/* The folder rel beside the configuration's own (config/, assets/ and po/
+ * are siblings): "CONFIG_DIR/../rel" into out (len bytes). */
+void kz_config_beside(const struct kz_config *cfg, const char *rel, char *out, size_t len);
+
 /* The kiosk named name (NULL or "": the first), or NULL. */
 const struct kz_kiosk_conf *kz_config_kiosk(const struct kz_config *cfg, const char *name);
 
