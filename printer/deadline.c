@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "deadline.h"
@@ -38,4 +40,30 @@ kz_deadline_wait_fd(int fd, short events, long long deadline)
 		if (n < 0 && errno != EINTR)
 			return -1;
 	}
+}
+
+int
+kz_deadline_write(int fd, int socket, const uint8_t *data, size_t len, long long deadline,
+	size_t *done)
+{
+	*done = 0;
+	while (*done < len) {
+		ssize_t k = socket ? send(fd, data + *done, len - *done, MSG_NOSIGNAL)
+				   : write(fd, data + *done, len - *done);
+		int ready;
+
+		if (k > 0) {
+			*done += (size_t)k;
+			continue;
+		}
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k == 0)
+			errno = EIO; /* no progress and no reason: do not spin */
+		if (errno != EAGAIN && errno != EWOULDBLOCK)
+			return -1;
+		if ((ready = kz_deadline_wait_fd(fd, POLLOUT, deadline)) <= 0)
+			return ready;
+	}
+	return 1;
 }

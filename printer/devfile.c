@@ -108,33 +108,15 @@ static int
 write_all(struct dev *d, const uint8_t *data, size_t len, long long deadline, int timeout_ms,
 	  char *err)
 {
-	size_t done = 0;
+	size_t done;
+	int rc = kz_deadline_write(d->fd, 0, data, len, deadline, &done);
 
-	while (done < len) {
-		ssize_t k = write(d->fd, data + done, len - done);
-		int ready;
-
-		if (k > 0) {
-			done += (size_t)k;
-			continue;
-		}
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k == 0)
-			errno = EIO; /* no progress and no reason: do not spin */
-		if (errno != EAGAIN && errno != EWOULDBLOCK)
-			break;
-		ready = kz_deadline_wait_fd(d->fd, POLLOUT, deadline);
-		if (ready == 0)
-			return kz_err(err, KZ_EDEVICE,
-				      "printer at %s timed out after %d ms (%zu of %zu bytes "
-				      "sent); " STATUS_HINT,
-				      d->path, timeout_ms, done, len);
-		if (ready < 0)
-			break;
-	}
-	if (done == len)
+	if (rc == 1)
 		return KZ_OK;
+	if (rc == 0)
+		return kz_err(err, KZ_EDEVICE,
+			      "printer at %s timed out after %d ms (%zu of %zu bytes sent); " STATUS_HINT,
+			      d->path, timeout_ms, done, len);
 	if (errno == EPIPE)
 		return kz_err(err, KZ_EDEVICE,
 			      "printer at %s closed the connection (%zu of %zu bytes sent); " HINT,
