@@ -10,6 +10,7 @@
 #include <SDL_ttf.h>
 
 #include "queue/error.h"
+#include "queue/file.h"
 #include "queue/utf8.h"
 #include "typeset.h"
 
@@ -72,32 +73,6 @@ get_font(struct kz_typeset *t, int face, int size)
 	return s->font;
 }
 
-/* The whole file at path, malloc'd; NULL with errno set. */
-static void *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	void *data = NULL;
-	long n = -1;
-	int e;
-
-	if (f == NULL)
-		return NULL;
-	errno = 0;
-	if (fseek(f, 0, SEEK_END) == 0)
-		n = ftell(f);
-	if (n >= 0 && fseek(f, 0, SEEK_SET) == 0 && (data = malloc((size_t)n + 1)) != NULL &&
-	    fread(data, 1, (size_t)n, f) != (size_t)n) {
-		free(data);
-		data = NULL;
-	}
-	e = data == NULL && errno == 0 ? EIO : errno;
-	fclose(f);
-	*len = n > 0 ? (size_t)n : 0;
-	errno = e;
-	return data;
-}
-
 static int
 load_faces(struct kz_typeset *t, const char *font_dir, char *err)
 {
@@ -105,7 +80,7 @@ load_faces(struct kz_typeset *t, const char *font_dir, char *err)
 
 	for (int i = 0; i < FACES; i++) {
 		snprintf(path, sizeof path, "%s/%s", font_dir, face_files[i]);
-		if ((t->face_data[i] = read_file(path, &t->face_len[i])) == NULL)
+		if ((t->face_data[i] = kz_file_read(path, &t->face_len[i])) == NULL)
 			return kz_err(
 				err, KZ_ECONFIG,
 				"cannot read the font file '%s': %s; printouts need %s and %s in "

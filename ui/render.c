@@ -11,6 +11,7 @@
 #include <SDL_ttf.h>
 
 #include "queue/error.h"
+#include "queue/file.h"
 #include "queue/utf8.h"
 #include "render.h"
 
@@ -692,34 +693,6 @@ kz_ui_sleep(struct kz_ui *ui, int ms)
 	return quit;
 }
 
-/* The whole file at path, malloc'd; NULL with errno set.  (stdio, not
- * SDL_LoadFile, whose error for a missing file says nothing about it.) */
-static void *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	void *data = NULL;
-	long n = -1;
-	int e;
-
-	if (f == NULL)
-		return NULL;
-	errno = 0;
-	if (fseek(f, 0, SEEK_END) == 0)
-		n = ftell(f);
-	/* an empty file reads as empty: opening it as a font then says what is wrong */
-	if (n >= 0 && fseek(f, 0, SEEK_SET) == 0 && (data = malloc((size_t)n + 1)) != NULL &&
-	    fread(data, 1, (size_t)n, f) != (size_t)n) {
-		free(data);
-		data = NULL;
-	}
-	e = data == NULL && errno == 0 ? EIO : errno;
-	fclose(f);
-	*len = n > 0 ? (size_t)n : 0;
-	errno = e;
-	return data;
-}
-
 /* Read both font files once; fonts of every size then open from memory. */
 static int
 load_faces(struct kz_ui *ui, const char *font_dir, char *err)
@@ -728,7 +701,7 @@ load_faces(struct kz_ui *ui, const char *font_dir, char *err)
 
 	for (int i = 0; i < FACES; i++) {
 		snprintf(path, sizeof path, "%s/%s", font_dir, face_files[i]);
-		if ((ui->face_data[i] = read_file(path, &ui->face_len[i])) == NULL)
+		if ((ui->face_data[i] = kz_file_read(path, &ui->face_len[i])) == NULL)
 			return kz_err(err, KZ_ECONFIG,
 				"cannot read the font file '%s': %s; the board needs %s and %s in "
 				"its font folder",
