@@ -29,7 +29,7 @@
 #include "queue/ticket.h"
 
 #define POLL_MS 50 /* as display/main.c */
-#define CALLS 40
+#define CALLS   40
 
 static char dir[256], config[600], dbpath[600];
 static struct kz_config cfg;
@@ -56,7 +56,8 @@ make_hall(void)
 	char cmd[1200], err[KZ_ERR_LEN];
 	struct kz_db *db;
 
-	snprintf(dir, sizeof dir, "%s/kezek-dbench-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	snprintf(dir, sizeof dir, "%s/kezek-dbench-XXXXXX",
+		getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (mkdtemp(dir) == NULL)
 		die("mkdtemp", strerror(errno));
 	snprintf(cmd, sizeof cmd, "cp -r '%s/config' '%s/'", KZ_SOURCE_DIR, dir);
@@ -65,10 +66,10 @@ make_hall(void)
 	snprintf(config, sizeof config, "%s/config/hall.ini", dir);
 	snprintf(dbpath, sizeof dbpath, "%s/hall.db", dir);
 	if (kz_config_load(config, &cfg, err) != KZ_OK ||
-	    kz_clock_setup("Asia/Almaty", "2026-03-20T10:00", err) != KZ_OK ||
-	    kz_db_open(dbpath, KZ_DB_CREATE, &db, err) != KZ_OK ||
-	    kz_hall_sync(db, &cfg, NULL, err) != KZ_OK ||
-	    kz_counter_open(db, 1, "Бенч Клерк", "Маман", err) != KZ_OK)
+		kz_clock_setup("Asia/Almaty", "2026-03-20T10:00", err) != KZ_OK ||
+		kz_db_open(dbpath, KZ_DB_CREATE, &db, err) != KZ_OK ||
+		kz_hall_sync(db, &cfg, NULL, err) != KZ_OK ||
+		kz_counter_open(db, 1, "Бенч Клерк", "Маман", err) != KZ_OK)
 		die("hall", err);
 	kz_db_close(db);
 	cfg.display.sound = 0;
@@ -151,7 +152,7 @@ cpu_seconds(void)
 
 	getrusage(RUSAGE_SELF, &ru);
 	return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
-	       ru.ru_stime.tv_usec / 1e6;
+		ru.ru_stime.tv_usec / 1e6;
 }
 
 static double
@@ -182,7 +183,8 @@ main(int argc, char **argv)
 	char err[KZ_ERR_LEN], cmd[600];
 	pid_t pid;
 
-	setenv("SDL_VIDEODRIVER", getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "offscreen", 1);
+	setenv("SDL_VIDEODRIVER",
+		getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "offscreen", 1);
 	setenv("SDL_AUDIODRIVER", "dummy", 1);
 	setenv("SDL_RENDER_DRIVER", "software", 0); /* as kezek-display */
 	setenv("SDL_VIDEO_EGL_DRIVER", "none", 0);

@@ -42,7 +42,8 @@ open_kiosk(void)
 	struct kz_kiosk_options o;
 	struct kz_db *db;
 
-	snprintf(dir, sizeof dir, "%s/kezek-kbench-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	snprintf(dir, sizeof dir, "%s/kezek-kbench-XXXXXX",
+		getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (mkdtemp(dir) == NULL)
 		die("mkdtemp", strerror(errno));
 	snprintf(cmd, sizeof cmd, "cp -r '%s/config' '%s/'", KZ_SOURCE_DIR, dir);
@@ -51,14 +52,19 @@ open_kiosk(void)
 	snprintf(config, sizeof config, "%s/config/hall.ini", dir);
 	snprintf(dbpath, sizeof dbpath, "%s/hall.db", dir);
 	if (kz_config_load(config, &cfg, err) != KZ_OK ||
-	    kz_clock_setup("Asia/Almaty", "2026-03-20T10:00", err) != KZ_OK ||
-	    kz_db_open(dbpath, KZ_DB_CREATE, &db, err) != KZ_OK ||
-	    kz_hall_sync(db, &cfg, NULL, err) != KZ_OK)
+		kz_clock_setup("Asia/Almaty", "2026-03-20T10:00", err) != KZ_OK ||
+		kz_db_open(dbpath, KZ_DB_CREATE, &db, err) != KZ_OK ||
+		kz_hall_sync(db, &cfg, NULL, err) != KZ_OK)
 		die("hall", err);
 	kz_db_close(db);
-	o = (struct kz_kiosk_options){.cfg = &cfg, .conf = kz_config_kiosk(&cfg, NULL),
-		.db_path = dbpath, .font_dir = KZ_SOURCE_DIR "/assets/fonts",
-		.po_dir = KZ_SOURCE_DIR "/po", .w = 1920, .h = 1080, .tap_guard_ms = -1};
+	o = (struct kz_kiosk_options){.cfg = &cfg,
+		.conf = kz_config_kiosk(&cfg, NULL),
+		.db_path = dbpath,
+		.font_dir = KZ_SOURCE_DIR "/assets/fonts",
+		.po_dir = KZ_SOURCE_DIR "/po",
+		.w = 1920,
+		.h = 1080,
+		.tap_guard_ms = -1};
 	if (kz_kiosk_open(&o, &k, err) != KZ_OK)
 		die("kiosk", err);
 }
@@ -139,14 +145,17 @@ main(void)
 	report("untouched turn (nothing redrawn)", idle, VISITORS);
 	printf("untouched: %.3f ms CPU per turn; at 10 turns a second %.2f%% of one core\n",
 		((r1.ru_utime.tv_sec - r0.ru_utime.tv_sec) * 1e3 +
-		 (r1.ru_utime.tv_usec - r0.ru_utime.tv_usec) / 1e3 +
-		 (r1.ru_stime.tv_sec - r0.ru_stime.tv_sec) * 1e3 +
-		 (r1.ru_stime.tv_usec - r0.ru_stime.tv_usec) / 1e3) / VISITORS,
-		((r1.ru_utime.tv_sec - r0.ru_utime.tv_sec) + (r1.ru_utime.tv_usec - r0.ru_utime.tv_usec) / 1e6 +
-		 (r1.ru_stime.tv_sec - r0.ru_stime.tv_sec) + (r1.ru_stime.tv_usec - r0.ru_stime.tv_usec) / 1e6) /
+			(r1.ru_utime.tv_usec - r0.ru_utime.tv_usec) / 1e3 +
+			(r1.ru_stime.tv_sec - r0.ru_stime.tv_sec) * 1e3 +
+			(r1.ru_stime.tv_usec - r0.ru_stime.tv_usec) / 1e3) /
+			VISITORS,
+		((r1.ru_utime.tv_sec - r0.ru_utime.tv_sec) +
+			(r1.ru_utime.tv_usec - r0.ru_utime.tv_usec) / 1e6 +
+			(r1.ru_stime.tv_sec - r0.ru_stime.tv_sec) +
+			(r1.ru_stime.tv_usec - r0.ru_stime.tv_usec) / 1e6) /
 			VISITORS * 10 * 100);
-	printf("memory (RSS): %ld kB at start, %ld kB after %d visitors, %ld kB after %d\n", rss_start,
-		rss_mid, VISITORS / 3, bench_rss_kb(), VISITORS);
+	printf("memory (RSS): %ld kB at start, %ld kB after %d visitors, %ld kB after %d\n",
+		rss_start, rss_mid, VISITORS / 3, bench_rss_kb(), VISITORS);
 	(void)wall;
 	kz_kiosk_close(k);
 	return 0;

@@ -46,7 +46,7 @@ one(struct kz_typeset *t, const struct kz_ticket_doc *d, int width, struct kz_by
 
 	out->len = 0;
 	if (kz_doc_ticket_bitmap(t, d, width, bm, err) != KZ_OK ||
-	    kz_escpos_print(*bm, 3, 1, out) != KZ_OK)
+		kz_escpos_print(*bm, 3, 1, out) != KZ_OK)
 		return -1;
 	return now_ms() - start;
 }
@@ -74,10 +74,10 @@ pdf_figures(int runs, int64_t issued)
 	for (int k = 0; k < 3 && l != NULL; k++) {
 		double ms[64], first = 0;
 		struct kz_bytes pdf = {0};
-		int rc = k == 0	  ? kz_doc_ticket_layout(&d, KZ_DOTS_58MM, l, err)
-			 : k == 1 ? kz_doc_test_layout("kk", "kiosk-1", d.office, issued,
-					    KZ_DOTS_80MM, l, err)
-				  : kz_doc_receipt_layout(&r, KZ_DOTS_80MM, l, err);
+		int rc = k == 0  ? kz_doc_ticket_layout(&d, KZ_DOTS_58MM, l, err)
+			: k == 1 ? kz_doc_test_layout("kk", "kiosk-1", d.office, issued,
+					   KZ_DOTS_80MM, l, err)
+				 : kz_doc_receipt_layout(&r, KZ_DOTS_80MM, l, err);
 		for (int i = 0; i <= runs && rc == KZ_OK; i++) {
 			double start = now_ms();
 			pdf.len = 0;
@@ -114,8 +114,8 @@ main(int argc, char **argv)
 	int64_t issued;
 
 	if (runs < 1 || kz_clock_setup("Asia/Almaty", NULL, err) != KZ_OK ||
-	    kz_clock_parse_local("2026-03-20T10:15", &issued, err) != KZ_OK ||
-	    kz_typeset_open(KZ_SOURCE_DIR "/assets/fonts", &t, err) != KZ_OK) {
+		kz_clock_parse_local("2026-03-20T10:15", &issued, err) != KZ_OK ||
+		kz_typeset_open(KZ_SOURCE_DIR "/assets/fonts", &t, err) != KZ_OK) {
 		fprintf(stderr, "printer_bench: %s\n", err);
 		return 1;
 	}
@@ -134,9 +134,10 @@ main(int argc, char **argv)
 				ms[i] = one(t, &d, widths[w], &out, &bm, err);
 			}
 			if (first < 0 || ms == NULL ||
-			    kz_escpos_decode(out.data, out.len, &back, &sum, err) != KZ_OK ||
-			    !kz_bitmap_equal(bm, back)) {
-				fprintf(stderr, "printer_bench: %s\n", err[0] ? err : "decoded != drawn");
+				kz_escpos_decode(out.data, out.len, &back, &sum, err) != KZ_OK ||
+				!kz_bitmap_equal(bm, back)) {
+				fprintf(stderr, "printer_bench: %s\n",
+					err[0] ? err : "decoded != drawn");
 				return 1;
 			}
 			qsort(ms, (size_t)runs, sizeof *ms, cmp);

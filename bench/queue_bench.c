@@ -26,10 +26,10 @@
 #include "queue/ticket.h"
 
 #define MAX_PROCS 16
-#define MAX_OPS 100000
+#define MAX_OPS   100000
 #define NCOUNTERS 16
-#define PATH_LEN (KZ_PATH_LEN + 32)
-#define START_AT "2026-03-20T10:00" /* a working-day morning (a Friday) */
+#define PATH_LEN  (KZ_PATH_LEN + 32)
+#define START_AT  "2026-03-20T10:00" /* a working-day morning (a Friday) */
 
 enum op { OP_FLOOR, OP_ISSUE, OP_NEXT };
 
@@ -39,10 +39,10 @@ static const char *const service_code[] = {"A", "B", "C"};
 
 /* One child's report, written into the shared map before it exits. */
 struct slot {
-	int64_t end_ns;		   /* monotonic time after its last operation */
-	int done;		   /* operations measured */
-	int empty;		   /* next found no one waiting */
-	int busy;		   /* gave up waiting for the lock: nothing changed */
+	int64_t end_ns;            /* monotonic time after its last operation */
+	int done;                  /* operations measured */
+	int empty;                 /* next found no one waiting */
+	int busy;                  /* gave up waiting for the lock: nothing changed */
 	char busy_msg[KZ_ERR_LEN]; /* the first such message */
 };
 
@@ -147,7 +147,7 @@ make_dir(struct bench *b)
 
 	if (!b->keep) {
 		snprintf(b->dir, sizeof b->dir, "%s/kezek-bench-XXXXXX",
-			 tmp && *tmp ? tmp : "/tmp");
+			tmp && *tmp ? tmp : "/tmp");
 		if (mkdtemp(b->dir) == NULL)
 			goto fail;
 	} else if (mkdir(b->dir, 0700) < 0 && errno != EEXIST) {
@@ -212,8 +212,9 @@ write_ini(const char *path)
 
 	if (f == NULL)
 		return -1;
-	fprintf(f, "; Written by queue_bench; it opens hall.db next to this file itself.\n"
-		   "[hall]\nname_kk = Бенчмарк залы\nname_ru = Зал бенчмарка\n\n");
+	fprintf(f,
+		"; Written by queue_bench; it opens hall.db next to this file itself.\n"
+		"[hall]\nname_kk = Бенчмарк залы\nname_ru = Зал бенчмарка\n\n");
 	for (int i = 0; i < 3; i++)
 		fprintf(f,
 			"[service %s]\nprefix = %s\nname_kk = Қызмет %s\nname_ru = Услуга %s\n\n",
@@ -240,9 +241,9 @@ setup_hall(struct bench *b, char *err)
 	if (write_ini(ini) < 0)
 		rc = kz_err(err, KZ_ECONFIG, "cannot write '%s': %s", ini, strerror(errno));
 	else if ((rc = kz_config_load(ini, cfg, err)) == KZ_OK &&
-		 (rc = kz_clock_setup("Asia/Almaty", START_AT, err)) == KZ_OK &&
-		 (rc = kz_cal_load(NULL, &cfg->hours, &b->cal, err)) == KZ_OK &&
-		 (rc = kz_db_open(b->db, KZ_DB_CREATE, &db, err)) == KZ_OK)
+		(rc = kz_clock_setup("Asia/Almaty", START_AT, err)) == KZ_OK &&
+		(rc = kz_cal_load(NULL, &cfg->hours, &b->cal, err)) == KZ_OK &&
+		(rc = kz_db_open(b->db, KZ_DB_CREATE, &db, err)) == KZ_OK)
 		rc = kz_hall_sync(db, cfg, NULL, err);
 	kz_db_close(db);
 	free(cfg);
@@ -301,13 +302,13 @@ child_setup(struct bench *b, const struct phase *ph, int idx, struct kz_db **db,
 	clerk_name(idx, clerk, sizeof clerk);
 	if (rc == KZ_OK && ph->op == OP_NEXT)
 		rc = at_step(kz_counter_open(*db, idx + 1, clerk, "Specialist", err),
-			     "open counter", err);
+			"open counter", err);
 	return rc;
 }
 
 static int
 one_op(struct bench *b, struct kz_db *db, enum op op, int idx, int j, struct kz_ticket *t,
-       char *err)
+	char *err)
 {
 	switch (op) {
 	case OP_FLOOR:
@@ -337,7 +338,7 @@ finish_call(struct kz_db *db, int counter, struct slot *s, char *err)
 	int rc, tries = 0;
 
 	while ((rc = kz_ticket_finish(db, counter, KZ_SERVED, NULL, NULL, &t, err)) == KZ_EBUSY &&
-	       ++tries < 3)
+		++tries < 3)
 		note_busy(s, err);
 	return at_step(rc, "finish", err);
 }
@@ -504,7 +505,7 @@ summarize(struct bench *b, const struct phase *ph, int64_t start, struct result 
 	for (int i = 0; i < ph->procs; i++) {
 		const struct slot *s = &b->sh->slot[i];
 		memcpy(all + n, b->sh->lat + (size_t)i * (size_t)b->ops,
-		       sizeof *all * (size_t)s->done);
+			sizeof *all * (size_t)s->done);
 		n += s->done;
 		b->empty += s->empty;
 		r->busy += s->busy;
@@ -555,18 +556,18 @@ print_header(const struct bench *b)
 {
 	printf("kezek queue_bench: %d ops per process, WAL, synchronous=FULL, busy_timeout %d ms, "
 	       "%ld cores\n",
-	       b->ops, KZ_DB_BUSY_MS, sysconf(_SC_NPROCESSORS_ONLN));
+		b->ops, KZ_DB_BUSY_MS, sysconf(_SC_NPROCESSORS_ONLN));
 	printf("database %s\n\n", b->db);
 	printf("%-13s %5s %8s %8s %8s %8s %10s %14s %8s %5s\n", "operation", "procs", "p50 ms",
-	       "p99 ms", "max ms", "ops/s", "p50/floor", "ops/s vs floor", "waiting", "busy");
+		"p99 ms", "max ms", "ops/s", "p50/floor", "ops/s vs floor", "waiting", "busy");
 }
 
 static void
 print_row(enum op op, int procs, const struct result *r, const struct result *floor)
 {
 	printf("%-13s %5d %8.3f %8.3f %8.3f %8.0f %10.2f %14.2f %8ld %5ld\n", op_name[op], procs,
-	       r->p50, r->p99, r->max, r->ops_s, floor->p50 > 0 ? r->p50 / floor->p50 : 0,
-	       floor->ops_s > 0 ? r->ops_s / floor->ops_s : 0, r->waiting, r->busy);
+		r->p50, r->p99, r->max, r->ops_s, floor->p50 > 0 ? r->p50 / floor->p50 : 0,
+		floor->ops_s > 0 ? r->ops_s / floor->ops_s : 0, r->waiting, r->busy);
 	fflush(stdout);
 }
 
@@ -605,10 +606,10 @@ print_footer(const struct bench *b, double seconds)
 	       "waiting: tickets waiting when the phase began.\n"
 	       "busy: operations (for call next, also the finishes) that gave up after\n"
 	       "busy_timeout; left out of the figures, and they make the run fail.\n",
-	       b->empty);
+		b->empty);
 	if (stat(b->db, &st) == 0)
 		printf("database file %s: %lld bytes (%.1f MiB) after %ld tickets\n", b->db,
-		       (long long)st.st_size, (double)st.st_size / (1024.0 * 1024.0), b->issued);
+			(long long)st.st_size, (double)st.st_size / (1024.0 * 1024.0), b->issued);
 	printf("run took %.1f s%s\n", seconds, b->keep ? "" : "; temporary folder removed");
 }
 

@@ -67,7 +67,8 @@ main(int argc, char **argv)
 	struct stat st;
 	double t0;
 
-	snprintf(dir, sizeof dir, "%s/kezek-rbench-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	snprintf(dir, sizeof dir, "%s/kezek-rbench-XXXXXX",
+		getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	if (mkdtemp(dir) == NULL)
 		die("mkdtemp", strerror(errno));
 	snprintf(cmd, sizeof cmd, "cp -r '%s/config' '%s/'", KZ_SOURCE_DIR, dir);
@@ -78,18 +79,19 @@ main(int argc, char **argv)
 	snprintf(from, sizeof from, "%04d-01-01", y0);
 	snprintf(to, sizeof to, "%04d-12-31", y1);
 	if (kz_config_load(config, &cfg, err) != KZ_OK ||
-	    kz_clock_setup("Asia/Almaty", "2026-03-20T10:00", err) != KZ_OK ||
-	    kz_cal_load(cfg.holidays, &cfg.hours, &cal, err) != KZ_OK ||
-	    kz_db_open(dbpath, KZ_DB_CREATE, &db, err) != KZ_OK || kz_hall_sync(db, &cfg, NULL, err) != KZ_OK)
+		kz_clock_setup("Asia/Almaty", "2026-03-20T10:00", err) != KZ_OK ||
+		kz_cal_load(cfg.holidays, &cfg.hours, &cal, err) != KZ_OK ||
+		kz_db_open(dbpath, KZ_DB_CREATE, &db, err) != KZ_OK ||
+		kz_hall_sync(db, &cfg, NULL, err) != KZ_OK)
 		die("hall", err);
 	t0 = bench_now();
 	if (kz_generate_history(db, cal, &cfg, from, to, visitors, 20261125, &g, err) != KZ_OK)
 		die("generate", err);
 	stat(dbpath, &st);
 	printf("generated %s..%s: %d working days, %ld tickets, %ld feedback answers, %ld "
-	       "applications, %ld complaints in %.1f s; database %.0f MB\n", from, to, g.days,
-		g.tickets, g.feedback, g.applications, g.complaints, bench_now() - t0,
-		st.st_size / 1048576.0);
+	       "applications, %ld complaints in %.1f s; database %.0f MB\n",
+		from, to, g.days, g.tickets, g.feedback, g.applications, g.complaints,
+		bench_now() - t0, st.st_size / 1048576.0);
 	snprintf(from, sizeof from, "%04d-03-18", y1);
 	time_report(db, cal, &cfg, "day", from, from);
 	kz_report_range("week 2025-03-18", from, to, err);

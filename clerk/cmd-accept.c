@@ -24,8 +24,9 @@ static const struct kz_cmd_option options[] = {
 	{"proxy", "NAME", "individual: the proxy who hands the documents in"},
 	{"proxy-doc", "TEXT", "with --proxy: the power of attorney (number, date)"},
 	{"plot", "TEXT", "the land plot's address"},
-	{"docs", "LIST", "documents handed in: application,id_copy,power_of_attorney,proxy_id,"
-			 "registration,authority,act,conclusion"},
+	{"docs", "LIST",
+		"documents handed in: application,id_copy,power_of_attorney,proxy_id,"
+		"registration,authority,act,conclusion"},
 	{"act-row", "ROW", "a row of the act: 'zone;area;rate;coefficient;value' (repeat it)"},
 	{"act", "FILE", "the act's rows, one a line, as --act-row"},
 	{"act-total", "TENGE", "the act's total, with its rows"},
@@ -53,11 +54,11 @@ read_act(struct kz_cli *cli, struct kz_act_row *rows, int *n)
 			if (line[strspn(line, " \t")] == '\0' || line[0] == '#')
 				continue;
 			if (*n == KZ_ACT_MAX_ROWS ||
-			    kz_app_act_row_parse(line, &rows[*n], cli->err) != KZ_OK) {
+				kz_app_act_row_parse(line, &rows[*n], cli->err) != KZ_OK) {
 				fclose(f);
 				if (*n == KZ_ACT_MAX_ROWS)
-					return kz_cli_usage(cli, "%s: an act has at most %d rows", path,
-						KZ_ACT_MAX_ROWS);
+					return kz_cli_usage(cli, "%s: an act has at most %d rows",
+						path, KZ_ACT_MAX_ROWS);
 				return kz_cli_usage(cli, "%s:%d: %s", path, lineno, cli->err);
 			}
 			(*n)++;
@@ -86,12 +87,14 @@ read_input(struct kz_cli *cli, struct kz_app_input *in, struct kz_act_row *rows)
 	if (legal && kz_cli_opt(cli, "individual") != NULL)
 		return kz_cli_usage(cli, "say --individual or --legal, not both");
 	if (kz_cli_opt(cli, legal ? "iin" : "bin") != NULL)
-		return kz_cli_usage(cli, "%s", legal ? "a legal entity has a BIN: --bin DIGITS"
-						     : "an individual has an IIN: --iin DIGITS "
-						       "(a legal entity: --legal --bin DIGITS)");
+		return kz_cli_usage(cli, "%s",
+			legal ? "a legal entity has a BIN: --bin DIGITS"
+			      : "an individual has an IIN: --iin DIGITS "
+				"(a legal entity: --legal --bin DIGITS)");
 	if (docs == NULL)
-		return kz_cli_usage(cli, "name the documents handed in: --docs "
-					 "application,id_copy,act,conclusion ...");
+		return kz_cli_usage(cli,
+			"name the documents handed in: --docs "
+			"application,id_copy,act,conclusion ...");
 	*in = (struct kz_app_input){
 		.kind = legal ? KZ_APP_LEGAL : KZ_APP_INDIVIDUAL,
 		.name = kz_cli_opt(cli, "name"),
@@ -111,9 +114,10 @@ read_input(struct kz_cli *cli, struct kz_app_input *in, struct kz_act_row *rows)
 	if ((rc = read_act(cli, rows, &in->nact)) != KZ_EXIT_OK)
 		return rc;
 	if ((in->nact > 0) != (total != NULL))
-		return kz_cli_usage(cli, "%s", in->nact ? "give the act's total with --act-total"
-							: "--act-total goes with the act's rows "
-							  "(--act-row or --act)");
+		return kz_cli_usage(cli, "%s",
+			in->nact ? "give the act's total with --act-total"
+				 : "--act-total goes with the act's rows "
+				   "(--act-row or --act)");
 	if (total != NULL && kz_decimal_parse(total, KZ_MONEY_SCALE, &in->act_total, cli->err))
 		return kz_cli_usage(cli, "the act's total: %s", cli->err);
 	return KZ_EXIT_OK;
@@ -172,8 +176,8 @@ exec(struct kz_cli *cli)
 	if (counter < 0)
 		rc = KZ_EXIT_USAGE;
 	else if ((rc = read_input(cli, &in, rows)) == KZ_EXIT_OK &&
-		 (rc = kz_app_accept(cli->db, cli->cal, counter, &in, printer, lang ? lang : "kk", a,
-			  &job, cli->err)) != KZ_OK)
+		(rc = kz_app_accept(cli->db, cli->cal, counter, &in, printer, lang ? lang : "kk", a,
+			 &job, cli->err)) != KZ_OK)
 		rc = kz_cli_fail(cli, rc);
 	if (rc != KZ_EXIT_OK)
 		goto out;
@@ -191,7 +195,8 @@ exec(struct kz_cli *cli)
 	print_act(a);
 	if (a->missing)
 		printf("suspended until %s; the written notice is due by %s ('kezek notice-sent "
-		       "%s' when sent)\n", a->suspended_until, a->notice_due_day, a->number);
+		       "%s' when sent)\n",
+			a->suspended_until, a->notice_due_day, a->number);
 	else
 		printf("due       %s (p.7.1: the 3rd working day after acceptance)\n", a->due_day);
 	if (job)

@@ -14,8 +14,8 @@ static const struct kz_cmd_option options[] = {
 	{NULL, NULL, NULL},
 };
 
-static const char *const month_names[] = {"January", "February", "March", "April", "May",
-	"June", "July", "August", "September", "October", "November", "December"};
+static const char *const month_names[] = {"January", "February", "March", "April", "May", "June",
+	"July", "August", "September", "October", "November", "December"};
 static const char *const weekday_names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 
 static const char *
@@ -64,7 +64,10 @@ print_month(struct kz_calendar *cal, int y, int m, int kk)
 		int weekend = kz_date_weekday(d) == 0 || kz_date_weekday(d) == 6;
 		kz_cal_day(cal, d, &day);
 		/* '*': a weekday off; '+': a weekend day worked */
-		printf("%3d%c", d.d, !day.working && !weekend ? '*' : day.working && weekend ? '+' : ' ');
+		printf("%3d%c", d.d,
+			!day.working && !weekend         ? '*'
+				: day.working && weekend ? '+'
+							 : ' ');
 		if (++col == 7) {
 			printf("\n");
 			col = 0;
@@ -80,7 +83,8 @@ print_month(struct kz_calendar *cal, int y, int m, int kk)
 	kz_cal_day(cal, (struct kz_date){y, m, 1}, &day);
 	if (!day.data_known)
 		printf("  (no decreed data for %d in the holidays folder: Kurban Ait and transfers "
-		       "are not known)\n", y);
+		       "are not known)\n",
+			y);
 	printf("\n");
 }
 
@@ -96,7 +100,8 @@ print_due(struct kz_cli *cli, const char *text)
 	kz_date_format(accepted, a);
 	kz_date_format(due, d);
 	printf("%s\naccepted %s (%s); due %s (%s), the 3rd working day after acceptance (p.7.1)\n",
-		d, a, weekday_names[kz_date_weekday(accepted)], d, weekday_names[kz_date_weekday(due)]);
+		d, a, weekday_names[kz_date_weekday(accepted)], d,
+		weekday_names[kz_date_weekday(due)]);
 	return KZ_EXIT_OK;
 }
 
@@ -129,8 +134,9 @@ exec(struct kz_cli *cli)
 	if (lang && !kk && strcmp(lang, "ru") != 0)
 		return kz_cli_usage(cli, "--lang is kk or ru, not '%s'", lang);
 	if (arg && strcmp(arg, "due") == 0)
-		return cli->argc == 2 ? print_due(cli, cli->argv[1])
-				      : kz_cli_usage(cli, "give the day of acceptance: due 2026-12-14");
+		return cli->argc == 2
+			? print_due(cli, cli->argv[1])
+			: kz_cli_usage(cli, "give the day of acceptance: due 2026-12-14");
 	if (cli->argc > 1)
 		return kz_cli_usage(cli, "too many arguments");
 	if (arg && strcmp(arg, "now") == 0)
@@ -140,18 +146,20 @@ exec(struct kz_cli *cli)
 		return KZ_EXIT_OK;
 	}
 	if (sscanf(arg, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7 && strlen(arg) == 7 && m >= 1 &&
-	    m <= 12 && y >= 1992 && y <= 2099) {
+		m <= 12 && y >= 1992 && y <= 2099) {
 		print_month(cli->cal, y, m, kk);
 		return KZ_EXIT_OK;
 	}
 	if (sscanf(arg, "%4d%n", &y, &n) == 1 && n == 4 && strlen(arg) == 4 && y >= 1992 &&
-	    y <= 2099) {
+		y <= 2099) {
 		for (m = 1; m <= 12; m++)
 			print_month(cli->cal, y, m, kk);
 		return KZ_EXIT_OK;
 	}
-	return kz_cli_usage(cli, "'%s' is not a year (2026), a month (2026-03), 'due DATE' or "
-				 "'now'", arg);
+	return kz_cli_usage(cli,
+		"'%s' is not a year (2026), a month (2026-03), 'due DATE' or "
+		"'now'",
+		arg);
 }
 
 const struct kz_cmd kz_cmd_calendar = {

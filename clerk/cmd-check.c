@@ -19,8 +19,9 @@ warn_readable(const char *db)
 		snprintf(path, sizeof path, "%s%s", db, suffix[i]);
 		if (stat(path, &st) != 0 || (st.st_mode & 077) == 0)
 			continue;
-		fprintf(stderr, "kezek: warning: '%s' can be read or written by other users (mode "
-				"%04o), but it holds personal data (p.17.7); 'chmod 600 %s'\n",
+		fprintf(stderr,
+			"kezek: warning: '%s' can be read or written by other users (mode "
+			"%04o), but it holds personal data (p.17.7); 'chmod 600 %s'\n",
 			path, (unsigned)(st.st_mode & 07777), path);
 		warned = 1;
 	}

@@ -11,8 +11,9 @@
 #include "term.h"
 
 static const struct kz_cmd_option options[] = {
-	{"position", "TITLE", "the clerk's position: picks one of two of the same name, or adds "
-			      "a new clerk"},
+	{"position", "TITLE",
+		"the clerk's position: picks one of two of the same name, or adds "
+		"a new clerk"},
 	{NULL, NULL, NULL},
 };
 
@@ -27,12 +28,14 @@ exec(struct kz_cli *cli)
 		return kz_cli_usage(cli, "'%s' is not something to do to a clerk; say pin",
 			cli->argv[0]);
 	if (kz_term_line("PIN: ", pin, sizeof pin, 1) != 0) {
-		fprintf(stderr, "kezek clerk: no PIN on standard input; type it, or "
-				"'read -s P && echo \"$P\" | kezek clerk pin NAME'\n");
+		fprintf(stderr,
+			"kezek clerk: no PIN on standard input; type it, or "
+			"'read -s P && echo \"$P\" | kezek clerk pin NAME'\n");
 		return KZ_EXIT_USAGE;
 	}
 	if (kz_term_interactive() &&
-	    (kz_term_line("PIN again: ", again, sizeof again, 1) != 0 || strcmp(pin, again) != 0)) {
+		(kz_term_line("PIN again: ", again, sizeof again, 1) != 0 ||
+			strcmp(pin, again) != 0)) {
 		fprintf(stderr, "kezek clerk: the two PINs differ; nothing changed\n");
 		return KZ_EXIT_USAGE;
 	}

@@ -16,8 +16,9 @@ static const struct kz_cmd_option options[] = {
 	{"name", "TEXT", "add: who complains (surname and name, or the organisation)"},
 	{"contact", "TEXT", "add: postal address or e-mail for the answer (post, email: required)"},
 	{"text", "TEXT", "what the complaint is about, or what the answer said, in short"},
-	{"days", "15|30", "add: the answer's term in calendar days (default 30; 15 when no more "
-			  "information is needed)"},
+	{"days", "15|30",
+		"add: the answer's term in calendar days (default 30; 15 when no more "
+		"information is needed)"},
 	{"clerk", "NAME", "add: the clerk who took it, when not at a counter (with --position)"},
 	{"position", "TITLE", "add: that clerk's position"},
 	{"counter", "N", "answer: the counter whose clerk records it"},
@@ -66,8 +67,9 @@ add(struct kz_cli *cli)
 	if (cli->argc == 2 && (c.counter = kz_cli_counter(cli, cli->argv[1])) < 0)
 		return KZ_EXIT_USAGE;
 	if ((cli->argc == 2) == (c.clerk != NULL) || (c.clerk == NULL) != (c.position == NULL))
-		return kz_cli_usage(cli, "say who took it: the counter N, or --clerk NAME with "
-					 "--position TITLE");
+		return kz_cli_usage(cli,
+			"say who took it: the counter N, or --clerk NAME with "
+			"--position TITLE");
 	if (c.channel == NULL || c.kind == NULL || c.name == NULL || c.text == NULL)
 		return kz_cli_usage(cli, "a complaint needs --channel, --kind, --name and --text");
 	if (days != NULL && strcmp(days, "15") != 0 && strcmp(days, "30") != 0)

@@ -26,9 +26,25 @@ state(const struct kz_complaint *m)
 }
 
 static const char *const csv_header[] = {
-	"number", "registered", "channel", "kind", "complainant", "contact", "summary",
-	"taken_by", "position", "counter", "days", "due_day", "state", "answered",
-	"answer_channel", "answer", "answered_by", "purged", NULL,
+	"number",
+	"registered",
+	"channel",
+	"kind",
+	"complainant",
+	"contact",
+	"summary",
+	"taken_by",
+	"position",
+	"counter",
+	"days",
+	"due_day",
+	"state",
+	"answered",
+	"answer_channel",
+	"answer",
+	"answered_by",
+	"purged",
+	NULL,
 };
 
 static int
@@ -76,7 +92,7 @@ static int
 exec(struct kz_cli *cli)
 {
 	enum kz_complaint_filter filter = kz_cli_opt(cli, "overdue") ? KZ_COMPLAINTS_OVERDUE
-					  : kz_cli_opt(cli, "open")  ? KZ_COMPLAINTS_OPEN
+		: kz_cli_opt(cli, "open")                            ? KZ_COMPLAINTS_OPEN
 								     : KZ_COMPLAINTS_ALL;
 	int csv = kz_cli_opt(cli, "csv") != NULL, n = 0, rc;
 
@@ -91,10 +107,11 @@ exec(struct kz_cli *cli)
 		return kz_cli_fail(cli, rc);
 	if (!csv)
 		printf("%d %s\n", n,
-			filter == KZ_COMPLAINTS_OVERDUE ? (n == 1 ? "complaint overdue"
-								  : "complaints overdue")
-			: filter == KZ_COMPLAINTS_OPEN ? (n == 1 ? "complaint open" : "complaints open")
-						       : (n == 1 ? "complaint" : "complaints"));
+			filter == KZ_COMPLAINTS_OVERDUE
+				? (n == 1 ? "complaint overdue" : "complaints overdue")
+				: filter == KZ_COMPLAINTS_OPEN
+				? (n == 1 ? "complaint open" : "complaints open")
+				: (n == 1 ? "complaint" : "complaints"));
 	return KZ_EXIT_OK;
 }
 

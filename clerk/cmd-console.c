@@ -21,20 +21,20 @@
 #include "queue/ticket.h"
 #include "term.h"
 
-#define RED "\033[1;31m"
+#define RED   "\033[1;31m"
 #define GREEN "\033[32m"
-#define BOLD "\033[1m"
+#define BOLD  "\033[1m"
 #define PLAIN "\033[0m"
 
 struct console {
 	struct kz_cli *cli;
 	int counter;
-	int tty;		   /* a terminal: full screen, colours, single keys */
-	struct kz_clerk clerk;	   /* who logged in */
-	const char *printer;	   /* --print: talons, receipts, notices; NULL none */
-	const char *lang;	   /* --lang: the printouts' default language */
-	struct kz_status st;	   /* the hall as last drawn */
-	int64_t drawn_version;	   /* data_version and minute of the last drawing */
+	int tty;               /* a terminal: full screen, colours, single keys */
+	struct kz_clerk clerk; /* who logged in */
+	const char *printer;   /* --print: talons, receipts, notices; NULL none */
+	const char *lang;      /* --lang: the printouts' default language */
+	struct kz_status st;   /* the hall as last drawn */
+	int64_t drawn_version; /* data_version and minute of the last drawing */
 	int64_t drawn_minute;
 	char msg[KZ_ERR_LEN + 128]; /* what the last key did */
 };
@@ -93,8 +93,8 @@ draw(struct console *c)
 	k = my_counter(c);
 	kz_clock_format(c->st.now, "%a %d.%m.%Y %H:%M", now, sizeof now);
 	if (c->tty)
-		printf("\033[H\033[2J" BOLD "Kezek  counter %d  %s (%s)" PLAIN "   %s\n\n", c->counter,
-			c->clerk.name, c->clerk.position, now);
+		printf("\033[H\033[2J" BOLD "Kezek  counter %d  %s (%s)" PLAIN "   %s\n\n",
+			c->counter, c->clerk.name, c->clerk.position, now);
 	printf("counter %d %s: ", c->counter, k ? k->state : "?");
 	if (k && k->ticket[0] && kz_ticket_find(c->cli->db, k->ticket, NULL, &t, e) == KZ_OK) {
 		printf("%s %s, waited ", t.number,
@@ -148,12 +148,14 @@ complaint(struct console *c)
 	int64_t job = 0;
 
 	if (ask("channel (in_person, post, email) [in_person]: ", "in_person", channel,
-		    sizeof channel) || ask("about (result, service): ", NULL, kind, sizeof kind) ||
-	    ask("complainant's name: ", NULL, name, sizeof name) ||
-	    ask("contact for the answer (address or e-mail): ", NULL, contact, sizeof contact) ||
-	    ask("what it is about: ", NULL, text, sizeof text) ||
-	    ask("answer within days (15, 30) [30]: ", "30", days, sizeof days) ||
-	    (c->printer && ask("talon language (kk, ru): ", c->lang, lang, sizeof lang)))
+		    sizeof channel) ||
+		ask("about (result, service): ", NULL, kind, sizeof kind) ||
+		ask("complainant's name: ", NULL, name, sizeof name) ||
+		ask("contact for the answer (address or e-mail): ", NULL, contact,
+			sizeof contact) ||
+		ask("what it is about: ", NULL, text, sizeof text) ||
+		ask("answer within days (15, 30) [30]: ", "30", days, sizeof days) ||
+		(c->printer && ask("talon language (kk, ru): ", c->lang, lang, sizeof lang)))
 		return KZ_TERM_EOF;
 	in.channel = channel, in.kind = kind, in.name = name, in.contact = contact, in.text = text;
 	in.days = atoi(days);
@@ -188,17 +190,18 @@ accept_docs(struct console *c)
 	legal = strcmp(kind, "legal") == 0;
 	rep[0] = auth[0] = proxy[0] = proxy_doc[0] = '\0';
 	if (ask(legal ? "entity's name: " : "full name: ", NULL, name, sizeof name) ||
-	    ask(legal ? "BIN: " : "IIN: ", NULL, idnum, sizeof idnum) ||
-	    ask("identity document: ", NULL, id_doc, sizeof id_doc) ||
-	    ask("phone: ", NULL, phone, sizeof phone) ||
-	    ask("address: ", NULL, address, sizeof address) ||
-	    (legal && (ask("representative: ", NULL, rep, sizeof rep) ||
-			      ask("their authority: ", NULL, auth, sizeof auth))) ||
-	    (!legal && ask("proxy (empty: none): ", NULL, proxy, sizeof proxy)) ||
-	    (proxy[0] && ask("power of attorney: ", NULL, proxy_doc, sizeof proxy_doc)) ||
-	    ask("land plot's address: ", NULL, plot, sizeof plot) ||
-	    ask("documents handed in (application,id_copy,act,conclusion ...): ", NULL, docs,
-		    sizeof docs))
+		ask(legal ? "BIN: " : "IIN: ", NULL, idnum, sizeof idnum) ||
+		ask("identity document: ", NULL, id_doc, sizeof id_doc) ||
+		ask("phone: ", NULL, phone, sizeof phone) ||
+		ask("address: ", NULL, address, sizeof address) ||
+		(legal &&
+			(ask("representative: ", NULL, rep, sizeof rep) ||
+				ask("their authority: ", NULL, auth, sizeof auth))) ||
+		(!legal && ask("proxy (empty: none): ", NULL, proxy, sizeof proxy)) ||
+		(proxy[0] && ask("power of attorney: ", NULL, proxy_doc, sizeof proxy_doc)) ||
+		ask("land plot's address: ", NULL, plot, sizeof plot) ||
+		ask("documents handed in (application,id_copy,act,conclusion ...): ", NULL, docs,
+			sizeof docs))
 		return KZ_TERM_EOF;
 	if (kz_app_docs_parse(docs, &in.docs, c->cli->err) != KZ_OK)
 		return say(c, "%s%s", c->cli->err, ""), 0;
@@ -209,19 +212,21 @@ accept_docs(struct console *c)
 		if (row[0] == '\0')
 			break;
 		if (in.nact == KZ_ACT_MAX_ROWS) {
-			snprintf(c->msg, sizeof c->msg, "an act has at most %d rows", KZ_ACT_MAX_ROWS);
+			snprintf(c->msg, sizeof c->msg, "an act has at most %d rows",
+				KZ_ACT_MAX_ROWS);
 			return 0;
 		}
 		if (kz_app_act_row_parse(row, &rows[in.nact], c->cli->err) != KZ_OK)
 			return say(c, "%s%s", c->cli->err, ""), 0;
 		in.nact++;
 	}
-	if (in.nact > 0 && (ask("the act's total, tenge: ", NULL, total, sizeof total) ||
-			       (c->printer && ask("printout language (kk, ru): ", c->lang, lang,
-						      sizeof lang))))
+	if (in.nact > 0 &&
+		(ask("the act's total, tenge: ", NULL, total, sizeof total) ||
+			(c->printer &&
+				ask("printout language (kk, ru): ", c->lang, lang, sizeof lang))))
 		return KZ_TERM_EOF;
-	if (in.nact == 0 && c->printer && ask("printout language (kk, ru): ", c->lang, lang,
-						  sizeof lang))
+	if (in.nact == 0 && c->printer &&
+		ask("printout language (kk, ru): ", c->lang, lang, sizeof lang))
 		return KZ_TERM_EOF;
 	if (in.nact > 0 && kz_decimal_parse(total, KZ_MONEY_SCALE, &in.act_total, c->cli->err))
 		return say(c, "the act's total: %s%s", c->cli->err, ""), 0;
@@ -268,8 +273,8 @@ handle(struct console *c, int key)
 		break;
 	case 'f':
 	case 'x':
-		rc = kz_ticket_finish(db, c->counter, key == 'f' ? KZ_SERVED : KZ_NO_SHOW, NULL, NULL,
-			&t, err);
+		rc = kz_ticket_finish(db, c->counter, key == 'f' ? KZ_SERVED : KZ_NO_SHOW, NULL,
+			NULL, &t, err);
 		if (rc == KZ_OK)
 			say(c, "%s %s", t.number, key == 'f' ? "served" : "did not come (no-show)");
 		break;
@@ -277,7 +282,7 @@ handle(struct console *c, int key)
 		if (ask("transfer to service: ", NULL, to, sizeof to))
 			return 1;
 		if ((rc = kz_ticket_finish(db, c->counter, KZ_TRANSFERRED, to, NULL, &t, err)) ==
-		    KZ_OK)
+			KZ_OK)
 			say(c, "%s waits for service %s, keeping its place", t.number, t.service);
 		break;
 	case 'a':
@@ -288,8 +293,8 @@ handle(struct console *c, int key)
 		kz_status_read(db, &c->st, err);
 		k = my_counter(c);
 		if (k && k->ticket[0]) {
-			say(c, "%s is still at the counter: finish it first (f, x or t)%s", k->ticket,
-				"");
+			say(c, "%s is still at the counter: finish it first (f, x or t)%s",
+				k->ticket, "");
 			break;
 		}
 		if ((rc = kz_counter_close(db, c->counter, NULL, NULL, err)) == KZ_OK) {
@@ -346,11 +351,13 @@ take_counter(struct console *c)
 		return rc;
 	k = my_counter(c);
 	if (k && strcmp(k->state, "open") == 0) {
-		if (strcmp(k->clerk, c->clerk.name) == 0 && strcmp(k->position, c->clerk.position) == 0)
+		if (strcmp(k->clerk, c->clerk.name) == 0 &&
+			strcmp(k->position, c->clerk.position) == 0)
 			return KZ_OK;
 		return kz_err(c->cli->err, KZ_EREJECT,
 			"counter %d is open under %s; they close it first ('q' in their console or "
-			"'kezek counter close %d')", c->counter, k->clerk, c->counter);
+			"'kezek counter close %d')",
+			c->counter, k->clerk, c->counter);
 	}
 	return kz_counter_open(c->cli->db, c->counter, c->clerk.name, c->clerk.position,
 		c->cli->err);
@@ -387,7 +394,7 @@ exec(struct kz_cli *cli)
 		/* redraw only when the hall changed or the minute turned */
 		if (key == KZ_TERM_TIMEOUT) {
 			if (kz_db_data_version(cli->db) != c->drawn_version ||
-			    kz_clock_now() / 60 != c->drawn_minute)
+				kz_clock_now() / 60 != c->drawn_minute)
 				draw(c);
 			continue;
 		}

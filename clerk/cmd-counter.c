@@ -21,8 +21,9 @@ exec(struct kz_cli *cli)
 		return KZ_EXIT_USAGE;
 	if (strcmp(verb, "open") == 0) {
 		if (clerk == NULL || position == NULL)
-			return kz_cli_usage(cli, "opening a counter needs --clerk NAME and "
-						 "--position TITLE");
+			return kz_cli_usage(cli,
+				"opening a counter needs --clerk NAME and "
+				"--position TITLE");
 		rc = kz_counter_open(cli->db, n, clerk, position, cli->err);
 	} else if (strcmp(verb, "pause") == 0 || strcmp(verb, "close") == 0) {
 		if ((clerk == NULL) != (position == NULL))
@@ -34,7 +35,10 @@ exec(struct kz_cli *cli)
 	}
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf("counter %d %s\n", n, verb[0] == 'o' ? "open" : verb[0] == 'p' ? "paused" : "closed");
+	printf("counter %d %s\n", n,
+		verb[0] == 'o'           ? "open"
+			: verb[0] == 'p' ? "paused"
+					 : "closed");
 	return KZ_EXIT_OK;
 }
 

@@ -19,14 +19,14 @@ exec(struct kz_cli *cli)
 
 	if (!approve && strcmp(verb, "reject") != 0)
 		return kz_cli_usage(cli, "'%s' is not approve or reject", verb);
-	rc = kz_app_decide(cli->db, cli->argv[0], approve, kz_cli_opt(cli, "reason"), &a,
-		cli->err);
+	rc = kz_app_decide(cli->db, cli->argv[0], approve, kz_cli_opt(cli, "reason"), &a, cli->err);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	printf("%s %s\n", a.number, a.status);
 	printf("decided   %s, due %s\n", a.decided_day, a.due_day);
 	if (a.deemed)
-		printf("deemed    approved from %s (p.16): no decision by the due day\n", a.due_day);
+		printf("deemed    approved from %s (p.16): no decision by the due day\n",
+			a.due_day);
 	if (a.reason[0])
 		printf("reason    %s\n", a.reason);
 	return KZ_EXIT_OK;

@@ -22,11 +22,14 @@ exec(struct kz_cli *cli)
 	if (n < 0)
 		return KZ_EXIT_USAGE;
 	if (name == NULL)
-		return kz_cli_usage(cli, "say how the visit ended: --outcome served|no-show|"
-					 "transferred|cancelled");
+		return kz_cli_usage(cli,
+			"say how the visit ended: --outcome served|no-show|"
+			"transferred|cancelled");
 	if (kz_outcome_parse(name, &outcome) != KZ_OK || outcome == KZ_OFFICE_CLOSED)
-		return kz_cli_usage(cli, "'%s' is not an outcome; use served, no-show, transferred "
-					 "or cancelled", name);
+		return kz_cli_usage(cli,
+			"'%s' is not an outcome; use served, no-show, transferred "
+			"or cancelled",
+			name);
 	rc = kz_ticket_finish(cli->db, n, outcome, kz_cli_opt(cli, "to"), kz_cli_opt(cli, "ticket"),
 		&t, cli->err);
 	if (rc != KZ_OK)

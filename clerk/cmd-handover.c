@@ -26,8 +26,9 @@ exec(struct kz_cli *cli)
 	if (to == NULL || (strcmp(to, "applicant") != 0 && strcmp(to, "proxy") != 0))
 		return kz_cli_usage(cli, "say who collects it: --to applicant or --to proxy");
 	if (to[0] == 'p' && (name == NULL || doc == NULL))
-		return kz_cli_usage(cli, "a proxy needs --proxy-name NAME and --proxy-doc TEXT "
-					 "(the power of attorney, p.15)");
+		return kz_cli_usage(cli,
+			"a proxy needs --proxy-name NAME and --proxy-doc TEXT "
+			"(the power of attorney, p.15)");
 	if (to[0] == 'a' && (name != NULL || doc != NULL))
 		return kz_cli_usage(cli, "--proxy-name and --proxy-doc go with --to proxy");
 	if (counter != NULL && (n = kz_cli_counter(cli, counter)) < 0)

@@ -11,8 +11,8 @@ static void
 print_entry(const char *title, const struct kz_office_entry *e)
 {
 	printf("%s\n", title);
-	printf("  key       %s\n  region    %s\n  name      %s\n  address   %s\n", e->key, e->region,
-		e->name, e->address);
+	printf("  key       %s\n  region    %s\n  name      %s\n  address   %s\n", e->key,
+		e->region, e->name, e->address);
 	printf("  official  %s\n  phones    %s\n  e-mail    %s\n", e->official, e->phones,
 		e->emails[0] ? e->emails : "(none known)");
 	if (e->notes[0])
@@ -39,7 +39,8 @@ show(struct kz_cli *cli, struct kz_directory *offices, struct kz_directory *akim
 	if (cli->cfg->office[0] == '\0') {
 		kz_err(cli->err, KZ_ECONFIG,
 			"%s: [hall] names no office; set office = KEY (find keys with 'kezek office "
-			"find TEXT')", cli->cfg->path);
+			"find TEXT')",
+			cli->cfg->path);
 		return kz_cli_fail(cli, KZ_ECONFIG);
 	}
 	office = kz_dir_find(offices, cli->cfg->office);

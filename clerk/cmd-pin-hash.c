@@ -15,8 +15,9 @@ exec(struct kz_cli *cli)
 	size_t n;
 
 	if (fgets(pin, sizeof pin, stdin) == NULL) {
-		fprintf(stderr, "kezek pin-hash: no PIN on standard input; try "
-				"'read -s P && echo \"$P\" | kezek pin-hash'\n");
+		fprintf(stderr,
+			"kezek pin-hash: no PIN on standard input; try "
+			"'read -s P && echo \"$P\" | kezek pin-hash'\n");
 		return KZ_EXIT_USAGE;
 	}
 	n = strcspn(pin, "\r\n");

@@ -123,8 +123,9 @@ exec(struct kz_cli *cli)
 		printf("job %lld: job %lld will print again\n", (long long)id, job);
 		return KZ_EXIT_OK;
 	}
-	return kz_cli_usage(cli, "say status, test PRINTER, form PRINTER, reprint JOB or preview "
-				 "FILE PNG");
+	return kz_cli_usage(cli,
+		"say status, test PRINTER, form PRINTER, reprint JOB or preview "
+		"FILE PNG");
 }
 
 const struct kz_cmd kz_cmd_print = {

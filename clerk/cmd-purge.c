@@ -11,8 +11,9 @@
 #include "queue/purge.h"
 
 static const struct kz_cmd_option options[] = {
-	{"older-than", "DAYS", "purge cases closed more than DAYS ago (default [hall] "
-			       "retention_days, 1095)"},
+	{"older-than", "DAYS",
+		"purge cases closed more than DAYS ago (default [hall] "
+		"retention_days, 1095)"},
 	{NULL, NULL, NULL},
 };
 
@@ -28,8 +29,10 @@ exec(struct kz_cli *cli)
 	if (older != NULL) {
 		days = strtol(older, &end, 10);
 		if (*older == '\0' || *end != '\0' || days < 1 || days > 36500)
-			return kz_cli_usage(cli, "--older-than is a number of days, 1 to 36500, not "
-						 "'%s'", older);
+			return kz_cli_usage(cli,
+				"--older-than is a number of days, 1 to 36500, not "
+				"'%s'",
+				older);
 	}
 	if ((rc = kz_purge(cli->db, (int)days, &r, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
@@ -38,12 +41,14 @@ exec(struct kz_cli *cli)
 		r.complaints, r.complaints == 1 ? "" : "s", r.applications,
 		r.applications == 1 ? "" : "s", day);
 	printf("kept for the reports: %d complaint%s and %d application%s (numbers, dates, "
-	       "statuses, kinds)\n", r.kept_complaints, r.kept_complaints == 1 ? "" : "s",
-		r.kept_applications, r.kept_applications == 1 ? "" : "s");
+	       "statuses, kinds)\n",
+		r.kept_complaints, r.kept_complaints == 1 ? "" : "s", r.kept_applications,
+		r.kept_applications == 1 ? "" : "s");
 	if (!r.compacted)
-		fprintf(stderr, "kezek: warning: the database file could not be rebuilt now (another "
-				"program is using it), so purged text may linger in its free space; "
-				"run 'kezek purge' again when the hall is closed\n");
+		fprintf(stderr,
+			"kezek: warning: the database file could not be rebuilt now (another "
+			"program is using it), so purged text may linger in its free space; "
+			"run 'kezek purge' again when the hall is closed\n");
 	return KZ_EXIT_OK;
 }
 

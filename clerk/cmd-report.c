@@ -59,8 +59,8 @@ print_heading(const char *what, const struct kz_report *r)
 	printf("\n");
 	kz_cli_cell(stdout, what, 30);
 	printf(" PLACES SERVED NOSHW SENT  CLOSD  WAIT: med    p90    max  <=%lld"
-	       "  SERVICE: med p90    max  <=%lld\n", (long long)r->wait_limit / 60,
-		(long long)r->service_limit / 60);
+	       "  SERVICE: med p90    max  <=%lld\n",
+		(long long)r->wait_limit / 60, (long long)r->service_limit / 60);
 }
 
 static void
@@ -104,8 +104,8 @@ print_cases(const struct kz_report *r, const struct kz_config *cfg, int kk)
 	if (a->available)
 		printf("APPLICATIONS: accepted %d, refused (p.16) %d; term ended %d: on time %d, late %d, "
 		       "deemed approved %d; uncollected after 6 months %d; refusal notices late %d\n",
-			a->accepted, a->refused, a->due, a->on_time, a->late, a->deemed, a->uncollected,
-			a->notices_late);
+			a->accepted, a->refused, a->due, a->on_time, a->late, a->deemed,
+			a->uncollected, a->notices_late);
 	else
 		printf("APPLICATIONS: none registered in this database\n");
 	if (c->available)
@@ -149,8 +149,7 @@ csv_stat(const struct kz_stat *s, int last)
 }
 
 static void
-csv_group(const char *section, const char *key, const char *name,
-	const struct kz_report_group *g)
+csv_group(const char *section, const char *key, const char *name, const struct kz_report_group *g)
 {
 	kz_cli_csv(section, 0);
 	kz_cli_csv(key, 0);
@@ -171,8 +170,8 @@ csv_group(const char *section, const char *key, const char *name,
 static void
 print_csv(const struct kz_report *r, const struct kz_config *cfg, int kk)
 {
-	static const char *const head[] = {"section", "key", "name", "places", "served",
-		"no_shows", "transferred", "cancelled", "not_served", "wait_n", "wait_median_min",
+	static const char *const head[] = {"section", "key", "name", "places", "served", "no_shows",
+		"transferred", "cancelled", "not_served", "wait_n", "wait_median_min",
 		"wait_p90_min", "wait_max_min", "wait_within_limit_pct", "service_n",
 		"service_median_min", "service_p90_min", "service_max_min",
 		"service_within_limit_pct", "norm_pct", "target_pct", "current_pct"};
@@ -193,7 +192,8 @@ print_csv(const struct kz_report *r, const struct kz_config *cfg, int kk)
 		if (r->hours[h].places > 0)
 			csv_group("hour", r->hours[h].key, "", &r->hours[h]);
 	for (int i = 0; i < r->ndays; i++) {
-		struct kz_report_group g = {.places = r->days[i].issued, .served = r->days[i].served,
+		struct kz_report_group g = {.places = r->days[i].issued,
+			.served = r->days[i].served,
 			.wait = r->days[i].wait};
 		csv_group("day", r->days[i].day, r->days[i].working ? "" : "day off", &g);
 	}
@@ -226,7 +226,8 @@ range(struct kz_cli *cli, char *from, char *to)
 	if (f != NULL) {
 		snprintf(from, 11, "%.10s", f);
 		snprintf(to, 11, "%.10s", t);
-		return strlen(f) == 10 && strlen(t) == 10 ? 0
+		return strlen(f) == 10 && strlen(t) == 10
+			? 0
 			: kz_cli_usage(cli, "--from and --to are days, YYYY-MM-DD");
 	}
 	if (week != NULL)
@@ -255,7 +256,8 @@ pdf(struct kz_cli *cli, const struct kz_report *r, const char *lang)
 		printf("report %s to %s: %s\n", r->from, r->to, path);
 	if (rc == KZ_OK && printer != NULL) {
 		snprintf(title, sizeof title, "Kezek report %s %s", r->from, r->to);
-		if ((rc = kz_a4_print(cli->cfg, printer, title, out.data, out.len, cli->err)) == KZ_OK)
+		if ((rc = kz_a4_print(cli->cfg, printer, title, out.data, out.len, cli->err)) ==
+			KZ_OK)
 			printf("report %s to %s: printed on %s\n", r->from, r->to, printer);
 	}
 	kz_bytes_free(&out);
@@ -283,7 +285,8 @@ exec(struct kz_cli *cli)
 		print_csv(r, cli->cfg, kk);
 		rc = KZ_EXIT_OK;
 	} else {
-		printf("REPORT %s to %s  %s\n", r->from, r->to, kk ? cli->cfg->name_kk : cli->cfg->name_ru);
+		printf("REPORT %s to %s  %s\n", r->from, r->to,
+			kk ? cli->cfg->name_kk : cli->cfg->name_ru);
 		printf("visitors %d; served %d, no-shows %d, sent on %d, not served at closing %d\n",
 			r->issued, r->total.served, r->total.no_shows, r->total.transferred,
 			r->total.not_served);

@@ -43,8 +43,8 @@ summary(const struct kz_sim_options *o, const struct kz_sim_result *r, int limit
 			r->days ? "a working day" : "not a working day, nothing to do",
 			(unsigned long long)o->seed);
 	else
-		printf("simulated %s .. %s: %d working day%s (seed %llu)\n", o->from_day, to, r->days,
-			r->days == 1 ? "" : "s", (unsigned long long)o->seed);
+		printf("simulated %s .. %s: %d working day%s (seed %llu)\n", o->from_day, to,
+			r->days, r->days == 1 ? "" : "s", (unsigned long long)o->seed);
 	if (r->days == 0)
 		return;
 	printf("tickets       %6d  (%d a day; turned away at lunch or after the last ticket: %d)\n",
@@ -54,9 +54,9 @@ summary(const struct kz_sim_options *o, const struct kz_sim_result *r, int limit
 	printf("transferred   %6d\n", r->transferred);
 	printf("not served    %6d  (still waiting at closing)\n", r->not_served);
 	printf("waits > %d min %5d  (%d%% of calls); longest %lld min\n", limit, r->over_limit,
-		percent(r->over_limit, r->tickets - r->not_served),
-		(long long)(r->max_wait / 60));
-	printf("feedback      %6d  (%d%% of served)\n", r->feedback, percent(r->feedback, r->served));
+		percent(r->over_limit, r->tickets - r->not_served), (long long)(r->max_wait / 60));
+	printf("feedback      %6d  (%d%% of served)\n", r->feedback,
+		percent(r->feedback, r->served));
 	if (o->cases)
 		printf("applications  %6d  (%d refused; %d decided, %d handed over); complaints %d "
 		       "(%d answered)\n",
@@ -81,7 +81,7 @@ exec(struct kz_cli *cli)
 	if ((from == NULL) != (to == NULL))
 		return kz_cli_usage(cli, "--from and --to go together");
 	if (number(cli, "seed", 0, UINT64_MAX, &seed) < 0 ||
-	    number(cli, "visitors", 1, KZ_SIM_MAX_VISITORS, &visitors) < 0)
+		number(cli, "visitors", 1, KZ_SIM_MAX_VISITORS, &visitors) < 0)
 		return KZ_EXIT_USAGE;
 	if (day == NULL && from == NULL) {
 		kz_clock_day(kz_clock_now(), today);

@@ -28,7 +28,8 @@ exec(struct kz_cli *cli)
 	if (t.lunch_notice) {
 		char resumes[8];
 		printf("notice   reception breaks for lunch; if not called before it, you will be "
-		       "called after %s\n", kz_cli_hhmm(t.resumes_at, resumes));
+		       "called after %s\n",
+			kz_cli_hhmm(t.resumes_at, resumes));
 	}
 	return KZ_EXIT_OK;
 }

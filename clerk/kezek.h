@@ -25,44 +25,44 @@ enum {
 };
 
 struct kz_cmd_option {
-	const char *name;     /* long option, without "--" */
-	const char *arg;      /* "NAME" if it takes a value, NULL for a flag */
+	const char *name; /* long option, without "--" */
+	const char *arg;  /* "NAME" if it takes a value, NULL for a flag */
 	const char *help;
 };
 
 enum {
-	KZ_CMD_DB = 1 << 0,	/* needs the hall database (and config) open */
+	KZ_CMD_DB = 1 << 0,     /* needs the hall database (and config) open */
 	KZ_CMD_CREATE = 1 << 1, /* may create the database */
-	KZ_CMD_CAL = 1 << 2,	/* needs the working calendar */
+	KZ_CMD_CAL = 1 << 2,    /* needs the working calendar */
 };
 
 struct kz_cli;
 
 struct kz_cmd {
-	const char *name;			/* "ticket" */
-	const char *args;			/* "SERVICE", shown in usage */
-	const char *summary;			/* one line for `kezek help` */
-	const struct kz_cmd_option *options;	/* ends with {NULL}; may be NULL */
-	int min_args, max_args;			/* positional arguments */
-	int flags;				/* KZ_CMD_* */
-	int counter_arg;			/* 1-based positional that is a counter number, 0 none */
-	int (*exec)(struct kz_cli *cli);	/* returns a KZ_EXIT_* code */
+	const char *name;                    /* "ticket" */
+	const char *args;                    /* "SERVICE", shown in usage */
+	const char *summary;                 /* one line for `kezek help` */
+	const struct kz_cmd_option *options; /* ends with {NULL}; may be NULL */
+	int min_args, max_args;              /* positional arguments */
+	int flags;                           /* KZ_CMD_* */
+	int counter_arg;                 /* 1-based positional that is a counter number, 0 none */
+	int (*exec)(struct kz_cli *cli); /* returns a KZ_EXIT_* code */
 };
 
 #define KZ_MAX_OPTS 24
 
 struct kz_cli {
 	const struct kz_cmd *cmd;
-	struct kz_config *cfg;		/* loaded before exec */
-	struct kz_db *db;		/* open if cmd has KZ_CMD_DB */
-	struct kz_calendar *cal;	/* loaded if cmd has KZ_CMD_CAL */
-	const char *db_path;		/* --db, KEZEK_DB or the config's */
-	int argc;			/* positional arguments */
+	struct kz_config *cfg;   /* loaded before exec */
+	struct kz_db *db;        /* open if cmd has KZ_CMD_DB */
+	struct kz_calendar *cal; /* loaded if cmd has KZ_CMD_CAL */
+	const char *db_path;     /* --db, KEZEK_DB or the config's */
+	int argc;                /* positional arguments */
 	char **argv;
 	int nopts;
 	const char *opt_name[KZ_MAX_OPTS];
 	const char *opt_value[KZ_MAX_OPTS]; /* "" for a flag that was given */
-	char err[KZ_ERR_LEN];		/* filled by queue/ calls */
+	char err[KZ_ERR_LEN];               /* filled by queue/ calls */
 };
 
 /* The value of option name, or NULL if it was not given. */
@@ -95,12 +95,11 @@ void kz_cli_csv(const char *s, int last);
 /* "HH:MM" local, or "-" for 0. */
 const char *kz_cli_hhmm(long long t, char buf[8]);
 
-extern const struct kz_cmd kz_cmd_init, kz_cmd_ticket, kz_cmd_counter, kz_cmd_next,
-	kz_cmd_recall, kz_cmd_start, kz_cmd_finish, kz_cmd_status, kz_cmd_close_day,
-	kz_cmd_history, kz_cmd_check, kz_cmd_calendar, kz_cmd_office, kz_cmd_print,
-	kz_cmd_pin_hash;
-extern const struct kz_cmd kz_cmd_accept, kz_cmd_decide, kz_cmd_handover,
-	kz_cmd_applications, kz_cmd_notice_sent;
+extern const struct kz_cmd kz_cmd_init, kz_cmd_ticket, kz_cmd_counter, kz_cmd_next, kz_cmd_recall,
+	kz_cmd_start, kz_cmd_finish, kz_cmd_status, kz_cmd_close_day, kz_cmd_history, kz_cmd_check,
+	kz_cmd_calendar, kz_cmd_office, kz_cmd_print, kz_cmd_pin_hash;
+extern const struct kz_cmd kz_cmd_accept, kz_cmd_decide, kz_cmd_handover, kz_cmd_applications,
+	kz_cmd_notice_sent;
 extern const struct kz_cmd kz_cmd_complaint, kz_cmd_complaints, kz_cmd_clerk, kz_cmd_console,
 	kz_cmd_purge;
 extern const struct kz_cmd kz_cmd_simulate;

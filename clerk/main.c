@@ -14,13 +14,33 @@
 #include "queue/hall.h"
 
 static const struct kz_cmd *const commands[] = {
-	&kz_cmd_init, &kz_cmd_ticket, &kz_cmd_counter, &kz_cmd_next, &kz_cmd_recall,
-	&kz_cmd_start, &kz_cmd_finish, &kz_cmd_status, &kz_cmd_close_day, &kz_cmd_history,
-	&kz_cmd_check, &kz_cmd_calendar, &kz_cmd_office, &kz_cmd_print, &kz_cmd_pin_hash,
-	&kz_cmd_accept, &kz_cmd_decide, &kz_cmd_handover, &kz_cmd_applications,
+	&kz_cmd_init,
+	&kz_cmd_ticket,
+	&kz_cmd_counter,
+	&kz_cmd_next,
+	&kz_cmd_recall,
+	&kz_cmd_start,
+	&kz_cmd_finish,
+	&kz_cmd_status,
+	&kz_cmd_close_day,
+	&kz_cmd_history,
+	&kz_cmd_check,
+	&kz_cmd_calendar,
+	&kz_cmd_office,
+	&kz_cmd_print,
+	&kz_cmd_pin_hash,
+	&kz_cmd_accept,
+	&kz_cmd_decide,
+	&kz_cmd_handover,
+	&kz_cmd_applications,
 	&kz_cmd_notice_sent,
-	&kz_cmd_complaint, &kz_cmd_complaints, &kz_cmd_clerk, &kz_cmd_console, &kz_cmd_purge,
-	&kz_cmd_simulate, &kz_cmd_report,
+	&kz_cmd_complaint,
+	&kz_cmd_complaints,
+	&kz_cmd_clerk,
+	&kz_cmd_console,
+	&kz_cmd_purge,
+	&kz_cmd_simulate,
+	&kz_cmd_report,
 };
 #define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
 
@@ -47,14 +67,16 @@ print_options(FILE *f, const struct kz_cmd_option *o)
 static void
 usage(FILE *f)
 {
-	fprintf(f, "usage: kezek [--config FILE] [--db PATH] [--now TIME] COMMAND [ARGS]\n\n"
-		   "Kezek runs the visitor hall's queue. Commands:\n");
+	fprintf(f,
+		"usage: kezek [--config FILE] [--db PATH] [--now TIME] COMMAND [ARGS]\n\n"
+		"Kezek runs the visitor hall's queue. Commands:\n");
 	for (int i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %-12s %s\n", commands[i]->name, commands[i]->summary);
 	fprintf(f, "\nOptions for every command:\n");
 	print_options(f, common);
-	fprintf(f, "\n'kezek COMMAND --help' tells more. Exit codes: 0 done, 1 usage, "
-		   "2 rejected, 3 database or configuration error.\n");
+	fprintf(f,
+		"\n'kezek COMMAND --help' tells more. Exit codes: 0 done, 1 usage, "
+		"2 rejected, 3 database or configuration error.\n");
 }
 
 static void
@@ -83,7 +105,7 @@ command_index(int argc, char **argv)
 		if (argv[i][0] != '-')
 			return i;
 		if (strcmp(argv[i], "--config") == 0 || strcmp(argv[i], "--db") == 0 ||
-		    strcmp(argv[i], "--now") == 0)
+			strcmp(argv[i], "--now") == 0)
 			i++;
 	}
 	return 0;
@@ -173,7 +195,8 @@ open_hall(struct kz_cli *cli)
 	if (cli->db_path == NULL || *cli->db_path == '\0')
 		cli->db_path = cli->cfg->database;
 	if ((cli->cmd->flags & KZ_CMD_CAL) &&
-	    (rc = kz_cal_load(cli->cfg->holidays, &cli->cfg->hours, &cli->cal, cli->err)) != KZ_OK)
+		(rc = kz_cal_load(cli->cfg->holidays, &cli->cfg->hours, &cli->cal, cli->err)) !=
+			KZ_OK)
 		return kz_cli_fail(cli, rc);
 	if (!(cli->cmd->flags & KZ_CMD_DB))
 		return KZ_EXIT_OK;
@@ -222,10 +245,10 @@ main(int argc, char **argv)
 	if (rc == KZ_EXIT_OK && help)
 		cmd_usage(stdout, cli.cmd);
 	else if (rc == KZ_EXIT_OK && (cli.argc < cli.cmd->min_args || cli.argc > cli.cmd->max_args))
-		rc = kz_cli_usage(&cli, cli.argc < cli.cmd->min_args ? "missing arguments"
-								   : "too many arguments");
+		rc = kz_cli_usage(&cli,
+			cli.argc < cli.cmd->min_args ? "missing arguments" : "too many arguments");
 	else if (rc == KZ_EXIT_OK && cli.cmd->counter_arg &&
-		 kz_cli_counter(&cli, cli.argv[cli.cmd->counter_arg - 1]) < 0)
+		kz_cli_counter(&cli, cli.argv[cli.cmd->counter_arg - 1]) < 0)
 		rc = KZ_EXIT_USAGE;
 	else if (rc == KZ_EXIT_OK && (rc = open_hall(&cli)) == KZ_EXIT_OK)
 		rc = cli.cmd->exec(&cli);

@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#define KZ_TERM_EOF (-1)     /* standard input ended */
+#define KZ_TERM_EOF     (-1) /* standard input ended */
 #define KZ_TERM_TIMEOUT 0    /* no key within the time asked */
 
 /* Is standard input (and output) a terminal?  Then kz_term_raw switches

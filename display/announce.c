@@ -19,7 +19,7 @@
 #include "display/announce.h"
 #include "queue/error.h"
 
-#define WHY_LEN 256
+#define WHY_LEN         256
 #define CHIME_AMPLITUDE 9000.0 /* about -11 dBFS: heard, not startling */
 
 /* Speech comes from the espeak-ng program, one process per phrase: the
@@ -32,7 +32,7 @@ extern char **environ;
 
 struct phrase {
 	const char *lang; /* "kk" or "ru", a literal */
-	char *text;	  /* allocated alone, so growing the log never moves it */
+	char *text;       /* allocated alone, so growing the log never moves it */
 };
 
 struct kz_announcer {
@@ -134,7 +134,7 @@ wav_samples(struct kz_announcer *a, size_t *n, int *rate)
 		return NULL;
 	while (at + 8 <= a->nspeech) {
 		size_t len = w[at + 4] | w[at + 5] << 8 | (size_t)w[at + 6] << 16 |
-			     (size_t)w[at + 7] << 24;
+			(size_t)w[at + 7] << 24;
 		if (memcmp(w + at, "fmt ", 4) == 0 && at + 16 <= a->nspeech)
 			*rate = w[at + 12] | w[at + 13] << 8 | w[at + 14] << 16;
 		if (memcmp(w + at, "data", 4) == 0) {
@@ -167,7 +167,7 @@ make_chime(int rate, size_t *n)
 			else if (tone - i < fade)
 				env = (double)(tone - i) / (double)fade;
 			s[t * tone + i] = (int16_t)(CHIME_AMPLITUDE * env *
-						    sin(two_pi * freq[t] * (double)i / rate));
+				sin(two_pi * freq[t] * (double)i / rate));
 		}
 	}
 	*n = 2 * tone + pause;
@@ -187,7 +187,7 @@ start_sound(struct kz_announcer *a, const struct kz_display_conf *conf, char *wh
 		const char *voice = ru ? conf->voice_ru : conf->voice_kk;
 		size_t n = 0;
 		if (synthesize(a, voice, "1") < 0 || wav_samples(a, &n, &a->rate) == NULL ||
-		    a->rate <= 0) {
+			a->rate <= 0) {
 			snprintf(why, WHY_LEN,
 				"no speech: 'espeak-ng -v %s' does not speak; install espeak-ng or set "
 				"voice_%s in [display] to a voice 'espeak-ng --voices' lists",
@@ -258,7 +258,7 @@ drain(struct kz_announcer *a)
 	Uint64 until = SDL_GetTicks64() + (Uint64)queued / 2 * 1000 / (Uint64)a->rate + 2000;
 
 	while (SDL_GetQueuedAudioSize(a->dev) > 0 && SDL_GetTicks64() < until &&
-	       SDL_GetAudioDeviceStatus(a->dev) == SDL_AUDIO_PLAYING)
+		SDL_GetAudioDeviceStatus(a->dev) == SDL_AUDIO_PLAYING)
 		SDL_Delay(20);
 	SDL_Delay(a->buffer_ms); /* the last buffer is still in the device */
 }

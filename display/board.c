@@ -37,8 +37,23 @@ static const struct {
 /* Words of the board: English source strings, translated in po/kk.po and
  * po/ru.po like the kiosk's (N marks them for xgettext). */
 #define N(msgid) (msgid)
-enum word { W_TICKET, W_COUNTER, W_CALLS, W_SERVICE, W_WAITING, W_LONGEST, W_MIN, W_OVERTIME,
-	W_NONE, W_OPEN, W_LUNCH, W_CLOSED, W_OPENS, W_LOST, NWORDS };
+enum word {
+	W_TICKET,
+	W_COUNTER,
+	W_CALLS,
+	W_SERVICE,
+	W_WAITING,
+	W_LONGEST,
+	W_MIN,
+	W_OVERTIME,
+	W_NONE,
+	W_OPEN,
+	W_LUNCH,
+	W_CLOSED,
+	W_OPENS,
+	W_LOST,
+	NWORDS
+};
 
 static const char *const words[NWORDS] = {
 	/* TRANSLATORS: on the hall board, above ticket numbers */
@@ -46,8 +61,7 @@ static const char *const words[NWORDS] = {
 	/* TRANSLATORS: on the hall board, above counter numbers */
 	N("Counter"), N("Earlier calls"), N("Service"), N("Waiting"), N("Longest wait"),
 	/* TRANSLATORS: minutes, after a number: "12 min" */
-	N("min"), N("Service past 30 minutes"), N("None"), N("Open"), N("Lunch break"),
-	N("Closed"),
+	N("min"), N("Service past 30 minutes"), N("None"), N("Open"), N("Lunch break"), N("Closed"),
 	/* TRANSLATORS: the office "opens" at a time, which follows */
 	N("opens"), N("Connection lost, reconnecting")};
 
@@ -59,8 +73,8 @@ struct ctx {
 	const struct kz_board_view *v;
 	struct kz_scene *s;
 	int portrait;
-	int nlangs;	 /* 2: both at once; 1: by turns */
-	int langs[2];	 /* 0 kk, 1 ru */
+	int nlangs;   /* 2: both at once; 1: by turns */
+	int langs[2]; /* 0 kk, 1 ru */
 };
 
 static const char *
@@ -123,9 +137,9 @@ office_state(struct ctx *c, struct box b)
 	for (int i = 0; i < c->nlangs; i++) {
 		int l = c->langs[i];
 		struct box p = part(b, 0, c->nlangs == 1 ? .25f : i * .5f, 1, .5f);
-		const char *what = o->state == KZ_OFFICE_OPEN	 ? word(c, l, W_OPEN)
-				   : o->state == KZ_OFFICE_LUNCH ? word(c, l, W_LUNCH)
-								 : word(c, l, W_CLOSED);
+		const char *what = o->state == KZ_OFFICE_OPEN ? word(c, l, W_OPEN)
+			: o->state == KZ_OFFICE_LUNCH         ? word(c, l, W_LUNCH)
+							      : word(c, l, W_CLOSED);
 		const char *holiday = l == 0 ? o->day.name_kk : o->day.name_ru;
 		snprintf(name, sizeof name, "state.%s", lang_code[l]);
 		if (o->state == KZ_OFFICE_OPEN)
@@ -135,8 +149,8 @@ office_state(struct ctx *c, struct box b)
 			kz_scene_text(c->s, name, p.x, p.y, p.w, p.h, highlight, KZ_FONT_BOLD,
 				KZ_ALIGN_CENTER, lang_code[l], "%s%s%s, %s %s", what,
 				holiday && o->state == KZ_OFFICE_DAY_OFF ? ": " : "",
-				holiday && o->state == KZ_OFFICE_DAY_OFF ? holiday : "", word(c, l, W_OPENS),
-				when);
+				holiday && o->state == KZ_OFFICE_DAY_OFF ? holiday : "",
+				word(c, l, W_OPENS), when);
 	}
 }
 
@@ -147,7 +161,8 @@ header(struct ctx *c)
 	struct box b = region(c, HEADER);
 	/* a portrait screen is narrow: the office's name takes more of the width */
 	struct box names = part(b, .02f, .08f, c->portrait ? .52f : .40f, .84f);
-	struct box state = c->portrait ? part(b, .55f, .1f, .27f, .8f) : part(b, .43f, .1f, .37f, .8f);
+	struct box state =
+		c->portrait ? part(b, .55f, .1f, .27f, .8f) : part(b, .43f, .1f, .37f, .8f);
 	char hhmm[8], date[16];
 
 	kz_scene_rect(c->s, "header", b.x, b.y, b.w, b.h, panel);
@@ -215,7 +230,8 @@ recent_calls(struct ctx *c)
 		if (dup)
 			continue;
 		int per_col = (rows + 1) / 2, col = shown / per_col, row = shown % per_col;
-		struct box r = part(list, col * .5f, (float)row / per_col, .48f, 1.0f / per_col * .9f);
+		struct box r =
+			part(list, col * .5f, (float)row / per_col, .48f, 1.0f / per_col * .9f);
 		snprintf(id, sizeof id, "recent.%d", shown);
 		kz_scene_text(c->s, id, r.x, r.y, r.w, r.h, white, KZ_FONT_BOLD, KZ_ALIGN_LEFT, "",
 			"%s → %d", bd->calls[i].number, bd->calls[i].counter);
@@ -258,8 +274,8 @@ services(struct ctx *c)
 	int n = bd ? bd->status.nservices : 0, lines = n * c->nlangs;
 
 	kz_scene_rect(c->s, "services", b.x + b.w / 100, b.y, b.w - b.w / 50, b.h, panel);
-	say(c, "services.head.service", part(head, 0, 0, .58f, 1), W_SERVICE, grey,
-		KZ_FONT_REGULAR, KZ_ALIGN_LEFT);
+	say(c, "services.head.service", part(head, 0, 0, .58f, 1), W_SERVICE, grey, KZ_FONT_REGULAR,
+		KZ_ALIGN_LEFT);
 	say(c, "services.head.waiting", part(head, .59f, 0, .13f, 1), W_WAITING, grey,
 		KZ_FONT_REGULAR, KZ_ALIGN_CENTER);
 	say(c, "services.head.longest", part(head, .74f, 0, .26f, 1), W_LONGEST, grey,
@@ -283,8 +299,8 @@ overtime(struct ctx *c)
 	struct box b = region(c, OVERTIME), list = part(b, .05f, .3f, .9f, .68f);
 	char id[KZ_ID_MAX];
 
-	say(c, "overtime.title", part(b, .05f, .02f, .9f, .26f), W_OVERTIME, grey,
-		KZ_FONT_REGULAR, KZ_ALIGN_LEFT);
+	say(c, "overtime.title", part(b, .05f, .02f, .9f, .26f), W_OVERTIME, grey, KZ_FONT_REGULAR,
+		KZ_ALIGN_LEFT);
 	for (int i = 0; bd && i < bd->status.ncounters && shown < 6; i++) {
 		const struct kz_counter_status *k = &bd->status.counters[i];
 		int minutes = (int)((c->v->now - k->ticket_since) / 60);
@@ -295,8 +311,8 @@ overtime(struct ctx *c)
 		kz_scene_rect(c->s, id, r.x, r.y, r.w, r.h, kz_board_red);
 		snprintf(id, sizeof id, "overtime.%d.text", k->number);
 		struct box t = part(r, .08f, .15f, .84f, .7f);
-		kz_scene_text(c->s, id, t.x, t.y, t.w, t.h, white, KZ_FONT_BOLD, KZ_ALIGN_CENTER, "",
-			"№%d · %d′", k->number, minutes);
+		kz_scene_text(c->s, id, t.x, t.y, t.w, t.h, white, KZ_FONT_BOLD, KZ_ALIGN_CENTER,
+			"", "№%d · %d′", k->number, minutes);
 		shown++;
 	}
 	if (shown == 0)

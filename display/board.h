@@ -18,11 +18,11 @@
 
 struct kz_board_view {
 	const struct kz_config *cfg;
-	const struct kz_board *board;	/* NULL until first read */
-	const struct kz_office *office;	/* the office's state now */
-	int64_t now;			/* the clock */
-	int connected;			/* 0: the database cannot be read now */
-	struct kz_i18n *tr;		/* the board's words in kk and ru (po/) */
+	const struct kz_board *board;   /* NULL until first read */
+	const struct kz_office *office; /* the office's state now */
+	int64_t now;                    /* the clock */
+	int connected;                  /* 0: the database cannot be read now */
+	struct kz_i18n *tr;             /* the board's words in kk and ru (po/) */
 };
 
 /* Build the board for a w x h screen (landscape or portrait) into *out. */

@@ -15,26 +15,26 @@
 #include "queue/db.h"
 #include "queue/error.h"
 
-#define RETRY_SECONDS 2 /* between attempts to reopen a lost database */
-#define READ_WAIT_MS 100 /* a locked database: show what we have, try again */
+#define RETRY_SECONDS 2   /* between attempts to reopen a lost database */
+#define READ_WAIT_MS  100 /* a locked database: show what we have, try again */
 
 struct kz_display {
 	struct kz_display_options opt;
 	struct kz_ui *ui;
 	struct kz_announcer *ann;
 	struct kz_calendar *cal;
-	struct kz_i18n *tr;		/* the board's words */
-	struct kz_db *db;		/* NULL while the connection is lost */
-	dev_t dev;			/* the file it opened: a replaced or */
-	ino_t ino;			/* removed file means the connection is lost */
-	int64_t data_version;		/* last seen; -1: read at the next step */
-	int64_t last_call;		/* newest call event already announced */
-	int64_t retry_at;		/* when to try reopening the database */
-	int64_t busy_since;		/* reads refused as locked since, 0 if not */
+	struct kz_i18n *tr;   /* the board's words */
+	struct kz_db *db;     /* NULL while the connection is lost */
+	dev_t dev;            /* the file it opened: a replaced or */
+	ino_t ino;            /* removed file means the connection is lost */
+	int64_t data_version; /* last seen; -1: read at the next step */
+	int64_t last_call;    /* newest call event already announced */
+	int64_t retry_at;     /* when to try reopening the database */
+	int64_t busy_since;   /* reads refused as locked since, 0 if not */
 	int have_board;
-	struct kz_board board;		/* the last snapshot read */
-	struct kz_scene scene[2];	/* on screen, and being built */
-	int shown;			/* index of the one on screen, -1 none */
+	struct kz_board board;    /* the last snapshot read */
+	struct kz_scene scene[2]; /* on screen, and being built */
+	int shown;                /* index of the one on screen, -1 none */
 	struct kz_ui_stats stats;
 };
 
@@ -56,7 +56,7 @@ try_connect(struct kz_display *d)
 	if (d->db != NULL || kz_clock_now() < d->retry_at)
 		return;
 	if (stat(d->opt.db_path, &st) < 0 ||
-	    kz_db_open(d->opt.db_path, KZ_DB_READONLY, &d->db, err) != KZ_OK) {
+		kz_db_open(d->opt.db_path, KZ_DB_READONLY, &d->db, err) != KZ_OK) {
 		d->retry_at = kz_clock_now() + RETRY_SECONDS;
 		return;
 	}
@@ -161,10 +161,10 @@ kz_display_open(const struct kz_display_options *opt, struct kz_display **out, c
 	d->last_call = -1;
 	d->data_version = -1;
 	if ((rc = kz_i18n_load(opt->po_dir, &d->tr, err)) != KZ_OK ||
-	    (rc = kz_cal_load(opt->cfg->holidays, &opt->cfg->hours, &d->cal, err)) != KZ_OK ||
-	    (rc = kz_ui_open("Kezek", opt->w, opt->h, opt->fullscreen, opt->font_dir, &d->ui,
-		     err)) != KZ_OK ||
-	    (rc = kz_announce_open(&opt->cfg->display, &d->ann, NULL, err)) != KZ_OK) {
+		(rc = kz_cal_load(opt->cfg->holidays, &opt->cfg->hours, &d->cal, err)) != KZ_OK ||
+		(rc = kz_ui_open("Kezek", opt->w, opt->h, opt->fullscreen, opt->font_dir, &d->ui,
+			 err)) != KZ_OK ||
+		(rc = kz_announce_open(&opt->cfg->display, &d->ann, NULL, err)) != KZ_OK) {
 		kz_display_close(d);
 		return rc;
 	}
@@ -213,5 +213,6 @@ kz_display_ui(struct kz_display *d)
 int
 kz_display_connected(struct kz_display *d)
 {
-	return d->db != NULL && (d->busy_since == 0 || kz_clock_now() - d->busy_since < RETRY_SECONDS);
+	return d->db != NULL &&
+		(d->busy_since == 0 || kz_clock_now() - d->busy_since < RETRY_SECONDS);
 }

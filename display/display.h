@@ -17,12 +17,12 @@
 struct kz_display;
 
 struct kz_display_options {
-	const struct kz_config *cfg;	/* kept by reference: outlive the display */
+	const struct kz_config *cfg; /* kept by reference: outlive the display */
 	const char *db_path;
-	const char *font_dir;		/* assets/fonts */
-	int w, h;			/* window size */
+	const char *font_dir; /* assets/fonts */
+	int w, h;             /* window size */
 	int fullscreen;
-	const char *po_dir;		/* po/: the board's words, kk.po and ru.po */
+	const char *po_dir; /* po/: the board's words, kk.po and ru.po */
 };
 
 /* Open the window, the announcer and (if it can) the database.  A missing

@@ -30,19 +30,20 @@ on_signal(int sig)
 static void
 usage(FILE *f)
 {
-	fprintf(f, "usage: kezek-display [--config FILE] [--db PATH] [--now TIME] [--size WxH]\n"
-		   "                     [--fullscreen] [--gpu] [--fonts DIR] [--po DIR]\n"
-		   "                     [--snapshot FILE.png]\n"
-		   "                     [--exit-after SECONDS]\n\n"
-		   "The hall board: calls, waits against the 30-minute limit, spoken calls.\n"
-		   "  --size WxH        window size (default 1920x1080; 1080x1920 is portrait)\n"
-		   "  --fullscreen      fill the screen (the hall's monitor)\n"
-		   "  --gpu             draw with the graphics card (default: software)\n"
-		   "  --fonts DIR       the fonts (default: assets/fonts beside the configuration)\n"
-		   "  --po DIR          the board's words, kk.po and ru.po (default: po beside it)\n"
-		   "  --snapshot FILE   write each frame drawn to FILE as PNG (a machine with no screen)\n"
-		   "  --exit-after N    stop after N seconds\n"
-		   "Exit codes: 0 done, 1 usage, 3 configuration or display error.\n");
+	fprintf(f,
+		"usage: kezek-display [--config FILE] [--db PATH] [--now TIME] [--size WxH]\n"
+		"                     [--fullscreen] [--gpu] [--fonts DIR] [--po DIR]\n"
+		"                     [--snapshot FILE.png]\n"
+		"                     [--exit-after SECONDS]\n\n"
+		"The hall board: calls, waits against the 30-minute limit, spoken calls.\n"
+		"  --size WxH        window size (default 1920x1080; 1080x1920 is portrait)\n"
+		"  --fullscreen      fill the screen (the hall's monitor)\n"
+		"  --gpu             draw with the graphics card (default: software)\n"
+		"  --fonts DIR       the fonts (default: assets/fonts beside the configuration)\n"
+		"  --po DIR          the board's words, kk.po and ru.po (default: po beside it)\n"
+		"  --snapshot FILE   write each frame drawn to FILE as PNG (a machine with no screen)\n"
+		"  --exit-after N    stop after N seconds\n"
+		"Exit codes: 0 done, 1 usage, 3 configuration or display error.\n");
 }
 
 struct options {
@@ -55,12 +56,17 @@ static int
 parse(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
-		{"config", required_argument, NULL, 'c'}, {"db", required_argument, NULL, 'd'},
-		{"now", required_argument, NULL, 'n'}, {"size", required_argument, NULL, 's'},
-		{"fullscreen", no_argument, NULL, 'f'}, {"fonts", required_argument, NULL, 'F'},
+		{"config", required_argument, NULL, 'c'},
+		{"db", required_argument, NULL, 'd'},
+		{"now", required_argument, NULL, 'n'},
+		{"size", required_argument, NULL, 's'},
+		{"fullscreen", no_argument, NULL, 'f'},
+		{"fonts", required_argument, NULL, 'F'},
 		{"snapshot", required_argument, NULL, 'S'},
-		{"exit-after", required_argument, NULL, 'x'}, {"help", no_argument, NULL, 'h'},
-		{"gpu", no_argument, NULL, 'g'}, {"po", required_argument, NULL, 'P'},
+		{"exit-after", required_argument, NULL, 'x'},
+		{"help", no_argument, NULL, 'h'},
+		{"gpu", no_argument, NULL, 'g'},
+		{"po", required_argument, NULL, 'P'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -70,27 +76,51 @@ parse(int argc, char **argv, struct options *o)
 	o->db = getenv("KEZEK_DB");
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'c': o->config = optarg; break;
-		case 'd': o->db = optarg; break;
-		case 'n': o->now = optarg; break;
-		case 'F': o->fonts = optarg; break;
-		case 'P': o->po = optarg; break;
-		case 'S': o->snapshot = optarg; break;
-		case 'f': o->fullscreen = 1; break;
-		case 'g': o->gpu = 1; break;
-		case 'x': o->exit_after = atof(optarg); break;
+		case 'c':
+			o->config = optarg;
+			break;
+		case 'd':
+			o->db = optarg;
+			break;
+		case 'n':
+			o->now = optarg;
+			break;
+		case 'F':
+			o->fonts = optarg;
+			break;
+		case 'P':
+			o->po = optarg;
+			break;
+		case 'S':
+			o->snapshot = optarg;
+			break;
+		case 'f':
+			o->fullscreen = 1;
+			break;
+		case 'g':
+			o->gpu = 1;
+			break;
+		case 'x':
+			o->exit_after = atof(optarg);
+			break;
 		case 's':
-			if (sscanf(optarg, "%dx%d", &o->w, &o->h) != 2 || o->w < 320 || o->h < 240 ||
-			    o->w > 7680 || o->h > 7680) {
-				fprintf(stderr, "kezek-display: --size '%s' is not WIDTHxHEIGHT, such as "
-						"1920x1080\n", optarg);
+			if (sscanf(optarg, "%dx%d", &o->w, &o->h) != 2 || o->w < 320 ||
+				o->h < 240 || o->w > 7680 || o->h > 7680) {
+				fprintf(stderr,
+					"kezek-display: --size '%s' is not WIDTHxHEIGHT, such as "
+					"1920x1080\n",
+					optarg);
 				return 1;
 			}
 			break;
-		case 'h': usage(stdout); exit(0);
+		case 'h':
+			usage(stdout);
+			exit(0);
 		default:
-			fprintf(stderr, "kezek-display: '%s' is an unknown option or lacks its value; "
-					"see kezek-display --help\n", argv[optind - 1]);
+			fprintf(stderr,
+				"kezek-display: '%s' is an unknown option or lacks its value; "
+				"see kezek-display --help\n",
+				argv[optind - 1]);
 			return 1;
 		}
 	}
@@ -114,13 +144,15 @@ run(struct kz_display *d, const struct options *o)
 			fprintf(stderr, "kezek-display: %s\n", err);
 			return 3;
 		}
-		if (drew && o->snapshot && kz_ui_save_png(kz_display_ui(d), o->snapshot, err) != KZ_OK)
+		if (drew && o->snapshot &&
+			kz_ui_save_png(kz_display_ui(d), o->snapshot, err) != KZ_OK)
 			fprintf(stderr, "kezek-display: %s\n", err);
 		if (kz_ui_sleep(kz_display_ui(d), POLL_MS))
 			break;
 		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (o->exit_after > 0 && (now.tv_sec - start.tv_sec) +
-				(now.tv_nsec - start.tv_nsec) / 1e9 >= o->exit_after)
+		if (o->exit_after > 0 &&
+			(now.tv_sec - start.tv_sec) + (now.tv_nsec - start.tv_nsec) / 1e9 >=
+				o->exit_after)
 			break;
 	}
 	return 0;
@@ -147,7 +179,7 @@ main(int argc, char **argv)
 	if (o.config == NULL || *o.config == '\0')
 		o.config = "config/hall.ini";
 	if ((rc = kz_config_load(o.config, &cfg, err)) != KZ_OK ||
-	    (rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
+		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
 		fprintf(stderr, "kezek-display: %s\n", err);
 		return rc == KZ_EINVAL ? 1 : 3;
 	}

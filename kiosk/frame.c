@@ -5,8 +5,8 @@
 #include "queue/clock.h"
 #include "screens.h"
 
-static const char *const weekdays[] = {N("Sunday"), N("Monday"), N("Tuesday"),
-	N("Wednesday"), N("Thursday"), N("Friday"), N("Saturday")};
+static const char *const weekdays[] = {N("Sunday"), N("Monday"), N("Tuesday"), N("Wednesday"),
+	N("Thursday"), N("Friday"), N("Saturday")};
 
 void
 kz_kiosk_hhmm(int64_t t, char out[8])
@@ -74,8 +74,10 @@ kz_frame(struct kz_kiosk *k, struct kz_scene *s, const char *back_label, const c
 	kz_button(s, "home", (struct kz_box){pad, h - foot + 2 * u, w * 36 / 100, foot - 4 * u},
 		KZ_BUTTON_CHOSEN, k->lang, T("Home"));
 	if (back != NULL && back[0] != '\0' && back_label != NULL)
-		kz_button(s, back, (struct kz_box){w - pad - w * 36 / 100, h - foot + 2 * u,
-			w * 36 / 100, foot - 4 * u}, KZ_BUTTON_SECONDARY, k->lang, back_label);
+		kz_button(s, back,
+			(struct kz_box){w - pad - w * 36 / 100, h - foot + 2 * u, w * 36 / 100,
+				foot - 4 * u},
+			KZ_BUTTON_SECONDARY, k->lang, back_label);
 }
 
 void
@@ -84,10 +86,12 @@ kz_frame_langs(struct kz_kiosk *k, struct kz_scene *s, struct kz_box b)
 	struct kz_box kk = kz_grid(b, 1, 2, b.h / 5, 0), ru = kz_grid(b, 1, 2, b.h / 5, 1);
 
 	/* each language named in itself, so a visitor finds theirs whatever is shown */
-	kz_button(s, "lang.kk", kk, strcmp(k->lang, "kk") == 0 ? KZ_BUTTON_CHOSEN
-		: KZ_BUTTON_SECONDARY, "kk", "Қазақша");
-	kz_button(s, "lang.ru", ru, strcmp(k->lang, "ru") == 0 ? KZ_BUTTON_CHOSEN
-		: KZ_BUTTON_SECONDARY, "ru", "Русский");
+	kz_button(s, "lang.kk", kk,
+		strcmp(k->lang, "kk") == 0 ? KZ_BUTTON_CHOSEN : KZ_BUTTON_SECONDARY, "kk",
+		"Қазақша");
+	kz_button(s, "lang.ru", ru,
+		strcmp(k->lang, "ru") == 0 ? KZ_BUTTON_CHOSEN : KZ_BUTTON_SECONDARY, "ru",
+		"Русский");
 }
 
 struct kz_box
@@ -102,8 +106,8 @@ kz_frame_title(struct kz_kiosk *k, struct kz_scene *s, const struct kz_layout *l
 }
 
 void
-kz_frame_panel(struct kz_kiosk *k, struct kz_scene *s, const char *id, struct kz_box b,
-	int line, struct kz_rgb fill, struct kz_rgb ink, const char *text)
+kz_frame_panel(struct kz_kiosk *k, struct kz_scene *s, const char *id, struct kz_box b, int line,
+	struct kz_rgb fill, struct kz_rgb ink, const char *text)
 {
 	char rid[KZ_ID_MAX];
 	int pad = line / 3;
@@ -115,8 +119,8 @@ kz_frame_panel(struct kz_kiosk *k, struct kz_scene *s, const char *id, struct kz
 }
 
 void
-kz_kiosk_contacts(struct kz_kiosk *k, const char *name, const char *address,
-	const char *official, const char *phones, const char *emails, char *out, size_t len)
+kz_kiosk_contacts(struct kz_kiosk *k, const char *name, const char *address, const char *official,
+	const char *phones, const char *emails, char *out, size_t len)
 {
 	size_t n = 0;
 

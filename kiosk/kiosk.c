@@ -18,21 +18,30 @@
 #include "queue/pin.h"
 #include "screens.h"
 
-#define RETRY_SECONDS 2	      /* between attempts to reopen a lost database */
-#define BUSY_MS 250	      /* a locked database: this long, then try at the next step */
-#define PRINT_WAIT_SECONDS 8  /* a ticket not printed by then: "remember your number" */
-#define DEFAULT_SERVICE 600   /* seconds a visit takes, until today has its own figures */
-#define GESTURE_SECONDS 6     /* the admin gesture's corners, all within this */
-#define PIN_TRIES 3	      /* wrong PINs before the keypad rests */
-#define PIN_LOCK_SECONDS 300
+#define RETRY_SECONDS      2   /* between attempts to reopen a lost database */
+#define BUSY_MS            250 /* a locked database: this long, then try at the next step */
+#define PRINT_WAIT_SECONDS 8   /* a ticket not printed by then: "remember your number" */
+#define DEFAULT_SERVICE    600 /* seconds a visit takes, until today has its own figures */
+#define GESTURE_SECONDS    6   /* the admin gesture's corners, all within this */
+#define PIN_TRIES          3   /* wrong PINs before the keypad rests */
+#define PIN_LOCK_SECONDS   300
 
-const char *const kz_kiosk_screens[] = {"home", "services", "confirm", "issued", "forms",
-	"about", "complain", "feedback", "thanks", "closed", "pin", "admin", "unavailable", NULL};
+const char *const kz_kiosk_screens[] = {"home", "services", "confirm", "issued", "forms", "about",
+	"complain", "feedback", "thanks", "closed", "pin", "admin", "unavailable", NULL};
 
 static const struct kz_screen_def *const defs[KZ_SCR_COUNT] = {
-	&kz_screen_home, &kz_screen_services, &kz_screen_confirm, &kz_screen_issued,
-	&kz_screen_forms, &kz_screen_about, &kz_screen_complain, &kz_screen_feedback,
-	&kz_screen_thanks, &kz_screen_closed, &kz_screen_pin, &kz_screen_admin,
+	&kz_screen_home,
+	&kz_screen_services,
+	&kz_screen_confirm,
+	&kz_screen_issued,
+	&kz_screen_forms,
+	&kz_screen_about,
+	&kz_screen_complain,
+	&kz_screen_feedback,
+	&kz_screen_thanks,
+	&kz_screen_closed,
+	&kz_screen_pin,
+	&kz_screen_admin,
 	&kz_screen_unavailable,
 };
 
@@ -90,7 +99,7 @@ read_hall(struct kz_kiosk *k)
 	if (rc == KZ_ENOTFOUND)
 		snprintf(k->printer_state, sizeof k->printer_state, "unknown");
 	k->may_issue = kz_ticket_may_issue(k->cal, kz_clock_now(), &k->office_now, &lunch,
-		k->closed_why) == KZ_OK;
+			       k->closed_why) == KZ_OK;
 	return KZ_OK;
 }
 
@@ -105,7 +114,7 @@ refresh(struct kz_kiosk *k)
 	if (k->db == NULL)
 		return;
 	if (stat(k->opt.db_path, &st) < 0 || st.st_dev != k->dev || st.st_ino != k->ino ||
-	    (dv = kz_db_data_version(k->db)) < 0) {
+		(dv = kz_db_data_version(k->db)) < 0) {
 		lose_connection(k);
 		return;
 	}
@@ -185,7 +194,7 @@ static int
 paused(struct kz_kiosk *k)
 {
 	return k->last_ticket_at != 0 &&
-	       kz_clock_now() - k->last_ticket_at < k->opt.conf->ticket_pause_seconds;
+		kz_clock_now() - k->last_ticket_at < k->opt.conf->ticket_pause_seconds;
 }
 
 void
@@ -347,14 +356,19 @@ static void
 retry_pending(struct kz_kiosk *k)
 {
 	switch (k->pending) {
-	case KZ_PENDING_TICKET: kz_kiosk_take_ticket(k); break;
-	case KZ_PENDING_FORM: kz_kiosk_print_form(k); break;
+	case KZ_PENDING_TICKET:
+		kz_kiosk_take_ticket(k);
+		break;
+	case KZ_PENDING_FORM:
+		kz_kiosk_print_form(k);
+		break;
 	case KZ_PENDING_FEEDBACK:
 		store_feedback(k);
 		if (k->pending == KZ_PENDING_NONE)
 			kz_kiosk_go(k, KZ_SCR_THANKS);
 		break;
-	default: break;
+	default:
+		break;
 	}
 }
 
@@ -377,7 +391,7 @@ follow_print(struct kz_kiosk *k)
 	if (rc != KZ_OK)
 		snprintf(k->print_why, sizeof k->print_why, "%s", err);
 	else if (strcmp(j.state, "failed") == 0 || strcmp(j.state, "uncertain") == 0 ||
-		 j.reason[0] != '\0')
+		j.reason[0] != '\0')
 		snprintf(k->print_why, sizeof k->print_why, "%s", j.reason);
 	else if (kz_kiosk_printer_down(k))
 		snprintf(k->print_why, sizeof k->print_why, "printer %.200s", k->printer_state);
@@ -388,7 +402,7 @@ follow_print(struct kz_kiosk *k)
 		return;
 	k->print = KZ_PRINT_FAULT;
 	if (kz_outbox_report_unprinted(k->db, k->job, k->opt.conf->name, k->print_why, err) !=
-	    KZ_OK)
+		KZ_OK)
 		say(k, "recording an unprinted ticket", err);
 }
 
@@ -402,7 +416,8 @@ idle(struct kz_kiosk *k)
 	if (now - k->touched_at < k->opt.conf->idle_seconds)
 		return;
 	if ((k->screen == KZ_SCR_HOME || k->screen == KZ_SCR_CLOSED ||
-		    k->screen == KZ_SCR_UNAVAILABLE) && strcmp(k->lang, k->opt.conf->lang) == 0)
+		    k->screen == KZ_SCR_UNAVAILABLE) &&
+		strcmp(k->lang, k->opt.conf->lang) == 0)
 		return;
 	kz_kiosk_go_home(k);
 }
@@ -411,18 +426,21 @@ int
 kz_kiosk_printer_down(const struct kz_kiosk *k)
 {
 	return strcmp(k->printer_state, "paper_out") == 0 ||
-	       strcmp(k->printer_state, "offline") == 0 ||
-	       strcmp(k->printer_state, "cover_open") == 0 ||
-	       strcmp(k->printer_state, "error") == 0;
+		strcmp(k->printer_state, "offline") == 0 ||
+		strcmp(k->printer_state, "cover_open") == 0 ||
+		strcmp(k->printer_state, "error") == 0;
 }
 
 const char *
 kz_kiosk_printer_state(struct kz_kiosk *k, const char *state)
 {
 	static const char *const names[][2] = {
-		{"ready", N("ready")}, {"paper_low", N("paper running low")},
-		{"paper_out", N("out of paper")}, {"offline", N("not answering")},
-		{"cover_open", N("cover open")}, {"error", N("out of order")},
+		{"ready", N("ready")},
+		{"paper_low", N("paper running low")},
+		{"paper_out", N("out of paper")},
+		{"offline", N("not answering")},
+		{"cover_open", N("cover open")},
+		{"error", N("out of order")},
 		{"unknown", N("not known yet")},
 	};
 
@@ -575,9 +593,9 @@ open_data(struct kz_kiosk *k, char *err)
 	int rc;
 
 	if ((rc = kz_i18n_load(k->opt.po_dir, &k->tr, err)) != KZ_OK ||
-	    (rc = kz_cal_load(cfg->holidays, &cfg->hours, &k->cal, err)) != KZ_OK ||
-	    (rc = kz_dir_load(cfg->offices, &k->offices, err)) != KZ_OK ||
-	    (rc = kz_dir_load(cfg->akimats, &k->akimats, err)) != KZ_OK)
+		(rc = kz_cal_load(cfg->holidays, &cfg->hours, &k->cal, err)) != KZ_OK ||
+		(rc = kz_dir_load(cfg->offices, &k->offices, err)) != KZ_OK ||
+		(rc = kz_dir_load(cfg->akimats, &k->akimats, err)) != KZ_OK)
 		return rc;
 	k->office = kz_dir_find(k->offices, cfg->office);
 	k->akimat = kz_dir_find(k->akimats, cfg->office);
@@ -592,7 +610,7 @@ kz_kiosk_open(const struct kz_kiosk_options *opt, struct kz_kiosk **out, char *e
 
 	*out = NULL;
 	if (k == NULL || (k->scene[0] = malloc(sizeof *k->scene[0])) == NULL ||
-	    (k->scene[1] = malloc(sizeof *k->scene[1])) == NULL) {
+		(k->scene[1] = malloc(sizeof *k->scene[1])) == NULL) {
 		kz_kiosk_close(k);
 		return kz_err(err, KZ_ENOMEM, "out of memory starting the kiosk");
 	}
@@ -601,8 +619,8 @@ kz_kiosk_open(const struct kz_kiosk_options *opt, struct kz_kiosk **out, char *e
 	k->data_version = -1;
 	snprintf(k->lang, sizeof k->lang, "%s", opt->conf->lang);
 	if ((rc = open_data(k, err)) != KZ_OK ||
-	    (rc = kz_ui_open("Kezek", opt->w, opt->h, opt->fullscreen, opt->font_dir, &k->ui,
-		     err)) != KZ_OK) {
+		(rc = kz_ui_open("Kezek", opt->w, opt->h, opt->fullscreen, opt->font_dir, &k->ui,
+			 err)) != KZ_OK) {
 		kz_kiosk_close(k);
 		return rc;
 	}

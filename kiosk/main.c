@@ -32,19 +32,20 @@ on_signal(int sig)
 static void
 usage(FILE *f)
 {
-	fprintf(f, "usage: kezek-kiosk [--config FILE] [--db PATH] [--now TIME] [--kiosk NAME]\n"
-		   "                   [--window WxH] [--lang kk|ru] [--fonts DIR] [--po DIR]\n"
-		   "                   [--screen NAME --snapshot FILE.png] [--exit-after SECONDS]\n\n"
-		   "The touch kiosk: tickets, blank forms, information, feedback.\n"
-		   "  --kiosk NAME      which [kiosk] of the configuration (default: the first)\n"
-		   "  --window WxH      a window of that size instead of the full screen\n"
-		   "  --lang kk|ru      start in this language\n"
-		   "  --screen NAME     with --snapshot: the screen to draw (home, services, confirm,\n"
-		   "                    forms, about, complain, feedback, closed, pin, admin, ...)\n"
-		   "  --snapshot FILE   draw once for the database's state, write FILE (PNG), exit\n"
-		   "  --exit-after N    stop after N seconds\n"
-		   "Full screen, the kiosk takes no keys; the administrator's corner gesture and\n"
-		   "PIN close it.  Exit codes: 0 done, 1 usage, 3 configuration or display error.\n");
+	fprintf(f,
+		"usage: kezek-kiosk [--config FILE] [--db PATH] [--now TIME] [--kiosk NAME]\n"
+		"                   [--window WxH] [--lang kk|ru] [--fonts DIR] [--po DIR]\n"
+		"                   [--screen NAME --snapshot FILE.png] [--exit-after SECONDS]\n\n"
+		"The touch kiosk: tickets, blank forms, information, feedback.\n"
+		"  --kiosk NAME      which [kiosk] of the configuration (default: the first)\n"
+		"  --window WxH      a window of that size instead of the full screen\n"
+		"  --lang kk|ru      start in this language\n"
+		"  --screen NAME     with --snapshot: the screen to draw (home, services, confirm,\n"
+		"                    forms, about, complain, feedback, closed, pin, admin, ...)\n"
+		"  --snapshot FILE   draw once for the database's state, write FILE (PNG), exit\n"
+		"  --exit-after N    stop after N seconds\n"
+		"Full screen, the kiosk takes no keys; the administrator's corner gesture and\n"
+		"PIN close it.  Exit codes: 0 done, 1 usage, 3 configuration or display error.\n");
 }
 
 struct options {
@@ -57,9 +58,9 @@ static int
 parse_size(const char *s, struct options *o)
 {
 	if (sscanf(s, "%dx%d", &o->w, &o->h) != 2 || o->w < 320 || o->h < 240 || o->w > 7680 ||
-	    o->h > 7680) {
-		fprintf(stderr, "kezek-kiosk: --window '%s' is not WIDTHxHEIGHT, such as 1920x1080\n",
-			s);
+		o->h > 7680) {
+		fprintf(stderr,
+			"kezek-kiosk: --window '%s' is not WIDTHxHEIGHT, such as 1920x1080\n", s);
 		return 1;
 	}
 	o->window = 1;
@@ -70,12 +71,18 @@ static int
 parse(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
-		{"config", required_argument, NULL, 'c'}, {"db", required_argument, NULL, 'd'},
-		{"now", required_argument, NULL, 'n'}, {"kiosk", required_argument, NULL, 'k'},
-		{"window", required_argument, NULL, 'w'}, {"lang", required_argument, NULL, 'l'},
-		{"fonts", required_argument, NULL, 'F'}, {"po", required_argument, NULL, 'P'},
-		{"screen", required_argument, NULL, 's'}, {"snapshot", required_argument, NULL, 'S'},
-		{"exit-after", required_argument, NULL, 'x'}, {"help", no_argument, NULL, 'h'},
+		{"config", required_argument, NULL, 'c'},
+		{"db", required_argument, NULL, 'd'},
+		{"now", required_argument, NULL, 'n'},
+		{"kiosk", required_argument, NULL, 'k'},
+		{"window", required_argument, NULL, 'w'},
+		{"lang", required_argument, NULL, 'l'},
+		{"fonts", required_argument, NULL, 'F'},
+		{"po", required_argument, NULL, 'P'},
+		{"screen", required_argument, NULL, 's'},
+		{"snapshot", required_argument, NULL, 'S'},
+		{"exit-after", required_argument, NULL, 'x'},
+		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
@@ -85,24 +92,48 @@ parse(int argc, char **argv, struct options *o)
 	o->db = getenv("KEZEK_DB");
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'c': o->config = optarg; break;
-		case 'd': o->db = optarg; break;
-		case 'n': o->now = optarg; break;
-		case 'k': o->kiosk = optarg; break;
-		case 'l': o->lang = optarg; break;
-		case 'F': o->fonts = optarg; break;
-		case 'P': o->po = optarg; break;
-		case 's': o->screen = optarg; break;
-		case 'S': o->snapshot = optarg; break;
-		case 'x': o->exit_after = atof(optarg); break;
+		case 'c':
+			o->config = optarg;
+			break;
+		case 'd':
+			o->db = optarg;
+			break;
+		case 'n':
+			o->now = optarg;
+			break;
+		case 'k':
+			o->kiosk = optarg;
+			break;
+		case 'l':
+			o->lang = optarg;
+			break;
+		case 'F':
+			o->fonts = optarg;
+			break;
+		case 'P':
+			o->po = optarg;
+			break;
+		case 's':
+			o->screen = optarg;
+			break;
+		case 'S':
+			o->snapshot = optarg;
+			break;
+		case 'x':
+			o->exit_after = atof(optarg);
+			break;
 		case 'w':
 			if (parse_size(optarg, o))
 				return 1;
 			break;
-		case 'h': usage(stdout); exit(0);
+		case 'h':
+			usage(stdout);
+			exit(0);
 		default:
-			fprintf(stderr, "kezek-kiosk: '%s' is an unknown option or lacks its value; "
-					"see kezek-kiosk --help\n", argv[optind - 1]);
+			fprintf(stderr,
+				"kezek-kiosk: '%s' is an unknown option or lacks its value; "
+				"see kezek-kiosk --help\n",
+				argv[optind - 1]);
 			return 1;
 		}
 	}
@@ -115,8 +146,9 @@ parse(int argc, char **argv, struct options *o)
 		return 1;
 	}
 	if ((o->screen != NULL) != (o->snapshot != NULL)) {
-		fprintf(stderr, "kezek-kiosk: --screen and --snapshot go together: "
-				"--screen home --snapshot home.png\n");
+		fprintf(stderr,
+			"kezek-kiosk: --screen and --snapshot go together: "
+			"--screen home --snapshot home.png\n");
 		return 1;
 	}
 	return 0;
@@ -129,15 +161,16 @@ snapshot(struct kz_kiosk *k, const struct options *o)
 	const struct kz_ui_stats *st;
 
 	if (kz_kiosk_show(k, o->screen, o->lang, err) != KZ_OK ||
-	    kz_ui_save_png(kz_kiosk_ui(k), o->snapshot, err) != KZ_OK) {
+		kz_ui_save_png(kz_kiosk_ui(k), o->snapshot, err) != KZ_OK) {
 		fprintf(stderr, "kezek-kiosk: %s\n", err);
 		return 3;
 	}
 	st = kz_kiosk_stats(k);
 	if (st->too_small || st->missing_glyphs || st->cut)
-		fprintf(stderr, "kezek-kiosk: warning: '%s' has text that does not fit (%s), "
-				"%d missing letters, %d cut texts\n", o->screen, st->worst,
-			st->missing_glyphs, st->cut);
+		fprintf(stderr,
+			"kezek-kiosk: warning: '%s' has text that does not fit (%s), "
+			"%d missing letters, %d cut texts\n",
+			o->screen, st->worst, st->missing_glyphs, st->cut);
 	return 0;
 }
 
@@ -152,10 +185,12 @@ run(struct kz_kiosk *k, const struct options *o)
 		fprintf(stderr, "kezek-kiosk: %s\n", err);
 	while (!stop && !kz_kiosk_done(k)) {
 		if (kz_kiosk_step(k, STEP_MS, err) != KZ_OK)
-			fprintf(stderr, "kezek-kiosk: %s\n", err); /* keep serving: next frame may draw */
+			fprintf(stderr, "kezek-kiosk: %s\n",
+				err); /* keep serving: next frame may draw */
 		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (o->exit_after > 0 && (now.tv_sec - start.tv_sec) +
-				(now.tv_nsec - start.tv_nsec) / 1e9 >= o->exit_after)
+		if (o->exit_after > 0 &&
+			(now.tv_sec - start.tv_sec) + (now.tv_nsec - start.tv_nsec) / 1e9 >=
+				o->exit_after)
 			break;
 	}
 	return 0;
@@ -179,14 +214,16 @@ main(int argc, char **argv)
 	if (o.config == NULL || *o.config == '\0')
 		o.config = "config/hall.ini";
 	if ((rc = kz_config_load(o.config, &cfg, err)) != KZ_OK ||
-	    (rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
+		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
 		fprintf(stderr, "kezek-kiosk: %s\n", err);
 		return rc == KZ_EINVAL ? 1 : 3;
 	}
 	kopt = (struct kz_kiosk_options){.cfg = &cfg, .conf = kz_config_kiosk(&cfg, o.kiosk)};
 	if (kopt.conf == NULL) {
-		fprintf(stderr, "kezek-kiosk: %s: no [kiosk %s] in the configuration; add one with "
-				"its ticket printer\n", cfg.path, o.kiosk ? o.kiosk : "NAME");
+		fprintf(stderr,
+			"kezek-kiosk: %s: no [kiosk %s] in the configuration; add one with "
+			"its ticket printer\n",
+			cfg.path, o.kiosk ? o.kiosk : "NAME");
 		return 3;
 	}
 	kz_config_beside(&cfg, "assets/fonts", fonts, sizeof fonts);

@@ -15,13 +15,17 @@ facts(struct kz_kiosk *k, char *out, size_t len)
 	struct kz_date d = kz_cal_due(k->cal, kz_date_of(kz_clock_now()));
 
 	kz_kiosk_date(kz_date_at(d, 0), due);
-	snprintf(term, sizeof term, T("The result is ready within 3 working days of handing in the "
-		"documents. Documents handed in today: the result on %s."), due);
-	snprintf(limits, sizeof limits, T("Waiting in the queue: at most %d minutes. Service at "
-		"the counter: at most %d minutes."), k->opt.cfg->wait_limit_min,
-		k->opt.cfg->service_limit_min);
-	snprintf(hours, sizeof hours, T("Monday to Friday %02d:%02d–%02d:%02d, lunch break "
-		"%02d:%02d–%02d:%02d. Saturday, Sunday and public holidays are days off."),
+	snprintf(term, sizeof term,
+		T("The result is ready within 3 working days of handing in the "
+		  "documents. Documents handed in today: the result on %s."),
+		due);
+	snprintf(limits, sizeof limits,
+		T("Waiting in the queue: at most %d minutes. Service at "
+		  "the counter: at most %d minutes."),
+		k->opt.cfg->wait_limit_min, k->opt.cfg->service_limit_min);
+	snprintf(hours, sizeof hours,
+		T("Monday to Friday %02d:%02d–%02d:%02d, lunch break "
+		  "%02d:%02d–%02d:%02d. Saturday, Sunday and public holidays are days off."),
 		h->open / 60, h->open % 60, h->close / 60, h->close % 60, h->lunch_start / 60,
 		h->lunch_start % 60, h->lunch_end / 60, h->lunch_end % 60);
 	snprintf(out, len, "%s\n\n%s\n\n%s\n\n%s\n\n%s\n\n%s",

@@ -20,15 +20,15 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	snprintf(text, sizeof text, T("Kiosk: %s\nTicket printer %s: %s\nIn the queue now: %d"),
 		k->opt.conf->name, k->opt.conf->printer,
 		kz_kiosk_printer_state(k, k->printer_state), k->status.waiting);
-	kz_frame_panel(k, s, "state", (struct kz_box){body.x, body.y, body.w, body.h / 2},
-		lay.line, kz_pale, kz_ink, text);
+	kz_frame_panel(k, s, "state", (struct kz_box){body.x, body.y, body.w, body.h / 2}, lay.line,
+		kz_pale, kz_ink, text);
 	buttons = (struct kz_box){body.x, body.y + body.h / 2 + lay.gap, body.w, 14 * u};
 	kz_button(s, "test", kz_grid(buttons, 1, 2, lay.gap, 0), KZ_BUTTON_PRIMARY, k->lang,
 		T("Print a test page"));
 	kz_button(s, "quit", kz_grid(buttons, 1, 2, lay.gap, 1), KZ_BUTTON_DANGER, k->lang,
 		T("Close the kiosk"));
-	kz_kiosk_notice(k, s, (struct kz_box){body.x, buttons.y + buttons.h + lay.gap, body.w,
-		8 * u}, 4 * u);
+	kz_kiosk_notice(k, s,
+		(struct kz_box){body.x, buttons.y + buttons.h + lay.gap, body.w, 8 * u}, 4 * u);
 }
 
 static void

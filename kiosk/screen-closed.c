@@ -39,7 +39,8 @@ kz_kiosk_closed_text(struct kz_kiosk *k, char *why, size_t wlen, char *next, siz
 		if (holiday != NULL && o->day.kind != KZ_TRANSFER_OFF)
 			snprintf(why, wlen, T("Today is a holiday: %s."), holiday);
 		else if (o->day.kind == KZ_TRANSFER_OFF)
-			snprintf(why, wlen, "%s", T("Today is a day off by the government's transfer of working days."));
+			snprintf(why, wlen, "%s",
+				T("Today is a day off by the government's transfer of working days."));
 		else
 			snprintf(why, wlen, "%s", T("Today is a day off."));
 		break;
@@ -54,8 +55,9 @@ kz_kiosk_closed_text(struct kz_kiosk *k, char *why, size_t wlen, char *next, siz
 		snprintf(why, wlen, "%s", T("Reception is over for today."));
 		break;
 	default:
-		snprintf(why, wlen, T("Tickets for today are no longer issued: the last is issued "
-			"%d minutes before closing, so that everyone can be served."),
+		snprintf(why, wlen,
+			T("Tickets for today are no longer issued: the last is issued "
+			  "%d minutes before closing, so that everyone can be served."),
 			k->opt.cfg->hours.last_ticket);
 		break;
 	}

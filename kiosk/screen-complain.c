@@ -42,8 +42,10 @@ how(struct kz_kiosk *k, char *out, size_t len)
 	char help[256] = "";
 
 	if (phones[0])
-		snprintf(help, sizeof help, T("Help with writing a complaint: the responsible "
-			"official of this office, phone %s."), phones);
+		snprintf(help, sizeof help,
+			T("Help with writing a complaint: the responsible "
+			  "official of this office, phone %s."),
+			phones);
 	snprintf(out, len, "%s\n%s\n%s\n%s\n%s\n%s",
 		T("About the result: write to the responsible official of the akimat below."),
 		T("About incorrect service: write to the head of the akimat's apparatus, at the same "

@@ -14,7 +14,8 @@ kz_kiosk_estimate_text(struct kz_kiosk *k, int ahead, char *out, size_t len)
 	int64_t min;
 
 	if (!k->est.known) {
-		snprintf(out, len, "%s", T("No counter serves this now: the wait cannot be estimated."));
+		snprintf(out, len, "%s",
+			T("No counter serves this now: the wait cannot be estimated."));
 		return;
 	}
 	/* the estimate was made for est.ahead people; scale it to ahead */
@@ -34,16 +35,27 @@ kz_kiosk_notice(struct kz_kiosk *k, struct kz_scene *s, struct kz_box b, int lin
 	struct kz_rgb fill = kz_amber, ink = kz_ink;
 
 	switch (k->notice) {
-	case KZ_NOTE_BUSY: text = T("One moment, please…"); break;
-	case KZ_NOTE_PAUSE: text = T("Please wait a few seconds before the next ticket."); break;
+	case KZ_NOTE_BUSY:
+		text = T("One moment, please…");
+		break;
+	case KZ_NOTE_PAUSE:
+		text = T("Please wait a few seconds before the next ticket.");
+		break;
 	case KZ_NOTE_FAILED:
 		text = T("Sorry, this did not work. Please ask at a counter.");
 		fill = kz_red, ink = kz_white;
 		break;
-	case KZ_NOTE_PIN_WRONG: text = T("Wrong PIN."); break;
-	case KZ_NOTE_PIN_LOCKED: text = T("Too many wrong PINs. Try again later."); break;
-	case KZ_NOTE_TEST_PRINTED: text = T("A test page was sent to the ticket printer."); break;
-	default: return;
+	case KZ_NOTE_PIN_WRONG:
+		text = T("Wrong PIN.");
+		break;
+	case KZ_NOTE_PIN_LOCKED:
+		text = T("Too many wrong PINs. Try again later.");
+		break;
+	case KZ_NOTE_TEST_PRINTED:
+		text = T("A test page was sent to the ticket printer.");
+		break;
+	default:
+		return;
 	}
 	kz_frame_panel(k, s, "notice", b, line, fill, ink, text);
 }
@@ -64,8 +76,8 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 		k->lang, "%s", kz_kiosk_service_name(k, k->service));
 	y += 11 * u;
 	snprintf(ahead, sizeof ahead, T("Ahead of you: %d"), k->est.ahead);
-	kz_scene_text(s, "ahead", body.x, y, body.w, 7 * u, kz_ink, KZ_FONT_REGULAR,
-		KZ_ALIGN_LEFT, k->lang, "%s", ahead);
+	kz_scene_text(s, "ahead", body.x, y, body.w, 7 * u, kz_ink, KZ_FONT_REGULAR, KZ_ALIGN_LEFT,
+		k->lang, "%s", ahead);
 	y += 8 * u;
 	kz_kiosk_estimate_text(k, k->est.ahead, wait, sizeof wait);
 	kz_scene_para(s, "estimate", body.x, y, body.w, 12 * u, 6 * u, kz_ink, KZ_FONT_REGULAR,
@@ -75,8 +87,10 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 		20 * u};
 	kz_button(s, "take", b, KZ_BUTTON_PRIMARY, k->lang, T("Take the ticket"));
 	if (b.y - y > 8 * u)
-		kz_kiosk_notice(k, s, (struct kz_box){body.x, y, body.w, b.y - y - lay.gap < 14 * u
-			? b.y - y - lay.gap : 14 * u}, 5 * u);
+		kz_kiosk_notice(k, s,
+			(struct kz_box){body.x, y, body.w,
+				b.y - y - lay.gap < 14 * u ? b.y - y - lay.gap : 14 * u},
+			5 * u);
 }
 
 static void

@@ -34,12 +34,12 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	answers = (struct kz_box){body.x, body.y + 29 * u, body.w, rows == 3 ? 44 * u : 24 * u};
 	kz_button(s, "yes", kz_grid(answers, rows, 4 - rows, lay.gap, 0), KZ_BUTTON_PRIMARY,
 		k->lang, T("Yes"));
-	kz_button(s, "no", kz_grid(answers, rows, 4 - rows, lay.gap, 1), KZ_BUTTON_PRIMARY,
-		k->lang, T("No"));
+	kz_button(s, "no", kz_grid(answers, rows, 4 - rows, lay.gap, 1), KZ_BUTTON_PRIMARY, k->lang,
+		T("No"));
 	kz_button(s, "skip", kz_grid(answers, rows, 4 - rows, lay.gap, 2), KZ_BUTTON_SECONDARY,
 		k->lang, T("Skip"));
-	kz_kiosk_notice(k, s, (struct kz_box){body.x, answers.y + answers.h + lay.gap, body.w,
-		9 * u}, 5 * u);
+	kz_kiosk_notice(k, s,
+		(struct kz_box){body.x, answers.y + answers.h + lay.gap, body.w, 9 * u}, 5 * u);
 }
 
 static void

@@ -59,9 +59,11 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 		return;
 	}
 	if (k->form_printed != 0) {
-		result = k->form_printed > 0 ? T("The blank form is being printed. Take it from the "
-			"printer beside the kiosk.") : T("Sorry, the form could not be printed. Please "
-			"ask for a blank form at a counter.");
+		result = k->form_printed > 0
+			? T("The blank form is being printed. Take it from the "
+			    "printer beside the kiosk.")
+			: T("Sorry, the form could not be printed. Please "
+			    "ask for a blank form at a counter.");
 		kz_frame_panel(k, s, "form", act, lay.line, k->form_printed > 0 ? kz_green : kz_red,
 			kz_white, result);
 		return;
@@ -69,8 +71,7 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	kz_button(s, "print", (struct kz_box){act.x, act.y, act.w, act.h < 22 * u ? act.h : 22 * u},
 		KZ_BUTTON_PRIMARY, k->lang, T("Print a blank form"));
 	if (act.h >= 36 * u)
-		kz_kiosk_notice(k, s, (struct kz_box){act.x, act.y + 24 * u, act.w, 12 * u},
-			5 * u);
+		kz_kiosk_notice(k, s, (struct kz_box){act.x, act.y + 24 * u, act.w, 12 * u}, 5 * u);
 }
 
 static void

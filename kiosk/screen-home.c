@@ -9,8 +9,7 @@ void kz_home_more(struct kz_kiosk *k, struct kz_scene *s, struct kz_box b, int r
 	int gap);
 
 void
-kz_home_more(struct kz_kiosk *k, struct kz_scene *s, struct kz_box b, int rows, int cols,
-	int gap)
+kz_home_more(struct kz_kiosk *k, struct kz_scene *s, struct kz_box b, int rows, int cols, int gap)
 {
 	kz_button(s, "forms", kz_grid(b, rows, cols, gap, 0), KZ_BUTTON_SECONDARY, k->lang,
 		T("Blank application form"));
@@ -29,8 +28,8 @@ struct kz_box kz_home_top(struct kz_kiosk *k, struct kz_scene *s, const struct k
 	const char *status, enum kz_font font);
 
 struct kz_box
-kz_home_top(struct kz_kiosk *k, struct kz_scene *s, const struct kz_layout *lay,
-	const char *status, enum kz_font font)
+kz_home_top(struct kz_kiosk *k, struct kz_scene *s, const struct kz_layout *lay, const char *status,
+	enum kz_font font)
 {
 	struct kz_box b = lay->body;
 	int u = lay->u, bar = 10 * u;
@@ -43,7 +42,8 @@ kz_home_top(struct kz_kiosk *k, struct kz_scene *s, const struct kz_layout *lay,
 	} else {
 		kz_scene_text(s, "status", b.x, b.y + u, b.w * 55 / 100, bar - 2 * u, kz_ink, font,
 			KZ_ALIGN_LEFT, k->lang, "%s", status);
-		kz_frame_langs(k, s, (struct kz_box){b.x + b.w * 58 / 100, b.y, b.w * 42 / 100, bar});
+		kz_frame_langs(k, s,
+			(struct kz_box){b.x + b.w * 58 / 100, b.y, b.w * 42 / 100, bar});
 	}
 	return (struct kz_box){b.x, b.y + bar + lay->gap, b.w, b.h - bar - lay->gap};
 }
@@ -55,8 +55,8 @@ status_line(struct kz_kiosk *k, char *text, size_t len)
 	const struct kz_hours *h = &k->opt.cfg->hours;
 
 	if (k->office_now.state == KZ_OFFICE_OPEN && k->office_now.next_break != 0 &&
-	    k->office_now.next_break - kz_clock_now() <= h->lunch_notice * 60 &&
-	    k->office_now.next_break < kz_date_at(kz_date_of(kz_clock_now()), h->lunch_end)) {
+		k->office_now.next_break - kz_clock_now() <= h->lunch_notice * 60 &&
+		k->office_now.next_break < kz_date_at(kz_date_of(kz_clock_now()), h->lunch_end)) {
 		char at[8];
 		kz_kiosk_hhmm(k->office_now.next_break, at);
 		snprintf(text, len, T("Lunch break from %s"), at);
@@ -80,8 +80,9 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	rest = kz_home_top(k, s, &lay, status, KZ_FONT_REGULAR);
 	if (kz_kiosk_printer_down(k)) {
 		int ph = 9 * u;
-		kz_frame_panel(k, s, "printer", (struct kz_box){rest.x, rest.y + rest.h - ph, rest.w,
-			ph}, 4 * u, kz_amber, kz_ink,
+		kz_frame_panel(k, s, "printer",
+			(struct kz_box){rest.x, rest.y + rest.h - ph, rest.w, ph}, 4 * u, kz_amber,
+			kz_ink,
 			T("The ticket printer is not working: your number will be shown on the screen."));
 		rest.h -= ph + lay.gap;
 	}

@@ -25,8 +25,8 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	kz_scene_text(s, "number", body.x, body.y + 7 * u, body.w, big, kz_navy, KZ_FONT_BOLD,
 		KZ_ALIGN_CENTER, "", "%s", k->ticket.number);
 	y = body.y + 8 * u + big;
-	kz_scene_text(s, "service", body.x, y, body.w, 7 * u, kz_ink, KZ_FONT_BOLD,
-		KZ_ALIGN_CENTER, k->lang, "%s", kz_kiosk_service_name(k, k->ticket.service));
+	kz_scene_text(s, "service", body.x, y, body.w, 7 * u, kz_ink, KZ_FONT_BOLD, KZ_ALIGN_CENTER,
+		k->lang, "%s", kz_kiosk_service_name(k, k->ticket.service));
 	y += 8 * u;
 	snprintf(line, sizeof line, T("Ahead of you: %d"), k->ticket.ahead);
 	kz_kiosk_estimate_text(k, k->ticket.ahead, wait, sizeof wait);
@@ -46,15 +46,19 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 		y += 6 * u;
 	}
 	if (k->print == KZ_PRINT_FAULT) {
-		snprintf(text, sizeof text, T("The printer is not working. Please remember your "
-			"number: %s"), k->ticket.number);
-		kz_frame_panel(k, s, "print", (struct kz_box){body.x, y, body.w,
-			body.y + body.h - y}, lay.portrait ? 7 * u : 6 * u, kz_amber, kz_ink, text);
+		snprintf(text, sizeof text,
+			T("The printer is not working. Please remember your "
+			  "number: %s"),
+			k->ticket.number);
+		kz_frame_panel(k, s, "print",
+			(struct kz_box){body.x, y, body.w, body.y + body.h - y},
+			lay.portrait ? 7 * u : 6 * u, kz_amber, kz_ink, text);
 	} else {
-		kz_frame_panel(k, s, "print", (struct kz_box){body.x, y, body.w,
-			body.y + body.h - y}, 7 * u, k->print == KZ_PRINT_DONE ? kz_green : kz_navy,
-			kz_white, k->print == KZ_PRINT_DONE ? T("Take your ticket below ↓")
-			: T("Your ticket is being printed…"));
+		kz_frame_panel(k, s, "print",
+			(struct kz_box){body.x, y, body.w, body.y + body.h - y}, 7 * u,
+			k->print == KZ_PRINT_DONE ? kz_green : kz_navy, kz_white,
+			k->print == KZ_PRINT_DONE ? T("Take your ticket below ↓")
+						  : T("Your ticket is being printed…"));
 	}
 }
 

@@ -5,8 +5,8 @@
 
 #include "screens.h"
 
-static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "erase",
-	"0", "ok"};
+static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "erase", "0",
+	"ok"};
 
 static void
 build(struct kz_kiosk *k, struct kz_scene *s)
@@ -37,11 +37,12 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 			label = T("Erase");
 		else if (strcmp(keys[i], "ok") == 0)
 			label = T("OK");
-		kz_button(s, name, kz_grid(pad, 4, 3, u, i), i == 11 ? KZ_BUTTON_PRIMARY
-			: KZ_BUTTON_SECONDARY, i == 9 || i == 11 ? k->lang : "", label);
+		kz_button(s, name, kz_grid(pad, 4, 3, u, i),
+			i == 11 ? KZ_BUTTON_PRIMARY : KZ_BUTTON_SECONDARY,
+			i == 9 || i == 11 ? k->lang : "", label);
 	}
-	kz_kiosk_notice(k, s, (struct kz_box){body.x, body.y + body.h - 8 * u, pad.x - body.x - u,
-		8 * u}, 4 * u);
+	kz_kiosk_notice(k, s,
+		(struct kz_box){body.x, body.y + body.h - 8 * u, pad.x - body.x - u, 8 * u}, 4 * u);
 }
 
 static void

@@ -32,8 +32,8 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 		char name[KZ_ID_MAX], sub[128];
 		snprintf(name, sizeof name, "service.%s", cfg->services[i].code);
 		snprintf(sub, sizeof sub, T("Waiting: %d"), waiting_for(k, cfg->services[i].code));
-		kz_button2(s, name, kz_grid(body, rows, cols, lay.gap, i), KZ_BUTTON_PRIMARY, k->lang,
-			kz_kiosk_service_name(k, cfg->services[i].code), sub);
+		kz_button2(s, name, kz_grid(body, rows, cols, lay.gap, i), KZ_BUTTON_PRIMARY,
+			k->lang, kz_kiosk_service_name(k, cfg->services[i].code), sub);
 	}
 }
 

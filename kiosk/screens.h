@@ -30,9 +30,20 @@
 #define N(msgid) (msgid)
 
 enum kz_screen_id {
-	KZ_SCR_HOME, KZ_SCR_SERVICES, KZ_SCR_CONFIRM, KZ_SCR_ISSUED, KZ_SCR_FORMS,
-	KZ_SCR_ABOUT, KZ_SCR_COMPLAIN, KZ_SCR_FEEDBACK, KZ_SCR_THANKS, KZ_SCR_CLOSED,
-	KZ_SCR_PIN, KZ_SCR_ADMIN, KZ_SCR_UNAVAILABLE, KZ_SCR_COUNT
+	KZ_SCR_HOME,
+	KZ_SCR_SERVICES,
+	KZ_SCR_CONFIRM,
+	KZ_SCR_ISSUED,
+	KZ_SCR_FORMS,
+	KZ_SCR_ABOUT,
+	KZ_SCR_COMPLAIN,
+	KZ_SCR_FEEDBACK,
+	KZ_SCR_THANKS,
+	KZ_SCR_CLOSED,
+	KZ_SCR_PIN,
+	KZ_SCR_ADMIN,
+	KZ_SCR_UNAVAILABLE,
+	KZ_SCR_COUNT
 };
 
 /* A ticket's print, as the visitor is told of it. */
@@ -40,7 +51,6 @@ enum kz_print_seen { KZ_PRINT_WAITING, KZ_PRINT_DONE, KZ_PRINT_FAULT };
 
 /* An action that met a busy database: tried again quietly at each step. */
 enum kz_pending { KZ_PENDING_NONE, KZ_PENDING_TICKET, KZ_PENDING_FORM, KZ_PENDING_FEEDBACK };
-
 
 struct kz_kiosk {
 	struct kz_kiosk_options opt;
@@ -51,55 +61,60 @@ struct kz_kiosk {
 	const struct kz_office_entry *office, *akimat; /* App. 1 and App. 5 rows, or NULL */
 
 	/* the database, and what the screens show of it */
-	struct kz_db *db;		/* NULL while unavailable */
+	struct kz_db *db; /* NULL while unavailable */
 	dev_t dev;
 	ino_t ino;
 	int64_t retry_at;
-	int64_t data_version;		/* last read; -1: read at the next step */
-	int64_t read_minute;		/* the clock's minute of the last read */
+	int64_t data_version; /* last read; -1: read at the next step */
+	int64_t read_minute;  /* the clock's minute of the last read */
 	struct kz_status status;
 	char printer_state[256], printer_reason[256];
-	int may_issue;			/* tickets are issued now */
-	char closed_why[512];		/* why not (the library's words, for the log) */
-	struct kz_office office_now;	/* open, lunch, day off ... */
+	int may_issue;               /* tickets are issued now */
+	char closed_why[512];        /* why not (the library's words, for the log) */
+	struct kz_office office_now; /* open, lunch, day off ... */
 
 	/* the visitor's session: reset when the kiosk goes home */
 	char lang[3];
 	enum kz_screen_id screen;
-	int64_t touched_at;		/* the clock at the last tap */
-	unsigned last_tap_ms;		/* SDL time of the last tap acted on */
+	int64_t touched_at;   /* the clock at the last tap */
+	unsigned last_tap_ms; /* SDL time of the last tap acted on */
 	int have_tap_ms;
-	char service[KZ_CODE_LEN];	/* chosen */
+	char service[KZ_CODE_LEN]; /* chosen */
 	struct kz_wait_estimate est;
-	struct kz_ticket ticket;	/* the one issued */
-	int64_t job;			/* its print */
-	int64_t job_at;			/* when it was issued (clock) */
+	struct kz_ticket ticket; /* the one issued */
+	int64_t job;             /* its print */
+	int64_t job_at;          /* when it was issued (clock) */
 	enum kz_print_seen print;
 	char print_why[KZ_ERR_LEN];
-	int legal;			/* forms: 1 legal entity, 0 individual */
-	int form_printed;		/* forms: 1 queued, -1 could not */
-	int fb_question;		/* 0..3 */
+	int legal;                      /* forms: 1 legal entity, 0 individual */
+	int form_printed;               /* forms: 1 queued, -1 could not */
+	int fb_question;                /* 0..3 */
 	int fb_answer[KZ_FB_QUESTIONS]; /* 1 yes, 0 no, -1 skipped */
-	int notice;			/* a passing message on the screen (KZ_NOTE_*) */
+	int notice;                     /* a passing message on the screen (KZ_NOTE_*) */
 	enum kz_pending pending;
 	char pin[16];
 	int pin_tries;
 
 	/* the kiosk's own memory, kept across visitors */
-	int64_t last_ticket_at;		/* for the pause between tickets */
+	int64_t last_ticket_at; /* for the pause between tickets */
 	int64_t pin_locked_until;
-	int gesture;			/* corners of the admin gesture tapped so far */
+	int gesture; /* corners of the admin gesture tapped so far */
 	int64_t gesture_at;
-	int done;			/* the administrator closed the kiosk */
+	int done; /* the administrator closed the kiosk */
 
-	struct kz_scene *scene[2];	/* on screen, and being built */
+	struct kz_scene *scene[2]; /* on screen, and being built */
 	int shown;
 	struct kz_ui_stats stats;
 };
 
 enum kz_notice {
-	KZ_NOTE_NONE, KZ_NOTE_BUSY, KZ_NOTE_PAUSE, KZ_NOTE_PIN_WRONG, KZ_NOTE_PIN_LOCKED,
-	KZ_NOTE_TEST_PRINTED, KZ_NOTE_FAILED,
+	KZ_NOTE_NONE,
+	KZ_NOTE_BUSY,
+	KZ_NOTE_PAUSE,
+	KZ_NOTE_PIN_WRONG,
+	KZ_NOTE_PIN_LOCKED,
+	KZ_NOTE_TEST_PRINTED,
+	KZ_NOTE_FAILED,
 };
 
 struct kz_screen_def {
@@ -109,9 +124,8 @@ struct kz_screen_def {
 };
 
 extern const struct kz_screen_def kz_screen_home, kz_screen_services, kz_screen_confirm,
-	kz_screen_issued, kz_screen_forms, kz_screen_about, kz_screen_complain,
-	kz_screen_feedback, kz_screen_thanks, kz_screen_closed, kz_screen_pin, kz_screen_admin,
-	kz_screen_unavailable;
+	kz_screen_issued, kz_screen_forms, kz_screen_about, kz_screen_complain, kz_screen_feedback,
+	kz_screen_thanks, kz_screen_closed, kz_screen_pin, kz_screen_admin, kz_screen_unavailable;
 
 /* kiosk.c: moving between screens and the actions screens ask for. */
 void kz_kiosk_go(struct kz_kiosk *k, enum kz_screen_id to);
@@ -125,11 +139,11 @@ void kz_kiosk_pin_key(struct kz_kiosk *k, const char *key);
 
 /* frame.c: the layout every screen shares. */
 struct kz_layout {
-	int u;		  /* one hundredth of the screen's shorter side */
+	int u; /* one hundredth of the screen's shorter side */
 	int portrait;
 	struct kz_box body; /* between the header and the footer */
-	int line;	  /* height of a line of body text */
-	int gap;	  /* between boxes */
+	int line;           /* height of a line of body text */
+	int gap;            /* between boxes */
 };
 
 /* Start s: background, header (office name, date and time), and unless

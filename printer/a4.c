@@ -54,8 +54,10 @@ kz_a4_save(const char *path, const uint8_t *data, size_t len, char *err)
 	if (e == 0)
 		return KZ_OK;
 	errno = e;
-	return kz_err(err, KZ_EDEVICE, "cannot write '%s': %s; check that its folder exists and is "
-		"writable", path, strerror(e));
+	return kz_err(err, KZ_EDEVICE,
+		"cannot write '%s': %s; check that its folder exists and is "
+		"writable",
+		path, strerror(e));
 }
 
 static int
@@ -68,7 +70,9 @@ to_folder(const struct kz_printer_conf *pr, const char *title, const uint8_t *pd
 	/* the title, kept to letters, digits and '-' for a file name */
 	for (const char *s = title; *s && j + 1 < sizeof name; s++)
 		name[j++] = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-				    (*s >= '0' && *s <= '9') || *s == '-' ? *s : '_';
+				(*s >= '0' && *s <= '9') || *s == '-'
+			? *s
+			: '_';
 	name[j] = '\0';
 	mkdir(pr->address, 0750); /* a folder that cannot be made fails below, named */
 	kz_clock_format(kz_clock_now(), "%Y%m%d-%H%M%S", stamp, sizeof stamp);
@@ -77,15 +81,17 @@ to_folder(const struct kz_printer_conf *pr, const char *title, const uint8_t *pd
 }
 
 int
-kz_a4_print(const struct kz_config *cfg, const char *printer, const char *title,
-	const uint8_t *pdf, size_t len, char *err)
+kz_a4_print(const struct kz_config *cfg, const char *printer, const char *title, const uint8_t *pdf,
+	size_t len, char *err)
 {
 	const struct kz_printer_conf *pr = kz_config_printer(cfg, printer);
 	struct kz_cups_result res;
 
 	if (pr == NULL || strcmp(pr->role, "a4") != 0)
-		return kz_err(err, KZ_EINVAL, "'%s' is not an A4 printer of %s; name a [printer] with "
-			"role a4", printer, cfg->path);
+		return kz_err(err, KZ_EINVAL,
+			"'%s' is not an A4 printer of %s; name a [printer] with "
+			"role a4",
+			printer, cfg->path);
 	if (strcmp(pr->transport, "folder") == 0)
 		return to_folder(pr, title, pdf, len, err);
 	return kz_cups_print(pr->address, title, pdf, len, KZ_A4_TIMEOUT_MS, &res, err);

@@ -83,5 +83,5 @@ int
 kz_bitmap_equal(const struct kz_bitmap *a, const struct kz_bitmap *b)
 {
 	return a->w == b->w && a->h == b->h &&
-	       memcmp(a->bits, b->bits, (size_t)a->h * (size_t)a->stride) == 0;
+		memcmp(a->bits, b->bits, (size_t)a->h * (size_t)a->stride) == 0;
 }

@@ -13,9 +13,9 @@
 #define KZ_DOTS_80MM 576 /* 80 mm paper */
 
 struct kz_bitmap {
-	int w, h;	/* dots */
-	int stride;	/* bytes a row: (w + 7) / 8 */
-	uint8_t *bits;	/* h * stride bytes, owned */
+	int w, h;      /* dots */
+	int stride;    /* bytes a row: (w + 7) / 8 */
+	uint8_t *bits; /* h * stride bytes, owned */
 };
 
 /* A white bitmap of w x h dots (w a multiple of 8).  NULL if out of memory. */

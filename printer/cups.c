@@ -13,10 +13,10 @@
 #include "cups.h"
 #include "queue/error.h"
 
-#define CHUNK 65536	/* bytes a write to the server */
-#define POLL_MIN_MS 20	/* the first look at a job: most small ones are done */
-#define POLL_MAX_MS 250 /* later looks, no busier than this */
-#define WAIT_STEP 0.25	/* s: libcups asks whether to wait on this often */
+#define CHUNK       65536 /* bytes a write to the server */
+#define POLL_MIN_MS 20    /* the first look at a job: most small ones are done */
+#define POLL_MAX_MS 250   /* later looks, no busier than this */
+#define WAIT_STEP   0.25  /* s: libcups asks whether to wait on this often */
 
 enum { P_IDLE = 3, P_PROCESSING = 4, P_STOPPED = 5 };
 enum { J_PENDING = 3, J_HELD, J_PROCESSING, J_STOPPED, J_CANCELED, J_ABORTED, J_COMPLETED };
@@ -55,12 +55,12 @@ check_queue(const char *queue, char *err)
 
 	if (n == 0 || n > 127)
 		return kz_err(err, KZ_EINVAL, "a CUPS queue name is 1 to 127 characters, not %zu",
-			      n);
+			n);
 	for (const unsigned char *p = (const unsigned char *)queue; *p; p++)
 		if (*p <= ' ' || *p == 127 || strchr("/\\?'\"#", *p))
 			return kz_err(err, KZ_EINVAL,
-				      "'%s' is not a CUPS queue name: no spaces, / \\ ? ' \" or #",
-				      queue);
+				"'%s' is not a CUPS queue name: no spaces, / \\ ? ' \" or #",
+				queue);
 	return KZ_OK;
 }
 
@@ -80,9 +80,9 @@ open_conn(struct conn *c, int timeout_ms, char *err)
 	c->http = httpConnect2(host, port, NULL, AF_UNSPEC, cupsEncryption(), 1, ms, NULL);
 	if (c->http == NULL)
 		return kz_err(err, KZ_EDEVICE,
-			      "cannot reach CUPS at %s within %d ms; check cupsd runs, and "
-			      "CUPS_SERVER or client.conf",
-			      c->where, timeout_ms);
+			"cannot reach CUPS at %s within %d ms; check cupsd runs, and "
+			"CUPS_SERVER or client.conf",
+			c->where, timeout_ms);
 	httpSetTimeout(c->http, WAIT_STEP, still_waiting, c);
 	return KZ_OK;
 }
@@ -94,10 +94,10 @@ ipp_failed(const struct conn *c, const char *what, const char *queue, char *err)
 {
 	if (kz_deadline_left(c->deadline) == 0)
 		return kz_err(err, KZ_EDEVICE,
-			      "CUPS at %s did not answer %s for queue '%s' in time", c->where, what,
-			      queue);
+			"CUPS at %s did not answer %s for queue '%s' in time", c->where, what,
+			queue);
 	return kz_err(err, KZ_EDEVICE, "CUPS at %s failed %s for queue '%s': %s", c->where, what,
-		      queue, cupsLastErrorString());
+		queue, cupsLastErrorString());
 }
 
 /* A keyword attribute's values as "a, b", or "none"; never longer than n. */
@@ -123,33 +123,33 @@ new_request(ipp_op_t op, const char *queue)
 	char uri[HTTP_MAX_URI];
 
 	httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", ippPort(),
-			 "/printers/%s", queue);
+		"/printers/%s", queue);
 	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
 	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL,
-		     cupsUser());
+		cupsUser());
 	return req;
 }
 
 /* printer-state and its reasons; *accepting whether it takes jobs. */
 static int
 printer_state(struct conn *c, const char *queue, char *state, char *reasons, int *accepting,
-	      char *err)
+	char *err)
 {
 	static const char *const want[] = {"printer-state", "printer-state-reasons",
-					   "printer-state-message", "printer-is-accepting-jobs"};
+		"printer-state-message", "printer-is-accepting-jobs"};
 	const char *msg;
 	ipp_t *req = new_request(IPP_OP_GET_PRINTER_ATTRIBUTES, queue), *res;
 	int s;
 
 	ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 4, NULL,
-		      want);
+		want);
 	res = cupsDoRequest(c->http, req, "/");
 	/* only an answer says not found: libcups says it too for a server
 	 * it never reached */
 	if (res != NULL && ippGetStatusCode(res) == IPP_STATUS_ERROR_NOT_FOUND) {
 		ippDelete(res);
 		return kz_err(err, KZ_EDEVICE, "no CUPS queue '%s' at %s; see lpstat -p", queue,
-			      c->where);
+			c->where);
 	}
 	if (res == NULL || cupsLastError() > IPP_STATUS_OK_CONFLICTING) {
 		ippDelete(res);
@@ -157,16 +157,17 @@ printer_state(struct conn *c, const char *queue, char *state, char *reasons, int
 	}
 	s = ippGetInteger(ippFindAttribute(res, "printer-state", IPP_TAG_ENUM), 0);
 	snprintf(state, 16, "%s",
-		 s == P_IDLE	     ? "idle"
-		 : s == P_PROCESSING ? "processing"
-				     : "stopped");
+		s == P_IDLE                 ? "idle"
+			: s == P_PROCESSING ? "processing"
+					    : "stopped");
 	keywords(res, "printer-state-reasons", reasons, 256);
 	/* what cupsdisable -r or the driver said, in words */
 	msg = ippGetString(ippFindAttribute(res, "printer-state-message", IPP_TAG_TEXT), 0, NULL);
 	if (msg != NULL && msg[0] != '\0' && strlen(reasons) + strlen(msg) + 4 < 256)
 		sprintf(reasons + strlen(reasons), " (%s)", msg);
-	*accepting = ippGetBoolean(
-		ippFindAttribute(res, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN), 0);
+	*accepting =
+		ippGetBoolean(ippFindAttribute(res, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN),
+			0);
 	ippDelete(res);
 	return KZ_OK;
 }
@@ -181,14 +182,14 @@ check_printer(struct conn *c, const char *queue, struct kz_cups_result *out, cha
 		return rc;
 	if (strcmp(state, "stopped") == 0)
 		return kz_err(err, KZ_EDEVICE,
-			      "queue '%s' is stopped: %s; start it with 'cupsenable %s' once the "
-			      "printer is ready",
-			      queue, out->reasons, queue);
+			"queue '%s' is stopped: %s; start it with 'cupsenable %s' once the "
+			"printer is ready",
+			queue, out->reasons, queue);
 	if (!accepting)
 		return kz_err(err, KZ_EDEVICE,
-			      "queue '%s' is not accepting jobs: %s; let it take jobs with "
-			      "'cupsaccept %s'",
-			      queue, out->reasons, queue);
+			"queue '%s' is not accepting jobs: %s; let it take jobs with "
+			"'cupsaccept %s'",
+			queue, out->reasons, queue);
 	return KZ_OK;
 }
 
@@ -196,7 +197,7 @@ check_printer(struct conn *c, const char *queue, struct kz_cups_result *out, cha
  * its document is cancelled, not left for the server to time out. */
 static int
 submit(struct conn *c, const char *queue, const char *title, const uint8_t *pdf, size_t len,
-       struct kz_cups_result *out, char *err)
+	struct kz_cups_result *out, char *err)
 {
 	size_t off = 0;
 
@@ -205,13 +206,13 @@ submit(struct conn *c, const char *queue, const char *title, const uint8_t *pdf,
 		return ipp_failed(c, "to create a job", queue, err);
 	snprintf(out->state, sizeof out->state, "pending");
 	if (cupsStartDocument(c->http, queue, out->job_id, title, CUPS_FORMAT_PDF, 1) !=
-	    HTTP_STATUS_CONTINUE)
+		HTTP_STATUS_CONTINUE)
 		goto failed;
 	while (off < len) {
 		size_t n = len - off < CHUNK ? len - off : CHUNK;
 
 		if (cupsWriteRequestData(c->http, (const char *)pdf + off, n) !=
-		    HTTP_STATUS_CONTINUE)
+			HTTP_STATUS_CONTINUE)
 			goto failed;
 		off += n;
 	}
@@ -234,7 +235,7 @@ job_state(struct conn *c, const char *queue, struct kz_cups_result *out, char *e
 
 	ippAddInteger(req, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", out->job_id);
 	ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 2, NULL,
-		      want);
+		want);
 	res = cupsDoRequest(c->http, req, "/");
 	if (res == NULL || cupsLastError() > IPP_STATUS_OK_CONFLICTING) {
 		ippDelete(res);
@@ -245,12 +246,12 @@ job_state(struct conn *c, const char *queue, struct kz_cups_result *out, char *e
 	keywords(res, "job-state-reasons", out->reasons, sizeof out->reasons);
 	ippDelete(res);
 	snprintf(out->state, sizeof out->state, "%s",
-		 s == J_PROCESSING  ? "processing"
-		 : s == J_STOPPED   ? "stopped"
-		 : s == J_CANCELED  ? "canceled"
-		 : s == J_ABORTED   ? "aborted"
-		 : s == J_COMPLETED ? "completed"
-				    : "pending");
+		s == J_PROCESSING          ? "processing"
+			: s == J_STOPPED   ? "stopped"
+			: s == J_CANCELED  ? "canceled"
+			: s == J_ABORTED   ? "aborted"
+			: s == J_COMPLETED ? "completed"
+					   : "pending");
 	return s ? s : J_PENDING;
 }
 
@@ -270,24 +271,25 @@ follow(struct conn *c, const char *queue, int timeout_ms, struct kz_cups_result 
 			return KZ_OK;
 		if (s >= J_STOPPED)
 			return kz_err(err, KZ_EDEVICE, "job %d on queue '%s' %s: %s", out->job_id,
-				      queue, out->state, out->reasons);
+				queue, out->state, out->reasons);
 		if (strstr(out->reasons, "printer-stopped"))
 			return kz_err(err, KZ_EDEVICE,
-				      "job %d waits: queue '%s' is stopped; start it with "
-				      "'cupsenable %s' once the printer is ready",
-				      out->job_id, queue, queue);
+				"job %d waits: queue '%s' is stopped; start it with "
+				"'cupsenable %s' once the printer is ready",
+				out->job_id, queue, queue);
 		if (kz_deadline_left(c->deadline) == 0)
 			return kz_err(err, KZ_EDEVICE,
-				      "job %d on queue '%s' still %s after %d ms: %s", out->job_id,
-				      queue, out->state, timeout_ms, out->reasons);
-		sleep_ms(pause < kz_deadline_left(c->deadline) ? pause : kz_deadline_left(c->deadline));
+				"job %d on queue '%s' still %s after %d ms: %s", out->job_id, queue,
+				out->state, timeout_ms, out->reasons);
+		sleep_ms(pause < kz_deadline_left(c->deadline) ? pause
+							       : kz_deadline_left(c->deadline));
 		pause = pause * 2 < POLL_MAX_MS ? pause * 2 : POLL_MAX_MS;
 	}
 }
 
 int
 kz_cups_print(const char *queue, const char *title, const uint8_t *pdf, size_t len, int timeout_ms,
-	      struct kz_cups_result *out, char *err)
+	struct kz_cups_result *out, char *err)
 {
 	struct kz_cups_result spare;
 	struct conn c = {0};
@@ -300,7 +302,7 @@ kz_cups_print(const char *queue, const char *title, const uint8_t *pdf, size_t l
 		return rc;
 	if (pdf == NULL || len == 0)
 		return kz_err(err, KZ_EINVAL, "nothing to print on queue '%s': the PDF is empty",
-			      queue);
+			queue);
 	if (timeout_ms < 0)
 		return kz_err(err, KZ_EINVAL, "a timeout is 0 ms or more, not %d", timeout_ms);
 	if ((rc = open_conn(&c, timeout_ms, err)) != KZ_OK)

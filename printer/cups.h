@@ -14,8 +14,8 @@
 #define KZ_CUPS_STATE_MS 5000 /* kz_cups_state waits no longer */
 
 struct kz_cups_result {
-	int job_id;	   /* 0 until the job is created */
-	char state[16];	   /* completed, stopped, canceled, aborted, pending, processing */
+	int job_id;        /* 0 until the job is created */
+	char state[16];    /* completed, stopped, canceled, aborted, pending, processing */
 	char reasons[256]; /* job-state-reasons or printer-state-reasons, for people */
 };
 
@@ -31,7 +31,7 @@ struct kz_cups_result {
  * at timeout_ms: that job is left in the queue (out->job_id) and may still
  * print, so print it again only after cancelling it. */
 int kz_cups_print(const char *queue, const char *title, const uint8_t *pdf, size_t len,
-		  int timeout_ms, struct kz_cups_result *out, char *err);
+	int timeout_ms, struct kz_cups_result *out, char *err);
 
 /* The queue's printer-state into state (16 bytes: idle, processing,
  * stopped) and printer-state-reasons into reasons (256 bytes, "none" if

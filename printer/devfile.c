@@ -16,13 +16,13 @@
 #include "queue/error.h"
 #include "transport.h"
 
-#define HINT "check the printer is on and plugged in"
+#define HINT        "check the printer is on and plugged in"
 #define STATUS_HINT "check it has paper, its cover is shut and it is online"
 
 struct dev {
 	int fd;
 	char no_status[96]; /* why status cannot be read; "" when it can */
-	char path[];	    /* for messages */
+	char path[];        /* for messages */
 };
 
 static int
@@ -33,21 +33,21 @@ cannot_open(const char *path, int why, char *err)
 	case ENXIO:
 	case ENODEV:
 		return kz_err(err, KZ_EDEVICE, "no printer at %s (%s); is it plugged in?", path,
-			      strerror(why));
+			strerror(why));
 	case EACCES:
 	case EPERM:
 		return kz_err(err, KZ_EDEVICE,
-			      "no permission to write to the printer at %s (%s); add the user "
-			      "Kezek runs as to the device's group (often lp)",
-			      path, strerror(why));
+			"no permission to write to the printer at %s (%s); add the user "
+			"Kezek runs as to the device's group (often lp)",
+			path, strerror(why));
 	case EBUSY:
 		return kz_err(err, KZ_EDEVICE,
-			      "printer at %s is busy (%s); another program may be using it", path,
-			      strerror(why));
+			"printer at %s is busy (%s); another program may be using it", path,
+			strerror(why));
 	}
 	return kz_err(err, KZ_EDEVICE,
-		      "cannot open the printer at %s (%s); check its address in hall.ini", path,
-		      strerror(why));
+		"cannot open the printer at %s (%s); check its address in hall.ini", path,
+		strerror(why));
 }
 
 /* Read and write for a character device, so status can be asked; write
@@ -62,7 +62,7 @@ open_fd(struct dev *d, const struct stat *sb)
 		fd = open(d->path, O_RDWR | fl);
 		if (fd < 0)
 			snprintf(d->no_status, sizeof d->no_status,
-				 "it cannot be opened for reading (%s)", strerror(errno));
+				"it cannot be opened for reading (%s)", strerror(errno));
 	} else if (S_ISFIFO(sb->st_mode)) {
 		snprintf(d->no_status, sizeof d->no_status, "a FIFO carries bytes one way");
 	} else {
@@ -106,7 +106,7 @@ dev_open(const char *address, int timeout_ms, void **state, char *err)
 /* Write len bytes by the deadline. */
 static int
 write_all(struct dev *d, const uint8_t *data, size_t len, long long deadline, int timeout_ms,
-	  char *err)
+	char *err)
 {
 	size_t done;
 	int rc = kz_deadline_write(d->fd, 0, data, len, deadline, &done);
@@ -115,18 +115,18 @@ write_all(struct dev *d, const uint8_t *data, size_t len, long long deadline, in
 		return KZ_OK;
 	if (rc == 0)
 		return kz_err(err, KZ_EDEVICE,
-			      "printer at %s timed out after %d ms (%zu of %zu bytes sent); " STATUS_HINT,
-			      d->path, timeout_ms, done, len);
+			"printer at %s timed out after %d ms (%zu of %zu bytes sent); " STATUS_HINT,
+			d->path, timeout_ms, done, len);
 	if (errno == EPIPE)
 		return kz_err(err, KZ_EDEVICE,
-			      "printer at %s closed the connection (%zu of %zu bytes sent); " HINT,
-			      d->path, done, len);
+			"printer at %s closed the connection (%zu of %zu bytes sent); " HINT,
+			d->path, done, len);
 	if (errno == ENODEV || errno == ENXIO || errno == EIO)
 		return kz_err(err, KZ_EDEVICE,
-			      "printer at %s went away (%s; %zu of %zu bytes sent); " HINT, d->path,
-			      strerror(errno), done, len);
+			"printer at %s went away (%s; %zu of %zu bytes sent); " HINT, d->path,
+			strerror(errno), done, len);
 	return kz_err(err, KZ_EDEVICE, "writing to the printer at %s failed (%s); " HINT, d->path,
-		      strerror(errno));
+		strerror(errno));
 }
 
 /* A write to a FIFO (or socket) nobody reads raises SIGPIPE, which kills a
@@ -134,7 +134,7 @@ write_all(struct dev *d, const uint8_t *data, size_t len, long long deadline, in
  * away one that the write raised.  EPIPE says it all. */
 static int
 write_quietly(struct dev *d, const uint8_t *data, size_t len, long long deadline, int timeout_ms,
-	      char *err)
+	char *err)
 {
 	sigset_t pipe, old, pending;
 	int was_pending, rc;
@@ -172,10 +172,10 @@ read_failed(const struct dev *d, int why, char *err)
 {
 	if (why == EINVAL)
 		return kz_err(err, KZ_EDEVICE,
-			      "the printer at %s gives no status: it cannot be read (%s)", d->path,
-			      strerror(why));
+			"the printer at %s gives no status: it cannot be read (%s)", d->path,
+			strerror(why));
 	return kz_err(err, KZ_EDEVICE, "reading from the printer at %s failed (%s); " HINT, d->path,
-		      strerror(why));
+		strerror(why));
 }
 
 /* Bytes the printer sent unasked, or answers that came too late, would be
@@ -208,9 +208,9 @@ read_byte(struct dev *d, int ask, uint8_t *b, long long deadline, int timeout_ms
 			return KZ_OK;
 		if (k == 0)
 			return kz_err(err, KZ_EDEVICE,
-				      "printer at %s gave end of file for an answer to status "
-				      "request DLE EOT %d; it gives no status through this device",
-				      d->path, ask);
+				"printer at %s gave end of file for an answer to status "
+				"request DLE EOT %d; it gives no status through this device",
+				d->path, ask);
 		if (errno == EINTR)
 			continue;
 		if (errno != EAGAIN && errno != EWOULDBLOCK)
@@ -218,10 +218,10 @@ read_byte(struct dev *d, int ask, uint8_t *b, long long deadline, int timeout_ms
 		ready = kz_deadline_wait_fd(d->fd, POLLIN, deadline);
 		if (ready == 0)
 			return kz_err(err, KZ_EDEVICE,
-				      "printer at %s did not answer status request DLE EOT %d "
-				      "within %d ms; it may be busy or off, or give no status "
-				      "through this device",
-				      d->path, ask, timeout_ms);
+				"printer at %s did not answer status request DLE EOT %d "
+				"within %d ms; it may be busy or off, or give no status "
+				"through this device",
+				d->path, ask, timeout_ms);
 		if (ready < 0)
 			break;
 	}
@@ -262,8 +262,8 @@ dev_status(void *state, struct kz_printer_state *st, int timeout_ms, char *err)
 	memset(st, 0, sizeof *st);
 	if (d->no_status[0] != '\0')
 		return kz_err(err, KZ_EDEVICE,
-			      "the printer at %s gives no status: %s; its state is unknown",
-			      d->path, d->no_status);
+			"the printer at %s gives no status: %s; its state is unknown", d->path,
+			d->no_status);
 	rc = drain(d, err);
 	if (rc != KZ_OK)
 		return rc;

@@ -24,9 +24,9 @@ struct line {
 	int blanks;
 };
 
-#define R KZ_TS_RIGHT
-#define L KZ_TS_LEFT
-#define C KZ_TS_CENTRE
+#define R    KZ_TS_RIGHT
+#define L    KZ_TS_LEFT
+#define C    KZ_TS_CENTRE
 #define HALF 30 /* a blank line in the addressee's half of the page */
 #define FULL 56 /* a blank line across the column */
 /* U+00A0 (no-break spaces): the paragraph's indent, which wrapping keeps */
@@ -36,73 +36,74 @@ struct line {
  * lines with the captions under them, as a printed form has them. */
 static const struct line ru_form[] = {
 	{KZ_DOC_WRAP, NOTE, 0, R, 0,
-	 "Приложение 2\nк стандарту государственной услуги\n«Утверждение кадастровой (оценочной) "
-	 "стоимости\nконкретных земельных участков, продаваемых\nв частную собственность "
-	 "государством»",
-	 0},
+		"Приложение 2\nк стандарту государственной услуги\n«Утверждение кадастровой (оценочной) "
+		"стоимости\nконкретных земельных участков, продаваемых\nв частную собственность "
+		"государством»",
+		0},
 	{KZ_DOC_LINE, BODY, 1, R, 50, "Начальнику ОЗО", 0},
 	{KZ_DOC_LINE, BODY, 0, R, 30, "", HALF},
 	{KZ_DOC_WRAP, CAPTION, 0, R, 0, "(фамилия, имя, отчество)", 0},
 	{KZ_DOC_LINE, BODY, 0, R, 24, "от", HALF - 2},
 	{KZ_DOC_LINE, BODY, 0, R, 26, "", HALF},
 	{KZ_DOC_WRAP, CAPTION, 0, R, 0,
-	 "(фамилия, имя, отчество физического лица\nлибо полное наименование юридического лица)",
-	 0},
+		"(фамилия, имя, отчество физического лица\nлибо полное наименование юридического лица)",
+		0},
 	{KZ_DOC_LINE, BODY, 0, R, 26, "", HALF},
 	{KZ_DOC_LINE, BODY, 0, R, 26, "", HALF},
 	{KZ_DOC_WRAP, CAPTION, 0, R, 0,
-	 "(реквизиты документа, удостоверяющего личность\nфизического или юридического лица,\n"
-	 "контактный телефон, адрес)",
-	 0},
+		"(реквизиты документа, удостоверяющего личность\nфизического или юридического лица,\n"
+		"контактный телефон, адрес)",
+		0},
 	{KZ_DOC_LINE, TITLE, 1, C, 80, "Заявление", 0},
 	{KZ_DOC_WRAP, BODY, 0, L, 40,
-	 INDENT "Прошу утвердить акт кадастровой (оценочной) стоимости земельного участка, "
-		"расположенного по адресу",
-	 14},
+		INDENT "Прошу утвердить акт кадастровой (оценочной) стоимости земельного участка, "
+		       "расположенного по адресу",
+		14},
 	{KZ_DOC_LINE, BODY, 0, C, 34, "", FULL},
 	{KZ_DOC_WRAP, CAPTION, 0, C, 0, "(место нахождения земельного участка)", 0},
 	{KZ_DOC_LINE, BODY, 0, C, 34, "", FULL},
 	{KZ_DOC_LINE, BODY, 0, L, 90, "Дата", 20},
 	{KZ_DOC_LINE, BODY, 0, L, 70, "Заявитель", FULL - 10},
 	{KZ_DOC_WRAP, CAPTION, 0, R, 0,
-	 "(фамилия, имя, отчество физического или наименование\n"
-	 "юридического лица, либо уполномоченного лица, подпись)",
-	 0},
+		"(фамилия, имя, отчество физического или наименование\n"
+		"юридического лица, либо уполномоченного лица, подпись)",
+		0},
 };
 
 /* The same form in Kazakh, in the terms of the standard's official Kazakh text. */
 static const struct line kk_form[] = {
 	{KZ_DOC_WRAP, NOTE, 0, R, 0,
-	 "«Мемлекет жеке меншікке сататын нақты\nжер учаскелерінің кадастрлық (бағалау) құнын "
-	 "бекіту»\nмемлекеттік көрсетілетін қызмет стандартына\n2-қосымша",
-	 0},
+		"«Мемлекет жеке меншікке сататын нақты\nжер учаскелерінің кадастрлық (бағалау) құнын "
+		"бекіту»\nмемлекеттік көрсетілетін қызмет стандартына\n2-қосымша",
+		0},
 	{KZ_DOC_LINE, BODY, 1, R, 50, "ЖҚБ бастығына", 0},
 	{KZ_DOC_LINE, BODY, 0, R, 30, "", HALF},
 	{KZ_DOC_WRAP, CAPTION, 0, R, 0, "(тегі, аты, әкесінің аты)", 0},
 	{KZ_DOC_LINE, BODY, 0, R, 24, "Кімнен", HALF - 4},
 	{KZ_DOC_LINE, BODY, 0, R, 26, "", HALF},
 	{KZ_DOC_WRAP, CAPTION, 0, R, 0,
-	 "(жеке тұлғаның тегі, аты, әкесінің аты\nнемесе заңды тұлғаның толық атауы)", 0},
+		"(жеке тұлғаның тегі, аты, әкесінің аты\nнемесе заңды тұлғаның толық атауы)", 0},
 	{KZ_DOC_LINE, BODY, 0, R, 26, "", HALF},
 	{KZ_DOC_LINE, BODY, 0, R, 26, "", HALF},
 	{KZ_DOC_WRAP, CAPTION, 0, R, 0,
-	 "(жеке немесе заңды тұлғаның жеке басын куәландыратын\nқұжатының деректемелері, "
-	 "байланыс телефоны, мекенжайы)",
-	 0},
+		"(жеке немесе заңды тұлғаның жеке басын куәландыратын\nқұжатының деректемелері, "
+		"байланыс телефоны, мекенжайы)",
+		0},
 	{KZ_DOC_LINE, TITLE, 1, C, 80, "Өтініш", 0},
 	{KZ_DOC_WRAP, BODY, 0, L, 40,
-	 INDENT "Мына мекенжай бойынша орналасқан жер учаскесінің кадастрлық (бағалау) құнының "
+		INDENT
+		"Мына мекенжай бойынша орналасқан жер учаскесінің кадастрлық (бағалау) құнының "
 		"актісін бекітуді сұраймын:",
-	 0},
+		0},
 	{KZ_DOC_LINE, BODY, 0, C, 34, "", FULL},
 	{KZ_DOC_WRAP, CAPTION, 0, C, 0, "(жер учаскесінің орналасқан жері)", 0},
 	{KZ_DOC_LINE, BODY, 0, C, 34, "", FULL},
 	{KZ_DOC_LINE, BODY, 0, L, 90, "Күні", 20},
 	{KZ_DOC_LINE, BODY, 0, L, 70, "Өтініш беруші", FULL - 14},
 	{KZ_DOC_WRAP, CAPTION, 0, R, 0,
-	 "(жеке тұлғаның тегі, аты, әкесінің аты немесе заңды тұлғаның атауы,\n"
-	 "не уәкілетті тұлғаның тегі, аты, әкесінің аты, қолы)",
-	 0},
+		"(жеке тұлғаның тегі, аты, әкесінің аты немесе заңды тұлғаның атауы,\n"
+		"не уәкілетті тұлғаның тегі, аты, әкесінің аты, қолы)",
+		0},
 };
 
 #define LINES(a) ((int)(sizeof(a) / sizeof(a)[0]))
@@ -118,14 +119,14 @@ add(struct kz_doc_layout *l, const struct line *k, int width, char *err)
 
 	if (l->n == KZ_DOC_BLOCKS)
 		return kz_err(err, KZ_EINVAL, "the form has more than %d blocks", KZ_DOC_BLOCKS);
-	*b = (struct kz_doc_block){k->kind,  k->size * width / KZ_DOTS_80MM, k->bold,
-				   k->align, k->gap * width / KZ_DOTS_80MM,  ""};
+	*b = (struct kz_doc_block){k->kind, k->size * width / KZ_DOTS_80MM, k->bold, k->align,
+		k->gap * width / KZ_DOTS_80MM, ""};
 	n = snprintf(b->text, sizeof b->text, "%s%s%.*s", k->text, k->text[0] && blanks ? " " : "",
-		     blanks, rule);
+		blanks, rule);
 	if (n < 0 || (size_t)n >= sizeof b->text)
 		return kz_err(err, KZ_EINVAL,
-			      "a text of the form is longer than %d bytes: %.40s...",
-			      KZ_DOC_TEXT_MAX - 1, k->text);
+			"a text of the form is longer than %d bytes: %.40s...", KZ_DOC_TEXT_MAX - 1,
+			k->text);
 	l->n++;
 	return KZ_OK;
 }
@@ -138,11 +139,11 @@ kz_doc_form_layout(const char *lang, int width, struct kz_doc_layout *out, char 
 
 	if (width != KZ_DOTS_58MM && width != KZ_DOTS_80MM)
 		return kz_err(err, KZ_EINVAL,
-			      "a form is laid out %d (58 mm paper) or %d (80 mm) dots wide, not %d",
-			      KZ_DOTS_58MM, KZ_DOTS_80MM, width);
+			"a form is laid out %d (58 mm paper) or %d (80 mm) dots wide, not %d",
+			KZ_DOTS_58MM, KZ_DOTS_80MM, width);
 	if (lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0))
 		return kz_err(err, KZ_EINVAL, "a form is in Kazakh (kk) or Russian (ru), not '%s'",
-			      lang ? lang : "");
+			lang ? lang : "");
 	form = strcmp(lang, "kk") == 0 ? kk_form : ru_form;
 	n = form == kk_form ? LINES(kk_form) : LINES(ru_form);
 	out->width = width;

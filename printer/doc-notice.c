@@ -15,7 +15,7 @@
  * noted.  U+00A0 keeps a number with its sign, a date with "ж.". */
 struct words {
 	const char *title, *subject;
-	const char *to;	     /* "%s" the applicant */
+	const char *to;      /* "%s" the applicant */
 	const char *request; /* "%s" number, "%s" date */
 	const char *why;     /* the suspension and its cause, before the list */
 	const char *until;   /* "%s" date */
@@ -66,23 +66,24 @@ static const struct words ru_words = {
 static int
 check_fields(const struct kz_notice_doc *d, char *err)
 {
-	if (kz_doc_missing(d->office) || kz_doc_missing(d->office_address) || kz_doc_missing(d->office_phone) ||
-	    kz_doc_missing(d->applicant) || kz_doc_missing(d->number) || kz_doc_missing(d->clerk_name) ||
-	    kz_doc_missing(d->clerk_position))
+	if (kz_doc_missing(d->office) || kz_doc_missing(d->office_address) ||
+		kz_doc_missing(d->office_phone) || kz_doc_missing(d->applicant) ||
+		kz_doc_missing(d->number) || kz_doc_missing(d->clerk_name) ||
+		kz_doc_missing(d->clerk_position))
 		return kz_err(err, KZ_EINVAL,
-			      "the notice needs the office, its address and phone, the applicant, "
-			      "the request's number and the clerk's name and position");
+			"the notice needs the office, its address and phone, the applicant, "
+			"the request's number and the clerk's name and position");
 	if (d->nmissing < 1 || d->nmissing > KZ_DOC_MAX_DOCS)
 		return kz_err(err, KZ_EINVAL, "a notice names 1 to %d missing documents, not %d",
-			      KZ_DOC_MAX_DOCS, d->nmissing);
+			KZ_DOC_MAX_DOCS, d->nmissing);
 	for (int i = 0; i < d->nmissing; i++)
 		if (kz_doc_missing(d->missing[i]))
 			return kz_err(err, KZ_EINVAL, "missing document %d has no name", i + 1);
 	if (!kz_doc_real_date(d->until) || kz_date_cmp(d->until, kz_date_of(d->received_at)) < 0)
 		return kz_err(err, KZ_EINVAL,
-			      "the suspension's end %d-%02d-%02d is no real day on or after the "
-			      "request's",
-			      d->until.y, d->until.m, d->until.d);
+			"the suspension's end %d-%02d-%02d is no real day on or after the "
+			"request's",
+			d->until.y, d->until.m, d->until.d);
 	return KZ_OK;
 }
 
@@ -97,42 +98,47 @@ check(const struct kz_notice_doc *d, int width, char *err)
 /* The office, the title, to whom and about which request. */
 static int
 add_head(struct kz_doc_layout *l, const struct kz_notice_doc *d, const struct words *w, int s,
-	 char *err)
+	char *err)
 {
 	char day[16];
 	int rc, kk = w == &kk_words;
 
 	kz_clock_format(d->received_at, "%d.%m.%Y", day, sizeof day);
-	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", d->office)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
-	    (rc = kz_doc_add(l, KZ_DOC_LINE, 28 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s", w->title)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->subject)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 12, err, w->to, d->applicant)))
+	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
+		     d->office)) ||
+		(rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+		(rc = kz_doc_add(l, KZ_DOC_LINE, 28 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s",
+			 w->title)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
+			 w->subject)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 12, err, w->to,
+			 d->applicant)))
 		return rc;
 	/* Kazakh names the date first: "20.03.2026 ж. № 2026-0001 өтініш бойынша" */
 	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 4, err, w->request,
-		   kk ? day : d->number, kk ? d->number : day);
+		kk ? day : d->number, kk ? d->number : day);
 }
 
 /* Why it stopped: the missing documents, numbered, and for how long. */
 static int
 add_missing(struct kz_doc_layout *l, const struct kz_notice_doc *d, const struct words *w, int s,
-	    char *err)
+	char *err)
 {
 	char day[11];
 	int rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 10, err, "%s", w->why);
 
 	for (int i = 0; rc == KZ_OK && i < d->nmissing; i++)
-		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 2, err, "%d.\u00A0%s", i + 1,
-			 d->missing[i]);
+		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 2, err, "%d.\u00A0%s",
+			i + 1, d->missing[i]);
 	snprintf(day, sizeof day, "%02d.%02d.%04d", d->until.d, d->until.m, d->until.y);
-	return rc ? rc : kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->until, day);
+	return rc ? rc
+		  : kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->until, day);
 }
 
 /* What to do next, whom to call, and who wrote the notice. */
 static int
 add_next(struct kz_doc_layout *l, const struct kz_notice_doc *d, const struct words *w, int s,
-	 char *err)
+	char *err)
 {
 	char where[KZ_DOC_TEXT_MAX], phone[128];
 	int rc, n;
@@ -142,13 +148,17 @@ add_next(struct kz_doc_layout *l, const struct kz_notice_doc *d, const struct wo
 		return kz_err(err, KZ_EINVAL, "the notice's office and address are too long");
 	kz_doc_unbroken(d->office_phone, phone, sizeof phone);
 	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, w->todo, where)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s", w->refusal)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, w->phone, phone)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s", w->clerk)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s", d->clerk_name)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
-		      d->clerk_position)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")))
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s",
+			 w->refusal)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, w->phone,
+			 phone)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s",
+			 w->clerk)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+			 d->clerk_name)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+			 d->clerk_position)) ||
+		(rc = kz_doc_add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")))
 		return rc;
 	return kz_doc_add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->sign);
 }

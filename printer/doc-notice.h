@@ -11,14 +11,14 @@
 
 /* Everything p.16 requires the notice to say, in one language. */
 struct kz_notice_doc {
-	const char *lang;	    /* "kk" or "ru" */
-	const char *office;	    /* the office's name in that language */
+	const char *lang;           /* "kk" or "ru" */
+	const char *office;         /* the office's name in that language */
 	const char *office_address; /* where to bring the missing documents */
 	const char *office_phone;
 	const char *applicant; /* the applicant's full name, as on the request */
 	const char *number;    /* the request's number, "2026-0001" */
 	int64_t received_at;   /* UTC seconds; its local date is printed */
-	int nmissing;	       /* 1..KZ_DOC_MAX_DOCS documents of p.11 not handed in */
+	int nmissing;          /* 1..KZ_DOC_MAX_DOCS documents of p.11 not handed in */
 	const char *missing[KZ_DOC_MAX_DOCS];
 	struct kz_date until; /* the suspension's last day */
 	const char *clerk_name;
@@ -31,6 +31,6 @@ struct kz_notice_doc {
  * ends before the request came or on no real day, or a text too long for
  * a block. */
 int kz_doc_notice_layout(const struct kz_notice_doc *d, int width, struct kz_doc_layout *out,
-			 char *err);
+	char *err);
 
 #endif

@@ -60,28 +60,29 @@ static const struct words ru_words = {
 static int
 check_fields(const struct kz_receipt_doc *d, char *err)
 {
-	if (kz_doc_missing(d->office) || kz_doc_missing(d->office_address) || kz_doc_missing(d->office_phone) ||
-	    kz_doc_missing(d->number) || kz_doc_missing(d->clerk_name) || kz_doc_missing(d->clerk_position) ||
-	    (d->service != NULL && d->service[0] == '\0'))
+	if (kz_doc_missing(d->office) || kz_doc_missing(d->office_address) ||
+		kz_doc_missing(d->office_phone) || kz_doc_missing(d->number) ||
+		kz_doc_missing(d->clerk_name) || kz_doc_missing(d->clerk_position) ||
+		(d->service != NULL && d->service[0] == '\0'))
 		return kz_err(err, KZ_EINVAL,
-			      "the receipt needs the office, its address and phone, the request's "
-			      "number and the clerk's name and position");
+			"the receipt needs the office, its address and phone, the request's "
+			"number and the clerk's name and position");
 	if (d->ndocs < 1 || d->ndocs > KZ_DOC_MAX_DOCS)
 		return kz_err(err, KZ_EINVAL, "a receipt names 1 to %d documents, not %d",
-			      KZ_DOC_MAX_DOCS, d->ndocs);
+			KZ_DOC_MAX_DOCS, d->ndocs);
 	for (int i = 0; i < d->ndocs; i++)
 		if (kz_doc_missing(d->docs[i]))
 			return kz_err(err, KZ_EINVAL, "document %d of the receipt has no name",
-				      i + 1);
+				i + 1);
 	if (!kz_doc_real_date(d->due))
 		return kz_err(err, KZ_EINVAL, "the result's date %d-%02d-%02d is not a real day",
-			      d->due.y, d->due.m, d->due.d);
+			d->due.y, d->due.m, d->due.d);
 	if (d->due_from <= 0 || d->due_from >= 24 * 60 ||
-	    (d->due_to != 0 && (d->due_to <= d->due_from || d->due_to > 24 * 60)))
+		(d->due_to != 0 && (d->due_to <= d->due_from || d->due_to > 24 * 60)))
 		return kz_err(err, KZ_EINVAL,
-			      "the result's time %d..%d (minutes after midnight) is not a time "
-			      "of day or a span of one",
-			      d->due_from, d->due_to);
+			"the result's time %d..%d (minutes after midnight) is not a time "
+			"of day or a span of one",
+			d->due_from, d->due_to);
 	return KZ_OK;
 }
 
@@ -96,40 +97,43 @@ check(const struct kz_receipt_doc *d, int width, char *err)
 /* The office, the title, the request's number and date, the service. */
 static int
 add_head(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
-	 char *err)
+	char *err)
 {
 	char day[16];
 	int rc;
 
 	kz_clock_format(d->accepted_at, "%d.%m.%Y", day, sizeof day);
-	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", d->office)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s", w->title)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 4, err, w->number, d->number,
-		      day)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s", w->service)))
+	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
+		     d->office)) ||
+		(rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s",
+			 w->title)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 4, err, w->number,
+			 d->number, day)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s",
+			 w->service)))
 		return rc;
 	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
-		   d->service ? d->service : w->standard);
+		d->service ? d->service : w->standard);
 }
 
 /* How many documents, then each by name, numbered. */
 static int
 add_docs(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
-	 char *err)
+	char *err)
 {
 	int rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 10, err, w->count, d->ndocs);
 
 	for (int i = 0; rc == KZ_OK && i < d->ndocs; i++)
-		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%d.\u00A0%s", i + 1,
-			 d->docs[i]);
+		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%d.\u00A0%s",
+			i + 1, d->docs[i]);
 	return rc;
 }
 
 /* When and where the result is issued. */
 static int
 add_result(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
-	   char *err)
+	char *err)
 {
 	char day[11], from[16], to[16], place[KZ_DOC_TEXT_MAX];
 	int rc, n;
@@ -138,22 +142,24 @@ add_result(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct
 	snprintf(from, sizeof from, "%d:%02d", d->due_from / 60, d->due_from % 60);
 	snprintf(to, sizeof to, "%d:%02d", d->due_to / 60, d->due_to % 60);
 	if (d->due_to == 0)
-		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->when_at, day, from);
+		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->when_at, day,
+			from);
 	else
-		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->when_hrs, day, from,
-			 to);
+		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->when_hrs,
+			day, from, to);
 	n = snprintf(place, sizeof place, "%s, %s%s%s", d->office, d->office_address,
-		     d->result_place ? ", " : "", d->result_place ? d->result_place : "");
+		d->result_place ? ", " : "", d->result_place ? d->result_place : "");
 	if (rc == KZ_OK && (n < 0 || (size_t)n >= sizeof place))
 		return kz_err(err, KZ_EINVAL, "the receipt's place of issue is too long: %.40s...",
-			      place);
-	return rc ? rc : kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place, place);
+			place);
+	return rc ? rc
+		  : kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place, place);
 }
 
 /* Who accepted the documents, room to sign for both sides, and a phone. */
 static int
 add_clerk(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
-	  char *err)
+	char *err)
 {
 	char phone[128];
 	int rc;
@@ -161,22 +167,24 @@ add_clerk(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct 
 	kz_doc_unbroken(d->office_phone, phone, sizeof phone);
 	/* 40 dots above each rule: room for a pen's signature */
 	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s", w->clerk)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s", d->clerk_name)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
-		      d->clerk_position)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
-	    (rc = kz_doc_add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->sign_clerk)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
-	    (rc = kz_doc_add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
-		      w->sign_applicant)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 12, err, "%s", "")))
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+			 d->clerk_name)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+			 d->clerk_position)) ||
+		(rc = kz_doc_add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
+		(rc = kz_doc_add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
+			 w->sign_clerk)) ||
+		(rc = kz_doc_add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
+		(rc = kz_doc_add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
+			 w->sign_applicant)) ||
+		(rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 12, err, "%s", "")))
 		return rc;
 	return kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 6, err, w->phone, phone);
 }
 
 int
 kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_doc_layout *out,
-		      char *err)
+	char *err)
 {
 	const struct words *w;
 	int rc, s;
@@ -189,7 +197,7 @@ kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_doc_l
 	out->margin = MARGIN;
 	out->n = 0;
 	if ((rc = add_head(out, d, w, s, err)) || (rc = add_docs(out, d, w, s, err)) ||
-	    (rc = add_result(out, d, w, s, err)))
+		(rc = add_result(out, d, w, s, err)))
 		return rc;
 	return add_clerk(out, d, w, s, err);
 }

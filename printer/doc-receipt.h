@@ -12,20 +12,20 @@
 
 /* Everything p.14 requires the receipt to say, in one language. */
 struct kz_receipt_doc {
-	const char *lang;	    /* "kk" or "ru" */
-	const char *office;	    /* the office's name in that language */
+	const char *lang;           /* "kk" or "ru" */
+	const char *office;         /* the office's name in that language */
 	const char *office_address; /* where it is: the place the result is issued */
 	const char *office_phone;   /* for inquiries */
-	const char *number;	    /* the request's number, "2026-0001" */
-	int64_t accepted_at;	    /* UTC seconds; its local date is printed */
-	const char *service;	    /* NULL: the standard's name of the service */
-	int ndocs;		    /* 1..KZ_DOC_MAX_DOCS */
+	const char *number;         /* the request's number, "2026-0001" */
+	int64_t accepted_at;        /* UTC seconds; its local date is printed */
+	const char *service;        /* NULL: the standard's name of the service */
+	int ndocs;                  /* 1..KZ_DOC_MAX_DOCS */
 	const char *docs[KZ_DOC_MAX_DOCS];
-	struct kz_date due;	  /* the day the result is issued */
-	int due_from;		  /* minutes after local midnight: 600 is 10:00 */
-	int due_to;		  /* 0: at due_from; else issued from due_from to due_to */
+	struct kz_date due;       /* the day the result is issued */
+	int due_from;             /* minutes after local midnight: 600 is 10:00 */
+	int due_to;               /* 0: at due_from; else issued from due_from to due_to */
 	const char *result_place; /* NULL or a room, window: "каб. 105" */
-	const char *clerk_name;	  /* full: surname, name, patronymic */
+	const char *clerk_name;   /* full: surname, name, patronymic */
 	const char *clerk_position;
 };
 
@@ -34,6 +34,6 @@ struct kz_receipt_doc {
  * field, a document count outside 1..10, an impossible date or time, or a
  * text too long for a block. */
 int kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_doc_layout *out,
-			  char *err);
+	char *err);
 
 #endif

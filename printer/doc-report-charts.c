@@ -68,8 +68,8 @@ struct key {
  * (y2 on the right, may be NULL) with the legend (n keys) between them;
  * the x axis's title under it.  The plot area; p->y moves past the chart. */
 static struct frame
-chart(struct rep *p, double h, const char *title, const char *y1, const char *y2,
-      const char *x, const struct key *keys, int n)
+chart(struct rep *p, double h, const char *title, const char *y1, const char *y2, const char *x,
+	const struct key *keys, int n)
 {
 	double top = p->y, lw = 0, at, sw = 11, ly = top + 23, from, to, size = 7;
 	struct frame f;
@@ -109,14 +109,14 @@ chart(struct rep *p, double h, const char *title, const char *y1, const char *y2
 			cairo_set_line_width(p->cr, 0.4);
 			cairo_rectangle(p->cr, at, ly - 6, sw, 6.5);
 			cairo_stroke(p->cr);
-		}
-		else if (keys[i].kind == KEY_DOTS) {
+		} else if (keys[i].kind == KEY_DOTS) {
 			kz_rd_line(p, at, ly - 2.5, at + sw, ly - 2.5, 1, keys[i].c, 0);
 			kz_rd_colour(p, keys[i].c);
 			cairo_arc(p->cr, at + sw / 2, ly - 2.5, 2, 0, TAU);
 			cairo_fill(p->cr);
 		} else
-			kz_rd_line(p, at, ly - 2.5, at + sw, ly - 2.5, 1.2, keys[i].c, keys[i].kind == KEY_DASH);
+			kz_rd_line(p, at, ly - 2.5, at + sw, ly - 2.5, 1.2, keys[i].c,
+				keys[i].kind == KEY_DASH);
 		kz_rd_colour(p, ink);
 		kz_rd_font(p, 0, size);
 		lwid = kz_rd_measure(p, keys[i].label);
@@ -192,8 +192,8 @@ kz_rd_chart_waits(struct rep *p, double h)
 	const struct kz_report *r = p->r;
 	char lim[64], buf[32];
 	struct key keys[] = {{KEY_BAR, bar, p->w->within_legend},
-			     {KEY_BAR, bar_over, p->w->over_legend},
-			     {KEY_LINE, red, kz_rd_fmt(lim, sizeof lim, p->w->limit, p->cfg->wait_limit_min)}};
+		{KEY_BAR, bar_over, p->w->over_legend},
+		{KEY_LINE, red, kz_rd_fmt(lim, sizeof lim, p->w->limit, p->cfg->wait_limit_min)}};
 	struct frame f = chart(p, h, p->w->hist_title, p->w->people, NULL, p->w->hist_x, keys, 3);
 	double most = 0, top, step, bw = f.w / KZ_REPORT_BINS, lx;
 	int limit = p->cfg->wait_limit_min;
@@ -209,10 +209,11 @@ kz_rd_chart_waits(struct rep *p, double h)
 	for (int i = 0; i < KZ_REPORT_BINS; i++) {
 		double bh = f.h * r->histogram[i] / top, x = f.x + i * bw;
 		if (r->histogram[i] > 0) {
-			kz_rd_rect(p, x + bw * 0.1, f.y + f.h - bh, bw * 0.8, bh, i * 5 < limit ? bar : bar_over);
+			kz_rd_rect(p, x + bw * 0.1, f.y + f.h - bh, bw * 0.8, bh,
+				i * 5 < limit ? bar : bar_over);
 			kz_rd_colour(p, ink);
 			kz_rd_put(p, x, f.y + f.h - bh - 2, bw, 6.5, 0, AC,
-			    kz_rd_fmt(buf, sizeof buf, "%d", r->histogram[i]));
+				kz_rd_fmt(buf, sizeof buf, "%d", r->histogram[i]));
 		}
 		x_tick(p, &f, x);
 		if (i + 1 < KZ_REPORT_BINS)
@@ -264,10 +265,10 @@ kz_rd_chart_hours(struct rep *p, double h)
 	const struct kz_report *r = p->r;
 	char lim[64], buf[32];
 	struct key keys[] = {{KEY_BAR, bar, p->w->arrivals},
-			     {KEY_DOTS, bar_over, p->w->median_wait},
-			     {KEY_DASH, red, kz_rd_fmt(lim, sizeof lim, p->w->limit, p->cfg->wait_limit_min)}};
+		{KEY_DOTS, bar_over, p->w->median_wait},
+		{KEY_DASH, red, kz_rd_fmt(lim, sizeof lim, p->w->limit, p->cfg->wait_limit_min)}};
 	struct frame f = chart(p, h, p->w->hours_title, p->w->people, p->w->hours_y2, p->w->hours_x,
-			       keys, 3);
+		keys, 3);
 	double most = 0, wmost = p->cfg->wait_limit_min, top, top2, step, step2, bw, lw, px = 0,
 	       py = 0;
 	int lo, hi, n, every = 1, have = 0;
@@ -312,7 +313,7 @@ kz_rd_chart_hours(struct rep *p, double h)
 	}
 	axes(p, &f);
 	kz_rd_line(p, f.x, f.y + f.h - f.h * p->cfg->wait_limit_min / top2, f.x + f.w,
-	     f.y + f.h - f.h * p->cfg->wait_limit_min / top2, 1.2, red, 1);
+		f.y + f.h - f.h * p->cfg->wait_limit_min / top2, 1.2, red, 1);
 	for (int i = 0; i < n; i++) { /* the median wait; no line across an hour without one */
 		const struct kz_stat *s = &r->hours[lo + i].wait;
 		double x = f.x + (i + 0.5) * bw, y = f.y + f.h - f.h * (s->median / 60.0) / top2;
@@ -359,14 +360,17 @@ day_labels(struct rep *p, const struct frame *f, int n, double bw)
 			x_tick(p, f, f->x + (i + 0.5) * bw);
 			if (strlen(d[i].day) == 10)
 				x_label(p, f, f->x + (i + 0.5) * bw, lw,
-					kz_rd_fmt(buf, sizeof buf, "%.2s.%.2s", d[i].day + 8, d[i].day + 5));
+					kz_rd_fmt(buf, sizeof buf, "%.2s.%.2s", d[i].day + 8,
+						d[i].day + 5));
 		}
 		return;
 	}
 	for (int i = 0; i < n; i++)
 		months += first_of_month(&d[i]);
 	/* a month is about 30.4 days wide: "MM.YYYY", else "MM", else years */
-	level = 30.4 * bw >= kz_rd_measure(p, "00.0000") + 6 ? 0 : 30.4 * bw >= kz_rd_measure(p, "00") + 4 ? 1 : 2;
+	level = 30.4 * bw >= kz_rd_measure(p, "00.0000") + 6 ? 0
+		: 30.4 * bw >= kz_rd_measure(p, "00") + 4    ? 1
+							     : 2;
 	for (int i = 0; i < n; i++) {
 		double x = f->x + i * bw, span = 30.4 * bw;
 		if (!first_of_month(&d[i]) && !(i == 0 && months == 0))
@@ -392,9 +396,8 @@ void
 kz_rd_chart_days(struct rep *p, double h)
 {
 	const struct kz_report *r = p->r;
-	struct key keys[] = {{KEY_BAR, bar, p->w->work_day},
-			     {KEY_BAR, band, p->w->day_off},
-			     {KEY_DASH, green, p->w->norm100}};
+	struct key keys[] = {{KEY_BAR, bar, p->w->work_day}, {KEY_BAR, band, p->w->day_off},
+		{KEY_DASH, green, p->w->norm100}};
 	struct frame f = chart(p, h, p->w->days_title, p->w->days_y, NULL, p->w->days_x, keys, 3);
 	int n = r->ndays < 0 ? 0 : r->ndays > KZ_REPORT_MAX_DAYS ? KZ_REPORT_MAX_DAYS : r->ndays;
 	int any = 0;
@@ -431,20 +434,23 @@ kz_rd_chart_counters(struct rep *p, double h)
 {
 	const struct kz_report *r = p->r;
 	char lim[64], buf[32];
-	struct key keys[] = {{KEY_BAR, bar, p->w->median},
-			     {KEY_BAR, bar_light, p->w->p90},
-			     {KEY_LINE, red, kz_rd_fmt(lim, sizeof lim, p->w->limit, p->cfg->service_limit_min)}};
-	struct frame f = chart(p, h, p->w->counters_title, p->w->minutes_y, NULL, p->w->counters_x,
-			       keys, 3);
-	int n = r->ncounters < 0 ? 0 : r->ncounters > KZ_MAX_COUNTERS ? KZ_MAX_COUNTERS : r->ncounters;
+	struct key keys[] = {{KEY_BAR, bar, p->w->median}, {KEY_BAR, bar_light, p->w->p90},
+		{KEY_LINE, red,
+			kz_rd_fmt(lim, sizeof lim, p->w->limit, p->cfg->service_limit_min)}};
+	struct frame f =
+		chart(p, h, p->w->counters_title, p->w->minutes_y, NULL, p->w->counters_x, keys, 3);
+	int n = r->ncounters < 0                 ? 0
+		: r->ncounters > KZ_MAX_COUNTERS ? KZ_MAX_COUNTERS
+						 : r->ncounters;
 	int limit = p->cfg->service_limit_min, any = 0, every = 1;
 	double most = limit, top, step, gw, lw, ly;
 
 	for (int i = 0; i < n; i++)
 		if (r->counters[i].service.n > 0) {
 			any = 1;
-			most = r->counters[i].service.p90 / 60.0 > most ? r->counters[i].service.p90 / 60.0
-									 : most;
+			most = r->counters[i].service.p90 / 60.0 > most
+				? r->counters[i].service.p90 / 60.0
+				: most;
 		}
 	if (!any) {
 		no_data(p, &f);
@@ -456,7 +462,9 @@ kz_rd_chart_counters(struct rep *p, double h)
 	kz_rd_font(p, 0, 6.5);
 	lw = 0;
 	for (int i = 0; i < n; i++)
-		lw = kz_rd_measure(p, r->counters[i].key) > lw ? kz_rd_measure(p, r->counters[i].key) : lw;
+		lw = kz_rd_measure(p, r->counters[i].key) > lw
+			? kz_rd_measure(p, r->counters[i].key)
+			: lw;
 	lw += 4;
 	while (every * gw < lw && every < n)
 		every++;
@@ -478,6 +486,5 @@ kz_rd_chart_counters(struct rep *p, double h)
 	kz_rd_line(p, f.x, ly, f.x + f.w, ly, 1.4, red, 0);
 	kz_rd_colour(p, red);
 	kz_rd_put(p, f.x + f.w + 3, ly + 2.5, RIGHT - f.x - f.w - 3, 7, 1, AL,
-	    kz_rd_fmt(buf, sizeof buf, "%d\u00A0мин", limit));
+		kz_rd_fmt(buf, sizeof buf, "%d\u00A0мин", limit));
 }
-

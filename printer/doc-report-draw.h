@@ -15,25 +15,25 @@
 #include "doc-report.h"
 #include "pdf.h"
 
-#define MM (72.0 / 25.4)	       /* pt a millimetre */
-#define LEFT (18 * MM)		       /* the margins */
-#define RIGHT (KZ_PDF_A4_W - 18 * MM)
-#define WIDTH (RIGHT - LEFT)
-#define TOP (15 * MM)
-#define FOOT (KZ_PDF_A4_H - 13 * MM)   /* the page number's baseline */
-#define BODY_TOP (TOP + 40)	       /* below the page's head */
-#define BODY_END (FOOT - 16)	       /* above its foot */
-#define SHRINK 0.7		       /* a text is set as small as this much of its size to fit */
-#define CELL_SHRINK 0.85	       /* in a table's row: then an ellipsis, rows alike */
-#define TEXT_MAX 1024		       /* bytes of one text, cleaned */
-#define MAX_COLS 11
-#define MAX_LINES 16		       /* of a wrapped text */
-#define ROW_H 12.5		       /* a table's row */
-#define CELL_PT 7.5		       /* its text */
-#define PAD 3			       /* white inside a cell, each side */
-#define TAU 6.283185307179586
+#define MM          (72.0 / 25.4) /* pt a millimetre */
+#define LEFT        (18 * MM)     /* the margins */
+#define RIGHT       (KZ_PDF_A4_W - 18 * MM)
+#define WIDTH       (RIGHT - LEFT)
+#define TOP         (15 * MM)
+#define FOOT        (KZ_PDF_A4_H - 13 * MM) /* the page number's baseline */
+#define BODY_TOP    (TOP + 40)              /* below the page's head */
+#define BODY_END    (FOOT - 16)             /* above its foot */
+#define SHRINK      0.7  /* a text is set as small as this much of its size to fit */
+#define CELL_SHRINK 0.85 /* in a table's row: then an ellipsis, rows alike */
+#define TEXT_MAX    1024 /* bytes of one text, cleaned */
+#define MAX_COLS    11
+#define MAX_LINES   16   /* of a wrapped text */
+#define ROW_H       12.5 /* a table's row */
+#define CELL_PT     7.5  /* its text */
+#define PAD         3    /* white inside a cell, each side */
+#define TAU         6.283185307179586
 #define CHART_LEAST 165 /* pt: a chart of page 2 at its smallest */
-#define CHART_MOST 240
+#define CHART_MOST  240
 
 enum { AL, AC, AR }; /* text aligned left, centred, right */
 
@@ -65,7 +65,8 @@ struct rgb {
 	double r, g, b;
 };
 
-extern const struct rgb ink, dim, axis_ink, grid, band, head_fill, bar, bar_light, bar_over, red, green;
+extern const struct rgb ink, dim, axis_ink, grid, band, head_fill, bar, bar_light, bar_over, red,
+	green;
 
 /* The report being drawn. */
 struct rep {
@@ -75,9 +76,9 @@ struct rep {
 	const struct kz_config *cfg;
 	const struct words *w;
 	int kk;
-	int page;  /* this page, from 1 */
-	int pages; /* all of them; 0 while they are counted */
-	double y;  /* the top of what is left of this page */
+	int page;      /* this page, from 1 */
+	int pages;     /* all of them; 0 while they are counted */
+	double y;      /* the top of what is left of this page */
 	double shrink; /* how small put may set a text: SHRINK, CELL_SHRINK */
 };
 

@@ -190,11 +190,10 @@ static const struct words kk_words = {
 };
 
 const struct rgb ink = {0, 0, 0}, dim = {0.35, 0.35, 0.35}, axis_ink = {0.3, 0.3, 0.3},
-			grid = {0.86, 0.86, 0.86}, band = {0.93, 0.93, 0.93},
-			head_fill = {0.90, 0.92, 0.95}, bar = {0.25, 0.47, 0.70},
-			bar_light = {0.62, 0.76, 0.89}, bar_over = {0.93, 0.58, 0.22},
-			red = {0.83, 0.08, 0.08},
-			green = {0.10, 0.55, 0.25};
+		 grid = {0.86, 0.86, 0.86}, band = {0.93, 0.93, 0.93},
+		 head_fill = {0.90, 0.92, 0.95}, bar = {0.25, 0.47, 0.70},
+		 bar_light = {0.62, 0.76, 0.89}, bar_over = {0.93, 0.58, 0.22},
+		 red = {0.83, 0.08, 0.08}, green = {0.10, 0.55, 0.25};
 
 /* --- text -------------------------------------------------------------- */
 
@@ -276,7 +275,7 @@ ellipsize(struct rep *p, char *buf, double w, double *adv)
  * p->shrink of size to fit w, then cut with an ellipsis.  The width it took. */
 double
 kz_rd_put(struct rep *p, double x, double y, double w, double size, int bold, int align,
-    const char *s)
+	const char *s)
 {
 	char buf[TEXT_MAX];
 	double adv;
@@ -398,7 +397,7 @@ fit_wrapped(struct rep *p, const char *s, double w, double size, int bold, int m
  * gave); lines past max are left out.  The lines set. */
 static int
 put_wrapped(struct rep *p, double x, double y, double w, double size, double lh, int bold,
-	    int align, int max, const char *s)
+	int align, int max, const char *s)
 {
 	char buf[TEXT_MAX], line[TEXT_MAX];
 	size_t st[MAX_LINES], ln[MAX_LINES];
@@ -470,9 +469,6 @@ kz_rd_date(char *buf, size_t len, const char *day)
 	return buf;
 }
 
-
-
-
 /* --- pages ------------------------------------------------------------- */
 
 /* The office, the report's title and range above a rule; "page / pages" at
@@ -487,7 +483,7 @@ page_head(struct rep *p)
 	kz_rd_colour(p, ink);
 	kz_rd_put(p, LEFT, TOP + 11, WIDTH, 11, 1, AL, p->kk ? p->cfg->name_kk : p->cfg->name_ru);
 	kz_rd_fmt(range, sizeof range, p->w->period, kz_rd_date(from, sizeof from, r->from),
-	    kz_rd_date(to, sizeof to, r->to));
+		kz_rd_date(to, sizeof to, r->to));
 	kz_rd_font(p, 0, 9);
 	pw = kz_rd_measure(p, range);
 	kz_rd_put(p, RIGHT - pw, TOP + 25, pw, 9, 0, AL, range);
@@ -566,7 +562,7 @@ kz_rd_rect(struct rep *p, double x, double y, double w, double h, struct rgb c)
 
 void
 kz_rd_line(struct rep *p, double x0, double y0, double x1, double y1, double width, struct rgb c,
-     int dashed)
+	int dashed)
 {
 	static const double dash[] = {4, 2.5};
 
@@ -593,13 +589,13 @@ struct table {
 	int n;
 	struct col col[MAX_COLS];
 	double x[MAX_COLS + 1]; /* column edges */
-	double head_size;	/* of the header's text */
-	double group_h;		/* of its line of groups, 0 if none */
-	double head_h;		/* the whole header's */
-	int rows; /* drawn so far, for the shading */
+	double head_size;       /* of the header's text */
+	double group_h;         /* of its line of groups, 0 if none */
+	double head_h;          /* the whole header's */
+	int rows;               /* drawn so far, for the shading */
 };
 
-#define HEAD_PT 6.5
+#define HEAD_PT    6.5
 #define HEAD_LINES 4
 
 /* Column edges and the header's size and height. */
@@ -619,8 +615,8 @@ table_setup(struct rep *p, struct table *t)
 		char buf[TEXT_MAX];
 		double s;
 		kz_rd_clean(t->col[i].head, buf, sizeof buf);
-		s = fit_wrapped(p, buf, t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, HEAD_PT, 0, HEAD_LINES,
-				&lines);
+		s = fit_wrapped(p, buf, t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, HEAD_PT, 0,
+			HEAD_LINES, &lines);
 		least = s < least ? s : least;
 	}
 	for (int i = 0; i < t->n; i++) {
@@ -645,15 +641,16 @@ static void
 table_groups(struct rep *p, const struct table *t)
 {
 	for (int i = 0, j; i < t->n; i = j) {
-		for (j = i + 1; j < t->n && t->col[i].group != NULL && t->col[j].group == t->col[i].group;)
+		for (j = i + 1;
+			j < t->n && t->col[i].group != NULL && t->col[j].group == t->col[i].group;)
 			j++;
 		if (t->col[i].group == NULL)
 			continue;
 		kz_rd_colour(p, ink);
-		kz_rd_put(p, t->x[i] + PAD, p->y + PAD + HEAD_PT, t->x[j] - t->x[i] - 2 * PAD, HEAD_PT, 0, AC,
-		    t->col[i].group);
-		kz_rd_line(p, t->x[i] + PAD, p->y + t->group_h + 0.5, t->x[j] - PAD, p->y + t->group_h + 0.5,
-		     0.4, axis_ink, 0);
+		kz_rd_put(p, t->x[i] + PAD, p->y + PAD + HEAD_PT, t->x[j] - t->x[i] - 2 * PAD,
+			HEAD_PT, 0, AC, t->col[i].group);
+		kz_rd_line(p, t->x[i] + PAD, p->y + t->group_h + 0.5, t->x[j] - PAD,
+			p->y + t->group_h + 0.5, 0.4, axis_ink, 0);
 	}
 }
 
@@ -663,7 +660,9 @@ table_head(struct rep *p, struct table *t, int continued)
 {
 	char buf[TEXT_MAX];
 
-	kz_rd_section(p, continued ? kz_rd_fmt(buf, sizeof buf, "%s %s", t->title, p->w->continued) : t->title);
+	kz_rd_section(p,
+		continued ? kz_rd_fmt(buf, sizeof buf, "%s %s", t->title, p->w->continued)
+			  : t->title);
 	kz_rd_rect(p, LEFT, p->y, WIDTH, t->head_h, head_fill);
 	table_groups(p, t);
 	kz_rd_colour(p, ink);
@@ -678,9 +677,9 @@ table_head(struct rep *p, struct table *t, int continued)
 		lines = lines > HEAD_LINES ? HEAD_LINES : lines;
 		/* at the foot of the header, as spreadsheets set them */
 		put_wrapped(p, t->x[i] + PAD,
-			    p->y + t->head_h - PAD - (lines - 1) * lh - t->head_size * 0.25,
-			    t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, t->head_size, lh, 0,
-			    t->col[i].align, HEAD_LINES, t->col[i].head);
+			p->y + t->head_h - PAD - (lines - 1) * lh - t->head_size * 0.25,
+			t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, t->head_size, lh, 0,
+			t->col[i].align, HEAD_LINES, t->col[i].head);
 	}
 	kz_rd_line(p, LEFT, p->y + t->head_h, RIGHT, p->y + t->head_h, 0.6, axis_ink, 0);
 	p->y += t->head_h;
@@ -696,7 +695,8 @@ table_begin(struct rep *p, struct table *t, int rows)
 	double whole = 18 + t->head_h + rows * ROW_H;
 
 	p->y += 6;
-	if (!kz_rd_fits(p, whole) && (whole <= BODY_END - BODY_TOP || !kz_rd_fits(p, whole - (rows - 3) * ROW_H)))
+	if (!kz_rd_fits(p, whole) &&
+		(whole <= BODY_END - BODY_TOP || !kz_rd_fits(p, whole - (rows - 3) * ROW_H)))
 		kz_rd_new_page(p);
 	table_head(p, t, 0);
 }
@@ -718,8 +718,8 @@ table_row(struct rep *p, struct table *t, char cells[][KZ_NAME_LEN + 32], int bo
 	kz_rd_colour(p, ink);
 	p->shrink = CELL_SHRINK;
 	for (int i = 0; i < t->n; i++)
-		kz_rd_put(p, t->x[i] + PAD, p->y + ROW_H - 3.6, t->x[i + 1] - t->x[i] - 2 * PAD, CELL_PT,
-		    bold, t->col[i].align, cells[i]);
+		kz_rd_put(p, t->x[i] + PAD, p->y + ROW_H - 3.6, t->x[i + 1] - t->x[i] - 2 * PAD,
+			CELL_PT, bold, t->col[i].align, cells[i]);
 	p->shrink = SHRINK;
 	p->y += ROW_H;
 }
@@ -727,7 +727,7 @@ table_row(struct rep *p, struct table *t, char cells[][KZ_NAME_LEN + 32], int bo
 /* A service: code, name, places, served, no-shows, waits, service median. */
 static void
 service_cells(const char *code, const char *name, const struct kz_report_group *g,
-	      char c[][KZ_NAME_LEN + 32])
+	char c[][KZ_NAME_LEN + 32])
 {
 	size_t n = KZ_NAME_LEN + 32;
 
@@ -768,15 +768,14 @@ table_specs(struct rep *p, struct table t[3])
 {
 	const struct words *w = p->w;
 	const char *wt = w->col_wait, *sv = w->col_service;
-	const struct col person[] = {
-		{NULL, 0, AL, NULL},		 {w->col_places, 40, AR, NULL},
-		{w->col_served, 40, AR, NULL},	 {w->col_no_shows, 40, AR, NULL},
-		{w->col_sent, 44, AR, NULL},	 {w->col_median, 40, AR, wt},
-		{w->col_median, 40, AR, sv},	 {w->col_p90, 40, AR, sv},
-		{w->col_max, 40, AR, sv},	 {w->col_within, 40, AR, sv}};
+	const struct col person[] = {{NULL, 0, AL, NULL}, {w->col_places, 40, AR, NULL},
+		{w->col_served, 40, AR, NULL}, {w->col_no_shows, 40, AR, NULL},
+		{w->col_sent, 44, AR, NULL}, {w->col_median, 40, AR, wt},
+		{w->col_median, 40, AR, sv}, {w->col_p90, 40, AR, sv}, {w->col_max, 40, AR, sv},
+		{w->col_within, 40, AR, sv}};
 
-	t[0] = (struct table){
-		.title = w->by_service, .n = 10,
+	t[0] = (struct table){.title = w->by_service,
+		.n = 10,
 		.col = {{w->code, 28, AL, NULL}, {w->service, 0, AL, NULL},
 			{w->col_places, 40, AR, NULL}, {w->col_served, 40, AR, NULL},
 			{w->col_no_shows, 40, AR, NULL}, {w->col_median, 40, AR, wt},
@@ -856,7 +855,7 @@ key_figures(struct rep *p)
 	const struct words *w = p->w;
 	const char *labels[] = {w->visitors, w->served, w->no_shows, w->sent_on, w->not_served};
 	const int counts[] = {r->issued, r->total.served, r->total.no_shows, r->total.transferred,
-			      r->total.not_served};
+		r->total.not_served};
 	const char *heads[] = {w->median, w->p90, w->max, w->within};
 	const struct kz_stat *stats[] = {&r->total.wait, &r->total.service};
 	const int limits[] = {p->cfg->wait_limit_min, p->cfg->service_limit_min};
@@ -871,7 +870,8 @@ key_figures(struct rep *p)
 		double y = top + i * lh + 10;
 		kz_rd_colour(p, ink);
 		kz_rd_put(p, LEFT, y, lw - 36, 8, 0, AL, labels[i]);
-		kz_rd_put(p, LEFT + lw - 36, y, 36, 8.5, 1, AR, kz_rd_fmt(v, sizeof v, "%d", counts[i]));
+		kz_rd_put(p, LEFT + lw - 36, y, 36, 8.5, 1, AR,
+			kz_rd_fmt(v, sizeof v, "%d", counts[i]));
 		kz_rd_line(p, LEFT, y + 3.5, LEFT + lw, y + 3.5, 0.4, grid, 0);
 	}
 	kz_rd_rect(p, rx, top, rw, hh, head_fill);
@@ -881,21 +881,24 @@ key_figures(struct rep *p)
 		kz_rd_clean(heads[i], buf, sizeof buf);
 		s = fit_wrapped(p, buf, cw - 2 * PAD, 7, 0, 2, &lines);
 		kz_rd_colour(p, ink);
-		put_wrapped(p, x + PAD, top + hh - PAD - (lines > 1 ? s * 1.2 : 0) - 1.5, cw - 2 * PAD,
-			    s, s * 1.2, 0, AR, 2, buf);
+		put_wrapped(p, x + PAD, top + hh - PAD - (lines > 1 ? s * 1.2 : 0) - 1.5,
+			cw - 2 * PAD, s, s * 1.2, 0, AR, 2, buf);
 	}
 	for (int k = 0; k < 2; k++) {
 		const struct kz_stat *s = stats[k];
 		double y = top + hh + k * 17 + 12;
 		kz_rd_colour(p, ink);
-		kz_rd_put(p, rx + PAD, y, labw - 2 * PAD, 8, 0, AL, kz_rd_fmt(buf, sizeof buf, rows[k], limits[k]));
-		kz_rd_put(p, rx + labw + PAD, y, cw - 2 * PAD, 8.5, 1, AR, stat_min(v, sizeof v, s, s->median));
+		kz_rd_put(p, rx + PAD, y, labw - 2 * PAD, 8, 0, AL,
+			kz_rd_fmt(buf, sizeof buf, rows[k], limits[k]));
+		kz_rd_put(p, rx + labw + PAD, y, cw - 2 * PAD, 8.5, 1, AR,
+			stat_min(v, sizeof v, s, s->median));
 		kz_rd_put(p, rx + labw + cw + PAD, y, cw - 2 * PAD, 8.5, 1, AR,
-		    stat_min(v, sizeof v, s, s->p90));
+			stat_min(v, sizeof v, s, s->p90));
 		kz_rd_put(p, rx + labw + 2 * cw + PAD, y, cw - 2 * PAD, 8.5, 1, AR,
-		    stat_min(v, sizeof v, s, s->max));
+			stat_min(v, sizeof v, s, s->max));
 		if (s->n > 0)
-			kz_rd_fmt(buf, sizeof buf, "%s\u00A0%%", per_cent(v, sizeof v, kz_stat_share(s)));
+			kz_rd_fmt(buf, sizeof buf, "%s\u00A0%%",
+				per_cent(v, sizeof v, kz_stat_share(s)));
 		else
 			kz_rd_fmt(buf, sizeof buf, "%s", "—");
 		kz_rd_put(p, rx + labw + 3 * cw + PAD, y, cw - 2 * PAD, 8.5, 1, AR, buf);
@@ -912,7 +915,7 @@ key_figures(struct rep *p)
 		if (h < 0 || h > 23)
 			break;
 		snprintf(buf + n, sizeof buf - n, "%s%02d:00–%02d:00\u00A0(%d)", i ? ",  " : "", h,
-			 h + 1, r->hours[h].places);
+			h + 1, r->hours[h].places);
 	}
 	kz_rd_put(p, LEFT + at, p->y + 9, WIDTH - at, 8.5, 0, AL, buf[0] ? buf : w->no_data);
 	p->y += 20;
@@ -966,7 +969,7 @@ app4(struct rep *p)
 		lines = lines > 4 ? 4 : lines;
 		kz_rd_colour(p, ink);
 		put_wrapped(p, x[i] + PAD, top + (hh - lines * hs * 1.2) / 2 + hs * 0.95,
-			    x[i + 1] - x[i] - 2 * PAD, hs, hs * 1.2, 1, AC, 4, buf);
+			x[i + 1] - x[i] - 2 * PAD, hs, hs * 1.2, 1, AC, 4, buf);
 	}
 	p->y = top + hh;
 	for (int i = 0; i < KZ_APP4_ROWS; i++) {
@@ -982,22 +985,24 @@ app4(struct rep *p)
 		rh = (nh > 24 ? nh : 24) + 2 * PAD + 2;
 		mid = p->y + rh / 2;
 		kz_rd_colour(p, ink);
-		kz_rd_put(p, x[0] + PAD, p->y + PAD + 9, x[1] - x[0] - 2 * PAD, 8.5, 1, AL, a->code);
+		kz_rd_put(p, x[0] + PAD, p->y + PAD + 9, x[1] - x[0] - 2 * PAD, 8.5, 1, AL,
+			a->code);
 		put_wrapped(p, x[1] + PAD, mid - nh / 2 + 8, x[2] - x[1] - 2 * PAD, 8, 10.5, 0, AL,
-			    MAX_LINES, buf);
+			MAX_LINES, buf);
 		kz_rd_put(p, x[2] + PAD, mid + 3, x[3] - x[2] - 2 * PAD, 9, 0, AC,
-		    kz_rd_fmt(v, sizeof v, "%d\u00A0%%", a->norm));
+			kz_rd_fmt(v, sizeof v, "%d\u00A0%%", a->norm));
 		kz_rd_put(p, x[3] + PAD, mid + 3, x[4] - x[3] - 2 * PAD, 9, 0, AC,
-		    kz_rd_fmt(v, sizeof v, "%d\u00A0%%", a->target));
+			kz_rd_fmt(v, sizeof v, "%d\u00A0%%", a->target));
 		if (a->current < 0) {
 			kz_rd_put(p, x[4] + PAD, mid + 3, x[5] - x[4] - 2 * PAD, 9, 1, AC, "—");
 		} else {
 			char pc[32];
 			kz_rd_put(p, x[4] + PAD, mid, x[5] - x[4] - 2 * PAD, 9, 1, AC,
-			    kz_rd_fmt(v, sizeof v, "%s\u00A0%%", per_cent(pc, sizeof pc, a->current)));
+				kz_rd_fmt(v, sizeof v, "%s\u00A0%%",
+					per_cent(pc, sizeof pc, a->current)));
 			kz_rd_colour(p, dim);
 			kz_rd_put(p, x[4] + PAD, mid + 9, x[5] - x[4] - 2 * PAD, 6.5, 0, AC,
-			    kz_rd_fmt(v, sizeof v, "%d / %d", a->count, a->of));
+				kz_rd_fmt(v, sizeof v, "%d / %d", a->count, a->of));
 		}
 		kz_rd_line(p, LEFT, p->y + rh, RIGHT, p->y + rh, 0.5, axis_ink, 0);
 		p->y += rh;
@@ -1023,7 +1028,8 @@ counts(struct rep *p, const char *const labels[], const int values[], int n)
 		double y = p->y + 10;
 		kz_rd_colour(p, ink);
 		kz_rd_put(p, LEFT + 6, y, WIDTH * 0.62, 8.5, 0, AL, labels[i]);
-		kz_rd_put(p, LEFT + WIDTH * 0.62, y, WIDTH * 0.12, 9, 1, AR, kz_rd_fmt(v, sizeof v, "%d", values[i]));
+		kz_rd_put(p, LEFT + WIDTH * 0.62, y, WIDTH * 0.12, 9, 1, AR,
+			kz_rd_fmt(v, sizeof v, "%d", values[i]));
 		kz_rd_line(p, LEFT, y + 3.5, LEFT + WIDTH * 0.75, y + 3.5, 0.4, grid, 0);
 		p->y += 13.5;
 	}
@@ -1038,9 +1044,9 @@ cases(struct rep *p)
 	const struct kz_report_complaints *c = &p->r->complaints;
 	const struct words *w = p->w;
 	const char *al[] = {w->accepted, w->refused, w->due, w->on_time, w->late, w->deemed,
-			    w->uncollected, w->notices_late};
+		w->uncollected, w->notices_late};
 	const int av[] = {a->accepted, a->refused, a->due, a->on_time, a->late, a->deemed,
-			  a->uncollected, a->notices_late};
+		a->uncollected, a->notices_late};
 	const char *cl[] = {w->received, w->answered, w->c_on_time, w->c_late, w->overdue};
 	const int cv[] = {c->received, c->answered, c->on_time, c->late, c->overdue};
 
@@ -1138,7 +1144,7 @@ drawing_failed(cairo_status_t st, char *err)
 	if (st == CAIRO_STATUS_NO_MEMORY || st == CAIRO_STATUS_WRITE_ERROR)
 		return kz_err(err, KZ_ENOMEM, "out of memory making the report's PDF");
 	return kz_err(err, KZ_EINVAL, "cannot draw the report's PDF: %s",
-		      cairo_status_to_string(st));
+		cairo_status_to_string(st));
 }
 
 /* Count the pages on a recording surface, then draw them into out. */
@@ -1157,8 +1163,8 @@ make_pdf(struct rep *p, struct kz_bytes *out, char *err)
 	p->pages = p->page;
 	surface = cairo_pdf_surface_create_for_stream(sink_write, &s, KZ_PDF_A4_W, KZ_PDF_A4_H);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Kezek");
-	snprintf(title, sizeof title, "%s %s – %s", p->w->title, kz_rd_date(from, sizeof from, p->r->from),
-		 kz_rd_date(to, sizeof to, p->r->to));
+	snprintf(title, sizeof title, "%s %s – %s", p->w->title,
+		kz_rd_date(from, sizeof from, p->r->from), kz_rd_date(to, sizeof to, p->r->to));
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
 	st = draw_on(surface, p);
 	cairo_surface_finish(surface); /* the fonts and the trailer are written here */
@@ -1172,7 +1178,7 @@ make_pdf(struct rep *p, struct kz_bytes *out, char *err)
 
 int
 kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, const char *lang,
-		  const char *font_dir, struct kz_bytes *out, char *err)
+	const char *font_dir, struct kz_bytes *out, char *err)
 {
 	cairo_font_face_t *faces[KZ_PDF_FACES];
 	struct rep p = {.r = r, .cfg = cfg};
@@ -1180,11 +1186,12 @@ kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, const 
 	int rc;
 
 	if (r == NULL || cfg == NULL || out == NULL)
-		return kz_err(err, KZ_EINVAL, "the report's PDF needs the report, the configuration "
-					      "and somewhere to put it");
+		return kz_err(err, KZ_EINVAL,
+			"the report's PDF needs the report, the configuration "
+			"and somewhere to put it");
 	if (lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0))
 		return kz_err(err, KZ_EINVAL, "the report is in kk or ru, not '%s'",
-			      lang != NULL ? lang : "");
+			lang != NULL ? lang : "");
 	p.kk = lang[0] == 'k';
 	p.w = p.kk ? &kk_words : &ru_words;
 	if ((rc = kz_pdf_faces_open(font_dir, faces, err)) != KZ_OK)
@@ -1199,15 +1206,17 @@ kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, const 
 
 int
 kz_doc_report_pdf_file(const struct kz_report *r, const struct kz_config *cfg, const char *lang,
-		       const char *font_dir, const char *path, char *err)
+	const char *font_dir, const char *path, char *err)
 {
 	struct kz_bytes pdf = {0};
 	int rc, e;
 
 	if (path == NULL || !path[0])
-		return kz_err(err, KZ_EINVAL, "the report needs a file to go to, and none was given");
+		return kz_err(err, KZ_EINVAL,
+			"the report needs a file to go to, and none was given");
 	if (strlen(path) >= KZ_PATH_LEN)
-		return kz_err(err, KZ_EINVAL, "the report's file name '%.60s...' is too long", path);
+		return kz_err(err, KZ_EINVAL, "the report's file name '%.60s...' is too long",
+			path);
 	if ((rc = kz_doc_report_pdf(r, cfg, lang, font_dir, &pdf, err)) != KZ_OK)
 		return rc;
 	rc = kz_a4_save(path, pdf.data, pdf.len, NULL);
@@ -1215,8 +1224,8 @@ kz_doc_report_pdf_file(const struct kz_report *r, const struct kz_config *cfg, c
 	kz_bytes_free(&pdf);
 	if (rc != KZ_OK)
 		return kz_err(err, KZ_EINVAL,
-			      "cannot write the report '%s': %s; check that its folder exists and is "
-			      "writable",
-			      path, strerror(e));
+			"cannot write the report '%s': %s; check that its folder exists and is "
+			"writable",
+			path, strerror(e));
 	return KZ_OK;
 }

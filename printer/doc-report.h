@@ -36,7 +36,7 @@ int kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, co
  * folder, then renamed, so a file at path is always complete and nothing
  * is left behind on failure.  Errors as kz_doc_report_pdf's, and KZ_EINVAL
  * naming path and the cause when it cannot be written. */
-int kz_doc_report_pdf_file(const struct kz_report *r, const struct kz_config *cfg,
-	const char *lang, const char *font_dir, const char *path, char *err);
+int kz_doc_report_pdf_file(const struct kz_report *r, const struct kz_config *cfg, const char *lang,
+	const char *font_dir, const char *path, char *err);
 
 #endif

@@ -57,8 +57,8 @@ static const struct words ru_words = {
 };
 
 /* The separate part of a Kazakh (or Azerbaijani) patronymic: no initial. */
-static const char *const particles[] = {"қызы", "ұлы",	"кызы", "улы",
-					"оглы", "кизи", "qyzy", "uly"};
+static const char *const particles[] = {"қызы", "ұлы", "кызы", "улы", "оглы", "кизи", "qyzy",
+	"uly"};
 
 /* out grows by n bytes of s; -1 if that leaves no room for the NUL. */
 static int
@@ -139,25 +139,26 @@ check_fields(const struct kz_talon_doc *d, char *err)
 {
 	struct kz_date first;
 
-	if (kz_doc_missing(d->office) || kz_doc_missing(d->number) || kz_doc_missing(d->taker_name) ||
-	    kz_doc_missing(d->answer_place) || kz_doc_missing(d->official_name) ||
-	    kz_doc_missing(d->official_position) || kz_doc_missing(d->official_phone) || kz_doc_missing(d->body_name) ||
-	    kz_doc_missing(d->body_phone) || kz_doc_missing(d->body_email))
+	if (kz_doc_missing(d->office) || kz_doc_missing(d->number) ||
+		kz_doc_missing(d->taker_name) || kz_doc_missing(d->answer_place) ||
+		kz_doc_missing(d->official_name) || kz_doc_missing(d->official_position) ||
+		kz_doc_missing(d->official_phone) || kz_doc_missing(d->body_name) ||
+		kz_doc_missing(d->body_phone) || kz_doc_missing(d->body_email))
 		return kz_err(err, KZ_EINVAL,
-			      "the talon needs the office, the complaint's number, who took it, "
-			      "where the answer is given and the contacts of the official and of "
-			      "the Appendix 5 body");
+			"the talon needs the office, the complaint's number, who took it, "
+			"where the answer is given and the contacts of the official and of "
+			"the Appendix 5 body");
 	if (d->days != 15 && d->days != 30)
 		return kz_err(err, KZ_EINVAL,
-			      "a complaint is answered in 15 or 30 calendar days (p.25), not %d",
-			      d->days);
+			"a complaint is answered in 15 or 30 calendar days (p.25), not %d",
+			d->days);
 	/* the calendar may move a deadline past a day off, never before it */
 	first = kz_date_from_days(kz_date_days(kz_date_of(d->registered_at)) + d->days);
 	if (!kz_doc_real_date(d->due) || kz_date_cmp(d->due, first) < 0)
 		return kz_err(err, KZ_EINVAL,
-			      "the answer's date %d-%02d-%02d is not a day %d or more days after "
-			      "the registration",
-			      d->due.y, d->due.m, d->due.d, d->days);
+			"the answer's date %d-%02d-%02d is not a day %d or more days after "
+			"the registration",
+			d->due.y, d->due.m, d->due.d, d->days);
 	return KZ_OK;
 }
 
@@ -172,22 +173,27 @@ check(const struct kz_talon_doc *d, int width, char *err)
 /* The office, the title, the number, when and by whom it was registered. */
 static int
 add_head(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
-	 char *err)
+	char *err)
 {
 	char when[32], who[256], taker[384];
 	int rc;
 
 	if (kz_doc_initials(d->taker_name, who, sizeof who) != KZ_OK)
 		return kz_err(err, KZ_EINVAL, "'%.60s' is not a name to make initials of",
-			      d->taker_name);
+			d->taker_name);
 	kz_doc_unbroken(who, taker, sizeof taker);
 	kz_clock_format(d->registered_at, "%d.%m.%Y %H:%M", when, sizeof when);
-	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", d->office)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
-	    (rc = kz_doc_add(l, KZ_DOC_LINE, 30 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s", w->title)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s", w->subtitle)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 8, err, w->number, d->number)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 12, err, w->when, when)))
+	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
+		     d->office)) ||
+		(rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+		(rc = kz_doc_add(l, KZ_DOC_LINE, 30 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s",
+			 w->title)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
+			 w->subtitle)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 8, err, w->number,
+			 d->number)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 12, err, w->when,
+			 when)))
 		return rc;
 	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->taker, taker);
 }
@@ -195,15 +201,16 @@ add_head(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct wor
 /* By when and where the answer comes, and how else it may. */
 static int
 add_answer(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
-	   char *err)
+	char *err)
 {
 	char day[11];
 	int rc;
 
 	snprintf(day, sizeof day, "%02d.%02d.%04d", d->due.d, d->due.m, d->due.y);
-	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->due, day, d->days)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place,
-		      d->answer_place)))
+	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->due, day,
+		     d->days)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place,
+			 d->answer_place)))
 		return rc;
 	return kz_doc_add(l, KZ_DOC_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s", w->channels);
 }
@@ -211,7 +218,7 @@ add_answer(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct w
 /* Whom to ask how the complaint goes: the official, then the Appendix 5 body. */
 static int
 add_contacts(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
-	     char *err)
+	char *err)
 {
 	char phone[128], body_phone[128];
 	int rc;
@@ -219,14 +226,19 @@ add_contacts(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct
 	kz_doc_unbroken(d->official_phone, phone, sizeof phone);
 	kz_doc_unbroken(d->body_phone, body_phone, sizeof body_phone);
 	if ((rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 12, err, "%s", "")) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 8, err, "%s", w->ask)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s, %s", d->official_name,
-		      d->official_position)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone, phone)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 8, err, "%s", d->body_name)) ||
-	    (rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone, body_phone)))
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 8, err, "%s",
+			 w->ask)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s, %s",
+			 d->official_name, d->official_position)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone,
+			 phone)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 8, err, "%s",
+			 d->body_name)) ||
+		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone,
+			 body_phone)))
 		return rc;
-	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->email, d->body_email);
+	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->email,
+		d->body_email);
 }
 
 int

@@ -11,13 +11,13 @@
 
 /* Everything p.25 requires the talon to say, in one language. */
 struct kz_talon_doc {
-	const char *lang;	   /* "kk" or "ru" */
-	const char *office;	   /* the local executive body that registered it */
-	const char *number;	   /* the complaint's number in the register */
-	int64_t registered_at;	   /* UTC seconds; printed as local date and time */
-	const char *taker_name;	   /* full name; printed as surname and initials */
-	struct kz_date due;	   /* the answer's last day */
-	int days;		   /* 15 or 30 calendar days, p.25 */
+	const char *lang;          /* "kk" or "ru" */
+	const char *office;        /* the local executive body that registered it */
+	const char *number;        /* the complaint's number in the register */
+	int64_t registered_at;     /* UTC seconds; printed as local date and time */
+	const char *taker_name;    /* full name; printed as surname and initials */
+	struct kz_date due;        /* the answer's last day */
+	int days;                  /* 15 or 30 calendar days, p.25 */
 	const char *answer_place;  /* where the answer is handed out */
 	const char *official_name; /* the office's official to ask about progress */
 	const char *official_position;
@@ -32,7 +32,7 @@ struct kz_talon_doc {
  * field, days other than 15 or 30, a due date before the registration's
  * date plus days, or a text too long for a block. */
 int kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_doc_layout *out,
-			char *err);
+	char *err);
 
 /* "Иванова Мария Петровна" as "Иванова М. П." into out (len bytes): the
  * surname, then the first letter of each further name with a full stop;

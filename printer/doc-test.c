@@ -35,17 +35,17 @@ static const struct words ru_words = {
 /* Append a centred block; KZ_EINVAL if its text does not fit a block. */
 static int
 add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int gap, const char *text,
-    char *err)
+	char *err)
 {
 	struct kz_doc_block *b = &l->blocks[l->n];
 
 	if (l->n == KZ_DOC_BLOCKS)
 		return kz_err(err, KZ_EINVAL, "the test page has more than %d blocks",
-			      KZ_DOC_BLOCKS);
+			KZ_DOC_BLOCKS);
 	if (strlen(text) >= sizeof b->text)
 		return kz_err(err, KZ_EINVAL,
-			      "a text of the test page is longer than %d bytes: %.40s...",
-			      KZ_DOC_TEXT_MAX - 1, text);
+			"a text of the test page is longer than %d bytes: %.40s...",
+			KZ_DOC_TEXT_MAX - 1, text);
 	*b = (struct kz_doc_block){kind, px, bold, KZ_TS_CENTRE, gap, ""};
 	strcpy(b->text, text);
 	l->n++;
@@ -57,12 +57,12 @@ check(const char *lang, const char *printer_name, const char *office, int width,
 {
 	if (width != KZ_DOTS_58MM && width != KZ_DOTS_80MM)
 		return kz_err(err, KZ_EINVAL,
-			      "a test page is %d (58 mm paper) or %d (80 mm) dots wide, not %d",
-			      KZ_DOTS_58MM, KZ_DOTS_80MM, width);
+			"a test page is %d (58 mm paper) or %d (80 mm) dots wide, not %d",
+			KZ_DOTS_58MM, KZ_DOTS_80MM, width);
 	if (lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0))
 		return kz_err(err, KZ_EINVAL,
-			      "a test page is in Kazakh (kk) or Russian (ru), not '%s'",
-			      lang ? lang : "");
+			"a test page is in Kazakh (kk) or Russian (ru), not '%s'",
+			lang ? lang : "");
 	if (printer_name == NULL || !printer_name[0] || office == NULL)
 		return kz_err(err, KZ_EINVAL, "the test page needs a printer name and an office");
 	return KZ_OK;
@@ -70,7 +70,7 @@ check(const char *lang, const char *printer_name, const char *office, int width,
 
 int
 kz_doc_test_layout(const char *lang, const char *printer_name, const char *office, int64_t now,
-		   int width, struct kz_doc_layout *out, char *err)
+	int width, struct kz_doc_layout *out, char *err)
 {
 	const struct words *w;
 	char when[32];
@@ -87,14 +87,14 @@ kz_doc_test_layout(const char *lang, const char *printer_name, const char *offic
 	/* the alphabet at body size, not shrunk: a letter too small to read
 	 * would hide the very fault the page is for */
 	if ((rc = add(out, KZ_DOC_WRAP, 28 * s / 4, 1, 0, w->title, err)) != KZ_OK ||
-	    (rc = add(out, KZ_DOC_RULE, 2, 0, 8, "", err)) != KZ_OK ||
-	    (rc = add(out, KZ_DOC_WRAP, 24 * s / 4, 1, 8, printer_name, err)) != KZ_OK ||
-	    (rc = add(out, KZ_DOC_WRAP, 22 * s / 4, 0, 4, office, err)) != KZ_OK ||
-	    (rc = add(out, KZ_DOC_LINE, 22 * s / 4, 0, 4, when, err)) != KZ_OK ||
-	    (rc = add(out, KZ_DOC_RULE, 2, 0, 10, "", err)) != KZ_OK ||
-	    (rc = add(out, KZ_DOC_WRAP, 24 * s / 4, 0, 10, w->alphabet, err)) != KZ_OK ||
-	    (rc = add(out, KZ_DOC_LINE, 24 * s / 4, 1, 8, digits, err)) != KZ_OK ||
-	    (rc = add(out, KZ_DOC_RULE, 2, 0, 10, "", err)) != KZ_OK)
+		(rc = add(out, KZ_DOC_RULE, 2, 0, 8, "", err)) != KZ_OK ||
+		(rc = add(out, KZ_DOC_WRAP, 24 * s / 4, 1, 8, printer_name, err)) != KZ_OK ||
+		(rc = add(out, KZ_DOC_WRAP, 22 * s / 4, 0, 4, office, err)) != KZ_OK ||
+		(rc = add(out, KZ_DOC_LINE, 22 * s / 4, 0, 4, when, err)) != KZ_OK ||
+		(rc = add(out, KZ_DOC_RULE, 2, 0, 10, "", err)) != KZ_OK ||
+		(rc = add(out, KZ_DOC_WRAP, 24 * s / 4, 0, 10, w->alphabet, err)) != KZ_OK ||
+		(rc = add(out, KZ_DOC_LINE, 24 * s / 4, 1, 8, digits, err)) != KZ_OK ||
+		(rc = add(out, KZ_DOC_RULE, 2, 0, 10, "", err)) != KZ_OK)
 		return rc;
 	return add(out, KZ_DOC_WRAP, 20 * s / 4, 0, 8, w->closing, err);
 }

@@ -19,6 +19,6 @@
  * date and time).  KZ_EINVAL for another width or language, a missing
  * printer name or office, or a text too long for a block. */
 int kz_doc_test_layout(const char *lang, const char *printer_name, const char *office, int64_t now,
-		       int width, struct kz_doc_layout *out, char *err);
+	int width, struct kz_doc_layout *out, char *err);
 
 #endif

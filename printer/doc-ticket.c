@@ -54,8 +54,8 @@ static const char *
 kk_locative(int min)
 {
 	/* нөл бір екі үш төрт бес алты жеті сегіз тоғыз */
-	static const char *const units[10] = {"де", "де", "де", "те", "те",
-					      "те", "да", "де", "де", "да"};
+	static const char *const units[10] = {"де", "де", "де", "те", "те", "те", "да", "де", "де",
+		"да"};
 	/* нөл он жиырма отыз қырық елу */
 	static const char *const tens[6] = {"де", "да", "да", "да", "та", "де"};
 
@@ -65,12 +65,12 @@ kk_locative(int min)
 }
 
 static int add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int gap, char *err,
-	       const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+	const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 /* Append a centred block; KZ_EINVAL if its text does not fit a block. */
 static int
 add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int gap, char *err,
-    const char *fmt, ...)
+	const char *fmt, ...)
 {
 	struct kz_doc_block *b = &l->blocks[l->n];
 	va_list ap;
@@ -84,8 +84,8 @@ add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int gap, c
 	va_end(ap);
 	if (n < 0 || (size_t)n >= sizeof b->text)
 		return kz_err(err, KZ_EINVAL,
-			      "a text of the ticket is longer than %d bytes: %.40s...",
-			      KZ_DOC_TEXT_MAX - 1, b->text);
+			"a text of the ticket is longer than %d bytes: %.40s...",
+			KZ_DOC_TEXT_MAX - 1, b->text);
 	l->n++;
 	return KZ_OK;
 }
@@ -95,17 +95,17 @@ check_doc(const struct kz_ticket_doc *d, int width, char *err)
 {
 	if (width != KZ_DOTS_58MM && width != KZ_DOTS_80MM)
 		return kz_err(err, KZ_EINVAL,
-			      "a ticket is %d (58 mm paper) or %d (80 mm) dots wide, not %d",
-			      KZ_DOTS_58MM, KZ_DOTS_80MM, width);
+			"a ticket is %d (58 mm paper) or %d (80 mm) dots wide, not %d",
+			KZ_DOTS_58MM, KZ_DOTS_80MM, width);
 	if (d->lang == NULL || (strcmp(d->lang, "kk") != 0 && strcmp(d->lang, "ru") != 0))
 		return kz_err(err, KZ_EINVAL,
-			      "a ticket is in Kazakh (kk) or Russian (ru), not '%s'",
-			      d->lang ? d->lang : "");
+			"a ticket is in Kazakh (kk) or Russian (ru), not '%s'",
+			d->lang ? d->lang : "");
 	if (d->office == NULL || d->service == NULL || d->number == NULL || !d->number[0])
 		return kz_err(err, KZ_EINVAL, "the ticket needs an office, a service and a number");
 	if (d->ahead < 0)
 		return kz_err(err, KZ_EINVAL, "%d people ahead: the count cannot be negative",
-			      d->ahead);
+			d->ahead);
 	return KZ_OK;
 }
 
@@ -113,7 +113,7 @@ check_doc(const struct kz_ticket_doc *d, int width, char *err)
  * when, what is promised. */
 static int
 add_status(struct kz_doc_layout *l, const struct kz_ticket_doc *d, const struct words *w, int s,
-	   int big, char *err)
+	int big, char *err)
 {
 	int up = -big / 16; /* the number's empty descent is already space enough */
 	char when[32], at[8];
@@ -124,7 +124,7 @@ add_status(struct kz_doc_layout *l, const struct kz_ticket_doc *d, const struct 
 		rc = add(l, KZ_DOC_WRAP, 26 * s / 4, 1, up, err, "%s", w->nobody);
 	else if (w == &ru_words)
 		rc = add(l, KZ_DOC_WRAP, 26 * s / 4, 1, up, err, w->ahead, d->ahead,
-			 kz_doc_plural_ru(d->ahead, "человек", "человека", "человек"));
+			kz_doc_plural_ru(d->ahead, "человек", "человека", "человек"));
 	else
 		rc = add(l, KZ_DOC_WRAP, 26 * s / 4, 1, up, err, w->ahead, d->ahead);
 	kz_clock_format(d->issued_at, "%d.%m.%Y %H:%M", when, sizeof when);
@@ -137,7 +137,7 @@ add_status(struct kz_doc_layout *l, const struct kz_ticket_doc *d, const struct 
 	kz_clock_format(d->resumes_at, "%H:%M", at, sizeof at);
 	kz_clock_local(d->resumes_at, &tm);
 	return add(l, KZ_DOC_WRAP, 22 * s / 4, 1, 8 * s / 4, err, w->resumes, at,
-		   w == &kk_words ? kk_locative(tm.tm_min) : "");
+		w == &kk_words ? kk_locative(tm.tm_min) : "");
 }
 
 int
@@ -156,11 +156,11 @@ kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_doc_lay
 	out->n = 0;
 	/* the number as wide as the paper allows: typeset shrinks it to fit */
 	if ((rc = add(out, KZ_DOC_WRAP, 26 * s / 4, 1, 0, err, "%s", d->office)) != KZ_OK ||
-	    (rc = add(out, KZ_DOC_RULE, 2, 0, 8, err, "%s", "")) != KZ_OK ||
-	    (rc = add(out, KZ_DOC_WRAP, 24 * s / 4, 0, 8, err, "%s", d->service)) != KZ_OK ||
-	    (rc = add(out, KZ_DOC_LINE, content / 3, 1, 0, err, "%s", d->number)) != KZ_OK ||
-	    (rc = add_status(out, d, w, s, content / 3, err)) != KZ_OK ||
-	    (rc = add(out, KZ_DOC_RULE, 2, 0, 10, err, "%s", "")) != KZ_OK)
+		(rc = add(out, KZ_DOC_RULE, 2, 0, 8, err, "%s", "")) != KZ_OK ||
+		(rc = add(out, KZ_DOC_WRAP, 24 * s / 4, 0, 8, err, "%s", d->service)) != KZ_OK ||
+		(rc = add(out, KZ_DOC_LINE, content / 3, 1, 0, err, "%s", d->number)) != KZ_OK ||
+		(rc = add_status(out, d, w, s, content / 3, err)) != KZ_OK ||
+		(rc = add(out, KZ_DOC_RULE, 2, 0, 10, err, "%s", "")) != KZ_OK)
 		return rc;
 	return add(out, KZ_DOC_LINE, 18 * s / 4, 0, 6, err, "%s", w->footer);
 }
@@ -169,7 +169,7 @@ kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_doc_lay
  * lowest dot the content reaches. */
 static int
 render(struct kz_typeset *t, const struct kz_doc_layout *l, struct kz_bitmap *b, int *bottom,
-       char *err)
+	char *err)
 {
 	int x = l->margin, w = l->width - 2 * l->margin, y = l->margin, h, rc;
 
@@ -188,7 +188,7 @@ render(struct kz_typeset *t, const struct kz_doc_layout *l, struct kz_bitmap *b,
 		}
 		if (rc != KZ_OK)
 			return kz_err(err, rc, "cannot set the printout's text '%.60s': %s",
-				      k->text, kz_typeset_error(t));
+				k->text, kz_typeset_error(t));
 		y += h;
 	}
 	*bottom = y;
@@ -211,20 +211,20 @@ check_layout(const struct kz_doc_layout *l, char *err)
 {
 	if (l->width <= 0 || l->width % 8 != 0)
 		return kz_err(err, KZ_EINVAL,
-			      "a printout is a positive multiple of 8 dots wide, not %d", l->width);
+			"a printout is a positive multiple of 8 dots wide, not %d", l->width);
 	if (l->margin < 0 || 2 * l->margin >= l->width)
 		return kz_err(err, KZ_EINVAL,
-			      "a margin of %d dots leaves no room on a printout %d dots wide",
-			      l->margin, l->width);
+			"a margin of %d dots leaves no room on a printout %d dots wide", l->margin,
+			l->width);
 	if (l->n < 0 || l->n > KZ_DOC_BLOCKS)
 		return kz_err(err, KZ_EINVAL, "a printout has 0 to %d blocks, not %d",
-			      KZ_DOC_BLOCKS, l->n);
+			KZ_DOC_BLOCKS, l->n);
 	return KZ_OK;
 }
 
 int
 kz_doc_layout_bitmap(struct kz_typeset *t, const struct kz_doc_layout *l, struct kz_bitmap **out,
-		     char *err)
+	char *err)
 {
 	struct kz_bitmap *b;
 	int rc, h, rows;
@@ -235,7 +235,7 @@ kz_doc_layout_bitmap(struct kz_typeset *t, const struct kz_doc_layout *l, struct
 	rows = h + l->margin > 0 ? h + l->margin : 1; /* an empty layout is a blank row */
 	if ((b = kz_bitmap_new(l->width, rows)) == NULL)
 		return kz_err(err, KZ_ENOMEM, "out of memory for a printout of %dx%d dots",
-			      l->width, rows);
+			l->width, rows);
 	if ((rc = render(t, l, b, &h, err)) != KZ_OK) {
 		kz_bitmap_free(b);
 		return rc;
@@ -248,7 +248,7 @@ kz_doc_layout_bitmap(struct kz_typeset *t, const struct kz_doc_layout *l, struct
 
 int
 kz_doc_ticket_bitmap(struct kz_typeset *t, const struct kz_ticket_doc *d, int width,
-		     struct kz_bitmap **out, char *err)
+	struct kz_bitmap **out, char *err)
 {
 	struct kz_doc_layout l;
 	int rc;

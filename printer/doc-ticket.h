@@ -16,7 +16,7 @@
 #include "typeset.h"
 
 #define KZ_DOC_TEXT_MAX 512 /* bytes of one block's text, NUL included */
-#define KZ_DOC_BLOCKS 40 /* the receipt and the notice: up to 10 documents each */
+#define KZ_DOC_BLOCKS   40  /* the receipt and the notice: up to 10 documents each */
 
 struct kz_ticket_doc {
 	const char *lang;    /* "kk" or "ru" */
@@ -24,7 +24,7 @@ struct kz_ticket_doc {
 	const char *service; /* the service's name in that language */
 	const char *number;  /* "A-017" */
 	int64_t issued_at;   /* UTC seconds; printed as local date and time */
-	int ahead;	     /* people waiting before this visitor */
+	int ahead;           /* people waiting before this visitor */
 	int lunch_notice;    /* taken during the lunch break: say when reception resumes */
 	int64_t resumes_at;  /* UTC seconds; only with lunch_notice */
 };
@@ -56,7 +56,7 @@ struct kz_doc_layout {
  * other than 384 or 576, a language other than kk or ru, a missing or
  * too long text, or a negative count ahead. */
 int kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_doc_layout *out,
-			 char *err);
+	char *err);
 
 /* Any layout (a ticket, a test page ...) set into a printout l->width dots
  * wide, as long as its content and a margin below the last ink; *out is
@@ -64,13 +64,13 @@ int kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_doc
  * positive multiple of 8, a margin that leaves no room or a block count
  * outside 0..KZ_DOC_BLOCKS; otherwise what setting the text met. */
 int kz_doc_layout_bitmap(struct kz_typeset *t, const struct kz_doc_layout *l,
-			 struct kz_bitmap **out, char *err);
+	struct kz_bitmap **out, char *err);
 
 /* The ticket as a printout width dots wide, as long as its content; *out
  * is the caller's to kz_bitmap_free.  Errors as kz_doc_ticket_layout's, or
  * what setting the text met. */
 int kz_doc_ticket_bitmap(struct kz_typeset *t, const struct kz_ticket_doc *d, int width,
-			 struct kz_bitmap **out, char *err);
+	struct kz_bitmap **out, char *err);
 
 /* The Russian form of a noun after the number n: one (1, 21, 101 ...),
  * few (2-4, 22-24 ...) or many (0, 5-20, 25-30, 111 ...). */

@@ -8,23 +8,24 @@
 
 /* Append a block; KZ_EINVAL if there is no room for it or its text. */
 int
-kz_doc_add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap, char *err,
-    const char *fmt, ...)
+kz_doc_add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap,
+	char *err, const char *fmt, ...)
 {
 	struct kz_doc_block *b = &l->blocks[l->n];
 	va_list ap;
 	int n;
 
 	if (l->n == KZ_DOC_BLOCKS)
-		return kz_err(err, KZ_EINVAL, "the document has more than %d blocks", KZ_DOC_BLOCKS);
+		return kz_err(err, KZ_EINVAL, "the document has more than %d blocks",
+			KZ_DOC_BLOCKS);
 	*b = (struct kz_doc_block){kind, px, bold, align, gap, ""};
 	va_start(ap, fmt);
 	n = vsnprintf(b->text, sizeof b->text, fmt, ap);
 	va_end(ap);
 	if (n < 0 || (size_t)n >= sizeof b->text)
 		return kz_err(err, KZ_EINVAL,
-			      "a text of the document is longer than %d bytes: %.40s...",
-			      KZ_DOC_TEXT_MAX - 1, b->text);
+			"a text of the document is longer than %d bytes: %.40s...",
+			KZ_DOC_TEXT_MAX - 1, b->text);
 	l->n++;
 	return KZ_OK;
 }
@@ -69,10 +70,11 @@ int
 kz_doc_check_format(const char *what, int width, const char *lang, char *err)
 {
 	if (width != KZ_DOTS_58MM && width != KZ_DOTS_80MM)
-		return kz_err(err, KZ_EINVAL, "%s is %d (58 mm paper) or %d (80 mm) dots wide, not %d",
-			what, KZ_DOTS_58MM, KZ_DOTS_80MM, width);
+		return kz_err(err, KZ_EINVAL,
+			"%s is %d (58 mm paper) or %d (80 mm) dots wide, not %d", what,
+			KZ_DOTS_58MM, KZ_DOTS_80MM, width);
 	if (lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0))
-		return kz_err(err, KZ_EINVAL, "%s is in Kazakh (kk) or Russian (ru), not '%s'", what,
-			lang ? lang : "");
+		return kz_err(err, KZ_EINVAL, "%s is in Kazakh (kk) or Russian (ru), not '%s'",
+			what, lang ? lang : "");
 	return KZ_OK;
 }

@@ -12,8 +12,8 @@
 
 /* Append a block of kind with the formatted text; KZ_EINVAL (err names
  * the document) if the layout is full or the text too long. */
-int kz_doc_add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align,
-	int gap, char *err, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+int kz_doc_add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap,
+	char *err, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 
 /* s with its spaces made no-break into out (len bytes): a phone number or
  * "№ 2026-0001" must not split over lines. */

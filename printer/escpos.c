@@ -57,7 +57,7 @@ add_band(const struct kz_bitmap *bm, int y, int rows, struct kz_bytes *out)
 	if (rc != KZ_OK)
 		return rc;
 	return kz_bytes_add(out, bm->bits + (size_t)y * (size_t)bm->stride,
-			    (size_t)rows * (size_t)bm->stride);
+		(size_t)rows * (size_t)bm->stride);
 }
 
 int
@@ -68,7 +68,7 @@ kz_escpos_print(const struct kz_bitmap *bm, int feed_lines, int cut, struct kz_b
 	int rows, rc;
 
 	if (bm == NULL || bm->stride < 1 || bm->stride > KZ_ESCPOS_MAX_STRIDE || bm->h < 0 ||
-	    feed_lines < 0 || feed_lines > 255)
+		feed_lines < 0 || feed_lines > 255)
 		return KZ_EINVAL;
 	/* many printers' receive buffers cannot take one long image: bands of
 	 * at most 256 rows, and each under 64 KiB even for very wide rows */
@@ -96,7 +96,7 @@ struct walk {
 	const uint8_t *d;
 	size_t len, at; /* at: the current command's first byte */
 	struct kz_escpos_summary sum;
-	int rows, stride;	/* the picture so far */
+	int rows, stride;       /* the picture so far */
 	struct kz_bitmap *fill; /* second pass only */
 	char *err;
 };
@@ -105,7 +105,7 @@ static int
 cut_short(struct walk *w, const char *name, size_t need)
 {
 	return kz_err(w->err, KZ_EINVAL, "byte %zu: %s cut short: %zu of %zu bytes", w->at, name,
-		      w->len - w->at, need);
+		w->len - w->at, need);
 }
 
 /* The command at w->at is unknown at its byte n (after a known prefix). */
@@ -116,7 +116,7 @@ unknown(struct walk *w, const char *prefix, size_t n)
 
 	if (c >= 0x21 && c < 0x7F)
 		return kz_err(w->err, KZ_EINVAL, "byte %zu: unknown command %s0x%02X ('%c')", w->at,
-			      prefix, c, c);
+			prefix, c, c);
 	return kz_err(w->err, KZ_EINVAL, "byte %zu: unknown command %s0x%02X", w->at, prefix, c);
 }
 
@@ -135,27 +135,26 @@ raster(struct walk *w)
 	y = (size_t)p[6] | (size_t)p[7] << 8;
 	if (!(m <= 3 || (m >= 48 && m <= 51)))
 		return kz_err(w->err, KZ_EINVAL, "byte %zu: GS v 0 has an unknown mode %d", w->at,
-			      m);
+			m);
 	if (x == 0 || y == 0)
 		return kz_err(w->err, KZ_EINVAL,
-			      "byte %zu: GS v 0 has no dots (%zu bytes a row, %zu rows)", w->at, x,
-			      y);
+			"byte %zu: GS v 0 has no dots (%zu bytes a row, %zu rows)", w->at, x, y);
 	if (x > KZ_ESCPOS_DECODE_STRIDE)
 		return kz_err(w->err, KZ_EINVAL,
-			      "byte %zu: GS v 0 is %zu bytes a row; a preview takes at most %d",
-			      w->at, x, KZ_ESCPOS_DECODE_STRIDE);
+			"byte %zu: GS v 0 is %zu bytes a row; a preview takes at most %d", w->at, x,
+			KZ_ESCPOS_DECODE_STRIDE);
 	k = x * y; /* under 2^26 now: no overflow even with a 32-bit size_t */
 	if (w->len - w->at - 8 < k)
 		return cut_short(w, "GS v 0", 8 + k);
 	if (y > (size_t)(KZ_ESCPOS_DECODE_ROWS - w->rows))
 		return kz_err(w->err, KZ_EINVAL,
-			      "byte %zu: GS v 0 makes the picture %zu rows long; a preview takes "
-			      "at most %d",
-			      w->at, (size_t)w->rows + y, KZ_ESCPOS_DECODE_ROWS);
+			"byte %zu: GS v 0 makes the picture %zu rows long; a preview takes "
+			"at most %d",
+			w->at, (size_t)w->rows + y, KZ_ESCPOS_DECODE_ROWS);
 	if (w->fill != NULL)
 		for (size_t r = 0; r < y; r++)
 			memcpy(w->fill->bits + ((size_t)w->rows + r) * (size_t)w->fill->stride,
-			       p + 8 + r * x, x);
+				p + 8 + r * x, x);
 	w->rows += (int)y;
 	if ((int)x > w->stride)
 		w->stride = (int)x;
@@ -175,7 +174,7 @@ cut(struct walk *w)
 	m = w->d[w->at + 2];
 	if (m != 0 && m != 48 && m != 1 && m != 49 && m != 65 && m != 66)
 		return kz_err(w->err, KZ_EINVAL, "byte %zu: GS V has an unknown cut mode %d", w->at,
-			      m);
+			m);
 	if ((m == 65 || m == 66) && w->len - w->at < 4)
 		return cut_short(w, "GS V", 4);
 	w->sum.cuts++;
@@ -230,8 +229,7 @@ step(struct walk *w)
 			return cut_short(w, "DLE EOT", 3);
 		if (p[2] < 1 || p[2] > 4)
 			return kz_err(w->err, KZ_EINVAL,
-				      "byte %zu: DLE EOT asks for an unknown status %d", w->at,
-				      p[2]);
+				"byte %zu: DLE EOT asks for an unknown status %d", w->at, p[2]);
 		w->sum.other++;
 		return 3;
 	default:
@@ -254,7 +252,7 @@ walk(struct walk *w)
 
 int
 kz_escpos_decode(const uint8_t *data, size_t len, struct kz_bitmap **out,
-		 struct kz_escpos_summary *sum, char *err)
+	struct kz_escpos_summary *sum, char *err)
 {
 	struct walk w = {.d = data, .len = data == NULL ? 0 : len, .err = err};
 	int rc;
@@ -266,7 +264,7 @@ kz_escpos_decode(const uint8_t *data, size_t len, struct kz_bitmap **out,
 	/* the counts are ints: one a byte at most */
 	if (w.len > INT_MAX)
 		return kz_err(err, KZ_EINVAL, "an ESC/POS stream of %zu bytes is too long to read",
-			      w.len);
+			w.len);
 	rc = walk(&w);
 	if (sum != NULL)
 		*sum = w.sum;
@@ -275,7 +273,7 @@ kz_escpos_decode(const uint8_t *data, size_t len, struct kz_bitmap **out,
 	w.fill = kz_bitmap_new(w.stride * 8, w.rows);
 	if (w.fill == NULL)
 		return kz_err(err, KZ_ENOMEM, "out of memory for a %d x %d dot preview",
-			      w.stride * 8, w.rows);
+			w.stride * 8, w.rows);
 	w.rows = 0;
 	w.stride = 0;
 	memset(&w.sum, 0, sizeof w.sum);

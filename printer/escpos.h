@@ -28,9 +28,9 @@ struct kz_bytes {
 int kz_bytes_add(struct kz_bytes *b, const void *data, size_t n);
 void kz_bytes_free(struct kz_bytes *b);
 
-#define KZ_ESCPOS_BAND_ROWS 256	   /* rows a GS v 0 band at most */
-#define KZ_ESCPOS_MAX_STRIDE 8191  /* bytes a row: 65535 dots */
-#define KZ_ESCPOS_DECODE_ROWS 8192 /* the decoder's largest picture */
+#define KZ_ESCPOS_BAND_ROWS     256  /* rows a GS v 0 band at most */
+#define KZ_ESCPOS_MAX_STRIDE    8191 /* bytes a row: 65535 dots */
+#define KZ_ESCPOS_DECODE_ROWS   8192 /* the decoder's largest picture */
 #define KZ_ESCPOS_DECODE_STRIDE 1024
 
 /* Append to out: ESC @, bm as GS v 0 bands of at most 256 rows (and under
@@ -41,12 +41,12 @@ int kz_escpos_print(const struct kz_bitmap *bm, int feed_lines, int cut, struct 
 
 /* What kz_escpos_decode saw. */
 struct kz_escpos_summary {
-	int inits;	 /* ESC @ */
-	int bands;	 /* GS v 0 */
+	int inits;       /* ESC @ */
+	int bands;       /* GS v 0 */
 	int feeds_lines; /* lines fed by ESC d n and LF */
-	int cuts;	 /* GS V of any kind */
+	int cuts;        /* GS V of any kind */
 	int partial_cut; /* of which partial (m 1, 49, 66) */
-	int other;	 /* commands that change no paper: DLE EOT */
+	int other;       /* commands that change no paper: DLE EOT */
 	int raster_mode; /* m of the last GS v 0, 48..51 folded to 0..3 */
 };
 
@@ -60,7 +60,7 @@ struct kz_escpos_summary {
  * a stream over INT_MAX bytes); KZ_ENOMEM.  out and sum may be NULL; on
  * failure *out is NULL and sum counts the commands before the bad one. */
 int kz_escpos_decode(const uint8_t *data, size_t len, struct kz_bitmap **out,
-		     struct kz_escpos_summary *sum, char *err);
+	struct kz_escpos_summary *sum, char *err);
 
 /* Real-time status: DLE EOT n, n = 1 printer, 2 offline cause, 3 error
  * cause, 4 roll paper sensor; the printer answers one byte. */
@@ -77,16 +77,16 @@ int kz_escpos_status_request(int n, uint8_t out[3]);
 /* What the answers said; start from {0}.  Each answer sets the fields it
  * reports and leaves the rest. */
 struct kz_printer_state {
-	int online;	      /* n 1 */
-	int cover_open;	      /* n 2 */
-	int paper_out;	      /* n 4 (end sensor); n 2 (printing stopped at paper end) */
+	int online;           /* n 1 */
+	int cover_open;       /* n 2 */
+	int paper_out;        /* n 4 (end sensor); n 2 (printing stopped at paper end) */
 	int paper_near_end;   /* n 4 */
 	int feed_button;      /* n 1 (pressed); n 2 (feeding) */
-	int error;	      /* n 2: some error, see n 3 */
+	int error;            /* n 2: some error, see n 3 */
 	int cutter_error;     /* n 3 */
 	int unrecoverable;    /* n 3 */
 	int auto_recoverable; /* n 3: e.g. head too hot; clears by itself */
-	int valid;	      /* bit n set once request n was answered; 0 = nothing known */
+	int valid;            /* bit n set once request n was answered; 0 = nothing known */
 };
 
 /* Read the answer to request n.  Answers have bits 1 and 4 set and bits 0

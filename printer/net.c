@@ -18,13 +18,13 @@
 #include "queue/error.h"
 #include "transport.h"
 
-#define HINT "check the printer is on and its address in hall.ini"
-#define STATUS_HINT "check it has paper, its cover is shut and it is online"
+#define HINT         "check the printer is on and its address in hall.ini"
+#define STATUS_HINT  "check it has paper, its cover is shut and it is online"
 #define DEFAULT_PORT "9100"
 
 struct net {
 	int fd;
-	int broken;	 /* a write failed midway: reset, do not finish, on close */
+	int broken;      /* a write failed midway: reset, do not finish, on close */
 	char where[300]; /* host:port, for messages */
 };
 
@@ -62,9 +62,9 @@ split(const char *address, char *host, size_t hostlen, char *port, char *err)
 	return KZ_OK;
 bad:
 	return kz_err(err, KZ_EINVAL,
-		      "printer address '%s' is not host:port; write e.g. 192.168.1.50:9100 in "
-		      "hall.ini",
-		      address);
+		"printer address '%s' is not host:port; write e.g. 192.168.1.50:9100 in "
+		"hall.ini",
+		address);
 }
 
 static int
@@ -118,14 +118,13 @@ unreachable(const struct net *n, int why, int timeout_ms, char *err)
 {
 	if (why == 0)
 		return kz_err(err, KZ_EDEVICE,
-			      "cannot reach the printer at %s (timed out after %d ms); " HINT,
-			      n->where, timeout_ms);
+			"cannot reach the printer at %s (timed out after %d ms); " HINT, n->where,
+			timeout_ms);
 	if (why == ECONNREFUSED)
 		return kz_err(err, KZ_EDEVICE,
-			      "cannot reach the printer at %s (connection refused); " HINT,
-			      n->where);
+			"cannot reach the printer at %s (connection refused); " HINT, n->where);
 	return kz_err(err, KZ_EDEVICE, "cannot reach the printer at %s (%s); " HINT, n->where,
-		      strerror(why));
+		strerror(why));
 }
 
 static int
@@ -139,9 +138,9 @@ lookup(const char *host, const char *port, struct addrinfo **res, char *err)
 	if (rc == EAI_MEMORY)
 		return kz_err(err, KZ_ENOMEM, "out of memory looking up printer host '%s'", host);
 	return kz_err(err, KZ_EDEVICE,
-		      "cannot find the printer host '%s' (%s); check its address in hall.ini, or "
-		      "give its IP address",
-		      host, rc == EAI_SYSTEM ? strerror(errno) : gai_strerror(rc));
+		"cannot find the printer host '%s' (%s); check its address in hall.ini, or "
+		"give its IP address",
+		host, rc == EAI_SYSTEM ? strerror(errno) : gai_strerror(rc));
 }
 
 static int
@@ -187,7 +186,7 @@ net_open(const char *address, int timeout_ms, void **state, char *err)
  * connection is an error to report, not a SIGPIPE to die of. */
 static int
 send_all(struct net *n, const uint8_t *data, size_t len, long long deadline, int timeout_ms,
-	 char *err)
+	char *err)
 {
 	size_t done;
 	int rc = kz_deadline_write(n->fd, 1, data, len, deadline, &done);
@@ -196,14 +195,14 @@ send_all(struct net *n, const uint8_t *data, size_t len, long long deadline, int
 		return KZ_OK;
 	if (rc == 0)
 		return kz_err(err, KZ_EDEVICE,
-			      "printer at %s timed out after %d ms (%zu of %zu bytes sent); " STATUS_HINT,
-			      n->where, timeout_ms, done, len);
+			"printer at %s timed out after %d ms (%zu of %zu bytes sent); " STATUS_HINT,
+			n->where, timeout_ms, done, len);
 	if (errno == EPIPE || errno == ECONNRESET)
 		return kz_err(err, KZ_EDEVICE,
-			      "printer at %s closed the connection (%zu of %zu bytes sent); " HINT,
-			      n->where, done, len);
+			"printer at %s closed the connection (%zu of %zu bytes sent); " HINT,
+			n->where, done, len);
 	return kz_err(err, KZ_EDEVICE, "sending to the printer at %s failed (%s); " HINT, n->where,
-		      strerror(errno));
+		strerror(errno));
 }
 
 static int
@@ -214,7 +213,7 @@ net_write(void *state, const uint8_t *data, size_t len, int timeout_ms, char *er
 
 	if (n == NULL || (data == NULL && len > 0) || timeout_ms < 0)
 		return kz_err(err, KZ_EINVAL,
-			      "no printer connection, no data or a negative timeout");
+			"no printer connection, no data or a negative timeout");
 	rc = send_all(n, data, len, kz_deadline_now() + timeout_ms, timeout_ms, err);
 	if (rc != KZ_OK)
 		n->broken = 1;
@@ -244,7 +243,7 @@ drain(struct net *n, char *err)
 		if (errno == EAGAIN || errno == EWOULDBLOCK)
 			return KZ_OK;
 		return kz_err(err, KZ_EDEVICE, "reading from the printer at %s failed (%s); " HINT,
-			      n->where, strerror(errno));
+			n->where, strerror(errno));
 	}
 	return KZ_OK; /* 16 KiB and more: let the answers show what it is */
 }
@@ -267,15 +266,15 @@ recv_byte(struct net *n, int ask, uint8_t *b, long long deadline, int timeout_ms
 		ready = kz_deadline_wait_fd(n->fd, POLLIN, deadline);
 		if (ready == 0)
 			return kz_err(err, KZ_EDEVICE,
-				      "printer at %s did not answer status request DLE EOT %d "
-				      "within %d ms; it may be busy or off, or give no status over "
-				      "the network",
-				      n->where, ask, timeout_ms);
+				"printer at %s did not answer status request DLE EOT %d "
+				"within %d ms; it may be busy or off, or give no status over "
+				"the network",
+				n->where, ask, timeout_ms);
 		if (ready < 0)
 			break;
 	}
 	return kz_err(err, KZ_EDEVICE, "reading from the printer at %s failed (%s); " HINT,
-		      n->where, strerror(errno));
+		n->where, strerror(errno));
 }
 
 /* One status exchange for kz_transport_status, within the deadline. */

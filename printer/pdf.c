@@ -15,13 +15,13 @@
 #include "queue/error.h"
 #include "typeset.h"
 
-#define MM (72.0 / 25.4)  /* pt a millimetre */
-#define COLUMN (120 * MM) /* a layout's whole width, margins included */
-#define TOP (25 * MM)	  /* the layout's top edge below the page's */
-#define BOTTOM (20 * MM)  /* kept white at the foot: most printers cannot print there */
-#define RULE_PT 0.75	  /* a rule is a thin line, however thick on thermal paper */
-#define FIT_STEPS 8	  /* tries to shrink a line to its width */
-#define BALANCE_STEPS 24  /* halvings of the width a centred paragraph is broken at */
+#define MM            (72.0 / 25.4) /* pt a millimetre */
+#define COLUMN        (120 * MM)    /* a layout's whole width, margins included */
+#define TOP           (25 * MM)     /* the layout's top edge below the page's */
+#define BOTTOM        (20 * MM)     /* kept white at the foot: most printers cannot print there */
+#define RULE_PT       0.75          /* a rule is a thin line, however thick on thermal paper */
+#define FIT_STEPS     8             /* tries to shrink a line to its width */
+#define BALANCE_STEPS 24            /* halvings of the width a centred paragraph is broken at */
 
 static const char *const face_files[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
 #define FACES KZ_PDF_FACES
@@ -52,10 +52,10 @@ struct sink {
 struct pdf {
 	cairo_t *cr;
 	cairo_font_face_t *const *face; /* regular, bold */
-	double scale;			/* pt a dot */
-	double x0, y0;			/* pt: the layout's top left corner */
-	int draw;			/* 0: only measure */
-	char scratch[KZ_DOC_TEXT_MAX];	/* a run of words being measured */
+	double scale;                   /* pt a dot */
+	double x0, y0;                  /* pt: the layout's top left corner */
+	int draw;                       /* 0: only measure */
+	char scratch[KZ_DOC_TEXT_MAX];  /* a run of words being measured */
 };
 
 static cairo_user_data_key_t face_key;
@@ -115,21 +115,19 @@ open_face(struct ft *ft, const char *font_dir, int i, cairo_font_face_t **out, c
 	/* FreeType says only "cannot open resource": ask the system why */
 	if ((f = fopen(path, "rb")) == NULL)
 		return kz_err(err, KZ_ECONFIG,
-			      "cannot read the font file '%s': %s; printouts need %s and %s in "
-			      "the font folder",
-			      path, strerror(errno), face_files[0], face_files[1]);
+			"cannot read the font file '%s': %s; printouts need %s and %s in "
+			"the font folder",
+			path, strerror(errno), face_files[0], face_files[1]);
 	fclose(f);
 	if ((e = FT_New_Face(ft->lib, path, 0, &face)) != 0)
-		return kz_err(
-			err, KZ_ECONFIG,
+		return kz_err(err, KZ_ECONFIG,
 			"the font file '%s' is not a usable TrueType font (FreeType error %d)",
 			path, e);
 	if (!FT_IS_SCALABLE(face) || face->charmap == NULL ||
-	    face->charmap->encoding != FT_ENCODING_UNICODE) {
+		face->charmap->encoding != FT_ENCODING_UNICODE) {
 		FT_Done_Face(face);
 		return kz_err(err, KZ_ECONFIG,
-			      "the font file '%s' is not a scalable font with Unicode letters",
-			      path);
+			"the font file '%s' is not a scalable font with Unicode letters", path);
 	}
 	return wrap_face(ft, face, out, err);
 }
@@ -175,16 +173,16 @@ static int
 check_layout(const struct kz_doc_layout *l, int page, char *err)
 {
 	if (l == NULL || l->width <= 0 || l->margin < 0 || 2 * l->margin >= l->width || l->n < 0 ||
-	    l->n > KZ_DOC_BLOCKS)
+		l->n > KZ_DOC_BLOCKS)
 		return kz_err(err, KZ_EINVAL,
-			      "page %d of the PDF has no layout, or a malformed one", page + 1);
+			"page %d of the PDF has no layout, or a malformed one", page + 1);
 	for (int i = 0; i < l->n; i++) {
 		const struct kz_doc_block *b = &l->blocks[i];
 		if (b->kind < KZ_DOC_LINE || b->kind > KZ_DOC_RULE || b->px <= 0 ||
-		    b->align < KZ_TS_LEFT || b->align > KZ_TS_RIGHT ||
-		    memchr(b->text, '\0', sizeof b->text) == NULL)
+			b->align < KZ_TS_LEFT || b->align > KZ_TS_RIGHT ||
+			memchr(b->text, '\0', sizeof b->text) == NULL)
 			return kz_err(err, KZ_EINVAL, "block %d of page %d of the PDF is malformed",
-				      i + 1, page + 1);
+				i + 1, page + 1);
 	}
 	return KZ_OK;
 }
@@ -196,7 +194,7 @@ check_pages(const struct kz_doc_layout *const *pages, int npages, char *err)
 
 	if (pages == NULL || npages < 1)
 		return kz_err(err, KZ_EINVAL, "a PDF needs at least one page, and %d were given",
-			      pages == NULL ? 0 : npages);
+			pages == NULL ? 0 : npages);
 	for (int i = 0; i < npages && rc == KZ_OK; i++)
 		rc = check_layout(pages[i], i, err);
 	return rc;
@@ -238,7 +236,7 @@ run_width(struct pdf *p, const char *s, size_t i, size_t e)
  * kz_typeset_text); *h gets the height of the line used. */
 static void
 set_line(struct pdf *p, double x, double y, double w, double size, int bold, int align,
-	 const char *text, double *h)
+	const char *text, double *h)
 {
 	double asc, adv, least = p->scale; /* one dot, as typeset's 1 px */
 
@@ -323,7 +321,7 @@ balance(struct pdf *p, double w, const char *s, size_t n, size_t i)
 /* One paragraph (no '\n') as many lines as w needs, the first at y. */
 static void
 wrap_paragraph(struct pdf *p, double x, double y, double w, double size, int bold, int align,
-	       const char *s, size_t n, double *h)
+	const char *s, size_t n, double *h)
 {
 	char line[KZ_DOC_TEXT_MAX];
 	double at = w, asc, lh; /* at: where lines break; they are set in w */
@@ -356,7 +354,7 @@ wrap_paragraph(struct pdf *p, double x, double y, double w, double size, int bol
 
 static void
 wrap(struct pdf *p, double x, double y, double w, double size, int bold, int align,
-     const char *text, double *h)
+	const char *text, double *h)
 {
 	const char *s = text, *nl;
 	double ph;
@@ -364,7 +362,7 @@ wrap(struct pdf *p, double x, double y, double w, double size, int bold, int ali
 	for (*h = 0;; s = nl + 1) {
 		nl = strchr(s, '\n');
 		wrap_paragraph(p, x, y + *h, w, size, bold, align, s,
-			       nl != NULL ? (size_t)(nl - s) : strlen(s), &ph);
+			nl != NULL ? (size_t)(nl - s) : strlen(s), &ph);
 		*h += ph;
 		if (nl == NULL)
 			return;
@@ -397,8 +395,8 @@ set_blocks(struct pdf *p, const struct kz_doc_layout *l, double *height, char *e
 		/* cairo stops at the first fault: malformed UTF-8, or memory */
 		if ((st = cairo_status(p->cr)) != CAIRO_STATUS_SUCCESS)
 			return kz_err(err, st == CAIRO_STATUS_NO_MEMORY ? KZ_ENOMEM : KZ_EINVAL,
-				      "cannot set the text '%.60s' in the PDF: %s", k->text,
-				      cairo_status_to_string(st));
+				"cannot set the text '%.60s' in the PDF: %s", k->text,
+				cairo_status_to_string(st));
 		y += h;
 	}
 	*height = y + m - p->y0;
@@ -452,7 +450,7 @@ cairo_failed(cairo_status_t st, const struct sink *s, char *err)
 	 * names the file and the cause */
 	if (st == CAIRO_STATUS_WRITE_ERROR)
 		return kz_err(err, KZ_EINVAL, "cannot write the PDF '%s': %s", s->path,
-			      strerror(s->error));
+			strerror(s->error));
 	return kz_err(err, KZ_EINVAL, "cannot make a PDF: %s", cairo_status_to_string(st));
 }
 
@@ -464,14 +462,14 @@ set_title(cairo_surface_t *surface, const struct kz_doc_layout *l)
 	for (int i = 0; i < l->n; i++)
 		if (l->blocks[i].kind != KZ_DOC_RULE && l->blocks[i].text[0]) {
 			cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
-						       l->blocks[i].text);
+				l->blocks[i].text);
 			return;
 		}
 }
 
 static int
 write_pdf(const struct kz_doc_layout *const *pages, int npages, cairo_font_face_t *const *faces,
-	  struct sink *s, char *err)
+	struct sink *s, char *err)
 {
 	cairo_surface_t *surface;
 	cairo_font_options_t *fo = cairo_font_options_create();
@@ -504,24 +502,24 @@ write_pdf(const struct kz_doc_layout *const *pages, int npages, cairo_font_face_
 
 static int
 make_pdf(const struct kz_doc_layout *const *pages, int npages, const char *font_dir, struct sink *s,
-	 char *err)
+	char *err)
 {
 	cairo_font_face_t *faces[FACES];
 	int rc;
 
 	if ((rc = check_pages(pages, npages, err)) != KZ_OK ||
-	    (rc = kz_pdf_faces_open(font_dir, faces, err)) != KZ_OK)
+		(rc = kz_pdf_faces_open(font_dir, faces, err)) != KZ_OK)
 		return rc;
 	if (s->path == NULL) {
 		rc = write_pdf(pages, npages, faces, s, err);
 	} else if ((s->f = fopen(s->path, "wb")) == NULL) {
 		rc = kz_err(err, KZ_EINVAL, "cannot write the PDF '%s': %s", s->path,
-			    strerror(errno));
+			strerror(errno));
 	} else {
 		rc = write_pdf(pages, npages, faces, s, err);
 		if (fclose(s->f) != 0 && rc == KZ_OK)
 			rc = kz_err(err, KZ_EINVAL, "cannot write the PDF '%s': %s", s->path,
-				    strerror(errno));
+				strerror(errno));
 		if (rc != KZ_OK)
 			remove(s->path); /* half a PDF would only fail later, at the printer */
 	}
@@ -531,7 +529,7 @@ make_pdf(const struct kz_doc_layout *const *pages, int npages, const char *font_
 
 int
 kz_pdf_layout(const struct kz_doc_layout *const *pages, int npages, const char *font_dir,
-	      const char *path, char *err)
+	const char *path, char *err)
 {
 	struct sink s = {path, NULL, NULL, 0};
 
@@ -542,7 +540,7 @@ kz_pdf_layout(const struct kz_doc_layout *const *pages, int npages, const char *
 
 int
 kz_pdf_memory(const struct kz_doc_layout *const *pages, int npages, const char *font_dir,
-	      struct kz_bytes *out, char *err)
+	struct kz_bytes *out, char *err)
 {
 	struct sink s = {NULL, NULL, out, 0};
 	size_t start = out->len;

@@ -19,9 +19,9 @@
 #include "doc-ticket.h"
 #include "escpos.h"
 
-#define KZ_PDF_A4_W 595.28 /* pt: 210 mm */
-#define KZ_PDF_A4_H 841.89 /* pt: 297 mm */
-#define KZ_PDF_FACES 2	   /* the faces a PDF is set in: [0] regular, [1] bold */
+#define KZ_PDF_A4_W  595.28 /* pt: 210 mm */
+#define KZ_PDF_A4_H  841.89 /* pt: 297 mm */
+#define KZ_PDF_FACES 2      /* the faces a PDF is set in: [0] regular, [1] bold */
 
 /* The project's two faces from font_dir as cairo faces, for a document
  * drawn with cairo itself (doc-report.c); let them go with
@@ -37,12 +37,12 @@ void kz_pdf_faces_close(cairo_font_face_t *faces[KZ_PDF_FACES]);
  * behind then); KZ_ECONFIG naming a font file that is missing or not a
  * usable font; KZ_ENOMEM. */
 int kz_pdf_layout(const struct kz_doc_layout *const *pages, int npages, const char *font_dir,
-		  const char *path, char *err);
+	const char *path, char *err);
 
 /* The same PDF appended to out (start from {0}; free with kz_bytes_free):
  * for a print queue fed from memory.  Errors as kz_pdf_layout's; on
  * failure out is as it was. */
 int kz_pdf_memory(const struct kz_doc_layout *const *pages, int npages, const char *font_dir,
-		  struct kz_bytes *out, char *err);
+	struct kz_bytes *out, char *err);
 
 #endif

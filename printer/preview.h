@@ -19,7 +19,7 @@ int kz_bitmap_png(const struct kz_bitmap *bm, const char *png_path, char *err);
  * (black on white).  *width and *height (may be NULL) get its size in dots.
  * KZ_EINVAL for a stream that is not ESC/POS raster (the message says
  * where), or a file that cannot be written; KZ_ENOMEM. */
-int kz_preview_png(const uint8_t *data, size_t len, const char *png_path, int *width,
-	int *height, char *err);
+int kz_preview_png(const uint8_t *data, size_t len, const char *png_path, int *width, int *height,
+	char *err);
 
 #endif

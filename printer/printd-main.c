@@ -30,12 +30,13 @@ on_signal(int sig)
 static void
 usage(FILE *f)
 {
-	fprintf(f, "usage: kezek-printd --printer NAME [--config FILE] [--db PATH] [--now TIME]\n"
-		   "                    [--fonts DIR] [--once]\n\n"
-		   "Prints the jobs of the printer NAME ([printer NAME] in hall.ini) in order,\n"
-		   "and keeps its state (ready, paper out, offline ...) in the database.\n"
-		   "  --once   print what is queued, then stop\n"
-		   "Exit codes: 0 done, 1 usage, 3 configuration or database error.\n");
+	fprintf(f,
+		"usage: kezek-printd --printer NAME [--config FILE] [--db PATH] [--now TIME]\n"
+		"                    [--fonts DIR] [--once]\n\n"
+		"Prints the jobs of the printer NAME ([printer NAME] in hall.ini) in order,\n"
+		"and keeps its state (ready, paper out, offline ...) in the database.\n"
+		"  --once   print what is queued, then stop\n"
+		"Exit codes: 0 done, 1 usage, 3 configuration or database error.\n");
 }
 
 struct options {
@@ -47,26 +48,46 @@ static int
 parse(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
-		{"config", required_argument, NULL, 'c'}, {"db", required_argument, NULL, 'd'},
-		{"now", required_argument, NULL, 'n'}, {"fonts", required_argument, NULL, 'F'},
-		{"printer", required_argument, NULL, 'p'}, {"once", no_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+		{"config", required_argument, NULL, 'c'},
+		{"db", required_argument, NULL, 'd'},
+		{"now", required_argument, NULL, 'n'},
+		{"fonts", required_argument, NULL, 'F'},
+		{"printer", required_argument, NULL, 'p'},
+		{"once", no_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
 	};
 	int c;
 
 	*o = (struct options){getenv("KEZEK_CONFIG"), getenv("KEZEK_DB"), NULL, NULL, NULL, 0};
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'c': o->config = optarg; break;
-		case 'd': o->db = optarg; break;
-		case 'n': o->now = optarg; break;
-		case 'F': o->fonts = optarg; break;
-		case 'p': o->printer = optarg; break;
-		case 'o': o->once = 1; break;
-		case 'h': usage(stdout); exit(0);
+		case 'c':
+			o->config = optarg;
+			break;
+		case 'd':
+			o->db = optarg;
+			break;
+		case 'n':
+			o->now = optarg;
+			break;
+		case 'F':
+			o->fonts = optarg;
+			break;
+		case 'p':
+			o->printer = optarg;
+			break;
+		case 'o':
+			o->once = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
 		default:
-			fprintf(stderr, "kezek-printd: '%s' is an unknown option or lacks its value; "
-					"see kezek-printd --help\n", argv[optind - 1]);
+			fprintf(stderr,
+				"kezek-printd: '%s' is an unknown option or lacks its value; "
+				"see kezek-printd --help\n",
+				argv[optind - 1]);
 			return 1;
 		}
 	}
@@ -89,9 +110,9 @@ main(int argc, char **argv)
 
 	if (parse(argc, argv, &o) != 0)
 		return 1;
-	if ((rc = kz_config_load(o.config && *o.config ? o.config : "config/hall.ini", &cfg, err)) !=
-		    KZ_OK ||
-	    (rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
+	if ((rc = kz_config_load(o.config && *o.config ? o.config : "config/hall.ini", &cfg,
+		     err)) != KZ_OK ||
+		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
 		fprintf(stderr, "kezek-printd: %s\n", err);
 		return rc == KZ_EINVAL ? 1 : 3;
 	}
@@ -107,9 +128,10 @@ main(int argc, char **argv)
 		return 3;
 	}
 	if (uncertain)
-		fprintf(stderr, "kezek-printd: %d job%s may have printed before the last stop; "
-				"see kezek print status and reprint if needed\n", uncertain,
-			uncertain == 1 ? "" : "s");
+		fprintf(stderr,
+			"kezek-printd: %d job%s may have printed before the last stop; "
+			"see kezek print status and reprint if needed\n",
+			uncertain, uncertain == 1 ? "" : "s");
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	while (!stop) {

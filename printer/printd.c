@@ -33,7 +33,7 @@
 #include "queue/error.h"
 #include "queue/outbox.h"
 
-#define FEED_LINES 4 /* clear the cutter so the tear is below the text */
+#define FEED_LINES        4  /* clear the cutter so the tear is below the text */
 #define IDLE_POLL_SECONDS 15 /* when idle, ask the printer how it is this often */
 
 struct kz_printd {
@@ -42,7 +42,7 @@ struct kz_printd {
 	struct kz_typeset *ts;
 	struct kz_db *db;
 	struct kz_bytes out;
-	int64_t polled_at;	/* when the printer's state was last asked */
+	int64_t polled_at;            /* when the printer's state was last asked */
 	struct kz_directory *offices; /* App. 1, loaded for the first receipt or notice */
 };
 
@@ -68,8 +68,8 @@ pick(const char *kk, const char *ru, int in_kk)
 /* The talon of p.25 for the complaint job j prints: its journal entry,
  * and this office's contacts from App. 1 and App. 5 (cfg->office). */
 static int
-talon_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
-	struct kz_doc_layout *l, char *err)
+talon_layout(struct kz_printd *pd, const struct kz_print_job *j, int width, struct kz_doc_layout *l,
+	char *err)
 {
 	const struct kz_config *cfg = pd->opt.cfg;
 	const struct kz_office_kk *kk = &cfg->office_kk;
@@ -83,8 +83,8 @@ talon_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
 	if (m == NULL)
 		return kz_err(err, KZ_ENOMEM, "out of memory making a talon");
 	if ((rc = kz_complaint_of_job(pd->db, j->id, m, err)) != KZ_OK ||
-	    (rc = kz_dir_load(cfg->offices, &offices, err)) != KZ_OK ||
-	    (rc = kz_dir_load(cfg->akimats, &akimats, err)) != KZ_OK)
+		(rc = kz_dir_load(cfg->offices, &offices, err)) != KZ_OK ||
+		(rc = kz_dir_load(cfg->akimats, &akimats, err)) != KZ_OK)
 		goto out;
 	o = kz_dir_find(offices, cfg->office);
 	a = kz_dir_find(akimats, cfg->office);
@@ -139,7 +139,8 @@ office_contact(struct kz_printd *pd, const char *lang, const char **name, const 
 	if (cfg->office[0] == '\0')
 		return kz_err(err, KZ_ECONFIG,
 			"a receipt or notice needs this office's address and phone: set office = KEY "
-			"in [hall] of %s (find the key with 'kezek office find TEXT')", cfg->path);
+			"in [hall] of %s (find the key with 'kezek office find TEXT')",
+			cfg->path);
 	if (pd->offices == NULL && (rc = kz_dir_load(cfg->offices, &pd->offices, err)) != KZ_OK)
 		return rc;
 	if ((e = kz_dir_find(pd->offices, cfg->office)) == NULL)
@@ -163,8 +164,8 @@ receipt_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
 	int rc;
 
 	if ((rc = kz_app_get_job(pd->db, j->id, &a, err)) != KZ_OK ||
-	    (rc = office_contact(pd, j->lang, &d.office, &d.office_address, &d.office_phone,
-		     err)) != KZ_OK)
+		(rc = office_contact(pd, j->lang, &d.office, &d.office_address, &d.office_phone,
+			 err)) != KZ_OK)
 		return rc;
 	d.number = a.number;
 	d.accepted_at = a.accepted_at;
@@ -190,8 +191,8 @@ notice_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
 	int rc;
 
 	if ((rc = kz_app_get_job(pd->db, j->id, &a, err)) != KZ_OK ||
-	    (rc = office_contact(pd, j->lang, &d.office, &d.office_address, &d.office_phone,
-		     err)) != KZ_OK)
+		(rc = office_contact(pd, j->lang, &d.office, &d.office_address, &d.office_phone,
+			 err)) != KZ_OK)
 		return rc;
 	d.applicant = a.applicant;
 	d.number = a.number;
@@ -210,8 +211,8 @@ notice_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
 /* The job's document laid out for width dots (its A4 page is the same
  * layout, set by pdf.c). */
 static int
-make_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
-	struct kz_doc_layout *l, char *err)
+make_layout(struct kz_printd *pd, const struct kz_print_job *j, int width, struct kz_doc_layout *l,
+	char *err)
 {
 	const struct kz_config *cfg = pd->opt.cfg;
 	const char *office = strcmp(j->lang, "kk") == 0 ? cfg->name_kk : cfg->name_ru;
@@ -300,8 +301,8 @@ check_printer(struct kz_printd *pd, void *conn, char *reason, size_t len)
 
 /* The printer cannot take the job now: record why; the job waits. */
 static int
-postpone(struct kz_printd *pd, const struct kz_print_job *j, const char *state,
-	const char *reason, char *err)
+postpone(struct kz_printd *pd, const struct kz_print_job *j, const char *state, const char *reason,
+	char *err)
 {
 	char e2[KZ_ERR_LEN];
 
@@ -367,7 +368,7 @@ send_cups(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char
 	 * try again.  A job that waits in CUPS may still print: a person
 	 * decides, as after a crash. */
 	if (res.job_id == 0 || strcmp(res.state, "canceled") == 0 ||
-	    strcmp(res.state, "aborted") == 0)
+		strcmp(res.state, "aborted") == 0)
 		return postpone(pd, j, "offline", why, err);
 	kz_printer_set_state(pd->db, pd->opt.printer->name, "offline", why, e2);
 	return kz_outbox_uncertain(pd->db, j->id, why, err);
@@ -477,22 +478,26 @@ kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, int 
 	pd->opt = *opt;
 	pd->ops = kz_transport_find(opt->printer->transport);
 	if (pd->ops == NULL && strcmp(opt->printer->transport, "cups") != 0 &&
-	    strcmp(opt->printer->transport, "folder") != 0) {
+		strcmp(opt->printer->transport, "folder") != 0) {
 		free(pd);
 		return kz_err(err, KZ_ECONFIG,
 			"[printer %s]: transport '%s' is not available in this build yet; use tcp, "
-			"device or usb", opt->printer->name, opt->printer->transport);
+			"device or usb",
+			opt->printer->name, opt->printer->transport);
 	}
 	if (pd->ops == NULL && strcmp(opt->printer->role, "a4") != 0) {
 		free(pd);
-		return kz_err(err, KZ_ECONFIG, "[printer %s]: a %s printer needs transport tcp, "
-					       "device or usb", opt->printer->name, opt->printer->role);
+		return kz_err(err, KZ_ECONFIG,
+			"[printer %s]: a %s printer needs transport tcp, "
+			"device or usb",
+			opt->printer->name, opt->printer->role);
 	}
 	if (strcmp(opt->printer->transport, "folder") == 0)
-		mkdir(opt->printer->address, 0750); /* a folder that cannot be made shows as offline */
+		mkdir(opt->printer->address,
+			0750); /* a folder that cannot be made shows as offline */
 	if ((rc = kz_db_open(opt->db_path, 0, &pd->db, err)) != KZ_OK ||
-	    (rc = kz_typeset_open(opt->font_dir, &pd->ts, err)) != KZ_OK ||
-	    (rc = kz_outbox_recover(pd->db, opt->printer->name, uncertain, err)) != KZ_OK) {
+		(rc = kz_typeset_open(opt->font_dir, &pd->ts, err)) != KZ_OK ||
+		(rc = kz_outbox_recover(pd->db, opt->printer->name, uncertain, err)) != KZ_OK) {
 		kz_printd_close(pd);
 		return rc;
 	}

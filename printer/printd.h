@@ -13,12 +13,12 @@
 struct kz_printd;
 
 struct kz_printd_options {
-	const struct kz_config *cfg;		/* kept by reference */
-	const struct kz_printer_conf *printer;	/* one of cfg's printers */
+	const struct kz_config *cfg;           /* kept by reference */
+	const struct kz_printer_conf *printer; /* one of cfg's printers */
 	const char *db_path;
 	const char *font_dir;
-	int io_timeout_ms;			/* connect, send, status: each at most this */
-	int retry_seconds;			/* pause after a fault before trying again */
+	int io_timeout_ms; /* connect, send, status: each at most this */
+	int retry_seconds; /* pause after a fault before trying again */
 };
 
 /* Open the database, the fonts and the printer's transport, and turn jobs

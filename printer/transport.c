@@ -11,8 +11,8 @@ const struct kz_transport_ops *
 kz_transport_find(const char *name)
 {
 	/* cups is valid in hall.ini but not built yet: NULL */
-	static const struct kz_transport_ops *const all[] = {
-		&kz_transport_tcp, &kz_transport_device, &kz_transport_usb};
+	static const struct kz_transport_ops *const all[] = {&kz_transport_tcp,
+		&kz_transport_device, &kz_transport_usb};
 
 	if (name == NULL)
 		return NULL;

@@ -14,9 +14,9 @@
 #include "queue/utf8.h"
 #include "typeset.h"
 
-#define FONT_SLOTS 32	       /* open TTF_Font per (face, pixel size) */
-#define INK 128		       /* coverage (alpha) from which a dot is black: 50% */
-#define PROBE_SIZE 12	       /* size at which fonts are checked and glyphs looked up */
+#define FONT_SLOTS 32  /* open TTF_Font per (face, pixel size) */
+#define INK        128 /* coverage (alpha) from which a dot is black: 50% */
+#define PROBE_SIZE 12  /* size at which fonts are checked and glyphs looked up */
 
 static const char *const face_files[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
 #define FACES 2
@@ -61,10 +61,10 @@ get_font(struct kz_typeset *t, int face, int size)
 	if (s->font != NULL)
 		TTF_CloseFont(s->font);
 	s->font = TTF_OpenFontRW(SDL_RWFromConstMem(t->face_data[face], (int)t->face_len[face]), 1,
-				 size);
+		size);
 	if (s->font == NULL) {
 		kz_err(t->err, KZ_ENOMEM, "cannot open %s at %d px: %s", face_files[face], size,
-		       TTF_GetError());
+			TTF_GetError());
 		return NULL;
 	}
 	s->face = face;
@@ -81,8 +81,7 @@ load_faces(struct kz_typeset *t, const char *font_dir, char *err)
 	for (int i = 0; i < FACES; i++) {
 		snprintf(path, sizeof path, "%s/%s", font_dir, face_files[i]);
 		if ((t->face_data[i] = kz_file_read(path, &t->face_len[i])) == NULL)
-			return kz_err(
-				err, KZ_ECONFIG,
+			return kz_err(err, KZ_ECONFIG,
 				"cannot read the font file '%s': %s; printouts need %s and %s in "
 				"the font folder",
 				path, strerror(errno), face_files[0], face_files[1]);
@@ -93,9 +92,9 @@ load_faces(struct kz_typeset *t, const char *font_dir, char *err)
 	for (int i = 0; i < FACES; i++)
 		if (get_font(t, i, PROBE_SIZE) == NULL)
 			return kz_err(err, KZ_ECONFIG,
-				      "the font file '%s/%s' (%zu bytes) is not a usable TrueType "
-				      "font: %s",
-				      font_dir, face_files[i], t->face_len[i], TTF_GetError());
+				"the font file '%s/%s' (%zu bytes) is not a usable TrueType "
+				"font: %s",
+				font_dir, face_files[i], t->face_len[i], TTF_GetError());
 	return KZ_OK;
 }
 
@@ -145,8 +144,8 @@ check_args(struct kz_typeset *t, int w, int px, int align, const char *utf8)
 {
 	if (w <= 0 || px <= 0 || align < KZ_TS_LEFT || align > KZ_TS_RIGHT || utf8 == NULL)
 		return kz_err(t->err, KZ_EINVAL,
-			      "cannot set text %d dots wide at %d px, aligned %d%s", w, px, align,
-			      utf8 == NULL ? ", and no text was given" : "");
+			"cannot set text %d dots wide at %d px, aligned %d%s", w, px, align,
+			utf8 == NULL ? ", and no text was given" : "");
 	return KZ_OK;
 }
 
@@ -161,7 +160,7 @@ fit_line(struct kz_typeset *t, int face, int px, int w, const char *text, struct
 			return KZ_ENOMEM;
 		if (TTF_SizeUTF8(f->font, text, &f->w, &h) != 0)
 			return kz_err(t->err, KZ_EINVAL, "cannot measure the text '%s': %s", text,
-				      TTF_GetError());
+				TTF_GetError());
 		if (f->w <= w || size == 1)
 			return KZ_OK;
 		next = (int)((long)size * w / f->w);
@@ -189,7 +188,7 @@ stamp(struct kz_bitmap *b, const SDL_Surface *s, int left, int y, int x0, int x1
 
 static int
 draw_line(struct kz_typeset *t, struct kz_bitmap *b, int x, int y, int w, int align,
-	  const char *text, const struct fit *f)
+	const char *text, const struct fit *f)
 {
 	SDL_Color black = {0, 0, 0, 255};
 	SDL_Surface *s;
@@ -200,7 +199,7 @@ draw_line(struct kz_typeset *t, struct kz_bitmap *b, int x, int y, int w, int al
 	s = TTF_RenderUTF8_Blended(f->font, text, black);
 	if (s == NULL)
 		return kz_err(t->err, KZ_ENOMEM, "cannot render the text '%s': %s", text,
-			      TTF_GetError());
+			TTF_GetError());
 	if (s->format->BytesPerPixel != 4 || SDL_LockSurface(s) != 0) {
 		SDL_FreeSurface(s);
 		return kz_err(t->err, KZ_ENOMEM, "cannot read the rendered text '%s'", text);
@@ -217,15 +216,15 @@ draw_line(struct kz_typeset *t, struct kz_bitmap *b, int x, int y, int w, int al
 
 int
 kz_typeset_text(struct kz_typeset *t, struct kz_bitmap *b, int x, int y, int w, int px, int bold,
-		int align, const char *utf8, int *height_out)
+	int align, const char *utf8, int *height_out)
 {
 	struct fit f;
 	int rc;
 
 	*height_out = 0;
 	if ((rc = check_args(t, w, px, align, utf8)) != KZ_OK ||
-	    (rc = fit_line(t, bold ? 1 : 0, px, w, utf8, &f)) != KZ_OK ||
-	    (rc = draw_line(t, b, x, y, w, align, utf8, &f)) != KZ_OK)
+		(rc = fit_line(t, bold ? 1 : 0, px, w, utf8, &f)) != KZ_OK ||
+		(rc = draw_line(t, b, x, y, w, align, utf8, &f)) != KZ_OK)
 		return rc;
 	*height_out = TTF_FontHeight(f.font);
 	return KZ_OK;
@@ -246,7 +245,7 @@ word_end(const char *s, size_t n, size_t k)
  * one word); its end.  line is scratch of n + 1 bytes. */
 static int
 fill_line(struct kz_typeset *t, TTF_Font *font, int w, const char *s, size_t n, size_t i,
-	  char *line, size_t *end)
+	char *line, size_t *end)
 {
 	int tw, th;
 
@@ -256,7 +255,7 @@ fill_line(struct kz_typeset *t, TTF_Font *font, int w, const char *s, size_t n, 
 		line[e - i] = '\0';
 		if (TTF_SizeUTF8(font, line, &tw, &th) != 0)
 			return kz_err(t->err, KZ_EINVAL, "cannot measure the text '%s': %s", line,
-				      TTF_GetError());
+				TTF_GetError());
 		if (tw > w)
 			break;
 	}
@@ -266,7 +265,7 @@ fill_line(struct kz_typeset *t, TTF_Font *font, int w, const char *s, size_t n, 
 /* Lines the paragraph s[i..n) takes when broken at width w. */
 static int
 count_lines(struct kz_typeset *t, TTF_Font *font, int w, const char *s, size_t n, size_t i,
-	    char *line, int *lines)
+	char *line, int *lines)
 {
 	size_t end;
 	int rc;
@@ -309,7 +308,7 @@ balance(struct kz_typeset *t, TTF_Font *font, int w, const char *s, size_t n, si
 /* One paragraph (no '\n'): as many lines as w needs, the first at y. */
 static int
 wrap_paragraph(struct kz_typeset *t, struct kz_bitmap *b, int x, int y, int w, int px, int bold,
-	       int align, const char *s, size_t n, char *line, int *h)
+	int align, const char *s, size_t n, char *line, int *h)
 {
 	TTF_Font *font = get_font(t, bold ? 1 : 0, px);
 	size_t i = 0, end;
@@ -331,7 +330,7 @@ wrap_paragraph(struct kz_typeset *t, struct kz_bitmap *b, int x, int y, int w, i
 		if ((rc = fill_line(t, font, at, s, n, i, line, &end)) != KZ_OK)
 			return rc;
 		while (end > i &&
-		       s[end - 1] == ' ') /* trailing spaces would pull a centred line left */
+			s[end - 1] == ' ') /* trailing spaces would pull a centred line left */
 			end--;
 		memcpy(line, s + i, end - i);
 		line[end - i] = '\0';
@@ -347,7 +346,7 @@ wrap_paragraph(struct kz_typeset *t, struct kz_bitmap *b, int x, int y, int w, i
 
 int
 kz_typeset_wrap(struct kz_typeset *t, struct kz_bitmap *b, int x, int y, int w, int px, int bold,
-		int align, const char *utf8, int *height_out)
+	int align, const char *utf8, int *height_out)
 {
 	const char *p, *nl;
 	char *line;
@@ -358,11 +357,11 @@ kz_typeset_wrap(struct kz_typeset *t, struct kz_bitmap *b, int x, int y, int w, 
 		return rc;
 	if ((line = malloc(strlen(utf8) + 1)) == NULL)
 		return kz_err(t->err, KZ_ENOMEM, "out of memory setting a text of %zu bytes",
-			      strlen(utf8));
+			strlen(utf8));
 	for (p = utf8; rc == KZ_OK; p = nl + 1) {
 		nl = strchr(p, '\n');
 		rc = wrap_paragraph(t, b, x, y + *height_out, w, px, bold, align, p,
-				    nl != NULL ? (size_t)(nl - p) : strlen(p), line, &h);
+			nl != NULL ? (size_t)(nl - p) : strlen(p), line, &h);
 		if (rc == KZ_OK)
 			*height_out += h;
 		if (nl == NULL)

@@ -13,9 +13,9 @@
 #include "bitmap.h"
 
 /* align: where a line goes in its box */
-#define KZ_TS_LEFT 0
+#define KZ_TS_LEFT   0
 #define KZ_TS_CENTRE 1
-#define KZ_TS_RIGHT 2
+#define KZ_TS_RIGHT  2
 
 struct kz_typeset;
 
@@ -30,14 +30,14 @@ void kz_typeset_close(struct kz_typeset *t);
  * height of the line used (the next line goes that much lower).  b NULL
  * measures only.  KZ_OK, or a KZ_E* code with kz_typeset_error telling. */
 int kz_typeset_text(struct kz_typeset *t, struct kz_bitmap *b, int x, int y, int w, int px,
-		    int bold, int align, const char *utf8, int *height_out);
+	int bold, int align, const char *utf8, int *height_out);
 
 /* The same, but words go onto as many lines as width w needs ('\n' also
  * starts one; a no-break space U+00A0 joins words); *height_out gets the
  * height of all the lines.  A word wider than w alone is shrunk to fit.
  * Centred text is balanced: its lines come out as even as the words allow. */
 int kz_typeset_wrap(struct kz_typeset *t, struct kz_bitmap *b, int x, int y, int w, int px,
-		    int bold, int align, const char *utf8, int *height_out);
+	int bold, int align, const char *utf8, int *height_out);
 
 /* Characters of utf8 that either font lacks (they would print as empty
  * boxes), malformed UTF-8 counted too; a KZ_E* code if a font fails. */

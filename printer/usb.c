@@ -12,9 +12,9 @@
 #include "queue/error.h"
 #include "transport.h"
 
-#define HINT "check the printer is on and plugged in"
-#define STATUS_HINT "check it has paper, its cover is shut and it is online"
-#define CHUNK 4096
+#define HINT          "check the printer is on and plugged in"
+#define STATUS_HINT   "check it has paper, its cover is shut and it is online"
+#define CHUNK         4096
 #define PRINTER_CLASS 7 /* bInterfaceClass of a USB printer */
 
 struct usb {
@@ -23,8 +23,8 @@ struct usb {
 	int iface;
 	int claimed;
 	unsigned char out, in; /* bulk endpoints; in 0 when there is none */
-	int in_size;	       /* bulk IN packet size: read whole packets */
-	char where[16];	       /* VVVV:PPPP, for messages */
+	int in_size;           /* bulk IN packet size: read whole packets */
+	char where[16];        /* VVVV:PPPP, for messages */
 };
 
 /* What hall.ini's address asks for: any printer, or one vendor:product. */
@@ -58,12 +58,12 @@ parse(const char *address, struct want *w, char *err)
 		return KZ_OK;
 	}
 	if (colon != NULL && hex16(address, (size_t)(colon - address), &w->vid) == 0 &&
-	    hex16(colon + 1, strlen(colon + 1), &w->pid) == 0)
+		hex16(colon + 1, strlen(colon + 1), &w->pid) == 0)
 		return KZ_OK;
 	return kz_err(err, KZ_EINVAL,
-		      "USB printer address '%s' is neither auto nor vendor:product in hex; write "
-		      "e.g. auto or 0416:5011 (lsusb shows them) in hall.ini",
-		      address);
+		"USB printer address '%s' is neither auto nor vendor:product in hex; write "
+		"e.g. auto or 0416:5011 (lsusb shows them) in hall.ini",
+		address);
 }
 
 /* The interface to print through in alt setting 0: a printer-class one,
@@ -86,7 +86,7 @@ pick_interface(const struct libusb_config_descriptor *cfg, int named)
 			const struct libusb_endpoint_descriptor *ep = &alt->endpoint[e];
 
 			if ((ep->bmAttributes & 3) == LIBUSB_TRANSFER_TYPE_BULK &&
-			    (ep->bEndpointAddress & LIBUSB_ENDPOINT_IN) == 0)
+				(ep->bEndpointAddress & LIBUSB_ENDPOINT_IN) == 0)
 				fallback = i;
 		}
 	}
@@ -128,7 +128,7 @@ matches(struct usb *u, libusb_device *dev, const struct want *w)
 	if (!w->any && (d.idVendor != w->vid || d.idProduct != w->pid))
 		return 0;
 	if (libusb_get_active_config_descriptor(dev, &cfg) != 0 &&
-	    libusb_get_config_descriptor(dev, 0, &cfg) != 0)
+		libusb_get_config_descriptor(dev, 0, &cfg) != 0)
 		return 0;
 	u->iface = pick_interface(cfg, !w->any);
 	if (u->iface >= 0)
@@ -147,11 +147,11 @@ not_found(const struct want *w, char *err)
 {
 	if (w->any)
 		return kz_err(err, KZ_EDEVICE,
-			      "no USB printer found (auto); is it plugged in and powered?");
+			"no USB printer found (auto); is it plugged in and powered?");
 	return kz_err(err, KZ_EDEVICE,
-		      "no USB printer %04x:%04x found; is it plugged in and powered? lsusb "
-		      "lists the vendor:product of what is plugged in",
-		      w->vid, w->pid);
+		"no USB printer %04x:%04x found; is it plugged in and powered? lsusb "
+		"lists the vendor:product of what is plugged in",
+		w->vid, w->pid);
 }
 
 /* Find and open the device; KZ_OK with u->h set. */
@@ -165,7 +165,7 @@ find(struct usb *u, const struct want *w, char *err)
 
 	if (n < 0)
 		return kz_err(err, KZ_EDEVICE, "cannot list the USB devices (%s)",
-			      libusb_strerror((int)n));
+			libusb_strerror((int)n));
 	for (ssize_t i = 0; i < n && dev == NULL; i++)
 		if (matches(u, list[i], w))
 			dev = list[i];
@@ -175,12 +175,12 @@ find(struct usb *u, const struct want *w, char *err)
 		return not_found(w, err);
 	if (rc == LIBUSB_ERROR_ACCESS)
 		return kz_err(err, KZ_EDEVICE,
-			      "no permission to open the USB printer %s; give the user Kezek "
-			      "runs as access to it with a udev rule (e.g. GROUP=\"lp\")",
-			      u->where);
+			"no permission to open the USB printer %s; give the user Kezek "
+			"runs as access to it with a udev rule (e.g. GROUP=\"lp\")",
+			u->where);
 	if (rc != 0)
 		return kz_err(err, KZ_EDEVICE, "cannot open the USB printer %s (%s); " HINT,
-			      u->where, libusb_strerror(rc));
+			u->where, libusb_strerror(rc));
 	return KZ_OK;
 }
 
@@ -199,13 +199,13 @@ claim(struct usb *u, char *err)
 	}
 	if (rc == LIBUSB_ERROR_BUSY)
 		return kz_err(err, KZ_EDEVICE,
-			      "the USB printer %s is busy; another program (CUPS?) may be using "
-			      "it",
-			      u->where);
+			"the USB printer %s is busy; another program (CUPS?) may be using "
+			"it",
+			u->where);
 	if (rc == LIBUSB_ERROR_NO_DEVICE)
 		return kz_err(err, KZ_EDEVICE, "the USB printer %s was unplugged; " HINT, u->where);
 	return kz_err(err, KZ_EDEVICE, "cannot claim the USB printer %s (%s); " HINT, u->where,
-		      libusb_strerror(rc));
+		libusb_strerror(rc));
 }
 
 static void
@@ -246,7 +246,7 @@ usb_open(const char *address, int timeout_ms, void **state, char *err)
 		u->ctx = NULL;
 		usb_close(u);
 		return kz_err(err, KZ_EDEVICE, "cannot start libusb for the USB printer %s (%s)",
-			      address, libusb_strerror(rc));
+			address, libusb_strerror(rc));
 	}
 	rc = find(u, &w, err);
 	if (rc == KZ_OK)
@@ -265,25 +265,25 @@ failed(struct usb *u, int rc, unsigned char ep, size_t done, size_t len, int tim
 	switch (rc) {
 	case LIBUSB_ERROR_NO_DEVICE:
 		return kz_err(err, KZ_EDEVICE,
-			      "the USB printer %s was unplugged (%zu of %zu bytes sent); " HINT,
-			      u->where, done, len);
+			"the USB printer %s was unplugged (%zu of %zu bytes sent); " HINT, u->where,
+			done, len);
 	case LIBUSB_ERROR_TIMEOUT:
 		return kz_err(err, KZ_EDEVICE,
-			      "the USB printer %s timed out after %d ms (%zu of %zu bytes sent); "
-			      "" STATUS_HINT,
-			      u->where, timeout_ms, done, len);
+			"the USB printer %s timed out after %d ms (%zu of %zu bytes sent); "
+			"" STATUS_HINT,
+			u->where, timeout_ms, done, len);
 	case LIBUSB_ERROR_PIPE:
 		/* a stalled endpoint stays stalled until cleared: clear it so
 		 * the next open can print */
 		libusb_clear_halt(u->h, ep);
 		return kz_err(err, KZ_EDEVICE,
-			      "the USB printer %s refused the data (endpoint stalled, %zu of %zu "
-			      "bytes sent); " STATUS_HINT,
-			      u->where, done, len);
+			"the USB printer %s refused the data (endpoint stalled, %zu of %zu "
+			"bytes sent); " STATUS_HINT,
+			u->where, done, len);
 	}
 	return kz_err(err, KZ_EDEVICE,
-		      "sending to the USB printer %s failed (%s, %zu of %zu bytes sent); " HINT,
-		      u->where, libusb_strerror(rc), done, len);
+		"sending to the USB printer %s failed (%s, %zu of %zu bytes sent); " HINT, u->where,
+		libusb_strerror(rc), done, len);
 }
 
 /* libusb takes a timeout of 0 as "wait for ever": past the deadline, give
@@ -298,7 +298,7 @@ transfer_ms(long long deadline, size_t done)
 
 static int
 send_all(struct usb *u, const uint8_t *data, size_t len, long long deadline, int timeout_ms,
-	 char *err)
+	char *err)
 {
 	size_t done = 0;
 
@@ -309,7 +309,7 @@ send_all(struct usb *u, const uint8_t *data, size_t len, long long deadline, int
 		if (ms == 0)
 			return failed(u, LIBUSB_ERROR_TIMEOUT, u->out, done, len, timeout_ms, err);
 		rc = libusb_bulk_transfer(u->h, u->out, (unsigned char *)data + done, n, &got,
-					  (unsigned)ms);
+			(unsigned)ms);
 		done += got > 0 ? (size_t)got : 0;
 		if (rc != 0)
 			return failed(u, rc, u->out, done, len, timeout_ms, err);
@@ -358,15 +358,15 @@ read_byte(struct usb *u, int ask, uint8_t *b, long long deadline, int timeout_ms
 	}
 	if (rc == LIBUSB_ERROR_TIMEOUT)
 		return kz_err(err, KZ_EDEVICE,
-			      "the USB printer %s did not answer status request DLE EOT %d within "
-			      "%d ms; it may be busy or off",
-			      u->where, ask, timeout_ms);
+			"the USB printer %s did not answer status request DLE EOT %d within "
+			"%d ms; it may be busy or off",
+			u->where, ask, timeout_ms);
 	if (rc == LIBUSB_ERROR_PIPE)
 		libusb_clear_halt(u->h, u->in);
 	if (rc == LIBUSB_ERROR_NO_DEVICE)
 		return kz_err(err, KZ_EDEVICE, "the USB printer %s was unplugged; " HINT, u->where);
 	return kz_err(err, KZ_EDEVICE, "reading from the USB printer %s failed (%s); " HINT,
-		      u->where, libusb_strerror(rc));
+		u->where, libusb_strerror(rc));
 }
 
 /* One status exchange for kz_transport_status, within the deadline. */
@@ -402,9 +402,9 @@ usb_status(void *state, struct kz_printer_state *st, int timeout_ms, char *err)
 	memset(st, 0, sizeof *st);
 	if (u->in == 0)
 		return kz_err(err, KZ_EDEVICE,
-			      "this USB printer (%s) gives no status: it has no bulk IN endpoint "
-			      "to answer on; its state is unknown",
-			      u->where);
+			"this USB printer (%s) gives no status: it has no bulk IN endpoint "
+			"to answer on; its state is unknown",
+			u->where);
 	drain(u);
 	x = (struct exchange){u, deadline, timeout_ms};
 	snprintf(where, sizeof where, "%s on USB", u->where);

@@ -13,7 +13,7 @@
 #include "utf8.h"
 #include "words.h"
 
-#define QUOTE_MAX 40 /* bytes of the input quoted in a message */
+#define QUOTE_MAX 40        /* bytes of the input quoted in a message */
 #define ROW_SCALE 100000000 /* area and coefficient decimals: 10^4 x 10^4 */
 
 __extension__ typedef unsigned __int128 u128;
@@ -232,15 +232,13 @@ zone(const struct kz_act_row *r)
 
 /* The row is malformed: one of its numbers is negative or too large. */
 static int
-bad_row(const struct kz_act_row *r, int i, const char *what, struct kz_act_result *res,
-	char *err)
+bad_row(const struct kz_act_row *r, int i, const char *what, struct kz_act_result *res, char *err)
 {
 	res->bad_row = i + 1;
 	res->bad_rows = 1;
 	res->expected = -1;
 	res->stated = r->value;
-	return kz_err(err, KZ_EINVAL, "row %d (%.128s): %s; check the row", i + 1, zone(r),
-		what);
+	return kz_err(err, KZ_EINVAL, "row %d (%.128s): %s; check the row", i + 1, zone(r), what);
 }
 
 int
@@ -307,8 +305,9 @@ kz_act_check(const struct kz_act_row *rows, int n, int64_t total, struct kz_act_
 			res->bad_row, zone(&rows[res->bad_row - 1]), a, b);
 		at = at < KZ_ERR_LEN ? at : KZ_ERR_LEN - 1; /* cut: at its end */
 		if (res->bad_rows > 1)
-			at += snprintf(err + at, KZ_ERR_LEN - (size_t)at, "; %d more row%s wrong too",
-				res->bad_rows - 1, res->bad_rows > 2 ? "s are" : " is");
+			at += snprintf(err + at, KZ_ERR_LEN - (size_t)at,
+				"; %d more row%s wrong too", res->bad_rows - 1,
+				res->bad_rows > 2 ? "s are" : " is");
 		at = at < KZ_ERR_LEN ? at : KZ_ERR_LEN - 1;
 	}
 	if (!res->total_ok) {
@@ -316,7 +315,8 @@ kz_act_check(const struct kz_act_row *rows, int n, int64_t total, struct kz_act_
 		kz_money_format(res->sum, b, sizeof b);
 		if (res->bad_rows == 0)
 			snprintf(err, KZ_ERR_LEN,
-				"the total is %s but the rows add up to %s; correct the total", a, b);
+				"the total is %s but the rows add up to %s; correct the total", a,
+				b);
 		else
 			snprintf(err + at, KZ_ERR_LEN - (size_t)at,
 				"; the total %s does not match the rows' %s either", a, b);

@@ -12,10 +12,10 @@
 #include <stdint.h>
 
 #define KZ_ACT_MAX_ROWS 64
-#define KZ_AREA_SCALE 4	 /* areas: hectares, 4 decimals */
-#define KZ_RATE_SCALE 2	 /* base rates: tenge per hectare, 2 decimals */
-#define KZ_COEF_SCALE 4	 /* correction coefficients: 4 decimals */
-#define KZ_MONEY_SCALE 2 /* values and totals: tenge, 2 decimals (tiyn) */
+#define KZ_AREA_SCALE   4 /* areas: hectares, 4 decimals */
+#define KZ_RATE_SCALE   2 /* base rates: tenge per hectare, 2 decimals */
+#define KZ_COEF_SCALE   4 /* correction coefficients: 4 decimals */
+#define KZ_MONEY_SCALE  2 /* values and totals: tenge, 2 decimals (tiyn) */
 
 /* Parse s, a number as a person types it, into *out (may be NULL: only
  * check) as an integer of scale (0-18) decimals: "12,5" at scale 4 is
@@ -35,20 +35,20 @@ int kz_money_format(int64_t tiyn, char *out, size_t len);
 
 struct kz_act_row {
 	char zone[128]; /* zone or land type, as on the act (NUL-terminated) */
-	int64_t area;	/* hectares x 10^4 */
-	int64_t rate;	/* base rate, tiyn per hectare (tenge x 100) */
-	int64_t coef;	/* correction coefficient x 10^4 */
-	int64_t value;	/* the row's value as stated, tiyn */
+	int64_t area;   /* hectares x 10^4 */
+	int64_t rate;   /* base rate, tiyn per hectare (tenge x 100) */
+	int64_t coef;   /* correction coefficient x 10^4 */
+	int64_t value;  /* the row's value as stated, tiyn */
 };
 
 struct kz_act_result {
-	int bad_row;	      /* the first wrong row, from 1; 0: every row is right */
-	int bad_rows;	      /* how many rows are wrong */
+	int bad_row;          /* the first wrong row, from 1; 0: every row is right */
+	int bad_rows;         /* how many rows are wrong */
 	int64_t expected;     /* bad_row's value computed (-1: cannot be), tiyn */
-	int64_t stated;	      /* bad_row's value as stated, tiyn */
-	int64_t sum;	      /* the stated values added up: what the total must be */
+	int64_t stated;       /* bad_row's value as stated, tiyn */
+	int64_t sum;          /* the stated values added up: what the total must be */
 	int64_t sum_expected; /* the computed values added up */
-	int total_ok;	      /* the stated total equals sum */
+	int total_ok;         /* the stated total equals sum */
 };
 
 /* Check an act of n rows (1 ... KZ_ACT_MAX_ROWS) and its stated total.  A

@@ -81,7 +81,8 @@ kz_app_docs_parse(const char *list, unsigned *out, char *err)
 			return kz_err(err, KZ_EINVAL,
 				"'%.40s' is not a document of p.11; the documents are application, "
 				"id_copy, power_of_attorney, proxy_id, registration, authority, act, "
-				"conclusion", code);
+				"conclusion",
+				code);
 		if (found >= 0)
 			set |= BIT(found);
 		p += n + (p[n] == ',');
@@ -93,12 +94,12 @@ kz_app_docs_parse(const char *list, unsigned *out, char *err)
 unsigned
 kz_app_docs_required(enum kz_app_kind kind, int with_proxy)
 {
-	unsigned common = BIT(KZ_APPDOC_APPLICATION) | BIT(KZ_APPDOC_ACT) |
-			  BIT(KZ_APPDOC_CONCLUSION);
+	unsigned common =
+		BIT(KZ_APPDOC_APPLICATION) | BIT(KZ_APPDOC_ACT) | BIT(KZ_APPDOC_CONCLUSION);
 
 	if (kind == KZ_APP_LEGAL)
 		return common | BIT(KZ_APPDOC_REGISTRATION) | BIT(KZ_APPDOC_AUTHORITY) |
-		       BIT(KZ_APPDOC_ID_COPY);
+			BIT(KZ_APPDOC_ID_COPY);
 	if (with_proxy)
 		return common | BIT(KZ_APPDOC_POWER_OF_ATTORNEY) | BIT(KZ_APPDOC_PROXY_ID);
 	return common | BIT(KZ_APPDOC_ID_COPY);
@@ -121,8 +122,9 @@ kz_app_act_row_parse(const char *text, struct kz_act_row *out, char *err)
 	static const struct {
 		const char *what;
 		int scale;
-	} num[4] = {{"area (hectares)", KZ_AREA_SCALE}, {"base rate (tenge per hectare)",
-		KZ_RATE_SCALE}, {"coefficient", KZ_COEF_SCALE}, {"value (tenge)", KZ_MONEY_SCALE}};
+	} num[4] = {{"area (hectares)", KZ_AREA_SCALE},
+		{"base rate (tenge per hectare)", KZ_RATE_SCALE}, {"coefficient", KZ_COEF_SCALE},
+		{"value (tenge)", KZ_MONEY_SCALE}};
 	int64_t *dst[4] = {&out->area, &out->rate, &out->coef, &out->value};
 	char field[128], why[KZ_ERR_LEN];
 	const char *p = text ? text : "";
@@ -147,11 +149,13 @@ kz_app_act_row_parse(const char *text, struct kz_act_row *out, char *err)
 				out->zone, num[i].what);
 		p = next_field(p, field, sizeof field, &more);
 		if ((rc = kz_decimal_parse(field, num[i].scale, dst[i], why)) != KZ_OK)
-			return kz_err(err, rc, "act row '%.40s', %s: %s", out->zone, num[i].what, why);
+			return kz_err(err, rc, "act row '%.40s', %s: %s", out->zone, num[i].what,
+				why);
 	}
 	if (more)
 		return kz_err(err, KZ_EINVAL,
 			"act row '%.40s' has more than 5 fields; a row is "
-			"'zone;area;rate;coefficient;value'", out->zone);
+			"'zone;area;rate;coefficient;value'",
+			out->zone);
 	return KZ_OK;
 }

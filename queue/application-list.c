@@ -11,14 +11,14 @@
 #include "error.h"
 #include "sql.h"
 
-#define APP_COLUMNS                                                                                \
-	"a.id, a.number, a.kind, a.applicant, a.idnum, a.id_doc, a.phone, a.address,"              \
-	" a.representative, a.authority, a.proxy, a.proxy_doc, a.plot_address, a.accepted_at,"     \
-	" a.day, a.due_day, c.number, k.full_name, k.position, a.status, a.docs, a.missing,"       \
+#define APP_COLUMNS                                                                                  \
+	"a.id, a.number, a.kind, a.applicant, a.idnum, a.id_doc, a.phone, a.address,"                \
+	" a.representative, a.authority, a.proxy, a.proxy_doc, a.plot_address, a.accepted_at,"       \
+	" a.day, a.due_day, c.number, k.full_name, k.position, a.status, a.docs, a.missing,"         \
 	" a.act_total, (SELECT count(*) FROM application_act_rows r WHERE r.application_id = a.id)," \
-	" a.decided_at, a.decided_day, a.decision_reason, a.notice_due_day, a.notice_sent_at,"     \
-	" a.suspended_until, a.handed_at, a.handed_to, a.handed_name, a.handed_doc, a.purged_at"   \
-	" FROM applications a LEFT JOIN counters c ON c.id = a.counter_id"                         \
+	" a.decided_at, a.decided_day, a.decision_reason, a.notice_due_day, a.notice_sent_at,"       \
+	" a.suspended_until, a.handed_at, a.handed_to, a.handed_name, a.handed_doc, a.purged_at"     \
+	" FROM applications a LEFT JOIN counters c ON c.id = a.counter_id"                           \
 	" LEFT JOIN clerks k ON k.id = a.clerk_id"
 
 /* What the dates say as of today (local YYYY-MM-DD), for a read row.
@@ -41,16 +41,16 @@ derive(struct kz_application *a, const char *today)
 	const char *from;
 
 	a->deemed = (registered && strcmp(today, a->due_day) > 0) ||
-		    (approved && strcmp(a->decided_day, a->due_day) > 0);
+		(approved && strcmp(a->decided_day, a->due_day) > 0);
 	snprintf(a->state, sizeof a->state, "%s", a->deemed ? "deemed_approved" : a->status);
 	a->overdue = (registered && a->deemed && a->handed_at == 0) ||
-		     (refused && a->notice_sent_at == 0 && strcmp(today, a->notice_due_day) > 0);
+		(refused && a->notice_sent_at == 0 && strcmp(today, a->notice_due_day) > 0);
 	a->kept_until[0] = '\0';
 	a->uncollected = 0;
 	if (refused || (registered && !a->deemed))
 		return;
 	from = a->decided_day[0] && strcmp(a->decided_day, a->due_day) > 0 ? a->decided_day
-									     : a->due_day;
+									   : a->due_day;
 	if (kz_date_parse(from, &ready) != 0)
 		return;
 	kz_date_format(kz_date_add_months(ready, 6), a->kept_until);
@@ -63,8 +63,9 @@ read_app(sqlite3_stmt *st, struct kz_application *a, const char *today)
 	memset(a, 0, sizeof *a);
 	a->id = sqlite3_column_int64(st, 0);
 	kz_col_text(st, 1, a->number, sizeof a->number);
-	a->kind = strcmp((const char *)sqlite3_column_text(st, 2), "legal") == 0 ? KZ_APP_LEGAL
-										: KZ_APP_INDIVIDUAL;
+	a->kind = strcmp((const char *)sqlite3_column_text(st, 2), "legal") == 0
+		? KZ_APP_LEGAL
+		: KZ_APP_INDIVIDUAL;
 	kz_col_text(st, 3, a->applicant, sizeof a->applicant);
 	kz_col_text(st, 4, a->idnum, sizeof a->idnum);
 	kz_col_text(st, 5, a->id_doc, sizeof a->id_doc);
@@ -103,8 +104,7 @@ read_app(sqlite3_stmt *st, struct kz_application *a, const char *today)
 
 /* Step st, which selects one application, into *out. */
 static int
-get_one(struct kz_db *db, sqlite3_stmt *st, const char *what, struct kz_application *out,
-	char *err)
+get_one(struct kz_db *db, sqlite3_stmt *st, const char *what, struct kz_application *out, char *err)
 {
 	char today[11];
 	int rc = sqlite3_step(st);
@@ -114,8 +114,10 @@ get_one(struct kz_db *db, sqlite3_stmt *st, const char *what, struct kz_applicat
 		read_app(st, out, today);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
-		return kz_err(err, KZ_ENOTFOUND, "there is no application %s; list them with "
-						 "'kezek applications'", what);
+		return kz_err(err, KZ_ENOTFOUND,
+			"there is no application %s; list them with "
+			"'kezek applications'",
+			what);
 	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "read application", err);
 }
 
@@ -140,7 +142,8 @@ kz_app_get_job(struct kz_db *db, int64_t job, struct kz_application *out, char *
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT " APP_COLUMNS " WHERE a.id = (SELECT application_id FROM print_jobs"
-		" WHERE id = ?)", err);
+		" WHERE id = ?)",
+		err);
 	char what[40];
 
 	if (st == NULL)
@@ -151,12 +154,12 @@ kz_app_get_job(struct kz_db *db, int64_t job, struct kz_application *out, char *
 }
 
 int
-kz_app_act_rows(struct kz_db *db, int64_t id, struct kz_act_row *rows, int max, int *n,
-	char *err)
+kz_app_act_rows(struct kz_db *db, int64_t id, struct kz_act_row *rows, int max, int *n, char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT zone, area, rate, coef, value FROM application_act_rows"
-		" WHERE application_id = ? ORDER BY row", err);
+		" WHERE application_id = ? ORDER BY row",
+		err);
 	int rc;
 
 	*n = 0;
@@ -181,8 +184,8 @@ passes(const struct kz_app_filter *f, const struct kz_application *a)
 	if (f == NULL)
 		return 1;
 	return (f->state == NULL || strcmp(f->state, a->state) == 0) &&
-	       (!f->overdue || a->overdue) && (!f->deemed || a->deemed) &&
-	       (!f->uncollected || a->uncollected);
+		(!f->overdue || a->overdue) && (!f->deemed || a->deemed) &&
+		(!f->uncollected || a->uncollected);
 }
 
 int
@@ -201,7 +204,8 @@ kz_app_list(struct kz_db *db, const struct kz_app_filter *filter,
 	if (!known)
 		return kz_err(err, KZ_EINVAL,
 			"'%.40s' is not a state of an application; the states are registered, "
-			"refused, approved, rejected, deemed_approved", filter->state);
+			"refused, approved, rejected, deemed_approved",
+			filter->state);
 	st = kz_db_stmt(db, "SELECT " APP_COLUMNS " ORDER BY a.id", err);
 	if (st == NULL)
 		return KZ_EDB;

@@ -26,15 +26,14 @@ given(const char *s)
 /* Text a person typed: UTF-8, no control characters, not too long.  The
  * message names the field (what), never its content. */
 static int
-check_text(const char *s, const char *what, const char *option, int required, size_t max,
-	char *err)
+check_text(const char *s, const char *what, const char *option, int required, size_t max, char *err)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
 	if (!given(s))
-		return required ? kz_err(err, KZ_EINVAL, "%s is missing; give it with %s", what,
-					  option)
-				: KZ_OK;
+		return required
+			? kz_err(err, KZ_EINVAL, "%s is missing; give it with %s", what, option)
+			: KZ_OK;
 	if (strlen(s) > max)
 		return kz_err(err, KZ_EINVAL, "%s is longer than %zu bytes; shorten it", what, max);
 	while (*p) {
@@ -111,11 +110,13 @@ check_docs(const struct kz_app_input *in, char *err)
 		if (!(in->docs & BIT(i)) || (allowed & BIT(i)))
 			continue;
 		if (in->kind == KZ_APP_INDIVIDUAL &&
-		    (i == KZ_APPDOC_POWER_OF_ATTORNEY || i == KZ_APPDOC_PROXY_ID))
+			(i == KZ_APPDOC_POWER_OF_ATTORNEY || i == KZ_APPDOC_PROXY_ID))
 			return kz_err(err, KZ_EINVAL,
 				"%s goes with a proxy; name the proxy with --proxy NAME "
-				"--proxy-doc TEXT, or leave it out", kz_app_doc_code(i));
-		return kz_err(err, KZ_EINVAL, "%s is not a document of p.11 for %s", kz_app_doc_code(i),
+				"--proxy-doc TEXT, or leave it out",
+				kz_app_doc_code(i));
+		return kz_err(err, KZ_EINVAL, "%s is not a document of p.11 for %s",
+			kz_app_doc_code(i),
 			in->kind == KZ_APP_LEGAL ? "a legal entity" : "an individual");
 	}
 	if (in->docs >> KZ_APPDOC_COUNT)
@@ -138,10 +139,12 @@ check_act(const struct kz_app_input *in, char *err)
 	for (int i = 0; i < in->nact; i++) {
 		const char *z = in->act[i].zone;
 		if (memchr(z, '\0', sizeof in->act[i].zone) == NULL ||
-		    check_text(z, "an act row's zone", "the row", 1, sizeof in->act[i].zone - 1,
-			    err) != KZ_OK)
-			return kz_err(err, KZ_EINVAL, "act row %d: its zone is missing, too long or "
-						      "not text", i + 1);
+			check_text(z, "an act row's zone", "the row", 1, sizeof in->act[i].zone - 1,
+				err) != KZ_OK)
+			return kz_err(err, KZ_EINVAL,
+				"act row %d: its zone is missing, too long or "
+				"not text",
+				i + 1);
 	}
 	return kz_act_check(in->act, in->nact, in->act_total, NULL, err);
 }
@@ -157,43 +160,47 @@ check_input(const struct kz_app_input *in, char *err)
 		return kz_err(err, KZ_EINVAL, "an applicant is an individual or a legal entity");
 	if (legal) {
 		if ((rc = check_text(in->name, "the legal entity's name", "--name", 1, max, err)) ||
-		    (rc = check_text(in->representative, "the representative's full name",
-			     "--representative", 1, max, err)) ||
-		    (rc = check_text(in->authority, "the representative's authority",
-			     "--authority", 1, max, err)) ||
-		    (rc = check_text(in->id_doc, "the representative's identity document",
-			     "--id-doc", 0, max, err)) ||
-		    (rc = check_text(in->phone, "the phone", "--phone", 0, max, err)) ||
-		    (rc = check_text(in->address, "the legal entity's address", "--address", 0,
-			     max, err)) ||
-		    (rc = check_absent(in->proxy, "--proxy",
-			     "is for an individual; a legal entity comes through its "
-			     "representative (--representative, --authority)", err)) ||
-		    (rc = check_absent(in->proxy_doc, "--proxy-doc",
-			     "is for an individual's proxy", err)))
+			(rc = check_text(in->representative, "the representative's full name",
+				 "--representative", 1, max, err)) ||
+			(rc = check_text(in->authority, "the representative's authority",
+				 "--authority", 1, max, err)) ||
+			(rc = check_text(in->id_doc, "the representative's identity document",
+				 "--id-doc", 0, max, err)) ||
+			(rc = check_text(in->phone, "the phone", "--phone", 0, max, err)) ||
+			(rc = check_text(in->address, "the legal entity's address", "--address", 0,
+				 max, err)) ||
+			(rc = check_absent(in->proxy, "--proxy",
+				 "is for an individual; a legal entity comes through its "
+				 "representative (--representative, --authority)",
+				 err)) ||
+			(rc = check_absent(in->proxy_doc, "--proxy-doc",
+				 "is for an individual's proxy", err)))
 			return rc;
 	} else {
-		if ((rc = check_text(in->name, "the applicant's full name", "--name", 1, max, err)) ||
-		    (rc = check_text(in->id_doc, "the applicant's identity document", "--id-doc", 1,
-			     max, err)) ||
-		    (rc = check_text(in->phone, "the applicant's phone", "--phone", 1, max, err)) ||
-		    (rc = check_text(in->address, "the applicant's address", "--address", 1, max,
+		if ((rc = check_text(in->name, "the applicant's full name", "--name", 1, max,
 			     err)) ||
-		    (rc = check_text(in->proxy, "the proxy's full name", "--proxy", 0, max, err)) ||
-		    (rc = check_text(in->proxy_doc, "the proxy's power of attorney", "--proxy-doc",
-			     given(in->proxy), max, err)) ||
-		    (rc = check_absent(in->representative, "--representative",
-			     "is for a legal entity (--legal)", err)) ||
-		    (rc = check_absent(in->authority, "--authority",
-			     "is for a legal entity (--legal)", err)))
+			(rc = check_text(in->id_doc, "the applicant's identity document",
+				 "--id-doc", 1, max, err)) ||
+			(rc = check_text(in->phone, "the applicant's phone", "--phone", 1, max,
+				 err)) ||
+			(rc = check_text(in->address, "the applicant's address", "--address", 1,
+				 max, err)) ||
+			(rc = check_text(in->proxy, "the proxy's full name", "--proxy", 0, max,
+				 err)) ||
+			(rc = check_text(in->proxy_doc, "the proxy's power of attorney",
+				 "--proxy-doc", given(in->proxy), max, err)) ||
+			(rc = check_absent(in->representative, "--representative",
+				 "is for a legal entity (--legal)", err)) ||
+			(rc = check_absent(in->authority, "--authority",
+				 "is for a legal entity (--legal)", err)))
 			return rc;
 		if (given(in->proxy_doc) && !given(in->proxy))
 			return kz_err(err, KZ_EINVAL,
 				"--proxy-doc goes with the proxy's name; add --proxy NAME");
 	}
-	if ((rc = check_text(in->plot_address, "the land plot's address", "--plot", 1, max,
-		     err)) != KZ_OK ||
-	    (rc = check_idnum(in, err)) != KZ_OK || (rc = check_docs(in, err)) != KZ_OK)
+	if ((rc = check_text(in->plot_address, "the land plot's address", "--plot", 1, max, err)) !=
+			KZ_OK ||
+		(rc = check_idnum(in, err)) != KZ_OK || (rc = check_docs(in, err)) != KZ_OK)
 		return rc;
 	return check_act(in, err);
 }
@@ -205,8 +212,8 @@ check_input(const struct kz_app_input *in, char *err)
 static int
 check_printer(struct kz_db *db, const char *printer, char *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT role FROM printers WHERE name = ? AND active = 1",
-		err);
+	sqlite3_stmt *st =
+		kz_db_stmt(db, "SELECT role FROM printers WHERE name = ? AND active = 1", err);
 	char role[16] = "";
 	int rc;
 
@@ -222,7 +229,8 @@ check_printer(struct kz_db *db, const char *printer, char *err)
 	if (strcmp(role, "tickets") == 0)
 		return kz_err(err, KZ_EREJECT,
 			"printer %s prints queue tickets; print receipts and notices on a printer "
-			"with role receipts or a4", printer);
+			"with role receipts or a4",
+			printer);
 	return KZ_OK;
 }
 
@@ -231,7 +239,8 @@ next_number(struct kz_db *db, int year, char *number, size_t len, int64_t *seq, 
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"INSERT INTO application_sequences (year, last) VALUES (?, 1)"
-		" ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last", err);
+		" ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+		err);
 	int rc;
 
 	if (st == NULL)
@@ -253,7 +262,8 @@ insert_act(struct kz_db *db, int64_t id, const struct kz_app_input *in, char *er
 		const struct kz_act_row *r = &in->act[i];
 		st = kz_db_stmt(db,
 			"INSERT INTO application_act_rows (application_id, row, zone, area, rate,"
-			" coef, value) VALUES (?, ?, ?, ?, ?, ?, ?)", err);
+			" coef, value) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			err);
 		if (st == NULL)
 			return KZ_EDB;
 		sqlite3_bind_int64(st, 1, id);
@@ -277,8 +287,8 @@ bind_opt(sqlite3_stmt *st, int i, const char *s)
 }
 
 static int
-insert_application(struct kz_db *db, const struct kz_app_input *in, const char *number,
-	int year, int64_t seq, int64_t now, const struct kz_counter_row *c, struct kz_date due,
+insert_application(struct kz_db *db, const struct kz_app_input *in, const char *number, int year,
+	int64_t seq, int64_t now, const struct kz_counter_row *c, struct kz_date due,
 	unsigned missing, struct kz_calendar *cal, int64_t *id, char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
@@ -286,7 +296,8 @@ insert_application(struct kz_db *db, const struct kz_app_input *in, const char *
 		" address, representative, authority, proxy, proxy_doc, plot_address, accepted_at,"
 		" day, due_day, counter_id, clerk_id, status, docs, missing, act_total,"
 		" notice_due_day, suspended_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-		" ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)", err);
+		" ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+		err);
 	char day[11], due_day[11], notice_day[11];
 	int rc;
 
@@ -329,8 +340,7 @@ insert_application(struct kz_db *db, const struct kz_app_input *in, const char *
 
 static int
 do_accept(struct kz_db *db, struct kz_calendar *cal, int counter, const struct kz_app_input *in,
-	const char *printer, const char *lang, struct kz_application *out, int64_t *job,
-	char *err)
+	const char *printer, const char *lang, struct kz_application *out, int64_t *job, char *err)
 {
 	int64_t now = kz_clock_now(), seq = 0, id = 0, job_id = 0;
 	struct kz_date today = kz_date_of(now);
@@ -345,21 +355,22 @@ do_accept(struct kz_db *db, struct kz_calendar *cal, int counter, const struct k
 	if (strcmp(c.state, "open") != 0)
 		return kz_err(err, KZ_EREJECT,
 			"counter %d is %s; open it with 'kezek counter open %d --clerk NAME "
-			"--position TITLE' to accept documents", counter, c.state, counter);
+			"--position TITLE' to accept documents",
+			counter, c.state, counter);
 	if (printer != NULL && (rc = check_printer(db, printer, err)) != KZ_OK)
 		return rc;
 	if ((rc = next_number(db, today.y, number, sizeof number, &seq, err)) != KZ_OK ||
-	    (rc = insert_application(db, in, number, today.y, seq, now, &c, kz_cal_due(cal, today),
-		     missing, cal, &id, err)) != KZ_OK ||
-	    (rc = insert_act(db, id, in, err)) != KZ_OK ||
-	    (rc = kz_event_add(db, now, missing ? "app_refused" : "app_registered", 0, c.id,
-		     c.clerk_id, 0, number, err)) != KZ_OK)
+		(rc = insert_application(db, in, number, today.y, seq, now, &c,
+			 kz_cal_due(cal, today), missing, cal, &id, err)) != KZ_OK ||
+		(rc = insert_act(db, id, in, err)) != KZ_OK ||
+		(rc = kz_event_add(db, now, missing ? "app_refused" : "app_registered", 0, c.id,
+			 c.clerk_id, 0, number, err)) != KZ_OK)
 		return rc;
 	/* the application and its receipt or notice in one transaction: a
 	 * printer that fails later never loses either */
 	if (printer != NULL) {
-		rc = kz_outbox_add_job(db, printer, missing ? "notice" : "receipt", lang, 0, &job_id,
-			err);
+		rc = kz_outbox_add_job(db, printer, missing ? "notice" : "receipt", lang, 0,
+			&job_id, err);
 		if (rc != KZ_OK)
 			return rc;
 		st = kz_db_stmt(db, "UPDATE print_jobs SET application_id = ? WHERE id = ?", err);
@@ -386,12 +397,13 @@ do_decide(struct kz_db *db, const char *number, int approve, const char *reason,
 
 	if ((rc = check_text(reason, "the reason of a rejection", "--reason", !approve,
 		     KZ_APP_REASON_MAX, err)) != KZ_OK ||
-	    (rc = kz_app_get(db, number, out, err)) != KZ_OK)
+		(rc = kz_app_get(db, number, out, err)) != KZ_OK)
 		return rc;
 	if (strcmp(out->status, "refused") == 0)
 		return kz_err(err, KZ_EREJECT,
 			"application %s was refused for missing documents (p.16); there is nothing "
-			"to decide", number);
+			"to decide",
+			number);
 	if (strcmp(out->status, "registered") != 0) {
 		kz_clock_day(out->decided_at, when);
 		return kz_err(err, KZ_EREJECT, "application %s was already %s on %s", number,
@@ -400,11 +412,13 @@ do_decide(struct kz_db *db, const char *number, int approve, const char *reason,
 	if (!approve && out->deemed)
 		return kz_err(err, KZ_EREJECT,
 			"application %s is deemed approved from %s (p.16): it had no decision by its "
-			"due day; it can be approved, not rejected", number, out->due_day);
+			"due day; it can be approved, not rejected",
+			number, out->due_day);
 	kz_clock_day(now, day);
 	st = kz_db_stmt(db,
 		"UPDATE applications SET status = ?, decided_at = ?, decided_day = ?,"
-		" decision_reason = ? WHERE id = ? AND status = 'registered'", err);
+		" decision_reason = ? WHERE id = ? AND status = 'registered'",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	kz_bind_text(st, 1, approve ? "approved" : "rejected");
@@ -413,8 +427,8 @@ do_decide(struct kz_db *db, const char *number, int approve, const char *reason,
 	kz_bind_text(st, 4, given(reason) ? reason : "");
 	sqlite3_bind_int64(st, 5, out->id);
 	if ((rc = kz_db_exec_stmt(db, st, "record decision", err)) != KZ_OK ||
-	    (rc = kz_event_add(db, now, approve ? "app_approved" : "app_rejected", 0, 0, 0, 0,
-		     number, err)) != KZ_OK)
+		(rc = kz_event_add(db, now, approve ? "app_approved" : "app_rejected", 0, 0, 0, 0,
+			 number, err)) != KZ_OK)
 		return rc;
 	return kz_app_get(db, number, out, err);
 }
@@ -431,17 +445,19 @@ do_handover(struct kz_db *db, const char *number, int counter, const char *proxy
 
 	if ((rc = check_text(proxy, "the proxy's full name", "--proxy-name", 0, KZ_APP_TEXT_MAX,
 		     err)) != KZ_OK ||
-	    (rc = check_text(proxy_doc, "the proxy's power of attorney", "--proxy-doc",
-		     given(proxy), KZ_APP_TEXT_MAX, err)) != KZ_OK)
+		(rc = check_text(proxy_doc, "the proxy's power of attorney", "--proxy-doc",
+			 given(proxy), KZ_APP_TEXT_MAX, err)) != KZ_OK)
 		return rc;
 	if (given(proxy_doc) && !given(proxy))
-		return kz_err(err, KZ_EINVAL, "--proxy-doc goes with the proxy's name (--proxy-name)");
+		return kz_err(err, KZ_EINVAL,
+			"--proxy-doc goes with the proxy's name (--proxy-name)");
 	if ((rc = kz_app_get(db, number, out, err)) != KZ_OK)
 		return rc;
 	if (strcmp(out->status, "refused") == 0)
 		return kz_err(err, KZ_EREJECT,
 			"application %s was refused for missing documents (p.16); it has no result "
-			"to hand over", number);
+			"to hand over",
+			number);
 	if (out->handed_at != 0) {
 		kz_clock_day(out->handed_at, when);
 		return kz_err(err, KZ_EREJECT, "the result of %s was handed over on %s already",
@@ -450,18 +466,22 @@ do_handover(struct kz_db *db, const char *number, int counter, const char *proxy
 	if (strcmp(out->status, "registered") == 0 && !out->deemed)
 		return kz_err(err, KZ_EREJECT,
 			"application %s has no decision yet (due %s); record one with 'kezek decide "
-			"%s approve|reject'", number, out->due_day, number);
+			"%s approve|reject'",
+			number, out->due_day, number);
 	if (counter != 0) {
 		if ((rc = kz_counter_row(db, counter, &c, err)) != KZ_OK)
 			return rc;
 		if (strcmp(c.state, "open") != 0)
-			return kz_err(err, KZ_EREJECT, "counter %d is %s; hand the result over at an "
-						       "open counter", counter, c.state);
+			return kz_err(err, KZ_EREJECT,
+				"counter %d is %s; hand the result over at an "
+				"open counter",
+				counter, c.state);
 	}
 	st = kz_db_stmt(db,
 		"UPDATE applications SET handed_at = ?, handed_to = ?,"
 		" handed_name = coalesce(?, CASE kind WHEN 'legal' THEN representative ELSE applicant END),"
-		" handed_doc = ?, handed_clerk_id = ? WHERE id = ? AND handed_at IS NULL", err);
+		" handed_doc = ?, handed_clerk_id = ? WHERE id = ? AND handed_at IS NULL",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, now);
@@ -471,8 +491,8 @@ do_handover(struct kz_db *db, const char *number, int counter, const char *proxy
 	kz_bind_id(st, 5, c.clerk_id);
 	sqlite3_bind_int64(st, 6, out->id);
 	if ((rc = kz_db_exec_stmt(db, st, "record hand-over", err)) != KZ_OK ||
-	    (rc = kz_event_add(db, now, "app_handed_over", 0, c.id, c.clerk_id, 0, number,
-		     err)) != KZ_OK)
+		(rc = kz_event_add(db, now, "app_handed_over", 0, c.id, c.clerk_id, 0, number,
+			 err)) != KZ_OK)
 		return rc;
 	return kz_app_get(db, number, out, err);
 }
@@ -490,7 +510,8 @@ do_notice_sent(struct kz_db *db, const char *number, struct kz_application *out,
 	if (strcmp(out->status, "refused") != 0)
 		return kz_err(err, KZ_EREJECT,
 			"application %s is %s; a notice of p.16 goes only with a refusal for "
-			"missing documents", number, out->state);
+			"missing documents",
+			number, out->state);
 	if (out->notice_sent_at != 0) {
 		kz_clock_day(out->notice_sent_at, when);
 		return kz_err(err, KZ_EREJECT, "the notice of %s was recorded sent on %s already",
@@ -502,16 +523,14 @@ do_notice_sent(struct kz_db *db, const char *number, struct kz_application *out,
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, out->id);
 	if ((rc = kz_db_exec_stmt(db, st, "record notice", err)) != KZ_OK ||
-	    (rc = kz_event_add(db, now, "app_notice_sent", 0, 0, 0, 0, number, err)) != KZ_OK)
+		(rc = kz_event_add(db, now, "app_notice_sent", 0, 0, 0, 0, number, err)) != KZ_OK)
 		return rc;
 	return kz_app_get(db, number, out, err);
 }
 
-
 int
-kz_app_accept(struct kz_db *db, struct kz_calendar *cal, int counter,
-	const struct kz_app_input *in, const char *printer, const char *lang,
-	struct kz_application *out, int64_t *job, char *err)
+kz_app_accept(struct kz_db *db, struct kz_calendar *cal, int counter, const struct kz_app_input *in,
+	const char *printer, const char *lang, struct kz_application *out, int64_t *job, char *err)
 {
 	int rc;
 
@@ -519,7 +538,8 @@ kz_app_accept(struct kz_db *db, struct kz_calendar *cal, int counter,
 		*job = 0;
 	if ((rc = check_input(in, err)) != KZ_OK)
 		return rc;
-	if (printer != NULL && (lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0)))
+	if (printer != NULL &&
+		(lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0)))
 		return kz_err(err, KZ_EINVAL, "a receipt or notice prints in kk or ru, not '%.8s'",
 			lang ? lang : "(none)");
 	IN_TX(do_accept(db, cal, counter, in, printer, lang, out, job, err));

@@ -31,7 +31,7 @@
 #include "calendar.h"
 #include "db.h"
 
-#define KZ_APP_TEXT_MAX 250 /* bytes of any one field the clerk types */
+#define KZ_APP_TEXT_MAX   250  /* bytes of any one field the clerk types */
 #define KZ_APP_REASON_MAX 1000 /* bytes of a decision's reason */
 
 enum kz_app_kind {
@@ -41,14 +41,14 @@ enum kz_app_kind {
 
 /* The documents of p.11, in its order; bit (1u << doc) in a set. */
 enum kz_app_doc {
-	KZ_APPDOC_APPLICATION,	     /* 1) the application, App. 2 */
-	KZ_APPDOC_ID_COPY,	     /* 2), 3) copy of the applicant's (representative's) ID */
+	KZ_APPDOC_APPLICATION,       /* 1) the application, App. 2 */
+	KZ_APPDOC_ID_COPY,           /* 2), 3) copy of the applicant's (representative's) ID */
 	KZ_APPDOC_POWER_OF_ATTORNEY, /* 2) individual through a proxy: the power of attorney */
-	KZ_APPDOC_PROXY_ID,	     /* 2) and a copy of the proxy's ID */
-	KZ_APPDOC_REGISTRATION,	     /* 3) legal entity: state registration certificate */
-	KZ_APPDOC_AUTHORITY,	     /* 3) the representative's authority */
-	KZ_APPDOC_ACT,		     /* 4) the act of assessed value, App. 3 */
-	KZ_APPDOC_CONCLUSION,	     /* 5) copy of the commission's positive conclusion */
+	KZ_APPDOC_PROXY_ID,          /* 2) and a copy of the proxy's ID */
+	KZ_APPDOC_REGISTRATION,      /* 3) legal entity: state registration certificate */
+	KZ_APPDOC_AUTHORITY,         /* 3) the representative's authority */
+	KZ_APPDOC_ACT,               /* 4) the act of assessed value, App. 3 */
+	KZ_APPDOC_CONCLUSION,        /* 5) copy of the commission's positive conclusion */
 	KZ_APPDOC_COUNT
 };
 
@@ -70,20 +70,20 @@ unsigned kz_app_docs_required(enum kz_app_kind kind, int with_proxy);
  * given". */
 struct kz_app_input {
 	enum kz_app_kind kind;
-	const char *name;	    /* the individual's full name, or the entity's name */
-	const char *idnum;	    /* the IIN (individual) or BIN (legal entity) */
-	const char *id_doc;	    /* identity document (individual: required) */
-	const char *phone;	    /* individual: required */
-	const char *address;	    /* individual: required; legal: its address */
+	const char *name;           /* the individual's full name, or the entity's name */
+	const char *idnum;          /* the IIN (individual) or BIN (legal entity) */
+	const char *id_doc;         /* identity document (individual: required) */
+	const char *phone;          /* individual: required */
+	const char *address;        /* individual: required; legal: its address */
 	const char *representative; /* legal: required, the representative's full name */
-	const char *authority;	    /* legal: required, their authority */
-	const char *proxy;	    /* individual: who hands it in for them, or NULL */
-	const char *proxy_doc;	    /* with proxy: required, the power of attorney */
+	const char *authority;      /* legal: required, their authority */
+	const char *proxy;          /* individual: who hands it in for them, or NULL */
+	const char *proxy_doc;      /* with proxy: required, the power of attorney */
 	const char *plot_address;   /* required: the land plot */
-	unsigned docs;		    /* the p.11 documents handed in (bits) */
-	int nact;		    /* act rows entered, 0: none */
+	unsigned docs;              /* the p.11 documents handed in (bits) */
+	int nact;                   /* act rows entered, 0: none */
 	const struct kz_act_row *act;
-	int64_t act_total;	    /* with nact: the act's stated total, tiyn */
+	int64_t act_total; /* with nact: the act's stated total, tiyn */
 };
 
 /* Parse one act row "zone;area;rate;coef;value" (area in hectares, rate in
@@ -93,43 +93,43 @@ int kz_app_act_row_parse(const char *text, struct kz_act_row *out, char *err);
 
 struct kz_application {
 	int64_t id;
-	char number[16];	       /* 2026-0001 */
+	char number[16]; /* 2026-0001 */
 	enum kz_app_kind kind;
-	char applicant[256];	       /* personal: "" once purged */
-	char idnum[16];		       /* personal: IIN or BIN */
+	char applicant[256]; /* personal: "" once purged */
+	char idnum[16];      /* personal: IIN or BIN */
 	char id_doc[256], phone[256], address[256];
 	char representative[256], authority[256];
 	char proxy[256], proxy_doc[256];
 	char plot_address[256];
-	int64_t accepted_at;	       /* UTC seconds */
-	char day[11];		       /* local day of acceptance, YYYY-MM-DD */
-	char due_day[11];	       /* p.7.1 */
-	int counter;		       /* where it was accepted, 0 if unknown */
-	char clerk[256];	       /* who accepted it: full name */
-	char clerk_position[256];      /* and position */
-	char status[12];	       /* as recorded: registered, refused, approved, rejected */
-	unsigned docs;		       /* handed in */
-	unsigned missing;	       /* refused: not handed in */
-	int has_act;		       /* the act's rows were entered and checked */
-	int nact;		       /* how many */
-	int64_t act_total;	       /* their total, tiyn */
-	int64_t decided_at;	       /* 0 until decided */
+	int64_t accepted_at;      /* UTC seconds */
+	char day[11];             /* local day of acceptance, YYYY-MM-DD */
+	char due_day[11];         /* p.7.1 */
+	int counter;              /* where it was accepted, 0 if unknown */
+	char clerk[256];          /* who accepted it: full name */
+	char clerk_position[256]; /* and position */
+	char status[12];          /* as recorded: registered, refused, approved, rejected */
+	unsigned docs;            /* handed in */
+	unsigned missing;         /* refused: not handed in */
+	int has_act;              /* the act's rows were entered and checked */
+	int nact;                 /* how many */
+	int64_t act_total;        /* their total, tiyn */
+	int64_t decided_at;       /* 0 until decided */
 	char decided_day[11];
 	char reason[KZ_APP_REASON_MAX + 1];
-	char notice_due_day[11];       /* refused: the notice's last day */
-	int64_t notice_sent_at;	       /* 0 until sent */
-	char suspended_until[11];      /* refused */
-	int64_t handed_at;	       /* 0 until collected */
-	char handed_to[12];	       /* applicant or proxy */
-	char handed_name[256];	       /* personal: who collected it */
-	char handed_doc[256];	       /* personal: their power of attorney */
+	char notice_due_day[11];  /* refused: the notice's last day */
+	int64_t notice_sent_at;   /* 0 until sent */
+	char suspended_until[11]; /* refused */
+	int64_t handed_at;        /* 0 until collected */
+	char handed_to[12];       /* applicant or proxy */
+	char handed_name[256];    /* personal: who collected it */
+	char handed_doc[256];     /* personal: their power of attorney */
 	int64_t purged_at;
 	/* Worked out as of now (kz_clock_now), the same everywhere: */
-	char state[16];	      /* registered, refused, approved, rejected, deemed_approved */
-	int deemed;	      /* no decision on or before due_day: approved from due_day */
-	int overdue;	      /* no decision and due_day passed, or the notice late */
-	char kept_until[11];  /* a result: kept to this day (p.26); "" otherwise */
-	int uncollected;      /* a result not collected and kept_until passed */
+	char state[16];      /* registered, refused, approved, rejected, deemed_approved */
+	int deemed;          /* no decision on or before due_day: approved from due_day */
+	int overdue;         /* no decision and due_day passed, or the notice late */
+	char kept_until[11]; /* a result: kept to this day (p.26); "" otherwise */
+	int uncollected;     /* a result not collected and kept_until passed */
 };
 
 /* Accept an application at counter (open: its clerk accepts) now.
@@ -169,8 +169,7 @@ int kz_app_handover(struct kz_db *db, const char *number, int counter, const cha
 
 /* The written notice of refusal (p.16) of application number was sent
  * now.  Only a refused application, once. */
-int kz_app_notice_sent(struct kz_db *db, const char *number, struct kz_application *out,
-	char *err);
+int kz_app_notice_sent(struct kz_db *db, const char *number, struct kz_application *out, char *err);
 
 /* Read application number, or the one print job job prints (printd). */
 int kz_app_get(struct kz_db *db, const char *number, struct kz_application *out, char *err);
@@ -183,8 +182,8 @@ int kz_app_act_rows(struct kz_db *db, int64_t id, struct kz_act_row *rows, int m
 /* Which applications kz_app_list gives: all that match every field set. */
 struct kz_app_filter {
 	const char *state; /* NULL: any; else a state (registered ... deemed_approved) */
-	int overdue;	   /* only overdue ones */
-	int deemed;	   /* only deemed approved ones */
+	int overdue;       /* only overdue ones */
+	int deemed;        /* only deemed approved ones */
 	int uncollected;   /* only results uncollected past 6 months (p.26) */
 };
 

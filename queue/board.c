@@ -14,7 +14,8 @@ read_calls(struct kz_db *db, int ncalls, int64_t since, struct kz_board *out, ch
 		"SELECT e.id, e.at, t.number, c.number, e.kind = 'recalled' FROM events e"
 		" JOIN tickets t ON t.id = e.ticket_id JOIN counters c ON c.id = e.counter_id"
 		" WHERE e.kind IN ('called', 'recalled') AND e.at >= ?"
-		" ORDER BY e.at DESC, e.id DESC LIMIT ?", err);
+		" ORDER BY e.at DESC, e.id DESC LIMIT ?",
+		err);
 	int rc;
 
 	if (st == NULL)
@@ -30,7 +31,8 @@ read_calls(struct kz_db *db, int ncalls, int64_t since, struct kz_board *out, ch
 		c->recall = sqlite3_column_int(st, 4);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "read calls", err);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? KZ_OK
+						     : kz_db_fail(db, rc, "read calls", err);
 }
 
 int
@@ -56,7 +58,8 @@ int
 kz_board_last_call(struct kz_db *db, int64_t *event, char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT coalesce(max(id), 0) FROM events WHERE kind IN ('called', 'recalled')", err);
+		"SELECT coalesce(max(id), 0) FROM events WHERE kind IN ('called', 'recalled')",
+		err);
 
 	if (st == NULL)
 		return KZ_EDB;

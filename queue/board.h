@@ -14,16 +14,16 @@
 #define KZ_BOARD_CALLS 16
 
 struct kz_call {
-	int64_t event;		/* the event's id: grows with every call and recall */
-	int64_t at;		/* when */
-	char number[24];	/* ticket number, never a name */
-	int counter;		/* counter number */
-	int recall;		/* 1: called again */
+	int64_t event;   /* the event's id: grows with every call and recall */
+	int64_t at;      /* when */
+	char number[24]; /* ticket number, never a name */
+	int counter;     /* counter number */
+	int recall;      /* 1: called again */
 };
 
 struct kz_board {
 	struct kz_status status;
-	int ncalls;				/* latest first */
+	int ncalls; /* latest first */
 	struct kz_call calls[KZ_BOARD_CALLS];
 };
 

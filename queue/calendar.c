@@ -15,16 +15,16 @@
 #include "clock.h"
 #include "error.h"
 
-#define FIRST_YEAR 1992
-#define LAST_YEAR 2099
-#define NYEARS (LAST_YEAR - FIRST_YEAR + 1)
+#define FIRST_YEAR  1992
+#define LAST_YEAR   2099
+#define NYEARS      (LAST_YEAR - FIRST_YEAR + 1)
 #define MAX_ENTRIES 16
 
 /* A holiday of the Law "On holidays", with the years it holds. */
 struct rule {
 	int m, d;
-	int from, to;	/* years, inclusive */
-	int religious;	/* 1: does not move off a weekend */
+	int from, to;  /* years, inclusive */
+	int religious; /* 1: does not move off a weekend */
 	const char *ru, *kk;
 };
 
@@ -57,9 +57,9 @@ static const char kurban_kk[] = "Құрбан айт";
 
 /* What a year's file says. */
 struct year_data {
-	int loaded;			/* a file was read */
-	int decreed;			/* status = decreed */
-	struct kz_date kurban;		/* y == 0: not known */
+	int loaded;            /* a file was read */
+	int decreed;           /* status = decreed */
+	struct kz_date kurban; /* y == 0: not known */
 	char kurban_source[256];
 	int ntransfers;
 	struct {
@@ -78,10 +78,10 @@ struct year_data {
 
 /* One day of a worked-out year. */
 struct day_entry {
-	unsigned char kind;	/* enum kz_day_kind */
-	signed char rule;	/* index in rules[], NRULES + i: added[i], -2: Kurban Ait, -1 none */
-	signed char transfer;	/* index of the transfer, -1 none */
-	short from_doy;		/* moved holiday's own day of the year (0-based), -1 none */
+	unsigned char kind;   /* enum kz_day_kind */
+	signed char rule;     /* index in rules[], NRULES + i: added[i], -2: Kurban Ait, -1 none */
+	signed char transfer; /* index of the transfer, -1 none */
+	short from_doy;       /* moved holiday's own day of the year (0-based), -1 none */
 };
 
 struct year_days {
@@ -158,13 +158,13 @@ kz_date_parse(const char *s, struct kz_date *out)
 	int n = 0;
 
 	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &d.y, &d.m, &d.d, &n) != 3 || n != 10 ||
-	    s[4] != '-' || s[7] != '-')
+		s[4] != '-' || s[7] != '-')
 		return -1;
 	for (int i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return -1;
 	if (d.y < FIRST_YEAR || d.y > LAST_YEAR || d.m < 1 || d.m > 12 || d.d < 1 ||
-	    d.d > days_in_month(d.y, d.m))
+		d.d > days_in_month(d.y, d.m))
 		return -1;
 	*out = d;
 	return 0;
@@ -227,10 +227,10 @@ date_of_doy(int y, int doy)
 
 struct load {
 	struct year_data *yd;
-	int year;		/* from the file name */
+	int year; /* from the file name */
 	char reason[KZ_ERR_LEN];
 	int failed;
-	char section[64];	/* the section being filled, for new entries */
+	char section[64]; /* the section being filled, for new entries */
 };
 
 static int load_fail(struct load *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -275,7 +275,7 @@ static int
 is_note(const char *name)
 {
 	return strcmp(name, "source") == 0 || strcmp(name, "adilet") == 0 ||
-	       strcmp(name, "name") == 0 || strcmp(name, "estimate") == 0;
+		strcmp(name, "name") == 0 || strcmp(name, "estimate") == 0;
 }
 
 static int
@@ -319,8 +319,10 @@ added_key(struct load *l, const char *section, const char *name, const char *val
 	else if (strcmp(name, "name_kk") == 0)
 		snprintf(yd->added[i].kk, sizeof yd->added[i].kk, "%s", value);
 	else if (!is_note(name))
-		return load_fail(l, "unknown key '%s' in [%s]; known: date, kind, name, name_kk, "
-				    "source", name, section);
+		return load_fail(l,
+			"unknown key '%s' in [%s]; known: date, kind, name, name_kk, "
+			"source",
+			name, section);
 	return 1;
 }
 
@@ -363,8 +365,10 @@ year_handler(void *user, const char *section, const char *name, const char *valu
 	}
 	if (strncmp(section, "holiday-added ", 14) == 0)
 		return added_key(l, section, name, value);
-	return load_fail(l, "unknown section [%s]; known: [year], [kurban-ait], [transfer N], "
-			    "[holiday-removed N], [holiday-added N]", section);
+	return load_fail(l,
+		"unknown section [%s]; known: [year], [kurban-ait], [transfer N], "
+		"[holiday-removed N], [holiday-added N]",
+		section);
 }
 
 static int
@@ -395,12 +399,14 @@ load_dir(struct kz_calendar *cal, const char *dir, char *err)
 	int rc = KZ_OK;
 
 	if (d == NULL)
-		return kz_err(err, KZ_ECONFIG, "cannot read the holiday folder '%s'; set 'holidays' "
-					       "in [hall]", dir);
+		return kz_err(err, KZ_ECONFIG,
+			"cannot read the holiday folder '%s'; set 'holidays' "
+			"in [hall]",
+			dir);
 	while (rc == KZ_OK && (e = readdir(d)) != NULL) {
 		int year, n = 0;
 		if (sscanf(e->d_name, "%4d.ini%n", &year, &n) == 1 && n == (int)strlen(e->d_name) &&
-		    year >= FIRST_YEAR && year <= LAST_YEAR)
+			year >= FIRST_YEAR && year <= LAST_YEAR)
 			rc = load_year(cal, dir, year, err);
 	}
 	closedir(d);
@@ -408,8 +414,12 @@ load_dir(struct kz_calendar *cal, const char *dir, char *err)
 }
 
 static const struct kz_hours default_hours = {
-	.open = 9 * 60, .close = 18 * 60, .lunch_start = 13 * 60, .lunch_end = 14 * 60,
-	.last_ticket = 30, .lunch_notice = 30,
+	.open = 9 * 60,
+	.close = 18 * 60,
+	.lunch_start = 13 * 60,
+	.lunch_end = 14 * 60,
+	.last_ticket = 30,
+	.lunch_notice = 30,
 };
 
 int
@@ -455,7 +465,8 @@ is_removed(const struct year_data *yd, struct kz_date d)
 
 /* Mark holiday (rule index r) at d; public ones on a weekend are queued. */
 static void
-mark_holiday(struct year_days *yd, struct kz_date d, int r, int religious, int *moving, int *nmoving)
+mark_holiday(struct year_days *yd, struct kz_date d, int r, int religious, int *moving,
+	int *nmoving)
 {
 	int doy = day_of_year(d), wd = kz_date_weekday(d);
 
@@ -481,12 +492,14 @@ mark_transfers(struct kz_calendar *cal, int y, struct year_days *days)
 			if (yd->transfer[i].off.y == y) {
 				int doy = day_of_year(yd->transfer[i].off);
 				days->day[doy].kind = KZ_TRANSFER_OFF;
-				days->day[doy].transfer = (signed char)(i + (yy - y + 1) * MAX_ENTRIES);
+				days->day[doy].transfer =
+					(signed char)(i + (yy - y + 1) * MAX_ENTRIES);
 			}
 			if (yd->transfer[i].work.y == y) {
 				int doy = day_of_year(yd->transfer[i].work);
 				days->day[doy].kind = KZ_TRANSFER_WORK;
-				days->day[doy].transfer = (signed char)(i + (yy - y + 1) * MAX_ENTRIES);
+				days->day[doy].transfer =
+					(signed char)(i + (yy - y + 1) * MAX_ENTRIES);
 			}
 		}
 	}
@@ -501,8 +514,8 @@ work_out_year(struct kz_calendar *cal, int y)
 
 	for (int i = 0; i < ndays; i++) {
 		int wd = kz_date_weekday(date_of_doy(y, i));
-		days->day[i] = (struct day_entry){wd == 0 || wd == 6 ? KZ_WEEKEND : KZ_WORKDAY, -1, -1,
-			-1};
+		days->day[i] = (struct day_entry){wd == 0 || wd == 6 ? KZ_WEEKEND : KZ_WORKDAY, -1,
+			-1, -1};
 	}
 	for (int r = 0; r < NRULES; r++) {
 		struct kz_date d = {y, rules[r].m, rules[r].d};
@@ -550,7 +563,7 @@ holiday_names(struct kz_calendar *cal, int y, int rule, struct kz_day *out)
 	} else if (rule >= NRULES) {
 		out->name_ru = yd->added[rule - NRULES].ru;
 		out->name_kk = yd->added[rule - NRULES].kk[0] ? yd->added[rule - NRULES].kk
-							       : yd->added[rule - NRULES].ru;
+							      : yd->added[rule - NRULES].ru;
 	} else if (rule >= 0) {
 		out->name_ru = rules[rule].ru;
 		out->name_kk = rules[rule].kk;
@@ -577,8 +590,8 @@ kz_cal_day(struct kz_calendar *cal, struct kz_date date, struct kz_day *out)
 	e = &days->day[day_of_year(date)];
 	out->kind = (enum kz_day_kind)e->kind;
 	out->working = e->kind == KZ_WORKDAY || e->kind == KZ_TRANSFER_WORK;
-	out->data_known = cal->data[date.y - FIRST_YEAR].loaded &&
-			  cal->data[date.y - FIRST_YEAR].decreed;
+	out->data_known =
+		cal->data[date.y - FIRST_YEAR].loaded && cal->data[date.y - FIRST_YEAR].decreed;
 	holiday_names(cal, date.y, e->rule, out);
 	if (e->from_doy >= 0)
 		out->from = date_of_doy(date.y, e->from_doy);
@@ -631,8 +644,8 @@ kz_cal_office(struct kz_calendar *cal, int64_t t, struct kz_office *out)
 		out->state = KZ_OFFICE_OPEN;
 
 	if (out->state == KZ_OFFICE_OPEN) {
-		out->next_break = kz_date_at(d, has_lunch && minute < h->lunch_start ? h->lunch_start
-										     : h->close);
+		out->next_break = kz_date_at(d,
+			has_lunch && minute < h->lunch_start ? h->lunch_start : h->close);
 		return;
 	}
 	if (out->state == KZ_OFFICE_BEFORE_HOURS) {

@@ -26,33 +26,33 @@ struct kz_date {
 
 /* Office hours, minutes after local midnight (p.9 by default). */
 struct kz_hours {
-	int open;		/* 9:00 = 540 */
-	int close;		/* 18:00 = 1080 */
-	int lunch_start;	/* 13:00 = 780; lunch_start == lunch_end: no lunch */
-	int lunch_end;		/* 14:00 = 840 */
-	int last_ticket;	/* minutes before close when tickets stop (30) */
-	int lunch_notice;	/* minutes before lunch when tickets warn of it (30) */
+	int open;         /* 9:00 = 540 */
+	int close;        /* 18:00 = 1080 */
+	int lunch_start;  /* 13:00 = 780; lunch_start == lunch_end: no lunch */
+	int lunch_end;    /* 14:00 = 840 */
+	int last_ticket;  /* minutes before close when tickets stop (30) */
+	int lunch_notice; /* minutes before lunch when tickets warn of it (30) */
 };
 
 enum kz_day_kind {
-	KZ_WORKDAY,		/* an ordinary working day */
-	KZ_WEEKEND,		/* Saturday or Sunday */
-	KZ_HOLIDAY,		/* a public or religious holiday */
-	KZ_HOLIDAY_MOVED,	/* off for a public holiday that fell on a weekend */
-	KZ_TRANSFER_OFF,	/* a weekday made a day off by a transfer order */
-	KZ_TRANSFER_WORK,	/* a weekend day made a working day in exchange */
+	KZ_WORKDAY,       /* an ordinary working day */
+	KZ_WEEKEND,       /* Saturday or Sunday */
+	KZ_HOLIDAY,       /* a public or religious holiday */
+	KZ_HOLIDAY_MOVED, /* off for a public holiday that fell on a weekend */
+	KZ_TRANSFER_OFF,  /* a weekday made a day off by a transfer order */
+	KZ_TRANSFER_WORK, /* a weekend day made a working day in exchange */
 };
 
 struct kz_day {
 	struct kz_date date;
 	enum kz_day_kind kind;
-	int working;		 /* the office works this day */
-	const char *name_ru;	 /* the holiday concerned, or NULL */
+	int working;         /* the office works this day */
+	const char *name_ru; /* the holiday concerned, or NULL */
 	const char *name_kk;
-	struct kz_date from;	 /* KZ_HOLIDAY_MOVED: the holiday's own date;
+	struct kz_date from; /* KZ_HOLIDAY_MOVED: the holiday's own date;
 				    KZ_TRANSFER_*: the other day of the exchange */
-	const char *source;	 /* transfers: the act, as in the data file; or NULL */
-	int data_known;		 /* the year's data file was loaded (decreed) */
+	const char *source;  /* transfers: the act, as in the data file; or NULL */
+	int data_known;      /* the year's data file was loaded (decreed) */
 };
 
 enum kz_office_state {
@@ -60,20 +60,19 @@ enum kz_office_state {
 	KZ_OFFICE_BEFORE_HOURS,
 	KZ_OFFICE_LUNCH,
 	KZ_OFFICE_AFTER_HOURS,
-	KZ_OFFICE_DAY_OFF,	 /* weekend or holiday: see day */
+	KZ_OFFICE_DAY_OFF, /* weekend or holiday: see day */
 };
 
 struct kz_office {
 	enum kz_office_state state;
-	struct kz_day day;	 /* today */
-	int64_t next_open;	 /* when it opens next (if not open now) */
-	int64_t next_break;	 /* if open: when it next stops (lunch or close) */
+	struct kz_day day;  /* today */
+	int64_t next_open;  /* when it opens next (if not open now) */
+	int64_t next_break; /* if open: when it next stops (lunch or close) */
 };
 
 /* Load the year files of dir (NULL: rules only) with hours (NULL: p.9's).
  * KZ_ECONFIG naming file and line for a malformed file; KZ_ENOMEM. */
-int kz_cal_load(const char *dir, const struct kz_hours *hours, struct kz_calendar **out,
-	char *err);
+int kz_cal_load(const char *dir, const struct kz_hours *hours, struct kz_calendar **out, char *err);
 void kz_cal_free(struct kz_calendar *cal);
 
 /* The office's hours (as loaded). */
@@ -100,13 +99,13 @@ struct kz_date kz_cal_add_calendar_days(struct kz_calendar *cal, struct kz_date 
 struct kz_date kz_date_add_months(struct kz_date date, int n);
 
 /* Civil date helpers. */
-int kz_date_parse(const char *s, struct kz_date *out);	/* "YYYY-MM-DD": 0 or -1 */
+int kz_date_parse(const char *s, struct kz_date *out); /* "YYYY-MM-DD": 0 or -1 */
 void kz_date_format(struct kz_date d, char out[11]);
-struct kz_date kz_date_of(int64_t t);			/* local date of an instant */
-int64_t kz_date_at(struct kz_date d, int minute);	/* instant of a local time */
-int64_t kz_date_days(struct kz_date d);			/* days since 1970-01-01 */
+struct kz_date kz_date_of(int64_t t);             /* local date of an instant */
+int64_t kz_date_at(struct kz_date d, int minute); /* instant of a local time */
+int64_t kz_date_days(struct kz_date d);           /* days since 1970-01-01 */
 struct kz_date kz_date_from_days(int64_t days);
-int kz_date_weekday(struct kz_date d);			/* 0 Sunday .. 6 Saturday */
+int kz_date_weekday(struct kz_date d); /* 0 Sunday .. 6 Saturday */
 int kz_date_cmp(struct kz_date a, struct kz_date b);
 
 #endif

@@ -13,7 +13,7 @@
 struct candidate {
 	int64_t id;
 	char position[256];
-	char hash[KZ_PIN_HASH_LEN];	/* "" if no PIN */
+	char hash[KZ_PIN_HASH_LEN]; /* "" if no PIN */
 };
 
 /* The clerks named name, oldest first: *n of them (at most MAX_SAME_NAME). */
@@ -22,7 +22,8 @@ candidates(struct kz_db *db, const char *name, struct candidate *c, int *n, char
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT id, position, coalesce(pin_hash, '') FROM clerks WHERE full_name = ?"
-		" ORDER BY id", err);
+		" ORDER BY id",
+		err);
 	int rc;
 
 	*n = 0;
@@ -36,7 +37,8 @@ candidates(struct kz_db *db, const char *name, struct candidate *c, int *n, char
 		(*n)++;
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "read clerks", err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? KZ_OK
+						     : kz_db_fail(db, rc, "read clerks", err);
 }
 
 static void
@@ -68,7 +70,8 @@ do_set_pin(struct kz_db *db, const char *name, const char *position, const char 
 		if (n == 0)
 			return kz_err(err, KZ_ENOTFOUND,
 				"there is no clerk named '%s'; check the spelling, or add them with "
-				"--position TITLE", name);
+				"--position TITLE",
+				name);
 		if (n > 1)
 			return kz_err(err, KZ_EREJECT,
 				"there are %d clerks named '%s' (%s, %s%s); say which with --position",
@@ -82,8 +85,8 @@ do_set_pin(struct kz_db *db, const char *name, const char *position, const char 
 	kz_bind_text(st, 1, hash);
 	sqlite3_bind_int64(st, 2, id);
 	if ((rc = kz_db_exec_stmt(db, st, "set PIN", err)) != KZ_OK ||
-	    (rc = kz_event_add(db, kz_clock_now(), "clerk_pin_set", 0, 0, id, 0, NULL, err)) !=
-		    KZ_OK)
+		(rc = kz_event_add(db, kz_clock_now(), "clerk_pin_set", 0, 0, id, 0, NULL, err)) !=
+			KZ_OK)
 		return rc;
 	fill(out, id, name, position);
 	return KZ_OK;
@@ -97,8 +100,9 @@ kz_clerk_set_pin(struct kz_db *db, const char *name, const char *position, const
 	int rc;
 
 	if (name == NULL || *name == '\0' || strlen(name) > 200)
-		return kz_err(err, KZ_EINVAL, "the clerk's full name is missing or longer than 200 "
-					      "bytes; give it as at the counter: \"Surname Name\"");
+		return kz_err(err, KZ_EINVAL,
+			"the clerk's full name is missing or longer than 200 "
+			"bytes; give it as at the counter: \"Surname Name\"");
 	if ((rc = kz_pin_hash(pin ? pin : "", hash, sizeof hash, err)) != KZ_OK)
 		return rc == KZ_EINVAL ? kz_err(err, rc, "a PIN is 4 to 12 digits; type another")
 				       : rc;
@@ -120,7 +124,8 @@ failures(struct kz_db *db, int64_t clerk_id, int64_t now, int *n, int64_t *last,
 		"SELECT count(*), coalesce(max(at), 0) FROM events"
 		" WHERE kind = 'login_failed' AND clerk_id = ?1 AND at > ?2"
 		" AND id > coalesce((SELECT max(id) FROM events WHERE clerk_id = ?1"
-		"                    AND kind IN ('clerk_login', 'clerk_pin_set')), 0)", err);
+		"                    AND kind IN ('clerk_login', 'clerk_pin_set')), 0)",
+		err);
 	int rc;
 
 	*n = 0;
@@ -140,11 +145,11 @@ failures(struct kz_db *db, int64_t clerk_id, int64_t now, int *n, int64_t *last,
 
 /* What the attempt came to, decided before the write transaction. */
 struct attempt {
-	int64_t clerk_id;	/* the clerk concerned, 0 if the name is unknown */
+	int64_t clerk_id; /* the clerk concerned, 0 if the name is unknown */
 	int64_t counter_id;
-	const char *kind;	/* clerk_login or login_failed */
-	const char *detail;	/* for login_failed: why (never the PIN) */
-	int good;		/* the PIN matched */
+	const char *kind;   /* clerk_login or login_failed */
+	const char *detail; /* for login_failed: why (never the PIN) */
+	int good;           /* the PIN matched */
 };
 
 /* Record the attempt (one transaction); a good PIN of a clerk locked in
@@ -205,8 +210,8 @@ kz_clerk_login(struct kz_db *db, const char *name, const char *pin, int counter,
 		a.clerk_id = c[with_pin < 0 ? 0 : with_pin].id;
 		a.detail = with_pin < 0 ? "no PIN set" : "wrong PIN";
 	}
-	if (with_pin >= 0 && (rc = failures(db, a.clerk_id, kz_clock_now(), &fails, &last, err)) !=
-		    KZ_OK)
+	if (with_pin >= 0 &&
+		(rc = failures(db, a.clerk_id, kz_clock_now(), &fails, &last, err)) != KZ_OK)
 		return rc;
 	if (with_pin >= 0 && fails >= KZ_LOGIN_TRIES)
 		a.detail = "locked"; /* the PIN is not even looked at */
@@ -233,8 +238,11 @@ kz_clerk_login(struct kz_db *db, const char *name, const char *pin, int counter,
 	if (fails >= KZ_LOGIN_TRIES)
 		return kz_err(err, KZ_EREJECT,
 			"too many wrong PINs for %s: login is locked until %s; or the administrator "
-			"sets a new PIN with 'kezek clerk pin'", name, until);
-	return kz_err(err, KZ_EREJECT, "wrong PIN for %s; %d %s left before login is locked for "
-				       "%d minutes", name, KZ_LOGIN_TRIES - fails,
-		KZ_LOGIN_TRIES - fails == 1 ? "try" : "tries", KZ_LOGIN_LOCK_MINUTES);
+			"sets a new PIN with 'kezek clerk pin'",
+			name, until);
+	return kz_err(err, KZ_EREJECT,
+		"wrong PIN for %s; %d %s left before login is locked for "
+		"%d minutes",
+		name, KZ_LOGIN_TRIES - fails, KZ_LOGIN_TRIES - fails == 1 ? "try" : "tries",
+		KZ_LOGIN_LOCK_MINUTES);
 }

@@ -16,12 +16,12 @@
 
 #include "db.h"
 
-#define KZ_LOGIN_TRIES 5
+#define KZ_LOGIN_TRIES        5
 #define KZ_LOGIN_LOCK_MINUTES 15
 
 struct kz_clerk {
 	int64_t id;
-	char name[256];	    /* full name */
+	char name[256]; /* full name */
 	char position[256];
 };
 

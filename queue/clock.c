@@ -9,8 +9,8 @@
 #include "clock.h"
 #include "error.h"
 
-static int injected;	    /* nonzero: base_utc + elapsed monotonic time */
-static int64_t base_utc;    /* the injected instant */
+static int injected;              /* nonzero: base_utc + elapsed monotonic time */
+static int64_t base_utc;          /* the injected instant */
 static struct timespec base_mono; /* monotonic time when it was injected */
 
 static int
@@ -79,7 +79,7 @@ kz_clock_now(void)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return base_utc + (int64_t)(ts.tv_sec - base_mono.tv_sec) -
-	       (ts.tv_nsec < base_mono.tv_nsec ? 1 : 0);
+		(ts.tv_nsec < base_mono.tv_nsec ? 1 : 0);
 }
 
 int64_t
@@ -153,7 +153,7 @@ bad:
 		"'%s' is not a local time; write it as 2026-03-20T10:15 (Asia/Almaty time)", text);
 check:
 	if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) ||
-	    h > 23 || mi > 59 || s > 59)
+		h > 23 || mi > 59 || s > 59)
 		return kz_err(err, KZ_EINVAL, "'%s' is not a real date and time of day", text);
 	*out = kz_clock_from_local(y, mo, d, h, mi, s);
 	return KZ_OK;

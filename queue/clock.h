@@ -19,7 +19,7 @@
 #include <time.h>
 
 #define KZ_DEFAULT_ZONE "Asia/Almaty"
-#define KZ_NOW_ENV "KEZEK_NOW"
+#define KZ_NOW_ENV      "KEZEK_NOW"
 
 /* Choose the hall's zone (NULL: Asia/Almaty) and the clock: now_text
  * (NULL: the environment's KEZEK_NOW, and if that is unset or empty, the

@@ -70,15 +70,17 @@ check_new(const struct kz_complaint_new *c, const char **channel, int *days, cha
 	if (c->kind == NULL || (strcmp(c->kind, "result") != 0 && strcmp(c->kind, "service") != 0))
 		return kz_err(err, KZ_EINVAL,
 			"'%s' is not a kind of complaint; say result (about the result, p.21) or "
-			"service (about the service, p.22)", c->kind ? c->kind : "");
+			"service (about the service, p.22)",
+			c->kind ? c->kind : "");
 	*days = c->days == 0 ? 30 : c->days;
 	if (*days != 15 && *days != 30)
 		return kz_err(err, KZ_EINVAL,
-			"a complaint is answered in 15 or 30 calendar days (p.25), not %d", c->days);
+			"a complaint is answered in 15 or 30 calendar days (p.25), not %d",
+			c->days);
 	if ((rc = check_text("the complaint", "the complainant's name", c->name,
 		     KZ_COMPLAINT_NAME_MAX, "--name", err)) != KZ_OK ||
-	    (rc = check_text("the complaint", "what it is about", c->text, KZ_COMPLAINT_TEXT_MAX,
-		     "--text", err)) != KZ_OK)
+		(rc = check_text("the complaint", "what it is about", c->text,
+			 KZ_COMPLAINT_TEXT_MAX, "--text", err)) != KZ_OK)
 		return rc;
 	/* the answer goes back by post or e-mail: it needs an address */
 	if (strcmp(*channel, "in_person") != 0 || (c->contact && *c->contact))
@@ -105,7 +107,8 @@ find_clerk(struct kz_db *db, int counter, const char *clerk, const char *positio
 	if (c.clerk_id == 0)
 		return kz_err(err, KZ_EREJECT,
 			"counter %d is closed: no clerk there to record it; open it with 'kezek "
-			"counter open %d --clerk NAME --position TITLE'", counter, counter);
+			"counter open %d --clerk NAME --position TITLE'",
+			counter, counter);
 	*clerk_id = c.clerk_id;
 	*counter_id = c.id;
 	return KZ_OK;
@@ -113,7 +116,7 @@ find_clerk(struct kz_db *db, int counter, const char *clerk, const char *positio
 
 #define COMPLAINT_COLUMNS                                                                          \
 	"m.id, m.number, m.registered_at, m.channel, m.kind, m.complainant, m.contact,"            \
-	" m.summary, k.full_name, k.position, coalesce(c.number, 0), m.days, m.due_day,"          \
+	" m.summary, k.full_name, k.position, coalesce(c.number, 0), m.days, m.due_day,"           \
 	" coalesce(m.answered_at, 0), m.answer_channel, m.answer, a.full_name,"                    \
 	" coalesce(m.purged_at, 0)"                                                                \
 	" FROM complaints m JOIN clerks k ON k.id = m.clerk_id"                                    \
@@ -153,8 +156,7 @@ read_complaint(sqlite3_stmt *st, const char *today, struct kz_complaint *m)
 
 /* One complaint by statement st (bound, one row or none). */
 static int
-load_one(struct kz_db *db, sqlite3_stmt *st, const char *what, struct kz_complaint *out,
-	char *err)
+load_one(struct kz_db *db, sqlite3_stmt *st, const char *what, struct kz_complaint *out, char *err)
 {
 	char today[11];
 	int rc = sqlite3_step(st);
@@ -199,7 +201,8 @@ kz_complaint_of_job(struct kz_db *db, int64_t job, struct kz_complaint *out, cha
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT " COMPLAINT_COLUMNS
-		" WHERE m.id = (SELECT complaint_id FROM print_jobs WHERE id = ?)", err);
+		" WHERE m.id = (SELECT complaint_id FROM print_jobs WHERE id = ?)",
+		err);
 	char what[48];
 
 	if (st == NULL)
@@ -238,8 +241,8 @@ do_add(struct kz_db *db, struct kz_calendar *cal, const struct kz_complaint_new 
 	int rc, days = 0, seq = 0;
 
 	if ((rc = check_new(c, &channel, &days, err)) != KZ_OK ||
-	    (rc = find_clerk(db, c->counter, c->clerk, c->position, &clerk_id, &counter_id, err)) !=
-		    KZ_OK)
+		(rc = find_clerk(db, c->counter, c->clerk, c->position, &clerk_id, &counter_id,
+			 err)) != KZ_OK)
 		return rc;
 	kz_clock_local(now, &tm);
 	if ((rc = next_seq(db, tm.tm_year + 1900, &seq, err)) != KZ_OK)
@@ -249,7 +252,8 @@ do_add(struct kz_db *db, struct kz_calendar *cal, const struct kz_complaint_new 
 	st = kz_db_stmt(db,
 		"INSERT INTO complaints (year, seq, number, registered_at, channel, kind,"
 		" complainant, contact, summary, clerk_id, counter_id, days, due_day)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int(st, 1, tm.tm_year + 1900);
@@ -291,8 +295,8 @@ do_add(struct kz_db *db, struct kz_calendar *cal, const struct kz_complaint_new 
 }
 
 static int
-do_answer(struct kz_db *db, const char *number, const char *channel, const char *text,
-	int counter, struct kz_complaint *out, char *err)
+do_answer(struct kz_db *db, const char *number, const char *channel, const char *text, int counter,
+	struct kz_complaint *out, char *err)
 {
 	int64_t now = kz_clock_now(), clerk_id = 0, counter_id = 0;
 	const char *ch = kz_complaint_channel(channel);
@@ -317,11 +321,12 @@ do_answer(struct kz_db *db, const char *number, const char *channel, const char 
 			number, when);
 	}
 	if (counter != 0 &&
-	    (rc = find_clerk(db, counter, NULL, NULL, &clerk_id, &counter_id, err)) != KZ_OK)
+		(rc = find_clerk(db, counter, NULL, NULL, &clerk_id, &counter_id, err)) != KZ_OK)
 		return rc;
 	st = kz_db_stmt(db,
 		"UPDATE complaints SET answered_at = ?, answer_channel = ?, answer = ?,"
-		" answer_clerk_id = ? WHERE id = ? AND answered_at IS NULL", err);
+		" answer_clerk_id = ? WHERE id = ? AND answered_at IS NULL",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, now);
@@ -388,7 +393,8 @@ kz_complaint_list(struct kz_db *db, enum kz_complaint_filter filter,
 	st = kz_db_stmt(db,
 		"SELECT " COMPLAINT_COLUMNS " WHERE ?1 = 0"
 		" OR (m.answered_at IS NULL AND (?1 = 1 OR m.due_day < ?2))"
-		" ORDER BY m.year, m.seq", err);
+		" ORDER BY m.year, m.seq",
+		err);
 	if (st == NULL) {
 		kz_db_rollback(db);
 		return KZ_EDB;
@@ -409,7 +415,8 @@ kz_complaint_list(struct kz_db *db, enum kz_complaint_filter filter,
 	}
 	sqlite3_reset(st);
 	free(m);
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "list complaints", err);
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? KZ_OK
+						   : kz_db_fail(db, rc, "list complaints", err);
 	kz_db_rollback(db); /* a read: nothing to keep */
 	if (count)
 		*count = n;

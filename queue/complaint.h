@@ -30,7 +30,7 @@
 
 /* What the clerk writes in the journal. */
 struct kz_complaint_new {
-	int counter;	      /* taken at this counter: its clerk took it; or 0 and: */
+	int counter;          /* taken at this counter: its clerk took it; or 0 and: */
 	const char *clerk;    /* the clerk who took it (full name), with */
 	const char *position; /* the clerk's position; both NULL with a counter */
 	const char *channel;  /* how it came: in_person, post, email ("in-person" too) */
@@ -38,30 +38,30 @@ struct kz_complaint_new {
 	const char *name;     /* the complainant: surname, name (organisation) */
 	const char *contact;  /* where the answer goes; required for post and email */
 	const char *text;     /* what the complaint is about, in short */
-	int days;	      /* 15 or 30; 0 means 30 */
+	int days;             /* 15 or 30; 0 means 30 */
 };
 
 struct kz_complaint {
 	int64_t id;
-	char number[24];	     /* 2026-C-0001 */
-	int64_t registered_at;	     /* UTC seconds */
-	char channel[12];	     /* in_person, post, email */
-	char kind[8];		     /* result, service */
-	char name[256];		     /* personal; "" once purged */
-	char contact[256];	     /* personal; "" if none or purged */
-	char summary[2048];	     /* personal; "" once purged */
-	char clerk[256];	     /* who took it, full name */
-	char position[256];	     /* and their position */
-	int counter;		     /* where it was taken, 0 if not at a counter */
-	int days;		     /* 15 or 30 */
-	char due_day[11];	     /* local YYYY-MM-DD */
-	int64_t answered_at;	     /* 0 while open */
-	char answer_channel[12];     /* in_person, post, email; "" while open */
-	char answer[2048];	     /* personal; "" while open or once purged */
-	char answer_clerk[256];	     /* who recorded the answer, "" if unknown */
-	int overdue;		     /* open and past due_day now */
-	int late;		     /* answered after due_day */
-	int64_t purged_at;	     /* 0 unless kezek purge removed its personal data */
+	char number[24];         /* 2026-C-0001 */
+	int64_t registered_at;   /* UTC seconds */
+	char channel[12];        /* in_person, post, email */
+	char kind[8];            /* result, service */
+	char name[256];          /* personal; "" once purged */
+	char contact[256];       /* personal; "" if none or purged */
+	char summary[2048];      /* personal; "" once purged */
+	char clerk[256];         /* who took it, full name */
+	char position[256];      /* and their position */
+	int counter;             /* where it was taken, 0 if not at a counter */
+	int days;                /* 15 or 30 */
+	char due_day[11];        /* local YYYY-MM-DD */
+	int64_t answered_at;     /* 0 while open */
+	char answer_channel[12]; /* in_person, post, email; "" while open */
+	char answer[2048];       /* personal; "" while open or once purged */
+	char answer_clerk[256];  /* who recorded the answer, "" if unknown */
+	int overdue;             /* open and past due_day now */
+	int late;                /* answered after due_day */
+	int64_t purged_at;       /* 0 unless kezek purge removed its personal data */
 };
 
 /* Register c now; on KZ_OK *out (may be NULL) is the complaint.  With
@@ -78,8 +78,8 @@ int kz_complaint_add(struct kz_db *db, struct kz_calendar *cal, const struct kz_
  * (what it said, in short; required).  counter (0: none) names where it
  * was recorded: its clerk is recorded as answering.  KZ_ENOTFOUND: no
  * such complaint; KZ_EREJECT: it was answered already. */
-int kz_complaint_answer(struct kz_db *db, const char *number, const char *channel,
-	const char *text, int counter, struct kz_complaint *out, char *err);
+int kz_complaint_answer(struct kz_db *db, const char *number, const char *channel, const char *text,
+	int counter, struct kz_complaint *out, char *err);
 
 /* Read complaint number (KZ_ENOTFOUND if none). */
 int kz_complaint_get(struct kz_db *db, const char *number, struct kz_complaint *out, char *err);
@@ -90,8 +90,8 @@ int kz_complaint_of_job(struct kz_db *db, int64_t job, struct kz_complaint *out,
 
 enum kz_complaint_filter {
 	KZ_COMPLAINTS_ALL,
-	KZ_COMPLAINTS_OPEN,	/* not answered yet */
-	KZ_COMPLAINTS_OVERDUE,	/* not answered and past the due day */
+	KZ_COMPLAINTS_OPEN,    /* not answered yet */
+	KZ_COMPLAINTS_OVERDUE, /* not answered and past the due day */
 };
 
 /* Call fn for each complaint that passes filter, by number (oldest

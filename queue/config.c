@@ -20,7 +20,7 @@ struct parse {
 	struct kz_config *cfg;
 	char reason[KZ_ERR_LEN]; /* set by the handler that failed */
 	int failed;
-	int line;		 /* lines seen by section, for headers */
+	int line; /* lines seen by section, for headers */
 	char last_section[128];
 };
 
@@ -114,7 +114,7 @@ hall_key(struct parse *p, const char *name, const char *value)
 		return 1;
 	}
 	if (strcmp(name, "holidays") == 0 || strcmp(name, "offices") == 0 ||
-	    strcmp(name, "akimats") == 0) {
+		strcmp(name, "akimats") == 0) {
 		char *dst = name[0] == 'h' ? c->holidays : name[1] == 'f' ? c->offices : c->akimats;
 		if (*value == '\0' || copy(dst, KZ_PATH_LEN, value) < 0)
 			return fail(p, "%s must be a path of 1 to 1023 bytes", name);
@@ -122,7 +122,8 @@ hall_key(struct parse *p, const char *name, const char *value)
 	}
 	if (strcmp(name, "office") == 0) {
 		if (*value == '\0' || copy(c->office, sizeof c->office, value) < 0)
-			return fail(p, "office must be a key of offices.csv, such as akmola-region");
+			return fail(p,
+				"office must be a key of offices.csv, such as akmola-region");
 		return 1;
 	}
 	if (strcmp(name, "timezone") == 0) {
@@ -132,7 +133,8 @@ hall_key(struct parse *p, const char *name, const char *value)
 	}
 	if (strcmp(name, "wait_limit_minutes") == 0) {
 		if (parse_int(value, 1, 600, &c->wait_limit_min) < 0)
-			return fail(p, "wait_limit_minutes must be a number of minutes, 1 to 600, not '%s'",
+			return fail(p,
+				"wait_limit_minutes must be a number of minutes, 1 to 600, not '%s'",
 				value);
 		return 1;
 	}
@@ -145,13 +147,16 @@ hall_key(struct parse *p, const char *name, const char *value)
 	}
 	if (strcmp(name, "retention_days") == 0) {
 		if (parse_int(value, 1, 36500, &c->retention_days) < 0)
-			return fail(p, "retention_days must be a number of days, 1 to 36500, not '%s'",
+			return fail(p,
+				"retention_days must be a number of days, 1 to 36500, not '%s'",
 				value);
 		return 1;
 	}
-	return fail(p, "unknown key '%s' in [hall]; known keys: name_kk, name_ru, database, "
-		       "timezone, office, wait_limit_minutes, service_limit_minutes, holidays, "
-		       "offices, akimats, retention_days", name);
+	return fail(p,
+		"unknown key '%s' in [hall]; known keys: name_kk, name_ru, database, "
+		"timezone, office, wait_limit_minutes, service_limit_minutes, holidays, "
+		"offices, akimats, retention_days",
+		name);
 }
 
 /* "HH:MM" into minutes after midnight. */
@@ -161,7 +166,7 @@ parse_hhmm(const char *s, int *out)
 	int h, m, n = 0;
 
 	if (strlen(s) != 5 || sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || n != 5 || s[2] != ':' ||
-	    !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[3]) || h > 23 || m > 59)
+		!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[3]) || h > 23 || m > 59)
 		return -1;
 	*out = h * 60 + m;
 	return 0;
@@ -177,18 +182,21 @@ hours_key(struct parse *p, const char *name, const char *value)
 	for (int i = 0; i < 4; i++)
 		if (strcmp(name, times[i]) == 0) {
 			if (parse_hhmm(value, slots[i]) < 0)
-				return fail(p, "%s = '%s' is not a time of day; write it as 09:00", name,
-					value);
+				return fail(p, "%s = '%s' is not a time of day; write it as 09:00",
+					name, value);
 			return 1;
 		}
 	if (strcmp(name, "last_ticket_minutes") == 0 || strcmp(name, "lunch_notice_minutes") == 0) {
-		if (parse_int(value, 0, 240, name[1] == 'a' ? &h->last_ticket : &h->lunch_notice) < 0)
+		if (parse_int(value, 0, 240, name[1] == 'a' ? &h->last_ticket : &h->lunch_notice) <
+			0)
 			return fail(p, "%s must be a number of minutes, 0 to 240, not '%s'", name,
 				value);
 		return 1;
 	}
-	return fail(p, "unknown key '%s' in [hours]; known keys: open, close, lunch_start, "
-		       "lunch_end, last_ticket_minutes, lunch_notice_minutes", name);
+	return fail(p,
+		"unknown key '%s' in [hours]; known keys: open, close, lunch_start, "
+		"lunch_end, last_ticket_minutes, lunch_notice_minutes",
+		name);
 }
 
 static int
@@ -228,7 +236,8 @@ display_key(struct parse *p, const char *name, const char *value)
 		return 1;
 	}
 	if (strcmp(name, "voice_kk") == 0 || strcmp(name, "voice_ru") == 0) {
-		if (*value == '\0' || copy(name[6] == 'k' ? d->voice_kk : d->voice_ru, 32, value) < 0)
+		if (*value == '\0' ||
+			copy(name[6] == 'k' ? d->voice_kk : d->voice_ru, 32, value) < 0)
 			return fail(p, "%s must name an espeak-ng voice, such as kk or ru", name);
 		return 1;
 	}
@@ -237,9 +246,11 @@ display_key(struct parse *p, const char *name, const char *value)
 			return fail(p, "%s is longer than %zu bytes", name, sizeof d->info_kk - 1);
 		return 1;
 	}
-	return fail(p, "unknown key '%s' in [display]; known keys: languages, alternate_seconds, "
-		       "sound, voice_kk, voice_ru, green_below_minutes, red_above_minutes, "
-		       "highlight_seconds, recent_calls, info_kk, info_ru", name);
+	return fail(p,
+		"unknown key '%s' in [display]; known keys: languages, alternate_seconds, "
+		"sound, voice_kk, voice_ru, green_below_minutes, red_above_minutes, "
+		"highlight_seconds, recent_calls, info_kk, info_ru",
+		name);
 }
 
 static struct kz_service_conf *
@@ -273,7 +284,8 @@ service_key(struct parse *p, const char *code, const char *name, const char *val
 		return 0;
 	if (strcmp(name, "prefix") == 0) {
 		if (!valid_prefix(value))
-			return fail(p, "prefix '%s' of [service %s] must be 1 to 4 letters or digits",
+			return fail(p,
+				"prefix '%s' of [service %s] must be 1 to 4 letters or digits",
 				value, code);
 		copy(s->prefix, sizeof s->prefix, value);
 		return 1;
@@ -320,7 +332,8 @@ counter_key(struct parse *p, const char *label, const char *name, const char *va
 	if (k == NULL)
 		return 0;
 	if (strcmp(name, "services") != 0)
-		return fail(p, "unknown key '%s' in [counter %s]; known keys: services", name, label);
+		return fail(p, "unknown key '%s' in [counter %s]; known keys: services", name,
+			label);
 	if (copy(list, sizeof list, value) < 0)
 		return fail(p, "services of [counter %s] is too long", label);
 	k->nservices = 0;
@@ -333,7 +346,8 @@ counter_key(struct parse *p, const char *label, const char *name, const char *va
 		copy(k->services[k->nservices++], KZ_CODE_LEN, tok);
 	}
 	if (k->nservices == 0)
-		return fail(p, "[counter %s] serves no service; list codes: services = A, B", label);
+		return fail(p, "[counter %s] serves no service; list codes: services = A, B",
+			label);
 	return 1;
 }
 
@@ -399,7 +413,8 @@ printer_key(struct parse *p, const char *label, const char *name, const char *va
 	}
 	if (strcmp(name, "transport") == 0) {
 		if (!one_of(value, transports))
-			return fail(p, "transport of [printer %s] is tcp, device, usb, cups or folder, "
+			return fail(p,
+				"transport of [printer %s] is tcp, device, usb, cups or folder, "
 				"not '%s'",
 				label, value);
 		return copy(pr->transport, sizeof pr->transport, value) == 0;
@@ -410,18 +425,23 @@ printer_key(struct parse *p, const char *label, const char *name, const char *va
 		return 1;
 	}
 	if (strcmp(name, "paper") == 0) {
-		if (parse_int(value, 58, 80, &pr->paper) < 0 || (pr->paper != 58 && pr->paper != 80))
-			return fail(p, "paper of [printer %s] is 58 or 80 (mm), not '%s'", label, value);
+		if (parse_int(value, 58, 80, &pr->paper) < 0 ||
+			(pr->paper != 58 && pr->paper != 80))
+			return fail(p, "paper of [printer %s] is 58 or 80 (mm), not '%s'", label,
+				value);
 		return 1;
 	}
 	if (strcmp(name, "status") == 0) {
 		if (strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
-			return fail(p, "status of [printer %s] is yes or no, not '%s'", label, value);
+			return fail(p, "status of [printer %s] is yes or no, not '%s'", label,
+				value);
 		pr->status = value[0] == 'y' ? 1 : 0;
 		return 1;
 	}
-	return fail(p, "unknown key '%s' in [printer %s]; known keys: role, transport, address, "
-		       "paper, status", name, label);
+	return fail(p,
+		"unknown key '%s' in [printer %s]; known keys: role, transport, address, "
+		"paper, status",
+		name, label);
 }
 
 static struct kz_kiosk_conf *
@@ -442,9 +462,13 @@ kiosk_for(struct parse *p, const char *name)
 		return NULL;
 	}
 	k = &c->kiosks[c->nkiosks++];
-	*k = (struct kz_kiosk_conf){.lang = "kk", .idle_seconds = 60, .ticket_pause_seconds = 5,
+	*k = (struct kz_kiosk_conf){.lang = "kk",
+		.idle_seconds = 60,
+		.ticket_pause_seconds = 5,
 		.double_tap_ms = 350,
-		.screen_w_mm = 477, .screen_h_mm = 268, .admin_gesture = "1234"};
+		.screen_w_mm = 477,
+		.screen_h_mm = 268,
+		.admin_gesture = "1234"};
 	copy(k->name, sizeof k->name, name);
 	return k;
 }
@@ -470,64 +494,76 @@ kiosk_key(struct parse *p, const char *label, const char *name, const char *valu
 	if (k == NULL)
 		return 0;
 	if (strcmp(name, "printer") == 0 || strcmp(name, "forms_printer") == 0) {
-		if (copy(name[0] == 'p' ? k->printer : k->forms_printer, sizeof k->printer, value) < 0)
+		if (copy(name[0] == 'p' ? k->printer : k->forms_printer, sizeof k->printer, value) <
+			0)
 			return fail(p, "%s of [kiosk %s] must name a [printer]", name, label);
 		return 1;
 	}
 	if (strcmp(name, "language") == 0) {
 		if (strcmp(value, "kk") != 0 && strcmp(value, "ru") != 0)
-			return fail(p, "language of [kiosk %s] is kk or ru, not '%s'", label, value);
+			return fail(p, "language of [kiosk %s] is kk or ru, not '%s'", label,
+				value);
 		return copy(k->lang, sizeof k->lang, value) == 0;
 	}
 	if (strcmp(name, "idle_seconds") == 0) {
 		if (parse_int(value, 10, 3600, &k->idle_seconds) < 0)
-			return fail(p, "idle_seconds of [kiosk %s] is 10 to 3600, not '%s'", label, value);
+			return fail(p, "idle_seconds of [kiosk %s] is 10 to 3600, not '%s'", label,
+				value);
 		return 1;
 	}
 	if (strcmp(name, "ticket_pause_seconds") == 0) {
 		if (parse_int(value, 0, 120, &k->ticket_pause_seconds) < 0)
-			return fail(p, "ticket_pause_seconds of [kiosk %s] is 0 to 120, not '%s'", label,
-				value);
+			return fail(p, "ticket_pause_seconds of [kiosk %s] is 0 to 120, not '%s'",
+				label, value);
 		return 1;
 	}
 	if (strcmp(name, "double_tap_ms") == 0) {
 		if (parse_int(value, 0, 2000, &k->double_tap_ms) < 0)
-			return fail(p, "double_tap_ms of [kiosk %s] is 0 to 2000, not '%s'", label, value);
+			return fail(p, "double_tap_ms of [kiosk %s] is 0 to 2000, not '%s'", label,
+				value);
 		return 1;
 	}
 	if (strcmp(name, "screen_mm") == 0) {
 		char end;
 		if (sscanf(value, "%dx%d%c", &k->screen_w_mm, &k->screen_h_mm, &end) != 2 ||
-		    k->screen_w_mm < 50 || k->screen_h_mm < 50 || k->screen_w_mm > 3000 ||
-		    k->screen_h_mm > 3000)
-			return fail(p, "screen_mm of [kiosk %s] is the visible screen's WIDTHxHEIGHT in "
-				"millimetres, such as 477x268 for 21.5\", not '%s'", label, value);
+			k->screen_w_mm < 50 || k->screen_h_mm < 50 || k->screen_w_mm > 3000 ||
+			k->screen_h_mm > 3000)
+			return fail(p,
+				"screen_mm of [kiosk %s] is the visible screen's WIDTHxHEIGHT in "
+				"millimetres, such as 477x268 for 21.5\", not '%s'",
+				label, value);
 		return 1;
 	}
 	if (strcmp(name, "admin_gesture") == 0) {
 		if (!valid_gesture(value) || copy(k->admin_gesture, sizeof k->admin_gesture, value))
-			return fail(p, "admin_gesture of [kiosk %s] is 3 to 8 corners tapped in turn "
+			return fail(p,
+				"admin_gesture of [kiosk %s] is 3 to 8 corners tapped in turn "
 				"(1 top left, 2 top right, 3 bottom right, 4 bottom left), such as 1234, "
-				"not '%s'", label, value);
+				"not '%s'",
+				label, value);
 		return 1;
 	}
 	if (strcmp(name, "admin_pin") == 0) {
 		if (value[0] != '$' || copy(k->admin_pin, sizeof k->admin_pin, value) < 0)
-			return fail(p, "admin_pin of [kiosk %s] is the PIN's hash, as 'kezek pin-hash' "
-				"prints it (it starts with '$'), never the PIN itself", label);
+			return fail(p,
+				"admin_pin of [kiosk %s] is the PIN's hash, as 'kezek pin-hash' "
+				"prints it (it starts with '$'), never the PIN itself",
+				label);
 		return 1;
 	}
-	return fail(p, "unknown key '%s' in [kiosk %s]; known keys: printer, forms_printer, "
-		       "language, idle_seconds, ticket_pause_seconds, double_tap_ms, screen_mm, "
-		       "admin_gesture, admin_pin", name, label);
+	return fail(p,
+		"unknown key '%s' in [kiosk %s]; known keys: printer, forms_printer, "
+		"language, idle_seconds, ticket_pause_seconds, double_tap_ms, screen_mm, "
+		"admin_gesture, admin_pin",
+		name, label);
 }
 
 static int
 office_key(struct parse *p, const char *name, const char *value)
 {
 	struct kz_office_kk *o = &p->cfg->office_kk;
-	static const char *const keys[] = {"name_kk", "address_kk", "official_kk",
-		"akimat_name_kk", "akimat_address_kk", "akimat_official_kk"};
+	static const char *const keys[] = {"name_kk", "address_kk", "official_kk", "akimat_name_kk",
+		"akimat_address_kk", "akimat_official_kk"};
 	char *dst[] = {o->name, o->address, o->official, o->akimat_name, o->akimat_address,
 		o->akimat_official};
 
@@ -538,8 +574,10 @@ office_key(struct parse *p, const char *name, const char *value)
 			return fail(p, "%s is longer than %d bytes", name, KZ_NAME_LEN - 1);
 		return 1;
 	}
-	return fail(p, "unknown key '%s' in [office]; known keys: name_kk, address_kk, "
-		       "official_kk, akimat_name_kk, akimat_address_kk, akimat_official_kk", name);
+	return fail(p,
+		"unknown key '%s' in [office]; known keys: name_kk, address_kk, "
+		"official_kk, akimat_name_kk, akimat_address_kk, akimat_official_kk",
+		name);
 }
 
 static int
@@ -552,18 +590,21 @@ targets_key(struct parse *p, const char *name, const char *value)
 	for (int i = 0; i < KZ_APP4_ROWS; i++)
 		if (strcmp(name, keys[i]) == 0) {
 			if (parse_int(value, 0, 100, &t->target[i]) < 0)
-				return fail(p, "%s in [targets] is a per cent, 0 to 100, not '%s'", name,
-					value);
+				return fail(p, "%s in [targets] is a per cent, 0 to 100, not '%s'",
+					name, value);
 			return 1;
 		}
 	if (strcmp(name, "electronic_now") == 0) {
 		if (parse_int(value, 0, 100, &t->electronic_now) < 0)
-			return fail(p, "electronic_now in [targets] is a per cent, 0 to 100, not '%s'",
+			return fail(p,
+				"electronic_now in [targets] is a per cent, 0 to 100, not '%s'",
 				value);
 		return 1;
 	}
-	return fail(p, "unknown key '%s' in [targets]; known keys: on_time, quality, information, "
-		       "electronic, appeal, politeness, electronic_now", name);
+	return fail(p,
+		"unknown key '%s' in [targets]; known keys: on_time, quality, information, "
+		"electronic, appeal, politeness, electronic_now",
+		name);
 }
 
 static int
@@ -591,9 +632,11 @@ handler(void *user, const char *section, const char *name, const char *value)
 		return office_key(p, name, value);
 	if (strcmp(section, "targets") == 0)
 		return targets_key(p, name, value);
-	return fail(p, "unknown section [%s]; known sections: [hall], [hours], [display], "
-		       "[service CODE], [printer NAME], [counter NUMBER], [kiosk NAME], "
-		       "[office], [targets]", section);
+	return fail(p,
+		"unknown section [%s]; known sections: [hall], [hours], [display], "
+		"[service CODE], [printer NAME], [counter NUMBER], [kiosk NAME], "
+		"[office], [targets]",
+		section);
 }
 
 /* Line of "[section]" in path, for faults found after parsing; 0 if not found. */
@@ -648,7 +691,8 @@ check_kiosks(struct kz_config *c, char *err)
 		if (pr == NULL || strcmp(pr->role, "tickets") != 0)
 			return kz_err(err, KZ_ECONFIG,
 				"%s:%d: [kiosk %s] needs printer = the name of a [printer] with role "
-				"tickets%s%s%s", c->path, k->line, k->name, k->printer[0] ? ", not '" : "",
+				"tickets%s%s%s",
+				c->path, k->line, k->name, k->printer[0] ? ", not '" : "",
 				k->printer, k->printer[0] ? "'" : "");
 		if (k->forms_printer[0] == '\0')
 			continue;
@@ -668,8 +712,9 @@ check_whole(struct kz_config *c, char *err)
 	int rc;
 
 	if ((rc = resolve(c, c->database, err)) != KZ_OK ||
-	    (rc = resolve(c, c->holidays, err)) != KZ_OK ||
-	    (rc = resolve(c, c->offices, err)) != KZ_OK || (rc = resolve(c, c->akimats, err)) != KZ_OK)
+		(rc = resolve(c, c->holidays, err)) != KZ_OK ||
+		(rc = resolve(c, c->offices, err)) != KZ_OK ||
+		(rc = resolve(c, c->akimats, err)) != KZ_OK)
 		return rc;
 
 	if (c->name_kk[0] == '\0' || c->name_ru[0] == '\0')
@@ -678,7 +723,8 @@ check_whole(struct kz_config *c, char *err)
 			c->path, section_line(c->path, "hall"));
 	if (!(c->hours.open < c->hours.close && c->hours.lunch_start <= c->hours.lunch_end &&
 		    (c->hours.lunch_start == c->hours.lunch_end ||
-			    (c->hours.open < c->hours.lunch_start && c->hours.lunch_end < c->hours.close))))
+			    (c->hours.open < c->hours.lunch_start &&
+				    c->hours.lunch_end < c->hours.close))))
 		return kz_err(err, KZ_ECONFIG,
 			"%s:%d: [hours] must run open < lunch_start <= lunch_end < close "
 			"(lunch_start = lunch_end: no lunch break)",
@@ -688,9 +734,11 @@ check_whole(struct kz_config *c, char *err)
 			"%s:%d: [display] green_below_minutes must not be above red_above_minutes",
 			c->path, section_line(c->path, "display"));
 	if (c->nservices == 0)
-		return kz_err(err, KZ_ECONFIG, "%s: no services; add a [service A] section", c->path);
+		return kz_err(err, KZ_ECONFIG, "%s: no services; add a [service A] section",
+			c->path);
 	if (c->ncounters == 0)
-		return kz_err(err, KZ_ECONFIG, "%s: no counters; add a [counter 1] section", c->path);
+		return kz_err(err, KZ_ECONFIG, "%s: no counters; add a [counter 1] section",
+			c->path);
 	for (int i = 0; i < c->nservices; i++) {
 		struct kz_service_conf *s = &c->services[i];
 		snprintf(sec, sizeof sec, "service %s", s->code);
@@ -719,23 +767,26 @@ check_whole(struct kz_config *c, char *err)
 		if (strcmp(pr->role, "a4") != 0 && pr->paper == 0)
 			pr->paper = 80;
 		/* a device file or folder named relative to this file, like the database */
-		if ((strcmp(pr->transport, "device") == 0 || strcmp(pr->transport, "folder") == 0) &&
-		    (rc = resolve(c, pr->address, err)) != KZ_OK)
+		if ((strcmp(pr->transport, "device") == 0 ||
+			    strcmp(pr->transport, "folder") == 0) &&
+			(rc = resolve(c, pr->address, err)) != KZ_OK)
 			return rc;
 		/* network and USB ESC/POS printers answer DLE EOT; a device file
 		 * and CUPS give no status */
 		if (pr->status < 0)
 			pr->status = strcmp(pr->transport, "tcp") == 0 ||
-				     strcmp(pr->transport, "usb") == 0;
+				strcmp(pr->transport, "usb") == 0;
 		if (strcmp(pr->role, "a4") == 0 && strcmp(pr->transport, "cups") != 0 &&
-		    strcmp(pr->transport, "folder") != 0)
+			strcmp(pr->transport, "folder") != 0)
 			return kz_err(err, KZ_ECONFIG,
 				"%s:%d: [printer %s] prints A4 as PDF: transport = cups (a CUPS queue) "
-				"or folder (PDF files kept in a folder)", c->path, pr->line, pr->name);
+				"or folder (PDF files kept in a folder)",
+				c->path, pr->line, pr->name);
 		if (strcmp(pr->role, "a4") != 0 && strcmp(pr->transport, "folder") == 0)
 			return kz_err(err, KZ_ECONFIG,
 				"%s:%d: [printer %s]: transport folder keeps A4 PDF files; a %s "
-				"printer needs tcp, device or usb", c->path, pr->line, pr->name, pr->role);
+				"printer needs tcp, device or usb",
+				c->path, pr->line, pr->name, pr->role);
 	}
 	if ((rc = check_kiosks(c, err)) != KZ_OK)
 		return rc;
@@ -761,8 +812,11 @@ check_whole(struct kz_config *c, char *err)
 static int
 utf8_len(const unsigned char *s)
 {
-	int n = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
-		: (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+	int n = s[0] < 0x80             ? 1
+		: (s[0] & 0xE0) == 0xC0 ? 2
+		: (s[0] & 0xF0) == 0xE0 ? 3
+		: (s[0] & 0xF8) == 0xF0 ? 4
+					: 0;
 
 	if (n == 2 && s[0] < 0xC2)
 		return 0; /* overlong */
@@ -787,13 +841,17 @@ precheck(FILE *f, const char *path, char *err)
 		while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 			buf[--len] = '\0';
 		if (len > INI_MAX_LINE - 2)
-			rc = kz_err(err, KZ_ECONFIG, "%s:%d: line longer than %d bytes; shorten it "
-				"or continue it on an indented next line", path, line, INI_MAX_LINE - 2);
+			rc = kz_err(err, KZ_ECONFIG,
+				"%s:%d: line longer than %d bytes; shorten it "
+				"or continue it on an indented next line",
+				path, line, INI_MAX_LINE - 2);
 		for (ssize_t i = 0; rc == KZ_OK && i < len;) {
 			int n = utf8_len((const unsigned char *)buf + i);
 			if (n == 0 || i + n > len)
-				rc = kz_err(err, KZ_ECONFIG, "%s:%d: not valid UTF-8; save the file as "
-					"UTF-8", path, line);
+				rc = kz_err(err, KZ_ECONFIG,
+					"%s:%d: not valid UTF-8; save the file as "
+					"UTF-8",
+					path, line);
 			i += n ? n : 1;
 		}
 	}
@@ -816,16 +874,26 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 	copy(cfg->holidays, sizeof cfg->holidays, "holidays");
 	copy(cfg->offices, sizeof cfg->offices, "offices.csv");
 	copy(cfg->akimats, sizeof cfg->akimats, "akimats.csv");
-	cfg->hours = (struct kz_hours){.open = 540, .close = 1080, .lunch_start = 780,
-		.lunch_end = 840, .last_ticket = 30, .lunch_notice = 30};
+	cfg->hours = (struct kz_hours){.open = 540,
+		.close = 1080,
+		.lunch_start = 780,
+		.lunch_end = 840,
+		.last_ticket = 30,
+		.lunch_notice = 30};
 	cfg->wait_limit_min = 30;
 	cfg->service_limit_min = 30;
 	cfg->retention_days = 1095; /* p.17.7: 3 years, then kezek purge */
 	/* App. 4's norms, until the year's order says otherwise */
 	cfg->targets = (struct kz_targets){.target = {100, 100, 100, 0, 100, 100}};
-	cfg->display = (struct kz_display_conf){.languages = KZ_LANG_BOTH, .alternate_seconds = 10,
-		.sound = 1, .voice_kk = "kk", .voice_ru = "ru", .green_below = 20, .red_above = 30,
-		.highlight_seconds = 8, .recent_calls = 6};
+	cfg->display = (struct kz_display_conf){.languages = KZ_LANG_BOTH,
+		.alternate_seconds = 10,
+		.sound = 1,
+		.voice_kk = "kk",
+		.voice_ru = "ru",
+		.green_below = 20,
+		.red_above = 30,
+		.highlight_seconds = 8,
+		.recent_calls = 6};
 	p.cfg = cfg;
 
 	f = fopen(path, "r");

@@ -40,48 +40,48 @@
 #define KZ_MAX_SERVICES 32
 #define KZ_MAX_COUNTERS 64
 #define KZ_MAX_PRINTERS 16
-#define KZ_MAX_KIOSKS 8
-#define KZ_CODE_LEN 16	 /* service code or prefix, bytes with NUL */
-#define KZ_NAME_LEN 256	 /* a name in one language, bytes with NUL */
-#define KZ_PATH_LEN 1024
+#define KZ_MAX_KIOSKS   8
+#define KZ_CODE_LEN     16  /* service code or prefix, bytes with NUL */
+#define KZ_NAME_LEN     256 /* a name in one language, bytes with NUL */
+#define KZ_PATH_LEN     1024
 
 struct kz_service_conf {
-	char code[KZ_CODE_LEN];	   /* what clerks type: kezek ticket A */
+	char code[KZ_CODE_LEN];    /* what clerks type: kezek ticket A */
 	char prefix[KZ_CODE_LEN];  /* printed before the number: A-001 */
 	char name_kk[KZ_NAME_LEN]; /* shown to visitors, Kazakh */
 	char name_ru[KZ_NAME_LEN]; /* shown to visitors, Russian */
-	int line;		   /* line of its [service] header */
+	int line;                  /* line of its [service] header */
 };
 
 struct kz_counter_conf {
-	int number;				     /* as on the sign above it */
-	int nservices;				     /* how many services it serves */
+	int number;                                  /* as on the sign above it */
+	int nservices;                               /* how many services it serves */
 	char services[KZ_MAX_SERVICES][KZ_CODE_LEN]; /* their codes */
-	int line;				     /* line of its [counter] header */
+	int line;                                    /* line of its [counter] header */
 };
 
 /* A printer: what it prints and how to reach it (printer/transport.h). */
 struct kz_printer_conf {
-	char name[KZ_CODE_LEN * 2];   /* [printer NAME]: letters, digits, '-' */
-	char role[16];		      /* tickets, receipts or a4 */
-	char transport[16];	      /* tcp, device, usb, cups */
-	char address[KZ_PATH_LEN];    /* host:port, /dev/usb/lp0, vendor:product, queue */
-	int paper;		      /* thermal paper in mm: 58 or 80; 0 for a4 */
-	int status;		      /* it answers DLE EOT: silence means offline */
-	int line;		      /* line of its [printer] header */
+	char name[KZ_CODE_LEN * 2]; /* [printer NAME]: letters, digits, '-' */
+	char role[16];              /* tickets, receipts or a4 */
+	char transport[16];         /* tcp, device, usb, cups */
+	char address[KZ_PATH_LEN];  /* host:port, /dev/usb/lp0, vendor:product, queue */
+	int paper;                  /* thermal paper in mm: 58 or 80; 0 for a4 */
+	int status;                 /* it answers DLE EOT: silence means offline */
+	int line;                   /* line of its [printer] header */
 };
 
 /* The hall display (display/). */
 struct kz_display_conf {
-	int languages;		/* KZ_LANG_BOTH or KZ_LANG_ALTERNATE */
-	int alternate_seconds;	/* with KZ_LANG_ALTERNATE: seconds per language */
-	int sound;		/* chime and spoken calls */
-	char voice_kk[32];	/* espeak-ng voice names */
+	int languages;         /* KZ_LANG_BOTH or KZ_LANG_ALTERNATE */
+	int alternate_seconds; /* with KZ_LANG_ALTERNATE: seconds per language */
+	int sound;             /* chime and spoken calls */
+	char voice_kk[32];     /* espeak-ng voice names */
 	char voice_ru[32];
-	int green_below;	/* waits under this many minutes are green */
-	int red_above;		/* over this many minutes red; amber between (p.7.2: 30) */
-	int highlight_seconds;	/* a new call stays highlighted */
-	int recent_calls;	/* how many earlier calls are listed */
+	int green_below;               /* waits under this many minutes are green */
+	int red_above;                 /* over this many minutes red; amber between (p.7.2: 30) */
+	int highlight_seconds;         /* a new call stays highlighted */
+	int recent_calls;              /* how many earlier calls are listed */
 	char info_kk[KZ_NAME_LEN * 2]; /* the information line, each language */
 	char info_ru[KZ_NAME_LEN * 2];
 };
@@ -90,29 +90,36 @@ enum { KZ_LANG_BOTH, KZ_LANG_ALTERNATE };
 
 /* A touch kiosk in the hall (kezek-kiosk --kiosk NAME). */
 struct kz_kiosk_conf {
-	char name[KZ_CODE_LEN * 2];	     /* [kiosk NAME] */
-	char printer[KZ_CODE_LEN * 2];	     /* its ticket printer: role tickets */
+	char name[KZ_CODE_LEN * 2];          /* [kiosk NAME] */
+	char printer[KZ_CODE_LEN * 2];       /* its ticket printer: role tickets */
 	char forms_printer[KZ_CODE_LEN * 2]; /* A4 printer of blank forms (p.12), "" none */
-	char lang[3];			     /* language it returns to: kk (default) or ru */
-	int idle_seconds;		     /* untouched this long: back home */
-	int ticket_pause_seconds;	     /* least time between two tickets */
-	int double_tap_ms;		     /* taps closer than this are one (0: none) */
-	int screen_w_mm, screen_h_mm;	     /* the visible screen, for 15 mm targets */
-	char admin_gesture[16];		     /* corners tapped in turn: 1 top left,
+	char lang[3];                        /* language it returns to: kk (default) or ru */
+	int idle_seconds;                    /* untouched this long: back home */
+	int ticket_pause_seconds;            /* least time between two tickets */
+	int double_tap_ms;                   /* taps closer than this are one (0: none) */
+	int screen_w_mm, screen_h_mm;        /* the visible screen, for 15 mm targets */
+	char admin_gesture[16];              /* corners tapped in turn: 1 top left,
 						2 top right, 3 bottom right, 4 bottom left */
-	char admin_pin[160];		     /* crypt(3) hash of the PIN, "" none */
-	int line;			     /* line of its [kiosk] header */
+	char admin_pin[160];                 /* crypt(3) hash of the PIN, "" none */
+	int line;                            /* line of its [kiosk] header */
 };
 
 /* App. 4's indicators: next year's targets, approved each year by order
  * (p.19), and the one current value the data cannot give: the share of
  * the service's information available electronically (3.2). */
-enum { KZ_APP4_ON_TIME, KZ_APP4_QUALITY, KZ_APP4_INFORMATION, KZ_APP4_ELECTRONIC,
-	KZ_APP4_APPEAL, KZ_APP4_POLITENESS, KZ_APP4_ROWS };
+enum {
+	KZ_APP4_ON_TIME,
+	KZ_APP4_QUALITY,
+	KZ_APP4_INFORMATION,
+	KZ_APP4_ELECTRONIC,
+	KZ_APP4_APPEAL,
+	KZ_APP4_POLITENESS,
+	KZ_APP4_ROWS
+};
 
 struct kz_targets {
-	int target[KZ_APP4_ROWS];  /* per cent, 0-100 */
-	int electronic_now;	   /* per cent, 0-100 */
+	int target[KZ_APP4_ROWS]; /* per cent, 0-100 */
+	int electronic_now;       /* per cent, 0-100 */
 };
 
 /* This office's App. 1 and App. 5 entries in Kazakh: the standard's lists
@@ -124,20 +131,20 @@ struct kz_office_kk {
 };
 
 struct kz_config {
-	char path[KZ_PATH_LEN];	       /* the file it came from, "" if built in */
-	char name_kk[KZ_NAME_LEN];     /* the office's name, Kazakh */
-	char name_ru[KZ_NAME_LEN];     /* the office's name, Russian */
-	char database[KZ_PATH_LEN];    /* SQLite file */
-	char timezone[64];	       /* IANA zone, default Asia/Almaty */
-	char office[64];	       /* this office's key in offices.csv, "" if unset */
-	char holidays[KZ_PATH_LEN];    /* folder of YYYY.ini holiday data */
-	char offices[KZ_PATH_LEN];     /* App. 1 directory (CSV) */
-	char akimats[KZ_PATH_LEN];     /* App. 5 directory (CSV) */
-	struct kz_hours hours;	       /* p.9, and when tickets stop */
+	char path[KZ_PATH_LEN];     /* the file it came from, "" if built in */
+	char name_kk[KZ_NAME_LEN];  /* the office's name, Kazakh */
+	char name_ru[KZ_NAME_LEN];  /* the office's name, Russian */
+	char database[KZ_PATH_LEN]; /* SQLite file */
+	char timezone[64];          /* IANA zone, default Asia/Almaty */
+	char office[64];            /* this office's key in offices.csv, "" if unset */
+	char holidays[KZ_PATH_LEN]; /* folder of YYYY.ini holiday data */
+	char offices[KZ_PATH_LEN];  /* App. 1 directory (CSV) */
+	char akimats[KZ_PATH_LEN];  /* App. 5 directory (CSV) */
+	struct kz_hours hours;      /* p.9, and when tickets stop */
 	struct kz_display_conf display;
-	int wait_limit_min;	       /* p.7.2: 30 */
-	int service_limit_min;	       /* p.7.3: 30 */
-	int retention_days;	       /* p.17.7: kezek purge keeps closed cases' personal data this long */
+	int wait_limit_min;    /* p.7.2: 30 */
+	int service_limit_min; /* p.7.3: 30 */
+	int retention_days;    /* p.17.7: kezek purge keeps closed cases' personal data this long */
 	int nservices;
 	struct kz_service_conf services[KZ_MAX_SERVICES];
 	int ncounters;

@@ -12,7 +12,8 @@ kz_counter_row(struct kz_db *db, int number, struct kz_counter_row *out, char *e
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT c.id, c.active, c.state, c.clerk_id, c.ticket_id, k.full_name"
-		" FROM counters c LEFT JOIN clerks k ON k.id = c.clerk_id WHERE c.number = ?", err);
+		" FROM counters c LEFT JOIN clerks k ON k.id = c.clerk_id WHERE c.number = ?",
+		err);
 	char list[256];
 	int rc;
 
@@ -38,8 +39,9 @@ kz_counter_row(struct kz_db *db, int number, struct kz_counter_row *out, char *e
 			return kz_db_fail(db, rc, "read counter", err);
 	}
 	/* "1, 2, 3": name the choices */
-	kz_db_text(db, "SELECT group_concat(number, ', ') FROM"
-		       " (SELECT number FROM counters WHERE active = 1 ORDER BY number)",
+	kz_db_text(db,
+		"SELECT group_concat(number, ', ') FROM"
+		" (SELECT number FROM counters WHERE active = 1 ORDER BY number)",
 		list, sizeof list);
 	return kz_err(err, KZ_ENOTFOUND, "there is no counter %d in this hall; counters are %s",
 		number, list[0] ? list : "not configured (run 'kezek init')");
@@ -57,14 +59,17 @@ kz_clerk_id(struct kz_db *db, const char *name, const char *position, int64_t *i
 	sqlite3_stmt *st;
 
 	if (!valid_text(name, 200))
-		return kz_err(err, KZ_EINVAL, "the clerk's full name is missing or longer than 200 "
-					      "bytes; give it with --clerk \"Surname Name Patronymic\"");
+		return kz_err(err, KZ_EINVAL,
+			"the clerk's full name is missing or longer than 200 "
+			"bytes; give it with --clerk \"Surname Name Patronymic\"");
 	if (!valid_text(position, 200))
-		return kz_err(err, KZ_EINVAL, "the clerk's position is missing or longer than 200 "
-					      "bytes; give it with --position \"Chief specialist\"");
+		return kz_err(err, KZ_EINVAL,
+			"the clerk's position is missing or longer than 200 "
+			"bytes; give it with --position \"Chief specialist\"");
 	st = kz_db_stmt(db,
 		"INSERT INTO clerks (full_name, position) VALUES (?1, ?2)"
-		" ON CONFLICT (full_name, position) DO UPDATE SET full_name = ?1 RETURNING id", err);
+		" ON CONFLICT (full_name, position) DO UPDATE SET full_name = ?1 RETURNING id",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	kz_bind_text(st, 1, name);
@@ -76,8 +81,8 @@ static int
 set_state(struct kz_db *db, const struct kz_counter_row *c, const char *state, int64_t clerk_id,
 	char *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "UPDATE counters SET state = ?, clerk_id = ? WHERE id = ?",
-		err);
+	sqlite3_stmt *st =
+		kz_db_stmt(db, "UPDATE counters SET state = ?, clerk_id = ? WHERE id = ?", err);
 
 	if (st == NULL)
 		return KZ_EDB;
@@ -129,9 +134,9 @@ do_open(struct kz_db *db, int number, const char *clerk, const char *position, c
 			clerk, other, other);
 	if ((rc = set_state(db, &c, "open", clerk_id, err)) != KZ_OK)
 		return rc;
-	return kz_event_add(db, kz_clock_now(), strcmp(c.state, "paused") == 0 ? "counter_resumed"
-									      : "counter_opened",
-		0, c.id, clerk_id, 0, NULL, err);
+	return kz_event_add(db, kz_clock_now(),
+		strcmp(c.state, "paused") == 0 ? "counter_resumed" : "counter_opened", 0, c.id,
+		clerk_id, 0, NULL, err);
 }
 
 static int
@@ -146,19 +151,20 @@ do_pause_close(struct kz_db *db, int number, const char *clerk, const char *posi
 	if ((rc = kz_counter_row(db, number, &c, err)) != KZ_OK)
 		return rc;
 	if (strcmp(c.state, "closed") == 0)
-		return kz_err(err, KZ_EREJECT, "counter %d is closed; there is nothing to %s", number,
-			verb);
+		return kz_err(err, KZ_EREJECT, "counter %d is closed; there is nothing to %s",
+			number, verb);
 	if (!closing && strcmp(c.state, "paused") == 0)
 		return kz_err(err, KZ_EREJECT, "counter %d is already paused", number);
 	if (c.ticket_id != 0)
 		return kz_err(err, KZ_EREJECT,
 			"counter %d has a visitor at it; finish that ticket before you %s the counter "
-			"(kezek finish %d --outcome ...)", number, verb, number);
+			"(kezek finish %d --outcome ...)",
+			number, verb, number);
 	clerk_id = c.clerk_id;
 	if (clerk != NULL && (rc = kz_clerk_id(db, clerk, position, &clerk_id, err)) != KZ_OK)
 		return rc;
-	if ((rc = set_state(db, &c, closing ? "closed" : "paused", closing ? 0 : c.clerk_id, err)) !=
-	    KZ_OK)
+	if ((rc = set_state(db, &c, closing ? "closed" : "paused", closing ? 0 : c.clerk_id,
+		     err)) != KZ_OK)
 		return rc;
 	return kz_event_add(db, kz_clock_now(), closing ? "counter_closed" : "counter_paused", 0,
 		c.id, clerk_id, 0, NULL, err);

@@ -18,17 +18,17 @@
 #include "sql.h"
 
 #define KZ_APPLICATION_ID 0x4b5a4b31 /* "KZK1" in the file header */
-#define STMT_CACHE 64
+#define STMT_CACHE        64
 
 struct kz_db {
 	sqlite3 *sql;
 	char path[1024];
-	int version;			 /* user_version after open */
-	struct timespec busy_since;	 /* when the current wait for the lock began */
-	uint64_t seed;			 /* for the random pauses of busy_wait */
-	int busy_ms;			 /* how long to wait for a lock */
+	int version;                /* user_version after open */
+	struct timespec busy_since; /* when the current wait for the lock began */
+	uint64_t seed;              /* for the random pauses of busy_wait */
+	int busy_ms;                /* how long to wait for a lock */
 	int nstmt;
-	const char *stmt_key[STMT_CACHE];   /* the SQL literal's address */
+	const char *stmt_key[STMT_CACHE]; /* the SQL literal's address */
 	sqlite3_stmt *stmt[STMT_CACHE];
 };
 
@@ -78,7 +78,7 @@ busy_wait(void *arg, int attempt)
 	if (attempt == 0)
 		db->busy_since = now;
 	waited_ms = (int64_t)(now.tv_sec - db->busy_since.tv_sec) * 1000 +
-		    (now.tv_nsec - db->busy_since.tv_nsec) / 1000000;
+		(now.tv_nsec - db->busy_since.tv_nsec) / 1000000;
 	if (waited_ms >= db->busy_ms)
 		return 0;
 	db->seed = db->seed * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -229,12 +229,13 @@ kz_db_rollback(struct kz_db *db)
 }
 
 int
-kz_event_add(struct kz_db *db, int64_t at, const char *kind, int64_t ticket_id,
-	int64_t counter_id, int64_t clerk_id, int64_t service_id, const char *detail, char *err)
+kz_event_add(struct kz_db *db, int64_t at, const char *kind, int64_t ticket_id, int64_t counter_id,
+	int64_t clerk_id, int64_t service_id, const char *detail, char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"INSERT INTO events (at, kind, ticket_id, counter_id, clerk_id, service_id, detail)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?)", err);
+		" VALUES (?, ?, ?, ?, ?, ?, ?)",
+		err);
 
 	if (st == NULL)
 		return KZ_EDB;
@@ -283,7 +284,7 @@ migrate(struct kz_db *db, int target, char *err)
 		return rc;
 	/* Read again under the write lock: another process may have migrated. */
 	if ((rc = pragma_int(db, "PRAGMA user_version", &version, err)) != KZ_OK ||
-	    (rc = pragma_int(db, "PRAGMA application_id", &appid, err)) != KZ_OK)
+		(rc = pragma_int(db, "PRAGMA application_id", &appid, err)) != KZ_OK)
 		goto fail;
 	for (int i = 0; i < kz_schema_nsteps && kz_schema_steps[i].version <= target; i++) {
 		char sql[64];
@@ -334,11 +335,15 @@ configure(struct kz_db *db, int flags, char *err)
 	if ((rc = pragma_int(db, "PRAGMA user_version", &version, err)) != KZ_OK)
 		return rc;
 	if (appid != 0 && appid != KZ_APPLICATION_ID)
-		return kz_err(err, KZ_EDB, "'%s' is an SQLite file of another program, not a Kezek "
-					   "database; check --db or 'database' in [hall]", db->path);
+		return kz_err(err, KZ_EDB,
+			"'%s' is an SQLite file of another program, not a Kezek "
+			"database; check --db or 'database' in [hall]",
+			db->path);
 	if (appid == 0 && version != 0)
-		return kz_err(err, KZ_EDB, "'%s' is not a Kezek database; check --db or 'database' "
-					   "in [hall]", db->path);
+		return kz_err(err, KZ_EDB,
+			"'%s' is not a Kezek database; check --db or 'database' "
+			"in [hall]",
+			db->path);
 	if (version > kz_db_latest_version())
 		return kz_err(err, KZ_EDB,
 			"database '%s' has schema version %d, newer than this build knows (%d); "
@@ -392,7 +397,7 @@ kz_db_open(const char *path, int flags, struct kz_db **out, char *err)
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	if ((rc = configure(db, flags, err)) == KZ_OK && !(flags & KZ_DB_READONLY) &&
-	    !(flags & KZ_DB_NO_MIGRATE) && db->version < kz_db_latest_version())
+		!(flags & KZ_DB_NO_MIGRATE) && db->version < kz_db_latest_version())
 		rc = migrate(db, kz_db_latest_version(), err);
 	if (rc != KZ_OK) {
 		kz_db_close(db);

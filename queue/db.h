@@ -15,8 +15,8 @@
 struct kz_db;
 
 enum {
-	KZ_DB_CREATE = 1 << 0,	 /* create the file (and its folder) if missing */
-	KZ_DB_READONLY = 1 << 1, /* open for reading only; no migration */
+	KZ_DB_CREATE = 1 << 0,     /* create the file (and its folder) if missing */
+	KZ_DB_READONLY = 1 << 1,   /* open for reading only; no migration */
 	KZ_DB_NO_MIGRATE = 1 << 2, /* leave the schema as it is (tests of migration) */
 };
 

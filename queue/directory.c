@@ -23,15 +23,15 @@ static const char *const columns[NCOLUMNS] = {"key", "region", "name", "address"
 struct kz_directory {
 	int n, cap;
 	struct kz_office_entry *entries;
-	char **fields;		/* every field of every row, owned */
+	char **fields; /* every field of every row, owned */
 	int nfields, fields_cap;
 };
 
 struct reader {
 	struct kz_directory *dir;
-	char *row[NCOLUMNS];	/* fields of the row being read */
+	char *row[NCOLUMNS]; /* fields of the row being read */
 	int ncols;
-	int line;		/* data rows, counted from the header as 1 */
+	int line; /* data rows, counted from the header as 1 */
 	char err[KZ_ERR_LEN];
 	int failed;
 	const char *path;
@@ -106,13 +106,15 @@ on_row(int end, void *arg)
 	(void)end;
 	r->line++;
 	if (!r->failed && r->ncols != NCOLUMNS)
-		reader_fail(r, "needs 8 columns: key, region, name, address, official, phones, "
-			       "emails, notes");
+		reader_fail(r,
+			"needs 8 columns: key, region, name, address, official, phones, "
+			"emails, notes");
 	else if (!r->failed && r->line == 1) {
 		for (int i = 0; i < NCOLUMNS; i++)
 			if (strcmp(r->row[i], columns[i]) != 0)
-				reader_fail(r, "the header must be key,region,name,address,official,"
-					       "phones,emails,notes");
+				reader_fail(r,
+					"the header must be key,region,name,address,official,"
+					"phones,emails,notes");
 	} else if (!r->failed && (r->row[0][0] == '\0' || r->row[2][0] == '\0'))
 		reader_fail(r, "a row needs a key and a name");
 	else if (!r->failed && kz_dir_find(r->dir, r->row[0]) != NULL)
@@ -143,7 +145,7 @@ kz_dir_load(const char *path, struct kz_directory **out, char *err)
 		return kz_err(err, KZ_ECONFIG, "cannot read the office directory '%s': %s", path,
 			strerror(errno));
 	if ((r.dir = calloc(1, sizeof *r.dir)) == NULL ||
-	    csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		fclose(f);
 		free(r.dir);
 		return kz_err(err, KZ_ENOMEM, "out of memory reading '%s'", path);
@@ -211,14 +213,19 @@ fold(const char *s, wchar_t *out, int cap)
 	if (utf8 == (locale_t)0)
 		utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
 	while (*p && n < cap) {
-		unsigned c = *p, len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+		unsigned c = *p,
+			 len = c < 0x80      ? 1
+			: (c & 0xE0) == 0xC0 ? 2
+			: (c & 0xF0) == 0xE0 ? 3
+					     : 4;
 		wchar_t wc = (wchar_t)(len == 1 ? c : c & (0x3F >> (len - 1)));
 		for (unsigned i = 1; i < len; i++) {
 			if ((p[i] & 0xC0) != 0x80)
 				return -1;
 			wc = (wc << 6) | (p[i] & 0x3F);
 		}
-		out[n++] = utf8 ? (wchar_t)towlower_l((wint_t)wc, utf8) : (wchar_t)towlower((wint_t)wc);
+		out[n++] = utf8 ? (wchar_t)towlower_l((wint_t)wc, utf8)
+				: (wchar_t)towlower((wint_t)wc);
 		p += len;
 	}
 	return n;

@@ -11,14 +11,14 @@
 struct kz_directory;
 
 struct kz_office_entry {
-	const char *key;      /* stable: akmola-akkol-district */
-	const char *region;   /* "Акмолинская область" */
+	const char *key;    /* stable: akmola-akkol-district */
+	const char *region; /* "Акмолинская область" */
 	const char *name;
 	const char *address;
 	const char *official; /* the responsible person's position */
 	const char *phones;
-	const char *emails;   /* "a@b.kz; c@d.kz", "" if none could be recovered */
-	const char *notes;    /* what was mended from the standard's text */
+	const char *emails; /* "a@b.kz; c@d.kz", "" if none could be recovered */
+	const char *notes;  /* what was mended from the standard's text */
 };
 
 /* Read a directory CSV (RFC 4180, UTF-8, the header above).  KZ_ECONFIG

@@ -15,14 +15,14 @@
 
 enum kz_status_code {
 	KZ_OK = 0,
-	KZ_EINVAL = -1,	   /* a value the caller gave is malformed or unknown */
+	KZ_EINVAL = -1,    /* a value the caller gave is malformed or unknown */
 	KZ_EREJECT = -2,   /* a transition that makes no sense in this state */
 	KZ_ENOTFOUND = -3, /* no such service, counter, ticket */
-	KZ_EEMPTY = -4,	   /* nothing to do: no one is waiting */
-	KZ_EDB = -5,	   /* the database failed or is not a Kezek database */
-	KZ_EBUSY = -6,	   /* the database stayed locked past busy_timeout */
+	KZ_EEMPTY = -4,    /* nothing to do: no one is waiting */
+	KZ_EDB = -5,       /* the database failed or is not a Kezek database */
+	KZ_EBUSY = -6,     /* the database stayed locked past busy_timeout */
 	KZ_ECONFIG = -7,   /* the configuration is malformed */
-	KZ_ENOMEM = -8,	   /* out of memory */
+	KZ_ENOMEM = -8,    /* out of memory */
 	KZ_ECLOSED = -9,   /* the office is closed, or no longer issues tickets today */
 	KZ_EDEVICE = -10,  /* a printer or other device cannot be reached, refused, or timed out */
 };

@@ -34,7 +34,8 @@ read_queue(struct kz_db *db, const char *day, int64_t service_id, struct kz_wait
 		return rc;
 	st = kz_db_stmt(db,
 		"SELECT count(*) FROM counter_services cs JOIN counters c ON c.id = cs.counter_id"
-		" WHERE cs.service_id = ? AND c.state = 'open' AND c.active = 1", err);
+		" WHERE cs.service_id = ? AND c.state = 'open' AND c.active = 1",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, service_id);
@@ -51,7 +52,8 @@ read_samples(struct kz_db *db, const char *day, int64_t service_id, int64_t *sum
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT count(*), coalesce(sum(max(finished_at - called_at, 0)), 0) FROM tickets"
 		" WHERE day = ? AND service_id = ? AND outcome = 'served'"
-		" AND called_at IS NOT NULL AND finished_at IS NOT NULL", err);
+		" AND called_at IS NOT NULL AND finished_at IS NOT NULL",
+		err);
 	int rc;
 
 	if (st == NULL)
@@ -68,8 +70,8 @@ read_samples(struct kz_db *db, const char *day, int64_t service_id, int64_t *sum
 }
 
 static int
-fill(struct kz_db *db, const char *service, int64_t default_service,
-	struct kz_wait_estimate *out, char *err)
+fill(struct kz_db *db, const char *service, int64_t default_service, struct kz_wait_estimate *out,
+	char *err)
 {
 	int64_t service_id = 0, sum = 0, rounds;
 	char day[11];
@@ -77,16 +79,17 @@ fill(struct kz_db *db, const char *service, int64_t default_service,
 
 	kz_clock_day(kz_clock_now(), day);
 	if ((rc = kz_service_find(db, service, &service_id, NULL, 0, err)) != KZ_OK ||
-	    (rc = read_queue(db, day, service_id, out, err)) != KZ_OK ||
-	    (rc = read_samples(db, day, service_id, &sum, out, err)) != KZ_OK)
+		(rc = read_queue(db, day, service_id, out, err)) != KZ_OK ||
+		(rc = read_samples(db, day, service_id, &sum, out, err)) != KZ_OK)
 		return rc;
 	/* Too few visits today for a fair mean: the missing ones count at the
 	 * default, so the first quick (or slow) visit of the morning does not
 	 * swing the estimate. */
 	if (out->samples < KZ_ESTIMATE_MIN_SAMPLES)
-		out->avg_service = (sum + (KZ_ESTIMATE_MIN_SAMPLES - out->samples) * default_service +
-					   KZ_ESTIMATE_MIN_SAMPLES / 2) /
-				   KZ_ESTIMATE_MIN_SAMPLES;
+		out->avg_service =
+			(sum + (KZ_ESTIMATE_MIN_SAMPLES - out->samples) * default_service +
+				KZ_ESTIMATE_MIN_SAMPLES / 2) /
+			KZ_ESTIMATE_MIN_SAMPLES;
 	else
 		out->avg_service = (sum + out->samples / 2) / out->samples;
 	if (out->counters == 0)
@@ -113,7 +116,8 @@ kz_wait_estimate(struct kz_db *db, const char *service, int64_t default_service,
 	if (default_service <= 0)
 		return kz_err(err, KZ_EINVAL,
 			"default service time %lld seconds is not positive; give the seconds one "
-			"visit usually takes", (long long)default_service);
+			"visit usually takes",
+			(long long)default_service);
 	if ((rc = kz_db_begin_read(db, err)) != KZ_OK)
 		return rc;
 	if ((rc = fill(db, service, default_service, out, err)) != KZ_OK) {

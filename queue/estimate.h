@@ -16,14 +16,14 @@
 #define KZ_ESTIMATE_MIN_SAMPLES 3
 
 struct kz_wait_estimate {
-	int ahead;		/* today's tickets of the service waiting now */
-	int counters;		/* counters open (not paused/closed) that serve it */
-	int samples;		/* tickets of the service finished today used for the average */
-	int64_t avg_service;	/* mean seconds from called_at to finished_at over today's
+	int ahead;           /* today's tickets of the service waiting now */
+	int counters;        /* counters open (not paused/closed) that serve it */
+	int samples;         /* tickets of the service finished today used for the average */
+	int64_t avg_service; /* mean seconds from called_at to finished_at over today's
 				 * finished tickets of that service with outcome served,
 				 * blended with the default when samples < 3 */
-	int64_t estimate;	/* seconds: ceil((ahead + 1) / counters) * avg_service */
-	int known;		/* 0 if no counter is open for it: estimate unknown (0) */
+	int64_t estimate;    /* seconds: ceil((ahead + 1) / counters) * avg_service */
+	int known;           /* 0 if no counter is open for it: estimate unknown (0) */
 };
 
 /* Estimate the wait for a ticket of service (code or prefix) taken now

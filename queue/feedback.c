@@ -21,15 +21,20 @@ check(const struct kz_feedback *fb, const int answers[KZ_FB_QUESTIONS], char *er
 	int given = 0;
 
 	if (strcmp(fb->lang, "kk") != 0 && strcmp(fb->lang, "ru") != 0)
-		return kz_err(err, KZ_EINVAL, "feedback language '%.3s' is not kk or ru; nothing "
-					      "was stored", fb->lang);
+		return kz_err(err, KZ_EINVAL,
+			"feedback language '%.3s' is not kk or ru; nothing "
+			"was stored",
+			fb->lang);
 	if (memchr(fb->kiosk, '\0', sizeof fb->kiosk) == NULL)
-		return kz_err(err, KZ_EINVAL, "kiosk name is longer than %d bytes; shorten it in "
-					      "the kiosk's settings", (int)sizeof fb->kiosk - 1);
+		return kz_err(err, KZ_EINVAL,
+			"kiosk name is longer than %d bytes; shorten it in "
+			"the kiosk's settings",
+			(int)sizeof fb->kiosk - 1);
 	for (int i = 0; i < KZ_FB_QUESTIONS; i++) {
 		if (answers[i] < -1 || answers[i] > 1)
-			return kz_err(err, KZ_EINVAL, "answer %d to '%s' is not 1 (satisfied), 0 (not) "
-						      "or -1 (skipped); nothing was stored",
+			return kz_err(err, KZ_EINVAL,
+				"answer %d to '%s' is not 1 (satisfied), 0 (not) "
+				"or -1 (skipped); nothing was stored",
 				answers[i], question_names[i]);
 		given += answers[i] >= 0;
 	}
@@ -46,7 +51,8 @@ do_add(struct kz_db *db, const struct kz_feedback *fb, const int answers[KZ_FB_Q
 	char day[11], detail[32];
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"INSERT INTO feedback (at, day, lang, kiosk, quality, information, appeal, politeness)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?)", err);
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		err);
 	int rc;
 
 	if (st == NULL)
@@ -118,7 +124,8 @@ kz_feedback_fill(struct kz_db *db, const char *from_day, const char *to_day,
 		" coalesce(sum(information), 0), count(information),"
 		" coalesce(sum(appeal), 0), count(appeal),"
 		" coalesce(sum(politeness), 0), count(politeness)"
-		" FROM feedback WHERE day BETWEEN ? AND ?", err);
+		" FROM feedback WHERE day BETWEEN ? AND ?",
+		err);
 	int rc;
 
 	if (st == NULL)
@@ -145,7 +152,7 @@ kz_feedback_summary(struct kz_db *db, const char *from_day, const char *to_day,
 
 	memset(out, 0, sizeof *out);
 	if ((rc = check_day(from_day, "first", err)) != KZ_OK ||
-	    (rc = check_day(to_day, "last", err)) != KZ_OK)
+		(rc = check_day(to_day, "last", err)) != KZ_OK)
 		return rc;
 	if (strcmp(from_day, to_day) > 0)
 		return kz_err(err, KZ_EINVAL, "first day %s is after last day %s; swap them",

@@ -16,17 +16,11 @@
 #include "db.h"
 
 /* The questions, in the order of the summary's arrays. */
-enum {
-	KZ_FB_QUALITY,
-	KZ_FB_INFORMATION,
-	KZ_FB_APPEAL,
-	KZ_FB_POLITENESS,
-	KZ_FB_QUESTIONS
-};
+enum { KZ_FB_QUALITY, KZ_FB_INFORMATION, KZ_FB_APPEAL, KZ_FB_POLITENESS, KZ_FB_QUESTIONS };
 
 struct kz_feedback {
-	char lang[3];		/* kk or ru: the language the visitor answered in */
-	char kiosk[32];		/* which kiosk, "" if not known */
+	char lang[3];   /* kk or ru: the language the visitor answered in */
+	char kiosk[32]; /* which kiosk, "" if not known */
 	int quality, information, appeal, politeness; /* 1 satisfied, 0 not, -1 skipped */
 };
 
@@ -38,9 +32,9 @@ struct kz_feedback {
 int kz_feedback_add(struct kz_db *db, const struct kz_feedback *fb, int64_t *id, char *err);
 
 struct kz_feedback_summary {
-	int responses;			/* rows in the period */
-	int yes[KZ_FB_QUESTIONS];	/* answered 1 (satisfied) */
-	int answered[KZ_FB_QUESTIONS];	/* answered 0 or 1, skips left out */
+	int responses;                 /* rows in the period */
+	int yes[KZ_FB_QUESTIONS];      /* answered 1 (satisfied) */
+	int answered[KZ_FB_QUESTIONS]; /* answered 0 or 1, skips left out */
 };
 
 /* Count the feedback of local days from_day .. to_day (YYYY-MM-DD, both

@@ -19,7 +19,7 @@ kz_file_read(const char *path, size_t *len)
 	if (fseek(f, 0, SEEK_END) == 0)
 		n = ftell(f);
 	if (n >= 0 && fseek(f, 0, SEEK_SET) == 0 && (data = malloc((size_t)n + 1)) != NULL &&
-	    fread(data, 1, (size_t)n, f) != (size_t)n) {
+		fread(data, 1, (size_t)n, f) != (size_t)n) {
 		free(data);
 		data = NULL;
 	}

@@ -16,14 +16,14 @@
 #include "sql.h"
 
 #define MAX_DAY_VISITORS 4000
-#define CLERKS 12
-#define PI 3.14159265358979323846
+#define CLERKS           12
+#define PI               3.14159265358979323846
 
 struct gen {
 	struct kz_db *db;
 	struct kz_calendar *cal;
 	const struct kz_config *cfg;
-	int cases;		/* this database has the applications and complaints registers */
+	int cases; /* this database has the applications and complaints registers */
 	int year, app_seq, complaint_seq; /* numbering of the year being written */
 	struct kz_rng rng;
 	int nservices, ncounters;
@@ -100,7 +100,8 @@ insert_ticket(struct gen *g, const char *day, int service, int seq, int64_t issu
 	sqlite3_stmt *st = kz_db_stmt(g->db,
 		"INSERT INTO tickets (day, service_id, seq, number, issued_at, origin_id, state,"
 		" outcome, counter_id, clerk_id, called_at, started_at, finished_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, 'done', ?, ?, ?, ?, ?, ?)", err);
+		" VALUES (?, ?, ?, ?, ?, ?, 'done', ?, ?, ?, ?, ?, ?)",
+		err);
 	char number[32];
 	int rc;
 
@@ -131,7 +132,8 @@ insert_feedback(struct gen *g, const char *day, int64_t at, char *err)
 	static const double yes[4] = {0.92, 0.88, 0.80, 0.95};
 	sqlite3_stmt *st = kz_db_stmt(g->db,
 		"INSERT INTO feedback (at, day, lang, kiosk, quality, information, appeal, politeness)"
-		" VALUES (?, ?, ?, 'kiosk-1', ?, ?, ?, ?)", err);
+		" VALUES (?, ?, ?, 'kiosk-1', ?, ?, ?, ?)",
+		err);
 
 	if (st == NULL)
 		return KZ_EDB;
@@ -159,7 +161,8 @@ application(struct gen *g, struct kz_date d, const char *day, int64_t at, int cl
 		"INSERT INTO applications (year, seq, number, kind, accepted_at, day, due_day, clerk_id,"
 		" status, docs, missing, decided_at, decided_day, decision_reason, notice_due_day,"
 		" notice_sent_at, handed_at, handed_to) VALUES"
-		" (?, ?, ?, ?, ?, ?, ?, ?, ?, 15, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+		" (?, ?, ?, ?, ?, ?, ?, ?, ?, 15, ?, ?, ?, ?, ?, ?, ?, ?)",
+		err);
 	struct kz_date due = kz_cal_due(g->cal, d), decided;
 	char number[32], due_day[11], decided_day[11] = "", notice[11];
 	const char *status = "approved";
@@ -176,7 +179,8 @@ application(struct gen *g, struct kz_date d, const char *day, int64_t at, int cl
 		status = "registered"; /* never decided: deemed approved */
 	} else {
 		/* decided 1-3 working days on, one in ten after the due day */
-		decided = kz_cal_add_working_days(g->cal, d, u < 0.24 ? 4 : 1 + (int)(uniform(g) * 3));
+		decided = kz_cal_add_working_days(g->cal, d,
+			u < 0.24 ? 4 : 1 + (int)(uniform(g) * 3));
 		kz_date_format(decided, decided_day);
 		decided_at = kz_date_at(decided, 11 * 60);
 		status = u < 0.17 ? "rejected" : "approved";
@@ -218,7 +222,8 @@ complaint(struct gen *g, struct kz_date d, int64_t at, int clerk, char *err)
 	double u = uniform(g);
 	char number[32], due_day[11];
 	int64_t answered = u < 0.85 ? at + 86400 * (int64_t)(1 + uniform(g) * (days - 2))
-			   : u < 0.95 ? at + 86400 * (int64_t)(days + 3) : 0;
+		: u < 0.95          ? at + 86400 * (int64_t)(days + 3)
+				    : 0;
 
 	if (st == NULL)
 		return KZ_EDB;
@@ -258,8 +263,8 @@ visitor(struct gen *g, const char *day, struct kz_date d, int m, int s, int seq,
 		return insert_ticket(g, day, s, seq, issued, 0, "office_closed", -1, -1, 0, 0,
 			kz_date_at(d, 18 * 60), &id, err);
 	if (u < 0.04)
-		return insert_ticket(g, day, s, seq, issued, 0, "no_show", counter, clerk, called, 0,
-			called + 300, &id, err);
+		return insert_ticket(g, day, s, seq, issued, 0, "no_show", counter, clerk, called,
+			0, called + 300, &id, err);
 	finished = called + lognormal(g, median[s % 3], 0.5);
 	if (u < 0.06 && g->nservices > 1) { /* sent on to another service */
 		int to = (s + 1) % g->nservices;
@@ -267,16 +272,17 @@ visitor(struct gen *g, const char *day, struct kz_date d, int m, int s, int seq,
 		if ((rc = insert_ticket(g, day, s, seq, issued, 0, "transferred", counter, clerk,
 			     called, called + 30, finished, &origin, err)) != KZ_OK)
 			return rc;
-		return insert_ticket(g, day, s, seq, issued, origin, "served", counter, clerk, again,
-			again + 30, again + lognormal(g, median[to % 3], 0.5), &id, err);
+		return insert_ticket(g, day, s, seq, issued, origin, "served", counter, clerk,
+			again, again + 30, again + lognormal(g, median[to % 3], 0.5), &id, err);
 	}
 	if ((rc = insert_ticket(g, day, s, seq, issued, 0, "served", counter, clerk, called,
 		     called + 30, finished, &id, err)) != KZ_OK)
 		return rc;
 	if (g->cases && s == 0 && uniform(g) < 0.4 &&
-	    (rc = application(g, d, day, finished, clerk, err)) != KZ_OK)
+		(rc = application(g, d, day, finished, clerk, err)) != KZ_OK)
 		return rc;
-	if (g->cases && uniform(g) < 0.5 / 600 && (rc = complaint(g, d, finished, clerk, err)) != KZ_OK)
+	if (g->cases && uniform(g) < 0.5 / 600 &&
+		(rc = complaint(g, d, finished, clerk, err)) != KZ_OK)
 		return rc;
 	return uniform(g) < 0.3 ? insert_feedback(g, day, finished + 60, err) : KZ_OK;
 }
@@ -319,7 +325,8 @@ load_ids(struct gen *g, char *err)
 		"Ким Олег Викторович", "Нұрланов Дәурен Асқарұлы", "Петренко Анна Сергеевна",
 		"Жақсыбекова Динара Маратқызы", "Омаров Тимур Бекұлы", "Смагулова Айнур Канатовна",
 		"Бекова Сәуле Ерланқызы", "Козлов Игорь Андреевич"};
-	sqlite3_stmt *st = kz_db_stmt(g->db, "SELECT id, prefix FROM services WHERE active ORDER BY id", err);
+	sqlite3_stmt *st =
+		kz_db_stmt(g->db, "SELECT id, prefix FROM services WHERE active ORDER BY id", err);
 	int rc;
 
 	if (st == NULL)
@@ -329,15 +336,19 @@ load_ids(struct gen *g, char *err)
 		kz_col_text(st, 1, g->prefixes[g->nservices++], KZ_CODE_LEN);
 	}
 	sqlite3_reset(st);
-	if ((st = kz_db_stmt(g->db, "SELECT id FROM counters WHERE active ORDER BY number", err)) == NULL)
+	if ((st = kz_db_stmt(g->db, "SELECT id FROM counters WHERE active ORDER BY number", err)) ==
+		NULL)
 		return KZ_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && g->ncounters < KZ_MAX_COUNTERS)
 		g->counters[g->ncounters++] = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (g->nservices == 0 || g->ncounters == 0)
-		return kz_err(err, KZ_EREJECT, "the hall has no services or no counters; run kezek init");
-	st = kz_db_stmt(g->db, "INSERT INTO clerks (full_name, position) VALUES (?, 'Главный специалист')"
-			       " ON CONFLICT DO UPDATE SET position = position RETURNING id", err);
+		return kz_err(err, KZ_EREJECT,
+			"the hall has no services or no counters; run kezek init");
+	st = kz_db_stmt(g->db,
+		"INSERT INTO clerks (full_name, position) VALUES (?, 'Главный специалист')"
+		" ON CONFLICT DO UPDATE SET position = position RETURNING id",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	for (int i = 0; i < CLERKS; i++) {
@@ -359,12 +370,15 @@ has_cases(struct gen *g, char *err)
 	int64_t n = 0;
 	int rc;
 
-	if (st == NULL || (rc = kz_db_step_int(g->db, st, &n, "look for the registers", err)) != KZ_OK)
+	if (st == NULL ||
+		(rc = kz_db_step_int(g->db, st, &n, "look for the registers", err)) != KZ_OK)
 		return st == NULL ? KZ_EDB : rc;
 	if (n < 2)
 		return KZ_OK;
-	st = kz_db_stmt(g->db, "SELECT (SELECT count(*) FROM applications) +"
-			       " (SELECT count(*) FROM complaints)", err);
+	st = kz_db_stmt(g->db,
+		"SELECT (SELECT count(*) FROM applications) +"
+		" (SELECT count(*) FROM complaints)",
+		err);
 	if (st == NULL || (rc = kz_db_step_int(g->db, st, &n, "count the registers", err)) != KZ_OK)
 		return st == NULL ? KZ_EDB : rc;
 	g->cases = n == 0;
@@ -374,8 +388,8 @@ has_cases(struct gen *g, char *err)
 static int
 check_empty(struct gen *g, const char *from, const char *to, char *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(g->db, "SELECT count(*) FROM tickets WHERE day BETWEEN ? AND ?",
-		err);
+	sqlite3_stmt *st =
+		kz_db_stmt(g->db, "SELECT count(*) FROM tickets WHERE day BETWEEN ? AND ?", err);
 	int64_t n;
 	int rc;
 
@@ -386,8 +400,10 @@ check_empty(struct gen *g, const char *from, const char *to, char *err)
 	if ((rc = kz_db_step_int(g->db, st, &n, "count tickets", err)) != KZ_OK)
 		return rc;
 	if (n > 0)
-		return kz_err(err, KZ_EREJECT, "%lld tickets are already there between %s and %s; "
-			"generate into an empty database", (long long)n, from, to);
+		return kz_err(err, KZ_EREJECT,
+			"%lld tickets are already there between %s and %s; "
+			"generate into an empty database",
+			(long long)n, from, to);
 	return KZ_OK;
 }
 
@@ -408,10 +424,10 @@ kz_generate_history(struct kz_db *db, struct kz_calendar *cal, const struct kz_c
 		return kz_err(err, KZ_EINVAL, "visitors a day is 1 to %d, not %d",
 			MAX_DAY_VISITORS * 3 / 4, visitors_per_day);
 	if ((rc = check_empty(&g, from, to, err)) != KZ_OK || (rc = load_ids(&g, err)) != KZ_OK ||
-	    (rc = has_cases(&g, err)) != KZ_OK)
+		(rc = has_cases(&g, err)) != KZ_OK)
 		return rc;
 	for (struct kz_date d = f; kz_date_cmp(d, t) <= 0;
-	     d = kz_date_from_days(kz_date_days(d) + 1)) {
+		d = kz_date_from_days(kz_date_days(d) + 1)) {
 		int n;
 		if (!kz_cal_is_working(cal, d))
 			continue;

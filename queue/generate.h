@@ -18,8 +18,8 @@
 #include "db.h"
 
 struct kz_gen_result {
-	int days;		/* working days written */
-	long tickets;		/* ticket rows (transfers included) */
+	int days;     /* working days written */
+	long tickets; /* ticket rows (transfers included) */
 	long feedback, applications, complaints;
 };
 

@@ -24,7 +24,8 @@ fingerprint(const struct kz_config *cfg, char out[17])
 
 	for (int i = 0; i < cfg->nservices; i++) {
 		const struct kz_service_conf *s = &cfg->services[i];
-		snprintf(buf, sizeof buf, "S%s|%s|%s|%s", s->code, s->prefix, s->name_kk, s->name_ru);
+		snprintf(buf, sizeof buf, "S%s|%s|%s|%s", s->code, s->prefix, s->name_kk,
+			s->name_ru);
 		mix(&h, buf);
 	}
 	for (int i = 0; i < cfg->nprinters; i++) {
@@ -70,7 +71,8 @@ load_services(struct kz_db *db, const struct kz_config *cfg, char *err)
 		st = kz_db_stmt(db,
 			"INSERT INTO services (code, prefix, name_kk, name_ru, active)"
 			" VALUES (?1, ?2, ?3, ?4, 1) ON CONFLICT (code) DO UPDATE SET"
-			" prefix = ?2, name_kk = ?3, name_ru = ?4, active = 1", err);
+			" prefix = ?2, name_kk = ?3, name_ru = ?4, active = 1",
+			err);
 		if (st == NULL)
 			return KZ_EDB;
 		kz_bind_text(st, 1, s->code);
@@ -91,7 +93,8 @@ load_counter(struct kz_db *db, const struct kz_counter_conf *k, char *err)
 
 	st = kz_db_stmt(db,
 		"INSERT INTO counters (number, active) VALUES (?1, 1)"
-		" ON CONFLICT (number) DO UPDATE SET active = 1", err);
+		" ON CONFLICT (number) DO UPDATE SET active = 1",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int(st, 1, k->number);
@@ -101,7 +104,8 @@ load_counter(struct kz_db *db, const struct kz_counter_conf *k, char *err)
 		st = kz_db_stmt(db,
 			"INSERT INTO counter_services (counter_id, service_id)"
 			" SELECT c.id, s.id FROM counters c, services s"
-			" WHERE c.number = ? AND s.code = ?", err);
+			" WHERE c.number = ? AND s.code = ?",
+			err);
 		if (st == NULL)
 			return KZ_EDB;
 		sqlite3_bind_int(st, 1, k->number);
@@ -128,8 +132,8 @@ load_counters(struct kz_db *db, const struct kz_config *cfg, char *err)
 		if ((rc = load_counter(db, &cfg->counters[i], err)) != KZ_OK)
 			return rc;
 	/* A counter taken out of the configuration must not hold a visitor. */
-	st = kz_db_stmt(db, "SELECT number FROM counters WHERE active = 0 AND ticket_id IS NOT NULL",
-		err);
+	st = kz_db_stmt(db,
+		"SELECT number FROM counters WHERE active = 0 AND ticket_id IS NOT NULL", err);
 	if (st == NULL)
 		return KZ_EDB;
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -137,11 +141,12 @@ load_counters(struct kz_db *db, const struct kz_config *cfg, char *err)
 		sqlite3_reset(st);
 		return kz_err(err, KZ_EREJECT,
 			"counter %d is no longer in the configuration but has a visitor at it; "
-			"finish that ticket (with the previous configuration) first", n);
+			"finish that ticket (with the previous configuration) first",
+			n);
 	}
 	sqlite3_reset(st);
-	st = kz_db_stmt(db, "UPDATE counters SET state = 'closed', clerk_id = NULL WHERE active = 0",
-		err);
+	st = kz_db_stmt(db,
+		"UPDATE counters SET state = 'closed', clerk_id = NULL WHERE active = 0", err);
 	return st == NULL ? KZ_EDB : kz_db_exec_stmt(db, st, "sync counters", err);
 }
 
@@ -160,7 +165,8 @@ load_printers(struct kz_db *db, const struct kz_config *cfg, char *err)
 	for (int i = 0; i < cfg->nprinters; i++) {
 		st = kz_db_stmt(db,
 			"INSERT INTO printers (name, role, active) VALUES (?1, ?2, 1)"
-			" ON CONFLICT (name) DO UPDATE SET role = ?2, active = 1", err);
+			" ON CONFLICT (name) DO UPDATE SET role = ?2, active = 1",
+			err);
 		if (st == NULL)
 			return KZ_EDB;
 		kz_bind_text(st, 1, cfg->printers[i].name);
@@ -195,7 +201,8 @@ kz_hall_sync(struct kz_db *db, const struct kz_config *cfg, int *changed, char *
 		return KZ_OK;
 	}
 	if ((rc = load_services(db, cfg, err)) != KZ_OK ||
-	    (rc = load_counters(db, cfg, err)) != KZ_OK || (rc = load_printers(db, cfg, err)) != KZ_OK)
+		(rc = load_counters(db, cfg, err)) != KZ_OK ||
+		(rc = load_printers(db, cfg, err)) != KZ_OK)
 		goto fail;
 	st = kz_db_stmt(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('config', ?)", err);
 	if (st == NULL) {

@@ -33,7 +33,8 @@ kz_history_ticket(struct kz_db *db, const char *number, const char *day,
 		" LEFT JOIN counters c ON c.id = e.counter_id"
 		" LEFT JOIN clerks k ON k.id = e.clerk_id"
 		" WHERE t.number = ? AND t.day = ?"
-		" ORDER BY e.id", err);
+		" ORDER BY e.id",
+		err);
 	if (st == NULL) {
 		kz_db_rollback(db);
 		return KZ_EDB;
@@ -116,7 +117,8 @@ replay_log(struct kz_db *db, struct replay *rs, int64_t max, char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT id, ticket_id, kind, at, coalesce(counter_id, 0) FROM events"
-		" WHERE ticket_id IS NOT NULL ORDER BY id", err);
+		" WHERE ticket_id IS NOT NULL ORDER BY id",
+		err);
 	int rc;
 
 	if (st == NULL)
@@ -125,8 +127,8 @@ replay_log(struct kz_db *db, struct replay *rs, int64_t max, char *err)
 		int64_t tid = sqlite3_column_int64(st, 1);
 		const char *kind = (const char *)sqlite3_column_text(st, 2);
 		if (tid < 1 || tid > max ||
-		    replay_event(&rs[tid], kind, sqlite3_column_int64(st, 3),
-			    sqlite3_column_int64(st, 4)) != 0) {
+			replay_event(&rs[tid], kind, sqlite3_column_int64(st, 3),
+				sqlite3_column_int64(st, 4)) != 0) {
 			rc = kz_err(err, KZ_EDB, "event %lld ('%s') makes no sense for ticket %lld",
 				(long long)sqlite3_column_int64(st, 0), kind, (long long)tid);
 			sqlite3_reset(st);
@@ -144,7 +146,8 @@ compare_rows(struct kz_db *db, const struct replay *rs, int64_t max, int64_t *co
 		"SELECT t.id, t.number, t.state, coalesce(t.outcome, ''), coalesce(t.counter_id, 0),"
 		" coalesce(t.called_at, 0), coalesce(t.started_at, 0), coalesce(t.finished_at, 0),"
 		" t.recalls, (SELECT count(*) FROM counters c WHERE c.ticket_id = t.id)"
-		" FROM tickets t ORDER BY t.id", err);
+		" FROM tickets t ORDER BY t.id",
+		err);
 	int rc;
 
 	if (st == NULL)
@@ -155,17 +158,19 @@ compare_rows(struct kz_db *db, const struct replay *rs, int64_t max, int64_t *co
 		const char *state = (const char *)sqlite3_column_text(st, 2);
 		int at_counters = sqlite3_column_int(st, 9);
 		int bad = r == NULL || !r->seen || strcmp(r->state, state) != 0 ||
-			  strcmp(r->outcome, (const char *)sqlite3_column_text(st, 3)) != 0 ||
-			  r->counter_id != sqlite3_column_int64(st, 4) ||
-			  r->called_at != sqlite3_column_int64(st, 5) ||
-			  r->started_at != sqlite3_column_int64(st, 6) ||
-			  r->finished_at != sqlite3_column_int64(st, 7) ||
-			  r->recalls != sqlite3_column_int(st, 8) || r->calls > 1 ||
-			  at_counters != ((strcmp(state, "called") == 0 ||
-					   strcmp(state, "serving") == 0) ? 1 : 0);
+			strcmp(r->outcome, (const char *)sqlite3_column_text(st, 3)) != 0 ||
+			r->counter_id != sqlite3_column_int64(st, 4) ||
+			r->called_at != sqlite3_column_int64(st, 5) ||
+			r->started_at != sqlite3_column_int64(st, 6) ||
+			r->finished_at != sqlite3_column_int64(st, 7) ||
+			r->recalls != sqlite3_column_int(st, 8) || r->calls > 1 ||
+			at_counters !=
+				((strcmp(state, "called") == 0 || strcmp(state, "serving") == 0)
+						? 1
+						: 0);
 		if (bad) {
 			rc = kz_err(err, KZ_EDB,
-				"ticket %s (row %lld, %s) does not agree with the event log", 
+				"ticket %s (row %lld, %s) does not agree with the event log",
 				(const char *)sqlite3_column_text(st, 1), (long long)id, state);
 			sqlite3_reset(st);
 			return rc;
@@ -185,7 +190,8 @@ check_numbering(struct kz_db *db, char *err)
 		"SELECT t.day, s.code, count(*), max(t.seq), count(DISTINCT t.seq),"
 		" (SELECT last FROM day_sequences q WHERE q.day = t.day AND q.service_id = s.id)"
 		" FROM tickets t JOIN services s ON s.id = t.service_id"
-		" WHERE t.origin_id IS NULL GROUP BY t.day, s.id", err);
+		" WHERE t.origin_id IS NULL GROUP BY t.day, s.id",
+		err);
 	int rc;
 
 	if (st == NULL)
@@ -193,12 +199,14 @@ check_numbering(struct kz_db *db, char *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int n = sqlite3_column_int(st, 2);
 		if (sqlite3_column_int(st, 3) != n || sqlite3_column_int(st, 4) != n ||
-		    sqlite3_column_int(st, 5) != n) {
+			sqlite3_column_int(st, 5) != n) {
 			rc = kz_err(err, KZ_EDB,
 				"service %s on %s: %d tickets but numbers up to %d (%d distinct, "
-				"sequence at %d)", (const char *)sqlite3_column_text(st, 1),
-				(const char *)sqlite3_column_text(st, 0), n, sqlite3_column_int(st, 3),
-				sqlite3_column_int(st, 4), sqlite3_column_int(st, 5));
+				"sequence at %d)",
+				(const char *)sqlite3_column_text(st, 1),
+				(const char *)sqlite3_column_text(st, 0), n,
+				sqlite3_column_int(st, 3), sqlite3_column_int(st, 4),
+				sqlite3_column_int(st, 5));
 			sqlite3_reset(st);
 			return rc;
 		}
@@ -231,7 +239,7 @@ kz_history_audit(struct kz_db *db, int64_t *tickets, char *err)
 		goto out;
 	}
 	if ((rc = replay_log(db, rs, max, err)) == KZ_OK &&
-	    (rc = compare_rows(db, rs, max, &count, err)) == KZ_OK)
+		(rc = compare_rows(db, rs, max, &count, err)) == KZ_OK)
 		rc = check_numbering(db, err);
 out:
 	free(rs);

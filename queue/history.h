@@ -12,12 +12,12 @@
 
 struct kz_event {
 	int64_t id;
-	int64_t at;		  /* UTC seconds */
-	char kind[20];		  /* issued, called, recalled, started, served ... */
-	char number[24];	  /* the ticket's number, "" for counter events */
-	char service[KZ_CODE_LEN];/* service concerned (transfer target, issue) */
-	int counter;		  /* counter number, 0 if none */
-	char clerk[KZ_NAME_LEN];  /* "" if none */
+	int64_t at;                /* UTC seconds */
+	char kind[20];             /* issued, called, recalled, started, served ... */
+	char number[24];           /* the ticket's number, "" for counter events */
+	char service[KZ_CODE_LEN]; /* service concerned (transfer target, issue) */
+	int counter;               /* counter number, 0 if none */
+	char clerk[KZ_NAME_LEN];   /* "" if none */
 	char detail[64];
 };
 

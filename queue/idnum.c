@@ -15,9 +15,9 @@
 
 /* What each kind of number is called and where a person finds it. */
 struct kind {
-	const char *name;	/* "IIN" */
-	const char *a_name;	/* "an IIN" */
-	const char *document;	/* "the ID card" */
+	const char *name;     /* "IIN" */
+	const char *a_name;   /* "an IIN" */
+	const char *document; /* "the ID card" */
 };
 
 static const struct kind iin = {"IIN", "an IIN", "the ID card"};

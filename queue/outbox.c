@@ -13,8 +13,8 @@
 static int
 printer_id(struct kz_db *db, const char *printer, int64_t *id, char *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db, "SELECT id FROM printers WHERE name = ? AND active = 1",
-		err);
+	sqlite3_stmt *st =
+		kz_db_stmt(db, "SELECT id FROM printers WHERE name = ? AND active = 1", err);
 	int rc;
 
 	if (st == NULL)
@@ -32,11 +32,10 @@ printer_id(struct kz_db *db, const char *printer, int64_t *id, char *err)
 }
 
 int
-kz_outbox_add_ticket_detail(struct kz_db *db, int64_t job, int ahead, int64_t resumes_at,
-	char *err)
+kz_outbox_add_ticket_detail(struct kz_db *db, int64_t job, int ahead, int64_t resumes_at, char *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"UPDATE print_jobs SET ahead = ?, resumes_at = ? WHERE id = ?", err);
+	sqlite3_stmt *st =
+		kz_db_stmt(db, "UPDATE print_jobs SET ahead = ?, resumes_at = ? WHERE id = ?", err);
 
 	if (st == NULL)
 		return KZ_EDB;
@@ -61,7 +60,8 @@ kz_outbox_add_job(struct kz_db *db, const char *printer, const char *document, c
 		return rc;
 	st = kz_db_stmt(db,
 		"INSERT INTO print_jobs (printer_id, document, lang, ticket_id, created_at)"
-		" VALUES (?, ?, ?, ?, ?)", err);
+		" VALUES (?, ?, ?, ?, ?)",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, pid);
@@ -75,7 +75,6 @@ kz_outbox_add_job(struct kz_db *db, const char *printer, const char *document, c
 		*id = sqlite3_last_insert_rowid(kz_db_sql(db));
 	return KZ_OK;
 }
-
 
 int
 kz_outbox_add(struct kz_db *db, const char *printer, const char *document, const char *lang,
@@ -110,9 +109,9 @@ kz_outbox_report_unprinted(struct kz_db *db, int64_t job, const char *where, con
 #define JOB_COLUMNS                                                                                \
 	"j.id, p.name, j.document, j.lang, j.state, j.attempts, j.created_at, j.reason,"           \
 	" coalesce(j.reprint_of, 0), coalesce(j.ticket_id, 0),"                                    \
-	" coalesce(t.number, a.number, c.number, ''),"   /* a ticket's, a receipt's, a talon's */   \
+	" coalesce(t.number, a.number, c.number, '')," /* a ticket's, a receipt's, a talon's */    \
 	" coalesce(s.code, ''), coalesce(t.issued_at, 0), coalesce(j.ahead, 0),"                   \
-	" coalesce(j.resumes_at, 0)"                                                                \
+	" coalesce(j.resumes_at, 0)"                                                               \
 	" FROM print_jobs j JOIN printers p ON p.id = j.printer_id"                                \
 	" LEFT JOIN tickets t ON t.id = j.ticket_id LEFT JOIN services s ON s.id = t.service_id"   \
 	" LEFT JOIN applications a ON a.id = j.application_id"                                     \
@@ -196,7 +195,8 @@ do_claim(struct kz_db *db, const char *printer, struct kz_print_job *job, char *
 		return rc;
 	st = kz_db_stmt(db,
 		"SELECT id, state FROM print_jobs WHERE printer_id = ?"
-		" AND state IN ('queued', 'sending') ORDER BY state = 'sending' DESC, id", err);
+		" AND state IN ('queued', 'sending') ORDER BY state = 'sending' DESC, id",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, pid);
@@ -213,15 +213,16 @@ do_claim(struct kz_db *db, const char *printer, struct kz_print_job *job, char *
 		return kz_db_fail(db, rc, "find print job", err);
 	if (id < 0)
 		return kz_err(err, KZ_EREJECT,
-			"printer %s is already sending job %lld; one kezek-printd per printer", printer,
-			(long long)-id);
+			"printer %s is already sending job %lld; one kezek-printd per printer",
+			printer, (long long)-id);
 	if (id == 0)
 		return kz_err(err, KZ_EEMPTY, "nothing to print on %s", printer);
 	if ((rc = get_job(db, id, job, err)) != KZ_OK)
 		return rc;
 	st = kz_db_stmt(db,
 		"UPDATE print_jobs SET state = 'sending', attempts = attempts + 1, sent_at = ?"
-		" WHERE id = ? AND state = 'queued' AND not_before <= ?", err);
+		" WHERE id = ? AND state = 'queued' AND not_before <= ?",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, kz_clock_now());
@@ -249,7 +250,8 @@ finish(struct kz_db *db, int64_t job, const char *state, const char *reason, int
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"UPDATE print_jobs SET state = ?1, reason = ?2, not_before = ?3,"
 		" done_at = CASE WHEN ?1 = 'done' THEN ?4 ELSE done_at END"
-		" WHERE id = ?5 AND state = 'sending'", err);
+		" WHERE id = ?5 AND state = 'sending'",
+		err);
 	int64_t now = kz_clock_now();
 	int rc;
 
@@ -304,7 +306,8 @@ do_recover(struct kz_db *db, const char *printer, int *n, char *err)
 	st = kz_db_stmt(db,
 		"UPDATE print_jobs SET state = 'uncertain',"
 		" reason = 'the printer service stopped while sending; it may have printed'"
-		" WHERE printer_id = ? AND state = 'sending'", err);
+		" WHERE printer_id = ? AND state = 'sending'",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, pid);
@@ -331,7 +334,7 @@ do_reprint(struct kz_db *db, int64_t job, int64_t *id, char *err)
 	if ((rc = get_job(db, job, &j, err)) != KZ_OK)
 		return rc;
 	if (strcmp(j.state, "queued") == 0 || strcmp(j.state, "sending") == 0)
-		return kz_err(err, KZ_EREJECT, "print job %lld is still %s; it will print", 
+		return kz_err(err, KZ_EREJECT, "print job %lld is still %s; it will print",
 			(long long)job, j.state);
 	st = kz_db_stmt(db,
 		"INSERT INTO print_jobs (printer_id, document, lang, ticket_id, ahead, resumes_at,"
@@ -390,13 +393,14 @@ kz_printer_set_state(struct kz_db *db, const char *printer, const char *state, c
 }
 
 int
-kz_printer_get_state(struct kz_db *db, const char *printer, char *state, char *reason,
-	int *queued, char *err)
+kz_printer_get_state(struct kz_db *db, const char *printer, char *state, char *reason, int *queued,
+	char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT p.state, p.reason, (SELECT count(*) FROM print_jobs j"
 		"  WHERE j.printer_id = p.id AND j.state IN ('queued', 'sending'))"
-		" FROM printers p WHERE p.name = ?", err);
+		" FROM printers p WHERE p.name = ?",
+		err);
 	int rc;
 
 	if (st == NULL)

@@ -22,21 +22,21 @@
 
 struct kz_print_job {
 	int64_t id;
-	char printer[32];	/* the printer's name */
-	char document[16];	/* ticket, test, receipt, talon, notice, form */
-	char lang[3];		/* kk or ru */
-	char state[12];		/* queued, sending, done, failed, uncertain */
-	int attempts;		/* sends tried */
+	char printer[32];  /* the printer's name */
+	char document[16]; /* ticket, test, receipt, talon, notice, form */
+	char lang[3];      /* kk or ru */
+	char state[12];    /* queued, sending, done, failed, uncertain */
+	int attempts;      /* sends tried */
 	int64_t created_at;
-	char reason[256];	/* the last fault, for people; "" if none */
-	int64_t reprint_of;	/* the job this one prints again, 0 if none */
+	char reason[256];   /* the last fault, for people; "" if none */
+	int64_t reprint_of; /* the job this one prints again, 0 if none */
 	/* what a ticket print needs (document "ticket"), from its ticket row */
 	int64_t ticket_id;
 	char number[24];
-	char service[16];	/* the service's code */
+	char service[16]; /* the service's code */
 	int64_t issued_at;
-	int ahead;		/* people waiting before it when it was issued */
-	int64_t resumes_at;	/* issued shortly before lunch: reception resumes; else 0 */
+	int ahead;          /* people waiting before it when it was issued */
+	int64_t resumes_at; /* issued shortly before lunch: reception resumes; else 0 */
 };
 
 /* Queue document in lang on printer (by name) now, in its own transaction;
@@ -79,8 +79,8 @@ int kz_outbox_list(struct kz_db *db, const char *printer, int limit,
 /* Tell the staff that job was not seen printed (where: who noticed, such
  * as "kiosk kiosk-1"; reason: what was seen): an event in the log that
  * `kezek history` and the reports show.  The job itself is unchanged. */
-int kz_outbox_report_unprinted(struct kz_db *db, int64_t job, const char *where,
-	const char *reason, char *err);
+int kz_outbox_report_unprinted(struct kz_db *db, int64_t job, const char *where, const char *reason,
+	char *err);
 
 /* Read one job. */
 int kz_outbox_get(struct kz_db *db, int64_t job, struct kz_print_job *out, char *err);

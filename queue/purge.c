@@ -8,17 +8,39 @@
 #include "sql.h"
 
 static const char *const complaint_columns[] = {
-	"complainant", "contact", "summary", "answer", NULL,
+	"complainant",
+	"contact",
+	"summary",
+	"answer",
+	NULL,
 };
 
 static const char *const application_columns[] = {
-	"applicant", "idnum", "id_doc", "phone", "address", "representative", "authority", "proxy",
-	"proxy_doc", "plot_address", "decision_reason", "handed_name", "handed_doc", NULL,
+	"applicant",
+	"idnum",
+	"id_doc",
+	"phone",
+	"address",
+	"representative",
+	"authority",
+	"proxy",
+	"proxy_doc",
+	"plot_address",
+	"decision_reason",
+	"handed_name",
+	"handed_doc",
+	NULL,
 };
 
 /* What an application's "closed" test reads: without them it cannot be told. */
 static const char *const application_needs[] = {
-	"purged_at", "status", "accepted_at", "handed_at", "decided_day", "due_day", NULL,
+	"purged_at",
+	"status",
+	"accepted_at",
+	"handed_at",
+	"decided_day",
+	"due_day",
+	NULL,
 };
 
 /* Which cases of each table are closed before ?1 (instant) or ?2 (local day). */
@@ -43,8 +65,8 @@ kz_purge_columns(const char *table)
 static int
 has_column(struct kz_db *db, const char *table, const char *column)
 {
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2", NULL);
+	sqlite3_stmt *st =
+		kz_db_stmt(db, "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2", NULL);
 	int rc, n = 0;
 
 	if (st == NULL)
@@ -107,14 +129,16 @@ purge_table(struct kz_db *db, const char *table, const char *const *needs, const
 		if (rc == 0)
 			return kz_err(err, KZ_EDB,
 				"table %s has no column %s, so this kezek cannot tell which of its "
-				"cases are closed; nothing was purged", table, needs[i]);
+				"cases are closed; nothing was purged",
+				table, needs[i]);
 	}
 	len = (size_t)snprintf(sql, sizeof sql, "UPDATE %s SET purged_at = ?3", table);
 	for (int i = 0; cols[i]; i++) {
 		if ((rc = has_column(db, table, cols[i])) < 0)
 			return kz_err(err, KZ_EDB, "cannot read the columns of %s", table);
 		if (rc == 1) {
-			len += (size_t)snprintf(sql + len, sizeof sql - len, ", %s = NULL", cols[i]);
+			len += (size_t)snprintf(sql + len, sizeof sql - len, ", %s = NULL",
+				cols[i]);
 			present++;
 		}
 	}
@@ -152,13 +176,13 @@ do_purge(struct kz_db *db, int days, struct kz_purge_result *out, char *err)
 
 	out->cutoff = now - (int64_t)days * 86400;
 	kz_clock_day(out->cutoff, day);
-	if ((rc = purge_table(db, "complaints", (const char *const[]){"purged_at", "answered_at",
-								   NULL},
-		     complaint_closed, out->cutoff, day, now, &out->complaints, err)) != KZ_OK ||
-	    (rc = purge_table(db, "applications", application_needs, application_closed,
-		     out->cutoff, day, now, &out->applications, err)) != KZ_OK ||
-	    (rc = count_rows(db, "complaints", &out->kept_complaints, err)) != KZ_OK ||
-	    (rc = count_rows(db, "applications", &out->kept_applications, err)) != KZ_OK)
+	if ((rc = purge_table(db, "complaints",
+		     (const char *const[]){"purged_at", "answered_at", NULL}, complaint_closed,
+		     out->cutoff, day, now, &out->complaints, err)) != KZ_OK ||
+		(rc = purge_table(db, "applications", application_needs, application_closed,
+			 out->cutoff, day, now, &out->applications, err)) != KZ_OK ||
+		(rc = count_rows(db, "complaints", &out->kept_complaints, err)) != KZ_OK ||
+		(rc = count_rows(db, "applications", &out->kept_applications, err)) != KZ_OK)
 		return rc;
 	/* counts only: the log keeps no personal data */
 	snprintf(detail, sizeof detail, "%d complaints, %d applications closed before %s",
@@ -177,7 +201,7 @@ compact(struct kz_db *db)
 	if (sqlite3_exec(kz_db_sql(db), "VACUUM", NULL, NULL, NULL) != SQLITE_OK)
 		return 0;
 	if (sqlite3_prepare_v2(kz_db_sql(db), "PRAGMA wal_checkpoint(TRUNCATE)", -1, &st, NULL) !=
-	    SQLITE_OK)
+		SQLITE_OK)
 		return 0;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		busy = sqlite3_column_int(st, 0);
@@ -194,7 +218,8 @@ kz_purge(struct kz_db *db, int days, struct kz_purge_result *out, char *err)
 	if (days < 1 || days > 36500)
 		return kz_err(err, KZ_EINVAL,
 			"the retention is 1 to 36500 days, not %d; the default is [hall] "
-			"retention_days", days);
+			"retention_days",
+			days);
 	/* freed space is zeroed, not left holding the old text */
 	sqlite3_exec(kz_db_sql(db), "PRAGMA secure_delete = ON", NULL, NULL, NULL);
 	if ((rc = kz_db_begin(db, err)) != KZ_OK)

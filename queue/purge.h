@@ -36,12 +36,12 @@
 #define KZ_RETENTION_DAYS 1095 /* 3 years: [hall] retention_days by default */
 
 struct kz_purge_result {
-	int complaints;		/* complaints whose personal data went now */
-	int applications;	/* applications whose personal data went now */
-	int kept_complaints;	/* complaints in the journal, all of them, still counted */
-	int kept_applications;	/* applications, all of them */
-	int64_t cutoff;		/* cases closed before this instant were purged */
-	int compacted;		/* the file was rebuilt and the log emptied */
+	int complaints;        /* complaints whose personal data went now */
+	int applications;      /* applications whose personal data went now */
+	int kept_complaints;   /* complaints in the journal, all of them, still counted */
+	int kept_applications; /* applications, all of them */
+	int64_t cutoff;        /* cases closed before this instant were purged */
+	int compacted;         /* the file was rebuilt and the log emptied */
 };
 
 /* The personal columns, NULL-terminated, of table ("complaints" or

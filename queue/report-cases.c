@@ -10,8 +10,7 @@
 #include "report.h"
 #include "sql.h"
 
-int kz_report_fill_cases(struct kz_db *db, struct kz_calendar *cal, struct kz_report *r,
-	char *err);
+int kz_report_fill_cases(struct kz_db *db, struct kz_calendar *cal, struct kz_report *r, char *err);
 
 static int
 has_table(struct kz_db *db, const char *name, char *err)
@@ -36,15 +35,17 @@ static void
 count_app(struct kz_report_apps *a, const char *status, const char *due, const char *decided,
 	int handed, const char *notice_due, int64_t notice_sent, const char *today)
 {
-	int registered = strcmp(status, "registered") == 0, refused = strcmp(status, "refused") == 0;
+	int registered = strcmp(status, "registered") == 0,
+	    refused = strcmp(status, "refused") == 0;
 	int approved = strcmp(status, "approved") == 0;
 	struct kz_date ready;
 	char kept[11], sent[11];
 
 	if (refused) {
 		a->refused++;
-		if (notice_sent == 0 ? strcmp(today, notice_due) > 0
-				     : (kz_clock_day(notice_sent, sent), strcmp(sent, notice_due) > 0))
+		if (notice_sent == 0
+				? strcmp(today, notice_due) > 0
+				: (kz_clock_day(notice_sent, sent), strcmp(sent, notice_due) > 0))
 			a->notices_late++;
 		return;
 	}
@@ -71,7 +72,8 @@ fill_apps(struct kz_db *db, struct kz_report *r, const char *today, char *err)
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT status, due_day, coalesce(decided_day, ''), handed_at IS NOT NULL,"
 		" coalesce(notice_due_day, ''), coalesce(notice_sent_at, 0)"
-		" FROM applications WHERE day BETWEEN ? AND ?", err);
+		" FROM applications WHERE day BETWEEN ? AND ?",
+		err);
 	int rc;
 
 	if (st == NULL)
@@ -82,7 +84,8 @@ fill_apps(struct kz_db *db, struct kz_report *r, const char *today, char *err)
 		count_app(&r->apps, (const char *)sqlite3_column_text(st, 0),
 			(const char *)sqlite3_column_text(st, 1),
 			(const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 3),
-			(const char *)sqlite3_column_text(st, 4), sqlite3_column_int64(st, 5), today);
+			(const char *)sqlite3_column_text(st, 4), sqlite3_column_int64(st, 5),
+			today);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "read the applications", err);
 }
@@ -92,7 +95,8 @@ fill_complaints(struct kz_db *db, struct kz_report *r, const char *today, char *
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT due_day, coalesce(answered_at, 0) FROM complaints"
-		" WHERE registered_at >= ? AND registered_at < ?", err);
+		" WHERE registered_at >= ? AND registered_at < ?",
+		err);
 	struct kz_report_complaints *c = &r->complaints;
 	struct kz_date f, t;
 	int rc;
@@ -124,8 +128,7 @@ fill_complaints(struct kz_db *db, struct kz_report *r, const char *today, char *
 }
 
 int
-kz_report_fill_cases(struct kz_db *db, struct kz_calendar *cal, struct kz_report *r,
-	char *err)
+kz_report_fill_cases(struct kz_db *db, struct kz_calendar *cal, struct kz_report *r, char *err)
 {
 	char today[11];
 	int rc = KZ_OK;

@@ -37,22 +37,22 @@ struct row {
 	int64_t id, origin, issued, called, started, finished;
 	const char *outcome;
 	int service, counter, clerk; /* indexes into the report's groups, -1 none */
-	int day;		     /* index into days */
+	int day;                     /* index into days */
 };
 
 struct build {
 	struct kz_report *r;
 	struct kz_calendar *cal;
 	const struct kz_config *cfg;
-	int64_t first_day;	 /* days since 1970 of r->from */
+	int64_t first_day; /* days since 1970 of r->from */
 	struct acc total, services[KZ_MAX_SERVICES], counters[KZ_MAX_COUNTERS],
 		clerks[KZ_REPORT_MAX_CLERKS], hours[24];
-	struct vec *day_waits;	 /* ndays */
+	struct vec *day_waits; /* ndays */
 	int64_t service_ids[KZ_MAX_SERVICES], counter_ids[KZ_MAX_COUNTERS],
 		clerk_ids[KZ_REPORT_MAX_CLERKS];
 	struct transfer *transfers;
 	size_t ntransfers, captransfers;
-	int failed;		 /* out of memory */
+	int failed; /* out of memory */
 	/* the day of the rows now being read: its instants, worked out once */
 	int64_t midnight, lunch_start, lunch_end;
 };
@@ -79,8 +79,8 @@ static int
 parse_day(const char *s, struct kz_date *d, char *err)
 {
 	if (s == NULL || kz_date_parse(s, d) != 0)
-		return kz_err(err, KZ_EINVAL, "'%s' is not a day; write YYYY-MM-DD, such as 2026-03-20",
-			s ? s : "");
+		return kz_err(err, KZ_EINVAL,
+			"'%s' is not a day; write YYYY-MM-DD, such as 2026-03-20", s ? s : "");
 	return KZ_OK;
 }
 
@@ -108,7 +108,7 @@ kz_report_range(const char *what, char *from, char *to, char *err)
 		return KZ_OK;
 	}
 	if (sscanf(what, "%4d-%2d%n%c", &y, &m, &n, &tail) == 2 && n == 7 && m >= 1 && m <= 12 &&
-	    y >= 2000 && y <= 2100) {
+		y >= 2000 && y <= 2100) {
 		d = (struct kz_date){y, m, 1};
 		kz_date_format(d, from);
 		kz_date_format(kz_date_from_days(kz_date_days(kz_date_add_months(d, 1)) - 1), to);
@@ -119,8 +119,10 @@ kz_report_range(const char *what, char *from, char *to, char *err)
 		snprintf(to, 11, "%04d-12-31", y);
 		return KZ_OK;
 	}
-	return kz_err(err, KZ_EINVAL, "'%s' is not a range; give a day (2026-03-20), a week "
-		"('week 2026-03-20'), a month (2026-03) or a year (2026)", what);
+	return kz_err(err, KZ_EINVAL,
+		"'%s' is not a range; give a day (2026-03-20), a week "
+		"('week 2026-03-20'), a month (2026-03) or a year (2026)",
+		what);
 }
 
 /* --- groups ------------------------------------------------------------- */
@@ -148,12 +150,15 @@ load_groups(struct build *b, struct kz_db *db, char *err)
 		return KZ_EDB;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && r->ncounters < KZ_MAX_COUNTERS) {
 		b->counter_ids[r->ncounters] = sqlite3_column_int64(st, 0);
-		snprintf(r->counters[r->ncounters++].key, KZ_NAME_LEN, "%d", sqlite3_column_int(st, 1));
+		snprintf(r->counters[r->ncounters++].key, KZ_NAME_LEN, "%d",
+			sqlite3_column_int(st, 1));
 	}
 	sqlite3_reset(st);
 	/* only the clerks who called someone in the range, by name */
-	st = kz_db_stmt(db, "SELECT id, full_name FROM clerks WHERE id IN (SELECT DISTINCT"
-			    " clerk_id FROM tickets WHERE day BETWEEN ? AND ?) ORDER BY full_name", err);
+	st = kz_db_stmt(db,
+		"SELECT id, full_name FROM clerks WHERE id IN (SELECT DISTINCT"
+		" clerk_id FROM tickets WHERE day BETWEEN ? AND ?) ORDER BY full_name",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_text(st, 1, r->from, -1, SQLITE_STATIC);
@@ -163,7 +168,8 @@ load_groups(struct build *b, struct kz_db *db, char *err)
 		kz_col_text(st, 1, r->clerks[r->nclerks++].key, KZ_NAME_LEN);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "read the groups", err);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? KZ_OK
+						     : kz_db_fail(db, rc, "read the groups", err);
 }
 
 static int
@@ -243,8 +249,8 @@ count(struct kz_report_group *g, const char *outcome)
 }
 
 static void
-add_to(struct build *b, struct kz_report_group *g, struct acc *a, const struct row *w,
-	int64_t wait, int64_t service)
+add_to(struct build *b, struct kz_report_group *g, struct acc *a, const struct row *w, int64_t wait,
+	int64_t service)
 {
 	count(g, w->outcome);
 	if (wait >= 0)
@@ -300,7 +306,9 @@ cmp_transfer(const void *a, const void *b)
 {
 	const struct transfer *x = a, *y = b;
 
-	return x->origin < y->origin ? -1 : x->origin > y->origin ? 1 : (x->id > y->id) - (x->id < y->id);
+	return x->origin < y->origin    ? -1
+		: x->origin > y->origin ? 1
+					: (x->id > y->id) - (x->id < y->id);
 }
 
 static sqlite3_stmt *
@@ -310,7 +318,8 @@ rows_stmt(struct build *b, struct kz_db *db, char *err)
 		"SELECT id, coalesce(origin_id, 0), day, service_id, coalesce(counter_id, 0),"
 		" coalesce(clerk_id, 0), issued_at, coalesce(called_at, 0), coalesce(started_at, 0),"
 		" coalesce(finished_at, 0), outcome"
-		" FROM tickets WHERE day BETWEEN ? AND ?", err);
+		" FROM tickets WHERE day BETWEEN ? AND ?",
+		err);
 
 	if (st != NULL) {
 		sqlite3_bind_text(st, 1, b->r->from, -1, SQLITE_STATIC);
@@ -325,7 +334,8 @@ load_transfers(struct build *b, struct kz_db *db, char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT coalesce(origin_id, id), id, finished_at FROM tickets"
-		" WHERE day BETWEEN ? AND ? AND outcome = 'transferred'", err);
+		" WHERE day BETWEEN ? AND ? AND outcome = 'transferred'",
+		err);
 	int rc;
 
 	if (st == NULL)
@@ -379,7 +389,8 @@ load_rows(struct build *b, struct kz_db *db, char *err)
 			continue;
 		if (strcmp(rowday, day) != 0) { /* rows of one day come together */
 			snprintf(day, sizeof day, "%s", rowday);
-			di = kz_date_parse(day, &d) == 0 ? (int)(kz_date_days(d) - b->first_day) : -1;
+			di = kz_date_parse(day, &d) == 0 ? (int)(kz_date_days(d) - b->first_day)
+							 : -1;
 			if (di >= b->r->ndays)
 				di = -1;
 			if (di >= 0)
@@ -416,7 +427,7 @@ busiest(struct kz_report *r)
 			for (int j = 0; j < k; j++)
 				taken |= r->busiest[j] == h;
 			if (!taken && r->hours[h].places > 0 &&
-			    (best < 0 || r->hours[h].places > r->hours[best].places))
+				(best < 0 || r->hours[h].places > r->hours[best].places))
 				best = h;
 		}
 		r->busiest[k] = best;
@@ -481,11 +492,13 @@ init(struct build *b, const char *from, const char *to, char *err)
 		return KZ_EINVAL;
 	n = kz_date_days(t) - kz_date_days(f) + 1;
 	if (n < 1)
-		return kz_err(err, KZ_EINVAL, "the range ends (%s) before it begins (%s); swap them",
-			to, from);
+		return kz_err(err, KZ_EINVAL,
+			"the range ends (%s) before it begins (%s); swap them", to, from);
 	if (n > KZ_REPORT_MAX_DAYS)
-		return kz_err(err, KZ_EINVAL, "%s to %s is %lld days; a report covers at most ten "
-			"years", from, to, (long long)n);
+		return kz_err(err, KZ_EINVAL,
+			"%s to %s is %lld days; a report covers at most ten "
+			"years",
+			from, to, (long long)n);
 	kz_date_format(f, r->from);
 	kz_date_format(t, r->to);
 	r->ndays = (int)n;
@@ -499,12 +512,12 @@ init(struct build *b, const char *from, const char *to, char *err)
 	}
 	snprintf(r->total.key, sizeof r->total.key, "all");
 	if ((b->day_waits = calloc((size_t)n, sizeof *b->day_waits)) == NULL)
-		return kz_err(err, KZ_ENOMEM, "out of memory for a report of %lld days", (long long)n);
+		return kz_err(err, KZ_ENOMEM, "out of memory for a report of %lld days",
+			(long long)n);
 	return KZ_OK;
 }
 
-int kz_report_fill_cases(struct kz_db *db, struct kz_calendar *cal, struct kz_report *r,
-	char *err);
+int kz_report_fill_cases(struct kz_db *db, struct kz_calendar *cal, struct kz_report *r, char *err);
 
 int
 kz_report_build(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *cfg,
@@ -529,8 +542,8 @@ kz_report_build(struct kz_db *db, struct kz_calendar *cal, const struct kz_confi
 		return rc;
 	}
 	if ((rc = load_groups(b, db, err)) == KZ_OK && (rc = load_transfers(b, db, err)) == KZ_OK &&
-	    (rc = load_rows(b, db, err)) == KZ_OK &&
-	    (rc = kz_feedback_fill(db, r->from, r->to, &r->feedback, err)) == KZ_OK)
+		(rc = load_rows(b, db, err)) == KZ_OK &&
+		(rc = kz_feedback_fill(db, r->from, r->to, &r->feedback, err)) == KZ_OK)
 		rc = kz_report_fill_cases(db, cal, r, err);
 	if (rc == KZ_OK)
 		rc = kz_db_commit(db, err);

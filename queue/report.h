@@ -29,34 +29,34 @@
 #include "stats.h"
 
 #define KZ_REPORT_MAX_CLERKS 256
-#define KZ_REPORT_BINS 13	/* waits in 5-minute bins up to an hour, then over */
-#define KZ_REPORT_MAX_DAYS 3700 /* ten years */
+#define KZ_REPORT_BINS       13   /* waits in 5-minute bins up to an hour, then over */
+#define KZ_REPORT_MAX_DAYS   3700 /* ten years */
 
 struct kz_report_group {
-	char key[KZ_NAME_LEN];	/* service code, counter number, clerk's name, hour "09" */
+	char key[KZ_NAME_LEN]; /* service code, counter number, clerk's name, hour "09" */
 	char name_kk[KZ_NAME_LEN], name_ru[KZ_NAME_LEN]; /* services: their names */
-	int places;		/* places in the queue: tickets, and visitors sent on here */
+	int places; /* places in the queue: tickets, and visitors sent on here */
 	int served, no_shows, transferred, cancelled, not_served;
 	struct kz_stat wait, service;
 };
 
 struct kz_report_day {
 	char day[11];
-	int working;		/* the office worked that day */
+	int working; /* the office worked that day */
 	int issued, served;
 	struct kz_stat wait;
 };
 
 struct kz_report_apps {
-	int accepted;		/* registered with all documents, in the range */
-	int refused;		/* refused for missing documents (p.16) */
-	int due;		/* of all, those whose term ended by today */
-	int on_time;		/* decided on or before the due day */
-	int late;		/* decided after it */
-	int deemed;		/* not decided by the due day: deemed approved (p.16) */
-	int uncollected;	/* decided over 6 months ago, not handed over (p.26) */
-	int notices_late;	/* refusal notices sent after their 1-day limit, or not yet */
-	int available;		/* 0: this database has no applications yet */
+	int accepted;     /* registered with all documents, in the range */
+	int refused;      /* refused for missing documents (p.16) */
+	int due;          /* of all, those whose term ended by today */
+	int on_time;      /* decided on or before the due day */
+	int late;         /* decided after it */
+	int deemed;       /* not decided by the due day: deemed approved (p.16) */
+	int uncollected;  /* decided over 6 months ago, not handed over (p.26) */
+	int notices_late; /* refusal notices sent after their 1-day limit, or not yet */
+	int available;    /* 0: this database has no applications yet */
 };
 
 struct kz_report_complaints {
@@ -66,15 +66,15 @@ struct kz_report_complaints {
 
 struct kz_report {
 	char from[11], to[11];
-	int64_t wait_limit, service_limit;	/* seconds (p.7.2, p.7.3) */
-	int issued;				/* visitors: tickets issued */
+	int64_t wait_limit, service_limit; /* seconds (p.7.2, p.7.3) */
+	int issued;                        /* visitors: tickets issued */
 	struct kz_report_group total;
 	int nservices, ncounters, nclerks;
 	struct kz_report_group services[KZ_MAX_SERVICES];
 	struct kz_report_group counters[KZ_MAX_COUNTERS];
 	struct kz_report_group clerks[KZ_REPORT_MAX_CLERKS];
-	struct kz_report_group hours[24];	/* by the hour the visitor arrived */
-	int busiest[3];				/* hours of most arrivals, or -1 */
+	struct kz_report_group hours[24]; /* by the hour the visitor arrived */
+	int busiest[3];                   /* hours of most arrivals, or -1 */
 	int ndays;
 	struct kz_report_day days[KZ_REPORT_MAX_DAYS];
 	int histogram[KZ_REPORT_BINS];
@@ -85,11 +85,11 @@ struct kz_report {
 
 /* One indicator of App. 4, as the standard's table draws it. */
 struct kz_app4_row {
-	const char *code;		/* "1.1" */
-	const char *name_ru, *name_kk;	/* as App. 4 words it */
-	int norm, target;		/* per cent: the standard's norm, next year's target */
-	double current;			/* per cent, one decimal; -1: nothing to count yet */
-	int count, of;			/* current = count of "of" (3.2: from the configuration) */
+	const char *code;              /* "1.1" */
+	const char *name_ru, *name_kk; /* as App. 4 words it */
+	int norm, target;              /* per cent: the standard's norm, next year's target */
+	double current;                /* per cent, one decimal; -1: nothing to count yet */
+	int count, of;                 /* current = count of "of" (3.2: from the configuration) */
 };
 
 /* Fill the App. 4 table from r and the configured targets: 1.1 from the

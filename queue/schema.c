@@ -112,8 +112,8 @@ static const char step4[] =
 	"  document   TEXT NOT NULL,"
 	"  lang       TEXT NOT NULL CHECK (lang IN ('kk', 'ru')),"
 	"  ticket_id  INTEGER REFERENCES tickets(id),"
-	"  ahead      INTEGER,"	/* a ticket print: people ahead at issue */
-	"  resumes_at INTEGER,"	/* a ticket print before lunch: when reception resumes */
+	"  ahead      INTEGER," /* a ticket print: people ahead at issue */
+	"  resumes_at INTEGER," /* a ticket print before lunch: when reception resumes */
 	"  created_at INTEGER NOT NULL,"
 	"  state      TEXT NOT NULL DEFAULT 'queued'"
 	"             CHECK (state IN ('queued', 'sending', 'done', 'failed', 'uncertain')),"
@@ -135,8 +135,8 @@ static const char step5[] =
 	 * counts what visitors said, and no one may change it afterwards. */
 	"CREATE TABLE feedback ("
 	"  id          INTEGER PRIMARY KEY,"
-	"  at          INTEGER NOT NULL,"	/* UTC seconds */
-	"  day         TEXT NOT NULL,"		/* local YYYY-MM-DD */
+	"  at          INTEGER NOT NULL," /* UTC seconds */
+	"  day         TEXT NOT NULL,"    /* local YYYY-MM-DD */
 	"  lang        TEXT NOT NULL CHECK (lang IN ('kk', 'ru')),"
 	"  kiosk       TEXT NOT NULL DEFAULT '',"
 	"  quality     INTEGER CHECK (quality IN (0, 1)),"
@@ -170,36 +170,36 @@ static const char step6[] =
 	"  seq             INTEGER NOT NULL,"
 	"  number          TEXT NOT NULL UNIQUE,"
 	"  kind            TEXT NOT NULL CHECK (kind IN ('individual', 'legal')),"
-	"  applicant       TEXT,"	/* personal: full name, or the entity's name */
-	"  idnum           TEXT,"	/* personal: IIN (individual) or BIN (legal) */
-	"  id_doc          TEXT,"	/* personal: identity document */
-	"  phone           TEXT,"	/* personal */
-	"  address         TEXT,"	/* personal: home or registered address */
-	"  representative  TEXT,"	/* personal: a legal entity's representative */
-	"  authority       TEXT,"	/* the representative's authority */
-	"  proxy           TEXT,"	/* personal: who handed it in for an individual */
-	"  proxy_doc       TEXT,"	/* the proxy's power of attorney */
-	"  plot_address    TEXT,"	/* the land plot */
-	"  accepted_at     INTEGER NOT NULL,"	/* UTC seconds */
-	"  day             TEXT NOT NULL,"	/* local YYYY-MM-DD of acceptance */
-	"  due_day         TEXT NOT NULL,"	/* p.7.1: the 3rd working day after day */
+	"  applicant       TEXT,"             /* personal: full name, or the entity's name */
+	"  idnum           TEXT,"             /* personal: IIN (individual) or BIN (legal) */
+	"  id_doc          TEXT,"             /* personal: identity document */
+	"  phone           TEXT,"             /* personal */
+	"  address         TEXT,"             /* personal: home or registered address */
+	"  representative  TEXT,"             /* personal: a legal entity's representative */
+	"  authority       TEXT,"             /* the representative's authority */
+	"  proxy           TEXT,"             /* personal: who handed it in for an individual */
+	"  proxy_doc       TEXT,"             /* the proxy's power of attorney */
+	"  plot_address    TEXT,"             /* the land plot */
+	"  accepted_at     INTEGER NOT NULL," /* UTC seconds */
+	"  day             TEXT NOT NULL,"    /* local YYYY-MM-DD of acceptance */
+	"  due_day         TEXT NOT NULL,"    /* p.7.1: the 3rd working day after day */
 	"  counter_id      INTEGER REFERENCES counters(id),"
-	"  clerk_id        INTEGER NOT NULL REFERENCES clerks(id),"	/* who accepted it */
+	"  clerk_id        INTEGER NOT NULL REFERENCES clerks(id)," /* who accepted it */
 	"  status          TEXT NOT NULL"
 	"                  CHECK (status IN ('registered', 'refused', 'approved', 'rejected')),"
-	"  docs            INTEGER NOT NULL,"	/* bit i: p.11 document i handed in */
-	"  missing         INTEGER NOT NULL DEFAULT 0,"	/* refused: bits not handed in */
-	"  act_total       INTEGER,"		/* tiyn, when the act's rows were entered */
+	"  docs            INTEGER NOT NULL,"           /* bit i: p.11 document i handed in */
+	"  missing         INTEGER NOT NULL DEFAULT 0," /* refused: bits not handed in */
+	"  act_total       INTEGER,"                    /* tiyn, when the act's rows were entered */
 	"  decided_at      INTEGER,"
-	"  decided_day     TEXT,"		/* local YYYY-MM-DD of decided_at */
+	"  decided_day     TEXT," /* local YYYY-MM-DD of decided_at */
 	"  decision_reason TEXT,"
-	"  notice_due_day  TEXT,"		/* refused: p.16 notice within 1 day */
+	"  notice_due_day  TEXT," /* refused: p.16 notice within 1 day */
 	"  notice_sent_at  INTEGER,"
-	"  suspended_until TEXT,"		/* refused: the suspension's last day */
-	"  handed_at       INTEGER,"		/* p.15: the result collected */
+	"  suspended_until TEXT,"    /* refused: the suspension's last day */
+	"  handed_at       INTEGER," /* p.15: the result collected */
 	"  handed_to       TEXT CHECK (handed_to IN ('applicant', 'proxy')),"
-	"  handed_name     TEXT,"		/* personal: who collected it */
-	"  handed_doc      TEXT,"		/* personal: their power of attorney */
+	"  handed_name     TEXT," /* personal: who collected it */
+	"  handed_doc      TEXT," /* personal: their power of attorney */
 	"  handed_clerk_id INTEGER REFERENCES clerks(id),"
 	"  purged_at       INTEGER,"
 	"  UNIQUE (year, seq),"
@@ -214,10 +214,10 @@ static const char step6[] =
 	"  application_id INTEGER NOT NULL REFERENCES applications(id),"
 	"  row            INTEGER NOT NULL,"
 	"  zone           TEXT NOT NULL,"
-	"  area           INTEGER NOT NULL,"	/* hectares x 10^4 */
-	"  rate           INTEGER NOT NULL,"	/* tiyn per hectare */
-	"  coef           INTEGER NOT NULL,"	/* x 10^4 */
-	"  value          INTEGER NOT NULL,"	/* tiyn */
+	"  area           INTEGER NOT NULL," /* hectares x 10^4 */
+	"  rate           INTEGER NOT NULL," /* tiyn per hectare */
+	"  coef           INTEGER NOT NULL," /* x 10^4 */
+	"  value          INTEGER NOT NULL," /* tiyn */
 	"  PRIMARY KEY (application_id, row)) WITHOUT ROWID;"
 	/* A receipt's or notice's print job names its application; a reprint
 	 * prints the same one (the outbox copies the ticket's columns only). */
@@ -242,19 +242,19 @@ static const char step7[] =
 	"  year           INTEGER NOT NULL,"
 	"  seq            INTEGER NOT NULL,"
 	"  number         TEXT NOT NULL UNIQUE,"
-	"  registered_at  INTEGER NOT NULL,"	/* UTC seconds */
+	"  registered_at  INTEGER NOT NULL," /* UTC seconds */
 	"  channel        TEXT NOT NULL CHECK (channel IN ('in_person', 'post', 'email')),"
 	"  kind           TEXT NOT NULL CHECK (kind IN ('result', 'service')),"
-	"  complainant    TEXT,"		/* personal: who complains */
-	"  contact        TEXT,"		/* personal: where the answer goes */
-	"  summary        TEXT,"		/* personal: what the complaint says */
-	"  clerk_id       INTEGER NOT NULL REFERENCES clerks(id),"	/* who took it */
+	"  complainant    TEXT," /* personal: who complains */
+	"  contact        TEXT," /* personal: where the answer goes */
+	"  summary        TEXT," /* personal: what the complaint says */
+	"  clerk_id       INTEGER NOT NULL REFERENCES clerks(id)," /* who took it */
 	"  counter_id     INTEGER REFERENCES counters(id),"
 	"  days           INTEGER NOT NULL CHECK (days IN (15, 30)),"
-	"  due_day        TEXT NOT NULL,"	/* local YYYY-MM-DD */
+	"  due_day        TEXT NOT NULL," /* local YYYY-MM-DD */
 	"  answered_at    INTEGER,"
 	"  answer_channel TEXT CHECK (answer_channel IN ('in_person', 'post', 'email')),"
-	"  answer         TEXT,"		/* personal: what the answer said */
+	"  answer         TEXT," /* personal: what the answer said */
 	"  answer_clerk_id INTEGER REFERENCES clerks(id),"
 	"  purged_at      INTEGER,"
 	"  UNIQUE (year, seq),"

@@ -7,9 +7,9 @@
 #define KZ_SCHEMA_H
 
 struct kz_schema_step {
-	int version;		 /* user_version after this step */
+	int version;             /* user_version after this step */
 	const char *description; /* for people reading the log */
-	const char *sql;	 /* statements, run with sqlite3_exec */
+	const char *sql;         /* statements, run with sqlite3_exec */
 };
 
 extern const struct kz_schema_step kz_schema_steps[];

@@ -17,16 +17,29 @@
 
 /* What applicants and their plots are called. */
 static const char *const companies[] = {
-	"ТОО «Агро-Көкше»", "ТОО «Северный элеватор»", "ТОО «Береке Құрылыс»",
-	"АО «КазСтройСервис»", "ТОО «Жасыл Дала»", "ТОО «Бурабай Агро»",
+	"ТОО «Агро-Көкше»",
+	"ТОО «Северный элеватор»",
+	"ТОО «Береке Құрылыс»",
+	"АО «КазСтройСервис»",
+	"ТОО «Жасыл Дала»",
+	"ТОО «Бурабай Агро»",
 };
 static const char *const streets[] = {
-	"ул. Абая", "ул. Ауэзова", "ул. Горького", "пр. Назарбаева", "ул. Уалиханова",
-	"ул. Ақан сері", "ул. Момышулы", "мкр. Васильковский",
+	"ул. Абая",
+	"ул. Ауэзова",
+	"ул. Горького",
+	"пр. Назарбаева",
+	"ул. Уалиханова",
+	"ул. Ақан сері",
+	"ул. Момышулы",
+	"мкр. Васильковский",
 };
 static const char *const places[] = {
-	"г. Кокшетау, мкр. Сарыарка", "г. Кокшетау, ул. Садовая", "Зерендинский р-н, с. Зеренда",
-	"г. Кокшетау, пос. Красный Яр", "Бурабайский р-н, с. Катарколь",
+	"г. Кокшетау, мкр. Сарыарка",
+	"г. Кокшетау, ул. Садовая",
+	"Зерендинский р-н, с. Зеренда",
+	"г. Кокшетау, пос. Красный Яр",
+	"Бурабайский р-н, с. Катарколь",
 };
 
 /* Who registers complaints that come by post or e-mail. */
@@ -38,13 +51,16 @@ static int
 accept(struct sim *s, struct sim_counter *c)
 {
 	static const char *const zones[] = {
-		"Зона 3, земли населённых пунктов", "Зона 5, земли населённых пунктов",
-		"Зона 12, земли сельскохозяйственного назначения", "Зона 7, земли промышленности",
+		"Зона 3, земли населённых пунктов",
+		"Зона 5, земли населённых пунктов",
+		"Зона 12, земли сельскохозяйственного назначения",
+		"Зона 7, земли промышленности",
 	};
 	static const int64_t rates[] = {35000000, 60000000, 120000000, 245000000};
 	static const int64_t coefs[] = {9000, 10000, 11500, 12000, 13000};
 	struct kz_rng *r = &s->cases;
-	struct kz_app_input in = {.kind = kz_rng_chance(r, 0.15) ? KZ_APP_LEGAL : KZ_APP_INDIVIDUAL};
+	struct kz_app_input in = {
+		.kind = kz_rng_chance(r, 0.15) ? KZ_APP_LEGAL : KZ_APP_INDIVIDUAL};
 	char name[128], rep[128], proxy[128], proxy_doc[96], authority[96], id_doc[96];
 	char tel[32], address[128], plot[160], iin[KZ_IDNUM_LEN + 1];
 	struct kz_act_row act[2];
@@ -55,7 +71,8 @@ accept(struct sim *s, struct sim_counter *c)
 	kz_sim_idnum(r, legal, iin);
 	kz_sim_phone(r, tel, sizeof tel);
 	snprintf(address, sizeof address, "г. Кокшетау, %s, %d, кв. %d",
-		streets[kz_rng_int(r, 0, NELEM(streets) - 1)], kz_rng_int(r, 1, 140), kz_rng_int(r, 1, 90));
+		streets[kz_rng_int(r, 0, NELEM(streets) - 1)], kz_rng_int(r, 1, 140),
+		kz_rng_int(r, 1, 90));
 	snprintf(plot, sizeof plot, "Акмолинская обл., %s, уч. %d",
 		places[kz_rng_int(r, 0, NELEM(places) - 1)], kz_rng_int(r, 1, 400));
 	snprintf(id_doc, sizeof id_doc, "удостоверение личности № 0%08d, МВД РК",
@@ -66,10 +83,12 @@ accept(struct sim *s, struct sim_counter *c)
 	in.plot_address = plot;
 	in.id_doc = id_doc;
 	if (legal) {
-		snprintf(name, sizeof name, "%s", companies[kz_rng_int(r, 0, NELEM(companies) - 1)]);
+		snprintf(name, sizeof name, "%s",
+			companies[kz_rng_int(r, 0, NELEM(companies) - 1)]);
 		kz_sim_person(r, rep, sizeof rep);
 		snprintf(authority, sizeof authority, "доверенность № %d от %02d.%02d.%d",
-			kz_rng_int(r, 1, 300), kz_rng_int(r, 1, 28), kz_rng_int(r, 1, 12), s->today.y - 1);
+			kz_rng_int(r, 1, 300), kz_rng_int(r, 1, 28), kz_rng_int(r, 1, 12),
+			s->today.y - 1);
 		in.representative = rep;
 		in.authority = authority;
 	} else {
@@ -87,8 +106,9 @@ accept(struct sim *s, struct sim_counter *c)
 	if (kz_rng_chance(r, P_REFUSED)) {
 		/* the commission's conclusion is what people forget most */
 		int d = kz_rng_chance(r, 0.6) ? KZ_APPDOC_CONCLUSION
-			: kz_rng_chance(r, 0.5) ? KZ_APPDOC_ACT
-					     : (legal ? KZ_APPDOC_REGISTRATION : KZ_APPDOC_ID_COPY);
+			: kz_rng_chance(r, 0.5)
+			? KZ_APPDOC_ACT
+			: (legal ? KZ_APPDOC_REGISTRATION : KZ_APPDOC_ID_COPY);
 		if (in.proxy != NULL && d == KZ_APPDOC_ID_COPY)
 			d = KZ_APPDOC_POWER_OF_ATTORNEY;
 		in.docs &= ~(1u << d);
@@ -98,12 +118,15 @@ accept(struct sim *s, struct sim_counter *c)
 		for (int i = 0; i < in.nact; i++) {
 			struct kz_act_row *row = &act[i];
 			memset(row, 0, sizeof *row);
-			snprintf(row->zone, sizeof row->zone, "%s", zones[kz_rng_int(r, 0, NELEM(zones) - 1)]);
+			snprintf(row->zone, sizeof row->zone, "%s",
+				zones[kz_rng_int(r, 0, NELEM(zones) - 1)]);
 			row->area = kz_rng_int(r, 400, 25000); /* 0.04 .. 2.5 ha */
 			row->rate = rates[kz_rng_int(r, 0, NELEM(rates) - 1)];
 			row->coef = coefs[kz_rng_int(r, 0, NELEM(coefs) - 1)];
 			row->value = (int64_t)(((uint64_t)row->area * (uint64_t)row->rate *
-						       (uint64_t)row->coef + 50000000u) / 100000000u);
+							       (uint64_t)row->coef +
+						       50000000u) /
+				100000000u);
 			in.act_total += row->value;
 		}
 		in.act = act;
@@ -125,9 +148,11 @@ accept(struct sim *s, struct sim_counter *c)
 		/* the notice (p.16): the next working day, now and then a day late */
 		s->res->refused++;
 		s->napps++;
-		return kz_sim_agenda_add(s, kz_sim_office_moment(s, kz_cal_add_working_days(s->cal, s->today,
-							  kz_rng_chance(r, 0.9) ? 1 : 2),
-					     s->h->open + 30, s->h->lunch_start),
+		return kz_sim_agenda_add(s,
+			kz_sim_office_moment(s,
+				kz_cal_add_working_days(s->cal, s->today,
+					kz_rng_chance(r, 0.9) ? 1 : 2),
+				s->h->open + 30, s->h->lunch_start),
 			EV_NOTICE, (int)s->napps - 1, 0);
 	}
 	s->napps++;
@@ -153,7 +178,8 @@ kz_sim_on_decide(struct sim *s, int who, int approve)
 	struct sim_app *a = &s->apps[who];
 	struct kz_application app;
 	int rc = kz_app_decide(s->db, a->number, approve,
-		approve ? NULL : reasons[kz_rng_int(&s->cases, 0, NELEM(reasons) - 1)], &app, s->err);
+		approve ? NULL : reasons[kz_rng_int(&s->cases, 0, NELEM(reasons) - 1)], &app,
+		s->err);
 
 	if (rc != KZ_OK)
 		return rc;
@@ -184,7 +210,7 @@ ready_result(struct sim *s)
 	for (size_t i = s->first_uncollected; i < s->napps; i++) {
 		struct sim_app *a = &s->apps[i];
 		if (!a->refused && !a->handed && !a->never &&
-		    (a->decided || strcmp(s->day, a->due_day) > 0))
+			(a->decided || strcmp(s->day, a->due_day) > 0))
 			return a;
 	}
 	return NULL;
@@ -224,8 +250,8 @@ plan_answer(struct sim *s, int days)
 		return KZ_OK;
 	after = u < 0.85 ? kz_rng_int(&s->cases, 2, days - 2) : days + kz_rng_int(&s->cases, 1, 10);
 	return kz_sim_agenda_add(s,
-		kz_sim_office_moment(s, kz_cal_add_calendar_days(s->cal, s->today, after), s->h->open + 60,
-			s->h->close - 30),
+		kz_sim_office_moment(s, kz_cal_add_calendar_days(s->cal, s->today, after),
+			s->h->open + 60, s->h->close - 30),
 		EV_ANSWER, (int)s->ncomplaints - 1, 0);
 }
 
@@ -243,8 +269,10 @@ kz_sim_complain(struct sim *s, int counter, const char *channel)
 {
 	struct kz_rng *r = &s->cases;
 	int t = kz_rng_int(r, 0, NELEM(complaint_texts) - 1), rc;
-	struct kz_complaint_new n = {.counter = counter, .channel = channel,
-		.kind = complaint_texts[t][0], .text = complaint_texts[t][1]};
+	struct kz_complaint_new n = {.counter = counter,
+		.channel = channel,
+		.kind = complaint_texts[t][0],
+		.text = complaint_texts[t][1]};
 	char name[128], contact[128];
 	struct kz_complaint out;
 	struct sim_complaint *m;
@@ -314,4 +342,3 @@ kz_sim_case_hooks(struct sim *s, struct sim_counter *c)
 		return kz_sim_complain(s, c->conf->number, "in_person");
 	return KZ_OK;
 }
-

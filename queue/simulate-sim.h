@@ -27,33 +27,33 @@ struct sim_clerk {
 /* The model's chances (simulate.h tells the whole model). */
 enum { INTAKE_SVC = 0, RESULT_SVC = 1, COMPLAINT_SVC = 2 };
 
-#define P_ABSENT 0.06	     /* not there at the call */
-#define P_ABSENT_LUNCH 0.15  /* ... having waited through lunch */
-#define P_AFTER_RECALL 0.34  /* of those: come up after the recall */
-#define P_TRANSFER 0.02
-#define P_APPLICATION 0.40   /* intake visitors who hand in documents */
-#define P_REFUSED 0.08	     /* ... with one missing */
-#define P_COLLECT 0.65	     /* result visitors who collect a ready result */
-#define P_NEVER_COLLECT 0.05 /* results nobody comes for */
+#define P_ABSENT         0.06 /* not there at the call */
+#define P_ABSENT_LUNCH   0.15 /* ... having waited through lunch */
+#define P_AFTER_RECALL   0.34 /* of those: come up after the recall */
+#define P_TRANSFER       0.02
+#define P_APPLICATION    0.40 /* intake visitors who hand in documents */
+#define P_REFUSED        0.08 /* ... with one missing */
+#define P_COLLECT        0.65 /* result visitors who collect a ready result */
+#define P_NEVER_COLLECT  0.05 /* results nobody comes for */
 #define COMPLAINTS_A_DAY 0.5
 #define P_MAIL_COMPLAINT 0.15 /* a day: one by post or e-mail */
 
 enum ev_kind {
-	EV_OPEN,      /* counter who opens */
-	EV_ARRIVE,    /* a visitor for service who */
-	EV_CALL,      /* counter who calls the next */
-	EV_RECALL,    /* ... calls its visitor again */
-	EV_NO_SHOW,   /* ... gives up on them */
-	EV_START,     /* ... the visitor came up */
-	EV_FINISH,    /* ... the visitor is done */
-	EV_LUNCH,     /* ... lunch begins */
-	EV_RESUME,    /* ... lunch is over */
-	EV_CLOSE,     /* ... closing time */
-	EV_FEEDBACK,  /* a served visitor at the kiosk */
-	EV_DECIDE,    /* application who decided */
-	EV_NOTICE,    /* refused application who: notice sent */
-	EV_MAIL,      /* a complaint by post or e-mail */
-	EV_ANSWER,    /* complaint who answered */
+	EV_OPEN,     /* counter who opens */
+	EV_ARRIVE,   /* a visitor for service who */
+	EV_CALL,     /* counter who calls the next */
+	EV_RECALL,   /* ... calls its visitor again */
+	EV_NO_SHOW,  /* ... gives up on them */
+	EV_START,    /* ... the visitor came up */
+	EV_FINISH,   /* ... the visitor is done */
+	EV_LUNCH,    /* ... lunch begins */
+	EV_RESUME,   /* ... lunch is over */
+	EV_CLOSE,    /* ... closing time */
+	EV_FEEDBACK, /* a served visitor at the kiosk */
+	EV_DECIDE,   /* application who decided */
+	EV_NOTICE,   /* refused application who: notice sent */
+	EV_MAIL,     /* a complaint by post or e-mail */
+	EV_ANSWER,   /* complaint who answered */
 };
 
 struct event {
@@ -73,17 +73,17 @@ enum { C_CLOSED, C_IDLE, C_BUSY, C_PAUSED, C_DONE };
 
 struct sim_counter {
 	const struct kz_counter_conf *conf;
-	uint32_t serves;	   /* bit per service index */
-	char clerk[128];	   /* today's clerk */
+	uint32_t serves; /* bit per service index */
+	char clerk[128]; /* today's clerk */
 	const char *position;
-	int state;		   /* C_* */
-	int call_pending;	   /* an EV_CALL is on its way */
-	int lunch_due;		   /* pause once the visitor is done */
-	int closing;		   /* closing time has come: close once free */
-	char number[24];	   /* the visitor's ticket */
-	int svc;		   /* its service's index */
-	int comes;		   /* 0 never, 1 at the call, 2 after the recall */
-	int waited_long;	   /* waited over the limit for this call */
+	int state;        /* C_* */
+	int call_pending; /* an EV_CALL is on its way */
+	int lunch_due;    /* pause once the visitor is done */
+	int closing;      /* closing time has come: close once free */
+	char number[24];  /* the visitor's ticket */
+	int svc;          /* its service's index */
+	int comes;        /* 0 never, 1 at the call, 2 after the recall */
+	int waited_long;  /* waited over the limit for this call */
 };
 
 struct sim_app {
@@ -116,9 +116,9 @@ struct sim {
 	int ncounters, done;
 	int weight[KZ_MAX_SERVICES]; /* 0: nobody comes for it */
 	int total_weight;
-	int per_day;		     /* mean tickets a day */
-	double complaint_p;	     /* a served complaint-service visitor complains */
-	int64_t *moved;		     /* ids of today's transferred places */
+	int per_day;        /* mean tickets a day */
+	double complaint_p; /* a served complaint-service visitor complains */
+	int64_t *moved;     /* ids of today's transferred places */
 	size_t nmoved, moved_cap;
 	struct sim_app *apps;
 	size_t napps, apps_cap, first_uncollected;

@@ -94,11 +94,21 @@ static const struct sim_clerk roster[] = {
 };
 
 static const char *const surnames[][2] = {
-	{"Сапаров", "Сапарова"}, {"Қасымов", "Қасымова"}, {"Иванов", "Иванова"},
-	{"Нургалиев", "Нургалиева"}, {"Омаров", "Омарова"}, {"Попов", "Попова"},
-	{"Есенов", "Есенова"}, {"Байжанов", "Байжанова"}, {"Тұрсынов", "Тұрсынова"},
-	{"Волков", "Волкова"}, {"Мұхамеджанов", "Мұхамеджанова"}, {"Ким", "Ким"},
-	{"Шевченко", "Шевченко"}, {"Әлиев", "Әлиева"}, {"Жақсылықов", "Жақсылықова"},
+	{"Сапаров", "Сапарова"},
+	{"Қасымов", "Қасымова"},
+	{"Иванов", "Иванова"},
+	{"Нургалиев", "Нургалиева"},
+	{"Омаров", "Омарова"},
+	{"Попов", "Попова"},
+	{"Есенов", "Есенова"},
+	{"Байжанов", "Байжанова"},
+	{"Тұрсынов", "Тұрсынова"},
+	{"Волков", "Волкова"},
+	{"Мұхамеджанов", "Мұхамеджанова"},
+	{"Ким", "Ким"},
+	{"Шевченко", "Шевченко"},
+	{"Әлиев", "Әлиева"},
+	{"Жақсылықов", "Жақсылықова"},
 };
 static const char *const first_names[][8] = {
 	{"Ерлан", "Асхат", "Дмитрий", "Нұрлан", "Бауыржан", "Алексей", "Серік", "Марат"},
@@ -138,12 +148,13 @@ kz_sim_idnum(struct kz_rng *r, int legal, char out[KZ_IDNUM_LEN + 1])
 
 	do {
 		if (legal)
-			snprintf(d, sizeof d, "%02d%02d40%05d", kz_rng_int(r, 5, 25), kz_rng_int(r, 1, 12),
-				kz_rng_int(r, 0, 99999));
+			snprintf(d, sizeof d, "%02d%02d40%05d", kz_rng_int(r, 5, 25),
+				kz_rng_int(r, 1, 12), kz_rng_int(r, 0, 99999));
 		else {
 			int year = kz_rng_int(r, 1950, 2004);
-			snprintf(d, sizeof d, "%02d%02d%02d%d%04d", year % 100, kz_rng_int(r, 1, 12),
-				kz_rng_int(r, 1, 28), (year < 2000 ? 3 : 5) + kz_rng_int(r, 0, 1),
+			snprintf(d, sizeof d, "%02d%02d%02d%d%04d", year % 100,
+				kz_rng_int(r, 1, 12), kz_rng_int(r, 1, 28),
+				(year < 2000 ? 3 : 5) + kz_rng_int(r, 0, 1),
 				kz_rng_int(r, 0, 9999));
 		}
 	} while ((c = kz_idnum_control(d)) < 0);
@@ -163,7 +174,6 @@ static const struct {
 static const int other_weight = 10;
 static const double other_median = 8, other_sigma = 0.4;
 
-
 /* Relative arrival rate at minute m of the day: a ramp from opening, a
  * peak before lunch, a lull after it, a smaller afternoon peak; a trickle
  * at lunch and after the last ticket (they are turned away). */
@@ -179,8 +189,9 @@ interp(const struct knot *k, int n, int m)
 		return k[0].w;
 	for (int i = 1; i < n; i++)
 		if (m < k[i].m)
-			return k[i - 1].w + (k[i].w - k[i - 1].w) * (m - k[i - 1].m) /
-						    (double)(k[i].m - k[i - 1].m);
+			return k[i - 1].w +
+				(k[i].w - k[i - 1].w) * (m - k[i - 1].m) /
+				(double)(k[i].m - k[i - 1].m);
 	return k[n - 1].w;
 }
 
@@ -226,7 +237,7 @@ static int
 issuing(const struct kz_hours *h, int m)
 {
 	return m >= h->open && m < h->close - h->last_ticket &&
-	       !(m >= h->lunch_start && m < h->lunch_end);
+		!(m >= h->lunch_start && m < h->lunch_end);
 }
 
 /* --- events -------------------------------------------------------------- */
@@ -467,8 +478,8 @@ on_call(struct sim *s, int i, int64_t t)
 	c->comes = 1;
 	/* some who took a ticket just before lunch did not wait it out */
 	lunch_waiter = h->lunch_end > h->lunch_start &&
-		       tk.issued_at < kz_date_at(s->today, h->lunch_start) &&
-		       tk.called_at >= kz_date_at(s->today, h->lunch_end);
+		tk.issued_at < kz_date_at(s->today, h->lunch_start) &&
+		tk.called_at >= kz_date_at(s->today, h->lunch_end);
 	if (first && kz_rng_chance(&s->visitors, lunch_waiter ? P_ABSENT_LUNCH : P_ABSENT))
 		c->comes = kz_rng_chance(&s->visitors, P_AFTER_RECALL) ? 2 : 0;
 	if (c->comes == 1)
@@ -565,7 +576,8 @@ on_finish(struct sim *s, int i, int64_t t)
 		if (rc != KZ_OK)
 			return rc;
 		s->res->transferred++;
-		if ((moved = kz_sim_grow(s->moved, &s->moved_cap, s->nmoved, sizeof *moved)) == NULL)
+		if ((moved = kz_sim_grow(s->moved, &s->moved_cap, s->nmoved, sizeof *moved)) ==
+			NULL)
 			return kz_sim_nomem(s);
 		s->moved = moved;
 		s->moved[s->nmoved++] = tk.id;
@@ -576,8 +588,8 @@ on_finish(struct sim *s, int i, int64_t t)
 	/* whether they answer at the kiosk: drawn before the cases, whose
 	 * draws come from their own stream */
 	if (kz_rng_chance(&s->visitors, s->o->feedback_percent / 100.0) &&
-	    (rc = schedule(s, t + kz_rng_int(&s->visitors, 60, 240), EV_FEEDBACK, 0,
-		     c->waited_long)) != KZ_OK)
+		(rc = schedule(s, t + kz_rng_int(&s->visitors, 60, 240), EV_FEEDBACK, 0,
+			 c->waited_long)) != KZ_OK)
 		return rc;
 	if (s->o->cases && (rc = kz_sim_case_hooks(s, c)) != KZ_OK)
 		return rc;
@@ -714,7 +726,7 @@ plan_arrivals(struct sim *s)
 	static const double by_weekday[] = {0.9, 1.15, 1.05, 1.0, 0.95, 0.85, 0.9};
 	const struct kz_hours *h = s->h;
 	double target = s->per_day * by_weekday[kz_date_weekday(s->today)] *
-			(0.9 + 0.2 * kz_rng_unit(&s->arrivals));
+		(0.9 + 0.2 * kz_rng_unit(&s->arrivals));
 	double door = target / 30 * (0.5 + kz_rng_unit(&s->arrivals)), w = 0, scale;
 	int64_t open = kz_date_at(s->today, h->open);
 	int ndoor = (int)(door + 0.5), rc;
@@ -733,8 +745,8 @@ plan_arrivals(struct sim *s)
 		double p = profile(h, m) * scale;
 		for (int sec = 0; sec < 60; sec++)
 			if (kz_rng_chance(&s->arrivals, p) &&
-			    (rc = schedule(s, kz_date_at(s->today, m) + sec, EV_ARRIVE,
-				     pick_service(s), 0)) != KZ_OK)
+				(rc = schedule(s, kz_date_at(s->today, m) + sec, EV_ARRIVE,
+					 pick_service(s), 0)) != KZ_OK)
 				return rc;
 	}
 	return KZ_OK;
@@ -759,20 +771,22 @@ plan_counters(struct sim *s, int64_t day_index)
 			c->position = roster[k].position;
 		} else {
 			/* a hall larger than the roster: more staff, named in turn */
-			snprintf(c->clerk, sizeof c->clerk, "%s %s %s", surnames[k % NELEM(surnames)][0],
+			snprintf(c->clerk, sizeof c->clerk, "%s %s %s",
+				surnames[k % NELEM(surnames)][0],
 				first_names[0][k / NELEM(surnames) % 8], patronymics[0][k % 6]);
 			c->position = "специалист";
 		}
 		open += kz_rng_chance(&s->staff, 0.9) ? -kz_rng_int(&s->staff, 120, 600)
-						     : kz_rng_int(&s->staff, 60, 480);
+						      : kz_rng_int(&s->staff, 60, 480);
 		if ((rc = schedule(s, open, EV_OPEN, i, 0)) != KZ_OK)
 			return rc;
 		if (h->lunch_end > h->lunch_start &&
-		    ((rc = schedule(s, kz_date_at(s->today, h->lunch_start), EV_LUNCH, i, 0)) !=
-				    KZ_OK ||
-			    (rc = schedule(s,
-				     kz_date_at(s->today, h->lunch_end) + kz_rng_int(&s->staff, 0, 90),
-				     EV_RESUME, i, 0)) != KZ_OK))
+			((rc = schedule(s, kz_date_at(s->today, h->lunch_start), EV_LUNCH, i, 0)) !=
+					KZ_OK ||
+				(rc = schedule(s,
+					 kz_date_at(s->today, h->lunch_end) +
+						 kz_rng_int(&s->staff, 0, 90),
+					 EV_RESUME, i, 0)) != KZ_OK))
 			return rc;
 		if ((rc = schedule(s, kz_date_at(s->today, h->close), EV_CLOSE, i, 0)) != KZ_OK)
 			return rc;
@@ -797,7 +811,8 @@ plan_cases(struct sim *s)
 	}
 	s->nagenda = keep;
 	if (s->o->cases && kz_rng_chance(&s->cases, P_MAIL_COMPLAINT))
-		return schedule(s, kz_sim_office_moment(s, s->today, s->h->open + 60, s->h->lunch_start),
+		return schedule(s,
+			kz_sim_office_moment(s, s->today, s->h->open + 60, s->h->lunch_start),
 			EV_MAIL, 0, 0);
 	return KZ_OK;
 }
@@ -856,7 +871,7 @@ sim_day(struct sim *s)
 	s->nmoved = 0;
 	s->done = 0;
 	if ((rc = plan_counters(s, day_index)) != KZ_OK || (rc = plan_arrivals(s)) != KZ_OK ||
-	    (rc = plan_cases(s)) != KZ_OK)
+		(rc = plan_cases(s)) != KZ_OK)
 		return rc;
 	while (s->heap.n > 0) {
 		struct event e = heap_pop(&s->heap);
@@ -879,7 +894,8 @@ check_db(struct kz_db *db, const char *from, const char *to, char *err)
 	int64_t n = 0;
 	int rc, number = 0;
 
-	st = kz_db_stmt(db, "SELECT count(*), min(day) FROM tickets WHERE day BETWEEN ? AND ?", err);
+	st = kz_db_stmt(db, "SELECT count(*), min(day) FROM tickets WHERE day BETWEEN ? AND ?",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	kz_bind_text(st, 1, from);
@@ -895,7 +911,8 @@ check_db(struct kz_db *db, const char *from, const char *to, char *err)
 		return kz_err(err, KZ_EREJECT,
 			"the database has %lld tickets from %s on, within %s .. %s; a simulation never "
 			"mixes with real days: simulate into another database (--db FILE) or other "
-			"days", (long long)n, first, from, to);
+			"days",
+			(long long)n, first, from, to);
 	st = kz_db_stmt(db,
 		"SELECT count(*), min(day) FROM tickets WHERE state <> 'done' AND day < ?", err);
 	if (st == NULL)
@@ -911,11 +928,12 @@ check_db(struct kz_db *db, const char *from, const char *to, char *err)
 	if (n > 0)
 		return kz_err(err, KZ_EREJECT,
 			"%lld tickets of earlier days (from %s) are not done, and the simulated close "
-			"of day would end them; finish them and close that day first", (long long)n,
-			first);
+			"of day would end them; finish them and close that day first",
+			(long long)n, first);
 	st = kz_db_stmt(db,
 		"SELECT number, state FROM counters WHERE active = 1 AND state <> 'closed'"
-		" ORDER BY number LIMIT 1", err);
+		" ORDER BY number LIMIT 1",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -928,7 +946,8 @@ check_db(struct kz_db *db, const char *from, const char *to, char *err)
 	if (number != 0)
 		return kz_err(err, KZ_EREJECT,
 			"counter %d is %s; the simulated clerks open every counter, so close it first "
-			"('kezek counter close %d')", number, state, number);
+			"('kezek counter close %d')",
+			number, state, number);
 	return KZ_OK;
 }
 
@@ -956,8 +975,10 @@ check_options(const struct kz_config *cfg, const struct kz_sim_options *o, struc
 		return kz_err(err, KZ_EINVAL, "%d visitors a day is out of range; give 1 to %d",
 			o->visitors_per_day, KZ_SIM_MAX_VISITORS);
 	if (o->feedback_percent < 0 || o->feedback_percent > 100)
-		return kz_err(err, KZ_EINVAL, "feedback from %d%% of visitors is not a share; give "
-					      "0 to 100", o->feedback_percent);
+		return kz_err(err, KZ_EINVAL,
+			"feedback from %d%% of visitors is not a share; give "
+			"0 to 100",
+			o->feedback_percent);
 	if (cfg->nservices == 0 || cfg->ncounters == 0)
 		return kz_err(err, KZ_EINVAL,
 			"the hall has no %s to simulate; add [%s] sections to %s",
@@ -989,16 +1010,18 @@ setup_hall(struct sim *s, char *err)
 		int served = 0;
 		for (int i = 0; i < s->ncounters; i++)
 			served |= (s->counters[i].serves >> j) & 1u;
-		s->weight[j] = !served ? 0 : j < NELEM(service_model) ? service_model[j].weight
-								    : other_weight;
+		s->weight[j] = !served             ? 0
+			: j < NELEM(service_model) ? service_model[j].weight
+						   : other_weight;
 		s->total_weight += s->weight[j];
 	}
 	if (s->total_weight == 0)
 		return kz_err(err, KZ_EINVAL,
 			"no counter serves any service; list services under [counter N] in %s",
 			cfg->path[0] ? cfg->path : "hall.ini");
-	s->per_day = s->o->visitors_per_day ? s->o->visitors_per_day
-		   : 34 * (intake_counters ? intake_counters : s->ncounters);
+	s->per_day = s->o->visitors_per_day
+		? s->o->visitors_per_day
+		: 34 * (intake_counters ? intake_counters : s->ncounters);
 	if (cfg->nservices > COMPLAINT_SVC && s->weight[COMPLAINT_SVC] > 0) {
 		/* most complaints are written at that service's counter */
 		double expected = s->per_day * s->weight[COMPLAINT_SVC] / (double)s->total_weight;

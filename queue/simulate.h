@@ -64,36 +64,36 @@
 #include "config.h"
 #include "db.h"
 
-#define KZ_SIM_MAX_DAYS 400	/* days in one range, both ends included */
+#define KZ_SIM_MAX_DAYS     400  /* days in one range, both ends included */
 #define KZ_SIM_MAX_VISITORS 2000 /* visitors_per_day */
 
 struct kz_sim_options {
-	const char *from_day;	/* first day, YYYY-MM-DD (required) */
-	const char *to_day;	/* last day, included; NULL: from_day alone */
-	uint64_t seed;		/* the same seed and days give the same database */
-	int visitors_per_day;	/* mean tickets of a day; 0: 34 for each counter
+	const char *from_day; /* first day, YYYY-MM-DD (required) */
+	const char *to_day;   /* last day, included; NULL: from_day alone */
+	uint64_t seed;        /* the same seed and days give the same database */
+	int visitors_per_day; /* mean tickets of a day; 0: 34 for each counter
 				   serving the 1st service (102 in the default hall) */
-	int feedback_percent;	/* of served visitors, 0-100 (default 30) */
-	int cases;		/* also applications and complaints (default 1) */
+	int feedback_percent; /* of served visitors, 0-100 (default 30) */
+	int cases;            /* also applications and complaints (default 1) */
 };
 
 struct kz_sim_result {
-	int days;		/* working days simulated */
-	int tickets;		/* tickets issued (transfers not counted again) */
-	int served;		/* finished served */
-	int no_shows;		/* finished no_show */
-	int transferred;	/* finished transferred (then served elsewhere) */
-	int turned_away;	/* came at lunch or after the last ticket: refused */
-	int not_served;		/* still waiting at closing: office_closed */
-	int feedback;		/* kiosk answers stored */
-	int over_limit;		/* first calls after more than wait_limit minutes */
-	int64_t max_wait;	/* longest wait to a first call, seconds */
-	int applications;	/* accepted (registered or refused) */
-	int refused;		/* of them refused for a missing document */
-	int decided;		/* decisions recorded */
-	int handed_over;	/* results collected */
-	int complaints;		/* registered */
-	int answered;		/* answers recorded */
+	int days;         /* working days simulated */
+	int tickets;      /* tickets issued (transfers not counted again) */
+	int served;       /* finished served */
+	int no_shows;     /* finished no_show */
+	int transferred;  /* finished transferred (then served elsewhere) */
+	int turned_away;  /* came at lunch or after the last ticket: refused */
+	int not_served;   /* still waiting at closing: office_closed */
+	int feedback;     /* kiosk answers stored */
+	int over_limit;   /* first calls after more than wait_limit minutes */
+	int64_t max_wait; /* longest wait to a first call, seconds */
+	int applications; /* accepted (registered or refused) */
+	int refused;      /* of them refused for a missing document */
+	int decided;      /* decisions recorded */
+	int handed_over;  /* results collected */
+	int complaints;   /* registered */
+	int answered;     /* answers recorded */
 };
 
 /* The defaults: seed 1, the default visitors, 30% feedback, cases on;

@@ -90,11 +90,11 @@ int kz_event_add(struct kz_db *db, int64_t at, const char *kind, int64_t ticket_
 struct kz_counter_row {
 	int64_t id;
 	int number;
-	int active;		/* still in the configuration */
-	char state[8];		/* closed, open, paused */
-	int64_t clerk_id;	/* 0 when closed */
-	int64_t ticket_id;	/* the visitor at it, 0 if none */
-	char clerk[256];	/* the clerk's full name, "" when closed */
+	int active;        /* still in the configuration */
+	char state[8];     /* closed, open, paused */
+	int64_t clerk_id;  /* 0 when closed */
+	int64_t ticket_id; /* the visitor at it, 0 if none */
+	char clerk[256];   /* the clerk's full name, "" when closed */
 };
 
 /* Load counter number; KZ_ENOTFOUND with a message naming the counters. */

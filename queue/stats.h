@@ -12,11 +12,11 @@
 #include <stdint.h>
 
 struct kz_stat {
-	int n;		/* values */
-	int64_t median;	/* seconds; 0 when n == 0 */
+	int n;          /* values */
+	int64_t median; /* seconds; 0 when n == 0 */
 	int64_t p90;
 	int64_t max;
-	int within;	/* values at or under the limit */
+	int within; /* values at or under the limit */
 };
 
 /* The nearest-rank p-th percentile (0 < p <= 100) of the n sorted values. */

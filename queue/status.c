@@ -13,7 +13,8 @@ read_services(struct kz_db *db, struct kz_status *out, char *err)
 		"SELECT s.code, s.prefix, s.name_kk, s.name_ru, count(t.id), min(t.issued_at)"
 		" FROM services s LEFT JOIN tickets t ON t.service_id = s.id"
 		"  AND t.state = 'waiting' AND t.day = ?"
-		" WHERE s.active = 1 GROUP BY s.id ORDER BY s.code", err);
+		" WHERE s.active = 1 GROUP BY s.id ORDER BY s.code",
+		err);
 	int rc;
 
 	if (st == NULL)
@@ -49,7 +50,8 @@ read_counters(struct kz_db *db, struct kz_status *out, char *err)
 		" t.number, t.state, t.called_at"
 		" FROM counters c LEFT JOIN clerks k ON k.id = c.clerk_id"
 		" LEFT JOIN tickets t ON t.id = c.ticket_id"
-		" WHERE c.active = 1 ORDER BY c.number", err);
+		" WHERE c.active = 1 ORDER BY c.number",
+		err);
 	int rc;
 
 	if (st == NULL)

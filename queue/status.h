@@ -17,31 +17,31 @@ struct kz_service_status {
 	char prefix[KZ_CODE_LEN];
 	char name_kk[KZ_NAME_LEN];
 	char name_ru[KZ_NAME_LEN];
-	int waiting;		/* tickets of today waiting for it */
-	int64_t longest_wait;	/* seconds the first of them has waited, 0 if none */
+	int waiting;              /* tickets of today waiting for it */
+	int64_t longest_wait;     /* seconds the first of them has waited, 0 if none */
 	int64_t oldest_issued_at; /* when the first of them was issued, 0 if none */
 };
 
 struct kz_counter_status {
 	int number;
-	char state[8];		  /* closed, open, paused */
-	char clerk[KZ_NAME_LEN];  /* "" when closed */
+	char state[8];           /* closed, open, paused */
+	char clerk[KZ_NAME_LEN]; /* "" when closed */
 	char position[KZ_NAME_LEN];
-	char services[128];	  /* "A, B" */
-	char ticket[24];	  /* number of the visitor at it, "" if none */
-	char ticket_state[12];	  /* called or serving */
-	int64_t ticket_since;	  /* called_at of that ticket */
+	char services[128];    /* "A, B" */
+	char ticket[24];       /* number of the visitor at it, "" if none */
+	char ticket_state[12]; /* called or serving */
+	int64_t ticket_since;  /* called_at of that ticket */
 };
 
 struct kz_status {
-	int64_t now;		  /* the clock when read */
-	char day[11];		  /* local day */
+	int64_t now;  /* the clock when read */
+	char day[11]; /* local day */
 	int nservices;
 	struct kz_service_status services[KZ_MAX_SERVICES];
 	int ncounters;
 	struct kz_counter_status counters[KZ_MAX_COUNTERS];
-	int waiting;		  /* all services */
-	int64_t longest_wait;	  /* seconds, over all services */
+	int waiting;          /* all services */
+	int64_t longest_wait; /* seconds, over all services */
 };
 
 /* Fill *out (caller-owned). */

@@ -88,7 +88,8 @@ kz_service_find(struct kz_db *db, const char *code, int64_t *id, char *prefix, s
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT id, prefix FROM services WHERE active = 1 AND (code = ?1 OR prefix = ?1)"
-		" ORDER BY code = ?1 DESC LIMIT 1", err);
+		" ORDER BY code = ?1 DESC LIMIT 1",
+		err);
 	char list[256];
 	int rc;
 
@@ -107,8 +108,9 @@ kz_service_find(struct kz_db *db, const char *code, int64_t *id, char *prefix, s
 	if (rc != SQLITE_DONE)
 		return kz_db_fail(db, rc, "read service", err);
 	/* "A, B, C": name the choices */
-	kz_db_text(db, "SELECT group_concat(code, ', ') FROM"
-		       " (SELECT code FROM services WHERE active = 1 ORDER BY code)",
+	kz_db_text(db,
+		"SELECT group_concat(code, ', ') FROM"
+		" (SELECT code FROM services WHERE active = 1 ORDER BY code)",
 		list, sizeof list);
 	return kz_err(err, KZ_ENOTFOUND, "there is no service '%s' in this hall; services are %s",
 		code, list[0] ? list : "not configured (run 'kezek init')");
@@ -120,7 +122,8 @@ next_seq(struct kz_db *db, const char *day, int64_t service_id, int *seq, char *
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"INSERT INTO day_sequences (day, service_id, last) VALUES (?, ?, 1)"
-		" ON CONFLICT (day, service_id) DO UPDATE SET last = last + 1 RETURNING last", err);
+		" ON CONFLICT (day, service_id) DO UPDATE SET last = last + 1 RETURNING last",
+		err);
 	int64_t last = 0;
 	int rc;
 
@@ -141,7 +144,8 @@ count_ahead(struct kz_db *db, int64_t id, int *ahead, char *err)
 		"SELECT count(*) FROM tickets w, tickets t WHERE t.id = ?1"
 		" AND w.state = 'waiting' AND w.service_id = t.service_id AND w.day = t.day"
 		" AND (w.issued_at < t.issued_at OR (w.issued_at = t.issued_at"
-		"      AND coalesce(w.origin_id, w.id) < coalesce(t.origin_id, t.id)))", err);
+		"      AND coalesce(w.origin_id, w.id) < coalesce(t.origin_id, t.id)))",
+		err);
 	int64_t n = 0;
 	int rc;
 
@@ -172,32 +176,36 @@ closed(const struct kz_office *o, int64_t now, char *err)
 	when_text(o->next_open, now, when, sizeof when);
 	switch (o->state) {
 	case KZ_OFFICE_LUNCH:
-		return kz_err(err, KZ_ECLOSED, "the office is closed for lunch; tickets again from %s",
-			when);
+		return kz_err(err, KZ_ECLOSED,
+			"the office is closed for lunch; tickets again from %s", when);
 	case KZ_OFFICE_BEFORE_HOURS:
 		return kz_err(err, KZ_ECLOSED, "the office is not open yet; tickets from %s", when);
 	case KZ_OFFICE_AFTER_HOURS:
-		return kz_err(err, KZ_ECLOSED, "the office has closed for the day; it opens %s", when);
+		return kz_err(err, KZ_ECLOSED, "the office has closed for the day; it opens %s",
+			when);
 	default:
 		break;
 	}
 	if (o->day.kind == KZ_WEEKEND)
-		return kz_err(err, KZ_ECLOSED, "the office is closed at weekends; it opens %s", when);
+		return kz_err(err, KZ_ECLOSED, "the office is closed at weekends; it opens %s",
+			when);
 	if (o->day.from.y)
 		kz_date_format(o->day.from, from);
 	if (o->day.kind == KZ_HOLIDAY_MOVED)
-		return kz_err(err, KZ_ECLOSED, "the office is closed: day off for %s (%s); it opens %s",
-			o->day.name_ru, from, when);
+		return kz_err(err, KZ_ECLOSED,
+			"the office is closed: day off for %s (%s); it opens %s", o->day.name_ru,
+			from, when);
 	if (o->day.kind == KZ_TRANSFER_OFF)
 		return kz_err(err, KZ_ECLOSED,
-			"the office is closed: day off transferred from %s; it opens %s", from, when);
+			"the office is closed: day off transferred from %s; it opens %s", from,
+			when);
 	return kz_err(err, KZ_ECLOSED, "the office is closed: %s; it opens %s",
 		o->day.name_ru ? o->day.name_ru : "day off", when);
 }
 
 int
-kz_ticket_may_issue(struct kz_calendar *cal, int64_t t, struct kz_office *office,
-	int *lunch_notice, char *err)
+kz_ticket_may_issue(struct kz_calendar *cal, int64_t t, struct kz_office *office, int *lunch_notice,
+	char *err)
 {
 	const struct kz_hours *h = kz_cal_hours(cal);
 	struct kz_office o;
@@ -220,11 +228,12 @@ kz_ticket_may_issue(struct kz_calendar *cal, int64_t t, struct kz_office *office
 		when_text(next.next_open, t, when, sizeof when);
 		return kz_err(err, KZ_ECLOSED,
 			"tickets are issued until %02d:%02d, %d minutes before closing; the office "
-			"opens %s", (h->close - h->last_ticket) / 60, (h->close - h->last_ticket) % 60,
+			"opens %s",
+			(h->close - h->last_ticket) / 60, (h->close - h->last_ticket) % 60,
 			h->last_ticket, when);
 	}
 	if (lunch_notice && h->lunch_end > h->lunch_start && minute < h->lunch_start &&
-	    minute >= h->lunch_start - h->lunch_notice)
+		minute >= h->lunch_start - h->lunch_notice)
 		*lunch_notice = 1;
 	return KZ_OK;
 }
@@ -242,7 +251,7 @@ do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, const c
 		return rc;
 	kz_clock_day(now, day);
 	if ((rc = kz_service_find(db, service, &service_id, prefix, sizeof prefix, err)) != KZ_OK ||
-	    (rc = next_seq(db, day, service_id, &seq, err)) != KZ_OK)
+		(rc = next_seq(db, day, service_id, &seq, err)) != KZ_OK)
 		return rc;
 	snprintf(number, sizeof number, "%s-%03d", prefix, seq);
 	st = kz_db_stmt(db,
@@ -259,7 +268,7 @@ do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, const c
 		return rc;
 	id = sqlite3_last_insert_rowid(kz_db_sql(db));
 	if ((rc = kz_event_add(db, now, "issued", id, 0, 0, service_id, NULL, err)) != KZ_OK ||
-	    (rc = load_ticket(db, id, out, err)) != KZ_OK)
+		(rc = load_ticket(db, id, out, err)) != KZ_OK)
 		return rc;
 	out->lunch_notice = notice;
 	if (notice)
@@ -269,7 +278,8 @@ do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, const c
 	if ((rc = count_ahead(db, id, &out->ahead, err)) != KZ_OK || printer == NULL)
 		return rc;
 	if ((rc = kz_outbox_add_job(db, printer, "ticket", lang, id, &job_id, err)) != KZ_OK ||
-	    (rc = kz_outbox_add_ticket_detail(db, job_id, out->ahead, out->resumes_at, err)) != KZ_OK)
+		(rc = kz_outbox_add_ticket_detail(db, job_id, out->ahead, out->resumes_at, err)) !=
+			KZ_OK)
 		return rc;
 	if (job)
 		*job = job_id;
@@ -288,13 +298,15 @@ counter_ready(struct kz_db *db, int counter, struct kz_counter_row *c, char *err
 	if (strcmp(c->state, "open") != 0)
 		return kz_err(err, KZ_EREJECT,
 			"counter %d is %s; open it with 'kezek counter open %d --clerk NAME "
-			"--position TITLE'", counter, c->state, counter);
+			"--position TITLE'",
+			counter, c->state, counter);
 	if (c->ticket_id != 0) {
 		if ((rc = load_ticket(db, c->ticket_id, &t, err)) != KZ_OK)
 			return rc;
 		return kz_err(err, KZ_EREJECT,
 			"counter %d still has %s (%s); finish it first with 'kezek finish %d "
-			"--outcome ...'", counter, t.number, t.state, counter);
+			"--outcome ...'",
+			counter, t.number, t.state, counter);
 	}
 	return KZ_OK;
 }
@@ -314,7 +326,8 @@ do_next(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
 	st = kz_db_stmt(db,
 		"SELECT t.id FROM tickets t WHERE t.state = 'waiting' AND t.day = ?"
 		" AND t.service_id IN (SELECT service_id FROM counter_services WHERE counter_id = ?)"
-		" ORDER BY t.issued_at, coalesce(t.origin_id, t.id) LIMIT 1", err);
+		" ORDER BY t.issued_at, coalesce(t.origin_id, t.id) LIMIT 1",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
@@ -328,7 +341,8 @@ do_next(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
 		return kz_err(err, KZ_EEMPTY, "no one is waiting for counter %d", counter);
 	st = kz_db_stmt(db,
 		"UPDATE tickets SET state = 'called', counter_id = ?, clerk_id = ?, called_at = ?"
-		" WHERE id = ?", err);
+		" WHERE id = ?",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, c.id);
@@ -343,7 +357,7 @@ do_next(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, c.id);
 	if ((rc = kz_db_exec_stmt(db, st, "call ticket", err)) != KZ_OK ||
-	    (rc = kz_event_add(db, now, "called", id, c.id, c.clerk_id, 0, NULL, err)) != KZ_OK)
+		(rc = kz_event_add(db, now, "called", id, c.id, c.clerk_id, 0, NULL, err)) != KZ_OK)
 		return rc;
 	return load_ticket(db, id, out, err);
 }
@@ -360,8 +374,8 @@ at_counter(struct kz_db *db, int counter, const char *allowed, const char *verb,
 		return rc;
 	if (c->ticket_id == 0)
 		return kz_err(err, KZ_EREJECT,
-			"there is no ticket at counter %d to %s; call one with 'kezek next %d'", counter,
-			verb, counter);
+			"there is no ticket at counter %d to %s; call one with 'kezek next %d'",
+			counter, verb, counter);
 	if ((rc = load_ticket(db, c->ticket_id, t, err)) != KZ_OK)
 		return rc;
 	if (strstr(allowed, t->state) == NULL)
@@ -385,8 +399,8 @@ do_recall(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, out->id);
 	if ((rc = kz_db_exec_stmt(db, st, "recall ticket", err)) != KZ_OK ||
-	    (rc = kz_event_add(db, kz_clock_now(), "recalled", out->id, c.id, c.clerk_id, 0, NULL,
-		     err)) != KZ_OK)
+		(rc = kz_event_add(db, kz_clock_now(), "recalled", out->id, c.id, c.clerk_id, 0,
+			 NULL, err)) != KZ_OK)
 		return rc;
 	return load_ticket(db, out->id, out, err);
 }
@@ -401,13 +415,15 @@ do_start(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
 
 	if ((rc = at_counter(db, counter, "called", "start", &c, out, err)) != KZ_OK)
 		return rc;
-	st = kz_db_stmt(db, "UPDATE tickets SET state = 'serving', started_at = ? WHERE id = ?", err);
+	st = kz_db_stmt(db, "UPDATE tickets SET state = 'serving', started_at = ? WHERE id = ?",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, out->id);
 	if ((rc = kz_db_exec_stmt(db, st, "start service", err)) != KZ_OK ||
-	    (rc = kz_event_add(db, now, "started", out->id, c.id, c.clerk_id, 0, NULL, err)) != KZ_OK)
+		(rc = kz_event_add(db, now, "started", out->id, c.id, c.clerk_id, 0, NULL, err)) !=
+			KZ_OK)
 		return rc;
 	return load_ticket(db, out->id, out, err);
 }
@@ -420,7 +436,8 @@ requeue(struct kz_db *db, const struct kz_ticket *t, int64_t to_id, int64_t now,
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"INSERT INTO tickets (day, service_id, seq, number, issued_at, origin_id)"
 		" SELECT day, ?, seq, number, issued_at, coalesce(origin_id, id)"
-		" FROM tickets WHERE id = ?", err);
+		" FROM tickets WHERE id = ?",
+		err);
 	int rc;
 
 	if (st == NULL)
@@ -445,11 +462,14 @@ check_transfer(struct kz_db *db, const struct kz_ticket *t, const char *to, int6
 		return kz_err(err, KZ_EINVAL,
 			"a transfer needs the service to send %s to; add --to SERVICE", t->number);
 	if ((rc = kz_service_find(db, to, to_id, prefix, sizeof prefix, err)) != KZ_OK ||
-	    (rc = kz_service_find(db, t->service, &from_id, prefix, sizeof prefix, err)) != KZ_OK)
+		(rc = kz_service_find(db, t->service, &from_id, prefix, sizeof prefix, err)) !=
+			KZ_OK)
 		return rc;
 	if (*to_id == from_id)
-		return kz_err(err, KZ_EREJECT, "%s already waits for service %s; transfer it to "
-					       "another service", t->number, t->service);
+		return kz_err(err, KZ_EREJECT,
+			"%s already waits for service %s; transfer it to "
+			"another service",
+			t->number, t->service);
 	return KZ_OK;
 }
 
@@ -477,7 +497,8 @@ do_finish(struct kz_db *db, int counter, enum kz_outcome outcome, const char *to
 	if (outcome != KZ_TRANSFERRED && to != NULL)
 		return kz_err(err, KZ_EINVAL, "--to SERVICE goes only with --outcome transferred");
 	st = kz_db_stmt(db,
-		"UPDATE tickets SET state = 'done', outcome = ?, finished_at = ? WHERE id = ?", err);
+		"UPDATE tickets SET state = 'done', outcome = ?, finished_at = ? WHERE id = ?",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -490,7 +511,8 @@ do_finish(struct kz_db *db, int counter, enum kz_outcome outcome, const char *to
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, c.id);
 	if ((rc = kz_db_exec_stmt(db, st, "free counter", err)) != KZ_OK ||
-	    (rc = kz_event_add(db, now, name, out->id, c.id, c.clerk_id, to_id, NULL, err)) != KZ_OK)
+		(rc = kz_event_add(db, now, name, out->id, c.id, c.clerk_id, to_id, NULL, err)) !=
+			KZ_OK)
 		return rc;
 	if (outcome == KZ_TRANSFERRED && (rc = requeue(db, out, to_id, now, &new_id, err)) != KZ_OK)
 		return rc;
@@ -509,7 +531,8 @@ do_close_day(struct kz_db *db, int *closed, int *at_counters, char *err)
 	st = kz_db_stmt(db,
 		"INSERT INTO events (at, kind, ticket_id, service_id)"
 		" SELECT ?1, 'office_closed', id, service_id FROM tickets"
-		" WHERE state = 'waiting' AND day <= ?2 ORDER BY id", err);
+		" WHERE state = 'waiting' AND day <= ?2 ORDER BY id",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, now);
@@ -518,7 +541,8 @@ do_close_day(struct kz_db *db, int *closed, int *at_counters, char *err)
 		return rc;
 	st = kz_db_stmt(db,
 		"UPDATE tickets SET state = 'done', outcome = 'office_closed', finished_at = ?1"
-		" WHERE state = 'waiting' AND day <= ?2", err);
+		" WHERE state = 'waiting' AND day <= ?2",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, now);
@@ -526,7 +550,8 @@ do_close_day(struct kz_db *db, int *closed, int *at_counters, char *err)
 	if ((rc = kz_db_exec_stmt(db, st, "close day", err)) != KZ_OK)
 		return rc;
 	*closed = sqlite3_changes(kz_db_sql(db));
-	st = kz_db_stmt(db, "SELECT count(*) FROM tickets WHERE state IN ('called', 'serving')", err);
+	st = kz_db_stmt(db, "SELECT count(*) FROM tickets WHERE state IN ('called', 'serving')",
+		err);
 	if (st == NULL)
 		return KZ_EDB;
 	rc = kz_db_step_int(db, st, &n, "close day", err);
@@ -586,7 +611,8 @@ kz_ticket_find(struct kz_db *db, const char *number, const char *day, struct kz_
 {
 	char today[11];
 	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT " TICKET_COLUMNS " WHERE t.number = ? AND t.day = ? ORDER BY t.id DESC LIMIT 1",
+		"SELECT " TICKET_COLUMNS
+		" WHERE t.number = ? AND t.day = ? ORDER BY t.id DESC LIMIT 1",
 		err);
 	int rc;
 

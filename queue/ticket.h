@@ -35,22 +35,22 @@ enum kz_outcome {
 };
 
 struct kz_ticket {
-	int64_t id;		      /* row id of this place in a queue */
-	char number[24];	      /* as printed: A-001 */
-	char service[KZ_CODE_LEN];    /* code of the service it waits for now */
-	char day[11];		      /* local day of issue, YYYY-MM-DD */
-	char state[12];		      /* waiting, called, serving, done */
-	char outcome[16];	      /* "" until done; served, no_show ... */
-	int64_t issued_at;	      /* original issue time, UTC seconds */
-	int64_t called_at;	      /* 0 if not yet */
-	int64_t started_at;	      /* 0 if not yet */
-	int64_t finished_at;	      /* 0 if not yet */
-	int counter;		      /* counter number, 0 if none */
-	int recalls;		      /* times recalled */
-	int ahead;		      /* at issue: waiting before it, same service */
-	char clerk[256];	      /* who called it, "" if nobody yet */
-	int lunch_notice;	      /* at issue: reception breaks for lunch soon */
-	int64_t resumes_at;	      /* with lunch_notice: when reception resumes */
+	int64_t id;                /* row id of this place in a queue */
+	char number[24];           /* as printed: A-001 */
+	char service[KZ_CODE_LEN]; /* code of the service it waits for now */
+	char day[11];              /* local day of issue, YYYY-MM-DD */
+	char state[12];            /* waiting, called, serving, done */
+	char outcome[16];          /* "" until done; served, no_show ... */
+	int64_t issued_at;         /* original issue time, UTC seconds */
+	int64_t called_at;         /* 0 if not yet */
+	int64_t started_at;        /* 0 if not yet */
+	int64_t finished_at;       /* 0 if not yet */
+	int counter;               /* counter number, 0 if none */
+	int recalls;               /* times recalled */
+	int ahead;                 /* at issue: waiting before it, same service */
+	char clerk[256];           /* who called it, "" if nobody yet */
+	int lunch_notice;          /* at issue: reception breaks for lunch soon */
+	int64_t resumes_at;        /* with lunch_notice: when reception resumes */
 };
 
 /* May a ticket be issued at instant t?  KZ_OK, or KZ_ECLOSED with a message
@@ -90,8 +90,8 @@ int kz_ticket_start(struct kz_db *db, int counter, struct kz_ticket *out, char *
  * ticket's service; NULL otherwise.  expect, if not NULL, is the number the
  * clerk believes is at the counter: a mismatch is rejected.  *out is the
  * finished ticket (for a transfer: the new place, waiting). */
-int kz_ticket_finish(struct kz_db *db, int counter, enum kz_outcome outcome,
-	const char *to_service, const char *expect, struct kz_ticket *out, char *err);
+int kz_ticket_finish(struct kz_db *db, int counter, enum kz_outcome outcome, const char *to_service,
+	const char *expect, struct kz_ticket *out, char *err);
 
 /* Close of day: every ticket still waiting, of today or before, is done
  * with "office_closed".  *closed is how many; *at_counters how many

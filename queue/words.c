@@ -25,12 +25,12 @@
  * billion), f the form: 0 for 1, 1 for 2-4, 2 for 0 and 5-20. */
 struct lang {
 	const char *code;
-	const char *ones[10];		/* 0 .. 9, masculine */
-	const char *ones_fem[10];	/* 0 .. 9 as before тысяча (Russian) */
-	const char *teens[10];		/* 10 .. 19 */
-	const char *tens[10];		/* 20, 30 ... at [2], [3] ... */
-	const char *hundreds[10];	/* [0] unused */
-	const char *scale[4][3];	/* [0] unused */
+	const char *ones[10];     /* 0 .. 9, masculine */
+	const char *ones_fem[10]; /* 0 .. 9 as before тысяча (Russian) */
+	const char *teens[10];    /* 10 .. 19 */
+	const char *tens[10];     /* 20, 30 ... at [2], [3] ... */
+	const char *hundreds[10]; /* [0] unused */
+	const char *scale[4][3];  /* [0] unused */
 	const char *tenge;
 	const char *tiyn;
 };
@@ -45,9 +45,7 @@ static const struct lang ru = {
 		"восемьдесят", "девяносто"},
 	{NULL, "сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот",
 		"восемьсот", "девятьсот"},
-	{{NULL, NULL, NULL},
-		{"тысяча", "тысячи", "тысяч"},
-		{"миллион", "миллиона", "миллионов"},
+	{{NULL, NULL, NULL}, {"тысяча", "тысячи", "тысяч"}, {"миллион", "миллиона", "миллионов"},
 		{"миллиард", "миллиарда", "миллиардов"}},
 	"тенге",
 	"тиын",
@@ -57,14 +55,12 @@ static const struct lang kk = {
 	"kk",
 	{"нөл", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"},
 	{"нөл", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз"},
-	{"он", "он бір", "он екі", "он үш", "он төрт", "он бес", "он алты", "он жеті",
-		"он сегіз", "он тоғыз"},
+	{"он", "он бір", "он екі", "он үш", "он төрт", "он бес", "он алты", "он жеті", "он сегіз",
+		"он тоғыз"},
 	{NULL, NULL, "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан"},
 	{NULL, "бір жүз", "екі жүз", "үш жүз", "төрт жүз", "бес жүз", "алты жүз", "жеті жүз",
 		"сегіз жүз", "тоғыз жүз"},
-	{{NULL, NULL, NULL},
-		{"мың", "мың", "мың"},
-		{"миллион", "миллион", "миллион"},
+	{{NULL, NULL, NULL}, {"мың", "мың", "мың"}, {"миллион", "миллион", "миллион"},
 		{"миллиард", "миллиард", "миллиард"}},
 	"теңге",
 	"тиын",
@@ -147,8 +143,7 @@ add_number(struct text *t, const struct lang *l, int64_t n)
 /* Check the arguments common to both (unit: "" or " tiyn"): the language, or NULL with err set
  * (KZ_EINVAL). */
 static const struct lang *
-start(int64_t n, int64_t max, const char *unit, const char *lang, char *out, size_t len,
-	char *err)
+start(int64_t n, int64_t max, const char *unit, const char *lang, char *out, size_t len, char *err)
 {
 	if (out != NULL && len > 0)
 		out[0] = '\0';
@@ -201,8 +196,7 @@ kz_words_amount(int64_t tiyn, const char *lang, char *out, size_t len, char *err
 	const struct lang *l;
 	char cents[3];
 
-	if ((l = start(tiyn, KZ_WORDS_MAX * 100 + 99, " tiyn", lang, out, len, err)) ==
-		NULL)
+	if ((l = start(tiyn, KZ_WORDS_MAX * 100 + 99, " tiyn", lang, out, len, err)) == NULL)
 		return KZ_EINVAL;
 	add_number(&t, l, tiyn / 100);
 	add(&t, l->tenge);
@@ -220,15 +214,15 @@ upper(unsigned cp)
 {
 	if (cp >= 'a' && cp <= 'z')
 		return cp - 32;
-	if (cp >= 0x430 && cp <= 0x44F)	/* а-я */
+	if (cp >= 0x430 && cp <= 0x44F) /* а-я */
 		return cp - 0x20;
-	if (cp >= 0x450 && cp <= 0x45F)	/* ѐ-џ: ё і ... */
+	if (cp >= 0x450 && cp <= 0x45F) /* ѐ-џ: ё і ... */
 		return cp - 0x50;
 	if (((cp >= 0x460 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x4BF) ||
 		    (cp >= 0x4D0 && cp <= 0x4FF)) &&
-		cp % 2 == 1)			/* pairs, capital first: ғ қ ң ү ұ һ ә ө */
+		cp % 2 == 1) /* pairs, capital first: ғ қ ң ү ұ һ ә ө */
 		return cp - 1;
-	if (cp >= 0x4C1 && cp <= 0x4CE && cp % 2 == 0)	/* pairs, capital first at odd */
+	if (cp >= 0x4C1 && cp <= 0x4CE && cp % 2 == 0) /* pairs, capital first at odd */
 		return cp - 1;
 	if (cp == 0x4CF)
 		return 0x4C0;

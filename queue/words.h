@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #define KZ_WORDS_MAX 999999999999LL /* the largest number in words */
-#define KZ_WORDS_LEN 512	    /* a buffer every number and amount fits */
+#define KZ_WORDS_LEN 512            /* a buffer every number and amount fits */
 
 /* n (0 ... KZ_WORDS_MAX) in words into out (len bytes) in lang, "ru" or
  * "kk": 2147 is "две тысячи сто сорок семь", "бір мың ..." in Kazakh (see

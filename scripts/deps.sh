@@ -20,6 +20,7 @@ KEZEK_PACKAGES=(
 	libumockdev-dev umockdev           # tests fake a USB printer (umockdev-wrapper)
 	libcrypt-dev                       # PINs kept as salted hashes
 	gettext                            # po/ catalogues: xgettext, msgfmt (tools and tests)
+	clang-format                       # one format for the tree (tools/format.sh; test style/format)
 	xvfb xdotool                       # a test touches the kiosk in a real X window
 )
 

@@ -30,7 +30,7 @@ struct kz_i18n {
 struct reader {
 	const char *path;
 	int line;
-	char *field;	/* "msgid" or "msgstr": where continued strings go */
+	char *field; /* "msgid" or "msgstr": where continued strings go */
 	char *id, *str;
 	size_t idlen, strlen_;
 	int have_id, fuzzy, next_fuzzy;
@@ -63,10 +63,18 @@ append_quoted(struct reader *r, const char *p, char **buf, size_t *len)
 			continue;
 		}
 		switch (*++p) {
-		case 'n': *o++ = '\n'; break;
-		case 't': *o++ = '\t'; break;
-		case '"': *o++ = '"'; break;
-		case '\\': *o++ = '\\'; break;
+		case 'n':
+			*o++ = '\n';
+			break;
+		case 't':
+			*o++ = '\t';
+			break;
+		case '"':
+			*o++ = '"';
+			break;
+		case '\\':
+			*o++ = '\\';
+			break;
 		default:
 			return kz_err(r->err, KZ_ECONFIG,
 				"%s:%d: unknown escape '\\%c'; use \\n, \\t, \\\" or \\\\", r->path,
@@ -74,8 +82,8 @@ append_quoted(struct reader *r, const char *p, char **buf, size_t *len)
 		}
 	}
 	if (*p != '"')
-		return kz_err(r->err, KZ_ECONFIG, "%s:%d: the string has no closing quote",
-			r->path, r->line);
+		return kz_err(r->err, KZ_ECONFIG, "%s:%d: the string has no closing quote", r->path,
+			r->line);
 	for (p++; *p == ' ' || *p == '\t' || *p == '\r'; p++)
 		;
 	if (*p != '\0')
@@ -127,10 +135,11 @@ keyword(struct reader *r, struct catalogue *c, const char *p)
 	int rc;
 
 	if (strncmp(p, "msgid_plural", 12) == 0 || strncmp(p, "msgctxt", 7) == 0 ||
-	    strncmp(p, "msgstr[", 7) == 0)
+		strncmp(p, "msgstr[", 7) == 0)
 		return kz_err(r->err, KZ_ECONFIG,
 			"%s:%d: plural forms and contexts are not used by Kezek's screens; "
-			"write a plain msgid and msgstr", r->path, r->line);
+			"write a plain msgid and msgstr",
+			r->path, r->line);
 	if (strncmp(p, "msgid \"", 7) == 0) {
 		if ((rc = store(r, c)) != KZ_OK)
 			return rc;
@@ -156,8 +165,8 @@ parse_line(struct reader *r, struct catalogue *c, char *p)
 {
 	size_t n = strlen(p);
 
-	while (n > 0 && (p[n - 1] == '\n' || p[n - 1] == '\r' || p[n - 1] == ' ' ||
-			  p[n - 1] == '\t'))
+	while (n > 0 &&
+		(p[n - 1] == '\n' || p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
 		p[--n] = '\0';
 	while (*p == ' ' || *p == '\t')
 		p++;
@@ -199,8 +208,10 @@ load_file(const char *path, struct catalogue *c, char *err)
 	while (rc == KZ_OK && fgets(line, sizeof line, f) != NULL) {
 		r.line++;
 		if (strchr(line, '\n') == NULL && !feof(f))
-			rc = kz_err(err, KZ_ECONFIG, "%s:%d: line longer than %zu bytes; split "
-				"the string over several \"...\" lines", path, r.line, sizeof line);
+			rc = kz_err(err, KZ_ECONFIG,
+				"%s:%d: line longer than %zu bytes; split "
+				"the string over several \"...\" lines",
+				path, r.line, sizeof line);
 		else
 			rc = parse_line(&r, c, line);
 	}

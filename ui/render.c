@@ -15,12 +15,12 @@
 #include "queue/utf8.h"
 #include "render.h"
 
-#define FONT_SLOTS 64	      /* open TTF_Font per (face, pixel size) */
-#define TEXT_SLOTS 256	      /* rendered texts kept as textures */
-#define SIZE_PER_HEIGHT 0.72  /* DejaVu's line (ascent + descent) is 1.164 em: 0.84 of the box */
-#define TOO_SMALL 0.6	      /* below this share of the wanted size, text is unreadable */
-#define MARGIN 0.02	      /* inner margin on the aligned side, per box height */
-#define KZ_PARA_LINES 40      /* lines of one paragraph */
+#define FONT_SLOTS      64   /* open TTF_Font per (face, pixel size) */
+#define TEXT_SLOTS      256  /* rendered texts kept as textures */
+#define SIZE_PER_HEIGHT 0.72 /* DejaVu's line (ascent + descent) is 1.164 em: 0.84 of the box */
+#define TOO_SMALL       0.6  /* below this share of the wanted size, text is unreadable */
+#define MARGIN          0.02 /* inner margin on the aligned side, per box height */
+#define KZ_PARA_LINES   40   /* lines of one paragraph */
 
 static const char *const face_files[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
 #define FACES 2
@@ -49,8 +49,8 @@ struct kz_ui {
 	SDL_Renderer *ren;
 	SDL_Texture *frame; /* the scene is drawn here, at the scene's size */
 	int fw, fh;
-	int drawn;	 /* frame holds a drawn scene */
-	int dirty;	 /* frame drawn since pixels was read back */
+	int drawn;       /* frame holds a drawn scene */
+	int dirty;       /* frame drawn since pixels was read back */
 	uint8_t *pixels; /* the frame read back, RGBA32, fw * fh * 4 bytes */
 	int video_up, ttf_up, img_up, cursor_hidden;
 	void *face_data[FACES]; /* font files, read once; fonts of every size open from here */
@@ -64,7 +64,7 @@ struct kz_ui {
 struct fit {
 	TTF_Font *font;
 	int size, wanted; /* pixel size drawn, and what the box's height asks */
-	int w;		  /* width of the text at size */
+	int w;            /* width of the text at size */
 };
 
 /* What kz_ui_draw tells in its stats, and the worst ratio so far. */
@@ -122,8 +122,8 @@ find_text(struct kz_ui *ui, const struct kz_item *it, const struct fit *f, uint3
 	for (int i = 0; i < TEXT_SLOTS; i++) {
 		struct text_slot *t = &ui->texts[i];
 		if (t->tex != NULL && t->hash == hash && t->face == (int)it->font &&
-		    t->size == f->size && memcmp(&t->color, &it->color, sizeof t->color) == 0 &&
-		    strcmp(t->text, it->text) == 0)
+			t->size == f->size && memcmp(&t->color, &it->color, sizeof t->color) == 0 &&
+			strcmp(t->text, it->text) == 0)
 			return t;
 	}
 	return NULL;
@@ -360,8 +360,8 @@ wrap(TTF_Font *font, const char *text, int avail, struct lines *out)
 /* Size a paragraph: its line height asks for a size; smaller until every
  * line fits the width and all lines the height. */
 static int
-fit_para(struct kz_ui *ui, const struct kz_item *it, struct fit *f, struct lines *ln,
-	int *pitch, char *err)
+fit_para(struct kz_ui *ui, const struct kz_item *it, struct fit *f, struct lines *ln, int *pitch,
+	char *err)
 {
 	struct kz_item line = *it;
 	int avail;
@@ -379,7 +379,7 @@ fit_para(struct kz_ui *ui, const struct kz_item *it, struct fit *f, struct lines
 		if (*pitch < 1)
 			*pitch = 1;
 		if ((wrap(f->font, it->text, avail, ln) == 0 && ln->n * *pitch <= it->h) ||
-		    f->size == 1)
+			f->size == 1)
 			break;
 	}
 	f->w = avail;
@@ -489,8 +489,7 @@ draw_items(struct kz_ui *ui, const struct kz_scene *scene, struct tally *t, char
 }
 
 int
-kz_ui_draw(struct kz_ui *ui, const struct kz_scene *scene, struct kz_ui_stats *stats,
-	char *err)
+kz_ui_draw(struct kz_ui *ui, const struct kz_scene *scene, struct kz_ui_stats *stats, char *err)
 {
 	struct tally t = {.worst = 1.0};
 	struct kz_rgb bg = scene->background;
@@ -530,8 +529,8 @@ read_back(struct kz_ui *ui, char *err)
 		return kz_err(err, KZ_ENOMEM, "out of memory reading back a %dx%d frame", ui->fw,
 			ui->fh);
 	if (SDL_SetRenderTarget(ui->ren, ui->frame) != 0 ||
-	    SDL_RenderReadPixels(ui->ren, NULL, SDL_PIXELFORMAT_RGBA32, ui->pixels,
-		    ui->fw * 4) != 0)
+		SDL_RenderReadPixels(ui->ren, NULL, SDL_PIXELFORMAT_RGBA32, ui->pixels,
+			ui->fw * 4) != 0)
 		rc = kz_err(err, KZ_ECONFIG, "cannot read the frame back: %s", SDL_GetError());
 	SDL_SetRenderTarget(ui->ren, NULL);
 	if (rc == KZ_OK)
@@ -593,7 +592,7 @@ handle_event(struct kz_ui *ui, const SDL_Event *ev)
 	if (ev->window.event == SDL_WINDOWEVENT_CLOSE)
 		return 1;
 	if (ev->window.event == SDL_WINDOWEVENT_EXPOSED ||
-	    ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+		ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
 		present(ui);
 	return 0;
 }
@@ -636,7 +635,7 @@ translate(struct kz_ui *ui, const SDL_Event *ev, struct kz_ui_event *out)
 	case SDL_MOUSEBUTTONDOWN:
 		/* a touch also arrives as a mouse click: one touch is one tap */
 		if (!ui->drawn || ev->button.which == SDL_TOUCH_MOUSEID ||
-		    ev->button.button != SDL_BUTTON_LEFT)
+			ev->button.button != SDL_BUTTON_LEFT)
 			return 0;
 		SDL_GetWindowSize(ui->win, &ww, &wh);
 		tap_at(ui, (float)ev->button.x / (ww > 0 ? ww : 1),
@@ -782,13 +781,13 @@ kz_ui_open(const char *title, int w, int h, int fullscreen, const char *font_dir
 	*out = NULL;
 	if (w <= 0 || h <= 0 || font_dir == NULL)
 		return kz_err(err, KZ_EINVAL,
-			"the display window needs a size and a font folder, not %dx%d and %s", w,
-			h, font_dir ? font_dir : "none");
+			"the display window needs a size and a font folder, not %dx%d and %s", w, h,
+			font_dir ? font_dir : "none");
 	if ((ui = calloc(1, sizeof *ui)) == NULL)
 		return kz_err(err, KZ_ENOMEM, "out of memory opening the display window");
 	if ((rc = load_faces(ui, font_dir, err)) != KZ_OK || (rc = start_sdl(ui, err)) != KZ_OK ||
-	    (rc = check_faces(ui, font_dir, err)) != KZ_OK ||
-	    (rc = open_window(ui, title, w, h, fullscreen, err)) != KZ_OK) {
+		(rc = check_faces(ui, font_dir, err)) != KZ_OK ||
+		(rc = open_window(ui, title, w, h, fullscreen, err)) != KZ_OK) {
 		kz_ui_close(ui);
 		return rc;
 	}

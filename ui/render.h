@@ -12,11 +12,11 @@ struct kz_ui;
 
 /* What drawing a scene found about its text. */
 struct kz_ui_stats {
-	int texts;	   /* text items drawn */
-	int shrunk;	   /* drawn smaller than their box's height asks, to fit the width */
-	int too_small;	   /* shrunk below 60% of that: too small to read; a layout fault */
-	int missing_glyphs;/* characters the fonts do not have (they would show as boxes) */
-	int cut;	   /* texts cut short at KZ_TEXT_MAX when the scene was built */
+	int texts;             /* text items drawn */
+	int shrunk;            /* drawn smaller than their box's height asks, to fit the width */
+	int too_small;         /* shrunk below 60% of that: too small to read; a layout fault */
+	int missing_glyphs;    /* characters the fonts do not have (they would show as boxes) */
+	int cut;               /* texts cut short at KZ_TEXT_MAX when the scene was built */
 	char worst[KZ_ID_MAX]; /* id of the most shrunk item, "" if none */
 };
 
@@ -48,8 +48,8 @@ enum kz_ui_event_type { KZ_UI_NONE, KZ_UI_TAP, KZ_UI_KEY, KZ_UI_CLOSE };
 
 struct kz_ui_event {
 	enum kz_ui_event_type type;
-	int x, y; /* KZ_UI_TAP: where, in pixels of the last frame drawn */
-	int key;  /* KZ_UI_KEY: the SDL keycode */
+	int x, y;    /* KZ_UI_TAP: where, in pixels of the last frame drawn */
+	int key;     /* KZ_UI_KEY: the SDL keycode */
 	unsigned ms; /* when, milliseconds on SDL's clock: tells a double tap */
 };
 

@@ -35,16 +35,14 @@ add(struct kz_scene *s, enum kz_item_kind kind, const char *id, int x, int y, in
 }
 
 void
-kz_scene_rect(struct kz_scene *s, const char *id, int x, int y, int w, int h,
-	struct kz_rgb color)
+kz_scene_rect(struct kz_scene *s, const char *id, int x, int y, int w, int h, struct kz_rgb color)
 {
 	add(s, KZ_ITEM_RECT, id, x, y, w, h, color);
 }
 
 void
-kz_scene_text(struct kz_scene *s, const char *id, int x, int y, int w, int h,
-	struct kz_rgb color, enum kz_font font, enum kz_align align, const char *lang,
-	const char *fmt, ...)
+kz_scene_text(struct kz_scene *s, const char *id, int x, int y, int w, int h, struct kz_rgb color,
+	enum kz_font font, enum kz_align align, const char *lang, const char *fmt, ...)
 {
 	struct kz_item *it = add(s, KZ_ITEM_TEXT, id, x, y, w, h, color);
 	va_list ap;
@@ -86,7 +84,7 @@ kz_scene_hit(const struct kz_scene *s, int x, int y, const char *prefix)
 	for (int i = s->n - 1; i >= 0; i--) {
 		const struct kz_item *it = &s->items[i];
 		if (x >= it->x && x < it->x + it->w && y >= it->y && y < it->y + it->h &&
-		    strncmp(it->id, prefix, n) == 0)
+			strncmp(it->id, prefix, n) == 0)
 			return it;
 	}
 	return NULL;
@@ -106,6 +104,6 @@ kz_scene_equal(const struct kz_scene *a, const struct kz_scene *b)
 {
 	/* items are zeroed before filling, so bytes compare as values */
 	return a->w == b->w && a->h == b->h && a->n == b->n &&
-	       memcmp(&a->background, &b->background, sizeof a->background) == 0 &&
-	       memcmp(a->items, b->items, sizeof a->items[0] * (size_t)a->n) == 0;
+		memcmp(&a->background, &b->background, sizeof a->background) == 0 &&
+		memcmp(a->items, b->items, sizeof a->items[0] * (size_t)a->n) == 0;
 }

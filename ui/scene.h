@@ -10,9 +10,9 @@
 
 #include <stdint.h>
 
-#define KZ_SCENE_MAX 256   /* items in one scene */
-#define KZ_TEXT_MAX 1536   /* bytes of one text, with NUL: a paragraph */
-#define KZ_ID_MAX 32	   /* bytes of an item's name, with NUL */
+#define KZ_SCENE_MAX 256  /* items in one scene */
+#define KZ_TEXT_MAX  1536 /* bytes of one text, with NUL: a paragraph */
+#define KZ_ID_MAX    32   /* bytes of an item's name, with NUL */
 
 struct kz_rgb {
 	uint8_t r, g, b;
@@ -26,19 +26,19 @@ enum kz_font { KZ_FONT_REGULAR, KZ_FONT_BOLD };
 
 struct kz_item {
 	enum kz_item_kind kind;
-	int x, y, w, h;		 /* the box, pixels; text is fitted inside it */
-	struct kz_rgb color;	 /* fill, or the text's colour */
-	enum kz_font font;	 /* text only */
-	enum kz_align align;	 /* text only; vertically always centred */
-	int line;		 /* paragraph only: line height, pixels */
-	int cut;		 /* the text was longer than KZ_TEXT_MAX: a layout fault */
-	char lang[3];		 /* text only: "kk", "ru" or "" (numbers, times) */
-	char id[KZ_ID_MAX];	 /* a name for tests: "call.number", "wait.A" */
-	char text[KZ_TEXT_MAX];	 /* UTF-8 */
+	int x, y, w, h;         /* the box, pixels; text is fitted inside it */
+	struct kz_rgb color;    /* fill, or the text's colour */
+	enum kz_font font;      /* text only */
+	enum kz_align align;    /* text only; vertically always centred */
+	int line;               /* paragraph only: line height, pixels */
+	int cut;                /* the text was longer than KZ_TEXT_MAX: a layout fault */
+	char lang[3];           /* text only: "kk", "ru" or "" (numbers, times) */
+	char id[KZ_ID_MAX];     /* a name for tests: "call.number", "wait.A" */
+	char text[KZ_TEXT_MAX]; /* UTF-8 */
 };
 
 struct kz_scene {
-	int w, h;		 /* target size, pixels */
+	int w, h; /* target size, pixels */
 	struct kz_rgb background;
 	int n;
 	struct kz_item items[KZ_SCENE_MAX];

@@ -4,19 +4,22 @@
 
 #include "widgets.h"
 
-const struct kz_rgb kz_white = {255, 255, 255}, kz_ink = {17, 17, 17},
-		    kz_navy = {11, 42, 74}, kz_blue = {0, 61, 145}, kz_pale = {228, 233, 241},
-		    kz_amber = {255, 211, 77}, kz_red = {155, 17, 30}, kz_green = {11, 99, 44},
-		    kz_grey = {70, 70, 70};
+const struct kz_rgb kz_white = {255, 255, 255}, kz_ink = {17, 17, 17}, kz_navy = {11, 42, 74},
+		    kz_blue = {0, 61, 145}, kz_pale = {228, 233, 241}, kz_amber = {255, 211, 77},
+		    kz_red = {155, 17, 30}, kz_green = {11, 99, 44}, kz_grey = {70, 70, 70};
 
 static struct kz_rgb
 fill(enum kz_button_style st)
 {
 	switch (st) {
-	case KZ_BUTTON_PRIMARY: return kz_blue;
-	case KZ_BUTTON_CHOSEN: return kz_navy;
-	case KZ_BUTTON_DANGER: return kz_red;
-	default: return kz_pale;
+	case KZ_BUTTON_PRIMARY:
+		return kz_blue;
+	case KZ_BUTTON_CHOSEN:
+		return kz_navy;
+	case KZ_BUTTON_DANGER:
+		return kz_red;
+	default:
+		return kz_pale;
 	}
 }
 
@@ -36,8 +39,8 @@ kz_button(struct kz_scene *s, const char *name, struct kz_box b, enum kz_button_
 	snprintf(id, sizeof id, "btn.%s", name);
 	kz_scene_rect(s, id, b.x, b.y, b.w, b.h, fill(st));
 	snprintf(id, sizeof id, "lbl.%s", name);
-	kz_scene_text(s, id, b.x + pad, b.y + (b.h - th) / 2, b.w - 2 * pad, th,
-		kz_button_text(st), KZ_FONT_BOLD, KZ_ALIGN_CENTER, lang, "%s", label);
+	kz_scene_text(s, id, b.x + pad, b.y + (b.h - th) / 2, b.w - 2 * pad, th, kz_button_text(st),
+		KZ_FONT_BOLD, KZ_ALIGN_CENTER, lang, "%s", label);
 }
 
 void
@@ -69,7 +72,8 @@ kz_grid(struct kz_box b, int rows, int cols, int gap, int i)
 {
 	int cw = (b.w - gap * (cols - 1)) / cols, ch = (b.h - gap * (rows - 1)) / rows;
 
-	return (struct kz_box){b.x + (i % cols) * (cw + gap), b.y + (i / cols) * (ch + gap), cw, ch};
+	return (struct kz_box){b.x + (i % cols) * (cw + gap), b.y + (i / cols) * (ch + gap), cw,
+		ch};
 }
 
 struct kz_box

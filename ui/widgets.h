@@ -9,8 +9,8 @@
 
 #include "scene.h"
 
-extern const struct kz_rgb kz_white, kz_ink, kz_navy, kz_blue, kz_pale, kz_amber,
-	kz_red, kz_green, kz_grey;
+extern const struct kz_rgb kz_white, kz_ink, kz_navy, kz_blue, kz_pale, kz_amber, kz_red, kz_green,
+	kz_grey;
 
 enum kz_button_style {
 	KZ_BUTTON_PRIMARY,   /* white on blue: the main thing to do */

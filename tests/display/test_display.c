@@ -71,7 +71,7 @@ setup(void **state)
 	snprintf(config, sizeof config, "%s/config/hall.ini", dir);
 	snprintf(dbpath, sizeof dbpath, "%s/hall.db", dir);
 	if (kz_config_load(config, &cfg, err) != KZ_OK ||
-	    kz_clock_setup("Asia/Almaty", "2026-03-20T09:00", err) != KZ_OK) {
+		kz_clock_setup("Asia/Almaty", "2026-03-20T09:00", err) != KZ_OK) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
@@ -320,15 +320,15 @@ test_every_layout_in_both_languages_fits(void **state)
 			st = kz_display_stats(d);
 			if (st->too_small || st->missing_glyphs)
 				fail_msg("%dx%d %s: %d texts too small (worst %s), %d glyphs missing",
-					sizes[i][0], sizes[i][1], modes[m].name, st->too_small, st->worst,
-					st->missing_glyphs);
+					sizes[i][0], sizes[i][1], modes[m].name, st->too_small,
+					st->worst, st->missing_glyphs);
 			assert_string_equal(text_of(s, "call.number"), "A-005");
 			/* one language per text; in turns, only the turn's language */
 			for (int k = 0; k < s->n; k++)
 				if (s->items[k].lang[0] && modes[m].mode == KZ_LANG_ALTERNATE)
 					assert_string_equal(s->items[k].lang, modes[m].name);
-			snprintf(png, sizeof png, "%s/board-%dx%d-%s.png", KZ_SCREENS_DIR, sizes[i][0],
-				sizes[i][1], modes[m].name);
+			snprintf(png, sizeof png, "%s/board-%dx%d-%s.png", KZ_SCREENS_DIR,
+				sizes[i][0], sizes[i][1], modes[m].name);
 			assert_int_equal(kz_ui_save_png(kz_display_ui(d), png, err), KZ_OK);
 			kz_display_close(d);
 		}
@@ -394,7 +394,7 @@ test_memory_stays_flat_over_a_long_run(void **state)
 		at("2026-03-20T09:00");
 		kz_clock_set(kz_clock_now() + i);
 		if (i % 3 == 0 && kz_ticket_issue(db, cal, "A", &t, err) == KZ_OK &&
-		    kz_ticket_next(db, 1, &t, err) == KZ_OK)
+			kz_ticket_next(db, 1, &t, err) == KZ_OK)
 			kz_ticket_finish(db, 1, KZ_SERVED, NULL, NULL, &t, err);
 		step(d);
 		if (i == 500)
@@ -417,12 +417,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_call_appears_highlighted_and_is_announced, setup,
-			teardown),
+		cmocka_unit_test_setup_teardown(test_call_appears_highlighted_and_is_announced,
+			setup, teardown),
 		cmocka_unit_test_setup_teardown(test_wait_colours_change_at_the_thresholds, setup,
 			teardown),
-		cmocka_unit_test_setup_teardown(test_counter_serving_past_30_minutes_is_marked, setup,
-			teardown),
+		cmocka_unit_test_setup_teardown(test_counter_serving_past_30_minutes_is_marked,
+			setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_layout_in_both_languages_fits, setup,
 			teardown),
 		cmocka_unit_test_setup_teardown(test_lost_database_is_shown_and_recovered, setup,

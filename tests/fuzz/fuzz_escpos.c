@@ -24,7 +24,7 @@ check(const uint8_t *data, size_t size)
 		bad = (bm == NULL) != (sum.bands == 0);
 		if (bm != NULL)
 			bad |= bm->h < 1 || bm->h > KZ_ESCPOS_DECODE_ROWS || bm->stride < 1 ||
-			       bm->stride > KZ_ESCPOS_DECODE_STRIDE || bm->w != bm->stride * 8;
+				bm->stride > KZ_ESCPOS_DECODE_STRIDE || bm->w != bm->stride * 8;
 	} else {
 		bad = bm != NULL || err[0] == '\0' || (rc == KZ_EINVAL && strncmp(err, "byte ", 5));
 	}
@@ -174,7 +174,7 @@ main(int argc, char **argv)
 	}
 	kz_bytes_free(&b);
 	printf("fuzz_escpos: %ld inputs, %ld decoded, %ld refused, %ld failed\n", n, decoded,
-	       n - decoded - failures, failures);
+		n - decoded - failures, failures);
 	return failures != 0;
 }
 #endif

@@ -49,8 +49,8 @@ slurp(const char *path, size_t *len)
 static size_t
 mangle(const char *src, size_t len, char *out, size_t cap)
 {
-	static const char *const junk[] = {"[", "]", "=", "\n", ";", "\"", ",", "\xD2",
-		"\xff\xfe", "\r\n", "[service ", "[counter 0]", "\n[hours]\nopen = 25:00\n",
+	static const char *const junk[] = {"[", "]", "=", "\n", ";", "\"", ",", "\xD2", "\xff\xfe",
+		"\r\n", "[service ", "[counter 0]", "\n[hours]\nopen = 25:00\n",
 		"date = 2026-02-30\n", "\t\t\t", "0000000000000000000000000000"};
 	size_t n = 0, edits = 1 + next() % 6;
 
@@ -126,7 +126,8 @@ main(int argc, char **argv)
 		put(path[k], buf, n);
 		err[0] = '\0';
 		if (k == 0) {
-			bad += check(kz_config_load(path[0], &cfg, err), err, "hall.ini", &taken[0]);
+			bad += check(kz_config_load(path[0], &cfg, err), err, "hall.ini",
+				&taken[0]);
 		} else if (k == 1) {
 			struct kz_calendar *cal = NULL;
 			bad += check(kz_cal_load(dir, NULL, &cal, err), err, "2025.ini", &taken[1]);

@@ -56,8 +56,13 @@ kt_new(int w, int h, int one_service, int tap_guard_ms)
 	t->w = w;
 	t->h = h;
 	o = (struct kz_kiosk_options){.cfg = &t->hall->cfg,
-		.conf = kz_config_kiosk(&t->hall->cfg, NULL), .db_path = t->hall->db_path, .font_dir = SRC "/assets/fonts", .po_dir = SRC "/po",
-		.w = w, .h = h, .tap_guard_ms = tap_guard_ms};
+		.conf = kz_config_kiosk(&t->hall->cfg, NULL),
+		.db_path = t->hall->db_path,
+		.font_dir = SRC "/assets/fonts",
+		.po_dir = SRC "/po",
+		.w = w,
+		.h = h,
+		.tap_guard_ms = tap_guard_ms};
 	if (kz_kiosk_open(&o, &t->k, err) != KZ_OK)
 		fail_msg("kiosk: %s", err);
 	kt_step(t);
@@ -133,7 +138,7 @@ button(struct kt *t, const char *name)
 		return it;
 	for (int i = 0; i < s->n; i++)
 		if (strncmp(s->items[i].id, "btn.", 4) == 0 &&
-		    strlen(shown) + strlen(s->items[i].id) + 2 < sizeof shown)
+			strlen(shown) + strlen(s->items[i].id) + 2 < sizeof shown)
 			strcat(strcat(shown, s->items[i].id), " ");
 	fail_msg("no button '%s' on the %s screen; shown: %s", name, kz_kiosk_screen(t->k), shown);
 	return NULL;

@@ -16,7 +16,8 @@
 #include "queue/outbox.h"
 
 #define TICKETS "SELECT count(*) FROM tickets"
-#define TICKET_JOBS "SELECT count(*) FROM print_jobs j JOIN printers p ON p.id = j.printer_id" \
+#define TICKET_JOBS                                                                                \
+	"SELECT count(*) FROM print_jobs j JOIN printers p ON p.id = j.printer_id"                 \
 	" WHERE p.name = 'kiosk-1' AND j.document = 'ticket'"
 
 /* Three services: choose one, confirm, and the ticket is issued and sent
@@ -155,7 +156,8 @@ test_printer_out_of_paper(void **state)
 
 	(void)state;
 	assert_int_equal(kz_printer_set_state(t->hall->db, "kiosk-1", "paper_out", "paper end",
-				 err), KZ_OK);
+				 err),
+		KZ_OK);
 	kz_clock_set(kz_clock_now() + 60); /* the kiosk reads the hall again */
 	kt_step(t);
 	assert_true(kt_shows(t, "нөміріңіз экранда көрсетіледі"));
@@ -165,9 +167,11 @@ test_printer_out_of_paper(void **state)
 	kt_step(t);
 	assert_int_equal(kt_count(t, TICKETS), 1);
 	assert_string_equal(kt_text(t, "number"), "A-001");
-	assert_string_equal(kt_text(t, "print"), "Принтер істемей тұр. Нөміріңізді есте сақтаңыз: A-001");
+	assert_string_equal(kt_text(t, "print"),
+		"Принтер істемей тұр. Нөміріңізді есте сақтаңыз: A-001");
 	assert_int_equal(kt_count(t, "SELECT count(*) FROM events WHERE kind = 'print_unseen'"), 1);
-	assert_int_equal(kt_count(t, TICKET_JOBS " AND j.state = 'queued'"), 1); /* kept for when paper is back */
+	assert_int_equal(kt_count(t, TICKET_JOBS " AND j.state = 'queued'"),
+		1); /* kept for when paper is back */
 	kt_free(t);
 }
 
@@ -264,12 +268,15 @@ test_closed(void **state)
 	static const struct {
 		const char *at, *why, *next;
 	} cases[] = {
-		{"2026-03-21T10:00", "Бүгін мереке: Наурыз мейрамы.", "бейсенбі, 26.03.2026, 09:00"},
+		{"2026-03-21T10:00", "Бүгін мереке: Наурыз мейрамы.",
+			"бейсенбі, 26.03.2026, 09:00"},
 		{"2026-03-28T10:00", "Бүгін демалыс күні.", "дүйсенбі, 30.03.2026, 09:00"},
-		{"2026-03-20T13:30", "Түскі үзіліс. Қабылдау қайта басталады: 14:00.", "жұма, 20.03.2026, 14:00"},
+		{"2026-03-20T13:30", "Түскі үзіліс. Қабылдау қайта басталады: 14:00.",
+			"жұма, 20.03.2026, 14:00"},
 		{"2026-03-20T08:00", "Қабылдау әлі басталған жоқ.", "жұма, 20.03.2026, 09:00"},
 		{"2026-03-20T18:30", "Бүгінгі қабылдау аяқталды.", "бейсенбі, 26.03.2026, 09:00"},
-		{"2026-03-20T17:45", "соңғы талон жабылуға 30 минут", "бейсенбі, 26.03.2026, 09:00"},
+		{"2026-03-20T17:45", "соңғы талон жабылуға 30 минут",
+			"бейсенбі, 26.03.2026, 09:00"},
 	};
 	struct kt *t = kt_new(1920, 1080, 0, -1);
 
@@ -278,7 +285,7 @@ test_closed(void **state)
 		test_at(cases[i].at);
 		kt_step(t);
 		if (strcmp(kz_kiosk_screen(t->k), "closed") != 0 || !kt_shows(t, cases[i].why) ||
-		    !kt_shows(t, cases[i].next))
+			!kt_shows(t, cases[i].next))
 			fail_msg("at %s: screen %s says '%s'", cases[i].at, kz_kiosk_screen(t->k),
 				kt_text(t, "closed"));
 	}
@@ -304,9 +311,11 @@ test_blank_form(void **state)
 	kt_tap(t, "legal");
 	assert_true(kt_shows(t, "Свидетельство о государственной регистрации"));
 	kt_tap(t, "print");
-	assert_int_equal(kt_count(t, "SELECT count(*) FROM print_jobs j JOIN printers p ON "
-				     "p.id = j.printer_id WHERE p.name = 'a4-1' AND j.document = 'form' "
-				     "AND j.lang = 'ru'"), 1);
+	assert_int_equal(kt_count(t,
+				 "SELECT count(*) FROM print_jobs j JOIN printers p ON "
+				 "p.id = j.printer_id WHERE p.name = 'a4-1' AND j.document = 'form' "
+				 "AND j.lang = 'ru'"),
+		1);
 	assert_true(kt_shows(t, "Бланк печатается"));
 	kt_free(t);
 }
@@ -322,10 +331,10 @@ test_feedback(void **state)
 	(void)state;
 	kt_tap(t, "feedback");
 	assert_true(kt_shows(t, "Сұрақ 1 / 4"));
-	kt_tap(t, "yes");	/* quality */
-	kt_tap(t, "no");	/* information */
-	kt_tap(t, "skip");	/* appeal */
-	kt_tap(t, "yes");	/* politeness */
+	kt_tap(t, "yes");  /* quality */
+	kt_tap(t, "no");   /* information */
+	kt_tap(t, "skip"); /* appeal */
+	kt_tap(t, "yes");  /* politeness */
 	assert_string_equal(kz_kiosk_screen(t->k), "thanks");
 	assert_int_equal(kz_feedback_summary(t->hall->db, "2026-03-20", "2026-03-20", &sum, err),
 		KZ_OK);
@@ -373,7 +382,8 @@ static void
 corners(struct kt *t, const char *order)
 {
 	for (const char *c = order; *c; c++) {
-		int x = *c == '1' || *c == '4' ? 3 : t->w - 3, y = *c == '1' || *c == '2' ? 3 : t->h - 3;
+		int x = *c == '1' || *c == '4' ? 3 : t->w - 3,
+		    y = *c == '1' || *c == '2' ? 3 : t->h - 3;
 		kt_touch(t, x, y);
 	}
 }

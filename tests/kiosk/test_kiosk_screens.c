@@ -48,8 +48,8 @@ is_cyrillic(uint32_t c)
 static int
 is_kazakh_only(uint32_t c)
 {
-	static const uint32_t kk[] = {0x4D8, 0x4D9, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3,
-		0x4E8, 0x4E9, 0x4B0, 0x4B1, 0x4AE, 0x4AF, 0x4BA, 0x4BB, 0x406, 0x456};
+	static const uint32_t kk[] = {0x4D8, 0x4D9, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3, 0x4E8,
+		0x4E9, 0x4B0, 0x4B1, 0x4AE, 0x4AF, 0x4BA, 0x4BB, 0x406, 0x456};
 
 	for (size_t i = 0; i < sizeof kk / sizeof kk[0]; i++)
 		if (c == kk[i])
@@ -68,7 +68,8 @@ check_languages(const struct kz_scene *s, const char *lang, const char *where)
 		if (it->kind == KZ_ITEM_RECT || strncmp(it->id, "lbl.lang.", 9) == 0)
 			continue; /* the switch names each language in itself */
 		if (it->lang[0] != '\0' && strcmp(it->lang, lang) != 0)
-			fail_msg("%s: '%s' is in %s on the %s screen", where, it->id, it->lang, lang);
+			fail_msg("%s: '%s' is in %s on the %s screen", where, it->id, it->lang,
+				lang);
 		while (*p) {
 			p += kz_utf8_next(p, &c);
 			if (it->lang[0] == '\0' && is_cyrillic(c))
@@ -91,7 +92,7 @@ under(const struct kz_scene *s, int upto)
 	for (int i = upto - 1; i >= 0; i--) {
 		const struct kz_item *r = &s->items[i];
 		if (r->kind == KZ_ITEM_RECT && x >= r->x && x < r->x + r->w && y >= r->y &&
-		    y < r->y + r->h)
+			y < r->y + r->h)
 			return r->color;
 	}
 	return s->background;
@@ -113,9 +114,9 @@ check_layout(const struct kz_scene *s, double px_per_mm, const char *where)
 			fail_msg("%s: '%s' leaves the screen", where, a->id);
 		if (a->kind == KZ_ITEM_RECT) {
 			if (strncmp(a->id, "btn.", 4) == 0 &&
-			    (a->w < 15 * px_per_mm || a->h < 15 * px_per_mm))
-				fail_msg("%s: button '%s' is %.1f x %.1f mm; a finger needs 15", where,
-					a->id, a->w / px_per_mm, a->h / px_per_mm);
+				(a->w < 15 * px_per_mm || a->h < 15 * px_per_mm))
+				fail_msg("%s: button '%s' is %.1f x %.1f mm; a finger needs 15",
+					where, a->id, a->w / px_per_mm, a->h / px_per_mm);
 			continue;
 		}
 		if (kz_contrast(a->color, under(s, i)) < 7.0)
@@ -123,8 +124,9 @@ check_layout(const struct kz_scene *s, double px_per_mm, const char *where)
 				kz_contrast(a->color, under(s, i)));
 		for (int j = i + 1; j < s->n; j++)
 			if (s->items[j].kind != KZ_ITEM_RECT && a->text[0] && s->items[j].text[0] &&
-			    overlap(a, &s->items[j]))
-				fail_msg("%s: texts '%s' and '%s' overlap", where, a->id, s->items[j].id);
+				overlap(a, &s->items[j]))
+				fail_msg("%s: texts '%s' and '%s' overlap", where, a->id,
+					s->items[j].id);
 	}
 }
 
@@ -229,7 +231,8 @@ test_fonts_have_every_letter(void **state)
 				for (p = (const unsigned char *)str; *p;) {
 					p += kz_utf8_next(p, &c);
 					if (c > ' ' && !TTF_GlyphIsProvided32(font, c))
-						fail_msg("%s lacks U+%04X of '%s'", faces[f], c, str);
+						fail_msg("%s lacks U+%04X of '%s'", faces[f], c,
+							str);
 					checked++;
 				}
 			}

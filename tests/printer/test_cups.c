@@ -28,9 +28,9 @@
 #include "queue/clock.h"
 #include "queue/error.h"
 
-#define FONTS KZ_SOURCE_DIR "/assets/fonts"
-#define SCRIPT KZ_SOURCE_DIR "/tests/printer/cupsd.sh"
-#define QUEUE "Kezek_A4"
+#define FONTS      KZ_SOURCE_DIR "/assets/fonts"
+#define SCRIPT     KZ_SOURCE_DIR "/tests/printer/cupsd.sh"
+#define QUEUE      "Kezek_A4"
 #define TIMEOUT_MS 20000
 
 static const char kk_alphabet[] =
@@ -97,7 +97,7 @@ stop_cupsd(void)
 	if (dir[0] == '\0')
 		return;
 	snprintf(cmd, sizeof cmd, "bash '%s' stop '%s' >/dev/null 2>&1; rm -rf '%s'", SCRIPT, dir,
-		 dir);
+		dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not stop the cupsd in %s\n", dir);
 	dir[0] = '\0';
@@ -127,9 +127,9 @@ setup(void **state)
 	setenv("CUPS_SERVER", server, 1);
 
 	if (kz_clock_setup("Asia/Almaty", NULL, err) != KZ_OK ||
-	    kz_clock_parse_local("2026-03-20T10:15", &now, err) != KZ_OK ||
-	    kz_doc_test_layout("kk", "Office-A4 (CUPS)", "Жер қатынастары бөлімі", now,
-			       KZ_DOTS_80MM, &l, err) != KZ_OK) {
+		kz_clock_parse_local("2026-03-20T10:15", &now, err) != KZ_OK ||
+		kz_doc_test_layout("kk", "Office-A4 (CUPS)", "Жер қатынастары бөлімі", now,
+			KZ_DOTS_80MM, &l, err) != KZ_OK) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
@@ -191,7 +191,7 @@ print_and_check(void)
 	snprintf(cmd, sizeof cmd, "rm -f '%s/out/last.pdf'", dir);
 	assert_int_equal(system(cmd), 0);
 	if (kz_cups_print(QUEUE, "Kezek test page", page.data, page.len, TIMEOUT_MS, &r, err) !=
-	    KZ_OK)
+		KZ_OK)
 		fail_msg("%s", err);
 	assert_true(r.job_id > 0);
 	assert_string_equal(r.state, "completed");
@@ -234,10 +234,10 @@ test_stopped_queue(void **state)
 
 	t0 = now_ms();
 	assert_int_equal(kz_cups_print(QUEUE, "stopped", page.data, page.len, 3000, &r, err),
-			 KZ_EDEVICE);
+		KZ_EDEVICE);
 	assert_true(now_ms() - t0 < 3500);
 	if (strstr(err, "stopped") == NULL || strstr(err, QUEUE) == NULL ||
-	    strstr(err, "paused") == NULL)
+		strstr(err, "paused") == NULL)
 		fail_msg("unexpected message: %s", err);
 	assert_int_equal(r.job_id, 0);
 
@@ -254,7 +254,7 @@ test_not_accepting(void **state)
 	(void)state;
 	lp_command("cupsreject");
 	assert_int_equal(kz_cups_print(QUEUE, "rejected", page.data, page.len, 3000, &r, err),
-			 KZ_EDEVICE);
+		KZ_EDEVICE);
 	if (strstr(err, "not accepting") == NULL)
 		fail_msg("unexpected message: %s", err);
 	lp_command("cupsaccept");
@@ -268,12 +268,12 @@ test_unknown_queue(void **state)
 
 	(void)state;
 	assert_int_equal(kz_cups_print("Nowhere_A4", "x", page.data, page.len, 3000, &r, err),
-			 KZ_EDEVICE);
+		KZ_EDEVICE);
 	if (strstr(err, "no CUPS queue 'Nowhere_A4'") == NULL)
 		fail_msg("unexpected message: %s", err);
 	assert_int_equal(kz_cups_state("Nowhere_A4", st, reasons, err), KZ_EDEVICE);
 	assert_int_equal(kz_cups_print("bad/name", "x", page.data, page.len, 3000, &r, err),
-			 KZ_EINVAL);
+		KZ_EINVAL);
 	assert_int_equal(kz_cups_print(QUEUE, "x", page.data, 0, 3000, &r, err), KZ_EINVAL);
 	assert_int_equal(kz_cups_print(QUEUE, "x", page.data, page.len, -1, &r, err), KZ_EINVAL);
 }
@@ -284,7 +284,7 @@ hold(const char *until)
 	char cmd[256];
 
 	snprintf(cmd, sizeof cmd, "lpadmin -h %s -p " QUEUE " -o job-hold-until-default=%s 2>&1",
-		 server, until);
+		server, until);
 	free(run(cmd));
 }
 
@@ -301,7 +301,7 @@ test_still_pending(void **state)
 	hold("indefinite");
 	t0 = now_ms();
 	assert_int_equal(kz_cups_print(QUEUE, "held", page.data, page.len, 1500, &r, err),
-			 KZ_EDEVICE);
+		KZ_EDEVICE);
 	assert_true(now_ms() - t0 >= 1400 && now_ms() - t0 < 2500);
 	if (strstr(err, "still pending after 1500 ms") == NULL)
 		fail_msg("unexpected message: %s", err);
@@ -329,7 +329,7 @@ test_cupsd_gone(void **state)
 
 	t0 = now_ms();
 	assert_int_equal(kz_cups_print(QUEUE, "gone", page.data, page.len, 3000, &r, err),
-			 KZ_EDEVICE);
+		KZ_EDEVICE);
 	assert_true(now_ms() - t0 < 3500);
 	if (strstr(err, server) == NULL)
 		fail_msg("the message does not name %s: %s", server, err);
@@ -391,8 +391,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_prints_test_page), cmocka_unit_test(test_stopped_queue),
-		cmocka_unit_test(test_not_accepting),	 cmocka_unit_test(test_unknown_queue),
+		cmocka_unit_test(test_prints_test_page),
+		cmocka_unit_test(test_stopped_queue),
+		cmocka_unit_test(test_not_accepting),
+		cmocka_unit_test(test_unknown_queue),
 		cmocka_unit_test(test_still_pending),
 		cmocka_unit_test(test_printd_prints_a4_through_cups),
 		cmocka_unit_test(test_cupsd_gone),

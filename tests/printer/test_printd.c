@@ -40,7 +40,8 @@ hall_with_printer(enum fake_mode mode)
 	assert_int_equal(fake_printer_start(mode, &port), 0);
 	snprintf(ini, sizeof ini,
 		"%s[printer kiosk-1]\nrole = tickets\ntransport = tcp\naddress = 127.0.0.1:%d\n"
-		"paper = 58\n", test_default_ini, port);
+		"paper = 58\n",
+		test_default_ini, port);
 	h = test_hall_new(ini);
 }
 
@@ -308,9 +309,12 @@ main(void)
 		cmocka_unit_test_teardown(test_a_ticket_prints_as_its_exact_picture, teardown),
 		cmocka_unit_test_teardown(test_paper_out_waits_then_prints, teardown),
 		cmocka_unit_test_teardown(test_unreachable_printer_is_offline_until_back, teardown),
-		cmocka_unit_test_teardown(test_a_dropped_connection_is_printed_again_whole, teardown),
-		cmocka_unit_test_teardown(test_a_stalled_printer_is_given_up_in_bounded_time, teardown),
-		cmocka_unit_test_teardown(test_a_crash_while_sending_does_not_print_twice, teardown),
+		cmocka_unit_test_teardown(test_a_dropped_connection_is_printed_again_whole,
+			teardown),
+		cmocka_unit_test_teardown(test_a_stalled_printer_is_given_up_in_bounded_time,
+			teardown),
+		cmocka_unit_test_teardown(test_a_crash_while_sending_does_not_print_twice,
+			teardown),
 		cmocka_unit_test_teardown(test_an_idle_printer_is_watched, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -35,16 +35,16 @@
 
 #define ISSUERS 8
 #define CALLERS 8
-#define PROCS (ISSUERS + CALLERS)
+#define PROCS   (ISSUERS + CALLERS)
 
 struct shared {
-	atomic_long ops;     /* committed operations, all processes */
-	atomic_long busy;    /* operations retried after busy_timeout */
-	atomic_long empty;   /* next with no one waiting */
+	atomic_long ops;   /* committed operations, all processes */
+	atomic_long busy;  /* operations retried after busy_timeout */
+	atomic_long empty; /* next with no one waiting */
 };
 
 static struct shared *sh;
-static struct kz_calendar *cal;	/* rules only: the load runs on a Friday morning */
+static struct kz_calendar *cal; /* rules only: the load runs on a Friday morning */
 static long target = 24000;
 static char dir[256], db_path[512];
 static const char *const services[] = {"A", "B", "C"};
@@ -246,8 +246,8 @@ check_logs(struct kz_db *db, long *missing)
 			line[strcspn(line, "\n")] = '\0';
 			seen++;
 			if (kz_ticket_find(db, line, NULL, &t, err) != KZ_OK) {
-				fprintf(stderr, "queue_stress: %s was issued but is lost: %s\n", line,
-					err);
+				fprintf(stderr, "queue_stress: %s was issued but is lost: %s\n",
+					line, err);
 				(*missing)++;
 			}
 		}
@@ -313,7 +313,7 @@ setup(void)
 	if (kz_cal_load(NULL, NULL, &cal, err) != KZ_OK)
 		die("calendar", err);
 	if (kz_db_open(db_path, KZ_DB_CREATE, &db, err) != KZ_OK ||
-	    kz_hall_sync(db, cfg, NULL, err) != KZ_OK)
+		kz_hall_sync(db, cfg, NULL, err) != KZ_OK)
 		die("create", err);
 	kz_db_close(db);
 	free(cfg);

@@ -13,7 +13,6 @@
 #include "printer/preview.h"
 #include "queue/error.h"
 
-
 char *
 test_run(const char *cmd)
 {
@@ -35,7 +34,6 @@ test_run(const char *cmd)
 		fail_msg("'%s' failed", cmd);
 	return out;
 }
-
 
 char *
 test_collapse(const char *s)

@@ -14,8 +14,8 @@
 #include "fake_printer.h"
 
 #define LIFETIME_MS 30000 /* it stops by itself after this */
-#define TICK_MS 20	  /* how often the thread looks at the stop flag */
-#define QUIET_MS 2000	  /* stopping: a connection this long without a byte is done */
+#define TICK_MS     20    /* how often the thread looks at the stop flag */
+#define QUIET_MS    2000  /* stopping: a connection this long without a byte is done */
 
 static struct {
 	pthread_mutex_t lock; /* over everything below */
@@ -187,7 +187,7 @@ bind_loopback(int small_buffer, int *port)
 	if (small_buffer)
 		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &tiny, sizeof tiny);
 	if (bind(fd, (struct sockaddr *)&a, sizeof a) < 0 ||
-	    getsockname(fd, (struct sockaddr *)&a, &len) < 0) {
+		getsockname(fd, (struct sockaddr *)&a, &len) < 0) {
 		close(fd);
 		return -1;
 	}

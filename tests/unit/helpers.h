@@ -18,12 +18,12 @@
 #include "queue/ticket.h"
 
 struct test_hall {
-	char dir[256];		/* temporary folder, removed by test_hall_free */
+	char dir[256]; /* temporary folder, removed by test_hall_free */
 	char config_path[512];
 	char db_path[512];
 	struct kz_config cfg;
 	struct kz_db *db;
-	struct kz_calendar *cal;	/* the shipped holiday data, p.9 hours */
+	struct kz_calendar *cal; /* the shipped holiday data, p.9 hours */
 };
 
 /* The default test configuration: services A, B, C; counters 1 (A, B),

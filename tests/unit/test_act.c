@@ -23,9 +23,9 @@ row(const char *zone, const char *area, const char *rate, const char *coef, cons
 	memset(&r, 0, sizeof r);
 	snprintf(r.zone, sizeof r.zone, "%s", zone);
 	if (kz_decimal_parse(area, KZ_AREA_SCALE, &r.area, err) != KZ_OK ||
-	    kz_decimal_parse(rate, KZ_RATE_SCALE, &r.rate, err) != KZ_OK ||
-	    kz_decimal_parse(coef, KZ_COEF_SCALE, &r.coef, err) != KZ_OK ||
-	    kz_decimal_parse(value, KZ_MONEY_SCALE, &r.value, err) != KZ_OK)
+		kz_decimal_parse(rate, KZ_RATE_SCALE, &r.rate, err) != KZ_OK ||
+		kz_decimal_parse(coef, KZ_COEF_SCALE, &r.coef, err) != KZ_OK ||
+		kz_decimal_parse(value, KZ_MONEY_SCALE, &r.value, err) != KZ_OK)
 		fail_msg("bad row in test: %s", err);
 	return r;
 }
@@ -79,8 +79,9 @@ test_wrong_row(void **state)
 	three_rows(r);
 	r[1].value = 90312600; /* 903 126,00: a slip of one tenge */
 	assert_int_equal(kz_act_check(r, 3, 109331280, &res, err), KZ_EINVAL);
-	assert_string_equal(err, "row 2 (Пашня): the value is 903 126,00 but area × rate × "
-				 "coefficient gives 903 125,00; correct the value");
+	assert_string_equal(err,
+		"row 2 (Пашня): the value is 903 126,00 but area × rate × "
+		"coefficient gives 903 125,00; correct the value");
 	assert_int_equal(res.bad_row, 2);
 	assert_int_equal(res.bad_rows, 1);
 	assert_int_equal(res.expected, 90312500);
@@ -92,10 +93,11 @@ test_wrong_row(void **state)
 	/* two rows wrong, and the total left as it was */
 	r[2].value = 0;
 	assert_int_equal(kz_act_check(r, 3, 109331180, &res, err), KZ_EINVAL);
-	assert_string_equal(err, "row 2 (Пашня): the value is 903 126,00 but area × rate × "
-				 "coefficient gives 903 125,00; correct the value; 1 more row is "
-				 "wrong too; the total 1 093 311,80 does not match the rows' "
-				 "1 088 311,18 either");
+	assert_string_equal(err,
+		"row 2 (Пашня): the value is 903 126,00 but area × rate × "
+		"coefficient gives 903 125,00; correct the value; 1 more row is "
+		"wrong too; the total 1 093 311,80 does not match the rows' "
+		"1 088 311,18 either");
 	assert_int_equal(res.bad_rows, 2);
 	assert_false(res.total_ok);
 	assert_int_equal(kz_act_check(r, 3, 109331180, NULL, NULL), KZ_EINVAL);
@@ -111,8 +113,9 @@ test_wrong_total(void **state)
 	(void)state;
 	three_rows(r);
 	assert_int_equal(kz_act_check(r, 3, 109331181, &res, err), KZ_EINVAL);
-	assert_string_equal(err, "the total is 1 093 311,81 but the rows add up to "
-				 "1 093 311,80; correct the total");
+	assert_string_equal(err,
+		"the total is 1 093 311,81 but the rows add up to "
+		"1 093 311,80; correct the total");
 	assert_int_equal(res.bad_row, 0);
 	assert_false(res.total_ok);
 	assert_int_equal(res.sum, 109331180);
@@ -145,8 +148,9 @@ test_half_a_tiyn_rounds_up_and_one_tiyn_is_tolerated(void **state)
 	r.value = 25001;
 	assert_int_equal(kz_act_check(&r, 1, 25001, &res, err), KZ_EINVAL);
 	assert_int_equal(res.expected, 25003);
-	assert_string_equal(err, "row 1 (Зона 2): the value is 250,01 but area × rate × "
-				 "coefficient gives 250,03; correct the value");
+	assert_string_equal(err,
+		"row 1 (Зона 2): the value is 250,01 but area × rate × "
+		"coefficient gives 250,03; correct the value");
 	/* just under half: 0,4999 ha x 0,01 x 1 = 0,004999 tenge, 0,4999 tiyn -> 0 */
 	r = row("", "0,4999", "0,01", "1", "0");
 	assert_int_equal(kz_act_check(&r, 1, 0, &res, err), KZ_OK);
@@ -184,8 +188,9 @@ test_malformed_acts_are_refused(void **state)
 	r[0].area = 1000000000000LL;
 	r[0].rate = 1000000000000LL;
 	assert_int_equal(kz_act_check(r, 3, 0, &res, err), KZ_EINVAL);
-	assert_string_equal(err, "row 1 (Зона 1 (жилая застройка)): area × rate × coefficient "
-				 "is too large to be real; check the row");
+	assert_string_equal(err,
+		"row 1 (Зона 1 (жилая застройка)): area × rate × coefficient "
+		"is too large to be real; check the row");
 	/* each factor at its largest: past 128 bits before the division */
 	r[0].area = r[0].rate = r[0].coef = INT64_MAX;
 	assert_int_equal(kz_act_check(r, 3, 0, &res, err), KZ_EINVAL);
@@ -210,8 +215,12 @@ test_decimal_parse(void **state)
 		{"1 234.56", 2, 123456},
 		{"0.1250", 4, 1250},
 		{"12,5", 4, 125000},
-		{"1\xC2\xA0" "234,5", 4, 12345000},		/* U+00A0 */
-		{"1\xE2\x80\xAF" "234,5", 4, 12345000},		/* U+202F */
+		{"1\xC2\xA0"
+		 "234,5",
+			4, 12345000}, /* U+00A0 */
+		{"1\xE2\x80\xAF"
+		 "234,5",
+			4, 12345000}, /* U+202F */
 		{"1 234 567,89", 2, 123456789},
 		{"  12,5\xC2\xA0 ", 2, 1250},
 		{"0", 0, 0},
@@ -227,20 +236,25 @@ test_decimal_parse(void **state)
 		const char *message;
 	} bad[] = {
 		{"1.23456", 4, "'1.23456' has more than 4 decimals; round it to 4"},
-		{"abc", 4, "'abc': 'a' at position 1 is not a digit; type a number such as 1 234,56"},
+		{"abc", 4,
+			"'abc': 'a' at position 1 is not a digit; type a number such as 1 234,56"},
 		{"-1", 4, "'-1' is negative; a number here is 0 or more"},
-		{"92233720368547758070", 0, "'92233720368547758070' is too large to be real; "
-					    "check the number"},
+		{"92233720368547758070", 0,
+			"'92233720368547758070' is too large to be real; "
+			"check the number"},
 		{"922337203685477,5808", 4, "too large to be real"},
 		{"922337203685478", 4, "too large to be real"},
 		{"12,5", 0, "'12,5' has decimals; a whole number is needed here"},
 		{"12.500", 2, "has more than 2 decimals"},
-		{"1,234.56", 2, "'1,234.56' has a second '.' at position 6; write one decimal "
-				"separator and spaces between thousands"},
-		{"12 34", 2, "'12 34': the last group has 2 digits, not three; write numbers as "
-			     "1 234 567,89"},
-		{"1234 567", 2, "'1234 567': the space at position 5 does not separate "
-				"thousands"},
+		{"1,234.56", 2,
+			"'1,234.56' has a second '.' at position 6; write one decimal "
+			"separator and spaces between thousands"},
+		{"12 34", 2,
+			"'12 34': the last group has 2 digits, not three; write numbers as "
+			"1 234 567,89"},
+		{"1234 567", 2,
+			"'1234 567': the space at position 5 does not separate "
+			"thousands"},
 		{"1  234", 2, "the space at position 3 does not separate thousands"},
 		{"1 23,5", 2, "'1 23,5': the ',' at position 5 needs three digits before it"},
 		{",5", 2, "the ',' at position 1 needs a digit before it"},
@@ -319,15 +333,18 @@ test_total_in_words(void **state)
 
 	(void)state;
 	assert_int_equal(kz_act_total_words(214748364, "ru", out, sizeof out, err), KZ_OK);
-	assert_string_equal(out, "Два миллиона сто сорок семь тысяч четыреста восемьдесят три "
-				 "тенге 64 тиын");
+	assert_string_equal(out,
+		"Два миллиона сто сорок семь тысяч четыреста восемьдесят три "
+		"тенге 64 тиын");
 	assert_int_equal(kz_act_total_words(214748364, "kk", out, sizeof out, err), KZ_OK);
-	assert_string_equal(out, "Екі миллион бір жүз қырық жеті мың төрт жүз сексен үш теңге "
-				 "64 тиын");
+	assert_string_equal(out,
+		"Екі миллион бір жүз қырық жеті мың төрт жүз сексен үш теңге "
+		"64 тиын");
 	/* the act above */
 	assert_int_equal(kz_act_total_words(109331180, "ru", out, sizeof out, err), KZ_OK);
-	assert_string_equal(out, "Один миллион девяносто три тысячи триста одиннадцать тенге "
-				 "80 тиын");
+	assert_string_equal(out,
+		"Один миллион девяносто три тысячи триста одиннадцать тенге "
+		"80 тиын");
 	assert_int_equal(kz_act_total_words(109331180, "kk", out, sizeof out, err), KZ_OK);
 	assert_string_equal(out, "Бір миллион тоқсан үш мың үш жүз он бір теңге 80 тиын");
 	assert_int_equal(kz_act_total_words(5, "kk", out, sizeof out, err), KZ_OK);

@@ -13,9 +13,9 @@
 #include "queue/error.h"
 #include "queue/outbox.h"
 
-#define IIN "870412300416"     /* valid: control digit 6 */
+#define IIN     "870412300416" /* valid: control digit 6 */
 #define BAD_IIN "870412300415" /* its control digit is wrong */
-#define BIN "080540001238"     /* valid: control digit 8 */
+#define BIN     "080540001238" /* valid: control digit 8 */
 #define BAD_BIN "080540001239"
 
 static const char ini[] =
@@ -127,7 +127,8 @@ app_events(struct test_hall *h, char *out, size_t len)
 	assert_int_equal(sqlite3_open_v2(h->db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db,
 				 "SELECT kind || ' ' || coalesce(detail, '') FROM events"
-				 " WHERE kind LIKE 'app%' ORDER BY id", -1, &st, NULL),
+				 " WHERE kind LIKE 'app%' ORDER BY id",
+				 -1, &st, NULL),
 		SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW && n < len)
 		n += (size_t)snprintf(out + n, len - n, "%s;", sqlite3_column_text(st, 0));
@@ -169,8 +170,9 @@ test_complete_documents_are_registered_with_number_and_due_day(void **state)
 	assert_string_equal(b.number, "2027-0001");
 	/* the log has the numbers and nothing about the person */
 	app_events(h, events, sizeof events);
-	assert_string_equal(events, "app_registered 2026-0001;app_registered 2026-0002;"
-				    "app_registered 2027-0001;");
+	assert_string_equal(events,
+		"app_registered 2026-0001;app_registered 2026-0002;"
+		"app_registered 2027-0001;");
 }
 
 static void
@@ -229,14 +231,14 @@ test_malformed_input_changes_nothing(void **state)
 		in = (what);                                                                       \
 		in.field = (value);                                                                \
 		err[0] = '\0';                                                                     \
-		if (kz_app_accept(h->db, h->cal, 1, &in, NULL, NULL, &a, NULL, err) != KZ_EINVAL)   \
+		if (kz_app_accept(h->db, h->cal, 1, &in, NULL, NULL, &a, NULL, err) != KZ_EINVAL)  \
 			fail_msg("%s = %s is not refused", #field, #value);                        \
 		if (strstr(err, (expect)) == NULL)                                                 \
 			fail_msg("%s: '%s' lacks '%s'", #field, err, (expect));                    \
 	} while (0)
 
 	REFUSED(individual(), idnum, BAD_IIN, "control digit");
-	assert_null(strstr(err, BAD_IIN));  /* personal data stays out of messages */
+	assert_null(strstr(err, BAD_IIN));   /* personal data stays out of messages */
 	assert_null(strstr(err, "8704123")); /* even in part */
 	REFUSED(individual(), idnum, "87041230041", "12");
 	assert_null(strstr(err, "87041230041"));
@@ -393,7 +395,7 @@ test_legal_entity_and_proxy_checklists(void **state)
 	in.proxy = "Петров Пётр Петрович";
 	in.proxy_doc = "доверенность № 12 от 10.03.2026";
 	in.docs = (1u << KZ_APPDOC_APPLICATION) | (1u << KZ_APPDOC_POWER_OF_ATTORNEY) |
-		  (1u << KZ_APPDOC_PROXY_ID) | (1u << KZ_APPDOC_ACT) | (1u << KZ_APPDOC_CONCLUSION);
+		(1u << KZ_APPDOC_PROXY_ID) | (1u << KZ_APPDOC_ACT) | (1u << KZ_APPDOC_CONCLUSION);
 	a = accept(h, &in);
 	assert_string_equal(a.status, "registered");
 	assert_string_equal(a.proxy, "Петров Пётр Петрович");
@@ -484,8 +486,9 @@ test_decisions(void **state)
 	assert_int_equal(kz_app_decide(h->db, "2026-0009", 1, NULL, &a, err), KZ_ENOTFOUND);
 	assert_int_equal(kz_app_decide(h->db, "", 1, NULL, &a, err), KZ_EINVAL);
 	app_events(h, events, sizeof events);
-	assert_string_equal(events, "app_registered 2026-0001;app_registered 2026-0002;"
-				    "app_approved 2026-0001;app_rejected 2026-0002;");
+	assert_string_equal(events,
+		"app_registered 2026-0001;app_registered 2026-0002;"
+		"app_approved 2026-0001;app_rejected 2026-0002;");
 }
 
 /* p.16: accepted Friday 20 March 2026, due Monday 30 March past Nauryz
@@ -582,8 +585,7 @@ test_handover_in_person_or_by_proxy(void **state)
 	assert_int_equal(kz_app_handover(h->db, "2026-0004", 1, NULL, NULL, &a, err), KZ_OK);
 	assert_int_equal(a.deemed, 1);
 	assert_int_equal(a.overdue, 0);
-	assert_int_equal(kz_app_handover(h->db, "2026-0404", 1, NULL, NULL, &a, err),
-		KZ_ENOTFOUND);
+	assert_int_equal(kz_app_handover(h->db, "2026-0404", 1, NULL, NULL, &a, err), KZ_ENOTFOUND);
 	app_events(h, events, sizeof events);
 	assert_non_null(strstr(events, "app_handed_over 2026-0001;"));
 	assert_non_null(strstr(events, "app_handed_over 2026-0004;"));

@@ -19,7 +19,7 @@ setup(void **state)
 
 	(void)state;
 	if (kz_clock_setup("Asia/Almaty", NULL, err) != KZ_OK ||
-	    kz_cal_load(KZ_SOURCE_DIR "/config/holidays", NULL, &cal, err) != KZ_OK) {
+		kz_cal_load(KZ_SOURCE_DIR "/config/holidays", NULL, &cal, err) != KZ_OK) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}

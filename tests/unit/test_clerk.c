@@ -40,13 +40,17 @@ test_pin_is_stored_hashed_and_opens_the_login(void **state)
 	assert_non_null(strstr(err, "4 to 12 digits"));
 	assert_int_equal(kz_clerk_set_pin(h->db, "Clerk Number1", NULL, "4711", &k, err), KZ_OK);
 	assert_string_equal(k.position, "Chief specialist");
-	assert_int_equal(count(h, "SELECT count(*) FROM clerks WHERE pin_hash LIKE '$y$%'"
-				  " AND pin_hash NOT LIKE '%4711%'"), 1);
+	assert_int_equal(count(h,
+				 "SELECT count(*) FROM clerks WHERE pin_hash LIKE '$y$%'"
+				 " AND pin_hash NOT LIKE '%4711%'"),
+		1);
 	assert_int_equal(kz_clerk_login(h->db, "Clerk Number1", "4711", 1, &k, err), KZ_OK);
 	assert_string_equal(k.name, "Clerk Number1");
 	assert_string_equal(k.position, "Chief specialist");
-	assert_int_equal(count(h, "SELECT count(*) FROM events WHERE kind = 'clerk_login'"
-				  " AND clerk_id = 1 AND counter_id = 1"), 1);
+	assert_int_equal(count(h,
+				 "SELECT count(*) FROM events WHERE kind = 'clerk_login'"
+				 " AND clerk_id = 1 AND counter_id = 1"),
+		1);
 	/* a new clerk is added with a position */
 	assert_int_equal(kz_clerk_set_pin(h->db, "Жаңа Қызметкер", "Маман", "123456", &k, err),
 		KZ_OK);
@@ -85,12 +89,18 @@ test_wrong_pins_are_counted_then_lock_the_login(void **state)
 	/* locked: even the right PIN is refused, and counted */
 	assert_int_equal(kz_clerk_login(h->db, "Clerk Number1", "4711", 1, &k, err), KZ_EREJECT);
 	assert_non_null(strstr(err, "locked"));
-	assert_int_equal(count(h, "SELECT count(*) FROM events WHERE kind = 'login_failed'"
-				  " AND clerk_id = 1"), KZ_LOGIN_TRIES + 1);
-	assert_int_equal(count(h, "SELECT count(*) FROM events WHERE kind = 'login_failed'"
-				  " AND clerk_id IS NULL AND detail = 'unknown name'"), 1);
-	assert_int_equal(count(h, "SELECT count(*) FROM events WHERE detail LIKE '%4711%'"
-				  " OR detail LIKE '%1111%' OR detail LIKE '%2222%'"), 0);
+	assert_int_equal(count(h,
+				 "SELECT count(*) FROM events WHERE kind = 'login_failed'"
+				 " AND clerk_id = 1"),
+		KZ_LOGIN_TRIES + 1);
+	assert_int_equal(count(h,
+				 "SELECT count(*) FROM events WHERE kind = 'login_failed'"
+				 " AND clerk_id IS NULL AND detail = 'unknown name'"),
+		1);
+	assert_int_equal(count(h,
+				 "SELECT count(*) FROM events WHERE detail LIKE '%4711%'"
+				 " OR detail LIKE '%1111%' OR detail LIKE '%2222%'"),
+		0);
 	/* the lock passes with time ... */
 	test_at("2026-03-20T10:16");
 	assert_int_equal(kz_clerk_login(h->db, "Clerk Number1", "4711", 1, &k, err), KZ_OK);

@@ -13,7 +13,10 @@
 static int64_t
 utc(int y, int mo, int d, int h, int mi)
 {
-	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h,
+	struct tm tm = {.tm_year = y - 1900,
+		.tm_mon = mo - 1,
+		.tm_mday = d,
+		.tm_hour = h,
 		.tm_min = mi};
 	return (int64_t)timegm(&tm);
 }
@@ -65,9 +68,18 @@ static void
 test_malformed_times_are_refused_with_the_expected_form(void **state)
 {
 	static const char *bad[] = {
-		"", "2026-03-20T10", "2026-3-20T10:15", "20260320T1015", "2026-03-20T25:00",
-		"2026-02-29", "2026-03-20T10:15Z", "2026-03-20T 1:15", "tomorrow",
-		"2026-03-20T10:60", "+026-03-20T10:15", "2026-03-20X10:15",
+		"",
+		"2026-03-20T10",
+		"2026-3-20T10:15",
+		"20260320T1015",
+		"2026-03-20T25:00",
+		"2026-02-29",
+		"2026-03-20T10:15Z",
+		"2026-03-20T 1:15",
+		"tomorrow",
+		"2026-03-20T10:60",
+		"+026-03-20T10:15",
+		"2026-03-20X10:15",
 	};
 	char err[KZ_ERR_LEN];
 	int64_t t = 42;

@@ -15,12 +15,11 @@
 #include "queue/hall.h"
 #include "queue/outbox.h"
 
-static const char ini[] =
-	"[hall]\nname_kk = Бөлім\nname_ru = Отдел\n"
-	"[service A]\nname_kk = Тапсыру\nname_ru = Сдача\n"
-	"[counter 1]\nservices = A\n"
-	"[counter 2]\nservices = A\n"
-	"[printer a4-1]\nrole = a4\ntransport = folder\naddress = a4\n";
+static const char ini[] = "[hall]\nname_kk = Бөлім\nname_ru = Отдел\n"
+			  "[service A]\nname_kk = Тапсыру\nname_ru = Сдача\n"
+			  "[counter 1]\nservices = A\n"
+			  "[counter 2]\nservices = A\n"
+			  "[printer a4-1]\nrole = a4\ntransport = folder\naddress = a4\n";
 
 static int
 setup(void **state)
@@ -146,7 +145,7 @@ test_wrong_input_is_refused_and_nothing_is_recorded(void **state)
 	REFUSED(KZ_EINVAL, days, 20, "15 or 30");
 	REFUSED(KZ_EINVAL, name, "", "name");
 	REFUSED(KZ_EINVAL, text, NULL, "--text");
-	REFUSED(KZ_EINVAL, contact, "", "--contact");	/* an answer by post needs an address */
+	REFUSED(KZ_EINVAL, contact, "", "--contact"); /* an answer by post needs an address */
 	REFUSED(KZ_EINVAL, text, "\xd0\x41 broken", "UTF-8");
 	REFUSED(KZ_EINVAL, name, "tab\tand\x1b escape", "UTF-8");
 	memset(long_text, 'a', sizeof long_text - 1);
@@ -197,15 +196,22 @@ test_event_log_holds_no_personal_data(void **state)
 
 	add_ok(h, sample());
 	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", "post", "Акт қайта қаралды", 1,
-				 NULL, err), KZ_OK);
-	assert_int_equal(count(h, "SELECT count(*) FROM events WHERE kind = 'complaint_added'"
-				  " AND detail LIKE '2026-C-0001 result post 30 days, due 2026-04-20'"
-				  " AND clerk_id IS NOT NULL AND counter_id IS NOT NULL"), 1);
-	assert_int_equal(count(h, "SELECT count(*) FROM events WHERE kind = 'complaint_answered'"
-				  " AND detail = '2026-C-0001 post'"), 1);
-	assert_int_equal(count(h, "SELECT count(*) FROM events WHERE detail LIKE '%Сейтқали%'"
-				  " OR detail LIKE '%Көкшетау%' OR detail LIKE '%келіспеймін%'"
-				  " OR detail LIKE '%қайта%'"), 0);
+				 NULL, err),
+		KZ_OK);
+	assert_int_equal(count(h,
+				 "SELECT count(*) FROM events WHERE kind = 'complaint_added'"
+				 " AND detail LIKE '2026-C-0001 result post 30 days, due 2026-04-20'"
+				 " AND clerk_id IS NOT NULL AND counter_id IS NOT NULL"),
+		1);
+	assert_int_equal(count(h,
+				 "SELECT count(*) FROM events WHERE kind = 'complaint_answered'"
+				 " AND detail = '2026-C-0001 post'"),
+		1);
+	assert_int_equal(count(h,
+				 "SELECT count(*) FROM events WHERE detail LIKE '%Сейтқали%'"
+				 " OR detail LIKE '%Көкшетау%' OR detail LIKE '%келіспеймін%'"
+				 " OR detail LIKE '%қайта%'"),
+		0);
 }
 
 static void
@@ -226,8 +232,9 @@ test_answer_is_recorded_once_with_its_channel(void **state)
 	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", "post", "x", 2, &m, err),
 		KZ_EREJECT);
 	test_at("2026-04-10T15:30");
-	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", "e-mail", "Акт қайта қаралды",
-				 1, &m, err), KZ_OK);
+	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", "e-mail", "Акт қайта қаралды", 1,
+				 &m, err),
+		KZ_OK);
 	assert_int_equal(m.answered_at, kz_clock_from_local(2026, 4, 10, 15, 30, 0));
 	assert_string_equal(m.answer_channel, "email");
 	assert_string_equal(m.answer, "Акт қайта қаралды");
@@ -280,10 +287,10 @@ test_open_and_overdue_lists(void **state)
 	char err[KZ_ERR_LEN] = "";
 	struct seen s;
 
-	add_ok(h, c);			/* 0001: due 20 April */
+	add_ok(h, c); /* 0001: due 20 April */
 	c.days = 15;
-	add_ok(h, c);			/* 0002: due 6 April */
-	add_ok(h, c);			/* 0003: due 6 April */
+	add_ok(h, c); /* 0002: due 6 April */
+	add_ok(h, c); /* 0003: due 6 April */
 	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0003", "post", "done", 0, NULL, err),
 		KZ_OK);
 	assert_int_equal(list(h, KZ_COMPLAINTS_ALL, &s), 3);
@@ -291,7 +298,7 @@ test_open_and_overdue_lists(void **state)
 	assert_string_equal(s.numbers[0], "2026-C-0001");
 	assert_string_equal(s.numbers[1], "2026-C-0002");
 	assert_int_equal(list(h, KZ_COMPLAINTS_OVERDUE, &s), 0);
-	test_at("2026-04-06T17:59");	/* the due day itself is still in time */
+	test_at("2026-04-06T17:59"); /* the due day itself is still in time */
 	assert_int_equal(list(h, KZ_COMPLAINTS_OVERDUE, &s), 0);
 	test_at("2026-04-07T09:00");
 	assert_int_equal(list(h, KZ_COMPLAINTS_OVERDUE, &s), 1);
@@ -390,8 +397,8 @@ main(void)
 			setup, test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_event_log_holds_no_personal_data, setup,
 			test_hall_teardown),
-		cmocka_unit_test_setup_teardown(test_answer_is_recorded_once_with_its_channel, setup,
-			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_answer_is_recorded_once_with_its_channel,
+			setup, test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_open_and_overdue_lists, setup,
 			test_hall_teardown),
 		cmocka_unit_test_setup_teardown(

@@ -49,7 +49,7 @@ expect_refused(const char *ini, int line, const char *want)
 		fail_msg("expected '%s...%s', got '%s'", where, want, err);
 }
 
-#define HALL "[hall]\nname_kk = Бөлім\nname_ru = Отдел\n"
+#define HALL  "[hall]\nname_kk = Бөлім\nname_ru = Отдел\n"
 #define SVC_A "[service A]\nname_kk = Тапсыру\nname_ru = Сдача\n"
 
 static void
@@ -82,8 +82,9 @@ test_defaults_and_prefix(void **state)
 	char err[KZ_ERR_LEN] = "";
 
 	(void)state;
-	test_write_file(path, HALL "[service doc]\nprefix = Д\nname_kk = Қ\nname_ru = Д\n"
-				   "[counter 7]\nservices = doc\n");
+	test_write_file(path,
+		HALL "[service doc]\nprefix = Д\nname_kk = Қ\nname_ru = Д\n"
+		     "[counter 7]\nservices = doc\n");
 	assert_int_equal(kz_config_load(path, cfg, err), KZ_OK);
 	/* relative paths are taken from the file's folder */
 	assert_true(strncmp(cfg->database, dir, strlen(dir)) == 0);
@@ -156,9 +157,10 @@ test_office_hours(void **state)
 
 	(void)state;
 	assert_non_null(cfg);
-	test_write_file(path, HALL "[hours]\nopen = 08:30\nclose = 17:30\nlunch_start = 12:30\n"
-				   "lunch_end = 13:30\nlast_ticket_minutes = 20\n" SVC_A
-				   "[counter 1]\nservices = A\n");
+	test_write_file(path,
+		HALL "[hours]\nopen = 08:30\nclose = 17:30\nlunch_start = 12:30\n"
+		     "lunch_end = 13:30\nlast_ticket_minutes = 20\n" SVC_A
+		     "[counter 1]\nservices = A\n");
 	assert_int_equal(kz_config_load(path, cfg, err), KZ_OK);
 	assert_int_equal(cfg->hours.open, 8 * 60 + 30);
 	assert_int_equal(cfg->hours.lunch_end, 13 * 60 + 30);
@@ -168,7 +170,8 @@ test_office_hours(void **state)
 	expect_refused(HALL "[hours]\nopen = 9am\n", 5, "write it as 09:00");
 	expect_refused(HALL "[hours]\nclose = 24:00\n", 5, "close");
 	expect_refused(HALL "[hours]\nlunch_start = 19:00\nlunch_end = 20:00\n" SVC_A
-			    "[counter 1]\nservices = A\n", 4, "open < lunch_start");
+			    "[counter 1]\nservices = A\n",
+		4, "open < lunch_start");
 	expect_refused(HALL "[hours]\nlast_ticket_minutes = -5\n", 5, "last_ticket_minutes");
 }
 
@@ -180,14 +183,16 @@ test_printers(void **state)
 
 	(void)state;
 	assert_non_null(cfg);
-	test_write_file(path, HALL SVC_A "[counter 1]\nservices = A\n"
-				   "[printer kiosk-1]\nrole = tickets\ntransport = usb\naddress = auto\n");
+	test_write_file(path,
+		HALL SVC_A "[counter 1]\nservices = A\n"
+			   "[printer kiosk-1]\nrole = tickets\ntransport = usb\naddress = auto\n");
 	assert_int_equal(kz_config_load(path, cfg, err), KZ_OK);
 	assert_int_equal(cfg->nprinters, 1);
 	assert_int_equal(kz_config_printer(cfg, "kiosk-1")->paper, 80); /* thermal default */
 	free(cfg);
 	expect_refused(HALL "[printer p]\nrole = labels\n", 5, "tickets, receipts or a4");
-	expect_refused(HALL "[printer p]\ntransport = bluetooth\n", 5, "tcp, device, usb, cups or folder");
+	expect_refused(HALL "[printer p]\ntransport = bluetooth\n", 5,
+		"tcp, device, usb, cups or folder");
 	expect_refused(HALL "[printer p]\npaper = 70\n", 5, "58 or 80");
 	expect_refused(HALL "[printer p q]\nrole = a4\n", 5, "Latin letters, digits and '-'");
 	expect_refused(HALL SVC_A "[counter 1]\nservices = A\n[printer p]\nrole = tickets\n", 9,
@@ -200,9 +205,10 @@ test_printers(void **state)
 		9, "a tickets printer needs tcp, device or usb");
 }
 
-#define KIOSK_HALL HALL SVC_A "[counter 1]\nservices = A\n" \
-	"[printer t]\nrole = tickets\ntransport = device\naddress = t.prn\n" \
-	"[printer f]\nrole = a4\ntransport = folder\naddress = forms\n"
+#define KIOSK_HALL                                                                                 \
+	HALL SVC_A "[counter 1]\nservices = A\n"                                                   \
+		   "[printer t]\nrole = tickets\ntransport = device\naddress = t.prn\n"            \
+		   "[printer f]\nrole = a4\ntransport = folder\naddress = forms\n"
 
 /* A kiosk names its printers, and they must be of the right kind. */
 static void
@@ -214,8 +220,9 @@ test_kiosks(void **state)
 
 	(void)state;
 	assert_non_null(cfg);
-	test_write_file(path, KIOSK_HALL "[kiosk k1]\nprinter = t\nforms_printer = f\nlanguage = ru\n"
-			"screen_mm = 268x477\nadmin_gesture = 4321\n");
+	test_write_file(path,
+		KIOSK_HALL "[kiosk k1]\nprinter = t\nforms_printer = f\nlanguage = ru\n"
+			   "screen_mm = 268x477\nadmin_gesture = 4321\n");
 	assert_int_equal(kz_config_load(path, cfg, err), KZ_OK);
 	k = kz_config_kiosk(cfg, NULL);
 	assert_non_null(k);
@@ -233,8 +240,10 @@ test_kiosks(void **state)
 		"must be a [printer] with role a4");
 	expect_refused(KIOSK_HALL "[kiosk k1]\nadmin_gesture = 15\n", 18, "3 to 8 corners");
 	expect_refused(KIOSK_HALL "[kiosk k1]\nadmin_pin = 1234\n", 18, "never the PIN itself");
-	expect_refused(KIOSK_HALL "[kiosk k1]\nscreen_mm = 20\n", 18, "WIDTHxHEIGHT in millimetres");
-	expect_refused(KIOSK_HALL "[office]\ncolour = red\n", 18, "unknown key 'colour' in [office]");
+	expect_refused(KIOSK_HALL "[kiosk k1]\nscreen_mm = 20\n", 18,
+		"WIDTHxHEIGHT in millimetres");
+	expect_refused(KIOSK_HALL "[office]\ncolour = red\n", 18,
+		"unknown key 'colour' in [office]");
 }
 
 static void

@@ -176,7 +176,7 @@ test_paused_counter_calls_no_one_until_resumed(void **state)
 	assert_int_equal(kz_ticket_find(h->db, "A-001", NULL, &t, err), KZ_OK);
 	assert_string_equal(t.state, "waiting");
 	assert_int_equal(kz_counter_pause(h->db, 1, NULL, NULL, err), KZ_EREJECT); /* already */
-	test_open_counter(h, 1); /* resume */
+	test_open_counter(h, 1);                                                   /* resume */
 	assert_counter(h, 1, "open", "Clerk Number1", "");
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_OK);
 	assert_string_equal(t.number, "A-001");

@@ -55,8 +55,9 @@ test_file_that_is_not_a_database_is_refused(void **state)
 	struct kz_db *db = NULL;
 
 	snprintf(path, sizeof path, "%s/notes.txt", h->dir);
-	test_write_file(path, "these are somebody's notes, not a database, and they are long "
-			      "enough to fill the first page header of an SQLite file.......\n");
+	test_write_file(path,
+		"these are somebody's notes, not a database, and they are long "
+		"enough to fill the first page header of an SQLite file.......\n");
 	assert_int_equal(kz_db_open(path, 0, &db, err), KZ_EDB);
 	assert_null(db);
 	assert_non_null(strstr(err, "notes.txt"));
@@ -156,9 +157,10 @@ test_counter_with_a_visitor_cannot_leave_the_configuration(void **state)
 	test_open_counter(h, 4);
 	assert_int_equal(kz_ticket_issue(h->db, h->cal, "C", &t, err), KZ_OK);
 	assert_int_equal(kz_ticket_next(h->db, 4, &t, err), KZ_OK);
-	test_write_file(h->config_path, "[hall]\nname_kk = Бөлім\nname_ru = Отдел\n"
-					"[service C]\nname_kk = c\nname_ru = c\n"
-					"[counter 1]\nservices = C\n");
+	test_write_file(h->config_path,
+		"[hall]\nname_kk = Бөлім\nname_ru = Отдел\n"
+		"[service C]\nname_kk = c\nname_ru = c\n"
+		"[counter 1]\nservices = C\n");
 	assert_int_equal(kz_config_load(h->config_path, cfg, err), KZ_OK);
 	assert_int_equal(kz_hall_sync(h->db, cfg, NULL, err), KZ_EREJECT);
 	assert_non_null(strstr(err, "counter 4"));
@@ -175,14 +177,15 @@ main(void)
 			test_hall_setup, test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_missing_database_is_not_created_without_asking,
 			test_hall_setup, test_hall_teardown),
-		cmocka_unit_test_setup_teardown(test_file_that_is_not_a_database_is_refused, test_hall_setup,
-			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_file_that_is_not_a_database_is_refused,
+			test_hall_setup, test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_version_1_database_is_migrated_with_its_data,
 			test_hall_setup, test_hall_teardown),
-		cmocka_unit_test_setup_teardown(test_configuration_changes_reach_the_database, test_hall_setup,
-			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_configuration_changes_reach_the_database,
+			test_hall_setup, test_hall_teardown),
 		cmocka_unit_test_setup_teardown(
-			test_counter_with_a_visitor_cannot_leave_the_configuration, test_hall_setup, test_hall_teardown),
+			test_counter_with_a_visitor_cannot_leave_the_configuration, test_hall_setup,
+			test_hall_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

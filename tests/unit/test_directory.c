@@ -9,7 +9,7 @@
 #include "queue/directory.h"
 #include "queue/error.h"
 
-#define SEED KZ_SOURCE_DIR "/tests/data/service-standard-ru.txt"
+#define SEED        KZ_SOURCE_DIR "/tests/data/service-standard-ru.txt"
 #define MAX_REGIONS 32
 
 struct counts {
@@ -54,9 +54,10 @@ count_seed(const char *from, const char *to, struct counts *out)
 		if (!inside)
 			continue;
 		line[strcspn(line, "\r\n")] = '\0';
-		if (strstr(line, "\t\t\t\t") && line[0] != '\t' && strchr(line, '\t') ==
-								       strstr(line, "\t\t\t\t")) {
-			snprintf(region, sizeof region, "%.*s", (int)(strchr(line, '\t') - line), line);
+		if (strstr(line, "\t\t\t\t") && line[0] != '\t' &&
+			strchr(line, '\t') == strstr(line, "\t\t\t\t")) {
+			snprintf(region, sizeof region, "%.*s", (int)(strchr(line, '\t') - line),
+				line);
 			continue;
 		}
 		for (p = strtok_r(line, "\t", &save); p && n < 8; p = strtok_r(NULL, "\t", &save))
@@ -99,8 +100,8 @@ compare(const char *path, const char *from, const char *to)
 			if (strcmp(seed.region[i], csv.region[j]) == 0) {
 				found = 1;
 				if (seed.rows[i] != csv.rows[j])
-					fail_msg("%s: %s has %d rows, the seed %d", path, seed.region[i],
-						csv.rows[j], seed.rows[i]);
+					fail_msg("%s: %s has %d rows, the seed %d", path,
+						seed.region[i], csv.rows[j], seed.rows[i]);
 			}
 		if (!found)
 			fail_msg("%s: region %s is missing", path, seed.region[i]);
@@ -152,14 +153,16 @@ check_emails(const char *path)
 		const char *p = e->emails;
 		if (*p == '\0') {
 			if (!strstr(e->notes, "unrecoverable") && !strstr(e->notes, "no e-mail") &&
-			    !strstr(e->notes, "web site"))
-				fail_msg("%s: %s has no e-mail and no note saying why", path, e->key);
+				!strstr(e->notes, "web site"))
+				fail_msg("%s: %s has no e-mail and no note saying why", path,
+					e->key);
 			continue;
 		}
 		while (*p) {
 			size_t len = strcspn(p, ";");
 			if (!valid_email(p, len))
-				fail_msg("%s: %s: '%.*s' is not an e-mail", path, e->key, (int)len, p);
+				fail_msg("%s: %s: '%.*s' is not an e-mail", path, e->key, (int)len,
+					p);
 			p += len;
 			while (*p == ';' || *p == ' ')
 				p++;
@@ -226,12 +229,14 @@ test_malformed_csv_is_refused(void **state)
 	(void)state;
 	assert_true(fd >= 0);
 	close(fd);
-	test_write_file(path, "key,region,name,address,official,phones,emails,notes\n"
-			      "a,R,N,\"unclosed,x,y,z,w\n");
+	test_write_file(path,
+		"key,region,name,address,official,phones,emails,notes\n"
+		"a,R,N,\"unclosed,x,y,z,w\n");
 	assert_int_equal(kz_dir_load(path, &dir, err), KZ_ECONFIG);
 	assert_null(dir);
-	test_write_file(path, "key,region,name,address,official,phones,emails,notes\n"
-			      "a,R,N,A,O,P,E,\na,R,N2,A,O,P,E,\n");
+	test_write_file(path,
+		"key,region,name,address,official,phones,emails,notes\n"
+		"a,R,N,A,O,P,E,\na,R,N2,A,O,P,E,\n");
 	assert_int_equal(kz_dir_load(path, &dir, err), KZ_ECONFIG);
 	assert_non_null(strstr(err, "row 3"));
 	assert_non_null(strstr(err, "twice"));

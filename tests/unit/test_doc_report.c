@@ -24,10 +24,10 @@
 #include "queue/error.h"
 #include "queue/report.h"
 
-#define FONTS KZ_SOURCE_DIR "/assets/fonts"
+#define FONTS   KZ_SOURCE_DIR "/assets/fonts"
 #define SCREENS KZ_SCREENS_DIR
-#define DPI 30 /* for ink checks */
-#define MIN 60
+#define DPI     30 /* for ink checks */
+#define MIN     60
 
 static struct kz_config *cfg;
 
@@ -77,7 +77,7 @@ st(int n, int median, int p90, int max, int within)
 
 static void
 group(struct kz_report_group *g, const char *key, const char *kk, const char *ru, int places,
-      int served, int no_shows, int sent, struct kz_stat wait, struct kz_stat service)
+	int served, int no_shows, int sent, struct kz_stat wait, struct kz_stat service)
 {
 	snprintf(g->key, sizeof g->key, "%s", key);
 	snprintf(g->name_kk, sizeof g->name_kk, "%s", kk);
@@ -109,7 +109,7 @@ days(struct kz_report *r, int y, int m, int d, int weekday, int n)
 			day->issued = n_wait;
 			day->served = n_wait - 1;
 			day->wait = st(n_wait, 600 + 60 * (i % 9), 1500 + 60 * (i % 11), 2400,
-					 n_wait - (i % 4));
+				n_wait - (i % 4));
 		}
 		weekday = (weekday + 1) % 7;
 		if (++d > month_days[m - 1] + (m == 2 && leap)) {
@@ -127,11 +127,18 @@ static struct kz_report *
 month(void)
 {
 	static const int hist[KZ_REPORT_BINS] = {45, 66, 75, 63, 55, 48, 22, 12, 8, 5, 3, 2, 2};
-	static const int arrivals[24] = {[9] = 38, [10] = 61, [11] = 57, [12] = 44, [13] = 6,
-					 [14] = 48, [15] = 55, [16] = 52, [17] = 51};
+	static const int arrivals[24] = {[9] = 38,
+		[10] = 61,
+		[11] = 57,
+		[12] = 44,
+		[13] = 6,
+		[14] = 48,
+		[15] = 55,
+		[16] = 52,
+		[17] = 51};
 	struct kz_report *r = calloc(1, sizeof *r);
 	static const char *const clerks[] = {"Ахметова А. Б.", "Иванов И. И.", "Сейткали Н.",
-					     "Жумабекова Д. С.", long_clerk};
+		"Жумабекова Д. С.", long_clerk};
 
 	assert_non_null(r);
 	snprintf(r->from, sizeof r->from, "2026-03-01");
@@ -141,40 +148,41 @@ month(void)
 	r->issued = 412;
 	/* waits: median 12,6, p90 31,0, max 73,0 minutes, 352 of 406 within: 86,7 % */
 	group(&r->total, "all", "", "", 421, 380, 17, 9, st(406, 754, 1860, 4380, 352),
-	      st(389, 540, 1230, 2700, 380));
+		st(389, 540, 1230, 2700, 380));
 	r->total.not_served = 6;
 	r->nservices = 3;
 	group(&r->services[0], "A", "Құжаттарды қабылдау", "Приём документов", 250, 231, 10, 9,
-	      st(246, 700, 1800, 4380, 215), st(240, 600, 1300, 2700, 233));
+		st(246, 700, 1800, 4380, 215), st(240, 600, 1300, 2700, 233));
 	group(&r->services[1], "B", long_service_kk, long_service_ru, 120, 110, 5, 0,
-	      st(118, 800, 1900, 3000, 100), st(112, 420, 1000, 2000, 110));
+		st(118, 800, 1900, 3000, 100), st(112, 420, 1000, 2000, 110));
 	group(&r->services[2], "C", "Кеңес беру", "Консультация", 51, 39, 2, 0,
-	      st(42, 300, 900, 1500, 37), st(37, 300, 700, 1200, 37));
+		st(42, 300, 900, 1500, 37), st(37, 300, 700, 1200, 37));
 	r->ncounters = 4;
 	for (int i = 0; i < 4; i++) {
 		char key[8];
 		snprintf(key, sizeof key, "%d", i + 1);
 		group(&r->counters[i], key, "", "", 100 + i, 95 - i, 4, 2,
-		      st(100, 600 + 120 * i, 1500 + 60 * i, 3000, 90),
-		      st(97, 420 + 120 * i, 1200 + 300 * i, 2400 + 120 * i, 95 - 3 * i));
+			st(100, 600 + 120 * i, 1500 + 60 * i, 3000, 90),
+			st(97, 420 + 120 * i, 1200 + 300 * i, 2400 + 120 * i, 95 - 3 * i));
 	}
 	r->counters[3].service.p90 = 36 * MIN; /* over the limit's line */
 	r->nclerks = 5;
 	for (int i = 0; i < 5; i++)
-		group(&r->clerks[i], clerks[i], "", "", 80 + i, 76, 3, 1, st(80, 700, 1600, 2900, 75),
-		      st(78, 500 + 60 * i, 1300, 2500, 76));
+		group(&r->clerks[i], clerks[i], "", "", 80 + i, 76, 3, 1,
+			st(80, 700, 1600, 2900, 75), st(78, 500 + 60 * i, 1300, 2500, 76));
 	for (int h = 0; h < 24; h++) {
 		snprintf(r->hours[h].key, sizeof r->hours[h].key, "%02d", h);
 		r->hours[h].places = arrivals[h];
 		if (arrivals[h] > 0)
-			r->hours[h].wait = st(arrivals[h], 300 + 90 * ((h * 5) % 17), 1800, 3600, 1);
+			r->hours[h].wait =
+				st(arrivals[h], 300 + 90 * ((h * 5) % 17), 1800, 3600, 1);
 	}
 	r->busiest[0] = 10;
 	r->busiest[1] = 11;
 	r->busiest[2] = 15;
 	memcpy(r->histogram, hist, sizeof hist);
 	days(r, 2026, 3, 1, 6, 31); /* 1 March 2026: a Sunday */
-	r->days[7].working = 0;	    /* 8 March */
+	r->days[7].working = 0;     /* 8 March */
 	r->days[7].wait.n = 0;
 	r->feedback = (struct kz_feedback_summary){50, {45, 40, 0, 49}, {50, 50, 0, 50}};
 	r->apps = (struct kz_report_apps){57, 3, 50, 48, 2, 0, 1, 0, 1};
@@ -213,7 +221,7 @@ year(void)
 		char name[64];
 		snprintf(name, sizeof name, "Сотрудник-%02d Т. Т.", i + 1);
 		group(&r->clerks[i], name, "", "", 100 + i, 90, 5, 2, st(100, 700, 1600, 2900, 75),
-		      st(98, 500, 1300, 2500, 96));
+			st(98, 500, 1300, 2500, 96));
 	}
 	return r;
 }
@@ -254,7 +262,8 @@ page_text(const char *name, int page)
 
 	if (strcmp(text.name, name) != 0) {
 		forget_text();
-		snprintf(cmd, sizeof cmd, "pdftotext -layout -enc UTF-8 '%s/%s.pdf' -", SCREENS, name);
+		snprintf(cmd, sizeof cmd, "pdftotext -layout -enc UTF-8 '%s/%s.pdf' -", SCREENS,
+			name);
 		raw = test_run(cmd);
 		for (at = raw; (ff = strchr(at, '\f')) != NULL && text.n < 32; at = ff + 1) {
 			*ff = '\0';
@@ -285,18 +294,18 @@ pages_of(const char *name)
 }
 
 static void
-has(const char *text, const char *want, const char *where)
+has(const char *got, const char *want, const char *where)
 {
-	if (strstr(text, want) == NULL)
-		fail_msg("%s lacks '%s'; it reads: %s", where, want, text);
+	if (strstr(got, want) == NULL)
+		fail_msg("%s lacks '%s'; it reads: %s", where, want, got);
 }
 
 static void
-lacks(const char *text, const char *unwanted, const char *where)
+lacks(const char *got, const char *unwanted, const char *where)
 {
-	if (strstr(text, unwanted) != NULL)
+	if (strstr(got, unwanted) != NULL)
 		fail_msg("%s has '%s', of the other language or a fault; it reads: %s", where,
-			 unwanted, text);
+			unwanted, got);
 }
 
 /* The whole text, page by page, with checks every page must pass: it ends
@@ -341,7 +350,7 @@ render(const char *name, int n)
 	char cmd[1400], path[1024];
 
 	snprintf(cmd, sizeof cmd, "pdftoppm -png -r 60 '%s/%s.pdf' '%s/%s'", SCREENS, name, SCREENS,
-		 name);
+		name);
 	free(test_run(cmd));
 	for (int i = 1; i <= n; i++) {
 		struct stat st;
@@ -349,8 +358,8 @@ render(const char *name, int n)
 		if (stat(path, &st) != 0 || st.st_size < 1000)
 			fail_msg("page %d of %s did not render to %s", i, name, path);
 	}
-	snprintf(cmd, sizeof cmd, "pdftoppm -gray -r %d '%s/%s.pdf' '%s/ink-%s'", DPI, SCREENS, name,
-		 SCREENS, name);
+	snprintf(cmd, sizeof cmd, "pdftoppm -gray -r %d '%s/%s.pdf' '%s/ink-%s'", DPI, SCREENS,
+		name, SCREENS, name);
 	free(test_run(cmd));
 	for (int i = 1; i <= n; i++) {
 		unsigned char *px;
@@ -376,9 +385,9 @@ render(const char *name, int n)
 		free(px);
 		/* 18 mm margins at the sides, 15 at the top, 13 at the foot */
 		if (right < 0 || left * 25.4 / DPI < 16 || (w - 1 - right) * 25.4 / DPI < 16 ||
-		    top * 25.4 / DPI < 13 || (h - 1 - bottom) * 25.4 / DPI < 10)
+			top * 25.4 / DPI < 13 || (h - 1 - bottom) * 25.4 / DPI < 10)
 			fail_msg("%s page %d: ink from %d,%d to %d,%d px of %dx%d, past the margins",
-				 name, i, left, top, right, bottom, w, h);
+				name, i, left, top, right, bottom, w, h);
 	}
 }
 
@@ -525,9 +534,9 @@ test_empty_day(void **state)
 	const char *langs[] = {"ru", "kk"};
 	const char *no_data[] = {"Нет данных", "Деректер жоқ"};
 	const char *no_apps[] = {"В реестре заявлений пока нет данных.",
-				 "Өтініштер тізілімінде әзірге деректер жоқ."};
+		"Өтініштер тізілімінде әзірге деректер жоқ."};
 	const char *no_complaints[] = {"В журнале жалоб пока нет данных.",
-				       "Шағымдар журналында әзірге деректер жоқ."};
+		"Шағымдар журналында әзірге деректер жоқ."};
 
 	(void)state;
 	for (int k = 0; k < 2; k++) {
@@ -609,22 +618,22 @@ test_file_that_cannot_be_written(void **state)
 	(void)state;
 	/* a folder that is not there */
 	assert_int_equal(kz_doc_report_pdf_file(r, cfg, "ru", FONTS, SCREENS "/no-such-dir/r.pdf",
-						err),
-			 KZ_EINVAL);
+				 err),
+		KZ_EINVAL);
 	has(err, SCREENS "/no-such-dir/r.pdf", "the message");
 	/* a name that is a folder: the PDF is made, the rename fails, and the
 	 * temporary file goes with it */
 	mkdir(SCREENS "/report-dir", 0777);
 	err[0] = '\0';
 	assert_int_equal(kz_doc_report_pdf_file(r, cfg, "ru", FONTS, SCREENS "/report-dir", err),
-			 KZ_EINVAL);
+		KZ_EINVAL);
 	has(err, "cannot write the report", "the message");
 	assert_int_equal(files_like("report-dir"), 1);
 	rmdir(SCREENS "/report-dir");
 	/* and when it is written, only the file is there */
 	remove(SCREENS "/report-ok.pdf");
 	assert_int_equal(kz_doc_report_pdf_file(r, cfg, "kk", FONTS, SCREENS "/report-ok.pdf", err),
-			 KZ_OK);
+		KZ_OK);
 	assert_int_equal(files_like("report-ok.pdf"), 1);
 	remove(SCREENS "/report-ok.pdf");
 	free(r);

@@ -39,7 +39,7 @@ setup(void **state)
 
 	(void)state;
 	if (kz_clock_setup("Asia/Almaty", NULL, err) != KZ_OK ||
-	    kz_typeset_open(KZ_SOURCE_DIR "/assets/fonts", &ts, err) != KZ_OK) {
+		kz_typeset_open(KZ_SOURCE_DIR "/assets/fonts", &ts, err) != KZ_OK) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
@@ -178,7 +178,7 @@ assert_side_margins_white(const struct kz_bitmap *b)
 		for (int x = 0; x < 4; x++)
 			if (kz_bitmap_get(b, x, y) || kz_bitmap_get(b, b->w - 1 - x, y))
 				fail_msg("ink at the paper's edge: column %d, row %d",
-					 kz_bitmap_get(b, x, y) ? x : b->w - 1 - x, y);
+					kz_bitmap_get(b, x, y) ? x : b->w - 1 - x, y);
 }
 
 /* The first row that is a rule: black across the content width. */
@@ -212,7 +212,7 @@ test_tickets_in_both_languages_on_both_papers(void **state)
 			for (int i = 0; i < l.n; i++)
 				if (kz_typeset_missing(ts, l.blocks[i].text) != 0)
 					fail_msg("%s: the fonts lack letters of '%s'", name,
-						 l.blocks[i].text);
+						l.blocks[i].text);
 			assert_side_margins_white(b);
 			/* the number is the tallest band by far, below the office's rule */
 			n = bands(b, bd);
@@ -225,7 +225,7 @@ test_tickets_in_both_languages_on_both_papers(void **state)
 			for (int i = 0; i < n; i++)
 				if (i != big && bd[i].h * 2 > bd[big].h)
 					fail_msg("%s: band at %d is %d dots, the number only %d",
-						 name, bd[i].top, bd[i].h, bd[big].h);
+						name, bd[i].top, bd[i].h, bd[big].h);
 			/* nothing but white after the last band's margin: cropped to content */
 			assert_int_equal(b->h, bd[n - 1].top + bd[n - 1].h + 8);
 			kz_bitmap_free(b);
@@ -239,15 +239,15 @@ test_russian_plural(void **state)
 	static const struct {
 		long n;
 		const char *form;
-	} cases[] = {{1, "человек"},   {2, "человека"},	 {5, "человек"},   {11, "человек"},
-		     {21, "человек"},  {22, "человека"}, {0, "человек"},   {4, "человека"},
-		     {12, "человек"},  {14, "человек"},	 {101, "человек"}, {104, "человека"},
-		     {111, "человек"}, {112, "человек"}};
+	} cases[] = {{1, "человек"}, {2, "человека"}, {5, "человек"}, {11, "человек"},
+		{21, "человек"}, {22, "человека"}, {0, "человек"}, {4, "человека"}, {12, "человек"},
+		{14, "человек"}, {101, "человек"}, {104, "человека"}, {111, "человек"},
+		{112, "человек"}};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		assert_string_equal(kz_doc_plural_ru(cases[i].n, "человек", "человека", "человек"),
-				    cases[i].form);
+			cases[i].form);
 	/* which form, not just the word: "1 файл, 2 файла, 5 файлов" */
 	assert_string_equal(kz_doc_plural_ru(1, "one", "few", "many"), "one");
 	assert_string_equal(kz_doc_plural_ru(21, "one", "few", "many"), "one");
@@ -287,8 +287,8 @@ static void
 test_one_language_a_ticket(void **state)
 {
 	static const char *const ru_only[] = {"Перед", "Время", "Приём", "очередь", "человек"};
-	static const char *const kk_letters[] = {"ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і",
-						 "Ә", "Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І"};
+	static const char *const kk_letters[] = {"ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і", "Ә",
+		"Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І"};
 	struct kz_ticket_doc kk = doc("kk"), ru = doc("ru");
 	struct kz_doc_layout l;
 
@@ -374,8 +374,8 @@ test_long_office_name_wraps_within_the_paper(void **state)
 	/* in a box of its own, wrapped text stays in the box's columns */
 	box = kz_bitmap_new(384, 600);
 	assert_non_null(box);
-	assert_int_equal(
-		kz_typeset_wrap(ts, box, 50, 10, 200, 24, 0, KZ_TS_LEFT, long_office_kk, &h),
+	assert_int_equal(kz_typeset_wrap(ts, box, 50, 10, 200, 24, 0, KZ_TS_LEFT, long_office_kk,
+				 &h),
 		KZ_OK);
 	assert_true(h > 5 * 24);
 	for (int y = 0; y < box->h; y++)
@@ -394,10 +394,10 @@ test_a_line_too_wide_shrinks(void **state)
 	(void)state;
 	assert_non_null(b);
 	assert_int_equal(kz_typeset_text(ts, NULL, 0, 0, 300, 30, 1, KZ_TS_CENTRE, "A-017", &h_fit),
-			 KZ_OK);
+		KZ_OK);
 	assert_int_equal(kz_typeset_text(ts, b, 100, 10, 120, 30, 0, KZ_TS_RIGHT,
-					 "Жер қатынастары бөлімі", &h),
-			 KZ_OK);
+				 "Жер қатынастары бөлімі", &h),
+		KZ_OK);
 	assert_true(h < h_fit);
 	assert_true(kz_bitmap_count(b) > 0);
 	for (int y = 0; y < b->h; y++)

@@ -26,7 +26,7 @@
 #include "queue/clock.h"
 #include "queue/error.h"
 
-#define FONTS KZ_SOURCE_DIR "/assets/fonts"
+#define FONTS   KZ_SOURCE_DIR "/assets/fonts"
 #define SCREENS KZ_SCREENS_DIR
 
 static struct kz_typeset *ts;
@@ -42,8 +42,8 @@ setup(void **state)
 
 	(void)state;
 	if (kz_clock_setup("Asia/Almaty", NULL, err) != KZ_OK ||
-	    kz_clock_parse_local("2026-03-20T10:15", &accepted, err) != KZ_OK ||
-	    kz_typeset_open(FONTS, &ts, err) != KZ_OK) {
+		kz_clock_parse_local("2026-03-20T10:15", &accepted, err) != KZ_OK ||
+		kz_typeset_open(FONTS, &ts, err) != KZ_OK) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
@@ -85,10 +85,10 @@ receipt(const char *lang)
 		.service = NULL, /* the standard's name */
 		.ndocs = 3,
 		.docs = {kk ? "Өтініш" : "Заявление",
-			 kk ? "Жеке басын куәландыратын құжаттың көшірмесі"
-			    : "Копия документа, удостоверяющего личность",
-			 kk ? "Жер учаскесінің бағалау құнын анықтау актісі"
-			    : "Акт определения оценочной стоимости земельного участка"},
+			kk ? "Жеке басын куәландыратын құжаттың көшірмесі"
+			   : "Копия документа, удостоверяющего личность",
+			kk ? "Жер учаскесінің бағалау құнын анықтау актісі"
+			   : "Акт определения оценочной стоимости земельного участка"},
 		.due = {2026, 4, 3},
 		.due_from = 10 * 60,
 		.result_place = kk ? "105-кабинет" : "кабинет 105",
@@ -140,8 +140,8 @@ notice(const char *lang)
 		.nmissing = 2,
 		.missing = {kk ? "Жер учаскесінің бағалау құнын анықтау актісі"
 			       : "Акт определения оценочной стоимости земельного участка",
-			    kk ? "Комиссияның оң қорытындысының көшірмесі"
-			       : "Копия положительного заключения комиссии"},
+			kk ? "Комиссияның оң қорытындысының көшірмесі"
+			   : "Копия положительного заключения комиссии"},
 		.until = {2026, 3, 27},
 		.clerk_name = kk ? "Сейтқали Айгерім Бақытқызы" : "Иванова Мария Петровна",
 		.clerk_position = kk ? "бас маман" : "главный специалист",
@@ -187,7 +187,7 @@ check_pdf(const struct kz_doc_layout *l, const char *name)
 	snprintf(cmd, sizeof cmd, "pdfinfo '%s' | grep -q '^Pages: *1$'", path);
 	free(test_run(cmd));
 	snprintf(cmd, sizeof cmd, "pdftoppm -png -r 50 -singlefile '%s' '%s/%s-a4'", path, SCREENS,
-		 name);
+		name);
 	free(test_run(cmd));
 	snprintf(cmd, sizeof cmd, "pdftotext -layout -enc UTF-8 '%s' -", path);
 	raw = test_run(cmd);
@@ -211,10 +211,10 @@ assert_says(const char *text, const char *want, const char *name)
 static void
 assert_one_language(const char *text, const char *lang, const char *name)
 {
-	static const char *const ru_only[] = {"Дата",  "Телефон", "заявлени", "документы",
-					      "жалоб", "Срок",	  "Место",    "подпись"};
-	static const char *const kk_letters[] = {"ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і",
-						 "Ә", "Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І"};
+	static const char *const ru_only[] = {"Дата", "Телефон", "заявлени", "документы", "жалоб",
+		"Срок", "Место", "подпись"};
+	static const char *const kk_letters[] = {"ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і", "Ә",
+		"Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І"};
 	const char *const *bad = is_kk(lang) ? ru_only : kk_letters;
 	size_t n = is_kk(lang) ? sizeof ru_only / sizeof *ru_only
 			       : sizeof kk_letters / sizeof *kk_letters;
@@ -242,17 +242,16 @@ test_receipt_says_what_p14_requires(void **state)
 			snprintf(name, sizeof name, "receipt-%s%s", lang, wi ? "-80" : "");
 			text = check_pdf(&l, name);
 			assert_says(text,
-				    is_kk(lang) ? "Құжаттарды қабылдау туралы қолхат"
-						: "Расписка о приёме документов",
-				    name);
+				is_kk(lang) ? "Құжаттарды қабылдау туралы қолхат"
+					    : "Расписка о приёме документов",
+				name);
 			/* 1) number and date of the request */
 			assert_says(text,
-				    is_kk(lang) ? "№ 2026-0001, 20.03.2026 ж."
-						: "№ 2026-0001 от 20.03.2026",
-				    name);
+				is_kk(lang) ? "№ 2026-0001, 20.03.2026 ж."
+					    : "№ 2026-0001 от 20.03.2026",
+				name);
 			/* 2) the service, by the standard's name */
-			assert_says(
-				text,
+			assert_says(text,
 				is_kk(lang)
 					? "Жер учаскелерінің кадастрлық (бағалау) құнын бекіту"
 					: "Утверждение кадастровой (оценочной) стоимости "
@@ -261,9 +260,9 @@ test_receipt_says_what_p14_requires(void **state)
 				name);
 			/* 3) how many documents, and each by name */
 			assert_says(text,
-				    is_kk(lang) ? "Қабылданған құжаттар саны: 3"
-						: "Принято документов: 3",
-				    name);
+				is_kk(lang) ? "Қабылданған құжаттар саны: 3"
+					    : "Принято документов: 3",
+				name);
 			for (int i = 0; i < d.ndocs; i++) {
 				char item[256];
 				snprintf(item, sizeof item, "%d. %s", i + 1, d.docs[i]);
@@ -271,9 +270,8 @@ test_receipt_says_what_p14_requires(void **state)
 			}
 			/* 4) the date, time and place of issue */
 			assert_says(text,
-				    is_kk(lang) ? "03.04.2026 ж., сағат 10:00"
-						: "03.04.2026, в 10:00",
-				    name);
+				is_kk(lang) ? "03.04.2026 ж., сағат 10:00" : "03.04.2026, в 10:00",
+				name);
 			assert_says(text, d.office_address, name);
 			assert_says(text, d.result_place, name);
 			/* 5) who accepted: full name and position */
@@ -337,16 +335,16 @@ test_talon_says_what_p25_requires(void **state)
 			assert_says(text, "20.03.2026 10:15", name);
 			/* the surname and initials of who took it, not the full name */
 			assert_says(text,
-				    is_kk(lang) ? "Шағымды қабылдаған: Сейтқали А. Б."
-						: "Жалобу принял(а): Иванова М. П.",
-				    name);
+				is_kk(lang) ? "Шағымды қабылдаған: Сейтқали А. Б."
+					    : "Жалобу принял(а): Иванова М. П.",
+				name);
 			if (strstr(text, is_kk(lang) ? "Айгерім" : "Мария") != NULL)
 				fail_msg("%s prints the full name: %s", name, text);
 			/* when and where the answer comes */
 			assert_says(text,
-				    is_kk(lang) ? "20.04.2026 ж. дейін (30 күнтізбелік күн)"
-						: "до 20.04.2026 (30 календарных дней)",
-				    name);
+				is_kk(lang) ? "20.04.2026 ж. дейін (30 күнтізбелік күн)"
+					    : "до 20.04.2026 (30 календарных дней)",
+				name);
 			assert_says(text, d.answer_place, name);
 			/* whom to ask: the official, then the Appendix 5 body */
 			assert_says(text, d.official_name, name);
@@ -381,9 +379,9 @@ test_notice_says_what_p16_requires(void **state)
 			assert_says(text, is_kk(lang) ? "Хабарлама" : "Уведомление", name);
 			assert_says(text, d.applicant, name);
 			assert_says(text,
-				    is_kk(lang) ? "20.03.2026 ж. № 2026-0001 өтініш бойынша"
-						: "По заявлению № 2026-0001 от 20.03.2026",
-				    name);
+				is_kk(lang) ? "20.03.2026 ж. № 2026-0001 өтініш бойынша"
+					    : "По заявлению № 2026-0001 от 20.03.2026",
+				name);
 			/* which documents are missing */
 			for (int i = 0; i < d.nmissing; i++) {
 				char item[256];
@@ -392,14 +390,14 @@ test_notice_says_what_p16_requires(void **state)
 			}
 			/* the term of the suspension */
 			assert_says(text,
-				    is_kk(lang) ? "Тоқтата тұру мерзімі: 27.03.2026 ж. дейін"
-						: "Срок приостановления: до 27.03.2026",
-				    name);
+				is_kk(lang) ? "Тоқтата тұру мерзімі: 27.03.2026 ж. дейін"
+					    : "Срок приостановления: до 27.03.2026",
+				name);
 			/* what to do next, and where */
 			assert_says(text,
-				    is_kk(lang) ? "жетіспейтін құжаттарды"
-						: "представьте недостающие документы",
-				    name);
+				is_kk(lang) ? "жетіспейтін құжаттарды"
+					    : "представьте недостающие документы",
+				name);
 			assert_says(text, d.office_address, name);
 			assert_says(text, "8 (7252) 53-00-00", name);
 			/* who wrote it */

@@ -105,7 +105,7 @@ static void
 test_exact_bytes_of_a_tiny_bitmap(void **state)
 {
 	static const uint8_t expect[] = {0x1B, 0x40, 0x1D, 0x76, 0x30, 0x00, 0x01, 0x00, 0x02, 0x00,
-					 0xA5, 0x3C, 0x1B, 0x64, 0x03, 0x1D, 0x56, 0x42, 0x00};
+		0xA5, 0x3C, 0x1B, 0x64, 0x03, 0x1D, 0x56, 0x42, 0x00};
 	struct kz_bitmap *bm = kz_bitmap_new(8, 2);
 	struct kz_bytes b = {0};
 
@@ -174,15 +174,15 @@ test_widest_rows_keep_bands_under_64k(void **state)
 
 /* Every command the decoder knows, and where each begins. */
 static const uint8_t small[] = {
-	0x1B, 0x40,					/* 0: ESC @ */
-	0x10, 0x04, 0x04,				/* 2: DLE EOT 4 */
+	0x1B, 0x40,                                     /* 0: ESC @ */
+	0x10, 0x04, 0x04,                               /* 2: DLE EOT 4 */
 	0x1D, 0x76, 0x30, 0x31, 0x02, 0x00, 0x03, 0x00, /* 5: GS v 0, m 49 */
-	0xFF, 0x00, 0x81, 0x81, 0x00, 0xFF,		/* 2 bytes x 3 rows */
-	0x0A,						/* 19: LF */
-	0x1B, 0x64, 0x05,				/* 20: ESC d 5 */
-	0x1D, 0x56, 0x01,				/* 23: GS V 1 */
-	0x1D, 0x56, 0x41, 0x10,				/* 26: GS V 65 16 */
-	0x1D, 0x56, 0x30,				/* 30: GS V 48 */
+	0xFF, 0x00, 0x81, 0x81, 0x00, 0xFF,             /* 2 bytes x 3 rows */
+	0x0A,                                           /* 19: LF */
+	0x1B, 0x64, 0x05,                               /* 20: ESC d 5 */
+	0x1D, 0x56, 0x01,                               /* 23: GS V 1 */
+	0x1D, 0x56, 0x41, 0x10,                         /* 26: GS V 65 16 */
+	0x1D, 0x56, 0x30,                               /* 30: GS V 48 */
 };
 static const size_t small_starts[] = {0, 2, 5, 19, 20, 23, 26, 30, sizeof small};
 
@@ -247,7 +247,7 @@ test_every_truncation(void **state)
 		} else {
 			snprintf(where, sizeof where, "byte %zu: ", start);
 			if (rc != KZ_EINVAL || strstr(err, where) == NULL ||
-			    strstr(err, "cut short") == NULL)
+				strstr(err, "cut short") == NULL)
 				fail_msg("%zu bytes: rc %d, '%s'", len, rc, err);
 			assert_null(bm);
 		}
@@ -327,7 +327,7 @@ static void
 test_bands_of_different_widths_and_no_bands(void **state)
 {
 	static const uint8_t mixed[] = {0x1D, 0x76, 0x30, 0x00, 2, 0, 2, 0, 0xFF, 0xFF, 0x80, 0x01,
-					0x1D, 0x76, 0x30, 0x00, 4, 0, 1, 0, 0x01, 0x02, 0x03, 0x04};
+		0x1D, 0x76, 0x30, 0x00, 4, 0, 1, 0, 0x01, 0x02, 0x03, 0x04};
 	static const uint8_t none[] = {0x1B, 0x40, 0x1B, 0x64, 0x03};
 	struct kz_bitmap *bm = NULL;
 	struct kz_escpos_summary sum;
@@ -338,8 +338,7 @@ test_bands_of_different_widths_and_no_bands(void **state)
 	assert_int_equal(bm->w, 32);
 	assert_int_equal(bm->h, 3);
 	assert_int_equal(sum.bands, 2);
-	assert_memory_equal(
-		bm->bits,
+	assert_memory_equal(bm->bits,
 		((const uint8_t[]){0xFF, 0xFF, 0, 0, 0x80, 0x01, 0, 0, 0x01, 0x02, 0x03, 0x04}),
 		12);
 	kz_bitmap_free(bm);
@@ -458,7 +457,7 @@ test_state_text(void **state)
 	assert_string_equal(kz_escpos_state_text(&st, buf, sizeof buf), "paper out, cover open");
 	kz_escpos_status_parse(3, 0x1A, &st);
 	assert_string_equal(kz_escpos_state_text(&st, buf, sizeof buf),
-			    "paper out, cover open, cutter error");
+		"paper out, cover open, cutter error");
 	/* offline for no reason the printer gives */
 	memset(&st, 0, sizeof st);
 	kz_escpos_status_parse(1, 0x1A, &st);

@@ -68,36 +68,36 @@ test_estimate_from_today_served_visits(void **state)
 	test_issue(h, "B");
 	test_open_counter(h, 1);
 	test_open_counter(h, 2);
-	serve(h, 1, "A-001", "2026-03-20T09:05", "2026-03-20T09:15");	/* 600 s */
+	serve(h, 1, "A-001", "2026-03-20T09:05", "2026-03-20T09:15"); /* 600 s */
 	test_at("2026-03-20T09:16");
 	next(h, 2, "A-002");
 	test_at("2026-03-20T09:20");
 	next(h, 1, "A-003");
 	test_at("2026-03-20T09:22");
 	assert_int_equal(kz_ticket_start(h->db, 1, &t, err), KZ_OK);
-	test_at("2026-03-20T09:35");	/* 900 s from the call, not from the start */
+	test_at("2026-03-20T09:35"); /* 900 s from the call, not from the start */
 	finish(h, 1, KZ_SERVED, NULL);
-	test_at("2026-03-20T09:36");	/* 1200 s */
+	test_at("2026-03-20T09:36"); /* 1200 s */
 	finish(h, 2, KZ_SERVED, NULL);
-	serve(h, 2, "B-001", "2026-03-20T09:40", "2026-03-20T10:40");	/* another service */
+	serve(h, 2, "B-001", "2026-03-20T09:40", "2026-03-20T10:40"); /* another service */
 
 	test_at("2026-03-20T11:00");
 	for (int i = 0; i < 5; i++)
 		test_issue(h, "A");
 	test_issue(h, "B");
-	next(h, 1, "A-004");	/* at the counter now: neither ahead nor a sample */
+	next(h, 1, "A-004"); /* at the counter now: neither ahead nor a sample */
 	e = estimate(h, "A", 300);
 	assert_int_equal(e.ahead, 4);
 	assert_int_equal(e.counters, 2);
 	assert_int_equal(e.samples, 3);
-	assert_int_equal(e.avg_service, 900);	/* (600 + 1200 + 900) / 3 */
-	assert_int_equal(e.estimate, 3 * 900);	/* ceil((4 + 1) / 2) rounds */
+	assert_int_equal(e.avg_service, 900);  /* (600 + 1200 + 900) / 3 */
+	assert_int_equal(e.estimate, 3 * 900); /* ceil((4 + 1) / 2) rounds */
 	assert_int_equal(e.known, 1);
 
 	test_open_counter(h, 3);
 	e = estimate(h, "A", 300);
 	assert_int_equal(e.counters, 3);
-	assert_int_equal(e.estimate, 2 * 900);	/* ceil(5 / 3) */
+	assert_int_equal(e.estimate, 2 * 900); /* ceil(5 / 3) */
 	e = estimate(h, "B", 300);
 	assert_int_equal(e.ahead, 1);
 	assert_int_equal(e.counters, 3);
@@ -125,12 +125,12 @@ test_few_samples_blend_with_the_default(void **state)
 	test_issue(h, "A");
 	test_issue(h, "A");
 	test_issue(h, "A");
-	serve(h, 1, "A-001", "2026-03-20T09:00", "2026-03-20T09:10");	/* 600 s */
+	serve(h, 1, "A-001", "2026-03-20T09:00", "2026-03-20T09:10"); /* 600 s */
 	e = estimate(h, "A", 300);
 	assert_int_equal(e.samples, 1);
-	assert_int_equal(e.avg_service, 400);	/* (600 + 2 * 300) / 3 */
+	assert_int_equal(e.avg_service, 400); /* (600 + 2 * 300) / 3 */
 	assert_int_equal(e.ahead, 2);
-	assert_int_equal(e.estimate, 3 * 400);	/* then the new one */
+	assert_int_equal(e.estimate, 3 * 400); /* then the new one */
 }
 
 static void
@@ -150,7 +150,7 @@ test_paused_counter_is_not_counted(void **state)
 	e = estimate(h, "A", 600);
 	assert_int_equal(e.ahead, 3);
 	assert_int_equal(e.counters, 2);
-	assert_int_equal(e.estimate, 2 * 600);	/* ceil(4 / 2) */
+	assert_int_equal(e.estimate, 2 * 600); /* ceil(4 / 2) */
 	/* C: counter 3 paused, counter 4 closed */
 	test_issue(h, "C");
 	e = estimate(h, "C", 600);
@@ -158,7 +158,8 @@ test_paused_counter_is_not_counted(void **state)
 	assert_int_equal(e.counters, 0);
 	assert_int_equal(e.known, 0);
 	assert_int_equal(e.estimate, 0);
-	assert_int_equal(kz_counter_open(h->db, 3, "Clerk Number3", "Chief specialist", err), KZ_OK);
+	assert_int_equal(kz_counter_open(h->db, 3, "Clerk Number3", "Chief specialist", err),
+		KZ_OK);
 	e = estimate(h, "C", 600);
 	assert_int_equal(e.counters, 1);
 	assert_int_equal(e.known, 1);
@@ -220,14 +221,14 @@ test_yesterday_and_unserved_visits_are_not_counted(void **state)
 	next(h, 1, "A-003");
 	test_at("2026-03-20T10:41");
 	finish(h, 1, KZ_CANCELLED, NULL);
-	serve(h, 1, "A-004", "2026-03-20T10:45", "2026-03-20T11:05");	/* 1200 s */
+	serve(h, 1, "A-004", "2026-03-20T10:45", "2026-03-20T11:05"); /* 1200 s */
 	e = estimate(h, "A", 600);
-	assert_int_equal(e.ahead, 0);	/* Thursday's wait no more today */
+	assert_int_equal(e.ahead, 0); /* Thursday's wait no more today */
 	assert_int_equal(e.samples, 1);
 	assert_int_equal(e.avg_service, (1200 + 2 * 600) / 3);
 	assert_int_equal(e.estimate, 800);
 	e = estimate(h, "C", 600);
-	assert_int_equal(e.ahead, 1);	/* the transferred visitor */
+	assert_int_equal(e.ahead, 1); /* the transferred visitor */
 	assert_int_equal(e.samples, 0);
 }
 

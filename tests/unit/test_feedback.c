@@ -19,7 +19,9 @@ static struct kz_feedback
 answers(const char *lang, const char *kiosk, int quality, int information, int appeal,
 	int politeness)
 {
-	struct kz_feedback fb = {.quality = quality, .information = information, .appeal = appeal,
+	struct kz_feedback fb = {.quality = quality,
+		.information = information,
+		.appeal = appeal,
 		.politeness = politeness};
 
 	snprintf(fb.lang, sizeof fb.lang, "%s", lang);
@@ -153,11 +155,13 @@ test_malformed_days_are_refused(void **state)
 
 	assert_int_equal(kz_feedback_summary(h->db, "2026-3-20", "2026-03-20", &s, err), KZ_EINVAL);
 	assert_non_null(strstr(err, "'2026-3-20' is not a date"));
-	assert_int_equal(kz_feedback_summary(h->db, "2026-03-20", "2026-02-30", &s, err), KZ_EINVAL);
+	assert_int_equal(kz_feedback_summary(h->db, "2026-03-20", "2026-02-30", &s, err),
+		KZ_EINVAL);
 	assert_non_null(strstr(err, "last day '2026-02-30'"));
 	assert_int_equal(kz_feedback_summary(h->db, "2026-03-20", "yesterday", &s, err), KZ_EINVAL);
 	assert_int_equal(kz_feedback_summary(h->db, NULL, "2026-03-20", &s, err), KZ_EINVAL);
-	assert_int_equal(kz_feedback_summary(h->db, "2026-03-21", "2026-03-20", &s, err), KZ_EINVAL);
+	assert_int_equal(kz_feedback_summary(h->db, "2026-03-21", "2026-03-20", &s, err),
+		KZ_EINVAL);
 	assert_non_null(strstr(err, "is after last day"));
 }
 
@@ -210,19 +214,27 @@ test_rows_cannot_be_changed_or_deleted(void **state)
 	assert_int_equal(exec(sql, "DELETE FROM feedback WHERE id = 2", msg, sizeof msg),
 		SQLITE_CONSTRAINT);
 	/* the table's own checks hold without the library */
-	assert_int_equal(exec(sql, "INSERT INTO feedback (at, day, lang, quality)"
-				   " VALUES (0, '2026-03-20', 'ru', 2)", msg, sizeof msg),
+	assert_int_equal(exec(sql,
+				 "INSERT INTO feedback (at, day, lang, quality)"
+				 " VALUES (0, '2026-03-20', 'ru', 2)",
+				 msg, sizeof msg),
 		SQLITE_CONSTRAINT);
-	assert_int_equal(exec(sql, "INSERT INTO feedback (at, day, lang)"
-				   " VALUES (0, '2026-03-20', 'ru')", msg, sizeof msg),
+	assert_int_equal(exec(sql,
+				 "INSERT INTO feedback (at, day, lang)"
+				 " VALUES (0, '2026-03-20', 'ru')",
+				 msg, sizeof msg),
 		SQLITE_CONSTRAINT);
-	assert_int_equal(exec(sql, "INSERT INTO feedback (at, day, lang, quality)"
-				   " VALUES (0, '2026-03-20', 'en', 1)", msg, sizeof msg),
+	assert_int_equal(exec(sql,
+				 "INSERT INTO feedback (at, day, lang, quality)"
+				 " VALUES (0, '2026-03-20', 'en', 1)",
+				 msg, sizeof msg),
 		SQLITE_CONSTRAINT);
 	/* each answer left one event that names no ticket, counter or clerk */
-	assert_int_equal(count(sql, "SELECT count(*) FROM events WHERE kind = 'feedback'"
-				    " AND ticket_id IS NULL AND counter_id IS NULL"
-				    " AND clerk_id IS NULL AND service_id IS NULL"), 2);
+	assert_int_equal(count(sql,
+				 "SELECT count(*) FROM events WHERE kind = 'feedback'"
+				 " AND ticket_id IS NULL AND counter_id IS NULL"
+				 " AND clerk_id IS NULL AND service_id IS NULL"),
+		2);
 	assert_int_equal(count(sql, "SELECT count(*) FROM events WHERE kind = 'feedback'"), 2);
 	sqlite3_close(sql);
 

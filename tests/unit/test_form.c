@@ -20,7 +20,7 @@
 #include "printer/typeset.h"
 #include "queue/error.h"
 
-#define FONTS KZ_SOURCE_DIR "/assets/fonts"
+#define FONTS   KZ_SOURCE_DIR "/assets/fonts"
 #define SCREENS KZ_SCREENS_DIR
 
 /* The title and every label of the form, as the PDF's text must give them back. */
@@ -142,11 +142,11 @@ assert_form_pdf(const char *lang, const char *const *labels, size_t nlabels, int
 			fail_msg("the %s form lacks '%s'; it reads: %s", lang, labels[i], text);
 	if (blank_lines(text) != blanks)
 		fail_msg("the %s form has %d blank lines, not %d: %s", lang, blank_lines(text),
-			 blanks, text);
+			blanks, text);
 	free(text);
 	/* to look at: the page as it prints */
 	snprintf(cmd, sizeof cmd, "pdftoppm -png -r 60 -singlefile '%s' '%s/form-%s'", path,
-		 SCREENS, lang);
+		SCREENS, lang);
 	free(test_run(cmd));
 }
 

@@ -78,13 +78,13 @@ test_valid_iins(void **state)
 	(void)state;
 	assert_int_equal(kz_iin_check("900101300126", err), KZ_OK);
 	assert_int_equal(kz_iin_check("850715400129", err), KZ_OK);
-	assert_int_equal(kz_iin_check("000229500127", err), KZ_OK);	/* 29.02.2000 */
-	assert_int_equal(kz_iin_check("800101300718", err), KZ_OK);	/* second pass */
+	assert_int_equal(kz_iin_check("000229500127", err), KZ_OK); /* 29.02.2000 */
+	assert_int_equal(kz_iin_check("800101300718", err), KZ_OK); /* second pass */
 	assert_int_equal(kz_iin_check("900101300126", NULL), KZ_OK);
 	/* every century and sex, ends of months, leap days where they exist */
 	static const char *const dates[] = {"000101", "991231", "840229", "960229", "010228",
-		"750430", "750531", "750630", "750731", "750831", "750930", "751031",
-		"751130", "751231"};
+		"750430", "750531", "750630", "750731", "750831", "750930", "751031", "751130",
+		"751231"};
 	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++)
 		for (char c = '1'; c <= '6'; c++)
 			for (int serial = 0; serial < 40; serial++) {
@@ -111,7 +111,7 @@ test_valid_bins(void **state)
 
 	(void)state;
 	assert_int_equal(kz_bin_check("050340001235", err), KZ_OK);
-	assert_int_equal(kz_bin_check("990540000202", err), KZ_OK);	/* second pass */
+	assert_int_equal(kz_bin_check("990540000202", err), KZ_OK); /* second pass */
 	for (int m = 1; m <= 12; m++)
 		for (char type = '4'; type <= '6'; type++)
 			for (char attr = '0'; attr <= '3'; attr++) {
@@ -159,8 +159,9 @@ test_wrong_length_and_characters(void **state)
 
 	/* spaces anywhere, at the ends too */
 	assert_int_equal(kz_iin_check(" 900101300126", err), KZ_EINVAL);
-	assert_string_equal(err, "IIN ' 900101300126': a space at position 1; type the 12 "
-				 "digits only, without spaces");
+	assert_string_equal(err,
+		"IIN ' 900101300126': a space at position 1; type the 12 "
+		"digits only, without spaces");
 	assert_refused(kz_iin_check("900101300126 ", err), err, "a space at position 13");
 	assert_refused(kz_iin_check("900101 300126", err), err, "a space at position 7");
 	assert_refused(kz_iin_check("900101300126\t", err), err, "a space at position 13");
@@ -168,16 +169,22 @@ test_wrong_length_and_characters(void **state)
 
 	/* a Latin O, then a Cyrillic О: positions count characters */
 	assert_int_equal(kz_iin_check("9001013O0126", err), KZ_EINVAL);
-	assert_string_equal(err, "IIN '9001013O0126': 'O' at position 8 is not a digit; type "
-				 "the 12 digits only");
-	assert_refused(kz_iin_check("90010130\xD0\x9E" "126", err), err,
-		"'\xD0\x9E' at position 9 is not a digit");
-	assert_refused(kz_iin_check("\xD0\x9E\xD0\x9E" "5", err), err, "at position 1");
+	assert_string_equal(err,
+		"IIN '9001013O0126': 'O' at position 8 is not a digit; type "
+		"the 12 digits only");
+	assert_refused(kz_iin_check("90010130\xD0\x9E"
+				    "126",
+			       err),
+		err, "'\xD0\x9E' at position 9 is not a digit");
+	assert_refused(kz_iin_check("\xD0\x9E\xD0\x9E"
+				    "5",
+			       err),
+		err, "at position 1");
 	assert_refused(kz_iin_check("9001\xFF", err), err, "byte 0xFF at position 5");
 	assert_refused(kz_iin_check("900-101-300126", err), err, "'-' at position 4");
 	/* a long paste is quoted cut */
-	assert_refused(kz_iin_check("90010130012690010130012690010130012690010130012690", err),
-		err, "'9001013001269001013001269001013001269001...' has 50 digits");
+	assert_refused(kz_iin_check("90010130012690010130012690010130012690010130012690", err), err,
+		"'9001013001269001013001269001013001269001...' has 50 digits");
 }
 
 static void
@@ -187,8 +194,9 @@ test_wrong_birth_date_and_century(void **state)
 
 	(void)state;
 	assert_int_equal(kz_iin_check(make("90130130012", n), err), KZ_EINVAL);
-	assert_string_equal(err, "IIN 901301300126: its digits 1-6 are no birth date "
-				 "(1990-13-01); check the number against the ID card");
+	assert_string_equal(err,
+		"IIN 901301300126: its digits 1-6 are no birth date "
+		"(1990-13-01); check the number against the ID card");
 	assert_refused(kz_iin_check(make("90000130012", n), err), err, "(1990-00-01)");
 	assert_refused(kz_iin_check(make("90010030012", n), err), err, "(1990-01-00)");
 	assert_refused(kz_iin_check(make("90043130012", n), err), err, "(1990-04-31)");
@@ -206,8 +214,9 @@ test_wrong_birth_date_and_century(void **state)
 
 	/* digit 7: 1-6 only (0, 7, 8, 9 refused) */
 	assert_int_equal(kz_iin_check(make("90010170012", n), err), KZ_EINVAL);
-	assert_string_equal(err, "IIN 900101700121: its 7th digit is 7 but must be 1-6 "
-				 "(century of birth and sex); check the number against the ID card");
+	assert_string_equal(err,
+		"IIN 900101700121: its 7th digit is 7 but must be 1-6 "
+		"(century of birth and sex); check the number against the ID card");
 	assert_refused(kz_iin_check(make("90010100012", n), err), err, "7th digit is 0");
 	assert_refused(kz_iin_check(make("90010190012", n), err), err, "7th digit is 9");
 }
@@ -219,13 +228,15 @@ test_wrong_control_digit(void **state)
 
 	(void)state;
 	assert_int_equal(kz_iin_check("900101300125", err), KZ_EINVAL);
-	assert_string_equal(err, "IIN 900101300125: its control digit is 5 but should be 6; "
-				 "check the number against the ID card");
+	assert_string_equal(err,
+		"IIN 900101300125: its control digit is 5 but should be 6; "
+		"check the number against the ID card");
 	/* two digits swapped */
 	assert_refused(kz_iin_check("900101300216", err), err, "should be");
 	assert_int_equal(kz_bin_check("050340001234", err), KZ_EINVAL);
-	assert_string_equal(err, "BIN 050340001234: its control digit is 4 but should be 5; "
-				 "check the number against the registration certificate");
+	assert_string_equal(err,
+		"BIN 050340001234: its control digit is 4 but should be 5; "
+		"check the number against the registration certificate");
 	assert_refused(kz_bin_check("990540000201", err), err,
 		"its control digit is 1 but should be 2");
 	/* NULL err: the answer without the words */
@@ -239,9 +250,10 @@ test_wrong_bin_fields(void **state)
 
 	(void)state;
 	assert_int_equal(kz_bin_check(make("05134000123", n), err), KZ_EINVAL);
-	assert_string_equal(err, "BIN 051340001238: its digits 3-4 are month 13 of "
-				 "registration, which does not exist; check the number against the "
-				 "registration certificate");
+	assert_string_equal(err,
+		"BIN 051340001238: its digits 3-4 are month 13 of "
+		"registration, which does not exist; check the number against the "
+		"registration certificate");
 	assert_refused(kz_bin_check(make("05004000123", n), err), err, "month 00");
 	assert_refused(kz_bin_check(make("05037000123", n), err), err,
 		"5th digit is 7 but must be 4 (resident legal entity), 5 (non-resident) or 6");

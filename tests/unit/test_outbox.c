@@ -179,12 +179,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_ticket_and_its_print_are_one_transaction, setup,
-			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_ticket_and_its_print_are_one_transaction,
+			setup, test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_jobs_print_in_order_one_at_a_time, setup,
 			test_hall_teardown),
-		cmocka_unit_test_setup_teardown(test_a_fault_retries_later_and_keeps_the_order, setup,
-			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_a_fault_retries_later_and_keeps_the_order,
+			setup, test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_a_crash_while_sending_never_prints_twice_unasked,
 			setup, test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_printer_state_is_kept_for_every_screen, setup,

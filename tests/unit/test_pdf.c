@@ -24,9 +24,9 @@
 #include "queue/clock.h"
 #include "queue/error.h"
 
-#define FONTS KZ_SOURCE_DIR "/assets/fonts"
+#define FONTS   KZ_SOURCE_DIR "/assets/fonts"
 #define SCREENS KZ_SCREENS_DIR
-#define DPI 30 /* for ink checks: 1 pixel about 0.85 mm */
+#define DPI     30 /* for ink checks: 1 pixel about 0.85 mm */
 
 static const char kk_alphabet[] =
 	"Аа Әә Бб Вв Гг Ғғ Дд Ее Ёё Жж Зз Ии Йй Кк Ққ Лл Мм Нн Ңң Оо Өө Пп Рр Сс Тт Уу Ұұ "
@@ -44,8 +44,8 @@ setup(void **state)
 
 	(void)state;
 	if (kz_clock_setup("Asia/Almaty", NULL, err) != KZ_OK ||
-	    kz_clock_parse_local("2026-03-20T10:15", &issued, err) != KZ_OK ||
-	    kz_typeset_open(FONTS, &ts, err) != KZ_OK) {
+		kz_clock_parse_local("2026-03-20T10:15", &issued, err) != KZ_OK ||
+		kz_typeset_open(FONTS, &ts, err) != KZ_OK) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
@@ -92,8 +92,8 @@ test_page(const char *lang, int width)
 	char err[KZ_ERR_LEN];
 
 	if (kz_doc_test_layout(lang, "Kiosk-1 (XP-58)",
-			       kk ? "Жер қатынастары бөлімі" : "Отдел земельных отношений", issued,
-			       width, &l, err) != KZ_OK)
+		    kk ? "Жер қатынастары бөлімі" : "Отдел земельных отношений", issued, width, &l,
+		    err) != KZ_OK)
 		fail_msg("%s", err);
 	return l;
 }
@@ -115,7 +115,7 @@ page_text(const char *name, int page)
 	char cmd[1200], *raw, *text;
 
 	snprintf(cmd, sizeof cmd, "pdftotext -layout -enc UTF-8 -f %d -l %d '%s/%s' -", page, page,
-		 SCREENS, name);
+		SCREENS, name);
 	raw = test_run(cmd);
 	text = test_collapse(raw);
 	free(raw);
@@ -194,7 +194,7 @@ rasterise(const char *name, int page)
 
 	snprintf(path, sizeof path, "%s/ink-%d-%s", SCREENS, page, name);
 	snprintf(cmd, sizeof cmd, "pdftoppm -gray -r %d -f %d -l %d -singlefile '%s/%s' '%s'", DPI,
-		 page, page, SCREENS, name, path);
+		page, page, SCREENS, name, path);
 	free(test_run(cmd));
 	strcat(path, ".pgm");
 	f = fopen(path, "rb");
@@ -245,11 +245,11 @@ assert_tidy_page(const char *name, int page)
 		fail_msg("%s page %d is blank", name, page);
 	if (mm(box[0]) < 44 || mm(box[2] + 1) > 166 || mm(box[1]) < 24 || mm(box[3] + 1) > 297 - 19)
 		fail_msg("%s page %d: ink from %.0f to %.0f mm across, %.0f to %.0f mm down", name,
-			 page, mm(box[0]), mm(box[2] + 1), mm(box[1]), mm(box[3] + 1));
+			page, mm(box[0]), mm(box[2] + 1), mm(box[1]), mm(box[3] + 1));
 	/* centred: as much white on the left as on the right, within 10 mm */
 	if (abs(box[0] - (g.w - 1 - box[2])) > 12)
 		fail_msg("%s page %d is off centre: %.0f mm left, %.0f mm right", name, page,
-			 mm(box[0]), mm(g.w - 1 - box[2]));
+			mm(box[0]), mm(g.w - 1 - box[2]));
 	free(g.px);
 }
 
@@ -257,7 +257,7 @@ static void
 test_tickets_as_pdf(void **state)
 {
 	struct kz_doc_layout l[4] = {ticket("kk", KZ_DOTS_58MM), ticket("ru", KZ_DOTS_58MM),
-				     ticket("kk", KZ_DOTS_80MM), ticket("ru", KZ_DOTS_80MM)};
+		ticket("kk", KZ_DOTS_80MM), ticket("ru", KZ_DOTS_80MM)};
 	const struct kz_doc_layout *pages[4] = {&l[0], &l[1], &l[2], &l[3]};
 	char *text;
 
@@ -277,7 +277,7 @@ test_tickets_as_pdf(void **state)
 	write_pdf(pages, 1, "ticket-a4-kk.pdf");
 	assert_int_equal(pages_of("ticket-a4-kk.pdf"), 1);
 	free(test_run("pdftoppm -png -r 60 -singlefile '" SCREENS "/ticket-a4-kk.pdf' '" SCREENS
-		 "/ticket-a4-kk'"));
+		      "/ticket-a4-kk'"));
 }
 
 static void
@@ -285,8 +285,8 @@ test_test_page_as_pdf(void **state)
 {
 	struct kz_doc_layout l[2] = {test_page("kk", KZ_DOTS_58MM), test_page("ru", KZ_DOTS_80MM)};
 	const struct kz_doc_layout *pages[2] = {&l[0], &l[1]};
-	static const char *const letters[] = {"Ә", "Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І",
-					      "ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і"};
+	static const char *const letters[] = {"Ә", "Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І", "ә", "ғ",
+		"қ", "ң", "ө", "ұ", "ү", "һ", "і"};
 	char *text;
 
 	(void)state;
@@ -309,9 +309,9 @@ test_test_page_as_pdf(void **state)
 	assert_non_null(strstr(text, "Если всё напечатано чётко, принтер готов"));
 	free(text);
 	free(test_run("pdftoppm -png -r 60 -f 1 -l 1 -singlefile '" SCREENS
-		 "/test-page-a4.pdf' '" SCREENS "/test-page-a4-kk'"));
+		      "/test-page-a4.pdf' '" SCREENS "/test-page-a4-kk'"));
 	free(test_run("pdftoppm -png -r 60 -f 2 -l 2 -singlefile '" SCREENS
-		 "/test-page-a4.pdf' '" SCREENS "/test-page-a4-ru'"));
+		      "/test-page-a4.pdf' '" SCREENS "/test-page-a4-ru'"));
 }
 
 static void
@@ -405,13 +405,9 @@ static void
 test_test_page_layout(void **state)
 {
 	struct kz_doc_layout l = test_page("kk", KZ_DOTS_58MM), r = test_page("ru", KZ_DOTS_58MM);
-	static const char *const kk_texts[] = {"Принтерді тексеру",
-					       "Kiosk-1 (XP-58)",
-					       "Жер қатынастары бөлімі",
-					       "20.03.2026 10:15",
-					       kk_alphabet,
-					       "0123456789 № — « »",
-					       "Басып шығару дұрыс болса, принтер дайын"};
+	static const char *const kk_texts[] = {"Принтерді тексеру", "Kiosk-1 (XP-58)",
+		"Жер қатынастары бөлімі", "20.03.2026 10:15", kk_alphabet, "0123456789 № — « »",
+		"Басып шығару дұрыс болса, принтер дайын"};
 	char err[KZ_ERR_LEN];
 	int found;
 
@@ -429,11 +425,11 @@ test_test_page_layout(void **state)
 		found |= strcmp(r.blocks[k].text, ru_alphabet) == 0;
 	assert_true(found);
 	assert_int_equal(kz_doc_test_layout("en", "P", "O", issued, KZ_DOTS_58MM, &l, err),
-			 KZ_EINVAL);
+		KZ_EINVAL);
 	assert_non_null(strstr(err, "'en'"));
 	assert_int_equal(kz_doc_test_layout("kk", "P", "O", issued, 400, &l, err), KZ_EINVAL);
 	assert_int_equal(kz_doc_test_layout("kk", NULL, "O", issued, KZ_DOTS_58MM, &l, err),
-			 KZ_EINVAL);
+		KZ_EINVAL);
 }
 
 /* Columns 0..3 and w-4..w-1 are the paper's edge: always white. */
@@ -462,7 +458,7 @@ test_test_page_on_thermal_paper(void **state)
 			for (int i = 0; i < l.n; i++)
 				if (kz_typeset_missing(ts, l.blocks[i].text) != 0)
 					fail_msg("the fonts lack letters of '%s'",
-						 l.blocks[i].text);
+						l.blocks[i].text);
 			if (kz_doc_layout_bitmap(ts, &l, &b, err) != KZ_OK)
 				fail_msg("%s", err);
 			assert_int_equal(b->w, widths[wi]);
@@ -479,8 +475,8 @@ test_test_page_on_thermal_paper(void **state)
 static void
 test_layout_bitmap_is_the_ticket(void **state)
 {
-	struct kz_ticket_doc d = {
-		"ru", "Отдел земельных отношений", "Сдача документов", "A-017", issued, 3, 0, 0};
+	struct kz_ticket_doc d = {"ru", "Отдел земельных отношений", "Сдача документов", "A-017",
+		issued, 3, 0, 0};
 	struct kz_doc_layout l;
 	struct kz_bitmap *a, *b;
 	char err[KZ_ERR_LEN];

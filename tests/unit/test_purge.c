@@ -74,8 +74,12 @@ db_holds(const struct test_hall *h, const char *text)
 static void
 complaint(struct test_hall *h, const char *name, const char *text)
 {
-	struct kz_complaint_new c = {.counter = 1, .channel = "post", .kind = "service",
-		.name = name, .contact = "Абай көшесі 1", .text = text};
+	struct kz_complaint_new c = {.counter = 1,
+		.channel = "post",
+		.kind = "service",
+		.name = name,
+		.contact = "Абай көшесі 1",
+		.text = text};
 	char err[KZ_ERR_LEN] = "";
 
 	if (kz_complaint_add(h->db, h->cal, &c, NULL, NULL, NULL, NULL, err) != KZ_OK)
@@ -116,7 +120,8 @@ application(struct test_hall *h, const char *name, const char *idnum, int comple
 	assert_non_null(a);
 	assert_int_equal(kz_app_docs_parse(complete ? "application,id_copy,act,conclusion"
 						    : "application,id_copy,conclusion",
-				 &in.docs, err), KZ_OK);
+				 &in.docs, err),
+		KZ_OK);
 	if (kz_app_accept(h->db, h->cal, 1, &in, NULL, NULL, a, NULL, err) != KZ_OK)
 		fail_msg("accept: %s", err);
 	strcpy(number, a->number);
@@ -131,18 +136,18 @@ test_closed_cases_lose_personal_data_and_keep_their_figures(void **state)
 	struct kz_complaint m;
 	struct kz_application *a = malloc(sizeof *a);
 	char err[KZ_ERR_LEN] = "", handed[16], refused[16], uncollected[16], id1[13], id2[13],
-		id3[13];
+	     id3[13];
 
 	assert_non_null(a);
 	iin(1, id1);
 	iin(100, id2);
 	iin(200, id3);
 	/* Friday 20 March 2026 */
-	complaint(h, "Жалобщик Первый", "хамство в зале");	  /* answered 26 March */
-	complaint(h, "Жалобщик Второй", "долгое ожидание");	  /* answered 10 April */
-	complaint(h, "Жалобщик Третий", "не ответили");		  /* never answered */
-	application(h, "Заявитель Выданный", id1, 1, handed);	  /* handed over 25 March */
-	application(h, "Заявитель Отказной", id2, 0, refused);	  /* refused at once */
+	complaint(h, "Жалобщик Первый", "хамство в зале");           /* answered 26 March */
+	complaint(h, "Жалобщик Второй", "долгое ожидание");          /* answered 10 April */
+	complaint(h, "Жалобщик Третий", "не ответили");              /* never answered */
+	application(h, "Заявитель Выданный", id1, 1, handed);        /* handed over 25 March */
+	application(h, "Заявитель Отказной", id2, 0, refused);       /* refused at once */
 	application(h, "Заявитель Невыданный", id3, 1, uncollected); /* approved, never collected */
 	test_at("2026-03-23T11:00");
 	assert_int_equal(kz_app_decide(h->db, handed, 1, NULL, a, err), KZ_OK);
@@ -151,10 +156,12 @@ test_closed_cases_lose_personal_data_and_keep_their_figures(void **state)
 	assert_int_equal(kz_app_handover(h->db, handed, 1, NULL, NULL, a, err), KZ_OK);
 	test_at("2026-03-26T11:00");
 	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", "post", "извинились", 0, NULL,
-				 err), KZ_OK);
+				 err),
+		KZ_OK);
 	test_at("2026-04-10T11:00");
 	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0002", "email", "объяснили", 0, NULL,
-				 err), KZ_OK);
+				 err),
+		KZ_OK);
 
 	/* three years on (1095 days: cases closed before 27 March 2026) */
 	test_at("2029-03-26T12:00");
@@ -202,7 +209,8 @@ test_closed_cases_lose_personal_data_and_keep_their_figures(void **state)
 
 	/* the counts the reports make are the same */
 	assert_int_equal(count(h, "SELECT count(*) FROM complaints WHERE kind = 'service'"), 3);
-	assert_int_equal(count(h, "SELECT count(*) FROM applications WHERE status = 'approved'"), 2);
+	assert_int_equal(count(h, "SELECT count(*) FROM applications WHERE status = 'approved'"),
+		2);
 	/* and the text is gone from the disk, not only from the rows */
 	assert_false(db_holds(h, "Жалобщик Первый"));
 	assert_false(db_holds(h, "хамство в зале"));
@@ -213,15 +221,17 @@ test_closed_cases_lose_personal_data_and_keep_their_figures(void **state)
 	assert_true(db_holds(h, "Жалобщик Второй"));
 	assert_true(db_holds(h, "Заявитель Невыданный"));
 	/* the log has counts only */
-	assert_int_equal(count(h, "SELECT count(*) FROM events WHERE kind = 'purged' AND detail ="
-				  " '1 complaints, 2 applications closed before 2026-03-27'"), 1);
+	assert_int_equal(count(h,
+				 "SELECT count(*) FROM events WHERE kind = 'purged' AND detail ="
+				 " '1 complaints, 2 applications closed before 2026-03-27'"),
+		1);
 
 	/* once more: nothing new; later, the rest */
 	assert_int_equal(kz_purge(h->db, 1095, &r, err), KZ_OK);
 	assert_int_equal(r.complaints + r.applications, 0);
 	test_at("2029-10-05T12:00");
 	assert_int_equal(kz_purge(h->db, 1095, &r, err), KZ_OK);
-	assert_int_equal(r.complaints, 1);	/* 2026-C-0003 is open: never purged */
+	assert_int_equal(r.complaints, 1); /* 2026-C-0003 is open: never purged */
 	assert_int_equal(r.applications, 1);
 	assert_int_equal(kz_complaint_get(h->db, "2026-C-0003", &m, err), KZ_OK);
 	assert_string_equal(m.name, "Жалобщик Третий");

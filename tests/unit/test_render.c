@@ -62,9 +62,8 @@ build_scene(void)
 		"%s", "Құжаттарды тапсыру ӘҒҚҢӨҰҮҺІ");
 	kz_scene_text(&scene, "ru", 10, 160, 360, 50, ru_color, KZ_FONT_REGULAR, KZ_ALIGN_LEFT,
 		"ru", "%s", "Сдача документов");
-	kz_scene_text(&scene, "long", 420, 160, 90, 50, long_color, KZ_FONT_REGULAR,
-		KZ_ALIGN_RIGHT, "kk", "%s",
-		"Мемлекеттік қызметтер көрсету бойынша өтініштерді қабылдау бөлімі");
+	kz_scene_text(&scene, "long", 420, 160, 90, 50, long_color, KZ_FONT_REGULAR, KZ_ALIGN_RIGHT,
+		"kk", "%s", "Мемлекеттік қызметтер көрсету бойынша өтініштерді қабылдау бөлімі");
 	kz_scene_text(&scene, "emoji", 10, 240, 300, 50, emoji_color, KZ_FONT_REGULAR,
 		KZ_ALIGN_RIGHT, "", "%s", "Ok \xE4\xB8\xAD"); /* U+4E2D; DejaVu has U+1F600 */
 }
@@ -117,13 +116,13 @@ check_nothing_leaves_its_box(void)
 				const struct kz_item *it = &scene.items[i];
 				in_any |= inside(it, x, y);
 				if (it->kind == KZ_ITEM_TEXT && same(c, it->color) &&
-				    !inside(it, x, y))
+					!inside(it, x, y))
 					fail_msg("a pixel of '%s' at (%d, %d) is outside its box",
 						it->id, x, y);
 			}
 			if (!in_any && !same(c, bg))
-				fail_msg("(%d, %d) is %d,%d,%d, not the background", x, y, c.r,
-					c.g, c.b);
+				fail_msg("(%d, %d) is %d,%d,%d, not the background", x, y, c.r, c.g,
+					c.b);
 		}
 }
 

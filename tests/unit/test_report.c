@@ -49,7 +49,7 @@ finish(struct test_hall *h, int counter, const char *hhmm, enum kz_outcome o, co
 
 	at(hhmm);
 	if (o != KZ_NO_SHOW && kz_ticket_start(h->db, counter, &t, err) != KZ_OK &&
-	    strstr(err, "serving") == NULL)
+		strstr(err, "serving") == NULL)
 		fail_msg("start at %s: %s", hhmm, err);
 	if (kz_ticket_finish(h->db, counter, o, to, NULL, &t, err) != KZ_OK)
 		fail_msg("finish at %s: %s", hhmm, err);
@@ -126,8 +126,8 @@ test_percentiles_by_nearest_rank(void **state)
 	(void)state;
 	kz_stat_of(v, 7, 30, &s);
 	assert_int_equal(s.n, 7);
-	assert_int_equal(s.median, 19);	/* rank ceil(3.5) = 4 of 5 5 15 19 23 50 60 */
-	assert_int_equal(s.p90, 60);	/* rank ceil(6.3) = 7 */
+	assert_int_equal(s.median, 19); /* rank ceil(3.5) = 4 of 5 5 15 19 23 50 60 */
+	assert_int_equal(s.p90, 60);    /* rank ceil(6.3) = 7 */
 	assert_int_equal(s.max, 60);
 	assert_int_equal(s.within, 5);
 	assert_true(kz_stat_share(&s) == 71.4);
@@ -137,8 +137,8 @@ test_percentiles_by_nearest_rank(void **state)
 	for (int i = 0; i < 10; i++)
 		ten[i] = (i + 1) * 10;
 	kz_stat_of(ten, 10, 30, &s);
-	assert_int_equal(s.median, 50);	/* even count: the lower middle, rank 5 */
-	assert_int_equal(s.p90, 90);	/* rank 9 */
+	assert_int_equal(s.median, 50); /* even count: the lower middle, rank 5 */
+	assert_int_equal(s.p90, 90);    /* rank 9 */
 	kz_stat_of(NULL, 0, 30, &s);
 	assert_int_equal(s.n, 0);
 	assert_true(kz_stat_share(&s) < 0);
@@ -171,8 +171,8 @@ test_percentiles_of_many(void **state)
 	kz_stat_of(v, N, 1800, &s);
 	for (int i = 0; i < N; i++)
 		assert_int_equal(v[i], w[i]);
-	assert_int_equal(s.median, w[2500]);	/* rank ceil(2500.5) = 2501 */
-	assert_int_equal(s.p90, w[4500]);	/* rank ceil(4500.9) = 4501 */
+	assert_int_equal(s.median, w[2500]); /* rank ceil(2500.5) = 2501 */
+	assert_int_equal(s.p90, w[4500]);    /* rank ceil(4500.9) = 4501 */
 	assert_int_equal(s.max, w[N - 1]);
 }
 
@@ -221,8 +221,8 @@ test_known_day(void **state)
 	assert_int_equal(r->hours[9].places, 4);
 	assert_int_equal(r->hours[12].wait.max, 15 * MIN); /* 12:50 to 14:05 less the lunch hour */
 	assert_int_equal(r->busiest[0], 9);
-	assert_int_equal(r->histogram[1], 2);	/* 5, 5: the 5-10 minute bin */
-	assert_int_equal(r->histogram[12], 1);	/* 60: an hour or more */
+	assert_int_equal(r->histogram[1], 2);  /* 5, 5: the 5-10 minute bin */
+	assert_int_equal(r->histogram[12], 1); /* 60: an hour or more */
 	assert_int_equal(r->ndays, 1);
 	assert_int_equal(r->days[0].issued, 6);
 	assert_int_equal(r->days[0].wait.within, 5);
@@ -260,7 +260,8 @@ test_empty_days_and_ranges(void **state)
 	assert_int_equal(kz_report_range("2026-13", from, to, err), KZ_EINVAL);
 	assert_non_null(strstr(err, "is not a range"));
 	assert_int_equal(kz_report_build(h->db, h->cal, &h->cfg, "2026-03-22", "2026-03-20", &r,
-				 err), KZ_EINVAL);
+				 err),
+		KZ_EINVAL);
 	assert_non_null(strstr(err, "swap them"));
 }
 
@@ -304,8 +305,9 @@ test_cases_agree_with_the_registers(void **state)
 	assert_int_equal(kz_app_list(h->db, &deemed, count_app, &n_deemed, err), KZ_OK);
 	assert_int_equal(kz_app_list(h->db, &uncollected, count_app, &n_uncollected, err), KZ_OK);
 	assert_int_equal(kz_app_list(h->db, &any, count_app, &n_all, err), KZ_OK);
-	assert_int_equal(kz_complaint_list(h->db, KZ_COMPLAINTS_OVERDUE, count_complaint, &n_overdue,
-				 NULL, err), KZ_OK);
+	assert_int_equal(kz_complaint_list(h->db, KZ_COMPLAINTS_OVERDUE, count_complaint,
+				 &n_overdue, NULL, err),
+		KZ_OK);
 	assert_true(r->apps.accepted > 20);
 	assert_true(n_deemed > 0 && n_uncollected > 0); /* the comparison is not of zeros */
 	assert_int_equal(r->apps.accepted + r->apps.refused, n_all);
@@ -324,11 +326,12 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_percentiles_by_nearest_rank),
 		cmocka_unit_test(test_percentiles_of_many),
-		cmocka_unit_test_setup_teardown(test_known_day, test_hall_setup, test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_known_day, test_hall_setup,
+			test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_empty_days_and_ranges, test_hall_setup,
 			test_hall_teardown),
-		cmocka_unit_test_setup_teardown(test_cases_agree_with_the_registers, test_hall_setup,
-			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_cases_agree_with_the_registers,
+			test_hall_setup, test_hall_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,7 +17,7 @@
 #include "queue/history.h"
 #include "queue/simulate.h"
 
-static struct test_hall *month;	     /* 2026-03-01 .. 2026-03-31, seed 1 */
+static struct test_hall *month; /* 2026-03-01 .. 2026-03-31, seed 1 */
 static struct kz_sim_result month_res;
 
 /* One number from sql run on h's database through a connection of its own. */
@@ -127,7 +127,8 @@ test_same_seed_gives_the_same_day(void **state)
 	assert_string_equal(ta, tb);
 	/* a day's queue depends on the seed and the date, not on the days before */
 	assert_string_equal(ta, tm);
-	assert_int_equal(q(a, "SELECT count(*) FROM feedback"), q(b, "SELECT count(*) FROM feedback"));
+	assert_int_equal(q(a, "SELECT count(*) FROM feedback"),
+		q(b, "SELECT count(*) FROM feedback"));
 	assert_int_equal(q(a, "SELECT count(*) FROM events"), q(b, "SELECT count(*) FROM events"));
 	test_hall_free(b);
 	b = test_hall_new(NULL);
@@ -149,9 +150,10 @@ test_only_working_days_have_tickets(void **state)
 	/* 22 weekdays, less 9 March (8 March was a Sunday) and 23-25 (Nauryz) */
 	assert_int_equal(month_res.days, 18);
 	assert_int_equal(q(month, "SELECT count(DISTINCT day) FROM tickets"), 18);
-	assert_int_equal(q(month, "SELECT count(*) FROM tickets WHERE day IN ('2026-03-01',"
-				  " '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-21', '2026-03-22',"
-				  " '2026-03-23', '2026-03-24', '2026-03-25', '2026-03-28')"),
+	assert_int_equal(q(month,
+				 "SELECT count(*) FROM tickets WHERE day IN ('2026-03-01',"
+				 " '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-21', '2026-03-22',"
+				 " '2026-03-23', '2026-03-24', '2026-03-25', '2026-03-28')"),
 		0);
 	assert_int_equal(q(month, "SELECT count(*) FROM tickets WHERE day = '2026-03-20'") > 0, 1);
 	assert_int_equal(q(month, "SELECT count(*) FROM tickets WHERE day = '2026-03-26'") > 0, 1);
@@ -175,30 +177,34 @@ test_no_ticket_at_lunch_or_after_the_last_ticket(void **state)
 {
 	(void)state;
 	/* local minutes: lunch 13:00-14:00, last ticket at 17:30, open at 9:00 */
-	assert_int_equal(q(month, "SELECT count(*) FROM tickets WHERE"
-				  " ((issued_at + 5 * 3600) % 86400) / 60 BETWEEN 780 AND 839"
-				  " OR ((issued_at + 5 * 3600) % 86400) / 60 >= 1050"
-				  " OR ((issued_at + 5 * 3600) % 86400) / 60 < 540"),
+	assert_int_equal(q(month,
+				 "SELECT count(*) FROM tickets WHERE"
+				 " ((issued_at + 5 * 3600) % 86400) / 60 BETWEEN 780 AND 839"
+				 " OR ((issued_at + 5 * 3600) % 86400) / 60 >= 1050"
+				 " OR ((issued_at + 5 * 3600) % 86400) / 60 < 540"),
 		0);
 	/* those who came then were turned away */
 	assert_true(month_res.turned_away > 0);
 	assert_true(month_res.turned_away < month_res.tickets / 10);
 	/* people waited at the door at opening */
-	assert_true(q(month, "SELECT count(*) FROM tickets WHERE"
-			     " ((issued_at + 5 * 3600) % 86400) / 60 = 540") >= 18);
+	assert_true(q(month,
+			    "SELECT count(*) FROM tickets WHERE"
+			    " ((issued_at + 5 * 3600) % 86400) / 60 = 540") >= 18);
 }
 
 static void
 test_numbers_run_from_one_per_day_and_service(void **state)
 {
 	(void)state;
-	assert_int_equal(q(month, "SELECT count(*) FROM (SELECT day, service_id, min(seq) lo,"
-				  " max(seq) hi, count(*) n FROM tickets WHERE origin_id IS NULL"
-				  " GROUP BY day, service_id) WHERE lo <> 1 OR hi <> n"),
+	assert_int_equal(q(month,
+				 "SELECT count(*) FROM (SELECT day, service_id, min(seq) lo,"
+				 " max(seq) hi, count(*) n FROM tickets WHERE origin_id IS NULL"
+				 " GROUP BY day, service_id) WHERE lo <> 1 OR hi <> n"),
 		0);
-	assert_int_equal(q(month, "SELECT count(*) FROM tickets t JOIN services s"
-				  " ON s.id = t.service_id WHERE t.origin_id IS NULL AND t.number <>"
-				  " s.prefix || '-' || printf('%03d', t.seq)"),
+	assert_int_equal(q(month,
+				 "SELECT count(*) FROM tickets t JOIN services s"
+				 " ON s.id = t.service_id WHERE t.origin_id IS NULL AND t.number <>"
+				 " s.prefix || '-' || printf('%03d', t.seq)"),
 		0);
 	assert_int_equal(q(month, "SELECT count(*) FROM tickets WHERE origin_id IS NULL"),
 		month_res.tickets);
@@ -210,18 +216,21 @@ test_every_ticket_is_done_and_consistent(void **state)
 	(void)state;
 	assert_int_equal(q(month, "SELECT count(*) FROM tickets WHERE state <> 'done'"), 0);
 	assert_int_equal(q(month, "SELECT count(*) FROM counters WHERE state <> 'closed'"), 0);
-	assert_int_equal(q(month, "SELECT count(*) FROM tickets WHERE outcome = 'served' AND"
-				  " (started_at IS NULL OR finished_at IS NULL OR called_at IS NULL"
-				  " OR NOT (issued_at <= called_at AND called_at <= started_at AND"
-				  " started_at < finished_at))"),
+	assert_int_equal(q(month,
+				 "SELECT count(*) FROM tickets WHERE outcome = 'served' AND"
+				 " (started_at IS NULL OR finished_at IS NULL OR called_at IS NULL"
+				 " OR NOT (issued_at <= called_at AND called_at <= started_at AND"
+				 " started_at < finished_at))"),
 		0);
-	assert_int_equal(q(month, "SELECT count(*) FROM tickets WHERE outcome = 'no_show' AND"
-				  " (started_at IS NOT NULL OR recalls <> 1"
-				  " OR finished_at - called_at <> 300)"),
+	assert_int_equal(q(month,
+				 "SELECT count(*) FROM tickets WHERE outcome = 'no_show' AND"
+				 " (started_at IS NOT NULL OR recalls <> 1"
+				 " OR finished_at - called_at <> 300)"),
 		0);
 	/* each ticket is finished on its own day */
-	assert_int_equal(q(month, "SELECT count(*) FROM tickets WHERE"
-				  " date(finished_at, 'unixepoch', '+5 hours') <> day"),
+	assert_int_equal(q(month,
+				 "SELECT count(*) FROM tickets WHERE"
+				 " date(finished_at, 'unixepoch', '+5 hours') <> day"),
 		0);
 	assert_int_equal(q(month, "SELECT count(*) FROM tickets WHERE outcome = 'served'"),
 		month_res.served);
@@ -236,12 +245,14 @@ test_every_ticket_is_done_and_consistent(void **state)
 	assert_in_range(month_res.transferred * 1000 / month_res.tickets, 8, 40);
 	assert_in_range(month_res.tickets / month_res.days, 100, 140);
 	/* one clerk per counter per day, and not the same one every day */
-	assert_int_equal(q(month, "SELECT count(*) FROM (SELECT day, counter_id FROM tickets"
-				  " WHERE counter_id IS NOT NULL GROUP BY day, counter_id"
-				  " HAVING count(DISTINCT clerk_id) > 1)"),
+	assert_int_equal(q(month,
+				 "SELECT count(*) FROM (SELECT day, counter_id FROM tickets"
+				 " WHERE counter_id IS NOT NULL GROUP BY day, counter_id"
+				 " HAVING count(DISTINCT clerk_id) > 1)"),
 		0);
-	assert_true(q(month, "SELECT count(DISTINCT t.clerk_id) FROM tickets t JOIN counters c"
-			     " ON c.id = t.counter_id WHERE c.number = 1") > 5);
+	assert_true(q(month,
+			    "SELECT count(DISTINCT t.clerk_id) FROM tickets t JOIN counters c"
+			    " ON c.id = t.counter_id WHERE c.number = 1") > 5);
 	/* lunch: every counter paused and resumed each day */
 	assert_int_equal(q(month, "SELECT count(*) FROM events WHERE kind = 'counter_paused'"),
 		4 * 18);
@@ -252,18 +263,20 @@ test_every_ticket_is_done_and_consistent(void **state)
 static void
 test_some_waits_exceed_the_limit(void **state)
 {
-	int64_t over = q(month, "SELECT count(*) FROM tickets WHERE origin_id IS NULL AND"
-				" called_at - issued_at > 1800");
+	int64_t over = q(month,
+		"SELECT count(*) FROM tickets WHERE origin_id IS NULL AND"
+		" called_at - issued_at > 1800");
 
 	(void)state;
 	assert_true(over > 0);
 	assert_int_equal(over, month_res.over_limit);
-	assert_int_equal(q(month, "SELECT max(called_at - issued_at) FROM tickets WHERE"
-				  " origin_id IS NULL"),
+	assert_int_equal(q(month,
+				 "SELECT max(called_at - issued_at) FROM tickets WHERE"
+				 " origin_id IS NULL"),
 		month_res.max_wait);
 	/* a few services run over 30 minutes too */
-	assert_true(q(month, "SELECT count(*) FROM tickets WHERE finished_at - started_at > 1800") >
-		    0);
+	assert_true(
+		q(month, "SELECT count(*) FROM tickets WHERE finished_at - started_at > 1800") > 0);
 	/* but most people are seen within the limit */
 	assert_true(over * 3 < month_res.tickets);
 }
@@ -299,8 +312,9 @@ test_applications_and_complaints_follow(void **state)
 	assert_true(month_res.handed_over > month_res.applications / 3);
 	assert_true(q(month, "SELECT count(*) FROM applications WHERE status = 'rejected'") > 0);
 	/* never decided and past the due day: deemed approved */
-	assert_true(q(month, "SELECT count(*) FROM applications WHERE status = 'registered'"
-			     " AND due_day < '2026-03-31'") > 0);
+	assert_true(q(month,
+			    "SELECT count(*) FROM applications WHERE status = 'registered'"
+			    " AND due_day < '2026-03-31'") > 0);
 	assert_in_range(month_res.complaints, 2, 25);
 	assert_int_equal(q(month, "SELECT count(*) FROM complaints"), month_res.complaints);
 	assert_int_equal(q(month, "SELECT count(*) FROM complaints WHERE answered_at IS NOT NULL"),
@@ -320,8 +334,9 @@ test_a_month_passes_the_check(void **state)
 		fail_msg("audit: %s", err);
 	assert_int_equal(n, q(month, "SELECT count(*) FROM tickets"));
 	/* the event log is in time order */
-	assert_int_equal(q(month, "SELECT count(*) FROM events a JOIN events b ON b.id = a.id + 1"
-				  " WHERE b.at < a.at"),
+	assert_int_equal(q(month,
+				 "SELECT count(*) FROM events a JOIN events b ON b.id = a.id + 1"
+				 " WHERE b.at < a.at"),
 		0);
 }
 

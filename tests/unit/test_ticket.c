@@ -503,8 +503,7 @@ test_no_show_after_start_is_rejected(void **state)
 	test_open_counter(h, 1);
 	call(h, 1);
 	before = start(h, 1);
-	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_NO_SHOW, NULL, NULL, &t, err),
-		KZ_EREJECT);
+	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_NO_SHOW, NULL, NULL, &t, err), KZ_EREJECT);
 	t = find(h, "A-001", NULL);
 	assert_same_ticket(&t, &before);
 	assert_string_equal(finish(h, 1, KZ_SERVED, NULL).outcome, "served");
@@ -701,8 +700,7 @@ test_transfer_without_target_is_invalid(void **state)
 	before = call(h, 1);
 	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_TRANSFERRED, NULL, NULL, &t, err),
 		KZ_EINVAL);
-	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_TRANSFERRED, "", NULL, &t, err),
-		KZ_EINVAL);
+	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_TRANSFERRED, "", NULL, &t, err), KZ_EINVAL);
 	t = find(h, "A-001", NULL);
 	assert_same_ticket(&t, &before);
 	assert_int_equal(history_len(h, "A-001", NULL), 2);
@@ -715,8 +713,8 @@ test_history_follows_ticket_across_transfer(void **state)
 	struct events e = {0};
 	char err[KZ_ERR_LEN] = "";
 	int64_t t0 = test_at(DAY1 "T10:00"), t1, t2, t3;
-	static const char *const kinds[] = {"issued", "called", "transferred", "requeued",
-		"called", "started", "served"};
+	static const char *const kinds[] = {"issued", "called", "transferred", "requeued", "called",
+		"started", "served"};
 
 	test_issue(h, "A");
 	test_open_counter(h, 1);
@@ -772,8 +770,8 @@ test_close_day_closes_waiting_of_today_and_earlier(void **state)
 	test_issue(h, "A");
 	test_issue(h, "C");
 	test_issue(h, "B");
-	called = call(h, 1);   /* today's A-001 */
-	call(h, 4);	       /* C-001 */
+	called = call(h, 1); /* today's A-001 */
+	call(h, 4);          /* C-001 */
 	serving = start(h, 4);
 	closing = test_at(DAY2 "T18:00");
 	assert_int_equal(kz_ticket_close_day(h->db, &closed, &at_counters, err), KZ_OK);
@@ -833,10 +831,10 @@ test_audit_agrees_after_mixed_sequence(void **state)
 	test_open_counter(h, 1);
 	test_open_counter(h, 3);
 	test_at(DAY1 "T09:10");
-	call(h, 1);				  /* */
+	call(h, 1); /* */
 	kz_ticket_recall(h->db, 1, &t, err);
 	finish(h, 1, KZ_NO_SHOW, NULL);
-	call(h, 3);				  /* */
+	call(h, 3); /* */
 	start(h, 3);
 	finish(h, 3, KZ_TRANSFERRED, "C"); /* A-002 into C, ahead of C-001 */
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_OK); /* */
@@ -845,7 +843,7 @@ test_audit_agrees_after_mixed_sequence(void **state)
 	finish(h, 3, KZ_CANCELLED, NULL);
 	test_at(DAY1 "T18:00");
 	assert_int_equal(kz_ticket_close_day(h->db, &closed, &at_counters, err), KZ_OK);
-	assert_int_equal(closed, 2); /* B-001, C-001 */
+	assert_int_equal(closed, 2);      /* B-001, C-001 */
 	assert_int_equal(at_counters, 1); /* */
 	assert_audit_ok(h, 6);
 }

@@ -72,7 +72,7 @@ ticket(void)
 	/* the fake answers DLE EOT n wherever it is: the raster must hold none */
 	for (size_t i = 0; i + 2 < b.len; i++)
 		assert_false(b.data[i] == 0x10 && b.data[i + 1] == 0x04 && b.data[i + 2] >= 1 &&
-			     b.data[i + 2] <= 4);
+			b.data[i + 2] <= 4);
 	return b;
 }
 
@@ -319,8 +319,15 @@ static void
 test_tcp_unknown_host_and_bad_addresses(void **state)
 {
 	static const char *const bad[] = {
-		"",	":9100",  "printer:",	    "printer:0", "printer:65536", "printer:91OO",
-		"[::1", "[::1]x", "printer:123456",
+		"",
+		":9100",
+		"printer:",
+		"printer:0",
+		"printer:65536",
+		"printer:91OO",
+		"[::1",
+		"[::1]x",
+		"printer:123456",
 	};
 	char err[KZ_ERR_LEN] = "";
 	long long t0 = now_ms();
@@ -574,7 +581,7 @@ raw(int fd)
 	if (tcgetattr(fd, &t) < 0)
 		return -1;
 	t.c_iflag &= ~(tcflag_t)(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR | ICRNL | IXON |
-				 IXOFF | INPCK);
+		IXOFF | INPCK);
 	t.c_oflag &= ~(tcflag_t)OPOST;
 	t.c_lflag &= ~(tcflag_t)(ECHO | ECHONL | ICANON | ISIG | IEXTEN);
 	t.c_cflag &= ~(tcflag_t)(CSIZE | PARENB);
@@ -598,7 +605,7 @@ test_device_status_through_a_tty(void **state)
 	(void)state;
 	p.master = posix_openpt(O_RDWR | O_NOCTTY);
 	if (p.master < 0 || grantpt(p.master) < 0 || unlockpt(p.master) < 0 ||
-	    ptsname(p.master) == NULL) {
+		ptsname(p.master) == NULL) {
 		if (p.master >= 0)
 			close(p.master);
 		skip(); /* no pseudo-terminals here */

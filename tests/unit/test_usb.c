@@ -22,11 +22,10 @@
 #include "printer/transport.h"
 #include "queue/error.h"
 
-
 static const struct kz_transport_ops *usb = &kz_transport_usb;
 
 #define EP_OUT 0x01
-#define EP_IN 0x82
+#define EP_IN  0x82
 
 /* 0416:5011 (Winbond, sold in many ESC/POS thermal printers), full speed:
  * device, config, interface class 7 (printer) with bulk OUT 0x01 and, in
@@ -50,18 +49,18 @@ static struct {
 	GMutex lock;
 	UMockdevTestbed *bed;
 	UMockdevIoctlBase *handler;
-	GList *flying;	   /* submitted URBs (UMockdevIoctlData), not yet reaped */
+	GList *flying;     /* submitted URBs (UMockdevIoctlData), not yet reaped */
 	GList *discarded;  /* cancelled by libusb, to be reaped as such */
 	GByteArray *out;   /* every byte of every OUT URB, in order */
-	int max_urb;	   /* the largest OUT URB */
+	int max_urb;       /* the largest OUT URB */
 	uint8_t answer[5]; /* the answer to DLE EOT n; 0: none */
 	uint8_t pending[16];
-	int npending;	  /* answers the IN endpoint has ready */
+	int npending;     /* answers the IN endpoint has ready */
 	int requests[5];  /* DLE EOT n seen */
 	size_t unplug_at; /* unplug once this many bytes came (0: never) */
-	int unplugged;	  /* every URB now fails with ENODEV */
-	int hang;	  /* OUT URBs never complete */
-	int stall;	  /* OUT URBs end with a stall */
+	int unplugged;    /* every URB now fails with ENODEV */
+	int hang;         /* OUT URBs never complete */
+	int stall;        /* OUT URBs end with a stall */
 	int clear_halts;  /* USBDEVFS_CLEAR_HALT seen */
 } fake;
 
@@ -103,7 +102,7 @@ submit(UMockdevIoctlClient *client, UMockdevIoctlData *arg)
 	struct usbdevfs_urb *urb = (struct usbdevfs_urb *)urb_data->data;
 
 	if (fake.unplug_at > 0 && !(urb->endpoint & 0x80) &&
-	    fake.out->len + (size_t)urb->buffer_length > fake.unplug_at)
+		fake.out->len + (size_t)urb->buffer_length > fake.unplug_at)
 		fake.unplugged = 1;
 	if (fake.unplugged) {
 		umockdev_ioctl_data_unref(urb_data);
@@ -111,9 +110,9 @@ submit(UMockdevIoctlClient *client, UMockdevIoctlData *arg)
 		return TRUE;
 	}
 	if (urb->endpoint == EP_OUT && !fake.hang && urb->buffer_length > 0) {
-		UMockdevIoctlData *buf = umockdev_ioctl_data_resolve(
-			urb_data, G_STRUCT_OFFSET(struct usbdevfs_urb, buffer),
-			(gsize)urb->buffer_length, NULL);
+		UMockdevIoctlData *buf = umockdev_ioctl_data_resolve(urb_data,
+			G_STRUCT_OFFSET(struct usbdevfs_urb, buffer), (gsize)urb->buffer_length,
+			NULL);
 
 		took_out(buf->data, urb->buffer_length);
 		umockdev_ioctl_data_unref(buf);
@@ -152,9 +151,9 @@ finish(UMockdevIoctlData *urb_data)
 		urb->actual_length = 0;
 	}
 	if (urb->endpoint == EP_IN) {
-		UMockdevIoctlData *buf = umockdev_ioctl_data_resolve(
-			urb_data, G_STRUCT_OFFSET(struct usbdevfs_urb, buffer),
-			(gsize)urb->buffer_length, NULL);
+		UMockdevIoctlData *buf = umockdev_ioctl_data_resolve(urb_data,
+			G_STRUCT_OFFSET(struct usbdevfs_urb, buffer), (gsize)urb->buffer_length,
+			NULL);
 
 		buf->data[0] = fake.pending[0];
 		memmove(fake.pending, fake.pending + 1, (size_t)--fake.npending);
@@ -225,8 +224,7 @@ handle(UMockdevIoctlBase *handler, UMockdevIoctlClient *client, gpointer unused)
 		UMockdevIoctlData *d = umockdev_ioctl_data_resolve(arg, 0, sizeof(guint32), NULL);
 
 		*(guint32 *)d->data = USBDEVFS_CAP_BULK_CONTINUATION |
-				      USBDEVFS_CAP_NO_PACKET_SIZE_LIM |
-				      USBDEVFS_CAP_REAP_AFTER_DISCONNECT;
+			USBDEVFS_CAP_NO_PACKET_SIZE_LIM | USBDEVFS_CAP_REAP_AFTER_DISCONNECT;
 		umockdev_ioctl_data_unref(d);
 		umockdev_ioctl_client_complete(client, 0, 0);
 		break;
@@ -240,7 +238,7 @@ handle(UMockdevIoctlBase *handler, UMockdevIoctlClient *client, gpointer unused)
 	case USBDEVFS_RESET:
 	case USBDEVFS_RESETEP:
 		umockdev_ioctl_client_complete(client, fake.unplugged ? -1 : 0,
-					       fake.unplugged ? ENODEV : 0);
+			fake.unplugged ? ENODEV : 0);
 		break;
 	case USBDEVFS_GETDRIVER:
 		umockdev_ioctl_client_complete(client, -1, ENODATA); /* no usblp here */
@@ -295,7 +293,7 @@ bed_up(const char *descriptors)
 			      "A: devnum=1\\n\n"
 			      "A: speed=12\\n\n"
 			      "H: descriptors=%s\n",
-			      descriptors);
+		descriptors);
 	if (!umockdev_testbed_add_from_string(fake.bed, dev, NULL)) {
 		g_free(dev);
 		return -1;
@@ -601,7 +599,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_unknown_device, setup_printer, teardown),
 		cmocka_unit_test_setup_teardown(test_no_printer_at_all, setup_empty, teardown),
 		cmocka_unit_test_setup_teardown(test_ticket_arrives_byte_exact, setup_printer,
-						teardown),
+			teardown),
 		cmocka_unit_test_setup_teardown(test_status, setup_printer, teardown),
 		cmocka_unit_test_setup_teardown(test_status_no_answer, setup_printer, teardown),
 		cmocka_unit_test_setup_teardown(test_unplugged_mid_write, setup_printer, teardown),

@@ -97,7 +97,8 @@ test_forms_of_thousands_and_millions(void **state)
 		{11000000, "одиннадцать миллионов", "он бір миллион"},
 		{21000000, "двадцать один миллион", "жиырма бір миллион"},
 		{5000000000LL, "пять миллиардов", "бес миллиард"},
-		{3004000005LL, "три миллиарда четыре миллиона пять", "үш миллиард төрт миллион бес"},
+		{3004000005LL, "три миллиарда четыре миллиона пять",
+			"үш миллиард төрт миллион бес"},
 		{2147483, "два миллиона сто сорок семь тысяч четыреста восемьдесят три",
 			"екі миллион бір жүз қырық жеті мың төрт жүз сексен үш"},
 		{650, "шестьсот пятьдесят", "алты жүз елу"},
@@ -155,10 +156,26 @@ test_capitalize(void **state)
 	static const char *const pairs[][2] = {
 		{"два миллиона", "Два миллиона"},
 		{"екі", "Екі"},
-		{"ә", "Ә"}, {"ғ", "Ғ"}, {"қ", "Қ"}, {"ң", "Ң"}, {"ө", "Ө"}, {"ұ", "Ұ"},
-		{"ү", "Ү"}, {"һ", "Һ"}, {"і", "І"},
-		{"а", "А"}, {"п", "П"}, {"р", "Р"}, {"я", "Я"}, {"ё", "Ё"}, {"ю", "Ю"},
-		{"Ә", "Ә"}, {"Два", "Два"}, {"1 тиын", "1 тиын"}, {"abc", "Abc"}, {"", ""},
+		{"ә", "Ә"},
+		{"ғ", "Ғ"},
+		{"қ", "Қ"},
+		{"ң", "Ң"},
+		{"ө", "Ө"},
+		{"ұ", "Ұ"},
+		{"ү", "Ү"},
+		{"һ", "Һ"},
+		{"і", "І"},
+		{"а", "А"},
+		{"п", "П"},
+		{"р", "Р"},
+		{"я", "Я"},
+		{"ё", "Ё"},
+		{"ю", "Ю"},
+		{"Ә", "Ә"},
+		{"Два", "Два"},
+		{"1 тиын", "1 тиын"},
+		{"abc", "Abc"},
+		{"", ""},
 	};
 	char s[64];
 
@@ -186,10 +203,10 @@ test_refused(void **state)
 		"cannot write 1000000000000 in words: the largest is 999999999999");
 	assert_int_equal(kz_words_amount(-5, "ru", out, sizeof out, err), KZ_EINVAL);
 	assert_string_equal(err, "cannot write -5 tiyn in words: it is negative");
-	assert_int_equal(kz_words_amount(100000000000000LL, "ru", out, sizeof out, err),
-		KZ_EINVAL);
-	assert_string_equal(err, "cannot write 100000000000000 tiyn in words: the largest is "
-				 "99999999999999 tiyn");
+	assert_int_equal(kz_words_amount(100000000000000LL, "ru", out, sizeof out, err), KZ_EINVAL);
+	assert_string_equal(err,
+		"cannot write 100000000000000 tiyn in words: the largest is "
+		"99999999999999 tiyn");
 	assert_int_equal(kz_words_amount(INT64_MIN, "ru", out, sizeof out, err), KZ_EINVAL);
 
 	strcpy(out, "junk");
@@ -204,8 +221,9 @@ test_refused(void **state)
 	strcpy(small, "junk");
 	assert_int_equal(kz_words_number(1000, "ru", small, sizeof small, err), KZ_EINVAL);
 	assert_string_equal(small, "");
-	assert_string_equal(err, "1000 in words needs 22 bytes but the buffer has 8; give a "
-				 "buffer of KZ_WORDS_LEN");
+	assert_string_equal(err,
+		"1000 in words needs 22 bytes but the buffer has 8; give a "
+		"buffer of KZ_WORDS_LEN");
 	assert_int_equal(kz_words_number(1000, "ru", out, 21, err), KZ_EINVAL);
 	assert_int_equal(kz_words_number(1000, "ru", out, 22, err), KZ_OK);
 	assert_string_equal(out, "одна тысяча");
