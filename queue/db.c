@@ -24,6 +24,7 @@ struct kz_db {
 	sqlite3 *sql;
 	char path[1024];
 	int version;                /* user_version after open */
+	int64_t size;               /* the file's size in bytes when opened */
 	struct timespec busy_since; /* when the current wait for the lock began */
 	uint64_t seed;              /* for the random pauses of busy_wait */
 	int busy_ms;                /* how long to wait for a lock */
@@ -321,11 +322,9 @@ kz_db_migrate_to(struct kz_db *db, int target, char *err)
 
 /* Settings every connection needs, then a check that this is our file. */
 static int
-configure(struct kz_db *db, int flags, char *err)
+configure(struct kz_db *db, int fresh, char *err)
 {
 	int64_t version, appid;
-	char jm[16] = "";
-	sqlite3_stmt *st;
 	int rc;
 
 	db->seed = (uint64_t)getpid() * 2654435761ULL + (uint64_t)(uintptr_t)db;
@@ -344,18 +343,36 @@ configure(struct kz_db *db, int flags, char *err)
 			"'%s' is not a Kezek database; check --db or 'database' "
 			"in [hall]",
 			db->path);
+	/* Adopted only when kezek init made it or found it empty: any other
+	 * file without our id is somebody else's, and is left as it was. */
+	if (appid == 0 && !fresh)
+		return kz_err(err, KZ_EDB,
+			db->size == 0
+				? "'%s' is an empty file, not a Kezek database; make the "
+				  "database with 'kezek init' (or check --db and 'database' "
+				  "in [hall])"
+				: "'%s' is an SQLite file of another program (it has no Kezek "
+				  "application id), not a Kezek database; it was left "
+				  "untouched: check --db or 'database' in [hall]",
+			db->path);
 	if (version > kz_db_latest_version())
 		return kz_err(err, KZ_EDB,
 			"database '%s' has schema version %d, newer than this build knows (%d); "
 			"use a newer kezek",
 			db->path, (int)version, kz_db_latest_version());
 	db->version = (int)version;
-	if ((rc = exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
-		     "configure connection", err)) != KZ_OK)
-		return rc;
-	if (flags & KZ_DB_READONLY)
-		return KZ_OK;
-	rc = sqlite3_prepare_v2(db->sql, "PRAGMA journal_mode = WAL", -1, &st, NULL);
+	return exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
+		"configure connection", err);
+}
+
+/* WAL, set once the file is known to be ours (it stays set in the file). */
+static int
+use_wal(struct kz_db *db, char *err)
+{
+	char jm[16] = "";
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->sql, "PRAGMA journal_mode = WAL", -1, &st, NULL);
+
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		kz_col_text(st, 0, jm, sizeof jm);
 	sqlite3_finalize(st);
@@ -382,11 +399,13 @@ kz_db_open(const char *path, int flags, struct kz_db **out, char *err)
 				"database '%s' does not exist; create it with 'kezek init'", path);
 		if ((rc = create_file(path, err)) != KZ_OK)
 			return rc;
+		st.st_size = 0;
 	}
 	db = calloc(1, sizeof *db);
 	if (db == NULL)
 		return kz_err(err, KZ_ENOMEM, "out of memory opening '%s'", path);
 	snprintf(db->path, sizeof db->path, "%s", path);
+	db->size = (int64_t)st.st_size;
 	db->busy_ms = KZ_DB_BUSY_MS;
 	oflags = (flags & KZ_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	rc = sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL);
@@ -396,9 +415,14 @@ kz_db_open(const char *path, int flags, struct kz_db **out, char *err)
 		return rc;
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
-	if ((rc = configure(db, flags, err)) == KZ_OK && !(flags & KZ_DB_READONLY) &&
-		!(flags & KZ_DB_NO_MIGRATE) && db->version < kz_db_latest_version())
+	/* A new database is made in one transaction before it turns to WAL, so
+	 * a crash leaves either nothing or a whole Kezek database. */
+	rc = configure(db, (flags & KZ_DB_CREATE) && db->size == 0, err);
+	if (rc == KZ_OK && !(flags & KZ_DB_READONLY) && !(flags & KZ_DB_NO_MIGRATE) &&
+		db->version < kz_db_latest_version())
 		rc = migrate(db, kz_db_latest_version(), err);
+	if (rc == KZ_OK && !(flags & KZ_DB_READONLY))
+		rc = use_wal(db, err);
 	if (rc != KZ_OK) {
 		kz_db_close(db);
 		return rc;

@@ -30,6 +30,33 @@ one_line_error "not a database"
 sqlite3 "$T/foreign.db" "CREATE TABLE x (y); PRAGMA user_version = 1"
 expect 3 "another program's database" status --db "$T/foreign.db"
 has err "not a Kezek database" "foreign database said"
+# Only our own database: a file Kezek did not make is refused by every
+# command, read-only ones too, and left exactly as it was (no WAL, no tables).
+untouched() { # file what: same bytes as before, no -wal or -shm beside it
+	if [ "$(sha256sum <"$1")" = "$sum" ] && [ ! -e "$1-wal" ] && [ ! -e "$1-shm" ]; then ok
+	else not_ok "$2: $1 was changed"; fi
+}
+sqlite3 "$T/other.db" "CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('mine')"
+: >"$T/empty.db"
+for f in other.db empty.db; do
+	sum=$(sha256sum <"$T/$f")
+	for cmd in status "ticket A" check "history A-001" "report 2026-03-20"; do
+		# shellcheck disable=SC2086
+		expect 3 "$cmd on $f refused" $cmd --db "$T/$f"
+		has err "$f" "$cmd on $f: the file named"
+		one_line_error "$cmd on $f"
+		untouched "$T/$f" "$cmd on $f"
+	done
+done
+has err "make the database with 'kezek init'" "an empty file: what to do"
+expect 3 "init does not adopt another program's file" init --db "$T/other.db"
+has err "another program" "init on a foreign file: said whose"
+has err "left untouched" "init on a foreign file: said it was not touched"
+sum=$(sha256sum <"$T/other.db")
+untouched "$T/other.db" "init on a foreign file"
+expect 0 "init makes an empty file a database" init --db "$T/empty.db"
+expect 0 "which then issues tickets" ticket A --db "$T/empty.db"
+first_line "A-001" "the new database starts at 1"
 expect 0 "the real one still works" ticket A
 first_line "A-002" "nothing was lost"
 finish
