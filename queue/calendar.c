@@ -14,6 +14,7 @@
 #include "calendar.h"
 #include "clock.h"
 #include "error.h"
+#include "file.h"
 
 #define FIRST_YEAR  1992
 #define LAST_YEAR   2099
@@ -376,12 +377,16 @@ load_year(struct kz_calendar *cal, const char *dir, int year, char *err)
 {
 	struct load l = {0};
 	char path[1200];
+	FILE *f;
 	int line;
 
 	l.yd = &cal->data[year - FIRST_YEAR];
 	l.year = year;
 	snprintf(path, sizeof path, "%s/%d.ini", dir, year);
-	line = ini_parse(path, year_handler, &l);
+	if ((f = kz_file_open(path, KZ_FILE_MAX_CONFIG, "holiday file", err)) == NULL)
+		return KZ_ECONFIG;
+	line = ini_parse_file(f, year_handler, &l);
+	fclose(f);
 	if (line < 0)
 		return kz_err(err, KZ_ECONFIG, "cannot read holiday data '%s'", path);
 	if (line > 0)

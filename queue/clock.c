@@ -3,27 +3,50 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "clock.h"
 #include "error.h"
+#include "file.h"
 
 static int injected;              /* nonzero: base_utc + elapsed monotonic time */
 static int64_t base_utc;          /* the injected instant */
 static struct timespec base_mono; /* monotonic time when it was injected */
 
+/* zone is a place's time zone: named in the system's list of zones
+ * (zone.tab, third column) and its file a compiled zone.  A path that
+ * climbs out of the zone folder, a table, or "Factory" is none: the C
+ * library would silently run such a "zone" as UTC. */
 static int
 zone_exists(const char *zone)
 {
 	const char *dir = getenv("TZDIR");
-	char path[512];
-	struct stat st;
+	char path[512], line[512], magic[4];
+	int listed = 0;
+	FILE *f;
 
-	if (strcmp(zone, "UTC") == 0)
+	if (strcmp(zone, "UTC") == 0 || strcmp(zone, "Etc/UTC") == 0)
 		return 1;
-	snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", zone);
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	if (zone[0] == '/' || strstr(zone, "..") != NULL)
+		return 0;
+	dir = dir && *dir ? dir : "/usr/share/zoneinfo";
+	snprintf(path, sizeof path, "%s/zone.tab", dir);
+	if ((f = kz_file_open(path, KZ_FILE_MAX_CONFIG, "list of time zones", NULL)) == NULL)
+		return 0;
+	while (!listed && fgets(line, sizeof line, f) != NULL) {
+		char *name = line[0] == '#' ? NULL : strchr(line, '\t');
+		if (name != NULL && (name = strchr(name + 1, '\t')) != NULL) {
+			size_t n = strcspn(++name, "\t\n");
+			listed = n == strlen(zone) && strncmp(name, zone, n) == 0;
+		}
+	}
+	fclose(f);
+	snprintf(path, sizeof path, "%s/%s", dir, zone);
+	if (!listed || (f = kz_file_open(path, KZ_FILE_MAX_CONFIG, "time zone", NULL)) == NULL)
+		return 0;
+	listed = fread(magic, 1, 4, f) == 4 && memcmp(magic, "TZif", 4) == 0;
+	fclose(f);
+	return listed;
 }
 
 int
@@ -36,7 +59,8 @@ kz_clock_setup(const char *zone, const char *now_text, char *err)
 		zone = KZ_DEFAULT_ZONE;
 	if (!zone_exists(zone))
 		return kz_err(err, KZ_ECONFIG,
-			"time zone '%s' is unknown on this machine; install tzdata or fix 'timezone' in [hall]",
+			"time zone '%s' is not a time zone this machine knows; set 'timezone' in "
+			"[hall] to a zone of zone.tab such as Asia/Almaty (and install tzdata)",
 			zone);
 	setenv("TZ", zone, 1);
 	tzset();

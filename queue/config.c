@@ -15,6 +15,7 @@
 
 #include "config.h"
 #include "error.h"
+#include "file.h"
 
 struct parse {
 	struct kz_config *cfg;
@@ -22,6 +23,20 @@ struct parse {
 	int failed;
 	int line; /* lines seen by section, for headers */
 	char last_section[128];
+	/* what the reader saw, for faults inih cannot see: duplicates */
+	FILE *f;
+	int lineno;       /* the line read last */
+	int continuation; /* it continues the key before it (indented) */
+	int fail_line;    /* where the reader stopped on a fault */
+	struct seen *seen;
+	int nseen, capseen;
+};
+
+/* A section header or a key where it was first given. */
+struct seen {
+	char section[128];
+	char key[64]; /* "" for the section header itself */
+	int line;
 };
 
 static int
@@ -607,13 +622,73 @@ targets_key(struct parse *p, const char *name, const char *value)
 		name);
 }
 
+/* The line where section (and key, or "" for its header) was first given;
+ * 0 and recorded at line if it is new. */
+static int
+seen_before(struct parse *p, const char *section, const char *key, int line)
+{
+	struct seen *n;
+
+	for (int i = 0; i < p->nseen; i++)
+		if (strcmp(p->seen[i].section, section) == 0 && strcmp(p->seen[i].key, key) == 0)
+			return p->seen[i].line;
+	if (p->nseen == p->capseen) {
+		int cap = p->capseen ? 2 * p->capseen : 64;
+		if ((n = realloc(p->seen, (size_t)cap * sizeof *n)) == NULL)
+			return 0; /* out of memory: the check is lost, not the file */
+		p->seen = n;
+		p->capseen = cap;
+	}
+	n = &p->seen[p->nseen++];
+	snprintf(n->section, sizeof n->section, "%s", section);
+	snprintf(n->key, sizeof n->key, "%s", key);
+	n->line = line;
+	return 0;
+}
+
+/* inih's reader: fgets that counts lines and stops at a section given
+ * twice, which inih would silently merge into the first. */
+static char *
+read_line(char *str, int num, void *stream)
+{
+	struct parse *p = stream;
+	char *s, *end, name[128];
+	int first;
+
+	if (p->failed || fgets(str, num, p->f) == NULL)
+		return NULL;
+	p->lineno++;
+	for (s = str; *s == ' ' || *s == '\t'; s++)
+		;
+	p->continuation =
+		s > str && *s != '\0' && *s != '\n' && *s != '\r' && *s != ';' && *s != '#';
+	if (*s != '[' || (end = strchr(s, ']')) == NULL)
+		return str;
+	for (s++; *s == ' ' || *s == '\t'; s++)
+		;
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	snprintf(name, sizeof name, "%.*s", (int)(end - s), s);
+	if ((first = seen_before(p, name, "", p->lineno)) != 0) {
+		fail(p, "[%s] is given twice, at lines %d and %d; merge them into one section",
+			name, first, p->lineno);
+		p->fail_line = p->lineno;
+		return NULL;
+	}
+	return str;
+}
+
 static int
 handler(void *user, const char *section, const char *name, const char *value)
 {
 	struct parse *p = user;
+	int first;
 
 	if (p->failed)
 		return 0;
+	if (!p->continuation && (first = seen_before(p, section, name, p->lineno)) != 0)
+		return fail(p, "'%s' is given twice in [%s], at lines %d and %d; keep one", name,
+			section, first, p->lineno);
 	if (strcmp(section, "hall") == 0)
 		return hall_key(p, name, value);
 	if (strcmp(section, "hours") == 0)
@@ -896,16 +971,18 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 		.recent_calls = 6};
 	p.cfg = cfg;
 
-	f = fopen(path, "r");
-	if (f == NULL)
-		return kz_err(err, KZ_ECONFIG, "cannot read configuration '%s': %s", path,
-			strerror(errno));
+	if ((f = kz_file_open(path, KZ_FILE_MAX_CONFIG, "configuration", err)) == NULL)
+		return KZ_ECONFIG;
 	if ((line = precheck(f, path, err)) != KZ_OK) {
 		fclose(f);
 		return line;
 	}
-	line = ini_parse_file(f, handler, &p);
+	p.f = f;
+	line = ini_parse_stream(read_line, &p, handler, &p);
+	if (line == 0 && p.failed)
+		line = p.fail_line;
 	fclose(f);
+	free(p.seen);
 	if (line > 0)
 		return kz_err(err, KZ_ECONFIG, "%s:%d: %s", path, line,
 			p.failed ? p.reason : "not 'key = value', '[section]' or a ';' comment");

@@ -14,6 +14,7 @@
 
 #include "directory.h"
 #include "error.h"
+#include "file.h"
 
 #define NCOLUMNS 8
 
@@ -141,9 +142,8 @@ kz_dir_load(const char *path, struct kz_directory **out, char *err)
 	FILE *f;
 
 	*out = NULL;
-	if ((f = fopen(path, "rb")) == NULL)
-		return kz_err(err, KZ_ECONFIG, "cannot read the office directory '%s': %s", path,
-			strerror(errno));
+	if ((f = kz_file_open(path, KZ_FILE_MAX_DIRECTORY, "office directory", err)) == NULL)
+		return KZ_ECONFIG;
 	if ((r.dir = calloc(1, sizeof *r.dir)) == NULL ||
 		csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		fclose(f);
