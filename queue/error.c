@@ -1,19 +1,64 @@
 /* error.c - formatting of error messages; see error.h. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "error.h"
+
+/* Whole UTF-8 letters only: n bytes of s less a sequence cut at the end. */
+static size_t
+whole_letters(const char *s, size_t n)
+{
+	size_t i = n, need;
+
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80 && n - i < 3)
+		i--;
+	if (i == 0 || ((unsigned char)s[i - 1] & 0x80) == 0)
+		return n; /* ends in ASCII (or stray continuation bytes: leave them) */
+	need = ((unsigned char)s[i - 1] & 0xE0) == 0xC0    ? 2
+		: ((unsigned char)s[i - 1] & 0xF0) == 0xE0 ? 3
+		: ((unsigned char)s[i - 1] & 0xF8) == 0xF0 ? 4
+							   : 1;
+	return n - (i - 1) >= need ? n : i - 1;
+}
 
 int
 kz_err(char *err, int code, const char *fmt, ...)
 {
+	char raw[KZ_ERR_LEN];
+	size_t o = 0;
 	va_list ap;
 
 	if (err == NULL)
 		return code;
+	/* formatted apart: err may be one of the arguments */
 	va_start(ap, fmt);
-	vsnprintf(err, KZ_ERR_LEN, fmt, ap);
+	vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
+	/* One line, nothing a terminal would act on: control characters that
+	 * came in with a user's argument are shown escaped. */
+	for (const char *s = raw; *s != '\0' && o < KZ_ERR_LEN - 1; s++) {
+		unsigned char c = (unsigned char)*s;
+		char esc[5];
+		size_t n;
+
+		if (c >= 0x20 && c != 0x7F) {
+			err[o++] = (char)c;
+			continue;
+		}
+		if (c == '\n' || c == '\t' || c == '\r')
+			n = (size_t)snprintf(esc, sizeof esc, "\\%c",
+				c == '\n'           ? 'n'
+					: c == '\t' ? 't'
+						    : 'r');
+		else
+			n = (size_t)snprintf(esc, sizeof esc, "\\x%02X", c);
+		if (o + n > KZ_ERR_LEN - 1)
+			break;
+		memcpy(err + o, esc, n);
+		o += n;
+	}
+	err[whole_letters(err, o)] = '\0';
 	return code;
 }
 
