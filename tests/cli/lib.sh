@@ -59,6 +59,13 @@ one_line_error() {
 	else not_ok "$1: stderr is not one 'kezek...' line"; fi
 }
 
+# drop_section NAME: remove [NAME] and its keys from the test's hall.ini, to
+# give it anew (a section given twice is refused)
+drop_section() {
+	awk -v s="[$1]" '/^\[/ { skip = ($0 == s) } !skip' "$T/hall.ini" >"$T/hall.ini.new" &&
+		mv "$T/hall.ini.new" "$T/hall.ini"
+}
+
 open_counter() { expect 0 "open counter $1" counter open "$1" --clerk "$2" --position "Бас маман"; }
 
 finish() {

@@ -5,6 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 PRINTD="$(dirname "$KEZEK")/kezek-printd"
+drop_section "printer kiosk-1"
 cat >>"$T/hall.ini" <<INI
 
 [printer kiosk-1]
