@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,10 +40,41 @@ kz_db_sql(struct kz_db *db)
 	return db->sql;
 }
 
+/* The what-to-do part of a database error, by SQLite's primary code. */
+static const char *
+what_to_do(struct kz_db *db, int prim, char *hint, size_t len)
+{
+	struct passwd *pw;
+
+	switch (prim) {
+	case SQLITE_FULL:
+		return "free space on its disk, then try again";
+	case SQLITE_IOERR:
+		return "the disk failed to read or write: check the disk and its free space, and "
+		       "look whether it was recorded before trying again";
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return "check it with 'kezek check'; if it is damaged, stop the hall and put back "
+		       "the last backup copy";
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		pw = getpwuid(geteuid());
+		snprintf(hint, len,
+			"the file and its folder must be writable by the hall's user: chown %.64s "
+			"'%.400s' and its folder",
+			pw != NULL ? pw->pw_name : "USER", db->path);
+		return hint;
+	default:
+		return "try again; if it goes on, run 'kezek check'";
+	}
+}
+
 int
 kz_db_fail(struct kz_db *db, int rc, const char *what, char *err)
 {
 	int prim = rc & 0xff;
+	char hint[600];
 
 	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
 		return kz_err(err, KZ_EBUSY,
@@ -50,8 +82,8 @@ kz_db_fail(struct kz_db *db, int rc, const char *what, char *err)
 			what, db->path, db->busy_ms);
 	if (prim == SQLITE_NOMEM)
 		return kz_err(err, KZ_ENOMEM, "%s: out of memory", what);
-	return kz_err(err, KZ_EDB, "%s: database '%s': %s", what, db->path,
-		sqlite3_errmsg(db->sql));
+	return kz_err(err, KZ_EDB, "%s: database '%s': %s; %s", what, db->path,
+		sqlite3_errmsg(db->sql), what_to_do(db, prim, hint, sizeof hint));
 }
 
 static int
