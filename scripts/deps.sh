@@ -21,6 +21,7 @@ KEZEK_PACKAGES=(
 	libcrypt-dev                       # PINs kept as salted hashes
 	gettext                            # po/ catalogues: xgettext, msgfmt (tools and tests)
 	clang-format                       # one format for the tree (tools/format.sh; test style/format)
+	clang                              # coverage-guided fuzzing (libFuzzer; scripts/fuzz.sh)
 	xvfb xdotool                       # a test touches the kiosk in a real X window
 )
 

@@ -20,6 +20,12 @@ run_suite() {
 	set +e
 	(cd "$dir" && ctest --output-on-failure -j "$jobs" --timeout 1500) | tee "$log"
 	set -e
+	count "$log" "$dir"
+}
+
+# count LOG WHAT: add the ctest summary in LOG to the totals
+count() {
+	local log=$1 dir=$2
 	local summary
 	summary=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' "$log" | tail -1)
 	rm -f "$log"
@@ -36,6 +42,13 @@ run_suite build
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer build"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	run_suite build-sanitize -DKEZEK_SANITIZE=ON
+
+echo "== coverage-guided fuzzing (clang, libFuzzer), seconds per harness"
+log=$(mktemp)
+set +e
+KEZEK_FUZZ_SECONDS=${KEZEK_FUZZ_SECONDS:-10} bash scripts/fuzz.sh | tee "$log"
+set -e
+count "$log" build-fuzz
 
 echo "tests: $total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]
