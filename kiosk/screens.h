@@ -8,7 +8,6 @@
 #define KZ_KIOSK_SCREENS_H
 
 #include <stdint.h>
-#include <sys/types.h>
 
 #include "kiosk.h"
 #include <stddef.h>
@@ -21,6 +20,7 @@
 #include "queue/feedback.h"
 #include "queue/status.h"
 #include "queue/ticket.h"
+#include "queue/watch.h"
 #include "ui/i18n.h"
 #include "ui/widgets.h"
 
@@ -61,12 +61,9 @@ struct kz_kiosk {
 	const struct kz_office_entry *office, *akimat; /* App. 1 and App. 5 rows, or NULL */
 
 	/* the database, and what the screens show of it */
-	struct kz_db *db; /* NULL while unavailable */
-	dev_t dev;
-	ino_t ino;
-	int64_t retry_at;
-	int64_t data_version; /* last read; -1: read at the next step */
-	int64_t read_minute;  /* the clock's minute of the last read */
+	struct kz_watch *watch; /* opens, follows and reopens the database */
+	struct kz_db *db;       /* the watch's connection, NULL while unavailable */
+	int64_t read_minute;    /* the clock's minute of the last read */
 	struct kz_status status;
 	char printer_state[256], printer_reason[256];
 	int may_issue;               /* tickets are issued now */
