@@ -15,13 +15,13 @@
 struct kz_watch {
 	struct kz_watch_options opt;
 	char *path;
-	struct kz_db *db;     /* NULL while down */
-	dev_t dev;            /* the file opened: a replaced or */
-	ino_t ino;            /* removed file means the connection is lost */
-	int64_t retry_at;     /* when to try reopening (clock) */
-	int64_t version;      /* data_version at the last poll */
-	int64_t seen;         /* data_version the caller last read; -1 none */
-	int64_t busy_since;   /* reads refused as locked since (clock), 0 if not */
+	struct kz_db *db;   /* NULL while down */
+	dev_t dev;          /* the file opened: a replaced or */
+	ino_t ino;          /* removed file means the connection is lost */
+	int64_t retry_at;   /* when to try reopening (clock) */
+	int64_t version;    /* data_version at the last poll */
+	int64_t seen;       /* data_version the caller last read; -1 none */
+	int64_t busy_since; /* reads refused as locked since (clock), 0 if not */
 };
 
 int

@@ -211,16 +211,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(
-			test_changed_and_unchanged, test_hall_setup, test_hall_teardown),
-		cmocka_unit_test_setup_teardown(
-			test_missing_then_created, test_hall_setup, test_hall_teardown),
-		cmocka_unit_test_setup_teardown(
-			test_file_replaced, test_hall_setup, test_hall_teardown),
-		cmocka_unit_test_setup_teardown(
-			test_removed_then_back, test_hall_setup, test_hall_teardown),
-		cmocka_unit_test_setup_teardown(
-			test_unreadable, test_hall_setup, test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_changed_and_unchanged, test_hall_setup,
+			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_missing_then_created, test_hall_setup,
+			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_file_replaced, test_hall_setup,
+			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_removed_then_back, test_hall_setup,
+			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_unreadable, test_hall_setup,
+			test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_locked, test_hall_setup, test_hall_teardown),
 		cmocka_unit_test(test_refuses_nonsense),
 	};
