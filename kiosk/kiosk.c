@@ -26,23 +26,14 @@
 #define PIN_TRIES          3   /* wrong PINs before the keypad rests */
 #define PIN_LOCK_SECONDS   300
 
-const char *const kz_kiosk_screens[] = {"home", "services", "confirm", "issued", "forms", "about",
-	"complain", "feedback", "thanks", "closed", "pin", "admin", "unavailable", NULL};
+const char *const kz_kiosk_screens[] = {
+#define KZ_SCREEN(ID, name) #name,
+#include "screen-list.h"
+	NULL};
 
-static const struct kz_screen_def *const defs[KZ_SCR_COUNT] = {
-	&kz_screen_home,
-	&kz_screen_services,
-	&kz_screen_confirm,
-	&kz_screen_issued,
-	&kz_screen_forms,
-	&kz_screen_about,
-	&kz_screen_complain,
-	&kz_screen_feedback,
-	&kz_screen_thanks,
-	&kz_screen_closed,
-	&kz_screen_pin,
-	&kz_screen_admin,
-	&kz_screen_unavailable,
+const struct kz_screen_def *const kz_screen_defs[KZ_SCR_COUNT] = {
+#define KZ_SCREEN(ID, name) &kz_screen_##name,
+#include "screen-list.h"
 };
 
 static void
@@ -502,7 +493,7 @@ tap(struct kz_kiosk *k, const struct kz_ui_event *ev)
 		snprintf(k->lang, sizeof k->lang, "%s", hit->id + 9);
 		return;
 	}
-	defs[k->screen]->tap(k, hit->id + 4);
+	kz_screen_defs[k->screen]->tap(k, hit->id + 4);
 }
 
 /* --- drawing ----------------------------------------------------------- */
@@ -518,7 +509,7 @@ draw(struct kz_kiosk *k, char *err)
 	if (w != k->opt.w || h != k->opt.h) /* a full screen is the screen's size */
 		k->opt.w = w, k->opt.h = h;
 	kz_scene_begin(s, k->opt.w, k->opt.h, kz_white);
-	defs[k->screen]->build(k, s);
+	kz_screen_defs[k->screen]->build(k, s);
 	if (k->shown >= 0 && kz_scene_equal(s, k->scene[k->shown]))
 		return KZ_OK;
 	rc = kz_ui_draw(k->ui, s, &k->stats, err);
@@ -633,6 +624,12 @@ kz_kiosk_close(struct kz_kiosk *k)
 	free(k->scene[0]);
 	free(k->scene[1]);
 	free(k);
+}
+
+const char *
+kz_kiosk_screen_when(int i)
+{
+	return i >= 0 && i < KZ_SCR_COUNT ? kz_screen_defs[i]->when : NULL;
 }
 
 const char *

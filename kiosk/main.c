@@ -43,11 +43,11 @@ usage(FILE *f)
 		"  --kiosk NAME      which [kiosk] of the configuration (default: the first)\n"
 		"  --window WxH      a window of that size instead of the full screen\n"
 		"  --lang kk|ru      start in this language\n"
-		"  --screen NAME     with --snapshot: the screen to draw (home, services, confirm,\n"
-		"                    forms, about, complain, feedback, closed, pin, admin, ...)\n"
+		"  --screen NAME     with --snapshot: the screen to draw (see --list-screens)\n"
 		"  --snapshot FILE   draw once for the database's state, write FILE (PNG), exit\n"
 		"  --exit-after N    stop after N seconds\n"
-		"  --list-screens    the names of the screens, one a line, and exit\n"
+		"  --list-screens    each screen's name and when it is shown (open, closed,\n"
+		"                    after an action, staff, fault), one a line, and exit\n"
 		"  --version         print the version and exit\n"
 		"Full screen, the kiosk takes no keys; the administrator's corner gesture and\n"
 		"PIN close it.  Exit codes: 0 done, 1 usage, 3 configuration or display error.\n",
@@ -143,7 +143,7 @@ parse(int argc, char **argv, struct options *o)
 			exit(0);
 		case 'L':
 			for (int i = 0; kz_kiosk_screens[i] != NULL; i++)
-				printf("%s\n", kz_kiosk_screens[i]);
+				printf("%s %s\n", kz_kiosk_screens[i], kz_kiosk_screen_when(i));
 			exit(0);
 		case 'V':
 			kz_setup_version("kezek-kiosk", version, sizeof version);

@@ -29,20 +29,10 @@
 /* Mark a string for translation where it is defined; T() it where shown. */
 #define N(msgid) (msgid)
 
+/* KZ_SCR_HOME ...: the rows of screen-list.h, in its order. */
 enum kz_screen_id {
-	KZ_SCR_HOME,
-	KZ_SCR_SERVICES,
-	KZ_SCR_CONFIRM,
-	KZ_SCR_ISSUED,
-	KZ_SCR_FORMS,
-	KZ_SCR_ABOUT,
-	KZ_SCR_COMPLAIN,
-	KZ_SCR_FEEDBACK,
-	KZ_SCR_THANKS,
-	KZ_SCR_CLOSED,
-	KZ_SCR_PIN,
-	KZ_SCR_ADMIN,
-	KZ_SCR_UNAVAILABLE,
+#define KZ_SCREEN(ID, name) KZ_SCR_##ID,
+#include "screen-list.h"
 	KZ_SCR_COUNT
 };
 
@@ -114,15 +104,22 @@ enum kz_notice {
 	KZ_NOTE_FAILED,
 };
 
+/* A screen's entry: each screen-NAME.c defines one, kz_screen_NAME, and
+ * screen-list.h lists it. */
 struct kz_screen_def {
-	const char *name;
-	void (*build)(struct kz_kiosk *k, struct kz_scene *s);
-	void (*tap)(struct kz_kiosk *k, const char *button);
+	const char *name; /* as in screen-list.h: --screen NAME, tests, snapshots */
+	const char *when; /* when a visitor sees it: "open" (tickets are issued),
+	                     "closed", "after" (an action of theirs), "staff" (the
+	                     administrator's), "fault" (no database) */
+	void (*build)(struct kz_kiosk *k, struct kz_scene *s); /* state to scene */
+	void (*tap)(struct kz_kiosk *k, const char *button);   /* button "btn.X": "X" */
 };
 
-extern const struct kz_screen_def kz_screen_home, kz_screen_services, kz_screen_confirm,
-	kz_screen_issued, kz_screen_forms, kz_screen_about, kz_screen_complain, kz_screen_feedback,
-	kz_screen_thanks, kz_screen_closed, kz_screen_pin, kz_screen_admin, kz_screen_unavailable;
+#define KZ_SCREEN(ID, name) extern const struct kz_screen_def kz_screen_##name;
+#include "screen-list.h"
+
+/* Every screen's entry, by id (kiosk.c, from screen-list.h). */
+extern const struct kz_screen_def *const kz_screen_defs[KZ_SCR_COUNT];
 
 /* kiosk.c: moving between screens and the actions screens ask for. */
 void kz_kiosk_go(struct kz_kiosk *k, enum kz_screen_id to);

@@ -101,8 +101,8 @@ kz_setup_find_data(struct kz_setup *s, const char *data_opt)
 }
 
 int
-kz_setup_data(const struct kz_setup *s, const char *rel, const char *what, char *out,
-	size_t len, char *err)
+kz_setup_data(const struct kz_setup *s, const char *rel, const char *what, char *out, size_t len,
+	char *err)
 {
 	if ((size_t)snprintf(out, len, "%s/%s", s->data_dir, rel) >= len)
 		return kz_err(err, KZ_ECONFIG, "the data directory '%s' has too long a name",

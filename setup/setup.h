@@ -26,16 +26,16 @@
 #define KZ_CONFIG_ETC   "/etc/kezek/hall.ini"
 
 /* What every program's --help says of the options this module reads. */
-#define KZ_SETUP_HELP \
-	"  --config FILE     the hall's configuration (env KEZEK_CONFIG; default: the\n" \
-	"                    source tree's config/hall.ini when run from its build tree,\n" \
-	"                    else " KZ_CONFIG_ETC ")\n" \
-	"  --data-dir DIR    Kezek's fonts, translations, holidays and directories\n" \
+#define KZ_SETUP_HELP                                                                              \
+	"  --config FILE     the hall's configuration (env KEZEK_CONFIG; default: the\n"           \
+	"                    source tree's config/hall.ini when run from its build tree,\n"        \
+	"                    else " KZ_CONFIG_ETC ")\n"                                            \
+	"  --data-dir DIR    Kezek's fonts, translations, holidays and directories\n"              \
 	"                    (env KEZEK_DATA_DIR; default: the one built in)\n"
 
 struct kz_setup {
-	char config[KZ_PATH_LEN];   /* the configuration file chosen */
-	const char *config_from;    /* "--config", "KEZEK_CONFIG", "the build tree", KZ_CONFIG_ETC */
+	char config[KZ_PATH_LEN]; /* the configuration file chosen */
+	const char *config_from;  /* "--config", "KEZEK_CONFIG", "the build tree", KZ_CONFIG_ETC */
 	char data_dir[KZ_PATH_LEN]; /* the data directory chosen */
 	const char *data_from;      /* "--data-dir", "KEZEK_DATA_DIR", "built in" */
 };
