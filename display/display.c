@@ -1,7 +1,8 @@
 /*
  * display.c - the display's loop body: poll, read, announce, draw.  Reads
- * happen only when PRAGMA data_version says another process committed;
- * frames are drawn only when the scene differs from the one on screen.
+ * happen only when the database watch (queue/watch.h) says another process
+ * committed; frames are drawn only when the scene differs from the one on
+ * screen.
  */
 #include <stdlib.h>
 #include <string.h>

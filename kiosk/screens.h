@@ -1,8 +1,9 @@
 /*
  * screens.h - what the kiosk's screens share: the kiosk's state, and the
  * frame every screen is drawn in.  One file per screen (screen-*.c) holds
- * how it looks (build: state to scene, no SDL, no SQL) and what its
- * buttons do (tap).  kiosk.c owns the loop, the database and the actions.
+ * its entry: how it looks (build: state to scene, no SDL, no SQL) and what
+ * its buttons do (tap); screen-list.h lists them.  kiosk.c owns the loop,
+ * the database (through queue/watch.h) and the actions.
  */
 #ifndef KZ_KIOSK_SCREENS_H
 #define KZ_KIOSK_SCREENS_H

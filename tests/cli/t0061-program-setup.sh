@@ -53,6 +53,8 @@ KEZEK_DATA_DIR="$T/nodata" expect 3 "holidays missing from the data directory" c
 has err "$T/nodata/config/holidays" "the data directory's holidays named"
 expect 3 "--data-dir too" calendar --data-dir "$T/nodata"
 has err "$T/nodata/config/holidays" "--data-dir's holidays named"
+expect 3 "--data-dir before the command" --data-dir "$T/nodata" calendar
+has err "$T/nodata/config/holidays" "--data-dir before the command taken"
 expect 0 "the built-in data directory" calendar
 sed -i 's|^office = .*|&\nholidays = holidays|' "$T/hall.ini"
 KEZEK_DATA_DIR="$T/nodata" expect 0 "holidays named in hall.ini, beside it" calendar
