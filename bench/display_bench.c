@@ -66,6 +66,7 @@ make_hall(void)
 	snprintf(config, sizeof config, "%s/config/hall.ini", dir);
 	snprintf(dbpath, sizeof dbpath, "%s/hall.db", dir);
 	if (kz_config_load(config, &cfg, err) != KZ_OK ||
+		kz_config_use_data_dir(&cfg, KZ_SOURCE_DIR, err) != KZ_OK ||
 		kz_clock_setup("Asia/Almaty", "2026-03-20T10:00", err) != KZ_OK ||
 		kz_db_open(dbpath, KZ_DB_CREATE, &db, err) != KZ_OK ||
 		kz_hall_sync(db, &cfg, NULL, err) != KZ_OK ||

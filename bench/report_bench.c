@@ -79,6 +79,7 @@ main(int argc, char **argv)
 	snprintf(from, sizeof from, "%04d-01-01", y0);
 	snprintf(to, sizeof to, "%04d-12-31", y1);
 	if (kz_config_load(config, &cfg, err) != KZ_OK ||
+		kz_config_use_data_dir(&cfg, KZ_SOURCE_DIR, err) != KZ_OK ||
 		kz_clock_setup("Asia/Almaty", "2026-03-20T10:00", err) != KZ_OK ||
 		kz_cal_load(cfg.holidays, &cfg.hours, &cal, err) != KZ_OK ||
 		kz_db_open(dbpath, KZ_DB_CREATE, &db, err) != KZ_OK ||

@@ -94,7 +94,7 @@ kz_cli_fonts(const struct kz_cli *cli, char *out, size_t len)
 	if (env != NULL && env[0] != '\0')
 		snprintf(out, len, "%s", env);
 	else
-		kz_config_beside(cli->cfg, "assets/fonts", out, len);
+		snprintf(out, len, "%s/assets/fonts", cli->setup.data_dir);
 }
 
 void

@@ -15,6 +15,7 @@
 #include "queue/config.h"
 #include "queue/db.h"
 #include "queue/error.h"
+#include "setup/setup.h"
 
 /* Exit codes, the same for every Kezek program. */
 enum {
@@ -54,6 +55,7 @@ struct kz_cmd {
 struct kz_cli {
 	const struct kz_cmd *cmd;
 	struct kz_config *cfg;   /* loaded before exec */
+	struct kz_setup setup;   /* where the configuration and the data directory are */
 	struct kz_db *db;        /* open if cmd has KZ_CMD_DB */
 	struct kz_calendar *cal; /* loaded if cmd has KZ_CMD_CAL */
 	const char *db_path;     /* --db, KEZEK_DB or the config's */
@@ -75,7 +77,7 @@ int kz_cli_fail(struct kz_cli *cli, int code);
 /* Report a usage error: "kezek NAME: message" and the usage line; returns 1. */
 int kz_cli_usage(struct kz_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* The fonts folder: KEZEK_FONTS, or assets/fonts beside the configuration's folder. */
+/* The fonts folder: KEZEK_FONTS, or assets/fonts of the data directory. */
 void kz_cli_fonts(const struct kz_cli *cli, char *out, size_t len);
 
 /* Parse a counter number argument; on failure reports usage and returns -1. */

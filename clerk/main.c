@@ -7,7 +7,6 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "kezek.h"
 #include "queue/clock.h"
@@ -42,13 +41,19 @@ static const struct kz_cmd *const commands[] = {
 	&kz_cmd_simulate,
 	&kz_cmd_report,
 };
-#define NCOMMANDS (int)(sizeof commands / sizeof commands[0])
+#define NCOMMANDS       (int)(sizeof commands / sizeof commands[0])
+#define MAX_OPTION_DEFS 64 /* a command's options and the common ones */
 
 static const struct kz_cmd_option common[] = {
-	{"config", "FILE", "hall configuration (env KEZEK_CONFIG; default config/hall.ini)"},
+	{"config", "FILE",
+		"hall configuration (env KEZEK_CONFIG; default: the source tree's "
+		"config/hall.ini from a build tree, else " KZ_CONFIG_ETC ")"},
+	{"data-dir", "DIR",
+		"Kezek's fonts, translations, holidays, directories (env KEZEK_DATA_DIR)"},
 	{"db", "PATH", "hall database (env KEZEK_DB; overrides the configuration's)"},
 	{"now", "TIME", "stand the clock at TIME, local: 2026-03-20T10:15 (env KEZEK_NOW)"},
 	{"help", NULL, "show this help"},
+	{"version", NULL, "print the version and exit"},
 	{NULL, NULL, NULL},
 };
 
@@ -68,7 +73,8 @@ static void
 usage(FILE *f)
 {
 	fprintf(f,
-		"usage: kezek [--config FILE] [--db PATH] [--now TIME] COMMAND [ARGS]\n\n"
+		"usage: kezek [--config FILE] [--db PATH] [--now TIME] [--data-dir DIR] COMMAND "
+		"[ARGS]\n       kezek --version\n\n"
 		"Kezek runs the visitor hall's queue. Commands:\n");
 	for (int i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %-12s %s\n", commands[i]->name, commands[i]->summary);
@@ -105,7 +111,7 @@ command_index(int argc, char **argv)
 		if (argv[i][0] != '-')
 			return i;
 		if (strcmp(argv[i], "--config") == 0 || strcmp(argv[i], "--db") == 0 ||
-			strcmp(argv[i], "--now") == 0)
+			strcmp(argv[i], "--now") == 0 || strcmp(argv[i], "--data-dir") == 0)
 			i++;
 	}
 	return 0;
@@ -114,7 +120,7 @@ command_index(int argc, char **argv)
 static int
 add_options(struct option *out, int n, const struct kz_cmd_option *o)
 {
-	for (; o && o->name; o++, n++) {
+	for (; o && o->name && n < MAX_OPTION_DEFS; o++, n++) {
 		out[n].name = o->name;
 		out[n].has_arg = o->arg ? required_argument : no_argument;
 		out[n].flag = NULL;
@@ -127,7 +133,7 @@ add_options(struct option *out, int n, const struct kz_cmd_option *o)
 static int
 parse(struct kz_cli *cli, int argc, char **argv, int *help)
 {
-	struct option longopts[KZ_MAX_OPTS + 1];
+	struct option longopts[MAX_OPTION_DEFS + 1];
 	int n = add_options(longopts, 0, common), c, idx = 0;
 
 	n = add_options(longopts, n, cli->cmd->options);
@@ -166,26 +172,13 @@ parse(struct kz_cli *cli, int argc, char **argv, int *help)
 	return KZ_EXIT_OK;
 }
 
-static const char *
-config_path(struct kz_cli *cli)
-{
-	const char *p = kz_cli_opt(cli, "config");
-
-	if (p == NULL)
-		p = getenv("KEZEK_CONFIG");
-	if (p != NULL && *p != '\0')
-		return p;
-	if (access("config/hall.ini", F_OK) == 0 || access("/etc/kezek/hall.ini", F_OK) != 0)
-		return "config/hall.ini";
-	return "/etc/kezek/hall.ini";
-}
-
 static int
 open_hall(struct kz_cli *cli)
 {
 	int rc;
 
-	if ((rc = kz_config_load(config_path(cli), cli->cfg, cli->err)) != KZ_OK)
+	if ((rc = kz_setup_load(&cli->setup, kz_cli_opt(cli, "config"), kz_cli_opt(cli, "data-dir"),
+		     cli->cfg, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	if ((rc = kz_clock_setup(cli->cfg->timezone, kz_cli_opt(cli, "now"), cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc == KZ_EINVAL ? KZ_EINVAL : rc);
@@ -219,6 +212,13 @@ main(int argc, char **argv)
 				usage(stdout);
 				return KZ_EXIT_OK;
 			}
+		for (int i = 1; i < argc; i++)
+			if (strcmp(argv[i], "--version") == 0) {
+				char version[64];
+				kz_setup_version("kezek", version, sizeof version);
+				printf("%s\n", version);
+				return KZ_EXIT_OK;
+			}
 		usage(stderr);
 		return KZ_EXIT_USAGE;
 	}
@@ -244,7 +244,12 @@ main(int argc, char **argv)
 	rc = parse(&cli, argc, argv, &help);
 	if (rc == KZ_EXIT_OK && help)
 		cmd_usage(stdout, cli.cmd);
-	else if (rc == KZ_EXIT_OK && (cli.argc < cli.cmd->min_args || cli.argc > cli.cmd->max_args))
+	else if (rc == KZ_EXIT_OK && kz_cli_opt(&cli, "version") != NULL) {
+		char version[64];
+		kz_setup_version("kezek", version, sizeof version);
+		printf("%s\n", version);
+	} else if (rc == KZ_EXIT_OK &&
+		(cli.argc < cli.cmd->min_args || cli.argc > cli.cmd->max_args))
 		rc = kz_cli_usage(&cli,
 			cli.argc < cli.cmd->min_args ? "missing arguments" : "too many arguments");
 	else if (rc == KZ_EXIT_OK && cli.cmd->counter_arg &&

@@ -1,10 +1,10 @@
 /*
  * display.c - the display's loop body: poll, read, announce, draw.  Reads
- * happen only when PRAGMA data_version says another process committed;
- * frames are drawn only when the scene differs from the one on screen.
+ * happen only when the database watch (queue/watch.h) says another process
+ * committed; frames are drawn only when the scene differs from the one on
+ * screen.
  */
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <string.h>
 
 #include "board.h"
@@ -14,6 +14,7 @@
 #include "queue/clock.h"
 #include "queue/db.h"
 #include "queue/error.h"
+#include "queue/watch.h"
 
 #define RETRY_SECONDS 2   /* between attempts to reopen a lost database */
 #define READ_WAIT_MS  100 /* a locked database: show what we have, try again */
@@ -23,14 +24,9 @@ struct kz_display {
 	struct kz_ui *ui;
 	struct kz_announcer *ann;
 	struct kz_calendar *cal;
-	struct kz_i18n *tr;   /* the board's words */
-	struct kz_db *db;     /* NULL while the connection is lost */
-	dev_t dev;            /* the file it opened: a replaced or */
-	ino_t ino;            /* removed file means the connection is lost */
-	int64_t data_version; /* last seen; -1: read at the next step */
-	int64_t last_call;    /* newest call event already announced */
-	int64_t retry_at;     /* when to try reopening the database */
-	int64_t busy_since;   /* reads refused as locked since, 0 if not */
+	struct kz_i18n *tr;     /* the board's words */
+	struct kz_watch *watch; /* opens, follows and reopens the database */
+	int64_t last_call;      /* newest call event already announced */
 	int have_board;
 	struct kz_board board;    /* the last snapshot read */
 	struct kz_scene scene[2]; /* on screen, and being built */
@@ -38,35 +34,19 @@ struct kz_display {
 	struct kz_ui_stats stats;
 };
 
-static void
-lose_connection(struct kz_display *d)
-{
-	kz_db_close(d->db);
-	d->db = NULL;
-	d->busy_since = 0;
-	d->retry_at = kz_clock_now() + RETRY_SECONDS;
-}
-
-static void
-try_connect(struct kz_display *d)
+/* Just (re)connected: the first time, calls made before the display
+ * started are history, not news. */
+static int
+first_look(struct kz_display *d)
 {
 	char err[KZ_ERR_LEN];
-	struct stat st;
+	int rc;
 
-	if (d->db != NULL || kz_clock_now() < d->retry_at)
-		return;
-	if (stat(d->opt.db_path, &st) < 0 ||
-		kz_db_open(d->opt.db_path, KZ_DB_READONLY, &d->db, err) != KZ_OK) {
-		d->retry_at = kz_clock_now() + RETRY_SECONDS;
-		return;
-	}
-	kz_db_set_busy_ms(d->db, READ_WAIT_MS);
-	d->dev = st.st_dev;
-	d->ino = st.st_ino;
-	d->data_version = -1;
-	/* The first time, calls made before the display started are history. */
-	if (d->last_call < 0 && kz_board_last_call(d->db, &d->last_call, err) != KZ_OK)
-		lose_connection(d);
+	if (d->last_call >= 0)
+		return KZ_OK;
+	if ((rc = kz_board_last_call(kz_watch_db(d->watch), &d->last_call, err)) != KZ_OK)
+		kz_watch_failed(d->watch, KZ_EDB); /* whatever it was: start over */
+	return rc;
 }
 
 /* New calls and recalls since the last announced one, oldest first. */
@@ -86,37 +66,23 @@ static void
 refresh(struct kz_display *d)
 {
 	char err[KZ_ERR_LEN];
-	struct stat st;
-	int64_t dv;
+	enum kz_watch_state seen = kz_watch_poll(d->watch);
 	int rc;
 
-	try_connect(d);
-	if (d->db == NULL)
+	if (seen == KZ_WATCH_DOWN || seen == KZ_WATCH_LOST)
 		return;
-	if (stat(d->opt.db_path, &st) < 0 || st.st_dev != d->dev || st.st_ino != d->ino) {
-		lose_connection(d);
+	if (seen == KZ_WATCH_OPENED && first_look(d) != KZ_OK)
 		return;
-	}
-	dv = kz_db_data_version(d->db);
-	if (dv < 0) {
-		lose_connection(d);
+	if (seen == KZ_WATCH_SAME && d->have_board)
 		return;
-	}
-	if (dv == d->data_version && d->have_board)
-		return;
-	if ((rc = kz_board_read(d->db, KZ_BOARD_CALLS, &d->board, err)) == KZ_EBUSY) {
-		/* locked for a moment: keep what is shown and try at the next step */
-		if (d->busy_since == 0)
-			d->busy_since = kz_clock_now();
-		return;
-	}
+	/* KZ_EBUSY: locked for a moment; keep what is shown and try at the next step */
+	rc = kz_board_read(kz_watch_db(d->watch), KZ_BOARD_CALLS, &d->board, err);
 	if (rc != KZ_OK) {
-		lose_connection(d);
+		kz_watch_failed(d->watch, rc);
 		return;
 	}
-	d->busy_since = 0;
+	kz_watch_seen(d->watch);
 	d->have_board = 1;
-	d->data_version = dv;
 	announce_new(d);
 }
 
@@ -159,8 +125,10 @@ kz_display_open(const struct kz_display_options *opt, struct kz_display **out, c
 	d->opt = *opt;
 	d->shown = -1;
 	d->last_call = -1;
-	d->data_version = -1;
-	if ((rc = kz_i18n_load(opt->po_dir, &d->tr, err)) != KZ_OK ||
+	if ((rc = kz_watch_open(&(struct kz_watch_options){opt->db_path, KZ_DB_READONLY,
+					READ_WAIT_MS, RETRY_SECONDS},
+		     &d->watch, err)) != KZ_OK ||
+		(rc = kz_i18n_load(opt->po_dir, &d->tr, err)) != KZ_OK ||
 		(rc = kz_cal_load(opt->cfg->holidays, &opt->cfg->hours, &d->cal, err)) != KZ_OK ||
 		(rc = kz_ui_open("Kezek", opt->w, opt->h, opt->fullscreen, opt->font_dir, &d->ui,
 			 err)) != KZ_OK ||
@@ -168,7 +136,8 @@ kz_display_open(const struct kz_display_options *opt, struct kz_display **out, c
 		kz_display_close(d);
 		return rc;
 	}
-	try_connect(d);
+	if (kz_watch_poll(d->watch) == KZ_WATCH_OPENED)
+		first_look(d);
 	*out = d;
 	return KZ_OK;
 }
@@ -180,7 +149,7 @@ kz_display_close(struct kz_display *d)
 		return;
 	kz_announce_close(d->ann);
 	kz_ui_close(d->ui);
-	kz_db_close(d->db);
+	kz_watch_close(d->watch);
 	kz_cal_free(d->cal);
 	kz_i18n_free(d->tr);
 	free(d);
@@ -213,6 +182,5 @@ kz_display_ui(struct kz_display *d)
 int
 kz_display_connected(struct kz_display *d)
 {
-	return d->db != NULL &&
-		(d->busy_since == 0 || kz_clock_now() - d->busy_since < RETRY_SECONDS);
+	return kz_watch_connected(d->watch);
 }

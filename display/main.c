@@ -1,6 +1,6 @@
 /*
  * main.c - kezek-display: one hall screen.  Reads the options every Kezek
- * program takes (--config, --db, --now, --help) and its own, then runs
+ * program takes (--config, --db, --now, --data-dir, --version, --help; setup/setup.h) and its own, then runs
  * kz_display_step about 20 times a second until asked to stop.
  */
 #define _GNU_SOURCE
@@ -15,6 +15,7 @@
 #include "queue/clock.h"
 #include "queue/config.h"
 #include "queue/error.h"
+#include "setup/setup.h"
 
 #define POLL_MS 50 /* a call shows within a poll and a frame: well under 250 ms */
 
@@ -32,22 +33,25 @@ usage(FILE *f)
 {
 	fprintf(f,
 		"usage: kezek-display [--config FILE] [--db PATH] [--now TIME] [--size WxH]\n"
-		"                     [--fullscreen] [--gpu] [--fonts DIR] [--po DIR]\n"
-		"                     [--snapshot FILE.png]\n"
-		"                     [--exit-after SECONDS]\n\n"
+		"                     [--fullscreen] [--gpu] [--data-dir DIR] [--fonts DIR]\n"
+		"                     [--po DIR] [--snapshot FILE.png]\n"
+		"                     [--exit-after SECONDS] [--version]\n\n"
 		"The hall board: calls, waits against the 30-minute limit, spoken calls.\n"
+		"%s"
 		"  --size WxH        window size (default 1920x1080; 1080x1920 is portrait)\n"
 		"  --fullscreen      fill the screen (the hall's monitor)\n"
 		"  --gpu             draw with the graphics card (default: software)\n"
-		"  --fonts DIR       the fonts (default: assets/fonts beside the configuration)\n"
-		"  --po DIR          the board's words, kk.po and ru.po (default: po beside it)\n"
+		"  --fonts DIR       the fonts (default: assets/fonts of the data directory)\n"
+		"  --po DIR          the board's words, kk.po and ru.po (default: its po)\n"
 		"  --snapshot FILE   write each frame drawn to FILE as PNG (a machine with no screen)\n"
 		"  --exit-after N    stop after N seconds\n"
-		"Exit codes: 0 done, 1 usage, 3 configuration or display error.\n");
+		"  --version         print the version and exit\n"
+		"Exit codes: 0 done, 1 usage, 3 configuration or display error.\n",
+		KZ_SETUP_HELP);
 }
 
 struct options {
-	const char *config, *db, *now, *fonts, *po, *snapshot;
+	const char *config, *db, *now, *data_dir, *fonts, *po, *snapshot;
 	int w, h, fullscreen, gpu;
 	double exit_after;
 };
@@ -67,12 +71,14 @@ parse(int argc, char **argv, struct options *o)
 		{"help", no_argument, NULL, 'h'},
 		{"gpu", no_argument, NULL, 'g'},
 		{"po", required_argument, NULL, 'P'},
+		{"data-dir", required_argument, NULL, 'D'},
+		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
+	char version[64];
 	int c;
 
 	*o = (struct options){.w = 1920, .h = 1080};
-	o->config = getenv("KEZEK_CONFIG");
 	o->db = getenv("KEZEK_DB");
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -84,6 +90,9 @@ parse(int argc, char **argv, struct options *o)
 			break;
 		case 'n':
 			o->now = optarg;
+			break;
+		case 'D':
+			o->data_dir = optarg;
 			break;
 		case 'F':
 			o->fonts = optarg;
@@ -115,6 +124,10 @@ parse(int argc, char **argv, struct options *o)
 			break;
 		case 'h':
 			usage(stdout);
+			exit(0);
+		case 'V':
+			kz_setup_version("kezek-display", version, sizeof version);
+			printf("%s\n", version);
 			exit(0);
 		default:
 			fprintf(stderr,
@@ -162,6 +175,7 @@ int
 main(int argc, char **argv)
 {
 	static struct kz_config cfg;
+	struct kz_setup setup;
 	struct kz_display_options dopt;
 	struct kz_display *d;
 	struct options o;
@@ -176,15 +190,19 @@ main(int argc, char **argv)
 	 * --gpu, or SDL_RENDER_DRIVER, chooses otherwise. */
 	if (!o.gpu)
 		setenv("SDL_RENDER_DRIVER", "software", 0);
-	if (o.config == NULL || *o.config == '\0')
-		o.config = "config/hall.ini";
-	if ((rc = kz_config_load(o.config, &cfg, err)) != KZ_OK ||
+	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
 		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
 		fprintf(stderr, "kezek-display: %s\n", err);
 		return rc == KZ_EINVAL ? 1 : 3;
 	}
-	kz_config_beside(&cfg, "assets/fonts", fonts, sizeof fonts);
-	kz_config_beside(&cfg, "po", po, sizeof po);
+	if ((o.fonts == NULL &&
+		    kz_setup_data(&setup, "assets/fonts", "fonts", fonts, sizeof fonts, err) !=
+			    KZ_OK) ||
+		(o.po == NULL &&
+			kz_setup_data(&setup, "po", "translations", po, sizeof po, err) != KZ_OK)) {
+		fprintf(stderr, "kezek-display: %s\n", err);
+		return 3;
+	}
 	dopt = (struct kz_display_options){&cfg, o.db && *o.db ? o.db : cfg.database,
 		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen, o.po ? o.po : po};
 	if ((rc = kz_display_open(&dopt, &d, err)) != KZ_OK) {

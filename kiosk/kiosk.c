@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "printer/doc-ticket.h"
 #include "queue/clock.h"
@@ -16,6 +15,7 @@
 #include "queue/feedback.h"
 #include "queue/outbox.h"
 #include "queue/pin.h"
+#include "queue/watch.h"
 #include "screens.h"
 
 #define RETRY_SECONDS      2   /* between attempts to reopen a lost database */
@@ -26,23 +26,14 @@
 #define PIN_TRIES          3   /* wrong PINs before the keypad rests */
 #define PIN_LOCK_SECONDS   300
 
-const char *const kz_kiosk_screens[] = {"home", "services", "confirm", "issued", "forms", "about",
-	"complain", "feedback", "thanks", "closed", "pin", "admin", "unavailable", NULL};
+const char *const kz_kiosk_screens[] = {
+#define KZ_SCREEN(ID, name) #name,
+#include "screen-list.h"
+	NULL};
 
-static const struct kz_screen_def *const defs[KZ_SCR_COUNT] = {
-	&kz_screen_home,
-	&kz_screen_services,
-	&kz_screen_confirm,
-	&kz_screen_issued,
-	&kz_screen_forms,
-	&kz_screen_about,
-	&kz_screen_complain,
-	&kz_screen_feedback,
-	&kz_screen_thanks,
-	&kz_screen_closed,
-	&kz_screen_pin,
-	&kz_screen_admin,
-	&kz_screen_unavailable,
+const struct kz_screen_def *const kz_screen_defs[KZ_SCR_COUNT] = {
+#define KZ_SCREEN(ID, name) &kz_screen_##name,
+#include "screen-list.h"
 };
 
 static void
@@ -57,30 +48,10 @@ say(const struct kz_kiosk *k, const char *what, const char *err)
 static void
 lose_connection(struct kz_kiosk *k)
 {
-	kz_db_close(k->db);
+	kz_watch_failed(k->watch, KZ_EDB);
 	k->db = NULL;
-	k->retry_at = kz_clock_now() + RETRY_SECONDS;
 	if (k->screen != KZ_SCR_PIN && k->screen != KZ_SCR_ADMIN)
 		kz_kiosk_go(k, KZ_SCR_UNAVAILABLE);
-}
-
-static void
-try_connect(struct kz_kiosk *k)
-{
-	char err[KZ_ERR_LEN];
-	struct stat st;
-
-	if (k->db != NULL || kz_clock_now() < k->retry_at)
-		return;
-	k->retry_at = kz_clock_now() + RETRY_SECONDS;
-	if (stat(k->opt.db_path, &st) < 0 || kz_db_open(k->opt.db_path, 0, &k->db, err) != KZ_OK)
-		return;
-	kz_db_set_busy_ms(k->db, BUSY_MS);
-	k->dev = st.st_dev;
-	k->ino = st.st_ino;
-	k->data_version = -1;
-	if (k->screen == KZ_SCR_UNAVAILABLE)
-		kz_kiosk_go_home(k);
 }
 
 /* Read what the screens show; KZ_EBUSY keeps the last picture. */
@@ -106,27 +77,31 @@ read_hall(struct kz_kiosk *k)
 static void
 refresh(struct kz_kiosk *k)
 {
-	struct stat st;
-	int64_t dv, minute = kz_clock_now() / 60;
+	int64_t minute = kz_clock_now() / 60;
+	enum kz_watch_state seen = kz_watch_poll(k->watch);
 	int rc;
 
-	try_connect(k);
-	if (k->db == NULL)
+	k->db = kz_watch_db(k->watch);
+	if (seen == KZ_WATCH_DOWN)
 		return;
-	if (stat(k->opt.db_path, &st) < 0 || st.st_dev != k->dev || st.st_ino != k->ino ||
-		(dv = kz_db_data_version(k->db)) < 0) {
-		lose_connection(k);
+	if (seen == KZ_WATCH_LOST) {
+		if (k->screen != KZ_SCR_PIN && k->screen != KZ_SCR_ADMIN)
+			kz_kiosk_go(k, KZ_SCR_UNAVAILABLE);
 		return;
 	}
-	if (dv == k->data_version && minute == k->read_minute)
+	if (seen == KZ_WATCH_OPENED && k->screen == KZ_SCR_UNAVAILABLE)
+		kz_kiosk_go_home(k);
+	if (seen == KZ_WATCH_SAME && minute == k->read_minute)
 		return;
-	if ((rc = read_hall(k)) == KZ_EBUSY)
+	if ((rc = read_hall(k)) == KZ_EBUSY) {
+		kz_watch_failed(k->watch, rc);
 		return;
+	}
 	if (rc != KZ_OK) {
 		lose_connection(k);
 		return;
 	}
-	k->data_version = dv;
+	kz_watch_seen(k->watch);
 	k->read_minute = minute;
 	/* the office opened or closed under the visitor's eyes */
 	if (k->screen == KZ_SCR_HOME && !k->may_issue)
@@ -229,7 +204,7 @@ kz_kiosk_take_ticket(struct kz_kiosk *k)
 	k->last_ticket_at = k->job_at = kz_clock_now();
 	k->print = KZ_PRINT_WAITING;
 	k->print_why[0] = '\0';
-	k->data_version = -1;
+	kz_watch_stale(k->watch); /* show the new ticket in the hall's figures */
 	kz_kiosk_go(k, KZ_SCR_ISSUED);
 }
 
@@ -518,7 +493,7 @@ tap(struct kz_kiosk *k, const struct kz_ui_event *ev)
 		snprintf(k->lang, sizeof k->lang, "%s", hit->id + 9);
 		return;
 	}
-	defs[k->screen]->tap(k, hit->id + 4);
+	kz_screen_defs[k->screen]->tap(k, hit->id + 4);
 }
 
 /* --- drawing ----------------------------------------------------------- */
@@ -534,7 +509,7 @@ draw(struct kz_kiosk *k, char *err)
 	if (w != k->opt.w || h != k->opt.h) /* a full screen is the screen's size */
 		k->opt.w = w, k->opt.h = h;
 	kz_scene_begin(s, k->opt.w, k->opt.h, kz_white);
-	defs[k->screen]->build(k, s);
+	kz_screen_defs[k->screen]->build(k, s);
 	if (k->shown >= 0 && kz_scene_equal(s, k->scene[k->shown]))
 		return KZ_OK;
 	rc = kz_ui_draw(k->ui, s, &k->stats, err);
@@ -616,9 +591,10 @@ kz_kiosk_open(const struct kz_kiosk_options *opt, struct kz_kiosk **out, char *e
 	}
 	k->opt = *opt;
 	k->shown = -1;
-	k->data_version = -1;
 	snprintf(k->lang, sizeof k->lang, "%s", opt->conf->lang);
-	if ((rc = open_data(k, err)) != KZ_OK ||
+	if ((rc = kz_watch_open(&(struct kz_watch_options){opt->db_path, 0, BUSY_MS, RETRY_SECONDS},
+		     &k->watch, err)) != KZ_OK ||
+		(rc = open_data(k, err)) != KZ_OK ||
 		(rc = kz_ui_open("Kezek", opt->w, opt->h, opt->fullscreen, opt->font_dir, &k->ui,
 			 err)) != KZ_OK) {
 		kz_kiosk_close(k);
@@ -628,7 +604,6 @@ kz_kiosk_open(const struct kz_kiosk_options *opt, struct kz_kiosk **out, char *e
 		kz_ui_grab(k->ui);
 	k->touched_at = kz_clock_now();
 	k->screen = KZ_SCR_UNAVAILABLE;
-	try_connect(k);
 	refresh(k);
 	kz_kiosk_go_home(k);
 	*out = k;
@@ -640,7 +615,7 @@ kz_kiosk_close(struct kz_kiosk *k)
 {
 	if (k == NULL)
 		return;
-	kz_db_close(k->db);
+	kz_watch_close(k->watch);
 	kz_ui_close(k->ui);
 	kz_dir_free(k->offices);
 	kz_dir_free(k->akimats);
@@ -649,6 +624,12 @@ kz_kiosk_close(struct kz_kiosk *k)
 	free(k->scene[0]);
 	free(k->scene[1]);
 	free(k);
+}
+
+const char *
+kz_kiosk_screen_when(int i)
+{
+	return i >= 0 && i < KZ_SCR_COUNT ? kz_screen_defs[i]->when : NULL;
 }
 
 const char *

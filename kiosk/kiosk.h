@@ -36,8 +36,7 @@ void kz_kiosk_close(struct kz_kiosk *k);
  * screen if it changed.  KZ_OK, or a drawing error. */
 int kz_kiosk_step(struct kz_kiosk *k, int wait_ms, char *err);
 
-/* Go to screen (by name: home, services, confirm, forms, about, complain,
- * feedback, closed, pin, admin, unavailable) in lang ("kk", "ru"; NULL
+/* Go to screen (by name: one of kz_kiosk_screens) in lang ("kk", "ru"; NULL
  * keeps it) and draw it.  KZ_EINVAL naming the screens for an unknown one. */
 int kz_kiosk_show(struct kz_kiosk *k, const char *screen, const char *lang, char *err);
 
@@ -53,7 +52,12 @@ int kz_kiosk_done(const struct kz_kiosk *k);
 /* Translation lookups that found no translation (a test fails on any). */
 int kz_kiosk_missed_translations(const struct kz_kiosk *k);
 
-/* Names of every screen, NULL-terminated: for tests and --help. */
+/* Names of every screen in order (kiosk/screen-list.h), NULL-terminated. */
 extern const char *const kz_kiosk_screens[];
+
+/* When screen i (an index of kz_kiosk_screens) is shown: "open" (while
+ * tickets are issued), "closed", "after" (a visitor's action), "staff"
+ * (the administrator's) or "fault" (no database); NULL for no such i. */
+const char *kz_kiosk_screen_when(int i);
 
 #endif

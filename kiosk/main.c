@@ -1,6 +1,6 @@
 /*
  * main.c - kezek-kiosk: the touch kiosk.  Reads the options every Kezek
- * program takes (--config, --db, --now, --help) and its own, then runs
+ * program takes (--config, --db, --now, --data-dir, --version, --help; setup/setup.h) and its own, then runs
  * kz_kiosk_step until the administrator closes it or a signal stops it.
  * With --snapshot it draws one screen for the database's state, writes
  * the PNG and exits (no display needed with SDL's offscreen driver).
@@ -17,6 +17,7 @@
 #include "queue/clock.h"
 #include "queue/config.h"
 #include "queue/error.h"
+#include "setup/setup.h"
 
 #define STEP_MS 100 /* a tap is answered within a step and a frame */
 
@@ -34,22 +35,27 @@ usage(FILE *f)
 {
 	fprintf(f,
 		"usage: kezek-kiosk [--config FILE] [--db PATH] [--now TIME] [--kiosk NAME]\n"
-		"                   [--window WxH] [--lang kk|ru] [--fonts DIR] [--po DIR]\n"
-		"                   [--screen NAME --snapshot FILE.png] [--exit-after SECONDS]\n\n"
+		"                   [--window WxH] [--lang kk|ru] [--data-dir DIR] [--fonts DIR]\n"
+		"                   [--po DIR] [--screen NAME --snapshot FILE.png]\n"
+		"                   [--exit-after SECONDS] [--list-screens] [--version]\n\n"
 		"The touch kiosk: tickets, blank forms, information, feedback.\n"
+		"%s"
 		"  --kiosk NAME      which [kiosk] of the configuration (default: the first)\n"
 		"  --window WxH      a window of that size instead of the full screen\n"
 		"  --lang kk|ru      start in this language\n"
-		"  --screen NAME     with --snapshot: the screen to draw (home, services, confirm,\n"
-		"                    forms, about, complain, feedback, closed, pin, admin, ...)\n"
+		"  --screen NAME     with --snapshot: the screen to draw (see --list-screens)\n"
 		"  --snapshot FILE   draw once for the database's state, write FILE (PNG), exit\n"
 		"  --exit-after N    stop after N seconds\n"
+		"  --list-screens    each screen's name and when it is shown (open, closed,\n"
+		"                    after an action, staff, fault), one a line, and exit\n"
+		"  --version         print the version and exit\n"
 		"Full screen, the kiosk takes no keys; the administrator's corner gesture and\n"
-		"PIN close it.  Exit codes: 0 done, 1 usage, 3 configuration or display error.\n");
+		"PIN close it.  Exit codes: 0 done, 1 usage, 3 configuration or display error.\n",
+		KZ_SETUP_HELP);
 }
 
 struct options {
-	const char *config, *db, *now, *kiosk, *lang, *fonts, *po, *screen, *snapshot;
+	const char *config, *db, *now, *kiosk, *lang, *data_dir, *fonts, *po, *screen, *snapshot;
 	int w, h, window;
 	double exit_after;
 };
@@ -83,12 +89,15 @@ parse(int argc, char **argv, struct options *o)
 		{"snapshot", required_argument, NULL, 'S'},
 		{"exit-after", required_argument, NULL, 'x'},
 		{"help", no_argument, NULL, 'h'},
+		{"data-dir", required_argument, NULL, 'D'},
+		{"list-screens", no_argument, NULL, 'L'},
+		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
+	char version[64];
 	int c;
 
 	*o = (struct options){.w = 1920, .h = 1080};
-	o->config = getenv("KEZEK_CONFIG");
 	o->db = getenv("KEZEK_DB");
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
@@ -106,6 +115,9 @@ parse(int argc, char **argv, struct options *o)
 			break;
 		case 'l':
 			o->lang = optarg;
+			break;
+		case 'D':
+			o->data_dir = optarg;
 			break;
 		case 'F':
 			o->fonts = optarg;
@@ -128,6 +140,14 @@ parse(int argc, char **argv, struct options *o)
 			break;
 		case 'h':
 			usage(stdout);
+			exit(0);
+		case 'L':
+			for (int i = 0; kz_kiosk_screens[i] != NULL; i++)
+				printf("%s %s\n", kz_kiosk_screens[i], kz_kiosk_screen_when(i));
+			exit(0);
+		case 'V':
+			kz_setup_version("kezek-kiosk", version, sizeof version);
+			printf("%s\n", version);
 			exit(0);
 		default:
 			fprintf(stderr,
@@ -200,6 +220,7 @@ int
 main(int argc, char **argv)
 {
 	static struct kz_config cfg;
+	struct kz_setup setup;
 	struct kz_kiosk_options kopt;
 	struct kz_kiosk *k;
 	struct options o;
@@ -211,9 +232,7 @@ main(int argc, char **argv)
 	/* the kiosk stops on SIGTERM from its supervisor, not on SDL's quit */
 	setenv("SDL_NO_SIGNAL_HANDLERS", "1", 0);
 	setenv("SDL_RENDER_DRIVER", "software", 0);
-	if (o.config == NULL || *o.config == '\0')
-		o.config = "config/hall.ini";
-	if ((rc = kz_config_load(o.config, &cfg, err)) != KZ_OK ||
+	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
 		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
 		fprintf(stderr, "kezek-kiosk: %s\n", err);
 		return rc == KZ_EINVAL ? 1 : 3;
@@ -226,8 +245,14 @@ main(int argc, char **argv)
 			cfg.path, o.kiosk ? o.kiosk : "NAME");
 		return 3;
 	}
-	kz_config_beside(&cfg, "assets/fonts", fonts, sizeof fonts);
-	kz_config_beside(&cfg, "po", po, sizeof po);
+	if ((o.fonts == NULL &&
+		    kz_setup_data(&setup, "assets/fonts", "fonts", fonts, sizeof fonts, err) !=
+			    KZ_OK) ||
+		(o.po == NULL &&
+			kz_setup_data(&setup, "po", "translations", po, sizeof po, err) != KZ_OK)) {
+		fprintf(stderr, "kezek-kiosk: %s\n", err);
+		return 3;
+	}
 	kopt.db_path = o.db && *o.db ? o.db : cfg.database;
 	kopt.font_dir = o.fonts ? o.fonts : fonts;
 	kopt.po_dir = o.po ? o.po : po;

@@ -75,4 +75,4 @@ tap(struct kz_kiosk *k, const char *button)
 	(void)button;
 }
 
-const struct kz_screen_def kz_screen_about = {"about", build, tap};
+const struct kz_screen_def kz_screen_about = {"about", "open", build, tap};

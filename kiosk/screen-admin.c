@@ -40,4 +40,4 @@ tap(struct kz_kiosk *k, const char *button)
 		k->done = 1;
 }
 
-const struct kz_screen_def kz_screen_admin = {"admin", build, tap};
+const struct kz_screen_def kz_screen_admin = {"admin", "staff", build, tap};

@@ -90,4 +90,4 @@ tap(struct kz_kiosk *k, const char *button)
 	kz_home_tap(k, button);
 }
 
-const struct kz_screen_def kz_screen_closed = {"closed", build, tap};
+const struct kz_screen_def kz_screen_closed = {"closed", "closed", build, tap};

@@ -80,4 +80,4 @@ tap(struct kz_kiosk *k, const char *button)
 	(void)button;
 }
 
-const struct kz_screen_def kz_screen_complain = {"complain", build, tap};
+const struct kz_screen_def kz_screen_complain = {"complain", "open", build, tap};

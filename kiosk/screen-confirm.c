@@ -102,4 +102,4 @@ tap(struct kz_kiosk *k, const char *button)
 		k->opt.cfg->nservices > 1 ? kz_kiosk_go(k, KZ_SCR_SERVICES) : kz_kiosk_go_home(k);
 }
 
-const struct kz_screen_def kz_screen_confirm = {"confirm", build, tap};
+const struct kz_screen_def kz_screen_confirm = {"confirm", "open", build, tap};

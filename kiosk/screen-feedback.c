@@ -53,4 +53,4 @@ tap(struct kz_kiosk *k, const char *button)
 		kz_kiosk_answer(k, -1);
 }
 
-const struct kz_screen_def kz_screen_feedback = {"feedback", build, tap};
+const struct kz_screen_def kz_screen_feedback = {"feedback", "open", build, tap};

@@ -85,4 +85,4 @@ tap(struct kz_kiosk *k, const char *button)
 		kz_kiosk_print_form(k);
 }
 
-const struct kz_screen_def kz_screen_forms = {"forms", build, tap};
+const struct kz_screen_def kz_screen_forms = {"forms", "open", build, tap};

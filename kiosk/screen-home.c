@@ -134,4 +134,4 @@ tap(struct kz_kiosk *k, const char *button)
 		kz_kiosk_go(k, KZ_SCR_SERVICES);
 }
 
-const struct kz_screen_def kz_screen_home = {"home", build, tap};
+const struct kz_screen_def kz_screen_home = {"home", "open", build, tap};

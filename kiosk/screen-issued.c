@@ -69,4 +69,4 @@ tap(struct kz_kiosk *k, const char *button)
 	(void)button; /* only Home, handled for every screen */
 }
 
-const struct kz_screen_def kz_screen_issued = {"issued", build, tap};
+const struct kz_screen_def kz_screen_issued = {"issued", "after", build, tap};

@@ -52,4 +52,4 @@ tap(struct kz_kiosk *k, const char *button)
 		kz_kiosk_pin_key(k, button + 4);
 }
 
-const struct kz_screen_def kz_screen_pin = {"pin", build, tap};
+const struct kz_screen_def kz_screen_pin = {"pin", "staff", build, tap};

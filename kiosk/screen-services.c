@@ -44,4 +44,4 @@ tap(struct kz_kiosk *k, const char *button)
 		kz_kiosk_choose_service(k, button + 8);
 }
 
-const struct kz_screen_def kz_screen_services = {"services", build, tap};
+const struct kz_screen_def kz_screen_services = {"services", "open", build, tap};

@@ -19,4 +19,4 @@ tap(struct kz_kiosk *k, const char *button)
 	(void)button;
 }
 
-const struct kz_screen_def kz_screen_thanks = {"thanks", build, tap};
+const struct kz_screen_def kz_screen_thanks = {"thanks", "after", build, tap};

@@ -26,4 +26,4 @@ tap(struct kz_kiosk *k, const char *button)
 	(void)button;
 }
 
-const struct kz_screen_def kz_screen_unavailable = {"unavailable", build, tap};
+const struct kz_screen_def kz_screen_unavailable = {"unavailable", "fault", build, tap};

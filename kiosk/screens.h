@@ -1,14 +1,14 @@
 /*
  * screens.h - what the kiosk's screens share: the kiosk's state, and the
  * frame every screen is drawn in.  One file per screen (screen-*.c) holds
- * how it looks (build: state to scene, no SDL, no SQL) and what its
- * buttons do (tap).  kiosk.c owns the loop, the database and the actions.
+ * its entry: how it looks (build: state to scene, no SDL, no SQL) and what
+ * its buttons do (tap); screen-list.h lists them.  kiosk.c owns the loop,
+ * the database (through queue/watch.h) and the actions.
  */
 #ifndef KZ_KIOSK_SCREENS_H
 #define KZ_KIOSK_SCREENS_H
 
 #include <stdint.h>
-#include <sys/types.h>
 
 #include "kiosk.h"
 #include <stddef.h>
@@ -21,6 +21,7 @@
 #include "queue/feedback.h"
 #include "queue/status.h"
 #include "queue/ticket.h"
+#include "queue/watch.h"
 #include "ui/i18n.h"
 #include "ui/widgets.h"
 
@@ -29,20 +30,10 @@
 /* Mark a string for translation where it is defined; T() it where shown. */
 #define N(msgid) (msgid)
 
+/* KZ_SCR_HOME ...: the rows of screen-list.h, in its order. */
 enum kz_screen_id {
-	KZ_SCR_HOME,
-	KZ_SCR_SERVICES,
-	KZ_SCR_CONFIRM,
-	KZ_SCR_ISSUED,
-	KZ_SCR_FORMS,
-	KZ_SCR_ABOUT,
-	KZ_SCR_COMPLAIN,
-	KZ_SCR_FEEDBACK,
-	KZ_SCR_THANKS,
-	KZ_SCR_CLOSED,
-	KZ_SCR_PIN,
-	KZ_SCR_ADMIN,
-	KZ_SCR_UNAVAILABLE,
+#define KZ_SCREEN(ID, name) KZ_SCR_##ID,
+#include "screen-list.h"
 	KZ_SCR_COUNT
 };
 
@@ -61,12 +52,9 @@ struct kz_kiosk {
 	const struct kz_office_entry *office, *akimat; /* App. 1 and App. 5 rows, or NULL */
 
 	/* the database, and what the screens show of it */
-	struct kz_db *db; /* NULL while unavailable */
-	dev_t dev;
-	ino_t ino;
-	int64_t retry_at;
-	int64_t data_version; /* last read; -1: read at the next step */
-	int64_t read_minute;  /* the clock's minute of the last read */
+	struct kz_watch *watch; /* opens, follows and reopens the database */
+	struct kz_db *db;       /* the watch's connection, NULL while unavailable */
+	int64_t read_minute;    /* the clock's minute of the last read */
 	struct kz_status status;
 	char printer_state[256], printer_reason[256];
 	int may_issue;               /* tickets are issued now */
@@ -117,15 +105,22 @@ enum kz_notice {
 	KZ_NOTE_FAILED,
 };
 
+/* A screen's entry: each screen-NAME.c defines one, kz_screen_NAME, and
+ * screen-list.h lists it. */
 struct kz_screen_def {
-	const char *name;
-	void (*build)(struct kz_kiosk *k, struct kz_scene *s);
-	void (*tap)(struct kz_kiosk *k, const char *button);
+	const char *name; /* as in screen-list.h: --screen NAME, tests, snapshots */
+	const char *when; /* when a visitor sees it: "open" (tickets are issued),
+	                     "closed", "after" (an action of theirs), "staff" (the
+	                     administrator's), "fault" (no database) */
+	void (*build)(struct kz_kiosk *k, struct kz_scene *s); /* state to scene */
+	void (*tap)(struct kz_kiosk *k, const char *button);   /* button "btn.X": "X" */
 };
 
-extern const struct kz_screen_def kz_screen_home, kz_screen_services, kz_screen_confirm,
-	kz_screen_issued, kz_screen_forms, kz_screen_about, kz_screen_complain, kz_screen_feedback,
-	kz_screen_thanks, kz_screen_closed, kz_screen_pin, kz_screen_admin, kz_screen_unavailable;
+#define KZ_SCREEN(ID, name) extern const struct kz_screen_def kz_screen_##name;
+#include "screen-list.h"
+
+/* Every screen's entry, by id (kiosk.c, from screen-list.h). */
+extern const struct kz_screen_def *const kz_screen_defs[KZ_SCR_COUNT];
 
 /* kiosk.c: moving between screens and the actions screens ask for. */
 void kz_kiosk_go(struct kz_kiosk *k, enum kz_screen_id to);

@@ -15,6 +15,7 @@
 #include "queue/clock.h"
 #include "queue/config.h"
 #include "queue/error.h"
+#include "setup/setup.h"
 
 #define IDLE_MS 300 /* a new ticket prints within this, plus the printing */
 
@@ -32,15 +33,19 @@ usage(FILE *f)
 {
 	fprintf(f,
 		"usage: kezek-printd --printer NAME [--config FILE] [--db PATH] [--now TIME]\n"
-		"                    [--fonts DIR] [--once]\n\n"
+		"                    [--data-dir DIR] [--fonts DIR] [--once] [--version]\n\n"
 		"Prints the jobs of the printer NAME ([printer NAME] in hall.ini) in order,\n"
 		"and keeps its state (ready, paper out, offline ...) in the database.\n"
-		"  --once   print what is queued, then stop\n"
-		"Exit codes: 0 done, 1 usage, 3 configuration or database error.\n");
+		"%s"
+		"  --fonts DIR       the fonts (default: assets/fonts of the data directory)\n"
+		"  --once            print what is queued, then stop\n"
+		"  --version         print the version and exit\n"
+		"Exit codes: 0 done, 1 usage, 3 configuration or database error.\n",
+		KZ_SETUP_HELP);
 }
 
 struct options {
-	const char *config, *db, *now, *fonts, *printer;
+	const char *config, *db, *now, *fonts, *printer, *data_dir;
 	int once;
 };
 
@@ -55,11 +60,14 @@ parse(int argc, char **argv, struct options *o)
 		{"printer", required_argument, NULL, 'p'},
 		{"once", no_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
+		{"data-dir", required_argument, NULL, 'D'},
+		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
+	char version[64];
 	int c;
 
-	*o = (struct options){getenv("KEZEK_CONFIG"), getenv("KEZEK_DB"), NULL, NULL, NULL, 0};
+	*o = (struct options){.db = getenv("KEZEK_DB")};
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
@@ -70,6 +78,9 @@ parse(int argc, char **argv, struct options *o)
 			break;
 		case 'n':
 			o->now = optarg;
+			break;
+		case 'D':
+			o->data_dir = optarg;
 			break;
 		case 'F':
 			o->fonts = optarg;
@@ -82,6 +93,10 @@ parse(int argc, char **argv, struct options *o)
 			break;
 		case 'h':
 			usage(stdout);
+			exit(0);
+		case 'V':
+			kz_setup_version("kezek-printd", version, sizeof version);
+			printf("%s\n", version);
 			exit(0);
 		default:
 			fprintf(stderr,
@@ -102,6 +117,7 @@ int
 main(int argc, char **argv)
 {
 	static struct kz_config cfg;
+	struct kz_setup setup;
 	struct kz_printd_options popt;
 	struct kz_printd *pd;
 	struct options o;
@@ -110,8 +126,7 @@ main(int argc, char **argv)
 
 	if (parse(argc, argv, &o) != 0)
 		return 1;
-	if ((rc = kz_config_load(o.config && *o.config ? o.config : "config/hall.ini", &cfg,
-		     err)) != KZ_OK ||
+	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
 		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
 		fprintf(stderr, "kezek-printd: %s\n", err);
 		return rc == KZ_EINVAL ? 1 : 3;
@@ -120,7 +135,11 @@ main(int argc, char **argv)
 		fprintf(stderr, "kezek-printd: %s has no [printer %s]\n", cfg.path, o.printer);
 		return 3;
 	}
-	kz_config_beside(&cfg, "assets/fonts", fonts, sizeof fonts);
+	if (o.fonts == NULL &&
+		kz_setup_data(&setup, "assets/fonts", "fonts", fonts, sizeof fonts, err) != KZ_OK) {
+		fprintf(stderr, "kezek-printd: %s\n", err);
+		return 3;
+	}
 	popt = (struct kz_printd_options){&cfg, kz_config_printer(&cfg, o.printer),
 		o.db && *o.db ? o.db : cfg.database, o.fonts ? o.fonts : fonts, 3000, 10};
 	if ((rc = kz_printd_open(&popt, &pd, &uncertain, err)) != KZ_OK) {

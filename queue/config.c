@@ -787,9 +787,9 @@ check_whole(struct kz_config *c, char *err)
 	int rc;
 
 	if ((rc = resolve(c, c->database, err)) != KZ_OK ||
-		(rc = resolve(c, c->holidays, err)) != KZ_OK ||
-		(rc = resolve(c, c->offices, err)) != KZ_OK ||
-		(rc = resolve(c, c->akimats, err)) != KZ_OK)
+		(c->holidays[0] != '\0' && (rc = resolve(c, c->holidays, err)) != KZ_OK) ||
+		(c->offices[0] != '\0' && (rc = resolve(c, c->offices, err)) != KZ_OK) ||
+		(c->akimats[0] != '\0' && (rc = resolve(c, c->akimats, err)) != KZ_OK))
 		return rc;
 
 	if (c->name_kk[0] == '\0' || c->name_ru[0] == '\0')
@@ -946,9 +946,7 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 	copy(cfg->path, sizeof cfg->path, path);
 	copy(cfg->database, sizeof cfg->database, "../var/hall.db");
 	copy(cfg->timezone, sizeof cfg->timezone, "Asia/Almaty");
-	copy(cfg->holidays, sizeof cfg->holidays, "holidays");
-	copy(cfg->offices, sizeof cfg->offices, "offices.csv");
-	copy(cfg->akimats, sizeof cfg->akimats, "akimats.csv");
+	/* holidays, offices and akimats stay "" unless given: kz_config_use_data_dir */
 	cfg->hours = (struct kz_hours){.open = 540,
 		.close = 1080,
 		.lunch_start = 780,
@@ -991,15 +989,19 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 	return check_whole(cfg, err);
 }
 
-void
-kz_config_beside(const struct kz_config *cfg, const char *rel, char *out, size_t len)
+int
+kz_config_use_data_dir(struct kz_config *cfg, const char *data_dir, char *err)
 {
-	const char *slash = strrchr(cfg->path, '/');
+	static const char *const rel[] = {"holidays", "offices.csv", "akimats.csv"};
+	char *path[] = {cfg->holidays, cfg->offices, cfg->akimats};
 
-	if (slash == NULL)
-		snprintf(out, len, "../%s", rel);
-	else
-		snprintf(out, len, "%.*s/../%s", (int)(slash - cfg->path), cfg->path, rel);
+	for (int i = 0; i < 3; i++)
+		if (path[i][0] == '\0' &&
+			snprintf(path[i], KZ_PATH_LEN, "%s/config/%s", data_dir, rel[i]) >=
+				KZ_PATH_LEN)
+			return kz_err(err, KZ_ECONFIG,
+				"the data directory '%s' has too long a name", data_dir);
+	return KZ_OK;
 }
 
 const struct kz_kiosk_conf *

@@ -23,7 +23,8 @@
  *                     akimat_address_kk, akimat_official_kk
  *
  * Relative paths in the file are taken from the file's own folder; the
- * loaded configuration holds them resolved.
+ * loaded configuration holds them resolved.  holidays, offices and akimats
+ * default to Kezek's data directory (kz_config_use_data_dir).
  *
  * A file is taken whole or not at all: kz_config_load refuses unknown
  * sections and keys, duplicates, missing names and references to services
@@ -137,9 +138,9 @@ struct kz_config {
 	char database[KZ_PATH_LEN]; /* SQLite file */
 	char timezone[64];          /* IANA zone, default Asia/Almaty */
 	char office[64];            /* this office's key in offices.csv, "" if unset */
-	char holidays[KZ_PATH_LEN]; /* folder of YYYY.ini holiday data */
-	char offices[KZ_PATH_LEN];  /* App. 1 directory (CSV) */
-	char akimats[KZ_PATH_LEN];  /* App. 5 directory (CSV) */
+	char holidays[KZ_PATH_LEN]; /* folder of YYYY.ini holiday data; "" if not given */
+	char offices[KZ_PATH_LEN];  /* App. 1 directory (CSV); "" if not given */
+	char akimats[KZ_PATH_LEN];  /* App. 5 directory (CSV); "" if not given */
 	struct kz_hours hours;      /* p.9, and when tickets stop */
 	struct kz_display_conf display;
 	int wait_limit_min;    /* p.7.2: 30 */
@@ -168,9 +169,11 @@ const struct kz_service_conf *kz_config_service(const struct kz_config *cfg, con
 const struct kz_printer_conf *kz_config_printer(const struct kz_config *cfg, const char *name);
 
 /* The counter with this number, or NULL. */
-/* The folder rel beside the configuration's own (config/, assets/ and po/
- * are siblings): "CONFIG_DIR/../rel" into out (len bytes). */
-void kz_config_beside(const struct kz_config *cfg, const char *rel, char *out, size_t len);
+/* The holiday data and office directories the file does not name come
+ * from Kezek's data directory (setup/setup.h): DATA_DIR/config/holidays,
+ * DATA_DIR/config/offices.csv and DATA_DIR/config/akimats.csv.  Those the
+ * file names stay.  KZ_ECONFIG if a path would be too long. */
+int kz_config_use_data_dir(struct kz_config *cfg, const char *data_dir, char *err);
 
 /* The kiosk named name (NULL or "": the first), or NULL. */
 const struct kz_kiosk_conf *kz_config_kiosk(const struct kz_config *cfg, const char *name);

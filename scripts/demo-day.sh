@@ -37,6 +37,14 @@ kiosk_shots() { # kiosk_shots HH:MM SCREEN...: what the kiosk shows then, in bot
 	printf '    the kiosk at %s: %s/kiosk-%s-*.png\n' "$at" "$SHOTS" "${at/:/}"
 }
 
+screens_shown() { # screens_shown open|closed: the kiosk's screens a visitor sees then
+	[ -x "$KIOSK_BIN" ] || return 0
+	local name when
+	while read -r name when; do
+		[ "$when" = "$1" ] && echo "$name"
+	done < <("$KIOSK_BIN" --list-screens)
+}
+
 queue() { # the hall as the manager sees it, and the hall board's frame
 	printf '\n%s%s  the hall now%s\n' "$B" "$1" "$N"
 	"$KEZEK" --now "${DAY}T$1" status | sed 's/^/    /'
@@ -76,7 +84,7 @@ step 09:52 "counter 1 calls the next"      next 1
 step 09:53 "service starts"                start 1
 step 09:53 "counter 2 goes to lunch early" counter pause 2
 queue 10:20
-kiosk_shots 10:20 home services confirm forms about complain feedback
+kiosk_shots 10:20 $(screens_shown open)
 step 10:25 "counter 2 is back"             counter open 2 --clerk "Иванова Мария Петровна" --position "Ведущий специалист"
 step 10:25 "counter 2 calls the next"      next 2
 step 10:31 "counter 3 is done"             finish 3 --outcome served
@@ -92,7 +100,7 @@ step 12:50 "a visitor shortly before lunch" ticket B
 step 12:51 "counter 2 calls the next"      next 2
 step 12:58 "the result is handed over"     finish 2 --outcome served
 step 13:05 "lunch: the kiosk gives no tickets" ticket A
-kiosk_shots 13:05 closed
+kiosk_shots 13:05 $(screens_shown closed)
 step 17:20 "a visitor late in the day"     ticket A
 step 17:40 "too late: tickets stop 30 minutes before closing" ticket A
 queue 17:45

@@ -22,4 +22,26 @@ expect 1 "counter number not a number" next one
 has err "'one' is not a counter number" "bad counter named"
 expect 1 "bad --now" status --now 2026-13-01T10:00
 has err "2026-13-01T10:00" "bad time named"
+
+# --version: every program says its name and the version it was built as
+expect 0 "kezek --version" --version
+if grep -qxE 'kezek [0-9]+\.[0-9]+(\.[0-9]+)*' "$T/out"; then ok; else not_ok "kezek version line"; fi
+version=$(cat "$T/out")
+expect 0 "kezek COMMAND --version" status --version
+first_line "$version" "the same line after a command"
+expect 0 "kezek --help" --help
+has out "--version" "kezek --help names --version"
+has out "--data-dir" "kezek --help names --data-dir"
+for prog in kezek-kiosk kezek-display kezek-printd; do
+	bin="$(dirname "$KEZEK")/$prog"
+	"$bin" --version >"$T/out" 2>"$T/err"
+	rc=$?
+	if [ "$rc" -eq 0 ]; then ok; else not_ok "$prog --version: exit $rc, expected 0"; fi
+	if grep -qxE "$prog [0-9]+\.[0-9]+(\.[0-9]+)*" "$T/out"; then ok
+	else not_ok "$prog --version prints '$prog VERSION'"; fi
+	"$bin" --help >"$T/out" 2>"$T/err"
+	has out "--version" "$prog --help names --version"
+	has out "--data-dir" "$prog --help names --data-dir"
+	has out "KEZEK_CONFIG" "$prog --help tells where the configuration comes from"
+done
 finish

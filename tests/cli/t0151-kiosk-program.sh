@@ -36,5 +36,18 @@ has err "no [kiosk hallway]" "unknown kiosk named"
 KEZEK_DB="$T/none.db" kiosk "${ASSETS[@]}" --lang kk --screen home --snapshot "$T/u.png"
 [ "$rc" -eq 0 ] && [ -s "$T/u.png" ] && ok || not_ok "snapshot with no database: exit $rc"
 
+# --list-screens: every screen file once, in the registry's order, with when it is shown
+kiosk --list-screens
+[ "$rc" -eq 0 ] && ok || not_ok "--list-screens: exit $rc"
+for file in "$SRC"/kiosk/screen-*.c; do
+	name=${file##*/screen-}
+	name=${name%.c}
+	[ "$(grep -cE "^$name (open|closed|after|staff|fault)\$" "$T/out")" -eq 1 ] && ok ||
+		not_ok "--list-screens lists $name once"
+done
+[ "$(wc -l <"$T/out")" -eq "$(ls "$SRC"/kiosk/screen-*.c | wc -l)" ] && ok ||
+	not_ok "--list-screens lists only the screen files"
+first_line "home open" "home first"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -71,6 +71,7 @@ setup(void **state)
 	snprintf(config, sizeof config, "%s/config/hall.ini", dir);
 	snprintf(dbpath, sizeof dbpath, "%s/hall.db", dir);
 	if (kz_config_load(config, &cfg, err) != KZ_OK ||
+		kz_config_use_data_dir(&cfg, KZ_SOURCE_DIR, err) != KZ_OK ||
 		kz_clock_setup("Asia/Almaty", "2026-03-20T09:00", err) != KZ_OK) {
 		fprintf(stderr, "%s\n", err);
 		return -1;

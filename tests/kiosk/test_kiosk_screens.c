@@ -7,9 +7,11 @@
  */
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "kiosk/screens.h"
 #include "kiosk_helpers.h"
 #include "queue/clock.h"
 #include "queue/utf8.h"
@@ -20,6 +22,8 @@ struct expect {
 	const char *screen, *kk, *ru; /* a string each language's screen must show */
 };
 
+/* The words each screen must show; every screen of kiosk/screen-list.h
+ * needs its row (test_every_screen fails without one). */
 static const struct expect screens[] = {
 	{"home", "Талон алу", "Взять талон"},
 	{"services", "Қызметті таңдаңыз", "Выберите услугу"},
@@ -152,10 +156,82 @@ check_screen(struct kt *t, const struct expect *e, const char *lang, double px_p
 	check_layout(s, px_per_mm, where);
 }
 
+/* The row of screens[] for a screen of the registry. */
+static const struct expect *
+expected(const char *screen)
+{
+	for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
+		if (strcmp(screens[i].screen, screen) == 0)
+			return &screens[i];
+	fail_msg("the screen '%s' has no row in this test's screens[]: add the words it "
+		 "must show in Kazakh and Russian",
+		screen);
+	return NULL;
+}
+
+/* The registry is whole: one row of kiosk/screen-list.h per screen file
+ * and no row without one; each entry is the one its row names, and says
+ * when it is shown; the words table names only screens that exist. */
+static void
+test_registry(void **state)
+{
+	static const char *const whens[] = {"open", "closed", "after", "staff", "fault"};
+	char name[64];
+	struct dirent *e;
+	DIR *dir;
+	int files = 0, n = 0;
+
+	(void)state;
+	for (n = 0; kz_kiosk_screens[n] != NULL; n++) {
+		const char *when = kz_kiosk_screen_when(n);
+		int known = 0;
+		assert_true(n < KZ_SCR_COUNT);
+		assert_string_equal(kz_screen_defs[n]->name, kz_kiosk_screens[n]);
+		assert_non_null(kz_screen_defs[n]->build);
+		assert_non_null(kz_screen_defs[n]->tap);
+		assert_non_null(when);
+		for (size_t w = 0; w < sizeof whens / sizeof whens[0]; w++)
+			known |= strcmp(when, whens[w]) == 0;
+		if (!known)
+			fail_msg("the screen '%s' is shown '%s': one of open, closed, after, "
+				 "staff, fault",
+				kz_kiosk_screens[n], when);
+		for (int j = 0; j < n; j++)
+			if (strcmp(kz_kiosk_screens[j], kz_kiosk_screens[n]) == 0)
+				fail_msg("the screen '%s' is listed twice", kz_kiosk_screens[n]);
+	}
+	assert_int_equal(n, KZ_SCR_COUNT);
+	assert_null(kz_kiosk_screen_when(n));
+	assert_non_null(dir = opendir(KZ_SOURCE_DIR "/kiosk"));
+	while ((e = readdir(dir)) != NULL) {
+		size_t len = strlen(e->d_name);
+		int listed = 0;
+		if (strncmp(e->d_name, "screen-", 7) != 0 || len < 10 ||
+			strcmp(e->d_name + len - 2, ".c") != 0)
+			continue;
+		snprintf(name, sizeof name, "%.*s", (int)(len - 9), e->d_name + 7);
+		for (int i = 0; i < n; i++)
+			listed |= strcmp(kz_kiosk_screens[i], name) == 0;
+		if (!listed)
+			fail_msg("kiosk/%s has no row in kiosk/screen-list.h", e->d_name);
+		files++;
+	}
+	closedir(dir);
+	assert_int_equal(files, n);
+	for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
+		int listed = 0;
+		for (int j = 0; j < n; j++)
+			listed |= strcmp(kz_kiosk_screens[j], screens[i].screen) == 0;
+		if (!listed)
+			fail_msg("screens[] names '%s', which is no screen", screens[i].screen);
+	}
+}
+
 /* The screens that follow an action are reached by doing it. */
 static void
-reach(struct kt *t, const char *screen, const char *lang)
+reach(struct kt *t, int id, const char *lang)
 {
+	const char *screen = kz_kiosk_screens[id], *when = kz_kiosk_screen_when(id);
 	char err[KZ_ERR_LEN] = "";
 
 	if (strcmp(screen, "issued") == 0) {
@@ -166,9 +242,11 @@ reach(struct kt *t, const char *screen, const char *lang)
 		assert_int_equal(kz_kiosk_show(t->k, "feedback", lang, err), KZ_OK);
 		for (int i = 0; i < 4; i++)
 			kt_tap(t, "yes");
-	} else if (strcmp(screen, "closed") == 0) {
+	} else if (strcmp(when, "after") == 0) {
+		fail_msg("%s follows an action: teach reach() to do it", screen);
+	} else if (strcmp(when, "closed") == 0) {
 		test_at("2026-03-21T10:00"); /* Nauryz */
-		assert_int_equal(kz_kiosk_show(t->k, "closed", lang, err), KZ_OK);
+		assert_int_equal(kz_kiosk_show(t->k, screen, lang, err), KZ_OK);
 	} else if (kz_kiosk_show(t->k, screen, lang, err) != KZ_OK) {
 		fail_msg("%s: %s", screen, err);
 	}
@@ -183,13 +261,14 @@ test_every_screen(void **state)
 		const struct kz_kiosk_conf *kc = kz_config_kiosk(&t->hall->cfg, NULL);
 		double px_per_mm = (double)t->w / kc->screen_w_mm;
 		int64_t base = test_at("2026-03-20T10:00"), turn = 0;
-		for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
+		/* every screen of the registry, in its order */
+		for (int i = 0; kz_kiosk_screens[i] != NULL; i++)
 			for (int l = 0; l < 2; l++) {
 				const char *lang = l ? "ru" : "kk";
 				/* time moves on: tickets keep their pause */
 				kz_clock_set(base + 20 * turn++);
-				reach(t, screens[i].screen, lang);
-				check_screen(t, &screens[i], lang, px_per_mm);
+				reach(t, i, lang);
+				check_screen(t, expected(kz_kiosk_screens[i]), lang, px_per_mm);
 			}
 		assert_int_equal(kz_kiosk_missed_translations(t->k), 0);
 		kt_free(t);
@@ -294,6 +373,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_registry),
 		cmocka_unit_test(test_translations_complete),
 		cmocka_unit_test(test_fonts_have_every_letter),
 		cmocka_unit_test(test_every_screen),
