@@ -15,12 +15,13 @@ LAYERS = {
     "queue": set(),
     "ink": {"queue"},
     "documents": {"queue", "ink"},
-    "printer": {"queue", "ink", "documents"},
+    "printer": {"queue", "ink", "documents", "setup"},
+    "setup": {"queue"},
     "ui": {"queue"},
-    "display": {"queue", "ui"},
-    "kiosk": {"queue", "ui"},
+    "display": {"queue", "ui", "setup"},
+    "kiosk": {"queue", "ui", "setup"},
     "sim": {"queue"},
-    "clerk": {"queue", "ink", "documents", "printer", "sim"},
+    "clerk": {"queue", "ink", "documents", "printer", "sim", "setup"},
 }
 # tests and benchmarks use everything; they are nobody's dependency
 FREE = {"tests", "bench"}

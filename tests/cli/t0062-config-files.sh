@@ -55,15 +55,15 @@ sed "s|^timezone = .*|timezone = Asia/Almaty|" "$T/hall.ini" >"$T/zone.ini"
 expect 0 "Asia/Almaty is a time zone" status --config "$T/zone.ini"
 
 # The office directory and the holiday files are bounded and typed too.
-sed "s|^offices = .*|offices = /dev/zero|" "$T/hall.ini" >"$T/dir.ini"
+sed "/^\[hall\]/a offices = /dev/zero" "$T/hall.ini" >"$T/dir.ini"
 grep -q "^offices = /dev/zero" "$T/dir.ini" || not_ok "the test's hall.ini names no offices file"
 expect 3 "a device as the office directory" office find Алматы --config "$T/dir.ini"
 has err "'/dev/zero' is not a regular file (a device)" "the directory's device named"
 mkdir -p "$T/hol"
-cp "$T"/holidays/*.ini "$T/hol/"
+cp "$SRC"/config/holidays/*.ini "$T/hol/"
 rm "$T/hol/2026.ini"
 mkfifo "$T/hol/2026.ini"
-sed "s|^holidays = .*|holidays = $T/hol|" "$T/hall.ini" >"$T/hol.ini"
+sed "/^\[hall\]/a holidays = $T/hol" "$T/hall.ini" >"$T/hol.ini"
 grep -q "^holidays = $T/hol" "$T/hol.ini" || not_ok "the test's hall.ini names no holidays"
 timeout 10 "$KEZEK" calendar 2026 --config "$T/hol.ini" >"$T/out" 2>"$T/err"
 rc=$?
