@@ -34,7 +34,7 @@ put(const uint8_t *data, size_t size)
 
 	if (dir[0] == '\0') {
 		const char *leaf = KZ_LF_KIND == KIND_CONFIG ? "hall.ini"
-			: KZ_LF_KIND == KIND_HOLIDAYS	     ? "2026.ini"
+			: KZ_LF_KIND == KIND_HOLIDAYS        ? "2026.ini"
 							     : "offices.csv";
 		snprintf(dir, sizeof dir, "%s", "/tmp/kezek-lf-XXXXXX");
 		if (mkdtemp(dir) == NULL)
