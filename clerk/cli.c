@@ -39,12 +39,14 @@ kz_cli_fail(struct kz_cli *cli, int code)
 int
 kz_cli_usage(struct kz_cli *cli, const char *fmt, ...)
 {
+	char raw[KZ_ERR_LEN], said[KZ_ERR_LEN];
 	va_list ap;
 
-	fprintf(stderr, "kezek %s: ", cli->cmd->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
+	kz_err(said, 0, "%s", raw); /* one line: what was typed is shown escaped */
+	fprintf(stderr, "kezek %s: %s", cli->cmd->name, said);
 	fprintf(stderr, "\nusage: kezek %s%s%s [options]; see 'kezek %s --help'\n", cli->cmd->name,
 		cli->cmd->args ? " " : "", cli->cmd->args ? cli->cmd->args : "", cli->cmd->name);
 	return KZ_EXIT_USAGE;

@@ -67,6 +67,25 @@ struct kz_cli {
 	char err[KZ_ERR_LEN];               /* filled by queue/ calls */
 };
 
+/* Every subcommand, in the order of `kezek --help`, ending with NULL; and
+ * the options every subcommand takes (args.c). */
+extern const struct kz_cmd *const kz_commands[];
+extern const struct kz_cmd_option kz_cli_common[];
+
+/* The subcommand named name, or NULL. */
+const struct kz_cmd *kz_cmd_find(const char *name);
+
+/* Index in argv of the subcommand's name, past leading common options; 0
+ * if there is none. */
+int kz_cli_command_index(int argc, char **argv);
+
+/* Parse argv (argv[0] the program, the subcommand's name taken out) for
+ * cli->cmd into cli's options and positional arguments (cli->argv holds
+ * argc + 1 entries); *help set for --help.  Unless help or --version was
+ * asked, the count of arguments and a counter number are checked too.
+ * KZ_EXIT_OK, or KZ_EXIT_USAGE said on stderr. */
+int kz_cli_parse(struct kz_cli *cli, int argc, char **argv, int *help);
+
 /* The value of option name, or NULL if it was not given. */
 const char *kz_cli_opt(const struct kz_cli *cli, const char *name);
 
