@@ -9,7 +9,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "printer/doc-ticket.h"
 #include "queue/clock.h"
 #include "queue/db.h"
 #include "queue/error.h"

@@ -13,18 +13,18 @@
 
 #include "printd.h"
 #include "printer/a4.h"
-#include "printer/bitmap.h"
+#include "ink/bitmap.h"
 #include "printer/cups.h"
-#include "printer/doc-form.h"
-#include "printer/doc-notice.h"
-#include "printer/doc-receipt.h"
-#include "printer/doc-talon.h"
-#include "printer/doc-test.h"
-#include "printer/doc-ticket.h"
+#include "documents/form.h"
+#include "documents/notice.h"
+#include "documents/receipt.h"
+#include "documents/talon.h"
+#include "documents/test.h"
+#include "documents/ticket.h"
 #include "printer/escpos.h"
-#include "printer/pdf.h"
+#include "ink/pdf.h"
 #include "printer/transport.h"
-#include "printer/typeset.h"
+#include "ink/typeset.h"
 #include "queue/application.h"
 #include "queue/clock.h"
 #include "queue/complaint.h"
@@ -68,7 +68,7 @@ pick(const char *kk, const char *ru, int in_kk)
 /* The talon of p.25 for the complaint job j prints: its journal entry,
  * and this office's contacts from App. 1 and App. 5 (cfg->office). */
 static int
-talon_layout(struct kz_printd *pd, const struct kz_print_job *j, int width, struct kz_doc_layout *l,
+talon_layout(struct kz_printd *pd, const struct kz_print_job *j, int width, struct kz_layout *l,
 	char *err)
 {
 	const struct kz_config *cfg = pd->opt.cfg;
@@ -155,8 +155,8 @@ office_contact(struct kz_printd *pd, const char *lang, const char **name, const 
 
 /* p.14: the receipt of the application job j prints. */
 static int
-receipt_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
-	struct kz_doc_layout *l, char *err)
+receipt_layout(struct kz_printd *pd, const struct kz_print_job *j, int width, struct kz_layout *l,
+	char *err)
 {
 	const struct kz_hours *h = &pd->opt.cfg->hours;
 	struct kz_receipt_doc d = {.lang = j->lang};
@@ -183,8 +183,8 @@ receipt_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
 
 /* p.16: the notice of refusal of the application job j prints. */
 static int
-notice_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
-	struct kz_doc_layout *l, char *err)
+notice_layout(struct kz_printd *pd, const struct kz_print_job *j, int width, struct kz_layout *l,
+	char *err)
 {
 	struct kz_notice_doc d = {.lang = j->lang};
 	struct kz_application a;
@@ -211,7 +211,7 @@ notice_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
 /* The job's document laid out for width dots (its A4 page is the same
  * layout, set by pdf.c). */
 static int
-make_layout(struct kz_printd *pd, const struct kz_print_job *j, int width, struct kz_doc_layout *l,
+make_layout(struct kz_printd *pd, const struct kz_print_job *j, int width, struct kz_layout *l,
 	char *err)
 {
 	const struct kz_config *cfg = pd->opt.cfg;
@@ -243,7 +243,7 @@ make_output(struct kz_printd *pd, const struct kz_print_job *j, char *err)
 {
 	int a4 = strcmp(pd->opt.printer->role, "a4") == 0;
 	int width = !a4 && pd->opt.printer->paper == 58 ? KZ_DOTS_58MM : KZ_DOTS_80MM;
-	struct kz_doc_layout *l = malloc(sizeof *l);
+	struct kz_layout *l = malloc(sizeof *l);
 	struct kz_bitmap *bm = NULL;
 	int rc;
 
@@ -252,10 +252,10 @@ make_output(struct kz_printd *pd, const struct kz_print_job *j, char *err)
 	pd->out.len = 0;
 	rc = make_layout(pd, j, width, l, err);
 	if (rc == KZ_OK && a4) {
-		const struct kz_doc_layout *pages[] = {l};
+		const struct kz_layout *pages[] = {l};
 		rc = kz_pdf_memory(pages, 1, pd->opt.font_dir, &pd->out, err);
 	} else if (rc == KZ_OK) {
-		rc = kz_doc_layout_bitmap(pd->ts, l, &bm, err);
+		rc = kz_layout_bitmap(pd->ts, l, &bm, err);
 		if (rc == KZ_OK)
 			rc = kz_escpos_print(bm, FEED_LINES, 1, &pd->out);
 		if (rc != KZ_OK && rc != KZ_ENOMEM && bm != NULL)

@@ -22,9 +22,9 @@
 #include "queue/outbox.h"
 
 #include "printer/cups.h"
-#include "printer/doc-test.h"
+#include "documents/test.h"
 #include "printer/escpos.h"
-#include "printer/pdf.h"
+#include "ink/pdf.h"
 #include "queue/clock.h"
 #include "queue/error.h"
 
@@ -107,8 +107,8 @@ static int
 setup(void **state)
 {
 	char cmd[512], err[KZ_ERR_LEN], *out;
-	const struct kz_doc_layout *pages[1];
-	struct kz_doc_layout l;
+	const struct kz_layout *pages[1];
+	struct kz_layout l;
 	int64_t now;
 
 	(void)state;

@@ -20,7 +20,7 @@
 
 #include "../unit/fake_printer.h"
 #include "../unit/helpers.h"
-#include "printer/doc-ticket.h"
+#include "documents/ticket.h"
 #include "printer/escpos.h"
 #include "printer/printd.h"
 #include "queue/clock.h"

@@ -16,13 +16,13 @@
 #include <cairo.h>
 
 #include "doc_helpers.h"
-#include "printer/bitmap.h"
-#include "printer/doc-notice.h"
-#include "printer/doc-receipt.h"
-#include "printer/doc-talon.h"
-#include "printer/doc-ticket.h"
-#include "printer/pdf.h"
-#include "printer/typeset.h"
+#include "ink/bitmap.h"
+#include "documents/notice.h"
+#include "documents/receipt.h"
+#include "documents/talon.h"
+#include "documents/ticket.h"
+#include "ink/pdf.h"
+#include "ink/typeset.h"
 #include "queue/clock.h"
 #include "queue/error.h"
 
@@ -150,7 +150,7 @@ notice(const char *lang)
 
 /* The thermal printout: every letter in the fonts, the paper's edges white. */
 static void
-check_thermal(const struct kz_doc_layout *l, const char *name)
+check_thermal(const struct kz_layout *l, const char *name)
 {
 	struct kz_bitmap *b = NULL;
 	char err[KZ_ERR_LEN];
@@ -158,7 +158,7 @@ check_thermal(const struct kz_doc_layout *l, const char *name)
 	for (int i = 0; i < l->n; i++)
 		if (kz_typeset_missing(ts, l->blocks[i].text) != 0)
 			fail_msg("%s: the fonts lack letters of '%s'", name, l->blocks[i].text);
-	if (kz_doc_layout_bitmap(ts, l, &b, err) != KZ_OK)
+	if (kz_layout_bitmap(ts, l, &b, err) != KZ_OK)
 		fail_msg("%s: %s", name, err);
 	assert_int_equal(b->w, l->width);
 	if (b->h < 400 || b->h > 4000)
@@ -177,7 +177,7 @@ check_thermal(const struct kz_doc_layout *l, const char *name)
 
 /* The layout as one A4 page, a PNG of it, and its text read back, collapsed. */
 static char *
-check_pdf(const struct kz_doc_layout *l, const char *name)
+check_pdf(const struct kz_layout *l, const char *name)
 {
 	char path[1024], cmd[3200], err[KZ_ERR_LEN], *raw, *text;
 
@@ -232,7 +232,7 @@ test_receipt_says_what_p14_requires(void **state)
 		for (int li = 0; li < 2; li++) {
 			const char *lang = langs[li];
 			struct kz_receipt_doc d = receipt(lang);
-			struct kz_doc_layout l;
+			struct kz_layout l;
 			char err[KZ_ERR_LEN], name[64], *text;
 
 			if (kz_doc_receipt_layout(&d, widths[wi], &l, err) != KZ_OK)
@@ -288,7 +288,7 @@ static void
 test_receipt_with_office_hours_and_own_service(void **state)
 {
 	struct kz_receipt_doc ru = receipt("ru"), kk = receipt("kk");
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	char err[KZ_ERR_LEN], *text;
 
 	(void)state;
@@ -320,7 +320,7 @@ test_talon_says_what_p25_requires(void **state)
 		for (int li = 0; li < 2; li++) {
 			const char *lang = langs[li];
 			struct kz_talon_doc d = talon(lang);
-			struct kz_doc_layout l;
+			struct kz_layout l;
 			char err[KZ_ERR_LEN], name[64], *text;
 
 			if (kz_doc_talon_layout(&d, widths[wi], &l, err) != KZ_OK)
@@ -367,7 +367,7 @@ test_notice_says_what_p16_requires(void **state)
 		for (int li = 0; li < 2; li++) {
 			const char *lang = langs[li];
 			struct kz_notice_doc d = notice(lang);
-			struct kz_doc_layout l;
+			struct kz_layout l;
 			char err[KZ_ERR_LEN], name[64], *text;
 
 			if (kz_doc_notice_layout(&d, widths[wi], &l, err) != KZ_OK)
@@ -443,7 +443,7 @@ static void
 test_receipt_refuses_missing_fields(void **state)
 {
 	struct kz_receipt_doc d;
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	char err[KZ_ERR_LEN];
 
 	(void)state;
@@ -480,7 +480,7 @@ static void
 test_talon_refuses_missing_fields(void **state)
 {
 	struct kz_talon_doc d;
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	char err[KZ_ERR_LEN];
 
 	(void)state;
@@ -517,7 +517,7 @@ static void
 test_notice_refuses_missing_fields(void **state)
 {
 	struct kz_notice_doc d;
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	char err[KZ_ERR_LEN];
 
 	(void)state;

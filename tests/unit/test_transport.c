@@ -25,7 +25,7 @@
 #include <cmocka.h>
 
 #include "fake_printer.h"
-#include "printer/bitmap.h"
+#include "ink/bitmap.h"
 #include "printer/escpos.h"
 #include "printer/transport.h"
 #include "queue/error.h"

@@ -17,7 +17,7 @@
 
 #include <cmocka.h>
 
-#include "printer/bitmap.h"
+#include "ink/bitmap.h"
 #include "printer/escpos.h"
 #include "printer/transport.h"
 #include "queue/error.h"

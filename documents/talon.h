@@ -1,12 +1,12 @@
-/* doc-talon.h - the talon given for a registered complaint (standard p.25),
- * laid out once as data (doc-ticket.h) for the thermal printout and the A4 PDF. */
+/* talon.h - the talon given for a registered complaint (standard p.25),
+ * laid out once as data (ink/layout.h) for the thermal printout and the A4 PDF. */
 #ifndef KZ_DOC_TALON_H
 #define KZ_DOC_TALON_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "doc-ticket.h"
+#include "ticket.h"
 #include "queue/calendar.h"
 
 /* Everything p.25 requires the talon to say, in one language. */
@@ -31,8 +31,7 @@ struct kz_talon_doc {
  * KZ_DOTS_80MM).  KZ_EINVAL for another width or language, a missing
  * field, days other than 15 or 30, a due date before the registration's
  * date plus days, or a text too long for a block. */
-int kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_doc_layout *out,
-	char *err);
+int kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_layout *out, char *err);
 
 /* "Иванова Мария Петровна" as "Иванова М. П." into out (len bytes): the
  * surname, then the first letter of each further name with a full stop;

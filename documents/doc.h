@@ -1,19 +1,14 @@
 /*
- * doc.h - what the documents share when they lay themselves out (doc-*.c):
- * appending a block, keeping a phone number on one line, checking fields.
+ * doc.h - what the documents of this folder share when they lay themselves
+ * out: keeping a phone number on one line, checking the paper and fields.
  */
 #ifndef KZ_DOC_H
 #define KZ_DOC_H
 
 #include <stddef.h>
 
-#include "doc-ticket.h"
+#include "ink/layout.h"
 #include "queue/calendar.h"
-
-/* Append a block of kind with the formatted text; KZ_EINVAL (err names
- * the document) if the layout is full or the text too long. */
-int kz_doc_add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap,
-	char *err, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 
 /* s with its spaces made no-break into out (len bytes): a phone number or
  * "№ 2026-0001" must not split over lines. */

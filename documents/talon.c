@@ -1,10 +1,10 @@
-/* doc-talon.c - the complaint talon of p.25 as a layout; see doc-talon.h.
+/* talon.c - the complaint talon of p.25 as a layout; see talon.h.
  * Sizes in quarters of the 58 mm ones, as the ticket's, so 80 mm paper reads alike. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "doc-talon.h"
+#include "talon.h"
 #include "doc.h"
 #include "queue/clock.h"
 #include "queue/error.h"
@@ -172,8 +172,7 @@ check(const struct kz_talon_doc *d, int width, char *err)
 
 /* The office, the title, the number, when and by whom it was registered. */
 static int
-add_head(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
-	char *err)
+add_head(struct kz_layout *l, const struct kz_talon_doc *d, const struct words *w, int s, char *err)
 {
 	char when[32], who[256], taker[384];
 	int rc;
@@ -183,41 +182,42 @@ add_head(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct wor
 			d->taker_name);
 	kz_doc_unbroken(who, taker, sizeof taker);
 	kz_clock_format(d->registered_at, "%d.%m.%Y %H:%M", when, sizeof when);
-	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
+	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
 		     d->office)) ||
-		(rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
-		(rc = kz_doc_add(l, KZ_DOC_LINE, 30 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_LINE, 30 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s",
 			 w->title)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
 			 w->subtitle)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 8, err, w->number,
-			 d->number)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 12, err, w->when,
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 8, err,
+			 w->number, d->number)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 12, err, w->when,
 			 when)))
 		return rc;
-	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->taker, taker);
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->taker, taker);
 }
 
 /* By when and where the answer comes, and how else it may. */
 static int
-add_answer(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
+add_answer(struct kz_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
 	char *err)
 {
 	char day[11];
 	int rc;
 
 	snprintf(day, sizeof day, "%02d.%02d.%04d", d->due.d, d->due.m, d->due.y);
-	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->due, day,
+	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->due, day,
 		     d->days)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place,
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place,
 			 d->answer_place)))
 		return rc;
-	return kz_doc_add(l, KZ_DOC_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s", w->channels);
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s",
+		w->channels);
 }
 
 /* Whom to ask how the complaint goes: the official, then the Appendix 5 body. */
 static int
-add_contacts(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
+add_contacts(struct kz_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
 	char *err)
 {
 	char phone[128], body_phone[128];
@@ -225,24 +225,24 @@ add_contacts(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct
 
 	kz_doc_unbroken(d->official_phone, phone, sizeof phone);
 	kz_doc_unbroken(d->body_phone, body_phone, sizeof body_phone);
-	if ((rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 12, err, "%s", "")) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 8, err, "%s",
+	if ((rc = kz_layout_add(l, KZ_BLOCK_RULE, 2, 0, 0, 12, err, "%s", "")) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 8, err, "%s",
 			 w->ask)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s, %s",
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s, %s",
 			 d->official_name, d->official_position)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone,
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone,
 			 phone)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 8, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 8, err, "%s",
 			 d->body_name)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone,
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone,
 			 body_phone)))
 		return rc;
-	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->email,
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->email,
 		d->body_email);
 }
 
 int
-kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_doc_layout *out, char *err)
+kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_layout *out, char *err)
 {
 	const struct words *w;
 	int rc, s;

@@ -6,30 +6,6 @@
 #include "doc.h"
 #include "queue/error.h"
 
-/* Append a block; KZ_EINVAL if there is no room for it or its text. */
-int
-kz_doc_add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap,
-	char *err, const char *fmt, ...)
-{
-	struct kz_doc_block *b = &l->blocks[l->n];
-	va_list ap;
-	int n;
-
-	if (l->n == KZ_DOC_BLOCKS)
-		return kz_err(err, KZ_EINVAL, "the document has more than %d blocks",
-			KZ_DOC_BLOCKS);
-	*b = (struct kz_doc_block){kind, px, bold, align, gap, ""};
-	va_start(ap, fmt);
-	n = vsnprintf(b->text, sizeof b->text, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof b->text)
-		return kz_err(err, KZ_EINVAL,
-			"a text of the document is longer than %d bytes: %.40s...",
-			KZ_DOC_TEXT_MAX - 1, b->text);
-	l->n++;
-	return KZ_OK;
-}
-
 /* s with its spaces made no-break: a phone number must not split over lines. */
 void
 kz_doc_unbroken(const char *s, char *out, size_t len)

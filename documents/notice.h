@@ -1,12 +1,12 @@
-/* doc-notice.h - the written notice that a request is suspended for missing
+/* notice.h - the written notice that a request is suspended for missing
  * documents (standard p.16), laid out once as data for thermal paper and A4. */
 #ifndef KZ_DOC_NOTICE_H
 #define KZ_DOC_NOTICE_H
 
 #include <stdint.h>
 
-#include "doc-receipt.h"
-#include "doc-ticket.h"
+#include "receipt.h"
+#include "ticket.h"
 #include "queue/calendar.h"
 
 /* Everything p.16 requires the notice to say, in one language. */
@@ -30,7 +30,7 @@ struct kz_notice_doc {
  * field, a count of missing documents outside 1..10, a suspension that
  * ends before the request came or on no real day, or a text too long for
  * a block. */
-int kz_doc_notice_layout(const struct kz_notice_doc *d, int width, struct kz_doc_layout *out,
+int kz_doc_notice_layout(const struct kz_notice_doc *d, int width, struct kz_layout *out,
 	char *err);
 
 #endif

@@ -1,11 +1,11 @@
-/* doc-receipt.h - the receipt for documents accepted (standard p.14), laid out
- * once as data (doc-ticket.h) for the thermal printout and the A4 PDF. */
+/* receipt.h - the receipt for documents accepted (standard p.14), laid out
+ * once as data (ink/layout.h) for the thermal printout and the A4 PDF. */
 #ifndef KZ_DOC_RECEIPT_H
 #define KZ_DOC_RECEIPT_H
 
 #include <stdint.h>
 
-#include "doc-ticket.h"
+#include "ticket.h"
 #include "queue/calendar.h"
 
 #define KZ_DOC_MAX_DOCS 10 /* documents named on one receipt or notice */
@@ -33,7 +33,7 @@ struct kz_receipt_doc {
  * KZ_DOTS_80MM).  KZ_EINVAL for another width or language, a missing
  * field, a document count outside 1..10, an impossible date or time, or a
  * text too long for a block. */
-int kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_doc_layout *out,
+int kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_layout *out,
 	char *err);
 
 #endif

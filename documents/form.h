@@ -1,6 +1,6 @@
 /*
- * doc-form.h - the blank application form of Appendix 2 to the service
- * standard, laid out once as data (doc-ticket.h) for the A4 PDF and thermal paper.
+ * form.h - the blank application form of Appendix 2 to the service
+ * standard, laid out once as data (ink/layout.h) for the A4 PDF and thermal paper.
  *
  * The standard (p.12) has blank forms handed out in the hall; the kiosk
  * prints them on the office's A4 printer, one page, one language: Russian
@@ -10,11 +10,11 @@
 #ifndef KZ_DOC_FORM_H
 #define KZ_DOC_FORM_H
 
-#include "doc-ticket.h"
+#include "ticket.h"
 
 /* Lay the blank form out in lang ("kk" or "ru") for a layout width dots
  * wide (KZ_DOTS_58MM or KZ_DOTS_80MM; on A4 both come out alike).
  * KZ_EINVAL for another width or language. */
-int kz_doc_form_layout(const char *lang, int width, struct kz_doc_layout *out, char *err);
+int kz_doc_form_layout(const char *lang, int width, struct kz_layout *out, char *err);
 
 #endif
