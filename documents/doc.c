@@ -6,6 +6,38 @@
 #include "doc.h"
 #include "queue/error.h"
 
+void
+kz_doc_source_close(struct kz_doc_source *src)
+{
+	kz_dir_free(src->offices);
+	src->offices = NULL;
+}
+
+int
+kz_doc_office_contact(struct kz_doc_source *src, const char *lang, const char **name,
+	const char **address, const char **phone, char *err)
+{
+	const struct kz_config *cfg = src->cfg;
+	const struct kz_office_entry *e;
+	int kk = strcmp(lang, "kk") == 0, rc;
+
+	if (cfg->office[0] == '\0')
+		return kz_err(err, KZ_ECONFIG,
+			"a receipt or notice needs this office's address and phone: set office = KEY "
+			"in [hall] of %s (find the key with 'kezek office find TEXT')",
+			cfg->path);
+	if (src->offices == NULL && (rc = kz_dir_load(cfg->offices, &src->offices, err)) != KZ_OK)
+		return rc;
+	if ((e = kz_dir_find(src->offices, cfg->office)) == NULL)
+		return kz_err(err, KZ_ECONFIG,
+			"office '%s' is not in %s; correct office = KEY in %s", cfg->office,
+			cfg->offices, cfg->path);
+	*name = kk ? (cfg->office_kk.name[0] ? cfg->office_kk.name : cfg->name_kk) : e->name;
+	*address = kk && cfg->office_kk.address[0] ? cfg->office_kk.address : e->address;
+	*phone = e->phones;
+	return KZ_OK;
+}
+
 /* s with its spaces made no-break: a phone number must not split over lines. */
 void
 kz_doc_unbroken(const char *s, char *out, size_t len)

@@ -1,6 +1,7 @@
 /*
- * doc.h - what the documents of this folder share when they lay themselves
- * out: keeping a phone number on one line, checking the paper and fields.
+ * doc.h - what the documents of this folder share: where their data comes
+ * from (struct kz_doc_source), this office's contacts, and, when they lay
+ * themselves out, keeping a phone number on one line, checking fields.
  */
 #ifndef KZ_DOC_H
 #define KZ_DOC_H
@@ -9,6 +10,30 @@
 
 #include "ink/layout.h"
 #include "queue/calendar.h"
+#include "queue/config.h"
+#include "queue/db.h"
+#include "queue/directory.h"
+
+/* Where a document loads its data from (documents.h): the hall's database
+ * and configuration.  The caller fills the first three and lets the rest
+ * start NULL; kz_doc_source_close frees what documents loaded into it. */
+struct kz_doc_source {
+	struct kz_db *db;
+	const struct kz_config *cfg;
+	const char *printer;          /* the printer's name: the test page says it */
+	struct kz_directory *offices; /* App. 1, loaded by the first receipt or notice */
+};
+
+void kz_doc_source_close(struct kz_doc_source *src);
+
+/* This office's name, address and phone in lang, as a receipt or notice
+ * prints them: App. 1 (offices.csv, in Russian) under the configuration's
+ * office key; in Kazakh, the [office] section's name and address where
+ * given.  The address is where the result is issued.  The texts live as
+ * long as src.  KZ_ECONFIG naming what to set when the office is not
+ * configured or not in the directory. */
+int kz_doc_office_contact(struct kz_doc_source *src, const char *lang, const char **name,
+	const char **address, const char **phone, char *err);
 
 /* s with its spaces made no-break into out (len bytes): a phone number or
  * "№ 2026-0001" must not split over lines. */

@@ -1,10 +1,12 @@
 /* form.c - the blank application form (Appendix 2) as a layout; see form.h.
  * The form is a table of lines per language; sizes are set for 80 mm and scaled to the width. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "form.h"
 #include "queue/error.h"
+#include "queue/outbox.h"
 
 #define MARGIN 8 /* white dots on every side, as on a ticket */
 
@@ -152,4 +154,23 @@ kz_doc_form_layout(const char *lang, int width, struct kz_layout *out, char *err
 	for (int i = 0; i < n && rc == KZ_OK; i++)
 		rc = add(out, &form[i], width, err);
 	return rc;
+}
+
+int
+kz_doc_form_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data, char *err)
+{
+	const char **lang = malloc(sizeof *lang);
+
+	(void)src;
+	if (lang == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory making a form");
+	*lang = job->lang;
+	*data = lang;
+	return KZ_OK;
+}
+
+int
+kz_doc_form_lay_out(const void *data, int width, struct kz_layout *out, char *err)
+{
+	return kz_doc_form_layout(*(const char *const *)data, width, out, err);
 }

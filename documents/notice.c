@@ -2,12 +2,15 @@
  * Sizes in quarters of the 58 mm ones, as the ticket's, so 80 mm paper reads alike. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "notice.h"
 #include "doc.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/application.h"
+#include "queue/outbox.h"
 
 #define MARGIN 8 /* white dots on every side, as on a ticket */
 
@@ -181,4 +184,53 @@ kz_doc_notice_layout(const struct kz_notice_doc *d, int width, struct kz_layout 
 	if ((rc = add_head(out, d, w, s, err)) || (rc = add_missing(out, d, w, s, err)))
 		return rc;
 	return add_next(out, d, w, s, err);
+}
+
+struct notice_data {
+	struct kz_notice_doc d;
+	struct kz_application a; /* what d points into */
+};
+
+int
+kz_doc_notice_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err)
+{
+	struct notice_data *n = calloc(1, sizeof *n);
+	struct kz_notice_doc *d;
+	struct kz_application *a;
+	int rc;
+
+	if (n == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory making a notice");
+	d = &n->d;
+	a = &n->a;
+	d->lang = job->lang;
+	if ((rc = kz_app_get_job(src->db, job->id, a, err)) != KZ_OK ||
+		(rc = kz_doc_office_contact(src, job->lang, &d->office, &d->office_address,
+			 &d->office_phone, err)) != KZ_OK)
+		goto fail;
+	d->applicant = a->applicant;
+	d->number = a->number;
+	d->received_at = a->accepted_at;
+	for (int i = 0; i < KZ_APPDOC_COUNT && d->nmissing < KZ_DOC_MAX_DOCS; i++)
+		if (a->missing & (1u << i))
+			d->missing[d->nmissing++] = kz_app_doc_name(i, job->lang);
+	if (kz_date_parse(a->suspended_until, &d->until) != 0) {
+		rc = kz_err(err, KZ_EINVAL, "application %s is %s: it has no notice of refusal",
+			a->number, a->state);
+		goto fail;
+	}
+	d->clerk_name = a->clerk;
+	d->clerk_position = a->clerk_position;
+	*data = n;
+	return KZ_OK;
+fail:
+	free(n);
+	return rc;
+}
+
+int
+kz_doc_notice_lay_out(const void *data, int width, struct kz_layout *out, char *err)
+{
+	return kz_doc_notice_layout(&((const struct notice_data *)data)->d, width, out, err);
 }

@@ -6,8 +6,11 @@
 #include <stdint.h>
 
 #include "receipt.h"
-#include "ticket.h"
+#include "ink/layout.h"
 #include "queue/calendar.h"
+
+struct kz_doc_source;
+struct kz_print_job;
 
 /* Everything p.16 requires the notice to say, in one language. */
 struct kz_notice_doc {
@@ -32,5 +35,12 @@ struct kz_notice_doc {
  * a block. */
 int kz_doc_notice_layout(const struct kz_notice_doc *d, int width, struct kz_layout *out,
 	char *err);
+
+/* The table's pair (documents.h): the notice of refusal of application job
+ * j, from the application's row and this office's contacts; and that data
+ * laid out. */
+int kz_doc_notice_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err);
+int kz_doc_notice_lay_out(const void *data, int width, struct kz_layout *out, char *err);
 
 #endif

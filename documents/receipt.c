@@ -2,12 +2,15 @@
  * Sizes in quarters of the 58 mm ones, as the ticket's, so 80 mm paper reads alike. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "receipt.h"
 #include "doc.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/application.h"
+#include "queue/outbox.h"
 
 #define MARGIN 8 /* white dots on every side, as on a ticket */
 
@@ -203,4 +206,54 @@ kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_layou
 		(rc = add_result(out, d, w, s, err)))
 		return rc;
 	return add_clerk(out, d, w, s, err);
+}
+
+struct receipt_data {
+	struct kz_receipt_doc d;
+	struct kz_application a; /* what d points into */
+};
+
+int
+kz_doc_receipt_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err)
+{
+	const struct kz_hours *h = &src->cfg->hours;
+	struct receipt_data *r = calloc(1, sizeof *r);
+	struct kz_receipt_doc *d;
+	struct kz_application *a;
+	int rc;
+
+	if (r == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory making a receipt");
+	d = &r->d;
+	a = &r->a;
+	d->lang = job->lang;
+	if ((rc = kz_app_get_job(src->db, job->id, a, err)) != KZ_OK ||
+		(rc = kz_doc_office_contact(src, job->lang, &d->office, &d->office_address,
+			 &d->office_phone, err)) != KZ_OK)
+		goto fail;
+	d->number = a->number;
+	d->accepted_at = a->accepted_at;
+	for (int i = 0; i < KZ_APPDOC_COUNT && d->ndocs < KZ_DOC_MAX_DOCS; i++)
+		if (a->docs & (1u << i))
+			d->docs[d->ndocs++] = kz_app_doc_name(i, job->lang);
+	if (kz_date_parse(a->due_day, &d->due) != 0) {
+		rc = kz_err(err, KZ_EDB, "application %s has no due day", a->number);
+		goto fail;
+	}
+	d->due_from = h->open; /* the result is issued in office hours (p.9) */
+	d->due_to = h->close;
+	d->clerk_name = a->clerk;
+	d->clerk_position = a->clerk_position;
+	*data = r;
+	return KZ_OK;
+fail:
+	free(r);
+	return rc;
+}
+
+int
+kz_doc_receipt_lay_out(const void *data, int width, struct kz_layout *out, char *err)
+{
+	return kz_doc_receipt_layout(&((const struct receipt_data *)data)->d, width, out, err);
 }

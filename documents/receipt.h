@@ -5,8 +5,11 @@
 
 #include <stdint.h>
 
-#include "ticket.h"
+#include "ink/layout.h"
 #include "queue/calendar.h"
+
+struct kz_doc_source;
+struct kz_print_job;
 
 #define KZ_DOC_MAX_DOCS 10 /* documents named on one receipt or notice */
 
@@ -35,5 +38,12 @@ struct kz_receipt_doc {
  * text too long for a block. */
 int kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_layout *out,
 	char *err);
+
+/* The table's pair (documents.h): the receipt of application job j, from
+ * the application's row, this office's contacts and hours; and that data
+ * laid out. */
+int kz_doc_receipt_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err);
+int kz_doc_receipt_lay_out(const void *data, int width, struct kz_layout *out, char *err);
 
 #endif

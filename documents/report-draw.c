@@ -202,7 +202,8 @@ widest_word(struct rep *p, const char *s)
 /* The size, from size down to SHRINK of it, at which s (clean) wraps in w
  * in no more than max lines with no word too wide; *lines gets how many. */
 double
-kz_rd_fit_wrapped(struct rep *p, const char *s, double w, double size, int bold, int max, int *lines)
+kz_rd_fit_wrapped(struct rep *p, const char *s, double w, double size, int bold, int max,
+	int *lines)
 {
 	size_t st[MAX_LINES], ln[MAX_LINES];
 	double at = size;
@@ -354,4 +355,3 @@ kz_rd_line(struct rep *p, double x0, double y0, double x1, double y1, double wid
 	cairo_stroke(p->cr);
 	cairo_set_dash(p->cr, dash, 0, 0);
 }
-

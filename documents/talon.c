@@ -2,12 +2,16 @@
  * Sizes in quarters of the 58 mm ones, as the ticket's, so 80 mm paper reads alike. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "talon.h"
 #include "doc.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/complaint.h"
+#include "queue/directory.h"
+#include "queue/outbox.h"
 
 #define MARGIN 8 /* white dots on every side, as on a ticket */
 
@@ -257,4 +261,92 @@ kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_layout *o
 	if ((rc = add_head(out, d, w, s, err)) || (rc = add_answer(out, d, w, s, err)))
 		return rc;
 	return add_contacts(out, d, w, s, err);
+}
+
+struct talon_data {
+	struct kz_talon_doc d;
+	struct kz_complaint m;                  /* what d points into, */
+	struct kz_directory *offices, *akimats; /* and these */
+	char body[2 * KZ_NAME_LEN + 8];
+};
+
+/* kk's text if there is one, else ru's (the directory is in Russian), else "—". */
+static const char *
+pick(const char *kk, const char *ru, int in_kk)
+{
+	if (in_kk && kk != NULL && kk[0] != '\0')
+		return kk;
+	return ru != NULL && ru[0] != '\0' ? ru : "\u2014";
+}
+
+void
+kz_doc_talon_free(void *data)
+{
+	struct talon_data *t = data;
+
+	if (t == NULL)
+		return;
+	kz_dir_free(t->offices);
+	kz_dir_free(t->akimats);
+	free(t);
+}
+
+int
+kz_doc_talon_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data, char *err)
+{
+	const struct kz_config *cfg = src->cfg;
+	const struct kz_office_kk *kk = &cfg->office_kk;
+	const struct kz_office_entry *o, *a;
+	struct talon_data *t = calloc(1, sizeof *t);
+	struct kz_complaint *m;
+	int rc, in_kk = strcmp(job->lang, "kk") == 0;
+
+	if (t == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory making a talon");
+	m = &t->m;
+	if ((rc = kz_complaint_of_job(src->db, job->id, m, err)) != KZ_OK ||
+		(rc = kz_dir_load(cfg->offices, &t->offices, err)) != KZ_OK ||
+		(rc = kz_dir_load(cfg->akimats, &t->akimats, err)) != KZ_OK)
+		goto fail;
+	o = kz_dir_find(t->offices, cfg->office);
+	a = kz_dir_find(t->akimats, cfg->office);
+	if (o == NULL || a == NULL) {
+		rc = kz_err(err, KZ_ECONFIG,
+			"a talon prints this office's contacts (App. 1, App. 5), but '%s' is not a "
+			"key of both %s and %s; set [hall] office (find it with 'kezek office find')",
+			cfg->office, cfg->offices, cfg->akimats);
+		goto fail;
+	}
+	snprintf(t->body, sizeof t->body, "%s, %s", pick(kk->akimat_official, a->official, in_kk),
+		pick(kk->akimat_name, a->name, in_kk));
+	t->d = (struct kz_talon_doc){
+		.lang = job->lang,
+		.office = pick(kk->name, o->name, in_kk),
+		.number = m->number,
+		.registered_at = m->registered_at,
+		.taker_name = m->clerk,
+		.days = m->days,
+		.answer_place = pick(kk->address, o->address, in_kk),
+		.official_name = pick(kk->official, o->official, in_kk),
+		.official_position = pick(kk->name, o->name, in_kk),
+		.official_phone = pick(NULL, o->phones, 0),
+		.body_name = t->body,
+		.body_phone = pick(NULL, a->phones, 0),
+		.body_email = pick(NULL, a->emails, 0),
+	};
+	if (kz_date_parse(m->due_day, &t->d.due) != 0) {
+		rc = kz_err(err, KZ_EDB, "complaint %s has no due day", m->number);
+		goto fail;
+	}
+	*data = t;
+	return KZ_OK;
+fail:
+	kz_doc_talon_free(t);
+	return rc;
+}
+
+int
+kz_doc_talon_lay_out(const void *data, int width, struct kz_layout *out, char *err)
+{
+	return kz_doc_talon_layout(&((const struct talon_data *)data)->d, width, out, err);
 }

@@ -6,8 +6,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ticket.h"
+#include "ink/layout.h"
 #include "queue/calendar.h"
+
+struct kz_doc_source;
+struct kz_print_job;
 
 /* Everything p.25 requires the talon to say, in one language. */
 struct kz_talon_doc {
@@ -40,5 +43,13 @@ int kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_layou
  * Runs of spaces count as one.  KZ_EINVAL for a name with no letters or
  * one that does not fit out. */
 int kz_doc_initials(const char *full, char *out, size_t len);
+
+/* The table's trio (documents.h): the talon of complaint job j, from its
+ * journal entry and this office's contacts of App. 1 and App. 5; that data
+ * laid out; and let go. */
+int kz_doc_talon_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err);
+int kz_doc_talon_lay_out(const void *data, int width, struct kz_layout *out, char *err);
+void kz_doc_talon_free(void *data);
 
 #endif

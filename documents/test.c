@@ -1,11 +1,14 @@
 /* test.c - the printer test page as a layout; see test.h.
  * The same sizes as the ticket's, in quarters of the 58 mm ones, so both look alike. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "test.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "doc.h"
+#include "queue/outbox.h"
 
 #define MARGIN 8 /* white dots on every side, as on a ticket */
 
@@ -97,4 +100,31 @@ kz_doc_test_layout(const char *lang, const char *printer_name, const char *offic
 		(rc = add(out, KZ_BLOCK_RULE, 2, 0, 10, "", err)) != KZ_OK)
 		return rc;
 	return add(out, KZ_BLOCK_WRAP, 20 * s / 4, 0, 8, w->closing, err);
+}
+
+struct test_data {
+	const char *lang, *printer, *office;
+	int64_t now;
+};
+
+int
+kz_doc_test_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data, char *err)
+{
+	struct test_data *d = malloc(sizeof *d);
+
+	if (d == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory making a test page");
+	*d = (struct test_data){job->lang, src->printer,
+		strcmp(job->lang, "kk") == 0 ? src->cfg->name_kk : src->cfg->name_ru,
+		kz_clock_now()};
+	*data = d;
+	return KZ_OK;
+}
+
+int
+kz_doc_test_lay_out(const void *data, int width, struct kz_layout *out, char *err)
+{
+	const struct test_data *d = data;
+
+	return kz_doc_test_layout(d->lang, d->printer, d->office, d->now, width, out, err);
 }

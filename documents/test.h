@@ -12,7 +12,10 @@
 
 #include <stdint.h>
 
-#include "ticket.h"
+#include "ink/layout.h"
+
+struct kz_doc_source;
+struct kz_print_job;
 
 /* Lay the test page out in lang ("kk" or "ru") for paper width dots wide
  * (KZ_DOTS_58MM or KZ_DOTS_80MM), dated now (UTC seconds, printed as local
@@ -20,5 +23,11 @@
  * printer name or office, or a text too long for a block. */
 int kz_doc_test_layout(const char *lang, const char *printer_name, const char *office, int64_t now,
 	int width, struct kz_layout *out, char *err);
+
+/* The table's pair (documents.h): the test page of job, for the printer
+ * src names, dated now; and that data laid out. */
+int kz_doc_test_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err);
+int kz_doc_test_lay_out(const void *data, int width, struct kz_layout *out, char *err);
 
 #endif

@@ -2,11 +2,14 @@
  * kz_doc_ticket_layout says what goes where; ink/layout.c sets it into dots. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ticket.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "doc.h"
+#include "queue/outbox.h"
 
 #define MARGIN 8 /* white dots on every side: printers smear the paper's edge */
 
@@ -177,4 +180,30 @@ kz_doc_ticket_bitmap(struct kz_typeset *t, const struct kz_ticket_doc *d, int wi
 	if ((rc = kz_doc_ticket_layout(d, width, &l, err)) != KZ_OK)
 		return rc;
 	return kz_layout_bitmap(t, &l, out, err);
+}
+
+int
+kz_doc_ticket_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err)
+{
+	const struct kz_config *cfg = src->cfg;
+	const struct kz_service_conf *s = kz_config_service(cfg, job->service);
+	int kk = strcmp(job->lang, "kk") == 0;
+	struct kz_ticket_doc *d = malloc(sizeof *d);
+
+	if (d == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory making a ticket");
+	*d = (struct kz_ticket_doc){job->lang, kk ? cfg->name_kk : cfg->name_ru,
+		s == NULL    ? job->service
+			: kk ? s->name_kk
+			     : s->name_ru,
+		job->number, job->issued_at, job->ahead, job->resumes_at != 0, job->resumes_at};
+	*data = d;
+	return KZ_OK;
+}
+
+int
+kz_doc_ticket_lay_out(const void *data, int width, struct kz_layout *out, char *err)
+{
+	return kz_doc_ticket_layout(data, width, out, err);
 }

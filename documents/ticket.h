@@ -14,6 +14,9 @@
 
 #include "ink/layout.h"
 
+struct kz_doc_source;
+struct kz_print_job;
+
 struct kz_ticket_doc {
 	const char *lang;    /* "kk" or "ru" */
 	const char *office;  /* the office's name in that language */
@@ -40,5 +43,12 @@ int kz_doc_ticket_bitmap(struct kz_typeset *t, const struct kz_ticket_doc *d, in
 /* The Russian form of a noun after the number n: one (1, 21, 101 ...),
  * few (2-4, 22-24 ...) or many (0, 5-20, 25-30, 111 ...). */
 const char *kz_doc_plural_ru(long n, const char *one, const char *few, const char *many);
+
+/* The table's pair (documents.h): the ticket of print job job, from its
+ * ticket row and hall.ini's office and service names in its language; and
+ * that data laid out as kz_doc_ticket_layout does. */
+int kz_doc_ticket_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err);
+int kz_doc_ticket_lay_out(const void *data, int width, struct kz_layout *out, char *err);
 
 #endif

@@ -30,12 +30,10 @@ kz_layout_add(struct kz_layout *l, enum kz_block_kind kind, int px, int bold, in
 	return KZ_OK;
 }
 
-
 /* Set the layout's blocks into b (NULL: only measure); *bottom gets the
  * lowest dot the content reaches. */
 static int
-render(struct kz_typeset *t, const struct kz_layout *l, struct kz_bitmap *b, int *bottom,
-	char *err)
+render(struct kz_typeset *t, const struct kz_layout *l, struct kz_bitmap *b, int *bottom, char *err)
 {
 	int x = l->margin, w = l->width - 2 * l->margin, y = l->margin, h, rc;
 
@@ -89,8 +87,7 @@ check_layout(const struct kz_layout *l, char *err)
 }
 
 int
-kz_layout_bitmap(struct kz_typeset *t, const struct kz_layout *l, struct kz_bitmap **out,
-	char *err)
+kz_layout_bitmap(struct kz_typeset *t, const struct kz_layout *l, struct kz_bitmap **out, char *err)
 {
 	struct kz_bitmap *b;
 	int rc, h, rows;
@@ -111,4 +108,3 @@ kz_layout_bitmap(struct kz_typeset *t, const struct kz_layout *l, struct kz_bitm
 	*out = b;
 	return KZ_OK;
 }
-

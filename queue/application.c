@@ -369,8 +369,8 @@ do_accept(struct kz_db *db, struct kz_calendar *cal, int counter, const struct k
 	/* the application and its receipt or notice in one transaction: a
 	 * printer that fails later never loses either */
 	if (printer != NULL) {
-		rc = kz_outbox_add_job(db, printer, missing ? "notice" : "receipt", lang, 0,
-			&job_id, err);
+		rc = kz_outbox_add_job(db, printer, missing ? KZ_DOC_NOTICE : KZ_DOC_RECEIPT, lang,
+			0, &job_id, err);
 		if (rc != KZ_OK)
 			return rc;
 		st = kz_db_stmt(db, "UPDATE print_jobs SET application_id = ? WHERE id = ?", err);

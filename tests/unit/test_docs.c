@@ -17,6 +17,7 @@
 
 #include "doc_helpers.h"
 #include "ink/bitmap.h"
+#include "documents/documents.h"
 #include "documents/notice.h"
 #include "documents/receipt.h"
 #include "documents/talon.h"
@@ -546,10 +547,82 @@ test_notice_refuses_missing_fields(void **state)
 	assert_int_equal(kz_doc_notice_layout(&d, 383, &l, err), KZ_EINVAL);
 }
 
+/* The table of documents: a row for every kind, each where it may go. */
+static void
+test_every_kind_has_its_row(void **state)
+{
+	(void)state;
+	assert_null(kz_document(KZ_DOC_NONE));
+	assert_null(kz_document(KZ_DOC_COUNT));
+	for (int k = KZ_DOC_NONE + 1; k < KZ_DOC_COUNT; k++) {
+		const struct kz_document *d = kz_document((enum kz_doc_kind)k);
+		assert_non_null(d);
+		assert_int_equal(d->kind, k);
+		assert_non_null(d->what);
+		assert_int_not_equal(d->papers, 0);
+		/* made from a print job with both, or by its own command with neither */
+		assert_int_equal(d->load == NULL, d->lay_out == NULL);
+	}
+	assert_int_equal(kz_document(KZ_DOC_FORM)->papers, KZ_PAPER_A4);
+	assert_int_equal(kz_document(KZ_DOC_REPORT)->papers, KZ_PAPER_A4);
+	assert_int_equal(kz_document(KZ_DOC_TICKET)->papers, KZ_PAPER_ANY);
+}
+
+/* The message err holds says want. */
+static void
+has(const char *err, const char *want, const char *name)
+{
+	if (strstr(err, want) == NULL)
+		fail_msg("%s: '%s' lacks '%s'", name, err, want);
+}
+
+/* An A4-only document on a thermal roll is refused saying what, where and
+ * what to do; on A4, and anything else anywhere, it is taken. */
+static void
+test_a4_only_documents_are_refused_on_rolls(void **state)
+{
+	static struct kz_config cfg = {.path = "/etc/kezek/hall.ini"};
+	struct kz_printer_conf roll = {.name = "kiosk-1",
+		.role = KZ_ROLE_TICKETS,
+		.transport = KZ_TRANSPORT_USB,
+		.paper = 80};
+	struct kz_printer_conf a4 = {.name = "office",
+		.role = KZ_ROLE_A4,
+		.transport = KZ_TRANSPORT_CUPS};
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	assert_int_equal(kz_document_paper(&roll), KZ_PAPER_80MM);
+	assert_int_equal(kz_document_paper(&a4), KZ_PAPER_A4);
+	roll.paper = 58;
+	assert_int_equal(kz_document_paper(&roll), KZ_PAPER_58MM);
+	assert_int_equal(kz_document_check_paper(KZ_DOC_FORM, &cfg, &roll, err), KZ_EINVAL);
+	has(err, "cannot print a blank application form (App. 2) on 'kiosk-1'", "what, where");
+	has(err, "A4 paper only", "why");
+	has(err, "58 mm", "the roll");
+	has(err, "role a4 of /etc/kezek/hall.ini", "what to do");
+	assert_int_equal(kz_document_check_paper(KZ_DOC_REPORT, &cfg, &roll, err), KZ_EINVAL);
+	has(err, "managers' report", "the report too");
+	assert_int_equal(kz_document_check_paper(KZ_DOC_FORM, &cfg, &a4, err), KZ_OK);
+	assert_int_equal(kz_document_check_paper(KZ_DOC_REPORT, &cfg, &a4, err), KZ_OK);
+	for (int k = KZ_DOC_TICKET; k < KZ_DOC_COUNT; k++)
+		if (k != KZ_DOC_FORM && k != KZ_DOC_REPORT) {
+			assert_int_equal(kz_document_check_paper((enum kz_doc_kind)k, &cfg, &roll,
+						 err),
+				KZ_OK);
+			assert_int_equal(kz_document_check_paper((enum kz_doc_kind)k, &cfg, &a4,
+						 err),
+				KZ_OK);
+		}
+	assert_int_equal(kz_document_check_paper(KZ_DOC_NONE, &cfg, &roll, err), KZ_EINVAL);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_kind_has_its_row),
+		cmocka_unit_test(test_a4_only_documents_are_refused_on_rolls),
 		cmocka_unit_test(test_receipt_says_what_p14_requires),
 		cmocka_unit_test(test_receipt_with_office_hours_and_own_service),
 		cmocka_unit_test(test_talon_says_what_p25_requires),
