@@ -19,8 +19,8 @@ static const struct kz_document table[KZ_DOC_COUNT] = {
 		kz_doc_receipt_load, kz_doc_receipt_lay_out, NULL},
 	[KZ_DOC_NOTICE] = {KZ_DOC_NOTICE, "a notice of refusal (p.16)", KZ_PAPER_ANY,
 		kz_doc_notice_load, kz_doc_notice_lay_out, NULL},
-	[KZ_DOC_TALON] = {KZ_DOC_TALON, "a complaint talon (p.25)", KZ_PAPER_ANY,
-		kz_doc_talon_load, kz_doc_talon_lay_out, kz_doc_talon_free},
+	[KZ_DOC_TALON] = {KZ_DOC_TALON, "a complaint talon (p.25)", KZ_PAPER_ANY, kz_doc_talon_load,
+		kz_doc_talon_lay_out, kz_doc_talon_free},
 	[KZ_DOC_FORM] = {KZ_DOC_FORM, "a blank application form (App. 2)", KZ_PAPER_A4,
 		kz_doc_form_load, kz_doc_form_lay_out, NULL},
 	[KZ_DOC_TEST] = {KZ_DOC_TEST, "a test page", KZ_PAPER_ANY, kz_doc_test_load,
@@ -52,8 +52,9 @@ kz_document_check_paper(enum kz_doc_kind kind, const struct kz_config *cfg,
 	const struct kz_document *d = kz_document(kind);
 
 	if (d == NULL)
-		return kz_err(err, KZ_EINVAL, "printer '%s' was asked for a document this build "
-					      "does not know",
+		return kz_err(err, KZ_EINVAL,
+			"printer '%s' was asked for a document this build "
+			"does not know",
 			pr->name);
 	if (d->papers & kz_document_paper(pr))
 		return KZ_OK;
@@ -62,7 +63,8 @@ kz_document_check_paper(enum kz_doc_kind kind, const struct kz_config *cfg,
 			"cannot print %s on '%s': it goes on A4 paper only and '%s' holds %d mm "
 			"thermal rolls; name a printer with role a4 of %s ('kezek print status' "
 			"lists them)",
-			d->what, pr->name, pr->name, pr->paper, cfg->path[0] ? cfg->path : "hall.ini");
+			d->what, pr->name, pr->name, pr->paper,
+			cfg->path[0] ? cfg->path : "hall.ini");
 	return kz_err(err, KZ_EINVAL,
 		"cannot print %s on '%s': its paper does not suit it; name another printer of %s",
 		d->what, pr->name, cfg->path[0] ? cfg->path : "hall.ini");
@@ -78,12 +80,12 @@ kz_document_make(struct kz_doc_source *src, const struct kz_print_job *job, enum
 	int rc;
 
 	if (d == NULL)
-		return kz_err(err, KZ_EINVAL, "job %lld asks for a document this build does not know",
+		return kz_err(err, KZ_EINVAL,
+			"job %lld asks for a document this build does not know",
 			(long long)job->id);
 	if (d->load == NULL)
 		return kz_err(err, KZ_EINVAL,
-			"%s is not printed from the print queue; 'kezek report' makes it",
-			d->what);
+			"%s is not printed from the print queue; 'kezek report' makes it", d->what);
 	if ((rc = d->load(src, job, &data, err)) != KZ_OK)
 		return rc;
 	rc = d->lay_out(data, width, out, err);

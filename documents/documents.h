@@ -57,7 +57,7 @@ int kz_document_check_paper(enum kz_doc_kind kind, const struct kz_config *cfg,
 /* job's document, loaded from src and laid out for paper (an A4 page takes
  * the 80 mm layout).  KZ_EINVAL for a kind this build cannot make from a
  * job, or what its load or lay_out returned. */
-int kz_document_make(struct kz_doc_source *src, const struct kz_print_job *job,
-	enum kz_paper paper, struct kz_layout *out, char *err);
+int kz_document_make(struct kz_doc_source *src, const struct kz_print_job *job, enum kz_paper paper,
+	struct kz_layout *out, char *err);
 
 #endif

@@ -12,8 +12,9 @@
 
 #include <cairo.h>
 
-#include "report.h"
 #include "ink/pdf.h"
+#include "queue/config.h"
+#include "queue/report.h"
 
 #define MM          (72.0 / 25.4) /* pt a millimetre */
 #define LEFT        (18 * MM)     /* the margins */

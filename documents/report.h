@@ -15,7 +15,7 @@
  *
  * Fonts: DejaVuSans.ttf and DejaVuSans-Bold.ttf from font_dir, embedded.
  * A range with no tickets still makes a whole report, "no data" in its
- * charts.  One thread at a time (pdf.h).
+ * charts.  One thread at a time (ink/pdf.h).
  */
 #ifndef KZ_DOC_REPORT_H
 #define KZ_DOC_REPORT_H

@@ -8,8 +8,10 @@
 
 #include "application.h"
 #include "clock.h"
+#include "config.h"
 #include "error.h"
 #include "idnum.h"
+#include "outbox.h"
 #include "sql.h"
 #include "utf8.h"
 
@@ -226,7 +228,7 @@ check_printer(struct kz_db *db, const char *printer, char *err)
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return kz_db_fail(db, rc, "read printer", err);
-	if (strcmp(role, "tickets") == 0)
+	if (kz_config_role_of(role) == KZ_ROLE_TICKETS)
 		return kz_err(err, KZ_EREJECT,
 			"printer %s prints queue tickets; print receipts and notices on a printer "
 			"with role receipts or a4",

@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "complaint.h"
 #include "error.h"
+#include "outbox.h"
 #include "sql.h"
 #include "utf8.h"
 

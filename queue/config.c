@@ -405,6 +405,16 @@ static const char *const transport_names[KZ_TRANSPORT_COUNT] = {
 	[KZ_TRANSPORT_FOLDER] = "folder",
 };
 
+/* The index of value among names[1..n), 0 if none. */
+static int
+word_of(const char *value, const char *const names[], size_t n)
+{
+	for (size_t i = 1; value != NULL && i < n; i++)
+		if (strcmp(names[i], value) == 0)
+			return (int)i;
+	return 0;
+}
+
 const char *
 kz_config_role_name(enum kz_printer_role role)
 {
@@ -419,14 +429,17 @@ kz_config_transport_name(enum kz_transport_kind transport)
 	return (unsigned)transport < KZ_TRANSPORT_COUNT ? transport_names[transport] : "";
 }
 
-/* The index of value among names[1..n), 0 if none. */
-static int
-word_of(const char *value, const char *const names[], size_t n)
+enum kz_printer_role
+kz_config_role_of(const char *word)
 {
-	for (size_t i = 1; i < n; i++)
-		if (strcmp(names[i], value) == 0)
-			return (int)i;
-	return 0;
+	return (enum kz_printer_role)word_of(word, role_names,
+		sizeof role_names / sizeof role_names[0]);
+}
+
+enum kz_transport_kind
+kz_config_transport_of(const char *word)
+{
+	return (enum kz_transport_kind)word_of(word, transport_names, KZ_TRANSPORT_COUNT);
 }
 
 static int
@@ -438,14 +451,14 @@ printer_key(struct parse *p, const char *label, const char *name, const char *va
 	if (pr == NULL)
 		return 0;
 	if (strcmp(name, "role") == 0) {
-		if ((k = word_of(value, role_names, sizeof role_names / sizeof role_names[0])) <= 0)
+		if ((k = kz_config_role_of(value)) == KZ_ROLE_NONE)
 			return fail(p, "role of [printer %s] is tickets, receipts or a4, not '%s'",
 				label, value);
 		pr->role = (enum kz_printer_role)k;
 		return 1;
 	}
 	if (strcmp(name, "transport") == 0) {
-		if ((k = word_of(value, transport_names, KZ_TRANSPORT_COUNT)) <= 0)
+		if ((k = kz_config_transport_of(value)) == KZ_TRANSPORT_NONE)
 			return fail(p,
 				"transport of [printer %s] is tcp, device, usb, cups or folder, "
 				"not '%s'",

@@ -80,9 +80,12 @@ enum kz_transport_kind {
 	KZ_TRANSPORT_COUNT
 };
 
-/* The words of hall.ini for a role or a transport; "" for NONE. */
+/* The words of hall.ini (and of the printers table) for a role or a
+ * transport, "" for NONE; and back, NONE for NULL or an unknown word. */
 const char *kz_config_role_name(enum kz_printer_role role);
 const char *kz_config_transport_name(enum kz_transport_kind transport);
+enum kz_printer_role kz_config_role_of(const char *word);
+enum kz_transport_kind kz_config_transport_of(const char *word);
 
 /* A printer: what it prints and how to reach it (printer/transport.h). */
 struct kz_printer_conf {

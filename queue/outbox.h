@@ -69,6 +69,12 @@ struct kz_print_job {
 int kz_outbox_add(struct kz_db *db, const char *printer, enum kz_doc_kind document,
 	const char *lang, int64_t *id, char *err);
 
+/* The same inside a transaction the caller holds, for a ticket, receipt or
+ * talon written with its print (ticket.c, application.c, complaint.c);
+ * ticket_id 0 for none. */
+int kz_outbox_add_job(struct kz_db *db, const char *printer, enum kz_doc_kind document,
+	const char *lang, int64_t ticket_id, int64_t *id, char *err);
+
 /* Take printer's oldest queued job whose pause has passed and mark it
  * 'sending' (one transaction).  KZ_EEMPTY if there is none; KZ_EREJECT if
  * the printer still has a job 'sending' (a printd already runs for it). */

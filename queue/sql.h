@@ -8,7 +8,6 @@
 #include <sqlite3.h>
 
 #include "db.h"
-#include "outbox.h"
 
 /* The connection. */
 sqlite3 *kz_db_sql(struct kz_db *db);
@@ -74,10 +73,6 @@ int kz_status_fill(struct kz_db *db, struct kz_status *out, char *err);
 struct kz_feedback_summary;
 int kz_feedback_fill(struct kz_db *db, const char *from_day, const char *to_day,
 	struct kz_feedback_summary *out, char *err);
-
-/* Queue a print inside the caller's transaction (outbox.c). */
-int kz_outbox_add_job(struct kz_db *db, const char *printer, enum kz_doc_kind document,
-	const char *lang, int64_t ticket_id, int64_t *id, char *err);
 
 /* What a ticket print needs besides the ticket row (outbox.c). */
 int kz_outbox_add_ticket_detail(struct kz_db *db, int64_t job, int ahead, int64_t resumes_at,

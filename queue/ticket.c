@@ -7,6 +7,7 @@
 
 #include "clock.h"
 #include "error.h"
+#include "outbox.h"
 #include "sql.h"
 #include "ticket.h"
 
