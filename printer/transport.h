@@ -70,9 +70,9 @@ struct kz_transport_ops {
 	 * KZ_OK means the bytes have left Kezek (the kernel may still hold
 	 * some), not that they are on paper: status tells that. */
 	int (*write)(void *state, const uint8_t *data, size_t len, int timeout_ms, char *err);
-	/* The status dialogue's raw pieces (kz_transport_status does the
-	 * rest): send a request's bytes by the deadline (timeout_ms: for the
-	 * message), ... */
+	/* The status dialogue's raw pieces; kz_transport_status does the
+	 * rest.  Send a request's bytes by the deadline (timeout_ms: for the
+	 * message only). */
 	int (*send_by)(void *state, const uint8_t *data, size_t len, long long deadline,
 		int timeout_ms, char *err);
 	/* Before a status dialogue: throw away bytes the printer sent unasked
