@@ -651,11 +651,56 @@ test_device_status_through_a_tty(void **state)
 	kz_bytes_free(&b);
 }
 
+/* The folder printer: made if missing; done is the file whole under its
+ * name, no temporary left; a folder that cannot be written is offline. */
+static void
+test_folder_keeps_each_printout_whole(void **state)
+{
+	const struct kz_transport_ops *f = kz_transport_find(KZ_TRANSPORT_FOLDER);
+	char dir[] = "/tmp/kz-folder-XXXXXX", sub[64], path[96], err[KZ_ERR_LEN] = "";
+	static const uint8_t pdf[] = "%PDF-1.5 a page";
+	struct kz_printout p = {pdf, sizeof pdf, "Kezek form 7", "20260320-100000-000007-form-kk"};
+	struct kz_health h;
+	enum kz_unsent unsent = KZ_UNSENT_UNCERTAIN;
+	struct stat sb;
+	void *st = NULL;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(sub, sizeof sub, "%s/a4", dir);
+	assert_int_equal(f->open(sub, 100, &st, err), KZ_OK);
+	assert_int_equal(stat(sub, &sb), 0); /* made */
+	assert_true(kz_transport_can_ask(f, 0));
+	assert_int_equal(kz_transport_health(f, st, 100, &h, err), KZ_OK);
+	assert_string_equal(h.state, "ready");
+	assert_int_equal(kz_transport_send(f, st, &p, 0, 100, &unsent, err), KZ_OK);
+	snprintf(path, sizeof path, "%s/%s.pdf", sub, p.name);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_size, sizeof pdf);
+	f->close(st);
+	/* a folder inside a file cannot be made: the printout fails, safe to
+	 * send again, and the printer is offline */
+	snprintf(path, sizeof path, "%s/file", dir);
+	fclose(fopen(path, "w"));
+	snprintf(path, sizeof path, "%s/file/a4", dir);
+	assert_int_equal(f->open(path, 100, &st, err), KZ_OK);
+	assert_int_equal(kz_transport_send(f, st, &p, 0, 100, &unsent, err), KZ_EDEVICE);
+	assert_int_equal(unsent, KZ_UNSENT_RETRY);
+	assert_non_null(strstr(err, path));
+	assert_int_equal(kz_transport_health(f, st, 100, &h, err), KZ_OK);
+	assert_string_equal(h.state, "offline");
+	assert_non_null(strstr(h.reason, "cannot write to the folder"));
+	f->close(st);
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_folder_keeps_each_printout_whole),
 		cmocka_unit_test(test_tcp_ticket_arrives_byte_exact),
 		cmocka_unit_test(test_tcp_status_round_trip),
 		cmocka_unit_test(test_tcp_stalled_printer_times_out),
