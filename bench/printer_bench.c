@@ -10,13 +10,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "printer/bitmap.h"
-#include "printer/doc-ticket.h"
-#include "printer/doc-receipt.h"
-#include "printer/doc-test.h"
+#include "ink/bitmap.h"
+#include "documents/ticket.h"
+#include "documents/receipt.h"
+#include "documents/test.h"
 #include "printer/escpos.h"
-#include "printer/pdf.h"
-#include "printer/typeset.h"
+#include "ink/pdf.h"
+#include "ink/typeset.h"
 #include "queue/clock.h"
 #include "queue/error.h"
 
@@ -57,8 +57,8 @@ pdf_figures(int runs, int64_t issued)
 {
 	struct kz_ticket_doc d = {"kk", "Жер қатынастары бөлімі", "Құжаттарды тапсыру", "A-017",
 		issued, 3, 0, 0};
-	struct kz_doc_layout *l = malloc(sizeof *l);
-	const struct kz_doc_layout *pages[1] = {l};
+	struct kz_layout *l = malloc(sizeof *l);
+	const struct kz_layout *pages[1] = {l};
 	char err[KZ_ERR_LEN];
 	const char *names[] = {"ticket", "test page", "receipt"};
 	struct kz_receipt_doc r = {"ru", "Отдел земельных отношений", "г. Кокшетау, ул. Абая, 89",

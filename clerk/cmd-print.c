@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "documents/documents.h"
 #include "kezek.h"
 #include "printer/preview.h"
 #include "queue/clock.h"
@@ -23,8 +24,8 @@ print_job(const struct kz_print_job *j, void *arg)
 
 	(void)arg;
 	kz_clock_format(j->created_at, "%Y-%m-%d %H:%M", when, sizeof when);
-	printf("  job %-6lld %s  %-7s %-3s %-10s", (long long)j->id, when, j->document, j->lang,
-		j->state);
+	printf("  job %-6lld %s  %-7s %-3s %-10s", (long long)j->id, when,
+		kz_outbox_doc_name(j->document), j->lang, j->state);
 	if (j->number[0])
 		printf(" %s", j->number);
 	if (j->reprint_of)
@@ -50,7 +51,8 @@ status(struct kz_cli *cli)
 		rc = kz_printer_get_state(cli->db, p->name, state, reason, &queued, cli->err);
 		if (rc != KZ_OK)
 			return kz_cli_fail(cli, rc);
-		printf("%s (%s, %s %s): %s%s%s, %d waiting\n", p->name, p->role, p->transport,
+		printf("%s (%s, %s %s): %s%s%s, %d waiting\n", p->name,
+			kz_config_role_name(p->role), kz_config_transport_name(p->transport),
 			p->address, state, reason[0] ? ": " : "", reason, queued);
 		if ((rc = kz_outbox_list(cli->db, p->name, 10, print_job, NULL, cli->err)) != KZ_OK)
 			return kz_cli_fail(cli, rc);
@@ -106,11 +108,17 @@ exec(struct kz_cli *cli)
 	if (strcmp(what, "preview") == 0 && cli->argc == 3)
 		return preview(cli, cli->argv[1], cli->argv[2]);
 	if ((strcmp(what, "test") == 0 || strcmp(what, "form") == 0) && cli->argc == 2) {
-		rc = kz_outbox_add(cli->db, cli->argv[1], what, lang ? lang : "kk", &id, cli->err);
+		enum kz_doc_kind kind = what[0] == 't' ? KZ_DOC_TEST : KZ_DOC_FORM;
+		const struct kz_printer_conf *pr = kz_config_printer(cli->cfg, cli->argv[1]);
+
+		/* a form on a thermal roll is refused before it is queued */
+		if (pr != NULL &&
+			(rc = kz_document_check_paper(kind, cli->cfg, pr, cli->err)) != KZ_OK)
+			return kz_cli_fail(cli, KZ_EREJECT);
+		rc = kz_outbox_add(cli->db, cli->argv[1], kind, lang ? lang : "kk", &id, cli->err);
 		if (rc != KZ_OK)
 			return kz_cli_fail(cli, rc);
-		printf("job %lld: %s for %s is queued\n", (long long)id,
-			what[0] == 't' ? "a test page" : "a blank application form (App. 2)",
+		printf("job %lld: %s for %s is queued\n", (long long)id, kz_document(kind)->what,
 			cli->argv[1]);
 		return KZ_EXIT_OK;
 	}

@@ -9,7 +9,7 @@
 
 #include "kezek.h"
 #include "printer/a4.h"
-#include "printer/doc-report.h"
+#include "documents/report.h"
 #include "queue/clock.h"
 #include "queue/report.h"
 

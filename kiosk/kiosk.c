@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "printer/doc-ticket.h"
 #include "queue/clock.h"
 #include "queue/db.h"
 #include "queue/error.h"
@@ -221,7 +220,7 @@ kz_kiosk_print_form(struct kz_kiosk *k)
 		k->notice = KZ_NOTE_PAUSE;
 		return;
 	}
-	rc = kz_outbox_add(k->db, k->opt.conf->forms_printer, "form", k->lang, &job, err);
+	rc = kz_outbox_add(k->db, k->opt.conf->forms_printer, KZ_DOC_FORM, k->lang, &job, err);
 	k->pending = rc == KZ_EBUSY ? KZ_PENDING_FORM : KZ_PENDING_NONE;
 	if (rc == KZ_EBUSY) {
 		k->notice = KZ_NOTE_BUSY;
@@ -281,7 +280,7 @@ kz_kiosk_print_test(struct kz_kiosk *k)
 
 	if (k->db == NULL)
 		return;
-	if (kz_outbox_add(k->db, k->opt.conf->printer, "test", k->lang, &job, err) != KZ_OK) {
+	if (kz_outbox_add(k->db, k->opt.conf->printer, KZ_DOC_TEST, k->lang, &job, err) != KZ_OK) {
 		say(k, "printing a test page", err);
 		k->notice = KZ_NOTE_FAILED;
 		return;

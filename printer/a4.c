@@ -1,4 +1,5 @@
-/* a4.c - A4 PDFs to a CUPS queue or a folder; see a4.h. */
+/* a4.c - A4 PDFs to the hall's A4 printer through its transport, and
+ * whole files written safely; see a4.h. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,7 +8,7 @@
 #include <unistd.h>
 
 #include "a4.h"
-#include "cups.h"
+#include "transport.h"
 #include "queue/clock.h"
 #include "queue/error.h"
 
@@ -60,39 +61,36 @@ kz_a4_save(const char *path, const uint8_t *data, size_t len, char *err)
 		path, strerror(e));
 }
 
-static int
-to_folder(const struct kz_printer_conf *pr, const char *title, const uint8_t *pdf, size_t len,
-	char *err)
-{
-	char path[KZ_PATH_LEN + 160], stamp[32], name[96];
-	size_t j = 0;
-
-	/* the title, kept to letters, digits and '-' for a file name */
-	for (const char *s = title; *s && j + 1 < sizeof name; s++)
-		name[j++] = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-				(*s >= '0' && *s <= '9') || *s == '-'
-			? *s
-			: '_';
-	name[j] = '\0';
-	mkdir(pr->address, 0750); /* a folder that cannot be made fails below, named */
-	kz_clock_format(kz_clock_now(), "%Y%m%d-%H%M%S", stamp, sizeof stamp);
-	snprintf(path, sizeof path, "%s/%s-%s.pdf", pr->address, stamp, name);
-	return kz_a4_save(path, pdf, len, err);
-}
-
 int
 kz_a4_print(const struct kz_config *cfg, const char *printer, const char *title, const uint8_t *pdf,
 	size_t len, char *err)
 {
 	const struct kz_printer_conf *pr = kz_config_printer(cfg, printer);
-	struct kz_cups_result res;
+	const struct kz_transport_ops *ops = pr ? kz_transport_find(pr->transport) : NULL;
+	struct kz_printout p = {pdf, len, title, NULL};
+	char stamp[32], safe[96], name[160];
+	void *state = NULL;
+	size_t j = 0;
+	int rc;
 
-	if (pr == NULL || strcmp(pr->role, "a4") != 0)
+	if (pr == NULL || pr->role != KZ_ROLE_A4 || ops == NULL || !ops->pdf)
 		return kz_err(err, KZ_EINVAL,
 			"'%s' is not an A4 printer of %s; name a [printer] with "
 			"role a4",
 			printer, cfg->path);
-	if (strcmp(pr->transport, "folder") == 0)
-		return to_folder(pr, title, pdf, len, err);
-	return kz_cups_print(pr->address, title, pdf, len, KZ_A4_TIMEOUT_MS, &res, err);
+	/* a folder's file: the time, then the title kept to letters, digits and '-' */
+	for (const char *s = title; *s && j + 1 < sizeof safe; s++)
+		safe[j++] = (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+				(*s >= '0' && *s <= '9') || *s == '-'
+			? *s
+			: '_';
+	safe[j] = '\0';
+	kz_clock_format(kz_clock_now(), "%Y%m%d-%H%M%S", stamp, sizeof stamp);
+	snprintf(name, sizeof name, "%s-%s", stamp, safe);
+	p.name = name;
+	if ((rc = ops->open(pr->address, KZ_A4_TIMEOUT_MS, &state, err)) != KZ_OK)
+		return rc;
+	rc = kz_transport_send(ops, state, &p, 0, KZ_A4_TIMEOUT_MS, NULL, err);
+	ops->close(state);
+	return rc;
 }

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -11,6 +12,7 @@
 
 #include "printer/deadline.h"
 #include "cups.h"
+#include "transport.h"
 #include "queue/error.h"
 
 #define CHUNK       65536 /* bytes a write to the server */
@@ -332,3 +334,63 @@ kz_cups_state(const char *queue, char *state, char *reasons, char *err)
 	httpClose(c.http);
 	return rc;
 }
+
+/* The transport: its state is the queue's name. */
+static int
+cups_open(const char *address, int timeout_ms, void **state, char *err)
+{
+	(void)timeout_ms;
+	if ((*state = strdup(address)) == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory opening the CUPS queue %s", address);
+	return KZ_OK;
+}
+
+static void
+cups_close(void *state)
+{
+	free(state);
+}
+
+/* Done: the job completed.  Refused before a CUPS job existed, or a job
+ * CUPS threw away, is safe to send again; a job that waits in CUPS may
+ * still print. */
+static int
+cups_deliver(void *state, const struct kz_printout *p, int timeout_ms, enum kz_unsent *unsent,
+	char *err)
+{
+	struct kz_cups_result res = {0};
+	int rc = kz_cups_print(state, p->title, p->data, p->len, timeout_ms, &res, err);
+
+	*unsent = KZ_UNSENT_RETRY;
+	if (rc != KZ_OK && res.job_id != 0 && strcmp(res.state, "canceled") != 0 &&
+		strcmp(res.state, "aborted") != 0)
+		*unsent = KZ_UNSENT_UNCERTAIN;
+	return rc;
+}
+
+/* The queue's state: stopped is offline; its reasons, unless "none". */
+static int
+cups_health(void *state, int timeout_ms, struct kz_health *h, char *err)
+{
+	char st[16], reasons[256];
+	int rc;
+
+	(void)timeout_ms; /* kz_cups_state keeps to KZ_CUPS_STATE_MS */
+	if ((rc = kz_cups_state(state, st, reasons, h->reason)) != KZ_OK) {
+		snprintf(h->state, sizeof h->state, "offline");
+		return kz_err(err, rc, "%s", h->reason);
+	}
+	snprintf(h->state, sizeof h->state, "%s", strcmp(st, "stopped") == 0 ? "offline" : "ready");
+	snprintf(h->reason, sizeof h->reason, "%s", strcmp(reasons, "none") == 0 ? "" : reasons);
+	return KZ_OK;
+}
+
+const struct kz_transport_ops kz_transport_cups = {
+	.kind = KZ_TRANSPORT_CUPS,
+	.name = "cups",
+	.pdf = 1,
+	.open = cups_open,
+	.close = cups_close,
+	.deliver = cups_deliver,
+	.health = cups_health,
+};

@@ -1,5 +1,5 @@
 /*
- * cups.h - A4 printouts (pdf.h) to an office printer through a CUPS queue,
+ * cups.h - A4 printouts (ink/pdf.h) to an office printer through a CUPS queue,
  * followed until the job is done, so a refused or stuck job is told.
  *
  * The server is libcups' own choice: CUPS_SERVER, ~/.cups/client.conf or

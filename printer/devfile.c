@@ -228,48 +228,32 @@ read_byte(struct dev *d, int ask, uint8_t *b, long long deadline, int timeout_ms
 	return read_failed(d, errno, err);
 }
 
-/* One status exchange for kz_transport_status, within the deadline. */
-struct exchange {
-	struct dev *d;
-	long long deadline;
-	int timeout_ms;
-};
-
+/* Ready for a status dialogue: a device that can answer, nothing stale
+ * waiting to be read. */
 static int
-exchange(void *io, int what, uint8_t *answer, char *err)
-{
-	struct exchange *x = io;
-	uint8_t req[3];
-	int rc;
-
-	kz_escpos_status_request(what, req);
-	if ((rc = write_quietly(x->d, req, sizeof req, x->deadline, x->timeout_ms, err)) != KZ_OK)
-		return rc;
-	return read_byte(x->d, what, answer, x->deadline, x->timeout_ms, err);
-}
-
-static int
-dev_status(void *state, struct kz_printer_state *st, int timeout_ms, char *err)
+dev_status_begin(void *state, char *where, size_t len, char *err)
 {
 	struct dev *d = state;
-	struct exchange x;
-	char where[300];
-	long long deadline = kz_deadline_now() + timeout_ms;
-	int rc;
 
-	if (d == NULL || st == NULL || timeout_ms < 0)
-		return kz_err(err, KZ_EINVAL, "no printer device or a negative timeout");
-	memset(st, 0, sizeof *st);
+	snprintf(where, len, "at %s", d->path);
 	if (d->no_status[0] != '\0')
 		return kz_err(err, KZ_EDEVICE,
 			"the printer at %s gives no status: %s; its state is unknown", d->path,
 			d->no_status);
-	rc = drain(d, err);
-	if (rc != KZ_OK)
-		return rc;
-	x = (struct exchange){d, deadline, timeout_ms};
-	snprintf(where, sizeof where, "at %s", d->path);
-	return kz_transport_status(exchange, &x, where, st, err);
+	return drain(d, err);
+}
+
+static int
+dev_send_by(void *state, const uint8_t *data, size_t len, long long deadline, int timeout_ms,
+	char *err)
+{
+	return write_quietly(state, data, len, deadline, timeout_ms, err);
+}
+
+static int
+dev_read_byte(void *state, int ask, uint8_t *b, long long deadline, int timeout_ms, char *err)
+{
+	return read_byte(state, ask, b, deadline, timeout_ms, err);
 }
 
 static void
@@ -284,9 +268,12 @@ dev_close(void *state)
 }
 
 const struct kz_transport_ops kz_transport_device = {
+	.kind = KZ_TRANSPORT_DEVICE,
 	.name = "device",
 	.open = dev_open,
-	.write = dev_write,
-	.status = dev_status,
 	.close = dev_close,
+	.write = dev_write,
+	.send_by = dev_send_by,
+	.status_begin = dev_status_begin,
+	.read_byte = dev_read_byte,
 };

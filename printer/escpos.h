@@ -16,17 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "bitmap.h"
-
-/* A growable run of bytes; start from {0} and free with kz_bytes_free. */
-struct kz_bytes {
-	uint8_t *data;
-	size_t len, cap;
-};
-
-/* Append n bytes (data must not point into b).  KZ_OK or KZ_ENOMEM, b unchanged. */
-int kz_bytes_add(struct kz_bytes *b, const void *data, size_t n);
-void kz_bytes_free(struct kz_bytes *b);
+#include "ink/bitmap.h"
+#include "ink/bytes.h"
 
 #define KZ_ESCPOS_BAND_ROWS     256  /* rows a GS v 0 band at most */
 #define KZ_ESCPOS_MAX_STRIDE    8191 /* bytes a row: 65535 dots */

@@ -277,44 +277,27 @@ recv_byte(struct net *n, int ask, uint8_t *b, long long deadline, int timeout_ms
 		n->where, strerror(errno));
 }
 
-/* One status exchange for kz_transport_status, within the deadline. */
-struct exchange {
-	struct net *n;
-	long long deadline;
-	int timeout_ms;
-};
-
+/* Ready for a status dialogue: nothing stale waiting to be read. */
 static int
-exchange(void *io, int what, uint8_t *answer, char *err)
+net_status_begin(void *state, char *where, size_t len, char *err)
 {
-	struct exchange *x = io;
-	uint8_t req[3];
-	int rc;
+	struct net *n = state;
 
-	kz_escpos_status_request(what, req);
-	if ((rc = send_all(x->n, req, sizeof req, x->deadline, x->timeout_ms, err)) != KZ_OK)
-		return rc;
-	return recv_byte(x->n, what, answer, x->deadline, x->timeout_ms, err);
+	snprintf(where, len, "at %s", n->where);
+	return drain(n, err);
 }
 
 static int
-net_status(void *state, struct kz_printer_state *st, int timeout_ms, char *err)
+net_send_by(void *state, const uint8_t *data, size_t len, long long deadline, int timeout_ms,
+	char *err)
 {
-	struct net *n = state;
-	struct exchange x;
-	char where[sizeof n->where + 8];
-	long long deadline = kz_deadline_now() + timeout_ms;
-	int rc;
+	return send_all(state, data, len, deadline, timeout_ms, err);
+}
 
-	if (n == NULL || st == NULL || timeout_ms < 0)
-		return kz_err(err, KZ_EINVAL, "no printer connection or a negative timeout");
-	memset(st, 0, sizeof *st);
-	rc = drain(n, err);
-	if (rc != KZ_OK)
-		return rc;
-	x = (struct exchange){n, deadline, timeout_ms};
-	snprintf(where, sizeof where, "at %s", n->where);
-	return kz_transport_status(exchange, &x, where, st, err);
+static int
+net_read_byte(void *state, int ask, uint8_t *b, long long deadline, int timeout_ms, char *err)
+{
+	return recv_byte(state, ask, b, deadline, timeout_ms, err);
 }
 
 static void
@@ -342,9 +325,12 @@ net_close(void *state)
 }
 
 const struct kz_transport_ops kz_transport_tcp = {
+	.kind = KZ_TRANSPORT_TCP,
 	.name = "tcp",
 	.open = net_open,
-	.write = net_write,
-	.status = net_status,
 	.close = net_close,
+	.write = net_write,
+	.send_by = net_send_by,
+	.status_begin = net_status_begin,
+	.read_byte = net_read_byte,
 };

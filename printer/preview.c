@@ -4,7 +4,7 @@
 #include <cairo.h>
 
 #include "preview.h"
-#include "printer/bitmap.h"
+#include "ink/bitmap.h"
 #include "printer/escpos.h"
 #include "queue/error.h"
 

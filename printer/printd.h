@@ -23,13 +23,15 @@ struct kz_printd_options {
 
 /* Open the database, the fonts and the printer's transport, and turn jobs
  * a previous run left 'sending' into 'uncertain' (*uncertain how many; may
- * be NULL).  KZ_ECONFIG for a transport this build cannot drive yet. */
+ * be NULL).  KZ_ECONFIG for a transport that does not suit the printer's
+ * role (a tickets printer on cups, say). */
 int kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, int *uncertain,
 	char *err);
 void kz_printd_close(struct kz_printd *pd);
 
-/* Print at most one job; with none, ask the printer how it is (at most
- * every 15 s) and record it.  *printed (may be NULL) is 1 if a job printed.
+/* Print at most one job (its document made by the table of documents;
+ * one that cannot go on this printer's paper fails saying why); with
+ * none, ask the printer how it is (at most every 15 s) and record it.  *printed (may be NULL) is 1 if a job printed.
  * A printer fault is not an error of the step: the job waits for the
  * retry pause and the printer's state says why.  KZ_OK, or a database
  * error. */

@@ -369,52 +369,43 @@ read_byte(struct usb *u, int ask, uint8_t *b, long long deadline, int timeout_ms
 		u->where, libusb_strerror(rc));
 }
 
-/* One status exchange for kz_transport_status, within the deadline. */
-struct exchange {
-	struct usb *u;
-	long long deadline;
-	int timeout_ms;
-};
-
+/* Ready for a status dialogue: an endpoint to answer on, nothing stale
+ * waiting in it. */
 static int
-exchange(void *io, int what, uint8_t *answer, char *err)
-{
-	struct exchange *x = io;
-	uint8_t req[3];
-	int rc;
-
-	kz_escpos_status_request(what, req);
-	if ((rc = send_all(x->u, req, sizeof req, x->deadline, x->timeout_ms, err)) != KZ_OK)
-		return rc;
-	return read_byte(x->u, what, answer, x->deadline, x->timeout_ms, err);
-}
-
-static int
-usb_status(void *state, struct kz_printer_state *st, int timeout_ms, char *err)
+usb_status_begin(void *state, char *where, size_t len, char *err)
 {
 	struct usb *u = state;
-	long long deadline = kz_deadline_now() + timeout_ms;
-	struct exchange x;
-	char where[sizeof u->where + 16];
 
-	if (u == NULL || st == NULL || timeout_ms < 0)
-		return kz_err(err, KZ_EINVAL, "no USB printer or a negative timeout");
-	memset(st, 0, sizeof *st);
+	snprintf(where, len, "%s on USB", u->where);
 	if (u->in == 0)
 		return kz_err(err, KZ_EDEVICE,
 			"this USB printer (%s) gives no status: it has no bulk IN endpoint "
 			"to answer on; its state is unknown",
 			u->where);
 	drain(u);
-	x = (struct exchange){u, deadline, timeout_ms};
-	snprintf(where, sizeof where, "%s on USB", u->where);
-	return kz_transport_status(exchange, &x, where, st, err);
+	return KZ_OK;
+}
+
+static int
+usb_send_by(void *state, const uint8_t *data, size_t len, long long deadline, int timeout_ms,
+	char *err)
+{
+	return send_all(state, data, len, deadline, timeout_ms, err);
+}
+
+static int
+usb_read_byte(void *state, int ask, uint8_t *b, long long deadline, int timeout_ms, char *err)
+{
+	return read_byte(state, ask, b, deadline, timeout_ms, err);
 }
 
 const struct kz_transport_ops kz_transport_usb = {
+	.kind = KZ_TRANSPORT_USB,
 	.name = "usb",
 	.open = usb_open,
-	.write = usb_write,
-	.status = usb_status,
 	.close = usb_close,
+	.write = usb_write,
+	.send_by = usb_send_by,
+	.status_begin = usb_status_begin,
+	.read_byte = usb_read_byte,
 };

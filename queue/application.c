@@ -8,8 +8,10 @@
 
 #include "application.h"
 #include "clock.h"
+#include "config.h"
 #include "error.h"
 #include "idnum.h"
+#include "outbox.h"
 #include "sql.h"
 #include "utf8.h"
 
@@ -226,7 +228,7 @@ check_printer(struct kz_db *db, const char *printer, char *err)
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return kz_db_fail(db, rc, "read printer", err);
-	if (strcmp(role, "tickets") == 0)
+	if (kz_config_role_of(role) == KZ_ROLE_TICKETS)
 		return kz_err(err, KZ_EREJECT,
 			"printer %s prints queue tickets; print receipts and notices on a printer "
 			"with role receipts or a4",
@@ -369,8 +371,8 @@ do_accept(struct kz_db *db, struct kz_calendar *cal, int counter, const struct k
 	/* the application and its receipt or notice in one transaction: a
 	 * printer that fails later never loses either */
 	if (printer != NULL) {
-		rc = kz_outbox_add_job(db, printer, missing ? "notice" : "receipt", lang, 0,
-			&job_id, err);
+		rc = kz_outbox_add_job(db, printer, missing ? KZ_DOC_NOTICE : KZ_DOC_RECEIPT, lang,
+			0, &job_id, err);
 		if (rc != KZ_OK)
 			return rc;
 		st = kz_db_stmt(db, "UPDATE print_jobs SET application_id = ? WHERE id = ?", err);

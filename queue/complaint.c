@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "complaint.h"
 #include "error.h"
+#include "outbox.h"
 #include "sql.h"
 #include "utf8.h"
 
@@ -279,7 +280,8 @@ do_add(struct kz_db *db, struct kz_calendar *cal, const struct kz_complaint_new 
 		     err)) != KZ_OK)
 		return rc;
 	if (printer != NULL) {
-		if ((rc = kz_outbox_add_job(db, printer, "talon", lang, 0, &job_id, err)) != KZ_OK)
+		if ((rc = kz_outbox_add_job(db, printer, KZ_DOC_TALON, lang, 0, &job_id, err)) !=
+			KZ_OK)
 			return rc;
 		st = kz_db_stmt(db, "UPDATE print_jobs SET complaint_id = ? WHERE id = ?", err);
 		if (st == NULL)

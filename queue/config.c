@@ -402,37 +402,84 @@ printer_for(struct parse *p, const char *name)
 	return pr;
 }
 
+/* hall.ini's words for roles and transports, by enum: the one place they
+ * are spelt. */
+static const char *const role_names[] = {
+	[KZ_ROLE_NONE] = "",
+	[KZ_ROLE_TICKETS] = "tickets",
+	[KZ_ROLE_RECEIPTS] = "receipts",
+	[KZ_ROLE_A4] = "a4",
+};
+
+static const char *const transport_names[KZ_TRANSPORT_COUNT] = {
+	[KZ_TRANSPORT_NONE] = "",
+	[KZ_TRANSPORT_TCP] = "tcp",
+	[KZ_TRANSPORT_DEVICE] = "device",
+	[KZ_TRANSPORT_USB] = "usb",
+	[KZ_TRANSPORT_CUPS] = "cups",
+	[KZ_TRANSPORT_FOLDER] = "folder",
+};
+
+/* The index of value among names[1..n), 0 if none. */
 static int
-one_of(const char *value, const char *const *choices)
+word_of(const char *value, const char *const names[], size_t n)
 {
-	for (; *choices; choices++)
-		if (strcmp(value, *choices) == 0)
-			return 1;
+	for (size_t i = 1; value != NULL && i < n; i++)
+		if (strcmp(names[i], value) == 0)
+			return (int)i;
 	return 0;
+}
+
+const char *
+kz_config_role_name(enum kz_printer_role role)
+{
+	size_t n = sizeof role_names / sizeof role_names[0];
+
+	return (size_t)role < n ? role_names[role] : "";
+}
+
+const char *
+kz_config_transport_name(enum kz_transport_kind transport)
+{
+	return (unsigned)transport < KZ_TRANSPORT_COUNT ? transport_names[transport] : "";
+}
+
+enum kz_printer_role
+kz_config_role_of(const char *word)
+{
+	return (enum kz_printer_role)word_of(word, role_names,
+		sizeof role_names / sizeof role_names[0]);
+}
+
+enum kz_transport_kind
+kz_config_transport_of(const char *word)
+{
+	return (enum kz_transport_kind)word_of(word, transport_names, KZ_TRANSPORT_COUNT);
 }
 
 static int
 printer_key(struct parse *p, const char *label, const char *name, const char *value)
 {
-	static const char *const roles[] = {"tickets", "receipts", "a4", NULL};
-	static const char *const transports[] = {"tcp", "device", "usb", "cups", "folder", NULL};
 	struct kz_printer_conf *pr = printer_for(p, label);
+	int k;
 
 	if (pr == NULL)
 		return 0;
 	if (strcmp(name, "role") == 0) {
-		if (!one_of(value, roles))
+		if ((k = kz_config_role_of(value)) == KZ_ROLE_NONE)
 			return fail(p, "role of [printer %s] is tickets, receipts or a4, not '%s'",
 				label, value);
-		return copy(pr->role, sizeof pr->role, value) == 0;
+		pr->role = (enum kz_printer_role)k;
+		return 1;
 	}
 	if (strcmp(name, "transport") == 0) {
-		if (!one_of(value, transports))
+		if ((k = kz_config_transport_of(value)) == KZ_TRANSPORT_NONE)
 			return fail(p,
 				"transport of [printer %s] is tcp, device, usb, cups or folder, "
 				"not '%s'",
 				label, value);
-		return copy(pr->transport, sizeof pr->transport, value) == 0;
+		pr->transport = (enum kz_transport_kind)k;
+		return 1;
 	}
 	if (strcmp(name, "address") == 0) {
 		if (*value == '\0' || copy(pr->address, sizeof pr->address, value) < 0)
@@ -763,7 +810,7 @@ check_kiosks(struct kz_config *c, char *err)
 		const struct kz_printer_conf *pr = kz_config_printer(c, k->printer);
 		snprintf(sec, sizeof sec, "kiosk %s", k->name);
 		k->line = section_line(c->path, sec);
-		if (pr == NULL || strcmp(pr->role, "tickets") != 0)
+		if (pr == NULL || pr->role != KZ_ROLE_TICKETS)
 			return kz_err(err, KZ_ECONFIG,
 				"%s:%d: [kiosk %s] needs printer = the name of a [printer] with role "
 				"tickets%s%s%s",
@@ -772,7 +819,7 @@ check_kiosks(struct kz_config *c, char *err)
 		if (k->forms_printer[0] == '\0')
 			continue;
 		pr = kz_config_printer(c, k->forms_printer);
-		if (pr == NULL || strcmp(pr->role, "a4") != 0)
+		if (pr == NULL || pr->role != KZ_ROLE_A4)
 			return kz_err(err, KZ_ECONFIG,
 				"%s:%d: [kiosk %s]: forms_printer '%s' must be a [printer] with role a4",
 				c->path, k->line, k->name, k->forms_printer);
@@ -835,33 +882,34 @@ check_whole(struct kz_config *c, char *err)
 		struct kz_printer_conf *pr = &c->printers[i];
 		snprintf(sec, sizeof sec, "printer %s", pr->name);
 		pr->line = section_line(c->path, sec);
-		if (!pr->role[0] || !pr->transport[0] || !pr->address[0])
+		if (pr->role == KZ_ROLE_NONE || pr->transport == KZ_TRANSPORT_NONE ||
+			!pr->address[0])
 			return kz_err(err, KZ_ECONFIG,
 				"%s:%d: [printer %s] needs role, transport and address", c->path,
 				pr->line, pr->name);
-		if (strcmp(pr->role, "a4") != 0 && pr->paper == 0)
+		if (pr->role != KZ_ROLE_A4 && pr->paper == 0)
 			pr->paper = 80;
 		/* a device file or folder named relative to this file, like the database */
-		if ((strcmp(pr->transport, "device") == 0 ||
-			    strcmp(pr->transport, "folder") == 0) &&
+		if ((pr->transport == KZ_TRANSPORT_DEVICE ||
+			    pr->transport == KZ_TRANSPORT_FOLDER) &&
 			(rc = resolve(c, pr->address, err)) != KZ_OK)
 			return rc;
 		/* network and USB ESC/POS printers answer DLE EOT; a device file
 		 * and CUPS give no status */
 		if (pr->status < 0)
-			pr->status = strcmp(pr->transport, "tcp") == 0 ||
-				strcmp(pr->transport, "usb") == 0;
-		if (strcmp(pr->role, "a4") == 0 && strcmp(pr->transport, "cups") != 0 &&
-			strcmp(pr->transport, "folder") != 0)
+			pr->status = pr->transport == KZ_TRANSPORT_TCP ||
+				pr->transport == KZ_TRANSPORT_USB;
+		if (pr->role == KZ_ROLE_A4 && pr->transport != KZ_TRANSPORT_CUPS &&
+			pr->transport != KZ_TRANSPORT_FOLDER)
 			return kz_err(err, KZ_ECONFIG,
 				"%s:%d: [printer %s] prints A4 as PDF: transport = cups (a CUPS queue) "
 				"or folder (PDF files kept in a folder)",
 				c->path, pr->line, pr->name);
-		if (strcmp(pr->role, "a4") != 0 && strcmp(pr->transport, "folder") == 0)
+		if (pr->role != KZ_ROLE_A4 && pr->transport == KZ_TRANSPORT_FOLDER)
 			return kz_err(err, KZ_ECONFIG,
 				"%s:%d: [printer %s]: transport folder keeps A4 PDF files; a %s "
 				"printer needs tcp, device or usb",
-				c->path, pr->line, pr->name, pr->role);
+				c->path, pr->line, pr->name, kz_config_role_name(pr->role));
 	}
 	if ((rc = check_kiosks(c, err)) != KZ_OK)
 		return rc;

@@ -61,15 +61,42 @@ struct kz_counter_conf {
 	int line;                                    /* line of its [counter] header */
 };
 
+/* What a printer is for: hall.ini's role = (kz_config_role_name). */
+enum kz_printer_role {
+	KZ_ROLE_NONE,     /* not given yet */
+	KZ_ROLE_TICKETS,  /* "tickets": the kiosk's thermal roll */
+	KZ_ROLE_RECEIPTS, /* "receipts": a counter's thermal roll */
+	KZ_ROLE_A4,       /* "a4": an office printer, PDF pages */
+};
+
+/* How a printer is reached: hall.ini's transport = (kz_config_transport_name);
+ * printer/transport.h has one row for each. */
+enum kz_transport_kind {
+	KZ_TRANSPORT_NONE,   /* not given yet */
+	KZ_TRANSPORT_TCP,    /* "tcp": ESC/POS on TCP, port 9100 */
+	KZ_TRANSPORT_DEVICE, /* "device": ESC/POS into a device file */
+	KZ_TRANSPORT_USB,    /* "usb": ESC/POS through libusb */
+	KZ_TRANSPORT_CUPS,   /* "cups": PDF to a CUPS queue */
+	KZ_TRANSPORT_FOLDER, /* "folder": PDF files kept in a folder */
+	KZ_TRANSPORT_COUNT
+};
+
+/* The words of hall.ini (and of the printers table) for a role or a
+ * transport, "" for NONE; and back, NONE for NULL or an unknown word. */
+const char *kz_config_role_name(enum kz_printer_role role);
+const char *kz_config_transport_name(enum kz_transport_kind transport);
+enum kz_printer_role kz_config_role_of(const char *word);
+enum kz_transport_kind kz_config_transport_of(const char *word);
+
 /* A printer: what it prints and how to reach it (printer/transport.h). */
 struct kz_printer_conf {
-	char name[KZ_CODE_LEN * 2]; /* [printer NAME]: letters, digits, '-' */
-	char role[16];              /* tickets, receipts or a4 */
-	char transport[16];         /* tcp, device, usb, cups */
-	char address[KZ_PATH_LEN];  /* host:port, /dev/usb/lp0, vendor:product, queue */
-	int paper;                  /* thermal paper in mm: 58 or 80; 0 for a4 */
-	int status;                 /* it answers DLE EOT: silence means offline */
-	int line;                   /* line of its [printer] header */
+	char name[KZ_CODE_LEN * 2];       /* [printer NAME]: letters, digits, '-' */
+	enum kz_printer_role role;        /* tickets, receipts or a4 */
+	enum kz_transport_kind transport; /* tcp, device, usb, cups or folder */
+	char address[KZ_PATH_LEN];        /* host:port, /dev/usb/lp0, vendor:product, queue */
+	int paper;                        /* thermal paper in mm: 58 or 80; 0 for a4 */
+	int status;                       /* it answers DLE EOT: silence means offline */
+	int line;                         /* line of its [printer] header */
 };
 
 /* The hall display (display/). */

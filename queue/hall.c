@@ -29,7 +29,8 @@ fingerprint(const struct kz_config *cfg, char out[17])
 		mix(&h, buf);
 	}
 	for (int i = 0; i < cfg->nprinters; i++) {
-		snprintf(buf, sizeof buf, "P%s|%s", cfg->printers[i].name, cfg->printers[i].role);
+		snprintf(buf, sizeof buf, "P%s|%s", cfg->printers[i].name,
+			kz_config_role_name(cfg->printers[i].role));
 		mix(&h, buf);
 	}
 	for (int i = 0; i < cfg->ncounters; i++) {
@@ -170,7 +171,7 @@ load_printers(struct kz_db *db, const struct kz_config *cfg, char *err)
 		if (st == NULL)
 			return KZ_EDB;
 		kz_bind_text(st, 1, cfg->printers[i].name);
-		kz_bind_text(st, 2, cfg->printers[i].role);
+		kz_bind_text(st, 2, kz_config_role_name(cfg->printers[i].role));
 		if ((rc = kz_db_exec_stmt(db, st, "sync printers", err)) != KZ_OK)
 			return rc;
 	}

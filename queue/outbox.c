@@ -10,6 +10,33 @@
 #include "outbox.h"
 #include "sql.h"
 
+/* The document column's words, by kind: the one place they are spelt. */
+static const char *const doc_names[KZ_DOC_COUNT] = {
+	[KZ_DOC_NONE] = "",
+	[KZ_DOC_TICKET] = "ticket",
+	[KZ_DOC_RECEIPT] = "receipt",
+	[KZ_DOC_NOTICE] = "notice",
+	[KZ_DOC_TALON] = "talon",
+	[KZ_DOC_FORM] = "form",
+	[KZ_DOC_TEST] = "test",
+	[KZ_DOC_REPORT] = "report",
+};
+
+const char *
+kz_outbox_doc_name(enum kz_doc_kind kind)
+{
+	return kind > KZ_DOC_NONE && kind < KZ_DOC_COUNT ? doc_names[kind] : "";
+}
+
+enum kz_doc_kind
+kz_outbox_doc_kind(const char *name)
+{
+	for (int k = KZ_DOC_NONE + 1; name != NULL && k < KZ_DOC_COUNT; k++)
+		if (strcmp(doc_names[k], name) == 0)
+			return (enum kz_doc_kind)k;
+	return KZ_DOC_NONE;
+}
+
 static int
 printer_id(struct kz_db *db, const char *printer, int64_t *id, char *err)
 {
@@ -46,12 +73,16 @@ kz_outbox_add_ticket_detail(struct kz_db *db, int64_t job, int ahead, int64_t re
 }
 
 int
-kz_outbox_add_job(struct kz_db *db, const char *printer, const char *document, const char *lang,
-	int64_t ticket_id, int64_t *id, char *err)
+kz_outbox_add_job(struct kz_db *db, const char *printer, enum kz_doc_kind document,
+	const char *lang, int64_t ticket_id, int64_t *id, char *err)
 {
 	sqlite3_stmt *st;
 	int64_t pid;
 	int rc;
+
+	if (kz_outbox_doc_name(document)[0] == '\0')
+		return kz_err(err, KZ_EINVAL,
+			"a print job needs a document this build knows, not %d", (int)document);
 
 	if (lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0))
 		return kz_err(err, KZ_EINVAL, "a printout is in kk or ru, not '%s'",
@@ -65,7 +96,7 @@ kz_outbox_add_job(struct kz_db *db, const char *printer, const char *document, c
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, pid);
-	kz_bind_text(st, 2, document);
+	kz_bind_text(st, 2, kz_outbox_doc_name(document));
 	kz_bind_text(st, 3, lang);
 	kz_bind_id(st, 4, ticket_id);
 	sqlite3_bind_int64(st, 5, kz_clock_now());
@@ -77,7 +108,7 @@ kz_outbox_add_job(struct kz_db *db, const char *printer, const char *document, c
 }
 
 int
-kz_outbox_add(struct kz_db *db, const char *printer, const char *document, const char *lang,
+kz_outbox_add(struct kz_db *db, const char *printer, enum kz_doc_kind document, const char *lang,
 	int64_t *id, char *err)
 {
 	IN_TX(kz_outbox_add_job(db, printer, document, lang, 0, id, err));
@@ -94,8 +125,8 @@ add_unprinted(struct kz_db *db, int64_t job, const char *where, const char *reas
 
 	if ((rc = get_job(db, job, &j, err)) != KZ_OK)
 		return rc;
-	snprintf(detail, sizeof detail, "%s: %s %s on %s not printed: %s", where, j.document,
-		j.number, j.printer, reason);
+	snprintf(detail, sizeof detail, "%s: %s %s on %s not printed: %s", where,
+		kz_outbox_doc_name(j.document), j.number, j.printer, reason);
 	return kz_event_add(db, kz_clock_now(), "print_unseen", j.ticket_id, 0, 0, 0, detail, err);
 }
 
@@ -123,7 +154,7 @@ read_job(sqlite3_stmt *st, struct kz_print_job *j)
 	memset(j, 0, sizeof *j);
 	j->id = sqlite3_column_int64(st, 0);
 	kz_col_text(st, 1, j->printer, sizeof j->printer);
-	kz_col_text(st, 2, j->document, sizeof j->document);
+	j->document = kz_outbox_doc_kind((const char *)sqlite3_column_text(st, 2));
 	kz_col_text(st, 3, j->lang, sizeof j->lang);
 	kz_col_text(st, 4, j->state, sizeof j->state);
 	j->attempts = sqlite3_column_int(st, 5);

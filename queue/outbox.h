@@ -20,17 +20,39 @@
 
 #include "db.h"
 
+/* What a job prints.  The outbox's document column holds its name
+ * (kz_outbox_doc_name), converted here only; documents/documents.c has one
+ * row for each kind, saying how it is made. */
+enum kz_doc_kind {
+	KZ_DOC_NONE,    /* a column this build does not know */
+	KZ_DOC_TICKET,  /* "ticket": the queue ticket */
+	KZ_DOC_RECEIPT, /* "receipt": documents accepted, p.14 */
+	KZ_DOC_NOTICE,  /* "notice": a request suspended, p.16 */
+	KZ_DOC_TALON,   /* "talon": a complaint registered, p.25 */
+	KZ_DOC_FORM,    /* "form": the blank application, App. 2 */
+	KZ_DOC_TEST,    /* "test": the printer's test page */
+	KZ_DOC_REPORT,  /* "report": the managers' report */
+	KZ_DOC_COUNT
+};
+
+/* The column's word for kind ("ticket"), "" for KZ_DOC_NONE or a value
+ * outside the enum; never NULL. */
+const char *kz_outbox_doc_name(enum kz_doc_kind kind);
+
+/* The kind a column's word names, KZ_DOC_NONE for NULL or one unknown. */
+enum kz_doc_kind kz_outbox_doc_kind(const char *name);
+
 struct kz_print_job {
 	int64_t id;
-	char printer[32];  /* the printer's name */
-	char document[16]; /* ticket, test, receipt, talon, notice, form */
-	char lang[3];      /* kk or ru */
-	char state[12];    /* queued, sending, done, failed, uncertain */
-	int attempts;      /* sends tried */
+	char printer[32];          /* the printer's name */
+	enum kz_doc_kind document; /* KZ_DOC_NONE for a column unknown to this build */
+	char lang[3];              /* kk or ru */
+	char state[12];            /* queued, sending, done, failed, uncertain */
+	int attempts;              /* sends tried */
 	int64_t created_at;
 	char reason[256];   /* the last fault, for people; "" if none */
 	int64_t reprint_of; /* the job this one prints again, 0 if none */
-	/* what a ticket print needs (document "ticket"), from its ticket row */
+	/* what a ticket print needs (KZ_DOC_TICKET), from its ticket row */
 	int64_t ticket_id;
 	char number[24];
 	char service[16]; /* the service's code */
@@ -41,9 +63,17 @@ struct kz_print_job {
 
 /* Queue document in lang on printer (by name) now, in its own transaction;
  * *id (may be NULL) is the new job.  KZ_ENOTFOUND for an unknown or
- * inactive printer; KZ_EINVAL for a language other than kk or ru. */
-int kz_outbox_add(struct kz_db *db, const char *printer, const char *document, const char *lang,
-	int64_t *id, char *err);
+ * inactive printer; KZ_EINVAL for a language other than kk or ru, or
+ * KZ_DOC_NONE.  Whether the printer's paper suits the document is the
+ * caller's to check (documents/documents.h). */
+int kz_outbox_add(struct kz_db *db, const char *printer, enum kz_doc_kind document,
+	const char *lang, int64_t *id, char *err);
+
+/* The same inside a transaction the caller holds, for a ticket, receipt or
+ * talon written with its print (ticket.c, application.c, complaint.c);
+ * ticket_id 0 for none. */
+int kz_outbox_add_job(struct kz_db *db, const char *printer, enum kz_doc_kind document,
+	const char *lang, int64_t ticket_id, int64_t *id, char *err);
 
 /* Take printer's oldest queued job whose pause has passed and mark it
  * 'sending' (one transaction).  KZ_EEMPTY if there is none; KZ_EREJECT if

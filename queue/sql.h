@@ -74,10 +74,6 @@ struct kz_feedback_summary;
 int kz_feedback_fill(struct kz_db *db, const char *from_day, const char *to_day,
 	struct kz_feedback_summary *out, char *err);
 
-/* Queue a print inside the caller's transaction (outbox.c). */
-int kz_outbox_add_job(struct kz_db *db, const char *printer, const char *document, const char *lang,
-	int64_t ticket_id, int64_t *id, char *err);
-
 /* What a ticket print needs besides the ticket row (outbox.c). */
 int kz_outbox_add_ticket_detail(struct kz_db *db, int64_t job, int ahead, int64_t resumes_at,
 	char *err);

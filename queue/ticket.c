@@ -7,6 +7,7 @@
 
 #include "clock.h"
 #include "error.h"
+#include "outbox.h"
 #include "sql.h"
 #include "ticket.h"
 
@@ -277,7 +278,7 @@ do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, const c
 	 * later never loses the ticket */
 	if ((rc = count_ahead(db, id, &out->ahead, err)) != KZ_OK || printer == NULL)
 		return rc;
-	if ((rc = kz_outbox_add_job(db, printer, "ticket", lang, id, &job_id, err)) != KZ_OK ||
+	if ((rc = kz_outbox_add_job(db, printer, KZ_DOC_TICKET, lang, id, &job_id, err)) != KZ_OK ||
 		(rc = kz_outbox_add_ticket_detail(db, job_id, out->ahead, out->resumes_at, err)) !=
 			KZ_OK)
 		return rc;

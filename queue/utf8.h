@@ -1,6 +1,6 @@
 /*
  * utf8.h - decoding UTF-8 one character at a time, for the code that must
- * ask a font about each character (ui/render.c, printer/typeset.c).
+ * ask a font about each character (ui/render.c, ink/typeset.c).
  */
 #ifndef KZ_UTF8_H
 #define KZ_UTF8_H

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Printing from the command line: a ticket with its print, kezek-printd
-# sending it to a printer (here a device file), status, test page, reprint.
+# sending it to a printer (here a device file), status, test page, a blank
+# form (A4 only: refused on the thermal roll, printed into an A4 folder), reprint.
 . "$(dirname "$0")/lib.sh"
 
 PRINTD="$(dirname "$KEZEK")/kezek-printd"
@@ -12,6 +13,11 @@ role = tickets
 transport = device
 address = $T/printer.bin
 paper = 58
+
+[printer a4-1]
+role = a4
+transport = folder
+address = $T/a4
 INI
 
 : >"$T/printer.bin" # the device is there, as a plugged-in printer's would be
@@ -37,11 +43,22 @@ expect 0 "test page" print test kiosk-1 --lang kk
 "$PRINTD" --printer kiosk-1 --fonts "$SRC/assets/fonts" --once >/dev/null 2>&1
 size2=$(stat -c %s "$T/printer.bin")
 if [ "$size2" -gt "$size1" ]; then ok; else not_ok "the test page did not print"; fi
-expect 0 "a blank form" print form kiosk-1 --lang ru
-has out "a blank application form (App. 2) for kiosk-1 is queued" "form queued"
+# the blank form goes on A4 only: refused for the thermal roll before it is
+# queued, saying what, where and which printer would do
+expect 2 "a blank form on a thermal roll" print form kiosk-1 --lang ru
+has err "cannot print a blank application form (App. 2) on 'kiosk-1'" "what and where"
+has err "A4 paper only" "why"
+has err "role a4" "what to do"
+expect 0 "nothing queued for the roll" print status
+has out "0 waiting" "nothing waiting"
 "$PRINTD" --printer kiosk-1 --fonts "$SRC/assets/fonts" --once >/dev/null 2>&1
 size3=$(stat -c %s "$T/printer.bin")
-if [ "$size3" -gt "$size2" ]; then ok; else not_ok "the form did not print"; fi
+if [ "$size3" -eq "$size2" ]; then ok; else not_ok "the roll printed something"; fi
+expect 0 "a blank form" print form a4-1 --lang ru
+has out "a blank application form (App. 2) for a4-1 is queued" "form queued"
+"$PRINTD" --printer a4-1 --fonts "$SRC/assets/fonts" --once >/dev/null 2>&1
+if [ "$(ls "$T"/a4/*-form-ru.pdf 2>/dev/null | wc -l)" -eq 1 ]; then ok
+else not_ok "the form did not print on A4"; fi
 expect 0 "reprint the ticket" print reprint 1
 has out "job 1 will print again" "reprint queued"
 expect 2 "reprint a waiting job" print reprint 4

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "printer/bitmap.h"
+#include "ink/bitmap.h"
 #include "printer/escpos.h"
 #include "queue/error.h"
 

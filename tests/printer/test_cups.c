@@ -22,9 +22,9 @@
 #include "queue/outbox.h"
 
 #include "printer/cups.h"
-#include "printer/doc-test.h"
+#include "documents/test.h"
 #include "printer/escpos.h"
-#include "printer/pdf.h"
+#include "ink/pdf.h"
 #include "queue/clock.h"
 #include "queue/error.h"
 
@@ -107,8 +107,8 @@ static int
 setup(void **state)
 {
 	char cmd[512], err[KZ_ERR_LEN], *out;
-	const struct kz_doc_layout *pages[1];
-	struct kz_doc_layout l;
+	const struct kz_layout *pages[1];
+	struct kz_layout l;
 	int64_t now;
 
 	(void)state;
@@ -361,7 +361,7 @@ test_printd_prints_a4_through_cups(void **state)
 		fail_msg("printd: %s", err);
 	snprintf(cmd, sizeof cmd, "rm -f '%s/out/last.pdf'", dir);
 	assert_int_equal(system(cmd), 0);
-	assert_int_equal(kz_outbox_add(h->db, "office", "test", "kk", &job, err), KZ_OK);
+	assert_int_equal(kz_outbox_add(h->db, "office", KZ_DOC_TEST, "kk", &job, err), KZ_OK);
 	assert_int_equal(kz_printd_step(pd, &printed, err), KZ_OK);
 	assert_int_equal(printed, 1);
 	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
@@ -373,7 +373,7 @@ test_printd_prints_a4_through_cups(void **state)
 	free(text);
 	/* a stopped queue: the job waits with the reason, then prints */
 	lp_command("cupsdisable");
-	assert_int_equal(kz_outbox_add(h->db, "office", "test", "ru", &job, err), KZ_OK);
+	assert_int_equal(kz_outbox_add(h->db, "office", KZ_DOC_TEST, "ru", &job, err), KZ_OK);
 	assert_int_equal(kz_printd_step(pd, &printed, err), KZ_OK);
 	assert_int_equal(printed, 0);
 	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);

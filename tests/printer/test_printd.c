@@ -20,7 +20,7 @@
 
 #include "../unit/fake_printer.h"
 #include "../unit/helpers.h"
-#include "printer/doc-ticket.h"
+#include "documents/ticket.h"
 #include "printer/escpos.h"
 #include "printer/printd.h"
 #include "queue/clock.h"
@@ -168,6 +168,27 @@ test_a_ticket_prints_as_its_exact_picture(void **state)
 	assert_printed(&t, "ru");
 }
 
+/* A form queued for a thermal roll by someone who went round kezek print
+ * (the outbox itself knows no papers): the daemon fails it, saying why,
+ * and sends the printer nothing. */
+static void
+test_an_a4_document_on_a_roll_fails_saying_why(void **state)
+{
+	char err[KZ_ERR_LEN] = "";
+	int64_t job;
+
+	(void)state;
+	hall_with_printer(FAKE_ACCEPT);
+	test_at("2026-03-20T10:00");
+	assert_int_equal(kz_outbox_add(h->db, "kiosk-1", KZ_DOC_FORM, "ru", &job, err), KZ_OK);
+	open_printd(NULL);
+	assert_int_equal(step(), 0);
+	assert_job(job, "failed", "cannot print a blank application form (App. 2) on 'kiosk-1'");
+	assert_job(job, "failed", "A4 paper only");
+	assert_job(job, "failed", "role a4");
+	assert_int_equal(fake_printer_connections(), 0); /* not a byte sent */
+}
+
 static void
 test_paper_out_waits_then_prints(void **state)
 {
@@ -307,6 +328,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_a_ticket_prints_as_its_exact_picture, teardown),
+		cmocka_unit_test_teardown(test_an_a4_document_on_a_roll_fails_saying_why, teardown),
 		cmocka_unit_test_teardown(test_paper_out_waits_then_prints, teardown),
 		cmocka_unit_test_teardown(test_unreachable_printer_is_offline_until_back, teardown),
 		cmocka_unit_test_teardown(test_a_dropped_connection_is_printed_again_whole,

@@ -421,7 +421,7 @@ test_receipt_or_notice_is_queued_with_the_application(void **state)
 		KZ_OK);
 	assert_int_not_equal(job, 0);
 	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
-	assert_string_equal(j.document, "receipt");
+	assert_string_equal(kz_outbox_doc_name(j.document), "receipt");
 	assert_string_equal(j.lang, "ru");
 	assert_string_equal(j.printer, "counter-1");
 	assert_int_equal(kz_app_get_job(h->db, job, &b, err), KZ_OK);
@@ -438,7 +438,7 @@ test_receipt_or_notice_is_queued_with_the_application(void **state)
 		KZ_OK);
 	assert_string_equal(a.status, "refused");
 	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
-	assert_string_equal(j.document, "notice");
+	assert_string_equal(kz_outbox_doc_name(j.document), "notice");
 	assert_string_equal(j.lang, "kk");
 	assert_int_equal(kz_app_get_job(h->db, job, &b, err), KZ_OK);
 	assert_string_equal(b.number, "2026-0002");
@@ -452,7 +452,7 @@ test_receipt_or_notice_is_queued_with_the_application(void **state)
 	assert_int_equal(count(h, NULL), 2);
 	assert_string_equal(accept(h, &in).number, "2026-0003");
 	/* a job that prints no application */
-	assert_int_equal(kz_outbox_add(h->db, "office", "test", "kk", &job, err), KZ_OK);
+	assert_int_equal(kz_outbox_add(h->db, "office", KZ_DOC_TEST, "kk", &job, err), KZ_OK);
 	assert_int_equal(kz_app_get_job(h->db, job, &b, err), KZ_ENOTFOUND);
 }
 

@@ -205,6 +205,33 @@ test_printers(void **state)
 		9, "a tickets printer needs tcp, device or usb");
 }
 
+/* hall.ini's words for roles and transports, each way; unknown is NONE. */
+static void
+test_role_and_transport_words(void **state)
+{
+	static const char *const roles[] = {"tickets", "receipts", "a4"};
+	static const char *const transports[] = {"tcp", "device", "usb", "cups", "folder"};
+
+	(void)state;
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(kz_config_role_of(roles[i]), i + 1);
+		assert_string_equal(kz_config_role_name((enum kz_printer_role)(i + 1)), roles[i]);
+	}
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(kz_config_transport_of(transports[i]), i + 1);
+		assert_string_equal(kz_config_transport_name((enum kz_transport_kind)(i + 1)),
+			transports[i]);
+	}
+	assert_int_equal(KZ_TRANSPORT_COUNT, 6);
+	assert_int_equal(kz_config_role_of("Tickets"), KZ_ROLE_NONE);
+	assert_int_equal(kz_config_role_of(""), KZ_ROLE_NONE);
+	assert_int_equal(kz_config_role_of(NULL), KZ_ROLE_NONE);
+	assert_int_equal(kz_config_transport_of("TCP"), KZ_TRANSPORT_NONE);
+	assert_int_equal(kz_config_transport_of(NULL), KZ_TRANSPORT_NONE);
+	assert_string_equal(kz_config_role_name(KZ_ROLE_NONE), "");
+	assert_string_equal(kz_config_transport_name(KZ_TRANSPORT_COUNT), "");
+}
+
 #define KIOSK_HALL                                                                                 \
 	HALL SVC_A "[counter 1]\nservices = A\n"                                                   \
 		   "[printer t]\nrole = tickets\ntransport = device\naddress = t.prn\n"            \
@@ -233,6 +260,11 @@ test_kiosks(void **state)
 	assert_string_equal(k->admin_pin, ""); /* no PIN: no way out but a signal */
 	assert_ptr_equal(kz_config_kiosk(cfg, "k1"), k);
 	assert_null(kz_config_kiosk(cfg, "k2"));
+	/* roles and transports read once, as enums */
+	assert_int_equal(kz_config_printer(cfg, "t")->role, KZ_ROLE_TICKETS);
+	assert_int_equal(kz_config_printer(cfg, "t")->transport, KZ_TRANSPORT_DEVICE);
+	assert_int_equal(kz_config_printer(cfg, "f")->role, KZ_ROLE_A4);
+	assert_int_equal(kz_config_printer(cfg, "f")->transport, KZ_TRANSPORT_FOLDER);
 	free(cfg);
 	expect_refused(KIOSK_HALL "[kiosk k1]\nforms_printer = f\n", 17, "needs printer =");
 	expect_refused(KIOSK_HALL "[kiosk k1]\nprinter = f\n", 17, "role tickets, not 'f'");
@@ -294,6 +326,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_role_and_transport_words),
 		cmocka_unit_test(test_shipped_configuration_loads),
 		cmocka_unit_test_setup_teardown(test_defaults_and_prefix, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_key_names_line_and_known_keys, setup,

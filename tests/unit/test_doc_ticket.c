@@ -15,9 +15,9 @@
 #include <SDL_image.h>
 
 #include "doc_helpers.h"
-#include "printer/bitmap.h"
-#include "printer/doc-ticket.h"
-#include "printer/typeset.h"
+#include "ink/bitmap.h"
+#include "documents/ticket.h"
+#include "ink/typeset.h"
 #include "queue/clock.h"
 #include "queue/error.h"
 
@@ -95,10 +95,10 @@ ticket(const struct kz_ticket_doc *d, int width)
 	return b;
 }
 
-static struct kz_doc_layout
+static struct kz_layout
 layout(const struct kz_ticket_doc *d, int width)
 {
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	char err[KZ_ERR_LEN];
 
 	if (kz_doc_ticket_layout(d, width, &l, err) != KZ_OK)
@@ -108,7 +108,7 @@ layout(const struct kz_ticket_doc *d, int width)
 
 /* The block whose text has s in it, or fail. */
 static const char *
-text_with(const struct kz_doc_layout *l, const char *s)
+text_with(const struct kz_layout *l, const char *s)
 {
 	for (int i = 0; i < l->n; i++)
 		if (strstr(l->blocks[i].text, s) != NULL)
@@ -118,7 +118,7 @@ text_with(const struct kz_doc_layout *l, const char *s)
 }
 
 static int
-has_text(const struct kz_doc_layout *l, const char *s)
+has_text(const struct kz_layout *l, const char *s)
 {
 	for (int i = 0; i < l->n; i++)
 		if (strstr(l->blocks[i].text, s) != NULL)
@@ -198,7 +198,7 @@ test_tickets_in_both_languages_on_both_papers(void **state)
 	for (int wi = 0; wi < 2; wi++) {
 		for (int li = 0; li < 2; li++) {
 			struct kz_ticket_doc d = doc(langs[li]);
-			struct kz_doc_layout l = layout(&d, widths[wi]);
+			struct kz_layout l = layout(&d, widths[wi]);
 			struct kz_bitmap *b = ticket(&d, widths[wi]);
 			struct band bd[MAX_BANDS];
 			char name[64];
@@ -259,7 +259,7 @@ static void
 test_who_is_ahead_in_words(void **state)
 {
 	struct kz_ticket_doc kk = doc("kk"), ru = doc("ru");
-	struct kz_doc_layout l;
+	struct kz_layout l;
 
 	(void)state;
 	l = layout(&ru, KZ_DOTS_58MM);
@@ -290,7 +290,7 @@ test_one_language_a_ticket(void **state)
 	static const char *const kk_letters[] = {"ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і", "Ә",
 		"Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І"};
 	struct kz_ticket_doc kk = doc("kk"), ru = doc("ru");
-	struct kz_doc_layout l;
+	struct kz_layout l;
 
 	(void)state;
 	kk.lunch_notice = ru.lunch_notice = 1;
@@ -310,7 +310,7 @@ test_lunch_notice_says_when_reception_resumes(void **state)
 {
 	struct kz_ticket_doc kk = doc("kk"), ru = doc("ru");
 	struct kz_bitmap *plain, *lunch;
-	struct kz_doc_layout l;
+	struct kz_layout l;
 
 	(void)state;
 	kk.lunch_notice = ru.lunch_notice = 1;

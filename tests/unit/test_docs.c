@@ -16,13 +16,14 @@
 #include <cairo.h>
 
 #include "doc_helpers.h"
-#include "printer/bitmap.h"
-#include "printer/doc-notice.h"
-#include "printer/doc-receipt.h"
-#include "printer/doc-talon.h"
-#include "printer/doc-ticket.h"
-#include "printer/pdf.h"
-#include "printer/typeset.h"
+#include "ink/bitmap.h"
+#include "documents/documents.h"
+#include "documents/notice.h"
+#include "documents/receipt.h"
+#include "documents/talon.h"
+#include "documents/ticket.h"
+#include "ink/pdf.h"
+#include "ink/typeset.h"
 #include "queue/clock.h"
 #include "queue/error.h"
 
@@ -150,7 +151,7 @@ notice(const char *lang)
 
 /* The thermal printout: every letter in the fonts, the paper's edges white. */
 static void
-check_thermal(const struct kz_doc_layout *l, const char *name)
+check_thermal(const struct kz_layout *l, const char *name)
 {
 	struct kz_bitmap *b = NULL;
 	char err[KZ_ERR_LEN];
@@ -158,7 +159,7 @@ check_thermal(const struct kz_doc_layout *l, const char *name)
 	for (int i = 0; i < l->n; i++)
 		if (kz_typeset_missing(ts, l->blocks[i].text) != 0)
 			fail_msg("%s: the fonts lack letters of '%s'", name, l->blocks[i].text);
-	if (kz_doc_layout_bitmap(ts, l, &b, err) != KZ_OK)
+	if (kz_layout_bitmap(ts, l, &b, err) != KZ_OK)
 		fail_msg("%s: %s", name, err);
 	assert_int_equal(b->w, l->width);
 	if (b->h < 400 || b->h > 4000)
@@ -177,7 +178,7 @@ check_thermal(const struct kz_doc_layout *l, const char *name)
 
 /* The layout as one A4 page, a PNG of it, and its text read back, collapsed. */
 static char *
-check_pdf(const struct kz_doc_layout *l, const char *name)
+check_pdf(const struct kz_layout *l, const char *name)
 {
 	char path[1024], cmd[3200], err[KZ_ERR_LEN], *raw, *text;
 
@@ -232,7 +233,7 @@ test_receipt_says_what_p14_requires(void **state)
 		for (int li = 0; li < 2; li++) {
 			const char *lang = langs[li];
 			struct kz_receipt_doc d = receipt(lang);
-			struct kz_doc_layout l;
+			struct kz_layout l;
 			char err[KZ_ERR_LEN], name[64], *text;
 
 			if (kz_doc_receipt_layout(&d, widths[wi], &l, err) != KZ_OK)
@@ -288,7 +289,7 @@ static void
 test_receipt_with_office_hours_and_own_service(void **state)
 {
 	struct kz_receipt_doc ru = receipt("ru"), kk = receipt("kk");
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	char err[KZ_ERR_LEN], *text;
 
 	(void)state;
@@ -320,7 +321,7 @@ test_talon_says_what_p25_requires(void **state)
 		for (int li = 0; li < 2; li++) {
 			const char *lang = langs[li];
 			struct kz_talon_doc d = talon(lang);
-			struct kz_doc_layout l;
+			struct kz_layout l;
 			char err[KZ_ERR_LEN], name[64], *text;
 
 			if (kz_doc_talon_layout(&d, widths[wi], &l, err) != KZ_OK)
@@ -367,7 +368,7 @@ test_notice_says_what_p16_requires(void **state)
 		for (int li = 0; li < 2; li++) {
 			const char *lang = langs[li];
 			struct kz_notice_doc d = notice(lang);
-			struct kz_doc_layout l;
+			struct kz_layout l;
 			char err[KZ_ERR_LEN], name[64], *text;
 
 			if (kz_doc_notice_layout(&d, widths[wi], &l, err) != KZ_OK)
@@ -443,7 +444,7 @@ static void
 test_receipt_refuses_missing_fields(void **state)
 {
 	struct kz_receipt_doc d;
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	char err[KZ_ERR_LEN];
 
 	(void)state;
@@ -480,7 +481,7 @@ static void
 test_talon_refuses_missing_fields(void **state)
 {
 	struct kz_talon_doc d;
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	char err[KZ_ERR_LEN];
 
 	(void)state;
@@ -517,7 +518,7 @@ static void
 test_notice_refuses_missing_fields(void **state)
 {
 	struct kz_notice_doc d;
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	char err[KZ_ERR_LEN];
 
 	(void)state;
@@ -546,10 +547,82 @@ test_notice_refuses_missing_fields(void **state)
 	assert_int_equal(kz_doc_notice_layout(&d, 383, &l, err), KZ_EINVAL);
 }
 
+/* The table of documents: a row for every kind, each where it may go. */
+static void
+test_every_kind_has_its_row(void **state)
+{
+	(void)state;
+	assert_null(kz_document(KZ_DOC_NONE));
+	assert_null(kz_document(KZ_DOC_COUNT));
+	for (int k = KZ_DOC_NONE + 1; k < KZ_DOC_COUNT; k++) {
+		const struct kz_document *d = kz_document((enum kz_doc_kind)k);
+		assert_non_null(d);
+		assert_int_equal(d->kind, k);
+		assert_non_null(d->what);
+		assert_int_not_equal(d->papers, 0);
+		/* made from a print job with both, or by its own command with neither */
+		assert_int_equal(d->load == NULL, d->lay_out == NULL);
+	}
+	assert_int_equal(kz_document(KZ_DOC_FORM)->papers, KZ_PAPER_A4);
+	assert_int_equal(kz_document(KZ_DOC_REPORT)->papers, KZ_PAPER_A4);
+	assert_int_equal(kz_document(KZ_DOC_TICKET)->papers, KZ_PAPER_ANY);
+}
+
+/* The message err holds says want. */
+static void
+has(const char *err, const char *want, const char *name)
+{
+	if (strstr(err, want) == NULL)
+		fail_msg("%s: '%s' lacks '%s'", name, err, want);
+}
+
+/* An A4-only document on a thermal roll is refused saying what, where and
+ * what to do; on A4, and anything else anywhere, it is taken. */
+static void
+test_a4_only_documents_are_refused_on_rolls(void **state)
+{
+	static struct kz_config cfg = {.path = "/etc/kezek/hall.ini"};
+	struct kz_printer_conf roll = {.name = "kiosk-1",
+		.role = KZ_ROLE_TICKETS,
+		.transport = KZ_TRANSPORT_USB,
+		.paper = 80};
+	struct kz_printer_conf a4 = {.name = "office",
+		.role = KZ_ROLE_A4,
+		.transport = KZ_TRANSPORT_CUPS};
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	assert_int_equal(kz_document_paper(&roll), KZ_PAPER_80MM);
+	assert_int_equal(kz_document_paper(&a4), KZ_PAPER_A4);
+	roll.paper = 58;
+	assert_int_equal(kz_document_paper(&roll), KZ_PAPER_58MM);
+	assert_int_equal(kz_document_check_paper(KZ_DOC_FORM, &cfg, &roll, err), KZ_EINVAL);
+	has(err, "cannot print a blank application form (App. 2) on 'kiosk-1'", "what, where");
+	has(err, "A4 paper only", "why");
+	has(err, "58 mm", "the roll");
+	has(err, "role a4 of /etc/kezek/hall.ini", "what to do");
+	assert_int_equal(kz_document_check_paper(KZ_DOC_REPORT, &cfg, &roll, err), KZ_EINVAL);
+	has(err, "managers' report", "the report too");
+	assert_int_equal(kz_document_check_paper(KZ_DOC_FORM, &cfg, &a4, err), KZ_OK);
+	assert_int_equal(kz_document_check_paper(KZ_DOC_REPORT, &cfg, &a4, err), KZ_OK);
+	for (int k = KZ_DOC_TICKET; k < KZ_DOC_COUNT; k++)
+		if (k != KZ_DOC_FORM && k != KZ_DOC_REPORT) {
+			assert_int_equal(kz_document_check_paper((enum kz_doc_kind)k, &cfg, &roll,
+						 err),
+				KZ_OK);
+			assert_int_equal(kz_document_check_paper((enum kz_doc_kind)k, &cfg, &a4,
+						 err),
+				KZ_OK);
+		}
+	assert_int_equal(kz_document_check_paper(KZ_DOC_NONE, &cfg, &roll, err), KZ_EINVAL);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_kind_has_its_row),
+		cmocka_unit_test(test_a4_only_documents_are_refused_on_rolls),
 		cmocka_unit_test(test_receipt_says_what_p14_requires),
 		cmocka_unit_test(test_receipt_with_office_hours_and_own_service),
 		cmocka_unit_test(test_talon_says_what_p25_requires),

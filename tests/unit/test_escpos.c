@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "printer/bitmap.h"
+#include "ink/bitmap.h"
 #include "printer/escpos.h"
 #include "queue/error.h"
 

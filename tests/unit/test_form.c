@@ -14,10 +14,10 @@
 #include <cairo.h>
 
 #include "doc_helpers.h"
-#include "printer/bitmap.h"
-#include "printer/doc-form.h"
-#include "printer/pdf.h"
-#include "printer/typeset.h"
+#include "ink/bitmap.h"
+#include "documents/form.h"
+#include "ink/pdf.h"
+#include "ink/typeset.h"
 #include "queue/error.h"
 
 #define FONTS   KZ_SOURCE_DIR "/assets/fonts"
@@ -93,10 +93,10 @@ teardown(void **state)
 	return 0;
 }
 
-static struct kz_doc_layout
+static struct kz_layout
 form(const char *lang)
 {
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	char err[KZ_ERR_LEN];
 
 	if (kz_doc_form_layout(lang, KZ_DOTS_80MM, &l, err) != KZ_OK)
@@ -120,8 +120,8 @@ blank_lines(const char *s)
 static void
 assert_form_pdf(const char *lang, const char *const *labels, size_t nlabels, int blanks)
 {
-	struct kz_doc_layout l = form(lang);
-	const struct kz_doc_layout *page = &l;
+	struct kz_layout l = form(lang);
+	const struct kz_layout *page = &l;
 	char path[1024], cmd[2400], err[KZ_ERR_LEN], *out, *text, *pages;
 
 	snprintf(path, sizeof path, "%s/form-%s.pdf", SCREENS, lang);
@@ -168,7 +168,7 @@ test_kazakh_form_as_pdf(void **state)
 static void
 test_one_language_a_form(void **state)
 {
-	struct kz_doc_layout ru = form("ru"), kk = form("kk");
+	struct kz_layout ru = form("ru"), kk = form("kk");
 
 	(void)state;
 	for (int i = 0; i < ru.n; i++)
@@ -185,12 +185,12 @@ test_form_on_thermal_paper(void **state)
 
 	(void)state;
 	for (int li = 0; li < 2; li++) {
-		struct kz_doc_layout l = form(langs[li]);
+		struct kz_layout l = form(langs[li]);
 		struct kz_bitmap *b = NULL;
 		for (int i = 0; i < l.n; i++)
 			if (kz_typeset_missing(ts, l.blocks[i].text) != 0)
 				fail_msg("the fonts lack letters of '%s'", l.blocks[i].text);
-		if (kz_doc_layout_bitmap(ts, &l, &b, err) != KZ_OK)
+		if (kz_layout_bitmap(ts, &l, &b, err) != KZ_OK)
 			fail_msg("%s", err);
 		assert_int_equal(b->w, KZ_DOTS_80MM);
 		snprintf(name, sizeof name, "form-%d-%s.png", KZ_DOTS_80MM, langs[li]);
@@ -202,7 +202,7 @@ test_form_on_thermal_paper(void **state)
 static void
 test_bad_requests_are_refused(void **state)
 {
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	char err[KZ_ERR_LEN];
 
 	(void)state;

@@ -46,7 +46,7 @@ test_ticket_and_its_print_are_one_transaction(void **state)
 	t = issue_print(h, "kk", &job);
 	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
 	assert_string_equal(j.state, "queued");
-	assert_string_equal(j.document, "ticket");
+	assert_string_equal(kz_outbox_doc_name(j.document), "ticket");
 	assert_string_equal(j.lang, "kk");
 	assert_string_equal(j.number, t.number);
 	assert_string_equal(j.service, "A");
@@ -175,6 +175,39 @@ test_printer_state_is_kept_for_every_screen(void **state)
 	assert_int_equal(kz_printer_set_state(h->db, "nowhere", "ready", "", err), KZ_ENOTFOUND);
 }
 
+/* The document column's words and the kinds: one each way, the unknown none. */
+static void
+test_document_kinds_and_their_column_words(void **state)
+{
+	static const char *const words[] = {"ticket", "receipt", "notice", "talon", "form", "test",
+		"report"};
+
+	(void)state;
+	assert_int_equal(KZ_DOC_COUNT - 1, sizeof words / sizeof words[0]);
+	for (int k = KZ_DOC_NONE + 1; k < KZ_DOC_COUNT; k++) {
+		assert_string_equal(kz_outbox_doc_name((enum kz_doc_kind)k), words[k - 1]);
+		assert_int_equal(kz_outbox_doc_kind(words[k - 1]), k);
+	}
+	assert_string_equal(kz_outbox_doc_name(KZ_DOC_NONE), "");
+	assert_string_equal(kz_outbox_doc_name(KZ_DOC_COUNT), "");
+	assert_int_equal(kz_outbox_doc_kind("Ticket"), KZ_DOC_NONE);
+	assert_int_equal(kz_outbox_doc_kind(""), KZ_DOC_NONE);
+	assert_int_equal(kz_outbox_doc_kind(NULL), KZ_DOC_NONE);
+}
+
+/* A job is queued only with a document this build knows. */
+static void
+test_an_unknown_document_is_not_queued(void **state)
+{
+	struct test_hall *h = *state;
+	char err[KZ_ERR_LEN] = "";
+	int64_t job = 0;
+
+	assert_int_equal(kz_outbox_add(h->db, "kiosk-1", KZ_DOC_NONE, "kk", &job, err), KZ_EINVAL);
+	assert_int_equal(kz_outbox_add(h->db, "kiosk-1", KZ_DOC_COUNT, "kk", &job, err), KZ_EINVAL);
+	assert_int_equal(kz_outbox_add(h->db, "kiosk-1", KZ_DOC_TEST, "kk", &job, err), KZ_OK);
+}
+
 int
 main(void)
 {
@@ -188,6 +221,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_a_crash_while_sending_never_prints_twice_unasked,
 			setup, test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_printer_state_is_kept_for_every_screen, setup,
+			test_hall_teardown),
+		cmocka_unit_test(test_document_kinds_and_their_column_words),
+		cmocka_unit_test_setup_teardown(test_an_unknown_document_is_not_queued, setup,
 			test_hall_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

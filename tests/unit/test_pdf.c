@@ -15,12 +15,12 @@
 #include <cairo.h>
 
 #include "doc_helpers.h"
-#include "printer/bitmap.h"
-#include "printer/doc-test.h"
-#include "printer/doc-ticket.h"
+#include "ink/bitmap.h"
+#include "documents/test.h"
+#include "documents/ticket.h"
 #include "printer/escpos.h"
-#include "printer/pdf.h"
-#include "printer/typeset.h"
+#include "ink/pdf.h"
+#include "ink/typeset.h"
 #include "queue/clock.h"
 #include "queue/error.h"
 
@@ -64,7 +64,7 @@ teardown(void **state)
 	return 0;
 }
 
-static struct kz_doc_layout
+static struct kz_layout
 ticket(const char *lang, int width)
 {
 	int kk = strcmp(lang, "kk") == 0;
@@ -76,7 +76,7 @@ ticket(const char *lang, int width)
 		.issued_at = issued,
 		.ahead = 3,
 	};
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	char err[KZ_ERR_LEN];
 
 	if (kz_doc_ticket_layout(&d, width, &l, err) != KZ_OK)
@@ -84,11 +84,11 @@ ticket(const char *lang, int width)
 	return l;
 }
 
-static struct kz_doc_layout
+static struct kz_layout
 test_page(const char *lang, int width)
 {
 	int kk = strcmp(lang, "kk") == 0;
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	char err[KZ_ERR_LEN];
 
 	if (kz_doc_test_layout(lang, "Kiosk-1 (XP-58)",
@@ -99,7 +99,7 @@ test_page(const char *lang, int width)
 }
 
 static void
-write_pdf(const struct kz_doc_layout *const *pages, int n, const char *name)
+write_pdf(const struct kz_layout *const *pages, int n, const char *name)
 {
 	char path[1024], err[KZ_ERR_LEN];
 
@@ -124,13 +124,13 @@ page_text(const char *name, int page)
 
 /* Every text of the layout is on that page of the PDF, letter for letter. */
 static void
-assert_texts_on_page(const struct kz_doc_layout *l, const char *name, int page)
+assert_texts_on_page(const struct kz_layout *l, const char *name, int page)
 {
 	char *text = page_text(name, page);
 
 	for (int i = 0; i < l->n; i++) {
 		char *want;
-		if (l->blocks[i].kind == KZ_DOC_RULE)
+		if (l->blocks[i].kind == KZ_BLOCK_RULE)
 			continue;
 		want = test_collapse(l->blocks[i].text);
 		if (strstr(text, want) == NULL)
@@ -256,9 +256,9 @@ assert_tidy_page(const char *name, int page)
 static void
 test_tickets_as_pdf(void **state)
 {
-	struct kz_doc_layout l[4] = {ticket("kk", KZ_DOTS_58MM), ticket("ru", KZ_DOTS_58MM),
+	struct kz_layout l[4] = {ticket("kk", KZ_DOTS_58MM), ticket("ru", KZ_DOTS_58MM),
 		ticket("kk", KZ_DOTS_80MM), ticket("ru", KZ_DOTS_80MM)};
-	const struct kz_doc_layout *pages[4] = {&l[0], &l[1], &l[2], &l[3]};
+	const struct kz_layout *pages[4] = {&l[0], &l[1], &l[2], &l[3]};
 	char *text;
 
 	(void)state;
@@ -283,8 +283,8 @@ test_tickets_as_pdf(void **state)
 static void
 test_test_page_as_pdf(void **state)
 {
-	struct kz_doc_layout l[2] = {test_page("kk", KZ_DOTS_58MM), test_page("ru", KZ_DOTS_80MM)};
-	const struct kz_doc_layout *pages[2] = {&l[0], &l[1]};
+	struct kz_layout l[2] = {test_page("kk", KZ_DOTS_58MM), test_page("ru", KZ_DOTS_80MM)};
+	const struct kz_layout *pages[2] = {&l[0], &l[1]};
 	static const char *const letters[] = {"Ә", "Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І", "ә", "ғ",
 		"қ", "ң", "ө", "ұ", "ү", "һ", "і"};
 	char *text;
@@ -317,8 +317,8 @@ test_test_page_as_pdf(void **state)
 static void
 test_fonts_are_embedded(void **state)
 {
-	struct kz_doc_layout l = ticket("kk", KZ_DOTS_58MM);
-	const struct kz_doc_layout *page = &l;
+	struct kz_layout l = ticket("kk", KZ_DOTS_58MM);
+	const struct kz_layout *page = &l;
 	char *fonts;
 
 	(void)state;
@@ -333,11 +333,11 @@ test_fonts_are_embedded(void **state)
 static void
 test_long_layout_fits_one_page(void **state)
 {
-	struct kz_doc_layout l = test_page("kk", KZ_DOTS_58MM);
-	const struct kz_doc_layout *page = &l;
+	struct kz_layout l = test_page("kk", KZ_DOTS_58MM);
+	const struct kz_layout *page = &l;
 
 	(void)state;
-	while (l.n < KZ_DOC_BLOCKS) {
+	while (l.n < KZ_LAYOUT_BLOCKS) {
 		l.blocks[l.n] = l.blocks[6]; /* the alphabet, again and again */
 		l.n++;
 	}
@@ -350,8 +350,8 @@ test_long_layout_fits_one_page(void **state)
 static void
 test_pdf_in_memory(void **state)
 {
-	struct kz_doc_layout l[2] = {ticket("ru", KZ_DOTS_58MM), test_page("ru", KZ_DOTS_58MM)};
-	const struct kz_doc_layout *pages[2] = {&l[0], &l[1]};
+	struct kz_layout l[2] = {ticket("ru", KZ_DOTS_58MM), test_page("ru", KZ_DOTS_58MM)};
+	const struct kz_layout *pages[2] = {&l[0], &l[1]};
 	struct kz_bytes b = {0};
 	char err[KZ_ERR_LEN];
 	FILE *f;
@@ -376,8 +376,8 @@ test_pdf_in_memory(void **state)
 static void
 test_bad_requests_are_refused(void **state)
 {
-	struct kz_doc_layout l = ticket("kk", KZ_DOTS_58MM);
-	const struct kz_doc_layout *page = &l;
+	struct kz_layout l = ticket("kk", KZ_DOTS_58MM);
+	const struct kz_layout *page = &l;
 	char err[KZ_ERR_LEN], path[] = SCREENS "/refused.pdf";
 
 	(void)state;
@@ -391,7 +391,7 @@ test_bad_requests_are_refused(void **state)
 	assert_int_equal(kz_pdf_layout(&page, 1, FONTS, "/nonexistent/dir/x.pdf", err), KZ_EINVAL);
 	assert_non_null(strstr(err, "'/nonexistent/dir/x.pdf'"));
 	assert_non_null(strstr(err, "No such file"));
-	l.n = KZ_DOC_BLOCKS + 1;
+	l.n = KZ_LAYOUT_BLOCKS + 1;
 	assert_int_equal(kz_pdf_layout(&page, 1, FONTS, path, err), KZ_EINVAL);
 	/* malformed UTF-8: refused, and no half-written file left */
 	l = ticket("kk", KZ_DOTS_58MM);
@@ -404,7 +404,7 @@ test_bad_requests_are_refused(void **state)
 static void
 test_test_page_layout(void **state)
 {
-	struct kz_doc_layout l = test_page("kk", KZ_DOTS_58MM), r = test_page("ru", KZ_DOTS_58MM);
+	struct kz_layout l = test_page("kk", KZ_DOTS_58MM), r = test_page("ru", KZ_DOTS_58MM);
 	static const char *const kk_texts[] = {"Принтерді тексеру", "Kiosk-1 (XP-58)",
 		"Жер қатынастары бөлімі", "20.03.2026 10:15", kk_alphabet, "0123456789 № — « »",
 		"Басып шығару дұрыс болса, принтер дайын"};
@@ -452,14 +452,14 @@ test_test_page_on_thermal_paper(void **state)
 	(void)state;
 	for (int wi = 0; wi < 2; wi++)
 		for (int li = 0; li < 2; li++) {
-			struct kz_doc_layout l = test_page(langs[li], widths[wi]);
+			struct kz_layout l = test_page(langs[li], widths[wi]);
 			struct kz_bitmap *b = NULL;
 			char name[64];
 			for (int i = 0; i < l.n; i++)
 				if (kz_typeset_missing(ts, l.blocks[i].text) != 0)
 					fail_msg("the fonts lack letters of '%s'",
 						l.blocks[i].text);
-			if (kz_doc_layout_bitmap(ts, &l, &b, err) != KZ_OK)
+			if (kz_layout_bitmap(ts, &l, &b, err) != KZ_OK)
 				fail_msg("%s", err);
 			assert_int_equal(b->w, widths[wi]);
 			if (b->h < 300 || b->h > 1500)
@@ -471,25 +471,25 @@ test_test_page_on_thermal_paper(void **state)
 		}
 }
 
-/* kz_doc_ticket_bitmap is its layout through kz_doc_layout_bitmap, dot for dot. */
+/* kz_doc_ticket_bitmap is its layout through kz_layout_bitmap, dot for dot. */
 static void
 test_layout_bitmap_is_the_ticket(void **state)
 {
 	struct kz_ticket_doc d = {"ru", "Отдел земельных отношений", "Сдача документов", "A-017",
 		issued, 3, 0, 0};
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	struct kz_bitmap *a, *b;
 	char err[KZ_ERR_LEN];
 
 	(void)state;
 	assert_int_equal(kz_doc_ticket_bitmap(ts, &d, KZ_DOTS_58MM, &a, err), KZ_OK);
 	assert_int_equal(kz_doc_ticket_layout(&d, KZ_DOTS_58MM, &l, err), KZ_OK);
-	assert_int_equal(kz_doc_layout_bitmap(ts, &l, &b, err), KZ_OK);
+	assert_int_equal(kz_layout_bitmap(ts, &l, &b, err), KZ_OK);
 	assert_true(kz_bitmap_equal(a, b));
 	kz_bitmap_free(a);
 	kz_bitmap_free(b);
 	l.width = 100;
-	assert_int_equal(kz_doc_layout_bitmap(ts, &l, &b, err), KZ_EINVAL);
+	assert_int_equal(kz_layout_bitmap(ts, &l, &b, err), KZ_EINVAL);
 	assert_null(b);
 }
 

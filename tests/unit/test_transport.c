@@ -25,7 +25,7 @@
 #include <cmocka.h>
 
 #include "fake_printer.h"
-#include "printer/bitmap.h"
+#include "ink/bitmap.h"
 #include "printer/escpos.h"
 #include "printer/transport.h"
 #include "queue/error.h"
@@ -116,16 +116,33 @@ static void
 test_find(void **state)
 {
 	(void)state;
-	assert_ptr_equal(kz_transport_find("tcp"), &kz_transport_tcp);
-	assert_ptr_equal(kz_transport_find("device"), &kz_transport_device);
-	assert_ptr_equal(kz_transport_find("usb"), &kz_transport_usb);
-	assert_null(kz_transport_find("cups"));
-	assert_null(kz_transport_find("TCP"));
-	assert_null(kz_transport_find(""));
-	assert_null(kz_transport_find(NULL));
+	assert_ptr_equal(kz_transport_find(KZ_TRANSPORT_TCP), &kz_transport_tcp);
+	assert_ptr_equal(kz_transport_find(KZ_TRANSPORT_DEVICE), &kz_transport_device);
+	assert_ptr_equal(kz_transport_find(KZ_TRANSPORT_USB), &kz_transport_usb);
+	assert_ptr_equal(kz_transport_find(KZ_TRANSPORT_CUPS), &kz_transport_cups);
+	assert_ptr_equal(kz_transport_find(KZ_TRANSPORT_FOLDER), &kz_transport_folder);
+	assert_null(kz_transport_find(KZ_TRANSPORT_NONE));
+	assert_null(kz_transport_find(KZ_TRANSPORT_COUNT));
+	/* one row a kind, named as hall.ini names it; ESC/POS or PDF, never both */
+	for (int k = KZ_TRANSPORT_NONE + 1; k < KZ_TRANSPORT_COUNT; k++) {
+		const struct kz_transport_ops *ops = kz_transport_find((enum kz_transport_kind)k);
+		assert_int_equal(ops->kind, k);
+		assert_string_equal(ops->name, kz_config_transport_name((enum kz_transport_kind)k));
+		assert_non_null(ops->open);
+		assert_non_null(ops->close);
+		if (ops->pdf) {
+			assert_non_null(ops->deliver);
+			assert_non_null(ops->health);
+			assert_null(ops->write);
+		} else {
+			assert_non_null(ops->write);
+			assert_non_null(ops->send_by);
+			assert_null(ops->deliver);
+		}
+	}
 	assert_string_equal(tcp->name, "tcp");
 	assert_string_equal(dev->name, "device");
-	assert_non_null(tcp->status);
+	assert_non_null(tcp->read_byte);
 	assert_int_equal(KZ_EDEVICE, -10);
 	assert_string_equal(kz_err_name(KZ_EDEVICE), "device error");
 }
@@ -176,7 +193,7 @@ test_tcp_status_round_trip(void **state)
 	fake_printer_set_status(2, 0x12);
 	fake_printer_set_status(4, 0x72);
 	st = tcp_open(port, err);
-	if (tcp->status(st, &ps, 2000, err) != KZ_OK)
+	if (kz_transport_status(tcp, st, &ps, 2000, err) != KZ_OK)
 		fail_msg("status: %s", err);
 	assert_true(ps.paper_out);
 	assert_true(ps.online);
@@ -187,13 +204,13 @@ test_tcp_status_round_trip(void **state)
 	fake_printer_set_status(2, 0x52);
 	fake_printer_set_status(3, 0x1A);
 	assert_int_equal(tcp->write(st, b.data, b.len, 2000, err), KZ_OK);
-	if (tcp->status(st, &ps, 2000, err) != KZ_OK)
+	if (kz_transport_status(tcp, st, &ps, 2000, err) != KZ_OK)
 		fail_msg("status: %s", err);
 	assert_int_equal(ps.valid, 1 << 1 | 1 << 2 | 1 << 3 | 1 << 4);
 	assert_string_equal(kz_escpos_state_text(&ps, text, sizeof text), "cutter error");
 	/* a byte that is no status */
 	fake_printer_set_status(1, 0x00);
-	assert_int_equal(tcp->status(st, &ps, 2000, err), KZ_EDEVICE);
+	assert_int_equal(kz_transport_status(tcp, st, &ps, 2000, err), KZ_EDEVICE);
 	assert_has(err, "answered 0x00 to status request DLE EOT 1");
 	assert_int_equal(ps.valid, 0);
 	tcp->close(st);
@@ -225,7 +242,7 @@ test_tcp_stalled_printer_times_out(void **state)
 		fail_msg("a 500 ms write took %lld ms", took);
 	/* status is bounded too: the stalled printer answers nothing */
 	t0 = now_ms();
-	assert_int_equal(tcp->status(st, &ps, 300, err), KZ_EDEVICE);
+	assert_int_equal(kz_transport_status(tcp, st, &ps, 300, err), KZ_EDEVICE);
 	assert_true(now_ms() - t0 < 3000);
 	tcp->close(st);
 	fake_printer_stop();
@@ -255,7 +272,7 @@ test_tcp_dropped_connection_is_an_error_not_sigpipe(void **state)
 	/* a printer that hangs up on a status request */
 	fake_printer_drop_after(2);
 	st = tcp_open(port, err);
-	assert_int_equal(tcp->status(st, &ps, 2000, err), KZ_EDEVICE);
+	assert_int_equal(kz_transport_status(tcp, st, &ps, 2000, err), KZ_EDEVICE);
 	assert_has(err, "closed the connection");
 	tcp->close(st);
 	fake_printer_stop();
@@ -436,7 +453,7 @@ test_device_fifo_byte_exact(void **state)
 	assert_int_equal(dev->write(st, b.data, b.len, 2000, err), KZ_OK);
 	if (dev->write(st, data, BIG, 5000, err) != KZ_OK)
 		fail_msg("write: %s", err);
-	assert_int_equal(dev->status(st, &ps, 500, err), KZ_EDEVICE);
+	assert_int_equal(kz_transport_status(dev, st, &ps, 500, err), KZ_EDEVICE);
 	assert_has(err, "gives no status");
 	assert_has(err, f.path);
 	dev->close(st);
@@ -522,7 +539,7 @@ test_device_missing_and_plain_file(void **state)
 	close(fd);
 	assert_int_equal(dev->open(path, 1000, &st, err), KZ_OK);
 	assert_int_equal(dev->write(st, (const uint8_t *)"CD", 2, 1000, err), KZ_OK);
-	assert_int_equal(dev->status(st, &ps, 100, err), KZ_EDEVICE);
+	assert_int_equal(kz_transport_status(dev, st, &ps, 100, err), KZ_EDEVICE);
 	assert_has(err, "gives no status");
 	dev->close(st);
 	fd = open(path, O_RDONLY);
@@ -618,7 +635,7 @@ test_device_status_through_a_tty(void **state)
 		fail_msg("open %s: %s", path, err);
 	close(slave);
 	assert_int_equal(pthread_create(&thread, NULL, answer_pty, &p), 0);
-	if (dev->status(st, &ps, 2000, err) != KZ_OK)
+	if (kz_transport_status(dev, st, &ps, 2000, err) != KZ_OK)
 		fail_msg("status: %s", err);
 	assert_true(ps.paper_out);
 	assert_string_equal(kz_escpos_state_text(&ps, text, sizeof text), "paper out");
@@ -634,11 +651,56 @@ test_device_status_through_a_tty(void **state)
 	kz_bytes_free(&b);
 }
 
+/* The folder printer: made if missing; done is the file whole under its
+ * name, no temporary left; a folder that cannot be written is offline. */
+static void
+test_folder_keeps_each_printout_whole(void **state)
+{
+	const struct kz_transport_ops *f = kz_transport_find(KZ_TRANSPORT_FOLDER);
+	char dir[] = "/tmp/kz-folder-XXXXXX", sub[64], path[96], err[KZ_ERR_LEN] = "";
+	static const uint8_t pdf[] = "%PDF-1.5 a page";
+	struct kz_printout p = {pdf, sizeof pdf, "Kezek form 7", "20260320-100000-000007-form-kk"};
+	struct kz_health h;
+	enum kz_unsent unsent = KZ_UNSENT_UNCERTAIN;
+	struct stat sb;
+	void *st = NULL;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(sub, sizeof sub, "%s/a4", dir);
+	assert_int_equal(f->open(sub, 100, &st, err), KZ_OK);
+	assert_int_equal(stat(sub, &sb), 0); /* made */
+	assert_true(kz_transport_can_ask(f, 0));
+	assert_int_equal(kz_transport_health(f, st, 100, &h, err), KZ_OK);
+	assert_string_equal(h.state, "ready");
+	assert_int_equal(kz_transport_send(f, st, &p, 0, 100, &unsent, err), KZ_OK);
+	snprintf(path, sizeof path, "%s/%s.pdf", sub, p.name);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_size, sizeof pdf);
+	f->close(st);
+	/* a folder inside a file cannot be made: the printout fails, safe to
+	 * send again, and the printer is offline */
+	snprintf(path, sizeof path, "%s/file", dir);
+	fclose(fopen(path, "w"));
+	snprintf(path, sizeof path, "%s/file/a4", dir);
+	assert_int_equal(f->open(path, 100, &st, err), KZ_OK);
+	assert_int_equal(kz_transport_send(f, st, &p, 0, 100, &unsent, err), KZ_EDEVICE);
+	assert_int_equal(unsent, KZ_UNSENT_RETRY);
+	assert_non_null(strstr(err, path));
+	assert_int_equal(kz_transport_health(f, st, 100, &h, err), KZ_OK);
+	assert_string_equal(h.state, "offline");
+	assert_non_null(strstr(h.reason, "cannot write to the folder"));
+	f->close(st);
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_folder_keeps_each_printout_whole),
 		cmocka_unit_test(test_tcp_ticket_arrives_byte_exact),
 		cmocka_unit_test(test_tcp_status_round_trip),
 		cmocka_unit_test(test_tcp_stalled_printer_times_out),

@@ -17,7 +17,7 @@
 
 #include <cmocka.h>
 
-#include "printer/bitmap.h"
+#include "ink/bitmap.h"
 #include "printer/escpos.h"
 #include "printer/transport.h"
 #include "queue/error.h"
@@ -375,9 +375,9 @@ static void
 test_find(void **state)
 {
 	(void)state;
-	assert_ptr_equal(kz_transport_find("usb"), &kz_transport_usb);
+	assert_ptr_equal(kz_transport_find(KZ_TRANSPORT_USB), &kz_transport_usb);
 	assert_string_equal(usb->name, "usb");
-	assert_non_null(usb->status);
+	assert_non_null(usb->read_byte);
 	usb->close(NULL);
 }
 
@@ -465,26 +465,26 @@ test_status(void **state)
 
 	(void)state;
 	answers(0x16, 0x12, 0x12, 0x12);
-	if (usb->status(st, &ps, 2000, err) != KZ_OK)
+	if (kz_transport_status(usb, st, &ps, 2000, err) != KZ_OK)
 		fail_msg("status: %s", err);
 	assert_true(ps.online);
 	assert_string_equal(kz_escpos_state_text(&ps, text, sizeof text), "ok");
 	assert_int_equal(fake.requests[3], 0); /* no error: no DLE EOT 3 */
 
 	answers(0x16, 0x12, 0x12, 0x72);
-	assert_int_equal(usb->status(st, &ps, 2000, err), KZ_OK);
+	assert_int_equal(kz_transport_status(usb, st, &ps, 2000, err), KZ_OK);
 	assert_true(ps.paper_out);
 	assert_has(kz_escpos_state_text(&ps, text, sizeof text), "paper out");
 
 	/* an error in DLE EOT 2 asks DLE EOT 3 which */
 	answers(0x1E, 0x52, 0x1A, 0x12);
-	assert_int_equal(usb->status(st, &ps, 2000, err), KZ_OK);
+	assert_int_equal(kz_transport_status(usb, st, &ps, 2000, err), KZ_OK);
 	assert_true(ps.cutter_error);
 	assert_int_equal(fake.requests[3], 1);
 	assert_int_equal(ps.valid, (1 << 1) | (1 << 2) | (1 << 3) | (1 << 4));
 
 	answers(0x16, 0xFF, 0x12, 0x12);
-	assert_int_equal(usb->status(st, &ps, 2000, err), KZ_EDEVICE);
+	assert_int_equal(kz_transport_status(usb, st, &ps, 2000, err), KZ_EDEVICE);
 	assert_has(err, "0xFF");
 	usb->close(st);
 }
@@ -498,7 +498,7 @@ test_status_no_answer(void **state)
 	long long t0 = now_ms(), took;
 
 	(void)state;
-	assert_int_equal(usb->status(st, &ps, 300, err), KZ_EDEVICE);
+	assert_int_equal(kz_transport_status(usb, st, &ps, 300, err), KZ_EDEVICE);
 	took = now_ms() - t0;
 	assert_has(err, "did not answer");
 	assert_has(err, "0416:5011");
@@ -580,7 +580,7 @@ test_no_bulk_in(void **state)
 
 	(void)state;
 	assert_int_equal(usb->write(st, init, sizeof init, 1000, err), KZ_OK);
-	assert_int_equal(usb->status(st, &ps, 1000, err), KZ_EDEVICE);
+	assert_int_equal(kz_transport_status(usb, st, &ps, 1000, err), KZ_EDEVICE);
 	assert_has(err, "gives no status");
 	assert_has(err, "0416:5011");
 	assert_int_equal(ps.valid, 0);

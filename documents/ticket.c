@@ -1,12 +1,15 @@
-/* doc-ticket.c - the kiosk's queue ticket as a printout; see doc-ticket.h.
- * kz_doc_ticket_layout says what goes where; render sets it, twice: to measure, then to print. */
+/* ticket.c - the kiosk's queue ticket as a printout; see ticket.h.
+ * kz_doc_ticket_layout says what goes where; ink/layout.c sets it into dots. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "doc-ticket.h"
+#include "ticket.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "doc.h"
+#include "queue/outbox.h"
 
 #define MARGIN 8 /* white dots on every side: printers smear the paper's edge */
 
@@ -64,28 +67,29 @@ kk_locative(int min)
 	return min % 10 != 0 ? units[min % 10] : tens[min / 10];
 }
 
-static int add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int gap, char *err,
+static int add(struct kz_layout *l, enum kz_block_kind kind, int px, int bold, int gap, char *err,
 	const char *fmt, ...) __attribute__((format(printf, 7, 8)));
 
 /* Append a centred block; KZ_EINVAL if its text does not fit a block. */
 static int
-add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int gap, char *err,
+add(struct kz_layout *l, enum kz_block_kind kind, int px, int bold, int gap, char *err,
 	const char *fmt, ...)
 {
-	struct kz_doc_block *b = &l->blocks[l->n];
+	struct kz_layout_block *b = &l->blocks[l->n];
 	va_list ap;
 	int n;
 
-	if (l->n == KZ_DOC_BLOCKS)
-		return kz_err(err, KZ_EINVAL, "the ticket has more than %d blocks", KZ_DOC_BLOCKS);
-	*b = (struct kz_doc_block){kind, px, bold, KZ_TS_CENTRE, gap, ""};
+	if (l->n == KZ_LAYOUT_BLOCKS)
+		return kz_err(err, KZ_EINVAL, "the ticket has more than %d blocks",
+			KZ_LAYOUT_BLOCKS);
+	*b = (struct kz_layout_block){kind, px, bold, KZ_TS_CENTRE, gap, ""};
 	va_start(ap, fmt);
 	n = vsnprintf(b->text, sizeof b->text, fmt, ap);
 	va_end(ap);
 	if (n < 0 || (size_t)n >= sizeof b->text)
 		return kz_err(err, KZ_EINVAL,
 			"a text of the ticket is longer than %d bytes: %.40s...",
-			KZ_DOC_TEXT_MAX - 1, b->text);
+			KZ_LAYOUT_TEXT_MAX - 1, b->text);
 	l->n++;
 	return KZ_OK;
 }
@@ -112,7 +116,7 @@ check_doc(const struct kz_ticket_doc *d, int width, char *err)
 /* The lines that follow the number (of pixel size big): who is ahead,
  * when, what is promised. */
 static int
-add_status(struct kz_doc_layout *l, const struct kz_ticket_doc *d, const struct words *w, int s,
+add_status(struct kz_layout *l, const struct kz_ticket_doc *d, const struct words *w, int s,
 	int big, char *err)
 {
 	int up = -big / 16; /* the number's empty descent is already space enough */
@@ -121,27 +125,27 @@ add_status(struct kz_doc_layout *l, const struct kz_ticket_doc *d, const struct 
 	int rc;
 
 	if (d->ahead == 0)
-		rc = add(l, KZ_DOC_WRAP, 26 * s / 4, 1, up, err, "%s", w->nobody);
+		rc = add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, up, err, "%s", w->nobody);
 	else if (w == &ru_words)
-		rc = add(l, KZ_DOC_WRAP, 26 * s / 4, 1, up, err, w->ahead, d->ahead,
+		rc = add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, up, err, w->ahead, d->ahead,
 			kz_doc_plural_ru(d->ahead, "человек", "человека", "человек"));
 	else
-		rc = add(l, KZ_DOC_WRAP, 26 * s / 4, 1, up, err, w->ahead, d->ahead);
+		rc = add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, up, err, w->ahead, d->ahead);
 	kz_clock_format(d->issued_at, "%d.%m.%Y %H:%M", when, sizeof when);
 	if (rc == KZ_OK)
-		rc = add(l, KZ_DOC_LINE, 24 * s / 4, 0, 4, err, "%s", when);
+		rc = add(l, KZ_BLOCK_LINE, 24 * s / 4, 0, 4, err, "%s", when);
 	if (rc == KZ_OK)
-		rc = add(l, KZ_DOC_WRAP, 20 * s / 4, 0, 10 * s / 4, err, "%s", w->promise);
+		rc = add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, 10 * s / 4, err, "%s", w->promise);
 	if (rc != KZ_OK || !d->lunch_notice)
 		return rc;
 	kz_clock_format(d->resumes_at, "%H:%M", at, sizeof at);
 	kz_clock_local(d->resumes_at, &tm);
-	return add(l, KZ_DOC_WRAP, 22 * s / 4, 1, 8 * s / 4, err, w->resumes, at,
+	return add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, 8 * s / 4, err, w->resumes, at,
 		w == &kk_words ? kk_locative(tm.tm_min) : "");
 }
 
 int
-kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_doc_layout *out, char *err)
+kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_layout *out, char *err)
 {
 	const struct words *w;
 	int rc, s, content;
@@ -155,106 +159,51 @@ kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_doc_lay
 	out->margin = MARGIN;
 	out->n = 0;
 	/* the number as wide as the paper allows: typeset shrinks it to fit */
-	if ((rc = add(out, KZ_DOC_WRAP, 26 * s / 4, 1, 0, err, "%s", d->office)) != KZ_OK ||
-		(rc = add(out, KZ_DOC_RULE, 2, 0, 8, err, "%s", "")) != KZ_OK ||
-		(rc = add(out, KZ_DOC_WRAP, 24 * s / 4, 0, 8, err, "%s", d->service)) != KZ_OK ||
-		(rc = add(out, KZ_DOC_LINE, content / 3, 1, 0, err, "%s", d->number)) != KZ_OK ||
+	if ((rc = add(out, KZ_BLOCK_WRAP, 26 * s / 4, 1, 0, err, "%s", d->office)) != KZ_OK ||
+		(rc = add(out, KZ_BLOCK_RULE, 2, 0, 8, err, "%s", "")) != KZ_OK ||
+		(rc = add(out, KZ_BLOCK_WRAP, 24 * s / 4, 0, 8, err, "%s", d->service)) != KZ_OK ||
+		(rc = add(out, KZ_BLOCK_LINE, content / 3, 1, 0, err, "%s", d->number)) != KZ_OK ||
 		(rc = add_status(out, d, w, s, content / 3, err)) != KZ_OK ||
-		(rc = add(out, KZ_DOC_RULE, 2, 0, 10, err, "%s", "")) != KZ_OK)
+		(rc = add(out, KZ_BLOCK_RULE, 2, 0, 10, err, "%s", "")) != KZ_OK)
 		return rc;
-	return add(out, KZ_DOC_LINE, 18 * s / 4, 0, 6, err, "%s", w->footer);
-}
-
-/* Set the layout's blocks into b (NULL: only measure); *bottom gets the
- * lowest dot the content reaches. */
-static int
-render(struct kz_typeset *t, const struct kz_doc_layout *l, struct kz_bitmap *b, int *bottom,
-	char *err)
-{
-	int x = l->margin, w = l->width - 2 * l->margin, y = l->margin, h, rc;
-
-	for (int i = 0; i < l->n; i++) {
-		const struct kz_doc_block *k = &l->blocks[i];
-		y += k->gap;
-		if (k->kind == KZ_DOC_RULE) {
-			if (b != NULL)
-				kz_bitmap_fill(b, x, y, w, k->px, 1);
-			h = k->px;
-			rc = KZ_OK;
-		} else if (k->kind == KZ_DOC_WRAP) {
-			rc = kz_typeset_wrap(t, b, x, y, w, k->px, k->bold, k->align, k->text, &h);
-		} else {
-			rc = kz_typeset_text(t, b, x, y, w, k->px, k->bold, k->align, k->text, &h);
-		}
-		if (rc != KZ_OK)
-			return kz_err(err, rc, "cannot set the printout's text '%.60s': %s",
-				k->text, kz_typeset_error(t));
-		y += h;
-	}
-	*bottom = y;
-	return KZ_OK;
-}
-
-/* The last row with a black dot, -1 if none. */
-static int
-last_ink(const struct kz_bitmap *b)
-{
-	for (int y = b->h - 1; y >= 0; y--)
-		for (int i = 0; i < b->stride; i++)
-			if (b->bits[(size_t)y * b->stride + i])
-				return y;
-	return -1;
-}
-
-static int
-check_layout(const struct kz_doc_layout *l, char *err)
-{
-	if (l->width <= 0 || l->width % 8 != 0)
-		return kz_err(err, KZ_EINVAL,
-			"a printout is a positive multiple of 8 dots wide, not %d", l->width);
-	if (l->margin < 0 || 2 * l->margin >= l->width)
-		return kz_err(err, KZ_EINVAL,
-			"a margin of %d dots leaves no room on a printout %d dots wide", l->margin,
-			l->width);
-	if (l->n < 0 || l->n > KZ_DOC_BLOCKS)
-		return kz_err(err, KZ_EINVAL, "a printout has 0 to %d blocks, not %d",
-			KZ_DOC_BLOCKS, l->n);
-	return KZ_OK;
-}
-
-int
-kz_doc_layout_bitmap(struct kz_typeset *t, const struct kz_doc_layout *l, struct kz_bitmap **out,
-	char *err)
-{
-	struct kz_bitmap *b;
-	int rc, h, rows;
-
-	*out = NULL;
-	if ((rc = check_layout(l, err)) != KZ_OK || (rc = render(t, l, NULL, &h, err)) != KZ_OK)
-		return rc;
-	rows = h + l->margin > 0 ? h + l->margin : 1; /* an empty layout is a blank row */
-	if ((b = kz_bitmap_new(l->width, rows)) == NULL)
-		return kz_err(err, KZ_ENOMEM, "out of memory for a printout of %dx%d dots",
-			l->width, rows);
-	if ((rc = render(t, l, b, &h, err)) != KZ_OK) {
-		kz_bitmap_free(b);
-		return rc;
-	}
-	/* the last line's empty descent is paper wasted: end a margin below the ink */
-	kz_bitmap_crop(b, last_ink(b) + 1 + l->margin);
-	*out = b;
-	return KZ_OK;
+	return add(out, KZ_BLOCK_LINE, 18 * s / 4, 0, 6, err, "%s", w->footer);
 }
 
 int
 kz_doc_ticket_bitmap(struct kz_typeset *t, const struct kz_ticket_doc *d, int width,
 	struct kz_bitmap **out, char *err)
 {
-	struct kz_doc_layout l;
+	struct kz_layout l;
 	int rc;
 
 	*out = NULL;
 	if ((rc = kz_doc_ticket_layout(d, width, &l, err)) != KZ_OK)
 		return rc;
-	return kz_doc_layout_bitmap(t, &l, out, err);
+	return kz_layout_bitmap(t, &l, out, err);
+}
+
+int
+kz_doc_ticket_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err)
+{
+	const struct kz_config *cfg = src->cfg;
+	const struct kz_service_conf *s = kz_config_service(cfg, job->service);
+	int kk = strcmp(job->lang, "kk") == 0;
+	struct kz_ticket_doc *d = malloc(sizeof *d);
+
+	if (d == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory making a ticket");
+	*d = (struct kz_ticket_doc){job->lang, kk ? cfg->name_kk : cfg->name_ru,
+		s == NULL    ? job->service
+			: kk ? s->name_kk
+			     : s->name_ru,
+		job->number, job->issued_at, job->ahead, job->resumes_at != 0, job->resumes_at};
+	*data = d;
+	return KZ_OK;
+}
+
+int
+kz_doc_ticket_lay_out(const void *data, int width, struct kz_layout *out, char *err)
+{
+	return kz_doc_ticket_layout(data, width, out, err);
 }

@@ -1,13 +1,16 @@
-/* doc-talon.h - the talon given for a registered complaint (standard p.25),
- * laid out once as data (doc-ticket.h) for the thermal printout and the A4 PDF. */
+/* talon.h - the talon given for a registered complaint (standard p.25),
+ * laid out once as data (ink/layout.h) for the thermal printout and the A4 PDF. */
 #ifndef KZ_DOC_TALON_H
 #define KZ_DOC_TALON_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "doc-ticket.h"
+#include "ink/layout.h"
 #include "queue/calendar.h"
+
+struct kz_doc_source;
+struct kz_print_job;
 
 /* Everything p.25 requires the talon to say, in one language. */
 struct kz_talon_doc {
@@ -31,8 +34,7 @@ struct kz_talon_doc {
  * KZ_DOTS_80MM).  KZ_EINVAL for another width or language, a missing
  * field, days other than 15 or 30, a due date before the registration's
  * date plus days, or a text too long for a block. */
-int kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_doc_layout *out,
-	char *err);
+int kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_layout *out, char *err);
 
 /* "Иванова Мария Петровна" as "Иванова М. П." into out (len bytes): the
  * surname, then the first letter of each further name with a full stop;
@@ -41,5 +43,13 @@ int kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_doc_l
  * Runs of spaces count as one.  KZ_EINVAL for a name with no letters or
  * one that does not fit out. */
 int kz_doc_initials(const char *full, char *out, size_t len);
+
+/* The table's trio (documents.h): the talon of complaint job j, from its
+ * journal entry and this office's contacts of App. 1 and App. 5; that data
+ * laid out; and let go. */
+int kz_doc_talon_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err);
+int kz_doc_talon_lay_out(const void *data, int width, struct kz_layout *out, char *err);
+void kz_doc_talon_free(void *data);
 
 #endif

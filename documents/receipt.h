@@ -1,12 +1,15 @@
-/* doc-receipt.h - the receipt for documents accepted (standard p.14), laid out
- * once as data (doc-ticket.h) for the thermal printout and the A4 PDF. */
+/* receipt.h - the receipt for documents accepted (standard p.14), laid out
+ * once as data (ink/layout.h) for the thermal printout and the A4 PDF. */
 #ifndef KZ_DOC_RECEIPT_H
 #define KZ_DOC_RECEIPT_H
 
 #include <stdint.h>
 
-#include "doc-ticket.h"
+#include "ink/layout.h"
 #include "queue/calendar.h"
+
+struct kz_doc_source;
+struct kz_print_job;
 
 #define KZ_DOC_MAX_DOCS 10 /* documents named on one receipt or notice */
 
@@ -33,7 +36,14 @@ struct kz_receipt_doc {
  * KZ_DOTS_80MM).  KZ_EINVAL for another width or language, a missing
  * field, a document count outside 1..10, an impossible date or time, or a
  * text too long for a block. */
-int kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_doc_layout *out,
+int kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_layout *out,
 	char *err);
+
+/* The table's pair (documents.h): the receipt of application job j, from
+ * the application's row, this office's contacts and hours; and that data
+ * laid out. */
+int kz_doc_receipt_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err);
+int kz_doc_receipt_lay_out(const void *data, int width, struct kz_layout *out, char *err);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * doc-report.h - the managers' report (queue/report.h) as an A4 PDF with
+ * report.h - the managers' report (queue/report.h) as an A4 PDF with
  * charts, drawn with cairo as vector graphics, in Kazakh or Russian, for
  * saving or for an A4 printer (a4.h).
  *
@@ -15,12 +15,12 @@
  *
  * Fonts: DejaVuSans.ttf and DejaVuSans-Bold.ttf from font_dir, embedded.
  * A range with no tickets still makes a whole report, "no data" in its
- * charts.  One thread at a time (pdf.h).
+ * charts.  One thread at a time (ink/pdf.h).
  */
 #ifndef KZ_DOC_REPORT_H
 #define KZ_DOC_REPORT_H
 
-#include "escpos.h"
+#include "ink/bytes.h"
 #include "queue/config.h"
 #include "queue/report.h"
 
@@ -31,12 +31,5 @@
  * On failure out is as it was. */
 int kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, const char *lang,
 	const char *font_dir, struct kz_bytes *out, char *err);
-
-/* The same report written to path whole: under a temporary name in its
- * folder, then renamed, so a file at path is always complete and nothing
- * is left behind on failure.  Errors as kz_doc_report_pdf's, and KZ_EINVAL
- * naming path and the cause when it cannot be written. */
-int kz_doc_report_pdf_file(const struct kz_report *r, const struct kz_config *cfg, const char *lang,
-	const char *font_dir, const char *path, char *err);
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * pdf.h - printouts as A4 PDF for office printers behind CUPS: the same
- * layouts (doc-ticket.h) that become 1-bit thermal printouts.
+ * layouts (ink/layout.h) that become 1-bit thermal printouts.
  *
  * Text is vector text in the project's own fonts, DejaVuSans.ttf and
  * DejaVuSans-Bold.ttf, embedded (as subsets), so the page prints alike on
@@ -16,15 +16,15 @@
 
 #include <cairo.h>
 
-#include "doc-ticket.h"
-#include "escpos.h"
+#include "layout.h"
+#include "bytes.h"
 
 #define KZ_PDF_A4_W  595.28 /* pt: 210 mm */
 #define KZ_PDF_A4_H  841.89 /* pt: 297 mm */
 #define KZ_PDF_FACES 2      /* the faces a PDF is set in: [0] regular, [1] bold */
 
 /* The project's two faces from font_dir as cairo faces, for a document
- * drawn with cairo itself (doc-report.c); let them go with
+ * drawn with cairo itself (documents/report.c); let them go with
  * kz_pdf_faces_close.  KZ_EINVAL for no font_dir, KZ_ECONFIG naming a
  * font file that is missing or not a usable font, KZ_ENOMEM; on failure
  * out holds NULLs. */
@@ -36,13 +36,13 @@ void kz_pdf_faces_close(cairo_font_face_t *faces[KZ_PDF_FACES]);
  * layout, or naming path when it cannot be written (no file is left
  * behind then); KZ_ECONFIG naming a font file that is missing or not a
  * usable font; KZ_ENOMEM. */
-int kz_pdf_layout(const struct kz_doc_layout *const *pages, int npages, const char *font_dir,
+int kz_pdf_layout(const struct kz_layout *const *pages, int npages, const char *font_dir,
 	const char *path, char *err);
 
 /* The same PDF appended to out (start from {0}; free with kz_bytes_free):
  * for a print queue fed from memory.  Errors as kz_pdf_layout's; on
  * failure out is as it was. */
-int kz_pdf_memory(const struct kz_doc_layout *const *pages, int npages, const char *font_dir,
+int kz_pdf_memory(const struct kz_layout *const *pages, int npages, const char *font_dir,
 	struct kz_bytes *out, char *err);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * doc-report-charts.c - the report's four charts, drawn with cairo: the
+ * report-charts.c - the report's four charts, drawn with cairo: the
  * waiting-time distribution with the 30-minute line, arrivals and waits by
  * hour, the share within the limit by day, per-counter service times.
  */
@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "doc-report-draw.h"
+#include "report-charts.h"
 #include "queue/stats.h"
 
 /* A round step (1, 2 or 5 times a power of ten) for 0..max in about n. */

@@ -1,19 +1,20 @@
 /*
- * doc-report-draw.h - what the report's files share (private to
- * printer/doc-report*.c): the page's measures, the wording, the colours,
- * the report being drawn, and the drawing primitives of doc-report.c that
- * the charts (doc-report-charts.c) use.
+ * report-draw.h - what the report's files share (private to
+ * documents/report*.c): the page's measures, the wording, the colours,
+ * the report being drawn, and the drawing primitives (report-draw.c) that
+ * the tables (report.c) and the charts (report-charts.c) are drawn with.
  */
-#ifndef KZ_DOC_REPORT_DRAW_H
-#define KZ_DOC_REPORT_DRAW_H
+#ifndef KZ_REPORT_DRAW_H
+#define KZ_REPORT_DRAW_H
 
 #include <stddef.h>
 #include <stdint.h>
 
 #include <cairo.h>
 
-#include "doc-report.h"
-#include "pdf.h"
+#include "ink/pdf.h"
+#include "queue/config.h"
+#include "queue/report.h"
 
 #define MM          (72.0 / 25.4) /* pt a millimetre */
 #define LEFT        (18 * MM)     /* the margins */
@@ -97,8 +98,17 @@ int kz_rd_wrap(struct rep *p, const char *s, double w, size_t start[MAX_LINES],
 	size_t len[MAX_LINES]);
 const char *kz_rd_date(char *buf, size_t len, const char *day);
 
-/* The page: a new one, whether h more pt fit on this one, a section's
+/* Wrapped text: the size (down to size * SHRINK) at which s fits w in at
+ * most max lines (*lines gets how many), and s set so from (x, y) with
+ * line height lh, returning the lines drawn. */
+double kz_rd_fit_wrapped(struct rep *p, const char *s, double w, double size, int bold, int max,
+	int *lines);
+int kz_rd_put_wrapped(struct rep *p, double x, double y, double w, double size, double lh, int bold,
+	int align, int max, const char *s);
+
+/* The page: its head (office, title, range, "page / pages"), a new one, whether h more pt fit on this one, a section's
  * title, a paragraph; boxes and lines. */
+void kz_rd_page_head(struct rep *p);
 void kz_rd_new_page(struct rep *p);
 int kz_rd_fits(const struct rep *p, double h);
 void kz_rd_section(struct rep *p, const char *title);
@@ -106,11 +116,5 @@ void kz_rd_paragraph(struct rep *p, double size, int bold, struct rgb c, const c
 void kz_rd_rect(struct rep *p, double x, double y, double w, double h, struct rgb c);
 void kz_rd_line(struct rep *p, double x0, double y0, double x1, double y1, double width,
 	struct rgb c, int dashed);
-
-/* The charts (doc-report-charts.c), each h pt high from p->y. */
-void kz_rd_chart_waits(struct rep *p, double h);
-void kz_rd_chart_hours(struct rep *p, double h);
-void kz_rd_chart_days(struct rep *p, double h);
-void kz_rd_chart_counters(struct rep *p, double h);
 
 #endif

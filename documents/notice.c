@@ -1,13 +1,16 @@
-/* doc-notice.c - the notice of p.16 as a layout; see doc-notice.h.
+/* notice.c - the notice of p.16 as a layout; see notice.h.
  * Sizes in quarters of the 58 mm ones, as the ticket's, so 80 mm paper reads alike. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "doc-notice.h"
+#include "notice.h"
 #include "doc.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/application.h"
+#include "queue/outbox.h"
 
 #define MARGIN 8 /* white dots on every side, as on a ticket */
 
@@ -97,74 +100,76 @@ check(const struct kz_notice_doc *d, int width, char *err)
 
 /* The office, the title, to whom and about which request. */
 static int
-add_head(struct kz_doc_layout *l, const struct kz_notice_doc *d, const struct words *w, int s,
+add_head(struct kz_layout *l, const struct kz_notice_doc *d, const struct words *w, int s,
 	char *err)
 {
 	char day[16];
 	int rc, kk = w == &kk_words;
 
 	kz_clock_format(d->received_at, "%d.%m.%Y", day, sizeof day);
-	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
+	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
 		     d->office)) ||
-		(rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
-		(rc = kz_doc_add(l, KZ_DOC_LINE, 28 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_LINE, 28 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s",
 			 w->title)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
 			 w->subject)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 12, err, w->to,
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 12, err, w->to,
 			 d->applicant)))
 		return rc;
 	/* Kazakh names the date first: "20.03.2026 ж. № 2026-0001 өтініш бойынша" */
-	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 4, err, w->request,
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 4, err, w->request,
 		kk ? day : d->number, kk ? d->number : day);
 }
 
 /* Why it stopped: the missing documents, numbered, and for how long. */
 static int
-add_missing(struct kz_doc_layout *l, const struct kz_notice_doc *d, const struct words *w, int s,
+add_missing(struct kz_layout *l, const struct kz_notice_doc *d, const struct words *w, int s,
 	char *err)
 {
 	char day[11];
-	int rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 10, err, "%s", w->why);
+	int rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 10, err, "%s", w->why);
 
 	for (int i = 0; rc == KZ_OK && i < d->nmissing; i++)
-		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 2, err, "%d.\u00A0%s",
-			i + 1, d->missing[i]);
+		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 2, err,
+			"%d.\u00A0%s", i + 1, d->missing[i]);
 	snprintf(day, sizeof day, "%02d.%02d.%04d", d->until.d, d->until.m, d->until.y);
 	return rc ? rc
-		  : kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->until, day);
+		  : kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->until,
+			    day);
 }
 
 /* What to do next, whom to call, and who wrote the notice. */
 static int
-add_next(struct kz_doc_layout *l, const struct kz_notice_doc *d, const struct words *w, int s,
+add_next(struct kz_layout *l, const struct kz_notice_doc *d, const struct words *w, int s,
 	char *err)
 {
-	char where[KZ_DOC_TEXT_MAX], phone[128];
+	char where[KZ_LAYOUT_TEXT_MAX], phone[128];
 	int rc, n;
 
 	n = snprintf(where, sizeof where, "%s, %s", d->office, d->office_address);
 	if (n < 0 || (size_t)n >= sizeof where)
 		return kz_err(err, KZ_EINVAL, "the notice's office and address are too long");
 	kz_doc_unbroken(d->office_phone, phone, sizeof phone);
-	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, w->todo, where)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s",
+	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, w->todo,
+		     where)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s",
 			 w->refusal)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, w->phone,
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, w->phone,
 			 phone)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s",
 			 w->clerk)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
 			 d->clerk_name)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
 			 d->clerk_position)) ||
-		(rc = kz_doc_add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")))
+		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")))
 		return rc;
-	return kz_doc_add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->sign);
+	return kz_layout_add(l, KZ_BLOCK_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->sign);
 }
 
 int
-kz_doc_notice_layout(const struct kz_notice_doc *d, int width, struct kz_doc_layout *out, char *err)
+kz_doc_notice_layout(const struct kz_notice_doc *d, int width, struct kz_layout *out, char *err)
 {
 	const struct words *w;
 	int rc, s;
@@ -179,4 +184,53 @@ kz_doc_notice_layout(const struct kz_notice_doc *d, int width, struct kz_doc_lay
 	if ((rc = add_head(out, d, w, s, err)) || (rc = add_missing(out, d, w, s, err)))
 		return rc;
 	return add_next(out, d, w, s, err);
+}
+
+struct notice_data {
+	struct kz_notice_doc d;
+	struct kz_application a; /* what d points into */
+};
+
+int
+kz_doc_notice_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err)
+{
+	struct notice_data *n = calloc(1, sizeof *n);
+	struct kz_notice_doc *d;
+	struct kz_application *a;
+	int rc;
+
+	if (n == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory making a notice");
+	d = &n->d;
+	a = &n->a;
+	d->lang = job->lang;
+	if ((rc = kz_app_get_job(src->db, job->id, a, err)) != KZ_OK ||
+		(rc = kz_doc_office_contact(src, job->lang, &d->office, &d->office_address,
+			 &d->office_phone, err)) != KZ_OK)
+		goto fail;
+	d->applicant = a->applicant;
+	d->number = a->number;
+	d->received_at = a->accepted_at;
+	for (int i = 0; i < KZ_APPDOC_COUNT && d->nmissing < KZ_DOC_MAX_DOCS; i++)
+		if (a->missing & (1u << i))
+			d->missing[d->nmissing++] = kz_app_doc_name(i, job->lang);
+	if (kz_date_parse(a->suspended_until, &d->until) != 0) {
+		rc = kz_err(err, KZ_EINVAL, "application %s is %s: it has no notice of refusal",
+			a->number, a->state);
+		goto fail;
+	}
+	d->clerk_name = a->clerk;
+	d->clerk_position = a->clerk_position;
+	*data = n;
+	return KZ_OK;
+fail:
+	free(n);
+	return rc;
+}
+
+int
+kz_doc_notice_lay_out(const void *data, int width, struct kz_layout *out, char *err)
+{
+	return kz_doc_notice_layout(&((const struct notice_data *)data)->d, width, out, err);
 }

@@ -1,11 +1,14 @@
-/* doc-test.c - the printer test page as a layout; see doc-test.h.
+/* test.c - the printer test page as a layout; see test.h.
  * The same sizes as the ticket's, in quarters of the 58 mm ones, so both look alike. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "doc-test.h"
+#include "test.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "doc.h"
+#include "queue/outbox.h"
 
 #define MARGIN 8 /* white dots on every side, as on a ticket */
 
@@ -34,19 +37,19 @@ static const struct words ru_words = {
 
 /* Append a centred block; KZ_EINVAL if its text does not fit a block. */
 static int
-add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int gap, const char *text,
+add(struct kz_layout *l, enum kz_block_kind kind, int px, int bold, int gap, const char *text,
 	char *err)
 {
-	struct kz_doc_block *b = &l->blocks[l->n];
+	struct kz_layout_block *b = &l->blocks[l->n];
 
-	if (l->n == KZ_DOC_BLOCKS)
+	if (l->n == KZ_LAYOUT_BLOCKS)
 		return kz_err(err, KZ_EINVAL, "the test page has more than %d blocks",
-			KZ_DOC_BLOCKS);
+			KZ_LAYOUT_BLOCKS);
 	if (strlen(text) >= sizeof b->text)
 		return kz_err(err, KZ_EINVAL,
 			"a text of the test page is longer than %d bytes: %.40s...",
-			KZ_DOC_TEXT_MAX - 1, text);
-	*b = (struct kz_doc_block){kind, px, bold, KZ_TS_CENTRE, gap, ""};
+			KZ_LAYOUT_TEXT_MAX - 1, text);
+	*b = (struct kz_layout_block){kind, px, bold, KZ_TS_CENTRE, gap, ""};
 	strcpy(b->text, text);
 	l->n++;
 	return KZ_OK;
@@ -70,7 +73,7 @@ check(const char *lang, const char *printer_name, const char *office, int width,
 
 int
 kz_doc_test_layout(const char *lang, const char *printer_name, const char *office, int64_t now,
-	int width, struct kz_doc_layout *out, char *err)
+	int width, struct kz_layout *out, char *err)
 {
 	const struct words *w;
 	char when[32];
@@ -86,15 +89,42 @@ kz_doc_test_layout(const char *lang, const char *printer_name, const char *offic
 	out->n = 0;
 	/* the alphabet at body size, not shrunk: a letter too small to read
 	 * would hide the very fault the page is for */
-	if ((rc = add(out, KZ_DOC_WRAP, 28 * s / 4, 1, 0, w->title, err)) != KZ_OK ||
-		(rc = add(out, KZ_DOC_RULE, 2, 0, 8, "", err)) != KZ_OK ||
-		(rc = add(out, KZ_DOC_WRAP, 24 * s / 4, 1, 8, printer_name, err)) != KZ_OK ||
-		(rc = add(out, KZ_DOC_WRAP, 22 * s / 4, 0, 4, office, err)) != KZ_OK ||
-		(rc = add(out, KZ_DOC_LINE, 22 * s / 4, 0, 4, when, err)) != KZ_OK ||
-		(rc = add(out, KZ_DOC_RULE, 2, 0, 10, "", err)) != KZ_OK ||
-		(rc = add(out, KZ_DOC_WRAP, 24 * s / 4, 0, 10, w->alphabet, err)) != KZ_OK ||
-		(rc = add(out, KZ_DOC_LINE, 24 * s / 4, 1, 8, digits, err)) != KZ_OK ||
-		(rc = add(out, KZ_DOC_RULE, 2, 0, 10, "", err)) != KZ_OK)
+	if ((rc = add(out, KZ_BLOCK_WRAP, 28 * s / 4, 1, 0, w->title, err)) != KZ_OK ||
+		(rc = add(out, KZ_BLOCK_RULE, 2, 0, 8, "", err)) != KZ_OK ||
+		(rc = add(out, KZ_BLOCK_WRAP, 24 * s / 4, 1, 8, printer_name, err)) != KZ_OK ||
+		(rc = add(out, KZ_BLOCK_WRAP, 22 * s / 4, 0, 4, office, err)) != KZ_OK ||
+		(rc = add(out, KZ_BLOCK_LINE, 22 * s / 4, 0, 4, when, err)) != KZ_OK ||
+		(rc = add(out, KZ_BLOCK_RULE, 2, 0, 10, "", err)) != KZ_OK ||
+		(rc = add(out, KZ_BLOCK_WRAP, 24 * s / 4, 0, 10, w->alphabet, err)) != KZ_OK ||
+		(rc = add(out, KZ_BLOCK_LINE, 24 * s / 4, 1, 8, digits, err)) != KZ_OK ||
+		(rc = add(out, KZ_BLOCK_RULE, 2, 0, 10, "", err)) != KZ_OK)
 		return rc;
-	return add(out, KZ_DOC_WRAP, 20 * s / 4, 0, 8, w->closing, err);
+	return add(out, KZ_BLOCK_WRAP, 20 * s / 4, 0, 8, w->closing, err);
+}
+
+struct test_data {
+	const char *lang, *printer, *office;
+	int64_t now;
+};
+
+int
+kz_doc_test_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data, char *err)
+{
+	struct test_data *d = malloc(sizeof *d);
+
+	if (d == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory making a test page");
+	*d = (struct test_data){job->lang, src->printer,
+		strcmp(job->lang, "kk") == 0 ? src->cfg->name_kk : src->cfg->name_ru,
+		kz_clock_now()};
+	*data = d;
+	return KZ_OK;
+}
+
+int
+kz_doc_test_lay_out(const void *data, int width, struct kz_layout *out, char *err)
+{
+	const struct test_data *d = data;
+
+	return kz_doc_test_layout(d->lang, d->printer, d->office, d->now, width, out, err);
 }

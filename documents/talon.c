@@ -1,13 +1,17 @@
-/* doc-talon.c - the complaint talon of p.25 as a layout; see doc-talon.h.
+/* talon.c - the complaint talon of p.25 as a layout; see talon.h.
  * Sizes in quarters of the 58 mm ones, as the ticket's, so 80 mm paper reads alike. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "doc-talon.h"
+#include "talon.h"
 #include "doc.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/complaint.h"
+#include "queue/directory.h"
+#include "queue/outbox.h"
 
 #define MARGIN 8 /* white dots on every side, as on a ticket */
 
@@ -172,8 +176,7 @@ check(const struct kz_talon_doc *d, int width, char *err)
 
 /* The office, the title, the number, when and by whom it was registered. */
 static int
-add_head(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
-	char *err)
+add_head(struct kz_layout *l, const struct kz_talon_doc *d, const struct words *w, int s, char *err)
 {
 	char when[32], who[256], taker[384];
 	int rc;
@@ -183,41 +186,42 @@ add_head(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct wor
 			d->taker_name);
 	kz_doc_unbroken(who, taker, sizeof taker);
 	kz_clock_format(d->registered_at, "%d.%m.%Y %H:%M", when, sizeof when);
-	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
+	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
 		     d->office)) ||
-		(rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
-		(rc = kz_doc_add(l, KZ_DOC_LINE, 30 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_LINE, 30 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s",
 			 w->title)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
 			 w->subtitle)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 8, err, w->number,
-			 d->number)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 12, err, w->when,
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 8, err,
+			 w->number, d->number)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 12, err, w->when,
 			 when)))
 		return rc;
-	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->taker, taker);
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->taker, taker);
 }
 
 /* By when and where the answer comes, and how else it may. */
 static int
-add_answer(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
+add_answer(struct kz_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
 	char *err)
 {
 	char day[11];
 	int rc;
 
 	snprintf(day, sizeof day, "%02d.%02d.%04d", d->due.d, d->due.m, d->due.y);
-	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->due, day,
+	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->due, day,
 		     d->days)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place,
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place,
 			 d->answer_place)))
 		return rc;
-	return kz_doc_add(l, KZ_DOC_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s", w->channels);
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s",
+		w->channels);
 }
 
 /* Whom to ask how the complaint goes: the official, then the Appendix 5 body. */
 static int
-add_contacts(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
+add_contacts(struct kz_layout *l, const struct kz_talon_doc *d, const struct words *w, int s,
 	char *err)
 {
 	char phone[128], body_phone[128];
@@ -225,24 +229,24 @@ add_contacts(struct kz_doc_layout *l, const struct kz_talon_doc *d, const struct
 
 	kz_doc_unbroken(d->official_phone, phone, sizeof phone);
 	kz_doc_unbroken(d->body_phone, body_phone, sizeof body_phone);
-	if ((rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 12, err, "%s", "")) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 8, err, "%s",
+	if ((rc = kz_layout_add(l, KZ_BLOCK_RULE, 2, 0, 0, 12, err, "%s", "")) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 8, err, "%s",
 			 w->ask)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s, %s",
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s, %s",
 			 d->official_name, d->official_position)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone,
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone,
 			 phone)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 8, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 8, err, "%s",
 			 d->body_name)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone,
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->phone,
 			 body_phone)))
 		return rc;
-	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->email,
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 0, err, w->email,
 		d->body_email);
 }
 
 int
-kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_doc_layout *out, char *err)
+kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_layout *out, char *err)
 {
 	const struct words *w;
 	int rc, s;
@@ -257,4 +261,92 @@ kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_doc_layou
 	if ((rc = add_head(out, d, w, s, err)) || (rc = add_answer(out, d, w, s, err)))
 		return rc;
 	return add_contacts(out, d, w, s, err);
+}
+
+struct talon_data {
+	struct kz_talon_doc d;
+	struct kz_complaint m;                  /* what d points into, */
+	struct kz_directory *offices, *akimats; /* and these */
+	char body[2 * KZ_NAME_LEN + 8];
+};
+
+/* kk's text if there is one, else ru's (the directory is in Russian), else "—". */
+static const char *
+pick(const char *kk, const char *ru, int in_kk)
+{
+	if (in_kk && kk != NULL && kk[0] != '\0')
+		return kk;
+	return ru != NULL && ru[0] != '\0' ? ru : "\u2014";
+}
+
+void
+kz_doc_talon_free(void *data)
+{
+	struct talon_data *t = data;
+
+	if (t == NULL)
+		return;
+	kz_dir_free(t->offices);
+	kz_dir_free(t->akimats);
+	free(t);
+}
+
+int
+kz_doc_talon_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data, char *err)
+{
+	const struct kz_config *cfg = src->cfg;
+	const struct kz_office_kk *kk = &cfg->office_kk;
+	const struct kz_office_entry *o, *a;
+	struct talon_data *t = calloc(1, sizeof *t);
+	struct kz_complaint *m;
+	int rc, in_kk = strcmp(job->lang, "kk") == 0;
+
+	if (t == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory making a talon");
+	m = &t->m;
+	if ((rc = kz_complaint_of_job(src->db, job->id, m, err)) != KZ_OK ||
+		(rc = kz_dir_load(cfg->offices, &t->offices, err)) != KZ_OK ||
+		(rc = kz_dir_load(cfg->akimats, &t->akimats, err)) != KZ_OK)
+		goto fail;
+	o = kz_dir_find(t->offices, cfg->office);
+	a = kz_dir_find(t->akimats, cfg->office);
+	if (o == NULL || a == NULL) {
+		rc = kz_err(err, KZ_ECONFIG,
+			"a talon prints this office's contacts (App. 1, App. 5), but '%s' is not a "
+			"key of both %s and %s; set [hall] office (find it with 'kezek office find')",
+			cfg->office, cfg->offices, cfg->akimats);
+		goto fail;
+	}
+	snprintf(t->body, sizeof t->body, "%s, %s", pick(kk->akimat_official, a->official, in_kk),
+		pick(kk->akimat_name, a->name, in_kk));
+	t->d = (struct kz_talon_doc){
+		.lang = job->lang,
+		.office = pick(kk->name, o->name, in_kk),
+		.number = m->number,
+		.registered_at = m->registered_at,
+		.taker_name = m->clerk,
+		.days = m->days,
+		.answer_place = pick(kk->address, o->address, in_kk),
+		.official_name = pick(kk->official, o->official, in_kk),
+		.official_position = pick(kk->name, o->name, in_kk),
+		.official_phone = pick(NULL, o->phones, 0),
+		.body_name = t->body,
+		.body_phone = pick(NULL, a->phones, 0),
+		.body_email = pick(NULL, a->emails, 0),
+	};
+	if (kz_date_parse(m->due_day, &t->d.due) != 0) {
+		rc = kz_err(err, KZ_EDB, "complaint %s has no due day", m->number);
+		goto fail;
+	}
+	*data = t;
+	return KZ_OK;
+fail:
+	kz_doc_talon_free(t);
+	return rc;
+}
+
+int
+kz_doc_talon_lay_out(const void *data, int width, struct kz_layout *out, char *err)
+{
+	return kz_doc_talon_layout(&((const struct talon_data *)data)->d, width, out, err);
 }

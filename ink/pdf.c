@@ -51,11 +51,11 @@ struct sink {
 
 struct pdf {
 	cairo_t *cr;
-	cairo_font_face_t *const *face; /* regular, bold */
-	double scale;                   /* pt a dot */
-	double x0, y0;                  /* pt: the layout's top left corner */
-	int draw;                       /* 0: only measure */
-	char scratch[KZ_DOC_TEXT_MAX];  /* a run of words being measured */
+	cairo_font_face_t *const *face;   /* regular, bold */
+	double scale;                     /* pt a dot */
+	double x0, y0;                    /* pt: the layout's top left corner */
+	int draw;                         /* 0: only measure */
+	char scratch[KZ_LAYOUT_TEXT_MAX]; /* a run of words being measured */
 };
 
 static cairo_user_data_key_t face_key;
@@ -170,15 +170,15 @@ kz_pdf_faces_close(cairo_font_face_t *faces[FACES])
 }
 
 static int
-check_layout(const struct kz_doc_layout *l, int page, char *err)
+check_layout(const struct kz_layout *l, int page, char *err)
 {
 	if (l == NULL || l->width <= 0 || l->margin < 0 || 2 * l->margin >= l->width || l->n < 0 ||
-		l->n > KZ_DOC_BLOCKS)
+		l->n > KZ_LAYOUT_BLOCKS)
 		return kz_err(err, KZ_EINVAL,
 			"page %d of the PDF has no layout, or a malformed one", page + 1);
 	for (int i = 0; i < l->n; i++) {
-		const struct kz_doc_block *b = &l->blocks[i];
-		if (b->kind < KZ_DOC_LINE || b->kind > KZ_DOC_RULE || b->px <= 0 ||
+		const struct kz_layout_block *b = &l->blocks[i];
+		if (b->kind < KZ_BLOCK_LINE || b->kind > KZ_BLOCK_RULE || b->px <= 0 ||
 			b->align < KZ_TS_LEFT || b->align > KZ_TS_RIGHT ||
 			memchr(b->text, '\0', sizeof b->text) == NULL)
 			return kz_err(err, KZ_EINVAL, "block %d of page %d of the PDF is malformed",
@@ -188,7 +188,7 @@ check_layout(const struct kz_doc_layout *l, int page, char *err)
 }
 
 static int
-check_pages(const struct kz_doc_layout *const *pages, int npages, char *err)
+check_pages(const struct kz_layout *const *pages, int npages, char *err)
 {
 	int rc = KZ_OK;
 
@@ -323,7 +323,7 @@ static void
 wrap_paragraph(struct pdf *p, double x, double y, double w, double size, int bold, int align,
 	const char *s, size_t n, double *h)
 {
-	char line[KZ_DOC_TEXT_MAX];
+	char line[KZ_LAYOUT_TEXT_MAX];
 	double at = w, asc, lh; /* at: where lines break; they are set in w */
 	size_t i = 0, end;
 
@@ -372,24 +372,24 @@ wrap(struct pdf *p, double x, double y, double w, double size, int bold, int ali
 /* The layout's blocks from (p->x0, p->y0) at p->scale; *height gets how far
  * down the page they reach, the bottom margin included. */
 static int
-set_blocks(struct pdf *p, const struct kz_doc_layout *l, double *height, char *err)
+set_blocks(struct pdf *p, const struct kz_layout *l, double *height, char *err)
 {
 	double m = l->margin * p->scale, x = p->x0 + m, y = p->y0 + m, h;
 	double w = (l->width - 2 * l->margin) * p->scale;
 	cairo_status_t st;
 
 	for (int i = 0; i < l->n; i++) {
-		const struct kz_doc_block *k = &l->blocks[i];
+		const struct kz_layout_block *k = &l->blocks[i];
 		y += k->gap * p->scale;
 		h = k->px * p->scale;
-		if (k->kind == KZ_DOC_RULE && p->draw) {
+		if (k->kind == KZ_BLOCK_RULE && p->draw) {
 			cairo_set_line_width(p->cr, RULE_PT);
 			cairo_move_to(p->cr, x, y + h / 2);
 			cairo_line_to(p->cr, x + w, y + h / 2);
 			cairo_stroke(p->cr);
-		} else if (k->kind == KZ_DOC_WRAP) {
+		} else if (k->kind == KZ_BLOCK_WRAP) {
 			wrap(p, x, y, w, k->px * p->scale, k->bold, k->align, k->text, &h);
-		} else if (k->kind == KZ_DOC_LINE) {
+		} else if (k->kind == KZ_BLOCK_LINE) {
 			set_line(p, x, y, w, k->px * p->scale, k->bold, k->align, k->text, &h);
 		}
 		/* cairo stops at the first fault: malformed UTF-8, or memory */
@@ -406,7 +406,7 @@ set_blocks(struct pdf *p, const struct kz_doc_layout *l, double *height, char *e
 /* One page: the layout as a 120 mm column, smaller if it would run past
  * the foot of the page. */
 static int
-set_page(struct pdf *p, const struct kz_doc_layout *l, char *err)
+set_page(struct pdf *p, const struct kz_layout *l, char *err)
 {
 	double h, room = KZ_PDF_A4_H - TOP - BOTTOM;
 	int rc;
@@ -457,10 +457,10 @@ cairo_failed(cairo_status_t st, const struct sink *s, char *err)
 /* The first text of the first page (the office, the test page's title):
  * what a print queue shows as the job's title. */
 static void
-set_title(cairo_surface_t *surface, const struct kz_doc_layout *l)
+set_title(cairo_surface_t *surface, const struct kz_layout *l)
 {
 	for (int i = 0; i < l->n; i++)
-		if (l->blocks[i].kind != KZ_DOC_RULE && l->blocks[i].text[0]) {
+		if (l->blocks[i].kind != KZ_BLOCK_RULE && l->blocks[i].text[0]) {
 			cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
 				l->blocks[i].text);
 			return;
@@ -468,7 +468,7 @@ set_title(cairo_surface_t *surface, const struct kz_doc_layout *l)
 }
 
 static int
-write_pdf(const struct kz_doc_layout *const *pages, int npages, cairo_font_face_t *const *faces,
+write_pdf(const struct kz_layout *const *pages, int npages, cairo_font_face_t *const *faces,
 	struct sink *s, char *err)
 {
 	cairo_surface_t *surface;
@@ -501,7 +501,7 @@ write_pdf(const struct kz_doc_layout *const *pages, int npages, cairo_font_face_
 }
 
 static int
-make_pdf(const struct kz_doc_layout *const *pages, int npages, const char *font_dir, struct sink *s,
+make_pdf(const struct kz_layout *const *pages, int npages, const char *font_dir, struct sink *s,
 	char *err)
 {
 	cairo_font_face_t *faces[FACES];
@@ -528,7 +528,7 @@ make_pdf(const struct kz_doc_layout *const *pages, int npages, const char *font_
 }
 
 int
-kz_pdf_layout(const struct kz_doc_layout *const *pages, int npages, const char *font_dir,
+kz_pdf_layout(const struct kz_layout *const *pages, int npages, const char *font_dir,
 	const char *path, char *err)
 {
 	struct sink s = {path, NULL, NULL, 0};
@@ -539,7 +539,7 @@ kz_pdf_layout(const struct kz_doc_layout *const *pages, int npages, const char *
 }
 
 int
-kz_pdf_memory(const struct kz_doc_layout *const *pages, int npages, const char *font_dir,
+kz_pdf_memory(const struct kz_layout *const *pages, int npages, const char *font_dir,
 	struct kz_bytes *out, char *err)
 {
 	struct sink s = {NULL, NULL, out, 0};

@@ -1,4 +1,4 @@
-/* doc-report.c - the managers' report as an A4 PDF with charts; see doc-report.h.
+/* report.c - the managers' report as an A4 PDF with charts; see report.h.
  * Start at make_pdf: the report is drawn twice, first only to count its pages. */
 #include <errno.h>
 #include <stdarg.h>
@@ -10,14 +10,14 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
-#include "doc-report.h"
-#include "pdf.h"
+#include "report.h"
+#include "ink/pdf.h"
 #include "queue/error.h"
 #include "queue/stats.h"
 #include "queue/utf8.h"
 
-#include "a4.h"
-#include "doc-report-draw.h"
+#include "report-charts.h"
+#include "report-draw.h"
 
 static const struct words ru_words = {
 	.title = "Отчёт об обслуживании посетителей",
@@ -189,233 +189,6 @@ static const struct words kk_words = {
 		 "шақырудан аяқталғанға дейін. Процентильдер — ең жақын ранг әдісімен.",
 };
 
-const struct rgb ink = {0, 0, 0}, dim = {0.35, 0.35, 0.35}, axis_ink = {0.3, 0.3, 0.3},
-		 grid = {0.86, 0.86, 0.86}, band = {0.93, 0.93, 0.93},
-		 head_fill = {0.90, 0.92, 0.95}, bar = {0.25, 0.47, 0.70},
-		 bar_light = {0.62, 0.76, 0.89}, bar_over = {0.93, 0.58, 0.22},
-		 red = {0.83, 0.08, 0.08}, green = {0.10, 0.55, 0.25};
-
-/* --- text -------------------------------------------------------------- */
-
-/* s as valid UTF-8 into out (len bytes), a malformed byte as '?', control
- * characters as spaces, cut at a character if too long: cairo draws
- * nothing of a text with one bad byte, and a name is data. */
-void
-kz_rd_clean(const char *s, char *out, size_t len)
-{
-	size_t o = 0;
-
-	while (*s) {
-		uint32_t cp;
-		int n = kz_utf8_next((const unsigned char *)s, &cp);
-		if (cp == KZ_NOT_UNICODE || cp < 0x20) {
-			if (o + 1 >= len)
-				break;
-			out[o++] = cp == KZ_NOT_UNICODE ? '?' : ' ';
-			s++;
-			continue;
-		}
-		if (o + (size_t)n >= len)
-			break;
-		memcpy(out + o, s, (size_t)n);
-		o += (size_t)n;
-		s += n;
-	}
-	out[o] = '\0';
-}
-
-void
-kz_rd_colour(struct rep *p, struct rgb c)
-{
-	cairo_set_source_rgb(p->cr, c.r, c.g, c.b);
-}
-
-void
-kz_rd_font(struct rep *p, int bold, double size)
-{
-	cairo_set_font_face(p->cr, p->face[bold != 0]);
-	cairo_set_font_size(p->cr, size);
-}
-
-/* How far the pen moves over s in the current font. */
-double
-kz_rd_measure(struct rep *p, const char *s)
-{
-	cairo_text_extents_t te;
-
-	cairo_text_extents(p->cr, s, &te);
-	return te.x_advance;
-}
-
-/* Cut buf (clean) at a character and end it with an ellipsis until it fits
- * w in the current font; *adv gets its width. */
-static void
-ellipsize(struct rep *p, char *buf, double w, double *adv)
-{
-	size_t n = strlen(buf);
-	char tmp[TEXT_MAX + 4];
-
-	while (n > 0) {
-		do
-			n--;
-		while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);
-		memcpy(tmp, buf, n);
-		memcpy(tmp + n, "…", sizeof "…");
-		if ((*adv = kz_rd_measure(p, tmp)) <= w || n == 0)
-			break;
-	}
-	if (n == 0) {
-		snprintf(tmp, sizeof tmp, "%s", "…");
-		*adv = kz_rd_measure(p, tmp);
-	}
-	memcpy(buf, tmp, strlen(tmp) + 1);
-}
-
-/* s on the baseline y in the box from x, w wide, aligned: shrunk as far as
- * p->shrink of size to fit w, then cut with an ellipsis.  The width it took. */
-double
-kz_rd_put(struct rep *p, double x, double y, double w, double size, int bold, int align,
-	const char *s)
-{
-	char buf[TEXT_MAX];
-	double adv;
-
-	kz_rd_clean(s, buf, sizeof buf);
-	kz_rd_font(p, bold, size);
-	adv = kz_rd_measure(p, buf);
-	if (adv > w) {
-		double fit = size * w / adv * 0.999;
-		kz_rd_font(p, bold, fit > size * p->shrink ? fit : size * p->shrink);
-		if ((adv = kz_rd_measure(p, buf)) > w)
-			ellipsize(p, buf, w, &adv);
-	}
-	x += align == AC ? (w - adv) / 2 : align == AR ? w - adv : 0;
-	cairo_move_to(p->cr, x, y);
-	cairo_show_text(p->cr, buf);
-	return adv;
-}
-
-/* printf into buf (len bytes): the texts made of a language's words. */
-const char *
-kz_rd_fmt(char *buf, size_t len, const char *f, ...)
-{
-	va_list ap;
-
-	va_start(ap, f);
-	vsnprintf(buf, len, f, ap);
-	va_end(ap);
-	return buf;
-}
-
-/* Where the piece of s from k ends: past any spaces, then at the next
- * space, or just after a hyphen inside a word with more than a letter or
- * two after it ("90-процентиль", not "90-й"). */
-static size_t
-piece_end(const char *s, size_t n, size_t k)
-{
-	while (k < n && s[k] == ' ')
-		k++;
-	for (size_t from = k; k < n && s[k] != ' '; k++)
-		if (s[k] == '-' && k > from) {
-			size_t e = k + 1;
-			while (e < n && s[e] != ' ' && s[e] != '-')
-				e++;
-			if (e - k > 4)
-				return k + 1;
-		}
-	return k;
-}
-
-/* The lines s (clean) breaks into at spaces and hyphens to fit w in the
- * current font: starts and lengths of at most MAX_LINES; how many it
- * needs.  A piece wider than w takes a line of its own (put shrinks it). */
-int
-kz_rd_wrap(struct rep *p, const char *s, double w, size_t start[MAX_LINES], size_t len[MAX_LINES])
-{
-	char tmp[TEXT_MAX];
-	size_t n = strlen(s), i = 0;
-	int lines = 0;
-
-	while (i < n) {
-		size_t end, e;
-		while (i < n && s[i] == ' ')
-			i++;
-		if (i == n)
-			break;
-		for (end = piece_end(s, n, i); (e = piece_end(s, n, end)) > end; end = e) {
-			memcpy(tmp, s + i, e - i); /* add pieces while the line fits */
-			tmp[e - i] = '\0';
-			if (kz_rd_measure(p, tmp) > w)
-				break;
-		}
-		if (lines < MAX_LINES) {
-			start[lines] = i;
-			len[lines] = end - i;
-		}
-		lines++;
-		i = end;
-	}
-	return lines;
-}
-
-/* The widest piece of s (clean) in the current font. */
-static double
-widest_word(struct rep *p, const char *s)
-{
-	char tmp[TEXT_MAX];
-	double most = 0;
-
-	for (size_t i = 0, e, n = strlen(s); i < n; i = e) {
-		e = piece_end(s, n, i);
-		while (i < e && s[i] == ' ')
-			i++;
-		memcpy(tmp, s + i, e - i);
-		tmp[e - i] = '\0';
-		if (kz_rd_measure(p, tmp) > most)
-			most = kz_rd_measure(p, tmp);
-	}
-	return most;
-}
-
-/* The size, from size down to SHRINK of it, at which s (clean) wraps in w
- * in no more than max lines with no word too wide; *lines gets how many. */
-static double
-fit_wrapped(struct rep *p, const char *s, double w, double size, int bold, int max, int *lines)
-{
-	size_t st[MAX_LINES], ln[MAX_LINES];
-	double at = size;
-
-	for (;; at -= 0.25) {
-		kz_rd_font(p, bold, at);
-		*lines = kz_rd_wrap(p, s, w, st, ln);
-		if ((*lines <= max && widest_word(p, s) <= w) || at - 0.25 < size * SHRINK)
-			return at;
-	}
-}
-
-/* s wrapped in w from the baseline y, lh apart, at size (as fit_wrapped
- * gave); lines past max are left out.  The lines set. */
-static int
-put_wrapped(struct rep *p, double x, double y, double w, double size, double lh, int bold,
-	int align, int max, const char *s)
-{
-	char buf[TEXT_MAX], line[TEXT_MAX];
-	size_t st[MAX_LINES], ln[MAX_LINES];
-	int n;
-
-	kz_rd_clean(s, buf, sizeof buf);
-	kz_rd_font(p, bold, size);
-	n = kz_rd_wrap(p, buf, w, st, ln);
-	n = n < max ? n : max;
-	n = n < MAX_LINES ? n : MAX_LINES;
-	for (int i = 0; i < n; i++) {
-		memcpy(line, buf + st[i], ln[i]);
-		line[ln[i]] = '\0';
-		kz_rd_put(p, x, y + i * lh, w, size, bold, align, line);
-	}
-	return n;
-}
-
 /* --- numbers ----------------------------------------------------------- */
 
 /* Seconds as minutes with one decimal, a comma before it: "12,5". */
@@ -458,123 +231,6 @@ stat_share(char *buf, size_t len, const struct kz_stat *s)
 	return buf;
 }
 
-/* "2026-03-01" as "01.03.2026"; anything else as it is. */
-const char *
-kz_rd_date(char *buf, size_t len, const char *day)
-{
-	if (strlen(day) == 10 && day[4] == '-' && day[7] == '-')
-		snprintf(buf, len, "%.2s.%.2s.%.4s", day + 8, day + 5, day);
-	else
-		snprintf(buf, len, "%s", day);
-	return buf;
-}
-
-/* --- pages ------------------------------------------------------------- */
-
-/* The office, the report's title and range above a rule; "page / pages" at
- * the foot. */
-static void
-page_head(struct rep *p)
-{
-	const struct kz_report *r = p->r;
-	char from[16], to[16], range[96], num[32];
-	double pw;
-
-	kz_rd_colour(p, ink);
-	kz_rd_put(p, LEFT, TOP + 11, WIDTH, 11, 1, AL, p->kk ? p->cfg->name_kk : p->cfg->name_ru);
-	kz_rd_fmt(range, sizeof range, p->w->period, kz_rd_date(from, sizeof from, r->from),
-		kz_rd_date(to, sizeof to, r->to));
-	kz_rd_font(p, 0, 9);
-	pw = kz_rd_measure(p, range);
-	kz_rd_put(p, RIGHT - pw, TOP + 25, pw, 9, 0, AL, range);
-	kz_rd_put(p, LEFT, TOP + 25, WIDTH - pw - 12, 9, 1, AL, p->w->title);
-	cairo_set_line_width(p->cr, 0.8);
-	cairo_move_to(p->cr, LEFT, TOP + 31);
-	cairo_line_to(p->cr, RIGHT, TOP + 31);
-	cairo_stroke(p->cr);
-	if (p->pages > 0)
-		kz_rd_fmt(num, sizeof num, "%d\u00A0/\u00A0%d", p->page, p->pages);
-	else
-		kz_rd_fmt(num, sizeof num, "%d", p->page);
-	kz_rd_colour(p, dim);
-	kz_rd_put(p, LEFT, FOOT, WIDTH, 8, 0, AC, num);
-	kz_rd_colour(p, ink);
-	p->y = BODY_TOP;
-}
-
-void
-kz_rd_new_page(struct rep *p)
-{
-	cairo_show_page(p->cr);
-	p->page++;
-	page_head(p);
-}
-
-/* Whether h more fits on this page. */
-int
-kz_rd_fits(const struct rep *p, double h)
-{
-	return p->y + h <= BODY_END;
-}
-
-/* A section's title, bold, from p->y. */
-void
-kz_rd_section(struct rep *p, const char *title)
-{
-	kz_rd_colour(p, ink);
-	kz_rd_put(p, LEFT, p->y + 11, WIDTH, 11, 1, AL, title);
-	p->y += 18;
-}
-
-/* A paragraph over the whole width from p->y, page breaks included. */
-void
-kz_rd_paragraph(struct rep *p, double size, int bold, struct rgb c, const char *s)
-{
-	char buf[TEXT_MAX], line[TEXT_MAX];
-	size_t st[MAX_LINES], ln[MAX_LINES];
-	double lh = size * 1.35;
-	int n;
-
-	kz_rd_clean(s, buf, sizeof buf);
-	kz_rd_font(p, bold, size);
-	n = kz_rd_wrap(p, buf, WIDTH, st, ln);
-	n = n < MAX_LINES ? n : MAX_LINES;
-	for (int i = 0; i < n; i++) {
-		if (!kz_rd_fits(p, lh))
-			kz_rd_new_page(p);
-		memcpy(line, buf + st[i], ln[i]);
-		line[ln[i]] = '\0';
-		kz_rd_colour(p, c);
-		kz_rd_put(p, LEFT, p->y + size, WIDTH, size, bold, AL, line);
-		p->y += lh;
-	}
-}
-
-/* --- drawing ------------------------------------------------------------ */
-
-void
-kz_rd_rect(struct rep *p, double x, double y, double w, double h, struct rgb c)
-{
-	kz_rd_colour(p, c);
-	cairo_rectangle(p->cr, x, y, w, h);
-	cairo_fill(p->cr);
-}
-
-void
-kz_rd_line(struct rep *p, double x0, double y0, double x1, double y1, double width, struct rgb c,
-	int dashed)
-{
-	static const double dash[] = {4, 2.5};
-
-	kz_rd_colour(p, c);
-	cairo_set_line_width(p->cr, width);
-	cairo_set_dash(p->cr, dash, dashed ? 2 : 0, 0);
-	cairo_move_to(p->cr, x0, y0);
-	cairo_line_to(p->cr, x1, y1);
-	cairo_stroke(p->cr);
-	cairo_set_dash(p->cr, dash, 0, 0);
-}
-
 /* --- tables ------------------------------------------------------------- */
 
 struct col {
@@ -615,7 +271,7 @@ table_setup(struct rep *p, struct table *t)
 		char buf[TEXT_MAX];
 		double s;
 		kz_rd_clean(t->col[i].head, buf, sizeof buf);
-		s = fit_wrapped(p, buf, t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, HEAD_PT, 0,
+		s = kz_rd_fit_wrapped(p, buf, t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, HEAD_PT, 0,
 			HEAD_LINES, &lines);
 		least = s < least ? s : least;
 	}
@@ -676,7 +332,7 @@ table_head(struct rep *p, struct table *t, int continued)
 		lines = kz_rd_wrap(p, c, t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, st, ln);
 		lines = lines > HEAD_LINES ? HEAD_LINES : lines;
 		/* at the foot of the header, as spreadsheets set them */
-		put_wrapped(p, t->x[i] + PAD,
+		kz_rd_put_wrapped(p, t->x[i] + PAD,
 			p->y + t->head_h - PAD - (lines - 1) * lh - t->head_size * 0.25,
 			t->x[i + 1] - t->x[i] - 2 * PAD + 0.01, t->head_size, lh, 0,
 			t->col[i].align, HEAD_LINES, t->col[i].head);
@@ -879,9 +535,9 @@ key_figures(struct rep *p)
 		double x = rx + labw + i * cw, s;
 		int lines;
 		kz_rd_clean(heads[i], buf, sizeof buf);
-		s = fit_wrapped(p, buf, cw - 2 * PAD, 7, 0, 2, &lines);
+		s = kz_rd_fit_wrapped(p, buf, cw - 2 * PAD, 7, 0, 2, &lines);
 		kz_rd_colour(p, ink);
-		put_wrapped(p, x + PAD, top + hh - PAD - (lines > 1 ? s * 1.2 : 0) - 1.5,
+		kz_rd_put_wrapped(p, x + PAD, top + hh - PAD - (lines > 1 ? s * 1.2 : 0) - 1.5,
 			cw - 2 * PAD, s, s * 1.2, 0, AR, 2, buf);
 	}
 	for (int k = 0; k < 2; k++) {
@@ -944,7 +600,7 @@ app4(struct rep *p)
 		int lines;
 		double s;
 		kz_rd_clean(heads[i], buf, sizeof buf);
-		s = fit_wrapped(p, buf, x[i + 1] - x[i] - 2 * PAD, 7.5, 1, 4, &lines);
+		s = kz_rd_fit_wrapped(p, buf, x[i + 1] - x[i] - 2 * PAD, 7.5, 1, 4, &lines);
 		hs = s < hs ? s : hs;
 	}
 	for (int i = 0; i < 5; i++) {
@@ -968,7 +624,7 @@ app4(struct rep *p)
 		lines = kz_rd_wrap(p, buf, x[i + 1] - x[i] - 2 * PAD, st, ln);
 		lines = lines > 4 ? 4 : lines;
 		kz_rd_colour(p, ink);
-		put_wrapped(p, x[i] + PAD, top + (hh - lines * hs * 1.2) / 2 + hs * 0.95,
+		kz_rd_put_wrapped(p, x[i] + PAD, top + (hh - lines * hs * 1.2) / 2 + hs * 0.95,
 			x[i + 1] - x[i] - 2 * PAD, hs, hs * 1.2, 1, AC, 4, buf);
 	}
 	p->y = top + hh;
@@ -987,8 +643,8 @@ app4(struct rep *p)
 		kz_rd_colour(p, ink);
 		kz_rd_put(p, x[0] + PAD, p->y + PAD + 9, x[1] - x[0] - 2 * PAD, 8.5, 1, AL,
 			a->code);
-		put_wrapped(p, x[1] + PAD, mid - nh / 2 + 8, x[2] - x[1] - 2 * PAD, 8, 10.5, 0, AL,
-			MAX_LINES, buf);
+		kz_rd_put_wrapped(p, x[1] + PAD, mid - nh / 2 + 8, x[2] - x[1] - 2 * PAD, 8, 10.5,
+			0, AL, MAX_LINES, buf);
 		kz_rd_put(p, x[2] + PAD, mid + 3, x[3] - x[2] - 2 * PAD, 9, 0, AC,
 			kz_rd_fmt(v, sizeof v, "%d\u00A0%%", a->norm));
 		kz_rd_put(p, x[3] + PAD, mid + 3, x[4] - x[3] - 2 * PAD, 9, 0, AC,
@@ -1078,7 +734,7 @@ draw_report(struct rep *p)
 
 	p->page = 1;
 	p->shrink = SHRINK;
-	page_head(p);
+	kz_rd_page_head(p);
 	key_figures(p);
 	h = (BODY_END - p->y - 12) / 2;
 	kz_rd_chart_waits(p, h);
@@ -1202,30 +858,4 @@ kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, const 
 		out->len = start;
 	kz_pdf_faces_close(faces);
 	return rc;
-}
-
-int
-kz_doc_report_pdf_file(const struct kz_report *r, const struct kz_config *cfg, const char *lang,
-	const char *font_dir, const char *path, char *err)
-{
-	struct kz_bytes pdf = {0};
-	int rc, e;
-
-	if (path == NULL || !path[0])
-		return kz_err(err, KZ_EINVAL,
-			"the report needs a file to go to, and none was given");
-	if (strlen(path) >= KZ_PATH_LEN)
-		return kz_err(err, KZ_EINVAL, "the report's file name '%.60s...' is too long",
-			path);
-	if ((rc = kz_doc_report_pdf(r, cfg, lang, font_dir, &pdf, err)) != KZ_OK)
-		return rc;
-	rc = kz_a4_save(path, pdf.data, pdf.len, NULL);
-	e = errno; /* the cause, before freeing */
-	kz_bytes_free(&pdf);
-	if (rc != KZ_OK)
-		return kz_err(err, KZ_EINVAL,
-			"cannot write the report '%s': %s; check that its folder exists and is "
-			"writable",
-			path, strerror(e));
-	return KZ_OK;
 }

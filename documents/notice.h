@@ -1,13 +1,16 @@
-/* doc-notice.h - the written notice that a request is suspended for missing
+/* notice.h - the written notice that a request is suspended for missing
  * documents (standard p.16), laid out once as data for thermal paper and A4. */
 #ifndef KZ_DOC_NOTICE_H
 #define KZ_DOC_NOTICE_H
 
 #include <stdint.h>
 
-#include "doc-receipt.h"
-#include "doc-ticket.h"
+#include "receipt.h"
+#include "ink/layout.h"
 #include "queue/calendar.h"
+
+struct kz_doc_source;
+struct kz_print_job;
 
 /* Everything p.16 requires the notice to say, in one language. */
 struct kz_notice_doc {
@@ -30,7 +33,14 @@ struct kz_notice_doc {
  * field, a count of missing documents outside 1..10, a suspension that
  * ends before the request came or on no real day, or a text too long for
  * a block. */
-int kz_doc_notice_layout(const struct kz_notice_doc *d, int width, struct kz_doc_layout *out,
+int kz_doc_notice_layout(const struct kz_notice_doc *d, int width, struct kz_layout *out,
 	char *err);
+
+/* The table's pair (documents.h): the notice of refusal of application job
+ * j, from the application's row and this office's contacts; and that data
+ * laid out. */
+int kz_doc_notice_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err);
+int kz_doc_notice_lay_out(const void *data, int width, struct kz_layout *out, char *err);
 
 #endif

@@ -1,13 +1,16 @@
-/* doc-receipt.c - the receipt of p.14 as a layout; see doc-receipt.h.
+/* receipt.c - the receipt of p.14 as a layout; see receipt.h.
  * Sizes in quarters of the 58 mm ones, as the ticket's, so 80 mm paper reads alike. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "doc-receipt.h"
+#include "receipt.h"
 #include "doc.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/application.h"
+#include "queue/outbox.h"
 
 #define MARGIN 8 /* white dots on every side, as on a ticket */
 
@@ -96,69 +99,71 @@ check(const struct kz_receipt_doc *d, int width, char *err)
 
 /* The office, the title, the request's number and date, the service. */
 static int
-add_head(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
+add_head(struct kz_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
 	char *err)
 {
 	char day[16];
 	int rc;
 
 	kz_clock_format(d->accepted_at, "%d.%m.%Y", day, sizeof day);
-	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
+	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
 		     d->office)) ||
-		(rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 6, err, "%s", "")) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s",
 			 w->title)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 4, err, w->number,
-			 d->number, day)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 4, err,
+			 w->number, d->number, day)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s",
 			 w->service)))
 		return rc;
-	return kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
 		d->service ? d->service : w->standard);
 }
 
 /* How many documents, then each by name, numbered. */
 static int
-add_docs(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
+add_docs(struct kz_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
 	char *err)
 {
-	int rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 10, err, w->count, d->ndocs);
+	int rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 10, err, w->count,
+		d->ndocs);
 
 	for (int i = 0; rc == KZ_OK && i < d->ndocs; i++)
-		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%d.\u00A0%s",
-			i + 1, d->docs[i]);
+		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err,
+			"%d.\u00A0%s", i + 1, d->docs[i]);
 	return rc;
 }
 
 /* When and where the result is issued. */
 static int
-add_result(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
+add_result(struct kz_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
 	char *err)
 {
-	char day[11], from[16], to[16], place[KZ_DOC_TEXT_MAX];
+	char day[11], from[16], to[16], place[KZ_LAYOUT_TEXT_MAX];
 	int rc, n;
 
 	snprintf(day, sizeof day, "%02d.%02d.%04d", d->due.d, d->due.m, d->due.y);
 	snprintf(from, sizeof from, "%d:%02d", d->due_from / 60, d->due_from % 60);
 	snprintf(to, sizeof to, "%d:%02d", d->due_to / 60, d->due_to % 60);
 	if (d->due_to == 0)
-		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->when_at, day,
-			from);
+		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->when_at,
+			day, from);
 	else
-		rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err, w->when_hrs,
-			day, from, to);
+		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 10, err,
+			w->when_hrs, day, from, to);
 	n = snprintf(place, sizeof place, "%s, %s%s%s", d->office, d->office_address,
 		d->result_place ? ", " : "", d->result_place ? d->result_place : "");
 	if (rc == KZ_OK && (n < 0 || (size_t)n >= sizeof place))
 		return kz_err(err, KZ_EINVAL, "the receipt's place of issue is too long: %.40s...",
 			place);
 	return rc ? rc
-		  : kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place, place);
+		  : kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 6, err, w->place,
+			    place);
 }
 
 /* Who accepted the documents, room to sign for both sides, and a phone. */
 static int
-add_clerk(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
+add_clerk(struct kz_layout *l, const struct kz_receipt_doc *d, const struct words *w, int s,
 	char *err)
 {
 	char phone[128];
@@ -166,25 +171,26 @@ add_clerk(struct kz_doc_layout *l, const struct kz_receipt_doc *d, const struct 
 
 	kz_doc_unbroken(d->office_phone, phone, sizeof phone);
 	/* 40 dots above each rule: room for a pen's signature */
-	if ((rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s", w->clerk)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s",
+		     w->clerk)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
 			 d->clerk_name)) ||
-		(rc = kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
 			 d->clerk_position)) ||
-		(rc = kz_doc_add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
-		(rc = kz_doc_add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
 			 w->sign_clerk)) ||
-		(rc = kz_doc_add(l, KZ_DOC_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
-		(rc = kz_doc_add(l, KZ_DOC_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
+		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
 			 w->sign_applicant)) ||
-		(rc = kz_doc_add(l, KZ_DOC_RULE, 2, 0, 0, 12, err, "%s", "")))
+		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 2, 0, 0, 12, err, "%s", "")))
 		return rc;
-	return kz_doc_add(l, KZ_DOC_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 6, err, w->phone, phone);
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 6, err, w->phone,
+		phone);
 }
 
 int
-kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_doc_layout *out,
-	char *err)
+kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_layout *out, char *err)
 {
 	const struct words *w;
 	int rc, s;
@@ -200,4 +206,54 @@ kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_doc_l
 		(rc = add_result(out, d, w, s, err)))
 		return rc;
 	return add_clerk(out, d, w, s, err);
+}
+
+struct receipt_data {
+	struct kz_receipt_doc d;
+	struct kz_application a; /* what d points into */
+};
+
+int
+kz_doc_receipt_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err)
+{
+	const struct kz_hours *h = &src->cfg->hours;
+	struct receipt_data *r = calloc(1, sizeof *r);
+	struct kz_receipt_doc *d;
+	struct kz_application *a;
+	int rc;
+
+	if (r == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory making a receipt");
+	d = &r->d;
+	a = &r->a;
+	d->lang = job->lang;
+	if ((rc = kz_app_get_job(src->db, job->id, a, err)) != KZ_OK ||
+		(rc = kz_doc_office_contact(src, job->lang, &d->office, &d->office_address,
+			 &d->office_phone, err)) != KZ_OK)
+		goto fail;
+	d->number = a->number;
+	d->accepted_at = a->accepted_at;
+	for (int i = 0; i < KZ_APPDOC_COUNT && d->ndocs < KZ_DOC_MAX_DOCS; i++)
+		if (a->docs & (1u << i))
+			d->docs[d->ndocs++] = kz_app_doc_name(i, job->lang);
+	if (kz_date_parse(a->due_day, &d->due) != 0) {
+		rc = kz_err(err, KZ_EDB, "application %s has no due day", a->number);
+		goto fail;
+	}
+	d->due_from = h->open; /* the result is issued in office hours (p.9) */
+	d->due_to = h->close;
+	d->clerk_name = a->clerk;
+	d->clerk_position = a->clerk_position;
+	*data = r;
+	return KZ_OK;
+fail:
+	free(r);
+	return rc;
+}
+
+int
+kz_doc_receipt_lay_out(const void *data, int width, struct kz_layout *out, char *err)
+{
+	return kz_doc_receipt_layout(&((const struct receipt_data *)data)->d, width, out, err);
 }

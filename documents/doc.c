@@ -6,27 +6,35 @@
 #include "doc.h"
 #include "queue/error.h"
 
-/* Append a block; KZ_EINVAL if there is no room for it or its text. */
-int
-kz_doc_add(struct kz_doc_layout *l, enum kz_doc_kind kind, int px, int bold, int align, int gap,
-	char *err, const char *fmt, ...)
+void
+kz_doc_source_close(struct kz_doc_source *src)
 {
-	struct kz_doc_block *b = &l->blocks[l->n];
-	va_list ap;
-	int n;
+	kz_dir_free(src->offices);
+	src->offices = NULL;
+}
 
-	if (l->n == KZ_DOC_BLOCKS)
-		return kz_err(err, KZ_EINVAL, "the document has more than %d blocks",
-			KZ_DOC_BLOCKS);
-	*b = (struct kz_doc_block){kind, px, bold, align, gap, ""};
-	va_start(ap, fmt);
-	n = vsnprintf(b->text, sizeof b->text, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof b->text)
-		return kz_err(err, KZ_EINVAL,
-			"a text of the document is longer than %d bytes: %.40s...",
-			KZ_DOC_TEXT_MAX - 1, b->text);
-	l->n++;
+int
+kz_doc_office_contact(struct kz_doc_source *src, const char *lang, const char **name,
+	const char **address, const char **phone, char *err)
+{
+	const struct kz_config *cfg = src->cfg;
+	const struct kz_office_entry *e;
+	int kk = strcmp(lang, "kk") == 0, rc;
+
+	if (cfg->office[0] == '\0')
+		return kz_err(err, KZ_ECONFIG,
+			"a receipt or notice needs this office's address and phone: set office = KEY "
+			"in [hall] of %s (find the key with 'kezek office find TEXT')",
+			cfg->path);
+	if (src->offices == NULL && (rc = kz_dir_load(cfg->offices, &src->offices, err)) != KZ_OK)
+		return rc;
+	if ((e = kz_dir_find(src->offices, cfg->office)) == NULL)
+		return kz_err(err, KZ_ECONFIG,
+			"office '%s' is not in %s; correct office = KEY in %s", cfg->office,
+			cfg->offices, cfg->path);
+	*name = kk ? (cfg->office_kk.name[0] ? cfg->office_kk.name : cfg->name_kk) : e->name;
+	*address = kk && cfg->office_kk.address[0] ? cfg->office_kk.address : e->address;
+	*phone = e->phones;
 	return KZ_OK;
 }
 
