@@ -205,3 +205,26 @@ kz_counter_close(struct kz_db *db, int number, const char *clerk, const char *po
 {
 	return in_transaction(db, number, clerk, position, 2, err);
 }
+
+int
+kz_counter_first_unclosed(struct kz_db *db, int *number, char state[8], char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT number, state FROM counters WHERE active = 1 AND state <> 'closed'"
+		" ORDER BY number LIMIT 1",
+		err);
+	int rc;
+
+	*number = 0;
+	state[0] = '\0';
+	if (st == NULL)
+		return KZ_EDB;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*number = sqlite3_column_int(st, 0);
+		kz_col_text(st, 1, state, 8);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, "read counters", err);
+	return KZ_OK;
+}

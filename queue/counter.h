@@ -26,4 +26,8 @@ int kz_counter_pause(struct kz_db *db, int number, const char *clerk, const char
 int kz_counter_close(struct kz_db *db, int number, const char *clerk, const char *position,
 	char *err);
 
+/* The active counter of lowest number that is not closed: *number (0 if
+ * every counter is closed) and its state (open or paused). */
+int kz_counter_first_unclosed(struct kz_db *db, int *number, char state[8], char *err);
+
 #endif

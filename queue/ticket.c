@@ -632,3 +632,46 @@ kz_ticket_find(struct kz_db *db, const char *number, const char *day, struct kz_
 		return kz_err(err, KZ_ENOTFOUND, "no ticket %s was issued on %s", number, day);
 	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "find ticket", err);
 }
+
+/* count(*) and min(day) of st, bound by the caller. */
+static int
+count_first(struct kz_db *db, sqlite3_stmt *st, int64_t *n, char first[11], char *err)
+{
+	int rc;
+
+	*n = 0;
+	first[0] = '\0';
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*n = sqlite3_column_int64(st, 0);
+		kz_col_text(st, 1, first, 11);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "count tickets", err);
+}
+
+int
+kz_ticket_count_days(struct kz_db *db, const char *from, const char *to, int64_t *n, char first[11],
+	char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT count(*), min(day) FROM tickets WHERE day BETWEEN ? AND ?", err);
+
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, from);
+	kz_bind_text(st, 2, to);
+	return count_first(db, st, n, first, err);
+}
+
+int
+kz_ticket_count_unfinished(struct kz_db *db, const char *before, int64_t *n, char first[11],
+	char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT count(*), min(day) FROM tickets WHERE state <> 'done' AND day < ?", err);
+
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, before);
+	return count_first(db, st, n, first, err);
+}

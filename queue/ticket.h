@@ -103,6 +103,16 @@ int kz_ticket_close_day(struct kz_db *db, int *closed, int *at_counters, char *e
 int kz_ticket_find(struct kz_db *db, const char *number, const char *day, struct kz_ticket *out,
 	char *err);
 
+/* How many tickets (*n) were issued on the days from..to, both included,
+ * and the first of those days (first: "" if none). */
+int kz_ticket_count_days(struct kz_db *db, const char *from, const char *to, int64_t *n,
+	char first[11], char *err);
+
+/* How many tickets (*n) of days before day `before` are not done yet, and
+ * the first such day (first: "" if none). */
+int kz_ticket_count_unfinished(struct kz_db *db, const char *before, int64_t *n, char first[11],
+	char *err);
+
 /* Outcome names: "served", "no_show", "transferred", "cancelled",
  * "office_closed".  kz_outcome_parse also takes "no-show". */
 const char *kz_outcome_name(enum kz_outcome o);

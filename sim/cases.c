@@ -1,5 +1,5 @@
 /*
- * simulate-cases.c - the applications and complaints of simulated days:
+ * cases.c - the applications and complaints of simulated days:
  * intake visitors hand in documents (some refused, decisions on later
  * days, some late or never), result visitors collect, complaints come in
  * person or by post and are answered; all through queue/'s operations.
@@ -8,12 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "application.h"
-#include "clock.h"
-#include "complaint.h"
-#include "error.h"
-#include "idnum.h"
-#include "simulate-sim.h"
+#include "queue/application.h"
+#include "queue/clock.h"
+#include "queue/complaint.h"
+#include "queue/error.h"
+#include "sim/cases.h"
+#include "sim/people.h"
+#include "sim/state.h"
 
 /* What applicants and their plots are called. */
 static const char *const companies[] = {

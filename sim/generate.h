@@ -13,9 +13,9 @@
 
 #include <stdint.h>
 
-#include "calendar.h"
-#include "config.h"
-#include "db.h"
+#include "queue/calendar.h"
+#include "queue/config.h"
+#include "queue/db.h"
 
 struct kz_gen_result {
 	int days;     /* working days written */
