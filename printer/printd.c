@@ -202,7 +202,7 @@ notice_layout(struct kz_printd *pd, const struct kz_print_job *j, int width,
 			d.missing[d.nmissing++] = kz_app_doc_name(i, j->lang);
 	if (kz_date_parse(a.suspended_until, &d.until) != 0)
 		return kz_err(err, KZ_EINVAL, "application %s is %s: it has no notice of refusal",
-			a.number, a.state);
+			a.number, kz_app_state_name(a.state));
 	d.clerk_name = a.clerk;
 	d.clerk_position = a.clerk_position;
 	return kz_doc_notice_layout(&d, width, l, err);

@@ -20,10 +20,10 @@
 /* The hall's row ids the rows refer to, in configuration order. */
 struct kz_bulk_hall {
 	int nservices, ncounters;
-	int64_t services[KZ_MAX_SERVICES];         /* active services by id */
+	int64_t services[KZ_MAX_SERVICES];           /* active services by id */
 	char prefixes[KZ_MAX_SERVICES][KZ_CODE_LEN]; /* and their prefixes */
-	int64_t counters[KZ_MAX_COUNTERS];         /* active counters by number */
-	int64_t clerks[KZ_BULK_CLERKS];            /* the clerks added */
+	int64_t counters[KZ_MAX_COUNTERS];           /* active counters by number */
+	int64_t clerks[KZ_BULK_CLERKS];              /* the clerks added */
 	int cases; /* the applications and complaints registers are there, and empty */
 };
 

@@ -707,7 +707,8 @@ sim_day(struct sim *s)
 static int
 check_db(struct kz_db *db, const char *from, const char *to, char *err)
 {
-	char first[11] = "", state[8] = "";
+	enum kz_counter_state state;
+	char first[11] = "";
 	int64_t n = 0;
 	int rc, number = 0;
 
@@ -726,13 +727,13 @@ check_db(struct kz_db *db, const char *from, const char *to, char *err)
 			"%lld tickets of earlier days (from %s) are not done, and the simulated close "
 			"of day would end them; finish them and close that day first",
 			(long long)n, first);
-	if ((rc = kz_counter_first_unclosed(db, &number, state, err)) != KZ_OK)
+	if ((rc = kz_counter_first_unclosed(db, &number, &state, err)) != KZ_OK)
 		return rc;
 	if (number != 0)
 		return kz_err(err, KZ_EREJECT,
 			"counter %d is %s; the simulated clerks open every counter, so close it first "
 			"('kezek counter close %d')",
-			number, state, number);
+			number, kz_counter_state_name(state), number);
 	return KZ_OK;
 }
 
