@@ -157,8 +157,12 @@ complaint(struct console *c)
 		ask("answer within days (15, 30) [30]: ", "30", days, sizeof days) ||
 		(c->printer && ask("talon language (kk, ru): ", c->lang, lang, sizeof lang)))
 		return KZ_TERM_EOF;
-	in.channel = channel, in.kind = kind, in.name = name, in.contact = contact, in.text = text;
+	in.name = name, in.contact = contact, in.text = text;
 	in.days = atoi(days);
+	if (kz_complaint_channel_parse(channel, "how a complaint comes", &in.channel,
+		    c->cli->err) != KZ_OK ||
+		kz_complaint_kind_parse(kind, &in.kind, c->cli->err) != KZ_OK)
+		return say(c, "%s%s", c->cli->err, ""), 0;
 	if ((m = malloc(sizeof *m)) == NULL)
 		return say(c, "%s%s", "out of memory", ""), 0;
 	if (kz_complaint_add(c->cli->db, c->cli->cal, &in, c->printer, c->printer ? lang : NULL, m,

@@ -157,12 +157,12 @@ kz_bulk_application(struct kz_db *db, const struct kz_bulk_application *a, char 
 	sqlite3_bind_int(st, 1, a->year);
 	sqlite3_bind_int(st, 2, a->seq);
 	sqlite3_bind_text(st, 3, a->number, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, a->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, kz_app_kind_name(a->kind), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, a->accepted_at);
 	sqlite3_bind_text(st, 6, a->day, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, a->due_day, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 8, a->clerk_id);
-	sqlite3_bind_text(st, 9, a->status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, kz_app_state_name(a->status), -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 10, (int)a->missing);
 	kz_bind_id(st, 11, a->decided_at);
 	kz_bind_text(st, 12, a->decided_day);
@@ -170,7 +170,7 @@ kz_bulk_application(struct kz_db *db, const struct kz_bulk_application *a, char 
 	kz_bind_text(st, 14, a->notice_due_day);
 	kz_bind_id(st, 15, a->notice_sent_at);
 	kz_bind_id(st, 16, a->handed_at);
-	kz_bind_text(st, 17, a->handed_to);
+	kz_bind_text(st, 17, a->handed_to ? kz_app_handed_name(a->handed_to) : NULL);
 	return kz_db_exec_stmt(db, st, "write an application", err);
 }
 
@@ -188,12 +188,13 @@ kz_bulk_complaint(struct kz_db *db, const struct kz_bulk_complaint *c, char *err
 	sqlite3_bind_int(st, 2, c->seq);
 	sqlite3_bind_text(st, 3, c->number, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 4, c->registered_at);
-	sqlite3_bind_text(st, 5, c->channel, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, c->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, kz_complaint_channel_name(c->channel), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, kz_complaint_kind_name(c->kind), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 7, c->clerk_id);
 	sqlite3_bind_int(st, 8, c->days);
 	sqlite3_bind_text(st, 9, c->due_day, -1, SQLITE_TRANSIENT);
 	kz_bind_id(st, 10, c->answered_at);
-	kz_bind_text(st, 11, c->answer_channel);
+	kz_bind_text(st, 11,
+		c->answer_channel ? kz_complaint_channel_name(c->answer_channel) : NULL);
 	return kz_db_exec_stmt(db, st, "write a complaint", err);
 }

@@ -11,6 +11,8 @@
 
 #include <stdint.h>
 
+#include "application.h"
+#include "complaint.h"
 #include "config.h"
 #include "db.h"
 #include "ticket.h"
@@ -63,13 +65,16 @@ int kz_bulk_feedback(struct kz_db *db, const struct kz_bulk_feedback *f, char *e
  * instants) are stored as NULL. */
 struct kz_bulk_application {
 	int year, seq;
-	const char *number, *kind, *day, *due_day, *status;
+	const char *number;
+	enum kz_app_kind kind;
+	const char *day, *due_day;
+	enum kz_app_state status; /* not deemed_approved: that is worked out */
 	int64_t accepted_at, clerk_id;
 	unsigned missing; /* docs are the first four of p.11 */
 	int64_t decided_at;
 	const char *decided_day, *reason, *notice_due_day;
 	int64_t notice_sent_at, handed_at;
-	const char *handed_to;
+	enum kz_app_handed handed_to;
 };
 int kz_bulk_application(struct kz_db *db, const struct kz_bulk_application *a, char *err);
 
@@ -78,12 +83,13 @@ struct kz_bulk_complaint {
 	int year, seq;
 	const char *number;
 	int64_t registered_at;
-	const char *channel, *kind;
+	enum kz_complaint_channel channel;
+	enum kz_complaint_kind kind;
 	int64_t clerk_id;
 	int days;
 	const char *due_day;
-	int64_t answered_at; /* 0: open */
-	const char *answer_channel;
+	int64_t answered_at;                      /* 0: open */
+	enum kz_complaint_channel answer_channel; /* KZ_CHANNEL_NONE: open */
 };
 int kz_bulk_complaint(struct kz_db *db, const struct kz_bulk_complaint *c, char *err);
 

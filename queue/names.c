@@ -39,6 +39,9 @@ kz_name_parse(const struct kz_name *t, int n, const char *s, int *value, const c
 		}
 	for (int i = 0; i < n && len < sizeof words; i++)
 		len += (size_t)snprintf(words + len, sizeof words - len, "%s%s",
-			i == 0 ? "" : i == n - 1 ? " or " : ", ", t[i].db);
+			i == 0               ? ""
+				: i == n - 1 ? " or "
+					     : ", ",
+			t[i].db);
 	return kz_err(err, KZ_EINVAL, "'%s' is not %s: %s", s ? s : "", what, words);
 }

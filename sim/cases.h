@@ -5,6 +5,7 @@
 #ifndef KZ_SIM_CASES_H
 #define KZ_SIM_CASES_H
 
+#include "queue/complaint.h"
 #include "sim/state.h"
 
 /* A served visitor at counter c: an intake visitor may hand in documents,
@@ -17,7 +18,7 @@ int kz_sim_case_hooks(struct sim *s, struct sim_counter *c);
  * e-mail); complaint who answered. */
 int kz_sim_on_decide(struct sim *s, int who, int approve);
 int kz_sim_on_notice(struct sim *s, int who);
-int kz_sim_complain(struct sim *s, int counter, const char *channel);
+int kz_sim_complain(struct sim *s, int counter, enum kz_complaint_channel channel);
 int kz_sim_on_answer(struct sim *s, int who);
 
 #endif

@@ -139,35 +139,34 @@ application(struct gen *g, struct kz_date d, const char *day, int64_t at, int cl
 {
 	struct kz_date due = kz_cal_due(g->cal, d), decided;
 	char number[32], due_day[11], decided_day[11] = "", notice[11];
-	const char *status = "approved";
+	enum kz_app_state status = KZ_APP_APPROVED;
 	double u = uniform(g);
 	int64_t decided_at = 0, handed = 0;
-	int refused, rejected;
+	int refused;
 
 	snprintf(number, sizeof number, "%04d-%04d", d.y, ++g->app_seq);
 	kz_date_format(due, due_day);
 	if (u < 0.08) {
-		status = "refused";
+		status = KZ_APP_REFUSED;
 	} else if (u < 0.14) {
-		status = "registered"; /* never decided: deemed approved */
+		status = KZ_APP_REGISTERED; /* never decided: deemed approved */
 	} else {
 		/* decided 1-3 working days on, one in ten after the due day */
 		decided = kz_cal_add_working_days(g->cal, d,
 			u < 0.24 ? 4 : 1 + (int)(uniform(g) * 3));
 		kz_date_format(decided, decided_day);
 		decided_at = kz_date_at(decided, 11 * 60);
-		status = u < 0.17 ? "rejected" : "approved";
+		status = u < 0.17 ? KZ_APP_REJECTED : KZ_APP_APPROVED;
 		if (uniform(g) < 0.95)
 			handed = decided_at + 86400 * (1 + (int64_t)(uniform(g) * 20));
 	}
 	kz_date_format(kz_cal_add_working_days(g->cal, d, 1), notice);
-	refused = status[2] == 'f';
-	rejected = status[0] == 'r' && status[2] == 'j';
+	refused = status == KZ_APP_REFUSED;
 	struct kz_bulk_application a = {
 		.year = d.y,
 		.seq = g->app_seq,
 		.number = number,
-		.kind = uniform(g) < 0.85 ? "individual" : "legal",
+		.kind = uniform(g) < 0.85 ? KZ_APP_INDIVIDUAL : KZ_APP_LEGAL,
 		.accepted_at = at,
 		.day = day,
 		.due_day = due_day,
@@ -176,11 +175,11 @@ application(struct gen *g, struct kz_date d, const char *day, int64_t at, int cl
 		.missing = refused ? 8 : 0, /* refused: the act missing */
 		.decided_at = decided_at,
 		.decided_day = decided_at ? decided_day : NULL,
-		.reason = rejected ? "акт не соответствует" : NULL,
+		.reason = status == KZ_APP_REJECTED ? "акт не соответствует" : NULL,
 		.notice_due_day = refused ? notice : NULL,
 		.notice_sent_at = refused ? at + 3600 : 0,
 		.handed_at = handed,
-		.handed_to = handed ? "applicant" : NULL,
+		.handed_to = handed ? KZ_HANDED_APPLICANT : KZ_HANDED_NONE,
 	};
 	g->out->applications++;
 	return kz_bulk_application(g->db, &a, err);
@@ -200,19 +199,20 @@ complaint(struct gen *g, struct kz_date d, int64_t at, int clerk, char *err)
 
 	snprintf(number, sizeof number, "%04d-C-%04d", d.y, ++g->complaint_seq);
 	kz_date_format(due, due_day);
-	const char *channel = uniform(g) < 0.7 ? "in_person" : "post";
+	enum kz_complaint_channel channel =
+		uniform(g) < 0.7 ? KZ_CHANNEL_IN_PERSON : KZ_CHANNEL_POST;
 	struct kz_bulk_complaint c = {
 		.year = d.y,
 		.seq = g->complaint_seq,
 		.number = number,
 		.registered_at = at,
 		.channel = channel,
-		.kind = uniform(g) < 0.6 ? "service" : "result",
+		.kind = uniform(g) < 0.6 ? KZ_COMPLAINT_SERVICE : KZ_COMPLAINT_RESULT,
 		.clerk_id = g->hall.clerks[clerk],
 		.days = days,
 		.due_day = due_day,
 		.answered_at = answered,
-		.answer_channel = answered ? "post" : NULL,
+		.answer_channel = answered ? KZ_CHANNEL_POST : KZ_CHANNEL_NONE,
 	};
 	g->out->complaints++;
 	return kz_bulk_complaint(g->db, &c, err);

@@ -666,7 +666,8 @@ handle(struct sim *s, const struct event *e)
 	case EV_NOTICE:
 		return kz_sim_on_notice(s, e->who);
 	case EV_MAIL:
-		return kz_sim_complain(s, 0, kz_rng_chance(&s->cases, 0.5) ? "post" : "email");
+		return kz_sim_complain(s, 0,
+			kz_rng_chance(&s->cases, 0.5) ? KZ_CHANNEL_POST : KZ_CHANNEL_EMAIL);
 	case EV_ANSWER:
 		return kz_sim_on_answer(s, e->who);
 	}

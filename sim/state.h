@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "queue/calendar.h"
+#include "queue/complaint.h"
 #include "queue/config.h"
 #include "queue/db.h"
 #include "sim/rng.h"
@@ -93,7 +94,7 @@ struct sim_app {
 
 struct sim_complaint {
 	char number[24];
-	const char *channel; /* how it came */
+	enum kz_complaint_channel channel; /* how it came */
 };
 
 struct sim {
