@@ -10,7 +10,6 @@
 #include "clock.h"
 #include "error.h"
 #include "history.h"
-#include "names.h"
 #include "sql.h"
 
 int
@@ -74,30 +73,22 @@ struct replay {
 	int seen;
 };
 
-/* The events of a ticket's own steps; any other event of a ticket is an
- * outcome (served, no_show, ...: kz_outcome_from_db). */
-enum step { STEP_OUTCOME, STEP_ISSUED, STEP_CALLED, STEP_RECALLED, STEP_STARTED };
-static const struct kz_name steps[] = {
-	{STEP_ISSUED, "issued", NULL},
-	{STEP_ISSUED, "requeued", NULL},
-	{STEP_CALLED, "called", NULL},
-	{STEP_RECALLED, "recalled", NULL},
-	{STEP_STARTED, "started", NULL},
-};
-
+/* Replay one event of a ticket: one of its steps (kz_ticket_step_from_db),
+ * or else its outcome (served, no_show, ...: kz_outcome_from_db). */
 static int
 replay_event(struct replay *r, const char *kind, int64_t at, int64_t counter_id)
 {
 	enum kz_outcome outcome;
 
-	switch ((enum step)kz_name_from_db(KZ_NAMES(steps), kind, STEP_OUTCOME)) {
-	case STEP_ISSUED:
+	switch (kz_ticket_step_from_db(kind)) {
+	case KZ_STEP_ISSUED:
+	case KZ_STEP_REQUEUED:
 		if (r->seen)
 			return -1;
 		r->seen = 1;
 		r->state = KZ_TICKET_WAITING;
 		break;
-	case STEP_CALLED:
+	case KZ_STEP_CALLED:
 		if (!r->seen || r->state != KZ_TICKET_WAITING)
 			return -1;
 		r->state = KZ_TICKET_CALLED;
@@ -105,18 +96,18 @@ replay_event(struct replay *r, const char *kind, int64_t at, int64_t counter_id)
 		r->called_at = at;
 		r->calls++;
 		break;
-	case STEP_RECALLED:
+	case KZ_STEP_RECALLED:
 		if (!r->seen || r->state != KZ_TICKET_CALLED)
 			return -1;
 		r->recalls++;
 		break;
-	case STEP_STARTED:
+	case KZ_STEP_STARTED:
 		if (!r->seen || r->state != KZ_TICKET_CALLED)
 			return -1;
 		r->state = KZ_TICKET_SERVING;
 		r->started_at = at;
 		break;
-	case STEP_OUTCOME:
+	default:
 		outcome = kz_outcome_from_db(kind);
 		if (outcome == KZ_OUTCOME_NONE || r->state == KZ_TICKET_DONE || !r->seen)
 			return -1;

@@ -110,6 +110,19 @@ enum kz_app_kind kz_app_kind_from_db(const char *s);
 enum kz_app_state kz_app_state_from_db(const char *s);
 enum kz_app_handed kz_app_handed_from_db(const char *s);
 
+/* A ticket's steps in the event log (its end is logged under its
+ * outcome's name, kz_outcome_name): the word each is logged under, and
+ * back (-1 for an event that is not a step). */
+enum kz_ticket_step {
+	KZ_STEP_ISSUED,
+	KZ_STEP_REQUEUED, /* a transfer's new place */
+	KZ_STEP_CALLED,
+	KZ_STEP_RECALLED,
+	KZ_STEP_STARTED,
+};
+const char *kz_ticket_step_name(enum kz_ticket_step s);
+int kz_ticket_step_from_db(const char *s);
+
 /* Load counter number; KZ_ENOTFOUND with a message naming the counters. */
 int kz_counter_row(struct kz_db *db, int number, struct kz_counter_row *out, char *err);
 
