@@ -1,6 +1,6 @@
 /*
  * report_bench.c - figures, never a pass or fail: how long the managers'
- * report takes on years of a busy hall.  Generates (queue/generate.h) a
+ * report takes on years of a busy hall.  Generates (sim/generate.h) a
  * history of at least a million tickets into a fresh database, then times
  * the report for a day, a week, a month, a year and the whole history,
  * each five times (the median is printed).
@@ -21,7 +21,7 @@
 #include "queue/config.h"
 #include "queue/db.h"
 #include "queue/error.h"
-#include "queue/generate.h"
+#include "sim/generate.h"
 #include "queue/hall.h"
 #include "queue/report.h"
 

@@ -29,7 +29,7 @@ struct listing {
 static const char *
 state_text(const struct kz_application *a)
 {
-	return a->deemed ? "deemed approved" : a->state;
+	return a->deemed ? "deemed approved" : kz_app_state_name(a->state);
 }
 
 /* What needs doing or knowing, in a few words; into buf. */
@@ -37,7 +37,7 @@ static const char *
 note(const struct kz_application *a, char *buf, size_t len)
 {
 	buf[0] = '\0';
-	if (a->overdue && strcmp(a->status, "refused") == 0)
+	if (a->overdue && a->status == KZ_APP_REFUSED)
 		snprintf(buf, len, "OVERDUE: notice due by %s", a->notice_due_day);
 	else if (a->overdue)
 		snprintf(buf, len, "OVERDUE: no decision; deemed approved from %s", a->due_day);
@@ -45,7 +45,7 @@ note(const struct kz_application *a, char *buf, size_t len)
 		snprintf(buf, len, "UNCOLLECTED: kept until %s (p.26)", a->kept_until);
 	else if (a->deemed)
 		snprintf(buf, len, "deemed approved from %s", a->due_day);
-	else if (strcmp(a->status, "refused") == 0 && a->notice_sent_at == 0)
+	else if (a->status == KZ_APP_REFUSED && a->notice_sent_at == 0)
 		snprintf(buf, len, "notice due by %s", a->notice_due_day);
 	return buf;
 }
@@ -83,21 +83,21 @@ csv_row(const struct kz_application *a)
 	codes(a->missing, missing, sizeof missing);
 	v[0] = a->number;
 	v[1] = accepted;
-	v[2] = a->kind == KZ_APP_LEGAL ? "legal" : "individual";
+	v[2] = kz_app_kind_name(a->kind);
 	v[3] = a->applicant;
 	v[4] = a->phone;
 	v[5] = a->plot_address;
 	v[6] = docs;
 	v[7] = missing;
 	v[8] = a->due_day;
-	v[9] = a->state;
+	v[9] = kz_app_state_name(a->state);
 	v[10] = a->deemed ? a->due_day : "";
 	v[11] = a->decided_day;
 	v[12] = a->reason;
 	v[13] = a->notice_due_day;
 	v[14] = sent;
 	v[15] = handed;
-	v[16] = a->handed_to;
+	v[16] = kz_app_handed_name(a->handed_to);
 	v[17] = a->kept_until;
 	v[18] = a->overdue ? "yes" : "no";
 	v[19] = a->uncollected ? "yes" : "no";
@@ -207,8 +207,9 @@ show(struct kz_cli *cli, const char *number)
 	line("reason", a->reason);
 	if (a->handed_at) {
 		kz_clock_format(a->handed_at, "%Y-%m-%d %H:%M", when, sizeof when);
-		snprintf(buf, sizeof buf, "%s to the %s, %s%s%s", when, a->handed_to,
-			a->handed_name, a->handed_doc[0] ? ", under " : "", a->handed_doc);
+		snprintf(buf, sizeof buf, "%s to the %s, %s%s%s", when,
+			kz_app_handed_name(a->handed_to), a->handed_name,
+			a->handed_doc[0] ? ", under " : "", a->handed_doc);
 		line("handed over", buf);
 	}
 	line("kept until", a->kept_until);
@@ -219,8 +220,9 @@ show(struct kz_cli *cli, const char *number)
 static int
 exec(struct kz_cli *cli)
 {
+	const char *word = kz_cli_opt(cli, "status");
+	enum kz_app_state state;
 	struct kz_app_filter f = {
-		.state = kz_cli_opt(cli, "status"),
 		.overdue = kz_cli_opt(cli, "overdue") != NULL,
 		.deemed = kz_cli_opt(cli, "deemed") != NULL,
 		.uncollected = kz_cli_opt(cli, "uncollected") != NULL,
@@ -230,11 +232,12 @@ exec(struct kz_cli *cli)
 
 	if (cli->argc == 1)
 		return show(cli, cli->argv[0]);
-	if (f.state != NULL && strcmp(f.state, "deemed") == 0)
-		f.state = "deemed_approved";
+	if (word != NULL) {
+		if (kz_app_state_parse(word, &state, cli->err) != KZ_OK)
+			return kz_cli_usage(cli, "%s", cli->err);
+		f.state = &state;
+	}
 	rc = kz_app_list(cli->db, &f, row, &l, cli->err);
-	if (rc == KZ_EINVAL)
-		return kz_cli_usage(cli, "%s", cli->err);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	header(&l);

@@ -34,15 +34,16 @@ print_complaint(const struct kz_complaint *m)
 
 	kz_clock_format(m->registered_at, "%Y-%m-%d %H:%M", when, sizeof when);
 	printf("%s\n", m->number);
-	printf("registered  %s, %s, about the %s\n", when, m->channel, m->kind);
+	printf("registered  %s, %s, about the %s\n", when, kz_complaint_channel_name(m->channel),
+		kz_complaint_kind_name(m->kind));
 	printf("taken by    %s (%s)", m->clerk, m->position);
 	if (m->counter)
 		printf(", counter %d", m->counter);
 	printf("\nanswer by   %s (%d calendar days)\n", m->due_day, m->days);
 	if (m->answered_at) {
 		kz_clock_format(m->answered_at, "%Y-%m-%d %H:%M", when, sizeof when);
-		printf("answered    %s by %s, %s\n", when, m->answer_channel,
-			m->late ? "late" : "in time");
+		printf("answered    %s by %s, %s\n", when,
+			kz_complaint_channel_name(m->answer_channel), m->late ? "late" : "in time");
 	}
 }
 
@@ -51,11 +52,10 @@ add(struct kz_cli *cli)
 {
 	const char *days = kz_cli_opt(cli, "days"), *printer = kz_cli_opt(cli, "print");
 	const char *lang = kz_cli_opt(cli, "lang");
+	const char *channel = kz_cli_opt(cli, "channel"), *kind = kz_cli_opt(cli, "kind");
 	struct kz_complaint_new c = {
 		.clerk = kz_cli_opt(cli, "clerk"),
 		.position = kz_cli_opt(cli, "position"),
-		.channel = kz_cli_opt(cli, "channel"),
-		.kind = kz_cli_opt(cli, "kind"),
 		.name = kz_cli_opt(cli, "name"),
 		.contact = kz_cli_opt(cli, "contact"),
 		.text = kz_cli_opt(cli, "text"),
@@ -70,11 +70,15 @@ add(struct kz_cli *cli)
 		return kz_cli_usage(cli,
 			"say who took it: the counter N, or --clerk NAME with "
 			"--position TITLE");
-	if (c.channel == NULL || c.kind == NULL || c.name == NULL || c.text == NULL)
+	if (channel == NULL || kind == NULL || c.name == NULL || c.text == NULL)
 		return kz_cli_usage(cli, "a complaint needs --channel, --kind, --name and --text");
 	if (days != NULL && strcmp(days, "15") != 0 && strcmp(days, "30") != 0)
 		return kz_cli_usage(cli, "--days is 15 or 30 (p.25), not '%s'", days);
 	c.days = days ? atoi(days) : 30;
+	if ((rc = kz_complaint_channel_parse(channel, "how a complaint comes", &c.channel,
+		     cli->err)) != KZ_OK ||
+		(rc = kz_complaint_kind_parse(kind, &c.kind, cli->err)) != KZ_OK)
+		return kz_cli_fail(cli, rc);
 	if ((m = malloc(sizeof *m)) == NULL)
 		return kz_cli_usage(cli, "out of memory");
 	rc = kz_complaint_add(cli->db, cli->cal, &c, printer, lang ? lang : "kk", m, &job,
@@ -93,6 +97,7 @@ answer(struct kz_cli *cli)
 {
 	const char *channel = kz_cli_opt(cli, "channel"), *text = kz_cli_opt(cli, "text");
 	const char *counter = kz_cli_opt(cli, "counter");
+	enum kz_complaint_channel how;
 	struct kz_complaint *m;
 	int n = 0, rc;
 
@@ -102,9 +107,12 @@ answer(struct kz_cli *cli)
 		return kz_cli_usage(cli, "an answer needs --channel and --text");
 	if (counter != NULL && (n = kz_cli_counter(cli, counter)) < 0)
 		return KZ_EXIT_USAGE;
+	if ((rc = kz_complaint_channel_parse(channel, "how an answer is given", &how, cli->err)) !=
+		KZ_OK)
+		return kz_cli_fail(cli, rc);
 	if ((m = malloc(sizeof *m)) == NULL)
 		return kz_cli_usage(cli, "out of memory");
-	rc = kz_complaint_answer(cli->db, cli->argv[1], channel, text, n, m, cli->err);
+	rc = kz_complaint_answer(cli->db, cli->argv[1], how, text, n, m, cli->err);
 	if (rc == KZ_OK)
 		print_complaint(m);
 	free(m);

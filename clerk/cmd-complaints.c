@@ -60,10 +60,12 @@ print_csv(const struct kz_complaint *m, void *arg)
 	if (m->counter)
 		snprintf(counter, sizeof counter, "%d", m->counter);
 	snprintf(days, sizeof days, "%d", m->days);
-	f[0] = m->number, f[1] = reg, f[2] = m->channel, f[3] = m->kind, f[4] = m->name;
+	f[0] = m->number, f[1] = reg, f[2] = kz_complaint_channel_name(m->channel),
+	f[3] = kz_complaint_kind_name(m->kind), f[4] = m->name;
 	f[5] = m->contact, f[6] = m->summary, f[7] = m->clerk, f[8] = m->position;
 	f[9] = counter, f[10] = days, f[11] = m->due_day, f[12] = state(m), f[13] = ans;
-	f[14] = m->answer_channel, f[15] = m->answer, f[16] = m->answer_clerk;
+	f[14] = kz_complaint_channel_name(m->answer_channel), f[15] = m->answer,
+	f[16] = m->answer_clerk;
 	f[17] = m->purged_at ? "yes" : "no";
 	for (int i = 0; i < 18; i++)
 		kz_cli_csv(f[i], i == 17);
@@ -79,8 +81,8 @@ print_row(const struct kz_complaint *m, void *arg)
 	kz_clock_format(m->registered_at, "%Y-%m-%d %H:%M", reg, sizeof reg);
 	kz_cli_cell(stdout, m->number, 14);
 	kz_cli_cell(stdout, reg, 18);
-	kz_cli_cell(stdout, m->channel, 11);
-	kz_cli_cell(stdout, m->kind, 9);
+	kz_cli_cell(stdout, kz_complaint_channel_name(m->channel), 11);
+	kz_cli_cell(stdout, kz_complaint_kind_name(m->kind), 9);
 	kz_cli_cell(stdout, m->due_day, 12);
 	kz_cli_cell(stdout, state(m), 15);
 	kz_cli_cell(stdout, m->clerk, 22);

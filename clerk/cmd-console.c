@@ -95,10 +95,10 @@ draw(struct console *c)
 	if (c->tty)
 		printf("\033[H\033[2J" BOLD "Kezek  counter %d  %s (%s)" PLAIN "   %s\n\n",
 			c->counter, c->clerk.name, c->clerk.position, now);
-	printf("counter %d %s: ", c->counter, k ? k->state : "?");
+	printf("counter %d %s: ", c->counter, k ? kz_counter_state_name(k->state) : "?");
 	if (k && k->ticket[0] && kz_ticket_find(c->cli->db, k->ticket, NULL, &t, e) == KZ_OK) {
 		printf("%s %s, waited ", t.number,
-			strcmp(t.state, "serving") == 0 ? "in service" : "called");
+			t.state == KZ_TICKET_SERVING ? "in service" : "called");
 		minutes(c, t.called_at - t.issued_at, c->cli->cfg->wait_limit_min);
 		printf(", at the counter ");
 		minutes(c, c->st.now - t.called_at, c->cli->cfg->service_limit_min);
@@ -157,8 +157,12 @@ complaint(struct console *c)
 		ask("answer within days (15, 30) [30]: ", "30", days, sizeof days) ||
 		(c->printer && ask("talon language (kk, ru): ", c->lang, lang, sizeof lang)))
 		return KZ_TERM_EOF;
-	in.channel = channel, in.kind = kind, in.name = name, in.contact = contact, in.text = text;
+	in.name = name, in.contact = contact, in.text = text;
 	in.days = atoi(days);
+	if (kz_complaint_channel_parse(channel, "how a complaint comes", &in.channel,
+		    c->cli->err) != KZ_OK ||
+		kz_complaint_kind_parse(kind, &in.kind, c->cli->err) != KZ_OK)
+		return say(c, "%s%s", c->cli->err, ""), 0;
 	if ((m = malloc(sizeof *m)) == NULL)
 		return say(c, "%s%s", "out of memory", ""), 0;
 	if (kz_complaint_add(c->cli->db, c->cli->cal, &in, c->printer, c->printer ? lang : NULL, m,
@@ -187,7 +191,7 @@ accept_docs(struct console *c)
 
 	if (ask("applicant (individual, legal) [individual]: ", "individual", kind, sizeof kind))
 		return KZ_TERM_EOF;
-	legal = strcmp(kind, "legal") == 0;
+	legal = kz_app_kind_parse(kind, &in.kind, NULL) == KZ_OK && in.kind == KZ_APP_LEGAL;
 	rep[0] = auth[0] = proxy[0] = proxy_doc[0] = '\0';
 	if (ask(legal ? "entity's name: " : "full name: ", NULL, name, sizeof name) ||
 		ask(legal ? "BIN: " : "IIN: ", NULL, idnum, sizeof idnum) ||
@@ -350,7 +354,7 @@ take_counter(struct console *c)
 	if ((rc = kz_status_read(c->cli->db, &c->st, c->cli->err)) != KZ_OK)
 		return rc;
 	k = my_counter(c);
-	if (k && strcmp(k->state, "open") == 0) {
+	if (k && k->state == KZ_COUNTER_OPEN) {
 		if (strcmp(k->clerk, c->clerk.name) == 0 &&
 			strcmp(k->position, c->clerk.position) == 0)
 			return KZ_OK;
@@ -388,7 +392,9 @@ exec(struct kz_cli *cli)
 		key = kz_term_key(1000);
 		if (key == KZ_TERM_EOF) {
 			printf("counter %d stays %s under %s\n", c->counter,
-				my_counter(c) ? my_counter(c)->state : "open", c->clerk.name);
+				my_counter(c) ? kz_counter_state_name(my_counter(c)->state)
+					      : "open",
+				c->clerk.name);
 			break;
 		}
 		/* redraw only when the hall changed or the minute turned */

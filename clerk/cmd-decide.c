@@ -22,7 +22,7 @@ exec(struct kz_cli *cli)
 	rc = kz_app_decide(cli->db, cli->argv[0], approve, kz_cli_opt(cli, "reason"), &a, cli->err);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf("%s %s\n", a.number, a.status);
+	printf("%s %s\n", a.number, kz_app_state_name(a.status));
 	printf("decided   %s, due %s\n", a.decided_day, a.due_day);
 	if (a.deemed)
 		printf("deemed    approved from %s (p.16): no decision by the due day\n",

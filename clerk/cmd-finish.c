@@ -38,7 +38,7 @@ exec(struct kz_cli *cli)
 		printf("%s\ntransferred to %s, waiting with its original place in line\n", t.number,
 			t.service);
 	else
-		printf("%s\noutcome  %s\n", t.number, t.outcome);
+		printf("%s\noutcome  %s\n", t.number, kz_outcome_name(t.outcome));
 	return KZ_EXIT_OK;
 }
 

@@ -20,16 +20,17 @@ exec(struct kz_cli *cli)
 	const char *to = kz_cli_opt(cli, "to"), *name = kz_cli_opt(cli, "proxy-name"),
 		   *doc = kz_cli_opt(cli, "proxy-doc"), *counter = kz_cli_opt(cli, "counter");
 	struct kz_application a;
+	enum kz_app_handed who;
 	int n = 0, rc;
 	char when[32];
 
-	if (to == NULL || (strcmp(to, "applicant") != 0 && strcmp(to, "proxy") != 0))
+	if (to == NULL || kz_app_handed_parse(to, &who, NULL) != KZ_OK)
 		return kz_cli_usage(cli, "say who collects it: --to applicant or --to proxy");
-	if (to[0] == 'p' && (name == NULL || doc == NULL))
+	if (who == KZ_HANDED_PROXY && (name == NULL || doc == NULL))
 		return kz_cli_usage(cli,
 			"a proxy needs --proxy-name NAME and --proxy-doc TEXT "
 			"(the power of attorney, p.15)");
-	if (to[0] == 'a' && (name != NULL || doc != NULL))
+	if (who == KZ_HANDED_APPLICANT && (name != NULL || doc != NULL))
 		return kz_cli_usage(cli, "--proxy-name and --proxy-doc go with --to proxy");
 	if (counter != NULL && (n = kz_cli_counter(cli, counter)) < 0)
 		return KZ_EXIT_USAGE;
@@ -38,10 +39,10 @@ exec(struct kz_cli *cli)
 		return kz_cli_fail(cli, rc);
 	kz_clock_format(a.handed_at, "%Y-%m-%d %H:%M", when, sizeof when);
 	printf("%s handed over\n", a.number);
-	printf("result    %s%s\n", a.deemed ? "deemed approved from " : a.state,
+	printf("result    %s%s\n", a.deemed ? "deemed approved from " : kz_app_state_name(a.state),
 		a.deemed ? a.due_day : "");
-	printf("handed    %s to the %s%s%s\n", when, a.handed_to, a.handed_doc[0] ? " under " : "",
-		a.handed_doc);
+	printf("handed    %s to the %s%s%s\n", when, kz_app_handed_name(a.handed_to),
+		a.handed_doc[0] ? " under " : "", a.handed_doc);
 	return KZ_EXIT_OK;
 }
 

@@ -6,7 +6,7 @@
 
 #include "kezek.h"
 #include "queue/clock.h"
-#include "queue/simulate.h"
+#include "sim/simulate.h"
 
 /* "N" as a whole number lo..hi into *out; 0, or -1 after a usage message. */
 static int

@@ -39,8 +39,9 @@ print_counters(const struct kz_status *s, const struct kz_config *cfg)
 		char ticket[48] = "-", hhmm[8];
 		long long min = (long long)(s->now - c->ticket_since) / 60;
 		if (c->ticket[0])
-			snprintf(ticket, sizeof ticket, "%s %s", c->ticket, c->ticket_state);
-		printf("%7d  %-7s ", c->number, c->state);
+			snprintf(ticket, sizeof ticket, "%s %s", c->ticket,
+				kz_ticket_state_name(c->ticket_state));
+		printf("%7d  %-7s ", c->number, kz_counter_state_name(c->state));
 		kz_cli_pad(stdout, c->services, 8);
 		printf(" ");
 		kz_cli_pad(stdout, ticket, 15);

@@ -217,7 +217,7 @@ kz_doc_notice_load(struct kz_doc_source *src, const struct kz_print_job *job, vo
 			d->missing[d->nmissing++] = kz_app_doc_name(i, job->lang);
 	if (kz_date_parse(a->suspended_until, &d->until) != 0) {
 		rc = kz_err(err, KZ_EINVAL, "application %s is %s: it has no notice of refusal",
-			a->number, a->state);
+			a->number, kz_app_state_name(a->state));
 		goto fail;
 	}
 	d->clerk_name = a->clerk;

@@ -34,15 +34,15 @@
 static void
 derive(struct kz_application *a, const char *today)
 {
-	int registered = strcmp(a->status, "registered") == 0;
-	int approved = strcmp(a->status, "approved") == 0;
-	int refused = strcmp(a->status, "refused") == 0;
+	int registered = a->status == KZ_APP_REGISTERED;
+	int approved = a->status == KZ_APP_APPROVED;
+	int refused = a->status == KZ_APP_REFUSED;
 	struct kz_date ready;
 	const char *from;
 
 	a->deemed = (registered && strcmp(today, a->due_day) > 0) ||
 		(approved && strcmp(a->decided_day, a->due_day) > 0);
-	snprintf(a->state, sizeof a->state, "%s", a->deemed ? "deemed_approved" : a->status);
+	a->state = a->deemed ? KZ_APP_DEEMED_APPROVED : a->status;
 	a->overdue = (registered && a->deemed && a->handed_at == 0) ||
 		(refused && a->notice_sent_at == 0 && strcmp(today, a->notice_due_day) > 0);
 	a->kept_until[0] = '\0';
@@ -63,9 +63,7 @@ read_app(sqlite3_stmt *st, struct kz_application *a, const char *today)
 	memset(a, 0, sizeof *a);
 	a->id = sqlite3_column_int64(st, 0);
 	kz_col_text(st, 1, a->number, sizeof a->number);
-	a->kind = strcmp((const char *)sqlite3_column_text(st, 2), "legal") == 0
-		? KZ_APP_LEGAL
-		: KZ_APP_INDIVIDUAL;
+	a->kind = kz_app_kind_from_db((const char *)sqlite3_column_text(st, 2));
 	kz_col_text(st, 3, a->applicant, sizeof a->applicant);
 	kz_col_text(st, 4, a->idnum, sizeof a->idnum);
 	kz_col_text(st, 5, a->id_doc, sizeof a->id_doc);
@@ -82,7 +80,7 @@ read_app(sqlite3_stmt *st, struct kz_application *a, const char *today)
 	a->counter = sqlite3_column_int(st, 16);
 	kz_col_text(st, 17, a->clerk, sizeof a->clerk);
 	kz_col_text(st, 18, a->clerk_position, sizeof a->clerk_position);
-	kz_col_text(st, 19, a->status, sizeof a->status);
+	a->status = kz_app_state_from_db((const char *)sqlite3_column_text(st, 19));
 	a->docs = (unsigned)sqlite3_column_int(st, 20);
 	a->missing = (unsigned)sqlite3_column_int(st, 21);
 	a->has_act = sqlite3_column_type(st, 22) != SQLITE_NULL;
@@ -95,7 +93,7 @@ read_app(sqlite3_stmt *st, struct kz_application *a, const char *today)
 	a->notice_sent_at = sqlite3_column_int64(st, 28);
 	kz_col_text(st, 29, a->suspended_until, sizeof a->suspended_until);
 	a->handed_at = sqlite3_column_int64(st, 30);
-	kz_col_text(st, 31, a->handed_to, sizeof a->handed_to);
+	a->handed_to = kz_app_handed_from_db((const char *)sqlite3_column_text(st, 31));
 	kz_col_text(st, 32, a->handed_name, sizeof a->handed_name);
 	kz_col_text(st, 33, a->handed_doc, sizeof a->handed_doc);
 	a->purged_at = sqlite3_column_int64(st, 34);
@@ -183,29 +181,19 @@ passes(const struct kz_app_filter *f, const struct kz_application *a)
 {
 	if (f == NULL)
 		return 1;
-	return (f->state == NULL || strcmp(f->state, a->state) == 0) &&
-		(!f->overdue || a->overdue) && (!f->deemed || a->deemed) &&
-		(!f->uncollected || a->uncollected);
+	return (f->state == NULL || *f->state == a->state) && (!f->overdue || a->overdue) &&
+		(!f->deemed || a->deemed) && (!f->uncollected || a->uncollected);
 }
 
 int
 kz_app_list(struct kz_db *db, const struct kz_app_filter *filter,
 	int (*fn)(const struct kz_application *a, void *arg), void *arg, char *err)
 {
-	static const char *const states[] = {"registered", "refused", "approved", "rejected",
-		"deemed_approved"};
 	struct kz_application a;
 	char today[11];
 	sqlite3_stmt *st;
-	int rc, known = filter == NULL || filter->state == NULL;
+	int rc;
 
-	for (size_t i = 0; !known && i < sizeof states / sizeof states[0]; i++)
-		known = strcmp(filter->state, states[i]) == 0;
-	if (!known)
-		return kz_err(err, KZ_EINVAL,
-			"'%.40s' is not a state of an application; the states are registered, "
-			"refused, approved, rejected, deemed_approved",
-			filter->state);
 	st = kz_db_stmt(db, "SELECT " APP_COLUMNS " ORDER BY a.id", err);
 	if (st == NULL)
 		return KZ_EDB;

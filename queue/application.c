@@ -11,9 +11,100 @@
 #include "config.h"
 #include "error.h"
 #include "idnum.h"
+#include "names.h"
 #include "outbox.h"
 #include "sql.h"
 #include "utf8.h"
+
+/* The words of an application's kind, state and hand-over: the
+ * database's, and the command line's other spelling. */
+static const struct kz_name kinds[] = {
+	{KZ_APP_INDIVIDUAL, "individual", NULL},
+	{KZ_APP_LEGAL, "legal", NULL},
+};
+static const struct kz_name states[] = {
+	{KZ_APP_REGISTERED, "registered", NULL},
+	{KZ_APP_REFUSED, "refused", NULL},
+	{KZ_APP_APPROVED, "approved", NULL},
+	{KZ_APP_REJECTED, "rejected", NULL},
+	{KZ_APP_DEEMED_APPROVED, "deemed_approved", "deemed"},
+};
+static const struct kz_name handed[] = {
+	{KZ_HANDED_APPLICANT, "applicant", NULL},
+	{KZ_HANDED_PROXY, "proxy", NULL},
+};
+
+const char *
+kz_app_kind_name(enum kz_app_kind k)
+{
+	return kz_name_of(KZ_NAMES(kinds), (int)k);
+}
+
+const char *
+kz_app_state_name(enum kz_app_state s)
+{
+	return kz_name_of(KZ_NAMES(states), (int)s);
+}
+
+const char *
+kz_app_handed_name(enum kz_app_handed h)
+{
+	return h == KZ_HANDED_NONE ? "" : kz_name_of(KZ_NAMES(handed), (int)h);
+}
+
+int
+kz_app_kind_parse(const char *s, enum kz_app_kind *out, char *err)
+{
+	int v;
+	int rc = kz_name_parse(KZ_NAMES(kinds), s, &v, "a kind of applicant", err);
+
+	if (rc == KZ_OK)
+		*out = (enum kz_app_kind)v;
+	return rc;
+}
+
+int
+kz_app_handed_parse(const char *s, enum kz_app_handed *out, char *err)
+{
+	int v;
+	int rc = kz_name_parse(KZ_NAMES(handed), s, &v, "who collects a result", err);
+
+	if (rc == KZ_OK)
+		*out = (enum kz_app_handed)v;
+	return rc;
+}
+
+int
+kz_app_state_parse(const char *s, enum kz_app_state *out, char *err)
+{
+	int v;
+
+	if (kz_name_parse(KZ_NAMES(states), s, &v, "a state", NULL) != KZ_OK)
+		return kz_err(err, KZ_EINVAL,
+			"'%.40s' is not a state of an application; the states are registered, "
+			"refused, approved, rejected, deemed_approved",
+			s ? s : "");
+	*out = (enum kz_app_state)v;
+	return KZ_OK;
+}
+
+enum kz_app_kind
+kz_app_kind_from_db(const char *s)
+{
+	return (enum kz_app_kind)kz_name_from_db(KZ_NAMES(kinds), s, KZ_APP_INDIVIDUAL);
+}
+
+enum kz_app_state
+kz_app_state_from_db(const char *s)
+{
+	return (enum kz_app_state)kz_name_from_db(KZ_NAMES(states), s, KZ_APP_REGISTERED);
+}
+
+enum kz_app_handed
+kz_app_handed_from_db(const char *s)
+{
+	return (enum kz_app_handed)kz_name_from_db(KZ_NAMES(handed), s, KZ_HANDED_NONE);
+}
 
 #define BIT(d) (1u << (d))
 
@@ -311,7 +402,7 @@ insert_application(struct kz_db *db, const struct kz_app_input *in, const char *
 	sqlite3_bind_int(st, 1, year);
 	sqlite3_bind_int64(st, 2, seq);
 	kz_bind_text(st, 3, number);
-	kz_bind_text(st, 4, in->kind == KZ_APP_LEGAL ? "legal" : "individual");
+	kz_bind_text(st, 4, kz_app_kind_name(in->kind));
 	bind_opt(st, 5, in->name);
 	bind_opt(st, 6, in->idnum);
 	bind_opt(st, 7, in->id_doc);
@@ -327,7 +418,7 @@ insert_application(struct kz_db *db, const struct kz_app_input *in, const char *
 	kz_bind_text(st, 17, due_day);
 	kz_bind_id(st, 18, c->id);
 	sqlite3_bind_int64(st, 19, c->clerk_id);
-	kz_bind_text(st, 20, missing ? "refused" : "registered");
+	kz_bind_text(st, 20, kz_app_state_name(missing ? KZ_APP_REFUSED : KZ_APP_REGISTERED));
 	sqlite3_bind_int(st, 21, (int)in->docs);
 	sqlite3_bind_int(st, 22, (int)missing);
 	if (in->nact > 0)
@@ -354,11 +445,11 @@ do_accept(struct kz_db *db, struct kz_calendar *cal, int counter, const struct k
 
 	if ((rc = kz_counter_row(db, counter, &c, err)) != KZ_OK)
 		return rc;
-	if (strcmp(c.state, "open") != 0)
+	if (c.state != KZ_COUNTER_OPEN)
 		return kz_err(err, KZ_EREJECT,
 			"counter %d is %s; open it with 'kezek counter open %d --clerk NAME "
 			"--position TITLE' to accept documents",
-			counter, c.state, counter);
+			counter, kz_counter_state_name(c.state), counter);
 	if (printer != NULL && (rc = check_printer(db, printer, err)) != KZ_OK)
 		return rc;
 	if ((rc = next_number(db, today.y, number, sizeof number, &seq, err)) != KZ_OK ||
@@ -401,15 +492,15 @@ do_decide(struct kz_db *db, const char *number, int approve, const char *reason,
 		     KZ_APP_REASON_MAX, err)) != KZ_OK ||
 		(rc = kz_app_get(db, number, out, err)) != KZ_OK)
 		return rc;
-	if (strcmp(out->status, "refused") == 0)
+	if (out->status == KZ_APP_REFUSED)
 		return kz_err(err, KZ_EREJECT,
 			"application %s was refused for missing documents (p.16); there is nothing "
 			"to decide",
 			number);
-	if (strcmp(out->status, "registered") != 0) {
+	if (out->status != KZ_APP_REGISTERED) {
 		kz_clock_day(out->decided_at, when);
 		return kz_err(err, KZ_EREJECT, "application %s was already %s on %s", number,
-			out->status, when);
+			kz_app_state_name(out->status), when);
 	}
 	if (!approve && out->deemed)
 		return kz_err(err, KZ_EREJECT,
@@ -423,7 +514,7 @@ do_decide(struct kz_db *db, const char *number, int approve, const char *reason,
 		err);
 	if (st == NULL)
 		return KZ_EDB;
-	kz_bind_text(st, 1, approve ? "approved" : "rejected");
+	kz_bind_text(st, 1, kz_app_state_name(approve ? KZ_APP_APPROVED : KZ_APP_REJECTED));
 	sqlite3_bind_int64(st, 2, now);
 	kz_bind_text(st, 3, day);
 	kz_bind_text(st, 4, given(reason) ? reason : "");
@@ -455,7 +546,7 @@ do_handover(struct kz_db *db, const char *number, int counter, const char *proxy
 			"--proxy-doc goes with the proxy's name (--proxy-name)");
 	if ((rc = kz_app_get(db, number, out, err)) != KZ_OK)
 		return rc;
-	if (strcmp(out->status, "refused") == 0)
+	if (out->status == KZ_APP_REFUSED)
 		return kz_err(err, KZ_EREJECT,
 			"application %s was refused for missing documents (p.16); it has no result "
 			"to hand over",
@@ -465,7 +556,7 @@ do_handover(struct kz_db *db, const char *number, int counter, const char *proxy
 		return kz_err(err, KZ_EREJECT, "the result of %s was handed over on %s already",
 			number, when);
 	}
-	if (strcmp(out->status, "registered") == 0 && !out->deemed)
+	if (out->status == KZ_APP_REGISTERED && !out->deemed)
 		return kz_err(err, KZ_EREJECT,
 			"application %s has no decision yet (due %s); record one with 'kezek decide "
 			"%s approve|reject'",
@@ -473,11 +564,11 @@ do_handover(struct kz_db *db, const char *number, int counter, const char *proxy
 	if (counter != 0) {
 		if ((rc = kz_counter_row(db, counter, &c, err)) != KZ_OK)
 			return rc;
-		if (strcmp(c.state, "open") != 0)
+		if (c.state != KZ_COUNTER_OPEN)
 			return kz_err(err, KZ_EREJECT,
 				"counter %d is %s; hand the result over at an "
 				"open counter",
-				counter, c.state);
+				counter, kz_counter_state_name(c.state));
 	}
 	st = kz_db_stmt(db,
 		"UPDATE applications SET handed_at = ?, handed_to = ?,"
@@ -487,7 +578,8 @@ do_handover(struct kz_db *db, const char *number, int counter, const char *proxy
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, now);
-	kz_bind_text(st, 2, given(proxy) ? "proxy" : "applicant");
+	kz_bind_text(st, 2,
+		kz_app_handed_name(given(proxy) ? KZ_HANDED_PROXY : KZ_HANDED_APPLICANT));
 	bind_opt(st, 3, proxy);
 	bind_opt(st, 4, proxy_doc);
 	kz_bind_id(st, 5, c.clerk_id);
@@ -509,11 +601,11 @@ do_notice_sent(struct kz_db *db, const char *number, struct kz_application *out,
 
 	if ((rc = kz_app_get(db, number, out, err)) != KZ_OK)
 		return rc;
-	if (strcmp(out->status, "refused") != 0)
+	if (out->status != KZ_APP_REFUSED)
 		return kz_err(err, KZ_EREJECT,
 			"application %s is %s; a notice of p.16 goes only with a refusal for "
 			"missing documents",
-			number, out->state);
+			number, kz_app_state_name(out->state));
 	if (out->notice_sent_at != 0) {
 		kz_clock_day(out->notice_sent_at, when);
 		return kz_err(err, KZ_EREJECT, "the notice of %s was recorded sent on %s already",

@@ -34,10 +34,42 @@
 #define KZ_APP_TEXT_MAX   250  /* bytes of any one field the clerk types */
 #define KZ_APP_REASON_MAX 1000 /* bytes of a decision's reason */
 
+/* Stored as its name (kz_app_kind_name): individual, legal. */
 enum kz_app_kind {
 	KZ_APP_INDIVIDUAL,
 	KZ_APP_LEGAL,
 };
+
+/* What was recorded (an application's status) and what it is now (its
+ * state: the status, or deemed approved).  Stored as its name
+ * (kz_app_state_name). */
+enum kz_app_state {
+	KZ_APP_REGISTERED, /* all documents handed in, no decision yet */
+	KZ_APP_REFUSED,    /* a document missing (p.16) */
+	KZ_APP_APPROVED,
+	KZ_APP_REJECTED,
+	KZ_APP_DEEMED_APPROVED, /* state only: no decision on or before its due day */
+};
+
+/* Who collected the result.  Stored as its name (kz_app_handed_name). */
+enum kz_app_handed {
+	KZ_HANDED_NONE, /* not yet */
+	KZ_HANDED_APPLICANT,
+	KZ_HANDED_PROXY,
+};
+
+/* The words stored and printed: "individual", "legal"; "registered",
+ * "refused", "approved", "rejected", "deemed_approved"; "" (not yet),
+ * "applicant", "proxy". */
+const char *kz_app_kind_name(enum kz_app_kind k);
+const char *kz_app_state_name(enum kz_app_state s);
+const char *kz_app_handed_name(enum kz_app_handed h);
+
+/* Parse a kind's or a state's name (or "deemed") into *out; KZ_EINVAL
+ * naming the words taken otherwise. */
+int kz_app_kind_parse(const char *s, enum kz_app_kind *out, char *err);
+int kz_app_handed_parse(const char *s, enum kz_app_handed *out, char *err);
+int kz_app_state_parse(const char *s, enum kz_app_state *out, char *err);
 
 /* The documents of p.11, in its order; bit (1u << doc) in a set. */
 enum kz_app_doc {
@@ -107,7 +139,7 @@ struct kz_application {
 	int counter;              /* where it was accepted, 0 if unknown */
 	char clerk[256];          /* who accepted it: full name */
 	char clerk_position[256]; /* and position */
-	char status[12];          /* as recorded: registered, refused, approved, rejected */
+	enum kz_app_state status; /* as recorded: registered, refused, approved, rejected */
 	unsigned docs;            /* handed in */
 	unsigned missing;         /* refused: not handed in */
 	int has_act;              /* the act's rows were entered and checked */
@@ -120,16 +152,16 @@ struct kz_application {
 	int64_t notice_sent_at;   /* 0 until sent */
 	char suspended_until[11]; /* refused */
 	int64_t handed_at;        /* 0 until collected */
-	char handed_to[12];       /* applicant or proxy */
-	char handed_name[256];    /* personal: who collected it */
-	char handed_doc[256];     /* personal: their power of attorney */
+	enum kz_app_handed handed_to;
+	char handed_name[256]; /* personal: who collected it */
+	char handed_doc[256];  /* personal: their power of attorney */
 	int64_t purged_at;
 	/* Worked out as of now (kz_clock_now), the same everywhere: */
-	char state[16];      /* registered, refused, approved, rejected, deemed_approved */
-	int deemed;          /* no decision on or before due_day: approved from due_day */
-	int overdue;         /* no decision and due_day passed, or the notice late */
-	char kept_until[11]; /* a result: kept to this day (p.26); "" otherwise */
-	int uncollected;     /* a result not collected and kept_until passed */
+	enum kz_app_state state; /* the status, or deemed approved */
+	int deemed;              /* no decision on or before due_day: approved from due_day */
+	int overdue;             /* no decision and due_day passed, or the notice late */
+	char kept_until[11];     /* a result: kept to this day (p.26); "" otherwise */
+	int uncollected;         /* a result not collected and kept_until passed */
 };
 
 /* Accept an application at counter (open: its clerk accepts) now.
@@ -181,15 +213,14 @@ int kz_app_act_rows(struct kz_db *db, int64_t id, struct kz_act_row *rows, int m
 
 /* Which applications kz_app_list gives: all that match every field set. */
 struct kz_app_filter {
-	const char *state; /* NULL: any; else a state (registered ... deemed_approved) */
-	int overdue;       /* only overdue ones */
-	int deemed;        /* only deemed approved ones */
-	int uncollected;   /* only results uncollected past 6 months (p.26) */
+	const enum kz_app_state *state; /* NULL: any; else only this state */
+	int overdue;                    /* only overdue ones */
+	int deemed;                     /* only deemed approved ones */
+	int uncollected;                /* only results uncollected past 6 months (p.26) */
 };
 
 /* Call fn for each application filter (NULL: all) lets through, oldest
- * first; fn returns 0 to go on and must not use db.  KZ_EINVAL for an
- * unknown state. */
+ * first; fn returns 0 to go on and must not use db. */
 int kz_app_list(struct kz_db *db, const struct kz_app_filter *filter,
 	int (*fn)(const struct kz_application *a, void *arg), void *arg, char *err);
 

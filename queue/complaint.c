@@ -9,22 +9,77 @@
 #include "clock.h"
 #include "complaint.h"
 #include "error.h"
+#include "names.h"
 #include "outbox.h"
 #include "sql.h"
 #include "utf8.h"
 
+/* The words of the channels and kinds: the database's, and the command
+ * line's other spelling. */
+static const struct kz_name channels[] = {
+	{KZ_CHANNEL_IN_PERSON, "in_person", "in-person"},
+	{KZ_CHANNEL_POST, "post", NULL},
+	{KZ_CHANNEL_EMAIL, "email", "e-mail"},
+};
+static const struct kz_name kinds[] = {
+	{KZ_COMPLAINT_RESULT, "result", NULL},
+	{KZ_COMPLAINT_SERVICE, "service", NULL},
+};
+
 const char *
-kz_complaint_channel(const char *s)
+kz_complaint_channel_name(enum kz_complaint_channel c)
 {
-	if (s == NULL)
-		return NULL;
-	if (strcmp(s, "in_person") == 0 || strcmp(s, "in-person") == 0)
-		return "in_person";
-	if (strcmp(s, "post") == 0)
-		return "post";
-	if (strcmp(s, "email") == 0 || strcmp(s, "e-mail") == 0)
-		return "email";
-	return NULL;
+	return c == KZ_CHANNEL_NONE ? "" : kz_name_of(KZ_NAMES(channels), (int)c);
+}
+
+const char *
+kz_complaint_kind_name(enum kz_complaint_kind k)
+{
+	return k == KZ_COMPLAINT_KIND_NONE ? "" : kz_name_of(KZ_NAMES(kinds), (int)k);
+}
+
+static int
+bad_channel(const char *s, const char *how, char *err)
+{
+	return kz_err(err, KZ_EINVAL, "'%s' is not %s; say in_person, post or email", s, how);
+}
+
+static int
+bad_kind(const char *s, char *err)
+{
+	return kz_err(err, KZ_EINVAL,
+		"'%s' is not a kind of complaint; say result (about the result, p.21) or "
+		"service (about the service, p.22)",
+		s);
+}
+
+int
+kz_complaint_channel_parse(const char *s, const char *how, enum kz_complaint_channel *out,
+	char *err)
+{
+	int v;
+
+	if (kz_name_parse(KZ_NAMES(channels), s, &v, how, NULL) != KZ_OK)
+		return bad_channel(s ? s : "", how, err);
+	*out = (enum kz_complaint_channel)v;
+	return KZ_OK;
+}
+
+int
+kz_complaint_kind_parse(const char *s, enum kz_complaint_kind *out, char *err)
+{
+	int v;
+
+	if (kz_name_parse(KZ_NAMES(kinds), s, &v, "a kind of complaint", NULL) != KZ_OK)
+		return bad_kind(s ? s : "", err);
+	*out = (enum kz_complaint_kind)v;
+	return KZ_OK;
+}
+
+static int
+known_channel(enum kz_complaint_channel c)
+{
+	return c == KZ_CHANNEL_IN_PERSON || c == KZ_CHANNEL_POST || c == KZ_CHANNEL_EMAIL;
 }
 
 /* s is valid UTF-8 without control characters other than newline and tab. */
@@ -60,19 +115,15 @@ check_text(const char *whose, const char *what, const char *s, size_t max, const
 }
 
 static int
-check_new(const struct kz_complaint_new *c, const char **channel, int *days, char *err)
+check_new(const struct kz_complaint_new *c, int *days, char *err)
 {
 	int rc;
 
-	if ((*channel = kz_complaint_channel(c->channel)) == NULL)
-		return kz_err(err, KZ_EINVAL,
-			"'%s' is not how a complaint comes; say in_person, post or email",
-			c->channel ? c->channel : "");
-	if (c->kind == NULL || (strcmp(c->kind, "result") != 0 && strcmp(c->kind, "service") != 0))
-		return kz_err(err, KZ_EINVAL,
-			"'%s' is not a kind of complaint; say result (about the result, p.21) or "
-			"service (about the service, p.22)",
-			c->kind ? c->kind : "");
+	if (!known_channel(c->channel))
+		return bad_channel(kz_complaint_channel_name(c->channel), "how a complaint comes",
+			err);
+	if (c->kind != KZ_COMPLAINT_RESULT && c->kind != KZ_COMPLAINT_SERVICE)
+		return bad_kind(kz_complaint_kind_name(c->kind), err);
 	*days = c->days == 0 ? 30 : c->days;
 	if (*days != 15 && *days != 30)
 		return kz_err(err, KZ_EINVAL,
@@ -84,9 +135,10 @@ check_new(const struct kz_complaint_new *c, const char **channel, int *days, cha
 			 KZ_COMPLAINT_TEXT_MAX, "--text", err)) != KZ_OK)
 		return rc;
 	/* the answer goes back by post or e-mail: it needs an address */
-	if (strcmp(*channel, "in_person") != 0 || (c->contact && *c->contact))
-		return check_text(strcmp(*channel, "in_person") ? "a complaint by post or e-mail"
-								: "the complaint",
+	if (c->channel != KZ_CHANNEL_IN_PERSON || (c->contact && *c->contact))
+		return check_text(c->channel != KZ_CHANNEL_IN_PERSON
+				? "a complaint by post or e-mail"
+				: "the complaint",
 			"a contact for the answer (postal address or e-mail)", c->contact,
 			KZ_COMPLAINT_NAME_MAX, "--contact", err);
 	return KZ_OK;
@@ -123,6 +175,12 @@ find_clerk(struct kz_db *db, int counter, const char *clerk, const char *positio
 	" FROM complaints m JOIN clerks k ON k.id = m.clerk_id"                                    \
 	" LEFT JOIN counters c ON c.id = m.counter_id LEFT JOIN clerks a ON a.id = m.answer_clerk_id"
 
+static enum kz_complaint_channel
+channel_from_db(const char *s)
+{
+	return (enum kz_complaint_channel)kz_name_from_db(KZ_NAMES(channels), s, KZ_CHANNEL_NONE);
+}
+
 static void
 read_complaint(sqlite3_stmt *st, const char *today, struct kz_complaint *m)
 {
@@ -132,8 +190,9 @@ read_complaint(sqlite3_stmt *st, const char *today, struct kz_complaint *m)
 	m->id = sqlite3_column_int64(st, 0);
 	kz_col_text(st, 1, m->number, sizeof m->number);
 	m->registered_at = sqlite3_column_int64(st, 2);
-	kz_col_text(st, 3, m->channel, sizeof m->channel);
-	kz_col_text(st, 4, m->kind, sizeof m->kind);
+	m->channel = channel_from_db((const char *)sqlite3_column_text(st, 3));
+	m->kind = (enum kz_complaint_kind)kz_name_from_db(KZ_NAMES(kinds),
+		(const char *)sqlite3_column_text(st, 4), KZ_COMPLAINT_KIND_NONE);
 	kz_col_text(st, 5, m->name, sizeof m->name);
 	kz_col_text(st, 6, m->contact, sizeof m->contact);
 	kz_col_text(st, 7, m->summary, sizeof m->summary);
@@ -143,7 +202,7 @@ read_complaint(sqlite3_stmt *st, const char *today, struct kz_complaint *m)
 	m->days = sqlite3_column_int(st, 11);
 	kz_col_text(st, 12, m->due_day, sizeof m->due_day);
 	m->answered_at = sqlite3_column_int64(st, 13);
-	kz_col_text(st, 14, m->answer_channel, sizeof m->answer_channel);
+	m->answer_channel = channel_from_db((const char *)sqlite3_column_text(st, 14));
 	kz_col_text(st, 15, m->answer, sizeof m->answer);
 	kz_col_text(st, 16, m->answer_clerk, sizeof m->answer_clerk);
 	m->purged_at = sqlite3_column_int64(st, 17);
@@ -236,12 +295,11 @@ do_add(struct kz_db *db, struct kz_calendar *cal, const struct kz_complaint_new 
 {
 	int64_t now = kz_clock_now(), clerk_id, counter_id, id, job_id = 0;
 	char number[24], due[11], detail[96];
-	const char *channel;
 	sqlite3_stmt *st;
 	struct tm tm;
 	int rc, days = 0, seq = 0;
 
-	if ((rc = check_new(c, &channel, &days, err)) != KZ_OK ||
+	if ((rc = check_new(c, &days, err)) != KZ_OK ||
 		(rc = find_clerk(db, c->counter, c->clerk, c->position, &clerk_id, &counter_id,
 			 err)) != KZ_OK)
 		return rc;
@@ -261,8 +319,8 @@ do_add(struct kz_db *db, struct kz_calendar *cal, const struct kz_complaint_new 
 	sqlite3_bind_int(st, 2, seq);
 	kz_bind_text(st, 3, number);
 	sqlite3_bind_int64(st, 4, now);
-	kz_bind_text(st, 5, channel);
-	kz_bind_text(st, 6, c->kind);
+	kz_bind_text(st, 5, kz_complaint_channel_name(c->channel));
+	kz_bind_text(st, 6, kz_complaint_kind_name(c->kind));
 	kz_bind_text(st, 7, c->name);
 	kz_bind_text(st, 8, c->contact && *c->contact ? c->contact : NULL);
 	kz_bind_text(st, 9, c->text);
@@ -274,8 +332,8 @@ do_add(struct kz_db *db, struct kz_calendar *cal, const struct kz_complaint_new 
 		return rc;
 	id = sqlite3_last_insert_rowid(kz_db_sql(db));
 	/* numbers, never the complainant's words (p.17.7) */
-	snprintf(detail, sizeof detail, "%s %s %s %d days, due %s", number, c->kind, channel, days,
-		due);
+	snprintf(detail, sizeof detail, "%s %s %s %d days, due %s", number,
+		kz_complaint_kind_name(c->kind), kz_complaint_channel_name(c->channel), days, due);
 	if ((rc = kz_event_add(db, now, "complaint_added", 0, counter_id, clerk_id, 0, detail,
 		     err)) != KZ_OK)
 		return rc;
@@ -297,20 +355,18 @@ do_add(struct kz_db *db, struct kz_calendar *cal, const struct kz_complaint_new 
 }
 
 static int
-do_answer(struct kz_db *db, const char *number, const char *channel, const char *text, int counter,
-	struct kz_complaint *out, char *err)
+do_answer(struct kz_db *db, const char *number, enum kz_complaint_channel channel, const char *text,
+	int counter, struct kz_complaint *out, char *err)
 {
 	int64_t now = kz_clock_now(), clerk_id = 0, counter_id = 0;
-	const char *ch = kz_complaint_channel(channel);
+	const char *ch = kz_complaint_channel_name(channel);
 	struct kz_complaint m;
 	char detail[96], day[11];
 	sqlite3_stmt *st;
 	int rc;
 
-	if (ch == NULL)
-		return kz_err(err, KZ_EINVAL,
-			"'%s' is not how an answer is given; say in_person, post or email",
-			channel ? channel : "");
+	if (!known_channel(channel))
+		return bad_channel(ch, "how an answer is given", err);
 	if ((rc = check_text("the answer", "what it said, in short", text, KZ_COMPLAINT_TEXT_MAX,
 		     "--text", err)) != KZ_OK)
 		return rc;
@@ -369,8 +425,8 @@ kz_complaint_add(struct kz_db *db, struct kz_calendar *cal, const struct kz_comp
 }
 
 int
-kz_complaint_answer(struct kz_db *db, const char *number, const char *channel, const char *text,
-	int counter, struct kz_complaint *out, char *err)
+kz_complaint_answer(struct kz_db *db, const char *number, enum kz_complaint_channel channel,
+	const char *text, int counter, struct kz_complaint *out, char *err)
 {
 	int rc = kz_db_begin(db, err);
 

@@ -28,40 +28,70 @@
 #define KZ_COMPLAINT_TEXT_MAX 2000 /* bytes of a summary or an answer */
 #define KZ_COMPLAINT_NAME_MAX 200  /* bytes of a name or a contact */
 
+/* How a complaint came, or how its answer went.  Stored as its name
+ * (kz_complaint_channel_name). */
+enum kz_complaint_channel {
+	KZ_CHANNEL_NONE, /* not given; no answer yet */
+	KZ_CHANNEL_IN_PERSON,
+	KZ_CHANNEL_POST,
+	KZ_CHANNEL_EMAIL,
+};
+
+/* What a complaint is about.  Stored as its name (kz_complaint_kind_name). */
+enum kz_complaint_kind {
+	KZ_COMPLAINT_KIND_NONE, /* not given */
+	KZ_COMPLAINT_RESULT,    /* the result (p.21) */
+	KZ_COMPLAINT_SERVICE,   /* the service (p.22) */
+};
+
+/* The words stored and printed: "in_person", "post", "email" ("" for
+ * none); "result", "service" ("" for none). */
+const char *kz_complaint_channel_name(enum kz_complaint_channel c);
+const char *kz_complaint_kind_name(enum kz_complaint_kind k);
+
+/* Parse a channel as typed ("in_person" or "in-person", "post", "email" or
+ * "e-mail"); KZ_EINVAL otherwise, the message saying it is not how (how a
+ * complaint comes, how an answer is given) and naming the channels. */
+int kz_complaint_channel_parse(const char *s, const char *how, enum kz_complaint_channel *out,
+	char *err);
+
+/* Parse a kind ("result", "service"); KZ_EINVAL naming both otherwise. */
+int kz_complaint_kind_parse(const char *s, enum kz_complaint_kind *out, char *err);
+
 /* What the clerk writes in the journal. */
 struct kz_complaint_new {
-	int counter;          /* taken at this counter: its clerk took it; or 0 and: */
-	const char *clerk;    /* the clerk who took it (full name), with */
-	const char *position; /* the clerk's position; both NULL with a counter */
-	const char *channel;  /* how it came: in_person, post, email ("in-person" too) */
-	const char *kind;     /* about the result (p.21) or the service (p.22): result, service */
-	const char *name;     /* the complainant: surname, name (organisation) */
-	const char *contact;  /* where the answer goes; required for post and email */
-	const char *text;     /* what the complaint is about, in short */
-	int days;             /* 15 or 30; 0 means 30 */
+	int counter;                       /* taken at this counter: its clerk took it; or 0 and: */
+	const char *clerk;                 /* the clerk who took it (full name), with */
+	const char *position;              /* the clerk's position; both NULL with a counter */
+	enum kz_complaint_channel channel; /* how it came */
+	enum kz_complaint_kind kind;       /* about the result (p.21) or the service (p.22) */
+	const char *name;                  /* the complainant: surname, name (organisation) */
+	const char *contact;               /* where the answer goes; required for post and email */
+	const char *text;                  /* what the complaint is about, in short */
+	int days;                          /* 15 or 30; 0 means 30 */
 };
 
 struct kz_complaint {
 	int64_t id;
-	char number[24];         /* 2026-C-0001 */
-	int64_t registered_at;   /* UTC seconds */
-	char channel[12];        /* in_person, post, email */
-	char kind[8];            /* result, service */
-	char name[256];          /* personal; "" once purged */
-	char contact[256];       /* personal; "" if none or purged */
-	char summary[2048];      /* personal; "" once purged */
-	char clerk[256];         /* who took it, full name */
-	char position[256];      /* and their position */
-	int counter;             /* where it was taken, 0 if not at a counter */
-	int days;                /* 15 or 30 */
-	char due_day[11];        /* local YYYY-MM-DD */
-	int64_t answered_at;     /* 0 while open */
-	char answer_channel[12]; /* in_person, post, email; "" while open */
-	char answer[2048];       /* personal; "" while open or once purged */
-	char answer_clerk[256];  /* who recorded the answer, "" if unknown */
-	int overdue;             /* open and past due_day now */
-	int late;                /* answered after due_day */
-	int64_t purged_at;       /* 0 unless kezek purge removed its personal data */
+	char number[24];                   /* 2026-C-0001 */
+	int64_t registered_at;             /* UTC seconds */
+	enum kz_complaint_channel channel; /* how it came */
+	enum kz_complaint_kind kind;
+	char name[256];                           /* personal; "" once purged */
+	char contact[256];                        /* personal; "" if none or purged */
+	char summary[2048];                       /* personal; "" once purged */
+	char clerk[256];                          /* who took it, full name */
+	char position[256];                       /* and their position */
+	int counter;                              /* where it was taken, 0 if not at a counter */
+	int days;                                 /* 15 or 30 */
+	char due_day[11];                         /* local YYYY-MM-DD */
+	int64_t answered_at;                      /* 0 while open */
+	enum kz_complaint_channel answer_channel; /* KZ_CHANNEL_NONE while open */
+	char answer[2048];                        /* personal; "" while open or once purged */
+	char answer_clerk[256];                   /* who recorded the answer, "" if unknown */
+	int overdue;                              /* open and past due_day now */
+	int late;                                 /* answered after due_day */
+	int64_t purged_at; /* 0 unless kezek purge removed its personal data */
 };
 
 /* Register c now; on KZ_OK *out (may be NULL) is the complaint.  With
@@ -74,12 +104,12 @@ struct kz_complaint {
 int kz_complaint_add(struct kz_db *db, struct kz_calendar *cal, const struct kz_complaint_new *c,
 	const char *printer, const char *lang, struct kz_complaint *out, int64_t *job, char *err);
 
-/* Record the answer to complaint number, given now by channel with text
- * (what it said, in short; required).  counter (0: none) names where it
+/* Record the answer to complaint number, given now by channel (not
+ * KZ_CHANNEL_NONE) with text (what it said, in short; required).  counter (0: none) names where it
  * was recorded: its clerk is recorded as answering.  KZ_ENOTFOUND: no
  * such complaint; KZ_EREJECT: it was answered already. */
-int kz_complaint_answer(struct kz_db *db, const char *number, const char *channel, const char *text,
-	int counter, struct kz_complaint *out, char *err);
+int kz_complaint_answer(struct kz_db *db, const char *number, enum kz_complaint_channel channel,
+	const char *text, int counter, struct kz_complaint *out, char *err);
 
 /* Read complaint number (KZ_ENOTFOUND if none). */
 int kz_complaint_get(struct kz_db *db, const char *number, struct kz_complaint *out, char *err);
@@ -99,9 +129,5 @@ enum kz_complaint_filter {
  * NULL) is how many fn saw. */
 int kz_complaint_list(struct kz_db *db, enum kz_complaint_filter filter,
 	int (*fn)(const struct kz_complaint *c, void *arg), void *arg, int *count, char *err);
-
-/* "in_person" for "in_person" or "in-person", "post", "email" or
- * "e-mail"; NULL for anything else. */
-const char *kz_complaint_channel(const char *s);
 
 #endif

@@ -5,7 +5,26 @@
 #include "clock.h"
 #include "counter.h"
 #include "error.h"
+#include "names.h"
 #include "sql.h"
+
+static const struct kz_name states[] = {
+	{KZ_COUNTER_CLOSED, "closed", NULL},
+	{KZ_COUNTER_OPEN, "open", NULL},
+	{KZ_COUNTER_PAUSED, "paused", NULL},
+};
+
+const char *
+kz_counter_state_name(enum kz_counter_state s)
+{
+	return kz_name_of(KZ_NAMES(states), (int)s);
+}
+
+enum kz_counter_state
+kz_counter_state_from_db(const char *s)
+{
+	return (enum kz_counter_state)kz_name_from_db(KZ_NAMES(states), s, KZ_COUNTER_CLOSED);
+}
 
 int
 kz_counter_row(struct kz_db *db, int number, struct kz_counter_row *out, char *err)
@@ -26,7 +45,7 @@ kz_counter_row(struct kz_db *db, int number, struct kz_counter_row *out, char *e
 		out->id = sqlite3_column_int64(st, 0);
 		out->number = number;
 		out->active = sqlite3_column_int(st, 1);
-		kz_col_text(st, 2, out->state, sizeof out->state);
+		out->state = kz_counter_state_from_db((const char *)sqlite3_column_text(st, 2));
 		out->clerk_id = sqlite3_column_int64(st, 3);
 		out->ticket_id = sqlite3_column_int64(st, 4);
 		kz_col_text(st, 5, out->clerk, sizeof out->clerk);
@@ -78,15 +97,15 @@ kz_clerk_id(struct kz_db *db, const char *name, const char *position, int64_t *i
 }
 
 static int
-set_state(struct kz_db *db, const struct kz_counter_row *c, const char *state, int64_t clerk_id,
-	char *err)
+set_state(struct kz_db *db, const struct kz_counter_row *c, enum kz_counter_state state,
+	int64_t clerk_id, char *err)
 {
 	sqlite3_stmt *st =
 		kz_db_stmt(db, "UPDATE counters SET state = ?, clerk_id = ? WHERE id = ?", err);
 
 	if (st == NULL)
 		return KZ_EDB;
-	sqlite3_bind_text(st, 1, state, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, kz_counter_state_name(state), -1, SQLITE_STATIC);
 	kz_bind_id(st, 2, clerk_id);
 	sqlite3_bind_int64(st, 3, c->id);
 	return kz_db_exec_stmt(db, st, "change counter", err);
@@ -120,7 +139,7 @@ do_open(struct kz_db *db, int number, const char *clerk, const char *position, c
 
 	if ((rc = kz_counter_row(db, number, &c, err)) != KZ_OK)
 		return rc;
-	if (strcmp(c.state, "open") == 0)
+	if (c.state == KZ_COUNTER_OPEN)
 		return kz_err(err, KZ_EREJECT, "counter %d is already open under %s", number,
 			c.clerk);
 	if ((rc = kz_clerk_id(db, clerk, position, &clerk_id, err)) != KZ_OK)
@@ -132,10 +151,10 @@ do_open(struct kz_db *db, int number, const char *clerk, const char *position, c
 		return kz_err(err, KZ_EREJECT,
 			"%s is working at counter %d; close it there first with 'kezek counter close %d'",
 			clerk, other, other);
-	if ((rc = set_state(db, &c, "open", clerk_id, err)) != KZ_OK)
+	if ((rc = set_state(db, &c, KZ_COUNTER_OPEN, clerk_id, err)) != KZ_OK)
 		return rc;
 	return kz_event_add(db, kz_clock_now(),
-		strcmp(c.state, "paused") == 0 ? "counter_resumed" : "counter_opened", 0, c.id,
+		c.state == KZ_COUNTER_PAUSED ? "counter_resumed" : "counter_opened", 0, c.id,
 		clerk_id, 0, NULL, err);
 }
 
@@ -150,10 +169,10 @@ do_pause_close(struct kz_db *db, int number, const char *clerk, const char *posi
 
 	if ((rc = kz_counter_row(db, number, &c, err)) != KZ_OK)
 		return rc;
-	if (strcmp(c.state, "closed") == 0)
+	if (c.state == KZ_COUNTER_CLOSED)
 		return kz_err(err, KZ_EREJECT, "counter %d is closed; there is nothing to %s",
 			number, verb);
-	if (!closing && strcmp(c.state, "paused") == 0)
+	if (!closing && c.state == KZ_COUNTER_PAUSED)
 		return kz_err(err, KZ_EREJECT, "counter %d is already paused", number);
 	if (c.ticket_id != 0)
 		return kz_err(err, KZ_EREJECT,
@@ -163,8 +182,8 @@ do_pause_close(struct kz_db *db, int number, const char *clerk, const char *posi
 	clerk_id = c.clerk_id;
 	if (clerk != NULL && (rc = kz_clerk_id(db, clerk, position, &clerk_id, err)) != KZ_OK)
 		return rc;
-	if ((rc = set_state(db, &c, closing ? "closed" : "paused", closing ? 0 : c.clerk_id,
-		     err)) != KZ_OK)
+	if ((rc = set_state(db, &c, closing ? KZ_COUNTER_CLOSED : KZ_COUNTER_PAUSED,
+		     closing ? 0 : c.clerk_id, err)) != KZ_OK)
 		return rc;
 	return kz_event_add(db, kz_clock_now(), closing ? "counter_closed" : "counter_paused", 0,
 		c.id, clerk_id, 0, NULL, err);
@@ -204,4 +223,27 @@ int
 kz_counter_close(struct kz_db *db, int number, const char *clerk, const char *position, char *err)
 {
 	return in_transaction(db, number, clerk, position, 2, err);
+}
+
+int
+kz_counter_first_unclosed(struct kz_db *db, int *number, enum kz_counter_state *state, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT number, state FROM counters WHERE active = 1 AND state <> 'closed'"
+		" ORDER BY number LIMIT 1",
+		err);
+	int rc;
+
+	*number = 0;
+	*state = KZ_COUNTER_CLOSED;
+	if (st == NULL)
+		return KZ_EDB;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*number = sqlite3_column_int(st, 0);
+		*state = kz_counter_state_from_db((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, "read counters", err);
+	return KZ_OK;
 }

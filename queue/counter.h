@@ -13,6 +13,16 @@
 
 #include "db.h"
 
+/* Stored as its name (kz_counter_state_name). */
+enum kz_counter_state {
+	KZ_COUNTER_CLOSED,
+	KZ_COUNTER_OPEN,
+	KZ_COUNTER_PAUSED,
+};
+
+/* "closed", "open", "paused": as stored and printed. */
+const char *kz_counter_state_name(enum kz_counter_state s);
+
 /* Open (or resume) counter under the clerk (full name and position, both
  * required).  KZ_ENOTFOUND: no such counter; KZ_EREJECT: already open or
  * the clerk is at another counter; KZ_EINVAL: empty or overlong name. */
@@ -24,6 +34,11 @@ int kz_counter_open(struct kz_db *db, int number, const char *clerk, const char 
 int kz_counter_pause(struct kz_db *db, int number, const char *clerk, const char *position,
 	char *err);
 int kz_counter_close(struct kz_db *db, int number, const char *clerk, const char *position,
+	char *err);
+
+/* The active counter of lowest number that is not closed: *number (0 if
+ * every counter is closed) and its state (open or paused). */
+int kz_counter_first_unclosed(struct kz_db *db, int *number, enum kz_counter_state *state,
 	char *err);
 
 #endif

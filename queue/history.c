@@ -66,48 +66,58 @@ kz_history_ticket(struct kz_db *db, const char *number, const char *day,
 
 /* What the log says about one ticket row. */
 struct replay {
-	char state[12];
-	char outcome[16];
+	enum kz_ticket_state state;
+	enum kz_outcome outcome;
 	int64_t counter_id, called_at, started_at, finished_at;
 	int recalls, calls;
 	int seen;
 };
 
+/* Replay one event of a ticket: one of its steps (kz_ticket_step_from_db),
+ * or else its outcome (served, no_show, ...: kz_outcome_from_db). */
 static int
 replay_event(struct replay *r, const char *kind, int64_t at, int64_t counter_id)
 {
-	if (strcmp(kind, "issued") == 0 || strcmp(kind, "requeued") == 0) {
+	enum kz_outcome outcome;
+
+	switch (kz_ticket_step_from_db(kind)) {
+	case KZ_STEP_ISSUED:
+	case KZ_STEP_REQUEUED:
 		if (r->seen)
 			return -1;
 		r->seen = 1;
-		strcpy(r->state, "waiting");
-	} else if (strcmp(kind, "called") == 0) {
-		if (strcmp(r->state, "waiting") != 0)
+		r->state = KZ_TICKET_WAITING;
+		break;
+	case KZ_STEP_CALLED:
+		if (!r->seen || r->state != KZ_TICKET_WAITING)
 			return -1;
-		strcpy(r->state, "called");
+		r->state = KZ_TICKET_CALLED;
 		r->counter_id = counter_id;
 		r->called_at = at;
 		r->calls++;
-	} else if (strcmp(kind, "recalled") == 0) {
-		if (strcmp(r->state, "called") != 0)
+		break;
+	case KZ_STEP_RECALLED:
+		if (!r->seen || r->state != KZ_TICKET_CALLED)
 			return -1;
 		r->recalls++;
-	} else if (strcmp(kind, "started") == 0) {
-		if (strcmp(r->state, "called") != 0)
+		break;
+	case KZ_STEP_STARTED:
+		if (!r->seen || r->state != KZ_TICKET_CALLED)
 			return -1;
-		strcpy(r->state, "serving");
+		r->state = KZ_TICKET_SERVING;
 		r->started_at = at;
-	} else {
-		/* an outcome: served, no_show, transferred, cancelled, office_closed */
-		if (strcmp(r->state, "done") == 0 || !r->seen)
+		break;
+	default:
+		outcome = kz_outcome_from_db(kind);
+		if (outcome == KZ_OUTCOME_NONE || r->state == KZ_TICKET_DONE || !r->seen)
 			return -1;
-		if (strcmp(kind, "office_closed") == 0 && strcmp(r->state, "waiting") != 0)
+		/* close of day ends the waiting, a clerk's finish the called */
+		if ((outcome == KZ_OFFICE_CLOSED) != (r->state == KZ_TICKET_WAITING))
 			return -1;
-		if (strcmp(kind, "office_closed") != 0 && strcmp(r->state, "waiting") == 0)
-			return -1;
-		strcpy(r->state, "done");
-		snprintf(r->outcome, sizeof r->outcome, "%s", kind);
+		r->state = KZ_TICKET_DONE;
+		r->outcome = outcome;
 		r->finished_at = at;
+		break;
 	}
 	return 0;
 }
@@ -156,18 +166,17 @@ compare_rows(struct kz_db *db, const struct replay *rs, int64_t max, int64_t *co
 		int64_t id = sqlite3_column_int64(st, 0);
 		const struct replay *r = id <= max ? &rs[id] : NULL;
 		const char *state = (const char *)sqlite3_column_text(st, 2);
+		enum kz_ticket_state s = kz_ticket_state_from_db(state);
 		int at_counters = sqlite3_column_int(st, 9);
-		int bad = r == NULL || !r->seen || strcmp(r->state, state) != 0 ||
-			strcmp(r->outcome, (const char *)sqlite3_column_text(st, 3)) != 0 ||
+		int bad = r == NULL || !r->seen || r->state != s ||
+			r->outcome !=
+				kz_outcome_from_db((const char *)sqlite3_column_text(st, 3)) ||
 			r->counter_id != sqlite3_column_int64(st, 4) ||
 			r->called_at != sqlite3_column_int64(st, 5) ||
 			r->started_at != sqlite3_column_int64(st, 6) ||
 			r->finished_at != sqlite3_column_int64(st, 7) ||
 			r->recalls != sqlite3_column_int(st, 8) || r->calls > 1 ||
-			at_counters !=
-				((strcmp(state, "called") == 0 || strcmp(state, "serving") == 0)
-						? 1
-						: 0);
+			at_counters != (s == KZ_TICKET_CALLED || s == KZ_TICKET_SERVING);
 		if (bad) {
 			rc = kz_err(err, KZ_EDB,
 				"ticket %s (row %lld, %s) does not agree with the event log",

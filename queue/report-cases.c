@@ -32,12 +32,11 @@ has_table(struct kz_db *db, const char *name, char *err)
  * is no decision by due_day (or a late approval); kept 6 months from the
  * day the result is ready. */
 static void
-count_app(struct kz_report_apps *a, const char *status, const char *due, const char *decided,
+count_app(struct kz_report_apps *a, enum kz_app_state status, const char *due, const char *decided,
 	int handed, const char *notice_due, int64_t notice_sent, const char *today)
 {
-	int registered = strcmp(status, "registered") == 0,
-	    refused = strcmp(status, "refused") == 0;
-	int approved = strcmp(status, "approved") == 0;
+	int registered = status == KZ_APP_REGISTERED, refused = status == KZ_APP_REFUSED;
+	int approved = status == KZ_APP_APPROVED;
 	struct kz_date ready;
 	char kept[11], sent[11];
 
@@ -81,7 +80,7 @@ fill_apps(struct kz_db *db, struct kz_report *r, const char *today, char *err)
 	sqlite3_bind_text(st, 1, r->from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, r->to, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		count_app(&r->apps, (const char *)sqlite3_column_text(st, 0),
+		count_app(&r->apps, kz_app_state_from_db((const char *)sqlite3_column_text(st, 0)),
 			(const char *)sqlite3_column_text(st, 1),
 			(const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 3),
 			(const char *)sqlite3_column_text(st, 4), sqlite3_column_int64(st, 5),

@@ -35,7 +35,7 @@ struct transfer {
 /* What one ticket row adds to the figures. */
 struct row {
 	int64_t id, origin, issued, called, started, finished;
-	const char *outcome;
+	enum kz_outcome outcome;     /* KZ_OUTCOME_NONE while not done */
 	int service, counter, clerk; /* indexes into the report's groups, -1 none */
 	int day;                     /* index into days */
 };
@@ -231,21 +231,28 @@ lunch_inside(struct build *b, int64_t a, int64_t z)
 }
 
 static void
-count(struct kz_report_group *g, const char *outcome)
+count(struct kz_report_group *g, enum kz_outcome outcome)
 {
 	g->places++;
-	if (outcome == NULL)
-		return;
-	if (strcmp(outcome, "served") == 0)
+	switch (outcome) {
+	case KZ_SERVED:
 		g->served++;
-	else if (strcmp(outcome, "no_show") == 0)
+		break;
+	case KZ_NO_SHOW:
 		g->no_shows++;
-	else if (strcmp(outcome, "transferred") == 0)
+		break;
+	case KZ_TRANSFERRED:
 		g->transferred++;
-	else if (strcmp(outcome, "cancelled") == 0)
+		break;
+	case KZ_CANCELLED:
 		g->cancelled++;
-	else if (strcmp(outcome, "office_closed") == 0)
+		break;
+	case KZ_OFFICE_CLOSED:
 		g->not_served++;
+		break;
+	case KZ_OUTCOME_NONE:
+		break;
+	}
 }
 
 static void
@@ -268,7 +275,7 @@ add_row(struct build *b, const struct row *w)
 
 	if (w->called)
 		wait = w->called - in - lunch_inside(b, in, w->called);
-	else if (w->finished && w->outcome && strcmp(w->outcome, "office_closed") == 0)
+	else if (w->finished && w->outcome == KZ_OFFICE_CLOSED)
 		wait = w->finished - in - lunch_inside(b, in, w->finished);
 	if (wait < 0 && wait != -1)
 		wait = 0;
@@ -291,7 +298,7 @@ add_row(struct build *b, const struct row *w)
 	if (w->day >= 0) {
 		struct kz_report_day *d = &r->days[w->day];
 		d->issued += w->origin == 0;
-		d->served += w->outcome && strcmp(w->outcome, "served") == 0;
+		d->served += w->outcome == KZ_SERVED;
 		if (wait >= 0)
 			push(b, &b->day_waits[w->day], wait);
 	}
@@ -383,7 +390,7 @@ load_rows(struct build *b, struct kz_db *db, char *err)
 			.called = sqlite3_column_int64(st, 7),
 			.started = sqlite3_column_int64(st, 8),
 			.finished = sqlite3_column_int64(st, 9),
-			.outcome = (const char *)sqlite3_column_text(st, 10),
+			.outcome = kz_outcome_from_db((const char *)sqlite3_column_text(st, 10)),
 		};
 		if (rowday == NULL)
 			continue;

@@ -7,7 +7,10 @@
 
 #include <sqlite3.h>
 
+#include "application.h"
+#include "counter.h"
 #include "db.h"
+#include "ticket.h"
 
 /* The connection. */
 sqlite3 *kz_db_sql(struct kz_db *db);
@@ -86,12 +89,35 @@ int kz_event_add(struct kz_db *db, int64_t at, const char *kind, int64_t ticket_
 struct kz_counter_row {
 	int64_t id;
 	int number;
-	int active;        /* still in the configuration */
-	char state[8];     /* closed, open, paused */
+	int active; /* still in the configuration */
+	enum kz_counter_state state;
 	int64_t clerk_id;  /* 0 when closed */
 	int64_t ticket_id; /* the visitor at it, 0 if none */
 	char clerk[256];   /* the clerk's full name, "" when closed */
 };
+
+/* The enums of the row readers, from the words their columns store
+ * (names.h; NULL or a word not known, which the schema's CHECKs rule
+ * out, gives done, none and closed). */
+enum kz_ticket_state kz_ticket_state_from_db(const char *s);
+enum kz_outcome kz_outcome_from_db(const char *s);
+enum kz_counter_state kz_counter_state_from_db(const char *s);
+enum kz_app_kind kz_app_kind_from_db(const char *s);
+enum kz_app_state kz_app_state_from_db(const char *s);
+enum kz_app_handed kz_app_handed_from_db(const char *s);
+
+/* A ticket's steps in the event log (its end is logged under its
+ * outcome's name, kz_outcome_name): the word each is logged under, and
+ * back (-1 for an event that is not a step). */
+enum kz_ticket_step {
+	KZ_STEP_ISSUED,
+	KZ_STEP_REQUEUED, /* a transfer's new place */
+	KZ_STEP_CALLED,
+	KZ_STEP_RECALLED,
+	KZ_STEP_STARTED,
+};
+const char *kz_ticket_step_name(enum kz_ticket_step s);
+int kz_ticket_step_from_db(const char *s);
 
 /* Load counter number; KZ_ENOTFOUND with a message naming the counters. */
 int kz_counter_row(struct kz_db *db, int number, struct kz_counter_row *out, char *err);

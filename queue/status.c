@@ -59,12 +59,12 @@ read_counters(struct kz_db *db, struct kz_status *out, char *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->ncounters < KZ_MAX_COUNTERS) {
 		struct kz_counter_status *c = &out->counters[out->ncounters++];
 		c->number = sqlite3_column_int(st, 0);
-		kz_col_text(st, 1, c->state, sizeof c->state);
+		c->state = kz_counter_state_from_db((const char *)sqlite3_column_text(st, 1));
 		kz_col_text(st, 2, c->clerk, sizeof c->clerk);
 		kz_col_text(st, 3, c->position, sizeof c->position);
 		kz_col_text(st, 4, c->services, sizeof c->services);
 		kz_col_text(st, 5, c->ticket, sizeof c->ticket);
-		kz_col_text(st, 6, c->ticket_state, sizeof c->ticket_state);
+		c->ticket_state = kz_ticket_state_from_db((const char *)sqlite3_column_text(st, 6));
 		c->ticket_since = sqlite3_column_int64(st, 7);
 	}
 	sqlite3_reset(st);

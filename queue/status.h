@@ -10,7 +10,9 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "counter.h"
 #include "db.h"
+#include "ticket.h"
 
 struct kz_service_status {
 	char code[KZ_CODE_LEN];
@@ -24,13 +26,13 @@ struct kz_service_status {
 
 struct kz_counter_status {
 	int number;
-	char state[8];           /* closed, open, paused */
+	enum kz_counter_state state;
 	char clerk[KZ_NAME_LEN]; /* "" when closed */
 	char position[KZ_NAME_LEN];
-	char services[128];    /* "A, B" */
-	char ticket[24];       /* number of the visitor at it, "" if none */
-	char ticket_state[12]; /* called or serving */
-	int64_t ticket_since;  /* called_at of that ticket */
+	char services[128];                /* "A, B" */
+	char ticket[24];                   /* number of the visitor at it, "" if none */
+	enum kz_ticket_state ticket_state; /* with a ticket: called or serving */
+	int64_t ticket_since;              /* called_at of that ticket */
 };
 
 struct kz_status {

@@ -7,37 +7,85 @@
 
 #include "clock.h"
 #include "error.h"
+#include "names.h"
 #include "outbox.h"
 #include "sql.h"
 #include "ticket.h"
 
-static const char *const outcome_names[] = {
-	[KZ_SERVED] = "served",
-	[KZ_NO_SHOW] = "no_show",
-	[KZ_TRANSFERRED] = "transferred",
-	[KZ_CANCELLED] = "cancelled",
-	[KZ_OFFICE_CLOSED] = "office_closed",
+/* The words of the states and outcomes: the database's, and the command
+ * line's other spelling. */
+static const struct kz_name states[] = {
+	{KZ_TICKET_WAITING, "waiting", NULL},
+	{KZ_TICKET_CALLED, "called", NULL},
+	{KZ_TICKET_SERVING, "serving", NULL},
+	{KZ_TICKET_DONE, "done", NULL},
+};
+static const struct kz_name steps[] = {
+	{KZ_STEP_ISSUED, "issued", NULL},
+	{KZ_STEP_REQUEUED, "requeued", NULL},
+	{KZ_STEP_CALLED, "called", NULL},
+	{KZ_STEP_RECALLED, "recalled", NULL},
+	{KZ_STEP_STARTED, "started", NULL},
+};
+static const struct kz_name outcomes[] = {
+	{KZ_SERVED, "served", NULL},
+	{KZ_NO_SHOW, "no_show", "no-show"},
+	{KZ_TRANSFERRED, "transferred", NULL},
+	{KZ_CANCELLED, "cancelled", NULL},
+	{KZ_OFFICE_CLOSED, "office_closed", NULL},
 };
 
 const char *
 kz_outcome_name(enum kz_outcome o)
 {
-	return o <= KZ_OFFICE_CLOSED ? outcome_names[o] : "?";
+	return o == KZ_OUTCOME_NONE ? "" : kz_name_of(KZ_NAMES(outcomes), (int)o);
 }
 
 int
 kz_outcome_parse(const char *s, enum kz_outcome *out)
 {
-	for (int i = 0; i <= KZ_OFFICE_CLOSED; i++)
-		if (strcmp(s, outcome_names[i]) == 0) {
-			*out = (enum kz_outcome)i;
-			return KZ_OK;
-		}
-	if (strcmp(s, "no-show") == 0) {
-		*out = KZ_NO_SHOW;
-		return KZ_OK;
-	}
-	return KZ_EINVAL;
+	int v;
+
+	if (kz_name_parse(KZ_NAMES(outcomes), s, &v, "an outcome", NULL) != KZ_OK)
+		return KZ_EINVAL;
+	*out = (enum kz_outcome)v;
+	return KZ_OK;
+}
+
+enum kz_outcome
+kz_outcome_from_db(const char *s)
+{
+	return (enum kz_outcome)kz_name_from_db(KZ_NAMES(outcomes), s, KZ_OUTCOME_NONE);
+}
+
+const char *
+kz_ticket_step_name(enum kz_ticket_step s)
+{
+	return kz_name_of(KZ_NAMES(steps), (int)s);
+}
+
+int
+kz_ticket_step_from_db(const char *s)
+{
+	return kz_name_from_db(KZ_NAMES(steps), s, -1);
+}
+
+const char *
+kz_ticket_state_name(enum kz_ticket_state s)
+{
+	return kz_name_of(KZ_NAMES(states), (int)s);
+}
+
+const char *
+kz_ticket_state_say(enum kz_ticket_state s)
+{
+	return s == KZ_TICKET_SERVING ? "in service" : kz_ticket_state_name(s);
+}
+
+enum kz_ticket_state
+kz_ticket_state_from_db(const char *s)
+{
+	return (enum kz_ticket_state)kz_name_from_db(KZ_NAMES(states), s, KZ_TICKET_DONE);
 }
 
 #define TICKET_COLUMNS                                                                             \
@@ -54,8 +102,8 @@ read_ticket(sqlite3_stmt *st, struct kz_ticket *t)
 	kz_col_text(st, 1, t->number, sizeof t->number);
 	kz_col_text(st, 2, t->service, sizeof t->service);
 	kz_col_text(st, 3, t->day, sizeof t->day);
-	kz_col_text(st, 4, t->state, sizeof t->state);
-	kz_col_text(st, 5, t->outcome, sizeof t->outcome);
+	t->state = kz_ticket_state_from_db((const char *)sqlite3_column_text(st, 4));
+	t->outcome = kz_outcome_from_db((const char *)sqlite3_column_text(st, 5));
 	t->issued_at = sqlite3_column_int64(st, 6);
 	t->called_at = sqlite3_column_int64(st, 7);
 	t->started_at = sqlite3_column_int64(st, 8);
@@ -268,7 +316,8 @@ do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, const c
 	if ((rc = kz_db_exec_stmt(db, st, "issue ticket", err)) != KZ_OK)
 		return rc;
 	id = sqlite3_last_insert_rowid(kz_db_sql(db));
-	if ((rc = kz_event_add(db, now, "issued", id, 0, 0, service_id, NULL, err)) != KZ_OK ||
+	if ((rc = kz_event_add(db, now, kz_ticket_step_name(KZ_STEP_ISSUED), id, 0, 0, service_id,
+		     NULL, err)) != KZ_OK ||
 		(rc = load_ticket(db, id, out, err)) != KZ_OK)
 		return rc;
 	out->lunch_notice = notice;
@@ -296,18 +345,18 @@ counter_ready(struct kz_db *db, int counter, struct kz_counter_row *c, char *err
 
 	if (rc != KZ_OK)
 		return rc;
-	if (strcmp(c->state, "open") != 0)
+	if (c->state != KZ_COUNTER_OPEN)
 		return kz_err(err, KZ_EREJECT,
 			"counter %d is %s; open it with 'kezek counter open %d --clerk NAME "
 			"--position TITLE'",
-			counter, c->state, counter);
+			counter, kz_counter_state_name(c->state), counter);
 	if (c->ticket_id != 0) {
 		if ((rc = load_ticket(db, c->ticket_id, &t, err)) != KZ_OK)
 			return rc;
 		return kz_err(err, KZ_EREJECT,
 			"counter %d still has %s (%s); finish it first with 'kezek finish %d "
 			"--outcome ...'",
-			counter, t.number, t.state, counter);
+			counter, t.number, kz_ticket_state_name(t.state), counter);
 	}
 	return KZ_OK;
 }
@@ -358,15 +407,19 @@ do_next(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, c.id);
 	if ((rc = kz_db_exec_stmt(db, st, "call ticket", err)) != KZ_OK ||
-		(rc = kz_event_add(db, now, "called", id, c.id, c.clerk_id, 0, NULL, err)) != KZ_OK)
+		(rc = kz_event_add(db, now, kz_ticket_step_name(KZ_STEP_CALLED), id, c.id,
+			 c.clerk_id, 0, NULL, err)) != KZ_OK)
 		return rc;
 	return load_ticket(db, id, out, err);
 }
 
+#define CALLED  (1u << KZ_TICKET_CALLED)
+#define SERVING (1u << KZ_TICKET_SERVING)
+
 /* The visitor at counter, which must be in one of the states allowed
- * ("called" or "called serving"); verb names the attempted action. */
+ * (bits 1u << state); verb names the attempted action. */
 static int
-at_counter(struct kz_db *db, int counter, const char *allowed, const char *verb,
+at_counter(struct kz_db *db, int counter, unsigned allowed, const char *verb,
 	struct kz_counter_row *c, struct kz_ticket *t, char *err)
 {
 	int rc = kz_counter_row(db, counter, c, err);
@@ -379,10 +432,9 @@ at_counter(struct kz_db *db, int counter, const char *allowed, const char *verb,
 			counter, verb, counter);
 	if ((rc = load_ticket(db, c->ticket_id, t, err)) != KZ_OK)
 		return rc;
-	if (strstr(allowed, t->state) == NULL)
+	if ((allowed & (1u << t->state)) == 0)
 		return kz_err(err, KZ_EREJECT, "cannot %s %s at counter %d: it is already %s", verb,
-			t->number, counter,
-			strcmp(t->state, "serving") == 0 ? "in service" : t->state);
+			t->number, counter, kz_ticket_state_say(t->state));
 	return KZ_OK;
 }
 
@@ -393,15 +445,15 @@ do_recall(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = at_counter(db, counter, "called", "recall", &c, out, err)) != KZ_OK)
+	if ((rc = at_counter(db, counter, CALLED, "recall", &c, out, err)) != KZ_OK)
 		return rc;
 	st = kz_db_stmt(db, "UPDATE tickets SET recalls = recalls + 1 WHERE id = ?", err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, out->id);
 	if ((rc = kz_db_exec_stmt(db, st, "recall ticket", err)) != KZ_OK ||
-		(rc = kz_event_add(db, kz_clock_now(), "recalled", out->id, c.id, c.clerk_id, 0,
-			 NULL, err)) != KZ_OK)
+		(rc = kz_event_add(db, kz_clock_now(), kz_ticket_step_name(KZ_STEP_RECALLED),
+			 out->id, c.id, c.clerk_id, 0, NULL, err)) != KZ_OK)
 		return rc;
 	return load_ticket(db, out->id, out, err);
 }
@@ -414,7 +466,7 @@ do_start(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = at_counter(db, counter, "called", "start", &c, out, err)) != KZ_OK)
+	if ((rc = at_counter(db, counter, CALLED, "start", &c, out, err)) != KZ_OK)
 		return rc;
 	st = kz_db_stmt(db, "UPDATE tickets SET state = 'serving', started_at = ? WHERE id = ?",
 		err);
@@ -423,8 +475,8 @@ do_start(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, out->id);
 	if ((rc = kz_db_exec_stmt(db, st, "start service", err)) != KZ_OK ||
-		(rc = kz_event_add(db, now, "started", out->id, c.id, c.clerk_id, 0, NULL, err)) !=
-			KZ_OK)
+		(rc = kz_event_add(db, now, kz_ticket_step_name(KZ_STEP_STARTED), out->id, c.id,
+			 c.clerk_id, 0, NULL, err)) != KZ_OK)
 		return rc;
 	return load_ticket(db, out->id, out, err);
 }
@@ -448,7 +500,8 @@ requeue(struct kz_db *db, const struct kz_ticket *t, int64_t to_id, int64_t now,
 	if ((rc = kz_db_exec_stmt(db, st, "transfer ticket", err)) != KZ_OK)
 		return rc;
 	*new_id = sqlite3_last_insert_rowid(kz_db_sql(db));
-	return kz_event_add(db, now, "requeued", *new_id, 0, 0, to_id, t->service, err);
+	return kz_event_add(db, now, kz_ticket_step_name(KZ_STEP_REQUEUED), *new_id, 0, 0, to_id,
+		t->service, err);
 }
 
 static int
@@ -486,7 +539,7 @@ do_finish(struct kz_db *db, int counter, enum kz_outcome outcome, const char *to
 
 	if (outcome == KZ_OFFICE_CLOSED)
 		return kz_err(err, KZ_EINVAL, "'office_closed' is given by close of day only");
-	rc = at_counter(db, counter, outcome == KZ_NO_SHOW ? "called" : "called serving",
+	rc = at_counter(db, counter, outcome == KZ_NO_SHOW ? CALLED : CALLED | SERVING,
 		outcome == KZ_NO_SHOW ? "mark as no-show" : "finish", &c, out, err);
 	if (rc != KZ_OK)
 		return rc;
@@ -632,4 +685,47 @@ kz_ticket_find(struct kz_db *db, const char *number, const char *day, struct kz_
 	if (rc == SQLITE_DONE)
 		return kz_err(err, KZ_ENOTFOUND, "no ticket %s was issued on %s", number, day);
 	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "find ticket", err);
+}
+
+/* count(*) and min(day) of st, bound by the caller. */
+static int
+count_first(struct kz_db *db, sqlite3_stmt *st, int64_t *n, char first[11], char *err)
+{
+	int rc;
+
+	*n = 0;
+	first[0] = '\0';
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*n = sqlite3_column_int64(st, 0);
+		kz_col_text(st, 1, first, 11);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "count tickets", err);
+}
+
+int
+kz_ticket_count_days(struct kz_db *db, const char *from, const char *to, int64_t *n, char first[11],
+	char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT count(*), min(day) FROM tickets WHERE day BETWEEN ? AND ?", err);
+
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, from);
+	kz_bind_text(st, 2, to);
+	return count_first(db, st, n, first, err);
+}
+
+int
+kz_ticket_count_unfinished(struct kz_db *db, const char *before, int64_t *n, char first[11],
+	char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT count(*), min(day) FROM tickets WHERE state <> 'done' AND day < ?", err);
+
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, before);
+	return count_first(db, st, n, first, err);
 }

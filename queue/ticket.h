@@ -26,7 +26,17 @@
 #include "config.h"
 #include "db.h"
 
+/* Where a place in a queue is; stored as its name (kz_ticket_state_name). */
+enum kz_ticket_state {
+	KZ_TICKET_WAITING,
+	KZ_TICKET_CALLED,
+	KZ_TICKET_SERVING,
+	KZ_TICKET_DONE,
+};
+
+/* How it ended; stored as its name (kz_outcome_name). */
 enum kz_outcome {
+	KZ_OUTCOME_NONE, /* not done yet */
 	KZ_SERVED,
 	KZ_NO_SHOW,
 	KZ_TRANSFERRED,
@@ -39,18 +49,18 @@ struct kz_ticket {
 	char number[24];           /* as printed: A-001 */
 	char service[KZ_CODE_LEN]; /* code of the service it waits for now */
 	char day[11];              /* local day of issue, YYYY-MM-DD */
-	char state[12];            /* waiting, called, serving, done */
-	char outcome[16];          /* "" until done; served, no_show ... */
-	int64_t issued_at;         /* original issue time, UTC seconds */
-	int64_t called_at;         /* 0 if not yet */
-	int64_t started_at;        /* 0 if not yet */
-	int64_t finished_at;       /* 0 if not yet */
-	int counter;               /* counter number, 0 if none */
-	int recalls;               /* times recalled */
-	int ahead;                 /* at issue: waiting before it, same service */
-	char clerk[256];           /* who called it, "" if nobody yet */
-	int lunch_notice;          /* at issue: reception breaks for lunch soon */
-	int64_t resumes_at;        /* with lunch_notice: when reception resumes */
+	enum kz_ticket_state state;
+	enum kz_outcome outcome; /* KZ_OUTCOME_NONE until done */
+	int64_t issued_at;       /* original issue time, UTC seconds */
+	int64_t called_at;       /* 0 if not yet */
+	int64_t started_at;      /* 0 if not yet */
+	int64_t finished_at;     /* 0 if not yet */
+	int counter;             /* counter number, 0 if none */
+	int recalls;             /* times recalled */
+	int ahead;               /* at issue: waiting before it, same service */
+	char clerk[256];         /* who called it, "" if nobody yet */
+	int lunch_notice;        /* at issue: reception breaks for lunch soon */
+	int64_t resumes_at;      /* with lunch_notice: when reception resumes */
 };
 
 /* May a ticket be issued at instant t?  KZ_OK, or KZ_ECLOSED with a message
@@ -103,9 +113,25 @@ int kz_ticket_close_day(struct kz_db *db, int *closed, int *at_counters, char *e
 int kz_ticket_find(struct kz_db *db, const char *number, const char *day, struct kz_ticket *out,
 	char *err);
 
+/* How many tickets (*n) were issued on the days from..to, both included,
+ * and the first of those days (first: "" if none). */
+int kz_ticket_count_days(struct kz_db *db, const char *from, const char *to, int64_t *n,
+	char first[11], char *err);
+
+/* How many tickets (*n) of days before day `before` are not done yet, and
+ * the first such day (first: "" if none). */
+int kz_ticket_count_unfinished(struct kz_db *db, const char *before, int64_t *n, char first[11],
+	char *err);
+
 /* Outcome names: "served", "no_show", "transferred", "cancelled",
- * "office_closed".  kz_outcome_parse also takes "no-show". */
+ * "office_closed" ("" for KZ_OUTCOME_NONE).  kz_outcome_parse also takes
+ * "no-show"; KZ_EINVAL for anything else. */
 const char *kz_outcome_name(enum kz_outcome o);
 int kz_outcome_parse(const char *s, enum kz_outcome *out);
+
+/* State names, as stored and printed: "waiting", "called", "serving",
+ * "done"; kz_ticket_state_say is how a person reads it ("in service"). */
+const char *kz_ticket_state_name(enum kz_ticket_state s);
+const char *kz_ticket_state_say(enum kz_ticket_state s);
 
 #endif

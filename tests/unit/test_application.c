@@ -145,8 +145,8 @@ test_complete_documents_are_registered_with_number_and_due_day(void **state)
 	char events[512];
 
 	assert_string_equal(a.number, "2026-0001");
-	assert_string_equal(a.status, "registered");
-	assert_string_equal(a.state, "registered");
+	assert_int_equal(a.status, KZ_APP_REGISTERED);
+	assert_int_equal(a.state, KZ_APP_REGISTERED);
 	assert_string_equal(a.day, "2026-03-20");
 	/* p.7.1: 3rd working day after Friday 20 March, past Nauryz 21-25 March */
 	assert_string_equal(a.due_day, "2026-03-30");
@@ -186,8 +186,8 @@ test_missing_document_is_a_recorded_refusal_with_notice_due(void **state)
 	in.docs &= ~(1u << KZ_APPDOC_CONCLUSION);
 	a = accept(h, &in);
 	assert_string_equal(a.number, "2026-0001");
-	assert_string_equal(a.status, "refused");
-	assert_string_equal(a.state, "refused");
+	assert_int_equal(a.status, KZ_APP_REFUSED);
+	assert_int_equal(a.state, KZ_APP_REFUSED);
 	assert_int_equal(a.missing, 1u << KZ_APPDOC_CONCLUSION);
 	/* one day: Saturday 21st is a day off, as is Nauryz to the 25th */
 	assert_string_equal(a.notice_due_day, "2026-03-26");
@@ -382,13 +382,13 @@ test_legal_entity_and_proxy_checklists(void **state)
 	struct kz_app_input in = legal();
 	struct kz_application a = accept(h, &in);
 
-	assert_string_equal(a.status, "registered");
+	assert_int_equal(a.status, KZ_APP_REGISTERED);
 	assert_int_equal(a.kind, KZ_APP_LEGAL);
 	assert_string_equal(a.idnum, BIN);
 	assert_string_equal(a.representative, "Сериков Серік Серікұлы");
 	in.docs &= ~(1u << KZ_APPDOC_REGISTRATION);
 	a = accept(h, &in);
-	assert_string_equal(a.status, "refused");
+	assert_int_equal(a.status, KZ_APP_REFUSED);
 	assert_int_equal(a.missing, 1u << KZ_APPDOC_REGISTRATION);
 	/* an individual through a proxy: the power of attorney and the proxy's ID */
 	in = individual();
@@ -397,14 +397,20 @@ test_legal_entity_and_proxy_checklists(void **state)
 	in.docs = (1u << KZ_APPDOC_APPLICATION) | (1u << KZ_APPDOC_POWER_OF_ATTORNEY) |
 		(1u << KZ_APPDOC_PROXY_ID) | (1u << KZ_APPDOC_ACT) | (1u << KZ_APPDOC_CONCLUSION);
 	a = accept(h, &in);
-	assert_string_equal(a.status, "registered");
+	assert_int_equal(a.status, KZ_APP_REGISTERED);
 	assert_string_equal(a.proxy, "Петров Пётр Петрович");
 	in.docs &= ~(1u << KZ_APPDOC_PROXY_ID);
 	a = accept(h, &in);
-	assert_string_equal(a.status, "refused");
+	assert_int_equal(a.status, KZ_APP_REFUSED);
 	assert_int_equal(a.missing, 1u << KZ_APPDOC_PROXY_ID);
-	assert_int_equal(count(h, &(struct kz_app_filter){.state = "refused"}), 2);
-	assert_int_equal(count(h, &(struct kz_app_filter){.state = "registered"}), 2);
+	assert_int_equal(count(h,
+				 &(struct kz_app_filter){
+					 .state = &(const enum kz_app_state){KZ_APP_REFUSED}}),
+		2);
+	assert_int_equal(count(h,
+				 &(struct kz_app_filter){
+					 .state = &(const enum kz_app_state){KZ_APP_REGISTERED}}),
+		2);
 }
 
 static void
@@ -436,7 +442,7 @@ test_receipt_or_notice_is_queued_with_the_application(void **state)
 	in.docs = 1u << KZ_APPDOC_APPLICATION;
 	assert_int_equal(kz_app_accept(h->db, h->cal, 1, &in, "office", "kk", &a, &job, err),
 		KZ_OK);
-	assert_string_equal(a.status, "refused");
+	assert_int_equal(a.status, KZ_APP_REFUSED);
 	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
 	assert_string_equal(kz_outbox_doc_name(j.document), "notice");
 	assert_string_equal(j.lang, "kk");
@@ -471,8 +477,8 @@ test_decisions(void **state)
 	assert_non_null(strstr(err, "reason"));
 	assert_int_equal(kz_app_decide(h->db, "2026-0001", 0, "", &a, err), KZ_EINVAL);
 	assert_int_equal(kz_app_decide(h->db, "2026-0001", 1, NULL, &a, err), KZ_OK);
-	assert_string_equal(a.status, "approved");
-	assert_string_equal(a.state, "approved");
+	assert_int_equal(a.status, KZ_APP_APPROVED);
+	assert_int_equal(a.state, KZ_APP_APPROVED);
 	assert_string_equal(a.decided_day, "2026-03-26");
 	assert_int_equal(a.deemed, 0);
 	/* kept 6 months from the day it is due (p.26) */
@@ -481,7 +487,7 @@ test_decisions(void **state)
 	assert_non_null(strstr(err, "already approved on 2026-03-26"));
 	assert_int_equal(kz_app_decide(h->db, "2026-0002", 0, "the act's zone is wrong", &a, err),
 		KZ_OK);
-	assert_string_equal(a.state, "rejected");
+	assert_int_equal(a.state, KZ_APP_REJECTED);
 	assert_string_equal(a.reason, "the act's zone is wrong");
 	assert_int_equal(kz_app_decide(h->db, "2026-0009", 1, NULL, &a, err), KZ_ENOTFOUND);
 	assert_int_equal(kz_app_decide(h->db, "", 1, NULL, &a, err), KZ_EINVAL);
@@ -507,7 +513,7 @@ test_deemed_approval_across_nauryz(void **state)
 	test_at("2026-03-30T17:59"); /* the due day itself: the office may still decide */
 	a = get(h, a.number);
 	assert_int_equal(a.deemed, 0);
-	assert_string_equal(a.state, "registered");
+	assert_int_equal(a.state, KZ_APP_REGISTERED);
 	assert_int_equal(a.overdue, 0);
 	assert_int_equal(count(h, &deemed), 0);
 	assert_int_equal(kz_app_handover(h->db, a.number, 0, NULL, NULL, &a, err), KZ_EREJECT);
@@ -515,21 +521,28 @@ test_deemed_approval_across_nauryz(void **state)
 	test_at("2026-03-31T09:00");
 	a = get(h, a.number);
 	assert_int_equal(a.deemed, 1);
-	assert_string_equal(a.state, "deemed_approved");
-	assert_string_equal(a.status, "registered");
+	assert_int_equal(a.state, KZ_APP_DEEMED_APPROVED);
+	assert_int_equal(a.status, KZ_APP_REGISTERED);
 	assert_int_equal(a.overdue, 1);
 	assert_string_equal(a.kept_until, "2026-09-30");
 	assert_int_equal(count(h, &deemed), 1);
-	assert_int_equal(count(h, &(struct kz_app_filter){.state = "deemed_approved"}), 1);
-	assert_int_equal(count(h, &(struct kz_app_filter){.state = "registered"}), 0);
+	assert_int_equal(count(h,
+				 &(struct kz_app_filter){
+					 .state = &(
+						 const enum kz_app_state){KZ_APP_DEEMED_APPROVED}}),
+		1);
+	assert_int_equal(count(h,
+				 &(struct kz_app_filter){
+					 .state = &(const enum kz_app_state){KZ_APP_REGISTERED}}),
+		0);
 	assert_int_equal(count(h, &(struct kz_app_filter){.overdue = 1}), 1);
 	/* too late to reject; a late approval confirms it */
 	assert_int_equal(kz_app_decide(h->db, a.number, 0, "no", &a, err), KZ_EREJECT);
 	assert_non_null(strstr(err, "deemed approved from 2026-03-30"));
 	assert_int_equal(kz_app_decide(h->db, a.number, 1, NULL, &a, err), KZ_OK);
-	assert_string_equal(a.status, "approved");
+	assert_int_equal(a.status, KZ_APP_APPROVED);
 	assert_int_equal(a.deemed, 1);
-	assert_string_equal(a.state, "deemed_approved");
+	assert_int_equal(a.state, KZ_APP_DEEMED_APPROVED);
 	assert_int_equal(a.overdue, 0);
 	assert_string_equal(a.kept_until, "2026-09-30");
 	assert_int_equal(count(h, &deemed), 1);
@@ -556,7 +569,7 @@ test_handover_in_person_or_by_proxy(void **state)
 	assert_int_equal(kz_app_decide(h->db, "2026-0003", 1, NULL, &a, err), KZ_OK);
 	test_at("2026-03-30T15:00");
 	assert_int_equal(kz_app_handover(h->db, "2026-0001", 1, NULL, NULL, &a, err), KZ_OK);
-	assert_string_equal(a.handed_to, "applicant");
+	assert_int_equal(a.handed_to, KZ_HANDED_APPLICANT);
 	assert_string_equal(a.handed_name, "Иванов Иван Иванович");
 	assert_string_equal(a.handed_doc, "");
 	assert_int_not_equal(a.handed_at, 0);
@@ -571,10 +584,10 @@ test_handover_in_person_or_by_proxy(void **state)
 	assert_int_equal(kz_app_handover(h->db, "2026-0002", 0, "Петров Пётр",
 				 "доверенность № 3 от 28.03.2026", &a, err),
 		KZ_OK);
-	assert_string_equal(a.handed_to, "proxy");
+	assert_int_equal(a.handed_to, KZ_HANDED_PROXY);
 	assert_string_equal(a.handed_name, "Петров Пётр");
 	assert_string_equal(a.handed_doc, "доверенность № 3 от 28.03.2026");
-	assert_string_equal(a.state, "rejected");
+	assert_int_equal(a.state, KZ_APP_REJECTED);
 	/* a legal entity's result goes to its representative */
 	assert_int_equal(kz_app_handover(h->db, "2026-0003", 0, NULL, NULL, &a, err), KZ_OK);
 	assert_string_equal(a.handed_name, "Сериков Серік Серікұлы");
@@ -623,10 +636,11 @@ test_uncollected_after_six_months(void **state)
 	assert_int_equal(a.uncollected, 0);
 	assert_int_equal(count(h, &f), 2);
 	assert_int_equal(count(h, &(struct kz_app_filter){.uncollected = 1, .deemed = 1}), 1);
-	assert_int_equal(kz_app_list(h->db, &(struct kz_app_filter){.state = "lost"}, count_one,
-				 &(int){0}, err),
-		KZ_EINVAL);
+	assert_int_equal(kz_app_state_parse("lost", &(enum kz_app_state){0}, err), KZ_EINVAL);
 	assert_non_null(strstr(err, "deemed_approved"));
+	enum kz_app_state st = KZ_APP_REGISTERED;
+	assert_int_equal(kz_app_state_parse("deemed", &st, err), KZ_OK);
+	assert_int_equal(st, KZ_APP_DEEMED_APPROVED);
 }
 
 int

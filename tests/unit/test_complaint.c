@@ -34,8 +34,8 @@ sample(void)
 {
 	return (struct kz_complaint_new){
 		.counter = 1,
-		.channel = "post",
-		.kind = "result",
+		.channel = KZ_CHANNEL_POST,
+		.kind = KZ_COMPLAINT_RESULT,
 		.name = "Сейтқали Ержан Болатұлы",
 		.contact = "Көкшетау, Абай көшесі 1, 12",
 		.text = "Бағалау актісімен келіспеймін",
@@ -78,8 +78,8 @@ test_registered_with_number_taker_and_30_day_term(void **state)
 
 	assert_string_equal(m->number, "2026-C-0001");
 	assert_int_equal(m->registered_at, kz_clock_from_local(2026, 3, 20, 10, 0, 0));
-	assert_string_equal(m->channel, "post");
-	assert_string_equal(m->kind, "result");
+	assert_int_equal(m->channel, KZ_CHANNEL_POST);
+	assert_int_equal(m->kind, KZ_COMPLAINT_RESULT);
 	assert_string_equal(m->name, "Сейтқали Ержан Болатұлы");
 	assert_string_equal(m->contact, "Көкшетау, Абай көшесі 1, 12");
 	assert_string_equal(m->clerk, "Clerk Number1");
@@ -140,8 +140,16 @@ test_wrong_input_is_refused_and_nothing_is_recorded(void **state)
 		if (strstr(err, words) == NULL)                                                    \
 			fail_msg("'%s' lacks '%s'", err, words);                                   \
 	} while (0)
-	REFUSED(KZ_EINVAL, channel, "fax", "in_person, post or email");
-	REFUSED(KZ_EINVAL, kind, "weather", "result");
+	REFUSED(KZ_EINVAL, channel, KZ_CHANNEL_NONE, "in_person, post or email");
+	REFUSED(KZ_EINVAL, kind, KZ_COMPLAINT_KIND_NONE, "result");
+	/* as typed: the words are parsed at the edge, naming the ones taken */
+	assert_int_equal(kz_complaint_channel_parse("fax", "how a complaint comes", &c.channel,
+				 err),
+		KZ_EINVAL);
+	assert_non_null(
+		strstr(err, "'fax' is not how a complaint comes; say in_person, post or email"));
+	assert_int_equal(kz_complaint_kind_parse("weather", &c.kind, err), KZ_EINVAL);
+	assert_non_null(strstr(err, "'weather' is not a kind of complaint; say result"));
 	REFUSED(KZ_EINVAL, days, 20, "15 or 30");
 	REFUSED(KZ_EINVAL, name, "", "name");
 	REFUSED(KZ_EINVAL, text, NULL, "--text");
@@ -163,10 +171,13 @@ test_wrong_input_is_refused_and_nothing_is_recorded(void **state)
 	assert_int_equal(count(h, "SELECT count(*) FROM complaints"), 0);
 	/* in person, no contact is needed: the answer is handed over here */
 	c = sample();
-	c.channel = "in-person";
+	assert_int_equal(kz_complaint_channel_parse("in-person", "how a complaint comes",
+				 &c.channel, err),
+		KZ_OK);
 	c.contact = NULL;
 	assert_string_equal(add_ok(h, c)->number, "2026-C-0001");
-	assert_string_equal(add_ok(h, c)->channel, "in_person");
+	assert_int_equal(add_ok(h, c)->channel, KZ_CHANNEL_IN_PERSON);
+	assert_string_equal(kz_complaint_channel_name(KZ_CHANNEL_IN_PERSON), "in_person");
 }
 
 static void
@@ -179,7 +190,7 @@ test_named_clerk_may_take_it_away_from_a_counter(void **state)
 	c.counter = 0;
 	c.clerk = "Әбдіров Нұрлан";
 	c.position = "Бас маман";
-	c.channel = "email";
+	c.channel = KZ_CHANNEL_EMAIL;
 	c.contact = "erzhan@example.kz";
 	m = add_ok(h, c);
 	assert_string_equal(m->clerk, "Әбдіров Нұрлан");
@@ -195,8 +206,8 @@ test_event_log_holds_no_personal_data(void **state)
 	char err[KZ_ERR_LEN] = "";
 
 	add_ok(h, sample());
-	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", "post", "Акт қайта қаралды", 1,
-				 NULL, err),
+	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", KZ_CHANNEL_POST,
+				 "Акт қайта қаралды", 1, NULL, err),
 		KZ_OK);
 	assert_int_equal(count(h,
 				 "SELECT count(*) FROM events WHERE kind = 'complaint_added'"
@@ -218,30 +229,40 @@ static void
 test_answer_is_recorded_once_with_its_channel(void **state)
 {
 	struct test_hall *h = *state;
+	enum kz_complaint_channel ch;
 	struct kz_complaint m;
 	char err[KZ_ERR_LEN] = "";
 
 	add_ok(h, sample());
-	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0009", "post", "x", 0, &m, err),
+	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0009", KZ_CHANNEL_POST, "x", 0, &m,
+				 err),
 		KZ_ENOTFOUND);
 	assert_non_null(strstr(err, "no complaint 2026-C-0009"));
-	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", "pigeon", "x", 0, &m, err),
+	assert_int_equal(kz_complaint_channel_parse("pigeon", "how an answer is given", &ch, err),
 		KZ_EINVAL);
-	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", "post", "", 0, &m, err),
+	assert_non_null(strstr(err, "'pigeon' is not how an answer is given"));
+	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", KZ_CHANNEL_NONE, "x", 0, &m,
+				 err),
 		KZ_EINVAL);
-	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", "post", "x", 2, &m, err),
+	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", KZ_CHANNEL_POST, "", 0, &m, err),
+		KZ_EINVAL);
+	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", KZ_CHANNEL_POST, "x", 2, &m,
+				 err),
 		KZ_EREJECT);
 	test_at("2026-04-10T15:30");
-	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", "e-mail", "Акт қайта қаралды", 1,
-				 &m, err),
+	assert_int_equal(kz_complaint_channel_parse("e-mail", "how an answer is given", &ch, err),
+		KZ_OK);
+	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", ch, "Акт қайта қаралды", 1, &m,
+				 err),
 		KZ_OK);
 	assert_int_equal(m.answered_at, kz_clock_from_local(2026, 4, 10, 15, 30, 0));
-	assert_string_equal(m.answer_channel, "email");
+	assert_int_equal(m.answer_channel, KZ_CHANNEL_EMAIL);
 	assert_string_equal(m.answer, "Акт қайта қаралды");
 	assert_string_equal(m.answer_clerk, "Clerk Number1");
 	assert_false(m.late);
 	assert_false(m.overdue);
-	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", "post", "again", 0, &m, err),
+	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", KZ_CHANNEL_POST, "again", 0, &m,
+				 err),
 		KZ_EREJECT);
 	assert_non_null(strstr(err, "was answered on 2026-04-10 15:30"));
 	assert_int_equal(kz_complaint_get(h->db, "2026-C-0001", &m, err), KZ_OK);
@@ -291,7 +312,8 @@ test_open_and_overdue_lists(void **state)
 	c.days = 15;
 	add_ok(h, c); /* 0002: due 6 April */
 	add_ok(h, c); /* 0003: due 6 April */
-	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0003", "post", "done", 0, NULL, err),
+	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0003", KZ_CHANNEL_POST, "done", 0, NULL,
+				 err),
 		KZ_OK);
 	assert_int_equal(list(h, KZ_COMPLAINTS_ALL, &s), 3);
 	assert_int_equal(list(h, KZ_COMPLAINTS_OPEN, &s), 2);
@@ -305,7 +327,8 @@ test_open_and_overdue_lists(void **state)
 	assert_string_equal(s.numbers[0], "2026-C-0002");
 	assert_int_equal(kz_complaint_get(h->db, "2026-C-0002", &m, err), KZ_OK);
 	assert_true(m.overdue);
-	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0002", "post", "late", 0, &m, err),
+	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0002", KZ_CHANNEL_POST, "late", 0, &m,
+				 err),
 		KZ_OK);
 	assert_true(m.late);
 	assert_false(m.overdue);

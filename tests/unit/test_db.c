@@ -91,11 +91,11 @@ test_version_1_database_is_migrated_with_its_data(void **state)
 		fail_msg("%s", err);
 	assert_int_equal(kz_db_version(db), kz_db_latest_version());
 	assert_int_equal(kz_ticket_find(db, "A-001", NULL, &t, err), KZ_OK);
-	assert_string_equal(t.state, "called");
+	assert_int_equal(t.state, KZ_TICKET_CALLED);
 	assert_int_equal(t.counter, 1);
 	assert_string_equal(t.clerk, "Old Clerk");
 	assert_int_equal(kz_ticket_find(db, "B-001", NULL, &t, err), KZ_OK);
-	assert_string_equal(t.state, "waiting");
+	assert_int_equal(t.state, KZ_TICKET_WAITING);
 	/* the daily sequence went on where it was */
 	assert_int_equal(kz_ticket_issue(db, h->cal, "A", &t, err), KZ_OK);
 	assert_string_equal(t.number, "A-003");

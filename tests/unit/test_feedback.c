@@ -269,7 +269,7 @@ test_version_4_database_is_migrated_with_its_tickets(void **state)
 	assert_int_equal(kz_db_version(db), kz_db_latest_version());
 	assert_true(kz_db_latest_version() >= 5);
 	assert_int_equal(kz_ticket_find(db, "A-001", NULL, &t, err), KZ_OK);
-	assert_string_equal(t.state, "waiting");
+	assert_int_equal(t.state, KZ_TICKET_WAITING);
 	assert_int_equal(kz_ticket_find(db, "B-001", NULL, &t, err), KZ_OK);
 	assert_int_equal(kz_ticket_issue(db, h->cal, "A", &t, err), KZ_OK);
 	assert_string_equal(t.number, "A-002");

@@ -75,8 +75,8 @@ static void
 complaint(struct test_hall *h, const char *name, const char *text)
 {
 	struct kz_complaint_new c = {.counter = 1,
-		.channel = "post",
-		.kind = "service",
+		.channel = KZ_CHANNEL_POST,
+		.kind = KZ_COMPLAINT_SERVICE,
 		.name = name,
 		.contact = "Абай көшесі 1",
 		.text = text};
@@ -155,12 +155,12 @@ test_closed_cases_lose_personal_data_and_keep_their_figures(void **state)
 	test_at("2026-03-25T11:00");
 	assert_int_equal(kz_app_handover(h->db, handed, 1, NULL, NULL, a, err), KZ_OK);
 	test_at("2026-03-26T11:00");
-	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", "post", "извинились", 0, NULL,
-				 err),
+	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", KZ_CHANNEL_POST, "извинились", 0,
+				 NULL, err),
 		KZ_OK);
 	test_at("2026-04-10T11:00");
-	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0002", "email", "объяснили", 0, NULL,
-				 err),
+	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0002", KZ_CHANNEL_EMAIL, "объяснили", 0,
+				 NULL, err),
 		KZ_OK);
 
 	/* three years on (1095 days: cases closed before 27 March 2026) */
@@ -182,9 +182,9 @@ test_closed_cases_lose_personal_data_and_keep_their_figures(void **state)
 	assert_string_equal(m.number, "2026-C-0001");
 	assert_int_equal(m.registered_at, kz_clock_from_local(2026, 3, 20, 10, 0, 0));
 	assert_int_equal(m.answered_at, kz_clock_from_local(2026, 3, 26, 11, 0, 0));
-	assert_string_equal(m.channel, "post");
-	assert_string_equal(m.answer_channel, "post");
-	assert_string_equal(m.kind, "service");
+	assert_int_equal(m.channel, KZ_CHANNEL_POST);
+	assert_int_equal(m.answer_channel, KZ_CHANNEL_POST);
+	assert_int_equal(m.kind, KZ_COMPLAINT_SERVICE);
 	assert_string_equal(m.due_day, "2026-04-20");
 	assert_string_equal(m.clerk, "Clerk Number1");
 	assert_int_equal(kz_complaint_get(h->db, "2026-C-0002", &m, err), KZ_OK);
@@ -198,11 +198,11 @@ test_closed_cases_lose_personal_data_and_keep_their_figures(void **state)
 	assert_string_equal(a->phone, "");
 	assert_string_equal(a->address, "");
 	assert_string_equal(a->plot_address, "");
-	assert_string_equal(a->status, "approved");
+	assert_int_equal(a->status, KZ_APP_APPROVED);
 	assert_true(a->handed_at > 0);
 	assert_int_equal(kz_app_get(h->db, refused, a, err), KZ_OK);
 	assert_string_equal(a->applicant, "");
-	assert_string_equal(a->status, "refused");
+	assert_int_equal(a->status, KZ_APP_REFUSED);
 	assert_true(a->missing != 0);
 	assert_int_equal(kz_app_get(h->db, uncollected, a, err), KZ_OK);
 	assert_string_equal(a->applicant, "Заявитель Невыданный"); /* kept until 23 Sep 2026 */
@@ -266,7 +266,8 @@ test_retention_is_checked_and_configured(void **state)
 	assert_non_null(strstr(err, "retention_days must be a number of days"));
 	/* an answered complaint of yesterday goes with a retention of 1 day */
 	complaint(h, "Кто-то", "что-то");
-	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", "post", "ответ", 0, NULL, err),
+	assert_int_equal(kz_complaint_answer(h->db, "2026-C-0001", KZ_CHANNEL_POST, "ответ", 0,
+				 NULL, err),
 		KZ_OK);
 	test_at("2026-03-21T10:01");
 	assert_int_equal(kz_purge(h->db, 1, &r, err), KZ_OK);

@@ -15,7 +15,7 @@
 #include "queue/application.h"
 #include "queue/complaint.h"
 #include "queue/report.h"
-#include "queue/simulate.h"
+#include "sim/simulate.h"
 #include "queue/stats.h"
 
 #define MIN 60

@@ -15,7 +15,7 @@
 #include "queue/db.h"
 #include "queue/error.h"
 #include "queue/history.h"
-#include "queue/simulate.h"
+#include "sim/simulate.h"
 
 static struct test_hall *month; /* 2026-03-01 .. 2026-03-31, seed 1 */
 static struct kz_sim_result month_res;

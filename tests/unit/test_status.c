@@ -67,7 +67,7 @@ test_empty_hall_lists_services_and_counters_in_order(void **state)
 	assert_int_equal(s.ncounters, 4);
 	for (int i = 0; i < 4; i++) {
 		assert_int_equal(s.counters[i].number, i + 1);
-		assert_string_equal(s.counters[i].state, "closed");
+		assert_int_equal(s.counters[i].state, KZ_COUNTER_CLOSED);
 	}
 	assert_string_equal(s.counters[2].services, "A, B, C");
 	assert_string_equal(s.counters[3].services, "C");
@@ -143,24 +143,24 @@ test_counters_show_state_clerk_and_visitor(void **state)
 	status(h, &s);
 
 	c = counter(&s, 1);
-	assert_string_equal(c->state, "open");
+	assert_int_equal(c->state, KZ_COUNTER_OPEN);
 	assert_string_equal(c->clerk, "Clerk Number1");
 	assert_string_equal(c->position, "Chief specialist");
 	assert_string_equal(c->services, "A, B");
 	assert_string_equal(c->ticket, "A-001");
-	assert_string_equal(c->ticket_state, "called");
+	assert_int_equal(c->ticket_state, KZ_TICKET_CALLED);
 	assert_int_equal(c->ticket_since, called1);
 	c = counter(&s, 2);
-	assert_string_equal(c->state, "closed");
+	assert_int_equal(c->state, KZ_COUNTER_CLOSED);
 	assert_string_equal(c->clerk, "");
 	assert_string_equal(c->ticket, "");
 	c = counter(&s, 3);
-	assert_string_equal(c->state, "paused");
+	assert_int_equal(c->state, KZ_COUNTER_PAUSED);
 	assert_string_equal(c->clerk, "Clerk Number3");
 	assert_string_equal(c->ticket, "");
 	c = counter(&s, 4);
 	assert_string_equal(c->ticket, "C-001");
-	assert_string_equal(c->ticket_state, "serving");
+	assert_int_equal(c->ticket_state, KZ_TICKET_SERVING);
 	assert_int_equal(c->ticket_since, called4);
 	assert_int_equal(s.waiting, 0);
 }
@@ -179,7 +179,7 @@ test_finished_visitor_leaves_counter(void **state)
 	assert_int_equal(kz_ticket_next(h->db, 2, &t, err), KZ_OK);
 	assert_int_equal(kz_ticket_finish(h->db, 2, KZ_SERVED, NULL, NULL, &t, err), KZ_OK);
 	status(h, &s);
-	assert_string_equal(counter(&s, 2)->state, "open");
+	assert_int_equal(counter(&s, 2)->state, KZ_COUNTER_OPEN);
 	assert_string_equal(counter(&s, 2)->ticket, "");
 	assert_int_equal(s.waiting, 0);
 }

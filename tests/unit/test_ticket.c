@@ -68,8 +68,8 @@ assert_same_ticket(const struct kz_ticket *a, const struct kz_ticket *b)
 	assert_string_equal(a->number, b->number);
 	assert_string_equal(a->service, b->service);
 	assert_string_equal(a->day, b->day);
-	assert_string_equal(a->state, b->state);
-	assert_string_equal(a->outcome, b->outcome);
+	assert_int_equal(a->state, b->state);
+	assert_int_equal(a->outcome, b->outcome);
 	assert_int_equal(a->issued_at, b->issued_at);
 	assert_int_equal(a->called_at, b->called_at);
 	assert_int_equal(a->started_at, b->started_at);
@@ -133,11 +133,11 @@ test_issue_numbers_each_service_from_001(void **state)
 	assert_string_equal(a2.number, "A-002");
 	assert_string_equal(b1.number, "B-001");
 	assert_string_equal(a3.number, "A-003");
-	assert_string_equal(a1.state, "waiting");
+	assert_int_equal(a1.state, KZ_TICKET_WAITING);
 	assert_string_equal(a1.service, "A");
 	assert_string_equal(b1.service, "B");
 	assert_string_equal(a1.day, DAY1);
-	assert_string_equal(a1.outcome, "");
+	assert_int_equal(a1.outcome, KZ_OUTCOME_NONE);
 	assert_int_equal(a1.issued_at, t);
 	assert_int_equal(a1.counter, 0);
 	assert_int_equal(a1.called_at, 0);
@@ -181,7 +181,7 @@ test_issue_numbering_restarts_next_day_and_day_one_keeps_its_tickets(void **stat
 	kept = find(h, "A-001", DAY1);
 	assert_same_ticket(&kept, &old);
 	assert_int_equal(kept.issued_at, t1);
-	assert_string_equal(find(h, "A-002", DAY1).state, "waiting");
+	assert_int_equal(find(h, "A-002", DAY1).state, KZ_TICKET_WAITING);
 	assert_int_equal(find(h, "A-001", NULL).id, today.id);
 	assert_int_equal(kz_ticket_find(h->db, "A-002", NULL, &kept, err), KZ_ENOTFOUND);
 }
@@ -219,11 +219,11 @@ test_next_calls_longest_waiting_across_services(void **state)
 	called = test_at(DAY1 "T10:05");
 	t = call(h, 1);
 	assert_string_equal(t.number, "B-001");
-	assert_string_equal(t.state, "called");
+	assert_int_equal(t.state, KZ_TICKET_CALLED);
 	assert_int_equal(t.counter, 1);
 	assert_int_equal(t.called_at, called);
 	assert_string_equal(t.clerk, "Clerk Number1");
-	assert_string_equal(find(h, "A-001", NULL).state, "waiting");
+	assert_int_equal(find(h, "A-001", NULL).state, KZ_TICKET_WAITING);
 	finish(h, 1, KZ_SERVED, NULL);
 	assert_string_equal(call(h, 1).number, "A-001");
 }
@@ -244,7 +244,7 @@ test_next_on_counter_serving_only_c_never_calls_a(void **state)
 	finish(h, 4, KZ_SERVED, NULL);
 	assert_int_equal(kz_ticket_next(h->db, 4, &t, err), KZ_EEMPTY);
 	t = find(h, "A-001", NULL);
-	assert_string_equal(t.state, "waiting");
+	assert_int_equal(t.state, KZ_TICKET_WAITING);
 	assert_int_equal(t.counter, 0);
 }
 
@@ -260,13 +260,13 @@ test_next_does_not_call_yesterdays_tickets(void **state)
 	test_open_counter(h, 1);
 	test_at(DAY2 "T09:00");
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_EEMPTY);
-	assert_string_equal(find(h, "A-001", DAY1).state, "waiting");
+	assert_int_equal(find(h, "A-001", DAY1).state, KZ_TICKET_WAITING);
 	test_at(DAY2 "T09:05");
 	test_issue(h, "A");
 	t = call(h, 1);
 	assert_string_equal(t.number, "A-001");
 	assert_string_equal(t.day, DAY2);
-	assert_string_equal(find(h, "A-001", DAY1).state, "waiting");
+	assert_int_equal(find(h, "A-001", DAY1).state, KZ_TICKET_WAITING);
 }
 
 static void
@@ -281,7 +281,7 @@ test_next_with_no_one_waiting_is_empty(void **state)
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_EEMPTY);
 	test_issue(h, "C"); /* counter 1 serves A and B only */
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_EEMPTY);
-	assert_string_equal(find(h, "C-001", NULL).state, "waiting");
+	assert_int_equal(find(h, "C-001", NULL).state, KZ_TICKET_WAITING);
 }
 
 static void
@@ -366,12 +366,12 @@ test_recall_counts_only_while_called(void **state)
 	assert_int_equal(t.recalls, 1);
 	assert_int_equal(kz_ticket_recall(h->db, 1, &t, err), KZ_OK);
 	assert_int_equal(t.recalls, 2);
-	assert_string_equal(t.state, "called");
+	assert_int_equal(t.state, KZ_TICKET_CALLED);
 	start(h, 1);
 	assert_int_equal(kz_ticket_recall(h->db, 1, &t, err), KZ_EREJECT);
 	t = find(h, "A-001", NULL);
 	assert_int_equal(t.recalls, 2);
-	assert_string_equal(t.state, "serving");
+	assert_int_equal(t.state, KZ_TICKET_SERVING);
 }
 
 static void
@@ -389,7 +389,7 @@ test_start_serves_called_ticket_from_now(void **state)
 	started = test_at(DAY1 "T10:07");
 	t = start(h, 1);
 	assert_string_equal(t.number, "A-001");
-	assert_string_equal(t.state, "serving");
+	assert_int_equal(t.state, KZ_TICKET_SERVING);
 	assert_int_equal(t.called_at, called);
 	assert_int_equal(t.started_at, started);
 	assert_int_equal(t.counter, 1);
@@ -425,7 +425,7 @@ test_start_without_ticket_is_rejected(void **state)
 	test_issue(h, "A");
 	test_open_counter(h, 1);
 	assert_int_equal(kz_ticket_start(h->db, 1, &t, err), KZ_EREJECT);
-	assert_string_equal(find(h, "A-001", NULL).state, "waiting");
+	assert_int_equal(find(h, "A-001", NULL).state, KZ_TICKET_WAITING);
 }
 
 /* ---- finish ---- */
@@ -445,8 +445,8 @@ test_finish_served_from_called_frees_counter(void **state)
 	done = test_at(DAY1 "T10:04");
 	t = finish(h, 1, KZ_SERVED, NULL);
 	assert_string_equal(t.number, "A-001");
-	assert_string_equal(t.state, "done");
-	assert_string_equal(t.outcome, "served");
+	assert_int_equal(t.state, KZ_TICKET_DONE);
+	assert_int_equal(t.outcome, KZ_SERVED);
 	assert_int_equal(t.finished_at, done);
 	assert_int_equal(t.started_at, 0);
 	assert_string_equal(call(h, 1).number, "A-002");
@@ -467,8 +467,8 @@ test_finish_served_from_serving(void **state)
 	start(h, 2);
 	done = test_at(DAY1 "T10:20");
 	t = finish(h, 2, KZ_SERVED, NULL);
-	assert_string_equal(t.state, "done");
-	assert_string_equal(t.outcome, "served");
+	assert_int_equal(t.state, KZ_TICKET_DONE);
+	assert_int_equal(t.outcome, KZ_SERVED);
 	assert_int_equal(t.started_at, started);
 	assert_int_equal(t.finished_at, done);
 	assert_int_equal(t.counter, 2);
@@ -486,9 +486,9 @@ test_no_show_from_called(void **state)
 	call(h, 1);
 	test_at(DAY1 "T10:03");
 	t = finish(h, 1, KZ_NO_SHOW, NULL);
-	assert_string_equal(t.state, "done");
-	assert_string_equal(t.outcome, "no_show");
-	assert_string_equal(find(h, "A-001", NULL).outcome, "no_show");
+	assert_int_equal(t.state, KZ_TICKET_DONE);
+	assert_int_equal(t.outcome, KZ_NO_SHOW);
+	assert_int_equal(find(h, "A-001", NULL).outcome, KZ_NO_SHOW);
 }
 
 static void
@@ -506,7 +506,7 @@ test_no_show_after_start_is_rejected(void **state)
 	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_NO_SHOW, NULL, NULL, &t, err), KZ_EREJECT);
 	t = find(h, "A-001", NULL);
 	assert_same_ticket(&t, &before);
-	assert_string_equal(finish(h, 1, KZ_SERVED, NULL).outcome, "served");
+	assert_int_equal(finish(h, 1, KZ_SERVED, NULL).outcome, KZ_SERVED);
 }
 
 static void
@@ -521,9 +521,9 @@ test_finish_cancelled(void **state)
 	call(h, 4);
 	start(h, 4);
 	t = finish(h, 4, KZ_CANCELLED, NULL);
-	assert_string_equal(t.state, "done");
-	assert_string_equal(t.outcome, "cancelled");
-	assert_string_equal(find(h, "C-001", NULL).outcome, "cancelled");
+	assert_int_equal(t.state, KZ_TICKET_DONE);
+	assert_int_equal(t.outcome, KZ_CANCELLED);
+	assert_int_equal(find(h, "C-001", NULL).outcome, KZ_CANCELLED);
 }
 
 static void
@@ -537,7 +537,7 @@ test_finish_without_ticket_at_counter_is_rejected(void **state)
 	test_issue(h, "A");
 	test_open_counter(h, 1);
 	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_SERVED, NULL, NULL, &t, err), KZ_EREJECT);
-	assert_string_equal(find(h, "A-001", NULL).state, "waiting");
+	assert_int_equal(find(h, "A-001", NULL).state, KZ_TICKET_WAITING);
 	assert_int_equal(history_len(h, "A-001", NULL), 1);
 }
 
@@ -563,7 +563,7 @@ test_finish_with_wrong_expected_number_is_rejected_and_changes_nothing(void **st
 	t = find(h, "A-001", NULL);
 	assert_same_ticket(&t, &before); /* no new place in B */
 	assert_int_equal(kz_ticket_finish(h->db, 1, KZ_SERVED, NULL, "A-001", &t, err), KZ_OK);
-	assert_string_equal(t.outcome, "served");
+	assert_int_equal(t.outcome, KZ_SERVED);
 }
 
 static void
@@ -620,13 +620,13 @@ test_transfer_keeps_number_and_turn_in_target_service(void **state)
 	moved = finish(h, 1, KZ_TRANSFERRED, "C");
 	assert_string_equal(moved.number, "A-001");
 	assert_string_equal(moved.service, "C");
-	assert_string_equal(moved.state, "waiting");
+	assert_int_equal(moved.state, KZ_TICKET_WAITING);
 	assert_int_equal(moved.issued_at, issued);
 	assert_int_equal(moved.counter, 0);
 	assert_int_equal(find(h, "A-001", NULL).id, moved.id);
 	/* A-001 went ahead of C-001, issued after it */
 	assert_string_equal(call(h, 4).number, "A-001");
-	assert_string_equal(find(h, "C-001", NULL).state, "waiting");
+	assert_int_equal(find(h, "C-001", NULL).state, KZ_TICKET_WAITING);
 }
 
 static void
@@ -779,18 +779,18 @@ test_close_day_closes_waiting_of_today_and_earlier(void **state)
 	assert_int_equal(at_counters, 2);
 
 	t = find(h, "A-001", DAY1);
-	assert_string_equal(t.state, "done");
-	assert_string_equal(t.outcome, "office_closed");
+	assert_int_equal(t.state, KZ_TICKET_DONE);
+	assert_int_equal(t.outcome, KZ_OFFICE_CLOSED);
 	assert_int_equal(t.finished_at, closing);
-	assert_string_equal(find(h, "B-001", DAY1).outcome, "office_closed");
-	assert_string_equal(find(h, "B-001", NULL).outcome, "office_closed");
+	assert_int_equal(find(h, "B-001", DAY1).outcome, KZ_OFFICE_CLOSED);
+	assert_int_equal(find(h, "B-001", NULL).outcome, KZ_OFFICE_CLOSED);
 	t = find(h, "A-001", NULL);
 	assert_same_ticket(&t, &called);
 	t = find(h, "C-001", NULL);
 	assert_same_ticket(&t, &serving);
 
 	/* the visitors at counters are finished by their clerks as usual */
-	assert_string_equal(finish(h, 1, KZ_SERVED, NULL).outcome, "served");
+	assert_int_equal(finish(h, 1, KZ_SERVED, NULL).outcome, KZ_SERVED);
 	assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_EEMPTY);
 	assert_audit_ok(h, 5);
 }

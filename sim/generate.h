@@ -3,19 +3,19 @@
  * report benchmark (bench/report_bench.c): tickets with plausible waits,
  * service times, outcomes and transfers, the kiosk's feedback, and the
  * applications and complaints registers where this database has them.
- * It writes rows directly, in one transaction per day, without the event
- * log: a fixture for measuring reads, not a hall's real history (that is
- * kezek simulate, through the queue's own operations).  Deterministic
- * for a seed.
+ * It writes whole rows through queue/bulk.h, one transaction per day,
+ * without the event log: a fixture for measuring reads, not a hall's real
+ * history (that is kezek simulate, through the queue's own operations).
+ * Deterministic for a seed.
  */
 #ifndef KZ_GENERATE_H
 #define KZ_GENERATE_H
 
 #include <stdint.h>
 
-#include "calendar.h"
-#include "config.h"
-#include "db.h"
+#include "queue/calendar.h"
+#include "queue/config.h"
+#include "queue/db.h"
 
 struct kz_gen_result {
 	int days;     /* working days written */

@@ -1,5 +1,5 @@
 /*
- * simulate-cases.c - the applications and complaints of simulated days:
+ * cases.c - the applications and complaints of simulated days:
  * intake visitors hand in documents (some refused, decisions on later
  * days, some late or never), result visitors collect, complaints come in
  * person or by post and are answered; all through queue/'s operations.
@@ -8,12 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "application.h"
-#include "clock.h"
-#include "complaint.h"
-#include "error.h"
-#include "idnum.h"
-#include "simulate-sim.h"
+#include "queue/application.h"
+#include "queue/clock.h"
+#include "queue/complaint.h"
+#include "queue/error.h"
+#include "sim/cases.h"
+#include "sim/people.h"
+#include "sim/state.h"
 
 /* What applicants and their plots are called. */
 static const char *const companies[] = {
@@ -141,7 +142,7 @@ accept(struct sim *s, struct sim_counter *c)
 	memset(a, 0, sizeof *a);
 	snprintf(a->number, sizeof a->number, "%s", app.number);
 	snprintf(a->due_day, sizeof a->due_day, "%s", app.due_day);
-	a->refused = strcmp(app.status, "refused") == 0;
+	a->refused = app.status == KZ_APP_REFUSED;
 	a->never = kz_rng_chance(r, P_NEVER_COLLECT);
 	s->res->applications++;
 	if (a->refused) {
@@ -255,24 +256,27 @@ plan_answer(struct sim *s, int days)
 		EV_ANSWER, (int)s->ncomplaints - 1, 0);
 }
 
-static const char *const complaint_texts[][2] = {
-	{"service", "долгое ожидание в очереди, более 40 минут"},
-	{"service", "кезекте ұзақ күттім, терезе жабық тұрды"},
-	{"service", "специалист не разъяснил перечень документов"},
-	{"service", "грубость специалиста при приёме документов"},
-	{"result", "не согласен с кадастровой стоимостью участка"},
-	{"result", "в акте неверно указана площадь участка"},
+static const struct {
+	enum kz_complaint_kind kind;
+	const char *text;
+} complaint_texts[] = {
+	{KZ_COMPLAINT_SERVICE, "долгое ожидание в очереди, более 40 минут"},
+	{KZ_COMPLAINT_SERVICE, "кезекте ұзақ күттім, терезе жабық тұрды"},
+	{KZ_COMPLAINT_SERVICE, "специалист не разъяснил перечень документов"},
+	{KZ_COMPLAINT_SERVICE, "грубость специалиста при приёме документов"},
+	{KZ_COMPLAINT_RESULT, "не согласен с кадастровой стоимостью участка"},
+	{KZ_COMPLAINT_RESULT, "в акте неверно указана площадь участка"},
 };
 
 int
-kz_sim_complain(struct sim *s, int counter, const char *channel)
+kz_sim_complain(struct sim *s, int counter, enum kz_complaint_channel channel)
 {
 	struct kz_rng *r = &s->cases;
 	int t = kz_rng_int(r, 0, NELEM(complaint_texts) - 1), rc;
 	struct kz_complaint_new n = {.counter = counter,
 		.channel = channel,
-		.kind = complaint_texts[t][0],
-		.text = complaint_texts[t][1]};
+		.kind = complaint_texts[t].kind,
+		.text = complaint_texts[t].text};
 	char name[128], contact[128];
 	struct kz_complaint out;
 	struct sim_complaint *m;
@@ -280,9 +284,9 @@ kz_sim_complain(struct sim *s, int counter, const char *channel)
 	kz_sim_person(r, name, sizeof name);
 	n.name = name;
 	n.days = kz_rng_chance(r, 0.8) ? 15 : 30;
-	if (strcmp(channel, "email") == 0)
+	if (channel == KZ_CHANNEL_EMAIL)
 		snprintf(contact, sizeof contact, "applicant%d@mail.kz", kz_rng_int(r, 100, 9999));
-	else if (strcmp(channel, "post") == 0)
+	else if (channel == KZ_CHANNEL_POST)
 		snprintf(contact, sizeof contact, "г. Кокшетау, %s, %d",
 			streets[kz_rng_int(r, 0, NELEM(streets) - 1)], kz_rng_int(r, 1, 140));
 	else
@@ -313,12 +317,12 @@ kz_sim_on_answer(struct sim *s, int who)
 		"со специалистом проведена беседа, принесены извинения",
 	};
 	struct sim_complaint *m = &s->complaints[who];
-	const char *channel = m->channel;
+	enum kz_complaint_channel channel = m->channel;
 	struct kz_complaint out;
 	int rc;
 
-	if (strcmp(channel, "in_person") == 0)
-		channel = kz_rng_chance(&s->cases, 0.5) ? "post" : "in_person";
+	if (channel == KZ_CHANNEL_IN_PERSON)
+		channel = kz_rng_chance(&s->cases, 0.5) ? KZ_CHANNEL_POST : KZ_CHANNEL_IN_PERSON;
 	rc = kz_complaint_answer(s->db, m->number, channel,
 		texts[kz_rng_int(&s->cases, 0, NELEM(texts) - 1)], 0, &out, s->err);
 	if (rc != KZ_OK)
@@ -339,6 +343,6 @@ kz_sim_case_hooks(struct sim *s, struct sim_counter *c)
 	if (c->svc == RESULT_SVC && kz_rng_chance(r, P_COLLECT))
 		return hand_over(s, c);
 	if (c->svc == COMPLAINT_SVC && kz_rng_chance(r, s->complaint_p))
-		return kz_sim_complain(s, c->conf->number, "in_person");
+		return kz_sim_complain(s, c->conf->number, KZ_CHANNEL_IN_PERSON);
 	return KZ_OK;
 }

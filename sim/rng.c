@@ -1,5 +1,5 @@
 /* rng.c - splitmix64; see rng.h. */
-#include "rng.h"
+#include "sim/rng.h"
 
 uint64_t
 kz_rng_next(struct kz_rng *r)

@@ -8,17 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "application.h"
-#include "clock.h"
-#include "complaint.h"
-#include "counter.h"
-#include "error.h"
-#include "feedback.h"
-#include "idnum.h"
-#include "simulate.h"
-#include "simulate-sim.h"
-#include "sql.h"
-#include "ticket.h"
+#include "queue/application.h"
+#include "queue/clock.h"
+#include "queue/complaint.h"
+#include "queue/counter.h"
+#include "queue/error.h"
+#include "queue/feedback.h"
+#include "queue/ticket.h"
+#include "sim/cases.h"
+#include "sim/people.h"
+#include "sim/simulate.h"
+#include "sim/state.h"
 
 /* --- random numbers (rng.h: the same on every machine) ------------------ */
 
@@ -92,76 +92,6 @@ static const struct sim_clerk roster[] = {
 	{"Кузнецов Андрей Владимирович", "главный специалист"},
 	{"Тоқтарова Жанар Әділбекқызы", "маман"},
 };
-
-static const char *const surnames[][2] = {
-	{"Сапаров", "Сапарова"},
-	{"Қасымов", "Қасымова"},
-	{"Иванов", "Иванова"},
-	{"Нургалиев", "Нургалиева"},
-	{"Омаров", "Омарова"},
-	{"Попов", "Попова"},
-	{"Есенов", "Есенова"},
-	{"Байжанов", "Байжанова"},
-	{"Тұрсынов", "Тұрсынова"},
-	{"Волков", "Волкова"},
-	{"Мұхамеджанов", "Мұхамеджанова"},
-	{"Ким", "Ким"},
-	{"Шевченко", "Шевченко"},
-	{"Әлиев", "Әлиева"},
-	{"Жақсылықов", "Жақсылықова"},
-};
-static const char *const first_names[][8] = {
-	{"Ерлан", "Асхат", "Дмитрий", "Нұрлан", "Бауыржан", "Алексей", "Серік", "Марат"},
-	{"Айгүл", "Гүлнар", "Елена", "Жанар", "Динара", "Ольга", "Сәуле", "Маржан"},
-};
-static const char *const patronymics[][6] = {
-	{"Болатұлы", "Серикович", "Маратович", "Ерланұлы", "Викторович", "Қайратұлы"},
-	{"Болатқызы", "Сериковна", "Маратовна", "Ерланқызы", "Викторовна", "Қайратқызы"},
-};
-
-/* "Surname First Patronymic" of either sex. */
-void
-kz_sim_person(struct kz_rng *r, char *out, size_t len)
-{
-	int f = kz_rng_int(r, 0, 1);
-
-	snprintf(out, len, "%s %s %s", surnames[kz_rng_int(r, 0, NELEM(surnames) - 1)][f],
-		first_names[f][kz_rng_int(r, 0, NELEM(first_names[0]) - 1)],
-		patronymics[f][kz_rng_int(r, 0, NELEM(patronymics[0]) - 1)]);
-}
-
-void
-kz_sim_phone(struct kz_rng *r, char *out, size_t len)
-{
-	static const int codes[] = {701, 702, 705, 707, 747, 771, 775, 777, 778};
-
-	snprintf(out, len, "+7 %d %03d %02d %02d", codes[kz_rng_int(r, 0, NELEM(codes) - 1)],
-		kz_rng_int(r, 0, 999), kz_rng_int(r, 0, 99), kz_rng_int(r, 0, 99));
-}
-
-/* An IIN (birth date, century and sex, control digit) or a BIN. */
-void
-kz_sim_idnum(struct kz_rng *r, int legal, char out[KZ_IDNUM_LEN + 1])
-{
-	char d[32];
-	int c;
-
-	do {
-		if (legal)
-			snprintf(d, sizeof d, "%02d%02d40%05d", kz_rng_int(r, 5, 25),
-				kz_rng_int(r, 1, 12), kz_rng_int(r, 0, 99999));
-		else {
-			int year = kz_rng_int(r, 1950, 2004);
-			snprintf(d, sizeof d, "%02d%02d%02d%d%04d", year % 100,
-				kz_rng_int(r, 1, 12), kz_rng_int(r, 1, 28),
-				(year < 2000 ? 3 : 5) + kz_rng_int(r, 0, 1),
-				kz_rng_int(r, 0, 9999));
-		}
-	} while ((c = kz_idnum_control(d)) < 0);
-	memcpy(out, d, KZ_IDNUM_LEN - 1);
-	out[KZ_IDNUM_LEN - 1] = (char)('0' + c);
-	out[KZ_IDNUM_LEN] = '\0';
-}
 
 /* --- the model ----------------------------------------------------------- */
 
@@ -240,117 +170,6 @@ issuing(const struct kz_hours *h, int m)
 		!(m >= h->lunch_start && m < h->lunch_end);
 }
 
-/* --- events -------------------------------------------------------------- */
-
-static int
-before(const struct event *a, const struct event *b)
-{
-	return a->at < b->at || (a->at == b->at && a->seq < b->seq);
-}
-
-static int
-heap_push(struct heap *h, struct event e)
-{
-	size_t i;
-
-	if (h->n == h->cap) {
-		size_t cap = h->cap ? h->cap * 2 : 1024;
-		struct event *v = realloc(h->v, cap * sizeof *v);
-		if (v == NULL)
-			return KZ_ENOMEM;
-		h->v = v;
-		h->cap = cap;
-	}
-	for (i = h->n++; i > 0 && before(&e, &h->v[(i - 1) / 2]); i = (i - 1) / 2)
-		h->v[i] = h->v[(i - 1) / 2];
-	h->v[i] = e;
-	return KZ_OK;
-}
-
-static struct event
-heap_pop(struct heap *h)
-{
-	struct event top = h->v[0], last = h->v[--h->n];
-	size_t i = 0;
-
-	for (;;) {
-		size_t c = 2 * i + 1;
-		if (c >= h->n)
-			break;
-		if (c + 1 < h->n && before(&h->v[c + 1], &h->v[c]))
-			c++;
-		if (!before(&h->v[c], &last))
-			break;
-		h->v[i] = h->v[c];
-		i = c;
-	}
-	if (h->n > 0)
-		h->v[i] = last;
-	return top;
-}
-
-/* --- the simulation's state -------------------------------------------- */
-
-/* p (of *cap elements of size) grown to hold n + 1: p itself, a larger
- * copy, or NULL (p still valid) when memory runs out. */
-void *
-kz_sim_grow(void *p, size_t *cap, size_t n, size_t size)
-{
-	size_t c = *cap ? *cap * 2 : 64;
-	void *np;
-
-	if (n < *cap)
-		return p;
-	if ((np = realloc(p, c * size)) != NULL)
-		*cap = c;
-	return np;
-}
-
-int
-kz_sim_nomem(struct sim *s)
-{
-	return kz_err(s->err, KZ_ENOMEM, "out of memory simulating %s", s->day);
-}
-
-static int
-schedule(struct sim *s, int64_t at, int kind, int who, int arg)
-{
-	struct event e = {at, s->seq++, kind, who, arg};
-
-	return heap_push(&s->heap, e) == KZ_OK ? KZ_OK : kz_sim_nomem(s);
-}
-
-/* A case event on a later working day (dropped past the range's end). */
-int
-kz_sim_agenda_add(struct sim *s, int64_t at, int kind, int who, int arg)
-{
-	struct event e = {at, 0, kind, who, arg}, *v;
-
-	if (kz_date_cmp(kz_date_of(at), s->last) > 0)
-		return KZ_OK;
-	if (kz_date_cmp(kz_date_of(at), s->today) == 0)
-		return schedule(s, at, kind, who, arg);
-	if ((v = kz_sim_grow(s->agenda, &s->agenda_cap, s->nagenda, sizeof *v)) == NULL)
-		return kz_sim_nomem(s);
-	s->agenda = v;
-	s->agenda[s->nagenda++] = e;
-	return KZ_OK;
-}
-
-/* A moment of date between minutes from and to, outside lunch. */
-int64_t
-kz_sim_office_moment(struct sim *s, struct kz_date date, int from, int to)
-{
-	int m = from;
-
-	for (int i = 0; i < 20; i++) {
-		m = kz_rng_int(&s->cases, from, to - 1);
-		if (m < s->h->lunch_start || m >= s->h->lunch_end)
-			break;
-	}
-	return kz_date_at(date, m) + kz_rng_int(&s->cases, 0, 59);
-}
-
 static int
 svc_index(const struct kz_config *cfg, const char *code)
 {
@@ -384,7 +203,7 @@ wake(struct sim *s, int svc, int64_t t)
 		if (c->state != C_IDLE || c->call_pending || !(c->serves & (1u << svc)))
 			continue;
 		c->call_pending = 1;
-		if (schedule(s, t + kz_rng_int(&s->visitors, 3, 20), EV_CALL, i, 0) != KZ_OK)
+		if (kz_sim_schedule(s, t + kz_rng_int(&s->visitors, 3, 20), EV_CALL, i, 0) != KZ_OK)
 			return KZ_ENOMEM;
 	}
 	return KZ_OK;
@@ -430,7 +249,7 @@ counter_free(struct sim *s, int i, int64_t t)
 		return pause_counter(s, c);
 	c->state = C_IDLE;
 	c->call_pending = 1;
-	return schedule(s, t + kz_rng_int(&s->visitors, 5, 20), EV_CALL, i, 0);
+	return kz_sim_schedule(s, t + kz_rng_int(&s->visitors, 5, 20), EV_CALL, i, 0);
 }
 
 static int
@@ -483,8 +302,8 @@ on_call(struct sim *s, int i, int64_t t)
 	if (first && kz_rng_chance(&s->visitors, lunch_waiter ? P_ABSENT_LUNCH : P_ABSENT))
 		c->comes = kz_rng_chance(&s->visitors, P_AFTER_RECALL) ? 2 : 0;
 	if (c->comes == 1)
-		return schedule(s, t + kz_rng_int(&s->visitors, 10, 40), EV_START, i, 0);
-	return schedule(s, t + 120, EV_RECALL, i, 0);
+		return kz_sim_schedule(s, t + kz_rng_int(&s->visitors, 10, 40), EV_START, i, 0);
+	return kz_sim_schedule(s, t + 120, EV_RECALL, i, 0);
 }
 
 static int
@@ -497,8 +316,8 @@ on_recall(struct sim *s, int i, int64_t t)
 	if (rc != KZ_OK)
 		return rc;
 	if (c->comes == 2)
-		return schedule(s, t + kz_rng_int(&s->visitors, 20, 90), EV_START, i, 0);
-	return schedule(s, t + 180, EV_NO_SHOW, i, 0);
+		return kz_sim_schedule(s, t + kz_rng_int(&s->visitors, 20, 90), EV_START, i, 0);
+	return kz_sim_schedule(s, t + 180, EV_NO_SHOW, i, 0);
 }
 
 static int
@@ -540,7 +359,7 @@ on_start(struct sim *s, int i, int64_t t)
 
 	if (rc != KZ_OK)
 		return rc;
-	return schedule(s, t + service_seconds(s, c->svc), EV_FINISH, i, 0);
+	return kz_sim_schedule(s, t + service_seconds(s, c->svc), EV_FINISH, i, 0);
 }
 
 /* Another service someone comes for, by weight; -1 if there is none. */
@@ -588,7 +407,7 @@ on_finish(struct sim *s, int i, int64_t t)
 	/* whether they answer at the kiosk: drawn before the cases, whose
 	 * draws come from their own stream */
 	if (kz_rng_chance(&s->visitors, s->o->feedback_percent / 100.0) &&
-		(rc = schedule(s, t + kz_rng_int(&s->visitors, 60, 240), EV_FEEDBACK, 0,
+		(rc = kz_sim_schedule(s, t + kz_rng_int(&s->visitors, 60, 240), EV_FEEDBACK, 0,
 			 c->waited_long)) != KZ_OK)
 		return rc;
 	if (s->o->cases && (rc = kz_sim_case_hooks(s, c)) != KZ_OK)
@@ -626,7 +445,7 @@ on_resume(struct sim *s, int i, int64_t t)
 		return rc;
 	c->state = C_IDLE;
 	c->call_pending = 1;
-	return schedule(s, t, EV_CALL, i, 0);
+	return kz_sim_schedule(s, t, EV_CALL, i, 0);
 }
 
 static int
@@ -650,7 +469,7 @@ on_open(struct sim *s, int i, int64_t t)
 		return rc;
 	c->state = C_IDLE;
 	c->call_pending = 1;
-	return schedule(s, t, EV_CALL, i, 0);
+	return kz_sim_schedule(s, t, EV_CALL, i, 0);
 }
 
 static int
@@ -732,8 +551,8 @@ plan_arrivals(struct sim *s)
 	int ndoor = (int)(door + 0.5), rc;
 
 	for (int i = 0; i < ndoor; i++)
-		if ((rc = schedule(s, open + 5 + i * kz_rng_int(&s->arrivals, 8, 20), EV_ARRIVE,
-			     pick_service(s), 0)) != KZ_OK)
+		if ((rc = kz_sim_schedule(s, open + 5 + i * kz_rng_int(&s->arrivals, 8, 20),
+			     EV_ARRIVE, pick_service(s), 0)) != KZ_OK)
 			return rc;
 	for (int m = h->open; m < h->close; m++)
 		if (issuing(h, m))
@@ -745,7 +564,7 @@ plan_arrivals(struct sim *s)
 		double p = profile(h, m) * scale;
 		for (int sec = 0; sec < 60; sec++)
 			if (kz_rng_chance(&s->arrivals, p) &&
-				(rc = schedule(s, kz_date_at(s->today, m) + sec, EV_ARRIVE,
+				(rc = kz_sim_schedule(s, kz_date_at(s->today, m) + sec, EV_ARRIVE,
 					 pick_service(s), 0)) != KZ_OK)
 				return rc;
 	}
@@ -771,24 +590,23 @@ plan_counters(struct sim *s, int64_t day_index)
 			c->position = roster[k].position;
 		} else {
 			/* a hall larger than the roster: more staff, named in turn */
-			snprintf(c->clerk, sizeof c->clerk, "%s %s %s",
-				surnames[k % NELEM(surnames)][0],
-				first_names[0][k / NELEM(surnames) % 8], patronymics[0][k % 6]);
+			kz_sim_staff_name(k, c->clerk, sizeof c->clerk);
 			c->position = "специалист";
 		}
 		open += kz_rng_chance(&s->staff, 0.9) ? -kz_rng_int(&s->staff, 120, 600)
 						      : kz_rng_int(&s->staff, 60, 480);
-		if ((rc = schedule(s, open, EV_OPEN, i, 0)) != KZ_OK)
+		if ((rc = kz_sim_schedule(s, open, EV_OPEN, i, 0)) != KZ_OK)
 			return rc;
 		if (h->lunch_end > h->lunch_start &&
-			((rc = schedule(s, kz_date_at(s->today, h->lunch_start), EV_LUNCH, i, 0)) !=
-					KZ_OK ||
-				(rc = schedule(s,
+			((rc = kz_sim_schedule(s, kz_date_at(s->today, h->lunch_start), EV_LUNCH, i,
+				  0)) != KZ_OK ||
+				(rc = kz_sim_schedule(s,
 					 kz_date_at(s->today, h->lunch_end) +
 						 kz_rng_int(&s->staff, 0, 90),
 					 EV_RESUME, i, 0)) != KZ_OK))
 			return rc;
-		if ((rc = schedule(s, kz_date_at(s->today, h->close), EV_CLOSE, i, 0)) != KZ_OK)
+		if ((rc = kz_sim_schedule(s, kz_date_at(s->today, h->close), EV_CLOSE, i, 0)) !=
+			KZ_OK)
 			return rc;
 	}
 	return KZ_OK;
@@ -804,14 +622,14 @@ plan_cases(struct sim *s)
 	for (size_t i = 0; i < s->nagenda; i++) {
 		struct event e = s->agenda[i];
 		int cmp = kz_date_cmp(kz_date_of(e.at), s->today);
-		if (cmp == 0 && (rc = schedule(s, e.at, e.kind, e.who, e.arg)) != KZ_OK)
+		if (cmp == 0 && (rc = kz_sim_schedule(s, e.at, e.kind, e.who, e.arg)) != KZ_OK)
 			return rc;
 		if (cmp > 0)
 			s->agenda[keep++] = e;
 	}
 	s->nagenda = keep;
 	if (s->o->cases && kz_rng_chance(&s->cases, P_MAIL_COMPLAINT))
-		return schedule(s,
+		return kz_sim_schedule(s,
 			kz_sim_office_moment(s, s->today, s->h->open + 60, s->h->lunch_start),
 			EV_MAIL, 0, 0);
 	return KZ_OK;
@@ -848,7 +666,8 @@ handle(struct sim *s, const struct event *e)
 	case EV_NOTICE:
 		return kz_sim_on_notice(s, e->who);
 	case EV_MAIL:
-		return kz_sim_complain(s, 0, kz_rng_chance(&s->cases, 0.5) ? "post" : "email");
+		return kz_sim_complain(s, 0,
+			kz_rng_chance(&s->cases, 0.5) ? KZ_CHANNEL_POST : KZ_CHANNEL_EMAIL);
 	case EV_ANSWER:
 		return kz_sim_on_answer(s, e->who);
 	}
@@ -874,7 +693,7 @@ sim_day(struct sim *s)
 		(rc = plan_cases(s)) != KZ_OK)
 		return rc;
 	while (s->heap.n > 0) {
-		struct event e = heap_pop(&s->heap);
+		struct event e = kz_sim_heap_pop(&s->heap);
 		kz_clock_set(e.at);
 		if ((rc = handle(s, &e)) != KZ_OK)
 			return rc == KZ_ENOMEM ? rc : stopped(s, rc, e.at);
@@ -889,65 +708,33 @@ sim_day(struct sim *s)
 static int
 check_db(struct kz_db *db, const char *from, const char *to, char *err)
 {
-	sqlite3_stmt *st;
-	char first[11] = "", state[8] = "";
+	enum kz_counter_state state;
+	char first[11] = "";
 	int64_t n = 0;
 	int rc, number = 0;
 
-	st = kz_db_stmt(db, "SELECT count(*), min(day) FROM tickets WHERE day BETWEEN ? AND ?",
-		err);
-	if (st == NULL)
-		return KZ_EDB;
-	kz_bind_text(st, 1, from);
-	kz_bind_text(st, 2, to);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		n = sqlite3_column_int64(st, 0);
-		kz_col_text(st, 1, first, sizeof first);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return kz_db_fail(db, rc, "count tickets", err);
+	if ((rc = kz_ticket_count_days(db, from, to, &n, first, err)) != KZ_OK)
+		return rc;
 	if (n > 0)
 		return kz_err(err, KZ_EREJECT,
 			"the database has %lld tickets from %s on, within %s .. %s; a simulation never "
 			"mixes with real days: simulate into another database (--db FILE) or other "
 			"days",
 			(long long)n, first, from, to);
-	st = kz_db_stmt(db,
-		"SELECT count(*), min(day) FROM tickets WHERE state <> 'done' AND day < ?", err);
-	if (st == NULL)
-		return KZ_EDB;
-	kz_bind_text(st, 1, from);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		n = sqlite3_column_int64(st, 0);
-		kz_col_text(st, 1, first, sizeof first);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return kz_db_fail(db, rc, "count tickets", err);
+	if ((rc = kz_ticket_count_unfinished(db, from, &n, first, err)) != KZ_OK)
+		return rc;
 	if (n > 0)
 		return kz_err(err, KZ_EREJECT,
 			"%lld tickets of earlier days (from %s) are not done, and the simulated close "
 			"of day would end them; finish them and close that day first",
 			(long long)n, first);
-	st = kz_db_stmt(db,
-		"SELECT number, state FROM counters WHERE active = 1 AND state <> 'closed'"
-		" ORDER BY number LIMIT 1",
-		err);
-	if (st == NULL)
-		return KZ_EDB;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		number = sqlite3_column_int(st, 0);
-		kz_col_text(st, 1, state, sizeof state);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return kz_db_fail(db, rc, "read counters", err);
+	if ((rc = kz_counter_first_unclosed(db, &number, &state, err)) != KZ_OK)
+		return rc;
 	if (number != 0)
 		return kz_err(err, KZ_EREJECT,
 			"counter %d is %s; the simulated clerks open every counter, so close it first "
 			"('kezek counter close %d')",
-			number, state, number);
+			number, kz_counter_state_name(state), number);
 	return KZ_OK;
 }
 

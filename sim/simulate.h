@@ -60,9 +60,9 @@
 
 #include <stdint.h>
 
-#include "calendar.h"
-#include "config.h"
-#include "db.h"
+#include "queue/calendar.h"
+#include "queue/config.h"
+#include "queue/db.h"
 
 #define KZ_SIM_MAX_DAYS     400  /* days in one range, both ends included */
 #define KZ_SIM_MAX_VISITORS 2000 /* visitors_per_day */

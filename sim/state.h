@@ -1,21 +1,21 @@
 /*
- * simulate-sim.h - what the simulation's two files share (private to
- * queue/simulate*.c): its random streams, the model's chances, the event
- * queue and the state of a simulated day.  simulate.c plays the hall;
- * simulate-cases.c the applications and complaints.
+ * state.h - what the simulation's files share (private to sim/): its
+ * random streams, the model's chances, the event queue and the state of a
+ * simulated day.  simulate.c plays the hall and calls cases.c for the
+ * applications and complaints; both use this header, neither the other's.
  */
-#ifndef KZ_SIMULATE_SIM_H
-#define KZ_SIMULATE_SIM_H
+#ifndef KZ_SIM_STATE_H
+#define KZ_SIM_STATE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-#include "calendar.h"
-#include "config.h"
-#include "db.h"
-#include "idnum.h"
-#include "rng.h"
-#include "simulate.h"
+#include "queue/calendar.h"
+#include "queue/complaint.h"
+#include "queue/config.h"
+#include "queue/db.h"
+#include "sim/rng.h"
+#include "sim/simulate.h"
 
 #define NELEM(a) (int)(sizeof(a) / sizeof((a)[0]))
 
@@ -94,7 +94,7 @@ struct sim_app {
 
 struct sim_complaint {
 	char number[24];
-	const char *channel; /* how it came */
+	enum kz_complaint_channel channel; /* how it came */
 };
 
 struct sim {
@@ -131,22 +131,15 @@ struct sim {
 void *kz_sim_grow(void *p, size_t *cap, size_t n, size_t size);
 int kz_sim_nomem(struct sim *s);
 
+/* An event of today onto the queue, and the earliest one off it (the
+ * queue must not be empty); ties come out in the order they went in. */
+int kz_sim_schedule(struct sim *s, int64_t at, int kind, int who, int arg);
+struct event kz_sim_heap_pop(struct heap *h);
+
 /* An event of a later day (a decision, an answer) onto the agenda. */
 int kz_sim_agenda_add(struct sim *s, int64_t at, int kind, int who, int arg);
 
 /* A moment of date between minutes from and to, outside lunch. */
 int64_t kz_sim_office_moment(struct sim *s, struct kz_date date, int from, int to);
-
-/* A person's full name, a phone number, a valid IIN or BIN (legal). */
-void kz_sim_person(struct kz_rng *r, char *out, size_t len);
-void kz_sim_phone(struct kz_rng *r, char *out, size_t len);
-void kz_sim_idnum(struct kz_rng *r, int legal, char out[KZ_IDNUM_LEN + 1]);
-
-/* The applications and complaints (simulate-cases.c). */
-int kz_sim_case_hooks(struct sim *s, struct sim_counter *c);
-int kz_sim_on_decide(struct sim *s, int who, int approve);
-int kz_sim_on_notice(struct sim *s, int who);
-int kz_sim_complain(struct sim *s, int counter, const char *channel);
-int kz_sim_on_answer(struct sim *s, int who);
 
 #endif
