@@ -6,6 +6,7 @@
 
 PRINTD="$(dirname "$KEZEK")/kezek-printd"
 drop_section "printer kiosk-1"
+drop_section "printer a4-1"
 cat >>"$T/hall.ini" <<INI
 
 [printer kiosk-1]
