@@ -22,6 +22,7 @@ KEZEK_PACKAGES=(
 	gettext                            # po/ catalogues: xgettext, msgfmt (tools and tests)
 	clang-format                       # one format for the tree (tools/format.sh; test style/format)
 	clang                              # coverage-guided fuzzing (libFuzzer; scripts/fuzz.sh)
+	python3                            # tests: the layers check, CSV read back
 	xvfb xdotool                       # a test touches the kiosk in a real X window
 )
 

@@ -84,6 +84,7 @@ def cycles(edges):
 
 DEFINES = re.compile(r"^(kz_[a-z0-9_]+)\(", re.M)  # the return type stands on the line above
 NAMES = re.compile(r"\bkz_[a-z0-9_]+\b")
+COMMENTS = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)  # a name in a comment is no call
 
 
 def calls(top, edges):
@@ -92,7 +93,7 @@ def calls(top, edges):
     for src in edges:
         if src.endswith(".c") and folder(src) not in FREE:
             with open(os.path.join(top, src), encoding="utf-8") as f:
-                texts[src] = f.read()
+                texts[src] = COMMENTS.sub(" ", f.read())
             for name in DEFINES.findall(texts[src]):
                 owner[name] = src
     uses = {}
