@@ -253,6 +253,6 @@ const struct kz_cmd kz_cmd_applications = {
 	.options = options,
 	.min_args = 0,
 	.max_args = 1,
-	.flags = KZ_CMD_DB,
+	.flags = KZ_CMD_DB | KZ_CMD_READS,
 	.exec = exec,
 };

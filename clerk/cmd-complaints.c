@@ -121,6 +121,6 @@ const struct kz_cmd kz_cmd_complaints = {
 	.name = "complaints",
 	.summary = "the complaints journal: all, open or overdue, as a table or CSV",
 	.options = options,
-	.flags = KZ_CMD_DB,
+	.flags = KZ_CMD_DB | KZ_CMD_READS,
 	.exec = exec,
 };

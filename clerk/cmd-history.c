@@ -44,6 +44,6 @@ const struct kz_cmd kz_cmd_history = {
 	.options = options,
 	.min_args = 1,
 	.max_args = 1,
-	.flags = KZ_CMD_DB,
+	.flags = KZ_CMD_DB | KZ_CMD_READS,
 	.exec = exec,
 };

@@ -10,6 +10,7 @@
 #include "kezek.h"
 #include "printer/preview.h"
 #include "queue/clock.h"
+#include "queue/file.h"
 #include "queue/outbox.h"
 
 static const struct kz_cmd_option options[] = {
@@ -64,29 +65,12 @@ status(struct kz_cli *cli)
 static int
 preview(struct kz_cli *cli, const char *path, const char *png)
 {
-	FILE *f = fopen(path, "rb");
-	uint8_t *data = NULL;
-	size_t len = 0, cap = 0, n;
+	size_t len;
+	uint8_t *data = kz_file_load(path, KZ_FILE_MAX_PRINTOUT, "printout", &len, cli->err);
 	int rc, w, h;
 
-	if (f == NULL) {
-		kz_err(cli->err, KZ_EINVAL, "cannot read '%s'", path);
+	if (data == NULL)
 		return kz_cli_fail(cli, KZ_EINVAL);
-	}
-	do {
-		if (len == cap) {
-			uint8_t *grown = realloc(data, cap = cap ? cap * 2 : 1 << 16);
-			if (grown == NULL) {
-				free(data);
-				fclose(f);
-				return kz_cli_fail(cli, KZ_ENOMEM);
-			}
-			data = grown;
-		}
-		n = fread(data + len, 1, cap - len, f);
-		len += n;
-	} while (n > 0);
-	fclose(f);
 	rc = kz_preview_png(data, len, png, &w, &h, cli->err);
 	free(data);
 	if (rc != KZ_OK)

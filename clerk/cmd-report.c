@@ -304,6 +304,6 @@ const struct kz_cmd kz_cmd_report = {
 	.summary = "waits, service times, applications, complaints and App. 4 for a range",
 	.options = options,
 	.max_args = 1,
-	.flags = KZ_CMD_DB | KZ_CMD_CAL,
+	.flags = KZ_CMD_DB | KZ_CMD_CAL | KZ_CMD_READS,
 	.exec = exec,
 };

@@ -85,6 +85,6 @@ const struct kz_cmd kz_cmd_status = {
 	.name = "status",
 	.summary = "who waits for what and for how long; what each counter is doing",
 	.options = options,
-	.flags = KZ_CMD_DB,
+	.flags = KZ_CMD_DB | KZ_CMD_READS,
 	.exec = exec,
 };

@@ -35,6 +35,7 @@ enum {
 	KZ_CMD_DB = 1 << 0,     /* needs the hall database (and config) open */
 	KZ_CMD_CREATE = 1 << 1, /* may create the database */
 	KZ_CMD_CAL = 1 << 2,    /* needs the working calendar */
+	KZ_CMD_READS = 1 << 3,  /* only reads the database: runs where it cannot write */
 };
 
 struct kz_cli;

@@ -52,7 +52,7 @@ cmd_usage(FILE *f, const struct kz_cmd *cmd)
 static int
 open_hall(struct kz_cli *cli)
 {
-	int rc;
+	int rc, flags;
 
 	if ((rc = kz_setup_load(&cli->setup, kz_cli_opt(cli, "config"), kz_cli_opt(cli, "data-dir"),
 		     cli->cfg, cli->err)) != KZ_OK)
@@ -70,9 +70,12 @@ open_hall(struct kz_cli *cli)
 		return kz_cli_fail(cli, rc);
 	if (!(cli->cmd->flags & KZ_CMD_DB))
 		return KZ_EXIT_OK;
-	rc = kz_db_open(cli->db_path, (cli->cmd->flags & KZ_CMD_CREATE) ? KZ_DB_CREATE : 0,
-		&cli->db, cli->err);
-	if (rc == KZ_OK)
+	flags = (cli->cmd->flags & KZ_CMD_CREATE) ? KZ_DB_CREATE : 0;
+	/* a folder this user cannot write still lets them look */
+	if ((cli->cmd->flags & KZ_CMD_READS) && !kz_db_writable(cli->db_path))
+		flags |= KZ_DB_READONLY;
+	rc = kz_db_open(cli->db_path, flags, &cli->db, cli->err);
+	if (rc == KZ_OK && !(flags & KZ_DB_READONLY))
 		rc = kz_hall_sync(cli->db, cli->cfg, NULL, cli->err);
 	return rc == KZ_OK ? KZ_EXIT_OK : kz_cli_fail(cli, rc);
 }

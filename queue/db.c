@@ -40,6 +40,20 @@ kz_db_sql(struct kz_db *db)
 	return db->sql;
 }
 
+/* The folder path is in, or ".". */
+static void
+folder_of(const char *path, char *dir, size_t len)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		snprintf(dir, len, ".");
+	else if (slash == path)
+		snprintf(dir, len, "/");
+	else
+		snprintf(dir, len, "%.*s", (int)(slash - path), path);
+}
+
 /* The what-to-do part of a database error, by SQLite's primary code. */
 static const char *
 what_to_do(struct kz_db *db, int prim, char *hint, size_t len)
@@ -58,13 +72,22 @@ what_to_do(struct kz_db *db, int prim, char *hint, size_t len)
 		       "the last backup copy";
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
-	case SQLITE_CANTOPEN:
+	case SQLITE_CANTOPEN: {
+		char dir[1024];
+		struct stat st;
+		folder_of(db->path, dir, sizeof dir);
 		pw = getpwuid(geteuid());
-		snprintf(hint, len,
-			"the file and its folder must be writable by the hall's user: chown %.64s "
-			"'%.400s' and its folder",
-			pw != NULL ? pw->pw_name : "USER", db->path);
+		if (stat(dir, &st) == 0 && st.st_uid == geteuid() && access(dir, W_OK) != 0)
+			snprintf(hint, len,
+				"its folder must be writable for the WAL's files: chmod u+w '%.400s'",
+				dir);
+		else
+			snprintf(hint, len,
+				"the file and its folder must be writable by the hall's user: chown "
+				"%.64s '%.400s' and its folder",
+				pw != NULL ? pw->pw_name : "USER", db->path);
 		return hint;
+	}
 	default:
 		return "try again; if it goes on, run 'kezek check'";
 	}
@@ -295,9 +318,19 @@ create_file(const char *path, char *err)
 	slash = strrchr(dir, '/');
 	if (slash != NULL && slash != dir) {
 		*slash = '\0';
-		if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-			return kz_err(err, KZ_EDB, "cannot create folder '%s': %s", dir,
-				strerror(errno));
+		/* every missing folder on the way, each for the hall's user only */
+		for (char *p = strchr(dir + 1, '/');; p = strchr(p + 1, '/')) {
+			if (p != NULL)
+				*p = '\0';
+			if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+				return kz_err(err, KZ_EDB,
+					"cannot create folder '%s' for the database: %s; make it, or "
+					"choose another place with --db or 'database' in [hall]",
+					dir, strerror(errno));
+			if (p == NULL)
+				break;
+			*p = '/';
+		}
 	}
 	fd = open(path, O_WRONLY | O_CREAT, 0600);
 	if (fd < 0)
@@ -417,6 +450,53 @@ use_wal(struct kz_db *db, char *err)
 	return KZ_OK;
 }
 
+static int
+folder_writable(const char *path)
+{
+	char dir[1024];
+
+	folder_of(path, dir, sizeof dir);
+	return access(dir, W_OK) == 0;
+}
+
+int
+kz_db_writable(const char *path)
+{
+	return access(path, W_OK) == 0 && folder_writable(path);
+}
+
+/* A database in a folder this user cannot write is read as it is in the
+ * file; changes still in its -wal file would be missed, so refuse then. */
+static int
+may_read_unwritable(const char *path, char *err)
+{
+	char wal[1100];
+	struct stat st;
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (stat(wal, &st) == 0 && st.st_size > 0)
+		return kz_err(err, KZ_EDB,
+			"database '%s' has recent changes in '%s' that cannot be read from a folder "
+			"this user cannot write; run the command as the hall's user, or copy both "
+			"files to a folder you can write",
+			path, wal);
+	return KZ_OK;
+}
+
+/* "file:PATH?immutable=1", PATH percent-encoded where a URI needs it. */
+static void
+immutable_uri(const char *path, char *uri, size_t len)
+{
+	size_t o = (size_t)snprintf(uri, len, "file:");
+
+	for (const unsigned char *p = (const unsigned char *)path; *p && o + 4 < len; p++)
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20)
+			o += (size_t)snprintf(uri + o, len - o, "%%%02X", *p);
+		else
+			uri[o++] = (char)*p;
+	snprintf(uri + o, len - o, "?immutable=1");
+}
+
 int
 kz_db_open(const char *path, int flags, struct kz_db **out, char *err)
 {
@@ -433,6 +513,9 @@ kz_db_open(const char *path, int flags, struct kz_db **out, char *err)
 			return rc;
 		st.st_size = 0;
 	}
+	if ((flags & KZ_DB_READONLY) && !folder_writable(path) &&
+		(rc = may_read_unwritable(path, err)) != KZ_OK)
+		return rc;
 	db = calloc(1, sizeof *db);
 	if (db == NULL)
 		return kz_err(err, KZ_ENOMEM, "out of memory opening '%s'", path);
@@ -440,7 +523,15 @@ kz_db_open(const char *path, int flags, struct kz_db **out, char *err)
 	db->size = (int64_t)st.st_size;
 	db->busy_ms = KZ_DB_BUSY_MS;
 	oflags = (flags & KZ_DB_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	rc = sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	if ((flags & KZ_DB_READONLY) && !folder_writable(path)) {
+		/* No one can write here, so no one changes it: SQLite may read it
+		 * without the WAL's shared memory, which it could not create. */
+		char uri[3 * sizeof db->path + 32];
+		immutable_uri(path, uri, sizeof uri);
+		rc = sqlite3_open_v2(uri, &db->sql, oflags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+			NULL);
+	} else
+		rc = sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		rc = kz_db_fail(db, rc, "open", err);
 		kz_db_close(db);
@@ -450,6 +541,13 @@ kz_db_open(const char *path, int flags, struct kz_db **out, char *err)
 	/* A new database is made in one transaction before it turns to WAL, so
 	 * a crash leaves either nothing or a whole Kezek database. */
 	rc = configure(db, (flags & KZ_DB_CREATE) && db->size == 0, err);
+	if (rc == KZ_OK && (flags & KZ_DB_READONLY) && !(flags & KZ_DB_NO_MIGRATE) &&
+		db->version < kz_db_latest_version())
+		rc = kz_err(err, KZ_EDB,
+			"database '%s' has schema version %d, older than this build's %d, and cannot "
+			"be brought up to date read-only; run any kezek command once as the hall's "
+			"user",
+			path, db->version, kz_db_latest_version());
 	if (rc == KZ_OK && !(flags & KZ_DB_READONLY) && !(flags & KZ_DB_NO_MIGRATE) &&
 		db->version < kz_db_latest_version())
 		rc = migrate(db, kz_db_latest_version(), err);

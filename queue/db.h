@@ -27,6 +27,11 @@ enum {
  * not a Kezek database, or has a schema newer than this build knows. */
 int kz_db_open(const char *path, int flags, struct kz_db **out, char *err);
 
+/* This user may write the database at path and its folder (for the WAL's
+ * files).  A command that only reads opens with KZ_DB_READONLY where not:
+ * it then reads the file as it is (refused if its -wal file holds changes). */
+int kz_db_writable(const char *path);
+
 /* How long this connection waits for a lock before KZ_EBUSY (default
  * KZ_DB_BUSY_MS).  A screen waits briefly and tries again later instead. */
 void kz_db_set_busy_ms(struct kz_db *db, int ms);

@@ -1,7 +1,8 @@
 #!/bin/bash
-# The configuration file itself: a key or section given twice is named with
-# both lines; a file that is not a regular file, or is far too large, is
-# refused at once, without reading it or waiting for a writer.
+# The files Kezek is given: a key or section of the configuration given
+# twice is named with both lines; a configuration, holiday file, directory
+# or printout that is not a regular file, or is far too large, is refused
+# at once, without reading it or waiting for a writer.
 . "$(dirname "$0")/lib.sh"
 
 expect 0 "init" init
@@ -69,4 +70,16 @@ timeout 10 "$KEZEK" calendar 2026 --config "$T/hol.ini" >"$T/out" 2>"$T/err"
 rc=$?
 if [ "$rc" -eq 3 ]; then ok; else not_ok "a FIFO as a holiday file: exit $rc, expected 3 (124: it blocked)"; fi
 has err "2026.ini' is not a regular file (a pipe)" "the holiday FIFO named"
+
+# What a printer was sent, shown as a picture: bounded and typed too (it
+# once read /dev/zero until memory ran out).
+expect 1 "a device as a printout" print preview /dev/zero "$T/zero.png"
+has err "'/dev/zero' is not a regular file (a device)" "the printout's device named"
+mkfifo "$T/printout.prn"
+timeout 10 "$KEZEK" print preview "$T/printout.prn" "$T/fifo.png" >"$T/out" 2>"$T/err"
+rc=$?
+if [ "$rc" -eq 1 ]; then ok; else not_ok "a FIFO as a printout: exit $rc, expected 1 (124: it blocked)"; fi
+truncate -s 17M "$T/huge.prn"
+expect 1 "a 17 MB printout" print preview "$T/huge.prn" "$T/huge.png"
+has err "more than the 16777216" "the printout's size and limit said"
 finish
