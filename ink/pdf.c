@@ -13,6 +13,7 @@
 
 #include "pdf.h"
 #include "queue/error.h"
+#include "queue/file.h"
 #include "typeset.h"
 
 #define MM            (72.0 / 25.4) /* pt a millimetre */
@@ -113,11 +114,9 @@ open_face(struct ft *ft, const char *font_dir, int i, cairo_font_face_t **out, c
 
 	snprintf(path, sizeof path, "%s/%s", font_dir, face_files[i]);
 	/* FreeType says only "cannot open resource": ask the system why */
-	if ((f = fopen(path, "rb")) == NULL)
-		return kz_err(err, KZ_ECONFIG,
-			"cannot read the font file '%s': %s; printouts need %s and %s in "
-			"the font folder",
-			path, strerror(errno), face_files[0], face_files[1]);
+	if ((f = kz_file_open(path, KZ_FILE_MAX_FONT, "font file", err)) == NULL)
+		return kz_err(err, KZ_ECONFIG, "%s; printouts need %s and %s in the font folder",
+			err, face_files[0], face_files[1]);
 	fclose(f);
 	if ((e = FT_New_Face(ft->lib, path, 0, &face)) != 0)
 		return kz_err(err, KZ_ECONFIG,

@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "queue/error.h"
+#include "queue/file.h"
 
 #define LANGS 2
 static const char *const langs[LANGS] = {"kk", "ru"};
@@ -199,12 +200,11 @@ load_file(const char *path, struct catalogue *c, char *err)
 {
 	struct reader r = {.path = path, .err = err};
 	char line[4096];
-	FILE *f = fopen(path, "r");
+	FILE *f = kz_file_open(path, KZ_FILE_MAX_CONFIG, "translations", err);
 	int rc = KZ_OK;
 
 	if (f == NULL)
-		return kz_err(err, KZ_ECONFIG, "cannot read the translations '%s': %s", path,
-			strerror(errno));
+		return KZ_ECONFIG;
 	while (rc == KZ_OK && fgets(line, sizeof line, f) != NULL) {
 		r.line++;
 		if (strchr(line, '\n') == NULL && !feof(f))
