@@ -171,7 +171,8 @@ add_unprinted(struct kz_db *db, int64_t job, const char *where, const char *reas
 		return rc;
 	snprintf(detail, sizeof detail, "%s: %s %s on %s not printed: %s", where,
 		kz_outbox_doc_name(j.document), j.number, j.printer, reason);
-	return kz_event_add(db, kz_clock_now(), "print_unseen", j.ticket_id, 0, 0, 0, detail, err);
+	return kz_event_add(db, kz_clock_now(), KZ_EVENT_PRINT_UNSEEN, j.ticket_id, 0, 0, 0, detail,
+		err);
 }
 
 int
