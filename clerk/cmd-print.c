@@ -26,7 +26,7 @@ print_job(const struct kz_print_job *j, void *arg)
 	(void)arg;
 	kz_clock_format(j->created_at, "%Y-%m-%d %H:%M", when, sizeof when);
 	printf("  job %-6lld %s  %-7s %-3s %-10s", (long long)j->id, when,
-		kz_outbox_doc_name(j->document), j->lang, j->state);
+		kz_outbox_doc_name(j->document), j->lang, kz_job_state_name(j->state));
 	if (j->number[0])
 		printf(" %s", j->number);
 	if (j->reprint_of)
@@ -40,7 +40,8 @@ print_job(const struct kz_print_job *j, void *arg)
 static int
 status(struct kz_cli *cli)
 {
-	char state[256], reason[256];
+	enum kz_printer_condition state;
+	char reason[256];
 	int queued, rc;
 
 	if (cli->cfg->nprinters == 0) {
@@ -49,12 +50,13 @@ status(struct kz_cli *cli)
 	}
 	for (int i = 0; i < cli->cfg->nprinters; i++) {
 		const struct kz_printer_conf *p = &cli->cfg->printers[i];
-		rc = kz_printer_get_state(cli->db, p->name, state, reason, &queued, cli->err);
+		rc = kz_printer_get_state(cli->db, p->name, &state, reason, &queued, cli->err);
 		if (rc != KZ_OK)
 			return kz_cli_fail(cli, rc);
 		printf("%s (%s, %s %s): %s%s%s, %d waiting\n", p->name,
 			kz_config_role_name(p->role), kz_config_transport_name(p->transport),
-			p->address, state, reason[0] ? ": " : "", reason, queued);
+			p->address, kz_printer_condition_name(state), reason[0] ? ": " : "", reason,
+			queued);
 		if ((rc = kz_outbox_list(cli->db, p->name, 10, print_job, NULL, cli->err)) != KZ_OK)
 			return kz_cli_fail(cli, rc);
 	}

@@ -62,12 +62,12 @@ read_hall(struct kz_kiosk *k)
 
 	if ((rc = kz_status_read(k->db, &k->status, err)) != KZ_OK)
 		return rc;
-	rc = kz_printer_get_state(k->db, k->opt.conf->printer, k->printer_state, k->printer_reason,
+	rc = kz_printer_get_state(k->db, k->opt.conf->printer, &k->printer_state, k->printer_reason,
 		&queued, err);
 	if (rc != KZ_OK && rc != KZ_ENOTFOUND)
 		return rc;
 	if (rc == KZ_ENOTFOUND)
-		snprintf(k->printer_state, sizeof k->printer_state, "unknown");
+		k->printer_state = KZ_PRINTER_UNKNOWN;
 	k->may_issue = kz_ticket_may_issue(k->cal, kz_clock_now(), &k->office_now, &lunch,
 			       k->closed_why) == KZ_OK;
 	return KZ_OK;
@@ -358,17 +358,17 @@ follow_print(struct kz_kiosk *k)
 		return;
 	if ((rc = kz_outbox_get(k->db, k->job, &j, err)) == KZ_EBUSY)
 		return;
-	if (rc == KZ_OK && strcmp(j.state, "done") == 0) {
+	if (rc == KZ_OK && j.state == KZ_JOB_DONE) {
 		k->print = KZ_PRINT_DONE;
 		return;
 	}
 	if (rc != KZ_OK)
 		snprintf(k->print_why, sizeof k->print_why, "%s", err);
-	else if (strcmp(j.state, "failed") == 0 || strcmp(j.state, "uncertain") == 0 ||
-		j.reason[0] != '\0')
+	else if (j.state == KZ_JOB_FAILED || j.state == KZ_JOB_UNCERTAIN || j.reason[0] != '\0')
 		snprintf(k->print_why, sizeof k->print_why, "%s", j.reason);
 	else if (kz_kiosk_printer_down(k))
-		snprintf(k->print_why, sizeof k->print_why, "printer %.200s", k->printer_state);
+		snprintf(k->print_why, sizeof k->print_why, "printer %s",
+			kz_printer_condition_name(k->printer_state));
 	else if (kz_clock_now() - k->job_at >= PRINT_WAIT_SECONDS)
 		snprintf(k->print_why, sizeof k->print_why, "not printed within %d s",
 			PRINT_WAIT_SECONDS);
@@ -399,28 +399,39 @@ idle(struct kz_kiosk *k)
 int
 kz_kiosk_printer_down(const struct kz_kiosk *k)
 {
-	return strcmp(k->printer_state, "paper_out") == 0 ||
-		strcmp(k->printer_state, "offline") == 0 ||
-		strcmp(k->printer_state, "cover_open") == 0 ||
-		strcmp(k->printer_state, "error") == 0;
+	switch (k->printer_state) {
+	case KZ_PRINTER_PAPER_OUT:
+	case KZ_PRINTER_OFFLINE:
+	case KZ_PRINTER_COVER_OPEN:
+	case KZ_PRINTER_ERROR:
+		return 1;
+	case KZ_PRINTER_UNKNOWN:
+	case KZ_PRINTER_READY:
+	case KZ_PRINTER_PAPER_LOW:
+		break;
+	}
+	return 0;
 }
 
 const char *
-kz_kiosk_printer_state(struct kz_kiosk *k, const char *state)
+kz_kiosk_printer_state(struct kz_kiosk *k, enum kz_printer_condition state)
 {
-	static const char *const names[][2] = {
-		{"ready", N("ready")},
-		{"paper_low", N("paper running low")},
-		{"paper_out", N("out of paper")},
-		{"offline", N("not answering")},
-		{"cover_open", N("cover open")},
-		{"error", N("out of order")},
-		{"unknown", N("not known yet")},
-	};
-
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(state, names[i][0]) == 0)
-			return T(names[i][1]);
+	switch (state) {
+	case KZ_PRINTER_READY:
+		return T("ready");
+	case KZ_PRINTER_PAPER_LOW:
+		return T("paper running low");
+	case KZ_PRINTER_PAPER_OUT:
+		return T("out of paper");
+	case KZ_PRINTER_OFFLINE:
+		return T("not answering");
+	case KZ_PRINTER_COVER_OPEN:
+		return T("cover open");
+	case KZ_PRINTER_ERROR:
+		return T("out of order");
+	case KZ_PRINTER_UNKNOWN:
+		break;
+	}
 	return T("not known yet");
 }
 

@@ -19,6 +19,7 @@
 #include "queue/directory.h"
 #include "queue/estimate.h"
 #include "queue/feedback.h"
+#include "queue/outbox.h"
 #include "queue/status.h"
 #include "queue/ticket.h"
 #include "queue/watch.h"
@@ -56,7 +57,8 @@ struct kz_kiosk {
 	struct kz_db *db;       /* the watch's connection, NULL while unavailable */
 	int64_t read_minute;    /* the clock's minute of the last read */
 	struct kz_status status;
-	char printer_state[256], printer_reason[256];
+	enum kz_printer_condition printer_state; /* as its printd last recorded */
+	char printer_reason[256];
 	int may_issue;               /* tickets are issued now */
 	char closed_why[512];        /* why not (the library's words, for the log) */
 	struct kz_office office_now; /* open, lunch, day off ... */
@@ -157,8 +159,8 @@ void kz_kiosk_closed_text(struct kz_kiosk *k, char *why, size_t wlen, char *next
 /* The passing message (k->notice), if any, as a panel in b (screen-confirm.c). */
 void kz_kiosk_notice(struct kz_kiosk *k, struct kz_scene *s, struct kz_box b, int line);
 
-/* A printer state (ready, paper_out ...) in the visitor's language. */
-const char *kz_kiosk_printer_state(struct kz_kiosk *k, const char *state);
+/* A printer's state in the visitor's language. */
+const char *kz_kiosk_printer_state(struct kz_kiosk *k, enum kz_printer_condition state);
 
 /* The ticket printer cannot print now (as its service last said). */
 int kz_kiosk_printer_down(const struct kz_kiosk *k);

@@ -377,10 +377,10 @@ cups_health(void *state, int timeout_ms, struct kz_health *h, char *err)
 
 	(void)timeout_ms; /* kz_cups_state keeps to KZ_CUPS_STATE_MS */
 	if ((rc = kz_cups_state(state, st, reasons, h->reason)) != KZ_OK) {
-		snprintf(h->state, sizeof h->state, "offline");
+		h->state = KZ_PRINTER_OFFLINE;
 		return kz_err(err, rc, "%s", h->reason);
 	}
-	snprintf(h->state, sizeof h->state, "%s", strcmp(st, "stopped") == 0 ? "offline" : "ready");
+	h->state = strcmp(st, "stopped") == 0 ? KZ_PRINTER_OFFLINE : KZ_PRINTER_READY;
 	snprintf(h->reason, sizeof h->reason, "%s", strcmp(reasons, "none") == 0 ? "" : reasons);
 	return KZ_OK;
 }

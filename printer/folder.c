@@ -51,10 +51,10 @@ folder_health(void *state, int timeout_ms, struct kz_health *h, char *err)
 	(void)timeout_ms;
 	(void)err;
 	if (access(folder, W_OK) == 0) {
-		snprintf(h->state, sizeof h->state, "ready");
+		h->state = KZ_PRINTER_READY;
 		h->reason[0] = '\0';
 	} else {
-		snprintf(h->state, sizeof h->state, "offline");
+		h->state = KZ_PRINTER_OFFLINE;
 		kz_err(h->reason, 0, "cannot write to the folder '%s': %s", folder,
 			strerror(errno));
 	}

@@ -90,14 +90,15 @@ check_printer(struct kz_printd *pd, void *conn, char *reason)
 	return !kz_transport_printable(&h);
 }
 
-/* The printer cannot take the job now: record why; the job waits. */
+/* The printer cannot take the job now: record why (state, unless
+ * KZ_PRINTER_UNKNOWN: already recorded); the job waits. */
 static int
-postpone(struct kz_printd *pd, const struct kz_print_job *j, const char *state, const char *reason,
-	char *err)
+postpone(struct kz_printd *pd, const struct kz_print_job *j, enum kz_printer_condition state,
+	const char *reason, char *err)
 {
 	char e2[KZ_ERR_LEN];
 
-	if (state)
+	if (state != KZ_PRINTER_UNKNOWN)
 		kz_printer_set_state(pd->db, pd->opt.printer->name, state, reason, e2);
 	return kz_outbox_retry(pd->db, j->id, reason, pd->opt.retry_seconds, err);
 }
@@ -118,20 +119,21 @@ send_job(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char 
 	kz_clock_format(j->created_at, "%Y%m%d-%H%M%S", stamp, sizeof stamp);
 	snprintf(name, sizeof name, "%s-%06lld-%s-%s", stamp, (long long)j->id, doc, j->lang);
 	if (pd->ops->open(pd->opt.printer->address, pd->opt.io_timeout_ms, &conn, why) != KZ_OK)
-		return postpone(pd, j, "offline", why, err);
+		return postpone(pd, j, KZ_PRINTER_OFFLINE, why, err);
 	if (asks_first(pd) && check_printer(pd, conn, reason)) {
 		pd->ops->close(conn);
-		return postpone(pd, j, NULL, reason, err);
+		return postpone(pd, j, KZ_PRINTER_UNKNOWN, reason, err);
 	}
 	rc = kz_transport_send(pd->ops, conn, &p, pd->opt.printer->status, pd->opt.io_timeout_ms,
 		&unsent, why);
 	pd->ops->close(conn);
 	if (rc != KZ_OK && unsent == KZ_UNSENT_UNCERTAIN) {
-		kz_printer_set_state(pd->db, pd->opt.printer->name, "offline", why, reason);
+		kz_printer_set_state(pd->db, pd->opt.printer->name, KZ_PRINTER_OFFLINE, why,
+			reason);
 		return kz_outbox_uncertain(pd->db, j->id, why, err);
 	}
 	if (rc != KZ_OK)
-		return postpone(pd, j, "offline", why, err);
+		return postpone(pd, j, KZ_PRINTER_OFFLINE, why, err);
 	/* Fault injection for the crash test: die between sending and
 	 * recording, the one moment that must not print twice. */
 	if (getenv("KEZEK_FAULT_AFTER_SEND") != NULL)
@@ -139,7 +141,7 @@ send_job(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char 
 	if ((rc = kz_outbox_done(pd->db, j->id, err)) != KZ_OK)
 		return rc;
 	if (!asks_first(pd)) /* nothing asked: the send alone tells */
-		kz_printer_set_state(pd->db, pd->opt.printer->name, "ready", "", why);
+		kz_printer_set_state(pd->db, pd->opt.printer->name, KZ_PRINTER_READY, "", why);
 	*printed = 1;
 	return KZ_OK;
 }
@@ -158,7 +160,7 @@ poll_idle(struct kz_printd *pd)
 	if (!kz_transport_can_ask(pd->ops, pd->opt.printer->status))
 		return; /* nothing to ask; the next job will tell */
 	if (pd->ops->open(pd->opt.printer->address, pd->opt.io_timeout_ms, &conn, why) != KZ_OK) {
-		kz_printer_set_state(pd->db, pd->opt.printer->name, "offline", why, e2);
+		kz_printer_set_state(pd->db, pd->opt.printer->name, KZ_PRINTER_OFFLINE, why, e2);
 		return;
 	}
 	check_printer(pd, conn, reason);

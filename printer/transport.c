@@ -95,7 +95,7 @@ kz_transport_health(const struct kz_transport_ops *ops, void *state, int timeout
 	struct kz_health *h, char *err)
 {
 	struct kz_printer_state st;
-	const char *s = "ready";
+	enum kz_printer_condition s = KZ_PRINTER_READY;
 	char why[KZ_ERR_LEN];
 	int rc;
 
@@ -103,27 +103,27 @@ kz_transport_health(const struct kz_transport_ops *ops, void *state, int timeout
 	if (ops->health != NULL)
 		return ops->health(state, timeout_ms, h, err);
 	if ((rc = kz_transport_status(ops, state, &st, timeout_ms, why)) != KZ_OK) {
-		snprintf(h->state, sizeof h->state, "offline");
+		h->state = KZ_PRINTER_OFFLINE;
 		kz_err(h->reason, 0, "no answer to a status request: %s", why);
 		return kz_err(err, rc, "%s", why);
 	}
 	kz_escpos_state_text(&st, h->reason, sizeof h->reason);
 	if (st.paper_out)
-		s = "paper_out";
+		s = KZ_PRINTER_PAPER_OUT;
 	else if (st.cover_open)
-		s = "cover_open";
+		s = KZ_PRINTER_COVER_OPEN;
 	else if (st.error || st.cutter_error || st.unrecoverable)
-		s = "error";
+		s = KZ_PRINTER_ERROR;
 	else if ((st.valid & 2) && !st.online)
-		s = "offline";
+		s = KZ_PRINTER_OFFLINE;
 	else if (st.paper_near_end)
-		s = "paper_low";
-	snprintf(h->state, sizeof h->state, "%s", s);
+		s = KZ_PRINTER_PAPER_LOW;
+	h->state = s;
 	return KZ_OK;
 }
 
 int
 kz_transport_printable(const struct kz_health *h)
 {
-	return strcmp(h->state, "ready") == 0 || strcmp(h->state, "paper_low") == 0;
+	return h->state == KZ_PRINTER_READY || h->state == KZ_PRINTER_PAPER_LOW;
 }

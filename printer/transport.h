@@ -22,6 +22,7 @@
 #include "escpos.h"
 #include "queue/config.h"
 #include "queue/error.h"
+#include "queue/outbox.h"
 
 /* One printout to send: ESC/POS raster bytes, or an A4 PDF. */
 struct kz_printout {
@@ -40,8 +41,8 @@ enum kz_unsent {
 
 /* How a printer is, for the outbox's printer state. */
 struct kz_health {
-	char state[16];          /* ready, paper_low, paper_out, cover_open, offline, error */
-	char reason[KZ_ERR_LEN]; /* for people; "" when there is nothing to say */
+	enum kz_printer_condition state; /* as the printers' state column will say */
+	char reason[KZ_ERR_LEN];         /* for people; "" when there is nothing to say */
 };
 
 /* Every operation returns KZ_OK, KZ_EINVAL for an address or argument that

@@ -365,7 +365,8 @@ do_accept(struct kz_db *db, struct kz_calendar *cal, int counter, const struct k
 		(rc = insert_application(db, in, number, today.y, seq, now, &c,
 			 kz_cal_due(cal, today), missing, cal, &id, err)) != KZ_OK ||
 		(rc = insert_act(db, id, in, err)) != KZ_OK ||
-		(rc = kz_event_add(db, now, missing ? "app_refused" : "app_registered", 0, c.id,
+		(rc = kz_event_add(db, now,
+			 missing ? KZ_EVENT_APP_REFUSED : KZ_EVENT_APP_REGISTERED, 0, c.id,
 			 c.clerk_id, 0, number, err)) != KZ_OK)
 		return rc;
 	/* the application and its receipt or notice in one transaction: a
@@ -429,8 +430,8 @@ do_decide(struct kz_db *db, const char *number, int approve, const char *reason,
 	kz_bind_text(st, 4, given(reason) ? reason : "");
 	sqlite3_bind_int64(st, 5, out->id);
 	if ((rc = kz_db_exec_stmt(db, st, "record decision", err)) != KZ_OK ||
-		(rc = kz_event_add(db, now, approve ? "app_approved" : "app_rejected", 0, 0, 0, 0,
-			 number, err)) != KZ_OK)
+		(rc = kz_event_add(db, now, approve ? KZ_EVENT_APP_APPROVED : KZ_EVENT_APP_REJECTED,
+			 0, 0, 0, 0, number, err)) != KZ_OK)
 		return rc;
 	return kz_app_get(db, number, out, err);
 }
@@ -494,8 +495,8 @@ do_handover(struct kz_db *db, const char *number, int counter, const char *proxy
 	kz_bind_id(st, 5, c.clerk_id);
 	sqlite3_bind_int64(st, 6, out->id);
 	if ((rc = kz_db_exec_stmt(db, st, "record hand-over", err)) != KZ_OK ||
-		(rc = kz_event_add(db, now, "app_handed_over", 0, c.id, c.clerk_id, 0, number,
-			 err)) != KZ_OK)
+		(rc = kz_event_add(db, now, KZ_EVENT_APP_HANDED_OVER, 0, c.id, c.clerk_id, 0,
+			 number, err)) != KZ_OK)
 		return rc;
 	return kz_app_get(db, number, out, err);
 }
@@ -526,7 +527,8 @@ do_notice_sent(struct kz_db *db, const char *number, struct kz_application *out,
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, out->id);
 	if ((rc = kz_db_exec_stmt(db, st, "record notice", err)) != KZ_OK ||
-		(rc = kz_event_add(db, now, "app_notice_sent", 0, 0, 0, 0, number, err)) != KZ_OK)
+		(rc = kz_event_add(db, now, KZ_EVENT_APP_NOTICE_SENT, 0, 0, 0, 0, number, err)) !=
+			KZ_OK)
 		return rc;
 	return kz_app_get(db, number, out, err);
 }

@@ -85,8 +85,8 @@ do_set_pin(struct kz_db *db, const char *name, const char *position, const char 
 	kz_bind_text(st, 1, hash);
 	sqlite3_bind_int64(st, 2, id);
 	if ((rc = kz_db_exec_stmt(db, st, "set PIN", err)) != KZ_OK ||
-		(rc = kz_event_add(db, kz_clock_now(), "clerk_pin_set", 0, 0, id, 0, NULL, err)) !=
-			KZ_OK)
+		(rc = kz_event_add(db, kz_clock_now(), KZ_EVENT_CLERK_PIN_SET, 0, 0, id, 0, NULL,
+			 err)) != KZ_OK)
 		return rc;
 	fill(out, id, name, position);
 	return KZ_OK;
@@ -147,9 +147,9 @@ failures(struct kz_db *db, int64_t clerk_id, int64_t now, int *n, int64_t *last,
 struct attempt {
 	int64_t clerk_id; /* the clerk concerned, 0 if the name is unknown */
 	int64_t counter_id;
-	const char *kind;   /* clerk_login or login_failed */
-	const char *detail; /* for login_failed: why (never the PIN) */
-	int good;           /* the PIN matched */
+	enum kz_event_kind kind; /* KZ_EVENT_CLERK_LOGIN or KZ_EVENT_LOGIN_FAILED */
+	const char *detail;      /* for login_failed: why (never the PIN) */
+	int good;                /* the PIN matched */
 };
 
 /* Record the attempt (one transaction); a good PIN of a clerk locked in
@@ -167,7 +167,7 @@ record(struct kz_db *db, struct attempt *a, int *fails, int64_t *last, char *err
 		goto fail;
 	if (a->good && *fails >= KZ_LOGIN_TRIES) {
 		a->good = 0;
-		a->kind = "login_failed";
+		a->kind = KZ_EVENT_LOGIN_FAILED;
 		a->detail = "locked";
 	}
 	if ((rc = kz_event_add(db, now, a->kind, 0, a->counter_id, a->clerk_id, 0, a->detail,
@@ -188,7 +188,7 @@ kz_clerk_login(struct kz_db *db, const char *name, const char *pin, int counter,
 	struct kz_clerk *out, char *err)
 {
 	struct candidate c[MAX_SAME_NAME];
-	struct attempt a = {0, 0, "login_failed", "unknown name", 0};
+	struct attempt a = {0, 0, KZ_EVENT_LOGIN_FAILED, "unknown name", 0};
 	struct kz_counter_row row;
 	int64_t last = 0;
 	int rc, n, fails = 0, with_pin = -1, match = -1;
@@ -220,7 +220,7 @@ kz_clerk_login(struct kz_db *db, const char *name, const char *pin, int counter,
 			if (c[i].hash[0] && kz_pin_check(pin, c[i].hash))
 				match = i;
 	if (match >= 0)
-		a = (struct attempt){c[match].id, a.counter_id, "clerk_login", NULL, 1};
+		a = (struct attempt){c[match].id, a.counter_id, KZ_EVENT_CLERK_LOGIN, NULL, 1};
 	if ((rc = record(db, &a, &fails, &last, err)) != KZ_OK)
 		return rc;
 	if (a.good) {

@@ -334,8 +334,8 @@ do_add(struct kz_db *db, struct kz_calendar *cal, const struct kz_complaint_new 
 	/* numbers, never the complainant's words (p.17.7) */
 	snprintf(detail, sizeof detail, "%s %s %s %d days, due %s", number,
 		kz_complaint_kind_name(c->kind), kz_complaint_channel_name(c->channel), days, due);
-	if ((rc = kz_event_add(db, now, "complaint_added", 0, counter_id, clerk_id, 0, detail,
-		     err)) != KZ_OK)
+	if ((rc = kz_event_add(db, now, KZ_EVENT_COMPLAINT_ADDED, 0, counter_id, clerk_id, 0,
+		     detail, err)) != KZ_OK)
 		return rc;
 	if (printer != NULL) {
 		if ((rc = kz_outbox_add_job(db, printer, KZ_DOC_TALON, lang, 0, &job_id, err)) !=
@@ -397,8 +397,8 @@ do_answer(struct kz_db *db, const char *number, enum kz_complaint_channel channe
 	kz_clock_day(now, day);
 	snprintf(detail, sizeof detail, "%s %s%s", m.number, ch,
 		strcmp(day, m.due_day) > 0 ? " late" : "");
-	if ((rc = kz_event_add(db, now, "complaint_answered", 0, counter_id, clerk_id, 0, detail,
-		     err)) != KZ_OK)
+	if ((rc = kz_event_add(db, now, KZ_EVENT_COMPLAINT_ANSWERED, 0, counter_id, clerk_id, 0,
+		     detail, err)) != KZ_OK)
 		return rc;
 	return out ? load_id(db, m.id, out, err) : KZ_OK;
 }

@@ -154,8 +154,8 @@ do_open(struct kz_db *db, int number, const char *clerk, const char *position, c
 	if ((rc = set_state(db, &c, KZ_COUNTER_OPEN, clerk_id, err)) != KZ_OK)
 		return rc;
 	return kz_event_add(db, kz_clock_now(),
-		c.state == KZ_COUNTER_PAUSED ? "counter_resumed" : "counter_opened", 0, c.id,
-		clerk_id, 0, NULL, err);
+		c.state == KZ_COUNTER_PAUSED ? KZ_EVENT_COUNTER_RESUMED : KZ_EVENT_COUNTER_OPENED,
+		0, c.id, clerk_id, 0, NULL, err);
 }
 
 static int
@@ -185,8 +185,9 @@ do_pause_close(struct kz_db *db, int number, const char *clerk, const char *posi
 	if ((rc = set_state(db, &c, closing ? KZ_COUNTER_CLOSED : KZ_COUNTER_PAUSED,
 		     closing ? 0 : c.clerk_id, err)) != KZ_OK)
 		return rc;
-	return kz_event_add(db, kz_clock_now(), closing ? "counter_closed" : "counter_paused", 0,
-		c.id, clerk_id, 0, NULL, err);
+	return kz_event_add(db, kz_clock_now(),
+		closing ? KZ_EVENT_COUNTER_CLOSED : KZ_EVENT_COUNTER_PAUSED, 0, c.id, clerk_id, 0,
+		NULL, err);
 }
 
 /* Run one counter change as one transaction. */

@@ -284,27 +284,6 @@ kz_db_rollback(struct kz_db *db)
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }
 
-int
-kz_event_add(struct kz_db *db, int64_t at, const char *kind, int64_t ticket_id, int64_t counter_id,
-	int64_t clerk_id, int64_t service_id, const char *detail, char *err)
-{
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"INSERT INTO events (at, kind, ticket_id, counter_id, clerk_id, service_id, detail)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?)",
-		err);
-
-	if (st == NULL)
-		return KZ_EDB;
-	sqlite3_bind_int64(st, 1, at);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	kz_bind_id(st, 3, ticket_id);
-	kz_bind_id(st, 4, counter_id);
-	kz_bind_id(st, 5, clerk_id);
-	kz_bind_id(st, 6, service_id);
-	kz_bind_text(st, 7, detail);
-	return kz_db_exec_stmt(db, st, "record event", err);
-}
-
 /* Create path's folder (one level is enough for var/hall.db) and the file
  * itself readable by this user only (p.17.7: personal data stays private). */
 static int

@@ -72,7 +72,7 @@ do_add(struct kz_db *db, const struct kz_feedback *fb, const int answers[KZ_FB_Q
 	row = sqlite3_last_insert_rowid(kz_db_sql(db));
 	/* the event names the row only: no ticket, no person */
 	snprintf(detail, sizeof detail, "feedback %lld", (long long)row);
-	if ((rc = kz_event_add(db, now, "feedback", 0, 0, 0, 0, detail, err)) != KZ_OK)
+	if ((rc = kz_event_add(db, now, KZ_EVENT_FEEDBACK, 0, 0, 0, 0, detail, err)) != KZ_OK)
 		return rc;
 	if (id)
 		*id = row;

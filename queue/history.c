@@ -73,22 +73,22 @@ struct replay {
 	int seen;
 };
 
-/* Replay one event of a ticket: one of its steps (kz_ticket_step_from_db),
- * or else its outcome (served, no_show, ...: kz_outcome_from_db). */
+/* Replay one event of a ticket: one of its steps, or else its outcome
+ * (served, no_show, ...: kz_event_outcome). */
 static int
-replay_event(struct replay *r, const char *kind, int64_t at, int64_t counter_id)
+replay_event(struct replay *r, enum kz_event_kind kind, int64_t at, int64_t counter_id)
 {
 	enum kz_outcome outcome;
 
-	switch (kz_ticket_step_from_db(kind)) {
-	case KZ_STEP_ISSUED:
-	case KZ_STEP_REQUEUED:
+	switch (kind) {
+	case KZ_EVENT_ISSUED:
+	case KZ_EVENT_REQUEUED:
 		if (r->seen)
 			return -1;
 		r->seen = 1;
 		r->state = KZ_TICKET_WAITING;
 		break;
-	case KZ_STEP_CALLED:
+	case KZ_EVENT_CALLED:
 		if (!r->seen || r->state != KZ_TICKET_WAITING)
 			return -1;
 		r->state = KZ_TICKET_CALLED;
@@ -96,19 +96,19 @@ replay_event(struct replay *r, const char *kind, int64_t at, int64_t counter_id)
 		r->called_at = at;
 		r->calls++;
 		break;
-	case KZ_STEP_RECALLED:
+	case KZ_EVENT_RECALLED:
 		if (!r->seen || r->state != KZ_TICKET_CALLED)
 			return -1;
 		r->recalls++;
 		break;
-	case KZ_STEP_STARTED:
+	case KZ_EVENT_STARTED:
 		if (!r->seen || r->state != KZ_TICKET_CALLED)
 			return -1;
 		r->state = KZ_TICKET_SERVING;
 		r->started_at = at;
 		break;
 	default:
-		outcome = kz_outcome_from_db(kind);
+		outcome = kz_event_outcome(kind);
 		if (outcome == KZ_OUTCOME_NONE || r->state == KZ_TICKET_DONE || !r->seen)
 			return -1;
 		/* close of day ends the waiting, a clerk's finish the called */
@@ -137,7 +137,7 @@ replay_log(struct kz_db *db, struct replay *rs, int64_t max, char *err)
 		int64_t tid = sqlite3_column_int64(st, 1);
 		const char *kind = (const char *)sqlite3_column_text(st, 2);
 		if (tid < 1 || tid > max ||
-			replay_event(&rs[tid], kind, sqlite3_column_int64(st, 3),
+			replay_event(&rs[tid], kz_event_from_db(kind), sqlite3_column_int64(st, 3),
 				sqlite3_column_int64(st, 4)) != 0) {
 			rc = kz_err(err, KZ_EDB, "event %lld ('%s') makes no sense for ticket %lld",
 				(long long)sqlite3_column_int64(st, 0), kind, (long long)tid);

@@ -7,6 +7,7 @@
 
 #include "clock.h"
 #include "error.h"
+#include "names.h"
 #include "outbox.h"
 #include "sql.h"
 
@@ -21,6 +22,49 @@ static const char *const doc_names[KZ_DOC_COUNT] = {
 	[KZ_DOC_TEST] = "test",
 	[KZ_DOC_REPORT] = "report",
 };
+
+/* The state columns' words: the one place they are spelt in C. */
+static const struct kz_name job_states[] = {
+	{KZ_JOB_QUEUED, "queued", NULL},
+	{KZ_JOB_SENDING, "sending", NULL},
+	{KZ_JOB_DONE, "done", NULL},
+	{KZ_JOB_FAILED, "failed", NULL},
+	{KZ_JOB_UNCERTAIN, "uncertain", NULL},
+};
+static const struct kz_name conditions[] = {
+	{KZ_PRINTER_UNKNOWN, "unknown", NULL},
+	{KZ_PRINTER_READY, "ready", NULL},
+	{KZ_PRINTER_PAPER_LOW, "paper_low", NULL},
+	{KZ_PRINTER_PAPER_OUT, "paper_out", NULL},
+	{KZ_PRINTER_COVER_OPEN, "cover_open", NULL},
+	{KZ_PRINTER_OFFLINE, "offline", NULL},
+	{KZ_PRINTER_ERROR, "error", NULL},
+};
+
+const char *
+kz_job_state_name(enum kz_job_state s)
+{
+	return kz_name_of(KZ_NAMES(job_states), (int)s);
+}
+
+enum kz_job_state
+kz_job_state_from_db(const char *s)
+{
+	return (enum kz_job_state)kz_name_from_db(KZ_NAMES(job_states), s, KZ_JOB_UNCERTAIN);
+}
+
+const char *
+kz_printer_condition_name(enum kz_printer_condition c)
+{
+	return kz_name_of(KZ_NAMES(conditions), (int)c);
+}
+
+enum kz_printer_condition
+kz_printer_condition_from_db(const char *s)
+{
+	return (enum kz_printer_condition)kz_name_from_db(KZ_NAMES(conditions), s,
+		KZ_PRINTER_UNKNOWN);
+}
 
 const char *
 kz_outbox_doc_name(enum kz_doc_kind kind)
@@ -127,7 +171,8 @@ add_unprinted(struct kz_db *db, int64_t job, const char *where, const char *reas
 		return rc;
 	snprintf(detail, sizeof detail, "%s: %s %s on %s not printed: %s", where,
 		kz_outbox_doc_name(j.document), j.number, j.printer, reason);
-	return kz_event_add(db, kz_clock_now(), "print_unseen", j.ticket_id, 0, 0, 0, detail, err);
+	return kz_event_add(db, kz_clock_now(), KZ_EVENT_PRINT_UNSEEN, j.ticket_id, 0, 0, 0, detail,
+		err);
 }
 
 int
@@ -156,7 +201,7 @@ read_job(sqlite3_stmt *st, struct kz_print_job *j)
 	kz_col_text(st, 1, j->printer, sizeof j->printer);
 	j->document = kz_outbox_doc_kind((const char *)sqlite3_column_text(st, 2));
 	kz_col_text(st, 3, j->lang, sizeof j->lang);
-	kz_col_text(st, 4, j->state, sizeof j->state);
+	j->state = kz_job_state_from_db((const char *)sqlite3_column_text(st, 4));
 	j->attempts = sqlite3_column_int(st, 5);
 	j->created_at = sqlite3_column_int64(st, 6);
 	kz_col_text(st, 7, j->reason, sizeof j->reason);
@@ -232,7 +277,8 @@ do_claim(struct kz_db *db, const char *printer, struct kz_print_job *job, char *
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, pid);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (strcmp((const char *)sqlite3_column_text(st, 1), "sending") == 0) {
+		if (kz_job_state_from_db((const char *)sqlite3_column_text(st, 1)) ==
+			KZ_JOB_SENDING) {
 			id = -sqlite3_column_int64(st, 0);
 			break;
 		}
@@ -264,7 +310,7 @@ do_claim(struct kz_db *db, const char *printer, struct kz_print_job *job, char *
 	if (sqlite3_changes(kz_db_sql(db)) == 0) /* its pause after a fault has not passed */
 		return kz_err(err, KZ_EEMPTY, "nothing to print on %s yet", printer);
 	job->attempts++;
-	snprintf(job->state, sizeof job->state, "sending");
+	job->state = KZ_JOB_SENDING;
 	return KZ_OK;
 }
 
@@ -276,7 +322,8 @@ kz_outbox_claim(struct kz_db *db, const char *printer, struct kz_print_job *job,
 
 /* Move job from 'sending' to state; reason and when as given. */
 static int
-finish(struct kz_db *db, int64_t job, const char *state, const char *reason, int delay, char *err)
+finish(struct kz_db *db, int64_t job, enum kz_job_state state, const char *reason, int delay,
+	char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"UPDATE print_jobs SET state = ?1, reason = ?2, not_before = ?3,"
@@ -288,7 +335,7 @@ finish(struct kz_db *db, int64_t job, const char *state, const char *reason, int
 
 	if (st == NULL)
 		return KZ_EDB;
-	kz_bind_text(st, 1, state);
+	kz_bind_text(st, 1, kz_job_state_name(state));
 	kz_bind_text(st, 2, reason ? reason : "");
 	sqlite3_bind_int64(st, 3, now + delay);
 	sqlite3_bind_int64(st, 4, now);
@@ -304,25 +351,25 @@ finish(struct kz_db *db, int64_t job, const char *state, const char *reason, int
 int
 kz_outbox_done(struct kz_db *db, int64_t job, char *err)
 {
-	IN_TX(finish(db, job, "done", "", 0, err));
+	IN_TX(finish(db, job, KZ_JOB_DONE, "", 0, err));
 }
 
 int
 kz_outbox_retry(struct kz_db *db, int64_t job, const char *reason, int delay, char *err)
 {
-	IN_TX(finish(db, job, "queued", reason, delay, err));
+	IN_TX(finish(db, job, KZ_JOB_QUEUED, reason, delay, err));
 }
 
 int
 kz_outbox_uncertain(struct kz_db *db, int64_t job, const char *reason, char *err)
 {
-	IN_TX(finish(db, job, "uncertain", reason, 0, err));
+	IN_TX(finish(db, job, KZ_JOB_UNCERTAIN, reason, 0, err));
 }
 
 int
 kz_outbox_fail(struct kz_db *db, int64_t job, const char *reason, char *err)
 {
-	IN_TX(finish(db, job, "failed", reason, 0, err));
+	IN_TX(finish(db, job, KZ_JOB_FAILED, reason, 0, err));
 }
 
 static int
@@ -364,9 +411,9 @@ do_reprint(struct kz_db *db, int64_t job, int64_t *id, char *err)
 
 	if ((rc = get_job(db, job, &j, err)) != KZ_OK)
 		return rc;
-	if (strcmp(j.state, "queued") == 0 || strcmp(j.state, "sending") == 0)
+	if (j.state == KZ_JOB_QUEUED || j.state == KZ_JOB_SENDING)
 		return kz_err(err, KZ_EREJECT, "print job %lld is still %s; it will print",
-			(long long)job, j.state);
+			(long long)job, kz_job_state_name(j.state));
 	st = kz_db_stmt(db,
 		"INSERT INTO print_jobs (printer_id, document, lang, ticket_id, ahead, resumes_at,"
 		" created_at, reprint_of) SELECT printer_id, document, lang, ticket_id, ahead,"
@@ -390,26 +437,23 @@ kz_outbox_reprint(struct kz_db *db, int64_t job, int64_t *id, char *err)
 }
 
 static int
-do_set_state(struct kz_db *db, const char *printer, const char *state, const char *reason,
-	char *err)
+do_set_state(struct kz_db *db, const char *printer, enum kz_printer_condition state,
+	const char *reason, char *err)
 {
-	static const char *const states[] = {"unknown", "ready", "paper_low", "paper_out",
-		"cover_open", "offline", "error"};
+	const char *word = kz_printer_condition_name(state);
 	sqlite3_stmt *st;
 	int64_t pid;
-	int rc, known = 0;
+	int rc;
 
-	for (size_t i = 0; i < sizeof states / sizeof states[0]; i++)
-		known |= strcmp(state, states[i]) == 0;
-	if (!known)
-		return kz_err(err, KZ_EINVAL, "'%s' is not a printer state", state);
+	if ((int)state < KZ_PRINTER_UNKNOWN || state > KZ_PRINTER_ERROR)
+		return kz_err(err, KZ_EINVAL, "%d is not a printer state", (int)state);
 	if ((rc = printer_id(db, printer, &pid, err)) != KZ_OK)
 		return rc;
 	st = kz_db_stmt(db, "UPDATE printers SET state = ?, reason = ?, state_at = ? WHERE id = ?",
 		err);
 	if (st == NULL)
 		return KZ_EDB;
-	kz_bind_text(st, 1, state);
+	kz_bind_text(st, 1, word);
 	kz_bind_text(st, 2, reason ? reason : "");
 	sqlite3_bind_int64(st, 3, kz_clock_now());
 	sqlite3_bind_int64(st, 4, pid);
@@ -417,15 +461,15 @@ do_set_state(struct kz_db *db, const char *printer, const char *state, const cha
 }
 
 int
-kz_printer_set_state(struct kz_db *db, const char *printer, const char *state, const char *reason,
-	char *err)
+kz_printer_set_state(struct kz_db *db, const char *printer, enum kz_printer_condition state,
+	const char *reason, char *err)
 {
 	IN_TX(do_set_state(db, printer, state, reason, err));
 }
 
 int
-kz_printer_get_state(struct kz_db *db, const char *printer, char *state, char *reason, int *queued,
-	char *err)
+kz_printer_get_state(struct kz_db *db, const char *printer, enum kz_printer_condition *state,
+	char *reason, int *queued, char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT p.state, p.reason, (SELECT count(*) FROM print_jobs j"
@@ -439,7 +483,7 @@ kz_printer_get_state(struct kz_db *db, const char *printer, char *state, char *r
 	kz_bind_text(st, 1, printer);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		kz_col_text(st, 0, state, 256);
+		*state = kz_printer_condition_from_db((const char *)sqlite3_column_text(st, 0));
 		kz_col_text(st, 1, reason, 256);
 		*queued = sqlite3_column_int(st, 2);
 	}

@@ -42,13 +42,52 @@ const char *kz_outbox_doc_name(enum kz_doc_kind kind);
 /* The kind a column's word names, KZ_DOC_NONE for NULL or one unknown. */
 enum kz_doc_kind kz_outbox_doc_kind(const char *name);
 
+/* Where a job is (see the top).  The state column holds its word
+ * (kz_job_state_name), converted in outbox.c only. */
+enum kz_job_state {
+	KZ_JOB_QUEUED,    /* "queued": waiting for its printer */
+	KZ_JOB_SENDING,   /* "sending": being sent now */
+	KZ_JOB_DONE,      /* "done": printed */
+	KZ_JOB_FAILED,    /* "failed": given up */
+	KZ_JOB_UNCERTAIN, /* "uncertain": may have printed; a person decides */
+};
+
+/* The column's word for s ("queued"), as `kezek print status` shows it;
+ * "?" for a value outside the enum. */
+const char *kz_job_state_name(enum kz_job_state s);
+
+/* The state a column's word names; KZ_JOB_UNCERTAIN (never printed again
+ * unasked) for NULL or a word unknown to this build. */
+enum kz_job_state kz_job_state_from_db(const char *s);
+
+/* What a printer is doing, as its printd last saw it.  The printers' state
+ * column holds its word (kz_printer_condition_name), converted in
+ * outbox.c only.  (printer/escpos.h's struct kz_printer_state is the
+ * ESC/POS status bits this is read from.) */
+enum kz_printer_condition {
+	KZ_PRINTER_UNKNOWN,    /* "unknown": not asked yet */
+	KZ_PRINTER_READY,      /* "ready" */
+	KZ_PRINTER_PAPER_LOW,  /* "paper_low": prints, but the roll ends soon */
+	KZ_PRINTER_PAPER_OUT,  /* "paper_out" */
+	KZ_PRINTER_COVER_OPEN, /* "cover_open" */
+	KZ_PRINTER_OFFLINE,    /* "offline": not reached, or stopped */
+	KZ_PRINTER_ERROR,      /* "error": cutter, mechanism or another fault */
+};
+
+/* The column's word for c ("paper_out"); "?" for a value outside the enum. */
+const char *kz_printer_condition_name(enum kz_printer_condition c);
+
+/* The condition a column's word names; KZ_PRINTER_UNKNOWN for NULL or a
+ * word unknown to this build. */
+enum kz_printer_condition kz_printer_condition_from_db(const char *s);
+
 struct kz_print_job {
 	int64_t id;
 	char printer[32];          /* the printer's name */
 	enum kz_doc_kind document; /* KZ_DOC_NONE for a column unknown to this build */
 	char lang[3];              /* kk or ru */
-	char state[12];            /* queued, sending, done, failed, uncertain */
-	int attempts;              /* sends tried */
+	enum kz_job_state state;
+	int attempts; /* sends tried */
 	int64_t created_at;
 	char reason[256];   /* the last fault, for people; "" if none */
 	int64_t reprint_of; /* the job this one prints again, 0 if none */
@@ -115,14 +154,14 @@ int kz_outbox_report_unprinted(struct kz_db *db, int64_t job, const char *where,
 /* Read one job. */
 int kz_outbox_get(struct kz_db *db, int64_t job, struct kz_print_job *out, char *err);
 
-/* Record what printer is doing: state (ready, paper_low, paper_out,
- * cover_open, offline, error, unknown) and a reason for people. */
-int kz_printer_set_state(struct kz_db *db, const char *printer, const char *state,
+/* Record what printer is doing: state and a reason for people.  KZ_EINVAL
+ * for a state outside the enum. */
+int kz_printer_set_state(struct kz_db *db, const char *printer, enum kz_printer_condition state,
 	const char *reason, char *err);
 
-/* A printer's recorded state and reason (each 256 bytes), and the jobs
- * waiting for it. */
-int kz_printer_get_state(struct kz_db *db, const char *printer, char *state, char *reason,
-	int *queued, char *err);
+/* A printer's recorded state, its reason (256 bytes), and the jobs waiting
+ * for it. */
+int kz_printer_get_state(struct kz_db *db, const char *printer, enum kz_printer_condition *state,
+	char *reason, int *queued, char *err);
 
 #endif

@@ -187,7 +187,7 @@ do_purge(struct kz_db *db, int days, struct kz_purge_result *out, char *err)
 	/* counts only: the log keeps no personal data */
 	snprintf(detail, sizeof detail, "%d complaints, %d applications closed before %s",
 		out->complaints, out->applications, day);
-	return kz_event_add(db, now, "purged", 0, 0, 0, 0, detail, err);
+	return kz_event_add(db, now, KZ_EVENT_PURGED, 0, 0, 0, 0, detail, err);
 }
 
 /* Rebuild the file and empty the log, so that the purged text is gone

@@ -1,6 +1,7 @@
 /*
  * sql.h - what queue/ modules share to talk to SQLite.  Private to queue/:
- * no other folder includes it, so all SQL stays in one place.
+ * no other folder of the program includes it (the tests do), so all SQL
+ * stays in one place.
  */
 #ifndef KZ_SQL_H
 #define KZ_SQL_H
@@ -81,8 +82,60 @@ int kz_feedback_fill(struct kz_db *db, const char *from_day, const char *to_day,
 int kz_outbox_add_ticket_detail(struct kz_db *db, int64_t job, int ahead, int64_t resumes_at,
 	char *err);
 
-/* Append one row to the event log. */
-int kz_event_add(struct kz_db *db, int64_t at, const char *kind, int64_t ticket_id,
+/* What the event log records.  The events table's kind column holds a
+ * word for each (kz_event_name), spelt in event.c only; queries may name
+ * the words in their SQL. */
+enum kz_event_kind {
+	KZ_EVENT_OTHER, /* a word this build does not know; never written */
+	/* a ticket's steps */
+	KZ_EVENT_ISSUED,
+	KZ_EVENT_REQUEUED, /* a transfer's new place */
+	KZ_EVENT_CALLED,
+	KZ_EVENT_RECALLED,
+	KZ_EVENT_STARTED,
+	/* a ticket's end, logged under its outcome (kz_event_of_outcome) */
+	KZ_EVENT_SERVED,
+	KZ_EVENT_NO_SHOW,
+	KZ_EVENT_TRANSFERRED,
+	KZ_EVENT_CANCELLED,
+	KZ_EVENT_OFFICE_CLOSED,
+	KZ_EVENT_PRINT_UNSEEN, /* a ticket not seen printed */
+	KZ_EVENT_COUNTER_OPENED,
+	KZ_EVENT_COUNTER_RESUMED,
+	KZ_EVENT_COUNTER_PAUSED,
+	KZ_EVENT_COUNTER_CLOSED,
+	KZ_EVENT_CLERK_LOGIN,
+	KZ_EVENT_LOGIN_FAILED,
+	KZ_EVENT_CLERK_PIN_SET,
+	KZ_EVENT_APP_REGISTERED,
+	KZ_EVENT_APP_REFUSED,
+	KZ_EVENT_APP_APPROVED,
+	KZ_EVENT_APP_REJECTED,
+	KZ_EVENT_APP_HANDED_OVER,
+	KZ_EVENT_APP_NOTICE_SENT,
+	KZ_EVENT_COMPLAINT_ADDED,
+	KZ_EVENT_COMPLAINT_ANSWERED,
+	KZ_EVENT_FEEDBACK,
+	KZ_EVENT_PURGED,
+	KZ_EVENT_COUNT
+};
+
+/* The column's word for kind ("called"); "?" for KZ_EVENT_OTHER or a value
+ * outside the enum. */
+const char *kz_event_name(enum kz_event_kind kind);
+
+/* The kind a column's word names; KZ_EVENT_OTHER for NULL or a word this
+ * build does not know. */
+enum kz_event_kind kz_event_from_db(const char *s);
+
+/* The event a ticket's end with outcome o is logged as, and back:
+ * KZ_EVENT_OTHER and KZ_OUTCOME_NONE for none. */
+enum kz_event_kind kz_event_of_outcome(enum kz_outcome o);
+enum kz_outcome kz_event_outcome(enum kz_event_kind kind);
+
+/* Append one row to the event log (event.c).  KZ_EINVAL for
+ * KZ_EVENT_OTHER or a value outside the enum. */
+int kz_event_add(struct kz_db *db, int64_t at, enum kz_event_kind kind, int64_t ticket_id,
 	int64_t counter_id, int64_t clerk_id, int64_t service_id, const char *detail, char *err);
 
 /* A counter's row, for the modules that change counters and tickets. */
@@ -105,19 +158,6 @@ enum kz_counter_state kz_counter_state_from_db(const char *s);
 enum kz_app_kind kz_app_kind_from_db(const char *s);
 enum kz_app_state kz_app_state_from_db(const char *s);
 enum kz_app_handed kz_app_handed_from_db(const char *s);
-
-/* A ticket's steps in the event log (its end is logged under its
- * outcome's name, kz_outcome_name): the word each is logged under, and
- * back (-1 for an event that is not a step). */
-enum kz_ticket_step {
-	KZ_STEP_ISSUED,
-	KZ_STEP_REQUEUED, /* a transfer's new place */
-	KZ_STEP_CALLED,
-	KZ_STEP_RECALLED,
-	KZ_STEP_STARTED,
-};
-const char *kz_ticket_step_name(enum kz_ticket_step s);
-int kz_ticket_step_from_db(const char *s);
 
 /* Load counter number; KZ_ENOTFOUND with a message naming the counters. */
 int kz_counter_row(struct kz_db *db, int number, struct kz_counter_row *out, char *err);

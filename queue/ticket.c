@@ -20,13 +20,6 @@ static const struct kz_name states[] = {
 	{KZ_TICKET_SERVING, "serving", NULL},
 	{KZ_TICKET_DONE, "done", NULL},
 };
-static const struct kz_name steps[] = {
-	{KZ_STEP_ISSUED, "issued", NULL},
-	{KZ_STEP_REQUEUED, "requeued", NULL},
-	{KZ_STEP_CALLED, "called", NULL},
-	{KZ_STEP_RECALLED, "recalled", NULL},
-	{KZ_STEP_STARTED, "started", NULL},
-};
 static const struct kz_name outcomes[] = {
 	{KZ_SERVED, "served", NULL},
 	{KZ_NO_SHOW, "no_show", "no-show"},
@@ -56,18 +49,6 @@ enum kz_outcome
 kz_outcome_from_db(const char *s)
 {
 	return (enum kz_outcome)kz_name_from_db(KZ_NAMES(outcomes), s, KZ_OUTCOME_NONE);
-}
-
-const char *
-kz_ticket_step_name(enum kz_ticket_step s)
-{
-	return kz_name_of(KZ_NAMES(steps), (int)s);
-}
-
-int
-kz_ticket_step_from_db(const char *s)
-{
-	return kz_name_from_db(KZ_NAMES(steps), s, -1);
 }
 
 const char *
@@ -316,8 +297,8 @@ do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, const c
 	if ((rc = kz_db_exec_stmt(db, st, "issue ticket", err)) != KZ_OK)
 		return rc;
 	id = sqlite3_last_insert_rowid(kz_db_sql(db));
-	if ((rc = kz_event_add(db, now, kz_ticket_step_name(KZ_STEP_ISSUED), id, 0, 0, service_id,
-		     NULL, err)) != KZ_OK ||
+	if ((rc = kz_event_add(db, now, KZ_EVENT_ISSUED, id, 0, 0, service_id, NULL, err)) !=
+			KZ_OK ||
 		(rc = load_ticket(db, id, out, err)) != KZ_OK)
 		return rc;
 	out->lunch_notice = notice;
@@ -407,8 +388,8 @@ do_next(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, c.id);
 	if ((rc = kz_db_exec_stmt(db, st, "call ticket", err)) != KZ_OK ||
-		(rc = kz_event_add(db, now, kz_ticket_step_name(KZ_STEP_CALLED), id, c.id,
-			 c.clerk_id, 0, NULL, err)) != KZ_OK)
+		(rc = kz_event_add(db, now, KZ_EVENT_CALLED, id, c.id, c.clerk_id, 0, NULL, err)) !=
+			KZ_OK)
 		return rc;
 	return load_ticket(db, id, out, err);
 }
@@ -452,8 +433,8 @@ do_recall(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, out->id);
 	if ((rc = kz_db_exec_stmt(db, st, "recall ticket", err)) != KZ_OK ||
-		(rc = kz_event_add(db, kz_clock_now(), kz_ticket_step_name(KZ_STEP_RECALLED),
-			 out->id, c.id, c.clerk_id, 0, NULL, err)) != KZ_OK)
+		(rc = kz_event_add(db, kz_clock_now(), KZ_EVENT_RECALLED, out->id, c.id, c.clerk_id,
+			 0, NULL, err)) != KZ_OK)
 		return rc;
 	return load_ticket(db, out->id, out, err);
 }
@@ -475,8 +456,8 @@ do_start(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
 	sqlite3_bind_int64(st, 1, now);
 	sqlite3_bind_int64(st, 2, out->id);
 	if ((rc = kz_db_exec_stmt(db, st, "start service", err)) != KZ_OK ||
-		(rc = kz_event_add(db, now, kz_ticket_step_name(KZ_STEP_STARTED), out->id, c.id,
-			 c.clerk_id, 0, NULL, err)) != KZ_OK)
+		(rc = kz_event_add(db, now, KZ_EVENT_STARTED, out->id, c.id, c.clerk_id, 0, NULL,
+			 err)) != KZ_OK)
 		return rc;
 	return load_ticket(db, out->id, out, err);
 }
@@ -500,8 +481,7 @@ requeue(struct kz_db *db, const struct kz_ticket *t, int64_t to_id, int64_t now,
 	if ((rc = kz_db_exec_stmt(db, st, "transfer ticket", err)) != KZ_OK)
 		return rc;
 	*new_id = sqlite3_last_insert_rowid(kz_db_sql(db));
-	return kz_event_add(db, now, kz_ticket_step_name(KZ_STEP_REQUEUED), *new_id, 0, 0, to_id,
-		t->service, err);
+	return kz_event_add(db, now, KZ_EVENT_REQUEUED, *new_id, 0, 0, to_id, t->service, err);
 }
 
 static int
@@ -565,8 +545,8 @@ do_finish(struct kz_db *db, int counter, enum kz_outcome outcome, const char *to
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, c.id);
 	if ((rc = kz_db_exec_stmt(db, st, "free counter", err)) != KZ_OK ||
-		(rc = kz_event_add(db, now, name, out->id, c.id, c.clerk_id, to_id, NULL, err)) !=
-			KZ_OK)
+		(rc = kz_event_add(db, now, kz_event_of_outcome(outcome), out->id, c.id, c.clerk_id,
+			 to_id, NULL, err)) != KZ_OK)
 		return rc;
 	if (outcome == KZ_TRANSFERRED && (rc = requeue(db, out, to_id, now, &new_id, err)) != KZ_OK)
 		return rc;

@@ -155,8 +155,8 @@ test_printer_out_of_paper(void **state)
 	char err[KZ_ERR_LEN] = "";
 
 	(void)state;
-	assert_int_equal(kz_printer_set_state(t->hall->db, "kiosk-1", "paper_out", "paper end",
-				 err),
+	assert_int_equal(kz_printer_set_state(t->hall->db, "kiosk-1", KZ_PRINTER_PAPER_OUT,
+				 "paper end", err),
 		KZ_OK);
 	kz_clock_set(kz_clock_now() + 60); /* the kiosk reads the hall again */
 	kt_step(t);

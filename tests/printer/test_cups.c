@@ -365,7 +365,7 @@ test_printd_prints_a4_through_cups(void **state)
 	assert_int_equal(kz_printd_step(pd, &printed, err), KZ_OK);
 	assert_int_equal(printed, 1);
 	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
-	assert_string_equal(j.state, "done");
+	assert_int_equal(j.state, KZ_JOB_DONE);
 	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s/out/last.pdf' -", dir);
 	text = run(cmd);
 	collapse(text);
@@ -377,7 +377,7 @@ test_printd_prints_a4_through_cups(void **state)
 	assert_int_equal(kz_printd_step(pd, &printed, err), KZ_OK);
 	assert_int_equal(printed, 0);
 	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
-	assert_string_equal(j.state, "queued");
+	assert_int_equal(j.state, KZ_JOB_QUEUED);
 	assert_non_null(strstr(j.reason, "stopped"));
 	lp_command("cupsenable");
 	kz_clock_set(kz_clock_now() + 11);

@@ -96,7 +96,7 @@ assert_job(int64_t id, const char *state, const char *reason_part)
 	char err[KZ_ERR_LEN];
 
 	assert_int_equal(kz_outbox_get(h->db, id, &j, err), KZ_OK);
-	assert_string_equal(j.state, state);
+	assert_string_equal(kz_job_state_name(j.state), state);
 	if (reason_part && strstr(j.reason, reason_part) == NULL)
 		fail_msg("job %lld: reason '%s' lacks '%s'", (long long)id, j.reason, reason_part);
 }
@@ -104,11 +104,12 @@ assert_job(int64_t id, const char *state, const char *reason_part)
 static void
 assert_printer(const char *state)
 {
-	char err[KZ_ERR_LEN], st[256], reason[256];
+	enum kz_printer_condition st;
+	char err[KZ_ERR_LEN], reason[256];
 	int queued;
 
-	assert_int_equal(kz_printer_get_state(h->db, "kiosk-1", st, reason, &queued, err), KZ_OK);
-	assert_string_equal(st, state);
+	assert_int_equal(kz_printer_get_state(h->db, "kiosk-1", &st, reason, &queued, err), KZ_OK);
+	assert_string_equal(kz_printer_condition_name(st), state);
 }
 
 /* What the fake printer received, decoded, is the ticket drawn again. */

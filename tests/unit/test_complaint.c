@@ -355,7 +355,7 @@ test_talon_is_queued_with_the_complaint_and_reprinted_alike(void **state)
 	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
 	assert_string_equal(kz_outbox_doc_name(j.document), "talon");
 	assert_string_equal(j.lang, "ru");
-	assert_string_equal(j.state, "queued");
+	assert_int_equal(j.state, KZ_JOB_QUEUED);
 	assert_int_equal(kz_complaint_of_job(h->db, job, &p, err), KZ_OK);
 	assert_string_equal(p.number, m.number);
 	assert_int_equal(kz_outbox_claim(h->db, "a4-1", &j, err), KZ_OK);

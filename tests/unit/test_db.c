@@ -11,6 +11,7 @@
 #include "queue/error.h"
 #include "queue/hall.h"
 #include "queue/history.h"
+#include "queue/sql.h"
 #include "queue/status.h"
 #include "queue/ticket.h"
 
@@ -169,6 +170,40 @@ test_counter_with_a_visitor_cannot_leave_the_configuration(void **state)
 	free(cfg);
 }
 
+/* The event log's words: every kind has one, each converts back, an
+ * unknown word is KZ_EVENT_OTHER, which is never written; a ticket's end
+ * is logged under its outcome's word. */
+static void
+test_event_kinds_and_their_column_words(void **state)
+{
+	static const char *const words[] = {"issued", "requeued", "called", "recalled", "started",
+		"served", "no_show", "transferred", "cancelled", "office_closed", "print_unseen",
+		"counter_opened", "counter_resumed", "counter_paused", "counter_closed",
+		"clerk_login", "login_failed", "clerk_pin_set", "app_registered", "app_refused",
+		"app_approved", "app_rejected", "app_handed_over", "app_notice_sent",
+		"complaint_added", "complaint_answered", "feedback", "purged"};
+	struct test_hall *h = *state;
+	char err[KZ_ERR_LEN] = "";
+
+	assert_int_equal(KZ_EVENT_COUNT - 1, sizeof words / sizeof words[0]);
+	for (int k = KZ_EVENT_OTHER + 1; k < KZ_EVENT_COUNT; k++) {
+		assert_string_equal(kz_event_name((enum kz_event_kind)k), words[k - 1]);
+		assert_int_equal(kz_event_from_db(words[k - 1]), k);
+	}
+	assert_string_equal(kz_event_name(KZ_EVENT_OTHER), "?");
+	assert_int_equal(kz_event_from_db("lunch"), KZ_EVENT_OTHER);
+	assert_int_equal(kz_event_from_db(NULL), KZ_EVENT_OTHER);
+	for (int o = KZ_SERVED; o <= KZ_OFFICE_CLOSED; o++) {
+		enum kz_event_kind e = kz_event_of_outcome((enum kz_outcome)o);
+		assert_string_equal(kz_event_name(e), kz_outcome_name((enum kz_outcome)o));
+		assert_int_equal(kz_event_outcome(e), o);
+	}
+	assert_int_equal(kz_event_of_outcome(KZ_OUTCOME_NONE), KZ_EVENT_OTHER);
+	assert_int_equal(kz_event_outcome(KZ_EVENT_CALLED), KZ_OUTCOME_NONE);
+	assert_int_equal(kz_event_add(h->db, 0, KZ_EVENT_OTHER, 0, 0, 0, 0, NULL, err), KZ_EINVAL);
+	assert_int_equal(kz_event_add(h->db, 0, KZ_EVENT_COUNT, 0, 0, 0, 0, NULL, err), KZ_EINVAL);
+}
+
 int
 main(void)
 {
@@ -186,6 +221,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 			test_counter_with_a_visitor_cannot_leave_the_configuration, test_hall_setup,
 			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_event_kinds_and_their_column_words,
+			test_hall_setup, test_hall_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -45,7 +45,7 @@ test_ticket_and_its_print_are_one_transaction(void **state)
 	test_at("2026-03-20T10:00");
 	t = issue_print(h, "kk", &job);
 	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
-	assert_string_equal(j.state, "queued");
+	assert_int_equal(j.state, KZ_JOB_QUEUED);
 	assert_string_equal(kz_outbox_doc_name(j.document), "ticket");
 	assert_string_equal(j.lang, "kk");
 	assert_string_equal(j.number, t.number);
@@ -83,7 +83,7 @@ test_jobs_print_in_order_one_at_a_time(void **state)
 	issue_print(h, "ru", &j2);
 	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &a, err), KZ_OK);
 	assert_int_equal(a.id, j1);
-	assert_string_equal(a.state, "sending");
+	assert_int_equal(a.state, KZ_JOB_SENDING);
 	assert_int_equal(a.attempts, 1);
 	/* one job on its way at a time: a second printd is refused */
 	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &b, err), KZ_EREJECT);
@@ -111,7 +111,7 @@ test_a_fault_retries_later_and_keeps_the_order(void **state)
 	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &j, err), KZ_OK);
 	assert_int_equal(kz_outbox_retry(h->db, j1, "paper out", 30, err), KZ_OK);
 	assert_int_equal(kz_outbox_get(h->db, j1, &j, err), KZ_OK);
-	assert_string_equal(j.state, "queued");
+	assert_int_equal(j.state, KZ_JOB_QUEUED);
 	assert_string_equal(j.reason, "paper out");
 	/* within the pause nothing prints: not even the next ticket, out of turn */
 	test_at("2026-03-20T10:00:20");
@@ -122,7 +122,7 @@ test_a_fault_retries_later_and_keeps_the_order(void **state)
 	assert_int_equal(j.attempts, 2);
 	assert_int_equal(kz_outbox_fail(h->db, j1, "cannot render", err), KZ_OK);
 	assert_int_equal(kz_outbox_get(h->db, j1, &j, err), KZ_OK);
-	assert_string_equal(j.state, "failed");
+	assert_int_equal(j.state, KZ_JOB_FAILED);
 	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &j, err), KZ_OK);
 	assert_int_equal(j.id, j2);
 }
@@ -144,7 +144,7 @@ test_a_crash_while_sending_never_prints_twice_unasked(void **state)
 	assert_int_equal(kz_outbox_recover(h->db, "kiosk-1", &n, err), KZ_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(kz_outbox_get(h->db, j1, &j, err), KZ_OK);
-	assert_string_equal(j.state, "uncertain");
+	assert_int_equal(j.state, KZ_JOB_UNCERTAIN);
 	assert_int_equal(kz_outbox_claim(h->db, "kiosk-1", &j, err), KZ_EEMPTY);
 	/* a person asks: a new job, pointing to the first */
 	assert_int_equal(kz_outbox_reprint(h->db, j1, &again, err), KZ_OK);
@@ -158,21 +158,26 @@ static void
 test_printer_state_is_kept_for_every_screen(void **state)
 {
 	struct test_hall *h = *state;
-	char err[KZ_ERR_LEN] = "", st[256], reason[256];
+	enum kz_printer_condition st = KZ_PRINTER_ERROR;
+	char err[KZ_ERR_LEN] = "", reason[256];
 	int queued = -1;
 
 	test_at("2026-03-20T10:00");
 	issue_print(h, "kk", NULL);
-	assert_int_equal(kz_printer_get_state(h->db, "kiosk-1", st, reason, &queued, err), KZ_OK);
-	assert_string_equal(st, "unknown");
+	assert_int_equal(kz_printer_get_state(h->db, "kiosk-1", &st, reason, &queued, err), KZ_OK);
+	assert_int_equal(st, KZ_PRINTER_UNKNOWN);
 	assert_int_equal(queued, 1);
-	assert_int_equal(kz_printer_set_state(h->db, "kiosk-1", "paper_out", "paper out", err),
+	assert_int_equal(kz_printer_set_state(h->db, "kiosk-1", KZ_PRINTER_PAPER_OUT, "paper out",
+				 err),
 		KZ_OK);
-	assert_int_equal(kz_printer_get_state(h->db, "kiosk-1", st, reason, &queued, err), KZ_OK);
-	assert_string_equal(st, "paper_out");
+	assert_int_equal(kz_printer_get_state(h->db, "kiosk-1", &st, reason, &queued, err), KZ_OK);
+	assert_int_equal(st, KZ_PRINTER_PAPER_OUT);
 	assert_string_equal(reason, "paper out");
-	assert_int_equal(kz_printer_set_state(h->db, "kiosk-1", "hungry", "", err), KZ_EINVAL);
-	assert_int_equal(kz_printer_set_state(h->db, "nowhere", "ready", "", err), KZ_ENOTFOUND);
+	assert_int_equal(kz_printer_set_state(h->db, "kiosk-1", (enum kz_printer_condition)99, "",
+				 err),
+		KZ_EINVAL);
+	assert_int_equal(kz_printer_set_state(h->db, "nowhere", KZ_PRINTER_READY, "", err),
+		KZ_ENOTFOUND);
 }
 
 /* The document column's words and the kinds: one each way, the unknown none. */
@@ -193,6 +198,42 @@ test_document_kinds_and_their_column_words(void **state)
 	assert_int_equal(kz_outbox_doc_kind("Ticket"), KZ_DOC_NONE);
 	assert_int_equal(kz_outbox_doc_kind(""), KZ_DOC_NONE);
 	assert_int_equal(kz_outbox_doc_kind(NULL), KZ_DOC_NONE);
+}
+
+/* The job states' column words: every state has one, each word converts
+ * back, an unknown word is 'uncertain' (never printed again unasked). */
+static void
+test_job_states_and_their_column_words(void **state)
+{
+	static const char *const words[] = {"queued", "sending", "done", "failed", "uncertain"};
+
+	(void)state;
+	for (int s = KZ_JOB_QUEUED; s <= KZ_JOB_UNCERTAIN; s++) {
+		assert_string_equal(kz_job_state_name((enum kz_job_state)s), words[s]);
+		assert_int_equal(kz_job_state_from_db(words[s]), s);
+	}
+	assert_string_equal(kz_job_state_name((enum kz_job_state)99), "?");
+	assert_int_equal(kz_job_state_from_db("printing"), KZ_JOB_UNCERTAIN);
+	assert_int_equal(kz_job_state_from_db(NULL), KZ_JOB_UNCERTAIN);
+}
+
+/* The printers' state words: every condition has one, each converts back,
+ * an unknown word is 'unknown'. */
+static void
+test_printer_conditions_and_their_column_words(void **state)
+{
+	static const char *const words[] = {"unknown", "ready", "paper_low", "paper_out",
+		"cover_open", "offline", "error"};
+
+	(void)state;
+	for (int c = KZ_PRINTER_UNKNOWN; c <= KZ_PRINTER_ERROR; c++) {
+		assert_string_equal(kz_printer_condition_name((enum kz_printer_condition)c),
+			words[c]);
+		assert_int_equal(kz_printer_condition_from_db(words[c]), c);
+	}
+	assert_string_equal(kz_printer_condition_name((enum kz_printer_condition)99), "?");
+	assert_int_equal(kz_printer_condition_from_db("hungry"), KZ_PRINTER_UNKNOWN);
+	assert_int_equal(kz_printer_condition_from_db(NULL), KZ_PRINTER_UNKNOWN);
 }
 
 /* A job is queued only with a document this build knows. */
@@ -223,6 +264,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_printer_state_is_kept_for_every_screen, setup,
 			test_hall_teardown),
 		cmocka_unit_test(test_document_kinds_and_their_column_words),
+		cmocka_unit_test(test_job_states_and_their_column_words),
+		cmocka_unit_test(test_printer_conditions_and_their_column_words),
 		cmocka_unit_test_setup_teardown(test_an_unknown_document_is_not_queued, setup,
 			test_hall_teardown),
 	};

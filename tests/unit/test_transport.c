@@ -672,7 +672,7 @@ test_folder_keeps_each_printout_whole(void **state)
 	assert_int_equal(stat(sub, &sb), 0); /* made */
 	assert_true(kz_transport_can_ask(f, 0));
 	assert_int_equal(kz_transport_health(f, st, 100, &h, err), KZ_OK);
-	assert_string_equal(h.state, "ready");
+	assert_int_equal(h.state, KZ_PRINTER_READY);
 	assert_int_equal(kz_transport_send(f, st, &p, 0, 100, &unsent, err), KZ_OK);
 	snprintf(path, sizeof path, "%s/%s.pdf", sub, p.name);
 	assert_int_equal(stat(path, &sb), 0);
@@ -688,7 +688,7 @@ test_folder_keeps_each_printout_whole(void **state)
 	assert_int_equal(unsent, KZ_UNSENT_RETRY);
 	assert_non_null(strstr(err, path));
 	assert_int_equal(kz_transport_health(f, st, 100, &h, err), KZ_OK);
-	assert_string_equal(h.state, "offline");
+	assert_int_equal(h.state, KZ_PRINTER_OFFLINE);
 	assert_non_null(strstr(h.reason, "cannot write to the folder"));
 	f->close(st);
 	snprintf(path, sizeof path, "rm -rf '%s'", dir);
