@@ -508,6 +508,24 @@ tap(struct kz_kiosk *k, const struct kz_ui_event *ev)
 
 /* --- drawing ----------------------------------------------------------- */
 
+/* The screen now on show, into opt.screen_file whole (written beside it,
+ * then renamed): whoever reads it sees one name, never half of one. */
+static void
+tell_screen(struct kz_kiosk *k)
+{
+	char tmp[4200];
+	FILE *f;
+
+	if (k->opt.screen_file == NULL)
+		return;
+	snprintf(tmp, sizeof tmp, "%s.new", k->opt.screen_file);
+	if ((f = fopen(tmp, "w")) == NULL)
+		return; /* a supervisor's aid: the kiosk serves visitors without it */
+	fprintf(f, "%s\n", kz_kiosk_screens[k->screen]);
+	if (fclose(f) == 0 && rename(tmp, k->opt.screen_file) == 0)
+		k->told_screen = (int)k->screen;
+}
+
 static int
 draw(struct kz_kiosk *k, char *err)
 {
@@ -524,6 +542,8 @@ draw(struct kz_kiosk *k, char *err)
 		return KZ_OK;
 	rc = kz_ui_draw(k->ui, s, &k->stats, err);
 	k->shown = next;
+	if (rc == KZ_OK && (int)k->screen != k->told_screen)
+		tell_screen(k);
 	return rc;
 }
 
@@ -601,6 +621,7 @@ kz_kiosk_open(const struct kz_kiosk_options *opt, struct kz_kiosk **out, char *e
 	}
 	k->opt = *opt;
 	k->shown = -1;
+	k->told_screen = -1;
 	snprintf(k->lang, sizeof k->lang, "%s", opt->conf->lang);
 	if ((rc = kz_watch_open(&(struct kz_watch_options){opt->db_path, 0, BUSY_MS, RETRY_SECONDS},
 		     &k->watch, err)) != KZ_OK ||

@@ -37,7 +37,8 @@ usage(FILE *f)
 		"usage: kezek-kiosk [--config FILE] [--db PATH] [--now TIME] [--kiosk NAME]\n"
 		"                   [--window WxH] [--lang kk|ru] [--data-dir DIR] [--fonts DIR]\n"
 		"                   [--po DIR] [--screen NAME --snapshot FILE.png]\n"
-		"                   [--exit-after SECONDS] [--list-screens] [--version]\n\n"
+		"                   [--exit-after SECONDS] [--screen-file FILE] [--list-screens]\n"
+		"                   [--version]\n\n"
 		"The touch kiosk: tickets, blank forms, information, feedback.\n"
 		"%s"
 		"  --kiosk NAME      which [kiosk] of the configuration (default: the first)\n"
@@ -45,6 +46,7 @@ usage(FILE *f)
 		"  --lang kk|ru      start in this language\n"
 		"  --screen NAME     with --snapshot: the screen to draw (see --list-screens)\n"
 		"  --snapshot FILE   draw once for the database's state, write FILE (PNG), exit\n"
+		"  --screen-file FILE  write the name of the screen on show to FILE at each change\n"
 		"  --exit-after N    stop after N seconds\n"
 		"  --list-screens    each screen's name and when it is shown (open, closed,\n"
 		"                    after an action, staff, fault), one a line, and exit\n"
@@ -56,6 +58,7 @@ usage(FILE *f)
 
 struct options {
 	const char *config, *db, *now, *kiosk, *lang, *data_dir, *fonts, *po, *screen, *snapshot;
+	const char *screen_file;
 	int w, h, window;
 	double exit_after;
 };
@@ -91,6 +94,7 @@ parse(int argc, char **argv, struct options *o)
 		{"help", no_argument, NULL, 'h'},
 		{"data-dir", required_argument, NULL, 'D'},
 		{"list-screens", no_argument, NULL, 'L'},
+		{"screen-file", required_argument, NULL, 'W'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
@@ -130,6 +134,9 @@ parse(int argc, char **argv, struct options *o)
 			break;
 		case 'S':
 			o->snapshot = optarg;
+			break;
+		case 'W':
+			o->screen_file = optarg;
 			break;
 		case 'x':
 			o->exit_after = atof(optarg);
@@ -259,6 +266,7 @@ main(int argc, char **argv)
 	kopt.w = o.w;
 	kopt.h = o.h;
 	kopt.fullscreen = !o.window && !o.snapshot;
+	kopt.screen_file = o.screen_file;
 	if ((rc = kz_kiosk_open(&kopt, &k, err)) != KZ_OK) {
 		fprintf(stderr, "kezek-kiosk: %s\n", err);
 		return 3;

@@ -67,6 +67,7 @@ struct kz_kiosk {
 	char lang[3];
 	enum kz_screen_id screen;
 	int64_t touched_at;   /* the clock at the last tap */
+	int told_screen;      /* the screen last written to opt.screen_file; -1 none */
 	unsigned last_tap_ms; /* SDL time of the last tap acted on */
 	int have_tap_ms;
 	char service[KZ_CODE_LEN]; /* chosen */

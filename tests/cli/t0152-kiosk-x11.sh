@@ -18,38 +18,59 @@ while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
 Xvfb ":$n" -screen 0 1366x768x24 -nolisten tcp >"$T/xvfb.log" 2>&1 &
 xvfb=$!
 trap 'kill $kiosk $xvfb 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
-for i in $(seq 50); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
+for i in $(seq 100); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
 export DISPLAY=":$n"
 
-"$KIOSK" --fonts "$SRC/assets/fonts" --po "$SRC/po" --lang ru >"$T/kiosk.out" 2>"$T/kiosk.err" &
+"$KIOSK" --fonts "$SRC/assets/fonts" --po "$SRC/po" --lang ru --screen-file "$T/screen" \
+	>"$T/kiosk.out" 2>"$T/kiosk.err" &
 kiosk=$!
-win=""
-for i in $(seq 100); do
-	win=$(xdotool search --name '^Kezek$' 2>/dev/null | head -n 1)
-	[ -n "$win" ] && break
-	sleep 0.1
-done
-[ -n "$win" ] && ok || not_ok "the kiosk's window appears"
-sleep 1
 
-# full screen at 1366x768: "Взять талон" fills the left half below the top bar
-click() { xdotool mousemove --sync "$1" "$2" click 1; sleep 1; }
+# wait_for WHAT CMD...: run CMD every 0.1 s until it succeeds, 20 s at most
+wait_for() {
+	local what=$1 i
+	shift
+	for i in $(seq 200); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	not_ok "$what (gave up after 20 s)"
+	return 1
+}
+on_screen() { [ "$(cat "$T/screen" 2>/dev/null)" = "$1" ]; }
+window() { win=$(xdotool search --name '^Kezek$' 2>/dev/null | head -n 1); [ -n "$win" ]; }
+
+win=""
+wait_for "the kiosk's window appears" window && ok
+wait_for "the home screen is shown" on_screen home && ok
+
+# full screen at 1366x768: "Взять талон" fills the left half below the top
+# bar; each click waits for the screen it leads to
+click() { xdotool mousemove --sync "$1" "$2" click 1; }
+# keys that close a window elsewhere: the kiosk takes them in order before
+# the click below, so the click's screen shows only if they did not close it
+xdotool key --window "$win" Escape alt+F4 ctrl+q 2>/dev/null
 click 340 470
+wait_for "the services are shown after 'take a ticket' (and keys did not close the kiosk)" \
+	on_screen services && ok
+kill -0 $kiosk 2>/dev/null && ok || not_ok "keys do not close the kiosk"
 click 683 300 # services: the first (A) is the first button, across the screen
+wait_for "the confirmation is shown after choosing A" on_screen confirm && ok
 click 340 600 # confirm: "Получить талон" at the bottom left of the body
-sqlite3 "$KEZEK_DB" "SELECT group_concat(number) FROM tickets" >"$T/out" 2>"$T/err"
+wait_for "the number is shown after 'get the ticket'" on_screen issued && ok
+tickets() {
+	sqlite3 "$KEZEK_DB" "SELECT group_concat(number) FROM tickets" >"$T/out" 2>"$T/err"
+	[ -s "$T/out" ] && [ "$(cat "$T/out")" != "" ]
+}
+wait_for "a ticket in the database" tickets
 has out "A-001" "one ticket issued by the mouse through X"
 lacks out "A-002" "only one ticket"
 sqlite3 "$KEZEK_DB" "SELECT count(*) FROM print_jobs WHERE document = 'ticket' AND lang = 'ru'" \
 	>"$T/out" 2>"$T/err"
 has out "1" "its print is queued in Russian"
 
-xdotool key --window "$win" Escape alt+F4 ctrl+q 2>/dev/null
-sleep 0.5
-kill -0 $kiosk 2>/dev/null && ok || not_ok "keys do not close the kiosk"
 kill -TERM $kiosk
-for i in $(seq 30); do kill -0 $kiosk 2>/dev/null || break; sleep 0.1; done
-kill -0 $kiosk 2>/dev/null && not_ok "SIGTERM stops the kiosk" || ok
+stopped() { ! kill -0 $kiosk 2>/dev/null; }
+wait_for "SIGTERM stops the kiosk" stopped && ok
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
