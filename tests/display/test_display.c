@@ -29,7 +29,11 @@
 static char dir[256], config[512], dbpath[512];
 static struct kz_config cfg;
 
-/* Run the kezek command at the test clock's moment; fails the test on error. */
+/* The instant the test stands at (at()): every kezek command runs at it
+ * exactly, however long the commands before it took. */
+static int64_t stood;
+
+/* Run the kezek command at the instant the test stands at; fails the test on error. */
 static void
 kezek(const char *fmt, ...)
 {
@@ -39,7 +43,7 @@ kezek(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(args, sizeof args, fmt, ap);
 	va_end(ap);
-	kz_clock_format(kz_clock_now(), "%Y-%m-%dT%H:%M:%S", now, sizeof now);
+	kz_clock_format(stood, "%Y-%m-%dT%H:%M:%S", now, sizeof now);
 	snprintf(cmd, sizeof cmd, "'%s' --config '%s' --db '%s' --now %s %s >/dev/null",
 		getenv("KEZEK_BIN"), config, dbpath, now, args);
 	if (system(cmd) != 0)
@@ -49,11 +53,10 @@ kezek(const char *fmt, ...)
 static void
 at(const char *local)
 {
-	int64_t t;
 	char err[KZ_ERR_LEN];
 
-	assert_int_equal(kz_clock_parse_local(local, &t, err), KZ_OK);
-	kz_clock_set(t);
+	assert_int_equal(kz_clock_parse_local(local, &stood, err), KZ_OK);
+	kz_clock_set(stood);
 }
 
 static int
