@@ -80,6 +80,7 @@ setup(void **state)
 		return -1;
 	}
 	cfg.display.sound = 0; /* the phrases are checked, not heard */
+	at("2026-03-20T09:00");
 	kezek("init");
 	return 0;
 }
