@@ -75,11 +75,12 @@ parse(int argc, char **argv, struct options *o)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	char version[64];
+	char version[64], shown[KZ_ERR_LEN];
 	int c;
 
 	*o = (struct options){.w = 1920, .h = 1080};
 	o->db = getenv("KEZEK_DB");
+	opterr = 0; /* the default case says it, escaped */
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
@@ -118,7 +119,7 @@ parse(int argc, char **argv, struct options *o)
 				fprintf(stderr,
 					"kezek-display: --size '%s' is not WIDTHxHEIGHT, such as "
 					"1920x1080\n",
-					optarg);
+					kz_setup_shown(optarg, shown));
 				return 1;
 			}
 			break;
@@ -133,12 +134,13 @@ parse(int argc, char **argv, struct options *o)
 			fprintf(stderr,
 				"kezek-display: '%s' is an unknown option or lacks its value; "
 				"see kezek-display --help\n",
-				argv[optind - 1]);
+				kz_setup_shown(argv[optind - 1], shown));
 			return 1;
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "kezek-display: unexpected argument '%s'\n", argv[optind]);
+		fprintf(stderr, "kezek-display: unexpected argument '%s'\n",
+			kz_setup_shown(argv[optind], shown));
 		return 1;
 	}
 	return 0;

@@ -98,11 +98,12 @@ parse(int argc, char **argv, struct options *o)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	char version[64];
+	char version[64], shown[KZ_ERR_LEN];
 	int c;
 
 	*o = (struct options){.w = 1920, .h = 1080};
 	o->db = getenv("KEZEK_DB");
+	opterr = 0; /* the default case says it, escaped */
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
@@ -160,16 +161,18 @@ parse(int argc, char **argv, struct options *o)
 			fprintf(stderr,
 				"kezek-kiosk: '%s' is an unknown option or lacks its value; "
 				"see kezek-kiosk --help\n",
-				argv[optind - 1]);
+				kz_setup_shown(argv[optind - 1], shown));
 			return 1;
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "kezek-kiosk: unexpected argument '%s'\n", argv[optind]);
+		fprintf(stderr, "kezek-kiosk: unexpected argument '%s'\n",
+			kz_setup_shown(argv[optind], shown));
 		return 1;
 	}
 	if (o->lang && strcmp(o->lang, "kk") != 0 && strcmp(o->lang, "ru") != 0) {
-		fprintf(stderr, "kezek-kiosk: --lang is kk or ru, not '%s'\n", o->lang);
+		fprintf(stderr, "kezek-kiosk: --lang is kk or ru, not '%s'\n",
+			kz_setup_shown(o->lang, shown));
 		return 1;
 	}
 	if ((o->screen != NULL) != (o->snapshot != NULL)) {

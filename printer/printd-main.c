@@ -64,10 +64,11 @@ parse(int argc, char **argv, struct options *o)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	char version[64];
+	char version[64], shown[KZ_ERR_LEN];
 	int c;
 
 	*o = (struct options){.db = getenv("KEZEK_DB")};
+	opterr = 0; /* the default case says it, escaped */
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
@@ -102,7 +103,7 @@ parse(int argc, char **argv, struct options *o)
 			fprintf(stderr,
 				"kezek-printd: '%s' is an unknown option or lacks its value; "
 				"see kezek-printd --help\n",
-				argv[optind - 1]);
+				kz_setup_shown(argv[optind - 1], shown));
 			return 1;
 		}
 	}
@@ -132,7 +133,9 @@ main(int argc, char **argv)
 		return rc == KZ_EINVAL ? 1 : 3;
 	}
 	if (kz_config_printer(&cfg, o.printer) == NULL) {
-		fprintf(stderr, "kezek-printd: %s has no [printer %s]\n", cfg.path, o.printer);
+		char shown[KZ_ERR_LEN];
+		fprintf(stderr, "kezek-printd: %s has no [printer %s]\n", cfg.path,
+			kz_setup_shown(o.printer, shown));
 		return 3;
 	}
 	if (o.fonts == NULL &&

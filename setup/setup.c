@@ -127,3 +127,10 @@ kz_setup_load(struct kz_setup *s, const char *config_opt, const char *data_opt,
 		return rc;
 	return kz_config_use_data_dir(cfg, s->data_dir, err);
 }
+
+const char *
+kz_setup_shown(const char *arg, char *out)
+{
+	kz_err(out, 0, "%s", arg ? arg : "");
+	return out;
+}

@@ -63,4 +63,8 @@ int kz_setup_load(struct kz_setup *s, const char *config_opt, const char *data_o
 int kz_setup_data(const struct kz_setup *s, const char *rel, const char *what, char *out,
 	size_t len, char *err);
 
+/* arg as a message may quote it: one line, its control characters shown
+ * escaped ("A\\nB"); out holds KZ_ERR_LEN bytes.  Returns out. */
+const char *kz_setup_shown(const char *arg, char *out);
+
 #endif

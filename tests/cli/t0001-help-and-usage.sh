@@ -44,4 +44,24 @@ for prog in kezek-kiosk kezek-display kezek-printd; do
 	has out "--data-dir" "$prog --help names --data-dir"
 	has out "KEZEK_CONFIG" "$prog --help tells where the configuration comes from"
 done
+# What was typed is quoted on one line, its control characters escaped,
+# by every program: a newline or an escape sequence never reaches the
+# terminal raw.
+bad=$(printf 'A\nB\033[31m')
+for prog in "$KEZEK status" "$(dirname "$KEZEK")/kezek-kiosk" "$(dirname "$KEZEK")/kezek-display" \
+	"$(dirname "$KEZEK")/kezek-printd"; do
+	# shellcheck disable=SC2086
+	$prog "--$bad" >"$T/out" 2>"$T/err"
+	rc=$?
+	name=$(basename "${prog% status}")
+	if [ "$rc" -eq 1 ]; then ok; else not_ok "$name with a bad option: exit $rc, expected 1"; fi
+	if [ "$(wc -l <"$T/err")" -le 2 ] && ! grep -q "$(printf '\033')" "$T/err"; then ok
+	else not_ok "$name: the bad option reached the terminal raw"; fi
+	has err '\nB\x1B[31m' "$name: the option shown escaped"
+done
+expect 1 "a command name with a newline" "$bad"
+has err "'A\nB\x1B[31m' is not a command" "the command name shown escaped"
+one_line_error "a command name with a newline"
+expect 1 "a counter with an escape" next "$bad"
+has err "'A\nB\x1B[31m' is not a counter number" "the counter shown escaped"
 finish
