@@ -130,8 +130,7 @@ record(struct kz_db *db, const char *kiosk, int *good, struct kz_admin_pin *out,
 		out->tries = 0, out->rest_until = 0;
 	else if (++out->tries >= KZ_ADMIN_PIN_TRIES)
 		out->tries = 0, out->rest_until = now + KZ_ADMIN_PIN_REST_SECONDS;
-	st = kz_db_stmt(db, "UPDATE admin_pins SET tries = ?, rest_until = ? WHERE kiosk = ?",
-		err);
+	st = kz_db_stmt(db, "UPDATE admin_pins SET tries = ?, rest_until = ? WHERE kiosk = ?", err);
 	if (st == NULL) {
 		rc = KZ_EDB;
 		goto fail;
@@ -148,8 +147,8 @@ fail:
 }
 
 int
-kz_admin_pin_try(struct kz_db *db, const char *kiosk, const char *pin,
-	struct kz_admin_pin *out, char *err)
+kz_admin_pin_try(struct kz_db *db, const char *kiosk, const char *pin, struct kz_admin_pin *out,
+	char *err)
 {
 	char hash[KZ_PIN_HASH_LEN];
 	int rc, good;

@@ -45,7 +45,7 @@ int kz_admin_pin_get(struct kz_db *db, const char *kiosk, struct kz_admin_pin *o
  * the keypad rests (out->rest_until says till when); KZ_ENOTFOUND if no
  * PIN is set.  The PIN is hashed outside the write lock; each try is one
  * short transaction.  *out is the state after the try. */
-int kz_admin_pin_try(struct kz_db *db, const char *kiosk, const char *pin,
-	struct kz_admin_pin *out, char *err);
+int kz_admin_pin_try(struct kz_db *db, const char *kiosk, const char *pin, struct kz_admin_pin *out,
+	char *err);
 
 #endif
