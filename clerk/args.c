@@ -26,7 +26,7 @@ const struct kz_cmd *const kz_commands[] = {
 	&kz_cmd_calendar,
 	&kz_cmd_office,
 	&kz_cmd_print,
-	&kz_cmd_pin_hash,
+	&kz_cmd_kiosk,
 	&kz_cmd_accept,
 	&kz_cmd_decide,
 	&kz_cmd_handover,

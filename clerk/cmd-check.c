@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include "kezek.h"
+#include "queue/adminpin.h"
 #include "queue/history.h"
 
 /* p.17.7: only the service's own user may read the database (kz_db_open
@@ -28,6 +29,27 @@ warn_readable(const char *db)
 	return warned;
 }
 
+/* A kiosk whose administrator PIN is still the README's sample is open to
+ * anyone who read it: refused, with the way to change it.  1 if any. */
+static int
+sample_pins(struct kz_cli *cli)
+{
+	struct kz_admin_pin pin;
+	int found = 0;
+
+	for (int i = 0; i < cli->cfg->nkiosks; i++) {
+		const char *name = cli->cfg->kiosks[i].name;
+		if (kz_admin_pin_get(cli->db, name, &pin, cli->err) != KZ_OK || !pin.sample)
+			continue;
+		fprintf(stderr,
+			"kezek: kiosk %s still has the sample administrator PIN everyone can read "
+			"in the README; set your own with 'kezek kiosk pin %s'\n",
+			name, name);
+		found = 1;
+	}
+	return found;
+}
+
 static int
 exec(struct kz_cli *cli)
 {
@@ -41,7 +63,7 @@ exec(struct kz_cli *cli)
 	printf("database %s: integrity ok, %lld tickets agree with the event log\n", cli->db_path,
 		(long long)tickets);
 	warn_readable(cli->db_path);
-	return KZ_EXIT_OK;
+	return sample_pins(cli) ? KZ_EXIT_REJECTED : KZ_EXIT_OK;
 }
 
 const struct kz_cmd kz_cmd_check = {

@@ -119,7 +119,7 @@ const char *kz_cli_hhmm(long long t, char buf[8]);
 
 extern const struct kz_cmd kz_cmd_init, kz_cmd_ticket, kz_cmd_counter, kz_cmd_next, kz_cmd_recall,
 	kz_cmd_start, kz_cmd_finish, kz_cmd_status, kz_cmd_close_day, kz_cmd_history, kz_cmd_check,
-	kz_cmd_calendar, kz_cmd_office, kz_cmd_print, kz_cmd_pin_hash;
+	kz_cmd_calendar, kz_cmd_office, kz_cmd_print, kz_cmd_kiosk;
 extern const struct kz_cmd kz_cmd_accept, kz_cmd_decide, kz_cmd_handover, kz_cmd_applications,
 	kz_cmd_notice_sent;
 extern const struct kz_cmd kz_cmd_complaint, kz_cmd_complaints, kz_cmd_clerk, kz_cmd_console,

@@ -13,7 +13,7 @@
 #include "queue/error.h"
 #include "queue/feedback.h"
 #include "queue/outbox.h"
-#include "queue/pin.h"
+#include "queue/adminpin.h"
 #include "queue/watch.h"
 #include "screens.h"
 
@@ -22,8 +22,6 @@
 #define PRINT_WAIT_SECONDS 8   /* a ticket not printed by then: "remember your number" */
 #define DEFAULT_SERVICE    600 /* seconds a visit takes, until today has its own figures */
 #define GESTURE_SECONDS    6   /* the admin gesture's corners, all within this */
-#define PIN_TRIES          3   /* wrong PINs before the keypad rests */
-#define PIN_LOCK_SECONDS   300
 
 const char *const kz_kiosk_screens[] = {
 #define KZ_SCREEN(ID, name) #name,
@@ -111,9 +109,13 @@ refresh(struct kz_kiosk *k)
 
 /* --- moving between screens -------------------------------------------- */
 
+static void read_admin_pin(struct kz_kiosk *k);
+
 void
 kz_kiosk_go(struct kz_kiosk *k, enum kz_screen_id to)
 {
+	if (to == KZ_SCR_PIN || to == KZ_SCR_ADMIN)
+		read_admin_pin(k);
 	if (k->screen != to)
 		k->notice = KZ_NOTE_NONE;
 	k->screen = to;
@@ -288,12 +290,27 @@ kz_kiosk_print_test(struct kz_kiosk *k)
 	k->notice = KZ_NOTE_TEST_PRINTED;
 }
 
+/* The administrator's PIN as the database has it: set, sample, resting. */
+static void
+read_admin_pin(struct kz_kiosk *k)
+{
+	char err[KZ_ERR_LEN] = "";
+
+	memset(&k->admin, 0, sizeof k->admin);
+	if (k->db != NULL && kz_admin_pin_get(k->db, k->opt.conf->name, &k->admin, err) != KZ_OK)
+		say(k, "reading the administrator PIN", err);
+}
+
 void
 kz_kiosk_pin_key(struct kz_kiosk *k, const char *key)
 {
+	char err[KZ_ERR_LEN] = "";
 	size_t n = strlen(k->pin);
+	int rc;
 
-	if (kz_clock_now() < k->pin_locked_until) {
+	if (k->db == NULL || !k->admin.set)
+		return; /* no PIN to type: the screen says how to set one */
+	if (kz_clock_now() < k->admin.rest_until) {
 		k->notice = KZ_NOTE_PIN_LOCKED;
 		return;
 	}
@@ -309,17 +326,20 @@ kz_kiosk_pin_key(struct kz_kiosk *k, const char *key)
 	}
 	if (strcmp(key, "ok") != 0)
 		return;
-	if (kz_pin_check(k->pin, k->opt.conf->admin_pin)) {
-		k->pin_tries = 0;
-		memset(k->pin, 0, sizeof k->pin);
+	/* tries and rests are kept in the database: a restart does not lift them */
+	rc = kz_admin_pin_try(k->db, k->opt.conf->name, k->pin, &k->admin, err);
+	memset(k->pin, 0, sizeof k->pin);
+	if (rc == KZ_OK) {
 		kz_kiosk_go(k, KZ_SCR_ADMIN);
 		return;
 	}
-	memset(k->pin, 0, sizeof k->pin);
+	if (rc != KZ_EREJECT) {
+		say(k, "checking the administrator PIN", err);
+		k->notice = rc == KZ_EBUSY ? KZ_NOTE_BUSY : KZ_NOTE_FAILED;
+		return;
+	}
 	k->notice = KZ_NOTE_PIN_WRONG;
-	if (++k->pin_tries >= PIN_TRIES) {
-		k->pin_tries = 0;
-		k->pin_locked_until = kz_clock_now() + PIN_LOCK_SECONDS;
+	if (kz_clock_now() < k->admin.rest_until) {
 		say(k, "administrator PIN", "wrong three times; the keypad rests for 5 minutes");
 		kz_kiosk_go_home(k);
 	}
@@ -455,7 +475,7 @@ gesture(struct kz_kiosk *k, int x, int y)
 	const char *want = k->opt.conf->admin_gesture;
 	int c = corner(k->scene[k->shown], x, y), now = (int)(kz_clock_now() - k->gesture_at);
 
-	if (k->opt.conf->admin_pin[0] == '\0' || c == 0) {
+	if (c == 0) {
 		k->gesture = 0;
 		return 0;
 	}

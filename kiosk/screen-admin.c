@@ -11,7 +11,7 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	struct kz_layout lay;
 	struct kz_box body, buttons;
 	char text[1024];
-	int u;
+	int u, state_h;
 
 	kz_frame(k, s, NULL, "", &lay);
 	u = lay.u;
@@ -20,7 +20,19 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	snprintf(text, sizeof text, T("Kiosk: %s\nTicket printer %s: %s\nIn the queue now: %d"),
 		k->opt.conf->name, k->opt.conf->printer,
 		kz_kiosk_printer_state(k, k->printer_state), k->status.waiting);
-	kz_frame_panel(k, s, "state", (struct kz_box){body.x, body.y, body.w, body.h / 2}, lay.line,
+	state_h = body.h / 2;
+	if (k->admin.sample) {
+		/* the README's sample PIN lets anyone in: said until it is changed */
+		char warn[256], how[128];
+		snprintf(how, sizeof how, "kezek kiosk pin %s", k->opt.conf->name);
+		snprintf(warn, sizeof warn, T("The PIN is the sample one: set your own with %s"),
+			how);
+		state_h -= 8 * u + lay.gap;
+		kz_frame_panel(k, s, "sample",
+			(struct kz_box){body.x, body.y + state_h + lay.gap, body.w, 8 * u},
+			lay.line, kz_amber, kz_ink, warn);
+	}
+	kz_frame_panel(k, s, "state", (struct kz_box){body.x, body.y, body.w, state_h}, lay.line,
 		kz_pale, kz_ink, text);
 	buttons = (struct kz_box){body.x, body.y + body.h / 2 + lay.gap, body.w, 14 * u};
 	kz_button(s, "test", kz_grid(buttons, 1, 2, lay.gap, 0), KZ_BUTTON_PRIMARY, k->lang,

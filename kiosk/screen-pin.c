@@ -19,6 +19,16 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	kz_frame(k, s, NULL, "", &lay);
 	u = lay.u;
 	body = kz_frame_title(k, s, &lay, lay.body, T("Administrator PIN"));
+	if (!k->admin.set) {
+		/* nothing to type into: say how the PIN is set, on the server */
+		char text[512], how[128];
+		snprintf(how, sizeof how, "kezek kiosk pin %s", k->opt.conf->name);
+		snprintf(text, sizeof text,
+			T("The administrator PIN is not set.\nSet it on the server:\n%s"), how);
+		kz_frame_panel(k, s, "unset", (struct kz_box){body.x, body.y, body.w, body.h / 2},
+			lay.line, kz_amber, kz_ink, text);
+		return;
+	}
 	for (int i = 0; i < n && i < 12; i++)
 		strcat(dots, "● ");
 	kz_scene_text(s, "dots", body.x, body.y, body.w, 8 * u, kz_ink, KZ_FONT_BOLD,

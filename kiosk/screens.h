@@ -13,6 +13,7 @@
 #include "kiosk.h"
 #include <stddef.h>
 
+#include "queue/adminpin.h"
 #include "queue/calendar.h"
 #include "queue/clock.h"
 #include "queue/error.h"
@@ -84,12 +85,11 @@ struct kz_kiosk {
 	int notice;                     /* a passing message on the screen (KZ_NOTE_*) */
 	enum kz_pending pending;
 	char pin[16];
-	int pin_tries;
 
 	/* the kiosk's own memory, kept across visitors */
-	int64_t last_ticket_at; /* for the pause between tickets */
-	int64_t pin_locked_until;
-	int gesture; /* corners of the admin gesture tapped so far */
+	int64_t last_ticket_at;    /* for the pause between tickets */
+	struct kz_admin_pin admin; /* the PIN as last read: set, sample, tries, rest */
+	int gesture;               /* corners of the admin gesture tapped so far */
 	int64_t gesture_at;
 	int done; /* the administrator closed the kiosk */
 

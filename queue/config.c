@@ -605,18 +605,17 @@ kiosk_key(struct parse *p, const char *label, const char *name, const char *valu
 				label, value);
 		return 1;
 	}
-	if (strcmp(name, "admin_pin") == 0) {
-		if (value[0] != '$' || copy(k->admin_pin, sizeof k->admin_pin, value) < 0)
-			return fail(p,
-				"admin_pin of [kiosk %s] is the PIN's hash, as 'kezek pin-hash' "
-				"prints it (it starts with '$'), never the PIN itself",
-				label);
-		return 1;
-	}
+	/* a secret has no place in a file every user may read: refused, with the way */
+	if (strcmp(name, "admin_pin") == 0)
+		return fail(p,
+			"admin_pin is no longer read from hall.ini, which every user can read: "
+			"delete this line and set the PIN with 'kezek kiosk pin %s' (kept in the "
+			"database)",
+			label);
 	return fail(p,
 		"unknown key '%s' in [kiosk %s]; known keys: printer, forms_printer, "
 		"language, idle_seconds, ticket_pause_seconds, double_tap_ms, screen_mm, "
-		"admin_gesture, admin_pin",
+		"admin_gesture",
 		name, label);
 }
 

@@ -14,7 +14,7 @@
  *   [printer NAME]    role, transport, address, paper, status
  *   [kiosk NAME]      printer, forms_printer, language, idle_seconds,
  *                     ticket_pause_seconds, double_tap_ms, screen_mm,
- *                     admin_gesture, admin_pin
+ *                     admin_gesture (the PIN is in the database: adminpin.h)
  *   [targets]         App. 4: next year's targets (on_time, quality, information,
  *                     electronic, appeal, politeness, in per cent) and
  *                     electronic_now, this year's value of 3.2
@@ -128,7 +128,6 @@ struct kz_kiosk_conf {
 	int screen_w_mm, screen_h_mm;        /* the visible screen, for 15 mm targets */
 	char admin_gesture[16];              /* corners tapped in turn: 1 top left,
 						2 top right, 3 bottom right, 4 bottom left */
-	char admin_pin[160];                 /* crypt(3) hash of the PIN, "" none */
 	int line;                            /* line of its [kiosk] header */
 };
 

@@ -1,6 +1,6 @@
 /*
  * pin.h - PINs kept as salted hashes (crypt(3), yescrypt): the kiosk's
- * administrator PIN in hall.ini, and the clerks' PINs.  A PIN itself is
+ * administrator PIN (adminpin.h) and the clerks' PINs.  A PIN itself is
  * never stored or logged.
  */
 #ifndef KZ_PIN_H

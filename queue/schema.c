@@ -277,6 +277,19 @@ static const char step8[] =
 	"CREATE INDEX applications_day ON applications(day);"
 	"CREATE INDEX complaints_registered ON complaints(registered_at);";
 
+static const char step9[] =
+	/* The kiosk administrator's PIN, out of hall.ini (readable by every
+	 * user): its crypt(3) hash, whether it is the published sample (warned
+	 * about until changed), and the wrong tries in a row and the rest they
+	 * earned (UTC seconds; 0 none), so that a restart does not lift it. */
+	"CREATE TABLE admin_pins ("
+	"  kiosk      TEXT PRIMARY KEY," /* [kiosk NAME] of hall.ini */
+	"  hash       TEXT NOT NULL,"
+	"  set_at     INTEGER NOT NULL,"
+	"  sample     INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0, 1)),"
+	"  tries      INTEGER NOT NULL DEFAULT 0,"
+	"  rest_until INTEGER NOT NULL DEFAULT 0);";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -286,6 +299,7 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{6, "applications, their documents and acts (p.11-16, p.26)", step6},
 	{7, "complaints, clerk PINs", step7},
 	{8, "indexes of the registers for the reports", step8},
+	{9, "the kiosk administrator's PIN and its rest", step9},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

@@ -19,6 +19,12 @@ if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ -n "${KEZEK_HEADLESS:-}" ]; th
 fi
 
 "$BUILD/kezek" init || exit 3
+# The default hall's first run: the README's sample administrator PIN for
+# kiosk-1 if it has none, warned about on its admin page and refused by
+# 'kezek check' until set with 'kezek kiosk pin kiosk-1'.
+if [ -z "${KEZEK_CONFIG:-}" ]; then
+	"$BUILD/kezek" kiosk pin kiosk-1 --sample || exit 3
+fi
 pids=()
 stop_all() {
 	[ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null

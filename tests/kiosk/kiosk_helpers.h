@@ -14,12 +14,19 @@ struct kt {
 	struct test_hall *hall;
 	struct kz_kiosk *k;
 	int w, h;
+	int tap_guard_ms;
 };
+
+/* The administrator PIN of the kiosk's hall (kept in its database). */
+#define KT_ADMIN_PIN "246813"
 
 /* The kiosk's hall: services A, B, C (or only A if one_service), counters
  * 1-3, ticket printer kiosk-1 (a file), A4 forms printer a4-1 (a folder),
- * kiosk kiosk-1 (Kazakh, PIN 2580, gesture 1234). */
+ * kiosk kiosk-1 (Kazakh, PIN KT_ADMIN_PIN, gesture 1234). */
 struct kt *kt_new(int w, int h, int one_service, int tap_guard_ms);
+
+/* Close the kiosk and open it again on the same hall, as a restart. */
+void kt_reopen(struct kt *t);
 void kt_free(struct kt *t);
 
 /* One turn of the kiosk, with nothing touched. */

@@ -7,12 +7,14 @@
  */
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <sqlite3.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "kiosk/screens.h"
 #include "kiosk_helpers.h"
+#include "queue/adminpin.h"
 #include "queue/clock.h"
 #include "queue/utf8.h"
 #include "ui/i18n.h"
@@ -275,6 +277,48 @@ test_every_screen(void **state)
 	}
 }
 
+/* Change the hall's database behind the kiosk's back, as the kezek command would. */
+static void
+hall_sql(struct kt *t, const char *sql)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(t->hall->db_path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
+/* The administrator's screens when the PIN is the README's sample (a
+ * warning on the admin page) and when none is set (the PIN screen says how
+ * to set one), in both languages at every size. */
+static void
+test_admin_pin_states(void **state)
+{
+	static const struct expect sample = {"admin", "Код үлгідегідей", "Код из образца"},
+				   unset = {"pin", "орнатылмаған", "не задан"};
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+		struct kt *t = kt_new(sizes[z][0], sizes[z][1], 0, -1);
+		double px_per_mm = (double)t->w / kz_config_kiosk(&t->hall->cfg, NULL)->screen_w_mm;
+		for (int l = 0; l < 2; l++) {
+			hall_sql(t, "UPDATE admin_pins SET sample = 1");
+			assert_int_equal(kz_kiosk_show(t->k, "admin", l ? "ru" : "kk", err), KZ_OK);
+			check_screen(t, &sample, l ? "ru" : "kk", px_per_mm);
+			hall_sql(t, "DELETE FROM admin_pins");
+			assert_int_equal(kz_kiosk_show(t->k, "pin", l ? "ru" : "kk", err), KZ_OK);
+			check_screen(t, &unset, l ? "ru" : "kk", px_per_mm);
+			assert_null(kz_scene_find(kz_kiosk_scene(t->k), "btn.key.1"));
+			assert_int_equal(kz_admin_pin_set(t->hall->db, "kiosk-1", KT_ADMIN_PIN,
+						 err),
+				KZ_OK);
+		}
+		kt_free(t);
+	}
+}
+
 /* Every character of every translation, and of the office's own texts,
  * is drawn by both shipped fonts: no box in place of a letter. */
 static void
@@ -377,6 +421,7 @@ main(void)
 		cmocka_unit_test(test_translations_complete),
 		cmocka_unit_test(test_fonts_have_every_letter),
 		cmocka_unit_test(test_every_screen),
+		cmocka_unit_test(test_admin_pin_states),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
