@@ -21,10 +21,10 @@
 #include <unistd.h>
 
 #include "kezek.h"
+#include "queue/utf8.h"
 
 /* Say "kezek CMD: where[, line N]: message" on stderr, in one line. */
-static int
-say(const struct kz_cli *cli, const char *where, int line, const char *fmt, ...)
+static int say(const struct kz_cli *cli, const char *where, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
 static int
@@ -64,40 +64,25 @@ key_index(const struct kz_cmd_key *keys, const char *name, size_t len)
 	return -1;
 }
 
-/* Length of the UTF-8 sequence at s (at most n bytes), 0 if it is not one. */
-static size_t
-utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len = s[0] < 0x80 ? 1 : (s[0] >> 5) == 6 ? 2 : (s[0] >> 4) == 14 ? 3
-		: (s[0] >> 3) == 30 && s[0] <= 0xf4				  ? 4
-										  : 0;
-
-	if (len == 0 || len > n || (len == 2 && s[0] < 0xc2))
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	if ((len == 3 && s[0] == 0xe0 && s[1] < 0xa0) || (len == 3 && s[0] == 0xed && s[1] >= 0xa0) ||
-		(len == 4 && s[0] == 0xf0 && s[1] < 0x90) || (len == 4 && s[0] == 0xf4 && s[1] >= 0x90))
-		return 0; /* overlong, a surrogate, past U+10FFFF */
-	return len;
-}
-
-/* Text only: UTF-8, no control characters but tab, CR and LF.  The line of
- * the first fault, 0 if none. */
+/* Text only: UTF-8, no control characters but tab, CR and LF (a NUL is
+ * one); in[n] is NUL.  The line of the first fault, 0 if none. */
 static int
 check_text(const char *in, size_t n, int *bad_utf8)
 {
 	const unsigned char *s = (const unsigned char *)in;
 	int line = 1;
+	uint32_t cp;
 
+	*bad_utf8 = 0;
 	for (size_t i = 0, len; i < n; i += len) {
-		len = utf8_len(s + i, n - i);
-		*bad_utf8 = len == 0;
-		if (len == 0 || (s[i] < 0x20 && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') ||
-			s[i] == 0x7f)
+		if (s[i] == '\0')
 			return line;
-		line += s[i] == '\n';
+		len = (size_t)kz_utf8_next(s + i, &cp);
+		*bad_utf8 = cp == KZ_NOT_UNICODE;
+		if (*bad_utf8 || (cp < 0x20 && cp != '\t' && cp != '\r' && cp != '\n') ||
+			cp == 0x7f)
+			return line;
+		line += cp == '\n';
 	}
 	return 0;
 }
@@ -169,23 +154,23 @@ parse(const struct kz_cli *cli, const char *where, const char *in, size_t n, str
 		e = colon;
 		trim(&b, &e);
 		if ((k = key_index(keys, b, (size_t)(e - b))) < 0) {
-			if ((size_t)(e - b) > 24 || strspn(b, "abcdefghijklmnopqrstuvwxyz-") <
-							    (size_t)(e - b))
-				return say(cli, where, line,
-					"the key is not one of kezek %s's: %s", cli->cmd->name,
-					known);
+			if ((size_t)(e - b) > 24 ||
+				strspn(b, "abcdefghijklmnopqrstuvwxyz-") < (size_t)(e - b))
+				return say(cli, where, line, "the key is not one of kezek %s's: %s",
+					cli->cmd->name, known);
 			return say(cli, where, line, "'%.*s' is not a key of kezek %s: %s",
 				(int)(e - b), b, cli->cmd->name, known);
 		}
 		if (p->value[k] != NULL)
-			return say(cli, where, line, "'%s' was given on line %d already; give it once",
-				keys[k].name, p->line[k]);
+			return say(cli, where, line,
+				"'%s' was given on line %d already; give it once", keys[k].name,
+				p->line[k]);
 		b = colon + 1;
 		e = eol;
 		trim(&b, &e);
 		if (b == e)
-			return say(cli, where, line, "'%s' has no value; give one or leave the line out",
-				keys[k].name);
+			return say(cli, where, line,
+				"'%s' has no value; give one or leave the line out", keys[k].name);
 		if (append(&p->value[k], b, e) != 0)
 			return say(cli, where, line, "out of memory");
 		p->line[k] = line;
@@ -223,6 +208,7 @@ slurp(const struct kz_cli *cli, const char *where, int fd, char **out, size_t *n
 			"more than %d KiB; personal data is a few lines of 'key: value'",
 			KZ_PERSON_MAX / 1024);
 	}
+	buf[have] = '\0';
 	*out = buf;
 	*n = have;
 	return KZ_EXIT_OK;
@@ -241,8 +227,7 @@ open_private(const struct kz_cli *cli, const char *path, int *fd)
 		close(*fd);
 		return say(cli, path, 0, "cannot read it: %s", strerror(errno));
 	}
-	if (!S_ISREG(st.st_mode) || (st.st_mode & 077) != 0 ||
-		st.st_size > KZ_PERSON_MAX) {
+	if (!S_ISREG(st.st_mode) || (st.st_mode & 077) != 0 || st.st_size > KZ_PERSON_MAX) {
 		close(*fd);
 		if (!S_ISREG(st.st_mode))
 			return say(cli, path, 0,
@@ -279,8 +264,9 @@ kz_person_read(struct kz_cli *cli, struct kz_person *p)
 		return rc;
 	if (path == NULL && isatty(0)) {
 		key_list(p->keys, known, sizeof known);
-		fprintf(stderr, "kezek %s: type the personal data as 'key: value' lines (%s), then "
-				"Ctrl-D\n",
+		fprintf(stderr,
+			"kezek %s: type the personal data as 'key: value' lines (%s), then "
+			"Ctrl-D\n",
 			cli->cmd->name, known);
 	}
 	rc = slurp(cli, where, fd, &buf, &n);
