@@ -86,6 +86,19 @@ read_act(struct kz_cli *cli, struct kz_act_row *rows, int *n)
 	return KZ_EXIT_OK;
 }
 
+/* The options' mistakes, said before the personal data is asked for. */
+static int
+check_options(struct kz_cli *cli)
+{
+	if (kz_cli_opt(cli, "legal") != NULL && kz_cli_opt(cli, "individual") != NULL)
+		return kz_cli_usage(cli, "say --individual or --legal, not both");
+	if (kz_cli_opt(cli, "docs") == NULL)
+		return kz_cli_usage(cli,
+			"name the documents handed in: --docs "
+			"application,id_copy,act,conclusion ...");
+	return KZ_EXIT_OK;
+}
+
 /* The input from the options and the personal data p; a usage error is
  * reported here. */
 static int
@@ -95,17 +108,11 @@ read_input(struct kz_cli *cli, const struct kz_person *p, struct kz_app_input *i
 	const char *total = kz_cli_opt(cli, "act-total"), *docs = kz_cli_opt(cli, "docs");
 	int legal = kz_cli_opt(cli, "legal") != NULL, rc;
 
-	if (legal && kz_cli_opt(cli, "individual") != NULL)
-		return kz_cli_usage(cli, "say --individual or --legal, not both");
 	if (kz_person_get(p, legal ? "iin" : "bin") != NULL)
 		return kz_cli_usage(cli, "line %d: %s", kz_person_line(p, legal ? "iin" : "bin"),
 			legal ? "a legal entity has a BIN: 'bin: DIGITS'"
 			      : "an individual has an IIN: 'iin: DIGITS' "
 				"(a legal entity: --legal and 'bin: DIGITS')");
-	if (docs == NULL)
-		return kz_cli_usage(cli,
-			"name the documents handed in: --docs "
-			"application,id_copy,act,conclusion ...");
 	*in = (struct kz_app_input){
 		.kind = legal ? KZ_APP_LEGAL : KZ_APP_INDIVIDUAL,
 		.name = kz_person_get(p, "name"),
@@ -187,7 +194,8 @@ exec(struct kz_cli *cli)
 	}
 	if (counter < 0)
 		rc = KZ_EXIT_USAGE;
-	else if ((rc = kz_person_read(cli, &p)) == KZ_EXIT_OK &&
+	else if ((rc = check_options(cli)) == KZ_EXIT_OK &&
+		(rc = kz_person_read(cli, &p)) == KZ_EXIT_OK &&
 		(rc = read_input(cli, &p, &in, rows)) == KZ_EXIT_OK &&
 		(rc = kz_app_accept(cli->db, cli->cal, counter, &in, printer, lang ? lang : "kk", a,
 			 &job, cli->err)) != KZ_OK)
