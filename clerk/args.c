@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kezek.h"
+#include "queue/idnum.h"
 
 const struct kz_cmd *const kz_commands[] = {
 	&kz_cmd_init,
@@ -91,12 +92,50 @@ add_options(struct option *out, int n, const struct kz_cmd_option *o)
 	return n;
 }
 
+/* Is arg "--KEY" or "--KEY=..." for a key of the command's personal data?
+ * Then *key is that key. */
+static int
+personal_option(const struct kz_cli *cli, const char *arg, const char **key)
+{
+	size_t len;
+
+	if (strncmp(arg, "--", 2) != 0)
+		return 0;
+	arg += 2;
+	len = strcspn(arg, "=");
+	for (const struct kz_cmd_key *k = cli->cmd->keys; k && k->name; k++)
+		if (strlen(k->name) == len && strncmp(k->name, arg, len) == 0) {
+			*key = k->name;
+			return 1;
+		}
+	return 0;
+}
+
+/* Does s hold a run of exactly 12 digits that is a valid IIN or BIN? */
+static int
+holds_idnum(const char *s)
+{
+	char run[KZ_IDNUM_LEN + 1];
+
+	for (size_t i = 0, len; s[i] != '\0'; i += len ? len : 1) {
+		len = strspn(s + i, "0123456789");
+		if (len != KZ_IDNUM_LEN)
+			continue;
+		memcpy(run, s + i, KZ_IDNUM_LEN);
+		run[KZ_IDNUM_LEN] = '\0';
+		if (kz_iin_check(run, NULL) == KZ_OK || kz_bin_check(run, NULL) == KZ_OK)
+			return 1;
+	}
+	return 0;
+}
+
 /* getopt_long over everything but the command name; fills cli. */
 static int
 parse_options(struct kz_cli *cli, int argc, char **argv, int *help)
 {
 	struct option longopts[MAX_OPTION_DEFS + 1];
 	int n = add_options(longopts, 0, kz_cli_common), c, idx = 0;
+	const char *key;
 
 	n = add_options(longopts, n, cli->cmd->options);
 	memset(&longopts[n], 0, sizeof longopts[n]);
@@ -120,6 +159,8 @@ parse_options(struct kz_cli *cli, int argc, char **argv, int *help)
 			*help = 1;
 			continue;
 		}
+		if ((c == '?' || c == ':') && personal_option(cli, argv[optind - 1], &key))
+			return kz_person_refuse(cli, key);
 		if (c == '?' || c == ':')
 			return kz_cli_usage(cli, "'%s' is an unknown option or lacks its value",
 				argv[optind - 1]);
@@ -139,7 +180,17 @@ kz_cli_parse(struct kz_cli *cli, int argc, char **argv, int *help)
 {
 	int rc = parse_options(cli, argc, argv, help);
 
-	if (rc != KZ_EXIT_OK || *help || kz_cli_opt(cli, "version") != NULL)
+	if (rc != KZ_EXIT_OK)
+		return rc;
+	/* An IIN or BIN in the arguments is already in every user's view; say
+	 * so rather than keep it in the database too. */
+	for (int i = 0; i < cli->argc; i++)
+		if (holds_idnum(cli->argv[i]))
+			return kz_person_refuse(cli, NULL);
+	for (int i = 0; i < cli->nopts; i++)
+		if (holds_idnum(cli->opt_value[i]))
+			return kz_person_refuse(cli, NULL);
+	if (*help || kz_cli_opt(cli, "version") != NULL)
 		return rc;
 	if (cli->argc < cli->cmd->min_args || cli->argc > cli->cmd->max_args)
 		return kz_cli_usage(cli,

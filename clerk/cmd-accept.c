@@ -1,7 +1,8 @@
 /*
  * cmd-accept.c - kezek accept N ...: take an application's documents at
  * counter N (p.11), check the IIN or BIN and the act (App. 3), and print
- * the receipt (p.14) or, with a document missing, the notice (p.16).
+ * the receipt (p.14) or, with a document missing, the notice (p.16).  The
+ * applicant's personal data comes on standard input (person.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,17 +14,9 @@
 static const struct kz_cmd_option options[] = {
 	{"individual", NULL, "the applicant is an individual (the default)"},
 	{"legal", NULL, "the applicant is a legal entity"},
-	{"name", "TEXT", "the individual's full name, or the legal entity's name"},
-	{"iin", "DIGITS", "the individual's IIN (12 digits)"},
-	{"bin", "DIGITS", "the legal entity's BIN (12 digits)"},
-	{"id-doc", "TEXT", "identity document: kind, number, issued (the representative's)"},
-	{"phone", "TEXT", "contact phone"},
-	{"address", "TEXT", "the applicant's address"},
-	{"representative", "NAME", "legal entity: its representative's full name"},
-	{"authority", "TEXT", "legal entity: the representative's authority"},
-	{"proxy", "NAME", "individual: the proxy who hands the documents in"},
-	{"proxy-doc", "TEXT", "with --proxy: the power of attorney (number, date)"},
-	{"plot", "TEXT", "the land plot's address"},
+	{"from", "FILE",
+		"read the personal data from FILE (its owner's only: mode 0600 or 0400), not "
+		"standard input"},
 	{"docs", "LIST",
 		"documents handed in: application,id_copy,power_of_attorney,proxy_id,"
 		"registration,authority,act,conclusion"},
@@ -33,6 +26,22 @@ static const struct kz_cmd_option options[] = {
 	{"print", "PRINTER", "print the receipt or notice on PRINTER (role receipts or a4)"},
 	{"lang", "kk|ru", "the printout's language (default kk)"},
 	{NULL, NULL, NULL},
+};
+
+/* The applicant's personal data: on standard input, never in the arguments. */
+static const struct kz_cmd_key keys[] = {
+	{"name", "the individual's full name, or the legal entity's name"},
+	{"iin", "the individual's IIN (12 digits)"},
+	{"bin", "the legal entity's BIN (12 digits)"},
+	{"id-doc", "identity document: kind, number, issued (the representative's)"},
+	{"phone", "contact phone"},
+	{"address", "the applicant's address"},
+	{"representative", "legal entity: its representative's full name"},
+	{"authority", "legal entity: the representative's authority"},
+	{"proxy", "individual: the proxy who hands the documents in"},
+	{"proxy-doc", "with proxy: the power of attorney (number, date)"},
+	{"plot", "the land plot's address"},
+	{NULL, NULL},
 };
 
 /* The act's rows from --act FILE, then each --act-row, into rows. */
@@ -77,36 +86,45 @@ read_act(struct kz_cli *cli, struct kz_act_row *rows, int *n)
 	return KZ_EXIT_OK;
 }
 
-/* The input from the options; a usage error is reported here. */
+/* The options' mistakes, said before the personal data is asked for. */
 static int
-read_input(struct kz_cli *cli, struct kz_app_input *in, struct kz_act_row *rows)
+check_options(struct kz_cli *cli)
+{
+	if (kz_cli_opt(cli, "legal") != NULL && kz_cli_opt(cli, "individual") != NULL)
+		return kz_cli_usage(cli, "say --individual or --legal, not both");
+	if (kz_cli_opt(cli, "docs") == NULL)
+		return kz_cli_usage(cli,
+			"name the documents handed in: --docs "
+			"application,id_copy,act,conclusion ...");
+	return KZ_EXIT_OK;
+}
+
+/* The input from the options and the personal data p; a usage error is
+ * reported here. */
+static int
+read_input(struct kz_cli *cli, const struct kz_person *p, struct kz_app_input *in,
+	struct kz_act_row *rows)
 {
 	const char *total = kz_cli_opt(cli, "act-total"), *docs = kz_cli_opt(cli, "docs");
 	int legal = kz_cli_opt(cli, "legal") != NULL, rc;
 
-	if (legal && kz_cli_opt(cli, "individual") != NULL)
-		return kz_cli_usage(cli, "say --individual or --legal, not both");
-	if (kz_cli_opt(cli, legal ? "iin" : "bin") != NULL)
-		return kz_cli_usage(cli, "%s",
-			legal ? "a legal entity has a BIN: --bin DIGITS"
-			      : "an individual has an IIN: --iin DIGITS "
-				"(a legal entity: --legal --bin DIGITS)");
-	if (docs == NULL)
-		return kz_cli_usage(cli,
-			"name the documents handed in: --docs "
-			"application,id_copy,act,conclusion ...");
+	if (kz_person_get(p, legal ? "iin" : "bin") != NULL)
+		return kz_cli_usage(cli, "line %d: %s", kz_person_line(p, legal ? "iin" : "bin"),
+			legal ? "a legal entity has a BIN: 'bin: DIGITS'"
+			      : "an individual has an IIN: 'iin: DIGITS' "
+				"(a legal entity: --legal and 'bin: DIGITS')");
 	*in = (struct kz_app_input){
 		.kind = legal ? KZ_APP_LEGAL : KZ_APP_INDIVIDUAL,
-		.name = kz_cli_opt(cli, "name"),
-		.idnum = kz_cli_opt(cli, legal ? "bin" : "iin"),
-		.id_doc = kz_cli_opt(cli, "id-doc"),
-		.phone = kz_cli_opt(cli, "phone"),
-		.address = kz_cli_opt(cli, "address"),
-		.representative = kz_cli_opt(cli, "representative"),
-		.authority = kz_cli_opt(cli, "authority"),
-		.proxy = kz_cli_opt(cli, "proxy"),
-		.proxy_doc = kz_cli_opt(cli, "proxy-doc"),
-		.plot_address = kz_cli_opt(cli, "plot"),
+		.name = kz_person_get(p, "name"),
+		.idnum = kz_person_get(p, legal ? "bin" : "iin"),
+		.id_doc = kz_person_get(p, "id-doc"),
+		.phone = kz_person_get(p, "phone"),
+		.address = kz_person_get(p, "address"),
+		.representative = kz_person_get(p, "representative"),
+		.authority = kz_person_get(p, "authority"),
+		.proxy = kz_person_get(p, "proxy"),
+		.proxy_doc = kz_person_get(p, "proxy-doc"),
+		.plot_address = kz_person_get(p, "plot"),
 		.act = rows,
 	};
 	if (kz_app_docs_parse(docs, &in->docs, cli->err) != KZ_OK)
@@ -163,6 +181,7 @@ exec(struct kz_cli *cli)
 	struct kz_act_row *rows = calloc(KZ_ACT_MAX_ROWS, sizeof *rows);
 	struct kz_application *a = malloc(sizeof *a);
 	struct kz_app_input in;
+	struct kz_person p = {0};
 	int counter = kz_cli_counter(cli, cli->argv[0]), rc;
 	int64_t job = 0;
 	char when[32];
@@ -175,7 +194,9 @@ exec(struct kz_cli *cli)
 	}
 	if (counter < 0)
 		rc = KZ_EXIT_USAGE;
-	else if ((rc = read_input(cli, &in, rows)) == KZ_EXIT_OK &&
+	else if ((rc = check_options(cli)) == KZ_EXIT_OK &&
+		(rc = kz_person_read(cli, &p)) == KZ_EXIT_OK &&
+		(rc = read_input(cli, &p, &in, rows)) == KZ_EXIT_OK &&
 		(rc = kz_app_accept(cli->db, cli->cal, counter, &in, printer, lang ? lang : "kk", a,
 			 &job, cli->err)) != KZ_OK)
 		rc = kz_cli_fail(cli, rc);
@@ -204,6 +225,7 @@ exec(struct kz_cli *cli)
 			a->missing ? "notice (p.16)" : "receipt (p.14)");
 	rc = a->missing ? KZ_EXIT_REJECTED : KZ_EXIT_OK;
 out:
+	kz_person_free(&p);
 	free(rows);
 	free(a);
 	return rc;
@@ -220,4 +242,5 @@ const struct kz_cmd kz_cmd_accept = {
 	.flags = KZ_CMD_DB | KZ_CMD_CAL,
 	.counter_arg = 1,
 	.exec = exec,
+	.keys = keys,
 };

@@ -2,6 +2,7 @@
  * cmd-complaint.c - kezek complaint add|answer: the complaints journal
  * (p.20-25).  add registers a complaint taken at counter N (by its clerk)
  * or by a named clerk, and prints its talon; answer records the answer.
+ * The complainant's words come on standard input (person.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +14,9 @@
 static const struct kz_cmd_option options[] = {
 	{"channel", "HOW", "in_person, post or email: how it came (add) or went (answer)"},
 	{"kind", "KIND", "add: result (about the result, p.21) or service (p.22)"},
-	{"name", "TEXT", "add: who complains (surname and name, or the organisation)"},
-	{"contact", "TEXT", "add: postal address or e-mail for the answer (post, email: required)"},
-	{"text", "TEXT", "what the complaint is about, or what the answer said, in short"},
+	{"from", "FILE",
+		"read the personal data from FILE (its owner's only: mode 0600 or 0400), not "
+		"standard input"},
 	{"days", "15|30",
 		"add: the answer's term in calendar days (default 30; 15 when no more "
 		"information is needed)"},
@@ -25,6 +26,14 @@ static const struct kz_cmd_option options[] = {
 	{"print", "PRINTER", "add: print the talon on PRINTER ([printer NAME] in hall.ini)"},
 	{"lang", "kk|ru", "add: the talon's language (default kk)"},
 	{NULL, NULL, NULL},
+};
+
+/* The complainant's words: on standard input, never in the arguments. */
+static const struct kz_cmd_key keys[] = {
+	{"name", "add: who complains (surname and name, or the organisation)"},
+	{"contact", "add: postal address or e-mail for the answer (post, email: required)"},
+	{"text", "what the complaint is about, or what the answer said, in short"},
+	{NULL, NULL},
 };
 
 static void
@@ -56,11 +65,9 @@ add(struct kz_cli *cli)
 	struct kz_complaint_new c = {
 		.clerk = kz_cli_opt(cli, "clerk"),
 		.position = kz_cli_opt(cli, "position"),
-		.name = kz_cli_opt(cli, "name"),
-		.contact = kz_cli_opt(cli, "contact"),
-		.text = kz_cli_opt(cli, "text"),
 	};
 	struct kz_complaint *m;
+	struct kz_person p;
 	int64_t job = 0;
 	int rc;
 
@@ -70,8 +77,8 @@ add(struct kz_cli *cli)
 		return kz_cli_usage(cli,
 			"say who took it: the counter N, or --clerk NAME with "
 			"--position TITLE");
-	if (channel == NULL || kind == NULL || c.name == NULL || c.text == NULL)
-		return kz_cli_usage(cli, "a complaint needs --channel, --kind, --name and --text");
+	if (channel == NULL || kind == NULL)
+		return kz_cli_usage(cli, "a complaint needs --channel and --kind");
 	if (days != NULL && strcmp(days, "15") != 0 && strcmp(days, "30") != 0)
 		return kz_cli_usage(cli, "--days is 15 or 30 (p.25), not '%s'", days);
 	c.days = days ? atoi(days) : 30;
@@ -79,10 +86,23 @@ add(struct kz_cli *cli)
 		     cli->err)) != KZ_OK ||
 		(rc = kz_complaint_kind_parse(kind, &c.kind, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	if ((m = malloc(sizeof *m)) == NULL)
+	if ((rc = kz_person_read(cli, &p)) != KZ_EXIT_OK)
+		return rc;
+	c.name = kz_person_get(&p, "name");
+	c.contact = kz_person_get(&p, "contact");
+	c.text = kz_person_get(&p, "text");
+	if (c.name == NULL || c.text == NULL) {
+		kz_person_free(&p);
+		return kz_cli_usage(cli,
+			"a complaint needs 'name: ...' and 'text: ...' on standard input");
+	}
+	if ((m = malloc(sizeof *m)) == NULL) {
+		kz_person_free(&p);
 		return kz_cli_usage(cli, "out of memory");
+	}
 	rc = kz_complaint_add(cli->db, cli->cal, &c, printer, lang ? lang : "kk", m, &job,
 		cli->err);
+	kz_person_free(&p);
 	if (rc == KZ_OK) {
 		print_complaint(m);
 		if (job)
@@ -95,24 +115,36 @@ add(struct kz_cli *cli)
 static int
 answer(struct kz_cli *cli)
 {
-	const char *channel = kz_cli_opt(cli, "channel"), *text = kz_cli_opt(cli, "text");
-	const char *counter = kz_cli_opt(cli, "counter");
+	const char *channel = kz_cli_opt(cli, "channel"), *counter = kz_cli_opt(cli, "counter");
 	enum kz_complaint_channel how;
 	struct kz_complaint *m;
+	struct kz_person p;
 	int n = 0, rc;
 
 	if (cli->argc != 2)
 		return kz_cli_usage(cli, "name the complaint: kezek complaint answer NUMBER");
-	if (channel == NULL || text == NULL)
-		return kz_cli_usage(cli, "an answer needs --channel and --text");
+	if (channel == NULL)
+		return kz_cli_usage(cli, "an answer needs --channel");
 	if (counter != NULL && (n = kz_cli_counter(cli, counter)) < 0)
 		return KZ_EXIT_USAGE;
 	if ((rc = kz_complaint_channel_parse(channel, "how an answer is given", &how, cli->err)) !=
 		KZ_OK)
 		return kz_cli_fail(cli, rc);
-	if ((m = malloc(sizeof *m)) == NULL)
+	if ((rc = kz_person_read(cli, &p)) != KZ_EXIT_OK)
+		return rc;
+	if (kz_person_get(&p, "text") == NULL || kz_person_get(&p, "name") != NULL ||
+		kz_person_get(&p, "contact") != NULL) {
+		kz_person_free(&p);
+		return kz_cli_usage(cli,
+			"an answer takes 'text: ...' on standard input, and only that");
+	}
+	if ((m = malloc(sizeof *m)) == NULL) {
+		kz_person_free(&p);
 		return kz_cli_usage(cli, "out of memory");
-	rc = kz_complaint_answer(cli->db, cli->argv[1], how, text, n, m, cli->err);
+	}
+	rc = kz_complaint_answer(cli->db, cli->argv[1], how, kz_person_get(&p, "text"), n, m,
+		cli->err);
+	kz_person_free(&p);
 	if (rc == KZ_OK)
 		print_complaint(m);
 	free(m);
@@ -139,4 +171,5 @@ const struct kz_cmd kz_cmd_complaint = {
 	.max_args = 2,
 	.flags = KZ_CMD_DB | KZ_CMD_CAL,
 	.exec = exec,
+	.keys = keys,
 };

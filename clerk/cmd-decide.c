@@ -1,25 +1,41 @@
 /* cmd-decide.c - kezek decide NUMBER approve|reject: the decision on an
- * application, a rejection with its reason. */
+ * application, a rejection with its reason (on standard input, person.c). */
 #include <string.h>
 
 #include "kezek.h"
 #include "queue/application.h"
 
 static const struct kz_cmd_option options[] = {
-	{"reason", "TEXT", "why (required to reject)"},
+	{"from", "FILE",
+		"reject: read the reason from FILE (its owner's only: mode 0600 or 0400), not "
+		"standard input"},
 	{NULL, NULL, NULL},
+};
+
+/* A rejection's reason speaks of the applicant and the plot: it is
+ * personal data (purged with them), read on standard input. */
+static const struct kz_cmd_key keys[] = {
+	{"reason", "reject: why (required)"},
+	{NULL, NULL},
 };
 
 static int
 exec(struct kz_cli *cli)
 {
 	const char *verb = cli->argv[1];
+	struct kz_person p = {0};
 	struct kz_application a;
 	int approve = strcmp(verb, "approve") == 0, rc;
 
 	if (!approve && strcmp(verb, "reject") != 0)
 		return kz_cli_usage(cli, "'%s' is not approve or reject", verb);
-	rc = kz_app_decide(cli->db, cli->argv[0], approve, kz_cli_opt(cli, "reason"), &a, cli->err);
+	if (approve && kz_cli_opt(cli, "from") != NULL)
+		return kz_cli_usage(cli, "--from goes with reject: an approval has no reason");
+	if (!approve && (rc = kz_person_read(cli, &p)) != KZ_EXIT_OK)
+		return rc;
+	rc = kz_app_decide(cli->db, cli->argv[0], approve, kz_person_get(&p, "reason"), &a,
+		cli->err);
+	kz_person_free(&p);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	printf("%s %s\n", a.number, kz_app_state_name(a.status));
@@ -35,10 +51,12 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_decide = {
 	.name = "decide",
 	.args = "NUMBER approve|reject",
-	.summary = "approve application NUMBER's act, or reject it with --reason",
+	.summary =
+		"approve application NUMBER's act, or reject it with the reason on standard input",
 	.options = options,
 	.min_args = 2,
 	.max_args = 2,
 	.flags = KZ_CMD_DB,
 	.exec = exec,
+	.keys = keys,
 };

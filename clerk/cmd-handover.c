@@ -1,5 +1,6 @@
 /* cmd-handover.c - kezek handover NUMBER: the result handed over (p.15), to
- * the applicant in person or to a proxy with a power of attorney. */
+ * the applicant in person or to a proxy with a power of attorney, whose
+ * data comes on standard input (person.c). */
 #include <string.h>
 
 #include "kezek.h"
@@ -8,17 +9,25 @@
 
 static const struct kz_cmd_option options[] = {
 	{"to", "applicant|proxy", "who collects it (required)"},
-	{"proxy-name", "NAME", "with --to proxy: the proxy's full name"},
-	{"proxy-doc", "TEXT", "with --to proxy: the power of attorney (number, date)"},
+	{"from", "FILE",
+		"with --to proxy: read the proxy's data from FILE (its owner's only: mode 0600 or "
+		"0400), not standard input"},
 	{"counter", "N", "the counter handing it over: its clerk is recorded"},
 	{NULL, NULL, NULL},
+};
+
+/* The proxy's data, with --to proxy: on standard input, never in the arguments. */
+static const struct kz_cmd_key keys[] = {
+	{"proxy-name", "the proxy's full name"},
+	{"proxy-doc", "the power of attorney (number, date)"},
+	{NULL, NULL},
 };
 
 static int
 exec(struct kz_cli *cli)
 {
-	const char *to = kz_cli_opt(cli, "to"), *name = kz_cli_opt(cli, "proxy-name"),
-		   *doc = kz_cli_opt(cli, "proxy-doc"), *counter = kz_cli_opt(cli, "counter");
+	const char *to = kz_cli_opt(cli, "to"), *counter = kz_cli_opt(cli, "counter");
+	struct kz_person p = {0};
 	struct kz_application a;
 	enum kz_app_handed who;
 	int n = 0, rc;
@@ -26,15 +35,24 @@ exec(struct kz_cli *cli)
 
 	if (to == NULL || kz_app_handed_parse(to, &who, NULL) != KZ_OK)
 		return kz_cli_usage(cli, "say who collects it: --to applicant or --to proxy");
-	if (who == KZ_HANDED_PROXY && (name == NULL || doc == NULL))
-		return kz_cli_usage(cli,
-			"a proxy needs --proxy-name NAME and --proxy-doc TEXT "
-			"(the power of attorney, p.15)");
-	if (who == KZ_HANDED_APPLICANT && (name != NULL || doc != NULL))
-		return kz_cli_usage(cli, "--proxy-name and --proxy-doc go with --to proxy");
+	if (who == KZ_HANDED_APPLICANT && kz_cli_opt(cli, "from") != NULL)
+		return kz_cli_usage(cli, "--from goes with --to proxy");
 	if (counter != NULL && (n = kz_cli_counter(cli, counter)) < 0)
 		return KZ_EXIT_USAGE;
-	rc = kz_app_handover(cli->db, cli->argv[0], n, name, doc, &a, cli->err);
+	if (who == KZ_HANDED_PROXY) {
+		if ((rc = kz_person_read(cli, &p)) != KZ_EXIT_OK)
+			return rc;
+		if (kz_person_get(&p, "proxy-name") == NULL ||
+			kz_person_get(&p, "proxy-doc") == NULL) {
+			kz_person_free(&p);
+			return kz_cli_usage(cli,
+				"a proxy needs 'proxy-name: ...' and 'proxy-doc: ...' (the "
+				"power of attorney, p.15) on standard input");
+		}
+	}
+	rc = kz_app_handover(cli->db, cli->argv[0], n, kz_person_get(&p, "proxy-name"),
+		kz_person_get(&p, "proxy-doc"), &a, cli->err);
+	kz_person_free(&p);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	kz_clock_format(a.handed_at, "%Y-%m-%d %H:%M", when, sizeof when);
@@ -55,4 +73,5 @@ const struct kz_cmd kz_cmd_handover = {
 	.max_args = 1,
 	.flags = KZ_CMD_DB,
 	.exec = exec,
+	.keys = keys,
 };

@@ -38,6 +38,14 @@ enum {
 	KZ_CMD_READS = 1 << 3,  /* only reads the database: runs where it cannot write */
 };
 
+/* A key of the personal data a command reads as "key: value" lines on
+ * standard input or from --from FILE (person.c), never from its arguments:
+ * whatever is in a process's arguments every user of the machine can read. */
+struct kz_cmd_key {
+	const char *name; /* "name": the line "name: ..." */
+	const char *help;
+};
+
 struct kz_cli;
 
 struct kz_cmd {
@@ -49,6 +57,8 @@ struct kz_cmd {
 	int flags;                           /* KZ_CMD_* */
 	int counter_arg;                 /* 1-based positional that is a counter number, 0 none */
 	int (*exec)(struct kz_cli *cli); /* returns a KZ_EXIT_* code */
+	const struct kz_cmd_key *keys;   /* personal data it reads (person.c); ends with
+					    {NULL}; NULL for none */
 };
 
 #define KZ_MAX_OPTS 24
@@ -96,6 +106,36 @@ int kz_cli_fail(struct kz_cli *cli, int code);
 
 /* Report a usage error: "kezek NAME: message" and the usage line; returns 1. */
 int kz_cli_usage(struct kz_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The personal data of one command's run, read by kz_person_read: at most
+ * KZ_PERSON_MAX bytes of UTF-8 "key: value" lines; see person.c. */
+#define KZ_PERSON_MAX  (64 * 1024)
+#define KZ_PERSON_KEYS 16 /* keys a command may have */
+
+struct kz_person {
+	const struct kz_cmd_key *keys; /* the command's */
+	char *value[KZ_PERSON_KEYS];   /* per key, owned; NULL if not given */
+	int line[KZ_PERSON_KEYS];      /* where it was given, for messages */
+};
+
+/* Read cli->cmd's keys from --from FILE (a regular file readable by its
+ * owner only, at most KZ_PERSON_MAX bytes) or else standard input into p
+ * (zeroed first).  KZ_EXIT_OK, or KZ_EXIT_USAGE said on stderr in one line
+ * naming the line and the key and what to do; p is freed then. */
+int kz_person_read(struct kz_cli *cli, struct kz_person *p);
+
+/* The value given for key, or NULL. */
+const char *kz_person_get(const struct kz_person *p, const char *key);
+
+/* The line key was given on, 0 if it was not. */
+int kz_person_line(const struct kz_person *p, const char *key);
+
+/* Free p's values; p may be zeroed or freed already. */
+void kz_person_free(struct kz_person *p);
+
+/* Refuse, in one line on stderr, personal data given as --option (key
+ * NULL: as an argument that looks like an IIN or BIN); KZ_EXIT_USAGE. */
+int kz_person_refuse(const struct kz_cli *cli, const char *option);
 
 /* The fonts folder: KEZEK_FONTS, or assets/fonts of the data directory. */
 void kz_cli_fonts(const struct kz_cli *cli, char *out, size_t len);

@@ -47,6 +47,14 @@ cmd_usage(FILE *f, const struct kz_cmd *cmd)
 		cmd->args ? " " : "", cmd->args ? cmd->args : "", cmd->summary);
 	print_options(f, cmd->options);
 	print_options(f, kz_cli_common);
+	if (cmd->keys == NULL)
+		return;
+	fprintf(f,
+		"\nPersonal data, on standard input (or --from FILE, mode 0600), never as "
+		"options:\none 'key: value' a line, UTF-8; an indented line continues the "
+		"value above\non a new line; blank lines and lines starting with '#' are skipped. Keys:\n");
+	for (const struct kz_cmd_key *k = cmd->keys; k->name; k++)
+		fprintf(f, "  %-22s %s\n", k->name, k->help);
 }
 
 static int

@@ -34,7 +34,7 @@ check_text(const char *s, const char *what, const char *option, int required, si
 
 	if (!given(s))
 		return required
-			? kz_err(err, KZ_EINVAL, "%s is missing; give it with %s", what, option)
+			? kz_err(err, KZ_EINVAL, "%s is missing; give it as %s", what, option)
 			: KZ_OK;
 	if (strlen(s) > max)
 		return kz_err(err, KZ_EINVAL, "%s is longer than %zu bytes; shorten it", what, max);
@@ -114,8 +114,8 @@ check_docs(const struct kz_app_input *in, char *err)
 		if (in->kind == KZ_APP_INDIVIDUAL &&
 			(i == KZ_APPDOC_POWER_OF_ATTORNEY || i == KZ_APPDOC_PROXY_ID))
 			return kz_err(err, KZ_EINVAL,
-				"%s goes with a proxy; name the proxy with --proxy NAME "
-				"--proxy-doc TEXT, or leave it out",
+				"%s goes with a proxy; name the proxy with 'proxy: ...' and "
+				"'proxy-doc: ...', or leave it out",
 				kz_app_doc_code(i));
 		return kz_err(err, KZ_EINVAL, "%s is not a document of p.11 for %s",
 			kz_app_doc_code(i),
@@ -161,47 +161,48 @@ check_input(const struct kz_app_input *in, char *err)
 	if (in->kind != KZ_APP_INDIVIDUAL && in->kind != KZ_APP_LEGAL)
 		return kz_err(err, KZ_EINVAL, "an applicant is an individual or a legal entity");
 	if (legal) {
-		if ((rc = check_text(in->name, "the legal entity's name", "--name", 1, max, err)) ||
+		if ((rc = check_text(in->name, "the legal entity's name", "'name: ...'", 1, max,
+			     err)) ||
 			(rc = check_text(in->representative, "the representative's full name",
-				 "--representative", 1, max, err)) ||
+				 "'representative: ...'", 1, max, err)) ||
 			(rc = check_text(in->authority, "the representative's authority",
-				 "--authority", 1, max, err)) ||
+				 "'authority: ...'", 1, max, err)) ||
 			(rc = check_text(in->id_doc, "the representative's identity document",
-				 "--id-doc", 0, max, err)) ||
-			(rc = check_text(in->phone, "the phone", "--phone", 0, max, err)) ||
-			(rc = check_text(in->address, "the legal entity's address", "--address", 0,
-				 max, err)) ||
-			(rc = check_absent(in->proxy, "--proxy",
+				 "'id-doc: ...'", 0, max, err)) ||
+			(rc = check_text(in->phone, "the phone", "'phone: ...'", 0, max, err)) ||
+			(rc = check_text(in->address, "the legal entity's address",
+				 "'address: ...'", 0, max, err)) ||
+			(rc = check_absent(in->proxy, "'proxy: ...'",
 				 "is for an individual; a legal entity comes through its "
-				 "representative (--representative, --authority)",
+				 "representative ('representative: ...', 'authority: ...')",
 				 err)) ||
-			(rc = check_absent(in->proxy_doc, "--proxy-doc",
+			(rc = check_absent(in->proxy_doc, "'proxy-doc: ...'",
 				 "is for an individual's proxy", err)))
 			return rc;
 	} else {
-		if ((rc = check_text(in->name, "the applicant's full name", "--name", 1, max,
+		if ((rc = check_text(in->name, "the applicant's full name", "'name: ...'", 1, max,
 			     err)) ||
 			(rc = check_text(in->id_doc, "the applicant's identity document",
-				 "--id-doc", 1, max, err)) ||
-			(rc = check_text(in->phone, "the applicant's phone", "--phone", 1, max,
+				 "'id-doc: ...'", 1, max, err)) ||
+			(rc = check_text(in->phone, "the applicant's phone", "'phone: ...'", 1, max,
 				 err)) ||
-			(rc = check_text(in->address, "the applicant's address", "--address", 1,
-				 max, err)) ||
-			(rc = check_text(in->proxy, "the proxy's full name", "--proxy", 0, max,
+			(rc = check_text(in->address, "the applicant's address", "'address: ...'",
+				 1, max, err)) ||
+			(rc = check_text(in->proxy, "the proxy's full name", "'proxy: ...'", 0, max,
 				 err)) ||
 			(rc = check_text(in->proxy_doc, "the proxy's power of attorney",
-				 "--proxy-doc", given(in->proxy), max, err)) ||
-			(rc = check_absent(in->representative, "--representative",
+				 "'proxy-doc: ...'", given(in->proxy), max, err)) ||
+			(rc = check_absent(in->representative, "'representative: ...'",
 				 "is for a legal entity (--legal)", err)) ||
-			(rc = check_absent(in->authority, "--authority",
+			(rc = check_absent(in->authority, "'authority: ...'",
 				 "is for a legal entity (--legal)", err)))
 			return rc;
 		if (given(in->proxy_doc) && !given(in->proxy))
 			return kz_err(err, KZ_EINVAL,
-				"--proxy-doc goes with the proxy's name; add --proxy NAME");
+				"'proxy-doc: ...' goes with the proxy's name; add 'proxy: ...'");
 	}
-	if ((rc = check_text(in->plot_address, "the land plot's address", "--plot", 1, max, err)) !=
-			KZ_OK ||
+	if ((rc = check_text(in->plot_address, "the land plot's address", "'plot: ...'", 1, max,
+		     err)) != KZ_OK ||
 		(rc = check_idnum(in, err)) != KZ_OK || (rc = check_docs(in, err)) != KZ_OK)
 		return rc;
 	return check_act(in, err);
@@ -398,7 +399,7 @@ do_decide(struct kz_db *db, const char *number, int approve, const char *reason,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = check_text(reason, "the reason of a rejection", "--reason", !approve,
+	if ((rc = check_text(reason, "the reason of a rejection", "'reason: ...'", !approve,
 		     KZ_APP_REASON_MAX, err)) != KZ_OK ||
 		(rc = kz_app_get(db, number, out, err)) != KZ_OK)
 		return rc;
@@ -446,14 +447,14 @@ do_handover(struct kz_db *db, const char *number, int counter, const char *proxy
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = check_text(proxy, "the proxy's full name", "--proxy-name", 0, KZ_APP_TEXT_MAX,
-		     err)) != KZ_OK ||
-		(rc = check_text(proxy_doc, "the proxy's power of attorney", "--proxy-doc",
+	if ((rc = check_text(proxy, "the proxy's full name", "'proxy-name: ...'", 0,
+		     KZ_APP_TEXT_MAX, err)) != KZ_OK ||
+		(rc = check_text(proxy_doc, "the proxy's power of attorney", "'proxy-doc: ...'",
 			 given(proxy), KZ_APP_TEXT_MAX, err)) != KZ_OK)
 		return rc;
 	if (given(proxy_doc) && !given(proxy))
 		return kz_err(err, KZ_EINVAL,
-			"--proxy-doc goes with the proxy's name (--proxy-name)");
+			"'proxy-doc: ...' goes with the proxy's name ('proxy-name: ...')");
 	if ((rc = kz_app_get(db, number, out, err)) != KZ_OK)
 		return rc;
 	if (out->status == KZ_APP_REFUSED)

@@ -104,7 +104,7 @@ check_text(const char *whose, const char *what, const char *s, size_t max, const
 	char *err)
 {
 	if (s == NULL || *s == '\0')
-		return kz_err(err, KZ_EINVAL, "%s needs %s; give it with %s", whose, what, how);
+		return kz_err(err, KZ_EINVAL, "%s needs %s; give it as %s", whose, what, how);
 	if (strlen(s) > max)
 		return kz_err(err, KZ_EINVAL, "%s is longer than %zu bytes; shorten it", what, max);
 	if (!clean_text(s))
@@ -130,9 +130,9 @@ check_new(const struct kz_complaint_new *c, int *days, char *err)
 			"a complaint is answered in 15 or 30 calendar days (p.25), not %d",
 			c->days);
 	if ((rc = check_text("the complaint", "the complainant's name", c->name,
-		     KZ_COMPLAINT_NAME_MAX, "--name", err)) != KZ_OK ||
+		     KZ_COMPLAINT_NAME_MAX, "'name: ...'", err)) != KZ_OK ||
 		(rc = check_text("the complaint", "what it is about", c->text,
-			 KZ_COMPLAINT_TEXT_MAX, "--text", err)) != KZ_OK)
+			 KZ_COMPLAINT_TEXT_MAX, "'text: ...'", err)) != KZ_OK)
 		return rc;
 	/* the answer goes back by post or e-mail: it needs an address */
 	if (c->channel != KZ_CHANNEL_IN_PERSON || (c->contact && *c->contact))
@@ -140,7 +140,7 @@ check_new(const struct kz_complaint_new *c, int *days, char *err)
 				? "a complaint by post or e-mail"
 				: "the complaint",
 			"a contact for the answer (postal address or e-mail)", c->contact,
-			KZ_COMPLAINT_NAME_MAX, "--contact", err);
+			KZ_COMPLAINT_NAME_MAX, "'contact: ...'", err);
 	return KZ_OK;
 }
 
@@ -368,7 +368,7 @@ do_answer(struct kz_db *db, const char *number, enum kz_complaint_channel channe
 	if (!known_channel(channel))
 		return bad_channel(ch, "how an answer is given", err);
 	if ((rc = check_text("the answer", "what it said, in short", text, KZ_COMPLAINT_TEXT_MAX,
-		     "--text", err)) != KZ_OK)
+		     "'text: ...'", err)) != KZ_OK)
 		return rc;
 	if ((rc = kz_complaint_get(db, number, &m, err)) != KZ_OK)
 		return rc;

@@ -36,6 +36,23 @@ expect() {
 	if [ "$rc" -eq "$code" ]; then ok; else not_ok "$what: exit $rc, expected $code"; fi
 }
 
+# expect_in CODE what FILE CMD...: as expect, with FILE on kezek's standard
+# input: personal data is given there, never in the arguments
+expect_in() {
+	local code=$1 what=$2 input=$3
+	shift 3
+	"$KEZEK" "$@" <"$input" >"$T/out" 2>"$T/err"
+	rc=$?
+	if [ "$rc" -eq "$code" ]; then ok; else not_ok "$what: exit $rc, expected $code"; fi
+}
+
+# input FILE LINE...: write the lines ("key: value") to FILE, for expect_in
+input() {
+	local file=$1
+	shift
+	printf '%s\n' "$@" >"$file"
+}
+
 # first_line TEXT what: the first line of stdout is exactly TEXT
 first_line() {
 	local got

@@ -5,18 +5,21 @@
 . "$(dirname "$0")/lib.sh"
 
 IIN=870412300416
-person=(--name "Иванов Иван Иванович" --iin $IIN --id-doc "уд. личности № 012345678"
-	--phone "+7 701 123 45 67" --address "г. Кокшетау, ул. Абая, 1"
-	--plot "г. Кокшетау, ул. Ленина, 5")
-entity=(--legal --name "ТОО «Жер»" --bin 080540001238 --representative "Сериков Серік"
-	--authority "доверенность № 7 от 02.03.2026" --plot "г. Кокшетау, ул. Мира, 10")
+person=("name: Иванов Иван Иванович" "iin: $IIN" "id-doc: уд. личности № 012345678"
+	"phone: +7 701 123 45 67" "address: г. Кокшетау, ул. Абая, 1"
+	"plot: г. Кокшетау, ул. Ленина, 5")
+input "$T/person" "${person[@]}"
+input "$T/entity" "name: ТОО «Жер»" "bin: 080540001238" "representative: Сериков Серік" \
+	"authority: доверенность № 7 от 02.03.2026" "plot: г. Кокшетау, ул. Мира, 10"
+input "$T/proxy" "${person[@]}" "proxy: Петров Пётр" "proxy-doc: доверенность № 12 от 10.03.2026"
+input "$T/proxy-alone" "${person[@]}" "proxy: Петров Пётр"
 
 expect 0 "init" init
-expect 2 "a closed counter accepts nothing" accept 1 "${person[@]}" --docs application
+expect_in 2 "a closed counter accepts nothing" "$T/person" accept 1 --docs application
 has err "counter 1 is closed" "closed counter said"
 open_counter 1 "Ахметова Айгүл Серікқызы"
 
-expect 0 "an individual, all documents" accept 1 "${person[@]}" \
+expect_in 0 "an individual, all documents" "$T/person" accept 1 \
 	--docs application,id_copy,act,conclusion
 first_line "2026-0001" "the number first"
 has out "status    registered" "registered"
@@ -26,61 +29,64 @@ has out "documents 4: application id_copy act conclusion" "the documents"
 has out "Копия положительного заключения комиссии" "the documents named"
 has out "due       2026-03-30" "due the 3rd working day after, past Nauryz"
 
-expect 0 "a legal entity" accept 1 "${entity[@]}" \
+expect_in 0 "a legal entity" "$T/entity" accept 1 --legal \
 	--docs application,registration,authority,id_copy,act,conclusion
 first_line "2026-0002" "numbers run on"
 has out "status    registered" "legal entity registered"
 
-expect 0 "an individual through a proxy" accept 1 "${person[@]}" --proxy "Петров Пётр" \
-	--proxy-doc "доверенность № 12 от 10.03.2026" \
+expect_in 0 "an individual through a proxy" "$T/proxy" accept 1 \
 	--docs application,power_of_attorney,proxy_id,act,conclusion
 first_line "2026-0003" "proxy's application"
 
-expect 2 "a document missing: refused (p.16)" accept 1 "${person[@]}" \
+expect_in 2 "a document missing: refused (p.16)" "$T/person" accept 1 \
 	--docs application,id_copy,act
 first_line "2026-0004" "a refusal has a number too"
 has out "status    refused (p.16)" "refusal said"
 has out "missing   1: conclusion" "the missing document"
 has out "suspended until 2026-03-30; the written notice is due by 2026-03-26" \
 	"suspension and the notice's day"
-expect 2 "a legal entity without its registration" accept 1 "${entity[@]}" \
+expect_in 2 "a legal entity without its registration" "$T/entity" accept 1 --legal \
 	--docs application,authority,id_copy,act,conclusion
 has out "missing   1: registration" "registration missing"
 
 # malformed: nothing is recorded, no number used
-expect 1 "a wrong IIN" accept 1 "${person[@]}" --iin 870412300415 \
+sed 's/^iin: .*/iin: 870412300415/' "$T/person" >"$T/wrong-iin"
+expect_in 1 "a wrong IIN" "$T/wrong-iin" accept 1 \
 	--docs application,id_copy,act,conclusion
 one_line_error "wrong IIN"
 has err "control digit is 5 but should be 6" "the control digit explained"
 lacks err "870412300415" "the IIN is not repeated"
-expect 1 "a short IIN" accept 1 "${person[@]}" --iin 87041230041 \
+sed 's/^iin: .*/iin: 87041230041/' "$T/person" >"$T/short-iin"
+expect_in 1 "a short IIN" "$T/short-iin" accept 1 \
 	--docs application,id_copy,act,conclusion
 has err "has 11 digits" "the length explained"
 lacks err "87041230041" "nor a short one"
-expect 1 "a wrong BIN" accept 1 "${entity[@]}" --bin 080540001239 \
+sed 's/^bin: .*/bin: 080540001239/' "$T/entity" >"$T/wrong-bin"
+expect_in 1 "a wrong BIN" "$T/wrong-bin" accept 1 --legal \
 	--docs application,registration,authority,id_copy,act,conclusion
 has err "BIN (as typed): its control digit is 9 but should be 8" "BIN's digit explained"
-expect 1 "an IIN for a legal entity" accept 1 "${entity[@]}" --iin $IIN \
+sed "s/^bin: .*/iin: $IIN/" "$T/entity" >"$T/entity-iin"
+expect_in 1 "an IIN for a legal entity" "$T/entity-iin" accept 1 --legal \
 	--docs application
 has err "a legal entity has a BIN" "BIN asked for"
-expect 1 "a missing phone" accept 1 --name "Иванов И" --iin $IIN --id-doc x --address y \
-	--plot z --docs application
-has err "the applicant's phone is missing; give it with --phone" "phone asked for"
+input "$T/no-phone" "name: Иванов И" "iin: $IIN" "id-doc: x" "address: y" "plot: z"
+expect_in 1 "a missing phone" "$T/no-phone" accept 1 --docs application
+has err "the applicant's phone is missing; give it as 'phone: ...'" "phone asked for"
 lacks err "Иванов" "no name in the message"
-expect 1 "no documents named" accept 1 "${person[@]}"
+expect_in 1 "no documents named" "$T/person" accept 1
 has err "--docs" "documents asked for"
-expect 1 "an unknown document" accept 1 "${person[@]}" --docs application,passport
+expect_in 1 "an unknown document" "$T/person" accept 1 --docs application,passport
 has err "'passport' is not a document of p.11" "unknown document named"
-expect 1 "a document of the other kind" accept 1 "${person[@]}" \
+expect_in 1 "a document of the other kind" "$T/person" accept 1 \
 	--docs application,registration,id_copy,act,conclusion
 has err "registration is not a document of p.11 for an individual" "wrong kind said"
-expect 1 "a proxy without a power of attorney" accept 1 "${person[@]}" --proxy "Петров Пётр" \
+expect_in 1 "a proxy without a power of attorney" "$T/proxy-alone" accept 1 \
 	--docs application,power_of_attorney,proxy_id,act,conclusion
 has err "power of attorney is missing" "power of attorney asked for"
-expect 1 "both kinds" accept 1 --individual "${entity[@]}" --docs application
-expect 1 "counter not a number" accept one "${person[@]}" --docs application
-expect 2 "no such counter" accept 9 "${person[@]}" --docs application,id_copy,act,conclusion
-expect 0 "the next number is still 2026-0006" accept 1 "${person[@]}" \
+expect_in 1 "both kinds" "$T/entity" accept 1 --individual --legal --docs application
+expect_in 1 "counter not a number" "$T/person" accept one --docs application
+expect_in 2 "no such counter" "$T/person" accept 9 --docs application,id_copy,act,conclusion
+expect_in 0 "the next number is still 2026-0006" "$T/person" accept 1 \
 	--docs application,id_copy,act,conclusion
 first_line "2026-0006" "no number was used up"
 expect 0 "help" accept --help

@@ -6,15 +6,17 @@
 # result not collected within 6 months is listed.
 . "$(dirname "$0")/lib.sh"
 
-person=(--name "Иванов Иван Иванович" --iin 870412300416 --id-doc "уд. личности № 012345678"
-	--phone "+7 701 123 45 67" --address "г. Кокшетау, ул. Абая, 1"
-	--plot "г. Кокшетау, ул. Ленина, 5" --docs application,id_copy,act,conclusion)
+person=("name: Иванов Иван Иванович" "iin: 870412300416" "id-doc: уд. личности № 012345678"
+	"phone: +7 701 123 45 67" "address: г. Кокшетау, ул. Абая, 1"
+	"plot: г. Кокшетау, ул. Ленина, 5")
+input "$T/person" "${person[@]}"
+all=(--docs application,id_copy,act,conclusion)
 
 expect 0 "init" init
 open_counter 1 "Ахметова Айгүл Серікқызы"
-expect 0 "accepted on Friday" accept 1 "${person[@]}"
+expect_in 0 "accepted on Friday" "$T/person" accept 1 "${all[@]}"
 has out "due       2026-03-30" "due past Nauryz"
-expect 0 "another" accept 1 "${person[@]}"
+expect_in 0 "another" "$T/person" accept 1 "${all[@]}"
 
 expect 0 "on a Nauryz day off" applications --deemed --now 2026-03-24T12:00
 has out "0 applications" "not deemed during the holiday"
@@ -37,7 +39,8 @@ expect 0 "one in full" applications 2026-0001 --now 2026-03-31T09:00
 has out "state           deemed approved" "deemed in the single view"
 has out "deemed          approved from 2026-03-30 (p.16: no decision by the due day)" \
 	"from when"
-expect 2 "too late to reject" decide 2026-0001 reject --reason "поздно" --now 2026-03-31T10:00
+input "$T/late" "reason: поздно"
+expect_in 2 "too late to reject" "$T/late" decide 2026-0001 reject --now 2026-03-31T10:00
 has err "deemed approved from 2026-03-30 (p.16)" "the reason said"
 expect 0 "a late approval" decide 2026-0001 approve --now 2026-03-31T10:00
 has out "deemed    approved from 2026-03-30 (p.16): no decision by the due day" \

@@ -3,20 +3,21 @@
 # quoted commas and quotes, UTF-8) that a spreadsheet opens as it is.
 . "$(dirname "$0")/lib.sh"
 
-person=(--name "Иванов Иван Иванович" --iin 870412300416 --id-doc "уд. личности № 012345678"
-	--phone "+7 701 123 45 67" --address "г. Кокшетау, ул. Абая, 1"
-	--plot "г. Кокшетау, ул. Ленина, 5")
-entity=(--legal --name 'ТОО "Жер, вода и лес"' --bin 080540001238 --representative "Сериков Серік"
-	--authority "доверенность № 7" --plot "ул. Мира, 10")
+person=("name: Иванов Иван Иванович" "iin: 870412300416" "id-doc: уд. личности № 012345678"
+	"phone: +7 701 123 45 67" "address: г. Кокшетау, ул. Абая, 1"
+	"plot: г. Кокшетау, ул. Ленина, 5")
+input "$T/person" "${person[@]}"
+input "$T/entity" 'name: ТОО "Жер, вода и лес"' "bin: 080540001238" \
+	"representative: Сериков Серік" "authority: доверенность № 7" "plot: ул. Мира, 10"
 
 expect 0 "init" init
 expect 0 "nothing yet" applications
 has out "0 applications" "empty list"
 open_counter 1 "Ахметова Айгүл Серікқызы"
-expect 0 "an individual" accept 1 "${person[@]}" --docs application,id_copy,act,conclusion
-expect 0 "a legal entity" accept 1 "${entity[@]}" \
+expect_in 0 "an individual" "$T/person" accept 1 --docs application,id_copy,act,conclusion
+expect_in 0 "a legal entity" "$T/entity" accept 1 --legal \
 	--docs application,registration,authority,id_copy,act,conclusion
-expect 2 "refused" accept 1 "${person[@]}" --docs application,act
+expect_in 2 "refused" "$T/person" accept 1 --docs application,act
 expect 0 "approve" decide 2026-0001 approve --now 2026-03-25T10:00
 
 expect 0 "the table" applications

@@ -23,25 +23,26 @@ pdf_words() {
 	pdftotext -enc UTF-8 "$1" - | sed 's/\xc2\xa0/ /g' | tr '\n\f' '  ' | tr -s ' ' >"$T/out"
 }
 
-person=(--name "Иванов Иван Иванович" --iin 870412300416 --id-doc "уд. личности № 012345678"
-	--phone "+7 701 123 45 67" --address "г. Кокшетау, ул. Абая, 1"
-	--plot "г. Кокшетау, ул. Ленина, 5")
+person=("name: Иванов Иван Иванович" "iin: 870412300416" "id-doc: уд. личности № 012345678"
+	"phone: +7 701 123 45 67" "address: г. Кокшетау, ул. Абая, 1"
+	"plot: г. Кокшетау, ул. Ленина, 5")
+input "$T/person" "${person[@]}"
 all=(--docs application,id_copy,act,conclusion)
 
 expect 0 "init" init
 open_counter 1 "Ахметова Айгүл Серікқызы"
-expect 2 "no ticket printer for a receipt" accept 1 "${person[@]}" "${all[@]}" --print kiosk-1
+expect_in 2 "no ticket printer for a receipt" "$T/person" accept 1 "${all[@]}" --print kiosk-1
 has err "prints queue tickets" "why said"
-expect 2 "no such printer" accept 1 "${person[@]}" "${all[@]}" --print nowhere
+expect_in 2 "no such printer" "$T/person" accept 1 "${all[@]}" --print nowhere
 has err "no printer 'nowhere'" "printer named"
-expect 0 "receipt in Russian" accept 1 "${person[@]}" "${all[@]}" --print a4-1 --lang ru
+expect_in 0 "receipt in Russian" "$T/person" accept 1 "${all[@]}" --print a4-1 --lang ru
 first_line "2026-0001" "no number used up by the refusals"
 has out "print     job 1 on a4-1: the receipt (p.14)" "receipt queued"
-expect 0 "receipt in Kazakh" accept 1 "${person[@]}" "${all[@]}" --print a4-1 --lang kk
-expect 2 "notice in Russian" accept 1 "${person[@]}" --docs application,id_copy,act \
+expect_in 0 "receipt in Kazakh" "$T/person" accept 1 "${all[@]}" --print a4-1 --lang kk
+expect_in 2 "notice in Russian" "$T/person" accept 1 --docs application,id_copy,act \
 	--print a4-1 --lang ru
 has out "print     job 3 on a4-1: the notice (p.16)" "notice queued"
-expect 2 "notice in Kazakh" accept 1 "${person[@]}" --docs application,act --print a4-1 \
+expect_in 2 "notice in Kazakh" "$T/person" accept 1 --docs application,act --print a4-1 \
 	--lang kk
 printd a4-1
 if [ $? -eq 0 ]; then ok; else not_ok "kezek-printd a4-1"; fi
@@ -109,9 +110,9 @@ has out "Қарауды қайта бастау үшін жетіспейтін 
 has out "Орындаған: Ахметова Айгүл Серікқызы Бас маман" "kk notice: clerk"
 
 # thermal: the receipt as ESC/POS raster on the counter's printer
-expect 0 "receipt on the counter's printer" accept 1 "${person[@]}" "${all[@]}" \
+expect_in 0 "receipt on the counter's printer" "$T/person" accept 1 "${all[@]}" \
 	--print counter-1 --lang kk
-expect 2 "notice on the counter's printer" accept 1 "${person[@]}" --docs application \
+expect_in 2 "notice on the counter's printer" "$T/person" accept 1 --docs application \
 	--print counter-1 --lang ru
 printd counter-1
 if [ $? -eq 0 ]; then ok; else not_ok "kezek-printd counter-1"; fi
@@ -129,7 +130,7 @@ if [ "$(stat -c %s "$T/counter-1.prn")" -gt "$size" ]; then ok; else not_ok "the
 
 # no office in the directory: the job fails and says why
 sed -i 's/^office = .*/office = nowhere-district/' "$T/hall.ini"
-expect 0 "one more receipt" accept 1 "${person[@]}" "${all[@]}" --print counter-1
+expect_in 0 "one more receipt" "$T/person" accept 1 "${all[@]}" --print counter-1
 printd counter-1
 expect 0 "status" print status
 has out "receipt kk  failed     2026-0007: office 'nowhere-district' is not in" "why the receipt failed"

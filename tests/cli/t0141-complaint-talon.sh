@@ -37,15 +37,17 @@ pdf_has() {
 
 expect 0 "init" init
 open_counter 3 "Иванова Мария Петровна"
-expect 0 "complaint with a Russian talon" complaint add 3 --channel post --kind result \
-	--name "Сейтқали Ержан" --contact "Көкшетау, Абай көшесі 1" --text "бағалау" \
-	--print a4-1 --lang ru
+input "$T/seitkali" "name: Сейтқали Ержан" "contact: Көкшетау, Абай көшесі 1" "text: бағалау"
+expect_in 0 "complaint with a Russian talon" "$T/seitkali" complaint add 3 --channel post \
+	--kind result --print a4-1 --lang ru
 has out "talon       job 1 on a4-1" "talon queued"
-expect 0 "complaint with a Kazakh talon" complaint add 3 --channel in_person --kind service \
-	--name "Петров Пётр" --text "грубость" --days 15 --print a4-1
+input "$T/petrov" "name: Петров Пётр" "text: грубость"
+expect_in 0 "complaint with a Kazakh talon" "$T/petrov" complaint add 3 --channel in_person \
+	--kind service --days 15 --print a4-1
 has out "talon       job 2 on a4-1" "talon queued"
-expect 0 "and one on the thermal printer" complaint add 3 --channel in_person --kind service \
-	--name "Ким Ольга" --text "очередь" --print thermal --lang kk
+input "$T/kim" "name: Ким Ольга" "text: очередь"
+expect_in 0 "and one on the thermal printer" "$T/kim" complaint add 3 --channel in_person \
+	--kind service --print thermal --lang kk
 "$PRINTD" --printer a4-1 --fonts "$SRC/assets/fonts" --once >"$T/out" 2>"$T/err"
 if [ $? -eq 0 ]; then ok; else not_ok "kezek-printd a4-1"; fi
 "$PRINTD" --printer thermal --fonts "$SRC/assets/fonts" --once >"$T/out" 2>"$T/err"
@@ -106,8 +108,8 @@ pdf_has "Жалоба № 2026-C-0001" "the reprint's number"
 
 # an office that is not in the directory: the job fails, saying why
 sed -i 's/^office = .*/office = nowhere-at-all/' "$T/hall.ini"
-expect 0 "a talon for an unknown office" complaint add 3 --channel in_person --kind service \
-	--name "Ким Ольга" --text "очередь" --print a4-1
+expect_in 0 "a talon for an unknown office" "$T/kim" complaint add 3 --channel in_person \
+	--kind service --print a4-1
 "$PRINTD" --printer a4-1 --fonts "$SRC/assets/fonts" --once >/dev/null 2>&1
 expect 0 "print status" print status
 has out "'nowhere-at-all' is not a key" "why the talon failed"

@@ -7,15 +7,16 @@ expect 0 "init" init
 open_counter 3 "Иванова Мария Петровна"
 expect 0 "empty journal" complaints
 has out "0 complaints" "none yet"
-expect 0 "0001, due 20 April" complaint add 3 --channel post --kind result \
-	--name "Сейтқали, Ержан" --contact "Көкшетау, Абай көшесі 1" \
-	--text 'says "unfair"; two lines
-second line'
-expect 0 "0002, due 6 April" complaint add 3 --channel in_person --kind service \
-	--name "Петров Пётр" --text "грубость" --days 15
-expect 0 "0003, due 6 April" complaint add 3 --channel email --kind service \
-	--name "Ким Ольга" --contact "olga@example.kz" --text "очередь" --days 15
-expect 0 "0003 answered" complaint answer 2026-C-0003 --channel email --text "ответили"
+input "$T/seitkali" "name: Сейтқали, Ержан" "contact: Көкшетау, Абай көшесі 1" \
+	'text: says "unfair"; two lines' '  second line'
+expect_in 0 "0001, due 20 April" "$T/seitkali" complaint add 3 --channel post --kind result
+input "$T/petrov" "name: Петров Пётр" "text: грубость"
+expect_in 0 "0002, due 6 April" "$T/petrov" complaint add 3 --channel in_person --kind service \
+	--days 15
+input "$T/kim" "name: Ким Ольга" "contact: olga@example.kz" "text: очередь"
+expect_in 0 "0003, due 6 April" "$T/kim" complaint add 3 --channel email --kind service --days 15
+input "$T/answer" "text: ответили"
+expect_in 0 "0003 answered" "$T/answer" complaint answer 2026-C-0003 --channel email
 
 expect 0 "open on 6 April" complaints --open --now 2026-04-06T17:00
 has out "2 complaints open" "two open"

@@ -14,8 +14,9 @@ is() {
 # in_file TEXT: the database's files hold TEXT's bytes
 in_file() { cat "$T"/private/hall.db* | grep -qaF -- "$1"; }
 export KEZEK_DB="$T/private/hall.db"
-person=(--name "Иванов Иван Иванович" --iin 870412300416 --id-doc "уд. личности № 012345678"
-	--phone "+7 701 111 22 33" --address "г. Кокшетау, ул. Абая, 10" --plot "участок 5")
+input "$T/person" "name: Иванов Иван Иванович" "iin: 870412300416" \
+	"id-doc: уд. личности № 012345678" "phone: +7 701 111 22 33" \
+	"address: г. Кокшетау, ул. Абая, 10" "plot: участок 5"
 
 expect 0 "init" init
 if [ "$(stat -c %a "$T/private")" = 700 ]; then ok; else not_ok "the folder is not 0700"; fi
@@ -30,13 +31,15 @@ has err "chmod 600" "what to do said"
 chmod 600 "$T/private/hall.db"
 
 open_counter 1 "Клерк Бірінші"
-expect 0 "complaint answered soon" complaint add 1 --channel post --kind service \
-	--name "Жалобщик Первый" --contact "ул. Мира 1" --text "хамство в зале"
-expect 0 "its answer" complaint answer 2026-C-0001 --channel post --text "извинились" \
+input "$T/first" "name: Жалобщик Первый" "contact: ул. Мира 1" "text: хамство в зале"
+expect_in 0 "complaint answered soon" "$T/first" complaint add 1 --channel post --kind service
+input "$T/answer" "text: извинились"
+expect_in 0 "its answer" "$T/answer" complaint answer 2026-C-0001 --channel post \
 	--now 2026-03-26T11:00
-expect 0 "complaint never answered" complaint add 1 --channel in_person --kind result \
-	--name "Жалобщик Второй" --text "не ответили"
-expect 0 "application" accept 1 "${person[@]}" --docs application,id_copy,act,conclusion
+input "$T/second" "name: Жалобщик Второй" "text: не ответили"
+expect_in 0 "complaint never answered" "$T/second" complaint add 1 --channel in_person \
+	--kind result
+expect_in 0 "application" "$T/person" accept 1 --docs application,id_copy,act,conclusion
 first_line "2026-0001" "numbered"
 expect 0 "decided" decide 2026-0001 approve --now 2026-03-26T10:00
 expect 0 "handed over" handover 2026-0001 --to applicant --counter 1 --now 2026-03-27T10:00
@@ -71,9 +74,11 @@ expect 0 "check" check
 
 # the retention comes from [hall] retention_days
 sed -i 's/^retention_days = .*/retention_days = 30/' "$T/hall.ini"
-expect 0 "complaint 3" complaint add 1 --channel in_person --kind service --name "Третий" \
-	--text "x" --now 2029-04-01T11:00
-expect 0 "answered" complaint answer 2029-C-0001 --channel in_person --text "y" \
+input "$T/third" "name: Третий" "text: x"
+expect_in 0 "complaint 3" "$T/third" complaint add 1 --channel in_person --kind service \
+	--now 2029-04-01T11:00
+input "$T/y" "text: y"
+expect_in 0 "answered" "$T/y" complaint answer 2029-C-0001 --channel in_person \
 	--now 2029-04-01T12:00
 expect 0 "purge after 30 days" purge --now 2029-05-02T10:00
 has out "purged the personal data of 1 complaint" "30 days taken from hall.ini"

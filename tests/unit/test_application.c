@@ -256,7 +256,7 @@ test_malformed_input_changes_nothing(void **state)
 	REFUSED(individual(), plot_address, "", "land plot");
 	REFUSED(individual(), representative, "Кто-то", "legal entity");
 	REFUSED(individual(), proxy, "Петров Пётр", "power of attorney");
-	REFUSED(individual(), proxy_doc, "доверенность № 1", "--proxy");
+	REFUSED(individual(), proxy_doc, "доверенность № 1", "'proxy: ...'");
 	REFUSED(individual(), docs, ALL_INDIVIDUAL | (1u << KZ_APPDOC_REGISTRATION),
 		"registration is not a document of p.11 for an individual");
 	REFUSED(individual(), docs, ALL_INDIVIDUAL | (1u << KZ_APPDOC_POWER_OF_ATTORNEY),

@@ -152,8 +152,8 @@ test_wrong_input_is_refused_and_nothing_is_recorded(void **state)
 	assert_non_null(strstr(err, "'weather' is not a kind of complaint; say result"));
 	REFUSED(KZ_EINVAL, days, 20, "15 or 30");
 	REFUSED(KZ_EINVAL, name, "", "name");
-	REFUSED(KZ_EINVAL, text, NULL, "--text");
-	REFUSED(KZ_EINVAL, contact, "", "--contact"); /* an answer by post needs an address */
+	REFUSED(KZ_EINVAL, text, NULL, "'text: ...'");
+	REFUSED(KZ_EINVAL, contact, "", "'contact: ...'"); /* an answer by post needs an address */
 	REFUSED(KZ_EINVAL, text, "\xd0\x41 broken", "UTF-8");
 	REFUSED(KZ_EINVAL, name, "tab\tand\x1b escape", "UTF-8");
 	memset(long_text, 'a', sizeof long_text - 1);
