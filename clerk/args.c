@@ -40,6 +40,8 @@ const struct kz_cmd *const kz_commands[] = {
 	&kz_cmd_purge,
 	&kz_cmd_simulate,
 	&kz_cmd_report,
+	&kz_cmd_backup,
+	&kz_cmd_restore,
 	NULL,
 };
 #define MAX_OPTION_DEFS 64 /* a command's options and the common ones */

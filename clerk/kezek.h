@@ -166,6 +166,6 @@ extern const struct kz_cmd kz_cmd_complaint, kz_cmd_complaints, kz_cmd_clerk, kz
 	kz_cmd_purge;
 extern const struct kz_cmd kz_cmd_simulate;
 
-extern const struct kz_cmd kz_cmd_report;
+extern const struct kz_cmd kz_cmd_report, kz_cmd_backup, kz_cmd_restore;
 
 #endif

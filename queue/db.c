@@ -69,7 +69,8 @@ what_to_do(struct kz_db *db, int prim, char *hint, size_t len)
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return "check it with 'kezek check'; if it is damaged, stop the hall and put back "
-		       "the last backup copy";
+		       "the last copy with 'kezek restore FILE' (kezek backup keeps them in "
+		       "backups/ beside the database)";
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 	case SQLITE_CANTOPEN: {
