@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "queue/application.h"
 #include "queue/error.h"
 
 void
@@ -85,4 +86,24 @@ kz_doc_check_format(const char *what, int width, const char *lang, char *err)
 		return kz_err(err, KZ_EINVAL, "%s is in Kazakh (kk) or Russian (ru), not '%s'",
 			what, lang ? lang : "");
 	return KZ_OK;
+}
+
+int
+kz_doc_start(struct kz_layout *out, int width)
+{
+	out->width = width;
+	out->margin = KZ_DOC_MARGIN;
+	out->n = 0;
+	return width == KZ_DOTS_80MM ? 5 : 4;
+}
+
+int
+kz_doc_app_docs(unsigned set, const char *lang, const char **names, int max)
+{
+	int n = 0;
+
+	for (int i = 0; i < KZ_APPDOC_COUNT && n < max; i++)
+		if (set & (1u << i))
+			names[n++] = kz_app_doc_name(i, lang);
+	return n;
 }

@@ -43,6 +43,18 @@ void kz_doc_unbroken(const char *s, char *out, size_t len);
  * ru; KZ_EINVAL with a message naming what ("a receipt") otherwise. */
 int kz_doc_check_format(const char *what, int width, const char *lang, char *err);
 
+/* White dots on every side of every document: printers smear the edge. */
+#define KZ_DOC_MARGIN 8
+
+/* Empty out for paper width dots wide, with the margin every document
+ * keeps; returns the text scale, in quarters of the 58 mm sizes (4; 5 on
+ * 80 mm). */
+int kz_doc_start(struct kz_layout *out, int width);
+
+/* The names in lang of the p.11 documents in set (bits of KZ_APPDOC_*),
+ * at most max of them, into names; returns how many. */
+int kz_doc_app_docs(unsigned set, const char *lang, const char **names, int max);
+
 /* A field not given: NULL or "". */
 int kz_doc_missing(const char *s);
 

@@ -4,11 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc.h"
 #include "form.h"
 #include "queue/error.h"
 #include "queue/outbox.h"
-
-#define MARGIN 8 /* white dots on every side, as on a ticket */
 
 /* Pixel sizes at 576 dots, where the A4 column is 0.59 pt a dot: body text
  * near 11 pt, as official forms are set, and captions near 8 pt. */
@@ -148,9 +147,7 @@ kz_doc_form_layout(const char *lang, int width, struct kz_layout *out, char *err
 			lang ? lang : "");
 	form = strcmp(lang, "kk") == 0 ? kk_form : ru_form;
 	n = form == kk_form ? LINES(kk_form) : LINES(ru_form);
-	out->width = width;
-	out->margin = MARGIN;
-	out->n = 0;
+	kz_doc_start(out, width);
 	for (int i = 0; i < n && rc == KZ_OK; i++)
 		rc = add(out, &form[i], width, err);
 	return rc;

@@ -12,8 +12,6 @@
 #include "queue/application.h"
 #include "queue/outbox.h"
 
-#define MARGIN 8 /* white dots on every side, as on a ticket */
-
 /* The notice's wording in one language, the standard's terms; "%s" as
  * noted.  U+00A0 keeps a number with its sign, a date with "ж.". */
 struct words {
@@ -177,10 +175,7 @@ kz_doc_notice_layout(const struct kz_notice_doc *d, int width, struct kz_layout 
 	if ((rc = check(d, width, err)) != KZ_OK)
 		return rc;
 	w = strcmp(d->lang, "kk") == 0 ? &kk_words : &ru_words;
-	s = width == KZ_DOTS_80MM ? 5 : 4;
-	out->width = width;
-	out->margin = MARGIN;
-	out->n = 0;
+	s = kz_doc_start(out, width);
 	if ((rc = add_head(out, d, w, s, err)) || (rc = add_missing(out, d, w, s, err)))
 		return rc;
 	return add_next(out, d, w, s, err);
@@ -212,9 +207,7 @@ kz_doc_notice_load(struct kz_doc_source *src, const struct kz_print_job *job, vo
 	d->applicant = a->applicant;
 	d->number = a->number;
 	d->received_at = a->accepted_at;
-	for (int i = 0; i < KZ_APPDOC_COUNT && d->nmissing < KZ_DOC_MAX_DOCS; i++)
-		if (a->missing & (1u << i))
-			d->missing[d->nmissing++] = kz_app_doc_name(i, job->lang);
+	d->nmissing = kz_doc_app_docs(a->missing, job->lang, d->missing, KZ_DOC_MAX_DOCS);
 	if (kz_date_parse(a->suspended_until, &d->until) != 0) {
 		rc = kz_err(err, KZ_EINVAL, "application %s is %s: it has no notice of refusal",
 			a->number, kz_app_state_name(a->state));

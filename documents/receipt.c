@@ -12,8 +12,6 @@
 #include "queue/application.h"
 #include "queue/outbox.h"
 
-#define MARGIN 8 /* white dots on every side, as on a ticket */
-
 /* The receipt's wording in one language; "%s" as noted.  U+00A0 keeps a
  * number with its sign, a date with "ж." and a time with its preposition. */
 struct words {
@@ -198,10 +196,7 @@ kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_layou
 	if ((rc = check(d, width, err)) != KZ_OK)
 		return rc;
 	w = strcmp(d->lang, "kk") == 0 ? &kk_words : &ru_words;
-	s = width == KZ_DOTS_80MM ? 5 : 4;
-	out->width = width;
-	out->margin = MARGIN;
-	out->n = 0;
+	s = kz_doc_start(out, width);
 	if ((rc = add_head(out, d, w, s, err)) || (rc = add_docs(out, d, w, s, err)) ||
 		(rc = add_result(out, d, w, s, err)))
 		return rc;
@@ -234,9 +229,7 @@ kz_doc_receipt_load(struct kz_doc_source *src, const struct kz_print_job *job, v
 		goto fail;
 	d->number = a->number;
 	d->accepted_at = a->accepted_at;
-	for (int i = 0; i < KZ_APPDOC_COUNT && d->ndocs < KZ_DOC_MAX_DOCS; i++)
-		if (a->docs & (1u << i))
-			d->docs[d->ndocs++] = kz_app_doc_name(i, job->lang);
+	d->ndocs = kz_doc_app_docs(a->docs, job->lang, d->docs, KZ_DOC_MAX_DOCS);
 	if (kz_date_parse(a->due_day, &d->due) != 0) {
 		rc = kz_err(err, KZ_EDB, "application %s has no due day", a->number);
 		goto fail;

@@ -13,8 +13,6 @@
 #include "queue/directory.h"
 #include "queue/outbox.h"
 
-#define MARGIN 8 /* white dots on every side, as on a ticket */
-
 /* The talon's wording in one language; "%s" as noted.  U+00A0 keeps a
  * number with its sign and "30 күн", "30 дней" together. */
 struct words {
@@ -254,10 +252,7 @@ kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_layout *o
 	if ((rc = check(d, width, err)) != KZ_OK)
 		return rc;
 	w = strcmp(d->lang, "kk") == 0 ? &kk_words : &ru_words;
-	s = width == KZ_DOTS_80MM ? 5 : 4;
-	out->width = width;
-	out->margin = MARGIN;
-	out->n = 0;
+	s = kz_doc_start(out, width);
 	if ((rc = add_head(out, d, w, s, err)) || (rc = add_answer(out, d, w, s, err)))
 		return rc;
 	return add_contacts(out, d, w, s, err);

@@ -10,8 +10,6 @@
 #include "doc.h"
 #include "queue/outbox.h"
 
-#define MARGIN 8 /* white dots on every side, as on a ticket */
-
 struct words {
 	const char *title;
 	const char *alphabet; /* every letter, capital and small */
@@ -82,11 +80,8 @@ kz_doc_test_layout(const char *lang, const char *printer_name, const char *offic
 	if ((rc = check(lang, printer_name, office, width, err)) != KZ_OK)
 		return rc;
 	w = strcmp(lang, "kk") == 0 ? &kk_words : &ru_words;
-	s = width == KZ_DOTS_80MM ? 5 : 4;
 	kz_clock_format(now, "%d.%m.%Y %H:%M", when, sizeof when);
-	out->width = width;
-	out->margin = MARGIN;
-	out->n = 0;
+	s = kz_doc_start(out, width);
 	/* the alphabet at body size, not shrunk: a letter too small to read
 	 * would hide the very fault the page is for */
 	if ((rc = add(out, KZ_BLOCK_WRAP, 28 * s / 4, 1, 0, w->title, err)) != KZ_OK ||

@@ -11,8 +11,6 @@
 #include "doc.h"
 #include "queue/outbox.h"
 
-#define MARGIN 8 /* white dots on every side: printers smear the paper's edge */
-
 /* The ticket's wording in one language; "%s" and "%d" as noted. */
 struct words {
 	const char *ahead;   /* "%d" people before the visitor; "%s" the noun (ru) */
@@ -153,11 +151,8 @@ kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_layout 
 	if ((rc = check_doc(d, width, err)) != KZ_OK)
 		return rc;
 	w = strcmp(d->lang, "kk") == 0 ? &kk_words : &ru_words;
-	s = width == KZ_DOTS_80MM ? 5 : 4; /* text sizes, in quarters of the 58 mm ones */
-	content = width - 2 * MARGIN;
-	out->width = width;
-	out->margin = MARGIN;
-	out->n = 0;
+	content = width - 2 * KZ_DOC_MARGIN;
+	s = kz_doc_start(out, width);
 	/* the number as wide as the paper allows: typeset shrinks it to fit */
 	if ((rc = add(out, KZ_BLOCK_WRAP, 26 * s / 4, 1, 0, err, "%s", d->office)) != KZ_OK ||
 		(rc = add(out, KZ_BLOCK_RULE, 2, 0, 8, err, "%s", "")) != KZ_OK ||
