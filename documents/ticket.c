@@ -65,33 +65,6 @@ kk_locative(int min)
 	return min % 10 != 0 ? units[min % 10] : tens[min / 10];
 }
 
-static int add(struct kz_layout *l, enum kz_block_kind kind, int px, int bold, int gap, char *err,
-	const char *fmt, ...) __attribute__((format(printf, 7, 8)));
-
-/* Append a centred block; KZ_EINVAL if its text does not fit a block. */
-static int
-add(struct kz_layout *l, enum kz_block_kind kind, int px, int bold, int gap, char *err,
-	const char *fmt, ...)
-{
-	struct kz_layout_block *b = &l->blocks[l->n];
-	va_list ap;
-	int n;
-
-	if (l->n == KZ_LAYOUT_BLOCKS)
-		return kz_err(err, KZ_EINVAL, "the ticket has more than %d blocks",
-			KZ_LAYOUT_BLOCKS);
-	*b = (struct kz_layout_block){kind, px, bold, KZ_TS_CENTRE, gap, ""};
-	va_start(ap, fmt);
-	n = vsnprintf(b->text, sizeof b->text, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof b->text)
-		return kz_err(err, KZ_EINVAL,
-			"a text of the ticket is longer than %d bytes: %.40s...",
-			KZ_LAYOUT_TEXT_MAX - 1, b->text);
-	l->n++;
-	return KZ_OK;
-}
-
 static int
 check_doc(const struct kz_ticket_doc *d, int width, char *err)
 {
@@ -123,23 +96,27 @@ add_status(struct kz_layout *l, const struct kz_ticket_doc *d, const struct word
 	int rc;
 
 	if (d->ahead == 0)
-		rc = add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, up, err, "%s", w->nobody);
+		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, up, err, "%s",
+			w->nobody);
 	else if (w == &ru_words)
-		rc = add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, up, err, w->ahead, d->ahead,
-			kz_doc_plural_ru(d->ahead, "человек", "человека", "человек"));
+		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, up, err, w->ahead,
+			d->ahead, kz_doc_plural_ru(d->ahead, "человек", "человека", "человек"));
 	else
-		rc = add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, up, err, w->ahead, d->ahead);
+		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, up, err, w->ahead,
+			d->ahead);
 	kz_clock_format(d->issued_at, "%d.%m.%Y %H:%M", when, sizeof when);
 	if (rc == KZ_OK)
-		rc = add(l, KZ_BLOCK_LINE, 24 * s / 4, 0, 4, err, "%s", when);
+		rc = kz_layout_add(l, KZ_BLOCK_LINE, 24 * s / 4, 0, KZ_TS_CENTRE, 4, err, "%s",
+			when);
 	if (rc == KZ_OK)
-		rc = add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, 10 * s / 4, err, "%s", w->promise);
+		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 10 * s / 4, err,
+			"%s", w->promise);
 	if (rc != KZ_OK || !d->lunch_notice)
 		return rc;
 	kz_clock_format(d->resumes_at, "%H:%M", at, sizeof at);
 	kz_clock_local(d->resumes_at, &tm);
-	return add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, 8 * s / 4, err, w->resumes, at,
-		w == &kk_words ? kk_locative(tm.tm_min) : "");
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_CENTRE, 8 * s / 4, err,
+		w->resumes, at, w == &kk_words ? kk_locative(tm.tm_min) : "");
 }
 
 int
@@ -154,14 +131,20 @@ kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_layout 
 	content = width - 2 * KZ_DOC_MARGIN;
 	s = kz_doc_start(out, width);
 	/* the number as wide as the paper allows: typeset shrinks it to fit */
-	if ((rc = add(out, KZ_BLOCK_WRAP, 26 * s / 4, 1, 0, err, "%s", d->office)) != KZ_OK ||
-		(rc = add(out, KZ_BLOCK_RULE, 2, 0, 8, err, "%s", "")) != KZ_OK ||
-		(rc = add(out, KZ_BLOCK_WRAP, 24 * s / 4, 0, 8, err, "%s", d->service)) != KZ_OK ||
-		(rc = add(out, KZ_BLOCK_LINE, content / 3, 1, 0, err, "%s", d->number)) != KZ_OK ||
+	if ((rc = kz_layout_add(out, KZ_BLOCK_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, 0, err, "%s",
+		     d->office)) != KZ_OK ||
+		(rc = kz_layout_add(out, KZ_BLOCK_RULE, 2, 0, KZ_TS_CENTRE, 8, err, "%s", "")) !=
+			KZ_OK ||
+		(rc = kz_layout_add(out, KZ_BLOCK_WRAP, 24 * s / 4, 0, KZ_TS_CENTRE, 8, err, "%s",
+			 d->service)) != KZ_OK ||
+		(rc = kz_layout_add(out, KZ_BLOCK_LINE, content / 3, 1, KZ_TS_CENTRE, 0, err, "%s",
+			 d->number)) != KZ_OK ||
 		(rc = add_status(out, d, w, s, content / 3, err)) != KZ_OK ||
-		(rc = add(out, KZ_BLOCK_RULE, 2, 0, 10, err, "%s", "")) != KZ_OK)
+		(rc = kz_layout_add(out, KZ_BLOCK_RULE, 2, 0, KZ_TS_CENTRE, 10, err, "%s", "")) !=
+			KZ_OK)
 		return rc;
-	return add(out, KZ_BLOCK_LINE, 18 * s / 4, 0, 6, err, "%s", w->footer);
+	return kz_layout_add(out, KZ_BLOCK_LINE, 18 * s / 4, 0, KZ_TS_CENTRE, 6, err, "%s",
+		w->footer);
 }
 
 int
