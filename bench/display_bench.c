@@ -6,6 +6,9 @@
  * and sends the moment each call committed through a pipe; this process
  * runs the board's own loop (kz_display_step, then wait for input up to
  * the poll period) off-screen and notes when the new number is drawn.
+ *
+ *   display_bench [--quick] [IDLE_SECONDS]  (40 calls, 10 s idle;
+ *                                            --quick: 5 calls, 1 s)
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -28,11 +31,27 @@
 #include "queue/hall.h"
 #include "queue/ticket.h"
 
+#include "bench.h"
+
 #define POLL_MS 50 /* as display/main.c */
-#define CALLS   40
+#define CALLS   40 /* the most; --quick makes fewer */
 
 static char dir[256], config[600], dbpath[600];
 static struct kz_config cfg;
+static int calls = CALLS;
+
+static void
+remove_dir(void)
+{
+	char cmd[600];
+
+	if (dir[0] == '\0')
+		return;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "display_bench: could not remove %s\n", dir);
+	dir[0] = '\0';
+}
 
 static double
 mono(void)
@@ -47,6 +66,7 @@ static void
 die(const char *what, const char *err)
 {
 	fprintf(stderr, "display_bench: %s: %s\n", what, err);
+	remove_dir();
 	exit(1);
 }
 
@@ -76,7 +96,15 @@ make_hall(void)
 	cfg.display.sound = 0;
 }
 
-/* The clerk: CALLS calls, each commit's moment written to fd. */
+/* The clerk's way out on an error: the parent removes the folder. */
+static void
+clerk_die(const char *what, const char *err)
+{
+	fprintf(stderr, "display_bench: clerk: %s: %s\n", what, err);
+	_exit(1);
+}
+
+/* The clerk: calls calls, each commit's moment written to fd. */
 static void
 clerk(int fd)
 {
@@ -87,21 +115,21 @@ clerk(int fd)
 
 	srand((unsigned)getpid());
 	if (kz_cal_load(NULL, NULL, &cal, err) != KZ_OK || kz_db_open(dbpath, 0, &db, err) != KZ_OK)
-		die("clerk", err);
+		clerk_die("clerk", err);
 	usleep(500000);
-	for (int i = 0; i < CALLS; i++) {
+	for (int i = 0; i < calls; i++) {
 		double at;
 		if (kz_ticket_issue(db, cal, "A", &t, err) != KZ_OK)
-			die("issue", err);
+			clerk_die("issue", err);
 		usleep(150000 + (useconds_t)(rand() % 150000));
 		if (kz_ticket_next(db, 1, &t, err) != KZ_OK)
-			die("next", err);
+			clerk_die("next", err);
 		at = mono();
 		if (write(fd, &at, sizeof at) != sizeof at)
-			die("pipe", strerror(errno));
+			clerk_die("pipe", strerror(errno));
 		usleep(100000 + (useconds_t)(rand() % 100000));
 		if (kz_ticket_finish(db, 1, KZ_SERVED, NULL, NULL, &t, err) != KZ_OK)
-			die("finish", err);
+			clerk_die("finish", err);
 	}
 	kz_db_close(db);
 	kz_cal_free(cal);
@@ -125,9 +153,9 @@ measure_latency(struct kz_display *d, int fd, double *lat)
 	int ncommitted = 0, seen = 0, drew;
 	double give_up = mono() + 60;
 
-	while (seen < CALLS && mono() < give_up) {
+	while (seen < calls && mono() < give_up) {
 		double at;
-		while (read(fd, &at, sizeof at) == sizeof at && ncommitted < CALLS)
+		while (read(fd, &at, sizeof at) == sizeof at && ncommitted < calls)
 			committed[ncommitted++] = at;
 		if (kz_display_step(d, &drew, err) != KZ_OK)
 			die("step", err);
@@ -135,7 +163,7 @@ measure_latency(struct kz_display *d, int fd, double *lat)
 		if (drew && it && strcmp(it->text, last) != 0 && strcmp(it->text, "—") != 0) {
 			double shown = mono();
 			snprintf(last, sizeof last, "%s", it->text);
-			while (read(fd, &at, sizeof at) == sizeof at && ncommitted < CALLS)
+			while (read(fd, &at, sizeof at) == sizeof at && ncommitted < calls)
 				committed[ncommitted++] = at;
 			if (seen < ncommitted)
 				lat[seen] = (shown - committed[seen]) * 1000;
@@ -174,15 +202,53 @@ measure_idle(struct kz_display *d, double seconds)
 	return (cpu_seconds() - cpu) / (mono() - start) * 100;
 }
 
+static void
+usage(void)
+{
+	printf("usage: display_bench [--quick] [IDLE_SECONDS]\n"
+	       "Runs the hall board off-screen at 1920x1080 while a clerk process issues and\n"
+	       "calls %d tickets a random pause apart: prints how soon each committed call is\n"
+	       "drawn (p50, p95, max), then the board's CPU while idle for IDLE_SECONDS\n"
+	       "(0.1 to 3600, default 10).  The hall is in a new folder under $TMPDIR or\n"
+	       "/tmp, removed afterwards.\n"
+	       "  --quick     5 calls and 1 s idle (unless given): a few seconds; exits 1 if\n"
+	       "              the clerk fails or a call is not seen on the board\n"
+	       "  -h, --help  this text\n",
+		CALLS);
+}
+
 int
 main(int argc, char **argv)
 {
-	int w = 1920, h = 1080, fds[2], status, n;
-	double idle_seconds = argc > 1 ? atof(argv[1]) : 10, lat[CALLS], idle;
+	int w = 1920, h = 1080, fds[2], status, n, quick = 0, given = 0;
+	double idle_seconds = 10, lat[CALLS], idle;
 	struct kz_display_options o;
 	struct kz_display *d;
-	char err[KZ_ERR_LEN], cmd[600];
+	char err[KZ_ERR_LEN];
 	pid_t pid;
+
+	for (int i = 1; i < argc; i++) {
+		char *end;
+		double v;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage();
+			return 0;
+		}
+		if (strcmp(argv[i], "--quick") == 0) {
+			quick = 1;
+			continue;
+		}
+		v = strtod(argv[i], &end);
+		if (given || end == argv[i] || *end != '\0' || !(v >= 0.1 && v <= 3600))
+			bench_bad_option("display_bench", argv[i]);
+		idle_seconds = v;
+		given = 1;
+	}
+	if (quick) {
+		calls = 5;
+		if (!given)
+			idle_seconds = 1;
+	}
 
 	setenv("SDL_VIDEODRIVER",
 		getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "offscreen", 1);
@@ -202,7 +268,12 @@ main(int argc, char **argv)
 	}
 	close(fds[1]);
 	n = measure_latency(d, fds[0], lat);
-	waitpid(pid, &status, 0);
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		die("clerk", "the clerk process failed");
+	if (n < calls) {
+		snprintf(err, sizeof err, "%d of %d calls seen on the board", n, calls);
+		die("board", err);
+	}
 	qsort(lat, (size_t)n, sizeof lat[0], cmp);
 	printf("kezek display_bench: %dx%d, %s video, poll %d ms\n", w, h,
 		getenv("SDL_VIDEODRIVER"), POLL_MS);
@@ -212,6 +283,6 @@ main(int argc, char **argv)
 	idle = measure_idle(d, idle_seconds);
 	printf("idle CPU: %.2f%% of one core over %.0f s\n", idle, idle_seconds);
 	kz_display_close(d);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 && n == CALLS ? 0 : 1;
+	remove_dir();
+	return 0;
 }
