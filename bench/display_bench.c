@@ -40,6 +40,12 @@ static char dir[256], config[600], dbpath[600];
 static struct kz_config cfg;
 static int calls = CALLS;
 
+/* A call as the clerk committed it. */
+struct commit {
+	double at;
+	char number[24];
+};
+
 static void
 remove_dir(void)
 {
@@ -118,14 +124,15 @@ clerk(int fd)
 		clerk_die("clerk", err);
 	usleep(500000);
 	for (int i = 0; i < calls; i++) {
-		double at;
+		struct commit c;
 		if (kz_ticket_issue(db, cal, "A", &t, err) != KZ_OK)
 			clerk_die("issue", err);
 		usleep(150000 + (useconds_t)(rand() % 150000));
 		if (kz_ticket_next(db, 1, &t, err) != KZ_OK)
 			clerk_die("next", err);
-		at = mono();
-		if (write(fd, &at, sizeof at) != sizeof at)
+		c.at = mono();
+		snprintf(c.number, sizeof c.number, "%s", t.number);
+		if (write(fd, &c, sizeof c) != sizeof c)
 			clerk_die("pipe", strerror(errno));
 		usleep(100000 + (useconds_t)(rand() % 100000));
 		if (kz_ticket_finish(db, 1, KZ_SERVED, NULL, NULL, &t, err) != KZ_OK)
@@ -144,30 +151,42 @@ cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Run the board until every call was seen; latencies in ms into lat. */
+/* Read the calls committed so far into c. */
+static void
+read_commits(int fd, struct commit *c, int *n)
+{
+	struct commit one;
+
+	while (*n < calls && read(fd, &one, sizeof one) == sizeof one)
+		c[(*n)++] = one;
+}
+
+/* Run the board until the last call is drawn; latencies in ms into lat,
+ * each matched to its call by the number, so a call replaced by the next
+ * before a frame (a loaded machine) is left out, not misattributed. */
 static int
 measure_latency(struct kz_display *d, int fd, double *lat)
 {
 	char last[KZ_TEXT_MAX] = "", err[KZ_ERR_LEN];
-	double committed[CALLS];
+	struct commit committed[CALLS];
 	int ncommitted = 0, seen = 0, drew;
 	double give_up = mono() + 60;
 
-	while (seen < calls && mono() < give_up) {
-		double at;
-		while (read(fd, &at, sizeof at) == sizeof at && ncommitted < calls)
-			committed[ncommitted++] = at;
+	while (mono() < give_up &&
+		!(ncommitted == calls && strcmp(last, committed[calls - 1].number) == 0)) {
+		read_commits(fd, committed, &ncommitted);
 		if (kz_display_step(d, &drew, err) != KZ_OK)
 			die("step", err);
 		const struct kz_item *it = kz_scene_find(kz_display_scene(d), "call.number");
 		if (drew && it && strcmp(it->text, last) != 0 && strcmp(it->text, "—") != 0) {
 			double shown = mono();
 			snprintf(last, sizeof last, "%s", it->text);
-			while (read(fd, &at, sizeof at) == sizeof at && ncommitted < calls)
-				committed[ncommitted++] = at;
-			if (seen < ncommitted)
-				lat[seen] = (shown - committed[seen]) * 1000;
-			seen++;
+			read_commits(fd, committed, &ncommitted);
+			for (int i = ncommitted - 1; i >= 0; i--)
+				if (strcmp(committed[i].number, last) == 0) {
+					lat[seen++] = (shown - committed[i].at) * 1000;
+					break;
+				}
 		}
 		kz_ui_sleep(kz_display_ui(d), POLL_MS);
 	}
@@ -270,13 +289,14 @@ main(int argc, char **argv)
 	n = measure_latency(d, fds[0], lat);
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		die("clerk", "the clerk process failed");
-	if (n < calls) {
-		snprintf(err, sizeof err, "%d of %d calls seen on the board", n, calls);
-		die("board", err);
-	}
+	if (n == 0)
+		die("board", "no call was seen on the board");
 	qsort(lat, (size_t)n, sizeof lat[0], cmp);
 	printf("kezek display_bench: %dx%d, %s video, poll %d ms\n", w, h,
 		getenv("SDL_VIDEODRIVER"), POLL_MS);
+	if (n < calls)
+		printf("%d of %d calls replaced by the next before a frame showed them\n",
+			calls - n, calls);
 	printf("commit to frame: %d calls; p50 %.1f ms, p95 %.1f ms, max %.1f ms\n", n,
 		n ? lat[n / 2] : 0, n ? lat[(n * 95) / 100 < n ? (n * 95) / 100 : n - 1] : 0,
 		n ? lat[n - 1] : 0);
