@@ -1,6 +1,7 @@
 /*
  * bench.h - what the benchmarks share: a monotonic clock, sorting the
- * samples for their percentiles, and the process's resident memory.
+ * samples for their percentiles, the process's resident memory, and
+ * reading the command line.
  * Header-only, for the bench/ programs alone.
  */
 #ifndef KZ_BENCH_H
@@ -49,6 +50,28 @@ bench_rss_kb(void)
 	if (f)
 		fclose(f);
 	return kb;
+}
+
+/* An option the benchmark does not take: one line naming it and the way
+ * to the usage, on stderr, and exit 1. */
+static inline void
+bench_bad_option(const char *prog, const char *arg)
+{
+	fprintf(stderr, "%s: cannot use '%s'; '%s --help' shows the usage\n", prog, arg, prog);
+	exit(1);
+}
+
+/* A whole decimal number in lo..hi from text into *out; 0 if it is not. */
+static inline int
+bench_number(const char *text, long lo, long hi, long *out)
+{
+	char *end;
+	long v = strtol(text, &end, 10);
+
+	if (end == text || *end != '\0' || v < lo || v > hi)
+		return 0;
+	*out = v;
+	return 1;
 }
 
 #endif

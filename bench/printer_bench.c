@@ -3,6 +3,8 @@
  * takes from data to the ESC/POS bytes a thermal printer takes, on 58 mm
  * and 80 mm paper, in Kazakh and Russian; the bytes are decoded back to
  * check they carry the same picture.
+ *
+ *   printer_bench [--quick] [RUNS]  (200; --quick: 10)
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -19,6 +21,8 @@
 #include "ink/typeset.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+
+#include "bench.h"
 
 static double
 now_ms(void)
@@ -51,8 +55,9 @@ one(struct kz_typeset *t, const struct kz_ticket_doc *d, int width, struct kz_by
 	return now_ms() - start;
 }
 
-/* The same documents as A4 PDF, as they go to a CUPS queue. */
-static void
+/* The same documents as A4 PDF, as they go to a CUPS queue; -1 if one
+ * could not be made (said on stderr). */
+static int
 pdf_figures(int runs, int64_t issued)
 {
 	struct kz_ticket_doc d = {"kk", "Жер қатынастары бөлімі", "Құжаттарды тапсыру", "A-017",
@@ -71,7 +76,11 @@ pdf_figures(int runs, int64_t issued)
 		runs = 50; /* a PDF takes milliseconds: fewer runs tell as much */
 	printf("\nA4 PDF with the fonts embedded, %d runs each\n", runs);
 	printf("document     bytes   first ms   p50 ms\n");
-	for (int k = 0; k < 3 && l != NULL; k++) {
+	if (l == NULL) {
+		fprintf(stderr, "printer_bench: out of memory\n");
+		return -1;
+	}
+	for (int k = 0; k < 3; k++) {
 		double ms[64], first = 0;
 		struct kz_bytes pdf = {0};
 		int rc = k == 0  ? kz_doc_ticket_layout(&d, KZ_DOTS_58MM, l, err)
@@ -88,14 +97,30 @@ pdf_figures(int runs, int64_t issued)
 				ms[i - 1] = now_ms() - start;
 		}
 		if (rc != KZ_OK) {
-			fprintf(stderr, "printer_bench: %s\n", err);
-			break;
+			fprintf(stderr, "printer_bench: %s: %s\n", names[k], err);
+			kz_bytes_free(&pdf);
+			free(l);
+			return -1;
 		}
 		qsort(ms, (size_t)runs, sizeof ms[0], cmp);
 		printf("%-10s %7zu %10.2f %8.2f\n", names[k], pdf.len, first, ms[runs / 2]);
 		kz_bytes_free(&pdf);
 	}
 	free(l);
+	return 0;
+}
+
+static void
+usage(void)
+{
+	printf("usage: printer_bench [--quick] [RUNS]\n"
+	       "Times a queue ticket from data to ESC/POS raster bytes (58 and 80 mm paper,\n"
+	       "Kazakh and Russian; the bytes decoded back and compared with the picture),\n"
+	       "and the ticket, test page and receipt to A4 PDF: RUNS runs each (1 to\n"
+	       "100000, default 200; at most 50 for PDF), the first run and p50/p99 printed.\n"
+	       "  --quick     10 runs each (unless RUNS is given): under a few seconds; exits\n"
+	       "              1 if a document cannot be made or decodes differently\n"
+	       "  -h, --help  this text\n");
 }
 
 int
@@ -107,13 +132,28 @@ main(int argc, char **argv)
 		{"kk", "Жер қатынастары бөлімі", "Құжаттарды тапсыру"},
 		{"ru", "Отдел земельных отношений", "Сдача документов"},
 	};
-	int runs = argc > 1 ? atoi(argv[1]) : 200, widths[] = {KZ_DOTS_58MM, KZ_DOTS_80MM};
-	char err[KZ_ERR_LEN];
+	int runs = 200, widths[] = {KZ_DOTS_58MM, KZ_DOTS_80MM}, quick = 0, given = 0;
+	char err[KZ_ERR_LEN] = "";
 	struct kz_typeset *t;
 	struct kz_bytes out = {0};
 	int64_t issued;
 
-	if (runs < 1 || kz_clock_setup("Asia/Almaty", NULL, err) != KZ_OK ||
+	for (int i = 1; i < argc; i++) {
+		long v;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage();
+			return 0;
+		}
+		if (strcmp(argv[i], "--quick") == 0)
+			quick = 1;
+		else if (!given && bench_number(argv[i], 1, 100000, &v))
+			runs = (int)v, given = 1;
+		else
+			bench_bad_option("printer_bench", argv[i]);
+	}
+	if (quick && !given)
+		runs = 10;
+	if (kz_clock_setup("Asia/Almaty", NULL, err) != KZ_OK ||
 		kz_clock_parse_local("2026-03-20T10:15", &issued, err) != KZ_OK ||
 		kz_typeset_open(KZ_SOURCE_DIR "/assets/fonts", &t, err) != KZ_OK) {
 		fprintf(stderr, "printer_bench: %s\n", err);
@@ -128,10 +168,12 @@ main(int argc, char **argv)
 			double *ms = malloc(sizeof *ms * (size_t)runs), first;
 			struct kz_bitmap *bm = NULL, *back = NULL;
 			struct kz_escpos_summary sum;
-			first = one(t, &d, widths[w], &out, &bm, err);
+			first = ms == NULL ? -1 : one(t, &d, widths[w], &out, &bm, err);
 			for (int i = 0; i < runs && first >= 0; i++) {
 				kz_bitmap_free(bm);
-				ms[i] = one(t, &d, widths[w], &out, &bm, err);
+				bm = NULL;
+				if ((ms[i] = one(t, &d, widths[w], &out, &bm, err)) < 0)
+					first = -1; /* a run failed: no figures from it */
 			}
 			if (first < 0 || ms == NULL ||
 				kz_escpos_decode(out.data, out.len, &back, &sum, err) != KZ_OK ||
@@ -148,8 +190,8 @@ main(int argc, char **argv)
 			kz_bitmap_free(back);
 			free(ms);
 		}
-	pdf_figures(runs, issued);
+	int rc = pdf_figures(runs, issued);
 	kz_bytes_free(&out);
 	kz_typeset_close(t);
-	return 0;
+	return rc == 0 ? 0 : 1;
 }
