@@ -492,6 +492,15 @@ kz_db_open(const char *path, int flags, struct kz_db **out, char *err)
 		if ((rc = create_file(path, err)) != KZ_OK)
 			return rc;
 		st.st_size = 0;
+	} else if (!S_ISREG(st.st_mode)) {
+		return kz_err(err, KZ_EDB,
+			"'%s' is not a regular file (%s), so not a Kezek database; check --db or "
+			"'database' in [hall]",
+			path,
+			S_ISDIR(st.st_mode)                                  ? "a folder"
+				: S_ISFIFO(st.st_mode)                       ? "a pipe"
+				: S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
+									     : "a special file");
 	}
 	if ((flags & KZ_DB_READONLY) && !folder_writable(path) &&
 		(rc = may_read_unwritable(path, err)) != KZ_OK)

@@ -71,6 +71,15 @@ rc=$?
 if [ "$rc" -eq 3 ]; then ok; else not_ok "a FIFO as a holiday file: exit $rc, expected 3 (124: it blocked)"; fi
 has err "2026.ini' is not a regular file (a pipe)" "the holiday FIFO named"
 
+# Nor is the database anything but a regular file.
+mkfifo "$T/db.fifo"
+for db in "$T/db.fifo" /dev/zero "$T"; do
+	timeout 10 "$KEZEK" status --db "$db" >"$T/out" 2>"$T/err"
+	rc=$?
+	if [ "$rc" -eq 3 ]; then ok; else not_ok "'$db' as the database: exit $rc, expected 3"; fi
+	has err "is not a regular file" "'$db' as the database named as no file"
+done
+
 # What a printer was sent, shown as a picture: bounded and typed too (it
 # once read /dev/zero until memory ran out).
 expect 1 "a device as a printout" print preview /dev/zero "$T/zero.png"
