@@ -52,6 +52,21 @@ bench_rss_kb(void)
 	return kb;
 }
 
+/* Remove the scratch folder dir (a buffer; "" once removed or never
+ * made), saying so on stderr if it cannot. */
+static inline void
+bench_remove_dir(const char *prog, char *dir)
+{
+	char cmd[600];
+
+	if (dir[0] == '\0')
+		return;
+	snprintf(cmd, sizeof cmd, "rm -rf '%.500s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "%s: could not remove %s\n", prog, dir);
+	dir[0] = '\0';
+}
+
 /* An option the benchmark does not take: one line naming it and the way
  * to the usage, on stderr, and exit 1. */
 static inline void

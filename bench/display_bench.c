@@ -49,14 +49,7 @@ struct commit {
 static void
 remove_dir(void)
 {
-	char cmd[600];
-
-	if (dir[0] == '\0')
-		return;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "display_bench: could not remove %s\n", dir);
-	dir[0] = '\0';
+	bench_remove_dir("display_bench", dir);
 }
 
 static double

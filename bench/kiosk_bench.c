@@ -37,14 +37,7 @@ static char dir[256];
 static void
 remove_dir(void)
 {
-	char cmd[600];
-
-	if (dir[0] == '\0')
-		return;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "kiosk_bench: could not remove %s\n", dir);
-	dir[0] = '\0';
+	bench_remove_dir("kiosk_bench", dir);
 }
 
 static void
