@@ -24,6 +24,8 @@ KEZEK_PACKAGES=(
 	clang                              # coverage-guided fuzzing (libFuzzer; scripts/fuzz.sh)
 	python3                            # tests: the layers check, CSV read back
 	xvfb xdotool                       # a test touches the kiosk in a real X window
+	fonts-dejavu-core                  # an installed Kezek's fonts (the package depends on it)
+	man-db groff-base systemd          # tests: the manual pages, the service units
 )
 
 kezek_install_deps() {

@@ -36,6 +36,19 @@ if [ "$(stat -c %a "$T/backups")" = 700 ]; then ok; else not_ok "backups/ is ope
 expect 1 "a backup never overwrites" backup "$T/copy.db"
 has err "already exists" "said why"
 
+# the daily timer's --keep: the newest N copies stay, nothing else is touched
+echo "the office's own notes" >"$T/backups/notes.txt"
+for at in 2026-03-21T20:30 2026-03-22T20:30 2026-03-23T20:30; do
+	expect 0 "a daily copy at $at" --now "$at" backup --keep 2
+done
+has out "removed 1 older copy, kept the newest 2" "the oldest copies went"
+left=$(cd "$T/backups" && ls hall-*.db | tr '\n' ' ')
+if [ "$left" = "hall-20260322-203000.db hall-20260323-203000.db " ]; then ok
+else not_ok "--keep 2 left: $left"; fi
+if [ -f "$T/backups/notes.txt" ]; then ok; else not_ok "--keep removed a file that is no copy"; fi
+expect 1 "--keep must be a number" backup --keep none
+has err "--keep is a number of copies" "said what --keep takes"
+
 # refused copies leave the database as it was
 before=$(sqlite3 "$KEZEK_DB" "SELECT count(*) || ':' || max(id) FROM events")
 echo "not a database, just text that is long enough to look like a file" >"$T/junk.db"
