@@ -42,6 +42,7 @@ const struct kz_cmd *const kz_commands[] = {
 	&kz_cmd_report,
 	&kz_cmd_backup,
 	&kz_cmd_restore,
+	&kz_cmd_doctor,
 	NULL,
 };
 #define MAX_OPTION_DEFS 64 /* a command's options and the common ones */

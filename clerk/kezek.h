@@ -32,10 +32,11 @@ struct kz_cmd_option {
 };
 
 enum {
-	KZ_CMD_DB = 1 << 0,     /* needs the hall database (and config) open */
-	KZ_CMD_CREATE = 1 << 1, /* may create the database */
-	KZ_CMD_CAL = 1 << 2,    /* needs the working calendar */
-	KZ_CMD_READS = 1 << 3,  /* only reads the database: runs where it cannot write */
+	KZ_CMD_DB = 1 << 0,        /* needs the hall database (and config) open */
+	KZ_CMD_CREATE = 1 << 1,    /* may create the database */
+	KZ_CMD_CAL = 1 << 2,       /* needs the working calendar */
+	KZ_CMD_READS = 1 << 3,     /* only reads the database: runs where it cannot write */
+	KZ_CMD_OWN_SETUP = 1 << 4, /* finds and reports the configuration itself (doctor) */
 };
 
 /* A key of the personal data a command reads as "key: value" lines on
@@ -166,6 +167,6 @@ extern const struct kz_cmd kz_cmd_complaint, kz_cmd_complaints, kz_cmd_clerk, kz
 	kz_cmd_purge;
 extern const struct kz_cmd kz_cmd_simulate;
 
-extern const struct kz_cmd kz_cmd_report, kz_cmd_backup, kz_cmd_restore;
+extern const struct kz_cmd kz_cmd_report, kz_cmd_backup, kz_cmd_restore, kz_cmd_doctor;
 
 #endif

@@ -138,7 +138,9 @@ main(int argc, char **argv)
 		char version[64];
 		kz_setup_version("kezek", version, sizeof version);
 		printf("%s\n", version);
-	} else if (rc == KZ_EXIT_OK && (rc = open_hall(&cli)) == KZ_EXIT_OK)
+	} else if (rc == KZ_EXIT_OK && (cli.cmd->flags & KZ_CMD_OWN_SETUP))
+		rc = cli.cmd->exec(&cli);
+	else if (rc == KZ_EXIT_OK && (rc = open_hall(&cli)) == KZ_EXIT_OK)
 		rc = cli.cmd->exec(&cli);
 	kz_db_close(cli.db);
 	kz_cal_free(cli.cal);

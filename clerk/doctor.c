@@ -1,0 +1,559 @@
+/*
+ * doctor.c - the checks of kezek doctor (doctor.h).  Nothing here changes
+ * the hall: the database is opened without migrating, files only read.
+ */
+#define _DEFAULT_SOURCE /* adjtimex, statvfs */
+#include <dirent.h>
+#include <errno.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/timex.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "doctor.h"
+#include "queue/adminpin.h"
+#include "queue/clock.h"
+#include "queue/outbox.h"
+#include "setup/setup.h"
+
+#define DISK_FAIL_MB      200  /* below this the hall cannot open */
+#define DISK_WARN_MB      1024 /* below this, warn */
+#define BACKUP_WARN_HOURS 48   /* the newest copy older than this: warn */
+
+static void __attribute__((format(printf, 2, 3)))
+say(char *out, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(out, KZ_ERR_LEN, fmt, ap);
+	va_end(ap);
+}
+
+/* Another line for this check (one per printer, year or kiosk). */
+static struct kz_doctor_line *
+more(struct kz_doctor *d, enum kz_doctor_verdict v)
+{
+	struct kz_doctor_line *x = &d->extra[d->nextra < KZ_DOCTOR_EXTRA ? d->nextra++ : 0];
+
+	memset(x, 0, sizeof *x);
+	x->verdict = v;
+	return x;
+}
+
+static enum kz_doctor_verdict
+check_config(struct kz_doctor *d, struct kz_doctor_line *line)
+{
+	struct kz_cli *cli = d->cli;
+	int rc;
+
+	rc = kz_setup_load(&cli->setup, kz_cli_opt(cli, "config"), kz_cli_opt(cli, "data-dir"),
+		d->cfg, line->what);
+	if (rc == KZ_OK)
+		rc = kz_clock_setup(d->cfg->timezone, kz_cli_opt(cli, "now"), line->what);
+	if (rc != KZ_OK) {
+		say(line->todo, "correct what the message names; nothing else can be checked "
+				"until the configuration loads");
+		return KZ_DOCTOR_FAIL;
+	}
+	d->config_ok = 1;
+	d->db_path = kz_cli_opt(cli, "db");
+	if (d->db_path == NULL || *d->db_path == '\0')
+		d->db_path = getenv("KEZEK_DB");
+	if (d->db_path == NULL || *d->db_path == '\0')
+		d->db_path = d->cfg->database;
+	say(line->what, "%s (found through %s); data from %s", cli->setup.config,
+		cli->setup.config_from, cli->setup.data_dir);
+	return KZ_DOCTOR_OK;
+}
+
+static enum kz_doctor_verdict
+check_clock(struct kz_doctor *d, struct kz_doctor_line *line)
+{
+	struct timex tx = {0};
+	char now[40];
+	int state;
+
+	if (!d->config_ok) {
+		say(line->what, "not checked: no configuration");
+		return KZ_DOCTOR_SKIP;
+	}
+	kz_clock_format(kz_clock_now(), "%Y-%m-%d %H:%M %Z", now, sizeof now);
+	if (kz_cli_opt(d->cli, "now") != NULL || getenv("KEZEK_NOW") != NULL) {
+		say(line->what, "stood at %s in %s (--now or KEZEK_NOW): the real clock is not used",
+			now, d->cfg->timezone);
+		return KZ_DOCTOR_OK;
+	}
+	state = adjtimex(&tx);
+	if (state == TIME_ERROR || (tx.status & STA_UNSYNC)) {
+		say(line->what, "now %s in %s, but the system clock is not synchronised to a "
+				"time source",
+			now, d->cfg->timezone);
+		say(line->todo, "waits, calls and due dates are timed by this clock: enable time "
+				"synchronisation (systemd-timesyncd or chrony) and check the time");
+		return KZ_DOCTOR_WARN;
+	}
+	say(line->what, "now %s in %s, synchronised", now, d->cfg->timezone);
+	return KZ_DOCTOR_OK;
+}
+
+/* The file's owner fits the services: they run as the kezek user where
+ * one exists (an installed hall). */
+static void
+check_owner(struct kz_doctor *d, const struct stat *st)
+{
+	struct passwd *pw = getpwnam("kezek");
+	struct kz_doctor_line *x;
+
+	if (pw == NULL || st->st_uid == pw->pw_uid)
+		return;
+	x = more(d, KZ_DOCTOR_WARN);
+	say(x->what, "'%s' is not owned by the kezek user the services run as", d->db_path);
+	say(x->todo, "chown kezek:kezek '%s' (and its -wal and -shm files)", d->db_path);
+}
+
+static enum kz_doctor_verdict
+check_database(struct kz_doctor *d, struct kz_doctor_line *line)
+{
+	struct stat st;
+	int writable, rc, version, latest = kz_db_latest_version();
+
+	if (!d->config_ok) {
+		say(line->what, "not checked: no configuration");
+		return KZ_DOCTOR_SKIP;
+	}
+	if (stat(d->db_path, &st) != 0) {
+		say(line->what, "'%s': %s", d->db_path, strerror(errno));
+		say(line->todo, "create it as the user the services run as: kezek init (installed: "
+				"sudo -u kezek kezek init)");
+		return KZ_DOCTOR_FAIL;
+	}
+	writable = kz_db_writable(d->db_path);
+	rc = kz_db_open(d->db_path, writable ? KZ_DB_NO_MIGRATE : KZ_DB_READONLY, &d->db,
+		line->what);
+	if (rc == KZ_OK && (rc = kz_db_integrity(d->db, line->what)) != KZ_OK) {
+		say(line->todo, "put the newest good copy back: kezek restore FILE (see kezek backup)");
+		return KZ_DOCTOR_FAIL;
+	}
+	if (rc != KZ_OK) {
+		say(line->todo, "see the message; 'kezek check' tells more");
+		return KZ_DOCTOR_FAIL;
+	}
+	version = kz_db_version(d->db);
+	if (version < latest) {
+		say(line->what, "'%s' has schema %d; this build's is %d", d->db_path, version,
+			latest);
+		say(line->todo, "take a copy (kezek backup), then migrate: kezek init");
+		return KZ_DOCTOR_FAIL;
+	}
+	if (!writable) {
+		say(line->what, "'%s' cannot be written by this user (or its folder)", d->db_path);
+		say(line->todo, "run the hall's programs as its owner (installed: the kezek user; "
+				"staff: members of the kezek group)");
+		return KZ_DOCTOR_FAIL;
+	}
+	check_owner(d, &st);
+	if (st.st_mode & 007) {
+		say(line->what, "'%s' can be read or written by every user (mode %04o): it holds "
+				"personal data",
+			d->db_path, (unsigned)(st.st_mode & 07777));
+		say(line->todo, "chmod o-rwx '%s' '%s-wal' '%s-shm'", d->db_path, d->db_path,
+			d->db_path);
+		return KZ_DOCTOR_FAIL;
+	}
+	say(line->what, "'%s': schema %d, integrity ok, mode %04o", d->db_path, version,
+		(unsigned)(st.st_mode & 07777));
+	return KZ_DOCTOR_OK;
+}
+
+/* A TrueType or OpenType font's first four bytes. */
+static int
+is_font(const char *path)
+{
+	unsigned char b[4];
+	FILE *f = fopen(path, "rb");
+	int ok = f != NULL && fread(b, 1, 4, f) == 4 &&
+		 (memcmp(b, "\0\1\0\0", 4) == 0 || memcmp(b, "true", 4) == 0 ||
+			 memcmp(b, "OTTO", 4) == 0);
+
+	if (f != NULL)
+		fclose(f);
+	return ok;
+}
+
+/* Strings of a catalogue and how many of them have no translation: an
+ * entry whose msgstr is "" with no continuation line (the header, msgid "",
+ * does not count). */
+static int
+count_untranslated(const char *path, int *entries, int *untranslated)
+{
+	FILE *f = fopen(path, "r");
+	char line[4096];
+	int in_str = 0, empty = 0, header = 0;
+
+	*entries = *untranslated = 0;
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL) {
+		if (in_str && line[0] == '"') {
+			empty = 0;
+			continue;
+		}
+		if (in_str && empty && !header)
+			(*untranslated)++;
+		in_str = 0;
+		if (strncmp(line, "msgid ", 6) == 0) {
+			header = strncmp(line, "msgid \"\"\n", 9) == 0;
+			*entries += !header;
+		} else if (strncmp(line, "msgstr ", 7) == 0) {
+			in_str = 1;
+			empty = strncmp(line, "msgstr \"\"\n", 10) == 0;
+		}
+	}
+	if (in_str && empty && !header)
+		(*untranslated)++;
+	fclose(f);
+	return 0;
+}
+
+static enum kz_doctor_verdict
+check_data(struct kz_doctor *d, struct kz_doctor_line *line)
+{
+	static const char *const fonts[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
+	static const char *const langs[] = {"kk", "ru"};
+	char dir[KZ_PATH_LEN], path[KZ_PATH_LEN + 64];
+	int entries, untranslated;
+
+	if (!d->config_ok) {
+		say(line->what, "not checked: no configuration");
+		return KZ_DOCTOR_SKIP;
+	}
+	if (kz_setup_data(&d->cli->setup, "assets/fonts", "fonts", dir, sizeof dir, line->what) !=
+		KZ_OK) {
+		say(line->todo, "install the fonts (Debian: fonts-dejavu-core) or name the data "
+				"folder with --data-dir");
+		return KZ_DOCTOR_FAIL;
+	}
+	for (size_t i = 0; i < sizeof fonts / sizeof fonts[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, fonts[i]);
+		if (!is_font(path)) {
+			say(line->what, "the font '%s' is missing or not a font", path);
+			say(line->todo, "install fonts-dejavu-core (the data folder links to it)");
+			return KZ_DOCTOR_FAIL;
+		}
+	}
+	if (kz_setup_data(&d->cli->setup, "po", "translations", dir, sizeof dir, line->what) !=
+		KZ_OK) {
+		say(line->todo, "reinstall Kezek: its translations are part of it");
+		return KZ_DOCTOR_FAIL;
+	}
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/%s.po", dir, langs[i]);
+		if (count_untranslated(path, &entries, &untranslated) < 0 || entries == 0) {
+			say(line->what, "the %s translation '%s' is missing or empty", langs[i], path);
+			say(line->todo, "reinstall Kezek: its translations are part of it");
+			return KZ_DOCTOR_FAIL;
+		}
+		if (untranslated > 0) {
+			say(line->what, "%d of %d strings of '%s' have no translation", untranslated,
+				entries, path);
+			say(line->todo, "visitors would read English: translate them (po/README)");
+			return KZ_DOCTOR_FAIL;
+		}
+	}
+	say(line->what, "fonts and the kk and ru translations complete in %s",
+		d->cli->setup.data_dir);
+	return KZ_DOCTOR_OK;
+}
+
+/* Whether the year's holiday file says it is provisional. */
+static int
+provisional(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[512];
+	int found = 0;
+
+	if (f == NULL)
+		return 0;
+	while (!found && fgets(line, sizeof line, f) != NULL)
+		found = strncmp(line, "status", 6) == 0 && strstr(line, "provisional") != NULL;
+	fclose(f);
+	return found;
+}
+
+static enum kz_doctor_verdict
+check_holidays(struct kz_doctor *d, struct kz_doctor_line *line)
+{
+	struct kz_date today;
+	char path[KZ_PATH_LEN + 32];
+	enum kz_doctor_verdict worst = KZ_DOCTOR_OK;
+
+	if (!d->config_ok) {
+		say(line->what, "not checked: no configuration");
+		return KZ_DOCTOR_SKIP;
+	}
+	today = kz_date_of(kz_clock_now());
+	say(line->what, "holiday data in %s", d->cfg->holidays);
+	for (int year = today.y; year <= today.y + 1; year++) {
+		struct kz_doctor_line *x;
+		snprintf(path, sizeof path, "%s/%d.ini", d->cfg->holidays, year);
+		if (access(path, R_OK) != 0) {
+			/* this year's missing data makes every due date wrong */
+			x = more(d, year == today.y ? KZ_DOCTOR_FAIL : KZ_DOCTOR_WARN);
+			say(x->what, "%d: no holiday data ('%s'): its holidays would count as "
+				     "working days",
+				year, path);
+			say(x->todo, "install a Kezek that has it, or write %d.ini from the decrees "
+				     "(config/holidays/README.md)",
+				year);
+		} else if (provisional(path)) {
+			x = more(d, KZ_DOCTOR_WARN);
+			say(x->what, "%d: provisional (not every date is decreed yet)", year);
+			say(x->todo, "update %d.ini when the decree is published; due dates across "
+				     "an unknown holiday may be a day early",
+				year);
+		} else {
+			x = more(d, KZ_DOCTOR_OK);
+			say(x->what, "%d: decreed", year);
+		}
+		if (x->verdict > worst && x->verdict != KZ_DOCTOR_SKIP)
+			worst = x->verdict;
+	}
+	return worst == KZ_DOCTOR_OK ? KZ_DOCTOR_OK : KZ_DOCTOR_WARN;
+}
+
+/* What to do for a printer in condition c: a format with the printer's
+ * name for each %s. */
+static const char *
+printer_todo(enum kz_printer_condition c)
+{
+	switch (c) {
+	case KZ_PRINTER_PAPER_OUT:
+		return "put in a new roll or paper";
+	case KZ_PRINTER_COVER_OPEN:
+		return "close the printer's cover";
+	case KZ_PRINTER_OFFLINE:
+		return "switch it on and check its cable or network; 'kezek print status' tells "
+		       "more";
+	case KZ_PRINTER_ERROR:
+		return "see the printer's panel (cutter, jam); switch it off and on";
+	case KZ_PRINTER_UNKNOWN:
+		return "start its print service: systemctl start kezek-printd@%s (or "
+		       "kezek-printd --printer %s)";
+	default:
+		return "";
+	}
+}
+
+static enum kz_doctor_verdict
+check_printers(struct kz_doctor *d, struct kz_doctor_line *line)
+{
+	enum kz_doctor_verdict worst = KZ_DOCTOR_OK;
+	char reason[256], err[KZ_ERR_LEN];
+
+	if (d->db == NULL) {
+		say(line->what, "not checked: no database");
+		return KZ_DOCTOR_SKIP;
+	}
+	say(line->what, "%d printer%s in the configuration", d->cfg->nprinters,
+		d->cfg->nprinters == 1 ? "" : "s");
+	for (int i = 0; i < d->cfg->nprinters; i++) {
+		const struct kz_printer_conf *p = &d->cfg->printers[i];
+		enum kz_printer_condition c;
+		struct kz_doctor_line *x;
+		int queued = 0, usable;
+
+		if (kz_printer_get_state(d->db, p->name, &c, reason, &queued, err) != KZ_OK) {
+			x = more(d, KZ_DOCTOR_FAIL);
+			say(x->what, "%s: %s", p->name, err);
+			continue;
+		}
+		usable = c == KZ_PRINTER_READY || c == KZ_PRINTER_PAPER_LOW;
+		if (c == KZ_PRINTER_UNKNOWN && !p->status && p->transport != KZ_TRANSPORT_CUPS &&
+			p->transport != KZ_TRANSPORT_FOLDER) {
+			/* it cannot be asked (status = no): only a print tells */
+			x = more(d, KZ_DOCTOR_WARN);
+			say(x->what, "%s (%s, %s %s): cannot be asked how it is (status = no); %d job%s "
+				     "waiting",
+				p->name, kz_config_role_name(p->role),
+				kz_config_transport_name(p->transport), p->address, queued,
+				queued == 1 ? "" : "s");
+			say(x->todo, "print a test page to see it works: kezek print test %s", p->name);
+			worst = worst < KZ_DOCTOR_WARN ? KZ_DOCTOR_WARN : worst;
+			continue;
+		}
+		/* a kiosk without its ticket printer still shows numbers: the hall
+		 * can open, but visitors leave with nothing in hand */
+		x = more(d, usable ? (c == KZ_PRINTER_PAPER_LOW ? KZ_DOCTOR_WARN : KZ_DOCTOR_OK)
+				   : p->role == KZ_ROLE_TICKETS ? KZ_DOCTOR_FAIL
+								: KZ_DOCTOR_WARN);
+		say(x->what, "%s (%s, %s %s): %s%s%s, %d job%s waiting", p->name,
+			kz_config_role_name(p->role), kz_config_transport_name(p->transport),
+			p->address, kz_printer_condition_name(c), reason[0] ? ": " : "", reason, queued,
+			queued == 1 ? "" : "s");
+		if (c == KZ_PRINTER_PAPER_LOW)
+			say(x->todo, "have a new roll ready");
+		else if (!usable)
+			say(x->todo, printer_todo(c), p->name, p->name);
+		if (x->verdict > worst)
+			worst = x->verdict;
+	}
+	return worst;
+}
+
+static enum kz_doctor_verdict
+check_kiosk_pins(struct kz_doctor *d, struct kz_doctor_line *line)
+{
+	enum kz_doctor_verdict worst = KZ_DOCTOR_OK;
+	char err[KZ_ERR_LEN];
+
+	if (d->db == NULL) {
+		say(line->what, "not checked: no database");
+		return KZ_DOCTOR_SKIP;
+	}
+	say(line->what, "the administrator PIN of %d kiosk%s", d->cfg->nkiosks,
+		d->cfg->nkiosks == 1 ? "" : "s");
+	for (int i = 0; i < d->cfg->nkiosks; i++) {
+		const char *name = d->cfg->kiosks[i].name;
+		struct kz_admin_pin pin;
+		struct kz_doctor_line *x;
+
+		if (kz_admin_pin_get(d->db, name, &pin, err) != KZ_OK) {
+			x = more(d, KZ_DOCTOR_FAIL);
+			say(x->what, "%s: %s", name, err);
+		} else if (pin.sample) {
+			x = more(d, KZ_DOCTOR_FAIL);
+			say(x->what, "%s: still the published sample PIN: anyone who read the "
+				     "README can leave the kiosk's screen",
+				name);
+			say(x->todo, "kezek kiosk pin %s (the new PIN on standard input)", name);
+		} else if (!pin.set) {
+			x = more(d, KZ_DOCTOR_WARN);
+			say(x->what, "%s: no administrator PIN: nobody can leave its screen", name);
+			say(x->todo, "kezek kiosk pin %s (the PIN on standard input)", name);
+		} else {
+			x = more(d, KZ_DOCTOR_OK);
+			say(x->what, "%s: set", name);
+		}
+		if (x->verdict > worst)
+			worst = x->verdict;
+	}
+	return worst;
+}
+
+/* The database's folder (out holds KZ_PATH_LEN). */
+static void
+db_folder(const struct kz_doctor *d, char *out)
+{
+	const char *slash = strrchr(d->db_path, '/');
+
+	if (slash == NULL)
+		snprintf(out, KZ_PATH_LEN, ".");
+	else
+		snprintf(out, KZ_PATH_LEN, "%.*s", slash == d->db_path ? 1 : (int)(slash - d->db_path),
+			d->db_path);
+}
+
+static enum kz_doctor_verdict
+check_disk(struct kz_doctor *d, struct kz_doctor_line *line)
+{
+	char dir[KZ_PATH_LEN];
+	struct statvfs fs;
+	unsigned long long mb;
+
+	if (!d->config_ok) {
+		say(line->what, "not checked: no configuration");
+		return KZ_DOCTOR_SKIP;
+	}
+	db_folder(d, dir);
+	/* a folder not made yet: the space of the one it will be made in */
+	while (statvfs(dir, &fs) != 0 && errno == ENOENT && strrchr(dir, '/') != NULL &&
+		strrchr(dir, '/') != dir)
+		*strrchr(dir, '/') = '\0';
+	if (statvfs(dir, &fs) != 0) {
+		say(line->what, "cannot read the free space of '%s': %s", dir, strerror(errno));
+		say(line->todo, "make the database's folder exist (kezek init)");
+		return KZ_DOCTOR_FAIL;
+	}
+	mb = (unsigned long long)fs.f_bavail * fs.f_frsize / (1024 * 1024);
+	say(line->what, "%llu MB free for '%s'", mb, dir);
+	if (mb < DISK_FAIL_MB) {
+		say(line->todo, "free space: the hall stops issuing tickets when the disk is "
+				"full (old backups, logs)");
+		return KZ_DOCTOR_FAIL;
+	}
+	if (mb < DISK_WARN_MB) {
+		say(line->todo, "free some space soon (old backups, logs)");
+		return KZ_DOCTOR_WARN;
+	}
+	return KZ_DOCTOR_OK;
+}
+
+static enum kz_doctor_verdict
+check_backups(struct kz_doctor *d, struct kz_doctor_line *line)
+{
+	char dir[KZ_PATH_LEN], folder[KZ_PATH_LEN + 16], path[KZ_PATH_LEN + 64], when[40];
+	time_t newest = 0;
+	struct dirent *e;
+	struct stat st;
+	DIR *dp;
+	int len;
+
+	if (!d->config_ok) {
+		say(line->what, "not checked: no configuration");
+		return KZ_DOCTOR_SKIP;
+	}
+	db_folder(d, dir);
+	snprintf(folder, sizeof folder, "%s/backups", dir);
+	if ((dp = opendir(folder)) != NULL) {
+		while ((e = readdir(dp)) != NULL) {
+			if (strncmp(e->d_name, "hall-", 5) != 0)
+				continue;
+			len = snprintf(path, sizeof path, "%s/%s", folder, e->d_name);
+			if (len > 0 && (size_t)len < sizeof path && stat(path, &st) == 0 &&
+				st.st_mtime > newest)
+				newest = st.st_mtime;
+		}
+		closedir(dp);
+	}
+	if (newest == 0) {
+		say(line->what, "no copy of the database in '%s'", folder);
+		say(line->todo, "take one now (kezek backup) and daily (systemctl enable --now "
+				"kezek-backup.timer)");
+		return KZ_DOCTOR_WARN;
+	}
+	kz_clock_format((int64_t)newest, "%Y-%m-%d %H:%M", when, sizeof when);
+	say(line->what, "the newest copy in '%s' is of %s", folder, when);
+	if (kz_clock_now() - (int64_t)newest > BACKUP_WARN_HOURS * 3600) {
+		say(line->todo, "the daily copy has stopped: systemctl status kezek-backup.timer");
+		return KZ_DOCTOR_WARN;
+	}
+	return KZ_DOCTOR_OK;
+}
+
+const struct kz_doctor_check kz_doctor_checks[] = {
+	{"configuration", check_config},
+	{"clock", check_clock},
+	{"database", check_database},
+	{"data", check_data},
+	{"holidays", check_holidays},
+	{"printers", check_printers},
+	{"kiosk PINs", check_kiosk_pins},
+	{"disk", check_disk},
+	{"backups", check_backups},
+	{NULL, NULL},
+};
+
+void
+kz_doctor_done(struct kz_doctor *d)
+{
+	kz_db_close(d->db);
+	d->db = NULL;
+}

@@ -1,0 +1,109 @@
+#!/bin/bash
+# t0182: kezek doctor, one check at a time: each made wrong says what is
+# wrong and what to do, and the hall cannot open (exit 2) until every
+# failing check is put right; warnings are told but do not close it.
+. "$(dirname "$0")/lib.sh"
+
+# line CHECK VERDICT TEXT what: a line of the doctor's answer
+line() {
+	if grep -E "^$2 +($1)? " "$T/out" | grep -qF -- "$3"; then ok
+	else not_ok "$4: no '$2 ... $3' line"; fi
+}
+
+# a configuration that does not load: only that is said, the rest skipped
+cp "$T/hall.ini" "$T/good.ini"
+echo "wait_limit_minutes = soon" >>"$T/hall.ini"
+expect 2 "a broken configuration cannot open" doctor
+line configuration FAIL "wait_limit_minutes" "the configuration's fault named"
+line database skip "no configuration" "the database not checked"
+has out "the hall cannot open" "the verdict"
+cp "$T/good.ini" "$T/hall.ini"
+
+# the clock stands where the test put it
+expect 2 "no database yet" doctor
+line clock ok "stood at 2026-03-20 10:00" "the clock named"
+line database FAIL "No such file" "the missing database"
+has out "kezek init" "says to create it"
+line printers skip "no database" "printers wait for the database"
+
+expect 0 "init" init
+expect 0 "a fresh hall can open, with warnings" doctor
+line database ok "schema" "the database sound"
+line "" warn "kiosk-1 (tickets, device" "a printer that cannot answer: a test page tells"
+line "" warn "a4-1 (a4, folder" "a printer its service has not seen"
+has out "kezek-printd@a4-1" "says to start its service"
+has out "the hall can open, with" "the verdict with warnings"
+
+# a database readable by every user holds personal data in the open
+chmod 0644 "$T/hall.db"
+expect 2 "a database open to all" doctor
+line database FAIL "every user (mode 0644)" "the mode named"
+has out "chmod o-rwx" "says how to close it"
+chmod 0600 "$T/hall.db"
+
+# a database of an older build must be migrated first
+cp "$T/hall.db" "$T/old.db"
+sqlite3 "$T/old.db" "PRAGMA user_version = 3"
+expect 2 "an old schema" doctor --db "$T/old.db"
+line database FAIL "has schema 3" "the old schema named"
+has out "kezek init" "says to migrate"
+if [ "$(sqlite3 "$T/old.db" "PRAGMA user_version")" = 3 ]; then ok
+else not_ok "the doctor migrated the database it looked at"; fi
+
+# data: a data folder without its fonts, then with an untranslated string
+mkdir -p "$T/data"
+cp -r "$SRC/config" "$SRC/po" "$T/data/"
+expect 2 "no fonts" doctor --data-dir "$T/data"
+line data FAIL "fonts" "the missing fonts"
+mkdir -p "$T/data/assets" && cp -r "$SRC/assets/fonts" "$T/data/assets/"
+printf '\nmsgid "An untranslated line"\nmsgstr ""\n' >>"$T/data/po/ru.po"
+expect 2 "an untranslated string" doctor --data-dir "$T/data"
+line data FAIL "1 of" "the untranslated string counted"
+has out "ru.po" "the catalogue named"
+
+# holidays: a year without data, a provisional one, a decreed one
+expect 2 "2028 has no holiday data" --now 2028-03-01T10:00 doctor
+line "" FAIL "2028: no holiday data" "the missing year"
+expect 0 "2027: provisional data warns, does not close" --now 2027-03-01T10:00 doctor
+line "" warn "2027: provisional" "the provisional year"
+line "" warn "2028: no holiday data" "next year missing warned"
+
+# printers: as their print services saw them last
+sqlite3 "$T/hall.db" "UPDATE printers SET state = 'paper_out', reason = 'the roll is out' WHERE name = 'kiosk-1'"
+expect 2 "the ticket printer out of paper closes the hall" doctor
+line "" FAIL "kiosk-1 (tickets, device" "the ticket printer's fault"
+has out "paper_out: the roll is out" "the state and reason said"
+has out "put in a new roll" "says what to do"
+sqlite3 "$T/hall.db" "UPDATE printers SET state = 'ready', reason = '' WHERE name = 'kiosk-1'"
+"$KEZEK_PRINTD" --printer a4-1 --once >"$T/out" 2>"$T/err" || not_ok "printd a4-1"
+run doctor
+line "" ok "kiosk-1 (tickets, device" "the ticket printer ready"
+line "" ok "a4-1 (a4, folder" "the folder printer ready once its service ran"
+
+# the kiosk's administrator PIN: none, the published sample, a real one
+line "" warn "kiosk-1: no administrator PIN" "no PIN warned"
+expect 0 "the sample PIN" kiosk pin kiosk-1 --sample
+expect 2 "the sample PIN closes the hall" doctor
+line "" FAIL "kiosk-1: still the published sample PIN" "the sample PIN named"
+input "$T/pin" 73915604
+expect_in 0 "a real PIN" "$T/pin" kiosk pin kiosk-1
+run doctor
+line "" ok "kiosk-1: set" "the PIN set"
+
+# disk: the free space of the database's folder
+line disk ok "MB free for" "the free space said"
+
+# backups: none, a fresh one, one left stale
+line backups warn "no copy of the database" "no backup warned"
+expect 0 "a backup" backup
+run doctor
+line backups ok "the newest copy" "the fresh copy seen"
+touch -d '2026-03-10 10:00' "$T"/backups/hall-*.db
+run doctor
+line backups warn "the newest copy" "the stale copy warned"
+has out "kezek-backup.timer" "says to look at the timer"
+
+# the hall can open: warnings (a provisional year) do not close it
+expect 0 "everything in order: the hall can open" doctor
+has out "the hall can open" "the verdict"
+finish
