@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "kezek.h"
+#include "term.h"
 #include "queue/clock.h"
 #include "sim/simulate.h"
 
@@ -64,6 +65,13 @@ summary(const struct kz_sim_options *o, const struct kz_sim_result *r, int limit
 			r->answered);
 }
 
+static void
+progress(void *ctx, int done, int total)
+{
+	(void)ctx;
+	kz_term_progress("simulated working days", done, total);
+}
+
 static int
 exec(struct kz_cli *cli)
 {
@@ -91,6 +99,8 @@ exec(struct kz_cli *cli)
 	o.to_day = day ? day : to;
 	o.seed = seed;
 	o.visitors_per_day = (int)visitors;
+	o.with_real = kz_cli_opt(cli, "with-real-visits") != NULL;
+	o.progress = progress;
 	if ((rc = kz_simulate(cli->db, cli->cal, cli->cfg, &o, &r, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	summary(&o, &r, cli->cfg->wait_limit_min);
@@ -103,6 +113,9 @@ static const struct kz_cmd_option options[] = {
 	{"to", "DATE", "... to DATE, both included (at most 400 days)"},
 	{"seed", "N", "random seed: the same seed and days give the same database (default 1)"},
 	{"visitors", "N", "mean visitors a day (default 34 per counter of the first service)"},
+	{"with-real-visits", NULL,
+		"go on although the database holds real visits (refused without it: the "
+		"simulated days would mix with them in every report)"},
 	{NULL, NULL, NULL},
 };
 

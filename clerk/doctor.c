@@ -20,14 +20,14 @@
 #include "queue/adminpin.h"
 #include "queue/clock.h"
 #include "queue/outbox.h"
+#include "queue/simulated.h"
 #include "setup/setup.h"
 
 #define DISK_FAIL_MB      200  /* below this the hall cannot open */
 #define DISK_WARN_MB      1024 /* below this, warn */
 #define BACKUP_WARN_HOURS 48   /* the newest copy older than this: warn */
 
-static void __attribute__((format(printf, 2, 3)))
-say(char *out, const char *fmt, ...)
+static void __attribute__((format(printf, 2, 3))) say(char *out, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -58,8 +58,9 @@ check_config(struct kz_doctor *d, struct kz_doctor_line *line)
 	if (rc == KZ_OK)
 		rc = kz_clock_setup(d->cfg->timezone, kz_cli_opt(cli, "now"), line->what);
 	if (rc != KZ_OK) {
-		say(line->todo, "correct what the message names; nothing else can be checked "
-				"until the configuration loads");
+		say(line->todo,
+			"correct what the message names; nothing else can be checked "
+			"until the configuration loads");
 		return KZ_DOCTOR_FAIL;
 	}
 	d->config_ok = 1;
@@ -86,17 +87,20 @@ check_clock(struct kz_doctor *d, struct kz_doctor_line *line)
 	}
 	kz_clock_format(kz_clock_now(), "%Y-%m-%d %H:%M %Z", now, sizeof now);
 	if (kz_cli_opt(d->cli, "now") != NULL || getenv("KEZEK_NOW") != NULL) {
-		say(line->what, "stood at %s in %s (--now or KEZEK_NOW): the real clock is not used",
-			now, d->cfg->timezone);
+		say(line->what,
+			"stood at %s in %s (--now or KEZEK_NOW): the real clock is not used", now,
+			d->cfg->timezone);
 		return KZ_DOCTOR_OK;
 	}
 	state = adjtimex(&tx);
 	if (state == TIME_ERROR || (tx.status & STA_UNSYNC)) {
-		say(line->what, "now %s in %s, but the system clock is not synchronised to a "
-				"time source",
+		say(line->what,
+			"now %s in %s, but the system clock is not synchronised to a "
+			"time source",
 			now, d->cfg->timezone);
-		say(line->todo, "waits, calls and due dates are timed by this clock: enable time "
-				"synchronisation (systemd-timesyncd or chrony) and check the time");
+		say(line->todo,
+			"waits, calls and due dates are timed by this clock: enable time "
+			"synchronisation (systemd-timesyncd or chrony) and check the time");
 		return KZ_DOCTOR_WARN;
 	}
 	say(line->what, "now %s in %s, synchronised", now, d->cfg->timezone);
@@ -130,15 +134,17 @@ check_database(struct kz_doctor *d, struct kz_doctor_line *line)
 	}
 	if (stat(d->db_path, &st) != 0) {
 		say(line->what, "'%s': %s", d->db_path, strerror(errno));
-		say(line->todo, "create it as the user the services run as: kezek init (installed: "
-				"sudo -u kezek kezek init)");
+		say(line->todo,
+			"create it as the user the services run as: kezek init (installed: "
+			"sudo -u kezek kezek init)");
 		return KZ_DOCTOR_FAIL;
 	}
 	writable = kz_db_writable(d->db_path);
 	rc = kz_db_open(d->db_path, writable ? KZ_DB_NO_MIGRATE : KZ_DB_READONLY, &d->db,
 		line->what);
 	if (rc == KZ_OK && (rc = kz_db_integrity(d->db, line->what)) != KZ_OK) {
-		say(line->todo, "put the newest good copy back: kezek restore FILE (see kezek backup)");
+		say(line->todo,
+			"put the newest good copy back: kezek restore FILE (see kezek backup)");
 		return KZ_DOCTOR_FAIL;
 	}
 	if (rc != KZ_OK) {
@@ -154,14 +160,16 @@ check_database(struct kz_doctor *d, struct kz_doctor_line *line)
 	}
 	if (!writable) {
 		say(line->what, "'%s' cannot be written by this user (or its folder)", d->db_path);
-		say(line->todo, "run the hall's programs as its owner (installed: the kezek user; "
-				"staff: members of the kezek group)");
+		say(line->todo,
+			"run the hall's programs as its owner (installed: the kezek user; "
+			"staff: members of the kezek group)");
 		return KZ_DOCTOR_FAIL;
 	}
 	check_owner(d, &st);
 	if (st.st_mode & 007) {
-		say(line->what, "'%s' can be read or written by every user (mode %04o): it holds "
-				"personal data",
+		say(line->what,
+			"'%s' can be read or written by every user (mode %04o): it holds "
+			"personal data",
 			d->db_path, (unsigned)(st.st_mode & 07777));
 		say(line->todo, "chmod o-rwx '%s' '%s-wal' '%s-shm'", d->db_path, d->db_path,
 			d->db_path);
@@ -179,8 +187,8 @@ is_font(const char *path)
 	unsigned char b[4];
 	FILE *f = fopen(path, "rb");
 	int ok = f != NULL && fread(b, 1, 4, f) == 4 &&
-		 (memcmp(b, "\0\1\0\0", 4) == 0 || memcmp(b, "true", 4) == 0 ||
-			 memcmp(b, "OTTO", 4) == 0);
+		(memcmp(b, "\0\1\0\0", 4) == 0 || memcmp(b, "true", 4) == 0 ||
+			memcmp(b, "OTTO", 4) == 0);
 
 	if (f != NULL)
 		fclose(f);
@@ -236,8 +244,9 @@ check_data(struct kz_doctor *d, struct kz_doctor_line *line)
 	}
 	if (kz_setup_data(&d->cli->setup, "assets/fonts", "fonts", dir, sizeof dir, line->what) !=
 		KZ_OK) {
-		say(line->todo, "install the fonts (Debian: fonts-dejavu-core) or name the data "
-				"folder with --data-dir");
+		say(line->todo,
+			"install the fonts (Debian: fonts-dejavu-core) or name the data "
+			"folder with --data-dir");
 		return KZ_DOCTOR_FAIL;
 	}
 	for (size_t i = 0; i < sizeof fonts / sizeof fonts[0]; i++) {
@@ -256,13 +265,14 @@ check_data(struct kz_doctor *d, struct kz_doctor_line *line)
 	for (size_t i = 0; i < 2; i++) {
 		snprintf(path, sizeof path, "%s/%s.po", dir, langs[i]);
 		if (count_untranslated(path, &entries, &untranslated) < 0 || entries == 0) {
-			say(line->what, "the %s translation '%s' is missing or empty", langs[i], path);
+			say(line->what, "the %s translation '%s' is missing or empty", langs[i],
+				path);
 			say(line->todo, "reinstall Kezek: its translations are part of it");
 			return KZ_DOCTOR_FAIL;
 		}
 		if (untranslated > 0) {
-			say(line->what, "%d of %d strings of '%s' have no translation", untranslated,
-				entries, path);
+			say(line->what, "%d of %d strings of '%s' have no translation",
+				untranslated, entries, path);
 			say(line->todo, "visitors would read English: translate them (po/README)");
 			return KZ_DOCTOR_FAIL;
 		}
@@ -307,17 +317,20 @@ check_holidays(struct kz_doctor *d, struct kz_doctor_line *line)
 		if (access(path, R_OK) != 0) {
 			/* this year's missing data makes every due date wrong */
 			x = more(d, year == today.y ? KZ_DOCTOR_FAIL : KZ_DOCTOR_WARN);
-			say(x->what, "%d: no holiday data ('%s'): its holidays would count as "
-				     "working days",
+			say(x->what,
+				"%d: no holiday data ('%s'): its holidays would count as "
+				"working days",
 				year, path);
-			say(x->todo, "install a Kezek that has it, or write %d.ini from the decrees "
-				     "(config/holidays/README.md)",
+			say(x->todo,
+				"install a Kezek that has it, or write %d.ini from the decrees "
+				"(config/holidays/README.md)",
 				year);
 		} else if (provisional(path)) {
 			x = more(d, KZ_DOCTOR_WARN);
 			say(x->what, "%d: provisional (not every date is decreed yet)", year);
-			say(x->todo, "update %d.ini when the decree is published; due dates across "
-				     "an unknown holiday may be a day early",
+			say(x->todo,
+				"update %d.ini when the decree is published; due dates across "
+				"an unknown holiday may be a day early",
 				year);
 		} else {
 			x = more(d, KZ_DOCTOR_OK);
@@ -331,6 +344,27 @@ check_holidays(struct kz_doctor *d, struct kz_doctor_line *line)
 
 /* What to do for a printer in condition c: a format with the printer's
  * name for each %s. */
+static enum kz_doctor_verdict
+check_visits(struct kz_doctor *d, struct kz_doctor_line *line)
+{
+	int64_t real = 0, simulated = 0;
+
+	if (d->db == NULL) {
+		say(line->what, "not checked: no database");
+		return KZ_DOCTOR_SKIP;
+	}
+	if (kz_simulated_count(d->db, &real, &simulated, line->what) != KZ_OK)
+		return KZ_DOCTOR_FAIL;
+	say(line->what, "%lld real visits, %lld simulated", (long long)real, (long long)simulated);
+	if (simulated > 0) {
+		say(line->todo,
+			"this database holds days made by kezek simulate (a demonstration): "
+			"a live hall starts from its own (kezek init on a new file)");
+		return KZ_DOCTOR_WARN;
+	}
+	return KZ_DOCTOR_OK;
+}
+
 static const char *
 printer_todo(enum kz_printer_condition c)
 {
@@ -380,24 +414,27 @@ check_printers(struct kz_doctor *d, struct kz_doctor_line *line)
 			p->transport != KZ_TRANSPORT_FOLDER) {
 			/* it cannot be asked (status = no): only a print tells */
 			x = more(d, KZ_DOCTOR_WARN);
-			say(x->what, "%s (%s, %s %s): cannot be asked how it is (status = no); %d job%s "
-				     "waiting",
+			say(x->what,
+				"%s (%s, %s %s): cannot be asked how it is (status = no); %d job%s "
+				"waiting",
 				p->name, kz_config_role_name(p->role),
 				kz_config_transport_name(p->transport), p->address, queued,
 				queued == 1 ? "" : "s");
-			say(x->todo, "print a test page to see it works: kezek print test %s", p->name);
+			say(x->todo, "print a test page to see it works: kezek print test %s",
+				p->name);
 			worst = worst < KZ_DOCTOR_WARN ? KZ_DOCTOR_WARN : worst;
 			continue;
 		}
 		/* a kiosk without its ticket printer still shows numbers: the hall
 		 * can open, but visitors leave with nothing in hand */
-		x = more(d, usable ? (c == KZ_PRINTER_PAPER_LOW ? KZ_DOCTOR_WARN : KZ_DOCTOR_OK)
-				   : p->role == KZ_ROLE_TICKETS ? KZ_DOCTOR_FAIL
-								: KZ_DOCTOR_WARN);
+		x = more(d,
+			usable ? (c == KZ_PRINTER_PAPER_LOW ? KZ_DOCTOR_WARN : KZ_DOCTOR_OK)
+				: p->role == KZ_ROLE_TICKETS ? KZ_DOCTOR_FAIL
+							     : KZ_DOCTOR_WARN);
 		say(x->what, "%s (%s, %s %s): %s%s%s, %d job%s waiting", p->name,
 			kz_config_role_name(p->role), kz_config_transport_name(p->transport),
-			p->address, kz_printer_condition_name(c), reason[0] ? ": " : "", reason, queued,
-			queued == 1 ? "" : "s");
+			p->address, kz_printer_condition_name(c), reason[0] ? ": " : "", reason,
+			queued, queued == 1 ? "" : "s");
 		if (c == KZ_PRINTER_PAPER_LOW)
 			say(x->todo, "have a new roll ready");
 		else if (!usable)
@@ -430,8 +467,9 @@ check_kiosk_pins(struct kz_doctor *d, struct kz_doctor_line *line)
 			say(x->what, "%s: %s", name, err);
 		} else if (pin.sample) {
 			x = more(d, KZ_DOCTOR_FAIL);
-			say(x->what, "%s: still the published sample PIN: anyone who read the "
-				     "README can leave the kiosk's screen",
+			say(x->what,
+				"%s: still the published sample PIN: anyone who read the "
+				"README can leave the kiosk's screen",
 				name);
 			say(x->todo, "kezek kiosk pin %s (the new PIN on standard input)", name);
 		} else if (!pin.set) {
@@ -457,8 +495,8 @@ db_folder(const struct kz_doctor *d, char *out)
 	if (slash == NULL)
 		snprintf(out, KZ_PATH_LEN, ".");
 	else
-		snprintf(out, KZ_PATH_LEN, "%.*s", slash == d->db_path ? 1 : (int)(slash - d->db_path),
-			d->db_path);
+		snprintf(out, KZ_PATH_LEN, "%.*s",
+			slash == d->db_path ? 1 : (int)(slash - d->db_path), d->db_path);
 }
 
 static enum kz_doctor_verdict
@@ -485,8 +523,9 @@ check_disk(struct kz_doctor *d, struct kz_doctor_line *line)
 	mb = (unsigned long long)fs.f_bavail * fs.f_frsize / (1024 * 1024);
 	say(line->what, "%llu MB free for '%s'", mb, dir);
 	if (mb < DISK_FAIL_MB) {
-		say(line->todo, "free space: the hall stops issuing tickets when the disk is "
-				"full (old backups, logs)");
+		say(line->todo,
+			"free space: the hall stops issuing tickets when the disk is "
+			"full (old backups, logs)");
 		return KZ_DOCTOR_FAIL;
 	}
 	if (mb < DISK_WARN_MB) {
@@ -525,8 +564,9 @@ check_backups(struct kz_doctor *d, struct kz_doctor_line *line)
 	}
 	if (newest == 0) {
 		say(line->what, "no copy of the database in '%s'", folder);
-		say(line->todo, "take one now (kezek backup) and daily (systemctl enable --now "
-				"kezek-backup.timer)");
+		say(line->todo,
+			"take one now (kezek backup) and daily (systemctl enable --now "
+			"kezek-backup.timer)");
 		return KZ_DOCTOR_WARN;
 	}
 	kz_clock_format((int64_t)newest, "%Y-%m-%d %H:%M", when, sizeof when);
@@ -544,6 +584,7 @@ const struct kz_doctor_check kz_doctor_checks[] = {
 	{"database", check_database},
 	{"data", check_data},
 	{"holidays", check_holidays},
+	{"visits", check_visits},
 	{"printers", check_printers},
 	{"kiosk PINs", check_kiosk_pins},
 	{"disk", check_disk},

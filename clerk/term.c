@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "term.h"
@@ -146,4 +147,25 @@ kz_term_line(const char *prompt, char *buf, size_t len, int secret)
 			kz_term_restore();
 	}
 	return rc;
+}
+
+void
+kz_term_progress(const char *what, long done, long total)
+{
+	static struct timespec last;
+	struct timespec now;
+
+	if (!isatty(STDERR_FILENO))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now); /* pacing the screen, not the hall's time */
+	if (done < total &&
+		(now.tv_sec - last.tv_sec) * 1000 + (now.tv_nsec - last.tv_nsec) / 1000000 < 100)
+		return;
+	last = now;
+	if (done >= total)
+		fprintf(stderr, "\r\033[K");
+	else
+		fprintf(stderr, "\r\033[K%s: %ld of %ld (%ld%%)", what, done, total,
+			total > 0 ? done * 100 / total : 0);
+	fflush(stderr);
 }

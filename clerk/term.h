@@ -31,4 +31,10 @@ int kz_term_key(int timeout_ms);
  * of a longer line is dropped).  0, or KZ_TERM_EOF. */
 int kz_term_line(const char *prompt, char *buf, size_t len, int secret);
 
+/* Progress of a long operation on standard error, "what: done of total"
+ * rewritten in place, only when standard error is a terminal (a pipe or a
+ * log stays quiet), at most ten times a second; the line is cleared when
+ * done reaches total. */
+void kz_term_progress(const char *what, long done, long total);
+
 #endif

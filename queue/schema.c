@@ -290,6 +290,19 @@ static const char step9[] =
 	"  tries      INTEGER NOT NULL DEFAULT 0,"
 	"  rest_until INTEGER NOT NULL DEFAULT 0);";
 
+static const char step10[] =
+	/* What kezek simulate made: each range of simulated days and the ids of
+	 * the tickets it issued, so that a demonstration never passes for
+	 * real visits (sim/, queue/simulated.h). */
+	"CREATE TABLE simulations ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  made_at      INTEGER NOT NULL,"
+	"  first_day    TEXT NOT NULL,"
+	"  last_day     TEXT NOT NULL,"
+	"  seed         INTEGER NOT NULL,"
+	"  first_ticket INTEGER NOT NULL,"
+	"  last_ticket  INTEGER NOT NULL);";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -300,6 +313,7 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{7, "complaints, clerk PINs", step7},
 	{8, "indexes of the registers for the reports", step8},
 	{9, "the kiosk administrator's PIN and its rest", step9},
+	{10, "what kezek simulate made", step10},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

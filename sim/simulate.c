@@ -14,6 +14,7 @@
 #include "queue/counter.h"
 #include "queue/error.h"
 #include "queue/feedback.h"
+#include "queue/simulated.h"
 #include "queue/ticket.h"
 #include "sim/cases.h"
 #include "sim/people.h"
@@ -706,12 +707,22 @@ sim_day(struct sim *s)
 
 /* Nothing in db that the range would mix with or disturb. */
 static int
-check_db(struct kz_db *db, const char *from, const char *to, char *err)
+check_db(struct kz_db *db, const struct kz_sim_options *o, const char *from, const char *to,
+	char *err)
 {
 	enum kz_counter_state state;
 	char first[11] = "";
-	int64_t n = 0;
+	int64_t n = 0, simulated = 0;
 	int rc, number = 0;
+
+	if ((rc = kz_simulated_count(db, &n, &simulated, err)) != KZ_OK)
+		return rc;
+	if (n > 0 && !o->with_real)
+		return kz_err(err, KZ_EREJECT,
+			"the database holds %lld real visits (tickets no simulation made); simulated "
+			"days would mix with them in every report: simulate into another database "
+			"(--db FILE), or say --with-real-visits if that is what you mean",
+			(long long)n);
 
 	if ((rc = kz_ticket_count_days(db, from, to, &n, first, err)) != KZ_OK)
 		return rc;
@@ -836,7 +847,8 @@ kz_simulate(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *c
 	char buf[KZ_ERR_LEN] = "", from_day[11], to_day[11];
 	struct kz_date from, to;
 	struct sim *s;
-	int rc;
+	int64_t first_id = 0;
+	int rc, done = 0, total = 0;
 
 	if (err == NULL)
 		err = buf;
@@ -846,7 +858,8 @@ kz_simulate(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *c
 		return rc;
 	kz_date_format(from, from_day);
 	kz_date_format(to, to_day);
-	if ((rc = check_db(db, from_day, to_day, err)) != KZ_OK)
+	if ((rc = check_db(db, o, from_day, to_day, err)) != KZ_OK ||
+		(rc = kz_simulated_next_id(db, &first_id, err)) != KZ_OK)
 		return rc;
 	if ((s = calloc(1, sizeof *s)) == NULL)
 		return kz_err(err, KZ_ENOMEM, "out of memory starting a simulation");
@@ -858,6 +871,8 @@ kz_simulate(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *c
 	s->res = &res;
 	s->err = err;
 	s->last = to;
+	for (int64_t d = kz_date_days(from); d <= kz_date_days(to); d++)
+		total += kz_cal_is_working(cal, kz_date_from_days(d));
 	if ((rc = setup_hall(s, err)) == KZ_OK)
 		for (int64_t d = kz_date_days(from); d <= kz_date_days(to); d++) {
 			s->today = kz_date_from_days(d);
@@ -865,7 +880,14 @@ kz_simulate(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *c
 				continue;
 			if ((rc = sim_day(s)) != KZ_OK)
 				break;
+			if (o->progress != NULL)
+				o->progress(o->progress_ctx, ++done, total);
 		}
+	/* whatever was made, even by a run that stopped, is marked */
+	if (kz_simulated_record(db, from_day, to_day, o->seed, first_id, rc == KZ_OK ? err : buf) !=
+			KZ_OK &&
+		rc == KZ_OK)
+		rc = KZ_EDB;
 	free(s->heap.v);
 	free(s->agenda);
 	free(s->moved);

@@ -75,6 +75,10 @@ struct kz_sim_options {
 				   serving the 1st service (102 in the default hall) */
 	int feedback_percent; /* of served visitors, 0-100 (default 30) */
 	int cases;            /* also applications and complaints (default 1) */
+	int with_real;        /* may go into a database that holds real visits */
+	/* Called after each simulated working day (done of total); NULL: none. */
+	void (*progress)(void *ctx, int done, int total);
+	void *progress_ctx;
 };
 
 struct kz_sim_result {

@@ -62,4 +62,22 @@ expect 1 "seed not a number" simulate --day 2026-04-01 --seed x1
 expect 1 "negative seed" simulate --day 2026-04-01 --seed -1
 expect 2 "nothing was simulated by usage errors" history A-001 --day 2026-04-01
 expect 0 "check at the end" check
+
+# a database with real visits: refused unless asked, and nothing changes
+expect 0 "a fresh hall" --db "$T/live.db" init
+expect 0 "a real ticket in it" --db "$T/live.db" ticket A
+before=$(sqlite3 "$T/live.db" "SELECT count(*) FROM events")
+expect 2 "simulate into a live hall" --db "$T/live.db" simulate --day 2026-03-24
+has err "holds 1 real visits" "the real visits counted"
+has err "--with-real-visits" "says how to mean it"
+if [ "$(sqlite3 "$T/live.db" "SELECT count(*) FROM events")" = "$before" ]; then ok
+else not_ok "a refused simulation changed the live hall"; fi
+expect 0 "the live day closed" --db "$T/live.db" --now 2026-03-20T18:30 close-day
+expect 0 "asked for" --db "$T/live.db" simulate --day 2026-03-24 --with-real-visits
+n=$(sqlite3 "$T/live.db" "SELECT count(*) FROM simulations WHERE first_day = '2026-03-24'")
+if [ "$n" = 1 ]; then ok; else not_ok "the simulated range is recorded ($n)"; fi
+
+# progress only on a terminal: a pipe or a file stays quiet
+expect 0 "into a file" --db "$T/quiet.db" simulate --from 2026-04-01 --to 2026-04-03
+if [ ! -s "$T/err" ]; then ok; else not_ok "progress written to a file: $(head -c 80 "$T/err")"; fi
 finish

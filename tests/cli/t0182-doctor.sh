@@ -103,6 +103,13 @@ run doctor
 line backups warn "the newest copy" "the stale copy warned"
 has out "kezek-backup.timer" "says to look at the timer"
 
+# a database with simulated days is a demonstration, not a live hall
+line visits ok "0 real visits, 0 simulated" "no visits yet"
+expect 0 "simulate a day" --db "$T/demo.db" simulate --day 2026-03-19
+run --db "$T/demo.db" doctor
+line visits warn "0 real visits" "simulated days warned"
+has out "kezek simulate" "says what they are"
+
 # the hall can open: warnings (a provisional year) do not close it
 expect 0 "everything in order: the hall can open" doctor
 has out "the hall can open" "the verdict"

@@ -15,6 +15,7 @@
 #include "queue/db.h"
 #include "queue/error.h"
 #include "queue/history.h"
+#include "queue/simulated.h"
 #include "sim/simulate.h"
 
 static struct test_hall *month; /* 2026-03-01 .. 2026-03-31, seed 1 */
@@ -341,6 +342,52 @@ test_a_month_passes_the_check(void **state)
 }
 
 static void
+count_progress(void *ctx, int done, int total)
+{
+	int *calls = ctx;
+
+	assert_int_equal(done, *calls + 1);
+	assert_true(done <= total);
+	(*calls)++;
+}
+
+/* What a simulation makes is marked as simulated, and a database of
+ * simulated days only takes more of them without being asked. */
+static void
+test_simulated_tickets_are_marked(void **state)
+{
+	struct test_hall *h = test_hall_new(NULL);
+	struct kz_sim_options o;
+	struct kz_sim_result r;
+	char err[KZ_ERR_LEN] = "";
+	int64_t real = -1, simulated = -1;
+	int calls = 0;
+
+	(void)state;
+	kz_sim_options_init(&o);
+	o.from_day = "2026-03-16";
+	o.to_day = "2026-03-17";
+	o.progress = count_progress;
+	o.progress_ctx = &calls;
+	assert_int_equal(kz_simulate(h->db, h->cal, &h->cfg, &o, &r, err), KZ_OK);
+	assert_int_equal(calls, 2); /* one call a working day */
+	o.from_day = o.to_day = "2026-03-18";
+	o.progress = NULL;
+	assert_int_equal(kz_simulate(h->db, h->cal, &h->cfg, &o, &r, err), KZ_OK);
+	assert_int_equal(kz_simulated_count(h->db, &real, &simulated, err), KZ_OK);
+	assert_int_equal(real, 0);
+	assert_int_equal(simulated, q(h, "SELECT count(*) FROM tickets"));
+	assert_true(simulated > 100);
+	assert_int_equal(q(h, "SELECT count(*) FROM simulations"), 2);
+	/* a real ticket after them is told apart */
+	test_at("2026-03-19T11:00");
+	test_issue(h, "A");
+	assert_int_equal(kz_simulated_count(h->db, &real, &simulated, err), KZ_OK);
+	assert_int_equal(real, 1);
+	test_hall_free(h);
+}
+
+static void
 test_days_with_tickets_are_refused(void **state)
 {
 	struct test_hall *h = test_hall_new(NULL);
@@ -356,6 +403,13 @@ test_days_with_tickets_are_refused(void **state)
 	kz_sim_options_init(&o);
 	o.from_day = "2026-03-16";
 	o.to_day = "2026-03-20";
+	/* a real visit refuses any simulation unless it is asked for */
+	assert_int_equal(kz_simulate(h->db, h->cal, &h->cfg, &o, &r, err), KZ_EREJECT);
+	assert_non_null(strstr(err, "holds 1 real visits"));
+	assert_non_null(strstr(err, "--with-real-visits"));
+	assert_int_equal(q(h, "SELECT count(*) FROM events"), events);
+	/* asked for, it still never touches the real visits' days */
+	o.with_real = 1;
 	assert_int_equal(kz_simulate(h->db, h->cal, &h->cfg, &o, &r, err), KZ_EREJECT);
 	assert_non_null(strstr(err, "2026-03-19"));
 	assert_non_null(strstr(err, "never mixes"));
@@ -454,6 +508,7 @@ main(void)
 		cmocka_unit_test(test_applications_and_complaints_follow),
 		cmocka_unit_test(test_a_month_passes_the_check),
 		cmocka_unit_test(test_days_with_tickets_are_refused),
+		cmocka_unit_test(test_simulated_tickets_are_marked),
 		cmocka_unit_test(test_bad_ranges_and_options_are_refused),
 		cmocka_unit_test(test_a_quiet_day_without_cases),
 	};
