@@ -135,3 +135,19 @@ kz_cli_csv(const char *s, int last)
 	}
 	fputs(last ? "\r\n" : ",", stdout);
 }
+
+/* The staff's language: one per run of the command. */
+static char staff_lang[3] = "ru";
+
+const char *
+kz_cli_lang(void)
+{
+	return staff_lang;
+}
+
+void
+kz_cli_set_lang(const char *lang)
+{
+	if (lang != NULL && (strcmp(lang, "kk") == 0 || strcmp(lang, "ru") == 0))
+		memcpy(staff_lang, lang, 3);
+}
