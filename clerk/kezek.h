@@ -159,11 +159,11 @@ void kz_cli_fonts(const struct kz_cli *cli, char *out, size_t len);
 /* Parse a counter number argument; on failure reports usage and returns -1. */
 int kz_cli_counter(struct kz_cli *cli, const char *arg);
 
-/* Print s padded with spaces to width characters (UTF-8 aware). */
+/* Print s padded with spaces to width terminal columns (UTF-8 aware). */
 void kz_cli_pad(FILE *f, const char *s, int width);
 
-/* s in width columns: cut to width - 1 characters and "…" if longer,
- * padded if shorter (UTF-8). */
+/* s in exactly width terminal columns, the last always blank: cut between
+ * whole characters and ended with "…" if longer, padded if shorter. */
 void kz_cli_cell(FILE *f, const char *s, int width);
 
 /* One CSV field (RFC 4180) to stdout: quoted when it holds a comma, a
