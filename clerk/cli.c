@@ -5,6 +5,7 @@
 
 #include "kezek.h"
 #include "queue/clock.h"
+#include "queue/utf8.h"
 
 const char *
 kz_cli_opt(const struct kz_cli *cli, const char *name)
@@ -68,13 +69,8 @@ kz_cli_counter(struct kz_cli *cli, const char *arg)
 void
 kz_cli_pad(FILE *f, const char *s, int width)
 {
-	int chars = 0;
-
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if ((*p & 0xC0) != 0x80)
-			chars++;
 	fputs(s, f);
-	for (; chars < width; chars++)
+	for (int w = kz_utf8_width(s); w < width; w++)
 		fputc(' ', f);
 }
 
@@ -103,20 +99,11 @@ void
 kz_cli_cell(FILE *f, const char *s, int width)
 {
 	char buf[1024];
-	size_t end = 0;
-	int chars = 0;
 
-	for (size_t i = 0; s[i]; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			if (chars == width - 1)
-				end = i;
-			chars++;
-		}
-	if (chars > width && end + 4 < sizeof buf) {
-		snprintf(buf, sizeof buf, "%.*s\u2026", (int)end, s);
-		s = buf;
-	}
-	kz_cli_pad(f, s, width);
+	/* one column always stays blank, so a cut cell never runs into the next */
+	kz_utf8_cell(s, width - 1, 1, buf, sizeof buf);
+	fputs(buf, f);
+	fputc(' ', f);
 }
 
 void
@@ -134,4 +121,20 @@ kz_cli_csv(const char *s, int last)
 		putchar('"');
 	}
 	fputs(last ? "\r\n" : ",", stdout);
+}
+
+/* The staff's language: one per run of the command. */
+static char staff_lang[3] = "ru";
+
+const char *
+kz_cli_lang(void)
+{
+	return staff_lang;
+}
+
+void
+kz_cli_set_lang(const char *lang)
+{
+	if (lang != NULL && (strcmp(lang, "kk") == 0 || strcmp(lang, "ru") == 0))
+		memcpy(staff_lang, lang, 3);
 }

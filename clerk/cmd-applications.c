@@ -16,6 +16,7 @@ static const struct kz_cmd_option options[] = {
 	{"deemed", NULL, "only those deemed approved (p.16: no decision by the due day)"},
 	{"uncollected", NULL, "only results not collected in 6 months (p.26)"},
 	{"csv", NULL, "CSV (RFC 4180, UTF-8) instead of a table"},
+	{"lang", "kk|ru", "the table's language (default: [hall] staff_lang)"},
 	{NULL, NULL, NULL},
 };
 
@@ -253,6 +254,6 @@ const struct kz_cmd kz_cmd_applications = {
 	.options = options,
 	.min_args = 0,
 	.max_args = 1,
-	.flags = KZ_CMD_DB | KZ_CMD_READS,
+	.flags = KZ_CMD_DB | KZ_CMD_READS | KZ_CMD_LANG,
 	.exec = exec,
 };

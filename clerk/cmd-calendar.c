@@ -10,7 +10,7 @@
 #include "queue/clock.h"
 
 static const struct kz_cmd_option options[] = {
-	{"lang", "kk|ru", "language of holiday names (default ru)"},
+	{"lang", "kk|ru", "the language it speaks (default: [hall] staff_lang)"},
 	{NULL, NULL, NULL},
 };
 
@@ -168,6 +168,6 @@ const struct kz_cmd kz_cmd_calendar = {
 	.summary = "the working calendar: days off marked and named, due dates, office hours now",
 	.options = options,
 	.max_args = 2,
-	.flags = KZ_CMD_CAL,
+	.flags = KZ_CMD_CAL | KZ_CMD_LANG,
 	.exec = exec,
 };

@@ -14,6 +14,7 @@ static const struct kz_cmd_option options[] = {
 	{"open", NULL, "only those not answered yet"},
 	{"overdue", NULL, "only those not answered past their due day (p.25)"},
 	{"csv", NULL, "CSV (RFC 4180, UTF-8) with every column, personal data included"},
+	{"lang", "kk|ru", "the table's language (default: [hall] staff_lang)"},
 	{NULL, NULL, NULL},
 };
 
@@ -121,6 +122,6 @@ const struct kz_cmd kz_cmd_complaints = {
 	.name = "complaints",
 	.summary = "the complaints journal: all, open or overdue, as a table or CSV",
 	.options = options,
-	.flags = KZ_CMD_DB | KZ_CMD_READS,
+	.flags = KZ_CMD_DB | KZ_CMD_READS | KZ_CMD_LANG,
 	.exec = exec,
 };

@@ -5,6 +5,7 @@
 
 static const struct kz_cmd_option options[] = {
 	{"day", "DATE", "the day it was issued, YYYY-MM-DD (default today)"},
+	{"lang", "kk|ru", "the language it speaks (default: [hall] staff_lang)"},
 	{NULL, NULL, NULL},
 };
 
@@ -44,6 +45,6 @@ const struct kz_cmd kz_cmd_history = {
 	.options = options,
 	.min_args = 1,
 	.max_args = 1,
-	.flags = KZ_CMD_DB | KZ_CMD_READS,
+	.flags = KZ_CMD_DB | KZ_CMD_READS | KZ_CMD_LANG,
 	.exec = exec,
 };

@@ -7,7 +7,7 @@
 #include "queue/status.h"
 
 static const struct kz_cmd_option options[] = {
-	{"lang", "kk|ru", "language of the service names (default ru)"},
+	{"lang", "kk|ru", "the language of the table (default: [hall] staff_lang)"},
 	{NULL, NULL, NULL},
 };
 
@@ -85,6 +85,6 @@ const struct kz_cmd kz_cmd_status = {
 	.name = "status",
 	.summary = "who waits for what and for how long; what each counter is doing",
 	.options = options,
-	.flags = KZ_CMD_DB | KZ_CMD_READS,
+	.flags = KZ_CMD_DB | KZ_CMD_READS | KZ_CMD_LANG,
 	.exec = exec,
 };

@@ -15,6 +15,7 @@
 #include "queue/config.h"
 #include "queue/db.h"
 #include "queue/error.h"
+#include "queue/i18n.h"
 #include "setup/setup.h"
 
 /* Exit codes, the same for every Kezek program. */
@@ -36,8 +37,22 @@ enum {
 	KZ_CMD_CREATE = 1 << 1,    /* may create the database */
 	KZ_CMD_CAL = 1 << 2,       /* needs the working calendar */
 	KZ_CMD_READS = 1 << 3,     /* only reads the database: runs where it cannot write */
-	KZ_CMD_OWN_SETUP = 1 << 4, /* finds and reports the configuration itself (doctor) */
+	KZ_CMD_LANG = 1 << 4,      /* its --lang kk|ru is the language it speaks to the staff */
+	KZ_CMD_OWN_SETUP = 1 << 5, /* finds and reports the configuration itself (doctor) */
 };
+
+/* What the command says to the staff, in their language: [hall] staff_lang,
+ * or --lang of a command flagged KZ_CMD_LANG.  T marks a string for the
+ * catalogues (tools/po-update.sh) and translates it; N only marks one that
+ * is translated later with kz_tr(kz_cli_lang(), s). */
+#define T(msgid) kz_tr(kz_cli_lang(), msgid)
+#define N(msgid) (msgid)
+
+/* The staff's language, "kk" or "ru" ("ru" before the hall is read). */
+const char *kz_cli_lang(void);
+
+/* Make lang ("kk" or "ru") the staff's language. */
+void kz_cli_set_lang(const char *lang);
 
 /* A key of the personal data a command reads as "key: value" lines on
  * standard input or from --from FILE (person.c), never from its arguments:
@@ -70,6 +85,7 @@ struct kz_cli {
 	struct kz_setup setup;   /* where the configuration and the data directory are */
 	struct kz_db *db;        /* open if cmd has KZ_CMD_DB */
 	struct kz_calendar *cal; /* loaded if cmd has KZ_CMD_CAL */
+	struct kz_i18n *tr;      /* the translations, in use (kz_i18n_use) while it runs */
 	const char *db_path;     /* --db, KEZEK_DB or the config's */
 	int argc;                /* positional arguments */
 	char **argv;
@@ -144,11 +160,11 @@ void kz_cli_fonts(const struct kz_cli *cli, char *out, size_t len);
 /* Parse a counter number argument; on failure reports usage and returns -1. */
 int kz_cli_counter(struct kz_cli *cli, const char *arg);
 
-/* Print s padded with spaces to width characters (UTF-8 aware). */
+/* Print s padded with spaces to width terminal columns (UTF-8 aware). */
 void kz_cli_pad(FILE *f, const char *s, int width);
 
-/* s in width columns: cut to width - 1 characters and "…" if longer,
- * padded if shorter (UTF-8). */
+/* s in exactly width terminal columns, the last always blank: cut between
+ * whole characters and ended with "…" if longer, padded if shorter. */
 void kz_cli_cell(FILE *f, const char *s, int width);
 
 /* One CSV field (RFC 4180) to stdout: quoted when it holds a comma, a

@@ -57,6 +57,24 @@ cmd_usage(FILE *f, const struct kz_cmd *cmd)
 		fprintf(f, "  %-22s %s\n", k->name, k->help);
 }
 
+/* The staff's language and the catalogues it is read from. */
+static int
+staff_language(struct kz_cli *cli)
+{
+	const char *lang = kz_cli_opt(cli, "lang");
+	int rc;
+
+	kz_cli_set_lang(cli->cfg->staff_lang);
+	if ((cli->cmd->flags & KZ_CMD_LANG) && lang != NULL) {
+		if (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0)
+			return kz_cli_usage(cli, "--lang is kk or ru");
+		kz_cli_set_lang(lang);
+	}
+	if ((rc = kz_setup_translations(&cli->setup, &cli->tr, cli->err)) != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	return KZ_EXIT_OK;
+}
+
 static int
 open_hall(struct kz_cli *cli)
 {
@@ -67,6 +85,8 @@ open_hall(struct kz_cli *cli)
 		return kz_cli_fail(cli, rc);
 	if ((rc = kz_clock_setup(cli->cfg->timezone, kz_cli_opt(cli, "now"), cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc == KZ_EINVAL ? KZ_EINVAL : rc);
+	if ((rc = staff_language(cli)) != KZ_EXIT_OK)
+		return rc;
 	cli->db_path = kz_cli_opt(cli, "db");
 	if (cli->db_path == NULL || *cli->db_path == '\0')
 		cli->db_path = getenv("KEZEK_DB");
@@ -144,6 +164,8 @@ main(int argc, char **argv)
 		rc = cli.cmd->exec(&cli);
 	kz_db_close(cli.db);
 	kz_cal_free(cli.cal);
+	kz_i18n_use(NULL);
+	kz_i18n_free(cli.tr);
 	free(cli.cfg);
 	free(cli.argv);
 	return rc;

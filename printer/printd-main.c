@@ -122,6 +122,7 @@ main(int argc, char **argv)
 	struct kz_printd_options popt;
 	struct kz_printd *pd;
 	struct options o;
+	struct kz_i18n *tr = NULL;
 	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32];
 	int rc, printed, uncertain = 0;
 
@@ -138,8 +139,10 @@ main(int argc, char **argv)
 			kz_setup_shown(o.printer, shown));
 		return 3;
 	}
-	if (o.fonts == NULL &&
-		kz_setup_data(&setup, "assets/fonts", "fonts", fonts, sizeof fonts, err) != KZ_OK) {
+	if ((o.fonts == NULL &&
+		    kz_setup_data(&setup, "assets/fonts", "fonts", fonts, sizeof fonts, err) !=
+			    KZ_OK) ||
+		kz_setup_translations(&setup, &tr, err) != KZ_OK) {
 		fprintf(stderr, "kezek-printd: %s\n", err);
 		return 3;
 	}
@@ -147,6 +150,7 @@ main(int argc, char **argv)
 		o.db && *o.db ? o.db : cfg.database, o.fonts ? o.fonts : fonts, 3000, 10};
 	if ((rc = kz_printd_open(&popt, &pd, &uncertain, err)) != KZ_OK) {
 		fprintf(stderr, "kezek-printd: %s\n", err);
+		kz_i18n_free(tr);
 		return 3;
 	}
 	if (uncertain)
@@ -167,5 +171,7 @@ main(int argc, char **argv)
 			usleep(IDLE_MS * 1000);
 	}
 	kz_printd_close(pd);
+	kz_i18n_use(NULL);
+	kz_i18n_free(tr);
 	return rc == KZ_OK ? 0 : 3;
 }

@@ -167,10 +167,24 @@ hall_key(struct parse *p, const char *name, const char *value)
 				value);
 		return 1;
 	}
+	if (strcmp(name, "staff_lang") == 0) {
+		if (strcmp(value, "kk") != 0 && strcmp(value, "ru") != 0)
+			return fail(p, "staff_lang must be kk or ru, not '%s'", value);
+		copy(c->staff_lang, sizeof c->staff_lang, value);
+		return 1;
+	}
+	if (strcmp(name, "website") == 0) {
+		if (*value == '\0' || strchr(value, ' ') != NULL ||
+			copy(c->website, sizeof c->website, value) < 0)
+			return fail(p,
+				"website must be an address of 1 to 127 bytes without spaces, "
+				"such as www.auzr.kz");
+		return 1;
+	}
 	return fail(p,
 		"unknown key '%s' in [hall]; known keys: name_kk, name_ru, database, "
 		"timezone, office, wait_limit_minutes, service_limit_minutes, holidays, "
-		"offices, akimats, retention_days",
+		"offices, akimats, retention_days, staff_lang, website",
 		name);
 }
 
@@ -1003,6 +1017,8 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 	cfg->wait_limit_min = 30;
 	cfg->service_limit_min = 30;
 	cfg->retention_days = 1095; /* p.17.7: 3 years, then kezek purge */
+	copy(cfg->staff_lang, sizeof cfg->staff_lang, "ru");
+	copy(cfg->website, sizeof cfg->website, "www.auzr.kz"); /* the agency's, p.4.2 */
 	/* App. 4's norms, until the year's order says otherwise */
 	cfg->targets = (struct kz_targets){.target = {100, 100, 100, 0, 100, 100}};
 	cfg->display = (struct kz_display_conf){.languages = KZ_LANG_BOTH,

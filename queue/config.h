@@ -3,7 +3,9 @@
  *
  *   [hall]            name_kk, name_ru, database, timezone, office,
  *                     wait_limit_minutes, service_limit_minutes,
- *                     holidays, offices, akimats, retention_days
+ *                     holidays, offices, akimats, retention_days,
+ *                     staff_lang (kk or ru: what the kezek command says),
+ *                     website (the agency's, p.4.2: www.auzr.kz)
  *   [hours]           open, close, lunch_start, lunch_end,
  *                     last_ticket_minutes, lunch_notice_minutes
  *   [display]         languages, alternate_seconds, sound, voice_kk, voice_ru,
@@ -172,6 +174,8 @@ struct kz_config {
 	int wait_limit_min;    /* p.7.2: 30 */
 	int service_limit_min; /* p.7.3: 30 */
 	int retention_days;    /* p.17.7: kezek purge keeps closed cases' personal data this long */
+	char staff_lang[3];    /* kk or ru: the kezek command's language; ru by default */
+	char website[128];     /* the agency's website (p.4.2), shown to visitors */
 	int nservices;
 	struct kz_service_conf services[KZ_MAX_SERVICES];
 	int ncounters;

@@ -15,6 +15,7 @@
 
 #include "db.h"
 #include "error.h"
+#include "utf8.h"
 #include "schema.h"
 #include "sql.h"
 
@@ -253,7 +254,7 @@ kz_col_text(sqlite3_stmt *st, int i, char *dst, size_t len)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
 
-	snprintf(dst, len, "%s", s ? (const char *)s : "");
+	kz_utf8_copy(dst, len, (const char *)s); /* never half a letter */
 }
 
 int

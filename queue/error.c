@@ -4,23 +4,7 @@
 #include <string.h>
 
 #include "error.h"
-
-/* Whole UTF-8 letters only: n bytes of s less a sequence cut at the end. */
-static size_t
-whole_letters(const char *s, size_t n)
-{
-	size_t i = n, need;
-
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80 && n - i < 3)
-		i--;
-	if (i == 0 || ((unsigned char)s[i - 1] & 0x80) == 0)
-		return n; /* ends in ASCII (or stray continuation bytes: leave them) */
-	need = ((unsigned char)s[i - 1] & 0xE0) == 0xC0    ? 2
-		: ((unsigned char)s[i - 1] & 0xF0) == 0xE0 ? 3
-		: ((unsigned char)s[i - 1] & 0xF8) == 0xF0 ? 4
-							   : 1;
-	return n - (i - 1) >= need ? n : i - 1;
-}
+#include "utf8.h"
 
 int
 kz_err(char *err, int code, const char *fmt, ...)
@@ -58,7 +42,8 @@ kz_err(char *err, int code, const char *fmt, ...)
 		memcpy(err + o, esc, n);
 		o += n;
 	}
-	err[whole_letters(err, o)] = '\0';
+	err[o] = '\0';
+	kz_utf8_mend(err); /* a letter cut by "%.40s" or by the length: dropped */
 	return code;
 }
 

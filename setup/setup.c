@@ -116,6 +116,20 @@ kz_setup_data(const struct kz_setup *s, const char *rel, const char *what, char 
 }
 
 int
+kz_setup_translations(const struct kz_setup *s, struct kz_i18n **out, char *err)
+{
+	char po[KZ_PATH_LEN + 8];
+	int rc;
+
+	*out = NULL;
+	if ((rc = kz_setup_data(s, "po", "translations", po, sizeof po, err)) != KZ_OK ||
+		(rc = kz_i18n_load(po, out, err)) != KZ_OK)
+		return rc;
+	kz_i18n_use(*out);
+	return KZ_OK;
+}
+
+int
 kz_setup_load(struct kz_setup *s, const char *config_opt, const char *data_opt,
 	struct kz_config *cfg, char *err)
 {

@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "queue/config.h"
+#include "queue/i18n.h"
 
 #define KZ_CONFIG_ENV   "KEZEK_CONFIG"
 #define KZ_DATA_DIR_ENV "KEZEK_DATA_DIR"
@@ -62,6 +63,12 @@ int kz_setup_load(struct kz_setup *s, const char *config_opt, const char *data_o
  * directory came from, if it is not there. */
 int kz_setup_data(const struct kz_setup *s, const char *rel, const char *what, char *out,
 	size_t len, char *err);
+
+/* Load the translations, po/ of the data directory, into *out and make
+ * them the process's (kz_i18n_use): what the documents and the kezek
+ * command say.  Free with kz_i18n_use(NULL) then kz_i18n_free.
+ * KZ_ECONFIG naming the catalogue, or what is missing, on failure. */
+int kz_setup_translations(const struct kz_setup *s, struct kz_i18n **out, char *err);
 
 /* arg as a message may quote it: one line, its control characters shown
  * escaped ("A\\nB"); out holds KZ_ERR_LEN bytes.  Returns out. */

@@ -1,13 +1,15 @@
 #!/bin/bash
-# t0150: the translators' catalogues cover every string the kiosk shows:
-# xgettext gathers them from the code, and each of po/kk.po and po/ru.po
+# t0150: the translators' catalogues cover every string the kiosk, the
+# hall board, the kezek command and the printed documents say: xgettext
+# gathers them from the code (the folders tools/po-update.sh scans), and each of po/kk.po and po/ru.po
 # has every one, translated, not fuzzy, with the same printf directives.
 . "$(dirname "$0")/lib.sh"
 
-xgettext --keyword=T --keyword=N --from-code=UTF-8 -o "$T/kezek.pot" "$SRC"/kiosk/*.c "$SRC"/display/*.c \
-	>"$T/out" 2>"$T/err"
+xgettext --keyword=T --keyword=N --keyword=kz_tr:2 --from-code=UTF-8 -o "$T/kezek.pot" \
+	"$SRC"/kiosk/*.c "$SRC"/display/*.c "$SRC"/clerk/*.c "$SRC"/documents/*.c "$SRC"/queue/*.c \
+	"$SRC"/setup/*.c >"$T/out" 2>"$T/err"
 if [ $? -eq 0 ] && [ "$(grep -c '^msgid' "$T/kezek.pot")" -gt 90 ]; then ok
-else not_ok "xgettext finds the kiosk's strings"; fi
+else not_ok "xgettext finds the strings"; fi
 
 for lang in kk ru; do
 	if msgcmp "$SRC/po/$lang.po" "$T/kezek.pot" >"$T/out" 2>"$T/err"; then ok
@@ -16,6 +18,12 @@ for lang in kk ru; do
 	if [ $? -eq 0 ]; then ok; else not_ok "$lang.po passes msgfmt --check"; fi
 	lacks err "untranslated" "$lang.po has no untranslated string"
 	lacks err "fuzzy" "$lang.po has no fuzzy string"
+done
+
+# the scanned folders are the ones tools/po-update.sh scans
+for dir in kiosk display clerk documents queue setup; do
+	if grep -q "$dir/\*\.c" "$SRC/tools/po-update.sh"; then ok
+	else not_ok "tools/po-update.sh scans $dir/"; fi
 done
 
 # the shipped pot is current: a translator works from it

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "queue/error.h"
-#include "queue/file.h"
+#include "error.h"
+#include "file.h"
 
 #define LANGS 2
 static const char *const langs[LANGS] = {"kk", "ru"};
@@ -26,6 +26,9 @@ struct kz_i18n {
 	struct catalogue cat[LANGS];
 	int missed;
 };
+
+/* The process's catalogue for code that holds no handle (i18n.h). */
+static struct kz_i18n *in_use;
 
 /* The entry being read. */
 struct reader {
@@ -306,4 +309,22 @@ kz_i18n_entry(const struct kz_i18n *cat, const char *lang, int i, const char **m
 		return;
 	*msgid = cat->cat[l].e[i].id;
 	*msgstr = cat->cat[l].e[i].str;
+}
+
+void
+kz_i18n_use(struct kz_i18n *cat)
+{
+	in_use = cat;
+}
+
+struct kz_i18n *
+kz_i18n_current(void)
+{
+	return in_use;
+}
+
+const char *
+kz_tr(const char *lang, const char *msgid)
+{
+	return kz_i18n_get(in_use, lang, msgid);
 }
