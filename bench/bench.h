@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 /* Seconds on the monotonic clock. */
@@ -50,6 +51,71 @@ bench_rss_kb(void)
 	if (f)
 		fclose(f);
 	return kb;
+}
+
+/* Whether the library at path is a GL one: GL, EGL and GLES, Mesa's DRI
+ * drivers and GL dispatch, Vulkan, or libLLVM that the drivers pull in.
+ * Not libgbm: Debian's SDL2 links it for KMS, and it loads a driver only
+ * when a KMS window makes a device. */
+static inline int
+bench_is_gl(const char *path)
+{
+	static const char *const names[] = {"libGL", "libEGL", "libGLX", "libGLES", "libOpenGL",
+		"libglapi", "libLLVM", "libvulkan", NULL};
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	for (int i = 0; names[i] != NULL; i++)
+		if (strncmp(base, names[i], strlen(names[i])) == 0)
+			return 1;
+	return strstr(base, "_dri.so") != NULL;
+}
+
+/* The shared libraries mapped into this process (/proc/self/maps): how
+ * many, or -1 if unknown; the GL ones' names go into gl ("" if none). */
+static inline int
+bench_libraries(char *gl, size_t glsize)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	char line[1024], last[1024] = "";
+	int n = 0;
+
+	gl[0] = '\0';
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f)) {
+		char *path = strchr(line, '/');
+		if (path == NULL || strstr(path, ".so") == NULL)
+			continue;
+		path[strcspn(path, "\n")] = '\0';
+		if (strcmp(path, last) == 0) /* a library's mappings lie together */
+			continue;
+		snprintf(last, sizeof last, "%s", path);
+		n++;
+		if (bench_is_gl(path) && strlen(gl) + strlen(path) + 2 < glsize)
+			strcat(strcat(gl, gl[0] ? " " : ""), strrchr(path, '/') + 1);
+	}
+	fclose(f);
+	return n;
+}
+
+/* Print the libraries mapped; 0 if none is a GL library, 1 (said on
+ * stderr) if one is: drawing in software must not load them. */
+static inline int
+bench_print_libraries(const char *prog)
+{
+	char gl[2048];
+	int n = bench_libraries(gl, sizeof gl);
+
+	if (n < 0) {
+		fprintf(stderr, "%s: cannot read /proc/self/maps\n", prog);
+		return 1;
+	}
+	printf("libraries mapped: %d; GL or LLVM among them: %s\n", n, gl[0] ? gl : "none");
+	if (gl[0] == '\0')
+		return 0;
+	fprintf(stderr, "%s: drawing in software, yet GL libraries are mapped: %s\n", prog, gl);
+	return 1;
 }
 
 /* Remove the scratch folder dir (a buffer; "" once removed or never

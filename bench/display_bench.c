@@ -6,9 +6,12 @@
  * and sends the moment each call committed through a pipe; this process
  * runs the board's own loop (kz_display_step, then wait for input up to
  * the poll period) off-screen and notes when the new number is drawn.
+ * Then a day of calls at the board's pace (issue, call, draw, finish, the
+ * clock moved on each time) for its resident memory, and the libraries
+ * mapped: none of them GL, as the board draws in software.
  *
- *   display_bench [--quick] [IDLE_SECONDS]  (40 calls, 10 s idle;
- *                                            --quick: 5 calls, 1 s)
+ *   display_bench [--quick] [IDLE_SECONDS]  (40 calls, 10 s idle, 1000 in
+ *                                            the day; --quick: 5, 1 s, 20)
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -33,8 +36,11 @@
 
 #include "bench.h"
 
-#define POLL_MS 50 /* as display/main.c */
-#define CALLS   40 /* the most; --quick makes fewer */
+#define POLL_MS 50   /* as display/main.c */
+#define CALLS   40   /* the most; --quick makes fewer */
+#define DAY     1000 /* calls of the day for the memory: RSS after CHECK and after all */
+#define CHECK   100
+#define OPEN_AT "2026-03-20T09:00"
 
 static char dir[256], config[600], dbpath[600];
 static struct kz_config cfg;
@@ -86,7 +92,7 @@ make_hall(void)
 	snprintf(dbpath, sizeof dbpath, "%s/hall.db", dir);
 	if (kz_config_load(config, &cfg, err) != KZ_OK ||
 		kz_config_use_data_dir(&cfg, KZ_SOURCE_DIR, err) != KZ_OK ||
-		kz_clock_setup("Asia/Almaty", "2026-03-20T10:00", err) != KZ_OK ||
+		kz_clock_setup("Asia/Almaty", OPEN_AT, err) != KZ_OK ||
 		kz_db_open(dbpath, KZ_DB_CREATE, &db, err) != KZ_OK ||
 		kz_hall_sync(db, &cfg, NULL, err) != KZ_OK ||
 		kz_counter_open(db, 1, "Бенч Клерк", "Маман", err) != KZ_OK)
@@ -214,6 +220,55 @@ measure_idle(struct kz_display *d, double seconds)
 	return (cpu_seconds() - cpu) / (mono() - start) * 100;
 }
 
+/* One call of the day: a ticket issued and called, the board drawn, the
+ * visitor served; the clock at the call's minute. */
+static void
+day_call(struct kz_display *d, struct kz_db *db, struct kz_calendar *cal, int64_t at)
+{
+	char err[KZ_ERR_LEN];
+	struct kz_ticket t;
+	int drew;
+
+	kz_clock_set(at);
+	if (kz_ticket_issue(db, cal, "A", &t, err) != KZ_OK ||
+		kz_ticket_next(db, 1, &t, err) != KZ_OK)
+		die("day: call", err);
+	if (kz_display_step(d, &drew, err) != KZ_OK)
+		die("day: step", err);
+	kz_ui_sleep(kz_display_ui(d), 0);
+	if (kz_ticket_finish(db, 1, KZ_SERVED, NULL, NULL, &t, err) != KZ_OK)
+		die("day: finish", err);
+}
+
+/* The board's resident memory over a day of n calls from 09:00, spread
+ * over three hours of the morning (the lunch is at 13:00); printed at the start, after
+ * CHECK (or n/2) and after all. */
+static void
+measure_day(struct kz_display *d, int n)
+{
+	int check = n > CHECK ? CHECK : n / 2;
+	long start = bench_rss_kb(), mid = 0, end;
+	struct kz_calendar *cal;
+	char err[KZ_ERR_LEN];
+	struct kz_db *db;
+	int64_t open_at = kz_clock_now();
+
+	if (kz_cal_load(NULL, NULL, &cal, err) != KZ_OK || kz_db_open(dbpath, 0, &db, err) != KZ_OK)
+		die("day", err);
+	for (int i = 0; i < n; i++) {
+		day_call(d, db, cal, open_at + (int64_t)i * 3 * 3600 / n);
+		if (i + 1 == check)
+			mid = bench_rss_kb();
+	}
+	end = bench_rss_kb();
+	kz_db_close(db);
+	kz_cal_free(cal);
+	printf("memory (RSS): %ld kB at start, %ld kB after %d calls, %ld kB after %d\n", start,
+		mid, check, end, n);
+	if (start < 0 || mid < 0 || end < 0)
+		die("memory", "the resident memory could not be read");
+}
+
 static void
 usage(void)
 {
@@ -221,19 +276,22 @@ usage(void)
 	       "Runs the hall board off-screen at 1920x1080 while a clerk process issues and\n"
 	       "calls %d tickets a random pause apart: prints how soon each committed call is\n"
 	       "drawn (p50, p95, max), then the board's CPU while idle for IDLE_SECONDS\n"
-	       "(0.1 to 3600, default 10).  The hall is in a new folder under $TMPDIR or\n"
-	       "/tmp, removed afterwards.\n"
-	       "  --quick     5 calls and 1 s idle (unless given): a few seconds; exits 1 if\n"
-	       "              the clerk fails or a call is not seen on the board\n"
+	       "(0.1 to 3600, default 10), then resident memory at the start, after %d and\n"
+	       "after %d calls of a day, the cold start to the first frame and the\n"
+	       "libraries mapped.  SDL_VIDEODRIVER=x11 (with DISPLAY) runs it in a real X11\n"
+	       "window instead of off-screen.  The hall is in a new folder under $TMPDIR or\n"
+	       "/tmp, removed afterwards.  Exits 1 if a GL or LLVM library is mapped.\n"
+	       "  --quick     5 calls, 1 s idle (unless given) and 20 calls in the day: a few\n"
+	       "              seconds; exits 1 if the clerk fails or a call is not seen\n"
 	       "  -h, --help  this text\n",
-		CALLS);
+		CALLS, CHECK, DAY);
 }
 
 int
 main(int argc, char **argv)
 {
-	int w = 1920, h = 1080, fds[2], status, n, quick = 0, given = 0;
-	double idle_seconds = 10, lat[CALLS], idle;
+	int w = 1920, h = 1080, fds[2], status, n, quick = 0, given = 0, day = DAY, failed;
+	double idle_seconds = 10, lat[CALLS], idle, started = bench_now(), cold;
 	struct kz_display_options o;
 	struct kz_display *d;
 	char err[KZ_ERR_LEN];
@@ -258,6 +316,7 @@ main(int argc, char **argv)
 	}
 	if (quick) {
 		calls = 5;
+		day = 20;
 		if (!given)
 			idle_seconds = 1;
 	}
@@ -265,13 +324,13 @@ main(int argc, char **argv)
 	setenv("SDL_VIDEODRIVER",
 		getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "offscreen", 1);
 	setenv("SDL_AUDIODRIVER", "dummy", 1);
-	setenv("SDL_RENDER_DRIVER", "software", 0); /* as kezek-display */
-	setenv("SDL_VIDEO_EGL_DRIVER", "none", 0);
 	make_hall();
+	started = bench_now(); /* the board's own start: the hall is there */
 	o = (struct kz_display_options){&cfg, dbpath, KZ_SOURCE_DIR "/assets/fonts", w, h, 0,
 		KZ_SOURCE_DIR "/po"};
-	if (kz_display_open(&o, &d, err) != KZ_OK)
+	if (kz_display_open(&o, &d, err) != KZ_OK || kz_display_step(d, &n, err) != KZ_OK)
 		die("display", err);
+	cold = (bench_now() - started) * 1000;
 	if (pipe(fds) < 0 || fcntl(fds[0], F_SETFL, O_NONBLOCK) < 0)
 		die("pipe", strerror(errno));
 	if ((pid = fork()) == 0) {
@@ -295,7 +354,12 @@ main(int argc, char **argv)
 		n ? lat[n - 1] : 0);
 	idle = measure_idle(d, idle_seconds);
 	printf("idle CPU: %.2f%% of one core over %.0f s\n", idle, idle_seconds);
+	printf("cold start to the first frame: %.0f ms (fonts, SDL, window, database, first "
+	       "draw)\n",
+		cold);
+	measure_day(d, day);
+	failed = bench_print_libraries("display_bench");
 	kz_display_close(d);
 	remove_dir();
-	return 0;
+	return failed;
 }

@@ -48,6 +48,8 @@ struct slot {
 	int empty;                 /* next found no one waiting */
 	int busy;                  /* gave up waiting for the lock: nothing changed */
 	char busy_msg[KZ_ERR_LEN]; /* the first such message */
+	int ntiming;               /* statements timed under the write lock */
+	struct kz_db_timing timing[KZ_DB_TIMING_ROWS];
 };
 
 /* Mapped before fork, so the parent sees what every child writes. */
@@ -59,7 +61,8 @@ struct shared {
 
 struct bench {
 	int ops;
-	int keep; /* --dir given: leave the files for a look */
+	int where; /* --where: the issue's statements under the lock */
+	int keep;  /* --dir given: leave the files for a look */
 	char dir[KZ_PATH_LEN];
 	char db[PATH_LEN];
 	struct kz_calendar *cal; /* issue asks it whether the office is open */
@@ -102,15 +105,18 @@ now_ns(void)
 static void
 usage(void)
 {
-	printf("usage: queue_bench [--quick] [--ops N] [--dir PATH]\n"
+	printf("usage: queue_bench [--quick] [--ops N] [--dir PATH] [--where]\n"
 	       "Times issuing a ticket and calling the next one against a bare one-row\n"
 	       "insert (the floor), with 1, 4 and 16 processes at once on one database:\n"
-	       "p50, p99, max, operations a second and the ratios to the floor.\n"
+	       "p50, p99, max, operations a second and the ratios to the floor (p50, p99\n"
+	       "and ops/s, each against the floor's own in the same run).\n"
 	       "  --ops N     operations per process per phase, 1 to %d (default 300)\n"
 	       "  --quick     10 operations per process per phase (unless --ops is given):\n"
 	       "              a few seconds; exits 1 if any operation fails\n"
 	       "  --dir PATH  folder for the database, kept afterwards (default: a new\n"
 	       "              folder under $TMPDIR or /tmp, removed afterwards)\n"
+	       "  --where     after each issue row, the time of each statement the issue\n"
+	       "              runs under the write lock, per ticket, and its share\n"
 	       "  -h, --help  this text\n",
 		MAX_OPS);
 }
@@ -128,6 +134,8 @@ parse_args(int argc, char **argv, struct bench *b)
 		}
 		if (strcmp(argv[i], "--quick") == 0) {
 			quick = 1;
+		} else if (strcmp(argv[i], "--where") == 0) {
+			b->where = 1;
 		} else if (strcmp(argv[i], "--ops") == 0 && i + 1 < argc) {
 			if (!bench_number(argv[++i], 1, MAX_OPS, &v))
 				goto bad;
@@ -404,9 +412,13 @@ child_main(struct bench *b, const struct phase *ph, int idx)
 	/* Say ready even after a failure, so the parent never waits for us. */
 	if (write(ph->ready[1], &c, 1) != 1)
 		rc = kz_err(err, KZ_EINVAL, "cannot signal ready: %s", strerror(errno));
+	if (rc == KZ_OK && ph->op == OP_ISSUE)
+		kz_db_time_lock(db, 1);
 	wait_go(ph->go[0]);
 	if (rc == KZ_OK && !b->sh->abort)
 		rc = child_loop(b, db, ph->op, idx, err);
+	if (db != NULL && ph->op == OP_ISSUE)
+		b->sh->slot[idx].ntiming = kz_db_lock_times(db, b->sh->slot[idx].timing);
 	if (rc == KZ_OK && ph->op == OP_NEXT && !b->sh->abort)
 		rc = at_step(kz_counter_close(db, idx + 1, NULL, NULL, err), "close counter", err);
 	kz_db_close(db);
@@ -563,6 +575,48 @@ run_phase(struct bench *b, enum op op, int procs, struct result *r)
 	return 0;
 }
 
+/* Where the issue's transaction holds the write lock: each statement's
+ * mean time per ticket, pooled over the phase's processes, the whole
+ * hold ("(lock held)") last. */
+static void
+print_lock_times(const struct bench *b, int procs)
+{
+	struct kz_db_timing all[KZ_DB_TIMING_ROWS];
+	double held = 0;
+	long tickets = 0;
+	int n = 0;
+
+	for (int i = 0; i < procs; i++) {
+		const struct slot *s = &b->sh->slot[i];
+		tickets += s->done;
+		for (int j = 0; j < s->ntiming; j++) {
+			int k = 0;
+			while (k < n && strcmp(all[k].sql, s->timing[j].sql) != 0)
+				k++;
+			if (k == n) {
+				if (n == KZ_DB_TIMING_ROWS)
+					continue;
+				all[n++] = (struct kz_db_timing){.ms = 0, .n = 0};
+				snprintf(all[k].sql, sizeof all[k].sql, "%s", s->timing[j].sql);
+			}
+			all[k].ms += s->timing[j].ms;
+			all[k].n += s->timing[j].n;
+		}
+	}
+	if (tickets == 0)
+		return;
+	for (int k = 0; k < n; k++)
+		if (strcmp(all[k].sql, "(lock held)") == 0)
+			held = all[k].ms;
+	printf("  under the write lock, issue at %d processes (mean ms a ticket, share of the hold):\n",
+		procs);
+	for (int pass = 0; pass < 2; pass++)
+		for (int k = 0; k < n; k++)
+			if ((strcmp(all[k].sql, "(lock held)") == 0) == pass)
+				printf("  %8.4f %5.1f%%  %.60s\n", all[k].ms / (double)tickets,
+					held > 0 ? all[k].ms / held * 100 : 0, all[k].sql);
+}
+
 static void
 print_header(const struct bench *b)
 {
@@ -570,15 +624,17 @@ print_header(const struct bench *b)
 	       "%ld cores\n",
 		b->ops, KZ_DB_BUSY_MS, sysconf(_SC_NPROCESSORS_ONLN));
 	printf("database %s\n\n", b->db);
-	printf("%-13s %5s %8s %8s %8s %8s %10s %14s %8s %5s\n", "operation", "procs", "p50 ms",
-		"p99 ms", "max ms", "ops/s", "p50/floor", "ops/s vs floor", "waiting", "busy");
+	printf("%-13s %5s %8s %8s %8s %8s %10s %10s %14s %8s %5s\n", "operation", "procs", "p50 ms",
+		"p99 ms", "max ms", "ops/s", "p50/floor", "p99/floor", "ops/s vs floor", "waiting",
+		"busy");
 }
 
 static void
 print_row(enum op op, int procs, const struct result *r, const struct result *floor)
 {
-	printf("%-13s %5d %8.3f %8.3f %8.3f %8.0f %10.2f %14.2f %8ld %5ld\n", op_name[op], procs,
-		r->p50, r->p99, r->max, r->ops_s, floor->p50 > 0 ? r->p50 / floor->p50 : 0,
+	printf("%-13s %5d %8.3f %8.3f %8.3f %8.0f %10.2f %10.2f %14.2f %8ld %5ld\n", op_name[op],
+		procs, r->p50, r->p99, r->max, r->ops_s, floor->p50 > 0 ? r->p50 / floor->p50 : 0,
+		floor->p99 > 0 ? r->p99 / floor->p99 : 0,
 		floor->ops_s > 0 ? r->ops_s / floor->ops_s : 0, r->waiting, r->busy);
 	fflush(stdout);
 }
@@ -597,6 +653,8 @@ run_level(struct bench *b, int procs, char *err)
 	if (run_phase(b, OP_ISSUE, procs, &r) < 0)
 		return -1;
 	print_row(OP_ISSUE, procs, &r, &floor);
+	if (b->where)
+		print_lock_times(b, procs);
 	if ((rc = top_up(b, (long)procs * b->ops, err)) != KZ_OK) {
 		fprintf(stderr, "queue_bench: issuing tickets to call: %s: %s\n", kz_err_name(rc),
 			err);

@@ -16,6 +16,7 @@
 #include "queue/config.h"
 #include "queue/error.h"
 #include "setup/setup.h"
+#include "ui/render.h"
 
 #define POLL_MS 50 /* a call shows within a poll and a frame: well under 250 ms */
 
@@ -188,10 +189,8 @@ main(int argc, char **argv)
 		return 1;
 	/* The board draws a frame only when something changes: software rendering
 	 * is quick enough and spares an unattended screen the GPU driver's
-	 * surprises (with a CPU GL driver, memory grew over long runs).
-	 * --gpu, or SDL_RENDER_DRIVER, chooses otherwise. */
-	if (!o.gpu)
-		setenv("SDL_RENDER_DRIVER", "software", 0);
+	 * surprises and its memory (Mesa and libLLVM: about 60 MB). */
+	kz_ui_use_gpu(o.gpu);
 	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
 		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
 		fprintf(stderr, "kezek-display: %s\n", err);

@@ -18,6 +18,7 @@
 #include "queue/config.h"
 #include "queue/error.h"
 #include "setup/setup.h"
+#include "ui/render.h"
 
 #define STEP_MS 100 /* a tap is answered within a step and a frame */
 
@@ -38,7 +39,7 @@ usage(FILE *f)
 		"                   [--window WxH] [--lang kk|ru] [--data-dir DIR] [--fonts DIR]\n"
 		"                   [--po DIR] [--screen NAME --snapshot FILE.png]\n"
 		"                   [--exit-after SECONDS] [--screen-file FILE] [--list-screens]\n"
-		"                   [--version]\n\n"
+		"                   [--gpu] [--version]\n\n"
 		"The touch kiosk: tickets, blank forms, information, feedback.\n"
 		"%s"
 		"  --kiosk NAME      which [kiosk] of the configuration (default: the first)\n"
@@ -48,6 +49,7 @@ usage(FILE *f)
 		"  --snapshot FILE   draw once for the database's state, write FILE (PNG), exit\n"
 		"  --screen-file FILE  write the name of the screen on show to FILE at each change\n"
 		"  --exit-after N    stop after N seconds\n"
+		"  --gpu             draw with the graphics card (default: software, no GL)\n"
 		"  --list-screens    each screen's name and when it is shown (open, closed,\n"
 		"                    after an action, staff, fault), one a line, and exit\n"
 		"  --version         print the version and exit\n"
@@ -59,7 +61,7 @@ usage(FILE *f)
 struct options {
 	const char *config, *db, *now, *kiosk, *lang, *data_dir, *fonts, *po, *screen, *snapshot;
 	const char *screen_file;
-	int w, h, window;
+	int w, h, window, gpu;
 	double exit_after;
 };
 
@@ -96,6 +98,7 @@ parse(int argc, char **argv, struct options *o)
 		{"list-screens", no_argument, NULL, 'L'},
 		{"screen-file", required_argument, NULL, 'W'},
 		{"version", no_argument, NULL, 'V'},
+		{"gpu", no_argument, NULL, 'g'},
 		{NULL, 0, NULL, 0},
 	};
 	char version[64], shown[KZ_ERR_LEN];
@@ -141,6 +144,9 @@ parse(int argc, char **argv, struct options *o)
 			break;
 		case 'x':
 			o->exit_after = atof(optarg);
+			break;
+		case 'g':
+			o->gpu = 1;
 			break;
 		case 'w':
 			if (parse_size(optarg, o))
@@ -241,7 +247,9 @@ main(int argc, char **argv)
 		return 1;
 	/* the kiosk stops on SIGTERM from its supervisor, not on SDL's quit */
 	setenv("SDL_NO_SIGNAL_HANDLERS", "1", 0);
-	setenv("SDL_RENDER_DRIVER", "software", 0);
+	/* software drawing: a touch redraws one screen, and no GL library
+	 * (Mesa and libLLVM: about 60 MB) is mapped on a small machine */
+	kz_ui_use_gpu(o.gpu);
 	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
 		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
 		fprintf(stderr, "kezek-kiosk: %s\n", err);

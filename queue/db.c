@@ -30,6 +30,11 @@ struct kz_db {
 	struct timespec busy_since; /* when the current wait for the lock began */
 	uint64_t seed;              /* for the random pauses of busy_wait */
 	int busy_ms;                /* how long to wait for a lock */
+	int in_write;               /* between BEGIN IMMEDIATE and its end */
+	int timing;                 /* kz_db_time_lock on */
+	struct timespec held_since; /* when the write lock was taken */
+	int ntiming;
+	struct kz_db_timing timings[KZ_DB_TIMING_ROWS];
 	int nstmt;
 	const char *stmt_key[STMT_CACHE]; /* the SQL literal's address */
 	sqlite3_stmt *stmt[STMT_CACHE];
@@ -257,10 +262,80 @@ kz_col_text(sqlite3_stmt *st, int i, char *dst, size_t len)
 	kz_utf8_copy(dst, len, (const char *)s); /* never half a letter */
 }
 
+/* The timing row for sql, added if new; NULL when the table is full. */
+static struct kz_db_timing *
+timing_row(struct kz_db *db, const char *sql)
+{
+	for (int i = 0; i < db->ntiming; i++)
+		if (strncmp(db->timings[i].sql, sql, KZ_DB_TIMING_SQL - 1) == 0)
+			return &db->timings[i];
+	if (db->ntiming == KZ_DB_TIMING_ROWS)
+		return NULL;
+	snprintf(db->timings[db->ntiming].sql, KZ_DB_TIMING_SQL, "%s", sql);
+	return &db->timings[db->ntiming++];
+}
+
+static void
+add_timing(struct kz_db *db, const char *sql, double ms)
+{
+	struct kz_db_timing *t = timing_row(db, sql);
+
+	if (t != NULL) {
+		t->ms += ms;
+		t->n++;
+	}
+}
+
+/* SQLite's profile callback: each statement's time, when under the lock. */
+static int
+on_profile(unsigned type, void *arg, void *stmt, void *ns)
+{
+	struct kz_db *db = arg;
+
+	if (type == SQLITE_TRACE_PROFILE && db->in_write)
+		add_timing(db, sqlite3_sql(stmt), (double)*(sqlite3_int64 *)ns / 1e6);
+	return 0;
+}
+
+void
+kz_db_time_lock(struct kz_db *db, int on)
+{
+	db->timing = on != 0;
+	sqlite3_trace_v2(db->sql, on ? SQLITE_TRACE_PROFILE : 0, on ? on_profile : NULL, db);
+}
+
+int
+kz_db_lock_times(struct kz_db *db, struct kz_db_timing *out)
+{
+	memcpy(out, db->timings, sizeof db->timings[0] * (size_t)db->ntiming);
+	return db->ntiming;
+}
+
+/* The write transaction ended (committed or not): its whole hold. */
+static void
+lock_released(struct kz_db *db)
+{
+	struct timespec now;
+
+	if (db->in_write && db->timing) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		add_timing(db, "(lock held)",
+			(double)(now.tv_sec - db->held_since.tv_sec) * 1e3 +
+				(double)(now.tv_nsec - db->held_since.tv_nsec) / 1e6);
+	}
+	db->in_write = 0;
+}
+
 int
 kz_db_begin(struct kz_db *db, char *err)
 {
-	return exec(db, "BEGIN IMMEDIATE", "begin", err);
+	int rc = exec(db, "BEGIN IMMEDIATE", "begin", err);
+
+	if (rc == KZ_OK) {
+		db->in_write = 1;
+		clock_gettime(CLOCK_MONOTONIC, &db->held_since);
+	}
+	return rc;
 }
 
 int
@@ -276,6 +351,7 @@ kz_db_commit(struct kz_db *db, char *err)
 
 	if (rc != KZ_OK)
 		kz_db_rollback(db);
+	lock_released(db);
 	return rc;
 }
 
@@ -284,6 +360,7 @@ kz_db_rollback(struct kz_db *db)
 {
 	if (!sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	lock_released(db);
 }
 
 /* Create path's folder (one level is enough for var/hall.db) and the file

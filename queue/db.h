@@ -53,6 +53,22 @@ int kz_db_integrity(struct kz_db *db, char *err);
 /* PRAGMA data_version: changes when another connection commits. */
 int64_t kz_db_data_version(struct kz_db *db);
 
+/* Where a connection holds the write lock, for the benchmarks: once on,
+ * each statement that runs between BEGIN IMMEDIATE and the end of its
+ * transaction (COMMIT included) adds its time to a row named by its SQL
+ * (the first KZ_DB_TIMING_SQL - 1 bytes), and each whole hold to a row
+ * "(lock held)".  Off by default: it costs a clock read per statement. */
+#define KZ_DB_TIMING_SQL  72
+#define KZ_DB_TIMING_ROWS 32
+struct kz_db_timing {
+	char sql[KZ_DB_TIMING_SQL]; /* the statement's SQL, cut */
+	double ms;                  /* its time under the lock, added up */
+	long n;                     /* how many times it ran there */
+};
+void kz_db_time_lock(struct kz_db *db, int on);
+/* The rows so far into out (at most KZ_DB_TIMING_ROWS); how many. */
+int kz_db_lock_times(struct kz_db *db, struct kz_db_timing *out);
+
 /* One bare single-row INSERT transaction into a scratch table: the floor
  * that benchmarks compare the queue operations against. */
 int kz_db_floor_insert(struct kz_db *db, char *err);

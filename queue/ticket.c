@@ -268,52 +268,133 @@ kz_ticket_may_issue(struct kz_calendar *cal, int64_t t, struct kz_office *office
 	return KZ_OK;
 }
 
-static int
-do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, const char *printer,
-	const char *lang, int64_t *job, struct kz_ticket *out, char *err)
-{
-	int64_t now = kz_clock_now(), service_id, id, job_id = 0;
+/* What an issue reads before it takes the write lock, and what it writes. */
+struct issue {
+	const char *service, *printer, *lang; /* as asked; printer NULL: no print */
+	int64_t now, service_id, id, job_id;
 	char day[11], prefix[KZ_CODE_LEN], number[24];
-	sqlite3_stmt *st;
-	int rc, seq = 0, notice = 0;
+	int notice;      /* reception breaks for lunch soon */
+	int waiting;     /* with printer: waiting of the service, read before */
+	int64_t resumes; /* with notice: when reception resumes */
+};
 
-	if ((rc = kz_ticket_may_issue(cal, now, NULL, &notice, err)) != KZ_OK)
+/* Waiting tickets of a service today: all of them are ahead of a new one. */
+static int
+count_waiting(struct kz_db *db, struct issue *is, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT count(*) FROM tickets WHERE state = 'waiting' AND service_id = ? AND day = ?",
+		err);
+	int64_t n = 0;
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, is->service_id);
+	sqlite3_bind_text(st, 2, is->day, -1, SQLITE_STATIC);
+	rc = kz_db_step_int(db, st, &n, "count queue", err);
+	is->waiting = (int)n;
+	return rc;
+}
+
+/* The reads, in one read transaction before the write: none of them
+ * decides a number, so the write lock is not held for them. */
+static int
+issue_read(struct kz_db *db, struct issue *is, char *err)
+{
+	int rc;
+
+	if ((rc = kz_db_begin_read(db, err)) != KZ_OK)
 		return rc;
-	kz_clock_day(now, day);
-	if ((rc = kz_service_find(db, service, &service_id, prefix, sizeof prefix, err)) != KZ_OK ||
-		(rc = next_seq(db, day, service_id, &seq, err)) != KZ_OK)
+	rc = kz_service_find(db, is->service, &is->service_id, is->prefix, sizeof is->prefix, err);
+	if (rc == KZ_OK && is->printer != NULL)
+		rc = count_waiting(db, is, err);
+	kz_db_rollback(db);
+	return rc;
+}
+
+/* The write: number, ticket, event and its printout, all or nothing. */
+static int
+issue_write(struct kz_db *db, struct issue *is, char *err)
+{
+	sqlite3_stmt *st;
+	int rc, seq = 0;
+
+	if ((rc = next_seq(db, is->day, is->service_id, &seq, err)) != KZ_OK)
 		return rc;
-	snprintf(number, sizeof number, "%s-%03d", prefix, seq);
+	snprintf(is->number, sizeof is->number, "%s-%03d", is->prefix, seq);
 	st = kz_db_stmt(db,
 		"INSERT INTO tickets (day, service_id, seq, number, issued_at) VALUES (?, ?, ?, ?, ?)",
 		err);
 	if (st == NULL)
 		return KZ_EDB;
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, service_id);
+	sqlite3_bind_text(st, 1, is->day, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, is->service_id);
 	sqlite3_bind_int(st, 3, seq);
-	sqlite3_bind_text(st, 4, number, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, now);
+	sqlite3_bind_text(st, 4, is->number, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, is->now);
 	if ((rc = kz_db_exec_stmt(db, st, "issue ticket", err)) != KZ_OK)
 		return rc;
-	id = sqlite3_last_insert_rowid(kz_db_sql(db));
-	if ((rc = kz_event_add(db, now, KZ_EVENT_ISSUED, id, 0, 0, service_id, NULL, err)) !=
-			KZ_OK ||
-		(rc = load_ticket(db, id, out, err)) != KZ_OK)
+	is->id = sqlite3_last_insert_rowid(kz_db_sql(db));
+	if ((rc = kz_event_add(db, is->now, KZ_EVENT_ISSUED, is->id, 0, 0, is->service_id, NULL,
+		     err)) != KZ_OK ||
+		is->printer == NULL)
 		return rc;
-	out->lunch_notice = notice;
-	if (notice)
-		out->resumes_at = kz_date_at(kz_date_of(now), kz_cal_hours(cal)->lunch_end);
 	/* the ticket and its printout in one transaction: a printer that fails
 	 * later never loses the ticket */
-	if ((rc = count_ahead(db, id, &out->ahead, err)) != KZ_OK || printer == NULL)
+	if ((rc = kz_outbox_add_job(db, is->printer, KZ_DOC_TICKET, is->lang, is->id, &is->job_id,
+		     err)) != KZ_OK)
 		return rc;
-	if ((rc = kz_outbox_add_job(db, printer, KZ_DOC_TICKET, lang, id, &job_id, err)) != KZ_OK ||
-		(rc = kz_outbox_add_ticket_detail(db, job_id, out->ahead, out->resumes_at, err)) !=
-			KZ_OK)
+	return kz_outbox_add_ticket_detail(db, is->job_id, is->waiting, is->resumes, err);
+}
+
+static int
+issue_tx(struct kz_db *db, struct issue *is, char *err)
+{
+	IN_TX(issue_write(db, is, err));
+}
+
+/* After the commit, in its own read transaction: the ticket as stored and
+ * the people ahead of it.  The ticket is issued whatever this finds: if
+ * the read fails, out holds what the issue itself knows. */
+static void
+issue_result(struct kz_db *db, const struct issue *is, struct kz_ticket *out)
+{
+	int ok = kz_db_begin_read(db, NULL) == KZ_OK &&
+		load_ticket(db, is->id, out, NULL) == KZ_OK &&
+		count_ahead(db, is->id, &out->ahead, NULL) == KZ_OK;
+
+	kz_db_rollback(db);
+	if (!ok) {
+		memset(out, 0, sizeof *out);
+		out->id = is->id;
+		snprintf(out->number, sizeof out->number, "%s", is->number);
+		snprintf(out->service, sizeof out->service, "%s", is->service);
+		memcpy(out->day, is->day, sizeof out->day);
+		out->state = KZ_TICKET_WAITING;
+		out->issued_at = is->now;
+		out->ahead = is->printer != NULL ? is->waiting : 0;
+	}
+	out->lunch_notice = is->notice;
+	out->resumes_at = is->resumes;
+}
+
+/* Reads before the lock, one short write transaction, the result after:
+ * under many issuers the lock is held for the numbering and the rows. */
+static int
+issue(struct kz_db *db, struct kz_calendar *cal, struct issue *is, struct kz_ticket *out, char *err)
+{
+	int rc;
+
+	is->now = kz_clock_now();
+	if ((rc = kz_ticket_may_issue(cal, is->now, NULL, &is->notice, err)) != KZ_OK)
 		return rc;
-	if (job)
-		*job = job_id;
+	kz_clock_day(is->now, is->day);
+	if (is->notice)
+		is->resumes = kz_date_at(kz_date_of(is->now), kz_cal_hours(cal)->lunch_end);
+	if ((rc = issue_read(db, is, err)) != KZ_OK || (rc = issue_tx(db, is, err)) != KZ_OK)
+		return rc;
+	issue_result(db, is, out);
 	return KZ_OK;
 }
 
@@ -598,14 +679,21 @@ int
 kz_ticket_issue(struct kz_db *db, struct kz_calendar *cal, const char *service,
 	struct kz_ticket *out, char *err)
 {
-	IN_TX(do_issue(db, cal, service, NULL, NULL, NULL, out, err));
+	struct issue is = {.service = service};
+
+	return issue(db, cal, &is, out, err);
 }
 
 int
 kz_ticket_issue_print(struct kz_db *db, struct kz_calendar *cal, const char *service,
 	const char *printer, const char *lang, struct kz_ticket *out, int64_t *job, char *err)
 {
-	IN_TX(do_issue(db, cal, service, printer, lang, job, out, err));
+	struct issue is = {.service = service, .printer = printer, .lang = lang};
+	int rc = issue(db, cal, &is, out, err);
+
+	if (rc == KZ_OK && job != NULL)
+		*job = is.job_id;
+	return rc;
 }
 
 int

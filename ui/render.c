@@ -15,8 +15,9 @@
 #include "queue/utf8.h"
 #include "render.h"
 
-#define FONT_SLOTS      64   /* open TTF_Font per (face, pixel size) */
-#define TEXT_SLOTS      256  /* rendered texts kept as textures */
+#define FONT_SLOTS      16  /* open TTF_Font per (face, pixel size), each with its glyph cache */
+#define TEXT_SLOTS      256 /* rendered texts kept as textures */
+#define TEXT_BYTES      (6 << 20) /* their pixels together: a few screens' worth at 1080p */
 #define SIZE_PER_HEIGHT 0.72 /* DejaVu's line (ascent + descent) is 1.164 em: 0.84 of the box */
 #define TOO_SMALL       0.6  /* below this share of the wanted size, text is unreadable */
 #define MARGIN          0.02 /* inner margin on the aligned side, per box height */
@@ -27,6 +28,9 @@ static const char *const face_files[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
 
 /* IMG_Quit is not counted like TTF_Quit and SDL_QuitSubSystem, so count here. */
 static int img_users;
+
+/* Draw through the graphics card's driver (kz_ui_use_gpu); software otherwise. */
+static int use_gpu;
 
 struct font_slot {
 	TTF_Font *font; /* NULL: free */
@@ -56,6 +60,7 @@ struct kz_ui {
 	void *face_data[FACES]; /* font files, read once; fonts of every size open from here */
 	size_t face_len[FACES];
 	unsigned long tick; /* LRU clock of both caches */
+	size_t text_bytes;  /* pixels held by texts[], at most TEXT_BYTES */
 	struct font_slot fonts[FONT_SLOTS];
 	struct text_slot texts[TEXT_SLOTS];
 };
@@ -140,6 +145,49 @@ lru_text(struct kz_ui *ui)
 	return s;
 }
 
+/* The least recently used text held, NULL if none is. */
+static struct text_slot *
+oldest_text(struct kz_ui *ui)
+{
+	struct text_slot *s = NULL;
+
+	for (int i = 0; i < TEXT_SLOTS; i++)
+		if (ui->texts[i].tex != NULL && (s == NULL || ui->texts[i].used < s->used))
+			s = &ui->texts[i];
+	return s;
+}
+
+static size_t
+text_size(const struct text_slot *t)
+{
+	return (size_t)t->w * t->h * 4;
+}
+
+static void
+drop_text(struct kz_ui *ui, struct text_slot *t)
+{
+	if (t->tex == NULL)
+		return;
+	SDL_DestroyTexture(t->tex);
+	t->tex = NULL;
+	ui->text_bytes -= text_size(t);
+}
+
+/* A free slot for a text of bytes pixels, the least recently used dropped
+ * until both the slots and the bytes allow it: the cache never holds more
+ * than TEXT_BYTES, however many long or large texts a day shows. */
+static struct text_slot *
+make_room(struct kz_ui *ui, size_t bytes)
+{
+	struct text_slot *t;
+
+	while (ui->text_bytes + bytes > TEXT_BYTES && (t = oldest_text(ui)) != NULL)
+		drop_text(ui, t);
+	t = lru_text(ui);
+	drop_text(ui, t);
+	return t;
+}
+
 /* The texture of a fitted text item: rendered once, then reused while the
  * scene stays the same, so an unchanged board costs no glyph rendering. */
 static struct text_slot *
@@ -154,18 +202,18 @@ text_texture(struct kz_ui *ui, const struct kz_item *it, const struct fit *f, ch
 		t->used = ++ui->tick;
 		return t;
 	}
-	t = lru_text(ui);
-	if (t->tex != NULL)
-		SDL_DestroyTexture(t->tex);
-	t->tex = NULL;
-	surf = TTF_RenderUTF8_Blended(f->font, it->text, c);
-	if (surf != NULL) {
-		t->tex = SDL_CreateTextureFromSurface(ui->ren, surf);
-		t->w = surf->w;
-		t->h = surf->h;
-		SDL_FreeSurface(surf);
+	if ((surf = TTF_RenderUTF8_Blended(f->font, it->text, c)) == NULL) {
+		kz_err(err, KZ_ENOMEM, "cannot render the text '%s': %s", it->id, TTF_GetError());
+		return NULL;
 	}
-	if (t->tex == NULL) {
+	t = make_room(ui, (size_t)surf->w * surf->h * 4);
+	t->tex = SDL_CreateTextureFromSurface(ui->ren, surf);
+	t->w = surf->w;
+	t->h = surf->h;
+	SDL_FreeSurface(surf);
+	if (t->tex != NULL)
+		ui->text_bytes += text_size(t);
+	else {
 		kz_err(err, KZ_ENOMEM, "cannot render the text '%s': %s", it->id, SDL_GetError());
 		return NULL;
 	}
@@ -740,15 +788,64 @@ start_sdl(struct kz_ui *ui, char *err)
 	return KZ_OK;
 }
 
+void
+kz_ui_use_gpu(int yes)
+{
+	use_gpu = yes != 0;
+}
+
+/* The index of SDL's software renderer, -1 if it has none. */
+static int
+software_driver(void)
+{
+	SDL_RendererInfo info;
+
+	for (int i = 0; i < SDL_GetNumRenderDrivers(); i++)
+		if (SDL_GetRenderDriverInfo(i, &info) == 0 && strcmp(info.name, "software") == 0)
+			return i;
+	return -1;
+}
+
+/* Without --gpu, SDL would still show a software frame through an OpenGL
+ * texture and so map Mesa and libLLVM (about 60 MB): the window surface
+ * is shown as it is instead.  KMS/DRM alone has no window surface: there
+ * SDL2 shows every frame through GBM and EGL whatever is asked. */
+static void
+choose_renderer_hints(void)
+{
+	const char *video = SDL_GetCurrentVideoDriver();
+	int kms = video != NULL && strcmp(video, "kmsdrm") == 0;
+
+	if (!use_gpu && !kms)
+		SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_OVERRIDE);
+}
+
+static int
+make_renderer(struct kz_ui *ui, char *err)
+{
+	Uint32 target = SDL_RENDERER_TARGETTEXTURE;
+
+	/* with --gpu and no GPU (or no Mesa) there is no GL context: software then */
+	if (use_gpu)
+		ui->ren = SDL_CreateRenderer(ui->win, -1, SDL_RENDERER_ACCELERATED | target);
+	if (ui->ren == NULL)
+		ui->ren = SDL_CreateRenderer(ui->win, software_driver(), target);
+	if (ui->ren == NULL)
+		return kz_err(err, KZ_ECONFIG, "cannot open the display window: %s",
+			SDL_GetError());
+	return KZ_OK;
+}
+
 static int
 open_window(struct kz_ui *ui, const char *title, int w, int h, int fullscreen, char *err)
 {
 	Uint32 flags = SDL_WINDOW_SHOWN | (fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
 	SDL_DisplayMode mode;
-	int at = SDL_WINDOWPOS_CENTERED;
+	int at = SDL_WINDOWPOS_CENTERED, rc;
 
 	/* a kiosk board must stay up when something else takes the focus */
 	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+	choose_renderer_hints();
 	/* full screen is the screen's size from the start, at its corner: an
 	 * unattended machine may run no window manager to resize it */
 	if (fullscreen && SDL_GetDesktopDisplayMode(0, &mode) == 0)
@@ -757,15 +854,8 @@ open_window(struct kz_ui *ui, const char *title, int w, int h, int fullscreen, c
 	if (ui->win == NULL)
 		return kz_err(err, KZ_ECONFIG, "cannot open the display window: %s",
 			SDL_GetError());
-	/* no GPU and no Mesa (llvmpipe) means no GL context: fall back to software */
-	ui->ren = SDL_CreateRenderer(ui->win, -1,
-		SDL_RENDERER_ACCELERATED | SDL_RENDERER_TARGETTEXTURE);
-	if (ui->ren == NULL)
-		ui->ren = SDL_CreateRenderer(ui->win, -1,
-			SDL_RENDERER_SOFTWARE | SDL_RENDERER_TARGETTEXTURE);
-	if (ui->ren == NULL)
-		return kz_err(err, KZ_ECONFIG, "cannot open the display window: %s",
-			SDL_GetError());
+	if ((rc = make_renderer(ui, err)) != KZ_OK)
+		return rc;
 	if (fullscreen && SDL_ShowCursor(SDL_DISABLE) >= 0)
 		ui->cursor_hidden = 1;
 	return KZ_OK;

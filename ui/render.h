@@ -20,6 +20,12 @@ struct kz_ui_stats {
 	char worst[KZ_ID_MAX]; /* id of the most shrunk item, "" if none */
 };
 
+/* Whether windows opened after this draw through the graphics card's
+ * driver (OpenGL: Mesa, and libLLVM with it, mapped into the process) or,
+ * the default, in software with no GL library loaded.  Process-wide, like
+ * SDL's own hints; the programs' --gpu. */
+void kz_ui_use_gpu(int yes);
+
 /* Open a window of w x h (fullscreen on the desktop if fullscreen), with
  * the fonts of font_dir (DejaVuSans.ttf and DejaVuSans-Bold.ttf).  KZ_OK,
  * or a KZ_E* code (queue/error.h) with err filled. */

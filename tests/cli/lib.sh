@@ -25,6 +25,22 @@ not_ok() {
 	echo "--- stderr:" >&2; cat "$T/err" >&2
 }
 
+# wait_for WHAT CMD...: run CMD every 0.05 s until it succeeds, for the
+# state a test needs (a screen, a row, a file), never a guessed pause;
+# WAIT_SECONDS (default 30: a loaded machine is slow) at most, then
+# not_ok WHAT and return 1.
+wait_for() {
+	local what=$1 end=$((SECONDS + ${WAIT_SECONDS:-30}))
+	shift
+	until "$@"; do
+		if [ "$SECONDS" -ge "$end" ]; then
+			not_ok "$what (gave up after ${WAIT_SECONDS:-30} s)"
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
 # run CMD...: run kezek with the arguments; output in $T/out, $T/err, code in $rc
 run() { "$KEZEK" "$@" >"$T/out" 2>"$T/err"; rc=$?; }
 

@@ -10,11 +10,11 @@ expect 0 "a first ticket" ticket A
 (for i in $(seq 40); do "$KEZEK" ticket B >/dev/null 2>&1 || exit 1; done) &
 issuer=$!
 # wait until the issuer is under way, then copy while it runs
-for i in $(seq 100); do
+under_way() {
 	n=$(sqlite3 "$KEZEK_DB" "SELECT count(*) FROM tickets WHERE number LIKE 'B-%'" 2>/dev/null)
-	[ "${n:-0}" -ge 3 ] && break
-	sleep 0.05
-done
+	[ "${n:-0}" -ge 3 ]
+}
+wait_for "the issuer has issued 3 tickets" under_way
 expect 0 "a backup while tickets are issued" backup "$T/copy.db"
 first_line "$T/copy.db" "the copy's path first"
 has out "tickets agree with the event log" "the copy checked"

@@ -18,30 +18,24 @@ while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
 Xvfb ":$n" -screen 0 1366x768x24 -nolisten tcp >"$T/xvfb.log" 2>&1 &
 xvfb=$!
 trap 'kill $kiosk $xvfb 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
-for i in $(seq 100); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.1; done
+x_up() { [ -e "/tmp/.X11-unix/X$n" ]; }
+wait_for "Xvfb :$n starts" x_up || exit 1
 export DISPLAY=":$n"
 
 "$KIOSK" --fonts "$SRC/assets/fonts" --po "$SRC/po" --lang ru --screen-file "$T/screen" \
 	>"$T/kiosk.out" 2>"$T/kiosk.err" &
 kiosk=$!
 
-# wait_for WHAT CMD...: run CMD every 0.1 s until it succeeds, 20 s at most
-wait_for() {
-	local what=$1 i
-	shift
-	for i in $(seq 200); do
-		"$@" && return 0
-		sleep 0.1
-	done
-	not_ok "$what (gave up after 20 s)"
-	return 1
-}
 on_screen() { [ "$(cat "$T/screen" 2>/dev/null)" = "$1" ]; }
 window() { win=$(xdotool search --name '^Kezek$' 2>/dev/null | head -n 1); [ -n "$win" ]; }
 
 win=""
 wait_for "the kiosk's window appears" window && ok
 wait_for "the home screen is shown" on_screen home && ok
+# drawn in software on a real X11 window: no GL, Mesa driver or LLVM mapped
+gl=$(grep -o -E '[^/]*(libGL|libEGL|libGLX|libGLES|libglapi|_dri\.so|libLLVM)[^/]*$' \
+	"/proc/$kiosk/maps" | sort -u | tr '\n' ' ')
+if [ -z "$gl" ]; then ok; else not_ok "the kiosk maps GL libraries without --gpu: $gl"; fi
 
 # full screen at 1366x768: "Взять талон" fills the left half below the top
 # bar; each click waits for the screen it leads to

@@ -62,7 +62,7 @@ if out=$(bash "$SRC/tests/printer/cupsd.sh" start "$T/cups" $$ 2>"$T/err"); then
 	printf '\n[printer office-a4]\nrole = a4\ntransport = cups\naddress = Kezek_A4\n' >>"$T/hall.ini"
 	expect 0 "print on CUPS" --now 2026-04-20T10:00 report 2026-03 --print office-a4
 	has out "printed on office-a4" "printed through CUPS"
-	for i in $(seq 100); do [ -s "$T/cups/out/last.pdf" ] && break; sleep 0.2; done
+	wait_for "the CUPS queue writes the report's PDF" test -s "$T/cups/out/last.pdf"
 	pdftotext "$T/cups/out/last.pdf" "$T/out" 2>"$T/err"
 	has out "01.03.2026" "the CUPS queue got the report"
 	bash "$SRC/tests/printer/cupsd.sh" stop "$T/cups" >/dev/null 2>&1

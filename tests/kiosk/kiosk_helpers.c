@@ -113,6 +113,18 @@ push_touch(struct kt *t, int x, int y)
 	ev.tfinger.y = (y + 0.5f) / t->h;
 	ev.tfinger.pressure = 1;
 	assert_int_equal(SDL_PushEvent(&ev), 1);
+	t->pushed_ms = ev.common.timestamp; /* SDL_PushEvent stamps it */
+}
+
+void
+kt_guard_over(struct kt *t)
+{
+	int guard = t->tap_guard_ms != 0 ? t->tap_guard_ms
+					 : kz_config_kiosk(&t->hall->cfg, NULL)->double_tap_ms;
+	Uint32 until = t->pushed_ms + (Uint32)(guard > 0 ? guard : 0) + 1;
+
+	while (!SDL_TICKS_PASSED(SDL_GetTicks(), until))
+		SDL_Delay(until - SDL_GetTicks());
 }
 
 void

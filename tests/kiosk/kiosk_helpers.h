@@ -15,6 +15,7 @@ struct kt {
 	struct kz_kiosk *k;
 	int w, h;
 	int tap_guard_ms;
+	Uint32 pushed_ms; /* SDL's time stamp of the last touch pushed */
 };
 
 /* The administrator PIN of the kiosk's hall (kept in its database). */
@@ -24,6 +25,11 @@ struct kt {
  * 1-3, ticket printer kiosk-1 (a file), A4 forms printer a4-1 (a folder),
  * kiosk kiosk-1 (Kazakh, PIN KT_ADMIN_PIN, gesture 1234). */
 struct kt *kt_new(int w, int h, int one_service, int tap_guard_ms);
+
+/* Return once the kiosk's double-tap guard since the last touch pushed
+ * is over by SDL's clock (the one its events are stamped with), so the
+ * next touch counts: the state waited for, not a guessed pause. */
+void kt_guard_over(struct kt *t);
 
 /* Close the kiosk and open it again on the same hall, as a restart. */
 void kt_reopen(struct kt *t);

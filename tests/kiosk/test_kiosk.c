@@ -91,9 +91,9 @@ test_double_tap_and_pause(void **state)
 
 	(void)state;
 	kt_tap(t, "ticket");
-	SDL_Delay(400);
+	kt_guard_over(t);
 	kt_tap(t, "service.A");
-	SDL_Delay(400);
+	kt_guard_over(t);
 	kt_push_tap(t, "take");
 	kt_push_tap(t, "take");
 	kt_step(t);
@@ -101,28 +101,28 @@ test_double_tap_and_pause(void **state)
 	kt_step(t);
 	assert_int_equal(kt_count(t, TICKETS), 1);
 	assert_string_equal(kz_kiosk_screen(t->k), "issued");
-	SDL_Delay(400);
+	kt_guard_over(t);
 	kt_tap(t, "home");
-	SDL_Delay(400);
+	kt_guard_over(t);
 	kt_tap(t, "ticket");
-	SDL_Delay(400);
+	kt_guard_over(t);
 	kt_tap(t, "service.A");
-	SDL_Delay(400);
+	kt_guard_over(t);
 	kt_tap(t, "take"); /* within the 5-second pause */
 	assert_int_equal(kt_count(t, TICKETS), 1);
 	assert_string_equal(kz_kiosk_screen(t->k), "confirm");
 	assert_true(kt_shows(t, "бірнеше секунд"));
 	kz_clock_set(kz_clock_now() + 6);
-	SDL_Delay(400);
+	kt_guard_over(t);
 	kt_tap(t, "take");
 	assert_int_equal(kt_count(t, TICKETS), 2);
 	assert_string_equal(kt_text(t, "number"), "A-002");
 	/* a double tap on an answer answers one question, not two */
-	SDL_Delay(400);
+	kt_guard_over(t);
 	kt_tap(t, "home");
-	SDL_Delay(400);
+	kt_guard_over(t);
 	kt_tap(t, "feedback");
-	SDL_Delay(400);
+	kt_guard_over(t);
 	kt_push_tap(t, "yes");
 	kt_push_tap(t, "yes");
 	kt_step(t);

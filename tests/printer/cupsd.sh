@@ -93,10 +93,10 @@ EOF
 	fi
 }
 
-# Until the scheduler answers on its socket, 10 s at most.
+# Until the scheduler answers on its socket, 30 s at most (a loaded machine).
 wait_ready() {
-	local dir=$1 i
-	for i in $(seq 1 100); do
+	local dir=$1 end=$((SECONDS + 30))
+	while [ "$SECONDS" -lt "$end" ]; do
 		lpstat -h "$dir/cups.sock" -r 2>/dev/null | grep -q "is running" && return 0
 		kill -0 "$(cat "$dir/run.pid")" 2>/dev/null ||
 			die "cupsd exited at once; see $dir/log/error_log and $dir/log/cupsd.out"
@@ -124,7 +124,7 @@ start() {
 	echo "$pid" >"$dir/run.pid"
 	if ! wait_ready "$dir"; then
 		stop "$dir"
-		die "cupsd did not answer within 10 s; see $dir/log/error_log"
+		die "cupsd did not answer within 30 s; see $dir/log/error_log"
 	fi
 	# A raw queue (no PPD) completes a PDF job to a file: device without
 	# writing it at all (CUPS 2.4.2); cups-filters' generic PDF printer
