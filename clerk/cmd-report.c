@@ -208,9 +208,17 @@ print_csv(const struct kz_report *r, const struct kz_config *cfg, int kk)
 		if (r->hours[h].places > 0)
 			csv_group("hour", r->hours[h].key, "", &r->hours[h]);
 	for (int i = 0; i < r->ndays; i++) {
-		struct kz_report_group g = {.places = r->days[i].issued,
-			.served = r->days[i].served,
-			.wait = r->days[i].wait};
+		const struct kz_report_day *d = &r->days[i];
+		struct kz_report_group g = {.places = d->places,
+			.served = d->served,
+			.no_shows = d->no_shows,
+			.transferred = d->transferred,
+			.cancelled = d->cancelled,
+			.not_served = d->not_served,
+			.wait = d->wait,
+			.service = d->service,
+			.lunch = d->lunch,
+			.lunch_over = d->lunch_over};
 		csv_group("day", r->days[i].day, r->days[i].working ? "" : "day off", &g);
 	}
 	kz_report_app4(r, &cfg->targets, rows);

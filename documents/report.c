@@ -103,6 +103,7 @@ static const struct words ru_words = {
 		 "обеденный перерыв считается целиком, а их число показано отдельно; кто не был "
 		 "вызван до закрытия, ждал до закрытия. Обслуживание — от вызова до завершения "
 		 "(п.\u00A07.3). Процентили — по методу ближайшего ранга.",
+	.limit_right = "Норма ожидания: %d\u00A0мин (правая шкала)",
 	.over_limit = "Ждали дольше нормы: %d; из них через обеденный перерыв: %d (%s\u00A0%%)",
 };
 
@@ -191,6 +192,7 @@ static const struct words kk_words = {
 		 "жабылғанға дейін шақырылмағандар жабылғанға дейін күтті деп есептеледі. "
 		 "Қызмет көрсету — шақырудан аяқталғанға дейін (7.3-тармақ). Процентильдер — ең "
 		 "жақын ранг әдісімен.",
+	.limit_right = "Күту нормасы: %d\u00A0мин (оң жақ шкала)",
 	.over_limit = "Нормадан артық күтті: %d; оның ішінде түскі үзіліс арқылы: %d (%s\u00A0%%)",
 };
 
@@ -405,7 +407,8 @@ service_cells(const char *code, const char *name, const struct kz_report_group *
 }
 
 /* A counter or clerk: name, places, served, no-shows, sent on, wait
- * median, service median, p90, max and share within its limit. */
+ * median and share within its limit, service median, p90, max and share
+ * within its limit: the columns of the terminal's table. */
 static void
 person_cells(const char *name, const struct kz_report_group *g, char c[][KZ_NAME_LEN + 32])
 {
@@ -417,10 +420,11 @@ person_cells(const char *name, const struct kz_report_group *g, char c[][KZ_NAME
 	snprintf(c[3], n, "%d", g->no_shows);
 	snprintf(c[4], n, "%d", g->transferred);
 	stat_min(c[5], n, &g->wait, g->wait.median);
-	stat_min(c[6], n, &g->service, g->service.median);
-	stat_min(c[7], n, &g->service, g->service.p90);
-	stat_min(c[8], n, &g->service, g->service.max);
-	stat_share(c[9], n, &g->service);
+	stat_share(c[6], n, &g->wait);
+	stat_min(c[7], n, &g->service, g->service.median);
+	stat_min(c[8], n, &g->service, g->service.p90);
+	stat_min(c[9], n, &g->service, g->service.max);
+	stat_share(c[10], n, &g->service);
 }
 
 /* The tables' columns, set up: by service, by counter, by clerk. */
@@ -429,11 +433,11 @@ table_specs(struct rep *p, struct table t[3])
 {
 	const struct words *w = p->w;
 	const char *wt = w->col_wait, *sv = w->col_service;
-	const struct col person[] = {{NULL, 0, AL, NULL}, {w->col_places, 40, AR, NULL},
-		{w->col_served, 40, AR, NULL}, {w->col_no_shows, 40, AR, NULL},
-		{w->col_sent, 44, AR, NULL}, {w->col_median, 40, AR, wt},
-		{w->col_median, 40, AR, sv}, {w->col_p90, 40, AR, sv}, {w->col_max, 40, AR, sv},
-		{w->col_within, 40, AR, sv}};
+	const struct col person[] = {{NULL, 0, AL, NULL}, {w->col_places, 38, AR, NULL},
+		{w->col_served, 38, AR, NULL}, {w->col_no_shows, 36, AR, NULL},
+		{w->col_sent, 42, AR, NULL}, {w->col_median, 38, AR, wt},
+		{w->col_within, 40, AR, wt}, {w->col_median, 38, AR, sv}, {w->col_p90, 38, AR, sv},
+		{w->col_max, 38, AR, sv}, {w->col_within, 40, AR, sv}};
 
 	t[0] = (struct table){.title = w->by_service,
 		.n = 10,
@@ -443,7 +447,7 @@ table_specs(struct rep *p, struct table t[3])
 			{w->col_p90, 40, AR, wt}, {w->col_max, 40, AR, wt},
 			{w->col_within, 40, AR, wt}, {w->col_median, 56, AR, sv}}};
 	for (int k = 1; k < 3; k++) {
-		t[k] = (struct table){.title = k == 1 ? w->by_counter : w->by_clerk, .n = 10};
+		t[k] = (struct table){.title = k == 1 ? w->by_counter : w->by_clerk, .n = 11};
 		memcpy(t[k].col, person, sizeof person);
 		t[k].col[0].head = k == 1 ? w->counter : w->clerk;
 	}

@@ -43,7 +43,7 @@ struct build {
 	int64_t first_day; /* days since 1970 of r->from */
 	struct acc total, services[KZ_MAX_SERVICES], counters[KZ_MAX_COUNTERS],
 		clerks[KZ_REPORT_MAX_CLERKS], hours[24];
-	struct vec *day_waits; /* ndays */
+	struct acc *day_waits; /* ndays */
 	int64_t service_ids[KZ_MAX_SERVICES], counter_ids[KZ_MAX_COUNTERS],
 		clerk_ids[KZ_REPORT_MAX_CLERKS];
 	int failed; /* out of memory */
@@ -261,10 +261,21 @@ add_row(struct build *b, const struct row *w)
 	add_to(b, &r->hours[hour], &b->hours[hour], w, wait, service, lunch);
 	if (w->day >= 0) {
 		struct kz_report_day *d = &r->days[w->day];
+		struct kz_report_group g = {0};
+		count(&g, w->outcome);
 		d->issued += w->origin == 0;
-		d->served += w->outcome == KZ_SERVED;
+		d->places += g.places;
+		d->served += g.served;
+		d->no_shows += g.no_shows;
+		d->transferred += g.transferred;
+		d->cancelled += g.cancelled;
+		d->not_served += g.not_served;
+		d->lunch += lunch;
+		d->lunch_over += lunch && wait > r->wait_limit;
 		if (wait >= 0)
-			push(b, &b->day_waits[w->day], wait);
+			push(b, &b->day_waits[w->day].wait, wait);
+		if (service >= 0)
+			push(b, &b->day_waits[w->day].service, service);
 	}
 	if (wait >= 0)
 		r->histogram[wait / 300 < KZ_REPORT_BINS - 1 ? wait / 300 : KZ_REPORT_BINS - 1]++;
@@ -375,8 +386,12 @@ finish(struct build *b)
 		snprintf(r->hours[h].key, sizeof r->hours[h].key, "%02d", h);
 		finish_group(b, &r->hours[h], &b->hours[h]);
 	}
-	for (int i = 0; i < r->ndays; i++)
-		kz_stat_of(b->day_waits[i].v, b->day_waits[i].n, r->wait_limit, &r->days[i].wait);
+	for (int i = 0; i < r->ndays; i++) {
+		kz_stat_of(b->day_waits[i].wait.v, b->day_waits[i].wait.n, r->wait_limit,
+			&r->days[i].wait);
+		kz_stat_of(b->day_waits[i].service.v, b->day_waits[i].service.n, r->service_limit,
+			&r->days[i].service);
+	}
 	busiest(r);
 }
 
@@ -400,7 +415,7 @@ free_build(struct build *b)
 	for (int i = 0; i < 24; i++)
 		free_acc(&b->hours[i]);
 	for (int i = 0; b->day_waits && i < b->r->ndays; i++)
-		free(b->day_waits[i].v);
+		free_acc(&b->day_waits[i]);
 	free(b->day_waits);
 	free(b);
 }

@@ -45,11 +45,15 @@ struct kz_report_group {
 	int lunch_over; /* of those, waits over the limit: breaches the lunch explains */
 };
 
+/* A day's figures: the same counts as a group's, so the days add up to the
+ * range's total as every other section does. */
 struct kz_report_day {
 	char day[11];
 	int working; /* the office worked that day */
-	int issued, served;
-	struct kz_stat wait;
+	int issued;  /* visitors: tickets issued that day */
+	int places, served, no_shows, transferred, cancelled, not_served;
+	struct kz_stat wait, service;
+	int lunch, lunch_over; /* as in a group */
 };
 
 struct kz_report_apps {

@@ -251,6 +251,11 @@ test_known_day(void **state)
 	assert_int_equal(r->histogram[12], 3); /* 60, 65, 75: an hour or more */
 	assert_int_equal(r->ndays, 1);
 	assert_int_equal(r->days[0].issued, 6);
+	assert_int_equal(r->days[0].places, 7); /* as every section adds up to */
+	assert_int_equal(r->days[0].no_shows, 1);
+	assert_int_equal(r->days[0].transferred, 1);
+	assert_int_equal(r->days[0].service.n, 5);
+	assert_int_equal(r->days[0].lunch_over, 1);
 	assert_int_equal(r->days[0].wait.within, 3);
 	kz_report_free(r);
 }
