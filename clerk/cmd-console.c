@@ -19,6 +19,7 @@
 #include "queue/counter.h"
 #include "queue/status.h"
 #include "queue/ticket.h"
+#include "queue/wait.h"
 #include "term.h"
 
 #define RED   "\033[1;31m"
@@ -99,9 +100,11 @@ draw(struct console *c)
 	if (k && k->ticket[0] && kz_ticket_find(c->cli->db, k->ticket, NULL, &t, e) == KZ_OK) {
 		printf("%s %s, waited ", t.number,
 			t.state == KZ_TICKET_SERVING ? "in service" : "called");
-		minutes(c, t.called_at - t.issued_at, c->cli->cfg->wait_limit_min);
+		minutes(c, kz_wait_seconds(t.issued_at, t.called_at, 0),
+			c->cli->cfg->wait_limit_min);
 		printf(", at the counter ");
-		minutes(c, c->st.now - t.called_at, c->cli->cfg->service_limit_min);
+		minutes(c, kz_service_seconds(t.called_at, 0, c->st.now),
+			c->cli->cfg->service_limit_min);
 	} else {
 		printf("nobody%s", c->st.waiting ? "; n calls the next visitor" : "");
 	}
@@ -265,7 +268,7 @@ handle(struct console *c, int key)
 	case 'n':
 		if ((rc = kz_ticket_next(db, c->counter, &t, err)) == KZ_OK)
 			snprintf(c->msg, sizeof c->msg, "called %s (waited %lld min)", t.number,
-				(long long)(t.called_at - t.issued_at) / 60);
+				(long long)kz_wait_seconds(t.issued_at, t.called_at, 0) / 60);
 		break;
 	case 'r':
 		if ((rc = kz_ticket_recall(db, c->counter, &t, err)) == KZ_OK)

@@ -1,6 +1,7 @@
 /* cmd-next.c - kezek next N: call the next visitor to counter N. */
 #include "kezek.h"
 #include "queue/ticket.h"
+#include "queue/wait.h"
 
 static int
 exec(struct kz_cli *cli)
@@ -17,7 +18,7 @@ exec(struct kz_cli *cli)
 	printf("counter  %d\n", t.counter);
 	printf("service  %s\n", t.service);
 	printf("issued   %s, waited %lld min\n", kz_cli_hhmm(t.issued_at, hhmm),
-		(long long)(t.called_at - t.issued_at) / 60);
+		(long long)kz_wait_seconds(t.issued_at, t.called_at, 0) / 60);
 	return KZ_EXIT_OK;
 }
 

@@ -53,6 +53,19 @@ print_group(const char *label, const struct kz_report_group *g)
 	printf("\n");
 }
 
+/* The standard's figure stands; the lunch break explains part of it. */
+static void
+print_lunch(const struct kz_report *r)
+{
+	const struct kz_report_group *g = &r->total;
+	int over = g->wait.n - g->wait.within;
+
+	printf("waits over the %lld-minute limit %d of %d; of which over the lunch break %d "
+	       "(%.1f%%)\n",
+		(long long)r->wait_limit / 60, over, g->wait.n, g->lunch_over,
+		over > 0 ? 100.0 * g->lunch_over / over : 0.0);
+}
+
 static void
 print_heading(const char *what, const struct kz_report *r)
 {
@@ -162,6 +175,8 @@ csv_group(const char *section, const char *key, const char *name, const struct k
 	fieldf("%.0f", g->not_served, 1, 0);
 	csv_stat(&g->wait, 0);
 	csv_stat(&g->service, 0);
+	fieldf("%.0f", g->lunch, 1, 0);
+	fieldf("%.0f", g->lunch_over, 1, 0);
 	kz_cli_csv("", 0);
 	kz_cli_csv("", 0);
 	kz_cli_csv("", 1);
@@ -174,7 +189,8 @@ print_csv(const struct kz_report *r, const struct kz_config *cfg, int kk)
 		"transferred", "cancelled", "not_served", "wait_n", "wait_median_min",
 		"wait_p90_min", "wait_max_min", "wait_within_limit_pct", "service_n",
 		"service_median_min", "service_p90_min", "service_max_min",
-		"service_within_limit_pct", "norm_pct", "target_pct", "current_pct"};
+		"service_within_limit_pct", "wait_over_lunch", "wait_over_limit_over_lunch",
+		"norm_pct", "target_pct", "current_pct"};
 	struct kz_app4_row rows[KZ_APP4_ROWS];
 	size_t n = sizeof head / sizeof head[0];
 
@@ -192,9 +208,17 @@ print_csv(const struct kz_report *r, const struct kz_config *cfg, int kk)
 		if (r->hours[h].places > 0)
 			csv_group("hour", r->hours[h].key, "", &r->hours[h]);
 	for (int i = 0; i < r->ndays; i++) {
-		struct kz_report_group g = {.places = r->days[i].issued,
-			.served = r->days[i].served,
-			.wait = r->days[i].wait};
+		const struct kz_report_day *d = &r->days[i];
+		struct kz_report_group g = {.places = d->places,
+			.served = d->served,
+			.no_shows = d->no_shows,
+			.transferred = d->transferred,
+			.cancelled = d->cancelled,
+			.not_served = d->not_served,
+			.wait = d->wait,
+			.service = d->service,
+			.lunch = d->lunch,
+			.lunch_over = d->lunch_over};
 		csv_group("day", r->days[i].day, r->days[i].working ? "" : "day off", &g);
 	}
 	kz_report_app4(r, &cfg->targets, rows);
@@ -202,7 +226,7 @@ print_csv(const struct kz_report *r, const struct kz_config *cfg, int kk)
 		kz_cli_csv("app4", 0);
 		kz_cli_csv(rows[i].code, 0);
 		kz_cli_csv(kk ? rows[i].name_kk : rows[i].name_ru, 0);
-		for (int j = 3; j < 19; j++)
+		for (int j = 3; j < 21; j++)
 			kz_cli_csv("", 0);
 		fieldf("%.0f", rows[i].norm, 1, 0);
 		fieldf("%.0f", rows[i].target, 1, 0);
@@ -290,6 +314,7 @@ exec(struct kz_cli *cli)
 		printf("visitors %d; served %d, no-shows %d, sent on %d, not served at closing %d\n",
 			r->issued, r->total.served, r->total.no_shows, r->total.transferred,
 			r->total.not_served);
+		print_lunch(r);
 		print_groups(r, kk);
 		print_cases(r, cli->cfg, kk);
 		rc = KZ_EXIT_OK;

@@ -8,6 +8,7 @@
 
 #include "board.h"
 #include "queue/clock.h"
+#include "queue/wait.h"
 
 const struct kz_rgb kz_board_green = {0x1b, 0x8a, 0x3a};
 const struct kz_rgb kz_board_amber = {0xf2, 0xa9, 0x00};
@@ -243,7 +244,8 @@ static void
 service_row(struct ctx *c, const struct kz_service_status *sv, struct box r, int lang)
 {
 	/* the wait grows with the clock between reads of the database */
-	int minutes = sv->waiting ? (int)((c->v->now - sv->oldest_issued_at) / 60) : 0;
+	int minutes =
+		sv->waiting ? (int)(kz_wait_seconds(sv->oldest_issued_at, 0, c->v->now) / 60) : 0;
 	struct box name = part(r, 0, .15f, .58f, .7f), count = part(r, .59f, .1f, .13f, .8f),
 		   wait = part(r, .74f, .08f, .26f, .84f);
 	char id[KZ_ID_MAX];
@@ -303,7 +305,7 @@ overtime(struct ctx *c)
 		KZ_ALIGN_LEFT);
 	for (int i = 0; bd && i < bd->status.ncounters && shown < 6; i++) {
 		const struct kz_counter_status *k = &bd->status.counters[i];
-		int minutes = (int)((c->v->now - k->ticket_since) / 60);
+		int minutes = (int)(kz_service_seconds(k->ticket_since, 0, c->v->now) / 60);
 		if (!k->ticket[0] || minutes <= limit)
 			continue;
 		struct box r = part(list, (shown % 3) / 3.0f, (shown / 3) * .5f, .32f, .46f);

@@ -190,7 +190,7 @@ void
 kz_rd_chart_waits(struct rep *p, double h)
 {
 	const struct kz_report *r = p->r;
-	char lim[64], buf[32];
+	char lim[128], buf[32];
 	struct key keys[] = {{KEY_BAR, bar, p->w->within_legend},
 		{KEY_BAR, bar_over, p->w->over_legend},
 		{KEY_LINE, red, kz_rd_fmt(lim, sizeof lim, p->w->limit, p->cfg->wait_limit_min)}};
@@ -263,14 +263,15 @@ void
 kz_rd_chart_hours(struct rep *p, double h)
 {
 	const struct kz_report *r = p->r;
-	char lim[64], buf[32];
+	char lim[128], buf[32];
 	struct key keys[] = {{KEY_BAR, bar, p->w->arrivals},
 		{KEY_DOTS, bar_over, p->w->median_wait},
-		{KEY_DASH, red, kz_rd_fmt(lim, sizeof lim, p->w->limit, p->cfg->wait_limit_min)}};
+		{KEY_DASH, red,
+			kz_rd_fmt(lim, sizeof lim, p->w->limit_right, p->cfg->wait_limit_min)}};
 	struct frame f = chart(p, h, p->w->hours_title, p->w->people, p->w->hours_y2, p->w->hours_x,
 		keys, 3);
 	double most = 0, wmost = p->cfg->wait_limit_min, top, top2, step, step2, bw, lw, px = 0,
-	       py = 0;
+	       py = 0, ly;
 	int lo, hi, n, every = 1, have = 0;
 
 	if (!hour_span(p, &lo, &hi)) {
@@ -312,8 +313,17 @@ kz_rd_chart_hours(struct rep *p, double h)
 		x_label(p, &f, f.x + f.w, lw, kz_rd_fmt(buf, sizeof buf, "%02d:00", hi + 1));
 	}
 	axes(p, &f);
-	kz_rd_line(p, f.x, f.y + f.h - f.h * p->cfg->wait_limit_min / top2, f.x + f.w,
-		f.y + f.h - f.h * p->cfg->wait_limit_min / top2, 1.2, red, 1);
+	/* the limit against the waits' axis, on the right, labelled beside it */
+	ly = f.y + f.h - f.h * p->cfg->wait_limit_min / top2;
+	kz_rd_line(p, f.x, ly, f.x + f.w, ly, 1.2, red, 1);
+	kz_rd_fmt(buf, sizeof buf, "%d\u00A0мин", p->cfg->wait_limit_min);
+	kz_rd_font(p, 1, 7);
+	kz_rd_rect(p, f.x + f.w - kz_rd_measure(p, buf) - 5, ly - 10, kz_rd_measure(p, buf) + 3,
+		8.5, (struct rgb){1, 1, 1});
+	kz_rd_colour(p, red);
+	kz_rd_put(p, f.x + f.w - kz_rd_measure(p, buf) - 4, ly - 3, kz_rd_measure(p, buf) + 2, 7, 1,
+		AL, buf);
+	cairo_new_path(p->cr);        /* no current point for the arcs below to join */
 	for (int i = 0; i < n; i++) { /* the median wait; no line across an hour without one */
 		const struct kz_stat *s = &r->hours[lo + i].wait;
 		double x = f.x + (i + 0.5) * bw, y = f.y + f.h - f.h * (s->median / 60.0) / top2;
@@ -433,7 +443,7 @@ void
 kz_rd_chart_counters(struct rep *p, double h)
 {
 	const struct kz_report *r = p->r;
-	char lim[64], buf[32];
+	char lim[128], buf[32];
 	struct key keys[] = {{KEY_BAR, bar, p->w->median}, {KEY_BAR, bar_light, p->w->p90},
 		{KEY_LINE, red,
 			kz_rd_fmt(lim, sizeof lim, p->w->limit, p->cfg->service_limit_min)}};

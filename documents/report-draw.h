@@ -60,6 +60,8 @@ struct words {
 	const char *complaints, *received, *answered, *c_on_time, *c_late, *overdue,
 		*complaints_none;
 	const char *notes;
+	const char *limit_right; /* the wait limit, drawn against the right axis */
+	const char *over_limit;  /* waits over the limit, of which across the lunch break */
 };
 
 struct rgb {

@@ -98,10 +98,13 @@ static const struct words ru_words = {
 	.c_late = "С нарушением срока",
 	.overdue = "Просрочено (не рассмотрено)",
 	.complaints_none = "В журнале жалоб пока нет данных.",
-	.notes = "Ожидание — от получения талона (для направленных в другую услугу — от "
-		 "направления) до первого вызова, без обеденного перерыва; кто не был вызван до "
-		 "закрытия, ждал до закрытия. Обслуживание — от вызова до завершения. "
-		 "Процентили — по методу ближайшего ранга.",
+	.notes = "Ожидание — от получения талона до первого вызова (п.\u00A07.2), и для "
+		 "направленных в другую услугу — от первого получения талона; ожидание через "
+		 "обеденный перерыв считается целиком, а их число показано отдельно; кто не был "
+		 "вызван до закрытия, ждал до закрытия. Обслуживание — от вызова до завершения "
+		 "(п.\u00A07.3). Процентили — по методу ближайшего ранга.",
+	.limit_right = "Норма ожидания: %d\u00A0мин (правая шкала)",
+	.over_limit = "Ждали дольше нормы: %d; из них через обеденный перерыв: %d (%s\u00A0%%)",
 };
 
 static const struct words kk_words = {
@@ -183,10 +186,14 @@ static const struct words kk_words = {
 	.c_late = "Мерзімі бұзылып",
 	.overdue = "Мерзімі өтті (қаралмаған)",
 	.complaints_none = "Шағымдар журналында әзірге деректер жоқ.",
-	.notes = "Күту — талон алған сәттен (басқа қызметке жіберілгендер үшін — жіберілген "
-		 "сәттен) бірінші шақыруға дейін, түскі үзіліссіз; жабылғанға дейін "
-		 "шақырылмағандар жабылғанға дейін күтті деп есептеледі. Қызмет көрсету — "
-		 "шақырудан аяқталғанға дейін. Процентильдер — ең жақын ранг әдісімен.",
+	.notes = "Күту — талон алған сәттен бірінші шақыруға дейін (7.2-тармақ), басқа "
+		 "қызметке жіберілгендер үшін де — талонды алғаш алған сәттен; түскі үзіліс "
+		 "арқылы өткен күту толық есептеледі, ал олардың саны бөлек көрсетіледі; "
+		 "жабылғанға дейін шақырылмағандар жабылғанға дейін күтті деп есептеледі. "
+		 "Қызмет көрсету — шақырудан аяқталғанға дейін (7.3-тармақ). Процентильдер — ең "
+		 "жақын ранг әдісімен.",
+	.limit_right = "Күту нормасы: %d\u00A0мин (оң жақ шкала)",
+	.over_limit = "Нормадан артық күтті: %d; оның ішінде түскі үзіліс арқылы: %d (%s\u00A0%%)",
 };
 
 /* --- numbers ----------------------------------------------------------- */
@@ -400,7 +407,8 @@ service_cells(const char *code, const char *name, const struct kz_report_group *
 }
 
 /* A counter or clerk: name, places, served, no-shows, sent on, wait
- * median, service median, p90, max and share within its limit. */
+ * median and share within its limit, service median, p90, max and share
+ * within its limit: the columns of the terminal's table. */
 static void
 person_cells(const char *name, const struct kz_report_group *g, char c[][KZ_NAME_LEN + 32])
 {
@@ -412,10 +420,11 @@ person_cells(const char *name, const struct kz_report_group *g, char c[][KZ_NAME
 	snprintf(c[3], n, "%d", g->no_shows);
 	snprintf(c[4], n, "%d", g->transferred);
 	stat_min(c[5], n, &g->wait, g->wait.median);
-	stat_min(c[6], n, &g->service, g->service.median);
-	stat_min(c[7], n, &g->service, g->service.p90);
-	stat_min(c[8], n, &g->service, g->service.max);
-	stat_share(c[9], n, &g->service);
+	stat_share(c[6], n, &g->wait);
+	stat_min(c[7], n, &g->service, g->service.median);
+	stat_min(c[8], n, &g->service, g->service.p90);
+	stat_min(c[9], n, &g->service, g->service.max);
+	stat_share(c[10], n, &g->service);
 }
 
 /* The tables' columns, set up: by service, by counter, by clerk. */
@@ -424,11 +433,11 @@ table_specs(struct rep *p, struct table t[3])
 {
 	const struct words *w = p->w;
 	const char *wt = w->col_wait, *sv = w->col_service;
-	const struct col person[] = {{NULL, 0, AL, NULL}, {w->col_places, 40, AR, NULL},
-		{w->col_served, 40, AR, NULL}, {w->col_no_shows, 40, AR, NULL},
-		{w->col_sent, 44, AR, NULL}, {w->col_median, 40, AR, wt},
-		{w->col_median, 40, AR, sv}, {w->col_p90, 40, AR, sv}, {w->col_max, 40, AR, sv},
-		{w->col_within, 40, AR, sv}};
+	const struct col person[] = {{NULL, 0, AL, NULL}, {w->col_places, 38, AR, NULL},
+		{w->col_served, 38, AR, NULL}, {w->col_no_shows, 36, AR, NULL},
+		{w->col_sent, 42, AR, NULL}, {w->col_median, 38, AR, wt},
+		{w->col_within, 40, AR, wt}, {w->col_median, 38, AR, sv}, {w->col_p90, 38, AR, sv},
+		{w->col_max, 38, AR, sv}, {w->col_within, 40, AR, sv}};
 
 	t[0] = (struct table){.title = w->by_service,
 		.n = 10,
@@ -438,7 +447,7 @@ table_specs(struct rep *p, struct table t[3])
 			{w->col_p90, 40, AR, wt}, {w->col_max, 40, AR, wt},
 			{w->col_within, 40, AR, wt}, {w->col_median, 56, AR, sv}}};
 	for (int k = 1; k < 3; k++) {
-		t[k] = (struct table){.title = k == 1 ? w->by_counter : w->by_clerk, .n = 10};
+		t[k] = (struct table){.title = k == 1 ? w->by_counter : w->by_clerk, .n = 11};
 		memcpy(t[k].col, person, sizeof person);
 		t[k].col[0].head = k == 1 ? w->counter : w->clerk;
 	}
@@ -501,6 +510,22 @@ tables(struct rep *p)
 }
 
 /* --- the key figures, App. 4 and the registers ---------------------------- */
+
+/* The waits over the limit and, of them, those across the lunch break:
+ * the standard's figure stands, and this explains part of it. */
+static void
+lunch_line(struct rep *p)
+{
+	const struct kz_report_group *g = &p->r->total;
+	int over = g->wait.n - g->wait.within;
+	char buf[TEXT_MAX], v[32];
+
+	per_cent(v, sizeof v, over > 0 ? 100.0 * g->lunch_over / over : 0);
+	kz_rd_colour(p, ink);
+	kz_rd_put(p, LEFT, p->y + 9, WIDTH, 8.5, 0, AL,
+		kz_rd_fmt(buf, sizeof buf, p->w->over_limit, over, g->lunch_over, v));
+	p->y += 20;
+}
 
 /* The counts on the left; waits and service times against their limits on
  * the right; the busiest hours under both. */
@@ -574,7 +599,8 @@ key_figures(struct rep *p)
 			h + 1, r->hours[h].places);
 	}
 	kz_rd_put(p, LEFT + at, p->y + 9, WIDTH - at, 8.5, 0, AL, buf[0] ? buf : w->no_data);
-	p->y += 20;
+	p->y += 14;
+	lunch_line(p);
 }
 
 /* App. 4 as the standard draws it: indicator, norm, next year's target,

@@ -16,6 +16,7 @@
 #include "error.h"
 #include "report.h"
 #include "sql.h"
+#include "wait.h"
 
 /* Durations of one group, collected before sorting. */
 struct vec {
@@ -25,11 +26,6 @@ struct vec {
 
 struct acc {
 	struct vec wait, service;
-};
-
-/* A transfer out of a queue: the visitor's next place begins then. */
-struct transfer {
-	int64_t origin, id, at;
 };
 
 /* What one ticket row adds to the figures. */
@@ -47,11 +43,9 @@ struct build {
 	int64_t first_day; /* days since 1970 of r->from */
 	struct acc total, services[KZ_MAX_SERVICES], counters[KZ_MAX_COUNTERS],
 		clerks[KZ_REPORT_MAX_CLERKS], hours[24];
-	struct vec *day_waits; /* ndays */
+	struct acc *day_waits; /* ndays */
 	int64_t service_ids[KZ_MAX_SERVICES], counter_ids[KZ_MAX_COUNTERS],
 		clerk_ids[KZ_REPORT_MAX_CLERKS];
-	struct transfer *transfers;
-	size_t ntransfers, captransfers;
 	int failed; /* out of memory */
 	/* the day of the rows now being read: its instants, worked out once */
 	int64_t midnight, lunch_start, lunch_end;
@@ -183,31 +177,6 @@ index_of(const int64_t *ids, int n, int64_t id)
 
 /* --- one row -------------------------------------------------------------- */
 
-/* When the row's place in its queue began: its issue, or the transfer
- * that sent the visitor here (the latest of the visitor's before it). */
-static int64_t
-entered(struct build *b, const struct row *w)
-{
-	size_t lo = 0, hi = b->ntransfers;
-	int64_t at = w->issued, best = -1;
-
-	if (w->origin == 0)
-		return at;
-	while (lo < hi) { /* the first transfer of the visitor's (sorted by origin, id) */
-		size_t mid = (lo + hi) / 2;
-		if (b->transfers[mid].origin < w->origin)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < b->ntransfers && b->transfers[lo].origin == w->origin; lo++)
-		if (b->transfers[lo].id < w->id && b->transfers[lo].id > best) {
-			best = b->transfers[lo].id;
-			at = b->transfers[lo].at;
-		}
-	return at;
-}
-
 /* The rows' day changed: its midnight and lunch break as instants. */
 static void
 set_day(struct build *b, struct kz_date d)
@@ -217,17 +186,6 @@ set_day(struct build *b, struct kz_date d)
 	b->midnight = kz_date_at(d, 0);
 	b->lunch_start = kz_date_at(d, h->lunch_start);
 	b->lunch_end = h->lunch_end > h->lunch_start ? kz_date_at(d, h->lunch_end) : b->lunch_start;
-}
-
-/* Seconds of the office's lunch break between a and z, on the rows' day. */
-static int64_t
-lunch_inside(struct build *b, int64_t a, int64_t z)
-{
-	if (a < b->lunch_start)
-		a = b->lunch_start;
-	if (z > b->lunch_end)
-		z = b->lunch_end;
-	return z > a ? z - a : 0;
 }
 
 static void
@@ -257,9 +215,11 @@ count(struct kz_report_group *g, enum kz_outcome outcome)
 
 static void
 add_to(struct build *b, struct kz_report_group *g, struct acc *a, const struct row *w, int64_t wait,
-	int64_t service)
+	int64_t service, int lunch)
 {
 	count(g, w->outcome);
+	g->lunch += lunch;
+	g->lunch_over += lunch && wait > b->r->wait_limit;
 	if (wait >= 0)
 		push(b, &a->wait, wait);
 	if (service >= 0)
@@ -270,53 +230,58 @@ static void
 add_row(struct build *b, const struct row *w)
 {
 	struct kz_report *r = b->r;
-	int64_t in = entered(b, w), wait = -1, service = -1;
-	int hour;
+	int64_t wait = -1, service = -1, end = 0;
+	int hour, lunch = 0;
 
 	if (w->called)
-		wait = w->called - in - lunch_inside(b, in, w->called);
+		end = w->called;
 	else if (w->finished && w->outcome == KZ_OFFICE_CLOSED)
-		wait = w->finished - in - lunch_inside(b, in, w->finished);
-	if (wait < 0 && wait != -1)
-		wait = 0;
+		end = w->finished; /* not called by closing: waited until then */
+	if (end) {
+		wait = kz_wait_seconds(w->issued, end, 0);
+		lunch = kz_wait_spans(w->issued, end, b->lunch_start, b->lunch_end);
+	}
 	if (w->started && w->finished && w->called)
-		service = w->finished - w->called;
+		service = kz_service_seconds(w->called, w->finished, 0);
 	if (w->origin == 0)
 		r->issued++;
-	add_to(b, &r->total, &b->total, w, wait, service);
+	add_to(b, &r->total, &b->total, w, wait, service, lunch);
 	if (w->service >= 0)
-		add_to(b, &r->services[w->service], &b->services[w->service], w, wait, service);
+		add_to(b, &r->services[w->service], &b->services[w->service], w, wait, service,
+			lunch);
 	if (w->counter >= 0)
-		add_to(b, &r->counters[w->counter], &b->counters[w->counter], w, wait, service);
+		add_to(b, &r->counters[w->counter], &b->counters[w->counter], w, wait, service,
+			lunch);
 	if (w->clerk >= 0)
-		add_to(b, &r->clerks[w->clerk], &b->clerks[w->clerk], w, wait, service);
+		add_to(b, &r->clerks[w->clerk], &b->clerks[w->clerk], w, wait, service, lunch);
 	/* hours from the day's local midnight: no time-zone lookup per row */
-	hour = (int)((in - b->midnight) / 3600);
+	hour = (int)((w->issued - b->midnight) / 3600);
 	if (hour < 0 || hour > 23)
 		hour = hour < 0 ? 0 : 23;
-	add_to(b, &r->hours[hour], &b->hours[hour], w, wait, service);
+	add_to(b, &r->hours[hour], &b->hours[hour], w, wait, service, lunch);
 	if (w->day >= 0) {
 		struct kz_report_day *d = &r->days[w->day];
+		struct kz_report_group g = {0};
+		count(&g, w->outcome);
 		d->issued += w->origin == 0;
-		d->served += w->outcome == KZ_SERVED;
+		d->places += g.places;
+		d->served += g.served;
+		d->no_shows += g.no_shows;
+		d->transferred += g.transferred;
+		d->cancelled += g.cancelled;
+		d->not_served += g.not_served;
+		d->lunch += lunch;
+		d->lunch_over += lunch && wait > r->wait_limit;
 		if (wait >= 0)
-			push(b, &b->day_waits[w->day], wait);
+			push(b, &b->day_waits[w->day].wait, wait);
+		if (service >= 0)
+			push(b, &b->day_waits[w->day].service, service);
 	}
 	if (wait >= 0)
 		r->histogram[wait / 300 < KZ_REPORT_BINS - 1 ? wait / 300 : KZ_REPORT_BINS - 1]++;
 }
 
 /* --- the rows ------------------------------------------------------------- */
-
-static int
-cmp_transfer(const void *a, const void *b)
-{
-	const struct transfer *x = a, *y = b;
-
-	return x->origin < y->origin    ? -1
-		: x->origin > y->origin ? 1
-					: (x->id > y->id) - (x->id < y->id);
-}
 
 static sqlite3_stmt *
 rows_stmt(struct build *b, struct kz_db *db, char *err)
@@ -333,42 +298,6 @@ rows_stmt(struct build *b, struct kz_db *db, char *err)
 		sqlite3_bind_text(st, 2, b->r->to, -1, SQLITE_STATIC);
 	}
 	return st;
-}
-
-/* First pass: the transfers, so a visitor's next place knows when it began. */
-static int
-load_transfers(struct build *b, struct kz_db *db, char *err)
-{
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT coalesce(origin_id, id), id, finished_at FROM tickets"
-		" WHERE day BETWEEN ? AND ? AND outcome = 'transferred'",
-		err);
-	int rc;
-
-	if (st == NULL)
-		return KZ_EDB;
-	sqlite3_bind_text(st, 1, b->r->from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, b->r->to, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (b->ntransfers == b->captransfers) {
-			size_t cap = b->captransfers ? b->captransfers * 2 : 64;
-			struct transfer *p = realloc(b->transfers, cap * sizeof *p);
-			if (p == NULL) {
-				sqlite3_reset(st);
-				return kz_err(err, KZ_ENOMEM, "out of memory reading transfers");
-			}
-			b->transfers = p;
-			b->captransfers = cap;
-		}
-		b->transfers[b->ntransfers++] = (struct transfer){sqlite3_column_int64(st, 0),
-			sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2)};
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return kz_db_fail(db, rc, "read transfers", err);
-	if (b->ntransfers > 0)
-		qsort(b->transfers, b->ntransfers, sizeof *b->transfers, cmp_transfer);
-	return KZ_OK;
 }
 
 static int
@@ -457,8 +386,12 @@ finish(struct build *b)
 		snprintf(r->hours[h].key, sizeof r->hours[h].key, "%02d", h);
 		finish_group(b, &r->hours[h], &b->hours[h]);
 	}
-	for (int i = 0; i < r->ndays; i++)
-		kz_stat_of(b->day_waits[i].v, b->day_waits[i].n, r->wait_limit, &r->days[i].wait);
+	for (int i = 0; i < r->ndays; i++) {
+		kz_stat_of(b->day_waits[i].wait.v, b->day_waits[i].wait.n, r->wait_limit,
+			&r->days[i].wait);
+		kz_stat_of(b->day_waits[i].service.v, b->day_waits[i].service.n, r->service_limit,
+			&r->days[i].service);
+	}
 	busiest(r);
 }
 
@@ -482,9 +415,8 @@ free_build(struct build *b)
 	for (int i = 0; i < 24; i++)
 		free_acc(&b->hours[i]);
 	for (int i = 0; b->day_waits && i < b->r->ndays; i++)
-		free(b->day_waits[i].v);
+		free_acc(&b->day_waits[i]);
 	free(b->day_waits);
-	free(b->transfers);
 	free(b);
 }
 
@@ -548,8 +480,7 @@ kz_report_build(struct kz_db *db, struct kz_calendar *cal, const struct kz_confi
 		free(r);
 		return rc;
 	}
-	if ((rc = load_groups(b, db, err)) == KZ_OK && (rc = load_transfers(b, db, err)) == KZ_OK &&
-		(rc = load_rows(b, db, err)) == KZ_OK &&
+	if ((rc = load_groups(b, db, err)) == KZ_OK && (rc = load_rows(b, db, err)) == KZ_OK &&
 		(rc = kz_feedback_fill(db, r->from, r->to, &r->feedback, err)) == KZ_OK)
 		rc = kz_report_fill_cases(db, cal, r, err);
 	if (rc == KZ_OK)

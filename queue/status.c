@@ -5,6 +5,7 @@
 #include "error.h"
 #include "sql.h"
 #include "status.h"
+#include "wait.h"
 
 static int
 read_services(struct kz_db *db, struct kz_status *out, char *err)
@@ -28,8 +29,8 @@ read_services(struct kz_db *db, struct kz_status *out, char *err)
 		kz_col_text(st, 3, s->name_ru, sizeof s->name_ru);
 		s->waiting = sqlite3_column_int(st, 4);
 		s->oldest_issued_at = s->waiting > 0 ? sqlite3_column_int64(st, 5) : 0;
-		if (s->waiting > 0 && out->now > s->oldest_issued_at)
-			s->longest_wait = out->now - s->oldest_issued_at;
+		if (s->waiting > 0)
+			s->longest_wait = kz_wait_seconds(s->oldest_issued_at, 0, out->now);
 		out->waiting += s->waiting;
 		if (s->longest_wait > out->longest_wait)
 			out->longest_wait = s->longest_wait;

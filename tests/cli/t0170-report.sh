@@ -43,12 +43,95 @@ print("csv ok", len(body))
 PY
 then ok; else not_ok "the CSV reads back whole and adds up"; fi
 
+# every section adds up to the same total, and the total to the registers,
+# counted here straight from the database with the definitions of queue/wait.h
+if python3 - "$T/report.csv" "$T/hall.db" >"$T/out" 2>"$T/err" <<'PY'
+import csv, sqlite3, sys
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+head, body = rows[0], rows[1:]
+col = {name: i for i, name in enumerate(head)}
+sec = lambda s: [r for r in body if r[0] == s]
+total = sec("all")[0]
+db = sqlite3.connect("file:%s?mode=ro" % sys.argv[2], uri=True)
+tickets = db.execute(
+    "SELECT t.day, s.code, c.number, t.clerk_id, t.issued_at, t.called_at, t.started_at,"
+    " t.finished_at, t.outcome FROM tickets t JOIN services s ON s.id = t.service_id"
+    " LEFT JOIN counters c ON c.id = t.counter_id"
+    " WHERE t.day BETWEEN '2026-03-01' AND '2026-03-31'").fetchall()
+zone = ZoneInfo("Asia/Almaty")
+def lunch(day):
+    d = datetime.strptime(day, "%Y-%m-%d")
+    at = lambda h: int(d.replace(hour=h, tzinfo=zone).timestamp())
+    return at(13), at(14)
+def figures(ts):
+    f = dict.fromkeys(["places", "served", "no_shows", "transferred", "cancelled",
+                       "not_served", "wait_n", "service_n", "wait_over_lunch"], 0)
+    within = 0
+    for day, code, counter, clerk, issued, called, started, finished, outcome in ts:
+        f["places"] += 1
+        key = {"served": "served", "no_show": "no_shows", "transferred": "transferred",
+               "cancelled": "cancelled", "office_closed": "not_served"}.get(outcome)
+        if key:
+            f[key] += 1
+        end = called or (finished if outcome == "office_closed" else None)
+        if end:
+            f["wait_n"] += 1
+            within += end - issued <= 30 * 60
+            ls, le = lunch(day)
+            f["wait_over_lunch"] += issued < le and end > ls
+        if called and started and finished:
+            f["service_n"] += 1
+    return f, within
+reg, within = figures(tickets)
+assert reg["places"] > 500 and reg["wait_over_lunch"] > 0, reg  # not a sum of zeros
+for k, v in reg.items():
+    assert int(total[col[k]]) == v, (k, total[col[k]], v)
+assert float(total[col["wait_within_limit_pct"]]) == round(1000 * within / reg["wait_n"]) / 10
+for s in ("service", "hour", "day"):
+    for k in reg:
+        got = sum(int(r[col[k]]) for r in sec(s))
+        assert got == int(total[col[k]]), (s, k, got, total[col[k]])
+# counters and clerks: every place a visitor was called to
+called = [t for t in tickets if t[2] is not None]
+creg, _ = figures(called)
+for s in ("counter", "clerk"):
+    for k in creg:
+        got = sum(int(r[col[k]]) for r in sec(s))
+        assert got == creg[k], (s, k, got, creg[k])
+# group by group against the registers
+for code in {t[1] for t in tickets}:
+    f, _ = figures([t for t in tickets if t[1] == code])
+    row = [r for r in sec("service") if r[1] == code][0]
+    assert all(int(row[col[k]]) == f[k] for k in f), (code, row)
+for n in {t[2] for t in called}:
+    f, _ = figures([t for t in called if t[2] == n])
+    row = [r for r in sec("counter") if r[1] == str(n)][0]
+    assert all(int(row[col[k]]) == f[k] for k in f), (n, row)
+for r in sec("day"):
+    f, _ = figures([t for t in tickets if t[0] == r[1]])
+    assert all(int(r[col[k]]) == f[k] for k in f), (r[1], r, f)
+assert sum(int(r[col["no_shows"]]) for r in sec("day")) > 0
+print("sums ok")
+PY
+then ok; else not_ok "every section of the CSV adds up to the registers: $(tail -3 "$T/err")"; fi
+
 expect 0 "pdf" --now 2026-04-20T10:00 report 2026-03 --pdf "$T/report.pdf" --lang kk
 pdftotext "$T/report.pdf" "$T/report.txt" 2>"$T/err" && ok || not_ok "pdftotext reads the report"
 cp "$T/report.txt" "$T/out"
 has out "01.03.2026" "the range in the PDF"
 has out "5.1" "App. 4 in the PDF"
 lacks out "Отчёт об обслуживании посетителей" "the Kazakh PDF has no Russian title"
+# the chart of hours: each axis titled, each line in the legend, the limit on the waits' axis
+has out "Келушілер" "the arrivals' axis titled"
+has out "Күту медианасы, мин" "the waits' axis titled"
+has out "Келген келушілер" "arrivals in the legend"
+has out "оң жақ шкала)" "the wait limit in the legend, against the right axis"
+has out "Келген сағаты" "the hours' axis titled"
+has out "оның ішінде түскі үзіліс арқылы" "the waits over the limit across lunch, shown beside"
+if [ "$(grep -c "шегінде, %" "$T/out")" -ge 5 ]; then ok; else
+	not_ok "within the limit in the service, counter and clerk tables"; fi
 
 expect 0 "print" --now 2026-04-20T10:00 report --week 2026-03-10 --print a4-1
 has out "printed on a4-1" "printed"

@@ -1,9 +1,10 @@
 /*
  * test_report.c - the managers' figures on a hand-made day where every
  * figure is known in advance: waits of 5, 19, 23, 50 (B, then sent on to
- * C, where it waits 5 from the transfer, not from its issue), 15 (issued
- * 12:50, called 14:05: the lunch break does not count) and 60 (not
- * called by closing) minutes.
+ * C at 10:10 and called there at 10:15: 65 from the ticket's issue at
+ * 09:10, as status and the board count it), 75 (issued 12:50, called
+ * 14:05: the lunch break counts whole, and is shown as the reason) and 60
+ * (not called by closing) minutes.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,8 @@
 #include "queue/report.h"
 #include "sim/simulate.h"
 #include "queue/stats.h"
+#include "queue/status.h"
+#include "queue/wait.h"
 
 #define MIN 60
 
@@ -29,7 +32,8 @@ at(const char *hhmm)
 	test_at(t);
 }
 
-static void
+/* The wait `next` reports for the called ticket, in seconds. */
+static int64_t
 call(struct test_hall *h, int counter, const char *hhmm, const char *expect)
 {
 	struct kz_ticket t;
@@ -39,6 +43,19 @@ call(struct test_hall *h, int counter, const char *hhmm, const char *expect)
 	if (kz_ticket_next(h->db, counter, &t, err) != KZ_OK)
 		fail_msg("next at %s: %s", hhmm, err);
 	assert_string_equal(t.number, expect);
+	return kz_wait_seconds(t.issued_at, t.called_at, 0);
+}
+
+/* The longest wait `status` and the board show now, in seconds. */
+static int64_t
+longest_wait(struct test_hall *h)
+{
+	struct kz_status s;
+	char err[KZ_ERR_LEN] = "";
+
+	if (kz_status_read(h->db, &s, err) != KZ_OK)
+		fail_msg("status: %s", err);
+	return s.longest_wait;
 }
 
 static void
@@ -85,10 +102,12 @@ make_day(struct test_hall *h)
 	finish(h, 1, "10:10", KZ_TRANSFERRED, "C");
 	at("10:14");
 	test_open_counter(h, 3);
-	call(h, 3, "10:15", "B-001");
+	assert_int_equal(call(h, 3, "10:15", "B-001"), 65 * MIN); /* from the first issue */
 	finish(h, 3, "10:25", KZ_SERVED, NULL);
 	issue(h, "12:50", "A");
-	call(h, 1, "14:05", "A-004");
+	at("14:04");
+	assert_int_equal(longest_wait(h), 74 * MIN); /* status and the board: lunch counts */
+	assert_int_equal(call(h, 1, "14:05", "A-004"), 75 * MIN);
 	finish(h, 1, "14:20", KZ_SERVED, NULL);
 	issue(h, "17:00", "A");
 	at("18:00");
@@ -191,11 +210,14 @@ test_known_day(void **state)
 	assert_int_equal(r->total.no_shows, 1);
 	assert_int_equal(r->total.transferred, 1);
 	assert_int_equal(r->total.not_served, 1);
+	/* waits 5 19 23 50 60 65 75, as `next` and `status` gave them */
 	assert_int_equal(r->total.wait.n, 7);
-	assert_int_equal(r->total.wait.median, 19 * MIN);
-	assert_int_equal(r->total.wait.p90, 60 * MIN);
-	assert_int_equal(r->total.wait.max, 60 * MIN);
-	assert_int_equal(r->total.wait.within, 5);
+	assert_int_equal(r->total.wait.median, 50 * MIN); /* rank ceil(3.5) = 4 */
+	assert_int_equal(r->total.wait.p90, 75 * MIN);    /* rank ceil(6.3) = 7 */
+	assert_int_equal(r->total.wait.max, 75 * MIN);
+	assert_int_equal(r->total.wait.within, 3);
+	assert_int_equal(r->total.lunch, 1);      /* A-004, 12:50 to 14:05 */
+	assert_int_equal(r->total.lunch_over, 1); /* and over the limit: explained */
 	/* service: 15, 35, 10 (until the transfer), 10, 15 */
 	assert_int_equal(r->total.service.n, 5);
 	assert_int_equal(r->total.service.median, 15 * MIN);
@@ -204,28 +226,37 @@ test_known_day(void **state)
 	a = group(r->services, r->nservices, "A");
 	assert_int_equal(a->places, 5);
 	assert_int_equal(a->served, 3);
-	assert_int_equal(a->wait.median, 19 * MIN); /* 5 15 19 23 60 */
-	assert_int_equal(a->wait.within, 4);
+	assert_int_equal(a->wait.median, 23 * MIN); /* 5 19 23 60 75 */
+	assert_int_equal(a->wait.within, 3);
+	assert_int_equal(a->lunch, 1);
 	b = group(r->services, r->nservices, "B");
 	assert_int_equal(b->transferred, 1);
 	assert_int_equal(b->wait.max, 50 * MIN);
 	c = group(r->services, r->nservices, "C");
 	assert_int_equal(c->places, 1);
 	assert_int_equal(c->served, 1);
-	assert_int_equal(c->wait.max, 5 * MIN); /* from the transfer at 10:10, not the issue */
+	assert_int_equal(c->wait.max, 65 * MIN); /* from the issue at 09:10 (wait.h) */
+	assert_int_equal(c->lunch, 0);
 	k1 = group(r->counters, r->ncounters, "1");
 	assert_int_equal(k1->places, 5);
 	assert_int_equal(group(r->counters, r->ncounters, "3")->places, 1);
 	assert_int_equal(r->nclerks, 2);
 	assert_int_equal(group(r->clerks, r->nclerks, "Clerk Number1")->places, 5);
-	assert_int_equal(r->hours[9].places, 4);
-	assert_int_equal(r->hours[12].wait.max, 15 * MIN); /* 12:50 to 14:05 less the lunch hour */
+	assert_int_equal(r->hours[9].places, 5); /* C's place counts at B-001's issue, 09:10 */
+	assert_int_equal(r->hours[10].places, 0);
+	assert_int_equal(r->hours[12].wait.max, 75 * MIN); /* 12:50 to 14:05, lunch and all */
 	assert_int_equal(r->busiest[0], 9);
-	assert_int_equal(r->histogram[1], 2);  /* 5, 5: the 5-10 minute bin */
-	assert_int_equal(r->histogram[12], 1); /* 60: an hour or more */
+	assert_int_equal(r->histogram[1], 1);  /* 5: the 5-10 minute bin */
+	assert_int_equal(r->histogram[10], 1); /* 50 */
+	assert_int_equal(r->histogram[12], 3); /* 60, 65, 75: an hour or more */
 	assert_int_equal(r->ndays, 1);
 	assert_int_equal(r->days[0].issued, 6);
-	assert_int_equal(r->days[0].wait.within, 5);
+	assert_int_equal(r->days[0].places, 7); /* as every section adds up to */
+	assert_int_equal(r->days[0].no_shows, 1);
+	assert_int_equal(r->days[0].transferred, 1);
+	assert_int_equal(r->days[0].service.n, 5);
+	assert_int_equal(r->days[0].lunch_over, 1);
+	assert_int_equal(r->days[0].wait.within, 3);
 	kz_report_free(r);
 }
 
