@@ -166,27 +166,6 @@ next_seq(struct kz_db *db, const char *day, int64_t service_id, int *seq, char *
 	return rc;
 }
 
-/* Tickets of service waiting before ticket id (same day, FCFS order). */
-static int
-count_ahead(struct kz_db *db, int64_t id, int *ahead, char *err)
-{
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT count(*) FROM tickets w, tickets t WHERE t.id = ?1"
-		" AND w.state = 'waiting' AND w.service_id = t.service_id AND w.day = t.day"
-		" AND (w.issued_at < t.issued_at OR (w.issued_at = t.issued_at"
-		"      AND coalesce(w.origin_id, w.id) < coalesce(t.origin_id, t.id)))",
-		err);
-	int64_t n = 0;
-	int rc;
-
-	if (st == NULL)
-		return KZ_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	rc = kz_db_step_int(db, st, &n, "count queue", err);
-	*ahead = (int)n;
-	return rc;
-}
-
 /* "Monday 23 March 2026 at 09:00", or "14:00" when it is today. */
 static void
 when_text(int64_t t, int64_t now, char *buf, size_t len)
@@ -306,11 +285,10 @@ do_issue(struct kz_db *db, struct kz_calendar *cal, const char *service, const c
 		out->resumes_at = kz_date_at(kz_date_of(now), kz_cal_hours(cal)->lunch_end);
 	/* the ticket and its printout in one transaction: a printer that fails
 	 * later never loses the ticket */
-	if ((rc = count_ahead(db, id, &out->ahead, err)) != KZ_OK || printer == NULL)
-		return rc;
+	if (printer == NULL)
+		return KZ_OK;
 	if ((rc = kz_outbox_add_job(db, printer, KZ_DOC_TICKET, lang, id, &job_id, err)) != KZ_OK ||
-		(rc = kz_outbox_add_ticket_detail(db, job_id, out->ahead, out->resumes_at, err)) !=
-			KZ_OK)
+		(rc = kz_outbox_add_ticket_detail(db, job_id, out->resumes_at, err)) != KZ_OK)
 		return rc;
 	if (job)
 		*job = job_id;
