@@ -179,8 +179,8 @@ read_counters(struct kz_db *db, int at_lunch, struct kz_replay *r, char *err)
 		return KZ_EDB;
 	sqlite3_bind_int(st, 1, at_lunch);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct kz_replay_counter *c = realloc(r->counters,
-			(size_t)(r->ncounters + 1) * sizeof *c);
+		struct kz_replay_counter *c =
+			realloc(r->counters, (size_t)(r->ncounters + 1) * sizeof *c);
 		const char *list = (const char *)sqlite3_column_text(st, 5);
 		if (c == NULL) {
 			sqlite3_reset(st);
@@ -227,8 +227,8 @@ read_tickets(struct kz_db *db, const char *day, struct kz_replay *r, char *err)
 }
 
 int
-kz_replay_read(struct kz_db *db, int64_t now, int lunch_start, int lunch_end,
-	struct kz_replay *r, char *err)
+kz_replay_read(struct kz_db *db, int64_t now, int lunch_start, int lunch_end, struct kz_replay *r,
+	char *err)
 {
 	struct kz_date today = kz_date_of(now);
 	char day[11];

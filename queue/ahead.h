@@ -58,8 +58,8 @@ struct kz_replay {
 	int ncounters;
 	struct kz_replay_counter *counters;
 	int ntickets;
-	int64_t *ticket_id; /* tickets.id, in calling order; 0 for one not yet taken */
-	int *ticket_service; /* service index of each */
+	int64_t *ticket_id;             /* tickets.id, in calling order; 0 for one not yet taken */
+	int *ticket_service;            /* service index of each */
 	int64_t lunch_start, lunch_end; /* instants of today's break; equal: none */
 };
 
