@@ -4,6 +4,7 @@
 
 #include "kezek.h"
 #include "queue/clock.h"
+#include "queue/estimate.h"
 #include "queue/status.h"
 
 static const struct kz_cmd_option options[] = {
@@ -28,6 +29,33 @@ print_services(const struct kz_status *s, const struct kz_config *cfg, int kk)
 			printf("%lld min%s\n", min,
 				min >= cfg->wait_limit_min ? "  OVER LIMIT" : "");
 	}
+}
+
+/* What the kiosk would tell a visitor taking a ticket now (estimate.h). */
+static int
+print_new_ticket(struct kz_cli *cli, const struct kz_status *s)
+{
+	printf("\nA TICKET TAKEN NOW  AHEAD  CALLED\n");
+	for (int i = 0; i < s->nservices; i++) {
+		const struct kz_service_status *v = &s->services[i];
+		struct kz_wait_estimate e;
+		char at[8];
+		int rc = kz_wait_estimate(cli->db, &cli->cfg->hours, v->prefix,
+			KZ_ESTIMATE_TYPICAL_VISIT, &e, cli->err);
+		if (rc != KZ_OK)
+			return rc;
+		printf("%-18s %6d  ", v->prefix, e.ahead);
+		kz_cli_hhmm(kz_estimate_round_time(e.call_at), at);
+		if (!e.known)
+			printf("unknown: no open counter serves it\n");
+		else if (e.after_close)
+			printf("maybe not before closing (%s)\n", kz_cli_hhmm(e.close_at, at));
+		else if (e.after_lunch)
+			printf("after the lunch break, about %s\n", at);
+		else
+			printf("in %d-%d min, about %s\n", e.low_min, e.high_min, at);
+	}
+	return KZ_OK;
 }
 
 static void
@@ -76,9 +104,11 @@ exec(struct kz_cli *cli)
 		(long long)s->longest_wait / 60, cli->cfg->wait_limit_min,
 		s->longest_wait / 60 >= cli->cfg->wait_limit_min ? "  OVER LIMIT" : "");
 	print_services(s, cli->cfg, lang && lang[0] == 'k');
-	print_counters(s, cli->cfg);
+	rc = print_new_ticket(cli, s);
+	if (rc == KZ_OK)
+		print_counters(s, cli->cfg);
 	free(s);
-	return KZ_EXIT_OK;
+	return rc == KZ_OK ? KZ_EXIT_OK : kz_cli_fail(cli, rc);
 }
 
 const struct kz_cmd kz_cmd_status = {

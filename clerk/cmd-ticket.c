@@ -1,7 +1,38 @@
 /* cmd-ticket.c - kezek ticket SERVICE: issue a queue ticket. */
 #include "kezek.h"
 #include "queue/clock.h"
+#include "queue/estimate.h"
 #include "queue/ticket.h"
+
+/* People ahead and the expected call, worked out after the ticket's commit:
+ * a failure here leaves the ticket issued, so it is said and not fatal. */
+static void
+print_wait(struct kz_cli *cli, const struct kz_ticket *t)
+{
+	struct kz_wait_estimate e;
+	char at[8], err[KZ_ERR_LEN];
+
+	if (kz_wait_estimate_ticket(cli->db, &cli->cfg->hours, t->id, KZ_ESTIMATE_TYPICAL_VISIT, &e,
+		    err) != KZ_OK) {
+		printf("ahead    unknown: %s\n", err);
+		return;
+	}
+	printf("ahead    %d\n", e.ahead);
+	if (!e.known)
+		printf("wait     unknown: no open counter serves %s now\n", t->service);
+	else if (e.after_close)
+		printf("wait     may not be called before closing at %s\n",
+			kz_cli_hhmm(e.close_at, at));
+	else if (e.after_lunch)
+		printf("wait     after the lunch break, at about %s\n",
+			kz_cli_hhmm(kz_estimate_round_time(e.call_at), at));
+	else if (e.low_min == 0)
+		printf("wait     up to %d min (called at about %s)\n", e.high_min,
+			kz_cli_hhmm(kz_estimate_round_time(e.call_at), at));
+	else
+		printf("wait     %d-%d min (called at about %s)\n", e.low_min, e.high_min,
+			kz_cli_hhmm(kz_estimate_round_time(e.call_at), at));
+}
 
 static int
 exec(struct kz_cli *cli)
@@ -22,7 +53,7 @@ exec(struct kz_cli *cli)
 	printf("%s\n", t.number);
 	printf("service  %s  %s / %s\n", t.service, s ? s->name_kk : "", s ? s->name_ru : "");
 	printf("issued   %s\n", when);
-	printf("ahead    %d\n", t.ahead);
+	print_wait(cli, &t);
 	if (job)
 		printf("print    job %lld on %s\n", (long long)job, printer);
 	if (t.lunch_notice) {

@@ -18,6 +18,11 @@ struct words {
 	const char *promise; /* p.7.2 of the standard */
 	const char *resumes; /* "%s" the time, "%s" a suffix (kk) */
 	const char *footer;
+	const char *next;    /* called next, within minutes */
+	const char *range;   /* "%d", "%d": the wait in minutes, low and high */
+	const char *up_to;   /* "%d": the wait in minutes, at most */
+	const char *lunch;   /* "%s" the time, "%s" a suffix (kk): called after lunch */
+	const char *closing; /* "%s" the closing time: maybe not called today */
 };
 
 /* U+00A0 (no-break space) keeps "30 минут", "очереди —" and "в 14:00" on one line. */
@@ -27,6 +32,11 @@ static const struct words kk_words = {
 	"Күту уақыты 30\u00A0минуттан аспауы тиіс",
 	"Қабылдау %s-%s жалғасады",
 	"Электрондық кезек Kezek",
+	"Сізді келесі болып шақырады",
+	"Болжалды күту: %d–%d\u00A0мин",
+	"Болжалды күту: %d\u00A0минутқа дейін",
+	"Сізді түскі үзілістен кейін, шамамен %s-%s шақырады",
+	"Кезек ұзын: бөлім жабылғанға дейін (сағат\u00A0%s) сізді шақырып үлгермеуі мүмкін",
 };
 
 static const struct words ru_words = {
@@ -35,6 +45,11 @@ static const struct words ru_words = {
 	"Время ожидания в\u00A0очереди\u00A0— не более 30\u00A0минут",
 	"Приём продолжится в\u00A0%s%s",
 	"Электронная очередь Kezek",
+	"Вас вызовут следующим",
+	"Примерное ожидание: %d–%d\u00A0мин",
+	"Примерное ожидание: до\u00A0%d\u00A0мин",
+	"Вас вызовут после обеденного перерыва, примерно в\u00A0%s%s",
+	"Очередь длинная: вас могут не успеть вызвать до закрытия в\u00A0%s",
 };
 
 const char *
@@ -84,8 +99,47 @@ check_doc(const struct kz_ticket_doc *d, int width, char *err)
 	return KZ_OK;
 }
 
+/* The expected wait, worded as the kiosk's screen words it
+ * (kiosk/screen-confirm.c). */
+static int
+add_estimate(struct kz_layout *l, const struct kz_wait_estimate *e, const struct words *w, int s,
+	char *err)
+{
+	char at[8];
+	struct tm tm;
+
+	if (e->after_close) {
+		kz_clock_format(e->close_at, "%H:%M", at, sizeof at);
+		return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_CENTRE, 8 * s / 4, err,
+			w->closing, at);
+	}
+	if (e->after_lunch) {
+		int64_t t = kz_estimate_round_time(e->call_at);
+		kz_clock_format(t, "%H:%M", at, sizeof at);
+		kz_clock_local(t, &tm);
+		return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_CENTRE, 8 * s / 4, err,
+			w->lunch, at, w == &kk_words ? kk_locative(tm.tm_min) : "");
+	}
+	if (e->ahead == 0 && e->high_min <= 5)
+		return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_CENTRE, 4, err, "%s",
+			w->next);
+	if (e->low_min == 0)
+		return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_CENTRE, 4, err,
+			w->up_to, e->high_min);
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_CENTRE, 4, err, w->range,
+		e->low_min, e->high_min);
+}
+
+/* The norm of p.7.2 is printed only where the estimate keeps it: never a
+ * promise of 30 minutes on a ticket expected to wait longer. */
+static int
+keeps_norm(const struct kz_wait_estimate *e)
+{
+	return e == NULL || !e->known || (!e->after_close && !e->after_lunch && e->high_min <= 30);
+}
+
 /* The lines that follow the number (of pixel size big): who is ahead,
- * when, what is promised. */
+ * when, how long. */
 static int
 add_status(struct kz_layout *l, const struct kz_ticket_doc *d, const struct words *w, int s,
 	int big, char *err)
@@ -108,7 +162,9 @@ add_status(struct kz_layout *l, const struct kz_ticket_doc *d, const struct word
 	if (rc == KZ_OK)
 		rc = kz_layout_add(l, KZ_BLOCK_LINE, 24 * s / 4, 0, KZ_TS_CENTRE, 4, err, "%s",
 			when);
-	if (rc == KZ_OK)
+	if (rc == KZ_OK && d->est && d->est->known)
+		rc = add_estimate(l, d->est, w, s, err);
+	if (rc == KZ_OK && keeps_norm(d->est))
 		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 10 * s / 4, err,
 			"%s", w->promise);
 	if (rc != KZ_OK || !d->lunch_notice)
@@ -160,28 +216,43 @@ kz_doc_ticket_bitmap(struct kz_typeset *t, const struct kz_ticket_doc *d, int wi
 	return kz_layout_bitmap(t, &l, out, err);
 }
 
+/* A ticket's data and the estimate it points to, freed as one. */
+struct loaded_ticket {
+	struct kz_ticket_doc doc;
+	struct kz_wait_estimate est;
+};
+
 int
 kz_doc_ticket_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
 	char *err)
 {
 	const struct kz_config *cfg = src->cfg;
 	const struct kz_service_conf *s = kz_config_service(cfg, job->service);
-	int kk = strcmp(job->lang, "kk") == 0;
-	struct kz_ticket_doc *d = malloc(sizeof *d);
+	int kk = strcmp(job->lang, "kk") == 0, rc;
+	struct loaded_ticket *t = calloc(1, sizeof *t);
 
-	if (d == NULL)
+	if (t == NULL)
 		return kz_err(err, KZ_ENOMEM, "out of memory making a ticket");
-	*d = (struct kz_ticket_doc){job->lang, kk ? cfg->name_kk : cfg->name_ru,
+	/* worked out now, as the kiosk did a moment ago for its screen: a busy
+	 * database sends the job back to wait rather than print a guess */
+	if (src->db != NULL &&
+		(rc = kz_wait_estimate_ticket(src->db, &cfg->hours, job->ticket_id,
+			 KZ_ESTIMATE_TYPICAL_VISIT, &t->est, err)) != KZ_OK) {
+		free(t);
+		return rc;
+	}
+	t->doc = (struct kz_ticket_doc){job->lang, kk ? cfg->name_kk : cfg->name_ru,
 		s == NULL    ? job->service
 			: kk ? s->name_kk
 			     : s->name_ru,
-		job->number, job->issued_at, job->ahead, job->resumes_at != 0, job->resumes_at};
-	*data = d;
+		job->number, job->issued_at, t->est.ahead, job->resumes_at != 0, job->resumes_at,
+		t->est.waiting ? &t->est : NULL};
+	*data = t;
 	return KZ_OK;
 }
 
 int
 kz_doc_ticket_lay_out(const void *data, int width, struct kz_layout *out, char *err)
 {
-	return kz_doc_ticket_layout(data, width, out, err);
+	return kz_doc_ticket_layout(&((const struct loaded_ticket *)data)->doc, width, out, err);
 }

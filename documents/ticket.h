@@ -4,8 +4,10 @@
  *
  * A ticket is in one language, Kazakh or Russian, never both: the office,
  * the service, the number very large, how many wait before the visitor,
- * when it was taken, the standard's 30-minute promise (p.7.2) and, at
- * lunch, when reception resumes.
+ * when it was taken, the expected wait as the kiosk's screen told it
+ * (queue/estimate.h: a range, the call after lunch, or that closing may
+ * come first), the standard's 30-minute norm (p.7.2) only where the
+ * estimate keeps it, and, shortly before lunch, when reception resumes.
  */
 #ifndef KZ_DOC_TICKET_H
 #define KZ_DOC_TICKET_H
@@ -13,6 +15,7 @@
 #include <stdint.h>
 
 #include "ink/layout.h"
+#include "queue/estimate.h"
 
 struct kz_doc_source;
 struct kz_print_job;
@@ -26,6 +29,9 @@ struct kz_ticket_doc {
 	int ahead;           /* people waiting before this visitor */
 	int lunch_notice;    /* taken during the lunch break: say when reception resumes */
 	int64_t resumes_at;  /* UTC seconds; only with lunch_notice */
+	/* the wait told (its ahead is the count above); NULL or not known:
+	 * no estimate line, and the norm of p.7.2 as it stands */
+	const struct kz_wait_estimate *est;
 };
 
 /* Lay the ticket out for paper width dots wide.  KZ_EINVAL for a width
@@ -45,8 +51,10 @@ int kz_doc_ticket_bitmap(struct kz_typeset *t, const struct kz_ticket_doc *d, in
 const char *kz_doc_plural_ru(long n, const char *one, const char *few, const char *many);
 
 /* The table's pair (documents.h): the ticket of print job job, from its
- * ticket row and hall.ini's office and service names in its language; and
- * that data laid out as kz_doc_ticket_layout does. */
+ * ticket row, hall.ini's office and service names in its language and the
+ * people ahead and expected wait worked out now (kz_wait_estimate_ticket,
+ * the kiosk's function); and that data laid out as kz_doc_ticket_layout
+ * does. */
 int kz_doc_ticket_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
 	char *err);
 int kz_doc_ticket_lay_out(const void *data, int width, struct kz_layout *out, char *err);

@@ -20,7 +20,6 @@
 #define RETRY_SECONDS      2   /* between attempts to reopen a lost database */
 #define BUSY_MS            250 /* a locked database: this long, then try at the next step */
 #define PRINT_WAIT_SECONDS 8   /* a ticket not printed by then: "remember your number" */
-#define DEFAULT_SERVICE    600 /* seconds a visit takes, until today has its own figures */
 #define GESTURE_SECONDS    6   /* the admin gesture's corners, all within this */
 
 const char *const kz_kiosk_screens[] = {
@@ -154,7 +153,8 @@ kz_kiosk_choose_service(struct kz_kiosk *k, const char *code)
 	if (k->db == NULL)
 		return;
 	snprintf(k->service, sizeof k->service, "%s", code);
-	rc = kz_wait_estimate(k->db, code, DEFAULT_SERVICE, &k->est, err);
+	rc = kz_wait_estimate(k->db, &k->opt.cfg->hours, code, KZ_ESTIMATE_TYPICAL_VISIT, &k->est,
+		err);
 	if (rc == KZ_EBUSY) {
 		k->notice = KZ_NOTE_BUSY;
 		return;
@@ -171,6 +171,22 @@ paused(struct kz_kiosk *k)
 {
 	return k->last_ticket_at != 0 &&
 		kz_clock_now() - k->last_ticket_at < k->opt.conf->ticket_pause_seconds;
+}
+
+/* People ahead of the ticket just taken, in a read of its own after the
+ * ticket's commit.  If it cannot be read now, the confirmation's figure
+ * stands: it was worked out for this very ticket a moment before. */
+static void
+ticket_estimate(struct kz_kiosk *k)
+{
+	struct kz_wait_estimate e;
+	char err[KZ_ERR_LEN];
+
+	if (kz_wait_estimate_ticket(k->db, &k->opt.cfg->hours, k->ticket.id,
+		    KZ_ESTIMATE_TYPICAL_VISIT, &e, err) == KZ_OK)
+		k->est = e;
+	else
+		say(k, "estimating the wait", err);
 }
 
 void
@@ -203,6 +219,7 @@ kz_kiosk_take_ticket(struct kz_kiosk *k)
 		return;
 	}
 	k->last_ticket_at = k->job_at = kz_clock_now();
+	ticket_estimate(k);
 	k->print = KZ_PRINT_WAITING;
 	k->print_why[0] = '\0';
 	kz_watch_stale(k->watch); /* show the new ticket in the hall's figures */

@@ -5,27 +5,35 @@
 
 #include "screens.h"
 
-/* "About 25 min", or why there is no estimate. */
-void kz_kiosk_estimate_text(struct kz_kiosk *k, int ahead, char *out, size_t len);
+/* The wait as k->est has it (estimate.h): a range, the call after lunch,
+ * or that closing may come first; the same on the confirmation and on the
+ * ticket taken, and on the paper (documents/ticket.c). */
+void kz_kiosk_estimate_text(struct kz_kiosk *k, char *out, size_t len);
 
 void
-kz_kiosk_estimate_text(struct kz_kiosk *k, int ahead, char *out, size_t len)
+kz_kiosk_estimate_text(struct kz_kiosk *k, char *out, size_t len)
 {
-	int64_t min;
+	const struct kz_wait_estimate *e = &k->est;
+	char at[8];
 
-	if (!k->est.known) {
+	if (!e->known)
 		snprintf(out, len, "%s",
 			T("No counter serves this now: the wait cannot be estimated."));
-		return;
-	}
-	/* the estimate was made for est.ahead people; scale it to ahead */
-	min = (k->est.estimate + 59) / 60;
-	if (ahead != k->est.ahead && k->est.counters > 0)
-		min = ((int64_t)(ahead / k->est.counters + 1) * k->est.avg_service + 59) / 60;
-	if (ahead == 0)
+	else if (e->after_close) {
+		kz_kiosk_hhmm(e->close_at, at);
+		snprintf(out, len,
+			T("The queue is long: you may not be called before the office closes at "
+			  "%s."),
+			at);
+	} else if (e->after_lunch) {
+		kz_kiosk_hhmm(kz_estimate_round_time(e->call_at), at);
+		snprintf(out, len, T("You will be called after the lunch break, at about %s."), at);
+	} else if (e->ahead == 0 && e->high_min <= 5)
 		snprintf(out, len, "%s", T("You will be called next."));
+	else if (e->low_min == 0)
+		snprintf(out, len, T("Estimated wait: up to %d min."), e->high_min);
 	else
-		snprintf(out, len, T("Estimated wait: about %d min."), (int)(min < 1 ? 1 : min));
+		snprintf(out, len, T("Estimated wait: %d–%d min."), e->low_min, e->high_min);
 }
 
 void
@@ -65,7 +73,7 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 {
 	struct kz_layout lay;
 	struct kz_box body, b;
-	char ahead[128], wait[192];
+	char ahead[128], wait[192], warn[384];
 	int u, y;
 
 	kz_frame(k, s, T("Back"), "back", &lay);
@@ -79,12 +87,22 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	kz_scene_text(s, "ahead", body.x, y, body.w, 7 * u, kz_ink, KZ_FONT_REGULAR, KZ_ALIGN_LEFT,
 		k->lang, "%s", ahead);
 	y += 8 * u;
-	kz_kiosk_estimate_text(k, k->est.ahead, wait, sizeof wait);
-	kz_scene_para(s, "estimate", body.x, y, body.w, 12 * u, 6 * u, kz_ink, KZ_FONT_REGULAR,
-		KZ_ALIGN_LEFT, k->lang, "%s", wait);
-	y += 13 * u;
+	kz_kiosk_estimate_text(k, wait, sizeof wait);
 	b = (struct kz_box){body.x, body.y + body.h - 20 * u, lay.portrait ? body.w : body.w / 2,
 		20 * u};
+	if (k->est.after_close) {
+		/* told before the ticket is taken; the visitor decides */
+		snprintf(warn, sizeof warn, "%s %s", wait, T("You can still take a ticket."));
+		kz_frame_panel(k, s, "estimate",
+			(struct kz_box){body.x, y, body.w,
+				b.y - y - lay.gap < 20 * u ? b.y - y - lay.gap : 20 * u},
+			5 * u, kz_amber, kz_ink, warn);
+		y += 21 * u;
+	} else {
+		kz_scene_para(s, "estimate", body.x, y, body.w, 12 * u, 6 * u, kz_ink,
+			KZ_FONT_REGULAR, KZ_ALIGN_LEFT, k->lang, "%s", wait);
+		y += 13 * u;
+	}
 	kz_button(s, "take", b, KZ_BUTTON_PRIMARY, k->lang, T("Take the ticket"));
 	if (b.y - y > 8 * u)
 		kz_kiosk_notice(k, s,

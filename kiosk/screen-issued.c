@@ -6,7 +6,7 @@
 
 #include "screens.h"
 
-void kz_kiosk_estimate_text(struct kz_kiosk *k, int ahead, char *out, size_t len);
+void kz_kiosk_estimate_text(struct kz_kiosk *k, char *out, size_t len);
 
 static void
 build(struct kz_kiosk *k, struct kz_scene *s)
@@ -28,8 +28,8 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	kz_scene_text(s, "service", body.x, y, body.w, 7 * u, kz_ink, KZ_FONT_BOLD, KZ_ALIGN_CENTER,
 		k->lang, "%s", kz_kiosk_service_name(k, k->ticket.service));
 	y += 8 * u;
-	snprintf(line, sizeof line, T("Ahead of you: %d"), k->ticket.ahead);
-	kz_kiosk_estimate_text(k, k->ticket.ahead, wait, sizeof wait);
+	snprintf(line, sizeof line, T("Ahead of you: %d"), k->est.ahead);
+	kz_kiosk_estimate_text(k, wait, sizeof wait);
 	kz_scene_text(s, "ahead", body.x, y, body.w, 6 * u, kz_ink, KZ_FONT_REGULAR,
 		KZ_ALIGN_CENTER, k->lang, "%s", line);
 	y += 6 * u;

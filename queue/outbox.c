@@ -103,16 +103,16 @@ printer_id(struct kz_db *db, const char *printer, int64_t *id, char *err)
 }
 
 int
-kz_outbox_add_ticket_detail(struct kz_db *db, int64_t job, int ahead, int64_t resumes_at, char *err)
+kz_outbox_add_ticket_detail(struct kz_db *db, int64_t job, int64_t resumes_at, char *err)
 {
-	sqlite3_stmt *st =
-		kz_db_stmt(db, "UPDATE print_jobs SET ahead = ?, resumes_at = ? WHERE id = ?", err);
+	/* people ahead are not kept: the printout works them out when it is
+	 * made (estimate.h), outside this write */
+	sqlite3_stmt *st = kz_db_stmt(db, "UPDATE print_jobs SET resumes_at = ? WHERE id = ?", err);
 
 	if (st == NULL)
 		return KZ_EDB;
-	sqlite3_bind_int(st, 1, ahead);
-	kz_bind_id(st, 2, resumes_at);
-	sqlite3_bind_int64(st, 3, job);
+	kz_bind_id(st, 1, resumes_at);
+	sqlite3_bind_int64(st, 2, job);
 	return kz_db_exec_stmt(db, st, "queue print", err);
 }
 
@@ -186,8 +186,7 @@ kz_outbox_report_unprinted(struct kz_db *db, int64_t job, const char *where, con
 	"j.id, p.name, j.document, j.lang, j.state, j.attempts, j.created_at, j.reason,"           \
 	" coalesce(j.reprint_of, 0), coalesce(j.ticket_id, 0),"                                    \
 	" coalesce(t.number, a.number, c.number, '')," /* a ticket's, a receipt's, a talon's */    \
-	" coalesce(s.code, ''), coalesce(t.issued_at, 0), coalesce(j.ahead, 0),"                   \
-	" coalesce(j.resumes_at, 0)"                                                               \
+	" coalesce(s.code, ''), coalesce(t.issued_at, 0), coalesce(j.resumes_at, 0)"               \
 	" FROM print_jobs j JOIN printers p ON p.id = j.printer_id"                                \
 	" LEFT JOIN tickets t ON t.id = j.ticket_id LEFT JOIN services s ON s.id = t.service_id"   \
 	" LEFT JOIN applications a ON a.id = j.application_id"                                     \
@@ -210,8 +209,7 @@ read_job(sqlite3_stmt *st, struct kz_print_job *j)
 	kz_col_text(st, 10, j->number, sizeof j->number);
 	kz_col_text(st, 11, j->service, sizeof j->service);
 	j->issued_at = sqlite3_column_int64(st, 12);
-	j->ahead = sqlite3_column_int(st, 13);
-	j->resumes_at = sqlite3_column_int64(st, 14);
+	j->resumes_at = sqlite3_column_int64(st, 13);
 }
 
 static int

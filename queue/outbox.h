@@ -96,7 +96,6 @@ struct kz_print_job {
 	char number[24];
 	char service[16]; /* the service's code */
 	int64_t issued_at;
-	int ahead;          /* people waiting before it when it was issued */
 	int64_t resumes_at; /* issued shortly before lunch: reception resumes; else 0 */
 };
 

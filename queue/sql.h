@@ -79,8 +79,7 @@ int kz_feedback_fill(struct kz_db *db, const char *from_day, const char *to_day,
 	struct kz_feedback_summary *out, char *err);
 
 /* What a ticket print needs besides the ticket row (outbox.c). */
-int kz_outbox_add_ticket_detail(struct kz_db *db, int64_t job, int ahead, int64_t resumes_at,
-	char *err);
+int kz_outbox_add_ticket_detail(struct kz_db *db, int64_t job, int64_t resumes_at, char *err);
 
 /* What the event log records.  The events table's kind column holds a
  * word for each (kz_event_name), spelt in event.c only; queries may name

@@ -166,27 +166,6 @@ next_seq(struct kz_db *db, const char *day, int64_t service_id, int *seq, char *
 	return rc;
 }
 
-/* Tickets of service waiting before ticket id (same day, FCFS order). */
-static int
-count_ahead(struct kz_db *db, int64_t id, int *ahead, char *err)
-{
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT count(*) FROM tickets w, tickets t WHERE t.id = ?1"
-		" AND w.state = 'waiting' AND w.service_id = t.service_id AND w.day = t.day"
-		" AND (w.issued_at < t.issued_at OR (w.issued_at = t.issued_at"
-		"      AND coalesce(w.origin_id, w.id) < coalesce(t.origin_id, t.id)))",
-		err);
-	int64_t n = 0;
-	int rc;
-
-	if (st == NULL)
-		return KZ_EDB;
-	sqlite3_bind_int64(st, 1, id);
-	rc = kz_db_step_int(db, st, &n, "count queue", err);
-	*ahead = (int)n;
-	return rc;
-}
-
 /* "Monday 23 March 2026 at 09:00", or "14:00" when it is today. */
 static void
 when_text(int64_t t, int64_t now, char *buf, size_t len)
@@ -274,28 +253,8 @@ struct issue {
 	int64_t now, service_id, id, job_id;
 	char day[11], prefix[KZ_CODE_LEN], number[24];
 	int notice;      /* reception breaks for lunch soon */
-	int waiting;     /* with printer: waiting of the service, read before */
 	int64_t resumes; /* with notice: when reception resumes */
 };
-
-/* Waiting tickets of a service today: all of them are ahead of a new one. */
-static int
-count_waiting(struct kz_db *db, struct issue *is, char *err)
-{
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT count(*) FROM tickets WHERE state = 'waiting' AND service_id = ? AND day = ?",
-		err);
-	int64_t n = 0;
-	int rc;
-
-	if (st == NULL)
-		return KZ_EDB;
-	sqlite3_bind_int64(st, 1, is->service_id);
-	sqlite3_bind_text(st, 2, is->day, -1, SQLITE_STATIC);
-	rc = kz_db_step_int(db, st, &n, "count queue", err);
-	is->waiting = (int)n;
-	return rc;
-}
 
 /* The reads, in one read transaction before the write: none of them
  * decides a number, so the write lock is not held for them. */
@@ -307,8 +266,6 @@ issue_read(struct kz_db *db, struct issue *is, char *err)
 	if ((rc = kz_db_begin_read(db, err)) != KZ_OK)
 		return rc;
 	rc = kz_service_find(db, is->service, &is->service_id, is->prefix, sizeof is->prefix, err);
-	if (rc == KZ_OK && is->printer != NULL)
-		rc = count_waiting(db, is, err);
 	kz_db_rollback(db);
 	return rc;
 }
@@ -345,7 +302,7 @@ issue_write(struct kz_db *db, struct issue *is, char *err)
 	if ((rc = kz_outbox_add_job(db, is->printer, KZ_DOC_TICKET, is->lang, is->id, &is->job_id,
 		     err)) != KZ_OK)
 		return rc;
-	return kz_outbox_add_ticket_detail(db, is->job_id, is->waiting, is->resumes, err);
+	return kz_outbox_add_ticket_detail(db, is->job_id, is->resumes, err);
 }
 
 static int
@@ -355,14 +312,13 @@ issue_tx(struct kz_db *db, struct issue *is, char *err)
 }
 
 /* After the commit, in its own read transaction: the ticket as stored and
- * the people ahead of it.  The ticket is issued whatever this finds: if
+ * nothing more (the people ahead are the caller's: queue/ahead.h).  The ticket is issued whatever this finds: if
  * the read fails, out holds what the issue itself knows. */
 static void
 issue_result(struct kz_db *db, const struct issue *is, struct kz_ticket *out)
 {
 	int ok = kz_db_begin_read(db, NULL) == KZ_OK &&
-		load_ticket(db, is->id, out, NULL) == KZ_OK &&
-		count_ahead(db, is->id, &out->ahead, NULL) == KZ_OK;
+		load_ticket(db, is->id, out, NULL) == KZ_OK;
 
 	kz_db_rollback(db);
 	if (!ok) {
@@ -373,7 +329,6 @@ issue_result(struct kz_db *db, const struct issue *is, struct kz_ticket *out)
 		memcpy(out->day, is->day, sizeof out->day);
 		out->state = KZ_TICKET_WAITING;
 		out->issued_at = is->now;
-		out->ahead = is->printer != NULL ? is->waiting : 0;
 	}
 	out->lunch_notice = is->notice;
 	out->resumes_at = is->resumes;

@@ -57,7 +57,6 @@ struct kz_ticket {
 	int64_t finished_at;     /* 0 if not yet */
 	int counter;             /* counter number, 0 if none */
 	int recalls;             /* times recalled */
-	int ahead;               /* at issue: waiting before it, same service */
 	char clerk[256];         /* who called it, "" if nobody yet */
 	int lunch_notice;        /* at issue: reception breaks for lunch soon */
 	int64_t resumes_at;      /* with lunch_notice: when reception resumes */

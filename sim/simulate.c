@@ -486,6 +486,9 @@ on_arrive(struct sim *s, int svc, int64_t t)
 	if (rc != KZ_OK)
 		return rc;
 	s->res->tickets++;
+	if (s->o->on_issue &&
+		(rc = s->o->on_issue(s->o->on_issue_ctx, s->db, &tk, s->err)) != KZ_OK)
+		return rc;
 	return wake(s, svc, t);
 }
 

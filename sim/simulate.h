@@ -64,6 +64,8 @@
 #include "queue/config.h"
 #include "queue/db.h"
 
+struct kz_ticket;
+
 #define KZ_SIM_MAX_DAYS     400  /* days in one range, both ends included */
 #define KZ_SIM_MAX_VISITORS 2000 /* visitors_per_day */
 
@@ -79,6 +81,12 @@ struct kz_sim_options {
 	/* Called after each simulated working day (done of total); NULL: none. */
 	void (*progress)(void *ctx, int done, int total);
 	void *progress_ctx;
+	/* Called after each ticket is issued, the clock standing at its
+	 * moment, with on_issue_ctx: what the kiosk would tell that visitor
+	 * can be asked here (bench/estimate_bench.c).  Another code than KZ_OK
+	 * stops the simulation with it.  NULL: none. */
+	int (*on_issue)(void *ctx, struct kz_db *db, const struct kz_ticket *t, char *err);
+	void *on_issue_ctx;
 };
 
 struct kz_sim_result {

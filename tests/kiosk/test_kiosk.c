@@ -62,7 +62,8 @@ test_one_service(void **state)
 }
 
 /* People ahead and the wait, from the queue now: 3 waiting for A, one
- * counter open, no visits today yet: 4 visits of the default 10 minutes. */
+ * counter open and free, no visits today yet: called after 3 visits of the
+ * typical 10 minutes, told as a range around 30 minutes. */
 static void
 test_people_ahead_and_wait(void **state)
 {
@@ -75,10 +76,65 @@ test_people_ahead_and_wait(void **state)
 	kt_tap(t, "ticket");
 	kt_tap(t, "service.A");
 	assert_string_equal(kt_text(t, "ahead"), "Сізден алда: 3");
-	assert_string_equal(kt_text(t, "estimate"), "Күту уақыты: шамамен 40 мин.");
+	assert_string_equal(kt_text(t, "estimate"), "Болжалды күту уақыты: 20–40 мин.");
 	kt_tap(t, "take");
 	assert_string_equal(kt_text(t, "number"), "A-004");
 	assert_string_equal(kt_text(t, "ahead"), "Сізден алда: 3");
+	assert_string_equal(kt_text(t, "estimate"), "Болжалды күту уақыты: 20–40 мин.");
+	kt_free(t);
+}
+
+/* Taken at 12:40 with three ahead at one counter: 12:40, 12:50, then lunch;
+ * the third at 14:00, this one at about 14:10.  The screen says so, not
+ * "about 30 minutes". */
+static void
+test_wait_across_lunch_is_a_time_after_it(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+
+	(void)state;
+	test_at("2026-03-20T12:40");
+	test_open_counter(t->hall, 1);
+	for (int i = 0; i < 3; i++)
+		test_issue(t->hall, "A");
+	kt_tap(t, "ticket");
+	kt_tap(t, "service.A");
+	assert_string_equal(kt_text(t, "estimate"),
+		"Сізді түскі үзілістен кейін, шамамен сағат 14:10 шақырады.");
+	kt_tap(t, "home");
+	kt_tap(t, "lang.ru");
+	kt_tap(t, "ticket");
+	kt_tap(t, "service.A");
+	assert_string_equal(kt_text(t, "estimate"),
+		"Вас вызовут после обеденного перерыва, примерно в 14:10.");
+	kt_free(t);
+}
+
+/* At 17:00 with six ahead at one counter the seventh call would be at
+ * 18:00, closing: the visitor is told before taking the ticket, may still
+ * take it, and the ticket's screen says the same. */
+static void
+test_closing_first_is_told_before_the_ticket(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+
+	(void)state;
+	test_at("2026-03-20T17:00");
+	test_open_counter(t->hall, 1);
+	for (int i = 0; i < 6; i++)
+		test_issue(t->hall, "A");
+	kt_tap(t, "ticket");
+	kt_tap(t, "service.A");
+	assert_string_equal(kz_kiosk_screen(t->k), "confirm");
+	assert_true(kt_shows(t,
+		"Кезек ұзын: бөлім жабылғанға дейін (сағат 18:00) сізді шақырып "
+		"үлгермеуі мүмкін. Талонды бәрібір алуға болады."));
+	kt_tap(t, "take");
+	assert_string_equal(kt_text(t, "number"), "A-007");
+	assert_string_equal(kt_text(t, "ahead"), "Сізден алда: 6");
+	assert_string_equal(kt_text(t, "estimate"),
+		"Кезек ұзын: бөлім жабылғанға дейін (сағат 18:00) сізді шақырып үлгермеуі "
+		"мүмкін.");
 	kt_free(t);
 }
 
@@ -466,6 +522,8 @@ main(void)
 		cmocka_unit_test(test_take_a_ticket),
 		cmocka_unit_test(test_one_service),
 		cmocka_unit_test(test_people_ahead_and_wait),
+		cmocka_unit_test(test_wait_across_lunch_is_a_time_after_it),
+		cmocka_unit_test(test_closing_first_is_told_before_the_ticket),
 		cmocka_unit_test(test_double_tap_and_pause),
 		cmocka_unit_test(test_mouse_click),
 		cmocka_unit_test(test_printer_out_of_paper),

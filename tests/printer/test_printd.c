@@ -25,6 +25,7 @@
 #include "printer/printd.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/estimate.h"
 #include "queue/outbox.h"
 #include "queue/ticket.h"
 
@@ -112,19 +113,28 @@ assert_printer(const char *state)
 	assert_string_equal(kz_printer_condition_name(st), state);
 }
 
-/* What the fake printer received, decoded, is the ticket drawn again. */
+/* What the fake printer received, decoded, is the ticket drawn again, with
+ * the people ahead and the wait as the kiosk works them out. */
 static void
 assert_printed(const struct kz_ticket *t, const char *lang)
 {
+	struct kz_wait_estimate e;
 	struct kz_ticket_doc d = {lang, strcmp(lang, "kk") ? h->cfg.name_ru : h->cfg.name_kk,
 		strcmp(lang, "kk") ? "Сдача документов" : "Құжаттарды тапсыру", t->number,
-		t->issued_at, t->ahead, 0, 0};
+		t->issued_at, 0, 0, 0, &e};
 	struct kz_bitmap *want = NULL, *got = NULL;
 	struct kz_escpos_summary sum;
 	struct kz_typeset *ts;
 	char err[KZ_ERR_LEN] = "";
 	size_t len;
 	uint8_t *bytes;
+
+	assert_int_equal(kz_wait_estimate_ticket(h->db, &h->cfg.hours, t->id,
+				 KZ_ESTIMATE_TYPICAL_VISIT, &e, err),
+		KZ_OK);
+	d.ahead = e.ahead;
+	if (!e.waiting)
+		d.est = NULL;
 
 	fake_printer_stop();
 	bytes = fake_printer_bytes(&len);

@@ -1,6 +1,8 @@
 /*
- * test_estimate.c - the kiosk's "N people ahead, about M minutes", from
- * today's real service times at the counters that are open now.
+ * test_estimate.c - the kiosk's "N people ahead, 15-25 min", from today's
+ * real service times at the counters that are open now, by the replay of
+ * the calls (queue/ahead.h); test_ahead.c checks the replay against the
+ * real calls, this file the figures that feed it.
  */
 #include <string.h>
 
@@ -16,7 +18,7 @@ estimate(struct test_hall *h, const char *service, int64_t default_service)
 	struct kz_wait_estimate e;
 	char err[KZ_ERR_LEN] = "";
 
-	if (kz_wait_estimate(h->db, service, default_service, &e, err) != KZ_OK)
+	if (kz_wait_estimate(h->db, &h->cfg.hours, service, default_service, &e, err) != KZ_OK)
 		fail_msg("estimate %s: %s", service, err);
 	return e;
 }
@@ -87,23 +89,29 @@ test_estimate_from_today_served_visits(void **state)
 	test_issue(h, "B");
 	next(h, 1, "A-004"); /* at the counter now: neither ahead nor a sample */
 	e = estimate(h, "A", 300);
-	assert_int_equal(e.ahead, 4);
+	/* A-005..A-008 and B-002: counters 1 and 2 serve both */
+	assert_int_equal(e.ahead, 5);
 	assert_int_equal(e.counters, 2);
 	assert_int_equal(e.samples, 3);
-	assert_int_equal(e.avg_service, 900);  /* (600 + 1200 + 900) / 3 */
-	assert_int_equal(e.estimate, 3 * 900); /* ceil((4 + 1) / 2) rounds */
+	assert_int_equal(e.avg_service, 900); /* (600 + 1200 + 900) / 3 */
+	/* 2 calls A-005 at 11:00; 1 (A-004 called at 11:00) A-006 at 11:15,
+	 * 2 A-007 at 11:15; 1 A-008 at 11:30, 2 B-002 at 11:30; 1 the new
+	 * one at 11:45 */
+	assert_int_equal(e.wait, 2700);
 	assert_int_equal(e.known, 1);
+	assert_int_equal(e.low_min, 30);
+	assert_int_equal(e.high_min, 60);
 
 	test_open_counter(h, 3);
 	e = estimate(h, "A", 300);
 	assert_int_equal(e.counters, 3);
-	assert_int_equal(e.estimate, 2 * 900); /* ceil(5 / 3) */
+	assert_int_equal(e.wait, 1800); /* 2, 3 at 11:00; 1, 2, 3 at 11:15; 1 at 11:30 */
 	e = estimate(h, "B", 300);
-	assert_int_equal(e.ahead, 1);
+	assert_int_equal(e.ahead, 5); /* the same: a B waits behind the A's before it */
 	assert_int_equal(e.counters, 3);
 	assert_int_equal(e.samples, 1);
 	assert_int_equal(e.avg_service, (3600 + 2 * 300) / 3);
-	assert_int_equal(e.estimate, 1 * 1400);
+	assert_int_equal(e.wait, 1800);
 }
 
 static void
@@ -119,7 +127,7 @@ test_few_samples_blend_with_the_default(void **state)
 	assert_int_equal(e.counters, 1);
 	assert_int_equal(e.samples, 0);
 	assert_int_equal(e.avg_service, 420);
-	assert_int_equal(e.estimate, 420);
+	assert_int_equal(e.wait, 0); /* counter 1 is free: called at once */
 	assert_int_equal(e.known, 1);
 
 	test_issue(h, "A");
@@ -130,7 +138,7 @@ test_few_samples_blend_with_the_default(void **state)
 	assert_int_equal(e.samples, 1);
 	assert_int_equal(e.avg_service, 400); /* (600 + 2 * 300) / 3 */
 	assert_int_equal(e.ahead, 2);
-	assert_int_equal(e.estimate, 3 * 400); /* then the new one */
+	assert_int_equal(e.wait, 2 * 400); /* then the new one */
 }
 
 static void
@@ -150,20 +158,22 @@ test_paused_counter_is_not_counted(void **state)
 	e = estimate(h, "A", 600);
 	assert_int_equal(e.ahead, 3);
 	assert_int_equal(e.counters, 2);
-	assert_int_equal(e.estimate, 2 * 600); /* ceil(4 / 2) */
-	/* C: counter 3 paused, counter 4 closed */
+	assert_int_equal(e.wait, 600); /* 1 and 2 call two, then 1 A-003, 2 the new one */
+	/* C: counter 3 paused, counter 4 closed.  The count alone, as if all
+	 * four were open: 1, 2, 3 take the A's, 4 C-001, 3 the new one */
 	test_issue(h, "C");
 	e = estimate(h, "C", 600);
-	assert_int_equal(e.ahead, 1);
+	assert_int_equal(e.ahead, 4);
 	assert_int_equal(e.counters, 0);
 	assert_int_equal(e.known, 0);
-	assert_int_equal(e.estimate, 0);
+	assert_int_equal(e.wait, 0);
 	assert_int_equal(kz_counter_open(h->db, 3, "Clerk Number3", "Chief specialist", err),
 		KZ_OK);
 	e = estimate(h, "C", 600);
 	assert_int_equal(e.counters, 1);
 	assert_int_equal(e.known, 1);
-	assert_int_equal(e.estimate, 2 * 600);
+	assert_int_equal(e.ahead, 4);
+	assert_int_equal(e.wait, 2 * 600); /* 3: A-003, then C-001, then the new one */
 	assert_int_equal(estimate(h, "A", 600).counters, 3);
 }
 
@@ -181,7 +191,7 @@ test_no_open_counter_means_unknown(void **state)
 	assert_int_equal(e.counters, 0);
 	assert_int_equal(e.avg_service, 500);
 	assert_int_equal(e.known, 0);
-	assert_int_equal(e.estimate, 0);
+	assert_int_equal(e.wait, 0);
 	/* a counter opened and closed again serves no one */
 	test_open_counter(h, 2);
 	assert_int_equal(kz_counter_close(h->db, 2, NULL, NULL, err), KZ_OK);
@@ -190,8 +200,10 @@ test_no_open_counter_means_unknown(void **state)
 	assert_int_equal(e.known, 0);
 }
 
+/* Yesterday's visits are no sample of today's, only the typical visit that
+ * fills the missing samples of the morning. */
 static void
-test_yesterday_and_unserved_visits_are_not_counted(void **state)
+test_yesterday_is_typical_and_unserved_visits_are_not_counted(void **state)
 {
 	struct test_hall *h = *state;
 	struct kz_wait_estimate e;
@@ -225,8 +237,8 @@ test_yesterday_and_unserved_visits_are_not_counted(void **state)
 	e = estimate(h, "A", 600);
 	assert_int_equal(e.ahead, 0); /* Thursday's wait no more today */
 	assert_int_equal(e.samples, 1);
-	assert_int_equal(e.avg_service, (1200 + 2 * 600) / 3);
-	assert_int_equal(e.estimate, 800);
+	assert_int_equal(e.avg_service, (1200 + 2 * 60) / 3); /* Thursday's 60 s visits */
+	assert_int_equal(e.wait, 0);
 	e = estimate(h, "C", 600);
 	assert_int_equal(e.ahead, 1); /* the transferred visitor */
 	assert_int_equal(e.samples, 0);
@@ -239,12 +251,12 @@ test_unknown_service_and_bad_default_are_refused(void **state)
 	struct kz_wait_estimate e;
 	char err[KZ_ERR_LEN] = "";
 
-	assert_int_equal(kz_wait_estimate(h->db, "Z", 600, &e, err), KZ_ENOTFOUND);
+	assert_int_equal(kz_wait_estimate(h->db, &h->cfg.hours, "Z", 600, &e, err), KZ_ENOTFOUND);
 	assert_non_null(strstr(err, "no service 'Z'"));
 	assert_non_null(strstr(err, "A, B, C"));
-	assert_int_equal(kz_wait_estimate(h->db, "A", 0, &e, err), KZ_EINVAL);
+	assert_int_equal(kz_wait_estimate(h->db, &h->cfg.hours, "A", 0, &e, err), KZ_EINVAL);
 	assert_non_null(strstr(err, "not positive"));
-	assert_int_equal(kz_wait_estimate(h->db, "A", -60, &e, err), KZ_EINVAL);
+	assert_int_equal(kz_wait_estimate(h->db, &h->cfg.hours, "A", -60, &e, err), KZ_EINVAL);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, test_hall_setup, test_hall_teardown)
@@ -257,7 +269,7 @@ main(void)
 		T(test_few_samples_blend_with_the_default),
 		T(test_paused_counter_is_not_counted),
 		T(test_no_open_counter_means_unknown),
-		T(test_yesterday_and_unserved_visits_are_not_counted),
+		T(test_yesterday_is_typical_and_unserved_visits_are_not_counted),
 		T(test_unknown_service_and_bad_default_are_refused),
 	};
 
