@@ -18,6 +18,8 @@
 
 #include "display/announce.h"
 #include "queue/error.h"
+#include "queue/utf8.h"
+#include "queue/words.h"
 
 #define WHY_LEN         256
 #define CHIME_AMPLITUDE 9000.0 /* about -11 dBFS: heard, not startling */
@@ -44,6 +46,7 @@ struct kz_announcer {
 	int next;     /* the first call the worker has not taken */
 	int speaking; /* the worker is on a call */
 	int stop;
+	const struct kz_config *cfg; /* the services' spoken prefixes; the caller's */
 
 	/* Sound, used by the worker only; dev 0 means silent. */
 	SDL_AudioDeviceID dev;
@@ -56,11 +59,191 @@ struct kz_announcer {
 	size_t nspeech, speech_cap;
 };
 
-void
-kz_announce_text(const char *number, int counter, char *kk, char *ru)
+/* How a person says each letter a prefix may have, in Kazakh and in
+ * Russian: Latin as it is read aloud in the offices (B "бэ", C "цэ", H
+ * "аш"), Cyrillic by its name.  The Russian voice cannot read letters of
+ * Kazakh alone, so its column says the nearest Russian letter. */
+static const struct {
+	uint32_t cp; /* the capital */
+	const char *kk, *ru;
+} letter_names[] = {
+	{'A', "а", "а"},
+	{'B', "бэ", "бэ"},
+	{'C', "цэ", "цэ"},
+	{'D', "дэ", "дэ"},
+	{'E', "е", "е"},
+	{'F', "эф", "эф"},
+	{'G', "гэ", "гэ"},
+	{'H', "аш", "аш"},
+	{'I', "и", "и"},
+	{'J', "жи", "жи"},
+	{'K', "ка", "ка"},
+	{'L', "эль", "эль"},
+	{'M', "эм", "эм"},
+	{'N', "эн", "эн"},
+	{'O', "о", "о"},
+	{'P', "пэ", "пэ"},
+	{'Q', "ку", "ку"},
+	{'R', "эр", "эр"},
+	{'S', "эс", "эс"},
+	{'T', "тэ", "тэ"},
+	{'U', "у", "у"},
+	{'V', "вэ", "вэ"},
+	{'W', "дубль-вэ", "дубль-вэ"},
+	{'X', "икс", "икс"},
+	{'Y', "игрек", "игрек"},
+	{'Z', "зэт", "зэт"},
+	{0x410, "а", "а"},
+	{0x4D8, "ә", "а"},
+	{0x411, "бэ", "бэ"},
+	{0x412, "вэ", "вэ"},
+	{0x413, "гэ", "гэ"},
+	{0x492, "ғы", "гэ"},
+	{0x414, "дэ", "дэ"},
+	{0x415, "е", "е"},
+	{0x401, "ё", "ё"},
+	{0x416, "жэ", "жэ"},
+	{0x417, "зэ", "зэ"},
+	{0x418, "и", "и"},
+	{0x419, "қысқа и", "и краткое"},
+	{0x41A, "ка", "ка"},
+	{0x49A, "қа", "ка"},
+	{0x41B, "эль", "эль"},
+	{0x41C, "эм", "эм"},
+	{0x41D, "эн", "эн"},
+	{0x4A2, "ың", "эн"},
+	{0x41E, "о", "о"},
+	{0x4E8, "ө", "о"},
+	{0x41F, "пэ", "пэ"},
+	{0x420, "эр", "эр"},
+	{0x421, "эс", "эс"},
+	{0x422, "тэ", "тэ"},
+	{0x423, "у", "у"},
+	{0x4B0, "ұ", "у"},
+	{0x4AE, "ү", "у"},
+	{0x424, "эф", "эф"},
+	{0x425, "ха", "ха"},
+	{0x4BA, "һа", "ха"},
+	{0x426, "цэ", "цэ"},
+	{0x427, "че", "че"},
+	{0x428, "ша", "ша"},
+	{0x429, "ща", "ща"},
+	{0x42A, "айыру белгісі", "твёрдый знак"},
+	{0x42B, "ы", "ы"},
+	{0x406, "і", "и"},
+	{0x42C, "жіңішкелік белгісі", "мягкий знак"},
+	{0x42D, "э", "э"},
+	{0x42E, "ю", "ю"},
+	{0x42F, "я", "я"},
+};
+
+/* The capital of a Latin, Russian or Kazakh small letter; others as they are. */
+static uint32_t
+capital(uint32_t cp)
 {
-	snprintf(kk, 128, "Талон %s, терезе %d", number, counter);
-	snprintf(ru, 128, "Талон %s, окно %d", number, counter);
+	if (cp >= 'a' && cp <= 'z')
+		return cp - 32;
+	if (cp >= 0x430 && cp <= 0x44F)
+		return cp - 0x20;
+	if (cp >= 0x450 && cp <= 0x45F)
+		return cp - 0x50;
+	if (cp >= 0x490 && cp <= 0x4FF && cp % 2 == 1)
+		return cp - 1;
+	return cp;
+}
+
+static const char *
+letter_name(uint32_t cp, int ru)
+{
+	cp = capital(cp);
+	for (size_t i = 0; i < sizeof letter_names / sizeof letter_names[0]; i++)
+		if (letter_names[i].cp == cp)
+			return ru ? letter_names[i].ru : letter_names[i].kk;
+	return NULL;
+}
+
+/* Append word to out (128 bytes), a space before it unless first. */
+static void
+add_word(char *out, const char *word)
+{
+	size_t n = strlen(out);
+
+	snprintf(out + n, 128 - n, "%s%s", n > 0 ? " " : "", word);
+}
+
+/* The digits starting at s, as their number in words; the bytes taken.
+ * Too many digits for one number: they are said one by one. */
+static size_t
+add_digits(char *out, const char *s, const char *lang)
+{
+	char words[KZ_WORDS_LEN], err[KZ_ERR_LEN];
+	size_t n = strspn(s, "0123456789");
+
+	if (n <= 12) {
+		if (kz_words_number(strtoll(s, NULL, 10), lang, words, sizeof words, err) == KZ_OK)
+			add_word(out, words);
+		return n;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (kz_words_number(s[i] - '0', lang, words, sizeof words, err) == KZ_OK)
+			add_word(out, words);
+	}
+	return n;
+}
+
+/* A ticket number as a person says it, appended to out (128 bytes): the
+ * prefix's letters by name (or as its service's spoken_letter says), the
+ * digits as a number in words: "B-017" is "бэ семнадцать" in Russian, "бэ
+ * он жеті" in Kazakh. */
+static void
+spoken_number(const struct kz_config *cfg, const char *number, int ru, char *out)
+{
+	const char *lang = ru ? "ru" : "kk", *dash = strchr(number, '-'), *s = number;
+
+	for (int i = 0; cfg != NULL && dash != NULL && i < cfg->nservices; i++) {
+		const struct kz_service_conf *sv = &cfg->services[i];
+		const char *said = ru ? sv->spoken_ru : sv->spoken_kk;
+		if (said[0] != '\0' && strlen(sv->prefix) == (size_t)(dash - number) &&
+			strncmp(sv->prefix, number, (size_t)(dash - number)) == 0) {
+			add_word(out, said);
+			s = dash;
+			break;
+		}
+	}
+	while (*s != '\0') {
+		uint32_t cp;
+		const char *name;
+		if (*s >= '0' && *s <= '9') {
+			s += add_digits(out, s, lang);
+			continue;
+		}
+		s += kz_utf8_next((const unsigned char *)s, &cp);
+		if ((name = letter_name(cp, ru)) != NULL)
+			add_word(out, name);
+		/* a dash or anything unnamed is a pause, never a word in English */
+	}
+}
+
+/* "Талон <number>, <window> <counter>" in words into out (128 bytes). */
+static void
+phrase(const struct kz_config *cfg, const char *number, int counter, int ru, char *out)
+{
+	char digits[16];
+	size_t n;
+
+	snprintf(digits, sizeof digits, "%d", counter < 0 ? 0 : counter);
+	snprintf(out, 128, "Талон");
+	spoken_number(cfg, number, ru, out);
+	n = strlen(out);
+	snprintf(out + n, 128 - n, ", %s", ru ? "окно" : "терезе");
+	add_digits(out, digits, ru ? "ru" : "kk");
+}
+
+void
+kz_announce_text(const struct kz_config *cfg, const char *number, int counter, char *kk, char *ru)
+{
+	phrase(cfg, number, counter, 0, kk);
+	phrase(cfg, number, counter, 1, ru);
 }
 
 /* Read all of fd into a->speech (bytes), growing it; -1 past the deadline. */
@@ -312,9 +495,9 @@ free_announcer(struct kz_announcer *a)
 }
 
 int
-kz_announce_open(const struct kz_display_conf *conf, struct kz_announcer **out, char *why,
-	char *err)
+kz_announce_open(const struct kz_config *cfg, struct kz_announcer **out, char *why, char *err)
 {
+	const struct kz_display_conf *conf = &cfg->display;
 	struct kz_announcer *a = calloc(1, sizeof *a);
 	char reason[WHY_LEN] = "";
 	int rc;
@@ -324,6 +507,7 @@ kz_announce_open(const struct kz_display_conf *conf, struct kz_announcer **out, 
 		return kz_err(err, KZ_ENOMEM, "out of memory starting the announcer");
 	pthread_mutex_init(&a->lock, NULL);
 	pthread_cond_init(&a->wake, NULL);
+	a->cfg = cfg;
 	if (!conf->sound)
 		snprintf(reason, sizeof reason, "sound is off in the configuration");
 	else if (start_sound(a, conf, reason) == KZ_ENOMEM) {
@@ -381,7 +565,7 @@ kz_announce_call(struct kz_announcer *a, const char *number, int counter)
 	char kk[128], ru[128];
 	char *tkk, *tru;
 
-	kz_announce_text(number, counter, kk, ru);
+	kz_announce_text(a->cfg, number, counter, kk, ru);
 	tkk = strdup(kk);
 	tru = strdup(ru);
 	pthread_mutex_lock(&a->lock);

@@ -1,8 +1,11 @@
 /*
  * announce.h - the hall's voice: a chime, then the call spoken in Kazakh
- * and in Russian ("Талон A-017, терезе 3" / "Талон A-017, окно 3") with
- * espeak-ng, one announcement after another so calls never talk over each
- * other.  Speaking happens on a thread of its own, so the board never waits
+ * and in Russian with espeak-ng, as a person says it: A-017 at counter 3
+ * is "Талон а он жеті, терезе үш" / "Талон а семнадцать, окно три" (the
+ * prefix's letters by their Kazakh or Russian names, or as the service's
+ * spoken_letter in hall.ini says; numbers in words, so the voice never
+ * falls into English letter names).  One announcement after another so
+ * calls never talk over each other.  Speaking happens on a thread of its own, so the board never waits
  * for it.  With sound off, or no sound device, calls are still queued and
  * logged, only not heard.
  */
@@ -13,11 +16,11 @@
 
 struct kz_announcer;
 
-/* Start the announcer for conf (sound, voices).  KZ_OK even with no sound
+/* Start the announcer for cfg's display (sound, voices) and services
+ * (their spoken prefixes; cfg is kept by reference: it must outlive a).  KZ_OK even with no sound
  * device (it then stays silent and says why in *why, may be NULL, 256
  * bytes).  KZ_E* codes only for out of memory or a thread that cannot start. */
-int kz_announce_open(const struct kz_display_conf *conf, struct kz_announcer **out, char *why,
-	char *err);
+int kz_announce_open(const struct kz_config *cfg, struct kz_announcer **out, char *why, char *err);
 
 /* Stop: finishes the announcement being spoken, drops the rest. */
 void kz_announce_close(struct kz_announcer *a);
@@ -34,7 +37,11 @@ int kz_announce_pending(struct kz_announcer *a);
  * past the end.  Both strings stay valid until close. */
 const char *kz_announce_phrase(struct kz_announcer *a, int i, const char **lang);
 
-/* The phrases for a call, without queueing them (out: 128 bytes each). */
-void kz_announce_text(const char *number, int counter, char *kk, char *ru);
+/* The phrases for a call, without queueing them (kk, ru: 128 bytes each).
+ * cfg (may be NULL: the usual letter names) gives the services' spoken
+ * prefixes.  A letter with no name and the dash are left out, never read
+ * out in English. */
+void kz_announce_text(const struct kz_config *cfg, const char *number, int counter, char *kk,
+	char *ru);
 
 #endif

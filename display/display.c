@@ -132,7 +132,7 @@ kz_display_open(const struct kz_display_options *opt, struct kz_display **out, c
 		(rc = kz_cal_load(opt->cfg->holidays, &opt->cfg->hours, &d->cal, err)) != KZ_OK ||
 		(rc = kz_ui_open("Kezek", opt->w, opt->h, opt->fullscreen, opt->font_dir, &d->ui,
 			 err)) != KZ_OK ||
-		(rc = kz_announce_open(&opt->cfg->display, &d->ann, NULL, err)) != KZ_OK) {
+		(rc = kz_announce_open(opt->cfg, &d->ann, NULL, err)) != KZ_OK) {
 		kz_display_close(d);
 		return rc;
 	}

@@ -109,12 +109,16 @@ refresh(struct kz_kiosk *k)
 /* --- moving between screens -------------------------------------------- */
 
 static void read_admin_pin(struct kz_kiosk *k);
+static void new_ballot(struct kz_kiosk *k);
 
 void
 kz_kiosk_go(struct kz_kiosk *k, enum kz_screen_id to)
 {
 	if (to == KZ_SCR_PIN || to == KZ_SCR_ADMIN)
 		read_admin_pin(k);
+	/* the number is typed afresh, except back from its own questions */
+	if (to == KZ_SCR_BALLOT && k->screen != KZ_SCR_BALLOT && k->screen != KZ_SCR_FEEDBACK)
+		new_ballot(k);
 	if (k->screen != to)
 		k->notice = KZ_NOTE_NONE;
 	k->screen = to;
@@ -131,6 +135,8 @@ kz_kiosk_go_home(struct kz_kiosk *k)
 	snprintf(k->lang, sizeof k->lang, "%s", k->opt.conf->lang);
 	k->service[0] = '\0';
 	k->fb_question = 0;
+	k->ballot[0] = k->ballot_prefix[0] = k->ballot_digits[0] = '\0';
+	k->ballot_note = KZ_BALLOT_NOTE_NONE;
 	k->form_printed = 0;
 	k->legal = 0;
 	k->pending = KZ_PENDING_NONE;
@@ -253,29 +259,140 @@ kz_kiosk_print_form(struct kz_kiosk *k)
 		k->last_ticket_at = kz_clock_now();
 }
 
+/* --- feedback: one ballot per ticket served today ------------------------ */
+
+static int
+ballot_note_of(enum kz_ballot_refusal why)
+{
+	switch (why) {
+	case KZ_BALLOT_UNKNOWN:
+		return KZ_BALLOT_NOTE_UNKNOWN;
+	case KZ_BALLOT_NOT_SERVED:
+		return KZ_BALLOT_NOTE_NOT_SERVED;
+	case KZ_BALLOT_CAST:
+		return KZ_BALLOT_NOTE_CAST;
+	case KZ_BALLOT_MAY_VOTE:
+		break;
+	}
+	return KZ_BALLOT_NOTE_NONE;
+}
+
+static void
+new_ballot(struct kz_kiosk *k)
+{
+	k->fb_question = 0;
+	k->ballot[0] = k->ballot_digits[0] = '\0';
+	k->ballot_note = KZ_BALLOT_NOTE_NONE;
+	/* one service, one letter: the visitor types the digits only */
+	snprintf(k->ballot_prefix, sizeof k->ballot_prefix, "%s",
+		k->opt.cfg->nservices == 1 ? k->opt.cfg->services[0].prefix : "");
+}
+
+void
+kz_kiosk_start_ballot(struct kz_kiosk *k)
+{
+	kz_kiosk_go(k, KZ_SCR_BALLOT);
+}
+
+/* The number typed, checked: on to the questions, or why not. */
+static void
+check_ballot(struct kz_kiosk *k)
+{
+	char typed[KZ_BALLOT_NUMBER_LEN + 8], err[KZ_ERR_LEN];
+	enum kz_ballot_refusal why = KZ_BALLOT_MAY_VOTE;
+	int rc;
+
+	if (k->db == NULL)
+		return;
+	snprintf(typed, sizeof typed, "%s-%s", k->ballot_prefix, k->ballot_digits);
+	if (kz_ballot_number(typed, k->ballot) != KZ_OK) {
+		k->ballot_note = KZ_BALLOT_NOTE_INCOMPLETE;
+		return;
+	}
+	rc = kz_ballot_check(k->db, k->ballot, &why, err);
+	if (rc == KZ_EBUSY) {
+		k->notice = KZ_NOTE_BUSY;
+		return;
+	}
+	if (rc != KZ_OK && rc != KZ_EREJECT) {
+		say(k, "checking a ballot's ticket", err);
+		k->notice = KZ_NOTE_FAILED;
+		return;
+	}
+	k->ballot_note = ballot_note_of(why);
+	if (rc == KZ_OK) {
+		k->fb_question = 0;
+		kz_kiosk_go(k, KZ_SCR_FEEDBACK);
+	}
+}
+
+void
+kz_kiosk_ballot_key(struct kz_kiosk *k, const char *key)
+{
+	size_t n = strlen(k->ballot_digits);
+
+	/* after a refusal, a digit starts another number */
+	if (k->ballot_note != KZ_BALLOT_NOTE_NONE && key[0] >= '0' && key[0] <= '9')
+		k->ballot_digits[n = 0] = '\0';
+	k->ballot_note = KZ_BALLOT_NOTE_NONE;
+	k->notice = KZ_NOTE_NONE;
+	if (strncmp(key, "p.", 2) == 0) {
+		int i = atoi(key + 2);
+		if (i >= 0 && i < k->opt.cfg->nservices)
+			snprintf(k->ballot_prefix, sizeof k->ballot_prefix, "%s",
+				k->opt.cfg->services[i].prefix);
+	} else if (key[0] >= '0' && key[0] <= '9' && key[1] == '\0') {
+		if (n + 1 < sizeof k->ballot_digits) {
+			k->ballot_digits[n] = key[0];
+			k->ballot_digits[n + 1] = '\0';
+		}
+	} else if (strcmp(key, "erase") == 0) {
+		if (n > 0)
+			k->ballot_digits[n - 1] = '\0';
+		else if (k->opt.cfg->nservices != 1)
+			k->ballot_prefix[0] = '\0';
+	} else if (strcmp(key, "ok") == 0)
+		check_ballot(k);
+}
+
+/* A ballot stored, or why not: refused (another kiosk took this ticket's
+ * ballot meanwhile) sends the visitor back to the number with the reason. */
 static void
 store_feedback(struct kz_kiosk *k)
 {
 	struct kz_feedback fb = {.quality = -1, .information = -1, .appeal = -1, .politeness = -1};
+	enum kz_ballot_refusal why = KZ_BALLOT_MAY_VOTE;
 	char err[KZ_ERR_LEN];
 	int rc;
 
 	if (k->db == NULL)
 		return;
+	snprintf(fb.ticket, sizeof fb.ticket, "%s", k->ballot);
 	snprintf(fb.lang, sizeof fb.lang, "%s", k->lang);
 	snprintf(fb.kiosk, sizeof fb.kiosk, "%s", k->opt.conf->name);
 	fb.quality = k->fb_question > 0 ? k->fb_answer[0] : -1;
 	fb.information = k->fb_question > 1 ? k->fb_answer[1] : -1;
 	fb.appeal = k->fb_question > 2 ? k->fb_answer[2] : -1;
 	fb.politeness = k->fb_question > 3 ? k->fb_answer[3] : -1;
-	rc = kz_feedback_add(k->db, &fb, NULL, err);
+	rc = kz_feedback_add(k->db, &fb, NULL, &why, err);
 	k->pending = rc == KZ_EBUSY ? KZ_PENDING_FEEDBACK : KZ_PENDING_NONE;
 	if (rc == KZ_EBUSY)
 		k->notice = KZ_NOTE_BUSY;
-	else if (rc != KZ_OK && rc != KZ_EINVAL)
+	else if (rc != KZ_OK && rc != KZ_EINVAL && rc != KZ_EREJECT)
 		say(k, "storing feedback", err);
+	if (rc == KZ_EREJECT)
+		k->ballot_note = ballot_note_of(why);
 	if (rc != KZ_EBUSY)
 		k->fb_question = 0;
+}
+
+/* After the last answer: thanks, or back to the number if refused. */
+static void
+ballot_done(struct kz_kiosk *k)
+{
+	if (k->pending != KZ_PENDING_NONE)
+		return;
+	kz_kiosk_go(k, k->ballot_note != KZ_BALLOT_NOTE_NONE ? KZ_SCR_BALLOT : KZ_SCR_THANKS);
 }
 
 void
@@ -287,8 +404,7 @@ kz_kiosk_answer(struct kz_kiosk *k, int answer)
 	if (k->fb_question < KZ_FB_QUESTIONS)
 		return;
 	store_feedback(k);
-	if (k->pending == KZ_PENDING_NONE)
-		kz_kiosk_go(k, KZ_SCR_THANKS);
+	ballot_done(k);
 }
 
 void
@@ -375,8 +491,7 @@ retry_pending(struct kz_kiosk *k)
 		break;
 	case KZ_PENDING_FEEDBACK:
 		store_feedback(k);
-		if (k->pending == KZ_PENDING_NONE)
-			kz_kiosk_go(k, KZ_SCR_THANKS);
+		ballot_done(k);
 		break;
 	default:
 		break;
@@ -616,6 +731,8 @@ kz_kiosk_show(struct kz_kiosk *k, const char *screen, const char *lang, char *er
 			snprintf(k->lang, sizeof k->lang, "%s", lang);
 		if (i == KZ_SCR_CONFIRM && k->service[0] == '\0' && k->opt.cfg->nservices > 0)
 			kz_kiosk_choose_service(k, k->opt.cfg->services[0].code);
+		if (i == KZ_SCR_BALLOT)
+			new_ballot(k);
 		kz_kiosk_go(k, (enum kz_screen_id)i);
 		k->touched_at = kz_clock_now();
 		return draw(k, err);

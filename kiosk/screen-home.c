@@ -115,10 +115,8 @@ kz_home_tap(struct kz_kiosk *k, const char *button)
 		kz_kiosk_go(k, KZ_SCR_ABOUT);
 	else if (strcmp(button, "complain") == 0)
 		kz_kiosk_go(k, KZ_SCR_COMPLAIN);
-	else if (strcmp(button, "feedback") == 0) {
-		k->fb_question = 0;
-		kz_kiosk_go(k, KZ_SCR_FEEDBACK);
-	}
+	else if (strcmp(button, "feedback") == 0)
+		kz_kiosk_start_ballot(k);
 }
 
 static void

@@ -78,11 +78,15 @@ struct kz_kiosk {
 	int64_t job_at;          /* when it was issued (clock) */
 	enum kz_print_seen print;
 	char print_why[KZ_ERR_LEN];
-	int legal;                      /* forms: 1 legal entity, 0 individual */
-	int form_printed;               /* forms: 1 queued, -1 could not */
-	int fb_question;                /* 0..3 */
-	int fb_answer[KZ_FB_QUESTIONS]; /* 1 yes, 0 no, -1 skipped */
-	int notice;                     /* a passing message on the screen (KZ_NOTE_*) */
+	int legal;                         /* forms: 1 legal entity, 0 individual */
+	int form_printed;                  /* forms: 1 queued, -1 could not */
+	char ballot_prefix[KZ_CODE_LEN];   /* feedback: the ticket's letter as tapped */
+	char ballot_digits[8];             /* and its digits */
+	char ballot[KZ_BALLOT_NUMBER_LEN]; /* the ticket that may vote, as printed */
+	int ballot_note;                   /* why not, until the next key (KZ_BALLOT_NOTE_*) */
+	int fb_question;                   /* 0..3 */
+	int fb_answer[KZ_FB_QUESTIONS];    /* 1 yes, 0 no, -1 skipped */
+	int notice;                        /* a passing message on the screen (KZ_NOTE_*) */
 	enum kz_pending pending;
 	char pin[16];
 
@@ -96,6 +100,16 @@ struct kz_kiosk {
 	struct kz_scene *scene[2]; /* on screen, and being built */
 	int shown;
 	struct kz_ui_stats stats;
+};
+
+/* What the ballot screen says of the number typed: the refusals of
+ * enum kz_ballot_refusal, and a number that is not one. */
+enum {
+	KZ_BALLOT_NOTE_NONE,
+	KZ_BALLOT_NOTE_INCOMPLETE,
+	KZ_BALLOT_NOTE_UNKNOWN,
+	KZ_BALLOT_NOTE_NOT_SERVED,
+	KZ_BALLOT_NOTE_CAST
 };
 
 enum kz_notice {
@@ -132,6 +146,8 @@ void kz_kiosk_choose_service(struct kz_kiosk *k, const char *code);
 void kz_kiosk_take_ticket(struct kz_kiosk *k);
 void kz_kiosk_print_form(struct kz_kiosk *k);
 void kz_kiosk_answer(struct kz_kiosk *k, int answer);
+void kz_kiosk_ballot_key(struct kz_kiosk *k, const char *key);
+void kz_kiosk_start_ballot(struct kz_kiosk *k);
 void kz_kiosk_print_test(struct kz_kiosk *k);
 void kz_kiosk_pin_key(struct kz_kiosk *k, const char *key);
 

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "config.h"
 #include "error.h"
 #include "file.h"
+#include "utf8.h"
 
 struct parse {
 	struct kz_config *cfg;
@@ -304,6 +306,56 @@ service_for(struct parse *p, const char *code)
 	return s;
 }
 
+/* A spoken prefix: Cyrillic letters, spaces and hyphens only, so that the
+ * voice reads it in its own language (a Latin letter is read in English).
+ * Letters of Kazakh alone only where the Kazakh voice alone reads it. */
+static int
+valid_spoken(const char *s, int kazakh)
+{
+	static const uint32_t kk_only[] = {0x4D8, 0x4D9, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3,
+		0x4E8, 0x4E9, 0x4B0, 0x4B1, 0x4AE, 0x4AF, 0x4BA, 0x4BB, 0x406, 0x456};
+	int letters = 0;
+
+	while (*s != '\0') {
+		uint32_t cp;
+		int ok;
+		s += kz_utf8_next((const unsigned char *)s, &cp);
+		ok = cp == ' ' || cp == '-' || (cp >= 0x410 && cp <= 0x44F) || cp == 0x401 ||
+			cp == 0x451;
+		for (size_t i = 0; kazakh && !ok && i < sizeof kk_only / sizeof kk_only[0]; i++)
+			ok = cp == kk_only[i];
+		if (!ok)
+			return 0;
+		letters += cp != ' ' && cp != '-';
+	}
+	return letters > 0;
+}
+
+static int
+spoken_key(struct parse *p, struct kz_service_conf *s, const char *name, const char *value)
+{
+	int kk = strcmp(name, "spoken_letter_kk") == 0, ru = strcmp(name, "spoken_letter_ru") == 0,
+	    both = strcmp(name, "spoken_letter") == 0;
+
+	if (!kk && !ru && !both)
+		return fail(p,
+			"unknown key '%s' in [service %s]; known keys: prefix, name_kk, name_ru, "
+			"spoken_letter, spoken_letter_kk, spoken_letter_ru",
+			name, s->code);
+	if (strlen(value) >= KZ_SPOKEN_LEN || !valid_spoken(value, kk))
+		return fail(p,
+			"%s of [service %s] must be the prefix as said in %s letters (e.g. "
+			"'бэ' for B), 1 to %d bytes%s",
+			name, s->code, kk ? "Cyrillic" : "Russian", KZ_SPOKEN_LEN - 1,
+			kk ? "" : "; letters of Kazakh alone go in spoken_letter_kk");
+	/* a language's own key wins over spoken_letter, whichever comes first */
+	if (kk || (both && s->spoken_kk[0] == '\0'))
+		copy(s->spoken_kk, sizeof s->spoken_kk, value);
+	if (ru || (both && s->spoken_ru[0] == '\0'))
+		copy(s->spoken_ru, sizeof s->spoken_ru, value);
+	return 1;
+}
+
 static int
 service_key(struct parse *p, const char *code, const char *name, const char *value)
 {
@@ -325,7 +377,11 @@ service_key(struct parse *p, const char *code, const char *name, const char *val
 			return fail(p, "%s of [service %s] must be 1 to 255 bytes", name, code);
 		return 1;
 	}
-	return fail(p, "unknown key '%s' in [service %s]; known keys: prefix, name_kk, name_ru",
+	if (strncmp(name, "spoken_letter", 13) == 0)
+		return spoken_key(p, s, name, value);
+	return fail(p,
+		"unknown key '%s' in [service %s]; known keys: prefix, name_kk, name_ru, "
+		"spoken_letter, spoken_letter_kk, spoken_letter_ru",
 		name, code);
 }
 

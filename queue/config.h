@@ -47,13 +47,17 @@
 #define KZ_CODE_LEN     16  /* service code or prefix, bytes with NUL */
 #define KZ_NAME_LEN     256 /* a name in one language, bytes with NUL */
 #define KZ_PATH_LEN     1024
+#define KZ_SPOKEN_LEN   64 /* a prefix as spoken, bytes with NUL */
 
 struct kz_service_conf {
 	char code[KZ_CODE_LEN];    /* what clerks type: kezek ticket A */
 	char prefix[KZ_CODE_LEN];  /* printed before the number: A-001 */
 	char name_kk[KZ_NAME_LEN]; /* shown to visitors, Kazakh */
 	char name_ru[KZ_NAME_LEN]; /* shown to visitors, Russian */
-	int line;                  /* line of its [service] header */
+	/* how the board's voice says the prefix ("бэ" for B), "" for the usual
+	 * reading of its letters: spoken_letter (both) or spoken_letter_kk/_ru */
+	char spoken_kk[KZ_SPOKEN_LEN], spoken_ru[KZ_SPOKEN_LEN];
+	int line; /* line of its [service] header */
 };
 
 struct kz_counter_conf {

@@ -3,9 +3,23 @@
  * indicators of the standard's App. 4 (quality, information, appeal of the
  * premises, politeness), answered yes or no at a kiosk, each skippable.
  *
- * Feedback is anonymous (p.17.7 confidentiality): no ticket number and no
- * personal data are stored, only when, in which language and at which
- * kiosk.  Rows are append-only.  The summary counts them over local days
+ * One ballot per ticket served today, so that one person cannot stuff the
+ * indicators: the visitor gives the number of their ticket, which must
+ * have finished as served today (a transferred visitor's number counts
+ * once, wherever it was served), and a ticket that has voted is refused.
+ *
+ * The answers stay anonymous (p.17.7 confidentiality).  The ballot row
+ * (table feedback) holds no ticket and no personal data, only when, in
+ * which language and at which kiosk.  What refuses a second ballot is a
+ * separate table of marks: a keyed hash (HMAC-SHA256) of the day and the
+ * ticket number under a random key of that day, with no time and no order
+ * of arrival (schema step "one feedback ballot per ticket").  Nothing
+ * joins a mark to a ballot, and the marks and the key of a day are deleted
+ * by the first ballot of a later day: then nothing tells which tickets
+ * voted.  What no table can hide is the moment of a ballot (its row and
+ * the event log keep it), as a camera over the kiosk would.
+ *
+ * Ballot rows are append-only.  The summary counts them over local days
  * for the managers' report.
  */
 #ifndef KZ_FEEDBACK_H
@@ -18,21 +32,50 @@
 /* The questions, in the order of the summary's arrays. */
 enum { KZ_FB_QUALITY, KZ_FB_INFORMATION, KZ_FB_APPEAL, KZ_FB_POLITENESS, KZ_FB_QUESTIONS };
 
+#define KZ_BALLOT_NUMBER_LEN 24 /* a ticket number as printed, bytes with NUL */
+
 struct kz_feedback {
-	char lang[3];   /* kk or ru: the language the visitor answered in */
-	char kiosk[32]; /* which kiosk, "" if not known */
+	char ticket[KZ_BALLOT_NUMBER_LEN]; /* the ballot's ticket, as typed: A-015, a15 */
+	char lang[3];                      /* kk or ru: the language the visitor answered in */
+	char kiosk[32];                    /* which kiosk, "" if not known */
 	int quality, information, appeal, politeness; /* 1 satisfied, 0 not, -1 skipped */
 };
 
-/* Store one visitor's answers, stamped with the clock's instant and local
- * day, in one transaction that also appends a 'feedback' event (no ticket,
- * no personal data).  *id (may be NULL) gets the row id.  KZ_EINVAL and
- * nothing written: lang not kk or ru, an answer outside -1..1, a kiosk name
- * of 32 bytes or more, or all four questions skipped. */
-int kz_feedback_add(struct kz_db *db, const struct kz_feedback *fb, int64_t *id, char *err);
+/* Why a ticket may not vote. */
+enum kz_ballot_refusal {
+	KZ_BALLOT_MAY_VOTE,   /* not refused */
+	KZ_BALLOT_UNKNOWN,    /* no ticket of that number today */
+	KZ_BALLOT_NOT_SERVED, /* issued today, not (yet) finished as served */
+	KZ_BALLOT_CAST,       /* its ballot is already in */
+};
+
+/* typed ("A-015", "a15", "А 15", "B1") as a ticket number is printed:
+ * the prefix (Latin a-z made capitals), a dash, the sequence in three
+ * digits or more ("A-015").  KZ_OK, or KZ_EINVAL (out "") when typed has
+ * no prefix, no digits, digits before the prefix, more than 6 digits, or
+ * does not fit. */
+int kz_ballot_number(const char *typed, char out[KZ_BALLOT_NUMBER_LEN]);
+
+/* May ticket (as typed) vote now?  KZ_OK if so; KZ_EREJECT with *refused
+ * (may be NULL) and a message if not; KZ_EINVAL for a malformed number
+ * (*refused = KZ_BALLOT_UNKNOWN); KZ_EBUSY, KZ_EDB.  One read; a ballot
+ * is checked again when it is stored. */
+int kz_ballot_check(struct kz_db *db, const char *ticket, enum kz_ballot_refusal *refused,
+	char *err);
+
+/* Store one visitor's ballot for fb->ticket, stamped with the clock's
+ * instant and local day, in one transaction that marks the ticket as
+ * having voted (see above) and appends a 'feedback' event (no ticket, no
+ * personal data).  *id (may be NULL) gets the row id.  KZ_EREJECT and
+ * nothing written when the ticket may not vote (*refused, may be NULL,
+ * says why); KZ_EINVAL and nothing written: lang not kk or ru, an answer
+ * outside -1..1, a kiosk name of 32 bytes or more, all four questions
+ * skipped, or a malformed ticket number; KZ_EBUSY, KZ_EDB. */
+int kz_feedback_add(struct kz_db *db, const struct kz_feedback *fb, int64_t *id,
+	enum kz_ballot_refusal *refused, char *err);
 
 struct kz_feedback_summary {
-	int responses;                 /* rows in the period */
+	int responses;                 /* ballots in the period */
 	int yes[KZ_FB_QUESTIONS];      /* answered 1 (satisfied) */
 	int answered[KZ_FB_QUESTIONS]; /* answered 0 or 1, skips left out */
 };

@@ -303,6 +303,23 @@ static const char step10[] =
 	"  first_ticket INTEGER NOT NULL,"
 	"  last_ticket  INTEGER NOT NULL);";
 
+static const char step11[] =
+	/* One ballot per ticket served today (App. 4 feedback that counts
+	 * once), with the answers kept apart from any ticket.  ballot_marks
+	 * holds, per day, a keyed hash (HMAC-SHA256) of each ticket number
+	 * that has voted, under that day's random key in ballot_keys; both
+	 * are WITHOUT ROWID, ordered by key and mark, never by arrival, so no
+	 * row lines up with a feedback row.  Only today's tickets may vote:
+	 * the first ballot of a day deletes earlier days' keys and marks, and
+	 * then nothing is left that tells which tickets voted. */
+	"CREATE TABLE ballot_keys ("
+	"  day TEXT PRIMARY KEY," /* local YYYY-MM-DD */
+	"  key BLOB NOT NULL CHECK (length(key) = 32)) WITHOUT ROWID;"
+	"CREATE TABLE ballot_marks ("
+	"  day  TEXT NOT NULL,"
+	"  mark BLOB NOT NULL CHECK (length(mark) = 32),"
+	"  PRIMARY KEY (day, mark)) WITHOUT ROWID;";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -314,6 +331,7 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{8, "indexes of the registers for the reports", step8},
 	{9, "the kiosk administrator's PIN and its rest", step9},
 	{10, "what kezek simulate made", step10},
+	{11, "one feedback ballot per ticket served today, kept apart from it", step11},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

@@ -19,6 +19,7 @@ KEZEK_PACKAGES=(
 	libusb-1.0-0-dev                   # the usb printer transport
 	libumockdev-dev umockdev           # tests fake a USB printer (umockdev-wrapper)
 	libcrypt-dev                       # PINs kept as salted hashes
+	nettle-dev                         # feedback: a keyed hash (HMAC) marks a ticket's ballot
 	gettext                            # po/ catalogues: xgettext, msgfmt (tools and tests)
 	clang-format                       # one format for the tree (tools/format.sh; test style/format)
 	clang                              # coverage-guided fuzzing (libFuzzer; scripts/fuzz.sh)

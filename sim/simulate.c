@@ -382,6 +382,20 @@ transfer_target(struct sim *s, int svc)
 	return -1;
 }
 
+/* The index of the service whose prefix begins number ("A-015"): a
+ * ballot's ticket is the number the visitor holds. */
+static int
+ballot_service(const struct sim *s, const char *number)
+{
+	size_t n = strcspn(number, "-");
+
+	for (int i = 0; i < s->cfg->nservices; i++)
+		if (strlen(s->cfg->services[i].prefix) == n &&
+			strncmp(s->cfg->services[i].prefix, number, n) == 0)
+			return i;
+	return 0;
+}
+
 static int
 on_finish(struct sim *s, int i, int64_t t)
 {
@@ -408,8 +422,9 @@ on_finish(struct sim *s, int i, int64_t t)
 	/* whether they answer at the kiosk: drawn before the cases, whose
 	 * draws come from their own stream */
 	if (kz_rng_chance(&s->visitors, s->o->feedback_percent / 100.0) &&
-		(rc = kz_sim_schedule(s, t + kz_rng_int(&s->visitors, 60, 240), EV_FEEDBACK, 0,
-			 c->waited_long)) != KZ_OK)
+		(rc = kz_sim_schedule(s, t + kz_rng_int(&s->visitors, 60, 240), EV_FEEDBACK,
+			 ballot_service(s, c->number),
+			 atoi(strchr(c->number, '-') + 1) * 2 + c->waited_long)) != KZ_OK)
 		return rc;
 	if (s->o->cases && (rc = kz_sim_case_hooks(s, c)) != KZ_OK)
 		return rc;
@@ -501,15 +516,20 @@ answer(struct sim *s, double yes)
 	return kz_rng_chance(&s->answers, yes) ? 1 : 0;
 }
 
+/* who of the ballot's EV_FEEDBACK: the service whose prefix its number
+ * carries (a transferred visitor keeps the first service's number); arg is
+ * the sequence times two plus whether the wait was over the limit. */
 static int
-on_feedback(struct sim *s, int waited_long)
+on_feedback(struct sim *s, int who, int arg)
 {
 	struct kz_feedback fb = {.lang = "kk"};
 	/* a long wait colours the answers: ten points less on quality and
 	 * appeal than after a short one, near the targets overall */
-	double shift = waited_long ? -0.08 : 0.02;
+	double shift = arg % 2 ? -0.08 : 0.02;
 	int rc;
 
+	snprintf(fb.ticket, sizeof fb.ticket, "%.15s-%03d", s->cfg->services[who].prefix,
+		(arg / 2) % 1000000);
 	if (kz_rng_chance(&s->answers, 0.45))
 		memcpy(fb.lang, "ru", 3);
 	if (s->cfg->nkiosks > 0)
@@ -520,7 +540,7 @@ on_feedback(struct sim *s, int waited_long)
 	fb.politeness = answer(s, 0.95);
 	if (fb.quality < 0 && fb.information < 0 && fb.appeal < 0 && fb.politeness < 0)
 		fb.quality = kz_rng_chance(&s->answers, 0.92 + shift);
-	if ((rc = kz_feedback_add(s->db, &fb, NULL, s->err)) != KZ_OK)
+	if ((rc = kz_feedback_add(s->db, &fb, NULL, NULL, s->err)) != KZ_OK)
 		return rc;
 	s->res->feedback++;
 	return KZ_OK;
@@ -664,7 +684,7 @@ handle(struct sim *s, const struct event *e)
 	case EV_CLOSE:
 		return on_close(s, e->who, e->at);
 	case EV_FEEDBACK:
-		return on_feedback(s, e->arg);
+		return on_feedback(s, e->who, e->arg);
 	case EV_DECIDE:
 		return kz_sim_on_decide(s, e->who, e->arg);
 	case EV_NOTICE:

@@ -61,7 +61,7 @@ struct event {
 	uint64_t seq; /* order of scheduling: ties keep it */
 	int kind;     /* enum ev_kind */
 	int who;      /* counter, service, application or complaint index */
-	int arg;      /* EV_DECIDE: approve; EV_FEEDBACK: the wait was over the limit */
+	int arg; /* EV_DECIDE: approve; EV_FEEDBACK: the ticket's sequence x 2 + waited over the limit */
 };
 
 struct heap {

@@ -201,8 +201,8 @@ test_call_appears_highlighted_and_is_announced(void **state)
 	/* the frame itself carries the number: dark glyphs on the highlight */
 	assert_true(pixels_in(d, "call.number", (struct kz_rgb){0x0b, 0x1d, 0x33}) > 2000);
 	assert_true(pixels_in(d, "call.counter", (struct kz_rgb){0x0b, 0x1d, 0x33}) > 500);
-	assert_phrase(d, 0, "kk", "Талон A-001, терезе 2");
-	assert_phrase(d, 1, "ru", "Талон A-001, окно 2");
+	assert_phrase(d, 0, "kk", "Талон а бір, терезе екі");
+	assert_phrase(d, 1, "ru", "Талон а один, окно два");
 	assert_null(kz_announce_phrase(kz_display_announcer(d), 2, NULL));
 	/* the highlight ends after highlight_seconds; the call stays */
 	at("2026-03-20T10:05:10");
@@ -213,12 +213,12 @@ test_call_appears_highlighted_and_is_announced(void **state)
 	kezek("recall 2");
 	kezek("ticket B");
 	step(d);
-	assert_phrase(d, 2, "kk", "Талон A-001, терезе 2");
-	assert_phrase(d, 3, "ru", "Талон A-001, окно 2");
+	assert_phrase(d, 2, "kk", "Талон а бір, терезе екі");
+	assert_phrase(d, 3, "ru", "Талон а один, окно два");
 	kezek("finish 2 --outcome no-show");
 	kezek("next 2");
 	s = step(d);
-	assert_phrase(d, 4, "kk", "Талон B-001, терезе 2");
+	assert_phrase(d, 4, "kk", "Талон бэ бір, терезе екі");
 	assert_string_equal(text_of(s, "recent.0"), "A-001 → 2");
 	/* no clerk's name anywhere on the board: numbers only */
 	for (int i = 0; i < s->n; i++)

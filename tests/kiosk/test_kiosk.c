@@ -12,6 +12,7 @@
 
 #include "kiosk_helpers.h"
 #include "queue/clock.h"
+#include "queue/counter.h"
 #include "queue/feedback.h"
 #include "queue/outbox.h"
 
@@ -19,6 +20,40 @@
 #define TICKET_JOBS                                                                                \
 	"SELECT count(*) FROM print_jobs j JOIN printers p ON p.id = j.printer_id"                 \
 	" WHERE p.name = 'kiosk-1' AND j.document = 'ticket'"
+
+/* The next waiting visitor served at counter 2, as its clerk would. */
+static void
+serve_next(struct kt *t)
+{
+	char err[KZ_ERR_LEN] = "";
+	struct kz_ticket tk;
+	int rc = kz_counter_open(t->hall->db, 2, "Clerk Number2", "Chief specialist", err);
+
+	if (rc != KZ_OK && rc != KZ_EREJECT) /* already open under this clerk */
+		fail_msg("open counter 2: %s", err);
+	if (kz_ticket_next(t->hall->db, 2, &tk, err) != KZ_OK ||
+		kz_ticket_start(t->hall->db, 2, &tk, err) != KZ_OK ||
+		kz_ticket_finish(t->hall->db, 2, KZ_SERVED, NULL, tk.number, &tk, err) != KZ_OK)
+		fail_msg("serving at counter 2: %s", err);
+}
+
+/* On the ballot screen: the service's letter (key.p.N, if the hall has
+ * several), the digits, OK. */
+static void
+type_ballot(struct kt *t, int letter, const char *digits)
+{
+	char key[16];
+
+	if (letter >= 0) {
+		snprintf(key, sizeof key, "key.p.%d", letter);
+		kt_tap(t, key);
+	}
+	for (const char *d = digits; *d != '\0'; d++) {
+		snprintf(key, sizeof key, "key.%c", *d);
+		kt_tap(t, key);
+	}
+	kt_tap(t, "key.ok");
+}
 
 /* Three services: choose one, confirm, and the ticket is issued and sent
  * to the kiosk's printer in the visitor's language. */
@@ -174,11 +209,19 @@ test_double_tap_and_pause(void **state)
 	assert_int_equal(kt_count(t, TICKETS), 2);
 	assert_string_equal(kt_text(t, "number"), "A-002");
 	/* a double tap on an answer answers one question, not two */
+	serve_next(t);
 	kt_guard_over(t);
 	kt_tap(t, "home");
 	kt_guard_over(t);
 	kt_tap(t, "feedback");
 	kt_guard_over(t);
+	kt_tap(t, "key.p.0");
+	kt_guard_over(t);
+	kt_tap(t, "key.1");
+	kt_guard_over(t);
+	kt_tap(t, "key.ok");
+	kt_guard_over(t);
+	assert_string_equal(kz_kiosk_screen(t->k), "feedback");
 	kt_push_tap(t, "yes");
 	kt_push_tap(t, "yes");
 	kt_step(t);
@@ -376,7 +419,10 @@ test_blank_form(void **state)
 	kt_free(t);
 }
 
-/* The App. 4 questions: one tap each, stored anonymously for the report. */
+/* The App. 4 questions, one tap each, after the number of a ticket served
+ * today: a number never issued, one not yet served and one that has
+ * voted are refused on the screen, in the visitor's language; five
+ * ballots in a row from one ticket count once. */
 static void
 test_feedback(void **state)
 {
@@ -386,6 +432,20 @@ test_feedback(void **state)
 
 	(void)state;
 	kt_tap(t, "feedback");
+	assert_string_equal(kz_kiosk_screen(t->k), "ballot");
+	assert_true(kt_shows(t, "нөмірін"));
+	type_ballot(t, -1, ""); /* nothing typed */
+	assert_true(kt_shows(t, "A-015."));
+	type_ballot(t, 0, "1");
+	assert_string_equal(kz_kiosk_screen(t->k), "ballot");
+	assert_true(kt_shows(t, "берілген"));
+	assert_string_equal(kt_text(t, "field"), "A-1");
+	test_issue(t->hall, "A"); /* A-001 waits */
+	type_ballot(t, -1, "");   /* A-001 still typed */
+	assert_true(kt_shows(t, "көрсетілген"));
+	serve_next(t);
+	kt_tap(t, "key.ok");
+	assert_string_equal(kz_kiosk_screen(t->k), "feedback");
 	assert_true(kt_shows(t, "Сұрақ 1 / 4"));
 	kt_tap(t, "yes");  /* quality */
 	kt_tap(t, "no");   /* information */
@@ -400,9 +460,27 @@ test_feedback(void **state)
 	assert_int_equal(sum.yes[KZ_FB_INFORMATION], 0);
 	assert_int_equal(sum.answered[KZ_FB_APPEAL], 0);
 	assert_int_equal(sum.yes[KZ_FB_POLITENESS], 1);
+	/* the same ticket four more times, in either language: refused */
+	for (int i = 0; i < 4; i++) {
+		kt_tap(t, "home");
+		if (i % 2)
+			kt_tap(t, "lang.ru");
+		kt_tap(t, "feedback");
+		type_ballot(t, 0, "001");
+		assert_string_equal(kz_kiosk_screen(t->k), "ballot");
+		if (!kt_shows(t, i % 2 ? "оценено." : "бағаланып"))
+			fail_msg("%d: '%s'", i, kt_text(t, "refusal"));
+		assert_true(kt_shows(t, "A-001"));
+	}
+	assert_int_equal(kz_feedback_summary(t->hall->db, "2026-03-20", "2026-03-20", &sum, err),
+		KZ_OK);
+	assert_int_equal(sum.responses, 1);
 	/* a visitor who answers one question and walks away still counts */
+	test_issue(t->hall, "B");
+	serve_next(t);
 	kt_tap(t, "home");
 	kt_tap(t, "feedback");
+	type_ballot(t, 1, "1");
 	kt_tap(t, "no");
 	kz_clock_set(kz_clock_now() + 61);
 	kt_step(t);
@@ -411,6 +489,30 @@ test_feedback(void **state)
 		KZ_OK);
 	assert_int_equal(sum.responses, 2);
 	assert_int_equal(sum.answered[KZ_FB_QUALITY], 2);
+	/* and B-001 has had its ballot */
+	kt_tap(t, "feedback");
+	type_ballot(t, 1, "1");
+	assert_true(kt_shows(t, "бағаланып"));
+	kt_free(t);
+}
+
+/* A hall of one service: the letter is there already, the digits do. */
+static void
+test_feedback_one_service(void **state)
+{
+	struct kt *t = kt_new(1366, 768, 1, -1);
+
+	(void)state;
+	test_issue(t->hall, "A");
+	serve_next(t);
+	kt_tap(t, "feedback");
+	assert_true(kt_shows(t, "A-___"));
+	type_ballot(t, -1, "1");
+	assert_string_equal(kz_kiosk_screen(t->k), "feedback");
+	for (int i = 0; i < 4; i++)
+		kt_tap(t, "yes");
+	assert_string_equal(kz_kiosk_screen(t->k), "thanks");
+	assert_int_equal(kt_count(t, "SELECT count(*) FROM feedback"), 1);
 	kt_free(t);
 }
 
@@ -533,6 +635,7 @@ main(void)
 		cmocka_unit_test(test_closed),
 		cmocka_unit_test(test_blank_form),
 		cmocka_unit_test(test_feedback),
+		cmocka_unit_test(test_feedback_one_service),
 		cmocka_unit_test(test_idle_returns_home),
 		cmocka_unit_test(test_administrator),
 	};

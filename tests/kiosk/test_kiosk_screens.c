@@ -16,6 +16,7 @@
 #include "kiosk_helpers.h"
 #include "queue/adminpin.h"
 #include "queue/clock.h"
+#include "queue/counter.h"
 #include "queue/utf8.h"
 #include "ui/i18n.h"
 #include "ui/widgets.h"
@@ -34,6 +35,7 @@ static const struct expect screens[] = {
 	{"forms", "Қажетті құжаттар", "Необходимые документы"},
 	{"about", "Қызмет тегін көрсетіледі", "Услуга оказывается бесплатно"},
 	{"complain", "15 күнтізбелік күн", "15 календарных дней"},
+	{"ballot", "нөмірін", "Наберите"},
 	{"feedback", "сапасына", "качеством"},
 	{"thanks", "Рахмет", "Спасибо"},
 	{"closed", "Қазір талон берілмейді", "Сейчас талоны не выдаются"},
@@ -229,6 +231,37 @@ test_registry(void **state)
 	}
 }
 
+/* Issue a ticket of A, serve the longest waiting at counter 2 (A, B, C)
+ * and cast its ballot in lang through the ballot screen's keypad and the
+ * four questions; the number that voted (an A ticket). */
+static struct kz_ticket
+cast_ballot(struct kt *t, const char *lang)
+{
+	char err[KZ_ERR_LEN] = "", key[16];
+	struct kz_ticket tk, called;
+	int rc = kz_counter_open(t->hall->db, 2, "Clerk Number2", "Chief specialist", err);
+
+	test_issue(t->hall, "A");
+	if ((rc != KZ_OK && rc != KZ_EREJECT) ||
+		kz_ticket_next(t->hall->db, 2, &called, err) != KZ_OK ||
+		kz_ticket_start(t->hall->db, 2, &called, err) != KZ_OK ||
+		kz_ticket_finish(t->hall->db, 2, KZ_SERVED, NULL, called.number, &tk, err) != KZ_OK)
+		fail_msg("serving at counter 2: %s", err);
+	assert_int_equal(kz_kiosk_show(t->k, "ballot", lang, err), KZ_OK);
+	kt_tap(t, "key.p.0");
+	for (const char *d = strchr(tk.number, '-') + 1; *d != '\0'; d++) {
+		snprintf(key, sizeof key, "key.%c", *d);
+		kt_tap(t, key);
+	}
+	kt_tap(t, "key.ok");
+	if (strcmp(kz_kiosk_screen(t->k), "feedback") != 0)
+		fail_msg("ticket %s was not taken for a ballot: %s shows '%s' '%s'", tk.number,
+			kz_kiosk_screen(t->k), kt_text(t, "field"), kt_text(t, "refusal"));
+	for (int i = 0; i < 4; i++)
+		kt_tap(t, "yes");
+	return tk;
+}
+
 /* The screens that follow an action are reached by doing it. */
 static void
 reach(struct kt *t, int id, const char *lang)
@@ -241,9 +274,8 @@ reach(struct kt *t, int id, const char *lang)
 		kz_clock_set(kz_clock_now() + 10); /* past the pause between tickets */
 		kt_tap(t, "take");
 	} else if (strcmp(screen, "thanks") == 0) {
-		assert_int_equal(kz_kiosk_show(t->k, "feedback", lang, err), KZ_OK);
-		for (int i = 0; i < 4; i++)
-			kt_tap(t, "yes");
+		/* a ticket served now casts its ballot */
+		cast_ballot(t, lang);
 	} else if (strcmp(when, "after") == 0) {
 		fail_msg("%s follows an action: teach reach() to do it", screen);
 	} else if (strcmp(when, "closed") == 0) {
@@ -315,6 +347,58 @@ test_admin_pin_states(void **state)
 						 err),
 				KZ_OK);
 		}
+		kt_free(t);
+	}
+}
+
+/* The ballot screen saying why a number may not rate (nothing typed,
+ * never issued, not served yet, already rated), in both languages at
+ * every size; each also kept as kiosk-ballot-WHY-LANG-WxH.png. */
+static void
+test_ballot_refusals(void **state)
+{
+	static const struct expect why[] = {
+		{"incomplete", "мысалы,", "например"},
+		{"unknown", "берілген", "выдавали"},
+		{"waiting", "көрсетілген", "обслужен."},
+		{"rated", "бағаланып", "оценено."},
+	};
+	char err[KZ_ERR_LEN] = "", path[600], digits[8];
+
+	(void)state;
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+		struct kt *t = kt_new(sizes[z][0], sizes[z][1], 0, -1);
+		double px_per_mm = (double)t->w / kz_config_kiosk(&t->hall->cfg, NULL)->screen_w_mm;
+		test_at("2026-03-20T10:00");
+		for (int l = 0; l < 2; l++) {
+			const char *lang = l ? "ru" : "kk";
+			for (size_t w = 0; w < sizeof why / sizeof why[0]; w++) {
+				struct expect e = {"ballot", why[w].kk, why[w].ru};
+				struct kz_ticket tk = {.number = "A-099"};
+				if (w == 2) /* issued, waiting */
+					tk = test_issue(t->hall, "A");
+				else if (w == 3) /* served, rated, and typed again */
+					tk = cast_ballot(t, lang);
+				snprintf(digits, sizeof digits, "%s",
+					w == 0 ? "" : strchr(tk.number, '-') + 1);
+				assert_int_equal(kz_kiosk_show(t->k, "home", lang, err), KZ_OK);
+				kt_tap(t, "feedback");
+				if (w > 0)
+					kt_tap(t, "key.p.0");
+				for (const char *d = digits; *d != '\0'; d++) {
+					char key[16];
+					snprintf(key, sizeof key, "key.%c", *d);
+					kt_tap(t, key);
+				}
+				kt_tap(t, "key.ok");
+				check_screen(t, &e, lang, px_per_mm);
+				snprintf(path, sizeof path, "%s/kiosk-ballot-%s-%s-%dx%d.png",
+					KZ_SCREENS_DIR, why[w].screen, lang, t->w, t->h);
+				if (kz_ui_save_png(kz_kiosk_ui(t->k), path, err) != KZ_OK)
+					fail_msg("%s: %s", path, err);
+			}
+		}
+		assert_int_equal(kz_kiosk_missed_translations(t->k), 0);
 		kt_free(t);
 	}
 }
@@ -422,6 +506,7 @@ main(void)
 		cmocka_unit_test(test_fonts_have_every_letter),
 		cmocka_unit_test(test_every_screen),
 		cmocka_unit_test(test_admin_pin_states),
+		cmocka_unit_test(test_ballot_refusals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

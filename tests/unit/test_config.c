@@ -95,6 +95,43 @@ test_defaults_and_prefix(void **state)
 	free(cfg);
 }
 
+/* How the board's voice says a prefix: spoken_letter for both languages, a
+ * language's own key over it in either order; Latin letters refused (the
+ * voice would read them in English), Kazakh letters only for Kazakh. */
+static void
+test_spoken_letter(void **state)
+{
+	struct kz_config *cfg = malloc(sizeof *cfg);
+	char err[KZ_ERR_LEN] = "";
+	const struct kz_service_conf *s;
+
+	(void)state;
+	assert_non_null(cfg);
+	test_write_file(path,
+		HALL "[service A]\nname_kk = x\nname_ru = y\nspoken_letter = бэ\n"
+		     "[service W]\nname_kk = x\nname_ru = y\n"
+		     "spoken_letter_kk = қа\nspoken_letter = ка\n"
+		     "[service B]\nname_kk = x\nname_ru = y\n"
+		     "[counter 1]\nservices = A, W, B\n");
+	if (kz_config_load(path, cfg, err) != KZ_OK)
+		fail_msg("%s", err);
+	s = kz_config_service(cfg, "A");
+	assert_string_equal(s->spoken_kk, "бэ");
+	assert_string_equal(s->spoken_ru, "бэ");
+	s = kz_config_service(cfg, "W");
+	assert_string_equal(s->spoken_kk, "қа");
+	assert_string_equal(s->spoken_ru, "ка");
+	s = kz_config_service(cfg, "B");
+	assert_string_equal(s->spoken_kk, "");
+	assert_string_equal(s->spoken_ru, "");
+	free(cfg);
+	expect_refused(HALL SVC_A "spoken_letter = bee\n", 7, "spoken_letter of [service A]");
+	expect_refused(HALL SVC_A "spoken_letter = қа\n", 7, "spoken_letter_kk");
+	expect_refused(HALL SVC_A "spoken_letter_ru = ә\n", 7, "Russian letters");
+	expect_refused(HALL SVC_A "spoken_letter = \n", 7, "spoken_letter");
+	expect_refused(HALL SVC_A "spoken_letter_en = би\n", 7, "'spoken_letter_en'");
+}
+
 static void
 test_unknown_key_names_line_and_known_keys(void **state)
 {
@@ -333,6 +370,7 @@ main(void)
 		cmocka_unit_test(test_role_and_transport_words),
 		cmocka_unit_test(test_shipped_configuration_loads),
 		cmocka_unit_test_setup_teardown(test_defaults_and_prefix, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_spoken_letter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_key_names_line_and_known_keys, setup,
 			teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_section, setup, teardown),
