@@ -5,7 +5,7 @@
 set -e
 cd "$(dirname "$0")/.."
 xgettext --keyword=T --keyword=N --from-code=UTF-8 --sort-output --add-comments=TRANSLATORS: \
-	--package-name=kezek --msgid-bugs-address=dev@kezek.kz -o po/kezek.pot kiosk/*.c display/*.c
+	--package-name=kezek --msgid-bugs-address=dev@kezek.kz -o po/kezek.pot kiosk/*.c display/*.c printer/cups-reasons.c
 for lang in kk ru; do
 	msgmerge --quiet --update --backup=none --no-fuzzy-matching po/$lang.po po/kezek.pot
 done

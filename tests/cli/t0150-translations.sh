@@ -5,6 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 xgettext --keyword=T --keyword=N --from-code=UTF-8 -o "$T/kezek.pot" "$SRC"/kiosk/*.c "$SRC"/display/*.c \
+	"$SRC"/printer/cups-reasons.c \
 	>"$T/out" 2>"$T/err"
 if [ $? -eq 0 ] && [ "$(grep -c '^msgid' "$T/kezek.pot")" -gt 90 ]; then ok
 else not_ok "xgettext finds the kiosk's strings"; fi
