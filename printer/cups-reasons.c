@@ -68,7 +68,8 @@ rank_of(const char *word, size_t n)
 		}
 	}
 	for (int i = 0; i < NREASONS; i++)
-		if (strlen(reasons[i].keyword) == base && strncmp(word, reasons[i].keyword, base) == 0)
+		if (strlen(reasons[i].keyword) == base &&
+			strncmp(word, reasons[i].keyword, base) == 0)
 			return i;
 	return error ? GENERIC : -1;
 }
