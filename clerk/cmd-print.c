@@ -1,7 +1,7 @@
 /*
- * cmd-print.c - kezek print status | test PRINTER | form PRINTER | reprint JOB:
- * what the printers are doing, a test page, a blank application form (App. 2,
- * p.12), and printing a job again on request.
+ * cmd-print.c - kezek print status | test PRINTER | form PRINTER | reprint JOB
+ * | usb: what the printers are doing, a test page, a blank application form
+ * (App. 2, p.12), printing a job again on request, the USB printers plugged in.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +9,7 @@
 #include "documents/documents.h"
 #include "kezek.h"
 #include "printer/preview.h"
+#include "printer/usb.h"
 #include "queue/clock.h"
 #include "queue/file.h"
 #include "queue/outbox.h"
@@ -81,6 +82,31 @@ preview(struct kz_cli *cli, const char *path, const char *png)
 	return KZ_EXIT_OK;
 }
 
+/* The USB printers plugged in, each with its lines for hall.ini. */
+static int
+usb(struct kz_cli *cli)
+{
+	struct kz_usb_printer p[KZ_USB_MAX];
+	int n, rc;
+
+	if ((rc = kz_usb_list(p, KZ_USB_MAX, &n, cli->err)) != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	if (n == 0)
+		printf("no USB printer is plugged in (none with a printer interface); check "
+		       "its cable and power\n");
+	for (int i = 0; i < n; i++)
+		printf("%04x:%04x  %s %s, serial %s (bus %d, device %d)%s\n"
+		       "  transport = usb\n  address = %s\n",
+			p[i].vendor, p[i].product, p[i].manufacturer[0] ? p[i].manufacturer : "?",
+			p[i].model[0] ? p[i].model : "?", p[i].serial[0] ? p[i].serial : "none",
+			p[i].bus, p[i].device,
+			p[i].can_open ? ""
+				      : "; this user may not open it: install "
+					"config/udev/60-kezek-printers.rules",
+			p[i].address);
+	return KZ_EXIT_OK;
+}
+
 static int
 exec(struct kz_cli *cli)
 {
@@ -91,6 +117,8 @@ exec(struct kz_cli *cli)
 
 	if (strcmp(what, "status") == 0 && cli->argc == 1)
 		return status(cli);
+	if (strcmp(what, "usb") == 0 && cli->argc == 1)
+		return usb(cli);
 	if (strcmp(what, "preview") == 0 && cli->argc == 3)
 		return preview(cli, cli->argv[1], cli->argv[2]);
 	if ((strcmp(what, "test") == 0 || strcmp(what, "form") == 0) && cli->argc == 2) {
@@ -118,14 +146,15 @@ exec(struct kz_cli *cli)
 		return KZ_EXIT_OK;
 	}
 	return kz_cli_usage(cli,
-		"say status, test PRINTER, form PRINTER, reprint JOB or preview "
-		"FILE PNG");
+		"say status, test PRINTER, form PRINTER, reprint JOB, preview "
+		"FILE PNG or usb");
 }
 
 const struct kz_cmd kz_cmd_print = {
 	.name = "print",
-	.args = "status | test PRINTER | form PRINTER | reprint JOB | preview FILE PNG",
-	.summary = "the printers' state and jobs; a test page; a blank form; print a job again",
+	.args = "status | test PRINTER | form PRINTER | reprint JOB | preview FILE PNG | usb",
+	.summary = "the printers' state and jobs; a test page; a blank form; print a job "
+		   "again; the USB printers plugged in",
 	.options = options,
 	.min_args = 1,
 	.max_args = 3,

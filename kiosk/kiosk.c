@@ -556,6 +556,7 @@ kz_kiosk_printer_down(const struct kz_kiosk *k)
 	case KZ_PRINTER_OFFLINE:
 	case KZ_PRINTER_COVER_OPEN:
 	case KZ_PRINTER_ERROR:
+	case KZ_PRINTER_PAUSED:
 		return 1;
 	case KZ_PRINTER_UNKNOWN:
 	case KZ_PRINTER_READY:
@@ -581,6 +582,8 @@ kz_kiosk_printer_state(struct kz_kiosk *k, enum kz_printer_condition state)
 		return T("cover open");
 	case KZ_PRINTER_ERROR:
 		return T("out of order");
+	case KZ_PRINTER_PAUSED:
+		return T("paused by the administrator");
 	case KZ_PRINTER_UNKNOWN:
 		break;
 	}

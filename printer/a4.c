@@ -67,7 +67,7 @@ kz_a4_print(const struct kz_config *cfg, const char *printer, const char *title,
 {
 	const struct kz_printer_conf *pr = kz_config_printer(cfg, printer);
 	const struct kz_transport_ops *ops = pr ? kz_transport_find(pr->transport) : NULL;
-	struct kz_printout p = {pdf, len, title, NULL};
+	struct kz_printout p = {.data = pdf, .len = len, .title = title};
 	char stamp[32], safe[96], name[160];
 	void *state = NULL;
 	size_t j = 0;

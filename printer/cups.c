@@ -1,5 +1,6 @@
-/* cups.c - A4 PDF to a CUPS queue over IPP, the job followed to its end,
- * every wait bounded by one deadline; see cups.h. */
+/* cups.c - printouts to a CUPS queue over IPP (A4 PDF, or ESC/POS to a raw
+ * queue), the job followed through its states to its end; each exchange
+ * bounded by the I/O deadline, the job by its own; see cups.h. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -17,7 +18,7 @@
 
 #define CHUNK       65536 /* bytes a write to the server */
 #define POLL_MIN_MS 20    /* the first look at a job: most small ones are done */
-#define POLL_MAX_MS 250   /* later looks, no busier than this */
+#define POLL_MAX_MS 500   /* later looks, no busier than this */
 #define WAIT_STEP   0.25  /* s: libcups asks whether to wait on this often */
 
 enum { P_IDLE = 3, P_PROCESSING = 4, P_STOPPED = 5 };
@@ -25,8 +26,9 @@ enum { J_PENDING = 3, J_HELD, J_PROCESSING, J_STOPPED, J_CANCELED, J_ABORTED, J_
 
 struct conn {
 	http_t *http;
-	long long deadline;
-	char where[300]; /* the server, for messages */
+	int io_ms;          /* each exchange */
+	long long deadline; /* of the exchange under way */
+	char where[300];    /* the server, for messages */
 };
 
 static void
@@ -66,27 +68,42 @@ check_queue(const char *queue, char *err)
 	return KZ_OK;
 }
 
+/* The next exchange may take io_ms from now. */
+static void
+exchange(struct conn *c)
+{
+	c->deadline = kz_deadline_now() + c->io_ms;
+}
+
 static int
-open_conn(struct conn *c, int timeout_ms, char *err)
+open_conn(struct conn *c, int io_ms, char *err)
 {
 	const char *host = cupsServer();
-	int port = ippPort(), ms;
+	int port = ippPort();
 
-	c->deadline = kz_deadline_now() + timeout_ms;
+	c->io_ms = io_ms;
+	exchange(c);
 	if (host[0] == '/')
 		snprintf(c->where, sizeof c->where, "%s", host);
 	else
 		snprintf(c->where, sizeof c->where, "%s:%d", host, port);
 	/* 0 would be no limit to libcups: ask at least once */
-	ms = kz_deadline_left(c->deadline) > 0 ? kz_deadline_left(c->deadline) : 1;
-	c->http = httpConnect2(host, port, NULL, AF_UNSPEC, cupsEncryption(), 1, ms, NULL);
+	c->http = httpConnect2(host, port, NULL, AF_UNSPEC, cupsEncryption(), 1,
+		io_ms > 0 ? io_ms : 1, NULL);
 	if (c->http == NULL)
 		return kz_err(err, KZ_EDEVICE,
 			"cannot reach CUPS at %s within %d ms; check cupsd runs, and "
 			"CUPS_SERVER or client.conf",
-			c->where, timeout_ms);
+			c->where, io_ms);
 	httpSetTimeout(c->http, WAIT_STEP, still_waiting, c);
 	return KZ_OK;
+}
+
+static void
+close_conn(struct conn *c)
+{
+	httpClose(c->http);
+	c->http = NULL;
 }
 
 /* KZ_EDEVICE for a request that went wrong: no answer by the deadline, a
@@ -96,8 +113,8 @@ ipp_failed(const struct conn *c, const char *what, const char *queue, char *err)
 {
 	if (kz_deadline_left(c->deadline) == 0)
 		return kz_err(err, KZ_EDEVICE,
-			"CUPS at %s did not answer %s for queue '%s' in time", c->where, what,
-			queue);
+			"CUPS at %s did not answer %s for queue '%s' within %d ms", c->where, what,
+			queue, c->io_ms);
 	return kz_err(err, KZ_EDEVICE, "CUPS at %s failed %s for queue '%s': %s", c->where, what,
 		queue, cupsLastErrorString());
 }
@@ -118,6 +135,18 @@ keywords(ipp_t *res, const char *name, char *out, size_t n)
 	}
 }
 
+/* out (n bytes) gets " (message)" when res has a non-empty text attribute
+ * name and it fits. */
+static void
+add_message(ipp_t *res, const char *name, char *out, size_t n)
+{
+	const char *msg = ippGetString(ippFindAttribute(res, name, IPP_TAG_TEXT), 0, NULL);
+	size_t len = strlen(out);
+
+	if (msg != NULL && msg[0] != '\0' && len + strlen(msg) + 4 < n)
+		snprintf(out + len, n - len, " (%s)", msg);
+}
+
 static ipp_t *
 new_request(ipp_op_t op, const char *queue)
 {
@@ -132,41 +161,54 @@ new_request(ipp_op_t op, const char *queue)
 	return req;
 }
 
-/* printer-state and its reasons; *accepting whether it takes jobs. */
+/* Send req (freed) within one I/O deadline; the answer, or NULL when it
+ * failed (cupsLastError says why). */
+static ipp_t *
+ask(struct conn *c, ipp_t *req)
+{
+	ipp_t *res;
+
+	exchange(c);
+	res = cupsDoRequest(c->http, req, "/");
+	if (res != NULL && cupsLastError() > IPP_STATUS_OK_CONFLICTING &&
+		cupsLastError() != IPP_STATUS_ERROR_NOT_FOUND) {
+		ippDelete(res);
+		return NULL;
+	}
+	return res;
+}
+
+/* printer-state (idle, processing, stopped) and its reasons, read for
+ * staff; *accepting whether it takes jobs. */
 static int
-printer_state(struct conn *c, const char *queue, char *state, char *reasons, int *accepting,
-	char *err)
+printer_state(struct conn *c, const char *queue, char *state, struct kz_cups_printer *p,
+	int *accepting, char *err)
 {
 	static const char *const want[] = {"printer-state", "printer-state-reasons",
 		"printer-state-message", "printer-is-accepting-jobs"};
-	const char *msg;
 	ipp_t *req = new_request(IPP_OP_GET_PRINTER_ATTRIBUTES, queue), *res;
 	int s;
 
 	ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 4, NULL,
 		want);
-	res = cupsDoRequest(c->http, req, "/");
 	/* only an answer says not found: libcups says it too for a server
 	 * it never reached */
-	if (res != NULL && ippGetStatusCode(res) == IPP_STATUS_ERROR_NOT_FOUND) {
+	if ((res = ask(c, req)) != NULL && ippGetStatusCode(res) == IPP_STATUS_ERROR_NOT_FOUND) {
 		ippDelete(res);
 		return kz_err(err, KZ_EDEVICE, "no CUPS queue '%s' at %s; see lpstat -p", queue,
 			c->where);
 	}
-	if (res == NULL || cupsLastError() > IPP_STATUS_OK_CONFLICTING) {
-		ippDelete(res);
+	if (res == NULL)
 		return ipp_failed(c, "the printer's state", queue, err);
-	}
 	s = ippGetInteger(ippFindAttribute(res, "printer-state", IPP_TAG_ENUM), 0);
 	snprintf(state, 16, "%s",
 		s == P_IDLE                 ? "idle"
 			: s == P_PROCESSING ? "processing"
 					    : "stopped");
-	keywords(res, "printer-state-reasons", reasons, 256);
+	keywords(res, "printer-state-reasons", p->reasons, sizeof p->reasons);
 	/* what cupsdisable -r or the driver said, in words */
-	msg = ippGetString(ippFindAttribute(res, "printer-state-message", IPP_TAG_TEXT), 0, NULL);
-	if (msg != NULL && msg[0] != '\0' && strlen(reasons) + strlen(msg) + 4 < 256)
-		sprintf(reasons + strlen(reasons), " (%s)", msg);
+	add_message(res, "printer-state-message", p->reasons, sizeof p->reasons);
+	kz_cups_read_reasons(state, p);
 	*accepting =
 		ippGetBoolean(ippFindAttribute(res, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN),
 			0);
@@ -174,11 +216,13 @@ printer_state(struct conn *c, const char *queue, char *state, char *reasons, int
 	return KZ_OK;
 }
 
+/* Before a job: a stopped queue or one refusing jobs is told at once, and
+ * nothing is sent. */
 static int
 check_printer(struct conn *c, const char *queue, struct kz_cups_result *out, char *err)
 {
 	char state[16];
-	int accepting, rc = printer_state(c, queue, state, out->reasons, &accepting, err);
+	int accepting, rc = printer_state(c, queue, state, &out->printer, &accepting, err);
 
 	if (rc != KZ_OK)
 		return rc;
@@ -186,112 +230,216 @@ check_printer(struct conn *c, const char *queue, struct kz_cups_result *out, cha
 		return kz_err(err, KZ_EDEVICE,
 			"queue '%s' is stopped: %s; start it with 'cupsenable %s' once the "
 			"printer is ready",
-			queue, out->reasons, queue);
+			queue, out->printer.reasons, queue);
 	if (!accepting)
 		return kz_err(err, KZ_EDEVICE,
 			"queue '%s' is not accepting jobs: %s; let it take jobs with "
 			"'cupsaccept %s'",
-			queue, out->reasons, queue);
+			queue, out->printer.reasons, queue);
 	return KZ_OK;
 }
 
-/* Create the job and send the PDF as its one document; a job left without
- * its document is cancelled, not left for the server to time out. */
+/* Create the job, asking for the page size a PDF was laid out on. */
 static int
-submit(struct conn *c, const char *queue, const char *title, const uint8_t *pdf, size_t len,
-	struct kz_cups_result *out, char *err)
+create_job(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, char *err)
 {
-	size_t off = 0;
+	cups_option_t *opts = NULL;
+	int n = 0;
 
-	out->job_id = cupsCreateJob(c->http, queue, title, 0, NULL);
+	if (!j->raw)
+		n = cupsAddOption("media", j->media ? j->media : KZ_CUPS_MEDIA_A4, n, &opts);
+	exchange(c);
+	out->job_id = cupsCreateJob(c->http, j->queue, j->title ? j->title : "Kezek", n, opts);
+	cupsFreeOptions(n, opts);
 	if (out->job_id == 0)
-		return ipp_failed(c, "to create a job", queue, err);
+		return ipp_failed(c, "to create a job", j->queue, err);
 	snprintf(out->state, sizeof out->state, "pending");
-	if (cupsStartDocument(c->http, queue, out->job_id, title, CUPS_FORMAT_PDF, 1) !=
+	return KZ_OK;
+}
+
+/* Send the data as the job's one document; a job left without its
+ * document is cancelled, not left for the server to time out. */
+static int
+submit(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, char *err)
+{
+	const char *format = j->raw ? CUPS_FORMAT_RAW : CUPS_FORMAT_PDF;
+	size_t off = 0;
+	int rc;
+
+	if ((rc = create_job(c, j, out, err)) != KZ_OK)
+		return rc;
+	exchange(c);
+	if (cupsStartDocument(c->http, j->queue, out->job_id, j->title, format, 1) !=
 		HTTP_STATUS_CONTINUE)
 		goto failed;
-	while (off < len) {
-		size_t n = len - off < CHUNK ? len - off : CHUNK;
+	while (off < j->len) {
+		size_t n = j->len - off < CHUNK ? j->len - off : CHUNK;
 
-		if (cupsWriteRequestData(c->http, (const char *)pdf + off, n) !=
+		exchange(c);
+		if (cupsWriteRequestData(c->http, (const char *)j->data + off, n) !=
 			HTTP_STATUS_CONTINUE)
 			goto failed;
 		off += n;
 	}
-	if (cupsFinishDocument(c->http, queue) <= IPP_STATUS_OK_CONFLICTING)
+	exchange(c);
+	if (cupsFinishDocument(c->http, j->queue) <= IPP_STATUS_OK_CONFLICTING)
 		return KZ_OK;
 failed:
-	ipp_failed(c, "to take the document", queue, err);
-	cupsCancelJob2(c->http, queue, out->job_id, 0);
+	ipp_failed(c, "to take the document", j->queue, err);
+	exchange(c);
+	cupsCancelJob2(c->http, j->queue, out->job_id, 0);
 	snprintf(out->state, sizeof out->state, "canceled");
 	return KZ_EDEVICE;
 }
 
-/* One look at the job: its state into out; the IPP job-state, or 0. */
+static const char *
+job_state_name(int s)
+{
+	switch (s) {
+	case J_HELD:
+		return "held";
+	case J_PROCESSING:
+		return "processing";
+	case J_STOPPED:
+		return "stopped";
+	case J_CANCELED:
+		return "canceled";
+	case J_ABORTED:
+		return "aborted";
+	case J_COMPLETED:
+		return "completed";
+	}
+	return "pending";
+}
+
+/* One look at the job: its state and reasons into out; the IPP job-state,
+ * or 0 when CUPS did not answer (err says why). */
 static int
 job_state(struct conn *c, const char *queue, struct kz_cups_result *out, char *err)
 {
-	static const char *const want[] = {"job-state", "job-state-reasons"};
+	static const char *const want[] = {"job-state", "job-state-reasons", "job-state-message"};
 	ipp_t *req = new_request(IPP_OP_GET_JOB_ATTRIBUTES, queue), *res;
 	int s;
 
 	ippAddInteger(req, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", out->job_id);
-	ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 2, NULL,
+	ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 3, NULL,
 		want);
-	res = cupsDoRequest(c->http, req, "/");
-	if (res == NULL || cupsLastError() > IPP_STATUS_OK_CONFLICTING) {
+	if ((res = ask(c, req)) == NULL || ippGetStatusCode(res) > IPP_STATUS_OK_CONFLICTING) {
 		ippDelete(res);
 		ipp_failed(c, "the job's state", queue, err);
 		return 0;
 	}
 	s = ippGetInteger(ippFindAttribute(res, "job-state", IPP_TAG_ENUM), 0);
 	keywords(res, "job-state-reasons", out->reasons, sizeof out->reasons);
+	add_message(res, "job-state-message", out->reasons, sizeof out->reasons);
 	ippDelete(res);
-	snprintf(out->state, sizeof out->state, "%s",
-		s == J_PROCESSING          ? "processing"
-			: s == J_STOPPED   ? "stopped"
-			: s == J_CANCELED  ? "canceled"
-			: s == J_ABORTED   ? "aborted"
-			: s == J_COMPLETED ? "completed"
-					   : "pending");
-	return s ? s : J_PENDING;
+	s = s >= J_PENDING && s <= J_COMPLETED ? s : J_PENDING;
+	snprintf(out->state, sizeof out->state, "%s", job_state_name(s));
+	return s;
 }
 
-/* Until the job ends or the deadline.  A job waiting on a stopped queue
- * is told at once: only a person starts the queue again. */
+/* Look at the job and its printer, reconnecting to a cupsd that went away
+ * (restarted, say); the job-state or 0. */
 static int
-follow(struct conn *c, const char *queue, int timeout_ms, struct kz_cups_result *out, char *err)
+look(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, char *err)
 {
-	int pause = POLL_MIN_MS;
+	char state[16];
+	int s, accepting;
+
+	if (c->http == NULL && open_conn(c, j->io_timeout_ms, err) != KZ_OK)
+		return 0;
+	if ((s = job_state(c, j->queue, out, err)) == 0) {
+		close_conn(c);
+		return 0;
+	}
+	if (s < J_CANCELED) {
+		char e2[KZ_ERR_LEN];
+
+		printer_state(c, j->queue, state, &out->printer, &accepting, e2);
+		if (j->progress != NULL)
+			j->progress(j->arg, out);
+	}
+	return s;
+}
+
+/* The job did not start by its deadline: withdraw it, so it cannot print
+ * later behind the next try. */
+static int
+withdraw(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, int job_ms,
+	char *err)
+{
+	exchange(c);
+	if (cupsCancelJob2(c->http, j->queue, out->job_id, 0) > IPP_STATUS_OK_CONFLICTING) {
+		out->end = KZ_CUPS_UNKNOWN;
+		return kz_err(err, KZ_EDEVICE,
+			"job %d on queue '%s' still %s after %d s (%s; printer: %s), and CUPS "
+			"did not cancel it: %s",
+			out->job_id, j->queue, out->state, job_ms / 1000, out->reasons,
+			out->printer.reasons, cupsLastErrorString());
+	}
+	out->end = KZ_CUPS_NOT_PRINTED;
+	return kz_err(err, KZ_EDEVICE,
+		"job %d on queue '%s' was still %s after %d s and was withdrawn unprinted: %s; "
+		"printer: %s",
+		out->job_id, j->queue, out->state, job_ms / 1000, out->reasons,
+		out->printer.reasons);
+}
+
+/* The job deadline passed with the job not ended.  Unstarted (pending,
+ * held, stopped, or processing while CUPS still tries to reach the
+ * printer) it is withdrawn; printing, it may yet come out. */
+static int
+overdue(struct conn *c, const struct kz_cups_job *j, int s, struct kz_cups_result *out, char *err)
+{
+	/* CUPS' backend still trying to reach the printer, nothing handed
+	 * over yet (once it has, it waits for the printer to complete) */
+	int unreached = s == J_PROCESSING && out->printer.condition == KZ_PRINTER_OFFLINE &&
+		strstr(out->printer.reasons, "cups-waiting-for-job-completed") == NULL;
+
+	if (c->http == NULL || s == 0) {
+		out->end = KZ_CUPS_UNKNOWN;
+		return kz_err(err, KZ_EDEVICE,
+			"lost CUPS at %s while job %d on queue '%s' was %s; it may still print",
+			c->where, out->job_id, j->queue, out->state);
+	}
+	if (s != J_PROCESSING || unreached)
+		return withdraw(c, j, out, j->job_ms, err);
+	out->end = KZ_CUPS_UNKNOWN;
+	return kz_err(err, KZ_EDEVICE,
+		"job %d on queue '%s' still printing after %d s: %s; printer: %s", out->job_id,
+		j->queue, j->job_ms / 1000, out->reasons, out->printer.reasons);
+}
+
+/* Until the job ends or its deadline: pending, held, processing and a
+ * stopped queue are waits, not faults. */
+static int
+follow(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, char *err)
+{
+	long long deadline = kz_deadline_now() + j->job_ms;
+	int pause = POLL_MIN_MS, s;
 
 	for (;;) {
-		int s = job_state(c, queue, out, err);
-
-		if (s == 0)
-			return KZ_EDEVICE;
-		if (s == J_COMPLETED)
+		s = look(c, j, out, err);
+		if (s == J_COMPLETED) {
+			out->end = KZ_CUPS_PRINTED;
 			return KZ_OK;
-		if (s >= J_STOPPED)
-			return kz_err(err, KZ_EDEVICE, "job %d on queue '%s' %s: %s", out->job_id,
-				queue, out->state, out->reasons);
-		if (strstr(out->reasons, "printer-stopped"))
+		}
+		if (s == J_CANCELED || s == J_ABORTED) {
+			out->end = KZ_CUPS_GAVE_UP;
 			return kz_err(err, KZ_EDEVICE,
-				"job %d waits: queue '%s' is stopped; start it with "
-				"'cupsenable %s' once the printer is ready",
-				out->job_id, queue, queue);
-		if (kz_deadline_left(c->deadline) == 0)
-			return kz_err(err, KZ_EDEVICE,
-				"job %d on queue '%s' still %s after %d ms: %s", out->job_id, queue,
-				out->state, timeout_ms, out->reasons);
-		sleep_ms(pause < kz_deadline_left(c->deadline) ? pause
-							       : kz_deadline_left(c->deadline));
+				"job %d on queue '%s' was %s: %s; printer: %s", out->job_id,
+				j->queue, s == J_CANCELED ? "cancelled" : "aborted", out->reasons,
+				out->printer.reasons);
+		}
+		if (kz_deadline_left(deadline) == 0)
+			return overdue(c, j, s, out, err);
+		sleep_ms(pause < kz_deadline_left(deadline) ? pause : kz_deadline_left(deadline));
 		pause = pause * 2 < POLL_MAX_MS ? pause * 2 : POLL_MAX_MS;
 	}
 }
 
 int
-kz_cups_print(const char *queue, const char *title, const uint8_t *pdf, size_t len, int timeout_ms,
-	struct kz_cups_result *out, char *err)
+kz_cups_print(const struct kz_cups_job *j, struct kz_cups_result *out, char *err)
 {
 	struct kz_cups_result spare;
 	struct conn c = {0};
@@ -299,98 +447,45 @@ kz_cups_print(const char *queue, const char *title, const uint8_t *pdf, size_t l
 
 	if (out == NULL)
 		out = &spare;
-	*out = (struct kz_cups_result){0, "pending", "none"};
-	if ((rc = check_queue(queue, err)) != KZ_OK)
+	*out = (struct kz_cups_result){0, "pending", "none", KZ_CUPS_NOT_PRINTED, {0}};
+	snprintf(out->printer.reasons, sizeof out->printer.reasons, "none");
+	out->printer.said = "";
+	if (j == NULL || (rc = check_queue(j->queue, err)) != KZ_OK)
+		return j == NULL ? kz_err(err, KZ_EINVAL, "no CUPS job") : rc;
+	if (j->data == NULL || j->len == 0)
+		return kz_err(err, KZ_EINVAL, "nothing to print on queue '%s': the %s is empty",
+			j->queue, j->raw ? "printout" : "PDF");
+	if (j->io_timeout_ms < 0 || j->job_ms < 0)
+		return kz_err(err, KZ_EINVAL, "a timeout is 0 ms or more, not %d",
+			j->io_timeout_ms < 0 ? j->io_timeout_ms : j->job_ms);
+	if ((rc = open_conn(&c, j->io_timeout_ms, err)) != KZ_OK)
 		return rc;
-	if (pdf == NULL || len == 0)
-		return kz_err(err, KZ_EINVAL, "nothing to print on queue '%s': the PDF is empty",
-			queue);
-	if (timeout_ms < 0)
-		return kz_err(err, KZ_EINVAL, "a timeout is 0 ms or more, not %d", timeout_ms);
-	if ((rc = open_conn(&c, timeout_ms, err)) != KZ_OK)
-		return rc;
-	rc = check_printer(&c, queue, out, err);
+	rc = check_printer(&c, j->queue, out, err);
+	if (rc == KZ_OK && (rc = submit(&c, j, out, err)) != KZ_OK)
+		out->end = out->job_id != 0 && strcmp(out->state, "canceled") != 0
+			? KZ_CUPS_UNKNOWN
+			: KZ_CUPS_NOT_PRINTED;
 	if (rc == KZ_OK)
-		rc = submit(&c, queue, title ? title : "Kezek", pdf, len, out, err);
-	if (rc == KZ_OK)
-		rc = follow(&c, queue, timeout_ms, out, err);
-	httpClose(c.http);
+		rc = follow(&c, j, out, err);
+	close_conn(&c);
 	return rc;
 }
 
 int
-kz_cups_state(const char *queue, char *state, char *reasons, char *err)
+kz_cups_state(const char *queue, char *state, struct kz_cups_printer *p, char *err)
 {
 	struct conn c = {0};
 	int accepting, rc;
 
 	snprintf(state, 16, "stopped");
-	snprintf(reasons, 256, "none");
+	snprintf(p->reasons, sizeof p->reasons, "none");
+	p->condition = KZ_PRINTER_OFFLINE;
+	p->said = "";
 	if ((rc = check_queue(queue, err)) != KZ_OK)
 		return rc;
 	if ((rc = open_conn(&c, KZ_CUPS_STATE_MS, err)) != KZ_OK)
 		return rc;
-	rc = printer_state(&c, queue, state, reasons, &accepting, err);
-	httpClose(c.http);
+	rc = printer_state(&c, queue, state, p, &accepting, err);
+	close_conn(&c);
 	return rc;
 }
-
-/* The transport: its state is the queue's name. */
-static int
-cups_open(const char *address, int timeout_ms, void **state, char *err)
-{
-	(void)timeout_ms;
-	if ((*state = strdup(address)) == NULL)
-		return kz_err(err, KZ_ENOMEM, "out of memory opening the CUPS queue %s", address);
-	return KZ_OK;
-}
-
-static void
-cups_close(void *state)
-{
-	free(state);
-}
-
-/* Done: the job completed.  Refused before a CUPS job existed, or a job
- * CUPS threw away, is safe to send again; a job that waits in CUPS may
- * still print. */
-static int
-cups_deliver(void *state, const struct kz_printout *p, int timeout_ms, enum kz_unsent *unsent,
-	char *err)
-{
-	struct kz_cups_result res = {0};
-	int rc = kz_cups_print(state, p->title, p->data, p->len, timeout_ms, &res, err);
-
-	*unsent = KZ_UNSENT_RETRY;
-	if (rc != KZ_OK && res.job_id != 0 && strcmp(res.state, "canceled") != 0 &&
-		strcmp(res.state, "aborted") != 0)
-		*unsent = KZ_UNSENT_UNCERTAIN;
-	return rc;
-}
-
-/* The queue's state: stopped is offline; its reasons, unless "none". */
-static int
-cups_health(void *state, int timeout_ms, struct kz_health *h, char *err)
-{
-	char st[16], reasons[256];
-	int rc;
-
-	(void)timeout_ms; /* kz_cups_state keeps to KZ_CUPS_STATE_MS */
-	if ((rc = kz_cups_state(state, st, reasons, h->reason)) != KZ_OK) {
-		h->state = KZ_PRINTER_OFFLINE;
-		return kz_err(err, rc, "%s", h->reason);
-	}
-	h->state = strcmp(st, "stopped") == 0 ? KZ_PRINTER_OFFLINE : KZ_PRINTER_READY;
-	snprintf(h->reason, sizeof h->reason, "%s", strcmp(reasons, "none") == 0 ? "" : reasons);
-	return KZ_OK;
-}
-
-const struct kz_transport_ops kz_transport_cups = {
-	.kind = KZ_TRANSPORT_CUPS,
-	.name = "cups",
-	.pdf = 1,
-	.open = cups_open,
-	.close = cups_close,
-	.deliver = cups_deliver,
-	.health = cups_health,
-};

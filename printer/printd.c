@@ -34,6 +34,8 @@ struct kz_printd {
 	struct kz_bytes out;
 	int64_t polled_at;         /* when the printer's state was last asked */
 	struct kz_doc_source docs; /* where the documents load their data */
+	int told;                  /* the transport told the printer's state during the send */
+	struct kz_health last;     /* what it told last */
 };
 
 /* The bytes the printer takes: ESC/POS raster, or a PDF for an A4 printer.
@@ -103,6 +105,22 @@ postpone(struct kz_printd *pd, const struct kz_print_job *j, enum kz_printer_con
 	return kz_outbox_retry(pd->db, j->id, reason, pd->opt.retry_seconds, err);
 }
 
+/* A transport that follows a job (cups) tells how the printer is while
+ * the job waits or prints (paused, out of paper ...): recorded as it
+ * changes, so every screen shows it while the job waits. */
+static void
+job_progress(void *arg, const struct kz_health *h)
+{
+	struct kz_printd *pd = arg;
+	char e2[KZ_ERR_LEN];
+
+	if (pd->told && h->state == pd->last.state && strcmp(h->reason, pd->last.reason) == 0)
+		return;
+	pd->told = 1;
+	pd->last = *h;
+	kz_printer_set_state(pd->db, pd->opt.printer->name, h->state, h->reason, e2);
+}
+
 /* Reach the printer, check it, send the printout until its transport
  * says done, record. */
 static int
@@ -110,7 +128,8 @@ send_job(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char 
 {
 	const char *doc = kz_outbox_doc_name(j->document);
 	char why[KZ_ERR_LEN], reason[KZ_ERR_LEN], title[64], name[96], stamp[32];
-	struct kz_printout p = {pd->out.data, pd->out.len, title, name};
+	struct kz_printout p = {pd->out.data, pd->out.len, title, name,
+		pd->opt.printer->job_timeout_s * 1000, job_progress, pd};
 	enum kz_unsent unsent;
 	void *conn = NULL;
 	int rc;
@@ -124,23 +143,27 @@ send_job(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char 
 		pd->ops->close(conn);
 		return postpone(pd, j, KZ_PRINTER_UNKNOWN, reason, err);
 	}
+	pd->told = 0;
 	rc = kz_transport_send(pd->ops, conn, &p, pd->opt.printer->status, pd->opt.io_timeout_ms,
 		&unsent, why);
 	pd->ops->close(conn);
-	if (rc != KZ_OK && unsent == KZ_UNSENT_UNCERTAIN) {
+	if (rc != KZ_OK && unsent != KZ_UNSENT_RETRY && !pd->told)
 		kz_printer_set_state(pd->db, pd->opt.printer->name, KZ_PRINTER_OFFLINE, why,
 			reason);
+	if (rc != KZ_OK && unsent == KZ_UNSENT_UNCERTAIN)
 		return kz_outbox_uncertain(pd->db, j->id, why, err);
-	}
+	if (rc != KZ_OK && unsent == KZ_UNSENT_FAILED)
+		return kz_outbox_fail(pd->db, j->id, why, err);
 	if (rc != KZ_OK)
-		return postpone(pd, j, KZ_PRINTER_OFFLINE, why, err);
+		return postpone(pd, j, pd->told ? KZ_PRINTER_UNKNOWN : KZ_PRINTER_OFFLINE, why,
+			err);
 	/* Fault injection for the crash test: die between sending and
 	 * recording, the one moment that must not print twice. */
 	if (getenv("KEZEK_FAULT_AFTER_SEND") != NULL)
 		raise(SIGKILL);
 	if ((rc = kz_outbox_done(pd->db, j->id, err)) != KZ_OK)
 		return rc;
-	if (!asks_first(pd)) /* nothing asked: the send alone tells */
+	if (!asks_first(pd) && !pd->told) /* nothing asked: the send alone tells */
 		kz_printer_set_state(pd->db, pd->opt.printer->name, KZ_PRINTER_READY, "", why);
 	*printed = 1;
 	return KZ_OK;
@@ -205,7 +228,8 @@ kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, int 
 	pd->ops = kz_transport_find(opt->printer->transport);
 	if (pd->ops == NULL) {
 		free(pd);
-		return kz_err(err, KZ_ECONFIG, "[printer %s]: no transport; use tcp, device or usb",
+		return kz_err(err, KZ_ECONFIG,
+			"[printer %s]: no transport; use tcp, device, usb or cups-raw",
 			opt->printer->name);
 	}
 	if (pd->ops->pdf != (opt->printer->role == KZ_ROLE_A4)) {
@@ -214,7 +238,7 @@ kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, int 
 		free(pd);
 		return kz_err(err, KZ_ECONFIG, "[printer %s]: a %s printer needs transport %s",
 			opt->printer->name, kz_config_role_name(opt->printer->role),
-			pdf ? "tcp, device or usb" : "cups or folder");
+			pdf ? "tcp, device, usb or cups-raw" : "cups or folder");
 	}
 	if ((rc = kz_db_open(opt->db_path, 0, &pd->db, err)) != KZ_OK ||
 		(rc = kz_typeset_open(opt->font_dir, &pd->ts, err)) != KZ_OK ||

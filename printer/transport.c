@@ -13,6 +13,7 @@ static const struct kz_transport_ops *const table[KZ_TRANSPORT_COUNT] = {
 	[KZ_TRANSPORT_USB] = &kz_transport_usb,
 	[KZ_TRANSPORT_CUPS] = &kz_transport_cups,
 	[KZ_TRANSPORT_FOLDER] = &kz_transport_folder,
+	[KZ_TRANSPORT_CUPS_RAW] = &kz_transport_cups_raw,
 };
 
 const struct kz_transport_ops *

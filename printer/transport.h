@@ -1,13 +1,14 @@
 /*
  * transport.h - how a printout reaches a printer: one const table of
- * operations for each way in (tcp, device, usb, cups, folder), so the print
+ * operations for each way in (tcp, device, usb, cups, cups-raw, folder), so the print
  * service (printd.c) and the A4 printing of reports (a4.c) take one path
  * whichever runs.  Start at kz_transport_send.
  *
  * What "done" means for each:
  *   tcp, device, usb  the ESC/POS bytes written and, for a printer that
  *                     answers status, its status answered after them;
- *   cups              the CUPS job completed;
+ *   cups, cups-raw    the CUPS job completed (followed through its states
+ *                     with a deadline of its own, kz_printout.job_ms);
  *   folder            the PDF file written whole and renamed into place.
  *
  * Adding a transport: its file here filling a struct kz_transport_ops, its
@@ -24,25 +25,34 @@
 #include "queue/error.h"
 #include "queue/outbox.h"
 
+/* How a printer is, for the outbox's printer state. */
+struct kz_health {
+	enum kz_printer_condition state; /* as the printers' state column will say */
+	char reason[KZ_ERR_LEN];         /* for people; "" when there is nothing to say */
+};
+
 /* One printout to send: ESC/POS raster bytes, or an A4 PDF. */
 struct kz_printout {
 	const uint8_t *data;
 	size_t len;
 	const char *title; /* a CUPS job's name: "Kezek form 12" */
 	const char *name;  /* a folder's file name without ".pdf": letters, digits, '-', '_' */
+	/* cups, cups-raw: how long the job may take to end, queued, held or
+	 * printing (0: the send's own timeout); its I/O stays timeout_ms. */
+	int job_ms;
+	/* cups, cups-raw (may be NULL): told how the printer is while the job
+	 * waits or prints, and once more at its end. */
+	void (*progress)(void *arg, const struct kz_health *h);
+	void *progress_arg;
 };
 
 /* What became of a send that failed. */
 enum kz_unsent {
 	KZ_UNSENT_RETRY,     /* not printed, nothing left anywhere: safe to send again */
-	KZ_UNSENT_UNCERTAIN, /* handed on and may still print (a job waiting in CUPS):
-			      * a person decides, as after a crash */
-};
-
-/* How a printer is, for the outbox's printer state. */
-struct kz_health {
-	enum kz_printer_condition state; /* as the printers' state column will say */
-	char reason[KZ_ERR_LEN];         /* for people; "" when there is nothing to say */
+	KZ_UNSENT_UNCERTAIN, /* handed on and may still print (a job printing in CUPS
+			      * past its deadline): a person decides, as after a crash */
+	KZ_UNSENT_FAILED,    /* ended without printing and will not by itself (a job
+			      * cancelled or aborted in CUPS): given up, reprint on request */
 };
 
 /* Every operation returns KZ_OK, KZ_EINVAL for an address or argument that
@@ -85,7 +95,7 @@ struct kz_transport_ops {
 	int (*read_byte)(void *state, int ask, uint8_t *b, long long deadline, int timeout_ms,
 		char *err);
 
-	/* Whole documents (cups, folder); NULL for ESC/POS, whose send is the
+	/* Whole documents (cups, cups-raw, folder); NULL for ESC/POS, whose send is the
 	 * bytes then, for a printer that answers status, its status. */
 	/* Deliver p until done (see the top); on failure *unsent tells
 	 * whether it may still print. */
@@ -96,7 +106,7 @@ struct kz_transport_ops {
 };
 
 extern const struct kz_transport_ops kz_transport_tcp, kz_transport_device, kz_transport_usb,
-	kz_transport_cups, kz_transport_folder;
+	kz_transport_cups, kz_transport_folder, kz_transport_cups_raw;
 
 /* The transport of this kind (hall.ini's transport =), or NULL for
  * KZ_TRANSPORT_NONE or a value outside the enum. */

@@ -1,16 +1,20 @@
 /* usb.c - the usb transport: ESC/POS straight to a USB printer through
- * libusb (no usblp, no CUPS), every wait bounded by a deadline; see transport.h. */
+ * libusb (no usblp, no CUPS), every wait bounded by a deadline; see
+ * transport.h.  And the printers plugged in, for setting one up (usb.h). */
+#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <libusb.h>
 
 #include "printer/deadline.h"
 #include "queue/error.h"
 #include "transport.h"
+#include "usb.h"
 
 #define HINT          "check the printer is on and plugged in"
 #define STATUS_HINT   "check it has paper, its cover is shut and it is online"
@@ -24,14 +28,74 @@ struct usb {
 	int claimed;
 	unsigned char out, in; /* bulk endpoints; in 0 when there is none */
 	int in_size;           /* bulk IN packet size: read whole packets */
-	char where[16];        /* VVVV:PPPP, for messages */
+	char where[96];        /* VVVV:PPPP[:SERIAL], for messages */
 };
 
-/* What hall.ini's address asks for: any printer, or one vendor:product. */
+/* What hall.ini's address asks for: any printer, one vendor:product, or
+ * one printer by its serial number too. */
 struct want {
 	int any;
 	unsigned vid, pid;
+	char serial[64]; /* "" for any */
 };
+
+#define SYSFS_USB "/sys/bus/usb/devices"
+
+/* The first line of file dir/name into out (n bytes), "" if none. */
+static void
+read_line(const char *dir, const char *name, char *out, size_t n)
+{
+	char path[PATH_MAX];
+	FILE *f;
+
+	out[0] = '\0';
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if ((f = fopen(path, "r")) == NULL)
+		return;
+	if (fgets(out, (int)n, f) == NULL)
+		out[0] = '\0';
+	out[strcspn(out, "\r\n")] = '\0';
+	fclose(f);
+}
+
+/* The device's strings as the kernel keeps them in sysfs (anyone may read
+ * them; opening the device needs a udev rule), found by bus and device
+ * number; "" for those it lacks. */
+static void
+sysfs_strings(int bus, int dev, struct kz_usb_printer *p)
+{
+	DIR *d = opendir(SYSFS_USB);
+	struct dirent *e;
+	char dir[PATH_MAX], num[16];
+
+	p->manufacturer[0] = p->model[0] = p->serial[0] = '\0';
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || strchr(e->d_name, ':') != NULL)
+			continue; /* an interface, not a device */
+		snprintf(dir, sizeof dir, SYSFS_USB "/%s", e->d_name);
+		read_line(dir, "busnum", num, sizeof num);
+		if (atoi(num) != bus)
+			continue;
+		read_line(dir, "devnum", num, sizeof num);
+		if (atoi(num) != dev)
+			continue;
+		read_line(dir, "manufacturer", p->manufacturer, sizeof p->manufacturer);
+		read_line(dir, "product", p->model, sizeof p->model);
+		read_line(dir, "serial", p->serial, sizeof p->serial);
+		break;
+	}
+	if (d != NULL)
+		closedir(d);
+}
+
+static void
+serial_of(libusb_device *dev, char *serial, size_t n)
+{
+	struct kz_usb_printer p;
+
+	sysfs_strings(libusb_get_bus_number(dev), libusb_get_device_address(dev), &p);
+	snprintf(serial, n, "%s", p.serial);
+}
 
 /* 1 to 4 hex digits, all of s. */
 static int
@@ -50,19 +114,27 @@ hex16(const char *s, size_t n, unsigned *v)
 static int
 parse(const char *address, struct want *w, char *err)
 {
-	const char *colon = strchr(address, ':');
+	const char *colon = strchr(address, ':'), *serial;
 
 	memset(w, 0, sizeof *w);
 	if (strcmp(address, "auto") == 0) {
 		w->any = 1;
 		return KZ_OK;
 	}
+	serial = colon ? strchr(colon + 1, ':') : NULL;
+	if (serial != NULL && (serial[1] == '\0' || strlen(serial + 1) >= sizeof w->serial))
+		serial = NULL, colon = NULL; /* refused below */
 	if (colon != NULL && hex16(address, (size_t)(colon - address), &w->vid) == 0 &&
-		hex16(colon + 1, strlen(colon + 1), &w->pid) == 0)
+		hex16(colon + 1, serial ? (size_t)(serial - colon - 1) : strlen(colon + 1),
+			&w->pid) == 0) {
+		if (serial != NULL)
+			snprintf(w->serial, sizeof w->serial, "%s", serial + 1);
 		return KZ_OK;
+	}
 	return kz_err(err, KZ_EINVAL,
-		"USB printer address '%s' is neither auto nor vendor:product in hex; write "
-		"e.g. auto or 0416:5011 (lsusb shows them) in hall.ini",
+		"USB printer address '%s' is neither auto, vendor:product in hex nor "
+		"vendor:product:serial; write e.g. 0416:5011:SERIAL in hall.ini (kezek print "
+		"usb lists the printers plugged in)",
 		address);
 }
 
@@ -127,6 +199,13 @@ matches(struct usb *u, libusb_device *dev, const struct want *w)
 		return 0;
 	if (!w->any && (d.idVendor != w->vid || d.idProduct != w->pid))
 		return 0;
+	if (w->serial[0] != '\0') {
+		char serial[64];
+
+		serial_of(dev, serial, sizeof serial);
+		if (strcmp(serial, w->serial) != 0)
+			return 0;
+	}
 	if (libusb_get_active_config_descriptor(dev, &cfg) != 0 &&
 		libusb_get_config_descriptor(dev, 0, &cfg) != 0)
 		return 0;
@@ -138,7 +217,8 @@ matches(struct usb *u, libusb_device *dev, const struct want *w)
 		u->out = u->in = 0;
 		return 0;
 	}
-	snprintf(u->where, sizeof u->where, "%04x:%04x", d.idVendor, d.idProduct);
+	snprintf(u->where, sizeof u->where, "%04x:%04x%s%s", d.idVendor, d.idProduct,
+		w->serial[0] ? ":" : "", w->serial);
 	return 1;
 }
 
@@ -148,10 +228,30 @@ not_found(const struct want *w, char *err)
 	if (w->any)
 		return kz_err(err, KZ_EDEVICE,
 			"no USB printer found (auto); is it plugged in and powered?");
+	if (w->serial[0] != '\0')
+		return kz_err(err, KZ_EDEVICE,
+			"no USB printer %04x:%04x with serial number %s found; is it plugged in "
+			"and powered? kezek print usb lists the printers plugged in",
+			w->vid, w->pid, w->serial);
 	return kz_err(err, KZ_EDEVICE,
-		"no USB printer %04x:%04x found; is it plugged in and powered? lsusb "
-		"lists the vendor:product of what is plugged in",
+		"no USB printer %04x:%04x found; is it plugged in and powered? kezek print "
+		"usb lists the printers plugged in",
 		w->vid, w->pid);
+}
+
+/* More than one printer answers to the address: which one a ticket goes
+ * to must not depend on the order they were plugged in. */
+static int
+ambiguous(const struct want *w, int count, char *err)
+{
+	char what[32] = "auto";
+
+	if (!w->any)
+		snprintf(what, sizeof what, "%04x:%04x", w->vid, w->pid);
+	return kz_err(err, KZ_EDEVICE,
+		"%d USB printers answer to address %s; name one by its serial number "
+		"(address = VVVV:PPPP:SERIAL): kezek print usb lists them",
+		count, what);
 }
 
 /* Find and open the device; KZ_OK with u->h set. */
@@ -161,18 +261,26 @@ find(struct usb *u, const struct want *w, char *err)
 	libusb_device **list;
 	libusb_device *dev = NULL;
 	ssize_t n = libusb_get_device_list(u->ctx, &list);
-	int rc;
+	int rc, count = 0;
 
 	if (n < 0)
 		return kz_err(err, KZ_EDEVICE, "cannot list the USB devices (%s)",
 			libusb_strerror((int)n));
-	for (ssize_t i = 0; i < n && dev == NULL; i++)
-		if (matches(u, list[i], w))
+	for (ssize_t i = n - 1; i >= 0; i--) {
+		struct usb probe = *u;
+
+		if (matches(&probe, list[i], w)) {
+			count++;
 			dev = list[i];
-	rc = dev == NULL ? 0 : libusb_open(dev, &u->h);
+			*u = probe;
+		}
+	}
+	rc = dev == NULL || count > 1 ? 0 : libusb_open(dev, &u->h);
 	libusb_free_device_list(list, 1);
 	if (dev == NULL)
 		return not_found(w, err);
+	if (count > 1)
+		return ambiguous(w, count, err);
 	if (rc == LIBUSB_ERROR_ACCESS)
 		return kz_err(err, KZ_EDEVICE,
 			"no permission to open the USB printer %s; give the user Kezek "
@@ -397,6 +505,72 @@ static int
 usb_read_byte(void *state, int ask, uint8_t *b, long long deadline, int timeout_ms, char *err)
 {
 	return read_byte(state, ask, b, deadline, timeout_ms, err);
+}
+
+/* dev's description, if it is a printer (a printer-class interface). */
+static int
+describe(libusb_device *dev, struct kz_usb_printer *p)
+{
+	struct libusb_device_descriptor d;
+	struct libusb_config_descriptor *cfg = NULL;
+	char node[64];
+	int printer;
+
+	if (libusb_get_device_descriptor(dev, &d) != 0)
+		return 0;
+	if (libusb_get_active_config_descriptor(dev, &cfg) != 0 &&
+		libusb_get_config_descriptor(dev, 0, &cfg) != 0)
+		return 0;
+	printer = pick_interface(cfg, 0) >= 0;
+	libusb_free_config_descriptor(cfg);
+	if (!printer)
+		return 0;
+	memset(p, 0, sizeof *p);
+	p->vendor = d.idVendor;
+	p->product = d.idProduct;
+	p->bus = libusb_get_bus_number(dev);
+	p->device = libusb_get_device_address(dev);
+	sysfs_strings(p->bus, p->device, p);
+	snprintf(p->address, sizeof p->address, "%04x:%04x%s%s", p->vendor, p->product,
+		p->serial[0] ? ":" : "", p->serial);
+	snprintf(node, sizeof node, "/dev/bus/usb/%03d/%03d", p->bus, p->device);
+	p->can_open = access(node, R_OK | W_OK) == 0;
+	return 1;
+}
+
+static int
+by_place(const void *a, const void *b)
+{
+	const struct kz_usb_printer *x = a, *y = b;
+
+	return x->bus != y->bus ? x->bus - y->bus : x->device - y->device;
+}
+
+int
+kz_usb_list(struct kz_usb_printer *out, int max, int *n, char *err)
+{
+	libusb_context *ctx = NULL;
+	libusb_device **list;
+	ssize_t count;
+	int rc;
+
+	*n = 0;
+	if ((rc = libusb_init(&ctx)) != 0)
+		return kz_err(err, KZ_EDEVICE, "cannot start libusb to list USB printers (%s)",
+			libusb_strerror(rc));
+	if ((count = libusb_get_device_list(ctx, &list)) < 0) {
+		libusb_exit(ctx);
+		return kz_err(err, KZ_EDEVICE, "cannot list the USB devices (%s)",
+			libusb_strerror((int)count));
+	}
+	for (ssize_t i = 0; i < count && *n < max; i++)
+		if (describe(list[i], &out[*n]))
+			(*n)++;
+	libusb_free_device_list(list, 1);
+	libusb_exit(ctx);
+	/* the same order each time, whatever order libusb found them in */
+	qsort(out, (size_t)*n, sizeof *out, by_place);
+	return KZ_OK;
 }
 
 const struct kz_transport_ops kz_transport_usb = {

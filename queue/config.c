@@ -488,6 +488,7 @@ static const char *const transport_names[KZ_TRANSPORT_COUNT] = {
 	[KZ_TRANSPORT_USB] = "usb",
 	[KZ_TRANSPORT_CUPS] = "cups",
 	[KZ_TRANSPORT_FOLDER] = "folder",
+	[KZ_TRANSPORT_CUPS_RAW] = "cups-raw",
 };
 
 /* The index of value among names[1..n), 0 if none. */
@@ -545,7 +546,8 @@ printer_key(struct parse *p, const char *label, const char *name, const char *va
 	if (strcmp(name, "transport") == 0) {
 		if ((k = kz_config_transport_of(value)) == KZ_TRANSPORT_NONE)
 			return fail(p,
-				"transport of [printer %s] is tcp, device, usb, cups or folder, "
+				"transport of [printer %s] is tcp, device, usb, cups, cups-raw or "
+				"folder, "
 				"not '%s'",
 				label, value);
 		pr->transport = (enum kz_transport_kind)k;
@@ -570,9 +572,16 @@ printer_key(struct parse *p, const char *label, const char *name, const char *va
 		pr->status = value[0] == 'y' ? 1 : 0;
 		return 1;
 	}
+	if (strcmp(name, "job_timeout_seconds") == 0) {
+		if (parse_int(value, 10, 86400, &pr->job_timeout_s) < 0)
+			return fail(p,
+				"job_timeout_seconds of [printer %s] is 10 to 86400, not '%s'",
+				label, value);
+		return 1;
+	}
 	return fail(p,
 		"unknown key '%s' in [printer %s]; known keys: role, transport, address, "
-		"paper, status",
+		"paper, status, job_timeout_seconds",
 		name, label);
 }
 
@@ -958,6 +967,8 @@ check_whole(struct kz_config *c, char *err)
 				pr->line, pr->name);
 		if (pr->role != KZ_ROLE_A4 && pr->paper == 0)
 			pr->paper = 80;
+		if (pr->job_timeout_s == 0)
+			pr->job_timeout_s = KZ_JOB_TIMEOUT_DEFAULT;
 		/* a device file or folder named relative to this file, like the database */
 		if ((pr->transport == KZ_TRANSPORT_DEVICE ||
 			    pr->transport == KZ_TRANSPORT_FOLDER) &&
@@ -977,7 +988,7 @@ check_whole(struct kz_config *c, char *err)
 		if (pr->role != KZ_ROLE_A4 && pr->transport == KZ_TRANSPORT_FOLDER)
 			return kz_err(err, KZ_ECONFIG,
 				"%s:%d: [printer %s]: transport folder keeps A4 PDF files; a %s "
-				"printer needs tcp, device or usb",
+				"printer needs tcp, device, usb or cups-raw",
 				c->path, pr->line, pr->name, kz_config_role_name(pr->role));
 	}
 	if ((rc = check_kiosks(c, err)) != KZ_OK)

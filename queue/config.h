@@ -13,7 +13,8 @@
  *                     recent_calls, info_kk, info_ru
  *   [service CODE]    prefix, name_kk, name_ru
  *   [counter NUMBER]  services = CODE, CODE ...
- *   [printer NAME]    role, transport, address, paper, status
+ *   [printer NAME]    role, transport, address, paper, status,
+ *                     job_timeout_seconds
  *   [kiosk NAME]      printer, forms_printer, language, idle_seconds,
  *                     ticket_pause_seconds, double_tap_ms, screen_mm,
  *                     admin_gesture (the PIN is in the database: adminpin.h)
@@ -40,14 +41,15 @@
 
 #include "calendar.h"
 
-#define KZ_MAX_SERVICES 32
-#define KZ_MAX_COUNTERS 64
-#define KZ_MAX_PRINTERS 16
-#define KZ_MAX_KIOSKS   8
-#define KZ_CODE_LEN     16  /* service code or prefix, bytes with NUL */
-#define KZ_NAME_LEN     256 /* a name in one language, bytes with NUL */
-#define KZ_PATH_LEN     1024
-#define KZ_SPOKEN_LEN   64 /* a prefix as spoken, bytes with NUL */
+#define KZ_MAX_SERVICES        32
+#define KZ_MAX_COUNTERS        64
+#define KZ_MAX_PRINTERS        16
+#define KZ_MAX_KIOSKS          8
+#define KZ_CODE_LEN            16  /* service code or prefix, bytes with NUL */
+#define KZ_NAME_LEN            256 /* a name in one language, bytes with NUL */
+#define KZ_PATH_LEN            1024
+#define KZ_SPOKEN_LEN          64  /* a prefix as spoken, bytes with NUL */
+#define KZ_JOB_TIMEOUT_DEFAULT 600 /* s a CUPS job may take: queued behind others, printing */
 
 struct kz_service_conf {
 	char code[KZ_CODE_LEN];    /* what clerks type: kezek ticket A */
@@ -78,12 +80,13 @@ enum kz_printer_role {
 /* How a printer is reached: hall.ini's transport = (kz_config_transport_name);
  * printer/transport.h has one row for each. */
 enum kz_transport_kind {
-	KZ_TRANSPORT_NONE,   /* not given yet */
-	KZ_TRANSPORT_TCP,    /* "tcp": ESC/POS on TCP, port 9100 */
-	KZ_TRANSPORT_DEVICE, /* "device": ESC/POS into a device file */
-	KZ_TRANSPORT_USB,    /* "usb": ESC/POS through libusb */
-	KZ_TRANSPORT_CUPS,   /* "cups": PDF to a CUPS queue */
-	KZ_TRANSPORT_FOLDER, /* "folder": PDF files kept in a folder */
+	KZ_TRANSPORT_NONE,     /* not given yet */
+	KZ_TRANSPORT_TCP,      /* "tcp": ESC/POS on TCP, port 9100 */
+	KZ_TRANSPORT_DEVICE,   /* "device": ESC/POS into a device file */
+	KZ_TRANSPORT_USB,      /* "usb": ESC/POS through libusb */
+	KZ_TRANSPORT_CUPS,     /* "cups": PDF to a CUPS queue */
+	KZ_TRANSPORT_FOLDER,   /* "folder": PDF files kept in a folder */
+	KZ_TRANSPORT_CUPS_RAW, /* "cups-raw": ESC/POS to a raw CUPS queue */
 	KZ_TRANSPORT_COUNT
 };
 
@@ -98,10 +101,12 @@ enum kz_transport_kind kz_config_transport_of(const char *word);
 struct kz_printer_conf {
 	char name[KZ_CODE_LEN * 2];       /* [printer NAME]: letters, digits, '-' */
 	enum kz_printer_role role;        /* tickets, receipts or a4 */
-	enum kz_transport_kind transport; /* tcp, device, usb, cups or folder */
+	enum kz_transport_kind transport; /* tcp, device, usb, cups, cups-raw or folder */
 	char address[KZ_PATH_LEN];        /* host:port, /dev/usb/lp0, vendor:product, queue */
 	int paper;                        /* thermal paper in mm: 58 or 80; 0 for a4 */
 	int status;                       /* it answers DLE EOT: silence means offline */
+	int job_timeout_s;                /* cups, cups-raw: a job may take this long to
+					     end (pending, held, printing); default 600 */
 	int line;                         /* line of its [printer] header */
 };
 

@@ -39,6 +39,7 @@ static const struct kz_name conditions[] = {
 	{KZ_PRINTER_COVER_OPEN, "cover_open", NULL},
 	{KZ_PRINTER_OFFLINE, "offline", NULL},
 	{KZ_PRINTER_ERROR, "error", NULL},
+	{KZ_PRINTER_PAUSED, "paused", NULL},
 };
 
 const char *
@@ -443,7 +444,7 @@ do_set_state(struct kz_db *db, const char *printer, enum kz_printer_condition st
 	int64_t pid;
 	int rc;
 
-	if ((int)state < KZ_PRINTER_UNKNOWN || state > KZ_PRINTER_ERROR)
+	if ((int)state < KZ_PRINTER_UNKNOWN || state > KZ_PRINTER_PAUSED)
 		return kz_err(err, KZ_EINVAL, "%d is not a printer state", (int)state);
 	if ((rc = printer_id(db, printer, &pid, err)) != KZ_OK)
 		return rc;

@@ -72,6 +72,7 @@ enum kz_printer_condition {
 	KZ_PRINTER_COVER_OPEN, /* "cover_open" */
 	KZ_PRINTER_OFFLINE,    /* "offline": not reached, or stopped */
 	KZ_PRINTER_ERROR,      /* "error": cutter, mechanism or another fault */
+	KZ_PRINTER_PAUSED,     /* "paused": stopped by a person (a CUPS queue disabled) */
 };
 
 /* The column's word for c ("paper_out"); "?" for a value outside the enum. */

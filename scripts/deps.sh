@@ -16,6 +16,7 @@ KEZEK_PACKAGES=(
 	poppler-utils                      # tests read the PDFs back (pdftotext, pdffonts)
 	libcups2-dev                       # A4 printing through CUPS
 	cups cups-client cups-daemon cups-filters  # tests run a private cupsd (lpadmin, pdftopdf)
+	cups-ipp-utils dbus-daemon         # tests: IPP Everywhere printers (ippeveprinter, on a private bus)
 	libusb-1.0-0-dev                   # the usb printer transport
 	libumockdev-dev umockdev           # tests fake a USB printer (umockdev-wrapper)
 	libcrypt-dev                       # PINs kept as salted hashes

@@ -7,7 +7,7 @@
 
 xgettext --keyword=T --keyword=N --keyword=kz_tr:2 --from-code=UTF-8 -o "$T/kezek.pot" \
 	"$SRC"/kiosk/*.c "$SRC"/display/*.c "$SRC"/clerk/*.c "$SRC"/documents/*.c "$SRC"/queue/*.c \
-	"$SRC"/setup/*.c >"$T/out" 2>"$T/err"
+	"$SRC"/setup/*.c "$SRC"/printer/*.c >"$T/out" 2>"$T/err"
 if [ $? -eq 0 ] && [ "$(grep -c '^msgid' "$T/kezek.pot")" -gt 90 ]; then ok
 else not_ok "xgettext finds the strings"; fi
 

@@ -5,9 +5,18 @@
 #   cupsd.sh start DIR [WATCH_PID]  start it; prints CUPS_SERVER=DIR/cups.sock
 #                                   and CUPS_PORT=PORT; queue Kezek_A4 writes
 #                                   each job to DIR/out/last.pdf, one at a time
-#   cupsd.sh stop DIR               stop it (TERM, then KILL after 5 s)
+#   cupsd.sh stop DIR               stop it and its printers (TERM, then KILL)
+#   cupsd.sh printer DIR NAME KIND [PORT]
+#                                   an IPP Everywhere printer (ippeveprinter)
+#                                   on PORT (else a free one) behind queue NAME
+#                                   (lpadmin -m everywhere); it keeps each
+#                                   document in DIR/NAME/.  KIND: pdf (takes
+#                                   PDF), raster (PWG raster only: CUPS
+#                                   converts) or slow (PDF, 3 s a job).
+#                                   Prints PORT= and PID=
+#   cupsd.sh raw DIR NAME URI       a raw queue (no driver) to device URI
 #
-# With WATCH_PID, cupsd is also stopped soon after that process ends, so a
+# With WATCH_PID, cupsd and its printers are also stopped soon after that process ends, so a
 # test that crashes before its teardown leaves no daemon behind.  As root
 # the daemon runs its helpers as lp (as Debian's own does); as anyone else
 # it runs as that user, the way CUPS' own test suite runs it.
@@ -142,7 +151,7 @@ start() {
 			while kill -0 "$watch" 2>/dev/null && kill -0 "$pid" 2>/dev/null; do
 				sleep 1
 			done
-			kill "$pid" 2>/dev/null || true
+			stop "$dir"
 		) </dev/null >/dev/null 2>&1 &
 		disown
 	fi
@@ -150,8 +159,86 @@ start() {
 	echo "CUPS_PORT=$port"
 }
 
+# A private system bus for ippeveprinter's DNS-SD client: no avahi is
+# needed, and none is asked (-r off), but it will not start without a bus.
+start_bus() {
+	local dir=$1
+	[ -f "$dir/bus.pid" ] && kill -0 "$(cat "$dir/bus.pid")" 2>/dev/null && return 0
+	command -v dbus-daemon >/dev/null || die "no dbus-daemon: install dbus (scripts/deps.sh)"
+	cat >"$dir/bus.conf" <<EOF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig><type>system</type><listen>unix:path=$dir/bus.sock</listen>
+<auth>EXTERNAL</auth><policy context="default"><allow send_destination="*" eavesdrop="true"/>
+<allow eavesdrop="true"/><allow own="*"/><allow user="*"/></policy></busconfig>
+EOF
+	dbus-daemon --config-file="$dir/bus.conf" --fork --print-pid >"$dir/bus.pid" ||
+		die "the private dbus-daemon did not start"
+}
+
+# Until something answers on 127.0.0.1:PORT, 10 s at most.
+wait_port() {
+	local port=$1 pid=$2 i
+	for i in $(seq 1 100); do
+		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+		kill -0 "$pid" 2>/dev/null || return 1
+		sleep 0.1
+	done
+	return 1
+}
+
+printer() {
+	local dir=$1 name=$2 kind=$3 port=${4:-} pid args=()
+	command -v ippeveprinter >/dev/null || PATH=$PATH:/usr/sbin
+	command -v ippeveprinter >/dev/null ||
+		die "no ippeveprinter: install cups-ipp-utils (scripts/deps.sh)"
+	dir=$(cd "$dir" && pwd)
+	start_bus "$dir"
+	[ -n "$port" ] || port=$(free_port)
+	mkdir -p "$dir/$name"
+	# a job is its document kept (-k) and a command run on it: without
+	# one, ippeveprinter pretends to print for 5 to 15 s
+	printf '#!/bin/sh\nexit 0\n' >"$dir/$name.cmd"
+	case $kind in
+	pdf) args=(-f application/pdf) ;;
+	raster) args=(-f image/pwg-raster) ;;
+	slow)
+		# the printer's own printing time, longer than any I/O deadline
+		args=(-f application/pdf)
+		printf '#!/bin/sh\nsleep 3\nexit 0\n' >"$dir/$name.cmd"
+		;;
+	*) die "printer kind is pdf, raster or slow, not '$kind'" ;;
+	esac
+	chmod 0755 "$dir/$name.cmd"
+	DBUS_SYSTEM_BUS_ADDRESS="unix:path=$dir/bus.sock" setsid ippeveprinter -r off \
+		-n localhost -p "$port" "${args[@]}" -k -d "$dir/$name" -c "$dir/$name.cmd" \
+		-s 60 "$name" </dev/null >"$dir/log/$name.out" 2>&1 &
+	pid=$!
+	echo "$pid" >"$dir/$name.pid"
+	wait_port "$port" "$pid" ||
+		die "ippeveprinter $name did not answer on port $port; see $dir/log/$name.out"
+	lpadmin -h "$dir/cups.sock" -p "$name" -E -v "ipp://localhost:$port/ipp/print" \
+		-m everywhere >"$dir/log/lpadmin-$name.out" 2>&1 ||
+		die "lpadmin could not make queue $name: $(cat "$dir/log/lpadmin-$name.out")"
+	echo "PORT=$port"
+	echo "PID=$pid"
+}
+
+raw() {
+	local dir=$1 name=$2 uri=$3
+	lpadmin -h "$dir/cups.sock" -p "$name" -E -v "$uri" -m raw \
+		>"$dir/log/lpadmin-$name.out" 2>&1 ||
+		die "lpadmin could not make raw queue $name: $(cat "$dir/log/lpadmin-$name.out")"
+}
+
 stop() {
-	local dir=$1 pid i
+	local dir=$1 pid i f
+	# the printers and their bus keep nothing worth a clean stop
+	for f in "$dir"/*.pid; do
+		[ -f "$f" ] && [ "$f" != "$dir/run.pid" ] || continue
+		kill -KILL "$(cat "$f")" 2>/dev/null || true
+		rm -f "$f"
+	done
 	[ -f "$dir/run.pid" ] || return 0
 	pid=$(cat "$dir/run.pid")
 	if kill "$pid" 2>/dev/null; then
@@ -167,5 +254,7 @@ stop() {
 case "${1:-}:${2:-}" in
 start:?*) start "$2" "${3:-}" ;;
 stop:?*) stop "$2" ;;
-*) die "usage: cupsd.sh start DIR [WATCH_PID] | cupsd.sh stop DIR" ;;
+printer:?*) [ $# -ge 4 ] && printer "$2" "$3" "$4" "${5:-}" ;;
+raw:?*) [ $# -eq 4 ] && raw "$2" "$3" "$4" ;;
+*) die "usage: cupsd.sh start DIR [WATCH_PID] | stop DIR | printer DIR NAME KIND [PORT] | raw DIR NAME URI" ;;
 esac

@@ -1,11 +1,17 @@
 /*
- * test_cups.c - A4 printing through a real, private cupsd (cupsd.sh): the
- * test page reaches the queue's file as a PDF with its Kazakh text; a
- * stopped queue, an unknown queue and a stopped cupsd each fail naming
- * what is wrong, within the timeout, and so does a job held past it; a
- * queue started again prints again.
+ * test_cups.c - printing through a real, private cupsd (cupsd.sh) to real
+ * IPP Everywhere printers (ippeveprinter): a PDF printer and a raster-only
+ * one that makes CUPS convert each get an A4 page as A4 (read back from
+ * what the printer kept); a slow printer whose job outlasts every I/O
+ * deadline ends done, and one a person cancels fails saying so; a paused queue
+ * makes the job wait and the printer show "paused"; a printer that went
+ * away has its unstarted job withdrawn and prints once it is back; a raw
+ * queue carries a ticket's ESC/POS bytes to a thermal printer untouched.
+ * And the file queue's faults: stopped, refusing, unknown, held, cupsd gone.
+ * Every wait is the job's own end, or a state with a deadline.
  */
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -13,25 +19,29 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "../unit/fake_printer.h"
 #include "../unit/helpers.h"
-#include "printer/printd.h"
-#include "queue/outbox.h"
-
-#include "printer/cups.h"
 #include "documents/test.h"
-#include "printer/escpos.h"
+#include "documents/ticket.h"
 #include "ink/pdf.h"
+#include "ink/typeset.h"
+#include "printer/cups.h"
+#include "printer/escpos.h"
+#include "printer/printd.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/outbox.h"
 
-#define FONTS      KZ_SOURCE_DIR "/assets/fonts"
-#define SCRIPT     KZ_SOURCE_DIR "/tests/printer/cupsd.sh"
-#define QUEUE      "Kezek_A4"
-#define TIMEOUT_MS 20000
+#define FONTS  KZ_SOURCE_DIR "/assets/fonts"
+#define SCRIPT KZ_SOURCE_DIR "/tests/printer/cupsd.sh"
+#define QUEUE  "Kezek_A4"
+#define IO_MS  1000 /* each exchange with cupsd: shorter than the slow printer's job */
+#define JOB_MS 30000
 
 static const char kk_alphabet[] =
 	"Аа Әә Бб Вв Гг Ғғ Дд Ее Ёё Жж Зз Ии Йй Кк Ққ Лл Мм Нн Ңң Оо Өө Пп Рр Сс Тт Уу Ұұ "
@@ -44,6 +54,9 @@ static char dir[64] = "";
  * runs ever to pick the same port, the second daemon keeps only its socket. */
 static char server[128];
 static struct kz_bytes page;
+static struct test_hall *h;
+static long gone_pid;
+static char gone_port[16];
 
 static long long
 now_ms(void)
@@ -103,10 +116,37 @@ stop_cupsd(void)
 	dir[0] = '\0';
 }
 
+/* An ippeveprinter of kind behind queue name (cupsd.sh printer); its
+ * port into port (may be NULL), on port when given; its pid. */
+static long
+start_printer(const char *name, const char *kind, char *port, size_t n, const char *on)
+{
+	char cmd[512], pid[16], *out;
+
+	snprintf(cmd, sizeof cmd, "bash '%s' printer '%s' %s %s %s 2>&1", SCRIPT, dir, name, kind,
+		on ? on : "");
+	out = run(cmd);
+	if (port != NULL)
+		line_value(out, "PORT=", port, n);
+	line_value(out, "PID=", pid, sizeof pid);
+	free(out);
+	return atol(pid);
+}
+
+static const char hall_printers[] =
+	"[printer pdf]\nrole = a4\ntransport = cups\naddress = Pdf\n"
+	"[printer raster]\nrole = a4\ntransport = cups\naddress = Raster\n"
+	"[printer slow]\nrole = a4\ntransport = cups\naddress = Slow\n"
+	"[printer gone]\nrole = a4\ntransport = cups\naddress = Gone\n"
+	"job_timeout_seconds = 30\n"
+	"[printer file]\nrole = a4\ntransport = cups\naddress = " QUEUE "\n"
+	"[printer kiosk-1]\nrole = tickets\ntransport = cups-raw\naddress = Thermal\n"
+	"paper = 58\n";
+
 static int
 setup(void **state)
 {
-	char cmd[512], err[KZ_ERR_LEN], *out;
+	char cmd[512], err[KZ_ERR_LEN], ini[4096], *out;
 	const struct kz_layout *pages[1];
 	struct kz_layout l;
 	int64_t now;
@@ -125,9 +165,14 @@ setup(void **state)
 	free(out);
 	/* libcups reads it once, at its first call: before any */
 	setenv("CUPS_SERVER", server, 1);
+	start_printer("Pdf", "pdf", NULL, 0, NULL);
+	start_printer("Raster", "raster", NULL, 0, NULL);
+	start_printer("Slow", "slow", NULL, 0, NULL);
+	gone_pid = start_printer("Gone", "pdf", gone_port, sizeof gone_port, NULL);
 
-	if (kz_clock_setup("Asia/Almaty", NULL, err) != KZ_OK ||
-		kz_clock_parse_local("2026-03-20T10:15", &now, err) != KZ_OK ||
+	snprintf(ini, sizeof ini, "%s%s", test_default_ini, hall_printers);
+	h = test_hall_new(ini);
+	if (kz_clock_parse_local("2026-03-20T10:15", &now, err) != KZ_OK ||
 		kz_doc_test_layout("kk", "Office-A4 (CUPS)", "Жер қатынастары бөлімі", now,
 			KZ_DOTS_80MM, &l, err) != KZ_OK) {
 		fprintf(stderr, "%s\n", err);
@@ -147,6 +192,7 @@ teardown(void **state)
 	(void)state;
 	stop_cupsd();
 	kz_bytes_free(&page);
+	test_hall_free(h);
 	return 0;
 }
 
@@ -172,29 +218,368 @@ collapse(char *s)
 }
 
 static void
-lp_command(const char *what)
+lp_command(const char *what, const char *queue)
+{
+	char cmd[256];
+
+	snprintf(cmd, sizeof cmd, "%s -h %s %s 2>&1", what, server, queue);
+	free(run(cmd));
+}
+
+static struct kz_printd *
+printd(const char *printer)
+{
+	struct kz_printd_options o = {&h->cfg, kz_config_printer(&h->cfg, printer), h->db_path,
+		FONTS, IO_MS, 10};
+	char err[KZ_ERR_LEN] = "";
+	struct kz_printd *pd;
+
+	assert_non_null(o.printer);
+	if (kz_printd_open(&o, &pd, NULL, err) != KZ_OK)
+		fail_msg("printd %s: %s", printer, err);
+	return pd;
+}
+
+/* One step of the service: the job's whole life in CUPS. */
+static int
+step(struct kz_printd *pd)
+{
+	char err[KZ_ERR_LEN] = "";
+	int printed = -1;
+
+	if (kz_printd_step(pd, &printed, err) != KZ_OK)
+		fail_msg("step: %s", err);
+	return printed;
+}
+
+static int64_t
+queue_test_page(const char *printer, const char *lang)
+{
+	char err[KZ_ERR_LEN] = "";
+	int64_t job = 0;
+
+	if (kz_outbox_add(h->db, printer, KZ_DOC_TEST, lang, &job, err) != KZ_OK)
+		fail_msg("queue: %s", err);
+	return job;
+}
+
+static void
+assert_job(int64_t id, enum kz_job_state state, const char *reason_part)
+{
+	struct kz_print_job j;
+	char err[KZ_ERR_LEN];
+
+	assert_int_equal(kz_outbox_get(h->db, id, &j, err), KZ_OK);
+	if (j.state != state || (reason_part && strstr(j.reason, reason_part) == NULL))
+		fail_msg("job %lld is %s: '%s'; expected %s with '%s'", (long long)id,
+			kz_job_state_name(j.state), j.reason, kz_job_state_name(state),
+			reason_part ? reason_part : "");
+}
+
+static void
+assert_printer(const char *printer, enum kz_printer_condition want, const char *reason_part)
+{
+	enum kz_printer_condition st;
+	char err[KZ_ERR_LEN], reason[256];
+	int queued;
+
+	assert_int_equal(kz_printer_get_state(h->db, printer, &st, reason, &queued, err), KZ_OK);
+	if (st != want || (reason_part && strstr(reason, reason_part) == NULL))
+		fail_msg("printer %s is %s: '%s'; expected %s with '%s'", printer,
+			kz_printer_condition_name(st), reason, kz_printer_condition_name(want),
+			reason_part ? reason_part : "");
+}
+
+/* The one file of suffix the printer kept for its latest job, into path;
+ * the folder is emptied after each check, so it is the only one. */
+static void
+kept_file(const char *printer, const char *suffix, char *path, size_t n)
 {
 	char cmd[256], *out;
 
-	snprintf(cmd, sizeof cmd, "%s -h %s " QUEUE " 2>&1", what, server);
+	snprintf(cmd, sizeof cmd, "ls '%s/%s'/*%s", dir, printer, suffix);
 	out = run(cmd);
+	assert_int_equal(strchr(out, '\n') - out, (long)strlen(out) - 1); /* one file */
+	snprintf(path, n, "%.*s", (int)strcspn(out, "\n"), out);
 	free(out);
 }
 
-/* Print the page and check the queue's file holds it. */
+static void
+empty_kept(const char *printer)
+{
+	char cmd[256];
+
+	snprintf(cmd, sizeof cmd, "rm -f '%s/%s'/*", dir, printer);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* The PDF the printer received is one A4 page with the test page's words. */
+static void
+assert_a4_pdf(const char *printer)
+{
+	char path[512], cmd[600], *text, *pages;
+
+	kept_file(printer, ".pdf", path, sizeof path);
+	snprintf(cmd, sizeof cmd, "pdfinfo '%s'", path);
+	text = run(cmd);
+	pages = strstr(text, "Pages:");
+	if (strstr(text, "(A4)") == NULL || pages == NULL || atoi(pages + 6) != 1)
+		fail_msg("%s did not get one A4 page: %s", printer, text);
+	free(text);
+	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' -", path);
+	text = run(cmd);
+	collapse(text);
+	if (strstr(text, "Принтерді тексеру") == NULL)
+		fail_msg("the PDF %s received lacks the title: %s", printer, text);
+	free(text);
+	empty_kept(printer);
+}
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The PWG raster the printer received is one page, 595 x 842 points: A4. */
+static void
+assert_a4_raster(const char *printer)
+{
+	unsigned char head[4 + 1796];
+	char path[512];
+	FILE *f;
+
+	kept_file(printer, ".pwg", path, sizeof path);
+	assert_non_null(f = fopen(path, "rb"));
+	assert_int_equal(fread(head, 1, sizeof head, f), sizeof head);
+	fclose(f);
+	assert_memory_equal(head, "RaS2", 4);
+	/* cups_page_header2_t's PageSize[2], points, after 256 bytes of
+	 * names and 24 integers */
+	if (be32(head + 4 + 256 + 24 * 4) != 595 || be32(head + 4 + 256 + 25 * 4) != 842)
+		fail_msg("%s got a %ux%u pt page, not A4 (595x842)", printer,
+			be32(head + 4 + 256 + 24 * 4), be32(head + 4 + 256 + 25 * 4));
+	empty_kept(printer);
+}
+
+static void
+test_pdf_printer_gets_a4(void **state)
+{
+	struct kz_printd *pd = printd("pdf");
+	int64_t job = queue_test_page("pdf", "kk");
+
+	(void)state;
+	assert_int_equal(step(pd), 1);
+	assert_job(job, KZ_JOB_DONE, NULL);
+	assert_printer("pdf", KZ_PRINTER_READY, NULL);
+	assert_a4_pdf("Pdf");
+	kz_printd_close(pd);
+}
+
+/* CUPS converts the PDF to PWG raster for a printer that takes nothing
+ * else: the page it rasterised is the A4 asked for, not the printer's
+ * default Letter. */
+static void
+test_raster_printer_gets_a4(void **state)
+{
+	struct kz_printd *pd = printd("raster");
+	int64_t job = queue_test_page("raster", "ru");
+
+	(void)state;
+	assert_int_equal(step(pd), 1);
+	assert_job(job, KZ_JOB_DONE, NULL);
+	assert_a4_raster("Raster");
+	kz_printd_close(pd);
+}
+
+/* A job that prints for longer than any I/O deadline is printing, not a
+ * fault: it ends done. */
+static void
+test_slow_printer_ends_done(void **state)
+{
+	struct kz_printd *pd = printd("slow");
+	int64_t job = queue_test_page("slow", "kk");
+	long long t0 = now_ms();
+
+	(void)state;
+	assert_int_equal(step(pd), 1);
+	assert_true(now_ms() - t0 >= 3 * IO_MS);
+	assert_job(job, KZ_JOB_DONE, NULL);
+	assert_printer("slow", KZ_PRINTER_READY, NULL);
+	assert_a4_pdf("Slow");
+	kz_printd_close(pd);
+}
+
+/* A person cancels the job in CUPS while it prints: it did not print and
+ * will not by itself; failed, with the reason, and reprinted on request. */
+static void
+test_cancelled_job_fails_with_reason(void **state)
+{
+	struct kz_printd *pd = printd("slow");
+	char cmd[512];
+	int64_t job = queue_test_page("slow", "kk");
+	pid_t child;
+
+	(void)state;
+	/* the person: once the job is in the queue (10 s at most), cancel it */
+	snprintf(cmd, sizeof cmd,
+		"for i in $(seq 1 200); do lpstat -h %s -o Slow | grep -q Slow && break; "
+		"sleep 0.05; done; cancel -h %s -a Slow",
+		server, server);
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	assert_int_equal(step(pd), 0);
+	assert_int_equal(waitpid(child, NULL, 0), child);
+	assert_job(job, KZ_JOB_FAILED, "on queue 'Slow' was cancelled");
+	empty_kept("Slow");
+	kz_printd_close(pd);
+}
+
+/* A paused queue: the job waits, the printer shows "paused" in words,
+ * and the job prints once the queue is resumed. */
+static void
+test_paused_queue_waits(void **state)
+{
+	struct kz_printd *pd = printd("pdf");
+	int64_t job;
+
+	(void)state;
+	lp_command("cupsdisable", "Pdf");
+	job = queue_test_page("pdf", "kk");
+	assert_int_equal(step(pd), 0);
+	assert_job(job, KZ_JOB_QUEUED, "stopped");
+	assert_printer("pdf", KZ_PRINTER_PAUSED, "Printing is paused");
+	lp_command("cupsenable", "Pdf");
+	kz_clock_set(kz_clock_now() + 11);
+	assert_int_equal(step(pd), 1);
+	assert_job(job, KZ_JOB_DONE, NULL);
+	assert_printer("pdf", KZ_PRINTER_READY, NULL);
+	assert_a4_pdf("Pdf");
+	kz_printd_close(pd);
+}
+
+/* Until pid has gone, 5 s at most. */
+static void
+wait_gone(long pid)
+{
+	long long until = now_ms() + 5000;
+	struct timespec t = {0, 20000000};
+
+	while (kill((pid_t)pid, 0) == 0 && now_ms() < until)
+		nanosleep(&t, NULL);
+	assert_int_not_equal(kill((pid_t)pid, 0), 0);
+}
+
+/* The printer went away: CUPS cannot reach it, the job never starts and
+ * is withdrawn at its deadline (not uncertain: nothing was printed), the
+ * printer shows offline; back on, the job prints once. */
+static void
+test_printer_gone_and_back(void **state)
+{
+	struct kz_printer_conf *conf = (struct kz_printer_conf *)kz_config_printer(&h->cfg, "gone");
+	struct kz_printd *pd = printd("gone");
+	int64_t job;
+
+	(void)state;
+	kill((pid_t)gone_pid, SIGKILL);
+	wait_gone(gone_pid);
+	conf->job_timeout_s = 3; /* not minutes: the test's own patience */
+	job = queue_test_page("gone", "kk");
+	assert_int_equal(step(pd), 0);
+	assert_job(job, KZ_JOB_QUEUED, "withdrawn unprinted");
+	assert_printer("gone", KZ_PRINTER_OFFLINE, "does not answer");
+
+	gone_pid = start_printer("Gone", "pdf", NULL, 0, gone_port);
+	lp_command("cupsenable", "Gone");
+	conf->job_timeout_s = 30;
+	kz_clock_set(kz_clock_now() + 11);
+	assert_int_equal(step(pd), 1);
+	assert_job(job, KZ_JOB_DONE, NULL);
+	assert_a4_pdf("Gone");
+	kz_printd_close(pd);
+}
+
+/* A thermal printer behind a raw CUPS queue (socket:// to a fake ESC/POS
+ * printer): the ticket's bytes arrive untouched and decode to its picture. */
+static void
+test_raw_queue_prints_ticket(void **state)
+{
+	struct kz_bitmap *want = NULL, *got = NULL;
+	struct kz_escpos_summary sum;
+	struct kz_typeset *ts;
+	struct kz_printd *pd;
+	struct kz_ticket t;
+	char err[KZ_ERR_LEN] = "", uri[64];
+	int64_t job = 0;
+	uint8_t *bytes;
+	size_t len;
+	int port;
+
+	(void)state;
+	assert_int_equal(fake_printer_start(FAKE_ACCEPT, &port), 0);
+	snprintf(uri, sizeof uri, "socket://127.0.0.1:%d", port);
+	{
+		char cmd[512];
+
+		snprintf(cmd, sizeof cmd, "bash '%s' raw '%s' Thermal '%s' 2>&1", SCRIPT, dir, uri);
+		free(run(cmd));
+	}
+	pd = printd("kiosk-1");
+	if (kz_ticket_issue_print(h->db, h->cal, "A", "kiosk-1", "kk", &t, &job, err) != KZ_OK)
+		fail_msg("issue: %s", err);
+	assert_int_equal(step(pd), 1);
+	assert_job(job, KZ_JOB_DONE, NULL);
+	kz_printd_close(pd);
+
+	fake_printer_stop();
+	bytes = fake_printer_bytes(&len);
+	{
+		struct kz_ticket_doc d = {"kk", h->cfg.name_kk, "Құжаттарды тапсыру", t.number,
+			t.issued_at, t.ahead, 0, 0};
+
+		assert_int_equal(kz_typeset_open(FONTS, &ts, err), KZ_OK);
+		assert_int_equal(kz_doc_ticket_bitmap(ts, &d, KZ_DOTS_58MM, &want, err), KZ_OK);
+	}
+	if (kz_escpos_decode(bytes, len, &got, &sum, err) != KZ_OK)
+		fail_msg("decode %zu bytes: %s", len, err);
+	assert_true(kz_bitmap_equal(want, got));
+	assert_int_equal(sum.cuts, 1);
+	kz_bitmap_free(want);
+	kz_bitmap_free(got);
+	kz_typeset_close(ts);
+	free(bytes);
+}
+
+static struct kz_cups_job
+file_job(const char *queue, int job_ms)
+{
+	return (struct kz_cups_job){.queue = queue,
+		.title = "Kezek test page",
+		.data = page.data,
+		.len = page.len,
+		.io_timeout_ms = IO_MS,
+		.job_ms = job_ms};
+}
+
+/* Print the page on the file queue and check the queue's file holds it. */
 static void
 print_and_check(void)
 {
+	struct kz_cups_job j = file_job(QUEUE, JOB_MS);
 	struct kz_cups_result r;
 	char err[KZ_ERR_LEN], cmd[256], *text;
 
 	snprintf(cmd, sizeof cmd, "rm -f '%s/out/last.pdf'", dir);
 	assert_int_equal(system(cmd), 0);
-	if (kz_cups_print(QUEUE, "Kezek test page", page.data, page.len, TIMEOUT_MS, &r, err) !=
-		KZ_OK)
+	if (kz_cups_print(&j, &r, err) != KZ_OK)
 		fail_msg("%s", err);
 	assert_true(r.job_id > 0);
 	assert_string_equal(r.state, "completed");
+	assert_int_equal(r.end, KZ_CUPS_PRINTED);
 
 	snprintf(cmd, sizeof cmd, "pdfinfo '%s/out/last.pdf' | grep -c '^Pages: *1$'", dir);
 	free(run(cmd));
@@ -209,73 +594,83 @@ print_and_check(void)
 static void
 test_prints_test_page(void **state)
 {
-	char st[16], reasons[256], err[KZ_ERR_LEN];
+	struct kz_cups_printer p;
+	char st[16], err[KZ_ERR_LEN];
 
 	(void)state;
 	print_and_check();
-	if (kz_cups_state(QUEUE, st, reasons, err) != KZ_OK)
+	if (kz_cups_state(QUEUE, st, &p, err) != KZ_OK)
 		fail_msg("%s", err);
 	assert_true(strcmp(st, "idle") == 0 || strcmp(st, "processing") == 0);
+	assert_int_equal(p.condition, KZ_PRINTER_READY);
 }
 
 static void
 test_stopped_queue(void **state)
 {
+	struct kz_cups_job j = file_job(QUEUE, 3000);
 	struct kz_cups_result r;
-	char st[16], reasons[256], err[KZ_ERR_LEN];
+	struct kz_cups_printer p;
+	char st[16], err[KZ_ERR_LEN];
 	long long t0;
 
 	(void)state;
-	lp_command("cupsdisable");
-	if (kz_cups_state(QUEUE, st, reasons, err) != KZ_OK)
+	lp_command("cupsdisable", QUEUE);
+	if (kz_cups_state(QUEUE, st, &p, err) != KZ_OK)
 		fail_msg("%s", err);
 	assert_string_equal(st, "stopped");
-	assert_non_null(strstr(reasons, "paused"));
+	assert_non_null(strstr(p.reasons, "paused"));
+	assert_int_equal(p.condition, KZ_PRINTER_PAUSED);
 
 	t0 = now_ms();
-	assert_int_equal(kz_cups_print(QUEUE, "stopped", page.data, page.len, 3000, &r, err),
-		KZ_EDEVICE);
+	assert_int_equal(kz_cups_print(&j, &r, err), KZ_EDEVICE);
 	assert_true(now_ms() - t0 < 3500);
 	if (strstr(err, "stopped") == NULL || strstr(err, QUEUE) == NULL ||
 		strstr(err, "paused") == NULL)
 		fail_msg("unexpected message: %s", err);
 	assert_int_equal(r.job_id, 0);
+	assert_int_equal(r.end, KZ_CUPS_NOT_PRINTED);
 
-	lp_command("cupsenable");
+	lp_command("cupsenable", QUEUE);
 	print_and_check();
 }
 
 static void
 test_not_accepting(void **state)
 {
+	struct kz_cups_job j = file_job(QUEUE, 3000);
 	struct kz_cups_result r;
 	char err[KZ_ERR_LEN];
 
 	(void)state;
-	lp_command("cupsreject");
-	assert_int_equal(kz_cups_print(QUEUE, "rejected", page.data, page.len, 3000, &r, err),
-		KZ_EDEVICE);
+	lp_command("cupsreject", QUEUE);
+	assert_int_equal(kz_cups_print(&j, &r, err), KZ_EDEVICE);
 	if (strstr(err, "not accepting") == NULL)
 		fail_msg("unexpected message: %s", err);
-	lp_command("cupsaccept");
+	assert_int_equal(r.end, KZ_CUPS_NOT_PRINTED);
+	lp_command("cupsaccept", QUEUE);
 }
 
 static void
 test_unknown_queue(void **state)
 {
+	struct kz_cups_job j = file_job("Nowhere_A4", 3000);
 	struct kz_cups_result r;
-	char st[16], reasons[256], err[KZ_ERR_LEN];
+	struct kz_cups_printer p;
+	char st[16], err[KZ_ERR_LEN];
 
 	(void)state;
-	assert_int_equal(kz_cups_print("Nowhere_A4", "x", page.data, page.len, 3000, &r, err),
-		KZ_EDEVICE);
+	assert_int_equal(kz_cups_print(&j, &r, err), KZ_EDEVICE);
 	if (strstr(err, "no CUPS queue 'Nowhere_A4'") == NULL)
 		fail_msg("unexpected message: %s", err);
-	assert_int_equal(kz_cups_state("Nowhere_A4", st, reasons, err), KZ_EDEVICE);
-	assert_int_equal(kz_cups_print("bad/name", "x", page.data, page.len, 3000, &r, err),
-		KZ_EINVAL);
-	assert_int_equal(kz_cups_print(QUEUE, "x", page.data, 0, 3000, &r, err), KZ_EINVAL);
-	assert_int_equal(kz_cups_print(QUEUE, "x", page.data, page.len, -1, &r, err), KZ_EINVAL);
+	assert_int_equal(kz_cups_state("Nowhere_A4", st, &p, err), KZ_EDEVICE);
+	j.queue = "bad/name";
+	assert_int_equal(kz_cups_print(&j, &r, err), KZ_EINVAL);
+	j = file_job(QUEUE, 3000);
+	j.len = 0;
+	assert_int_equal(kz_cups_print(&j, &r, err), KZ_EINVAL);
+	j = file_job(QUEUE, -1);
+	assert_int_equal(kz_cups_print(&j, &r, err), KZ_EINVAL);
 }
 
 static void
@@ -288,29 +683,31 @@ hold(const char *until)
 	free(run(cmd));
 }
 
-/* A job held on the queue never ends by itself: told at the timeout, and
- * left there (the caller cancels it, or a person releases it). */
+/* A job held on the queue never starts by itself: at its deadline it is
+ * withdrawn (cancelled, so it cannot print later behind a second try),
+ * and the caller may send it again. */
 static void
-test_still_pending(void **state)
+test_held_job_withdrawn(void **state)
 {
+	struct kz_cups_job j = file_job(QUEUE, 1500);
 	struct kz_cups_result r;
-	char err[KZ_ERR_LEN], cmd[256];
+	char err[KZ_ERR_LEN], cmd[256], *out;
 	long long t0;
 
 	(void)state;
 	hold("indefinite");
 	t0 = now_ms();
-	assert_int_equal(kz_cups_print(QUEUE, "held", page.data, page.len, 1500, &r, err),
-		KZ_EDEVICE);
-	assert_true(now_ms() - t0 >= 1400 && now_ms() - t0 < 2500);
-	if (strstr(err, "still pending after 1500 ms") == NULL)
+	assert_int_equal(kz_cups_print(&j, &r, err), KZ_EDEVICE);
+	assert_true(now_ms() - t0 >= 1400 && now_ms() - t0 < 3000);
+	if (strstr(err, "still held after 1 s and was withdrawn unprinted") == NULL)
 		fail_msg("unexpected message: %s", err);
 	assert_true(r.job_id > 0);
-	assert_string_equal(r.state, "pending");
+	assert_int_equal(r.end, KZ_CUPS_NOT_PRINTED);
 	assert_non_null(strstr(r.reasons, "job-hold-until-specified"));
-
-	snprintf(cmd, sizeof cmd, "cancel -h %s -a " QUEUE, server);
-	free(run(cmd));
+	snprintf(cmd, sizeof cmd, "lpstat -h %s -o " QUEUE, server);
+	out = run(cmd);
+	assert_string_equal(out, ""); /* nothing left to print later */
+	free(out);
 	hold("no-hold");
 	print_and_check();
 }
@@ -319,8 +716,10 @@ test_still_pending(void **state)
 static void
 test_cupsd_gone(void **state)
 {
+	struct kz_cups_job j = file_job(QUEUE, 3000);
 	struct kz_cups_result r;
-	char err[KZ_ERR_LEN], st[16], reasons[256], cmd[256];
+	struct kz_cups_printer p;
+	char err[KZ_ERR_LEN], st[16], cmd[256];
 	long long t0;
 
 	(void)state;
@@ -328,75 +727,32 @@ test_cupsd_gone(void **state)
 	assert_int_equal(system(cmd), 0);
 
 	t0 = now_ms();
-	assert_int_equal(kz_cups_print(QUEUE, "gone", page.data, page.len, 3000, &r, err),
-		KZ_EDEVICE);
+	assert_int_equal(kz_cups_print(&j, &r, err), KZ_EDEVICE);
 	assert_true(now_ms() - t0 < 3500);
+	assert_int_equal(r.end, KZ_CUPS_NOT_PRINTED);
 	if (strstr(err, server) == NULL)
 		fail_msg("the message does not name %s: %s", server, err);
-	assert_int_equal(kz_cups_state(QUEUE, st, reasons, err), KZ_EDEVICE);
+	assert_int_equal(kz_cups_state(QUEUE, st, &p, err), KZ_EDEVICE);
 	if (strstr(err, server) == NULL)
 		fail_msg("the message does not name %s: %s", server, err);
-}
-
-/* kezek-printd's service for an A4 printer: the outbox to the CUPS queue,
- * and a stopped queue that holds the job until it is started again. */
-static void
-test_printd_prints_a4_through_cups(void **state)
-{
-	char ini[2048], err[KZ_ERR_LEN] = "", cmd[256], *text;
-	struct kz_printd_options o;
-	struct kz_print_job j;
-	struct kz_printd *pd;
-	struct test_hall *h;
-	int64_t job;
-	int printed = 0;
-
-	(void)state;
-	snprintf(ini, sizeof ini, "%s[printer office]\nrole = a4\ntransport = cups\naddress = %s\n",
-		test_default_ini, QUEUE);
-	h = test_hall_new(ini);
-	o = (struct kz_printd_options){&h->cfg, kz_config_printer(&h->cfg, "office"), h->db_path,
-		KZ_SOURCE_DIR "/assets/fonts", TIMEOUT_MS, 10};
-	if (kz_printd_open(&o, &pd, NULL, err) != KZ_OK)
-		fail_msg("printd: %s", err);
-	snprintf(cmd, sizeof cmd, "rm -f '%s/out/last.pdf'", dir);
-	assert_int_equal(system(cmd), 0);
-	assert_int_equal(kz_outbox_add(h->db, "office", KZ_DOC_TEST, "kk", &job, err), KZ_OK);
-	assert_int_equal(kz_printd_step(pd, &printed, err), KZ_OK);
-	assert_int_equal(printed, 1);
-	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
-	assert_int_equal(j.state, KZ_JOB_DONE);
-	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s/out/last.pdf' -", dir);
-	text = run(cmd);
-	collapse(text);
-	assert_non_null(strstr(text, "Принтерді тексеру"));
-	free(text);
-	/* a stopped queue: the job waits with the reason, then prints */
-	lp_command("cupsdisable");
-	assert_int_equal(kz_outbox_add(h->db, "office", KZ_DOC_TEST, "ru", &job, err), KZ_OK);
-	assert_int_equal(kz_printd_step(pd, &printed, err), KZ_OK);
-	assert_int_equal(printed, 0);
-	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
-	assert_int_equal(j.state, KZ_JOB_QUEUED);
-	assert_non_null(strstr(j.reason, "stopped"));
-	lp_command("cupsenable");
-	kz_clock_set(kz_clock_now() + 11);
-	assert_int_equal(kz_printd_step(pd, &printed, err), KZ_OK);
-	assert_int_equal(printed, 1);
-	kz_printd_close(pd);
-	test_hall_free(h);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pdf_printer_gets_a4),
+		cmocka_unit_test(test_raster_printer_gets_a4),
+		cmocka_unit_test(test_slow_printer_ends_done),
+		cmocka_unit_test(test_cancelled_job_fails_with_reason),
+		cmocka_unit_test(test_paused_queue_waits),
+		cmocka_unit_test(test_printer_gone_and_back),
+		cmocka_unit_test(test_raw_queue_prints_ticket),
 		cmocka_unit_test(test_prints_test_page),
 		cmocka_unit_test(test_stopped_queue),
 		cmocka_unit_test(test_not_accepting),
 		cmocka_unit_test(test_unknown_queue),
-		cmocka_unit_test(test_still_pending),
-		cmocka_unit_test(test_printd_prints_a4_through_cups),
+		cmocka_unit_test(test_held_job_withdrawn),
 		cmocka_unit_test(test_cupsd_gone),
 	};
 

@@ -226,10 +226,13 @@ test_printers(void **state)
 	assert_int_equal(kz_config_load(path, cfg, err), KZ_OK);
 	assert_int_equal(cfg->nprinters, 1);
 	assert_int_equal(kz_config_printer(cfg, "kiosk-1")->paper, 80); /* thermal default */
+	/* a CUPS job may wait and print for minutes, not the I/O's seconds */
+	assert_int_equal(kz_config_printer(cfg, "kiosk-1")->job_timeout_s, 600);
 	free(cfg);
 	expect_refused(HALL "[printer p]\nrole = labels\n", 5, "tickets, receipts or a4");
 	expect_refused(HALL "[printer p]\ntransport = bluetooth\n", 5,
-		"tcp, device, usb, cups or folder");
+		"tcp, device, usb, cups, cups-raw or folder");
+	expect_refused(HALL "[printer p]\njob_timeout_seconds = 5\n", 5, "10 to 86400");
 	expect_refused(HALL "[printer p]\npaper = 70\n", 5, "58 or 80");
 	expect_refused(HALL "[printer p q]\nrole = a4\n", 5, "Latin letters, digits and '-'");
 	expect_refused(HALL SVC_A "[counter 1]\nservices = A\n[printer p]\nrole = tickets\n", 9,
@@ -239,7 +242,7 @@ test_printers(void **state)
 		9, "transport = cups");
 	expect_refused(HALL SVC_A "[counter 1]\nservices = A\n[printer p]\nrole = tickets\n"
 				  "transport = folder\naddress = out\n",
-		9, "a tickets printer needs tcp, device or usb");
+		9, "a tickets printer needs tcp, device, usb or cups-raw");
 }
 
 /* hall.ini's words for roles and transports, each way; unknown is NONE. */
@@ -259,7 +262,8 @@ test_role_and_transport_words(void **state)
 		assert_string_equal(kz_config_transport_name((enum kz_transport_kind)(i + 1)),
 			transports[i]);
 	}
-	assert_int_equal(KZ_TRANSPORT_COUNT, 6);
+	assert_int_equal(KZ_TRANSPORT_COUNT, 7);
+	assert_int_equal(kz_config_transport_of("cups-raw"), KZ_TRANSPORT_CUPS_RAW);
 	assert_int_equal(kz_config_role_of("Tickets"), KZ_ROLE_NONE);
 	assert_int_equal(kz_config_role_of(""), KZ_ROLE_NONE);
 	assert_int_equal(kz_config_role_of(NULL), KZ_ROLE_NONE);

@@ -236,10 +236,10 @@ static void
 test_printer_conditions_and_their_column_words(void **state)
 {
 	static const char *const words[] = {"unknown", "ready", "paper_low", "paper_out",
-		"cover_open", "offline", "error"};
+		"cover_open", "offline", "error", "paused"};
 
 	(void)state;
-	for (int c = KZ_PRINTER_UNKNOWN; c <= KZ_PRINTER_ERROR; c++) {
+	for (int c = KZ_PRINTER_UNKNOWN; c <= KZ_PRINTER_PAUSED; c++) {
 		assert_string_equal(kz_printer_condition_name((enum kz_printer_condition)c),
 			words[c]);
 		assert_int_equal(kz_printer_condition_from_db(words[c]), c);

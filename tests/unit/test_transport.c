@@ -26,6 +26,7 @@
 
 #include "fake_printer.h"
 #include "ink/bitmap.h"
+#include "printer/cups-reasons.h"
 #include "printer/escpos.h"
 #include "printer/transport.h"
 #include "queue/error.h"
@@ -112,6 +113,60 @@ tcp_open(int port, char *err)
 	return st;
 }
 
+/* A CUPS printer's state-reasons as staff see them: the state every
+ * screen shows and what to do, the worst reason first. */
+static void
+test_cups_reasons_read_for_staff(void **state)
+{
+	static const struct {
+		const char *reasons, *state;
+		enum kz_printer_condition condition;
+		const char *said; /* a part of the sentence; "" for none */
+	} cases[] = {
+		{"none", "idle", KZ_PRINTER_READY, ""},
+		{"media-empty-error", "idle", KZ_PRINTER_PAPER_OUT, "out of paper"},
+		{"media-needed", "processing", KZ_PRINTER_PAPER_OUT, "out of paper"},
+		{"media-jam-error", "stopped", KZ_PRINTER_ERROR, "jammed"},
+		{"cover-open-warning", "idle", KZ_PRINTER_COVER_OPEN, "cover"},
+		{"door-open-error", "idle", KZ_PRINTER_COVER_OPEN, "cover"},
+		{"toner-empty-error", "idle", KZ_PRINTER_ERROR, "new cartridge"},
+		{"media-low-report", "idle", KZ_PRINTER_PAPER_LOW, "running low"},
+		{"toner-low-report", "idle", KZ_PRINTER_READY, "toner or ink is running low"},
+		{"marker-supply-low-warning", "idle", KZ_PRINTER_READY, "toner or ink"},
+		{"offline-report", "idle", KZ_PRINTER_OFFLINE, "does not answer"},
+		{"connecting-to-device", "processing", KZ_PRINTER_OFFLINE, "does not answer"},
+		{"paused", "stopped", KZ_PRINTER_PAUSED, "paused"},
+		{"none", "stopped", KZ_PRINTER_PAUSED, "paused"},
+		{"paused, media-empty-error", "stopped", KZ_PRINTER_PAPER_OUT, "out of paper"},
+		{"media-empty-error, offline-report", "idle", KZ_PRINTER_OFFLINE,
+			"does not answer"},
+		{"fuser-over-temp-error", "idle", KZ_PRINTER_ERROR, "fault"},
+		{"fuser-over-temp-warning", "idle", KZ_PRINTER_READY, ""},
+		{"cups-waiting-for-job-completed", "processing", KZ_PRINTER_READY, ""},
+		{"media-emptyish", "idle", KZ_PRINTER_READY, ""},
+		{"none (The printer may not exist or is unavailable at this time.)", "processing",
+			KZ_PRINTER_OFFLINE, "does not answer"},
+		{"none (media-empty-error, said in a message)", "idle", KZ_PRINTER_READY, ""},
+	};
+	struct kz_cups_printer p;
+	int n = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(p.reasons, sizeof p.reasons, "%s", cases[i].reasons);
+		kz_cups_read_reasons(cases[i].state, &p);
+		if (p.condition != cases[i].condition || strstr(p.said, cases[i].said) == NULL ||
+			(cases[i].said[0] == '\0') != (p.said[0] == '\0'))
+			fail_msg("'%s' (%s) read as %s: '%s'", cases[i].reasons, cases[i].state,
+				kz_printer_condition_name(p.condition), p.said);
+	}
+	/* every sentence a short plain one, ending as a sentence does */
+	for (; kz_cups_sentences[n] != NULL; n++)
+		assert_true(strlen(kz_cups_sentences[n]) < 80 &&
+			kz_cups_sentences[n][strlen(kz_cups_sentences[n]) - 1] == '.');
+	assert_int_equal(n, 10);
+}
+
 static void
 test_find(void **state)
 {
@@ -121,9 +176,11 @@ test_find(void **state)
 	assert_ptr_equal(kz_transport_find(KZ_TRANSPORT_USB), &kz_transport_usb);
 	assert_ptr_equal(kz_transport_find(KZ_TRANSPORT_CUPS), &kz_transport_cups);
 	assert_ptr_equal(kz_transport_find(KZ_TRANSPORT_FOLDER), &kz_transport_folder);
+	assert_ptr_equal(kz_transport_find(KZ_TRANSPORT_CUPS_RAW), &kz_transport_cups_raw);
 	assert_null(kz_transport_find(KZ_TRANSPORT_NONE));
 	assert_null(kz_transport_find(KZ_TRANSPORT_COUNT));
-	/* one row a kind, named as hall.ini names it; ESC/POS or PDF, never both */
+	/* one row a kind, named as hall.ini names it; ESC/POS or PDF, never
+	 * both; ESC/POS as a byte stream, or whole to a raw CUPS queue */
 	for (int k = KZ_TRANSPORT_NONE + 1; k < KZ_TRANSPORT_COUNT; k++) {
 		const struct kz_transport_ops *ops = kz_transport_find((enum kz_transport_kind)k);
 		assert_int_equal(ops->kind, k);
@@ -134,10 +191,13 @@ test_find(void **state)
 			assert_non_null(ops->deliver);
 			assert_non_null(ops->health);
 			assert_null(ops->write);
+		} else if (ops->deliver != NULL) {
+			assert_int_equal(ops->kind, KZ_TRANSPORT_CUPS_RAW);
+			assert_non_null(ops->health);
+			assert_null(ops->write);
 		} else {
 			assert_non_null(ops->write);
 			assert_non_null(ops->send_by);
-			assert_null(ops->deliver);
 		}
 	}
 	assert_string_equal(tcp->name, "tcp");
@@ -659,7 +719,10 @@ test_folder_keeps_each_printout_whole(void **state)
 	const struct kz_transport_ops *f = kz_transport_find(KZ_TRANSPORT_FOLDER);
 	char dir[] = "/tmp/kz-folder-XXXXXX", sub[64], path[96], err[KZ_ERR_LEN] = "";
 	static const uint8_t pdf[] = "%PDF-1.5 a page";
-	struct kz_printout p = {pdf, sizeof pdf, "Kezek form 7", "20260320-100000-000007-form-kk"};
+	struct kz_printout p = {.data = pdf,
+		.len = sizeof pdf,
+		.title = "Kezek form 7",
+		.name = "20260320-100000-000007-form-kk"};
 	struct kz_health h;
 	enum kz_unsent unsent = KZ_UNSENT_UNCERTAIN;
 	struct stat sb;
@@ -700,6 +763,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_cups_reasons_read_for_staff),
 		cmocka_unit_test(test_folder_keeps_each_printout_whole),
 		cmocka_unit_test(test_tcp_ticket_arrives_byte_exact),
 		cmocka_unit_test(test_tcp_status_round_trip),

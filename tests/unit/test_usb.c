@@ -20,6 +20,7 @@
 #include "ink/bitmap.h"
 #include "printer/escpos.h"
 #include "printer/transport.h"
+#include "printer/usb.h"
 #include "queue/error.h"
 
 static const struct kz_transport_ops *usb = &kz_transport_usb;
@@ -292,6 +293,9 @@ bed_up(const char *descriptors)
 			      "A: busnum=1\\n\n"
 			      "A: devnum=1\\n\n"
 			      "A: speed=12\\n\n"
+			      "A: manufacturer=Winbond\\n\n"
+			      "A: product=POS-58 Printer\\n\n"
+			      "A: serial=KZ0001\\n\n"
 			      "H: descriptors=%s\n",
 		descriptors);
 	if (!umockdev_testbed_add_from_string(fake.bed, dev, NULL)) {
@@ -397,6 +401,43 @@ test_open_auto_and_by_id(void **state)
 	assert_int_equal(usb->open("0416:50112", 2000, &st, err), KZ_EINVAL);
 	assert_int_equal(usb->open("auto", -1, &st, err), KZ_EINVAL);
 	assert_int_equal(usb->open(NULL, 2000, &st, err), KZ_EINVAL);
+}
+
+/* A printer named by its serial number, as an office with two of one
+ * model names them; the listing gives that address. */
+static void
+test_open_by_serial_and_list(void **state)
+{
+	struct kz_usb_printer list[KZ_USB_MAX];
+	struct kz_bytes b = ticket();
+	char err[KZ_ERR_LEN] = "";
+	void *st = NULL;
+	int n = -1;
+
+	(void)state;
+	st = open_ok("0416:5011:KZ0001");
+	if (usb->write(st, b.data, b.len, 2000, err) != KZ_OK)
+		fail_msg("write: %s", err);
+	usb->close(st);
+	g_mutex_lock(&fake.lock);
+	assert_int_equal(fake.out->len, b.len);
+	assert_memory_equal(fake.out->data, b.data, b.len);
+	g_mutex_unlock(&fake.lock);
+	kz_bytes_free(&b);
+	st = NULL;
+	assert_int_equal(usb->open("0416:5011:KZ0002", 2000, &st, err), KZ_EDEVICE);
+	assert_null(st);
+	assert_has(err, "with serial number KZ0002");
+	assert_int_equal(usb->open("0416:5011:", 2000, &st, err), KZ_EINVAL);
+
+	assert_int_equal(kz_usb_list(list, KZ_USB_MAX, &n, err), KZ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].vendor, 0x0416);
+	assert_int_equal(list[0].product, 0x5011);
+	assert_string_equal(list[0].manufacturer, "Winbond");
+	assert_string_equal(list[0].model, "POS-58 Printer");
+	assert_string_equal(list[0].serial, "KZ0001");
+	assert_string_equal(list[0].address, "0416:5011:KZ0001");
 }
 
 static void
@@ -596,6 +637,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_find),
 		cmocka_unit_test_setup_teardown(test_open_auto_and_by_id, setup_printer, teardown),
+		cmocka_unit_test_setup_teardown(test_open_by_serial_and_list, setup_printer,
+			teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_device, setup_printer, teardown),
 		cmocka_unit_test_setup_teardown(test_no_printer_at_all, setup_empty, teardown),
 		cmocka_unit_test_setup_teardown(test_ticket_arrives_byte_exact, setup_printer,
