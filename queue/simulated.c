@@ -18,8 +18,8 @@ kz_simulated_next_id(struct kz_db *db, int64_t *id, char *err)
 }
 
 static int
-record(struct kz_db *db, const char *from_day, const char *to_day, uint64_t seed,
-	int64_t first_id, char *err)
+record(struct kz_db *db, const char *from_day, const char *to_day, uint64_t seed, int64_t first_id,
+	char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"INSERT INTO simulations (made_at, first_day, last_day, seed, first_ticket, "

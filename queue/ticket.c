@@ -317,8 +317,7 @@ issue_tx(struct kz_db *db, struct issue *is, char *err)
 static void
 issue_result(struct kz_db *db, const struct issue *is, struct kz_ticket *out)
 {
-	int ok = kz_db_begin_read(db, NULL) == KZ_OK &&
-		load_ticket(db, is->id, out, NULL) == KZ_OK;
+	int ok = kz_db_begin_read(db, NULL) == KZ_OK && load_ticket(db, is->id, out, NULL) == KZ_OK;
 
 	kz_db_rollback(db);
 	if (!ok) {

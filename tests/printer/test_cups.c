@@ -33,6 +33,7 @@
 #include "printer/cups.h"
 #include "printer/escpos.h"
 #include "printer/printd.h"
+#include "queue/estimate.h"
 #include "queue/clock.h"
 #include "queue/error.h"
 #include "queue/outbox.h"
@@ -538,8 +539,17 @@ test_raw_queue_prints_ticket(void **state)
 	fake_printer_stop();
 	bytes = fake_printer_bytes(&len);
 	{
+		struct kz_wait_estimate e;
 		struct kz_ticket_doc d = {"kk", h->cfg.name_kk, "Құжаттарды тапсыру", t.number,
-			t.issued_at, t.ahead, 0, 0};
+			t.issued_at, 0, 0, 0, &e};
+
+		/* the ticket as the print service laid it out: the estimate then */
+		assert_int_equal(kz_wait_estimate_ticket(h->db, &h->cfg.hours, t.id,
+					 KZ_ESTIMATE_TYPICAL_VISIT, &e, err),
+			KZ_OK);
+		d.ahead = e.ahead;
+		if (!e.waiting)
+			d.est = NULL;
 
 		assert_int_equal(kz_typeset_open(FONTS, &ts, err), KZ_OK);
 		assert_int_equal(kz_doc_ticket_bitmap(ts, &d, KZ_DOTS_58MM, &want, err), KZ_OK);
