@@ -59,10 +59,20 @@ struct shared {
 	int64_t lat[]; /* ns; child i writes from lat[i * ops] */
 };
 
+struct result {
+	double p50, p99, max; /* ms */
+	double ops_s;
+	long n;
+	long waiting; /* at the phase's start */
+	long busy;
+};
+
 struct bench {
 	int ops;
-	int where; /* --where: the issue's statements under the lock */
-	int keep;  /* --dir given: leave the files for a look */
+	int where;                  /* --where: the issue's statements under the lock */
+	int pause_us;               /* --pause: each process's pause between operations */
+	struct result floor, issue; /* at the last level run */
+	int keep;                   /* --dir given: leave the files for a look */
 	char dir[KZ_PATH_LEN];
 	char db[PATH_LEN];
 	struct kz_calendar *cal; /* issue asks it whether the office is open */
@@ -85,14 +95,6 @@ struct phase {
 	pid_t pid[MAX_PROCS];
 };
 
-struct result {
-	double p50, p99, max; /* ms */
-	double ops_s;
-	long n;
-	long waiting; /* at the phase's start */
-	long busy;
-};
-
 static int64_t
 now_ns(void)
 {
@@ -105,7 +107,7 @@ now_ns(void)
 static void
 usage(void)
 {
-	printf("usage: queue_bench [--quick] [--ops N] [--dir PATH] [--where]\n"
+	printf("usage: queue_bench [--quick] [--ops N] [--dir PATH] [--where] [--pause MS]\n"
 	       "Times issuing a ticket and calling the next one against a bare one-row\n"
 	       "insert (the floor), with 1, 4 and 16 processes at once on one database:\n"
 	       "p50, p99, max, operations a second and the ratios to the floor (p50, p99\n"
@@ -115,6 +117,9 @@ usage(void)
 	       "              a few seconds; exits 1 if any operation fails\n"
 	       "  --dir PATH  folder for the database, kept afterwards (default: a new\n"
 	       "              folder under $TMPDIR or /tmp, removed afterwards)\n"
+	       "  --pause MS  each process pauses MS ms (0 to 100) after each operation, as\n"
+	       "              a kiosk or clerk does; without it a process that has just\n"
+	       "              committed takes the lock again before the others wake\n"
 	       "  --where     after each issue row, the time of each statement the issue\n"
 	       "              runs under the write lock, per ticket, and its share\n"
 	       "  -h, --help  this text\n",
@@ -136,6 +141,12 @@ parse_args(int argc, char **argv, struct bench *b)
 			quick = 1;
 		} else if (strcmp(argv[i], "--where") == 0) {
 			b->where = 1;
+		} else if (strcmp(argv[i], "--pause") == 0 && i + 1 < argc) {
+			char *end;
+			double ms = strtod(argv[++i], &end);
+			if (end == argv[i] || *end != '\0' || !(ms >= 0 && ms <= 100))
+				goto bad;
+			b->pause_us = (int)(ms * 1000);
 		} else if (strcmp(argv[i], "--ops") == 0 && i + 1 < argc) {
 			if (!bench_number(argv[++i], 1, MAX_OPS, &v))
 				goto bad;
@@ -387,6 +398,8 @@ child_loop(struct bench *b, struct kz_db *db, enum op op, int idx, char *err)
 		lat[s->done++] = t1 - t0;
 		if (op == OP_NEXT && (rc = finish_call(db, idx + 1, s, err)) != KZ_OK)
 			return rc;
+		if (b->pause_us > 0)
+			nanosleep(&(struct timespec){0, b->pause_us * 1000L}, NULL);
 	}
 	s->end_ns = now_ns();
 	return KZ_OK;
@@ -621,8 +634,8 @@ static void
 print_header(const struct bench *b)
 {
 	printf("kezek queue_bench: %d ops per process, WAL, synchronous=FULL, busy_timeout %d ms, "
-	       "%ld cores\n",
-		b->ops, KZ_DB_BUSY_MS, sysconf(_SC_NPROCESSORS_ONLN));
+	       "%ld cores, pause %.2f ms between operations\n",
+		b->ops, KZ_DB_BUSY_MS, sysconf(_SC_NPROCESSORS_ONLN), b->pause_us / 1000.0);
 	printf("database %s\n\n", b->db);
 	printf("%-13s %5s %8s %8s %8s %8s %10s %10s %14s %8s %5s\n", "operation", "procs", "p50 ms",
 		"p99 ms", "max ms", "ops/s", "p50/floor", "p99/floor", "ops/s vs floor", "waiting",
@@ -655,6 +668,8 @@ run_level(struct bench *b, int procs, char *err)
 	print_row(OP_ISSUE, procs, &r, &floor);
 	if (b->where)
 		print_lock_times(b, procs);
+	b->floor = floor;
+	b->issue = r;
 	if ((rc = top_up(b, (long)procs * b->ops, err)) != KZ_OK) {
 		fprintf(stderr, "queue_bench: issuing tickets to call: %s: %s\n", kz_err_name(rc),
 			err);
@@ -703,6 +718,11 @@ run(struct bench *b)
 		if (run_level(b, procs_list[i], err) < 0)
 			return -1;
 	}
+	printf("\nat %d processes, issue against the bare insert: p50 %.2fx (goal 3x), p99 %.2fx "
+	       "(goal 1.5x)\n",
+		procs_list[sizeof procs_list / sizeof procs_list[0] - 1],
+		b->floor.p50 > 0 ? b->issue.p50 / b->floor.p50 : 0,
+		b->floor.p99 > 0 ? b->issue.p99 / b->floor.p99 : 0);
 	print_footer(b, (double)(now_ns() - t0) / 1e9);
 	if (b->busy > 0) {
 		fprintf(stderr,
