@@ -21,7 +21,7 @@ struct kz_usb_printer {
 	int bus, device;          /* where it is plugged now: changes when replugged */
 	char manufacturer[64];    /* as the device names itself; "" if it does not */
 	char model[64];
-	char serial[64]; /* iSerialNumber; "" for a printer without one */
+	char serial[64];  /* iSerialNumber; "" for a printer without one */
 	char address[96]; /* what to write after address = in hall.ini */
 	int can_open;     /* this user may open it (a udev rule gives the group) */
 };
