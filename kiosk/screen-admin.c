@@ -5,6 +5,22 @@
 
 #include "screens.h"
 
+/* The printer's reason in the kiosk's language when it is one of the
+ * catalogue's sentences (a CUPS printer's: "out of paper: load paper"),
+ * else NULL: the service's own words are English, not for this page. */
+static const char *
+reason_said(struct kz_kiosk *k)
+{
+	const char *id, *str;
+
+	for (int i = 0; k->printer_reason[0] && i < kz_i18n_count(k->tr, k->lang); i++) {
+		kz_i18n_entry(k->tr, k->lang, i, &id, &str);
+		if (strcmp(id, k->printer_reason) == 0 && str[0] != '\0')
+			return str;
+	}
+	return NULL;
+}
+
 static void
 build(struct kz_kiosk *k, struct kz_scene *s)
 {
@@ -16,10 +32,11 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	kz_frame(k, s, NULL, "", &lay);
 	u = lay.u;
 	body = kz_frame_title(k, s, &lay, lay.body, T("Kiosk administration"));
-	/* the printer's reason is in the service's words (English): not here */
 	snprintf(text, sizeof text, T("Kiosk: %s\nTicket printer %s: %s\nIn the queue now: %d"),
 		k->opt.conf->name, k->opt.conf->printer,
 		kz_kiosk_printer_state(k, k->printer_state), k->status.waiting);
+	if (reason_said(k) != NULL && strlen(text) + strlen(reason_said(k)) + 2 < sizeof text)
+		snprintf(text + strlen(text), sizeof text - strlen(text), "\n%s", reason_said(k));
 	state_h = body.h / 2;
 	if (k->admin.sample) {
 		/* the README's sample PIN lets anyone in: said until it is changed */

@@ -564,6 +564,7 @@ static void
 test_administrator(void **state)
 {
 	struct kt *t = kt_new(1920, 1080, 0, -1);
+	char err[KZ_ERR_LEN] = "";
 	SDL_Event ev;
 
 	(void)state;
@@ -576,6 +577,13 @@ test_administrator(void **state)
 	assert_true(kt_shows(t, "Код қате."));
 	pin(t, KT_ADMIN_PIN);
 	assert_string_equal(kz_kiosk_screen(t->k), "admin");
+	/* a CUPS printer's state and what to do, in the kiosk's language */
+	assert_int_equal(kz_printer_set_state(t->hall->db, "kiosk-1", KZ_PRINTER_PAUSED,
+				 "Printing is paused: the administrator resumes the queue.", err),
+		KZ_OK);
+	kt_step(t);
+	assert_true(kt_shows(t, "әкімші тоқтатқан"));
+	assert_true(kt_shows(t, "Басып шығару тоқтатылған: кезекті әкімші қайта іске қосады."));
 	kt_tap(t, "test");
 	assert_int_equal(kt_count(t, "SELECT count(*) FROM print_jobs WHERE document = 'test'"), 1);
 	assert_false(kz_kiosk_done(t->k));

@@ -12,7 +12,7 @@
 #                                   (lpadmin -m everywhere); it keeps each
 #                                   document in DIR/NAME/.  KIND: pdf (takes
 #                                   PDF), raster (PWG raster only: CUPS
-#                                   converts) or slow (PDF, 3 s a job).
+#                                   converts) or slow (PDF, 2 s a job).
 #                                   Prints PORT= and PID=
 #   cupsd.sh raw DIR NAME URI       a raw queue (no driver) to device URI
 #
@@ -205,7 +205,7 @@ printer() {
 	slow)
 		# the printer's own printing time, longer than any I/O deadline
 		args=(-f application/pdf)
-		printf '#!/bin/sh\nsleep 3\nexit 0\n' >"$dir/$name.cmd"
+		printf '#!/bin/sh\nsleep 2\nexit 0\n' >"$dir/$name.cmd"
 		;;
 	*) die "printer kind is pdf, raster or slow, not '$kind'" ;;
 	esac
