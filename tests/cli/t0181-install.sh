@@ -19,6 +19,7 @@ for tail in /bin/kezek /bin/kezek-kiosk /bin/kezek-display /bin/kezek-printd \
 	/share/kezek/config/akimats.csv /share/kezek/po/kk.po /share/kezek/po/ru.po \
 	/systemd/system/kezek-printd@.service /systemd/system/kezek-backup.service \
 	/systemd/system/kezek-backup.timer /sysusers.d/kezek.conf /tmpfiles.d/kezek.conf \
+	/udev/rules.d/60-kezek-printers.rules \
 	/man/man1/kezek.1 /man/man1/kezek-kiosk.1 /man/man1/kezek-display.1 \
 	/man/man8/kezek-printd.8 /man/man5/hall.ini.5; do
 	if [ -n "$(at "$tail")" ]; then ok; else not_ok "nothing installed as ...$tail"; fi
