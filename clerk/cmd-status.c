@@ -52,6 +52,8 @@ print_new_ticket(struct kz_cli *cli, const struct kz_status *s)
 			printf("maybe not before closing (%s)\n", kz_cli_hhmm(e.close_at, at));
 		else if (e.after_lunch)
 			printf("after the lunch break, about %s\n", at);
+		else if (e.low_min == 0)
+			printf("in up to %d min, about %s\n", e.high_min, at);
 		else
 			printf("in %d-%d min, about %s\n", e.low_min, e.high_min, at);
 	}

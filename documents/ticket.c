@@ -21,7 +21,7 @@ struct words {
 	const char *next;    /* called next, within minutes */
 	const char *range;   /* "%d", "%d": the wait in minutes, low and high */
 	const char *up_to;   /* "%d": the wait in minutes, at most */
-	const char *lunch;   /* "%s" the time, "%s" a suffix (kk): called after lunch */
+	const char *lunch;   /* "%s" the time: called after lunch */
 	const char *closing; /* "%s" the closing time: maybe not called today */
 };
 
@@ -33,9 +33,9 @@ static const struct words kk_words = {
 	"Қабылдау %s-%s жалғасады",
 	"Электрондық кезек Kezek",
 	"Сізді келесі болып шақырады",
-	"Болжалды күту: %d–%d\u00A0мин",
-	"Болжалды күту: %d\u00A0минутқа дейін",
-	"Сізді түскі үзілістен кейін, шамамен %s-%s шақырады",
+	"Болжалды күту уақыты: %d–%d\u00A0мин",
+	"Болжалды күту уақыты: %d\u00A0минутқа дейін",
+	"Сізді түскі үзілістен кейін, шамамен сағат\u00A0%s шақырады",
 	"Кезек ұзын: бөлім жабылғанға дейін (сағат\u00A0%s) сізді шақырып үлгермеуі мүмкін",
 };
 
@@ -48,7 +48,7 @@ static const struct words ru_words = {
 	"Вас вызовут следующим",
 	"Примерное ожидание: %d–%d\u00A0мин",
 	"Примерное ожидание: до\u00A0%d\u00A0мин",
-	"Вас вызовут после обеденного перерыва, примерно в\u00A0%s%s",
+	"Вас вызовут после обеденного перерыва, примерно в\u00A0%s",
 	"Очередь длинная: вас могут не успеть вызвать до закрытия в\u00A0%s",
 };
 
@@ -106,7 +106,6 @@ add_estimate(struct kz_layout *l, const struct kz_wait_estimate *e, const struct
 	char *err)
 {
 	char at[8];
-	struct tm tm;
 
 	if (e->after_close) {
 		kz_clock_format(e->close_at, "%H:%M", at, sizeof at);
@@ -116,9 +115,8 @@ add_estimate(struct kz_layout *l, const struct kz_wait_estimate *e, const struct
 	if (e->after_lunch) {
 		int64_t t = kz_estimate_round_time(e->call_at);
 		kz_clock_format(t, "%H:%M", at, sizeof at);
-		kz_clock_local(t, &tm);
 		return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_CENTRE, 8 * s / 4, err,
-			w->lunch, at, w == &kk_words ? kk_locative(tm.tm_min) : "");
+			w->lunch, at);
 	}
 	if (e->ahead == 0 && e->high_min <= 5)
 		return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_CENTRE, 4, err, "%s",

@@ -46,6 +46,9 @@ static const struct expect screens[] = {
 
 static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1366, 768}};
 
+/* Added to the pictures' names for a screen in a state of its own. */
+static const char *variant = "";
+
 static int
 is_cyrillic(uint32_t c)
 {
@@ -146,8 +149,8 @@ check_screen(struct kt *t, const struct expect *e, const char *lang, double px_p
 	char where[128], path[600], err[KZ_ERR_LEN] = "";
 
 	snprintf(where, sizeof where, "%s %s %dx%d", e->screen, lang, t->w, t->h);
-	snprintf(path, sizeof path, "%s/kiosk-%s-%s-%dx%d.png", KZ_SCREENS_DIR, e->screen, lang,
-		t->w, t->h);
+	snprintf(path, sizeof path, "%s/kiosk-%s%s-%s-%dx%d.png", KZ_SCREENS_DIR, e->screen,
+		variant, lang, t->w, t->h);
 	if (kz_ui_save_png(kz_kiosk_ui(t->k), path, err) != KZ_OK)
 		fail_msg("%s: %s", where, err);
 	assert_string_equal(kz_kiosk_screen(t->k), e->screen);
@@ -305,6 +308,59 @@ test_every_screen(void **state)
 				check_screen(t, expected(kz_kiosk_screens[i]), lang, px_per_mm);
 			}
 		assert_int_equal(kz_kiosk_missed_translations(t->k), 0);
+		kt_free(t);
+	}
+}
+
+/* The confirmation and the ticket taken at moment at (with waiting A's
+ * issued before it) in both languages, checked and kept as pictures
+ * kiosk-SCREEN-NAME-LANG-WxH.png. */
+static void
+show_wait(struct kt *t, const char *name, const struct expect *confirm, const struct expect *issued)
+{
+	double px_per_mm = (double)t->w / kz_config_kiosk(&t->hall->cfg, NULL)->screen_w_mm;
+	char err[KZ_ERR_LEN] = "";
+
+	variant = name;
+	for (int l = 0; l < 2; l++) {
+		const char *lang = l ? "ru" : "kk";
+		kz_clock_set(kz_clock_now() + 10); /* past the pause between tickets */
+		assert_int_equal(kz_kiosk_show(t->k, "home", lang, err), KZ_OK);
+		kt_tap(t, "ticket");
+		kt_tap(t, "service.A"); /* the estimate is made as a visitor chooses */
+		check_screen(t, confirm, lang, px_per_mm);
+		kt_tap(t, "take");
+		check_screen(t, issued, lang, px_per_mm);
+	}
+	variant = "";
+}
+
+/* The longest things the wait says: a call after lunch (with the lunch
+ * notice on the ticket taken) and, warned before the ticket is taken, that
+ * closing may come first.  Nothing cut, in either language, at any size. */
+static void
+test_wait_across_lunch_and_closing(void **state)
+{
+	static const struct expect lunch_confirm = {"confirm", "түскі үзілістен кейін",
+					   "после обеденного перерыва"},
+				   lunch_issued = {"issued", "түскі үзілістен кейін",
+					   "после обеденного перерыва"},
+				   closing_confirm = {"confirm", "Талонды бәрібір алуға болады",
+					   "Талон всё равно можно взять"},
+				   closing_issued = {"issued", "жабылғанға дейін", "до закрытия"};
+
+	(void)state;
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+		struct kt *t = kt_new(sizes[z][0], sizes[z][1], 0, -1);
+		test_at("2026-03-20T12:40");
+		test_open_counter(t->hall, 1);
+		for (int i = 0; i < 3; i++)
+			test_issue(t->hall, "A");
+		show_wait(t, "-lunch", &lunch_confirm, &lunch_issued);
+		test_at("2026-03-20T17:00"); /* five wait, two more come: 17:00 + 7 x 10 min */
+		test_issue(t->hall, "A");
+		test_issue(t->hall, "A");
+		show_wait(t, "-closing", &closing_confirm, &closing_issued);
 		kt_free(t);
 	}
 }
@@ -502,6 +558,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_registry),
+		cmocka_unit_test(test_wait_across_lunch_and_closing),
 		cmocka_unit_test(test_translations_complete),
 		cmocka_unit_test(test_fonts_have_every_letter),
 		cmocka_unit_test(test_every_screen),

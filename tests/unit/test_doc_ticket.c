@@ -344,6 +344,87 @@ test_lunch_notice_says_when_reception_resumes(void **state)
 	}
 }
 
+/* The wait on paper is worded as the kiosk's screen words it; the norm of
+ * p.7.2 ("no more than 30 minutes") is printed only where the estimate
+ * keeps it. */
+static void
+test_wait_on_paper_and_no_promise_it_breaks(void **state)
+{
+	struct kz_wait_estimate e = {.waiting = 1,
+		.ahead = 3,
+		.known = 1,
+		.low_min = 10,
+		.high_min = 25,
+		.lunch_end = local("2026-03-20T14:00"),
+		.close_at = local("2026-03-20T18:00")};
+	struct kz_ticket_doc kk = doc("kk"), ru = doc("ru");
+	struct kz_layout l;
+
+	(void)state;
+	kk.est = ru.est = &e;
+	l = layout(&ru, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "ожидание"), "Примерное ожидание: 10–25 мин");
+	assert_non_null(text_with(&l, "не более 30"));
+	l = layout(&kk, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "Болжалды"), "Болжалды күту уақыты: 10–25 мин");
+	assert_non_null(text_with(&l, "30 минуттан аспауы тиіс"));
+	/* 40-65 minutes: the range, and no 30-minute promise */
+	e.low_min = 40, e.high_min = 65;
+	l = layout(&ru, KZ_DOTS_58MM);
+	assert_non_null(text_with(&l, "40–65"));
+	assert_false(has_text(&l, "не более 30"));
+	l = layout(&kk, KZ_DOTS_58MM);
+	assert_false(has_text(&l, "аспауы тиіс"));
+	/* up to 10 minutes; next */
+	e.low_min = 0, e.high_min = 10;
+	l = layout(&ru, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "ожидание"), "Примерное ожидание: до 10 мин");
+	e.ahead = ru.ahead = 0, e.high_min = 5;
+	l = layout(&ru, KZ_DOTS_58MM);
+	assert_non_null(text_with(&l, "Вас вызовут следующим"));
+	/* taken before lunch, called after it: when, and no promise */
+	e.ahead = ru.ahead = 3, e.after_lunch = 1, e.call_at = local("2026-03-20T14:22");
+	kk.lunch_notice = ru.lunch_notice = 1;
+	kk.resumes_at = ru.resumes_at = local("2026-03-20T14:00");
+	l = layout(&ru, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "перерыва"),
+		"Вас вызовут после обеденного перерыва, примерно в 14:20");
+	assert_false(has_text(&l, "не более 30"));
+	l = layout(&kk, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "үзілістен"),
+		"Сізді түскі үзілістен кейін, шамамен сағат 14:20 шақырады");
+	for (int li = 0; li < 2; li++) {
+		char name[64];
+		struct kz_bitmap *b = ticket(li ? &ru : &kk, KZ_DOTS_58MM);
+		snprintf(name, sizeof name, "ticket-384-%s-after-lunch.png", langs[li]);
+		test_save_png(b, name);
+		assert_side_margins_white(b);
+		kz_bitmap_free(b);
+	}
+	/* maybe not before closing */
+	e.after_lunch = 0, e.after_close = 1;
+	kk.lunch_notice = ru.lunch_notice = 0;
+	l = layout(&ru, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "закрытия"),
+		"Очередь длинная: вас могут не успеть вызвать до закрытия в 18:00");
+	assert_false(has_text(&l, "не более 30"));
+	l = layout(&kk, KZ_DOTS_58MM);
+	assert_non_null(text_with(&l, "(сағат 18:00)"));
+	for (int li = 0; li < 2; li++) {
+		char name[64];
+		struct kz_bitmap *b = ticket(li ? &ru : &kk, KZ_DOTS_80MM);
+		snprintf(name, sizeof name, "ticket-576-%s-closing.png", langs[li]);
+		test_save_png(b, name);
+		assert_side_margins_white(b);
+		kz_bitmap_free(b);
+	}
+	/* no open counter: no figure, the norm as it stands */
+	e.after_close = 0, e.known = 0;
+	l = layout(&ru, KZ_DOTS_58MM);
+	assert_false(has_text(&l, "ожидание:"));
+	assert_non_null(text_with(&l, "не более 30"));
+}
+
 static void
 test_long_office_name_wraps_within_the_paper(void **state)
 {
@@ -451,6 +532,7 @@ main(void)
 		cmocka_unit_test(test_who_is_ahead_in_words),
 		cmocka_unit_test(test_one_language_a_ticket),
 		cmocka_unit_test(test_lunch_notice_says_when_reception_resumes),
+		cmocka_unit_test(test_wait_on_paper_and_no_promise_it_breaks),
 		cmocka_unit_test(test_long_office_name_wraps_within_the_paper),
 		cmocka_unit_test(test_a_line_too_wide_shrinks),
 		cmocka_unit_test(test_missing_glyphs_are_counted),
