@@ -22,7 +22,8 @@ refusal(struct kz_kiosk *k, char *out, size_t len)
 	case KZ_BALLOT_NOTE_INCOMPLETE:
 		snprintf(example, sizeof example, "%s-015",
 			k->opt.cfg->nservices > 0 ? k->opt.cfg->services[0].prefix : "A");
-		snprintf(out, len, T("Type the letter and the digits of your ticket, for example %s."),
+		snprintf(out, len,
+			T("Type the letter and the digits of your ticket, for example %s."),
 			example);
 		return out;
 	case KZ_BALLOT_NOTE_UNKNOWN:
@@ -95,8 +96,8 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	body = kz_frame_title(k, s, &lay, lay.body, T("Rate our service"));
 	kz_frame_split(&lay, body, 42, 48, &left, &right);
 	y = left.y;
-	kz_scene_para(s, "how", left.x, y, left.w, 4 * lay.line, lay.line, kz_ink,
-		KZ_FONT_REGULAR, KZ_ALIGN_LEFT, k->lang, "%s",
+	kz_scene_para(s, "how", left.x, y, left.w, 4 * lay.line, lay.line, kz_ink, KZ_FONT_REGULAR,
+		KZ_ALIGN_LEFT, k->lang, "%s",
 		T("Type the number of your ticket. Each ticket served today rates the service "
 		  "once; your answers are not linked to it."));
 	y += 4 * lay.line + lay.gap;
