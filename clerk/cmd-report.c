@@ -127,14 +127,18 @@ print_cases(const struct kz_report *r, const struct kz_config *cfg, int kk)
 	else
 		printf("COMPLAINTS: none registered in this database\n");
 	kz_report_app4(r, &cfg->targets, rows);
-	printf("\nAPP. 4  NORM  TARGET  CURRENT               INDICATOR\n");
+	printf("\nAPP. 4  NORM  TARGET  CURRENT (OF n)                   INDICATOR\n");
 	for (int i = 0; i < KZ_APP4_ROWS; i++) {
 		char current[64] = "-";
-		if (rows[i].current >= 0)
-			snprintf(current, sizeof current, "%5.1f%% (%d of %d)", rows[i].current,
-				rows[i].count, rows[i].of);
+		if (rows[i].current >= 0 && rows[i].basis[0] != '\0')
+			snprintf(current, sizeof current, "%5.1f%% (%d of %d %s)", rows[i].current,
+				rows[i].count, rows[i].of, rows[i].basis);
+		else if (rows[i].current >= 0)
+			snprintf(current, sizeof current, "%5.1f%% (configured)", rows[i].current);
+		else /* none yet: say so, n = 0, never a bare dash */
+			snprintf(current, sizeof current, "    - (0 %s)", rows[i].basis);
 		printf("%-6s %4d%%  %5d%%  ", rows[i].code, rows[i].norm, rows[i].target);
-		kz_cli_cell(stdout, current, 22);
+		kz_cli_cell(stdout, current, 33);
 		printf("  %s\n", kk ? rows[i].name_kk : rows[i].name_ru);
 	}
 }
@@ -179,6 +183,7 @@ csv_group(const char *section, const char *key, const char *name, const struct k
 	fieldf("%.0f", g->lunch_over, 1, 0);
 	kz_cli_csv("", 0);
 	kz_cli_csv("", 0);
+	kz_cli_csv("", 0);
 	kz_cli_csv("", 1);
 }
 
@@ -190,7 +195,7 @@ print_csv(const struct kz_report *r, const struct kz_config *cfg, int kk)
 		"wait_p90_min", "wait_max_min", "wait_within_limit_pct", "service_n",
 		"service_median_min", "service_p90_min", "service_max_min",
 		"service_within_limit_pct", "wait_over_lunch", "wait_over_limit_over_lunch",
-		"norm_pct", "target_pct", "current_pct"};
+		"norm_pct", "target_pct", "current_pct", "current_n"};
 	struct kz_app4_row rows[KZ_APP4_ROWS];
 	size_t n = sizeof head / sizeof head[0];
 
@@ -226,11 +231,13 @@ print_csv(const struct kz_report *r, const struct kz_config *cfg, int kk)
 		kz_cli_csv("app4", 0);
 		kz_cli_csv(rows[i].code, 0);
 		kz_cli_csv(kk ? rows[i].name_kk : rows[i].name_ru, 0);
-		for (int j = 3; j < 21; j++)
+		for (size_t j = 3; j < n - 4; j++) /* the groups' columns */
 			kz_cli_csv("", 0);
 		fieldf("%.0f", rows[i].norm, 1, 0);
 		fieldf("%.0f", rows[i].target, 1, 0);
-		fieldf("%.1f", rows[i].current, rows[i].current >= 0, 1);
+		fieldf("%.1f", rows[i].current, rows[i].current >= 0, 0);
+		/* n: the ballots (or applications) the value rests on */
+		fieldf("%.0f", rows[i].of, rows[i].basis[0] != '\0', 1);
 	}
 }
 

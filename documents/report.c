@@ -675,8 +675,11 @@ app4(struct rep *p)
 			kz_rd_fmt(v, sizeof v, "%d\u00A0%%", a->norm));
 		kz_rd_put(p, x[3] + PAD, mid + 3, x[4] - x[3] - 2 * PAD, 9, 0, AC,
 			kz_rd_fmt(v, sizeof v, "%d\u00A0%%", a->target));
-		if (a->current < 0) {
-			kz_rd_put(p, x[4] + PAD, mid + 3, x[5] - x[4] - 2 * PAD, 9, 1, AC, "—");
+		if (a->current < 0) { /* nothing to count yet: n = 0 */
+			kz_rd_put(p, x[4] + PAD, mid, x[5] - x[4] - 2 * PAD, 9, 1, AC, "—");
+			kz_rd_colour(p, dim);
+			kz_rd_put(p, x[4] + PAD, mid + 9, x[5] - x[4] - 2 * PAD, 6.5, 0, AC,
+				kz_rd_fmt(v, sizeof v, "%d / %d", a->count, a->of));
 		} else {
 			char pc[32];
 			kz_rd_put(p, x[4] + PAD, mid, x[5] - x[4] - 2 * PAD, 9, 1, AC,

@@ -47,13 +47,16 @@ kz_report_app4(const struct kz_report *r, const struct kz_targets *t,
 	for (int i = 0; i < KZ_APP4_ROWS; i++) {
 		struct kz_app4_row *w = &rows[i];
 		*w = (struct kz_app4_row){rows_def[i].code, rows_def[i].ru, rows_def[i].kk,
-			rows_def[i].norm, t->target[i], -1, 0, 0};
+			rows_def[i].norm, t->target[i], -1, 0, 0, ""};
 		if (question[i] >= 0) {
+			/* the ballots that answered this question (a skip is no vote) */
 			w->count = r->feedback.yes[question[i]];
 			w->of = r->feedback.answered[question[i]];
+			w->basis = "ballots";
 		} else if (i == KZ_APP4_ON_TIME) {
 			w->count = r->apps.on_time;
 			w->of = r->apps.due;
+			w->basis = "applications";
 		} else { /* 3.2: a fact about the service, stated in the configuration */
 			w->count = t->electronic_now;
 			w->of = 100;

@@ -99,6 +99,9 @@ struct kz_app4_row {
 	int norm, target;              /* per cent: the standard's norm, next year's target */
 	double current;                /* per cent, one decimal; -1: nothing to count yet */
 	int count, of;                 /* current = count of "of" (3.2: from the configuration) */
+	const char *basis;             /* what "of" counts, the n the value rests on: "ballots"
+					  (2.1-5.1: the kiosk's, one per ticket served),
+					  "applications" (1.1), "" (3.2: configured) */
 };
 
 /* Fill the App. 4 table from r and the configured targets: 1.1 from the

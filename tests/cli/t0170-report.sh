@@ -15,6 +15,8 @@ first_line "REPORT 2026-03-01 to 2026-03-31  Отдел земельных от�
 has out "Сдача документов" "services by name"
 has out "BUSIEST HOURS:" "busiest hours"
 has out "1.1     100%" "App. 4 row 1.1 with its norm"
+has out "ballots)" "App. 4 feedback rows with the ballots they rest on"
+has out "applications)" "App. 4 row 1.1 with the applications it rests on"
 has out "APPLICATIONS: accepted" "applications counted"
 has out "COMPLAINTS: received" "complaints counted"
 
@@ -36,6 +38,13 @@ days = sec("day")
 assert len(days) == 31, len(days)
 assert sum(int(r[col["places"]]) for r in days) > 0
 assert [r[1] for r in sec("app4")] == ["1.1", "2.1", "3.1", "3.2", "4.1", "5.1"]
+# each indicator with the n it rests on: ballots (2.1-5.1), applications (1.1)
+app4 = {r[1]: r for r in sec("app4")}
+for code in ("1.1", "2.1", "3.1", "4.1", "5.1"):
+    n = int(app4[code][col["current_n"]])
+    assert n > 0, (code, n)
+assert app4["3.2"][col["current_n"]] == ""
+assert all(r[col["current_n"]] == "" for r in body if r[0] != "app4")
 assert any("Сдача документов" == r[2] for r in services)
 share = float(total[col["wait_within_limit_pct"]])
 assert 0 <= share <= 100
