@@ -20,18 +20,19 @@
 struct words {
 	const char *outgoing; /* "%s" number, "%s" date (Kazakh: the date first) */
 	const char *title, *service;
-	const char *to;      /* "%s" the applicant */
-	const char *request; /* "%s" number, "%s" date (Kazakh: the date first) */
-	const char *grounds; /* before the grounds */
-	const char *lapsed;  /* "%s" the suspension's last day, before the documents */
-	const char *appeal;  /* the heading of p.20-25 */
-	const char *explain; /* p.20: "%s" official and office, "%s" phone */
-	const char *result;  /* p.21: "%s" official and body */
+	const char *to;                /* "%s" the applicant */
+	const char *request;           /* "%s" number, "%s" date (Kazakh: the date first) */
+	const char *grounds;           /* before the grounds */
+	const char *lapsed;            /* "%s" the suspension's last day, before the documents */
+	const char *appeal;            /* the heading of p.20-25 */
+	const char *explain;           /* p.20: "%s" official and office, "%s" phone */
+	const char *result;            /* p.21: "%s" official and body */
 	const char *service_complaint; /* p.22: "%s" the body */
-	const char *filed;   /* p.24-25: "%s" e-mail */
-	const char *term;    /* p.25 */
-	const char *court;   /* p.23 */
-	const char *clerk;   /* a label */
+	const char *filed;             /* p.24-25: "%s" e-mail */
+	const char *term;              /* p.25 */
+	const char *court;             /* p.23 */
+	const char *body;              /* "%s" official, body, address, phone: the App. 5 contact */
+	const char *clerk;             /* a label */
 	const char *sign;
 };
 
@@ -59,6 +60,7 @@ static const struct words kk_words = {
 	"зерделеуді талап етпейтін шағымды — 15\u00A0күнтізбелік күн (25-тармақ).",
 	"Көрсетілген қызмет нәтижесімен келіспеген жағдайда заңнамада белгіленген тәртіппен "
 	"сотқа жүгінуге құқығыңыз бар (23-тармақ).",
+	"%s, %s, %s, тел.\u00A0%s",
 	"Орындаған:",
 	"(қолы)",
 };
@@ -89,6 +91,7 @@ static const struct words ru_words = {
 	"(пункт\u00A025).",
 	"В\u00A0случае несогласия с\u00A0результатом вы вправе обратиться в\u00A0суд "
 	"в\u00A0установленном законодательством порядке (пункт\u00A023).",
+	"%s, %s, %s, тел.\u00A0%s",
 	"Исполнитель:",
 	"(подпись)",
 };
@@ -213,14 +216,15 @@ add_appeal(struct kz_layout *l, const struct kz_refusal_doc *d, const struct wor
 	kz_doc_unbroken(d->office_phone, phone, sizeof phone);
 	kz_doc_unbroken(kz_doc_missing(d->body_phone) ? "\u2014" : d->body_phone, body_phone,
 		sizeof body_phone);
-	n = snprintf(who, sizeof who, "%s, %s, %s, тел.\u00A0%s", d->body_official, d->body_name,
+	n = snprintf(who, sizeof who, w->body, d->body_official, d->body_name,
 		kz_doc_missing(d->body_address) ? "\u2014" : d->body_address, body_phone);
 	if (n < 0 || (size_t)n >= sizeof who - 64)
-		return kz_err(err, KZ_EINVAL, "the body that takes complaints is too long to print");
+		return kz_err(err, KZ_EINVAL,
+			"the body that takes complaints is too long to print");
 	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s",
 		     w->appeal)) ||
-		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 6, err,
-			 w->explain, d->office_official, phone)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 6, err, w->explain,
+			 d->office_official, phone)) ||
 		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 4, err, w->result,
 			 who)) ||
 		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 4, err,
@@ -251,8 +255,7 @@ add_clerk(struct kz_layout *l, const struct kz_refusal_doc *d, const struct word
 }
 
 int
-kz_doc_refusal_layout(const struct kz_refusal_doc *d, int width, struct kz_layout *out,
-	char *err)
+kz_doc_refusal_layout(const struct kz_refusal_doc *d, int width, struct kz_layout *out, char *err)
 {
 	const struct words *w;
 	int rc, s;
@@ -355,10 +358,11 @@ kz_doc_refusal_load(struct kz_doc_source *src, const struct kz_print_job *job, v
 	if (a->status == KZ_APP_REJECTED) {
 		r->d.reason = a->reason;
 	} else {
-		r->d.nmissing =
-			kz_doc_app_docs(a->missing & ~a->docs, job->lang, r->d.missing, KZ_DOC_MAX_DOCS);
+		r->d.nmissing = kz_doc_app_docs(a->missing & ~a->docs, job->lang, r->d.missing,
+			KZ_DOC_MAX_DOCS);
 		if (kz_date_parse(a->suspended_until, &r->d.until) != 0) {
-			rc = kz_err(err, KZ_EDB, "application %s has no suspension's end", a->number);
+			rc = kz_err(err, KZ_EDB, "application %s has no suspension's end",
+				a->number);
 			goto fail;
 		}
 	}

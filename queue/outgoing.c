@@ -10,8 +10,8 @@
 static const char *const doc_words[] = {"notice", "refusal"};
 
 int
-kz_outgoing_take(struct kz_db *db, enum kz_outgoing_doc document, int64_t application,
-	int64_t now, char *number, char day[11], char *err)
+kz_outgoing_take(struct kz_db *db, enum kz_outgoing_doc document, int64_t application, int64_t now,
+	char *number, char day[11], char *err)
 {
 	sqlite3_stmt *st;
 	int year = kz_date_of(now).y, rc;
