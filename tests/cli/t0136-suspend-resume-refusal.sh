@@ -112,6 +112,27 @@ has out "2026-0002" "the refusal listed"
 expect 0 "its refusal" applications 2026-0002 --now 2026-03-31T18:11
 has out "refusal         outgoing 2026-O-0004 of 2026-03-31" "its refusal numbered"
 
+# the same step in the clerk's console: a third application's act brought
+# to counter 2 on Wednesday 1 April; due on 2, 3, 6 April
+expect_in 2 "suspended third" "$T/person" accept 1 --docs application,id_copy,conclusion \
+	--now 2026-04-01T10:00
+printf '2468\n' >"$T/pin"
+expect 0 "a clerk's PIN" clerk pin "Иванова Мария Петровна" --position "Бас маман" <"$T/pin"
+printf '%s\n' "2468" d 2026-0003 act q >"$T/keys"
+KEZEK_NOW=2026-04-01T11:00 "$KEZEK" console 2 --clerk "Иванова Мария Петровна" <"$T/keys" \
+	>"$T/out" 2>"$T/err"
+if [ $? -eq 0 ]; then ok; else not_ok "the console ran"; fi
+has out "application 2026-0003 goes on, due 2026-04-06 (p.7.1); receipt printing on counter-1" \
+	"resumed in the console"
+# every step in the event log, under the number only
+got=$(sqlite3 "$T/hall.db" "SELECT group_concat(kind || ' ' || detail, ';') FROM
+	(SELECT kind, detail FROM events WHERE kind LIKE 'app_%' ORDER BY id)")
+want="app_suspended 2026-0001;app_resumed 2026-0001;app_rejected 2026-0001;app_suspended 2026-0002;app_refused 2026-0002;app_suspended 2026-0003;app_resumed 2026-0003"
+if [ "$got" = "$want" ]; then ok; else not_ok "the event log: '$got'"; fi
+got=$(sqlite3 "$T/hall.db" "SELECT k.full_name FROM events e JOIN clerks k ON k.id = e.clerk_id
+	WHERE e.kind = 'app_resumed' AND e.detail = '2026-0003'")
+if [ "$got" = "Иванова Мария Петровна" ]; then ok; else not_ok "resumed under its clerk: '$got'"; fi
+
 printd a4-1 2026-03-31T18:12
 if [ "$(ls "$T"/a4/*.pdf | wc -l)" -eq 4 ]; then ok; else not_ok "four A4 papers printed"; fi
 
