@@ -29,6 +29,7 @@ const struct kz_cmd *const kz_commands[] = {
 	&kz_cmd_print,
 	&kz_cmd_kiosk,
 	&kz_cmd_accept,
+	&kz_cmd_resume,
 	&kz_cmd_decide,
 	&kz_cmd_handover,
 	&kz_cmd_applications,

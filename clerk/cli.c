@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "kezek.h"
+#include "queue/application.h"
 #include "queue/clock.h"
+#include "queue/error.h"
 #include "queue/utf8.h"
 
 const char *
@@ -64,6 +66,17 @@ kz_cli_counter(struct kz_cli *cli, const char *arg)
 		return -1;
 	}
 	return (int)n;
+}
+
+const char *
+kz_cli_printer(struct kz_cli *cli, int a4_only, char *buf)
+{
+	const char *named = kz_cli_opt(cli, "print");
+	char err[KZ_ERR_LEN];
+
+	if (named != NULL)
+		return named;
+	return kz_app_default_printer(cli->db, a4_only, buf, err) == KZ_OK ? buf : NULL;
 }
 
 void

@@ -23,8 +23,10 @@ static const struct kz_cmd_option options[] = {
 	{"act-row", "ROW", "a row of the act: 'zone;area;rate;coefficient;value' (repeat it)"},
 	{"act", "FILE", "the act's rows, one a line, as --act-row"},
 	{"act-total", "TENGE", "the act's total, with its rows"},
-	{"print", "PRINTER", "print the receipt or notice on PRINTER (role receipts or a4)"},
-	{"lang", "kk|ru", "the printout's language (default kk)"},
+	{"print", "PRINTER",
+		"print the receipt or notice on PRINTER (role receipts or a4; default: one that "
+		"works)"},
+	{"lang", "kk|ru", "the applicant's language, for every paper (default kk)"},
 	{NULL, NULL, NULL},
 };
 
@@ -177,7 +179,8 @@ print_act(const struct kz_application *a)
 static int
 exec(struct kz_cli *cli)
 {
-	const char *printer = kz_cli_opt(cli, "print"), *lang = kz_cli_opt(cli, "lang");
+	const char *printer = NULL, *lang = kz_cli_opt(cli, "lang");
+	char chosen[32];
 	struct kz_act_row *rows = calloc(KZ_ACT_MAX_ROWS, sizeof *rows);
 	struct kz_application *a = malloc(sizeof *a);
 	struct kz_app_input in;
@@ -197,6 +200,7 @@ exec(struct kz_cli *cli)
 	else if ((rc = check_options(cli)) == KZ_EXIT_OK &&
 		(rc = kz_person_read(cli, &p)) == KZ_EXIT_OK &&
 		(rc = read_input(cli, &p, &in, rows)) == KZ_EXIT_OK &&
+		(printer = kz_cli_printer(cli, 0, chosen), 1) &&
 		(rc = kz_app_accept(cli->db, cli->cal, counter, &in, printer, lang ? lang : "kk", a,
 			 &job, cli->err)) != KZ_OK)
 		rc = kz_cli_fail(cli, rc);
@@ -205,7 +209,7 @@ exec(struct kz_cli *cli)
 	kz_clock_format(a->accepted_at, "%Y-%m-%d %H:%M", when, sizeof when);
 	printf("%s\n", a->number);
 	if (a->missing) {
-		printf("status    refused (p.16): documents of p.11 are missing\n");
+		printf("status    suspended (p.16): documents of p.11 are missing\n");
 		print_docs("missing", a->missing);
 	} else {
 		printf("status    registered\n");
@@ -215,14 +219,20 @@ exec(struct kz_cli *cli)
 	print_docs("documents", a->docs);
 	print_act(a);
 	if (a->missing)
-		printf("suspended until %s; the written notice is due by %s ('kezek notice-sent "
-		       "%s' when sent)\n",
-			a->suspended_until, a->notice_due_day, a->number);
+		printf("suspended until %s; the written notice %s of %s is due by %s ('kezek "
+		       "notice-sent %s' when sent); the missing documents: 'kezek resume %s --docs "
+		       "LIST --counter N'\n",
+			a->suspended_until, a->notice_out, a->notice_out_day, a->notice_due_day,
+			a->number, a->number);
 	else
 		printf("due       %s (p.7.1: the 3rd working day after acceptance)\n", a->due_day);
 	if (job)
 		printf("print     job %lld on %s: the %s\n", (long long)job, printer,
 			a->missing ? "notice (p.16)" : "receipt (p.14)");
+	else if (!a->missing)
+		printf("receipt   OWED: no printer for receipts; print it once one works "
+		       "(kezek applications %s shows it)\n",
+			a->number);
 	rc = a->missing ? KZ_EXIT_REJECTED : KZ_EXIT_OK;
 out:
 	kz_person_free(&p);
@@ -235,7 +245,7 @@ const struct kz_cmd kz_cmd_accept = {
 	.name = "accept",
 	.args = "N",
 	.summary = "accept an application's documents at counter N; prints its number first "
-		   "(exit 2: refused, a document missing)",
+		   "(exit 2: suspended, a document missing)",
 	.options = options,
 	.min_args = 1,
 	.max_args = 1,

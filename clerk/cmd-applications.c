@@ -11,7 +11,10 @@
 #include "queue/clock.h"
 
 static const struct kz_cmd_option options[] = {
-	{"status", "STATE", "registered, refused, approved, rejected or deemed_approved"},
+	{"status", "STATE",
+		"registered, suspended, refused, approved, rejected or deemed_approved"},
+	{"expire", NULL,
+		"first refuse the suspensions whose term passed (p.16), as close-day does"},
 	{"overdue", NULL, "only overdue: no decision by the due day, or a notice late"},
 	{"deemed", NULL, "only those deemed approved (p.16: no decision by the due day)"},
 	{"uncollected", NULL, "only results not collected in 6 months (p.26)"},
@@ -38,7 +41,9 @@ static const char *
 note(const struct kz_application *a, char *buf, size_t len)
 {
 	buf[0] = '\0';
-	if (a->overdue && a->status == KZ_APP_REFUSED)
+	if (a->expired)
+		snprintf(buf, len, "TERM PASSED %s: refused at close-day", a->suspended_until);
+	else if (a->overdue && a->notice_due_day[0] && !a->notice_sent_at)
 		snprintf(buf, len, "OVERDUE: notice due by %s", a->notice_due_day);
 	else if (a->overdue)
 		snprintf(buf, len, "OVERDUE: no decision; deemed approved from %s", a->due_day);
@@ -46,15 +51,20 @@ note(const struct kz_application *a, char *buf, size_t len)
 		snprintf(buf, len, "UNCOLLECTED: kept until %s (p.26)", a->kept_until);
 	else if (a->deemed)
 		snprintf(buf, len, "deemed approved from %s", a->due_day);
-	else if (a->status == KZ_APP_REFUSED && a->notice_sent_at == 0)
-		snprintf(buf, len, "notice due by %s", a->notice_due_day);
+	else if (a->receipt_owed)
+		snprintf(buf, len, "RECEIPT OWED (p.14): print it");
+	else if (a->status == KZ_APP_SUSPENDED && a->notice_sent_at == 0)
+		snprintf(buf, len, "suspended to %s; notice due by %s", a->suspended_until,
+			a->notice_due_day);
+	else if (a->status == KZ_APP_SUSPENDED)
+		snprintf(buf, len, "suspended to %s", a->suspended_until);
 	return buf;
 }
 
 static const char *const csv_header[] = {"number", "accepted", "kind", "applicant", "phone",
 	"plot_address", "documents", "missing", "due_day", "state", "deemed_from", "decided_day",
 	"reason", "notice_due_day", "notice_sent", "handed_over", "handed_to", "kept_until",
-	"overdue", "uncollected", "clerk"};
+	"overdue", "uncollected", "clerk", "receipt_owed", "notice_out", "refusal_out"};
 #define CSV_COLUMNS (int)(sizeof csv_header / sizeof csv_header[0])
 
 static void
@@ -103,6 +113,9 @@ csv_row(const struct kz_application *a)
 	v[18] = a->overdue ? "yes" : "no";
 	v[19] = a->uncollected ? "yes" : "no";
 	v[20] = a->clerk;
+	v[21] = a->receipt_owed ? "yes" : "no";
+	v[22] = a->notice_out;
+	v[23] = a->refusal_out;
 	for (int i = 0; i < CSV_COLUMNS; i++)
 		kz_cli_csv(v[i], i == CSV_COLUMNS - 1);
 }
@@ -195,6 +208,25 @@ show(struct kz_cli *cli, const char *number)
 	line("due", a->due_day);
 	line("suspended to", a->suspended_until);
 	line("notice due by", a->notice_due_day);
+	if (a->notice_out[0]) {
+		snprintf(buf, sizeof buf, "outgoing %s of %s", a->notice_out, a->notice_out_day);
+		line("notice", buf);
+	}
+	if (a->resumed_at) {
+		kz_clock_format(a->resumed_at, "%Y-%m-%d %H:%M", when, sizeof when);
+		line("resumed", when);
+	}
+	if (a->refused_at) {
+		kz_clock_format(a->refused_at, "%Y-%m-%d %H:%M", when, sizeof when);
+		line("refused", when);
+	}
+	if (a->receipt_owed)
+		line("receipt", "OWED (p.14): not printed yet");
+	else if (a->receipt_printed_at) {
+		kz_clock_format(a->receipt_printed_at, "%Y-%m-%d %H:%M", when, sizeof when);
+		snprintf(buf, sizeof buf, "printed %s", when);
+		line("receipt", buf);
+	}
 	if (a->notice_sent_at) {
 		kz_clock_format(a->notice_sent_at, "%Y-%m-%d %H:%M", when, sizeof when);
 		line("notice sent", when);
@@ -206,6 +238,12 @@ show(struct kz_cli *cli, const char *number)
 	}
 	line("decided", a->decided_day);
 	line("reason", a->reason);
+	if (a->refusal_out[0]) {
+		snprintf(buf, sizeof buf, "outgoing %s of %s (p.5)", a->refusal_out,
+			a->refusal_out_day);
+		line("refusal", buf);
+	}
+	line("language", a->lang);
 	if (a->handed_at) {
 		kz_clock_format(a->handed_at, "%Y-%m-%d %H:%M", when, sizeof when);
 		snprintf(buf, sizeof buf, "%s to the %s, %s%s%s", when,
@@ -231,6 +269,17 @@ exec(struct kz_cli *cli)
 	struct listing l = {.csv = kz_cli_opt(cli, "csv") != NULL};
 	int rc;
 
+	if (kz_cli_opt(cli, "expire") != NULL) {
+		char chosen[32];
+		const char *printer = kz_cli_printer(cli, 1, chosen);
+		int n = 0;
+		if ((rc = kz_app_expire(cli->db, printer, &n, cli->err)) != KZ_OK)
+			return kz_cli_fail(cli, rc);
+		if (n > 0)
+			fprintf(kz_cli_opt(cli, "csv") ? stderr : stdout,
+				"%d suspended application%s refused: the term passed (p.16)\n", n,
+				n == 1 ? "" : "s");
+	}
 	if (cli->argc == 1)
 		return show(cli, cli->argv[0]);
 	if (word != NULL) {

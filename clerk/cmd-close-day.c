@@ -1,6 +1,28 @@
-/* cmd-close-day.c - kezek close-day: the office closes; waiting tickets end. */
+/* cmd-close-day.c - kezek close-day: the office closes; waiting tickets
+ * end, and suspensions whose term passed end as refusals (p.16): the
+ * office closes every working day, so none waits longer than a night. */
 #include "kezek.h"
+#include "queue/application.h"
 #include "queue/ticket.h"
+
+/* Suspensions past their term are refused, their refusals printed on the
+ * A4 printer when there is one. */
+static int
+expire(struct kz_cli *cli)
+{
+	char chosen[32];
+	const char *printer = kz_cli_printer(cli, 1, chosen);
+	int n = 0, rc = kz_app_expire(cli->db, printer, &n, cli->err);
+
+	if (rc != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	if (n > 0)
+		printf("%d suspended application%s refused: the term passed without the missing "
+		       "documents (p.16)%s%s\n",
+			n, n == 1 ? "" : "s", printer ? "; refusals queued on " : "",
+			printer ? printer : "");
+	return KZ_EXIT_OK;
+}
 
 static int
 exec(struct kz_cli *cli)
@@ -14,12 +36,13 @@ exec(struct kz_cli *cli)
 	if (at_counters > 0)
 		printf("%d ticket%s still at counters: the clerks must finish them\n", at_counters,
 			at_counters == 1 ? " is" : "s are");
-	return KZ_EXIT_OK;
+	return expire(cli);
 }
 
 const struct kz_cmd kz_cmd_close_day = {
 	.name = "close-day",
-	.summary = "close the day: tickets still waiting end as 'not served: office closed'",
+	.summary = "close the day: tickets still waiting end as 'not served: office closed'; "
+		   "suspensions past their term end as refusals",
 	.flags = KZ_CMD_DB,
 	.exec = exec,
 };

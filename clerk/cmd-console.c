@@ -47,8 +47,9 @@ static const struct kz_cmd_option options[] = {
 	{NULL, NULL, NULL},
 };
 
-static const char keys_help[] = "n next  r recall  s start  f finish  x no-show  t transfer  "
-				"a accept documents  c complaint  q quit";
+static const char keys_help[] =
+	"n next  r recall  s start  f finish  x no-show  t transfer  "
+	"a accept documents  d missing documents brought  c complaint  q quit";
 
 static void
 say(struct console *c, const char *fmt, const char *a, const char *b)
@@ -76,6 +77,41 @@ minutes(const struct console *c, int64_t seconds, int limit)
 		c->tty ? PLAIN : "");
 	if (over)
 		printf(" (over %d)", limit);
+}
+
+struct owed_list {
+	char text[256];
+	size_t len;
+};
+
+static int
+owed_row(const struct kz_application *a, void *arg)
+{
+	struct owed_list *o = arg;
+	int n = snprintf(o->text + o->len, sizeof o->text - o->len, " %s", a->number);
+
+	if (n < 0 || (size_t)n >= sizeof o->text - o->len)
+		return 1; /* the line is full: enough to act on */
+	o->len += (size_t)n;
+	return 0;
+}
+
+/* What the office owes applicants: receipts not printed (p.14) and
+ * suspensions past their term (p.16), a line each when there are any. */
+static void
+draw_owed(struct console *c)
+{
+	struct kz_app_filter receipts = {.receipt_owed = 1}, expired = {.expired = 1};
+	struct owed_list o = {"", 0};
+	char e[KZ_ERR_LEN];
+
+	if (kz_app_list(c->cli->db, &receipts, owed_row, &o, e) == KZ_OK && o.len)
+		printf("%sreceipts owed (p.14):%s%s\n", c->tty ? RED : "", o.text,
+			c->tty ? PLAIN : "");
+	o.len = 0;
+	o.text[0] = '\0';
+	if (kz_app_list(c->cli->db, &expired, owed_row, &o, e) == KZ_OK && o.len)
+		printf("suspension term passed, refused at close-day (p.16):%s\n", o.text);
 }
 
 static void
@@ -121,6 +157,7 @@ draw(struct console *c)
 		}
 	}
 	printf("\n");
+	draw_owed(c);
 	if (c->tty)
 		printf("\n%s\n\n", keys_help);
 	if (c->msg[0])
@@ -179,13 +216,25 @@ complaint(struct console *c)
 	return 0;
 }
 
+/* The printer for a receipt or notice: --print, or the hall's default. */
+static const char *
+paper_printer(struct console *c, char *buf)
+{
+	char e[KZ_ERR_LEN];
+
+	if (c->printer != NULL)
+		return c->printer;
+	return kz_app_default_printer(c->cli->db, 0, buf, e) == KZ_OK ? buf : NULL;
+}
+
 /* a: accept an application's documents here (as kezek accept). */
 static int
 accept_docs(struct console *c)
 {
 	char kind[16], name[256], idnum[32], id_doc[256], phone[256], address[256], rep[256];
 	char auth[256], proxy[256], proxy_doc[256], plot[256], docs[256], row[256], total[64];
-	char lang[8] = "";
+	char lang[8] = "", chosen[32];
+	const char *printer;
 	struct kz_act_row rows[KZ_ACT_MAX_ROWS];
 	struct kz_app_input in = {.act = rows};
 	struct kz_application *a;
@@ -243,13 +292,48 @@ accept_docs(struct console *c)
 	in.proxy_doc = proxy_doc, in.plot_address = plot;
 	if ((a = malloc(sizeof *a)) == NULL)
 		return say(c, "%s%s", "out of memory", ""), 0;
-	if (kz_app_accept(c->cli->db, c->cli->cal, c->counter, &in, c->printer,
-		    c->printer ? lang : "kk", a, &job, c->cli->err) != KZ_OK)
+	printer = paper_printer(c, chosen);
+	if (kz_app_accept(c->cli->db, c->cli->cal, c->counter, &in, printer,
+		    c->printer ? lang : c->lang, a, &job, c->cli->err) != KZ_OK)
 		say(c, "%s%s", c->cli->err, "");
 	else
 		snprintf(c->msg, sizeof c->msg, "application %s %s%s%s", a->number,
-			a->missing ? "refused: documents are missing (notice due)" : "registered",
-			job ? "; printing on " : "", job ? c->printer : "");
+			a->missing
+				? "suspended: documents are missing (notice due); d when they come"
+				: job ? "registered"
+				      : "registered; RECEIPT OWED: no printer",
+			job ? "; printing on " : "", job ? printer : "");
+	free(a);
+	return 0;
+}
+
+/* d: the missing documents of a suspended application brought here (as
+ * kezek resume): it goes on, due anew, with its new receipt. */
+static int
+resume_docs(struct console *c)
+{
+	char number[32], docs[256], chosen[32];
+	const char *printer;
+	struct kz_application *a;
+	unsigned set = 0;
+	int64_t job = 0;
+
+	if (ask("application number: ", NULL, number, sizeof number) ||
+		ask("documents brought (act,conclusion ...): ", NULL, docs, sizeof docs))
+		return KZ_TERM_EOF;
+	if (kz_app_docs_parse(docs, &set, c->cli->err) != KZ_OK)
+		return say(c, "%s%s", c->cli->err, ""), 0;
+	if ((a = malloc(sizeof *a)) == NULL)
+		return say(c, "%s%s", "out of memory", ""), 0;
+	printer = paper_printer(c, chosen);
+	if (kz_app_resume(c->cli->db, c->cli->cal, number, c->counter, set, printer, NULL, a, &job,
+		    c->cli->err) != KZ_OK)
+		say(c, "%s%s", c->cli->err, "");
+	else
+		snprintf(c->msg, sizeof c->msg, "application %s goes on, due %s (p.7.1)%s%s",
+			a->number, a->due_day,
+			job ? "; receipt printing on " : "; RECEIPT OWED: no printer",
+			job ? printer : "");
 	free(a);
 	return 0;
 }
@@ -296,6 +380,8 @@ handle(struct console *c, int key)
 		return accept_docs(c) == KZ_TERM_EOF;
 	case 'c':
 		return complaint(c) == KZ_TERM_EOF;
+	case 'd':
+		return resume_docs(c) == KZ_TERM_EOF;
 	case 'q':
 		kz_status_read(db, &c->st, err);
 		k = my_counter(c);

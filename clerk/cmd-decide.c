@@ -9,6 +9,10 @@ static const struct kz_cmd_option options[] = {
 	{"from", "FILE",
 		"reject: read the reason from FILE (its owner's only: mode 0600 or 0400), not "
 		"standard input"},
+	{"print", "PRINTER",
+		"reject: print the motivated refusal on PRINTER (role a4; default: the A4 printer "
+		"that works)"},
+	{"lang", "kk|ru", "reject: the refusal's language (default: the applicant's)"},
 	{NULL, NULL, NULL},
 };
 
@@ -25,16 +29,24 @@ exec(struct kz_cli *cli)
 	const char *verb = cli->argv[1];
 	struct kz_person p = {0};
 	struct kz_application a;
+	const char *printer = NULL;
+	char chosen[32];
 	int approve = strcmp(verb, "approve") == 0, rc;
+	int64_t job = 0;
 
 	if (!approve && strcmp(verb, "reject") != 0)
 		return kz_cli_usage(cli, "'%s' is not approve or reject", verb);
 	if (approve && kz_cli_opt(cli, "from") != NULL)
 		return kz_cli_usage(cli, "--from goes with reject: an approval has no reason");
+	if (approve && (kz_cli_opt(cli, "print") || kz_cli_opt(cli, "lang")))
+		return kz_cli_usage(cli,
+			"--print and --lang go with reject: the motivated refusal");
+	if (!approve)
+		printer = kz_cli_printer(cli, 1, chosen);
 	if (!approve && (rc = kz_person_read(cli, &p)) != KZ_EXIT_OK)
 		return rc;
-	rc = kz_app_decide(cli->db, cli->argv[0], approve, kz_person_get(&p, "reason"), &a,
-		cli->err);
+	rc = kz_app_decide_print(cli->db, cli->argv[0], approve, kz_person_get(&p, "reason"),
+		printer, kz_cli_opt(cli, "lang"), &a, &job, cli->err);
 	kz_person_free(&p);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
@@ -45,6 +57,15 @@ exec(struct kz_cli *cli)
 			a.due_day);
 	if (a.reason[0])
 		printf("reason    %s\n", a.reason);
+	if (a.refusal_out[0])
+		printf("refusal   outgoing %s of %s (p.5: the motivated refusal)\n", a.refusal_out,
+			a.refusal_out_day);
+	if (job)
+		printf("print     job %lld on %s: the motivated refusal (p.5)\n", (long long)job,
+			printer);
+	else if (!approve)
+		printf("print     none: no A4 printer is configured; the refusal is registered "
+		       "under its number and can be printed later\n");
 	return KZ_EXIT_OK;
 }
 

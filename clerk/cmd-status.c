@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "kezek.h"
+#include "queue/application.h"
 #include "queue/clock.h"
 #include "queue/estimate.h"
 #include "queue/status.h"
@@ -83,6 +84,41 @@ print_counters(const struct kz_status *s, const struct kz_config *cfg)
 	}
 }
 
+struct owed {
+	int n;
+	const char *label;
+};
+
+static int
+owed_row(const struct kz_application *a, void *arg)
+{
+	struct owed *o = arg;
+
+	printf("%s%s", o->n++ ? ", " : o->label, a->number);
+	return 0;
+}
+
+/* What staff owe applicants now: receipts not printed (p.14), suspensions
+ * past their term not yet refused (p.16). */
+static int
+print_owed(struct kz_cli *cli)
+{
+	struct kz_app_filter receipts = {.receipt_owed = 1}, expired = {.expired = 1};
+	struct owed r = {0, "\nRECEIPTS OWED (p.14): "},
+		    e = {0, "\nTERM PASSED, TO REFUSE (p.16): "};
+	int rc;
+
+	if ((rc = kz_app_list(cli->db, &receipts, owed_row, &r, cli->err)) != KZ_OK)
+		return rc;
+	if (r.n)
+		printf("\n");
+	if ((rc = kz_app_list(cli->db, &expired, owed_row, &e, cli->err)) != KZ_OK)
+		return rc;
+	if (e.n)
+		printf(" (kezek close-day refuses them)\n");
+	return KZ_OK;
+}
+
 static int
 exec(struct kz_cli *cli)
 {
@@ -110,6 +146,8 @@ exec(struct kz_cli *cli)
 	if (rc == KZ_OK)
 		print_counters(s, cli->cfg);
 	free(s);
+	if (rc == KZ_OK)
+		rc = print_owed(cli);
 	return rc == KZ_OK ? KZ_EXIT_OK : kz_cli_fail(cli, rc);
 }
 

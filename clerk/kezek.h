@@ -160,6 +160,11 @@ void kz_cli_fonts(const struct kz_cli *cli, char *out, size_t len);
 /* Parse a counter number argument; on failure reports usage and returns -1. */
 int kz_cli_counter(struct kz_cli *cli, const char *arg);
 
+/* The printer a paper goes to: --print, or else the hall's default for it
+ * (kz_app_default_printer: a4_only for a letter), copied into buf (32
+ * bytes); NULL if there is none. */
+const char *kz_cli_printer(struct kz_cli *cli, int a4_only, char *buf);
+
 /* Print s padded with spaces to width terminal columns (UTF-8 aware). */
 void kz_cli_pad(FILE *f, const char *s, int width);
 
@@ -181,7 +186,7 @@ extern const struct kz_cmd kz_cmd_accept, kz_cmd_decide, kz_cmd_handover, kz_cmd
 	kz_cmd_notice_sent;
 extern const struct kz_cmd kz_cmd_complaint, kz_cmd_complaints, kz_cmd_clerk, kz_cmd_console,
 	kz_cmd_purge;
-extern const struct kz_cmd kz_cmd_simulate;
+extern const struct kz_cmd kz_cmd_simulate, kz_cmd_resume;
 
 extern const struct kz_cmd kz_cmd_report, kz_cmd_backup, kz_cmd_restore, kz_cmd_doctor;
 

@@ -5,6 +5,7 @@
 #include "form.h"
 #include "notice.h"
 #include "receipt.h"
+#include "refusal.h"
 #include "talon.h"
 #include "test.h"
 #include "ticket.h"
@@ -27,6 +28,9 @@ static const struct kz_document table[KZ_DOC_COUNT] = {
 		kz_doc_test_lay_out, NULL},
 	/* drawn with cairo on its own pages by report.c, on request (kezek report) */
 	[KZ_DOC_REPORT] = {KZ_DOC_REPORT, "the managers' report", KZ_PAPER_A4, NULL, NULL, NULL},
+	/* a letter: on A4 only (p.5, p.16) */
+	[KZ_DOC_REFUSAL] = {KZ_DOC_REFUSAL, "a motivated refusal (p.5)", KZ_PAPER_A4,
+		kz_doc_refusal_load, kz_doc_refusal_lay_out, kz_doc_refusal_free},
 };
 
 const struct kz_document *

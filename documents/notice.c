@@ -15,6 +15,7 @@
 /* The notice's wording in one language, the standard's terms; "%s" as
  * noted.  U+00A0 keeps a number with its sign, a date with "ж.". */
 struct words {
+	const char *outgoing; /* "%s" number, "%s" date (Kazakh: the date first) */
 	const char *title, *subject;
 	const char *to;      /* "%s" the applicant */
 	const char *request; /* "%s" number, "%s" date */
@@ -28,6 +29,7 @@ struct words {
 };
 
 static const struct words kk_words = {
+	"%s\u00A0ж. шығыс №\u00A0%s",
 	"Хабарлама",
 	"жер учаскесінің кадастрлық (бағалау) құны актісін бекітуді тоқтата тұру туралы",
 	"Мемлекеттік көрсетілетін қызметті алушы: %s",
@@ -46,6 +48,7 @@ static const struct words kk_words = {
 };
 
 static const struct words ru_words = {
+	"Исх.\u00A0№\u00A0%s от\u00A0%s",
 	"Уведомление",
 	"о\u00A0приостановлении утверждения акта кадастровой (оценочной) стоимости "
 	"земельного участка",
@@ -80,6 +83,8 @@ check_fields(const struct kz_notice_doc *d, char *err)
 	for (int i = 0; i < d->nmissing; i++)
 		if (kz_doc_missing(d->missing[i]))
 			return kz_err(err, KZ_EINVAL, "missing document %d has no name", i + 1);
+	if (d->out_number != NULL && !kz_doc_real_date(d->out_day))
+		return kz_err(err, KZ_EINVAL, "the notice's date is no real day");
 	if (!kz_doc_real_date(d->until) || kz_date_cmp(d->until, kz_date_of(d->received_at)) < 0)
 		return kz_err(err, KZ_EINVAL,
 			"the suspension's end %d-%02d-%02d is no real day on or after the "
@@ -96,6 +101,23 @@ check(const struct kz_notice_doc *d, int width, char *err)
 	return rc != KZ_OK ? rc : check_fields(d, err);
 }
 
+/* The notice's own outgoing number and date, when it has them. */
+static int
+add_outgoing(struct kz_layout *l, const struct kz_notice_doc *d, const struct words *w, int s,
+	char *err)
+{
+	char day[16], number[64];
+	int kk = w == &kk_words;
+
+	if (d->out_number == NULL || d->out_number[0] == '\0')
+		return KZ_OK;
+	snprintf(day, sizeof day, "%02d.%02d.%04d", d->out_day.d % 100, d->out_day.m % 100,
+		d->out_day.y % 10000);
+	kz_doc_unbroken(d->out_number, number, sizeof number);
+	return kz_layout_add(l, KZ_BLOCK_LINE, 20 * s / 4, 0, KZ_TS_LEFT, 4, err, w->outgoing,
+		kk ? day : number, kk ? number : day);
+}
+
 /* The office, the title, to whom and about which request. */
 static int
 add_head(struct kz_layout *l, const struct kz_notice_doc *d, const struct words *w, int s,
@@ -108,6 +130,7 @@ add_head(struct kz_layout *l, const struct kz_notice_doc *d, const struct words 
 	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
 		     d->office)) ||
 		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+		(rc = add_outgoing(l, d, w, s, err)) ||
 		(rc = kz_layout_add(l, KZ_BLOCK_LINE, 28 * s / 4, 1, KZ_TS_CENTRE, 8, err, "%s",
 			 w->title)) ||
 		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
@@ -206,6 +229,8 @@ kz_doc_notice_load(struct kz_doc_source *src, const struct kz_print_job *job, vo
 		goto fail;
 	d->applicant = a->applicant;
 	d->number = a->number;
+	if (a->notice_out[0] && kz_date_parse(a->notice_out_day, &d->out_day) == 0)
+		d->out_number = a->notice_out;
 	d->received_at = a->accepted_at;
 	d->nmissing = kz_doc_app_docs(a->missing, job->lang, d->missing, KZ_DOC_MAX_DOCS);
 	if (kz_date_parse(a->suspended_until, &d->until) != 0) {

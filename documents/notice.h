@@ -18,10 +18,12 @@ struct kz_notice_doc {
 	const char *office;         /* the office's name in that language */
 	const char *office_address; /* where to bring the missing documents */
 	const char *office_phone;
-	const char *applicant; /* the applicant's full name, as on the request */
-	const char *number;    /* the request's number, "2026-0001" */
-	int64_t received_at;   /* UTC seconds; its local date is printed */
-	int nmissing;          /* 1..KZ_DOC_MAX_DOCS documents of p.11 not handed in */
+	const char *applicant;  /* the applicant's full name, as on the request */
+	const char *number;     /* the request's number, "2026-0001" */
+	const char *out_number; /* its outgoing number, "2026-O-0001"; NULL: none (older) */
+	struct kz_date out_day; /* with out_number: the notice's date */
+	int64_t received_at;    /* UTC seconds; its local date is printed */
+	int nmissing;           /* 1..KZ_DOC_MAX_DOCS documents of p.11 not handed in */
 	const char *missing[KZ_DOC_MAX_DOCS];
 	struct kz_date until; /* the suspension's last day */
 	const char *clerk_name;

@@ -17,8 +17,13 @@
 	" a.day, a.due_day, c.number, k.full_name, k.position, a.status, a.docs, a.missing,"         \
 	" a.act_total, (SELECT count(*) FROM application_act_rows r WHERE r.application_id = a.id)," \
 	" a.decided_at, a.decided_day, a.decision_reason, a.notice_due_day, a.notice_sent_at,"       \
-	" a.suspended_until, a.handed_at, a.handed_to, a.handed_name, a.handed_doc, a.purged_at"     \
-	" FROM applications a LEFT JOIN counters c ON c.id = a.counter_id"                           \
+	" a.suspended_until, a.handed_at, a.handed_to, a.handed_name, a.handed_doc, a.purged_at,"    \
+	" a.lang, a.resumed_at, a.refused_at, a.receipt_printed_at,"                                 \
+	" n_out.number, n_out.day, r_out.number, r_out.day"                                          \
+	" FROM applications a"                                                                       \
+	" LEFT JOIN outgoing n_out ON n_out.application_id = a.id AND n_out.document = 'notice'"     \
+	" LEFT JOIN outgoing r_out ON r_out.application_id = a.id AND r_out.document = 'refusal'"    \
+	" LEFT JOIN counters c ON c.id = a.counter_id"                                               \
 	" LEFT JOIN clerks k ON k.id = a.clerk_id"
 
 /* What the dates say as of today (local YYYY-MM-DD), for a read row.
@@ -30,13 +35,18 @@
  *    refusal whose notice was not sent by notice_due_day.
  *  - Kept until (p.26): a result is kept 6 months from the day it is
  *    ready: due_day, or the decision's day when that came later.
- *  - Uncollected: a result not handed over after its kept_until. */
+ *  - Uncollected: a result not handed over after its kept_until.
+ *  - Expired: suspended, and suspended_until passed without the missing
+ *    documents: kz_app_expire refuses it.
+ *  - Receipt owed (p.14): registered, undecided, not handed over, and no
+ *    receipt of it printed since its set was complete. */
 static void
 derive(struct kz_application *a, const char *today)
 {
 	int registered = a->status == KZ_APP_REGISTERED;
 	int approved = a->status == KZ_APP_APPROVED;
 	int refused = a->status == KZ_APP_REFUSED;
+	int suspended = a->status == KZ_APP_SUSPENDED;
 	struct kz_date ready;
 	const char *from;
 
@@ -44,10 +54,13 @@ derive(struct kz_application *a, const char *today)
 		(approved && strcmp(a->decided_day, a->due_day) > 0);
 	a->state = a->deemed ? KZ_APP_DEEMED_APPROVED : a->status;
 	a->overdue = (registered && a->deemed && a->handed_at == 0) ||
-		(refused && a->notice_sent_at == 0 && strcmp(today, a->notice_due_day) > 0);
+		((refused || suspended) && a->notice_sent_at == 0 &&
+			strcmp(today, a->notice_due_day) > 0);
+	a->expired = suspended && strcmp(today, a->suspended_until) > 0;
+	a->receipt_owed = registered && a->handed_at == 0 && a->receipt_printed_at == 0;
 	a->kept_until[0] = '\0';
 	a->uncollected = 0;
-	if (refused || (registered && !a->deemed))
+	if (refused || suspended || (registered && !a->deemed))
 		return;
 	from = a->decided_day[0] && strcmp(a->decided_day, a->due_day) > 0 ? a->decided_day
 									   : a->due_day;
@@ -97,6 +110,14 @@ read_app(sqlite3_stmt *st, struct kz_application *a, const char *today)
 	kz_col_text(st, 32, a->handed_name, sizeof a->handed_name);
 	kz_col_text(st, 33, a->handed_doc, sizeof a->handed_doc);
 	a->purged_at = sqlite3_column_int64(st, 34);
+	kz_col_text(st, 35, a->lang, sizeof a->lang);
+	a->resumed_at = sqlite3_column_int64(st, 36);
+	a->refused_at = sqlite3_column_int64(st, 37);
+	a->receipt_printed_at = sqlite3_column_int64(st, 38);
+	kz_col_text(st, 39, a->notice_out, sizeof a->notice_out);
+	kz_col_text(st, 40, a->notice_out_day, sizeof a->notice_out_day);
+	kz_col_text(st, 41, a->refusal_out, sizeof a->refusal_out);
+	kz_col_text(st, 42, a->refusal_out_day, sizeof a->refusal_out_day);
 	derive(a, today);
 }
 
@@ -182,7 +203,8 @@ passes(const struct kz_app_filter *f, const struct kz_application *a)
 	if (f == NULL)
 		return 1;
 	return (f->state == NULL || *f->state == a->state) && (!f->overdue || a->overdue) &&
-		(!f->deemed || a->deemed) && (!f->uncollected || a->uncollected);
+		(!f->deemed || a->deemed) && (!f->uncollected || a->uncollected) &&
+		(!f->receipt_owed || a->receipt_owed) && (!f->expired || a->expired);
 }
 
 int

@@ -21,6 +21,7 @@ static const struct kz_name states[] = {
 	{KZ_APP_APPROVED, "approved", NULL},
 	{KZ_APP_REJECTED, "rejected", NULL},
 	{KZ_APP_DEEMED_APPROVED, "deemed_approved", "deemed"},
+	{KZ_APP_SUSPENDED, "suspended", NULL},
 };
 static const struct kz_name handed[] = {
 	{KZ_HANDED_APPLICANT, "applicant", NULL},
@@ -75,7 +76,7 @@ kz_app_state_parse(const char *s, enum kz_app_state *out, char *err)
 	if (kz_name_parse(KZ_NAMES(states), s, &v, "a state", NULL) != KZ_OK)
 		return kz_err(err, KZ_EINVAL,
 			"'%.40s' is not a state of an application; the states are registered, "
-			"refused, approved, rejected, deemed_approved",
+			"suspended, refused, approved, rejected, deemed_approved",
 			s ? s : "");
 	*out = (enum kz_app_state)v;
 	return KZ_OK;

@@ -4,6 +4,7 @@
  * Start at kz_app_accept: check_input, then do_accept in a transaction.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "application.h"
@@ -12,6 +13,7 @@
 #include "error.h"
 #include "idnum.h"
 #include "outbox.h"
+#include "outgoing.h"
 #include "sql.h"
 #include "utf8.h"
 
@@ -292,14 +294,14 @@ bind_opt(sqlite3_stmt *st, int i, const char *s)
 static int
 insert_application(struct kz_db *db, const struct kz_app_input *in, const char *number, int year,
 	int64_t seq, int64_t now, const struct kz_counter_row *c, struct kz_date due,
-	unsigned missing, struct kz_calendar *cal, int64_t *id, char *err)
+	unsigned missing, struct kz_calendar *cal, const char *lang, int64_t *id, char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"INSERT INTO applications (year, seq, number, kind, applicant, idnum, id_doc, phone,"
 		" address, representative, authority, proxy, proxy_doc, plot_address, accepted_at,"
 		" day, due_day, counter_id, clerk_id, status, docs, missing, act_total,"
-		" notice_due_day, suspended_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-		" ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+		" notice_due_day, suspended_until, lang) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+		" ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
 		err);
 	char day[11], due_day[11], notice_day[11];
 	int rc;
@@ -328,16 +330,52 @@ insert_application(struct kz_db *db, const struct kz_app_input *in, const char *
 	kz_bind_text(st, 17, due_day);
 	kz_bind_id(st, 18, c->id);
 	sqlite3_bind_int64(st, 19, c->clerk_id);
-	kz_bind_text(st, 20, kz_app_state_name(missing ? KZ_APP_REFUSED : KZ_APP_REGISTERED));
+	kz_bind_text(st, 20, kz_app_state_name(missing ? KZ_APP_SUSPENDED : KZ_APP_REGISTERED));
 	sqlite3_bind_int(st, 21, (int)in->docs);
 	sqlite3_bind_int(st, 22, (int)missing);
 	if (in->nact > 0)
 		sqlite3_bind_int64(st, 23, in->act_total);
 	kz_bind_text(st, 24, missing ? notice_day : NULL);
 	kz_bind_text(st, 25, missing ? due_day : NULL);
+	kz_bind_text(st, 26, lang);
 	if ((rc = kz_db_exec_stmt(db, st, "record application", err)) != KZ_OK)
 		return rc;
 	*id = sqlite3_last_insert_rowid(kz_db_sql(db));
+	return KZ_OK;
+}
+
+/* Queue document in lang on printer for application id (in the caller's
+ * transaction); *job the new job. */
+static int
+queue_paper(struct kz_db *db, const char *printer, enum kz_doc_kind document, const char *lang,
+	int64_t id, int64_t *job, char *err)
+{
+	sqlite3_stmt *st;
+	int rc = kz_outbox_add_job(db, printer, document, lang, 0, job, err);
+
+	if (rc != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db, "UPDATE print_jobs SET application_id = ? WHERE id = ?", err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, *job);
+	return kz_db_exec_stmt(db, st, "queue print", err);
+}
+
+/* An open counter's row, or KZ_EREJECT saying how to open it for what. */
+static int
+open_counter(struct kz_db *db, int counter, const char *what, struct kz_counter_row *c, char *err)
+{
+	int rc = kz_counter_row(db, counter, c, err);
+
+	if (rc != KZ_OK)
+		return rc;
+	if (c->state != KZ_COUNTER_OPEN)
+		return kz_err(err, KZ_EREJECT,
+			"counter %d is %s; open it with 'kezek counter open %d --clerk NAME "
+			"--position TITLE' to %s",
+			counter, kz_counter_state_name(c->state), counter, what);
 	return KZ_OK;
 }
 
@@ -349,52 +387,245 @@ do_accept(struct kz_db *db, struct kz_calendar *cal, int counter, const struct k
 	struct kz_date today = kz_date_of(now);
 	unsigned missing = kz_app_docs_required(in->kind, given(in->proxy)) & ~in->docs;
 	struct kz_counter_row c;
-	char number[16];
-	sqlite3_stmt *st;
+	char number[16], out_number[KZ_OUTGOING_LEN], out_day[11];
 	int rc;
 
-	if ((rc = kz_counter_row(db, counter, &c, err)) != KZ_OK)
+	if ((rc = open_counter(db, counter, "accept documents", &c, err)) != KZ_OK)
 		return rc;
-	if (c.state != KZ_COUNTER_OPEN)
-		return kz_err(err, KZ_EREJECT,
-			"counter %d is %s; open it with 'kezek counter open %d --clerk NAME "
-			"--position TITLE' to accept documents",
-			counter, kz_counter_state_name(c.state), counter);
 	if (printer != NULL && (rc = check_printer(db, printer, err)) != KZ_OK)
 		return rc;
 	if ((rc = next_number(db, today.y, number, sizeof number, &seq, err)) != KZ_OK ||
 		(rc = insert_application(db, in, number, today.y, seq, now, &c,
-			 kz_cal_due(cal, today), missing, cal, &id, err)) != KZ_OK ||
+			 kz_cal_due(cal, today), missing, cal, lang, &id, err)) != KZ_OK ||
 		(rc = insert_act(db, id, in, err)) != KZ_OK ||
 		(rc = kz_event_add(db, now,
-			 missing ? KZ_EVENT_APP_REFUSED : KZ_EVENT_APP_REGISTERED, 0, c.id,
+			 missing ? KZ_EVENT_APP_SUSPENDED : KZ_EVENT_APP_REGISTERED, 0, c.id,
 			 c.clerk_id, 0, number, err)) != KZ_OK)
+		return rc;
+	/* the notice is an outgoing paper of this day, printed or not */
+	if (missing &&
+		(rc = kz_outgoing_take(db, KZ_OUTGOING_NOTICE, id, now, out_number, out_day,
+			 err)) != KZ_OK)
 		return rc;
 	/* the application and its receipt or notice in one transaction: a
 	 * printer that fails later never loses either */
-	if (printer != NULL) {
-		rc = kz_outbox_add_job(db, printer, missing ? KZ_DOC_NOTICE : KZ_DOC_RECEIPT, lang,
-			0, &job_id, err);
-		if (rc != KZ_OK)
-			return rc;
-		st = kz_db_stmt(db, "UPDATE print_jobs SET application_id = ? WHERE id = ?", err);
-		if (st == NULL)
-			return KZ_EDB;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, job_id);
-		if ((rc = kz_db_exec_stmt(db, st, "queue print", err)) != KZ_OK)
-			return rc;
-	}
+	if (printer != NULL &&
+		(rc = queue_paper(db, printer, missing ? KZ_DOC_NOTICE : KZ_DOC_RECEIPT, lang, id,
+			 &job_id, err)) != KZ_OK)
+		return rc;
 	if (job)
 		*job = job_id;
 	return kz_app_get(db, number, out, err);
 }
 
+/* The codes of the documents in set, "act, conclusion", into buf. */
+static void
+doc_codes(unsigned set, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < KZ_APPDOC_COUNT && n < len; i++)
+		if (set & BIT(i))
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? ", " : "",
+				kz_app_doc_code(i));
+}
+
+/* Whether docs complete suspended application a's set (p.11). */
+static int
+check_resume_docs(const struct kz_application *a, unsigned docs, char *err)
+{
+	unsigned required = kz_app_docs_required(a->kind, a->proxy[0] != '\0');
+	unsigned lacking = required & ~a->docs;
+	char codes[160];
+
+	if (docs == 0)
+		return kz_err(err, KZ_EINVAL, "name the documents brought: --docs LIST");
+	if (docs & a->docs) {
+		doc_codes(docs & a->docs, codes, sizeof codes);
+		return kz_err(err, KZ_EINVAL,
+			"%s of %s was handed in already; name only the missing ones", codes,
+			a->number);
+	}
+	if (docs & ~lacking) {
+		doc_codes(docs & ~lacking, codes, sizeof codes);
+		return kz_err(err, KZ_EINVAL, "%s is not among the documents %s lacks", codes,
+			a->number);
+	}
+	if (lacking & ~docs) {
+		doc_codes(lacking & ~docs, codes, sizeof codes);
+		return kz_err(err, KZ_EREJECT,
+			"%s still lacks %s; the set of p.11 must be complete to go on (the "
+			"suspension runs to %s)",
+			a->number, codes, a->suspended_until);
+	}
+	return KZ_OK;
+}
+
+static int
+do_resume(struct kz_db *db, struct kz_calendar *cal, const char *number, int counter, unsigned docs,
+	const char *printer, const char *lang, struct kz_application *out, int64_t *job, char *err)
+{
+	int64_t now = kz_clock_now(), job_id = 0;
+	struct kz_counter_row c;
+	char due[11];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = kz_app_get(db, number, out, err)) != KZ_OK)
+		return rc;
+	if (out->status != KZ_APP_SUSPENDED)
+		return kz_err(err, KZ_EREJECT,
+			"application %s is %s; only a suspended one (p.16) takes its missing "
+			"documents",
+			number, kz_app_state_name(out->state));
+	if (out->expired)
+		return kz_err(err, KZ_EREJECT,
+			"the suspension of %s ended on %s without the documents, so it is refused "
+			"(p.16); accept a new application with the full set",
+			number, out->suspended_until);
+	if ((rc = check_resume_docs(out, docs, err)) != KZ_OK ||
+		(rc = open_counter(db, counter, "take the documents", &c, err)) != KZ_OK ||
+		(printer != NULL && (rc = check_printer(db, printer, err)) != KZ_OK))
+		return rc;
+	kz_date_format(kz_cal_due(cal, kz_date_of(now)), due);
+	st = kz_db_stmt(db,
+		"UPDATE applications SET status = 'registered', docs = docs | ?, due_day = ?,"
+		" resumed_at = ?, resumed_clerk_id = ?, receipt_printed_at = NULL"
+		" WHERE id = ? AND status = 'suspended'",
+		err);
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int(st, 1, (int)docs);
+	kz_bind_text(st, 2, due);
+	sqlite3_bind_int64(st, 3, now);
+	sqlite3_bind_int64(st, 4, c.clerk_id);
+	sqlite3_bind_int64(st, 5, out->id);
+	if ((rc = kz_db_exec_stmt(db, st, "resume application", err)) != KZ_OK ||
+		(rc = kz_event_add(db, now, KZ_EVENT_APP_RESUMED, 0, c.id, c.clerk_id, 0, number,
+			 err)) != KZ_OK)
+		return rc;
+	if (printer != NULL &&
+		(rc = queue_paper(db, printer, KZ_DOC_RECEIPT, lang ? lang : out->lang, out->id,
+			 &job_id, err)) != KZ_OK)
+		return rc;
+	if (job)
+		*job = job_id;
+	return kz_app_get(db, number, out, err);
+}
+
+/* The printer a refusal goes to must print A4. */
+static int
+check_a4(struct kz_db *db, const char *printer, char *err)
+{
+	sqlite3_stmt *st =
+		kz_db_stmt(db, "SELECT role FROM printers WHERE name = ? AND active = 1", err);
+	char role[16] = "";
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, printer);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		kz_col_text(st, 0, role, sizeof role);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, "read printer", err);
+	if (rc == SQLITE_ROW && kz_config_role_of(role) != KZ_ROLE_A4)
+		return kz_err(err, KZ_EREJECT,
+			"printer %s holds a roll; a motivated refusal is a letter on A4: name a "
+			"printer with role a4",
+			printer);
+	return KZ_OK;
+}
+
+/* Application id, numbered number in lang, is refused in writing now: its
+ * refusal takes an outgoing number and, with printer, is queued. */
+static int
+refusal_paper(struct kz_db *db, int64_t id, int64_t now, const char *printer, const char *lang,
+	int64_t *job, char *err)
+{
+	char out_number[KZ_OUTGOING_LEN], out_day[11];
+	int rc = kz_outgoing_take(db, KZ_OUTGOING_REFUSAL, id, now, out_number, out_day, err);
+
+	if (rc != KZ_OK || printer == NULL)
+		return rc;
+	return queue_paper(db, printer, KZ_DOC_REFUSAL, lang, id, job, err);
+}
+
+static int
+do_expire(struct kz_db *db, const char *printer, int *n, char *err)
+{
+	int64_t now = kz_clock_now(), *ids = NULL, job;
+	char today[11], lang[3], number[16];
+	sqlite3_stmt *st;
+	int rc = KZ_OK, count = 0, cap = 0;
+
+	kz_clock_day(now, today);
+	if (printer != NULL && (rc = check_a4(db, printer, err)) != KZ_OK)
+		return rc;
+	st = kz_db_stmt(db,
+		"SELECT id FROM applications WHERE status = 'suspended' AND suspended_until < ?"
+		" ORDER BY id",
+		err);
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, today);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			int64_t *more =
+				realloc(ids, (size_t)(cap = cap ? 2 * cap : 16) * sizeof *ids);
+			if (more == NULL) {
+				sqlite3_reset(st);
+				free(ids);
+				return kz_err(err, KZ_ENOMEM, "out of memory listing suspensions");
+			}
+			ids = more;
+		}
+		ids[count++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return kz_db_fail(db, rc, "list suspensions", err);
+	}
+	rc = KZ_OK;
+	for (int i = 0; rc == KZ_OK && i < count; i++) {
+		st = kz_db_stmt(db,
+			"UPDATE applications SET status = 'refused', refused_at = ?"
+			" WHERE id = ? RETURNING number, lang",
+			err);
+		if (st == NULL) {
+			rc = KZ_EDB;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, now);
+		sqlite3_bind_int64(st, 2, ids[i]);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			kz_col_text(st, 0, number, sizeof number);
+			kz_col_text(st, 1, lang, sizeof lang);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW) {
+			rc = kz_db_fail(db, rc, "refuse application", err);
+			break;
+		}
+		if ((rc = kz_event_add(db, now, KZ_EVENT_APP_REFUSED, 0, 0, 0, 0, number, err)) ==
+			KZ_OK)
+			rc = refusal_paper(db, ids[i], now, printer, lang, &job, err);
+	}
+	free(ids);
+	if (n)
+		*n = count;
+	return rc;
+}
+
 static int
 do_decide(struct kz_db *db, const char *number, int approve, const char *reason,
-	struct kz_application *out, char *err)
+	const char *printer, const char *lang, struct kz_application *out, int64_t *job, char *err)
 {
-	int64_t now = kz_clock_now();
+	int64_t now = kz_clock_now(), job_id = 0;
 	char day[11], when[11];
 	sqlite3_stmt *st;
 	int rc;
@@ -408,6 +639,11 @@ do_decide(struct kz_db *db, const char *number, int approve, const char *reason,
 			"application %s was refused for missing documents (p.16); there is nothing "
 			"to decide",
 			number);
+	if (out->status == KZ_APP_SUSPENDED)
+		return kz_err(err, KZ_EREJECT,
+			"application %s is suspended until %s for missing documents (p.16); take "
+			"them with 'kezek resume %s --docs LIST' first",
+			number, out->suspended_until, number);
 	if (out->status != KZ_APP_REGISTERED) {
 		kz_clock_day(out->decided_at, when);
 		return kz_err(err, KZ_EREJECT, "application %s was already %s on %s", number,
@@ -418,6 +654,8 @@ do_decide(struct kz_db *db, const char *number, int approve, const char *reason,
 			"application %s is deemed approved from %s (p.16): it had no decision by its "
 			"due day; it can be approved, not rejected",
 			number, out->due_day);
+	if (!approve && printer != NULL && (rc = check_a4(db, printer, err)) != KZ_OK)
+		return rc;
 	kz_clock_day(now, day);
 	st = kz_db_stmt(db,
 		"UPDATE applications SET status = ?, decided_at = ?, decided_day = ?,"
@@ -434,6 +672,12 @@ do_decide(struct kz_db *db, const char *number, int approve, const char *reason,
 		(rc = kz_event_add(db, now, approve ? KZ_EVENT_APP_APPROVED : KZ_EVENT_APP_REJECTED,
 			 0, 0, 0, 0, number, err)) != KZ_OK)
 		return rc;
+	if (!approve &&
+		(rc = refusal_paper(db, out->id, now, printer, lang ? lang : out->lang, &job_id,
+			 err)) != KZ_OK)
+		return rc;
+	if (job)
+		*job = job_id;
 	return kz_app_get(db, number, out, err);
 }
 
@@ -457,11 +701,11 @@ do_handover(struct kz_db *db, const char *number, int counter, const char *proxy
 			"'proxy-doc: ...' goes with the proxy's name ('proxy-name: ...')");
 	if ((rc = kz_app_get(db, number, out, err)) != KZ_OK)
 		return rc;
-	if (out->status == KZ_APP_REFUSED)
+	if (out->status == KZ_APP_REFUSED || out->status == KZ_APP_SUSPENDED)
 		return kz_err(err, KZ_EREJECT,
-			"application %s was refused for missing documents (p.16); it has no result "
+			"application %s is %s for missing documents (p.16); it has no result "
 			"to hand over",
-			number);
+			number, kz_app_state_name(out->status));
 	if (out->handed_at != 0) {
 		kz_clock_day(out->handed_at, when);
 		return kz_err(err, KZ_EREJECT, "the result of %s was handed over on %s already",
@@ -512,9 +756,9 @@ do_notice_sent(struct kz_db *db, const char *number, struct kz_application *out,
 
 	if ((rc = kz_app_get(db, number, out, err)) != KZ_OK)
 		return rc;
-	if (out->status != KZ_APP_REFUSED)
+	if (out->notice_due_day[0] == '\0')
 		return kz_err(err, KZ_EREJECT,
-			"application %s is %s; a notice of p.16 goes only with a refusal for "
+			"application %s is %s; a notice of p.16 goes only with a suspension for "
 			"missing documents",
 			number, kz_app_state_name(out->state));
 	if (out->notice_sent_at != 0) {
@@ -534,6 +778,16 @@ do_notice_sent(struct kz_db *db, const char *number, struct kz_application *out,
 	return kz_app_get(db, number, out, err);
 }
 
+/* lang, if given, is kk or ru. */
+static int
+check_lang(const char *lang, char *err)
+{
+	if (lang == NULL || strcmp(lang, "kk") == 0 || strcmp(lang, "ru") == 0)
+		return KZ_OK;
+	return kz_err(err, KZ_EINVAL, "a receipt, notice or refusal prints in kk or ru, not '%.8s'",
+		lang);
+}
+
 int
 kz_app_accept(struct kz_db *db, struct kz_calendar *cal, int counter, const struct kz_app_input *in,
 	const char *printer, const char *lang, struct kz_application *out, int64_t *job, char *err)
@@ -542,20 +796,76 @@ kz_app_accept(struct kz_db *db, struct kz_calendar *cal, int counter, const stru
 
 	if (job)
 		*job = 0;
-	if ((rc = check_input(in, err)) != KZ_OK)
+	if ((rc = check_input(in, err)) != KZ_OK || (rc = check_lang(lang, err)) != KZ_OK)
 		return rc;
-	if (printer != NULL &&
-		(lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0)))
-		return kz_err(err, KZ_EINVAL, "a receipt or notice prints in kk or ru, not '%.8s'",
-			lang ? lang : "(none)");
-	IN_TX(do_accept(db, cal, counter, in, printer, lang, out, job, err));
+	IN_TX(do_accept(db, cal, counter, in, printer, lang ? lang : "kk", out, job, err));
+}
+
+int
+kz_app_resume(struct kz_db *db, struct kz_calendar *cal, const char *number, int counter,
+	unsigned docs, const char *printer, const char *lang, struct kz_application *out,
+	int64_t *job, char *err)
+{
+	int rc;
+
+	if (job)
+		*job = 0;
+	if ((rc = check_lang(lang, err)) != KZ_OK)
+		return rc;
+	IN_TX(do_resume(db, cal, number, counter, docs, printer, lang, out, job, err));
+}
+
+int
+kz_app_expire(struct kz_db *db, const char *printer, int *n, char *err)
+{
+	if (n)
+		*n = 0;
+	IN_TX(do_expire(db, printer, n, err));
+}
+
+int
+kz_app_default_printer(struct kz_db *db, int a4_only, char *name, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT name FROM printers WHERE active = 1 AND role IN ('receipts', 'a4')"
+		" AND (?1 = 0 OR role = 'a4')"
+		" ORDER BY state IN ('paper_out', 'cover_open', 'offline', 'error'), role = 'a4', id"
+		" LIMIT 1",
+		err);
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int(st, 1, a4_only);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		kz_col_text(st, 0, name, 32);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return kz_err(err, KZ_ENOTFOUND,
+			"no printer of role %s is configured; add one to [printer NAME] of hall.ini",
+			a4_only ? "a4" : "receipts or a4");
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "choose a printer", err);
+}
+
+int
+kz_app_decide_print(struct kz_db *db, const char *number, int approve, const char *reason,
+	const char *printer, const char *lang, struct kz_application *out, int64_t *job, char *err)
+{
+	int rc;
+
+	if (job)
+		*job = 0;
+	if ((rc = check_lang(lang, err)) != KZ_OK)
+		return rc;
+	IN_TX(do_decide(db, number, approve, reason, printer, lang, out, job, err));
 }
 
 int
 kz_app_decide(struct kz_db *db, const char *number, int approve, const char *reason,
 	struct kz_application *out, char *err)
 {
-	IN_TX(do_decide(db, number, approve, reason, out, err));
+	return kz_app_decide_print(db, number, approve, reason, NULL, NULL, out, NULL, err);
 }
 
 int

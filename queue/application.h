@@ -4,7 +4,9 @@
  * refusal (p.16), the decision, hand-over (p.15) and the lists.
  *
  *   accept --all documents--> registered --decide--> approved | rejected
- *   accept --a document missing--> refused (notice due within 1 day)
+ *   accept --a document missing--> suspended (notice due within 1 day)
+ *   suspended --resume: the missing documents--> registered, due anew
+ *   suspended, term passed --expire--> refused (the motivated refusal)
  *   registered, no decision by due_day --> deemed approved from due_day
  *   approved | rejected | deemed --handover--> handed over (p.15)
  *
@@ -49,6 +51,7 @@ enum kz_app_state {
 	KZ_APP_APPROVED,
 	KZ_APP_REJECTED,
 	KZ_APP_DEEMED_APPROVED, /* state only: no decision on or before its due day */
+	KZ_APP_SUSPENDED,       /* a document missing (p.16): waits for it to its term */
 };
 
 /* Who collected the result.  Stored as its name (kz_app_handed_name). */
@@ -59,7 +62,7 @@ enum kz_app_handed {
 };
 
 /* The words stored and printed: "individual", "legal"; "registered",
- * "refused", "approved", "rejected", "deemed_approved"; "" (not yet),
+ * "suspended", "refused", "approved", "rejected", "deemed_approved"; "" (not yet),
  * "applicant", "proxy". */
 const char *kz_app_kind_name(enum kz_app_kind k);
 const char *kz_app_state_name(enum kz_app_state s);
@@ -139,19 +142,28 @@ struct kz_application {
 	int counter;              /* where it was accepted, 0 if unknown */
 	char clerk[256];          /* who accepted it: full name */
 	char clerk_position[256]; /* and position */
-	enum kz_app_state status; /* as recorded: registered, refused, approved, rejected */
-	unsigned docs;            /* handed in */
-	unsigned missing;         /* refused: not handed in */
-	int has_act;              /* the act's rows were entered and checked */
-	int nact;                 /* how many */
-	int64_t act_total;        /* their total, tiyn */
-	int64_t decided_at;       /* 0 until decided */
+	enum kz_app_state
+		status;     /* as recorded: registered, suspended, refused, approved, rejected */
+	unsigned docs;      /* handed in, at intake and on resuming */
+	unsigned missing;   /* suspended at intake: not handed in then */
+	int has_act;        /* the act's rows were entered and checked */
+	int nact;           /* how many */
+	int64_t act_total;  /* their total, tiyn */
+	int64_t decided_at; /* 0 until decided */
 	char decided_day[11];
 	char reason[KZ_APP_REASON_MAX + 1];
-	char notice_due_day[11];  /* refused: the notice's last day */
-	int64_t notice_sent_at;   /* 0 until sent */
-	char suspended_until[11]; /* refused */
-	int64_t handed_at;        /* 0 until collected */
+	char notice_due_day[11];    /* suspended at intake: the notice's last day */
+	int64_t notice_sent_at;     /* 0 until sent */
+	char suspended_until[11];   /* suspended at intake: the suspension's last day */
+	char lang[3];               /* the applicant's language, kk or ru: papers sent later */
+	int64_t resumed_at;         /* the missing documents came; 0 if not */
+	int64_t refused_at;         /* the suspension ended without them; 0 if not */
+	int64_t receipt_printed_at; /* a receipt of p.14 reached 'done'; 0 if not */
+	char notice_out[24];        /* the notice's outgoing number (outgoing.h), "" none */
+	char notice_out_day[11];    /* and its date */
+	char refusal_out[24];       /* the motivated refusal's outgoing number, "" none */
+	char refusal_out_day[11];   /* and its date */
+	int64_t handed_at;          /* 0 until collected */
 	enum kz_app_handed handed_to;
 	char handed_name[256]; /* personal: who collected it */
 	char handed_doc[256];  /* personal: their power of attorney */
@@ -162,6 +174,8 @@ struct kz_application {
 	int overdue;             /* no decision and due_day passed, or the notice late */
 	char kept_until[11];     /* a result: kept to this day (p.26); "" otherwise */
 	int uncollected;         /* a result not collected and kept_until passed */
+	int expired;             /* suspended and suspended_until passed: to be refused */
+	int receipt_owed;        /* registered, no decision, and no receipt printed yet */
 };
 
 /* Accept an application at counter (open: its clerk accepts) now.
@@ -170,24 +184,61 @@ struct kz_application {
  * act's rows and total (kz_act_check); anything malformed is KZ_EINVAL and
  * nothing is recorded.  Then, in one transaction:
  *  - all documents of p.11 present: the application is registered, due on
- *    kz_cal_due of today; with printer, its receipt (p.14) is queued;
- *  - a document missing: it is recorded refused (p.16), suspended to the
- *    due day, and its notice due by the next day (a day off moves it to
- *    the next working day); with printer, the notice is queued.
+ *    kz_cal_due of today; with printer, its receipt (p.14) is queued, and
+ *    until a receipt of it prints the receipt is owed (receipt_owed);
+ *  - a document missing: it is recorded suspended (p.16) to the due day,
+ *    its notice takes an outgoing number (outgoing.h) and is due by the
+ *    next day (a day off moves it to the next working day); with printer,
+ *    the notice is queued.
  * Both are KZ_OK: out->status says which, out->missing what was missing.
- * printer (by name; NULL: no print) must have role receipts or a4 and
- * lang be kk or ru; *job (may be NULL) is the print job.
+ * printer (by name; NULL: no print) must have role receipts or a4; lang
+ * (kk or ru; NULL: kk) is the applicant's language, kept for the papers
+ * sent later; *job (may be NULL) is the print job.
  * KZ_ENOTFOUND: no such counter or printer; KZ_EREJECT: the counter is
  * not open, or the printer prints tickets. */
 int kz_app_accept(struct kz_db *db, struct kz_calendar *cal, int counter,
 	const struct kz_app_input *in, const char *printer, const char *lang,
 	struct kz_application *out, int64_t *job, char *err);
 
+/* The missing documents docs of suspended application number were handed
+ * in at counter (open) now: with them the set of p.11 must be complete,
+ * and the suspension's term not passed.  The application is registered
+ * again, due on kz_cal_due of today (p.7.1 counts from the day the set is
+ * complete), and its new receipt is owed; with printer (role receipts or
+ * a4) it is queued in lang (NULL: the applicant's), *job (may be NULL).
+ * KZ_EREJECT: not suspended, the term passed, the counter not open, or a
+ * document still missing (err names them); KZ_EINVAL: a document of docs
+ * was handed in already or is not one of the kind's; KZ_ENOTFOUND. */
+int kz_app_resume(struct kz_db *db, struct kz_calendar *cal, const char *number, int counter,
+	unsigned docs, const char *printer, const char *lang, struct kz_application *out,
+	int64_t *job, char *err);
+
+/* Every suspended application whose term passed before today (local) is
+ * refused now (p.16): it takes the outgoing number of its motivated
+ * refusal, and with printer (role a4; NULL: none) the refusal is queued
+ * in the applicant's language.  *n (may be NULL): how many.  One
+ * transaction: all or none. */
+int kz_app_expire(struct kz_db *db, const char *printer, int *n, char *err);
+
+/* The printer a paper goes to when the clerk names none: an active one of
+ * role receipts (not for a4_only) or a4, one that works (not out of
+ * paper, open, offline or in error) before one that does not, receipts
+ * before a4; its name into name (32 bytes).  KZ_ENOTFOUND if there is none
+ * of the kind. */
+int kz_app_default_printer(struct kz_db *db, int a4_only, char *name, char *err);
+
 /* Decide application number: approve, or reject with reason (required;
  * optional for approval).  Only a registered application; a rejection only
  * on or before its due day, since after it the act counts as approved
- * (p.16), which a late approval confirms.  KZ_ENOTFOUND, KZ_EREJECT, or
+ * (p.16), which a late approval confirms.  A rejection takes the outgoing
+ * number of its motivated refusal (p.5); with printer (role a4; NULL:
+ * none) the refusal is queued in lang (NULL: the applicant's), *job (may
+ * be NULL).  KZ_ENOTFOUND, KZ_EREJECT (a printer not for A4 too), or
  * KZ_EINVAL for a missing or overlong reason. */
+int kz_app_decide_print(struct kz_db *db, const char *number, int approve, const char *reason,
+	const char *printer, const char *lang, struct kz_application *out, int64_t *job, char *err);
+
+/* kz_app_decide_print with no printout. */
 int kz_app_decide(struct kz_db *db, const char *number, int approve, const char *reason,
 	struct kz_application *out, char *err);
 
@@ -199,8 +250,8 @@ int kz_app_decide(struct kz_db *db, const char *number, int approve, const char 
 int kz_app_handover(struct kz_db *db, const char *number, int counter, const char *proxy_name,
 	const char *proxy_doc, struct kz_application *out, char *err);
 
-/* The written notice of refusal (p.16) of application number was sent
- * now.  Only a refused application, once. */
+/* The written notice of suspension (p.16) of application number was sent
+ * now.  Only an application suspended at intake, once. */
 int kz_app_notice_sent(struct kz_db *db, const char *number, struct kz_application *out, char *err);
 
 /* Read application number, or the one print job job prints (printd). */
@@ -217,6 +268,8 @@ struct kz_app_filter {
 	int overdue;                    /* only overdue ones */
 	int deemed;                     /* only deemed approved ones */
 	int uncollected;                /* only results uncollected past 6 months (p.26) */
+	int receipt_owed;               /* only those whose receipt (p.14) is owed */
+	int expired;                    /* only suspensions past their term */
 };
 
 /* Call fn for each application filter (NULL: all) lets through, oldest

@@ -148,8 +148,11 @@ kz_bulk_application(struct kz_db *db, const struct kz_bulk_application *a, char 
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"INSERT INTO applications (year, seq, number, kind, accepted_at, day, due_day, clerk_id,"
 		" status, docs, missing, decided_at, decided_day, decision_reason, notice_due_day,"
-		" notice_sent_at, handed_at, handed_to) VALUES"
-		" (?, ?, ?, ?, ?, ?, ?, ?, ?, 15, ?, ?, ?, ?, ?, ?, ?, ?)",
+		" notice_sent_at, handed_at, handed_to, suspended_until, refused_at) VALUES"
+		" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 15, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+		/* a suspension runs to the due day; one past it was refused that night */
+		"  CASE WHEN ?9 IN ('suspended', 'refused') THEN ?7 END,"
+		"  CASE WHEN ?9 = 'refused' THEN ?5 + 7 * 86400 END)",
 		err);
 
 	if (st == NULL)

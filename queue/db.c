@@ -398,8 +398,31 @@ create_file(const char *path, char *err)
 	return KZ_OK;
 }
 
+/* A step may rebuild a table (SQLite's twelve steps): foreign keys are
+ * off while the steps run, as SQLite asks, and every reference is checked
+ * before they commit. */
 static int
-migrate(struct kz_db *db, int target, char *err)
+check_references(struct kz_db *db, char *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->sql, "PRAGMA foreign_key_check", -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		return kz_db_fail(db, rc, "check references", err);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		kz_err(err, KZ_EDB,
+			"a schema step left a reference broken in table %s of '%s'; restore a "
+			"backup and report this",
+			(const char *)sqlite3_column_text(st, 0), db->path);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return KZ_EDB;
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "check references", err);
+}
+
+static int
+migrate_steps(struct kz_db *db, int target, char *err)
 {
 	int64_t version, appid;
 	int rc;
@@ -428,6 +451,8 @@ migrate(struct kz_db *db, int target, char *err)
 		if ((rc = exec(db, sql, "set application id", err)) != KZ_OK)
 			goto fail;
 	}
+	if ((rc = check_references(db, err)) != KZ_OK)
+		goto fail;
 	if ((rc = kz_db_commit(db, err)) != KZ_OK)
 		return rc;
 	db->version = (int)version;
@@ -435,6 +460,19 @@ migrate(struct kz_db *db, int target, char *err)
 fail:
 	kz_db_rollback(db);
 	return rc;
+}
+
+static int
+migrate(struct kz_db *db, int target, char *err)
+{
+	char later[KZ_ERR_LEN]; /* the first error is the one to tell */
+	int rc = exec(db, "PRAGMA foreign_keys = OFF", "turn references off for the steps", err);
+	int on;
+
+	if (rc == KZ_OK)
+		rc = migrate_steps(db, target, err);
+	on = exec(db, "PRAGMA foreign_keys = ON", "turn references on", rc ? later : err);
+	return rc != KZ_OK ? rc : on;
 }
 
 int

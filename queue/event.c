@@ -34,6 +34,8 @@ static const struct kz_name kinds[] = {
 	{KZ_EVENT_APP_REJECTED, "app_rejected", NULL},
 	{KZ_EVENT_APP_HANDED_OVER, "app_handed_over", NULL},
 	{KZ_EVENT_APP_NOTICE_SENT, "app_notice_sent", NULL},
+	{KZ_EVENT_APP_SUSPENDED, "app_suspended", NULL},
+	{KZ_EVENT_APP_RESUMED, "app_resumed", NULL},
 	{KZ_EVENT_COMPLAINT_ADDED, "complaint_added", NULL},
 	{KZ_EVENT_COMPLAINT_ANSWERED, "complaint_answered", NULL},
 	{KZ_EVENT_FEEDBACK, "feedback", NULL},

@@ -21,6 +21,7 @@ static const char *const doc_names[KZ_DOC_COUNT] = {
 	[KZ_DOC_FORM] = "form",
 	[KZ_DOC_TEST] = "test",
 	[KZ_DOC_REPORT] = "report",
+	[KZ_DOC_REFUSAL] = "refusal",
 };
 
 /* The state columns' words: the one place they are spelt in C. */

@@ -32,6 +32,7 @@ enum kz_doc_kind {
 	KZ_DOC_FORM,    /* "form": the blank application, App. 2 */
 	KZ_DOC_TEST,    /* "test": the printer's test page */
 	KZ_DOC_REPORT,  /* "report": the managers' report */
+	KZ_DOC_REFUSAL, /* "refusal": the motivated refusal, p.5 */
 	KZ_DOC_COUNT
 };
 

@@ -47,8 +47,8 @@ static const char *const application_needs[] = {
 static const char complaint_closed[] = "answered_at IS NOT NULL AND answered_at < ?1";
 static const char application_closed[] =
 	"(handed_at IS NOT NULL AND handed_at < ?1)"
-	" OR (handed_at IS NULL AND status = 'refused' AND accepted_at < ?1)"
-	" OR (handed_at IS NULL AND status <> 'refused'"
+	" OR (handed_at IS NULL AND status IN ('refused', 'suspended') AND accepted_at < ?1)"
+	" OR (handed_at IS NULL AND status NOT IN ('refused', 'suspended')"
 	"     AND date(max(coalesce(decided_day, due_day), due_day), '+6 months') < ?2)";
 
 const char *const *

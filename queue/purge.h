@@ -16,7 +16,7 @@
  *     representative, authority, proxy, proxy_doc, plot_address,
  *     decision_reason, handed_name, handed_doc;
  *     closed when the result was handed over (from handed_at), when it was
- *     refused (from accepted_at), or when a decided or deemed approved
+ *     refused or suspended (from accepted_at), or when a decided or deemed approved
  *     result waited its 6 months uncollected (p.26: 6 months after the later
  *     of due_day and decided_day, as application.h's kept_until).
  *

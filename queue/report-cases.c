@@ -35,7 +35,8 @@ static void
 count_app(struct kz_report_apps *a, enum kz_app_state status, const char *due, const char *decided,
 	int handed, const char *notice_due, int64_t notice_sent, const char *today)
 {
-	int registered = status == KZ_APP_REGISTERED, refused = status == KZ_APP_REFUSED;
+	int registered = status == KZ_APP_REGISTERED;
+	int refused = status == KZ_APP_REFUSED || status == KZ_APP_SUSPENDED; /* p.16 both */
 	int approved = status == KZ_APP_APPROVED;
 	struct kz_date ready;
 	char kept[11], sent[11];

@@ -320,6 +320,112 @@ static const char step11[] =
 	"  mark BLOB NOT NULL CHECK (length(mark) = 32),"
 	"  PRIMARY KEY (day, mark)) WITHOUT ROWID;";
 
+static const char step12[] =
+	/* Suspension for missing documents (p.16), the outgoing register, the
+	 * receipt owed (p.14).  An application with a document missing is
+	 * 'suspended' until suspended_until; resumed (the set completed at a
+	 * counter, resumed_at) it is 'registered' again, due from that day; a
+	 * term passed without the documents makes it 'refused' (refused_at).
+	 * The CHECK on status widens, which SQLite does only by rebuilding the
+	 * table (its documented twelve steps; foreign keys are off while steps
+	 * run and checked before they commit, db.c).  Old 'refused' rows were
+	 * suspensions the notice promised: they become 'suspended' and end at
+	 * the next expiry like any other.  lang is the applicant's language
+	 * (kk, ru) for the papers sent later; receipt_printed_at is set when a
+	 * receipt of the application reaches 'done' (the trigger below), so
+	 * any later print of it clears the receipt owed. */
+	"CREATE TABLE applications_new ("
+	"  id              INTEGER PRIMARY KEY,"
+	"  year            INTEGER NOT NULL,"
+	"  seq             INTEGER NOT NULL,"
+	"  number          TEXT NOT NULL UNIQUE,"
+	"  kind            TEXT NOT NULL CHECK (kind IN ('individual', 'legal')),"
+	"  applicant       TEXT,"
+	"  idnum           TEXT,"
+	"  id_doc          TEXT,"
+	"  phone           TEXT,"
+	"  address         TEXT,"
+	"  representative  TEXT,"
+	"  authority       TEXT,"
+	"  proxy           TEXT,"
+	"  proxy_doc       TEXT,"
+	"  plot_address    TEXT,"
+	"  accepted_at     INTEGER NOT NULL,"
+	"  day             TEXT NOT NULL,"
+	"  due_day         TEXT NOT NULL," /* p.7.1: from day, or from the day resumed */
+	"  counter_id      INTEGER REFERENCES counters(id),"
+	"  clerk_id        INTEGER NOT NULL REFERENCES clerks(id),"
+	"  status          TEXT NOT NULL CHECK (status IN ('registered', 'suspended', 'refused',"
+	"                                                 'approved', 'rejected')),"
+	"  docs            INTEGER NOT NULL,"
+	"  missing         INTEGER NOT NULL DEFAULT 0," /* missing at intake */
+	"  act_total       INTEGER,"
+	"  decided_at      INTEGER,"
+	"  decided_day     TEXT,"
+	"  decision_reason TEXT,"
+	"  notice_due_day  TEXT," /* suspended at intake: p.16 notice within 1 day */
+	"  notice_sent_at  INTEGER,"
+	"  suspended_until TEXT," /* suspended at intake: the suspension's last day */
+	"  handed_at       INTEGER,"
+	"  handed_to       TEXT CHECK (handed_to IN ('applicant', 'proxy')),"
+	"  handed_name     TEXT,"
+	"  handed_doc      TEXT,"
+	"  handed_clerk_id INTEGER REFERENCES clerks(id),"
+	"  purged_at       INTEGER,"
+	"  lang            TEXT NOT NULL DEFAULT 'kk' CHECK (lang IN ('kk', 'ru')),"
+	"  resumed_at      INTEGER," /* the missing documents came */
+	"  resumed_clerk_id INTEGER REFERENCES clerks(id),"
+	"  refused_at      INTEGER,"    /* the suspension ended without them */
+	"  receipt_printed_at INTEGER," /* a receipt of p.14 printed */
+	"  UNIQUE (year, seq),"
+	"  CHECK ((status IN ('approved', 'rejected')) = (decided_at IS NOT NULL)),"
+	"  CHECK (status NOT IN ('suspended', 'refused') OR"
+	"         (notice_due_day IS NOT NULL AND suspended_until IS NOT NULL)),"
+	"  CHECK ((status = 'refused') = (refused_at IS NOT NULL)),"
+	"  CHECK (status <> 'rejected' OR decision_reason <> ''),"
+	"  CHECK ((handed_at IS NULL) = (handed_to IS NULL)));"
+	"INSERT INTO applications_new (id, year, seq, number, kind, applicant, idnum, id_doc, phone,"
+	" address, representative, authority, proxy, proxy_doc, plot_address, accepted_at, day,"
+	" due_day, counter_id, clerk_id, status, docs, missing, act_total, decided_at, decided_day,"
+	" decision_reason, notice_due_day, notice_sent_at, suspended_until, handed_at, handed_to,"
+	" handed_name, handed_doc, handed_clerk_id, purged_at, receipt_printed_at)"
+	" SELECT id, year, seq, number, kind, applicant, idnum, id_doc, phone, address,"
+	" representative, authority, proxy, proxy_doc, plot_address, accepted_at, day, due_day,"
+	" counter_id, clerk_id, CASE status WHEN 'refused' THEN 'suspended' ELSE status END, docs,"
+	" missing, act_total, decided_at, decided_day, decision_reason, notice_due_day,"
+	" notice_sent_at, suspended_until, handed_at, handed_to, handed_name, handed_doc,"
+	" handed_clerk_id, purged_at,"
+	" (SELECT min(j.done_at) FROM print_jobs j WHERE j.application_id = a.id"
+	"   AND j.document = 'receipt' AND j.state = 'done')"
+	" FROM applications a;"
+	"DROP TABLE applications;"
+	"ALTER TABLE applications_new RENAME TO applications;"
+	"CREATE INDEX applications_due ON applications(due_day) WHERE status = 'registered';"
+	"CREATE INDEX applications_day ON applications(day);"
+	"CREATE INDEX applications_suspended ON applications(suspended_until)"
+	"  WHERE status = 'suspended';"
+	/* The outgoing register: every paper the office sends out (the notice
+	 * of p.16, the motivated refusal of p.5) takes the year's next number,
+	 * "2026-O-0001", and its date, in the transaction that makes it. */
+	"CREATE TABLE outgoing ("
+	"  id             INTEGER PRIMARY KEY,"
+	"  year           INTEGER NOT NULL,"
+	"  seq            INTEGER NOT NULL,"
+	"  number         TEXT NOT NULL UNIQUE,"
+	"  at             INTEGER NOT NULL," /* UTC seconds */
+	"  day            TEXT NOT NULL,"    /* local YYYY-MM-DD: the paper's date */
+	"  document       TEXT NOT NULL CHECK (document IN ('notice', 'refusal')),"
+	"  application_id INTEGER NOT NULL REFERENCES applications(id),"
+	"  UNIQUE (year, seq),"
+	"  UNIQUE (application_id, document));"
+	"CREATE TRIGGER print_jobs_receipt_printed AFTER UPDATE OF state ON print_jobs"
+	" WHEN NEW.state = 'done' AND NEW.document = 'receipt' AND NEW.application_id IS NOT NULL"
+	" BEGIN"
+	"  UPDATE applications SET receipt_printed_at ="
+	"   coalesce(NEW.done_at, NEW.sent_at, NEW.created_at)"
+	"   WHERE id = NEW.application_id AND receipt_printed_at IS NULL;"
+	" END;";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -332,6 +438,7 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{9, "the kiosk administrator's PIN and its rest", step9},
 	{10, "what kezek simulate made", step10},
 	{11, "one feedback ballot per ticket served today, kept apart from it", step11},
+	{12, "suspended applications, the outgoing register, the receipt owed", step12},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

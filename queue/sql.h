@@ -112,6 +112,8 @@ enum kz_event_kind {
 	KZ_EVENT_APP_REJECTED,
 	KZ_EVENT_APP_HANDED_OVER,
 	KZ_EVENT_APP_NOTICE_SENT,
+	KZ_EVENT_APP_SUSPENDED, /* a document missing at intake (p.16) */
+	KZ_EVENT_APP_RESUMED,   /* the missing documents came: the term runs again */
 	KZ_EVENT_COMPLAINT_ADDED,
 	KZ_EVENT_COMPLAINT_ANSWERED,
 	KZ_EVENT_FEEDBACK,

@@ -142,7 +142,7 @@ accept(struct sim *s, struct sim_counter *c)
 	memset(a, 0, sizeof *a);
 	snprintf(a->number, sizeof a->number, "%s", app.number);
 	snprintf(a->due_day, sizeof a->due_day, "%s", app.due_day);
-	a->refused = app.status == KZ_APP_REFUSED;
+	a->refused = app.status == KZ_APP_REFUSED || app.status == KZ_APP_SUSPENDED;
 	a->never = kz_rng_chance(r, P_NEVER_COLLECT);
 	s->res->applications++;
 	if (a->refused) {

@@ -1,7 +1,7 @@
 #!/bin/bash
 # kezek accept: an application's documents taken at a counter (p.11), the
 # IIN or BIN checked by its control digit, registered with its number and
-# due day (p.7.1), or refused with the missing documents named (p.16).
+# due day (p.7.1), or suspended with the missing documents named (p.16).
 . "$(dirname "$0")/lib.sh"
 
 IIN=870412300416
@@ -38,12 +38,13 @@ expect_in 0 "an individual through a proxy" "$T/proxy" accept 1 \
 	--docs application,power_of_attorney,proxy_id,act,conclusion
 first_line "2026-0003" "proxy's application"
 
-expect_in 2 "a document missing: refused (p.16)" "$T/person" accept 1 \
+expect_in 2 "a document missing: suspended (p.16)" "$T/person" accept 1 \
 	--docs application,id_copy,act
-first_line "2026-0004" "a refusal has a number too"
-has out "status    refused (p.16)" "refusal said"
+first_line "2026-0004" "a suspension has a number too"
+has out "status    suspended (p.16)" "suspension said"
+has out "written notice 2026-O-0001 of 2026-03-20" "the notice's outgoing number"
 has out "missing   1: conclusion" "the missing document"
-has out "suspended until 2026-03-30; the written notice is due by 2026-03-26" \
+has out "suspended until 2026-03-30; the written notice 2026-O-0001 of 2026-03-20 is due by 2026-03-26" \
 	"suspension and the notice's day"
 expect_in 2 "a legal entity without its registration" "$T/entity" accept 1 --legal \
 	--docs application,authority,id_copy,act,conclusion

@@ -34,7 +34,8 @@ input "$T/x" "reason: x"
 expect_in 2 "decide twice" "$T/x" decide 2026-0001 reject --now 2026-03-26T11:10
 has err "already approved on 2026-03-26" "already decided"
 expect 2 "decide a refusal" decide 2026-0003 approve
-has err "refused for missing documents (p.16)" "refusal said"
+has err "suspended until 2026-03-30 for missing documents (p.16)" "suspension said"
+has err "kezek resume 2026-0003 --docs LIST" "the way on said"
 expect 2 "no such application" decide 2026-0099 approve
 has err "there is no application 2026-0099" "unknown named"
 
@@ -71,7 +72,7 @@ first_line "2026-0003 notice sent 2026-03-27 09:30 (due by 2026-03-26, late)" "r
 expect 2 "sent twice" notice-sent 2026-0003
 has err "already" "already said"
 expect 2 "no notice for a decided one" notice-sent 2026-0001
-has err "only with a refusal" "why said"
+has err "only with a suspension" "why said"
 expect 0 "nothing overdue now" applications --overdue --now 2026-03-27T10:00
 has out "0 applications" "the notice is no longer overdue"
 finish

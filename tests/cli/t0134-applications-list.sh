@@ -25,18 +25,18 @@ has out "NUMBER     ACCEPTED   KIND  DUE        STATE            HANDED     APPL
 has out "2026-0001  2026-03-20 indiv 2026-03-30 approved         -          Иванов Иван Иванович" \
 	"an approved row"
 has out "2026-0002  2026-03-20 legal 2026-03-30 registered" "a registered row"
-has out "2026-0003  2026-03-20 indiv 2026-03-30 refused" "a refused row"
+has out "2026-0003  2026-03-20 indiv 2026-03-30 suspended" "a suspended row"
 has out "notice due by 2026-03-26" "the notice's day"
 has out "3 applications" "count"
-expect 0 "by state" applications --status refused
-has out "1 application" "one refused"
+expect 0 "by state" applications --status suspended
+has out "1 application" "one suspended"
 expect 1 "an unknown state" applications --status lost
 has err "'lost' is not a state" "state named"
 expect 2 "an unknown number" applications 2026-0404
 has err "there is no application 2026-0404" "number named"
 
 expect 0 "CSV" applications --csv
-header='number,accepted,kind,applicant,phone,plot_address,documents,missing,due_day,state,deemed_from,decided_day,reason,notice_due_day,notice_sent,handed_over,handed_to,kept_until,overdue,uncollected,clerk'
+header='number,accepted,kind,applicant,phone,plot_address,documents,missing,due_day,state,deemed_from,decided_day,reason,notice_due_day,notice_sent,handed_over,handed_to,kept_until,overdue,uncollected,clerk,receipt_owed,notice_out,refusal_out'
 if [ "$(head -n 1 "$T/out" | tr -d '\r')" = "$header" ]; then ok; else not_ok "the CSV header"; fi
 if [ "$(grep -c $'\r$' "$T/out")" -eq 4 ] && [ "$(wc -l <"$T/out")" -eq 4 ]; then ok
 else not_ok "every CSV line ends in CRLF"; fi
@@ -44,9 +44,9 @@ if iconv -f UTF-8 -t UTF-8 "$T/out" >/dev/null; then ok; else not_ok "the CSV is
 has out '2026-0001,2026-03-20 10:00,individual,Иванов Иван Иванович,+7 701 123 45 67,"г. Кокшетау, ул. Ленина, 5",application id_copy act conclusion,,2026-03-30,approved,,2026-03-25,,,,,,2026-09-30,no,no,Ахметова Айгүл Серікқызы' \
 	"an approved row in full"
 has out ',legal,"ТОО ""Жер, вода и лес""",' "quotes doubled, field quoted"
-has out ',application act,id_copy conclusion,2026-03-30,refused,,,,2026-03-26,' \
+has out ',application act,id_copy conclusion,2026-03-30,suspended,,,,2026-03-26,' \
 	"a refusal's documents, missing ones and notice day"
-# every row has 21 fields once quoted fields are taken whole
+# every row has 24 fields once quoted fields are taken whole
 fields=$(tr -d '\r' <"$T/out" | sed -E 's/"([^"]|"")*"/X/g' | awk -F, '{print NF}' | sort -u)
-if [ "$fields" = "21" ]; then ok; else not_ok "rows of 21 fields (got $fields)"; fi
+if [ "$fields" = "24" ]; then ok; else not_ok "rows of 24 fields (got $fields)"; fi
 finish

@@ -176,7 +176,7 @@ test_complete_documents_are_registered_with_number_and_due_day(void **state)
 }
 
 static void
-test_missing_document_is_a_recorded_refusal_with_notice_due(void **state)
+test_missing_document_is_a_recorded_suspension_with_notice_due(void **state)
 {
 	struct test_hall *h = *state;
 	struct kz_app_input in = individual();
@@ -186,8 +186,12 @@ test_missing_document_is_a_recorded_refusal_with_notice_due(void **state)
 	in.docs &= ~(1u << KZ_APPDOC_CONCLUSION);
 	a = accept(h, &in);
 	assert_string_equal(a.number, "2026-0001");
-	assert_int_equal(a.status, KZ_APP_REFUSED);
-	assert_int_equal(a.state, KZ_APP_REFUSED);
+	assert_int_equal(a.status, KZ_APP_SUSPENDED);
+	assert_int_equal(a.state, KZ_APP_SUSPENDED);
+	/* the notice is an outgoing paper of the day, numbered in the register */
+	assert_string_equal(a.notice_out, "2026-O-0001");
+	assert_string_equal(a.notice_out_day, "2026-03-20");
+	assert_int_equal(a.receipt_owed, 0); /* the notice, not a receipt, goes with it */
 	assert_int_equal(a.missing, 1u << KZ_APPDOC_CONCLUSION);
 	/* one day: Saturday 21st is a day off, as is Nauryz to the 25th */
 	assert_string_equal(a.notice_due_day, "2026-03-26");
@@ -200,7 +204,7 @@ test_missing_document_is_a_recorded_refusal_with_notice_due(void **state)
 	test_at("2026-03-27T09:00");
 	a = get(h, a.number);
 	assert_int_equal(a.overdue, 1);
-	assert_int_equal(a.deemed, 0); /* a refusal is never deemed approved */
+	assert_int_equal(a.deemed, 0); /* a suspension is never deemed approved */
 	assert_int_equal(count(h, &(struct kz_app_filter){.overdue = 1}), 1);
 	assert_int_equal(kz_app_notice_sent(h->db, a.number, &a, err), KZ_OK);
 	assert_int_not_equal(a.notice_sent_at, 0);
@@ -388,7 +392,7 @@ test_legal_entity_and_proxy_checklists(void **state)
 	assert_string_equal(a.representative, "Сериков Серік Серікұлы");
 	in.docs &= ~(1u << KZ_APPDOC_REGISTRATION);
 	a = accept(h, &in);
-	assert_int_equal(a.status, KZ_APP_REFUSED);
+	assert_int_equal(a.status, KZ_APP_SUSPENDED);
 	assert_int_equal(a.missing, 1u << KZ_APPDOC_REGISTRATION);
 	/* an individual through a proxy: the power of attorney and the proxy's ID */
 	in = individual();
@@ -401,11 +405,11 @@ test_legal_entity_and_proxy_checklists(void **state)
 	assert_string_equal(a.proxy, "Петров Пётр Петрович");
 	in.docs &= ~(1u << KZ_APPDOC_PROXY_ID);
 	a = accept(h, &in);
-	assert_int_equal(a.status, KZ_APP_REFUSED);
+	assert_int_equal(a.status, KZ_APP_SUSPENDED);
 	assert_int_equal(a.missing, 1u << KZ_APPDOC_PROXY_ID);
 	assert_int_equal(count(h,
 				 &(struct kz_app_filter){
-					 .state = &(const enum kz_app_state){KZ_APP_REFUSED}}),
+					 .state = &(const enum kz_app_state){KZ_APP_SUSPENDED}}),
 		2);
 	assert_int_equal(count(h,
 				 &(struct kz_app_filter){
@@ -442,7 +446,7 @@ test_receipt_or_notice_is_queued_with_the_application(void **state)
 	in.docs = 1u << KZ_APPDOC_APPLICATION;
 	assert_int_equal(kz_app_accept(h->db, h->cal, 1, &in, "office", "kk", &a, &job, err),
 		KZ_OK);
-	assert_int_equal(a.status, KZ_APP_REFUSED);
+	assert_int_equal(a.status, KZ_APP_SUSPENDED);
 	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
 	assert_string_equal(kz_outbox_doc_name(j.document), "notice");
 	assert_string_equal(j.lang, "kk");
@@ -643,6 +647,153 @@ test_uncollected_after_six_months(void **state)
 	assert_int_equal(st, KZ_APP_DEEMED_APPROVED);
 }
 
+/* A suspended application resumed the day before Nauryz: the term counts
+ * from the day the set is complete, across the holidays; a new receipt is
+ * owed until one prints. */
+static void
+test_resume_counts_the_term_from_the_complete_set(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_app_input in = individual();
+	struct kz_application a;
+	struct kz_print_job j;
+	char err[KZ_ERR_LEN] = "", events[512];
+	int64_t job = 0;
+	const unsigned act = 1u << KZ_APPDOC_ACT, conclusion = 1u << KZ_APPDOC_CONCLUSION;
+
+	test_at("2026-03-19T10:00"); /* a Thursday */
+	in.docs &= ~(act | conclusion);
+	a = accept(h, &in);
+	assert_int_equal(a.status, KZ_APP_SUSPENDED);
+	assert_string_equal(a.suspended_until, "2026-03-27"); /* 20, 26, 27 March */
+	/* what can be brought, and what not */
+	test_at("2026-03-20T16:00");
+	assert_int_equal(kz_app_resume(h->db, h->cal, a.number, 1, conclusion, NULL, NULL, &a, NULL,
+				 err),
+		KZ_EREJECT);
+	assert_non_null(strstr(err, "still lacks act"));
+	assert_int_equal(kz_app_resume(h->db, h->cal, a.number, 1,
+				 act | conclusion | (1u << KZ_APPDOC_ID_COPY), NULL, NULL, &a, NULL,
+				 err),
+		KZ_EINVAL);
+	assert_non_null(strstr(err, "id_copy"));
+	assert_non_null(strstr(err, "already"));
+	assert_int_equal(kz_app_resume(h->db, h->cal, a.number, 2, act | conclusion, NULL, NULL, &a,
+				 NULL, err),
+		KZ_EREJECT); /* counter 2 is closed */
+	assert_int_equal(get(h, "2026-0001").status, KZ_APP_SUSPENDED);
+	/* Friday 20th, before the Nauryz run 21-25: due Monday 30th */
+	assert_int_equal(kz_app_resume(h->db, h->cal, "2026-0001", 1, act | conclusion, "counter-1",
+				 NULL, &a, &job, err),
+		KZ_OK);
+	assert_int_equal(a.status, KZ_APP_REGISTERED);
+	assert_int_equal(a.docs, ALL_INDIVIDUAL);
+	assert_string_equal(a.day, "2026-03-19");
+	assert_string_equal(a.due_day, "2026-03-30");
+	assert_int_not_equal(a.resumed_at, 0);
+	assert_int_equal(a.receipt_owed, 1);
+	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
+	assert_string_equal(kz_outbox_doc_name(j.document), "receipt");
+	assert_string_equal(j.lang, "kk"); /* the applicant's, from intake */
+	/* once is enough */
+	assert_int_equal(kz_app_resume(h->db, h->cal, a.number, 1, act, NULL, NULL, &a, NULL, err),
+		KZ_EREJECT);
+	assert_non_null(strstr(err, "registered"));
+	/* the receipt printed: no longer owed */
+	assert_int_equal(kz_outbox_claim(h->db, "counter-1", &j, err), KZ_OK);
+	assert_int_equal(kz_outbox_done(h->db, j.id, err), KZ_OK);
+	a = get(h, "2026-0001");
+	assert_int_equal(a.receipt_owed, 0);
+	assert_int_not_equal(a.receipt_printed_at, 0);
+	/* Friday 27th would have been the suspended term; the new term holds */
+	test_at("2026-03-30T17:00");
+	assert_int_equal(get(h, "2026-0001").deemed, 0);
+	test_at("2026-03-31T09:00");
+	assert_int_equal(get(h, "2026-0001").deemed, 1);
+	app_events(h, events, sizeof events);
+	assert_string_equal(events, "app_suspended 2026-0001;app_resumed 2026-0001;");
+}
+
+/* A suspension whose term passes without the documents ends refused, with
+ * its motivated refusal numbered and queued on A4. */
+static void
+test_suspension_past_its_term_is_refused(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_app_input in = individual();
+	struct kz_application a;
+	struct kz_print_job j;
+	char err[KZ_ERR_LEN] = "", events[512];
+	int n = -1;
+
+	in.docs &= ~(1u << KZ_APPDOC_CONCLUSION);
+	assert_int_equal(kz_app_accept(h->db, h->cal, 1, &in, NULL, "ru", &a, NULL, err), KZ_OK);
+	assert_string_equal(a.suspended_until, "2026-03-30");
+	assert_string_equal(a.lang, "ru");
+	test_at("2026-03-30T17:59");
+	assert_int_equal(kz_app_expire(h->db, "office", &n, err), KZ_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(get(h, a.number).expired, 0);
+	test_at("2026-03-31T09:00");
+	assert_int_equal(get(h, a.number).expired, 1);
+	assert_int_equal(count(h, &(struct kz_app_filter){.expired = 1}), 1);
+	assert_int_equal(kz_app_resume(h->db, h->cal, a.number, 1, 1u << KZ_APPDOC_CONCLUSION, NULL,
+				 NULL, &a, NULL, err),
+		KZ_EREJECT);
+	assert_non_null(strstr(err, "ended on 2026-03-30"));
+	assert_int_equal(kz_app_expire(h->db, "counter-1", &n, err), KZ_EREJECT); /* a roll */
+	assert_int_equal(kz_app_expire(h->db, "office", &n, err), KZ_OK);
+	assert_int_equal(n, 1);
+	a = get(h, "2026-0001");
+	assert_int_equal(a.status, KZ_APP_REFUSED);
+	assert_int_equal(a.expired, 0);
+	assert_int_not_equal(a.refused_at, 0);
+	assert_string_equal(a.notice_out, "2026-O-0001");
+	assert_string_equal(a.refusal_out, "2026-O-0002");
+	assert_string_equal(a.refusal_out_day, "2026-03-31");
+	assert_int_equal(kz_outbox_claim(h->db, "office", &j, err), KZ_OK);
+	assert_string_equal(kz_outbox_doc_name(j.document), "refusal");
+	assert_string_equal(j.lang, "ru");
+	assert_int_equal(kz_app_expire(h->db, NULL, &n, err), KZ_OK);
+	assert_int_equal(n, 0);
+	app_events(h, events, sizeof events);
+	assert_string_equal(events, "app_suspended 2026-0001;app_refused 2026-0001;");
+}
+
+/* A rejection is a written refusal with its own outgoing number, on A4 in
+ * the applicant's language; the receipt stays owed until it prints. */
+static void
+test_rejection_is_a_numbered_refusal(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_app_input in = individual();
+	struct kz_application a;
+	struct kz_print_job j;
+	char err[KZ_ERR_LEN] = "";
+	int64_t job = 0;
+
+	assert_int_equal(kz_app_accept(h->db, h->cal, 1, &in, NULL, "ru", &a, NULL, err), KZ_OK);
+	assert_int_equal(a.receipt_owed, 1); /* no printer named: owed */
+	assert_int_equal(count(h, &(struct kz_app_filter){.receipt_owed = 1}), 1);
+	assert_int_equal(kz_app_decide_print(h->db, a.number, 0, "площадь не совпадает",
+				 "counter-1", NULL, &a, &job, err),
+		KZ_EREJECT);
+	assert_non_null(strstr(err, "A4"));
+	assert_int_equal(kz_app_decide_print(h->db, a.number, 0, "площадь не совпадает", "office",
+				 NULL, &a, &job, err),
+		KZ_OK);
+	assert_string_equal(a.refusal_out, "2026-O-0001");
+	assert_string_equal(a.refusal_out_day, "2026-03-20");
+	assert_int_equal(a.receipt_owed, 0); /* decided: the receipt is moot */
+	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
+	assert_string_equal(kz_outbox_doc_name(j.document), "refusal");
+	assert_string_equal(j.lang, "ru");
+	/* an approval takes no outgoing number */
+	a = accept(h, &in);
+	assert_int_equal(kz_app_decide(h->db, a.number, 1, NULL, &a, err), KZ_OK);
+	assert_string_equal(a.refusal_out, "");
+}
+
 int
 main(void)
 {
@@ -651,7 +802,13 @@ main(void)
 			test_complete_documents_are_registered_with_number_and_due_day, setup,
 			test_hall_teardown),
 		cmocka_unit_test_setup_teardown(
-			test_missing_document_is_a_recorded_refusal_with_notice_due, setup,
+			test_missing_document_is_a_recorded_suspension_with_notice_due, setup,
+			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_resume_counts_the_term_from_the_complete_set,
+			setup, test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_suspension_past_its_term_is_refused, setup,
+			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_rejection_is_a_numbered_refusal, setup,
 			test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_malformed_input_changes_nothing, setup,
 			test_hall_teardown),

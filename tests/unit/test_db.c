@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "queue/application.h"
 #include "queue/counter.h"
 #include "queue/db.h"
 #include "queue/error.h"
@@ -181,7 +182,8 @@ test_event_kinds_and_their_column_words(void **state)
 		"counter_opened", "counter_resumed", "counter_paused", "counter_closed",
 		"clerk_login", "login_failed", "clerk_pin_set", "app_registered", "app_refused",
 		"app_approved", "app_rejected", "app_handed_over", "app_notice_sent",
-		"complaint_added", "complaint_answered", "feedback", "purged"};
+		"app_suspended", "app_resumed", "complaint_added", "complaint_answered", "feedback",
+		"purged"};
 	struct test_hall *h = *state;
 	char err[KZ_ERR_LEN] = "";
 
@@ -204,6 +206,57 @@ test_event_kinds_and_their_column_words(void **state)
 	assert_int_equal(kz_event_add(h->db, 0, KZ_EVENT_COUNT, 0, 0, 0, 0, NULL, err), KZ_EINVAL);
 }
 
+/* A version-9 database: its refusals for missing documents were the
+ * suspensions their notices promised, and a receipt it printed counts as
+ * printed; every reference holds after the applications table is rebuilt. */
+static void
+test_version_9_refusals_become_suspensions(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_db *old, *db;
+	struct kz_application a;
+	char path[600], err[KZ_ERR_LEN] = "";
+
+	snprintf(path, sizeof path, "%s/old9.db", h->dir);
+	assert_int_equal(kz_db_open(path, KZ_DB_CREATE | KZ_DB_NO_MIGRATE, &old, err), KZ_OK);
+	assert_int_equal(kz_db_migrate_to(old, 9, err), KZ_OK);
+	assert_int_equal(kz_hall_sync(old, &h->cfg, NULL, err), KZ_OK);
+	assert_int_equal(
+		sqlite3_exec(kz_db_sql(old),
+			"INSERT INTO clerks (full_name, position) VALUES ('Old Clerk', 'S');"
+			"INSERT INTO printers (name, role) VALUES ('desk', 'receipts');"
+			"INSERT INTO applications (year, seq, number, kind, accepted_at, day,"
+			" due_day, clerk_id, status, docs, missing, notice_due_day,"
+			" suspended_until) VALUES (2026, 1, '2026-0001', 'individual', 1,"
+			" '2026-03-20', '2026-03-30', 1, 'refused', 1, 2, '2026-03-26',"
+			" '2026-03-30');"
+			"INSERT INTO applications (year, seq, number, kind, accepted_at, day,"
+			" due_day, clerk_id, status, docs) VALUES (2026, 2, '2026-0002',"
+			" 'individual', 1, '2026-03-20', '2026-03-30', 1, 'registered', 3);"
+			"INSERT INTO application_act_rows VALUES (2, 1, 'z', 1, 1, 1, 1);"
+			"INSERT INTO print_jobs (printer_id, document, lang, created_at, state,"
+			" done_at, application_id) VALUES (1, 'receipt', 'kk', 5, 'done', 7, 2);",
+			NULL, NULL, NULL),
+		SQLITE_OK);
+	kz_db_close(old);
+
+	if (kz_db_open(path, 0, &db, err) != KZ_OK)
+		fail_msg("%s", err);
+	assert_int_equal(kz_db_version(db), kz_db_latest_version());
+	assert_int_equal(kz_app_get(db, "2026-0001", &a, err), KZ_OK);
+	assert_int_equal(a.status, KZ_APP_SUSPENDED);
+	assert_string_equal(a.suspended_until, "2026-03-30");
+	assert_string_equal(a.lang, "kk");
+	assert_int_equal(kz_app_get(db, "2026-0002", &a, err), KZ_OK);
+	assert_int_equal(a.status, KZ_APP_REGISTERED);
+	assert_int_equal(a.receipt_printed_at, 7);
+	assert_int_equal(a.nact, 1);
+	assert_int_equal(kz_app_get_job(db, 1, &a, err), KZ_OK); /* the job still points to it */
+	assert_string_equal(a.number, "2026-0002");
+	assert_int_equal(kz_db_integrity(db, err), KZ_OK);
+	kz_db_close(db);
+}
+
 int
 main(void)
 {
@@ -213,6 +266,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_missing_database_is_not_created_without_asking,
 			test_hall_setup, test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_file_that_is_not_a_database_is_refused,
+			test_hall_setup, test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_version_9_refusals_become_suspensions,
 			test_hall_setup, test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_version_1_database_is_migrated_with_its_data,
 			test_hall_setup, test_hall_teardown),

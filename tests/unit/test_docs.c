@@ -20,6 +20,7 @@
 #include "documents/documents.h"
 #include "documents/notice.h"
 #include "documents/receipt.h"
+#include "documents/refusal.h"
 #include "documents/talon.h"
 #include "documents/ticket.h"
 #include "ink/pdf.h"
@@ -137,6 +138,8 @@ notice(const char *lang)
 		.office_phone = "8 (7252) 53-00-00",
 		.applicant = kk ? "Жұмабаев Ерлан Серікұлы" : "Петров Пётр Петрович",
 		.number = "2026-0001",
+		.out_number = "2026-O-0007",
+		.out_day = {2026, 3, 20},
 		.received_at = accepted,
 		.nmissing = 2,
 		.missing = {kk ? "Жер учаскесінің бағалау құнын анықтау актісі"
@@ -383,6 +386,11 @@ test_notice_says_what_p16_requires(void **state)
 				is_kk(lang) ? "20.03.2026 ж. № 2026-0001 өтініш бойынша"
 					    : "По заявлению № 2026-0001 от 20.03.2026",
 				name);
+			/* its own date and outgoing number */
+			assert_says(text,
+				is_kk(lang) ? "20.03.2026 ж. шығыс № 2026-O-0007"
+					    : "Исх. № 2026-O-0007 от 20.03.2026",
+				name);
 			/* which documents are missing */
 			for (int i = 0; i < d.nmissing; i++) {
 				char item[256];
@@ -408,6 +416,162 @@ test_notice_says_what_p16_requires(void **state)
 			free(text);
 		}
 	}
+}
+
+static struct kz_refusal_doc
+refusal(const char *lang, int lapsed)
+{
+	int kk = is_kk(lang);
+	struct kz_refusal_doc d = {
+		.lang = lang,
+		.office = kk ? "Шымкент қаласының жер қатынастары бөлімі"
+			     : "Отдел земельных отношений города Шымкент",
+		.office_address = kk ? "Шымкент қ., Тәуке хан даңғылы, 5"
+				     : "г. Шымкент, проспект Тауке хана, 5",
+		.office_phone = "8 (7252) 53-00-00",
+		.office_official =
+			kk ? "бөлім басшысының орынбасары" : "заместитель начальника отдела",
+		.out_number = "2026-O-0012",
+		.out_day = {2026, 3, 27},
+		.applicant = kk ? "Жұмабаев Ерлан Серікұлы" : "Петров Пётр Петрович",
+		.number = "2026-0001",
+		.received_at = accepted,
+		.body_official = kk ? "әкімнің орынбасары" : "заместитель акима",
+		.body_name =
+			kk ? "Шымкент қаласы әкімінің аппараты" : "Аппарат акима города Шымкент",
+		.body_address =
+			kk ? "Шымкент қ., Әйтеке би к-сі, 17" : "г. Шымкент, ул. Айтеке би, 17",
+		.body_phone = "8-7252-54-00-00",
+		.body_email = "akimat@shymkent.gov.kz",
+		.clerk_name = kk ? "Сейтқали Айгерім Бақытқызы" : "Иванова Мария Петровна",
+		.clerk_position = kk ? "бас маман" : "главный специалист",
+	};
+
+	if (lapsed) {
+		d.nmissing = 1;
+		d.missing[0] = kk ? "Комиссияның оң қорытындысының көшірмесі"
+				  : "Копия положительного заключения комиссии";
+		d.until = (struct kz_date){2026, 3, 26};
+	} else {
+		d.reason = kk ? "Актідегі түзету коэффициенті учаске аймағына сәйкес келмейді.\n"
+				"Актідегі алаң сәйкестендіру құжатымен сәйкес келмейді."
+			      : "Поправочный коэффициент в акте не соответствует зоне участка.\n"
+				"Площадь в акте расходится с идентификационным документом.";
+	}
+	return d;
+}
+
+/* The motivated refusal (p.5): number and date, the grounds, the appeal of
+ * p.20-25, read back from the A4 page field by field, in both languages. */
+static void
+test_refusal_says_what_p5_and_p20_25_require(void **state)
+{
+	(void)state;
+	for (int lapsed = 0; lapsed < 2; lapsed++) {
+		for (int li = 0; li < 2; li++) {
+			const char *lang = langs[li];
+			int kk = is_kk(lang);
+			struct kz_refusal_doc d = refusal(lang, lapsed);
+			struct kz_layout l;
+			char err[KZ_ERR_LEN], name[64], *text;
+
+			if (kz_doc_refusal_layout(&d, KZ_DOTS_80MM, &l, err) != KZ_OK)
+				fail_msg("%s", err);
+			snprintf(name, sizeof name, "refusal-%s%s", lang, lapsed ? "-lapsed" : "");
+			text = check_pdf(&l, name);
+			assert_says(text, d.office, name);
+			assert_says(text,
+				kk ? "27.03.2026 ж. шығыс № 2026-O-0012"
+				   : "Исх. № 2026-O-0012 от 27.03.2026",
+				name);
+			assert_says(text,
+				kk ? "Мемлекеттік қызмет көрсетуден бас тарту туралы дәлелді жауап"
+				   : "Мотивированный ответ об отказе в оказании государственной "
+				     "услуги",
+				name);
+			assert_says(text, d.applicant, name);
+			assert_says(text,
+				kk ? "20.03.2026 ж. № 2026-0001 өтініш бойынша"
+				   : "По заявлению № 2026-0001 от 20.03.2026",
+				name);
+			/* the grounds */
+			if (lapsed) {
+				assert_says(text,
+					kk ? "тоқтата тұру мерзімінде (26.03.2026 ж. дейін) "
+					     "ұсынылмады"
+					   : "В срок приостановления (до 26.03.2026) не "
+					     "представлены документы",
+					name);
+				assert_says(text, d.missing[0], name);
+			} else {
+				assert_says(text,
+					kk ? "Актідегі түзету коэффициенті учаске аймағына "
+					     "сәйкес келмейді."
+					   : "Поправочный коэффициент в акте не соответствует "
+					     "зоне участка.",
+					name);
+				assert_says(text,
+					kk ? "Актідегі алаң сәйкестендіру құжатымен"
+					   : "Площадь в акте расходится",
+					name);
+			}
+			/* p.20: who explains the appeal */
+			assert_says(text, d.office_official, name);
+			assert_says(text, "8 (7252) 53-00-00 (", name);
+			/* p.21, p.22: where complaints go, with the contacts of App. 5 */
+			assert_says(text,
+				kk ? "жауапты лауазымды адамның атына"
+				   : "на имя ответственного должностного лица",
+				name);
+			assert_says(text, d.body_official, name);
+			assert_says(text, d.body_address, name);
+			assert_says(text, "8-7252-54-00-00", name);
+			assert_says(text,
+				kk ? "аппаратының басшысының атына"
+				   : "на имя руководителя аппарата",
+				name);
+			/* p.24, p.25: how it is filed and its terms */
+			assert_says(text, "akimat@shymkent.gov.kz", name);
+			assert_says(text,
+				kk ? "30 күнтізбелік күн, ал қосымша ақпарат алуды және "
+				     "зерделеуді талап етпейтін шағымды — 15 күнтізбелік күн"
+				   : "30 календарных дней, а не требующей получения "
+				     "дополнительной информации и изучения — 15 календарных дней",
+				name);
+			/* p.23: the court */
+			assert_says(text, kk ? "сотқа жүгінуге" : "обратиться в суд", name);
+			assert_says(text, d.clerk_name, name);
+			assert_says(text, d.clerk_position, name);
+			assert_one_language(text, lang, name);
+			free(text);
+		}
+	}
+}
+
+static void
+test_refusal_refuses_missing_fields(void **state)
+{
+	struct kz_refusal_doc d = refusal("ru", 0);
+	struct kz_layout l;
+	char err[KZ_ERR_LEN];
+
+	(void)state;
+	d.out_number = NULL;
+	assert_int_equal(kz_doc_refusal_layout(&d, KZ_DOTS_80MM, &l, err), KZ_EINVAL);
+	d = refusal("ru", 0);
+	d.reason = NULL; /* no grounds at all */
+	assert_int_equal(kz_doc_refusal_layout(&d, KZ_DOTS_80MM, &l, err), KZ_EINVAL);
+	assert_non_null(strstr(err, "grounds"));
+	d = refusal("ru", 1);
+	d.reason = "и то и другое";
+	assert_int_equal(kz_doc_refusal_layout(&d, KZ_DOTS_80MM, &l, err), KZ_EINVAL);
+	d = refusal("ru", 0);
+	d.body_official = "";
+	assert_int_equal(kz_doc_refusal_layout(&d, KZ_DOTS_80MM, &l, err), KZ_EINVAL);
+	d = refusal("en", 0);
+	assert_int_equal(kz_doc_refusal_layout(&d, KZ_DOTS_80MM, &l, err), KZ_EINVAL);
+	d = refusal("kk", 0);
+	assert_int_equal(kz_doc_refusal_layout(&d, KZ_DOTS_80MM, &l, err), KZ_OK);
 }
 
 static void
@@ -565,6 +729,7 @@ test_every_kind_has_its_row(void **state)
 	}
 	assert_int_equal(kz_document(KZ_DOC_FORM)->papers, KZ_PAPER_A4);
 	assert_int_equal(kz_document(KZ_DOC_REPORT)->papers, KZ_PAPER_A4);
+	assert_int_equal(kz_document(KZ_DOC_REFUSAL)->papers, KZ_PAPER_A4); /* a letter */
 	assert_int_equal(kz_document(KZ_DOC_TICKET)->papers, KZ_PAPER_ANY);
 }
 
@@ -606,7 +771,7 @@ test_a4_only_documents_are_refused_on_rolls(void **state)
 	assert_int_equal(kz_document_check_paper(KZ_DOC_FORM, &cfg, &a4, err), KZ_OK);
 	assert_int_equal(kz_document_check_paper(KZ_DOC_REPORT, &cfg, &a4, err), KZ_OK);
 	for (int k = KZ_DOC_TICKET; k < KZ_DOC_COUNT; k++)
-		if (k != KZ_DOC_FORM && k != KZ_DOC_REPORT) {
+		if (k != KZ_DOC_FORM && k != KZ_DOC_REPORT && k != KZ_DOC_REFUSAL) {
 			assert_int_equal(kz_document_check_paper((enum kz_doc_kind)k, &cfg, &roll,
 						 err),
 				KZ_OK);
@@ -631,6 +796,8 @@ main(void)
 		cmocka_unit_test(test_receipt_refuses_missing_fields),
 		cmocka_unit_test(test_talon_refuses_missing_fields),
 		cmocka_unit_test(test_notice_refuses_missing_fields),
+		cmocka_unit_test(test_refusal_says_what_p5_and_p20_25_require),
+		cmocka_unit_test(test_refusal_refuses_missing_fields),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -202,7 +202,7 @@ test_closed_cases_lose_personal_data_and_keep_their_figures(void **state)
 	assert_true(a->handed_at > 0);
 	assert_int_equal(kz_app_get(h->db, refused, a, err), KZ_OK);
 	assert_string_equal(a->applicant, "");
-	assert_int_equal(a->status, KZ_APP_REFUSED);
+	assert_int_equal(a->status, KZ_APP_SUSPENDED); /* never resumed: closed all the same */
 	assert_true(a->missing != 0);
 	assert_int_equal(kz_app_get(h->db, uncollected, a, err), KZ_OK);
 	assert_string_equal(a->applicant, "Заявитель Невыданный"); /* kept until 23 Sep 2026 */

@@ -1,0 +1,382 @@
+/* refusal.c - the motivated refusal of p.5 as a layout; see refusal.h.
+ * The appeal follows p.20-25 of the standard as written: whom to ask how
+ * to appeal (p.20), where a complaint goes (p.21, p.22), how it is filed
+ * (p.24), its term (p.25) and the court (p.23).  Sizes in quarters of the
+ * 58 mm ones, as every document's. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "refusal.h"
+#include "doc.h"
+#include "queue/application.h"
+#include "queue/clock.h"
+#include "queue/directory.h"
+#include "queue/error.h"
+#include "queue/outbox.h"
+
+/* The refusal's wording in one language, the standard's terms; "%s" as
+ * noted.  U+00A0 keeps a number with its sign, a date with "ж.". */
+struct words {
+	const char *outgoing; /* "%s" number, "%s" date (Kazakh: the date first) */
+	const char *title, *service;
+	const char *to;                /* "%s" the applicant */
+	const char *request;           /* "%s" number, "%s" date (Kazakh: the date first) */
+	const char *grounds;           /* before the grounds */
+	const char *lapsed;            /* "%s" the suspension's last day, before the documents */
+	const char *appeal;            /* the heading of p.20-25 */
+	const char *explain;           /* p.20: "%s" official and office, "%s" phone */
+	const char *result;            /* p.21: "%s" official and body */
+	const char *service_complaint; /* p.22: "%s" the body */
+	const char *filed;             /* p.24-25: "%s" e-mail */
+	const char *term;              /* p.25 */
+	const char *court;             /* p.23 */
+	const char *body;              /* "%s" official, body, address, phone: the App. 5 contact */
+	const char *clerk;             /* a label */
+	const char *sign;
+};
+
+static const struct words kk_words = {
+	"%s\u00A0ж. шығыс №\u00A0%s",
+	"Мемлекеттік қызмет көрсетуден бас тарту туралы дәлелді жауап",
+	"«Мемлекет жекеменшікке сататын нақты жер учаскелерінің кадастрлық (бағалау) құнын "
+	"бекіту»",
+	"Мемлекеттік көрсетілетін қызметті алушы: %s",
+	"%s\u00A0ж. №\u00A0%s өтініш бойынша",
+	"Мемлекеттік қызмет көрсетуден мынадай негіздер бойынша бас тартылды "
+	"(стандарттың 5-тармағы):",
+	"Стандарттың 11-тармағында көрсетілген мына құжаттар тоқтата тұру мерзімінде "
+	"(%s\u00A0ж. дейін) ұсынылмады (16-тармақ):",
+	"Шағымдану тәртібі (стандарттың 20–25-тармақтары)",
+	"Шағымдану тәртібін түсіндіру және шағымды дайындауға көмек алу үшін: %s, "
+	"тел.\u00A0%s (20-тармақ).",
+	"Көрсетілген қызмет нәтижесімен келіспеген жағдайда шағым жауапты лауазымды "
+	"адамның атына жіберіледі: %s (21-тармақ).",
+	"Қызмет көрсету кезіндегі әдепсіз қызмет көрсетуге шағым жергілікті атқарушы орган "
+	"аппаратының басшысының атына жіберіледі: %s (22-тармақ).",
+	"Шағым жазбаша түрде пошта арқылы, электрондық пошта арқылы (%s) немесе қолма-қол "
+	"беріледі (24-тармақ); ол тіркеледі және сізге талон беріледі (25-тармақ).",
+	"Шағымды қарау мерзімі — 30\u00A0күнтізбелік күн, ал қосымша ақпарат алуды және "
+	"зерделеуді талап етпейтін шағымды — 15\u00A0күнтізбелік күн (25-тармақ).",
+	"Көрсетілген қызмет нәтижесімен келіспеген жағдайда заңнамада белгіленген тәртіппен "
+	"сотқа жүгінуге құқығыңыз бар (23-тармақ).",
+	"%s, %s, %s, тел.\u00A0%s",
+	"Орындаған:",
+	"(қолы)",
+};
+
+static const struct words ru_words = {
+	"Исх.\u00A0№\u00A0%s от\u00A0%s",
+	"Мотивированный ответ об\u00A0отказе в\u00A0оказании государственной услуги",
+	"«Утверждение кадастровой (оценочной) стоимости конкретных земельных участков, "
+	"продаваемых в\u00A0частную собственность государством»",
+	"Получатель государственной услуги: %s",
+	"По\u00A0заявлению №\u00A0%s от\u00A0%s",
+	"В\u00A0оказании государственной услуги отказано (пункт\u00A05 стандарта) "
+	"по\u00A0следующим основаниям:",
+	"В\u00A0срок приостановления (до\u00A0%s) не\u00A0представлены документы, указанные "
+	"в\u00A0пункте\u00A011 стандарта (пункт\u00A016):",
+	"Порядок обжалования (пункты 20–25 стандарта)",
+	"Разъяснить порядок обжалования и\u00A0помочь подготовить жалобу: %s, тел.\u00A0%s "
+	"(пункт\u00A020).",
+	"Жалоба в\u00A0случае несогласия с\u00A0результатом направляется на\u00A0имя "
+	"ответственного должностного лица: %s (пункт\u00A021).",
+	"Жалоба на\u00A0некорректное обслуживание направляется на\u00A0имя руководителя "
+	"аппарата местного исполнительного органа: %s (пункт\u00A022).",
+	"Жалоба подаётся в\u00A0письменной форме по\u00A0почте, по\u00A0электронной почте (%s) "
+	"либо нарочно (пункт\u00A024); она регистрируется, и\u00A0вам выдаётся талон "
+	"(пункт\u00A025).",
+	"Срок рассмотрения жалобы — 30\u00A0календарных дней, а\u00A0не\u00A0требующей "
+	"получения дополнительной информации и\u00A0изучения — 15\u00A0календарных дней "
+	"(пункт\u00A025).",
+	"В\u00A0случае несогласия с\u00A0результатом вы вправе обратиться в\u00A0суд "
+	"в\u00A0установленном законодательством порядке (пункт\u00A023).",
+	"%s, %s, %s, тел.\u00A0%s",
+	"Исполнитель:",
+	"(подпись)",
+};
+
+static int
+check_fields(const struct kz_refusal_doc *d, char *err)
+{
+	int with_reason = !kz_doc_missing(d->reason);
+
+	if (kz_doc_missing(d->office) || kz_doc_missing(d->office_address) ||
+		kz_doc_missing(d->office_phone) || kz_doc_missing(d->office_official) ||
+		kz_doc_missing(d->out_number) || kz_doc_missing(d->applicant) ||
+		kz_doc_missing(d->number) || kz_doc_missing(d->body_official) ||
+		kz_doc_missing(d->body_name) || kz_doc_missing(d->clerk_name) ||
+		kz_doc_missing(d->clerk_position))
+		return kz_err(err, KZ_EINVAL,
+			"the refusal needs the office with its address, phone and official, the "
+			"outgoing number, the applicant, the request's number, the body that "
+			"takes complaints and the clerk's name and position");
+	if (!kz_doc_real_date(d->out_day))
+		return kz_err(err, KZ_EINVAL, "the refusal's date is no real day");
+	if (with_reason == (d->nmissing > 0))
+		return kz_err(err, KZ_EINVAL,
+			"a refusal gives its grounds: the clerk's reason or the documents missing "
+			"at the end of the suspension, one of them");
+	if (d->nmissing < 0 || d->nmissing > KZ_DOC_MAX_DOCS)
+		return kz_err(err, KZ_EINVAL, "a refusal names 1 to %d missing documents, not %d",
+			KZ_DOC_MAX_DOCS, d->nmissing);
+	if (d->nmissing > 0 && !kz_doc_real_date(d->until))
+		return kz_err(err, KZ_EINVAL, "the suspension's end is no real day");
+	return KZ_OK;
+}
+
+static void
+format_day(struct kz_date d, char out[16])
+{
+	snprintf(out, 16, "%02d.%02d.%04d", d.d % 100, d.m % 100, d.y % 10000);
+}
+
+/* The office, the outgoing number, the title, to whom and which request. */
+static int
+add_head(struct kz_layout *l, const struct kz_refusal_doc *d, const struct words *w, int s,
+	char *err)
+{
+	char day[16], out_day[16], number[64];
+	int rc, kk = w == &kk_words;
+
+	kz_clock_format(d->received_at, "%d.%m.%Y", day, sizeof day);
+	format_day(d->out_day, out_day);
+	kz_doc_unbroken(d->out_number, number, sizeof number);
+	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
+		     d->office)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
+			 d->office_address)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 2, 0, 0, 6, err, "%s", "")) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_LINE, 20 * s / 4, 0, KZ_TS_LEFT, 4, err,
+			 w->outgoing, kk ? out_day : number, kk ? number : out_day)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 10, err, "%s",
+			 w->title)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
+			 w->service)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 12, err, w->to,
+			 d->applicant)))
+		return rc;
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 4, err, w->request,
+		kk ? day : d->number, kk ? d->number : day);
+}
+
+/* The clerk's reason, a block per line (an indented line of the input
+ * is a new line), each cut to a block's size on a whole letter. */
+static int
+add_reason(struct kz_layout *l, const char *reason, int s, char *err)
+{
+	const char *p = reason;
+	int rc = KZ_OK;
+
+	while (rc == KZ_OK && *p) {
+		size_t n = strcspn(p, "\n"), take = n;
+		if (take > KZ_LAYOUT_TEXT_MAX - 1)
+			take = KZ_LAYOUT_TEXT_MAX - 1;
+		while (take < n && take > 0 && ((unsigned char)p[take] & 0xC0) == 0x80)
+			take--; /* never half a letter */
+		if (take > 0)
+			rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 4, err,
+				"%.*s", (int)take, p);
+		p += take;
+		if (*p == '\n')
+			p++;
+	}
+	return rc;
+}
+
+/* Why: the clerk's reason, or the documents the suspension waited for. */
+static int
+add_grounds(struct kz_layout *l, const struct kz_refusal_doc *d, const struct words *w, int s,
+	char *err)
+{
+	char until[16];
+	int rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 10, err, "%s",
+		w->grounds);
+
+	if (rc != KZ_OK)
+		return rc;
+	if (!kz_doc_missing(d->reason))
+		return add_reason(l, d->reason, s, err);
+	format_day(d->until, until);
+	rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 4, err, w->lapsed, until);
+	for (int i = 0; rc == KZ_OK && i < d->nmissing; i++)
+		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 2, err,
+			"%d.\u00A0%s", i + 1, d->missing[i]);
+	return rc;
+}
+
+/* How to appeal, p.20-25, with this office's and its akimat's contacts. */
+static int
+add_appeal(struct kz_layout *l, const struct kz_refusal_doc *d, const struct words *w, int s,
+	char *err)
+{
+	char who[KZ_LAYOUT_TEXT_MAX], phone[128], body_phone[128];
+	int rc, n;
+
+	kz_doc_unbroken(d->office_phone, phone, sizeof phone);
+	kz_doc_unbroken(kz_doc_missing(d->body_phone) ? "\u2014" : d->body_phone, body_phone,
+		sizeof body_phone);
+	n = snprintf(who, sizeof who, w->body, d->body_official, d->body_name,
+		kz_doc_missing(d->body_address) ? "\u2014" : d->body_address, body_phone);
+	if (n < 0 || (size_t)n >= sizeof who - 64)
+		return kz_err(err, KZ_EINVAL,
+			"the body that takes complaints is too long to print");
+	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s",
+		     w->appeal)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 6, err, w->explain,
+			 d->office_official, phone)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 4, err, w->result,
+			 who)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 4, err,
+			 w->service_complaint, d->body_name)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 4, err, w->filed,
+			 kz_doc_missing(d->body_email) ? "\u2014" : d->body_email)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 4, err, "%s",
+			 w->term)))
+		return rc;
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 4, err, "%s", w->court);
+}
+
+static int
+add_clerk(struct kz_layout *l, const struct kz_refusal_doc *d, const struct words *w, int s,
+	char *err)
+{
+	int rc;
+
+	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 14, err, "%s",
+		     w->clerk)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+			 d->clerk_name)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+			 d->clerk_position)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 1, 0, 0, 36 * s / 4, err, "%s", "")))
+		return rc;
+	return kz_layout_add(l, KZ_BLOCK_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->sign);
+}
+
+int
+kz_doc_refusal_layout(const struct kz_refusal_doc *d, int width, struct kz_layout *out, char *err)
+{
+	const struct words *w;
+	int rc, s;
+
+	if ((rc = kz_doc_check_format("a refusal", width, d->lang, err)) != KZ_OK ||
+		(rc = check_fields(d, err)) != KZ_OK)
+		return rc;
+	w = strcmp(d->lang, "kk") == 0 ? &kk_words : &ru_words;
+	s = kz_doc_start(out, width);
+	if ((rc = add_head(out, d, w, s, err)) || (rc = add_grounds(out, d, w, s, err)) ||
+		(rc = add_appeal(out, d, w, s, err)))
+		return rc;
+	return add_clerk(out, d, w, s, err);
+}
+
+struct refusal_data {
+	struct kz_refusal_doc d;
+	struct kz_application a;                /* what d points into, */
+	struct kz_directory *offices, *akimats; /* and these */
+	char official[2 * KZ_NAME_LEN + 8];
+};
+
+void
+kz_doc_refusal_free(void *data)
+{
+	struct refusal_data *r = data;
+
+	if (r == NULL)
+		return;
+	kz_dir_free(r->offices);
+	kz_dir_free(r->akimats);
+	free(r);
+}
+
+/* kk's text if there is one, else ru's (the directory is in Russian). */
+static const char *
+pick(const char *kk, const char *ru, int in_kk)
+{
+	if (in_kk && kk != NULL && kk[0] != '\0')
+		return kk;
+	return ru != NULL ? ru : "";
+}
+
+/* The contacts of App. 1 (p.20) and App. 5 (p.21-22) for this office. */
+static int
+load_contacts(struct kz_doc_source *src, struct refusal_data *r, int in_kk, char *err)
+{
+	const struct kz_config *cfg = src->cfg;
+	const struct kz_office_kk *kk = &cfg->office_kk;
+	const struct kz_office_entry *o, *b;
+	int rc;
+
+	if ((rc = kz_doc_office_contact(src, r->d.lang, &r->d.office, &r->d.office_address,
+		     &r->d.office_phone, err)) != KZ_OK ||
+		(rc = kz_dir_load(cfg->offices, &r->offices, err)) != KZ_OK ||
+		(rc = kz_dir_load(cfg->akimats, &r->akimats, err)) != KZ_OK)
+		return rc;
+	o = kz_dir_find(r->offices, cfg->office);
+	b = kz_dir_find(r->akimats, cfg->office);
+	if (o == NULL || b == NULL)
+		return kz_err(err, KZ_ECONFIG,
+			"a refusal prints how to appeal (App. 1, App. 5), but '%s' is not a key of "
+			"both %s and %s; set [hall] office (find it with 'kezek office find')",
+			cfg->office, cfg->offices, cfg->akimats);
+	snprintf(r->official, sizeof r->official, "%s, %s", pick(kk->official, o->official, in_kk),
+		r->d.office);
+	r->d.office_official = r->official;
+	r->d.body_official = pick(kk->akimat_official, b->official, in_kk);
+	r->d.body_name = pick(kk->akimat_name, b->name, in_kk);
+	r->d.body_address = pick(kk->akimat_address, b->address, in_kk);
+	r->d.body_phone = b->phones;
+	r->d.body_email = b->emails;
+	return KZ_OK;
+}
+
+int
+kz_doc_refusal_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
+	char *err)
+{
+	struct refusal_data *r = calloc(1, sizeof *r);
+	struct kz_application *a;
+	int rc;
+
+	if (r == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory making a refusal");
+	a = &r->a;
+	r->d.lang = job->lang;
+	if ((rc = kz_app_get_job(src->db, job->id, a, err)) != KZ_OK ||
+		(rc = load_contacts(src, r, strcmp(job->lang, "kk") == 0, err)) != KZ_OK)
+		goto fail;
+	if (a->refusal_out[0] == '\0' || kz_date_parse(a->refusal_out_day, &r->d.out_day) != 0) {
+		rc = kz_err(err, KZ_EINVAL, "application %s is %s: it has no written refusal",
+			a->number, kz_app_state_name(a->state));
+		goto fail;
+	}
+	r->d.out_number = a->refusal_out;
+	r->d.applicant = a->applicant;
+	r->d.number = a->number;
+	r->d.received_at = a->accepted_at;
+	if (a->status == KZ_APP_REJECTED) {
+		r->d.reason = a->reason;
+	} else {
+		r->d.nmissing = kz_doc_app_docs(a->missing & ~a->docs, job->lang, r->d.missing,
+			KZ_DOC_MAX_DOCS);
+		if (kz_date_parse(a->suspended_until, &r->d.until) != 0) {
+			rc = kz_err(err, KZ_EDB, "application %s has no suspension's end",
+				a->number);
+			goto fail;
+		}
+	}
+	r->d.clerk_name = a->clerk;
+	r->d.clerk_position = a->clerk_position;
+	*data = r;
+	return KZ_OK;
+fail:
+	kz_doc_refusal_free(r);
+	return rc;
+}
+
+int
+kz_doc_refusal_lay_out(const void *data, int width, struct kz_layout *out, char *err)
+{
+	return kz_doc_refusal_layout(&((const struct refusal_data *)data)->d, width, out, err);
+}
