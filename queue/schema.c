@@ -290,6 +290,46 @@ static const char step9[] =
 	"  tries      INTEGER NOT NULL DEFAULT 0,"
 	"  rest_until INTEGER NOT NULL DEFAULT 0);";
 
+static const char step10[] =
+	/* The report's per-day summaries (queue/report-days.h): what each was
+	 * worked out under, and the day's figures as a compact blob.  Any
+	 * change to a day's tickets deletes its summary, so a stored one always
+	 * matches them; the next report works the day out again. */
+	"CREATE TABLE report_days ("
+	"  day    TEXT PRIMARY KEY," /* local day, YYYY-MM-DD */
+	"  params TEXT NOT NULL,"    /* time zone, lunch break, wait limit */
+	"  data   BLOB NOT NULL);"
+	"CREATE TRIGGER report_days_ticket_added AFTER INSERT ON tickets BEGIN"
+	"  DELETE FROM report_days WHERE day = NEW.day;"
+	" END;"
+	"CREATE TRIGGER report_days_ticket_changed AFTER UPDATE OF day, service_id, issued_at,"
+	"  origin_id, state, outcome, counter_id, clerk_id, called_at, started_at, finished_at"
+	"  ON tickets BEGIN"
+	"  DELETE FROM report_days WHERE day IN (OLD.day, NEW.day);"
+	" END;"
+	"CREATE TRIGGER report_days_ticket_removed AFTER DELETE ON tickets BEGIN"
+	"  DELETE FROM report_days WHERE day = OLD.day;"
+	" END;"
+	"CREATE TRIGGER report_days_feedback_added AFTER INSERT ON feedback BEGIN"
+	"  DELETE FROM report_days WHERE day = NEW.day;"
+	" END;"
+	"CREATE TRIGGER report_days_feedback_changed AFTER UPDATE ON feedback BEGIN"
+	"  DELETE FROM report_days WHERE day IN (OLD.day, NEW.day);"
+	" END;"
+	"CREATE TRIGGER report_days_feedback_removed AFTER DELETE ON feedback BEGIN"
+	"  DELETE FROM report_days WHERE day = OLD.day;"
+	" END;"
+	"CREATE TRIGGER report_days_application_added AFTER INSERT ON applications BEGIN"
+	"  DELETE FROM report_days WHERE day = NEW.day;"
+	" END;"
+	"CREATE TRIGGER report_days_application_changed AFTER UPDATE OF day, status, due_day,"
+	"  decided_day, handed_at, notice_due_day, notice_sent_at ON applications BEGIN"
+	"  DELETE FROM report_days WHERE day IN (OLD.day, NEW.day);"
+	" END;"
+	"CREATE TRIGGER report_days_application_removed AFTER DELETE ON applications BEGIN"
+	"  DELETE FROM report_days WHERE day = OLD.day;"
+	" END;";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -300,6 +340,7 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{7, "complaints, clerk PINs", step7},
 	{8, "indexes of the registers for the reports", step8},
 	{9, "the kiosk administrator's PIN and its rest", step9},
+	{10, "the report's per-day summaries, deleted when a day's tickets change", step10},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];
