@@ -162,8 +162,8 @@ day_at(const struct kz_config *cfg, const char *day, struct day_at *at, char *er
 		return kz_err(err, KZ_EINVAL, "'%s' is not a day; write YYYY-MM-DD", day);
 	at->midnight = kz_date_at(d, 0);
 	at->lunch_start = kz_date_at(d, h->lunch_start);
-	at->lunch_end = h->lunch_end > h->lunch_start ? kz_date_at(d, h->lunch_end)
-						      : at->lunch_start;
+	at->lunch_end =
+		h->lunch_end > h->lunch_start ? kz_date_at(d, h->lunch_end) : at->lunch_start;
 	at->limit = (int64_t)cfg->wait_limit_min * 60;
 	return KZ_OK;
 }
@@ -195,8 +195,7 @@ kz_sum_app_count(struct kz_report_apps *a, const struct kz_sum_app *x, int32_t t
 		a->on_time++;
 	else if (x->decided >= 0 || today > x->due)
 		a->late++;
-	if ((registered && today > x->due) ||
-		(x->status == KZ_APP_APPROVED && x->decided > x->due))
+	if ((registered && today > x->due) || (x->status == KZ_APP_APPROVED && x->decided > x->due))
 		a->deemed++;
 	if (registered && today <= x->due)
 		return; /* not ready yet */
@@ -240,9 +239,9 @@ scan_apps(struct kz_db *db, const char *day, struct kz_day_sum *out, char *err)
 			x->notice_sent = days_of(sent_day);
 		}
 		ready = x->decided >= 0 && x->decided > x->due ? x->decided : x->due;
-		x->kept = ready < 0 ? -1
-				    : (int32_t)kz_date_days(
-					      kz_date_add_months(kz_date_from_days(ready), 6));
+		x->kept = ready < 0
+			? -1
+			: (int32_t)kz_date_days(kz_date_add_months(kz_date_from_days(ready), 6));
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "read the day's applications", err);
@@ -380,7 +379,8 @@ encode(const struct kz_day_sum *s, struct buf *b)
 	put(b, (uint64_t)s->napps);
 	for (int i = 0; i < s->napps; i++) {
 		const struct kz_sum_app *x = &s->apps[i];
-		const int32_t dates[] = {x->due, x->decided, x->notice_due, x->notice_sent, x->kept};
+		const int32_t dates[] = {x->due, x->decided, x->notice_due, x->notice_sent,
+			x->kept};
 		put(b, (uint64_t)(x->status * 2 + (x->handed != 0)));
 		for (size_t k = 0; k < sizeof dates / sizeof dates[0]; k++)
 			put(b, dates[k] < 0 ? 0 : (uint64_t)dates[k] + 1);
@@ -419,8 +419,9 @@ get_hist(struct reader *r, struct kz_sum_hist *h)
 	if (r->bad || n > (uint64_t)(r->end - r->p))
 		return r->bad = 1, KZ_EINVAL;
 	h->n = 0;
-	if (n > 0 && ((h->secs = malloc(n * sizeof *h->secs)) == NULL ||
-			     (h->count = malloc(n * sizeof *h->count)) == NULL))
+	if (n > 0 &&
+		((h->secs = malloc(n * sizeof *h->secs)) == NULL ||
+			(h->count = malloc(n * sizeof *h->count)) == NULL))
 		return KZ_ENOMEM;
 	h->total = 0;
 	h->cap = (int)n;
@@ -472,16 +473,16 @@ decode(const void *data, int len, struct kz_day_sum *s)
 		return KZ_ENOMEM;
 	for (uint64_t i = 0; i < n && !r.bad; i++) {
 		struct kz_sum_app *x = &s->apps[s->napps++];
-		int32_t *dates[] = {&x->due, &x->decided, &x->notice_due, &x->notice_sent, &x->kept};
+		int32_t *dates[] = {&x->due, &x->decided, &x->notice_due, &x->notice_sent,
+			&x->kept};
 		uint64_t sh = get(&r);
 		x->status = (int)(sh / 2);
 		x->handed = (int)(sh % 2);
 		for (size_t k = 0; k < sizeof dates / sizeof dates[0]; k++)
 			*dates[k] = (int32_t)get(&r) - 1;
 	}
-	return r.bad || r.p != r.end || s->ngroups < 1 || s->g[0].kind != KZ_SUM_TOTAL
-		? KZ_EINVAL
-		: KZ_OK;
+	return r.bad || r.p != r.end || s->ngroups < 1 || s->g[0].kind != KZ_SUM_TOTAL ? KZ_EINVAL
+										       : KZ_OK;
 }
 
 /* What a summary is worked out under: if any of it changes, it is stale. */
@@ -493,8 +494,8 @@ params(const struct kz_config *cfg, char *out, size_t len)
 }
 
 int
-kz_day_sum_each(struct kz_db *db, const struct kz_config *cfg, const char *from,
-	const char *to, int (*fn)(const struct kz_day_sum *s, void *arg), void *arg, char *err)
+kz_day_sum_each(struct kz_db *db, const struct kz_config *cfg, const char *from, const char *to,
+	int (*fn)(const struct kz_day_sum *s, void *arg), void *arg, char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT day, params, data FROM report_days WHERE day BETWEEN ? AND ? ORDER BY day",
@@ -569,8 +570,8 @@ static int
 current_days(struct kz_db *db, const struct kz_config *cfg, const char *from, const char *to,
 	int64_t first, char *have, int64_t n, char *err)
 {
-	sqlite3_stmt *st =
-		kz_db_stmt(db, "SELECT day, params FROM report_days WHERE day BETWEEN ? AND ?", err);
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT day, params FROM report_days WHERE day BETWEEN ? AND ?", err);
 	char want[160];
 	int rc;
 

@@ -84,8 +84,8 @@ int kz_day_sum_scan(struct kz_db *db, const struct kz_config *cfg, const char *d
 /* The stored summaries of from..to (inside the caller's read transaction)
  * that are current for cfg, each given to fn in day order; fn returns
  * KZ_OK to go on.  Days with none are not given. */
-int kz_day_sum_each(struct kz_db *db, const struct kz_config *cfg, const char *from,
-	const char *to, int (*fn)(const struct kz_day_sum *s, void *arg), void *arg, char *err);
+int kz_day_sum_each(struct kz_db *db, const struct kz_config *cfg, const char *from, const char *to,
+	int (*fn)(const struct kz_day_sum *s, void *arg), void *arg, char *err);
 
 /* Store a summary for every day of from..to that has no current one, a few
  * days to a short transaction; *built (may be NULL) says how many. */

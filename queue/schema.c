@@ -290,7 +290,7 @@ static const char step9[] =
 	"  tries      INTEGER NOT NULL DEFAULT 0,"
 	"  rest_until INTEGER NOT NULL DEFAULT 0);";
 
-static const char step10[] =
+static const char step_report_days[] =
 	/* The report's per-day summaries (queue/report-days.h): what each was
 	 * worked out under, and the day's figures as a compact blob.  Any
 	 * change to a day's tickets deletes its summary, so a stored one always
@@ -340,7 +340,7 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{7, "complaints, clerk PINs", step7},
 	{8, "indexes of the registers for the reports", step8},
 	{9, "the kiosk administrator's PIN and its rest", step9},
-	{10, "the report's per-day summaries, deleted when a day's tickets change", step10},
+	{10, "the report's per-day summaries, deleted when a day's rows change", step_report_days},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];
