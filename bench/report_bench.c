@@ -1,9 +1,11 @@
 /*
  * report_bench.c - figures, never a pass or fail: how long the managers'
  * report takes on years of a busy hall.  Generates (sim/generate.h) a
- * history of at least a million tickets into a fresh database, then times
- * the report for a day, a week, a month, a year and the whole history,
- * each five times (the median is printed).
+ * history of at least a million tickets into a fresh database, summarises
+ * its days (queue/report-days.h; timed), then times the report for a day,
+ * a week, a month, a year and the whole history, each five times (the
+ * median is printed), and once each worked out from every ticket instead
+ * (--scan, as before the summaries).
  *
  *   report_bench [--quick] [VISITORS_A_DAY] [FIRST_YEAR] [LAST_YEAR]  (1000 2022 2025)
  *
@@ -27,6 +29,7 @@
 #include "sim/generate.h"
 #include "queue/hall.h"
 #include "queue/report.h"
+#include "queue/report-days.h"
 
 static char dir[256]; /* the scratch folder, removed on the way out */
 
@@ -62,12 +65,12 @@ static void
 time_report(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *cfg,
 	const char *what, const char *from, const char *to)
 {
-	double ms[5];
+	double ms[5], t0;
 	struct kz_report *r = NULL;
 	char err[KZ_ERR_LEN];
 
 	for (int i = 0; i < 5; i++) {
-		double t0 = bench_now();
+		t0 = bench_now();
 		if (kz_report_build(db, cal, cfg, from, to, &r, err) != KZ_OK)
 			die(what, err);
 		ms[i] = (bench_now() - t0) * 1000;
@@ -75,8 +78,13 @@ time_report(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *c
 			kz_report_free(r);
 	}
 	bench_sort(ms, 5);
-	printf("%-8s %s..%s  %8d tickets  median %8.1f ms  (min %.1f, max %.1f)\n", what, from, to,
+	printf("%-8s %s..%s  %8d tickets  median %8.1f ms  (min %.1f, max %.1f)", what, from, to,
 		r->total.places, ms[2], ms[0], ms[4]);
+	kz_report_free(r);
+	t0 = bench_now();
+	if (kz_report_build_scanned(db, cal, cfg, from, to, &r, err) != KZ_OK)
+		die(what, err);
+	printf("  scanned %.1f ms\n", (bench_now() - t0) * 1000);
 	kz_report_free(r);
 }
 
@@ -85,7 +93,7 @@ main(int argc, char **argv)
 {
 	static struct kz_config cfg;
 	long arg[3] = {-1, 2022, 2025}, lo[3] = {1, 1970, 1970}, hi[3] = {3000, 2100, 2100};
-	int quick = 0, nargs = 0;
+	int quick = 0, nargs = 0, built = 0;
 	char cmd[600], config[600], dbpath[600], err[KZ_ERR_LEN], from[11], to[11], week[32];
 	struct kz_gen_result g;
 	struct kz_calendar *cal;
@@ -142,6 +150,10 @@ main(int argc, char **argv)
 	       "applications, %ld complaints in %.1f s; database %.0f MB\n",
 		from, to, g.days, g.tickets, g.feedback, g.applications, g.complaints,
 		bench_now() - t0, st.st_size / 1048576.0);
+	t0 = bench_now();
+	if (kz_report_days_refresh(db, &cfg, from, to, &built, err) != KZ_OK)
+		die("summarise", err);
+	printf("summarised %d days in %.1f s\n", built, bench_now() - t0);
 	snprintf(from, sizeof from, "%04d-03-18", y1);
 	time_report(db, cal, &cfg, "day", from, from);
 	snprintf(week, sizeof week, "week %s", from);

@@ -21,6 +21,7 @@ static const struct kz_cmd_option options[] = {
 	{"pdf", "FILE", "write the report with charts as an A4 PDF"},
 	{"print", "PRINTER", "print it on an A4 printer of hall.ini"},
 	{"lang", "kk|ru", "language of names and of the PDF (default ru)"},
+	{"scan", NULL, "work every day out from its tickets, not from the days' summaries"},
 	{NULL, NULL, NULL},
 };
 
@@ -308,7 +309,10 @@ exec(struct kz_cli *cli)
 	kk = lang != NULL && lang[0] == 'k';
 	if ((rc = range(cli, from, to)) != 0)
 		return rc;
-	if ((rc = kz_report_build(cli->db, cli->cal, cli->cfg, from, to, &r, cli->err)) != KZ_OK)
+	rc = kz_cli_opt(cli, "scan")
+		? kz_report_build_scanned(cli->db, cli->cal, cli->cfg, from, to, &r, cli->err)
+		: kz_report_build(cli->db, cli->cal, cli->cfg, from, to, &r, cli->err);
+	if (rc != KZ_OK)
 		return rc == KZ_EINVAL ? kz_cli_usage(cli, "%s", cli->err) : kz_cli_fail(cli, rc);
 	if (kz_cli_opt(cli, "pdf") || kz_cli_opt(cli, "print")) {
 		rc = pdf(cli, r, kk ? "kk" : "ru");

@@ -1,11 +1,11 @@
 /*
  * report.c - the managers' figures; see report.h for the definitions.
- * Start at kz_report_build: one read transaction loads the range's
- * transfers, then its ticket rows day by day; each row's wait and service
- * time go into the vectors of its groups, and the vectors are then sorted
- * once each for their percentiles.  A year of a busy hall is a quarter of
- * a million rows: per row there is no time-zone lookup and no allocation
- * beyond the vectors' doubling.
+ * Start at kz_report_build: the days of the range missing a stored summary
+ * get one (queue/report-days.h), then one read transaction merges the
+ * days' summaries (today's and any still missing worked out from the
+ * tickets) into per-group histograms at one-second resolution, from which
+ * the counts, shares within the limits and nearest-rank percentiles are
+ * read exactly as from the sorted durations themselves.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,57 +15,37 @@
 #include "clock.h"
 #include "error.h"
 #include "report.h"
+#include "report-days.h"
 #include "sql.h"
-#include "wait.h"
 
-/* Durations of one group, collected before sorting. */
-struct vec {
-	int64_t *v;
-	size_t n, cap;
+/* Durations of one group over the range: how many of each second. */
+struct dense {
+	uint32_t *c;
+	size_t len; /* c[0..len-1] */
+	size_t n;   /* values */
 };
 
 struct acc {
-	struct vec wait, service;
-};
-
-/* What one ticket row adds to the figures. */
-struct row {
-	int64_t id, origin, issued, called, started, finished;
-	enum kz_outcome outcome;     /* KZ_OUTCOME_NONE while not done */
-	int service, counter, clerk; /* indexes into the report's groups, -1 none */
-	int day;                     /* index into days */
+	struct dense wait, service;
 };
 
 struct build {
 	struct kz_report *r;
 	struct kz_calendar *cal;
 	const struct kz_config *cfg;
-	int64_t first_day; /* days since 1970 of r->from */
-	struct acc total, services[KZ_MAX_SERVICES], counters[KZ_MAX_COUNTERS],
-		clerks[KZ_REPORT_MAX_CLERKS], hours[24];
-	struct acc *day_waits; /* ndays */
-	int64_t service_ids[KZ_MAX_SERVICES], counter_ids[KZ_MAX_COUNTERS],
-		clerk_ids[KZ_REPORT_MAX_CLERKS];
-	int failed; /* out of memory */
-	/* the day of the rows now being read: its instants, worked out once */
-	int64_t midnight, lunch_start, lunch_end;
+	int64_t first_day;  /* days since 1970 of r->from */
+	char today[11];     /* from today on, figures come from the tickets as they are */
+	int32_t today_days; /* the same, days since 1970 */
+	struct acc total, services[KZ_MAX_SERVICES], counters[KZ_MAX_COUNTERS], hours[24];
+	int64_t service_ids[KZ_MAX_SERVICES], counter_ids[KZ_MAX_COUNTERS];
+	/* every clerk, by name: those with places go into r->clerks at the end */
+	int nclerks;
+	int64_t *clerk_ids;
+	struct kz_report_group *clerks;
+	struct acc *clerk_accs;
+	char *merged; /* per day of the range: its figures are in */
+	int failed;   /* out of memory */
 };
-
-static void
-push(struct build *b, struct vec *v, int64_t x)
-{
-	if (v->n == v->cap) {
-		size_t cap = v->cap ? v->cap * 2 : 64;
-		int64_t *p = realloc(v->v, cap * sizeof *p);
-		if (p == NULL) {
-			b->failed = 1;
-			return;
-		}
-		v->v = p;
-		v->cap = cap;
-	}
-	v->v[v->n++] = x;
-}
 
 /* --- the range ---------------------------------------------------------- */
 
@@ -126,7 +106,7 @@ load_groups(struct build *b, struct kz_db *db, char *err)
 {
 	struct kz_report *r = b->r;
 	sqlite3_stmt *st;
-	int rc;
+	int rc, cap = 0;
 
 	st = kz_db_stmt(db, "SELECT id, code, name_kk, name_ru FROM services ORDER BY id", err);
 	if (st == NULL)
@@ -148,18 +128,30 @@ load_groups(struct build *b, struct kz_db *db, char *err)
 			sqlite3_column_int(st, 1));
 	}
 	sqlite3_reset(st);
-	/* only the clerks who called someone in the range, by name */
-	st = kz_db_stmt(db,
-		"SELECT id, full_name FROM clerks WHERE id IN (SELECT DISTINCT"
-		" clerk_id FROM tickets WHERE day BETWEEN ? AND ?) ORDER BY full_name",
-		err);
+	st = kz_db_stmt(db, "SELECT id, full_name FROM clerks ORDER BY full_name, id", err);
 	if (st == NULL)
 		return KZ_EDB;
-	sqlite3_bind_text(st, 1, r->from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, r->to, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && r->nclerks < KZ_REPORT_MAX_CLERKS) {
-		b->clerk_ids[r->nclerks] = sqlite3_column_int64(st, 0);
-		kz_col_text(st, 1, r->clerks[r->nclerks++].key, KZ_NAME_LEN);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (b->nclerks == cap) {
+			int64_t *ids;
+			struct kz_report_group *g;
+			struct acc *a;
+			cap = cap ? cap * 2 : 32;
+			ids = realloc(b->clerk_ids, (size_t)cap * sizeof *ids);
+			b->clerk_ids = ids ? ids : b->clerk_ids;
+			g = ids ? realloc(b->clerks, (size_t)cap * sizeof *g) : NULL;
+			b->clerks = g ? g : b->clerks;
+			a = g ? realloc(b->clerk_accs, (size_t)cap * sizeof *a) : NULL;
+			if (a == NULL) {
+				sqlite3_reset(st);
+				return kz_err(err, KZ_ENOMEM, "out of memory reading the clerks");
+			}
+			b->clerk_accs = a;
+		}
+		memset(&b->clerks[b->nclerks], 0, sizeof b->clerks[0]);
+		memset(&b->clerk_accs[b->nclerks], 0, sizeof b->clerk_accs[0]);
+		b->clerk_ids[b->nclerks] = sqlite3_column_int64(st, 0);
+		kz_col_text(st, 1, b->clerks[b->nclerks++].key, KZ_NAME_LEN);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? KZ_OK
@@ -175,182 +167,199 @@ index_of(const int64_t *ids, int n, int64_t id)
 	return -1;
 }
 
-/* --- one row -------------------------------------------------------------- */
-
-/* The rows' day changed: its midnight and lunch break as instants. */
-static void
-set_day(struct build *b, struct kz_date d)
-{
-	const struct kz_hours *h = &b->cfg->hours;
-
-	b->midnight = kz_date_at(d, 0);
-	b->lunch_start = kz_date_at(d, h->lunch_start);
-	b->lunch_end = h->lunch_end > h->lunch_start ? kz_date_at(d, h->lunch_end) : b->lunch_start;
-}
+/* --- merging a day ---------------------------------------------------------- */
 
 static void
-count(struct kz_report_group *g, enum kz_outcome outcome)
+dense_add(struct build *b, struct dense *d, const struct kz_sum_hist *h)
 {
-	g->places++;
-	switch (outcome) {
-	case KZ_SERVED:
-		g->served++;
-		break;
-	case KZ_NO_SHOW:
-		g->no_shows++;
-		break;
-	case KZ_TRANSFERRED:
-		g->transferred++;
-		break;
-	case KZ_CANCELLED:
-		g->cancelled++;
-		break;
-	case KZ_OFFICE_CLOSED:
-		g->not_served++;
-		break;
-	case KZ_OUTCOME_NONE:
-		break;
-	}
-}
-
-static void
-add_to(struct build *b, struct kz_report_group *g, struct acc *a, const struct row *w, int64_t wait,
-	int64_t service, int lunch)
-{
-	count(g, w->outcome);
-	g->lunch += lunch;
-	g->lunch_over += lunch && wait > b->r->wait_limit;
-	if (wait >= 0)
-		push(b, &a->wait, wait);
-	if (service >= 0)
-		push(b, &a->service, service);
-}
-
-static void
-add_row(struct build *b, const struct row *w)
-{
-	struct kz_report *r = b->r;
-	int64_t wait = -1, service = -1, end = 0;
-	int hour, lunch = 0;
-
-	if (w->called)
-		end = w->called;
-	else if (w->finished && w->outcome == KZ_OFFICE_CLOSED)
-		end = w->finished; /* not called by closing: waited until then */
-	if (end) {
-		wait = kz_wait_seconds(w->issued, end, 0);
-		lunch = kz_wait_spans(w->issued, end, b->lunch_start, b->lunch_end);
-	}
-	if (w->started && w->finished && w->called)
-		service = kz_service_seconds(w->called, w->finished, 0);
-	if (w->origin == 0)
-		r->issued++;
-	add_to(b, &r->total, &b->total, w, wait, service, lunch);
-	if (w->service >= 0)
-		add_to(b, &r->services[w->service], &b->services[w->service], w, wait, service,
-			lunch);
-	if (w->counter >= 0)
-		add_to(b, &r->counters[w->counter], &b->counters[w->counter], w, wait, service,
-			lunch);
-	if (w->clerk >= 0)
-		add_to(b, &r->clerks[w->clerk], &b->clerks[w->clerk], w, wait, service, lunch);
-	/* hours from the day's local midnight: no time-zone lookup per row */
-	hour = (int)((w->issued - b->midnight) / 3600);
-	if (hour < 0 || hour > 23)
-		hour = hour < 0 ? 0 : 23;
-	add_to(b, &r->hours[hour], &b->hours[hour], w, wait, service, lunch);
-	if (w->day >= 0) {
-		struct kz_report_day *d = &r->days[w->day];
-		struct kz_report_group g = {0};
-		count(&g, w->outcome);
-		d->issued += w->origin == 0;
-		d->places += g.places;
-		d->served += g.served;
-		d->no_shows += g.no_shows;
-		d->transferred += g.transferred;
-		d->cancelled += g.cancelled;
-		d->not_served += g.not_served;
-		d->lunch += lunch;
-		d->lunch_over += lunch && wait > r->wait_limit;
-		if (wait >= 0)
-			push(b, &b->day_waits[w->day].wait, wait);
-		if (service >= 0)
-			push(b, &b->day_waits[w->day].service, service);
-	}
-	if (wait >= 0)
-		r->histogram[wait / 300 < KZ_REPORT_BINS - 1 ? wait / 300 : KZ_REPORT_BINS - 1]++;
-}
-
-/* --- the rows ------------------------------------------------------------- */
-
-static sqlite3_stmt *
-rows_stmt(struct build *b, struct kz_db *db, char *err)
-{
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT id, coalesce(origin_id, 0), day, service_id, coalesce(counter_id, 0),"
-		" coalesce(clerk_id, 0), issued_at, coalesce(called_at, 0), coalesce(started_at, 0),"
-		" coalesce(finished_at, 0), outcome"
-		" FROM tickets WHERE day BETWEEN ? AND ?",
-		err);
-
-	if (st != NULL) {
-		sqlite3_bind_text(st, 1, b->r->from, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, b->r->to, -1, SQLITE_STATIC);
-	}
-	return st;
-}
-
-static int
-load_rows(struct build *b, struct kz_db *db, char *err)
-{
-	sqlite3_stmt *st = rows_stmt(b, db, err);
-	struct kz_date d;
-	char day[11] = "";
-	int rc, di = -1;
-
-	if (st == NULL)
-		return KZ_EDB;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && !b->failed) {
-		const char *rowday = (const char *)sqlite3_column_text(st, 2);
-		struct row w = {
-			.id = sqlite3_column_int64(st, 0),
-			.origin = sqlite3_column_int64(st, 1),
-			.issued = sqlite3_column_int64(st, 6),
-			.called = sqlite3_column_int64(st, 7),
-			.started = sqlite3_column_int64(st, 8),
-			.finished = sqlite3_column_int64(st, 9),
-			.outcome = kz_outcome_from_db((const char *)sqlite3_column_text(st, 10)),
-		};
-		if (rowday == NULL)
-			continue;
-		if (strcmp(rowday, day) != 0) { /* rows of one day come together */
-			snprintf(day, sizeof day, "%s", rowday);
-			di = kz_date_parse(day, &d) == 0 ? (int)(kz_date_days(d) - b->first_day)
-							 : -1;
-			if (di >= b->r->ndays)
-				di = -1;
-			if (di >= 0)
-				set_day(b, d);
+	if (h->n == 0)
+		return;
+	if ((size_t)h->secs[h->n - 1] >= d->len) {
+		size_t len = ((size_t)h->secs[h->n - 1] / 1024 + 1) * 1024;
+		uint32_t *c;
+		if (len < d->len * 5 / 4)
+			len = d->len * 5 / 4 / 1024 * 1024 + 1024; /* not a realloc a day */
+		if ((c = realloc(d->c, len * sizeof *c)) == NULL) {
+			b->failed = 1;
+			return;
 		}
-		w.day = di;
-		w.service = index_of(b->service_ids, b->r->nservices, sqlite3_column_int64(st, 3));
-		w.counter = index_of(b->counter_ids, b->r->ncounters, sqlite3_column_int64(st, 4));
-		w.clerk = index_of(b->clerk_ids, b->r->nclerks, sqlite3_column_int64(st, 5));
-		add_row(b, &w);
+		memset(c + d->len, 0, (len - d->len) * sizeof *c);
+		d->c = c;
+		d->len = len;
 	}
-	sqlite3_reset(st);
-	if (b->failed)
-		return kz_err(err, KZ_ENOMEM, "out of memory reading the range's tickets");
-	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "read the tickets", err);
+	for (int i = 0; i < h->n; i++)
+		d->c[h->secs[i]] += h->count[i];
+	d->n += (size_t)kz_sum_hist_total(h);
+}
+
+static void
+add_counts(struct kz_report_group *g, const struct kz_sum_group *s)
+{
+	g->places += s->places;
+	g->served += s->served;
+	g->no_shows += s->no_shows;
+	g->transferred += s->transferred;
+	g->cancelled += s->cancelled;
+	g->not_served += s->not_served;
+	g->lunch += s->lunch;
+	g->lunch_over += s->lunch_over;
+}
+
+static void
+merge_group(struct build *b, struct kz_report_group *g, struct acc *a, const struct kz_sum_group *s)
+{
+	add_counts(g, s);
+	dense_add(b, &a->wait, &s->wait);
+	dense_add(b, &a->service, &s->service);
+}
+
+/* The nearest-rank figures of sorted (seconds, count) pairs. */
+static void
+stat_of_pairs(const struct kz_sum_hist *h, int64_t limit, struct kz_stat *out)
+{
+	size_t n = (size_t)kz_sum_hist_total(h), r50, r90, seen = 0;
+
+	memset(out, 0, sizeof *out);
+	out->n = (int)n;
+	if (n == 0)
+		return;
+	r50 = (50 * n + 99) / 100;
+	r90 = (90 * n + 99) / 100;
+	for (int i = 0; i < h->n; i++) {
+		if (seen < r50 && seen + h->count[i] >= r50)
+			out->median = h->secs[i];
+		if (seen < r90 && seen + h->count[i] >= r90)
+			out->p90 = h->secs[i];
+		if (h->secs[i] <= limit)
+			out->within += (int)h->count[i];
+		seen += h->count[i];
+	}
+	out->max = h->secs[h->n - 1];
+}
+
+static void
+set_day(struct build *b, int i, const struct kz_day_sum *s)
+{
+	struct kz_report_day *d = &b->r->days[i];
+	const struct kz_sum_group *t = &s->g[0];
+
+	d->issued = s->issued;
+	d->places = t->places;
+	d->served = t->served;
+	d->no_shows = t->no_shows;
+	d->transferred = t->transferred;
+	d->cancelled = t->cancelled;
+	d->not_served = t->not_served;
+	d->lunch = t->lunch;
+	d->lunch_over = t->lunch_over;
+	stat_of_pairs(&t->wait, b->r->wait_limit, &d->wait);
+	stat_of_pairs(&t->service, b->r->service_limit, &d->service);
+}
+
+/* Add one day's summary to the range's figures (once per day). */
+static int
+merge_day(const struct kz_day_sum *s, void *arg)
+{
+	struct build *b = arg;
+	struct kz_report *r = b->r;
+	struct kz_date d;
+	int64_t i;
+
+	if (kz_date_parse(s->day, &d) != 0 || s->ngroups < 1)
+		return KZ_OK;
+	i = kz_date_days(d) - b->first_day;
+	if (i < 0 || i >= r->ndays || b->merged[i])
+		return KZ_OK;
+	b->merged[i] = 1;
+	r->issued += s->issued;
+	r->feedback.responses += s->feedback.responses;
+	for (int q = 0; q < KZ_FB_QUESTIONS; q++) {
+		r->feedback.yes[q] += s->feedback.yes[q];
+		r->feedback.answered[q] += s->feedback.answered[q];
+	}
+	for (int k = 0; k < s->napps; k++)
+		kz_sum_app_count(&r->apps, &s->apps[k], b->today_days);
+	set_day(b, (int)i, s);
+	for (int k = 0; k < s->ngroups && !b->failed; k++) {
+		const struct kz_sum_group *g = &s->g[k];
+		int j;
+		switch (g->kind) {
+		case KZ_SUM_TOTAL:
+			merge_group(b, &r->total, &b->total, g);
+			break;
+		case KZ_SUM_SERVICE:
+			if ((j = index_of(b->service_ids, r->nservices, g->id)) >= 0)
+				merge_group(b, &r->services[j], &b->services[j], g);
+			break;
+		case KZ_SUM_COUNTER:
+			if ((j = index_of(b->counter_ids, r->ncounters, g->id)) >= 0)
+				merge_group(b, &r->counters[j], &b->counters[j], g);
+			break;
+		case KZ_SUM_CLERK:
+			if ((j = index_of(b->clerk_ids, b->nclerks, g->id)) >= 0)
+				merge_group(b, &b->clerks[j], &b->clerk_accs[j], g);
+			break;
+		case KZ_SUM_HOUR:
+			if (g->id >= 0 && g->id < 24)
+				merge_group(b, &r->hours[g->id], &b->hours[g->id], g);
+			break;
+		}
+	}
+	return b->failed ? KZ_ENOMEM : KZ_OK;
+}
+
+/* The days not merged from a stored summary (today's, later ones, any
+ * missing or stale), worked out from their tickets now. */
+static int
+merge_the_rest(struct build *b, struct kz_db *db, char *err)
+{
+	int rc = KZ_OK;
+
+	for (int i = 0; i < b->r->ndays && rc == KZ_OK; i++) {
+		struct kz_day_sum s;
+		if (b->merged[i])
+			continue;
+		if ((rc = kz_day_sum_scan(db, b->cfg, b->r->days[i].day, &s, err)) == KZ_OK &&
+			(rc = merge_day(&s, b)) == KZ_ENOMEM)
+			kz_err(err, rc, "out of memory merging %s", b->r->days[i].day);
+		kz_day_sum_free(&s);
+	}
+	return rc;
 }
 
 /* --- finishing ------------------------------------------------------------ */
 
+/* The nearest-rank figures of a range's histogram. */
+static void
+stat_of_dense(const struct dense *d, int64_t limit, struct kz_stat *out)
+{
+	size_t r50, r90, seen = 0;
+
+	memset(out, 0, sizeof *out);
+	out->n = (int)d->n;
+	if (d->n == 0)
+		return;
+	r50 = (50 * d->n + 99) / 100;
+	r90 = (90 * d->n + 99) / 100;
+	for (size_t v = 0; v < d->len && seen < d->n; v++) {
+		if (d->c[v] == 0)
+			continue;
+		if (seen < r50 && seen + d->c[v] >= r50)
+			out->median = (int64_t)v;
+		if (seen < r90 && seen + d->c[v] >= r90)
+			out->p90 = (int64_t)v;
+		if ((int64_t)v <= limit)
+			out->within += (int)d->c[v];
+		seen += d->c[v];
+		out->max = (int64_t)v;
+	}
+}
+
 static void
 finish_group(struct build *b, struct kz_report_group *g, struct acc *a)
 {
-	kz_stat_of(a->wait.v, a->wait.n, b->r->wait_limit, &g->wait);
-	kz_stat_of(a->service.v, a->service.n, b->r->service_limit, &g->service);
+	stat_of_dense(&a->wait, b->r->wait_limit, &g->wait);
+	stat_of_dense(&a->service, b->r->service_limit, &g->service);
 }
 
 static void
@@ -374,32 +383,34 @@ static void
 finish(struct build *b)
 {
 	struct kz_report *r = b->r;
+	const struct dense *w = &b->total.wait;
 
 	finish_group(b, &r->total, &b->total);
 	for (int i = 0; i < r->nservices; i++)
 		finish_group(b, &r->services[i], &b->services[i]);
 	for (int i = 0; i < r->ncounters; i++)
 		finish_group(b, &r->counters[i], &b->counters[i]);
-	for (int i = 0; i < r->nclerks; i++)
-		finish_group(b, &r->clerks[i], &b->clerks[i]);
+	/* the clerks who had a visitor in the range, by name */
+	for (int i = 0; i < b->nclerks && r->nclerks < KZ_REPORT_MAX_CLERKS; i++)
+		if (b->clerks[i].places > 0) {
+			finish_group(b, &b->clerks[i], &b->clerk_accs[i]);
+			r->clerks[r->nclerks++] = b->clerks[i];
+		}
 	for (int h = 0; h < 24; h++) {
 		snprintf(r->hours[h].key, sizeof r->hours[h].key, "%02d", h);
 		finish_group(b, &r->hours[h], &b->hours[h]);
 	}
-	for (int i = 0; i < r->ndays; i++) {
-		kz_stat_of(b->day_waits[i].wait.v, b->day_waits[i].wait.n, r->wait_limit,
-			&r->days[i].wait);
-		kz_stat_of(b->day_waits[i].service.v, b->day_waits[i].service.n, r->service_limit,
-			&r->days[i].service);
-	}
+	for (size_t v = 0; v < w->len; v++)
+		r->histogram[v / 300 < KZ_REPORT_BINS - 1 ? v / 300 : KZ_REPORT_BINS - 1] +=
+			(int)w->c[v];
 	busiest(r);
 }
 
 static void
 free_acc(struct acc *a)
 {
-	free(a->wait.v);
-	free(a->service.v);
+	free(a->wait.c);
+	free(a->service.c);
 }
 
 static void
@@ -410,13 +421,14 @@ free_build(struct build *b)
 		free_acc(&b->services[i]);
 	for (int i = 0; i < KZ_MAX_COUNTERS; i++)
 		free_acc(&b->counters[i]);
-	for (int i = 0; i < KZ_REPORT_MAX_CLERKS; i++)
-		free_acc(&b->clerks[i]);
 	for (int i = 0; i < 24; i++)
 		free_acc(&b->hours[i]);
-	for (int i = 0; b->day_waits && i < b->r->ndays; i++)
-		free_acc(&b->day_waits[i]);
-	free(b->day_waits);
+	for (int i = 0; i < b->nclerks; i++)
+		free_acc(&b->clerk_accs[i]);
+	free(b->clerk_ids);
+	free(b->clerks);
+	free(b->clerk_accs);
+	free(b->merged);
 	free(b);
 }
 
@@ -444,26 +456,56 @@ init(struct build *b, const char *from, const char *to, char *err)
 	b->first_day = kz_date_days(f);
 	r->wait_limit = (int64_t)b->cfg->wait_limit_min * 60;
 	r->service_limit = (int64_t)b->cfg->service_limit_min * 60;
+	kz_clock_day(kz_clock_now(), b->today);
+	if (parse_day(b->today, &f, err) != KZ_OK)
+		return KZ_EINVAL;
+	b->today_days = (int32_t)kz_date_days(f);
 	for (int i = 0; i < r->ndays; i++) {
 		struct kz_date d = kz_date_from_days(b->first_day + i);
 		kz_date_format(d, r->days[i].day);
 		r->days[i].working = kz_cal_is_working(b->cal, d);
 	}
 	snprintf(r->total.key, sizeof r->total.key, "all");
-	if ((b->day_waits = calloc((size_t)n, sizeof *b->day_waits)) == NULL)
+	if ((b->merged = calloc((size_t)n, 1)) == NULL)
 		return kz_err(err, KZ_ENOMEM, "out of memory for a report of %lld days",
 			(long long)n);
 	return KZ_OK;
 }
 
+/* The last day a stored summary may serve: the day before today, or to. */
+static void
+last_summarised(const struct build *b, char out[11])
+{
+	struct kz_date d;
+
+	if (strcmp(b->r->to, b->today) < 0 || kz_date_parse(b->today, &d) != 0)
+		snprintf(out, 11, "%s", b->r->to);
+	else
+		kz_date_format(kz_date_from_days(kz_date_days(d) - 1), out);
+}
+
+/* Summarise the range's past days that have no summary yet, where the
+ * database can be written.  A failure here costs only time: the days
+ * without one are worked out from their tickets in the report itself. */
+static void
+refresh(struct build *b, struct kz_db *db)
+{
+	char until[11], err[KZ_ERR_LEN];
+
+	last_summarised(b, until);
+	if (strcmp(until, b->r->from) >= 0 && !sqlite3_db_readonly(kz_db_sql(db), "main"))
+		(void)kz_report_days_refresh(db, b->cfg, b->r->from, until, NULL, err);
+}
+
 int kz_report_fill_cases(struct kz_db *db, struct kz_calendar *cal, struct kz_report *r, char *err);
 
-int
-kz_report_build(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *cfg,
-	const char *from, const char *to, struct kz_report **out, char *err)
+static int
+build(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *cfg, const char *from,
+	const char *to, int scan, struct kz_report **out, char *err)
 {
 	struct build *b = calloc(1, sizeof *b);
 	struct kz_report *r = calloc(1, sizeof *r);
+	char until[11] = "";
 	int rc;
 
 	*out = NULL;
@@ -475,13 +517,20 @@ kz_report_build(struct kz_db *db, struct kz_calendar *cal, const struct kz_confi
 	b->r = r;
 	b->cal = cal;
 	b->cfg = cfg;
-	if ((rc = init(b, from, to, err)) != KZ_OK || (rc = kz_db_begin_read(db, err)) != KZ_OK) {
+	if ((rc = init(b, from, to, err)) == KZ_OK && !scan)
+		refresh(b, db);
+	if (rc != KZ_OK || (rc = kz_db_begin_read(db, err)) != KZ_OK) {
 		free_build(b);
 		free(r);
 		return rc;
 	}
-	if ((rc = load_groups(b, db, err)) == KZ_OK && (rc = load_rows(b, db, err)) == KZ_OK &&
-		(rc = kz_feedback_fill(db, r->from, r->to, &r->feedback, err)) == KZ_OK)
+	if (!scan)
+		last_summarised(b, until);
+	if ((rc = load_groups(b, db, err)) == KZ_OK &&
+		(scan || strcmp(until, r->from) < 0 ||
+			(rc = kz_day_sum_each(db, cfg, r->from, until, merge_day, b, err)) ==
+				KZ_OK) &&
+		(rc = merge_the_rest(b, db, err)) == KZ_OK)
 		rc = kz_report_fill_cases(db, cal, r, err);
 	if (rc == KZ_OK)
 		rc = kz_db_commit(db, err);
@@ -496,6 +545,20 @@ kz_report_build(struct kz_db *db, struct kz_calendar *cal, const struct kz_confi
 	}
 	*out = r;
 	return KZ_OK;
+}
+
+int
+kz_report_build(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *cfg,
+	const char *from, const char *to, struct kz_report **out, char *err)
+{
+	return build(db, cal, cfg, from, to, 0, out, err);
+}
+
+int
+kz_report_build_scanned(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *cfg,
+	const char *from, const char *to, struct kz_report **out, char *err)
+{
+	return build(db, cal, cfg, from, to, 1, out, err);
 }
 
 void

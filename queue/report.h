@@ -5,6 +5,9 @@
  * applications and complaints against their terms.  Read in one read
  * transaction, so every figure belongs to the same moment.
  *
+ * Past days come from their stored summaries (queue/report-days.h), kept
+ * current by the database itself; today's figures are the tickets' now.
+ *
  * The definitions, as the report states them:
  *  - a wait is from the ticket's issue to its first call (p.7.2), as
  *    queue/wait.h defines it for every screen and paper: a visitor sent
@@ -114,6 +117,12 @@ void kz_report_app4(const struct kz_report *r, const struct kz_targets *t,
  * malloc'd (free it with kz_report_free).  KZ_EINVAL for a malformed or
  * reversed range or one over ten years. */
 int kz_report_build(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *cfg,
+	const char *from, const char *to, struct kz_report **out, char *err);
+
+/* The same report worked out from every ticket of the range, not from the
+ * days' stored summaries (queue/report-days.h): what they are checked
+ * against, and `kezek report --scan`. */
+int kz_report_build_scanned(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *cfg,
 	const char *from, const char *to, struct kz_report **out, char *err);
 void kz_report_free(struct kz_report *r);
 

@@ -424,6 +424,45 @@ static const char step12[] =
 	"  UPDATE applications SET receipt_printed_at ="
 	"   coalesce(NEW.done_at, NEW.sent_at, NEW.created_at)"
 	"   WHERE id = NEW.application_id AND receipt_printed_at IS NULL;"
+
+static const char step_report_days[] =
+	/* The report's per-day summaries (queue/report-days.h): what each was
+	 * worked out under, and the day's figures as a compact blob.  Any
+	 * change to a day's tickets deletes its summary, so a stored one always
+	 * matches them; the next report works the day out again. */
+	"CREATE TABLE report_days ("
+	"  day    TEXT PRIMARY KEY," /* local day, YYYY-MM-DD */
+	"  params TEXT NOT NULL,"    /* time zone, lunch break, wait limit */
+	"  data   BLOB NOT NULL);"
+	"CREATE TRIGGER report_days_ticket_added AFTER INSERT ON tickets BEGIN"
+	"  DELETE FROM report_days WHERE day = NEW.day;"
+	" END;"
+	"CREATE TRIGGER report_days_ticket_changed AFTER UPDATE OF day, service_id, issued_at,"
+	"  origin_id, state, outcome, counter_id, clerk_id, called_at, started_at, finished_at"
+	"  ON tickets BEGIN"
+	"  DELETE FROM report_days WHERE day IN (OLD.day, NEW.day);"
+	" END;"
+	"CREATE TRIGGER report_days_ticket_removed AFTER DELETE ON tickets BEGIN"
+	"  DELETE FROM report_days WHERE day = OLD.day;"
+	" END;"
+	"CREATE TRIGGER report_days_feedback_added AFTER INSERT ON feedback BEGIN"
+	"  DELETE FROM report_days WHERE day = NEW.day;"
+	" END;"
+	"CREATE TRIGGER report_days_feedback_changed AFTER UPDATE ON feedback BEGIN"
+	"  DELETE FROM report_days WHERE day IN (OLD.day, NEW.day);"
+	" END;"
+	"CREATE TRIGGER report_days_feedback_removed AFTER DELETE ON feedback BEGIN"
+	"  DELETE FROM report_days WHERE day = OLD.day;"
+	" END;"
+	"CREATE TRIGGER report_days_application_added AFTER INSERT ON applications BEGIN"
+	"  DELETE FROM report_days WHERE day = NEW.day;"
+	" END;"
+	"CREATE TRIGGER report_days_application_changed AFTER UPDATE OF day, status, due_day,"
+	"  decided_day, handed_at, notice_due_day, notice_sent_at ON applications BEGIN"
+	"  DELETE FROM report_days WHERE day IN (OLD.day, NEW.day);"
+	" END;"
+	"CREATE TRIGGER report_days_application_removed AFTER DELETE ON applications BEGIN"
+	"  DELETE FROM report_days WHERE day = OLD.day;"
 	" END;";
 
 const struct kz_schema_step kz_schema_steps[] = {
@@ -439,6 +478,7 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{10, "what kezek simulate made", step10},
 	{11, "one feedback ballot per ticket served today, kept apart from it", step11},
 	{12, "suspended applications, the outgoing register, the receipt owed", step12},
+	{13, "the report's per-day summaries, deleted when a day's rows change", step_report_days},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

@@ -126,6 +126,13 @@ print("sums ok")
 PY
 then ok; else not_ok "every section of the CSV adds up to the registers: $(tail -3 "$T/err")"; fi
 
+# the days' summaries (made by the report above) give every line the tickets give
+expect 0 "csv from the tickets" --now 2026-04-20T10:00 report 2026-03 --csv --scan
+if cmp -s "$T/out" "$T/report.csv"; then ok; else
+	not_ok "the summarised CSV equals the scanned one: $(diff "$T/report.csv" "$T/out" | head -3)"; fi
+n=$(sqlite3 "$T/hall.db" "SELECT count(*) FROM report_days WHERE day BETWEEN '2026-03-01' AND '2026-03-31'")
+if [ "$n" = 31 ]; then ok; else not_ok "every day of the month summarised: $n"; fi
+
 expect 0 "pdf" --now 2026-04-20T10:00 report 2026-03 --pdf "$T/report.pdf" --lang kk
 pdftotext "$T/report.pdf" "$T/report.txt" 2>"$T/err" && ok || not_ok "pdftotext reads the report"
 cp "$T/report.txt" "$T/out"

@@ -16,7 +16,10 @@
 #include "queue/application.h"
 #include "queue/complaint.h"
 #include "queue/report.h"
+#include "sim/generate.h"
 #include "sim/simulate.h"
+#include "queue/report-days.h"
+#include "queue/sql.h"
 #include "queue/stats.h"
 #include "queue/status.h"
 #include "queue/wait.h"
@@ -351,6 +354,121 @@ test_cases_agree_with_the_registers(void **state)
 	kz_report_free(r);
 }
 
+static struct kz_report *
+scanned(struct test_hall *h, const char *from, const char *to)
+{
+	struct kz_report *r = NULL;
+	char err[KZ_ERR_LEN] = "";
+
+	if (kz_report_build_scanned(h->db, h->cal, &h->cfg, from, to, &r, err) != KZ_OK)
+		fail_msg("scanned report: %s", err);
+	return r;
+}
+
+static int
+summaries(struct test_hall *h, const char *day)
+{
+	sqlite3_stmt *st;
+	int n;
+
+	assert_int_equal(sqlite3_prepare_v2(kz_db_sql(h->db),
+				 "SELECT count(*) FROM report_days WHERE day = ?1 OR ?1 = ''", -1,
+				 &st, NULL),
+		SQLITE_OK);
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* The report from the days' summaries equals the one from every ticket,
+ * every field of the struct (the CSV, the table and the PDF are drawn from
+ * nothing else), over a generated quarter and the ranges within it. */
+static void
+assert_same(struct test_hall *h, const char *from, const char *to)
+{
+	struct kz_report *a = scanned(h, from, to), *b = report(h, from, to);
+
+	assert_int_equal(a->total.places, b->total.places);
+	assert_int_equal(a->total.wait.median, b->total.wait.median);
+	assert_int_equal(a->total.wait.p90, b->total.wait.p90);
+	assert_int_equal(memcmp(a, b, sizeof *a), 0);
+	kz_report_free(a);
+	kz_report_free(b);
+}
+
+static void
+test_summaries_equal_the_tickets(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_gen_result g;
+	struct kz_report *r;
+	char err[KZ_ERR_LEN] = "";
+
+	if (kz_generate_history(h->db, h->cal, &h->cfg, "2026-01-01", "2026-03-31", 120, 7, &g,
+		    err) != KZ_OK)
+		fail_msg("generate: %s", err);
+	test_at("2026-04-15T10:00");
+	assert_int_equal(summaries(h, ""), 0);
+	r = scanned(h, "2026-01-01", "2026-03-31");
+	assert_true(r->total.places > 5000 && r->total.transferred > 0 && r->nclerks > 1);
+	kz_report_free(r);
+	assert_same(h, "2026-01-01", "2026-03-31"); /* summarised on the way */
+	assert_int_equal(summaries(h, ""), 90);     /* every day of the quarter, empty ones too */
+	assert_same(h, "2026-01-01", "2026-03-31"); /* now from the summaries alone */
+	assert_same(h, "2026-02-01", "2026-02-28");
+	assert_same(h, "2026-03-16", "2026-03-22");
+	assert_same(h, "2026-03-18", "2026-03-18");
+	assert_same(h, "2025-12-25", "2026-04-15"); /* days before, and today live */
+	/* other limits: the summaries made under 30 minutes are not used */
+	h->cfg.wait_limit_min = 20;
+	assert_same(h, "2026-01-01", "2026-03-31");
+}
+
+/* A past day changes (close of day ends its waiting ticket, its last
+ * visitor is finished late): its summary goes, and the report follows. */
+static void
+test_a_changed_day_is_summarised_again(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_report *r;
+	char err[KZ_ERR_LEN] = "";
+	int closed, busy;
+
+	at("09:00");
+	test_open_counter(h, 1);
+	issue(h, "10:00", "A");
+	call(h, 1, "10:05", "A-001");
+	issue(h, "10:10", "A");
+	test_at("2026-03-26T09:00"); /* after Nauryz: the 20th is a past day */
+	r = report(h, "2026-03-20", "2026-03-20");
+	assert_int_equal(summaries(h, "2026-03-20"), 1);
+	assert_int_equal(r->total.places, 2);
+	assert_int_equal(r->total.wait.n, 1); /* the other still waits: no figure yet */
+	kz_report_free(r);
+	assert_int_equal(kz_ticket_close_day(h->db, &closed, &busy, err), KZ_OK);
+	assert_int_equal(closed, 1);
+	assert_int_equal(busy, 1);
+	assert_int_equal(summaries(h, "2026-03-20"), 0);
+	r = report(h, "2026-03-20", "2026-03-20");
+	assert_int_equal(r->total.not_served, 1);
+	assert_int_equal(r->total.wait.n, 2);
+	kz_report_free(r);
+	assert_same(h, "2026-03-20", "2026-03-20");
+	test_at("2026-03-26T09:05"); /* the clerk comes back to the visitor of the 20th */
+	{
+		struct kz_ticket t;
+		assert_int_equal(kz_ticket_start(h->db, 1, &t, err), KZ_OK);
+		assert_int_equal(kz_ticket_finish(h->db, 1, KZ_SERVED, NULL, NULL, &t, err), KZ_OK);
+	}
+	r = report(h, "2026-03-20", "2026-03-20");
+	assert_int_equal(r->total.served, 1);
+	assert_int_equal(r->total.service.n, 1);
+	kz_report_free(r);
+	assert_same(h, "2026-03-20", "2026-03-20");
+}
+
 int
 main(void)
 {
@@ -362,6 +480,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_empty_days_and_ranges, test_hall_setup,
 			test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_cases_agree_with_the_registers,
+			test_hall_setup, test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_summaries_equal_the_tickets, test_hall_setup,
+			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(test_a_changed_day_is_summarised_again,
 			test_hall_setup, test_hall_teardown),
 	};
 
