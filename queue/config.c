@@ -167,10 +167,17 @@ hall_key(struct parse *p, const char *name, const char *value)
 				value);
 		return 1;
 	}
+	if (strcmp(name, "ticket_print_seconds") == 0) {
+		if (parse_int(value, 5, 3600, &c->ticket_print_seconds) < 0)
+			return fail(p,
+				"ticket_print_seconds must be a number of seconds, 5 to 3600, not '%s'",
+				value);
+		return 1;
+	}
 	return fail(p,
 		"unknown key '%s' in [hall]; known keys: name_kk, name_ru, database, "
 		"timezone, office, wait_limit_minutes, service_limit_minutes, holidays, "
-		"offices, akimats, retention_days",
+		"offices, akimats, retention_days, ticket_print_seconds",
 		name);
 }
 
@@ -1003,6 +1010,7 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 	cfg->wait_limit_min = 30;
 	cfg->service_limit_min = 30;
 	cfg->retention_days = 1095; /* p.17.7: 3 years, then kezek purge */
+	cfg->ticket_print_seconds = 30;
 	/* App. 4's norms, until the year's order says otherwise */
 	cfg->targets = (struct kz_targets){.target = {100, 100, 100, 0, 100, 100}};
 	cfg->display = (struct kz_display_conf){.languages = KZ_LANG_BOTH,

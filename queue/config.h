@@ -3,7 +3,8 @@
  *
  *   [hall]            name_kk, name_ru, database, timezone, office,
  *                     wait_limit_minutes, service_limit_minutes,
- *                     holidays, offices, akimats, retention_days
+ *                     holidays, offices, akimats, retention_days,
+ *                     ticket_print_seconds
  *   [hours]           open, close, lunch_start, lunch_end,
  *                     last_ticket_minutes, lunch_notice_minutes
  *   [display]         languages, alternate_seconds, sound, voice_kk, voice_ru,
@@ -172,6 +173,7 @@ struct kz_config {
 	int wait_limit_min;    /* p.7.2: 30 */
 	int service_limit_min; /* p.7.3: 30 */
 	int retention_days;    /* p.17.7: kezek purge keeps closed cases' personal data this long */
+	int ticket_print_seconds; /* a ticket not at its printer by then is not printed unasked */
 	int nservices;
 	struct kz_service_conf services[KZ_MAX_SERVICES];
 	int ncounters;

@@ -356,7 +356,7 @@ test_printd_prints_a4_through_cups(void **state)
 		test_default_ini, QUEUE);
 	h = test_hall_new(ini);
 	o = (struct kz_printd_options){&h->cfg, kz_config_printer(&h->cfg, "office"), h->db_path,
-		KZ_SOURCE_DIR "/assets/fonts", TIMEOUT_MS, 10};
+		KZ_SOURCE_DIR "/assets/fonts", TIMEOUT_MS, 10, 0};
 	if (kz_printd_open(&o, &pd, NULL, err) != KZ_OK)
 		fail_msg("printd: %s", err);
 	snprintf(cmd, sizeof cmd, "rm -f '%s/out/last.pdf'", dir);

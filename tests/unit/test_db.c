@@ -181,7 +181,8 @@ test_event_kinds_and_their_column_words(void **state)
 		"counter_opened", "counter_resumed", "counter_paused", "counter_closed",
 		"clerk_login", "login_failed", "clerk_pin_set", "app_registered", "app_refused",
 		"app_approved", "app_rejected", "app_handed_over", "app_notice_sent",
-		"complaint_added", "complaint_answered", "feedback", "purged"};
+		"complaint_added", "complaint_answered", "feedback", "purged", "print_asked",
+		"print_expired"};
 	struct test_hall *h = *state;
 	char err[KZ_ERR_LEN] = "";
 
