@@ -17,14 +17,14 @@ struct row {
 	const char *number; /* what the number is: "ticket"; "" for none */
 	/* ?1 the number, ?2 the day: the id, and 1 if it may have this paper */
 	const char *find;
-	const char *name; /* ?1 the new job, ?2 the id: the job names what it prints */
-	const char *last; /* ?1 the id, ?2 the document: the printer of its latest job */
+	const char *name;    /* ?1 the new job, ?2 the id: the job names what it prints */
+	const char *last;    /* ?1 the id, ?2 the document: the printer of its latest job */
 	const char *refusal; /* why it may not have this paper, when found with 0 */
 };
 
 #define NAME_IT(column) "UPDATE print_jobs SET " column " = ?2 WHERE id = ?1"
 #define LAST_PRINTER(column)                                                                       \
-	"SELECT p.name, j.lang FROM print_jobs j JOIN printers p ON p.id = j.printer_id"         \
+	"SELECT p.name, j.lang FROM print_jobs j JOIN printers p ON p.id = j.printer_id"           \
 	" WHERE j." column " = ?1 AND j.document = ?2 ORDER BY j.id DESC LIMIT 1"
 
 static const struct row rows[] = {

@@ -32,8 +32,7 @@ int kz_reprint_last(struct kz_db *db, enum kz_doc_kind kind, const char *number,
  * KZ_ENOTFOUND for no such ticket, application, complaint or printer;
  * KZ_EREJECT for a kind not printed by number, a notice of an application
  * that was not refused, or a receipt of one that was. */
-int kz_reprint_add(struct kz_db *db, const char *printer, enum kz_doc_kind kind,
-	const char *number, const char *day, const char *lang, const char *who, int64_t *id,
-	char *err);
+int kz_reprint_add(struct kz_db *db, const char *printer, enum kz_doc_kind kind, const char *number,
+	const char *day, const char *lang, const char *who, int64_t *id, char *err);
 
 #endif
