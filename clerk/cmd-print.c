@@ -239,12 +239,19 @@ again(struct kz_cli *cli)
 	}
 	if (pr != NULL && (rc = kz_document_check_paper(kind, cli->cfg, pr, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, KZ_EREJECT);
+	/* a visitor's ticket is a slip from a roll, whatever A4 could hold */
+	if (pr != NULL && kind == KZ_DOC_TICKET && pr->role == KZ_ROLE_A4) {
+		snprintf(cli->err, sizeof cli->err,
+			"a queue ticket prints on a thermal printer, and '%s' is an A4 printer; "
+			"name a tickets or receipts printer with --on",
+			pr->name);
+		return kz_cli_fail(cli, KZ_EREJECT);
+	}
+	if (lang == NULL)
+		lang = was[0] ? was : "kk";
 	who_asks(cli, who, sizeof who);
-	rc = kz_reprint_add(cli->db, pr ? pr->name : on, kind, number, day,
-		lang             ? lang
-			: was[0] ? was
-				 : "kk",
-		who, &id, cli->err);
+	rc = kz_reprint_add(cli->db, pr ? pr->name : on, kind, number, day, lang, who, &id,
+		cli->err);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	printf("job %lld: %s %s will print on %s\n", (long long)id, kz_document(kind)->what, number,

@@ -146,8 +146,8 @@ issue_some(int n, int *issued)
 	int64_t job;
 
 	for (int i = 0; i < n && *issued < MAX_JOBS; i++, (*issued)++)
-		if (kz_ticket_issue_print(h->db, h->cal, "A", "kiosk-1", rnd() % 2 ? "kk" : "ru", &t,
-			    &job, err) != KZ_OK)
+		if (kz_ticket_issue_print(h->db, h->cal, "A", "kiosk-1", rnd() % 2 ? "kk" : "ru",
+			    &t, &job, err) != KZ_OK)
 			fail_msg("issue: %s", err);
 }
 
@@ -217,8 +217,8 @@ check_paper(const uint8_t *d, size_t len, int kills)
 		size_t n = command_len(d + at, len - at, &cut);
 
 		if (n == 0 || n > len - at)
-			fail_msg("byte %zu of %zu: no ESC/POS command the service sends (0x%02X)", at,
-				len, d[at]);
+			fail_msg("byte %zu of %zu: no ESC/POS command the service sends (0x%02X)",
+				at, len, d[at]);
 		at += n;
 		if (!cut)
 			continue;
@@ -267,13 +267,13 @@ attack(const char *transport_ini, const char *device)
 	char ini[2048];
 	const char *env = getenv("KEZEK_SEED");
 	double end, t0;
-	int kills = 0, issued = 0, most = getenv("KEZEK_KILLS") ? atoi(getenv("KEZEK_KILLS")) : KILLS;
+	int kills = 0, issued = 0,
+	    most = getenv("KEZEK_KILLS") ? atoi(getenv("KEZEK_KILLS")) : KILLS;
 
 	if (env)
 		seed = strtoull(env, NULL, 10);
-	snprintf(ini, sizeof ini,
-		"%s[printer kiosk-1]\nrole = tickets\n%spaper = 58\n", test_default_ini,
-		transport_ini);
+	snprintf(ini, sizeof ini, "%s[printer kiosk-1]\nrole = tickets\n%spaper = 58\n",
+		test_default_ini, transport_ini);
 	h = test_hall_new(ini);
 	h->cfg.ticket_print_seconds = 3600; /* each service's clock starts anew */
 	issue_some(4, &issued);
@@ -331,7 +331,8 @@ test_device_file_printer_killed_at_random(void **state)
 	FILE *f;
 
 	(void)state;
-	snprintf(dir, sizeof dir, "%s/kezek-kill-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	snprintf(dir, sizeof dir, "%s/kezek-kill-XXXXXX",
+		getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/printer.bin", dir);
 	f = fopen(path, "wb");
