@@ -380,7 +380,8 @@ connect_db(struct kz_printd *pd, int *uncertain, char *err)
 	pd->db = kz_watch_db(pd->watch);
 	pd->docs.db = pd->db;
 	if (pd->db == NULL)
-		return kz_err(err, KZ_EDB, "the database %s cannot be opened now; trying again",
+		return kz_err(err, KZ_EDB,
+			"the database %s cannot be opened now (missing, replaced or unreadable); waiting for it",
 			pd->opt.db_path);
 	if (w == KZ_WATCH_OPENED)
 		pd->recovered = 0;
@@ -496,7 +497,16 @@ kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, int 
 		kz_printd_close(pd);
 		return rc;
 	}
-	/* the database now if it can be had; a service waits for it otherwise */
+	/* the database now if it can be had; a service waits for it otherwise,
+	 * a single run says why it cannot (the watch keeps no reason) */
+	if (!opt->wait) {
+		struct kz_db *db;
+		if ((rc = kz_db_open(opt->db_path, 0, &db, err)) != KZ_OK) {
+			kz_printd_close(pd);
+			return rc;
+		}
+		kz_db_close(db);
+	}
 	rc = connect_db(pd, &n, err);
 	if (uncertain)
 		*uncertain = n;
