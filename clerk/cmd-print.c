@@ -1,7 +1,10 @@
 /*
- * cmd-print.c - kezek print status | test PRINTER | form PRINTER | reprint JOB
- * | usb: what the printers are doing, a test page, a blank application form
- * (App. 2, p.12), printing a job again on request, the USB printers plugged in.
+ * cmd-print.c - kezek print status | test PRINTER | form PRINTER | usb |
+ * ticket|receipt|notice|talon NUMBER | reprint JOB | preview FILE PNG: what
+ * the printers and their services are doing, a test page, a blank
+ * application form (App. 2, p.12), any paper printed again from its number
+ * (queue/reprint.h), a job again, and what a printout looks like.  Each
+ * subcommand is one row of subs[] below.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,13 +12,19 @@
 #include "documents/documents.h"
 #include "kezek.h"
 #include "printer/preview.h"
+#include "printer/printd.h"
 #include "printer/usb.h"
 #include "queue/clock.h"
 #include "queue/file.h"
 #include "queue/outbox.h"
+#include "queue/reprint.h"
 
 static const struct kz_cmd_option options[] = {
-	{"lang", "kk|ru", "language of a test page or form (default kk)"},
+	{"lang", "kk|ru", "language (default: as printed before, else kk)"},
+	{"on", "PRINTER", "the printer for a paper printed again (default: the one it was on)"},
+	{"day", "DATE", "the day a ticket was issued (default today)"},
+	{"counter", "N", "the counter that asks for a paper again (for the log)"},
+	{"clerk", "NAME", "the clerk who asks for a paper again (for the log)"},
 	{NULL, NULL, NULL},
 };
 
@@ -30,7 +39,9 @@ print_job(const struct kz_print_job *j, void *arg)
 		kz_outbox_doc_name(j->document), j->lang, kz_job_state_name(j->state));
 	if (j->number[0])
 		printf(" %s", j->number);
-	if (j->reprint_of)
+	if (j->reprint_of == j->id)
+		printf(" (asked for)");
+	else if (j->reprint_of)
 		printf(" (reprint of %lld)", (long long)j->reprint_of);
 	if (j->reason[0])
 		printf(": %s", j->reason);
@@ -38,11 +49,60 @@ print_job(const struct kz_print_job *j, void *arg)
 	return 0;
 }
 
+/* What the printer's service says of itself, read against the clock: a
+ * heartbeat older than KZ_PRINTD_STALE_SECONDS means no service runs, and
+ * then the printer's recorded state is history, not news. */
+struct service {
+	enum kz_service_state st;
+	char reason[256];
+	int64_t at, age;
+	int running;
+};
+
+static int
+read_service(struct kz_cli *cli, const struct kz_printer_conf *p, struct service *sv)
+{
+	int rc = kz_printer_get_heartbeat(cli->db, p->name, &sv->at, &sv->st, sv->reason, cli->err);
+
+	sv->age = kz_clock_now() - sv->at;
+	sv->running = rc == KZ_OK && sv->at != 0 && sv->st != KZ_SERVICE_STOPPED &&
+		sv->age <= KZ_PRINTD_STALE_SECONDS;
+	return rc;
+}
+
+static void
+service_line(const struct kz_printer_conf *p, const struct service *sv)
+{
+	enum kz_service_state st = sv->st;
+	const char *reason = sv->reason;
+	long long age = sv->age < 0 ? 0 : (long long)sv->age;
+	int64_t at = sv->at;
+	char when[32];
+
+	kz_clock_format(at, "%Y-%m-%d %H:%M:%S", when, sizeof when);
+	if (at == 0)
+		printf("  service: not running: never started; start kezek-printd --printer %s\n",
+			p->name);
+	else if (st == KZ_SERVICE_STOPPED)
+		printf("  service: not running: stopped as asked at %s; start kezek-printd "
+		       "--printer %s\n",
+			when, p->name);
+	else if (!sv->running)
+		printf("  service: not running: no heartbeat since %s (%lld s); start "
+		       "kezek-printd --printer %s (the hall script restarts it by itself)\n",
+			when, age, p->name);
+	else if (st == KZ_SERVICE_WAITING)
+		printf("  service: waiting: %s (heartbeat %lld s ago)\n", reason, age);
+	else
+		printf("  service: running (heartbeat %lld s ago)\n", age);
+}
+
 static int
 status(struct kz_cli *cli)
 {
 	enum kz_printer_condition state;
 	char reason[256];
+	struct service sv;
 	int queued, rc;
 
 	if (cli->cfg->nprinters == 0) {
@@ -52,12 +112,15 @@ status(struct kz_cli *cli)
 	for (int i = 0; i < cli->cfg->nprinters; i++) {
 		const struct kz_printer_conf *p = &cli->cfg->printers[i];
 		rc = kz_printer_get_state(cli->db, p->name, &state, reason, &queued, cli->err);
-		if (rc != KZ_OK)
+		if (rc != KZ_OK || (rc = read_service(cli, p, &sv)) != KZ_OK)
 			return kz_cli_fail(cli, rc);
-		printf("%s (%s, %s %s): %s%s%s, %d waiting\n", p->name,
+		/* with no service, the state it last saw is history: said so */
+		printf("%s (%s, %s %s): %s%s%s%s%s, %d waiting\n", p->name,
 			kz_config_role_name(p->role), kz_config_transport_name(p->transport),
-			p->address, kz_printer_condition_name(state), reason[0] ? ": " : "", reason,
-			queued);
+			p->address, sv.running ? "" : "service not running (last seen ",
+			kz_printer_condition_name(state), reason[0] ? ": " : "", reason,
+			sv.running ? "" : ")", queued);
+		service_line(p, &sv);
 		if ((rc = kz_outbox_list(cli->db, p->name, 10, print_job, NULL, cli->err)) != KZ_OK)
 			return kz_cli_fail(cli, rc);
 	}
@@ -82,7 +145,138 @@ preview(struct kz_cli *cli, const char *path, const char *png)
 	return KZ_EXIT_OK;
 }
 
-/* The USB printers plugged in, each with its lines for hall.ini. */
+static int
+status_cmd(struct kz_cli *cli)
+{
+	return status(cli);
+}
+
+static int
+preview_cmd(struct kz_cli *cli)
+{
+	return preview(cli, cli->argv[1], cli->argv[2]);
+}
+
+/* A test page or the blank form on PRINTER. */
+static int
+page(struct kz_cli *cli)
+{
+	const char *lang = kz_cli_opt(cli, "lang");
+	enum kz_doc_kind kind = kz_outbox_doc_kind(cli->argv[0]);
+	const struct kz_printer_conf *pr = kz_config_printer(cli->cfg, cli->argv[1]);
+	int64_t id = 0;
+	int rc;
+
+	/* a form on a thermal roll is refused before it is queued */
+	if (pr != NULL && (rc = kz_document_check_paper(kind, cli->cfg, pr, cli->err)) != KZ_OK)
+		return kz_cli_fail(cli, KZ_EREJECT);
+	rc = kz_outbox_add(cli->db, cli->argv[1], kind, lang ? lang : "kk", &id, cli->err);
+	if (rc != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	printf("job %lld: %s for %s is queued\n", (long long)id, kz_document(kind)->what,
+		cli->argv[1]);
+	return KZ_EXIT_OK;
+}
+
+/* The printer for kind asked without --on: the first of the hall's whose
+ * role is role and whose paper suits kind; NULL if none. */
+static const struct kz_printer_conf *
+printer_for(struct kz_cli *cli, enum kz_doc_kind kind, enum kz_printer_role role)
+{
+	char e2[KZ_ERR_LEN];
+
+	for (int i = 0; i < cli->cfg->nprinters; i++) {
+		const struct kz_printer_conf *p = &cli->cfg->printers[i];
+		if (p->role == role && kz_document_check_paper(kind, cli->cfg, p, e2) == KZ_OK)
+			return p;
+	}
+	return NULL;
+}
+
+/* Who asks, for the log: "counter 3, clerk NAME", as given. */
+static void
+who_asks(struct kz_cli *cli, char *who, size_t len)
+{
+	const char *counter = kz_cli_opt(cli, "counter"), *clerk = kz_cli_opt(cli, "clerk");
+
+	snprintf(who, len, "%s%.8s%s%s%.200s", counter ? "counter " : "", counter ? counter : "",
+		counter && clerk ? ", " : "", clerk ? "clerk " : "", clerk ? clerk : "");
+}
+
+/* A ticket, receipt, notice or talon printed again from its number, on
+ * --on PRINTER, else the printer it was on, else the hall's first that
+ * suits it (a ticket on a tickets printer; papers on a receipts printer,
+ * else on A4). */
+static int
+again(struct kz_cli *cli)
+{
+	enum kz_doc_kind kind = kz_outbox_doc_kind(cli->argv[0]);
+	const char *number = cli->argv[1], *on = kz_cli_opt(cli, "on");
+	const char *day = kz_cli_opt(cli, "day"), *lang = kz_cli_opt(cli, "lang");
+	const struct kz_printer_conf *pr;
+	char last[32], was[3], today[16], who[KZ_NAME_LEN * 2];
+	int64_t id;
+	int rc;
+
+	if (day == NULL) {
+		kz_clock_format(kz_clock_now(), "%Y-%m-%d", today, sizeof today);
+		day = today;
+	}
+	rc = kz_reprint_last(cli->db, kind, number, day, last, was, cli->err);
+	if (rc != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	if (on == NULL && last[0])
+		on = last;
+	pr = on ? kz_config_printer(cli->cfg, on)
+		: printer_for(cli, kind,
+			  kind == KZ_DOC_TICKET ? KZ_ROLE_TICKETS : KZ_ROLE_RECEIPTS);
+	if (on == NULL && pr == NULL && kind != KZ_DOC_TICKET)
+		pr = printer_for(cli, kind, KZ_ROLE_A4);
+	if (pr == NULL && on == NULL) {
+		snprintf(cli->err, sizeof cli->err,
+			"no printer in %.300s can print a %s; name one with --on", cli->cfg->path,
+			kz_document(kind)->what);
+		return kz_cli_fail(cli, KZ_EREJECT);
+	}
+	if (pr != NULL && (rc = kz_document_check_paper(kind, cli->cfg, pr, cli->err)) != KZ_OK)
+		return kz_cli_fail(cli, KZ_EREJECT);
+	/* a visitor's ticket is a slip from a roll, whatever A4 could hold */
+	if (pr != NULL && kind == KZ_DOC_TICKET && pr->role == KZ_ROLE_A4) {
+		snprintf(cli->err, sizeof cli->err,
+			"a queue ticket prints on a thermal printer, and '%s' is an A4 printer; "
+			"name a tickets or receipts printer with --on",
+			pr->name);
+		return kz_cli_fail(cli, KZ_EREJECT);
+	}
+	if (lang == NULL)
+		lang = was[0] ? was : "kk";
+	who_asks(cli, who, sizeof who);
+	rc = kz_reprint_add(cli->db, pr ? pr->name : on, kind, number, day, lang, who, &id,
+		cli->err);
+	if (rc != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	printf("job %lld: %s %s will print on %s\n", (long long)id, kz_document(kind)->what, number,
+		pr ? pr->name : on);
+	return KZ_EXIT_OK;
+}
+
+static int
+reprint_job(struct kz_cli *cli)
+{
+	char *end;
+	long long job = strtoll(cli->argv[1], &end, 10);
+	int64_t id = 0;
+	int rc;
+
+	if (*cli->argv[1] == '\0' || *end != '\0' || job <= 0)
+		return kz_cli_usage(cli, "'%s' is not a job number", cli->argv[1]);
+	if ((rc = kz_outbox_reprint(cli->db, job, &id, cli->err)) != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	printf("job %lld: job %lld will print again\n", (long long)id, job);
+	return KZ_EXIT_OK;
+}
+
+/* The subcommands: the word, how many words in all, what runs. */
 static int
 usb(struct kz_cli *cli)
 {
@@ -107,54 +301,40 @@ usb(struct kz_cli *cli)
 	return KZ_EXIT_OK;
 }
 
+static const struct sub {
+	const char *name;
+	int argc;
+	int (*run)(struct kz_cli *cli);
+} subs[] = {
+	{"usb", 1, usb},
+	{"status", 1, status_cmd},
+	{"test", 2, page},
+	{"form", 2, page},
+	{"ticket", 2, again},
+	{"receipt", 2, again},
+	{"notice", 2, again},
+	{"talon", 2, again},
+	{"reprint", 2, reprint_job},
+	{"preview", 3, preview_cmd},
+};
+
 static int
 exec(struct kz_cli *cli)
 {
-	const char *what = cli->argv[0], *lang = kz_cli_opt(cli, "lang");
-	int64_t id = 0;
-	char *end;
-	int rc;
-
-	if (strcmp(what, "status") == 0 && cli->argc == 1)
-		return status(cli);
-	if (strcmp(what, "usb") == 0 && cli->argc == 1)
-		return usb(cli);
-	if (strcmp(what, "preview") == 0 && cli->argc == 3)
-		return preview(cli, cli->argv[1], cli->argv[2]);
-	if ((strcmp(what, "test") == 0 || strcmp(what, "form") == 0) && cli->argc == 2) {
-		enum kz_doc_kind kind = what[0] == 't' ? KZ_DOC_TEST : KZ_DOC_FORM;
-		const struct kz_printer_conf *pr = kz_config_printer(cli->cfg, cli->argv[1]);
-
-		/* a form on a thermal roll is refused before it is queued */
-		if (pr != NULL &&
-			(rc = kz_document_check_paper(kind, cli->cfg, pr, cli->err)) != KZ_OK)
-			return kz_cli_fail(cli, KZ_EREJECT);
-		rc = kz_outbox_add(cli->db, cli->argv[1], kind, lang ? lang : "kk", &id, cli->err);
-		if (rc != KZ_OK)
-			return kz_cli_fail(cli, rc);
-		printf("job %lld: %s for %s is queued\n", (long long)id, kz_document(kind)->what,
-			cli->argv[1]);
-		return KZ_EXIT_OK;
-	}
-	if (strcmp(what, "reprint") == 0 && cli->argc == 2) {
-		long long job = strtoll(cli->argv[1], &end, 10);
-		if (*cli->argv[1] == '\0' || *end != '\0' || job <= 0)
-			return kz_cli_usage(cli, "'%s' is not a job number", cli->argv[1]);
-		if ((rc = kz_outbox_reprint(cli->db, job, &id, cli->err)) != KZ_OK)
-			return kz_cli_fail(cli, rc);
-		printf("job %lld: job %lld will print again\n", (long long)id, job);
-		return KZ_EXIT_OK;
-	}
+	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
+		if (strcmp(cli->argv[0], subs[i].name) == 0 && cli->argc == subs[i].argc)
+			return subs[i].run(cli);
 	return kz_cli_usage(cli,
-		"say status, test PRINTER, form PRINTER, reprint JOB, preview "
-		"FILE PNG or usb");
+		"say status, test PRINTER, form PRINTER, ticket|receipt|notice|talon NUMBER, "
+		"reprint JOB, preview FILE PNG or usb");
 }
 
 const struct kz_cmd kz_cmd_print = {
 	.name = "print",
-	.args = "status | test PRINTER | form PRINTER | reprint JOB | preview FILE PNG | usb",
-	.summary = "the printers' state and jobs; a test page; a blank form; print a job "
-		   "again; the USB printers plugged in",
+	.args = "status | test PRINTER | form PRINTER | ticket|receipt|notice|talon NUMBER |"
+		" reprint JOB | preview FILE PNG | usb",
+	.summary = "the printers, their services and jobs; a test page; a blank form; any "
+		   "paper again by its number; the USB printers plugged in",
 	.options = options,
 	.min_args = 1,
 	.max_args = 3,

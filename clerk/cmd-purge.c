@@ -44,6 +44,9 @@ exec(struct kz_cli *cli)
 	       "statuses, kinds)\n",
 		r.kept_complaints, r.kept_complaints == 1 ? "" : "s", r.kept_applications,
 		r.kept_applications == 1 ? "" : "s");
+	if (r.files > 0)
+		printf("removed %d printed file%s of those cases (PDFs a folder printer kept)\n",
+			r.files, r.files == 1 ? "" : "s");
 	if (!r.compacted)
 		fprintf(stderr,
 			"kezek: warning: the database file could not be rebuilt now (another "

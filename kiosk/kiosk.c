@@ -506,14 +506,21 @@ follow_print(struct kz_kiosk *k)
 	char err[KZ_ERR_LEN];
 	int rc;
 
-	if (k->screen != KZ_SCR_ISSUED || k->print != KZ_PRINT_WAITING || k->db == NULL)
+	if (k->screen != KZ_SCR_ISSUED || k->db == NULL ||
+		(k->print != KZ_PRINT_WAITING && k->print != KZ_PRINT_FAULT))
 		return;
 	if ((rc = kz_outbox_get(k->db, k->job, &j, err)) == KZ_EBUSY)
 		return;
 	if (rc == KZ_OK && j.state == KZ_JOB_DONE) {
-		k->print = KZ_PRINT_DONE;
+		k->print = k->print == KZ_PRINT_FAULT ? KZ_PRINT_LATE : KZ_PRINT_DONE;
 		return;
 	}
+	/* after a fault, what is true now: it printed after all, or never will */
+	if (rc == KZ_OK && k->print == KZ_PRINT_FAULT &&
+		(j.state == KZ_JOB_EXPIRED || j.state == KZ_JOB_FAILED))
+		k->print = KZ_PRINT_NEVER;
+	if (k->print == KZ_PRINT_FAULT || k->print == KZ_PRINT_NEVER)
+		return;
 	if (rc != KZ_OK)
 		snprintf(k->print_why, sizeof k->print_why, "%s", err);
 	else if (j.state == KZ_JOB_FAILED || j.state == KZ_JOB_UNCERTAIN || j.reason[0] != '\0')

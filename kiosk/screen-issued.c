@@ -45,20 +45,29 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 			KZ_ALIGN_CENTER, k->lang, "%s", line);
 		y += 6 * u;
 	}
-	if (k->print == KZ_PRINT_FAULT) {
-		snprintf(text, sizeof text,
-			T("The printer is not working. Please remember your "
-			  "number: %s"),
-			k->ticket.number);
+	if (k->print == KZ_PRINT_FAULT || k->print == KZ_PRINT_NEVER) {
+		if (k->print == KZ_PRINT_NEVER)
+			snprintf(text, sizeof text,
+				T("Your ticket could not be printed. Please remember your "
+				  "number: %s"),
+				k->ticket.number);
+		else
+			snprintf(text, sizeof text,
+				T("The printer is not working. Please remember your "
+				  "number: %s"),
+				k->ticket.number);
 		kz_frame_panel(k, s, "print",
 			(struct kz_box){body.x, y, body.w, body.y + body.h - y},
 			lay.portrait ? 7 * u : 6 * u, kz_amber, kz_ink, text);
 	} else {
 		kz_frame_panel(k, s, "print",
 			(struct kz_box){body.x, y, body.w, body.y + body.h - y}, 7 * u,
-			k->print == KZ_PRINT_DONE ? kz_green : kz_navy, kz_white,
+			k->print == KZ_PRINT_WAITING ? kz_navy : kz_green, kz_white,
 			k->print == KZ_PRINT_DONE ? T("Take your ticket below ↓")
-						  : T("Your ticket is being printed…"));
+				: k->print == KZ_PRINT_LATE
+				? T("Your ticket was printed after all: take it "
+				    "below ↓")
+				: T("Your ticket is being printed…"));
 	}
 }
 

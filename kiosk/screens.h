@@ -39,8 +39,16 @@ enum kz_screen_id {
 	KZ_SCR_COUNT
 };
 
-/* A ticket's print, as the visitor is told of it. */
-enum kz_print_seen { KZ_PRINT_WAITING, KZ_PRINT_DONE, KZ_PRINT_FAULT };
+/* A ticket's print, as the visitor is told of it.  After a fault the job
+ * is still followed: the printer may come back in time (LATE: take it
+ * after all), or the print expires and never comes out unasked (NEVER). */
+enum kz_print_seen {
+	KZ_PRINT_WAITING,
+	KZ_PRINT_DONE,
+	KZ_PRINT_FAULT,
+	KZ_PRINT_LATE,  /* printed after a fault */
+	KZ_PRINT_NEVER, /* expired or failed: it will not print by itself */
+};
 
 /* An action that met a busy database: tried again quietly at each step. */
 enum kz_pending { KZ_PENDING_NONE, KZ_PENDING_TICKET, KZ_PENDING_FORM, KZ_PENDING_FEEDBACK };

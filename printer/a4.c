@@ -27,8 +27,8 @@ write_all(int fd, const uint8_t *data, size_t len)
 	return 0;
 }
 
-int
-kz_a4_save(const char *path, const uint8_t *data, size_t len, char *err)
+static int
+save(const char *path, const uint8_t *data, size_t len, mode_t mode, char *err)
 {
 	char tmp[KZ_PATH_LEN + 16];
 	int fd, e = 0;
@@ -40,8 +40,8 @@ kz_a4_save(const char *path, const uint8_t *data, size_t len, char *err)
 		e = errno;
 	} else {
 		errno = 0;
-		/* mkstemp makes it 0600: readable as a file fopen made with umask 022 */
-		if ((e = write_all(fd, data, len)) == 0 && fchmod(fd, 0644) != 0)
+		/* mkstemp makes it 0600; a public one as fopen makes it with umask 022 */
+		if ((e = write_all(fd, data, len)) == 0 && mode != 0600 && fchmod(fd, mode) != 0)
 			e = errno;
 		if (e == 0 && fsync(fd) != 0)
 			e = errno;
@@ -59,6 +59,18 @@ kz_a4_save(const char *path, const uint8_t *data, size_t len, char *err)
 		"cannot write '%s': %s; check that its folder exists and is "
 		"writable",
 		path, strerror(e));
+}
+
+int
+kz_a4_save(const char *path, const uint8_t *data, size_t len, char *err)
+{
+	return save(path, data, len, 0644, err);
+}
+
+int
+kz_a4_save_private(const char *path, const uint8_t *data, size_t len, char *err)
+{
+	return save(path, data, len, 0600, err);
 }
 
 int

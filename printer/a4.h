@@ -24,7 +24,12 @@ int kz_a4_print(const struct kz_config *cfg, const char *printer, const char *ti
 
 /* Write data to path whole: under a temporary name, synced, then renamed,
  * so a file that is there is complete and nothing is left on failure
- * (KZ_EDEVICE naming the path; errno then tells the cause). */
+ * (KZ_EDEVICE naming the path; errno then tells the cause).  The file is
+ * readable by all (0644): a report's figures carry no one's name. */
 int kz_a4_save(const char *path, const uint8_t *data, size_t len, char *err);
+
+/* The same, readable by its owner only (0600): a printout that names a
+ * person (the folder printer's receipts, notices, talons). */
+int kz_a4_save_private(const char *path, const uint8_t *data, size_t len, char *err);
 
 #endif

@@ -29,29 +29,85 @@ add_band(const struct kz_bitmap *bm, int y, int rows, struct kz_bytes *out)
 }
 
 int
-kz_escpos_print(const struct kz_bitmap *bm, int feed_lines, int cut, struct kz_bytes *out)
+kz_escpos_print_bands(const struct kz_bitmap *bm, int feed_lines, int cut, struct kz_bytes *out,
+	struct kz_escpos_bands *b)
 {
 	static const uint8_t init[] = {ESC, '@'}, cutter[] = {GS, 'V', 66, 0};
+	struct kz_escpos_bands dummy;
 	size_t start = out->len;
 	int rows, rc;
 
+	if (b == NULL)
+		b = &dummy;
 	if (bm == NULL || bm->stride < 1 || bm->stride > KZ_ESCPOS_MAX_STRIDE || bm->h < 0 ||
 		feed_lines < 0 || feed_lines > 255)
 		return KZ_EINVAL;
 	/* many printers' receive buffers cannot take one long image: bands of
-	 * at most 256 rows, and each under 64 KiB even for very wide rows */
+	 * at most KZ_ESCPOS_BAND_ROWS rows, each under 64 KiB even for very
+	 * wide rows; a band that stands alone is also what a stopped service
+	 * can end cleanly (kz_escpos_recover) */
 	rows = 65535 / bm->stride;
 	if (rows > KZ_ESCPOS_BAND_ROWS)
 		rows = KZ_ESCPOS_BAND_ROWS;
+	if ((bm->h + rows - 1) / rows > KZ_ESCPOS_MAX_BANDS)
+		return KZ_EINVAL;
+	b->n = 0;
+	b->start = start;
 	rc = kz_bytes_add(out, init, sizeof init);
-	for (int y = 0; rc == KZ_OK && y < bm->h; y += rows)
+	for (int y = 0; rc == KZ_OK && y < bm->h; y += rows) {
+		b->at[b->n++] = out->len;
 		rc = add_band(bm, y, bm->h - y < rows ? bm->h - y : rows, out);
+	}
+	b->at[b->n] = out->len;
 	if (rc == KZ_OK && feed_lines > 0) {
 		uint8_t feed[] = {ESC, 'd', (uint8_t)feed_lines};
 		rc = kz_bytes_add(out, feed, sizeof feed);
 	}
 	if (rc == KZ_OK && cut)
 		rc = kz_bytes_add(out, cutter, sizeof cutter);
+	b->end = out->len;
+	if (rc != KZ_OK)
+		out->len = start;
+	return rc;
+}
+
+int
+kz_escpos_print(const struct kz_bitmap *bm, int feed_lines, int cut, struct kz_bytes *out)
+{
+	return kz_escpos_print_bands(bm, feed_lines, cut, out, NULL);
+}
+
+int
+kz_escpos_recover(int stride, const struct kz_bitmap *note, int feed_lines, struct kz_bytes *out)
+{
+	static const uint8_t init[] = {ESC, '@'}, cutter[] = {GS, 'V', 66, 0};
+	static const uint8_t zeros[256];
+	size_t start = out->len, pad;
+	int rc = KZ_OK, rows;
+
+	if (stride < 1 || stride > KZ_ESCPOS_MAX_STRIDE || feed_lines < 0 || feed_lines > 255)
+		return KZ_EINVAL;
+	rows = 65535 / stride;
+	if (rows > KZ_ESCPOS_BAND_ROWS)
+		rows = KZ_ESCPOS_BAND_ROWS;
+	for (pad = (size_t)rows * (size_t)stride; rc == KZ_OK && pad > 0;) {
+		size_t n = pad < sizeof zeros ? pad : sizeof zeros;
+		rc = kz_bytes_add(out, zeros, n);
+		pad -= n;
+	}
+	if (rc == KZ_OK)
+		rc = kz_bytes_add(out, init, sizeof init);
+	if (rc == KZ_OK && note != NULL) {
+		struct kz_bytes pic = {0};
+		if ((rc = kz_escpos_print(note, feed_lines, 1, &pic)) == KZ_OK)
+			rc = kz_bytes_add(out, pic.data + 2, pic.len - 2); /* past its ESC @ */
+		kz_bytes_free(&pic);
+	} else if (rc == KZ_OK) {
+		uint8_t feed[] = {ESC, 'd', (uint8_t)feed_lines};
+		rc = kz_bytes_add(out, feed, feed_lines > 0 ? sizeof feed : 0);
+		if (rc == KZ_OK)
+			rc = kz_bytes_add(out, cutter, sizeof cutter);
+	}
 	if (rc != KZ_OK)
 		out->len = start;
 	return rc;
@@ -159,6 +215,9 @@ step(struct walk *w)
 	size_t left = w->len - w->at;
 
 	switch (p[0]) {
+	case 0x00: /* a stopped band's padding, left over */
+		w->sum.nuls++;
+		return 1;
 	case LF:
 		w->sum.feeds_lines++;
 		return 1;

@@ -19,16 +19,43 @@
 #include "ink/bitmap.h"
 #include "ink/bytes.h"
 
-#define KZ_ESCPOS_BAND_ROWS     256  /* rows a GS v 0 band at most */
+#define KZ_ESCPOS_BAND_ROWS     128  /* rows a GS v 0 band at most: each stands alone */
+#define KZ_ESCPOS_MAX_BANDS     256  /* bands a printout at most (32768 rows) */
+#define KZ_ESCPOS_BAND_HEAD     8    /* bytes of a band's GS v 0 header */
 #define KZ_ESCPOS_MAX_STRIDE    8191 /* bytes a row: 65535 dots */
 #define KZ_ESCPOS_DECODE_ROWS   8192 /* the decoder's largest picture */
 #define KZ_ESCPOS_DECODE_STRIDE 1024
 
-/* Append to out: ESC @, bm as GS v 0 bands of at most 256 rows (and under
- * 64 KiB each), ESC d feed_lines (left out when 0), then GS V 66 0 (feed to
- * the cutter, partial cut) if cut.  KZ_EINVAL: bm wider than 8191 bytes a
- * row or feed_lines outside 0..255; KZ_ENOMEM.  On failure out is as it was. */
+/* Append to out: ESC @, bm as GS v 0 bands of at most KZ_ESCPOS_BAND_ROWS
+ * rows (and under 64 KiB each), ESC d feed_lines (left out when 0), then
+ * GS V 66 0 (feed to the cutter, partial cut) if cut.  KZ_EINVAL: bm wider
+ * than 8191 bytes a row, longer than KZ_ESCPOS_MAX_BANDS bands, or
+ * feed_lines outside 0..255; KZ_ENOMEM.  On failure out is as it was. */
 int kz_escpos_print(const struct kz_bitmap *bm, int feed_lines, int cut, struct kz_bytes *out);
+
+/* Where the pieces of a printout lie, for sending it band by band: the
+ * ESC @ from start to at[0]; band i (its 8-byte header first) from at[i]
+ * to at[i + 1]; the feed and cut from at[n] to end. */
+struct kz_escpos_bands {
+	int n;                              /* bands */
+	size_t start, end;                  /* the printout in out */
+	size_t at[KZ_ESCPOS_MAX_BANDS + 1]; /* where each band begins; at[n]: the feed */
+};
+
+/* kz_escpos_print, telling where its pieces went (b may be NULL). */
+int kz_escpos_print_bands(const struct kz_bitmap *bm, int feed_lines, int cut, struct kz_bytes *out,
+	struct kz_escpos_bands *b);
+
+/* What brings a printer back to a known state after a printout stopped
+ * part way, a band of up to KZ_ESCPOS_BAND_ROWS rows stride bytes wide
+ * perhaps cut short: as many zero bytes as such a band's dots (they end the
+ * band with blank rows; ESC/POS printers ignore the NULs left over), ESC @,
+ * then note (a picture, such as "this printout was interrupted"; may be
+ * NULL), feed_lines and a cut.  KZ_EINVAL for a stride outside 1..8191;
+ * KZ_ENOMEM.  The header of a band must go out in one write of its own
+ * (printd does), so a stop never leaves a header in part. */
+int kz_escpos_recover(int stride, const struct kz_bitmap *note, int feed_lines,
+	struct kz_bytes *out);
 
 /* What kz_escpos_decode saw. */
 struct kz_escpos_summary {
@@ -38,6 +65,7 @@ struct kz_escpos_summary {
 	int cuts;        /* GS V of any kind */
 	int partial_cut; /* of which partial (m 1, 49, 66) */
 	int other;       /* commands that change no paper: DLE EOT */
+	int nuls;        /* NUL bytes between commands: ignored, as printers do */
 	int raster_mode; /* m of the last GS v 0, 48..51 folded to 0..3 */
 };
 

@@ -10,13 +10,13 @@
 #include "a4.h"
 #include "transport.h"
 
-/* The folder is made if it is missing; one that cannot be made fails at
- * the first file, named. */
+/* The folder is made if it is missing (0700: its files name people); one
+ * that cannot be made fails at the first file, named. */
 static int
 folder_open(const char *address, int timeout_ms, void **state, char *err)
 {
 	(void)timeout_ms;
-	mkdir(address, 0750);
+	mkdir(address, 0700);
 	if ((*state = strdup(address)) == NULL)
 		return kz_err(err, KZ_ENOMEM, "out of memory opening the folder %s", address);
 	return KZ_OK;
@@ -29,7 +29,9 @@ folder_close(void *state)
 }
 
 /* Done: the file written under a temporary name, synced and renamed, so a
- * file that is there is whole.  A file not written is safe to write again. */
+ * file that is there is whole, readable by its owner only (a receipt or a
+ * talon names its person; kezek purge removes it with the case).  A file
+ * not written is safe to write again. */
 static int
 folder_deliver(void *state, const struct kz_printout *p, int timeout_ms, enum kz_unsent *unsent,
 	char *err)
@@ -39,7 +41,7 @@ folder_deliver(void *state, const struct kz_printout *p, int timeout_ms, enum kz
 	(void)timeout_ms;
 	*unsent = KZ_UNSENT_RETRY;
 	snprintf(path, sizeof path, "%s/%s.pdf", (const char *)state, p->name);
-	return kz_a4_save(path, p->data, p->len, err);
+	return kz_a4_save_private(path, p->data, p->len, err);
 }
 
 /* Ready while the folder can be written to. */

@@ -17,7 +17,9 @@
 #include "queue/error.h"
 #include "setup/setup.h"
 
-#define IDLE_MS 300 /* a new ticket prints within this, plus the printing */
+#define IDLE_MS        300   /* a new ticket prints within this, plus the printing */
+#define BACKOFF_MIN_MS 500   /* the first wait after a fault */
+#define BACKOFF_MAX_MS 15000 /* the longest: a printer back is used within this */
 
 static volatile sig_atomic_t stop;
 
@@ -35,12 +37,16 @@ usage(FILE *f)
 		"usage: kezek-printd --printer NAME [--config FILE] [--db PATH] [--now TIME]\n"
 		"                    [--data-dir DIR] [--fonts DIR] [--once] [--version]\n\n"
 		"Prints the jobs of the printer NAME ([printer NAME] in hall.ini) in order,\n"
-		"and keeps its state (ready, paper out, offline ...) in the database.\n"
+		"and keeps its state (ready, paper out, offline ...) and its own heartbeat\n"
+		"in the database.  A locked or lost database and an unreachable printer\n"
+		"are waited out (retried with a back-off up to 15 s); it stops only on\n"
+		"SIGTERM or SIGINT.\n"
 		"%s"
 		"  --fonts DIR       the fonts (default: assets/fonts of the data directory)\n"
-		"  --once            print what is queued, then stop\n"
+		"  --once            print what is queued, then stop (at the first fault too)\n"
 		"  --version         print the version and exit\n"
-		"Exit codes: 0 done, 1 usage, 3 configuration or database error.\n",
+		"Exit codes: 0 done or stopped, 1 usage, 3 configuration error (or, with\n"
+		"--once, a database error).\n",
 		KZ_SETUP_HELP);
 }
 
@@ -114,6 +120,74 @@ parse(int argc, char **argv, struct options *o)
 	return 0;
 }
 
+/* Sleep ms, in short naps so a stop is obeyed at once. */
+static void
+nap(int ms)
+{
+	for (; ms > 0 && !stop; ms -= 100)
+		usleep((ms < 100 ? ms : 100) * 1000);
+}
+
+/* Say err on stderr when it differs from the last said (a fault that lasts
+ * is one line, not one a second); "" resets. */
+static void
+say(const char *err)
+{
+	static char last[KZ_ERR_LEN];
+
+	if (strcmp(last, err) != 0 && err[0] != '\0')
+		fprintf(stderr, "kezek-printd: %s\n", err);
+	snprintf(last, sizeof last, "%s", err);
+}
+
+static void
+tell_uncertain(struct kz_printd *pd, int n)
+{
+	n += kz_printd_uncertain(pd);
+	if (n)
+		fprintf(stderr,
+			"kezek-printd: %d job%s may have printed before the last stop; "
+			"see kezek print status and reprint if needed\n",
+			n, n == 1 ? "" : "s");
+}
+
+/* Print as jobs come until stopped.  A fault of the database or of the
+ * printer is waited out with a back-off of BACKOFF_MIN_MS doubling to
+ * BACKOFF_MAX_MS; only SIGTERM or SIGINT ends the loop (or, --once, the
+ * queue printed or the first fault). */
+static int
+serve(struct kz_printd *pd, int once)
+{
+	char err[KZ_ERR_LEN];
+	int rc = KZ_OK, printed, backoff = 0;
+
+	while (!stop) {
+		rc = kz_printd_step(pd, &printed, err);
+		tell_uncertain(pd, 0);
+		if (rc == KZ_OK) {
+			if (backoff)
+				fprintf(stderr, "kezek-printd: printing again\n");
+			say("");
+			backoff = 0;
+			if (!printed && once)
+				break;
+			if (!printed)
+				nap(IDLE_MS);
+			continue;
+		}
+		say(err);
+		if (once)
+			break;
+		kz_printd_waiting(pd, err);
+		backoff = backoff ? backoff * 2 : BACKOFF_MIN_MS;
+		if (backoff > BACKOFF_MAX_MS)
+			backoff = BACKOFF_MAX_MS;
+		nap(backoff);
+	}
+	kz_printd_stopping(pd); /* asked to, or --once has done */
+	return once && rc != KZ_OK ? 3 : 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -124,7 +198,7 @@ main(int argc, char **argv)
 	struct options o;
 	struct kz_i18n *tr = NULL;
 	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32];
-	int rc, printed, uncertain = 0;
+	int rc, uncertain = 0;
 
 	if (parse(argc, argv, &o) != 0)
 		return 1;
@@ -146,32 +220,21 @@ main(int argc, char **argv)
 		fprintf(stderr, "kezek-printd: %s\n", err);
 		return 3;
 	}
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
 	popt = (struct kz_printd_options){&cfg, kz_config_printer(&cfg, o.printer),
-		o.db && *o.db ? o.db : cfg.database, o.fonts ? o.fonts : fonts, 3000, 10};
+		o.db && *o.db ? o.db : cfg.database, o.fonts ? o.fonts : fonts, 3000, 10, !o.once};
+	/* a configuration that cannot work is a person's to mend: said and
+	 * left; a database not there yet is waited for (not with --once) */
 	if ((rc = kz_printd_open(&popt, &pd, &uncertain, err)) != KZ_OK) {
 		fprintf(stderr, "kezek-printd: %s\n", err);
 		kz_i18n_free(tr);
 		return 3;
 	}
-	if (uncertain)
-		fprintf(stderr,
-			"kezek-printd: %d job%s may have printed before the last stop; "
-			"see kezek print status and reprint if needed\n",
-			uncertain, uncertain == 1 ? "" : "s");
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	while (!stop) {
-		if ((rc = kz_printd_step(pd, &printed, err)) != KZ_OK) {
-			fprintf(stderr, "kezek-printd: %s\n", err);
-			break;
-		}
-		if (!printed && o.once)
-			break;
-		if (!printed)
-			usleep(IDLE_MS * 1000);
-	}
+	tell_uncertain(pd, uncertain);
+	rc = serve(pd, o.once);
 	kz_printd_close(pd);
 	kz_i18n_use(NULL);
 	kz_i18n_free(tr);
-	return rc == KZ_OK ? 0 : 3;
+	return rc;
 }

@@ -1,10 +1,17 @@
 /*
- * printd.c - one printer's service: claim, make, check, send, record.
+ * printd.c - one printer's service: find, make, check, send, record.
  * Start at kz_printd_step.  The job's document comes from the table of
  * documents (documents/documents.h), its bytes go through the printer's
  * transport (transport.h), one path for all.  The printer is reached afresh
  * for every job, so a printer switched off and on again needs nothing from
- * us.
+ * us; the database is watched (queue/watch.h), so one locked, removed or
+ * replaced is waited for and reopened, never a reason to stop.
+ *
+ * An ESC/POS printout goes out band by band, each band recorded before it
+ * goes (kz_outbox_progress), and a job is 'sending' only from its first
+ * byte: after a stop, the printer is brought back to a known state first
+ * (recover_printer) and the job is queued again if its picture was cut
+ * off before its last band, or left to a person if it may have printed.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -12,6 +19,7 @@
 #include <string.h>
 
 #include "documents/documents.h"
+#include "documents/interrupted.h"
 #include "ink/layout.h"
 #include "ink/pdf.h"
 #include "ink/typeset.h"
@@ -22,24 +30,33 @@
 #include "queue/db.h"
 #include "queue/error.h"
 #include "queue/outbox.h"
+#include "queue/watch.h"
 
 #define FEED_LINES        4  /* clear the cutter so the tear is below the text */
 #define IDLE_POLL_SECONDS 15 /* when idle, ask the printer how it is this often */
+#define DB_RETRY_SECONDS  2  /* reopen a lost database this often */
 
 struct kz_printd {
 	struct kz_printd_options opt;
 	const struct kz_transport_ops *ops;
 	struct kz_typeset *ts;
-	struct kz_db *db;
+	struct kz_watch *watch;
+	struct kz_db *db; /* the watch's connection for this step; NULL while down */
 	struct kz_bytes out;
-	int64_t polled_at;         /* when the printer's state was last asked */
-	struct kz_doc_source docs; /* where the documents load their data */
-	int told;                  /* the transport told the printer's state during the send */
-	struct kz_health last;     /* what it told last */
+	struct kz_escpos_bands bands; /* where out's bands lie (ESC/POS) */
+	int64_t polled_at;            /* when the printer's state was last asked */
+	int told;                     /* the transport told the printer's state during the send */
+	struct kz_health last;        /* what it told last */
+	int64_t beat_at;              /* when the heartbeat was last written; 0 never */
+	int recovered;                /* the jobs a stop left were seen to on this connection */
+	int stop_at;                  /* fault injection: die before byte n of a printout */
+	int uncertain;                /* jobs found perhaps printed, not yet told */
+	struct kz_doc_source docs;    /* where the documents load their data */
 };
 
-/* The bytes the printer takes: ESC/POS raster, or a PDF for an A4 printer.
- * A document that cannot go on this printer's paper is refused here. */
+/* The bytes the printer takes: ESC/POS raster in bands, or a PDF for an
+ * A4 printer.  A document that cannot go on this printer's paper is
+ * refused here. */
 static int
 make_output(struct kz_printd *pd, const struct kz_print_job *j, char *err)
 {
@@ -50,6 +67,7 @@ make_output(struct kz_printd *pd, const struct kz_print_job *j, char *err)
 	int rc;
 
 	pd->out.len = 0;
+	pd->bands.n = 0;
 	if ((rc = kz_document_check_paper(j->document, pd->opt.cfg, pd->opt.printer, err)) != KZ_OK)
 		return rc;
 	if ((l = malloc(sizeof *l)) == NULL)
@@ -61,7 +79,7 @@ make_output(struct kz_printd *pd, const struct kz_print_job *j, char *err)
 	} else if (rc == KZ_OK) {
 		rc = kz_layout_bitmap(pd->ts, l, &bm, err);
 		if (rc == KZ_OK)
-			rc = kz_escpos_print(bm, FEED_LINES, 1, &pd->out);
+			rc = kz_escpos_print_bands(bm, FEED_LINES, 1, &pd->out, &pd->bands);
 		if (rc != KZ_OK && rc != KZ_ENOMEM && bm != NULL)
 			kz_err(err, rc, "cannot encode the %s for ESC/POS", what);
 	}
@@ -92,16 +110,96 @@ check_printer(struct kz_printd *pd, void *conn, char *reason)
 	return !kz_transport_printable(&h);
 }
 
-/* The printer cannot take the job now: record why (state, unless
- * KZ_PRINTER_UNKNOWN: already recorded); the job waits. */
+/* Write the service's heartbeat when due (or now, with force). */
+static void
+beat(struct kz_printd *pd, enum kz_service_state state, const char *reason, int force)
+{
+	char err[KZ_ERR_LEN];
+	int64_t now = kz_clock_now();
+
+	if (pd->db == NULL ||
+		(!force && pd->beat_at != 0 && now - pd->beat_at < KZ_PRINTD_BEAT_SECONDS))
+		return;
+	if (kz_printer_heartbeat(pd->db, pd->opt.printer->name, state, reason, err) == KZ_OK)
+		pd->beat_at = now;
+}
+
+/* Fault injection for the tests: KEZEK_FAULT_KILL_AT=N dies just before
+ * the printout's byte N goes out (so within a band, or at its start). */
 static int
-postpone(struct kz_printd *pd, const struct kz_print_job *j, enum kz_printer_condition state,
-	const char *reason, char *err)
+write_checked(struct kz_printd *pd, void *conn, const uint8_t *data, size_t from, size_t to,
+	char *err)
+{
+	size_t stop = (size_t)pd->stop_at;
+
+	if (pd->stop_at > 0 && stop >= from && stop < to) {
+		if (stop > from &&
+			pd->ops->write(conn, data + from, stop - from, pd->opt.io_timeout_ms,
+				err) != KZ_OK)
+			return KZ_EDEVICE;
+		raise(SIGKILL);
+	}
+	return pd->ops->write(conn, data + from, to - from, pd->opt.io_timeout_ms, err);
+}
+
+/* Write bytes [from, to) of the printout. */
+static int
+put(struct kz_printd *pd, void *conn, size_t from, size_t to, char *why)
+{
+	if (to <= from)
+		return KZ_OK;
+	return write_checked(pd, conn, pd->out.data, from, to, why) == KZ_OK ? KZ_OK : KZ_EDEVICE;
+}
+
+/* The ESC/POS printout band by band, each recorded before it goes, its
+ * header in a write of its own so a stop never leaves half a header; then
+ * "the picture is out" and the feed and cut.  A printer that answers
+ * status must answer after the bytes.  KZ_EDEVICE (why) for the printer,
+ * or the database's error (err). */
+static int
+send_bands(struct kz_printd *pd, void *conn, const struct kz_print_job *j, char *why, char *err)
+{
+	const struct kz_escpos_bands *b = &pd->bands;
+	struct kz_printer_state st;
+	int rc;
+
+	for (int i = 0; i < b->n; i++) {
+		size_t head = b->at[i] + KZ_ESCPOS_BAND_HEAD;
+
+		/* band 0 was recorded by kz_outbox_start; ESC @ goes with it */
+		if (i > 0 && (rc = kz_outbox_progress(pd->db, j->id, i, err)) != KZ_OK)
+			return rc;
+		if ((rc = put(pd, conn, i == 0 ? b->start : b->at[i], head, why)) != KZ_OK ||
+			(rc = put(pd, conn, head, b->at[i + 1], why)) != KZ_OK)
+			return rc;
+	}
+	if ((rc = kz_outbox_progress(pd->db, j->id, b->n, err)) != KZ_OK)
+		return rc;
+	if ((rc = put(pd, conn, b->n == 0 ? b->start : b->at[b->n], b->end, why)) != KZ_OK)
+		return rc;
+	if (kz_transport_can_ask(pd->ops, pd->opt.printer->status) &&
+		kz_transport_status(pd->ops, conn, &st, pd->opt.io_timeout_ms, why) != KZ_OK)
+		return KZ_EDEVICE;
+	return KZ_OK;
+}
+
+/* The printer cannot take the job now: record why (state, unless
+ * KZ_PRINTER_UNKNOWN: already recorded); the job waits, still queued. */
+static void
+not_now(struct kz_printd *pd, enum kz_printer_condition state, const char *reason)
 {
 	char e2[KZ_ERR_LEN];
 
 	if (state != KZ_PRINTER_UNKNOWN)
 		kz_printer_set_state(pd->db, pd->opt.printer->name, state, reason, e2);
+}
+
+/* A job 'sending' that did not get out: queued again after the pause. */
+static int
+postpone(struct kz_printd *pd, const struct kz_print_job *j, enum kz_printer_condition state,
+	const char *reason, char *err)
+{
+	not_now(pd, state, reason);
 	return kz_outbox_retry(pd->db, j->id, reason, pd->opt.retry_seconds, err);
 }
 
@@ -121,31 +219,50 @@ job_progress(void *arg, const struct kz_health *h)
 	kz_printer_set_state(pd->db, pd->opt.printer->name, h->state, h->reason, e2);
 }
 
-/* Reach the printer, check it, send the printout until its transport
- * says done, record. */
+/* Reach the printer, check it, mark the job 'sending' and send the
+ * printout until its transport says done, record. */
 static int
 send_job(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char *err)
 {
 	const char *doc = kz_outbox_doc_name(j->document);
 	char why[KZ_ERR_LEN], reason[KZ_ERR_LEN], title[64], name[96], stamp[32];
+	char path[KZ_PATH_LEN + 160];
 	struct kz_printout p = {pd->out.data, pd->out.len, title, name,
 		pd->opt.printer->job_timeout_s * 1000, job_progress, pd};
-	enum kz_unsent unsent;
+	enum kz_unsent unsent = KZ_UNSENT_RETRY;
 	void *conn = NULL;
 	int rc;
 
 	snprintf(title, sizeof title, "Kezek %s %lld", doc, (long long)j->id);
 	kz_clock_format(j->created_at, "%Y%m%d-%H%M%S", stamp, sizeof stamp);
 	snprintf(name, sizeof name, "%s-%06lld-%s-%s", stamp, (long long)j->id, doc, j->lang);
-	if (pd->ops->open(pd->opt.printer->address, pd->opt.io_timeout_ms, &conn, why) != KZ_OK)
-		return postpone(pd, j, KZ_PRINTER_OFFLINE, why, err);
+	if (pd->ops->open(pd->opt.printer->address, pd->opt.io_timeout_ms, &conn, why) != KZ_OK) {
+		/* not sent: the job stays queued and is tried at the next turn */
+		not_now(pd, KZ_PRINTER_OFFLINE, why);
+		return kz_outbox_retry(pd->db, j->id, why, pd->opt.retry_seconds, err);
+	}
 	if (asks_first(pd) && check_printer(pd, conn, reason)) {
 		pd->ops->close(conn);
-		return postpone(pd, j, KZ_PRINTER_UNKNOWN, reason, err);
+		return kz_outbox_retry(pd->db, j->id, reason, pd->opt.retry_seconds, err);
+	}
+	/* the first byte goes now: only from here may the job have printed */
+	/* whole documents (cups, cups-raw, folder) go in one delivery; ESC/POS
+	 * bytes in bands that each stand alone */
+	rc = kz_outbox_start(pd->db, j->id, pd->ops->deliver != NULL ? 0 : pd->bands.n,
+		pd->opt.cfg->ticket_print_seconds, err);
+	if (rc != KZ_OK) {
+		pd->ops->close(conn);
+		return rc == KZ_EEMPTY ? KZ_OK : rc; /* expired or taken meanwhile */
 	}
 	pd->told = 0;
-	rc = kz_transport_send(pd->ops, conn, &p, pd->opt.printer->status, pd->opt.io_timeout_ms,
-		&unsent, why);
+	if (pd->ops->deliver != NULL)
+		rc = kz_transport_send(pd->ops, conn, &p, pd->opt.printer->status,
+			pd->opt.io_timeout_ms, &unsent, why);
+	else if ((rc = send_bands(pd, conn, j, why, err)) != KZ_OK && rc != KZ_EDEVICE) {
+		pd->ops->close(conn);
+		pd->recovered = 0; /* the database: the job stays 'sending', seen to next */
+		return rc;
+	}
 	pd->ops->close(conn);
 	if (rc != KZ_OK && unsent != KZ_UNSENT_RETRY && !pd->told)
 		kz_printer_set_state(pd->db, pd->opt.printer->name, KZ_PRINTER_OFFLINE, why,
@@ -161,6 +278,11 @@ send_job(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char 
 	 * recording, the one moment that must not print twice. */
 	if (getenv("KEZEK_FAULT_AFTER_SEND") != NULL)
 		raise(SIGKILL);
+	if (pd->ops->kind == KZ_TRANSPORT_FOLDER) {
+		snprintf(path, sizeof path, "%s/%s.pdf", pd->opt.printer->address, name);
+		if ((rc = kz_outbox_set_file(pd->db, j->id, path, err)) != KZ_OK)
+			return rc;
+	}
 	if ((rc = kz_outbox_done(pd->db, j->id, err)) != KZ_OK)
 		return rc;
 	if (!asks_first(pd) && !pd->told) /* nothing asked: the send alone tells */
@@ -190,28 +312,178 @@ poll_idle(struct kz_printd *pd)
 	pd->ops->close(conn);
 }
 
+/* The picture of the line that says a printout was cut off, in lang. */
+static int
+interrupted_note(struct kz_printd *pd, const char *lang, struct kz_bitmap **bm, char *err)
+{
+	struct kz_layout *l = malloc(sizeof *l);
+	int rc;
+
+	*bm = NULL;
+	if (l == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory");
+	rc = kz_doc_interrupted_layout(lang,
+		pd->opt.printer->paper == 58 ? KZ_DOTS_58MM : KZ_DOTS_80MM, l, err);
+	if (rc == KZ_OK)
+		rc = kz_layout_bitmap(pd->ts, l, bm, err);
+	free(l);
+	return rc;
+}
+
+/* An ESC/POS printout was stopped part way: end the band it may have been
+ * in with blank rows, reset the printer, and (when its picture was cut
+ * off) print the line that says so, feed and cut.  KZ_EDEVICE (why) when
+ * the printer cannot be reached: try again later, before any other job. */
+static int
+recover_printer(struct kz_printd *pd, const struct kz_print_job *j, int cut_off, char *why)
+{
+	struct kz_bitmap *note = NULL;
+	struct kz_bytes b = {0};
+	void *conn = NULL;
+	int stride = (pd->opt.printer->paper == 58 ? KZ_DOTS_58MM : KZ_DOTS_80MM) / 8, rc;
+
+	if (cut_off && (rc = interrupted_note(pd, j->lang, &note, why)) != KZ_OK)
+		note = NULL; /* reset and cut without the line rather than not at all */
+	rc = kz_escpos_recover(stride, note, FEED_LINES, &b);
+	kz_bitmap_free(note);
+	if (rc != KZ_OK) {
+		kz_bytes_free(&b);
+		return kz_err(why, rc, "cannot make the printer's reset");
+	}
+	rc = pd->ops->open(pd->opt.printer->address, pd->opt.io_timeout_ms, &conn, why);
+	if (rc == KZ_OK) {
+		rc = pd->ops->write(conn, b.data, b.len, pd->opt.io_timeout_ms, why);
+		pd->ops->close(conn);
+	}
+	kz_bytes_free(&b);
+	return rc == KZ_OK ? KZ_OK : KZ_EDEVICE;
+}
+
+/* The job a stop left 'sending', if any: an ESC/POS printer is brought back
+ * to a known state first; then the job is queued again if its picture never
+ * got out whole (cut off before its last band), else it may have printed
+ * and waits for a person ('uncertain').  *uncertain counts those. */
+static int
+recover_jobs(struct kz_printd *pd, int *uncertain, char *err)
+{
+	struct kz_print_job j;
+	char why[KZ_ERR_LEN], reason[KZ_ERR_LEN + 64];
+	int rc, cut_off;
+
+	if ((rc = kz_outbox_unfinished(pd->db, pd->opt.printer->name, &j, err)) == KZ_EEMPTY)
+		return KZ_OK;
+	if (rc != KZ_OK)
+		return rc;
+	cut_off = j.bands > 0 && j.bands_sent < j.bands - 1;
+	/* with every band out the picture is whole: the next printout's ESC @
+	 * is reset enough */
+	if (j.bands > 0 && j.bands_sent < j.bands && pd->ops->deliver == NULL &&
+		recover_printer(pd, &j, cut_off, why) != KZ_OK) {
+		not_now(pd, KZ_PRINTER_OFFLINE, why);
+		return KZ_EDEVICE; /* the job stays 'sending' until the printer is reset */
+	}
+	if (cut_off) {
+		snprintf(reason, sizeof reason,
+			"interrupted at band %d of %d when the printer service stopped; printing "
+			"it again",
+			j.bands_sent + 1, j.bands);
+		return kz_outbox_retry(pd->db, j.id, reason, 0, err);
+	}
+	(*uncertain)++;
+	return kz_outbox_uncertain(pd->db, j.id,
+		"the printer service stopped while sending; it may have printed", err);
+}
+
+/* The database: reconnect when lost, and on each (re)connection see to
+ * what a stop left.  0 with pd->db set when it can be used now. */
+static int
+connect_db(struct kz_printd *pd, int *uncertain, char *err)
+{
+	enum kz_watch_state w = kz_watch_poll(pd->watch);
+	int rc;
+
+	pd->db = kz_watch_db(pd->watch);
+	pd->docs.db = pd->db;
+	if (pd->db == NULL)
+		return kz_err(err, KZ_EDB,
+			"the database %s cannot be opened now (missing, replaced or unreadable); waiting for it",
+			pd->opt.db_path);
+	if (w == KZ_WATCH_OPENED)
+		pd->recovered = 0;
+	if (!pd->recovered) {
+		if ((rc = recover_jobs(pd, uncertain, err)) == KZ_EDEVICE) {
+			beat(pd, KZ_SERVICE_WAITING,
+				"the printer, to finish an interrupted printout", 1);
+			return kz_err(err, KZ_EDEVICE,
+				"cannot reach the printer to end an interrupted printout");
+		}
+		if (rc != KZ_OK)
+			return rc;
+		pd->recovered = 1;
+		beat(pd, KZ_SERVICE_RUNNING, "", 1);
+	}
+	return KZ_OK;
+}
+
 int
 kz_printd_step(struct kz_printd *pd, int *printed, char *err)
 {
 	struct kz_print_job j;
 	char why[KZ_ERR_LEN];
-	int rc, dummy;
+	int rc, dummy, uncertain = 0;
 
 	if (printed == NULL)
 		printed = &dummy;
 	*printed = 0;
-	rc = kz_outbox_claim(pd->db, pd->opt.printer->name, &j, err);
-	if (rc == KZ_EEMPTY) {
-		poll_idle(pd);
-		return KZ_OK;
+	rc = connect_db(pd, &uncertain, err);
+	if (uncertain > 0)
+		pd->uncertain += uncertain;
+	if (rc == KZ_OK) {
+		beat(pd, KZ_SERVICE_RUNNING, "", 0);
+		rc = kz_outbox_next(pd->db, pd->opt.printer->name,
+			pd->opt.cfg->ticket_print_seconds, &j, err);
+		if (rc == KZ_EEMPTY) {
+			poll_idle(pd);
+			return KZ_OK;
+		}
 	}
-	if (rc != KZ_OK)
-		return rc;
-	pd->polled_at = kz_clock_now(); /* sending asks the printer anyway */
-	/* a document that cannot be made will not be made by waiting */
-	if (make_output(pd, &j, why) != KZ_OK)
-		return kz_outbox_fail(pd->db, j.id, why, err);
-	return send_job(pd, &j, printed, err);
+	if (rc == KZ_OK) {
+		pd->polled_at = kz_clock_now(); /* sending asks the printer anyway */
+		/* a document that cannot be made will not be made by waiting */
+		if (make_output(pd, &j, why) != KZ_OK)
+			rc = kz_outbox_fail(pd->db, j.id, why, err);
+		else
+			rc = send_job(pd, &j, printed, err);
+	}
+	if (rc != KZ_OK && rc != KZ_EDEVICE && pd->db != NULL) {
+		kz_watch_failed(pd->watch, rc); /* a lock keeps the connection */
+		pd->db = NULL;
+		pd->recovered = 0; /* a job may have been left 'sending' */
+	}
+	return rc;
+}
+
+int
+kz_printd_uncertain(struct kz_printd *pd)
+{
+	int n = pd->uncertain;
+
+	pd->uncertain = 0;
+	return n;
+}
+
+void
+kz_printd_stopping(struct kz_printd *pd)
+{
+	pd->db = kz_watch_db(pd->watch);
+	beat(pd, KZ_SERVICE_STOPPED, "", 1);
+}
+
+void
+kz_printd_waiting(struct kz_printd *pd, const char *reason)
+{
+	pd->db = kz_watch_db(pd->watch);
+	beat(pd, KZ_SERVICE_WAITING, reason, 0);
 }
 
 int
@@ -219,13 +491,18 @@ kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, int 
 	char *err)
 {
 	struct kz_printd *pd = calloc(1, sizeof *pd);
-	int rc;
+	struct kz_watch_options w = {opt->db_path, 0, KZ_DB_BUSY_MS, DB_RETRY_SECONDS};
+	const char *kill_at = getenv("KEZEK_FAULT_KILL_AT");
+	int rc, n = 0;
 
 	*out = NULL;
+	if (uncertain)
+		*uncertain = 0;
 	if (pd == NULL)
 		return kz_err(err, KZ_ENOMEM, "out of memory starting the printer service");
 	pd->opt = *opt;
 	pd->ops = kz_transport_find(opt->printer->transport);
+	pd->stop_at = kill_at ? atoi(kill_at) : 0;
 	if (pd->ops == NULL) {
 		free(pd);
 		return kz_err(err, KZ_ECONFIG,
@@ -240,13 +517,29 @@ kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, int 
 			opt->printer->name, kz_config_role_name(opt->printer->role),
 			pdf ? "tcp, device, usb or cups-raw" : "cups or folder");
 	}
-	if ((rc = kz_db_open(opt->db_path, 0, &pd->db, err)) != KZ_OK ||
-		(rc = kz_typeset_open(opt->font_dir, &pd->ts, err)) != KZ_OK ||
-		(rc = kz_outbox_recover(pd->db, opt->printer->name, uncertain, err)) != KZ_OK) {
+	pd->docs = (struct kz_doc_source){NULL, opt->cfg, opt->printer->name, NULL};
+	if ((rc = kz_typeset_open(opt->font_dir, &pd->ts, err)) != KZ_OK ||
+		(rc = kz_watch_open(&w, &pd->watch, err)) != KZ_OK) {
 		kz_printd_close(pd);
 		return rc;
 	}
-	pd->docs = (struct kz_doc_source){pd->db, opt->cfg, opt->printer->name, NULL};
+	/* the database now if it can be had; a service waits for it otherwise,
+	 * a single run says why it cannot (the watch keeps no reason) */
+	if (!opt->wait) {
+		struct kz_db *db;
+		if ((rc = kz_db_open(opt->db_path, 0, &db, err)) != KZ_OK) {
+			kz_printd_close(pd);
+			return rc;
+		}
+		kz_db_close(db);
+	}
+	rc = connect_db(pd, &n, err);
+	if (uncertain)
+		*uncertain = n;
+	if (rc != KZ_OK && !opt->wait) {
+		kz_printd_close(pd);
+		return rc;
+	}
 	*out = pd;
 	return KZ_OK;
 }
@@ -258,7 +551,7 @@ kz_printd_close(struct kz_printd *pd)
 		return;
 	kz_typeset_close(pd->ts);
 	kz_doc_source_close(&pd->docs);
-	kz_db_close(pd->db);
+	kz_watch_close(pd->watch);
 	kz_bytes_free(&pd->out);
 	free(pd);
 }

@@ -183,10 +183,17 @@ hall_key(struct parse *p, const char *name, const char *value)
 				"such as www.auzr.kz");
 		return 1;
 	}
+	if (strcmp(name, "ticket_print_seconds") == 0) {
+		if (parse_int(value, 5, 3600, &c->ticket_print_seconds) < 0)
+			return fail(p,
+				"ticket_print_seconds must be a number of seconds, 5 to 3600, not '%s'",
+				value);
+		return 1;
+	}
 	return fail(p,
 		"unknown key '%s' in [hall]; known keys: name_kk, name_ru, database, "
 		"timezone, office, wait_limit_minutes, service_limit_minutes, holidays, "
-		"offices, akimats, retention_days, staff_lang, website",
+		"offices, akimats, retention_days, staff_lang, website, ticket_print_seconds",
 		name);
 }
 
@@ -1086,6 +1093,7 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 	cfg->retention_days = 1095; /* p.17.7: 3 years, then kezek purge */
 	copy(cfg->staff_lang, sizeof cfg->staff_lang, "ru");
 	copy(cfg->website, sizeof cfg->website, "www.auzr.kz"); /* the agency's, p.4.2 */
+	cfg->ticket_print_seconds = 30;
 	/* App. 4's norms, until the year's order says otherwise */
 	cfg->targets = (struct kz_targets){.target = {100, 100, 100, 0, 100, 100}};
 	cfg->display = (struct kz_display_conf){.languages = KZ_LANG_BOTH,

@@ -6,6 +6,7 @@
  *                     holidays, offices, akimats, retention_days,
  *                     staff_lang (kk or ru: what the kezek command says),
  *                     website (the agency's, p.4.2: www.auzr.kz)
+ *                     ticket_print_seconds
  *   [hours]           open, close, lunch_start, lunch_end,
  *                     last_ticket_minutes, lunch_notice_minutes
  *   [display]         languages, alternate_seconds, sound, voice_kk, voice_ru,
@@ -185,6 +186,7 @@ struct kz_config {
 	int retention_days;    /* p.17.7: kezek purge keeps closed cases' personal data this long */
 	char staff_lang[3];    /* kk or ru: the kezek command's language; ru by default */
 	char website[128];     /* the agency's website (p.4.2), shown to visitors */
+	int ticket_print_seconds; /* a ticket not at its printer by then is not printed unasked */
 	int nservices;
 	struct kz_service_conf services[KZ_MAX_SERVICES];
 	int ncounters;

@@ -40,6 +40,8 @@ static const struct kz_name kinds[] = {
 	{KZ_EVENT_COMPLAINT_ANSWERED, "complaint_answered", NULL},
 	{KZ_EVENT_FEEDBACK, "feedback", NULL},
 	{KZ_EVENT_PURGED, "purged", NULL},
+	{KZ_EVENT_PRINT_ASKED, "print_asked", NULL},
+	{KZ_EVENT_PRINT_EXPIRED, "print_expired", NULL},
 };
 
 /* A ticket's end is logged under its outcome: the pairs. */

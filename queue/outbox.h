@@ -4,14 +4,20 @@
  * prints (a ticket and its ticket print), so a failing printer never loses
  * a ticket.  One kezek-printd per printer takes the jobs in order:
  *
- *   queued --claim--> sending --done--> done
+ *   queued --start--> sending --done--> done
  *                     sending --retry--> queued (after a pause)
  *                     sending --fail--> failed
- *   sending, found at start-up --recover--> uncertain
+ *   queued ticket, issued longer ago than the hall allows --> expired
+ *   sending, found at start-up --recover--> uncertain, or queued again
+ *                     when its picture was cut off before its last band
  *
  * A job is never printed twice without a person asking: 'sending' is
- * recorded before the bytes go out, and one left 'sending' by a crash
- * becomes 'uncertain'; kz_outbox_reprint makes a new job of it.
+ * recorded when the first byte goes to the printer (kz_outbox_start; a
+ * service stopped before that leaves the job simply queued), and one left
+ * 'sending' by a crash becomes 'uncertain' unless its recorded progress
+ * shows that its picture never got out whole; kz_outbox_reprint makes a
+ * new job of it.  An expired ticket (the visitor was told the number on
+ * the kiosk's screen) prints only when staff ask for it.
  */
 #ifndef KZ_OUTBOX_H
 #define KZ_OUTBOX_H
@@ -51,6 +57,7 @@ enum kz_job_state {
 	KZ_JOB_DONE,      /* "done": printed */
 	KZ_JOB_FAILED,    /* "failed": given up */
 	KZ_JOB_UNCERTAIN, /* "uncertain": may have printed; a person decides */
+	KZ_JOB_EXPIRED,   /* "expired": a ticket not at its printer in time; never unasked */
 };
 
 /* The column's word for s ("queued"), as `kezek print status` shows it;
@@ -99,6 +106,9 @@ struct kz_print_job {
 	char service[16]; /* the service's code */
 	int64_t issued_at;
 	int64_t resumes_at; /* issued shortly before lunch: reception resumes; else 0 */
+	int bands;          /* raster bands of the printout; 0: sent whole, or not yet */
+	int bands_sent;     /* i: bands before i are out, band i was going */
+	char file[1024];    /* the file a folder printer wrote; "" if none */
 };
 
 /* Queue document in lang on printer (by name) now, in its own transaction;
@@ -120,13 +130,42 @@ int kz_outbox_add_job(struct kz_db *db, const char *printer, enum kz_doc_kind do
  * the printer still has a job 'sending' (a printd already runs for it). */
 int kz_outbox_claim(struct kz_db *db, const char *printer, struct kz_print_job *job, char *err);
 
+/* The next job printer should print, left as it is: the oldest queued one
+ * whose pause has passed.  First, queue tickets (not a person's reprint)
+ * issued more than expire_seconds ago are recorded 'expired' (0: none
+ * expire).  KZ_EEMPTY if there is none. */
+int kz_outbox_next(struct kz_db *db, const char *printer, int expire_seconds,
+	struct kz_print_job *job, char *err);
+
+/* The job's first byte goes to the printer now: 'queued' to 'sending',
+ * with the printout's raster bands (0 for a whole document).  A ticket that
+ * expired meanwhile (expire_seconds as for kz_outbox_next) is recorded
+ * 'expired' instead.  KZ_EEMPTY, and nothing is to be sent, when the job
+ * is no longer queued (expired, or another service took it). */
+int kz_outbox_start(struct kz_db *db, int64_t job, int bands, int expire_seconds, char *err);
+
+/* Band band of a job 'sending' goes out now (bands: the whole picture is
+ * out, the rest follows). */
+int kz_outbox_progress(struct kz_db *db, int64_t job, int band, char *err);
+
+/* The file a printer (the folder printer) wrote for job: kezek purge
+ * removes it with the case it belongs to. */
+int kz_outbox_set_file(struct kz_db *db, int64_t job, const char *path, char *err);
+
+/* The job printer left 'sending' when its service stopped, if any (at
+ * most one: a service sends one job at a time).  KZ_EEMPTY if none. */
+int kz_outbox_unfinished(struct kz_db *db, const char *printer, struct kz_print_job *job,
+	char *err);
+
 /* The job printed. */
 int kz_outbox_done(struct kz_db *db, int64_t job, char *err);
 
-/* The job did not print for reason: try again after delay seconds. */
+/* The job did not print for reason: try again after delay seconds.  From
+ * 'sending', or 'queued' (not sent: the printer could not be reached). */
 int kz_outbox_retry(struct kz_db *db, int64_t job, const char *reason, int delay, char *err);
 
-/* The job cannot print (the document cannot be made, say): give up. */
+/* The job cannot print (the document cannot be made, say): give up.  From
+ * 'sending' or 'queued'. */
 int kz_outbox_fail(struct kz_db *db, int64_t job, const char *reason, char *err);
 
 /* The job was handed on (to a CUPS queue, say) and may still print, or
@@ -164,5 +203,27 @@ int kz_printer_set_state(struct kz_db *db, const char *printer, enum kz_printer_
  * for it. */
 int kz_printer_get_state(struct kz_db *db, const char *printer, enum kz_printer_condition *state,
 	char *reason, int *queued, char *err);
+
+/* What a printer's service says of itself: its heartbeat (the injectable
+ * clock's now) with its state, 'running', 'waiting' (for the database or
+ * the printer: reason says which) or 'stopped' (asked to). */
+enum kz_service_state {
+	KZ_SERVICE_NONE,    /* "": never started */
+	KZ_SERVICE_RUNNING, /* "running" */
+	KZ_SERVICE_WAITING, /* "waiting": for the database or the printer */
+	KZ_SERVICE_STOPPED, /* "stopped": asked to stop */
+};
+
+/* The column's word for s; "?" outside the enum. */
+const char *kz_service_state_name(enum kz_service_state s);
+
+/* Write printer's heartbeat now: state and reason. */
+int kz_printer_heartbeat(struct kz_db *db, const char *printer, enum kz_service_state state,
+	const char *reason, char *err);
+
+/* printer's last heartbeat (*at 0 if none) with the state and reason
+ * (256 bytes) it wrote. */
+int kz_printer_get_heartbeat(struct kz_db *db, const char *printer, int64_t *at,
+	enum kz_service_state *state, char *reason, char *err);
 
 #endif

@@ -1,6 +1,8 @@
 /* purge.c - removing personal data after its retention; see purge.h. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clock.h"
 #include "error.h"
@@ -167,6 +169,44 @@ count_rows(struct kz_db *db, const char *table, int *n, char *err)
 	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "count cases", err);
 }
 
+/* The printed files (a folder printer's PDFs) of purged cases: removed
+ * from the disk and forgotten.  A file already gone is fine. */
+static int
+purge_files(struct kz_db *db, int *n, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	if ((rc = has_column(db, "print_jobs", "file")) <= 0)
+		return rc < 0 ? kz_err(err, KZ_EDB, "cannot read the columns of print_jobs")
+			      : KZ_OK;
+	st = kz_db_stmt(db,
+		"SELECT j.file FROM print_jobs j"
+		" LEFT JOIN applications a ON a.id = j.application_id"
+		" LEFT JOIN complaints c ON c.id = j.complaint_id"
+		" WHERE j.file IS NOT NULL AND (a.purged_at IS NOT NULL OR c.purged_at IS NOT NULL)",
+		err);
+	if (st == NULL)
+		return KZ_EDB;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *path = (const char *)sqlite3_column_text(st, 0);
+		if (path != NULL && (unlink(path) == 0 || errno == ENOENT))
+			(*n)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return kz_db_fail(db, rc, "remove printed files", err);
+	st = kz_db_stmt(db,
+		"UPDATE print_jobs SET file = NULL WHERE file IS NOT NULL AND"
+		" (application_id IN (SELECT id FROM applications WHERE purged_at IS NOT NULL)"
+		"  OR complaint_id IN (SELECT id FROM complaints WHERE purged_at IS NOT NULL))",
+		err);
+	if (st == NULL)
+		return KZ_EDB;
+	return kz_db_exec_stmt(db, st, "forget printed files", err);
+}
+
 static int
 do_purge(struct kz_db *db, int days, struct kz_purge_result *out, char *err)
 {
@@ -182,11 +222,13 @@ do_purge(struct kz_db *db, int days, struct kz_purge_result *out, char *err)
 		(rc = purge_table(db, "applications", application_needs, application_closed,
 			 out->cutoff, day, now, &out->applications, err)) != KZ_OK ||
 		(rc = count_rows(db, "complaints", &out->kept_complaints, err)) != KZ_OK ||
-		(rc = count_rows(db, "applications", &out->kept_applications, err)) != KZ_OK)
+		(rc = count_rows(db, "applications", &out->kept_applications, err)) != KZ_OK ||
+		(rc = purge_files(db, &out->files, err)) != KZ_OK)
 		return rc;
 	/* counts only: the log keeps no personal data */
-	snprintf(detail, sizeof detail, "%d complaints, %d applications closed before %s",
-		out->complaints, out->applications, day);
+	snprintf(detail, sizeof detail, "%d complaints, %d applications closed before %s%s",
+		out->complaints, out->applications, day,
+		out->files ? "; printed files removed" : "");
 	return kz_event_add(db, now, KZ_EVENT_PURGED, 0, 0, 0, 0, detail, err);
 }
 

@@ -20,6 +20,10 @@
  *     result waited its 6 months uncollected (p.26: 6 months after the later
  *     of due_day and decided_day, as application.h's kept_until).
  *
+ * A purged case's printed files (the PDFs a folder printer kept of its
+ * receipts, notices and talons: print_jobs.file) are removed from the disk
+ * and forgotten in the same transaction.
+ *
  * The purge is one transaction with one "purged" event (counts only).
  * Then, so that no copy of the old text lingers in free pages or in the
  * write-ahead log, the file is rebuilt (VACUUM, with secure_delete) and
@@ -42,6 +46,7 @@ struct kz_purge_result {
 	int kept_applications; /* applications, all of them */
 	int64_t cutoff;        /* cases closed before this instant were purged */
 	int compacted;         /* the file was rebuilt and the log emptied */
+	int files;             /* printed files of purged cases removed (folder PDFs) */
 };
 
 /* The personal columns, NULL-terminated, of table ("complaints" or

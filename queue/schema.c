@@ -320,7 +320,7 @@ static const char step11[] =
 	"  mark BLOB NOT NULL CHECK (length(mark) = 32),"
 	"  PRIMARY KEY (day, mark)) WITHOUT ROWID;";
 
-static const char step12[] =
+static const char step_suspend[] =
 	/* Suspension for missing documents (p.16), the outgoing register, the
 	 * receipt owed (p.14).  An application with a document missing is
 	 * 'suspended' until suspended_until; resumed (the set completed at a
@@ -465,6 +465,67 @@ static const char step_report_days[] =
 	"  DELETE FROM report_days WHERE day = OLD.day;"
 	" END;";
 
+static const char step_print_service[] =
+	/* The print outbox again, for a service that never gives up and never
+	 * prints a stale ticket: 'expired' (a queue ticket that did not reach
+	 * its printer in time, ticket_print_seconds, is not printed unasked);
+	 * the raster bands a job has and the band being sent when the service
+	 * stopped (bands_sent = i: bands before i are out, band i may be in
+	 * part, bands_sent = bands: the picture is out), so a restart can bring
+	 * the printer back to a known state; the file a folder printer wrote
+	 * (personal data: removed by kezek purge with its case).  SQLite cannot
+	 * change a CHECK, so the table is made again; its reprint_of refers to
+	 * the new name, which the rename carries over. */
+	"CREATE TABLE print_jobs_new ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  printer_id INTEGER NOT NULL REFERENCES printers(id),"
+	"  document   TEXT NOT NULL,"
+	"  lang       TEXT NOT NULL CHECK (lang IN ('kk', 'ru')),"
+	"  ticket_id  INTEGER REFERENCES tickets(id),"
+	"  ahead      INTEGER,"
+	"  resumes_at INTEGER,"
+	"  created_at INTEGER NOT NULL,"
+	"  state      TEXT NOT NULL DEFAULT 'queued' CHECK (state IN"
+	"             ('queued', 'sending', 'done', 'failed', 'uncertain', 'expired')),"
+	"  attempts   INTEGER NOT NULL DEFAULT 0,"
+	"  not_before INTEGER NOT NULL DEFAULT 0,"
+	"  sent_at    INTEGER,"
+	"  done_at    INTEGER,"
+	"  reason     TEXT NOT NULL DEFAULT '',"
+	"  reprint_of INTEGER REFERENCES print_jobs_new(id),"
+	"  application_id INTEGER REFERENCES applications(id),"
+	"  complaint_id   INTEGER REFERENCES complaints(id),"
+	"  bands      INTEGER NOT NULL DEFAULT 0,"
+	"  bands_sent INTEGER NOT NULL DEFAULT 0,"
+	"  file       TEXT);" /* personal: a folder printer's PDF */
+	"INSERT INTO print_jobs_new (id, printer_id, document, lang, ticket_id, ahead,"
+	" resumes_at, created_at, state, attempts, not_before, sent_at, done_at, reason,"
+	" reprint_of, application_id, complaint_id)"
+	" SELECT id, printer_id, document, lang, ticket_id, ahead, resumes_at, created_at,"
+	" state, attempts, not_before, sent_at, done_at, reason, reprint_of, application_id,"
+	" complaint_id FROM print_jobs;"
+	"DROP TABLE print_jobs;"
+	"ALTER TABLE print_jobs_new RENAME TO print_jobs;"
+	"CREATE INDEX print_jobs_open ON print_jobs(printer_id, id)"
+	"  WHERE state IN ('queued', 'sending');"
+	"CREATE TRIGGER print_jobs_reprint_application AFTER INSERT ON print_jobs"
+	" WHEN NEW.reprint_of IS NOT NULL AND NEW.application_id IS NULL BEGIN"
+	"  UPDATE print_jobs SET application_id ="
+	"   (SELECT application_id FROM print_jobs WHERE id = NEW.reprint_of) WHERE id = NEW.id;"
+	" END;"
+	"CREATE TRIGGER print_jobs_reprint_complaint AFTER INSERT ON print_jobs"
+	" WHEN NEW.reprint_of IS NOT NULL AND NEW.complaint_id IS NULL BEGIN"
+	"  UPDATE print_jobs SET complaint_id ="
+	"   (SELECT complaint_id FROM print_jobs WHERE id = NEW.reprint_of) WHERE id = NEW.id;"
+	" END;"
+	/* The service's heartbeat, by the injectable clock: a printer whose
+	 * service has not written one lately has no service running.  service:
+	 * 'running', 'waiting' (for the database or the printer) or 'stopped'
+	 * (asked to), with what it waits for in service_reason. */
+	"ALTER TABLE printers ADD COLUMN heartbeat_at INTEGER;"
+	"ALTER TABLE printers ADD COLUMN service TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE printers ADD COLUMN service_reason TEXT NOT NULL DEFAULT '';";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -477,8 +538,10 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{9, "the kiosk administrator's PIN and its rest", step9},
 	{10, "what kezek simulate made", step10},
 	{11, "one feedback ballot per ticket served today, kept apart from it", step11},
-	{12, "suspended applications, the outgoing register, the receipt owed", step12},
-	{13, "the report's per-day summaries, deleted when a day's rows change", step_report_days},
+	{12, "expired print jobs, raster progress, printed files, service heartbeat",
+		step_print_service},
+	{13, "suspended applications, the outgoing register, the receipt owed", step_suspend},
+	{14, "the report's per-day summaries, deleted when a day's rows change", step_report_days},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

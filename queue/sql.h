@@ -118,6 +118,8 @@ enum kz_event_kind {
 	KZ_EVENT_COMPLAINT_ANSWERED,
 	KZ_EVENT_FEEDBACK,
 	KZ_EVENT_PURGED,
+	KZ_EVENT_PRINT_ASKED,   /* a person asked for a paper to be printed again */
+	KZ_EVENT_PRINT_EXPIRED, /* a ticket not printed in time: it will not be, unasked */
 	KZ_EVENT_COUNT
 };
 

@@ -1,7 +1,8 @@
 #!/bin/bash
 # run-hall.sh BUILD - the whole hall on this machine: the database of
-# config/hall.ini, one kezek-printd per configured printer, the hall board
-# and the kiosk.  This script is their supervisor: when the kiosk closes
+# config/hall.ini, one kezek-printd per configured printer (each started
+# again whenever it ends, by scripts/keep-running.sh), the hall board and
+# the kiosk.  This script is their supervisor: when the kiosk closes
 # (its window, or the administrator's gesture and PIN) or this script is
 # stopped, it stops the others.  Each program also runs alone.
 #
@@ -35,9 +36,12 @@ trap 'exit 130' INT TERM
 
 mkdir -p var
 for printer in $(sed -n 's/^\[printer \([A-Za-z0-9-]*\)\][[:space:]]*$/\1/p' "$CONFIG"); do
-	"$BUILD/kezek-printd" --printer "$printer" 2>>var/printd-"$printer".log &
+	# restarted with a back-off whenever it ends: a print service that
+	# dies anyway is back by itself (scripts/keep-running.sh)
+	bash scripts/keep-running.sh var/printd-"$printer".log \
+		"$BUILD/kezek-printd" --printer "$printer" &
 	pids+=($!)
-	echo "kezek: printing for $printer (log: var/printd-$printer.log)"
+	echo "kezek: printing for $printer, restarted if it stops (log: var/printd-$printer.log)"
 done
 "$BUILD/kezek-display" --size "${KEZEK_BOARD_SIZE:-1280x720}" 2>>var/display.log &
 pids+=($!)

@@ -218,10 +218,11 @@ test_document_kinds_and_their_column_words(void **state)
 static void
 test_job_states_and_their_column_words(void **state)
 {
-	static const char *const words[] = {"queued", "sending", "done", "failed", "uncertain"};
+	static const char *const words[] = {"queued", "sending", "done", "failed", "uncertain",
+		"expired"};
 
 	(void)state;
-	for (int s = KZ_JOB_QUEUED; s <= KZ_JOB_UNCERTAIN; s++) {
+	for (int s = KZ_JOB_QUEUED; s <= KZ_JOB_EXPIRED; s++) {
 		assert_string_equal(kz_job_state_name((enum kz_job_state)s), words[s]);
 		assert_int_equal(kz_job_state_from_db(words[s]), s);
 	}
@@ -262,6 +263,55 @@ test_an_unknown_document_is_not_queued(void **state)
 	assert_int_equal(kz_outbox_add(h->db, "kiosk-1", KZ_DOC_TEST, "kk", &job, err), KZ_OK);
 }
 
+/* The service's way: the next job is found but stays queued until its
+ * first byte goes (a stop before that leaves it waiting); a ticket not at
+ * its printer within the time expires, in its history too, and is not
+ * started; a receipt or a person's reprint never expires; the progress of
+ * bands is kept for the next start. */
+static void
+test_a_job_is_sending_from_its_first_byte_and_a_stale_ticket_expires(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_print_job j, u;
+	char err[KZ_ERR_LEN] = "";
+	int64_t first = 0, second = 0, again = 0, test = 0;
+
+	test_at("2026-03-20T10:00");
+	issue_print(h, "kk", &first);
+	assert_int_equal(kz_outbox_next(h->db, "kiosk-1", 30, &j, err), KZ_OK);
+	assert_int_equal(j.id, first);
+	assert_int_equal(kz_outbox_get(h->db, first, &j, err), KZ_OK);
+	assert_int_equal(j.state, KZ_JOB_QUEUED); /* found, not taken */
+	assert_int_equal(kz_outbox_unfinished(h->db, "kiosk-1", &u, err), KZ_EEMPTY);
+	assert_int_equal(kz_outbox_start(h->db, first, 4, 30, err), KZ_OK);
+	assert_int_equal(kz_outbox_progress(h->db, first, 2, err), KZ_OK);
+	assert_int_equal(kz_outbox_unfinished(h->db, "kiosk-1", &u, err), KZ_OK);
+	assert_int_equal(u.id, first);
+	assert_int_equal(u.bands, 4);
+	assert_int_equal(u.bands_sent, 2);
+	assert_int_equal(kz_outbox_start(h->db, first, 4, 30, err), KZ_EEMPTY); /* once */
+	assert_int_equal(kz_outbox_done(h->db, first, err), KZ_OK);
+
+	issue_print(h, "ru", &second);
+	assert_int_equal(kz_outbox_add(h->db, "kiosk-1", KZ_DOC_TEST, "kk", &test, err), KZ_OK);
+	assert_int_equal(kz_outbox_reprint(h->db, first, &again, err), KZ_OK);
+	test_at("2026-03-20T10:00:31");
+	assert_int_equal(kz_outbox_start(h->db, second, 4, 30, err), KZ_EEMPTY);
+	assert_int_equal(kz_outbox_get(h->db, second, &j, err), KZ_OK);
+	assert_int_equal(j.state, KZ_JOB_EXPIRED);
+	assert_non_null(strstr(j.reason, "within 30 s"));
+	/* the test page and the person's reprint still print, in order */
+	assert_int_equal(kz_outbox_next(h->db, "kiosk-1", 30, &j, err), KZ_OK);
+	assert_int_equal(j.id, test);
+	assert_int_equal(kz_outbox_start(h->db, test, 1, 30, err), KZ_OK);
+	assert_int_equal(kz_outbox_done(h->db, test, err), KZ_OK);
+	test_at("2026-03-20T11:00");
+	assert_int_equal(kz_outbox_next(h->db, "kiosk-1", 30, &j, err), KZ_OK);
+	assert_int_equal(j.id, again);
+	/* an expired job can be printed again on request */
+	assert_int_equal(kz_outbox_reprint(h->db, second, &again, err), KZ_OK);
+}
+
 int
 main(void)
 {
@@ -280,6 +330,9 @@ main(void)
 		cmocka_unit_test(test_job_states_and_their_column_words),
 		cmocka_unit_test(test_printer_conditions_and_their_column_words),
 		cmocka_unit_test_setup_teardown(test_an_unknown_document_is_not_queued, setup,
+			test_hall_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_a_job_is_sending_from_its_first_byte_and_a_stale_ticket_expires, setup,
 			test_hall_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
