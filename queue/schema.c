@@ -424,6 +424,7 @@ static const char step_suspend[] =
 	"  UPDATE applications SET receipt_printed_at ="
 	"   coalesce(NEW.done_at, NEW.sent_at, NEW.created_at)"
 	"   WHERE id = NEW.application_id AND receipt_printed_at IS NULL;"
+	" END;";
 
 static const char step_report_days[] =
 	/* The report's per-day summaries (queue/report-days.h): what each was
