@@ -195,7 +195,7 @@ kz_outbox_report_unprinted(struct kz_db *db, int64_t job, const char *where, con
 	"j.id, p.name, j.document, j.lang, j.state, j.attempts, j.created_at, j.reason,"           \
 	" coalesce(j.reprint_of, 0), coalesce(j.ticket_id, 0),"                                    \
 	" coalesce(t.number, a.number, c.number, '')," /* a ticket's, a receipt's, a talon's */    \
-	" coalesce(s.code, ''), coalesce(t.issued_at, 0),"                                        \
+	" coalesce(s.code, ''), coalesce(t.issued_at, 0),"                                         \
 	" coalesce(j.resumes_at, 0), j.bands, j.bands_sent, coalesce(j.file, '')"                  \
 	" FROM print_jobs j JOIN printers p ON p.id = j.printer_id"                                \
 	" LEFT JOIN tickets t ON t.id = j.ticket_id LEFT JOIN services s ON s.id = t.service_id"   \
