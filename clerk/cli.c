@@ -148,6 +148,7 @@ kz_cli_lang(void)
 void
 kz_cli_set_lang(const char *lang)
 {
-	if (lang != NULL && (strcmp(lang, "kk") == 0 || strcmp(lang, "ru") == 0))
+	if (lang != NULL &&
+		(strcmp(lang, "kk") == 0 || strcmp(lang, "ru") == 0 || strcmp(lang, "en") == 0))
 		memcpy(staff_lang, lang, 3);
 }

@@ -55,9 +55,9 @@ expect 0 "the notice again" print notice 2026-0002 --counter 1
 expect 0 "the talon again" print talon 2026-C-0001
 expect 0 "a blank form" print form a4-1
 expect 2 "a notice of an application that was not refused" print notice 2026-0001
-has err "was not refused: it has a receipt" "why"
+has err "was neither refused nor suspended: it has a receipt" "why"
 expect 2 "a receipt of a refused one" print receipt 2026-0002
-has err "was refused: it has a notice" "why"
+has err "was refused or is suspended: it has a notice" "why"
 expect 2 "no such ticket" print ticket A-999
 has err "there is no ticket A-999 of 2026-03-20" "what and when"
 expect 2 "yesterday's ticket is another" print ticket A-001 --day 2026-03-19
