@@ -107,6 +107,12 @@ replay_event(struct replay *r, enum kz_event_kind kind, int64_t at, int64_t coun
 		r->state = KZ_TICKET_SERVING;
 		r->started_at = at;
 		break;
+	case KZ_EVENT_PRINT_UNSEEN:
+	case KZ_EVENT_PRINT_ASKED:
+	case KZ_EVENT_PRINT_EXPIRED:
+		/* what became of the ticket's paper, not of the visitor: any state,
+		 * but only of a ticket that was issued */
+		return r->seen ? 0 : -1;
 	default:
 		outcome = kz_event_outcome(kind);
 		if (outcome == KZ_OUTCOME_NONE || r->state == KZ_TICKET_DONE || !r->seen)

@@ -84,6 +84,7 @@ expect 0 "status" --now 2026-03-20T10:00:50 print status
 has out "ticket  kk  expired    A-002: not at the printer within 30 s" "the job expired, saying why"
 expect 0 "history" history A-002
 has out "print_expired" "its history shows it"
+expect 0 "the event log still agrees with the tickets (a paper's fate is no visitor's)" check
 "$PRINTD" --printer a4-1 --fonts "$SRC/assets/fonts" --now 2026-03-20T11:00 --once >/dev/null 2>&1
 if [ "$(ls "$T"/a4/*-form-kk.pdf 2>/dev/null | wc -l)" -eq 1 ]; then ok
 else not_ok "a form an hour late did not print"; fi
@@ -93,4 +94,5 @@ has out "will print" "queued"
 if [ "$(stat -c %s "$T/printer.bin")" -gt "$before" ]; then ok; else not_ok "the asked-for ticket did not print"; fi
 expect 0 "history again" history A-002
 has out "asked by counter 2" "who asked is logged"
+expect 0 "and after a paper asked for again" check
 finish
