@@ -10,7 +10,12 @@
 command -v umockdev-run >/dev/null || { echo "no umockdev-run: install umockdev"; exit 77; }
 PRINTD="$(dirname "$KEZEK")/kezek-printd"
 DEVICES="$SRC/tests/data/usb-printers.umockdev"
-usb() { umockdev-run --device "$DEVICES" -- "$@"; }
+# umockdev's library is preloaded before everything, the sanitizers' too:
+# let AddressSanitizer run second in a sanitizer build
+usb() {
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+		umockdev-run --device "$DEVICES" -- "$@"
+}
 
 cat >>"$T/hall.ini" <<INI
 
