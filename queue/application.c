@@ -212,14 +212,14 @@ check_input(const struct kz_app_input *in, char *err)
 
 /* --- changes ----------------------------------------------------------- */
 
-/* The printer must be one for receipts or A4 (an unknown one is left to
- * the outbox, which names it). */
+/* The role of the hall's active printer named printer; KZ_ROLE_NONE for
+ * one it does not have (left to the outbox, which names it). */
 static int
-check_printer(struct kz_db *db, const char *printer, char *err)
+printer_role(struct kz_db *db, const char *printer, enum kz_printer_role *role, char *err)
 {
 	sqlite3_stmt *st =
 		kz_db_stmt(db, "SELECT role FROM printers WHERE name = ? AND active = 1", err);
-	char role[16] = "";
+	char word[16] = "";
 	int rc;
 
 	if (st == NULL)
@@ -227,11 +227,24 @@ check_printer(struct kz_db *db, const char *printer, char *err)
 	kz_bind_text(st, 1, printer);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		kz_col_text(st, 0, role, sizeof role);
+		kz_col_text(st, 0, word, sizeof word);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return kz_db_fail(db, rc, "read printer", err);
-	if (kz_config_role_of(role) == KZ_ROLE_TICKETS)
+	*role = kz_config_role_of(word);
+	return KZ_OK;
+}
+
+/* The printer must be one for receipts or A4. */
+static int
+check_printer(struct kz_db *db, const char *printer, char *err)
+{
+	enum kz_printer_role role;
+	int rc = printer_role(db, printer, &role, err);
+
+	if (rc != KZ_OK)
+		return rc;
+	if (role == KZ_ROLE_TICKETS)
 		return kz_err(err, KZ_EREJECT,
 			"printer %s prints queue tickets; print receipts and notices on a printer "
 			"with role receipts or a4",
@@ -518,21 +531,12 @@ do_resume(struct kz_db *db, struct kz_calendar *cal, const char *number, int cou
 static int
 check_a4(struct kz_db *db, const char *printer, char *err)
 {
-	sqlite3_stmt *st =
-		kz_db_stmt(db, "SELECT role FROM printers WHERE name = ? AND active = 1", err);
-	char role[16] = "";
-	int rc;
+	enum kz_printer_role role;
+	int rc = printer_role(db, printer, &role, err);
 
-	if (st == NULL)
-		return KZ_EDB;
-	kz_bind_text(st, 1, printer);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		kz_col_text(st, 0, role, sizeof role);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return kz_db_fail(db, rc, "read printer", err);
-	if (rc == SQLITE_ROW && kz_config_role_of(role) != KZ_ROLE_A4)
+	if (rc != KZ_OK)
+		return rc;
+	if (role != KZ_ROLE_NONE && role != KZ_ROLE_A4)
 		return kz_err(err, KZ_EREJECT,
 			"printer %s holds a roll; a motivated refusal is a letter on A4: name a "
 			"printer with role a4",
