@@ -7,6 +7,7 @@
 #ifndef KZ_BENCH_H
 #define KZ_BENCH_H
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +133,33 @@ bench_remove_dir(const char *prog, char *dir)
 		fprintf(stderr, "%s: could not remove %s\n", prog, dir);
 	dir[0] = '\0';
 }
+
+#ifdef KZ_SOURCE_DIR
+/* A scratch hall for a benchmark: dir (256 bytes) made as
+ * TMPDIR/kezek-TAG-XXXXXX holding a copy of the source tree's config/;
+ * config and db (600 bytes each) get its hall.ini's and its database's
+ * paths.  0, or -1 with what failed in why (600 bytes). */
+static inline int
+bench_scratch_hall(const char *tag, char *dir, char *config, char *db, char *why)
+{
+	char cmd[600];
+
+	snprintf(dir, 256, "%s/kezek-%s-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", tag);
+	if (mkdtemp(dir) == NULL) {
+		snprintf(why, 600, "mkdtemp: %s", strerror(errno));
+		dir[0] = '\0';
+		return -1;
+	}
+	snprintf(cmd, sizeof cmd, "cp -r '%s/config' '%s/'", KZ_SOURCE_DIR, dir);
+	if (system(cmd) != 0) {
+		snprintf(why, 600, "cannot copy %s/config into %s", KZ_SOURCE_DIR, dir);
+		return -1;
+	}
+	snprintf(config, 600, "%s/config/hall.ini", dir);
+	snprintf(db, 600, "%s/hall.db", dir);
+	return 0;
+}
+#endif
 
 /* An option the benchmark does not take: one line naming it and the way
  * to the usage, on stderr, and exit 1. */

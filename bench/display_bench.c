@@ -81,15 +81,8 @@ make_hall(void)
 	char cmd[1200], err[KZ_ERR_LEN];
 	struct kz_db *db;
 
-	snprintf(dir, sizeof dir, "%s/kezek-dbench-XXXXXX",
-		getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(dir) == NULL)
-		die("mkdtemp", strerror(errno));
-	snprintf(cmd, sizeof cmd, "cp -r '%s/config' '%s/'", KZ_SOURCE_DIR, dir);
-	if (system(cmd) != 0)
-		die("copy config", cmd);
-	snprintf(config, sizeof config, "%s/config/hall.ini", dir);
-	snprintf(dbpath, sizeof dbpath, "%s/hall.db", dir);
+	if (bench_scratch_hall("dbench", dir, config, dbpath, cmd) != 0)
+		die("a scratch hall", cmd);
 	if (kz_config_load(config, &cfg, err) != KZ_OK ||
 		kz_config_use_data_dir(&cfg, KZ_SOURCE_DIR, err) != KZ_OK ||
 		kz_clock_setup("Asia/Almaty", OPEN_AT, err) != KZ_OK ||

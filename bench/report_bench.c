@@ -117,15 +117,8 @@ main(int argc, char **argv)
 	int y0 = quick ? (int)arg[2] : (int)arg[1], y1 = (int)arg[2];
 	if (y0 > y1)
 		bench_bad_option("report_bench", argv[argc - 1]);
-	snprintf(dir, sizeof dir, "%s/kezek-rbench-XXXXXX",
-		getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(dir) == NULL)
-		die("mkdtemp", strerror(errno));
-	snprintf(cmd, sizeof cmd, "cp -r '%s/config' '%s/'", KZ_SOURCE_DIR, dir);
-	if (system(cmd) != 0)
-		die("copy config", cmd);
-	snprintf(config, sizeof config, "%s/config/hall.ini", dir);
-	snprintf(dbpath, sizeof dbpath, "%s/hall.db", dir);
+	if (bench_scratch_hall("rbench", dir, config, dbpath, cmd) != 0)
+		die("a scratch hall", cmd);
 	snprintf(from, sizeof from, "%04d-01-01", y0);
 	snprintf(to, sizeof to, "%04d-12-31", y1);
 	if (quick) { /* the week of the day timed below */
