@@ -48,7 +48,7 @@ read_counters(struct kz_db *db, struct kz_status *out, char *err)
 		" (SELECT group_concat(code, ', ') FROM (SELECT s.code FROM counter_services cs"
 		"   JOIN services s ON s.id = cs.service_id WHERE cs.counter_id = c.id"
 		"   ORDER BY s.code)),"
-		" t.number, t.state, t.called_at"
+		" t.number, t.state, t.called_at + t.away_seconds"
 		" FROM counters c LEFT JOIN clerks k ON k.id = c.clerk_id"
 		" LEFT JOIN tickets t ON t.id = c.ticket_id"
 		" WHERE c.active = 1 ORDER BY c.number",

@@ -32,7 +32,7 @@ struct kz_counter_status {
 	char services[128];                /* "A, B" */
 	char ticket[24];                   /* number of the visitor at it, "" if none */
 	enum kz_ticket_state ticket_state; /* with a ticket: called or serving */
-	int64_t ticket_since;              /* called_at of that ticket */
+	int64_t ticket_since; /* its service time runs from here: the call, plus time away */
 };
 
 struct kz_status {
