@@ -21,6 +21,7 @@
 #include "ink/typeset.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/i18n.h"
 
 #include "bench.h"
 
@@ -136,6 +137,7 @@ main(int argc, char **argv)
 	char err[KZ_ERR_LEN] = "";
 	struct kz_typeset *t;
 	struct kz_bytes out = {0};
+	struct kz_i18n *tr = NULL; /* the documents' words */
 	int64_t issued;
 
 	for (int i = 1; i < argc; i++) {
@@ -153,7 +155,8 @@ main(int argc, char **argv)
 	}
 	if (quick && !given)
 		runs = 10;
-	if (kz_clock_setup("Asia/Almaty", NULL, err) != KZ_OK ||
+	if (kz_i18n_load(KZ_SOURCE_DIR "/po", &tr, err) != KZ_OK ||
+		(kz_i18n_use(tr), kz_clock_setup("Asia/Almaty", NULL, err)) != KZ_OK ||
 		kz_clock_parse_local("2026-03-20T10:15", &issued, err) != KZ_OK ||
 		kz_typeset_open(KZ_SOURCE_DIR "/assets/fonts", &t, err) != KZ_OK) {
 		fprintf(stderr, "printer_bench: %s\n", err);

@@ -8,7 +8,7 @@ exec(struct kz_cli *cli)
 {
 	const struct kz_service_conf *s;
 	struct kz_ticket t;
-	char when[32];
+	char when[32], warning[512];
 	const char *printer = kz_cli_opt(cli, "print"), *lang = kz_cli_opt(cli, "lang");
 	int64_t job = 0;
 	int rc = printer ? kz_ticket_issue_print(cli->db, cli->cal, cli->argv[0], printer,
@@ -20,17 +20,21 @@ exec(struct kz_cli *cli)
 	s = kz_config_service(cli->cfg, t.service);
 	kz_clock_format(t.issued_at, "%Y-%m-%d %H:%M", when, sizeof when);
 	printf("%s\n", t.number);
-	printf("service  %s  %s / %s\n", t.service, s ? s->name_kk : "", s ? s->name_ru : "");
-	printf("issued   %s\n", when);
-	printf("ahead    %d\n", t.ahead);
+	printf(T("service  %s  %s / %s\n"), t.service, s ? s->name_kk : "", s ? s->name_ru : "");
+	printf(T("issued   %s\n"), when);
+	printf(T("ahead    %d\n"), t.ahead);
 	if (job)
-		printf("print    job %lld on %s\n", (long long)job, printer);
+		printf(T("print    job %lld on %s\n"), (long long)job, printer);
 	if (t.lunch_notice) {
 		char resumes[8];
-		printf("notice   reception breaks for lunch; if not called before it, you will be "
-		       "called after %s\n",
+		printf(T("notice   reception breaks for lunch; if not called before it, you will be "
+			 "called after %s\n"),
 			kz_cli_hhmm(t.resumes_at, resumes));
 	}
+	/* the office was found open on today's holiday data: say if it is not decreed */
+	if (kz_cli_cal_warning(cli->cal, kz_date_of(t.issued_at), kz_date_of(t.issued_at), warning,
+		    sizeof warning))
+		printf("%s\n", warning);
 	return KZ_EXIT_OK;
 }
 

@@ -37,7 +37,9 @@ usage(FILE *f)
 	print_options(f, kz_cli_common);
 	fprintf(f,
 		"\n'kezek COMMAND --help' tells more. Exit codes: 0 done, 1 usage, "
-		"2 rejected, 3 database or configuration error.\n");
+		"2 rejected, 3 database or configuration error, 4 answered on holiday data\n"
+		"not decreed (calendar due, calendar now). The staff's language: [hall] staff_lang,\n"
+		"or KEZEK_LANG=kk|ru|en (en: the untranslated source strings, for scripts).\n");
 }
 
 static void
@@ -57,19 +59,32 @@ cmd_usage(FILE *f, const struct kz_cmd *cmd)
 		fprintf(f, "  %-22s %s\n", k->name, k->help);
 }
 
-/* The staff's language and the catalogues it is read from. */
+/* The staff's language. */
 static int
 staff_language(struct kz_cli *cli)
 {
-	const char *lang = kz_cli_opt(cli, "lang");
-	int rc;
+	const char *lang = kz_cli_opt(cli, "lang"), *env = getenv("KEZEK_LANG");
 
 	kz_cli_set_lang(cli->cfg->staff_lang);
+	if (env != NULL && *env != '\0') /* en: the source strings, for scripts */
+		kz_cli_set_lang(env);
 	if ((cli->cmd->flags & KZ_CMD_LANG) && lang != NULL) {
 		if (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0)
 			return kz_cli_usage(cli, "--lang is kk or ru");
 		kz_cli_set_lang(lang);
 	}
+	return KZ_EXIT_OK;
+}
+
+/* The catalogues the staff's language is read from; the source strings
+ * (KEZEK_LANG=en) need none. */
+static int
+translations(struct kz_cli *cli)
+{
+	int rc;
+
+	if (strcmp(kz_cli_lang(), "en") == 0)
+		return KZ_EXIT_OK;
 	if ((rc = kz_setup_translations(&cli->setup, &cli->tr, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	return KZ_EXIT_OK;
@@ -96,6 +111,8 @@ open_hall(struct kz_cli *cli)
 		(rc = kz_cal_load(cli->cfg->holidays, &cli->cfg->hours, &cli->cal, cli->err)) !=
 			KZ_OK)
 		return kz_cli_fail(cli, rc);
+	if ((rc = translations(cli)) != KZ_EXIT_OK)
+		return rc;
 	if (!(cli->cmd->flags & KZ_CMD_DB))
 		return KZ_EXIT_OK;
 	flags = (cli->cmd->flags & KZ_CMD_CREATE) ? KZ_DB_CREATE : 0;

@@ -27,6 +27,8 @@ static const struct kz_document table[KZ_DOC_COUNT] = {
 		kz_doc_test_lay_out, NULL},
 	/* drawn with cairo on its own pages by report.c, on request (kezek report) */
 	[KZ_DOC_REPORT] = {KZ_DOC_REPORT, "the managers' report", KZ_PAPER_A4, NULL, NULL, NULL},
+	[KZ_DOC_FORM_SAMPLE] = {KZ_DOC_FORM_SAMPLE, "a sample filled-in application form (App. 2)",
+		KZ_PAPER_A4, kz_doc_form_load, kz_doc_form_sample_lay_out, NULL},
 };
 
 const struct kz_document *

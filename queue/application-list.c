@@ -17,7 +17,8 @@
 	" a.day, a.due_day, c.number, k.full_name, k.position, a.status, a.docs, a.missing,"         \
 	" a.act_total, (SELECT count(*) FROM application_act_rows r WHERE r.application_id = a.id)," \
 	" a.decided_at, a.decided_day, a.decision_reason, a.notice_due_day, a.notice_sent_at,"       \
-	" a.suspended_until, a.handed_at, a.handed_to, a.handed_name, a.handed_doc, a.purged_at"     \
+	" a.suspended_until, a.handed_at, a.handed_to, a.handed_name, a.handed_doc, a.purged_at,"    \
+	" a.due_calendar"                                                                            \
 	" FROM applications a LEFT JOIN counters c ON c.id = a.counter_id"                           \
 	" LEFT JOIN clerks k ON k.id = a.clerk_id"
 
@@ -97,6 +98,7 @@ read_app(sqlite3_stmt *st, struct kz_application *a, const char *today)
 	kz_col_text(st, 32, a->handed_name, sizeof a->handed_name);
 	kz_col_text(st, 33, a->handed_doc, sizeof a->handed_doc);
 	a->purged_at = sqlite3_column_int64(st, 34);
+	a->due_calendar = (enum kz_cal_data)sqlite3_column_int(st, 35);
 	derive(a, today);
 }
 

@@ -133,19 +133,20 @@ struct kz_application {
 	char representative[256], authority[256];
 	char proxy[256], proxy_doc[256];
 	char plot_address[256];
-	int64_t accepted_at;      /* UTC seconds */
-	char day[11];             /* local day of acceptance, YYYY-MM-DD */
-	char due_day[11];         /* p.7.1 */
-	int counter;              /* where it was accepted, 0 if unknown */
-	char clerk[256];          /* who accepted it: full name */
-	char clerk_position[256]; /* and position */
-	enum kz_app_state status; /* as recorded: registered, refused, approved, rejected */
-	unsigned docs;            /* handed in */
-	unsigned missing;         /* refused: not handed in */
-	int has_act;              /* the act's rows were entered and checked */
-	int nact;                 /* how many */
-	int64_t act_total;        /* their total, tiyn */
-	int64_t decided_at;       /* 0 until decided */
+	int64_t accepted_at;           /* UTC seconds */
+	char day[11];                  /* local day of acceptance, YYYY-MM-DD */
+	char due_day[11];              /* p.7.1 */
+	enum kz_cal_data due_calendar; /* the holiday data due_day was counted on */
+	int counter;                   /* where it was accepted, 0 if unknown */
+	char clerk[256];               /* who accepted it: full name */
+	char clerk_position[256];      /* and position */
+	enum kz_app_state status;      /* as recorded: registered, refused, approved, rejected */
+	unsigned docs;                 /* handed in */
+	unsigned missing;              /* refused: not handed in */
+	int has_act;                   /* the act's rows were entered and checked */
+	int nact;                      /* how many */
+	int64_t act_total;             /* their total, tiyn */
+	int64_t decided_at;            /* 0 until decided */
 	char decided_day[11];
 	char reason[KZ_APP_REASON_MAX + 1];
 	char notice_due_day[11];  /* refused: the notice's last day */

@@ -290,6 +290,13 @@ static const char step9[] =
 	"  tries      INTEGER NOT NULL DEFAULT 0,"
 	"  rest_until INTEGER NOT NULL DEFAULT 0);";
 
+static const char step10[] =
+	/* The holiday data an application's due day was counted on: 0 decreed,
+	 * 1 provisional, 2 no file for the year (calendar.h, enum kz_cal_data);
+	 * a due day on data not decreed is shown as such until checked. */
+	"ALTER TABLE applications ADD COLUMN due_calendar INTEGER NOT NULL DEFAULT 0"
+	" CHECK (due_calendar IN (0, 1, 2));";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -300,6 +307,7 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{7, "complaints, clerk PINs", step7},
 	{8, "indexes of the registers for the reports", step8},
 	{9, "the kiosk administrator's PIN and its rest", step9},
+	{10, "the holiday data each application's due day was counted on", step10},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];
