@@ -220,7 +220,7 @@ static const struct {
 	{"rejected", N("rejected")},
 	{"deemed_approved", N("deemed approved")},
 	{"applicant", N("to the applicant")},
-	{"proxy", N("to a proxy")},
+	{"proxy", N("to the proxy")},
 	{"in_person", N("in person")},
 	{"post", N("post")},
 	{"email", N("e-mail")},
