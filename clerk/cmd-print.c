@@ -15,6 +15,7 @@
 
 static const struct kz_cmd_option options[] = {
 	{"lang", "kk|ru", "language of a test page or form (default kk)"},
+	{"sample", NULL, "form: the sample filled in with made-up data (p.10), not the blank"},
 	{NULL, NULL, NULL},
 };
 
@@ -94,7 +95,9 @@ exec(struct kz_cli *cli)
 	if (strcmp(what, "preview") == 0 && cli->argc == 3)
 		return preview(cli, cli->argv[1], cli->argv[2]);
 	if ((strcmp(what, "test") == 0 || strcmp(what, "form") == 0) && cli->argc == 2) {
-		enum kz_doc_kind kind = what[0] == 't' ? KZ_DOC_TEST : KZ_DOC_FORM;
+		enum kz_doc_kind kind = what[0] == 't'      ? KZ_DOC_TEST
+			: kz_cli_opt(cli, "sample") != NULL ? KZ_DOC_FORM_SAMPLE
+							    : KZ_DOC_FORM;
 		const struct kz_printer_conf *pr = kz_config_printer(cli->cfg, cli->argv[1]);
 
 		/* a form on a thermal roll is refused before it is queued */
@@ -125,7 +128,8 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_print = {
 	.name = "print",
 	.args = "status | test PRINTER | form PRINTER | reprint JOB | preview FILE PNG",
-	.summary = "the printers' state and jobs; a test page; a blank form; print a job again",
+	.summary = "the printers' state and jobs; a test page; a blank form (--sample: filled in "
+		   "with made-up data); print a job again",
 	.options = options,
 	.min_args = 1,
 	.max_args = 3,

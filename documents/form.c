@@ -113,6 +113,10 @@ add(struct kz_layout *l, const struct line *k, const char *lang, int sample, int
 		return kz_err(err, KZ_EINVAL, "the form has more than %d blocks", KZ_LAYOUT_BLOCKS);
 	*b = (struct kz_layout_block){k->kind, k->size * width / KZ_DOTS_80MM, k->bold, k->align,
 		k->gap * width / KZ_DOTS_80MM, ""};
+	if (sample && k->sample == NULL && blanks && k->text[0] == '\0')
+		return KZ_OK; /* a spare line for handwriting: the sample needs none */
+	if (sample && k->sample == NULL)
+		blanks = 0;
 	if (sample && k->sample != NULL) /* the made-up entry, in place of the blank */
 		n = snprintf(b->text, sizeof b->text, "%s%s%s", text, text[0] ? " " : "",
 			kz_tr(lang, k->sample));

@@ -25,6 +25,7 @@ struct words {
 	const char *place;    /* "%s" office, address and room */
 	const char *clerk;    /* a label */
 	const char *sign_clerk, *sign_applicant, *phone;
+	const char *website; /* "%s" the agency's website */
 };
 
 static const struct words english = {
@@ -41,6 +42,7 @@ static const struct words english = {
 	N("(the clerk's signature)"),
 	N("(the applicant's signature)"),
 	N("Phone for enquiries: %s"),
+	N("The agency's website: %s"),
 };
 
 static int
@@ -166,10 +168,14 @@ add_clerk(struct kz_layout *l, const struct kz_receipt_doc *d, const struct word
 		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
 		(rc = kz_layout_add(l, KZ_BLOCK_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
 			 w->sign_applicant)) ||
-		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 2, 0, 0, 12, err, "%s", "")))
+		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 2, 0, 0, 12, err, "%s", "")) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 6, err, w->phone,
+			 phone)))
 		return rc;
-	return kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 6, err, w->phone,
-		phone);
+	if (kz_doc_missing(d->website))
+		return KZ_OK;
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 2, err, w->website,
+		d->website);
 }
 
 int
@@ -225,6 +231,7 @@ kz_doc_receipt_load(struct kz_doc_source *src, const struct kz_print_job *job, v
 	d->due_to = h->close;
 	d->clerk_name = a->clerk;
 	d->clerk_position = a->clerk_position;
+	d->website = src->cfg->website;
 	*data = r;
 	return KZ_OK;
 fail:

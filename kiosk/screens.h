@@ -80,6 +80,7 @@ struct kz_kiosk {
 	char print_why[KZ_ERR_LEN];
 	int legal;                      /* forms: 1 legal entity, 0 individual */
 	int form_printed;               /* forms: 1 queued, -1 could not */
+	int form_sample;                /* forms: the one asked for is the filled-in sample */
 	int fb_question;                /* 0..3 */
 	int fb_answer[KZ_FB_QUESTIONS]; /* 1 yes, 0 no, -1 skipped */
 	int notice;                     /* a passing message on the screen (KZ_NOTE_*) */
