@@ -69,8 +69,8 @@ exec(struct kz_cli *cli)
 		return list(cli, counter);
 	if (kz_cli_opt(cli, "reason") == NULL)
 		return kz_cli_usage(cli, "say why the visitor goes: --reason TEXT");
-	if ((minutes = whole(cli, "minutes", kz_cli_opt(cli, "minutes"),
-		     KZ_POSTPONE_MAX_MINUTES)) < 0)
+	if ((minutes = whole(cli, "minutes", kz_cli_opt(cli, "minutes"), KZ_POSTPONE_MAX_MINUTES)) <
+		0)
 		return KZ_EXIT_USAGE;
 	rc = kz_ticket_postpone(cli->db, counter, kz_cli_opt(cli, "reason"), minutes, &t, cli->err);
 	if (rc != KZ_OK)
@@ -84,7 +84,8 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_postpone = {
 	.name = "postpone",
 	.args = "",
-	.summary = "send a counter's visitor to fetch a copy, back by a time; prints the number first",
+	.summary =
+		"send a counter's visitor to fetch a copy, back by a time; prints the number first",
 	.options = options,
 	.min_args = 0,
 	.max_args = 0,

@@ -26,7 +26,8 @@ check_reason(const char *reason, char *err)
 		return kz_err(err, KZ_EINVAL,
 			"a postponement needs a reason (what the visitor went to fetch)");
 	if (strlen(reason) >= KZ_POSTPONE_REASON_LEN)
-		return kz_err(err, KZ_EINVAL, "the reason is too long: at most %d bytes, say it shortly",
+		return kz_err(err, KZ_EINVAL,
+			"the reason is too long: at most %d bytes, say it shortly",
 			KZ_POSTPONE_REASON_LEN - 1);
 	while (*p) {
 		n = kz_utf8_next(p, &cp);
@@ -71,8 +72,8 @@ do_postpone(struct kz_db *db, int counter, const char *reason, int minutes, stru
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, c.id);
 	if ((rc = kz_db_exec_stmt(db, st, "free counter", err)) != KZ_OK ||
-		(rc = kz_event_add(db, now, KZ_EVENT_POSTPONED, out->id, c.id, c.clerk_id, 0, reason,
-			 err)) != KZ_OK)
+		(rc = kz_event_add(db, now, KZ_EVENT_POSTPONED, out->id, c.id, c.clerk_id, 0,
+			 reason, err)) != KZ_OK)
 		return rc;
 	return kz_ticket_load(db, out->id, out, err);
 }
@@ -108,8 +109,9 @@ not_postponed_here(const struct kz_ticket *t, int counter, char *err)
 			t->number, hhmm);
 	}
 	if (t->state != KZ_TICKET_POSTPONED)
-		return kz_err(err, KZ_EREJECT, "%s is not postponed (it is %s); nothing was changed",
-			t->number, kz_ticket_state_say(t->state));
+		return kz_err(err, KZ_EREJECT,
+			"%s is not postponed (it is %s); nothing was changed", t->number,
+			kz_ticket_state_say(t->state));
 	return kz_err(err, KZ_EREJECT,
 		"%s was postponed at counter %d, not %d; only counter %d calls it back", t->number,
 		t->counter, counter, t->counter);

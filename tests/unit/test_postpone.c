@@ -168,7 +168,8 @@ test_visitor_in_service_comes_back_into_service(void **state)
 	test_at(DAY1 "T10:34");
 	assert_int_equal(kz_ticket_finish(h->db, 2, KZ_SERVED, NULL, NULL, &t, err), KZ_OK);
 	/* 29 minutes from call to finish, 20 of them away: 9 of service */
-	assert_int_equal(kz_service_seconds(t.called_at + t.away_seconds, t.finished_at, 0), 9 * 60);
+	assert_int_equal(kz_service_seconds(t.called_at + t.away_seconds, t.finished_at, 0),
+		9 * 60);
 	assert_audit_ok(h);
 }
 
