@@ -41,7 +41,9 @@ expect 0 "A-001" ticket A
 expect 0 "A-002" ticket A --now 2026-03-20T10:01
 expect 0 "C-001" ticket C --now 2026-03-20T10:02
 
-# a wrong PIN, then the right one; n s f serves A-001; n r x: A-002 did not come
+# a wrong PIN, then the right one; n s f: finish asks first (n keeps the
+# visitor), then y serves A-001; A-002 is called: f refuses a visit that
+# never started, r calls again, x asks, then marks the no-show
 console "$CLERK
 1111
 $CLERK
@@ -50,16 +52,26 @@ n
 s
 f
 n
+f
+y
+n
+f
 r
 x
+y
 q" 3 --now 2026-03-20T10:12
 if [ "$rc" -eq 0 ]; then ok; else not_ok "console: exit $rc"; fi
 has err "wrong PIN for $CLERK; 4 tries left" "the wrong PIN said"
 has out "$CLERK (Бас маман) at counter 3" "logged in"
 has out "called A-001 (waited 12 min)" "n called A-001"
 has out "A-001 in service" "s started it"
-has out "A-001 served" "f finished it"
+has out "Finish A-001 as served? y: yes, n: no" "f asks first"
+has out "nothing changed: A-001 is still at the counter" "n keeps the visitor"
+has out "A-001 served" "f then y finished it"
+has out "A-002 has not started: s when the visitor comes up, x if they did not come" \
+	"f on a visit never started is refused"
 has out "called A-002 again" "r recalled A-002"
+has out "A-002 did not come: mark as no-show?" "x asks first"
 has out "A-002 did not come (no-show)" "x"
 has out "counter 3 closed; goodbye" "q closed the counter"
 is "served|$CLERK" "SELECT t.outcome, k.full_name FROM tickets t JOIN clerks k ON k.id = t.clerk_id
@@ -77,11 +89,15 @@ is "clerk_login counter_opened called started served called recalled no_show cou
 	AND e.id > (SELECT max(id) FROM events WHERE kind = 'clerk_pin_set') ORDER BY e.id)" \
 	"every action under the clerk's name"
 
-# transfer, a complaint and documents from the console; q waits for the visitor
+# transfer and a complaint, each confirmed; the intake form checks each
+# field as typed (a wrong IIN, a wrong act row, a wrong total are asked
+# again), and a correction from the list keeps every other field; a
+# visit that never started is served only after s
 console "2468
 n
 t
 B
+y
 c
 post
 result
@@ -89,25 +105,53 @@ result
 Көкшетау, Абай көшесі 1
 бағалаумен келіспеймін
 15
+y
 a
 individual
 Иванов Иван Иванович
+870412300417
 870412300416
 уд. личности № 012345678
++7 701 111 22
 +7 701 111 22 33
 г. Кокшетау, ул. Абая, 10
 
 г. Кокшетау, участок 5
 application,id_copy,act,conclusion
+Зона 1;0,1500;1 200 000;1,2;210 000,00
+Зона 1;0,1500;1 200 000;1,2;216 000,00
 
+200 000
+216 000,00
+3
+87041230041
+870412300416
+7
++7 701 222 33 44
+y
 n
 q
+s
 f
+y
 q" 3 --clerk "$CLERK" --now 2026-03-20T10:20
 if [ "$rc" -eq 0 ]; then ok; else not_ok "second console: exit $rc"; fi
 has out "called C-001" "C-001 called"
+has out "Send C-001 to service B, keeping its place?" "t asks first"
 has out "C-001 waits for service B, keeping its place" "t transferred it"
+has out "Register the complaint in the journal?" "c asks first"
 has out "complaint 2026-C-0001 registered; answer by 2026-04-06" "c registered a complaint"
+has out "! IIN: the control digit (the 12th) does not match; check the number on the document" \
+	"the IIN's control digit checked as it is typed"
+lacks out "870412300417" "the IIN is not repeated in a message"
+has out "! a phone number has 10 to 15 digits" "the phone checked as typed"
+has out "! row 1: area x rate x coefficient is 216 000,00 tenge, the row says 210 000,00" \
+	"an act row checked against itself"
+has out "! the rows add up to 216 000,00 tenge, the total says 200 000,00" \
+	"the total checked against the rows"
+has out "! IIN has 12 digits; 11 typed" "the correction is checked too"
+has out "  7  phone: +7 701 222 33 44" "the corrected phone in the list"
+has out "  2  full name: Иванов Иван Иванович" "the other fields kept"
 has out "application 2026-0001 registered" "a accepted the documents"
 has out "called C-001 (waited 18 min)" "the transferred ticket kept its place"
 has out "C-001 is still at the counter: finish it first" "q refused with a visitor"
@@ -118,6 +162,31 @@ is "$CLERK|3" "SELECT k.full_name, c.number FROM complaints m JOIN clerks k ON k
 	JOIN counters c ON c.id = m.counter_id" "the complaint taken by the clerk at counter 3"
 is "$CLERK|registered" "SELECT k.full_name, a.status FROM applications a
 	JOIN clerks k ON k.id = a.clerk_id" "the application accepted by the clerk"
+is "Иванов Иван Иванович|870412300416|+7 701 222 33 44|г. Кокшетау, ул. Абая, 10|21600000" \
+	"SELECT applicant, idnum, phone, address, act_total FROM applications" \
+	"every field as typed and corrected, the act's total"
+
+# in Kazakh: postpone a visitor and call them back; l switches to Russian
+expect 0 "A-003" ticket A --now 2026-03-20T10:30
+printf '2468\nn\np\nкөшірме әкелу\n10\nb\n\ns\nf\ny\nl\nn\nq\n' >"$T/keys"
+KEZEK_LANG=kk "$KEZEK" console 3 --clerk "$CLERK" --now 2026-03-20T10:31 <"$T/keys" \
+	>"$T/out" 2>"$T/err"
+if [ $? -eq 0 ]; then ok; else not_ok "console in Kazakh: exit $?"; fi
+has out "A-003 10:41 дейін кейінге қалдырылды; b қайта шақырады" "postponed, said in Kazakh"
+has out "кейінге қалдырылғандар (b қайта шақырады):  A-003, 10:41 дейін (көшірме әкелу)" \
+	"the postponed visitor listed"
+has out "A-003 қайта шақырылды (шақырылды)" "called back, said in Kazakh"
+has out "A-003 қызмет көрсетілді деп аяқтау керек пе? y — иә, n — жоқ" "the question in Kazakh"
+has out "консоль теперь говорит по-русски" "l: Russian"
+has out "к окну 3 никто не ждёт" "then the refusal in Russian"
+is "served|postponed returned" "SELECT t.outcome, (SELECT group_concat(kind, ' ') FROM events e
+	WHERE e.ticket_id = t.id AND kind IN ('postponed', 'returned')) FROM tickets t
+	WHERE number = 'A-003'" "A-003 postponed, returned, served"
+is "көшірме әкелу" "SELECT detail FROM events WHERE kind = 'postponed'" "the reason in the log"
+
+# on a terminal, the message stays when the hall changes under it
+if python3 "$SRC/tests/cli/console-pty.py" "$KEZEK" "$CLERK" >"$T/out" 2>"$T/err"; then ok
+else not_ok "the message stays on the screen: $(tail -n 3 "$T/err")"; fi
 
 # someone else's counter, a locked login, the end of input
 expect 0 "another clerk opens 3" counter open 3 --clerk "Басқа Клерк" --position "Маман"
