@@ -179,7 +179,8 @@ kz_console_draw(struct console *c)
 	char now[32], e[KZ_ERR_LEN];
 
 	if (kz_status_read(c->cli->db, &c->st, e) != KZ_OK) {
-		printf("%s\n", T("the hall's database cannot be read now; the screen is as it was"));
+		printf("%s\n",
+			T("the hall's database cannot be read now; the screen is as it was"));
 		return;
 	}
 	c->drawn_version = kz_db_data_version(c->cli->db);

@@ -87,8 +87,9 @@ ask_rows(struct form *m)
 	m->total = 0;
 	m->value[KZ_INTAKE_ACT_TOTAL][0] = '\0'; /* new rows, a total checked anew */
 	for (;;) {
-		snprintf(prompt, sizeof prompt, T("act row %d 'zone;area;rate;coefficient;value' "
-						  "(empty: no more): "),
+		snprintf(prompt, sizeof prompt,
+			T("act row %d 'zone;area;rate;coefficient;value' "
+			  "(empty: no more): "),
 			m->f.nrows + 1);
 		if (kz_console_ask(prompt, NULL, line, sizeof line))
 			return KZ_TERM_EOF;
@@ -147,8 +148,9 @@ fill(struct form *m, int all)
 	int f = 0, rc;
 
 	while (f < KZ_INTAKE_NFIELDS) {
-		int lacks = f == KZ_INTAKE_ACT_ROW ? !m->act_asked
-						   : kz_intake_required(&m->f, f) && !m->value[f][0];
+		int lacks = f == KZ_INTAKE_ACT_ROW
+			? !m->act_asked
+			: kz_intake_required(&m->f, f) && !m->value[f][0];
 		if (!asked(m, f) || (!all && !lacks)) {
 			f++;
 			continue;
@@ -179,7 +181,8 @@ show(const struct form *m)
 		printf("%3d  %s: ", f + 1, kz_intake_label(f, m->f.kind, kz_cli_lang()));
 		if (f == KZ_INTAKE_ACT_ROW)
 			printf(T("%d rows"), m->f.nrows);
-		else if (f == KZ_INTAKE_ACT_TOTAL && kz_money_format(m->total, total, sizeof total) > 0)
+		else if (f == KZ_INTAKE_ACT_TOTAL &&
+			kz_money_format(m->total, total, sizeof total) > 0)
 			printf("%s", total);
 		else
 			printf("%s", m->value[f][0] ? m->value[f] : "-");
@@ -201,7 +204,8 @@ submit(struct console *c, struct form *m)
 
 	if (c->printer) {
 		do
-			if (kz_console_ask(T("printout language (kk, ru): "), c->lang, lang, sizeof lang))
+			if (kz_console_ask(T("printout language (kk, ru): "), c->lang, lang,
+				    sizeof lang))
 				return KZ_TERM_EOF;
 		while (strcmp(lang, langs[0]) != 0 && strcmp(lang, langs[1]) != 0);
 	}
@@ -221,9 +225,10 @@ submit(struct console *c, struct form *m)
 		printf("! %s %s\n", T("not registered:"), c->cli->err);
 	else
 		kz_console_say(c, T("application %s %s%s%s"), a->number,
-			a->missing ? T("suspended: documents are missing (notice due); d when they come")
-			: job	   ? T("registered")
-				   : T("registered; RECEIPT OWED: no printer"),
+			a->missing
+				? T("suspended: documents are missing (notice due); d when they come")
+				: job ? T("registered")
+				      : T("registered; RECEIPT OWED: no printer"),
 			job ? T("; printing on ") : "", job ? printer : "");
 	free(a);
 	return rc;
@@ -251,7 +256,8 @@ review(struct console *c, struct form *m)
 							"is lost."))) == KZ_TERM_EOF)
 				return KZ_TERM_EOF;
 			if (yes)
-				return kz_console_say(c, "%s", T("the application was not registered")),
+				return kz_console_say(c, "%s",
+					       T("the application was not registered")),
 				       0;
 			continue;
 		}

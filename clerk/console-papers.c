@@ -26,8 +26,7 @@ kz_console_paper_printer(struct console *c, char *buf)
 /* Ask until the answer is one of the choices (its code), or text when
  * choices is NULL (required: not empty).  0, or KZ_TERM_EOF. */
 static int
-ask_until(const char *prompt, const char *dflt, const char *const *choices, char *buf,
-	size_t len)
+ask_until(const char *prompt, const char *dflt, const char *const *choices, char *buf, size_t len)
 {
 	for (;;) {
 		if (kz_console_ask(prompt, dflt, buf, len))
@@ -37,7 +36,8 @@ ask_until(const char *prompt, const char *dflt, const char *const *choices, char
 		for (int i = 0; choices && choices[i]; i++)
 			if (strcmp(buf, choices[i]) == 0)
 				return 0;
-		printf("%s\n", choices ? T("type one of the words in brackets") : T("required; type it"));
+		printf("%s\n",
+			choices ? T("type one of the words in brackets") : T("required; type it"));
 	}
 }
 
@@ -65,7 +65,8 @@ kz_console_complaint(struct console *c)
 		ask_until(T("answer within days (15, 30) [30]: "), "30", days_ok, days,
 			sizeof days) ||
 		(c->printer &&
-			ask_until(T("talon language (kk, ru): "), c->lang, langs, lang, sizeof lang)))
+			ask_until(T("talon language (kk, ru): "), c->lang, langs, lang,
+				sizeof lang)))
 		return KZ_TERM_EOF;
 	snprintf(q, sizeof q, "%s", T("Register the complaint in the journal?"));
 	if ((yes = kz_console_confirm(q)) == KZ_TERM_EOF)
@@ -106,9 +107,10 @@ kz_console_resume(struct console *c)
 			return KZ_TERM_EOF;
 		if (kz_app_docs_parse(docs, &set, NULL) == KZ_OK)
 			break;
-		printf("%s\n", T("a document code is not known; the codes are application, id_copy, "
-				 "power_of_attorney, proxy_id, registration, authority, act, "
-				 "conclusion"));
+		printf("%s\n",
+			T("a document code is not known; the codes are application, id_copy, "
+			  "power_of_attorney, proxy_id, registration, authority, act, "
+			  "conclusion"));
 	}
 	snprintf(q, sizeof q, T("Resume application %s with these documents?"), number);
 	if ((yes = kz_console_confirm(q)) == KZ_TERM_EOF)
@@ -123,7 +125,8 @@ kz_console_resume(struct console *c)
 		kz_console_say(c, T("application %s did not go on: %s"), number, c->cli->err);
 	else
 		kz_console_say(c, T("application %s goes on, due %s (p.7.1)%s%s"), a->number,
-			a->due_day, job ? T("; receipt printing on ") : T("; RECEIPT OWED: no printer"),
+			a->due_day,
+			job ? T("; receipt printing on ") : T("; RECEIPT OWED: no printer"),
 			job ? printer : "");
 	free(a);
 	return 0;

@@ -26,10 +26,12 @@ visitor(struct console *c, struct kz_ticket *t)
 	char e[KZ_ERR_LEN];
 
 	if (kz_status_read(c->cli->db, &c->st, e) != KZ_OK)
-		return kz_console_say(c, "%s", T("the hall's database cannot be read now; try again")),
+		return kz_console_say(c, "%s",
+			       T("the hall's database cannot be read now; try again")),
 		       0;
 	k = kz_console_counter(c);
-	if (k == NULL || !k->ticket[0] || kz_ticket_find(c->cli->db, k->ticket, NULL, t, e) != KZ_OK)
+	if (k == NULL || !k->ticket[0] ||
+		kz_ticket_find(c->cli->db, k->ticket, NULL, t, e) != KZ_OK)
 		return kz_console_say(c, "%s", T("no visitor at the counter; n calls the next")), 0;
 	return 1;
 }
@@ -107,22 +109,24 @@ end_visit(struct console *c, int key)
 	}
 	outcome = key == 'f' ? KZ_SERVED : t.state == KZ_TICKET_SERVING ? KZ_CANCELLED : KZ_NO_SHOW;
 	snprintf(q, sizeof q,
-		outcome == KZ_SERVED	  ? T("Finish %s as served?")
-		: outcome == KZ_CANCELLED ? T("Cancel the service of %s?")
-					  : T("%s did not come: mark as no-show?"),
+		outcome == KZ_SERVED              ? T("Finish %s as served?")
+			: outcome == KZ_CANCELLED ? T("Cancel the service of %s?")
+						  : T("%s did not come: mark as no-show?"),
 		t.number);
 	if ((yes = kz_console_confirm(q)) == KZ_TERM_EOF)
 		return 1;
 	if (!yes)
-		return kz_console_say(c, T("nothing changed: %s is still at the counter"), t.number), 0;
+		return kz_console_say(c, T("nothing changed: %s is still at the counter"),
+			       t.number),
+		       0;
 	rc = kz_ticket_finish(c->cli->db, c->counter, outcome, NULL, t.number, &t, c->cli->err);
 	if (rc != KZ_OK)
 		refused(c, rc);
 	else
 		kz_console_say(c, "%s %s", t.number,
-			outcome == KZ_SERVED	  ? T("served")
-			: outcome == KZ_CANCELLED ? T("cancelled")
-						  : T("did not come (no-show)"));
+			outcome == KZ_SERVED              ? T("served")
+				: outcome == KZ_CANCELLED ? T("cancelled")
+							  : T("did not come (no-show)"));
 	return 0;
 }
 
@@ -141,11 +145,14 @@ transfer(struct console *c)
 	if ((yes = kz_console_confirm(q)) == KZ_TERM_EOF)
 		return 1;
 	if (!yes)
-		return kz_console_say(c, T("nothing changed: %s is still at the counter"), t.number), 0;
-	rc = kz_ticket_finish(c->cli->db, c->counter, KZ_TRANSFERRED, to, t.number, &t, c->cli->err);
+		return kz_console_say(c, T("nothing changed: %s is still at the counter"),
+			       t.number),
+		       0;
+	rc = kz_ticket_finish(c->cli->db, c->counter, KZ_TRANSFERRED, to, t.number, &t,
+		c->cli->err);
 	if (rc == KZ_ENOTFOUND || rc == KZ_EINVAL)
-		kz_console_say(c, T("there is no service '%s' here; %s is still at the counter"), to,
-			t.number);
+		kz_console_say(c, T("there is no service '%s' here; %s is still at the counter"),
+			to, t.number);
 	else if (rc != KZ_OK)
 		refused(c, rc);
 	else
@@ -169,7 +176,8 @@ postpone(struct console *c)
 		return 1;
 	n = atoi(mins);
 	if (reason[strspn(reason, " ")] == '\0')
-		return kz_console_say(c, T("a postponement needs a reason; %s is still at the counter"),
+		return kz_console_say(c,
+			       T("a postponement needs a reason; %s is still at the counter"),
 			       t.number),
 		       0;
 	if (n < 1 || n > KZ_POSTPONE_MAX_MINUTES)
@@ -199,8 +207,8 @@ call_back(struct console *c)
 		return kz_console_say(c, "%s", T("no one is postponed at this counter")), 0;
 	if (n == 1)
 		snprintf(prompt, sizeof prompt, T("ticket to call back [%s]: "), p[0].number);
-	if (kz_console_ask(n == 1 ? prompt : T("ticket to call back: "), n == 1 ? p[0].number : NULL,
-		    number, sizeof number))
+	if (kz_console_ask(n == 1 ? prompt : T("ticket to call back: "),
+		    n == 1 ? p[0].number : NULL, number, sizeof number))
 		return 1;
 	for (char *s = number; *s; s++)
 		if (*s >= 'a' && *s <= 'z')
@@ -215,8 +223,9 @@ call_back(struct console *c)
 		kz_console_say(c, T("%s called back (%s)"), t.number,
 			t.state == KZ_TICKET_SERVING ? T("in service") : T("called"));
 	else if (kz_ticket_find(c->cli->db, number, NULL, &t, c->cli->err) == KZ_OK &&
-		 t.state == KZ_TICKET_DONE && t.outcome == KZ_NO_SHOW)
-		kz_console_say(c, T("%s did not come back in time: it ended as a no-show"), t.number);
+		t.state == KZ_TICKET_DONE && t.outcome == KZ_NO_SHOW)
+		kz_console_say(c, T("%s did not come back in time: it ended as a no-show"),
+			t.number);
 	else
 		kz_console_say(c, T("%s is not postponed at this counter"), number);
 	return 0;

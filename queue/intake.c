@@ -161,20 +161,23 @@ check_idnum(const char *s, int legal, const char *lang, char *err)
 			kz_tr(lang, "%s: digits only, no spaces or letters (position %d)"), what,
 			(int)digits + 1);
 	if (n != KZ_IDNUM_LEN)
-		return kz_err(err, KZ_EINVAL,
-			kz_tr(lang, "%s has 12 digits; %d typed"), what, (int)n);
+		return kz_err(err, KZ_EINVAL, kz_tr(lang, "%s has 12 digits; %d typed"), what,
+			(int)n);
 	if (kz_idnum_control(s) != s[11] - '0')
 		return kz_err(err, KZ_EINVAL,
-			kz_tr(lang, "%s: the control digit (the 12th) does not match; check the "
-				    "number on the document"),
+			kz_tr(lang,
+				"%s: the control digit (the 12th) does not match; check the "
+				"number on the document"),
 			what);
 	if ((legal ? kz_bin_check(s, NULL) : kz_iin_check(s, NULL)) != KZ_OK)
 		return kz_err(err, KZ_EINVAL,
-			legal ? kz_tr(lang, "BIN: digits 1-4 are not a year and month of "
-					    "registration, or digits 5-6 not a type of entity; "
-					    "check the number")
-			      : kz_tr(lang, "IIN: digits 1-6 are not a birth date or the 7th is "
-					    "not 1 to 6; check the number"),
+			legal ? kz_tr(lang,
+					"BIN: digits 1-4 are not a year and month of "
+					"registration, or digits 5-6 not a type of entity; "
+					"check the number")
+			      : kz_tr(lang,
+					"IIN: digits 1-6 are not a birth date or the 7th is "
+					"not 1 to 6; check the number"),
 			what);
 	return KZ_OK;
 }
@@ -190,11 +193,13 @@ check_phone(const char *s, const char *lang, char *err)
 			digits++;
 		else if (strchr(" +()-", *p) == NULL)
 			return kz_err(err, KZ_EINVAL,
-				kz_tr(lang, "a phone number has digits, spaces, +, ( ) and - only"));
+				kz_tr(lang,
+					"a phone number has digits, spaces, +, ( ) and - only"));
 	}
 	if (digits < 10 || digits > 15)
 		return kz_err(err, KZ_EINVAL,
-			kz_tr(lang, "a phone number has 10 to 15 digits, such as +7 701 111 22 33"));
+			kz_tr(lang,
+				"a phone number has 10 to 15 digits, such as +7 701 111 22 33"));
 	return KZ_OK;
 }
 
@@ -213,11 +218,13 @@ check_docs(const struct kz_intake_form *form, const char *s, const char *lang, u
 				list[0] ? ", " : "", kz_app_doc_code(i));
 	if (kz_app_docs_parse(s, set, NULL) != KZ_OK)
 		return kz_err(err, KZ_EINVAL,
-			kz_tr(lang, "a document code is not known; this applicant's are: %s"), list);
+			kz_tr(lang, "a document code is not known; this applicant's are: %s"),
+			list);
 	if (*set & ~allowed)
 		return kz_err(err, KZ_EINVAL,
-			kz_tr(lang, "a document is not one of p.11 for this applicant; theirs are: "
-				    "%s"),
+			kz_tr(lang,
+				"a document is not one of p.11 for this applicant; theirs are: "
+				"%s"),
 			list);
 	return KZ_OK;
 }
@@ -234,8 +241,9 @@ check_row(const struct kz_intake_form *form, const char *s, const char *lang,
 			KZ_ACT_MAX_ROWS);
 	if (kz_app_act_row_parse(s, row, NULL) != KZ_OK)
 		return kz_err(err, KZ_EINVAL,
-			kz_tr(lang, "a row is 'zone;area;rate;coefficient;value' with numbers as "
-				    "on the act, such as 'Зона 1;0,1500;1 200 000;1,2;216 000,00'"));
+			kz_tr(lang,
+				"a row is 'zone;area;rate;coefficient;value' with numbers as "
+				"on the act, such as 'Зона 1;0,1500;1 200 000;1,2;216 000,00'"));
 	if (kz_act_check(row, 1, row->value, &res, NULL) == KZ_OK)
 		return KZ_OK;
 	if (res.expected < 0)
@@ -244,8 +252,9 @@ check_row(const struct kz_intake_form *form, const char *s, const char *lang,
 	kz_money_format(res.expected, want, sizeof want);
 	kz_money_format(res.stated, said, sizeof said);
 	return kz_err(err, KZ_EINVAL,
-		kz_tr(lang, "row %d: area x rate x coefficient is %s tenge, the row says %s; check "
-			    "the act"),
+		kz_tr(lang,
+			"row %d: area x rate x coefficient is %s tenge, the row says %s; check "
+			"the act"),
 		form->nrows + 1, want, said);
 }
 
@@ -265,15 +274,16 @@ check_total(const struct kz_intake_form *form, const char *s, const char *lang, 
 		kz_money_format(sum, want, sizeof want);
 		kz_money_format(*total, said, sizeof said);
 		return kz_err(err, KZ_EINVAL,
-			kz_tr(lang, "the rows add up to %s tenge, the total says %s; check the act"),
+			kz_tr(lang,
+				"the rows add up to %s tenge, the total says %s; check the act"),
 			want, said);
 	}
 	return KZ_OK;
 }
 
 int
-kz_intake_check_field(const struct kz_intake_form *form, enum kz_intake_field f,
-	const char *value, const char *lang, struct kz_intake_value *parsed, char *err)
+kz_intake_check_field(const struct kz_intake_form *form, enum kz_intake_field f, const char *value,
+	const char *lang, struct kz_intake_value *parsed, char *err)
 {
 	const char *label = kz_intake_label(f, form->kind, lang);
 	struct kz_intake_value scratch;
@@ -284,9 +294,9 @@ kz_intake_check_field(const struct kz_intake_form *form, enum kz_intake_field f,
 	if (f < 0 || f >= KZ_INTAKE_NFIELDS)
 		return kz_err(err, KZ_EINVAL, kz_tr(lang, "the form has no such field"));
 	if (value == NULL || value[0] == '\0')
-		return kz_intake_required(form, f) ? kz_err(err, KZ_EINVAL,
-						   kz_tr(lang, "%s is required; type it"), label)
-					 : KZ_OK;
+		return kz_intake_required(form, f)
+			? kz_err(err, KZ_EINVAL, kz_tr(lang, "%s is required; type it"), label)
+			: KZ_OK;
 	if ((rc = check_text(value, label, lang, err)) != KZ_OK)
 		return rc;
 	switch (f) {

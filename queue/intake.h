@@ -68,10 +68,10 @@ int kz_intake_required(const struct kz_intake_form *form, enum kz_intake_field f
  * form's rows added up.  *parsed (may be NULL) receives what the value
  * means, for the fields that are more than text. */
 struct kz_intake_value {
-	enum kz_app_kind kind;  /* KZ_INTAKE_KIND */
-	unsigned docs;          /* KZ_INTAKE_DOCS: the set */
-	struct kz_act_row row;  /* KZ_INTAKE_ACT_ROW */
-	int64_t total;          /* KZ_INTAKE_ACT_TOTAL: tiyn */
+	enum kz_app_kind kind; /* KZ_INTAKE_KIND */
+	unsigned docs;         /* KZ_INTAKE_DOCS: the set */
+	struct kz_act_row row; /* KZ_INTAKE_ACT_ROW */
+	int64_t total;         /* KZ_INTAKE_ACT_TOTAL: tiyn */
 };
 int kz_intake_check_field(const struct kz_intake_form *form, enum kz_intake_field f,
 	const char *value, const char *lang, struct kz_intake_value *parsed, char *err);
