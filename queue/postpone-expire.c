@@ -1,7 +1,7 @@
 /*
  * postpone-expire.c - the ends of postponements (postpone.h) that come
  * without the clerk: the time ran out, or the day closed.  Apart from
- * postpone.c so that the queue's other operations (ticket.c, counter.c)
+ * postpone.c so that the queue's ticket operations (ticket.c)
  * can run it first without calling back into the module that calls them.
  * Declared in sql.h.
  */

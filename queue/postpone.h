@@ -18,8 +18,8 @@
  *
  * A postponement whose time ran out ends as a no-show, at its limit, when
  * the next operation touches its counter (next, recall, start, finish,
- * postpone, return, open, pause, close, or this module's list) or at close
- * of day, by the injectable clock (clock.h).  Each change is one
+ * postpone, return, or this module's list, which the console draws) or at
+ * close of day, by the injectable clock (clock.h).  Each change is one
  * transaction with its event: 'postponed' (detail: the reason),
  * 'returned', and the end under its outcome.
  */

@@ -167,7 +167,7 @@ int kz_counter_ready(struct kz_db *db, int counter, struct kz_counter_row *c, ch
 
 /* End, as no-shows, the postponements of counter (0: every counter) whose
  * time ran out by now: each ends at its limit, logged as a no_show
- * (postpone-expire.c).  Every operation on a counter runs it first. */
+ * (postpone-expire.c).  The ticket operations on a counter run it first. */
 int kz_postpone_expire(struct kz_db *db, int counter, int64_t now, char *err);
 
 /* Close of day: postponements run out end as no-shows, the others as

@@ -69,9 +69,10 @@ test_documents_of_this_applicant(void **state)
 	assert_int_equal(kz_intake_check_field(&person, KZ_INTAKE_DOCS, "application, id_copy, act",
 				 "en", &v, err),
 		KZ_OK);
-	assert_int_equal(v.docs, (1u << KZ_APPDOC_APPLICATION) | (1u << KZ_APPDOC_ID_COPY) |
-					 (1u << KZ_APPDOC_ACT));
-	assert_int_equal(check(&person, KZ_INTAKE_DOCS, "application,registration", err), KZ_EINVAL);
+	assert_int_equal(v.docs,
+		(1u << KZ_APPDOC_APPLICATION) | (1u << KZ_APPDOC_ID_COPY) | (1u << KZ_APPDOC_ACT));
+	assert_int_equal(check(&person, KZ_INTAKE_DOCS, "application,registration", err),
+		KZ_EINVAL);
 	assert_non_null(strstr(err, "not one of p.11"));
 	assert_int_equal(check(&person, KZ_INTAKE_DOCS, "application,passport", err), KZ_EINVAL);
 	assert_non_null(strstr(err, "not known"));
@@ -94,8 +95,9 @@ test_act_rows_and_total(void **state)
 	rows[form.nrows++] = v.row;
 	assert_int_equal(check(&form, KZ_INTAKE_ACT_ROW, "Зона 2;0,1;1 000 000;1;90 000", err),
 		KZ_EINVAL);
-	assert_string_equal(err, "row 2: area x rate x coefficient is 100 000,00 tenge, the row "
-				 "says 90 000,00; check the act");
+	assert_string_equal(err,
+		"row 2: area x rate x coefficient is 100 000,00 tenge, the row "
+		"says 90 000,00; check the act");
 	assert_int_equal(check(&form, KZ_INTAKE_ACT_ROW, "Зона 2;0,1;1 000 000", err), KZ_EINVAL);
 	assert_int_equal(check(&form, KZ_INTAKE_ACT_TOTAL, "200 000", err), KZ_EINVAL);
 	assert_string_equal(err,
@@ -117,12 +119,12 @@ test_messages_in_kazakh_and_russian(void **state)
 	(void)state;
 	assert_int_equal(kz_i18n_load(KZ_SOURCE_DIR "/po", &cat, err), KZ_OK);
 	kz_i18n_use(cat);
-	assert_int_equal(kz_intake_check_field(&person, KZ_INTAKE_IDNUM, "870412300417", "kk",
-				 NULL, err),
+	assert_int_equal(kz_intake_check_field(&person, KZ_INTAKE_IDNUM, "870412300417", "kk", NULL,
+				 err),
 		KZ_EINVAL);
 	assert_non_null(strstr(err, "ЖСН: бақылау цифры"));
-	assert_int_equal(kz_intake_check_field(&person, KZ_INTAKE_IDNUM, "870412300417", "ru",
-				 NULL, err),
+	assert_int_equal(kz_intake_check_field(&person, KZ_INTAKE_IDNUM, "870412300417", "ru", NULL,
+				 err),
 		KZ_EINVAL);
 	assert_non_null(strstr(err, "ИИН: контрольная цифра"));
 	assert_string_equal(kz_intake_label(KZ_INTAKE_IDNUM, KZ_APP_LEGAL, "ru"), "БИН");
