@@ -112,13 +112,13 @@ has out "2026-0002" "the refusal listed"
 expect 0 "its refusal" applications 2026-0002 --now 2026-03-31T18:11
 has out "refusal         outgoing 2026-O-0004 of 2026-03-31" "its refusal numbered"
 
-# the same step in the clerk's console: a third application's act brought
+# the same step in the clerk's console, confirmed with y: a third application's act brought
 # to counter 2 on Wednesday 1 April; due on 2, 3, 6 April
 expect_in 2 "suspended third" "$T/person" accept 1 --docs application,id_copy,conclusion \
 	--now 2026-04-01T10:00
 printf '2468\n' >"$T/pin"
 expect 0 "a clerk's PIN" clerk pin "Иванова Мария Петровна" --position "Бас маман" <"$T/pin"
-printf '%s\n' "2468" d 2026-0003 act q >"$T/keys"
+printf '%s\n' "2468" d 2026-0003 act y q >"$T/keys"
 KEZEK_NOW=2026-04-01T11:00 "$KEZEK" console 2 --clerk "Иванова Мария Петровна" <"$T/keys" \
 	>"$T/out" 2>"$T/err"
 if [ $? -eq 0 ]; then ok; else not_ok "the console ran"; fi
