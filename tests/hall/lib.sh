@@ -59,7 +59,7 @@ status_is() {
 # body_has TEXT what: the last answer contains TEXT
 body_has() {
 	if grep -qF -- "$1" "$T/body"; then ok
-	else not_ok "$2: '$1' not in $(head -c 300 "$T/body")"; fi
+	else not_ok "$2: '$1' not in $(head -c 1500 "$T/body")"; fi
 }
 
 # log_has TEXT what: the server's log has a line with TEXT
