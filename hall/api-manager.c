@@ -16,7 +16,7 @@
 #include "queue/wait.h"
 #include "routes.h"
 
-#define WARN_BEFORE (5 * 60)/* seconds before a limit that an alert comes */
+#define WARN_BEFORE (5 * 60) /* seconds before a limit that an alert comes */
 #define MAX_ALERTS  64
 
 static const char *
@@ -56,18 +56,22 @@ counters_json(struct hall_req *r, const struct kz_status *st, json_t *counters, 
 		if ((rc = kz_counter_since(r->hall->db, k->number, &since, err)) != KZ_OK)
 			return rc;
 		o = json_pack("{s:i, s:s, s:I, s:s}", "counter", k->number, "state",
-			kz_counter_state_name(k->state), "since", (json_int_t)since, "clerk", k->clerk);
-		json_object_set_new(o, "ticket", k->ticket[0] ? json_string(k->ticket) : json_null());
+			kz_counter_state_name(k->state), "since", (json_int_t)since, "clerk",
+			k->clerk);
+		json_object_set_new(o, "ticket",
+			k->ticket[0] ? json_string(k->ticket) : json_null());
 		json_object_set_new(o, "ticket_state",
 			k->ticket[0] ? json_string(k->ticket_state == KZ_TICKET_SERVING ? "serving"
 											: "called")
 				     : json_null());
-		json_object_set_new(o, "service_seconds", k->ticket[0] ? json_integer(served) : json_null());
+		json_object_set_new(o, "service_seconds",
+			k->ticket[0] ? json_integer(served) : json_null());
 		json_array_append_new(counters, o);
 		if (k->ticket[0] && served >= limit - WARN_BEFORE)
 			json_array_append_new(alerts,
 				json_pack("{s:s, s:i, s:s, s:i, s:I}", "kind", "service", "level",
-					served >= limit ? (int)(limit / 60) : (int)((limit - WARN_BEFORE) / 60),
+					served >= limit ? (int)(limit / 60)
+							: (int)((limit - WARN_BEFORE) / 60),
 					"ticket", k->ticket, "counter", k->number, "seconds",
 					(json_int_t)served));
 	}
@@ -89,7 +93,8 @@ wait_alerts(struct hall_req *r, const struct kz_status *st, json_t *alerts, char
 		int64_t waited = kz_wait_seconds(w[i].issued_at, 0, st->now);
 		json_t *a = json_pack("{s:s, s:i, s:s, s:s, s:I}", "kind", "wait", "level",
 			waited >= limit ? (int)(limit / 60) : (int)((limit - WARN_BEFORE) / 60),
-			"ticket", w[i].number, "service", w[i].service, "seconds", (json_int_t)waited);
+			"ticket", w[i].number, "service", w[i].service, "seconds",
+			(json_int_t)waited);
 		json_object_set_new(a, "counter", json_null());
 		json_array_append_new(alerts, a);
 	}
@@ -107,8 +112,8 @@ today_json(struct hall_req *r, const struct kz_status *st, json_t **out, char *e
 {
 	struct kz_report *rep = NULL;
 	json_t *hours = json_array();
-	int rc = kz_report_build(r->hall->db, r->hall->opt.cal, r->hall->cfg, st->day, st->day, &rep,
-		err);
+	int rc = kz_report_build(r->hall->db, r->hall->opt.cal, r->hall->cfg, st->day, st->day,
+		&rep, err);
 
 	if (rc != KZ_OK) {
 		json_decref(hours);
@@ -118,9 +123,9 @@ today_json(struct hall_req *r, const struct kz_status *st, json_t **out, char *e
 		const struct kz_report_group *g = &rep->hours[h];
 		if (g->places == 0)
 			continue;
-		json_array_append_new(hours, json_pack("{s:i, s:i, s:i, s:I}", "hour", h, "issued",
-						     g->places, "served", g->served,
-						     "median_wait_seconds", (json_int_t)g->wait.median));
+		json_array_append_new(hours,
+			json_pack("{s:i, s:i, s:i, s:I}", "hour", h, "issued", g->places, "served",
+				g->served, "median_wait_seconds", (json_int_t)g->wait.median));
 	}
 	*out = json_pack("{s:i, s:i, s:i, s:i, s:o, s:o, s:I, s:I, s:o}", "issued", rep->issued,
 		"served", rep->total.served, "no_shows", rep->total.no_shows, "not_served",
@@ -146,13 +151,15 @@ hall_answer(struct hall_req *r)
 		(rc = today_json(r, &st, &today, err)) != KZ_OK) {
 		json_decref(counters);
 		json_decref(alerts);
-		return hall_refuse(r, rc, N("The server could not do it; tell the administrator."), err);
+		return hall_refuse(r, rc, N("The server could not do it; tell the administrator."),
+			err);
 	}
-	hall_ok(r, json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:{s:i, s:i, s:i}}", "now",
-			   (json_int_t)st.now, "day", st.day, "services", services_json(r, &st),
-			   "counters", counters, "alerts", alerts, "today", today, "limits",
-			   "wait_seconds", r->hall->cfg->wait_limit_min * 60, "service_seconds",
-			   r->hall->cfg->service_limit_min * 60, "warn_before_seconds", WARN_BEFORE));
+	hall_ok(r,
+		json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:{s:i, s:i, s:i}}", "now",
+			(json_int_t)st.now, "day", st.day, "services", services_json(r, &st),
+			"counters", counters, "alerts", alerts, "today", today, "limits",
+			"wait_seconds", r->hall->cfg->wait_limit_min * 60, "service_seconds",
+			r->hall->cfg->service_limit_min * 60, "warn_before_seconds", WARN_BEFORE));
 	return KZ_OK;
 }
 
