@@ -53,7 +53,8 @@ csv_stat(FILE *f, const struct kz_stat *s, int last)
 }
 
 static void
-csv_group(FILE *f, const char *section, const char *key, const char *name, const struct kz_report_group *g)
+csv_group(FILE *f, const char *section, const char *key, const char *name,
+	const struct kz_report_group *g)
 {
 	cell(f, section, 0);
 	cell(f, key, 0);
@@ -127,4 +128,3 @@ kz_doc_report_csv(FILE *f, const struct kz_report *r, const struct kz_config *cf
 		fieldf(f, "%.0f", rows[i].of, rows[i].basis[0] != '\0', 1);
 	}
 }
-

@@ -42,8 +42,8 @@ hall_complaint_add(struct hall_req *r)
 		    &in.channel, err) != KZ_OK)
 		return field(r, "channel", N("Choose how the complaint came."), err);
 	if (kind == NULL || kz_complaint_kind_parse(kind, &in.kind, err) != KZ_OK)
-		return field(r, "kind",
-			N("Choose what it is about: the result or the service."), err);
+		return field(r, "kind", N("Choose what it is about: the result or the service."),
+			err);
 	if (json_object_get(r->body, "days") &&
 		(!hall_body_int(r, "days", &days) || (days != 15 && days != 30)))
 		return field(r, "days", N("The answer is due in 15 or 30 days."), NULL);
@@ -57,11 +57,14 @@ hall_complaint_add(struct hall_req *r)
 		return field(r, "contact", N("Write where the answer goes: an address or e-mail."),
 			err);
 	if (rc == KZ_EINVAL)
-		return field(r, "text", N("The complaint's text is too long or holds characters that do not belong."),
+		return field(r, "text",
+			N("The complaint's text is too long or holds characters that do not belong."),
 			err);
 	if (rc != KZ_OK)
-		return hall_refuse(r, rc, N("Open the counter first: a complaint is taken by its clerk."), err);
-	hall_ok(r, json_pack("{s:s, s:s, s:s}", "complaint", out.number, "due", out.due_day,
-			   "talon", job ? "queued" : "owed"));
+		return hall_refuse(r, rc,
+			N("Open the counter first: a complaint is taken by its clerk."), err);
+	hall_ok(r,
+		json_pack("{s:s, s:s, s:s}", "complaint", out.number, "due", out.due_day, "talon",
+			job ? "queued" : "owed"));
 	return KZ_OK;
 }

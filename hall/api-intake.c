@@ -78,7 +78,8 @@ act_ok(struct hall_req *r, struct act *a)
 	if (!json_is_array(rows) || json_array_size(rows) == 0 ||
 		json_array_size(rows) > KZ_ACT_MAX_ROWS)
 		return field(r, "act", N("Enter the act's rows (at most 64)."), NULL);
-	json_array_foreach(rows, i, row) {
+	json_array_foreach(rows, i, row)
+	{
 		const char *k[] = {"zone", "area", "rate", "coef", "value"};
 		char line[640] = "";
 		for (int j = 0; j < 5; j++) {
@@ -88,7 +89,8 @@ act_ok(struct hall_req *r, struct act *a)
 				v && !strchr(v, ';') ? v : "");
 		}
 		if (kz_app_act_row_parse(line, &a->rows[a->n], err) != KZ_OK) {
-			snprintf(msg, sizeof msg, hall_tr(r, N("Row %d of the act is not written right.")),
+			snprintf(msg, sizeof msg,
+				hall_tr(r, N("Row %d of the act is not written right.")),
 				(int)i + 1);
 			field(r, "act", N("Row %d of the act is not written right."), err);
 			json_object_set_new(r->out, "message", json_string(msg));
@@ -103,13 +105,15 @@ act_ok(struct hall_req *r, struct act *a)
 	if (res.bad_row > 0 && res.expected >= 0) {
 		kz_money_format(res.expected, money, sizeof money);
 		snprintf(msg, sizeof msg,
-			hall_tr(r, N("Row %d of the act does not add up: area x rate x coefficient is "
-				     "%s tenge.")),
+			hall_tr(r,
+				N("Row %d of the act does not add up: area x rate x coefficient is "
+				  "%s tenge.")),
 			res.bad_row, money);
 	} else if (res.bad_row == 0) {
 		kz_money_format(res.sum, money, sizeof money);
 		snprintf(msg, sizeof msg,
-			hall_tr(r, N("The act's total must be %s tenge, its rows added up.")), money);
+			hall_tr(r, N("The act's total must be %s tenge, its rows added up.")),
+			money);
 	} else {
 		snprintf(msg, sizeof msg, "%s", hall_tr(r, N("The act's rows do not add up.")));
 	}
@@ -144,8 +148,8 @@ form_ok(struct hall_req *r, int legal, struct act *a)
 		if ((rc = text_ok(r, keys[i], 1)) != KZ_OK)
 			return rc;
 	if ((rc = idnum_ok(r, legal)) != KZ_OK || (rc = text_ok(r, "proxy", 0)) != KZ_OK ||
-		(rc = text_ok(r, "proxy_doc", hall_body_str(r, "proxy") &&
-						       hall_body_str(r, "proxy")[0])) != KZ_OK)
+		(rc = text_ok(r, "proxy_doc",
+			 hall_body_str(r, "proxy") && hall_body_str(r, "proxy")[0])) != KZ_OK)
 		return rc;
 	return act_ok(r, a);
 }
@@ -158,8 +162,8 @@ hall_intake_check(struct hall_req *r)
 	int legal = 0, rc;
 
 	if (a == NULL)
-		return hall_fail(r, 500, "failed", N("The server could not do it; tell the administrator."),
-			"out of memory");
+		return hall_fail(r, 500, "failed",
+			N("The server could not do it; tell the administrator."), "out of memory");
 	if (name == NULL) {
 		free(a);
 		return field(r, "field", N("Name the field to check."), NULL);
@@ -190,8 +194,9 @@ missing_json(const struct kz_application *app, const char *lang)
 
 	for (int d = 0; d < 32; d++)
 		if (app->missing & (1u << d) && kz_app_doc_code(d))
-			json_array_append_new(m, json_pack("{s:s, s:s}", "doc", kz_app_doc_code(d),
-							 "name", kz_app_doc_name(d, lang)));
+			json_array_append_new(m,
+				json_pack("{s:s, s:s}", "doc", kz_app_doc_code(d), "name",
+					kz_app_doc_name(d, lang)));
 	return m;
 }
 
@@ -210,7 +215,8 @@ accept_form(struct hall_req *r, struct act *a)
 		return rc;
 	if (!json_is_array(docs) || json_array_size(docs) == 0)
 		return field(r, "docs", N("Tick the documents handed in."), NULL);
-	json_array_foreach(docs, i, d) {
+	json_array_foreach(docs, i, d)
+	{
 		size_t at = strlen(list);
 		if (!json_is_string(d) || strlen(json_string_value(d)) > 32)
 			return field(r, "docs", N("Tick the documents handed in."), NULL);
@@ -238,14 +244,15 @@ accept_form(struct hall_req *r, struct act *a)
 		has_printer ? printer : NULL, r->lang, &app, &job, err);
 	pthread_mutex_unlock(&r->hall->db_lock);
 	if (rc == KZ_EINVAL)
-		return field(r, "docs", N("These documents do not belong to this kind of applicant."),
-			err);
+		return field(r, "docs",
+			N("These documents do not belong to this kind of applicant."), err);
 	if (rc != KZ_OK)
-		return hall_refuse(r, rc, N("Open the counter first: an application is accepted by its clerk."),
-			err);
-	hall_ok(r, json_pack("{s:s, s:s, s:s, s:s, s:o}", "application", app.number, "due",
-			   app.due_day, "status", kz_app_state_name(app.status), "receipt",
-			   job ? "queued" : "owed", "missing", missing_json(&app, r->lang)));
+		return hall_refuse(r, rc,
+			N("Open the counter first: an application is accepted by its clerk."), err);
+	hall_ok(r,
+		json_pack("{s:s, s:s, s:s, s:s, s:o}", "application", app.number, "due",
+			app.due_day, "status", kz_app_state_name(app.status), "receipt",
+			job ? "queued" : "owed", "missing", missing_json(&app, r->lang)));
 	return KZ_OK;
 }
 
@@ -256,8 +263,8 @@ hall_intake(struct hall_req *r)
 	int rc;
 
 	if (a == NULL)
-		return hall_fail(r, 500, "failed", N("The server could not do it; tell the administrator."),
-			"out of memory");
+		return hall_fail(r, 500, "failed",
+			N("The server could not do it; tell the administrator."), "out of memory");
 	rc = accept_form(r, a);
 	free(a);
 	return rc;

@@ -23,8 +23,8 @@ hall_print(struct hall_req *r)
 
 	if (kind != KZ_DOC_RECEIPT && kind != KZ_DOC_NOTICE && kind != KZ_DOC_TALON &&
 		kind != KZ_DOC_TICKET) {
-		hall_fail(r, 400, "invalid", N("Choose the paper: receipt, notice, talon or ticket."),
-			doc);
+		hall_fail(r, 400, "invalid",
+			N("Choose the paper: receipt, notice, talon or ticket."), doc);
 		json_object_set_new(r->out, "field", json_string("doc"));
 		return KZ_EINVAL;
 	}
@@ -38,7 +38,8 @@ hall_print(struct hall_req *r)
 	pthread_mutex_lock(&r->hall->db_lock);
 	rc = kz_app_default_printer(r->hall->db, 0, printer, err);
 	if (rc == KZ_OK)
-		rc = kz_reprint_add(r->hall->db, printer, kind, number, day, r->lang, who, &job, err);
+		rc = kz_reprint_add(r->hall->db, printer, kind, number, day, r->lang, who, &job,
+			err);
 	pthread_mutex_unlock(&r->hall->db_lock);
 	if (rc == KZ_ENOTFOUND)
 		return hall_fail(r, 404, "not_found",

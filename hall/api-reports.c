@@ -81,12 +81,13 @@ hall_report(struct hall_req *r)
 		rc = render(r, rep, pdf, lang, &data, &len, err);
 	kz_report_free(rep);
 	if (rc != KZ_OK)
-		return hall_refuse(r, rc, N("The server could not do it; tell the administrator."), err);
+		return hall_refuse(r, rc, N("The server could not do it; tell the administrator."),
+			err);
 	r->resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
 	if (r->resp == NULL) {
 		free(data);
-		return hall_fail(r, 500, "failed", N("The server could not do it; tell the administrator."),
-			"out of memory");
+		return hall_fail(r, 500, "failed",
+			N("The server could not do it; tell the administrator."), "out of memory");
 	}
 	snprintf(disp, sizeof disp, "attachment; filename=\"kezek-report-%s-%s.%s\"", f, t,
 		pdf ? "pdf" : "csv");

@@ -2,7 +2,7 @@
  * hall.h - kezek-hall, the hall's web server: the one process on the hall
  * machine that owns the database for the browsers of the office's network
  * (the clerks' counter pages, the manager's live page).  Its JSON API is
- * the contract docs/hall-api.md (hall-api.md) describes; every operation
+ * the contract docs/hall-api.md describes; every operation
  * calls the same queue/ functions as the kezek command.
  *
  * Start at kz_hall_start (server.c); the one table of what answers which
