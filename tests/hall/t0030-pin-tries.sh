@@ -38,7 +38,7 @@ curl -s -D "$T/headers" -o "$T/body" -H 'Content-Type: application/json' \
 	"$URL/api/login" >/dev/null
 if head -1 "$T/headers" | grep -q ' 429'; then ok; else not_ok "the address is stopped: $(head -1 "$T/headers")"; fi
 grep -qi '^Retry-After: [0-9]' "$T/headers" && ok || not_ok "with Retry-After"
-body_has 'слишком много неверных PIN-кодов' "said in the page's language"
+body_has 'слишком много неверных ПИН-кодов' "said in the page's language"
 n=$(sqlite3 "$T/hall.db" "SELECT count(*) FROM events WHERE kind = 'clerk_login'")
 [ "$n" -eq 0 ] && ok || not_ok "no login got through: $n"
 log_has 'POST /api/login 429 too_many' "logged"
