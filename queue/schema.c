@@ -591,6 +591,14 @@ static const char step_due_calendar[] =
 	"ALTER TABLE applications ADD COLUMN due_calendar INTEGER NOT NULL DEFAULT 0"
 	" CHECK (due_calendar IN (0, 1, 2));";
 
+/* Managers and administrators log in to kezek-hall's live page with a PIN
+ * of their own: kept in clerks beside the clerks' (the same hash, the
+ * same lockout through the event log), but a clerk's login never takes a
+ * manager's account and a manager's never a clerk's. */
+static const char step_staff_roles[] =
+	"ALTER TABLE clerks ADD COLUMN role TEXT NOT NULL DEFAULT 'clerk'"
+	" CHECK (role IN ('clerk', 'manager', 'administrator'))";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -609,6 +617,7 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{14, "the report's per-day summaries, deleted when a day's rows change", step_report_days},
 	{15, "the holiday data each application's due day was counted on", step_due_calendar},
 	{16, "postponed tickets: reason, limit, time away", step_postpone},
+	{17, "manager and administrator accounts for the hall's web pages", step_staff_roles},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

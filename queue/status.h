@@ -49,4 +49,16 @@ struct kz_status {
 /* Fill *out (caller-owned). */
 int kz_status_read(struct kz_db *db, struct kz_status *out, char *err);
 
+/* One ticket waiting today. */
+struct kz_waiting {
+	char number[24];
+	char service[KZ_CODE_LEN];
+	int64_t issued_at;
+};
+
+/* Today's tickets waiting since at least older_than seconds ago, longest
+ * first, into out (at most max); *n how many were put there. */
+int kz_status_waiting(struct kz_db *db, int64_t older_than, struct kz_waiting *out, int max, int *n,
+	char *err);
+
 #endif
