@@ -12,6 +12,7 @@
 #include "documents/report.h"
 #include "queue/clock.h"
 #include "queue/report.h"
+#include "report-out.h"
 
 static const struct kz_cmd_option options[] = {
 	{"week", "DATE", "the week (Monday to Sunday) of DATE"},
@@ -24,223 +25,6 @@ static const struct kz_cmd_option options[] = {
 	{"scan", NULL, "work every day out from its tickets, not from the days' summaries"},
 	{NULL, NULL, NULL},
 };
-
-static double
-minutes(int64_t s)
-{
-	return s / 60.0;
-}
-
-static void
-print_stat(const struct kz_stat *s)
-{
-	if (s->n == 0) {
-		printf("     -      -      -      -");
-		return;
-	}
-	printf(" %5.1f  %5.1f  %5.1f  %4.0f%%", minutes(s->median), minutes(s->p90),
-		minutes(s->max), kz_stat_share(s));
-}
-
-static void
-print_group(const char *label, const struct kz_report_group *g)
-{
-	kz_cli_cell(stdout, label, 30);
-	printf(" %6d %6d %5d %5d %5d ", g->places, g->served, g->no_shows, g->transferred,
-		g->not_served);
-	print_stat(&g->wait);
-	printf("  ");
-	print_stat(&g->service);
-	printf("\n");
-}
-
-/* The standard's figure stands; the lunch break explains part of it. */
-static void
-print_lunch(const struct kz_report *r)
-{
-	const struct kz_report_group *g = &r->total;
-	int over = g->wait.n - g->wait.within;
-
-	printf("waits over the %lld-minute limit %d of %d; of which over the lunch break %d "
-	       "(%.1f%%)\n",
-		(long long)r->wait_limit / 60, over, g->wait.n, g->lunch_over,
-		over > 0 ? 100.0 * g->lunch_over / over : 0.0);
-}
-
-static void
-print_heading(const char *what, const struct kz_report *r)
-{
-	printf("\n");
-	kz_cli_cell(stdout, what, 30);
-	printf(" PLACES SERVED NOSHW SENT  CLOSD  WAIT: med    p90    max  <=%lld"
-	       "  SERVICE: med p90    max  <=%lld\n",
-		(long long)r->wait_limit / 60, (long long)r->service_limit / 60);
-}
-
-static void
-print_groups(const struct kz_report *r, int kk)
-{
-	char label[KZ_NAME_LEN + 32];
-
-	print_heading("ALL (minutes)", r);
-	print_group("all", &r->total);
-	print_heading("SERVICE", r);
-	for (int i = 0; i < r->nservices; i++) {
-		snprintf(label, sizeof label, "%s %s", r->services[i].key,
-			kk ? r->services[i].name_kk : r->services[i].name_ru);
-		print_group(label, &r->services[i]);
-	}
-	print_heading("COUNTER", r);
-	for (int i = 0; i < r->ncounters; i++)
-		print_group(r->counters[i].key, &r->counters[i]);
-	print_heading("CLERK", r);
-	for (int i = 0; i < r->nclerks; i++)
-		print_group(r->clerks[i].key, &r->clerks[i]);
-	print_heading("HOUR OF ARRIVAL", r);
-	for (int h = 0; h < 24; h++)
-		if (r->hours[h].places > 0) {
-			snprintf(label, sizeof label, "%02d:00-%02d:59", h, h);
-			print_group(label, &r->hours[h]);
-		}
-}
-
-static void
-print_cases(const struct kz_report *r, const struct kz_config *cfg, int kk)
-{
-	struct kz_app4_row rows[KZ_APP4_ROWS];
-	const struct kz_report_apps *a = &r->apps;
-	const struct kz_report_complaints *c = &r->complaints;
-
-	printf("\nBUSIEST HOURS:");
-	for (int i = 0; i < 3 && r->busiest[i] >= 0; i++)
-		printf(" %02d:00 (%d)", r->busiest[i], r->hours[r->busiest[i]].places);
-	printf("%s\n", r->busiest[0] < 0 ? " -" : "");
-	if (a->available)
-		printf("APPLICATIONS: accepted %d, refused (p.16) %d; term ended %d: on time %d, late %d, "
-		       "deemed approved %d; uncollected after 6 months %d; refusal notices late %d\n",
-			a->accepted, a->refused, a->due, a->on_time, a->late, a->deemed,
-			a->uncollected, a->notices_late);
-	else
-		printf("APPLICATIONS: none registered in this database\n");
-	if (c->available)
-		printf("COMPLAINTS: received %d, answered %d (on time %d, late %d), overdue now %d\n",
-			c->received, c->answered, c->on_time, c->late, c->overdue);
-	else
-		printf("COMPLAINTS: none registered in this database\n");
-	kz_report_app4(r, &cfg->targets, rows);
-	printf("\nAPP. 4  NORM  TARGET  CURRENT (OF n)                   INDICATOR\n");
-	for (int i = 0; i < KZ_APP4_ROWS; i++) {
-		char current[64] = "-";
-		if (rows[i].current >= 0 && rows[i].basis[0] != '\0')
-			snprintf(current, sizeof current, "%5.1f%% (%d of %d %s)", rows[i].current,
-				rows[i].count, rows[i].of, rows[i].basis);
-		else if (rows[i].current >= 0)
-			snprintf(current, sizeof current, "%5.1f%% (configured)", rows[i].current);
-		else /* none yet: say so, n = 0, never a bare dash */
-			snprintf(current, sizeof current, "    - (0 %s)", rows[i].basis);
-		printf("%-6s %4d%%  %5d%%  ", rows[i].code, rows[i].norm, rows[i].target);
-		kz_cli_cell(stdout, current, 33);
-		printf("  %s\n", kk ? rows[i].name_kk : rows[i].name_ru);
-	}
-}
-
-/* --- CSV ------------------------------------------------------------------ */
-
-static void
-fieldf(const char *fmt, double v, int have, int last)
-{
-	char buf[64] = "";
-
-	if (have)
-		snprintf(buf, sizeof buf, fmt, v);
-	kz_cli_csv(buf, last);
-}
-
-static void
-csv_stat(const struct kz_stat *s, int last)
-{
-	fieldf("%.0f", s->n, 1, 0);
-	fieldf("%.1f", minutes(s->median), s->n > 0, 0);
-	fieldf("%.1f", minutes(s->p90), s->n > 0, 0);
-	fieldf("%.1f", minutes(s->max), s->n > 0, 0);
-	fieldf("%.1f", kz_stat_share(s), s->n > 0, last);
-}
-
-static void
-csv_group(const char *section, const char *key, const char *name, const struct kz_report_group *g)
-{
-	kz_cli_csv(section, 0);
-	kz_cli_csv(key, 0);
-	kz_cli_csv(name, 0);
-	fieldf("%.0f", g->places, 1, 0);
-	fieldf("%.0f", g->served, 1, 0);
-	fieldf("%.0f", g->no_shows, 1, 0);
-	fieldf("%.0f", g->transferred, 1, 0);
-	fieldf("%.0f", g->cancelled, 1, 0);
-	fieldf("%.0f", g->not_served, 1, 0);
-	csv_stat(&g->wait, 0);
-	csv_stat(&g->service, 0);
-	fieldf("%.0f", g->lunch, 1, 0);
-	fieldf("%.0f", g->lunch_over, 1, 0);
-	kz_cli_csv("", 0);
-	kz_cli_csv("", 0);
-	kz_cli_csv("", 0);
-	kz_cli_csv("", 1);
-}
-
-static void
-print_csv(const struct kz_report *r, const struct kz_config *cfg, int kk)
-{
-	static const char *const head[] = {"section", "key", "name", "places", "served", "no_shows",
-		"transferred", "cancelled", "not_served", "wait_n", "wait_median_min",
-		"wait_p90_min", "wait_max_min", "wait_within_limit_pct", "service_n",
-		"service_median_min", "service_p90_min", "service_max_min",
-		"service_within_limit_pct", "wait_over_lunch", "wait_over_limit_over_lunch",
-		"norm_pct", "target_pct", "current_pct", "current_n"};
-	struct kz_app4_row rows[KZ_APP4_ROWS];
-	size_t n = sizeof head / sizeof head[0];
-
-	for (size_t i = 0; i < n; i++)
-		kz_cli_csv(head[i], i + 1 == n);
-	csv_group("all", "all", "", &r->total);
-	for (int i = 0; i < r->nservices; i++)
-		csv_group("service", r->services[i].key,
-			kk ? r->services[i].name_kk : r->services[i].name_ru, &r->services[i]);
-	for (int i = 0; i < r->ncounters; i++)
-		csv_group("counter", r->counters[i].key, "", &r->counters[i]);
-	for (int i = 0; i < r->nclerks; i++)
-		csv_group("clerk", r->clerks[i].key, r->clerks[i].key, &r->clerks[i]);
-	for (int h = 0; h < 24; h++)
-		if (r->hours[h].places > 0)
-			csv_group("hour", r->hours[h].key, "", &r->hours[h]);
-	for (int i = 0; i < r->ndays; i++) {
-		const struct kz_report_day *d = &r->days[i];
-		struct kz_report_group g = {.places = d->places,
-			.served = d->served,
-			.no_shows = d->no_shows,
-			.transferred = d->transferred,
-			.cancelled = d->cancelled,
-			.not_served = d->not_served,
-			.wait = d->wait,
-			.service = d->service,
-			.lunch = d->lunch,
-			.lunch_over = d->lunch_over};
-		csv_group("day", r->days[i].day, r->days[i].working ? "" : "day off", &g);
-	}
-	kz_report_app4(r, &cfg->targets, rows);
-	for (int i = 0; i < KZ_APP4_ROWS; i++) {
-		kz_cli_csv("app4", 0);
-		kz_cli_csv(rows[i].code, 0);
-		kz_cli_csv(kk ? rows[i].name_kk : rows[i].name_ru, 0);
-		for (size_t j = 3; j < n - 4; j++) /* the groups' columns */
-			kz_cli_csv("", 0);
-		fieldf("%.0f", rows[i].norm, 1, 0);
-		fieldf("%.0f", rows[i].target, 1, 0);
-		fieldf("%.1f", rows[i].current, rows[i].current >= 0, 0);
-		/* n: the ballots (or applications) the value rests on */
-		fieldf("%.0f", rows[i].of, rows[i].basis[0] != '\0', 1);
-	}
-}
 
 /* --- the command -------------------------------------------------------------- */
 
@@ -317,7 +101,7 @@ exec(struct kz_cli *cli)
 	if (kz_cli_opt(cli, "pdf") || kz_cli_opt(cli, "print")) {
 		rc = pdf(cli, r, kk ? "kk" : "ru");
 	} else if (kz_cli_opt(cli, "csv")) {
-		print_csv(r, cli->cfg, kk);
+		kz_report_print_csv(r, cli->cfg, cli->cfg->office, kk, 1);
 		rc = KZ_EXIT_OK;
 	} else {
 		printf("REPORT %s to %s  %s\n", r->from, r->to,
@@ -325,9 +109,9 @@ exec(struct kz_cli *cli)
 		printf("visitors %d; served %d, no-shows %d, sent on %d, not served at closing %d\n",
 			r->issued, r->total.served, r->total.no_shows, r->total.transferred,
 			r->total.not_served);
-		print_lunch(r);
-		print_groups(r, kk);
-		print_cases(r, cli->cfg, kk);
+		kz_report_print_lunch(r);
+		kz_report_print_groups(r, kk);
+		kz_report_print_cases(r, cli->cfg, kk);
 		rc = KZ_EXIT_OK;
 	}
 	kz_report_free(r);

@@ -527,6 +527,15 @@ static const char step_print_service[] =
 	"ALTER TABLE printers ADD COLUMN service TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE printers ADD COLUMN service_reason TEXT NOT NULL DEFAULT '';";
 
+static const char step_shipping[] =
+	/* What the region's centre confirmed it holds of this hall's event log
+	 * (kezek-sync, queue/ship.h): one row per centre. */
+	"CREATE TABLE shipping ("
+	"  centre       TEXT PRIMARY KEY," /* the office key the centre knows us by */
+	"  confirmed_id INTEGER NOT NULL DEFAULT 0,"
+	"  confirmed_at INTEGER NOT NULL DEFAULT 0,"
+	"  problem      TEXT NOT NULL DEFAULT '');";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -543,6 +552,7 @@ const struct kz_schema_step kz_schema_steps[] = {
 		step_print_service},
 	{13, "suspended applications, the outgoing register, the receipt owed", step_suspend},
 	{14, "the report's per-day summaries, deleted when a day's rows change", step_report_days},
+	{15, "what the region's centre confirmed of the event log", step_shipping},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

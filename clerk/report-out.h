@@ -1,0 +1,26 @@
+/*
+ * report-out.h - a report as a table for the terminal and as CSV (RFC 4180,
+ * UTF-8), shared by kezek report and kezek region report.
+ */
+#ifndef KZ_REPORT_OUT_H
+#define KZ_REPORT_OUT_H
+
+#include "queue/config.h"
+#include "queue/report.h"
+
+/* Waits over the limit, and how many of them the lunch break explains. */
+void kz_report_print_lunch(const struct kz_report *r);
+
+/* The tables: all, services, counters, clerks, hours of arrival. */
+void kz_report_print_groups(const struct kz_report *r, int kk);
+
+/* Busiest hours, applications, complaints and the App. 4 table. */
+void kz_report_print_cases(const struct kz_report *r, const struct kz_config *cfg, int kk);
+
+/* The report as CSV rows, each ending with the office's key (App. 1) so
+ * files of several offices put together stay apart; head_too: the header
+ * line first. */
+void kz_report_print_csv(const struct kz_report *r, const struct kz_config *cfg, const char *office,
+	int kk, int head_too);
+
+#endif
