@@ -29,35 +29,6 @@ static const struct kz_cmd_option options[] = {
 /* --- the command -------------------------------------------------------------- */
 
 static int
-range(struct kz_cli *cli, char *from, char *to)
-{
-	const char *week = kz_cli_opt(cli, "week"), *f = kz_cli_opt(cli, "from"),
-		   *t = kz_cli_opt(cli, "to");
-	char what[64];
-
-	if ((f != NULL) != (t != NULL))
-		return kz_cli_usage(cli, "--from and --to go together");
-	if ((f != NULL) + (week != NULL) + (cli->argc > 0) > 1)
-		return kz_cli_usage(cli, "give one range: RANGE, --week DATE, or --from and --to");
-	if (f != NULL) {
-		snprintf(from, 11, "%.10s", f);
-		snprintf(to, 11, "%.10s", t);
-		return strlen(f) == 10 && strlen(t) == 10
-			? 0
-			: kz_cli_usage(cli, "--from and --to are days, YYYY-MM-DD");
-	}
-	if (week != NULL)
-		snprintf(what, sizeof what, "week %s", week);
-	else if (cli->argc > 0)
-		snprintf(what, sizeof what, "%s", cli->argv[0]);
-	else
-		kz_clock_day(kz_clock_now(), what);
-	if (kz_report_range(what, from, to, cli->err) != KZ_OK)
-		return kz_cli_usage(cli, "%s", cli->err);
-	return 0;
-}
-
-static int
 pdf(struct kz_cli *cli, const struct kz_report *r, const char *lang)
 {
 	const char *path = kz_cli_opt(cli, "pdf"), *printer = kz_cli_opt(cli, "print");
@@ -91,7 +62,7 @@ exec(struct kz_cli *cli)
 	if (lang != NULL && strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0)
 		return kz_cli_usage(cli, "--lang is kk or ru, not '%s'", lang);
 	kk = lang != NULL && lang[0] == 'k';
-	if ((rc = range(cli, from, to)) != 0)
+	if ((rc = kz_report_cli_range(cli, from, to)) != 0)
 		return rc;
 	rc = kz_cli_opt(cli, "scan")
 		? kz_report_build_scanned(cli->db, cli->cal, cli->cfg, from, to, &r, cli->err)

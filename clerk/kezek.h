@@ -188,6 +188,7 @@ extern const struct kz_cmd kz_cmd_complaint, kz_cmd_complaints, kz_cmd_clerk, kz
 	kz_cmd_purge;
 extern const struct kz_cmd kz_cmd_simulate, kz_cmd_resume;
 
+extern const struct kz_cmd kz_cmd_region;
 extern const struct kz_cmd kz_cmd_report, kz_cmd_backup, kz_cmd_restore, kz_cmd_doctor;
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kezek.h"
+#include "queue/clock.h"
 #include "queue/report.h"
 #include "report-out.h"
 
@@ -233,4 +234,35 @@ kz_report_print_csv(const struct kz_report *r, const struct kz_config *cfg, cons
 		fieldf("%.0f", rows[i].of, rows[i].basis[0] != '\0', 0);
 		kz_cli_csv(csv_office, 1);
 	}
+}
+
+/* --- the range ------------------------------------------------------------ */
+
+int
+kz_report_cli_range(struct kz_cli *cli, char *from, char *to)
+{
+	const char *week = kz_cli_opt(cli, "week"), *f = kz_cli_opt(cli, "from"),
+		   *t = kz_cli_opt(cli, "to");
+	char what[64];
+
+	if ((f != NULL) != (t != NULL))
+		return kz_cli_usage(cli, "--from and --to go together");
+	if ((f != NULL) + (week != NULL) + (cli->argc > 0) > 1)
+		return kz_cli_usage(cli, "give one range: RANGE, --week DATE, or --from and --to");
+	if (f != NULL) {
+		snprintf(from, 11, "%.10s", f);
+		snprintf(to, 11, "%.10s", t);
+		return strlen(f) == 10 && strlen(t) == 10
+			? 0
+			: kz_cli_usage(cli, "--from and --to are days, YYYY-MM-DD");
+	}
+	if (week != NULL)
+		snprintf(what, sizeof what, "week %s", week);
+	else if (cli->argc > 0)
+		snprintf(what, sizeof what, "%s", cli->argv[0]);
+	else
+		kz_clock_day(kz_clock_now(), what);
+	if (kz_report_range(what, from, to, cli->err) != KZ_OK)
+		return kz_cli_usage(cli, "%s", cli->err);
+	return 0;
 }

@@ -23,4 +23,11 @@ void kz_report_print_cases(const struct kz_report *r, const struct kz_config *cf
 void kz_report_print_csv(const struct kz_report *r, const struct kz_config *cfg, const char *office,
 	int kk, int head_too);
 
+struct kz_cli;
+
+/* The range a report command was given (RANGE, --week DATE, or --from and
+ * --to; today if none) into from and to (11 bytes each); 0, or the usage
+ * error's exit code, said. */
+int kz_report_cli_range(struct kz_cli *cli, char *from, char *to);
+
 #endif
