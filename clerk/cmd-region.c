@@ -185,7 +185,8 @@ report(struct kz_cli *cli, struct kz_pg *pg, int kk)
 	if (rc == KZ_OK)
 		rc = kz_region_report(pg, cli->cal, keys, n, from, to, &sum, cli->err);
 	if (rc != KZ_OK) {
-		exit_code = rc == KZ_EINVAL ? kz_cli_usage(cli, "%s", cli->err) : kz_cli_fail(cli, rc);
+		exit_code =
+			rc == KZ_EINVAL ? kz_cli_usage(cli, "%s", cli->err) : kz_cli_fail(cli, rc);
 		goto out;
 	}
 	qsort(o, (size_t)n, sizeof *o, by_share);

@@ -149,6 +149,7 @@ struct sync {
 	int refs_sent;
 	int64_t held;
 	int skew_told;
+	int centre_stopped; /* the centre already holds the problem */
 };
 
 static void
@@ -168,7 +169,7 @@ stop_restored(struct sync *s, const char *problem)
 
 	fprintf(stderr, "kezek-sync: %s\n", problem);
 	(void)kz_ship_record(s->db, s->cfg->office, s->held, kz_clock_now(), problem, err);
-	if (s->pg)
+	if (s->pg && !s->centre_stopped)
 		(void)kz_send_problem(s->pg, s->cfg->office, problem, err);
 	return EXIT_STOPPED;
 }
@@ -190,7 +191,8 @@ meet(struct sync *s, char *err)
 		return rc;
 	s->held = held.held_id;
 	s->refs_sent = 0;
-	if (held.problem[0] != '\0')
+	s->centre_stopped = held.problem[0] != '\0';
+	if (s->centre_stopped)
 		return kz_err(err, KZ_EREJECT, "the centre stopped taking office %s's events: %s",
 			s->cfg->office, held.problem);
 	if ((rc = kz_ship_state(s->db, s->cfg->office, &st, err)) != KZ_OK)
@@ -260,10 +262,10 @@ run(struct sync *s, int once)
 
 	while (!stop) {
 		if (s->pg == NULL && (rc = meet(s, err)) != KZ_OK) {
+			if (rc == KZ_EREJECT) /* told at the centre too, while connected */
+				return stop_restored(s, err);
 			kz_pg_close(s->pg);
 			s->pg = NULL;
-			if (rc == KZ_EREJECT)
-				return stop_restored(s, err);
 			goto failed;
 		}
 		if ((rc = step(s, &more, err)) == KZ_OK) {
