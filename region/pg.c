@@ -20,7 +20,7 @@ one_line(const char *msg, char *out, size_t len)
 	size_t j = 0;
 
 	for (size_t i = 0; msg && msg[i] && j + 1 < len; i++)
-		out[j++] = msg[i] == '\n' ? ' ' : msg[i];
+		out[j++] = msg[i] == '\n' || msg[i] == '\t' ? ' ' : msg[i];
 	while (j > 0 && out[j - 1] == ' ')
 		j--;
 	out[j] = '\0';
@@ -47,8 +47,9 @@ kz_pg_connect(const char *conninfo, struct kz_pg **out, char *err)
 		one_line(pg->conn ? PQerrorMessage(pg->conn) : "out of memory", msg, sizeof msg);
 		kz_pg_close(pg);
 		return kz_err(err, KZ_EDEVICE,
-			"the region's centre cannot be reached: %s; the hall works on and "
-			"its events wait here; check the link and centre in [region]",
+			"the region's centre cannot be reached: %s; check the link and the "
+			"connection string (centre in [region] of hall.ini); a hall works on "
+			"meanwhile and its events wait",
 			msg);
 	}
 	*out = pg;

@@ -213,10 +213,16 @@ static const char insert_events[] =
  * from their events (a visitor sent on: the place before is the ticket of
  * the 'transferred' event just before its 'requeued'), then the first
  * issue carried along the places sent on, then the figures. */
-static const char rebuild_own[] =
+/* The tickets with events over $2: each statement starts from them, so a
+ * batch costs its own tickets' rows, never a scan of the office's log. */
+#define TOUCHED                                                                                    \
+	"WITH t AS (SELECT DISTINCT ticket_id FROM events"                                         \
+	" WHERE office = $1 AND event_id > $2 AND ticket_id IS NOT NULL) "
+
+static const char rebuild_own[] = TOUCHED
 	"INSERT INTO places (office, ticket_id, prev_ticket, origin, service_id, counter_id,"
 	" clerk_id, own_issued, issued, called, started, finished, outcome)"
-	" SELECT e.office, e.ticket_id,"
+	" SELECT $1, t.ticket_id, x.* FROM t, LATERAL (SELECT"
 	"  max(p.ticket_id) FILTER (WHERE e.kind = 'requeued'),"
 	"  bool_or(e.kind = 'issued'),"
 	"  max(e.service_id) FILTER (WHERE e.kind IN ('issued', 'requeued')),"
@@ -230,12 +236,10 @@ static const char rebuild_own[] =
 	"   'office_closed')),"
 	"  (array_agg(e.kind ORDER BY e.event_id DESC) FILTER (WHERE e.kind IN ('served',"
 	"   'no_show', 'transferred', 'cancelled', 'office_closed')))[1]"
-	" FROM events e"
-	" LEFT JOIN events p ON e.kind = 'requeued' AND p.office = e.office"
-	"  AND p.event_id = e.event_id - 1 AND p.kind = 'transferred'"
-	" WHERE e.office = $1 AND e.ticket_id IN (SELECT DISTINCT ticket_id FROM events"
-	"  WHERE office = $1 AND event_id > $2 AND ticket_id IS NOT NULL)"
-	" GROUP BY e.office, e.ticket_id"
+	"  FROM events e"
+	"  LEFT JOIN events p ON e.kind = 'requeued' AND p.office = $1"
+	"   AND p.event_id = e.event_id - 1 AND p.kind = 'transferred'"
+	"  WHERE e.office = $1 AND e.ticket_id = t.ticket_id) x"
 	" ON CONFLICT (office, ticket_id) DO UPDATE SET prev_ticket = EXCLUDED.prev_ticket,"
 	"  origin = EXCLUDED.origin, service_id = EXCLUDED.service_id,"
 	"  counter_id = EXCLUDED.counter_id, clerk_id = EXCLUDED.clerk_id,"
@@ -243,16 +247,15 @@ static const char rebuild_own[] =
 	"  started = EXCLUDED.started, finished = EXCLUDED.finished, outcome = EXCLUDED.outcome";
 
 static const char rebuild_issue[] =
-	"UPDATE places c SET issued = p.issued FROM places p"
-	" WHERE c.office = $1 AND p.office = $1 AND p.ticket_id = c.prev_ticket"
-	"  AND c.issued IS DISTINCT FROM p.issued AND c.ticket_id IN (SELECT DISTINCT ticket_id"
-	"  FROM events WHERE office = $1 AND event_id > $2 AND ticket_id IS NOT NULL)";
+	TOUCHED "UPDATE places c SET issued = p.issued FROM t, places p"
+		" WHERE c.office = $1 AND c.ticket_id = t.ticket_id AND p.office = $1"
+		"  AND p.ticket_id = c.prev_ticket AND c.issued IS DISTINCT FROM p.issued";
 
 /* As queue/report-days.c and queue/wait.h count them: a wait ends at the
  * call, or at the close of day for a visitor never called; a service time
  * runs from the call to the finish of a visitor who came up; a wait spans
  * lunch if it overlaps the day's break. */
-static const char rebuild_figures[] =
+static const char rebuild_figures[] = TOUCHED
 	"UPDATE places c SET day = x.day, hour = x.hour, wait = x.wait, service = x.service,"
 	"  lunch = x.lunch, wait_ok = x.wait <= x.wait_limit,"
 	"  service_ok = x.service <= x.service_limit"
@@ -265,13 +268,12 @@ static const char rebuild_figures[] =
 	"     AT TIME ZONE o.timezone))"
 	"    AND w.wend > extract(epoch FROM ((d.day + o.lunch_start * interval '1 minute')"
 	"     AT TIME ZONE o.timezone)), false) AS lunch"
-	"  FROM places p JOIN offices o ON o.office = p.office,"
+	"  FROM t JOIN places p ON p.office = $1 AND p.ticket_id = t.ticket_id"
+	"   JOIN offices o ON o.office = p.office,"
 	"   LATERAL (SELECT (to_timestamp(p.issued) AT TIME ZONE o.timezone)::date AS day,"
 	"    extract(hour FROM to_timestamp(p.issued) AT TIME ZONE o.timezone)::smallint AS hour) d,"
 	"   LATERAL (SELECT coalesce(p.called, CASE WHEN p.outcome = 'office_closed'"
-	"    THEN p.finished END) AS wend) w"
-	"  WHERE p.office = $1 AND p.ticket_id IN (SELECT DISTINCT ticket_id FROM events"
-	"   WHERE office = $1 AND event_id > $2 AND ticket_id IS NOT NULL)) x"
+	"    THEN p.finished END) AS wend) w) x"
 	" WHERE c.office = $1 AND c.ticket_id = x.ticket_id";
 
 static int
@@ -315,8 +317,8 @@ take_progress(struct kz_pg *pg, const char *office, int64_t expected, char *err)
 	}
 	held = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
 	PQclear(res);
-	if (held != expected)
-		return kz_err(err, KZ_EREJECT,
+	if (held != expected) /* told, and tried again from the centre's word */
+		return kz_err(err, KZ_EBUSY,
 			"the centre holds office %s's events up to %" PRId64 ", not %" PRId64
 			": another kezek-sync ships this office; run one per hall",
 			office, held, expected);

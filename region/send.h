@@ -45,9 +45,9 @@ struct kz_send_result {
 /* Send n events (ids in order; the first may be the last one the centre
  * holds, checked, not counted again), and refs when not NULL, as one
  * transaction that takes the office's progress from expected_held on.
- * hall_now: the hall's clock, for the skew.  KZ_EREJECT when the centre's
- * progress is not expected_held (another sender), or on a conflict (the
- * conflicts recorded, the operator told in err). */
+ * hall_now: the hall's clock, for the skew.  KZ_EBUSY when the centre's
+ * progress is not expected_held (another sender: ask again); KZ_EREJECT on
+ * a conflict (the conflicts recorded, the operator told in err). */
 int kz_send_batch(struct kz_pg *pg, const char *office, int64_t expected_held,
 	const struct kz_ship_refs *refs, const struct kz_ship_event *ev, int n, int64_t hall_now,
 	struct kz_send_result *out, char *err);

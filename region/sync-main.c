@@ -279,7 +279,7 @@ run(struct sync *s, int once)
 				nap(s->cfg->region.idle_seconds * 1000);
 			continue;
 		}
-		if (rc == KZ_EREJECT) /* a conflict, or another sender */
+		if (rc == KZ_EREJECT) /* a conflict: a person must settle it */
 			return stop_restored(s, err);
 		kz_pg_close(s->pg); /* whatever failed, start again from the centre's word */
 		s->pg = NULL;

@@ -125,7 +125,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(batches_in_order, test_hall_setup, test_hall_teardown),
+		cmocka_unit_test_setup_teardown(batches_in_order, test_hall_setup,
+			test_hall_teardown),
 		cmocka_unit_test_setup_teardown(issued_event_as_logged, test_hall_setup,
 			test_hall_teardown),
 		cmocka_unit_test(fingerprint_tells_events_apart),
