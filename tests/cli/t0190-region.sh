@@ -21,7 +21,10 @@ for i in 0 1 2; do
 		"$T/hall.ini" >"$T/hall$i.ini"
 done
 k() { local i=$1; shift; "$KEZEK" --config "$T/hall$i.ini" "$@"; }
-held() { psql_ "SELECT coalesce((SELECT held_id FROM offices WHERE office = '${offices[$1]}'), 0)"; }
+held() { # 0 until the first kezek-sync made the centre's schema
+	psql_ "SELECT coalesce((SELECT held_id FROM offices WHERE office = '${offices[$1]}'), 0)" \
+		2>/dev/null || echo 0
+}
 newest() { sqlite3 "$T/hall$1.db" "SELECT coalesce(max(id), 0) FROM events" 2>/dev/null || echo 0; }
 # for wait_for: asked again each time
 held_over() { [ "$(held "$1")" -gt "$2" ]; }
