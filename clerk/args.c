@@ -44,6 +44,7 @@ const struct kz_cmd *const kz_commands[] = {
 	&kz_cmd_purge,
 	&kz_cmd_simulate,
 	&kz_cmd_report,
+	&kz_cmd_region,
 	&kz_cmd_backup,
 	&kz_cmd_restore,
 	&kz_cmd_doctor,

@@ -69,7 +69,7 @@ note(const struct kz_application *a, char *buf, size_t len)
 static const char *const csv_header[] = {"number", "accepted", "kind", "applicant", "phone",
 	"plot_address", "documents", "missing", "due_day", "state", "deemed_from", "decided_day",
 	"reason", "notice_due_day", "notice_sent", "handed_over", "handed_to", "kept_until",
-	"overdue", "uncollected", "clerk", "receipt_owed", "notice_out", "refusal_out"};
+	"overdue", "uncollected", "clerk", "receipt_owed", "notice_out", "refusal_out", "office"};
 #define CSV_COLUMNS (int)(sizeof csv_header / sizeof csv_header[0])
 
 static void
@@ -113,6 +113,9 @@ count_line(int n)
 	else
 		printf(T("applications: %d\n"), n);
 }
+/* The office's key (App. 1) beside every number: numbers restart in each
+ * office, the pair is unique across the region. */
+static const char *csv_office = "";
 
 static void
 csv_row(const struct kz_application *a)
@@ -151,6 +154,7 @@ csv_row(const struct kz_application *a)
 	v[21] = a->receipt_owed ? "yes" : "no";
 	v[22] = a->notice_out;
 	v[23] = a->refusal_out;
+	v[24] = csv_office;
 	for (int i = 0; i < CSV_COLUMNS; i++)
 		kz_cli_csv(v[i], i == CSV_COLUMNS - 1);
 }
@@ -331,6 +335,7 @@ exec(struct kz_cli *cli)
 	struct listing l = {.csv = kz_cli_opt(cli, "csv") != NULL};
 	int rc;
 
+	csv_office = cli->cfg->office;
 	if (kz_cli_opt(cli, "expire") != NULL) {
 		char chosen[32];
 		const char *printer = kz_cli_printer(cli, 1, chosen);

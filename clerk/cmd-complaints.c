@@ -45,14 +45,18 @@ static const char *const csv_header[] = {
 	"answer",
 	"answered_by",
 	"purged",
+	"office", /* App. 1 key: numbers restart in each office, the pair does not */
 	NULL,
 };
+
+/* The office's key (App. 1) beside every number, as in every export. */
+static const char *csv_office = "";
 
 static int
 print_csv(const struct kz_complaint *m, void *arg)
 {
 	char reg[24], ans[24] = "", counter[12] = "", days[4];
-	const char *f[18];
+	const char *f[19];
 
 	(void)arg;
 	kz_clock_format(m->registered_at, "%Y-%m-%d %H:%M:%S", reg, sizeof reg);
@@ -68,8 +72,9 @@ print_csv(const struct kz_complaint *m, void *arg)
 	f[14] = kz_complaint_channel_name(m->answer_channel), f[15] = m->answer,
 	f[16] = m->answer_clerk;
 	f[17] = m->purged_at ? "yes" : "no";
-	for (int i = 0; i < 18; i++)
-		kz_cli_csv(f[i], i == 17);
+	f[18] = csv_office;
+	for (int i = 0; i < 19; i++)
+		kz_cli_csv(f[i], i == 18);
 	return 0;
 }
 
@@ -131,6 +136,7 @@ exec(struct kz_cli *cli)
 								     : KZ_COMPLAINTS_ALL;
 	int csv = kz_cli_opt(cli, "csv") != NULL, n = 0, rc;
 
+	csv_office = cli->cfg->office;
 	if (csv)
 		for (int i = 0; csv_header[i]; i++)
 			kz_cli_csv(csv_header[i], csv_header[i + 1] == NULL);

@@ -11,7 +11,10 @@
 #include "queue/config.h"
 #include "queue/report.h"
 
-/* Write r for the office cfg (its App. 4 targets) to f. */
-void kz_doc_report_csv(FILE *f, const struct kz_report *r, const struct kz_config *cfg, int kk);
+/* Write r for the office cfg (its App. 4 targets) to f, every row ending
+ * with office (the App. 1 key; NULL for none); the header row too if
+ * head_too. */
+void kz_doc_report_csv(FILE *f, const struct kz_report *r, const struct kz_config *cfg,
+	const char *office, int kk, int head_too);
 
 #endif

@@ -31,7 +31,8 @@ render(struct hall_req *r, const struct kz_report *rep, int pdf, const char *lan
 	if (!pdf) {
 		if ((f = open_memstream(data, len)) == NULL)
 			return kz_err(err, KZ_ENOMEM, "out of memory");
-		kz_doc_report_csv(f, rep, r->hall->cfg, strcmp(lang, "kk") == 0);
+		kz_doc_report_csv(f, rep, r->hall->cfg, r->hall->cfg->office,
+			strcmp(lang, "kk") == 0, 1);
 		return fclose(f) == 0 ? KZ_OK : kz_err(err, KZ_ENOMEM, "out of memory");
 	}
 	if (env != NULL && env[0] != '\0')

@@ -842,6 +842,34 @@ server_key(struct parse *p, const char *name, const char *value)
 		name);
 }
 
+static int
+region_key(struct parse *p, const char *name, const char *value)
+{
+	struct kz_region_conf *r = &p->cfg->region;
+	static const char *const numbers[] = {"batch", "idle_seconds", "retry_seconds"};
+	int *slots[] = {&r->batch, &r->idle_seconds, &r->retry_seconds};
+	static const int hi[] = {100000, 3600, 86400};
+
+	if (strcmp(name, "centre") == 0) {
+		if (copy(r->centre, sizeof r->centre, value) < 0)
+			return fail(p, "centre in [region] is longer than %d bytes",
+				(int)sizeof r->centre - 1);
+		return 1;
+	}
+	for (int i = 0; i < 3; i++)
+		if (strcmp(name, numbers[i]) == 0) {
+			if (parse_int(value, 1, hi[i], slots[i]) < 0)
+				return fail(p,
+					"%s in [region] is a whole number, 1 to %d, not '%s'", name,
+					hi[i], value);
+			return 1;
+		}
+	return fail(p,
+		"unknown key '%s' in [region]; known keys: centre, batch, idle_seconds, "
+		"retry_seconds",
+		name);
+}
+
 /* The line where section (and key, or "" for its header) was first given;
  * 0 and recorded at line if it is new. */
 static int
@@ -929,10 +957,12 @@ handler(void *user, const char *section, const char *name, const char *value)
 		return targets_key(p, name, value);
 	if (strcmp(section, "server") == 0)
 		return server_key(p, name, value);
+	if (strcmp(section, "region") == 0)
+		return region_key(p, name, value);
 	return fail(p,
 		"unknown section [%s]; known sections: [hall], [hours], [display], "
 		"[service CODE], [printer NAME], [counter NUMBER], [kiosk NAME], "
-		"[office], [targets], [server]",
+		"[office], [targets], [server], [region]",
 		section);
 }
 
@@ -1193,6 +1223,7 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 	cfg->ticket_print_seconds = 30;
 	copy(cfg->server.address, sizeof cfg->server.address, "127.0.0.1");
 	cfg->server.port = 8080;
+	cfg->region = (struct kz_region_conf){.batch = 500, .idle_seconds = 5, .retry_seconds = 30};
 	/* App. 4's norms, until the year's order says otherwise */
 	cfg->targets = (struct kz_targets){.target = {100, 100, 100, 0, 100, 100}};
 	cfg->display = (struct kz_display_conf){.languages = KZ_LANG_BOTH,

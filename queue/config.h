@@ -176,6 +176,14 @@ struct kz_server_conf {
 	char allow[KZ_MAX_NETWORKS][64]; /* "192.168.1.0/24", "::1/128" */
 };
 
+/* [region]: the region's centre kezek-sync ships the event log to. */
+struct kz_region_conf {
+	char centre[KZ_PATH_LEN]; /* libpq connection string; "" when not shipping */
+	int batch;                /* events per batch, one transaction at the centre */
+	int idle_seconds;         /* caught up: look for new events this often */
+	int retry_seconds;        /* the centre unreachable: try again after this */
+};
+
 /* This office's App. 1 and App. 5 entries in Kazakh: the standard's lists
  * (offices.csv, akimats.csv) are in Russian.  "" where not given: the
  * Kazakh screens then show only the phones and e-mails. */
@@ -213,6 +221,7 @@ struct kz_config {
 	struct kz_office_kk office_kk;
 	struct kz_targets targets;
 	struct kz_server_conf server;
+	struct kz_region_conf region;
 };
 
 /* Read path into cfg (caller-owned, fully overwritten).  KZ_ECONFIG with

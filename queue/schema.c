@@ -599,6 +599,15 @@ static const char step_staff_roles[] =
 	"ALTER TABLE clerks ADD COLUMN role TEXT NOT NULL DEFAULT 'clerk'"
 	" CHECK (role IN ('clerk', 'manager', 'administrator'))";
 
+static const char step_shipping[] =
+	/* What the region's centre confirmed it holds of this hall's event log
+	 * (kezek-sync, queue/ship.h): one row per centre. */
+	"CREATE TABLE shipping ("
+	"  centre       TEXT PRIMARY KEY," /* the office key the centre knows us by */
+	"  confirmed_id INTEGER NOT NULL DEFAULT 0,"
+	"  confirmed_at INTEGER NOT NULL DEFAULT 0,"
+	"  problem      TEXT NOT NULL DEFAULT '');";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -618,6 +627,7 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{15, "the holiday data each application's due day was counted on", step_due_calendar},
 	{16, "postponed tickets: reason, limit, time away", step_postpone},
 	{17, "manager and administrator accounts for the hall's web pages", step_staff_roles},
+	{18, "what the region's centre confirmed of the event log", step_shipping},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

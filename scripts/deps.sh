@@ -20,6 +20,8 @@ KEZEK_PACKAGES=(
 	libusb-1.0-0-dev                   # the usb printer transport
 	libumockdev-dev umockdev           # tests fake a USB printer (umockdev-wrapper)
 	libcrypt-dev                       # PINs kept as salted hashes
+	libpq-dev                          # the region's centre: PostgreSQL through libpq (region/)
+	postgresql                         # tests: a private PostgreSQL cluster (initdb, pg_ctl)
 	nettle-dev                         # feedback: a keyed hash (HMAC) marks a ticket's ballot
 	gettext                            # po/ catalogues: xgettext, msgfmt (tools and tests)
 	clang-format                       # one format for the tree (tools/format.sh; test style/format)

@@ -21,7 +21,8 @@ LAYERS = {
     "display": {"queue", "ui", "setup"},
     "kiosk": {"queue", "ui", "setup"},
     "sim": {"queue"},
-    "clerk": {"queue", "ink", "documents", "printer", "sim", "setup"},
+    "region": {"queue", "setup"},
+    "clerk": {"queue", "ink", "documents", "printer", "sim", "setup", "region"},
     "hall": {"queue", "ink", "documents", "printer", "setup"},
 }
 # tests and benchmarks use everything; they are nobody's dependency

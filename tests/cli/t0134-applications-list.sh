@@ -36,7 +36,7 @@ expect 2 "an unknown number" applications 2026-0404
 has err "there is no application 2026-0404" "number named"
 
 expect 0 "CSV" applications --csv
-header='number,accepted,kind,applicant,phone,plot_address,documents,missing,due_day,state,deemed_from,decided_day,reason,notice_due_day,notice_sent,handed_over,handed_to,kept_until,overdue,uncollected,clerk,receipt_owed,notice_out,refusal_out'
+header='number,accepted,kind,applicant,phone,plot_address,documents,missing,due_day,state,deemed_from,decided_day,reason,notice_due_day,notice_sent,handed_over,handed_to,kept_until,overdue,uncollected,clerk,receipt_owed,notice_out,refusal_out,office'
 if [ "$(head -n 1 "$T/out" | tr -d '\r')" = "$header" ]; then ok; else not_ok "the CSV header"; fi
 if [ "$(grep -c $'\r$' "$T/out")" -eq 4 ] && [ "$(wc -l <"$T/out")" -eq 4 ]; then ok
 else not_ok "every CSV line ends in CRLF"; fi
@@ -46,7 +46,10 @@ has out '2026-0001,2026-03-20 10:00,individual,Иванов Иван Ивано�
 has out ',legal,"ТОО ""Жер, вода и лес""",' "quotes doubled, field quoted"
 has out ',application act,id_copy conclusion,2026-03-30,suspended,,,,2026-03-26,' \
 	"a refusal's documents, missing ones and notice day"
-# every row has 24 fields once quoted fields are taken whole
+# every row has 25 fields once quoted fields are taken whole
 fields=$(tr -d '\r' <"$T/out" | sed -E 's/"([^"]|"")*"/X/g' | awk -F, '{print NF}' | sort -u)
-if [ "$fields" = "24" ]; then ok; else not_ok "rows of 24 fields (got $fields)"; fi
+if [ "$fields" = "25" ]; then ok; else not_ok "rows of 25 fields (got $fields)"; fi
+# the office's key (App. 1) beside every number: numbers restart in each office
+if [ "$(tr -d '\r' <"$T/out" | tail -n +2 | awk -F, '{print $NF}' | sort -u)" = "akmola-kokshetau-city" ]
+then ok; else not_ok "every row names its office"; fi
 finish

@@ -54,6 +54,7 @@ assert r["taken_by"] == "Иванова Мария Петровна" and r["coun
 r = dict(zip(head, data[2]))
 assert r["state"] == "answered" and r["answer_channel"] == "email", r
 assert r["answer"] == "ответили" and r["purged"] == "no", r
+assert all(dict(zip(head, d))["office"] == "akmola-kokshetau-city" for d in data), "rows name their office"
 PY
 if [ $? -eq 0 ]; then ok; else not_ok "the CSV does not read back"; fi
 expect 0 "CSV of the overdue" complaints --csv --overdue --now 2026-04-21T09:00

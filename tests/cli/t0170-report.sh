@@ -45,6 +45,7 @@ for code in ("1.1", "2.1", "3.1", "4.1", "5.1"):
     assert n > 0, (code, n)
 assert app4["3.2"][col["current_n"]] == ""
 assert all(r[col["current_n"]] == "" for r in body if r[0] != "app4")
+assert all(r[col["office"]] == "akmola-kokshetau-city" for r in body), "every row names its office"
 assert any("Сдача документов" == r[2] for r in services)
 share = float(total[col["wait_within_limit_pct"]])
 assert 0 <= share <= 100

@@ -1,0 +1,248 @@
+/*
+ * cmd-region.c - kezek region report|status: what the region's managers
+ * run against the centre (region/): the report over one office, several
+ * or all, for any range, worked out in PostgreSQL, with the offices side
+ * by side ranked by their share of waits within the limit; and how each
+ * office's shipping stands.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kezek.h"
+#include "region/pg.h"
+#include "documents/report-csv.h"
+#include "region/report.h"
+#include "report-out.h"
+
+static const struct kz_cmd_option options[] = {
+	{"offices", "KEY,KEY", "only these offices (App. 1 keys; default: all the centre has)"},
+	{"week", "DATE", "the week (Monday to Sunday) of DATE"},
+	{"from", "DATE", "first day of a range (with --to)"},
+	{"to", "DATE", "last day of a range"},
+	{"csv", NULL, "CSV: each office's rows, then the offices together (office 'region')"},
+	{"lang", "kk|ru", "language of the services' and offices' names (default ru)"},
+	{"centre", "CONNINFO", "the centre's connection string (default: centre in [region])"},
+	{NULL, NULL, NULL},
+};
+
+struct office_report {
+	struct kz_region_office *o;
+	struct kz_report *r;
+};
+
+static int
+connect_centre(struct kz_cli *cli, struct kz_pg **pg)
+{
+	const char *centre = kz_cli_opt(cli, "centre");
+	int rc = kz_pg_connect(centre ? centre : cli->cfg->region.centre, pg, cli->err);
+
+	if (rc == KZ_OK && (rc = kz_pg_migrate(*pg, cli->err)) != KZ_OK) {
+		kz_pg_close(*pg);
+		*pg = NULL;
+	}
+	return rc;
+}
+
+static int
+status(struct kz_cli *cli, struct kz_pg *pg)
+{
+	struct kz_region_office *o;
+	int n, rc, troubled = 0;
+
+	if ((rc = kz_region_offices(pg, &o, &n, cli->err)) != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	printf("OFFICE                          EVENTS  BATCHES  LAST BATCH (LOCAL)   CLOCK SKEW  "
+	       "PROBLEM\n");
+	for (int i = 0; i < n; i++) {
+		kz_cli_cell(stdout, o[i].office, 30);
+		printf(" %8lld %8lld  %-19s  %+8d s  %s\n", (long long)o[i].held_id,
+			(long long)o[i].batches, o[i].shipped_at[0] ? o[i].shipped_at : "-",
+			o[i].skew_seconds, o[i].problem[0] ? o[i].problem : "-");
+		troubled += o[i].problem[0] != '\0';
+	}
+	printf("%d office%s, %d with a problem\n", n, n == 1 ? "" : "s", troubled);
+	free(o);
+	return troubled ? KZ_EXIT_REJECTED : KZ_EXIT_OK;
+}
+
+/* The offices asked for (--offices), or all the centre has. */
+static int
+choose(struct kz_cli *cli, struct kz_region_office *all, int nall, struct office_report *out,
+	int *n)
+{
+	const char *want = kz_cli_opt(cli, "offices");
+	char list[4096], *save = NULL;
+
+	*n = 0;
+	if (want == NULL) {
+		for (int i = 0; i < nall; i++)
+			out[(*n)++].o = &all[i];
+		return *n ? 0 : kz_cli_usage(cli, "the centre has no offices yet");
+	}
+	snprintf(list, sizeof list, "%s", want);
+	for (char *k = strtok_r(list, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
+		int found = -1;
+		for (int i = 0; i < nall && found < 0; i++)
+			if (strcmp(all[i].office, k) == 0)
+				found = i;
+		if (found < 0)
+			return kz_cli_usage(cli,
+				"the centre has no office '%s'; kezek region status lists them", k);
+		out[(*n)++].o = &all[found];
+	}
+	return 0;
+}
+
+static int
+by_share(const void *a, const void *b)
+{
+	const struct office_report *x = a, *y = b;
+	double wx = kz_stat_share(&x->r->total.wait), wy = kz_stat_share(&y->r->total.wait);
+	double sx = kz_stat_share(&x->r->total.service), sy = kz_stat_share(&y->r->total.service);
+
+	if (wx != wy)
+		return wx < wy ? 1 : -1;
+	if (sx != sy)
+		return sx < sy ? 1 : -1;
+	return strcmp(x->o->office, y->o->office);
+}
+
+static void
+share(const struct kz_stat *s)
+{
+	if (s->n == 0)
+		printf("      -");
+	else
+		printf(" %5.1f%%", kz_stat_share(s));
+}
+
+static void
+side_by_side(const struct office_report *o, int n, const struct kz_report *all, int kk)
+{
+	printf("\nOFFICES, ranked by the share of waits within %lld minutes (p.7.2), then of "
+	       "service times within %lld (p.7.3)\n",
+		(long long)all->wait_limit / 60, (long long)all->service_limit / 60);
+	printf("  # OFFICE                           VISITORS SERVED  WAIT med   p90  WITHIN"
+	       "  SERVICE med  WITHIN  NAME\n");
+	for (int i = 0; i < n; i++) {
+		const struct kz_report_group *g = &o[i].r->total;
+		printf("%3d ", i + 1);
+		kz_cli_cell(stdout, o[i].o->office, 32);
+		printf(" %8d %6d  %8.1f %5.1f", o[i].r->issued, g->served, g->wait.median / 60.0,
+			g->wait.p90 / 60.0);
+		share(&g->wait);
+		printf("  %11.1f", g->service.median / 60.0);
+		share(&g->service);
+		printf("  %s\n", kk ? o[i].o->name_kk : o[i].o->name_ru);
+	}
+}
+
+static void
+print_text(const struct office_report *o, int n, const struct kz_report *all, int kk)
+{
+	printf("REGION REPORT %s to %s  %d office%s\n", all->from, all->to, n, n == 1 ? "" : "s");
+	printf("visitors %d; served %d, no-shows %d, sent on %d, not served at closing %d\n",
+		all->issued, all->total.served, all->total.no_shows, all->total.transferred,
+		all->total.not_served);
+	side_by_side(o, n, all, kk);
+	printf("\n");
+	kz_report_print_lunch(all);
+	kz_report_print_groups(all, kk);
+	printf("\nBUSIEST HOURS:");
+	for (int i = 0; i < 3 && all->busiest[i] >= 0; i++)
+		printf(" %02d:00 (%d)", all->busiest[i], all->hours[all->busiest[i]].places);
+	printf("%s\n", all->busiest[0] < 0 ? " -" : "");
+	printf("APPLICATIONS, COMPLAINTS, APP. 4 BALLOTS: in each hall's own report (not shipped)\n");
+}
+
+static int
+report(struct kz_cli *cli, struct kz_pg *pg, int kk)
+{
+	struct kz_region_office *all = NULL;
+	struct office_report *o = NULL;
+	struct kz_report *sum = NULL;
+	const char **keys = NULL;
+	char from[11], to[11];
+	int nall, n = 0, rc, exit_code = KZ_EXIT_OK;
+
+	if ((rc = kz_report_cli_range(cli, from, to)) != 0)
+		return rc;
+	if ((rc = kz_region_offices(pg, &all, &nall, cli->err)) != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	o = calloc((size_t)nall + 1, sizeof *o);
+	keys = calloc((size_t)nall + 1, sizeof *keys);
+	if (o == NULL || keys == NULL) {
+		kz_err(cli->err, KZ_ENOMEM, "out of memory for %d offices", nall);
+		exit_code = kz_cli_fail(cli, KZ_ENOMEM);
+		goto out;
+	}
+	if ((exit_code = choose(cli, all, nall, o, &n)) != 0)
+		goto out;
+	for (int i = 0; i < n && rc == KZ_OK; i++) {
+		keys[i] = o[i].o->office;
+		rc = kz_region_report(pg, cli->cal, &keys[i], 1, from, to, &o[i].r, cli->err);
+	}
+	if (rc == KZ_OK)
+		rc = kz_region_report(pg, cli->cal, keys, n, from, to, &sum, cli->err);
+	if (rc != KZ_OK) {
+		exit_code =
+			rc == KZ_EINVAL ? kz_cli_usage(cli, "%s", cli->err) : kz_cli_fail(cli, rc);
+		goto out;
+	}
+	qsort(o, (size_t)n, sizeof *o, by_share);
+	if (kz_cli_opt(cli, "csv")) {
+		for (int i = 0; i < n; i++)
+			kz_doc_report_csv(stdout, o[i].r, cli->cfg, o[i].o->office, kk, i == 0);
+		kz_doc_report_csv(stdout, sum, cli->cfg, "region", kk, 0);
+	} else {
+		print_text(o, n, sum, kk);
+	}
+out:
+	for (int i = 0; o && i < n; i++)
+		kz_report_free(o[i].r);
+	kz_report_free(sum);
+	free(o);
+	free(keys);
+	free(all);
+	return exit_code;
+}
+
+static int
+exec(struct kz_cli *cli)
+{
+	const char *lang = kz_cli_opt(cli, "lang");
+	struct kz_pg *pg = NULL;
+	int rc, is_report = strcmp(cli->argv[0], "report") == 0;
+
+	if (!is_report && strcmp(cli->argv[0], "status") != 0)
+		return kz_cli_usage(cli, "'%s' is not report or status", cli->argv[0]);
+	if (!is_report && cli->argc > 1)
+		return kz_cli_usage(cli, "'region status' takes no more arguments");
+	if (lang != NULL && strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0)
+		return kz_cli_usage(cli, "--lang is kk or ru, not '%s'", lang);
+	if ((rc = connect_centre(cli, &pg)) != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	if (is_report) { /* the range is the report's own argument */
+		cli->argc--;
+		cli->argv++;
+		rc = report(cli, pg, lang != NULL && lang[0] == 'k');
+		cli->argv--;
+		cli->argc++;
+	} else {
+		rc = status(cli, pg);
+	}
+	kz_pg_close(pg);
+	return rc;
+}
+
+const struct kz_cmd kz_cmd_region = {
+	.name = "region",
+	.args = "report [RANGE] | status",
+	.summary = "the region's offices at the centre: their report side by side, their shipping",
+	.options = options,
+	.min_args = 1,
+	.max_args = 2,
+	.flags = KZ_CMD_CAL,
+	.exec = exec,
+};

@@ -1,0 +1,94 @@
+/*
+ * steps.c - the centre's schema.  The event log (office, event_id) is the
+ * source of truth; places is the report table, rebuilt from it as events
+ * arrive (region/send.c), never written from anything else.
+ */
+#include "steps.h"
+
+static const char step1[] =
+	/* One row per office: what its hall last said of itself, and how far
+	 * its log is held here.  Limits in seconds, lunch in minutes of the day. */
+	"CREATE TABLE offices ("
+	"  office        text PRIMARY KEY," /* the App. 1 key, as in offices.csv */
+	"  name_kk       text NOT NULL DEFAULT '',"
+	"  name_ru       text NOT NULL DEFAULT '',"
+	"  timezone      text NOT NULL,"
+	"  wait_limit    integer NOT NULL,"
+	"  service_limit integer NOT NULL,"
+	"  lunch_start   integer NOT NULL,"
+	"  lunch_end     integer NOT NULL,"
+	"  held_id       bigint NOT NULL DEFAULT 0," /* every event up to here is held */
+	"  batches       bigint NOT NULL DEFAULT 0,"
+	"  shipped_at    timestamptz,"                /* the centre's clock, last batch */
+	"  skew_seconds  integer NOT NULL DEFAULT 0," /* the hall's clock minus the centre's */
+	"  problem       text NOT NULL DEFAULT '');"
+	"CREATE TABLE events ("
+	"  office     text NOT NULL REFERENCES offices,"
+	"  event_id   bigint NOT NULL,"
+	"  at         bigint NOT NULL," /* UTC seconds, the hall's clock */
+	"  kind       text NOT NULL,"
+	"  ticket_id  bigint,"
+	"  counter_id bigint,"
+	"  clerk_id   bigint,"
+	"  service_id bigint,"
+	"  detail     text,"
+	"  hash       text NOT NULL," /* the hall's fingerprint of the row */
+	"  PRIMARY KEY (office, event_id));"
+	"CREATE INDEX events_ticket ON events (office, ticket_id) WHERE ticket_id IS NOT NULL;"
+	"CREATE TABLE services ("
+	"  office  text NOT NULL REFERENCES offices,"
+	"  id      bigint NOT NULL,"
+	"  code    text NOT NULL,"
+	"  name_kk text NOT NULL,"
+	"  name_ru text NOT NULL,"
+	"  PRIMARY KEY (office, id));"
+	"CREATE TABLE counters ("
+	"  office text NOT NULL REFERENCES offices,"
+	"  id     bigint NOT NULL,"
+	"  number integer NOT NULL,"
+	"  PRIMARY KEY (office, id));"
+	"CREATE TABLE clerks (" /* names only: the reports' per-clerk rows */
+	"  office    text NOT NULL REFERENCES offices,"
+	"  id        bigint NOT NULL,"
+	"  full_name text NOT NULL,"
+	"  PRIMARY KEY (office, id));"
+	/* Events a hall sent again with other content than the centre holds:
+	 * a hall restored from an older backup.  The centre keeps its own. */
+	"CREATE TABLE conflicts ("
+	"  office      text NOT NULL REFERENCES offices,"
+	"  event_id    bigint NOT NULL,"
+	"  held_hash   text NOT NULL,"
+	"  sent_hash   text NOT NULL,"
+	"  seen_at     timestamptz NOT NULL DEFAULT now(),"
+	"  PRIMARY KEY (office, event_id));"
+	/* One row per place in a queue, as the hall's tickets table has it,
+	 * rebuilt from the events; the derived figures beside. */
+	"CREATE TABLE places ("
+	"  office      text NOT NULL REFERENCES offices,"
+	"  ticket_id   bigint NOT NULL,"
+	"  prev_ticket bigint,"           /* sent on from this place */
+	"  origin      boolean NOT NULL," /* a ticket issued, not a visitor sent on */
+	"  service_id  bigint,"
+	"  counter_id  bigint,"
+	"  clerk_id    bigint,"
+	"  own_issued  bigint,"
+	"  issued      bigint," /* the visitor's first issue (p.7.2) */
+	"  called      bigint,"
+	"  started     bigint,"
+	"  finished    bigint,"
+	"  outcome     text,"
+	"  day         date,"     /* local day of issue */
+	"  hour        smallint," /* local hour of issue */
+	"  wait        integer,"  /* seconds; NULL: not called (yet) */
+	"  service     integer,"
+	"  lunch       boolean NOT NULL DEFAULT false,"
+	"  wait_ok     boolean,"
+	"  service_ok  boolean,"
+	"  PRIMARY KEY (office, ticket_id));"
+	"CREATE INDEX places_day ON places (day, office);";
+
+const struct kz_centre_step kz_centre_steps[] = {
+	{1, "offices, the event log, reference rows, conflicts, places", step1},
+};
+
+const int kz_centre_nsteps = sizeof kz_centre_steps / sizeof kz_centre_steps[0];
