@@ -257,6 +257,7 @@ cast_ballot(struct kt *t, const char *lang)
 		kt_tap(t, key);
 	}
 	kt_tap(t, "key.ok");
+	kt_type_code(t, tk.number);
 	if (strcmp(kz_kiosk_screen(t->k), "feedback") != 0)
 		fail_msg("ticket %s was not taken for a ballot: %s shows '%s' '%s'", tk.number,
 			kz_kiosk_screen(t->k), kt_text(t, "field"), kt_text(t, "refusal"));
@@ -408,8 +409,10 @@ test_admin_pin_states(void **state)
 }
 
 /* The ballot screen saying why a number may not rate (nothing typed,
- * never issued, not served yet, already rated), in both languages at
- * every size; each also kept as kiosk-ballot-WHY-LANG-WxH.png. */
+ * never issued, not served yet), asking a served number for its check
+ * code, refusing a wrong code, and saying a ticket has rated already, in
+ * both languages at every size; each also kept as
+ * kiosk-ballot-WHY-LANG-WxH.png. */
 static void
 test_ballot_refusals(void **state)
 {
@@ -418,6 +421,8 @@ test_ballot_refusals(void **state)
 		{"unknown", "берілген", "выдавали"},
 		{"waiting", "көрсетілген", "обслужен."},
 		{"rated", "бағаланып", "оценено."},
+		{"code", "бағалау кодын теріңіз", "наберите код для оценки"},
+		{"wrong-code", "бағалау коды емес", "Это не код для оценки"},
 	};
 	char err[KZ_ERR_LEN] = "", path[600], digits[8];
 
@@ -433,7 +438,7 @@ test_ballot_refusals(void **state)
 				struct kz_ticket tk = {.number = "A-099"};
 				if (w == 2) /* issued, waiting */
 					tk = test_issue(t->hall, "A");
-				else if (w == 3) /* served, rated, and typed again */
+				else if (w >= 3) /* served, rated, and typed again */
 					tk = cast_ballot(t, lang);
 				snprintf(digits, sizeof digits, "%s",
 					w == 0 ? "" : strchr(tk.number, '-') + 1);
@@ -447,6 +452,18 @@ test_ballot_refusals(void **state)
 					kt_tap(t, key);
 				}
 				kt_tap(t, "key.ok");
+				if (w == 3) /* with its code: rated already */
+					kt_type_code(t, tk.number);
+				if (w == 5) { /* a code that is not the ticket's */
+					char code[KZ_BALLOT_CODE_LEN], key[16];
+					kt_code_of(t, tk.number, code);
+					for (int d = 0; d < 4; d++) {
+						snprintf(key, sizeof key, "key.%c",
+							code[d] == '9' ? '0' : code[d] + 1);
+						kt_tap(t, key);
+					}
+					kt_tap(t, "key.ok");
+				}
 				check_screen(t, &e, lang, px_per_mm);
 				snprintf(path, sizeof path, "%s/kiosk-ballot-%s-%s-%dx%d.png",
 					KZ_SCREENS_DIR, why[w].screen, lang, t->w, t->h);

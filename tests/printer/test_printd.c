@@ -25,6 +25,7 @@
 #include "printer/printd.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/feedback.h"
 #include "queue/estimate.h"
 #include "queue/outbox.h"
 #include "queue/ticket.h"
@@ -119,9 +120,10 @@ static void
 assert_printed(const struct kz_ticket *t, const char *lang)
 {
 	struct kz_wait_estimate e;
+	char day[11], code[KZ_BALLOT_CODE_LEN];
 	struct kz_ticket_doc d = {lang, strcmp(lang, "kk") ? h->cfg.name_ru : h->cfg.name_kk,
 		strcmp(lang, "kk") ? "Сдача документов" : "Құжаттарды тапсыру", t->number,
-		t->issued_at, 0, 0, 0, &e};
+		t->issued_at, 0, 0, 0, &e, NULL};
 	struct kz_bitmap *want = NULL, *got = NULL;
 	struct kz_escpos_summary sum;
 	struct kz_typeset *ts;
@@ -135,6 +137,10 @@ assert_printed(const struct kz_ticket *t, const char *lang)
 	d.ahead = e.ahead;
 	if (!e.waiting)
 		d.est = NULL;
+	/* and the ballot's check code, of the day it was issued */
+	kz_clock_day(t->issued_at, day);
+	assert_int_equal(kz_ballot_code(h->db, day, t->number, code, err), KZ_OK);
+	d.check_code = code;
 
 	fake_printer_stop();
 	bytes = fake_printer_bytes(&len);
