@@ -88,6 +88,61 @@ kz_cli_pad(FILE *f, const char *s, int width)
 }
 
 const char *
+kz_cli_cal_warning(const struct kz_calendar *cal, struct kz_date from, struct kz_date to, char *out,
+	size_t len)
+{
+	enum kz_cal_data worst = kz_cal_span_data(cal, from, to);
+	int y = from.y;
+
+	if (worst == KZ_CAL_DECREED)
+		return NULL;
+	while (y < to.y && kz_cal_year_data(cal, y) != worst)
+		y++;
+	if (worst == KZ_CAL_PROVISIONAL)
+		snprintf(out, len,
+			T("warning: the holiday data for %d is provisional (the date of Kurban Ait "
+			  "or a transfer of days off is not decreed yet); check this answer against "
+			  "the government's decree"),
+			y);
+	else
+		snprintf(out, len,
+			T("warning: there is no holiday data for %d (config/holidays/%d.ini); only "
+			  "the holidays fixed by law are counted; check this answer against the "
+			  "government's decree"),
+			y, y);
+	return out;
+}
+
+const char *
+kz_cli_due_warning(enum kz_cal_data data, const char *due_day, char *out, size_t len)
+{
+	if (data == KZ_CAL_DECREED)
+		return NULL;
+	snprintf(out, len,
+		data == KZ_CAL_PROVISIONAL
+			? T("warning: the due day %s was counted on provisional holiday data; "
+			    "check it against the government's decree")
+			: T("warning: the due day %s was counted without holiday data for its "
+			    "year; check it against the government's decree"),
+		due_day);
+	return out;
+}
+
+const char *
+kz_cli_next_year_warning(const struct kz_calendar *cal, struct kz_date today, char *out, size_t len)
+{
+	int y = kz_cal_next_year_missing(cal, today);
+
+	if (y == 0)
+		return NULL;
+	snprintf(out, len,
+		T("warning: there is no holiday data for next year, %d: add config/holidays/%d.ini "
+		  "from the government's decrees before 1 January"),
+		y, y);
+	return out;
+}
+
+const char *
 kz_cli_hhmm(long long t, char buf[8])
 {
 	if (t == 0)
@@ -151,4 +206,50 @@ kz_cli_set_lang(const char *lang)
 	if (lang != NULL &&
 		(strcmp(lang, "kk") == 0 || strcmp(lang, "ru") == 0 || strcmp(lang, "en") == 0))
 		memcpy(staff_lang, lang, 3);
+}
+
+/* The words the database keeps for states, outcomes, kinds and channels,
+ * as the staff read them. */
+static const struct {
+	const char *name, *shown;
+} words[] = {
+	{"waiting", N("waiting")},
+	{"called", N("called")},
+	{"serving", N("serving")},
+	{"done", N("done")},
+	{"served", N("served")},
+	{"no_show", N("no-show")},
+	{"transferred", N("transferred")},
+	{"cancelled", N("cancelled")},
+	{"office_closed", N("not served: office closed")},
+	{"open", N("open")},
+	{"paused", N("paused")},
+	{"closed", N("closed")},
+	{"individual", N("individual")},
+	{"legal", N("legal entity")},
+	{"registered", N("registered")},
+	{"suspended", N("suspended")},
+	{"refused", N("refused")},
+	{"approved", N("approved")},
+	{"rejected", N("rejected")},
+	{"deemed_approved", N("deemed approved")},
+	{"applicant", N("to the applicant")},
+	{"proxy", N("to the proxy")},
+	{"in_person", N("in person")},
+	{"post", N("post")},
+	{"email", N("e-mail")},
+	{"result", N("result")},
+	{"service", N("service")},
+	{"answered", N("answered")},
+	{"answered late", N("answered late")},
+	{"overdue", N("overdue")},
+};
+
+const char *
+kz_cli_word(const char *name)
+{
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(words[i].name, name) == 0)
+			return T(words[i].shown);
+	return name;
 }

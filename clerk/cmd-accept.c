@@ -187,7 +187,7 @@ exec(struct kz_cli *cli)
 	struct kz_person p = {0};
 	int counter = kz_cli_counter(cli, cli->argv[0]), rc;
 	int64_t job = 0;
-	char when[32];
+	char when[32], when_warning[512];
 
 	if (rows == NULL || a == NULL) {
 		free(rows);
@@ -226,6 +226,8 @@ exec(struct kz_cli *cli)
 			a->number, a->number);
 	else
 		printf("due       %s (p.7.1: the 3rd working day after acceptance)\n", a->due_day);
+	if (kz_cli_due_warning(a->due_calendar, a->due_day, when_warning, sizeof when_warning))
+		printf("%s\n", when_warning);
 	if (job)
 		printf("print     job %lld on %s: the %s\n", (long long)job, printer,
 			a->missing ? "notice (p.16)" : "receipt (p.14)");

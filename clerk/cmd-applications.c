@@ -33,7 +33,7 @@ struct listing {
 static const char *
 state_text(const struct kz_application *a)
 {
-	return a->deemed ? "deemed approved" : kz_app_state_name(a->state);
+	return kz_cli_word(a->deemed ? "deemed_approved" : kz_app_state_name(a->state));
 }
 
 /* What needs doing or knowing, in a few words; into buf. */
@@ -42,22 +42,27 @@ note(const struct kz_application *a, char *buf, size_t len)
 {
 	buf[0] = '\0';
 	if (a->expired)
-		snprintf(buf, len, "TERM PASSED %s: refused at close-day", a->suspended_until);
+		snprintf(buf, len, T("TERM PASSED %s: refused at close-day"), a->suspended_until);
 	else if (a->overdue && a->notice_due_day[0] && !a->notice_sent_at)
-		snprintf(buf, len, "OVERDUE: notice due by %s", a->notice_due_day);
+		snprintf(buf, len, T("OVERDUE: notice due by %s"), a->notice_due_day);
 	else if (a->overdue)
-		snprintf(buf, len, "OVERDUE: no decision; deemed approved from %s", a->due_day);
+		snprintf(buf, len, T("OVERDUE: no decision; deemed approved from %s"), a->due_day);
 	else if (a->uncollected)
-		snprintf(buf, len, "UNCOLLECTED: kept until %s (p.26)", a->kept_until);
+		snprintf(buf, len, T("UNCOLLECTED: kept until %s (p.26)"), a->kept_until);
 	else if (a->deemed)
-		snprintf(buf, len, "deemed approved from %s", a->due_day);
+		snprintf(buf, len, T("deemed approved from %s"), a->due_day);
 	else if (a->receipt_owed)
-		snprintf(buf, len, "RECEIPT OWED (p.14): print it");
+		snprintf(buf, len, "%s", T("RECEIPT OWED (p.14): print it"));
 	else if (a->status == KZ_APP_SUSPENDED && a->notice_sent_at == 0)
-		snprintf(buf, len, "suspended to %s; notice due by %s", a->suspended_until,
+		snprintf(buf, len, T("suspended to %s; notice due by %s"), a->suspended_until,
 			a->notice_due_day);
 	else if (a->status == KZ_APP_SUSPENDED)
-		snprintf(buf, len, "suspended to %s", a->suspended_until);
+		snprintf(buf, len, T("suspended to %s"), a->suspended_until);
+	else if (a->due_calendar != KZ_CAL_DECREED && a->status == KZ_APP_REGISTERED)
+		snprintf(buf, len, "%s",
+			a->due_calendar == KZ_CAL_PROVISIONAL
+				? T("due day counted on provisional holiday data")
+				: T("due day counted without holiday data"));
 	return buf;
 }
 
@@ -77,6 +82,36 @@ codes(unsigned set, char *buf, size_t len)
 		if (set & (1u << i))
 			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? " " : "",
 				kz_app_doc_code(i));
+}
+
+/* The documents of set as the staff read them: their names of p.11 in
+ * Kazakh or Russian, the codes for the source strings; into buf. */
+static void
+names(unsigned set, char *buf, size_t len)
+{
+	const char *lang = kz_cli_lang();
+	size_t n = 0;
+
+	if (strcmp(lang, "en") == 0) {
+		codes(set, buf, len);
+		return;
+	}
+	buf[0] = '\0';
+	for (int i = 0; i < KZ_APPDOC_COUNT && n < len; i++)
+		if (set & (1u << i))
+			n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? "; " : "",
+				kz_app_doc_name(i, lang));
+}
+
+/* "15 applications"; in Kazakh and Russian the count after a label, so no
+ * plural form is needed. */
+static void
+count_line(int n)
+{
+	if (strcmp(kz_cli_lang(), "en") == 0)
+		printf("%d application%s\n", n, n == 1 ? "" : "s");
+	else
+		printf(T("applications: %d\n"), n);
 }
 
 static void
@@ -120,6 +155,19 @@ csv_row(const struct kz_application *a)
 		kz_cli_csv(v[i], i == CSV_COLUMNS - 1);
 }
 
+/* The kind's and the state's columns: the source strings' are narrower. */
+static int
+kind_width(void)
+{
+	return strcmp(kz_cli_lang(), "en") == 0 ? 6 : 10;
+}
+
+static int
+state_width(void)
+{
+	return strcmp(kz_cli_lang(), "en") == 0 ? 17 : 22;
+}
+
 /* The header, once, before the first row (or at the end of none). */
 static void
 header(struct listing *l)
@@ -129,9 +177,16 @@ header(struct listing *l)
 	if (l->csv)
 		for (int i = 0; i < CSV_COLUMNS; i++)
 			kz_cli_csv(csv_header[i], i == CSV_COLUMNS - 1);
-	else
-		printf("NUMBER     ACCEPTED   KIND  DUE        STATE            HANDED     "
-		       "APPLICANT                    NOTE\n");
+	else {
+		kz_cli_cell(stdout, T("NUMBER"), 11);
+		kz_cli_cell(stdout, T("ACCEPTED"), 11);
+		kz_cli_cell(stdout, T("KIND"), kind_width());
+		kz_cli_cell(stdout, T("DUE"), 11);
+		kz_cli_cell(stdout, T("STATE"), state_width());
+		kz_cli_cell(stdout, T("HANDED"), 11);
+		kz_cli_cell(stdout, T("APPLICANT"), 29);
+		printf("%s\n", T("NOTE"));
+	}
 }
 
 static int
@@ -148,20 +203,25 @@ row(const struct kz_application *a, void *arg)
 	}
 	if (a->handed_at)
 		kz_clock_day(a->handed_at, handed);
-	printf("%-10s %-10s %-5s %-10s ", a->number, a->day,
-		a->kind == KZ_APP_LEGAL ? "legal" : "indiv", a->due_day);
-	kz_cli_pad(stdout, state_text(a), 16);
-	printf(" %-10s ", handed);
-	kz_cli_cell(stdout, a->applicant, 28);
-	printf(" %s\n", note(a, why, sizeof why));
+	kz_cli_cell(stdout, a->number, 11);
+	kz_cli_cell(stdout, a->day, 11);
+	kz_cli_cell(stdout, a->kind == KZ_APP_LEGAL ? T("legal") : T("indiv"), kind_width());
+	kz_cli_cell(stdout, a->due_day, 11);
+	kz_cli_cell(stdout, state_text(a), state_width());
+	kz_cli_cell(stdout, handed, 11);
+	kz_cli_cell(stdout, a->applicant, 29);
+	printf("%s\n", note(a, why, sizeof why));
 	return 0;
 }
 
 static void
 line(const char *label, const char *value)
 {
-	if (value[0])
-		printf("%-15s %s\n", label, value);
+	if (value[0]) {
+		/* the source strings keep their narrow column; translations run longer */
+		kz_cli_cell(stdout, label, strcmp(kz_cli_lang(), "en") == 0 ? 16 : 26);
+		printf("%s\n", value);
+	}
 }
 
 /* One application in full. */
@@ -179,79 +239,81 @@ show(struct kz_cli *cli, const char *number)
 		return kz_cli_fail(cli, rc);
 	}
 	printf("%s\n", a->number);
-	line("state", state_text(a));
+	line(T("state"), state_text(a));
 	if (a->deemed) {
-		snprintf(buf, sizeof buf, "approved from %s (p.16: no decision by the due day)",
+		snprintf(buf, sizeof buf, T("approved from %s (p.16: no decision by the due day)"),
 			a->due_day);
-		line("deemed", buf);
+		line(T("deemed"), buf);
 	}
-	line("note", note(a, why, sizeof why));
-	line("kind", a->kind == KZ_APP_LEGAL ? "legal entity" : "individual");
-	line("applicant", a->applicant);
+	line(T("note"), note(a, why, sizeof why));
+	line(T("kind"), kz_cli_word(kz_app_kind_name(a->kind)));
+	line(T("applicant"), a->applicant);
 	line(a->kind == KZ_APP_LEGAL ? "BIN" : "IIN", a->idnum);
-	line("identity doc", a->id_doc);
-	line("representative", a->representative);
-	line("authority", a->authority);
-	line("proxy", a->proxy);
-	line("power of att.", a->proxy_doc);
-	line("phone", a->phone);
-	line("address", a->address);
-	line("land plot", a->plot_address);
+	line(T("identity doc"), a->id_doc);
+	line(T("representative"), a->representative);
+	line(T("authority"), a->authority);
+	line(T("proxy"), a->proxy);
+	line(T("power of att."), a->proxy_doc);
+	line(T("phone"), a->phone);
+	line(T("address"), a->address);
+	line(T("land plot"), a->plot_address);
 	kz_clock_format(a->accepted_at, "%Y-%m-%d %H:%M", when, sizeof when);
-	snprintf(buf, sizeof buf, "%s at counter %d by %s, %s", when, a->counter, a->clerk,
+	snprintf(buf, sizeof buf, T("%s at counter %d by %s, %s"), when, a->counter, a->clerk,
 		a->clerk_position);
-	line("accepted", buf);
-	codes(a->docs, buf, sizeof buf);
-	line("documents", buf);
-	codes(a->missing, buf, sizeof buf);
-	line("missing", buf);
-	line("due", a->due_day);
-	line("suspended to", a->suspended_until);
-	line("notice due by", a->notice_due_day);
+	line(T("accepted"), buf);
+	names(a->docs, buf, sizeof buf);
+	line(T("documents"), buf);
+	names(a->missing, buf, sizeof buf);
+	line(T("missing"), buf);
+	line(T("due"), a->due_day);
+	if (kz_cli_due_warning(a->due_calendar, a->due_day, buf, sizeof buf))
+		line(T("calendar"), buf);
+	line(T("suspended to"), a->suspended_until);
+	line(T("notice due by"), a->notice_due_day);
 	if (a->notice_out[0]) {
-		snprintf(buf, sizeof buf, "outgoing %s of %s", a->notice_out, a->notice_out_day);
-		line("notice", buf);
+		snprintf(buf, sizeof buf, T("outgoing %s of %s"), a->notice_out, a->notice_out_day);
+		line(T("notice"), buf);
 	}
 	if (a->resumed_at) {
 		kz_clock_format(a->resumed_at, "%Y-%m-%d %H:%M", when, sizeof when);
-		line("resumed", when);
+		line(T("resumed"), when);
 	}
 	if (a->refused_at) {
 		kz_clock_format(a->refused_at, "%Y-%m-%d %H:%M", when, sizeof when);
-		line("refused", when);
+		line(T("refused"), when);
 	}
 	if (a->receipt_owed)
-		line("receipt", "OWED (p.14): not printed yet");
+		line(T("receipt"), T("OWED (p.14): not printed yet"));
 	else if (a->receipt_printed_at) {
 		kz_clock_format(a->receipt_printed_at, "%Y-%m-%d %H:%M", when, sizeof when);
-		snprintf(buf, sizeof buf, "printed %s", when);
-		line("receipt", buf);
+		snprintf(buf, sizeof buf, T("printed %s"), when);
+		line(T("receipt"), buf);
 	}
 	if (a->notice_sent_at) {
 		kz_clock_format(a->notice_sent_at, "%Y-%m-%d %H:%M", when, sizeof when);
-		line("notice sent", when);
+		line(T("notice sent"), when);
 	}
 	if (a->has_act) {
 		kz_money_format(a->act_total, when, sizeof when);
-		snprintf(buf, sizeof buf, "%d rows, total %s tenge", a->nact, when);
-		line("act", buf);
+		snprintf(buf, sizeof buf, T("%d rows, total %s tenge"), a->nact, when);
+		line(T("act"), buf);
 	}
-	line("decided", a->decided_day);
-	line("reason", a->reason);
+	line(T("decided"), a->decided_day);
+	line(T("reason"), a->reason);
 	if (a->refusal_out[0]) {
-		snprintf(buf, sizeof buf, "outgoing %s of %s (p.5)", a->refusal_out,
+		snprintf(buf, sizeof buf, T("outgoing %s of %s (p.5)"), a->refusal_out,
 			a->refusal_out_day);
-		line("refusal", buf);
+		line(T("refusal"), buf);
 	}
-	line("language", a->lang);
+	line(T("language"), a->lang);
 	if (a->handed_at) {
 		kz_clock_format(a->handed_at, "%Y-%m-%d %H:%M", when, sizeof when);
-		snprintf(buf, sizeof buf, "%s to the %s, %s%s%s", when,
-			kz_app_handed_name(a->handed_to), a->handed_name,
-			a->handed_doc[0] ? ", under " : "", a->handed_doc);
-		line("handed over", buf);
+		snprintf(buf, sizeof buf, "%s %s, %s%s%s", when,
+			kz_cli_word(kz_app_handed_name(a->handed_to)), a->handed_name,
+			a->handed_doc[0] ? T(", under ") : "", a->handed_doc);
+		line(T("handed over"), buf);
 	}
-	line("kept until", a->kept_until);
+	line(T("kept until"), a->kept_until);
 	free(a);
 	return KZ_EXIT_OK;
 }
@@ -292,7 +354,7 @@ exec(struct kz_cli *cli)
 		return kz_cli_fail(cli, rc);
 	header(&l);
 	if (!l.csv)
-		printf("%d application%s\n", l.count, l.count == 1 ? "" : "s");
+		count_line(l.count);
 	return KZ_EXIT_OK;
 }
 

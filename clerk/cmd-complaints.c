@@ -22,8 +22,8 @@ static const char *
 state(const struct kz_complaint *m)
 {
 	if (m->answered_at)
-		return m->late ? "answered late" : "answered";
-	return m->overdue ? "OVERDUE" : "open";
+		return m->late ? T("answered late") : T("answered");
+	return m->overdue ? T("OVERDUE") : T("open");
 }
 
 static const char *const csv_header[] = {
@@ -82,13 +82,45 @@ print_row(const struct kz_complaint *m, void *arg)
 	kz_clock_format(m->registered_at, "%Y-%m-%d %H:%M", reg, sizeof reg);
 	kz_cli_cell(stdout, m->number, 14);
 	kz_cli_cell(stdout, reg, 18);
-	kz_cli_cell(stdout, kz_complaint_channel_name(m->channel), 11);
-	kz_cli_cell(stdout, kz_complaint_kind_name(m->kind), 9);
+	kz_cli_cell(stdout, kz_cli_word(kz_complaint_channel_name(m->channel)), 11);
+	kz_cli_cell(stdout, kz_cli_word(kz_complaint_kind_name(m->kind)), 14);
 	kz_cli_cell(stdout, m->due_day, 12);
-	kz_cli_cell(stdout, state(m), 15);
+	kz_cli_cell(stdout, state(m), 22);
 	kz_cli_cell(stdout, m->clerk, 22);
-	printf("%s\n", m->name[0] ? m->name : "(purged)");
+	printf("%s\n", m->name[0] ? m->name : T("(purged)"));
 	return 0;
+}
+
+static void
+print_header(void)
+{
+	kz_cli_cell(stdout, T("number"), 14);
+	kz_cli_cell(stdout, T("registered"), 18);
+	kz_cli_cell(stdout, T("channel"), 11);
+	kz_cli_cell(stdout, T("kind"), 14);
+	kz_cli_cell(stdout, T("due"), 12);
+	kz_cli_cell(stdout, T("state"), 22);
+	kz_cli_cell(stdout, T("taken by"), 22);
+	printf("%s\n", T("complainant"));
+}
+
+/* "2 complaints open"; in Kazakh and Russian the count after a label, so
+ * no plural form is needed. */
+static void
+print_count(int n, enum kz_complaint_filter filter)
+{
+	if (strcmp(kz_cli_lang(), "en") == 0)
+		printf("%d %s\n", n,
+			filter == KZ_COMPLAINTS_OVERDUE
+				? (n == 1 ? "complaint overdue" : "complaints overdue")
+				: filter == KZ_COMPLAINTS_OPEN
+				? (n == 1 ? "complaint open" : "complaints open")
+				: (n == 1 ? "complaint" : "complaints"));
+	else
+		printf(filter == KZ_COMPLAINTS_OVERDUE         ? T("complaints overdue: %d\n")
+				: filter == KZ_COMPLAINTS_OPEN ? T("complaints open: %d\n")
+							       : T("complaints: %d\n"),
+			n);
 }
 
 static int
@@ -103,18 +135,12 @@ exec(struct kz_cli *cli)
 		for (int i = 0; csv_header[i]; i++)
 			kz_cli_csv(csv_header[i], csv_header[i + 1] == NULL);
 	else
-		printf("number        registered        channel    kind     due         state          "
-		       "taken by              complainant\n");
+		print_header();
 	rc = kz_complaint_list(cli->db, filter, csv ? print_csv : print_row, NULL, &n, cli->err);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	if (!csv)
-		printf("%d %s\n", n,
-			filter == KZ_COMPLAINTS_OVERDUE
-				? (n == 1 ? "complaint overdue" : "complaints overdue")
-				: filter == KZ_COMPLAINTS_OPEN
-				? (n == 1 ? "complaint open" : "complaints open")
-				: (n == 1 ? "complaint" : "complaints"));
+		print_count(n, filter);
 	return KZ_EXIT_OK;
 }
 

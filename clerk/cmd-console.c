@@ -47,9 +47,10 @@ static const struct kz_cmd_option options[] = {
 	{NULL, NULL, NULL},
 };
 
-static const char keys_help[] =
-	"n next  r recall  s start  f finish  x no-show  t transfer  "
-	"a accept documents  d missing documents brought  c complaint  q quit";
+/* TRANSLATORS: the letters are the keys and stay as they are */
+static const char keys_help[] = N("n next  r recall  s start  f finish  x no-show  t transfer  "
+				  "a accept documents  d missing documents brought  c complaint  "
+				  "q quit");
 
 static void
 say(struct console *c, const char *fmt, const char *a, const char *b)
@@ -73,10 +74,25 @@ minutes(const struct console *c, int64_t seconds, int limit)
 {
 	int over = seconds > (int64_t)limit * 60;
 
-	printf("%s%lld min%s", c->tty ? (over ? RED : GREEN) : "", (long long)seconds / 60,
-		c->tty ? PLAIN : "");
+	printf("%s", c->tty ? (over ? RED : GREEN) : "");
+	printf(T("%lld min"), (long long)seconds / 60);
+	printf("%s", c->tty ? PLAIN : "");
 	if (over)
-		printf(" (over %d)", limit);
+		printf(T(" (over %d)"), limit);
+}
+
+/* Today's answers (hours, due dates) on holiday data not decreed, and
+ * from 1 November next year's missing file: the clerk sees both. */
+static void
+calendar_warnings(const struct console *c)
+{
+	struct kz_date today = kz_date_of(c->st.now);
+	char w[512];
+
+	if (kz_cli_cal_warning(c->cli->cal, today, kz_cal_due(c->cli->cal, today), w, sizeof w))
+		printf("%s\n", w);
+	if (kz_cli_next_year_warning(c->cli->cal, today, w, sizeof w))
+		printf("%s\n", w);
 }
 
 struct owed_list {
@@ -106,12 +122,12 @@ draw_owed(struct console *c)
 	char e[KZ_ERR_LEN];
 
 	if (kz_app_list(c->cli->db, &receipts, owed_row, &o, e) == KZ_OK && o.len)
-		printf("%sreceipts owed (p.14):%s%s\n", c->tty ? RED : "", o.text,
+		printf(T("%sreceipts owed (p.14):%s%s\n"), c->tty ? RED : "", o.text,
 			c->tty ? PLAIN : "");
 	o.len = 0;
 	o.text[0] = '\0';
 	if (kz_app_list(c->cli->db, &expired, owed_row, &o, e) == KZ_OK && o.len)
-		printf("suspension term passed, refused at close-day (p.16):%s\n", o.text);
+		printf(T("suspension term passed, refused at close-day (p.16):%s\n"), o.text);
 }
 
 static void
@@ -128,38 +144,44 @@ draw(struct console *c)
 	c->drawn_version = kz_db_data_version(c->cli->db);
 	c->drawn_minute = c->st.now / 60;
 	k = my_counter(c);
-	kz_clock_format(c->st.now, "%a %d.%m.%Y %H:%M", now, sizeof now);
-	if (c->tty)
-		printf("\033[H\033[2J" BOLD "Kezek  counter %d  %s (%s)" PLAIN "   %s\n\n",
-			c->counter, c->clerk.name, c->clerk.position, now);
-	printf("counter %d %s: ", c->counter, k ? kz_counter_state_name(k->state) : "?");
+	kz_clock_format(c->st.now, "%d.%m.%Y %H:%M", now, sizeof now);
+	if (c->tty) {
+		printf("\033[H\033[2J" BOLD);
+		printf(T("Kezek  counter %d  %s (%s)"), c->counter, c->clerk.name,
+			c->clerk.position);
+		printf(PLAIN "   %s\n\n", now);
+	}
+	printf(T("counter %d %s: "), c->counter,
+		k ? kz_cli_word(kz_counter_state_name(k->state)) : "?");
 	if (k && k->ticket[0] && kz_ticket_find(c->cli->db, k->ticket, NULL, &t, e) == KZ_OK) {
-		printf("%s %s, waited ", t.number,
-			t.state == KZ_TICKET_SERVING ? "in service" : "called");
+		printf(T("%s %s, waited "), t.number,
+			t.state == KZ_TICKET_SERVING ? T("in service") : T("called"));
 		minutes(c, kz_wait_seconds(t.issued_at, t.called_at, 0),
 			c->cli->cfg->wait_limit_min);
-		printf(", at the counter ");
+		printf("%s", T(", at the counter "));
 		minutes(c, kz_service_seconds(t.called_at, 0, c->st.now),
 			c->cli->cfg->service_limit_min);
 	} else {
-		printf("nobody%s", c->st.waiting ? "; n calls the next visitor" : "");
+		printf("%s", c->st.waiting ? T("nobody; n calls the next visitor") : T("nobody"));
 	}
-	printf("\nwaiting %d:", c->st.waiting);
+	printf("\n");
+	printf(T("waiting %d:"), c->st.waiting);
 	for (int i = 0; i < c->st.nservices; i++) {
 		const struct kz_service_status *s = &c->st.services[i];
 		if (k && strstr(k->services, s->code) == NULL)
 			continue;
 		printf("  %s %d", s->code, s->waiting);
 		if (s->waiting) {
-			printf(" (longest ");
+			printf("%s", T(" (longest "));
 			minutes(c, s->longest_wait, c->cli->cfg->wait_limit_min);
 			printf(")");
 		}
 	}
 	printf("\n");
 	draw_owed(c);
+	calendar_warnings(c);
 	if (c->tty)
-		printf("\n%s\n\n", keys_help);
+		printf("\n%s\n\n", T(keys_help));
 	if (c->msg[0])
 		printf("%s%s\n", c->tty ? "> " : "", c->msg);
 	c->msg[0] = '\0';
@@ -187,15 +209,15 @@ complaint(struct console *c)
 	struct kz_complaint *m;
 	int64_t job = 0;
 
-	if (ask("channel (in_person, post, email) [in_person]: ", "in_person", channel,
+	if (ask(T("channel (in_person, post, email) [in_person]: "), "in_person", channel,
 		    sizeof channel) ||
-		ask("about (result, service): ", NULL, kind, sizeof kind) ||
-		ask("complainant's name: ", NULL, name, sizeof name) ||
-		ask("contact for the answer (address or e-mail): ", NULL, contact,
+		ask(T("about (result, service): "), NULL, kind, sizeof kind) ||
+		ask(T("complainant's name: "), NULL, name, sizeof name) ||
+		ask(T("contact for the answer (address or e-mail): "), NULL, contact,
 			sizeof contact) ||
-		ask("what it is about: ", NULL, text, sizeof text) ||
-		ask("answer within days (15, 30) [30]: ", "30", days, sizeof days) ||
-		(c->printer && ask("talon language (kk, ru): ", c->lang, lang, sizeof lang)))
+		ask(T("what it is about: "), NULL, text, sizeof text) ||
+		ask(T("answer within days (15, 30) [30]: "), "30", days, sizeof days) ||
+		(c->printer && ask(T("talon language (kk, ru): "), c->lang, lang, sizeof lang)))
 		return KZ_TERM_EOF;
 	in.name = name, in.contact = contact, in.text = text;
 	in.days = atoi(days);
@@ -204,13 +226,13 @@ complaint(struct console *c)
 		kz_complaint_kind_parse(kind, &in.kind, c->cli->err) != KZ_OK)
 		return say(c, "%s%s", c->cli->err, ""), 0;
 	if ((m = malloc(sizeof *m)) == NULL)
-		return say(c, "%s%s", "out of memory", ""), 0;
+		return say(c, "%s%s", T("out of memory"), ""), 0;
 	if (kz_complaint_add(c->cli->db, c->cli->cal, &in, c->printer, c->printer ? lang : NULL, m,
 		    &job, c->cli->err) != KZ_OK)
 		say(c, "%s%s", c->cli->err, "");
 	else
-		snprintf(c->msg, sizeof c->msg, "complaint %s registered; answer by %s%s%s",
-			m->number, m->due_day, job ? "; talon printing on " : "",
+		snprintf(c->msg, sizeof c->msg, T("complaint %s registered; answer by %s%s%s"),
+			m->number, m->due_day, job ? T("; talon printing on ") : "",
 			job ? c->printer : "");
 	free(m);
 	return 0;
@@ -241,34 +263,34 @@ accept_docs(struct console *c)
 	int64_t job = 0;
 	int legal;
 
-	if (ask("applicant (individual, legal) [individual]: ", "individual", kind, sizeof kind))
+	if (ask(T("applicant (individual, legal) [individual]: "), "individual", kind, sizeof kind))
 		return KZ_TERM_EOF;
 	legal = kz_app_kind_parse(kind, &in.kind, NULL) == KZ_OK && in.kind == KZ_APP_LEGAL;
 	rep[0] = auth[0] = proxy[0] = proxy_doc[0] = '\0';
 	if (ask(legal ? "entity's name: " : "full name: ", NULL, name, sizeof name) ||
 		ask(legal ? "BIN: " : "IIN: ", NULL, idnum, sizeof idnum) ||
-		ask("identity document: ", NULL, id_doc, sizeof id_doc) ||
-		ask("phone: ", NULL, phone, sizeof phone) ||
-		ask("address: ", NULL, address, sizeof address) ||
+		ask(T("identity document: "), NULL, id_doc, sizeof id_doc) ||
+		ask(T("phone: "), NULL, phone, sizeof phone) ||
+		ask(T("address: "), NULL, address, sizeof address) ||
 		(legal &&
-			(ask("representative: ", NULL, rep, sizeof rep) ||
-				ask("their authority: ", NULL, auth, sizeof auth))) ||
-		(!legal && ask("proxy (empty: none): ", NULL, proxy, sizeof proxy)) ||
-		(proxy[0] && ask("power of attorney: ", NULL, proxy_doc, sizeof proxy_doc)) ||
-		ask("land plot's address: ", NULL, plot, sizeof plot) ||
-		ask("documents handed in (application,id_copy,act,conclusion ...): ", NULL, docs,
+			(ask(T("representative: "), NULL, rep, sizeof rep) ||
+				ask(T("their authority: "), NULL, auth, sizeof auth))) ||
+		(!legal && ask(T("proxy (empty: none): "), NULL, proxy, sizeof proxy)) ||
+		(proxy[0] && ask(T("power of attorney: "), NULL, proxy_doc, sizeof proxy_doc)) ||
+		ask(T("land plot's address: "), NULL, plot, sizeof plot) ||
+		ask(T("documents handed in (application,id_copy,act,conclusion ...): "), NULL, docs,
 			sizeof docs))
 		return KZ_TERM_EOF;
 	if (kz_app_docs_parse(docs, &in.docs, c->cli->err) != KZ_OK)
 		return say(c, "%s%s", c->cli->err, ""), 0;
 	for (;;) {
-		if (ask("act row 'zone;area;rate;coefficient;value' (empty: no more): ", NULL, row,
-			    sizeof row))
+		if (ask(T("act row 'zone;area;rate;coefficient;value' (empty: no more): "), NULL,
+			    row, sizeof row))
 			return KZ_TERM_EOF;
 		if (row[0] == '\0')
 			break;
 		if (in.nact == KZ_ACT_MAX_ROWS) {
-			snprintf(c->msg, sizeof c->msg, "an act has at most %d rows",
+			snprintf(c->msg, sizeof c->msg, T("an act has at most %d rows"),
 				KZ_ACT_MAX_ROWS);
 			return 0;
 		}
@@ -277,32 +299,32 @@ accept_docs(struct console *c)
 		in.nact++;
 	}
 	if (in.nact > 0 &&
-		(ask("the act's total, tenge: ", NULL, total, sizeof total) ||
+		(ask(T("the act's total, tenge: "), NULL, total, sizeof total) ||
 			(c->printer &&
-				ask("printout language (kk, ru): ", c->lang, lang, sizeof lang))))
+				ask(T("printout language (kk, ru): "), c->lang, lang, sizeof lang))))
 		return KZ_TERM_EOF;
 	if (in.nact == 0 && c->printer &&
-		ask("printout language (kk, ru): ", c->lang, lang, sizeof lang))
+		ask(T("printout language (kk, ru): "), c->lang, lang, sizeof lang))
 		return KZ_TERM_EOF;
 	if (in.nact > 0 && kz_decimal_parse(total, KZ_MONEY_SCALE, &in.act_total, c->cli->err))
-		return say(c, "the act's total: %s%s", c->cli->err, ""), 0;
+		return say(c, T("the act's total: %s%s"), c->cli->err, ""), 0;
 	in.kind = legal ? KZ_APP_LEGAL : KZ_APP_INDIVIDUAL;
 	in.name = name, in.idnum = idnum, in.id_doc = id_doc, in.phone = phone;
 	in.address = address, in.representative = rep, in.authority = auth, in.proxy = proxy;
 	in.proxy_doc = proxy_doc, in.plot_address = plot;
 	if ((a = malloc(sizeof *a)) == NULL)
-		return say(c, "%s%s", "out of memory", ""), 0;
+		return say(c, "%s%s", T("out of memory"), ""), 0;
 	printer = paper_printer(c, chosen);
 	if (kz_app_accept(c->cli->db, c->cli->cal, c->counter, &in, printer,
 		    c->printer ? lang : c->lang, a, &job, c->cli->err) != KZ_OK)
 		say(c, "%s%s", c->cli->err, "");
 	else
-		snprintf(c->msg, sizeof c->msg, "application %s %s%s%s", a->number,
+		snprintf(c->msg, sizeof c->msg, T("application %s %s%s%s"), a->number,
 			a->missing
-				? "suspended: documents are missing (notice due); d when they come"
-				: job ? "registered"
-				      : "registered; RECEIPT OWED: no printer",
-			job ? "; printing on " : "", job ? printer : "");
+				? T("suspended: documents are missing (notice due); d when they come")
+				: job ? T("registered")
+				      : T("registered; RECEIPT OWED: no printer"),
+			job ? T("; printing on ") : "", job ? printer : "");
 	free(a);
 	return 0;
 }
@@ -318,21 +340,21 @@ resume_docs(struct console *c)
 	unsigned set = 0;
 	int64_t job = 0;
 
-	if (ask("application number: ", NULL, number, sizeof number) ||
-		ask("documents brought (act,conclusion ...): ", NULL, docs, sizeof docs))
+	if (ask(T("application number: "), NULL, number, sizeof number) ||
+		ask(T("documents brought (act,conclusion ...): "), NULL, docs, sizeof docs))
 		return KZ_TERM_EOF;
 	if (kz_app_docs_parse(docs, &set, c->cli->err) != KZ_OK)
 		return say(c, "%s%s", c->cli->err, ""), 0;
 	if ((a = malloc(sizeof *a)) == NULL)
-		return say(c, "%s%s", "out of memory", ""), 0;
+		return say(c, "%s%s", T("out of memory"), ""), 0;
 	printer = paper_printer(c, chosen);
 	if (kz_app_resume(c->cli->db, c->cli->cal, number, c->counter, set, printer, NULL, a, &job,
 		    c->cli->err) != KZ_OK)
 		say(c, "%s%s", c->cli->err, "");
 	else
-		snprintf(c->msg, sizeof c->msg, "application %s goes on, due %s (p.7.1)%s%s",
+		snprintf(c->msg, sizeof c->msg, T("application %s goes on, due %s (p.7.1)%s%s"),
 			a->number, a->due_day,
-			job ? "; receipt printing on " : "; RECEIPT OWED: no printer",
+			job ? T("; receipt printing on ") : T("; RECEIPT OWED: no printer"),
 			job ? printer : "");
 	free(a);
 	return 0;
@@ -351,30 +373,32 @@ handle(struct console *c, int key)
 	switch (key) {
 	case 'n':
 		if ((rc = kz_ticket_next(db, c->counter, &t, err)) == KZ_OK)
-			snprintf(c->msg, sizeof c->msg, "called %s (waited %lld min)", t.number,
+			snprintf(c->msg, sizeof c->msg, T("called %s (waited %lld min)"), t.number,
 				(long long)kz_wait_seconds(t.issued_at, t.called_at, 0) / 60);
 		break;
 	case 'r':
 		if ((rc = kz_ticket_recall(db, c->counter, &t, err)) == KZ_OK)
-			say(c, "called %s again%s", t.number, "");
+			say(c, T("called %s again%s"), t.number, "");
 		break;
 	case 's':
 		if ((rc = kz_ticket_start(db, c->counter, &t, err)) == KZ_OK)
-			say(c, "%s in service%s", t.number, "");
+			say(c, T("%s in service%s"), t.number, "");
 		break;
 	case 'f':
 	case 'x':
 		rc = kz_ticket_finish(db, c->counter, key == 'f' ? KZ_SERVED : KZ_NO_SHOW, NULL,
 			NULL, &t, err);
 		if (rc == KZ_OK)
-			say(c, "%s %s", t.number, key == 'f' ? "served" : "did not come (no-show)");
+			say(c, "%s %s", t.number,
+				key == 'f' ? T("served") : T("did not come (no-show)"));
 		break;
 	case 't':
-		if (ask("transfer to service: ", NULL, to, sizeof to))
+		if (ask(T("transfer to service: "), NULL, to, sizeof to))
 			return 1;
 		if ((rc = kz_ticket_finish(db, c->counter, KZ_TRANSFERRED, to, NULL, &t, err)) ==
 			KZ_OK)
-			say(c, "%s waits for service %s, keeping its place", t.number, t.service);
+			say(c, T("%s waits for service %s, keeping its place"), t.number,
+				t.service);
 		break;
 	case 'a':
 		return accept_docs(c) == KZ_TERM_EOF;
@@ -386,12 +410,12 @@ handle(struct console *c, int key)
 		kz_status_read(db, &c->st, err);
 		k = my_counter(c);
 		if (k && k->ticket[0]) {
-			say(c, "%s is still at the counter: finish it first (f, x or t)%s",
+			say(c, T("%s is still at the counter: finish it first (f, x or t)%s"),
 				k->ticket, "");
 			break;
 		}
 		if ((rc = kz_counter_close(db, c->counter, NULL, NULL, err)) == KZ_OK) {
-			printf("counter %d closed; goodbye, %s\n", c->counter, c->clerk.name);
+			printf(T("counter %d closed; goodbye, %s\n"), c->counter, c->clerk.name);
 			return 1;
 		}
 		break;
@@ -400,10 +424,10 @@ handle(struct console *c, int key)
 		break;
 	case 'h':
 	case '?':
-		say(c, "%s%s", keys_help, "");
+		say(c, "%s%s", T(keys_help), "");
 		break;
 	default:
-		snprintf(c->msg, sizeof c->msg, "'%c' does nothing; h lists the keys", key);
+		snprintf(c->msg, sizeof c->msg, T("'%c' does nothing; h lists the keys"), key);
 	}
 	if (rc != KZ_OK)
 		say(c, "%s%s", err, "");
@@ -421,10 +445,10 @@ login(struct console *c)
 	for (int i = 0; i < 3 && rc == KZ_EREJECT; i++) {
 		if (given)
 			snprintf(name, sizeof name, "%s", given);
-		else if (kz_term_line("full name: ", name, sizeof name, 0) != 0)
-			return kz_err(c->cli->err, KZ_EREJECT, "no name to log in with");
-		if (kz_term_line("PIN: ", pin, sizeof pin, 1) != 0)
-			return kz_err(c->cli->err, KZ_EREJECT, "no PIN to log in with");
+		else if (kz_term_line(T("full name: "), name, sizeof name, 0) != 0)
+			return kz_err(c->cli->err, KZ_EREJECT, "%s", T("no name to log in with"));
+		if (kz_term_line(T("PIN: "), pin, sizeof pin, 1) != 0)
+			return kz_err(c->cli->err, KZ_EREJECT, "%s", T("no PIN to log in with"));
 		rc = kz_clerk_login(c->cli->db, name, pin, c->counter, &c->clerk, c->cli->err);
 		memset(pin, 0, sizeof pin);
 		if (rc == KZ_EREJECT && i < 2)
@@ -448,8 +472,8 @@ take_counter(struct console *c)
 			strcmp(k->position, c->clerk.position) == 0)
 			return KZ_OK;
 		return kz_err(c->cli->err, KZ_EREJECT,
-			"counter %d is open under %s; they close it first ('q' in their console or "
-			"'kezek counter close %d')",
+			T("counter %d is open under %s; they close it first ('q' in their console or "
+			  "'kezek counter close %d')"),
 			c->counter, k->clerk, c->counter);
 	}
 	return kz_counter_open(c->cli->db, c->counter, c->clerk.name, c->clerk.position,
@@ -473,16 +497,17 @@ exec(struct kz_cli *cli)
 		free(c);
 		return kz_cli_fail(cli, rc);
 	}
-	snprintf(c->msg, sizeof c->msg, "%s (%s) at counter %d", c->clerk.name, c->clerk.position,
-		c->counter);
+	snprintf(c->msg, sizeof c->msg, T("%s (%s) at counter %d"), c->clerk.name,
+		c->clerk.position, c->counter);
 	kz_term_raw();
 	draw(c);
 	for (;;) {
 		key = kz_term_key(1000);
 		if (key == KZ_TERM_EOF) {
-			printf("counter %d stays %s under %s\n", c->counter,
-				my_counter(c) ? kz_counter_state_name(my_counter(c)->state)
-					      : "open",
+			printf(T("counter %d stays %s under %s\n"), c->counter,
+				kz_cli_word(my_counter(c)
+						? kz_counter_state_name(my_counter(c)->state)
+						: "open"),
 				c->clerk.name);
 			break;
 		}

@@ -25,6 +25,7 @@ static const struct kz_cmd_option options[] = {
 	{"day", "DATE", "the day a ticket was issued (default today)"},
 	{"counter", "N", "the counter that asks for a paper again (for the log)"},
 	{"clerk", "NAME", "the clerk who asks for a paper again (for the log)"},
+	{"sample", NULL, "form: the sample filled in with made-up data (p.10), not the blank"},
 	{NULL, NULL, NULL},
 };
 
@@ -166,6 +167,9 @@ page(struct kz_cli *cli)
 	const struct kz_printer_conf *pr = kz_config_printer(cli->cfg, cli->argv[1]);
 	int64_t id = 0;
 	int rc;
+
+	if (kind == KZ_DOC_FORM && kz_cli_opt(cli, "sample") != NULL)
+		kind = KZ_DOC_FORM_SAMPLE;
 
 	/* a form on a thermal roll is refused before it is queued */
 	if (pr != NULL && (rc = kz_document_check_paper(kind, cli->cfg, pr, cli->err)) != KZ_OK)
@@ -333,8 +337,9 @@ const struct kz_cmd kz_cmd_print = {
 	.name = "print",
 	.args = "status | test PRINTER | form PRINTER | ticket|receipt|notice|talon NUMBER |"
 		" reprint JOB | preview FILE PNG | usb",
-	.summary = "the printers, their services and jobs; a test page; a blank form; any "
-		   "paper again by its number; the USB printers plugged in",
+	.summary = "the printers, their services and jobs; a test page; a blank form (--sample: "
+		   "filled in with made-up data); any paper again by its number; the USB printers "
+		   "plugged in",
 	.options = options,
 	.min_args = 1,
 	.max_args = 3,

@@ -16,19 +16,22 @@ static const struct kz_cmd_option options[] = {
 static void
 print_services(const struct kz_status *s, const struct kz_config *cfg, int kk)
 {
-	printf("SERVICE                                   WAITING  LONGEST WAIT\n");
+	kz_cli_cell(stdout, T("SERVICE"), 42);
+	kz_cli_cell(stdout, T("WAITING"), 10);
+	printf("%s\n", T("LONGEST WAIT"));
 	for (int i = 0; i < s->nservices; i++) {
 		const struct kz_service_status *v = &s->services[i];
-		char name[KZ_NAME_LEN + KZ_CODE_LEN + 4];
+		char name[KZ_NAME_LEN + KZ_CODE_LEN + 4], n[16];
 		long long min = (long long)v->longest_wait / 60;
 		snprintf(name, sizeof name, "%s  %s", v->prefix, kk ? v->name_kk : v->name_ru);
-		kz_cli_pad(stdout, name, 42);
-		printf("%7d  ", v->waiting);
+		kz_cli_cell(stdout, name, 42);
+		snprintf(n, sizeof n, "%d", v->waiting);
+		kz_cli_cell(stdout, n, 10);
 		if (v->waiting == 0)
 			printf("-\n");
 		else
-			printf("%lld min%s\n", min,
-				min >= cfg->wait_limit_min ? "  OVER LIMIT" : "");
+			printf(T("%lld min%s\n"), min,
+				min >= cfg->wait_limit_min ? T("  OVER LIMIT") : "");
 	}
 }
 
@@ -36,52 +39,87 @@ print_services(const struct kz_status *s, const struct kz_config *cfg, int kk)
 static int
 print_new_ticket(struct kz_cli *cli, const struct kz_status *s)
 {
-	printf("\nA TICKET TAKEN NOW  AHEAD  CALLED\n");
+	printf("\n");
+	kz_cli_cell(stdout, T("A TICKET TAKEN NOW"), 20);
+	kz_cli_cell(stdout, T("AHEAD"), 8);
+	printf("%s\n", T("CALLED"));
 	for (int i = 0; i < s->nservices; i++) {
 		const struct kz_service_status *v = &s->services[i];
 		struct kz_wait_estimate e;
-		char at[8];
+		char at[8], n[16];
 		int rc = kz_wait_estimate(cli->db, &cli->cfg->hours, v->prefix,
 			KZ_ESTIMATE_TYPICAL_VISIT, &e, cli->err);
 		if (rc != KZ_OK)
 			return rc;
-		printf("%-18s %6d  ", v->prefix, e.ahead);
+		kz_cli_cell(stdout, v->prefix, 20);
+		snprintf(n, sizeof n, "%d", e.ahead);
+		kz_cli_cell(stdout, n, 8);
 		kz_cli_hhmm(kz_estimate_round_time(e.call_at), at);
 		if (!e.known)
-			printf("unknown: no open counter serves it\n");
+			printf("%s\n", T("unknown: no open counter serves it"));
 		else if (e.after_close)
-			printf("maybe not before closing (%s)\n", kz_cli_hhmm(e.close_at, at));
+			printf(T("maybe not before closing (%s)\n"), kz_cli_hhmm(e.close_at, at));
 		else if (e.after_lunch)
-			printf("after the lunch break, about %s\n", at);
+			printf(T("after the lunch break, about %s\n"), at);
 		else if (e.low_min == 0)
-			printf("in up to %d min, about %s\n", e.high_min, at);
+			printf(T("in up to %d min, about %s\n"), e.high_min, at);
 		else
-			printf("in %d-%d min, about %s\n", e.low_min, e.high_min, at);
+			printf(T("in %d-%d min, about %s\n"), e.low_min, e.high_min, at);
 	}
 	return KZ_OK;
 }
 
 static void
+print_counter(const struct kz_status *s, const struct kz_counter_status *c,
+	const struct kz_config *cfg)
+{
+	char ticket[64] = "-", hhmm[8], n[16], clerk[600];
+	long long min = (long long)(s->now - c->ticket_since) / 60;
+
+	if (c->ticket[0])
+		snprintf(ticket, sizeof ticket, "%s %s", c->ticket,
+			kz_cli_word(kz_ticket_state_name(c->ticket_state)));
+	snprintf(n, sizeof n, "%d", c->number);
+	snprintf(clerk, sizeof clerk, "%s%s%s", c->clerk[0] ? c->clerk : "-",
+		c->position[0] ? ", " : "", c->position);
+	kz_cli_cell(stdout, n, 8);
+	kz_cli_cell(stdout, kz_cli_word(kz_counter_state_name(c->state)), 10);
+	kz_cli_cell(stdout, c->services, 9);
+	kz_cli_cell(stdout, ticket, 18);
+	kz_cli_cell(stdout, kz_cli_hhmm(c->ticket[0] ? c->ticket_since : 0, hhmm), 7);
+	printf("%s", clerk);
+	if (c->ticket[0] && min >= cfg->service_limit_min)
+		printf(T("  OVER %d MIN"), cfg->service_limit_min);
+	printf("\n");
+}
+
+static void
 print_counters(const struct kz_status *s, const struct kz_config *cfg)
 {
-	printf("\nCOUNTER  STATE   SERVES   TICKET          SINCE  CLERK\n");
-	for (int i = 0; i < s->ncounters; i++) {
-		const struct kz_counter_status *c = &s->counters[i];
-		char ticket[48] = "-", hhmm[8];
-		long long min = (long long)(s->now - c->ticket_since) / 60;
-		if (c->ticket[0])
-			snprintf(ticket, sizeof ticket, "%s %s", c->ticket,
-				kz_ticket_state_name(c->ticket_state));
-		printf("%7d  %-7s ", c->number, kz_counter_state_name(c->state));
-		kz_cli_pad(stdout, c->services, 8);
-		printf(" ");
-		kz_cli_pad(stdout, ticket, 15);
-		printf(" %-5s  %s%s%s", kz_cli_hhmm(c->ticket[0] ? c->ticket_since : 0, hhmm),
-			c->clerk[0] ? c->clerk : "-", c->position[0] ? ", " : "", c->position);
-		if (c->ticket[0] && min >= cfg->service_limit_min)
-			printf("  OVER %d MIN", cfg->service_limit_min);
-		printf("\n");
-	}
+	printf("\n");
+	kz_cli_cell(stdout, T("COUNTER"), 8);
+	kz_cli_cell(stdout, T("STATE"), 10);
+	kz_cli_cell(stdout, T("SERVES"), 9);
+	kz_cli_cell(stdout, T("TICKET"), 18);
+	kz_cli_cell(stdout, T("SINCE"), 7);
+	printf("%s\n", T("CLERK"));
+	for (int i = 0; i < s->ncounters; i++)
+		print_counter(s, &s->counters[i], cfg);
+}
+
+/* What the staff must know of the calendar: today's answers (the office's
+ * hours, the due dates of today's applications) resting on data not
+ * decreed, and from 1 November next year's missing file. */
+static void
+print_calendar_warnings(struct kz_calendar *cal, int64_t now)
+{
+	struct kz_date today = kz_date_of(now);
+	char warning[512];
+
+	if (kz_cli_cal_warning(cal, today, kz_cal_due(cal, today), warning, sizeof warning))
+		printf("%s\n", warning);
+	if (kz_cli_next_year_warning(cal, today, warning, sizeof warning))
+		printf("%s\n", warning);
 }
 
 struct owed {
@@ -104,8 +142,8 @@ static int
 print_owed(struct kz_cli *cli)
 {
 	struct kz_app_filter receipts = {.receipt_owed = 1}, expired = {.expired = 1};
-	struct owed r = {0, "\nRECEIPTS OWED (p.14): "},
-		    e = {0, "\nTERM PASSED, TO REFUSE (p.16): "};
+	struct owed r = {0, T("\nRECEIPTS OWED (p.14): ")},
+		    e = {0, T("\nTERM PASSED, TO REFUSE (p.16): ")};
 	int rc;
 
 	if ((rc = kz_app_list(cli->db, &receipts, owed_row, &r, cli->err)) != KZ_OK)
@@ -115,20 +153,18 @@ print_owed(struct kz_cli *cli)
 	if ((rc = kz_app_list(cli->db, &expired, owed_row, &e, cli->err)) != KZ_OK)
 		return rc;
 	if (e.n)
-		printf(" (kezek close-day refuses them)\n");
+		printf("%s", T(" (kezek close-day refuses them)\n"));
 	return KZ_OK;
 }
 
 static int
 exec(struct kz_cli *cli)
 {
-	const char *lang = kz_cli_opt(cli, "lang");
+	int kk = strcmp(kz_cli_lang(), "kk") == 0;
 	struct kz_status *s;
 	char now[32];
 	int rc;
 
-	if (lang != NULL && strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0)
-		return kz_cli_usage(cli, "--lang is kk or ru, not '%s'", lang);
 	s = malloc(sizeof *s);
 	if (s == NULL)
 		return kz_cli_fail(cli, KZ_ENOMEM);
@@ -137,11 +173,13 @@ exec(struct kz_cli *cli)
 		return kz_cli_fail(cli, rc);
 	}
 	kz_clock_format(s->now, "%Y-%m-%d %H:%M", now, sizeof now);
-	printf("%s  %s\n", now, lang && lang[0] == 'k' ? cli->cfg->name_kk : cli->cfg->name_ru);
-	printf("waiting %d, longest wait %lld min (limit %d min)%s\n\n", s->waiting,
+	printf("%s  %s\n", now, kk ? cli->cfg->name_kk : cli->cfg->name_ru);
+	print_calendar_warnings(cli->cal, s->now);
+	printf(T("waiting %d, longest wait %lld min (limit %d min)%s\n"), s->waiting,
 		(long long)s->longest_wait / 60, cli->cfg->wait_limit_min,
-		s->longest_wait / 60 >= cli->cfg->wait_limit_min ? "  OVER LIMIT" : "");
-	print_services(s, cli->cfg, lang && lang[0] == 'k');
+		s->longest_wait / 60 >= cli->cfg->wait_limit_min ? T("  OVER LIMIT") : "");
+	printf("\n");
+	print_services(s, cli->cfg, kk);
 	rc = print_new_ticket(cli, s);
 	if (rc == KZ_OK)
 		print_counters(s, cli->cfg);
@@ -155,6 +193,6 @@ const struct kz_cmd kz_cmd_status = {
 	.name = "status",
 	.summary = "who waits for what and for how long; what each counter is doing",
 	.options = options,
-	.flags = KZ_CMD_DB | KZ_CMD_READS | KZ_CMD_LANG,
+	.flags = KZ_CMD_DB | KZ_CMD_READS | KZ_CMD_LANG | KZ_CMD_CAL,
 	.exec = exec,
 };

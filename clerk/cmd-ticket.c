@@ -14,23 +14,23 @@ print_wait(struct kz_cli *cli, const struct kz_ticket *t)
 
 	if (kz_wait_estimate_ticket(cli->db, &cli->cfg->hours, t->id, KZ_ESTIMATE_TYPICAL_VISIT, &e,
 		    err) != KZ_OK) {
-		printf("ahead    unknown: %s\n", err);
+		printf(T("ahead    unknown: %s\n"), err);
 		return;
 	}
-	printf("ahead    %d\n", e.ahead);
+	printf(T("ahead    %d\n"), e.ahead);
 	if (!e.known)
-		printf("wait     unknown: no open counter serves %s now\n", t->service);
+		printf(T("wait     unknown: no open counter serves %s now\n"), t->service);
 	else if (e.after_close)
-		printf("wait     may not be called before closing at %s\n",
+		printf(T("wait     may not be called before closing at %s\n"),
 			kz_cli_hhmm(e.close_at, at));
 	else if (e.after_lunch)
-		printf("wait     after the lunch break, at about %s\n",
+		printf(T("wait     after the lunch break, at about %s\n"),
 			kz_cli_hhmm(kz_estimate_round_time(e.call_at), at));
 	else if (e.low_min == 0)
-		printf("wait     up to %d min (called at about %s)\n", e.high_min,
+		printf(T("wait     up to %d min (called at about %s)\n"), e.high_min,
 			kz_cli_hhmm(kz_estimate_round_time(e.call_at), at));
 	else
-		printf("wait     %d-%d min (called at about %s)\n", e.low_min, e.high_min,
+		printf(T("wait     %d-%d min (called at about %s)\n"), e.low_min, e.high_min,
 			kz_cli_hhmm(kz_estimate_round_time(e.call_at), at));
 }
 
@@ -39,7 +39,7 @@ exec(struct kz_cli *cli)
 {
 	const struct kz_service_conf *s;
 	struct kz_ticket t;
-	char when[32];
+	char when[32], warning[512];
 	const char *printer = kz_cli_opt(cli, "print"), *lang = kz_cli_opt(cli, "lang");
 	int64_t job = 0;
 	int rc = printer ? kz_ticket_issue_print(cli->db, cli->cal, cli->argv[0], printer,
@@ -51,17 +51,21 @@ exec(struct kz_cli *cli)
 	s = kz_config_service(cli->cfg, t.service);
 	kz_clock_format(t.issued_at, "%Y-%m-%d %H:%M", when, sizeof when);
 	printf("%s\n", t.number);
-	printf("service  %s  %s / %s\n", t.service, s ? s->name_kk : "", s ? s->name_ru : "");
-	printf("issued   %s\n", when);
+	printf(T("service  %s  %s / %s\n"), t.service, s ? s->name_kk : "", s ? s->name_ru : "");
+	printf(T("issued   %s\n"), when);
 	print_wait(cli, &t);
 	if (job)
-		printf("print    job %lld on %s\n", (long long)job, printer);
+		printf(T("print    job %lld on %s\n"), (long long)job, printer);
 	if (t.lunch_notice) {
 		char resumes[8];
-		printf("notice   reception breaks for lunch; if not called before it, you will be "
-		       "called after %s\n",
+		printf(T("notice   reception breaks for lunch; if not called before it, you will be "
+			 "called after %s\n"),
 			kz_cli_hhmm(t.resumes_at, resumes));
 	}
+	/* the office was found open on today's holiday data: say if it is not decreed */
+	if (kz_cli_cal_warning(cli->cal, kz_date_of(t.issued_at), kz_date_of(t.issued_at), warning,
+		    sizeof warning))
+		printf("%s\n", warning);
 	return KZ_EXIT_OK;
 }
 

@@ -24,6 +24,7 @@ enum {
 	KZ_EXIT_USAGE = 1,    /* the command line is wrong */
 	KZ_EXIT_REJECTED = 2, /* a transition that makes no sense now */
 	KZ_EXIT_FAILED = 3,   /* database or configuration error */
+	KZ_EXIT_UNSURE = 4,   /* answered, on holiday data not decreed (calendar due, now) */
 };
 
 struct kz_cmd_option {
@@ -48,10 +49,15 @@ enum {
 #define T(msgid) kz_tr(kz_cli_lang(), msgid)
 #define N(msgid) (msgid)
 
-/* The staff's language, "kk" or "ru" ("ru" before the hall is read). */
+/* The staff's language, "kk" or "ru" ("ru" before the hall is read; "en",
+ * the source strings, when KEZEK_LANG=en asks for them). */
 const char *kz_cli_lang(void);
 
-/* Make lang ("kk" or "ru") the staff's language. */
+/* A word the database keeps (a state, an outcome, a kind, a channel:
+ * "no_show") as the staff read it ("неявка"); name itself if unknown. */
+const char *kz_cli_word(const char *name);
+
+/* Make lang ("kk", "ru" or "en") the staff's language; others are ignored. */
 void kz_cli_set_lang(const char *lang);
 
 /* A key of the personal data a command reads as "key: value" lines on
@@ -175,6 +181,21 @@ void kz_cli_cell(FILE *f, const char *s, int width);
 /* One CSV field (RFC 4180) to stdout: quoted when it holds a comma, a
  * quote or a line break, quotes doubled; then "," or, if last, CRLF. */
 void kz_cli_csv(const char *s, int last);
+
+/* The warning, in the staff's language, for an answer that counts days
+ * from through to on holiday data not decreed (kz_cal_span_data) into out;
+ * NULL when the data is decreed. */
+const char *kz_cli_cal_warning(const struct kz_calendar *cal, struct kz_date from,
+	struct kz_date to, char *out, size_t len);
+
+/* The warning for an application's due_day counted on data (as recorded
+ * at acceptance); NULL when it was decreed. */
+const char *kz_cli_due_warning(enum kz_cal_data data, const char *due_day, char *out, size_t len);
+
+/* From 1 November, the warning that next year has no holiday data yet;
+ * NULL otherwise. */
+const char *kz_cli_next_year_warning(const struct kz_calendar *cal, struct kz_date today, char *out,
+	size_t len);
 
 /* "HH:MM" local, or "-" for 0. */
 const char *kz_cli_hhmm(long long t, char buf[8]);

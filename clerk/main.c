@@ -37,7 +37,9 @@ usage(FILE *f)
 	print_options(f, kz_cli_common);
 	fprintf(f,
 		"\n'kezek COMMAND --help' tells more. Exit codes: 0 done, 1 usage, "
-		"2 rejected, 3 database or configuration error.\n");
+		"2 rejected, 3 database or configuration error, 4 answered on holiday data\n"
+		"not decreed (calendar due, calendar now). The staff's language: [hall] staff_lang,\n"
+		"or KEZEK_LANG=kk|ru|en (en: the untranslated source strings, for scripts).\n");
 }
 
 static void

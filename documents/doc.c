@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "queue/i18n.h"
 #include "queue/application.h"
 #include "queue/error.h"
 
@@ -85,7 +86,19 @@ kz_doc_check_format(const char *what, int width, const char *lang, char *err)
 	if (lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0))
 		return kz_err(err, KZ_EINVAL, "%s is in Kazakh (kk) or Russian (ru), not '%s'",
 			what, lang ? lang : "");
+	if (kz_i18n_current() == NULL)
+		return kz_err(err, KZ_ECONFIG,
+			"%s needs the translations (po/ of the data directory), which are not "
+			"loaded",
+			what);
 	return KZ_OK;
+}
+
+void
+kz_doc_words(const char *lang, const char *const *en, const char **out, int n)
+{
+	for (int i = 0; i < n; i++)
+		out[i] = en[i] ? kz_tr(lang, en[i]) : NULL;
 }
 
 int

@@ -40,8 +40,19 @@ int kz_doc_office_contact(struct kz_doc_source *src, const char *lang, const cha
 void kz_doc_unbroken(const char *s, char *out, size_t len);
 
 /* The paper and language of a document: width 384 or 576 dots, lang kk or
- * ru; KZ_EINVAL with a message naming what ("a receipt") otherwise. */
+ * ru; KZ_EINVAL with a message naming what ("a receipt") otherwise, and
+ * KZ_ECONFIG when no translations are in use (kz_i18n_use): a document
+ * never prints its English source words. */
 int kz_doc_check_format(const char *what, int width, const char *lang, char *err);
+
+/* A document's words are English msgids marked N("...") in a struct of
+ * const char * fields, translated as a whole into lang from the catalogues
+ * in use (queue/i18n.h) by KZ_DOC_WORDS(lang, &english, &out). */
+#define N(msgid) (msgid)
+void kz_doc_words(const char *lang, const char *const *en, const char **out, int n);
+#define KZ_DOC_WORDS(lang, en, out)                                                                \
+	kz_doc_words(lang, (const char *const *)(en), (const char **)(out),                        \
+		(int)(sizeof *(out) / sizeof(const char *)))
 
 /* White dots on every side of every document: printers smear the edge. */
 #define KZ_DOC_MARGIN 8

@@ -31,6 +31,8 @@ static const struct kz_document table[KZ_DOC_COUNT] = {
 	/* a letter: on A4 only (p.5, p.16) */
 	[KZ_DOC_REFUSAL] = {KZ_DOC_REFUSAL, "a motivated refusal (p.5)", KZ_PAPER_A4,
 		kz_doc_refusal_load, kz_doc_refusal_lay_out, kz_doc_refusal_free},
+	[KZ_DOC_FORM_SAMPLE] = {KZ_DOC_FORM_SAMPLE, "a sample filled-in application form (App. 2)",
+		KZ_PAPER_A4, kz_doc_form_load, kz_doc_form_sample_lay_out, NULL},
 };
 
 const struct kz_document *

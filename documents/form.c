@@ -1,4 +1,4 @@
-/* form.c - the blank application form (Appendix 2) as a layout; see form.h.
+/* form.c - the application form (Appendix 2), blank or as a sample, as a layout; see form.h.
  * The form is a table of lines per language; sizes are set for 80 mm and scaled to the width. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +7,7 @@
 #include "doc.h"
 #include "form.h"
 #include "queue/error.h"
+#include "queue/i18n.h"
 #include "queue/outbox.h"
 
 /* Pixel sizes at 576 dots, where the A4 column is 0.59 pt a dot: body text
@@ -20,9 +21,10 @@ struct line {
 	enum size size;
 	int bold;
 	int align;
-	int gap; /* dots from the line above: room for handwriting */
-	const char *text;
+	int gap;          /* dots from the line above: room for handwriting */
+	const char *text; /* an English msgid (N), or "" */
 	int blanks;
+	const char *sample; /* the sample's made-up entry for the blank, or NULL */
 };
 
 #define R    KZ_TS_RIGHT
@@ -33,78 +35,66 @@ struct line {
 /* U+00A0 (no-break spaces): the paragraph's indent, which wrapping keeps */
 #define INDENT "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0"
 
-/* Appendix 2, word for word; its interleaved "_____" become whole blank
- * lines with the captions under them, as a printed form has them. */
+/* Appendix 2, word for word, in the English the catalogues translate
+ * (Russian as the standard has it, Kazakh as its official text); its
+ * interleaved "_____" become whole blank lines with the captions under
+ * them, as a printed form has them.  The sample fills a blank with an
+ * obviously made-up example (p.10: a filled-in form beside the blank one). */
 static const struct line ru_form[] = {
-	{KZ_BLOCK_WRAP, NOTE, 0, R, 0,
-		"Приложение 2\nк стандарту государственной услуги\n«Утверждение кадастровой (оценочной) "
-		"стоимости\nконкретных земельных участков, продаваемых\nв частную собственность "
-		"государством»",
-		0},
-	{KZ_BLOCK_LINE, BODY, 1, R, 50, "Начальнику ОЗО", 0},
-	{KZ_BLOCK_LINE, BODY, 0, R, 30, "", HALF},
-	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, "(фамилия, имя, отчество)", 0},
-	{KZ_BLOCK_LINE, BODY, 0, R, 24, "от", HALF - 2},
-	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF},
+	{KZ_BLOCK_WRAP, NOTE, 0, R, 0, N("Appendix 2 to the state service standard (its title)"), 0,
+		NULL},
+	{KZ_BLOCK_LINE, BODY, 1, R, 50, N("To the head of the land relations office"), 0, NULL},
+	{KZ_BLOCK_LINE, BODY, 0, R, 30, "", HALF, N("sample: the head's full name")},
+	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, N("(surname, name, patronymic)"), 0, NULL},
+	{KZ_BLOCK_LINE, BODY, 0, R, 24, N("from"), HALF - 2,
+		N("sample: the applicant's full name")},
+	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF, NULL},
+	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, N("(an individual's name or a legal entity's full name)"),
+		0, NULL},
+	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF, N("sample: the identity document")},
+	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF, N("sample: the phone and the address")},
+	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, N("(identity document, contact phone, address)"), 0,
+		NULL},
+	{KZ_BLOCK_LINE, TITLE, 1, C, 80, N("Application"), 0, NULL},
+	{KZ_BLOCK_WRAP, BODY, 0, L, 40, N("I ask to approve the act of the plot at the address"),
+		14, NULL},
+	{KZ_BLOCK_LINE, BODY, 0, C, 34, "", FULL, N("sample: the land plot's address")},
+	{KZ_BLOCK_WRAP, CAPTION, 0, C, 0, N("(where the land plot is)"), 0, NULL},
+	{KZ_BLOCK_LINE, BODY, 0, C, 34, "", FULL, NULL},
+	{KZ_BLOCK_LINE, BODY, 0, L, 90, N("Date"), 20, N("sample: the date")},
+	{KZ_BLOCK_LINE, BODY, 0, L, 70, N("Applicant"), FULL - 10,
+		N("sample: the applicant's signature")},
 	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0,
-		"(фамилия, имя, отчество физического лица\nлибо полное наименование юридического лица)",
-		0},
-	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF},
-	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF},
-	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0,
-		"(реквизиты документа, удостоверяющего личность\nфизического или юридического лица,\n"
-		"контактный телефон, адрес)",
-		0},
-	{KZ_BLOCK_LINE, TITLE, 1, C, 80, "Заявление", 0},
-	{KZ_BLOCK_WRAP, BODY, 0, L, 40,
-		INDENT "Прошу утвердить акт кадастровой (оценочной) стоимости земельного участка, "
-		       "расположенного по адресу",
-		14},
-	{KZ_BLOCK_LINE, BODY, 0, C, 34, "", FULL},
-	{KZ_BLOCK_WRAP, CAPTION, 0, C, 0, "(место нахождения земельного участка)", 0},
-	{KZ_BLOCK_LINE, BODY, 0, C, 34, "", FULL},
-	{KZ_BLOCK_LINE, BODY, 0, L, 90, "Дата", 20},
-	{KZ_BLOCK_LINE, BODY, 0, L, 70, "Заявитель", FULL - 10},
-	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0,
-		"(фамилия, имя, отчество физического или наименование\n"
-		"юридического лица, либо уполномоченного лица, подпись)",
-		0},
+		N("(the applicant's or the authorised person's name, signature)"), 0, NULL},
 };
 
-/* The same form in Kazakh, in the terms of the standard's official Kazakh text. */
+/* The same form in Kazakh: its lines are longer or shorter in places. */
 static const struct line kk_form[] = {
-	{KZ_BLOCK_WRAP, NOTE, 0, R, 0,
-		"«Мемлекет жеке меншікке сататын нақты\nжер учаскелерінің кадастрлық (бағалау) құнын "
-		"бекіту»\nмемлекеттік көрсетілетін қызмет стандартына\n2-қосымша",
-		0},
-	{KZ_BLOCK_LINE, BODY, 1, R, 50, "ЖҚБ бастығына", 0},
-	{KZ_BLOCK_LINE, BODY, 0, R, 30, "", HALF},
-	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, "(тегі, аты, әкесінің аты)", 0},
-	{KZ_BLOCK_LINE, BODY, 0, R, 24, "Кімнен", HALF - 4},
-	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF},
+	{KZ_BLOCK_WRAP, NOTE, 0, R, 0, N("Appendix 2 to the state service standard (its title)"), 0,
+		NULL},
+	{KZ_BLOCK_LINE, BODY, 1, R, 50, N("To the head of the land relations office"), 0, NULL},
+	{KZ_BLOCK_LINE, BODY, 0, R, 30, "", HALF, N("sample: the head's full name")},
+	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, N("(surname, name, patronymic)"), 0, NULL},
+	{KZ_BLOCK_LINE, BODY, 0, R, 24, N("from"), HALF - 4,
+		N("sample: the applicant's full name")},
+	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF, NULL},
+	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, N("(an individual's name or a legal entity's full name)"),
+		0, NULL},
+	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF, N("sample: the identity document")},
+	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF, N("sample: the phone and the address")},
+	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, N("(identity document, contact phone, address)"), 0,
+		NULL},
+	{KZ_BLOCK_LINE, TITLE, 1, C, 80, N("Application"), 0, NULL},
+	{KZ_BLOCK_WRAP, BODY, 0, L, 40, N("I ask to approve the act of the plot at the address"), 0,
+		NULL},
+	{KZ_BLOCK_LINE, BODY, 0, C, 34, "", FULL, N("sample: the land plot's address")},
+	{KZ_BLOCK_WRAP, CAPTION, 0, C, 0, N("(where the land plot is)"), 0, NULL},
+	{KZ_BLOCK_LINE, BODY, 0, C, 34, "", FULL, NULL},
+	{KZ_BLOCK_LINE, BODY, 0, L, 90, N("Date"), 20, N("sample: the date")},
+	{KZ_BLOCK_LINE, BODY, 0, L, 70, N("Applicant"), FULL - 14,
+		N("sample: the applicant's signature")},
 	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0,
-		"(жеке тұлғаның тегі, аты, әкесінің аты\nнемесе заңды тұлғаның толық атауы)", 0},
-	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF},
-	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF},
-	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0,
-		"(жеке немесе заңды тұлғаның жеке басын куәландыратын\nқұжатының деректемелері, "
-		"байланыс телефоны, мекенжайы)",
-		0},
-	{KZ_BLOCK_LINE, TITLE, 1, C, 80, "Өтініш", 0},
-	{KZ_BLOCK_WRAP, BODY, 0, L, 40,
-		INDENT
-		"Мына мекенжай бойынша орналасқан жер учаскесінің кадастрлық (бағалау) құнының "
-		"актісін бекітуді сұраймын:",
-		0},
-	{KZ_BLOCK_LINE, BODY, 0, C, 34, "", FULL},
-	{KZ_BLOCK_WRAP, CAPTION, 0, C, 0, "(жер учаскесінің орналасқан жері)", 0},
-	{KZ_BLOCK_LINE, BODY, 0, C, 34, "", FULL},
-	{KZ_BLOCK_LINE, BODY, 0, L, 90, "Күні", 20},
-	{KZ_BLOCK_LINE, BODY, 0, L, 70, "Өтініш беруші", FULL - 14},
-	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0,
-		"(жеке тұлғаның тегі, аты, әкесінің аты немесе заңды тұлғаның атауы,\n"
-		"не уәкілетті тұлғаның тегі, аты, әкесінің аты, қолы)",
-		0},
+		N("(the applicant's or the authorised person's name, signature)"), 0, NULL},
 };
 
 #define LINES(a) ((int)(sizeof(a) / sizeof(a)[0]))
@@ -112,28 +102,49 @@ static const struct line kk_form[] = {
 /* Append line k, its sizes scaled from 576 dots to width, so the A4 page
  * (where any width becomes the same column) looks the same. */
 static int
-add(struct kz_layout *l, const struct line *k, int width, char *err)
+add(struct kz_layout *l, const struct line *k, const char *lang, int sample, int width, char *err)
 {
 	static const char rule[] = "____________________________________________________________";
 	struct kz_layout_block *b = &l->blocks[l->n];
 	int n, blanks = k->blanks < (int)sizeof rule - 1 ? k->blanks : (int)sizeof rule - 1;
+	const char *text = k->text[0] ? kz_tr(lang, k->text) : "";
 
 	if (l->n == KZ_LAYOUT_BLOCKS)
 		return kz_err(err, KZ_EINVAL, "the form has more than %d blocks", KZ_LAYOUT_BLOCKS);
 	*b = (struct kz_layout_block){k->kind, k->size * width / KZ_DOTS_80MM, k->bold, k->align,
 		k->gap * width / KZ_DOTS_80MM, ""};
-	n = snprintf(b->text, sizeof b->text, "%s%s%.*s", k->text, k->text[0] && blanks ? " " : "",
-		blanks, rule);
+	if (sample && k->sample == NULL && blanks && k->text[0] == '\0')
+		return KZ_OK; /* a spare line for handwriting: the sample needs none */
+	if (sample && k->sample == NULL)
+		blanks = 0;
+	if (sample && k->sample != NULL) /* the made-up entry, in place of the blank */
+		n = snprintf(b->text, sizeof b->text, "%s%s%s", text, text[0] ? " " : "",
+			kz_tr(lang, k->sample));
+	else
+		n = snprintf(b->text, sizeof b->text, "%s%s%.*s", text,
+			text[0] && blanks ? " " : "", blanks, rule);
 	if (n < 0 || (size_t)n >= sizeof b->text)
 		return kz_err(err, KZ_EINVAL,
 			"a text of the form is longer than %d bytes: %.40s...",
-			KZ_LAYOUT_TEXT_MAX - 1, k->text);
+			KZ_LAYOUT_TEXT_MAX - 1, text);
 	l->n++;
 	return KZ_OK;
 }
 
-int
-kz_doc_form_layout(const char *lang, int width, struct kz_layout *out, char *err)
+/* The sample's mark, at the top and the foot: no one takes it for a real
+ * application or hands it in. */
+static int
+add_mark(struct kz_layout *l, const char *lang, int width, int gap, char *err)
+{
+	return kz_layout_add(l, KZ_BLOCK_WRAP, BODY * width / KZ_DOTS_80MM, 1, KZ_TS_CENTRE,
+		gap * width / KZ_DOTS_80MM, err, "%s",
+		kz_tr(lang,
+			"SAMPLE of a filled-in application: the data are made up; "
+			"fill in a blank form with your own"));
+}
+
+static int
+form_layout(const char *lang, int sample, int width, struct kz_layout *out, char *err)
 {
 	const struct line *form;
 	int rc = KZ_OK, n;
@@ -145,12 +156,32 @@ kz_doc_form_layout(const char *lang, int width, struct kz_layout *out, char *err
 	if (lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0))
 		return kz_err(err, KZ_EINVAL, "a form is in Kazakh (kk) or Russian (ru), not '%s'",
 			lang ? lang : "");
+	if (kz_i18n_current() == NULL)
+		return kz_err(err, KZ_ECONFIG,
+			"a form needs the translations (po/ of the data directory), which are not "
+			"loaded");
 	form = strcmp(lang, "kk") == 0 ? kk_form : ru_form;
 	n = form == kk_form ? LINES(kk_form) : LINES(ru_form);
 	kz_doc_start(out, width);
+	if (sample)
+		rc = add_mark(out, lang, width, 0, err);
 	for (int i = 0; i < n && rc == KZ_OK; i++)
-		rc = add(out, &form[i], width, err);
+		rc = add(out, &form[i], lang, sample, width, err);
+	if (sample && rc == KZ_OK)
+		rc = add_mark(out, lang, width, 40, err);
 	return rc;
+}
+
+int
+kz_doc_form_layout(const char *lang, int width, struct kz_layout *out, char *err)
+{
+	return form_layout(lang, 0, width, out, err);
+}
+
+int
+kz_doc_form_sample_layout(const char *lang, int width, struct kz_layout *out, char *err)
+{
+	return form_layout(lang, 1, width, out, err);
 }
 
 int
@@ -170,4 +201,10 @@ int
 kz_doc_form_lay_out(const void *data, int width, struct kz_layout *out, char *err)
 {
 	return kz_doc_form_layout(*(const char *const *)data, width, out, err);
+}
+
+int
+kz_doc_form_sample_lay_out(const void *data, int width, struct kz_layout *out, char *err)
+{
+	return kz_doc_form_sample_layout(*(const char *const *)data, width, out, err);
 }

@@ -20,10 +20,15 @@ struct kz_print_job;
  * KZ_EINVAL for another width or language. */
 int kz_doc_form_layout(const char *lang, int width, struct kz_layout *out, char *err);
 
+/* The same form filled in with made-up example data and marked as a
+ * sample at its top and foot (p.10: a sample beside the blank form). */
+int kz_doc_form_sample_layout(const char *lang, int width, struct kz_layout *out, char *err);
+
 /* The table's pair (documents.h): the blank form of job (its language
  * only); and that data laid out. */
 int kz_doc_form_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
 	char *err);
 int kz_doc_form_lay_out(const void *data, int width, struct kz_layout *out, char *err);
+int kz_doc_form_sample_lay_out(const void *data, int width, struct kz_layout *out, char *err);
 
 #endif

@@ -28,43 +28,25 @@ struct words {
 	const char *sign;
 };
 
-static const struct words kk_words = {
-	"%s\u00A0ж. шығыс №\u00A0%s",
-	"Хабарлама",
-	"жер учаскесінің кадастрлық (бағалау) құны актісін бекітуді тоқтата тұру туралы",
-	"Мемлекеттік көрсетілетін қызметті алушы: %s",
-	"%s\u00A0ж. №\u00A0%s өтініш бойынша",
-	"Жер учаскесінің кадастрлық (бағалау) құны актісін бекіту тоқтатыла тұрады: "
-	"мемлекеттік көрсетілетін қызмет стандартының 11-тармағында көрсетілген мына "
-	"құжаттар ұсынылмаған:",
-	"Тоқтата тұру мерзімі: %s\u00A0ж. дейін",
-	"Қарауды қайта бастау үшін жетіспейтін құжаттарды осы мерзімде мына мекенжайға "
-	"тапсырыңыз: %s.",
-	"Құжаттар ұсынылмаған жағдайда мемлекеттік қызмет көрсетуден бас тартылады "
-	"(стандарттың 16-тармағы).",
-	"Анықтама телефоны: %s",
-	"Орындаған:",
-	"(қолы)",
-};
-
-static const struct words ru_words = {
-	"Исх.\u00A0№\u00A0%s от\u00A0%s",
-	"Уведомление",
-	"о\u00A0приостановлении утверждения акта кадастровой (оценочной) стоимости "
-	"земельного участка",
-	"Получатель государственной услуги: %s",
-	"По\u00A0заявлению №\u00A0%s от\u00A0%s",
-	"Утверждение акта кадастровой (оценочной) стоимости земельного участка "
-	"приостановлено: не\u00A0представлены документы, указанные в\u00A0пункте\u00A011 "
-	"стандарта государственной услуги:",
-	"Срок приостановления: до\u00A0%s",
-	"Для возобновления рассмотрения представьте недостающие документы в\u00A0этот срок "
-	"по\u00A0адресу: %s.",
-	"Если документы не\u00A0будут представлены, в\u00A0оказании государственной услуги "
-	"будет отказано (пункт\u00A016 стандарта).",
-	"Телефон для справок: %s",
-	"Исполнитель:",
-	"(подпись)",
+static const struct words english = {
+	/* TRANSLATORS: the notice's own outgoing number (%1$s) and date (%2$s) */
+	N("Outgoing No.\u00A0%1$s of %2$s"),
+	N("Notice"),
+	N("of the suspension of the approval of the act of the cadastral (assessed) "
+	  "value of a land plot"),
+	N("Recipient of the state service: %s"),
+	/* TRANSLATORS: %1$s the application's number, %2$s its date */
+	N("On application No.\u00A0%1$s of %2$s"),
+	N("The approval of the act of the cadastral (assessed) value of the land plot is "
+	  "suspended: the documents named in paragraph\u00A011 of the state service "
+	  "standard were not submitted:"),
+	N("Suspended until %s"),
+	N("To resume the review, submit the missing documents within this term at: %s."),
+	N("If the documents are not submitted, the state service will be refused "
+	  "(paragraph\u00A016 of the standard)."),
+	N("Phone for enquiries: %s"),
+	N("Executed by:"),
+	N("(signature)"),
 };
 
 static int
@@ -107,7 +89,6 @@ add_outgoing(struct kz_layout *l, const struct kz_notice_doc *d, const struct wo
 	char *err)
 {
 	char day[16], number[64];
-	int kk = w == &kk_words;
 
 	if (d->out_number == NULL || d->out_number[0] == '\0')
 		return KZ_OK;
@@ -115,7 +96,7 @@ add_outgoing(struct kz_layout *l, const struct kz_notice_doc *d, const struct wo
 		d->out_day.y % 10000);
 	kz_doc_unbroken(d->out_number, number, sizeof number);
 	return kz_layout_add(l, KZ_BLOCK_LINE, 20 * s / 4, 0, KZ_TS_LEFT, 4, err, w->outgoing,
-		kk ? day : number, kk ? number : day);
+		number, day);
 }
 
 /* The office, the title, to whom and about which request. */
@@ -124,7 +105,7 @@ add_head(struct kz_layout *l, const struct kz_notice_doc *d, const struct words 
 	char *err)
 {
 	char day[16];
-	int rc, kk = w == &kk_words;
+	int rc;
 
 	kz_clock_format(d->received_at, "%d.%m.%Y", day, sizeof day);
 	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 0, err, "%s",
@@ -138,9 +119,9 @@ add_head(struct kz_layout *l, const struct kz_notice_doc *d, const struct words 
 		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_LEFT, 12, err, w->to,
 			 d->applicant)))
 		return rc;
-	/* Kazakh names the date first: "20.03.2026 ж. № 2026-0001 өтініш бойынша" */
+	/* Kazakh names the date first (%2$s): "20.03.2026 ж. № 2026-0001 өтініш бойынша" */
 	return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 4, err, w->request,
-		kk ? day : d->number, kk ? d->number : day);
+		d->number, day);
 }
 
 /* Why it stopped: the missing documents, numbered, and for how long. */
@@ -193,11 +174,13 @@ int
 kz_doc_notice_layout(const struct kz_notice_doc *d, int width, struct kz_layout *out, char *err)
 {
 	const struct words *w;
+	struct words tr;
 	int rc, s;
 
 	if ((rc = check(d, width, err)) != KZ_OK)
 		return rc;
-	w = strcmp(d->lang, "kk") == 0 ? &kk_words : &ru_words;
+	KZ_DOC_WORDS(d->lang, &english, &tr);
+	w = &tr;
 	s = kz_doc_start(out, width);
 	if ((rc = add_head(out, d, w, s, err)) || (rc = add_missing(out, d, w, s, err)))
 		return rc;

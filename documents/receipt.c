@@ -25,37 +25,24 @@ struct words {
 	const char *place;    /* "%s" office, address and room */
 	const char *clerk;    /* a label */
 	const char *sign_clerk, *sign_applicant, *phone;
+	const char *website; /* "%s" the agency's website */
 };
 
-static const struct words kk_words = {
-	"Құжаттарды қабылдау туралы қолхат",
-	"№\u00A0%s, %s\u00A0ж.",
-	"Мемлекеттік көрсетілетін қызмет:",
-	"Жер учаскелерінің кадастрлық (бағалау) құнын бекіту",
-	"Қабылданған құжаттар саны:\u00A0%d",
-	"Нәтижені беру күні мен уақыты: %s\u00A0ж., сағат\u00A0%s",
-	"Нәтижені беру күні мен уақыты: %s\u00A0ж., сағат\u00A0%s–%s",
-	"Нәтижені беру орны: %s",
-	"Құжаттарды қабылдаған:",
-	"(қызметкердің қолы)",
-	"(өтініш берушінің қолы)",
-	"Анықтама телефоны: %s",
-};
-
-static const struct words ru_words = {
-	"Расписка о\u00A0приёме документов",
-	"№\u00A0%s от\u00A0%s",
-	"Вид государственной услуги:",
-	"Утверждение кадастровой (оценочной) стоимости конкретных земельных участков, "
-	"продаваемых в\u00A0частную собственность государством",
-	"Принято документов:\u00A0%d",
-	"Дата и\u00A0время выдачи результата: %s, в\u00A0%s",
-	"Дата и\u00A0время выдачи результата: %s, с\u00A0%s до\u00A0%s",
-	"Место выдачи результата: %s",
-	"Документы принял(а):",
-	"(подпись сотрудника)",
-	"(подпись заявителя)",
-	"Телефон для справок: %s",
+static const struct words english = {
+	N("Receipt of the documents accepted"),
+	N("No.\u00A0%s of %s"),
+	N("State service:"),
+	N("Approval of the cadastral (assessed) value of specific land plots sold into "
+	  "private ownership by the state"),
+	N("Documents accepted:\u00A0%d"),
+	N("Date and time the result is issued: %s at\u00A0%s"),
+	N("Date and time the result is issued: %s, from\u00A0%s to\u00A0%s"),
+	N("Where the result is issued: %s"),
+	N("Documents accepted by:"),
+	N("(the clerk's signature)"),
+	N("(the applicant's signature)"),
+	N("Phone for enquiries: %s"),
+	N("The agency's website: %s"),
 };
 
 static int
@@ -181,21 +168,27 @@ add_clerk(struct kz_layout *l, const struct kz_receipt_doc *d, const struct word
 		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")) ||
 		(rc = kz_layout_add(l, KZ_BLOCK_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
 			 w->sign_applicant)) ||
-		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 2, 0, 0, 12, err, "%s", "")))
+		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 2, 0, 0, 12, err, "%s", "")) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 6, err, w->phone,
+			 phone)))
 		return rc;
-	return kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 6, err, w->phone,
-		phone);
+	if (kz_doc_missing(d->website))
+		return KZ_OK;
+	return kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_CENTRE, 2, err, w->website,
+		d->website);
 }
 
 int
 kz_doc_receipt_layout(const struct kz_receipt_doc *d, int width, struct kz_layout *out, char *err)
 {
 	const struct words *w;
+	struct words tr;
 	int rc, s;
 
 	if ((rc = check(d, width, err)) != KZ_OK)
 		return rc;
-	w = strcmp(d->lang, "kk") == 0 ? &kk_words : &ru_words;
+	KZ_DOC_WORDS(d->lang, &english, &tr);
+	w = &tr;
 	s = kz_doc_start(out, width);
 	if ((rc = add_head(out, d, w, s, err)) || (rc = add_docs(out, d, w, s, err)) ||
 		(rc = add_result(out, d, w, s, err)))
@@ -238,6 +231,7 @@ kz_doc_receipt_load(struct kz_doc_source *src, const struct kz_print_job *job, v
 	d->due_to = h->close;
 	d->clerk_name = a->clerk;
 	d->clerk_position = a->clerk_position;
+	d->website = src->cfg->website;
 	*data = r;
 	return KZ_OK;
 fail:

@@ -30,6 +30,7 @@ struct kz_receipt_doc {
 	const char *result_place; /* NULL or a room, window: "каб. 105" */
 	const char *clerk_name;   /* full: surname, name, patronymic */
 	const char *clerk_position;
+	const char *website; /* the agency's (p.4.2: www.auzr.kz); NULL or "": not printed */
 };
 
 /* Lay the receipt out for paper width dots wide (KZ_DOTS_58MM or

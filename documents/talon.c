@@ -28,34 +28,19 @@ struct words {
 	const char *email;    /* "%s" */
 };
 
-static const struct words kk_words = {
-	"Талон",
-	"шағымды тіркеу туралы",
-	"Шағым №\u00A0%s",
-	"Тіркелген күні мен уақыты: %s",
-	"Шағымды қабылдаған: %s",
-	"Жауап беру мерзімі: %s\u00A0ж. дейін (%d\u00A0күнтізбелік күн)",
-	"Жауапты алу орны: %s",
-	"Жауап жеке келген кезде беріледі не шағымда көрсетілген мекенжайға пошта немесе "
-	"электрондық пошта арқылы жіберіледі.",
-	"Шағымның қаралу барысын мына лауазымды адамдардан білуге болады:",
-	"тел.\u00A0%s",
-	"эл. пошта: %s",
-};
-
-static const struct words ru_words = {
-	"Талон",
-	"о\u00A0регистрации жалобы",
-	"Жалоба №\u00A0%s",
-	"Дата и\u00A0время регистрации: %s",
-	"Жалобу принял(а): %s",
-	"Срок ответа: до\u00A0%s (%d\u00A0календарных дней)",
-	"Место получения ответа: %s",
-	"Ответ выдаётся при личном посещении либо направляется по\u00A0почте или электронной "
-	"почте по\u00A0адресу, указанному в\u00A0жалобе.",
-	"О\u00A0ходе рассмотрения жалобы можно узнать у\u00A0должностных лиц:",
-	"тел.\u00A0%s",
-	"эл. почта: %s",
+static const struct words english = {
+	N("Talon"),
+	N("of the registration of a complaint"),
+	N("Complaint No.\u00A0%s"),
+	N("Date and time of registration: %s"),
+	N("Complaint taken by: %s"),
+	N("Answer due by %s (%d\u00A0calendar days)"),
+	N("Where the answer is given: %s"),
+	N("The answer is given in person or sent by post or e-mail to the address given "
+	  "in the complaint."),
+	N("How the complaint is being handled can be asked of the officials:"),
+	N("tel.\u00A0%s"),
+	N("e-mail: %s"),
 };
 
 /* The separate part of a Kazakh (or Azerbaijani) patronymic: no initial. */
@@ -247,11 +232,13 @@ int
 kz_doc_talon_layout(const struct kz_talon_doc *d, int width, struct kz_layout *out, char *err)
 {
 	const struct words *w;
+	struct words tr;
 	int rc, s;
 
 	if ((rc = check(d, width, err)) != KZ_OK)
 		return rc;
-	w = strcmp(d->lang, "kk") == 0 ? &kk_words : &ru_words;
+	KZ_DOC_WORDS(d->lang, &english, &tr);
+	w = &tr;
 	s = kz_doc_start(out, width);
 	if ((rc = add_head(out, d, w, s, err)) || (rc = add_answer(out, d, w, s, err)))
 		return rc;

@@ -19,18 +19,10 @@ struct words {
 /* The signs tickets and notices use: a number sign, a dash and quotes. */
 static const char digits[] = "0123456789 № — « »";
 
-static const struct words kk_words = {
-	"Принтерді тексеру",
-	"Аа Әә Бб Вв Гг Ғғ Дд Ее Ёё Жж Зз Ии Йй Кк Ққ Лл Мм Нн Ңң Оо Өө Пп Рр Сс "
-	"Тт Уу Ұұ Үү Фф Хх Һһ Цц Чч Шш Щщ Ъъ Ыы Іі Ьь Ээ Юю Яя",
-	"Басып шығару дұрыс болса, принтер дайын",
-};
-
-static const struct words ru_words = {
-	"Проверка принтера",
-	"Аа Бб Вв Гг Дд Ее Ёё Жж Зз Ии Йй Кк Лл Мм Нн Оо Пп Рр Сс Тт Уу Фф Хх Цц "
-	"Чч Шш Щщ Ъъ Ыы Ьь Ээ Юю Яя",
-	"Если всё напечатано чётко, принтер готов",
+static const struct words english = {
+	N("Printer test"),
+	N("every letter of the alphabet, capital and small"),
+	N("If everything is printed clearly, the printer is ready"),
 };
 
 /* Append a centred block; KZ_EINVAL if its text does not fit a block. */
@@ -74,12 +66,14 @@ kz_doc_test_layout(const char *lang, const char *printer_name, const char *offic
 	int width, struct kz_layout *out, char *err)
 {
 	const struct words *w;
+	struct words tr;
 	char when[32];
 	int rc, s;
 
 	if ((rc = check(lang, printer_name, office, width, err)) != KZ_OK)
 		return rc;
-	w = strcmp(lang, "kk") == 0 ? &kk_words : &ru_words;
+	KZ_DOC_WORDS(lang, &english, &tr);
+	w = &tr;
 	kz_clock_format(now, "%d.%m.%Y %H:%M", when, sizeof when);
 	s = kz_doc_start(out, width);
 	/* the alphabet at body size, not shrunk: a letter too small to read

@@ -138,6 +138,7 @@ kz_kiosk_go_home(struct kz_kiosk *k)
 	k->ballot[0] = k->ballot_prefix[0] = k->ballot_digits[0] = '\0';
 	k->ballot_note = KZ_BALLOT_NOTE_NONE;
 	k->form_printed = 0;
+	k->form_sample = 0;
 	k->legal = 0;
 	k->pending = KZ_PENDING_NONE;
 	memset(k->pin, 0, sizeof k->pin);
@@ -245,7 +246,8 @@ kz_kiosk_print_form(struct kz_kiosk *k)
 		k->notice = KZ_NOTE_PAUSE;
 		return;
 	}
-	rc = kz_outbox_add(k->db, k->opt.conf->forms_printer, KZ_DOC_FORM, k->lang, &job, err);
+	rc = kz_outbox_add(k->db, k->opt.conf->forms_printer,
+		k->form_sample ? KZ_DOC_FORM_SAMPLE : KZ_DOC_FORM, k->lang, &job, err);
 	k->pending = rc == KZ_EBUSY ? KZ_PENDING_FORM : KZ_PENDING_NONE;
 	if (rc == KZ_EBUSY) {
 		k->notice = KZ_NOTE_BUSY;

@@ -47,9 +47,16 @@ contacts(struct kz_kiosk *k, char *out, size_t len)
 	const char *address = is_kk ? kk->address : o ? o->address : "";
 	const char *official = is_kk ? kk->official : o ? o->official : "";
 
+	size_t n;
+
 	out[0] = '\0';
 	if (o != NULL)
 		kz_kiosk_contacts(k, name, address, official, o->phones, o->emails, out, len);
+	/* p.4.2: the service's standard and news are on the agency's website */
+	n = strlen(out);
+	if (k->opt.cfg->website[0] && n + 2 < len)
+		snprintf(out + n, len - n, T("%sThe agency's website: %s"), n ? "\n" : "",
+			k->opt.cfg->website);
 }
 
 static void

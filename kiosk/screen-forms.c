@@ -1,6 +1,7 @@
 /* screen-forms.c - blank forms (p.12): the App. 2 application printed on
- * the A4 printer in the visitor's language, and the p.11 list of documents
- * to bring, for an individual or a legal entity. */
+ * the A4 printer in the visitor's language, blank or as a sample filled in
+ * with made-up data (p.10), and the p.11 list of documents to bring, for an
+ * individual or a legal entity. */
 #include <stdio.h>
 #include <string.h>
 
@@ -31,6 +32,22 @@ documents(struct kz_kiosk *k, char *out, size_t len)
 			T("Bring the originals of copied documents: they are checked and returned."));
 }
 
+/* The blank form and, below it, the sample filled in (p.10), then the
+ * notice where there is room. */
+static void
+print_buttons(struct kz_kiosk *k, struct kz_scene *s, struct kz_box act, int u, int gap)
+{
+	int h = (act.h - gap) / 2 < 18 * u ? (act.h - gap) / 2 : 18 * u;
+
+	kz_button(s, "print", (struct kz_box){act.x, act.y, act.w, h}, KZ_BUTTON_PRIMARY, k->lang,
+		T("Print a blank form"));
+	kz_button(s, "sample", (struct kz_box){act.x, act.y + h + gap, act.w, h},
+		KZ_BUTTON_SECONDARY, k->lang, T("Print a sample filled in"));
+	if (act.h >= 2 * (h + gap) + 12 * u)
+		kz_kiosk_notice(k, s, (struct kz_box){act.x, act.y + 2 * (h + gap), act.w, 12 * u},
+			5 * u);
+}
+
 static void
 build(struct kz_kiosk *k, struct kz_scene *s)
 {
@@ -59,19 +76,17 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 		return;
 	}
 	if (k->form_printed != 0) {
-		result = k->form_printed > 0
-			? T("The blank form is being printed. Take it from the "
-			    "printer beside the kiosk.")
-			: T("Sorry, the form could not be printed. Please "
-			    "ask for a blank form at a counter.");
+		result = k->form_printed < 0 ? T("Sorry, the form could not be printed. Please "
+						 "ask for a blank form at a counter.")
+			: k->form_sample ? T("The sample filled-in form is being printed. Take it "
+					     "from the printer beside the kiosk.")
+					 : T("The blank form is being printed. Take it from the "
+					     "printer beside the kiosk.");
 		kz_frame_panel(k, s, "form", act, lay.line, k->form_printed > 0 ? kz_green : kz_red,
 			kz_white, result);
 		return;
 	}
-	kz_button(s, "print", (struct kz_box){act.x, act.y, act.w, act.h < 22 * u ? act.h : 22 * u},
-		KZ_BUTTON_PRIMARY, k->lang, T("Print a blank form"));
-	if (act.h >= 36 * u)
-		kz_kiosk_notice(k, s, (struct kz_box){act.x, act.y + 24 * u, act.w, 12 * u}, 5 * u);
+	print_buttons(k, s, act, u, lay.gap);
 }
 
 static void
@@ -81,8 +96,10 @@ tap(struct kz_kiosk *k, const char *button)
 		k->legal = 0;
 	else if (strcmp(button, "legal") == 0)
 		k->legal = 1;
-	else if (strcmp(button, "print") == 0)
+	else if (strcmp(button, "print") == 0 || strcmp(button, "sample") == 0) {
+		k->form_sample = strcmp(button, "sample") == 0;
 		kz_kiosk_print_form(k);
+	}
 }
 
 const struct kz_screen_def kz_screen_forms = {"forms", "open", build, tap};

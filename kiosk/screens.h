@@ -88,6 +88,7 @@ struct kz_kiosk {
 	char print_why[KZ_ERR_LEN];
 	int legal;                            /* forms: 1 legal entity, 0 individual */
 	int form_printed;                     /* forms: 1 queued, -1 could not */
+	int form_sample;                      /* forms: the one asked for is the filled-in sample */
 	char ballot_prefix[KZ_CODE_LEN];      /* feedback: the ticket's letter as tapped */
 	char ballot_digits[8];                /* and its digits */
 	char ballot[KZ_BALLOT_NUMBER_LEN];    /* the ticket that may vote, as printed */

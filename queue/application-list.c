@@ -19,7 +19,7 @@
 	" a.decided_at, a.decided_day, a.decision_reason, a.notice_due_day, a.notice_sent_at,"       \
 	" a.suspended_until, a.handed_at, a.handed_to, a.handed_name, a.handed_doc, a.purged_at,"    \
 	" a.lang, a.resumed_at, a.refused_at, a.receipt_printed_at,"                                 \
-	" n_out.number, n_out.day, r_out.number, r_out.day"                                          \
+	" n_out.number, n_out.day, r_out.number, r_out.day, a.due_calendar"                          \
 	" FROM applications a"                                                                       \
 	" LEFT JOIN outgoing n_out ON n_out.application_id = a.id AND n_out.document = 'notice'"     \
 	" LEFT JOIN outgoing r_out ON r_out.application_id = a.id AND r_out.document = 'refusal'"    \
@@ -118,6 +118,7 @@ read_app(sqlite3_stmt *st, struct kz_application *a, const char *today)
 	kz_col_text(st, 40, a->notice_out_day, sizeof a->notice_out_day);
 	kz_col_text(st, 41, a->refusal_out, sizeof a->refusal_out);
 	kz_col_text(st, 42, a->refusal_out_day, sizeof a->refusal_out_day);
+	a->due_calendar = (enum kz_cal_data)sqlite3_column_int(st, 43);
 	derive(a, today);
 }
 

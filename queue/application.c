@@ -392,6 +392,21 @@ open_counter(struct kz_db *db, int counter, const char *what, struct kz_counter_
 	return KZ_OK;
 }
 
+/* Which holiday data the due day was counted on (calendar.h). */
+static int
+record_due_calendar(struct kz_db *db, int64_t id, struct kz_calendar *cal, struct kz_date today,
+	char *err)
+{
+	sqlite3_stmt *st =
+		kz_db_stmt(db, "UPDATE applications SET due_calendar = ? WHERE id = ?", err);
+
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int(st, 1, (int)kz_cal_span_data(cal, today, kz_cal_due(cal, today)));
+	sqlite3_bind_int64(st, 2, id);
+	return kz_db_exec_stmt(db, st, "record the due day's calendar", err);
+}
+
 static int
 do_accept(struct kz_db *db, struct kz_calendar *cal, int counter, const struct kz_app_input *in,
 	const char *printer, const char *lang, struct kz_application *out, int64_t *job, char *err)
@@ -411,6 +426,7 @@ do_accept(struct kz_db *db, struct kz_calendar *cal, int counter, const struct k
 		(rc = insert_application(db, in, number, today.y, seq, now, &c,
 			 kz_cal_due(cal, today), missing, cal, lang, &id, err)) != KZ_OK ||
 		(rc = insert_act(db, id, in, err)) != KZ_OK ||
+		(rc = record_due_calendar(db, id, cal, today, err)) != KZ_OK ||
 		(rc = kz_event_add(db, now,
 			 missing ? KZ_EVENT_APP_SUSPENDED : KZ_EVENT_APP_REGISTERED, 0, c.id,
 			 c.clerk_id, 0, number, err)) != KZ_OK)
@@ -515,6 +531,7 @@ do_resume(struct kz_db *db, struct kz_calendar *cal, const char *number, int cou
 	sqlite3_bind_int64(st, 4, c.clerk_id);
 	sqlite3_bind_int64(st, 5, out->id);
 	if ((rc = kz_db_exec_stmt(db, st, "resume application", err)) != KZ_OK ||
+		(rc = record_due_calendar(db, out->id, cal, kz_date_of(now), err)) != KZ_OK ||
 		(rc = kz_event_add(db, now, KZ_EVENT_APP_RESUMED, 0, c.id, c.clerk_id, 0, number,
 			 err)) != KZ_OK)
 		return rc;

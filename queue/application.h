@@ -136,12 +136,13 @@ struct kz_application {
 	char representative[256], authority[256];
 	char proxy[256], proxy_doc[256];
 	char plot_address[256];
-	int64_t accepted_at;      /* UTC seconds */
-	char day[11];             /* local day of acceptance, YYYY-MM-DD */
-	char due_day[11];         /* p.7.1 */
-	int counter;              /* where it was accepted, 0 if unknown */
-	char clerk[256];          /* who accepted it: full name */
-	char clerk_position[256]; /* and position */
+	int64_t accepted_at;           /* UTC seconds */
+	char day[11];                  /* local day of acceptance, YYYY-MM-DD */
+	char due_day[11];              /* p.7.1 */
+	enum kz_cal_data due_calendar; /* the holiday data due_day was counted on */
+	int counter;                   /* where it was accepted, 0 if unknown */
+	char clerk[256];               /* who accepted it: full name */
+	char clerk_position[256];      /* and position */
 	enum kz_app_state
 		status;     /* as recorded: registered, suspended, refused, approved, rejected */
 	unsigned docs;      /* handed in, at intake and on resuming */

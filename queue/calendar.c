@@ -693,3 +693,42 @@ kz_cal_add_calendar_days(struct kz_calendar *cal, struct kz_date date, int n)
 		end = next_day(end);
 	return end;
 }
+
+enum kz_cal_data
+kz_cal_year_data(const struct kz_calendar *cal, int year)
+{
+	const struct year_data *yd;
+
+	if (year < FIRST_YEAR || year > LAST_YEAR)
+		return KZ_CAL_MISSING;
+	yd = &cal->data[year - FIRST_YEAR];
+	return !yd->loaded ? KZ_CAL_MISSING : yd->decreed ? KZ_CAL_DECREED : KZ_CAL_PROVISIONAL;
+}
+
+enum kz_cal_data
+kz_cal_span_data(const struct kz_calendar *cal, struct kz_date from, struct kz_date to)
+{
+	enum kz_cal_data worst = KZ_CAL_DECREED;
+
+	for (int y = from.y; y <= to.y; y++) {
+		enum kz_cal_data d = kz_cal_year_data(cal, y);
+		if (d > worst)
+			worst = d;
+	}
+	return worst;
+}
+
+const char *
+kz_cal_data_name(enum kz_cal_data data)
+{
+	return data == KZ_CAL_MISSING        ? "missing"
+		: data == KZ_CAL_PROVISIONAL ? "provisional"
+					     : "decreed";
+}
+
+int
+kz_cal_next_year_missing(const struct kz_calendar *cal, struct kz_date today)
+{
+	return today.m >= 11 && kz_cal_year_data(cal, today.y + 1) == KZ_CAL_MISSING ? today.y + 1
+										     : 0;
+}

@@ -70,6 +70,30 @@ struct kz_office {
 	int64_t next_break; /* if open: when it next stops (lunch or close) */
 };
 
+/* How far the holiday data of a year can be trusted.  Only a decreed year
+ * gives answers that rest on the law and the government's acts; on the
+ * others a due date or "open" may turn out wrong, and says so. */
+enum kz_cal_data {
+	KZ_CAL_DECREED = 0,     /* the year's file, status = decreed */
+	KZ_CAL_PROVISIONAL = 1, /* the year's file, status = provisional */
+	KZ_CAL_MISSING = 2,     /* no file for the year: the law's fixed days only */
+};
+
+/* What the data of year is (KZ_CAL_MISSING outside 1992-2099). */
+enum kz_cal_data kz_cal_year_data(const struct kz_calendar *cal, int year);
+
+/* The least trusted data of the years from through to: what an answer
+ * that counts the days between them rests on. */
+enum kz_cal_data kz_cal_span_data(const struct kz_calendar *cal, struct kz_date from,
+	struct kz_date to);
+
+/* From 1 November of today's year: next year, when it has no holiday
+ * file yet (someone must add it before 1 January); else 0. */
+int kz_cal_next_year_missing(const struct kz_calendar *cal, struct kz_date today);
+
+/* "provisional" or "missing" ("decreed"), as a database column keeps it. */
+const char *kz_cal_data_name(enum kz_cal_data data);
+
 /* Load the year files of dir (NULL: rules only) with hours (NULL: p.9's).
  * KZ_ECONFIG naming file and line for a malformed file; KZ_ENOMEM. */
 int kz_cal_load(const char *dir, const struct kz_hours *hours, struct kz_calendar **out, char *err);

@@ -19,6 +19,7 @@ static const char *const doc_names[KZ_DOC_COUNT] = {
 	[KZ_DOC_NOTICE] = "notice",
 	[KZ_DOC_TALON] = "talon",
 	[KZ_DOC_FORM] = "form",
+	[KZ_DOC_FORM_SAMPLE] = "form_sample",
 	[KZ_DOC_TEST] = "test",
 	[KZ_DOC_REPORT] = "report",
 	[KZ_DOC_REFUSAL] = "refusal",

@@ -30,15 +30,16 @@
  * (kz_outbox_doc_name), converted here only; documents/documents.c has one
  * row for each kind, saying how it is made. */
 enum kz_doc_kind {
-	KZ_DOC_NONE,    /* a column this build does not know */
-	KZ_DOC_TICKET,  /* "ticket": the queue ticket */
-	KZ_DOC_RECEIPT, /* "receipt": documents accepted, p.14 */
-	KZ_DOC_NOTICE,  /* "notice": a request suspended, p.16 */
-	KZ_DOC_TALON,   /* "talon": a complaint registered, p.25 */
-	KZ_DOC_FORM,    /* "form": the blank application, App. 2 */
-	KZ_DOC_TEST,    /* "test": the printer's test page */
-	KZ_DOC_REPORT,  /* "report": the managers' report */
-	KZ_DOC_REFUSAL, /* "refusal": the motivated refusal, p.5 */
+	KZ_DOC_NONE,        /* a column this build does not know */
+	KZ_DOC_TICKET,      /* "ticket": the queue ticket */
+	KZ_DOC_RECEIPT,     /* "receipt": documents accepted, p.14 */
+	KZ_DOC_NOTICE,      /* "notice": a request suspended, p.16 */
+	KZ_DOC_TALON,       /* "talon": a complaint registered, p.25 */
+	KZ_DOC_FORM,        /* "form": the blank application, App. 2 */
+	KZ_DOC_TEST,        /* "test": the printer's test page */
+	KZ_DOC_REPORT,      /* "report": the managers' report */
+	KZ_DOC_REFUSAL,     /* "refusal": the motivated refusal, p.5 */
+	KZ_DOC_FORM_SAMPLE, /* "form_sample": App. 2 filled in with made-up data, p.10 */
 	KZ_DOC_COUNT
 };
 

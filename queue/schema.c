@@ -527,6 +527,13 @@ static const char step_print_service[] =
 	"ALTER TABLE printers ADD COLUMN service TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE printers ADD COLUMN service_reason TEXT NOT NULL DEFAULT '';";
 
+static const char step_due_calendar[] =
+	/* The holiday data an application's due day was counted on: 0 decreed,
+	 * 1 provisional, 2 no file for the year (calendar.h, enum kz_cal_data);
+	 * a due day on data not decreed is shown as such until checked. */
+	"ALTER TABLE applications ADD COLUMN due_calendar INTEGER NOT NULL DEFAULT 0"
+	" CHECK (due_calendar IN (0, 1, 2));";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -543,6 +550,7 @@ const struct kz_schema_step kz_schema_steps[] = {
 		step_print_service},
 	{13, "suspended applications, the outgoing register, the receipt owed", step_suspend},
 	{14, "the report's per-day summaries, deleted when a day's rows change", step_report_days},
+	{15, "the holiday data each application's due day was counted on", step_due_calendar},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

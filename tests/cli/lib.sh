@@ -9,6 +9,8 @@ SRC=${KEZEK_SOURCE:?set KEZEK_SOURCE to the source tree}
 T=$(mktemp -d "${TMPDIR:-/tmp}/kezek-cli-XXXXXX")
 trap 'rm -rf "$T"' EXIT
 cp -r "$SRC/config/." "$T/"
+# the staff language "en" keeps the source strings the tests were written against;
+# t0155 checks what kk and ru staff read
 export KEZEK_CONFIG="$T/hall.ini" KEZEK_DB="$T/hall.db" KEZEK_NOW=2026-03-20T10:00 KEZEK_LANG=en
 unset TZ
 cd "$T" || exit 1

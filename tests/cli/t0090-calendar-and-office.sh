@@ -21,7 +21,34 @@ expect 0 "this month by the clock" calendar --now 2026-05-04T10:00
 has out "May 2026" "the clock's month"
 has out "  11 Mon  day off for День Победы (2026-05-09)" "9 May moved"
 expect 0 "year without data" calendar 2028-01
-has out "no decreed data for 2028" "missing data said"
+has out "there is no holiday data for 2028" "missing data said"
+
+# an answer on a year with no holiday file or a provisional one says so, and
+# exits 4 (answered, on data not decreed); a decreed year answers plainly
+expect 4 "due date on a year without data" calendar due 2028-03-01
+first_line "2028-03-06" "the due date is still the first line"
+has out "there is no holiday data for 2028" "the due date's warning"
+expect 4 "due date on the provisional 2027" calendar due 2027-05-13
+has out "the holiday data for 2027 is provisional" "the provisional year's warning"
+expect 4 "due date from 2026 into 2027" calendar due 2026-12-30
+has out "2027 is provisional" "a due date in the next year rests on its data"
+expect 0 "due date on a decreed year" calendar due 2026-12-14
+lacks out "warning" "a decreed year gives no warning"
+KEZEK_NOW=2028-01-05T10:00 expect 4 "calendar now on a year without data" calendar now
+has out "there is no holiday data for 2028" "calendar now's warning"
+KEZEK_NOW=2028-01-05T10:00 expect 4 "in Kazakh too" calendar now --lang kk
+has out "2028 жылғы мерекелер туралы деректер жоқ" "the warning in Kazakh"
+KEZEK_NOW=2028-01-05T10:00 expect 4 "in Russian too" calendar due 2028-01-05 --lang ru
+has out "нет данных о праздниках на 2028 год" "the warning in Russian"
+# from 1 November, status warns that next year's file is missing
+mkdir -p "$T/hol" && cp "$SRC"/config/holidays/202[4-7].ini "$T/hol/"
+sed -i 's|^office = |holidays = hol\noffice = |' "$T/hall.ini"
+expect 0 "kezek init" init
+KEZEK_NOW=2027-10-31T10:00 expect 0 "status in October" status
+lacks out "next year" "no warning before November"
+KEZEK_NOW=2027-11-01T10:00 expect 0 "status on 1 November" status
+has out "there is no holiday data for next year, 2028" "status warns from 1 November"
+has out "the holiday data for 2027 is provisional" "and that today rests on provisional data"
 expect 0 "due" calendar due 2026-12-14
 first_line "2026-12-18" "due date first"
 expect 1 "due without date" calendar due

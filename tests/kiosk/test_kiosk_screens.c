@@ -527,6 +527,35 @@ test_fonts_have_every_letter(void **state)
 
 /* Both catalogues are complete and speak their own language: no string
  * untranslated or fuzzy, no Kazakh letter in Russian, no English left. */
+/* A word the staff type or read as it is, not a word to translate: the
+ * codes the console asks for, its single keys, the command and a file's
+ * name; *p is past it when it is one. */
+static int
+typed_code(const char *str, const unsigned char **p)
+{
+	static const char *const codes[] = {"in_person", "post", "email", "individual", "legal",
+		"result", "service", "application", "id_copy", "act", "conclusion",
+		"kezek counter close", "kezek close-day", "config/holidays/", ".ini", "kk", "ru",
+		NULL};
+	const unsigned char *s = *p;
+	size_t n;
+
+	for (int i = 0; codes[i]; i++) {
+		n = strlen(codes[i]);
+		if (strncmp((const char *)s, codes[i], n) == 0 && !isalpha(s[n]) && s[n] != '_') {
+			*p = s + n;
+			return 1;
+		}
+	}
+	/* a key: one Latin letter alone ("n", "q", "f, x or t") */
+	if (isalpha(*s) && *s < 0x80 && !isalpha(s[1]) && (s[1] < 0x80) &&
+		((const char *)s == str || s[-1] == ' ' || s[-1] == '(')) {
+		*p = s + 1;
+		return 1;
+	}
+	return 0;
+}
+
 static void
 test_translations_complete(void **state)
 {
@@ -550,12 +579,14 @@ test_translations_complete(void **state)
 			for (p = (const unsigned char *)str; *p;) {
 				if (*p == '%') { /* a printf directive is not a word */
 					p++;
-					while (*p && strchr("0123456789$-.", *p))
+					while (*p && strchr("0123456789$-.l", *p)) /* l: %lld */
 						p++;
 					if (*p)
 						p++;
 					continue;
 				}
+				if (typed_code(str, &p))
+					continue;
 				p += kz_utf8_next(p, &c);
 				letters += is_cyrillic(c);
 				if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
@@ -563,7 +594,7 @@ test_translations_complete(void **state)
 				if (l == 1 && is_kazakh_only(c))
 					fail_msg("ru.po: Kazakh letter in \"%s\"", str);
 			}
-			if (letters == 0)
+			if (letters == 0 && strncmp(id, "sample: the date", 16) != 0)
 				fail_msg("%s.po: \"%s\" has no words", lang, str);
 		}
 	}

@@ -8,6 +8,7 @@
 #include "queue/clock.h"
 #include "queue/counter.h"
 #include "queue/error.h"
+#include "queue/i18n.h"
 #include "queue/hall.h"
 
 const char test_default_ini[] =
@@ -125,3 +126,19 @@ test_open_counter(struct test_hall *h, int number)
 	if (rc != KZ_OK)
 		fail_msg("open counter %d: %s", number, err);
 }
+
+#ifdef KZ_SOURCE_DIR
+/* Every test finds the translations in use, as each program loads them
+ * (setup.h): the documents print Kazakh and Russian from them. */
+__attribute__((constructor)) static void
+load_translations(void)
+{
+	struct kz_i18n *tr;
+	char err[KZ_ERR_LEN];
+
+	if (kz_i18n_load(KZ_SOURCE_DIR "/po", &tr, err) == KZ_OK)
+		kz_i18n_use(tr);
+	else
+		fprintf(stderr, "translations: %s\n", err);
+}
+#endif

@@ -770,8 +770,13 @@ test_a4_only_documents_are_refused_on_rolls(void **state)
 	has(err, "managers' report", "the report too");
 	assert_int_equal(kz_document_check_paper(KZ_DOC_FORM, &cfg, &a4, err), KZ_OK);
 	assert_int_equal(kz_document_check_paper(KZ_DOC_REPORT, &cfg, &a4, err), KZ_OK);
+	/* the sample filled-in form is an A4 page as the blank one */
+	assert_int_equal(kz_document_check_paper(KZ_DOC_FORM_SAMPLE, &cfg, &roll, err), KZ_EINVAL);
+	has(err, "A4 paper only", "the sample too");
+	assert_int_equal(kz_document_check_paper(KZ_DOC_FORM_SAMPLE, &cfg, &a4, err), KZ_OK);
 	for (int k = KZ_DOC_TICKET; k < KZ_DOC_COUNT; k++)
-		if (k != KZ_DOC_FORM && k != KZ_DOC_REPORT && k != KZ_DOC_REFUSAL) {
+		if (k != KZ_DOC_FORM && k != KZ_DOC_FORM_SAMPLE && k != KZ_DOC_REPORT &&
+			k != KZ_DOC_REFUSAL) {
 			assert_int_equal(kz_document_check_paper((enum kz_doc_kind)k, &cfg, &roll,
 						 err),
 				KZ_OK);

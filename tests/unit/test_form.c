@@ -213,6 +213,39 @@ test_bad_requests_are_refused(void **state)
 	assert_int_equal(kz_doc_form_layout("kk", KZ_DOTS_58MM, &l, err), KZ_OK);
 }
 
+/* The sample of p.10: every blank filled with made-up data, marked as a
+ * sample at its top and foot, in one language. */
+static void
+test_sample_filled_in_and_marked(void **state)
+{
+	static const struct {
+		const char *lang, *mark, *name, *title;
+	} cases[] = {
+		{"ru", "ОБРАЗЕЦ заполнения", "Примерова Примера Примеровича", "Заявление"},
+		{"kk", "толтыру ҮЛГІСІ", "Мысалов Мысал Мысалұлы", "Өтініш"},
+	};
+	struct kz_layout l;
+	char err[KZ_ERR_LEN];
+
+	(void)state;
+	for (int c = 0; c < 2; c++) {
+		int marks = 0, name = 0, title = 0, rules = 0;
+		assert_int_equal(kz_doc_form_sample_layout(cases[c].lang, KZ_DOTS_80MM, &l, err),
+			KZ_OK);
+		for (int i = 0; i < l.n; i++) {
+			marks += strstr(l.blocks[i].text, cases[c].mark) != NULL;
+			name += strstr(l.blocks[i].text, cases[c].name) != NULL;
+			title += strcmp(l.blocks[i].text, cases[c].title) == 0;
+			rules += strstr(l.blocks[i].text, "_____") != NULL;
+		}
+		assert_int_equal(marks, 2); /* at the top and at the foot */
+		assert_int_equal(name, 1);
+		assert_int_equal(title, 1);
+		assert_true(rules <= 1); /* at most the plot's second line stays to write on */
+	}
+	assert_int_equal(kz_doc_form_sample_layout("en", KZ_DOTS_80MM, &l, err), KZ_EINVAL);
+}
+
 int
 main(void)
 {
@@ -221,6 +254,7 @@ main(void)
 		cmocka_unit_test(test_kazakh_form_as_pdf),
 		cmocka_unit_test(test_one_language_a_form),
 		cmocka_unit_test(test_form_on_thermal_paper),
+		cmocka_unit_test(test_sample_filled_in_and_marked),
 		cmocka_unit_test(test_bad_requests_are_refused),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -198,7 +198,7 @@ static void
 test_document_kinds_and_their_column_words(void **state)
 {
 	static const char *const words[] = {"ticket", "receipt", "notice", "talon", "form", "test",
-		"report", "refusal"};
+		"report", "refusal", "form_sample"};
 
 	(void)state;
 	assert_int_equal(KZ_DOC_COUNT - 1, sizeof words / sizeof words[0]);
