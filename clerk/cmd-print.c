@@ -1,6 +1,6 @@
 /*
  * cmd-print.c - kezek print status | test PRINTER | form PRINTER | usb |
- * ticket|receipt|notice|talon NUMBER | reprint JOB | preview FILE PNG: what
+ * ticket|receipt|notice|refusal|talon NUMBER | reprint JOB | preview FILE PNG: what
  * the printers and their services are doing, a test page, a blank
  * application form (App. 2, p.12), any paper printed again from its number
  * (queue/reprint.h), a job again, and what a printout looks like.  Each
@@ -317,6 +317,7 @@ static const struct sub {
 	{"ticket", 2, again},
 	{"receipt", 2, again},
 	{"notice", 2, again},
+	{"refusal", 2, again},
 	{"talon", 2, again},
 	{"reprint", 2, reprint_job},
 	{"preview", 3, preview_cmd},
@@ -329,13 +330,13 @@ exec(struct kz_cli *cli)
 		if (strcmp(cli->argv[0], subs[i].name) == 0 && cli->argc == subs[i].argc)
 			return subs[i].run(cli);
 	return kz_cli_usage(cli,
-		"say status, test PRINTER, form PRINTER, ticket|receipt|notice|talon NUMBER, "
+		"say status, test PRINTER, form PRINTER, ticket|receipt|notice|refusal|talon NUMBER, "
 		"reprint JOB, preview FILE PNG or usb");
 }
 
 const struct kz_cmd kz_cmd_print = {
 	.name = "print",
-	.args = "status | test PRINTER | form PRINTER | ticket|receipt|notice|talon NUMBER |"
+	.args = "status | test PRINTER | form PRINTER | ticket|receipt|notice|refusal|talon NUMBER |"
 		" reprint JOB | preview FILE PNG | usb",
 	.summary = "the printers, their services and jobs; a test page; a blank form (--sample: "
 		   "filled in with made-up data); any paper again by its number; the USB printers "
