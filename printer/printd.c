@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "documents/doc.h" /* N(): a sentence of po/, translated where staff read it */
 #include "documents/documents.h"
 #include "documents/interrupted.h"
 #include "ink/layout.h"
@@ -433,7 +434,7 @@ recover_jobs(struct kz_printd *pd, int *uncertain, char *err)
 		return kz_outbox_uncertain(pd->db, j.id, reason, err);
 	}
 	return kz_outbox_uncertain(pd->db, j.id,
-		"the printer service stopped while sending; it may have printed", err);
+		N("the printer service stopped while sending; it may have printed"), err);
 }
 
 /* An ESC/POS send that failed part way without a stop (the printer dropped
@@ -486,7 +487,7 @@ connect_db(struct kz_printd *pd, int *uncertain, char *err)
 	if (!pd->recovered) {
 		if ((rc = recover_jobs(pd, uncertain, err)) == KZ_EDEVICE) {
 			beat(pd, KZ_SERVICE_WAITING,
-				"the printer, to finish an interrupted printout", 1);
+				N("the printer, to finish an interrupted printout"), 1);
 			return kz_err(err, KZ_EDEVICE,
 				"cannot reach the printer to end an interrupted printout");
 		}
