@@ -17,6 +17,7 @@
 #include "queue/adminpin.h"
 #include "queue/clock.h"
 #include "queue/counter.h"
+#include "queue/outbox.h"
 #include "queue/utf8.h"
 #include "ui/i18n.h"
 #include "ui/widgets.h"
@@ -476,6 +477,50 @@ test_ballot_refusals(void **state)
 	}
 }
 
+/* After a print fault the issued screen says what became true of this
+ * ticket: printed after all, or never printed ("remember your number"),
+ * in both languages at every size; kept as kiosk-issued-late-* and
+ * kiosk-issued-never-*.png. */
+static void
+test_after_a_print_fault(void **state)
+{
+	static const struct expect late = {"issued", "басылып шықты", "всё-таки напечатан"},
+				   never = {"issued", "басып шығару мүмкін болмады",
+					   "не удалось напечатать"};
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+		struct kt *t = kt_new(sizes[z][0], sizes[z][1], 0, -1);
+		double px_per_mm = (double)t->w / kz_config_kiosk(&t->hall->cfg, NULL)->screen_w_mm;
+		test_at("2026-03-20T10:00");
+		for (int l = 0; l < 4; l++) {
+			const char *lang = l % 2 ? "ru" : "kk";
+			struct kz_print_job j;
+			assert_int_equal(kz_kiosk_show(t->k, "confirm", lang, err), KZ_OK);
+			kz_clock_set(kz_clock_now() + 10); /* past the pause between tickets */
+			kt_tap(t, "take");
+			kz_clock_set(kz_clock_now() + 9); /* nobody prints it: a fault */
+			kt_step(t);
+			assert_true(kt_shows(t, l % 2 ? "Запомните" : "есте сақтаңыз"));
+			/* then the print service takes it: printed late, or given up */
+			assert_int_equal(kz_outbox_claim(t->hall->db, "kiosk-1", &j, err), KZ_OK);
+			if (l < 2)
+				assert_int_equal(kz_outbox_done(t->hall->db, j.id, err), KZ_OK);
+			else
+				assert_int_equal(kz_outbox_fail(t->hall->db, j.id, "printer gone",
+							 err),
+					KZ_OK);
+			kt_step(t);
+			variant = l < 2 ? "-late" : "-never";
+			check_screen(t, l < 2 ? &late : &never, lang, px_per_mm);
+			variant = "";
+		}
+		assert_int_equal(kz_kiosk_missed_translations(t->k), 0);
+		kt_free(t);
+	}
+}
+
 /* Every character of every translation, and of the office's own texts,
  * is drawn by both shipped fonts: no box in place of a letter. */
 static void
@@ -612,6 +657,7 @@ main(void)
 		cmocka_unit_test(test_every_screen),
 		cmocka_unit_test(test_admin_pin_states),
 		cmocka_unit_test(test_ballot_refusals),
+		cmocka_unit_test(test_after_a_print_fault),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
