@@ -1,6 +1,6 @@
 /*
  * cmd-print.c - kezek print status | test PRINTER | form PRINTER | usb |
- * ticket|receipt|notice|talon NUMBER | reprint JOB | preview FILE PNG: what
+ * ticket|receipt|notice|refusal|talon NUMBER | reprint JOB | preview FILE PNG: what
  * the printers and their services are doing, a test page, a blank
  * application form (App. 2, p.12), any paper printed again from its number
  * (queue/reprint.h), a job again, and what a printout looks like.  Each
@@ -29,23 +29,124 @@ static const struct kz_cmd_option options[] = {
 	{NULL, NULL, NULL},
 };
 
+/* Scripts (KEZEK_LANG=en) read the database's own words in the columns
+ * they always had; the staff read the words below in their language. */
+static int
+source_words(void)
+{
+	return strcmp(kz_cli_lang(), "en") == 0;
+}
+
+/* The printer's state as the staff read it (the kiosk's own words). */
+static const char *
+condition_word(enum kz_printer_condition c)
+{
+	if (source_words())
+		return kz_printer_condition_name(c);
+	switch (c) {
+	case KZ_PRINTER_READY:
+		return T("ready");
+	case KZ_PRINTER_PAPER_LOW:
+		return T("paper running low");
+	case KZ_PRINTER_PAPER_OUT:
+		return T("out of paper");
+	case KZ_PRINTER_OFFLINE:
+		return T("not answering");
+	case KZ_PRINTER_COVER_OPEN:
+		return T("cover open");
+	case KZ_PRINTER_ERROR:
+		return T("out of order");
+	case KZ_PRINTER_PAUSED:
+		return T("paused by the administrator");
+	case KZ_PRINTER_UNKNOWN:
+		break;
+	}
+	return T("not known yet");
+}
+
+/* A job's state and what it prints, as the staff read them. */
+static const char *
+job_word(enum kz_job_state st)
+{
+	if (source_words())
+		return kz_job_state_name(st);
+	switch (st) {
+	case KZ_JOB_QUEUED:
+		return T("waiting to print");
+	case KZ_JOB_SENDING:
+		return T("printing");
+	case KZ_JOB_DONE:
+		return T("printed");
+	case KZ_JOB_FAILED:
+		return T("not printed");
+	case KZ_JOB_UNCERTAIN:
+		return T("may have printed");
+	case KZ_JOB_EXPIRED:
+		return T("expired");
+	}
+	return "?";
+}
+
+static const char *
+doc_word(enum kz_doc_kind kind)
+{
+	static const char *const words[] = {
+		[KZ_DOC_TICKET] = N("ticket"),
+		[KZ_DOC_RECEIPT] = N("receipt"),
+		[KZ_DOC_NOTICE] = N("notice"),
+		[KZ_DOC_TALON] = N("talon"),
+		[KZ_DOC_FORM] = N("blank form"),
+		[KZ_DOC_TEST] = N("test page"),
+		[KZ_DOC_REPORT] = N("report"),
+		[KZ_DOC_REFUSAL] = N("refusal"),
+		[KZ_DOC_FORM_SAMPLE] = N("sample form"),
+	};
+
+	if (source_words() || (int)kind < 0 || (size_t)kind >= sizeof words / sizeof words[0] ||
+		words[kind] == NULL)
+		return kz_outbox_doc_name(kind);
+	return kz_tr(kz_cli_lang(), words[kind]);
+}
+
+static const char *
+role_word(enum kz_printer_role role)
+{
+	if (source_words())
+		return kz_config_role_name(role);
+	switch (role) {
+	case KZ_ROLE_TICKETS:
+		return T("tickets");
+	case KZ_ROLE_RECEIPTS:
+		return T("receipts");
+	case KZ_ROLE_A4:
+		return T("A4 pages");
+	default:
+		return kz_config_role_name(role);
+	}
+}
+
 static int
 print_job(const struct kz_print_job *j, void *arg)
 {
+	int en = source_words();
 	char when[32];
 
 	(void)arg;
 	kz_clock_format(j->created_at, "%Y-%m-%d %H:%M", when, sizeof when);
-	printf("  job %-6lld %s  %-7s %-3s %-10s", (long long)j->id, when,
-		kz_outbox_doc_name(j->document), j->lang, kz_job_state_name(j->state));
+	printf(T("  job %-6lld %s  "), (long long)j->id, when);
+	kz_cli_cell(stdout, doc_word(j->document), en ? 8 : 18);
+	kz_cli_cell(stdout, j->lang, 4);
+	kz_cli_cell(stdout, job_word(j->state), en ? 11 : 21);
 	if (j->number[0])
-		printf(" %s", j->number);
+		printf("%s", j->number);
 	if (j->reprint_of == j->id)
-		printf(" (asked for)");
+		printf("%s", T(" (asked for)"));
 	else if (j->reprint_of)
-		printf(" (reprint of %lld)", (long long)j->reprint_of);
+		printf(T(" (reprint of %lld)"), (long long)j->reprint_of);
+	/* a sentence of the catalogues (a CUPS printer's) in the staff's
+	 * language; a fault's technical words as the service gave them */
 	if (j->reason[0])
-		printf(": %s", j->reason);
+		printf(": %s", kz_tr(kz_cli_lang(), j->reason));
 	printf("\n");
 	return 0;
 }
@@ -75,39 +176,38 @@ static void
 service_line(const struct kz_printer_conf *p, const struct service *sv)
 {
 	enum kz_service_state st = sv->st;
-	const char *reason = sv->reason;
 	long long age = sv->age < 0 ? 0 : (long long)sv->age;
-	int64_t at = sv->at;
 	char when[32];
 
-	kz_clock_format(at, "%Y-%m-%d %H:%M:%S", when, sizeof when);
-	if (at == 0)
-		printf("  service: not running: never started; start kezek-printd --printer %s\n",
+	kz_clock_format(sv->at, "%Y-%m-%d %H:%M:%S", when, sizeof when);
+	if (sv->at == 0)
+		printf(T("  service: not running: never started; start kezek-printd --printer %s\n"),
 			p->name);
 	else if (st == KZ_SERVICE_STOPPED)
-		printf("  service: not running: stopped as asked at %s; start kezek-printd "
-		       "--printer %s\n",
+		printf(T("  service: not running: stopped as asked at %s; start kezek-printd "
+			 "--printer %s\n"),
 			when, p->name);
 	else if (!sv->running)
-		printf("  service: not running: no heartbeat since %s (%lld s); start "
-		       "kezek-printd --printer %s (the hall script restarts it by itself)\n",
+		printf(T("  service: not running: no heartbeat since %s (%lld s); start "
+			 "kezek-printd --printer %s (the hall script restarts it by itself)\n"),
 			when, age, p->name);
 	else if (st == KZ_SERVICE_WAITING)
-		printf("  service: waiting: %s (heartbeat %lld s ago)\n", reason, age);
+		printf(T("  service: waiting: %s (heartbeat %lld s ago)\n"),
+			kz_tr(kz_cli_lang(), sv->reason), age);
 	else
-		printf("  service: running (heartbeat %lld s ago)\n", age);
+		printf(T("  service: running (heartbeat %lld s ago)\n"), age);
 }
 
 static int
 status(struct kz_cli *cli)
 {
 	enum kz_printer_condition state;
-	char reason[256];
+	char reason[256], said[600];
 	struct service sv;
 	int queued, rc;
 
 	if (cli->cfg->nprinters == 0) {
-		printf("no printers in %s; add a [printer NAME] section\n", cli->cfg->path);
+		printf(T("no printers in %s; add a [printer NAME] section\n"), cli->cfg->path);
 		return KZ_EXIT_OK;
 	}
 	for (int i = 0; i < cli->cfg->nprinters; i++) {
@@ -115,12 +215,15 @@ status(struct kz_cli *cli)
 		rc = kz_printer_get_state(cli->db, p->name, &state, reason, &queued, cli->err);
 		if (rc != KZ_OK || (rc = read_service(cli, p, &sv)) != KZ_OK)
 			return kz_cli_fail(cli, rc);
+		snprintf(said, sizeof said, "%s%s%s", condition_word(state), reason[0] ? ": " : "",
+			reason[0] ? kz_tr(kz_cli_lang(), reason) : "");
+		printf("%s (%s, %s %s): ", p->name, role_word(p->role),
+			kz_config_transport_name(p->transport), p->address);
 		/* with no service, the state it last saw is history: said so */
-		printf("%s (%s, %s %s): %s%s%s%s%s, %d waiting\n", p->name,
-			kz_config_role_name(p->role), kz_config_transport_name(p->transport),
-			p->address, sv.running ? "" : "service not running (last seen ",
-			kz_printer_condition_name(state), reason[0] ? ": " : "", reason,
-			sv.running ? "" : ")", queued);
+		if (sv.running)
+			printf(T("%s, %d waiting\n"), said, queued);
+		else
+			printf(T("service not running (last seen %s), %d waiting\n"), said, queued);
 		service_line(p, &sv);
 		if ((rc = kz_outbox_list(cli->db, p->name, 10, print_job, NULL, cli->err)) != KZ_OK)
 			return kz_cli_fail(cli, rc);
@@ -317,6 +420,7 @@ static const struct sub {
 	{"ticket", 2, again},
 	{"receipt", 2, again},
 	{"notice", 2, again},
+	{"refusal", 2, again},
 	{"talon", 2, again},
 	{"reprint", 2, reprint_job},
 	{"preview", 3, preview_cmd},
@@ -329,13 +433,13 @@ exec(struct kz_cli *cli)
 		if (strcmp(cli->argv[0], subs[i].name) == 0 && cli->argc == subs[i].argc)
 			return subs[i].run(cli);
 	return kz_cli_usage(cli,
-		"say status, test PRINTER, form PRINTER, ticket|receipt|notice|talon NUMBER, "
+		"say status, test PRINTER, form PRINTER, ticket|receipt|notice|refusal|talon NUMBER, "
 		"reprint JOB, preview FILE PNG or usb");
 }
 
 const struct kz_cmd kz_cmd_print = {
 	.name = "print",
-	.args = "status | test PRINTER | form PRINTER | ticket|receipt|notice|talon NUMBER |"
+	.args = "status | test PRINTER | form PRINTER | ticket|receipt|notice|refusal|talon NUMBER |"
 		" reprint JOB | preview FILE PNG | usb",
 	.summary = "the printers, their services and jobs; a test page; a blank form (--sample: "
 		   "filled in with made-up data); any paper again by its number; the USB printers "

@@ -9,6 +9,7 @@
 #include "queue/clock.h"
 #include "queue/error.h"
 #include "doc.h"
+#include "queue/feedback.h"
 #include "queue/outbox.h"
 
 /* The ticket's wording in one language; "%s" and "%d" as noted. */
@@ -23,6 +24,7 @@ struct words {
 	const char *up_to;   /* "%d": the wait in minutes, at most */
 	const char *lunch;   /* "%s" the time: called after lunch */
 	const char *closing; /* "%s" the closing time: maybe not called today */
+	const char *code;    /* "%s" the ballot's check code */
 };
 
 /* U+00A0 (no-break space) keeps "30 минут", "очереди —" and "в 14:00" on one line. */
@@ -37,6 +39,7 @@ static const struct words kk_words = {
 	"Болжалды күту уақыты: %d\u00A0минутқа дейін",
 	"Сізді түскі үзілістен кейін, шамамен сағат\u00A0%s шақырады",
 	"Кезек ұзын: бөлім жабылғанға дейін (сағат\u00A0%s) сізді шақырып үлгермеуі мүмкін",
+	"Қызметті бағалау коды: %s",
 };
 
 static const struct words ru_words = {
@@ -50,6 +53,7 @@ static const struct words ru_words = {
 	"Примерное ожидание: до\u00A0%d\u00A0мин",
 	"Вас вызовут после обеденного перерыва, примерно в\u00A0%s",
 	"Очередь длинная: вас могут не успеть вызвать до закрытия в\u00A0%s",
+	"Код для оценки обслуживания: %s",
 };
 
 const char *
@@ -197,6 +201,11 @@ kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_layout 
 		(rc = kz_layout_add(out, KZ_BLOCK_RULE, 2, 0, KZ_TS_CENTRE, 10, err, "%s", "")) !=
 			KZ_OK)
 		return rc;
+	/* for the kiosk's ballot: the number alone is on the board for all */
+	if (d->check_code != NULL && d->check_code[0] &&
+		(rc = kz_layout_add(out, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_CENTRE, 6, err,
+			 w->code, d->check_code)) != KZ_OK)
+		return rc;
 	return kz_layout_add(out, KZ_BLOCK_LINE, 18 * s / 4, 0, KZ_TS_CENTRE, 6, err, "%s",
 		w->footer);
 }
@@ -218,7 +227,19 @@ kz_doc_ticket_bitmap(struct kz_typeset *t, const struct kz_ticket_doc *d, int wi
 struct loaded_ticket {
 	struct kz_ticket_doc doc;
 	struct kz_wait_estimate est;
+	char code[KZ_BALLOT_CODE_LEN];
 };
+
+/* The check code of job's ticket, of the day it was issued. */
+static int
+ticket_code(struct kz_db *db, const struct kz_print_job *job, char code[KZ_BALLOT_CODE_LEN],
+	char *err)
+{
+	char day[11];
+
+	kz_clock_day(job->issued_at, day);
+	return kz_ballot_code(db, day, job->number, code, err);
+}
 
 int
 kz_doc_ticket_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
@@ -239,12 +260,16 @@ kz_doc_ticket_load(struct kz_doc_source *src, const struct kz_print_job *job, vo
 		free(t);
 		return rc;
 	}
+	if (src->db != NULL && (rc = ticket_code(src->db, job, t->code, err)) != KZ_OK) {
+		free(t);
+		return rc;
+	}
 	t->doc = (struct kz_ticket_doc){job->lang, kk ? cfg->name_kk : cfg->name_ru,
 		s == NULL    ? job->service
 			: kk ? s->name_kk
 			     : s->name_ru,
 		job->number, job->issued_at, t->est.ahead, job->resumes_at != 0, job->resumes_at,
-		t->est.waiting ? &t->est : NULL};
+		t->est.waiting ? &t->est : NULL, t->code};
 	*data = t;
 	return KZ_OK;
 }

@@ -7,7 +7,8 @@
  * when it was taken, the expected wait as the kiosk's screen told it
  * (queue/estimate.h: a range, the call after lunch, or that closing may
  * come first), the standard's 30-minute norm (p.7.2) only where the
- * estimate keeps it, and, shortly before lunch, when reception resumes.
+ * estimate keeps it, shortly before lunch, when reception resumes, and the
+ * check code that lets the visitor rate the service once at the kiosk.
  */
 #ifndef KZ_DOC_TICKET_H
 #define KZ_DOC_TICKET_H
@@ -32,6 +33,9 @@ struct kz_ticket_doc {
 	/* the wait told (its ahead is the count above); NULL or not known:
 	 * no estimate line, and the norm of p.7.2 as it stands */
 	const struct kz_wait_estimate *est;
+	/* the ballot's check code (queue/feedback.h), printed small under
+	 * the footer's rule; NULL or "": no line */
+	const char *check_code;
 };
 
 /* Lay the ticket out for paper width dots wide.  KZ_EINVAL for a width

@@ -273,6 +273,8 @@ ballot_note_of(enum kz_ballot_refusal why)
 		return KZ_BALLOT_NOTE_NOT_SERVED;
 	case KZ_BALLOT_CAST:
 		return KZ_BALLOT_NOTE_CAST;
+	case KZ_BALLOT_WRONG_CODE:
+		return KZ_BALLOT_NOTE_WRONG_CODE;
 	case KZ_BALLOT_MAY_VOTE:
 		break;
 	}
@@ -283,8 +285,9 @@ static void
 new_ballot(struct kz_kiosk *k)
 {
 	k->fb_question = 0;
-	k->ballot[0] = k->ballot_digits[0] = '\0';
+	k->ballot[0] = k->ballot_digits[0] = k->ballot_code[0] = '\0';
 	k->ballot_note = KZ_BALLOT_NOTE_NONE;
+	k->ballot_asking_code = 0;
 	/* one service, one letter: the visitor types the digits only */
 	snprintf(k->ballot_prefix, sizeof k->ballot_prefix, "%s",
 		k->opt.cfg->nservices == 1 ? k->opt.cfg->services[0].prefix : "");
@@ -296,35 +299,108 @@ kz_kiosk_start_ballot(struct kz_kiosk *k)
 	kz_kiosk_go(k, KZ_SCR_BALLOT);
 }
 
-/* The number typed, checked: on to the questions, or why not. */
+/* The number and, once asked for, the check code, checked (code NULL:
+ * the number alone); KZ_OK, KZ_EREJECT with the note set, or another
+ * error already told. */
+static int
+ask_ballot(struct kz_kiosk *k, const char *code)
+{
+	enum kz_ballot_refusal why = KZ_BALLOT_MAY_VOTE;
+	char err[KZ_ERR_LEN];
+	int rc = kz_ballot_check(k->db, k->ballot, code, &why, err);
+
+	if (rc == KZ_EBUSY)
+		k->notice = KZ_NOTE_BUSY;
+	else if (rc != KZ_OK && rc != KZ_EREJECT) {
+		say(k, "checking a ballot's ticket", err);
+		k->notice = KZ_NOTE_FAILED;
+	} else
+		k->ballot_note = ballot_note_of(why);
+	return rc;
+}
+
+/* The check code typed, checked: on to the questions, or why not; wrong
+ * codes in a row make each further try wait. */
+static void
+check_code(struct kz_kiosk *k)
+{
+	int64_t now = kz_clock_now();
+	int rc;
+
+	if (strlen(k->ballot_code) != KZ_BALLOT_CODE_LEN - 1) {
+		k->ballot_note = KZ_BALLOT_NOTE_CODE_SHORT;
+		return;
+	}
+	if (now < k->ballot_wait_until) {
+		k->ballot_note = KZ_BALLOT_NOTE_WAIT;
+		return;
+	}
+	if ((rc = ask_ballot(k, k->ballot_code)) == KZ_OK) {
+		k->ballot_wrong_codes = 0;
+		k->fb_question = 0;
+		kz_kiosk_go(k, KZ_SCR_FEEDBACK);
+		return;
+	}
+	if (rc != KZ_EREJECT)
+		return;
+	if (k->ballot_note == KZ_BALLOT_NOTE_WRONG_CODE) {
+		if (++k->ballot_wrong_codes >= KZ_BALLOT_FREE_TRIES)
+			k->ballot_wait_until = now + KZ_BALLOT_WAIT_SECONDS;
+		return;
+	}
+	k->ballot_asking_code = 0; /* the number itself was refused */
+}
+
+/* The number typed, checked: on to its check code, or why not. */
 static void
 check_ballot(struct kz_kiosk *k)
 {
-	char typed[KZ_BALLOT_NUMBER_LEN + 8], err[KZ_ERR_LEN];
-	enum kz_ballot_refusal why = KZ_BALLOT_MAY_VOTE;
-	int rc;
+	char typed[KZ_BALLOT_NUMBER_LEN + 8];
 
 	if (k->db == NULL)
 		return;
+	if (k->ballot_asking_code) {
+		check_code(k);
+		return;
+	}
 	snprintf(typed, sizeof typed, "%s-%s", k->ballot_prefix, k->ballot_digits);
 	if (kz_ballot_number(typed, k->ballot) != KZ_OK) {
 		k->ballot_note = KZ_BALLOT_NOTE_INCOMPLETE;
 		return;
 	}
-	rc = kz_ballot_check(k->db, k->ballot, &why, err);
-	if (rc == KZ_EBUSY) {
-		k->notice = KZ_NOTE_BUSY;
-		return;
+	if (ask_ballot(k, NULL) == KZ_OK) {
+		k->ballot_asking_code = 1;
+		k->ballot_code[0] = '\0';
 	}
-	if (rc != KZ_OK && rc != KZ_EREJECT) {
-		say(k, "checking a ballot's ticket", err);
-		k->notice = KZ_NOTE_FAILED;
-		return;
-	}
-	k->ballot_note = ballot_note_of(why);
-	if (rc == KZ_OK) {
-		k->fb_question = 0;
-		kz_kiosk_go(k, KZ_SCR_FEEDBACK);
+}
+
+/* A key while the check code is typed: digits, Erase (back to the number
+ * when empty), a letter (another number). */
+static void
+code_key(struct kz_kiosk *k, const char *key)
+{
+	size_t n = strlen(k->ballot_code);
+
+	if (k->ballot_note != KZ_BALLOT_NOTE_NONE && key[0] >= '0' && key[0] <= '9')
+		k->ballot_code[n = 0] = '\0';
+	k->ballot_note = KZ_BALLOT_NOTE_NONE;
+	k->notice = KZ_NOTE_NONE;
+	if (key[0] >= '0' && key[0] <= '9' && key[1] == '\0') {
+		if (n + 1 < sizeof k->ballot_code) {
+			k->ballot_code[n] = key[0];
+			k->ballot_code[n + 1] = '\0';
+		}
+	} else if (strcmp(key, "erase") == 0) {
+		if (n > 0)
+			k->ballot_code[n - 1] = '\0';
+		else
+			k->ballot_asking_code = 0;
+	} else if (strcmp(key, "ok") == 0)
+		check_ballot(k);
+	else if (strncmp(key, "p.", 2) == 0) {
+		k->ballot_asking_code = 0;
+		k->ballot_digits[0] = '\0';
+		kz_kiosk_ballot_key(k, key);
 	}
 }
 
@@ -333,6 +409,10 @@ kz_kiosk_ballot_key(struct kz_kiosk *k, const char *key)
 {
 	size_t n = strlen(k->ballot_digits);
 
+	if (k->ballot_asking_code) {
+		code_key(k, key);
+		return;
+	}
 	/* after a refusal, a digit starts another number */
 	if (k->ballot_note != KZ_BALLOT_NOTE_NONE && key[0] >= '0' && key[0] <= '9')
 		k->ballot_digits[n = 0] = '\0';
@@ -370,6 +450,7 @@ store_feedback(struct kz_kiosk *k)
 	if (k->db == NULL)
 		return;
 	snprintf(fb.ticket, sizeof fb.ticket, "%s", k->ballot);
+	snprintf(fb.code, sizeof fb.code, "%s", k->ballot_code);
 	snprintf(fb.lang, sizeof fb.lang, "%s", k->lang);
 	snprintf(fb.kiosk, sizeof fb.kiosk, "%s", k->opt.conf->name);
 	fb.quality = k->fb_question > 0 ? k->fb_answer[0] : -1;
@@ -382,8 +463,10 @@ store_feedback(struct kz_kiosk *k)
 		k->notice = KZ_NOTE_BUSY;
 	else if (rc != KZ_OK && rc != KZ_EINVAL && rc != KZ_EREJECT)
 		say(k, "storing feedback", err);
-	if (rc == KZ_EREJECT)
+	if (rc == KZ_EREJECT) {
 		k->ballot_note = ballot_note_of(why);
+		k->ballot_asking_code = why == KZ_BALLOT_WRONG_CODE;
+	}
 	if (rc != KZ_EBUSY)
 		k->fb_question = 0;
 }

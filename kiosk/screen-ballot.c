@@ -1,7 +1,9 @@
 /* screen-ballot.c - before the feedback questions: the number of the
  * visitor's ticket, typed on a keypad (the hall's letters, the digits),
- * so that each ticket served today rates the service once.  The answers
- * are kept apart from the number (queue/feedback.h). */
+ * then its check code printed on the ticket (the number alone is on the
+ * board for everyone to see), so that each ticket served today rates the
+ * service once.  The answers are kept apart from the number
+ * (queue/feedback.h). */
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +38,20 @@ refusal(struct kz_kiosk *k, char *out, size_t len)
 			T("Ticket %s has not been served yet. Please rate the service after your "
 			  "visit to the counter."),
 			k->ballot);
+		return out;
+	case KZ_BALLOT_NOTE_WRONG_CODE:
+		snprintf(out, len,
+			T("This is not the rating code of ticket %s. Please check the four digits "
+			  "at the bottom of your ticket."),
+			k->ballot);
+		return out;
+	case KZ_BALLOT_NOTE_CODE_SHORT:
+		snprintf(out, len, "%s",
+			T("The rating code has four digits; it is printed at the bottom of your "
+			  "ticket."));
+		return out;
+	case KZ_BALLOT_NOTE_WAIT:
+		snprintf(out, len, "%s", T("Too many wrong codes. Please try again in a minute."));
 		return out;
 	case KZ_BALLOT_NOTE_CAST:
 		snprintf(out, len,
@@ -83,12 +99,34 @@ keypad(struct kz_kiosk *k, struct kz_scene *s, struct kz_box pad, int gap)
 	}
 }
 
+/* What the visitor types now, and what the field shows of it: the
+ * number ("A-0__"), or once it may vote, its check code ("48__"). */
+static const char *
+asking(struct kz_kiosk *k, char *how, size_t how_len, char *typed, size_t typed_len)
+{
+	if (!k->ballot_asking_code) {
+		snprintf(how, how_len, "%s",
+			T("Type the number of your ticket. Each ticket served today rates the "
+			  "service once; your answers are not linked to it."));
+		snprintf(typed, typed_len, "%s-%s", k->ballot_prefix[0] ? k->ballot_prefix : "_",
+			k->ballot_digits[0] ? k->ballot_digits : "___");
+		return typed;
+	}
+	snprintf(how, how_len,
+		T("Ticket %s. Now type the rating code printed at the bottom of your ticket: "
+		  "four digits."),
+		k->ballot);
+	snprintf(typed, typed_len, "%s%.*s", k->ballot_code,
+		(int)(KZ_BALLOT_CODE_LEN - 1 - strlen(k->ballot_code)), "____");
+	return typed;
+}
+
 static void
 build(struct kz_kiosk *k, struct kz_scene *s)
 {
 	struct kz_layout lay;
 	struct kz_box body, left, right, field;
-	char typed[KZ_BALLOT_NUMBER_LEN + 8], why[512];
+	char typed[KZ_BALLOT_NUMBER_LEN + 8], why[512], how[512];
 	int u, y;
 
 	kz_frame(k, s, NULL, "", &lay);
@@ -96,15 +134,12 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	body = kz_frame_title(k, s, &lay, lay.body, T("Rate our service"));
 	kz_frame_split(&lay, body, 42, 48, &left, &right);
 	y = left.y;
+	asking(k, how, sizeof how, typed, sizeof typed);
 	kz_scene_para(s, "how", left.x, y, left.w, 4 * lay.line, lay.line, kz_ink, KZ_FONT_REGULAR,
-		KZ_ALIGN_LEFT, k->lang, "%s",
-		T("Type the number of your ticket. Each ticket served today rates the service "
-		  "once; your answers are not linked to it."));
+		KZ_ALIGN_LEFT, k->lang, "%s", how);
 	y += 4 * lay.line + lay.gap;
 	field = (struct kz_box){left.x, y, left.w, 14 * u};
 	kz_scene_rect(s, "field.box", field.x, field.y, field.w, field.h, kz_pale);
-	snprintf(typed, sizeof typed, "%s-%s", k->ballot_prefix[0] ? k->ballot_prefix : "_",
-		k->ballot_digits[0] ? k->ballot_digits : "___");
 	kz_scene_text(s, "field", field.x, field.y + u, field.w, field.h - 2 * u, kz_ink,
 		KZ_FONT_BOLD, KZ_ALIGN_CENTER, "", "%s", typed);
 	y += field.h + lay.gap;

@@ -86,21 +86,25 @@ struct kz_kiosk {
 	int64_t job_at;          /* when it was issued (clock) */
 	enum kz_print_seen print;
 	char print_why[KZ_ERR_LEN];
-	int legal;                         /* forms: 1 legal entity, 0 individual */
-	int form_printed;                  /* forms: 1 queued, -1 could not */
-	int form_sample;                   /* forms: the one asked for is the filled-in sample */
-	char ballot_prefix[KZ_CODE_LEN];   /* feedback: the ticket's letter as tapped */
-	char ballot_digits[8];             /* and its digits */
-	char ballot[KZ_BALLOT_NUMBER_LEN]; /* the ticket that may vote, as printed */
-	int ballot_note;                   /* why not, until the next key (KZ_BALLOT_NOTE_*) */
-	int fb_question;                   /* 0..3 */
-	int fb_answer[KZ_FB_QUESTIONS];    /* 1 yes, 0 no, -1 skipped */
-	int notice;                        /* a passing message on the screen (KZ_NOTE_*) */
+	int legal;                            /* forms: 1 legal entity, 0 individual */
+	int form_printed;                     /* forms: 1 queued, -1 could not */
+	int form_sample;                      /* forms: the one asked for is the filled-in sample */
+	char ballot_prefix[KZ_CODE_LEN];      /* feedback: the ticket's letter as tapped */
+	char ballot_digits[8];                /* and its digits */
+	char ballot[KZ_BALLOT_NUMBER_LEN];    /* the ticket that may vote, as printed */
+	int ballot_note;                      /* why not, until the next key (KZ_BALLOT_NOTE_*) */
+	int ballot_asking_code;               /* the number may vote: its check code is typed */
+	char ballot_code[KZ_BALLOT_CODE_LEN]; /* the check code as typed */
+	int fb_question;                      /* 0..3 */
+	int fb_answer[KZ_FB_QUESTIONS];       /* 1 yes, 0 no, -1 skipped */
+	int notice;                           /* a passing message on the screen (KZ_NOTE_*) */
 	enum kz_pending pending;
 	char pin[16];
 
 	/* the kiosk's own memory, kept across visitors */
 	int64_t last_ticket_at;    /* for the pause between tickets */
+	int ballot_wrong_codes;    /* wrong check codes in a row: guessing is slowed */
+	int64_t ballot_wait_until; /* no check code is tried before then */
 	struct kz_admin_pin admin; /* the PIN as last read: set, sample, tries, rest */
 	int gesture;               /* corners of the admin gesture tapped so far */
 	int64_t gesture_at;
@@ -111,15 +115,24 @@ struct kz_kiosk {
 	struct kz_ui_stats stats;
 };
 
-/* What the ballot screen says of the number typed: the refusals of
- * enum kz_ballot_refusal, and a number that is not one. */
+/* What the ballot screen says of the number or check code typed: the
+ * refusals of enum kz_ballot_refusal, a number that is not one, a code
+ * too short, and the pause after wrong codes. */
 enum {
 	KZ_BALLOT_NOTE_NONE,
 	KZ_BALLOT_NOTE_INCOMPLETE,
 	KZ_BALLOT_NOTE_UNKNOWN,
 	KZ_BALLOT_NOTE_NOT_SERVED,
-	KZ_BALLOT_NOTE_CAST
+	KZ_BALLOT_NOTE_CAST,
+	KZ_BALLOT_NOTE_WRONG_CODE,
+	KZ_BALLOT_NOTE_CODE_SHORT, /* fewer than four digits */
+	KZ_BALLOT_NOTE_WAIT        /* too many wrong codes: a minute's pause */
 };
+
+/* Wrong check codes in a row at one kiosk before each further try waits
+ * KZ_BALLOT_WAIT_SECONDS: four digits cannot be guessed at a keypad. */
+#define KZ_BALLOT_FREE_TRIES   3
+#define KZ_BALLOT_WAIT_SECONDS 60
 
 enum kz_notice {
 	KZ_NOTE_NONE,

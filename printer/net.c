@@ -10,8 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <time.h>
+
+#include <linux/sockios.h>
 #include <unistd.h>
 
 #include "printer/deadline.h"
@@ -220,6 +223,50 @@ net_write(void *state, const uint8_t *data, size_t len, int timeout_ms, char *er
 	return rc;
 }
 
+#define SETTLE_POLL_MS 1 /* how often the send queue is looked at while it drains */
+
+/* Wait until the printer has taken every byte written (acknowledged: the
+ * socket's send queue, SIOCOUTQ, is empty), by timeout_ms.  Then what
+ * printd records as sent has reached the printer, and the next write (a
+ * band's short header) goes into an empty buffer whole, never in part. */
+static int
+net_settle(void *state, int timeout_ms, char *err)
+{
+	struct net *n = state;
+	long long deadline = kz_deadline_now() + timeout_ms;
+	int queued = 0, so = 0;
+	socklen_t len = sizeof so;
+
+	for (;;) {
+		struct pollfd p = {.fd = n->fd, .events = 0};
+		if (ioctl(n->fd, SIOCOUTQ, &queued) < 0)
+			return kz_err(err, KZ_EDEVICE,
+				"printer at %s: cannot see the send queue (%s)", n->where,
+				strerror(errno));
+		if (getsockopt(n->fd, SOL_SOCKET, SO_ERROR, &so, &len) == 0 && so != 0) {
+			n->broken = 1;
+			return kz_err(err, KZ_EDEVICE,
+				"printer at %s dropped the connection with %d bytes not taken (%s); " HINT,
+				n->where, queued, strerror(so));
+		}
+		if (queued == 0)
+			return KZ_OK;
+		if (kz_deadline_now() >= deadline) {
+			n->broken = 1;
+			return kz_err(err, KZ_EDEVICE,
+				"printer at %s took no more after %d ms (%d bytes waiting); " STATUS_HINT,
+				n->where, timeout_ms, queued);
+		}
+		/* a reset or hang-up shows at once; else look again shortly */
+		if (poll(&p, 1, SETTLE_POLL_MS) > 0 && (p.revents & (POLLERR | POLLHUP))) {
+			n->broken = 1;
+			return kz_err(err, KZ_EDEVICE,
+				"printer at %s closed the connection with %d bytes not taken; " HINT,
+				n->where, queued);
+		}
+	}
+}
+
 static int
 closed(const struct net *n, char *err)
 {
@@ -330,6 +377,7 @@ const struct kz_transport_ops kz_transport_tcp = {
 	.open = net_open,
 	.close = net_close,
 	.write = net_write,
+	.settle = net_settle,
 	.send_by = net_send_by,
 	.status_begin = net_status_begin,
 	.read_byte = net_read_byte,

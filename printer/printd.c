@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "documents/doc.h" /* N(): a sentence of po/, translated where staff read it */
 #include "documents/documents.h"
 #include "documents/interrupted.h"
 #include "ink/layout.h"
@@ -50,6 +51,8 @@ struct kz_printd {
 	int64_t beat_at;              /* when the heartbeat was last written; 0 never */
 	int recovered;                /* the jobs a stop left were seen to on this connection */
 	int stop_at;                  /* fault injection: die before byte n of a printout */
+	int64_t cut_job;              /* a job whose send failed part way, left for a reset */
+	char cut_why[KZ_ERR_LEN];     /* and why it failed */
 	int uncertain;                /* jobs found perhaps printed, not yet told */
 	struct kz_doc_source docs;    /* where the documents load their data */
 };
@@ -155,11 +158,22 @@ put(struct kz_printd *pd, void *conn, size_t from, size_t to, char *why)
 	return write_checked(pd, conn, pd->out.data, from, to, why) == KZ_OK ? KZ_OK : KZ_EDEVICE;
 }
 
+/* Wait until the printer took what was written (a transport that can
+ * tell: tcp), so that what is recorded as sent has reached it. */
+static int
+settle(struct kz_printd *pd, void *conn, char *why)
+{
+	if (pd->ops->settle == NULL)
+		return KZ_OK;
+	return pd->ops->settle(conn, pd->opt.io_timeout_ms, why) == KZ_OK ? KZ_OK : KZ_EDEVICE;
+}
+
 /* The ESC/POS printout band by band, each recorded before it goes, its
- * header in a write of its own so a stop never leaves half a header; then
- * "the picture is out" and the feed and cut.  A printer that answers
- * status must answer after the bytes.  KZ_EDEVICE (why) for the printer,
- * or the database's error (err). */
+ * header in a write of its own so a stop never leaves half a header, and
+ * only once the printer took the band before it (a full send buffer could
+ * take a header in part); then "the picture is out" and the feed and cut.
+ * A printer that answers status must answer after the bytes.  KZ_EDEVICE
+ * (why) for the printer, or the database's error (err). */
 static int
 send_bands(struct kz_printd *pd, void *conn, const struct kz_print_job *j, char *why, char *err)
 {
@@ -170,6 +184,8 @@ send_bands(struct kz_printd *pd, void *conn, const struct kz_print_job *j, char 
 	for (int i = 0; i < b->n; i++) {
 		size_t head = b->at[i] + KZ_ESCPOS_BAND_HEAD;
 
+		if (i > 0 && (rc = settle(pd, conn, why)) != KZ_OK)
+			return rc;
 		/* band 0 was recorded by kz_outbox_start; ESC @ goes with it */
 		if (i > 0 && (rc = kz_outbox_progress(pd->db, j->id, i, err)) != KZ_OK)
 			return rc;
@@ -177,9 +193,12 @@ send_bands(struct kz_printd *pd, void *conn, const struct kz_print_job *j, char 
 			(rc = put(pd, conn, head, b->at[i + 1], why)) != KZ_OK)
 			return rc;
 	}
-	if ((rc = kz_outbox_progress(pd->db, j->id, b->n, err)) != KZ_OK)
+	/* the picture is whole only once its last band was taken */
+	if ((rc = settle(pd, conn, why)) != KZ_OK ||
+		(rc = kz_outbox_progress(pd->db, j->id, b->n, err)) != KZ_OK)
 		return rc;
-	if ((rc = put(pd, conn, b->n == 0 ? b->start : b->at[b->n], b->end, why)) != KZ_OK)
+	if ((rc = put(pd, conn, b->n == 0 ? b->start : b->at[b->n], b->end, why)) != KZ_OK ||
+		(rc = settle(pd, conn, why)) != KZ_OK)
 		return rc;
 	if (kz_transport_can_ask(pd->ops, pd->opt.printer->status) &&
 		kz_transport_status(pd->ops, conn, &st, pd->opt.io_timeout_ms, why) != KZ_OK)
@@ -223,6 +242,8 @@ job_progress(void *arg, const struct kz_health *h)
 	kz_printer_set_state(pd->db, pd->opt.printer->name, h->state, h->reason, e2);
 }
 
+static int part_way(struct kz_printd *pd, const struct kz_print_job *j, const char *why, char *err);
+
 /* Reach the printer, check it, mark the job 'sending' and send the
  * printout until its transport says done, record. */
 static int
@@ -237,6 +258,7 @@ send_job(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char 
 	void *conn = NULL;
 	int rc;
 
+	pd->cut_job = 0; /* any job cut off before was seen to: this one goes */
 	snprintf(title, sizeof title, "Kezek %s %lld", doc, (long long)j->id);
 	kz_clock_format(j->created_at, "%Y%m%d-%H%M%S", stamp, sizeof stamp);
 	snprintf(name, sizeof name, "%s-%06lld-%s-%s", stamp, (long long)j->id, doc, j->lang);
@@ -268,6 +290,8 @@ send_job(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char 
 		return rc;
 	}
 	pd->ops->close(conn);
+	if (rc == KZ_EDEVICE && pd->ops->deliver == NULL)
+		return part_way(pd, j, why, err);
 	if (rc != KZ_OK && unsent != KZ_UNSENT_RETRY && !pd->told)
 		kz_printer_set_state(pd->db, pd->opt.printer->name, KZ_PRINTER_OFFLINE, why,
 			reason);
@@ -357,6 +381,8 @@ recover_printer(struct kz_printd *pd, const struct kz_print_job *j, int cut_off,
 	rc = pd->ops->open(pd->opt.printer->address, pd->opt.io_timeout_ms, &conn, why);
 	if (rc == KZ_OK) {
 		rc = pd->ops->write(conn, b.data, b.len, pd->opt.io_timeout_ms, why);
+		if (rc == KZ_OK)
+			rc = settle(pd, conn, why); /* reset only once the printer took it */
 		pd->ops->close(conn);
 	}
 	kz_bytes_free(&b);
@@ -386,6 +412,13 @@ recover_jobs(struct kz_printd *pd, int *uncertain, char *err)
 		not_now(pd, KZ_PRINTER_OFFLINE, why);
 		return KZ_EDEVICE; /* the job stays 'sending' until the printer is reset */
 	}
+	if (cut_off && j.id == pd->cut_job) {
+		/* the send failed part way; the printer took its reset just now */
+		snprintf(reason, sizeof reason,
+			"%.400s; cut off at band %d of %d, the printer was reset; printing it again",
+			pd->cut_why, j.bands_sent + 1, j.bands);
+		return kz_outbox_retry(pd->db, j.id, reason, 0, err);
+	}
 	if (cut_off) {
 		snprintf(reason, sizeof reason,
 			"interrupted at band %d of %d when the printer service stopped; printing "
@@ -394,8 +427,45 @@ recover_jobs(struct kz_printd *pd, int *uncertain, char *err)
 		return kz_outbox_retry(pd->db, j.id, reason, 0, err);
 	}
 	(*uncertain)++;
+	if (j.id == pd->cut_job) {
+		snprintf(reason, sizeof reason,
+			"%.400s in the last band; the printer was reset; it may have printed",
+			pd->cut_why);
+		return kz_outbox_uncertain(pd->db, j.id, reason, err);
+	}
 	return kz_outbox_uncertain(pd->db, j.id,
-		"the printer service stopped while sending; it may have printed", err);
+		N("the printer service stopped while sending; it may have printed"), err);
+}
+
+/* An ESC/POS send that failed part way without a stop (the printer dropped
+ * the connection or stopped taking bytes inside the picture): the printer
+ * may be inside a band, so the job goes back to the queue only after the
+ * reset a stop would get (recover_jobs).  Can the printer not be reached
+ * for that now, the job stays 'sending' and the next turn resets the
+ * printer before anything else.  A picture that got out whole and then
+ * failed (no status after it) needs no reset: queued again as before. */
+static int
+part_way(struct kz_printd *pd, const struct kz_print_job *j, const char *why, char *err)
+{
+	struct kz_print_job now;
+	int rc, uncertain = 0;
+
+	if ((rc = kz_outbox_get(pd->db, j->id, &now, err)) != KZ_OK)
+		return rc;
+	if (now.bands_sent >= now.bands)
+		return postpone(pd, j, pd->told ? KZ_PRINTER_UNKNOWN : KZ_PRINTER_OFFLINE, why,
+			err);
+	not_now(pd, pd->told ? KZ_PRINTER_UNKNOWN : KZ_PRINTER_OFFLINE, why);
+	pd->cut_job = j->id;
+	snprintf(pd->cut_why, sizeof pd->cut_why, "%s", why);
+	pd->recovered = 0;
+	rc = recover_jobs(pd, &uncertain, err);
+	pd->uncertain += uncertain;
+	if (rc == KZ_EDEVICE)
+		return KZ_OK; /* left 'sending': reset first at the next turn */
+	if (rc == KZ_OK)
+		pd->recovered = 1;
+	return rc;
 }
 
 /* The database: reconnect when lost, and on each (re)connection see to
@@ -417,7 +487,7 @@ connect_db(struct kz_printd *pd, int *uncertain, char *err)
 	if (!pd->recovered) {
 		if ((rc = recover_jobs(pd, uncertain, err)) == KZ_EDEVICE) {
 			beat(pd, KZ_SERVICE_WAITING,
-				"the printer, to finish an interrupted printout", 1);
+				N("the printer, to finish an interrupted printout"), 1);
 			return kz_err(err, KZ_EDEVICE,
 				"cannot reach the printer to end an interrupted printout");
 		}

@@ -81,6 +81,10 @@ struct kz_transport_ops {
 	 * KZ_OK means the bytes have left Kezek (the kernel may still hold
 	 * some), not that they are on paper: status tells that. */
 	int (*write)(void *state, const uint8_t *data, size_t len, int timeout_ms, char *err);
+	/* Wait (at most timeout_ms) until the printer has taken every byte
+	 * written, not just the kernel: tcp's send queue drained.  NULL where
+	 * a write returns only once the device took the bytes (device, usb). */
+	int (*settle)(void *state, int timeout_ms, char *err);
 	/* The status dialogue's raw pieces; kz_transport_status does the
 	 * rest.  Send a request's bytes by the deadline (timeout_ms: for the
 	 * message only). */

@@ -119,6 +119,27 @@ make_mark(const uint8_t key[KEY_LEN], const char *day, const char *number, uint8
 	hmac_sha256_digest(&ctx, KEY_LEN, mark);
 }
 
+/* The check code of number on day under key: four digits cut from
+ * HMAC-SHA256 of "check day number", another message than the mark's, so
+ * that a stored mark tells nothing of a code. */
+static void
+make_code(const uint8_t key[KEY_LEN], const char *day, const char *number,
+	char code[KZ_BALLOT_CODE_LEN])
+{
+	struct hmac_sha256_ctx ctx;
+	uint8_t h[KEY_LEN];
+	uint32_t v;
+
+	hmac_sha256_set_key(&ctx, KEY_LEN, key);
+	hmac_sha256_update(&ctx, 6, (const uint8_t *)"check ");
+	hmac_sha256_update(&ctx, strlen(day), (const uint8_t *)day);
+	hmac_sha256_update(&ctx, 1, (const uint8_t *)" ");
+	hmac_sha256_update(&ctx, strlen(number), (const uint8_t *)number);
+	hmac_sha256_digest(&ctx, KEY_LEN, h);
+	v = (uint32_t)h[0] << 24 | (uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3];
+	snprintf(code, KZ_BALLOT_CODE_LEN, "%04u", (unsigned)(v % 10000));
+}
+
 /* day's ballot key into key: 1 found, 0 none yet, or a KZ_E* code. */
 static int
 day_key(struct kz_db *db, const char *day, uint8_t key[KEY_LEN], char *err)
@@ -142,13 +163,15 @@ day_key(struct kz_db *db, const char *day, uint8_t key[KEY_LEN], char *err)
 
 /* Whether number (as printed) may vote on day; KZ_OK with *why set, or KZ_E*. */
 static int
-judge(struct kz_db *db, const char *day, const char *number, enum kz_ballot_refusal *why, char *err)
+judge(struct kz_db *db, const char *day, const char *number, const char *code,
+	enum kz_ballot_refusal *why, char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
 		"SELECT count(*), coalesce(sum(outcome = 'served'), 0) FROM tickets"
 		" WHERE day = ? AND number = ?",
 		err);
 	uint8_t key[KEY_LEN], mark[KEY_LEN];
+	char right[KZ_BALLOT_CODE_LEN];
 	int rc, places = 0, served = 0;
 
 	if (st == NULL)
@@ -167,8 +190,21 @@ judge(struct kz_db *db, const char *day, const char *number, enum kz_ballot_refu
 			      : KZ_BALLOT_MAY_VOTE;
 	if (*why != KZ_BALLOT_MAY_VOTE)
 		return KZ_OK;
-	if ((rc = day_key(db, day, key, err)) <= 0)
-		return rc; /* no key yet: nobody has voted today */
+	if ((rc = day_key(db, day, key, err)) < 0)
+		return rc;
+	/* no key yet: no code was printed today, and nobody has voted */
+	if (code != NULL) {
+		if (rc > 0)
+			make_code(key, day, number, right);
+		if (rc == 0 || strcmp(code, right) != 0) {
+			*why = KZ_BALLOT_WRONG_CODE;
+			return KZ_OK;
+		}
+	}
+	/* the number alone tells only what the board shows: whether a ballot
+	 * was cast is for the code's holder */
+	if (rc == 0 || code == NULL)
+		return KZ_OK;
 	make_mark(key, day, number, mark);
 	if ((st = kz_db_stmt(db, "SELECT 1 FROM ballot_marks WHERE day = ? AND mark = ?", err)) ==
 		NULL)
@@ -199,6 +235,11 @@ refuse(enum kz_ballot_refusal why, const char *number, char *err)
 	case KZ_BALLOT_CAST:
 		return kz_err(err, KZ_EREJECT, "ticket %s has voted already; one ballot per ticket",
 			number);
+	case KZ_BALLOT_WRONG_CODE:
+		return kz_err(err, KZ_EREJECT,
+			"the check code is not that of ticket %s; type the four digits printed "
+			"on the ticket",
+			number);
 	case KZ_BALLOT_MAY_VOTE:
 		break;
 	}
@@ -206,7 +247,8 @@ refuse(enum kz_ballot_refusal why, const char *number, char *err)
 }
 
 static int
-check_ballot(struct kz_db *db, const char *ticket, enum kz_ballot_refusal *refused, char *err)
+check_ballot(struct kz_db *db, const char *ticket, const char *code,
+	enum kz_ballot_refusal *refused, char *err)
 {
 	char number[KZ_BALLOT_NUMBER_LEN], day[11];
 	enum kz_ballot_refusal why = KZ_BALLOT_UNKNOWN;
@@ -219,7 +261,7 @@ check_ballot(struct kz_db *db, const char *ticket, enum kz_ballot_refusal *refus
 			"'%.23s' is not a ticket number; type it as printed, e.g. A-015", ticket);
 	}
 	kz_clock_day(kz_clock_now(), day);
-	if ((rc = judge(db, day, number, &why, err)) != KZ_OK)
+	if ((rc = judge(db, day, number, code, &why, err)) != KZ_OK)
 		return rc;
 	if (refused != NULL)
 		*refused = why;
@@ -227,7 +269,8 @@ check_ballot(struct kz_db *db, const char *ticket, enum kz_ballot_refusal *refus
 }
 
 int
-kz_ballot_check(struct kz_db *db, const char *ticket, enum kz_ballot_refusal *refused, char *err)
+kz_ballot_check(struct kz_db *db, const char *ticket, const char *code,
+	enum kz_ballot_refusal *refused, char *err)
 {
 	int rc;
 
@@ -235,7 +278,7 @@ kz_ballot_check(struct kz_db *db, const char *ticket, enum kz_ballot_refusal *re
 		*refused = KZ_BALLOT_MAY_VOTE;
 	if ((rc = kz_db_begin_read(db, err)) != KZ_OK)
 		return rc;
-	if ((rc = check_ballot(db, ticket, refused, err)) != KZ_OK) {
+	if ((rc = check_ballot(db, ticket, code, refused, err)) != KZ_OK) {
 		kz_db_rollback(db);
 		return rc;
 	}
@@ -275,6 +318,54 @@ today_key(struct kz_db *db, const char *day, uint8_t key[KEY_LEN], char *err)
 	return kz_db_exec_stmt(db, st, "store the day's ballot key", err);
 }
 
+/* day's key if it has one (*found), read alone. */
+static int
+read_day_key(struct kz_db *db, const char *day, uint8_t key[KEY_LEN], int *found, char *err)
+{
+	int rc;
+
+	if ((rc = kz_db_begin_read(db, err)) != KZ_OK)
+		return rc;
+	if ((rc = day_key(db, day, key, err)) < 0) {
+		kz_db_rollback(db);
+		return rc;
+	}
+	*found = rc;
+	return kz_db_commit(db, err);
+}
+
+int
+kz_ballot_code(struct kz_db *db, const char *day, const char *number, char code[KZ_BALLOT_CODE_LEN],
+	char *err)
+{
+	uint8_t key[KEY_LEN];
+	char today[11], canonical[KZ_BALLOT_NUMBER_LEN];
+	int rc, found = 0;
+
+	code[0] = '\0';
+	/* as the ballot will name it: "A-015" */
+	if (kz_ballot_number(number, canonical) != KZ_OK)
+		snprintf(canonical, sizeof canonical, "%s", number);
+	if ((rc = read_day_key(db, day, key, &found, err)) != KZ_OK)
+		return rc;
+	kz_clock_day(kz_clock_now(), today);
+	if (!found && strcmp(day, today) != 0)
+		return KZ_OK; /* a past day's key is forgotten: its tickets vote no more */
+	if (!found) {
+		/* once a day: the write lock only for the day's first code */
+		if ((rc = kz_db_begin(db, err)) != KZ_OK)
+			return rc;
+		if ((rc = today_key(db, day, key, err)) != KZ_OK) {
+			kz_db_rollback(db);
+			return rc;
+		}
+		if ((rc = kz_db_commit(db, err)) != KZ_OK)
+			return rc;
+	}
+	make_code(key, day, canonical, code);
+	return KZ_OK;
+}
+
 /* Mark number as having voted on day. */
 static int
 mark_voted(struct kz_db *db, const char *day, const char *number, char *err)
@@ -306,6 +397,9 @@ check(const struct kz_feedback *fb, const int answers[KZ_FB_QUESTIONS], char *er
 			"feedback language '%.3s' is not kk or ru; nothing "
 			"was stored",
 			fb->lang);
+	if (memchr(fb->code, '\0', sizeof fb->code) == NULL)
+		return kz_err(err, KZ_EINVAL, "a check code is %d digits; nothing was stored",
+			(int)sizeof fb->code - 1);
 	if (memchr(fb->kiosk, '\0', sizeof fb->kiosk) == NULL)
 		return kz_err(err, KZ_EINVAL,
 			"kiosk name is longer than %d bytes; shorten it in "
@@ -340,7 +434,7 @@ do_add(struct kz_db *db, const struct kz_feedback *fb, const int answers[KZ_FB_Q
 		return KZ_EDB;
 	kz_clock_day(now, day);
 	/* checked again inside the write: two kiosks, one ticket, one ballot */
-	if ((rc = check_ballot(db, fb->ticket, refused, err)) != KZ_OK)
+	if ((rc = check_ballot(db, fb->ticket, fb->code, refused, err)) != KZ_OK)
 		return rc;
 	kz_ballot_number(fb->ticket, number);
 	if ((rc = mark_voted(db, day, number, err)) != KZ_OK)

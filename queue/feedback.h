@@ -15,9 +15,15 @@
  * ticket number under a random key of that day, with no time and no order
  * of arrival (schema step "one feedback ballot per ticket").  Nothing
  * joins a mark to a ballot, and the marks and the key of a day are deleted
- * by the first ballot of a later day: then nothing tells which tickets
- * voted.  What no table can hide is the moment of a ballot (its row and
+ * by the first ballot or check code of a later day: then nothing tells
+ * which tickets voted.  What no table can hide is the moment of a ballot (its row and
  * the event log keep it), as a camera over the kiosk would.
+ *
+ * A ticket's number is no secret (the board shows it), so a ballot also
+ * needs the ticket's check code: four digits printed on the ticket
+ * (kz_ballot_code), cut from a keyed hash of the day and the number under
+ * the same day's key, never stored.  Without the paper, another visitor's
+ * served number does not vote.
  *
  * Ballot rows are append-only.  The summary counts them over local days
  * for the managers' report.
@@ -33,9 +39,11 @@
 enum { KZ_FB_QUALITY, KZ_FB_INFORMATION, KZ_FB_APPEAL, KZ_FB_POLITENESS, KZ_FB_QUESTIONS };
 
 #define KZ_BALLOT_NUMBER_LEN 24 /* a ticket number as printed, bytes with NUL */
+#define KZ_BALLOT_CODE_LEN   5  /* a check code: four digits and the NUL */
 
 struct kz_feedback {
 	char ticket[KZ_BALLOT_NUMBER_LEN]; /* the ballot's ticket, as typed: A-015, a15 */
+	char code[KZ_BALLOT_CODE_LEN];     /* the check code printed on it: 4 digits */
 	char lang[3];                      /* kk or ru: the language the visitor answered in */
 	char kiosk[32];                    /* which kiosk, "" if not known */
 	int quality, information, appeal, politeness; /* 1 satisfied, 0 not, -1 skipped */
@@ -47,6 +55,7 @@ enum kz_ballot_refusal {
 	KZ_BALLOT_UNKNOWN,    /* no ticket of that number today */
 	KZ_BALLOT_NOT_SERVED, /* issued today, not (yet) finished as served */
 	KZ_BALLOT_CAST,       /* its ballot is already in */
+	KZ_BALLOT_WRONG_CODE, /* served, but the check code is not the ticket's */
 };
 
 /* typed ("A-015", "a15", "А 15", "B1") as a ticket number is printed:
@@ -56,14 +65,27 @@ enum kz_ballot_refusal {
  * does not fit. */
 int kz_ballot_number(const char *typed, char out[KZ_BALLOT_NUMBER_LEN]);
 
-/* May ticket (as typed) vote now?  KZ_OK if so; KZ_EREJECT with *refused
- * (may be NULL) and a message if not; KZ_EINVAL for a malformed number
- * (*refused = KZ_BALLOT_UNKNOWN); KZ_EBUSY, KZ_EDB.  One read; a ballot
- * is checked again when it is stored. */
-int kz_ballot_check(struct kz_db *db, const char *ticket, enum kz_ballot_refusal *refused,
-	char *err);
+/* The check code printed on ticket number (as printed, "A-015") of local
+ * day (YYYY-MM-DD) into code: four digits.  The day's key is made by the
+ * first code asked for today (in its own short transaction, which also
+ * forgets earlier days' keys and marks); a day whose key is gone (a past
+ * day, forgotten) has no code: code "" and KZ_OK.  KZ_EBUSY, KZ_EDB. */
+int kz_ballot_code(struct kz_db *db, const char *day, const char *number,
+	char code[KZ_BALLOT_CODE_LEN], char *err);
 
-/* Store one visitor's ballot for fb->ticket, stamped with the clock's
+/* May ticket (as typed) vote now with check code code?  code NULL checks
+ * the number alone (a screen that asks for the code next): unknown or not
+ * served, what the board shows anyway.  A code given must be the ticket's
+ * (KZ_BALLOT_WRONG_CODE); only then is KZ_BALLOT_CAST told, so that a
+ * number without its paper learns nothing.  KZ_OK if so; KZ_EREJECT with
+ * *refused (may be NULL) and a message if not; KZ_EINVAL for a malformed
+ * number (*refused = KZ_BALLOT_UNKNOWN); KZ_EBUSY, KZ_EDB.  One read; a
+ * ballot is checked again when it is stored. */
+int kz_ballot_check(struct kz_db *db, const char *ticket, const char *code,
+	enum kz_ballot_refusal *refused, char *err);
+
+/* Store one visitor's ballot for fb->ticket with its check code fb->code
+ * (kz_ballot_check's refusals), stamped with the clock's
  * instant and local day, in one transaction that marks the ticket as
  * having voted (see above) and appends a 'feedback' event (no ticket, no
  * personal data).  *id (may be NULL) gets the row id.  KZ_EREJECT and

@@ -48,6 +48,11 @@ static const struct row rows[] = {
 		"SELECT id, status IN ('refused', 'suspended') FROM applications WHERE number = ?1",
 		NAME_IT("application_id"), LAST_PRINTER("application_id"),
 		"was neither refused nor suspended: it has a receipt (p.14), not a notice"},
+	{KZ_DOC_REFUSAL, "application",
+		"SELECT a.id, EXISTS (SELECT 1 FROM outgoing o WHERE o.application_id = a.id"
+		"  AND o.document = 'refusal') FROM applications a WHERE a.number = ?1",
+		NAME_IT("application_id"), LAST_PRINTER("application_id"),
+		"has no motivated refusal (p.5): it was not rejected"},
 	{KZ_DOC_TALON, "complaint", "SELECT id, 1 FROM complaints WHERE number = ?1",
 		NAME_IT("complaint_id"), LAST_PRINTER("complaint_id"), NULL},
 	{KZ_DOC_FORM, "", NULL, NULL, NULL, NULL},

@@ -1,7 +1,7 @@
 /*
  * reprint.h - every paper printed again from its number: a queue ticket
- * (by its number and day), the receipt of p.14 and the notice of p.16 (by
- * the application's number), the talon of p.25 (by the complaint's number)
+ * (by its number and day), the receipt of p.14, the notice of p.16 and the
+ * motivated refusal of p.5 (by the application's number), the talon of p.25 (by the complaint's number)
  * and the blank form of App. 2.  One row of reprint.c per kind says how its
  * number is found; a new document adds its row there.
  */
@@ -31,7 +31,8 @@ int kz_reprint_last(struct kz_db *db, enum kz_doc_kind kind, const char *number,
  * YYYY-MM-DD), an application's or a complaint's; ignored for the form.
  * KZ_ENOTFOUND for no such ticket, application, complaint or printer;
  * KZ_EREJECT for a kind not printed by number, a notice of an application
- * that was not refused, or a receipt of one that was. */
+ * that was not refused, a receipt of one that was, or a motivated refusal
+ * of one that was not rejected. */
 int kz_reprint_add(struct kz_db *db, const char *printer, enum kz_doc_kind kind, const char *number,
 	const char *day, const char *lang, const char *who, int64_t *id, char *err);
 

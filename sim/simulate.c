@@ -526,10 +526,15 @@ on_feedback(struct sim *s, int who, int arg)
 	/* a long wait colours the answers: ten points less on quality and
 	 * appeal than after a short one, near the targets overall */
 	double shift = arg % 2 ? -0.08 : 0.02;
+	char day[11];
 	int rc;
 
 	snprintf(fb.ticket, sizeof fb.ticket, "%.15s-%03d", s->cfg->services[who].prefix,
 		(arg / 2) % 1000000);
+	/* the check code the visitor reads off their ticket */
+	kz_clock_day(kz_clock_now(), day);
+	if ((rc = kz_ballot_code(s->db, day, fb.ticket, fb.code, s->err)) != KZ_OK)
+		return rc;
 	if (kz_rng_chance(&s->answers, 0.45))
 		memcpy(fb.lang, "ru", 3);
 	if (s->cfg->nkiosks > 0)

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Every paper printed again from its number: a ticket (by its number,
-# today), a receipt and a notice (by the application's number), a talon (by
+# today), a receipt, a notice and a motivated refusal (by the application's
+# number), a talon (by
 # the complaint's number) and the blank form, on a printer that suits it,
 # with who asked in the event log.  The folder printer's PDFs are readable
 # by their owner only, and kezek purge removes them with their case.
@@ -100,4 +101,22 @@ for f in $receipts; do [ -e "$f" ] || kept=0; done
 if [ "$kept" -eq 1 ]; then ok; else not_ok "an open case's receipt was removed"; fi
 is "0" "SELECT count(*) FROM print_jobs WHERE document IN ('notice', 'talon') AND file IS NOT NULL" \
 	"the purged files forgotten"
+
+# the motivated refusal (p.5) again, by its application's number, on A4
+input "$T/reason" "reason: Площадь участка в акте расходится с идентификационным документом"
+expect_in 0 "a third application" "$T/person" accept 1 --docs application,id_copy,act,conclusion
+expect_in 0 "rejected, its refusal on A4" "$T/reason" decide 2026-0003 reject --print a4-1 \
+	--lang ru
+expect 0 "the refusal again" print refusal 2026-0003 --clerk "Ахметова Айгүл Серікқызы"
+has out "a motivated refusal (p.5) 2026-0003 will print on a4-1" "on the printer it was on"
+expect 2 "a refusal of an application not rejected" print refusal 2026-0001
+has err "has no motivated refusal (p.5): it was not rejected" "why"
+expect 2 "a refusal of no application" print refusal 2026-0099
+printd a4-1
+is "2" "SELECT count(*) FROM print_jobs WHERE document = 'refusal' AND state = 'done'
+	AND lang = 'ru'" "printed, and again in its language"
+n=$(ls "$T"/a4/*-refusal-ru.pdf 2>/dev/null | wc -l)
+if [ "$n" -eq 2 ]; then ok; else not_ok "$n refusal PDFs, expected 2"; fi
+is "1" "SELECT count(*) FROM events WHERE kind = 'print_asked'
+	AND detail LIKE 'refusal 2026-0003 on a4-1 asked by clerk Ахметова%'" "who asked for it"
 finish

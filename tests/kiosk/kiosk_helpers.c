@@ -7,6 +7,8 @@
 
 #include "kiosk_helpers.h"
 #include "queue/adminpin.h"
+#include "queue/clock.h"
+#include "queue/feedback.h"
 
 #define SRC KZ_SOURCE_DIR
 
@@ -202,6 +204,29 @@ kt_shows(struct kt *t, const char *needle)
 		if (s->items[i].kind != KZ_ITEM_RECT && strstr(s->items[i].text, needle) != NULL)
 			return 1;
 	return 0;
+}
+
+void
+kt_code_of(struct kt *t, const char *number, char code[5])
+{
+	char err[KZ_ERR_LEN] = "", day[11];
+
+	kz_clock_day(kz_clock_now(), day);
+	if (kz_ballot_code(t->hall->db, day, number, code, err) != KZ_OK || strlen(code) != 4)
+		fail_msg("the check code of %s: %s", number, err);
+}
+
+void
+kt_type_code(struct kt *t, const char *number)
+{
+	char code[KZ_BALLOT_CODE_LEN], key[16];
+
+	kt_code_of(t, number, code);
+	for (const char *d = code; *d != '\0'; d++) {
+		snprintf(key, sizeof key, "key.%c", *d);
+		kt_tap(t, key);
+	}
+	kt_tap(t, "key.ok");
 }
 
 int

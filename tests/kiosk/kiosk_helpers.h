@@ -54,6 +54,11 @@ void kt_push_tap(struct kt *t, const char *name);
 const char *kt_text(struct kt *t, const char *id);
 int kt_shows(struct kt *t, const char *needle);
 
+/* The check code printed on today's ticket number ("A-001"), and that
+ * code typed on the ballot screen's keypad, then OK. */
+void kt_code_of(struct kt *t, const char *number, char code[5]);
+void kt_type_code(struct kt *t, const char *number);
+
 /* How many rows sql (a SELECT count(*)) counts in the hall's database. */
 int kt_count(struct kt *t, const char *sql);
 

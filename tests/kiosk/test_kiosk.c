@@ -179,6 +179,7 @@ static void
 test_double_tap_and_pause(void **state)
 {
 	struct kt *t = kt_new(1920, 1080, 0, 0); /* the real double-tap guard */
+	char code[KZ_BALLOT_CODE_LEN], key[16];
 
 	(void)state;
 	kt_tap(t, "ticket");
@@ -218,6 +219,14 @@ test_double_tap_and_pause(void **state)
 	kt_tap(t, "key.p.0");
 	kt_guard_over(t);
 	kt_tap(t, "key.1");
+	kt_guard_over(t);
+	kt_tap(t, "key.ok");
+	kt_code_of(t, "A-001", code);
+	for (const char *d = code; *d != '\0'; d++) {
+		snprintf(key, sizeof key, "key.%c", *d);
+		kt_guard_over(t);
+		kt_tap(t, key);
+	}
 	kt_guard_over(t);
 	kt_tap(t, "key.ok");
 	kt_guard_over(t);
@@ -428,7 +437,7 @@ test_feedback(void **state)
 {
 	struct kt *t = kt_new(1920, 1080, 0, -1);
 	struct kz_feedback_summary sum;
-	char err[KZ_ERR_LEN] = "";
+	char err[KZ_ERR_LEN] = "", code[KZ_BALLOT_CODE_LEN], wrong[16], typed[8];
 
 	(void)state;
 	kt_tap(t, "feedback");
@@ -445,6 +454,23 @@ test_feedback(void **state)
 	assert_true(kt_shows(t, "көрсетілген"));
 	serve_next(t);
 	kt_tap(t, "key.ok");
+	/* served: now the check code printed on the ticket; a wrong one is refused */
+	assert_string_equal(kz_kiosk_screen(t->k), "ballot");
+	assert_true(kt_shows(t, "бағалау кодын"));
+	assert_string_equal(kt_text(t, "field"), "____");
+	kt_code_of(t, "A-001", code);
+	snprintf(wrong, sizeof wrong, "key.%c", code[0] == '9' ? '0' : code[0] + 1);
+	kt_tap(t, wrong);
+	kt_tap(t, "key.ok");
+	assert_true(kt_shows(t, "төрт цифрдан")); /* too short */
+	for (int i = 0; i < 4; i++)
+		kt_tap(t, wrong); /* the refusal's first digit starts the code again */
+	snprintf(typed, sizeof typed, "%c%c%c%c", wrong[4], wrong[4], wrong[4], wrong[4]);
+	assert_string_equal(kt_text(t, "field"), typed);
+	kt_tap(t, "key.ok");
+	assert_string_equal(kz_kiosk_screen(t->k), "ballot");
+	assert_true(kt_shows(t, "A-001 талонының бағалау коды емес"));
+	kt_type_code(t, "A-001");
 	assert_string_equal(kz_kiosk_screen(t->k), "feedback");
 	assert_true(kt_shows(t, "Сұрақ 1 / 4"));
 	kt_tap(t, "yes");  /* quality */
@@ -467,6 +493,7 @@ test_feedback(void **state)
 			kt_tap(t, "lang.ru");
 		kt_tap(t, "feedback");
 		type_ballot(t, 0, "001");
+		kt_type_code(t, "A-001");
 		assert_string_equal(kz_kiosk_screen(t->k), "ballot");
 		if (!kt_shows(t, i % 2 ? "оценено." : "бағаланып"))
 			fail_msg("%d: '%s'", i, kt_text(t, "refusal"));
@@ -481,6 +508,7 @@ test_feedback(void **state)
 	kt_tap(t, "home");
 	kt_tap(t, "feedback");
 	type_ballot(t, 1, "1");
+	kt_type_code(t, "B-001");
 	kt_tap(t, "no");
 	kz_clock_set(kz_clock_now() + 61);
 	kt_step(t);
@@ -492,6 +520,7 @@ test_feedback(void **state)
 	/* and B-001 has had its ballot */
 	kt_tap(t, "feedback");
 	type_ballot(t, 1, "1");
+	kt_type_code(t, "B-001");
 	assert_true(kt_shows(t, "бағаланып"));
 	kt_free(t);
 }
@@ -508,10 +537,51 @@ test_feedback_one_service(void **state)
 	kt_tap(t, "feedback");
 	assert_true(kt_shows(t, "A-___"));
 	type_ballot(t, -1, "1");
+	kt_type_code(t, "A-001");
 	assert_string_equal(kz_kiosk_screen(t->k), "feedback");
 	for (int i = 0; i < 4; i++)
 		kt_tap(t, "yes");
 	assert_string_equal(kz_kiosk_screen(t->k), "thanks");
+	assert_int_equal(kt_count(t, "SELECT count(*) FROM feedback"), 1);
+	kt_free(t);
+}
+
+/* A served number without its paper: four-digit codes cannot be run
+ * through at the keypad.  After three wrong codes in a row each further
+ * try waits a minute (by the kiosk's clock), the right code included;
+ * then the right code votes. */
+static void
+test_feedback_code_guessing_is_slowed(void **state)
+{
+	struct kt *t = kt_new(1366, 768, 0, -1);
+	char code[KZ_BALLOT_CODE_LEN], key[16];
+
+	(void)state;
+	test_issue(t->hall, "A");
+	serve_next(t);
+	kt_code_of(t, "A-001", code);
+	kt_tap(t, "lang.ru");
+	kt_tap(t, "feedback");
+	type_ballot(t, 0, "1");
+	for (int i = 0; i < 3; i++) {
+		for (int d = 0; d < 4; d++) {
+			snprintf(key, sizeof key, "key.%d", (code[d] - '0' + 1 + i) % 10);
+			kt_tap(t, key);
+		}
+		kt_tap(t, "key.ok");
+		assert_true(kt_shows(t, "Это не код для оценки талона A-001"));
+	}
+	kt_type_code(t, "A-001");
+	assert_string_equal(kz_kiosk_screen(t->k), "ballot");
+	assert_true(kt_shows(t, "через минуту"));
+	kz_clock_set(kz_clock_now() + 30);
+	kt_type_code(t, "A-001");
+	assert_true(kt_shows(t, "через минуту"));
+	kz_clock_set(kz_clock_now() + 31);
+	kt_type_code(t, "A-001");
+	assert_string_equal(kz_kiosk_screen(t->k), "feedback");
+	for (int i = 0; i < 4; i++)
+		kt_tap(t, "yes");
 	assert_int_equal(kt_count(t, "SELECT count(*) FROM feedback"), 1);
 	kt_free(t);
 }
@@ -644,6 +714,7 @@ main(void)
 		cmocka_unit_test(test_blank_form),
 		cmocka_unit_test(test_feedback),
 		cmocka_unit_test(test_feedback_one_service),
+		cmocka_unit_test(test_feedback_code_guessing_is_slowed),
 		cmocka_unit_test(test_idle_returns_home),
 		cmocka_unit_test(test_administrator),
 	};

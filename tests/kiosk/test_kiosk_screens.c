@@ -17,6 +17,7 @@
 #include "queue/adminpin.h"
 #include "queue/clock.h"
 #include "queue/counter.h"
+#include "queue/outbox.h"
 #include "queue/utf8.h"
 #include "ui/i18n.h"
 #include "ui/widgets.h"
@@ -257,6 +258,7 @@ cast_ballot(struct kt *t, const char *lang)
 		kt_tap(t, key);
 	}
 	kt_tap(t, "key.ok");
+	kt_type_code(t, tk.number);
 	if (strcmp(kz_kiosk_screen(t->k), "feedback") != 0)
 		fail_msg("ticket %s was not taken for a ballot: %s shows '%s' '%s'", tk.number,
 			kz_kiosk_screen(t->k), kt_text(t, "field"), kt_text(t, "refusal"));
@@ -408,8 +410,10 @@ test_admin_pin_states(void **state)
 }
 
 /* The ballot screen saying why a number may not rate (nothing typed,
- * never issued, not served yet, already rated), in both languages at
- * every size; each also kept as kiosk-ballot-WHY-LANG-WxH.png. */
+ * never issued, not served yet), asking a served number for its check
+ * code, refusing a wrong code, and saying a ticket has rated already, in
+ * both languages at every size; each also kept as
+ * kiosk-ballot-WHY-LANG-WxH.png. */
 static void
 test_ballot_refusals(void **state)
 {
@@ -418,6 +422,8 @@ test_ballot_refusals(void **state)
 		{"unknown", "берілген", "выдавали"},
 		{"waiting", "көрсетілген", "обслужен."},
 		{"rated", "бағаланып", "оценено."},
+		{"code", "бағалау кодын теріңіз", "наберите код для оценки"},
+		{"wrong-code", "бағалау коды емес", "Это не код для оценки"},
 	};
 	char err[KZ_ERR_LEN] = "", path[600], digits[8];
 
@@ -433,7 +439,7 @@ test_ballot_refusals(void **state)
 				struct kz_ticket tk = {.number = "A-099"};
 				if (w == 2) /* issued, waiting */
 					tk = test_issue(t->hall, "A");
-				else if (w == 3) /* served, rated, and typed again */
+				else if (w >= 3) /* served, rated, and typed again */
 					tk = cast_ballot(t, lang);
 				snprintf(digits, sizeof digits, "%s",
 					w == 0 ? "" : strchr(tk.number, '-') + 1);
@@ -447,12 +453,68 @@ test_ballot_refusals(void **state)
 					kt_tap(t, key);
 				}
 				kt_tap(t, "key.ok");
+				if (w == 3) /* with its code: rated already */
+					kt_type_code(t, tk.number);
+				if (w == 5) { /* a code that is not the ticket's */
+					char code[KZ_BALLOT_CODE_LEN], key[16];
+					kt_code_of(t, tk.number, code);
+					for (int d = 0; d < 4; d++) {
+						snprintf(key, sizeof key, "key.%c",
+							code[d] == '9' ? '0' : code[d] + 1);
+						kt_tap(t, key);
+					}
+					kt_tap(t, "key.ok");
+				}
 				check_screen(t, &e, lang, px_per_mm);
 				snprintf(path, sizeof path, "%s/kiosk-ballot-%s-%s-%dx%d.png",
 					KZ_SCREENS_DIR, why[w].screen, lang, t->w, t->h);
 				if (kz_ui_save_png(kz_kiosk_ui(t->k), path, err) != KZ_OK)
 					fail_msg("%s: %s", path, err);
 			}
+		}
+		assert_int_equal(kz_kiosk_missed_translations(t->k), 0);
+		kt_free(t);
+	}
+}
+
+/* After a print fault the issued screen says what became true of this
+ * ticket: printed after all, or never printed ("remember your number"),
+ * in both languages at every size; kept as kiosk-issued-late-* and
+ * kiosk-issued-never-*.png. */
+static void
+test_after_a_print_fault(void **state)
+{
+	static const struct expect late = {"issued", "басылып шықты", "всё-таки напечатан"},
+				   never = {"issued", "басып шығару мүмкін болмады",
+					   "не удалось напечатать"};
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+		struct kt *t = kt_new(sizes[z][0], sizes[z][1], 0, -1);
+		double px_per_mm = (double)t->w / kz_config_kiosk(&t->hall->cfg, NULL)->screen_w_mm;
+		test_at("2026-03-20T10:00");
+		for (int l = 0; l < 4; l++) {
+			const char *lang = l % 2 ? "ru" : "kk";
+			struct kz_print_job j;
+			assert_int_equal(kz_kiosk_show(t->k, "confirm", lang, err), KZ_OK);
+			kz_clock_set(kz_clock_now() + 10); /* past the pause between tickets */
+			kt_tap(t, "take");
+			kz_clock_set(kz_clock_now() + 9); /* nobody prints it: a fault */
+			kt_step(t);
+			assert_true(kt_shows(t, l % 2 ? "Запомните" : "есте сақтаңыз"));
+			/* then the print service takes it: printed late, or given up */
+			assert_int_equal(kz_outbox_claim(t->hall->db, "kiosk-1", &j, err), KZ_OK);
+			if (l < 2)
+				assert_int_equal(kz_outbox_done(t->hall->db, j.id, err), KZ_OK);
+			else
+				assert_int_equal(kz_outbox_fail(t->hall->db, j.id, "printer gone",
+							 err),
+					KZ_OK);
+			kt_step(t);
+			variant = l < 2 ? "-late" : "-never";
+			check_screen(t, l < 2 ? &late : &never, lang, px_per_mm);
+			variant = "";
 		}
 		assert_int_equal(kz_kiosk_missed_translations(t->k), 0);
 		kt_free(t);
@@ -519,7 +581,7 @@ typed_code(const char *str, const unsigned char **p)
 	static const char *const codes[] = {"in_person", "post", "email", "individual", "legal",
 		"result", "service", "application", "id_copy", "act", "conclusion",
 		"kezek counter close", "kezek close-day", "config/holidays/", ".ini", "kk", "ru",
-		NULL};
+		"kezek-printd --printer", "[printer", NULL};
 	const unsigned char *s = *p;
 	size_t n;
 
@@ -595,6 +657,7 @@ main(void)
 		cmocka_unit_test(test_every_screen),
 		cmocka_unit_test(test_admin_pin_states),
 		cmocka_unit_test(test_ballot_refusals),
+		cmocka_unit_test(test_after_a_print_fault),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -36,6 +36,7 @@
 #include "queue/estimate.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/feedback.h"
 #include "queue/outbox.h"
 
 #define FONTS  KZ_SOURCE_DIR "/assets/fonts"
@@ -543,8 +544,9 @@ test_raw_queue_prints_ticket(void **state)
 	bytes = fake_printer_bytes(&len);
 	{
 		struct kz_wait_estimate e;
+		char day[11], code[KZ_BALLOT_CODE_LEN];
 		struct kz_ticket_doc d = {"kk", h->cfg.name_kk, "Құжаттарды тапсыру", t.number,
-			t.issued_at, 0, 0, 0, &e};
+			t.issued_at, 0, 0, 0, &e, NULL};
 
 		/* the ticket as the print service laid it out: the estimate then */
 		assert_int_equal(kz_wait_estimate_ticket(h->db, &h->cfg.hours, t.id,
@@ -553,6 +555,10 @@ test_raw_queue_prints_ticket(void **state)
 		d.ahead = e.ahead;
 		if (!e.waiting)
 			d.est = NULL;
+		/* and the ballot's check code, of the day it was issued */
+		kz_clock_day(t.issued_at, day);
+		assert_int_equal(kz_ballot_code(h->db, day, t.number, code, err), KZ_OK);
+		d.check_code = code;
 
 		assert_int_equal(kz_typeset_open(FONTS, &ts, err), KZ_OK);
 		assert_int_equal(kz_doc_ticket_bitmap(ts, &d, KZ_DOTS_58MM, &want, err), KZ_OK);

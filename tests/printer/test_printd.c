@@ -20,11 +20,14 @@
 
 #include "../unit/fake_printer.h"
 #include "../unit/helpers.h"
+#include "documents/interrupted.h"
 #include "documents/ticket.h"
+#include "ink/layout.h"
 #include "printer/escpos.h"
 #include "printer/printd.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/feedback.h"
 #include "queue/estimate.h"
 #include "queue/outbox.h"
 #include "queue/ticket.h"
@@ -33,17 +36,25 @@ static struct test_hall *h;
 static struct kz_printd *pd;
 static int port;
 
+/* The hall with its ticket printer on the fake, hall.ini's lines extra
+ * added to its section. */
 static void
-hall_with_printer(enum fake_mode mode)
+hall_with(enum fake_mode mode, const char *extra)
 {
 	char ini[2048];
 
 	assert_int_equal(fake_printer_start(mode, &port), 0);
 	snprintf(ini, sizeof ini,
 		"%s[printer kiosk-1]\nrole = tickets\ntransport = tcp\naddress = 127.0.0.1:%d\n"
-		"paper = 58\n",
-		test_default_ini, port);
+		"paper = 58\n%s",
+		test_default_ini, port, extra);
 	h = test_hall_new(ini);
+}
+
+static void
+hall_with_printer(enum fake_mode mode)
+{
+	hall_with(mode, "");
 }
 
 static void
@@ -102,6 +113,20 @@ assert_job(int64_t id, const char *state, const char *reason_part)
 		fail_msg("job %lld: reason '%s' lacks '%s'", (long long)id, j.reason, reason_part);
 }
 
+/* Job id recorded as cut off inside its picture: the printer took none of
+ * its last two bands. */
+static void
+assert_cut_off(int64_t id)
+{
+	struct kz_print_job j;
+	char err[KZ_ERR_LEN];
+
+	assert_int_equal(kz_outbox_get(h->db, id, &j, err), KZ_OK);
+	if (j.bands < 3 || j.bands_sent >= j.bands - 1)
+		fail_msg("job %lld recorded at band %d of %d", (long long)id, j.bands_sent,
+			j.bands);
+}
+
 static void
 assert_printer(const char *state)
 {
@@ -113,15 +138,43 @@ assert_printer(const char *state)
 	assert_string_equal(kz_printer_condition_name(st), state);
 }
 
+/* What brings the printer back after a printout in lang was cut off: the
+ * rest of a band blank, ESC @, the "interrupted" line, feed, cut. */
+static struct kz_bytes
+reset_bytes(struct kz_typeset *ts, const char *lang)
+{
+	struct kz_layout l;
+	struct kz_bitmap *note = NULL;
+	struct kz_bytes b = {0};
+	char err[KZ_ERR_LEN] = "";
+
+	assert_int_equal(kz_doc_interrupted_layout(lang, KZ_DOTS_58MM, &l, err), KZ_OK);
+	assert_int_equal(kz_layout_bitmap(ts, &l, &note, err), KZ_OK);
+	assert_int_equal(kz_escpos_recover(KZ_DOTS_58MM / 8, note, 4, &b), KZ_OK);
+	kz_bitmap_free(note);
+	return b;
+}
+
+static void assert_printed_after(const struct kz_ticket *t, const char *lang, int reset);
+
 /* What the fake printer received, decoded, is the ticket drawn again, with
  * the people ahead and the wait as the kiosk works them out. */
 static void
 assert_printed(const struct kz_ticket *t, const char *lang)
 {
+	assert_printed_after(t, lang, 0);
+}
+
+/* The same, after (reset) the bytes that bring a cut-off printer back:
+ * the printer is reset before the ticket goes again, whole. */
+static void
+assert_printed_after(const struct kz_ticket *t, const char *lang, int reset)
+{
 	struct kz_wait_estimate e;
+	char day[11], code[KZ_BALLOT_CODE_LEN];
 	struct kz_ticket_doc d = {lang, strcmp(lang, "kk") ? h->cfg.name_ru : h->cfg.name_kk,
 		strcmp(lang, "kk") ? "Сдача документов" : "Құжаттарды тапсыру", t->number,
-		t->issued_at, 0, 0, 0, &e};
+		t->issued_at, 0, 0, 0, &e, NULL};
 	struct kz_bitmap *want = NULL, *got = NULL;
 	struct kz_escpos_summary sum;
 	struct kz_typeset *ts;
@@ -135,11 +188,24 @@ assert_printed(const struct kz_ticket *t, const char *lang)
 	d.ahead = e.ahead;
 	if (!e.waiting)
 		d.est = NULL;
+	/* and the ballot's check code, of the day it was issued */
+	kz_clock_day(t->issued_at, day);
+	assert_int_equal(kz_ballot_code(h->db, day, t->number, code, err), KZ_OK);
+	d.check_code = code;
 
 	fake_printer_stop();
 	bytes = fake_printer_bytes(&len);
 	assert_int_equal(kz_typeset_open(KZ_SOURCE_DIR "/assets/fonts", &ts, err), KZ_OK);
 	assert_int_equal(kz_doc_ticket_bitmap(ts, &d, KZ_DOTS_58MM, &want, err), KZ_OK);
+	if (reset) {
+		struct kz_bytes r = reset_bytes(ts, lang);
+		if (len < r.len || memcmp(bytes, r.data, r.len) != 0)
+			fail_msg("the printer was not reset first: %zu bytes, the reset %zu", len,
+				r.len);
+		memmove(bytes, bytes + r.len, len - r.len);
+		len -= r.len;
+		kz_bytes_free(&r);
+	}
 	if (kz_escpos_decode(bytes, len, &got, &sum, err) != KZ_OK)
 		fail_msg("decode %zu bytes: %s", len, err);
 	assert_true(kz_bitmap_equal(want, got));
@@ -259,12 +325,52 @@ test_a_dropped_connection_is_printed_again_whole(void **state)
 	job = issue("ru", &t);
 	open_printd(NULL);
 	assert_int_equal(step(), 0);
-	assert_job(job, "queued", NULL);
+	/* cut off inside its picture, and the reset dropped too: the job
+	 * waits for the printer to be reset before anything else prints */
+	assert_job(job, "sending", NULL);
+	assert_cut_off(job);
 	assert_printer("offline");
 	printer_back();
 	test_at("2026-03-20T10:00:11");
 	assert_int_equal(step(), 1);
-	assert_printed(&t, "ru");
+	assert_job(job, "done", NULL);
+	assert_printed_after(&t, "ru", 1);
+}
+
+/* Over TCP a band's short header goes out only once the printer has taken
+ * the band before it (its send queue drained), so a printer that stops
+ * taking bytes never holds a header in part: the job is recorded as cut
+ * at the band the printer did not take, not as sent, and is not 'done';
+ * once the printer is back it is reset, then the ticket prints whole. */
+static void
+test_a_band_header_waits_for_the_band_before_it(void **state)
+{
+	struct timespec a, b;
+	struct kz_print_job j;
+	struct kz_ticket t;
+	char err[KZ_ERR_LEN] = "";
+	int64_t job;
+
+	(void)state;
+	hall_with(FAKE_STALL, "status = no\n"); /* nothing asked first: the bytes go */
+	test_at("2026-03-20T10:00");
+	job = issue("kk", &t);
+	open_printd(NULL);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	assert_int_equal(step(), 0);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	assert_true(b.tv_sec - a.tv_sec < 5); /* the wait for the queue is bounded too */
+	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
+	assert_string_equal(kz_job_state_name(j.state), "sending");
+	if (j.bands < 3 || j.bands_sent >= j.bands - 1)
+		fail_msg("recorded as at band %d of %d: the printer took at most the first",
+			j.bands_sent, j.bands);
+	assert_printer("offline");
+	printer_back();
+	test_at("2026-03-20T10:00:11");
+	assert_int_equal(step(), 1);
+	assert_job(job, "done", NULL);
+	assert_printed_after(&t, "kk", 1);
 }
 
 static void
@@ -343,6 +449,8 @@ main(void)
 		cmocka_unit_test_teardown(test_paper_out_waits_then_prints, teardown),
 		cmocka_unit_test_teardown(test_unreachable_printer_is_offline_until_back, teardown),
 		cmocka_unit_test_teardown(test_a_dropped_connection_is_printed_again_whole,
+			teardown),
+		cmocka_unit_test_teardown(test_a_band_header_waits_for_the_band_before_it,
 			teardown),
 		cmocka_unit_test_teardown(test_a_stalled_printer_is_given_up_in_bounded_time,
 			teardown),

@@ -81,6 +81,7 @@ doc(const char *lang)
 		.number = "A-017",
 		.issued_at = local("2026-03-20T10:15"),
 		.ahead = 3,
+		.check_code = "4821",
 	};
 }
 
@@ -280,6 +281,39 @@ test_who_is_ahead_in_words(void **state)
 	assert_string_equal(text_with(&l, "ешкім"), "Сізден бұрын ешкім жоқ");
 	assert_non_null(text_with(&l, "20.03.2026 10:15"));
 	assert_non_null(text_with(&l, "30\u00A0минуттан аспауы тиіс"));
+}
+
+/* The ballot's check code at the bottom, under the last rule and above
+ * the footer, in the ticket's language; none when there is no code (a
+ * past day's ticket printed again). */
+static void
+test_check_code_at_the_bottom(void **state)
+{
+	static const char *const want[2] = {"Қызметті бағалау коды: 4821",
+		"Код для оценки обслуживания: 4821"};
+
+	(void)state;
+	for (int li = 0; li < 2; li++) {
+		struct kz_ticket_doc d = doc(langs[li]);
+		struct kz_layout l = layout(&d, KZ_DOTS_58MM);
+		int code = -1, rule = -1;
+		for (int i = 0; i < l.n; i++) {
+			if (strcmp(l.blocks[i].text, want[li]) == 0)
+				code = i;
+			if (l.blocks[i].kind == KZ_BLOCK_RULE)
+				rule = i;
+		}
+		if (code < 0)
+			fail_msg("no line '%s'", want[li]);
+		assert_int_equal(code, rule + 1);
+		assert_int_equal(code, l.n - 2); /* the footer after it */
+		d.check_code = NULL;
+		l = layout(&d, KZ_DOTS_58MM);
+		assert_false(has_text(&l, "4821"));
+		d.check_code = "";
+		l = layout(&d, KZ_DOTS_58MM);
+		assert_false(has_text(&l, strchr(want[li], ':')));
+	}
 }
 
 /* A Kazakh ticket has no Russian sentence; a Russian one no Kazakh letter. */
@@ -529,6 +563,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tickets_in_both_languages_on_both_papers),
 		cmocka_unit_test(test_russian_plural),
+		cmocka_unit_test(test_check_code_at_the_bottom),
 		cmocka_unit_test(test_who_is_ahead_in_words),
 		cmocka_unit_test(test_one_language_a_ticket),
 		cmocka_unit_test(test_lunch_notice_says_when_reception_resumes),

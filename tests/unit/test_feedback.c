@@ -5,11 +5,13 @@
  * refused when malformed, never changed afterwards.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sqlite3.h>
 
 #include "helpers.h"
+#include "queue/clock.h"
 #include "queue/counter.h"
 #include "queue/db.h"
 #include "queue/error.h"
@@ -33,6 +35,27 @@ ballot(const char *ticket, const char *lang, const char *kiosk, int quality, int
 	return fb;
 }
 
+/* The check code printed on today's ticket number. */
+static void
+code_of(struct kz_db *db, const char *number, char code[KZ_BALLOT_CODE_LEN])
+{
+	char err[KZ_ERR_LEN] = "", day[11];
+
+	kz_clock_day(kz_clock_now(), day);
+	if (kz_ballot_code(db, day, number, code, err) != KZ_OK)
+		fail_msg("check code of %s: %s", number, err);
+	assert_int_equal(strlen(code), 4);
+}
+
+/* fb with its ticket's right check code, unless it names one. */
+static struct kz_feedback
+with_code(struct kz_db *db, struct kz_feedback fb)
+{
+	if (fb.code[0] == '\0')
+		code_of(db, fb.ticket, fb.code);
+	return fb;
+}
+
 /* A ballot that must be taken. */
 static int64_t
 add(struct kz_db *db, struct kz_feedback fb)
@@ -41,6 +64,7 @@ add(struct kz_db *db, struct kz_feedback fb)
 	enum kz_ballot_refusal why = KZ_BALLOT_CAST;
 	int64_t id = 0;
 
+	fb = with_code(db, fb);
 	if (kz_feedback_add(db, &fb, &id, &why, err) != KZ_OK)
 		fail_msg("ballot of %s: %s", fb.ticket, err);
 	assert_int_equal(why, KZ_BALLOT_MAY_VOTE);
@@ -55,7 +79,8 @@ refused(struct kz_db *db, struct kz_feedback fb, enum kz_ballot_refusal why, con
 	enum kz_ballot_refusal got = KZ_BALLOT_MAY_VOTE, checked = KZ_BALLOT_MAY_VOTE;
 	int64_t id = -7;
 
-	assert_int_equal(kz_ballot_check(db, fb.ticket, &checked, err), KZ_EREJECT);
+	fb = with_code(db, fb);
+	assert_int_equal(kz_ballot_check(db, fb.ticket, fb.code, &checked, err), KZ_EREJECT);
 	assert_int_equal(checked, why);
 	assert_int_equal(kz_feedback_add(db, &fb, &id, &got, err), KZ_EREJECT);
 	assert_int_equal(got, why);
@@ -406,7 +431,7 @@ test_one_ballot_per_ticket_served_today(void **state)
 	refused(h->db, ballot("A-002", "ru", "", 1, 1, 1, 1), KZ_BALLOT_UNKNOWN, "A-002");
 
 	t = serve(h, "A"); /* */
-	assert_int_equal(kz_ballot_check(h->db, "a-2", &why, err), KZ_OK);
+	assert_int_equal(kz_ballot_check(h->db, "a-2", NULL, &why, err), KZ_OK);
 	assert_int_equal(why, KZ_BALLOT_MAY_VOTE);
 	/* five all-"No" ballots in a row from one ticket: one counts */
 	add(h->db, ballot(t.number, "kk", "kiosk-1", 0, 0, 0, 0));
@@ -419,6 +444,67 @@ test_one_ballot_per_ticket_served_today(void **state)
 	add(h->db, ballot(serve(h, "B").number, "ru", "kiosk-1", 1, 1, 1, 1));
 	assert_summary(summary(h->db, "2026-03-20", "2026-03-20"), 2, (int[]){1, 1, 1, 1},
 		(int[]){2, 2, 2, 2});
+}
+
+/* A ballot with ticket number and check code code: refused as wrong. */
+static void
+wrong_code(struct kz_db *db, const char *number, const char *code)
+{
+	struct kz_feedback fb = ballot(number, "ru", "", 0, 0, 0, 0);
+
+	snprintf(fb.code, sizeof fb.code, "%.4s", code);
+	refused(db, fb, KZ_BALLOT_WRONG_CODE, "check code is not that of ticket");
+}
+
+/* The number of a ticket served is on the board for all to see: without
+ * the check code printed on its paper it does not vote.  The code is
+ * four digits, the same each time it is asked for that day, told wrong
+ * before "voted already" (a guessed number learns nothing), different
+ * for other tickets, and gone with its day's key. */
+static void
+test_a_ballot_needs_the_tickets_check_code(void **state)
+{
+	struct test_hall *h = *state;
+	char code[KZ_BALLOT_CODE_LEN], again[KZ_BALLOT_CODE_LEN], other[16];
+	char err[KZ_ERR_LEN] = "", distinct[20][KZ_BALLOT_CODE_LEN];
+	enum kz_ballot_refusal why = KZ_BALLOT_MAY_VOTE;
+	int n = 0;
+
+	test_open_counter(h, 3);
+	serve(h, "A"); /* */
+	code_of(h->db, "A-001", code);
+	code_of(h->db, "a1", again);
+	assert_string_equal(code, again);
+	for (const char *d = code; *d != '\0'; d++)
+		assert_true(*d >= '0' && *d <= '9');
+	snprintf(other, sizeof other, "%04d", (atoi(code) + 1) % 10000);
+	assert_string_not_equal(other, code);
+	wrong_code(h->db, "A-001", other);
+	wrong_code(h->db, "A-001", "12");
+	assert_int_equal(kz_ballot_check(h->db, "A-001", NULL, &why, err), KZ_OK);
+	assert_int_equal(kz_ballot_check(h->db, "A-001", code, &why, err), KZ_OK);
+	add(h->db, ballot("A-001", "ru", "", 1, 1, 1, 1));
+	wrong_code(h->db, "A-001", other); /* voted, but a guess is told only "wrong" */
+	refused(h->db, ballot("A-001", "ru", "", 1, 1, 1, 1), KZ_BALLOT_CAST, "voted already");
+	assert_summary(summary(h->db, "2026-03-20", "2026-03-20"), 1, (int[]){1, 1, 1, 1},
+		(int[]){1, 1, 1, 1});
+	/* other tickets, other codes: 20 tickets share hardly any */
+	for (int i = 0; i < 20; i++) {
+		char number[16], c[KZ_BALLOT_CODE_LEN];
+		int seen = 0;
+		snprintf(number, sizeof number, "B-%03d", i + 1);
+		code_of(h->db, number, c);
+		for (int j = 0; j < n; j++)
+			seen |= strcmp(distinct[j], c) == 0;
+		if (!seen)
+			memcpy(distinct[n++], c, sizeof c);
+	}
+	assert_true(n >= 17);
+	/* the next day: a new key, and the past day's code is gone with its key */
+	test_at("2026-03-23T10:00");
+	code_of(h->db, "A-001", again);
+	assert_int_equal(kz_ballot_code(h->db, "2026-03-20", "A-001", other, err), KZ_OK);
+	assert_string_equal(other, "");
 }
 
 /* A visitor sent on to another service keeps their number: served in the
@@ -506,6 +592,7 @@ main(void)
 		T(test_version_4_database_is_migrated_with_its_tickets),
 		cmocka_unit_test(test_ballot_number_is_read_as_printed),
 		T(test_one_ballot_per_ticket_served_today),
+		T(test_a_ballot_needs_the_tickets_check_code),
 		T(test_transferred_visitor_votes_once),
 		T(test_ballots_keep_no_link_to_the_ticket),
 	};
