@@ -35,7 +35,7 @@ usage(FILE *f)
 	fprintf(f,
 		"usage: kezek-display [--config FILE] [--db PATH] [--now TIME] [--size WxH]\n"
 		"                     [--fullscreen] [--gpu] [--data-dir DIR] [--fonts DIR]\n"
-		"                     [--po DIR] [--snapshot FILE.png]\n"
+		"                     [--locale DIR] [--snapshot FILE.png]\n"
 		"                     [--exit-after SECONDS] [--version]\n\n"
 		"The hall board: calls, waits against the 30-minute limit, spoken calls.\n"
 		"%s"
@@ -43,7 +43,8 @@ usage(FILE *f)
 		"  --fullscreen      fill the screen (the hall's monitor)\n"
 		"  --gpu             draw with the graphics card (default: software)\n"
 		"  --fonts DIR       the fonts (default: assets/fonts of the data directory)\n"
-		"  --po DIR          the board's words, kk.po and ru.po (default: its po)\n"
+		"  --locale DIR      the board's words: DIR/kk and DIR/ru's compiled\n"
+		"                    LC_MESSAGES/kezek.mo (default: the data directory's locale)\n"
 		"  --snapshot FILE   write each frame drawn to FILE as PNG (a machine with no screen)\n"
 		"  --exit-after N    stop after N seconds\n"
 		"  --version         print the version and exit\n"
@@ -52,7 +53,7 @@ usage(FILE *f)
 }
 
 struct options {
-	const char *config, *db, *now, *data_dir, *fonts, *po, *snapshot;
+	const char *config, *db, *now, *data_dir, *fonts, *locale, *snapshot;
 	int w, h, fullscreen, gpu;
 	double exit_after;
 };
@@ -71,7 +72,7 @@ parse(int argc, char **argv, struct options *o)
 		{"exit-after", required_argument, NULL, 'x'},
 		{"help", no_argument, NULL, 'h'},
 		{"gpu", no_argument, NULL, 'g'},
-		{"po", required_argument, NULL, 'P'},
+		{"locale", required_argument, NULL, 'P'},
 		{"data-dir", required_argument, NULL, 'D'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -100,7 +101,7 @@ parse(int argc, char **argv, struct options *o)
 			o->fonts = optarg;
 			break;
 		case 'P':
-			o->po = optarg;
+			o->locale = optarg;
 			break;
 		case 'S':
 			o->snapshot = optarg;
@@ -182,7 +183,7 @@ main(int argc, char **argv)
 	struct kz_display_options dopt;
 	struct kz_display *d;
 	struct options o;
-	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], po[KZ_PATH_LEN + 32];
+	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], locale[KZ_PATH_LEN + 32];
 	int rc;
 
 	if (parse(argc, argv, &o) != 0)
@@ -199,13 +200,13 @@ main(int argc, char **argv)
 	if ((o.fonts == NULL &&
 		    kz_setup_data(&setup, "assets/fonts", "fonts", fonts, sizeof fonts, err) !=
 			    KZ_OK) ||
-		(o.po == NULL &&
-			kz_setup_data(&setup, "po", "translations", po, sizeof po, err) != KZ_OK)) {
+		(o.locale == NULL &&
+			kz_setup_locale(&setup, locale, sizeof locale, err) != KZ_OK)) {
 		fprintf(stderr, "kezek-display: %s\n", err);
 		return 3;
 	}
 	dopt = (struct kz_display_options){&cfg, o.db && *o.db ? o.db : cfg.database,
-		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen, o.po ? o.po : po};
+		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen, o.locale ? o.locale : locale};
 	if ((rc = kz_display_open(&dopt, &d, err)) != KZ_OK) {
 		fprintf(stderr, "kezek-display: %s\n", err);
 		return 3;

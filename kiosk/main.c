@@ -37,7 +37,7 @@ usage(FILE *f)
 	fprintf(f,
 		"usage: kezek-kiosk [--config FILE] [--db PATH] [--now TIME] [--kiosk NAME]\n"
 		"                   [--window WxH] [--lang kk|ru] [--data-dir DIR] [--fonts DIR]\n"
-		"                   [--po DIR] [--screen NAME --snapshot FILE.png]\n"
+		"                   [--locale DIR] [--screen NAME --snapshot FILE.png]\n"
 		"                   [--exit-after SECONDS] [--screen-file FILE] [--list-screens]\n"
 		"                   [--gpu] [--version]\n\n"
 		"The touch kiosk: tickets, blank forms, information, feedback.\n"
@@ -59,7 +59,8 @@ usage(FILE *f)
 }
 
 struct options {
-	const char *config, *db, *now, *kiosk, *lang, *data_dir, *fonts, *po, *screen, *snapshot;
+	const char *config, *db, *now, *kiosk, *lang, *data_dir, *fonts, *locale, *screen,
+		*snapshot;
 	const char *screen_file;
 	int w, h, window, gpu;
 	double exit_after;
@@ -89,7 +90,7 @@ parse(int argc, char **argv, struct options *o)
 		{"window", required_argument, NULL, 'w'},
 		{"lang", required_argument, NULL, 'l'},
 		{"fonts", required_argument, NULL, 'F'},
-		{"po", required_argument, NULL, 'P'},
+		{"locale", required_argument, NULL, 'P'},
 		{"screen", required_argument, NULL, 's'},
 		{"snapshot", required_argument, NULL, 'S'},
 		{"exit-after", required_argument, NULL, 'x'},
@@ -131,7 +132,7 @@ parse(int argc, char **argv, struct options *o)
 			o->fonts = optarg;
 			break;
 		case 'P':
-			o->po = optarg;
+			o->locale = optarg;
 			break;
 		case 's':
 			o->screen = optarg;
@@ -240,7 +241,7 @@ main(int argc, char **argv)
 	struct kz_kiosk_options kopt;
 	struct kz_kiosk *k;
 	struct options o;
-	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], po[KZ_PATH_LEN + 32];
+	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], locale[KZ_PATH_LEN + 32];
 	int rc;
 
 	if (parse(argc, argv, &o) != 0)
@@ -266,14 +267,14 @@ main(int argc, char **argv)
 	if ((o.fonts == NULL &&
 		    kz_setup_data(&setup, "assets/fonts", "fonts", fonts, sizeof fonts, err) !=
 			    KZ_OK) ||
-		(o.po == NULL &&
-			kz_setup_data(&setup, "po", "translations", po, sizeof po, err) != KZ_OK)) {
+		(o.locale == NULL &&
+			kz_setup_locale(&setup, locale, sizeof locale, err) != KZ_OK)) {
 		fprintf(stderr, "kezek-kiosk: %s\n", err);
 		return 3;
 	}
 	kopt.db_path = o.db && *o.db ? o.db : cfg.database;
 	kopt.font_dir = o.fonts ? o.fonts : fonts;
-	kopt.po_dir = o.po ? o.po : po;
+	kopt.locale_dir = o.locale ? o.locale : locale;
 	kopt.w = o.w;
 	kopt.h = o.h;
 	kopt.fullscreen = !o.window && !o.snapshot;

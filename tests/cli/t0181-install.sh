@@ -16,7 +16,8 @@ if [ $? -eq 0 ]; then ok; else not_ok "cmake --install into a stage"; fi
 at() { find "$STAGE" -path "*$1" -print -quit; }
 for tail in /bin/kezek /bin/kezek-kiosk /bin/kezek-display /bin/kezek-printd \
 	/etc/kezek/hall.ini /share/kezek/config/holidays/2026.ini /share/kezek/config/offices.csv \
-	/share/kezek/config/akimats.csv /share/kezek/po/kk.po /share/kezek/po/ru.po \
+	/share/kezek/config/akimats.csv /share/kezek/locale/kk/LC_MESSAGES/kezek.mo \
+	/share/kezek/locale/ru/LC_MESSAGES/kezek.mo \
 	/systemd/system/kezek-printd@.service /systemd/system/kezek-backup.service \
 	/systemd/system/kezek-backup.timer /sysusers.d/kezek.conf /tmpfiles.d/kezek.conf \
 	/udev/rules.d/60-kezek-printers.rules \
@@ -54,6 +55,12 @@ if [ $? -eq 0 ] && grep -q 'Наурыз' "$T/out"; then ok
 else not_ok "the installed kezek reads the installed holidays"; fi
 "$bin/kezek-kiosk" --version >"$T/out" 2>"$T/err"
 if [ $? -eq 0 ] && grep -q '^kezek-kiosk [0-9]' "$T/out"; then ok; else not_ok "kezek-kiosk --version"; fi
+# the installed kiosk draws its Russian words from the installed catalogues
+"$bin/kezek-kiosk" --lang ru --screen home --snapshot "$T/home.png" >"$T/out" 2>"$T/err"
+if [ $? -eq 0 ] && [ -s "$T/home.png" ]; then ok; else not_ok "the installed kiosk draws its home screen"; fi
+"$bin/kezek" doctor >"$T/out" 2>"$T/err"
+if grep -qE "^ok +data +fonts and the kk and ru translations complete in $data" "$T/out"; then ok
+else not_ok "doctor finds the installed translations complete"; fi
 
 # systemd accepts every unit (the programs named by their staged paths)
 for unit in "$(dirname "$(at /systemd/system/kezek-backup.service)")"/*; do
