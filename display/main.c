@@ -15,6 +15,7 @@
 #include "queue/clock.h"
 #include "queue/config.h"
 #include "queue/error.h"
+#include "setup/log.h"
 #include "setup/setup.h"
 #include "ui/render.h"
 
@@ -158,12 +159,12 @@ run(struct kz_display *d, const struct options *o)
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	while (!stop) {
 		if ((rc = kz_display_step(d, &drew, err)) != KZ_OK) {
-			fprintf(stderr, "kezek-display: %s\n", err);
+			kz_log(KZ_LOG_ERR, "%s", err);
 			return 3;
 		}
 		if (drew && o->snapshot &&
 			kz_ui_save_png(kz_display_ui(d), o->snapshot, err) != KZ_OK)
-			fprintf(stderr, "kezek-display: %s\n", err);
+			kz_log(KZ_LOG_WARNING, "%s", err);
 		if (kz_ui_sleep(kz_display_ui(d), POLL_MS))
 			break;
 		clock_gettime(CLOCK_MONOTONIC, &now);
@@ -186,6 +187,7 @@ main(int argc, char **argv)
 	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], locale[KZ_PATH_LEN + 32];
 	int rc;
 
+	kz_log_init("kezek-display");
 	if (parse(argc, argv, &o) != 0)
 		return 1;
 	/* The board draws a frame only when something changes: software rendering
@@ -194,7 +196,7 @@ main(int argc, char **argv)
 	kz_ui_use_gpu(o.gpu);
 	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
 		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
-		fprintf(stderr, "kezek-display: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return rc == KZ_EINVAL ? 1 : 3;
 	}
 	if ((o.fonts == NULL &&
@@ -202,13 +204,13 @@ main(int argc, char **argv)
 			    KZ_OK) ||
 		(o.locale == NULL &&
 			kz_setup_locale(&setup, locale, sizeof locale, err) != KZ_OK)) {
-		fprintf(stderr, "kezek-display: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
 	dopt = (struct kz_display_options){&cfg, o.db && *o.db ? o.db : cfg.database,
 		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen, o.locale ? o.locale : locale};
 	if ((rc = kz_display_open(&dopt, &d, err)) != KZ_OK) {
-		fprintf(stderr, "kezek-display: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
 	signal(SIGINT, on_signal);

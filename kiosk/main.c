@@ -17,6 +17,7 @@
 #include "queue/clock.h"
 #include "queue/config.h"
 #include "queue/error.h"
+#include "setup/log.h"
 #include "setup/setup.h"
 #include "ui/render.h"
 
@@ -199,7 +200,7 @@ snapshot(struct kz_kiosk *k, const struct options *o)
 
 	if (kz_kiosk_show(k, o->screen, o->lang, err) != KZ_OK ||
 		kz_ui_save_png(kz_kiosk_ui(k), o->snapshot, err) != KZ_OK) {
-		fprintf(stderr, "kezek-kiosk: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
 	st = kz_kiosk_stats(k);
@@ -219,11 +220,10 @@ run(struct kz_kiosk *k, const struct options *o)
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	if (o->lang != NULL && kz_kiosk_show(k, "home", o->lang, err) != KZ_OK)
-		fprintf(stderr, "kezek-kiosk: %s\n", err);
+		kz_log(KZ_LOG_WARNING, "%s", err);
 	while (!stop && !kz_kiosk_done(k)) {
 		if (kz_kiosk_step(k, STEP_MS, err) != KZ_OK)
-			fprintf(stderr, "kezek-kiosk: %s\n",
-				err); /* keep serving: next frame may draw */
+			kz_log(KZ_LOG_WARNING, "%s", err); /* keep serving: next frame may draw */
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		if (o->exit_after > 0 &&
 			(now.tv_sec - start.tv_sec) + (now.tv_nsec - start.tv_nsec) / 1e9 >=
@@ -244,6 +244,7 @@ main(int argc, char **argv)
 	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], locale[KZ_PATH_LEN + 32];
 	int rc;
 
+	kz_log_init("kezek-kiosk");
 	if (parse(argc, argv, &o) != 0)
 		return 1;
 	/* the kiosk stops on SIGTERM from its supervisor, not on SDL's quit */
@@ -253,14 +254,14 @@ main(int argc, char **argv)
 	kz_ui_use_gpu(o.gpu);
 	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
 		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
-		fprintf(stderr, "kezek-kiosk: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return rc == KZ_EINVAL ? 1 : 3;
 	}
 	kopt = (struct kz_kiosk_options){.cfg = &cfg, .conf = kz_config_kiosk(&cfg, o.kiosk)};
 	if (kopt.conf == NULL) {
-		fprintf(stderr,
-			"kezek-kiosk: %s: no [kiosk %s] in the configuration; add one with "
-			"its ticket printer\n",
+		kz_log(KZ_LOG_ERR,
+			"%s: no [kiosk %s] in the configuration; add one with "
+			"its ticket printer",
 			cfg.path, o.kiosk ? o.kiosk : "NAME");
 		return 3;
 	}
@@ -269,7 +270,7 @@ main(int argc, char **argv)
 			    KZ_OK) ||
 		(o.locale == NULL &&
 			kz_setup_locale(&setup, locale, sizeof locale, err) != KZ_OK)) {
-		fprintf(stderr, "kezek-kiosk: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
 	kopt.db_path = o.db && *o.db ? o.db : cfg.database;
@@ -280,7 +281,7 @@ main(int argc, char **argv)
 	kopt.fullscreen = !o.window && !o.snapshot;
 	kopt.screen_file = o.screen_file;
 	if ((rc = kz_kiosk_open(&kopt, &k, err)) != KZ_OK) {
-		fprintf(stderr, "kezek-kiosk: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
 	signal(SIGINT, on_signal);

@@ -62,6 +62,19 @@ if [ $? -eq 0 ] && [ -s "$T/home.png" ]; then ok; else not_ok "the installed kio
 if grep -qE "^ok +data +fonts and the kk and ru translations complete in $data" "$T/out"; then ok
 else not_ok "doctor finds the installed translations complete"; fi
 
+# under systemd (stderr is the journal's stream, JOURNAL_STREAM names it)
+# a line carries its level as "<N>", which the journal strips and keeps;
+# elsewhere it names the program
+: >"$T/journal"
+export JOURNAL_STREAM=$(stat -c '%d:%i' "$T/journal")
+"$bin/kezek-printd" --printer nosuch 2>>"$T/journal"
+"$bin/kezek" ticket Z 2>>"$T/journal"
+"$bin/kezek-printd" --printer nosuch 2>"$T/err"
+unset JOURNAL_STREAM
+if grep -q '^<3>.*has no \[printer nosuch\]' "$T/journal" && grep -q '^<3>.*Z' "$T/journal" &&
+	! grep -q '^kezek' "$T/journal" && grep -q '^kezek-printd: .*nosuch' "$T/err"; then ok
+else not_ok "error lines carry the journal's level <3> on the journal's stream only"; cat "$T/journal" >&2; fi
+
 # systemd accepts every unit (the programs named by their staged paths)
 for unit in "$(dirname "$(at /systemd/system/kezek-backup.service)")"/*; do
 	name=$(basename "$unit")
