@@ -35,14 +35,16 @@ usage(FILE *f)
 {
 	fprintf(f,
 		"usage: kezek-display [--config FILE] [--db PATH] [--now TIME] [--size WxH]\n"
-		"                     [--fullscreen] [--gpu] [--data-dir DIR] [--fonts DIR]\n"
-		"                     [--locale DIR] [--snapshot FILE.png]\n"
+		"                     [--fullscreen] [--gpu] [--output NAME] [--data-dir DIR]\n"
+		"                     [--fonts DIR] [--locale DIR] [--snapshot FILE.png]\n"
 		"                     [--exit-after SECONDS] [--version]\n\n"
 		"The hall board: calls, waits against the 30-minute limit, spoken calls.\n"
 		"%s"
 		"  --size WxH        window size (default 1920x1080; 1080x1920 is portrait)\n"
 		"  --fullscreen      fill the screen (the hall's monitor)\n"
 		"  --gpu             draw with the graphics card (default: software)\n"
+		"  --output NAME     the screen to show on, as the system names it (HDMI-1;\n"
+		"                    default: [display] output, else the first)\n"
 		"  --fonts DIR       the fonts (default: assets/fonts of the data directory)\n"
 		"  --locale DIR      the board's words: DIR/kk and DIR/ru's compiled\n"
 		"                    LC_MESSAGES/kezek.mo (default: the data directory's locale)\n"
@@ -54,7 +56,7 @@ usage(FILE *f)
 }
 
 struct options {
-	const char *config, *db, *now, *data_dir, *fonts, *locale, *snapshot;
+	const char *config, *db, *now, *data_dir, *fonts, *locale, *snapshot, *output;
 	int w, h, fullscreen, gpu;
 	double exit_after;
 };
@@ -73,6 +75,7 @@ parse(int argc, char **argv, struct options *o)
 		{"exit-after", required_argument, NULL, 'x'},
 		{"help", no_argument, NULL, 'h'},
 		{"gpu", no_argument, NULL, 'g'},
+		{"output", required_argument, NULL, 'O'},
 		{"locale", required_argument, NULL, 'P'},
 		{"data-dir", required_argument, NULL, 'D'},
 		{"version", no_argument, NULL, 'V'},
@@ -112,6 +115,9 @@ parse(int argc, char **argv, struct options *o)
 			break;
 		case 'g':
 			o->gpu = 1;
+			break;
+		case 'O':
+			o->output = optarg;
 			break;
 		case 'x':
 			o->exit_after = atof(optarg);
@@ -207,6 +213,7 @@ main(int argc, char **argv)
 		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
+	kz_ui_use_output(o.output ? o.output : cfg.display.output);
 	dopt = (struct kz_display_options){&cfg, o.db && *o.db ? o.db : cfg.database,
 		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen, o.locale ? o.locale : locale};
 	if ((rc = kz_display_open(&dopt, &d, err)) != KZ_OK) {

@@ -40,7 +40,7 @@ usage(FILE *f)
 		"                   [--window WxH] [--lang kk|ru] [--data-dir DIR] [--fonts DIR]\n"
 		"                   [--locale DIR] [--screen NAME --snapshot FILE.png]\n"
 		"                   [--exit-after SECONDS] [--screen-file FILE] [--list-screens]\n"
-		"                   [--gpu] [--version]\n\n"
+		"                   [--gpu] [--output NAME] [--version]\n\n"
 		"The touch kiosk: tickets, blank forms, information, feedback.\n"
 		"%s"
 		"  --kiosk NAME      which [kiosk] of the configuration (default: the first)\n"
@@ -51,6 +51,8 @@ usage(FILE *f)
 		"  --screen-file FILE  write the name of the screen on show to FILE at each change\n"
 		"  --exit-after N    stop after N seconds\n"
 		"  --gpu             draw with the graphics card (default: software, no GL)\n"
+		"  --output NAME     the screen to show on, as the system names it (HDMI-1;\n"
+		"                    default: [kiosk] output, else the first)\n"
 		"  --list-screens    each screen's name and when it is shown (open, closed,\n"
 		"                    after an action, staff, fault), one a line, and exit\n"
 		"  --version         print the version and exit\n"
@@ -62,7 +64,7 @@ usage(FILE *f)
 struct options {
 	const char *config, *db, *now, *kiosk, *lang, *data_dir, *fonts, *locale, *screen,
 		*snapshot;
-	const char *screen_file;
+	const char *screen_file, *output;
 	int w, h, window, gpu;
 	double exit_after;
 };
@@ -101,6 +103,7 @@ parse(int argc, char **argv, struct options *o)
 		{"screen-file", required_argument, NULL, 'W'},
 		{"version", no_argument, NULL, 'V'},
 		{"gpu", no_argument, NULL, 'g'},
+		{"output", required_argument, NULL, 'O'},
 		{NULL, 0, NULL, 0},
 	};
 	char version[64], shown[KZ_ERR_LEN];
@@ -149,6 +152,9 @@ parse(int argc, char **argv, struct options *o)
 			break;
 		case 'g':
 			o->gpu = 1;
+			break;
+		case 'O':
+			o->output = optarg;
 			break;
 		case 'w':
 			if (parse_size(optarg, o))
@@ -273,6 +279,7 @@ main(int argc, char **argv)
 		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
+	kz_ui_use_output(o.output ? o.output : kopt.conf->output);
 	kopt.db_path = o.db && *o.db ? o.db : cfg.database;
 	kopt.font_dir = o.fonts ? o.fonts : fonts;
 	kopt.locale_dir = o.locale ? o.locale : locale;

@@ -29,7 +29,6 @@ void kz_log_init(const char *program);
 int kz_log_to_journal(void);
 
 /* One line at level: "<N>message" to the journal, "PROGRAM: message" else. */
-void kz_log(enum kz_log_level level, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void kz_log(enum kz_log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif
