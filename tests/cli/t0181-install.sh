@@ -19,7 +19,9 @@ for tail in /bin/kezek /bin/kezek-kiosk /bin/kezek-display /bin/kezek-printd \
 	/share/kezek/config/akimats.csv /share/kezek/locale/kk/LC_MESSAGES/kezek.mo \
 	/share/kezek/locale/ru/LC_MESSAGES/kezek.mo \
 	/systemd/system/kezek-printd@.service /systemd/system/kezek-backup.service \
-	/systemd/system/kezek-backup.timer /sysusers.d/kezek.conf /tmpfiles.d/kezek.conf \
+	/systemd/system/kezek-backup.timer /systemd/system/kezek-screens.service \
+	/systemd/system/kezek-kiosk@.service /systemd/system/kezek-display@.service \
+	/etc/X11/kezek-xorg.conf /sysusers.d/kezek.conf /tmpfiles.d/kezek.conf \
 	/udev/rules.d/60-kezek-printers.rules \
 	/man/man1/kezek.1 /man/man1/kezek-kiosk.1 /man/man1/kezek-display.1 \
 	/man/man8/kezek-printd.8 /man/man5/hall.ini.5; do
@@ -75,15 +77,38 @@ if grep -q '^<3>.*has no \[printer nosuch\]' "$T/journal" && grep -q '^<3>.*Z' "
 	! grep -q '^kezek' "$T/journal" && grep -q '^kezek-printd: .*nosuch' "$T/err"; then ok
 else not_ok "error lines carry the journal's level <3> on the journal's stream only"; cat "$T/journal" >&2; fi
 
-# systemd accepts every unit (the programs named by their staged paths)
-for unit in "$(dirname "$(at /systemd/system/kezek-backup.service)")"/*; do
-	name=$(basename "$unit")
-	case $name in *@.service) name=${name/@/@test} ;; esac
-	sed "s|/usr/bin/|$bin/|g; s|/etc/kezek/|$T/|g" "$unit" >"$T/$name"
-	if systemd-analyze verify --man=no "$T/$name" >"$T/out" 2>"$T/err" &&
-		! grep -v 'sysinit.target\|Unit .* not found' "$T/err" | grep -q .; then ok
-	else not_ok "systemd-analyze verify $(basename "$unit")"; fi
+# systemd accepts every unit (Kezek's programs named by their staged
+# paths; the X server by its own if installed, else by a stand-in, for a
+# build machine has none), together, as they name each other
+units=$(dirname "$(at /systemd/system/kezek-backup.service)")
+xorg=$(command -v Xorg || echo /bin/true)
+mkdir -p "$T/units"
+for unit in "$units"/*; do
+	sed "s|/usr/bin/kezek|$bin/kezek|g; s|/usr/bin/Xorg|$xorg|; s|/etc/kezek/|$T/|g" "$unit" \
+		>"$T/units/$(basename "$unit")"
 done
+for unit in "$units"/*; do
+	name=$(basename "$unit")
+	case $name in *@.service) name=${name/@/@HDMI-1} ;; esac
+	if (cd "$T/units" && systemd-analyze verify --man=no "$name") >"$T/out" 2>"$T/err" &&
+		! grep -v 'sysinit.target\|Unit .* not found' "$T/err" | grep -q .; then ok
+	else not_ok "systemd-analyze verify $(basename "$unit")"; cat "$T/err" >&2; fi
+done
+# each service restarts on failure with a pause, and runs as kezek with the hardening
+for unit in "$units"/*.service; do
+	case $unit in *backup*) continue ;; esac
+	for line in '^Restart=always' '^RestartSec=' '^User=kezek' '^NoNewPrivileges=yes' \
+		'^ProtectSystem=strict' '^ReadWritePaths=/var/lib/kezek$'; do
+		if grep -q "$line" "$unit"; then ok; else not_ok "$(basename "$unit") lacks $line"; fi
+	done
+done
+# the kiosk and the boards draw on the screens' server, full screen on their output
+grep -q -- '--fullscreen --output %i' "$units/kezek-display@.service" && ok ||
+	not_ok "kezek-display@SCREEN shows on the output SCREEN"
+grep -q '^Requires=kezek-screens.service' "$units/kezek-kiosk@.service" && ok ||
+	not_ok "the kiosk starts the screens' server"
+grep -q '"DontVTSwitch" "true"' "$(at /etc/X11/kezek-xorg.conf)" && ok ||
+	not_ok "the screens' server lets no one switch to a terminal"
 
 # the system user, group and state folder: the group shares the database
 users=$(at /sysusers.d/kezek.conf)
