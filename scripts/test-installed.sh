@@ -111,11 +111,9 @@ echo 482915 | as_kezek kezek kiosk pin kiosk-1 >"$W/out" 2>&1 && ok || not_ok "t
 cp scripts/demo-day.sh "$W/demo-day.sh" && chmod 755 "$W/demo-day.sh"
 mkdir -m 777 "$W/screens"
 (cd "$W" && as_kezek env KEZEK_SHOTS="$W/screens" bash "$W/demo-day.sh" /usr/bin/kezek) >"$W/out" 2>&1
-tickets=$(as_kezek kezek --now 2026-03-20T18:30 report day --date 2026-03-20 2>/dev/null | grep -c . )
 n=$(as_kezek sqlite3 /var/lib/kezek/hall.db "SELECT count(*) FROM tickets" 2>/dev/null || echo 0)
 [ "${n:-0}" -ge 5 ] && ok || not_ok "the hall day issued tickets into /var/lib/kezek ($n)"
 ls "$W/screens"/board-*.png >/dev/null 2>&1 && ok || not_ok "the installed board drew the hall"
-: "$tickets"
 as_kezek kezek doctor >"$W/doctor" 2>&1
 grep -Eq '^ok +configuration' "$W/doctor" && grep -Eq '^ok +database' "$W/doctor" &&
 	grep -Eq '^ok +data +fonts and the kk and ru translations complete in /usr/share/kezek' "$W/doctor" &&
