@@ -241,8 +241,8 @@ check_data(struct kz_doctor *d, struct kz_doctor_line *line)
 		say(line->what, "%d of %d strings have no translation in '%s'",
 			KZ_I18N_STRINGS - have, KZ_I18N_STRINGS, path);
 		say(line->todo,
-			"visitors would read English: translate them in po/%s.po and "
-			"reinstall (po/README)",
+			"visitors would read English: translate them in po/%s.po of the "
+			"source and build and install Kezek again",
 			langs[i]);
 		kz_i18n_free(cat);
 		return KZ_DOCTOR_FAIL;

@@ -62,6 +62,7 @@ trap restore_machine EXIT
 trap 'exit 130' INT TERM
 
 as_kezek() { runuser -u kezek -- "$@"; }
+phase() { echo "test-installed: $1 (at $((SECONDS - start)) s)"; }
 apt_install() {
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 		-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "$@"
@@ -87,6 +88,7 @@ sed -i '1i # The hall of the previous build.' "$W/prev/root/etc/kezek/hall.ini"
 dpkg-deb -b "$W/prev/root" "$W/prev/kezek_prev.deb" >/dev/null
 cp "$deb" "$W/kezek_new.deb"
 
+phase "installing the previous build"
 # 3. installed with apt: the dependencies come with it
 if apt_install "$W/prev/kezek_prev.deb" >"$W/out" 2>&1; then ok; else not_ok "apt installs the previous build"; exit 1; fi
 dpkg -L kezek >"$W/files"
@@ -106,6 +108,7 @@ stray=$(grep -vxFf "$W/files" "$W/on-disk")
 missing=$(while read -r f; do [ -e "$f" ] || [ -L "$f" ] || echo "$f"; done <"$W/files")
 [ -z "$missing" ] && ok || not_ok "files of the package not on the disk: $missing"
 
+phase "a hall day as kezek"
 # 4. a hall day as the kezek user against /etc/kezek/hall.ini and /var/lib/kezek
 echo 482915 | as_kezek kezek kiosk pin kiosk-1 >"$W/out" 2>&1 && ok || not_ok "the administrator sets the kiosk PIN"
 cp scripts/demo-day.sh "$W/demo-day.sh" && chmod 755 "$W/demo-day.sh"
@@ -121,6 +124,7 @@ grep -Eq '^ok +configuration' "$W/doctor" && grep -Eq '^ok +database' "$W/doctor
 	{ cp "$W/doctor" "$W/out"; not_ok "kezek doctor: configuration, database, data right as installed"; }
 grep -iq 'sample' "$W/doctor" && { cp "$W/doctor" "$W/out"; not_ok "doctor still warns of the sample PIN after it was changed"; } || ok
 
+phase "backup and restore"
 # 5. a backup taken and put back
 as_kezek kezek backup >"$W/out" 2>&1 && ok || not_ok "kezek backup as kezek"
 copy=$(head -1 "$W/out")
@@ -131,6 +135,7 @@ as_kezek kezek restore "$copy" >"$W/out" 2>&1 && ok || not_ok "kezek restore put
 after=$(as_kezek sqlite3 /var/lib/kezek/hall.db "SELECT count(*) FROM tickets")
 [ "$after" = "$n" ] && ok || not_ok "after the restore the tickets are the copy's ($after, not $n)"
 
+phase "the upgrade"
 # 6. the upgrade: the administrator has changed hall.ini; the package's
 # own changed too.  Their configuration is kept, the package's beside it.
 sed -i 's/^wait_limit_minutes = .*/wait_limit_minutes = 25/' /etc/kezek/hall.ini
@@ -147,6 +152,7 @@ as_kezek kezek doctor >"$W/out" 2>&1
 grep -Eq '^ok +database' "$W/out" && ok || not_ok "the database migrated to this build's schema (doctor)"
 as_kezek kezek check >"$W/out" 2>&1 && ok || not_ok "kezek check passes after the upgrade"
 
+phase "the purge"
 # 7. purged: nothing left but the kezek user and group (Debian keeps system
 # users: files elsewhere may be theirs)
 if DEBIAN_FRONTEND=noninteractive apt-get purge -y -q kezek >"$W/out" 2>&1; then ok; else not_ok "apt purges kezek"; fi
