@@ -74,7 +74,7 @@ open_kiosk(double *started)
 		.conf = kz_config_kiosk(&cfg, NULL),
 		.db_path = dbpath,
 		.font_dir = KZ_SOURCE_DIR "/assets/fonts",
-		.po_dir = KZ_SOURCE_DIR "/po",
+		.locale_dir = KZ_LOCALE_DIR,
 		.w = 1920,
 		.h = 1080,
 		.tap_guard_ms = -1};

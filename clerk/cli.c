@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kezek.h"
+#include "setup/log.h"
 #include "queue/application.h"
 #include "queue/clock.h"
 #include "queue/error.h"
@@ -23,7 +24,7 @@ kz_cli_opt(const struct kz_cli *cli, const char *name)
 int
 kz_cli_fail(struct kz_cli *cli, int code)
 {
-	fprintf(stderr, "kezek: %s\n", cli->err[0] ? cli->err : kz_err_name(code));
+	kz_log(KZ_LOG_ERR, "%s", cli->err[0] ? cli->err : kz_err_name(code));
 	switch (code) {
 	case KZ_OK:
 		return KZ_EXIT_OK;

@@ -10,6 +10,7 @@
 #include "kezek.h"
 #include "queue/backup.h"
 #include "queue/clock.h"
+#include "term.h"
 
 static const struct kz_cmd_option options[] = {
 	{"keep", "N",
@@ -96,6 +97,15 @@ prune(struct kz_cli *cli, const char *dir, long keep)
 	return removed;
 }
 
+/* On a terminal only (kz_term_progress): a large hall's copy takes a while. */
+static void
+progress(void *ctx, const char *step, long done, long total)
+{
+	(void)ctx;
+	(void)step;
+	kz_term_progress("backup: pages copied", done, total);
+}
+
 static int
 exec(struct kz_cli *cli)
 {
@@ -115,7 +125,7 @@ exec(struct kz_cli *cli)
 		snprintf(path, sizeof path, "%s", cli->argv[0]);
 	else if ((rc = default_path(cli, path, sizeof path)) != KZ_EXIT_OK)
 		return rc;
-	if ((rc = kz_backup_take(cli->db, path, &r, cli->err)) != KZ_OK)
+	if ((rc = kz_backup_take_told(cli->db, path, progress, NULL, &r, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	printf("%s\n", path);
 	printf("a copy of %lld bytes, schema %d, %lld tickets agree with the event log\n",

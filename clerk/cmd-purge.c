@@ -4,10 +4,12 @@
  * default; p.17.7), keeping what the reports count.  See queue/purge.h
  * for which columns go and when a case counts as closed.
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "kezek.h"
 #include "queue/clock.h"
+#include "term.h"
 #include "queue/purge.h"
 
 static const struct kz_cmd_option options[] = {
@@ -16,6 +18,18 @@ static const struct kz_cmd_option options[] = {
 		"retention_days, 1095)"},
 	{NULL, NULL, NULL},
 };
+
+/* On a terminal only (kz_term_progress): the step, as the file's rebuild
+ * of a large hall takes minutes. */
+static void
+progress(void *ctx, const char *step, int done, int total)
+{
+	char what[96];
+
+	(void)ctx;
+	snprintf(what, sizeof what, "purge: %s, step", step);
+	kz_term_progress(what, done, total);
+}
 
 static int
 exec(struct kz_cli *cli)
@@ -34,7 +48,7 @@ exec(struct kz_cli *cli)
 				"'%s'",
 				older);
 	}
-	if ((rc = kz_purge(cli->db, (int)days, &r, cli->err)) != KZ_OK)
+	if ((rc = kz_purge_told(cli->db, (int)days, progress, NULL, &r, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	kz_clock_day(r.cutoff, day);
 	printf("purged the personal data of %d complaint%s and %d application%s closed before %s\n",

@@ -199,48 +199,13 @@ is_font(const char *path)
 	return ok;
 }
 
-/* Strings of a catalogue and how many of them have no translation: an
- * entry whose msgstr is "" with no continuation line (the header, msgid "",
- * does not count). */
-static int
-count_untranslated(const char *path, int *entries, int *untranslated)
-{
-	FILE *f = fopen(path, "r");
-	char line[4096];
-	int in_str = 0, empty = 0, header = 0;
-
-	*entries = *untranslated = 0;
-	if (f == NULL)
-		return -1;
-	while (fgets(line, sizeof line, f) != NULL) {
-		if (in_str && line[0] == '"') {
-			empty = 0;
-			continue;
-		}
-		if (in_str && empty && !header)
-			(*untranslated)++;
-		in_str = 0;
-		if (strncmp(line, "msgid ", 6) == 0) {
-			header = strncmp(line, "msgid \"\"\n", 9) == 0;
-			*entries += !header;
-		} else if (strncmp(line, "msgstr ", 7) == 0) {
-			in_str = 1;
-			empty = strncmp(line, "msgstr \"\"\n", 10) == 0;
-		}
-	}
-	if (in_str && empty && !header)
-		(*untranslated)++;
-	fclose(f);
-	return 0;
-}
-
 static enum kz_doctor_verdict
 check_data(struct kz_doctor *d, struct kz_doctor_line *line)
 {
 	static const char *const fonts[] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
 	static const char *const langs[] = {"kk", "ru"};
 	char dir[KZ_PATH_LEN], path[KZ_PATH_LEN + 64];
-	int entries, untranslated;
+	struct kz_i18n *cat;
 
 	if (!d->config_ok) {
 		say(line->what, "not checked: no configuration");
@@ -261,26 +226,32 @@ check_data(struct kz_doctor *d, struct kz_doctor_line *line)
 			return KZ_DOCTOR_FAIL;
 		}
 	}
-	if (kz_setup_data(&d->cli->setup, "po", "translations", dir, sizeof dir, line->what) !=
-		KZ_OK) {
+	if (kz_setup_locale(&d->cli->setup, dir, sizeof dir, line->what) != KZ_OK) {
 		say(line->todo, "reinstall Kezek: its translations are part of it");
 		return KZ_DOCTOR_FAIL;
 	}
-	for (size_t i = 0; i < 2; i++) {
-		snprintf(path, sizeof path, "%s/%s.po", dir, langs[i]);
-		if (count_untranslated(path, &entries, &untranslated) < 0 || entries == 0) {
-			say(line->what, "the %s translation '%s' is missing or empty", langs[i],
-				path);
-			say(line->todo, "reinstall Kezek: its translations are part of it");
-			return KZ_DOCTOR_FAIL;
-		}
-		if (untranslated > 0) {
-			say(line->what, "%d of %d strings of '%s' have no translation",
-				untranslated, entries, path);
-			say(line->todo, "visitors would read English: translate them (po/README)");
-			return KZ_DOCTOR_FAIL;
-		}
+	if (kz_i18n_load(dir, &cat, line->what) != KZ_OK) {
+		say(line->todo, "reinstall Kezek: its translations are part of it");
+		return KZ_DOCTOR_FAIL;
 	}
+	/* msgfmt leaves out what is untranslated: a catalogue short of the
+	 * strings this build shows leaves visitors reading English */
+	for (size_t i = 0; i < 2; i++) {
+		int have = kz_i18n_count(cat, langs[i]);
+		if (have >= KZ_I18N_STRINGS)
+			continue;
+		snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", dir, langs[i],
+			KZ_I18N_DOMAIN);
+		say(line->what, "%d of %d strings have no translation in '%s'",
+			KZ_I18N_STRINGS - have, KZ_I18N_STRINGS, path);
+		say(line->todo,
+			"visitors would read English: translate them in po/%s.po of the "
+			"source and build and install Kezek again",
+			langs[i]);
+		kz_i18n_free(cat);
+		return KZ_DOCTOR_FAIL;
+	}
+	kz_i18n_free(cat);
 	say(line->what, "fonts and the kk and ru translations complete in %s",
 		d->cli->setup.data_dir);
 	return KZ_DOCTOR_OK;

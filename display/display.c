@@ -128,7 +128,7 @@ kz_display_open(const struct kz_display_options *opt, struct kz_display **out, c
 	if ((rc = kz_watch_open(&(struct kz_watch_options){opt->db_path, KZ_DB_READONLY,
 					READ_WAIT_MS, RETRY_SECONDS},
 		     &d->watch, err)) != KZ_OK ||
-		(rc = kz_i18n_load(opt->po_dir, &d->tr, err)) != KZ_OK ||
+		(rc = kz_i18n_load(opt->locale_dir, &d->tr, err)) != KZ_OK ||
 		(rc = kz_cal_load(opt->cfg->holidays, &opt->cfg->hours, &d->cal, err)) != KZ_OK ||
 		(rc = kz_ui_open("Kezek", opt->w, opt->h, opt->fullscreen, opt->font_dir, &d->ui,
 			 err)) != KZ_OK ||

@@ -22,7 +22,7 @@ struct kz_display_options {
 	const char *font_dir; /* assets/fonts */
 	int w, h;             /* window size */
 	int fullscreen;
-	const char *po_dir; /* po/: the board's words, kk.po and ru.po */
+	const char *locale_dir; /* the board's words: LANG/LC_MESSAGES/kezek.mo */
 };
 
 /* Open the window, the announcer and (if it can) the database.  A missing

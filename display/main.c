@@ -15,6 +15,7 @@
 #include "queue/clock.h"
 #include "queue/config.h"
 #include "queue/error.h"
+#include "setup/log.h"
 #include "setup/setup.h"
 #include "ui/render.h"
 
@@ -34,16 +35,19 @@ usage(FILE *f)
 {
 	fprintf(f,
 		"usage: kezek-display [--config FILE] [--db PATH] [--now TIME] [--size WxH]\n"
-		"                     [--fullscreen] [--gpu] [--data-dir DIR] [--fonts DIR]\n"
-		"                     [--po DIR] [--snapshot FILE.png]\n"
+		"                     [--fullscreen] [--gpu] [--output NAME] [--data-dir DIR]\n"
+		"                     [--fonts DIR] [--locale DIR] [--snapshot FILE.png]\n"
 		"                     [--exit-after SECONDS] [--version]\n\n"
 		"The hall board: calls, waits against the 30-minute limit, spoken calls.\n"
 		"%s"
 		"  --size WxH        window size (default 1920x1080; 1080x1920 is portrait)\n"
 		"  --fullscreen      fill the screen (the hall's monitor)\n"
 		"  --gpu             draw with the graphics card (default: software)\n"
+		"  --output NAME     the screen to show on, as the system names it (HDMI-1;\n"
+		"                    default: [display] output, else the first)\n"
 		"  --fonts DIR       the fonts (default: assets/fonts of the data directory)\n"
-		"  --po DIR          the board's words, kk.po and ru.po (default: its po)\n"
+		"  --locale DIR      the board's words: DIR/kk and DIR/ru's compiled\n"
+		"                    LC_MESSAGES/kezek.mo (default: the data directory's locale)\n"
 		"  --snapshot FILE   write each frame drawn to FILE as PNG (a machine with no screen)\n"
 		"  --exit-after N    stop after N seconds\n"
 		"  --version         print the version and exit\n"
@@ -52,7 +56,7 @@ usage(FILE *f)
 }
 
 struct options {
-	const char *config, *db, *now, *data_dir, *fonts, *po, *snapshot;
+	const char *config, *db, *now, *data_dir, *fonts, *locale, *snapshot, *output;
 	int w, h, fullscreen, gpu;
 	double exit_after;
 };
@@ -71,7 +75,8 @@ parse(int argc, char **argv, struct options *o)
 		{"exit-after", required_argument, NULL, 'x'},
 		{"help", no_argument, NULL, 'h'},
 		{"gpu", no_argument, NULL, 'g'},
-		{"po", required_argument, NULL, 'P'},
+		{"output", required_argument, NULL, 'O'},
+		{"locale", required_argument, NULL, 'P'},
 		{"data-dir", required_argument, NULL, 'D'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
@@ -100,7 +105,7 @@ parse(int argc, char **argv, struct options *o)
 			o->fonts = optarg;
 			break;
 		case 'P':
-			o->po = optarg;
+			o->locale = optarg;
 			break;
 		case 'S':
 			o->snapshot = optarg;
@@ -110,6 +115,9 @@ parse(int argc, char **argv, struct options *o)
 			break;
 		case 'g':
 			o->gpu = 1;
+			break;
+		case 'O':
+			o->output = optarg;
 			break;
 		case 'x':
 			o->exit_after = atof(optarg);
@@ -157,12 +165,12 @@ run(struct kz_display *d, const struct options *o)
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	while (!stop) {
 		if ((rc = kz_display_step(d, &drew, err)) != KZ_OK) {
-			fprintf(stderr, "kezek-display: %s\n", err);
+			kz_log(KZ_LOG_ERR, "%s", err);
 			return 3;
 		}
 		if (drew && o->snapshot &&
 			kz_ui_save_png(kz_display_ui(d), o->snapshot, err) != KZ_OK)
-			fprintf(stderr, "kezek-display: %s\n", err);
+			kz_log(KZ_LOG_WARNING, "%s", err);
 		if (kz_ui_sleep(kz_display_ui(d), POLL_MS))
 			break;
 		clock_gettime(CLOCK_MONOTONIC, &now);
@@ -182,9 +190,10 @@ main(int argc, char **argv)
 	struct kz_display_options dopt;
 	struct kz_display *d;
 	struct options o;
-	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], po[KZ_PATH_LEN + 32];
+	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], locale[KZ_PATH_LEN + 32];
 	int rc;
 
+	kz_log_init("kezek-display");
 	if (parse(argc, argv, &o) != 0)
 		return 1;
 	/* The board draws a frame only when something changes: software rendering
@@ -193,21 +202,22 @@ main(int argc, char **argv)
 	kz_ui_use_gpu(o.gpu);
 	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
 		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
-		fprintf(stderr, "kezek-display: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return rc == KZ_EINVAL ? 1 : 3;
 	}
 	if ((o.fonts == NULL &&
 		    kz_setup_data(&setup, "assets/fonts", "fonts", fonts, sizeof fonts, err) !=
 			    KZ_OK) ||
-		(o.po == NULL &&
-			kz_setup_data(&setup, "po", "translations", po, sizeof po, err) != KZ_OK)) {
-		fprintf(stderr, "kezek-display: %s\n", err);
+		(o.locale == NULL &&
+			kz_setup_locale(&setup, locale, sizeof locale, err) != KZ_OK)) {
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
+	kz_ui_use_output(o.output ? o.output : cfg.display.output);
 	dopt = (struct kz_display_options){&cfg, o.db && *o.db ? o.db : cfg.database,
-		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen, o.po ? o.po : po};
+		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen, o.locale ? o.locale : locale};
 	if ((rc = kz_display_open(&dopt, &d, err)) != KZ_OK) {
-		fprintf(stderr, "kezek-display: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
 	signal(SIGINT, on_signal);

@@ -846,7 +846,7 @@ open_data(struct kz_kiosk *k, char *err)
 	const struct kz_config *cfg = k->opt.cfg;
 	int rc;
 
-	if ((rc = kz_i18n_load(k->opt.po_dir, &k->tr, err)) != KZ_OK ||
+	if ((rc = kz_i18n_load(k->opt.locale_dir, &k->tr, err)) != KZ_OK ||
 		(rc = kz_cal_load(cfg->holidays, &cfg->hours, &k->cal, err)) != KZ_OK ||
 		(rc = kz_dir_load(cfg->offices, &k->offices, err)) != KZ_OK ||
 		(rc = kz_dir_load(cfg->akimats, &k->akimats, err)) != KZ_OK)

@@ -18,7 +18,7 @@ struct kz_kiosk_options {
 	const struct kz_kiosk_conf *conf; /* which kiosk of cfg this is */
 	const char *db_path;
 	const char *font_dir;    /* assets/fonts */
-	const char *po_dir;      /* po/: kk.po and ru.po */
+	const char *locale_dir;  /* compiled translations: LANG/LC_MESSAGES/kezek.mo */
 	int w, h;                /* window size */
 	int fullscreen;          /* unattended: full screen, input kept */
 	int tap_guard_ms;        /* taps closer than this are one: 0 as configured

@@ -17,6 +17,7 @@
 #include "queue/clock.h"
 #include "queue/config.h"
 #include "queue/error.h"
+#include "setup/log.h"
 #include "setup/setup.h"
 #include "ui/render.h"
 
@@ -37,9 +38,9 @@ usage(FILE *f)
 	fprintf(f,
 		"usage: kezek-kiosk [--config FILE] [--db PATH] [--now TIME] [--kiosk NAME]\n"
 		"                   [--window WxH] [--lang kk|ru] [--data-dir DIR] [--fonts DIR]\n"
-		"                   [--po DIR] [--screen NAME --snapshot FILE.png]\n"
+		"                   [--locale DIR] [--screen NAME --snapshot FILE.png]\n"
 		"                   [--exit-after SECONDS] [--screen-file FILE] [--list-screens]\n"
-		"                   [--gpu] [--version]\n\n"
+		"                   [--gpu] [--output NAME] [--version]\n\n"
 		"The touch kiosk: tickets, blank forms, information, feedback.\n"
 		"%s"
 		"  --kiosk NAME      which [kiosk] of the configuration (default: the first)\n"
@@ -50,6 +51,8 @@ usage(FILE *f)
 		"  --screen-file FILE  write the name of the screen on show to FILE at each change\n"
 		"  --exit-after N    stop after N seconds\n"
 		"  --gpu             draw with the graphics card (default: software, no GL)\n"
+		"  --output NAME     the screen to show on, as the system names it (HDMI-1;\n"
+		"                    default: [kiosk] output, else the first)\n"
 		"  --list-screens    each screen's name and when it is shown (open, closed,\n"
 		"                    after an action, staff, fault), one a line, and exit\n"
 		"  --version         print the version and exit\n"
@@ -59,8 +62,9 @@ usage(FILE *f)
 }
 
 struct options {
-	const char *config, *db, *now, *kiosk, *lang, *data_dir, *fonts, *po, *screen, *snapshot;
-	const char *screen_file;
+	const char *config, *db, *now, *kiosk, *lang, *data_dir, *fonts, *locale, *screen,
+		*snapshot;
+	const char *screen_file, *output;
 	int w, h, window, gpu;
 	double exit_after;
 };
@@ -89,7 +93,7 @@ parse(int argc, char **argv, struct options *o)
 		{"window", required_argument, NULL, 'w'},
 		{"lang", required_argument, NULL, 'l'},
 		{"fonts", required_argument, NULL, 'F'},
-		{"po", required_argument, NULL, 'P'},
+		{"locale", required_argument, NULL, 'P'},
 		{"screen", required_argument, NULL, 's'},
 		{"snapshot", required_argument, NULL, 'S'},
 		{"exit-after", required_argument, NULL, 'x'},
@@ -99,6 +103,7 @@ parse(int argc, char **argv, struct options *o)
 		{"screen-file", required_argument, NULL, 'W'},
 		{"version", no_argument, NULL, 'V'},
 		{"gpu", no_argument, NULL, 'g'},
+		{"output", required_argument, NULL, 'O'},
 		{NULL, 0, NULL, 0},
 	};
 	char version[64], shown[KZ_ERR_LEN];
@@ -131,7 +136,7 @@ parse(int argc, char **argv, struct options *o)
 			o->fonts = optarg;
 			break;
 		case 'P':
-			o->po = optarg;
+			o->locale = optarg;
 			break;
 		case 's':
 			o->screen = optarg;
@@ -147,6 +152,9 @@ parse(int argc, char **argv, struct options *o)
 			break;
 		case 'g':
 			o->gpu = 1;
+			break;
+		case 'O':
+			o->output = optarg;
 			break;
 		case 'w':
 			if (parse_size(optarg, o))
@@ -198,7 +206,7 @@ snapshot(struct kz_kiosk *k, const struct options *o)
 
 	if (kz_kiosk_show(k, o->screen, o->lang, err) != KZ_OK ||
 		kz_ui_save_png(kz_kiosk_ui(k), o->snapshot, err) != KZ_OK) {
-		fprintf(stderr, "kezek-kiosk: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
 	st = kz_kiosk_stats(k);
@@ -218,11 +226,10 @@ run(struct kz_kiosk *k, const struct options *o)
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	if (o->lang != NULL && kz_kiosk_show(k, "home", o->lang, err) != KZ_OK)
-		fprintf(stderr, "kezek-kiosk: %s\n", err);
+		kz_log(KZ_LOG_WARNING, "%s", err);
 	while (!stop && !kz_kiosk_done(k)) {
 		if (kz_kiosk_step(k, STEP_MS, err) != KZ_OK)
-			fprintf(stderr, "kezek-kiosk: %s\n",
-				err); /* keep serving: next frame may draw */
+			kz_log(KZ_LOG_WARNING, "%s", err); /* keep serving: next frame may draw */
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		if (o->exit_after > 0 &&
 			(now.tv_sec - start.tv_sec) + (now.tv_nsec - start.tv_nsec) / 1e9 >=
@@ -240,9 +247,10 @@ main(int argc, char **argv)
 	struct kz_kiosk_options kopt;
 	struct kz_kiosk *k;
 	struct options o;
-	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], po[KZ_PATH_LEN + 32];
+	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], locale[KZ_PATH_LEN + 32];
 	int rc;
 
+	kz_log_init("kezek-kiosk");
 	if (parse(argc, argv, &o) != 0)
 		return 1;
 	/* the kiosk stops on SIGTERM from its supervisor, not on SDL's quit */
@@ -252,34 +260,35 @@ main(int argc, char **argv)
 	kz_ui_use_gpu(o.gpu);
 	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
 		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
-		fprintf(stderr, "kezek-kiosk: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return rc == KZ_EINVAL ? 1 : 3;
 	}
 	kopt = (struct kz_kiosk_options){.cfg = &cfg, .conf = kz_config_kiosk(&cfg, o.kiosk)};
 	if (kopt.conf == NULL) {
-		fprintf(stderr,
-			"kezek-kiosk: %s: no [kiosk %s] in the configuration; add one with "
-			"its ticket printer\n",
+		kz_log(KZ_LOG_ERR,
+			"%s: no [kiosk %s] in the configuration; add one with "
+			"its ticket printer",
 			cfg.path, o.kiosk ? o.kiosk : "NAME");
 		return 3;
 	}
 	if ((o.fonts == NULL &&
 		    kz_setup_data(&setup, "assets/fonts", "fonts", fonts, sizeof fonts, err) !=
 			    KZ_OK) ||
-		(o.po == NULL &&
-			kz_setup_data(&setup, "po", "translations", po, sizeof po, err) != KZ_OK)) {
-		fprintf(stderr, "kezek-kiosk: %s\n", err);
+		(o.locale == NULL &&
+			kz_setup_locale(&setup, locale, sizeof locale, err) != KZ_OK)) {
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
+	kz_ui_use_output(o.output ? o.output : kopt.conf->output);
 	kopt.db_path = o.db && *o.db ? o.db : cfg.database;
 	kopt.font_dir = o.fonts ? o.fonts : fonts;
-	kopt.po_dir = o.po ? o.po : po;
+	kopt.locale_dir = o.locale ? o.locale : locale;
 	kopt.w = o.w;
 	kopt.h = o.h;
 	kopt.fullscreen = !o.window && !o.snapshot;
 	kopt.screen_file = o.screen_file;
 	if ((rc = kz_kiosk_open(&kopt, &k, err)) != KZ_OK) {
-		fprintf(stderr, "kezek-kiosk: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
 	signal(SIGINT, on_signal);

@@ -9,6 +9,19 @@
  * or that closing may come first; the same on the confirmation and on the
  * ticket taken, and on the paper (documents/ticket.c). */
 void kz_kiosk_estimate_text(struct kz_kiosk *k, char *out, size_t len);
+/* How many are ahead, in the form the count takes, as the paper says it. */
+void kz_kiosk_ahead_text(struct kz_kiosk *k, char *out, size_t len);
+
+void
+kz_kiosk_ahead_text(struct kz_kiosk *k, char *out, size_t len)
+{
+	if (k->est.ahead == 0)
+		snprintf(out, len, "%s", T("No one is ahead of you"));
+	else
+		snprintf(out, len,
+			TN("%d person is ahead of you", "%d people are ahead of you", k->est.ahead),
+			k->est.ahead);
+}
 
 void
 kz_kiosk_estimate_text(struct kz_kiosk *k, char *out, size_t len)
@@ -83,7 +96,7 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	kz_scene_text(s, "service", body.x, y, body.w, 9 * u, kz_blue, KZ_FONT_BOLD, KZ_ALIGN_LEFT,
 		k->lang, "%s", kz_kiosk_service_name(k, k->service));
 	y += 11 * u;
-	snprintf(ahead, sizeof ahead, T("Ahead of you: %d"), k->est.ahead);
+	kz_kiosk_ahead_text(k, ahead, sizeof ahead);
 	kz_scene_text(s, "ahead", body.x, y, body.w, 7 * u, kz_ink, KZ_FONT_REGULAR, KZ_ALIGN_LEFT,
 		k->lang, "%s", ahead);
 	y += 8 * u;

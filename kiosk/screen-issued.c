@@ -7,6 +7,7 @@
 #include "screens.h"
 
 void kz_kiosk_estimate_text(struct kz_kiosk *k, char *out, size_t len);
+void kz_kiosk_ahead_text(struct kz_kiosk *k, char *out, size_t len);
 
 static void
 build(struct kz_kiosk *k, struct kz_scene *s)
@@ -28,7 +29,7 @@ build(struct kz_kiosk *k, struct kz_scene *s)
 	kz_scene_text(s, "service", body.x, y, body.w, 7 * u, kz_ink, KZ_FONT_BOLD, KZ_ALIGN_CENTER,
 		k->lang, "%s", kz_kiosk_service_name(k, k->ticket.service));
 	y += 8 * u;
-	snprintf(line, sizeof line, T("Ahead of you: %d"), k->est.ahead);
+	kz_kiosk_ahead_text(k, line, sizeof line);
 	kz_kiosk_estimate_text(k, wait, sizeof wait);
 	kz_scene_text(s, "ahead", body.x, y, body.w, 6 * u, kz_ink, KZ_FONT_REGULAR,
 		KZ_ALIGN_CENTER, k->lang, "%s", line);

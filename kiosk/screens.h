@@ -29,6 +29,9 @@
 
 /* Mark an English source string for translation (xgettext -kT). */
 #define T(msgid) kz_i18n_get(k->tr, k->lang, msgid)
+/* A sentence with a count in it, in the form the count takes (xgettext
+ * -kTN:1,2): TN("%d person", "%d people", n). */
+#define TN(msgid, plural, n) kz_i18n_nget(k->tr, k->lang, msgid, plural, (unsigned long)(n))
 /* Mark a string for translation where it is defined; T() it where shown. */
 #define N(msgid) (msgid)
 

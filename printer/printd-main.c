@@ -15,6 +15,7 @@
 #include "queue/clock.h"
 #include "queue/config.h"
 #include "queue/error.h"
+#include "setup/log.h"
 #include "setup/setup.h"
 
 #define IDLE_MS        300   /* a new ticket prints within this, plus the printing */
@@ -136,7 +137,7 @@ say(const char *err)
 	static char last[KZ_ERR_LEN];
 
 	if (strcmp(last, err) != 0 && err[0] != '\0')
-		fprintf(stderr, "kezek-printd: %s\n", err);
+		kz_log(KZ_LOG_WARNING, "%s", err);
 	snprintf(last, sizeof last, "%s", err);
 }
 
@@ -145,9 +146,9 @@ tell_uncertain(struct kz_printd *pd, int n)
 {
 	n += kz_printd_uncertain(pd);
 	if (n)
-		fprintf(stderr,
-			"kezek-printd: %d job%s may have printed before the last stop; "
-			"see kezek print status and reprint if needed\n",
+		kz_log(KZ_LOG_WARNING,
+			"%d job%s may have printed before the last stop; "
+			"see kezek print status and reprint if needed",
 			n, n == 1 ? "" : "s");
 }
 
@@ -166,7 +167,7 @@ serve(struct kz_printd *pd, int once)
 		tell_uncertain(pd, 0);
 		if (rc == KZ_OK) {
 			if (backoff)
-				fprintf(stderr, "kezek-printd: printing again\n");
+				kz_log(KZ_LOG_NOTICE, "printing again");
 			say("");
 			backoff = 0;
 			if (!printed && once)
@@ -200,16 +201,17 @@ main(int argc, char **argv)
 	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32];
 	int rc, uncertain = 0;
 
+	kz_log_init("kezek-printd");
 	if (parse(argc, argv, &o) != 0)
 		return 1;
 	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
 		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
-		fprintf(stderr, "kezek-printd: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return rc == KZ_EINVAL ? 1 : 3;
 	}
 	if (kz_config_printer(&cfg, o.printer) == NULL) {
 		char shown[KZ_ERR_LEN];
-		fprintf(stderr, "kezek-printd: %s has no [printer %s]\n", cfg.path,
+		kz_log(KZ_LOG_ERR, "%s has no [printer %s]", cfg.path,
 			kz_setup_shown(o.printer, shown));
 		return 3;
 	}
@@ -217,7 +219,7 @@ main(int argc, char **argv)
 		    kz_setup_data(&setup, "assets/fonts", "fonts", fonts, sizeof fonts, err) !=
 			    KZ_OK) ||
 		kz_setup_translations(&setup, &tr, err) != KZ_OK) {
-		fprintf(stderr, "kezek-printd: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
 	signal(SIGINT, on_signal);
@@ -227,11 +229,12 @@ main(int argc, char **argv)
 	/* a configuration that cannot work is a person's to mend: said and
 	 * left; a database not there yet is waited for (not with --once) */
 	if ((rc = kz_printd_open(&popt, &pd, &uncertain, err)) != KZ_OK) {
-		fprintf(stderr, "kezek-printd: %s\n", err);
+		kz_log(KZ_LOG_ERR, "%s", err);
 		kz_i18n_free(tr);
 		return 3;
 	}
 	tell_uncertain(pd, uncertain);
+	kz_log(KZ_LOG_NOTICE, "printing for [printer %s] from %s", o.printer, popt.db_path);
 	rc = serve(pd, o.once);
 	kz_printd_close(pd);
 	kz_i18n_use(NULL);

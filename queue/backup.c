@@ -34,18 +34,38 @@ check_copy(const char *path, struct kz_backup_result *out, char *err)
 	return KZ_OK;
 }
 
+#define STEP_PAGES 256 /* a megabyte of 4 KiB pages between two words of progress */
+
 /* Copy all of src into dst through SQLite's backup: one consistent moment
- * of src, written as one transaction of dst. */
+ * of src, written as one transaction of dst.  Told, in steps under one
+ * read transaction of src (its snapshot, whatever others write). */
 static int
-copy_all(sqlite3 *dst, sqlite3 *src, const char *what, char *err)
+copy_all(sqlite3 *dst, sqlite3 *src, const char *what, kz_backup_progress_fn *progress, void *ctx,
+	char *err)
 {
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
-	int rc;
+	int rc, held;
 
 	if (b == NULL)
 		return kz_err(err, KZ_EDB, "%s: %s", what, sqlite3_errmsg(dst));
-	rc = sqlite3_backup_step(b, -1);
-	sqlite3_backup_finish(b);
+	if (progress == NULL) {
+		rc = sqlite3_backup_step(b, -1);
+		sqlite3_backup_finish(b);
+	} else {
+		held = sqlite3_get_autocommit(src) &&
+			sqlite3_exec(src, "BEGIN; SELECT count(*) FROM sqlite_schema", NULL, NULL,
+				NULL) == SQLITE_OK;
+		/* a step of no pages learns the size: the first word is "0 of N" */
+		for (rc = sqlite3_backup_step(b, 0); rc == SQLITE_OK;
+			rc = sqlite3_backup_step(b, STEP_PAGES))
+			progress(ctx, "copied pages",
+				sqlite3_backup_pagecount(b) - sqlite3_backup_remaining(b),
+				sqlite3_backup_pagecount(b));
+		progress(ctx, "copied pages", 1, 1);
+		sqlite3_backup_finish(b);
+		if (held)
+			sqlite3_exec(src, "COMMIT", NULL, NULL, NULL);
+	}
 	if (rc != SQLITE_DONE)
 		return kz_err(err, rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? KZ_EBUSY : KZ_EDB,
 			"%s: %s; free disk space or try again when the hall is quieter", what,
@@ -68,6 +88,13 @@ sync_file(const char *path)
 int
 kz_backup_take(struct kz_db *db, const char *to, struct kz_backup_result *out, char *err)
 {
+	return kz_backup_take_told(db, to, NULL, NULL, out, err);
+}
+
+int
+kz_backup_take_told(struct kz_db *db, const char *to, kz_backup_progress_fn *progress, void *ctx,
+	struct kz_backup_result *out, char *err)
+{
 	char tmp[4200];
 	sqlite3 *dst = NULL;
 	int fd, rc;
@@ -88,7 +115,7 @@ kz_backup_take(struct kz_db *db, const char *to, struct kz_backup_result *out, c
 		rc = kz_err(err, KZ_EDB, "cannot open '%s': %s", tmp, sqlite3_errmsg(dst));
 		goto fail;
 	}
-	if ((rc = copy_all(dst, kz_db_sql(db), "copy the database", err)) != KZ_OK)
+	if ((rc = copy_all(dst, kz_db_sql(db), "copy the database", progress, ctx, err)) != KZ_OK)
 		goto fail;
 	/* a copy is one file: no WAL beside it */
 	if (sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
@@ -130,7 +157,7 @@ kz_backup_restore(struct kz_db *db, const char *from, struct kz_backup_result *o
 		sqlite3_close(src);
 		return rc;
 	}
-	rc = copy_all(kz_db_sql(db), src, "put the copy in place", err);
+	rc = copy_all(kz_db_sql(db), src, "put the copy in place", NULL, NULL, err);
 	sqlite3_close(src);
 	return rc;
 }

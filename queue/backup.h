@@ -23,6 +23,16 @@ struct kz_backup_result {
  * naming what failed, nothing left behind. */
 int kz_backup_take(struct kz_db *db, const char *to, struct kz_backup_result *out, char *err);
 
+/* Told how far a long copy has come: pages copied of the total, then the
+ * copy's check ("checking", 0 of 1). */
+typedef void kz_backup_progress_fn(void *ctx, const char *step, long done, long total);
+
+/* kz_backup_take, copying a few hundred pages at a time and telling
+ * progress (may be NULL) after each; the copy is still one moment of db
+ * (a read transaction holds its snapshot across the steps). */
+int kz_backup_take_told(struct kz_db *db, const char *to, kz_backup_progress_fn *progress,
+	void *ctx, struct kz_backup_result *out, char *err);
+
 /* Check the copy at from (a Kezek database of this build's schema or an
  * older one, sound, its log agreeing with its tickets) and put it in
  * place of the open database db, in one step other connections see whole.

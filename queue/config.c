@@ -286,10 +286,19 @@ display_key(struct parse *p, const char *name, const char *value)
 			return fail(p, "%s is longer than %zu bytes", name, sizeof d->info_kk - 1);
 		return 1;
 	}
+	if (strcmp(name, "output") == 0) {
+		if (*value == '\0' || copy(d->output, sizeof d->output, value) < 0)
+			return fail(p,
+				"output names the screen the board shows on as the system names it "
+				"(a name not there is refused with the names there are), such as HDMI-1, "
+				"in under %zu bytes",
+				sizeof d->output);
+		return 1;
+	}
 	return fail(p,
 		"unknown key '%s' in [display]; known keys: languages, alternate_seconds, "
 		"sound, voice_kk, voice_ru, green_below_minutes, red_above_minutes, "
-		"highlight_seconds, recent_calls, info_kk, info_ru",
+		"highlight_seconds, recent_calls, info_kk, info_ru, output",
 		name);
 }
 
@@ -693,6 +702,16 @@ kiosk_key(struct parse *p, const char *label, const char *name, const char *valu
 				label, value);
 		return 1;
 	}
+	if (strcmp(name, "output") == 0) {
+		if (*value == '\0' || copy(k->output, sizeof k->output, value) < 0)
+			return fail(p,
+				"output of [kiosk %s] names the screen the kiosk shows on as the "
+				"system names it (a name not there is refused with the names there are), "
+				"such as HDMI-1, in "
+				"under %zu bytes",
+				label, sizeof k->output);
+		return 1;
+	}
 	/* a secret has no place in a file every user may read: refused, with the way */
 	if (strcmp(name, "admin_pin") == 0)
 		return fail(p,
@@ -703,7 +722,7 @@ kiosk_key(struct parse *p, const char *label, const char *name, const char *valu
 	return fail(p,
 		"unknown key '%s' in [kiosk %s]; known keys: printer, forms_printer, "
 		"language, idle_seconds, ticket_pause_seconds, double_tap_ms, screen_mm, "
-		"admin_gesture",
+		"admin_gesture, output",
 		name, label);
 }
 

@@ -11,14 +11,15 @@
  *                     last_ticket_minutes, lunch_notice_minutes
  *   [display]         languages, alternate_seconds, sound, voice_kk, voice_ru,
  *                     green_below_minutes, red_above_minutes, highlight_seconds,
- *                     recent_calls, info_kk, info_ru
+ *                     recent_calls, info_kk, info_ru, output
  *   [service CODE]    prefix, name_kk, name_ru
  *   [counter NUMBER]  services = CODE, CODE ...
  *   [printer NAME]    role, transport, address, paper, status,
  *                     job_timeout_seconds
  *   [kiosk NAME]      printer, forms_printer, language, idle_seconds,
  *                     ticket_pause_seconds, double_tap_ms, screen_mm,
- *                     admin_gesture (the PIN is in the database: adminpin.h)
+ *                     admin_gesture, output (the PIN is in the database:
+ *                     adminpin.h)
  *   [targets]         App. 4: next year's targets (on_time, quality, information,
  *                     electronic, appeal, politeness, in per cent) and
  *                     electronic_now, this year's value of 3.2
@@ -126,6 +127,7 @@ struct kz_display_conf {
 	int recent_calls;              /* how many earlier calls are listed */
 	char info_kk[KZ_NAME_LEN * 2]; /* the information line, each language */
 	char info_ru[KZ_NAME_LEN * 2];
+	char output[64]; /* the screen boards show on by name (HDMI-1), "" the first */
 };
 
 enum { KZ_LANG_BOTH, KZ_LANG_ALTERNATE };
@@ -142,6 +144,7 @@ struct kz_kiosk_conf {
 	int screen_w_mm, screen_h_mm;        /* the visible screen, for 15 mm targets */
 	char admin_gesture[16];              /* corners tapped in turn: 1 top left,
 						2 top right, 3 bottom right, 4 bottom left */
+	char output[64];                     /* its screen by name (HDMI-1), "" the first */
 	int line;                            /* line of its [kiosk] header */
 };
 

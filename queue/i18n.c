@@ -1,7 +1,8 @@
-/* i18n.c - reading gettext .po catalogues; see i18n.h.  Only what Kezek's
- * catalogues use: msgid, msgstr, continued strings, the fuzzy flag.  Plural
- * forms and contexts are refused by name, so a translator hears why. */
-#include <errno.h>
+/* i18n.c - reading compiled gettext catalogues (.mo, as msgfmt writes
+ * them from po/kk.po and po/ru.po); see i18n.h.  Kezek reads them itself
+ * rather than through the C library's gettext so that one screen can show
+ * Kazakh and Russian side by side without switching the process's locale. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,17 +10,25 @@
 #include "i18n.h"
 #include "error.h"
 #include "file.h"
+#include "plural.h"
 
 #define LANGS 2
 static const char *const langs[LANGS] = {"kk", "ru"};
 
+#define MO_MAGIC 0x950412deu
+#define MO_MAX   (8L << 20) /* a catalogue: Kezek's are tens of kilobytes */
+
 struct entry {
-	char *id, *str; /* str "" when untranslated or fuzzy */
+	const char *id;  /* the msgid (its plural follows the NUL) */
+	const char *str; /* the translation, forms separated by NULs */
+	uint32_t len;    /* bytes of str, all forms */
 };
 
 struct catalogue {
-	int n, cap;
-	struct entry *e; /* sorted by id after loading */
+	char *data; /* the .mo file, which the entries point into */
+	int n;
+	struct entry *e; /* sorted by id */
+	struct kz_plural plural;
 };
 
 struct kz_i18n {
@@ -30,17 +39,6 @@ struct kz_i18n {
 /* The process's catalogue for code that holds no handle (i18n.h). */
 static struct kz_i18n *in_use;
 
-/* The entry being read. */
-struct reader {
-	const char *path;
-	int line;
-	char *field; /* "msgid" or "msgstr": where continued strings go */
-	char *id, *str;
-	size_t idlen, strlen_;
-	int have_id, fuzzy, next_fuzzy;
-	char *err;
-};
-
 static int
 lang_index(const char *lang)
 {
@@ -50,146 +48,30 @@ lang_index(const char *lang)
 	return -1;
 }
 
-/* Append the C-quoted string at p (after its opening quote) to *buf. */
-static int
-append_quoted(struct reader *r, const char *p, char **buf, size_t *len)
+/* The 32-bit word at off, in the file's byte order. */
+static uint32_t
+word(const unsigned char *d, size_t off, int swap)
 {
-	size_t n = strlen(p);
-	char *out = realloc(*buf, *len + n + 1), *o;
-
-	if (out == NULL)
-		return kz_err(r->err, KZ_ENOMEM, "out of memory reading %s", r->path);
-	*buf = out;
-	o = out + *len;
-	for (; *p && *p != '"'; p++) {
-		if (*p != '\\') {
-			*o++ = *p;
-			continue;
-		}
-		switch (*++p) {
-		case 'n':
-			*o++ = '\n';
-			break;
-		case 't':
-			*o++ = '\t';
-			break;
-		case '"':
-			*o++ = '"';
-			break;
-		case '\\':
-			*o++ = '\\';
-			break;
-		default:
-			return kz_err(r->err, KZ_ECONFIG,
-				"%s:%d: unknown escape '\\%c'; use \\n, \\t, \\\" or \\\\", r->path,
-				r->line, *p ? *p : ' ');
-		}
-	}
-	if (*p != '"')
-		return kz_err(r->err, KZ_ECONFIG, "%s:%d: the string has no closing quote", r->path,
-			r->line);
-	for (p++; *p == ' ' || *p == '\t' || *p == '\r'; p++)
-		;
-	if (*p != '\0')
-		return kz_err(r->err, KZ_ECONFIG, "%s:%d: text after the closing quote: '%s'",
-			r->path, r->line, p);
-	*o = '\0';
-	*len = (size_t)(o - out);
-	return KZ_OK;
+	uint32_t v = (uint32_t)d[off] | (uint32_t)d[off + 1] << 8 | (uint32_t)d[off + 2] << 16 |
+		(uint32_t)d[off + 3] << 24;
+	return swap ? (v >> 24) | ((v >> 8) & 0xff00) | ((v << 8) & 0xff0000) | (v << 24) : v;
 }
 
-static int
-store(struct reader *r, struct catalogue *c)
+/* The string described at table[i] (length, offset), checked to lie inside
+ * the file and end with a NUL; NULL if it does not. */
+static const char *
+string_at(const unsigned char *d, size_t size, uint32_t table, uint32_t i, int swap, uint32_t *len)
 {
-	struct entry *e;
+	size_t at = (size_t)table + (size_t)i * 8;
+	uint32_t off;
 
-	if (!r->have_id)
-		return KZ_OK;
-	r->have_id = 0;
-	if (r->id == NULL || r->id[0] == '\0') /* the header entry */
-		goto done;
-	if (c->n == c->cap) {
-		int cap = c->cap ? c->cap * 2 : 64;
-		if ((e = realloc(c->e, sizeof *e * (size_t)cap)) == NULL)
-			return kz_err(r->err, KZ_ENOMEM, "out of memory reading %s", r->path);
-		c->e = e;
-		c->cap = cap;
-	}
-	e = &c->e[c->n++];
-	e->id = r->id;
-	e->str = r->str != NULL && !r->fuzzy ? r->str : NULL;
-	if (e->str == NULL) {
-		free(r->str);
-		e->str = strdup("");
-		if (e->str == NULL)
-			return kz_err(r->err, KZ_ENOMEM, "out of memory reading %s", r->path);
-	}
-	r->id = r->str = NULL;
-done:
-	free(r->id);
-	free(r->str);
-	r->id = r->str = NULL;
-	r->idlen = r->strlen_ = 0;
-	return KZ_OK;
-}
-
-static int
-keyword(struct reader *r, struct catalogue *c, const char *p)
-{
-	int rc;
-
-	if (strncmp(p, "msgid_plural", 12) == 0 || strncmp(p, "msgctxt", 7) == 0 ||
-		strncmp(p, "msgstr[", 7) == 0)
-		return kz_err(r->err, KZ_ECONFIG,
-			"%s:%d: plural forms and contexts are not used by Kezek's screens; "
-			"write a plain msgid and msgstr",
-			r->path, r->line);
-	if (strncmp(p, "msgid \"", 7) == 0) {
-		if ((rc = store(r, c)) != KZ_OK)
-			return rc;
-		r->have_id = 1;
-		r->fuzzy = r->next_fuzzy;
-		r->next_fuzzy = 0;
-		r->field = "msgid";
-		r->id = strdup("");
-		return r->id ? append_quoted(r, p + 7, &r->id, &r->idlen) : KZ_ENOMEM;
-	}
-	if (strncmp(p, "msgstr \"", 8) == 0 && r->have_id && r->str == NULL) {
-		r->field = "msgstr";
-		r->str = strdup("");
-		return r->str ? append_quoted(r, p + 8, &r->str, &r->strlen_) : KZ_ENOMEM;
-	}
-	return kz_err(r->err, KZ_ECONFIG,
-		"%s:%d: expected msgid \"...\", msgstr \"...\" or a continued \"...\" line, not '%.40s'",
-		r->path, r->line, p);
-}
-
-static int
-parse_line(struct reader *r, struct catalogue *c, char *p)
-{
-	size_t n = strlen(p);
-
-	while (n > 0 &&
-		(p[n - 1] == '\n' || p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
-		p[--n] = '\0';
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (*p == '\0')
-		return KZ_OK;
-	if (*p == '#') {
-		if (p[1] == ',' && strstr(p, "fuzzy") != NULL)
-			r->next_fuzzy = 1;
-		return KZ_OK;
-	}
-	if (*p == '"') {
-		if (r->field == NULL)
-			return kz_err(r->err, KZ_ECONFIG, "%s:%d: a string outside msgid or msgstr",
-				r->path, r->line);
-		if (strcmp(r->field, "msgid") == 0)
-			return append_quoted(r, p + 1, &r->id, &r->idlen);
-		return append_quoted(r, p + 1, &r->str, &r->strlen_);
-	}
-	return keyword(r, c, p);
+	if (at + 8 > size)
+		return NULL;
+	*len = word(d, at, swap);
+	off = word(d, at + 4, swap);
+	if ((size_t)off + *len >= size || d[(size_t)off + *len] != '\0')
+		return NULL;
+	return (const char *)d + off;
 }
 
 static int
@@ -199,37 +81,62 @@ by_id(const void *a, const void *b)
 }
 
 static int
+bad_file(const char *path, const char *why, char *err)
+{
+	return kz_err(err, KZ_ECONFIG,
+		"%s: %s; compile the catalogue again (msgfmt -o %s LANG.po) or reinstall Kezek",
+		path, why, path);
+}
+
+/* Index the entries of the file in c->data (size bytes) and read the
+ * header's plural rule. */
+static int
+index_file(const char *path, struct catalogue *c, size_t size, char *err)
+{
+	const unsigned char *d = (const unsigned char *)c->data;
+	uint32_t magic, n, ids, strs, len;
+	int swap, rc;
+	char why[KZ_ERR_LEN];
+
+	if (size < 28)
+		return bad_file(path, "too short for a compiled catalogue", err);
+	magic = word(d, 0, 0);
+	swap = magic != MO_MAGIC;
+	if (word(d, 0, swap) != MO_MAGIC || word(d, 4, swap) >> 16 != 0)
+		return bad_file(path, "not a compiled gettext catalogue (.mo)", err);
+	n = word(d, 8, swap);
+	ids = word(d, 12, swap);
+	strs = word(d, 16, swap);
+	if (n > size / 16)
+		return bad_file(path, "its string count does not fit the file", err);
+	if ((c->e = calloc(n ? n : 1, sizeof *c->e)) == NULL)
+		return kz_err(err, KZ_ENOMEM, "out of memory reading %s", path);
+	for (uint32_t i = 0; i < n; i++) {
+		struct entry *e = &c->e[c->n];
+		if ((e->id = string_at(d, size, ids, i, swap, &len)) == NULL ||
+			(e->str = string_at(d, size, strs, i, swap, &e->len)) == NULL)
+			return bad_file(path, "a string lies outside the file", err);
+		if (e->id[0] != '\0') {
+			c->n++;
+			continue;
+		}
+		if ((rc = kz_plural_parse(e->str, &c->plural, why)) != KZ_OK)
+			return kz_err(err, rc, "%s: %s", path, why);
+	}
+	if (c->n > 1)
+		qsort(c->e, (size_t)c->n, sizeof c->e[0], by_id);
+	return KZ_OK;
+}
+
+static int
 load_file(const char *path, struct catalogue *c, char *err)
 {
-	struct reader r = {.path = path, .err = err};
-	char line[4096];
-	FILE *f = kz_file_open(path, KZ_FILE_MAX_CONFIG, "translations", err);
-	int rc = KZ_OK;
+	size_t size;
 
-	if (f == NULL)
+	c->plural = (struct kz_plural){2, "n != 1"};
+	if ((c->data = kz_file_load(path, MO_MAX, "translations", &size, err)) == NULL)
 		return KZ_ECONFIG;
-	while (rc == KZ_OK && fgets(line, sizeof line, f) != NULL) {
-		r.line++;
-		if (strchr(line, '\n') == NULL && !feof(f))
-			rc = kz_err(err, KZ_ECONFIG,
-				"%s:%d: line longer than %zu bytes; split "
-				"the string over several \"...\" lines",
-				path, r.line, sizeof line);
-		else
-			rc = parse_line(&r, c, line);
-	}
-	if (rc == KZ_OK)
-		rc = store(&r, c);
-	free(r.id);
-	free(r.str);
-	fclose(f);
-	if (rc == KZ_OK && c->n > 0)
-		qsort(c->e, (size_t)c->n, sizeof c->e[0], by_id);
-	for (int i = 1; rc == KZ_OK && i < c->n; i++)
-		if (strcmp(c->e[i - 1].id, c->e[i].id) == 0)
-			rc = kz_err(err, KZ_ECONFIG, "%s: \"%.60s\" is translated twice; keep one",
-				path, c->e[i].id);
-	return rc;
+	return index_file(path, c, size, err);
 }
 
 int
@@ -243,7 +150,8 @@ kz_i18n_load(const char *dir, struct kz_i18n **out, char *err)
 	if (cat == NULL)
 		return kz_err(err, KZ_ENOMEM, "out of memory loading translations");
 	for (int i = 0; i < LANGS && rc == KZ_OK; i++) {
-		snprintf(path, sizeof path, "%s/%s.po", dir, langs[i]);
+		snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", dir, langs[i],
+			KZ_I18N_DOMAIN);
 		rc = load_file(path, &cat->cat[i], err);
 	}
 	if (rc != KZ_OK) {
@@ -260,28 +168,52 @@ kz_i18n_free(struct kz_i18n *cat)
 	if (cat == NULL)
 		return;
 	for (int i = 0; i < LANGS; i++) {
-		for (int j = 0; j < cat->cat[i].n; j++) {
-			free(cat->cat[i].e[j].id);
-			free(cat->cat[i].e[j].str);
-		}
 		free(cat->cat[i].e);
+		free(cat->cat[i].data);
 	}
 	free(cat);
+}
+
+static const struct entry *
+find(struct kz_i18n *cat, const char *lang, const char *msgid)
+{
+	int l = lang_index(lang);
+	struct entry key = {msgid, NULL, 0}, *e = NULL;
+
+	if (cat != NULL && l >= 0 && cat->cat[l].n > 0)
+		e = bsearch(&key, cat->cat[l].e, (size_t)cat->cat[l].n, sizeof key, by_id);
+	if (e == NULL && cat != NULL)
+		cat->missed++;
+	return e;
 }
 
 const char *
 kz_i18n_get(struct kz_i18n *cat, const char *lang, const char *msgid)
 {
-	int l = lang_index(lang);
-	struct entry key = {(char *)msgid, NULL}, *e = NULL;
+	const struct entry *e = find(cat, lang, msgid);
 
-	if (cat != NULL && l >= 0 && cat->cat[l].n > 0)
-		e = bsearch(&key, cat->cat[l].e, (size_t)cat->cat[l].n, sizeof key, by_id);
-	if (e != NULL && e->str[0] != '\0')
-		return e->str;
-	if (cat != NULL)
-		cat->missed++;
-	return msgid;
+	return e != NULL ? e->str : msgid;
+}
+
+const char *
+kz_i18n_nget(struct kz_i18n *cat, const char *lang, const char *msgid, const char *plural,
+	unsigned long n)
+{
+	const struct entry *e = find(cat, lang, msgid);
+	const char *s;
+	int form;
+
+	if (e == NULL)
+		return n == 1 ? msgid : plural;
+	form = kz_plural_form(&cat->cat[lang_index(lang)].plural, n);
+	/* the form-th of the NUL-separated forms; the first if it has fewer */
+	for (s = e->str; form > 0; form--) {
+		const char *next = s + strlen(s) + 1;
+		if (next > e->str + e->len)
+			return e->str;
+		s = next;
+	}
+	return s;
 }
 
 int
@@ -327,4 +259,10 @@ const char *
 kz_tr(const char *lang, const char *msgid)
 {
 	return kz_i18n_get(in_use, lang, msgid);
+}
+
+const char *
+kz_trn(const char *lang, const char *msgid, const char *plural, unsigned long n)
+{
+	return kz_i18n_nget(in_use, lang, msgid, plural, n);
 }

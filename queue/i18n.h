@@ -1,11 +1,16 @@
 /*
  * i18n.h - every word Kezek shows or prints, in Kazakh and Russian, from
- * the gettext catalogues po/kk.po and po/ru.po that translators edit.
+ * the gettext catalogues po/kk.po and po/ru.po that translators edit,
+ * compiled by the build (msgfmt) into LANG/LC_MESSAGES/kezek.mo under a
+ * locale folder: the build tree's locale/, or locale/ of the installed
+ * data directory.
  * Source strings (msgid) are English and are marked in the code so that
  * xgettext finds them (tools/po-update.sh): T("...") and N("...") on the
- * screens and in the kezek command, kz_tr(lang, "...") in the documents.
- * A string without a translation, or one marked fuzzy, is missing:
- * kz_i18n_get gives the English back and the translation test fails.
+ * screens and in the kezek command, kz_tr(lang, "...") in the documents,
+ * TN("...", "...", n) and kz_trn for a sentence with a count in it.
+ * A string without a translation, or one marked fuzzy, is missing (msgfmt
+ * leaves it out): kz_i18n_get gives the English back and the translation
+ * test fails.
  *
  * A program loads the catalogues once (kz_i18n_load; setup/setup.h finds
  * them) and hands them to kz_i18n_use, so code that holds no handle of its
@@ -16,8 +21,12 @@
 
 struct kz_i18n;
 
-/* Read dir/kk.po and dir/ru.po.  KZ_ECONFIG naming file and line for a
- * catalogue that is not a gettext .po file; KZ_ENOMEM. */
+/* The gettext domain: the catalogues' file name. */
+#define KZ_I18N_DOMAIN "kezek"
+
+/* Read dir/kk/LC_MESSAGES/kezek.mo and dir/ru/LC_MESSAGES/kezek.mo with
+ * their plural rules.  KZ_ECONFIG naming the file that is missing, not a
+ * compiled catalogue, or whose Plural-Forms rule cannot be read; KZ_ENOMEM. */
 int kz_i18n_load(const char *dir, struct kz_i18n **out, char *err);
 void kz_i18n_free(struct kz_i18n *cat);
 
@@ -25,11 +34,16 @@ void kz_i18n_free(struct kz_i18n *cat);
  * there is none (and counts it: kz_i18n_missed). */
 const char *kz_i18n_get(struct kz_i18n *cat, const char *lang, const char *msgid);
 
+/* The form of msgid (its English plural: plural) for the count n, by
+ * lang's plural rule; English's (n == 1 or not) if there is no translation. */
+const char *kz_i18n_nget(struct kz_i18n *cat, const char *lang, const char *msgid,
+	const char *plural, unsigned long n);
+
 /* How many lookups found no translation since loading. */
 int kz_i18n_missed(const struct kz_i18n *cat);
 
-/* Entries of lang's catalogue: count, and the i-th msgid and msgstr
- * ("" if untranslated or fuzzy); for tests that check every string. */
+/* Entries of lang's catalogue: count, and the i-th msgid and msgstr (the
+ * first form of a plural entry); for tests that check every string. */
 int kz_i18n_count(const struct kz_i18n *cat, const char *lang);
 void kz_i18n_entry(const struct kz_i18n *cat, const char *lang, int i, const char **msgid,
 	const char **msgstr);
@@ -45,5 +59,8 @@ struct kz_i18n *kz_i18n_current(void);
 /* msgid in lang ("kk" or "ru") from the catalogue in use: msgid itself if
  * there is none or it lacks the string. */
 const char *kz_tr(const char *lang, const char *msgid);
+
+/* kz_i18n_nget from the catalogue in use. */
+const char *kz_trn(const char *lang, const char *msgid, const char *plural, unsigned long n);
 
 #endif

@@ -207,8 +207,22 @@ purge_files(struct kz_db *db, int *n, char *err)
 	return kz_db_exec_stmt(db, st, "forget printed files", err);
 }
 
+struct told {
+	kz_purge_progress_fn *fn;
+	void *ctx;
+};
+
+#define PURGE_STEPS 4
+
+static void
+tell(const struct told *t, const char *step, int done)
+{
+	if (t->fn != NULL)
+		t->fn(t->ctx, step, done, PURGE_STEPS);
+}
+
 static int
-do_purge(struct kz_db *db, int days, struct kz_purge_result *out, char *err)
+do_purge(struct kz_db *db, int days, const struct told *t, struct kz_purge_result *out, char *err)
 {
 	int64_t now = kz_clock_now();
 	char day[11], detail[128];
@@ -216,14 +230,19 @@ do_purge(struct kz_db *db, int days, struct kz_purge_result *out, char *err)
 
 	out->cutoff = now - (int64_t)days * 86400;
 	kz_clock_day(out->cutoff, day);
+	tell(t, "complaints", 0);
 	if ((rc = purge_table(db, "complaints",
 		     (const char *const[]){"purged_at", "answered_at", NULL}, complaint_closed,
-		     out->cutoff, day, now, &out->complaints, err)) != KZ_OK ||
-		(rc = purge_table(db, "applications", application_needs, application_closed,
-			 out->cutoff, day, now, &out->applications, err)) != KZ_OK ||
+		     out->cutoff, day, now, &out->complaints, err)) != KZ_OK)
+		return rc;
+	tell(t, "applications", 1);
+	if ((rc = purge_table(db, "applications", application_needs, application_closed,
+		     out->cutoff, day, now, &out->applications, err)) != KZ_OK ||
 		(rc = count_rows(db, "complaints", &out->kept_complaints, err)) != KZ_OK ||
-		(rc = count_rows(db, "applications", &out->kept_applications, err)) != KZ_OK ||
-		(rc = purge_files(db, &out->files, err)) != KZ_OK)
+		(rc = count_rows(db, "applications", &out->kept_applications, err)) != KZ_OK)
+		return rc;
+	tell(t, "printed files", 2);
+	if ((rc = purge_files(db, &out->files, err)) != KZ_OK)
 		return rc;
 	/* counts only: the log keeps no personal data */
 	snprintf(detail, sizeof detail, "%d complaints, %d applications closed before %s%s",
@@ -254,6 +273,14 @@ compact(struct kz_db *db)
 int
 kz_purge(struct kz_db *db, int days, struct kz_purge_result *out, char *err)
 {
+	return kz_purge_told(db, days, NULL, NULL, out, err);
+}
+
+int
+kz_purge_told(struct kz_db *db, int days, kz_purge_progress_fn *progress, void *ctx,
+	struct kz_purge_result *out, char *err)
+{
+	const struct told t = {progress, ctx};
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -266,12 +293,14 @@ kz_purge(struct kz_db *db, int days, struct kz_purge_result *out, char *err)
 	sqlite3_exec(kz_db_sql(db), "PRAGMA secure_delete = ON", NULL, NULL, NULL);
 	if ((rc = kz_db_begin(db, err)) != KZ_OK)
 		return rc;
-	if ((rc = do_purge(db, days, out, err)) != KZ_OK) {
+	if ((rc = do_purge(db, days, &t, out, err)) != KZ_OK) {
 		kz_db_rollback(db);
 		return rc;
 	}
 	if ((rc = kz_db_commit(db, err)) != KZ_OK)
 		return rc;
+	tell(&t, "rebuilding the file", 3);
 	out->compacted = compact(db);
+	tell(&t, "done", PURGE_STEPS);
 	return KZ_OK;
 }

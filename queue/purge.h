@@ -58,4 +58,12 @@ const char *const *kz_purge_columns(const char *table);
  * *out is filled on KZ_OK. */
 int kz_purge(struct kz_db *db, int days, struct kz_purge_result *out, char *err);
 
+/* Told which of the purge's steps it is at ("complaints", "applications",
+ * "printed files", "rebuilding the file"), done of total. */
+typedef void kz_purge_progress_fn(void *ctx, const char *step, int done, int total);
+
+/* kz_purge, telling progress (may be NULL) before each step. */
+int kz_purge_told(struct kz_db *db, int days, kz_purge_progress_fn *progress, void *ctx,
+	struct kz_purge_result *out, char *err);
+
 #endif

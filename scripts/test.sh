@@ -1,7 +1,8 @@
 #!/bin/bash
 # test.sh - install what is missing, build, and run the whole test suite:
 # once in a normal build (warnings are errors) and once under
-# AddressSanitizer and UndefinedBehaviorSanitizer.
+# AddressSanitizer and UndefinedBehaviorSanitizer; then the package is
+# built, installed, upgraded and purged on this machine.
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
@@ -49,6 +50,17 @@ set +e
 KEZEK_FUZZ_SECONDS=${KEZEK_FUZZ_SECONDS:-10} bash scripts/fuzz.sh | tee "$log"
 set -e
 count "$log" build-fuzz
+
+echo "== the package as installed (scripts/test-installed.sh)"
+set +e
+bash scripts/test-installed.sh
+rc=$?
+set -e
+case $rc in
+0) total_passed=$((total_passed + 1)) ;;
+77) echo "skipped: the package's install test needs root or sudo" ;;
+*) total_failed=$((total_failed + 1)) ;;
+esac
 
 echo "tests: $total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]

@@ -116,14 +116,27 @@ kz_setup_data(const struct kz_setup *s, const char *rel, const char *what, char 
 }
 
 int
+kz_setup_locale(const struct kz_setup *s, char *out, size_t len, char *err)
+{
+	int rc = kz_setup_data(s, "locale", "translations", out, len, err);
+
+	/* The source tree has the catalogues' sources; its build compiles them. */
+	if (rc != KZ_OK && strcmp(s->data_dir, KZ_SETUP_SOURCE_DIR) == 0 &&
+		exists(KZ_SETUP_BINARY_DIR "/locale") &&
+		(size_t)snprintf(out, len, "%s", KZ_SETUP_BINARY_DIR "/locale") < len)
+		return KZ_OK;
+	return rc;
+}
+
+int
 kz_setup_translations(const struct kz_setup *s, struct kz_i18n **out, char *err)
 {
-	char po[KZ_PATH_LEN + 8];
+	char dir[KZ_PATH_LEN + 8];
 	int rc;
 
 	*out = NULL;
-	if ((rc = kz_setup_data(s, "po", "translations", po, sizeof po, err)) != KZ_OK ||
-		(rc = kz_i18n_load(po, out, err)) != KZ_OK)
+	if ((rc = kz_setup_locale(s, dir, sizeof dir, err)) != KZ_OK ||
+		(rc = kz_i18n_load(dir, out, err)) != KZ_OK)
 		return rc;
 	kz_i18n_use(*out);
 	return KZ_OK;

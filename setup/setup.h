@@ -8,8 +8,9 @@
  * executable is under the build folder), else /etc/kezek/hall.ini.
  *
  * The data directory holds what ships with Kezek, laid out as in the source
- * tree: assets/fonts, po, config/holidays, config/offices.csv and
- * config/akimats.csv.  --data-dir DIR, else KEZEK_DATA_DIR, else the one
+ * tree: assets/fonts, config/holidays, config/offices.csv and
+ * config/akimats.csv, and the compiled translations in locale/ (which a
+ * source-tree build keeps in its build tree).  --data-dir DIR, else KEZEK_DATA_DIR, else the one
  * compiled in (KEZEK_DATA_DIR at build time: the source tree by default,
  * /usr/share/kezek for an installed build).  Never beside the configuration:
  * a configuration in /etc/kezek has no fonts beside it.
@@ -64,7 +65,13 @@ int kz_setup_load(struct kz_setup *s, const char *config_opt, const char *data_o
 int kz_setup_data(const struct kz_setup *s, const char *rel, const char *what, char *out,
 	size_t len, char *err);
 
-/* Load the translations, po/ of the data directory, into *out and make
+/* The compiled translations' folder (locale/LANG/LC_MESSAGES/kezek.mo)
+ * into out: locale/ of the data directory, else, when the data directory
+ * is the source tree this program was built from, the build tree's
+ * locale/.  KZ_ECONFIG as kz_setup_data. */
+int kz_setup_locale(const struct kz_setup *s, char *out, size_t len, char *err);
+
+/* Load the translations (kz_setup_locale) into *out and make
  * them the process's (kz_i18n_use): what the documents and the kezek
  * command say.  Free with kz_i18n_use(NULL) then kz_i18n_free.
  * KZ_ECONFIG naming the catalogue, or what is missing, on failure. */

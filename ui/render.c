@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -31,6 +32,8 @@ static int img_users;
 
 /* Draw through the graphics card's driver (kz_ui_use_gpu); software otherwise. */
 static int use_gpu;
+/* The screen to open on, by the system's name (kz_ui_use_output); "" the first. */
+static char use_output[64];
 
 struct font_slot {
 	TTF_Font *font; /* NULL: free */
@@ -794,6 +797,51 @@ kz_ui_use_gpu(int yes)
 	use_gpu = yes != 0;
 }
 
+void
+kz_ui_use_output(const char *name)
+{
+	snprintf(use_output, sizeof use_output, "%s", name ? name : "");
+}
+
+int
+kz_ui_output_index(const char *want, const char *const *names, int n)
+{
+	for (int i = 0; i < n; i++) /* as the system spells it */
+		if (names[i] != NULL && strcmp(names[i], want) == 0)
+			return i;
+	for (int i = 0; i < n; i++) /* hdmi-1 for HDMI-1: as an administrator may type it */
+		if (names[i] != NULL && strcasecmp(names[i], want) == 0)
+			return i;
+	return -1;
+}
+
+/* The display index of use_output, 0 if none is asked for; KZ_ECONFIG
+ * naming the screens there are if it is not one of them. */
+static int
+find_output(int *index, char *err)
+{
+	const char *names[16] = {NULL};
+	char known[512] = "";
+	int n = SDL_GetNumVideoDisplays();
+
+	*index = 0;
+	if (use_output[0] == '\0')
+		return KZ_OK;
+	if (n > 16)
+		n = 16;
+	for (int i = 0; i < n; i++) {
+		names[i] = SDL_GetDisplayName(i);
+		snprintf(known + strlen(known), sizeof known - strlen(known), "%s'%s'",
+			i ? ", " : "", names[i] ? names[i] : "?");
+	}
+	if ((*index = kz_ui_output_index(use_output, names, n < 0 ? 0 : n)) >= 0)
+		return KZ_OK;
+	return kz_err(err, KZ_ECONFIG,
+		"no screen named '%s' here; the screens are %s: name one of them with --output "
+		"or output = in hall.ini",
+		use_output, n > 0 ? known : "none");
+}
+
 /* The index of SDL's software renderer, -1 if it has none. */
 static int
 software_driver(void)
@@ -840,17 +888,20 @@ static int
 open_window(struct kz_ui *ui, const char *title, int w, int h, int fullscreen, char *err)
 {
 	Uint32 flags = SDL_WINDOW_SHOWN | (fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-	SDL_DisplayMode mode;
-	int at = SDL_WINDOWPOS_CENTERED, rc;
+	SDL_Rect r;
+	int out, x, y, rc;
 
 	/* a kiosk board must stay up when something else takes the focus */
 	SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
 	choose_renderer_hints();
-	/* full screen is the screen's size from the start, at its corner: an
-	 * unattended machine may run no window manager to resize it */
-	if (fullscreen && SDL_GetDesktopDisplayMode(0, &mode) == 0)
-		w = mode.w, h = mode.h, at = 0;
-	ui->win = SDL_CreateWindow(title ? title : "Kezek", at, at, w, h, flags);
+	if ((rc = find_output(&out, err)) != KZ_OK)
+		return rc;
+	x = y = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(out);
+	/* full screen is its screen's size from the start, at its corner: an
+	 * unattended machine may run no window manager to resize or move it */
+	if (fullscreen && SDL_GetDisplayBounds(out, &r) == 0)
+		x = r.x, y = r.y, w = r.w, h = r.h;
+	ui->win = SDL_CreateWindow(title ? title : "Kezek", x, y, w, h, flags);
 	if (ui->win == NULL)
 		return kz_err(err, KZ_ECONFIG, "cannot open the display window: %s",
 			SDL_GetError());

@@ -26,6 +26,17 @@ struct kz_ui_stats {
  * SDL's own hints; the programs' --gpu. */
 void kz_ui_use_gpu(int yes);
 
+/* Open windows after this on the screen the system calls name (SDL's
+ * display name: the output's, HDMI-1, DP-2; matched exactly, else
+ * ignoring case); NULL or "" for the first.  Process-wide, like
+ * kz_ui_use_gpu; the programs' --output and hall.ini's output.  A name
+ * that is not there makes kz_ui_open fail naming the screens there are. */
+void kz_ui_use_output(const char *name);
+
+/* The index in names (n of them) of the screen called want, as above; -1
+ * if none. */
+int kz_ui_output_index(const char *want, const char *const *names, int n);
+
 /* Open a window of w x h (fullscreen on the desktop if fullscreen), with
  * the fonts of font_dir (DejaVuSans.ttf and DejaVuSans-Bold.ttf).  KZ_OK,
  * or a KZ_E* code (queue/error.h) with err filled. */

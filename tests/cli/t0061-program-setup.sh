@@ -70,8 +70,8 @@ has err "--data-dir" "display: where the data directory came from"
 mkdir -p "$T/data/assets" && cp -r "$SRC/assets/fonts" "$T/data/assets/"
 prog_expect 3 "kiosk: translations missing" "$KIOSK" --data-dir "$T/data" \
 	--screen home --snapshot "$T/home.png"
-has err "no translations at '$T/data/po'" "kiosk: the missing translations named"
-cp -r "$SRC/po" "$SRC/config" "$T/data/"
+has err "no translations at '$T/data/locale'" "kiosk: the missing translations named"
+cp -r "$KEZEK_LOCALE" "$SRC/config" "$T/data/"
 prog_expect 0 "kiosk: a whole data directory elsewhere" "$KIOSK" --data-dir "$T/data" \
 	--screen home --snapshot "$T/home.png"
 [ -s "$T/home.png" ] && ok || not_ok "the kiosk drew with the data directory's fonts"

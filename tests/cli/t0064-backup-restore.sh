@@ -29,6 +29,18 @@ if [ "$in_db" -eq 41 ] && [ "$in_copy" -ge 4 ] && [ "$in_copy" -le 41 ]; then ok
 else not_ok "tickets: $in_db in the database, $in_copy in the copy"; fi
 expect 0 "the copy passes kezek check" check --db "$T/copy.db"
 
+# progress on a terminal only: quiet into a file (above), told on a terminal
+if [ ! -s "$T/err" ] || ! grep -q 'pages copied' "$T/err"; then ok; else not_ok "backup progress into a file"; fi
+on_tty() { script -qec "$(printf '%q ' "$KEZEK" "$@")" /dev/null >"$T/tty" 2>&1 </dev/null; }
+on_tty backup "$T/tty-copy.db"
+if grep -q 'backup: pages copied: 0 of [0-9]' "$T/tty" && grep -q "$T/tty-copy.db" "$T/tty"; then ok
+else not_ok "backup progress on a terminal"; cat "$T/tty" >&2; fi
+on_tty purge
+if grep -q 'purge: complaints, step: 0 of 4' "$T/tty" && grep -q 'purged the personal data' "$T/tty"; then ok
+else not_ok "purge progress on a terminal"; cat "$T/tty" >&2; fi
+expect 0 "purge into a file" purge
+if ! grep -q 'step' "$T/err"; then ok; else not_ok "purge progress into a file"; fi
+
 expect 0 "a backup into backups/ by default" backup
 path=$(head -n 1 "$T/out")
 case "$path" in "$T"/backups/hall-*.db) ok ;; *) not_ok "default backup path: $path" ;; esac

@@ -6,7 +6,7 @@
 DISPLAY_BIN="$(dirname "$KEZEK")/kezek-display"
 export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy SDL_VIDEO_EGL_DRIVER=none
 
-drun() { "$DISPLAY_BIN" --fonts "$SRC/assets/fonts" --po "$SRC/po" "$@" >"$T/out" 2>"$T/err"; rc=$?; }
+drun() { "$DISPLAY_BIN" --fonts "$SRC/assets/fonts" --locale "$KEZEK_LOCALE" "$@" >"$T/out" 2>"$T/err"; rc=$?; }
 dexpect() {
 	local code=$1 what=$2
 	shift 2

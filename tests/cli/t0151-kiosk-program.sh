@@ -5,7 +5,7 @@
 
 KIOSK=${KEZEK_KIOSK:?set KEZEK_KIOSK to the kezek-kiosk binary}
 export SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_VIDEO_EGL_DRIVER=none
-ASSETS=(--fonts "$SRC/assets/fonts" --po "$SRC/po")
+ASSETS=(--fonts "$SRC/assets/fonts" --locale "$KEZEK_LOCALE")
 kiosk() { "$KIOSK" "$@" >"$T/out" 2>"$T/err"; rc=$?; }
 
 expect 0 "init" init

@@ -22,7 +22,7 @@ x_up() { [ -e "/tmp/.X11-unix/X$n" ]; }
 wait_for "Xvfb :$n starts" x_up || exit 1
 export DISPLAY=":$n"
 
-"$KIOSK" --fonts "$SRC/assets/fonts" --po "$SRC/po" --lang ru --screen-file "$T/screen" \
+"$KIOSK" --fonts "$SRC/assets/fonts" --locale "$KEZEK_LOCALE" --lang ru --screen-file "$T/screen" \
 	>"$T/kiosk.out" 2>"$T/kiosk.err" &
 kiosk=$!
 

@@ -52,14 +52,28 @@ else not_ok "the doctor migrated the database it looked at"; fi
 
 # data: a data folder without its fonts, then with an untranslated string
 mkdir -p "$T/data"
-cp -r "$SRC/config" "$SRC/po" "$T/data/"
+cp -r "$SRC/config" "$T/data/"
 expect 2 "no fonts" doctor --data-dir "$T/data"
 line data FAIL "fonts" "the missing fonts"
 mkdir -p "$T/data/assets" && cp -r "$SRC/assets/fonts" "$T/data/assets/"
-printf '\nmsgid "An untranslated line"\nmsgstr ""\n' >>"$T/data/po/ru.po"
+expect 2 "no compiled translations" doctor --data-dir "$T/data"
+line data FAIL "no translations at '$T/data/locale'" "the missing catalogues named"
+# the compiled catalogues, the Russian one short of a string (msgfmt leaves
+# out what is untranslated), then not a catalogue at all
+cp -r "$KEZEK_LOCALE" "$T/data/locale"
+ru_mo=$T/data/locale/ru/LC_MESSAGES/kezek.mo
+msggrep --invert-match --msgid -F -e "Back" "$SRC/po/ru.po" -o "$T/short.po"
+msgfmt -o "$ru_mo" "$T/short.po"
 expect 2 "an untranslated string" doctor --data-dir "$T/data"
 line data FAIL "1 of" "the untranslated string counted"
-has out "ru.po" "the catalogue named"
+has out "$ru_mo" "the catalogue named"
+has out "po/ru.po" "says where to translate it"
+cp "$SRC/po/ru.po" "$ru_mo" # the source copied where the compiled one goes
+expect 2 "a catalogue that is not compiled" doctor --data-dir "$T/data"
+line data FAIL "not a compiled gettext catalogue" "the broken catalogue named"
+cp "$KEZEK_LOCALE/ru/LC_MESSAGES/kezek.mo" "$ru_mo"
+expect 0 "the whole data directory" doctor --data-dir "$T/data"
+line data ok "translations complete" "the copied data passes"
 
 # holidays: a year without data, a provisional one, a decreed one
 expect 2 "2028 has no holiday data" --now 2028-03-01T10:00 doctor

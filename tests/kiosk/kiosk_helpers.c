@@ -76,7 +76,7 @@ kt_reopen(struct kt *t)
 		.conf = kz_config_kiosk(&t->hall->cfg, NULL),
 		.db_path = t->hall->db_path,
 		.font_dir = SRC "/assets/fonts",
-		.po_dir = SRC "/po",
+		.locale_dir = KZ_LOCALE_DIR,
 		.w = w,
 		.h = h,
 		.tap_guard_ms = tap_guard_ms};

@@ -110,11 +110,11 @@ test_people_ahead_and_wait(void **state)
 		test_issue(t->hall, "A");
 	kt_tap(t, "ticket");
 	kt_tap(t, "service.A");
-	assert_string_equal(kt_text(t, "ahead"), "Сізден алда: 3");
+	assert_string_equal(kt_text(t, "ahead"), "Алдыңызда 3 адам");
 	assert_string_equal(kt_text(t, "estimate"), "Болжалды күту уақыты: 20–40 мин.");
 	kt_tap(t, "take");
 	assert_string_equal(kt_text(t, "number"), "A-004");
-	assert_string_equal(kt_text(t, "ahead"), "Сізден алда: 3");
+	assert_string_equal(kt_text(t, "ahead"), "Алдыңызда 3 адам");
 	assert_string_equal(kt_text(t, "estimate"), "Болжалды күту уақыты: 20–40 мин.");
 	kt_free(t);
 }
@@ -166,7 +166,7 @@ test_closing_first_is_told_before_the_ticket(void **state)
 		"үлгермеуі мүмкін. Талонды бәрібір алуға болады."));
 	kt_tap(t, "take");
 	assert_string_equal(kt_text(t, "number"), "A-007");
-	assert_string_equal(kt_text(t, "ahead"), "Сізден алда: 6");
+	assert_string_equal(kt_text(t, "ahead"), "Алдыңызда 6 адам");
 	assert_string_equal(kt_text(t, "estimate"),
 		"Кезек ұзын: бөлім жабылғанға дейін (сағат 18:00) сізді шақырып үлгермеуі "
 		"мүмкін.");

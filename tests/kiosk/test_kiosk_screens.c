@@ -31,7 +31,7 @@ struct expect {
 static const struct expect screens[] = {
 	{"home", "Талон алу", "Взять талон"},
 	{"services", "Қызметті таңдаңыз", "Выберите услугу"},
-	{"confirm", "Сізден алда", "Перед вами"},
+	{"confirm", "Сізден бұрын", "Перед вами"},
 	{"issued", "A-001", "A-002"},
 	{"forms", "Қажетті құжаттар", "Необходимые документы"},
 	{"about", "Қызмет тегін көрсетіледі", "Услуга оказывается бесплатно"},
@@ -536,7 +536,7 @@ test_fonts_have_every_letter(void **state)
 	int checked = 0;
 
 	(void)state;
-	assert_int_equal(kz_i18n_load(KZ_SOURCE_DIR "/po", &cat, err), KZ_OK);
+	assert_int_equal(kz_i18n_load(KZ_LOCALE_DIR, &cat, err), KZ_OK);
 	assert_int_equal(TTF_Init(), 0);
 	for (int f = 0; f < 2; f++) {
 		TTF_Font *font;
@@ -608,7 +608,7 @@ test_translations_complete(void **state)
 	char err[KZ_ERR_LEN] = "";
 
 	(void)state;
-	assert_int_equal(kz_i18n_load(KZ_SOURCE_DIR "/po", &cat, err), KZ_OK);
+	assert_int_equal(kz_i18n_load(KZ_LOCALE_DIR, &cat, err), KZ_OK);
 	assert_int_equal(kz_i18n_count(cat, "kk"), kz_i18n_count(cat, "ru"));
 	assert_true(kz_i18n_count(cat, "kk") > 90);
 	for (int l = 0; l < 2; l++) {

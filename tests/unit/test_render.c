@@ -277,10 +277,29 @@ test_missing_font_is_a_config_error_naming_the_file(void **state)
 	assert_true(same(pixel(10, 10), red));
 }
 
+/* A screen chosen by the name the system gives it: exactly, else as an
+ * administrator may type it; a name that is not there is not taken for
+ * another. */
+static void
+test_output_by_name(void **state)
+{
+	const char *const names[] = {"HDMI-1", "DP-2", "eDP-1", NULL};
+
+	(void)state;
+	assert_int_equal(kz_ui_output_index("DP-2", names, 4), 1);
+	assert_int_equal(kz_ui_output_index("hdmi-1", names, 4), 0);
+	assert_int_equal(kz_ui_output_index("eDP-1", names, 4), 2);
+	assert_int_equal(kz_ui_output_index("DP-1", names, 4), -1);
+	assert_int_equal(kz_ui_output_index("HDMI", names, 4), -1);
+	assert_int_equal(kz_ui_output_index("", names, 4), -1);
+	assert_int_equal(kz_ui_output_index("DP-2", names, 0), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_output_by_name),
 		cmocka_unit_test(test_boxes_are_where_the_scene_puts_them),
 		cmocka_unit_test(test_text_is_drawn_inside_its_box),
 		cmocka_unit_test(test_stats_name_the_shrunk_text_and_missing_glyphs),
