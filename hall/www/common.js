@@ -182,10 +182,13 @@ const K = (() => {
 		};
 	}
 
-	// Messages stay until the person dismisses them (the button, or
-	// Escape when one has the focus); a newer one goes on top.
+	// Messages stay until the person dismisses them (their button): an
+	// error stays whatever comes after it; a report of what was done stays
+	// until dismissed or until the next report takes its place, so the
+	// desk is not buried under "called A-001" lines.
 	function message(kind, text) {
 		const box = document.getElementById("messages");
+		if (kind === "info") for (const old of box.querySelectorAll(".message.info")) old.remove();
 		const item = document.createElement("div");
 		item.className = "message " + kind;
 		item.setAttribute("role", kind === "error" ? "alert" : "status");

@@ -123,7 +123,15 @@ function showWords() {
 		"Keys: N call next, R call again, S start, F served, X did not come, T transfer, " +
 			"P postpone, C cancel, O open, Z pause, I application, K complaint."
 	);
+	if (state.session) showWho();
 	if (state.counter) render();
+}
+
+function showWho() {
+	$("who").textContent = K.fill(_("Counter {counter} · {name}"), {
+		counter: state.session.counter,
+		name: state.session.name,
+	});
 }
 
 async function switchLang(lang) {
@@ -133,9 +141,10 @@ async function switchLang(lang) {
 			state.session = Object.assign(state.session, s);
 		}
 		await K.loadWords(lang);
-		state.form = null; // its labels are in the old language
+		K.clearMessages(); // they were said in the other language
 		await loadServices();
 		showWords();
+		await refresh(); // the services' names in the new language
 	} catch (e) {
 		K.message("error", e.message);
 	}
@@ -210,10 +219,7 @@ async function enter(session) {
 	$("login-view").hidden = true;
 	$("work-view").hidden = false;
 	$("logout").hidden = false;
-	$("who").textContent = K.fill(_("Counter {counter} · {name}"), {
-		counter: session.counter,
-		name: session.name,
-	});
+	showWho();
 	await loadServices();
 	state.stream = K.stream(refresh, (online) => {
 		state.online = online;

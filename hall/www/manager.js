@@ -51,6 +51,7 @@ async function switchLang(lang) {
 	try {
 		if (state.session) state.session = Object.assign(state.session, await K.api("POST", "/api/lang", { lang }));
 		await K.loadWords(lang);
+		K.clearMessages(); // they were said in the other language
 		showWords();
 		if (state.session) refresh();
 	} catch (e) {

@@ -154,6 +154,7 @@ class Hall {
 	// named in [server]: the pages are tested over HTTPS as in the office.
 	certify() {
 		const dir = path.join(this.dir, "tls");
+		fs.mkdirSync(dir, { mode: 0o700 });
 		const r = spawnSync(HALL, ["--make-certificate", dir], { cwd: this.dir, env: this.env, encoding: "utf8" });
 		if (r.status !== 0) throw new Error("kezek-hall --make-certificate: " + r.stderr);
 		const ini = fs.readFileSync(this.ini, "utf8");
@@ -229,6 +230,7 @@ async function deskPage(b, hall) {
 		ignoreHTTPSErrors: true, // the test's own self-signed certificate
 	});
 	const page = await ctx.newPage();
+	page.setDefaultTimeout(10000);
 	page.on("pageerror", (e) => ok(false, "no script error on the page", e.message));
 	page.on("console", (m) => {
 		if (m.type() === "error" && !/status of 4\d\d/.test(m.text())) ok(false, "no console error", m.text());
