@@ -468,11 +468,22 @@ async function act(what, body) {
 		state.counter = await K.api("POST", path, body);
 		render();
 		said(what, body);
+		focusNext();
 		return true;
 	} catch (e) {
 		failed(e);
 		return false;
 	}
+}
+
+// The focus on the step that comes next (Enter does it): start after a
+// call, served after the start, call next when the counter is free; the
+// button just pressed is often disabled now and would drop the focus.
+function focusNext() {
+	const cur = state.counter && state.counter.current;
+	const want = !cur ? "next" : cur.state === "called" ? "start" : "served";
+	const b = document.querySelector('button[data-act="' + want + '"]');
+	if (b && !b.disabled && !document.querySelector("dialog[open]")) b.focus();
 }
 
 // What was done, said in a message that stays.
