@@ -38,6 +38,7 @@ const struct kz_cmd *const kz_commands[] = {
 	&kz_cmd_complaints,
 	&kz_cmd_clerk,
 	&kz_cmd_console,
+	&kz_cmd_manager,
 	&kz_cmd_purge,
 	&kz_cmd_simulate,
 	&kz_cmd_report,

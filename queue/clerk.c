@@ -13,16 +13,21 @@
 struct candidate {
 	int64_t id;
 	char position[256];
+	char role[16];
 	char hash[KZ_PIN_HASH_LEN]; /* "" if no PIN */
 };
 
-/* The clerks named name, oldest first: *n of them (at most MAX_SAME_NAME). */
+/* The clerks named name (managers and administrators if managers),
+ * oldest first: *n of them (at most MAX_SAME_NAME). */
 static int
-candidates(struct kz_db *db, const char *name, struct candidate *c, int *n, char *err)
+candidates(struct kz_db *db, int managers, const char *name, struct candidate *c, int *n, char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT id, position, coalesce(pin_hash, '') FROM clerks WHERE full_name = ?"
-		" ORDER BY id",
+		managers ? "SELECT id, position, coalesce(pin_hash, ''), role FROM clerks"
+			   " WHERE full_name = ? AND role IN ('manager', 'administrator')"
+			   " ORDER BY id"
+			 : "SELECT id, position, coalesce(pin_hash, ''), role FROM clerks"
+			   " WHERE full_name = ? AND role = 'clerk' ORDER BY id",
 		err);
 	int rc;
 
@@ -34,6 +39,7 @@ candidates(struct kz_db *db, const char *name, struct candidate *c, int *n, char
 		c[*n].id = sqlite3_column_int64(st, 0);
 		kz_col_text(st, 1, c[*n].position, sizeof c[*n].position);
 		kz_col_text(st, 2, c[*n].hash, sizeof c[*n].hash);
+		kz_col_text(st, 3, c[*n].role, sizeof c[*n].role);
 		(*n)++;
 	}
 	sqlite3_reset(st);
@@ -42,7 +48,7 @@ candidates(struct kz_db *db, const char *name, struct candidate *c, int *n, char
 }
 
 static void
-fill(struct kz_clerk *out, int64_t id, const char *name, const char *position)
+fill(struct kz_clerk *out, int64_t id, const char *name, const char *position, const char *role)
 {
 	if (out == NULL)
 		return;
@@ -50,6 +56,7 @@ fill(struct kz_clerk *out, int64_t id, const char *name, const char *position)
 	out->id = id;
 	snprintf(out->name, sizeof out->name, "%s", name);
 	snprintf(out->position, sizeof out->position, "%s", position);
+	snprintf(out->role, sizeof out->role, "%s", role);
 }
 
 static int
@@ -65,7 +72,7 @@ do_set_pin(struct kz_db *db, const char *name, const char *position, const char 
 		if ((rc = kz_clerk_id(db, name, position, &id, err)) != KZ_OK)
 			return rc;
 	} else {
-		if ((rc = candidates(db, name, c, &n, err)) != KZ_OK)
+		if ((rc = candidates(db, 0, name, c, &n, err)) != KZ_OK)
 			return rc;
 		if (n == 0)
 			return kz_err(err, KZ_ENOTFOUND,
@@ -88,7 +95,7 @@ do_set_pin(struct kz_db *db, const char *name, const char *position, const char 
 		(rc = kz_event_add(db, kz_clock_now(), KZ_EVENT_CLERK_PIN_SET, 0, 0, id, 0, NULL,
 			 err)) != KZ_OK)
 		return rc;
-	fill(out, id, name, position);
+	fill(out, id, name, position, "clerk");
 	return KZ_OK;
 }
 
@@ -183,9 +190,9 @@ fail:
 	return rc;
 }
 
-int
-kz_clerk_login(struct kz_db *db, const char *name, const char *pin, int counter,
-	struct kz_clerk *out, char *err)
+static int
+login(struct kz_db *db, int managers, const char *name, const char *pin, int counter,
+	struct kz_clerk *out, struct kz_login_refusal *why, char *err)
 {
 	struct candidate c[MAX_SAME_NAME];
 	struct attempt a = {0, 0, KZ_EVENT_LOGIN_FAILED, "unknown name", 0};
@@ -201,7 +208,7 @@ kz_clerk_login(struct kz_db *db, const char *name, const char *pin, int counter,
 			return rc;
 		a.counter_id = row.id;
 	}
-	if ((rc = candidates(db, name, c, &n, err)) != KZ_OK)
+	if ((rc = candidates(db, managers, name, c, &n, err)) != KZ_OK)
 		return rc;
 	for (int i = 0; i < n; i++)
 		if (c[i].hash[0] && with_pin < 0)
@@ -224,16 +231,24 @@ kz_clerk_login(struct kz_db *db, const char *name, const char *pin, int counter,
 	if ((rc = record(db, &a, &fails, &last, err)) != KZ_OK)
 		return rc;
 	if (a.good) {
-		fill(out, c[match].id, name, c[match].position);
+		fill(out, c[match].id, name, c[match].position, c[match].role);
 		return KZ_OK;
 	}
+	if (why != NULL) {
+		why->reason = n == 0              ? KZ_LOGIN_UNKNOWN
+			: with_pin < 0            ? KZ_LOGIN_NO_PIN
+			: fails >= KZ_LOGIN_TRIES ? KZ_LOGIN_LOCKED
+						  : KZ_LOGIN_WRONG;
+		why->tries_left = KZ_LOGIN_TRIES - fails;
+		why->until = last + KZ_LOGIN_LOCK_MINUTES * 60;
+	}
 	if (n == 0)
-		return kz_err(err, KZ_EREJECT,
-			"there is no clerk named '%s'; type the full name as at the counter", name);
+		return kz_err(err, KZ_EREJECT, "there is no %s named '%s'; type the full name",
+			managers ? "manager" : "clerk", name);
 	if (with_pin < 0)
 		return kz_err(err, KZ_EREJECT,
-			"%s has no PIN yet; the administrator sets one with 'kezek clerk pin \"%s\"'",
-			name, name);
+			"%s has no PIN yet; the administrator sets one with 'kezek %s pin \"%s\"'",
+			name, managers ? "manager" : "clerk", name);
 	kz_clock_format(last + KZ_LOGIN_LOCK_MINUTES * 60, "%H:%M", until, sizeof until);
 	if (fails >= KZ_LOGIN_TRIES)
 		return kz_err(err, KZ_EREJECT,
@@ -245,4 +260,95 @@ kz_clerk_login(struct kz_db *db, const char *name, const char *pin, int counter,
 		"%d minutes",
 		name, KZ_LOGIN_TRIES - fails, KZ_LOGIN_TRIES - fails == 1 ? "try" : "tries",
 		KZ_LOGIN_LOCK_MINUTES);
+}
+
+int
+kz_clerk_login(struct kz_db *db, const char *name, const char *pin, int counter,
+	struct kz_clerk *out, char *err)
+{
+	return login(db, 0, name, pin, counter, out, NULL, err);
+}
+
+int
+kz_staff_login(struct kz_db *db, int managers, const char *name, const char *pin, int counter,
+	struct kz_clerk *out, struct kz_login_refusal *why, char *err)
+{
+	return login(db, managers, name, pin, managers ? 0 : counter, out, why, err);
+}
+
+int
+kz_manager_login(struct kz_db *db, const char *name, const char *pin, struct kz_clerk *out,
+	char *err)
+{
+	return login(db, 1, name, pin, 0, out, NULL, err);
+}
+
+/* The manager's row: found by name among managers, else added; its role
+ * set to role. */
+static int
+do_set_manager_pin(struct kz_db *db, const char *name, const char *role, const char *hash,
+	struct kz_clerk *out, char *err)
+{
+	struct candidate c[MAX_SAME_NAME];
+	sqlite3_stmt *st;
+	int64_t id;
+	int rc, n;
+
+	if ((rc = candidates(db, 1, name, c, &n, err)) != KZ_OK)
+		return rc;
+	if (n == 0) {
+		st = kz_db_stmt(db,
+			"INSERT INTO clerks (full_name, position, role) VALUES (?, ?, ?)", err);
+		if (st == NULL)
+			return KZ_EDB;
+		kz_bind_text(st, 1, name);
+		kz_bind_text(st, 2, role);
+		kz_bind_text(st, 3, role);
+		if ((rc = kz_db_exec_stmt(db, st, "add a manager", err)) != KZ_OK)
+			return rc == KZ_EDB ? kz_err(err, KZ_EREJECT,
+						      "'%s' is already a clerk's name with the "
+						      "position '%s'; give the manager's full name",
+						      name, role)
+					    : rc;
+		id = sqlite3_last_insert_rowid(kz_db_sql(db));
+	} else {
+		id = c[0].id;
+	}
+	st = kz_db_stmt(db, "UPDATE clerks SET pin_hash = ?, role = ? WHERE id = ?", err);
+	if (st == NULL)
+		return KZ_EDB;
+	kz_bind_text(st, 1, hash);
+	kz_bind_text(st, 2, role);
+	sqlite3_bind_int64(st, 3, id);
+	if ((rc = kz_db_exec_stmt(db, st, "set PIN", err)) != KZ_OK ||
+		(rc = kz_event_add(db, kz_clock_now(), KZ_EVENT_CLERK_PIN_SET, 0, 0, id, 0, role,
+			 err)) != KZ_OK)
+		return rc;
+	fill(out, id, name, role, role);
+	return KZ_OK;
+}
+
+int
+kz_manager_set_pin(struct kz_db *db, const char *name, const char *role, const char *pin,
+	struct kz_clerk *out, char *err)
+{
+	char hash[KZ_PIN_HASH_LEN];
+	int rc;
+
+	if (name == NULL || *name == '\0' || strlen(name) > 200)
+		return kz_err(err, KZ_EINVAL,
+			"the manager's full name is missing or longer than 200 bytes; give it "
+			"as \"Surname Name\"");
+	if (role == NULL || (strcmp(role, "manager") != 0 && strcmp(role, "administrator") != 0))
+		return kz_err(err, KZ_EINVAL, "the role is manager or administrator");
+	if ((rc = kz_pin_hash(pin ? pin : "", hash, sizeof hash, err)) != KZ_OK)
+		return rc == KZ_EINVAL ? kz_err(err, rc, "a PIN is 4 to 12 digits; type another")
+				       : rc;
+	if ((rc = kz_db_begin(db, err)) != KZ_OK)
+		return rc;
+	if ((rc = do_set_manager_pin(db, name, role, hash, out, err)) != KZ_OK) {
+		kz_db_rollback(db);
+		return rc;
+	}
+	return kz_db_commit(db, err);
 }

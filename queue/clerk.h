@@ -23,6 +23,7 @@ struct kz_clerk {
 	int64_t id;
 	char name[256]; /* full name */
 	char position[256];
+	char role[16]; /* "clerk", "manager" or "administrator" */
 };
 
 /* Give the clerk named name (full name, exactly as at the counter) the PIN
@@ -43,5 +44,28 @@ int kz_clerk_set_pin(struct kz_db *db, const char *name, const char *position, c
  * purpose); each attempt is one short transaction for its event. */
 int kz_clerk_login(struct kz_db *db, const char *name, const char *pin, int counter,
 	struct kz_clerk *out, char *err);
+
+/* Managers and administrators (kezek-hall's live page): accounts of their
+ * own, never a clerk's.  kz_manager_set_pin gives the manager named name
+ * the role ("manager" or "administrator") and the PIN, adding them if
+ * new; KZ_EINVAL for a bad name, role or PIN.  kz_manager_login is
+ * kz_clerk_login for them (the same tries and lockout); out->role says
+ * which they are. */
+int kz_manager_set_pin(struct kz_db *db, const char *name, const char *role, const char *pin,
+	struct kz_clerk *out, char *err);
+int kz_manager_login(struct kz_db *db, const char *name, const char *pin, struct kz_clerk *out,
+	char *err);
+
+/* Why a login was refused, for a caller that words it itself. */
+struct kz_login_refusal {
+	enum { KZ_LOGIN_UNKNOWN, KZ_LOGIN_NO_PIN, KZ_LOGIN_WRONG, KZ_LOGIN_LOCKED } reason;
+	int tries_left; /* KZ_LOGIN_WRONG: before the lock */
+	int64_t until;  /* KZ_LOGIN_LOCKED: when it ends */
+};
+
+/* kz_clerk_login (managers 0) or kz_manager_login (managers 1; counter
+ * ignored), and on KZ_EREJECT *why (may be NULL) says why. */
+int kz_staff_login(struct kz_db *db, int managers, const char *name, const char *pin, int counter,
+	struct kz_clerk *out, struct kz_login_refusal *why, char *err);
 
 #endif

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
 
 #include <ini.h>
 
@@ -754,6 +756,92 @@ targets_key(struct parse *p, const char *name, const char *value)
 		name);
 }
 
+int
+kz_config_network(const char *text, int *family, unsigned char addr[16], int *bits)
+{
+	char host[64], *slash, *end;
+	long n;
+
+	if (copy(host, sizeof host, text) < 0 || *host == '\0')
+		return KZ_EINVAL;
+	memset(addr, 0, 16);
+	if ((slash = strchr(host, '/')) != NULL)
+		*slash++ = '\0';
+	if (inet_pton(AF_INET, host, addr) == 1)
+		*family = AF_INET, *bits = 32;
+	else if (inet_pton(AF_INET6, host, addr) == 1)
+		*family = AF_INET6, *bits = 128;
+	else
+		return KZ_EINVAL;
+	if (slash == NULL)
+		return KZ_OK;
+	n = strtol(slash, &end, 10);
+	if (*slash == '\0' || *end != '\0' || n < 0 || n > *bits)
+		return KZ_EINVAL;
+	*bits = (int)n;
+	return KZ_OK;
+}
+
+/* allow = NET, NET ...: each checked here, so a typo refuses the file. */
+static int
+server_allow(struct parse *p, const char *value)
+{
+	struct kz_server_conf *s = &p->cfg->server;
+	char list[1024], *save = NULL;
+	unsigned char addr[16];
+	int family, bits;
+
+	if (copy(list, sizeof list, value) < 0)
+		return fail(p, "allow in [server] is longer than 1023 bytes");
+	s->nallow = 0;
+	for (char *net = strtok_r(list, ", ", &save); net; net = strtok_r(NULL, ", ", &save)) {
+		if (kz_config_network(net, &family, addr, &bits) != KZ_OK)
+			return fail(p,
+				"allow in [server]: '%s' is not a network; write ADDRESS/BITS, "
+				"such as 192.168.1.0/24",
+				net);
+		if (s->nallow == KZ_MAX_NETWORKS)
+			return fail(p, "allow in [server] names more than %d networks",
+				KZ_MAX_NETWORKS);
+		copy(s->allow[s->nallow++], sizeof s->allow[0], net);
+	}
+	return 1;
+}
+
+static int
+server_key(struct parse *p, const char *name, const char *value)
+{
+	struct kz_server_conf *s = &p->cfg->server;
+	unsigned char addr[16];
+
+	if (strcmp(name, "address") == 0) {
+		if (copy(s->address, sizeof s->address, value) < 0 ||
+			(inet_pton(AF_INET, value, addr) != 1 &&
+				inet_pton(AF_INET6, value, addr) != 1))
+			return fail(p,
+				"address in [server] must be an IP address such as 127.0.0.1 or "
+				"192.168.1.10, not '%s'",
+				value);
+		return 1;
+	}
+	if (strcmp(name, "port") == 0) {
+		if (parse_int(value, 1, 65535, &s->port) < 0)
+			return fail(p, "port in [server] must be 1 to 65535, not '%s'", value);
+		return 1;
+	}
+	if (strcmp(name, "certificate") == 0 || strcmp(name, "key") == 0) {
+		char *dst = name[0] == 'c' ? s->certificate : s->key;
+		if (*value == '\0' || copy(dst, KZ_PATH_LEN, value) < 0)
+			return fail(p, "%s in [server] must be a path of 1 to 1023 bytes", name);
+		return 1;
+	}
+	if (strcmp(name, "allow") == 0)
+		return server_allow(p, value);
+	return fail(p,
+		"unknown key '%s' in [server]; known keys: address, port, certificate, key, allow",
+		name);
+}
+
 /* The line where section (and key, or "" for its header) was first given;
  * 0 and recorded at line if it is new. */
 static int
@@ -839,10 +927,12 @@ handler(void *user, const char *section, const char *name, const char *value)
 		return office_key(p, name, value);
 	if (strcmp(section, "targets") == 0)
 		return targets_key(p, name, value);
+	if (strcmp(section, "server") == 0)
+		return server_key(p, name, value);
 	return fail(p,
 		"unknown section [%s]; known sections: [hall], [hours], [display], "
 		"[service CODE], [printer NAME], [counter NUMBER], [kiosk NAME], "
-		"[office], [targets]",
+		"[office], [targets], [server]",
 		section);
 }
 
@@ -921,8 +1011,15 @@ check_whole(struct kz_config *c, char *err)
 	if ((rc = resolve(c, c->database, err)) != KZ_OK ||
 		(c->holidays[0] != '\0' && (rc = resolve(c, c->holidays, err)) != KZ_OK) ||
 		(c->offices[0] != '\0' && (rc = resolve(c, c->offices, err)) != KZ_OK) ||
-		(c->akimats[0] != '\0' && (rc = resolve(c, c->akimats, err)) != KZ_OK))
+		(c->akimats[0] != '\0' && (rc = resolve(c, c->akimats, err)) != KZ_OK) ||
+		(c->server.certificate[0] != '\0' &&
+			(rc = resolve(c, c->server.certificate, err)) != KZ_OK) ||
+		(c->server.key[0] != '\0' && (rc = resolve(c, c->server.key, err)) != KZ_OK))
 		return rc;
+	if ((c->server.certificate[0] == '\0') != (c->server.key[0] == '\0'))
+		return kz_err(err, KZ_ECONFIG,
+			"%s:%d: [server] needs both certificate and key for HTTPS, or neither",
+			c->path, section_line(c->path, "server"));
 
 	if (c->name_kk[0] == '\0' || c->name_ru[0] == '\0')
 		return kz_err(err, KZ_ECONFIG,
@@ -1094,6 +1191,8 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 	copy(cfg->staff_lang, sizeof cfg->staff_lang, "ru");
 	copy(cfg->website, sizeof cfg->website, "www.auzr.kz"); /* the agency's, p.4.2 */
 	cfg->ticket_print_seconds = 30;
+	copy(cfg->server.address, sizeof cfg->server.address, "127.0.0.1");
+	cfg->server.port = 8080;
 	/* App. 4's norms, until the year's order says otherwise */
 	cfg->targets = (struct kz_targets){.target = {100, 100, 100, 0, 100, 100}};
 	cfg->display = (struct kz_display_conf){.languages = KZ_LANG_BOTH,

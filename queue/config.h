@@ -22,6 +22,8 @@
  *   [targets]         App. 4: next year's targets (on_time, quality, information,
  *                     electronic, appeal, politeness, in per cent) and
  *                     electronic_now, this year's value of 3.2
+ *   [server]          kezek-hall, the hall's web server: address, port,
+ *                     certificate, key (HTTPS), allow (networks, CIDR)
  *   [office]          this office's App. 1 and App. 5 entries in Kazakh:
  *                     name_kk, address_kk, official_kk, akimat_name_kk,
  *                     akimat_address_kk, akimat_official_kk
@@ -161,6 +163,19 @@ struct kz_targets {
 	int electronic_now;       /* per cent, 0-100 */
 };
 
+#define KZ_MAX_NETWORKS 16
+
+/* [server]: where kezek-hall listens, and to whom.  certificate and key
+ * are paths ("" if not given: plain HTTP, on loopback only). */
+struct kz_server_conf {
+	char address[64];                /* an IPv4 or IPv6 address; default 127.0.0.1 */
+	int port;                        /* default 8080 */
+	char certificate[KZ_PATH_LEN];   /* PEM; with key, HTTPS */
+	char key[KZ_PATH_LEN];           /* PEM, readable by the hall's user only */
+	int nallow;                      /* networks allowed; 0: loopback only */
+	char allow[KZ_MAX_NETWORKS][64]; /* "192.168.1.0/24", "::1/128" */
+};
+
 /* This office's App. 1 and App. 5 entries in Kazakh: the standard's lists
  * (offices.csv, akimats.csv) are in Russian.  "" where not given: the
  * Kazakh screens then show only the phones and e-mails. */
@@ -197,6 +212,7 @@ struct kz_config {
 	struct kz_kiosk_conf kiosks[KZ_MAX_KIOSKS];
 	struct kz_office_kk office_kk;
 	struct kz_targets targets;
+	struct kz_server_conf server;
 };
 
 /* Read path into cfg (caller-owned, fully overwritten).  KZ_ECONFIG with
@@ -220,5 +236,10 @@ int kz_config_use_data_dir(struct kz_config *cfg, const char *data_dir, char *er
 const struct kz_kiosk_conf *kz_config_kiosk(const struct kz_config *cfg, const char *name);
 
 const struct kz_counter_conf *kz_config_counter(const struct kz_config *cfg, int number);
+
+/* Parse "ADDRESS/BITS" (IPv4 or IPv6; a bare address is a single host)
+ * into family (AF_INET or AF_INET6), 16 address bytes and the prefix
+ * length.  KZ_EINVAL if malformed. */
+int kz_config_network(const char *text, int *family, unsigned char addr[16], int *bits);
 
 #endif

@@ -248,3 +248,23 @@ kz_counter_first_unclosed(struct kz_db *db, int *number, enum kz_counter_state *
 		return kz_db_fail(db, rc, "read counters", err);
 	return KZ_OK;
 }
+
+int
+kz_counter_since(struct kz_db *db, int number, int64_t *since, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT coalesce(max(e.at), 0) FROM events e JOIN counters c ON c.id = e.counter_id"
+		" WHERE c.number = ? AND e.kind IN ('counter_opened', 'counter_resumed',"
+		" 'counter_paused', 'counter_closed')",
+		err);
+	int rc;
+
+	*since = 0;
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_int(st, 1, number);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*since = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, "read the counter's state", err);
+}

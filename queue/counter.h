@@ -11,6 +11,8 @@
 #ifndef KZ_COUNTER_H
 #define KZ_COUNTER_H
 
+#include <stdint.h>
+
 #include "db.h"
 
 /* Stored as its name (kz_counter_state_name). */
@@ -40,5 +42,9 @@ int kz_counter_close(struct kz_db *db, int number, const char *clerk, const char
  * every counter is closed) and its state (open or paused). */
 int kz_counter_first_unclosed(struct kz_db *db, int *number, enum kz_counter_state *state,
 	char *err);
+
+/* When counter number last opened, resumed, paused or closed (*since, 0
+ * if never): how long it has been in its state. */
+int kz_counter_since(struct kz_db *db, int number, int64_t *since, char *err);
 
 #endif

@@ -527,6 +527,14 @@ static const char step_print_service[] =
 	"ALTER TABLE printers ADD COLUMN service TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE printers ADD COLUMN service_reason TEXT NOT NULL DEFAULT '';";
 
+/* Managers and administrators log in to kezek-hall's live page with a PIN
+ * of their own: kept in clerks beside the clerks' (the same hash, the
+ * same lockout through the event log), but a clerk's login never takes a
+ * manager's account and a manager's never a clerk's. */
+static const char step_staff_roles[] =
+	"ALTER TABLE clerks ADD COLUMN role TEXT NOT NULL DEFAULT 'clerk'"
+	" CHECK (role IN ('clerk', 'manager', 'administrator'))";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -543,6 +551,7 @@ const struct kz_schema_step kz_schema_steps[] = {
 		step_print_service},
 	{13, "suspended applications, the outgoing register, the receipt owed", step_suspend},
 	{14, "the report's per-day summaries, deleted when a day's rows change", step_report_days},
+	{15, "manager and administrator accounts for the hall's web pages", step_staff_roles},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

@@ -28,6 +28,9 @@ KEZEK_PACKAGES=(
 	xvfb xdotool                       # a test touches the kiosk in a real X window
 	fonts-dejavu-core                  # an installed Kezek's fonts (the package depends on it)
 	man-db groff-base systemd          # tests: the manual pages, the service units
+	libmicrohttpd-dev libgnutls28-dev  # kezek-hall: the web server, HTTPS and its certificate
+	libjansson-dev                     # kezek-hall: JSON
+	libcurl4-gnutls-dev curl           # the hall's benchmark and tests: an HTTP(S) client
 	chromium nodejs                    # tests: the counter and live pages in headless Chromium
 )
 

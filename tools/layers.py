@@ -22,6 +22,7 @@ LAYERS = {
     "kiosk": {"queue", "ui", "setup"},
     "sim": {"queue"},
     "clerk": {"queue", "ink", "documents", "printer", "sim", "setup"},
+    "hall": {"queue", "ink", "documents", "printer", "setup"},
 }
 # tests and benchmarks use everything; they are nobody's dependency
 FREE = {"tests", "bench"}

@@ -8,7 +8,7 @@
 
 xgettext --keyword=T --keyword=N --keyword=kz_tr:2 --from-code=UTF-8 -o "$T/kezek.pot" \
 	"$SRC"/kiosk/*.c "$SRC"/display/*.c "$SRC"/clerk/*.c "$SRC"/documents/*.c "$SRC"/queue/*.c \
-	"$SRC"/setup/*.c "$SRC"/printer/*.c >"$T/out" 2>"$T/err" &&
+	"$SRC"/setup/*.c "$SRC"/printer/*.c "$SRC"/hall/*.c >"$T/out" 2>"$T/err" &&
 	xgettext --join-existing --language=JavaScript --keyword=_ --from-code=UTF-8 \
 		-o "$T/kezek.pot" "$SRC"/hall/www/*.js >>"$T/out" 2>>"$T/err"
 if [ $? -eq 0 ] && [ "$(grep -c '^msgid' "$T/kezek.pot")" -gt 90 ]; then ok
@@ -24,7 +24,7 @@ for lang in kk ru; do
 done
 
 # the scanned folders are the ones tools/po-update.sh scans
-for dir in kiosk display clerk documents queue setup; do
+for dir in kiosk display clerk documents queue setup hall; do
 	if grep -q "$dir/\*\.c" "$SRC/tools/po-update.sh"; then ok
 	else not_ok "tools/po-update.sh scans $dir/"; fi
 done

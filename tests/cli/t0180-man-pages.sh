@@ -23,6 +23,7 @@ check_program() {
 check_program "$KEZEK_KIOSK" kezek-kiosk.1
 check_program "${KEZEK_DISPLAY:?}" kezek-display.1
 check_program "$KEZEK_PRINTD" kezek-printd.8
+check_program "${KEZEK_HALL:?}" kezek-hall.8
 
 # kezek(1): every command, and every command's own options
 "$KEZEK" --help >"$T/help" 2>&1

@@ -1,0 +1,44 @@
+/* routes.c - the one table of kezek-hall's paths; see routes.h. */
+#include <string.h>
+
+#include "routes.h"
+
+static const struct hall_route routes[] = {
+	{"GET", "/api/words", 0, HALL_PUBLIC, hall_words},
+	{"POST", "/api/login", 0, HALL_PUBLIC, hall_login},
+	{"POST", "/api/logout", 0, HALL_STAFF, hall_logout},
+	{"GET", "/api/session", 0, HALL_STAFF, hall_session_get},
+	{"POST", "/api/lang", 0, HALL_STAFF, hall_lang},
+	{"GET", "/api/counter", 0, HALL_CLERK, hall_counter_get},
+	{"POST", "/api/counter/open", 0, HALL_CLERK, hall_counter_open},
+	{"POST", "/api/counter/pause", 0, HALL_CLERK, hall_counter_pause},
+	{"POST", "/api/counter/close", 0, HALL_CLERK, hall_counter_close},
+	{"POST", "/api/counter/next", 0, HALL_CLERK, hall_counter_next},
+	{"POST", "/api/counter/recall", 0, HALL_CLERK, hall_counter_recall},
+	{"POST", "/api/counter/start", 0, HALL_CLERK, hall_counter_start},
+	{"POST", "/api/counter/finish", 0, HALL_CLERK, hall_counter_finish},
+	{"GET", "/api/services", 0, HALL_STAFF, hall_services},
+	{"GET", "/api/events", 0, HALL_STAFF, hall_events_stream},
+	{"GET", "/", 0, HALL_PUBLIC, hall_static},
+	{"GET", "/counter", 0, HALL_PUBLIC, hall_static},
+	{"GET", "/manager", 0, HALL_PUBLIC, hall_static},
+	{"GET", "/static/", 1, HALL_PUBLIC, hall_static},
+};
+
+const struct hall_route *
+hall_route_find(const char *method, const char *path, int *path_known)
+{
+	*path_known = 0;
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		const struct hall_route *rt = &routes[i];
+		int match = rt->prefix ? strncmp(path, rt->path, strlen(rt->path)) == 0
+				       : strcmp(path, rt->path) == 0;
+		if (!match)
+			continue;
+		if (strcmp(method, rt->method) == 0 ||
+			(strcmp(method, "HEAD") == 0 && strcmp(rt->method, "GET") == 0))
+			return rt;
+		*path_known = 1;
+	}
+	return NULL;
+}

@@ -1,0 +1,47 @@
+/*
+ * routes.h - the one table of what answers which path (routes.c), and the
+ * handlers, one file per resource: api-session.c, api-words.c,
+ * api-counter.c, api-intake.c, api-complaints.c, api-print.c,
+ * api-manager.c, api-reports.c, events.c (the stream), static.c.
+ */
+#ifndef KZ_HALL_ROUTES_H
+#define KZ_HALL_ROUTES_H
+
+#include "hall.h"
+
+enum hall_access {
+	HALL_PUBLIC = 0,                                     /* no session needed */
+	HALL_STAFF = HALL_CLERK | HALL_MANAGER | HALL_ADMIN, /* any logged-in role */
+	HALL_MANAGERS = HALL_MANAGER | HALL_ADMIN,
+};
+
+struct hall_route {
+	const char *method; /* "GET", "POST" */
+	const char *path;   /* exact, or a prefix ending in '/' with prefix set */
+	int prefix;
+	int access;                        /* HALL_PUBLIC, or the roles (enum hall_role) allowed */
+	int (*handle)(struct hall_req *r); /* KZ_OK; anything else was answered by hall_fail */
+};
+
+/* The route for method and path, NULL if none; *path_known is 1 when the
+ * path exists under another method (405). */
+const struct hall_route *hall_route_find(const char *method, const char *path, int *path_known);
+
+int hall_login(struct hall_req *r);
+int hall_logout(struct hall_req *r);
+int hall_session_get(struct hall_req *r);
+int hall_lang(struct hall_req *r);
+int hall_words(struct hall_req *r);
+int hall_counter_get(struct hall_req *r);
+int hall_counter_open(struct hall_req *r);
+int hall_counter_pause(struct hall_req *r);
+int hall_counter_close(struct hall_req *r);
+int hall_counter_next(struct hall_req *r);
+int hall_counter_recall(struct hall_req *r);
+int hall_counter_start(struct hall_req *r);
+int hall_counter_finish(struct hall_req *r);
+int hall_services(struct hall_req *r);
+int hall_events_stream(struct hall_req *r);
+int hall_static(struct hall_req *r);
+
+#endif
