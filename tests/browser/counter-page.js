@@ -52,6 +52,7 @@ t.main(async () => {
 	await page.locator("#work-view").waitFor();
 	t.ok((await page.textContent("#who")).includes(CLERK), "logged in: the clerk's name shown");
 	t.equal(await page.locator(".message").count(), 0, "the refusal is cleared by the login");
+	await page.locator("#counter-state.state-closed").waitFor();
 	t.ok(await page.locator('button[data-act="next"]').isDisabled(), "a closed counter calls nobody");
 	const cookie = (await page.context().cookies()).find((c) => c.name === "kezek_session");
 	t.ok(cookie && cookie.httpOnly && cookie.sameSite === "Strict", "the session cookie is HttpOnly, SameSite=Strict");

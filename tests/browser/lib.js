@@ -37,18 +37,20 @@ function equal(got, want, what) {
 	return ok(got === want, what, "got " + JSON.stringify(got) + ", expected " + JSON.stringify(want));
 }
 
+// Skip the test (exit 77) after cleaning up; the returned promise never
+// settles, so `await skip(...)` stops the test's body there.
 function skip(why) {
 	console.log("skip: " + why);
-	process.exit(SKIP);
+	finish(SKIP);
+	return new Promise(() => {});
 }
 
 function playwright() {
 	try {
 		return require(path.join(__dirname, "node_modules", "playwright-core"));
 	} catch (e) {
-		skip("playwright-core is not installed (scripts/deps.sh runs npm ci in tests/browser)");
+		return null;
 	}
-	return null;
 }
 
 // The state a test needs, asked again every 50 ms until a deadline.
@@ -189,6 +191,20 @@ class Hall {
 		return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
 	}
 
+	// Is path served at all (not 404)?  For the parts of the API the
+	// server gains step by step: a test says what it could not try yet.
+	async serves(method, path) {
+		const https = require(this.url.startsWith("https") ? "https" : "http");
+		return new Promise((resolve) => {
+			const req = https.request(this.url + path, { method, rejectUnauthorized: false }, (res) => {
+				res.resume();
+				resolve(res.statusCode !== 404);
+			});
+			req.on("error", () => resolve(false));
+			req.end();
+		});
+	}
+
 	cleanup() {
 		if (process.env.KEZEK_KEEP) console.log("kept " + this.dir);
 		else fs.rmSync(this.dir, { recursive: true, force: true });
@@ -213,8 +229,10 @@ function freePort() {
 }
 
 async function browser() {
-	if (!fs.existsSync(CHROMIUM)) skip("no Chromium at " + CHROMIUM + " (Debian's package chromium)");
-	const { chromium } = playwright();
+	if (!fs.existsSync(CHROMIUM)) return skip("no Chromium at " + CHROMIUM + " (Debian's package chromium)");
+	const pw = playwright();
+	if (!pw) return skip("playwright-core is not installed (scripts/deps.sh runs npm ci in tests/browser)");
+	const { chromium } = pw;
 	return chromium.launch({
 		executablePath: CHROMIUM,
 		args: ["--no-sandbox", "--disable-gpu", "--font-render-hinting=none"],
@@ -265,7 +283,7 @@ function onExit(fn) {
 	cleanups.push(fn);
 }
 
-async function finish() {
+async function finish(code) {
 	const todo = cleanups;
 	cleanups = [];
 	for (const fn of todo.reverse()) {
@@ -275,6 +293,7 @@ async function finish() {
 			// cleaning up is best effort
 		}
 	}
+	if (code === SKIP && failed === 0) process.exit(SKIP);
 	console.log(passed + " passed, " + failed + " failed");
 	process.exit(failed === 0 ? 0 : 1);
 }
