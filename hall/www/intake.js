@@ -3,6 +3,16 @@
 // and total, as `kezek accept` checks them), then confirmed by the server
 // through /api/intake/check; nothing typed is lost when the server refuses
 // the form: the clerk corrects the field it names and sends it again.
+//
+// What it sends (POST /api/intake, and with "field" and "value" added,
+// POST /api/intake/check), the keys of `kezek accept` with '_' for '-':
+//   {"kind": "individual"|"legal", "name", "iin" | "bin", "id_doc", "phone",
+//    "address", "plot", "proxy", "proxy_doc", "representative", "authority",
+//    "docs": ["application", "id_copy", ...],
+//    "act_rows": [{"zone", "area", "rate", "coef", "value"}, ...] (as typed),
+//    "act_total": "198 000"}
+// A key the clerk left empty is left out.  The check of the act is asked
+// with "field": "act".
 "use strict";
 
 const Intake = (() => {
