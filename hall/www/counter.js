@@ -662,7 +662,7 @@ async function complaintSubmit(ev) {
 		K.message(
 			"info",
 			K.fill(
-				r.talon === "queued"
+				r.talon !== "owed"
 					? _("Complaint {number} registered; its talon is printing.")
 					: _("Complaint {number} registered; its talon could not be printed now: print it again later."),
 				{ number: r.complaint }
