@@ -175,8 +175,6 @@ function limits() {
 function render() {
 	const h = state.hall;
 	if (!h) return;
-	renderServices(h);
-	renderCounters(h);
 	renderAlerts(h);
 	renderToday(h);
 	renderReports(h);
@@ -221,7 +219,7 @@ function renderServices(h) {
 		body.append(
 			K.el(
 				"tr",
-				{ dataset: { base: String(s.longest_wait_seconds), waiting: String(s.waiting) } },
+				{},
 				K.el("td", { text: s.service + " · " + (s.name || "") }),
 				K.el("td", { class: "num", text: String(s.waiting) }),
 				s.waiting > 0 ? timeCell(wait, lim) : K.el("td", { text: "—" })
@@ -233,7 +231,7 @@ function renderServices(h) {
 function counterState(c) {
 	if (c.state === "open") return c.ticket ? _("with a visitor") : _("open, free");
 	if (c.state === "paused")
-		return K.fill(_("paused for {time}"), { time: K.clockText(K.now() - c.since) });
+		return c.since ? K.fill(_("paused for {time}"), { time: K.clockText(K.now() - c.since) }) : _("paused");
 	return _("closed");
 }
 
@@ -359,18 +357,13 @@ function renderReports(h) {
 	$("report-csv").href = "/api/report.csv" + q;
 }
 
+// Each second: the clock, the waits, the pauses and the service times go
+// on from the server's "now" (the alerts, a live region, only at fetches).
 function tick() {
 	if (!state.hall) return;
 	$("hall-clock").textContent = K.hhmm(K.now());
-	const lim = limits();
-	for (const tr of $("services").tBodies[0].rows) {
-		if (tr.dataset.waiting === "0") continue;
-		const s = Number(tr.dataset.base) + elapsed();
-		const td = tr.querySelector(".time");
-		if (!td) continue;
-		td.className = "time level-" + K.level(s, lim.wait_seconds);
-		td.querySelector(".time-value").textContent = K.clockText(s);
-	}
+	renderServices(state.hall);
+	renderCounters(state.hall);
 }
 
 document.addEventListener("DOMContentLoaded", () => {
