@@ -18,10 +18,16 @@ const K = (() => {
 			: msgid;
 	}
 
-	// "{name}" placeholders filled from args (never printf: the catalogues
-	// keep the placeholders as they are).
-	function fill(text, args) {
-		return text.replace(/\{(\w+)\}/g, (m, k) => (k in args ? String(args[k]) : m));
+	// printf's %s (or %2$s, when a language puts them in another order)
+	// filled from args: xgettext marks such strings javascript-format, so
+	// msgfmt --check holds every translation to the same placeholders.
+	function fill(text, ...args) {
+		let next = 0;
+		return text.replace(/%(?:(\d+)\$)?([sd%])/g, (m, pos, type) => {
+			if (type === "%") return "%";
+			const i = pos ? Number(pos) - 1 : next++;
+			return i < args.length ? String(args[i]) : m;
+		});
 	}
 
 	async function loadWords(want) {
@@ -123,7 +129,7 @@ const K = (() => {
 	}
 
 	function minutesText(seconds) {
-		return fill(_("{n} min"), { n: Math.floor(Math.max(0, seconds) / 60) });
+		return fill(_("%s min"), Math.floor(Math.max(0, seconds) / 60));
 	}
 
 	// "ok", "warn" (25 minutes of a 30-minute limit) or "over" (the limit).

@@ -119,19 +119,19 @@ function showWords() {
 		b.textContent = LANG_NAMES[b.dataset.lang];
 		b.setAttribute("aria-pressed", String(b.dataset.lang === K.lang()));
 	}
-	$("keys-hint").textContent = _(
-		"Keys: N call next, R call again, S start, F served, X did not come, T transfer, " +
-			"P postpone, C cancel, O open, Z pause, I application, K complaint."
-	);
+	// each key with its button's words (the letters are the keys themselves)
+	const w = pageWords();
+	const labels = { next: w.callNext, recall: w.recall, start: w.start, served: w.served,
+		no_show: w.noShow, transfer: w.transfer, postpone: w.postpone, cancelled: w.cancelVisit,
+		open: w.openCounter, pause: w.pauseCounter, intake: w.intake, complaint: w.complaint };
+	$("keys-hint").textContent =
+		_("Keys:") + " " + Object.entries(KEYS).map(([k, a]) => k.toUpperCase() + " " + labels[a]).join(" · ");
 	if (state.session) showWho();
 	if (state.counter) render();
 }
 
 function showWho() {
-	$("who").textContent = K.fill(_("Counter {counter} · {name}"), {
-		counter: state.session.counter,
-		name: state.session.name,
-	});
+	$("who").textContent = K.fill(_("Counter %s · %s"), state.session.counter, state.session.name);
 }
 
 async function switchLang(lang) {
@@ -360,12 +360,12 @@ function tick() {
 	const wait = waitEnd - cur.issued_at;
 	$("cur-wait").textContent = K.clockText(wait);
 	$("wait-timer").className = "timer level-" + K.level(wait, lim.wait_seconds);
-	$("wait-limit").textContent = K.fill(_("of {n} min"), { n: lim.wait_seconds / 60 });
+	$("wait-limit").textContent = K.fill(_("of %s min"), lim.wait_seconds / 60);
 	const since = cur.called_at || K.now();
 	const svc = K.now() - since;
 	$("cur-service-time").textContent = K.clockText(svc);
 	$("service-timer").className = "timer level-" + K.level(svc, lim.service_seconds);
-	$("service-limit").textContent = K.fill(_("of {n} min"), { n: lim.service_seconds / 60 });
+	$("service-limit").textContent = K.fill(_("of %s min"), lim.service_seconds / 60);
 	$("service-meter").style.width = Math.min(100, (100 * svc) / lim.service_seconds) + "%";
 }
 
@@ -405,7 +405,7 @@ function renderPostponed(c) {
 				type: "button",
 				text: _("Call back"),
 				disabled: can ? null : "disabled",
-				"aria-label": K.fill(_("Call back {ticket}"), { ticket: p.ticket }),
+				"aria-label": K.fill(_("Call back %s"), p.ticket),
 				onclick: () => act("return", { ticket: p.ticket }),
 			})
 		);
@@ -420,7 +420,7 @@ function renderPostponedTimes() {
 		const left = Number(li.dataset.until) - K.now();
 		li.querySelector(".left").textContent =
 			left > 0
-				? K.fill(_("{time} left"), { time: K.clockText(left) })
+				? K.fill(_("%s left"), K.clockText(left))
 				: _("time is up");
 		li.classList.toggle("level-over", left <= 0);
 	}
@@ -490,7 +490,7 @@ function focusNext() {
 function said(what, body) {
 	const cur = state.counter && state.counter.current;
 	if ((what === "next" || what === "return") && cur)
-		K.message("info", K.fill(_("Called {ticket}."), { ticket: cur.ticket }));
+		K.message("info", K.fill(_("Called %s."), cur.ticket));
 }
 
 function confirmDialog(text, okLabel) {
@@ -508,12 +508,12 @@ function confirmDialog(text, okLabel) {
 async function finish(outcome) {
 	const cur = state.counter.current;
 	const question = {
-		served: _("Finish {ticket} as served? This cannot be undone."),
-		no_show: _("Record that {ticket} did not come? This cannot be undone."),
-		cancelled: _("Cancel the visit of {ticket}? This cannot be undone."),
+		served: _("Finish %s as served? This cannot be undone."),
+		no_show: _("Record that %s did not come? This cannot be undone."),
+		cancelled: _("Cancel the visit of %s? This cannot be undone."),
 	}[outcome];
 	const ok = await confirmDialog(
-		K.fill(question, { ticket: cur.ticket }),
+		K.fill(question, cur.ticket),
 		{ served: _("Yes, served"), no_show: _("Yes, did not come"), cancelled: _("Yes, cancel") }[
 			outcome
 		]
@@ -524,11 +524,11 @@ async function finish(outcome) {
 			"info",
 			K.fill(
 				{
-					served: _("{ticket} served."),
-					no_show: _("{ticket} recorded as not come."),
-					cancelled: _("The visit of {ticket} cancelled."),
+					served: _("%s served."),
+					no_show: _("%s recorded as not come."),
+					cancelled: _("The visit of %s cancelled."),
 				}[outcome],
-				{ ticket: cur.ticket }
+				cur.ticket
 			)
 		);
 }
@@ -562,7 +562,7 @@ async function transferClosed() {
 	});
 	if (ok) {
 		$("transfer-comment").value = "";
-		K.message("info", K.fill(_("{ticket} transferred to {service}."), { ticket: cur.ticket, service: to }));
+		K.message("info", K.fill(_("%s transferred to %s."), cur.ticket, to));
 	}
 }
 
@@ -590,7 +590,7 @@ async function postponeClosed() {
 		$("postpone-reason").value = "";
 		K.message(
 			"info",
-			K.fill(_("{ticket} postponed for {n} min."), { ticket: cur.ticket, n: minutes })
+			K.fill(_("%s postponed for %s min."), cur.ticket, minutes)
 		);
 	}
 }
@@ -608,7 +608,7 @@ async function printClosed() {
 	const number = $("print-number").value.trim();
 	try {
 		const r = await K.api("POST", "/api/print", { doc, number });
-		K.message("info", K.fill(_("Sent to the printer (job {job})."), { job: r.job }));
+		K.message("info", K.fill(_("Sent to the printer (job %s)."), r.job));
 	} catch (e) {
 		failed(e);
 	}
@@ -663,9 +663,9 @@ async function complaintSubmit(ev) {
 			"info",
 			K.fill(
 				r.talon !== "owed"
-					? _("Complaint {number} registered; its talon is printing.")
-					: _("Complaint {number} registered; its talon could not be printed now: print it again later."),
-				{ number: r.complaint }
+					? _("Complaint %s registered; its talon is printing.")
+					: _("Complaint %s registered; its talon could not be printed now: print it again later."),
+				r.complaint
 			)
 		);
 	} catch (e) {

@@ -84,13 +84,13 @@ const Intake = (() => {
 			? {
 					none: _("Type the BIN: 12 digits."),
 					digits: _("The BIN has digits only, without spaces."),
-					count: _("The BIN has 12 digits; {n} typed."),
+					count: _("The BIN has 12 digits; %s typed."),
 					control: _("The BIN's control digit does not match: check it against the registration certificate."),
 				}
 			: {
 					none: _("Type the IIN: 12 digits."),
 					digits: _("The IIN has digits only, without spaces."),
-					count: _("The IIN has 12 digits; {n} typed."),
+					count: _("The IIN has 12 digits; %s typed."),
 					control: _("The IIN's control digit does not match: check it against the identity document."),
 				};
 	}
@@ -99,7 +99,7 @@ const Intake = (() => {
 		const w = idnumWords(which);
 		if (v === "") return w.none;
 		if (!/^[0-9]+$/.test(v)) return w.digits;
-		if (v.length !== 12) return K.fill(w.count, { n: v.length });
+		if (v.length !== 12) return K.fill(w.count, v.length);
 		const c = idnumControl(v);
 		if (c < 0 || Number(v[11]) !== c) return w.control;
 		return "";
@@ -114,7 +114,7 @@ const Intake = (() => {
 		if (!m) return { err: _("Digits only, with a comma before the decimals.") };
 		const frac = m[2] || "";
 		if (frac.length > scale)
-			return { err: K.fill(_("At most {n} digits after the comma."), { n: scale }) };
+			return { err: K.fill(_("At most %s digits after the comma."), scale) };
 		return { value: BigInt(m[1] + frac.padEnd(scale, "0")) };
 	}
 
@@ -267,7 +267,7 @@ const Intake = (() => {
 					K.el("input", {
 						class: "act-" + c,
 						inputmode: c === "zone" ? null : "decimal",
-						"aria-label": K.fill(_("Row {n}: {what}"), { n, what: labels[c] }),
+						"aria-label": K.fill(_("Row %s: %s"), n, labels[c]),
 						oninput: checkAct,
 					})
 				)
@@ -280,7 +280,7 @@ const Intake = (() => {
 					type: "button",
 					class: "quiet",
 					text: "×",
-					"aria-label": K.fill(_("Remove row {n}"), { n }),
+					"aria-label": K.fill(_("Remove row %s"), n),
 					onclick: () => {
 						tr.remove();
 						checkAct();
@@ -311,10 +311,10 @@ const Intake = (() => {
 			const first = [["area", area], ["rate", rate], ["coef", coef], ["value", value]].find(
 				([, r]) => r.err
 			);
-			if (cells[0] === "" && !bad) bad = K.fill(_("Row {n}: the zone is missing."), { n: i + 1 });
+			if (cells[0] === "" && !bad) bad = K.fill(_("Row %s: the zone is missing."), i + 1);
 			if (first) {
 				get(first[0]).setAttribute("aria-invalid", "true");
-				if (!bad) bad = K.fill(_("Row {n}: {what}"), { n: i + 1, what: first[1].err });
+				if (!bad) bad = K.fill(_("Row %s: %s"), i + 1, first[1].err);
 				continue;
 			}
 			sum += value.value;
@@ -323,23 +323,16 @@ const Intake = (() => {
 			const diff = expected - value.value;
 			if ((diff > 1n || diff < -1n) && !bad) {
 				get("value").setAttribute("aria-invalid", "true");
-				bad = K.fill(_("Row {n}: the value should be {expected} (area × rate × coefficient), not {stated}."), {
-					n: i + 1,
-					expected: money(expected),
-					stated: money(value.value),
-				});
+				bad = K.fill(_("Row %s: the value should be %s (area × rate × coefficient), not %s."), i + 1, money(expected), money(value.value));
 			}
 		}
-		$("act-sum").textContent = rows ? K.fill(_("rows add up to {sum}"), { sum: money(sum) }) : "";
+		$("act-sum").textContent = rows ? K.fill(_("rows add up to %s"), money(sum)) : "";
 		const totalText = $("act-total").value.trim();
 		if (!bad && rows && totalText !== "") {
 			const total = decimal(totalText, 2);
-			if (total.err) bad = K.fill(_("Total: {what}"), { what: total.err });
+			if (total.err) bad = K.fill(_("Total: %s"), total.err);
 			else if (total.value !== sum)
-				bad = K.fill(_("The total {total} is not the rows' sum {sum}."), {
-					total: money(total.value),
-					sum: money(sum),
-				});
+				bad = K.fill(_("The total %s is not the rows' sum %s."), money(total.value), money(sum));
 		}
 		$("act-total").setAttribute("aria-invalid", bad ? "true" : "false");
 		$("act-total-err").textContent = bad;
@@ -402,15 +395,8 @@ const Intake = (() => {
 		}[r.receipt] || "";
 		const text =
 			r.status === "suspended"
-				? K.fill(_("Application {number} suspended: documents are missing; the notice {notice} is printing."), {
-						number: r.application,
-						notice: r.notice || "",
-					})
-				: K.fill(_("Application {number} registered, due {due}; {paper}."), {
-						number: r.application,
-						due: r.due,
-						paper,
-					});
+				? K.fill(_("Application %s suspended: documents are missing; the notice %s is printing."), r.application, r.notice || "")
+				: K.fill(_("Application %s registered, due %s; %s."), r.application, r.due, paper);
 		K.message("info", text);
 		$("intake-form").reset();
 		$("act-rows").replaceChildren();

@@ -29,8 +29,9 @@ function pageWords() {
 		serviceTime: _("Service time"),
 		today: _("Today so far"),
 		reports: _("Today's report:"),
-		reportPdf: _("PDF"),
-		reportCsv: _("CSV"),
+		// the file formats by their own names, as the programs that open them say
+		reportPdf: _("to print") + " (PDF)",
+		reportCsv: _("as a table") + " (CSV)",
 	};
 }
 
@@ -229,9 +230,11 @@ function renderServices(h) {
 }
 
 function counterState(c) {
-	if (c.state === "open") return c.ticket ? _("with a visitor") : _("open, free");
+	if (c.state === "open" && c.ticket)
+		return c.ticket_state === "called" ? _("called, not come yet") : c.ticket_state === "serving" ? _("in service") : _("with a visitor");
+	if (c.state === "open") return _("open, free");
 	if (c.state === "paused")
-		return c.since ? K.fill(_("paused for {time}"), { time: K.clockText(K.now() - c.since) }) : _("paused");
+		return c.since ? K.fill(_("paused for %s"), K.clockText(K.now() - c.since)) : _("paused");
 	return _("closed");
 }
 
@@ -267,15 +270,18 @@ function renderAlerts(h) {
 			a.kind === "wait"
 				? K.fill(
 						a.level >= 30
-							? _("{ticket} has waited {n} min: past the 30-minute limit.")
-							: _("{ticket} has waited {n} min: the 30-minute limit is near."),
-						{ ticket: a.ticket, n: minutes }
+							? _("%s has waited %s min: past the 30-minute limit.")
+							: _("%s has waited %s min: the 30-minute limit is near."),
+						a.ticket,
+						minutes
 					)
 				: K.fill(
 						a.level >= 30
-							? _("{ticket} at counter {counter} for {n} min: past the 30-minute service limit.")
-							: _("{ticket} at counter {counter} for {n} min: the 30-minute service limit is near."),
-						{ ticket: a.ticket, counter: a.counter, n: minutes }
+							? _("%s at counter %s for %s min: past the 30-minute service limit.")
+							: _("%s at counter %s for %s min: the 30-minute service limit is near."),
+						a.ticket,
+						a.counter,
+						minutes
 					);
 		list.append(K.el("li", { class: "alert level-" + (a.level >= 30 ? "over" : "warn"), text }));
 	}
@@ -330,10 +336,10 @@ function drawChart(hours) {
 		const hi = ((d.issued || 0) / max) * (base - top);
 		const hs = ((d.served || 0) / max) * (base - top);
 		mk("rect", { x: x + step * 0.12, y: base - hi, width: bw, height: hi, class: "bar-issued" }).append(
-			titleOf(K.fill(_("{hour}:00 issued {n}"), { hour: hr, n: d.issued || 0 }))
+			titleOf(K.fill(_("%s:00 issued %s"), hr, d.issued || 0))
 		);
 		mk("rect", { x: x + step * 0.12 + bw, y: base - hs, width: bw, height: hs, class: "bar-served" }).append(
-			titleOf(K.fill(_("{hour}:00 served {n}"), { hour: hr, n: d.served || 0 }))
+			titleOf(K.fill(_("%s:00 served %s"), hr, d.served || 0))
 		);
 		mk("text", { x: x + step / 2, y: H - 6, class: "tick", "text-anchor": "middle" }, String(hr));
 	}
