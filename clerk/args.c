@@ -20,6 +20,8 @@ const struct kz_cmd *const kz_commands[] = {
 	&kz_cmd_recall,
 	&kz_cmd_start,
 	&kz_cmd_finish,
+	&kz_cmd_postpone,
+	&kz_cmd_return,
 	&kz_cmd_status,
 	&kz_cmd_close_day,
 	&kz_cmd_history,

@@ -1,4 +1,6 @@
 /* cmd-history.c - kezek history NUMBER: a ticket's life, from the event log. */
+#include <string.h>
+
 #include "kezek.h"
 #include "queue/clock.h"
 #include "queue/history.h"
@@ -23,8 +25,10 @@ print_event(const struct kz_event *ev, void *arg)
 		printf("  counter %d", ev->counter);
 	if (ev->clerk[0])
 		printf("  clerk %s", ev->clerk);
-	if (ev->detail[0])
+	if (ev->detail[0] && strcmp(ev->kind, "requeued") == 0)
 		printf("  (from %s)", ev->detail);
+	else if (ev->detail[0])
+		printf("  (%s)", ev->detail);
 	printf("\n");
 	return 0;
 }

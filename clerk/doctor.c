@@ -3,13 +3,17 @@
  * the hall: the database is opened without migrating, files only read.
  */
 #define _DEFAULT_SOURCE /* adjtimex, statvfs */
+#include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/timex.h>
@@ -535,6 +539,75 @@ check_disk(struct kz_doctor *d, struct kz_doctor_line *line)
 	return KZ_DOCTOR_OK;
 }
 
+/* A TCP connection to address:port within a second: 1, else 0. */
+static int
+answers(const char *address, int port)
+{
+	struct sockaddr_storage sa = {0};
+	struct sockaddr_in *in4 = (struct sockaddr_in *)(void *)&sa;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)(void *)&sa;
+	struct pollfd pfd;
+	socklen_t len = sizeof *in4;
+	int fd, err = 0, ok = 0;
+
+	if (strcmp(address, "0.0.0.0") == 0 || strcmp(address, "::") == 0)
+		address = "127.0.0.1"; /* every address: this machine's own answers */
+	if (inet_pton(AF_INET, address, &in4->sin_addr) == 1) {
+		in4->sin_family = AF_INET;
+		in4->sin_port = htons((uint16_t)port);
+	} else if (inet_pton(AF_INET6, address, &in6->sin6_addr) == 1) {
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons((uint16_t)port);
+		len = sizeof *in6;
+	} else {
+		return 0;
+	}
+	if ((fd = socket(sa.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0)) < 0)
+		return 0;
+	if (connect(fd, (struct sockaddr *)&sa, len) == 0) {
+		ok = 1;
+	} else if (errno == EINPROGRESS) {
+		pfd = (struct pollfd){fd, POLLOUT, 0};
+		len = sizeof err;
+		ok = poll(&pfd, 1, 1000) == 1 &&
+			getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 && err == 0;
+	}
+	close(fd);
+	return ok;
+}
+
+/* kezek-hall, the web server of [server]: it could start (HTTPS beyond
+ * loopback) and it answers.  Not answering only warns: the hall opens
+ * without the counter pages. */
+static enum kz_doctor_verdict
+check_server(struct kz_doctor *d, struct kz_doctor_line *line)
+{
+	const struct kz_server_conf *s = &d->cfg->server;
+	int loopback = strncmp(s->address, "127.", 4) == 0 || strcmp(s->address, "::1") == 0;
+
+	if (!d->config_ok) {
+		say(line->what, "not checked: no configuration");
+		return KZ_DOCTOR_SKIP;
+	}
+	if (!loopback && s->certificate[0] == '\0') {
+		say(line->what, "kezek-hall is to listen on %s without a certificate", s->address);
+		say(line->todo,
+			"give [server] certificate and key: 'kezek-hall --make-certificate "
+			"/etc/kezek' makes a pair");
+		return KZ_DOCTOR_FAIL;
+	}
+	if (!answers(s->address, s->port)) {
+		say(line->what, "kezek-hall does not answer on %s port %d", s->address, s->port);
+		say(line->todo,
+			"start it for the counter pages: 'systemctl enable --now kezek-hall', or "
+			"run kezek-hall");
+		return KZ_DOCTOR_WARN;
+	}
+	say(line->what, "kezek-hall answers on %s port %d (%s)", s->address, s->port,
+		s->certificate[0] ? "HTTPS" : "HTTP, loopback only");
+	return KZ_DOCTOR_OK;
+}
+
 static enum kz_doctor_verdict
 check_backups(struct kz_doctor *d, struct kz_doctor_line *line)
 {
@@ -589,6 +662,7 @@ const struct kz_doctor_check kz_doctor_checks[] = {
 	{"kiosk PINs", check_kiosk_pins},
 	{"disk", check_disk},
 	{"backups", check_backups},
+	{"web server", check_server},
 	{NULL, NULL},
 };
 

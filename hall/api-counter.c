@@ -4,13 +4,16 @@
  * /api/counter/open|pause|close|next|recall|start|finish, each the same
  * queue/ call as the kezek command's, recorded under the logged-in clerk.
  * A clerk acts only on the session's counter: a body naming another is
- * refused (403).  GET /api/services lists the services to transfer to.
+ * refused (403).  POST /api/counter/postpone and /return send the visitor
+ * away for a while and call them back (queue/postpone.h).  GET
+ * /api/services lists the services to transfer to.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "queue/clock.h"
 #include "queue/counter.h"
+#include "queue/postpone.h"
 #include "queue/status.h"
 #include "queue/ticket.h"
 #include "queue/wait.h"
@@ -65,6 +68,27 @@ queue_json(struct hall_req *r, const struct kz_status *st)
 	return a;
 }
 
+static json_t *
+postponed_json(struct hall_req *r, char *err, int *rc)
+{
+	struct kz_postponed p[32];
+	json_t *a = json_array();
+	int n = 0;
+
+	*rc = kz_postponed_list(r->hall->db, r->sess.counter, p, 32, &n, err);
+	for (int i = 0; *rc == KZ_OK && i < n && i < 32; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "ticket", json_string(p[i].number));
+		json_object_set_new(o, "service", json_string(p[i].service));
+		json_object_set_new(o, "reason", json_string(p[i].reason));
+		json_object_set_new(o, "until", json_integer(p[i].until));
+		json_object_set_new(o, "postponed_at", json_integer(p[i].postponed_at));
+		json_object_set_new(o, "issued_at", json_integer(p[i].issued_at));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 /* The counter object every counter call answers with; under db_lock. */
 static int
 counter_answer(struct hall_req *r)
@@ -73,23 +97,35 @@ counter_answer(struct hall_req *r)
 	const struct kz_counter_status *k = NULL;
 	char err[KZ_ERR_LEN];
 	int64_t since = 0;
+	json_t *postponed;
 	int rc;
 
-	if ((rc = kz_status_read(r->hall->db, &st, err)) != KZ_OK ||
-		(rc = kz_counter_since(r->hall->db, r->sess.counter, &since, err)) != KZ_OK)
+	/* first: it ends the postponements that ran out */
+	postponed = postponed_json(r, err, &rc);
+	if (rc != KZ_OK) {
+		json_decref(postponed);
 		return hall_refuse(r, rc, N("The server could not do it; tell the administrator."),
 			err);
+	}
+	if ((rc = kz_status_read(r->hall->db, &st, err)) != KZ_OK ||
+		(rc = kz_counter_since(r->hall->db, r->sess.counter, &since, err)) != KZ_OK) {
+		json_decref(postponed);
+		return hall_refuse(r, rc, N("The server could not do it; tell the administrator."),
+			err);
+	}
 	for (int i = 0; i < st.ncounters; i++)
 		if (st.counters[i].number == r->sess.counter)
 			k = &st.counters[i];
-	if (k == NULL)
+	if (k == NULL) {
+		json_decref(postponed);
 		return hall_fail(r, 404, "not_found", N("This counter is not in the hall."), NULL);
+	}
 	hall_ok(r,
-		json_pack("{s:I, s:i, s:s, s:I, s:s, s:o, s:o, s:[], s:{s:i, s:i}}", "now",
+		json_pack("{s:I, s:i, s:s, s:I, s:s, s:o, s:o, s:o, s:{s:i, s:i}}", "now",
 			(json_int_t)st.now, "counter", k->number, "state",
 			kz_counter_state_name(k->state), "since", (json_int_t)since, "clerk",
 			k->clerk, "current", current_json(r, &st, k->ticket), "queue",
-			queue_json(r, &st), "postponed", "limits", "wait_seconds",
+			queue_json(r, &st), "postponed", postponed, "limits", "wait_seconds",
 			r->hall->cfg->wait_limit_min * 60, "service_seconds",
 			r->hall->cfg->service_limit_min * 60));
 	return KZ_OK;
@@ -266,6 +302,62 @@ hall_counter_finish(struct hall_req *r)
 {
 	return act(r, do_finish,
 		N("Nobody is at the counter to finish, or the visitor cannot be sent there."));
+}
+
+static int
+do_postpone(struct hall_req *r, char *err)
+{
+	const char *reason = hall_body_str(r, "reason");
+	long long minutes = 0;
+	struct kz_ticket t;
+	int rc;
+
+	if (reason == NULL || reason[0] == '\0' || strlen(reason) >= KZ_POSTPONE_REASON_LEN) {
+		hall_fail(r, 400, "invalid", N("Say why the visitor steps away, in a few words."),
+			NULL);
+		json_object_set_new(r->out, "field", json_string("reason"));
+		return KZ_EINVAL;
+	}
+	if (!hall_body_int(r, "minutes", &minutes) || minutes < 1 ||
+		minutes > KZ_POSTPONE_MAX_MINUTES) {
+		hall_fail(r, 400, "invalid",
+			N("Give the minutes the visitor may be away: 1 to 240."), NULL);
+		json_object_set_new(r->out, "field", json_string("minutes"));
+		return KZ_EINVAL;
+	}
+	rc = kz_ticket_postpone(r->hall->db, r->sess.counter, reason, (int)minutes, &t, err);
+	if (rc == KZ_EINVAL)
+		hall_fail(r, 400, "invalid", N("Say why the visitor steps away, in a few words."),
+			err);
+	return rc;
+}
+
+static int
+do_return(struct hall_req *r, char *err)
+{
+	const char *number = hall_body_str(r, "ticket");
+	struct kz_ticket t;
+
+	if (number == NULL || number[0] == '\0' || strlen(number) > 23) {
+		hall_fail(r, 400, "invalid", N("Choose the visitor who came back."), NULL);
+		json_object_set_new(r->out, "field", json_string("ticket"));
+		return KZ_EINVAL;
+	}
+	return kz_ticket_return(r->hall->db, r->sess.counter, number, &t, err);
+}
+
+int
+hall_counter_postpone(struct hall_req *r)
+{
+	return act(r, do_postpone, N("Only a visitor at the counter can be postponed."));
+}
+
+int
+hall_counter_return(struct hall_req *r)
+{
+	return act(r, do_return,
+		N("This visitor cannot be called back: finish the current visitor first, or "
+		  "their time ran out."));
 }
 
 int

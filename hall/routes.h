@@ -40,7 +40,10 @@ int hall_counter_next(struct hall_req *r);
 int hall_counter_recall(struct hall_req *r);
 int hall_counter_start(struct hall_req *r);
 int hall_counter_finish(struct hall_req *r);
+int hall_counter_postpone(struct hall_req *r);
+int hall_counter_return(struct hall_req *r);
 int hall_services(struct hall_req *r);
+int hall_hall(struct hall_req *r);
 int hall_events_stream(struct hall_req *r);
 int hall_static(struct hall_req *r);
 

@@ -199,8 +199,10 @@ in_transaction(struct kz_db *db, int number, const char *clerk, const char *posi
 
 	if (rc != KZ_OK)
 		return rc;
-	rc = what == 0 ? do_open(db, number, clerk, position, err)
-		       : do_pause_close(db, number, clerk, position, what == 2, err);
+	rc = kz_postpone_expire(db, number, kz_clock_now(), err);
+	if (rc == KZ_OK)
+		rc = what == 0 ? do_open(db, number, clerk, position, err)
+			       : do_pause_close(db, number, clerk, position, what == 2, err);
 	if (rc != KZ_OK) {
 		kz_db_rollback(db);
 		return rc;

@@ -42,6 +42,8 @@ static const struct kz_name kinds[] = {
 	{KZ_EVENT_PURGED, "purged", NULL},
 	{KZ_EVENT_PRINT_ASKED, "print_asked", NULL},
 	{KZ_EVENT_PRINT_EXPIRED, "print_expired", NULL},
+	{KZ_EVENT_POSTPONED, "postponed", NULL},
+	{KZ_EVENT_RETURNED, "returned", NULL},
 };
 
 /* A ticket's end is logged under its outcome: the pairs. */

@@ -107,6 +107,19 @@ replay_event(struct replay *r, enum kz_event_kind kind, int64_t at, int64_t coun
 		r->state = KZ_TICKET_SERVING;
 		r->started_at = at;
 		break;
+	case KZ_EVENT_POSTPONED:
+		if (!r->seen || (r->state != KZ_TICKET_CALLED && r->state != KZ_TICKET_SERVING) ||
+			counter_id != r->counter_id)
+			return -1;
+		r->state = KZ_TICKET_POSTPONED;
+		break;
+	case KZ_EVENT_RETURNED:
+		/* back to where the visit was: called, or in service if it had
+		 * started; the same counter, and not a second call (p.7.2) */
+		if (!r->seen || r->state != KZ_TICKET_POSTPONED || counter_id != r->counter_id)
+			return -1;
+		r->state = r->started_at ? KZ_TICKET_SERVING : KZ_TICKET_CALLED;
+		break;
 	case KZ_EVENT_PRINT_UNSEEN:
 	case KZ_EVENT_PRINT_ASKED:
 	case KZ_EVENT_PRINT_EXPIRED:
@@ -117,8 +130,11 @@ replay_event(struct replay *r, enum kz_event_kind kind, int64_t at, int64_t coun
 		outcome = kz_event_outcome(kind);
 		if (outcome == KZ_OUTCOME_NONE || r->state == KZ_TICKET_DONE || !r->seen)
 			return -1;
-		/* close of day ends the waiting, a clerk's finish the called */
-		if ((outcome == KZ_OFFICE_CLOSED) != (r->state == KZ_TICKET_WAITING))
+		/* close of day ends the waiting, a clerk's finish the called; a
+		 * postponement ends by running out or by close of day */
+		if (r->state == KZ_TICKET_POSTPONED
+				? outcome != KZ_NO_SHOW && outcome != KZ_OFFICE_CLOSED
+				: (outcome == KZ_OFFICE_CLOSED) != (r->state == KZ_TICKET_WAITING))
 			return -1;
 		r->state = KZ_TICKET_DONE;
 		r->outcome = outcome;

@@ -18,7 +18,7 @@ struct kz_event {
 	char service[KZ_CODE_LEN]; /* service concerned (transfer target, issue) */
 	int counter;               /* counter number, 0 if none */
 	char clerk[KZ_NAME_LEN];   /* "" if none */
-	char detail[64];
+	char detail[192];          /* a postponement's reason, a transfer's service ... */
 };
 
 /* Call fn for each event of the visitor holding ticket number on day

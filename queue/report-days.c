@@ -91,6 +91,7 @@ group(struct kz_day_sum *s, int kind, int64_t id)
 struct row {
 	int64_t service, counter, clerk, issued, called, started, finished;
 	const char *outcome;
+	int64_t away; /* postponed, then back: not service time (postpone.h) */
 };
 
 static int
@@ -135,7 +136,7 @@ add_row(struct kz_day_sum *s, const struct day_at *at, const struct row *w)
 		lunch = kz_wait_spans(w->issued, end, at->lunch_start, at->lunch_end);
 	}
 	if (w->started && w->finished && w->called)
-		service = kz_service_seconds(w->called, w->finished, 0);
+		service = kz_service_seconds(w->called + w->away, w->finished, 0);
 	/* hours from the day's local midnight: no time-zone lookup per row */
 	hour = (w->issued - at->midnight) / 3600;
 	hour = hour < 0 ? 0 : hour > 23 ? 23 : hour;
@@ -264,7 +265,7 @@ kz_day_sum_scan(struct kz_db *db, const struct kz_config *cfg, const char *day,
 	st = kz_db_stmt(db,
 		"SELECT service_id, coalesce(counter_id, 0), coalesce(clerk_id, 0), issued_at,"
 		" coalesce(called_at, 0), coalesce(started_at, 0), coalesce(finished_at, 0),"
-		" outcome, origin_id IS NULL FROM tickets WHERE day = ?",
+		" outcome, origin_id IS NULL, away_seconds FROM tickets WHERE day = ?",
 		err);
 	if (st == NULL)
 		return KZ_EDB;
@@ -273,7 +274,8 @@ kz_day_sum_scan(struct kz_db *db, const struct kz_config *cfg, const char *day,
 		struct row w = {sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
 			sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
 			sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5),
-			sqlite3_column_int64(st, 6), (const char *)sqlite3_column_text(st, 7)};
+			sqlite3_column_int64(st, 6), (const char *)sqlite3_column_text(st, 7),
+			sqlite3_column_int64(st, 9)};
 		out->issued += sqlite3_column_int(st, 8);
 		if (add_row(out, &at, &w) != KZ_OK) {
 			sqlite3_reset(st);

@@ -527,6 +527,63 @@ static const char step_print_service[] =
 	"ALTER TABLE printers ADD COLUMN service TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE printers ADD COLUMN service_reason TEXT NOT NULL DEFAULT '';";
 
+static const char step_postpone[] =
+	/* Postpone and return: a called visitor sent to fetch a copy leaves
+	 * the counter for a while ('postponed', with the reason, when it was
+	 * and the time limit) and the counter calls them back; away_seconds
+	 * is the time spent away, kept out of the service time.  The state's
+	 * CHECK widens, so the table is made again (SQLite's twelve steps,
+	 * foreign keys off while steps run, db.c); its indexes and the report
+	 * triggers on it go with the old table and are made again here.  Its
+	 * origin_id refers to the new name, which the rename carries over. */
+	"CREATE TABLE tickets_new ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  day         TEXT NOT NULL,"
+	"  service_id  INTEGER NOT NULL REFERENCES services(id),"
+	"  seq         INTEGER NOT NULL,"
+	"  number      TEXT NOT NULL,"
+	"  issued_at   INTEGER NOT NULL,"
+	"  origin_id   INTEGER REFERENCES tickets_new(id),"
+	"  state       TEXT NOT NULL DEFAULT 'waiting'"
+	"              CHECK (state IN ('waiting', 'called', 'serving', 'postponed', 'done')),"
+	"  outcome     TEXT CHECK (outcome IN ('served', 'no_show', 'transferred',"
+	"                                      'cancelled', 'office_closed')),"
+	"  counter_id  INTEGER REFERENCES counters(id),"
+	"  clerk_id    INTEGER REFERENCES clerks(id),"
+	"  called_at   INTEGER,"
+	"  started_at  INTEGER,"
+	"  finished_at INTEGER,"
+	"  recalls     INTEGER NOT NULL DEFAULT 0,"
+	"  postponed_at     INTEGER,"                    /* while postponed: since when */
+	"  postponed_until  INTEGER,"                    /* the last postponement's limit */
+	"  postpone_reason  TEXT,"                       /* and its reason */
+	"  away_seconds     INTEGER NOT NULL DEFAULT 0," /* postponed, then back */
+	"  CHECK ((state = 'done') = (outcome IS NOT NULL)),"
+	"  CHECK ((state = 'postponed') = (postponed_at IS NOT NULL)),"
+	"  CHECK (state <> 'postponed' OR (counter_id IS NOT NULL AND postponed_until IS NOT NULL)));"
+	"INSERT INTO tickets_new (id, day, service_id, seq, number, issued_at, origin_id, state,"
+	" outcome, counter_id, clerk_id, called_at, started_at, finished_at, recalls)"
+	" SELECT id, day, service_id, seq, number, issued_at, origin_id, state, outcome,"
+	" counter_id, clerk_id, called_at, started_at, finished_at, recalls FROM tickets;"
+	"DROP TABLE tickets;"
+	"ALTER TABLE tickets_new RENAME TO tickets;"
+	"CREATE UNIQUE INDEX tickets_number ON tickets(day, number) WHERE origin_id IS NULL;"
+	"CREATE INDEX tickets_waiting ON tickets(day, service_id, issued_at) WHERE state = 'waiting';"
+	"CREATE INDEX tickets_lookup ON tickets(day, number);"
+	"CREATE INDEX tickets_postponed ON tickets(counter_id, postponed_until)"
+	"  WHERE state = 'postponed';"
+	"CREATE TRIGGER report_days_ticket_added AFTER INSERT ON tickets BEGIN"
+	"  DELETE FROM report_days WHERE day = NEW.day;"
+	" END;"
+	"CREATE TRIGGER report_days_ticket_changed AFTER UPDATE OF day, service_id, issued_at,"
+	"  origin_id, state, outcome, counter_id, clerk_id, called_at, started_at, finished_at,"
+	"  away_seconds ON tickets BEGIN"
+	"  DELETE FROM report_days WHERE day IN (OLD.day, NEW.day);"
+	" END;"
+	"CREATE TRIGGER report_days_ticket_removed AFTER DELETE ON tickets BEGIN"
+	"  DELETE FROM report_days WHERE day = OLD.day;"
+	" END;";
+
 /* Managers and administrators log in to kezek-hall's live page with a PIN
  * of their own: kept in clerks beside the clerks' (the same hash, the
  * same lockout through the event log), but a clerk's login never takes a
@@ -551,7 +608,8 @@ const struct kz_schema_step kz_schema_steps[] = {
 		step_print_service},
 	{13, "suspended applications, the outgoing register, the receipt owed", step_suspend},
 	{14, "the report's per-day summaries, deleted when a day's rows change", step_report_days},
-	{15, "manager and administrator accounts for the hall's web pages", step_staff_roles},
+	{15, "postponed tickets: reason, limit, time away", step_postpone},
+	{16, "manager and administrator accounts for the hall's web pages", step_staff_roles},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

@@ -120,6 +120,8 @@ enum kz_event_kind {
 	KZ_EVENT_PURGED,
 	KZ_EVENT_PRINT_ASKED,   /* a person asked for a paper to be printed again */
 	KZ_EVENT_PRINT_EXPIRED, /* a ticket not printed in time: it will not be, unasked */
+	KZ_EVENT_POSTPONED,     /* sent away from the counter for a while (detail: reason) */
+	KZ_EVENT_RETURNED,      /* a postponed visitor called back to the counter */
 	KZ_EVENT_COUNT
 };
 
@@ -151,6 +153,26 @@ struct kz_counter_row {
 	int64_t ticket_id; /* the visitor at it, 0 if none */
 	char clerk[256];   /* the clerk's full name, "" when closed */
 };
+
+/* A ticket row by id (ticket.c). */
+int kz_ticket_load(struct kz_db *db, int64_t id, struct kz_ticket *out, char *err);
+
+/* The visitor at counter, in one of the states allowed (bits 1u << state);
+ * verb names the action in the refusal.  Runs kz_postpone_expire first. */
+int kz_ticket_at_counter(struct kz_db *db, int counter, unsigned allowed, const char *verb,
+	struct kz_counter_row *c, struct kz_ticket *t, char *err);
+
+/* The counter is open and has no visitor at it: ready to call. */
+int kz_counter_ready(struct kz_db *db, int counter, struct kz_counter_row *c, char *err);
+
+/* End, as no-shows, the postponements of counter (0: every counter) whose
+ * time ran out by now: each ends at its limit, logged as a no_show
+ * (postpone-expire.c).  Every operation on a counter runs it first. */
+int kz_postpone_expire(struct kz_db *db, int counter, int64_t now, char *err);
+
+/* Close of day: postponements run out end as no-shows, the others as
+ * office_closed (the office closed before the visitor came back). */
+int kz_postpone_close_day(struct kz_db *db, int64_t now, char *err);
 
 /* The enums of the row readers, from the words their columns store
  * (names.h; NULL or a word not known, which the schema's CHECKs rule

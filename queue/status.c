@@ -48,7 +48,7 @@ read_counters(struct kz_db *db, struct kz_status *out, char *err)
 		" (SELECT group_concat(code, ', ') FROM (SELECT s.code FROM counter_services cs"
 		"   JOIN services s ON s.id = cs.service_id WHERE cs.counter_id = c.id"
 		"   ORDER BY s.code)),"
-		" t.number, t.state, t.called_at"
+		" t.number, t.state, t.called_at + t.away_seconds"
 		" FROM counters c LEFT JOIN clerks k ON k.id = c.clerk_id"
 		" LEFT JOIN tickets t ON t.id = c.ticket_id"
 		" WHERE c.active = 1 ORDER BY c.number",
@@ -98,4 +98,36 @@ kz_status_read(struct kz_db *db, struct kz_status *out, char *err)
 		return rc;
 	}
 	return kz_db_commit(db, err);
+}
+
+int
+kz_status_waiting(struct kz_db *db, int64_t older_than, struct kz_waiting *out, int max, int *n,
+	char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT t.number, s.code, t.issued_at FROM tickets t"
+		" JOIN services s ON s.id = t.service_id"
+		" WHERE t.state = 'waiting' AND t.day = ? AND t.issued_at <= ?"
+		" ORDER BY t.issued_at, t.id",
+		err);
+	int64_t now = kz_clock_now();
+	char day[11];
+	int rc;
+
+	*n = 0;
+	if (st == NULL)
+		return KZ_EDB;
+	kz_clock_day(now, day);
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, now - older_than);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+		struct kz_waiting *w = &out[(*n)++];
+		kz_col_text(st, 0, w->number, sizeof w->number);
+		kz_col_text(st, 1, w->service, sizeof w->service);
+		w->issued_at = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW
+		? KZ_OK
+		: kz_db_fail(db, rc, "read the waiting tickets", err);
 }

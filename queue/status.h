@@ -32,7 +32,7 @@ struct kz_counter_status {
 	char services[128];                /* "A, B" */
 	char ticket[24];                   /* number of the visitor at it, "" if none */
 	enum kz_ticket_state ticket_state; /* with a ticket: called or serving */
-	int64_t ticket_since;              /* called_at of that ticket */
+	int64_t ticket_since; /* its service time runs from here: the call, plus time away */
 };
 
 struct kz_status {
@@ -48,5 +48,17 @@ struct kz_status {
 
 /* Fill *out (caller-owned). */
 int kz_status_read(struct kz_db *db, struct kz_status *out, char *err);
+
+/* One ticket waiting today. */
+struct kz_waiting {
+	char number[24];
+	char service[KZ_CODE_LEN];
+	int64_t issued_at;
+};
+
+/* Today's tickets waiting since at least older_than seconds ago, longest
+ * first, into out (at most max); *n how many were put there. */
+int kz_status_waiting(struct kz_db *db, int64_t older_than, struct kz_waiting *out, int max, int *n,
+	char *err);
 
 #endif

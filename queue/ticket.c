@@ -19,6 +19,7 @@ static const struct kz_name states[] = {
 	{KZ_TICKET_CALLED, "called", NULL},
 	{KZ_TICKET_SERVING, "serving", NULL},
 	{KZ_TICKET_DONE, "done", NULL},
+	{KZ_TICKET_POSTPONED, "postponed", NULL},
 };
 static const struct kz_name outcomes[] = {
 	{KZ_SERVED, "served", NULL},
@@ -71,7 +72,8 @@ kz_ticket_state_from_db(const char *s)
 
 #define TICKET_COLUMNS                                                                             \
 	"t.id, t.number, s.code, t.day, t.state, t.outcome, t.issued_at, t.called_at,"             \
-	" t.started_at, t.finished_at, c.number, t.recalls, k.full_name"                           \
+	" t.started_at, t.finished_at, c.number, t.recalls, k.full_name,"                          \
+	" coalesce(t.postponed_until, 0), t.away_seconds"                                          \
 	" FROM tickets t JOIN services s ON s.id = t.service_id"                                   \
 	" LEFT JOIN counters c ON c.id = t.counter_id LEFT JOIN clerks k ON k.id = t.clerk_id"
 
@@ -92,6 +94,8 @@ read_ticket(sqlite3_stmt *st, struct kz_ticket *t)
 	t->counter = sqlite3_column_int(st, 10);
 	t->recalls = sqlite3_column_int(st, 11);
 	kz_col_text(st, 12, t->clerk, sizeof t->clerk);
+	t->postponed_until = sqlite3_column_int64(st, 13);
+	t->away_seconds = sqlite3_column_int64(st, 14);
 }
 
 static int
@@ -386,7 +390,8 @@ do_next(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = counter_ready(db, counter, &c, err)) != KZ_OK)
+	if ((rc = kz_postpone_expire(db, counter, now, err)) != KZ_OK ||
+		(rc = counter_ready(db, counter, &c, err)) != KZ_OK)
 		return rc;
 	kz_clock_day(now, day);
 	st = kz_db_stmt(db,
@@ -438,9 +443,9 @@ static int
 at_counter(struct kz_db *db, int counter, unsigned allowed, const char *verb,
 	struct kz_counter_row *c, struct kz_ticket *t, char *err)
 {
-	int rc = kz_counter_row(db, counter, c, err);
+	int rc = kz_postpone_expire(db, counter, kz_clock_now(), err);
 
-	if (rc != KZ_OK)
+	if (rc != KZ_OK || (rc = kz_counter_row(db, counter, c, err)) != KZ_OK)
 		return rc;
 	if (c->ticket_id == 0)
 		return kz_err(err, KZ_EREJECT,
@@ -597,6 +602,8 @@ do_close_day(struct kz_db *db, int *closed, int *at_counters, char *err)
 	int rc;
 
 	kz_clock_day(now, day);
+	if ((rc = kz_postpone_close_day(db, now, err)) != KZ_OK)
+		return rc;
 	st = kz_db_stmt(db,
 		"INSERT INTO events (at, kind, ticket_id, service_id)"
 		" SELECT ?1, 'office_closed', id, service_id FROM tickets"
@@ -750,4 +757,24 @@ kz_ticket_count_unfinished(struct kz_db *db, const char *before, int64_t *n, cha
 		return KZ_EDB;
 	kz_bind_text(st, 1, before);
 	return count_first(db, st, n, first, err);
+}
+
+/* For postpone.c (sql.h): the same checks its operations share. */
+int
+kz_ticket_load(struct kz_db *db, int64_t id, struct kz_ticket *out, char *err)
+{
+	return load_ticket(db, id, out, err);
+}
+
+int
+kz_ticket_at_counter(struct kz_db *db, int counter, unsigned allowed, const char *verb,
+	struct kz_counter_row *c, struct kz_ticket *t, char *err)
+{
+	return at_counter(db, counter, allowed, verb, c, t, err);
+}
+
+int
+kz_counter_ready(struct kz_db *db, int counter, struct kz_counter_row *c, char *err)
+{
+	return counter_ready(db, counter, c, err);
 }

@@ -8,6 +8,8 @@
  *   called|serving --finish--> done (served, cancelled, transferred)
  *   called --finish--> done (no-show)
  *   waiting --close of day--> done (office_closed)
+ *   called|serving --postpone--> postponed --return--> called|serving
+ *   postponed --time runs out--> done (no_show); see postpone.h
  *
  * Calling is strictly first come, first served over the services the
  * counter serves (p.9: no appointments, no priorities).  A transfer ends
@@ -32,6 +34,7 @@ enum kz_ticket_state {
 	KZ_TICKET_CALLED,
 	KZ_TICKET_SERVING,
 	KZ_TICKET_DONE,
+	KZ_TICKET_POSTPONED, /* sent away for a while; the counter calls them back */
 };
 
 /* How it ended; stored as its name (kz_outcome_name). */
@@ -60,6 +63,8 @@ struct kz_ticket {
 	char clerk[256];         /* who called it, "" if nobody yet */
 	int lunch_notice;        /* at issue: reception breaks for lunch soon */
 	int64_t resumes_at;      /* with lunch_notice: when reception resumes */
+	int64_t postponed_until; /* the last postponement's limit, 0 if never */
+	int64_t away_seconds;    /* time spent postponed, kept out of the service time */
 };
 
 /* May a ticket be issued at instant t?  KZ_OK, or KZ_ECLOSED with a message
@@ -129,7 +134,7 @@ const char *kz_outcome_name(enum kz_outcome o);
 int kz_outcome_parse(const char *s, enum kz_outcome *out);
 
 /* State names, as stored and printed: "waiting", "called", "serving",
- * "done"; kz_ticket_state_say is how a person reads it ("in service"). */
+ * "done", "postponed"; kz_ticket_state_say is how a person reads it ("in service"). */
 const char *kz_ticket_state_name(enum kz_ticket_state s);
 const char *kz_ticket_state_say(enum kz_ticket_state s);
 

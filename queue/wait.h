@@ -12,6 +12,12 @@
  *    how many waits crossed it beside the figure, never instead of it.
  *  - a service time (p.7.3) runs from the call to the finish; at a counter
  *    now, from the call to now.
+ *  - a visitor postponed and called back (postpone.h): the wait is issue
+ *    to the FIRST call (called_at never moves; the return is not a second
+ *    call), and the time away (away_seconds) is not service time: the
+ *    service runs from called_at + away_seconds.  In the report a
+ *    postponed visitor counts once, under how the visit ended; one whose
+ *    postponement ran out is a no-show.
  * Instants are seconds since 1970 (UTC); 0 means "not yet".
  */
 #ifndef KZ_WAIT_H

@@ -6,6 +6,8 @@
 # (its window, or the administrator's gesture and PIN) or this script is
 # stopped, it stops the others.  Each program also runs alone.
 #
+# kezek-hall, the web server of the counter pages and the manager's live
+# page, runs on loopback in both cases and says the counter page's address.
 # With no screen (a server, CI) it says so, plays a scripted hall day
 # instead and writes what the kiosk and the board show to var/screens/.
 set -u
@@ -13,10 +15,35 @@ BUILD=${1:?usage: run-hall.sh BUILD}
 CONFIG=${KEZEK_CONFIG:-config/hall.ini}
 export KEZEK_CONFIG=$CONFIG
 
+# kezek-hall on loopback, restarted if it stops (scripts/keep-running.sh):
+# the counter pages and the manager's live page in this machine's browser.
+# It says the counter page's address itself; KEZEK_HALL_PORT picks another
+# port than [server]'s.
+start_hall_server() {
+	mkdir -p var
+	"$BUILD/kezek" init >/dev/null || exit 3
+	local port=()
+	[ -n "${KEZEK_HALL_PORT:-}" ] && port=(--port "$KEZEK_HALL_PORT")
+	bash scripts/keep-running.sh var/hall-server.log \
+		"$BUILD/kezek-hall" --address 127.0.0.1 "${port[@]}" &
+	pids+=($!)
+	echo "kezek: the hall's web server runs on loopback (log: var/hall-server.log);" \
+		"clerks log in with the PIN of 'kezek clerk pin', managers 'kezek manager pin'"
+}
+pids=()
+stop_all() {
+	[ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null
+	wait 2>/dev/null
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ -n "${KEZEK_HEADLESS:-}" ]; then
 	echo "kezek: no screen here (DISPLAY is not set): playing a scripted hall day;"
 	echo "kezek: what the kiosk and the hall board show goes to var/screens/"
-	exec bash scripts/demo-day.sh "$BUILD/kezek"
+	start_hall_server
+	bash scripts/demo-day.sh "$BUILD/kezek"
+	exit $?
 fi
 
 "$BUILD/kezek" init || exit 3
@@ -26,15 +53,8 @@ fi
 if [ -z "${KEZEK_CONFIG:-}" ]; then
 	"$BUILD/kezek" kiosk pin kiosk-1 --sample || exit 3
 fi
-pids=()
-stop_all() {
-	[ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null
-	wait 2>/dev/null
-}
-trap stop_all EXIT
-trap 'exit 130' INT TERM
-
 mkdir -p var
+start_hall_server
 for printer in $(sed -n 's/^\[printer \([A-Za-z0-9-]*\)\][[:space:]]*$/\1/p' "$CONFIG"); do
 	# restarted with a back-off whenever it ends: a print service that
 	# dies anyway is back by itself (scripts/keep-running.sh)

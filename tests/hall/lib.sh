@@ -9,13 +9,16 @@ HALL_PID=
 trap 'stop_hall; rm -rf "$T"' EXIT
 
 # start_hall [OPTIONS...]: kezek-hall on 127.0.0.1, a free port (--port 0),
-# the test pages of tests/hall/www; sets $URL (http or https) once it answers.
+# the test pages of tests/hall/www copied to $T/www, beside the test's
+# hall.ini (what a path out of the folder would reach); sets $URL (http or
+# https) once it answers.
 start_hall() {
-	"$HALL_BIN" --port 0 --www "$SRC/tests/hall/www" "$@" >"$T/hall.out" 2>"$T/hall.log" &
+	[ -d "$T/www" ] || cp -r "$SRC/tests/hall/www" "$T/www"
+	"$HALL_BIN" --port 0 --www "$T/www" "$@" >"$T/hall.out" 2>"$T/hall.log" &
 	HALL_PID=$!
 	wait_for "kezek-hall says where it listens" grep -q '/counter' "$T/hall.out" || return 1
 	URL=$(grep -o 'https\?://[^ ]*/counter' "$T/hall.out" | sed 's|/counter$||')
-	wait_for "kezek-hall answers" curl -sfk -o /dev/null "$URL/api/words?lang=ru"
+	wait_for "kezek-hall answers" curl -sk -o /dev/null "$URL/api/words?lang=ru"
 }
 
 stop_hall() {
@@ -56,7 +59,7 @@ status_is() {
 # body_has TEXT what: the last answer contains TEXT
 body_has() {
 	if grep -qF -- "$1" "$T/body"; then ok
-	else not_ok "$2: '$1' not in $(head -c 300 "$T/body")"; fi
+	else not_ok "$2: '$1' not in $(head -c 1500 "$T/body")"; fi
 }
 
 # log_has TEXT what: the server's log has a line with TEXT
