@@ -519,7 +519,7 @@ async function finish(outcome) {
 		]
 	);
 	if (!ok) return;
-	if (await act("finish", { outcome }))
+	if (await act("finish", { outcome, ticket: cur.ticket }))
 		K.message(
 			"info",
 			K.fill(
@@ -557,6 +557,7 @@ async function transferClosed() {
 	const to = $("transfer-to").value;
 	const ok = await act("finish", {
 		outcome: "transferred",
+		ticket: cur.ticket, // the visitor the clerk sees, never another
 		to_service: to,
 		comment: $("transfer-comment").value.trim(),
 	});

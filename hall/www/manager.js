@@ -288,8 +288,9 @@ function renderAlerts(h) {
 	if (!list.children.length) list.append(K.el("li", { class: "empty", text: _("No waits or services near the limits.") }));
 }
 
+// The server gives the shares in per cent (0-100), null before anyone counts.
 function percent(share) {
-	return share === null || share === undefined ? "—" : Math.round(share * 100) + "%";
+	return share === null || share === undefined ? "—" : Math.round(share) + "%";
 }
 
 function renderToday(h) {
