@@ -37,11 +37,11 @@
 
 #include "bench.h"
 
-#define KIOSKS    3
-#define COUNTERS  12
-#define LISTENERS 4
-#define STEP      2          /* seconds of the hall's clock per turn */
-#define START_AT  "2026-03-20T10:00"
+#define KIOSKS      3
+#define COUNTERS    12
+#define LISTENERS   4
+#define STEP        2 /* seconds of the hall's clock per turn */
+#define START_AT    "2026-03-20T10:00"
 #define MAX_SAMPLES 20000
 
 enum op { OP_NEXT, OP_START, OP_FINISH, OP_GET, OP_LOGIN, NOPS };
@@ -277,10 +277,11 @@ heard(struct listener *l, pthread_mutex_t *lock, pthread_cond_t *cond, double t0
 static void
 usage(FILE *f)
 {
-	fprintf(f, "usage: hall_bench [--quick] [--minutes N] [--dir PATH]\n"
-		   "  --quick      one minute of the hall's clock instead of ten\n"
-		   "  --minutes N  minutes of the hall's clock (1 to 480)\n"
-		   "  --dir PATH   keep the hall there (default: a scratch folder, removed)\n");
+	fprintf(f,
+		"usage: hall_bench [--quick] [--minutes N] [--dir PATH]\n"
+		"  --quick      one minute of the hall's clock instead of ten\n"
+		"  --minutes N  minutes of the hall's clock (1 to 480)\n"
+		"  --dir PATH   keep the hall there (default: a scratch folder, removed)\n");
 }
 
 struct hall_setup {
@@ -322,7 +323,8 @@ set_up(struct hall_setup *h, const char *dir, char *err)
 		return rc;
 	for (int n = 1; n <= COUNTERS + LISTENERS; n++) {
 		snprintf(name, sizeof name, "Clerk %02d", n);
-		if ((rc = kz_clerk_set_pin(h->kiosk, name, "Specialist", "1234", NULL, err)) != KZ_OK)
+		if ((rc = kz_clerk_set_pin(h->kiosk, name, "Specialist", "1234", NULL, err)) !=
+			KZ_OK)
 			return rc;
 	}
 	return KZ_OK;
@@ -367,8 +369,12 @@ main(int argc, char **argv)
 	}
 	snprintf(json, sizeof json, "%s/hall-server.log", h.dir);
 	log = fopen(json, "w");
-	struct kz_hall_options opt = {.cfg = &h.cfg, .db_path = h.db, .cal = h.cal,
-		.www = KZ_SOURCE_DIR "/tests/hall/www", .data_dir = KZ_SOURCE_DIR, .port = 0,
+	struct kz_hall_options opt = {.cfg = &h.cfg,
+		.db_path = h.db,
+		.cal = h.cal,
+		.www = KZ_SOURCE_DIR "/tests/hall/www",
+		.data_dir = KZ_SOURCE_DIR,
+		.port = 0,
 		.log = log};
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	if ((rc = kz_hall_start(&opt, &hall, err)) != KZ_OK) {
@@ -388,8 +394,10 @@ main(int argc, char **argv)
 			"\"lang\":\"ru\"}",
 			i + 1, i + 1);
 		if (browser_open(&c->b) != 0 || (ms = browser_login(&c->b, json)) < 0 ||
-			request(&c->b, "POST", "/api/counter/open", NULL) < 0 || c->b.status != 200) {
-			fprintf(stderr, "hall_bench: counter %d cannot open: %s\n", i + 1, c->b.body);
+			request(&c->b, "POST", "/api/counter/open", NULL) < 0 ||
+			c->b.status != 200) {
+			fprintf(stderr, "hall_bench: counter %d cannot open: %s\n", i + 1,
+				c->b.body);
 			return 1;
 		}
 		add(&lat[OP_LOGIN], ms);
@@ -419,8 +427,8 @@ main(int argc, char **argv)
 			struct kz_ticket tk;
 			if (rand_r(&seed) % 100 >= 7)
 				continue;
-			if (kz_ticket_issue(h.kiosk, h.cal, services[rand_r(&seed) % 3], &tk, err) !=
-				KZ_OK) {
+			if (kz_ticket_issue(h.kiosk, h.cal, services[rand_r(&seed) % 3], &tk,
+				    err) != KZ_OK) {
 				fprintf(stderr, "hall_bench: kiosk %d: %s\n", k + 1, err);
 				failed = 1;
 				break;
@@ -457,7 +465,8 @@ main(int argc, char **argv)
 		       "hall; %d served and %d no-shows through the pages, %d and %d in the report\n",
 			(long long)audited, (long long)issued, (long long)in_db, served, no_shows,
 			rep->total.served, rep->total.no_shows);
-		if (in_db != issued || rep->total.served != served || rep->total.no_shows != no_shows) {
+		if (in_db != issued || rep->total.served != served ||
+			rep->total.no_shows != no_shows) {
 			fprintf(stderr, "hall_bench: something was lost or doubled\n");
 			failed = 1;
 		}

@@ -9,6 +9,7 @@
 
 #include "kezek.h"
 #include "printer/a4.h"
+#include "documents/report-csv.h"
 #include "documents/report.h"
 #include "queue/clock.h"
 #include "queue/report.h"
@@ -144,104 +145,6 @@ print_cases(const struct kz_report *r, const struct kz_config *cfg, int kk)
 	}
 }
 
-/* --- CSV ------------------------------------------------------------------ */
-
-static void
-fieldf(const char *fmt, double v, int have, int last)
-{
-	char buf[64] = "";
-
-	if (have)
-		snprintf(buf, sizeof buf, fmt, v);
-	kz_cli_csv(buf, last);
-}
-
-static void
-csv_stat(const struct kz_stat *s, int last)
-{
-	fieldf("%.0f", s->n, 1, 0);
-	fieldf("%.1f", minutes(s->median), s->n > 0, 0);
-	fieldf("%.1f", minutes(s->p90), s->n > 0, 0);
-	fieldf("%.1f", minutes(s->max), s->n > 0, 0);
-	fieldf("%.1f", kz_stat_share(s), s->n > 0, last);
-}
-
-static void
-csv_group(const char *section, const char *key, const char *name, const struct kz_report_group *g)
-{
-	kz_cli_csv(section, 0);
-	kz_cli_csv(key, 0);
-	kz_cli_csv(name, 0);
-	fieldf("%.0f", g->places, 1, 0);
-	fieldf("%.0f", g->served, 1, 0);
-	fieldf("%.0f", g->no_shows, 1, 0);
-	fieldf("%.0f", g->transferred, 1, 0);
-	fieldf("%.0f", g->cancelled, 1, 0);
-	fieldf("%.0f", g->not_served, 1, 0);
-	csv_stat(&g->wait, 0);
-	csv_stat(&g->service, 0);
-	fieldf("%.0f", g->lunch, 1, 0);
-	fieldf("%.0f", g->lunch_over, 1, 0);
-	kz_cli_csv("", 0);
-	kz_cli_csv("", 0);
-	kz_cli_csv("", 0);
-	kz_cli_csv("", 1);
-}
-
-static void
-print_csv(const struct kz_report *r, const struct kz_config *cfg, int kk)
-{
-	static const char *const head[] = {"section", "key", "name", "places", "served", "no_shows",
-		"transferred", "cancelled", "not_served", "wait_n", "wait_median_min",
-		"wait_p90_min", "wait_max_min", "wait_within_limit_pct", "service_n",
-		"service_median_min", "service_p90_min", "service_max_min",
-		"service_within_limit_pct", "wait_over_lunch", "wait_over_limit_over_lunch",
-		"norm_pct", "target_pct", "current_pct", "current_n"};
-	struct kz_app4_row rows[KZ_APP4_ROWS];
-	size_t n = sizeof head / sizeof head[0];
-
-	for (size_t i = 0; i < n; i++)
-		kz_cli_csv(head[i], i + 1 == n);
-	csv_group("all", "all", "", &r->total);
-	for (int i = 0; i < r->nservices; i++)
-		csv_group("service", r->services[i].key,
-			kk ? r->services[i].name_kk : r->services[i].name_ru, &r->services[i]);
-	for (int i = 0; i < r->ncounters; i++)
-		csv_group("counter", r->counters[i].key, "", &r->counters[i]);
-	for (int i = 0; i < r->nclerks; i++)
-		csv_group("clerk", r->clerks[i].key, r->clerks[i].key, &r->clerks[i]);
-	for (int h = 0; h < 24; h++)
-		if (r->hours[h].places > 0)
-			csv_group("hour", r->hours[h].key, "", &r->hours[h]);
-	for (int i = 0; i < r->ndays; i++) {
-		const struct kz_report_day *d = &r->days[i];
-		struct kz_report_group g = {.places = d->places,
-			.served = d->served,
-			.no_shows = d->no_shows,
-			.transferred = d->transferred,
-			.cancelled = d->cancelled,
-			.not_served = d->not_served,
-			.wait = d->wait,
-			.service = d->service,
-			.lunch = d->lunch,
-			.lunch_over = d->lunch_over};
-		csv_group("day", r->days[i].day, r->days[i].working ? "" : "day off", &g);
-	}
-	kz_report_app4(r, &cfg->targets, rows);
-	for (int i = 0; i < KZ_APP4_ROWS; i++) {
-		kz_cli_csv("app4", 0);
-		kz_cli_csv(rows[i].code, 0);
-		kz_cli_csv(kk ? rows[i].name_kk : rows[i].name_ru, 0);
-		for (size_t j = 3; j < n - 4; j++) /* the groups' columns */
-			kz_cli_csv("", 0);
-		fieldf("%.0f", rows[i].norm, 1, 0);
-		fieldf("%.0f", rows[i].target, 1, 0);
-		fieldf("%.1f", rows[i].current, rows[i].current >= 0, 0);
-		/* n: the ballots (or applications) the value rests on */
-		fieldf("%.0f", rows[i].of, rows[i].basis[0] != '\0', 1);
-	}
-}
-
 /* --- the command -------------------------------------------------------------- */
 
 static int
@@ -317,7 +220,7 @@ exec(struct kz_cli *cli)
 	if (kz_cli_opt(cli, "pdf") || kz_cli_opt(cli, "print")) {
 		rc = pdf(cli, r, kk ? "kk" : "ru");
 	} else if (kz_cli_opt(cli, "csv")) {
-		print_csv(r, cli->cfg, kk);
+		kz_doc_report_csv(stdout, r, cli->cfg, kk);
 		rc = KZ_EXIT_OK;
 	} else {
 		printf("REPORT %s to %s  %s\n", r->from, r->to,

@@ -44,6 +44,11 @@ int hall_counter_postpone(struct hall_req *r);
 int hall_counter_return(struct hall_req *r);
 int hall_services(struct hall_req *r);
 int hall_hall(struct hall_req *r);
+int hall_intake_check(struct hall_req *r);
+int hall_intake(struct hall_req *r);
+int hall_complaint_add(struct hall_req *r);
+int hall_print(struct hall_req *r);
+int hall_report(struct hall_req *r);
 int hall_events_stream(struct hall_req *r);
 int hall_static(struct hall_req *r);
 

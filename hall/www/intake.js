@@ -35,7 +35,12 @@ const Intake = (() => {
 			representative: { label: _("Representative's full name"), required: true },
 			authority: { label: _("Representative's authority (document)"), required: true },
 		};
-		if (kind === "legal") common.name.label = _("Legal entity's name");
+		if (kind === "legal") {
+			// a legal entity's papers name its representative, not a phone
+			common.name.label = _("Legal entity's name");
+			common.id_doc.required = false;
+			common.phone.required = false;
+		}
 		const order =
 			kind === "legal"
 				? ["name", "bin", "representative", "authority", "id_doc", "phone", "address", "plot"]
@@ -395,7 +400,12 @@ const Intake = (() => {
 		}[r.receipt] || "";
 		const text =
 			r.status === "suspended"
-				? K.fill(_("Application %s suspended: documents are missing; the notice %s is printing."), r.application, r.notice || "")
+				? K.fill(
+						r.receipt === "owed"
+							? _("Application %s suspended: documents are missing; the notice could not be printed now: print it again later.")
+							: _("Application %s suspended: documents are missing; the notice is printing."),
+						r.application
+					)
 				: K.fill(_("Application %s registered, due %s; %s."), r.application, r.due, paper);
 		K.message("info", text);
 		$("intake-form").reset();
