@@ -145,6 +145,8 @@ t.main(async () => {
 		const item = page.locator("#postponed li", { hasText: "B-001" });
 		await item.waitFor();
 		t.ok((await page.textContent("#current-empty")) !== "", "the counter is free after the postponement");
+		t.equal(ticketOf("B-001", "state"), "postponed", "B-001 is postponed, not at the counter");
+		await t.screenshot(page, "counter-postponed-kk");
 		await item.locator("button").click();
 		await t.waitFor("B-001 called back to counter 1", () => ticketOf("B-001", "state") === "called" &&
 			ticketOf("B-001", "counter_id") === hall.sql("SELECT id FROM counters WHERE number = 1"));
