@@ -33,6 +33,7 @@ KEZEK_PACKAGES=(
 	libmicrohttpd-dev libgnutls28-dev  # kezek-hall: the web server, HTTPS and its certificate
 	libjansson-dev                     # kezek-hall: JSON
 	libcurl4-gnutls-dev curl           # the hall's benchmark and tests: an HTTP(S) client
+	chromium nodejs                    # tests: the counter and live pages in headless Chromium
 )
 
 kezek_install_deps() {
@@ -47,4 +48,23 @@ kezek_install_deps() {
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
 		"${missing[@]}" >/dev/null
+}
+
+# The browser tests' one npm package (playwright-core, which drives Debian's
+# chromium and never downloads a browser of its own), installed from the
+# lock file into tests/browser/node_modules; again only when the lock
+# file changed.  npm itself comes from Debian when nodejs brought none.
+kezek_install_npm() {
+	local dir sudo=""
+	dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/browser"
+	if ! command -v npm >/dev/null; then
+		[ "$(id -u)" -eq 0 ] || sudo=sudo
+		echo "kezek: installing npm"
+		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+			npm >/dev/null
+	fi
+	[ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ] && return 0
+	echo "kezek: npm ci in tests/browser"
+	(cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit \
+		--no-fund --loglevel=error >/dev/null)
 }

@@ -7,6 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 . scripts/deps.sh
 kezek_install_deps
+kezek_install_npm
 
 jobs=$(nproc)
 total_passed=0
