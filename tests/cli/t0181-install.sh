@@ -19,7 +19,7 @@ for tail in /bin/kezek /bin/kezek-kiosk /bin/kezek-display /bin/kezek-printd /bi
 	/share/kezek/config/akimats.csv /share/kezek/locale/kk/LC_MESSAGES/kezek.mo \
 	/share/kezek/locale/ru/LC_MESSAGES/kezek.mo \
 	/systemd/system/kezek-printd@.service /systemd/system/kezek-backup.service \
-	/systemd/system/kezek-backup.timer /systemd/system/kezek-sync.service /systemd/system/kezek-screens.service \
+	/systemd/system/kezek-backup.timer /systemd/system/kezek-sync.service /systemd/system/kezek-hall.service /systemd/system/kezek-screens.service \
 	/systemd/system/kezek-kiosk@.service /systemd/system/kezek-display@.service \
 	/etc/X11/kezek-xorg.conf /sysusers.d/kezek.conf /tmpfiles.d/kezek.conf \
 	/udev/rules.d/60-kezek-printers.rules \
