@@ -326,10 +326,14 @@ packed_pair(const unsigned char **p, const unsigned char *end, int64_t *at, uint
 {
 	uint64_t rise, n = 1;
 
-	if (*p < end && **p < 0x80) /* the usual case: a rise under 64 s, count 1 */
+	if (*p < end && **p < 0x80) { /* the usual case: a rise under 64 s */
 		rise = *(*p)++;
-	else if (varint(p, end, &rise) != 0)
+	} else if (end - *p >= 2 && (*p)[1] < 0x80) { /* under 8192 s */
+		rise = ((*p)[0] & 0x7fu) | (uint64_t)(*p)[1] << 7;
+		*p += 2;
+	} else if (varint(p, end, &rise) != 0) {
 		return -1;
+	}
 	if ((rise & 1) && (varint(p, end, &n) != 0 || n > UINT32_MAX))
 		return -1;
 	*at += (int64_t)(rise >> 1);
