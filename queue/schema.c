@@ -534,6 +534,13 @@ static const char step_due_calendar[] =
 	"ALTER TABLE applications ADD COLUMN due_calendar INTEGER NOT NULL DEFAULT 0"
 	" CHECK (due_calendar IN (0, 1, 2));";
 
+static const char step_report_days_packed[] =
+	/* The summaries' histograms now carry a header and are read from their
+	 * bytes (report-days.c, form 3 in params): those stored in an earlier
+	 * form would be stale anyway, so they go now and are worked out again
+	 * when a report needs their days. */
+	"DELETE FROM report_days WHERE params NOT LIKE '3 %';";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -551,6 +558,8 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{13, "suspended applications, the outgoing register, the receipt owed", step_suspend},
 	{14, "the report's per-day summaries, deleted when a day's rows change", step_report_days},
 	{15, "the holiday data each application's due day was counted on", step_due_calendar},
+	{16, "the report's summaries in their packed form, older ones dropped",
+		step_report_days_packed},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];
