@@ -23,6 +23,32 @@ bench_now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* Seconds of CPU this process has used: on a shared machine, what the
+ * work itself cost, whatever the others took of the wall clock. */
+static inline double
+bench_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The machine's load average over the last minute, -1 if unknown. */
+static inline double
+bench_load(void)
+{
+	FILE *f = fopen("/proc/loadavg", "r");
+	double load = -1;
+
+	if (f != NULL) {
+		if (fscanf(f, "%lf", &load) != 1)
+			load = -1;
+		fclose(f);
+	}
+	return load;
+}
+
 static inline int
 bench_cmp(const void *a, const void *b)
 {

@@ -2,7 +2,15 @@
  * queue_bench.c - figures, never a pass or fail: how long issuing and calling
  * a ticket take with 1, 4 and 16 processes, against a bare one-row insert.
  *
- *   queue_bench [--quick] [--ops N] [--dir PATH]  (300 operations; --quick: 10)
+ *   queue_bench [--quick] [--ops N] [--dir PATH] [--pause MS] [--where]
+ *   (300 operations; --quick: 10; a random pause of 1 ms on average)
+ *
+ * Each process stands for a kiosk or a clerk: between two operations it
+ * pauses, as a visitor or a clerk does, for a random time (exponential,
+ * as arrivals come) averaging --pause ms.  1 ms is a thousand times a busy
+ * hall's pace, yet enough that a process which has just committed does not
+ * take the lock straight back before the others wake (--pause 0 measures
+ * that back-to-back loop, which no hall can make).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -70,7 +78,7 @@ struct result {
 struct bench {
 	int ops;
 	int where;                  /* --where: the issue's statements under the lock */
-	int pause_us;               /* --pause: each process's pause between operations */
+	int pause_us;               /* --pause: each process's mean pause between operations */
 	struct result floor, issue; /* at the last level run */
 	int keep;                   /* --dir given: leave the files for a look */
 	char dir[KZ_PATH_LEN];
@@ -117,9 +125,11 @@ usage(void)
 	       "              a few seconds; exits 1 if any operation fails\n"
 	       "  --dir PATH  folder for the database, kept afterwards (default: a new\n"
 	       "              folder under $TMPDIR or /tmp, removed afterwards)\n"
-	       "  --pause MS  each process pauses MS ms (0 to 100) after each operation, as\n"
-	       "              a kiosk or clerk does; without it a process that has just\n"
-	       "              committed takes the lock again before the others wake\n"
+	       "  --pause MS  each process pauses after each operation, as a kiosk or a\n"
+	       "              clerk does, a random time (exponential, as arrivals come)\n"
+	       "              of MS ms on average, 0 to 100 (default 1); 0: none, so a\n"
+	       "              process that has just committed takes the lock again\n"
+	       "              before the others wake, which no hall can do\n"
 	       "  --where     after each issue row, the time of each statement the issue\n"
 	       "              runs under the write lock, per ticket, and its share\n"
 	       "  -h, --help  this text\n",
@@ -374,9 +384,29 @@ finish_call(struct kz_db *db, int counter, struct slot *s, char *err)
 	return at_step(rc, "finish", err);
 }
 
+/* A random pause, exponential with a mean of mean_us, as between one
+ * arrival and the next (at most ten times the mean). */
+static void
+pause_a_while(int mean_us, uint64_t *seed)
+{
+	double u, us;
+
+	if (mean_us <= 0)
+		return;
+	*seed ^= *seed << 13; /* xorshift64 */
+	*seed ^= *seed >> 7;
+	*seed ^= *seed << 17;
+	u = ((double)(*seed >> 11) + 1) / 9007199254740993.0; /* (0, 1] */
+	us = -log(u) * mean_us;
+	if (us > 10.0 * mean_us)
+		us = 10.0 * mean_us;
+	nanosleep(&(struct timespec){(time_t)(us / 1e6), (long)fmod(us, 1e6) * 1000}, NULL);
+}
+
 static int
 child_loop(struct bench *b, struct kz_db *db, enum op op, int idx, char *err)
 {
+	uint64_t seed = 0x9e3779b97f4a7c15u * (uint64_t)(idx + 1) + (uint64_t)op;
 	struct slot *s = &b->sh->slot[idx];
 	int64_t *lat = b->sh->lat + (size_t)idx * (size_t)b->ops;
 	struct kz_ticket t;
@@ -398,8 +428,7 @@ child_loop(struct bench *b, struct kz_db *db, enum op op, int idx, char *err)
 		lat[s->done++] = t1 - t0;
 		if (op == OP_NEXT && (rc = finish_call(db, idx + 1, s, err)) != KZ_OK)
 			return rc;
-		if (b->pause_us > 0)
-			nanosleep(&(struct timespec){0, b->pause_us * 1000L}, NULL);
+		pause_a_while(b->pause_us, &seed);
 	}
 	s->end_ns = now_ns();
 	return KZ_OK;
@@ -634,8 +663,14 @@ static void
 print_header(const struct bench *b)
 {
 	printf("kezek queue_bench: %d ops per process, WAL, synchronous=FULL, busy_timeout %d ms, "
-	       "%ld cores, pause %.2f ms between operations\n",
-		b->ops, KZ_DB_BUSY_MS, sysconf(_SC_NPROCESSORS_ONLN), b->pause_us / 1000.0);
+	       "%ld cores, load average %.1f\n",
+		b->ops, KZ_DB_BUSY_MS, sysconf(_SC_NPROCESSORS_ONLN), bench_load());
+	if (b->pause_us > 0)
+		printf("each process pauses a random %.2f ms on average after each operation, as "
+		       "between arrivals\n",
+			b->pause_us / 1000.0);
+	else
+		printf("no pause between operations (--pause 0)\n");
 	printf("database %s\n\n", b->db);
 	printf("%-13s %5s %8s %8s %8s %8s %10s %10s %14s %8s %5s\n", "operation", "procs", "p50 ms",
 		"p99 ms", "max ms", "ops/s", "p50/floor", "p99/floor", "ops/s vs floor", "waiting",
@@ -695,7 +730,8 @@ print_footer(const struct bench *b, double seconds)
 	if (stat(b->db, &st) == 0)
 		printf("database file %s: %lld bytes (%.1f MiB) after %ld tickets\n", b->db,
 			(long long)st.st_size, (double)st.st_size / (1024.0 * 1024.0), b->issued);
-	printf("run took %.1f s%s\n", seconds, b->keep ? "" : "; temporary folder removed");
+	printf("run took %.1f s%s; load average %.1f\n", seconds,
+		b->keep ? "" : "; temporary folder removed", bench_load());
 }
 
 static int
@@ -737,7 +773,7 @@ run(struct bench *b)
 int
 main(int argc, char **argv)
 {
-	struct bench b = {.ops = 300};
+	struct bench b = {.ops = 300, .pause_us = 1000};
 	int rc;
 
 	if (parse_args(argc, argv, &b) < 0 || make_dir(&b) < 0)

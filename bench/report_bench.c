@@ -65,26 +65,29 @@ static void
 time_report(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *cfg,
 	const char *what, const char *from, const char *to)
 {
-	double ms[5], t0;
+	double ms[5], cpu[5], t0, c0;
 	struct kz_report *r = NULL;
 	char err[KZ_ERR_LEN];
 
 	for (int i = 0; i < 5; i++) {
 		t0 = bench_now();
+		c0 = bench_cpu();
 		if (kz_report_build(db, cal, cfg, from, to, &r, err) != KZ_OK)
 			die(what, err);
 		ms[i] = (bench_now() - t0) * 1000;
+		cpu[i] = (bench_cpu() - c0) * 1000;
 		if (i < 4)
 			kz_report_free(r);
 	}
 	bench_sort(ms, 5);
-	printf("%-8s %s..%s  %8d tickets  median %8.1f ms  (min %.1f, max %.1f)", what, from, to,
-		r->total.places, ms[2], ms[0], ms[4]);
+	bench_sort(cpu, 5);
+	printf("%-8s %s..%s  %8d tickets  median %8.1f ms  (min %.1f, max %.1f; cpu %.1f)", what,
+		from, to, r->total.places, ms[2], ms[0], ms[4], cpu[2]);
 	kz_report_free(r);
 	t0 = bench_now();
 	if (kz_report_build_scanned(db, cal, cfg, from, to, &r, err) != KZ_OK)
 		die(what, err);
-	printf("  scanned %.1f ms\n", (bench_now() - t0) * 1000);
+	printf("  scanned %.1f ms  load %.1f\n", (bench_now() - t0) * 1000, bench_load());
 	kz_report_free(r);
 }
 

@@ -1,8 +1,11 @@
 /*
  * report-days.c - per-day summaries of the report; see report-days.h.
  * Start at kz_day_sum_scan (a day's tickets to its summary), then
- * encode/decode (the stored form: unsigned LEB128 varints, the
- * histograms' seconds as rises from the previous pair).
+ * encode/decode (the stored form: unsigned LEB128 varints; a histogram is
+ * a header of its pairs, total, largest seconds and byte length, then its
+ * pairs as rises in seconds from the previous one).  A report reads the
+ * histograms' pairs straight from the stored bytes into its counters
+ * (kz_sum_hist_add): nothing is copied or allocated per day.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,6 +57,7 @@ hist_compress(struct kz_sum_hist *h)
 {
 	int k = 0;
 
+	h->max = -1;
 	if (h->n == 0)
 		return;
 	h->total = h->n;
@@ -67,6 +71,7 @@ hist_compress(struct kz_sum_hist *h)
 		h->count[k++] = 1;
 	}
 	h->n = k;
+	h->max = h->secs[k - 1];
 }
 
 static struct kz_sum_group *
@@ -300,6 +305,155 @@ kz_sum_hist_total(const struct kz_sum_hist *h)
 	return h->total;
 }
 
+/* One unsigned LEB128 varint from *p (not past end); -1 if cut short. */
+static int
+varint(const unsigned char **p, const unsigned char *end, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	for (int shift = 0; shift < 64 && *p < end; shift += 7) {
+		unsigned char byte = *(*p)++;
+		v |= (uint64_t)(byte & 0x7f) << shift;
+		if (!(byte & 0x80)) {
+			*out = v;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* The next stored pair after at: its seconds and count; -1 if damaged. */
+static inline int
+packed_pair(const unsigned char **p, const unsigned char *end, int64_t *at, uint32_t *count)
+{
+	uint64_t rise, n = 1;
+
+	if (*p < end && **p < 0x80) { /* the usual case: a rise under 64 s */
+		rise = *(*p)++;
+	} else if (end - *p >= 2 && (*p)[1] < 0x80) { /* under 8192 s */
+		rise = ((*p)[0] & 0x7fu) | (uint64_t)(*p)[1] << 7;
+		*p += 2;
+	} else if (varint(p, end, &rise) != 0) {
+		return -1;
+	}
+	if ((rise & 1) && (varint(p, end, &n) != 0 || n > UINT32_MAX))
+		return -1;
+	*at += (int64_t)(rise >> 1);
+	*count = (uint32_t)n;
+	return 0;
+}
+
+/* Room in c for seconds up to max. */
+static int
+counts_reach(struct kz_sum_counts *c, int64_t max)
+{
+	size_t need = (size_t)max / KZ_SUM_BLOCK + 1, n = c->nblocks ? c->nblocks : 64;
+	uint32_t **b;
+
+	if (need <= c->nblocks)
+		return KZ_OK;
+	while (n < need)
+		n *= 2;
+	if ((b = realloc(c->block, n * sizeof *b)) == NULL)
+		return KZ_ENOMEM;
+	memset(b + c->nblocks, 0, (n - c->nblocks) * sizeof *b);
+	c->block = b;
+	c->nblocks = n;
+	return KZ_OK;
+}
+
+/* The counters of the block holding secs, made if there are none; seconds
+ * come rising, so the last block looked up (*k, *at) is usually it. */
+static inline uint32_t *
+block_of(struct kz_sum_counts *c, int64_t secs, size_t *k, uint32_t **at)
+{
+	size_t want = (size_t)secs / KZ_SUM_BLOCK;
+
+	if (*at != NULL && *k == want)
+		return *at;
+	if (c->block[want] == NULL &&
+		(c->block[want] = calloc(KZ_SUM_BLOCK, sizeof(uint32_t))) == NULL)
+		return NULL;
+	*k = want;
+	return *at = c->block[want];
+}
+
+/* Add the worked-out pairs of h (not stored ones). */
+static int
+add_pairs(struct kz_sum_counts *c, const struct kz_sum_hist *h)
+{
+	size_t k = 0;
+	uint32_t *b = NULL;
+
+	for (int i = 0; i < h->n; i++) {
+		if (block_of(c, h->secs[i], &k, &b) == NULL)
+			return KZ_ENOMEM;
+		b[h->secs[i] % KZ_SUM_BLOCK] += h->count[i];
+	}
+	return KZ_OK;
+}
+
+int
+kz_sum_counts_add(struct kz_sum_counts *c, const struct kz_sum_hist *h)
+{
+	const unsigned char *p = h->packed, *end = p ? p + h->packed_len : NULL;
+	int64_t at = 0, total = 0;
+	size_t k = 0;
+	uint32_t *b = NULL;
+
+	if (h->n == 0)
+		return KZ_OK;
+	if (counts_reach(c, h->max) != KZ_OK)
+		return KZ_ENOMEM;
+	c->n += (size_t)h->total;
+	if (p == NULL)
+		return add_pairs(c, h);
+	for (int i = 0; i < h->n; i++) {
+		uint32_t n;
+		if (packed_pair(&p, end, &at, &n) != 0 || at > h->max)
+			return KZ_EINVAL;
+		if (block_of(c, at, &k, &b) == NULL)
+			return KZ_ENOMEM;
+		b[at % KZ_SUM_BLOCK] += n;
+		total += n;
+	}
+	return p == end && total == h->total && at == h->max ? KZ_OK : KZ_EINVAL;
+}
+
+void
+kz_sum_counts_free(struct kz_sum_counts *c)
+{
+	for (size_t i = 0; i < c->nblocks; i++)
+		free(c->block[i]);
+	free(c->block);
+	memset(c, 0, sizeof *c);
+}
+
+void
+kz_sum_walk_start(struct kz_sum_walk *w, const struct kz_sum_hist *h)
+{
+	*w = (struct kz_sum_walk){.h = h, .p = h->packed};
+}
+
+int
+kz_sum_walk_next(struct kz_sum_walk *w, int64_t *secs, uint32_t *count)
+{
+	const struct kz_sum_hist *h = w->h;
+
+	if (w->i >= h->n)
+		return 0;
+	if (h->packed == NULL) {
+		*secs = h->secs[w->i];
+		*count = h->count[w->i++];
+		return 1;
+	}
+	if (packed_pair(&w->p, h->packed + h->packed_len, &w->at, count) != 0 || w->at > h->max)
+		return 0; /* damaged: kz_sum_hist_add says so */
+	*secs = w->at;
+	w->i++;
+	return 1;
+}
+
 void
 kz_day_sum_free(struct kz_day_sum *s)
 {
@@ -342,18 +496,39 @@ put(struct buf *b, uint64_t v)
 	} while (v);
 }
 
+static size_t
+varint_len(uint64_t v)
+{
+	size_t n = 1;
+
+	while (v >>= 7)
+		n++;
+	return n;
+}
+
+/* A pair's rise from the previous seconds, doubled: most seconds hold one
+ * value, so the low bit says a count follows. */
+static uint64_t
+rise_of(const struct kz_sum_hist *h, int i)
+{
+	return (uint64_t)(h->secs[i] - (i ? h->secs[i - 1] : 0)) * 2 + (h->count[i] != 1);
+}
+
 static void
 put_hist(struct buf *b, const struct kz_sum_hist *h)
 {
-	int64_t last = 0;
+	size_t len = 0;
 
-	/* most seconds hold one value: a rise's low bit says a count follows */
+	for (int i = 0; i < h->n; i++)
+		len += varint_len(rise_of(h, i)) + (h->count[i] != 1 ? varint_len(h->count[i]) : 0);
 	put(b, (uint64_t)h->n);
+	put(b, (uint64_t)h->total);
+	put(b, h->n ? (uint64_t)h->max + 1 : 0);
+	put(b, (uint64_t)len);
 	for (int i = 0; i < h->n; i++) {
-		put(b, (uint64_t)(h->secs[i] - last) * 2 + (h->count[i] != 1));
+		put(b, rise_of(h, i));
 		if (h->count[i] != 1)
 			put(b, h->count[i]);
-		last = h->secs[i];
 	}
 }
 
@@ -412,29 +587,24 @@ get(struct reader *r)
 	return 0;
 }
 
+/* A histogram's header; its pairs are left where they are (packed) and
+ * checked as they are read. */
 static int
 get_hist(struct reader *r, struct kz_sum_hist *h)
 {
-	uint64_t n = get(r);
-	int64_t at = 0;
+	uint64_t n = get(r), total = get(r), max = get(r), len = get(r);
 
-	if (r->bad || n > (uint64_t)(r->end - r->p))
+	/* every pair takes a byte at least, and no day holds a million seconds */
+	if (r->bad || len > (uint64_t)(r->end - r->p) || n > len || total > INT32_MAX ||
+		max > 1000000 || (n == 0) != (max == 0))
 		return r->bad = 1, KZ_EINVAL;
-	h->n = 0;
-	if (n > 0 &&
-		((h->secs = malloc(n * sizeof *h->secs)) == NULL ||
-			(h->count = malloc(n * sizeof *h->count)) == NULL))
-		return KZ_ENOMEM;
-	h->total = 0;
-	h->cap = (int)n;
-	for (uint64_t i = 0; i < n && !r->bad; i++) {
-		uint64_t rise = get(r);
-		at += (int64_t)(rise / 2);
-		h->secs[h->n] = at;
-		h->count[h->n] = rise % 2 ? (uint32_t)get(r) : 1;
-		h->total += h->count[h->n++];
-	}
-	return r->bad ? KZ_EINVAL : KZ_OK;
+	*h = (struct kz_sum_hist){.n = (int)n,
+		.total = (int64_t)total,
+		.max = (int64_t)max - 1,
+		.packed = r->p,
+		.packed_len = (size_t)len};
+	r->p += len;
+	return KZ_OK;
 }
 
 static int
@@ -487,11 +657,13 @@ decode(const void *data, int len, struct kz_day_sum *s)
 										       : KZ_OK;
 }
 
-/* What a summary is worked out under: if any of it changes, it is stale. */
+/* What a summary is worked out under: if any of it changes, it is stale.
+ * The first number is the stored form's: a summary stored in another form
+ * is stale too, so it is worked out again, never misread. */
 static void
 params(const struct kz_config *cfg, char *out, size_t len)
 {
-	snprintf(out, len, "2 %s lunch %d-%d limit %d", cfg->timezone, cfg->hours.lunch_start,
+	snprintf(out, len, "3 %s lunch %d-%d limit %d", cfg->timezone, cfg->hours.lunch_start,
 		cfg->hours.lunch_end, cfg->wait_limit_min);
 }
 

@@ -35,12 +35,27 @@
 
 enum kz_sum_kind { KZ_SUM_TOTAL, KZ_SUM_SERVICE, KZ_SUM_COUNTER, KZ_SUM_CLERK, KZ_SUM_HOUR };
 
-/* Durations as (seconds, count) pairs, seconds rising; no count is 0. */
+/* Durations as (seconds, count) pairs, seconds rising; no count is 0.
+ * Worked out from tickets, the pairs are in secs and count; read from a
+ * stored summary, they stay in their stored bytes (packed, packed_len),
+ * which a report adds into its histograms as it reads them
+ * (kz_sum_hist_add) with no copy made. */
 struct kz_sum_hist {
 	int64_t *secs;
 	uint32_t *count;
 	int n, cap;
 	int64_t total; /* the counts' sum */
+	int64_t max;   /* the last pair's seconds; -1 when there are none */
+	const unsigned char *packed;
+	size_t packed_len;
+};
+
+/* Where a walk through a histogram's pairs has got to. */
+struct kz_sum_walk {
+	const struct kz_sum_hist *h;
+	const unsigned char *p;
+	int i;
+	int64_t at;
 };
 
 /* One group's figures for the day. */
@@ -83,7 +98,9 @@ int kz_day_sum_scan(struct kz_db *db, const struct kz_config *cfg, const char *d
 
 /* The stored summaries of from..to (inside the caller's read transaction)
  * that are current for cfg, each given to fn in day order; fn returns
- * KZ_OK to go on.  Days with none are not given. */
+ * KZ_OK to go on.  Days with none are not given.  Their histograms are
+ * packed (valid only during fn): read them with kz_sum_hist_add or
+ * kz_sum_walk_*. */
 int kz_day_sum_each(struct kz_db *db, const struct kz_config *cfg, const char *from, const char *to,
 	int (*fn)(const struct kz_day_sum *s, void *arg), void *arg, char *err);
 
@@ -94,6 +111,27 @@ int kz_report_days_refresh(struct kz_db *db, const struct kz_config *cfg, const 
 
 /* How many durations h holds. */
 int64_t kz_sum_hist_total(const struct kz_sum_hist *h);
+
+/* A range's durations of one group: a counter per second, in blocks of
+ * KZ_SUM_BLOCK seconds, a block made only when a count lands in it (a
+ * few long waits cost a block each, not the seconds up to them). */
+#define KZ_SUM_BLOCK 64
+struct kz_sum_counts {
+	uint32_t **block; /* block[s / KZ_SUM_BLOCK][s % KZ_SUM_BLOCK]; NULL: all 0 */
+	size_t nblocks;
+	size_t n; /* durations counted */
+};
+
+/* Add h's counts into c.  KZ_ENOMEM; KZ_EINVAL if stored pairs disagree
+ * with their header (a damaged summary): c may then hold part of them. */
+int kz_sum_counts_add(struct kz_sum_counts *c, const struct kz_sum_hist *h);
+
+void kz_sum_counts_free(struct kz_sum_counts *c);
+
+/* The pairs of h one by one: start with kz_sum_walk_start, then
+ * kz_sum_walk_next gives 1 and a pair while there is one, else 0. */
+void kz_sum_walk_start(struct kz_sum_walk *w, const struct kz_sum_hist *h);
+int kz_sum_walk_next(struct kz_sum_walk *w, int64_t *secs, uint32_t *count);
 
 void kz_day_sum_free(struct kz_day_sum *s);
 

@@ -18,15 +18,8 @@
 #include "report-days.h"
 #include "sql.h"
 
-/* Durations of one group over the range: how many of each second. */
-struct dense {
-	uint32_t *c;
-	size_t len; /* c[0..len-1] */
-	size_t n;   /* values */
-};
-
 struct acc {
-	struct dense wait, service;
+	struct kz_sum_counts wait, service;
 };
 
 struct build {
@@ -45,6 +38,7 @@ struct build {
 	struct acc *clerk_accs;
 	char *merged; /* per day of the range: its figures are in */
 	int failed;   /* out of memory */
+	int damaged;  /* a stored summary disagreed with itself */
 };
 
 /* --- the range ---------------------------------------------------------- */
@@ -170,26 +164,12 @@ index_of(const int64_t *ids, int n, int64_t id)
 /* --- merging a day ---------------------------------------------------------- */
 
 static void
-dense_add(struct build *b, struct dense *d, const struct kz_sum_hist *h)
+dense_add(struct build *b, struct kz_sum_counts *d, const struct kz_sum_hist *h)
 {
-	if (h->n == 0)
-		return;
-	if ((size_t)h->secs[h->n - 1] >= d->len) {
-		size_t len = ((size_t)h->secs[h->n - 1] / 1024 + 1) * 1024;
-		uint32_t *c;
-		if (len < d->len * 5 / 4)
-			len = d->len * 5 / 4 / 1024 * 1024 + 1024; /* not a realloc a day */
-		if ((c = realloc(d->c, len * sizeof *c)) == NULL) {
-			b->failed = 1;
-			return;
-		}
-		memset(c + d->len, 0, (len - d->len) * sizeof *c);
-		d->c = c;
-		d->len = len;
-	}
-	for (int i = 0; i < h->n; i++)
-		d->c[h->secs[i]] += h->count[i];
-	d->n += (size_t)kz_sum_hist_total(h);
+	int rc = kz_sum_counts_add(d, h);
+
+	b->failed |= rc == KZ_ENOMEM;
+	b->damaged |= rc == KZ_EINVAL;
 }
 
 static void
@@ -218,6 +198,9 @@ static void
 stat_of_pairs(const struct kz_sum_hist *h, int64_t limit, struct kz_stat *out)
 {
 	size_t n = (size_t)kz_sum_hist_total(h), r50, r90, seen = 0;
+	struct kz_sum_walk w;
+	int64_t secs;
+	uint32_t count;
 
 	memset(out, 0, sizeof *out);
 	out->n = (int)n;
@@ -225,16 +208,17 @@ stat_of_pairs(const struct kz_sum_hist *h, int64_t limit, struct kz_stat *out)
 		return;
 	r50 = (50 * n + 99) / 100;
 	r90 = (90 * n + 99) / 100;
-	for (int i = 0; i < h->n; i++) {
-		if (seen < r50 && seen + h->count[i] >= r50)
-			out->median = h->secs[i];
-		if (seen < r90 && seen + h->count[i] >= r90)
-			out->p90 = h->secs[i];
-		if (h->secs[i] <= limit)
-			out->within += (int)h->count[i];
-		seen += h->count[i];
+	kz_sum_walk_start(&w, h);
+	while (kz_sum_walk_next(&w, &secs, &count)) {
+		if (seen < r50 && seen + count >= r50)
+			out->median = secs;
+		if (seen < r90 && seen + count >= r90)
+			out->p90 = secs;
+		if (secs <= limit)
+			out->within += (int)count;
+		seen += count;
 	}
-	out->max = h->secs[h->n - 1];
+	out->max = h->max;
 }
 
 static void
@@ -305,7 +289,7 @@ merge_day(const struct kz_day_sum *s, void *arg)
 			break;
 		}
 	}
-	return b->failed ? KZ_ENOMEM : KZ_OK;
+	return b->failed ? KZ_ENOMEM : b->damaged ? KZ_EINVAL : KZ_OK;
 }
 
 /* The days not merged from a stored summary (today's, later ones, any
@@ -331,7 +315,7 @@ merge_the_rest(struct build *b, struct kz_db *db, char *err)
 
 /* The nearest-rank figures of a range's histogram. */
 static void
-stat_of_dense(const struct dense *d, int64_t limit, struct kz_stat *out)
+stat_of_dense(const struct kz_sum_counts *d, int64_t limit, struct kz_stat *out)
 {
 	size_t r50, r90, seen = 0;
 
@@ -341,17 +325,21 @@ stat_of_dense(const struct dense *d, int64_t limit, struct kz_stat *out)
 		return;
 	r50 = (50 * d->n + 99) / 100;
 	r90 = (90 * d->n + 99) / 100;
-	for (size_t v = 0; v < d->len && seen < d->n; v++) {
-		if (d->c[v] == 0)
-			continue;
-		if (seen < r50 && seen + d->c[v] >= r50)
-			out->median = (int64_t)v;
-		if (seen < r90 && seen + d->c[v] >= r90)
-			out->p90 = (int64_t)v;
-		if ((int64_t)v <= limit)
-			out->within += (int)d->c[v];
-		seen += d->c[v];
-		out->max = (int64_t)v;
+	for (size_t k = 0; k < d->nblocks && seen < d->n; k++) {
+		const uint32_t *c = d->block[k];
+		for (int j = 0; c != NULL && j < KZ_SUM_BLOCK; j++) {
+			int64_t v = (int64_t)(k * KZ_SUM_BLOCK) + j;
+			if (c[j] == 0)
+				continue;
+			if (seen < r50 && seen + c[j] >= r50)
+				out->median = v;
+			if (seen < r90 && seen + c[j] >= r90)
+				out->p90 = v;
+			if (v <= limit)
+				out->within += (int)c[j];
+			seen += c[j];
+			out->max = v;
+		}
 	}
 }
 
@@ -383,7 +371,7 @@ static void
 finish(struct build *b)
 {
 	struct kz_report *r = b->r;
-	const struct dense *w = &b->total.wait;
+	const struct kz_sum_counts *w = &b->total.wait;
 
 	finish_group(b, &r->total, &b->total);
 	for (int i = 0; i < r->nservices; i++)
@@ -400,17 +388,20 @@ finish(struct build *b)
 		snprintf(r->hours[h].key, sizeof r->hours[h].key, "%02d", h);
 		finish_group(b, &r->hours[h], &b->hours[h]);
 	}
-	for (size_t v = 0; v < w->len; v++)
-		r->histogram[v / 300 < KZ_REPORT_BINS - 1 ? v / 300 : KZ_REPORT_BINS - 1] +=
-			(int)w->c[v];
+	for (size_t k = 0; k < w->nblocks; k++)
+		for (size_t j = 0; w->block[k] != NULL && j < KZ_SUM_BLOCK; j++) {
+			size_t v = k * KZ_SUM_BLOCK + j;
+			r->histogram[v / 300 < KZ_REPORT_BINS - 1 ? v / 300 : KZ_REPORT_BINS - 1] +=
+				(int)w->block[k][j];
+		}
 	busiest(r);
 }
 
 static void
 free_acc(struct acc *a)
 {
-	free(a->wait.c);
-	free(a->service.c);
+	kz_sum_counts_free(&a->wait);
+	kz_sum_counts_free(&a->service);
 }
 
 static void
@@ -506,7 +497,7 @@ build(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *cfg, co
 	struct build *b = calloc(1, sizeof *b);
 	struct kz_report *r = calloc(1, sizeof *r);
 	char until[11] = "";
-	int rc;
+	int rc, damaged;
 
 	*out = NULL;
 	if (b == NULL || r == NULL) {
@@ -538,10 +529,12 @@ build(struct kz_db *db, struct kz_calendar *cal, const struct kz_config *cfg, co
 		kz_db_rollback(db);
 	if (rc == KZ_OK)
 		finish(b);
+	damaged = b->damaged;
 	free_build(b);
 	if (rc != KZ_OK) {
 		free(r);
-		return rc;
+		/* a damaged summary is never read as figures: every ticket instead */
+		return damaged ? build(db, cal, cfg, from, to, 1, out, err) : rc;
 	}
 	*out = r;
 	return KZ_OK;

@@ -469,6 +469,123 @@ test_a_changed_day_is_summarised_again(void **state)
 	assert_same(h, "2026-03-20", "2026-03-20");
 }
 
+/* Stored pairs that disagree with their header are caught as they are
+ * added, never taken as figures. */
+static void
+test_stored_pairs_are_checked(void **state)
+{
+	/* 2 pairs, 3 durations, 7 s the longest: 3 s once, then 7 s twice */
+	static const unsigned char good[] = {3 * 2, 4 * 2 + 1, 2};
+	static const unsigned char longer[] = {3 * 2, 5 * 2 + 1, 2}; /* ends at 8 s */
+	static const unsigned char more[] = {3 * 2, 4 * 2 + 1, 3};   /* 4 durations */
+	static const unsigned char cut[] = {3 * 2, 4 * 2 + 1, 0x82}; /* a varint cut short */
+	struct kz_sum_hist h = {.n = 2,
+		.total = 3,
+		.max = 7,
+		.packed = good,
+		.packed_len = sizeof good};
+	struct kz_sum_counts c = {0};
+
+	(void)state;
+	assert_int_equal(kz_sum_counts_add(&c, &h), KZ_OK);
+	assert_int_equal(c.n, 3);
+	assert_int_equal(c.block[0][3], 1);
+	assert_int_equal(c.block[0][7], 2);
+	h.packed = longer;
+	assert_int_equal(kz_sum_counts_add(&c, &h), KZ_EINVAL);
+	h.packed = more;
+	assert_int_equal(kz_sum_counts_add(&c, &h), KZ_EINVAL);
+	h.packed = cut;
+	assert_int_equal(kz_sum_counts_add(&c, &h), KZ_EINVAL);
+	h.packed = good;
+	h.packed_len = 2; /* the last byte is not the histogram's */
+	assert_int_equal(kz_sum_counts_add(&c, &h), KZ_EINVAL);
+	kz_sum_counts_free(&c);
+}
+
+static void
+exec_sql(struct test_hall *h, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(kz_db_sql(h->db), sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+}
+
+/* Change one byte, at, of a day's stored summary. */
+static void
+damage(struct test_hall *h, const char *day, int at, unsigned char byte)
+{
+	sqlite3 *db = kz_db_sql(h->db);
+	sqlite3_stmt *st;
+	unsigned char *data;
+	int n;
+
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT data FROM report_days WHERE day = ?", -1,
+				 &st, NULL),
+		SQLITE_OK);
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_bytes(st, 0);
+	assert_true(n > at);
+	data = malloc((size_t)n);
+	assert_non_null(data);
+	memcpy(data, sqlite3_column_blob(st, 0), (size_t)n);
+	sqlite3_finalize(st);
+	data[at] = byte;
+	assert_int_equal(sqlite3_prepare_v2(db, "UPDATE report_days SET data = ? WHERE day = ?", -1,
+				 &st, NULL),
+		SQLITE_OK);
+	sqlite3_bind_blob(st, 1, data, n, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	free(data);
+}
+
+static int
+count_of(struct test_hall *h, const char *sql)
+{
+	sqlite3_stmt *st;
+	int n;
+
+	assert_int_equal(sqlite3_prepare_v2(kz_db_sql(h->db), sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Summaries stored in an older form, cut short, or with a histogram's
+ * pairs damaged are never read as figures: the report still equals the
+ * one from the tickets, and the old ones are worked out again. */
+static void
+test_old_or_damaged_summaries_are_not_read(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_gen_result g;
+	char err[KZ_ERR_LEN] = "";
+
+	if (kz_generate_history(h->db, h->cal, &h->cfg, "2026-01-01", "2026-01-31", 80, 3, &g,
+		    err) != KZ_OK)
+		fail_msg("generate: %s", err);
+	test_at("2026-02-10T10:00");
+	assert_same(h, "2026-01-01", "2026-01-31");
+	assert_int_equal(summaries(h, ""), 31);
+	exec_sql(h, "UPDATE report_days SET params = '2' || substr(params, 2)");
+	assert_same(h, "2026-01-01", "2026-01-31");
+	assert_int_equal(count_of(h, "SELECT count(*) FROM report_days WHERE params LIKE '3 %'"),
+		31);
+	exec_sql(h,
+		"UPDATE report_days SET data = substr(data, 1, length(data) - 1)"
+		" WHERE day = '2026-01-14'");
+	assert_same(h, "2026-01-01", "2026-01-31");
+	/* inside the first histogram's pairs: a rise of 63 s where there was another */
+	damage(h, "2026-01-15", 30, 0x7e);
+	assert_same(h, "2026-01-01", "2026-01-31");
+	assert_same(h, "2026-01-15", "2026-01-15");
+}
+
 int
 main(void)
 {
@@ -484,6 +601,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_summaries_equal_the_tickets, test_hall_setup,
 			test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_a_changed_day_is_summarised_again,
+			test_hall_setup, test_hall_teardown),
+		cmocka_unit_test(test_stored_pairs_are_checked),
+		cmocka_unit_test_setup_teardown(test_old_or_damaged_summaries_are_not_read,
 			test_hall_setup, test_hall_teardown),
 	};
 
