@@ -98,7 +98,8 @@ kz_doc_report_csv(FILE *f, const struct kz_report *r, const struct kz_config *cf
 	csv_group(f, "all", "all", "", &r->total, office);
 	for (int i = 0; i < r->nservices; i++)
 		csv_group(f, "service", r->services[i].key,
-			kk ? r->services[i].name_kk : r->services[i].name_ru, &r->services[i], office);
+			kk ? r->services[i].name_kk : r->services[i].name_ru, &r->services[i],
+			office);
 	for (int i = 0; i < r->ncounters; i++)
 		csv_group(f, "counter", r->counters[i].key, "", &r->counters[i], office);
 	for (int i = 0; i < r->nclerks; i++)
@@ -118,7 +119,8 @@ kz_doc_report_csv(FILE *f, const struct kz_report *r, const struct kz_config *cf
 			.service = d->service,
 			.lunch = d->lunch,
 			.lunch_over = d->lunch_over};
-		csv_group(f, "day", r->days[i].day, r->days[i].working ? "" : "day off", &g, office);
+		csv_group(f, "day", r->days[i].day, r->days[i].working ? "" : "day off", &g,
+			office);
 	}
 	kz_report_app4(r, &cfg->targets, rows);
 	for (int i = 0; i < KZ_APP4_ROWS; i++) {
