@@ -156,7 +156,7 @@ main(int argc, char **argv)
 	}
 	if (quick && !given)
 		runs = 10;
-	if (kz_i18n_load(KZ_SOURCE_DIR "/po", &tr, err) != KZ_OK ||
+	if (kz_i18n_load(KZ_LOCALE_DIR, &tr, err) != KZ_OK ||
 		(kz_i18n_use(tr), kz_clock_setup("Asia/Almaty", NULL, err)) != KZ_OK ||
 		kz_clock_parse_local("2026-03-20T10:15", &issued, err) != KZ_OK ||
 		kz_typeset_open(KZ_SOURCE_DIR "/assets/fonts", &t, err) != KZ_OK) {

@@ -78,7 +78,7 @@ load_translations(void)
 	struct kz_i18n *tr;
 	char err[KZ_ERR_LEN];
 
-	if (kz_i18n_load(KZ_SOURCE_DIR "/po", &tr, err) == KZ_OK)
+	if (kz_i18n_load(KZ_LOCALE_DIR, &tr, err) == KZ_OK)
 		kz_i18n_use(tr);
 	else
 		fprintf(stderr, "translations: %s\n", err);

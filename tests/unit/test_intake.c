@@ -117,7 +117,7 @@ test_messages_in_kazakh_and_russian(void **state)
 	char err[KZ_ERR_LEN] = "";
 
 	(void)state;
-	assert_int_equal(kz_i18n_load(KZ_SOURCE_DIR "/po", &cat, err), KZ_OK);
+	assert_int_equal(kz_i18n_load(KZ_LOCALE_DIR, &cat, err), KZ_OK);
 	kz_i18n_use(cat);
 	assert_int_equal(kz_intake_check_field(&person, KZ_INTAKE_IDNUM, "870412300417", "kk", NULL,
 				 err),
