@@ -31,11 +31,11 @@ ALLOWED = {
     'display/announce.c': None,
     # amounts written in words (the act): number names with their genders and cases
     'queue/words.c': None,
-    # NOT YET in po/ or config/ (issue 16, item 5 goes on): the standard's names of
-    # the p.11 documents, the App. 4 indicators, and the Law's fixed holidays (which
-    # belong in a data file beside config/holidays/YEAR.ini)
-    'queue/application-docs.c': None,
-    'queue/report-app4.c': None,
+    # an example of a row as the clerk types it, in the act's own language
+    'queue/application-docs.c': {"an act row is 'zone;area;rate;coefficient;value', such as "
+                                 "'Зона 1;0,1500;1 200 000;1,2;216 000,00'"},
+    # NOT YET in a data file (issue 16, item 5 goes on): the names of the Law's fixed
+    # holidays, which belong beside config/holidays/YEAR.ini
     'queue/calendar.c': None,
 }
 
