@@ -157,7 +157,7 @@ print_docs(const char *label, unsigned set)
 	printf("\n");
 	for (int i = 0; i < KZ_APPDOC_COUNT; i++)
 		if (set & (1u << i))
-			printf("          - %s\n", kz_app_doc_name(i, "ru"));
+			printf("          - %s\n", kz_app_doc_name(i, kz_cli_lang()));
 }
 
 static void

@@ -38,6 +38,10 @@ pdf(struct kz_cli *cli, const struct kz_report *r, const char *lang)
 	int rc;
 
 	kz_cli_fonts(cli, fonts, sizeof fonts);
+	/* the PDF is in kk or ru even when the staff read the source strings */
+	if (cli->tr == NULL &&
+		(rc = kz_setup_translations(&cli->setup, &cli->tr, cli->err)) != KZ_OK)
+		return kz_cli_fail(cli, rc);
 	if ((rc = kz_doc_report_pdf(r, cli->cfg, lang, fonts, &out, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	if (path != NULL && (rc = kz_a4_save(path, out.data, out.len, cli->err)) == KZ_OK)
@@ -76,9 +80,10 @@ exec(struct kz_cli *cli)
 		kz_doc_report_csv(stdout, r, cli->cfg, cli->cfg->office, kk, 1);
 		rc = KZ_EXIT_OK;
 	} else {
-		printf("REPORT %s to %s  %s\n", r->from, r->to,
+		printf(T("REPORT %s to %s  %s\n"), r->from, r->to,
 			kk ? cli->cfg->name_kk : cli->cfg->name_ru);
-		printf("visitors %d; served %d, no-shows %d, sent on %d, not served at closing %d\n",
+		printf(T("visitors %d; served %d, no-shows %d, sent on %d, not served at closing "
+			 "%d\n"),
 			r->issued, r->total.served, r->total.no_shows, r->total.transferred,
 			r->total.not_served);
 		kz_report_print_lunch(r);
@@ -96,6 +101,6 @@ const struct kz_cmd kz_cmd_report = {
 	.summary = "waits, service times, applications, complaints and App. 4 for a range",
 	.options = options,
 	.max_args = 1,
-	.flags = KZ_CMD_DB | KZ_CMD_CAL | KZ_CMD_READS,
+	.flags = KZ_CMD_DB | KZ_CMD_CAL | KZ_CMD_READS | KZ_CMD_LANG,
 	.exec = exec,
 };

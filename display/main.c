@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "display.h"
+#include "queue/calendar.h"
 #include "queue/clock.h"
 #include "queue/config.h"
 #include "queue/error.h"
@@ -155,15 +156,36 @@ parse(int argc, char **argv, struct options *o)
 	return 0;
 }
 
+/* From 1 November, once a day in the board's log (the hall's log, read by
+ * whoever keeps the hall): next year has no holiday file yet. */
+static void
+warn_next_year(const struct kz_calendar *cal, struct kz_date *warned)
+{
+	struct kz_date today = kz_date_of(kz_clock_now());
+	int y;
+
+	if (cal == NULL || kz_date_cmp(today, *warned) == 0)
+		return;
+	*warned = today;
+	if ((y = kz_cal_next_year_missing(cal, today)) != 0)
+		fprintf(stderr,
+			"kezek-display: %04d-%02d-%02d: warning: there is no holiday data for next "
+			"year, %d: add config/holidays/%d.ini from the government's decrees "
+			"before 1 January\n",
+			today.y, today.m, today.d, y, y);
+}
+
 static int
-run(struct kz_display *d, const struct options *o)
+run(struct kz_display *d, const struct options *o, const struct kz_calendar *cal)
 {
 	struct timespec start, now;
+	struct kz_date warned = {0, 0, 0};
 	char err[KZ_ERR_LEN];
 	int drew, rc;
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	while (!stop) {
+		warn_next_year(cal, &warned);
 		if ((rc = kz_display_step(d, &drew, err)) != KZ_OK) {
 			kz_log(KZ_LOG_ERR, "%s", err);
 			return 3;
@@ -189,6 +211,7 @@ main(int argc, char **argv)
 	struct kz_setup setup;
 	struct kz_display_options dopt;
 	struct kz_display *d;
+	struct kz_calendar *cal;
 	struct options o;
 	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], locale[KZ_PATH_LEN + 32];
 	int rc;
@@ -222,7 +245,13 @@ main(int argc, char **argv)
 	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	rc = run(d, &o);
+	/* the board shows holidays from its own load; this one is for the log */
+	if (kz_cal_load(cfg.holidays, &cfg.hours, &cal, err) != KZ_OK) {
+		fprintf(stderr, "kezek-display: %s\n", err);
+		cal = NULL;
+	}
+	rc = run(d, &o, cal);
+	kz_cal_free(cal);
 	kz_display_close(d);
 	return rc;
 }

@@ -36,64 +36,41 @@ struct words {
 	const char *sign;
 };
 
-static const struct words kk_words = {
-	"%s\u00A0ж. шығыс №\u00A0%s",
-	"Мемлекеттік қызмет көрсетуден бас тарту туралы дәлелді жауап",
-	"«Мемлекет жекеменшікке сататын нақты жер учаскелерінің кадастрлық (бағалау) құнын "
-	"бекіту»",
-	"Мемлекеттік көрсетілетін қызметті алушы: %s",
-	"%s\u00A0ж. №\u00A0%s өтініш бойынша",
-	"Мемлекеттік қызмет көрсетуден мынадай негіздер бойынша бас тартылды "
-	"(стандарттың 5-тармағы):",
-	"Стандарттың 11-тармағында көрсетілген мына құжаттар тоқтата тұру мерзімінде "
-	"(%s\u00A0ж. дейін) ұсынылмады (16-тармақ):",
-	"Шағымдану тәртібі (стандарттың 20–25-тармақтары)",
-	"Шағымдану тәртібін түсіндіру және шағымды дайындауға көмек алу үшін: %s, "
-	"тел.\u00A0%s (20-тармақ).",
-	"Көрсетілген қызмет нәтижесімен келіспеген жағдайда шағым жауапты лауазымды "
-	"адамның атына жіберіледі: %s (21-тармақ).",
-	"Қызмет көрсету кезіндегі әдепсіз қызмет көрсетуге шағым жергілікті атқарушы орган "
-	"аппаратының басшысының атына жіберіледі: %s (22-тармақ).",
-	"Шағым жазбаша түрде пошта арқылы, электрондық пошта арқылы (%s) немесе қолма-қол "
-	"беріледі (24-тармақ); ол тіркеледі және сізге талон беріледі (25-тармақ).",
-	"Шағымды қарау мерзімі — 30\u00A0күнтізбелік күн, ал қосымша ақпарат алуды және "
-	"зерделеуді талап етпейтін шағымды — 15\u00A0күнтізбелік күн (25-тармақ).",
-	"Көрсетілген қызмет нәтижесімен келіспеген жағдайда заңнамада белгіленген тәртіппен "
-	"сотқа жүгінуге құқығыңыз бар (23-тармақ).",
-	"%s, %s, %s, тел.\u00A0%s",
-	"Орындаған:",
-	"(қолы)",
-};
-
-static const struct words ru_words = {
-	"Исх.\u00A0№\u00A0%s от\u00A0%s",
-	"Мотивированный ответ об\u00A0отказе в\u00A0оказании государственной услуги",
-	"«Утверждение кадастровой (оценочной) стоимости конкретных земельных участков, "
-	"продаваемых в\u00A0частную собственность государством»",
-	"Получатель государственной услуги: %s",
-	"По\u00A0заявлению №\u00A0%s от\u00A0%s",
-	"В\u00A0оказании государственной услуги отказано (пункт\u00A05 стандарта) "
-	"по\u00A0следующим основаниям:",
-	"В\u00A0срок приостановления (до\u00A0%s) не\u00A0представлены документы, указанные "
-	"в\u00A0пункте\u00A011 стандарта (пункт\u00A016):",
-	"Порядок обжалования (пункты 20–25 стандарта)",
-	"Разъяснить порядок обжалования и\u00A0помочь подготовить жалобу: %s, тел.\u00A0%s "
-	"(пункт\u00A020).",
-	"Жалоба в\u00A0случае несогласия с\u00A0результатом направляется на\u00A0имя "
-	"ответственного должностного лица: %s (пункт\u00A021).",
-	"Жалоба на\u00A0некорректное обслуживание направляется на\u00A0имя руководителя "
-	"аппарата местного исполнительного органа: %s (пункт\u00A022).",
-	"Жалоба подаётся в\u00A0письменной форме по\u00A0почте, по\u00A0электронной почте (%s) "
-	"либо нарочно (пункт\u00A024); она регистрируется, и\u00A0вам выдаётся талон "
-	"(пункт\u00A025).",
-	"Срок рассмотрения жалобы — 30\u00A0календарных дней, а\u00A0не\u00A0требующей "
-	"получения дополнительной информации и\u00A0изучения — 15\u00A0календарных дней "
-	"(пункт\u00A025).",
-	"В\u00A0случае несогласия с\u00A0результатом вы вправе обратиться в\u00A0суд "
-	"в\u00A0установленном законодательством порядке (пункт\u00A023).",
-	"%s, %s, %s, тел.\u00A0%s",
-	"Исполнитель:",
-	"(подпись)",
+static const struct words english = {
+	/* TRANSLATORS: the refusal's own outgoing number (%1$s) and date (%2$s) */
+	N("Outgoing No.\u00A0%1$s of %2$s"),
+	N("Motivated refusal to provide the state service"),
+	/* TRANSLATORS: the state service's name as the standard words it */
+	N("\"Approval of the cadastral (assessed) value of specific land plots sold by the state "
+	  "into private ownership\""),
+	N("Recipient of the state service: %s"),
+	/* TRANSLATORS: %1$s the application's number, %2$s its date */
+	N("On application No.\u00A0%1$s of %2$s"),
+	N("The state service is refused (paragraph\u00A05 of the standard) on the following grounds:"),
+	/* TRANSLATORS: %s the suspension's last day */
+	N("Within the suspension (until %s) the following documents named in paragraph\u00A011 of "
+	  "the standard were not submitted (paragraph\u00A016):"),
+	N("How to appeal (paragraphs 20–25 of the standard)"),
+	/* TRANSLATORS: %s the office's official and office, %s its phone */
+	N("To have the appeal procedure explained and get help preparing a complaint: %s, "
+	  "phone\u00A0%s (paragraph\u00A020)."),
+	/* TRANSLATORS: %s the official, body, address and phone that take complaints */
+	N("A complaint against the result is addressed to the responsible official: %s "
+	  "(paragraph\u00A021)."),
+	/* TRANSLATORS: %s the body (an akimat) */
+	N("A complaint about improper service is addressed to the head of the staff of the local "
+	  "executive body: %s (paragraph\u00A022)."),
+	/* TRANSLATORS: %s the body's e-mail address */
+	N("A complaint is filed in writing by post, by e-mail (%s) or by hand (paragraph\u00A024); "
+	  "it is registered and you are given a talon (paragraph\u00A025)."),
+	N("A complaint is reviewed within 30\u00A0calendar days, one that needs no further "
+	  "information or study within 15\u00A0calendar days (paragraph\u00A025)."),
+	N("If you disagree with the result, you have the right to go to court in the manner the law "
+	  "provides (paragraph\u00A023)."),
+	/* TRANSLATORS: the body that takes complaints: its official, name, address and phone */
+	N("%s, %s, %s, phone\u00A0%s"),
+	N("Executed by:"),
+	N("(signature)"),
 };
 
 static int
@@ -137,7 +114,7 @@ add_head(struct kz_layout *l, const struct kz_refusal_doc *d, const struct words
 	char *err)
 {
 	char day[16], out_day[16], number[64];
-	int rc, kk = w == &kk_words;
+	int rc;
 
 	kz_clock_format(d->received_at, "%d.%m.%Y", day, sizeof day);
 	format_day(d->out_day, out_day);
@@ -148,7 +125,7 @@ add_head(struct kz_layout *l, const struct kz_refusal_doc *d, const struct words
 			 d->office_address)) ||
 		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 2, 0, 0, 6, err, "%s", "")) ||
 		(rc = kz_layout_add(l, KZ_BLOCK_LINE, 20 * s / 4, 0, KZ_TS_LEFT, 4, err,
-			 w->outgoing, kk ? out_day : number, kk ? number : out_day)) ||
+			 w->outgoing, number, out_day)) ||
 		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 24 * s / 4, 1, KZ_TS_CENTRE, 10, err, "%s",
 			 w->title)) ||
 		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
@@ -157,7 +134,7 @@ add_head(struct kz_layout *l, const struct kz_refusal_doc *d, const struct words
 			 d->applicant)))
 		return rc;
 	return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 4, err, w->request,
-		kk ? day : d->number, kk ? d->number : day);
+		d->number, day);
 }
 
 /* The clerk's reason, a block per line (an indented line of the input
@@ -258,12 +235,14 @@ int
 kz_doc_refusal_layout(const struct kz_refusal_doc *d, int width, struct kz_layout *out, char *err)
 {
 	const struct words *w;
+	struct words tr;
 	int rc, s;
 
 	if ((rc = kz_doc_check_format("a refusal", width, d->lang, err)) != KZ_OK ||
 		(rc = check_fields(d, err)) != KZ_OK)
 		return rc;
-	w = strcmp(d->lang, "kk") == 0 ? &kk_words : &ru_words;
+	KZ_DOC_WORDS(d->lang, &english, &tr);
+	w = &tr;
 	s = kz_doc_start(out, width);
 	if ((rc = add_head(out, d, w, s, err)) || (rc = add_grounds(out, d, w, s, err)) ||
 		(rc = add_appeal(out, d, w, s, err)))

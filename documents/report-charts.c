@@ -225,7 +225,7 @@ kz_rd_chart_waits(struct rep *p, double h)
 	x_tick(p, &f, f.x + f.w);
 	axes(p, &f);
 	lx = f.x + bw * (limit < 0 ? 0 : limit > 60 ? 60 : limit) / 5.0;
-	kz_rd_fmt(buf, sizeof buf, "%d\u00A0мин", limit);
+	kz_rd_fmt(buf, sizeof buf, p->w->min_limit, limit);
 	kz_rd_font(p, 1, 7);
 	kz_rd_rect(p, lx + 1.5, f.y + 1, kz_rd_measure(p, buf) + 3, 9, (struct rgb){1, 1, 1});
 	kz_rd_line(p, lx, f.y, lx, f.y + f.h, 1.4, red, 0);
@@ -316,7 +316,7 @@ kz_rd_chart_hours(struct rep *p, double h)
 	/* the limit against the waits' axis, on the right, labelled beside it */
 	ly = f.y + f.h - f.h * p->cfg->wait_limit_min / top2;
 	kz_rd_line(p, f.x, ly, f.x + f.w, ly, 1.2, red, 1);
-	kz_rd_fmt(buf, sizeof buf, "%d\u00A0мин", p->cfg->wait_limit_min);
+	kz_rd_fmt(buf, sizeof buf, p->w->min_limit, p->cfg->wait_limit_min);
 	kz_rd_font(p, 1, 7);
 	kz_rd_rect(p, f.x + f.w - kz_rd_measure(p, buf) - 5, ly - 10, kz_rd_measure(p, buf) + 3,
 		8.5, (struct rgb){1, 1, 1});
@@ -496,5 +496,5 @@ kz_rd_chart_counters(struct rep *p, double h)
 	kz_rd_line(p, f.x, ly, f.x + f.w, ly, 1.4, red, 0);
 	kz_rd_colour(p, red);
 	kz_rd_put(p, f.x + f.w + 3, ly + 2.5, RIGHT - f.x - f.w - 3, 7, 1, AL,
-		kz_rd_fmt(buf, sizeof buf, "%d\u00A0мин", limit));
+		kz_rd_fmt(buf, sizeof buf, p->w->min_limit, limit));
 }

@@ -62,6 +62,7 @@ struct words {
 	const char *notes;
 	const char *limit_right; /* the wait limit, drawn against the right axis */
 	const char *over_limit;  /* waits over the limit, of which across the lunch break */
+	const char *min_limit;   /* "%d" minutes: a chart's limit line */
 };
 
 struct rgb {

@@ -13,187 +13,123 @@
 #include "report.h"
 #include "ink/pdf.h"
 #include "queue/error.h"
+#include "queue/i18n.h"
 #include "queue/stats.h"
 #include "queue/utf8.h"
 
 #include "report-charts.h"
+#include "doc.h"
 #include "report-draw.h"
 
-static const struct words ru_words = {
-	.title = "Отчёт об обслуживании посетителей",
-	.period = "Период: %s\u00A0–\u00A0%s",
-	.key = "Основные показатели",
-	.visitors = "Посетители (выдано талонов)",
-	.served = "Обслужено",
-	.no_shows = "Не явились по вызову",
-	.sent_on = "Направлены в другую услугу",
-	.not_served = "Не обслужены до закрытия",
-	.wait_row = "Ожидание, мин (норма %d)",
-	.service_row = "Обслуживание, мин (норма %d)",
-	.median = "Медиана",
-	.p90 = "90-й процентиль",
-	.max = "Максимум",
-	.within = "В пределах нормы",
-	.busiest = "Часы наибольшей нагрузки:",
-	.no_data = "Нет данных",
-	.hist_title = "Распределение времени ожидания",
-	.hist_x = "Время ожидания, мин",
-	.people = "Посетители",
-	.within_legend = "Ждали не дольше нормы",
-	.over_legend = "Ждали дольше нормы",
-	.limit = "Норма: %d\u00A0мин",
-	.hours_title = "Приход посетителей и ожидание по часам дня",
-	.hours_x = "Час прихода",
-	.hours_y2 = "Медиана ожидания, мин",
-	.arrivals = "Пришли посетители",
-	.median_wait = "Медиана ожидания",
-	.days_title = "Доля посетителей, ждавших не дольше нормы, по дням",
-	.days_x = "Дата",
-	.days_y = "Доля, %",
-	.work_day = "Рабочий день",
-	.day_off = "Выходной или праздник",
-	.norm100 = "Норма: 100\u00A0%",
-	.counters_title = "Время обслуживания по окнам",
-	.counters_x = "Окно",
-	.minutes_y = "Минуты",
-	.by_service = "По услугам",
-	.by_counter = "По окнам",
-	.by_clerk = "По сотрудникам",
-	.continued = "(продолжение)",
-	.code = "Код",
-	.service = "Услуга",
-	.counter = "Окно",
-	.clerk = "Сотрудник",
-	.total = "Всего",
-	.col_places = "Встали в очередь",
-	.col_served = "Обслужено",
-	.col_no_shows = "Не явились",
-	.col_sent = "Направлены в другую услугу",
-	.col_wait = "Ожидание",
-	.col_service = "Обслуживание",
-	.col_median = "медиана, мин",
-	.col_p90 = "90-й процентиль, мин",
-	.col_max = "максимум, мин",
-	.col_within = "в пределах нормы, %",
-	.app4_title = "Показатели качества и доступности государственной услуги "
-		      "(приложение 4 к стандарту)",
-	.indicator = "Показатели качества и доступности",
-	.norm = "Нормативное значение показателя",
-	.target = "Целевое значение показателя в последующем году",
-	.current = "Текущее значение показателя в отчётном периоде",
-	.apps = "Заявления",
-	.accepted = "Принято с полным пакетом документов",
-	.refused = "Отказано в приёме (п.\u00A016)",
-	.due = "Срок рассмотрения истёк",
-	.on_time = "Решено в срок",
-	.late = "Решено с нарушением срока",
-	.deemed = "Не решено в срок (считается одобренным)",
-	.uncollected = "Не получено более 6 месяцев (п.\u00A026)",
-	.notices_late = "Уведомления об отказе отправлены с опозданием",
-	.apps_none = "В реестре заявлений пока нет данных.",
-	.complaints = "Жалобы",
-	.received = "Поступило",
-	.answered = "Рассмотрено",
-	.c_on_time = "В срок",
-	.c_late = "С нарушением срока",
-	.overdue = "Просрочено (не рассмотрено)",
-	.complaints_none = "В журнале жалоб пока нет данных.",
-	.notes = "Ожидание — от получения талона до первого вызова (п.\u00A07.2), и для "
-		 "направленных в другую услугу — от первого получения талона; ожидание через "
-		 "обеденный перерыв считается целиком, а их число показано отдельно; кто не был "
-		 "вызван до закрытия, ждал до закрытия. Обслуживание — от вызова до завершения "
-		 "(п.\u00A07.3). Процентили — по методу ближайшего ранга.",
-	.limit_right = "Норма ожидания: %d\u00A0мин (правая шкала)",
-	.over_limit = "Ждали дольше нормы: %d; из них через обеденный перерыв: %d (%s\u00A0%%)",
-};
-
-static const struct words kk_words = {
-	.title = "Келушілерге қызмет көрсету туралы есеп",
-	.period = "Кезең: %s\u00A0–\u00A0%s",
-	.key = "Негізгі көрсеткіштер",
-	.visitors = "Келушілер (берілген талондар)",
-	.served = "Қызмет көрсетілді",
-	.no_shows = "Шақыру бойынша келмеді",
-	.sent_on = "Басқа қызметке жіберілді",
-	.not_served = "Жабылғанға дейін қызмет көрсетілмеді",
-	.wait_row = "Күту, мин (нормасы %d)",
-	.service_row = "Қызмет көрсету, мин (нормасы %d)",
-	.median = "Медиана",
-	.p90 = "90-процентиль",
-	.max = "Ең ұзағы",
-	.within = "Норма шегінде",
-	.busiest = "Ең көп жүктелген сағаттар:",
-	.no_data = "Деректер жоқ",
-	.hist_title = "Күту уақытының бөлінуі",
-	.hist_x = "Күту уақыты, мин",
-	.people = "Келушілер",
-	.within_legend = "Нормадан артық күтпеді",
-	.over_legend = "Нормадан артық күтті",
-	.limit = "Норма: %d\u00A0мин",
-	.hours_title = "Тәулік сағаттары бойынша келушілер мен күту",
-	.hours_x = "Келген сағаты",
-	.hours_y2 = "Күту медианасы, мин",
-	.arrivals = "Келген келушілер",
-	.median_wait = "Күту медианасы",
-	.days_title = "Нормадан артық күтпеген келушілердің үлесі, күндер бойынша",
-	.days_x = "Күні",
-	.days_y = "Үлесі, %",
-	.work_day = "Жұмыс күні",
-	.day_off = "Демалыс немесе мереке күні",
-	.norm100 = "Норма: 100\u00A0%",
-	.counters_title = "Терезелер бойынша қызмет көрсету уақыты",
-	.counters_x = "Терезе",
-	.minutes_y = "Минут",
-	.by_service = "Қызметтер бойынша",
-	.by_counter = "Терезелер бойынша",
-	.by_clerk = "Қызметкерлер бойынша",
-	.continued = "(жалғасы)",
-	.code = "Коды",
-	.service = "Қызмет",
-	.counter = "Терезе",
-	.clerk = "Қызметкер",
-	.total = "Барлығы",
-	.col_places = "Кезекке тұрды",
-	.col_served = "Қызмет көрсетілді",
-	.col_no_shows = "Келмеді",
-	.col_sent = "Басқа қызметке жіберілді",
-	.col_wait = "Күту",
-	.col_service = "Қызмет көрсету",
-	.col_median = "медиана, мин",
-	.col_p90 = "90-процентиль, мин",
-	.col_max = "ең ұзағы, мин",
-	.col_within = "норма шегінде, %",
-	.app4_title = "Мемлекеттік қызметтің сапасы мен қолжетімділігі көрсеткіштері "
-		      "(стандартқа 4-қосымша)",
-	.indicator = "Сапа мен қолжетімділік көрсеткіштері",
-	.norm = "Көрсеткіштің нормативтік мәні",
-	.target = "Көрсеткіштің келесі жылғы нысаналы мәні",
-	.current = "Көрсеткіштің есепті кезеңдегі ағымдағы мәні",
-	.apps = "Өтініштер",
-	.accepted = "Құжаттардың толық топтамасымен қабылданды",
-	.refused = "Қабылдаудан бас тартылды (16-тармақ)",
-	.due = "Қарау мерзімі өтті",
-	.on_time = "Мерзімінде шешілді",
-	.late = "Мерзімі бұзылып шешілді",
-	.deemed = "Мерзімінде шешілмеді (мақұлданған болып саналады)",
-	.uncollected = "6 айдан астам алынбады (26-тармақ)",
-	.notices_late = "Бас тарту туралы хабарламалар кешігіп жіберілді",
-	.apps_none = "Өтініштер тізілімінде әзірге деректер жоқ.",
-	.complaints = "Шағымдар",
-	.received = "Түсті",
-	.answered = "Қаралды",
-	.c_on_time = "Мерзімінде",
-	.c_late = "Мерзімі бұзылып",
-	.overdue = "Мерзімі өтті (қаралмаған)",
-	.complaints_none = "Шағымдар журналында әзірге деректер жоқ.",
-	.notes = "Күту — талон алған сәттен бірінші шақыруға дейін (7.2-тармақ), басқа "
-		 "қызметке жіберілгендер үшін де — талонды алғаш алған сәттен; түскі үзіліс "
-		 "арқылы өткен күту толық есептеледі, ал олардың саны бөлек көрсетіледі; "
-		 "жабылғанға дейін шақырылмағандар жабылғанға дейін күтті деп есептеледі. "
-		 "Қызмет көрсету — шақырудан аяқталғанға дейін (7.3-тармақ). Процентильдер — ең "
-		 "жақын ранг әдісімен.",
-	.limit_right = "Күту нормасы: %d\u00A0мин (оң жақ шкала)",
-	.over_limit = "Нормадан артық күтті: %d; оның ішінде түскі үзіліс арқылы: %d (%s\u00A0%%)",
+static const struct words english = {
+	.title = N("Report on the service of visitors"),
+	/* TRANSLATORS: the range's first and last day */
+	.period = N("Period: %s\u00A0–\u00A0%s"),
+	.key = N("Key figures"),
+	.visitors = N("Visitors (tickets issued)"),
+	/* TRANSLATORS: a row of the report's key figures: visitors served */
+	.served = N("Served"),
+	.no_shows = N("Did not come when called"),
+	.sent_on = N("Sent on to another service"),
+	.not_served = N("Not served before closing"),
+	/* TRANSLATORS: %d the wait limit in minutes (p.7.2) */
+	.wait_row = N("Waiting, min (limit %d)"),
+	/* TRANSLATORS: %d the service limit in minutes (p.7.3) */
+	.service_row = N("Service, min (limit %d)"),
+	.median = N("Median"),
+	.p90 = N("90th percentile"),
+	.max = N("Maximum"),
+	.within = N("Within the limit"),
+	.busiest = N("Busiest hours:"),
+	.no_data = N("No data"),
+	.hist_title = N("Distribution of waiting times"),
+	.hist_x = N("Waiting time, min"),
+	/* TRANSLATORS: a chart's axis: how many visitors */
+	.people = N("Visitors"),
+	.within_legend = N("Waited no longer than the limit"),
+	.over_legend = N("Waited longer than the limit"),
+	/* TRANSLATORS: %d the wait limit in minutes */
+	.limit = N("Limit: %d\u00A0min"),
+	.hours_title = N("Arrivals and waiting by hour of the day"),
+	.hours_x = N("Hour of arrival"),
+	.hours_y2 = N("Median wait, min"),
+	.arrivals = N("Visitors who came"),
+	.median_wait = N("Median wait"),
+	.days_title = N("Share of visitors who waited no longer than the limit, by day"),
+	.days_x = N("Date"),
+	/* TRANSLATORS: a chart's axis, in per cent (no format) */
+	.days_y = N("Share, %"),
+	.work_day = N("Working day"),
+	.day_off = N("Day off or holiday"),
+	/* TRANSLATORS: a chart's line at 100 per cent (no format) */
+	.norm100 = N("Limit: 100\u00A0%"),
+	.counters_title = N("Service time by counter"),
+	/* TRANSLATORS: a chart's axis: the counters */
+	.counters_x = N("Counter"),
+	.minutes_y = N("Minutes"),
+	.by_service = N("By service"),
+	.by_counter = N("By counter"),
+	.by_clerk = N("By clerk"),
+	.continued = N("(continued)"),
+	/* TRANSLATORS: a table's column: the service's code */
+	.code = N("Code"),
+	/* TRANSLATORS: a table's column: the service */
+	.service = N("Service"),
+	.counter = N("Counter"),
+	/* TRANSLATORS: a table's column: the clerk */
+	.clerk = N("Clerk"),
+	/* TRANSLATORS: a table's last row */
+	.total = N("Total"),
+	.col_places = N("Joined the queue"),
+	.col_served = N("Served"),
+	.col_no_shows = N("Did not come"),
+	.col_sent = N("Sent on to another service"),
+	/* TRANSLATORS: a group of columns of the report's tables */
+	.col_wait = N("Waiting time"),
+	/* TRANSLATORS: a group of columns of the report's tables: from the call to the end */
+	.col_service = N("Service time"),
+	.col_median = N("median, min"),
+	.col_p90 = N("90th percentile, min"),
+	.col_max = N("maximum, min"),
+	/* TRANSLATORS: a table's column, in per cent (no format) */
+	.col_within = N("within the limit, %"),
+	.app4_title = N(
+		"Indicators of the quality and accessibility of the state service (Appendix 4 to the "
+		"standard)"),
+	.indicator = N("Indicators of quality and accessibility"),
+	.norm = N("The indicator's normative value"),
+	.target = N("The indicator's target value in the following year"),
+	.current = N("The indicator's current value in the reporting period"),
+	.apps = N("Applications"),
+	.accepted = N("Accepted with the full set of documents"),
+	.refused = N("Acceptance refused (p.\u00A016)"),
+	.due = N("Review term passed"),
+	.on_time = N("Decided on time"),
+	.late = N("Decided late"),
+	.deemed = N("Not decided on time (deemed approved)"),
+	.uncollected = N("Not collected for more than 6 months (p.\u00A026)"),
+	.notices_late = N("Notices of refusal sent late"),
+	.apps_none = N("The register of applications holds no data yet."),
+	.complaints = N("Complaints"),
+	.received = N("Received"),
+	.answered = N("Reviewed"),
+	.c_on_time = N("On time"),
+	.c_late = N("Late"),
+	.overdue = N("Overdue (not reviewed)"),
+	.complaints_none = N("The complaints journal holds no data yet."),
+	.notes = N(
+		"Waiting runs from taking the ticket to the first call (p.\u00A07.2), and for those sent "
+		"on to another service from first taking the ticket; a wait across the lunch break counts "
+		"in full, and how many there were is shown apart; whoever was not called before closing "
+		"waited until closing. Service runs from the call to the end (p.\u00A07.3). Percentiles by "
+		"the nearest-rank method."),
+	/* TRANSLATORS: %d the wait limit in minutes */
+	.limit_right = N("Wait limit: %d\u00A0min (right axis)"),
+	/* TRANSLATORS: %d waits over the limit, %d of them across lunch, %s their share in per cent */
+	.over_limit = N(
+		"Waited longer than the limit: %d; of them across the lunch break: %d (%s\u00A0%%)"),
+	/* TRANSLATORS: a chart's label: the limit, %d minutes */
+	.min_limit = N("%d\u00A0min"),
 };
 
 /* --- numbers ----------------------------------------------------------- */
@@ -867,6 +803,7 @@ kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, const 
 {
 	cairo_font_face_t *faces[KZ_PDF_FACES];
 	struct rep p = {.r = r, .cfg = cfg};
+	struct words tr;
 	size_t start;
 	int rc;
 
@@ -877,8 +814,13 @@ kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, const 
 	if (lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0))
 		return kz_err(err, KZ_EINVAL, "the report is in kk or ru, not '%s'",
 			lang != NULL ? lang : "");
+	if (kz_i18n_current() == NULL)
+		return kz_err(err, KZ_ECONFIG,
+			"the report's PDF needs the translations (po/kk.po, po/ru.po) loaded: "
+			"it never prints its English source words");
 	p.kk = lang[0] == 'k';
-	p.w = p.kk ? &kk_words : &ru_words;
+	KZ_DOC_WORDS(lang, &english, &tr);
+	p.w = &tr;
 	if ((rc = kz_pdf_faces_open(font_dir, faces, err)) != KZ_OK)
 		return rc;
 	p.face = faces;

@@ -14,10 +14,11 @@
 
 /* The ticket's wording in one language; "%s" and "%d" as noted. */
 struct words {
-	const char *ahead;   /* "%d" people before the visitor; "%s" the noun (ru) */
-	const char *nobody;  /* no one before */
-	const char *promise; /* p.7.2 of the standard */
-	const char *resumes; /* "%s" the time, "%s" a suffix (kk) */
+	const char *ahead_one, *ahead_few, *ahead_many; /* "%d" people before the visitor,
+							  * by Russian's plural forms */
+	const char *nobody;                             /* no one before */
+	const char *promise;                            /* p.7.2 of the standard */
+	const char *resumes;                            /* "%s" the time, "%s" a suffix (kk) */
 	const char *footer;
 	const char *next;    /* called next, within minutes */
 	const char *range;   /* "%d", "%d": the wait in minutes, low and high */
@@ -27,33 +28,31 @@ struct words {
 	const char *code;    /* "%s" the ballot's check code */
 };
 
-/* U+00A0 (no-break space) keeps "30 минут", "очереди —" and "в 14:00" on one line. */
-static const struct words kk_words = {
-	"Алдыңызда %d адам",
-	"Сізден бұрын ешкім жоқ",
-	"Күту уақыты 30\u00A0минуттан аспауы тиіс",
-	"Қабылдау %s-%s жалғасады",
-	"Электрондық кезек Kezek",
-	"Сізді келесі болып шақырады",
-	"Болжалды күту уақыты: %d–%d\u00A0мин",
-	"Болжалды күту уақыты: %d\u00A0минутқа дейін",
-	"Сізді түскі үзілістен кейін, шамамен сағат\u00A0%s шақырады",
-	"Кезек ұзын: бөлім жабылғанға дейін (сағат\u00A0%s) сізді шақырып үлгермеуі мүмкін",
-	"Қызметті бағалау коды: %s",
-};
-
-static const struct words ru_words = {
-	"Перед вами %d %s",
-	"Перед вами никого нет",
-	"Время ожидания в\u00A0очереди\u00A0— не более 30\u00A0минут",
-	"Приём продолжится в\u00A0%s%s",
-	"Электронная очередь Kezek",
-	"Вас вызовут следующим",
-	"Примерное ожидание: %d–%d\u00A0мин",
-	"Примерное ожидание: до\u00A0%d\u00A0мин",
-	"Вас вызовут после обеденного перерыва, примерно в\u00A0%s",
-	"Очередь длинная: вас могут не успеть вызвать до закрытия в\u00A0%s",
-	"Код для оценки обслуживания: %s",
+/* U+00A0 (no-break space) keeps "30 minutes" and "at 14:00" on one line. */
+static const struct words english = {
+	/* TRANSLATORS: %d people before the visitor; Russian: the form for 1, 21, 31 ... (not 11) */
+	N("%d person ahead of you"),
+	/* TRANSLATORS: %d people before the visitor; Russian: the form for 2-4, 22-24 ... (not 12-14) */
+	N("%d persons ahead of you"),
+	/* TRANSLATORS: %d people before the visitor; Russian: the form for 0, 5-20, 25-30 ... */
+	N("%d people ahead of you"),
+	N("Nobody is ahead of you"),
+	/* TRANSLATORS: p.7.2 of the standard, on the ticket */
+	N("The wait in the queue is no more than 30\u00A0minutes"),
+	/* TRANSLATORS: %s the time (14:00), %s the Kazakh locative ending that agrees with it (de, da, te, ta), empty in Russian */
+	N("Reception resumes at %s%s"),
+	N("Kezek electronic queue"),
+	N("You will be called next"),
+	/* TRANSLATORS: %d and %d: the wait in minutes, low and high */
+	N("Expected wait: %d–%d\u00A0min"),
+	/* TRANSLATORS: %d the wait in minutes, at most */
+	N("Expected wait: up to %d\u00A0min"),
+	/* TRANSLATORS: %s the time */
+	N("You will be called after the lunch break, at about %s"),
+	/* TRANSLATORS: %s the closing time */
+	N("The queue is long: you may not be called before closing at %s"),
+	/* TRANSLATORS: %s the four digits the kiosk asks for before a ballot */
+	N("Service rating code: %s"),
 };
 
 const char *
@@ -154,11 +153,9 @@ add_status(struct kz_layout *l, const struct kz_ticket_doc *d, const struct word
 	if (d->ahead == 0)
 		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, up, err, "%s",
 			w->nobody);
-	else if (w == &ru_words)
-		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, up, err, w->ahead,
-			d->ahead, kz_doc_plural_ru(d->ahead, "человек", "человека", "человек"));
 	else
-		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, up, err, w->ahead,
+		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, up, err,
+			kz_doc_plural_ru(d->ahead, w->ahead_one, w->ahead_few, w->ahead_many),
 			d->ahead);
 	kz_clock_format(d->issued_at, "%d.%m.%Y %H:%M", when, sizeof when);
 	if (rc == KZ_OK)
@@ -174,18 +171,21 @@ add_status(struct kz_layout *l, const struct kz_ticket_doc *d, const struct word
 	kz_clock_format(d->resumes_at, "%H:%M", at, sizeof at);
 	kz_clock_local(d->resumes_at, &tm);
 	return kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_CENTRE, 8 * s / 4, err,
-		w->resumes, at, w == &kk_words ? kk_locative(tm.tm_min) : "");
+		w->resumes, at, strcmp(d->lang, "kk") == 0 ? kk_locative(tm.tm_min) : "");
 }
 
 int
 kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_layout *out, char *err)
 {
 	const struct words *w;
+	struct words tr;
 	int rc, s, content;
 
-	if ((rc = check_doc(d, width, err)) != KZ_OK)
+	if ((rc = check_doc(d, width, err)) != KZ_OK ||
+		(rc = kz_doc_check_format("a ticket", width, d->lang, err)) != KZ_OK)
 		return rc;
-	w = strcmp(d->lang, "kk") == 0 ? &kk_words : &ru_words;
+	KZ_DOC_WORDS(d->lang, &english, &tr);
+	w = &tr;
 	content = width - 2 * KZ_DOC_MARGIN;
 	s = kz_doc_start(out, width);
 	/* the number as wide as the paper allows: typeset shrinks it to fit */

@@ -8,34 +8,28 @@
 
 #include "application.h"
 #include "error.h"
+#include "i18n.h"
 
 /* The documents of p.11 by code, and their names as the receipt and the
- * notice print them (the kiosk's wording, po/). */
+ * notice print them, English msgids translated from po/ (kz_tr). */
+#define N(msgid) (msgid) /* a msgid for tools/po-update.sh */
 static const struct {
-	const char *code, *kk, *ru;
+	const char *code, *en;
 } docs[KZ_APPDOC_COUNT] = {
-	[KZ_APPDOC_APPLICATION] = {"application", "Өтініш (стандартқа 2-қосымша)",
-		"Заявление (приложение 2 к стандарту)"},
-	[KZ_APPDOC_ID_COPY] = {"id_copy", "Жеке басын куәландыратын құжаттың көшірмесі",
-		"Копия документа, удостоверяющего личность"},
-	[KZ_APPDOC_POWER_OF_ATTORNEY] = {"power_of_attorney", "Сенімхаттың көшірмесі",
-		"Копия доверенности"},
-	[KZ_APPDOC_PROXY_ID] = {"proxy_id",
-		"Сенім білдірілген тұлғаның жеке басын куәландыратын құжатының көшірмесі",
-		"Копия документа, удостоверяющего личность доверенного лица"},
+	[KZ_APPDOC_APPLICATION] = {"application", N("Application (Appendix 2 to the standard)")},
+	[KZ_APPDOC_ID_COPY] = {"id_copy", N("Copy of the identity document")},
+	[KZ_APPDOC_POWER_OF_ATTORNEY] = {"power_of_attorney", N("Copy of the power of attorney")},
+	[KZ_APPDOC_PROXY_ID] = {"proxy_id", N("Copy of the authorised person's identity document")},
 	[KZ_APPDOC_REGISTRATION] = {"registration",
-		"Заңды тұлғаны мемлекеттік тіркеу туралы куәлік",
-		"Свидетельство о государственной регистрации юридического лица"},
-	[KZ_APPDOC_AUTHORITY] = {"authority", "Өкілдің өкілеттігін растайтын құжат",
-		"Документ, подтверждающий полномочия представителя"},
+		N("Certificate of state registration of the legal entity")},
+	[KZ_APPDOC_AUTHORITY] = {"authority",
+		N("Document confirming the representative's authority")},
 	[KZ_APPDOC_ACT] = {"act",
-		"Жер учаскесінің бағалау құнын анықтау актісі (стандартқа 3-қосымша)",
-		"Акт определения оценочной стоимости земельного участка (приложение 3 к "
-		"стандарту)"},
+		N("Act determining the assessed value of the land plot (Appendix 3 to "
+		  "the standard)")},
 	[KZ_APPDOC_CONCLUSION] = {"conclusion",
-		"Жер учаскесіне құқық беру туралы комиссияның оң қорытындысының көшірмесі",
-		"Копия положительного заключения комиссии о предоставлении права на "
-		"земельный участок"},
+		N("Copy of the commission's positive conclusion on granting the right to "
+		  "the land plot")},
 };
 
 #define BIT(d) (1u << (d))
@@ -51,7 +45,7 @@ kz_app_doc_name(int doc, const char *lang)
 {
 	if (doc < 0 || doc >= KZ_APPDOC_COUNT)
 		return NULL;
-	return lang != NULL && strcmp(lang, "kk") == 0 ? docs[doc].kk : docs[doc].ru;
+	return kz_tr(lang != NULL && strcmp(lang, "kk") == 0 ? "kk" : "ru", docs[doc].en);
 }
 
 int

@@ -1,31 +1,32 @@
 /* report-app4.c - the App. 4 table of quality indicators; see report.h. */
 #include "report.h"
+#include "i18n.h"
 
+/* The indicators as App. 4 words them: English msgids, their Kazakh and
+ * Russian (the standard's own) in po/. */
+#define N(msgid) (msgid) /* a msgid for tools/po-update.sh */
 static const struct {
-	const char *code, *ru, *kk;
+	const char *code, *en;
 	int norm;
 } rows_def[KZ_APP4_ROWS] = {
 	{"1.1",
-		"% (доля) случаев предоставления услуги в установленный срок с момента сдачи "
-		"документа",
-		"Құжат тапсырылған сәттен бастап қызмет белгіленген мерзімде көрсетілген "
-		"жағдайлардың %-ы (үлесі)",
+		N("Share (%) of cases where the service was provided within the set term "
+		  "from the moment the document was submitted"),
 		100},
-	{"2.1", "% (доля) потребителей, удовлетворенных качеством процесса предоставления услуги",
-		"Қызмет көрсету процесінің сапасына қанағаттанған тұтынушылардың %-ы (үлесі)", 100},
+	{"2.1",
+		N("Share (%) of consumers satisfied with the quality of the process of "
+		  "providing the service"),
+		100},
 	{"3.1",
-		"% (доля) потребителей, удовлетворенных качеством и информацией о порядке "
-		"предоставления услуги",
-		"Қызмет көрсету тәртібі туралы ақпараттың сапасына қанағаттанған тұтынушылардың "
-		"%-ы (үлесі)",
+		N("Share (%) of consumers satisfied with the quality of and the "
+		  "information about the procedure for providing the service"),
 		100},
-	{"3.2", "% (доля) услуг, информация о которых доступна в электронном формате",
-		"Ақпараты электрондық форматта қолжетімді қызметтердің %-ы (үлесі)", 0},
-	{"4.1", "% (доля) потребителей, удовлетворенных существующим порядком обжалования",
-		"Шағымданудың қолданыстағы тәртібіне қанағаттанған тұтынушылардың %-ы (үлесі)",
-		100},
-	{"5.1", "% (доля) потребителей, удовлетворенных вежливостью персонала",
-		"Персоналдың сыпайылығына қанағаттанған тұтынушылардың %-ы (үлесі)", 100},
+	{"3.2",
+		N("Share (%) of services whose information is available in electronic "
+		  "form"),
+		0},
+	{"4.1", N("Share (%) of consumers satisfied with the existing appeal procedure"), 100},
+	{"5.1", N("Share (%) of consumers satisfied with the politeness of the staff"), 100},
 };
 
 /* count of of as a per cent with one decimal, rounded half up; -1 if of == 0 */
@@ -46,8 +47,8 @@ kz_report_app4(const struct kz_report *r, const struct kz_targets *t,
 
 	for (int i = 0; i < KZ_APP4_ROWS; i++) {
 		struct kz_app4_row *w = &rows[i];
-		*w = (struct kz_app4_row){rows_def[i].code, rows_def[i].ru, rows_def[i].kk,
-			rows_def[i].norm, t->target[i], -1, 0, 0, ""};
+		*w = (struct kz_app4_row){rows_def[i].code, kz_tr("ru", rows_def[i].en),
+			kz_tr("kk", rows_def[i].en), rows_def[i].norm, t->target[i], -1, 0, 0, ""};
 		if (question[i] >= 0) {
 			/* the ballots that answered this question (a skip is no vote) */
 			w->count = r->feedback.yes[question[i]];

@@ -31,4 +31,12 @@ expect 0 "ticket" ticket A
 dexpect 0 "a frame" --now 2026-03-20T10:05 --size 1080x1920 --exit-after 0.3 --snapshot "$T/board.png"
 if [ "$(head -c 8 "$T/board.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; then ok
 else not_ok "the snapshot is not a PNG"; fi
+lacks err "no holiday data" "no warning in March"
+# From 1 November the board's log says, once a day, that next year has no
+# holiday file (2028 has none; 2027's is there)
+dexpect 0 "November 2027" --now 2027-11-02T10:05 --size 1366x768 --exit-after 0.3
+has err "2027-11-02: warning: there is no holiday data for next year, 2028" "next year missing"
+if [ "$(grep -c "no holiday data" "$T/err")" -eq 1 ]; then ok; else not_ok "said once a day"; fi
+dexpect 0 "November 2026" --now 2026-11-02T10:05 --size 1366x768 --exit-after 0.3
+lacks err "no holiday data" "2027's file is there"
 finish

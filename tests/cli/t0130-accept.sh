@@ -26,7 +26,7 @@ has out "status    registered" "registered"
 has out "accepted  2026-03-20 10:00 at counter 1 by Ахметова Айгүл Серікқызы, Бас маман" \
 	"when, where and by whom"
 has out "documents 4: application id_copy act conclusion" "the documents"
-has out "Копия положительного заключения комиссии" "the documents named"
+has out "Copy of the commission's positive conclusion" "the documents named"
 has out "due       2026-03-30" "due the 3rd working day after, past Nauryz"
 
 expect_in 0 "a legal entity" "$T/entity" accept 1 --legal \

@@ -1,8 +1,14 @@
 #!/bin/bash
 # t0155: what staff read in Kazakh or Russian has no English word in it and
-# no letter cut in half: every listing, the calendar, a ticket and the
-# clerk's console, over a hall filled with a simulated day.
+# no letter cut in half: every listing, the calendar, the report's tables, a
+# ticket and the clerk's console, over a hall filled with a simulated day;
+# and the printed papers' text (receipt, notice, refusal, talon, the report),
+# read back from their A4 PDFs.
 . "$(dirname "$0")/lib.sh"
+
+PRINTD="$(dirname "$KEZEK")/kezek-printd"
+if ! command -v pdftotext >/dev/null; then echo "pdftotext (poppler-utils) is needed"; exit 1; fi
+sed -i "s#^address = ../var/a4-1#address = $T/a4#" "$T/hall.ini"
 
 expect 0 "kezek init" init
 expect 0 "a simulated day to list" simulate --day 2026-03-19 --seed 7
@@ -55,6 +61,40 @@ for lang in kk ru; do
 	KEZEK_LANG=$lang "$KEZEK" console 2 <"$T/keys" >"$T/out" 2>"$T/err"
 	cat "$T/err" >>"$T/out"
 	if words "console in $lang" >"$T/why"; then ok; else not_ok "$(cat "$T/why")"; fi
+done
+
+# pdf_text FILE...: the PDFs' text into $T/out, web and e-mail addresses
+# left out (Latin by nature)
+pdf_text() {
+	local f
+	for f in "$@"; do pdftotext -enc UTF-8 "$f" -; done |
+		sed -E 's#[^[:space:]]*@[^[:space:]]*##g; s#www\.[^[:space:]]*##g' >"$T/out"
+}
+input "$T/person" "name: Иванов Иван Иванович" "iin: 870412300416" \
+	"id-doc: уд. личности № 012345678" "phone: +7 701 123 45 67" \
+	"address: г. Кокшетау, ул. Абая, 1" "plot: г. Кокшетау, ул. Ленина, 5"
+input "$T/reason" "reason: Площадь участка в акте расходится с идентификационным документом"
+input "$T/complaint" "name: Сейтова Гүлнар" "text: Долго ждала" "contact: +7 701 000 00 00"
+open_counter 1 "Серікбаев Ерлан Нұрланұлы"
+for lang in kk ru; do
+	check 0 "report tables --lang $lang" report 2026-03-19 --lang "$lang"
+	expect 0 "report PDF in $lang" report 2026-03-19 --lang "$lang" --pdf "$T/report-$lang.pdf"
+	pdf_text "$T/report-$lang.pdf"
+	if words "the report's PDF in $lang" >"$T/why"; then ok; else not_ok "$(cat "$T/why")"; fi
+	# a notice (suspended), then a receipt, a refusal and a complaint's talon
+	rm -rf "$T/a4"
+	expect_in 2 "suspended in $lang" "$T/person" accept 1 --docs application,id_copy,act \
+		--print a4-1 --lang "$lang"
+	expect_in 0 "accepted in $lang" "$T/person" accept 1 \
+		--docs application,id_copy,act,conclusion --print a4-1 --lang "$lang"
+	expect_in 0 "refused in $lang" "$T/reason" decide "$(head -1 "$T/out")" reject \
+		--print a4-1 --lang "$lang"
+	expect_in 0 "a complaint in $lang" "$T/complaint" complaint add 1 --channel in_person \
+		--kind service --print a4-1 --lang "$lang"
+	"$PRINTD" --printer a4-1 --fonts "$SRC/assets/fonts" --once >"$T/out" 2>"$T/err"
+	pdf_text "$T"/a4/*.pdf
+	if [ "$(ls "$T"/a4/*.pdf | wc -l)" -eq 4 ]; then ok; else not_ok "4 papers in $lang"; fi
+	if words "the papers in $lang" >"$T/why"; then ok; else not_ok "$(cat "$T/why")"; fi
 done
 
 # a long name is cut on a whole letter, with the column after it in place

@@ -317,6 +317,29 @@ test_check_code_at_the_bottom(void **state)
 }
 
 /* A Kazakh ticket has no Russian sentence; a Russian one no Kazakh letter. */
+/* No English word (3 Latin letters or more but the queue's name) in any
+ * text of the ticket: each comes from the catalogues. */
+static void
+assert_no_english(const struct kz_layout *l, const char *lang)
+{
+	for (int i = 0; i < l->n; i++) {
+		const char *t = l->blocks[i].text;
+		for (size_t at = 0, run = 0;; at++) {
+			int latin =
+				(t[at] >= 'A' && t[at] <= 'Z') || (t[at] >= 'a' && t[at] <= 'z');
+			if (latin) {
+				run++;
+				continue;
+			}
+			if (run >= 3 && !(run == 5 && strncmp(t + at - 5, "Kezek", 5) == 0))
+				fail_msg("the %s ticket has an English word in '%s'", lang, t);
+			run = 0;
+			if (t[at] == '\0')
+				break;
+		}
+	}
+}
+
 static void
 test_one_language_a_ticket(void **state)
 {
@@ -330,10 +353,12 @@ test_one_language_a_ticket(void **state)
 	kk.lunch_notice = ru.lunch_notice = 1;
 	kk.resumes_at = ru.resumes_at = local("2026-03-20T14:00");
 	l = layout(&kk, KZ_DOTS_80MM);
+	assert_no_english(&l, "Kazakh");
 	for (size_t i = 0; i < sizeof ru_only / sizeof ru_only[0]; i++)
 		if (has_text(&l, ru_only[i]))
 			fail_msg("the Kazakh ticket says '%s'", ru_only[i]);
 	l = layout(&ru, KZ_DOTS_80MM);
+	assert_no_english(&l, "Russian");
 	for (size_t i = 0; i < sizeof kk_letters / sizeof kk_letters[0]; i++)
 		if (has_text(&l, kk_letters[i]))
 			fail_msg("the Russian ticket has the Kazakh letter '%s'", kk_letters[i]);
