@@ -580,8 +580,9 @@ typed_code(const char *str, const unsigned char **p)
 {
 	static const char *const codes[] = {"in_person", "post", "email", "individual", "legal",
 		"result", "service", "application", "id_copy", "act", "conclusion",
-		"kezek counter close", "kezek close-day", "Kezek", "config/holidays/", ".ini", "kk",
-		"ru", "kezek-printd --printer", "[printer", NULL};
+		"power_of_attorney", "proxy_id", "registration", "authority", "kezek counter close",
+		"kezek close-day", "Kezek", "config/holidays/", ".ini", "kk", "ru",
+		"kezek-printd --printer", "[printer", NULL};
 	const unsigned char *s = *p;
 	size_t n;
 
