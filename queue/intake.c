@@ -243,7 +243,7 @@ check_row(const struct kz_intake_form *form, const char *s, const char *lang,
 		return kz_err(err, KZ_EINVAL,
 			kz_tr(lang,
 				"a row is 'zone;area;rate;coefficient;value' with numbers as "
-				"on the act, such as 'Зона 1;0,1500;1 200 000;1,2;216 000,00'"));
+				"on the act, such as 'Zone 1;0,1500;1 200 000;1,2;216 000,00'"));
 	if (kz_act_check(row, 1, row->value, &res, NULL) == KZ_OK)
 		return KZ_OK;
 	if (res.expected < 0)

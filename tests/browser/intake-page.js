@@ -34,6 +34,8 @@ t.main(async () => {
 	await page.fill("#login-counter", "1");
 	await page.press("#login-pin", "Enter");
 	await page.locator("#work-view").waitFor();
+	// the keys act once the counter's state has come (until then they are off)
+	await page.locator("#counter-state.state-closed").waitFor();
 	await page.keyboard.press("o");
 	await t.waitFor("counter 1 open", () => hall.sql("SELECT state FROM counters WHERE number = 1") === "open");
 	await page.locator("#counter-state.state-open").waitFor();
