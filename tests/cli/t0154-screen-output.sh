@@ -11,6 +11,8 @@ DISPLAY_BIN=${KEZEK_DISPLAY:?set KEZEK_DISPLAY to the kezek-display binary}
 KIOSK=${KEZEK_KIOSK:?set KEZEK_KIOSK to the kezek-kiosk binary}
 unset SDL_VIDEODRIVER
 export SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
+# under the sanitizer: libdbus's own connection (SDL's X11 video) is not ours
+export LSAN_OPTIONS="suppressions=$SRC/tests/lsan-system-libraries.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 # prog_expect CODE what PROGRAM ARGS...: like expect, for another program
 prog_expect() {
 	local code=$1 what=$2
