@@ -192,12 +192,12 @@ check_phone(const char *s, const char *lang, char *err)
 		if (*p >= '0' && *p <= '9')
 			digits++;
 		else if (strchr(" +()-", *p) == NULL)
-			return kz_err(err, KZ_EINVAL,
+			return kz_err(err, KZ_EINVAL, "%s",
 				kz_tr(lang,
 					"a phone number has digits, spaces, +, ( ) and - only"));
 	}
 	if (digits < 10 || digits > 15)
-		return kz_err(err, KZ_EINVAL,
+		return kz_err(err, KZ_EINVAL, "%s",
 			kz_tr(lang,
 				"a phone number has 10 to 15 digits, such as +7 701 111 22 33"));
 	return KZ_OK;
@@ -240,14 +240,14 @@ check_row(const struct kz_intake_form *form, const char *s, const char *lang,
 		return kz_err(err, KZ_EINVAL, kz_tr(lang, "an act has at most %d rows"),
 			KZ_ACT_MAX_ROWS);
 	if (kz_app_act_row_parse(s, row, NULL) != KZ_OK)
-		return kz_err(err, KZ_EINVAL,
+		return kz_err(err, KZ_EINVAL, "%s",
 			kz_tr(lang,
 				"a row is 'zone;area;rate;coefficient;value' with numbers as "
 				"on the act, such as 'Zone 1;0,1500;1 200 000;1,2;216 000,00'"));
 	if (kz_act_check(row, 1, row->value, &res, NULL) == KZ_OK)
 		return KZ_OK;
 	if (res.expected < 0)
-		return kz_err(err, KZ_EINVAL,
+		return kz_err(err, KZ_EINVAL, "%s",
 			kz_tr(lang, "the row's numbers are too large to be an act's; check them"));
 	kz_money_format(res.expected, want, sizeof want);
 	kz_money_format(res.stated, said, sizeof said);
@@ -266,7 +266,7 @@ check_total(const struct kz_intake_form *form, const char *s, const char *lang, 
 	int64_t sum = 0;
 
 	if (kz_decimal_parse(s, KZ_MONEY_SCALE, total, NULL) != KZ_OK)
-		return kz_err(err, KZ_EINVAL,
+		return kz_err(err, KZ_EINVAL, "%s",
 			kz_tr(lang, "the total is an amount in tenge, such as 216 000,00"));
 	for (int i = 0; i < form->nrows; i++)
 		sum += form->rows[i].value;
@@ -292,7 +292,7 @@ kz_intake_check_field(const struct kz_intake_form *form, enum kz_intake_field f,
 
 	memset(v, 0, sizeof *v);
 	if (f < 0 || f >= KZ_INTAKE_NFIELDS)
-		return kz_err(err, KZ_EINVAL, kz_tr(lang, "the form has no such field"));
+		return kz_err(err, KZ_EINVAL, "%s", kz_tr(lang, "the form has no such field"));
 	if (value == NULL || value[0] == '\0')
 		return kz_intake_required(form, f)
 			? kz_err(err, KZ_EINVAL, kz_tr(lang, "%s is required; type it"), label)
@@ -303,7 +303,7 @@ kz_intake_check_field(const struct kz_intake_form *form, enum kz_intake_field f,
 	case KZ_INTAKE_KIND:
 		return kz_app_kind_parse(value, &v->kind, NULL) == KZ_OK
 			? KZ_OK
-			: kz_err(err, KZ_EINVAL,
+			: kz_err(err, KZ_EINVAL, "%s",
 				  kz_tr(lang, "the applicant is 'individual' or 'legal'"));
 	case KZ_INTAKE_IDNUM:
 		return check_idnum(value, form->kind == KZ_APP_LEGAL, lang, err);
