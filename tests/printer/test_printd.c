@@ -315,8 +315,11 @@ test_unreachable_printer_is_offline_until_back(void **state)
 static void
 test_a_dropped_connection_is_printed_again_whole(void **state)
 {
+	struct kz_print_job j;
 	struct kz_ticket t;
+	char err[KZ_ERR_LEN] = "";
 	int64_t job;
+	int reset_waits;
 
 	(void)state;
 	hall_with_printer(FAKE_DROP);
@@ -325,16 +328,27 @@ test_a_dropped_connection_is_printed_again_whole(void **state)
 	job = issue("ru", &t);
 	open_printd(NULL);
 	assert_int_equal(step(), 0);
-	/* cut off inside its picture, and the reset dropped too: the job
-	 * waits for the printer to be reset before anything else prints */
-	assert_job(job, "sending", NULL);
-	assert_cut_off(job);
-	assert_printer("offline");
+	/* cut off inside its picture.  The reset that follows goes on a new
+	 * connection, which this printer drops after 2000 bytes too: whether
+	 * the reset is taken whole before that depends on the kernel's
+	 * timing.  Dropped, the job waits as 'sending' for the printer to be
+	 * reset before anything else prints; taken, the job is queued again.
+	 * Never 'done'. */
+	assert_int_equal(kz_outbox_get(h->db, job, &j, err), KZ_OK);
+	reset_waits = strcmp(kz_job_state_name(j.state), "sending") == 0;
+	if (reset_waits) {
+		assert_cut_off(job);
+		assert_printer("offline");
+	} else {
+		assert_job(job, "queued", NULL);
+	}
 	printer_back();
 	test_at("2026-03-20T10:00:11");
 	assert_int_equal(step(), 1);
 	assert_job(job, "done", NULL);
-	assert_printed_after(&t, "ru", 1);
+	/* the printer back prints the ticket whole, after the reset if the
+	 * reset was still owed */
+	assert_printed_after(&t, "ru", reset_waits);
 }
 
 /* Over TCP a band's short header goes out only once the printer has taken
