@@ -20,29 +20,20 @@ static const struct kz_cmd_option options[] = {
 static int
 exec(struct kz_cli *cli)
 {
-	char pin[64] = "", again[64] = "";
+	char pin[64] = "";
 	struct kz_clerk k;
 	int rc;
 
 	if (strcmp(cli->argv[0], "pin") != 0)
 		return kz_cli_usage(cli, "'%s' is not something to do to a clerk; say pin",
 			cli->argv[0]);
-	if (kz_term_line("PIN: ", pin, sizeof pin, 1) != 0) {
-		fprintf(stderr,
-			"kezek clerk: no PIN on standard input; type it, or "
-			"'read -s P && echo \"$P\" | kezek clerk pin NAME'\n");
-		return KZ_EXIT_USAGE;
-	}
-	if (kz_term_interactive() &&
-		(kz_term_line("PIN again: ", again, sizeof again, 1) != 0 ||
-			strcmp(pin, again) != 0)) {
-		fprintf(stderr, "kezek clerk: the two PINs differ; nothing changed\n");
+	if (kz_term_new_pin("clerk", pin, sizeof pin) != 0) {
+		memset(pin, 0, sizeof pin);
 		return KZ_EXIT_USAGE;
 	}
 	rc = kz_clerk_set_pin(cli->db, cli->argv[1], kz_cli_opt(cli, "position"), pin, &k,
 		cli->err);
 	memset(pin, 0, sizeof pin);
-	memset(again, 0, sizeof again);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	printf("%s (%s) has a new PIN; log in with 'kezek console COUNTER'\n", k.name, k.position);

@@ -35,7 +35,7 @@ sample(struct kz_cli *cli, const char *kiosk)
 static int
 exec(struct kz_cli *cli)
 {
-	char pin[64] = "", again[64] = "";
+	char pin[64] = "";
 	const char *kiosk = cli->argv[1];
 	int rc;
 
@@ -47,21 +47,12 @@ exec(struct kz_cli *cli)
 		return kz_cli_usage(cli, "there is no [kiosk %s] in the configuration", kiosk);
 	if (kz_cli_opt(cli, "sample") != NULL)
 		return sample(cli, kiosk);
-	if (kz_term_line("PIN: ", pin, sizeof pin, 1) != 0) {
-		fprintf(stderr,
-			"kezek kiosk: no PIN on standard input; type it, or "
-			"'read -s P && echo \"$P\" | kezek kiosk pin NAME'\n");
-		return KZ_EXIT_USAGE;
-	}
-	if (kz_term_interactive() &&
-		(kz_term_line("PIN again: ", again, sizeof again, 1) != 0 ||
-			strcmp(pin, again) != 0)) {
-		fprintf(stderr, "kezek kiosk: the two PINs differ; nothing changed\n");
+	if (kz_term_new_pin("kiosk", pin, sizeof pin) != 0) {
+		memset(pin, 0, sizeof pin);
 		return KZ_EXIT_USAGE;
 	}
 	rc = kz_admin_pin_set(cli->db, kiosk, pin, cli->err);
 	memset(pin, 0, sizeof pin);
-	memset(again, 0, sizeof again);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	printf("kiosk %s has a new administrator PIN\n", kiosk);

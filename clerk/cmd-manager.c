@@ -20,28 +20,19 @@ static int
 exec(struct kz_cli *cli)
 {
 	const char *role = kz_cli_opt(cli, "administrator") ? "administrator" : "manager";
-	char pin[64] = "", again[64] = "";
+	char pin[64] = "";
 	struct kz_clerk k;
 	int rc;
 
 	if (strcmp(cli->argv[0], "pin") != 0)
 		return kz_cli_usage(cli, "'%s' is not something to do to a manager; say pin",
 			cli->argv[0]);
-	if (kz_term_line("PIN: ", pin, sizeof pin, 1) != 0) {
-		fprintf(stderr,
-			"kezek manager: no PIN on standard input; type it, or "
-			"'read -s P && echo \"$P\" | kezek manager pin NAME'\n");
-		return KZ_EXIT_USAGE;
-	}
-	if (kz_term_interactive() &&
-		(kz_term_line("PIN again: ", again, sizeof again, 1) != 0 ||
-			strcmp(pin, again) != 0)) {
-		fprintf(stderr, "kezek manager: the two PINs differ; nothing changed\n");
+	if (kz_term_new_pin("manager", pin, sizeof pin) != 0) {
+		memset(pin, 0, sizeof pin);
 		return KZ_EXIT_USAGE;
 	}
 	rc = kz_manager_set_pin(cli->db, cli->argv[1], role, pin, &k, cli->err);
 	memset(pin, 0, sizeof pin);
-	memset(again, 0, sizeof again);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	printf("%s (%s) has a new PIN; log in on kezek-hall's manager page\n", k.name, k.role);

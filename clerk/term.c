@@ -169,3 +169,26 @@ kz_term_progress(const char *what, long done, long total)
 			total > 0 ? done * 100 / total : 0);
 	fflush(stderr);
 }
+
+int
+kz_term_new_pin(const char *who, char *pin, size_t len)
+{
+	char again[64] = "";
+	int rc = 0;
+
+	if (kz_term_line("PIN: ", pin, len, 1) != 0) {
+		fprintf(stderr,
+			"kezek %s: no PIN on standard input; type it, or "
+			"'read -s P && echo \"$P\" | kezek %s pin NAME'\n",
+			who, who);
+		return -1;
+	}
+	if (kz_term_interactive() &&
+		(kz_term_line("PIN again: ", again, sizeof again, 1) != 0 ||
+			strcmp(pin, again) != 0)) {
+		fprintf(stderr, "kezek %s: the two PINs differ; nothing changed\n", who);
+		rc = -1;
+	}
+	memset(again, 0, sizeof again);
+	return rc;
+}

@@ -31,6 +31,12 @@ int kz_term_key(int timeout_ms);
  * of a longer line is dropped).  0, or KZ_TERM_EOF. */
 int kz_term_line(const char *prompt, char *buf, size_t len, int secret);
 
+/* A new PIN for `kezek WHO pin NAME` into pin (len bytes): read from
+ * standard input, and on a terminal typed twice and compared.  0, or -1
+ * with why said on standard error (nothing typed, the two differ); the
+ * second copy is wiped either way, pin is the caller's to wipe. */
+int kz_term_new_pin(const char *who, char *pin, size_t len);
+
 /* Progress of a long operation on standard error, "what: done of total"
  * rewritten in place, only when standard error is a terminal (a pipe or a
  * log stays quiet), at most ten times a second; the line is cleared when
