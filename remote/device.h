@@ -1,0 +1,55 @@
+/*
+ * device.h - a device's own small configuration: where its hall server is
+ * and which credential it proves itself with.  The board, the kiosk and
+ * the print service run in one of two ways from one code path each:
+ * against the database on the hall machine (no server given), or against
+ * kezek-hall (--server URL, or server = in the device file).
+ *
+ * The device file (--device FILE, else KEZEK_DEVICE, else
+ * /etc/kezek/device.ini), all keys optional:
+ *
+ *   [device]
+ *   server = https://hall.local:8443
+ *   credential = /var/lib/kezek/device.key   ; mode 0600, the device's user
+ *   ca = /etc/kezek/hall.crt                 ; the hall's certificate
+ *
+ * Enrolment: an administrator runs `kezek device add NAME --role ROLE` on
+ * the hall machine, which prints a one-time code; on the device
+ * `kezek-kiosk --server URL --enrol CODE` (the same for kezek-display and
+ * kezek-printd) exchanges it for the credential, written to the credential
+ * file readable by its user only, and exits.
+ */
+#ifndef KZ_REMOTE_DEVICE_H
+#define KZ_REMOTE_DEVICE_H
+
+#include "queue/config.h"
+#include "remote/client.h"
+
+#define KZ_DEVICE_ENV "KEZEK_DEVICE"
+#define KZ_DEVICE_ETC "/etc/kezek/device.ini"
+
+struct kz_device_conf {
+	char server[KZ_PATH_LEN];     /* "" : run against the local database */
+	char credential[KZ_PATH_LEN]; /* the credential file */
+	char ca[KZ_PATH_LEN];         /* "" : the system's authorities */
+};
+
+/* Read the device file (device_opt: --device, or NULL) and let server_opt
+ * (--server, or NULL) override its server.  A missing default file is no
+ * error (local mode).  KZ_ECONFIG with "FILE:LINE: what; what to do". */
+int kz_device_conf_load(const char *device_opt, const char *server_opt,
+	struct kz_device_conf *out, char *err);
+
+/* Exchange an enrolment code for the credential and write it to
+ * conf->credential (0600, replaced atomically).  *role gets the role the
+ * server gave ("board", "kiosk", "printer").  KZ_EDEVICE when the server
+ * cannot be reached, KZ_EREJECT for a code refused (spent, expired, wrong). */
+int kz_device_enrol(const struct kz_device_conf *conf, const char *name, const char *code,
+	char *role, size_t role_len, char *err);
+
+/* Open a client to conf->server with the stored credential.  KZ_ECONFIG
+ * naming the file and `--enrol` when there is no credential, or a file
+ * others can read. */
+int kz_device_connect(const struct kz_device_conf *conf, struct kz_remote **out, char *err);
+
+#endif
