@@ -34,6 +34,7 @@ KEZEK_PACKAGES=(
 	libjansson-dev                     # kezek-hall: JSON
 	libcurl4-gnutls-dev curl           # the hall's benchmark and tests: an HTTP(S) client
 	chromium nodejs                    # tests: the counter and live pages in headless Chromium
+	debootstrap systemd-container      # tests: the package in a fresh Debian booted with systemd
 )
 
 kezek_install_deps() {
