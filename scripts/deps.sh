@@ -27,7 +27,7 @@ KEZEK_PACKAGES=(
 	clang-format                       # one format for the tree (tools/format.sh; test style/format)
 	clang                              # coverage-guided fuzzing (libFuzzer; scripts/fuzz.sh)
 	python3                            # tests: the layers check, CSV read back
-	xvfb xdotool                       # a test touches the kiosk in a real X window
+	xvfb xdotool x11-xserver-utils     # a test touches the kiosk in a real X window; xrandr
 	fonts-dejavu-core                  # an installed Kezek's fonts (the package depends on it)
 	man-db groff-base systemd          # tests: the manual pages, the service units
 	libmicrohttpd-dev libgnutls28-dev  # kezek-hall: the web server, HTTPS and its certificate
