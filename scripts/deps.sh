@@ -28,6 +28,7 @@ KEZEK_PACKAGES=(
 	clang                              # coverage-guided fuzzing (libFuzzer; scripts/fuzz.sh)
 	python3                            # tests: the layers check, CSV read back
 	xvfb xdotool x11-xserver-utils     # a test touches the kiosk in a real X window; xrandr
+	xserver-xorg-core xserver-xorg-video-dummy x11-utils x11-apps netpbm  # tests: two monitors on X.Org itself
 	fonts-dejavu-core                  # an installed Kezek's fonts (the package depends on it)
 	man-db groff-base systemd          # tests: the manual pages, the service units
 	libmicrohttpd-dev libgnutls28-dev  # kezek-hall: the web server, HTTPS and its certificate
