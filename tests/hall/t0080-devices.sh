@@ -104,6 +104,7 @@ body_has '"error":"device"' "refused as no device"
 ended() { ! kill -0 "$reader" 2>/dev/null; }
 wait_for "the revoked board's stream ends" ended
 wait "$reader" 2>/dev/null
+log_has 'device#1 revoked: its stream ended' "the end logged"
 dev GET /api/device/config "$kiosk"
 status_is 200 "the kiosk goes on"
 expect 0 "list" device list
