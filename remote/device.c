@@ -269,15 +269,18 @@ int
 kz_device_hall_config(const struct kz_device_conf *conf, struct kz_remote *r, char *path,
 	size_t len, char *err)
 {
-	const char *slash = strrchr(conf->credential, '/');
+	size_t base = strlen(conf->credential);
 	unsigned char *data = NULL;
 	size_t n = 0;
 	char *text;
 	int status = 0, rc;
 
-	if (snprintf(path, len, "%.*s%s", slash ? (int)(slash - conf->credential + 1) : 0,
-		    conf->credential, KZ_DEVICE_HALL_COPY) >= (int)len)
-		return kz_err(err, KZ_ECONFIG, "the credential's folder is too long a path");
+	/* device.key -> device.hall.ini: one copy per credential, never a hall's own hall.ini */
+	if (base > 4 && strcmp(conf->credential + base - 4, ".key") == 0)
+		base -= 4;
+	if (snprintf(path, len, "%.*s%s", (int)base, conf->credential, KZ_DEVICE_HALL_COPY) >=
+		(int)len)
+		return kz_err(err, KZ_ECONFIG, "the credential's path is too long");
 	rc = kz_remote_fetch(r, "/api/device/config", &status, &data, &n, err);
 	if (rc == KZ_OK && status == 200) {
 		if ((text = malloc(n + 1)) == NULL) {

@@ -29,10 +29,11 @@
 #include "queue/config.h"
 #include "remote/client.h"
 
-#define KZ_DEVICE_ENV       "KEZEK_DEVICE"
-#define KZ_DEVICE_ETC       "/etc/kezek/device.ini"
-#define KZ_DEVICE_KEY       "/var/lib/kezek/device.key" /* credential = when the file names none */
-#define KZ_DEVICE_HALL_COPY "hall.ini" /* the hall's configuration, beside the credential */
+#define KZ_DEVICE_ENV "KEZEK_DEVICE"
+#define KZ_DEVICE_ETC "/etc/kezek/device.ini"
+#define KZ_DEVICE_KEY "/var/lib/kezek/device.key" /* credential = when the file names none */
+#define KZ_DEVICE_HALL_COPY                                                                        \
+	".hall.ini" /* device.key -> device.hall.ini: the hall's configuration */
 
 struct kz_device_conf {
 	char server[KZ_PATH_LEN];     /* "" : run against the local database */
@@ -59,9 +60,9 @@ int kz_device_enrol(const struct kz_device_conf *conf, const char *name, const c
 int kz_device_connect(const struct kz_device_conf *conf, struct kz_remote **out, char *err);
 
 /* The hall's configuration for this device (GET /api/device/config: the
- * hall.ini without [server] and [region]), kept as KZ_DEVICE_HALL_COPY in
- * the credential's folder; path (len bytes) gets that file, to load with
- * kz_config_load.  When the server cannot be reached, the copy kept last
+ * hall.ini without [server] and [region]), kept beside the credential,
+ * named after it (device.key: device.hall.ini); path (len bytes) gets that
+ * file, to load with kz_config_load.  When the server cannot be reached, the copy kept last
  * time is taken (KZ_OK); KZ_EDEVICE / KZ_EREJECT when there is none. */
 int kz_device_hall_config(const struct kz_device_conf *conf, struct kz_remote *r, char *path,
 	size_t len, char *err);

@@ -418,6 +418,11 @@ configuration(void **state)
 	free(data);
 	assert_int_equal(kz_device_hall_config(&conf, r, path, sizeof path, err), KZ_OK);
 	assert_int_equal(access(path, R_OK), 0);
+	assert_non_null(strstr(path, "/device/device.hall.ini"));
+	/* the server away: the copy of last time */
+	kill_server();
+	assert_int_equal(kz_device_hall_config(&conf, r, path, sizeof path, err), KZ_OK);
+	start_server(port);
 	kz_remote_close(r);
 }
 
