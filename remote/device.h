@@ -26,6 +26,8 @@
 #ifndef KZ_REMOTE_DEVICE_H
 #define KZ_REMOTE_DEVICE_H
 
+#include <stdio.h>
+
 #include "queue/config.h"
 #include "remote/client.h"
 
@@ -53,6 +55,18 @@ int kz_device_conf_load(const char *device_opt, const char *server_opt, struct k
  * cannot be reached, KZ_EREJECT for a code refused (spent, expired, wrong). */
 int kz_device_enrol(const struct kz_device_conf *conf, const char *name, const char *code,
 	char *role, size_t role_len, char *err);
+
+/* What a device program's --enrol CODE does, the same in each: read the
+ * device file (device_opt: --device, or NULL; server_opt: --server, or
+ * NULL), exchange code (name: the device's name, or NULL: the code finds
+ * it) for the credential, and say on out "PROGRAM: enrolled as ROLE NAME;
+ * its credential is in FILE".  want_role ("board", "kiosk", "printer";
+ * NULL: any) the program's own: a code of another role is refused after
+ * the exchange (the code is spent: 'kezek device code NAME' makes a new
+ * one), the credential not written.  The exit code: 0, or 3 with the
+ * message on errf ("PROGRAM: ..."). */
+int kz_device_enrol_main(const char *program, const char *want_role, const char *device_opt,
+	const char *server_opt, const char *name, const char *code, FILE *out, FILE *errf);
 
 /* Open a client to conf->server with the stored credential.  KZ_ECONFIG
  * naming the file and `--enrol` when there is no credential, or a file
