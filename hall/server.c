@@ -497,7 +497,8 @@ answer(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 	r.lang = h->cfg->staff_lang;
 	if (admit(&r, p, &route) == KZ_OK) {
 		/* a device's state change: kept with its answer, by its key */
-		int rc = r.sess.device_id != 0 && strcmp(method, "POST") == 0
+		int rc = r.sess.device_id != 0 && strcmp(method, "GET") != 0 &&
+				strcmp(method, "HEAD") != 0
 			? hall_idem_run(&r, route)
 			: route->handle(&r);
 		if (rc == KZ_OK && r.status == 0)
