@@ -2,7 +2,8 @@
  * routes.h - the one table of what answers which path (routes.c), and the
  * handlers, one file per resource: api-session.c, api-words.c,
  * api-counter.c, api-intake.c, api-complaints.c, api-print.c,
- * api-manager.c, api-reports.c, events.c (the stream), static.c.
+ * api-manager.c, api-reports.c, api-open.c (the public feed of waits),
+ * events.c (the stream), static.c.
  */
 #ifndef KZ_HALL_ROUTES_H
 #define KZ_HALL_ROUTES_H
@@ -50,6 +51,7 @@ int hall_complaint_add(struct hall_req *r);
 int hall_print(struct hall_req *r);
 int hall_report(struct hall_req *r);
 int hall_events_stream(struct hall_req *r);
+int hall_open_waits(struct hall_req *r);
 int hall_static(struct hall_req *r);
 
 #endif
