@@ -236,8 +236,9 @@ hall_open_waits(struct hall_req *r)
 	pthread_mutex_lock(&o->lock);
 	if (!o->made || o->version != version || now - o->made_at >= HALL_OPEN_MAX_AGE ||
 		now < o->made_at) {
-		o->version = version;
-		rc = build(r->hall, o, err);
+		if ((rc = build(r->hall, o, err)) == KZ_OK)
+			o->version =
+				version; /* a failed build is tried again at the next request */
 	}
 	a = csv ? &o->csv : &o->json;
 	if (rc != KZ_OK) {
