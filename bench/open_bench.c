@@ -51,7 +51,7 @@ static const char *const services[] = {"A", "B", "C"};
 
 struct client {
 	CURL *curl;
-	char address[32]; /* "host!127.0.0.N": the local address it comes from */
+	char address[48]; /* "host!127.0.X.Y": the local address it comes from */
 	double t0;        /* when its request went */
 	double due;       /* idle: when it asks again */
 	int idle;
@@ -296,9 +296,9 @@ main(int argc, char **argv)
 	for (long i = 0; i < clients; i++) {
 		struct client *c = &cl[i];
 		c->curl = curl_easy_init();
-		/* 127.0.0.2 ... : every client its own address, as phones are */
-		snprintf(c->address, sizeof c->address, "host!127.0.%ld.%ld", 1 + i / 250,
-			2 + i % 250);
+		/* 127.0.1.2 ...: every client its own address, as phones are */
+		snprintf(c->address, sizeof c->address, "host!127.0.%d.%d", (int)(1 + i / 250),
+			(int)(2 + i % 250));
 		curl_easy_setopt(c->curl, CURLOPT_URL, target);
 		if (strncmp(target, "http://127.", 11) == 0)
 			curl_easy_setopt(c->curl, CURLOPT_INTERFACE, c->address);
