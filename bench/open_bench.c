@@ -25,6 +25,7 @@
 #include <curl/curl.h>
 #include <jansson.h>
 
+#include "hall/events.h"
 #include "hall/hall.h"
 #include "hall/limits.h"
 #include "hall/open.h"
@@ -210,7 +211,7 @@ main(int argc, char **argv)
 	struct client *cl;
 	long by_status[6] = {0}; /* 200, 304, 429, other, failed, not the feed */
 	double start, end;
-	int64_t builds0 = 0;
+	int64_t builds0 = 0, versions0 = 0;
 	CURLM *multi;
 	FILE *log = NULL;
 	int running, failed = 0;
@@ -277,6 +278,7 @@ main(int argc, char **argv)
 		}
 		snprintf(target, sizeof target, "http://127.0.0.1:%d/open/waits.json", hall->port);
 		builds0 = hall_open_builds(hall->open);
+		versions0 = hall_events_version(hall->events);
 	} else {
 		snprintf(target, sizeof target, "%s/open/waits.json", url);
 	}
@@ -370,10 +372,20 @@ main(int argc, char **argv)
 		pct(&lat, 95), pct(&lat, 99), lat.n ? lat.v[lat.n - 1] : 0);
 	printf("answers: %ld 200, %ld 304, %ld 429, %ld other; %ld failed; %ld not the feed\n",
 		by_status[0], by_status[1], by_status[2], by_status[3], by_status[4], by_status[5]);
-	if (hall != NULL)
-		printf("changes committed meanwhile: %d; the answer was made %lld times for %zu "
-		       "requests\n",
-			w.commits, (long long)(hall_open_builds(hall->open) - builds0), lat.n);
+	if (hall != NULL) {
+		long long builds = hall_open_builds(hall->open) - builds0,
+			  seen = hall_events_version(hall->events) - versions0;
+		printf("changes committed meanwhile: %d (%lld seen by the server); the answer was "
+		       "made %lld times for %zu requests\n",
+			w.commits, seen, builds, lat.n);
+		/* once per change seen, and once per HALL_OPEN_MAX_AGE without one */
+		if (builds > seen + (long long)took / HALL_OPEN_MAX_AGE + 2) {
+			fprintf(stderr,
+				"open_bench: the answer was made more often than the hall "
+				"changed\n");
+			failed = 1;
+		}
+	}
 	printf("machine: %ld cores, load %.2f\n", sysconf(_SC_NPROCESSORS_ONLN), bench_load());
 	if (w.failed) {
 		fprintf(stderr, "open_bench: the writer failed: %s\n", w.err);
