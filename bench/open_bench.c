@@ -11,7 +11,8 @@
  * finished).  Prints requests a second, latency p50/p95/p99/max as the
  * client sees it, the answers by status, and how many times the server
  * made the answer (once per change, not once per request).  Exit 1 if a
- * request failed or an answer was not the feed.
+ * request failed or was refused, an answer was not the feed, or the answer
+ * was made more often than the hall changed.
  *
  *   open_bench [--quick] [--clients N] [--seconds N] [--url URL] [--dir PATH]
  */
