@@ -38,7 +38,7 @@ t.main(async () => {
 	t.equal(await row("A").locator("td.waiting").textContent(), "1", "one waits for A");
 	t.equal(await row("B").locator("td.waiting").textContent(), "1", "one waits for B");
 	t.equal(await row("C").locator("td.waiting").textContent(), "0", "nobody for C");
-	t.equal(await row("A").locator("td.share").textContent(), "50% (1 / 2)", "A: one of two called within 30 minutes");
+	t.equal(await row("A").locator("td.share").textContent(), "50% (1, барлығы 2)", "A: one of two called within 30 minutes");
 	t.ok((await row("B").locator("td.time").getAttribute("class")).includes("level-over"), "B-001's 35 minutes are past the limit");
 	t.ok((await row("A").locator("td.time").textContent()).startsWith("22"), "A-003 has waited 22 minutes");
 	t.equal(await page.locator("#chart rect.bar-wait").count(), 3, "the chart has a bar of waiting per service");
