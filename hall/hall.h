@@ -25,9 +25,10 @@
 #include "queue/error.h"
 #include "queue/i18n.h"
 
-#define HALL_CONNECTIONS 64          /* browser connections at once (a thread each) */
-#define HALL_BODY_MAX    (64 * 1024) /* bytes of a request body: more is 413 */
-#define HALL_SESSIONS    256         /* logged-in browsers at once */
+#define HALL_CONNECTIONS             256         /* browser connections at once (a thread each) */
+#define HALL_CONNECTIONS_PER_ADDRESS 32          /* of them from one address */
+#define HALL_BODY_MAX                (64 * 1024) /* bytes of a request body: more is 413 */
+#define HALL_SESSIONS                256         /* logged-in browsers at once */
 
 /* N marks an English msgid for the catalogues (tools/po-update.sh); it is
  * translated into the session's language when sent (hall_fail). */
@@ -37,6 +38,7 @@ struct hall_sessions;
 struct hall_route;
 struct hall_limits;
 struct hall_events;
+struct hall_open;
 
 /* What kz_hall_start needs; the caller owns every pointer. */
 struct kz_hall_options {
@@ -64,6 +66,7 @@ struct kz_hall {
 	struct hall_sessions *sessions;
 	struct hall_limits *limits;
 	struct hall_events *events;
+	struct hall_open *open; /* the public feed of waits (open.h) */
 	struct MHD_Daemon *daemon;
 	int tls;        /* HTTPS */
 	int port;       /* the port it listens on */

@@ -3,7 +3,8 @@
  * handlers, one file per resource: api-session.c, api-words.c,
  * api-counter.c, api-intake.c, api-complaints.c, api-print.c,
  * api-manager.c, api-reports.c, api-device.c (enrolment and a device's
- * configuration), events.c (the stream), static.c.
+ * configuration), api-open.c (the public feed of waits), events.c (the
+ * stream), static.c.
  *
  * A route serving devices names their roles in access; every POST of a
  * device runs inside hall_idem_run (idem.h), applied by server.c: a
@@ -59,6 +60,7 @@ int hall_report(struct hall_req *r);
 int hall_events_stream(struct hall_req *r);
 int hall_device_enrol(struct hall_req *r);
 int hall_device_config(struct hall_req *r);
+int hall_open_waits(struct hall_req *r);
 int hall_static(struct hall_req *r);
 
 #endif

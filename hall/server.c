@@ -18,6 +18,7 @@
 #include "events.h"
 #include "idem.h"
 #include "limits.h"
+#include "open.h"
 #include "queue/clock.h"
 #include "queue/device.h"
 #include "queue/hall.h"
@@ -623,7 +624,7 @@ start_daemon(struct kz_hall *h, const char *address, int port, char *err)
 		flags |= MHD_USE_TLS;
 	h->daemon = MHD_start_daemon(flags, 0, NULL, NULL, answer, h, MHD_OPTION_SOCK_ADDR,
 		(struct sockaddr *)&sa, MHD_OPTION_CONNECTION_LIMIT, (unsigned)HALL_CONNECTIONS,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(HALL_CONNECTIONS / 2),
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)HALL_CONNECTIONS_PER_ADDRESS,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 		(size_t)(128 * 1024), MHD_OPTION_NOTIFY_COMPLETED, completed, h,
 		h->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert, MHD_OPTION_HTTPS_MEM_KEY,
@@ -664,6 +665,7 @@ kz_hall_start(const struct kz_hall_options *opt, struct kz_hall **out, char *err
 		goto fail;
 	if ((rc = hall_sessions_new(&h->sessions)) != KZ_OK ||
 		(rc = hall_limits_new(&h->limits)) != KZ_OK ||
+		(rc = hall_open_new(&h->open)) != KZ_OK ||
 		(h->words[0] = words_of(opt->cat, "kk")) == NULL ||
 		(h->words[1] = words_of(opt->cat, "ru")) == NULL) {
 		rc = kz_err(err, KZ_ENOMEM, "out of memory");
@@ -693,6 +695,7 @@ kz_hall_stop(struct kz_hall *h)
 	hall_events_free(h->events);
 	hall_sessions_free(h->sessions);
 	hall_limits_free(h->limits);
+	hall_open_free(h->open);
 	kz_db_close(h->db);
 	free(h->words[0]);
 	free(h->words[1]);

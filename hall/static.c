@@ -1,6 +1,6 @@
 /*
  * static.c - the pages: / and /counter (counter.html), /manager
- * (manager.html) and /static/NAME from the pages' folder (hall/www).
+ * (manager.html), /open (open.html, the public feed of waits) and /static/NAME from the pages' folder (hall/www).
  * NAME is one plain file name (letters, digits, '.', '-', '_'; no leading
  * dot): libmicrohttpd has already decoded %2e and %2f, so "..", a slash or
  * a hidden file, encoded or not, never leaves the folder.  Only regular
@@ -56,6 +56,7 @@ int
 hall_static(struct hall_req *r)
 {
 	const char *name = strcmp(r->path, "/manager") == 0 ? "manager.html"
+		: strcmp(r->path, "/open") == 0             ? "open.html"
 		: strncmp(r->path, "/static/", 8) == 0      ? r->path + 8
 							    : "counter.html";
 	char path[KZ_PATH_LEN + 128];
