@@ -2,7 +2,8 @@
  * routes.h - the one table of what answers which path (routes.c), and the
  * handlers, one file per resource: api-session.c, api-words.c,
  * api-counter.c, api-intake.c, api-complaints.c, api-print.c,
- * api-manager.c, api-reports.c, events.c (the stream), static.c.
+ * api-manager.c, api-reports.c, api-visit.c, events.c (the stream),
+ * static.c, visit-page.c.
  */
 #ifndef KZ_HALL_ROUTES_H
 #define KZ_HALL_ROUTES_H
@@ -13,6 +14,9 @@ enum hall_access {
 	HALL_PUBLIC = 0,                                     /* no session needed */
 	HALL_STAFF = HALL_CLERK | HALL_MANAGER | HALL_ADMIN, /* any logged-in role */
 	HALL_MANAGERS = HALL_MANAGER | HALL_ADMIN,
+	/* no session, and from any network, not only [server] allow: what a
+	 * visitor's phone opens from a ticket's QR code (and its words) */
+	HALL_VISITOR = 1 << 30,
 };
 
 struct hall_route {
@@ -51,5 +55,20 @@ int hall_print(struct hall_req *r);
 int hall_report(struct hall_req *r);
 int hall_events_stream(struct hall_req *r);
 int hall_static(struct hall_req *r);
+int hall_visit_get(struct hall_req *r);
+int hall_visit_page(struct hall_req *r);
+int hall_visit_static(struct hall_req *r);
+
+/* The pages' file name (a plain name in hall/www) as r's answer; KZ_OK,
+ * or answered 404 (hall_fail) and KZ_EREJECT. */
+int hall_static_file(struct hall_req *r, const char *name);
+/* The headers every page carries: no sniffing, no frames, no referrer,
+ * scripts of the server only. */
+void hall_page_headers(struct MHD_Response *resp);
+
+struct kz_visit;
+/* The ticket of token (queue/visit.h) into *v; KZ_OK, or answered (404
+ * for a token of no ticket of today) and KZ_EREJECT. */
+int hall_visit_find(struct hall_req *r, const char *token, struct kz_visit *v);
 
 #endif

@@ -476,7 +476,7 @@ static void
 test_layout_bitmap_is_the_ticket(void **state)
 {
 	struct kz_ticket_doc d = {"ru", "Отдел земельных отношений", "Сдача документов", "A-017",
-		issued, 3, 0, 0, NULL, NULL};
+		issued, 3, 0, 0, NULL, NULL, NULL};
 	struct kz_layout l;
 	struct kz_bitmap *a, *b;
 	char err[KZ_ERR_LEN];
