@@ -17,6 +17,7 @@
 	let timer = 0;
 	let failures = 0;
 	let over = false; // the link no longer works: stop asking
+	let asked = 0; // polls started: an answer older than the last asked is dropped
 
 	const $ = (id) => document.getElementById(id);
 
@@ -105,14 +106,17 @@
 	async function poll() {
 		clearTimeout(timer);
 		if (over) return;
+		const mine = ++asked;
 		try {
 			const v = await K.api("GET", "/api/visit/" + encodeURIComponent(token) + "?lang=" + lang);
+			if (mine !== asked) return; // a newer question (another language) is on its way
 			buzz(last, v);
 			last = v;
 			failures = 0;
 			show("conn", "");
 			draw();
 		} catch (e) {
+			if (mine !== asked) return;
 			if (e.status === 404) {
 				gone(e.message);
 				return;
@@ -139,8 +143,10 @@
 		const url = new URL(location.href);
 		url.searchParams.set("lang", lang);
 		history.replaceState(null, "", url.pathname + url.search);
-		draw();
-		poll();
+		// the service's name comes in the new language with the answer:
+		// the page changes once, whole, never half in each language
+		await poll();
+		if (over || failures > 0) draw();
 	}
 
 	document.addEventListener("visibilitychange", () => {
