@@ -37,8 +37,8 @@ struct kz_device_conf {
 /* Read the device file (device_opt: --device, or NULL) and let server_opt
  * (--server, or NULL) override its server.  A missing default file is no
  * error (local mode).  KZ_ECONFIG with "FILE:LINE: what; what to do". */
-int kz_device_conf_load(const char *device_opt, const char *server_opt,
-	struct kz_device_conf *out, char *err);
+int kz_device_conf_load(const char *device_opt, const char *server_opt, struct kz_device_conf *out,
+	char *err);
 
 /* Exchange an enrolment code for the credential and write it to
  * conf->credential (0600, replaced atomically).  *role gets the role the

@@ -27,7 +27,8 @@ KEZEK_PACKAGES=(
 	clang-format                       # one format for the tree (tools/format.sh; test style/format)
 	clang                              # coverage-guided fuzzing (libFuzzer; scripts/fuzz.sh)
 	python3                            # tests: the layers check, CSV read back
-	xvfb xdotool                       # a test touches the kiosk in a real X window
+	xvfb xdotool x11-xserver-utils     # a test touches the kiosk in a real X window; xrandr
+	xserver-xorg-core xserver-xorg-video-dummy x11-utils x11-apps netpbm  # tests: two monitors on X.Org itself
 	fonts-dejavu-core                  # an installed Kezek's fonts (the package depends on it)
 	man-db groff-base systemd          # tests: the manual pages, the service units
 	libmicrohttpd-dev libgnutls28-dev  # kezek-hall: the web server, HTTPS and its certificate
@@ -36,6 +37,7 @@ KEZEK_PACKAGES=(
 	chromium nodejs                    # tests: the counter and live pages in headless Chromium
 	libqrencode-dev                    # the ticket's QR code: the link to the visitor's phone page
 	zbar-tools                         # tests: the QR code read back from the ticket (zbarimg)
+	debootstrap systemd-container      # tests: the package in a fresh Debian booted with systemd
 )
 
 kezek_install_deps() {

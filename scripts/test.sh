@@ -13,6 +13,21 @@ jobs=$(nproc)
 total_passed=0
 total_failed=0
 
+# The booted system's root (scripts/test-boot.sh) is fetched from Debian's
+# mirror meanwhile: it needs the network, hardly the processors.
+boot_root=""
+boot_prep=""
+if [ "$(id -u)" -eq 0 ] && command -v debootstrap >/dev/null && command -v systemd-nspawn >/dev/null; then
+	boot_root=$(mktemp -d "${TMPDIR:-/tmp}/kezek-boot-XXXXXX")
+	bash scripts/test-boot.sh prepare "$boot_root/root" >"$boot_root/prepare.log" 2>&1 &
+	boot_prep=$!
+fi
+cleanup_boot() {
+	[ -n "$boot_prep" ] && kill "$boot_prep" 2>/dev/null
+	[ -n "$boot_root" ] && rm -rf "$boot_root"
+}
+trap cleanup_boot EXIT
+
 run_suite() {
 	local dir=$1 log
 	shift
@@ -62,6 +77,33 @@ case $rc in
 77) echo "skipped: the package's install test needs root or sudo" ;;
 *) total_failed=$((total_failed + 1)) ;;
 esac
+
+echo "== the package booted with systemd (scripts/test-boot.sh)"
+if [ -n "$boot_prep" ]; then
+	set +e
+	wait "$boot_prep"
+	prep=$?
+	boot_prep=""
+	deb=$(ls -t build-deb/kezek_*.deb 2>/dev/null | head -1)
+	if [ "$prep" -ne 0 ]; then
+		tail -5 "$boot_root/prepare.log"
+		echo "kezek: the booted system's root could not be made"
+		total_failed=$((total_failed + 1))
+	elif [ -z "$deb" ]; then
+		echo "kezek: no package was built to boot with"
+		total_failed=$((total_failed + 1))
+	else
+		bash scripts/test-boot.sh run "$boot_root/root" "$deb"
+		case $? in
+		0) total_passed=$((total_passed + 1)) ;;
+		77) echo "skipped: systemd cannot boot a container on this machine" ;;
+		*) total_failed=$((total_failed + 1)) ;;
+		esac
+	fi
+	set -e
+else
+	echo "skipped: the boot test needs root, debootstrap and systemd-nspawn"
+fi
 
 echo "tests: $total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]

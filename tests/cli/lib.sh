@@ -9,6 +9,10 @@ SRC=${KEZEK_SOURCE:?set KEZEK_SOURCE to the source tree}
 T=$(mktemp -d "${TMPDIR:-/tmp}/kezek-cli-XXXXXX")
 trap 'rm -rf "$T"' EXIT
 cp -r "$SRC/config/." "$T/"
+# the printers' files and folders (../var/ beside the source tree's
+# configuration) in the test's own folder, never one that other tests share
+sed -i "s|= \.\./var/|= $T/var/|" "$T/hall.ini"
+mkdir -p "$T/var"
 # the staff language "en" keeps the source strings the tests were written against;
 # t0155 checks what kk and ru staff read
 export KEZEK_CONFIG="$T/hall.ini" KEZEK_DB="$T/hall.db" KEZEK_NOW=2026-03-20T10:00 KEZEK_LANG=en

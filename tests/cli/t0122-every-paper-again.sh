@@ -9,7 +9,7 @@
 
 PRINTD="$(dirname "$KEZEK")/kezek-printd"
 drop_section "printer kiosk-1"
-sed -i "s#^address = ../var/a4-1#address = $T/a4#" "$T/hall.ini"
+sed -i "s#^address = .*/var/a4-1#address = $T/a4#" "$T/hall.ini"
 cat >>"$T/hall.ini" <<INI
 
 [printer kiosk-1]

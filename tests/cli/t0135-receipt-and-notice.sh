@@ -15,7 +15,7 @@ transport = device
 address = $T/counter-1.prn
 paper = 80
 INI
-sed -i "s#^address = ../var/a4-1#address = $T/a4#" "$T/hall.ini"
+sed -i "s#^address = .*/var/a4-1#address = $T/a4#" "$T/hall.ini"
 : >"$T/counter-1.prn"
 printd() { "$PRINTD" --printer "$1" --fonts "$SRC/assets/fonts" --once >"$T/out" 2>"$T/err"; }
 # text TEXT-FILE: the PDF's words, white space (U+00A0 too) made one space

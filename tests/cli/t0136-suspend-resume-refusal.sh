@@ -17,7 +17,7 @@ transport = device
 address = $T/dead/counter-1.prn
 paper = 80
 INI
-sed -i "s#^address = ../var/a4-1#address = $T/a4#" "$T/hall.ini"
+sed -i "s#^address = .*/var/a4-1#address = $T/a4#" "$T/hall.ini"
 # printd NAME [NOW]: one pass of the printer's queue, standing at NOW
 printd() {
 	KEZEK_NOW=${2:-$KEZEK_NOW} "$PRINTD" --printer "$1" --fonts "$SRC/assets/fonts" --once \

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 PRINTD="$(dirname "$KEZEK")/kezek-printd"
-sed -i "s#^address = ../var/a4-1#address = $T/a4#" "$T/hall.ini"
+sed -i "s#^address = .*/var/a4-1#address = $T/a4#" "$T/hall.ini"
 cat >>"$T/hall.ini" <<INI
 
 [printer thermal]

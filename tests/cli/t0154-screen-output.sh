@@ -3,7 +3,7 @@
 # (--output NAME, else output = in hall.ini), as the X server names its
 # outputs; a name that is not there is refused, naming the screens there
 # are, rather than showing on the wrong monitor.  (This X server has one
-# output, "screen": the name matching among several is tested in
+# output, "screen": tests/cli/t0156 shows two monitors on X.Org; the name matching among several is tested in
 # tests/unit/test_render.c.)
 . "$(dirname "$0")/lib.sh"
 

@@ -8,7 +8,7 @@
 
 PRINTD="$(dirname "$KEZEK")/kezek-printd"
 if ! command -v pdftotext >/dev/null; then echo "pdftotext (poppler-utils) is needed"; exit 1; fi
-sed -i "s#^address = ../var/a4-1#address = $T/a4#" "$T/hall.ini"
+sed -i "s#^address = .*/var/a4-1#address = $T/a4#" "$T/hall.ini"
 
 expect 0 "kezek init" init
 expect 0 "a simulated day to list" simulate --day 2026-03-19 --seed 7

@@ -22,7 +22,7 @@ for tail in /bin/kezek /bin/kezek-kiosk /bin/kezek-display /bin/kezek-printd /bi
 	/systemd/system/kezek-backup.timer /systemd/system/kezek-sync.service /systemd/system/kezek-hall.service /systemd/system/kezek-screens.service \
 	/systemd/system/kezek-kiosk@.service /systemd/system/kezek-display@.service \
 	/etc/X11/kezek-xorg.conf /sysusers.d/kezek.conf /tmpfiles.d/kezek.conf \
-	/udev/rules.d/60-kezek-printers.rules \
+	/udev/rules.d/60-kezek-printers.rules /libexec/kezek/kezek-backoff \
 	/man/man1/kezek.1 /man/man1/kezek-kiosk.1 /man/man1/kezek-display.1 \
 	/man/man8/kezek-printd.8 /man/man8/kezek-sync.8 /man/man5/hall.ini.5; do
 	if [ -n "$(at "$tail")" ]; then ok; else not_ok "nothing installed as ...$tail"; fi
@@ -84,7 +84,7 @@ units=$(dirname "$(at /systemd/system/kezek-backup.service)")
 xorg=$(command -v Xorg || echo /bin/true)
 mkdir -p "$T/units"
 for unit in "$units"/*; do
-	sed "s|/usr/bin/kezek|$bin/kezek|g; s|/usr/bin/Xorg|$xorg|; s|/etc/kezek/|$T/|g" "$unit" \
+	sed "s|/usr/bin/kezek|$bin/kezek|g; s|/usr/libexec/kezek/|$(dirname "$(at /libexec/kezek/kezek-backoff)")/|g; s|/usr/bin/Xorg|$xorg|; s|/etc/kezek/|$T/|g" "$unit" \
 		>"$T/units/$(basename "$unit")"
 done
 for unit in "$units"/*; do
@@ -98,7 +98,9 @@ done
 for unit in "$units"/*.service; do
 	case $unit in *backup*) continue ;; esac
 	for line in '^Restart=always' '^RestartSec=' '^User=kezek' '^NoNewPrivileges=yes' \
-		'^ProtectSystem=strict' '^ReadWritePaths=/var/lib/kezek$'; do
+		'^ProtectSystem=strict' '^ReadWritePaths=/var/lib/kezek$' \
+		'^ExecStartPre=/usr/libexec/kezek/kezek-backoff start %n$' \
+		'^ExecStopPost=/usr/libexec/kezek/kezek-backoff stop %n$'; do
 		if grep -q "$line" "$unit"; then ok; else not_ok "$(basename "$unit") lacks $line"; fi
 	done
 done
