@@ -13,16 +13,19 @@ PRINTD="$(dirname "$KEZEK")/kezek-printd"
 command -v zbarimg >/dev/null || { echo "zbarimg (zbar-tools) is needed"; exit 77; }
 # the staff's browsers are 10.0.0.0/8 here: loopback is "the internet"
 sed -i "s#^allow = .*#allow = 10.0.0.0/8#" "$T/hall.ini"
-sed -i "s#^address = ../var/kiosk-1.prn#address = $T/kiosk-1.prn#" "$T/hall.ini"
+# the ticket printer's device file, as lib.sh placed it
+PRN=$(sed -n 's/^address = \(.*kiosk-1\.prn\)$/\1/p' "$T/hall.ini")
+case $PRN in /*) ;; *) PRN="$T/$PRN" ;; esac
+mkdir -p "$(dirname "$PRN")"
 
 # print_ticket LANG PNG: a ticket of A on kiosk-1 printed by kezek-printd
 # and its printout made a picture
 print_ticket() {
-	: >"$T/kiosk-1.prn"
+	: >"$PRN"
 	expect 0 "a ticket in $1" ticket A --print kiosk-1 --lang "$1"
 	"$PRINTD" --printer kiosk-1 --fonts "$SRC/assets/fonts" --once >"$T/out" 2>"$T/err" &&
 		ok || not_ok "kezek-printd prints the ticket"
-	expect 0 "the printout as a picture" print preview "$T/kiosk-1.prn" "$2"
+	expect 0 "the printout as a picture" print preview "$PRN" "$2"
 }
 # get URL: status in $status, body in $T/body, headers in $T/headers (no cookie jar)
 get() { status=$(curl -s -o "$T/body" -D "$T/headers" -w '%{http_code}' "$1"); }
