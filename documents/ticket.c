@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "queue/feedback.h"
 #include "queue/outbox.h"
+#include "queue/visit.h"
 
 /* The ticket's wording in one language; "%s" and "%d" as noted. */
 struct words {
@@ -26,6 +27,7 @@ struct words {
 	const char *lunch;   /* "%s" the time: called after lunch */
 	const char *closing; /* "%s" the closing time: maybe not called today */
 	const char *code;    /* "%s" the ballot's check code */
+	const char *phone;   /* under the QR code of the phone page's link */
 };
 
 /* U+00A0 (no-break space) keeps "30 minutes" and "at 14:00" on one line. */
@@ -53,6 +55,7 @@ static const struct words english = {
 	N("The queue is long: you may not be called before closing at %s"),
 	/* TRANSLATORS: %s the four digits the kiosk asks for before a ballot */
 	N("Service rating code: %s"),
+	N("Follow your turn on your phone"),
 };
 
 const char *
@@ -206,6 +209,14 @@ kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_layout 
 		(rc = kz_layout_add(out, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_CENTRE, 6, err,
 			 w->code, d->check_code)) != KZ_OK)
 		return rc;
+	/* the phone page: a module of s dots (0.5 mm on 58 mm paper) reads
+	 * with any phone's camera */
+	if (d->link != NULL && d->link[0] &&
+		((rc = kz_layout_add(out, KZ_BLOCK_QR, s, 0, KZ_TS_CENTRE, 6, err, "%s",
+			  d->link)) != KZ_OK ||
+			(rc = kz_layout_add(out, KZ_BLOCK_WRAP, 20 * s / 4, 1, KZ_TS_CENTRE, 0, err,
+				 "%s", w->phone)) != KZ_OK))
+		return rc;
 	return kz_layout_add(out, KZ_BLOCK_LINE, 18 * s / 4, 0, KZ_TS_CENTRE, 6, err, "%s",
 		w->footer);
 }
@@ -228,7 +239,27 @@ struct loaded_ticket {
 	struct kz_ticket_doc doc;
 	struct kz_wait_estimate est;
 	char code[KZ_BALLOT_CODE_LEN];
+	char link[KZ_PUBLIC_URL_LEN + 64];
 };
+
+/* The phone page's link of job's ticket, "" when the hall has no public
+ * address or the ticket's day no key. */
+static int
+ticket_link(struct kz_db *db, const struct kz_config *cfg, const struct kz_print_job *job,
+	char *link, size_t len, char *err)
+{
+	char day[11], token[KZ_VISIT_TOKEN_LEN];
+	int rc;
+
+	link[0] = '\0';
+	if (cfg->server.public_url[0] == '\0')
+		return KZ_OK;
+	kz_clock_day(job->issued_at, day);
+	if ((rc = kz_visit_token(db, day, job->number, token, err)) != KZ_OK || !token[0])
+		return rc;
+	snprintf(link, len, "%s/t/%s?lang=%s", cfg->server.public_url, token, job->lang);
+	return KZ_OK;
+}
 
 /* The check code of job's ticket, of the day it was issued. */
 static int
@@ -260,7 +291,10 @@ kz_doc_ticket_load(struct kz_doc_source *src, const struct kz_print_job *job, vo
 		free(t);
 		return rc;
 	}
-	if (src->db != NULL && (rc = ticket_code(src->db, job, t->code, err)) != KZ_OK) {
+	if (src->db != NULL &&
+		((rc = ticket_code(src->db, job, t->code, err)) != KZ_OK ||
+			(rc = ticket_link(src->db, cfg, job, t->link, sizeof t->link, err)) !=
+				KZ_OK)) {
 		free(t);
 		return rc;
 	}
@@ -269,7 +303,7 @@ kz_doc_ticket_load(struct kz_doc_source *src, const struct kz_print_job *job, vo
 			: kk ? s->name_kk
 			     : s->name_ru,
 		job->number, job->issued_at, t->est.ahead, job->resumes_at != 0, job->resumes_at,
-		t->est.waiting ? &t->est : NULL, t->code};
+		t->est.waiting ? &t->est : NULL, t->code, t->link};
 	*data = t;
 	return KZ_OK;
 }

@@ -119,6 +119,7 @@ struct hall_req {
 	int retry_after;           /* seconds, for a 429 or 503 */
 	char error[32];            /* the error code sent, for the log */
 	char detail[KZ_ERR_LEN];   /* the queue's own message, for the log */
+	int visitor;               /* a visitor's phone's route: the connection closes after */
 };
 
 /* Start serving on a thread of its own; KZ_OK, or KZ_ECONFIG / KZ_EDB /

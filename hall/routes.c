@@ -4,7 +4,7 @@
 #include "routes.h"
 
 static const struct hall_route routes[] = {
-	{"GET", "/api/words", 0, HALL_PUBLIC, hall_words},
+	{"GET", "/api/words", 0, HALL_VISITOR, hall_words},
 	{"POST", "/api/login", 0, HALL_PUBLIC, hall_login},
 	{"POST", "/api/logout", 0, HALL_STAFF, hall_logout},
 	{"GET", "/api/session", 0, HALL_STAFF, hall_session_get},
@@ -37,6 +37,9 @@ static const struct hall_route routes[] = {
 	{"GET", "/counter", 0, HALL_PUBLIC, hall_static},
 	{"GET", "/manager", 0, HALL_PUBLIC, hall_static},
 	{"GET", "/static/", 1, HALL_PUBLIC, hall_static},
+	{"GET", "/t/", 1, HALL_VISITOR, hall_visit_page},
+	{"GET", "/phone/", 1, HALL_VISITOR, hall_visit_static},
+	{"GET", "/api/visit/", 1, HALL_VISITOR, hall_visit_get},
 };
 
 const struct hall_route *

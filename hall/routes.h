@@ -3,8 +3,8 @@
  * handlers, one file per resource: api-session.c, api-words.c,
  * api-counter.c, api-intake.c, api-complaints.c, api-print.c,
  * api-manager.c, api-reports.c, api-device.c (enrolment and a device's
- * configuration), api-open.c (the public feed of waits), events.c (the
- * stream), static.c.
+ * configuration), api-open.c (the public feed of waits), api-visit.c and
+ * visit-page.c (the visitor's phone), events.c (the stream), static.c.
  *
  * A route serving devices names their roles in access; every POST of a
  * device runs inside hall_idem_run (idem.h), applied by server.c: a
@@ -21,6 +21,9 @@ enum hall_access {
 	HALL_STAFF = HALL_CLERK | HALL_MANAGER | HALL_ADMIN, /* any logged-in role */
 	HALL_MANAGERS = HALL_MANAGER | HALL_ADMIN,
 	HALL_DEVICES = HALL_BOARD | HALL_KIOSK | HALL_PRINTER, /* any enrolled device */
+	/* no session, and from any network, not only [server] allow: what a
+	 * visitor's phone opens from a ticket's QR code (and its words) */
+	HALL_VISITOR = 1 << 30,
 };
 
 struct hall_route {
@@ -62,5 +65,20 @@ int hall_device_enrol(struct hall_req *r);
 int hall_device_config(struct hall_req *r);
 int hall_open_waits(struct hall_req *r);
 int hall_static(struct hall_req *r);
+int hall_visit_get(struct hall_req *r);
+int hall_visit_page(struct hall_req *r);
+int hall_visit_static(struct hall_req *r);
+
+/* The pages' file name (a plain name in hall/www) as r's answer; KZ_OK,
+ * or answered 404 (hall_fail) and KZ_EREJECT. */
+int hall_static_file(struct hall_req *r, const char *name);
+/* The headers every page carries: no sniffing, no frames, no referrer,
+ * scripts of the server only. */
+void hall_page_headers(struct MHD_Response *resp);
+
+struct kz_visit;
+/* The ticket of token (queue/visit.h) into *v; KZ_OK, or answered (404
+ * for a token of no ticket of today) and KZ_EREJECT. */
+int hall_visit_find(struct hall_req *r, const char *token, struct kz_visit *v);
 
 #endif

@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 
 #include <microhttpd.h>
+#include <nettle/sha2.h>
 
 #include "events.h"
 #include "idem.h"
@@ -198,6 +199,8 @@ send_answer(struct hall_req *r)
 				"application/json; charset=utf-8");
 		security_headers(resp, 1);
 	}
+	if (r->visitor)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
 	if (retry_after > 0) {
 		char s[16];
 		snprintf(s, sizeof s, "%d", retry_after);
@@ -248,6 +251,29 @@ who(const struct hall_req *r, char *out, size_t len)
 			(long long)r->sess.staff_id);
 }
 
+/* The path for the log: a phone link's token (visit.h) is a key to its
+ * ticket's page, so the log shows only a hash's first 8 hex digits, enough
+ * to follow one phone's requests and useless to open the page. */
+static void
+log_path(const char *p, char *out, size_t len)
+{
+	static const char *const secret[] = {"/t/", "/api/visit/"};
+	struct sha256_ctx ctx;
+	uint8_t h[SHA256_DIGEST_SIZE];
+
+	for (size_t i = 0; i < sizeof secret / sizeof secret[0]; i++) {
+		size_t n = strlen(secret[i]);
+		if (strncmp(p, secret[i], n) != 0 || p[n] == '\0')
+			continue;
+		sha256_init(&ctx);
+		sha256_update(&ctx, strlen(p + n), (const uint8_t *)(p + n));
+		sha256_digest(&ctx, sizeof h, h);
+		snprintf(out, len, "%s#%02x%02x%02x%02x", secret[i], h[0], h[1], h[2], h[3]);
+		return;
+	}
+	snprintf(out, len, "%.100s", p);
+}
+
 static void
 log_request(struct hall_req *r)
 {
@@ -255,7 +281,7 @@ log_request(struct hall_req *r)
 
 	who(r, w, sizeof w);
 	/* the path shown escaped and cut: a request's own bytes never break a line */
-	snprintf(path, sizeof path, "%.100s", r->path);
+	log_path(r->path, path, sizeof path);
 	for (char *p = path; *p; p++)
 		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
 			*p = '?';
@@ -404,7 +430,10 @@ admit(struct hall_req *r, const struct pending *p, const struct hall_route **rou
 	    state_change = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
 	char device_key[32];
 
-	if (!allowed(r->hall->cfg, r->address))
+	/* a visitor's phone comes from anywhere; the rest from [server] allow */
+	*route = route_find(r, &known);
+	r->visitor = *route != NULL && (*route)->access == HALL_VISITOR;
+	if (!r->visitor && !allowed(r->hall->cfg, r->address))
 		return hall_fail(r, 403, "network",
 			N("This computer may not use the hall's pages."),
 			"address not in [server] allow");
@@ -432,7 +461,6 @@ admit(struct hall_req *r, const struct pending *p, const struct hall_route **rou
 			     : r->sess.role != HALL_NOBODY ? r->sess.token
 							   : r->address)) > 0)
 		return hall_fail(r, 429, "too_many", N("Too many requests; wait a moment."), NULL);
-	*route = route_find(r, &known);
 	if (*route == NULL)
 		return known ? hall_fail(r, 405, "method", N("Not found."), NULL)
 			     : hall_fail(r, 404, "not_found", N("Not found."), NULL);
@@ -446,7 +474,7 @@ admit(struct hall_req *r, const struct pending *p, const struct hall_route **rou
 		return KZ_EREJECT;
 	if (r->sess.device_id)
 		device_lang(r);
-	if ((*route)->access == HALL_PUBLIC)
+	if ((*route)->access == HALL_PUBLIC || r->visitor)
 		return KZ_OK;
 	if (r->sess.role == HALL_NOBODY)
 		return hall_fail(r, 401, "session", N("Log in first."), NULL);

@@ -52,6 +52,17 @@ plain_name(const char *name)
 		n;
 }
 
+void
+hall_page_headers(struct MHD_Response *resp)
+{
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "Content-Security-Policy",
+		"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
+		"form-action 'self'; base-uri 'none'");
+}
+
 int
 hall_static(struct hall_req *r)
 {
@@ -59,6 +70,13 @@ hall_static(struct hall_req *r)
 		: strcmp(r->path, "/open") == 0             ? "open.html"
 		: strncmp(r->path, "/static/", 8) == 0      ? r->path + 8
 							    : "counter.html";
+
+	return hall_static_file(r, name);
+}
+
+int
+hall_static_file(struct hall_req *r, const char *name)
+{
 	char path[KZ_PATH_LEN + 128];
 	const char *type = type_of(name);
 	struct stat st;
@@ -82,12 +100,7 @@ hall_static(struct hall_req *r)
 	}
 	MHD_add_response_header(r->resp, "Content-Type", type);
 	MHD_add_response_header(r->resp, "Cache-Control", "no-cache");
-	MHD_add_response_header(r->resp, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r->resp, "X-Frame-Options", "DENY");
-	MHD_add_response_header(r->resp, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(r->resp, "Content-Security-Policy",
-		"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
-		"form-action 'self'; base-uri 'none'");
+	hall_page_headers(r->resp);
 	r->status = 200;
 	return KZ_OK;
 }

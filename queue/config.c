@@ -827,6 +827,37 @@ server_allow(struct parse *p, const char *value)
 	return 1;
 }
 
+/* public_url: http(s)://host[:port][/path], printable ASCII without
+ * spaces, quotes or a query; a slash at the end is dropped. */
+static int
+server_public_url(struct parse *p, const char *value)
+{
+	char *u = p->cfg->server.public_url;
+	size_t n = strlen(value);
+	const char *host = strncmp(value, "https://", 8) == 0 ? value + 8
+		: strncmp(value, "http://", 7) == 0           ? value + 7
+							      : NULL;
+
+	while (n > 0 && value[n - 1] == '/')
+		n--;
+	if (host == NULL || (size_t)(host - value) >= n || n >= KZ_PUBLIC_URL_LEN ||
+		strcspn(value, " \t\"'<>\\^`{|}?#") < n) {
+		u[0] = '\0';
+		return fail(p,
+			"public_url in [server] must be the hall's address as phones reach it, "
+			"such as https://kezek.example.kz, of at most %d bytes without spaces, "
+			"quotes or '?', not '%.80s'",
+			KZ_PUBLIC_URL_LEN - 1, value);
+	}
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)value[i] <= 0x20 || (unsigned char)value[i] >= 0x7f)
+			return fail(p, "public_url in [server] must be plain ASCII, not '%.80s'",
+				value);
+	memcpy(u, value, n);
+	u[n] = '\0';
+	return 1;
+}
+
 static int
 server_key(struct parse *p, const char *name, const char *value)
 {
@@ -856,8 +887,11 @@ server_key(struct parse *p, const char *name, const char *value)
 	}
 	if (strcmp(name, "allow") == 0)
 		return server_allow(p, value);
+	if (strcmp(name, "public_url") == 0)
+		return server_public_url(p, value);
 	return fail(p,
-		"unknown key '%s' in [server]; known keys: address, port, certificate, key, allow",
+		"unknown key '%s' in [server]; known keys: address, port, certificate, key, allow, "
+		"public_url",
 		name);
 }
 

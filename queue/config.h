@@ -166,7 +166,8 @@ struct kz_targets {
 	int electronic_now;       /* per cent, 0-100 */
 };
 
-#define KZ_MAX_NETWORKS 16
+#define KZ_MAX_NETWORKS   16
+#define KZ_PUBLIC_URL_LEN 161 /* [server] public_url, bytes with NUL */
 
 /* [server]: where kezek-hall listens, and to whom.  certificate and key
  * are paths ("" if not given: plain HTTP, on loopback only). */
@@ -177,6 +178,9 @@ struct kz_server_conf {
 	char key[KZ_PATH_LEN];           /* PEM, readable by the hall's user only */
 	int nallow;                      /* networks allowed; 0: loopback only */
 	char allow[KZ_MAX_NETWORKS][64]; /* "192.168.1.0/24", "::1/128" */
+	/* the hall's address as visitors' phones reach it ("https://kezek.example.kz",
+	 * no slash at the end); "": tickets carry no link to the phone page */
+	char public_url[KZ_PUBLIC_URL_LEN];
 };
 
 /* [region]: the region's centre kezek-sync ships the event log to. */

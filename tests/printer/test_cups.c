@@ -718,7 +718,7 @@ test_raw_queue_prints_ticket(void **state)
 		struct kz_wait_estimate e;
 		char day[11], code[KZ_BALLOT_CODE_LEN];
 		struct kz_ticket_doc d = {"kk", h->cfg.name_kk, "Құжаттарды тапсыру", t.number,
-			t.issued_at, 0, 0, 0, &e, NULL};
+			t.issued_at, 0, 0, 0, &e, NULL, NULL};
 
 		/* the ticket as the print service laid it out: the estimate then */
 		assert_int_equal(kz_wait_estimate_ticket(h->db, &h->cfg.hours, t.id,

@@ -174,7 +174,7 @@ assert_printed_after(const struct kz_ticket *t, const char *lang, int reset)
 	char day[11], code[KZ_BALLOT_CODE_LEN];
 	struct kz_ticket_doc d = {lang, strcmp(lang, "kk") ? h->cfg.name_ru : h->cfg.name_kk,
 		strcmp(lang, "kk") ? "Сдача документов" : "Құжаттарды тапсыру", t->number,
-		t->issued_at, 0, 0, 0, &e, NULL};
+		t->issued_at, 0, 0, 0, &e, NULL, NULL};
 	struct kz_bitmap *want = NULL, *got = NULL;
 	struct kz_escpos_summary sum;
 	struct kz_typeset *ts;

@@ -316,6 +316,73 @@ test_check_code_at_the_bottom(void **state)
 	}
 }
 
+/* What zbarimg reads in the PNG name of screens/ into out ("" if it is
+ * not installed or reads nothing). */
+static void
+read_qr(const char *name, char *out, size_t len)
+{
+	char cmd[1200];
+	FILE *p;
+
+	out[0] = '\0';
+	snprintf(cmd, sizeof cmd, "zbarimg -q --raw '%s/%s' 2>/dev/null", KZ_SCREENS_DIR, name);
+	if (system("command -v zbarimg >/dev/null 2>&1") != 0 || (p = popen(cmd, "r")) == NULL)
+		return;
+	if (fgets(out, (int)len, p) == NULL)
+		out[0] = '\0';
+	out[strcspn(out, "\n")] = '\0';
+	pclose(p);
+}
+
+/* With a link, the ticket ends with its QR code and the line that says
+ * what it is, in the ticket's language, above the footer; the code reads
+ * back as the link.  Without one, neither. */
+static void
+test_phone_link_as_a_qr_code(void **state)
+{
+	static const char *const line[2] = {"Кезегіңізді телефоннан бақылаңыз",
+		"Следите за очередью на телефоне"};
+	static const char link[] = "https://kezek.akmola-zher.kz/t/kZfIQ3y2a5OgLvOHMyn1vg?lang=kk";
+
+	(void)state;
+	for (int wi = 0; wi < 2; wi++) {
+		for (int li = 0; li < 2; li++) {
+			struct kz_ticket_doc d = doc(langs[li]);
+			struct kz_layout l;
+			struct kz_bitmap *b, *plain;
+			char name[64], read[256];
+			int qr = -1;
+
+			d.link = link;
+			l = layout(&d, widths[wi]);
+			for (int i = 0; i < l.n; i++)
+				if (l.blocks[i].kind == KZ_BLOCK_QR)
+					qr = i;
+			assert_int_equal(qr, l.n - 3);
+			assert_string_equal(l.blocks[qr].text, link);
+			assert_string_equal(l.blocks[qr + 1].text, line[li]);
+			b = ticket(&d, widths[wi]);
+			snprintf(name, sizeof name, "ticket-%d-%s-phone.png", widths[wi],
+				langs[li]);
+			test_save_png(b, name);
+			assert_int_equal(b->w, widths[wi]);
+			assert_side_margins_white(b);
+			d.link = NULL;
+			plain = ticket(&d, widths[wi]);
+			/* the code and its line: about 2.5 cm more paper, no more */
+			if (b->h - plain->h < 150 || b->h - plain->h > 320)
+				fail_msg("%s: the QR code adds %d dots", name, b->h - plain->h);
+			read_qr(name, read, sizeof read);
+			if (read[0] != '\0' || system("command -v zbarimg >/dev/null 2>&1") == 0)
+				assert_string_equal(read, link);
+			l = layout(&d, widths[wi]);
+			assert_false(has_text(&l, line[li]));
+			kz_bitmap_free(plain);
+			kz_bitmap_free(b);
+		}
+	}
+}
+
 /* A Kazakh ticket has no Russian sentence; a Russian one no Kazakh letter. */
 /* No English word (3 Latin letters or more but the queue's name) in any
  * text of the ticket: each comes from the catalogues. */
@@ -597,6 +664,7 @@ main(void)
 		cmocka_unit_test(test_a_line_too_wide_shrinks),
 		cmocka_unit_test(test_missing_glyphs_are_counted),
 		cmocka_unit_test(test_bad_requests_are_refused),
+		cmocka_unit_test(test_phone_link_as_a_qr_code),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
