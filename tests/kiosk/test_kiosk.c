@@ -397,6 +397,15 @@ test_closed(void **state)
 			fail_msg("at %s: screen %s says '%s'", cases[i].at, kz_kiosk_screen(t->k),
 				kt_text(t, "closed"));
 	}
+	/* the holiday named in Russian as the Law names it, on 9 May's moved day off */
+	test_at("2026-05-11T10:00");
+	kt_step(t);
+	kt_tap(t, "lang.ru");
+	if (!kt_shows(t, "День Победы"))
+		fail_msg("11 May in Russian says '%s'", kt_text(t, "closed"));
+	kt_tap(t, "lang.kk");
+	if (!kt_shows(t, "Жеңіс күні"))
+		fail_msg("11 May in Kazakh says '%s'", kt_text(t, "closed"));
 	kt_tap(t, "about"); /* information works while closed */
 	assert_string_equal(kz_kiosk_screen(t->k), "about");
 	test_at("2026-03-26T09:00");
