@@ -437,6 +437,45 @@ test_blank_form(void **state)
 	kt_free(t);
 }
 
+/* p.10: a sample filled-in form beside the blank one, printed on request
+ * on the A4 printer in the visitor's language. */
+static void
+test_sample_form(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+
+	(void)state;
+	kt_tap(t, "forms");
+	kt_tap(t, "sample");
+	assert_int_equal(kt_count(t,
+				 "SELECT count(*) FROM print_jobs j JOIN printers p ON "
+				 "p.id = j.printer_id WHERE p.name = 'a4-1' AND "
+				 "j.document = 'form_sample' AND j.lang = 'kk'"),
+		1);
+	assert_true(kt_shows(t, "үлгі"));
+	kt_free(t);
+}
+
+/* p.4.2: the "about" screen gives the office's contacts (App. 1) and the
+ * agency's website, in each language. */
+static void
+test_about_gives_contacts_and_website(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+
+	(void)state;
+	kt_tap(t, "about");
+	assert_true(kt_shows(t, "Агенттіктің интернет-ресурсы: www.auzr.kz"));
+	assert_true(kt_shows(t, "8-716-225-35-56"));
+	kt_tap(t, "home");
+	kt_tap(t, "lang.ru");
+	kt_tap(t, "about");
+	assert_true(kt_shows(t, "Интернет-ресурс Агентства: www.auzr.kz"));
+	assert_true(kt_shows(t, "Отдел земельных отношений города Кокшетау"));
+	assert_true(kt_shows(t, "8-716-225-35-56"));
+	kt_free(t);
+}
+
 /* The App. 4 questions, one tap each, after the number of a ticket served
  * today: a number never issued, one not yet served and one that has
  * voted are refused on the screen, in the visitor's language; five
@@ -721,6 +760,8 @@ main(void)
 		cmocka_unit_test(test_database_comes_back),
 		cmocka_unit_test(test_closed),
 		cmocka_unit_test(test_blank_form),
+		cmocka_unit_test(test_sample_form),
+		cmocka_unit_test(test_about_gives_contacts_and_website),
 		cmocka_unit_test(test_feedback),
 		cmocka_unit_test(test_feedback_one_service),
 		cmocka_unit_test(test_feedback_code_guessing_is_slowed),
