@@ -65,6 +65,16 @@ lacks out "next year" "no warning before November"
 KEZEK_NOW=2027-11-01T10:00 expect 0 "status on 1 November" status
 has out "there is no holiday data for next year, 2028" "status warns from 1 November"
 has out "the holiday data for 2027 is provisional" "and that today rests on provisional data"
+# the clerk's console says it too: today's due dates rest on 2027's data
+printf '2468\n' >"$T/pin"
+expect 0 "a clerk's PIN" clerk pin "Ахметова Айгүл Серікқызы" --position "Бас маман" <"$T/pin"
+printf 'Ахметова Айгүл Серікқызы\n2468\nq\n' >"$T/keys"
+KEZEK_NOW=2027-05-13T10:00 "$KEZEK" console 2 <"$T/keys" >"$T/out" 2>"$T/err"
+has out "the holiday data for 2027 is provisional" "the console's warning"
+KEZEK_NOW=2027-05-13T10:00 KEZEK_LANG=kk "$KEZEK" console 2 <"$T/keys" >"$T/out" 2>"$T/err"
+has out "2027 жылғы мерекелер туралы деректер алдын ала" "the console's warning in Kazakh"
+KEZEK_NOW=2027-11-01T10:00 "$KEZEK" console 2 <"$T/keys" >"$T/out" 2>"$T/err"
+has out "there is no holiday data for next year, 2028" "the console warns from 1 November"
 expect 0 "due" calendar due 2026-12-14
 first_line "2026-12-18" "due date first"
 expect 1 "due without date" calendar due
