@@ -24,7 +24,7 @@ static const struct kz_cmd_option options[] = {
 static void
 report(const struct kz_application *a, const char *printer, int64_t job)
 {
-	char when[32];
+	char when[32], warning[512];
 
 	kz_clock_format(a->resumed_at, "%Y-%m-%d %H:%M", when, sizeof when);
 	printf("%s\n", a->number);
@@ -37,6 +37,9 @@ report(const struct kz_application *a, const char *printer, int64_t job)
 	printf("\n");
 	printf("due       %s (p.7.1: the 3rd working day after the set was complete)\n",
 		a->due_day);
+	/* a due day counted on holiday data not decreed says so, as at acceptance */
+	if (kz_cli_due_warning(a->due_calendar, a->due_day, warning, sizeof warning))
+		printf("%s\n", warning);
 	if (job)
 		printf("print     job %lld on %s: the receipt (p.14)\n", (long long)job, printer);
 	else

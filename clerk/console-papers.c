@@ -92,7 +92,7 @@ kz_console_complaint(struct console *c)
 int
 kz_console_resume(struct console *c)
 {
-	char number[32], docs[256], chosen[32], q[128];
+	char number[32], docs[256], chosen[32], q[128], said[256], warn[512] = "";
 	const char *printer;
 	struct kz_application *a;
 	unsigned set = 0;
@@ -123,11 +123,17 @@ kz_console_resume(struct console *c)
 	if (kz_app_resume(c->cli->db, c->cli->cal, number, c->counter, set, printer, NULL, a, &job,
 		    c->cli->err) != KZ_OK)
 		kz_console_say(c, T("application %s did not go on: %s"), number, c->cli->err);
-	else
-		kz_console_say(c, T("application %s goes on, due %s (p.7.1)%s%s"), a->number,
-			a->due_day,
+	else {
+		/* the due day on holiday data not decreed says so, beside it */
+		snprintf(said, sizeof said, T("application %s goes on, due %s (p.7.1)%s%s"),
+			a->number, a->due_day,
 			job ? T("; receipt printing on ") : T("; RECEIPT OWED: no printer"),
 			job ? printer : "");
+		kz_console_say(c, "%s%s%s", said,
+			kz_cli_due_warning(a->due_calendar, a->due_day, warn, sizeof warn) ? "; "
+											   : "",
+			warn);
+	}
 	free(a);
 	return 0;
 }

@@ -10,16 +10,15 @@
 #include "queue/error.h"
 #include "doc.h"
 #include "queue/feedback.h"
+#include "queue/i18n.h"
 #include "queue/outbox.h"
 #include "queue/visit.h"
 
 /* The ticket's wording in one language; "%s" and "%d" as noted. */
 struct words {
-	const char *ahead_one, *ahead_few, *ahead_many; /* "%d" people before the visitor,
-							  * by Russian's plural forms */
-	const char *nobody;                             /* no one before */
-	const char *promise;                            /* p.7.2 of the standard */
-	const char *resumes;                            /* "%s" the time, "%s" a suffix (kk) */
+	const char *nobody;  /* no one before */
+	const char *promise; /* p.7.2 of the standard */
+	const char *resumes; /* "%s" the time, "%s" a suffix (kk) */
 	const char *footer;
 	const char *next;    /* called next, within minutes */
 	const char *range;   /* "%d", "%d": the wait in minutes, low and high */
@@ -32,12 +31,6 @@ struct words {
 
 /* U+00A0 (no-break space) keeps "30 minutes" and "at 14:00" on one line. */
 static const struct words english = {
-	/* TRANSLATORS: %d people before the visitor; Russian: the form for 1, 21, 31 ... (not 11) */
-	N("%d person ahead of you"),
-	/* TRANSLATORS: %d people before the visitor; Russian: the form for 2-4, 22-24 ... (not 12-14) */
-	N("%d persons ahead of you"),
-	/* TRANSLATORS: %d people before the visitor; Russian: the form for 0, 5-20, 25-30 ... */
-	N("%d people ahead of you"),
 	N("Nobody is ahead of you"),
 	/* TRANSLATORS: p.7.2 of the standard, on the ticket */
 	N("The wait in the queue is no more than 30\u00A0minutes"),
@@ -57,17 +50,6 @@ static const struct words english = {
 	N("Service rating code: %s"),
 	N("Follow your turn on your phone"),
 };
-
-const char *
-kz_doc_plural_ru(long n, const char *one, const char *few, const char *many)
-{
-	long d = (n < 0 ? -n : n) % 100;
-
-	if (d >= 11 && d <= 14)
-		return many;
-	d %= 10;
-	return d == 1 ? one : d >= 2 && d <= 4 ? few : many;
-}
 
 /* The Kazakh locative ending after a time "HH:MM": it agrees with the last
  * word read aloud, that of the minutes ("14:00" ends in нөл: 14:00-де;
@@ -158,7 +140,9 @@ add_status(struct kz_layout *l, const struct kz_ticket_doc *d, const struct word
 			w->nobody);
 	else
 		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, up, err,
-			kz_doc_plural_ru(d->ahead, w->ahead_one, w->ahead_few, w->ahead_many),
+			/* TRANSLATORS: %d people before the visitor, on the ticket */
+			kz_trn(d->lang, "%d person ahead of you", "%d people ahead of you",
+				(unsigned long)d->ahead),
 			d->ahead);
 	kz_clock_format(d->issued_at, "%d.%m.%Y %H:%M", when, sizeof when);
 	if (rc == KZ_OK)

@@ -55,10 +55,6 @@ int kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_lay
 int kz_doc_ticket_bitmap(struct kz_typeset *t, const struct kz_ticket_doc *d, int width,
 	struct kz_bitmap **out, char *err);
 
-/* The Russian form of a noun after the number n: one (1, 21, 101 ...),
- * few (2-4, 22-24 ...) or many (0, 5-20, 25-30, 111 ...). */
-const char *kz_doc_plural_ru(long n, const char *one, const char *few, const char *many);
-
 /* The table's pair (documents.h): the ticket of print job job, from its
  * ticket row, hall.ini's office and service names in its language and the
  * people ahead and expected wait worked out now (kz_wait_estimate_ticket,

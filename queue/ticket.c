@@ -206,14 +206,14 @@ closed(const struct kz_office *o, int64_t now, char *err)
 		kz_date_format(o->day.from, from);
 	if (o->day.kind == KZ_HOLIDAY_MOVED)
 		return kz_err(err, KZ_ECLOSED,
-			"the office is closed: day off for %s (%s); it opens %s", o->day.name_ru,
-			from, when);
+			"the office is closed: day off for %s (%s); it opens %s",
+			kz_cal_day_name(&o->day, NULL, "en"), from, when);
 	if (o->day.kind == KZ_TRANSFER_OFF)
 		return kz_err(err, KZ_ECLOSED,
 			"the office is closed: day off transferred from %s; it opens %s", from,
 			when);
 	return kz_err(err, KZ_ECLOSED, "the office is closed: %s; it opens %s",
-		o->day.name_ru ? o->day.name_ru : "day off", when);
+		o->day.name ? kz_cal_day_name(&o->day, NULL, "en") : "day off", when);
 }
 
 int

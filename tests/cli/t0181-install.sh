@@ -52,8 +52,8 @@ unset KEZEK_DB
 "$bin/kezek" init >"$T/out" 2>"$T/err" && "$bin/kezek" ticket A >"$T/out" 2>"$T/err"
 if [ $? -eq 0 ] && grep -q '^A-001' "$T/out" && [ -f "$T/state/hall.db" ]; then ok
 else not_ok "the installed kezek issues a ticket into /var/lib/kezek's stand-in"; fi
-"$bin/kezek" calendar 2026-03 >"$T/out" 2>"$T/err"
-if [ $? -eq 0 ] && grep -q 'Наурыз' "$T/out"; then ok
+"$bin/kezek" calendar 2026-03 --lang ru >"$T/out" 2>"$T/err"
+if [ $? -eq 0 ] && grep -q 'Наурыз мейрамы' "$T/out"; then ok
 else not_ok "the installed kezek reads the installed holidays"; fi
 "$bin/kezek-kiosk" --version >"$T/out" 2>"$T/err"
 if [ $? -eq 0 ] && grep -q '^kezek-kiosk [0-9]' "$T/out"; then ok; else not_ok "kezek-kiosk --version"; fi

@@ -7,6 +7,7 @@
 
 #include "helpers.h"
 #include "queue/application.h"
+#include "queue/backup.h"
 #include "queue/clock.h"
 #include "queue/counter.h"
 #include "queue/db.h"
@@ -290,6 +291,22 @@ test_version_9_refusals_become_suspensions(void **state)
 	kz_db_close(db);
 }
 
+/* The copies' folder, one answer for kezek backup and kezek doctor:
+ * backups/ beside the database file. */
+static void
+test_backup_folder_is_beside_the_database(void **state)
+{
+	char out[64];
+
+	(void)state;
+	kz_backup_folder("/var/lib/kezek/hall.db", out, sizeof out);
+	assert_string_equal(out, "/var/lib/kezek/backups");
+	kz_backup_folder("hall.db", out, sizeof out);
+	assert_string_equal(out, "backups");
+	kz_backup_folder("/hall.db", out, sizeof out);
+	assert_string_equal(out, "/backups");
+}
+
 int
 main(void)
 {
@@ -311,6 +328,7 @@ main(void)
 			test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_event_kinds_and_their_column_words,
 			test_hall_setup, test_hall_teardown),
+		cmocka_unit_test(test_backup_folder_is_beside_the_database),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,5 @@
 #!/bin/bash
-# t0080: the visitor's phone.  A ticket printed with [server] public_url
+# t0085: the visitor's phone.  A ticket printed with [server] public_url
 # carries a QR code; read back from the printout (zbarimg) it is the link
 # that opens the ticket's page on kezek-hall, from a network outside
 # [server] allow, with no cookie.  The answer has the number, the service,
