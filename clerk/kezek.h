@@ -124,8 +124,13 @@ int kz_cli_parse(struct kz_cli *cli, int argc, char **argv, int *help);
 const char *kz_cli_opt(const struct kz_cli *cli, const char *name);
 
 /* Report cli->err for library result code on stderr as "kezek: ...",
- * and return the exit code for it. */
+ * and return the exit code for it.  A refusal (refusal.h) is said in the
+ * staff's words from po/ unless the staff language is "en". */
 int kz_cli_fail(struct kz_cli *cli, int code);
+
+/* kz_cli_fail with its own words: said (already in the staff's language)
+ * on stderr, and the exit code for code. */
+int kz_cli_refuse(struct kz_cli *cli, int code, const char *said);
 
 /* Report a usage error: "kezek NAME: message" and the usage line; returns 1. */
 int kz_cli_usage(struct kz_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

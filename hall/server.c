@@ -16,6 +16,7 @@
 
 #include "events.h"
 #include "limits.h"
+#include "record.h"
 #include "queue/clock.h"
 #include "queue/hall.h"
 #include "routes.h"
@@ -362,6 +363,7 @@ answer(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 	if (r.status == 0)
 		r.status = 500;
 	log_request(&r);
+	hall_record(&r, route ? route->path : NULL);
 	ret = send_answer(&r);
 	json_decref(r.out);
 	json_decref(r.body);

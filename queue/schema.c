@@ -615,6 +615,11 @@ static const char step_report_days_packed[] =
 	 * when a report needs their days. */
 	"DELETE FROM report_days WHERE params NOT LIKE '3 %';";
 
+static const char step_transfer_comment[] =
+	/* A transfer's comment from the sending clerk, on the new place, for
+	 * the counter that receives the visitor (kz_ticket_transfer). */
+	"ALTER TABLE tickets ADD COLUMN transfer_comment TEXT;";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -637,6 +642,8 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{18, "what the region's centre confirmed of the event log", step_shipping},
 	{19, "the report's summaries in their packed form, older ones dropped",
 		step_report_days_packed},
+	{21, "a transfer's comment for the counter that receives the visitor",
+		step_transfer_comment},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];
