@@ -8,6 +8,7 @@
 #include "queue/application.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/i18n.h"
 #include "queue/utf8.h"
 #include "refusal.h"
 
@@ -41,7 +42,9 @@ kz_cli_refusal_what(const struct kz_cli *cli)
 int
 kz_cli_fail(struct kz_cli *cli, int code)
 {
-	if (strcmp(kz_cli_lang(), "en") != 0 && kz_refusal_is(code))
+	/* in the staff's words once their catalogue is read (a refusal met
+	 * before that, such as a bad --now, keeps the reason as it is) */
+	if (strcmp(kz_cli_lang(), "en") != 0 && kz_i18n_current() != NULL && kz_refusal_is(code))
 		return kz_cli_refuse(cli, code, kz_refusal_say(kz_cli_refusal_what(cli), code));
 	return kz_cli_refuse(cli, code, cli->err[0] ? cli->err : kz_err_name(code));
 }
@@ -66,6 +69,10 @@ kz_cli_refuse(struct kz_cli *cli, int code, const char *said)
 	}
 }
 
+/* A usage refusal found before the staff's language was known (the
+ * arguments are read first): said by kz_cli_usage_said once it is. */
+static int usage_deferred;
+
 int
 kz_cli_usage(struct kz_cli *cli, const char *fmt, ...)
 {
@@ -76,7 +83,12 @@ kz_cli_usage(struct kz_cli *cli, const char *fmt, ...)
 	vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
 	kz_err(said, 0, "%s", raw); /* one line: what was typed is shown escaped */
-	if (strcmp(kz_cli_lang(), "en") != 0) {
+	if (!usage_deferred && kz_i18n_current() == NULL && strcmp(kz_cli_lang(), "en") != 0) {
+		usage_deferred = 1;
+		snprintf(cli->err, KZ_ERR_LEN, "%s", said);
+		return KZ_EXIT_USAGE;
+	}
+	if (strcmp(kz_cli_lang(), "en") != 0 && kz_i18n_current() != NULL) {
 		/* the staff's words; the form of the command is its own */
 		fprintf(stderr, "kezek %s: %s\n", cli->cmd->name, kz_refusal_say(NULL, KZ_EINVAL));
 		fprintf(stderr, T("its form: kezek %s %s; kezek %s --help shows the options\n"),
@@ -87,6 +99,17 @@ kz_cli_usage(struct kz_cli *cli, const char *fmt, ...)
 	fprintf(stderr, "\nusage: kezek %s%s%s [options]; see 'kezek %s --help'\n", cli->cmd->name,
 		cli->cmd->args ? " " : "", cli->cmd->args ? cli->cmd->args : "", cli->cmd->name);
 	return KZ_EXIT_USAGE;
+}
+
+int
+kz_cli_usage_said(struct kz_cli *cli)
+{
+	char said[KZ_ERR_LEN];
+
+	if (!usage_deferred)
+		return 0;
+	snprintf(said, sizeof said, "%s", cli->err);
+	return kz_cli_usage(cli, "%s", said), 1;
 }
 
 int

@@ -298,7 +298,10 @@ kz_console_visit_key(struct console *c, int key)
 		kz_console_say(c, "%s", kz_console_keys());
 		return 0;
 	default:
-		kz_console_say(c, T("'%c' does nothing; h lists the keys"), key);
+		if (key < 0x20 || key >= 0x7f) /* a byte of a letter of another keyboard */
+			kz_console_say(c, "%s", T("that key does nothing; h lists the keys"));
+		else
+			kz_console_say(c, T("'%c' does nothing; h lists the keys"), key);
 		return 0;
 	}
 }

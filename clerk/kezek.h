@@ -135,6 +135,11 @@ int kz_cli_refuse(struct kz_cli *cli, int code, const char *said);
 /* Report a usage error: "kezek NAME: message" and the usage line; returns 1. */
 int kz_cli_usage(struct kz_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A usage refusal met while the arguments were read, before the staff's
+ * language and its catalogue were known, is kept in cli->err; once they
+ * are (or cannot be), this says it: 1, or 0 if there was none. */
+int kz_cli_usage_said(struct kz_cli *cli);
+
 /* The personal data of one command's run, read by kz_person_read: at most
  * KZ_PERSON_MAX bytes of UTF-8 "key: value" lines; see person.c. */
 #define KZ_PERSON_MAX  (64 * 1024)

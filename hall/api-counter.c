@@ -288,8 +288,12 @@ do_finish(struct hall_req *r, char *err)
 		json_object_set_new(r->out, "field", json_string("to_service"));
 		return KZ_EINVAL;
 	}
-	if (o == KZ_TRANSFERRED &&
-		(comment != NULL && strlen(comment) >= KZ_TRANSFER_COMMENT_LEN)) {
+	if (o != KZ_TRANSFERRED && comment != NULL && comment[0] != '\0') {
+		hall_fail(r, 400, "invalid", N("A comment goes only with a transfer."), NULL);
+		json_object_set_new(r->out, "field", json_string("comment"));
+		return KZ_EINVAL;
+	}
+	if (o == KZ_TRANSFERRED && comment != NULL && strlen(comment) >= KZ_TRANSFER_COMMENT_LEN) {
 		hall_fail(r, 400, "invalid", N("The comment is too long; say it shorter."), NULL);
 		json_object_set_new(r->out, "field", json_string("comment"));
 		return KZ_EINVAL;

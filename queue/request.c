@@ -20,7 +20,7 @@ clean_path(const char *path, char *out, size_t len)
 	for (; path[i] && i + 1 < len; i++) {
 		unsigned char ch = (unsigned char)path[i];
 		out[i] = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-				(ch >= '0' && ch <= '9') || strchr("/-_.", ch)
+				(ch >= '0' && ch <= '9') || strchr("/-_.()", ch)
 			? (char)ch
 			: '?';
 	}
