@@ -46,8 +46,10 @@ role_name(enum hall_role role)
 		return "manager";
 	case HALL_ADMIN:
 		return "administrator";
-	default:
+	case HALL_NOBODY:
 		return "";
+	default: /* a device's role: its own name is the devices' to add here */
+		return "device";
 	}
 }
 
@@ -57,7 +59,10 @@ hall_record(struct hall_req *r, const char *route)
 	int change = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
 	struct kz_request req = {
 		.role = role_name(r->sess.role),
-		.staff_id = r->sess.role != HALL_NOBODY ? r->sess.staff_id : 0,
+		/* an account of the clerks table: a device's id is not one */
+		.staff_id = (r->sess.role & (HALL_CLERK | HALL_MANAGER | HALL_ADMIN))
+			? r->sess.staff_id
+			: 0,
 		.counter = r->sess.role == HALL_CLERK ? r->sess.counter : 0,
 		.address = r->address,
 		.method = r->method,
@@ -70,7 +75,7 @@ hall_record(struct hall_req *r, const char *route)
 
 	if (!change && r->status < 400)
 		return;
-	/* a login's session is made by the request: who it was is its own event */
+	/* refusals of browsers nobody logged in at: a budget a second (record.h) */
 	if (r->status >= 400 && r->sess.role == HALL_NOBODY && !anonymous_may(&left_out))
 		return;
 	if (left_out > 0)

@@ -26,6 +26,9 @@ status_is 200 "the clerk logs in"
 clerk_id=$(sql "SELECT id FROM clerks WHERE full_name = 'Омаров Ерлан'")
 counter_id=$(sql "SELECT id FROM counters WHERE number = 2")
 token=$(awk '$6 == "kezek_session" {print $7}' "$T/jar")
+is "hall_request|$counter_id|$clerk_id|clerk 127.0.0.1 POST /api/login 200" \
+	"SELECT kind, counter_id, clerk_id, detail FROM events ORDER BY id DESC LIMIT 1" \
+	"the login, recorded under the clerk who logged in"
 
 api POST /api/counter/open '{}'
 status_is 200 "open the counter"
@@ -103,4 +106,22 @@ expect 0 "no requests another day" history --requests --day 2026-03-19
 [ ! -s "$T/out" ] && ok || not_ok "another day lists nothing: $(cat "$T/out")"
 expect 1 "a number and --requests together" history A-001 --requests
 expect 0 "the tickets agree with the event log" check
+
+# a flood of refusals from nobody: recorded up to 20 a second, the rest
+# counted in the server's log, not written
+before=$(sql "SELECT count(*) FROM events WHERE kind = 'hall_refused'")
+start=$(date +%s)
+urls=()
+for i in $(seq 150); do urls+=(-o /dev/null "$URL/api/counter"); done
+curl -sk "${urls[@]}"
+end=$(date +%s)
+n=$(($(sql "SELECT count(*) FROM events WHERE kind = 'hall_refused'") - before))
+if [ "$n" -ge 1 ] && [ "$n" -le $((20 * (end - start + 1))) ]; then ok
+else not_ok "150 refusals in $((end - start + 1)) s: $n recorded"; fi
+# the first refusal of a later second says how many were left out
+told() {
+	curl -sk -o /dev/null "$URL/api/counter"
+	grep -q "refusals of browsers not logged in were not recorded" "$T/hall.log"
+}
+if [ "$n" -lt 150 ]; then wait_for "the refusals left out are counted in the server's log" told; fi
 finish
