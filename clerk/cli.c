@@ -102,12 +102,19 @@ kz_cli_usage(struct kz_cli *cli, const char *fmt, ...)
 }
 
 int
+kz_cli_usage_pending(void)
+{
+	return usage_deferred == 1;
+}
+
+int
 kz_cli_usage_said(struct kz_cli *cli)
 {
 	char said[KZ_ERR_LEN];
 
-	if (!usage_deferred)
+	if (usage_deferred != 1)
 		return 0;
+	usage_deferred = 2; /* said now, whatever the language */
 	snprintf(said, sizeof said, "%s", cli->err);
 	return kz_cli_usage(cli, "%s", said), 1;
 }

@@ -139,6 +139,7 @@ int kz_cli_usage(struct kz_cli *cli, const char *fmt, ...) __attribute__((format
  * language and its catalogue were known, is kept in cli->err; once they
  * are (or cannot be), this says it: 1, or 0 if there was none. */
 int kz_cli_usage_said(struct kz_cli *cli);
+int kz_cli_usage_pending(void); /* 1 while one is kept */
 
 /* The personal data of one command's run, read by kz_person_read: at most
  * KZ_PERSON_MAX bytes of UTF-8 "key: value" lines; see person.c. */

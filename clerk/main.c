@@ -188,9 +188,7 @@ main(int argc, char **argv)
 		return KZ_EXIT_FAILED;
 	}
 	rc = kz_cli_parse(&cli, argc, argv, &help);
-	if (rc == KZ_EXIT_USAGE && kz_cli_usage_said_after_setup(&cli)) {
-		/* said in the staff's language, once known */
-	} else if (rc == KZ_EXIT_OK && help)
+	if (rc == KZ_EXIT_OK && help)
 		cmd_usage(stdout, cli.cmd);
 	else if (rc == KZ_EXIT_OK && kz_cli_opt(&cli, "version") != NULL) {
 		char version[64];
@@ -200,6 +198,9 @@ main(int argc, char **argv)
 		rc = cli.cmd->exec(&cli);
 	else if (rc == KZ_EXIT_OK && (rc = open_hall(&cli)) == KZ_EXIT_OK)
 		rc = cli.cmd->exec(&cli);
+	/* a usage refusal met before the staff's language was known, said now */
+	if (rc == KZ_EXIT_USAGE && kz_cli_usage_pending())
+		kz_cli_usage_said_after_setup(&cli);
 	kz_db_close(cli.db);
 	kz_cal_free(cli.cal);
 	kz_i18n_use(NULL);
