@@ -8,6 +8,8 @@ static const struct kz_cmd_option options[] = {
 	{"outcome", "OUTCOME", "served, no-show, transferred or cancelled"},
 	{"to", "SERVICE", "with --outcome transferred: the service to send the visitor to"},
 	{"ticket", "NUMBER", "refuse unless this is the ticket at the counter"},
+	{"comment", "TEXT",
+		"with --outcome transferred: a line for the counter that receives the visitor"},
 	{NULL, NULL, NULL},
 };
 
@@ -30,8 +32,13 @@ exec(struct kz_cli *cli)
 			"'%s' is not an outcome; use served, no-show, transferred "
 			"or cancelled",
 			name);
-	rc = kz_ticket_finish(cli->db, n, outcome, kz_cli_opt(cli, "to"), kz_cli_opt(cli, "ticket"),
-		&t, cli->err);
+	if (outcome != KZ_TRANSFERRED && kz_cli_opt(cli, "comment") != NULL)
+		return kz_cli_usage(cli, "--comment goes only with --outcome transferred");
+	rc = outcome == KZ_TRANSFERRED
+		? kz_ticket_transfer(cli->db, n, kz_cli_opt(cli, "to"), kz_cli_opt(cli, "comment"),
+			  kz_cli_opt(cli, "ticket"), &t, cli->err)
+		: kz_ticket_finish(cli->db, n, outcome, kz_cli_opt(cli, "to"),
+			  kz_cli_opt(cli, "ticket"), &t, cli->err);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	if (outcome == KZ_TRANSFERRED)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "console.h"
+#include "refusal.h"
 #include "queue/intake.h"
 #include "term.h"
 
@@ -221,8 +222,13 @@ submit(struct console *c, struct form *m)
 	printer = kz_console_paper_printer(c, chosen);
 	rc = kz_app_accept(c->cli->db, c->cli->cal, c->counter, &in, printer,
 		c->printer ? lang : c->lang, a, &job, c->cli->err);
-	if (rc != KZ_OK)
+	if (rc != KZ_OK && strcmp(kz_cli_lang(), "en") == 0)
 		printf("! %s %s\n", T("not registered:"), c->cli->err);
+	else if (rc != KZ_OK)
+		printf("! %s\n",
+			kz_refusal_is(rc) ? kz_refusal_say("accept", rc)
+					  : T("The hall's database failed; tell the "
+					      "administrator (kezek doctor)."));
 	else {
 		snprintf(said, sizeof said, T("application %s %s%s%s"), a->number,
 			a->missing

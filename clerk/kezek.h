@@ -124,11 +124,22 @@ int kz_cli_parse(struct kz_cli *cli, int argc, char **argv, int *help);
 const char *kz_cli_opt(const struct kz_cli *cli, const char *name);
 
 /* Report cli->err for library result code on stderr as "kezek: ...",
- * and return the exit code for it. */
+ * and return the exit code for it.  A refusal (refusal.h) is said in the
+ * staff's words from po/ unless the staff language is "en". */
 int kz_cli_fail(struct kz_cli *cli, int code);
+
+/* kz_cli_fail with its own words: said (already in the staff's language)
+ * on stderr, and the exit code for code. */
+int kz_cli_refuse(struct kz_cli *cli, int code, const char *said);
 
 /* Report a usage error: "kezek NAME: message" and the usage line; returns 1. */
 int kz_cli_usage(struct kz_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A usage refusal met while the arguments were read, before the staff's
+ * language and its catalogue were known, is kept in cli->err; once they
+ * are (or cannot be), this says it: 1, or 0 if there was none. */
+int kz_cli_usage_said(struct kz_cli *cli);
+int kz_cli_usage_pending(void); /* 1 while one is kept */
 
 /* The personal data of one command's run, read by kz_person_read: at most
  * KZ_PERSON_MAX bytes of UTF-8 "key: value" lines; see person.c. */

@@ -20,6 +20,7 @@
 #include "idem.h"
 #include "limits.h"
 #include "open.h"
+#include "record.h"
 #include "queue/clock.h"
 #include "queue/device.h"
 #include "queue/hall.h"
@@ -536,6 +537,7 @@ answer(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 	if (r.status == 0)
 		r.status = 500;
 	log_request(&r);
+	hall_record(&r, route ? route->path : NULL);
 	ret = send_answer(&r);
 	json_decref(r.out);
 	json_decref(r.body);

@@ -403,6 +403,8 @@ service_key(struct parse *p, const char *code, const char *name, const char *val
 		name, code);
 }
 
+static int valid_printer_name(const char *s);
+
 static struct kz_counter_conf *
 counter_for(struct parse *p, const char *label)
 {
@@ -434,9 +436,17 @@ counter_key(struct parse *p, const char *label, const char *name, const char *va
 
 	if (k == NULL)
 		return 0;
+	if (strcmp(name, "printer") == 0) {
+		if (!valid_printer_name(value) || copy(k->printer, sizeof k->printer, value) < 0)
+			return fail(p,
+				"[counter %s]: printer '%s' is not a printer's name (letters, "
+				"digits and '-')",
+				label, value);
+		return 1;
+	}
 	if (strcmp(name, "services") != 0)
-		return fail(p, "unknown key '%s' in [counter %s]; known keys: services", name,
-			label);
+		return fail(p, "unknown key '%s' in [counter %s]; known keys: services, printer",
+			name, label);
 	if (copy(list, sizeof list, value) < 0)
 		return fail(p, "services of [counter %s] is too long", label);
 	k->nservices = 0;
@@ -1194,6 +1204,20 @@ check_whole(struct kz_config *c, char *err)
 					"%s:%d: [counter %d] serves '%s', which is not a [service]; "
 					"define it or remove it from the list",
 					c->path, k->line, k->number, k->services[j]);
+		if (k->printer[0]) {
+			const struct kz_printer_conf *pr = kz_config_printer(c, k->printer);
+			if (pr == NULL)
+				return kz_err(err, KZ_ECONFIG,
+					"%s:%d: [counter %d] prints on '%s', which is not a "
+					"[printer]; define it or name another",
+					c->path, k->line, k->number, k->printer);
+			if (pr->role != KZ_ROLE_RECEIPTS && pr->role != KZ_ROLE_A4)
+				return kz_err(err, KZ_ECONFIG,
+					"%s:%d: [counter %d] prints receipts, notices and talons "
+					"on '%s', a %s printer; name one of role receipts or a4",
+					c->path, k->line, k->number, k->printer,
+					kz_config_role_name(pr->role));
+		}
 	}
 	return KZ_OK;
 }

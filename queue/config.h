@@ -13,7 +13,8 @@
  *                     green_below_minutes, red_above_minutes, highlight_seconds,
  *                     recent_calls, info_kk, info_ru, output
  *   [service CODE]    prefix, name_kk, name_ru
- *   [counter NUMBER]  services = CODE, CODE ...
+ *   [counter NUMBER]  services = CODE, CODE ..., printer (its receipts, notices
+ *                     and talons: a [printer] of role receipts or a4)
  *   [printer NAME]    role, transport, address, paper, status,
  *                     job_timeout_seconds
  *   [kiosk NAME]      printer, forms_printer, language, idle_seconds,
@@ -70,7 +71,8 @@ struct kz_counter_conf {
 	int number;                                  /* as on the sign above it */
 	int nservices;                               /* how many services it serves */
 	char services[KZ_MAX_SERVICES][KZ_CODE_LEN]; /* their codes */
-	int line;                                    /* line of its [counter] header */
+	char printer[KZ_CODE_LEN * 2]; /* its papers' printer (role receipts or a4), "" the hall's */
+	int line;                      /* line of its [counter] header */
 };
 
 /* What a printer is for: hall.ini's role = (kz_config_role_name). */

@@ -646,6 +646,10 @@ static const char step_devices[] =
 	"  at        INTEGER NOT NULL,"
 	"  PRIMARY KEY (device_id, key)) WITHOUT ROWID;"
 	"CREATE INDEX device_requests_day ON device_requests(day);";
+static const char step_transfer_comment[] =
+	/* A transfer's comment from the sending clerk, on the new place, for
+	 * the counter that receives the visitor (kz_ticket_transfer). */
+	"ALTER TABLE tickets ADD COLUMN transfer_comment TEXT;";
 
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
@@ -671,6 +675,8 @@ const struct kz_schema_step kz_schema_steps[] = {
 		step_report_days_packed},
 	{20, "boards, kiosks and print services on their own machines; their requests' answers",
 		step_devices},
+	{21, "a transfer's comment for the counter that receives the visitor",
+		step_transfer_comment},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

@@ -129,6 +129,8 @@ enum kz_event_kind {
 	KZ_EVENT_PRINT_EXPIRED, /* a ticket not printed in time: it will not be, unasked */
 	KZ_EVENT_POSTPONED,     /* sent away from the counter for a while (detail: reason) */
 	KZ_EVENT_RETURNED,      /* a postponed visitor called back to the counter */
+	KZ_EVENT_HALL_REQUEST,  /* kezek-hall did a request's change (request.h) */
+	KZ_EVENT_HALL_REFUSED,  /* kezek-hall refused a request (request.h) */
 	KZ_EVENT_COUNT
 };
 

@@ -584,7 +584,8 @@ typed_code(const char *str, const unsigned char **p)
 		"kezek close-day", "Kezek", "config/holidays/", ".ini", "kk", "ru",
 		"kezek-printd --printer", "[printer", "kezek device code NAME", "kezek device code",
 		"kezek device add NAME --role ROLE", "kezek device add", "kezek-hall",
-		"--server URL --enrol", "Idempotency-Key", NULL};
+		"--server URL --enrol", "Idempotency-Key", "--help", "kezek doctor",
+		"kezek clerk pin", "kezek", "Enter", NULL};
 	const unsigned char *s = *p;
 	size_t n;
 

@@ -217,7 +217,8 @@ test_event_kinds_and_their_column_words(void **state)
 		"clerk_login", "login_failed", "clerk_pin_set", "app_registered", "app_refused",
 		"app_approved", "app_rejected", "app_handed_over", "app_notice_sent",
 		"app_suspended", "app_resumed", "complaint_added", "complaint_answered", "feedback",
-		"purged", "print_asked", "print_expired", "postponed", "returned"};
+		"purged", "print_asked", "print_expired", "postponed", "returned", "hall_request",
+		"hall_refused"};
 	struct test_hall *h = *state;
 	char err[KZ_ERR_LEN] = "";
 
