@@ -2,6 +2,7 @@
  * routes.h - the one table of what answers which path (routes.c), and the
  * handlers, one file per resource: api-session.c, api-words.c,
  * api-counter.c, api-intake.c, api-complaints.c, api-print.c,
+ * api-board.c and api-kiosk.c (the devices on machines of their own),
  * api-manager.c, api-reports.c, events.c (the stream), static.c.
  */
 #ifndef KZ_HALL_ROUTES_H
@@ -48,6 +49,17 @@ int hall_intake_check(struct hall_req *r);
 int hall_intake(struct hall_req *r);
 int hall_complaint_add(struct hall_req *r);
 int hall_print(struct hall_req *r);
+int hall_board_get(struct hall_req *r);
+int hall_kiosk_get(struct hall_req *r);
+int hall_kiosk_estimate(struct hall_req *r);
+int hall_kiosk_ticket(struct hall_req *r);
+int hall_kiosk_form(struct hall_req *r);
+int hall_kiosk_test(struct hall_req *r);
+int hall_kiosk_job(struct hall_req *r);
+int hall_kiosk_unprinted(struct hall_req *r);
+int hall_kiosk_ballot(struct hall_req *r);
+int hall_kiosk_feedback(struct hall_req *r);
+int hall_kiosk_pin(struct hall_req *r);
 int hall_report(struct hall_req *r);
 int hall_events_stream(struct hall_req *r);
 int hall_static(struct hall_req *r);
