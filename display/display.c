@@ -25,9 +25,9 @@ struct kz_display {
 	struct kz_ui *ui;
 	struct kz_announcer *ann;
 	struct kz_calendar *cal;
-	struct kz_i18n *tr;     /* the board's words */
+	struct kz_i18n *tr;          /* the board's words */
 	struct kz_board_source *src; /* the database, or kezek-hall: follows and reconnects */
-	int64_t last_call;      /* newest call event already announced */
+	int64_t last_call;           /* newest call event already announced */
 	int have_board;
 	struct kz_board board;    /* the last snapshot read */
 	struct kz_scene scene[2]; /* on screen, and being built */
@@ -123,10 +123,8 @@ kz_display_open(const struct kz_display_options *opt, struct kz_display **out, c
 		d->src = opt->remote; /* ours from here on, whatever happens */
 		rc = KZ_OK;
 	} else
-		rc = kz_board_source_local(opt->db_path, READ_WAIT_MS, RETRY_SECONDS, &d->src,
-			err);
-	if (rc != KZ_OK ||
-		(rc = kz_i18n_load(opt->locale_dir, &d->tr, err)) != KZ_OK ||
+		rc = kz_board_source_local(opt->db_path, READ_WAIT_MS, RETRY_SECONDS, &d->src, err);
+	if (rc != KZ_OK || (rc = kz_i18n_load(opt->locale_dir, &d->tr, err)) != KZ_OK ||
 		(rc = kz_cal_load(opt->cfg->holidays, &opt->cfg->hours, &d->cal, err)) != KZ_OK ||
 		(rc = kz_ui_open("Kezek", opt->w, opt->h, opt->fullscreen, opt->font_dir, &d->ui,
 			 err)) != KZ_OK ||

@@ -19,11 +19,11 @@ struct kz_display;
 
 struct kz_display_options {
 	const struct kz_config *cfg; /* kept by reference: outlive the display */
-	const char *db_path; /* the hall database, when remote is NULL */
-	const char *font_dir; /* assets/fonts */
-	int w, h;             /* window size */
+	const char *db_path;         /* the hall database, when remote is NULL */
+	const char *font_dir;        /* assets/fonts */
+	int w, h;                    /* window size */
 	int fullscreen;
-	const char *locale_dir; /* the board's words: LANG/LC_MESSAGES/kezek.mo */
+	const char *locale_dir;         /* the board's words: LANG/LC_MESSAGES/kezek.mo */
 	struct kz_board_source *remote; /* NULL, or the board's picture from kezek-hall
 					   (display/source.h); the display owns it */
 };

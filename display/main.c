@@ -184,9 +184,10 @@ parse(int argc, char **argv, struct options *o)
 		return 1;
 	}
 	if (o->enrol != NULL && o->name == NULL) {
-		fprintf(stderr, "kezek-display: --enrol goes with --name, the name the board "
-				"was added under: kezek-display --server URL --enrol CODE "
-				"--name hall-1\n");
+		fprintf(stderr,
+			"kezek-display: --enrol goes with --name, the name the board "
+			"was added under: kezek-display --server URL --enrol CODE "
+			"--name hall-1\n");
 		return 1;
 	}
 	return 0;
@@ -209,8 +210,9 @@ device(const struct options *o, struct kz_remote **remote, char *config, size_t 
 	}
 	if (o->enrol != NULL) {
 		if (dc.server[0] == '\0') {
-			kz_log(KZ_LOG_ERR, "--enrol needs the hall server: --server URL, or "
-					   "server = in the device file");
+			kz_log(KZ_LOG_ERR,
+				"--enrol needs the hall server: --server URL, or "
+				"server = in the device file");
 			return 1;
 		}
 		if ((rc = kz_device_enrol(&dc, o->name, o->enrol, role, sizeof role, err)) !=
@@ -310,8 +312,9 @@ main(int argc, char **argv)
 	kz_ui_use_gpu(o.gpu);
 	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
 		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK ||
-		(remote != NULL && (rc = kz_board_source_remote(remote, REMOTE_RETRY_MS, &src,
-					    err), remote = NULL, rc) != KZ_OK)) {
+		(remote != NULL &&
+			(rc = kz_board_source_remote(remote, REMOTE_RETRY_MS, &src, err),
+				remote = NULL, rc) != KZ_OK)) {
 		kz_remote_close(remote); /* not yet the source's */
 		kz_log(KZ_LOG_ERR, "%s", err);
 		return rc == KZ_EINVAL ? 1 : 3;
@@ -327,7 +330,8 @@ main(int argc, char **argv)
 	}
 	kz_ui_use_output(o.output ? o.output : cfg.display.output);
 	dopt = (struct kz_display_options){&cfg, o.db && *o.db ? o.db : cfg.database,
-		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen, o.locale ? o.locale : locale, src};
+		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen, o.locale ? o.locale : locale,
+		src};
 	if ((rc = kz_display_open(&dopt, &d, err)) != KZ_OK) {
 		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;

@@ -49,7 +49,12 @@ local_close(void *impl)
 }
 
 static const struct kz_board_source_ops local_ops = {
-	local_poll, local_read, local_seen, local_failed, local_connected, local_close,
+	local_poll,
+	local_read,
+	local_seen,
+	local_failed,
+	local_connected,
+	local_close,
 };
 
 int

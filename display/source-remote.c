@@ -71,8 +71,7 @@ remote_read(void *impl, int ncalls, struct kz_board *out, int64_t *last_call, ch
 	if (rc == KZ_OK && status == 503)
 		rc = kz_err(err, KZ_EBUSY, "the hall server is busy");
 	else if (rc == KZ_OK && status != 200)
-		rc = kz_err(err, KZ_EDEVICE, "the hall server answered %d to the board: %s",
-			status,
+		rc = kz_err(err, KZ_EDEVICE, "the hall server answered %d to the board: %s", status,
 			answer && json_is_string(json_object_get(answer, "message"))
 				? json_string_value(json_object_get(answer, "message"))
 				: "no message");
@@ -119,12 +118,16 @@ remote_close(void *impl)
 }
 
 static const struct kz_board_source_ops remote_ops = {
-	remote_poll, remote_read, remote_seen, remote_failed, remote_connected, remote_close,
+	remote_poll,
+	remote_read,
+	remote_seen,
+	remote_failed,
+	remote_connected,
+	remote_close,
 };
 
 int
-kz_board_source_remote(struct kz_remote *r, int retry_ms, struct kz_board_source **out,
-	char *err)
+kz_board_source_remote(struct kz_remote *r, int retry_ms, struct kz_board_source **out, char *err)
 {
 	struct kz_board_source *s = calloc(1, sizeof *s);
 	struct remote *m = calloc(1, sizeof *m);

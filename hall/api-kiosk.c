@@ -40,9 +40,8 @@
 static const struct kz_kiosk_conf *
 kiosk_of(struct hall_req *r)
 {
-	const struct kz_kiosk_conf *k = r->sess.device_for[0]
-						? kz_config_kiosk(r->hall->cfg, r->sess.device_for)
-						: NULL;
+	const struct kz_kiosk_conf *k =
+		r->sess.device_for[0] ? kz_config_kiosk(r->hall->cfg, r->sess.device_for) : NULL;
 
 	if (k == NULL)
 		hall_fail(r, 403, "kiosk",
@@ -105,7 +104,8 @@ hall_kiosk_get(struct hall_req *r)
 int
 hall_kiosk_estimate(struct hall_req *r)
 {
-	const char *service = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, "service");
+	const char *service =
+		MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, "service");
 	struct kz_wait_estimate e;
 	char err[KZ_ERR_LEN];
 	int rc;
@@ -115,8 +115,8 @@ hall_kiosk_estimate(struct hall_req *r)
 	if (service == NULL || service[0] == '\0' || strlen(service) >= KZ_CODE_LEN)
 		return hall_fail(r, 400, "invalid", N("Choose a service."), NULL);
 	pthread_mutex_lock(&r->hall->db_lock);
-	rc = kz_wait_estimate(r->hall->db, &r->hall->cfg->hours, service,
-		KZ_ESTIMATE_TYPICAL_VISIT, &e, err);
+	rc = kz_wait_estimate(r->hall->db, &r->hall->cfg->hours, service, KZ_ESTIMATE_TYPICAL_VISIT,
+		&e, err);
 	pthread_mutex_unlock(&r->hall->db_lock);
 	if (rc != KZ_OK)
 		return hall_refuse(r, rc, N("Choose a service."), err);
@@ -156,9 +156,9 @@ hall_kiosk_ticket(struct hall_req *r)
 		return hall_refuse(r, rc, N("The ticket could not be issued."), err);
 	hall_log(r->hall, "kiosk %s: ticket %s printed on %s as job %lld", k->name, t.number,
 		k->printer, (long long)job);
-	hall_ok(r, json_pack("{s:o, s:I, s:o}", "ticket", kz_wire_ticket(&t), "job",
-			   (json_int_t)job, "estimate",
-			   have_estimate ? kz_wire_estimate(&e) : json_null()));
+	hall_ok(r,
+		json_pack("{s:o, s:I, s:o}", "ticket", kz_wire_ticket(&t), "job", (json_int_t)job,
+			"estimate", have_estimate ? kz_wire_estimate(&e) : json_null()));
 	return KZ_OK;
 }
 
@@ -327,9 +327,8 @@ hall_kiosk_feedback(struct hall_req *r)
 
 	if (k == NULL)
 		return KZ_EINVAL;
-	if (ticket == NULL || code == NULL || lang == NULL ||
-		strlen(ticket) >= sizeof fb.ticket || strlen(code) >= sizeof fb.code ||
-		strlen(lang) >= sizeof fb.lang)
+	if (ticket == NULL || code == NULL || lang == NULL || strlen(ticket) >= sizeof fb.ticket ||
+		strlen(code) >= sizeof fb.code || strlen(lang) >= sizeof fb.lang)
 		return hall_fail(r, 400, "invalid", N("Type the number of your ticket."), NULL);
 	snprintf(fb.ticket, sizeof fb.ticket, "%s", ticket);
 	snprintf(fb.code, sizeof fb.code, "%s", code);
@@ -370,7 +369,7 @@ hall_kiosk_pin(struct hall_req *r)
 		return hall_refuse(r, rc, N("Wrong PIN."), err);
 	if (rc != KZ_OK)
 		hall_log(r->hall, "kiosk %s: administrator PIN: %s", k->name, err);
-	hall_ok(r, json_pack("{s:b, s:o}", "ok", rc == KZ_OK, "admin_pin",
-			   kz_wire_admin_pin(&state)));
+	hall_ok(r,
+		json_pack("{s:b, s:o}", "ok", rc == KZ_OK, "admin_pin", kz_wire_admin_pin(&state)));
 	return KZ_OK;
 }

@@ -71,8 +71,8 @@ l_read(void *impl, struct kz_kiosk_view *out, char *err)
 		return KZ_EDB;
 	if ((rc = kz_status_read(db, &out->status, err)) != KZ_OK)
 		return rc;
-	rc = kz_printer_get_state(db, l->conf->printer, &out->printer, out->printer_reason,
-		&queued, err);
+	rc = kz_printer_get_state(db, l->conf->printer, &out->printer, out->printer_reason, &queued,
+		err);
 	if (rc == KZ_ENOTFOUND) {
 		out->printer = KZ_PRINTER_UNKNOWN;
 		out->printer_reason[0] = '\0';
@@ -87,9 +87,9 @@ l_estimate(void *impl, const char *service, struct kz_wait_estimate *out, char *
 	struct local *l = impl;
 	struct kz_db *db = db_of(impl, err);
 
-	return db ? kz_wait_estimate(db, &l->cfg->hours, service, KZ_ESTIMATE_TYPICAL_VISIT, out,
-			    err)
-		  : KZ_EDB;
+	return db
+		? kz_wait_estimate(db, &l->cfg->hours, service, KZ_ESTIMATE_TYPICAL_VISIT, out, err)
+		: KZ_EDB;
 }
 
 static int
@@ -159,8 +159,7 @@ l_unprinted(void *impl, const char *key, int64_t job, const char *reason, char *
 }
 
 static int
-l_ballot(void *impl, const char *ticket, const char *code, enum kz_ballot_refusal *why,
-	char *err)
+l_ballot(void *impl, const char *ticket, const char *code, enum kz_ballot_refusal *why, char *err)
 {
 	struct kz_db *db = db_of(impl, err);
 
@@ -168,8 +167,8 @@ l_ballot(void *impl, const char *ticket, const char *code, enum kz_ballot_refusa
 }
 
 static int
-l_feedback(void *impl, const char *key, const struct kz_feedback *fb,
-	enum kz_ballot_refusal *why, char *err)
+l_feedback(void *impl, const char *key, const struct kz_feedback *fb, enum kz_ballot_refusal *why,
+	char *err)
 {
 	struct kz_db *db = db_of(impl, err);
 
@@ -226,9 +225,8 @@ static const struct kz_kiosk_hall_ops local_ops = {
 };
 
 int
-kz_kiosk_hall_local(const char *path, const struct kz_config *cfg,
-	const struct kz_kiosk_conf *conf, struct kz_calendar *cal, struct kz_kiosk_hall **out,
-	char *err)
+kz_kiosk_hall_local(const char *path, const struct kz_config *cfg, const struct kz_kiosk_conf *conf,
+	struct kz_calendar *cal, struct kz_kiosk_hall **out, char *err)
 {
 	struct kz_kiosk_hall *h = calloc(1, sizeof *h);
 	struct local *l = calloc(1, sizeof *l);
@@ -240,8 +238,8 @@ kz_kiosk_hall_local(const char *path, const struct kz_config *cfg,
 		free(l);
 		return kz_err(err, KZ_ENOMEM, "out of memory starting the kiosk");
 	}
-	if ((rc = kz_watch_open(&(struct kz_watch_options){path, 0, BUSY_MS, 2}, &l->watch,
-		     err)) != KZ_OK) {
+	if ((rc = kz_watch_open(&(struct kz_watch_options){path, 0, BUSY_MS, 2}, &l->watch, err)) !=
+		KZ_OK) {
 		free(h);
 		free(l);
 		return rc;

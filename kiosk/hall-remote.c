@@ -171,8 +171,7 @@ r_read(void *impl, struct kz_kiosk_view *out, char *err)
 	if (rc != KZ_OK)
 		return rc;
 	printer = json_object_get(a, "printer");
-	if ((rc = kz_wire_status_parse(json_object_get(a, "status"), &out->status, err)) ==
-			KZ_OK &&
+	if ((rc = kz_wire_status_parse(json_object_get(a, "status"), &out->status, err)) == KZ_OK &&
 		(rc = kz_wire_text(printer, "state", state, sizeof state, err)) == KZ_OK &&
 		(rc = kz_wire_text(printer, "reason", out->printer_reason,
 			 sizeof out->printer_reason, err)) == KZ_OK)
@@ -210,8 +209,7 @@ r_issue(void *impl, const char *key, const char *service, const char *lang,
 	}
 	memset(out, 0, sizeof *out);
 	est = json_object_get(a, "estimate");
-	if ((rc = kz_wire_ticket_parse(json_object_get(a, "ticket"), &out->ticket, err)) ==
-			KZ_OK &&
+	if ((rc = kz_wire_ticket_parse(json_object_get(a, "ticket"), &out->ticket, err)) == KZ_OK &&
 		(rc = kz_wire_int64(a, "job", &out->job, err)) == KZ_OK && json_is_object(est))
 		out->have_estimate = kz_wire_estimate_parse(est, &out->est, err) == KZ_OK;
 	json_decref(a);
@@ -269,8 +267,7 @@ refused_why(json_t *a, enum kz_ballot_refusal *why)
 }
 
 static int
-r_ballot(void *impl, const char *ticket, const char *code, enum kz_ballot_refusal *why,
-	char *err)
+r_ballot(void *impl, const char *ticket, const char *code, enum kz_ballot_refusal *why, char *err)
 {
 	char key[33];
 	json_t *a, *body = json_pack("{s:s}", "ticket", ticket);
@@ -289,8 +286,8 @@ r_ballot(void *impl, const char *ticket, const char *code, enum kz_ballot_refusa
 }
 
 static int
-r_feedback(void *impl, const char *key, const struct kz_feedback *fb,
-	enum kz_ballot_refusal *why, char *err)
+r_feedback(void *impl, const char *key, const struct kz_feedback *fb, enum kz_ballot_refusal *why,
+	char *err)
 {
 	json_t *a;
 	int rc = call(impl, "POST", "/api/kiosk/feedback",
@@ -323,12 +320,12 @@ static int
 r_pin_try(void *impl, const char *key, const char *pin, struct kz_admin_pin *out, char *err)
 {
 	json_t *a;
-	int rc = call(impl, "POST", "/api/kiosk/pin", json_pack("{s:s}", "pin", pin), key, &a,
-		err);
+	int rc = call(impl, "POST", "/api/kiosk/pin", json_pack("{s:s}", "pin", pin), key, &a, err);
 	int ok = 0;
 
-	if (rc == KZ_OK && (rc = kz_wire_admin_pin_parse(json_object_get(a, "admin_pin"), out,
-				    err)) == KZ_OK &&
+	if (rc == KZ_OK &&
+		(rc = kz_wire_admin_pin_parse(json_object_get(a, "admin_pin"), out, err)) ==
+			KZ_OK &&
 		(rc = kz_wire_int(a, "ok", &ok, err)) == KZ_OK && !ok)
 		rc = kz_err(err, KZ_EREJECT, "wrong PIN");
 	json_decref(a);

@@ -64,8 +64,8 @@ struct kz_kiosk_hall_ops {
 	int (*test_page)(void *impl, const char *key, const char *lang, char *err);
 	int (*job)(void *impl, int64_t job, struct kz_print_job *out, char *err);
 	int (*unprinted)(void *impl, const char *key, int64_t job, const char *reason, char *err);
-	int (*ballot)(void *impl, const char *ticket, const char *code,
-		enum kz_ballot_refusal *why, char *err);
+	int (*ballot)(void *impl, const char *ticket, const char *code, enum kz_ballot_refusal *why,
+		char *err);
 	int (*feedback)(void *impl, const char *key, const struct kz_feedback *fb,
 		enum kz_ballot_refusal *why, char *err);
 	int (*pin_get)(void *impl, struct kz_admin_pin *out, char *err);
@@ -87,8 +87,7 @@ int kz_kiosk_hall_local(const char *path, const struct kz_config *cfg,
 
 /* kezek-hall through r (the hall owns r from here on, even on failure),
  * tried again every retry_ms while it cannot be reached. */
-int kz_kiosk_hall_remote(struct kz_remote *r, int retry_ms, struct kz_kiosk_hall **out,
-	char *err);
+int kz_kiosk_hall_remote(struct kz_remote *r, int retry_ms, struct kz_kiosk_hall **out, char *err);
 
 void kz_kiosk_hall_close(struct kz_kiosk_hall *h); /* NULL is fine */
 

@@ -22,7 +22,7 @@
 
 #define PRINT_WAIT_SECONDS 8  /* a ticket not printed by then: "remember your number" */
 #define GIVE_UP_SECONDS    20 /* an action not done by then (no server): "cannot now" */
-#define GESTURE_SECONDS    6   /* the admin gesture's corners, all within this */
+#define GESTURE_SECONDS    6  /* the admin gesture's corners, all within this */
 
 const char *const kz_kiosk_screens[] = {
 #define KZ_SCREEN(ID, name) #name,
@@ -213,8 +213,7 @@ begin_action(struct kz_kiosk *k, enum kz_pending what)
  * GIVE_UP_SECONDS, then the visitor is told it cannot be done now.
  * 1 when it is still pending or given up, 0 when it has an answer. */
 static int
-still_pending(struct kz_kiosk *k, enum kz_pending what, int rc, const char *doing,
-	const char *err)
+still_pending(struct kz_kiosk *k, enum kz_pending what, int rc, const char *doing, const char *err)
 {
 	if (!passing(rc)) {
 		k->pending = KZ_PENDING_NONE;

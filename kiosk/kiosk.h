@@ -18,13 +18,13 @@ struct kz_kiosk_options {
 	const struct kz_config *cfg;      /* kept by reference: outlive the kiosk */
 	const struct kz_kiosk_conf *conf; /* which kiosk of cfg this is */
 	const char *db_path;
-	const char *font_dir;    /* assets/fonts */
-	const char *locale_dir;  /* compiled translations: LANG/LC_MESSAGES/kezek.mo */
-	int w, h;                /* window size */
-	int fullscreen;          /* unattended: full screen, input kept */
-	int tap_guard_ms;        /* taps closer than this are one: 0 as configured
+	const char *font_dir;         /* assets/fonts */
+	const char *locale_dir;       /* compiled translations: LANG/LC_MESSAGES/kezek.mo */
+	int w, h;                     /* window size */
+	int fullscreen;               /* unattended: full screen, input kept */
+	int tap_guard_ms;             /* taps closer than this are one: 0 as configured
 					       (double_tap_ms), < 0 none (tests that tap fast) */
-	const char *screen_file; /* NULL, or where to write the name of the screen on
+	const char *screen_file;      /* NULL, or where to write the name of the screen on
 				    show whenever it changes (for a supervisor, a test) */
 	struct kz_kiosk_hall *remote; /* NULL: the database at db_path; or the hall
 					 (kiosk/hall.h: kezek-hall) to use, the kiosk's

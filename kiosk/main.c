@@ -216,9 +216,10 @@ parse(int argc, char **argv, struct options *o)
 		return 1;
 	}
 	if (o->enrol != NULL && o->kiosk == NULL) {
-		fprintf(stderr, "kezek-kiosk: --enrol goes with --kiosk, the name the kiosk was "
-				"added under: kezek-kiosk --server URL --enrol CODE --kiosk "
-				"kiosk-1\n");
+		fprintf(stderr,
+			"kezek-kiosk: --enrol goes with --kiosk, the name the kiosk was "
+			"added under: kezek-kiosk --server URL --enrol CODE --kiosk "
+			"kiosk-1\n");
 		return 1;
 	}
 	if ((o->screen != NULL) != (o->snapshot != NULL)) {
@@ -247,8 +248,9 @@ device(const struct options *o, struct kz_remote **remote, char *config, size_t 
 	}
 	if (o->enrol != NULL) {
 		if (dc.server[0] == '\0') {
-			kz_log(KZ_LOG_ERR, "--enrol needs the hall server: --server URL, or "
-					   "server = in the device file");
+			kz_log(KZ_LOG_ERR,
+				"--enrol needs the hall server: --server URL, or "
+				"server = in the device file");
 			return 1;
 		}
 		if ((rc = kz_device_enrol(&dc, o->kiosk, o->enrol, role, sizeof role, err)) !=
@@ -340,8 +342,9 @@ main(int argc, char **argv)
 	kz_ui_use_gpu(o.gpu);
 	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
 		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK ||
-		(remote != NULL && (rc = kz_kiosk_hall_remote(remote, REMOTE_RETRY_MS, &kopt.remote,
-					    err), remote = NULL, rc) != KZ_OK)) {
+		(remote != NULL &&
+			(rc = kz_kiosk_hall_remote(remote, REMOTE_RETRY_MS, &kopt.remote, err),
+				remote = NULL, rc) != KZ_OK)) {
 		kz_remote_close(remote); /* not yet the kiosk's */
 		kz_log(KZ_LOG_ERR, "%s", err);
 		return rc == KZ_EINVAL ? 1 : 3;

@@ -67,8 +67,8 @@ struct kz_kiosk {
 
 	/* the hall (hall.h: the database or kezek-hall), and what the screens show of it */
 	struct kz_kiosk_hall *hall;
-	int up;                 /* the hall can be reached now */
-	int64_t read_minute;    /* the clock's minute of the last read */
+	int up;              /* the hall can be reached now */
+	int64_t read_minute; /* the clock's minute of the last read */
 	struct kz_status status;
 	enum kz_printer_condition printer_state; /* as its printd last recorded */
 	char printer_reason[256];
@@ -103,9 +103,9 @@ struct kz_kiosk {
 	int fb_answer[KZ_FB_QUESTIONS];       /* 1 yes, 0 no, -1 skipped */
 	int notice;                           /* a passing message on the screen (KZ_NOTE_*) */
 	enum kz_pending pending;
-	char key[33];            /* the pending action's idempotency key: one per action */
-	int64_t pending_since;   /* when the action was first tried (clock) */
-	int64_t job_looked_at;   /* when the print was last looked at (clock) */
+	char key[33];          /* the pending action's idempotency key: one per action */
+	int64_t pending_since; /* when the action was first tried (clock) */
+	int64_t job_looked_at; /* when the print was last looked at (clock) */
 	char pin[16];
 
 	/* the kiosk's own memory, kept across visitors */

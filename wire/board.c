@@ -151,7 +151,8 @@ kz_wire_board_parse(const json_t *j, struct kz_board *out, int64_t *last_call, c
 		struct kz_call *c = &out->calls[out->ncalls++];
 		if ((rc = kz_wire_int64(o, "event", &c->event, err)) != KZ_OK ||
 			(rc = kz_wire_int64(o, "at", &c->at, err)) != KZ_OK ||
-			(rc = kz_wire_text(o, "number", c->number, sizeof c->number, err)) != KZ_OK ||
+			(rc = kz_wire_text(o, "number", c->number, sizeof c->number, err)) !=
+				KZ_OK ||
 			(rc = kz_wire_int(o, "counter", &c->counter, err)) != KZ_OK ||
 			(rc = kz_wire_int(o, "recall", &c->recall, err)) != KZ_OK)
 			return rc;

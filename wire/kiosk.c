@@ -50,8 +50,8 @@ kz_wire_estimate_parse(const json_t *j, struct kz_wait_estimate *e, char *err)
 json_t *
 kz_wire_ticket(const struct kz_ticket *t)
 {
-	return json_pack("{s:I, s:s, s:s, s:s, s:I, s:b, s:I}", "id", (json_int_t)t->id,
-		"number", t->number, "service", t->service, "day", t->day, "issued_at",
+	return json_pack("{s:I, s:s, s:s, s:s, s:I, s:b, s:I}", "id", (json_int_t)t->id, "number",
+		t->number, "service", t->service, "day", t->day, "issued_at",
 		(json_int_t)t->issued_at, "lunch_notice", t->lunch_notice, "resumes_at",
 		(json_int_t)t->resumes_at);
 }
