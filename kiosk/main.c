@@ -18,7 +18,6 @@
 #include "queue/config.h"
 #include "queue/error.h"
 #include "remote/device.h"
-#include "remote/hallconf.h"
 #include "setup/log.h"
 #include "setup/setup.h"
 #include "ui/render.h"
