@@ -41,7 +41,7 @@ usage(FILE *f)
 		"                     [--fullscreen] [--gpu] [--output NAME] [--data-dir DIR]\n"
 		"                     [--fonts DIR] [--locale DIR] [--snapshot FILE.png]\n"
 		"                     [--exit-after SECONDS] [--server URL] [--device FILE]\n"
-		"                     [--enrol CODE --name NAME] [--version]\n\n"
+		"                     [--enrol CODE --name NAME] [--scene-file FILE] [--version]\n\n"
 		"The hall board: calls, waits against the 30-minute limit, spoken calls.\n"
 		"On the hall machine it reads the database; on a machine of its own it\n"
 		"follows kezek-hall (--server, or server = in the device file).\n"
@@ -56,6 +56,8 @@ usage(FILE *f)
 		"                    LC_MESSAGES/kezek.mo (default: the data directory's locale)\n"
 		"  --snapshot FILE   write each frame drawn to FILE as PNG (a machine with no screen)\n"
 		"  --exit-after N    stop after N seconds\n"
+		"  --scene-file FILE write the texts of each frame drawn to FILE, one a line\n"
+		"                    as \"ID TEXT\" (for a supervisor, a test)\n"
 		"  --server URL      the hall server (https://hall.local:8443): a board on its\n"
 		"                    own machine; the hall's configuration comes from it\n"
 		"  --device FILE     the device file (env KEZEK_DEVICE; default\n"
@@ -70,7 +72,7 @@ usage(FILE *f)
 
 struct options {
 	const char *config, *db, *now, *data_dir, *fonts, *locale, *snapshot, *output;
-	const char *server, *device, *enrol, *name;
+	const char *server, *device, *enrol, *name, *scene_file;
 	int w, h, fullscreen, gpu;
 	double exit_after;
 };
@@ -97,6 +99,7 @@ parse(int argc, char **argv, struct options *o)
 		{"device", required_argument, NULL, 'E'},
 		{"enrol", required_argument, NULL, 'e'},
 		{"name", required_argument, NULL, 'N'},
+		{"scene-file", required_argument, NULL, 'W'},
 		{NULL, 0, NULL, 0},
 	};
 	char version[64], shown[KZ_ERR_LEN];
@@ -148,6 +151,9 @@ parse(int argc, char **argv, struct options *o)
 			break;
 		case 'N':
 			o->name = optarg;
+			break;
+		case 'W':
+			o->scene_file = optarg;
 			break;
 		case 'x':
 			o->exit_after = atof(optarg);
@@ -254,6 +260,25 @@ warn_next_year(const struct kz_calendar *cal, struct kz_date *warned)
 			today.y, today.m, today.d, y, y);
 }
 
+/* The texts of the frame on screen into path whole (written beside it,
+ * then renamed): whoever reads it sees one frame, never half of one. */
+static void
+tell_scene(struct kz_display *d, const char *path)
+{
+	const struct kz_scene *s = kz_display_scene(d);
+	char tmp[KZ_PATH_LEN + 8];
+	FILE *f;
+
+	snprintf(tmp, sizeof tmp, "%s.new", path);
+	if (s == NULL || (f = fopen(tmp, "w")) == NULL)
+		return; /* a supervisor's aid: the board shows the hall without it */
+	for (int i = 0; i < s->n; i++)
+		if (s->items[i].text[0] != '\0')
+			fprintf(f, "%s %s\n", s->items[i].id, s->items[i].text);
+	if (fclose(f) == 0)
+		rename(tmp, path);
+}
+
 static int
 run(struct kz_display *d, const struct options *o, const struct kz_calendar *cal)
 {
@@ -272,6 +297,8 @@ run(struct kz_display *d, const struct options *o, const struct kz_calendar *cal
 		if (drew && o->snapshot &&
 			kz_ui_save_png(kz_display_ui(d), o->snapshot, err) != KZ_OK)
 			kz_log(KZ_LOG_WARNING, "%s", err);
+		if (drew && o->scene_file)
+			tell_scene(d, o->scene_file);
 		if (kz_ui_sleep(kz_display_ui(d), POLL_MS))
 			break;
 		clock_gettime(CLOCK_MONOTONIC, &now);

@@ -19,6 +19,7 @@ struct remote {
 	int up;          /* the last request was answered */
 	int stale;       /* read again at the next poll */
 	int64_t next_ms; /* while down: not tried again before then (monotonic) */
+	int told_down;   /* the log says the server is away */
 };
 
 static int64_t
@@ -49,7 +50,9 @@ remote_poll(void *impl)
 	if (rc == KZ_EDEVICE) {
 		m->up = 0;
 		m->next_ms = mono_ms() + m->retry_ms;
-		fprintf(stderr, "kezek-display: %s\n", err);
+		if (!m->told_down)
+			fprintf(stderr, "kezek-display: connection lost: %s; reconnecting\n", err);
+		m->told_down = 1;
 		return KZ_WATCH_LOST;
 	}
 	if (rc == 1 || m->stale)
@@ -86,7 +89,12 @@ remote_read(void *impl, int ncalls, struct kz_board *out, int64_t *last_call, ch
 static void
 remote_seen(void *impl)
 {
-	((struct remote *)impl)->stale = 0;
+	struct remote *m = impl;
+
+	m->stale = 0;
+	if (m->told_down)
+		fprintf(stderr, "kezek-display: the hall server answers again\n");
+	m->told_down = 0;
 }
 
 static void
@@ -98,6 +106,9 @@ remote_failed(void *impl, int rc)
 		m->stale = 1;
 		return;
 	}
+	if (m->up && !m->told_down)
+		fprintf(stderr, "kezek-display: connection lost; reconnecting\n");
+	m->told_down = 1;
 	m->up = 0;
 	m->next_ms = mono_ms() + m->retry_ms;
 }
