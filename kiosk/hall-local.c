@@ -25,8 +25,8 @@ db_of(void *impl, char *err)
 {
 	struct kz_db *db = kz_watch_db(((struct local *)impl)->watch);
 
-	if (db == NULL)
-		kz_err(err, KZ_EDB, "the hall database is not open");
+	if (db == NULL) /* as a server out of reach: the same call later may go */
+		kz_err(err, KZ_EDEVICE, "the hall database cannot be opened now");
 	return db;
 }
 
@@ -68,7 +68,7 @@ l_read(void *impl, struct kz_kiosk_view *out, char *err)
 	int queued, rc;
 
 	if (db == NULL)
-		return KZ_EDB;
+		return KZ_EDEVICE;
 	if ((rc = kz_status_read(db, &out->status, err)) != KZ_OK)
 		return rc;
 	rc = kz_printer_get_state(db, l->conf->printer, &out->printer, out->printer_reason, &queued,
@@ -89,7 +89,7 @@ l_estimate(void *impl, const char *service, struct kz_wait_estimate *out, char *
 
 	return db
 		? kz_wait_estimate(db, &l->cfg->hours, service, KZ_ESTIMATE_TYPICAL_VISIT, out, err)
-		: KZ_EDB;
+		: KZ_EDEVICE;
 }
 
 static int
@@ -103,7 +103,7 @@ l_issue(void *impl, const char *key, const char *service, const char *lang,
 
 	(void)key;
 	if (db == NULL)
-		return KZ_EDB;
+		return KZ_EDEVICE;
 	rc = kz_ticket_issue_print(db, l->cal, service, l->conf->printer, lang, &out->ticket,
 		&out->job, err);
 	if (rc != KZ_OK)
@@ -126,7 +126,7 @@ l_form(void *impl, const char *key, int sample, const char *lang, int64_t *job, 
 	(void)key;
 	return db ? kz_outbox_add(db, l->conf->forms_printer,
 			    sample ? KZ_DOC_FORM_SAMPLE : KZ_DOC_FORM, lang, job, err)
-		  : KZ_EDB;
+		  : KZ_EDEVICE;
 }
 
 static int
@@ -137,7 +137,7 @@ l_test_page(void *impl, const char *key, const char *lang, char *err)
 	int64_t job;
 
 	(void)key;
-	return db ? kz_outbox_add(db, l->conf->printer, KZ_DOC_TEST, lang, &job, err) : KZ_EDB;
+	return db ? kz_outbox_add(db, l->conf->printer, KZ_DOC_TEST, lang, &job, err) : KZ_EDEVICE;
 }
 
 static int
@@ -145,7 +145,7 @@ l_job(void *impl, int64_t job, struct kz_print_job *out, char *err)
 {
 	struct kz_db *db = db_of(impl, err);
 
-	return db ? kz_outbox_get(db, job, out, err) : KZ_EDB;
+	return db ? kz_outbox_get(db, job, out, err) : KZ_EDEVICE;
 }
 
 static int
@@ -155,7 +155,7 @@ l_unprinted(void *impl, const char *key, int64_t job, const char *reason, char *
 	struct kz_db *db = db_of(impl, err);
 
 	(void)key;
-	return db ? kz_outbox_report_unprinted(db, job, l->conf->name, reason, err) : KZ_EDB;
+	return db ? kz_outbox_report_unprinted(db, job, l->conf->name, reason, err) : KZ_EDEVICE;
 }
 
 static int
@@ -163,7 +163,7 @@ l_ballot(void *impl, const char *ticket, const char *code, enum kz_ballot_refusa
 {
 	struct kz_db *db = db_of(impl, err);
 
-	return db ? kz_ballot_check(db, ticket, code, why, err) : KZ_EDB;
+	return db ? kz_ballot_check(db, ticket, code, why, err) : KZ_EDEVICE;
 }
 
 static int
@@ -173,7 +173,7 @@ l_feedback(void *impl, const char *key, const struct kz_feedback *fb, enum kz_ba
 	struct kz_db *db = db_of(impl, err);
 
 	(void)key;
-	return db ? kz_feedback_add(db, fb, NULL, why, err) : KZ_EDB;
+	return db ? kz_feedback_add(db, fb, NULL, why, err) : KZ_EDEVICE;
 }
 
 static int
@@ -182,7 +182,7 @@ l_pin_get(void *impl, struct kz_admin_pin *out, char *err)
 	struct local *l = impl;
 	struct kz_db *db = db_of(impl, err);
 
-	return db ? kz_admin_pin_get(db, l->conf->name, out, err) : KZ_EDB;
+	return db ? kz_admin_pin_get(db, l->conf->name, out, err) : KZ_EDEVICE;
 }
 
 static int
@@ -192,7 +192,7 @@ l_pin_try(void *impl, const char *key, const char *pin, struct kz_admin_pin *out
 	struct kz_db *db = db_of(impl, err);
 
 	(void)key;
-	return db ? kz_admin_pin_try(db, l->conf->name, pin, out, err) : KZ_EDB;
+	return db ? kz_admin_pin_try(db, l->conf->name, pin, out, err) : KZ_EDEVICE;
 }
 
 static void

@@ -11,8 +11,8 @@
  * for it.
  *
  * Errors: KZ_EBUSY (the database locked for a moment) and KZ_EDEVICE (the
- * server cannot be reached: the same call with the same key may be made
- * again) are passing; the queue's refusals (KZ_ECLOSED, KZ_EREJECT,
+ * server cannot be reached, or the database opened: the same call with the
+ * same key may be made again) are passing; the queue's refusals (KZ_ECLOSED, KZ_EREJECT,
  * KZ_EINVAL, KZ_ENOTFOUND ...) come back as the queue gives them.
  */
 #ifndef KZ_KIOSK_HALL_H

@@ -50,12 +50,14 @@ passing(int rc)
 	return rc == KZ_EBUSY || rc == KZ_EDEVICE;
 }
 
-/* The hall went away: say so, unless the administrator is at work or a
- * visitor's action is being retried ("one moment" on its own screen). */
+/* The hall went away: say so, unless the administrator is at work, a
+ * visitor's action is being retried, or a visitor is about to take their
+ * ticket (their tap is tried, with "one moment", while the hall comes back). */
 static void
 unavailable(struct kz_kiosk *k)
 {
-	if (k->screen != KZ_SCR_PIN && k->screen != KZ_SCR_ADMIN && k->pending == KZ_PENDING_NONE)
+	if (k->screen != KZ_SCR_PIN && k->screen != KZ_SCR_ADMIN && k->screen != KZ_SCR_CONFIRM &&
+		k->pending == KZ_PENDING_NONE)
 		kz_kiosk_go(k, KZ_SCR_UNAVAILABLE);
 }
 
@@ -225,6 +227,9 @@ still_pending(struct kz_kiosk *k, enum kz_pending what, int rc, const char *doin
 		k->notice = what == KZ_PENDING_TICKET ? KZ_NOTE_CANNOT_NOW : KZ_NOTE_FAILED;
 		return 1;
 	}
+	if (k->pending != what) /* once an action: the log says it is being tried again */
+		fprintf(stderr, "kezek-kiosk %s: %s: %s; trying again\n", k->opt.conf->name, doing,
+			err);
 	k->pending = what;
 	k->notice = KZ_NOTE_BUSY;
 	return 1;
@@ -237,7 +242,7 @@ kz_kiosk_take_ticket(struct kz_kiosk *k)
 	char err[KZ_ERR_LEN];
 	int rc;
 
-	if (k->service[0] == '\0' || (!k->up && k->pending != KZ_PENDING_TICKET))
+	if (k->service[0] == '\0')
 		return;
 	if (k->pending != KZ_PENDING_TICKET && paused(k)) {
 		k->notice = KZ_NOTE_PAUSE;
@@ -832,6 +837,9 @@ draw(struct kz_kiosk *k, char *err)
 		return KZ_OK;
 	rc = kz_ui_draw(k->ui, s, &k->stats, err);
 	k->shown = next;
+	if (rc == KZ_OK && k->opt.frames_png != NULL &&
+		kz_ui_save_png(k->ui, k->opt.frames_png, err) != KZ_OK)
+		say(k, "writing the frame", err); /* a supervisor's aid, not the visitor's */
 	if (rc == KZ_OK && (int)k->screen != k->told_screen)
 		tell_screen(k);
 	return rc;

@@ -26,6 +26,8 @@ struct kz_kiosk_options {
 					       (double_tap_ms), < 0 none (tests that tap fast) */
 	const char *screen_file;      /* NULL, or where to write the name of the screen on
 				    show whenever it changes (for a supervisor, a test) */
+	const char *frames_png;       /* NULL, or where to write each frame drawn as PNG
+					 (before its screen's name goes to screen_file) */
 	struct kz_kiosk_hall *remote; /* NULL: the database at db_path; or the hall
 					 (kiosk/hall.h: kezek-hall) to use, the kiosk's
 					 from then on */

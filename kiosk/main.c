@@ -2,7 +2,7 @@
  * main.c - kezek-kiosk: the touch kiosk.  Reads the options every Kezek
  * program takes (--config, --db, --now, --data-dir, --version, --help; setup/setup.h) and its own, then runs
  * kz_kiosk_step until the administrator closes it or a signal stops it.
- * With --snapshot it draws one screen for the database's state, writes
+ * With --screen and --snapshot it draws one screen for the hall's state, writes
  * the PNG and exits (no display needed with SDL's offscreen driver).
  */
 #define _GNU_SOURCE
@@ -60,7 +60,8 @@ usage(FILE *f)
 		"  --window WxH      a window of that size instead of the full screen\n"
 		"  --lang kk|ru      start in this language\n"
 		"  --screen NAME     with --snapshot: the screen to draw (see --list-screens)\n"
-		"  --snapshot FILE   draw once for the database's state, write FILE (PNG), exit\n"
+		"  --snapshot FILE   with --screen: draw once for the hall's state, write FILE\n"
+		"                    (PNG), exit; alone: write each frame drawn to FILE\n"
 		"  --screen-file FILE  write the name of the screen on show to FILE at each change\n"
 		"  --exit-after N    stop after N seconds\n"
 		"  --gpu             draw with the graphics card (default: software, no GL)\n"
@@ -221,9 +222,9 @@ parse(int argc, char **argv, struct options *o)
 			"kiosk-1\n");
 		return 1;
 	}
-	if ((o->screen != NULL) != (o->snapshot != NULL)) {
+	if (o->screen != NULL && o->snapshot == NULL) {
 		fprintf(stderr,
-			"kezek-kiosk: --screen and --snapshot go together: "
+			"kezek-kiosk: --screen goes with --snapshot: "
 			"--screen home --snapshot home.png\n");
 		return 1;
 	}
@@ -373,15 +374,16 @@ main(int argc, char **argv)
 	kopt.locale_dir = o.locale ? o.locale : locale;
 	kopt.w = o.w;
 	kopt.h = o.h;
-	kopt.fullscreen = !o.window && !o.snapshot;
+	kopt.fullscreen = !o.window && !o.screen;
 	kopt.screen_file = o.screen_file;
+	kopt.frames_png = o.snapshot && !o.screen ? o.snapshot : NULL;
 	if ((rc = kz_kiosk_open(&kopt, &k, err)) != KZ_OK) {
 		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	rc = o.snapshot ? snapshot(k, &o) : run(k, &o);
+	rc = o.screen ? snapshot(k, &o) : run(k, &o);
 	kz_kiosk_close(k);
 	return rc;
 }
