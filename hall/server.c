@@ -406,11 +406,13 @@ admit(struct hall_req *r, const struct pending *p, const struct hall_route **rou
 		if (origin != NULL)
 			return hall_fail(r, 403, "origin", N("The request came from another site."),
 				"a device's credential from a browser");
-		if ((r->retry_after = hall_limit_request(r->hall->limits, r->address)) > 0)
-			return hall_fail(r, 429, "too_many", N("Too many requests; wait a moment."),
-				NULL);
-		if (find_device(r, authorization) != KZ_OK)
+		if (find_device(r, authorization) != KZ_OK) {
+			/* guesses spend the address's budget; a device has its own */
+			if ((r->retry_after = hall_limit_request(r->hall->limits, r->address)) > 0)
+				hall_fail(r, 429, "too_many",
+					N("Too many requests; wait a moment."), NULL);
 			return KZ_EREJECT;
+		}
 		snprintf(device_key, sizeof device_key, "device#%lld",
 			(long long)r->sess.device_id);
 		r->lang = r->sess.lang;

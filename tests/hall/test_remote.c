@@ -474,6 +474,40 @@ idempotent(void **state)
 	kz_remote_close(r);
 }
 
+/* A board or print service on a kiosk's route: refused for its role,
+ * before any key is looked at; nothing changes. */
+static void
+only_its_role(void **state)
+{
+	struct kz_device_conf other = conf;
+	struct kz_remote *r;
+	json_t *a = NULL;
+	char err[KZ_ERR_LEN] = "", code[32], role[16], key[33];
+	int status;
+	int64_t before = tickets();
+
+	(void)state;
+	add_device("board-1", "board", code);
+	snprintf(other.credential, sizeof other.credential, "%s/device/board.key", dir);
+	assert_int_equal(kz_device_enrol(&other, NULL, code, role, sizeof role, err), KZ_OK);
+	assert_string_equal(role, "board");
+	assert_int_equal(kz_device_connect(&other, &r, err), KZ_OK);
+	kz_remote_new_key(key);
+	assert_int_equal(kz_remote_call(r, "POST", "/api/test/issue", NULL, key, &status, &a, err),
+		KZ_OK);
+	assert_int_equal(status, 403);
+	assert_string_equal(json_string_value(json_object_get(a, "error")), "role");
+	json_decref(a);
+	assert_int_equal(tickets(), before);
+	/* a board reads */
+	assert_int_equal(kz_remote_call(r, "GET", "/api/words?lang=ru", NULL, NULL, &status, &a,
+				 err),
+		KZ_OK);
+	assert_int_equal(status, 200);
+	json_decref(a);
+	kz_remote_close(r);
+}
+
 /* The server dies after the change and before the answer: the client
  * hears nothing (KZ_EDEVICE), the change was not kept either, and the
  * same request with the same key after the restart does it once. */
@@ -615,6 +649,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(pinned_certificate),
 		cmocka_unit_test(configuration),
 		cmocka_unit_test(idempotent),
+		cmocka_unit_test(only_its_role),
 		cmocka_unit_test(killed_before_answer),
 		cmocka_unit_test(stream_through_a_restart),
 		cmocka_unit_test(silent_server_times_out),
