@@ -639,9 +639,6 @@ follow_print(struct kz_kiosk *k)
 	if (k->screen != KZ_SCR_ISSUED || !k->up ||
 		(k->print != KZ_PRINT_WAITING && k->print != KZ_PRINT_FAULT))
 		return;
-	if (kz_clock_now() == k->job_looked_at && k->print == KZ_PRINT_FAULT)
-		return; /* after a fault, once a second is enough */
-	k->job_looked_at = kz_clock_now();
 	if (passing(rc = k->hall->ops->job(k->hall->impl, k->job, &j, err)))
 		return;
 	if (rc == KZ_OK && j.state == KZ_JOB_DONE) {

@@ -105,7 +105,6 @@ struct kz_kiosk {
 	enum kz_pending pending;
 	char key[33];          /* the pending action's idempotency key: one per action */
 	int64_t pending_since; /* when the action was first tried (clock) */
-	int64_t job_looked_at; /* when the print was last looked at (clock) */
 	char pin[16];
 
 	/* the kiosk's own memory, kept across visitors */

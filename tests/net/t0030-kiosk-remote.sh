@@ -36,8 +36,11 @@ frame_after_log() {
 		"$T/kiosk-1/kiosk.png" "$T/kiosk-1/err"
 }
 # home -> services -> A -> the confirmation (full screen 1366x768, as t0152)
+# its window shown (a click before it lands nowhere)
+window() { xdotool search --onlyvisible --pid "$KIOSK_PID" >/dev/null 2>&1; }
 to_confirm() {
 	wait_for "the home screen" on_screen kiosk-1 home || return 1
+	wait_for "the kiosk's window" window || return 1
 	click 340 470
 	wait_for "the services" on_screen kiosk-1 services || return 1
 	click 683 300
