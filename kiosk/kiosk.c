@@ -78,7 +78,8 @@ read_hall(struct kz_kiosk *k)
 	int rc, lunch = 0;
 
 	if ((rc = k->hall->ops->read(k->hall->impl, &v, err)) != KZ_OK) {
-		if (rc != KZ_EBUSY)
+		if (!passing(
+			    rc)) /* a hall out of reach is the unavailable screen's, not the log's */
 			say(k, "reading the hall", err);
 		return rc;
 	}
