@@ -291,7 +291,14 @@ find_device(struct hall_req *r, const char *authorization)
 	if (rc == KZ_ENOTFOUND)
 		return hall_fail(r, 401, "device",
 			N("This device is not enrolled or was revoked; enrol it again."),
-			"unknown or revoked credential");
+			"unknown credential");
+	if (rc == KZ_EREJECT) {
+		char detail[96];
+		snprintf(detail, sizeof detail, "revoked %s:%s#%lld", kz_device_role_name(d.role),
+			d.name, (long long)d.id);
+		return hall_fail(r, 401, "device",
+			N("This device is not enrolled or was revoked; enrol it again."), detail);
+	}
 	if (rc != KZ_OK)
 		return hall_refuse(r, rc, N("The server could not do it; tell the administrator."),
 			err);
@@ -490,7 +497,8 @@ answer(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 	r.lang = h->cfg->staff_lang;
 	if (admit(&r, p, &route) == KZ_OK) {
 		/* a device's state change: kept with its answer, by its key */
-		int rc = r.sess.device_id != 0 && strcmp(method, "POST") == 0
+		int rc = r.sess.device_id != 0 && strcmp(method, "GET") != 0 &&
+				strcmp(method, "HEAD") != 0
 			? hall_idem_run(&r, route)
 			: route->handle(&r);
 		if (rc == KZ_OK && r.status == 0)

@@ -149,6 +149,7 @@ log_has 'POST /api/device/enrol 429 too_many' "logged"
 log_has 'board:board-1#1 POST /api/device/enrol 200: enrolled' "an enrolment logged"
 log_has 'board:board-1#1 GET /api/counter 403 role' "a refusal logged with name and role"
 log_has 'GET /api/device/config 401 device' "an unknown credential logged"
+log_has 'GET /api/device/config 401 device: revoked board:board-1#1' "a revoked device knocking is named"
 for secret in "$board" "$kiosk" "$board2" "$board_code" "$kiosk_code" "$right" "$new" "$typed"; do
 	if grep -qiF -- "$secret" "$T/hall.log" "$T/hall.out"; then not_ok "a secret in the server's log"; else ok; fi
 done
