@@ -41,7 +41,7 @@ usage(FILE *f)
 		"                     [--fullscreen] [--gpu] [--output NAME] [--data-dir DIR]\n"
 		"                     [--fonts DIR] [--locale DIR] [--snapshot FILE.png]\n"
 		"                     [--exit-after SECONDS] [--server URL] [--device FILE]\n"
-		"                     [--enrol CODE --name NAME] [--scene-file FILE] [--version]\n\n"
+		"                     [--enrol CODE [--name NAME]] [--scene-file FILE] [--version]\n\n"
 		"The hall board: calls, waits against the 30-minute limit, spoken calls.\n"
 		"On the hall machine it reads the database; on a machine of its own it\n"
 		"follows kezek-hall (--server, or server = in the device file).\n"
@@ -64,7 +64,7 @@ usage(FILE *f)
 		"                    " KZ_DEVICE_ETC ")\n"
 		"  --enrol CODE      exchange the one-time code of `kezek device add NAME\n"
 		"                    --role board` for this board's credential, and exit\n"
-		"  --name NAME       with --enrol: the name the board was added under\n"
+		"  --name NAME       with --enrol: the name the board was added under (optional)\n"
 		"  --version         print the version and exit\n"
 		"Exit codes: 0 done, 1 usage, 3 configuration or display error.\n",
 		KZ_SETUP_HELP);
@@ -188,13 +188,6 @@ parse(int argc, char **argv, struct options *o)
 			kz_setup_shown(argv[optind], shown));
 		return 1;
 	}
-	if (o->enrol != NULL && o->name == NULL) {
-		fprintf(stderr,
-			"kezek-display: --enrol goes with --name, the name the board "
-			"was added under: kezek-display --server URL --enrol CODE "
-			"--name hall-1\n");
-		return 1;
-	}
 	return 0;
 }
 
@@ -205,7 +198,7 @@ static int
 device(const struct options *o, struct kz_remote **remote, char *config, size_t len)
 {
 	struct kz_device_conf dc;
-	char err[KZ_ERR_LEN], role[16];
+	char err[KZ_ERR_LEN];
 	int rc;
 
 	*remote = NULL;
@@ -213,22 +206,9 @@ device(const struct options *o, struct kz_remote **remote, char *config, size_t 
 		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
-	if (o->enrol != NULL) {
-		if (dc.server[0] == '\0') {
-			kz_log(KZ_LOG_ERR,
-				"--enrol needs the hall server: --server URL, or "
-				"server = in the device file");
-			return 1;
-		}
-		if ((rc = kz_device_enrol(&dc, o->name, o->enrol, role, sizeof role, err)) !=
-			KZ_OK) {
-			kz_log(KZ_LOG_ERR, "%s", err);
-			return 3;
-		}
-		printf("enrolled as %s '%s'; the credential is in %s\n", role, o->name,
-			dc.credential);
-		return 0;
-	}
+	if (o->enrol != NULL)
+		return kz_device_enrol_main("kezek-display", "board", o->device, o->server, o->name,
+			o->enrol, stdout, stderr);
 	if (dc.server[0] == '\0')
 		return -1;
 	if ((rc = kz_device_connect(&dc, remote, err)) != KZ_OK ||

@@ -55,8 +55,7 @@ usage(FILE *f)
 		"  --device FILE     the device file (env KEZEK_DEVICE; default\n"
 		"                    " KZ_DEVICE_ETC ")\n"
 		"  --enrol CODE      exchange the one-time code of `kezek device add NAME\n"
-		"                    --role kiosk` for this kiosk's credential (with --kiosk\n"
-		"                    NAME), and exit\n"
+		"                    --role kiosk` for this kiosk's credential, and exit\n"
 		"  --window WxH      a window of that size instead of the full screen\n"
 		"  --lang kk|ru      start in this language\n"
 		"  --screen NAME     with --snapshot: the screen to draw (see --list-screens)\n"
@@ -215,13 +214,6 @@ parse(int argc, char **argv, struct options *o)
 			kz_setup_shown(o->lang, shown));
 		return 1;
 	}
-	if (o->enrol != NULL && o->kiosk == NULL) {
-		fprintf(stderr,
-			"kezek-kiosk: --enrol goes with --kiosk, the name the kiosk was "
-			"added under: kezek-kiosk --server URL --enrol CODE --kiosk "
-			"kiosk-1\n");
-		return 1;
-	}
 	if (o->screen != NULL && o->snapshot == NULL) {
 		fprintf(stderr,
 			"kezek-kiosk: --screen goes with --snapshot: "
@@ -238,7 +230,7 @@ static int
 device(const struct options *o, struct kz_remote **remote, char *config, size_t len)
 {
 	struct kz_device_conf dc;
-	char err[KZ_ERR_LEN], role[16];
+	char err[KZ_ERR_LEN];
 	int rc;
 
 	*remote = NULL;
@@ -246,22 +238,9 @@ device(const struct options *o, struct kz_remote **remote, char *config, size_t 
 		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
-	if (o->enrol != NULL) {
-		if (dc.server[0] == '\0') {
-			kz_log(KZ_LOG_ERR,
-				"--enrol needs the hall server: --server URL, or "
-				"server = in the device file");
-			return 1;
-		}
-		if ((rc = kz_device_enrol(&dc, o->kiosk, o->enrol, role, sizeof role, err)) !=
-			KZ_OK) {
-			kz_log(KZ_LOG_ERR, "%s", err);
-			return 3;
-		}
-		printf("enrolled as %s '%s'; the credential is in %s\n", role, o->kiosk,
-			dc.credential);
-		return 0;
-	}
+	if (o->enrol != NULL)
+		return kz_device_enrol_main("kezek-kiosk", "kiosk", o->device, o->server, o->kiosk,
+			o->enrol, stdout, stderr);
 	if (dc.server[0] == '\0')
 		return -1;
 	if ((rc = kz_device_connect(&dc, remote, err)) != KZ_OK ||
