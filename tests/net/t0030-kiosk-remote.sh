@@ -97,6 +97,8 @@ take
 wait_for "the proxy cut the ticket's answer" grep -q "cut" "$T/proxy.log" && ok
 wait_for "the ticket is shown after all" on_screen kiosk-1 issued && ok
 keep issued-after-cut
+replayed() { grep "/api/kiosk/ticket" "$T/hall.log" | grep -q "replayed"; }
+replayed && ok || not_ok "the ticket request was sent again and answered from the kept answer"
 [ "$(tickets)" = 3 ] && ok || not_ok "one ticket for the request cut, $(tickets) in all (3 expected)"
 keys=$(sqlite3 "$KEZEK_DB" "SELECT count(*) FROM device_requests WHERE path = '/api/kiosk/ticket'" 2>&1)
 [ "$keys" = 3 ] && ok || not_ok "three keys kept for three visitors' tickets: $keys"
