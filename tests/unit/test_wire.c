@@ -94,10 +94,16 @@ test_other_shapes_refused(void **state)
 static void
 test_kiosk_shapes_both_ways(void **state)
 {
-	struct kz_wait_estimate e = {1, 4, 2, 1, 5, 540, 1774000000, 1774001800, 1800, 25, 35,
-		1, 1774004400, 0, 1774026000}, e2;
-	struct kz_ticket t = {.id = 7, .number = "A-004", .service = "A", .day = "2026-03-20",
-		.issued_at = 1774000000, .lunch_notice = 1, .resumes_at = 1774004400},
+	struct kz_wait_estimate e = {1, 4, 2, 1, 5, 540, 1774000000, 1774001800, 1800, 25, 35, 1,
+					1774004400, 0, 1774026000},
+				e2;
+	struct kz_ticket t = {.id = 7,
+				 .number = "A-004",
+				 .service = "A",
+				 .day = "2026-03-20",
+				 .issued_at = 1774000000,
+				 .lunch_notice = 1,
+				 .resumes_at = 1774004400},
 			 t2;
 	struct kz_print_job job = {.id = 12, .state = KZ_JOB_EXPIRED, .reason = "paper out"}, job2;
 	struct kz_admin_pin p = {1, 0, 2, 1774000300, 0}, p2;
