@@ -44,8 +44,8 @@ sh(const char *fmt, ...)
 }
 
 /* The kezek command on the test's hall, at 10:00 on a Friday. */
-#define KEZEK(args) \
-	sh("'%s' --config '%s' --db '%s' --now 2026-03-20T10:00 %s >/dev/null", \
+#define KEZEK(args)                                                                                \
+	sh("'%s' --config '%s' --db '%s' --now 2026-03-20T10:00 %s >/dev/null",                    \
 		getenv("KEZEK_BIN"), config, dbpath, args)
 
 static double
@@ -232,8 +232,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_remote_board_announces_as_the_local_one,
-			setup, teardown),
+		cmocka_unit_test_setup_teardown(test_remote_board_announces_as_the_local_one, setup,
+			teardown),
 	};
 
 	if (getenv("KEZEK_BIN") == NULL || getenv("KEZEK_HALL") == NULL) {
