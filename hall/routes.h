@@ -3,7 +3,8 @@
  * handlers, one file per resource: api-session.c, api-words.c,
  * api-counter.c, api-intake.c, api-complaints.c, api-print.c,
  * api-manager.c, api-reports.c, api-device.c (enrolment and a device's
- * configuration), api-open.c (the public feed of waits), api-visit.c and
+ * configuration), api-board.c and api-kiosk.c (the board's and the
+ * kiosk's routes), api-open.c (the public feed of waits), api-visit.c and
  * visit-page.c (the visitor's phone), events.c (the stream), static.c.
  *
  * A route serving devices names their roles in access; every POST of a
@@ -59,6 +60,17 @@ int hall_intake_check(struct hall_req *r);
 int hall_intake(struct hall_req *r);
 int hall_complaint_add(struct hall_req *r);
 int hall_print(struct hall_req *r);
+int hall_board_get(struct hall_req *r);
+int hall_kiosk_get(struct hall_req *r);
+int hall_kiosk_estimate(struct hall_req *r);
+int hall_kiosk_ticket(struct hall_req *r);
+int hall_kiosk_form(struct hall_req *r);
+int hall_kiosk_test(struct hall_req *r);
+int hall_kiosk_job(struct hall_req *r);
+int hall_kiosk_unprinted(struct hall_req *r);
+int hall_kiosk_ballot(struct hall_req *r);
+int hall_kiosk_feedback(struct hall_req *r);
+int hall_kiosk_pin(struct hall_req *r);
 int hall_report(struct hall_req *r);
 int hall_events_stream(struct hall_req *r);
 int hall_device_enrol(struct hall_req *r);

@@ -18,14 +18,16 @@ LAYERS = {
     "printer": {"queue", "ink", "documents", "setup", "remote"},
     "setup": {"queue"},
     "ui": {"queue"},
-    "display": {"queue", "ui", "setup", "remote"},
-    "kiosk": {"queue", "ui", "setup", "remote"},
+    "display": {"queue", "ui", "setup", "remote", "wire"},
+    "kiosk": {"queue", "ui", "setup", "remote", "wire"},
     # a device's side of kezek-hall: libcurl, the device file
     "remote": {"queue"},
+    # what kezek-hall and the devices say to each other, as JSON, both ends
+    "wire": {"queue"},
     "sim": {"queue"},
     "region": {"queue", "setup"},
     "clerk": {"queue", "ink", "documents", "printer", "sim", "setup", "region"},
-    "hall": {"queue", "ink", "documents", "printer", "setup"},
+    "hall": {"queue", "ink", "documents", "printer", "setup", "wire"},
 }
 # tests and benchmarks use everything; they are nobody's dependency
 FREE = {"tests", "bench"}

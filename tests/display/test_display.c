@@ -99,7 +99,7 @@ static struct kz_display *
 open_display(int w, int h)
 {
 	struct kz_display_options o = {&cfg, dbpath, KZ_SOURCE_DIR "/assets/fonts", w, h, 0,
-		KZ_LOCALE_DIR};
+		KZ_LOCALE_DIR, NULL};
 	struct kz_display *d = NULL;
 	char err[KZ_ERR_LEN] = "";
 
