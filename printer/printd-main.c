@@ -225,7 +225,7 @@ main(int argc, char **argv)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	popt = (struct kz_printd_options){&cfg, kz_config_printer(&cfg, o.printer),
-		o.db && *o.db ? o.db : cfg.database, o.fonts ? o.fonts : fonts, 3000, 10, !o.once};
+		o.db && *o.db ? o.db : cfg.database, o.fonts ? o.fonts : fonts, 3000, 10, !o.once, NULL};
 	/* a configuration that cannot work is a person's to mend: said and
 	 * left; a database not there yet is waited for (not with --once) */
 	if ((rc = kz_printd_open(&popt, &pd, &uncertain, err)) != KZ_OK) {

@@ -15,7 +15,7 @@ LAYERS = {
     "queue": set(),
     "ink": {"queue"},
     "documents": {"queue", "ink"},
-    "printer": {"queue", "ink", "documents", "setup"},
+    "printer": {"queue", "ink", "documents", "setup", "remote"},
     "setup": {"queue"},
     "ui": {"queue"},
     "display": {"queue", "ui", "setup"},
