@@ -594,7 +594,9 @@ kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, int 
 	rc = connect_store(pd, &n, err);
 	if (uncertain)
 		*uncertain = n;
-	if (rc != KZ_OK && !opt->wait) {
+	/* a configuration that cannot work (a hall that knows this service
+	 * as another printer's) is a person's to mend, not waited for */
+	if (rc != KZ_OK && (!opt->wait || rc == KZ_ECONFIG)) {
 		kz_printd_close(pd);
 		return rc;
 	}
