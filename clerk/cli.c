@@ -244,6 +244,9 @@ static const struct {
 	{"answered", N("answered")},
 	{"answered late", N("answered late")},
 	{"overdue", N("overdue")},
+	{"board", N("board")},
+	{"kiosk", N("kiosk")},
+	{"printer", N("printer")},
 };
 
 const char *

@@ -207,7 +207,7 @@ extern const struct kz_cmd kz_cmd_accept, kz_cmd_decide, kz_cmd_handover, kz_cmd
 	kz_cmd_notice_sent;
 extern const struct kz_cmd kz_cmd_complaint, kz_cmd_complaints, kz_cmd_clerk, kz_cmd_console,
 	kz_cmd_purge;
-extern const struct kz_cmd kz_cmd_simulate, kz_cmd_resume, kz_cmd_manager;
+extern const struct kz_cmd kz_cmd_simulate, kz_cmd_resume, kz_cmd_manager, kz_cmd_device;
 extern const struct kz_cmd kz_cmd_postpone, kz_cmd_return;
 
 extern const struct kz_cmd kz_cmd_region;

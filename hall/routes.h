@@ -2,7 +2,13 @@
  * routes.h - the one table of what answers which path (routes.c), and the
  * handlers, one file per resource: api-session.c, api-words.c,
  * api-counter.c, api-intake.c, api-complaints.c, api-print.c,
- * api-manager.c, api-reports.c, events.c (the stream), static.c.
+ * api-manager.c, api-reports.c, api-device.c (enrolment and a device's
+ * configuration), events.c (the stream), static.c.
+ *
+ * A route serving devices names their roles in access; every POST of a
+ * device runs inside hall_idem_run (idem.h), applied by server.c: a
+ * handler of a device route needs nothing of its own for idempotency, and
+ * answers JSON (or nothing).
  */
 #ifndef KZ_HALL_ROUTES_H
 #define KZ_HALL_ROUTES_H
@@ -13,6 +19,7 @@ enum hall_access {
 	HALL_PUBLIC = 0,                                     /* no session needed */
 	HALL_STAFF = HALL_CLERK | HALL_MANAGER | HALL_ADMIN, /* any logged-in role */
 	HALL_MANAGERS = HALL_MANAGER | HALL_ADMIN,
+	HALL_DEVICES = HALL_BOARD | HALL_KIOSK | HALL_PRINTER, /* any enrolled device */
 };
 
 struct hall_route {
@@ -50,6 +57,8 @@ int hall_complaint_add(struct hall_req *r);
 int hall_print(struct hall_req *r);
 int hall_report(struct hall_req *r);
 int hall_events_stream(struct hall_req *r);
+int hall_device_enrol(struct hall_req *r);
+int hall_device_config(struct hall_req *r);
 int hall_static(struct hall_req *r);
 
 #endif

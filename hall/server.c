@@ -1,8 +1,9 @@
 /*
  * server.c - kezek-hall's HTTP(S) server with libmicrohttpd: a thread per
  * connection (at most HALL_CONNECTIONS), the checks every request passes
- * (allowed network, size, rate, JSON, session, role, CSRF) in that order,
- * then the handler of routes.c.  Start at answer.
+ * (allowed network, size, rate, JSON, session or device, role, CSRF) in
+ * that order, then the handler of routes.c (a device's POST inside
+ * hall_idem_run).  Start at answer.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -15,8 +16,10 @@
 #include <microhttpd.h>
 
 #include "events.h"
+#include "idem.h"
 #include "limits.h"
 #include "queue/clock.h"
+#include "queue/device.h"
 #include "queue/hall.h"
 #include "routes.h"
 #include "session.h"
@@ -205,12 +208,37 @@ send_answer(struct hall_req *r)
 	return ret;
 }
 
-/* "clerk#3@2", "manager#7" or "-": who, for the log (never a name). */
+const char *
+hall_role_name(enum hall_role role)
+{
+	switch (role) {
+	case HALL_CLERK:
+		return "clerk";
+	case HALL_MANAGER:
+		return "manager";
+	case HALL_ADMIN:
+		return "administrator";
+	case HALL_BOARD:
+		return "board";
+	case HALL_KIOSK:
+		return "kiosk";
+	case HALL_PRINTER:
+		return "printer";
+	default:
+		return "-";
+	}
+}
+
+/* "clerk#3@2", "manager#7", "kiosk:kiosk-1#4" or "-": who, for the log
+ * (never a person's name; a device's name is no secret). */
 static void
 who(const struct hall_req *r, char *out, size_t len)
 {
 	if (r->sess.role == HALL_NOBODY)
 		snprintf(out, len, "-");
+	else if (r->sess.device_id != 0)
+		snprintf(out, len, "%s:%.31s#%lld", hall_role_name(r->sess.role), r->sess.name,
+			(long long)r->sess.device_id);
 	else if (r->sess.role == HALL_CLERK)
 		snprintf(out, len, "clerk#%lld@%d", (long long)r->sess.staff_id, r->sess.counter);
 	else
@@ -245,6 +273,57 @@ find_session(struct hall_req *r)
 		r->lang = r->sess.lang;
 }
 
+/* The device a bearer credential names (the header "Bearer <64 hex>"):
+ * KZ_OK with r->sess filled, else answered (401 device). */
+static int
+find_device(struct hall_req *r, const char *authorization)
+{
+	const char *cred = strncmp(authorization, "Bearer ", 7) == 0 ? authorization + 7 : "";
+	struct kz_device d;
+	char err[KZ_ERR_LEN];
+	int rc;
+
+	pthread_mutex_lock(&r->hall->db_lock);
+	rc = kz_device_by_credential(r->hall->db, cred, &d, err);
+	if (rc == KZ_OK && d.seen_at < kz_clock_now() - KZ_DEVICE_SEEN_SECONDS)
+		(void)kz_device_seen(r->hall->db, d.id, kz_clock_now(), NULL);
+	pthread_mutex_unlock(&r->hall->db_lock);
+	if (rc == KZ_ENOTFOUND)
+		return hall_fail(r, 401, "device",
+			N("This device is not enrolled or was revoked; enrol it again."),
+			"unknown or revoked credential");
+	if (rc != KZ_OK)
+		return hall_refuse(r, rc, N("The server could not do it; tell the administrator."),
+			err);
+	memset(&r->sess, 0, sizeof r->sess);
+	r->sess.role = d.role == KZ_DEVICE_BOARD ? HALL_BOARD
+		: d.role == KZ_DEVICE_KIOSK      ? HALL_KIOSK
+		: d.role == KZ_DEVICE_PRINTER    ? HALL_PRINTER
+						 : HALL_NOBODY;
+	if (r->sess.role == HALL_NOBODY)
+		return hall_fail(r, 401, "device",
+			N("This device is not enrolled or was revoked; enrol it again."),
+			"device of no known role");
+	r->sess.device_id = d.id;
+	snprintf(r->sess.name, sizeof r->sess.name, "%s", d.name);
+	snprintf(r->sess.device_for, sizeof r->sess.device_for, "%s", d.stands_for);
+	snprintf(r->sess.lang, sizeof r->sess.lang, "ru");
+	return KZ_OK;
+}
+
+/* A device's language: ?lang=, else the body's "lang", else ru. */
+static void
+device_lang(struct hall_req *r)
+{
+	const char *q = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, "lang");
+	const char *b = hall_body_str(r, "lang");
+	const char *lang = q ? q : b;
+
+	if (lang != NULL && (strcmp(lang, "kk") == 0 || strcmp(lang, "ru") == 0))
+		snprintf(r->sess.lang, sizeof r->sess.lang, "%s", lang);
+	r->lang = r->sess.lang;
+}
+
 /* A state change from the page itself: the header only scripts of the
  * same origin can set, with the session's token. */
 static int
@@ -271,12 +350,38 @@ parse_body(struct hall_req *r, const struct pending *p)
 	if (type == NULL || strncmp(type, "application/json", 16) != 0)
 		return hall_fail(r, 415, "content_type", N("The request is not JSON."), type);
 	r->body = json_loadb(p->body, p->len, JSON_REJECT_DUPLICATES, &je);
-	if (r->body == NULL)
-		return hall_fail(r, 400, "json", N("The request is not valid JSON."), je.text);
+	if (r->body == NULL) {
+		/* where, never what: jansson's words quote the body, and a body
+		 * may hold a secret or a person's data, which no log keeps */
+		char at[64];
+		snprintf(at, sizeof at, "not JSON at line %d column %d", je.line, je.column);
+		return hall_fail(r, 400, "json", N("The request is not valid JSON."), at);
+	}
 	if (!json_is_object(r->body))
 		return hall_fail(r, 400, "json", N("The request is not valid JSON."),
 			"not an object");
 	return KZ_OK;
+}
+
+/* The route for r: the embedding program's first, then routes.c's. */
+static const struct hall_route *
+route_find(struct hall_req *r, int *known)
+{
+	const struct kz_hall_options *o = &r->hall->opt;
+	int extra_known = 0;
+
+	*known = 0;
+	for (int i = 0; i < o->nextra_routes; i++) {
+		const struct hall_route *rt = &o->extra_routes[i];
+		if (strcmp(r->path, rt->path) != 0)
+			continue;
+		if (strcmp(r->method, rt->method) == 0)
+			return rt;
+		extra_known = 1;
+	}
+	const struct hall_route *rt = hall_route_find(r->method, r->path, known);
+	*known |= extra_known;
+	return rt;
 }
 
 /* Everything a request passes before its handler; KZ_OK to go on. */
@@ -285,18 +390,39 @@ admit(struct hall_req *r, const struct pending *p, const struct hall_route **rou
 {
 	const char *origin = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Origin");
 	const char *host = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Host");
+	const char *authorization =
+		MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Authorization");
 	int known = 0,
 	    state_change = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
+	char device_key[32];
 
 	if (!allowed(r->hall->cfg, r->address))
 		return hall_fail(r, 403, "network",
 			N("This computer may not use the hall's pages."),
 			"address not in [server] allow");
-	find_session(r);
+	if (authorization != NULL) {
+		/* a device: its credential, never a cookie; a browser's page
+		 * (which sends Origin) cannot speak for one */
+		if (origin != NULL)
+			return hall_fail(r, 403, "origin", N("The request came from another site."),
+				"a device's credential from a browser");
+		if ((r->retry_after = hall_limit_request(r->hall->limits, r->address)) > 0)
+			return hall_fail(r, 429, "too_many", N("Too many requests; wait a moment."),
+				NULL);
+		if (find_device(r, authorization) != KZ_OK)
+			return KZ_EREJECT;
+		snprintf(device_key, sizeof device_key, "device#%lld",
+			(long long)r->sess.device_id);
+		r->lang = r->sess.lang;
+	} else {
+		find_session(r);
+	}
 	if ((r->retry_after = hall_limit_request(r->hall->limits,
-		     r->sess.role != HALL_NOBODY ? r->sess.token : r->address)) > 0)
+		     r->sess.device_id                     ? device_key
+			     : r->sess.role != HALL_NOBODY ? r->sess.token
+							   : r->address)) > 0)
 		return hall_fail(r, 429, "too_many", N("Too many requests; wait a moment."), NULL);
-	*route = hall_route_find(r->method, r->path, &known);
+	*route = route_find(r, &known);
 	if (*route == NULL)
 		return known ? hall_fail(r, 405, "method", N("Not found."), NULL)
 			     : hall_fail(r, 404, "not_found", N("Not found."), NULL);
@@ -308,13 +434,16 @@ admit(struct hall_req *r, const struct pending *p, const struct hall_route **rou
 	}
 	if (state_change && parse_body(r, p) != KZ_OK)
 		return KZ_EREJECT;
+	if (r->sess.device_id)
+		device_lang(r);
 	if ((*route)->access == HALL_PUBLIC)
 		return KZ_OK;
 	if (r->sess.role == HALL_NOBODY)
 		return hall_fail(r, 401, "session", N("Log in first."), NULL);
 	if (((*route)->access & (int)r->sess.role) == 0)
-		return hall_fail(r, 403, "role", N("Your role may not do this."), NULL);
-	if (state_change && !csrf_ok(r))
+		return hall_fail(r, 403, "role", N("Your role may not do this."),
+			r->sess.device_id ? "a device's role" : NULL);
+	if (state_change && r->sess.device_id == 0 && !csrf_ok(r))
 		return hall_fail(r, 403, "csrf", N("The page is out of date; reload it."), NULL);
 	return KZ_OK;
 }
@@ -357,8 +486,14 @@ answer(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 	}
 	client_address(conn, r.address, sizeof r.address);
 	r.lang = h->cfg->staff_lang;
-	if (admit(&r, p, &route) == KZ_OK && route->handle(&r) == KZ_OK && r.status == 0)
-		r.status = r.out || r.resp ? 200 : 204;
+	if (admit(&r, p, &route) == KZ_OK) {
+		/* a device's state change: kept with its answer, by its key */
+		int rc = r.sess.device_id != 0 && strcmp(method, "POST") == 0
+			? hall_idem_run(&r, route)
+			: route->handle(&r);
+		if (rc == KZ_OK && r.status == 0)
+			r.status = r.out || r.resp ? 200 : 204;
+	}
 	if (r.status == 0)
 		r.status = 500;
 	log_request(&r);
@@ -508,7 +643,11 @@ kz_hall_start(const struct kz_hall_options *opt, struct kz_hall **out, char *err
 		return kz_err(err, KZ_ENOMEM, "out of memory");
 	h->opt = *opt;
 	h->cfg = opt->cfg;
-	pthread_mutex_init(&h->db_lock, NULL);
+	pthread_mutexattr_t recursive;
+	pthread_mutexattr_init(&recursive);
+	pthread_mutexattr_settype(&recursive, PTHREAD_MUTEX_RECURSIVE);
+	pthread_mutex_init(&h->db_lock, &recursive);
+	pthread_mutexattr_destroy(&recursive);
 	pthread_mutex_init(&h->log_lock, NULL);
 	if ((rc = kz_db_open(opt->db_path, 0, &h->db, err)) != KZ_OK ||
 		(rc = kz_hall_sync(h->db, h->cfg, NULL, err)) != KZ_OK)

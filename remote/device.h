@@ -18,6 +18,10 @@
  * `kezek-kiosk --server URL --enrol CODE` (the same for kezek-display and
  * kezek-printd) exchanges it for the credential, written to the credential
  * file readable by its user only, and exits.
+ *
+ * Relative paths in the device file are taken from the file's folder.  A
+ * credential file that others can read (or that is not the user's own) is
+ * refused, as a leaked one must be revoked: 'kezek device revoke NAME'.
  */
 #ifndef KZ_REMOTE_DEVICE_H
 #define KZ_REMOTE_DEVICE_H
@@ -25,8 +29,10 @@
 #include "queue/config.h"
 #include "remote/client.h"
 
-#define KZ_DEVICE_ENV "KEZEK_DEVICE"
-#define KZ_DEVICE_ETC "/etc/kezek/device.ini"
+#define KZ_DEVICE_ENV       "KEZEK_DEVICE"
+#define KZ_DEVICE_ETC       "/etc/kezek/device.ini"
+#define KZ_DEVICE_KEY       "/var/lib/kezek/device.key" /* credential = when the file names none */
+#define KZ_DEVICE_HALL_COPY "hall.ini" /* the hall's configuration, beside the credential */
 
 struct kz_device_conf {
 	char server[KZ_PATH_LEN];     /* "" : run against the local database */
@@ -37,8 +43,8 @@ struct kz_device_conf {
 /* Read the device file (device_opt: --device, or NULL) and let server_opt
  * (--server, or NULL) override its server.  A missing default file is no
  * error (local mode).  KZ_ECONFIG with "FILE:LINE: what; what to do". */
-int kz_device_conf_load(const char *device_opt, const char *server_opt,
-	struct kz_device_conf *out, char *err);
+int kz_device_conf_load(const char *device_opt, const char *server_opt, struct kz_device_conf *out,
+	char *err);
 
 /* Exchange an enrolment code for the credential and write it to
  * conf->credential (0600, replaced atomically).  *role gets the role the
@@ -51,5 +57,13 @@ int kz_device_enrol(const struct kz_device_conf *conf, const char *name, const c
  * naming the file and `--enrol` when there is no credential, or a file
  * others can read. */
 int kz_device_connect(const struct kz_device_conf *conf, struct kz_remote **out, char *err);
+
+/* The hall's configuration for this device (GET /api/device/config: the
+ * hall.ini without [server] and [region]), kept as KZ_DEVICE_HALL_COPY in
+ * the credential's folder; path (len bytes) gets that file, to load with
+ * kz_config_load.  When the server cannot be reached, the copy kept last
+ * time is taken (KZ_OK); KZ_EDEVICE / KZ_EREJECT when there is none. */
+int kz_device_hall_config(const struct kz_device_conf *conf, struct kz_remote *r, char *path,
+	size_t len, char *err);
 
 #endif
