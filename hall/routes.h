@@ -2,7 +2,8 @@
  * routes.h - the one table of what answers which path (routes.c), and the
  * handlers, one file per resource: api-session.c, api-words.c,
  * api-counter.c, api-intake.c, api-complaints.c, api-print.c,
- * api-manager.c, api-reports.c, api-device.c (enrolment and a device's
+ * api-manager.c, api-reports.c, api-printer.c (a print service's jobs),
+ * api-device.c (enrolment and a device's
  * configuration), events.c (the stream), static.c.
  *
  * A route serving devices names their roles in access; every POST of a
@@ -59,6 +60,11 @@ int hall_report(struct hall_req *r);
 int hall_events_stream(struct hall_req *r);
 int hall_device_enrol(struct hall_req *r);
 int hall_device_config(struct hall_req *r);
+int hall_printer_get(struct hall_req *r);
+int hall_printer_next(struct hall_req *r);
+int hall_printer_job_get(struct hall_req *r);
+int hall_printer_job_post(struct hall_req *r);
+int hall_printer_report(struct hall_req *r);
 int hall_static(struct hall_req *r);
 
 #endif

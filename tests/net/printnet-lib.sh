@@ -71,6 +71,9 @@ stop_all_printd() {
 	PRINTD_PIDS=()
 }
 
+# grown FILE LINES: FILE has more than LINES lines now
+grown() { [ "$(wc -l <"$1")" -gt "$2" ]; }
+
 # printouts FILE: how many printouts a device file holds (each ends with
 # its cut, GS V 66 0).
 printouts() { python3 -c 'import sys; print(open(sys.argv[1],"rb").read().count(b"\x1dVB\x00"))' "$1"; }
@@ -110,6 +113,13 @@ s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
 s.sendall((sys.argv[2] + "\n").encode())
 print(s.makefile().readline().strip())
 PY
+}
+
+# cutter_says N COMMAND...: the cutter answers N to COMMAND now
+cutter_says() {
+	local n=$1
+	shift
+	[ "$(cutter "$@")" = "$n" ]
 }
 
 # hall_port: the port kezek-hall listens on ($URL's)

@@ -22,11 +22,11 @@ wait_for "one printout" printouts_are 1 "$prn"
 # 1. the hall takes the acknowledgement; its answer is lost
 cutter drop-answer /api/printer/jobs/2/done >/dev/null
 expect 0 "ticket 2" ticket A --print kiosk-1
-wait_for "the answer to the acknowledgement is dropped" test "$(cutter dropped)" = 1
+wait_for "the answer to the acknowledgement is dropped" cutter_says 1 dropped
 if printouts_are 2 "$prn"; then ok; else not_ok "ticket 2 did not reach the printer"; fi
 if job_is 2 done; then ok; else not_ok "the hall did not record ticket 2: $(cat "$T/status")"; fi
 cutter up >/dev/null
-wait_for "the acknowledgement is sent again" test "$(cutter seen /api/printer/jobs/2/done)" -ge 2
+wait_for "the acknowledgement is sent again" cutter_says 2 seen /api/printer/jobs/2/done
 expect 0 "ticket 3" ticket A --print kiosk-1
 wait_for "ticket 3 printed after it" job_is 3 done
 if job_is 2 done && printouts_are 3 "$prn"; then ok
@@ -35,7 +35,7 @@ else not_ok "$(printouts "$prn") printouts, expected 3: $(cat "$T/status")"; fi
 # 2. the acknowledgement never reaches the hall until the cable is back
 cutter drop-request /api/printer/jobs/4/done >/dev/null
 expect 0 "ticket 4" ticket A --print kiosk-1
-wait_for "the acknowledgement is dropped" test "$(cutter dropped)" = 2
+wait_for "the acknowledgement is dropped" cutter_says 2 dropped
 if job_is 4 sending; then ok; else not_ok "ticket 4 is not 'sending': $(cat "$T/status")"; fi
 if printouts_are 4 "$prn"; then ok; else not_ok "ticket 4 did not reach the printer"; fi
 cutter up >/dev/null
@@ -45,7 +45,7 @@ if printouts_are 4 "$prn"; then ok; else not_ok "ticket 4 printed again"; fi
 # 3. the same, and the service killed while the hall cannot be reached
 cutter drop-request /api/printer/jobs/5/done >/dev/null
 expect 0 "ticket 5" ticket A --print kiosk-1
-wait_for "the acknowledgement is dropped" test "$(cutter dropped)" = 3
+wait_for "the acknowledgement is dropped" cutter_says 3 dropped
 kill -9 "${PRINTD_PIDS[0]}"
 wait "${PRINTD_PIDS[0]}" 2>/dev/null
 PRINTD_PIDS=()
