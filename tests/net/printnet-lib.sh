@@ -9,7 +9,20 @@
 PRINTD_BIN=${KEZEK_PRINTD:?set KEZEK_PRINTD to the kezek-printd binary}
 PRINTD_PIDS=()
 CUTTER_PID=
-trap 'stop_all_printd; stop_cutter; stop_hall; rm -rf "$T"' EXIT
+# every kezek command's clock starts at KEZEK_NOW again while the hall's runs
+# on: a ticket issued by one looks older to the hall the longer a test runs,
+# and one older than ticket_print_seconds would expire rather than print
+sed -i 's/^ticket_print_seconds = .*/ticket_print_seconds = 3600/' "$T/hall.ini"
+trap 'stop_all_printd; stop_cutter; stop_hall; show_logs; rm -rf "$T"' EXIT
+
+# After a failure, what the services said (for the test's log).
+show_logs() {
+	[ "$failed" -gt 0 ] || return 0
+	local f
+	for f in "$T"/dev-*/printd.log "$T/cutter.log" "$T/hall.log"; do
+		[ -f "$f" ] && { echo "--- $f:"; tail -n 40 "$f"; } >&2
+	done
+}
 
 # device_printer NAME: [printer NAME] in the hall's configuration, a 80 mm
 # tickets printer on a device file $T/NAME.prn (its address is a path on
@@ -65,6 +78,19 @@ stop_printd() {
 	wait "$1" 2>/dev/null
 }
 
+# wait_exit PID: wait (WAIT_SECONDS at most) for the kezek-printd PID to end
+# by itself; its exit code in $code (124 when it did not end: then killed)
+wait_exit() {
+	code=124
+	if wait_for "kezek-printd $1 ends" sh -c '! kill -0 "$0" 2>/dev/null' "$1"; then
+		wait "$1" 2>/dev/null
+		code=$?
+	else
+		kill -9 "$1" 2>/dev/null
+		wait "$1" 2>/dev/null
+	fi
+}
+
 stop_all_printd() {
 	local p
 	for p in "${PRINTD_PIDS[@]}"; do stop_printd "$p"; done
@@ -109,7 +135,7 @@ stop_cutter() {
 cutter() {
 	python3 - "$CUT_CONTROL" "$*" <<'PY'
 import socket, sys
-s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10)
 s.sendall((sys.argv[2] + "\n").encode())
 print(s.makefile().readline().strip())
 PY

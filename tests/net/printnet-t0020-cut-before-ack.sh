@@ -59,8 +59,7 @@ stop_all_printd
 # 4. killed between the send and the acknowledgement (the fault injected)
 expect 0 "ticket 6" ticket A --print kiosk-1
 KEZEK_FAULT_AFTER_SEND=1 start_printd kiosk-1
-wait "${PRINTD_PIDS[0]}"
-code=$?
+wait_exit "${PRINTD_PIDS[0]}"
 PRINTD_PIDS=()
 if [ "$code" -eq 137 ]; then ok; else not_ok "the service was not killed after sending (exit $code)"; fi
 if job_is 6 sending && printouts_are 6 "$prn"; then ok
@@ -75,7 +74,7 @@ stop_all_printd
 expect 0 "ticket 7" ticket A --print kiosk-1
 before=$(stat -c %s "$prn")
 KEZEK_FAULT_KILL_AT=3000 start_printd kiosk-1
-wait "${PRINTD_PIDS[0]}"
+wait_exit "${PRINTD_PIDS[0]}"
 PRINTD_PIDS=()
 if job_is 7 sending && [ "$(stat -c %s "$prn")" -gt "$before" ]; then ok
 else not_ok "ticket 7 was not cut off part way: $(cat "$T/status")"; fi
