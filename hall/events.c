@@ -170,9 +170,11 @@ stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 	v = e->version;
 	stop = e->stopping;
 	pthread_mutex_unlock(&e->lock);
-	if (stop ||
-		(s->device ? !device_live(e->hall, s->device)
-			   : !hall_session_find(e->hall->sessions, s->token, &who)))
+	if (!stop && s->device && !device_live(e->hall, s->device)) {
+		hall_log(e->hall, "device#%lld revoked: its stream ended", (long long)s->device);
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	}
+	if (stop || (!s->device && !hall_session_find(e->hall->sessions, s->token, &who)))
 		return MHD_CONTENT_READER_END_OF_STREAM;
 	if (v == s->sent)
 		n = snprintf(buf, max, ": keep-alive\n\n");

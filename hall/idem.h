@@ -1,6 +1,6 @@
 /*
- * idem.h - idempotency of the devices' state changes.  Every POST of a
- * device (a request with a bearer credential) carries
+ * idem.h - idempotency of the devices' state changes.  Every POST (any
+ * method but GET and HEAD) of a device (a request with a bearer credential) carries
  * "Idempotency-Key: <16-64 of [A-Za-z0-9_-]>", and server.c runs its
  * handler inside hall_idem_run, for every device route alike:
  *

@@ -291,7 +291,14 @@ find_device(struct hall_req *r, const char *authorization)
 	if (rc == KZ_ENOTFOUND)
 		return hall_fail(r, 401, "device",
 			N("This device is not enrolled or was revoked; enrol it again."),
-			"unknown or revoked credential");
+			"unknown credential");
+	if (rc == KZ_EREJECT) {
+		char detail[96];
+		snprintf(detail, sizeof detail, "revoked %s:%s#%lld", kz_device_role_name(d.role),
+			d.name, (long long)d.id);
+		return hall_fail(r, 401, "device",
+			N("This device is not enrolled or was revoked; enrol it again."), detail);
+	}
 	if (rc != KZ_OK)
 		return hall_refuse(r, rc, N("The server could not do it; tell the administrator."),
 			err);
@@ -406,11 +413,13 @@ admit(struct hall_req *r, const struct pending *p, const struct hall_route **rou
 		if (origin != NULL)
 			return hall_fail(r, 403, "origin", N("The request came from another site."),
 				"a device's credential from a browser");
-		if ((r->retry_after = hall_limit_request(r->hall->limits, r->address)) > 0)
-			return hall_fail(r, 429, "too_many", N("Too many requests; wait a moment."),
-				NULL);
-		if (find_device(r, authorization) != KZ_OK)
+		if (find_device(r, authorization) != KZ_OK) {
+			/* guesses spend the address's budget; a device has its own */
+			if ((r->retry_after = hall_limit_request(r->hall->limits, r->address)) > 0)
+				hall_fail(r, 429, "too_many",
+					N("Too many requests; wait a moment."), NULL);
 			return KZ_EREJECT;
+		}
 		snprintf(device_key, sizeof device_key, "device#%lld",
 			(long long)r->sess.device_id);
 		r->lang = r->sess.lang;
@@ -488,7 +497,8 @@ answer(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 	r.lang = h->cfg->staff_lang;
 	if (admit(&r, p, &route) == KZ_OK) {
 		/* a device's state change: kept with its answer, by its key */
-		int rc = r.sess.device_id != 0 && strcmp(method, "POST") == 0
+		int rc = r.sess.device_id != 0 && strcmp(method, "GET") != 0 &&
+				strcmp(method, "HEAD") != 0
 			? hall_idem_run(&r, route)
 			: route->handle(&r);
 		if (rc == KZ_OK && r.status == 0)

@@ -118,7 +118,8 @@ normal_code(const char *typed, char out[CODE_CHARS + 1])
 }
 
 #define DEVICE_COLUMNS                                                                             \
-	"id, name, role, stands_for, credential IS NOT NULL, code IS NOT NULL, code_expires,"      \
+	"id, name, role, stands_for, credential IS NOT NULL AND revoked_at = 0, code IS NOT NULL," \
+	" code_expires,"                                                                           \
 	" created_at, enrolled_at, revoked_at, seen_at, code_tries"
 
 static void
@@ -440,9 +441,7 @@ kz_device_by_credential(struct kz_db *db, const char *credential, struct kz_devi
 	if (n != 64 || strspn(credential, "0123456789abcdef") != n)
 		return kz_err(err, KZ_ENOTFOUND, "not a device's credential");
 	kz_device_hash(credential, hash);
-	st = kz_db_stmt(db,
-		"SELECT " DEVICE_COLUMNS " FROM devices WHERE credential = ?1 AND revoked_at = 0",
-		err);
+	st = kz_db_stmt(db, "SELECT " DEVICE_COLUMNS " FROM devices WHERE credential = ?1", err);
 	if (st == NULL)
 		return KZ_EDB;
 	kz_bind_text(st, 1, hash);
@@ -450,6 +449,8 @@ kz_device_by_credential(struct kz_db *db, const char *credential, struct kz_devi
 	if (rc == SQLITE_ROW)
 		read_row(st, out);
 	sqlite3_reset(st);
+	if (rc == SQLITE_ROW && out->revoked_at)
+		return kz_err(err, KZ_EREJECT, "device '%s' was revoked", out->name);
 	if (rc == SQLITE_ROW)
 		return KZ_OK;
 	if (rc != SQLITE_DONE)
@@ -498,9 +499,7 @@ revoke_tx(struct kz_db *db, const char *name, int64_t now, struct kz_device *out
 
 	if ((rc = by_name(db, name, out, NULL, err)) != KZ_OK)
 		return rc;
-	st = kz_db_stmt(db,
-		"UPDATE devices SET credential = NULL, code = NULL, revoked_at = ?2 WHERE id = ?1",
-		err);
+	st = kz_db_stmt(db, "UPDATE devices SET code = NULL, revoked_at = ?2 WHERE id = ?1", err);
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, out->id);

@@ -44,7 +44,7 @@ struct kz_device {
 	char name[KZ_DEVICE_NAME_MAX + 1];
 	enum kz_device_role role;
 	char stands_for[64]; /* the kiosk's [kiosk NAME], the printer's [printer NAME]; board "" */
-	int enrolled;        /* holds a live credential */
+	int enrolled;        /* holds a live credential (not revoked) */
 	int code_live;       /* an unspent, unexpired enrolment code waits */
 	int64_t code_expires, created_at, enrolled_at, revoked_at, seen_at;
 };
@@ -93,7 +93,8 @@ int kz_device_exchange(struct kz_db *db, const char *name, const char *code, int
 	char *credential, struct kz_device *out, struct kz_device_refusal *why, char *err);
 
 /* The live (enrolled, not revoked) device whose credential this is.
- * KZ_ENOTFOUND for any other (unknown, revoked, replaced, malformed). */
+ * KZ_EREJECT for a revoked one (*out filled: the refusal names it),
+ * KZ_ENOTFOUND for any other (unknown, replaced, malformed). */
 int kz_device_by_credential(struct kz_db *db, const char *credential, struct kz_device *out,
 	char *err);
 
@@ -105,7 +106,8 @@ int kz_device_live(struct kz_db *db, int64_t id, int *live, char *err);
  * write nothing). */
 int kz_device_seen(struct kz_db *db, int64_t id, int64_t now, char *err);
 
-/* Revoke name: its credential and code die now.  KZ_ENOTFOUND. */
+/* Revoke name: its credential and code die now (the credential's hash is
+ * kept, so a revoked device knocking is named).  KZ_ENOTFOUND. */
 int kz_device_revoke(struct kz_db *db, const char *name, int64_t now, struct kz_device *out,
 	char *err);
 

@@ -157,9 +157,11 @@ write_private(const char *path, const char *text, char *err)
 	return KZ_OK;
 }
 
-int
-kz_device_enrol(const struct kz_device_conf *conf, const char *name, const char *code, char *role,
-	size_t role_len, char *err)
+/* kz_device_enrol, refusing to write a credential of a role not want_role
+ * (NULL: any); the device's name into got_name (may be NULL). */
+static int
+enrol(const struct kz_device_conf *conf, const char *name, const char *code, const char *want_role,
+	char *role, size_t role_len, char *got_name, size_t name_len, char *err)
 {
 	struct kz_remote_options o = {.server = conf->server,
 		.ca_file = conf->ca[0] ? conf->ca : NULL};
@@ -195,8 +197,24 @@ kz_device_enrol(const struct kz_device_conf *conf, const char *name, const char 
 		json_decref(answer);
 		return rc;
 	}
+	if (want_role != NULL && strcmp(got_role, want_role) != 0) {
+		rc = kz_err(err, KZ_EREJECT,
+			"the code was %s's, a %s, not a %s's; its code is spent: on the hall "
+			"machine 'kezek device code %s' makes a new one for its own program, or "
+			"add a %s with 'kezek device add NAME --role %s'",
+			json_string_value(json_object_get(answer, "name")), got_role, want_role,
+			json_string_value(json_object_get(answer, "name")), want_role, want_role);
+		json_object_set_new(answer, "credential", json_string(""));
+		json_decref(answer);
+		return rc;
+	}
 	snprintf(line, sizeof line, "%s\n", cred);
 	rc = write_private(conf->credential, line, err);
+	if (got_name && name_len)
+		snprintf(got_name, name_len, "%s",
+			json_string_value(json_object_get(answer, "name"))
+				? json_string_value(json_object_get(answer, "name"))
+				: "");
 	memset(line, 0, sizeof line);
 	if (rc == KZ_OK && role && role_len)
 		snprintf(role, role_len, "%s", got_role);
@@ -204,6 +222,32 @@ kz_device_enrol(const struct kz_device_conf *conf, const char *name, const char 
 	json_object_set_new(answer, "credential", json_string(""));
 	json_decref(answer);
 	return rc;
+}
+
+int
+kz_device_enrol(const struct kz_device_conf *conf, const char *name, const char *code, char *role,
+	size_t role_len, char *err)
+{
+	return enrol(conf, name, code, NULL, role, role_len, NULL, 0, err);
+}
+
+int
+kz_device_enrol_main(const char *program, const char *want_role, const char *device_opt,
+	const char *server_opt, const char *name, const char *code, FILE *out, FILE *errf)
+{
+	struct kz_device_conf conf;
+	char err[KZ_ERR_LEN], role[16], got[64];
+	int rc = kz_device_conf_load(device_opt, server_opt, &conf, err);
+
+	if (rc == KZ_OK)
+		rc = enrol(&conf, name, code, want_role, role, sizeof role, got, sizeof got, err);
+	if (rc != KZ_OK) {
+		fprintf(errf, "%s: %s\n", program, err);
+		return 3;
+	}
+	fprintf(out, "%s: enrolled as %s %s; its credential is in %s\n", program, role, got,
+		conf.credential);
+	return 0;
 }
 
 /* The stored credential into cred (65 bytes). */
@@ -269,15 +313,18 @@ int
 kz_device_hall_config(const struct kz_device_conf *conf, struct kz_remote *r, char *path,
 	size_t len, char *err)
 {
-	const char *slash = strrchr(conf->credential, '/');
+	size_t base = strlen(conf->credential);
 	unsigned char *data = NULL;
 	size_t n = 0;
 	char *text;
 	int status = 0, rc;
 
-	if (snprintf(path, len, "%.*s%s", slash ? (int)(slash - conf->credential + 1) : 0,
-		    conf->credential, KZ_DEVICE_HALL_COPY) >= (int)len)
-		return kz_err(err, KZ_ECONFIG, "the credential's folder is too long a path");
+	/* device.key -> device.hall.ini: one copy per credential, never a hall's own hall.ini */
+	if (base > 4 && strcmp(conf->credential + base - 4, ".key") == 0)
+		base -= 4;
+	if (snprintf(path, len, "%.*s%s", (int)base, conf->credential, KZ_DEVICE_HALL_COPY) >=
+		(int)len)
+		return kz_err(err, KZ_ECONFIG, "the credential's path is too long");
 	rc = kz_remote_fetch(r, "/api/device/config", &status, &data, &n, err);
 	if (rc == KZ_OK && status == 200) {
 		if ((text = malloc(n + 1)) == NULL) {

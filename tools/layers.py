@@ -18,8 +18,10 @@ LAYERS = {
     "printer": {"queue", "ink", "documents", "setup", "remote"},
     "setup": {"queue"},
     "ui": {"queue"},
-    "display": {"queue", "ui", "setup"},
-    "kiosk": {"queue", "ui", "setup"},
+    "display": {"queue", "ui", "setup", "remote"},
+    "kiosk": {"queue", "ui", "setup", "remote"},
+    # a device's side of kezek-hall: libcurl, the device file
+    "remote": {"queue"},
     "sim": {"queue"},
     "region": {"queue", "setup"},
     "clerk": {"queue", "ink", "documents", "printer", "sim", "setup", "region"},

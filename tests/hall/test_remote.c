@@ -418,6 +418,11 @@ configuration(void **state)
 	free(data);
 	assert_int_equal(kz_device_hall_config(&conf, r, path, sizeof path, err), KZ_OK);
 	assert_int_equal(access(path, R_OK), 0);
+	assert_non_null(strstr(path, "/device/device.hall.ini"));
+	/* the server away: the copy of last time */
+	kill_server();
+	assert_int_equal(kz_device_hall_config(&conf, r, path, sizeof path, err), KZ_OK);
+	start_server(port);
 	kz_remote_close(r);
 }
 
@@ -472,6 +477,94 @@ idempotent(void **state)
 	json_decref(a);
 	assert_int_equal(tickets(), before + 2);
 	kz_remote_close(r);
+}
+
+/* A board or print service on a kiosk's route: refused for its role,
+ * before any key is looked at; nothing changes. */
+static void
+only_its_role(void **state)
+{
+	struct kz_device_conf other = conf;
+	struct kz_remote *r;
+	json_t *a = NULL;
+	char err[KZ_ERR_LEN] = "", code[32], role[16], key[33];
+	int status;
+	int64_t before = tickets();
+
+	(void)state;
+	add_device("board-1", "board", code);
+	snprintf(other.credential, sizeof other.credential, "%s/device/board.key", dir);
+	assert_int_equal(kz_device_enrol(&other, NULL, code, role, sizeof role, err), KZ_OK);
+	assert_string_equal(role, "board");
+	assert_int_equal(kz_device_connect(&other, &r, err), KZ_OK);
+	kz_remote_new_key(key);
+	assert_int_equal(kz_remote_call(r, "POST", "/api/test/issue", NULL, key, &status, &a, err),
+		KZ_OK);
+	assert_int_equal(status, 403);
+	assert_string_equal(json_string_value(json_object_get(a, "error")), "role");
+	json_decref(a);
+	assert_int_equal(tickets(), before);
+	/* a board reads */
+	assert_int_equal(kz_remote_call(r, "GET", "/api/words?lang=ru", NULL, NULL, &status, &a,
+				 err),
+		KZ_OK);
+	assert_int_equal(status, 200);
+	json_decref(a);
+	kz_remote_close(r);
+}
+
+/* A program's --enrol: the device file and --server read, the code
+ * exchanged, said; a code of another role's refused, no credential kept. */
+static void
+enrol_main(void **state)
+{
+	char code[32], ini[300], key[300], out[300], errs[300], text[600] = "";
+	FILE *f, *o, *e;
+
+	(void)state;
+	snprintf(ini, sizeof ini, "%s/printer.ini", dir);
+	snprintf(key, sizeof key, "%s/device/printer.key", dir);
+	snprintf(out, sizeof out, "%s/enrol.out", dir);
+	snprintf(errs, sizeof errs, "%s/enrol.err", dir);
+	f = fopen(ini, "w");
+	fprintf(f, "[device]\ncredential = device/printer.key\nca = hall.crt\n");
+	fclose(f);
+	add_device("printer-1", "printer --for kiosk-1", code);
+	o = fopen(out, "w");
+	e = fopen(errs, "w");
+	assert_int_equal(kz_device_enrol_main("kezek-display", "board", ini, url, NULL, code, o, e),
+		3);
+	fclose(o);
+	fclose(e);
+	assert_int_equal(access(key, F_OK), -1);
+	f = fopen(errs, "r");
+	assert_non_null(fgets(text, sizeof text, f));
+	fclose(f);
+	assert_non_null(strstr(text, "kezek-display: the code was printer-1's, a printer"));
+	assert_int_equal(sh("'%s' device code printer-1 >'%s/add.out' && grep -o "
+			    "'[0-9A-Z]\\{4\\}-[0-9A-Z]\\{4\\}-[0-9A-Z]\\{4\\}-[0-9A-Z]\\{4\\}' "
+			    "'%s/add.out' | head -1 >'%s/code'",
+				 getenv("KEZEK_BIN"), dir, dir, dir),
+		0);
+	snprintf(text, sizeof text, "%s/code", dir);
+	f = fopen(text, "r");
+	assert_non_null(fgets(code, sizeof code, f));
+	fclose(f);
+	code[strcspn(code, "\n")] = '\0';
+	o = fopen(out, "w");
+	e = fopen(errs, "w");
+	assert_int_equal(kz_device_enrol_main("kezek-printd", "printer", ini, url, NULL, code, o,
+				 e),
+		0);
+	fclose(o);
+	fclose(e);
+	f = fopen(out, "r");
+	assert_non_null(fgets(text, sizeof text, f));
+	fclose(f);
+	assert_non_null(strstr(text,
+		"kezek-printd: enrolled as printer printer-1; its credential "
+		"is in"));
+	assert_int_equal(access(key, R_OK), 0);
 }
 
 /* The server dies after the change and before the answer: the client
@@ -615,6 +708,8 @@ main(int argc, char **argv)
 		cmocka_unit_test(pinned_certificate),
 		cmocka_unit_test(configuration),
 		cmocka_unit_test(idempotent),
+		cmocka_unit_test(only_its_role),
+		cmocka_unit_test(enrol_main),
 		cmocka_unit_test(killed_before_answer),
 		cmocka_unit_test(stream_through_a_restart),
 		cmocka_unit_test(silent_server_times_out),

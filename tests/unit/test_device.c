@@ -110,7 +110,9 @@ add_enrol_revoke(void **state)
 
 	/* revoked: refused at once */
 	assert_int_equal(kz_device_revoke(h->db, "kiosk-1", now, &d, err), KZ_OK);
-	assert_int_equal(kz_device_by_credential(h->db, cred, &found, err), KZ_ENOTFOUND);
+	assert_false(d.enrolled);
+	assert_int_equal(kz_device_by_credential(h->db, cred, &found, err), KZ_EREJECT);
+	assert_string_equal(found.name, "kiosk-1"); /* a revoked device knocking is named */
 	/* a new code: enrols again, with a new credential */
 	assert_int_equal(kz_device_new_code(h->db, "kiosk-1", now, code, &d, err), KZ_OK);
 	assert_int_equal(kz_device_exchange(h->db, NULL, code, now, again, &d, &why, err), KZ_OK);
