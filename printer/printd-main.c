@@ -44,7 +44,7 @@ usage(FILE *f)
 		"usage: kezek-printd --printer NAME [--config FILE] [--db PATH] [--now TIME]\n"
 		"                    [--data-dir DIR] [--fonts DIR] [--once] [--version]\n"
 		"       kezek-printd --printer NAME [--server URL] [--device FILE] ...\n"
-		"       kezek-printd --server URL [--device FILE] --enrol CODE --printer NAME\n\n"
+		"       kezek-printd [--server URL] [--device FILE] --enrol CODE [--name NAME]\n\n"
 		"Prints the jobs of the printer NAME ([printer NAME] in hall.ini) in order,\n"
 		"and keeps its state (ready, paper out, offline ...) and its own heartbeat\n"
 		"in the database.  A locked or lost database and an unreachable printer\n"
@@ -59,7 +59,8 @@ usage(FILE *f)
 		")\n"
 		"  --enrol CODE      exchange the code of `kezek device add NAME --role printer`\n"
 		"                    for this service's credential, then exit\n"
-		"  --name NAME       the device's name at enrolment (default: the printer's)\n"
+		"  --name NAME       the device's name at enrolment (default: --printer, else\n"
+		"                    the one the code was made for)\n"
 		"  --fonts DIR       the fonts (default: assets/fonts of the data directory)\n"
 		"  --once            print what is queued, then stop (at the first fault too)\n"
 		"  --version         print the version and exit\n"
@@ -148,7 +149,7 @@ parse(int argc, char **argv, struct options *o)
 			return 1;
 		}
 	}
-	if (o->printer == NULL || optind < argc) {
+	if ((o->printer == NULL && o->enrol == NULL) || optind < argc) {
 		fprintf(stderr, "kezek-printd: name the printer: --printer NAME\n");
 		return 1;
 	}
@@ -223,36 +224,6 @@ serve(struct kz_printd *pd, int once)
 	return once && rc != KZ_OK ? 3 : 0;
 }
 
-/* --enrol CODE: the credential for this print service, then exit. */
-static int
-enrol(const struct kz_device_conf *dc, const struct options *o)
-{
-	const char *name = o->name ? o->name : o->printer;
-	char role[16], err[KZ_ERR_LEN];
-	int rc;
-
-	if (dc->server[0] == '\0') {
-		kz_log(KZ_LOG_ERR,
-			"--enrol needs the hall's address: --server URL, or server = "
-			"in the device file");
-		return 1;
-	}
-	if ((rc = kz_device_enrol(dc, name, o->enrol, role, sizeof role, err)) != KZ_OK) {
-		kz_log(KZ_LOG_ERR, "%s", err);
-		return 3;
-	}
-	if (strcmp(role, "printer") != 0) {
-		kz_log(KZ_LOG_ERR,
-			"the code enrolled %s as a %s, not a print service; enrol it with "
-			"kezek device add NAME --role printer",
-			name, role);
-		return 3;
-	}
-	printf("kezek-printd: enrolled %s at %s; its credential is in %s\n", name, dc->server,
-		dc->credential);
-	return 0;
-}
-
 /* A print service on its own machine: reach the hall, take its
  * configuration (or the copy kept from the last time, when the hall is
  * away; with neither, wait for the hall), and load it into cfg. */
@@ -294,12 +265,13 @@ main(int argc, char **argv)
 	kz_log_init("kezek-printd");
 	if (parse(argc, argv, &o) != 0)
 		return 1;
+	if (o.enrol)
+		return kz_device_enrol_main("kezek-printd", "printer", o.device, o.server,
+			o.name ? o.name : o.printer, o.enrol, stdout, stderr);
 	if (kz_device_conf_load(o.device, o.server, &dc, err) != KZ_OK) {
 		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
-	if (o.enrol)
-		return enrol(&dc, &o);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	rc = dc.server[0] ? remote_setup(&dc, &o, &setup, &cfg, &remote, err)

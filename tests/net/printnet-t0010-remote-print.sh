@@ -18,7 +18,8 @@ expect 0 "a ticket with its print" ticket A --print kiosk-1
 start_printd kiosk-1
 wait_for "the ticket printed through the hall" job_is 1 done
 wait_for "one printout on the device's printer" printouts_are 1 "$T/kiosk-1.prn"
-if [ -s "$T/dev-kiosk-1/hall.ini" ]; then ok
+# (remote/device.h, KZ_DEVICE_HALL_COPY: device.key -> device.hall.ini)
+if grep -qs '^\[printer kiosk-1\]' "$T"/dev-kiosk-1/*hall.ini; then ok
 else not_ok "the hall's configuration is not kept beside the credential"; fi
 wait_for "the service's heartbeat reaches the hall" \
 	sh -c '"$0" print status | grep -q "kiosk-1 (tickets.*ready"' "$KEZEK"
