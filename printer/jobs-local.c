@@ -83,8 +83,9 @@ l_printout(struct kz_jobs *j, const struct kz_print_job *job, struct kz_typeset 
 	if (rc != KZ_OK)
 		return rc;
 	rc = kz_printout_make(&l->docs, l->opt.printer, ts, l->opt.font_dir, job, out, bands, err);
-	/* a document that cannot be made will not be made by waiting */
-	return kz_jobs_unreachable(rc) ? KZ_EINVAL : rc;
+	/* a document that cannot be made will not be made by waiting (its
+	 * data, the fonts, the translations: none comes by itself) */
+	return rc == KZ_OK ? KZ_OK : KZ_EINVAL;
 }
 
 static int

@@ -37,7 +37,8 @@ struct kz_jobs_ops {
 	int (*next)(struct kz_jobs *j, int expire_seconds, struct kz_print_job *job, char *err);
 	/* The job's bytes for this printer, with an ESC/POS printout's bands
 	 * (bands->n 0 for a whole document).  KZ_EINVAL (err: why) for a
-	 * document that cannot be made: the job then fails. */
+	 * document that cannot be made: the job then fails; any other error
+	 * is the store's, and the job waits. */
 	int (*printout)(struct kz_jobs *j, const struct kz_print_job *job, struct kz_typeset *ts,
 		struct kz_bytes *out, struct kz_escpos_bands *bands, char *err);
 	int (*start)(struct kz_jobs *j, int64_t job, int bands, int expire_seconds, char *err);

@@ -509,11 +509,11 @@ kz_printd_step(struct kz_printd *pd, int *printed, char *err)
 	if (rc == KZ_OK) {
 		pd->polled_at = kz_clock_now(); /* sending asks the printer anyway */
 		rc = make_output(pd, &j, why);
-		if (rc != KZ_OK && kz_jobs_unreachable(rc))
-			snprintf(err, KZ_ERR_LEN, "%s", why); /* the store: tried again */
-		else if (rc !=
-			KZ_OK) /* a document that cannot be made will not be made by waiting */
+		/* a document that cannot be made will not be made by waiting */
+		if (rc == KZ_EINVAL)
 			rc = JOBS(fail, j.id, why, err);
+		else if (rc != KZ_OK)
+			snprintf(err, KZ_ERR_LEN, "%s", why); /* the store's fault: tried again */
 		else
 			rc = send_job(pd, &j, printed, err);
 	}
