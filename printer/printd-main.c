@@ -187,12 +187,32 @@ tell_uncertain(struct kz_printd *pd, int n)
 			n, n == 1 ? "" : "s");
 }
 
+/* Nothing to print: wait for the next job.  On the hall machine, IDLE_MS;
+ * against kezek-hall, until its change stream says something changed (a
+ * job queued), at most a heartbeat's time, so the hall is not asked three
+ * times a second for nothing; while the stream is down, IDLE_MS. */
+static void
+idle(struct kz_remote *remote)
+{
+	char err[KZ_ERR_LEN];
+
+	for (int waited = 0; remote != NULL && waited < KZ_PRINTD_BEAT_SECONDS * 1000 && !stop;
+		waited += IDLE_MS) {
+		int rc = kz_remote_stream_poll(remote, IDLE_MS, err);
+		if (rc == 1)
+			return;
+		if (rc != 0)
+			break;
+	}
+	nap(IDLE_MS);
+}
+
 /* Print as jobs come until stopped.  A fault of the database or of the
  * printer is waited out with a back-off of BACKOFF_MIN_MS doubling to
  * BACKOFF_MAX_MS; only SIGTERM or SIGINT ends the loop (or, --once, the
  * queue printed or the first fault). */
 static int
-serve(struct kz_printd *pd, int once)
+serve(struct kz_printd *pd, struct kz_remote *remote, int once)
 {
 	char err[KZ_ERR_LEN];
 	int rc = KZ_OK, printed, backoff = 0;
@@ -208,7 +228,7 @@ serve(struct kz_printd *pd, int once)
 			if (!printed && once)
 				break;
 			if (!printed)
-				nap(IDLE_MS);
+				idle(remote);
 			continue;
 		}
 		say(err);
@@ -317,7 +337,7 @@ main(int argc, char **argv)
 	}
 	tell_uncertain(pd, uncertain);
 	kz_log(KZ_LOG_NOTICE, "printing for [printer %s] from %s", o.printer, popt.db_path);
-	rc = serve(pd, o.once);
+	rc = serve(pd, remote, o.once);
 	kz_printd_close(pd);
 	kz_i18n_use(NULL);
 	kz_i18n_free(tr);
