@@ -164,3 +164,25 @@ device_api() {
 	fi
 	status=$(curl "${args[@]}" "$URL$path")
 }
+
+# printout_png FILE OUT: the first printout of a device file as a PNG
+# (black dots on white), to look at what the device's printer received.
+printout_png() {
+	python3 - "$1" "$2" <<'PY'
+import struct, sys, zlib
+b = open(sys.argv[1], "rb").read()
+at, rows, width = 2, [], 0
+while b[at:at + 3] == b"\x1dv0":
+    x, y = b[at + 4] | b[at + 5] << 8, b[at + 6] | b[at + 7] << 8
+    width = x
+    for r in range(y):
+        rows.append(b[at + 8 + r * x:at + 8 + (r + 1) * x])
+    at += 8 + x * y
+raw = b"".join(b"\0" + bytes(255 - c for c in row) for row in rows)
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width * 8, len(rows), 1, 0, 0, 0, 0))
+png += chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+open(sys.argv[2], "wb").write(png)
+PY
+}

@@ -39,6 +39,11 @@ while b[at:at + 3] == b"\x1dv0":
 assert bands >= 1 and b[at:] == b"\x1bd\x04\x1dVB\x00", b[at:]
 PY
 
+# the picture itself, for people to look at
+printout_png "$T/kiosk-1.prn" "$T/ticket.png" && [ -s "$T/ticket.png" ] && ok ||
+	not_ok "the printout cannot be read back as a picture"
+[ -n "${KEZEK_SCREENS:-}" ] && mkdir -p "$KEZEK_SCREENS" && cp "$T/ticket.png" "$KEZEK_SCREENS/printnet-ticket.png"
+
 # another printer's job is refused to this service, and left alone
 expect 0 "a ticket for the other printer" ticket A --print kiosk-2
 device_api kiosk-1 GET /api/printer/jobs/2
