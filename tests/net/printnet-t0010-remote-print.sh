@@ -8,6 +8,14 @@
 
 device_printer kiosk-1
 device_printer kiosk-2
+drop_section "printer a4-1"
+cat >>"$T/hall.ini" <<INI
+
+[printer a4-1]
+role = a4
+transport = folder
+address = $T/a4
+INI
 expect 0 "init" init
 start_hall || { finish; exit; }
 enrol_printer kiosk-1 || { finish; exit; }
@@ -62,6 +70,15 @@ api GET /api/printer/next
 if [ "$status" = 401 ] || [ "$status" = 403 ]; then ok
 else not_ok "the print routes answered $status to a request without a credential"; fi
 
+# an A4 printer on a machine of its own: the hall makes the PDF, the
+# device's folder printer writes it and the hall records the file
+enrol_printer a4-1 || { finish; exit; }
+start_printd a4-1
+expect 0 "a blank form on the A4 printer" print form a4-1
+wait_for "the form printed through the hall" job_is 3 done
+if head -c 5 "$T"/a4/*.pdf 2>/dev/null | grep -q '%PDF-'; then ok
+else not_ok "no PDF in the device's folder: $(ls -la "$T/a4" 2>&1)"; fi
+
 # kezek-hall killed while the service runs; a ticket issued meanwhile
 port=$(hall_port)
 lines=$(wc -l <"$T/dev-kiosk-1/printd.log")
@@ -72,7 +89,7 @@ expect 0 "a ticket while the hall server is down" ticket A --print kiosk-1
 wait_for "the service says the hall is away" grown "$T/dev-kiosk-1/printd.log" "$lines"
 if printouts_are 1 "$T/kiosk-1.prn"; then ok; else not_ok "printed without the hall"; fi
 start_hall --port "$port" || { finish; exit; }
-wait_for "the ticket printed once the hall was back" job_is 3 done
+wait_for "the ticket printed once the hall was back" job_is 4 done
 if printouts_are 2 "$T/kiosk-1.prn"; then ok
 else not_ok "$(printouts "$T/kiosk-1.prn") printouts, expected 2"; fi
 finish
