@@ -3,7 +3,8 @@
  * handlers, one file per resource: api-session.c, api-words.c,
  * api-counter.c, api-intake.c, api-complaints.c, api-print.c,
  * api-manager.c, api-reports.c, api-device.c (enrolment and a device's
- * configuration), api-board.c and api-kiosk.c (the board's and the
+ * configuration), api-printer.c (a print service's jobs), api-board.c and
+ * api-kiosk.c (the board's and the
  * kiosk's routes), api-open.c (the public feed of waits), api-visit.c and
  * visit-page.c (the visitor's phone), events.c (the stream), static.c.
  *
@@ -76,6 +77,11 @@ int hall_events_stream(struct hall_req *r);
 int hall_device_enrol(struct hall_req *r);
 int hall_device_config(struct hall_req *r);
 int hall_open_waits(struct hall_req *r);
+int hall_printer_get(struct hall_req *r);
+int hall_printer_next(struct hall_req *r);
+int hall_printer_job_get(struct hall_req *r);
+int hall_printer_job_post(struct hall_req *r);
+int hall_printer_report(struct hall_req *r);
 int hall_static(struct hall_req *r);
 int hall_visit_get(struct hall_req *r);
 int hall_visit_page(struct hall_req *r);

@@ -238,7 +238,7 @@ static struct kz_printd *
 printd(const char *printer)
 {
 	struct kz_printd_options o = {&h->cfg, kz_config_printer(&h->cfg, printer), h->db_path,
-		FONTS, IO_MS, 10, 0};
+		FONTS, IO_MS, 10, 0, NULL};
 	char err[KZ_ERR_LEN] = "";
 	struct kz_printd *pd;
 

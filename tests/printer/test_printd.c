@@ -61,7 +61,7 @@ static void
 open_printd(int *uncertain)
 {
 	struct kz_printd_options o = {&h->cfg, kz_config_printer(&h->cfg, "kiosk-1"), h->db_path,
-		KZ_SOURCE_DIR "/assets/fonts", 500, 10, 0};
+		KZ_SOURCE_DIR "/assets/fonts", 500, 10, 0, NULL};
 	char err[KZ_ERR_LEN] = "";
 
 	if (kz_printd_open(&o, &pd, uncertain, err) != KZ_OK)
