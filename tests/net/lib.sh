@@ -14,8 +14,8 @@
 #   start_board NAME [ARGS...]      kezek-display --device (pid in $BOARD_PID)
 #   start_kiosk NAME [ARGS...]      kezek-kiosk --device on Xvfb ($KIOSK_PID)
 #   start_proxy                     proxy.py in front of kezek-hall: $PROXY_URL
-. "$(dirname "${BASH_SOURCE[0]}")/../hall/lib.sh"
 NET_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$NET_DIR/../hall/lib.sh"
 DISPLAY_BIN=${KEZEK_DISPLAY:?set KEZEK_DISPLAY to the kezek-display binary}
 KIOSK_BIN=${KEZEK_KIOSK:?set KEZEK_KIOSK to the kezek-kiosk binary}
 NET_PIDS=()
