@@ -139,7 +139,8 @@ side_by_side(const struct office_report *o, int n, const struct kz_report *all, 
 }
 
 static void
-print_text(const struct office_report *o, int n, const struct kz_report *all, int kk)
+print_text(const struct office_report *o, int n, const struct kz_report *all,
+	const struct kz_config *cfg, int kk)
 {
 	printf("REGION REPORT %s to %s  %d office%s\n", all->from, all->to, n, n == 1 ? "" : "s");
 	printf("visitors %d; served %d, no-shows %d, sent on %d, not served at closing %d\n",
@@ -149,11 +150,7 @@ print_text(const struct office_report *o, int n, const struct kz_report *all, in
 	printf("\n");
 	kz_report_print_lunch(all);
 	kz_report_print_groups(all, kk);
-	printf("\nBUSIEST HOURS:");
-	for (int i = 0; i < 3 && all->busiest[i] >= 0; i++)
-		printf(" %02d:00 (%d)", all->busiest[i], all->hours[all->busiest[i]].places);
-	printf("%s\n", all->busiest[0] < 0 ? " -" : "");
-	printf("APPLICATIONS, COMPLAINTS, APP. 4 BALLOTS: in each hall's own report (not shipped)\n");
+	kz_report_print_cases(all, cfg, kk);
 }
 
 static int
@@ -196,7 +193,7 @@ report(struct kz_cli *cli, struct kz_pg *pg, int kk)
 			kz_doc_report_csv(stdout, o[i].r, cli->cfg, o[i].o->office, kk, i == 0);
 		kz_doc_report_csv(stdout, sum, cli->cfg, "region", kk, 0);
 	} else {
-		print_text(o, n, sum, kk);
+		print_text(o, n, sum, cli->cfg, kk);
 	}
 out:
 	for (int i = 0; o && i < n; i++)

@@ -198,6 +198,149 @@ arrays(const struct kz_ship_event *ev, int n, struct text a[9], char *err)
 	return KZ_OK;
 }
 
+/* A day, or SQL NULL for "". */
+static void
+put_day(struct text *t, const char *day)
+{
+	put_text(t, day, day[0] == '\0');
+}
+
+static int
+arrays_done(struct text *a, int n, const char *what, char *err)
+{
+	for (int i = 0; i < n; i++) {
+		close_array(&a[i]);
+		if (a[i].failed)
+			return kz_err(err, KZ_ENOMEM, "out of memory sending %s", what);
+	}
+	return KZ_OK;
+}
+
+static void
+free_arrays(struct text *a, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(a[i].s);
+}
+
+/* One statement over n array parameters after the office. */
+static int
+run_arrays(struct kz_pg *pg, const char *office, const char *sql, struct text *a, int n,
+	const char *what, char *err)
+{
+	const char *p[12] = {office};
+	int rc;
+
+	if ((rc = arrays_done(a, n, what, err)) == KZ_OK) {
+		for (int i = 0; i < n; i++)
+			p[1 + i] = a[i].s;
+		rc = run(pg, sql, n + 1, p, what, err);
+	}
+	free_arrays(a, n);
+	return rc;
+}
+
+static int
+send_apps(struct kz_pg *pg, const char *office, const struct kz_ship_cases *c, char *err)
+{
+	struct text a[10] = {{0}};
+
+	for (int i = 0; i < c->napps; i++) {
+		const struct kz_ship_app *x = &c->apps[i];
+		put_id(&a[0], x->id, 0);
+		put_text(&a[1], x->number, 0);
+		put_text(&a[2], x->kind, 0);
+		put_text(&a[3], x->status, 0);
+		put_day(&a[4], x->day);
+		put_day(&a[5], x->due);
+		put_day(&a[6], x->decided);
+		put_day(&a[7], x->notice_due);
+		put_day(&a[8], x->notice_sent);
+		put_text(&a[9], x->handed ? "t" : "f", 0);
+	}
+	return run_arrays(pg, office,
+		"INSERT INTO applications (office, id, number, kind, status, day, due_day,"
+		" decided_day, notice_due_day, notice_sent_day, handed)"
+		" SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[],"
+		"  $6::date[], $7::date[], $8::date[], $9::date[], $10::date[], $11::boolean[])"
+		" ON CONFLICT (office, id) DO UPDATE SET number = EXCLUDED.number,"
+		"  kind = EXCLUDED.kind, status = EXCLUDED.status, day = EXCLUDED.day,"
+		"  due_day = EXCLUDED.due_day, decided_day = EXCLUDED.decided_day,"
+		"  notice_due_day = EXCLUDED.notice_due_day,"
+		"  notice_sent_day = EXCLUDED.notice_sent_day, handed = EXCLUDED.handed",
+		a, 10, "send the applications", err);
+}
+
+static int
+send_complaints(struct kz_pg *pg, const char *office, const struct kz_ship_cases *c, char *err)
+{
+	struct text a[8] = {{0}};
+
+	for (int i = 0; i < c->ncomplaints; i++) {
+		const struct kz_ship_complaint *x = &c->complaints[i];
+		put_id(&a[0], x->id, 0);
+		put_text(&a[1], x->number, 0);
+		put_text(&a[2], x->kind, 0);
+		put_text(&a[3], x->channel, 0);
+		put_day(&a[4], x->day);
+		put_id(&a[5], x->days, 0);
+		put_day(&a[6], x->due);
+		put_day(&a[7], x->answered);
+	}
+	return run_arrays(pg, office,
+		"INSERT INTO complaints (office, id, number, kind, channel, day, days, due_day,"
+		" answered_day)"
+		" SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[],"
+		"  $6::date[], $7::int[], $8::date[], $9::date[])"
+		" ON CONFLICT (office, id) DO UPDATE SET number = EXCLUDED.number,"
+		"  kind = EXCLUDED.kind, channel = EXCLUDED.channel, day = EXCLUDED.day,"
+		"  days = EXCLUDED.days, due_day = EXCLUDED.due_day,"
+		"  answered_day = EXCLUDED.answered_day",
+		a, 8, "send the complaints", err);
+}
+
+static void
+put_answer(struct text *t, int v)
+{
+	sep(t);
+	put(t, v < 0 ? "NULL" : v ? "1" : "0", v < 0 ? 4 : 1);
+}
+
+static int
+send_ballots(struct kz_pg *pg, const char *office, const struct kz_ship_cases *c, char *err)
+{
+	struct text a[6] = {{0}};
+
+	for (int i = 0; i < c->nballots; i++) {
+		const struct kz_ship_ballot *x = &c->ballots[i];
+		put_id(&a[0], x->id, 0);
+		put_day(&a[1], x->day);
+		for (int q = 0; q < 4; q++)
+			put_answer(&a[2 + q], x->answers[q]);
+	}
+	/* a ballot never changes: one sent again lands once */
+	return run_arrays(pg, office,
+		"INSERT INTO ballots (office, id, day, quality, information, appeal, politeness)"
+		" SELECT $1, * FROM unnest($2::bigint[], $3::date[], $4::smallint[],"
+		"  $5::smallint[], $6::smallint[], $7::smallint[])"
+		" ON CONFLICT (office, id) DO NOTHING",
+		a, 6, "send the ballots", err);
+}
+
+int
+kz_send_cases(struct kz_pg *pg, const char *office, const struct kz_ship_cases *c, char *err)
+{
+	int rc = KZ_OK;
+
+	if (c->napps > 0)
+		rc = send_apps(pg, office, c, err);
+	if (rc == KZ_OK && c->ncomplaints > 0)
+		rc = send_complaints(pg, office, c, err);
+	if (rc == KZ_OK && c->nballots > 0)
+		rc = send_ballots(pg, office, c, err);
+	return rc;
+}
+
 static const char insert_events[] =
 	"WITH b AS (SELECT * FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::bigint[],"
 	"   $6::bigint[], $7::bigint[], $8::bigint[], $9::text[], $10::text[])"
@@ -348,7 +491,7 @@ send_events(struct kz_pg *pg, const char *office, int64_t expected, const struct
 	int n, int64_t hall_now, struct kz_send_result *out, char *err)
 {
 	struct text a[9] = {{0}};
-	char last[32], now[32];
+	char last[32], now[32], was[32];
 	PGresult *res = NULL;
 	int rc;
 
@@ -381,13 +524,16 @@ send_events(struct kz_pg *pg, const char *office, int64_t expected, const struct
 	out->held_id = n > 0 && ev[n - 1].id > expected ? ev[n - 1].id : expected;
 	snprintf(last, sizeof last, "%" PRId64, out->held_id);
 	snprintf(now, sizeof now, "%" PRId64, hall_now);
+	snprintf(was, sizeof was, "%" PRId64, expected);
 	{
-		const char *p[] = {office, last, now};
+		/* an office shipped from its first event has its registers with them */
+		const char *p[] = {office, last, now, was};
 		rc = kz_pg_query(pg,
 			"UPDATE offices SET held_id = $2, batches = batches + 1, shipped_at = now(),"
-			" skew_seconds = ($3::bigint - extract(epoch FROM now())::bigint)"
+			" skew_seconds = ($3::bigint - extract(epoch FROM now())::bigint),"
+			" registers = registers OR $4::bigint = 0"
 			" WHERE office = $1 RETURNING skew_seconds",
-			3, p, &res, "record the office's progress", err);
+			4, p, &res, "record the office's progress", err);
 	}
 	if (rc != KZ_OK)
 		return rc;
@@ -398,8 +544,9 @@ send_events(struct kz_pg *pg, const char *office, int64_t expected, const struct
 
 int
 kz_send_batch(struct kz_pg *pg, const char *office, int64_t expected_held,
-	const struct kz_ship_refs *refs, const struct kz_ship_event *ev, int n, int64_t hall_now,
-	struct kz_send_result *out, char *err)
+	const struct kz_ship_refs *refs, const struct kz_ship_cases *cases,
+	const struct kz_ship_event *ev, int n, int64_t hall_now, struct kz_send_result *out,
+	char *err)
 {
 	int rc;
 
@@ -409,9 +556,43 @@ kz_send_batch(struct kz_pg *pg, const char *office, int64_t expected_held,
 	if ((rc = take_progress(pg, office, expected_held, err)) == KZ_OK &&
 		(refs == NULL || (rc = send_refs(pg, office, refs, err)) == KZ_OK))
 		rc = send_events(pg, office, expected_held, ev, n, hall_now, out, err);
+	if (rc == KZ_OK && cases != NULL)
+		rc = kz_send_cases(pg, office, cases, err);
 	if (rc == KZ_OK)
 		return kz_pg_exec(pg, "COMMIT", "commit the batch", err);
 	if (out->conflicts == 0)
 		(void)kz_pg_exec(pg, "ROLLBACK", "roll back the batch", NULL);
+	return rc;
+}
+
+int
+kz_send_registers_needed(struct kz_pg *pg, const char *office, int *needed, char *err)
+{
+	const char *p[] = {office};
+	PGresult *res;
+	int rc = kz_pg_query(pg,
+		"SELECT NOT registers AND held_id > 0 FROM offices WHERE office = $1", 1, p, &res,
+		"ask for the office's registers", err);
+
+	if (rc != KZ_OK)
+		return rc;
+	*needed = PQntuples(res) == 1 && PQgetvalue(res, 0, 0)[0] == 't';
+	PQclear(res);
+	return KZ_OK;
+}
+
+int
+kz_send_registers(struct kz_pg *pg, const char *office, const struct kz_ship_cases *c, char *err)
+{
+	const char *p[] = {office};
+	int rc;
+
+	if ((rc = kz_pg_exec(pg, "BEGIN", "begin the registers", err)) != KZ_OK)
+		return rc;
+	if ((rc = kz_send_cases(pg, office, c, err)) == KZ_OK &&
+		(rc = run(pg, "UPDATE offices SET registers = true WHERE office = $1", 1, p,
+			 "mark the office's registers", err)) == KZ_OK)
+		return kz_pg_exec(pg, "COMMIT", "commit the registers", err);
+	(void)kz_pg_exec(pg, "ROLLBACK", "roll back the registers", NULL);
 	return rc;
 }

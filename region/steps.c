@@ -87,8 +87,53 @@ static const char step1[] =
 	"  PRIMARY KEY (office, ticket_id));"
 	"CREATE INDEX places_day ON places (day, office);";
 
+/* The registers' rows the region's figures need (applications p.7.1, p.16,
+ * p.26; complaints p.25; the kiosk's ballots, App. 4), as each hall has them
+ * now, keyed by office and the hall's row id; never a person's data.
+ * registers: the office's rows for the events held before this step were
+ * sent (kezek-sync sends them once). */
+static const char step2[] =
+	"ALTER TABLE offices ADD COLUMN registers boolean NOT NULL DEFAULT false;"
+	"CREATE TABLE applications ("
+	"  office      text NOT NULL REFERENCES offices,"
+	"  id          bigint NOT NULL,"
+	"  number      text NOT NULL," /* 2026-0001: unique with the office */
+	"  kind        text NOT NULL,"
+	"  status      text NOT NULL," /* registered, suspended, refused, approved, rejected */
+	"  day         date NOT NULL," /* local day of acceptance */
+	"  due_day     date NOT NULL,"
+	"  decided_day date,"
+	"  notice_due_day  date,"
+	"  notice_sent_day date,"
+	"  handed      boolean NOT NULL,"
+	"  PRIMARY KEY (office, id), UNIQUE (office, number));"
+	"CREATE INDEX applications_day ON applications (day, office);"
+	"CREATE TABLE complaints ("
+	"  office       text NOT NULL REFERENCES offices,"
+	"  id           bigint NOT NULL,"
+	"  number       text NOT NULL," /* 2026-C-0001 */
+	"  kind         text NOT NULL,"
+	"  channel      text NOT NULL,"
+	"  day          date NOT NULL," /* local day registered */
+	"  days         integer NOT NULL,"
+	"  due_day      date NOT NULL,"
+	"  answered_day date,"
+	"  PRIMARY KEY (office, id), UNIQUE (office, number));"
+	"CREATE INDEX complaints_day ON complaints (day, office);"
+	"CREATE TABLE ballots ("
+	"  office      text NOT NULL REFERENCES offices,"
+	"  id          bigint NOT NULL,"
+	"  day         date NOT NULL,"
+	"  quality     smallint," /* 1 satisfied, 0 not, NULL skipped */
+	"  information smallint,"
+	"  appeal      smallint,"
+	"  politeness  smallint,"
+	"  PRIMARY KEY (office, id));"
+	"CREATE INDEX ballots_day ON ballots (day, office);";
+
 const struct kz_centre_step kz_centre_steps[] = {
 	{1, "offices, the event log, reference rows, conflicts, places", step1},
+	{2, "applications, complaints and ballots without personal data", step2},
 };
 
 const int kz_centre_nsteps = sizeof kz_centre_steps / sizeof kz_centre_steps[0];
