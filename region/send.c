@@ -419,8 +419,8 @@ static const char rebuild_figures[] = TOUCHED
 	"    THEN p.finished END) AS wend) w) x"
 	" WHERE c.office = $1 AND c.ticket_id = x.ticket_id";
 
-static int
-rebuild(struct kz_pg *pg, const char *office, int64_t after, char *err)
+int
+kz_send_rebuild(struct kz_pg *pg, const char *office, int64_t after, char *err)
 {
 	char from[32];
 	const char *p[] = {office, from};
@@ -539,7 +539,7 @@ send_events(struct kz_pg *pg, const char *office, int64_t expected, const struct
 		return rc;
 	out->skew_seconds = atoi(PQgetvalue(res, 0, 0));
 	PQclear(res);
-	return rebuild(pg, office, expected, err);
+	return kz_send_rebuild(pg, office, expected, err);
 }
 
 int

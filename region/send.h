@@ -69,6 +69,10 @@ int kz_send_registers_needed(struct kz_pg *pg, const char *office, int *needed, 
 int kz_send_registers(struct kz_pg *pg, const char *office, const struct kz_ship_cases *c,
 	char *err);
 
+/* Rebuild the places of every ticket with events over after, inside the
+ * caller's transaction. */
+int kz_send_rebuild(struct kz_pg *pg, const char *office, int64_t after, char *err);
+
 /* Keep what went wrong with this office's shipping, for the region's
  * managers (kezek region status); "" clears it. */
 int kz_send_problem(struct kz_pg *pg, const char *office, const char *problem, char *err);

@@ -106,7 +106,10 @@ static const char step2[] =
 	"  notice_due_day  date,"
 	"  notice_sent_day date,"
 	"  handed      boolean NOT NULL,"
-	"  PRIMARY KEY (office, id), UNIQUE (office, number));"
+	"  PRIMARY KEY (office, id));"
+	/* not unique: a hall restored from an older backup gives a number again
+	 * (region/settle.c keeps both, the earlier under a moved id) */
+	"CREATE INDEX applications_number ON applications (office, number);"
 	"CREATE INDEX applications_day ON applications (day, office);"
 	"CREATE TABLE complaints ("
 	"  office       text NOT NULL REFERENCES offices,"
@@ -118,7 +121,8 @@ static const char step2[] =
 	"  days         integer NOT NULL,"
 	"  due_day      date NOT NULL,"
 	"  answered_day date,"
-	"  PRIMARY KEY (office, id), UNIQUE (office, number));"
+	"  PRIMARY KEY (office, id));"
+	"CREATE INDEX complaints_number ON complaints (office, number);"
 	"CREATE INDEX complaints_day ON complaints (day, office);"
 	"CREATE TABLE ballots ("
 	"  office      text NOT NULL REFERENCES offices,"
@@ -131,9 +135,28 @@ static const char step2[] =
 	"  PRIMARY KEY (office, id));"
 	"CREATE INDEX ballots_day ON ballots (day, office);";
 
+/* A restored hall settled (region/settle.c): what was moved aside, when. */
+static const char step3[] =
+	"ALTER TABLE offices ADD COLUMN settled integer NOT NULL DEFAULT 0;"
+	"CREATE TABLE settlements ("
+	"  office       text NOT NULL REFERENCES offices,"
+	"  n            integer NOT NULL," /* the office's first, second... */
+	"  at           timestamptz NOT NULL DEFAULT now(),"
+	"  agreed_id    bigint NOT NULL,"  /* the hall and the centre agree up to here */
+	"  held_id      bigint NOT NULL,"  /* what the centre held */
+	"  moved_from   bigint NOT NULL,"  /* the events after agreed_id now start here */
+	"  events       integer NOT NULL," /* kept as history, moved aside */
+	"  tickets      integer NOT NULL,"
+	"  applications integer NOT NULL,"
+	"  complaints   integer NOT NULL,"
+	"  ballots      integer NOT NULL,"
+	"  conflicts    integer NOT NULL," /* the conflicting events told, now cleared */
+	"  PRIMARY KEY (office, n));";
+
 const struct kz_centre_step kz_centre_steps[] = {
 	{1, "offices, the event log, reference rows, conflicts, places", step1},
 	{2, "applications, complaints and ballots without personal data", step2},
+	{3, "settlements of restored halls", step3},
 };
 
 const int kz_centre_nsteps = sizeof kz_centre_steps / sizeof kz_centre_steps[0];

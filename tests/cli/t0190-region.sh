@@ -156,7 +156,7 @@ then ok; else not_ok "no personal columns at the centre: $cols"; fi
 
 # side by side, ranked by the share of waits within the limit
 run --config "$T/hall0.ini" region report 2026-03
-has out "REGION REPORT 2026-03-01 to 2026-03-31  3 offices" "the region's heading"
+has out "REGION REPORT 2026-03-01 to 2026-03-31  offices: 3" "the region's heading"
 shares=$(awk '/^OFFICES/{on=1; next} on && /^ *[0-9]+ /{print $7} on && /^$/{exit}' "$T/out" |
 	tr -d '%' | tr '\n' ' ')
 if [ "$(echo "$shares" | wc -w)" -eq 3 ] &&
@@ -186,4 +186,34 @@ if [ "$(psql_ "SELECT count(*) FROM conflicts")" -gt 0 ]; then ok
 else not_ok "the conflicting events are kept for the operator"; fi
 run --config "$T/hall0.ini" --now 2026-04-20T10:00 region report 2026-03 --csv
 if cmp -s "$T/out" "$T/region.csv"; then ok; else not_ok "nothing counted twice"; fi
+
+# the administrator settles it in the hall: first what it would do, then done
+run --config "$T/hall0.ini" region settle
+moved=$(sed -n 's/.*lost by this hall: \([0-9]*\) events.*/\1/p' "$T/out")
+if [ "$rc" -eq 0 ] && [ "${moved:-0}" -gt 0 ] && grep -q "nothing changed" "$T/out"; then ok
+else not_ok "region settle says what it would do: $(cat "$T/out" "$T/err")"; fi
+"$SYNC" --config "$T/hall0.ini" --once >/dev/null 2>&1
+if [ $? -eq 4 ]; then ok; else not_ok "nothing shipped before it is settled"; fi
+run --config "$T/hall0.ini" region settle --yes
+if [ "$rc" -eq 0 ] && grep -q "^settled: the centre keeps them" "$T/out"; then ok
+else not_ok "region settle --yes: $(cat "$T/out" "$T/err")"; fi
+"$SYNC" --config "$T/hall0.ini" --once >"$T/out" 2>"$T/err"
+if [ $? -eq 0 ]; then ok; else not_ok "kezek-sync ships again after the settlement: $(cat "$T/err")"; fi
+run --config "$T/hall0.ini" region status
+if [ "$rc" -eq 0 ]; then ok; else not_ok "no problem left: $(cat "$T/out")"; fi
+# nothing lost, nothing twice: the centre has the hall's log and what it alone kept
+hall_events=$(sqlite3 "$T/hall0.db" "SELECT count(*) FROM events")
+centre_events=$(psql_ "SELECT count(*) FROM events WHERE office = 'akmola-akkol-district'")
+if [ "$centre_events" -eq $((hall_events + moved)) ]; then ok
+else not_ok "the centre's events: $centre_events, not $hall_events + $moved"; fi
+run --config "$T/hall0.ini" --now 2026-04-20T10:00 region report 2026-03 --csv
+if diff <(grep -v '^app4' "$T/out") <(grep -v '^app4' "$T/region.csv") >/dev/null; then ok
+else not_ok "March kept whole at the centre after the settlement"; fi
+k 0 --now 2026-04-20T10:00 report 2026-04 --csv | grep -v '^app4' >"$T/hall0-april.csv"
+run --config "$T/hall0.ini" --now 2026-04-20T10:00 region report 2026-04 \
+	--offices akmola-akkol-district --csv
+if [ "$(grep -c ,akmola-akkol-district "$T/hall0-april.csv")" -gt 20 ] &&
+	diff <(grep ',akmola-akkol-district.$' "$T/out" | grep -v '^app4') \
+		<(grep ',akmola-akkol-district.$' "$T/hall0-april.csv") >"$T/diff"; then ok
+else not_ok "the restored hall's April at the centre as in the hall: $(head "$T/diff")"; fi
 finish
