@@ -71,6 +71,7 @@ status(struct kz_cli *cli, struct kz_pg *pg)
 		kz_cli_cell(stdout, o[i].office, 30);
 		printf(" %8lld %8lld  %-19s  %+8d %s  ", (long long)o[i].held_id,
 			(long long)o[i].batches, o[i].shipped_at[0] ? o[i].shipped_at : "-",
+			/* TRANSLATORS: seconds, after a number */
 			o[i].skew_seconds, T("s"));
 		/* the centre keeps the words kezek-sync used; these are the staff's */
 		if (o[i].problem[0] == '\0')
@@ -289,9 +290,9 @@ settle(struct kz_cli *cli, struct kz_pg *pg)
 	kz_db_close(db);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf(T("office %s: the centre holds its events up to %" PRId64 ", this hall's log ends "
-		 "at %" PRId64 "; they agree up to %" PRId64 "\n"),
-		office, st.held_id, st.newest_id, st.agreed_id);
+	printf(T("office %s: the centre holds its events up to %lld, this hall's log ends "
+		 "at %lld; they agree up to %lld\n"),
+		office, (long long)st.held_id, (long long)st.newest_id, (long long)st.agreed_id);
 	if (!st.needed) {
 		printf("%s\n",
 			apply && st.problem[0]
@@ -304,15 +305,14 @@ settle(struct kz_cli *cli, struct kz_pg *pg)
 		st.events, st.tickets, st.applications, st.complaints, st.ballots, st.conflicts);
 	if (!apply) {
 		printf(T("nothing changed; with --yes the centre keeps them as the office's history "
-			 "and kezek-sync ships this hall's events after %" PRId64 " (%" PRId64
-			 " now)\n"),
-			st.agreed_id, st.newest_id - st.agreed_id);
+			 "and kezek-sync ships this hall's events after %lld (%lld now)\n"),
+			(long long)st.agreed_id, (long long)(st.newest_id - st.agreed_id));
 		return KZ_EXIT_OK;
 	}
 	printf(T("settled: the centre keeps them as the office's history, moved to event ids "
-		 "from %" PRId64 "; kezek-sync ships this hall's events after %" PRId64 " (%" PRId64
-		 " now)\n"),
-		st.moved_from, st.agreed_id, st.newest_id - st.agreed_id);
+		 "from %lld; kezek-sync ships this hall's events after %lld (%lld now)\n"),
+		(long long)st.moved_from, (long long)st.agreed_id,
+		(long long)(st.newest_id - st.agreed_id));
 	return KZ_EXIT_OK;
 }
 
