@@ -40,9 +40,9 @@ enum { AL, AC, AR }; /* text aligned left, centred, right */
 
 /* The report's wording in one language; "%d" and "%s" as noted. */
 struct words {
-	const char *title, *period; /* "%s" from, "%s" to */
-	const char *region_title, *region_heading, *offices_title,
-		*office; /* region: "%d" offices */
+	const char *title, *period;                /* "%s" from, "%s" to */
+	const char *region_title, *region_heading; /* the region's: "%d" offices */
+	const char *offices_title, *office, *office_key;
 	const char *key, *visitors, *served, *no_shows, *sent_on, *not_served;
 	const char *wait_row, *service_row; /* "%d" limit, minutes */
 	const char *median, *p90, *max, *within, *busiest, *no_data;

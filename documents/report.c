@@ -29,6 +29,8 @@ static const struct words english = {
 	.offices_title = N("Offices, ranked by the share of waits within the limit"),
 	/* TRANSLATORS: a table's column: the land relations office */
 	.office = N("Office"),
+	/* TRANSLATORS: a table's column: the office's key in Appendix 1 (akmola-akkol-district) */
+	.office_key = N("Key (Appendix 1)"),
 	/* TRANSLATORS: the range's first and last day */
 	.period = N("Period: %s\u00A0–\u00A0%s"),
 	.key = N("Key figures"),
@@ -461,8 +463,9 @@ offices_table(struct rep *p)
 	char c[MAX_COLS][KZ_NAME_LEN + 32];
 	size_t len = KZ_NAME_LEN + 32;
 	struct table t = {.title = w->offices_title,
-		.n = 9,
-		.col = {{"#", 18, AR, NULL}, {w->office, 0, AL, NULL}, {w->visitors, 44, AR, NULL},
+		.n = 10,
+		.col = {{"#", 16, AR, NULL}, {w->office, 0, AL, NULL},
+			{w->office_key, 96, AL, NULL}, {w->visitors, 44, AR, NULL},
 			{w->col_served, 40, AR, NULL}, {w->col_median, 40, AR, wt},
 			{w->col_p90, 40, AR, wt}, {w->col_within, 44, AR, wt},
 			{w->col_median, 40, AR, sv}, {w->col_within, 44, AR, sv}}};
@@ -475,13 +478,14 @@ offices_table(struct rep *p)
 		const char *name = p->kk ? o->name_kk : o->name_ru;
 		snprintf(c[0], len, "%d", i + 1);
 		snprintf(c[1], len, "%s", name[0] ? name : o->key);
-		snprintf(c[2], len, "%d", o->r->issued);
-		snprintf(c[3], len, "%d", g->served);
-		stat_min(c[4], len, &g->wait, g->wait.median);
-		stat_min(c[5], len, &g->wait, g->wait.p90);
-		stat_share(c[6], len, &g->wait);
-		stat_min(c[7], len, &g->service, g->service.median);
-		stat_share(c[8], len, &g->service);
+		snprintf(c[2], len, "%s", o->key);
+		snprintf(c[3], len, "%d", o->r->issued);
+		snprintf(c[4], len, "%d", g->served);
+		stat_min(c[5], len, &g->wait, g->wait.median);
+		stat_min(c[6], len, &g->wait, g->wait.p90);
+		stat_share(c[7], len, &g->wait);
+		stat_min(c[8], len, &g->service, g->service.median);
+		stat_share(c[9], len, &g->service);
 		table_row(p, &t, c, 0, p->noffices - i);
 	}
 }
@@ -746,14 +750,18 @@ draw_report(struct rep *p)
 	kz_rd_chart_waits(p, h);
 	p->y += 12;
 	kz_rd_chart_hours(p, h);
+	/* the region's offices first on page 2, the charts by day and counter
+	 * under them */
+	kz_rd_new_page(p);
 	if (p->noffices > 0) {
-		kz_rd_new_page(p);
 		p->y -= 6;
 		offices_table(p);
+		p->y += 10;
+		if (!kz_rd_fits(p, 2 * CHART_LEAST + 12)) /* many offices: the charts after */
+			kz_rd_new_page(p);
 	}
 	/* the charts as large as room for the tables leaves, or for as many
 	 * of them as can be had with the charts no smaller than CHART_LEAST */
-	kz_rd_new_page(p);
 	for (int k = 3; k >= 0; k--)
 		if ((h = (BODY_END - p->y - 10 - tables_height(p, k) - 2) / 2) >= CHART_LEAST)
 			break;
