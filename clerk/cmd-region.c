@@ -53,6 +53,44 @@ connect_centre(struct kz_cli *cli, struct kz_pg **pg)
 	return rc;
 }
 
+/* A number (or a dash) right-aligned in width - 1 columns and a blank:
+ * the columns of the headings kz_cli_cell sets. */
+static void
+num_cell(const char *text, int width)
+{
+	printf("%*s ", width - 1, text);
+}
+
+static void
+int_cell(long long v, int width)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%lld", v);
+	num_cell(buf, width);
+}
+
+static void
+min_cell(int64_t seconds, int width)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%.1f", seconds / 60.0);
+	num_cell(buf, width);
+}
+
+static void
+share_cell(const struct kz_stat *st, int width)
+{
+	char buf[32];
+
+	if (st->n == 0)
+		snprintf(buf, sizeof buf, "-");
+	else
+		snprintf(buf, sizeof buf, "%.1f%%", kz_stat_share(st));
+	num_cell(buf, width);
+}
+
 static int
 status(struct kz_cli *cli, struct kz_pg *pg)
 {
@@ -62,17 +100,20 @@ status(struct kz_cli *cli, struct kz_pg *pg)
 	if ((rc = kz_region_offices(pg, &o, &n, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	kz_cli_cell(stdout, T("OFFICE"), 31);
-	kz_cli_cell(stdout, T("EVENTS"), 9);
-	kz_cli_cell(stdout, T("BATCHES"), 9);
-	kz_cli_cell(stdout, T("LAST BATCH (LOCAL)"), 21);
-	kz_cli_cell(stdout, T("CLOCK SKEW"), 12);
+	kz_cli_cell(stdout, T("EVENTS"), 11);
+	kz_cli_cell(stdout, T("BATCHES"), 11);
+	kz_cli_cell(stdout, T("LAST BATCH (LOCAL)"), 27);
+	kz_cli_cell(stdout, T("CLOCK SKEW"), 16);
 	printf("%s\n", T("PROBLEM"));
 	for (int i = 0; i < n; i++) {
-		kz_cli_cell(stdout, o[i].office, 30);
-		printf(" %8lld %8lld  %-19s  %+8d %s  ", (long long)o[i].held_id,
-			(long long)o[i].batches, o[i].shipped_at[0] ? o[i].shipped_at : "-",
-			/* TRANSLATORS: seconds, after a number */
-			o[i].skew_seconds, T("s"));
+		char skew[32];
+		kz_cli_cell(stdout, o[i].office, 31);
+		int_cell(o[i].held_id, 11);
+		int_cell(o[i].batches, 11);
+		kz_cli_cell(stdout, o[i].shipped_at[0] ? o[i].shipped_at : "-", 27);
+		/* TRANSLATORS: seconds, after a number */
+		snprintf(skew, sizeof skew, "%+d %s", o[i].skew_seconds, T("s"));
+		kz_cli_cell(stdout, skew, 16);
 		/* the centre keeps the words kezek-sync used; these are the staff's */
 		if (o[i].problem[0] == '\0')
 			printf("-\n");
@@ -132,40 +173,33 @@ by_share(const void *a, const void *b)
 }
 
 static void
-share(const struct kz_stat *s)
-{
-	if (s->n == 0)
-		printf("      -");
-	else
-		printf(" %5.1f%%", kz_stat_share(s));
-}
-
-static void
 side_by_side(const struct office_report *o, int n, const struct kz_report *all, int kk)
 {
 	printf(T("\nOFFICES, ranked by the share of waits within %lld minutes (p.7.2), then of "
 		 "service times within %lld (p.7.3)\n"),
 		(long long)all->wait_limit / 60, (long long)all->service_limit / 60);
 	printf("  # ");
-	kz_cli_cell(stdout, T("OFFICE"), 33);
-	kz_cli_cell(stdout, T("VISITORS"), 9);
-	kz_cli_cell(stdout, T("SERVED"), 7);
-	kz_cli_cell(stdout, T("WAIT med"), 10);
-	kz_cli_cell(stdout, T("p90"), 6);
-	kz_cli_cell(stdout, T("WITHIN"), 8);
+	kz_cli_cell(stdout, T("OFFICE"), 31);
+	kz_cli_cell(stdout, T("VISITORS"), 11);
+	kz_cli_cell(stdout, T("SERVED"), 9);
+	kz_cli_cell(stdout, T("WAIT med"), 11);
+	kz_cli_cell(stdout, T("p90"), 9);
+	kz_cli_cell(stdout, T("WITHIN"), 9);
 	kz_cli_cell(stdout, T("SERVICE med"), 13);
-	kz_cli_cell(stdout, T("WITHIN"), 8);
+	kz_cli_cell(stdout, T("WITHIN"), 9);
 	printf("%s\n", T("NAME"));
 	for (int i = 0; i < n; i++) {
 		const struct kz_report_group *g = &o[i].r->total;
 		printf("%3d ", i + 1);
-		kz_cli_cell(stdout, o[i].o->office, 32);
-		printf(" %8d %6d  %8.1f %5.1f", o[i].r->issued, g->served, g->wait.median / 60.0,
-			g->wait.p90 / 60.0);
-		share(&g->wait);
-		printf("  %11.1f", g->service.median / 60.0);
-		share(&g->service);
-		printf("  %s\n", kk ? o[i].o->name_kk : o[i].o->name_ru);
+		kz_cli_cell(stdout, o[i].o->office, 31);
+		int_cell(o[i].r->issued, 11);
+		int_cell(g->served, 9);
+		min_cell(g->wait.median, 11);
+		min_cell(g->wait.p90, 9);
+		share_cell(&g->wait, 9);
+		min_cell(g->service.median, 13);
+		share_cell(&g->service, 9);
+		printf("%s\n", kk ? o[i].o->name_kk : o[i].o->name_ru);
 	}
 }
 
