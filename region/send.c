@@ -356,17 +356,26 @@ static const char insert_events[] =
  * from their events (a visitor sent on: the place before is the ticket of
  * the 'transferred' event just before its 'requeued'), then the first
  * issue carried along the places sent on, then the figures. */
-/* The tickets with events over $2: each statement starts from them, so a
- * batch costs its own tickets' rows, never a scan of the office's log. */
-#define TOUCHED                                                                                    \
-	"WITH t AS (SELECT DISTINCT ticket_id FROM events"                                         \
-	" WHERE office = $1 AND event_id > $2 AND ticket_id IS NOT NULL) "
+/* The tickets with events over $2, once a rebuild, in a temporary table:
+ * each statement starts from them, so a batch costs its own tickets' rows,
+ * never a scan of the office's log.  The row comparison keeps the scan on
+ * the primary key's range whatever the statistics say (an office new to
+ * the centre has none yet). */
+static const char touched_make[] =
+	"CREATE TEMP TABLE IF NOT EXISTS touched (ticket_id bigint PRIMARY KEY)"
+	" ON COMMIT DELETE ROWS";
+static const char touched_fill[] =
+	"WITH d AS (DELETE FROM touched)"
+	" INSERT INTO touched SELECT DISTINCT ticket_id FROM events"
+	" WHERE office = $1 AND (office, event_id) > ($1, $2::bigint) AND ticket_id IS NOT NULL";
 
-static const char rebuild_own[] = TOUCHED
+static const char rebuild_own[] =
 	"INSERT INTO places (office, ticket_id, prev_ticket, origin, service_id, counter_id,"
 	" clerk_id, own_issued, issued, called, started, finished, outcome)"
-	" SELECT $1, t.ticket_id, x.* FROM t, LATERAL (SELECT"
-	"  max(p.ticket_id) FILTER (WHERE e.kind = 'requeued'),"
+	" SELECT $1, t.ticket_id, x.* FROM touched t, LATERAL (SELECT"
+	"  max((SELECT p.ticket_id FROM events p WHERE p.office = $1"
+	"   AND p.event_id = e.event_id - 1 AND p.kind = 'transferred'))"
+	"   FILTER (WHERE e.kind = 'requeued'),"
 	"  bool_or(e.kind = 'issued'),"
 	"  max(e.service_id) FILTER (WHERE e.kind IN ('issued', 'requeued')),"
 	"  (array_agg(e.counter_id ORDER BY e.event_id DESC) FILTER (WHERE e.kind = 'called'))[1],"
@@ -379,10 +388,7 @@ static const char rebuild_own[] = TOUCHED
 	"   'office_closed')),"
 	"  (array_agg(e.kind ORDER BY e.event_id DESC) FILTER (WHERE e.kind IN ('served',"
 	"   'no_show', 'transferred', 'cancelled', 'office_closed')))[1]"
-	"  FROM events e"
-	"  LEFT JOIN events p ON e.kind = 'requeued' AND p.office = $1"
-	"   AND p.event_id = e.event_id - 1 AND p.kind = 'transferred'"
-	"  WHERE e.office = $1 AND e.ticket_id = t.ticket_id) x"
+	"  FROM events e WHERE e.office = $1 AND e.ticket_id = t.ticket_id) x"
 	" ON CONFLICT (office, ticket_id) DO UPDATE SET prev_ticket = EXCLUDED.prev_ticket,"
 	"  origin = EXCLUDED.origin, service_id = EXCLUDED.service_id,"
 	"  counter_id = EXCLUDED.counter_id, clerk_id = EXCLUDED.clerk_id,"
@@ -390,15 +396,15 @@ static const char rebuild_own[] = TOUCHED
 	"  started = EXCLUDED.started, finished = EXCLUDED.finished, outcome = EXCLUDED.outcome";
 
 static const char rebuild_issue[] =
-	TOUCHED "UPDATE places c SET issued = p.issued FROM t, places p"
-		" WHERE c.office = $1 AND c.ticket_id = t.ticket_id AND p.office = $1"
-		"  AND p.ticket_id = c.prev_ticket AND c.issued IS DISTINCT FROM p.issued";
+	"UPDATE places c SET issued = p.issued FROM touched t, places p"
+	" WHERE c.office = $1 AND c.ticket_id = t.ticket_id AND p.office = $1"
+	"  AND p.ticket_id = c.prev_ticket AND c.issued IS DISTINCT FROM p.issued";
 
 /* As queue/report-days.c and queue/wait.h count them: a wait ends at the
  * call, or at the close of day for a visitor never called; a service time
  * runs from the call to the finish of a visitor who came up; a wait spans
  * lunch if it overlaps the day's break. */
-static const char rebuild_figures[] = TOUCHED
+static const char rebuild_figures[] =
 	"UPDATE places c SET day = x.day, hour = x.hour, wait = x.wait, service = x.service,"
 	"  lunch = x.lunch, wait_ok = x.wait <= x.wait_limit,"
 	"  service_ok = x.service <= x.service_limit"
@@ -411,7 +417,7 @@ static const char rebuild_figures[] = TOUCHED
 	"     AT TIME ZONE o.timezone))"
 	"    AND w.wend > extract(epoch FROM ((d.day + o.lunch_start * interval '1 minute')"
 	"     AT TIME ZONE o.timezone)), false) AS lunch"
-	"  FROM t JOIN places p ON p.office = $1 AND p.ticket_id = t.ticket_id"
+	"  FROM touched t JOIN places p ON p.office = $1 AND p.ticket_id = t.ticket_id"
 	"   JOIN offices o ON o.office = p.office,"
 	"   LATERAL (SELECT (to_timestamp(p.issued) AT TIME ZONE o.timezone)::date AS day,"
 	"    extract(hour FROM to_timestamp(p.issued) AT TIME ZONE o.timezone)::smallint AS hour) d,"
@@ -427,12 +433,14 @@ kz_send_rebuild(struct kz_pg *pg, const char *office, int64_t after, char *err)
 	int rc;
 
 	snprintf(from, sizeof from, "%" PRId64, after);
-	if ((rc = run(pg, rebuild_own, 2, p, "rebuild the places", err)) != KZ_OK)
+	if ((rc = kz_pg_exec(pg, touched_make, "make room for the places", err)) != KZ_OK ||
+		(rc = run(pg, touched_fill, 2, p, "find the tickets touched", err)) != KZ_OK ||
+		(rc = run(pg, rebuild_own, 1, p, "rebuild the places", err)) != KZ_OK)
 		return rc;
 	for (int i = 0; i < 64; i++) { /* a visitor sent on again and again: one link a turn */
 		PGresult *res;
 		int changed;
-		if ((rc = kz_pg_query(pg, rebuild_issue, 2, p, &res, "carry the first issue",
+		if ((rc = kz_pg_query(pg, rebuild_issue, 1, p, &res, "carry the first issue",
 			     err)) != KZ_OK)
 			return rc;
 		changed = atoi(PQcmdTuples(res));
@@ -440,7 +448,7 @@ kz_send_rebuild(struct kz_pg *pg, const char *office, int64_t after, char *err)
 		if (changed == 0)
 			break;
 	}
-	return run(pg, rebuild_figures, 2, p, "work out the places' figures", err);
+	return run(pg, rebuild_figures, 1, p, "work out the places' figures", err);
 }
 
 static int
