@@ -582,7 +582,9 @@ typed_code(const char *str, const unsigned char **p)
 		"result", "service", "application", "id_copy", "act", "conclusion",
 		"power_of_attorney", "proxy_id", "registration", "authority", "kezek counter close",
 		"kezek close-day", "Kezek", "config/holidays/", ".ini", "kk", "ru",
-		"kezek-printd --printer", "[printer", NULL};
+		"kezek-printd --printer", "[printer", "kezek region settle", "kezek region status",
+		"kezek-sync", "--yes", "[hall]", "office", "region", "report", "status", "settle",
+		NULL};
 	const unsigned char *s = *p;
 	size_t n;
 
