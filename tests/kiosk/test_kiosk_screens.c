@@ -623,9 +623,9 @@ typed_code(const char *str, const unsigned char **p)
 		"kezek-printd --printer", "[printer", "kezek device code NAME", "kezek device code",
 		"kezek device add NAME --role ROLE", "kezek device add", "kezek-hall",
 		"--server URL --enrol", "Idempotency-Key", "--help", "kezek doctor",
-		"kezek clerk pin", "kezek", "Enter", "kezek region settle", "kezek region status",
+		"kezek clerk pin", "Enter", "kezek region settle", "kezek region status",
 		"kezek-sync", "--yes", "[hall]", "office", "region", "report", "status", "settle",
-		NULL};
+		"kezek", NULL}; /* the first that fits is taken: "kezek" alone last */
 	const unsigned char *s = *p;
 	size_t n;
 

@@ -114,6 +114,17 @@ start_kiosk() {
 	NET_PIDS+=("$KIOSK_PID")
 }
 
+# kiosk_ready NAME PID: kiosk NAME's window (process PID) is shown over the
+# whole 1366x768 screen and it has drawn a frame that size: a click before
+# that lands on the bare screen or is not taken
+kiosk_ready() {
+	local win
+	win=$(xdotool search --onlyvisible --pid "$2" 2>/dev/null | head -n 1)
+	[ -n "$win" ] && x_full_screen "$win" 1366 768 &&
+		python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); sys.exit(struct.unpack(">II", d[16:24]) != (1366, 768))' \
+			"$T/$1/kiosk.png" 2>/dev/null
+}
+
 # on_screen NAME SCREEN: kiosk NAME shows SCREEN
 on_screen() { [ "$(cat "$T/$1/screen" 2>/dev/null)" = "$2" ]; }
 

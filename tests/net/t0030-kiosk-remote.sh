@@ -48,7 +48,7 @@ wait_quietly() {
 window() { xdotool search --onlyvisible --pid "$KIOSK_PID" >/dev/null 2>&1; }
 to_confirm() {
 	wait_for "the home screen" on_screen kiosk-1 home || return 1
-	wait_for "the kiosk's window" window || return 1
+	wait_for "the kiosk's window over the screen" kiosk_ready kiosk-1 "$KIOSK_PID" || return 1
 	# a window just shown may miss a first click (its input not set up
 	# yet): on the home screen a click again is the same touch
 	local i

@@ -92,8 +92,7 @@ visit() {
 	local n=$1 name="kiosk-$1" pid
 	[ "$n" = 1 ] && DISPLAY=$SCREEN_1 pid=$KIOSK_1 || DISPLAY=$SCREEN_2 pid=$KIOSK_2
 	export DISPLAY
-	window() { xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1; }
-	wait_for "$name shows its window" window &&
+	wait_for "$name shows its window over the screen" kiosk_ready "$name" "$pid" &&
 		wait_for "$name is at home" on_screen "$name" home || return 1
 	click 340 470
 	wait_for "$name lists the services" on_screen "$name" services || return 1
