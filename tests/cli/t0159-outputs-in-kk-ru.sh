@@ -1,7 +1,7 @@
 #!/bin/bash
 # t0159: what the kezek command says when a step succeeds (accept, resume,
-# decide, ticket, next, recall, start, finish, counter, return) is in the
-# staff's Kazakh or Russian (po/), never English: each output under
+# decide, notice-sent, handover, ticket, next, recall, start, finish,
+# postpone, return, counter) is in the staff's Kazakh or Russian (po/), never English: each output under
 # KEZEK_LANG=kk and ru holds no English sentence (three Latin words in a row,
 # once the command's own form such as "kezek resume 2026-0001 --docs LIST"
 # is taken out) and says its key word in the staff's language.
@@ -48,6 +48,14 @@ W[kk.recalls]="қайта шақыру"
 W[ru.recalls]="повторы"
 W[kk.started]="басталды"
 W[ru.started]="начато"
+W[kk.notice]="хабарлама жіберілді"
+W[ru.notice]="уведомление отправлено"
+W[kk.handed]="өтініш берушіге"
+W[ru.handed]="заявителю"
+W[kk.postponed]="шегерілді"
+W[ru.postponed]="отложен"
+W[kk.listed]="оралу"
+W[ru.listed]="вернуться до"
 W[kk.transferred]="кезектегі бұрынғы орнымен"
 W[ru.transferred]="прежним местом в очереди"
 
@@ -68,6 +76,8 @@ for lang in kk ru; do
 	said "accept suspended ($lang)" "${W[$lang.suspended]}"
 	num=$(head -1 "$T/out")
 	case "$num" in [0-9][0-9][0-9][0-9]-[0-9]*) ok ;; *) not_ok "its number first: '$num'" ;; esac
+	expect 0 "notice sent ($lang)" notice-sent "$num"
+	said "notice-sent ($lang)" "${W[$lang.notice]}"
 	expect 0 "resumed ($lang)" resume "$num" --docs conclusion --counter 1
 	first_line "$num" "resume: its number first ($lang)"
 	said "resume ($lang)" "${W[$lang.resumed]}"
@@ -80,6 +90,8 @@ for lang in kk ru; do
 	expect 0 "approved ($lang)" decide "$other" approve
 	said "decide approve ($lang)" "${W[$lang.approved]}"
 	first_line "$other ${W[$lang.approved]}" "decide: the number first ($lang)"
+	expect 0 "handed over ($lang)" handover "$other" --to applicant --counter 1
+	said "handover ($lang)" "${W[$lang.handed]}"
 
 	# a visitor: ticket, call, call again, start, finish; one transferred
 	expect 0 "a ticket ($lang)" ticket A
@@ -92,6 +104,17 @@ for lang in kk ru; do
 	said "start ($lang)" "${W[$lang.started]}"
 	expect 0 "finish ($lang)" finish 1 --outcome served
 	said "finish ($lang)" "${W[$lang.served]}"
+	# one steps away and comes back
+	expect 0 "a ticket to postpone ($lang)" ticket A
+	expect 0 "call it ($lang)" next 1
+	tnum=$(head -1 "$T/out")
+	expect 0 "postponed ($lang)" postpone --counter 1 --reason "көшірме" --minutes 10
+	said "postpone ($lang)" "${W[$lang.postponed]}"
+	expect 0 "the postponed ($lang)" postpone --counter 1 --list
+	said "postpone --list ($lang)" "${W[$lang.listed]}"
+	expect 0 "back ($lang)" return "$tnum" --counter 1
+	said "return ($lang)" "${W[$lang.counter]}"
+	expect 0 "served after return ($lang)" finish 1 --outcome served
 	expect 0 "another ticket ($lang)" ticket A
 	expect 0 "call it ($lang)" next 1
 	expect 0 "start it ($lang)" start 1
