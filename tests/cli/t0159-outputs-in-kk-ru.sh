@@ -1,10 +1,11 @@
 #!/bin/bash
 # t0159: what the kezek command says when a step succeeds (accept, resume,
 # decide, notice-sent, handover, ticket, next, recall, start, finish,
-# postpone, return, counter) is in the staff's Kazakh or Russian (po/), never English: each output under
-# KEZEK_LANG=kk and ru holds no English sentence (three Latin words in a row,
-# once the command's own form such as "kezek resume 2026-0001 --docs LIST"
-# is taken out) and says its key word in the staff's language.
+# postpone, return, counter, complaint, close-day, check) is in the staff's
+# Kazakh or Russian (po/), never English: each output under KEZEK_LANG=kk and
+# ru holds no English sentence (three Latin words in a row, once the
+# command's own form such as "kezek resume 2026-0001 --docs LIST" is taken
+# out) and says its key word in the staff's language.
 . "$(dirname "$0")/lib.sh"
 
 CLERK="Омаров Ерлан"
@@ -56,12 +57,19 @@ W[kk.postponed]="шегерілді"
 W[ru.postponed]="отложен"
 W[kk.listed]="оралу"
 W[ru.listed]="вернуться до"
+W[kk.complaint]="жауап мерзімі"
+W[ru.complaint]="ответ до"
+W[kk.closeday]="кеңсе жабық"
+W[ru.closeday]="офис закрыт"
+W[kk.check]="тұтастығы дұрыс"
+W[ru.check]="целостность в порядке"
 W[kk.transferred]="кезектегі бұрынғы орнымен"
 W[ru.transferred]="прежним местом в очереди"
 
 input "$T/person" "name: Иванов Иван Иванович" "iin: 870412300416" \
 	"id-doc: уд. личности № 012345678" "phone: +7 701 123 45 67" \
 	"address: г. Кокшетау, ул. Абая, 1" "plot: г. Кокшетау, ул. Ленина, 5"
+input "$T/complaint" "name: Сейтова Гүлнар" "text: Долго ждала" "contact: +7 701 000 00 00"
 input "$T/reason" "reason: Площадь участка в акте расходится с идентификационным документом"
 
 expect 0 "init" init
@@ -120,8 +128,16 @@ for lang in kk ru; do
 	expect 0 "start it ($lang)" start 1
 	expect 0 "transferred ($lang)" finish 1 --outcome transferred --to B
 	said "finish transferred ($lang)" "${W[$lang.transferred]}"
+	expect_in 0 "a complaint ($lang)" "$T/complaint" complaint add 1 --channel in_person \
+		--kind service --print a4-1
+	said "complaint add ($lang)" "${W[$lang.complaint]}"
 	expect 0 "counter close ($lang)" counter close 1
 	said "counter close ($lang)" "${W[$lang.counter]}"
+	expect 0 "a ticket left waiting ($lang)" ticket A
+	expect 0 "close-day ($lang)" close-day
+	said "close-day ($lang)" "${W[$lang.closeday]}"
+	expect 0 "check ($lang)" check
+	said "check ($lang)" "${W[$lang.check]}"
 done
 
 finish
