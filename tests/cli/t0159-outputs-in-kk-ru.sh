@@ -5,7 +5,7 @@
 # Kazakh or Russian (po/), never English: each output under KEZEK_LANG=kk and
 # ru holds no English sentence (three Latin words in a row, once the
 # command's own form such as "kezek resume 2026-0001 --docs LIST" is taken
-# out) and says its key word in the staff's language.
+# out) and says its key word in the staff's language; history's labels too.
 . "$(dirname "$0")/lib.sh"
 
 CLERK="Омаров Ерлан"
@@ -123,6 +123,8 @@ for lang in kk ru; do
 	expect 0 "back ($lang)" return "$tnum" --counter 1
 	said "return ($lang)" "${W[$lang.counter]}"
 	expect 0 "served after return ($lang)" finish 1 --outcome served
+	expect 0 "its history ($lang)" history "$tnum"
+	has out "${W[$lang.counter]}" "history says the counter's word ($lang)"
 	expect 0 "another ticket ($lang)" ticket A
 	expect 0 "call it ($lang)" next 1
 	expect 0 "start it ($lang)" start 1
