@@ -151,6 +151,13 @@ kz_cli_pad(FILE *f, const char *s, int width)
 		fputc(' ', f);
 }
 
+void
+kz_cli_label(const char *s, int width)
+{
+	kz_cli_pad(stdout, s, width - 1);
+	putchar(' ');
+}
+
 const char *
 kz_cli_cal_warning(const struct kz_calendar *cal, struct kz_date from, struct kz_date to, char *out,
 	size_t len)

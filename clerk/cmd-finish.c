@@ -41,11 +41,16 @@ exec(struct kz_cli *cli)
 			  kz_cli_opt(cli, "ticket"), &t, cli->err);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	if (outcome == KZ_TRANSFERRED)
-		printf("%s\ntransferred to %s, waiting with its original place in line\n", t.number,
+	printf("%s\n", t.number);
+	if (outcome == KZ_TRANSFERRED) {
+		printf(T("transferred to %s, waiting with its original place in line\n"),
 			t.service);
-	else
-		printf("%s\noutcome  %s\n", t.number, kz_outcome_name(t.outcome));
+	} else {
+		/* the outcome's code in en, read by scripts; the staff's word otherwise */
+		const char *code = kz_outcome_name(t.outcome);
+		kz_cli_label(T("outcome"), 9);
+		printf("%s\n", strcmp(kz_cli_lang(), "en") == 0 ? code : kz_cli_word(code));
+	}
 	return KZ_EXIT_OK;
 }
 

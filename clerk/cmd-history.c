@@ -25,15 +25,17 @@ print_event(const struct kz_event *ev, void *arg)
 
 	(void)arg;
 	kz_clock_format(ev->at, "%Y-%m-%d %H:%M:%S", when, sizeof when);
-	printf("%s  %-8s %-13s", when, ev->number, ev->kind);
+	printf("%s  %-8s ", when, ev->number);
+	/* the event's code under en, read by scripts; the staff's word otherwise */
+	kz_cli_pad(stdout, strcmp(kz_cli_lang(), "en") == 0 ? ev->kind : kz_cli_word(ev->kind), 13);
 	if (ev->service[0])
-		printf("  service %s", ev->service);
+		printf(T("  service %s"), ev->service);
 	if (ev->counter)
-		printf("  counter %d", ev->counter);
+		printf(T("  counter %d"), ev->counter);
 	if (ev->clerk[0])
-		printf("  clerk %s", ev->clerk);
+		printf(T("  clerk %s"), ev->clerk);
 	if (ev->detail[0] && strcmp(ev->kind, "requeued") == 0)
-		printf("  (from %s)", ev->detail);
+		printf(T("  (from %s)"), ev->detail);
 	else if (ev->detail[0])
 		printf("  (%s)", ev->detail);
 	if (ev->comment[0])
@@ -53,7 +55,7 @@ print_request(const struct kz_event *ev, void *arg)
 	kz_clock_format(ev->at, "%Y-%m-%d %H:%M:%S", when, sizeof when);
 	printf("%s  %-12s", when, ev->kind);
 	if (ev->counter)
-		printf("  counter %d", ev->counter);
+		printf(T("  counter %d"), ev->counter);
 	if (ev->clerk[0])
 		printf("  %s", ev->clerk);
 	printf("  %s\n", ev->detail);

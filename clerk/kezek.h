@@ -185,6 +185,10 @@ const char *kz_cli_printer(struct kz_cli *cli, int a4_only, char *buf);
 /* Print s padded with spaces to width terminal columns (UTF-8 aware). */
 void kz_cli_pad(FILE *f, const char *s, int width);
 
+/* A line's label s (translated) then at least one blank, padded to width
+ * terminal columns: never cut, so a longer word only pushes its value on. */
+void kz_cli_label(const char *s, int width);
+
 /* s in exactly width terminal columns, the last always blank: cut between
  * whole characters and ended with "…" if longer, padded if shorter. */
 void kz_cli_cell(FILE *f, const char *s, int width);
