@@ -320,7 +320,7 @@ main(int argc, char **argv)
 	make_hall();
 	started = bench_now(); /* the board's own start: the hall is there */
 	o = (struct kz_display_options){&cfg, dbpath, KZ_SOURCE_DIR "/assets/fonts", w, h, 0,
-		KZ_LOCALE_DIR};
+		KZ_LOCALE_DIR, NULL};
 	if (kz_display_open(&o, &d, err) != KZ_OK || kz_display_step(d, &n, err) != KZ_OK)
 		die("display", err);
 	cold = (bench_now() - started) * 1000;

@@ -62,7 +62,7 @@ static int
 pdf_figures(int runs, int64_t issued)
 {
 	struct kz_ticket_doc d = {"kk", "Жер қатынастары бөлімі", "Құжаттарды тапсыру", "A-017",
-		issued, 3, 0, 0, NULL, NULL};
+		issued, 3, 0, 0, NULL, NULL, NULL};
 	struct kz_layout *l = malloc(sizeof *l);
 	const struct kz_layout *pages[1] = {l};
 	char err[KZ_ERR_LEN];
@@ -168,7 +168,7 @@ main(int argc, char **argv)
 	for (int w = 0; w < 2; w++)
 		for (int l = 0; l < 2; l++) {
 			struct kz_ticket_doc d = {texts[l].lang, texts[l].office, texts[l].service,
-				"A-017", issued, 3, 0, 0, NULL, NULL};
+				"A-017", issued, 3, 0, 0, NULL, NULL, NULL};
 			double *ms = malloc(sizeof *ms * (size_t)runs), first;
 			struct kz_bitmap *bm = NULL, *back = NULL;
 			struct kz_escpos_summary sum;

@@ -6,7 +6,8 @@
 # its event log under each of OFFICES office keys (App. 1) in turn with
 # kezek-sync --once, each office's log a separate history at the centre;
 # then times kezek region report for the year over all of them (median of
-# three).  Prints the machine's load average beside the figures.
+# three), and its A4 PDF once (kept as region-bench.pdf in KEZEK_BENCH_OUT
+# when that is set).  Prints the machine's load average beside the figures.
 #
 #   region_bench.sh [--quick] [OFFICES [VISITORS_A_DAY]]   (40 25)
 #
@@ -72,6 +73,9 @@ places=$(psql_ "SELECT count(*) FROM places")
 printf 'shipped: %s offices, %s events (%s places) in %.1f s: %.0f events/s\n' "$offices" "$held" \
 	"$places" "$secs" "$(awk -v e="$held" -v s="$secs" 'BEGIN { print e / s }')"
 [ "$held" -eq $((events * offices)) ] || { echo "region_bench: the centre holds $held events" >&2; exit 1; }
+printf 'with them: %s applications, %s complaints, %s ballots (no personal data)\n' \
+	"$(psql_ "SELECT count(*) FROM applications")" "$(psql_ "SELECT count(*) FROM complaints")" \
+	"$(psql_ "SELECT count(*) FROM ballots")"
 
 times=()
 for run in 1 2 3; do
@@ -84,4 +88,10 @@ median=$(printf '%s\n' "${times[@]}" | sort -g | sed -n 2p)
 rows=$(wc -l <"$T/region.csv")
 printf 'region report for %s over all %s offices (each side by side, then together): %.2f s median of 3 (%s CSV rows)\n' \
 	"$year" "$offices" "$median" "$rows"
+t0=$(now)
+"$KEZEK" --config "$T/office.ini" --now 2026-01-20T10:00 region report "${year:-$from}" \
+	--pdf "$T/region.pdf" --lang ru >/dev/null 2>"$T/err" || { cat "$T/err" >&2; exit 1; }
+secs=$(since "$t0")
+printf 'its A4 PDF: %s pages in %.2f s\n' "$(pdfinfo "$T/region.pdf" | sed -n 's/^Pages: *//p')" "$secs"
+[ -n "${KEZEK_BENCH_OUT:-}" ] && cp "$T/region.pdf" "$KEZEK_BENCH_OUT/region-bench.pdf"
 printf 'load average: %s; %s cores\n' "$(cut -d' ' -f1-3 /proc/loadavg)" "$(nproc)"

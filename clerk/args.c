@@ -41,6 +41,7 @@ const struct kz_cmd *const kz_commands[] = {
 	&kz_cmd_clerk,
 	&kz_cmd_console,
 	&kz_cmd_manager,
+	&kz_cmd_device,
 	&kz_cmd_purge,
 	&kz_cmd_simulate,
 	&kz_cmd_report,

@@ -8,7 +8,9 @@
 #include "queue/application.h"
 #include "queue/clock.h"
 #include "queue/error.h"
+#include "queue/i18n.h"
 #include "queue/utf8.h"
+#include "refusal.h"
 
 const char *
 kz_cli_opt(const struct kz_cli *cli, const char *name)
@@ -21,10 +23,37 @@ kz_cli_opt(const struct kz_cli *cli, const char *name)
 	return v;
 }
 
+/* The operation a refusal of this run is about (refusal.h): the
+ * subcommand, the counter's verb, or a finish's outcome. */
+static const char *
+kz_cli_refusal_what(const struct kz_cli *cli)
+{
+	const char *outcome = kz_cli_opt(cli, "outcome");
+
+	if (strcmp(cli->cmd->name, "counter") == 0 && cli->argc > 0)
+		return cli->argv[0];
+	if (strcmp(cli->cmd->name, "finish") == 0 && outcome != NULL)
+		return strncmp(outcome, "no", 2) == 0          ? "no_show"
+			: strncmp(outcome, "transfer", 8) == 0 ? "transfer"
+							       : "finish";
+	return cli->cmd->name;
+}
+
 int
 kz_cli_fail(struct kz_cli *cli, int code)
 {
-	kz_log(KZ_LOG_ERR, "%s", cli->err[0] ? cli->err : kz_err_name(code));
+	/* in the staff's words once their catalogue is read (a refusal met
+	 * before that, such as a bad --now, keeps the reason as it is) */
+	if (strcmp(kz_cli_lang(), "en") != 0 && kz_i18n_current() != NULL && kz_refusal_is(code))
+		return kz_cli_refuse(cli, code, kz_refusal_say(kz_cli_refusal_what(cli), code));
+	return kz_cli_refuse(cli, code, cli->err[0] ? cli->err : kz_err_name(code));
+}
+
+int
+kz_cli_refuse(struct kz_cli *cli, int code, const char *said)
+{
+	(void)cli;
+	kz_log(KZ_LOG_ERR, "%s", said);
 	switch (code) {
 	case KZ_OK:
 		return KZ_EXIT_OK;
@@ -40,6 +69,10 @@ kz_cli_fail(struct kz_cli *cli, int code)
 	}
 }
 
+/* A usage refusal found before the staff's language was known (the
+ * arguments are read first): said by kz_cli_usage_said once it is. */
+static int usage_deferred;
+
 int
 kz_cli_usage(struct kz_cli *cli, const char *fmt, ...)
 {
@@ -50,10 +83,40 @@ kz_cli_usage(struct kz_cli *cli, const char *fmt, ...)
 	vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
 	kz_err(said, 0, "%s", raw); /* one line: what was typed is shown escaped */
+	if (!usage_deferred && kz_i18n_current() == NULL && strcmp(kz_cli_lang(), "en") != 0) {
+		usage_deferred = 1;
+		snprintf(cli->err, KZ_ERR_LEN, "%s", said);
+		return KZ_EXIT_USAGE;
+	}
+	if (strcmp(kz_cli_lang(), "en") != 0 && kz_i18n_current() != NULL) {
+		/* the staff's words; the form of the command is its own */
+		fprintf(stderr, "kezek %s: %s\n", cli->cmd->name, kz_refusal_say(NULL, KZ_EINVAL));
+		fprintf(stderr, T("its form: kezek %s %s; kezek %s --help shows the options\n"),
+			cli->cmd->name, cli->cmd->args ? cli->cmd->args : "", cli->cmd->name);
+		return KZ_EXIT_USAGE;
+	}
 	fprintf(stderr, "kezek %s: %s", cli->cmd->name, said);
 	fprintf(stderr, "\nusage: kezek %s%s%s [options]; see 'kezek %s --help'\n", cli->cmd->name,
 		cli->cmd->args ? " " : "", cli->cmd->args ? cli->cmd->args : "", cli->cmd->name);
 	return KZ_EXIT_USAGE;
+}
+
+int
+kz_cli_usage_pending(void)
+{
+	return usage_deferred == 1;
+}
+
+int
+kz_cli_usage_said(struct kz_cli *cli)
+{
+	char said[KZ_ERR_LEN];
+
+	if (usage_deferred != 1)
+		return 0;
+	usage_deferred = 2; /* said now, whatever the language */
+	snprintf(said, sizeof said, "%s", cli->err);
+	return kz_cli_usage(cli, "%s", said), 1;
 }
 
 int
@@ -86,6 +149,13 @@ kz_cli_pad(FILE *f, const char *s, int width)
 	fputs(s, f);
 	for (int w = kz_utf8_width(s); w < width; w++)
 		fputc(' ', f);
+}
+
+void
+kz_cli_label(const char *s, int width)
+{
+	kz_cli_pad(stdout, s, width - 1);
+	putchar(' ');
 }
 
 const char *
@@ -244,6 +314,9 @@ static const struct {
 	{"answered", N("answered")},
 	{"answered late", N("answered late")},
 	{"overdue", N("overdue")},
+	{"board", N("board")},
+	{"kiosk", N("kiosk")},
+	{"printer", N("printer")},
 };
 
 const char *

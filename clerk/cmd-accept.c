@@ -150,7 +150,8 @@ print_docs(const char *label, unsigned set)
 
 	for (int i = 0; i < KZ_APPDOC_COUNT; i++)
 		n += (set >> i) & 1;
-	printf("%-9s %d:", label, n);
+	kz_cli_label(label, 10);
+	printf("%d:", n);
 	for (int i = 0; i < KZ_APPDOC_COUNT; i++)
 		if (set & (1u << i))
 			printf(" %s", kz_app_doc_code(i));
@@ -168,8 +169,10 @@ print_act(const struct kz_application *a)
 	if (!a->has_act)
 		return;
 	kz_money_format(a->act_total, money, sizeof money);
-	printf("act       %d row%s checked, total %s tenge\n", a->nact, a->nact == 1 ? "" : "s",
-		money);
+	kz_cli_label(T("act"), 10);
+	printf(kz_trn(kz_cli_lang(), "%d row checked, total %s tenge\n",
+		       "%d rows checked, total %s tenge\n", (unsigned long)a->nact),
+		a->nact, money);
 	if (kz_act_total_words(a->act_total, "ru", words, sizeof words, err) == KZ_OK)
 		printf("          ru: %s\n", words);
 	if (kz_act_total_words(a->act_total, "kk", words, sizeof words, err) == KZ_OK)
@@ -209,32 +212,44 @@ exec(struct kz_cli *cli)
 	kz_clock_format(a->accepted_at, "%Y-%m-%d %H:%M", when, sizeof when);
 	printf("%s\n", a->number);
 	if (a->missing) {
-		printf("status    suspended (p.16): documents of p.11 are missing\n");
-		print_docs("missing", a->missing);
+		kz_cli_label(T("status"), 10);
+		printf("%s\n", T("suspended (p.16): documents of p.11 are missing"));
+		print_docs(T("missing"), a->missing);
 	} else {
-		printf("status    registered\n");
+		kz_cli_label(T("status"), 10);
+		printf("%s\n", T("registered"));
 	}
-	printf("accepted  %s at counter %d by %s, %s\n", when, a->counter, a->clerk,
-		a->clerk_position);
-	print_docs("documents", a->docs);
+	kz_cli_label(T("accepted"), 10);
+	printf(T("%s at counter %d by %s, %s\n"), when, a->counter, a->clerk, a->clerk_position);
+	print_docs(T("documents"), a->docs);
 	print_act(a);
-	if (a->missing)
-		printf("suspended until %s; the written notice %s of %s is due by %s ('kezek "
-		       "notice-sent %s' when sent); the missing documents: 'kezek resume %s --docs "
-		       "LIST --counter N'\n",
+	if (a->missing) {
+		/* the commands as they are typed, outside the sentence to translate */
+		char sent[64], resume[96];
+		snprintf(sent, sizeof sent, "kezek notice-sent %s", a->number);
+		snprintf(resume, sizeof resume, "kezek resume %s --docs LIST --counter N",
+			a->number);
+		printf(T("suspended until %s; the written notice %s of %s is due by %s ('%s' when "
+			 "sent); the missing documents: '%s'\n"),
 			a->suspended_until, a->notice_out, a->notice_out_day, a->notice_due_day,
-			a->number, a->number);
-	else
-		printf("due       %s (p.7.1: the 3rd working day after acceptance)\n", a->due_day);
+			sent, resume);
+	} else {
+		kz_cli_label(T("due"), 10);
+		printf(T("%s (p.7.1: the 3rd working day after acceptance)\n"), a->due_day);
+	}
 	if (kz_cli_due_warning(a->due_calendar, a->due_day, when_warning, sizeof when_warning))
 		printf("%s\n", when_warning);
-	if (job)
-		printf("print     job %lld on %s: the %s\n", (long long)job, printer,
-			a->missing ? "notice (p.16)" : "receipt (p.14)");
-	else if (!a->missing)
-		printf("receipt   OWED: no printer for receipts; print it once one works "
-		       "(kezek applications %s shows it)\n",
-			a->number);
+	if (job) {
+		kz_cli_label(T("print"), 10);
+		printf(T("job %lld on %s: the %s\n"), (long long)job, printer,
+			a->missing ? T("notice (p.16)") : T("receipt (p.14)"));
+	} else if (!a->missing) {
+		kz_cli_label(T("receipt"), 10);
+		char cmd[64];
+		snprintf(cmd, sizeof cmd, "kezek applications %s", a->number);
+		printf(T("OWED: no printer for receipts; print it once one works (%s shows it)\n"),
+			cmd);
+	}
 	rc = a->missing ? KZ_EXIT_REJECTED : KZ_EXIT_OK;
 out:
 	kz_person_free(&p);

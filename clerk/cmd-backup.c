@@ -24,11 +24,9 @@ static const struct kz_cmd_option options[] = {
 static int
 default_path(struct kz_cli *cli, char *out, size_t len)
 {
-	const char *slash = strrchr(cli->db_path, '/');
 	char stamp[32], dir[KZ_PATH_LEN + 16];
 
-	snprintf(dir, sizeof dir, "%.*s%sbackups", slash ? (int)(slash - cli->db_path) : 0,
-		cli->db_path, slash ? "/" : "");
+	kz_backup_folder(cli->db_path, dir, sizeof dir);
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
 		kz_err(cli->err, KZ_EDB, "cannot make the folder '%s' for backups: %s; name a file",
 			dir, strerror(errno));

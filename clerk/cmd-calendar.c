@@ -27,14 +27,14 @@ weekday(struct kz_date d)
 }
 
 static const char *
-day_name(const struct kz_day *day, int kk)
+day_name(const struct kz_day *day)
 {
-	return kk && day->name_kk ? day->name_kk : day->name_ru;
+	return kz_cal_day_name(day, NULL, kz_cli_lang());
 }
 
 /* One line for a day that is not what its weekday suggests. */
 static void
-print_special(const struct kz_day *day, int kk)
+print_special(const struct kz_day *day)
 {
 	char from[11] = "";
 
@@ -43,10 +43,10 @@ print_special(const struct kz_day *day, int kk)
 	printf("  %2d %s  ", day->date.d, weekday(day->date));
 	switch (day->kind) {
 	case KZ_HOLIDAY:
-		printf("%s\n", day_name(day, kk));
+		printf("%s\n", day_name(day));
 		break;
 	case KZ_HOLIDAY_MOVED:
-		printf(T("day off for %s (%s)"), day_name(day, kk), from);
+		printf(T("day off for %s (%s)"), day_name(day), from);
 		printf("\n");
 		break;
 	case KZ_TRANSFER_OFF:
@@ -63,7 +63,7 @@ print_special(const struct kz_day *day, int kk)
 }
 
 static void
-print_month(struct kz_calendar *cal, int y, int m, int kk)
+print_month(struct kz_calendar *cal, int y, int m)
 {
 	struct kz_date d = {y, m, 1};
 	struct kz_day day;
@@ -91,7 +91,7 @@ print_month(struct kz_calendar *cal, int y, int m, int kk)
 	for (d = (struct kz_date){y, m, 1}; d.m == m; d = kz_date_from_days(kz_date_days(d) + 1)) {
 		kz_cal_day(cal, d, &day);
 		if (day.kind != KZ_WORKDAY && day.kind != KZ_WEEKEND)
-			print_special(&day, kk);
+			print_special(&day);
 	}
 	if (kz_cli_cal_warning(cal, (struct kz_date){y, m, 1}, (struct kz_date){y, m, 1}, warning,
 		    sizeof warning))
@@ -133,8 +133,8 @@ print_now(struct kz_cli *cli)
 	kz_cal_office(cli->cal, now, &o);
 	kz_clock_format(now, "%Y-%m-%d %H:%M", when, sizeof when);
 	printf("%s  %s", when, T(states[o.state]));
-	if (o.state == KZ_OFFICE_DAY_OFF && o.day.name_ru)
-		printf(" (%s)", day_name(&o.day, strcmp(kz_cli_lang(), "kk") == 0));
+	if (o.state == KZ_OFFICE_DAY_OFF && o.day.name)
+		printf(" (%s)", day_name(&o.day));
 	next = o.state == KZ_OFFICE_OPEN ? o.next_break : o.next_open;
 	kz_clock_format(next, "%Y-%m-%d %H:%M", when, sizeof when);
 	printf(o.state == KZ_OFFICE_OPEN ? T("; until %s") : T("; opens %s"), when);
@@ -152,7 +152,7 @@ exec(struct kz_cli *cli)
 {
 	const char *arg = cli->argc ? cli->argv[0] : NULL;
 	struct kz_date today = kz_date_of(kz_clock_now());
-	int y, m, n = 0, kk = strcmp(kz_cli_lang(), "kk") == 0;
+	int y, m, n = 0;
 	if (arg && strcmp(arg, "due") == 0)
 		return cli->argc == 2
 			? print_due(cli, cli->argv[1])
@@ -162,18 +162,18 @@ exec(struct kz_cli *cli)
 	if (arg && strcmp(arg, "now") == 0)
 		return print_now(cli);
 	if (arg == NULL) {
-		print_month(cli->cal, today.y, today.m, kk);
+		print_month(cli->cal, today.y, today.m);
 		return KZ_EXIT_OK;
 	}
 	if (sscanf(arg, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7 && strlen(arg) == 7 && m >= 1 &&
 		m <= 12 && y >= 1992 && y <= 2099) {
-		print_month(cli->cal, y, m, kk);
+		print_month(cli->cal, y, m);
 		return KZ_EXIT_OK;
 	}
 	if (sscanf(arg, "%4d%n", &y, &n) == 1 && n == 4 && strlen(arg) == 4 && y >= 1992 &&
 		y <= 2099) {
 		for (m = 1; m <= 12; m++)
-			print_month(cli->cal, y, m, kk);
+			print_month(cli->cal, y, m);
 		return KZ_EXIT_OK;
 	}
 	return kz_cli_usage(cli,

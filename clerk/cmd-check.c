@@ -17,13 +17,15 @@ warn_readable(const char *db)
 	int warned = 0;
 
 	for (int i = 0; i < 3; i++) {
+		char chmod[KZ_PATH_LEN + 24];
 		snprintf(path, sizeof path, "%s%s", db, suffix[i]);
+		snprintf(chmod, sizeof chmod, "chmod 600 %s", path);
 		if (stat(path, &st) != 0 || (st.st_mode & 077) == 0)
 			continue;
 		fprintf(stderr,
-			"kezek: warning: '%s' can be read or written by other users (mode "
-			"%04o), but it holds personal data (p.17.7); 'chmod 600 %s'\n",
-			path, (unsigned)(st.st_mode & 07777), path);
+			T("kezek: warning: '%s' can be read or written by other users (mode "
+			  "%04o), but it holds personal data (p.17.7); '%s'\n"),
+			path, (unsigned)(st.st_mode & 07777), chmod);
 		warned = 1;
 	}
 	return warned;
@@ -41,10 +43,12 @@ sample_pins(struct kz_cli *cli)
 		const char *name = cli->cfg->kiosks[i].name;
 		if (kz_admin_pin_get(cli->db, name, &pin, cli->err) != KZ_OK || !pin.sample)
 			continue;
+		char set[96];
+		snprintf(set, sizeof set, "kezek kiosk pin %s", name);
 		fprintf(stderr,
-			"kezek: kiosk %s still has the sample administrator PIN everyone can read "
-			"in the README; set your own with 'kezek kiosk pin %s'\n",
-			name, name);
+			T("kezek: kiosk %s still has the sample administrator PIN everyone can read "
+			  "in the %s; set your own with '%s'\n"),
+			name, "README", set);
 		found = 1;
 	}
 	return found;
@@ -60,8 +64,11 @@ exec(struct kz_cli *cli)
 		return kz_cli_fail(cli, rc);
 	if ((rc = kz_history_audit(cli->db, &tickets, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf("database %s: integrity ok, %lld tickets agree with the event log\n", cli->db_path,
-		(long long)tickets);
+	printf(kz_trn(kz_cli_lang(),
+		       "database %s: integrity ok, %lld ticket agrees with the event log\n",
+		       "database %s: integrity ok, %lld tickets agree with the event log\n",
+		       (unsigned long)tickets),
+		cli->db_path, (long long)tickets);
 	warn_readable(cli->db_path);
 	return sample_pins(cli) ? KZ_EXIT_REJECTED : KZ_EXIT_OK;
 }

@@ -19,11 +19,22 @@ expire(struct kz_cli *cli)
 
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	if (n > 0)
-		printf("%d suspended application%s refused: the term passed without the missing "
-		       "documents (p.16)%s%s\n",
-			n, n == 1 ? "" : "s", printer ? "; refusals queued on " : "",
-			printer ? printer : "");
+	if (n > 0 && printer)
+		printf(kz_trn(kz_cli_lang(),
+			       "%d suspended application refused: the term passed without the "
+			       "missing documents (p.16); refusals queued on %s\n",
+			       "%d suspended applications refused: the term passed without the "
+			       "missing documents (p.16); refusals queued on %s\n",
+			       (unsigned long)n),
+			n, printer);
+	else if (n > 0)
+		printf(kz_trn(kz_cli_lang(),
+			       "%d suspended application refused: the term passed without the "
+			       "missing documents (p.16)\n",
+			       "%d suspended applications refused: the term passed without the "
+			       "missing documents (p.16)\n",
+			       (unsigned long)n),
+			n);
 	return KZ_EXIT_OK;
 }
 
@@ -42,8 +53,8 @@ summarise(struct kz_cli *cli)
 	kz_date_format(kz_date_from_days(kz_date_days(d) - 31), from);
 	if (kz_report_days_refresh(cli->db, cli->cfg, from, today, NULL, cli->err) != KZ_OK)
 		fprintf(stderr,
-			"kezek: the day is closed, but its report summary was not kept "
-			"(%s); the report will work it out\n",
+			T("kezek: the day is closed, but its report summary was not kept "
+			  "(%s); the report will work it out\n"),
 			cli->err);
 }
 
@@ -54,11 +65,16 @@ exec(struct kz_cli *cli)
 
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf("%d waiting ticket%s closed: not served, office closed\n", closed,
-		closed == 1 ? "" : "s");
+	printf(kz_trn(kz_cli_lang(), "%d waiting ticket closed: not served, office closed\n",
+		       "%d waiting tickets closed: not served, office closed\n",
+		       (unsigned long)closed),
+		closed);
 	if (at_counters > 0)
-		printf("%d ticket%s still at counters: the clerks must finish them\n", at_counters,
-			at_counters == 1 ? " is" : "s are");
+		printf(kz_trn(kz_cli_lang(),
+			       "%d ticket is still at counters: the clerks must finish them\n",
+			       "%d tickets are still at counters: the clerks must finish them\n",
+			       (unsigned long)at_counters),
+			at_counters);
 	/* refusals first: they change past days, which summarise then keeps */
 	rc = expire(cli);
 	summarise(cli);

@@ -36,6 +36,14 @@ static const struct kz_cmd_key keys[] = {
 	{NULL, NULL},
 };
 
+/* A channel's or a kind's code under en, read by scripts; the staff's word
+ * otherwise. */
+static const char *
+word(const char *code)
+{
+	return strcmp(kz_cli_lang(), "en") == 0 ? code : kz_cli_word(code);
+}
+
 static void
 print_complaint(const struct kz_complaint *m)
 {
@@ -43,16 +51,24 @@ print_complaint(const struct kz_complaint *m)
 
 	kz_clock_format(m->registered_at, "%Y-%m-%d %H:%M", when, sizeof when);
 	printf("%s\n", m->number);
-	printf("registered  %s, %s, about the %s\n", when, kz_complaint_channel_name(m->channel),
-		kz_complaint_kind_name(m->kind));
-	printf("taken by    %s (%s)", m->clerk, m->position);
+	kz_cli_label(T("registered"), 12);
+	printf(T("%s, %s, about the %s\n"), when, word(kz_complaint_channel_name(m->channel)),
+		word(kz_complaint_kind_name(m->kind)));
+	kz_cli_label(T("taken by"), 12);
+	printf("%s (%s)", m->clerk, m->position);
 	if (m->counter)
-		printf(", counter %d", m->counter);
-	printf("\nanswer by   %s (%d calendar days)\n", m->due_day, m->days);
+		printf(T(", counter %d"), m->counter);
+	printf("\n");
+	kz_cli_label(T("answer by"), 12);
+	printf(kz_trn(kz_cli_lang(), "%s (%d calendar day)\n", "%s (%d calendar days)\n",
+		       (unsigned long)m->days),
+		m->due_day, m->days);
 	if (m->answered_at) {
 		kz_clock_format(m->answered_at, "%Y-%m-%d %H:%M", when, sizeof when);
-		printf("answered    %s by %s, %s\n", when,
-			kz_complaint_channel_name(m->answer_channel), m->late ? "late" : "in time");
+		kz_cli_label(T("answered"), 12);
+		printf(T("%s by %s, %s\n"), when,
+			word(kz_complaint_channel_name(m->answer_channel)),
+			m->late ? T("late") : T("in time"));
 	}
 }
 
@@ -105,8 +121,10 @@ add(struct kz_cli *cli)
 	kz_person_free(&p);
 	if (rc == KZ_OK) {
 		print_complaint(m);
-		if (job)
-			printf("talon       job %lld on %s\n", (long long)job, printer);
+		if (job) {
+			kz_cli_label(T("talon"), 12);
+			printf(T("job %lld on %s\n"), (long long)job, printer);
+		}
 	}
 	free(m);
 	return rc == KZ_OK ? KZ_EXIT_OK : kz_cli_fail(cli, rc);

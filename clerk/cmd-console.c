@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "console.h"
+#include "refusal.h"
 #include "kezek.h"
 #include "queue/clerk.h"
 #include "queue/clock.h"
@@ -43,12 +44,43 @@ handle(struct console *c, int key)
 	}
 }
 
+/* Why a login was refused, in the clerk's words (the counter page's),
+ * into c->cli->err; the queue's English reason when the console speaks
+ * English. */
+static void
+login_refused(struct console *c, int rc, const struct kz_login_refusal *why)
+{
+	char until[8];
+
+	if (strcmp(kz_cli_lang(), "en") == 0)
+		return;
+	if (rc != KZ_EREJECT) {
+		kz_err(c->cli->err, rc, "%s", kz_refusal_say("login", rc));
+	} else if (why->reason == KZ_LOGIN_LOCKED) {
+		kz_clock_format(why->until, "%H:%M", until, sizeof until);
+		kz_err(c->cli->err, rc,
+			T("Too many wrong PINs: this login is locked until %s, or until the "
+			  "administrator sets a new PIN."),
+			until);
+	} else if (why->reason == KZ_LOGIN_WRONG) {
+		kz_err(c->cli->err, rc,
+			T("Wrong name or PIN. Tries left before the login is locked: %d."),
+			why->tries_left);
+	} else if (why->reason == KZ_LOGIN_NO_PIN) {
+		kz_err(c->cli->err, rc, "%s",
+			T("You have no PIN yet; the administrator sets one with kezek clerk pin."));
+	} else {
+		kz_err(c->cli->err, rc, "%s", T("Wrong name or PIN."));
+	}
+}
+
 /* Name and PIN, up to 3 times; KZ_OK once logged in. */
 static int
 login(struct console *c)
 {
 	const char *given = kz_cli_opt(c->cli, "clerk");
 	char name[256], pin[64];
+	struct kz_login_refusal why = {0};
 	int rc = KZ_EREJECT;
 
 	for (int i = 0; i < 3 && rc == KZ_EREJECT; i++) {
@@ -58,8 +90,11 @@ login(struct console *c)
 			return kz_err(c->cli->err, KZ_EREJECT, "%s", T("no name to log in with"));
 		if (kz_term_line(T("PIN: "), pin, sizeof pin, 1) != 0)
 			return kz_err(c->cli->err, KZ_EREJECT, "%s", T("no PIN to log in with"));
-		rc = kz_clerk_login(c->cli->db, name, pin, c->counter, &c->clerk, c->cli->err);
+		rc = kz_staff_login(c->cli->db, 0, name, pin, c->counter, &c->clerk, &why,
+			c->cli->err);
 		memset(pin, 0, sizeof pin);
+		if (rc != KZ_OK)
+			login_refused(c, rc, &why);
 		if (rc == KZ_EREJECT && i < 2)
 			fprintf(stderr, "kezek: %s\n", c->cli->err);
 	}
@@ -85,8 +120,11 @@ take_counter(struct console *c)
 			  "'kezek counter close %d')"),
 			c->counter, k->clerk, c->counter);
 	}
-	return kz_counter_open(c->cli->db, c->counter, c->clerk.name, c->clerk.position,
-		c->cli->err);
+	if ((rc = kz_counter_open(c->cli->db, c->counter, c->clerk.name, c->clerk.position,
+		     c->cli->err)) != KZ_OK &&
+		strcmp(kz_cli_lang(), "en") != 0 && kz_refusal_is(rc))
+		kz_err(c->cli->err, rc, "%s", kz_refusal_say("open", rc));
+	return rc;
 }
 
 static int
@@ -104,7 +142,8 @@ exec(struct kz_cli *cli)
 	c->lang = kz_cli_opt(cli, "lang") ? kz_cli_opt(cli, "lang") : "kk";
 	if ((rc = login(c)) != KZ_OK || (rc = take_counter(c)) != KZ_OK) {
 		free(c);
-		return kz_cli_fail(cli, rc);
+		/* said already in the clerk's words (login_refused, take_counter) */
+		return kz_cli_refuse(cli, rc, cli->err);
 	}
 	kz_console_say(c, T("%s (%s) at counter %d"), c->clerk.name, c->clerk.position, c->counter);
 	kz_term_raw();

@@ -35,10 +35,10 @@ exec(struct kz_cli *cli)
 	}
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf("counter %d %s\n", n,
-		verb[0] == 'o'           ? "open"
-			: verb[0] == 'p' ? "paused"
-					 : "closed");
+	printf(T("counter %d %s\n"), n,
+		kz_cli_word(verb[0] == 'o'       ? "open"
+				: verb[0] == 'p' ? "paused"
+						 : "closed"));
 	return KZ_EXIT_OK;
 }
 

@@ -50,22 +50,34 @@ exec(struct kz_cli *cli)
 	kz_person_free(&p);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf("%s %s\n", a.number, kz_app_state_name(a.status));
-	printf("decided   %s, due %s\n", a.decided_day, a.due_day);
-	if (a.deemed)
-		printf("deemed    approved from %s (p.16): no decision by the due day\n",
-			a.due_day);
-	if (a.reason[0])
-		printf("reason    %s\n", a.reason);
-	if (a.refusal_out[0])
-		printf("refusal   outgoing %s of %s (p.5: the motivated refusal)\n", a.refusal_out,
+	/* the first line is read by scripts: the number, then the state (its code in en) */
+	printf("%s %s\n", a.number,
+		strcmp(kz_cli_lang(), "en") == 0 ? kz_app_state_name(a.status)
+						 : kz_cli_word(kz_app_state_name(a.status)));
+	kz_cli_label(T("decided"), 10);
+	printf(T("%s, due %s\n"), a.decided_day, a.due_day);
+	if (a.deemed) {
+		kz_cli_label(T("deemed"), 10);
+		printf(T("approved from %s (p.16): no decision by the due day\n"), a.due_day);
+	}
+	if (a.reason[0]) {
+		kz_cli_label(T("reason"), 10);
+		printf("%s\n", a.reason);
+	}
+	if (a.refusal_out[0]) {
+		kz_cli_label(T("refusal"), 10);
+		printf(T("outgoing %s of %s (p.5: the motivated refusal)\n"), a.refusal_out,
 			a.refusal_out_day);
-	if (job)
-		printf("print     job %lld on %s: the motivated refusal (p.5)\n", (long long)job,
-			printer);
-	else if (!approve)
-		printf("print     none: no A4 printer is configured; the refusal is registered "
-		       "under its number and can be printed later\n");
+	}
+	if (job) {
+		kz_cli_label(T("print"), 10);
+		printf(T("job %lld on %s: the motivated refusal (p.5)\n"), (long long)job, printer);
+	} else if (!approve) {
+		kz_cli_label(T("print"), 10);
+		printf("%s\n",
+			T("none: no A4 printer is configured; the refusal is registered "
+			  "under its number and can be printed later"));
+	}
 	return KZ_EXIT_OK;
 }
 

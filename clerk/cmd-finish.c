@@ -8,6 +8,8 @@ static const struct kz_cmd_option options[] = {
 	{"outcome", "OUTCOME", "served, no-show, transferred or cancelled"},
 	{"to", "SERVICE", "with --outcome transferred: the service to send the visitor to"},
 	{"ticket", "NUMBER", "refuse unless this is the ticket at the counter"},
+	{"comment", "TEXT",
+		"with --outcome transferred: a line for the counter that receives the visitor"},
 	{NULL, NULL, NULL},
 };
 
@@ -30,15 +32,25 @@ exec(struct kz_cli *cli)
 			"'%s' is not an outcome; use served, no-show, transferred "
 			"or cancelled",
 			name);
-	rc = kz_ticket_finish(cli->db, n, outcome, kz_cli_opt(cli, "to"), kz_cli_opt(cli, "ticket"),
-		&t, cli->err);
+	if (outcome != KZ_TRANSFERRED && kz_cli_opt(cli, "comment") != NULL)
+		return kz_cli_usage(cli, "--comment goes only with --outcome transferred");
+	rc = outcome == KZ_TRANSFERRED
+		? kz_ticket_transfer(cli->db, n, kz_cli_opt(cli, "to"), kz_cli_opt(cli, "comment"),
+			  kz_cli_opt(cli, "ticket"), &t, cli->err)
+		: kz_ticket_finish(cli->db, n, outcome, kz_cli_opt(cli, "to"),
+			  kz_cli_opt(cli, "ticket"), &t, cli->err);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	if (outcome == KZ_TRANSFERRED)
-		printf("%s\ntransferred to %s, waiting with its original place in line\n", t.number,
+	printf("%s\n", t.number);
+	if (outcome == KZ_TRANSFERRED) {
+		printf(T("transferred to %s, waiting with its original place in line\n"),
 			t.service);
-	else
-		printf("%s\noutcome  %s\n", t.number, kz_outcome_name(t.outcome));
+	} else {
+		/* the outcome's code in en, read by scripts; the staff's word otherwise */
+		const char *code = kz_outcome_name(t.outcome);
+		kz_cli_label(T("outcome"), 9);
+		printf("%s\n", strcmp(kz_cli_lang(), "en") == 0 ? code : kz_cli_word(code));
+	}
 	return KZ_EXIT_OK;
 }
 

@@ -56,11 +56,20 @@ exec(struct kz_cli *cli)
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	kz_clock_format(a.handed_at, "%Y-%m-%d %H:%M", when, sizeof when);
-	printf("%s handed over\n", a.number);
-	printf("result    %s%s\n", a.deemed ? "deemed approved from " : kz_app_state_name(a.state),
-		a.deemed ? a.due_day : "");
-	printf("handed    %s to the %s%s%s\n", when, kz_app_handed_name(a.handed_to),
-		a.handed_doc[0] ? " under " : "", a.handed_doc);
+	printf("%s %s\n", a.number, T("handed over"));
+	kz_cli_label(T("result"), 10);
+	if (a.deemed)
+		printf(T("deemed approved from %s\n"), a.due_day);
+	else /* the state's code under en, read by scripts; the staff's word otherwise */
+		printf("%s\n",
+			strcmp(kz_cli_lang(), "en") == 0 ? kz_app_state_name(a.state)
+							 : kz_cli_word(kz_app_state_name(a.state)));
+	kz_cli_label(T("handed"), 10);
+	if (a.handed_doc[0])
+		printf(T("%s %s under %s\n"), when, kz_cli_word(kz_app_handed_name(a.handed_to)),
+			a.handed_doc);
+	else
+		printf("%s %s\n", when, kz_cli_word(kz_app_handed_name(a.handed_to)));
 	return KZ_EXIT_OK;
 }
 

@@ -15,9 +15,12 @@ exec(struct kz_cli *cli)
 	if ((rc = kz_ticket_next(cli->db, n, &t, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	printf("%s\n", t.number);
-	printf("counter  %d\n", t.counter);
-	printf("service  %s\n", t.service);
-	printf("issued   %s, waited %lld min\n", kz_cli_hhmm(t.issued_at, hhmm),
+	kz_cli_label(T("counter"), 9);
+	printf("%d\n", t.counter);
+	kz_cli_label(T("service"), 9);
+	printf("%s\n", t.service);
+	kz_cli_label(T("issued"), 9);
+	printf(T("%s, waited %lld min\n"), kz_cli_hhmm(t.issued_at, hhmm),
 		(long long)kz_wait_seconds(t.issued_at, t.called_at, 0) / 60);
 	return KZ_EXIT_OK;
 }

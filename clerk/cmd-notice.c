@@ -17,8 +17,8 @@ exec(struct kz_cli *cli)
 		return kz_cli_fail(cli, rc);
 	kz_clock_format(a.notice_sent_at, "%Y-%m-%d %H:%M", when, sizeof when);
 	kz_clock_day(a.notice_sent_at, day);
-	printf("%s notice sent %s (due by %s%s)\n", a.number, when, a.notice_due_day,
-		strcmp(day, a.notice_due_day) > 0 ? ", late" : "");
+	printf(T("%s notice sent %s (due by %s%s)\n"), a.number, when, a.notice_due_day,
+		strcmp(day, a.notice_due_day) > 0 ? T(", late") : "");
 	return KZ_EXIT_OK;
 }
 

@@ -44,9 +44,10 @@ list(struct kz_cli *cli, int counter)
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	if (n == 0)
-		printf("counter %d: no one is postponed\n", counter);
+		printf(T("counter %d: no one is postponed\n"), counter);
 	for (int i = 0; i < n && i < 64; i++) {
-		printf("%-8s service %-6s issued %s  back by %s  %s\n", p[i].number, p[i].service,
+		kz_cli_label(p[i].number, 9);
+		printf(T("service %-6s issued %s  back by %s  %s\n"), p[i].service,
 			kz_cli_hhmm(p[i].issued_at, issued), kz_cli_hhmm(p[i].until, until),
 			p[i].reason);
 	}
@@ -75,9 +76,11 @@ exec(struct kz_cli *cli)
 	rc = kz_ticket_postpone(cli->db, counter, kz_cli_opt(cli, "reason"), minutes, &t, cli->err);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf("%s\npostponed at counter %d until %s; call back with 'kezek return %s --counter "
-	       "%d'\n",
-		t.number, counter, kz_cli_hhmm(t.postponed_until, until), t.number, counter);
+	char back[64];
+	snprintf(back, sizeof back, "kezek return %s --counter %d", t.number, counter);
+	printf("%s\n", t.number);
+	printf(T("postponed at counter %d until %s; call back with '%s'\n"), counter,
+		kz_cli_hhmm(t.postponed_until, until), back);
 	return KZ_EXIT_OK;
 }
 

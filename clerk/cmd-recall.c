@@ -12,7 +12,11 @@ exec(struct kz_cli *cli)
 		return KZ_EXIT_USAGE;
 	if ((rc = kz_ticket_recall(cli->db, n, &t, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf("%s\ncounter  %d\nrecalls  %d\n", t.number, t.counter, t.recalls);
+	printf("%s\n", t.number);
+	kz_cli_label(T("counter"), 9);
+	printf("%d\n", t.counter);
+	kz_cli_label(T("recalls"), 9);
+	printf("%d\n", t.recalls);
 	return KZ_EXIT_OK;
 }
 

@@ -1,18 +1,24 @@
 /*
- * cmd-region.c - kezek region report|status: what the region's managers
- * run against the centre (region/): the report over one office, several
- * or all, for any range, worked out in PostgreSQL, with the offices side
- * by side ranked by their share of waits within the limit; and how each
- * office's shipping stands.
+ * cmd-region.c - kezek region report|status|settle: what the region's
+ * managers run against the centre (region/): the report over one office,
+ * several or all, for any range, worked out in PostgreSQL, with the
+ * offices side by side ranked by their share of waits within the limit,
+ * as text, CSV or an A4 PDF; how each office's shipping stands; and, run
+ * in a hall restored from an older backup, its settlement with the centre
+ * (region/settle.h).  Everything it says is in the staff's language.
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "kezek.h"
-#include "region/pg.h"
 #include "documents/report-csv.h"
+#include "documents/report.h"
+#include "printer/a4.h"
+#include "region/pg.h"
 #include "region/report.h"
+#include "region/settle.h"
 #include "report-out.h"
 
 static const struct kz_cmd_option options[] = {
@@ -21,7 +27,10 @@ static const struct kz_cmd_option options[] = {
 	{"from", "DATE", "first day of a range (with --to)"},
 	{"to", "DATE", "last day of a range"},
 	{"csv", NULL, "CSV: each office's rows, then the offices together (office 'region')"},
-	{"lang", "kk|ru", "language of the services' and offices' names (default ru)"},
+	{"pdf", "FILE", "write the region's report with charts as an A4 PDF"},
+	{"yes", NULL, "settle: do it (without: only say what it would do)"},
+	{"lang", "kk|ru",
+		"the language it speaks, of the names and of the PDF (default: staff_lang)"},
 	{"centre", "CONNINFO", "the centre's connection string (default: centre in [region])"},
 	{NULL, NULL, NULL},
 };
@@ -44,6 +53,44 @@ connect_centre(struct kz_cli *cli, struct kz_pg **pg)
 	return rc;
 }
 
+/* A number (or a dash) right-aligned in width - 1 columns and a blank:
+ * the columns of the headings kz_cli_cell sets. */
+static void
+num_cell(const char *text, int width)
+{
+	printf("%*s ", width - 1, text);
+}
+
+static void
+int_cell(long long v, int width)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%lld", v);
+	num_cell(buf, width);
+}
+
+static void
+min_cell(int64_t seconds, int width)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%.1f", seconds / 60.0);
+	num_cell(buf, width);
+}
+
+static void
+share_cell(const struct kz_stat *st, int width)
+{
+	char buf[32];
+
+	if (st->n == 0)
+		snprintf(buf, sizeof buf, "-");
+	else
+		snprintf(buf, sizeof buf, "%.1f%%", kz_stat_share(st));
+	num_cell(buf, width);
+}
+
 static int
 status(struct kz_cli *cli, struct kz_pg *pg)
 {
@@ -52,16 +99,32 @@ status(struct kz_cli *cli, struct kz_pg *pg)
 
 	if ((rc = kz_region_offices(pg, &o, &n, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf("OFFICE                          EVENTS  BATCHES  LAST BATCH (LOCAL)   CLOCK SKEW  "
-	       "PROBLEM\n");
+	kz_cli_cell(stdout, T("OFFICE"), 31);
+	kz_cli_cell(stdout, T("EVENTS"), 11);
+	kz_cli_cell(stdout, T("BATCHES"), 11);
+	kz_cli_cell(stdout, T("LAST BATCH (LOCAL)"), 27);
+	kz_cli_cell(stdout, T("CLOCK SKEW"), 16);
+	printf("%s\n", T("PROBLEM"));
 	for (int i = 0; i < n; i++) {
-		kz_cli_cell(stdout, o[i].office, 30);
-		printf(" %8lld %8lld  %-19s  %+8d s  %s\n", (long long)o[i].held_id,
-			(long long)o[i].batches, o[i].shipped_at[0] ? o[i].shipped_at : "-",
-			o[i].skew_seconds, o[i].problem[0] ? o[i].problem : "-");
+		char skew[32];
+		kz_cli_cell(stdout, o[i].office, 31);
+		int_cell(o[i].held_id, 11);
+		int_cell(o[i].batches, 11);
+		kz_cli_cell(stdout, o[i].shipped_at[0] ? o[i].shipped_at : "-", 27);
+		/* TRANSLATORS: seconds, after a number */
+		snprintf(skew, sizeof skew, "%+d %s", o[i].skew_seconds, T("s"));
+		kz_cli_cell(stdout, skew, 16);
+		/* the centre keeps the words kezek-sync used; these are the staff's */
+		if (o[i].problem[0] == '\0')
+			printf("-\n");
+		else
+			printf(T("shipping stopped: this hall's log differs from the centre's (restored "
+				 "from an older backup; %d conflicting events); run kezek region "
+				 "settle in the hall\n"),
+				o[i].conflicts);
 		troubled += o[i].problem[0] != '\0';
 	}
-	printf("%d office%s, %d with a problem\n", n, n == 1 ? "" : "s", troubled);
+	printf(T("offices: %d, with a problem: %d\n"), n, troubled);
 	free(o);
 	return troubled ? KZ_EXIT_REJECTED : KZ_EXIT_OK;
 }
@@ -78,7 +141,7 @@ choose(struct kz_cli *cli, struct kz_region_office *all, int nall, struct office
 	if (want == NULL) {
 		for (int i = 0; i < nall; i++)
 			out[(*n)++].o = &all[i];
-		return *n ? 0 : kz_cli_usage(cli, "the centre has no offices yet");
+		return *n ? 0 : kz_cli_usage(cli, "%s", T("the centre has no offices yet"));
 	}
 	snprintf(list, sizeof list, "%s", want);
 	for (char *k = strtok_r(list, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
@@ -88,7 +151,8 @@ choose(struct kz_cli *cli, struct kz_region_office *all, int nall, struct office
 				found = i;
 		if (found < 0)
 			return kz_cli_usage(cli,
-				"the centre has no office '%s'; kezek region status lists them", k);
+				T("the centre has no office '%s'; kezek region status lists them"),
+				k);
 		out[(*n)++].o = &all[found];
 	}
 	return 0;
@@ -109,51 +173,81 @@ by_share(const void *a, const void *b)
 }
 
 static void
-share(const struct kz_stat *s)
-{
-	if (s->n == 0)
-		printf("      -");
-	else
-		printf(" %5.1f%%", kz_stat_share(s));
-}
-
-static void
 side_by_side(const struct office_report *o, int n, const struct kz_report *all, int kk)
 {
-	printf("\nOFFICES, ranked by the share of waits within %lld minutes (p.7.2), then of "
-	       "service times within %lld (p.7.3)\n",
+	printf(T("\nOFFICES, ranked by the share of waits within %lld minutes (p.7.2), then of "
+		 "service times within %lld (p.7.3)\n"),
 		(long long)all->wait_limit / 60, (long long)all->service_limit / 60);
-	printf("  # OFFICE                           VISITORS SERVED  WAIT med   p90  WITHIN"
-	       "  SERVICE med  WITHIN  NAME\n");
+	printf("  # ");
+	kz_cli_cell(stdout, T("OFFICE"), 31);
+	kz_cli_cell(stdout, T("VISITORS"), 11);
+	kz_cli_cell(stdout, T("SERVED"), 9);
+	kz_cli_cell(stdout, T("WAIT med"), 11);
+	kz_cli_cell(stdout, T("p90"), 9);
+	kz_cli_cell(stdout, T("WITHIN"), 9);
+	kz_cli_cell(stdout, T("SERVICE med"), 13);
+	kz_cli_cell(stdout, T("WITHIN"), 9);
+	printf("%s\n", T("NAME"));
 	for (int i = 0; i < n; i++) {
 		const struct kz_report_group *g = &o[i].r->total;
 		printf("%3d ", i + 1);
-		kz_cli_cell(stdout, o[i].o->office, 32);
-		printf(" %8d %6d  %8.1f %5.1f", o[i].r->issued, g->served, g->wait.median / 60.0,
-			g->wait.p90 / 60.0);
-		share(&g->wait);
-		printf("  %11.1f", g->service.median / 60.0);
-		share(&g->service);
-		printf("  %s\n", kk ? o[i].o->name_kk : o[i].o->name_ru);
+		kz_cli_cell(stdout, o[i].o->office, 31);
+		int_cell(o[i].r->issued, 11);
+		int_cell(g->served, 9);
+		min_cell(g->wait.median, 11);
+		min_cell(g->wait.p90, 9);
+		share_cell(&g->wait, 9);
+		min_cell(g->service.median, 13);
+		share_cell(&g->service, 9);
+		printf("%s\n", kk ? o[i].o->name_kk : o[i].o->name_ru);
 	}
 }
 
 static void
-print_text(const struct office_report *o, int n, const struct kz_report *all, int kk)
+print_text(const struct office_report *o, int n, const struct kz_report *all,
+	const struct kz_config *cfg, int kk)
 {
-	printf("REGION REPORT %s to %s  %d office%s\n", all->from, all->to, n, n == 1 ? "" : "s");
-	printf("visitors %d; served %d, no-shows %d, sent on %d, not served at closing %d\n",
+	printf(T("REGION REPORT %s to %s  offices: %d\n"), all->from, all->to, n);
+	printf(T("visitors %d; served %d, no-shows %d, sent on %d, not served at closing %d\n"),
 		all->issued, all->total.served, all->total.no_shows, all->total.transferred,
 		all->total.not_served);
 	side_by_side(o, n, all, kk);
 	printf("\n");
 	kz_report_print_lunch(all);
 	kz_report_print_groups(all, kk);
-	printf("\nBUSIEST HOURS:");
-	for (int i = 0; i < 3 && all->busiest[i] >= 0; i++)
-		printf(" %02d:00 (%d)", all->busiest[i], all->hours[all->busiest[i]].places);
-	printf("%s\n", all->busiest[0] < 0 ? " -" : "");
-	printf("APPLICATIONS, COMPLAINTS, APP. 4 BALLOTS: in each hall's own report (not shipped)\n");
+	kz_report_print_cases(all, cfg, kk);
+}
+
+/* The region's report as an A4 PDF, in lang. */
+static int
+pdf(struct kz_cli *cli, const struct office_report *o, int n, const struct kz_report *all,
+	const char *lang)
+{
+	struct kz_doc_office *docs = calloc((size_t)n, sizeof *docs);
+	struct kz_bytes out = {0};
+	char fonts[KZ_PATH_LEN + 32];
+	int rc;
+
+	if (docs == NULL)
+		return kz_cli_fail(cli, kz_err(cli->err, KZ_ENOMEM, "out of memory for a PDF"));
+	for (int i = 0; i < n; i++)
+		docs[i] = (struct kz_doc_office){o[i].o->office, o[i].o->name_kk, o[i].o->name_ru,
+			o[i].r};
+	kz_cli_fonts(cli, fonts, sizeof fonts);
+	/* the PDF is in kk or ru even when the staff read the source strings */
+	if (cli->tr == NULL &&
+		(rc = kz_setup_translations(&cli->setup, &cli->tr, cli->err)) != KZ_OK) {
+		free(docs);
+		return kz_cli_fail(cli, rc);
+	}
+	rc = kz_doc_region_pdf(all, docs, n, cli->cfg, lang, fonts, &out, cli->err);
+	free(docs);
+	if (rc == KZ_OK &&
+		(rc = kz_a4_save(kz_cli_opt(cli, "pdf"), out.data, out.len, cli->err)) == KZ_OK)
+		printf(T("region report %s to %s: %s\n"), all->from, all->to,
+			kz_cli_opt(cli, "pdf"));
+	kz_bytes_free(&out);
+	return rc == KZ_OK ? KZ_EXIT_OK : kz_cli_fail(cli, rc);
 }
 
 static int
@@ -191,12 +285,14 @@ report(struct kz_cli *cli, struct kz_pg *pg, int kk)
 		goto out;
 	}
 	qsort(o, (size_t)n, sizeof *o, by_share);
-	if (kz_cli_opt(cli, "csv")) {
+	if (kz_cli_opt(cli, "pdf")) {
+		exit_code = pdf(cli, o, n, sum, kk ? "kk" : "ru");
+	} else if (kz_cli_opt(cli, "csv")) {
 		for (int i = 0; i < n; i++)
 			kz_doc_report_csv(stdout, o[i].r, cli->cfg, o[i].o->office, kk, i == 0);
 		kz_doc_report_csv(stdout, sum, cli->cfg, "region", kk, 0);
 	} else {
-		print_text(o, n, sum, kk);
+		print_text(o, n, sum, cli->cfg, kk);
 	}
 out:
 	for (int i = 0; o && i < n; i++)
@@ -208,17 +304,64 @@ out:
 	return exit_code;
 }
 
+/* In a hall restored from an older backup: what the centre holds that the
+ * hall lost, and with --yes its settlement (region/settle.h). */
+static int
+settle(struct kz_cli *cli, struct kz_pg *pg)
+{
+	const char *office = cli->cfg->office;
+	int apply = kz_cli_opt(cli, "yes") != NULL;
+	struct kz_settle st;
+	struct kz_db *db;
+	int rc;
+
+	if (office[0] == '\0')
+		return kz_cli_usage(cli, "%s",
+			T("this hall has no office in [hall]: the centre knows a hall by its office key"));
+	if ((rc = kz_db_open(cli->db_path, 0, &db, cli->err)) != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	rc = kz_settle(pg, db, office, apply, &st, cli->err);
+	kz_db_close(db);
+	if (rc != KZ_OK)
+		return kz_cli_fail(cli, rc);
+	printf(T("office %s: the centre holds its events up to %lld, this hall's log ends "
+		 "at %lld; they agree up to %lld\n"),
+		office, (long long)st.held_id, (long long)st.newest_id, (long long)st.agreed_id);
+	if (!st.needed) {
+		printf("%s\n",
+			apply && st.problem[0]
+				? T("nothing to settle: they agree; the office's problem is cleared")
+				: T("nothing to settle: they agree"));
+		return KZ_EXIT_OK;
+	}
+	printf(T("held only at the centre, lost by this hall: %d events, %d tickets, %d "
+		 "applications, %d complaints, %d ballots; conflicting events told: %d\n"),
+		st.events, st.tickets, st.applications, st.complaints, st.ballots, st.conflicts);
+	if (!apply) {
+		printf(T("nothing changed; with --yes the centre keeps them as the office's history "
+			 "and kezek-sync ships this hall's events after %lld (%lld now)\n"),
+			(long long)st.agreed_id, (long long)(st.newest_id - st.agreed_id));
+		return KZ_EXIT_OK;
+	}
+	printf(T("settled: the centre keeps them as the office's history, moved to event ids "
+		 "from %lld; kezek-sync ships this hall's events after %lld (%lld now)\n"),
+		(long long)st.moved_from, (long long)st.agreed_id,
+		(long long)(st.newest_id - st.agreed_id));
+	return KZ_EXIT_OK;
+}
+
 static int
 exec(struct kz_cli *cli)
 {
 	const char *lang = kz_cli_opt(cli, "lang");
 	struct kz_pg *pg = NULL;
-	int rc, is_report = strcmp(cli->argv[0], "report") == 0;
+	const char *what = cli->argv[0];
+	int rc, is_report = strcmp(what, "report") == 0;
 
-	if (!is_report && strcmp(cli->argv[0], "status") != 0)
-		return kz_cli_usage(cli, "'%s' is not report or status", cli->argv[0]);
+	if (!is_report && strcmp(what, "status") != 0 && strcmp(what, "settle") != 0)
+		return kz_cli_usage(cli, T("'%s' is not report, status or settle"), what);
 	if (!is_report && cli->argc > 1)
-		return kz_cli_usage(cli, "'region status' takes no more arguments");
+		return kz_cli_usage(cli, T("'region %s' takes no more arguments"), what);
 	if (lang != NULL && strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0)
 		return kz_cli_usage(cli, "--lang is kk or ru, not '%s'", lang);
 	if ((rc = connect_centre(cli, &pg)) != KZ_OK)
@@ -226,11 +369,14 @@ exec(struct kz_cli *cli)
 	if (is_report) { /* the range is the report's own argument */
 		cli->argc--;
 		cli->argv++;
-		rc = report(cli, pg, lang != NULL && lang[0] == 'k');
+		rc = report(cli, pg,
+			lang != NULL ? lang[0] == 'k' : strcmp(kz_cli_lang(), "kk") == 0);
 		cli->argv--;
 		cli->argc++;
-	} else {
+	} else if (what[1] == 't') {
 		rc = status(cli, pg);
+	} else {
+		rc = settle(cli, pg);
 	}
 	kz_pg_close(pg);
 	return rc;
@@ -238,11 +384,12 @@ exec(struct kz_cli *cli)
 
 const struct kz_cmd kz_cmd_region = {
 	.name = "region",
-	.args = "report [RANGE] | status",
-	.summary = "the region's offices at the centre: their report side by side, their shipping",
+	.args = "report [RANGE] | status | settle",
+	.summary = "the region's offices at the centre: their report side by side, their "
+		   "shipping, a restored hall settled",
 	.options = options,
 	.min_args = 1,
 	.max_args = 2,
-	.flags = KZ_CMD_CAL,
+	.flags = KZ_CMD_CAL | KZ_CMD_LANG,
 	.exec = exec,
 };

@@ -24,25 +24,34 @@ static const struct kz_cmd_option options[] = {
 static void
 report(const struct kz_application *a, const char *printer, int64_t job)
 {
-	char when[32];
+	char when[32], warning[512];
 
 	kz_clock_format(a->resumed_at, "%Y-%m-%d %H:%M", when, sizeof when);
 	printf("%s\n", a->number);
-	printf("status    registered: the documents of p.11 are complete\n");
-	printf("resumed   %s (suspended until %s)\n", when, a->suspended_until);
-	printf("documents");
+	kz_cli_label(T("status"), 10);
+	printf("%s\n", T("registered: the documents of p.11 are complete"));
+	kz_cli_label(T("resumed"), 10);
+	printf(T("%s (suspended until %s)\n"), when, a->suspended_until);
+	fputs(T("documents"), stdout);
 	for (int i = 0; i < KZ_APPDOC_COUNT; i++)
 		if (a->docs & (1u << i))
 			printf(" %s", kz_app_doc_code(i));
 	printf("\n");
-	printf("due       %s (p.7.1: the 3rd working day after the set was complete)\n",
-		a->due_day);
-	if (job)
-		printf("print     job %lld on %s: the receipt (p.14)\n", (long long)job, printer);
-	else
-		printf("receipt   OWED: no printer for receipts; print it once one works "
-		       "(kezek applications %s shows it)\n",
-			a->number);
+	kz_cli_label(T("due"), 10);
+	printf(T("%s (p.7.1: the 3rd working day after the set was complete)\n"), a->due_day);
+	/* a due day counted on holiday data not decreed says so, as at acceptance */
+	if (kz_cli_due_warning(a->due_calendar, a->due_day, warning, sizeof warning))
+		printf("%s\n", warning);
+	if (job) {
+		kz_cli_label(T("print"), 10);
+		printf(T("job %lld on %s: the %s\n"), (long long)job, printer, T("receipt (p.14)"));
+	} else {
+		kz_cli_label(T("receipt"), 10);
+		char cmd[64];
+		snprintf(cmd, sizeof cmd, "kezek applications %s", a->number);
+		printf(T("OWED: no printer for receipts; print it once one works (%s shows it)\n"),
+			cmd);
+	}
 }
 
 static int

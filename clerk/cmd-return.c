@@ -1,5 +1,7 @@
 /* cmd-return.c - kezek return NUMBER --counter N: call a postponed visitor
  * back to the counter that sent them. */
+#include <string.h>
+
 #include "kezek.h"
 #include "queue/postpone.h"
 #include "queue/wait.h"
@@ -23,8 +25,15 @@ exec(struct kz_cli *cli)
 		return KZ_EXIT_USAGE;
 	if ((rc = kz_ticket_return(cli->db, counter, cli->argv[0], &t, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf("%s\ncounter  %d\nstate    %s\n", t.number, t.counter, kz_ticket_state_say(t.state));
-	printf("issued   %s, waited %lld min (to the first call), away %lld min\n",
+	printf("%s\n", t.number);
+	kz_cli_label(T("counter"), 9);
+	printf("%d\n", t.counter);
+	kz_cli_label(T("state"), 9);
+	printf("%s\n",
+		strcmp(kz_cli_lang(), "en") == 0 ? kz_ticket_state_say(t.state)
+						 : kz_cli_word(kz_ticket_state_name(t.state)));
+	kz_cli_label(T("issued"), 9);
+	printf(T("%s, waited %lld min (to the first call), away %lld min\n"),
 		kz_cli_hhmm(t.issued_at, hhmm),
 		(long long)kz_wait_seconds(t.issued_at, t.called_at, 0) / 60,
 		(long long)t.away_seconds / 60);

@@ -13,8 +13,11 @@ exec(struct kz_cli *cli)
 		return KZ_EXIT_USAGE;
 	if ((rc = kz_ticket_start(cli->db, n, &t, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf("%s\ncounter  %d\nstarted  %s\n", t.number, t.counter,
-		kz_cli_hhmm(t.started_at, hhmm));
+	printf("%s\n", t.number);
+	kz_cli_label(T("counter"), 9);
+	printf("%d\n", t.counter);
+	kz_cli_label(T("started"), 9);
+	printf("%s\n", kz_cli_hhmm(t.started_at, hhmm));
 	return KZ_EXIT_OK;
 }
 

@@ -131,6 +131,8 @@ draw_visitor(struct console *c, const struct kz_counter_status *k)
 		printf("%s", T(", at the counter "));
 		minutes(c, kz_service_seconds(t.called_at + t.away_seconds, 0, c->st.now),
 			c->cli->cfg->service_limit_min);
+		if (t.comment[0])
+			printf("\n  %s %s", T("Transferred with the comment:"), t.comment);
 	} else {
 		printf("%s", c->st.waiting ? T("nobody; n calls the next visitor") : T("nobody"));
 	}

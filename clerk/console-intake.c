@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "console.h"
+#include "refusal.h"
 #include "queue/intake.h"
 #include "term.h"
 
@@ -197,7 +198,7 @@ submit(struct console *c, struct form *m)
 	static const char *const langs[] = {"kk", "ru"};
 	struct kz_app_input in = {.kind = m->f.kind, .act = m->rows};
 	struct kz_application *a;
-	char lang[8] = "", chosen[32];
+	char lang[8] = "", chosen[32], said[256], warn[512] = "";
 	const char *printer;
 	int64_t job = 0;
 	int rc;
@@ -221,15 +222,29 @@ submit(struct console *c, struct form *m)
 	printer = kz_console_paper_printer(c, chosen);
 	rc = kz_app_accept(c->cli->db, c->cli->cal, c->counter, &in, printer,
 		c->printer ? lang : c->lang, a, &job, c->cli->err);
-	if (rc != KZ_OK)
+	if (rc != KZ_OK && strcmp(kz_cli_lang(), "en") == 0)
 		printf("! %s %s\n", T("not registered:"), c->cli->err);
-	else
-		kz_console_say(c, T("application %s %s%s%s"), a->number,
+	else if (rc != KZ_OK)
+		printf("! %s\n",
+			kz_refusal_is(rc) ? kz_refusal_say("accept", rc)
+					  : T("The hall's database failed; tell the "
+					      "administrator (kezek doctor)."));
+	else {
+		snprintf(said, sizeof said, T("application %s %s%s%s"), a->number,
 			a->missing
 				? T("suspended: documents are missing (notice due); d when they come")
 				: job ? T("registered")
 				      : T("registered; RECEIPT OWED: no printer"),
 			job ? T("; printing on ") : "", job ? printer : "");
+		/* a due day counted on holiday data not decreed says so, beside it */
+		kz_console_say(c, "%s%s%s", said,
+			!a->missing &&
+					kz_cli_due_warning(a->due_calendar, a->due_day, warn,
+						sizeof warn)
+				? "; "
+				: "",
+			a->missing ? "" : warn);
+	}
 	free(a);
 	return rc;
 }

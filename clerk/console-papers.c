@@ -11,6 +11,7 @@
 #include "console.h"
 #include "queue/application.h"
 #include "queue/complaint.h"
+#include "queue/config.h"
 #include "term.h"
 
 const char *
@@ -20,7 +21,8 @@ kz_console_paper_printer(struct console *c, char *buf)
 
 	if (c->printer != NULL)
 		return c->printer;
-	return kz_app_default_printer(c->cli->db, 0, buf, e) == KZ_OK ? buf : NULL;
+	return kz_app_counter_printer(c->cli->db, c->cli->cfg, c->counter, buf, e) == KZ_OK ? buf
+											    : NULL;
 }
 
 /* Ask until the answer is one of the choices (its code), or text when
@@ -52,8 +54,11 @@ kz_console_complaint(struct console *c)
 	char days[8], lang[8], q[128];
 	struct kz_complaint_new in = {.counter = c->counter};
 	struct kz_complaint *m;
+	const struct kz_counter_conf *k = kz_config_counter(c->cli->cfg, c->counter);
+	/* the talon: on --print, else on the counter's own printer, if it has one */
+	const char *printer = c->printer ? c->printer : k && k->printer[0] ? k->printer : NULL;
 	int64_t job = 0;
-	int yes;
+	int yes, rc;
 
 	if (ask_until(T("channel (in_person, post, email) [in_person]: "), "in_person", channels,
 		    channel, sizeof channel) ||
@@ -64,7 +69,7 @@ kz_console_complaint(struct console *c)
 		ask_until(T("what it is about: "), NULL, NULL, text, sizeof text) ||
 		ask_until(T("answer within days (15, 30) [30]: "), "30", days_ok, days,
 			sizeof days) ||
-		(c->printer &&
+		(printer &&
 			ask_until(T("talon language (kk, ru): "), c->lang, langs, lang,
 				sizeof lang)))
 		return KZ_TERM_EOF;
@@ -79,12 +84,12 @@ kz_console_complaint(struct console *c)
 	kz_complaint_kind_parse(kind, &in.kind, NULL);
 	if ((m = malloc(sizeof *m)) == NULL)
 		return kz_console_say(c, "%s", T("out of memory")), 0;
-	if (kz_complaint_add(c->cli->db, c->cli->cal, &in, c->printer, c->printer ? lang : NULL, m,
-		    &job, c->cli->err) != KZ_OK)
-		kz_console_say(c, T("the complaint was not registered: %s"), c->cli->err);
+	if ((rc = kz_complaint_add(c->cli->db, c->cli->cal, &in, printer, printer ? lang : NULL, m,
+		     &job, c->cli->err)) != KZ_OK)
+		kz_console_refused(c, rc, "complaint");
 	else
 		kz_console_say(c, T("complaint %s registered; answer by %s%s%s"), m->number,
-			m->due_day, job ? T("; talon printing on ") : "", job ? c->printer : "");
+			m->due_day, job ? T("; talon printing on ") : "", job ? printer : "");
 	free(m);
 	return 0;
 }
@@ -92,12 +97,12 @@ kz_console_complaint(struct console *c)
 int
 kz_console_resume(struct console *c)
 {
-	char number[32], docs[256], chosen[32], q[128];
+	char number[32], docs[256], chosen[32], q[128], said[256], warn[512] = "";
 	const char *printer;
 	struct kz_application *a;
 	unsigned set = 0;
 	int64_t job = 0;
-	int yes;
+	int yes, rc;
 
 	if (ask_until(T("application number: "), NULL, NULL, number, sizeof number))
 		return KZ_TERM_EOF;
@@ -120,14 +125,20 @@ kz_console_resume(struct console *c)
 	if ((a = malloc(sizeof *a)) == NULL)
 		return kz_console_say(c, "%s", T("out of memory")), 0;
 	printer = kz_console_paper_printer(c, chosen);
-	if (kz_app_resume(c->cli->db, c->cli->cal, number, c->counter, set, printer, NULL, a, &job,
-		    c->cli->err) != KZ_OK)
-		kz_console_say(c, T("application %s did not go on: %s"), number, c->cli->err);
-	else
-		kz_console_say(c, T("application %s goes on, due %s (p.7.1)%s%s"), a->number,
-			a->due_day,
+	if ((rc = kz_app_resume(c->cli->db, c->cli->cal, number, c->counter, set, printer, NULL, a,
+		     &job, c->cli->err)) != KZ_OK)
+		kz_console_refused(c, rc, "resume");
+	else {
+		/* the due day on holiday data not decreed says so, beside it */
+		snprintf(said, sizeof said, T("application %s goes on, due %s (p.7.1)%s%s"),
+			a->number, a->due_day,
 			job ? T("; receipt printing on ") : T("; RECEIPT OWED: no printer"),
 			job ? printer : "");
+		kz_console_say(c, "%s%s%s", said,
+			kz_cli_due_warning(a->due_calendar, a->due_day, warn, sizeof warn) ? "; "
+											   : "",
+			warn);
+	}
 	free(a);
 	return 0;
 }

@@ -16,6 +16,7 @@
 #include "queue/postpone.h"
 #include "queue/ticket.h"
 #include "queue/wait.h"
+#include "refusal.h"
 #include "term.h"
 
 /* The visitor at the counter now (re-read), or 0 with a message. */
@@ -36,14 +37,20 @@ visitor(struct console *c, struct kz_ticket *t)
 	return 1;
 }
 
-/* A refusal the console did not foresee: said with the queue's reason. */
-static void
-refused(struct console *c, int rc)
+/* A refusal the console did not foresee, of operation what (refusal.h):
+ * said in the clerk's words; the queue's English reason only to a
+ * console that speaks English. */
+void
+kz_console_refused(struct console *c, int rc, const char *what)
 {
-	if (rc == KZ_EBUSY || rc == KZ_EDB)
-		kz_console_say(c, T("the database did not take it; try again (%s)"), c->cli->err);
+	if (strcmp(kz_cli_lang(), "en") == 0)
+		kz_console_say(c,
+			rc == KZ_EBUSY || rc == KZ_EDB
+				? T("the database did not take it; try again (%s)")
+				: T("refused: %s"),
+			c->cli->err);
 	else
-		kz_console_say(c, T("refused: %s"), c->cli->err);
+		kz_console_say(c, "%s", kz_refusal_say(what, rc));
 }
 
 static void
@@ -65,7 +72,7 @@ next(struct console *c)
 	else if (rc == KZ_EEMPTY)
 		kz_console_say(c, T("no one is waiting for counter %d"), c->counter);
 	else
-		refused(c, rc);
+		kz_console_refused(c, rc, "next");
 }
 
 static void
@@ -83,7 +90,7 @@ recall_or_start(struct console *c, int start)
 	rc = start ? kz_ticket_start(c->cli->db, c->counter, &t, c->cli->err)
 		   : kz_ticket_recall(c->cli->db, c->counter, &t, c->cli->err);
 	if (rc != KZ_OK)
-		refused(c, rc);
+		kz_console_refused(c, rc, start ? "start" : "recall");
 	else if (start)
 		kz_console_say(c, T("%s in service"), t.number);
 	else
@@ -121,7 +128,7 @@ end_visit(struct console *c, int key)
 		       0;
 	rc = kz_ticket_finish(c->cli->db, c->counter, outcome, NULL, t.number, &t, c->cli->err);
 	if (rc != KZ_OK)
-		refused(c, rc);
+		kz_console_refused(c, rc, outcome == KZ_NO_SHOW ? "no_show" : "finish");
 	else
 		kz_console_say(c, "%s %s", t.number,
 			outcome == KZ_SERVED              ? T("served")
@@ -134,12 +141,14 @@ static int
 transfer(struct console *c)
 {
 	struct kz_ticket t;
-	char to[KZ_CODE_LEN + 8], q[256];
+	char to[KZ_CODE_LEN + 8], q[256], comment[KZ_TRANSFER_COMMENT_LEN];
 	int yes, rc;
 
 	if (!visitor(c, &t))
 		return 0;
-	if (kz_console_ask(T("transfer to service: "), NULL, to, sizeof to))
+	if (kz_console_ask(T("transfer to service: "), NULL, to, sizeof to) ||
+		kz_console_ask(T("comment for the next clerk (Enter: none): "), "", comment,
+			sizeof comment))
 		return 1;
 	snprintf(q, sizeof q, T("Send %s to service %s, keeping its place?"), t.number, to);
 	if ((yes = kz_console_confirm(q)) == KZ_TERM_EOF)
@@ -148,13 +157,12 @@ transfer(struct console *c)
 		return kz_console_say(c, T("nothing changed: %s is still at the counter"),
 			       t.number),
 		       0;
-	rc = kz_ticket_finish(c->cli->db, c->counter, KZ_TRANSFERRED, to, t.number, &t,
-		c->cli->err);
-	if (rc == KZ_ENOTFOUND || rc == KZ_EINVAL)
+	rc = kz_ticket_transfer(c->cli->db, c->counter, to, comment, t.number, &t, c->cli->err);
+	if (rc == KZ_ENOTFOUND || (rc == KZ_EINVAL && to[0] == '\0'))
 		kz_console_say(c, T("there is no service '%s' here; %s is still at the counter"),
 			to, t.number);
 	else if (rc != KZ_OK)
-		refused(c, rc);
+		kz_console_refused(c, rc, "transfer");
 	else
 		kz_console_say(c, T("%s waits for service %s, keeping its place"), t.number,
 			t.service);
@@ -185,7 +193,7 @@ postpone(struct console *c)
 			       KZ_POSTPONE_MAX_MINUTES, t.number),
 		       0;
 	if ((rc = kz_ticket_postpone(c->cli->db, c->counter, reason, n, &t, c->cli->err)) != KZ_OK)
-		refused(c, rc);
+		kz_console_refused(c, rc, "postpone");
 	else
 		kz_console_say(c, T("%s postponed until %s; b calls them back"), t.number,
 			kz_cli_hhmm(t.postponed_until, until));
@@ -202,7 +210,7 @@ call_back(struct console *c)
 	int n = 0, rc;
 
 	if (kz_postponed_list(c->cli->db, c->counter, p, 16, &n, c->cli->err) != KZ_OK)
-		return refused(c, KZ_EDB), 0;
+		return kz_console_refused(c, KZ_EDB, "return"), 0;
 	if (n == 0)
 		return kz_console_say(c, "%s", T("no one is postponed at this counter")), 0;
 	if (n == 1)
@@ -252,7 +260,7 @@ quit(struct console *c)
 		return 0;
 	}
 	if ((rc = kz_counter_close(c->cli->db, c->counter, NULL, NULL, c->cli->err)) != KZ_OK)
-		return refused(c, rc), 0;
+		return kz_console_refused(c, rc, "close"), 0;
 	printf(T("counter %d closed; goodbye, %s\n"), c->counter, c->clerk.name);
 	return 1;
 }
@@ -290,7 +298,10 @@ kz_console_visit_key(struct console *c, int key)
 		kz_console_say(c, "%s", kz_console_keys());
 		return 0;
 	default:
-		kz_console_say(c, T("'%c' does nothing; h lists the keys"), key);
+		if (key < 0x20 || key >= 0x7f) /* a byte of a letter of another keyboard */
+			kz_console_say(c, "%s", T("that key does nothing; h lists the keys"));
+		else
+			kz_console_say(c, T("'%c' does nothing; h lists the keys"), key);
 		return 0;
 	}
 }

@@ -41,6 +41,11 @@ void kz_console_draw(struct console *c);
 /* Set the message (printf format, already translated). */
 void kz_console_say(struct console *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Say a refusal rc of operation what ("next", "transfer", "complaint" ...:
+ * refusal.h) in the clerk's words; the queue's English reason only to a
+ * console that speaks English. */
+void kz_console_refused(struct console *c, int rc, const char *what);
+
 /* Ask for a line after prompt; "" takes dflt (may be NULL).  0, or
  * KZ_TERM_EOF. */
 int kz_console_ask(const char *prompt, const char *dflt, char *buf, size_t len);

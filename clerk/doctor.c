@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "doctor.h"
+#include "queue/backup.h"
 #include "queue/adminpin.h"
 #include "queue/clock.h"
 #include "queue/outbox.h"
@@ -582,7 +583,7 @@ check_server(struct kz_doctor *d, struct kz_doctor_line *line)
 static enum kz_doctor_verdict
 check_backups(struct kz_doctor *d, struct kz_doctor_line *line)
 {
-	char dir[KZ_PATH_LEN], folder[KZ_PATH_LEN + 16], path[KZ_PATH_LEN + 64], when[40];
+	char folder[KZ_PATH_LEN + 16], path[KZ_PATH_LEN + 64], when[40];
 	time_t newest = 0;
 	struct dirent *e;
 	struct stat st;
@@ -593,8 +594,7 @@ check_backups(struct kz_doctor *d, struct kz_doctor_line *line)
 		say(line->what, "not checked: no configuration");
 		return KZ_DOCTOR_SKIP;
 	}
-	db_folder(d, dir);
-	snprintf(folder, sizeof folder, "%s/backups", dir);
+	kz_backup_folder(d->db_path, folder, sizeof folder);
 	if ((dp = opendir(folder)) != NULL) {
 		while ((e = readdir(dp)) != NULL) {
 			if (strncmp(e->d_name, "hall-", 5) != 0)

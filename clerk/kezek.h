@@ -124,11 +124,22 @@ int kz_cli_parse(struct kz_cli *cli, int argc, char **argv, int *help);
 const char *kz_cli_opt(const struct kz_cli *cli, const char *name);
 
 /* Report cli->err for library result code on stderr as "kezek: ...",
- * and return the exit code for it. */
+ * and return the exit code for it.  A refusal (refusal.h) is said in the
+ * staff's words from po/ unless the staff language is "en". */
 int kz_cli_fail(struct kz_cli *cli, int code);
+
+/* kz_cli_fail with its own words: said (already in the staff's language)
+ * on stderr, and the exit code for code. */
+int kz_cli_refuse(struct kz_cli *cli, int code, const char *said);
 
 /* Report a usage error: "kezek NAME: message" and the usage line; returns 1. */
 int kz_cli_usage(struct kz_cli *cli, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A usage refusal met while the arguments were read, before the staff's
+ * language and its catalogue were known, is kept in cli->err; once they
+ * are (or cannot be), this says it: 1, or 0 if there was none. */
+int kz_cli_usage_said(struct kz_cli *cli);
+int kz_cli_usage_pending(void); /* 1 while one is kept */
 
 /* The personal data of one command's run, read by kz_person_read: at most
  * KZ_PERSON_MAX bytes of UTF-8 "key: value" lines; see person.c. */
@@ -174,6 +185,10 @@ const char *kz_cli_printer(struct kz_cli *cli, int a4_only, char *buf);
 /* Print s padded with spaces to width terminal columns (UTF-8 aware). */
 void kz_cli_pad(FILE *f, const char *s, int width);
 
+/* A line's label s (translated) then at least one blank, padded to width
+ * terminal columns: never cut, so a longer word only pushes its value on. */
+void kz_cli_label(const char *s, int width);
+
 /* s in exactly width terminal columns, the last always blank: cut between
  * whole characters and ended with "…" if longer, padded if shorter. */
 void kz_cli_cell(FILE *f, const char *s, int width);
@@ -207,7 +222,7 @@ extern const struct kz_cmd kz_cmd_accept, kz_cmd_decide, kz_cmd_handover, kz_cmd
 	kz_cmd_notice_sent;
 extern const struct kz_cmd kz_cmd_complaint, kz_cmd_complaints, kz_cmd_clerk, kz_cmd_console,
 	kz_cmd_purge;
-extern const struct kz_cmd kz_cmd_simulate, kz_cmd_resume, kz_cmd_manager;
+extern const struct kz_cmd kz_cmd_simulate, kz_cmd_resume, kz_cmd_manager, kz_cmd_device;
 extern const struct kz_cmd kz_cmd_postpone, kz_cmd_return;
 
 extern const struct kz_cmd kz_cmd_region;

@@ -125,6 +125,25 @@ open_hall(struct kz_cli *cli)
 	return rc == KZ_OK ? KZ_EXIT_OK : kz_cli_fail(cli, rc);
 }
 
+/* A usage refusal the arguments met, said once the staff's language and
+ * its catalogue are known (as far as the configuration can be read);
+ * 1 if there was one. */
+static int
+kz_cli_usage_said_after_setup(struct kz_cli *cli)
+{
+	char kept[KZ_ERR_LEN];
+
+	snprintf(kept, sizeof kept, "%s", cli->err);
+	if (kz_setup_load(&cli->setup, kz_cli_opt(cli, "config"), kz_cli_opt(cli, "data-dir"),
+		    cli->cfg, cli->err) == KZ_OK &&
+		staff_language(cli) == KZ_EXIT_OK && strcmp(kz_cli_lang(), "en") != 0)
+		kz_setup_translations(&cli->setup, &cli->tr, cli->err);
+	else if (getenv("KEZEK_LANG") != NULL && *getenv("KEZEK_LANG") != '\0')
+		kz_cli_set_lang(getenv("KEZEK_LANG"));
+	snprintf(cli->err, KZ_ERR_LEN, "%s", kept);
+	return kz_cli_usage_said(cli);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -179,6 +198,9 @@ main(int argc, char **argv)
 		rc = cli.cmd->exec(&cli);
 	else if (rc == KZ_EXIT_OK && (rc = open_hall(&cli)) == KZ_EXIT_OK)
 		rc = cli.cmd->exec(&cli);
+	/* a usage refusal met before the staff's language was known, said now */
+	if (rc == KZ_EXIT_USAGE && kz_cli_usage_pending())
+		kz_cli_usage_said_after_setup(&cli);
 	kz_db_close(cli.db);
 	kz_cal_free(cli.cal);
 	kz_i18n_use(NULL);

@@ -141,7 +141,7 @@ office_state(struct ctx *c, struct box b)
 		const char *what = o->state == KZ_OFFICE_OPEN ? word(c, l, W_OPEN)
 			: o->state == KZ_OFFICE_LUNCH         ? word(c, l, W_LUNCH)
 							      : word(c, l, W_CLOSED);
-		const char *holiday = l == 0 ? o->day.name_kk : o->day.name_ru;
+		const char *holiday = kz_cal_day_name(&o->day, c->v->tr, lang_code[l]);
 		snprintf(name, sizeof name, "state.%s", lang_code[l]);
 		if (o->state == KZ_OFFICE_OPEN)
 			kz_scene_text(c->s, name, p.x, p.y, p.w, p.h, kz_board_green, KZ_FONT_BOLD,

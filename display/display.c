@@ -1,7 +1,7 @@
 /*
  * display.c - the display's loop body: poll, read, announce, draw.  Reads
- * happen only when the database watch (queue/watch.h) says another process
- * committed; frames are drawn only when the scene differs from the one on
+ * happen only when the board's source (source.h: the database's watch, or
+ * kezek-hall's change stream) says something changed; frames are drawn only when the scene differs from the one on
  * screen.
  */
 #include <stdlib.h>
@@ -15,6 +15,7 @@
 #include "queue/db.h"
 #include "queue/error.h"
 #include "queue/watch.h"
+#include "source.h"
 
 #define RETRY_SECONDS 2   /* between attempts to reopen a lost database */
 #define READ_WAIT_MS  100 /* a locked database: show what we have, try again */
@@ -24,30 +25,15 @@ struct kz_display {
 	struct kz_ui *ui;
 	struct kz_announcer *ann;
 	struct kz_calendar *cal;
-	struct kz_i18n *tr;     /* the board's words */
-	struct kz_watch *watch; /* opens, follows and reopens the database */
-	int64_t last_call;      /* newest call event already announced */
+	struct kz_i18n *tr;          /* the board's words */
+	struct kz_board_source *src; /* the database, or kezek-hall: follows and reconnects */
+	int64_t last_call;           /* newest call event already announced */
 	int have_board;
 	struct kz_board board;    /* the last snapshot read */
 	struct kz_scene scene[2]; /* on screen, and being built */
 	int shown;                /* index of the one on screen, -1 none */
 	struct kz_ui_stats stats;
 };
-
-/* Just (re)connected: the first time, calls made before the display
- * started are history, not news. */
-static int
-first_look(struct kz_display *d)
-{
-	char err[KZ_ERR_LEN];
-	int rc;
-
-	if (d->last_call >= 0)
-		return KZ_OK;
-	if ((rc = kz_board_last_call(kz_watch_db(d->watch), &d->last_call, err)) != KZ_OK)
-		kz_watch_failed(d->watch, KZ_EDB); /* whatever it was: start over */
-	return rc;
-}
 
 /* New calls and recalls since the last announced one, oldest first. */
 static void
@@ -62,26 +48,32 @@ announce_new(struct kz_display *d)
 	}
 }
 
+/* Read the board when the source says something changed.  The first read
+ * also takes the latest call so far: calls made before the display started
+ * are history, not news. */
 static void
 refresh(struct kz_display *d)
 {
+	const struct kz_board_source_ops *ops = d->src->ops;
 	char err[KZ_ERR_LEN];
-	enum kz_watch_state seen = kz_watch_poll(d->watch);
+	enum kz_watch_state seen = ops->poll(d->src->impl);
+	int64_t last = 0;
 	int rc;
 
 	if (seen == KZ_WATCH_DOWN || seen == KZ_WATCH_LOST)
 		return;
-	if (seen == KZ_WATCH_OPENED && first_look(d) != KZ_OK)
-		return;
 	if (seen == KZ_WATCH_SAME && d->have_board)
 		return;
 	/* KZ_EBUSY: locked for a moment; keep what is shown and try at the next step */
-	rc = kz_board_read(kz_watch_db(d->watch), KZ_BOARD_CALLS, &d->board, err);
+	rc = ops->read(d->src->impl, KZ_BOARD_CALLS, &d->board, d->last_call < 0 ? &last : NULL,
+		err);
 	if (rc != KZ_OK) {
-		kz_watch_failed(d->watch, rc);
+		ops->failed(d->src->impl, rc);
 		return;
 	}
-	kz_watch_seen(d->watch);
+	ops->seen(d->src->impl);
+	if (d->last_call < 0)
+		d->last_call = last;
 	d->have_board = 1;
 	announce_new(d);
 }
@@ -120,15 +112,19 @@ kz_display_open(const struct kz_display_options *opt, struct kz_display **out, c
 	int rc;
 
 	*out = NULL;
-	if (d == NULL)
+	if (d == NULL) {
+		kz_board_source_close(opt->remote);
 		return kz_err(err, KZ_ENOMEM, "out of memory starting the display");
+	}
 	d->opt = *opt;
 	d->shown = -1;
 	d->last_call = -1;
-	if ((rc = kz_watch_open(&(struct kz_watch_options){opt->db_path, KZ_DB_READONLY,
-					READ_WAIT_MS, RETRY_SECONDS},
-		     &d->watch, err)) != KZ_OK ||
-		(rc = kz_i18n_load(opt->locale_dir, &d->tr, err)) != KZ_OK ||
+	if (opt->remote != NULL) {
+		d->src = opt->remote; /* ours from here on, whatever happens */
+		rc = KZ_OK;
+	} else
+		rc = kz_board_source_local(opt->db_path, READ_WAIT_MS, RETRY_SECONDS, &d->src, err);
+	if (rc != KZ_OK || (rc = kz_i18n_load(opt->locale_dir, &d->tr, err)) != KZ_OK ||
 		(rc = kz_cal_load(opt->cfg->holidays, &opt->cfg->hours, &d->cal, err)) != KZ_OK ||
 		(rc = kz_ui_open("Kezek", opt->w, opt->h, opt->fullscreen, opt->font_dir, &d->ui,
 			 err)) != KZ_OK ||
@@ -136,8 +132,7 @@ kz_display_open(const struct kz_display_options *opt, struct kz_display **out, c
 		kz_display_close(d);
 		return rc;
 	}
-	if (kz_watch_poll(d->watch) == KZ_WATCH_OPENED)
-		first_look(d);
+	refresh(d);
 	*out = d;
 	return KZ_OK;
 }
@@ -149,7 +144,7 @@ kz_display_close(struct kz_display *d)
 		return;
 	kz_announce_close(d->ann);
 	kz_ui_close(d->ui);
-	kz_watch_close(d->watch);
+	kz_board_source_close(d->src);
 	kz_cal_free(d->cal);
 	kz_i18n_free(d->tr);
 	free(d);
@@ -182,5 +177,5 @@ kz_display_ui(struct kz_display *d)
 int
 kz_display_connected(struct kz_display *d)
 {
-	return kz_watch_connected(d->watch);
+	return d->src->ops->connected(d->src->impl);
 }

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "display/announce.h"
+#include "display/source.h"
 #include "queue/config.h"
 #include "ui/render.h"
 #include "ui/scene.h"
@@ -18,16 +19,19 @@ struct kz_display;
 
 struct kz_display_options {
 	const struct kz_config *cfg; /* kept by reference: outlive the display */
-	const char *db_path;
-	const char *font_dir; /* assets/fonts */
-	int w, h;             /* window size */
+	const char *db_path;         /* the hall database, when remote is NULL */
+	const char *font_dir;        /* assets/fonts */
+	int w, h;                    /* window size */
 	int fullscreen;
-	const char *locale_dir; /* the board's words: LANG/LC_MESSAGES/kezek.mo */
+	const char *locale_dir;         /* the board's words: LANG/LC_MESSAGES/kezek.mo */
+	struct kz_board_source *remote; /* NULL, or the board's picture from kezek-hall
+					   (display/source.h); the display owns it */
 };
 
-/* Open the window, the announcer and (if it can) the database.  A missing
- * or unreadable database is not an error: the board says "connection lost"
- * and keeps trying.  KZ_E* for a window or fonts that cannot be had. */
+/* Open the window, the announcer and (if it can) the database or the hall
+ * server.  A missing or unreadable database, or a server that cannot be
+ * reached, is not an error: the board says "connection lost" and keeps
+ * trying.  KZ_E* for a window or fonts that cannot be had. */
 int kz_display_open(const struct kz_display_options *opt, struct kz_display **out, char *err);
 void kz_display_close(struct kz_display *d);
 

@@ -16,11 +16,13 @@
 #include "queue/clock.h"
 #include "queue/config.h"
 #include "queue/error.h"
+#include "remote/device.h"
 #include "setup/log.h"
 #include "setup/setup.h"
 #include "ui/render.h"
 
-#define POLL_MS 50 /* a call shows within a poll and a frame: well under 250 ms */
+#define POLL_MS         50   /* a call shows within a poll and a frame: well under 250 ms */
+#define REMOTE_RETRY_MS 2000 /* a lost hall server: tried again this often */
 
 static volatile sig_atomic_t stop;
 
@@ -38,8 +40,11 @@ usage(FILE *f)
 		"usage: kezek-display [--config FILE] [--db PATH] [--now TIME] [--size WxH]\n"
 		"                     [--fullscreen] [--gpu] [--output NAME] [--data-dir DIR]\n"
 		"                     [--fonts DIR] [--locale DIR] [--snapshot FILE.png]\n"
-		"                     [--exit-after SECONDS] [--version]\n\n"
+		"                     [--exit-after SECONDS] [--server URL] [--device FILE]\n"
+		"                     [--enrol CODE [--name NAME]] [--scene-file FILE] [--version]\n\n"
 		"The hall board: calls, waits against the 30-minute limit, spoken calls.\n"
+		"On the hall machine it reads the database; on a machine of its own it\n"
+		"follows kezek-hall (--server, or server = in the device file).\n"
 		"%s"
 		"  --size WxH        window size (default 1920x1080; 1080x1920 is portrait)\n"
 		"  --fullscreen      fill the screen (the hall's monitor)\n"
@@ -51,6 +56,15 @@ usage(FILE *f)
 		"                    LC_MESSAGES/kezek.mo (default: the data directory's locale)\n"
 		"  --snapshot FILE   write each frame drawn to FILE as PNG (a machine with no screen)\n"
 		"  --exit-after N    stop after N seconds\n"
+		"  --scene-file FILE write the texts of each frame drawn to FILE, one a line\n"
+		"                    as \"ID TEXT\" (for a supervisor, a test)\n"
+		"  --server URL      the hall server (https://hall.local:8443): a board on its\n"
+		"                    own machine; the hall's configuration comes from it\n"
+		"  --device FILE     the device file (env KEZEK_DEVICE; default\n"
+		"                    " KZ_DEVICE_ETC ")\n"
+		"  --enrol CODE      exchange the one-time code of `kezek device add NAME\n"
+		"                    --role board` for this board's credential, and exit\n"
+		"  --name NAME       with --enrol: the name the board was added under (optional)\n"
 		"  --version         print the version and exit\n"
 		"Exit codes: 0 done, 1 usage, 3 configuration or display error.\n",
 		KZ_SETUP_HELP);
@@ -58,6 +72,7 @@ usage(FILE *f)
 
 struct options {
 	const char *config, *db, *now, *data_dir, *fonts, *locale, *snapshot, *output;
+	const char *server, *device, *enrol, *name, *scene_file;
 	int w, h, fullscreen, gpu;
 	double exit_after;
 };
@@ -80,6 +95,11 @@ parse(int argc, char **argv, struct options *o)
 		{"locale", required_argument, NULL, 'P'},
 		{"data-dir", required_argument, NULL, 'D'},
 		{"version", no_argument, NULL, 'V'},
+		{"server", required_argument, NULL, 'R'},
+		{"device", required_argument, NULL, 'E'},
+		{"enrol", required_argument, NULL, 'e'},
+		{"name", required_argument, NULL, 'N'},
+		{"scene-file", required_argument, NULL, 'W'},
 		{NULL, 0, NULL, 0},
 	};
 	char version[64], shown[KZ_ERR_LEN];
@@ -120,6 +140,21 @@ parse(int argc, char **argv, struct options *o)
 		case 'O':
 			o->output = optarg;
 			break;
+		case 'R':
+			o->server = optarg;
+			break;
+		case 'E':
+			o->device = optarg;
+			break;
+		case 'e':
+			o->enrol = optarg;
+			break;
+		case 'N':
+			o->name = optarg;
+			break;
+		case 'W':
+			o->scene_file = optarg;
+			break;
 		case 'x':
 			o->exit_after = atof(optarg);
 			break;
@@ -156,6 +191,36 @@ parse(int argc, char **argv, struct options *o)
 	return 0;
 }
 
+/* A board on its own machine: enrol it (exit code, or -1 to go on), or
+ * connect to kezek-hall and take the hall's configuration from it into
+ * config (a path).  *remote stays NULL for a board on the hall machine. */
+static int
+device(const struct options *o, struct kz_remote **remote, char *config, size_t len)
+{
+	struct kz_device_conf dc;
+	char err[KZ_ERR_LEN];
+	int rc;
+
+	*remote = NULL;
+	if ((rc = kz_device_conf_load(o->device, o->server, &dc, err)) != KZ_OK) {
+		kz_log(KZ_LOG_ERR, "%s", err);
+		return 3;
+	}
+	if (o->enrol != NULL)
+		return kz_device_enrol_main("kezek-display", "board", o->device, o->server, o->name,
+			o->enrol, stdout, stderr);
+	if (dc.server[0] == '\0')
+		return -1;
+	if ((rc = kz_device_connect(&dc, remote, err)) != KZ_OK ||
+		(rc = kz_device_hall_config(&dc, *remote, config, len, err)) != KZ_OK) {
+		kz_log(KZ_LOG_ERR, "%s", err);
+		kz_remote_close(*remote);
+		*remote = NULL;
+		return 3;
+	}
+	return -1;
+}
+
 /* From 1 November, once a day in the board's log (the hall's log, read by
  * whoever keeps the hall): next year has no holiday file yet. */
 static void
@@ -173,6 +238,25 @@ warn_next_year(const struct kz_calendar *cal, struct kz_date *warned)
 			"year, %d: add config/holidays/%d.ini from the government's decrees "
 			"before 1 January\n",
 			today.y, today.m, today.d, y, y);
+}
+
+/* The texts of the frame on screen into path whole (written beside it,
+ * then renamed): whoever reads it sees one frame, never half of one. */
+static void
+tell_scene(struct kz_display *d, const char *path)
+{
+	const struct kz_scene *s = kz_display_scene(d);
+	char tmp[KZ_PATH_LEN + 8];
+	FILE *f;
+
+	snprintf(tmp, sizeof tmp, "%s.new", path);
+	if (s == NULL || (f = fopen(tmp, "w")) == NULL)
+		return; /* a supervisor's aid: the board shows the hall without it */
+	for (int i = 0; i < s->n; i++)
+		if (s->items[i].text[0] != '\0')
+			fprintf(f, "%s %s\n", s->items[i].id, s->items[i].text);
+	if (fclose(f) == 0)
+		rename(tmp, path);
 }
 
 static int
@@ -193,6 +277,8 @@ run(struct kz_display *d, const struct options *o, const struct kz_calendar *cal
 		if (drew && o->snapshot &&
 			kz_ui_save_png(kz_display_ui(d), o->snapshot, err) != KZ_OK)
 			kz_log(KZ_LOG_WARNING, "%s", err);
+		if (drew && o->scene_file)
+			tell_scene(d, o->scene_file);
 		if (kz_ui_sleep(kz_display_ui(d), POLL_MS))
 			break;
 		clock_gettime(CLOCK_MONOTONIC, &now);
@@ -212,19 +298,30 @@ main(int argc, char **argv)
 	struct kz_display_options dopt;
 	struct kz_display *d;
 	struct kz_calendar *cal;
+	struct kz_board_source *src = NULL;
+	struct kz_remote *remote;
 	struct options o;
 	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], locale[KZ_PATH_LEN + 32];
+	char hallconf[KZ_PATH_LEN];
 	int rc;
 
 	kz_log_init("kezek-display");
 	if (parse(argc, argv, &o) != 0)
 		return 1;
+	if ((rc = device(&o, &remote, hallconf, sizeof hallconf)) >= 0)
+		return rc;
+	if (remote != NULL && o.config == NULL)
+		o.config = hallconf;
 	/* The board draws a frame only when something changes: software rendering
 	 * is quick enough and spares an unattended screen the GPU driver's
 	 * surprises and its memory (Mesa and libLLVM: about 60 MB). */
 	kz_ui_use_gpu(o.gpu);
 	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
-		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
+		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK ||
+		(remote != NULL &&
+			(rc = kz_board_source_remote(remote, REMOTE_RETRY_MS, &src, err),
+				remote = NULL, rc) != KZ_OK)) {
+		kz_remote_close(remote); /* not yet the source's */
 		kz_log(KZ_LOG_ERR, "%s", err);
 		return rc == KZ_EINVAL ? 1 : 3;
 	}
@@ -234,11 +331,13 @@ main(int argc, char **argv)
 		(o.locale == NULL &&
 			kz_setup_locale(&setup, locale, sizeof locale, err) != KZ_OK)) {
 		kz_log(KZ_LOG_ERR, "%s", err);
+		kz_board_source_close(src);
 		return 3;
 	}
 	kz_ui_use_output(o.output ? o.output : cfg.display.output);
 	dopt = (struct kz_display_options){&cfg, o.db && *o.db ? o.db : cfg.database,
-		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen, o.locale ? o.locale : locale};
+		o.fonts ? o.fonts : fonts, o.w, o.h, o.fullscreen, o.locale ? o.locale : locale,
+		src};
 	if ((rc = kz_display_open(&dopt, &d, err)) != KZ_OK) {
 		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;

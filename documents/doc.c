@@ -77,6 +77,24 @@ kz_doc_real_date(struct kz_date d)
 }
 
 int
+kz_doc_signature(struct kz_layout *l, const char *lang, const char *name, const char *position,
+	int s, char *err)
+{
+	int rc;
+
+	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 14, err, "%s",
+		     kz_tr(lang, "Executed by:"))) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+			 name)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
+			 position)) ||
+		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")))
+		return rc;
+	return kz_layout_add(l, KZ_BLOCK_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s",
+		kz_tr(lang, "(signature)"));
+}
+
+int
 kz_doc_check_format(const char *what, int width, const char *lang, char *err)
 {
 	if (width != KZ_DOTS_58MM && width != KZ_DOTS_80MM)

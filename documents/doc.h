@@ -39,6 +39,12 @@ int kz_doc_office_contact(struct kz_doc_source *src, const char *lang, const cha
  * "№ 2026-0001" must not split over lines. */
 void kz_doc_unbroken(const char *s, char *out, size_t len);
 
+/* The foot of a letter (the notice, the motivated refusal): "Executed by:",
+ * the clerk's name and position, and a line to sign on with "(signature)"
+ * under it, in lang, at text scale s (kz_doc_start). */
+int kz_doc_signature(struct kz_layout *l, const char *lang, const char *name, const char *position,
+	int s, char *err);
+
 /* The paper and language of a document: width 384 or 576 dots, lang kk or
  * ru; KZ_EINVAL with a message naming what ("a receipt") otherwise, and
  * KZ_ECONFIG when no translations are in use (kz_i18n_use): a document

@@ -1,5 +1,6 @@
 /* form.c - the application form (Appendix 2), blank or as a sample, as a layout; see form.h.
- * The form is a table of lines per language; sizes are set for 80 mm and scaled to the width. */
+ * The form is one table of lines for both languages; sizes are set for 80 mm and scaled to the
+ * width. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,9 +22,9 @@ struct line {
 	enum size size;
 	int bold;
 	int align;
-	int gap;          /* dots from the line above: room for handwriting */
-	const char *text; /* an English msgid (N), or "" */
-	int blanks;
+	int gap;            /* dots from the line above: room for handwriting */
+	const char *text;   /* an English msgid (N), or "" */
+	int blanks[2];      /* in Kazakh, in Russian */
 	const char *sample; /* the sample's made-up entry for the blank, or NULL */
 };
 
@@ -32,6 +33,10 @@ struct line {
 #define C    KZ_TS_CENTRE
 #define HALF 30 /* a blank line in the addressee's half of the page */
 #define FULL 56 /* a blank line across the column */
+#define SAME(n)                                                                                    \
+	{                                                                                          \
+		(n), (n)                                                                           \
+	}
 /* U+00A0 (no-break spaces): the paragraph's indent, which wrapping keeps */
 #define INDENT "\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0"
 
@@ -39,62 +44,36 @@ struct line {
  * (Russian as the standard has it, Kazakh as its official text); its
  * interleaved "_____" become whole blank lines with the captions under
  * them, as a printed form has them.  The sample fills a blank with an
- * obviously made-up example (p.10: a filled-in form beside the blank one). */
-static const struct line ru_form[] = {
-	{KZ_BLOCK_WRAP, NOTE, 0, R, 0, N("Appendix 2 to the state service standard (its title)"), 0,
+ * obviously made-up example (p.10: a filled-in form beside the blank one).
+ * Both languages share the lines; only some blanks differ in length, where
+ * the words before them are longer or shorter in one language. */
+static const struct line form[] = {
+	{KZ_BLOCK_WRAP, NOTE, 0, R, 0, N("Appendix 2 to the state service standard (its title)"),
+		SAME(0), NULL},
+	{KZ_BLOCK_LINE, BODY, 1, R, 50, N("To the head of the land relations office"), SAME(0),
 		NULL},
-	{KZ_BLOCK_LINE, BODY, 1, R, 50, N("To the head of the land relations office"), 0, NULL},
-	{KZ_BLOCK_LINE, BODY, 0, R, 30, "", HALF, N("sample: the head's full name")},
-	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, N("(surname, name, patronymic)"), 0, NULL},
-	{KZ_BLOCK_LINE, BODY, 0, R, 24, N("from"), HALF - 2,
+	{KZ_BLOCK_LINE, BODY, 0, R, 30, "", SAME(HALF), N("sample: the head's full name")},
+	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, N("(surname, name, patronymic)"), SAME(0), NULL},
+	{KZ_BLOCK_LINE, BODY, 0, R, 24, N("from"), {HALF - 4, HALF - 2},
 		N("sample: the applicant's full name")},
-	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF, NULL},
+	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", SAME(HALF), NULL},
 	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, N("(an individual's name or a legal entity's full name)"),
-		0, NULL},
-	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF, N("sample: the identity document")},
-	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF, N("sample: the phone and the address")},
-	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, N("(identity document, contact phone, address)"), 0,
+		SAME(0), NULL},
+	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", SAME(HALF), N("sample: the identity document")},
+	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", SAME(HALF), N("sample: the phone and the address")},
+	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, N("(identity document, contact phone, address)"), SAME(0),
 		NULL},
-	{KZ_BLOCK_LINE, TITLE, 1, C, 80, N("Application"), 0, NULL},
+	{KZ_BLOCK_LINE, TITLE, 1, C, 80, N("Application"), SAME(0), NULL},
 	{KZ_BLOCK_WRAP, BODY, 0, L, 40, N("I ask to approve the act of the plot at the address"),
-		14, NULL},
-	{KZ_BLOCK_LINE, BODY, 0, C, 34, "", FULL, N("sample: the land plot's address")},
-	{KZ_BLOCK_WRAP, CAPTION, 0, C, 0, N("(where the land plot is)"), 0, NULL},
-	{KZ_BLOCK_LINE, BODY, 0, C, 34, "", FULL, NULL},
-	{KZ_BLOCK_LINE, BODY, 0, L, 90, N("Date"), 20, N("sample: the date")},
-	{KZ_BLOCK_LINE, BODY, 0, L, 70, N("Applicant"), FULL - 10,
+		{0, 14}, NULL},
+	{KZ_BLOCK_LINE, BODY, 0, C, 34, "", SAME(FULL), N("sample: the land plot's address")},
+	{KZ_BLOCK_WRAP, CAPTION, 0, C, 0, N("(where the land plot is)"), SAME(0), NULL},
+	{KZ_BLOCK_LINE, BODY, 0, C, 34, "", SAME(FULL), NULL},
+	{KZ_BLOCK_LINE, BODY, 0, L, 90, N("Date"), SAME(20), N("sample: the date")},
+	{KZ_BLOCK_LINE, BODY, 0, L, 70, N("Applicant"), {FULL - 14, FULL - 10},
 		N("sample: the applicant's signature")},
 	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0,
-		N("(the applicant's or the authorised person's name, signature)"), 0, NULL},
-};
-
-/* The same form in Kazakh: its lines are longer or shorter in places. */
-static const struct line kk_form[] = {
-	{KZ_BLOCK_WRAP, NOTE, 0, R, 0, N("Appendix 2 to the state service standard (its title)"), 0,
-		NULL},
-	{KZ_BLOCK_LINE, BODY, 1, R, 50, N("To the head of the land relations office"), 0, NULL},
-	{KZ_BLOCK_LINE, BODY, 0, R, 30, "", HALF, N("sample: the head's full name")},
-	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, N("(surname, name, patronymic)"), 0, NULL},
-	{KZ_BLOCK_LINE, BODY, 0, R, 24, N("from"), HALF - 4,
-		N("sample: the applicant's full name")},
-	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF, NULL},
-	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, N("(an individual's name or a legal entity's full name)"),
-		0, NULL},
-	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF, N("sample: the identity document")},
-	{KZ_BLOCK_LINE, BODY, 0, R, 26, "", HALF, N("sample: the phone and the address")},
-	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0, N("(identity document, contact phone, address)"), 0,
-		NULL},
-	{KZ_BLOCK_LINE, TITLE, 1, C, 80, N("Application"), 0, NULL},
-	{KZ_BLOCK_WRAP, BODY, 0, L, 40, N("I ask to approve the act of the plot at the address"), 0,
-		NULL},
-	{KZ_BLOCK_LINE, BODY, 0, C, 34, "", FULL, N("sample: the land plot's address")},
-	{KZ_BLOCK_WRAP, CAPTION, 0, C, 0, N("(where the land plot is)"), 0, NULL},
-	{KZ_BLOCK_LINE, BODY, 0, C, 34, "", FULL, NULL},
-	{KZ_BLOCK_LINE, BODY, 0, L, 90, N("Date"), 20, N("sample: the date")},
-	{KZ_BLOCK_LINE, BODY, 0, L, 70, N("Applicant"), FULL - 14,
-		N("sample: the applicant's signature")},
-	{KZ_BLOCK_WRAP, CAPTION, 0, R, 0,
-		N("(the applicant's or the authorised person's name, signature)"), 0, NULL},
+		N("(the applicant's or the authorised person's name, signature)"), SAME(0), NULL},
 };
 
 #define LINES(a) ((int)(sizeof(a) / sizeof(a)[0]))
@@ -106,7 +85,10 @@ add(struct kz_layout *l, const struct line *k, const char *lang, int sample, int
 {
 	static const char rule[] = "____________________________________________________________";
 	struct kz_layout_block *b = &l->blocks[l->n];
-	int n, blanks = k->blanks < (int)sizeof rule - 1 ? k->blanks : (int)sizeof rule - 1;
+	int n, blanks = k->blanks[strcmp(lang, "kk") != 0];
+
+	if (blanks > (int)sizeof rule - 1)
+		blanks = (int)sizeof rule - 1;
 	const char *text = k->text[0] ? kz_tr(lang, k->text) : "";
 
 	if (l->n == KZ_LAYOUT_BLOCKS)
@@ -146,8 +128,7 @@ add_mark(struct kz_layout *l, const char *lang, int width, int gap, char *err)
 static int
 form_layout(const char *lang, int sample, int width, struct kz_layout *out, char *err)
 {
-	const struct line *form;
-	int rc = KZ_OK, n;
+	int rc = KZ_OK;
 
 	if (width != KZ_DOTS_58MM && width != KZ_DOTS_80MM)
 		return kz_err(err, KZ_EINVAL,
@@ -160,12 +141,10 @@ form_layout(const char *lang, int sample, int width, struct kz_layout *out, char
 		return kz_err(err, KZ_ECONFIG,
 			"a form needs the translations (po/ of the data directory), which are not "
 			"loaded");
-	form = strcmp(lang, "kk") == 0 ? kk_form : ru_form;
-	n = form == kk_form ? LINES(kk_form) : LINES(ru_form);
 	kz_doc_start(out, width);
 	if (sample)
 		rc = add_mark(out, lang, width, 0, err);
-	for (int i = 0; i < n && rc == KZ_OK; i++)
+	for (int i = 0; i < LINES(form) && rc == KZ_OK; i++)
 		rc = add(out, &form[i], lang, sample, width, err);
 	if (sample && rc == KZ_OK)
 		rc = add_mark(out, lang, width, 40, err);

@@ -24,8 +24,6 @@ struct words {
 	const char *todo;    /* "%s" office and address */
 	const char *refusal; /* what follows if nothing comes */
 	const char *phone;   /* "%s" */
-	const char *clerk;   /* a label */
-	const char *sign;
 };
 
 static const struct words english = {
@@ -45,8 +43,6 @@ static const struct words english = {
 	N("If the documents are not submitted, the state service will be refused "
 	  "(paragraph\u00A016 of the standard)."),
 	N("Phone for enquiries: %s"),
-	N("Executed by:"),
-	N("(signature)"),
 };
 
 static int
@@ -158,16 +154,9 @@ add_next(struct kz_layout *l, const struct kz_notice_doc *d, const struct words 
 		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, "%s",
 			 w->refusal)) ||
 		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 6, err, w->phone,
-			 phone)) ||
-		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 12, err, "%s",
-			 w->clerk)) ||
-		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
-			 d->clerk_name)) ||
-		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
-			 d->clerk_position)) ||
-		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 1, 0, 0, 40 * s / 4, err, "%s", "")))
+			 phone)))
 		return rc;
-	return kz_layout_add(l, KZ_BLOCK_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->sign);
+	return kz_doc_signature(l, d->lang, d->clerk_name, d->clerk_position, s, err);
 }
 
 int

@@ -32,8 +32,6 @@ struct words {
 	const char *term;              /* p.25 */
 	const char *court;             /* p.23 */
 	const char *body;              /* "%s" official, body, address, phone: the App. 5 contact */
-	const char *clerk;             /* a label */
-	const char *sign;
 };
 
 static const struct words english = {
@@ -69,8 +67,6 @@ static const struct words english = {
 	  "provides (paragraph\u00A023)."),
 	/* TRANSLATORS: the body that takes complaints: its official, name, address and phone */
 	N("%s, %s, %s, phone\u00A0%s"),
-	N("Executed by:"),
-	N("(signature)"),
 };
 
 static int
@@ -214,23 +210,6 @@ add_appeal(struct kz_layout *l, const struct kz_refusal_doc *d, const struct wor
 	return kz_layout_add(l, KZ_BLOCK_WRAP, 18 * s / 4, 0, KZ_TS_LEFT, 4, err, "%s", w->court);
 }
 
-static int
-add_clerk(struct kz_layout *l, const struct kz_refusal_doc *d, const struct words *w, int s,
-	char *err)
-{
-	int rc;
-
-	if ((rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 1, KZ_TS_LEFT, 14, err, "%s",
-		     w->clerk)) ||
-		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 22 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
-			 d->clerk_name)) ||
-		(rc = kz_layout_add(l, KZ_BLOCK_WRAP, 20 * s / 4, 0, KZ_TS_LEFT, 2, err, "%s",
-			 d->clerk_position)) ||
-		(rc = kz_layout_add(l, KZ_BLOCK_RULE, 1, 0, 0, 36 * s / 4, err, "%s", "")))
-		return rc;
-	return kz_layout_add(l, KZ_BLOCK_LINE, 16 * s / 4, 0, KZ_TS_CENTRE, 2, err, "%s", w->sign);
-}
-
 int
 kz_doc_refusal_layout(const struct kz_refusal_doc *d, int width, struct kz_layout *out, char *err)
 {
@@ -247,7 +226,7 @@ kz_doc_refusal_layout(const struct kz_refusal_doc *d, int width, struct kz_layou
 	if ((rc = add_head(out, d, w, s, err)) || (rc = add_grounds(out, d, w, s, err)) ||
 		(rc = add_appeal(out, d, w, s, err)))
 		return rc;
-	return add_clerk(out, d, w, s, err);
+	return kz_doc_signature(out, d->lang, d->clerk_name, d->clerk_position, s, err);
 }
 
 struct refusal_data {

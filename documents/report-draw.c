@@ -258,17 +258,24 @@ void
 kz_rd_page_head(struct rep *p)
 {
 	const struct kz_report *r = p->r;
-	char from[16], to[16], range[96], num[32];
+	char from[16], to[16], range[96], num[32], heading[256];
 	double pw;
 
 	kz_rd_colour(p, ink);
-	kz_rd_put(p, LEFT, TOP + 11, WIDTH, 11, 1, AL, p->kk ? p->cfg->name_kk : p->cfg->name_ru);
+	if (p->noffices > 0) { /* the region's report: how many offices, not one's name */
+		kz_rd_fmt(heading, sizeof heading, p->w->region_heading, p->noffices);
+		kz_rd_put(p, LEFT, TOP + 11, WIDTH, 11, 1, AL, heading);
+	} else {
+		kz_rd_put(p, LEFT, TOP + 11, WIDTH, 11, 1, AL,
+			p->kk ? p->cfg->name_kk : p->cfg->name_ru);
+	}
 	kz_rd_fmt(range, sizeof range, p->w->period, kz_rd_date(from, sizeof from, r->from),
 		kz_rd_date(to, sizeof to, r->to));
 	kz_rd_font(p, 0, 9);
 	pw = kz_rd_measure(p, range);
 	kz_rd_put(p, RIGHT - pw, TOP + 25, pw, 9, 0, AL, range);
-	kz_rd_put(p, LEFT, TOP + 25, WIDTH - pw - 12, 9, 1, AL, p->w->title);
+	kz_rd_put(p, LEFT, TOP + 25, WIDTH - pw - 12, 9, 1, AL,
+		p->noffices > 0 ? p->w->region_title : p->w->title);
 	cairo_set_line_width(p->cr, 0.8);
 	cairo_move_to(p->cr, LEFT, TOP + 31);
 	cairo_line_to(p->cr, RIGHT, TOP + 31);

@@ -40,7 +40,9 @@ enum { AL, AC, AR }; /* text aligned left, centred, right */
 
 /* The report's wording in one language; "%d" and "%s" as noted. */
 struct words {
-	const char *title, *period; /* "%s" from, "%s" to */
+	const char *title, *period;                /* "%s" from, "%s" to */
+	const char *region_title, *region_heading; /* the region's: "%d" offices */
+	const char *offices_title, *office, *office_key;
 	const char *key, *visitors, *served, *no_shows, *sent_on, *not_served;
 	const char *wait_row, *service_row; /* "%d" limit, minutes */
 	const char *median, *p90, *max, *within, *busiest, *no_data;
@@ -73,11 +75,15 @@ extern const struct rgb ink, dim, axis_ink, grid, band, head_fill, bar, bar_ligh
 	green;
 
 /* The report being drawn. */
+struct kz_doc_office;
+
 struct rep {
 	cairo_t *cr;
 	cairo_font_face_t *const *face; /* regular, bold */
 	const struct kz_report *r;
 	const struct kz_config *cfg;
+	const struct kz_doc_office *offices; /* the region's report: its offices, ranked */
+	int noffices;
 	const struct words *w;
 	int kk;
 	int page;      /* this page, from 1 */

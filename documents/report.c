@@ -23,6 +23,14 @@
 
 static const struct words english = {
 	.title = N("Report on the service of visitors"),
+	.region_title = N("Report on the service of visitors in the region's offices"),
+	/* TRANSLATORS: the region's report's heading: %d how many offices */
+	.region_heading = N("Land relations offices of the region: %d"),
+	.offices_title = N("Offices, ranked by the share of waits within the limit"),
+	/* TRANSLATORS: a table's column: the land relations office */
+	.office = N("Office"),
+	/* TRANSLATORS: a table's column: the office's key in Appendix 1 (akmola-akkol-district) */
+	.office_key = N("Key (Appendix 1)"),
 	/* TRANSLATORS: the range's first and last day */
 	.period = N("Period: %s\u00A0–\u00A0%s"),
 	.key = N("Key figures"),
@@ -445,6 +453,43 @@ tables(struct rep *p)
 	}
 }
 
+/* The region's offices in their order: visitors, served, waits and
+ * service times against the limits. */
+static void
+offices_table(struct rep *p)
+{
+	const struct words *w = p->w;
+	const char *wt = w->col_wait, *sv = w->col_service;
+	char c[MAX_COLS][KZ_NAME_LEN + 32];
+	size_t len = KZ_NAME_LEN + 32;
+	struct table t = {.title = w->offices_title,
+		.n = 10,
+		.col = {{"#", 16, AR, NULL}, {w->office, 0, AL, NULL},
+			{w->office_key, 96, AL, NULL}, {w->visitors, 44, AR, NULL},
+			{w->col_served, 40, AR, NULL}, {w->col_median, 40, AR, wt},
+			{w->col_p90, 40, AR, wt}, {w->col_within, 44, AR, wt},
+			{w->col_median, 40, AR, sv}, {w->col_within, 44, AR, sv}}};
+
+	table_setup(p, &t);
+	table_begin(p, &t, p->noffices);
+	for (int i = 0; i < p->noffices; i++) {
+		const struct kz_doc_office *o = &p->offices[i];
+		const struct kz_report_group *g = &o->r->total;
+		const char *name = p->kk ? o->name_kk : o->name_ru;
+		snprintf(c[0], len, "%d", i + 1);
+		snprintf(c[1], len, "%s", name[0] ? name : o->key);
+		snprintf(c[2], len, "%s", o->key);
+		snprintf(c[3], len, "%d", o->r->issued);
+		snprintf(c[4], len, "%d", g->served);
+		stat_min(c[5], len, &g->wait, g->wait.median);
+		stat_min(c[6], len, &g->wait, g->wait.p90);
+		stat_share(c[7], len, &g->wait);
+		stat_min(c[8], len, &g->service, g->service.median);
+		stat_share(c[9], len, &g->service);
+		table_row(p, &t, c, 0, p->noffices - i);
+	}
+}
+
 /* --- the key figures, App. 4 and the registers ---------------------------- */
 
 /* The waits over the limit and, of them, those across the lunch break:
@@ -705,9 +750,18 @@ draw_report(struct rep *p)
 	kz_rd_chart_waits(p, h);
 	p->y += 12;
 	kz_rd_chart_hours(p, h);
+	/* the region's offices first on page 2, the charts by day and counter
+	 * under them */
+	kz_rd_new_page(p);
+	if (p->noffices > 0) {
+		p->y -= 6;
+		offices_table(p);
+		p->y += 10;
+		if (!kz_rd_fits(p, 2 * CHART_LEAST + 12)) /* many offices: the charts after */
+			kz_rd_new_page(p);
+	}
 	/* the charts as large as room for the tables leaves, or for as many
 	 * of them as can be had with the charts no smaller than CHART_LEAST */
-	kz_rd_new_page(p);
 	for (int k = 3; k >= 0; k--)
 		if ((h = (BODY_END - p->y - 10 - tables_height(p, k) - 2) / 2) >= CHART_LEAST)
 			break;
@@ -784,7 +838,7 @@ make_pdf(struct rep *p, struct kz_bytes *out, char *err)
 	p->pages = p->page;
 	surface = cairo_pdf_surface_create_for_stream(sink_write, &s, KZ_PDF_A4_W, KZ_PDF_A4_H);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Kezek");
-	snprintf(title, sizeof title, "%s %s – %s", p->w->title,
+	snprintf(title, sizeof title, "%s %s – %s", p->noffices ? p->w->region_title : p->w->title,
 		kz_rd_date(from, sizeof from, p->r->from), kz_rd_date(to, sizeof to, p->r->to));
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
 	st = draw_on(surface, p);
@@ -797,17 +851,15 @@ make_pdf(struct rep *p, struct kz_bytes *out, char *err)
 	return st == CAIRO_STATUS_SUCCESS ? KZ_OK : drawing_failed(st, err);
 }
 
-int
-kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, const char *lang,
-	const char *font_dir, struct kz_bytes *out, char *err)
+static int
+pdf(struct rep *p, const char *lang, const char *font_dir, struct kz_bytes *out, char *err)
 {
 	cairo_font_face_t *faces[KZ_PDF_FACES];
-	struct rep p = {.r = r, .cfg = cfg};
 	struct words tr;
 	size_t start;
 	int rc;
 
-	if (r == NULL || cfg == NULL || out == NULL)
+	if (p->r == NULL || p->cfg == NULL || out == NULL)
 		return kz_err(err, KZ_EINVAL,
 			"the report's PDF needs the report, the configuration "
 			"and somewhere to put it");
@@ -818,15 +870,36 @@ kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, const 
 		return kz_err(err, KZ_ECONFIG,
 			"the report's PDF needs the translations (po/kk.po, po/ru.po) loaded: "
 			"it never prints its English source words");
-	p.kk = lang[0] == 'k';
+	p->kk = lang[0] == 'k';
 	KZ_DOC_WORDS(lang, &english, &tr);
-	p.w = &tr;
+	p->w = &tr;
 	if ((rc = kz_pdf_faces_open(font_dir, faces, err)) != KZ_OK)
 		return rc;
-	p.face = faces;
+	p->face = faces;
 	start = out->len;
-	if ((rc = make_pdf(&p, out, err)) != KZ_OK)
+	if ((rc = make_pdf(p, out, err)) != KZ_OK)
 		out->len = start;
 	kz_pdf_faces_close(faces);
 	return rc;
+}
+
+int
+kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, const char *lang,
+	const char *font_dir, struct kz_bytes *out, char *err)
+{
+	struct rep p = {.r = r, .cfg = cfg};
+
+	return pdf(&p, lang, font_dir, out, err);
+}
+
+int
+kz_doc_region_pdf(const struct kz_report *all, const struct kz_doc_office *offices, int n,
+	const struct kz_config *cfg, const char *lang, const char *font_dir, struct kz_bytes *out,
+	char *err)
+{
+	struct rep p = {.r = all, .cfg = cfg, .offices = offices, .noffices = n};
+
+	if (offices == NULL || n < 1)
+		return kz_err(err, KZ_EINVAL, "the region's report needs one office or more");
+	return pdf(&p, lang, font_dir, out, err);
 }

@@ -32,4 +32,19 @@
 int kz_doc_report_pdf(const struct kz_report *r, const struct kz_config *cfg, const char *lang,
 	const char *font_dir, struct kz_bytes *out, char *err);
 
+/* An office in the region's report: its App. 1 key, names and report. */
+struct kz_doc_office {
+	const char *key, *name_kk, *name_ru;
+	const struct kz_report *r;
+};
+
+/* The region's report: all, the offices' figures together, as the report
+ * above draws it, headed with the region's title and the number of
+ * offices, and after the first page a table of the n offices in their
+ * order (ranked by the caller) with visitors, served, waits and service
+ * times against the limits.  cfg: the App. 4 targets.  Errors as above. */
+int kz_doc_region_pdf(const struct kz_report *all, const struct kz_doc_office *offices, int n,
+	const struct kz_config *cfg, const char *lang, const char *font_dir, struct kz_bytes *out,
+	char *err);
+
 #endif

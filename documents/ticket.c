@@ -10,15 +10,15 @@
 #include "queue/error.h"
 #include "doc.h"
 #include "queue/feedback.h"
+#include "queue/i18n.h"
 #include "queue/outbox.h"
+#include "queue/visit.h"
 
 /* The ticket's wording in one language; "%s" and "%d" as noted. */
 struct words {
-	const char *ahead_one, *ahead_few, *ahead_many; /* "%d" people before the visitor,
-							  * by Russian's plural forms */
-	const char *nobody;                             /* no one before */
-	const char *promise;                            /* p.7.2 of the standard */
-	const char *resumes;                            /* "%s" the time, "%s" a suffix (kk) */
+	const char *nobody;  /* no one before */
+	const char *promise; /* p.7.2 of the standard */
+	const char *resumes; /* "%s" the time, "%s" a suffix (kk) */
 	const char *footer;
 	const char *next;    /* called next, within minutes */
 	const char *range;   /* "%d", "%d": the wait in minutes, low and high */
@@ -26,16 +26,11 @@ struct words {
 	const char *lunch;   /* "%s" the time: called after lunch */
 	const char *closing; /* "%s" the closing time: maybe not called today */
 	const char *code;    /* "%s" the ballot's check code */
+	const char *phone;   /* under the QR code of the phone page's link */
 };
 
 /* U+00A0 (no-break space) keeps "30 minutes" and "at 14:00" on one line. */
 static const struct words english = {
-	/* TRANSLATORS: %d people before the visitor; Russian: the form for 1, 21, 31 ... (not 11) */
-	N("%d person ahead of you"),
-	/* TRANSLATORS: %d people before the visitor; Russian: the form for 2-4, 22-24 ... (not 12-14) */
-	N("%d persons ahead of you"),
-	/* TRANSLATORS: %d people before the visitor; Russian: the form for 0, 5-20, 25-30 ... */
-	N("%d people ahead of you"),
 	N("Nobody is ahead of you"),
 	/* TRANSLATORS: p.7.2 of the standard, on the ticket */
 	N("The wait in the queue is no more than 30\u00A0minutes"),
@@ -53,18 +48,8 @@ static const struct words english = {
 	N("The queue is long: you may not be called before closing at %s"),
 	/* TRANSLATORS: %s the four digits the kiosk asks for before a ballot */
 	N("Service rating code: %s"),
+	N("Follow your turn on your phone"),
 };
-
-const char *
-kz_doc_plural_ru(long n, const char *one, const char *few, const char *many)
-{
-	long d = (n < 0 ? -n : n) % 100;
-
-	if (d >= 11 && d <= 14)
-		return many;
-	d %= 10;
-	return d == 1 ? one : d >= 2 && d <= 4 ? few : many;
-}
 
 /* The Kazakh locative ending after a time "HH:MM": it agrees with the last
  * word read aloud, that of the minutes ("14:00" ends in нөл: 14:00-де;
@@ -155,7 +140,9 @@ add_status(struct kz_layout *l, const struct kz_ticket_doc *d, const struct word
 			w->nobody);
 	else
 		rc = kz_layout_add(l, KZ_BLOCK_WRAP, 26 * s / 4, 1, KZ_TS_CENTRE, up, err,
-			kz_doc_plural_ru(d->ahead, w->ahead_one, w->ahead_few, w->ahead_many),
+			/* TRANSLATORS: %d people before the visitor, on the ticket */
+			kz_trn(d->lang, "%d person ahead of you", "%d people ahead of you",
+				(unsigned long)d->ahead),
 			d->ahead);
 	kz_clock_format(d->issued_at, "%d.%m.%Y %H:%M", when, sizeof when);
 	if (rc == KZ_OK)
@@ -206,6 +193,14 @@ kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_layout 
 		(rc = kz_layout_add(out, KZ_BLOCK_WRAP, 22 * s / 4, 1, KZ_TS_CENTRE, 6, err,
 			 w->code, d->check_code)) != KZ_OK)
 		return rc;
+	/* the phone page: a module of s dots (0.5 mm on 58 mm paper) reads
+	 * with any phone's camera */
+	if (d->link != NULL && d->link[0] &&
+		((rc = kz_layout_add(out, KZ_BLOCK_QR, s, 0, KZ_TS_CENTRE, 6, err, "%s",
+			  d->link)) != KZ_OK ||
+			(rc = kz_layout_add(out, KZ_BLOCK_WRAP, 20 * s / 4, 1, KZ_TS_CENTRE, 0, err,
+				 "%s", w->phone)) != KZ_OK))
+		return rc;
 	return kz_layout_add(out, KZ_BLOCK_LINE, 18 * s / 4, 0, KZ_TS_CENTRE, 6, err, "%s",
 		w->footer);
 }
@@ -228,7 +223,27 @@ struct loaded_ticket {
 	struct kz_ticket_doc doc;
 	struct kz_wait_estimate est;
 	char code[KZ_BALLOT_CODE_LEN];
+	char link[KZ_PUBLIC_URL_LEN + 64];
 };
+
+/* The phone page's link of job's ticket, "" when the hall has no public
+ * address or the ticket's day no key. */
+static int
+ticket_link(struct kz_db *db, const struct kz_config *cfg, const struct kz_print_job *job,
+	char *link, size_t len, char *err)
+{
+	char day[11], token[KZ_VISIT_TOKEN_LEN];
+	int rc;
+
+	link[0] = '\0';
+	if (cfg->server.public_url[0] == '\0')
+		return KZ_OK;
+	kz_clock_day(job->issued_at, day);
+	if ((rc = kz_visit_token(db, day, job->number, token, err)) != KZ_OK || !token[0])
+		return rc;
+	snprintf(link, len, "%s/t/%s?lang=%s", cfg->server.public_url, token, job->lang);
+	return KZ_OK;
+}
 
 /* The check code of job's ticket, of the day it was issued. */
 static int
@@ -260,7 +275,10 @@ kz_doc_ticket_load(struct kz_doc_source *src, const struct kz_print_job *job, vo
 		free(t);
 		return rc;
 	}
-	if (src->db != NULL && (rc = ticket_code(src->db, job, t->code, err)) != KZ_OK) {
+	if (src->db != NULL &&
+		((rc = ticket_code(src->db, job, t->code, err)) != KZ_OK ||
+			(rc = ticket_link(src->db, cfg, job, t->link, sizeof t->link, err)) !=
+				KZ_OK)) {
 		free(t);
 		return rc;
 	}
@@ -269,7 +287,7 @@ kz_doc_ticket_load(struct kz_doc_source *src, const struct kz_print_job *job, vo
 			: kk ? s->name_kk
 			     : s->name_ru,
 		job->number, job->issued_at, t->est.ahead, job->resumes_at != 0, job->resumes_at,
-		t->est.waiting ? &t->est : NULL, t->code};
+		t->est.waiting ? &t->est : NULL, t->code, t->link};
 	*data = t;
 	return KZ_OK;
 }

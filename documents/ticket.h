@@ -8,7 +8,9 @@
  * (queue/estimate.h: a range, the call after lunch, or that closing may
  * come first), the standard's 30-minute norm (p.7.2) only where the
  * estimate keeps it, shortly before lunch, when reception resumes, and the
- * check code that lets the visitor rate the service once at the kiosk.
+ * check code that lets the visitor rate the service once at the kiosk,
+ * and, where the hall has a public address, a QR code of the link that
+ * follows the ticket on the visitor's phone.
  */
 #ifndef KZ_DOC_TICKET_H
 #define KZ_DOC_TICKET_H
@@ -36,6 +38,9 @@ struct kz_ticket_doc {
 	/* the ballot's check code (queue/feedback.h), printed small under
 	 * the footer's rule; NULL or "": no line */
 	const char *check_code;
+	/* the link to the ticket's phone page (queue/visit.h), printed as a
+	 * QR code with a line that says what it is; NULL or "": none */
+	const char *link;
 };
 
 /* Lay the ticket out for paper width dots wide.  KZ_EINVAL for a width
@@ -50,14 +55,11 @@ int kz_doc_ticket_layout(const struct kz_ticket_doc *d, int width, struct kz_lay
 int kz_doc_ticket_bitmap(struct kz_typeset *t, const struct kz_ticket_doc *d, int width,
 	struct kz_bitmap **out, char *err);
 
-/* The Russian form of a noun after the number n: one (1, 21, 101 ...),
- * few (2-4, 22-24 ...) or many (0, 5-20, 25-30, 111 ...). */
-const char *kz_doc_plural_ru(long n, const char *one, const char *few, const char *many);
-
 /* The table's pair (documents.h): the ticket of print job job, from its
  * ticket row, hall.ini's office and service names in its language and the
  * people ahead and expected wait worked out now (kz_wait_estimate_ticket,
- * the kiosk's function); and that data laid out as kz_doc_ticket_layout
+ * the kiosk's function), the link of [server] public_url and the ticket's
+ * token (queue/visit.h) if the hall has one; and that data laid out as kz_doc_ticket_layout
  * does. */
 int kz_doc_ticket_load(struct kz_doc_source *src, const struct kz_print_job *job, void **data,
 	char *err);

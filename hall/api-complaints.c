@@ -49,7 +49,8 @@ hall_complaint_add(struct hall_req *r)
 		return field(r, "days", N("The answer is due in 15 or 30 days."), NULL);
 	in.days = (int)days;
 	pthread_mutex_lock(&r->hall->db_lock);
-	has_printer = kz_app_default_printer(r->hall->db, 0, printer, err) == KZ_OK;
+	has_printer = kz_app_counter_printer(r->hall->db, r->hall->cfg, r->sess.counter, printer,
+			      err) == KZ_OK;
 	rc = kz_complaint_add(r->hall->db, r->hall->opt.cal, &in, has_printer ? printer : NULL,
 		r->lang, &out, &job, err);
 	pthread_mutex_unlock(&r->hall->db_lock);

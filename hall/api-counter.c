@@ -46,6 +46,8 @@ current_json(struct hall_req *r, const struct kz_status *st, const char *number)
 		t.started_at ? json_integer(t.started_at) : json_null());
 	json_object_set_new(o, "service_seconds",
 		json_integer(kz_service_seconds(t.called_at, 0, st->now)));
+	/* the comment of the counter that transferred the visitor here */
+	json_object_set_new(o, "comment", t.comment[0] ? json_string(t.comment) : json_null());
 	return o;
 }
 
@@ -268,6 +270,7 @@ do_finish(struct hall_req *r, char *err)
 {
 	const char *outcome = hall_body_str(r, "outcome"), *to = hall_body_str(r, "to_service");
 	const char *expect = hall_body_str(r, "ticket");
+	const char *comment = hall_body_str(r, "comment");
 	enum kz_outcome o;
 	struct kz_ticket t;
 	int rc;
@@ -285,9 +288,24 @@ do_finish(struct hall_req *r, char *err)
 		json_object_set_new(r->out, "field", json_string("to_service"));
 		return KZ_EINVAL;
 	}
-	rc = kz_ticket_finish(r->hall->db, r->sess.counter, o, o == KZ_TRANSFERRED ? to : NULL,
-		expect, &t, err);
-	if (rc == KZ_EREJECT && o == KZ_NO_SHOW)
+	if (o != KZ_TRANSFERRED && comment != NULL && comment[0] != '\0') {
+		hall_fail(r, 400, "invalid", N("A comment goes only with a transfer."), NULL);
+		json_object_set_new(r->out, "field", json_string("comment"));
+		return KZ_EINVAL;
+	}
+	if (o == KZ_TRANSFERRED && comment != NULL && strlen(comment) >= KZ_TRANSFER_COMMENT_LEN) {
+		hall_fail(r, 400, "invalid", N("The comment is too long; say it shorter."), NULL);
+		json_object_set_new(r->out, "field", json_string("comment"));
+		return KZ_EINVAL;
+	}
+	rc = o == KZ_TRANSFERRED
+		? kz_ticket_transfer(r->hall->db, r->sess.counter, to, comment, expect, &t, err)
+		: kz_ticket_finish(r->hall->db, r->sess.counter, o, NULL, expect, &t, err);
+	if (rc == KZ_EINVAL && o == KZ_TRANSFERRED) {
+		hall_fail(r, 400, "invalid",
+			N("The comment is one line of text, without special characters."), err);
+		json_object_set_new(r->out, "field", json_string("comment"));
+	} else if (rc == KZ_EREJECT && o == KZ_NO_SHOW)
 		hall_fail(r, 409, "refused",
 			N("No-show only for a visitor who was called and did not come up; service has "
 			  "started."),

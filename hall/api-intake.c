@@ -4,7 +4,7 @@
  * far} checks one field (the IIN's or BIN's control digit, the act's rows
  * and total, a text's length); POST /api/intake {...the form} checks
  * everything again and accepts the application at the clerk's counter,
- * its receipt (or notice) queued on the hall's receipts printer.  A fault
+ * its receipt (or notice) queued on the counter's printer ([counter N] printer =, else the hall's receipts printer).  A fault
  * is 400 naming the field, so the page keeps what was typed.  The keys
  * are accept's with '_' for '-' (see hall-api.md); no value is logged.
  */
@@ -239,7 +239,8 @@ accept_form(struct hall_req *r, struct act *a)
 	in.act = a->rows;
 	in.act_total = a->total;
 	pthread_mutex_lock(&r->hall->db_lock);
-	has_printer = kz_app_default_printer(r->hall->db, 0, printer, err) == KZ_OK;
+	has_printer = kz_app_counter_printer(r->hall->db, r->hall->cfg, r->sess.counter, printer,
+			      err) == KZ_OK;
 	rc = kz_app_accept(r->hall->db, r->hall->opt.cal, r->sess.counter, &in,
 		has_printer ? printer : NULL, r->lang, &app, &job, err);
 	pthread_mutex_unlock(&r->hall->db_lock);

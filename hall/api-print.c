@@ -1,6 +1,6 @@
 /*
  * api-print.c - POST /api/print {"doc": "receipt|notice|talon|ticket",
- * "number": ...}: print a paper again on the hall's receipts printer, as
+ * "number": ...}: print a paper again on the counter's printer ([counter N] printer =, else the hall's receipts printer), as
  * 'kezek print receipt|notice|talon|ticket NUMBER', asked for by the
  * logged-in clerk at their counter (the event log's print_asked).
  */
@@ -36,7 +36,7 @@ hall_print(struct hall_req *r)
 	snprintf(who, sizeof who, "counter %d", r->sess.counter);
 	kz_clock_day(kz_clock_now(), day);
 	pthread_mutex_lock(&r->hall->db_lock);
-	rc = kz_app_default_printer(r->hall->db, 0, printer, err);
+	rc = kz_app_counter_printer(r->hall->db, r->hall->cfg, r->sess.counter, printer, err);
 	if (rc == KZ_OK)
 		rc = kz_reprint_add(r->hall->db, printer, kind, number, day, r->lang, who, &job,
 			err);

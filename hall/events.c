@@ -14,6 +14,7 @@
 
 #include "events.h"
 #include "queue/clock.h"
+#include "queue/device.h"
 #include "queue/watch.h"
 #include "routes.h"
 #include "session.h"
@@ -33,6 +34,7 @@ struct hall_events {
 struct stream {
 	struct hall_events *e;
 	char token[65]; /* its session: the stream ends with it */
+	int64_t device; /* or its device (devices.id): the stream ends when it is revoked */
 	int64_t sent;   /* the version last sent, -1 before the first */
 };
 
@@ -136,6 +138,18 @@ hall_events_version(struct hall_events *e)
 	return v;
 }
 
+/* Whether the device is still enrolled (not revoked meanwhile). */
+static int
+device_live(struct kz_hall *h, int64_t device)
+{
+	int live = 0, rc;
+
+	pthread_mutex_lock(&h->db_lock);
+	rc = kz_device_live(h->db, device, &live, NULL);
+	pthread_mutex_unlock(&h->db_lock);
+	return rc != KZ_OK || live; /* a busy database ends no stream */
+}
+
 /* libmicrohttpd asks for the stream's next bytes: wait for a change (or
  * the keep-alive time) in this connection's own thread. */
 static ssize_t
@@ -156,7 +170,11 @@ stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 	v = e->version;
 	stop = e->stopping;
 	pthread_mutex_unlock(&e->lock);
-	if (stop || !hall_session_find(e->hall->sessions, s->token, &who))
+	if (!stop && s->device && !device_live(e->hall, s->device)) {
+		hall_log(e->hall, "device#%lld revoked: its stream ended", (long long)s->device);
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	}
+	if (stop || (!s->device && !hall_session_find(e->hall->sessions, s->token, &who)))
 		return MHD_CONTENT_READER_END_OF_STREAM;
 	if (v == s->sent)
 		n = snprintf(buf, max, ": keep-alive\n\n");
@@ -185,6 +203,7 @@ hall_events_stream(struct hall_req *r)
 	s->e = r->hall->events;
 	s->sent = -1;
 	snprintf(s->token, sizeof s->token, "%s", r->sess.token);
+	s->device = r->sess.device_id;
 	r->resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 1024, stream_read, s,
 		stream_free);
 	if (r->resp == NULL) {

@@ -25,17 +25,20 @@
 #include "queue/error.h"
 #include "queue/i18n.h"
 
-#define HALL_CONNECTIONS 64          /* browser connections at once (a thread each) */
-#define HALL_BODY_MAX    (64 * 1024) /* bytes of a request body: more is 413 */
-#define HALL_SESSIONS    256         /* logged-in browsers at once */
+#define HALL_CONNECTIONS             256         /* browser connections at once (a thread each) */
+#define HALL_CONNECTIONS_PER_ADDRESS 32          /* of them from one address */
+#define HALL_BODY_MAX                (64 * 1024) /* bytes of a request body: more is 413 */
+#define HALL_SESSIONS                256         /* logged-in browsers at once */
 
 /* N marks an English msgid for the catalogues (tools/po-update.sh); it is
  * translated into the session's language when sent (hall_fail). */
 #define N(msgid) (msgid)
 
 struct hall_sessions;
+struct hall_route;
 struct hall_limits;
 struct hall_events;
+struct hall_open;
 
 /* What kz_hall_start needs; the caller owns every pointer. */
 struct kz_hall_options {
@@ -49,16 +52,21 @@ struct kz_hall_options {
 	int port;                /* -1: cfg->server.port; 0: any free port */
 	int watch_ms;            /* how often the stream looks at the database (0: 25) */
 	FILE *log;               /* one line per request and refusal; NULL: stderr */
+	/* routes looked at before routes.c's (NULL: none): a program embedding
+	 * the server, such as a test, serves more paths this way */
+	const struct hall_route *extra_routes;
+	int nextra_routes;
 };
 
 struct kz_hall {
 	struct kz_hall_options opt;
 	const struct kz_config *cfg;
-	struct kz_db *db; /* the requests' connection, under db_lock */
-	pthread_mutex_t db_lock;
+	struct kz_db *db;        /* the requests' connection, under db_lock */
+	pthread_mutex_t db_lock; /* recursive: a device's POST holds it around its handler */
 	struct hall_sessions *sessions;
 	struct hall_limits *limits;
 	struct hall_events *events;
+	struct hall_open *open; /* the public feed of waits (open.h) */
 	struct MHD_Daemon *daemon;
 	int tls;        /* HTTPS */
 	int port;       /* the port it listens on */
@@ -72,6 +80,11 @@ enum hall_role {
 	HALL_CLERK = 1 << 0,
 	HALL_MANAGER = 1 << 1,
 	HALL_ADMIN = 1 << 2,
+	/* devices on machines of their own (queue/device.h), proving
+	 * themselves with Authorization: Bearer, never a cookie */
+	HALL_BOARD = 1 << 3,
+	HALL_KIOSK = 1 << 4,
+	HALL_PRINTER = 1 << 5,
 };
 
 /* Who a request comes from: a copy of its session (session.c). */
@@ -84,6 +97,10 @@ struct hall_session {
 	char position[256];
 	int counter;  /* a clerk's counter; 0 for managers */
 	char lang[3]; /* "kk" or "ru" */
+	/* a device's request (role HALL_BOARD, HALL_KIOSK or HALL_PRINTER):
+	 * token and csrf are empty, name is the device's name */
+	int64_t device_id;   /* devices.id; 0 for a browser */
+	char device_for[64]; /* the kiosk's [kiosk NAME], the printer's [printer NAME]; "" */
 };
 
 /* One request on its way through the server. */
@@ -102,6 +119,7 @@ struct hall_req {
 	int retry_after;           /* seconds, for a 429 or 503 */
 	char error[32];            /* the error code sent, for the log */
 	char detail[KZ_ERR_LEN];   /* the queue's own message, for the log */
+	int visitor;               /* a visitor's phone's route: the connection closes after */
 };
 
 /* Start serving on a thread of its own; KZ_OK, or KZ_ECONFIG / KZ_EDB /
@@ -128,6 +146,9 @@ const char *hall_tr(const struct hall_req *r, const char *msgid);
  * key (1 and *out; 0 if absent or not an integer). */
 const char *hall_body_str(const struct hall_req *r, const char *key);
 int hall_body_int(const struct hall_req *r, const char *key, long long *out);
+
+/* "clerk", "manager", "administrator", "board", "kiosk", "printer"; "-". */
+const char *hall_role_name(enum hall_role role);
 
 /* 1 if the address (text) is loopback. */
 int hall_is_loopback(const char *address);

@@ -9,9 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cert.h"
 #include "hall.h"
+#include "queue/calendar.h"
 #include "queue/clock.h"
 #include "setup/setup.h"
 
@@ -108,6 +110,24 @@ parse(int argc, char **argv, struct args *a)
 	return 0;
 }
 
+/* From 1 November, once a day in the hall's log: next year has no holiday
+ * file yet, and someone must add it before 1 January. */
+static void
+warn_next_year(struct kz_hall *h, const struct kz_calendar *cal, struct kz_date *warned)
+{
+	struct kz_date today = kz_date_of(kz_clock_now());
+	int y;
+
+	if (kz_date_cmp(today, *warned) == 0)
+		return;
+	*warned = today;
+	if ((y = kz_cal_next_year_missing(cal, today)) != 0)
+		hall_log(h,
+			"warning: there is no holiday data for next year, %d: add "
+			"config/holidays/%d.ini from the government's decrees before 1 January",
+			y, y);
+}
+
 static int
 serve(struct args *a)
 {
@@ -158,7 +178,13 @@ serve(struct args *a)
 		       "/manager\n",
 			h->tls ? "https" : "http", v6 ? "[" : "", addr, v6 ? "]" : "", h->port);
 		fflush(stdout);
-		sigwait(&stop, &sig);
+		/* a stop signal ends it; each minute meanwhile, the day's warnings */
+		for (struct kz_date warned = {0, 0, 0};;) {
+			struct timespec minute = {60, 0};
+			warn_next_year(h, cal, &warned);
+			if ((sig = sigtimedwait(&stop, NULL, &minute)) > 0)
+				break;
+		}
 		hall_log(h, "stopping on signal %d", sig);
 		kz_hall_stop(h);
 		rc = 0;

@@ -1,8 +1,9 @@
 /*
  * server.c - kezek-hall's HTTP(S) server with libmicrohttpd: a thread per
  * connection (at most HALL_CONNECTIONS), the checks every request passes
- * (allowed network, size, rate, JSON, session, role, CSRF) in that order,
- * then the handler of routes.c.  Start at answer.
+ * (allowed network, size, rate, JSON, session or device, role, CSRF) in
+ * that order, then the handler of routes.c (a device's POST inside
+ * hall_idem_run).  Start at answer.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -13,10 +14,15 @@
 #include <sys/socket.h>
 
 #include <microhttpd.h>
+#include <nettle/sha2.h>
 
 #include "events.h"
+#include "idem.h"
 #include "limits.h"
+#include "open.h"
+#include "record.h"
 #include "queue/clock.h"
+#include "queue/device.h"
 #include "queue/hall.h"
 #include "routes.h"
 #include "session.h"
@@ -194,6 +200,8 @@ send_answer(struct hall_req *r)
 				"application/json; charset=utf-8");
 		security_headers(resp, 1);
 	}
+	if (r->visitor)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
 	if (retry_after > 0) {
 		char s[16];
 		snprintf(s, sizeof s, "%d", retry_after);
@@ -205,18 +213,66 @@ send_answer(struct hall_req *r)
 	return ret;
 }
 
-/* "clerk#3@2", "manager#7" or "-": who, for the log (never a name). */
+const char *
+hall_role_name(enum hall_role role)
+{
+	switch (role) {
+	case HALL_CLERK:
+		return "clerk";
+	case HALL_MANAGER:
+		return "manager";
+	case HALL_ADMIN:
+		return "administrator";
+	case HALL_BOARD:
+		return "board";
+	case HALL_KIOSK:
+		return "kiosk";
+	case HALL_PRINTER:
+		return "printer";
+	default:
+		return "-";
+	}
+}
+
+/* "clerk#3@2", "manager#7", "kiosk:kiosk-1#4" or "-": who, for the log
+ * (never a person's name; a device's name is no secret). */
 static void
 who(const struct hall_req *r, char *out, size_t len)
 {
 	if (r->sess.role == HALL_NOBODY)
 		snprintf(out, len, "-");
+	else if (r->sess.device_id != 0)
+		snprintf(out, len, "%s:%.31s#%lld", hall_role_name(r->sess.role), r->sess.name,
+			(long long)r->sess.device_id);
 	else if (r->sess.role == HALL_CLERK)
 		snprintf(out, len, "clerk#%lld@%d", (long long)r->sess.staff_id, r->sess.counter);
 	else
 		snprintf(out, len, "%s#%lld",
 			r->sess.role == HALL_ADMIN ? "administrator" : "manager",
 			(long long)r->sess.staff_id);
+}
+
+/* The path for the log: a phone link's token (visit.h) is a key to its
+ * ticket's page, so the log shows only a hash's first 8 hex digits, enough
+ * to follow one phone's requests and useless to open the page. */
+static void
+log_path(const char *p, char *out, size_t len)
+{
+	static const char *const secret[] = {"/t/", "/api/visit/"};
+	struct sha256_ctx ctx;
+	uint8_t h[SHA256_DIGEST_SIZE];
+
+	for (size_t i = 0; i < sizeof secret / sizeof secret[0]; i++) {
+		size_t n = strlen(secret[i]);
+		if (strncmp(p, secret[i], n) != 0 || p[n] == '\0')
+			continue;
+		sha256_init(&ctx);
+		sha256_update(&ctx, strlen(p + n), (const uint8_t *)(p + n));
+		sha256_digest(&ctx, sizeof h, h);
+		snprintf(out, len, "%s#%02x%02x%02x%02x", secret[i], h[0], h[1], h[2], h[3]);
+		return;
+	}
+	snprintf(out, len, "%.100s", p);
 }
 
 static void
@@ -226,7 +282,7 @@ log_request(struct hall_req *r)
 
 	who(r, w, sizeof w);
 	/* the path shown escaped and cut: a request's own bytes never break a line */
-	snprintf(path, sizeof path, "%.100s", r->path);
+	log_path(r->path, path, sizeof path);
 	for (char *p = path; *p; p++)
 		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
 			*p = '?';
@@ -243,6 +299,64 @@ find_session(struct hall_req *r)
 	if (token != NULL && strlen(token) == 64 &&
 		hall_session_find(r->hall->sessions, token, &r->sess))
 		r->lang = r->sess.lang;
+}
+
+/* The device a bearer credential names (the header "Bearer <64 hex>"):
+ * KZ_OK with r->sess filled, else answered (401 device). */
+static int
+find_device(struct hall_req *r, const char *authorization)
+{
+	const char *cred = strncmp(authorization, "Bearer ", 7) == 0 ? authorization + 7 : "";
+	struct kz_device d;
+	char err[KZ_ERR_LEN];
+	int rc;
+
+	pthread_mutex_lock(&r->hall->db_lock);
+	rc = kz_device_by_credential(r->hall->db, cred, &d, err);
+	if (rc == KZ_OK && d.seen_at < kz_clock_now() - KZ_DEVICE_SEEN_SECONDS)
+		(void)kz_device_seen(r->hall->db, d.id, kz_clock_now(), NULL);
+	pthread_mutex_unlock(&r->hall->db_lock);
+	if (rc == KZ_ENOTFOUND)
+		return hall_fail(r, 401, "device",
+			N("This device is not enrolled or was revoked; enrol it again."),
+			"unknown credential");
+	if (rc == KZ_EREJECT) {
+		char detail[96];
+		snprintf(detail, sizeof detail, "revoked %s:%s#%lld", kz_device_role_name(d.role),
+			d.name, (long long)d.id);
+		return hall_fail(r, 401, "device",
+			N("This device is not enrolled or was revoked; enrol it again."), detail);
+	}
+	if (rc != KZ_OK)
+		return hall_refuse(r, rc, N("The server could not do it; tell the administrator."),
+			err);
+	memset(&r->sess, 0, sizeof r->sess);
+	r->sess.role = d.role == KZ_DEVICE_BOARD ? HALL_BOARD
+		: d.role == KZ_DEVICE_KIOSK      ? HALL_KIOSK
+		: d.role == KZ_DEVICE_PRINTER    ? HALL_PRINTER
+						 : HALL_NOBODY;
+	if (r->sess.role == HALL_NOBODY)
+		return hall_fail(r, 401, "device",
+			N("This device is not enrolled or was revoked; enrol it again."),
+			"device of no known role");
+	r->sess.device_id = d.id;
+	snprintf(r->sess.name, sizeof r->sess.name, "%s", d.name);
+	snprintf(r->sess.device_for, sizeof r->sess.device_for, "%s", d.stands_for);
+	snprintf(r->sess.lang, sizeof r->sess.lang, "ru");
+	return KZ_OK;
+}
+
+/* A device's language: ?lang=, else the body's "lang", else ru. */
+static void
+device_lang(struct hall_req *r)
+{
+	const char *q = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, "lang");
+	const char *b = hall_body_str(r, "lang");
+	const char *lang = q ? q : b;
+
+	if (lang != NULL && (strcmp(lang, "kk") == 0 || strcmp(lang, "ru") == 0))
+		snprintf(r->sess.lang, sizeof r->sess.lang, "%s", lang);
+	r->lang = r->sess.lang;
 }
 
 /* A state change from the page itself: the header only scripts of the
@@ -271,12 +385,38 @@ parse_body(struct hall_req *r, const struct pending *p)
 	if (type == NULL || strncmp(type, "application/json", 16) != 0)
 		return hall_fail(r, 415, "content_type", N("The request is not JSON."), type);
 	r->body = json_loadb(p->body, p->len, JSON_REJECT_DUPLICATES, &je);
-	if (r->body == NULL)
-		return hall_fail(r, 400, "json", N("The request is not valid JSON."), je.text);
+	if (r->body == NULL) {
+		/* where, never what: jansson's words quote the body, and a body
+		 * may hold a secret or a person's data, which no log keeps */
+		char at[64];
+		snprintf(at, sizeof at, "not JSON at line %d column %d", je.line, je.column);
+		return hall_fail(r, 400, "json", N("The request is not valid JSON."), at);
+	}
 	if (!json_is_object(r->body))
 		return hall_fail(r, 400, "json", N("The request is not valid JSON."),
 			"not an object");
 	return KZ_OK;
+}
+
+/* The route for r: the embedding program's first, then routes.c's. */
+static const struct hall_route *
+route_find(struct hall_req *r, int *known)
+{
+	const struct kz_hall_options *o = &r->hall->opt;
+	int extra_known = 0;
+
+	*known = 0;
+	for (int i = 0; i < o->nextra_routes; i++) {
+		const struct hall_route *rt = &o->extra_routes[i];
+		if (strcmp(r->path, rt->path) != 0)
+			continue;
+		if (strcmp(r->method, rt->method) == 0)
+			return rt;
+		extra_known = 1;
+	}
+	const struct hall_route *rt = hall_route_find(r->method, r->path, known);
+	*known |= extra_known;
+	return rt;
 }
 
 /* Everything a request passes before its handler; KZ_OK to go on. */
@@ -285,18 +425,43 @@ admit(struct hall_req *r, const struct pending *p, const struct hall_route **rou
 {
 	const char *origin = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Origin");
 	const char *host = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Host");
+	const char *authorization =
+		MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Authorization");
 	int known = 0,
 	    state_change = strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
+	char device_key[32];
 
-	if (!allowed(r->hall->cfg, r->address))
+	/* a visitor's phone comes from anywhere; the rest from [server] allow */
+	*route = route_find(r, &known);
+	r->visitor = *route != NULL && (*route)->access == HALL_VISITOR;
+	if (!r->visitor && !allowed(r->hall->cfg, r->address))
 		return hall_fail(r, 403, "network",
 			N("This computer may not use the hall's pages."),
 			"address not in [server] allow");
-	find_session(r);
+	if (authorization != NULL) {
+		/* a device: its credential, never a cookie; a browser's page
+		 * (which sends Origin) cannot speak for one */
+		if (origin != NULL)
+			return hall_fail(r, 403, "origin", N("The request came from another site."),
+				"a device's credential from a browser");
+		if (find_device(r, authorization) != KZ_OK) {
+			/* guesses spend the address's budget; a device has its own */
+			if ((r->retry_after = hall_limit_request(r->hall->limits, r->address)) > 0)
+				hall_fail(r, 429, "too_many",
+					N("Too many requests; wait a moment."), NULL);
+			return KZ_EREJECT;
+		}
+		snprintf(device_key, sizeof device_key, "device#%lld",
+			(long long)r->sess.device_id);
+		r->lang = r->sess.lang;
+	} else {
+		find_session(r);
+	}
 	if ((r->retry_after = hall_limit_request(r->hall->limits,
-		     r->sess.role != HALL_NOBODY ? r->sess.token : r->address)) > 0)
+		     r->sess.device_id                     ? device_key
+			     : r->sess.role != HALL_NOBODY ? r->sess.token
+							   : r->address)) > 0)
 		return hall_fail(r, 429, "too_many", N("Too many requests; wait a moment."), NULL);
-	*route = hall_route_find(r->method, r->path, &known);
 	if (*route == NULL)
 		return known ? hall_fail(r, 405, "method", N("Not found."), NULL)
 			     : hall_fail(r, 404, "not_found", N("Not found."), NULL);
@@ -308,13 +473,16 @@ admit(struct hall_req *r, const struct pending *p, const struct hall_route **rou
 	}
 	if (state_change && parse_body(r, p) != KZ_OK)
 		return KZ_EREJECT;
-	if ((*route)->access == HALL_PUBLIC)
+	if (r->sess.device_id)
+		device_lang(r);
+	if ((*route)->access == HALL_PUBLIC || r->visitor)
 		return KZ_OK;
 	if (r->sess.role == HALL_NOBODY)
 		return hall_fail(r, 401, "session", N("Log in first."), NULL);
 	if (((*route)->access & (int)r->sess.role) == 0)
-		return hall_fail(r, 403, "role", N("Your role may not do this."), NULL);
-	if (state_change && !csrf_ok(r))
+		return hall_fail(r, 403, "role", N("Your role may not do this."),
+			r->sess.device_id ? "a device's role" : NULL);
+	if (state_change && r->sess.device_id == 0 && !csrf_ok(r))
 		return hall_fail(r, 403, "csrf", N("The page is out of date; reload it."), NULL);
 	return KZ_OK;
 }
@@ -357,11 +525,19 @@ answer(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 	}
 	client_address(conn, r.address, sizeof r.address);
 	r.lang = h->cfg->staff_lang;
-	if (admit(&r, p, &route) == KZ_OK && route->handle(&r) == KZ_OK && r.status == 0)
-		r.status = r.out || r.resp ? 200 : 204;
+	if (admit(&r, p, &route) == KZ_OK) {
+		/* a device's state change: kept with its answer, by its key */
+		int rc = r.sess.device_id != 0 && strcmp(method, "GET") != 0 &&
+				strcmp(method, "HEAD") != 0
+			? hall_idem_run(&r, route)
+			: route->handle(&r);
+		if (rc == KZ_OK && r.status == 0)
+			r.status = r.out || r.resp ? 200 : 204;
+	}
 	if (r.status == 0)
 		r.status = 500;
 	log_request(&r);
+	hall_record(&r, route ? route->path : NULL);
 	ret = send_answer(&r);
 	json_decref(r.out);
 	json_decref(r.body);
@@ -478,7 +654,7 @@ start_daemon(struct kz_hall *h, const char *address, int port, char *err)
 		flags |= MHD_USE_TLS;
 	h->daemon = MHD_start_daemon(flags, 0, NULL, NULL, answer, h, MHD_OPTION_SOCK_ADDR,
 		(struct sockaddr *)&sa, MHD_OPTION_CONNECTION_LIMIT, (unsigned)HALL_CONNECTIONS,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)(HALL_CONNECTIONS / 2),
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)HALL_CONNECTIONS_PER_ADDRESS,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 		(size_t)(128 * 1024), MHD_OPTION_NOTIFY_COMPLETED, completed, h,
 		h->tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert, MHD_OPTION_HTTPS_MEM_KEY,
@@ -508,13 +684,18 @@ kz_hall_start(const struct kz_hall_options *opt, struct kz_hall **out, char *err
 		return kz_err(err, KZ_ENOMEM, "out of memory");
 	h->opt = *opt;
 	h->cfg = opt->cfg;
-	pthread_mutex_init(&h->db_lock, NULL);
+	pthread_mutexattr_t recursive;
+	pthread_mutexattr_init(&recursive);
+	pthread_mutexattr_settype(&recursive, PTHREAD_MUTEX_RECURSIVE);
+	pthread_mutex_init(&h->db_lock, &recursive);
+	pthread_mutexattr_destroy(&recursive);
 	pthread_mutex_init(&h->log_lock, NULL);
 	if ((rc = kz_db_open(opt->db_path, 0, &h->db, err)) != KZ_OK ||
 		(rc = kz_hall_sync(h->db, h->cfg, NULL, err)) != KZ_OK)
 		goto fail;
 	if ((rc = hall_sessions_new(&h->sessions)) != KZ_OK ||
 		(rc = hall_limits_new(&h->limits)) != KZ_OK ||
+		(rc = hall_open_new(&h->open)) != KZ_OK ||
 		(h->words[0] = words_of(opt->cat, "kk")) == NULL ||
 		(h->words[1] = words_of(opt->cat, "ru")) == NULL) {
 		rc = kz_err(err, KZ_ENOMEM, "out of memory");
@@ -544,6 +725,7 @@ kz_hall_stop(struct kz_hall *h)
 	hall_events_free(h->events);
 	hall_sessions_free(h->sessions);
 	hall_limits_free(h->limits);
+	hall_open_free(h->open);
 	kz_db_close(h->db);
 	free(h->words[0]);
 	free(h->words[1]);

@@ -1,6 +1,6 @@
 /*
  * static.c - the pages: / and /counter (counter.html), /manager
- * (manager.html) and /static/NAME from the pages' folder (hall/www).
+ * (manager.html), /open (open.html, the public feed of waits) and /static/NAME from the pages' folder (hall/www).
  * NAME is one plain file name (letters, digits, '.', '-', '_'; no leading
  * dot): libmicrohttpd has already decoded %2e and %2f, so "..", a slash or
  * a hidden file, encoded or not, never leaves the folder.  Only regular
@@ -52,12 +52,31 @@ plain_name(const char *name)
 		n;
 }
 
+void
+hall_page_headers(struct MHD_Response *resp)
+{
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "Content-Security-Policy",
+		"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
+		"form-action 'self'; base-uri 'none'");
+}
+
 int
 hall_static(struct hall_req *r)
 {
 	const char *name = strcmp(r->path, "/manager") == 0 ? "manager.html"
+		: strcmp(r->path, "/open") == 0             ? "open.html"
 		: strncmp(r->path, "/static/", 8) == 0      ? r->path + 8
 							    : "counter.html";
+
+	return hall_static_file(r, name);
+}
+
+int
+hall_static_file(struct hall_req *r, const char *name)
+{
 	char path[KZ_PATH_LEN + 128];
 	const char *type = type_of(name);
 	struct stat st;
@@ -81,12 +100,7 @@ hall_static(struct hall_req *r)
 	}
 	MHD_add_response_header(r->resp, "Content-Type", type);
 	MHD_add_response_header(r->resp, "Cache-Control", "no-cache");
-	MHD_add_response_header(r->resp, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(r->resp, "X-Frame-Options", "DENY");
-	MHD_add_response_header(r->resp, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(r->resp, "Content-Security-Policy",
-		"default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
-		"form-action 'self'; base-uri 'none'");
+	hall_page_headers(r->resp);
 	r->status = 200;
 	return KZ_OK;
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "layout.h"
+#include "qr.h"
 #include "queue/error.h"
 
 /* Append a block; KZ_EINVAL if there is no room for it or its text. */
@@ -30,6 +31,37 @@ kz_layout_add(struct kz_layout *l, enum kz_block_kind kind, int px, int bold, in
 	return KZ_OK;
 }
 
+/* The QR code of k's text at (x, y) in a column w wide, into b (NULL:
+ * only measure); *h gets its height, the quiet zone included. */
+static int
+set_qr(struct kz_bitmap *b, const struct kz_layout_block *k, int x, int y, int w, int *h, char *err)
+{
+	struct kz_qr *q;
+	int rc, side, left;
+
+	if ((rc = kz_qr_make(k->text, &q, err)) != KZ_OK)
+		return rc;
+	side = (q->size + 2 * KZ_QR_QUIET) * k->px;
+	if (side > w) {
+		kz_qr_free(q);
+		return kz_err(err, KZ_EINVAL,
+			"a QR code of %d modules at %d dots each is wider than the paper's %d dots",
+			q->size, k->px, w);
+	}
+	left = k->align == KZ_TS_LEFT     ? x
+		: k->align == KZ_TS_RIGHT ? x + w - side
+					  : x + (w - side) / 2;
+	left += KZ_QR_QUIET * k->px;
+	for (int r = 0; b != NULL && r < q->size; r++)
+		for (int c = 0; c < q->size; c++)
+			if (q->dark[r * q->size + c])
+				kz_bitmap_fill(b, left + c * k->px, y + (KZ_QR_QUIET + r) * k->px,
+					k->px, k->px, 1);
+	kz_qr_free(q);
+	*h = side;
+	return KZ_OK;
+}
+
 /* Set the layout's blocks into b (NULL: only measure); *bottom gets the
  * lowest dot the content reaches. */
 static int
@@ -45,6 +77,9 @@ render(struct kz_typeset *t, const struct kz_layout *l, struct kz_bitmap *b, int
 				kz_bitmap_fill(b, x, y, w, k->px, 1);
 			h = k->px;
 			rc = KZ_OK;
+		} else if (k->kind == KZ_BLOCK_QR) {
+			if ((rc = set_qr(b, k, x, y, w, &h, err)) != KZ_OK)
+				return rc;
 		} else if (k->kind == KZ_BLOCK_WRAP) {
 			rc = kz_typeset_wrap(t, b, x, y, w, k->px, k->bold, k->align, k->text, &h);
 		} else {

@@ -16,12 +16,14 @@ enum kz_block_kind {
 	KZ_BLOCK_LINE, /* one line, shrunk to fit */
 	KZ_BLOCK_WRAP, /* words onto as many lines as needed */
 	KZ_BLOCK_RULE, /* a black line across the content width */
+	KZ_BLOCK_QR,   /* the text as a QR code (qr.h), px dots a module, quiet zone
+			* included, placed by align */
 };
 
 /* One block of a printout, top to bottom. */
 struct kz_layout_block {
 	enum kz_block_kind kind;
-	int px; /* text: pixel size; rule: thickness in dots */
+	int px; /* text: pixel size; rule: thickness in dots; QR: dots a module */
 	int bold;
 	int align; /* KZ_TS_LEFT, KZ_TS_CENTRE, KZ_TS_RIGHT */
 	int gap;   /* dots from the block above (negative: into its empty line space) */

@@ -12,6 +12,7 @@
 #include FT_FREETYPE_H
 
 #include "pdf.h"
+#include "qr.h"
 #include "queue/error.h"
 #include "queue/file.h"
 #include "typeset.h"
@@ -177,7 +178,7 @@ check_layout(const struct kz_layout *l, int page, char *err)
 			"page %d of the PDF has no layout, or a malformed one", page + 1);
 	for (int i = 0; i < l->n; i++) {
 		const struct kz_layout_block *b = &l->blocks[i];
-		if (b->kind < KZ_BLOCK_LINE || b->kind > KZ_BLOCK_RULE || b->px <= 0 ||
+		if (b->kind < KZ_BLOCK_LINE || b->kind > KZ_BLOCK_QR || b->px <= 0 ||
 			b->align < KZ_TS_LEFT || b->align > KZ_TS_RIGHT ||
 			memchr(b->text, '\0', sizeof b->text) == NULL)
 			return kz_err(err, KZ_EINVAL, "block %d of page %d of the PDF is malformed",
@@ -368,6 +369,35 @@ wrap(struct pdf *p, double x, double y, double w, double size, int bold, int ali
 	}
 }
 
+/* The QR code of k's text at (x, y) in a column w wide (points); *h gets
+ * its height, the quiet zone included. */
+static int
+set_qr(struct pdf *p, const struct kz_layout_block *k, double x, double y, double w, double *h,
+	char *err)
+{
+	struct kz_qr *q;
+	double m = k->px * p->scale, side, left;
+	int rc;
+
+	if ((rc = kz_qr_make(k->text, &q, err)) != KZ_OK)
+		return rc;
+	side = (q->size + 2 * KZ_QR_QUIET) * m;
+	left = k->align == KZ_TS_LEFT     ? x
+		: k->align == KZ_TS_RIGHT ? x + w - side
+					  : x + (w - side) / 2;
+	left += KZ_QR_QUIET * m;
+	for (int r = 0; p->draw && r < q->size; r++)
+		for (int c = 0; c < q->size; c++)
+			if (q->dark[r * q->size + c])
+				cairo_rectangle(p->cr, left + c * m, y + (KZ_QR_QUIET + r) * m, m,
+					m);
+	if (p->draw)
+		cairo_fill(p->cr);
+	kz_qr_free(q);
+	*h = side;
+	return KZ_OK;
+}
+
 /* The layout's blocks from (p->x0, p->y0) at p->scale; *height gets how far
  * down the page they reach, the bottom margin included. */
 static int
@@ -390,6 +420,10 @@ set_blocks(struct pdf *p, const struct kz_layout *l, double *height, char *err)
 			wrap(p, x, y, w, k->px * p->scale, k->bold, k->align, k->text, &h);
 		} else if (k->kind == KZ_BLOCK_LINE) {
 			set_line(p, x, y, w, k->px * p->scale, k->bold, k->align, k->text, &h);
+		} else if (k->kind == KZ_BLOCK_QR) {
+			int rc = set_qr(p, k, x, y, w, &h, err);
+			if (rc != KZ_OK)
+				return rc;
 		}
 		/* cairo stops at the first fault: malformed UTF-8, or memory */
 		if ((st = cairo_status(p->cr)) != CAIRO_STATUS_SUCCESS)
@@ -459,7 +493,8 @@ static void
 set_title(cairo_surface_t *surface, const struct kz_layout *l)
 {
 	for (int i = 0; i < l->n; i++)
-		if (l->blocks[i].kind != KZ_BLOCK_RULE && l->blocks[i].text[0]) {
+		if (l->blocks[i].kind != KZ_BLOCK_RULE && l->blocks[i].kind != KZ_BLOCK_QR &&
+			l->blocks[i].text[0]) {
 			cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
 				l->blocks[i].text);
 			return;

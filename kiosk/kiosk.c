@@ -1,8 +1,11 @@
 /*
  * kiosk.c - the kiosk's loop body and the actions its screens ask for.
- * Start at kz_kiosk_step: follow the database, act on a tap, return home
- * when untouched, draw if the screen changed.  Every action is one queue/
- * call (one transaction); a busy database is retried quietly.
+ * Start at kz_kiosk_step: follow the hall, act on a tap, return home when
+ * untouched, draw if the screen changed.  Every action is one call of the
+ * kiosk's hall (hall.h: the database, one queue/ call and one transaction
+ * each; or kezek-hall over the network); a busy database or a server out
+ * of reach is retried quietly with the action's one idempotency key, for a
+ * bounded time.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,10 +20,9 @@
 #include "queue/watch.h"
 #include "screens.h"
 
-#define RETRY_SECONDS      2   /* between attempts to reopen a lost database */
-#define BUSY_MS            250 /* a locked database: this long, then try at the next step */
-#define PRINT_WAIT_SECONDS 8   /* a ticket not printed by then: "remember your number" */
-#define GESTURE_SECONDS    6   /* the admin gesture's corners, all within this */
+#define PRINT_WAIT_SECONDS 8  /* a ticket not printed by then: "remember your number" */
+#define GIVE_UP_SECONDS    20 /* an action not done by then (no server): "cannot now" */
+#define GESTURE_SECONDS    6  /* the admin gesture's corners, all within this */
 
 const char *const kz_kiosk_screens[] = {
 #define KZ_SCREEN(ID, name) #name,
@@ -39,32 +41,51 @@ say(const struct kz_kiosk *k, const char *what, const char *err)
 	fprintf(stderr, "kezek-kiosk %s: %s: %s\n", k->opt.conf->name, what, err);
 }
 
-/* --- the database ------------------------------------------------------ */
+/* --- the hall ---------------------------------------------------------- */
+
+/* A passing fault: the database locked, or the server out of reach. */
+static int
+passing(int rc)
+{
+	return rc == KZ_EBUSY || rc == KZ_EDEVICE;
+}
+
+/* The hall went away: say so, unless the administrator is at work, a
+ * visitor's action is being retried, or a visitor is about to take their
+ * ticket (their tap is tried, with "one moment", while the hall comes back). */
+static void
+unavailable(struct kz_kiosk *k)
+{
+	if (k->screen != KZ_SCR_PIN && k->screen != KZ_SCR_ADMIN && k->screen != KZ_SCR_CONFIRM &&
+		k->pending == KZ_PENDING_NONE)
+		kz_kiosk_go(k, KZ_SCR_UNAVAILABLE);
+}
 
 static void
 lose_connection(struct kz_kiosk *k)
 {
-	kz_watch_failed(k->watch, KZ_EDB);
-	k->db = NULL;
-	if (k->screen != KZ_SCR_PIN && k->screen != KZ_SCR_ADMIN)
-		kz_kiosk_go(k, KZ_SCR_UNAVAILABLE);
+	k->hall->ops->failed(k->hall->impl, KZ_EDB);
+	k->up = 0;
+	unavailable(k);
 }
 
 /* Read what the screens show; KZ_EBUSY keeps the last picture. */
 static int
 read_hall(struct kz_kiosk *k)
 {
+	static struct kz_kiosk_view v; /* large: off the stack */
 	char err[KZ_ERR_LEN];
-	int queued, rc, lunch = 0;
+	int rc, lunch = 0;
 
-	if ((rc = kz_status_read(k->db, &k->status, err)) != KZ_OK)
+	if ((rc = k->hall->ops->read(k->hall->impl, &v, err)) != KZ_OK) {
+		if (!passing(
+			    rc)) /* a hall out of reach is the unavailable screen's, not the log's */
+			say(k, "reading the hall", err);
 		return rc;
-	rc = kz_printer_get_state(k->db, k->opt.conf->printer, &k->printer_state, k->printer_reason,
-		&queued, err);
-	if (rc != KZ_OK && rc != KZ_ENOTFOUND)
-		return rc;
-	if (rc == KZ_ENOTFOUND)
-		k->printer_state = KZ_PRINTER_UNKNOWN;
+	}
+	k->status = v.status;
+	k->printer_state = v.printer;
+	snprintf(k->printer_reason, sizeof k->printer_reason, "%s", v.printer_reason);
 	k->may_issue = kz_ticket_may_issue(k->cal, kz_clock_now(), &k->office_now, &lunch,
 			       k->closed_why) == KZ_OK;
 	return KZ_OK;
@@ -74,15 +95,14 @@ static void
 refresh(struct kz_kiosk *k)
 {
 	int64_t minute = kz_clock_now() / 60;
-	enum kz_watch_state seen = kz_watch_poll(k->watch);
+	enum kz_watch_state seen = k->hall->ops->poll(k->hall->impl);
 	int rc;
 
-	k->db = kz_watch_db(k->watch);
+	k->up = k->hall->ops->up(k->hall->impl);
 	if (seen == KZ_WATCH_DOWN)
 		return;
 	if (seen == KZ_WATCH_LOST) {
-		if (k->screen != KZ_SCR_PIN && k->screen != KZ_SCR_ADMIN)
-			kz_kiosk_go(k, KZ_SCR_UNAVAILABLE);
+		unavailable(k);
 		return;
 	}
 	if (seen == KZ_WATCH_OPENED && k->screen == KZ_SCR_UNAVAILABLE)
@@ -90,14 +110,15 @@ refresh(struct kz_kiosk *k)
 	if (seen == KZ_WATCH_SAME && minute == k->read_minute)
 		return;
 	if ((rc = read_hall(k)) == KZ_EBUSY) {
-		kz_watch_failed(k->watch, rc);
+		k->hall->ops->failed(k->hall->impl, rc);
 		return;
 	}
 	if (rc != KZ_OK) {
 		lose_connection(k);
 		return;
 	}
-	kz_watch_seen(k->watch);
+	k->hall->ops->seen(k->hall->impl);
+	k->up = 1;
 	k->read_minute = minute;
 	/* the office opened or closed under the visitor's eyes */
 	if (k->screen == KZ_SCR_HOME && !k->may_issue)
@@ -142,7 +163,7 @@ kz_kiosk_go_home(struct kz_kiosk *k)
 	k->legal = 0;
 	k->pending = KZ_PENDING_NONE;
 	memset(k->pin, 0, sizeof k->pin);
-	if (k->db == NULL)
+	if (!k->up)
 		kz_kiosk_go(k, KZ_SCR_UNAVAILABLE);
 	else
 		kz_kiosk_go(k, k->may_issue ? KZ_SCR_HOME : KZ_SCR_CLOSED);
@@ -157,12 +178,11 @@ kz_kiosk_choose_service(struct kz_kiosk *k, const char *code)
 	char err[KZ_ERR_LEN];
 	int rc;
 
-	if (k->db == NULL)
+	if (!k->up)
 		return;
 	snprintf(k->service, sizeof k->service, "%s", code);
-	rc = kz_wait_estimate(k->db, &k->opt.cfg->hours, code, KZ_ESTIMATE_TYPICAL_VISIT, &k->est,
-		err);
-	if (rc == KZ_EBUSY) {
+	rc = k->hall->ops->estimate(k->hall->impl, code, &k->est, err);
+	if (passing(rc)) {
 		k->notice = KZ_NOTE_BUSY;
 		return;
 	}
@@ -180,41 +200,59 @@ paused(struct kz_kiosk *k)
 		kz_clock_now() - k->last_ticket_at < k->opt.conf->ticket_pause_seconds;
 }
 
-/* People ahead of the ticket just taken, in a read of its own after the
- * ticket's commit.  If it cannot be read now, the confirmation's figure
- * stands: it was worked out for this very ticket a moment before. */
+/* A visitor's action (pending) begins: one idempotency key for it and all
+ * its retries. */
 static void
-ticket_estimate(struct kz_kiosk *k)
+begin_action(struct kz_kiosk *k, enum kz_pending what)
 {
-	struct kz_wait_estimate e;
-	char err[KZ_ERR_LEN];
+	if (k->pending == what)
+		return; /* a retry: the same key */
+	kz_kiosk_hall_key(k->key);
+	k->pending_since = kz_clock_now();
+}
 
-	if (kz_wait_estimate_ticket(k->db, &k->opt.cfg->hours, k->ticket.id,
-		    KZ_ESTIMATE_TYPICAL_VISIT, &e, err) == KZ_OK)
-		k->est = e;
-	else
-		say(k, "estimating the wait", err);
+/* The action's answer rc: a passing fault keeps it pending (retried at
+ * each step with the same key, "one moment" on screen) until
+ * GIVE_UP_SECONDS, then the visitor is told it cannot be done now.
+ * 1 when it is still pending or given up, 0 when it has an answer. */
+static int
+still_pending(struct kz_kiosk *k, enum kz_pending what, int rc, const char *doing, const char *err)
+{
+	if (!passing(rc)) {
+		k->pending = KZ_PENDING_NONE;
+		return 0;
+	}
+	if (kz_clock_now() - k->pending_since >= GIVE_UP_SECONDS) {
+		say(k, doing, err);
+		k->pending = KZ_PENDING_NONE;
+		k->notice = what == KZ_PENDING_TICKET ? KZ_NOTE_CANNOT_NOW : KZ_NOTE_FAILED;
+		return 1;
+	}
+	if (k->pending != what) /* once an action: the log says it is being tried again */
+		fprintf(stderr, "kezek-kiosk %s: %s: %s; trying again\n", k->opt.conf->name, doing,
+			err);
+	k->pending = what;
+	k->notice = KZ_NOTE_BUSY;
+	return 1;
 }
 
 void
 kz_kiosk_take_ticket(struct kz_kiosk *k)
 {
+	static struct kz_kiosk_issued got; /* large: off the stack */
 	char err[KZ_ERR_LEN];
 	int rc;
 
-	if (k->db == NULL || k->service[0] == '\0')
+	if (k->service[0] == '\0')
 		return;
-	if (paused(k)) {
+	if (k->pending != KZ_PENDING_TICKET && paused(k)) {
 		k->notice = KZ_NOTE_PAUSE;
 		return;
 	}
-	rc = kz_ticket_issue_print(k->db, k->cal, k->service, k->opt.conf->printer, k->lang,
-		&k->ticket, &k->job, err);
-	k->pending = rc == KZ_EBUSY ? KZ_PENDING_TICKET : KZ_PENDING_NONE;
-	if (rc == KZ_EBUSY) {
-		k->notice = KZ_NOTE_BUSY;
+	begin_action(k, KZ_PENDING_TICKET);
+	rc = k->hall->ops->issue(k->hall->impl, k->key, k->service, k->lang, &got, err);
+	if (still_pending(k, KZ_PENDING_TICKET, rc, "issuing a ticket", err))
 		return;
-	}
 	if (rc == KZ_ECLOSED) {
 		k->may_issue = 0;
 		kz_kiosk_go(k, KZ_SCR_CLOSED);
@@ -225,11 +263,16 @@ kz_kiosk_take_ticket(struct kz_kiosk *k)
 		k->notice = KZ_NOTE_FAILED;
 		return;
 	}
+	k->ticket = got.ticket;
+	k->job = got.job;
+	/* people ahead of the ticket just taken; without it the confirmation's
+	 * figure stands: it was worked out for this very ticket a moment before */
+	if (got.have_estimate)
+		k->est = got.est;
 	k->last_ticket_at = k->job_at = kz_clock_now();
-	ticket_estimate(k);
 	k->print = KZ_PRINT_WAITING;
 	k->print_why[0] = '\0';
-	kz_watch_stale(k->watch); /* show the new ticket in the hall's figures */
+	k->hall->ops->stale(k->hall->impl); /* show the new ticket in the hall's figures */
 	kz_kiosk_go(k, KZ_SCR_ISSUED);
 }
 
@@ -240,17 +283,17 @@ kz_kiosk_print_form(struct kz_kiosk *k)
 	int64_t job;
 	int rc;
 
-	if (k->db == NULL || k->opt.conf->forms_printer[0] == '\0')
+	if ((!k->up && k->pending != KZ_PENDING_FORM) || k->opt.conf->forms_printer[0] == '\0')
 		return;
-	if (paused(k)) {
+	if (k->pending != KZ_PENDING_FORM && paused(k)) {
 		k->notice = KZ_NOTE_PAUSE;
 		return;
 	}
-	rc = kz_outbox_add(k->db, k->opt.conf->forms_printer,
-		k->form_sample ? KZ_DOC_FORM_SAMPLE : KZ_DOC_FORM, k->lang, &job, err);
-	k->pending = rc == KZ_EBUSY ? KZ_PENDING_FORM : KZ_PENDING_NONE;
-	if (rc == KZ_EBUSY) {
-		k->notice = KZ_NOTE_BUSY;
+	begin_action(k, KZ_PENDING_FORM);
+	rc = k->hall->ops->form(k->hall->impl, k->key, k->form_sample, k->lang, &job, err);
+	if (still_pending(k, KZ_PENDING_FORM, rc, "printing a blank form", err)) {
+		if (k->pending == KZ_PENDING_NONE)
+			k->form_printed = -1;
 		return;
 	}
 	if (rc != KZ_OK)
@@ -307,9 +350,9 @@ ask_ballot(struct kz_kiosk *k, const char *code)
 {
 	enum kz_ballot_refusal why = KZ_BALLOT_MAY_VOTE;
 	char err[KZ_ERR_LEN];
-	int rc = kz_ballot_check(k->db, k->ballot, code, &why, err);
+	int rc = k->hall->ops->ballot(k->hall->impl, k->ballot, code, &why, err);
 
-	if (rc == KZ_EBUSY)
+	if (passing(rc))
 		k->notice = KZ_NOTE_BUSY;
 	else if (rc != KZ_OK && rc != KZ_EREJECT) {
 		say(k, "checking a ballot's ticket", err);
@@ -357,7 +400,7 @@ check_ballot(struct kz_kiosk *k)
 {
 	char typed[KZ_BALLOT_NUMBER_LEN + 8];
 
-	if (k->db == NULL)
+	if (!k->up)
 		return;
 	if (k->ballot_asking_code) {
 		check_code(k);
@@ -447,7 +490,7 @@ store_feedback(struct kz_kiosk *k)
 	char err[KZ_ERR_LEN];
 	int rc;
 
-	if (k->db == NULL)
+	if (!k->up && k->pending != KZ_PENDING_FEEDBACK)
 		return;
 	snprintf(fb.ticket, sizeof fb.ticket, "%s", k->ballot);
 	snprintf(fb.code, sizeof fb.code, "%s", k->ballot_code);
@@ -457,18 +500,20 @@ store_feedback(struct kz_kiosk *k)
 	fb.information = k->fb_question > 1 ? k->fb_answer[1] : -1;
 	fb.appeal = k->fb_question > 2 ? k->fb_answer[2] : -1;
 	fb.politeness = k->fb_question > 3 ? k->fb_answer[3] : -1;
-	rc = kz_feedback_add(k->db, &fb, NULL, &why, err);
-	k->pending = rc == KZ_EBUSY ? KZ_PENDING_FEEDBACK : KZ_PENDING_NONE;
-	if (rc == KZ_EBUSY)
-		k->notice = KZ_NOTE_BUSY;
-	else if (rc != KZ_OK && rc != KZ_EINVAL && rc != KZ_EREJECT)
+	begin_action(k, KZ_PENDING_FEEDBACK);
+	rc = k->hall->ops->feedback(k->hall->impl, k->key, &fb, &why, err);
+	if (still_pending(k, KZ_PENDING_FEEDBACK, rc, "storing feedback", err)) {
+		if (k->pending == KZ_PENDING_NONE)
+			k->fb_question = 0; /* given up: the answers could not be kept */
+		return;
+	}
+	if (rc != KZ_OK && rc != KZ_EINVAL && rc != KZ_EREJECT)
 		say(k, "storing feedback", err);
 	if (rc == KZ_EREJECT) {
 		k->ballot_note = ballot_note_of(why);
 		k->ballot_asking_code = why == KZ_BALLOT_WRONG_CODE;
 	}
-	if (rc != KZ_EBUSY)
-		k->fb_question = 0;
+	k->fb_question = 0;
 }
 
 /* After the last answer: thanks, or back to the number if refused. */
@@ -495,12 +540,12 @@ kz_kiosk_answer(struct kz_kiosk *k, int answer)
 void
 kz_kiosk_print_test(struct kz_kiosk *k)
 {
-	char err[KZ_ERR_LEN];
-	int64_t job;
+	char err[KZ_ERR_LEN], key[33];
 
-	if (k->db == NULL)
+	if (!k->up)
 		return;
-	if (kz_outbox_add(k->db, k->opt.conf->printer, KZ_DOC_TEST, k->lang, &job, err) != KZ_OK) {
+	kz_kiosk_hall_key(key);
+	if (k->hall->ops->test_page(k->hall->impl, key, k->lang, err) != KZ_OK) {
 		say(k, "printing a test page", err);
 		k->notice = KZ_NOTE_FAILED;
 		return;
@@ -515,18 +560,18 @@ read_admin_pin(struct kz_kiosk *k)
 	char err[KZ_ERR_LEN] = "";
 
 	memset(&k->admin, 0, sizeof k->admin);
-	if (k->db != NULL && kz_admin_pin_get(k->db, k->opt.conf->name, &k->admin, err) != KZ_OK)
+	if (k->up && k->hall->ops->pin_get(k->hall->impl, &k->admin, err) != KZ_OK)
 		say(k, "reading the administrator PIN", err);
 }
 
 void
 kz_kiosk_pin_key(struct kz_kiosk *k, const char *key)
 {
-	char err[KZ_ERR_LEN] = "";
+	char err[KZ_ERR_LEN] = "", idem[33];
 	size_t n = strlen(k->pin);
 	int rc;
 
-	if (k->db == NULL || !k->admin.set)
+	if (!k->up || !k->admin.set)
 		return; /* no PIN to type: the screen says how to set one */
 	if (kz_clock_now() < k->admin.rest_until) {
 		k->notice = KZ_NOTE_PIN_LOCKED;
@@ -545,7 +590,8 @@ kz_kiosk_pin_key(struct kz_kiosk *k, const char *key)
 	if (strcmp(key, "ok") != 0)
 		return;
 	/* tries and rests are kept in the database: a restart does not lift them */
-	rc = kz_admin_pin_try(k->db, k->opt.conf->name, k->pin, &k->admin, err);
+	kz_kiosk_hall_key(idem);
+	rc = k->hall->ops->pin_try(k->hall->impl, idem, k->pin, &k->admin, err);
 	memset(k->pin, 0, sizeof k->pin);
 	if (rc == KZ_OK) {
 		kz_kiosk_go(k, KZ_SCR_ADMIN);
@@ -553,7 +599,7 @@ kz_kiosk_pin_key(struct kz_kiosk *k, const char *key)
 	}
 	if (rc != KZ_EREJECT) {
 		say(k, "checking the administrator PIN", err);
-		k->notice = rc == KZ_EBUSY ? KZ_NOTE_BUSY : KZ_NOTE_FAILED;
+		k->notice = passing(rc) ? KZ_NOTE_BUSY : KZ_NOTE_FAILED;
 		return;
 	}
 	k->notice = KZ_NOTE_PIN_WRONG;
@@ -588,13 +634,13 @@ static void
 follow_print(struct kz_kiosk *k)
 {
 	struct kz_print_job j;
-	char err[KZ_ERR_LEN];
+	char err[KZ_ERR_LEN], key[33];
 	int rc;
 
-	if (k->screen != KZ_SCR_ISSUED || k->db == NULL ||
+	if (k->screen != KZ_SCR_ISSUED || !k->up ||
 		(k->print != KZ_PRINT_WAITING && k->print != KZ_PRINT_FAULT))
 		return;
-	if ((rc = kz_outbox_get(k->db, k->job, &j, err)) == KZ_EBUSY)
+	if (passing(rc = k->hall->ops->job(k->hall->impl, k->job, &j, err)))
 		return;
 	if (rc == KZ_OK && j.state == KZ_JOB_DONE) {
 		k->print = k->print == KZ_PRINT_FAULT ? KZ_PRINT_LATE : KZ_PRINT_DONE;
@@ -619,8 +665,8 @@ follow_print(struct kz_kiosk *k)
 	else
 		return;
 	k->print = KZ_PRINT_FAULT;
-	if (kz_outbox_report_unprinted(k->db, k->job, k->opt.conf->name, k->print_why, err) !=
-		KZ_OK)
+	kz_kiosk_hall_key(key); /* told once; a lost answer is not told again */
+	if (k->hall->ops->unprinted(k->hall->impl, key, k->job, k->print_why, err) != KZ_OK)
 		say(k, "recording an unprinted ticket", err);
 }
 
@@ -789,6 +835,9 @@ draw(struct kz_kiosk *k, char *err)
 		return KZ_OK;
 	rc = kz_ui_draw(k->ui, s, &k->stats, err);
 	k->shown = next;
+	if (rc == KZ_OK && k->opt.frames_png != NULL &&
+		kz_ui_save_png(k->ui, k->opt.frames_png, err) != KZ_OK)
+		say(k, "writing the frame", err); /* a supervisor's aid, not the visitor's */
 	if (rc == KZ_OK && (int)k->screen != k->told_screen)
 		tell_screen(k);
 	return rc;
@@ -865,6 +914,10 @@ kz_kiosk_open(const struct kz_kiosk_options *opt, struct kz_kiosk **out, char *e
 	*out = NULL;
 	if (k == NULL || (k->scene[0] = malloc(sizeof *k->scene[0])) == NULL ||
 		(k->scene[1] = malloc(sizeof *k->scene[1])) == NULL) {
+		if (k == NULL)
+			kz_kiosk_hall_close(opt->remote);
+		else
+			k->hall = opt->remote;
 		kz_kiosk_close(k);
 		return kz_err(err, KZ_ENOMEM, "out of memory starting the kiosk");
 	}
@@ -872,9 +925,12 @@ kz_kiosk_open(const struct kz_kiosk_options *opt, struct kz_kiosk **out, char *e
 	k->shown = -1;
 	k->told_screen = -1;
 	snprintf(k->lang, sizeof k->lang, "%s", opt->conf->lang);
-	if ((rc = kz_watch_open(&(struct kz_watch_options){opt->db_path, 0, BUSY_MS, RETRY_SECONDS},
-		     &k->watch, err)) != KZ_OK ||
-		(rc = open_data(k, err)) != KZ_OK ||
+	if (opt->remote != NULL) {
+		k->hall = opt->remote; /* ours from here on, whatever happens */
+		rc = open_data(k, err);
+	} else if ((rc = open_data(k, err)) == KZ_OK)
+		rc = kz_kiosk_hall_local(opt->db_path, opt->cfg, opt->conf, k->cal, &k->hall, err);
+	if (rc != KZ_OK ||
 		(rc = kz_ui_open("Kezek", opt->w, opt->h, opt->fullscreen, opt->font_dir, &k->ui,
 			 err)) != KZ_OK) {
 		kz_kiosk_close(k);
@@ -895,7 +951,7 @@ kz_kiosk_close(struct kz_kiosk *k)
 {
 	if (k == NULL)
 		return;
-	kz_watch_close(k->watch);
+	kz_kiosk_hall_close(k->hall);
 	kz_ui_close(k->ui);
 	kz_dir_free(k->offices);
 	kz_dir_free(k->akimats);

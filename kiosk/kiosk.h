@@ -7,6 +7,7 @@
 #ifndef KZ_KIOSK_H
 #define KZ_KIOSK_H
 
+#include "kiosk/hall.h"
 #include "queue/config.h"
 #include "ui/render.h"
 #include "ui/scene.h"
@@ -17,19 +18,24 @@ struct kz_kiosk_options {
 	const struct kz_config *cfg;      /* kept by reference: outlive the kiosk */
 	const struct kz_kiosk_conf *conf; /* which kiosk of cfg this is */
 	const char *db_path;
-	const char *font_dir;    /* assets/fonts */
-	const char *locale_dir;  /* compiled translations: LANG/LC_MESSAGES/kezek.mo */
-	int w, h;                /* window size */
-	int fullscreen;          /* unattended: full screen, input kept */
-	int tap_guard_ms;        /* taps closer than this are one: 0 as configured
+	const char *font_dir;         /* assets/fonts */
+	const char *locale_dir;       /* compiled translations: LANG/LC_MESSAGES/kezek.mo */
+	int w, h;                     /* window size */
+	int fullscreen;               /* unattended: full screen, input kept */
+	int tap_guard_ms;             /* taps closer than this are one: 0 as configured
 					       (double_tap_ms), < 0 none (tests that tap fast) */
-	const char *screen_file; /* NULL, or where to write the name of the screen on
+	const char *screen_file;      /* NULL, or where to write the name of the screen on
 				    show whenever it changes (for a supervisor, a test) */
+	const char *frames_png;       /* NULL, or where to write each frame drawn as PNG
+					 (before its screen's name goes to screen_file) */
+	struct kz_kiosk_hall *remote; /* NULL: the database at db_path; or the hall
+					 (kiosk/hall.h: kezek-hall) to use, the kiosk's
+					 from then on */
 };
 
 /* Open the window, translations, calendar, directories and (if it can)
- * the database.  A missing database is not an error: the kiosk says it is
- * unavailable for a moment and keeps trying.  KZ_E* for what cannot be had. */
+ * the hall.  A missing database or a server out of reach is not an error:
+ * the kiosk says it is unavailable for a moment and keeps trying.  KZ_E* for what cannot be had. */
 int kz_kiosk_open(const struct kz_kiosk_options *opt, struct kz_kiosk **out, char *err);
 void kz_kiosk_close(struct kz_kiosk *k);
 

@@ -2,7 +2,7 @@
  * main.c - kezek-kiosk: the touch kiosk.  Reads the options every Kezek
  * program takes (--config, --db, --now, --data-dir, --version, --help; setup/setup.h) and its own, then runs
  * kz_kiosk_step until the administrator closes it or a signal stops it.
- * With --snapshot it draws one screen for the database's state, writes
+ * With --screen and --snapshot it draws one screen for the hall's state, writes
  * the PNG and exits (no display needed with SDL's offscreen driver).
  */
 #define _GNU_SOURCE
@@ -17,11 +17,13 @@
 #include "queue/clock.h"
 #include "queue/config.h"
 #include "queue/error.h"
+#include "remote/device.h"
 #include "setup/log.h"
 #include "setup/setup.h"
 #include "ui/render.h"
 
-#define STEP_MS 100 /* a tap is answered within a step and a frame */
+#define STEP_MS         100  /* a tap is answered within a step and a frame */
+#define REMOTE_RETRY_MS 2000 /* a lost hall server: tried again this often */
 
 static volatile sig_atomic_t stop;
 
@@ -40,14 +42,25 @@ usage(FILE *f)
 		"                   [--window WxH] [--lang kk|ru] [--data-dir DIR] [--fonts DIR]\n"
 		"                   [--locale DIR] [--screen NAME --snapshot FILE.png]\n"
 		"                   [--exit-after SECONDS] [--screen-file FILE] [--list-screens]\n"
-		"                   [--gpu] [--output NAME] [--version]\n\n"
+		"                   [--gpu] [--output NAME] [--server URL] [--device FILE]\n"
+		"                   [--enrol CODE] [--version]\n\n"
 		"The touch kiosk: tickets, blank forms, information, feedback.\n"
+		"On the hall machine it uses the database; on a machine of its own it\n"
+		"works through kezek-hall (--server, or server = in the device file).\n"
 		"%s"
-		"  --kiosk NAME      which [kiosk] of the configuration (default: the first)\n"
+		"  --kiosk NAME      which [kiosk] of the configuration (default: the first);\n"
+		"                    on its own machine, the name it was added under\n"
+		"  --server URL      the hall server (https://hall.local:8443): a kiosk on its\n"
+		"                    own machine; the hall's configuration comes from it\n"
+		"  --device FILE     the device file (env KEZEK_DEVICE; default\n"
+		"                    " KZ_DEVICE_ETC ")\n"
+		"  --enrol CODE      exchange the one-time code of `kezek device add NAME\n"
+		"                    --role kiosk` for this kiosk's credential, and exit\n"
 		"  --window WxH      a window of that size instead of the full screen\n"
 		"  --lang kk|ru      start in this language\n"
 		"  --screen NAME     with --snapshot: the screen to draw (see --list-screens)\n"
-		"  --snapshot FILE   draw once for the database's state, write FILE (PNG), exit\n"
+		"  --snapshot FILE   with --screen: draw once for the hall's state, write FILE\n"
+		"                    (PNG), exit; alone: write each frame drawn to FILE\n"
 		"  --screen-file FILE  write the name of the screen on show to FILE at each change\n"
 		"  --exit-after N    stop after N seconds\n"
 		"  --gpu             draw with the graphics card (default: software, no GL)\n"
@@ -64,7 +77,7 @@ usage(FILE *f)
 struct options {
 	const char *config, *db, *now, *kiosk, *lang, *data_dir, *fonts, *locale, *screen,
 		*snapshot;
-	const char *screen_file, *output;
+	const char *screen_file, *output, *server, *device, *enrol;
 	int w, h, window, gpu;
 	double exit_after;
 };
@@ -104,6 +117,9 @@ parse(int argc, char **argv, struct options *o)
 		{"version", no_argument, NULL, 'V'},
 		{"gpu", no_argument, NULL, 'g'},
 		{"output", required_argument, NULL, 'O'},
+		{"server", required_argument, NULL, 'R'},
+		{"device", required_argument, NULL, 'E'},
+		{"enrol", required_argument, NULL, 'e'},
 		{NULL, 0, NULL, 0},
 	};
 	char version[64], shown[KZ_ERR_LEN];
@@ -156,6 +172,15 @@ parse(int argc, char **argv, struct options *o)
 		case 'O':
 			o->output = optarg;
 			break;
+		case 'R':
+			o->server = optarg;
+			break;
+		case 'E':
+			o->device = optarg;
+			break;
+		case 'e':
+			o->enrol = optarg;
+			break;
 		case 'w':
 			if (parse_size(optarg, o))
 				return 1;
@@ -189,13 +214,43 @@ parse(int argc, char **argv, struct options *o)
 			kz_setup_shown(o->lang, shown));
 		return 1;
 	}
-	if ((o->screen != NULL) != (o->snapshot != NULL)) {
+	if (o->screen != NULL && o->snapshot == NULL) {
 		fprintf(stderr,
-			"kezek-kiosk: --screen and --snapshot go together: "
+			"kezek-kiosk: --screen goes with --snapshot: "
 			"--screen home --snapshot home.png\n");
 		return 1;
 	}
 	return 0;
+}
+
+/* A kiosk on its own machine: enrol it (exit code, or -1 to go on), or
+ * connect to kezek-hall and take the hall's configuration from it into
+ * config (a path).  *remote stays NULL for a kiosk on the hall machine. */
+static int
+device(const struct options *o, struct kz_remote **remote, char *config, size_t len)
+{
+	struct kz_device_conf dc;
+	char err[KZ_ERR_LEN];
+	int rc;
+
+	*remote = NULL;
+	if ((rc = kz_device_conf_load(o->device, o->server, &dc, err)) != KZ_OK) {
+		kz_log(KZ_LOG_ERR, "%s", err);
+		return 3;
+	}
+	if (o->enrol != NULL)
+		return kz_device_enrol_main("kezek-kiosk", "kiosk", o->device, o->server, o->kiosk,
+			o->enrol, stdout, stderr);
+	if (dc.server[0] == '\0')
+		return -1;
+	if ((rc = kz_device_connect(&dc, remote, err)) != KZ_OK ||
+		(rc = kz_device_hall_config(&dc, *remote, config, len, err)) != KZ_OK) {
+		kz_log(KZ_LOG_ERR, "%s", err);
+		kz_remote_close(*remote);
+		*remote = NULL;
+		return 3;
+	}
+	return -1;
 }
 
 static int
@@ -244,27 +299,39 @@ main(int argc, char **argv)
 {
 	static struct kz_config cfg;
 	struct kz_setup setup;
-	struct kz_kiosk_options kopt;
+	struct kz_kiosk_options kopt = {0};
 	struct kz_kiosk *k;
+	struct kz_remote *remote;
 	struct options o;
 	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], locale[KZ_PATH_LEN + 32];
+	char hallconf[KZ_PATH_LEN];
 	int rc;
 
 	kz_log_init("kezek-kiosk");
 	if (parse(argc, argv, &o) != 0)
 		return 1;
+	if ((rc = device(&o, &remote, hallconf, sizeof hallconf)) >= 0)
+		return rc;
+	if (remote != NULL && o.config == NULL)
+		o.config = hallconf;
 	/* the kiosk stops on SIGTERM from its supervisor, not on SDL's quit */
 	setenv("SDL_NO_SIGNAL_HANDLERS", "1", 0);
 	/* software drawing: a touch redraws one screen, and no GL library
 	 * (Mesa and libLLVM: about 60 MB) is mapped on a small machine */
 	kz_ui_use_gpu(o.gpu);
 	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
-		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK) {
+		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK ||
+		(remote != NULL &&
+			(rc = kz_kiosk_hall_remote(remote, REMOTE_RETRY_MS, &kopt.remote, err),
+				remote = NULL, rc) != KZ_OK)) {
+		kz_remote_close(remote); /* not yet the kiosk's */
 		kz_log(KZ_LOG_ERR, "%s", err);
 		return rc == KZ_EINVAL ? 1 : 3;
 	}
-	kopt = (struct kz_kiosk_options){.cfg = &cfg, .conf = kz_config_kiosk(&cfg, o.kiosk)};
+	kopt.cfg = &cfg;
+	kopt.conf = kz_config_kiosk(&cfg, o.kiosk);
 	if (kopt.conf == NULL) {
+		kz_kiosk_hall_close(kopt.remote);
 		kz_log(KZ_LOG_ERR,
 			"%s: no [kiosk %s] in the configuration; add one with "
 			"its ticket printer",
@@ -277,6 +344,7 @@ main(int argc, char **argv)
 		(o.locale == NULL &&
 			kz_setup_locale(&setup, locale, sizeof locale, err) != KZ_OK)) {
 		kz_log(KZ_LOG_ERR, "%s", err);
+		kz_kiosk_hall_close(kopt.remote);
 		return 3;
 	}
 	kz_ui_use_output(o.output ? o.output : kopt.conf->output);
@@ -285,15 +353,16 @@ main(int argc, char **argv)
 	kopt.locale_dir = o.locale ? o.locale : locale;
 	kopt.w = o.w;
 	kopt.h = o.h;
-	kopt.fullscreen = !o.window && !o.snapshot;
+	kopt.fullscreen = !o.window && !o.screen;
 	kopt.screen_file = o.screen_file;
+	kopt.frames_png = o.snapshot && !o.screen ? o.snapshot : NULL;
 	if ((rc = kz_kiosk_open(&kopt, &k, err)) != KZ_OK) {
 		kz_log(KZ_LOG_ERR, "%s", err);
 		return 3;
 	}
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	rc = o.snapshot ? snapshot(k, &o) : run(k, &o);
+	rc = o.screen ? snapshot(k, &o) : run(k, &o);
 	kz_kiosk_close(k);
 	return rc;
 }

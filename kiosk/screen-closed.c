@@ -31,7 +31,7 @@ void
 kz_kiosk_closed_text(struct kz_kiosk *k, char *why, size_t wlen, char *next, size_t nlen)
 {
 	const struct kz_office *o = &k->office_now;
-	const char *holiday = strcmp(k->lang, "kk") == 0 ? o->day.name_kk : o->day.name_ru;
+	const char *holiday = kz_cal_day_name(&o->day, k->tr, k->lang);
 	char when[96], at[8];
 
 	switch (o->state) {

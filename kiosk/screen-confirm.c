@@ -66,6 +66,11 @@ kz_kiosk_notice(struct kz_kiosk *k, struct kz_scene *s, struct kz_box b, int lin
 		text = T("Sorry, this did not work. Please ask at a counter.");
 		fill = kz_red, ink = kz_white;
 		break;
+	case KZ_NOTE_CANNOT_NOW:
+		text = T("A ticket cannot be issued now: the kiosk cannot reach the hall's "
+			 "server. Please ask at a counter.");
+		fill = kz_red, ink = kz_white;
+		break;
 	case KZ_NOTE_PIN_WRONG:
 		text = T("Wrong PIN.");
 		break;

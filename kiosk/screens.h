@@ -3,7 +3,7 @@
  * frame every screen is drawn in.  One file per screen (screen-*.c) holds
  * its entry: how it looks (build: state to scene, no SDL, no SQL) and what
  * its buttons do (tap); screen-list.h lists them.  kiosk.c owns the loop,
- * the database (through queue/watch.h) and the actions.
+ * the hall (through hall.h) and the actions.
  */
 #ifndef KZ_KIOSK_SCREENS_H
 #define KZ_KIOSK_SCREENS_H
@@ -23,6 +23,7 @@
 #include "queue/outbox.h"
 #include "queue/status.h"
 #include "queue/ticket.h"
+#include "hall.h"
 #include "queue/watch.h"
 #include "ui/i18n.h"
 #include "ui/widgets.h"
@@ -64,10 +65,10 @@ struct kz_kiosk {
 	struct kz_directory *offices, *akimats;
 	const struct kz_office_entry *office, *akimat; /* App. 1 and App. 5 rows, or NULL */
 
-	/* the database, and what the screens show of it */
-	struct kz_watch *watch; /* opens, follows and reopens the database */
-	struct kz_db *db;       /* the watch's connection, NULL while unavailable */
-	int64_t read_minute;    /* the clock's minute of the last read */
+	/* the hall (hall.h: the database or kezek-hall), and what the screens show of it */
+	struct kz_kiosk_hall *hall;
+	int up;              /* the hall can be reached now */
+	int64_t read_minute; /* the clock's minute of the last read */
 	struct kz_status status;
 	enum kz_printer_condition printer_state; /* as its printd last recorded */
 	char printer_reason[256];
@@ -102,6 +103,8 @@ struct kz_kiosk {
 	int fb_answer[KZ_FB_QUESTIONS];       /* 1 yes, 0 no, -1 skipped */
 	int notice;                           /* a passing message on the screen (KZ_NOTE_*) */
 	enum kz_pending pending;
+	char key[33];          /* the pending action's idempotency key: one per action */
+	int64_t pending_since; /* when the action was first tried (clock) */
 	char pin[16];
 
 	/* the kiosk's own memory, kept across visitors */
@@ -145,6 +148,7 @@ enum kz_notice {
 	KZ_NOTE_PIN_LOCKED,
 	KZ_NOTE_TEST_PRINTED,
 	KZ_NOTE_FAILED,
+	KZ_NOTE_CANNOT_NOW, /* the hall stayed out of reach: nothing was done */
 };
 
 /* A screen's entry: each screen-NAME.c defines one, kz_screen_NAME, and

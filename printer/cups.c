@@ -317,12 +317,13 @@ job_state_name(int s)
 static int
 job_state(struct conn *c, const char *queue, struct kz_cups_result *out, char *err)
 {
-	static const char *const want[] = {"job-state", "job-state-reasons", "job-state-message"};
+	static const char *const want[] = {"job-state", "job-state-reasons", "job-state-message",
+		"job-impressions-completed"};
 	ipp_t *req = new_request(IPP_OP_GET_JOB_ATTRIBUTES, queue), *res;
 	int s;
 
 	ippAddInteger(req, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", out->job_id);
-	ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 3, NULL,
+	ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 4, NULL,
 		want);
 	if ((res = ask(c, req)) == NULL || ippGetStatusCode(res) > IPP_STATUS_OK_CONFLICTING) {
 		ippDelete(res);
@@ -332,6 +333,9 @@ job_state(struct conn *c, const char *queue, struct kz_cups_result *out, char *e
 	s = ippGetInteger(ippFindAttribute(res, "job-state", IPP_TAG_ENUM), 0);
 	keywords(res, "job-state-reasons", out->reasons, sizeof out->reasons);
 	add_message(res, "job-state-message", out->reasons, sizeof out->reasons);
+	out->impressions =
+		ippGetInteger(ippFindAttribute(res, "job-impressions-completed", IPP_TAG_INTEGER),
+			0);
 	ippDelete(res);
 	s = s >= J_PENDING && s <= J_COMPLETED ? s : J_PENDING;
 	snprintf(out->state, sizeof out->state, "%s", job_state_name(s));
@@ -352,14 +356,47 @@ look(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, ch
 		close_conn(c);
 		return 0;
 	}
-	if (s < J_CANCELED) {
+	/* at its end too: the printer staff see next is the one after the job */
+	if (s < J_CANCELED || s == J_COMPLETED) {
 		char e2[KZ_ERR_LEN];
 
 		printer_state(c, j->queue, state, &out->printer, &accepting, e2);
-		if (j->progress != NULL)
+		if (s == J_PROCESSING &&
+			strstr(out->printer.reasons, "cups-waiting-for-job-completed") != NULL)
+			out->handed = 1;
+		if (j->progress != NULL && s < J_CANCELED)
 			j->progress(j->arg, out);
 	}
 	return s;
+}
+
+/* The job waits again (a paused queue put it back) after the printer
+ * had it whole: CUPS would send it again from its start. */
+static int
+put_back(int s, const struct kz_cups_result *out)
+{
+	return (s == J_PENDING || s == J_HELD || s == J_STOPPED) &&
+		(out->handed || out->impressions > 0);
+}
+
+/* A job put back after the printer had it whole: cancel CUPS' second
+ * sending; printed, as far as CUPS can tell (the printer took it whole). */
+static int
+keep_once(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, char *err)
+{
+	exchange(c);
+	if (cupsCancelJob2(c->http, j->queue, out->job_id, 0) > IPP_STATUS_OK_CONFLICTING) {
+		out->end = KZ_CUPS_UNKNOWN;
+		return kz_err(err, KZ_EDEVICE,
+			"job %d on queue '%s' was put back to wait (%s; printer: %s) after the "
+			"printer had it, and CUPS did not cancel its second sending: %s; it may "
+			"print twice",
+			out->job_id, j->queue, out->reasons, out->printer.reasons,
+			cupsLastErrorString());
+	}
+	snprintf(out->state, sizeof out->state, "completed");
+	out->end = KZ_CUPS_PRINTED;
+	return KZ_OK;
 }
 
 /* The job did not start by its deadline: withdraw it, so it cannot print
@@ -424,6 +461,8 @@ follow(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, 
 			out->end = KZ_CUPS_PRINTED;
 			return KZ_OK;
 		}
+		if (put_back(s, out))
+			return keep_once(c, j, out, err);
 		if (s == J_CANCELED || s == J_ABORTED) {
 			out->end = KZ_CUPS_GAVE_UP;
 			return kz_err(err, KZ_EDEVICE,
@@ -447,7 +486,7 @@ kz_cups_print(const struct kz_cups_job *j, struct kz_cups_result *out, char *err
 
 	if (out == NULL)
 		out = &spare;
-	*out = (struct kz_cups_result){0, "pending", "none", KZ_CUPS_NOT_PRINTED, {0}};
+	*out = (struct kz_cups_result){0, "pending", "none", KZ_CUPS_NOT_PRINTED, {0}, 0, 0};
 	snprintf(out->printer.reasons, sizeof out->printer.reasons, "none");
 	out->printer.said = "";
 	if (j == NULL || (rc = check_queue(j->queue, err)) != KZ_OK)

@@ -41,6 +41,9 @@ struct kz_cups_result {
 	char reasons[256]; /* job-state-reasons, and job-state-message in brackets */
 	enum kz_cups_end end;
 	struct kz_cups_printer printer; /* as last seen */
+	int impressions;                /* job-impressions-completed as last seen */
+	int handed;                     /* seen processing with the printer holding it whole
+					 * (cups-waiting-for-job-completed) */
 };
 
 /* One job to print. */
@@ -69,7 +72,14 @@ struct kz_cups_job {
  * KZ_EDEVICE otherwise, with err naming the queue or the server and the
  * reasons, and out->end saying whether it may still print: a job pending,
  * held or stopped at the deadline is cancelled (NOT_PRINTED), one still
- * processing is left to CUPS (UNKNOWN). */
+ * processing is left to CUPS (UNKNOWN).
+ *
+ * A queue paused while the job prints puts the job back to wait, and
+ * CUPS sends it again from its start once the queue is resumed: after the
+ * printer had it whole (seen handed over, or pages completed), that would
+ * print it twice.  Such a job is cancelled in CUPS there and then, and
+ * counts as printed (KZ_OK): the printer took it whole, as a completed
+ * job's; one put back before that is followed on, and prints once. */
 int kz_cups_print(const struct kz_cups_job *j, struct kz_cups_result *out, char *err);
 
 /* The queue's printer-state into state (16 bytes: idle, processing,

@@ -7,6 +7,10 @@
  * us; the database is watched (queue/watch.h), so one locked, removed or
  * replaced is waited for and reopened, never a reason to stop.
  *
+ * The jobs are found and recorded through a job store (jobs.h): the outbox
+ * of the database on the hall machine, or kezek-hall's /api/printer routes
+ * for a service on a machine of its own; one loop for both.
+ *
  * An ESC/POS printout goes out band by band, each band recorded before it
  * goes (kz_outbox_progress), and a job is 'sending' only from its first
  * byte: after a stop, the printer is brought back to a known state first
@@ -19,30 +23,27 @@
 #include <string.h>
 
 #include "documents/doc.h" /* N(): a sentence of po/, translated where staff read it */
-#include "documents/documents.h"
 #include "documents/interrupted.h"
 #include "ink/layout.h"
-#include "ink/pdf.h"
 #include "ink/typeset.h"
 #include "printd.h"
 #include "printer/escpos.h"
+#include "printer/jobs.h"
+#include "printer/printout.h"
 #include "printer/transport.h"
 #include "queue/clock.h"
-#include "queue/db.h"
 #include "queue/error.h"
 #include "queue/outbox.h"
-#include "queue/watch.h"
 
-#define FEED_LINES        4  /* clear the cutter so the tear is below the text */
+#define FEED_LINES        KZ_PRINTOUT_FEED_LINES
 #define IDLE_POLL_SECONDS 15 /* when idle, ask the printer how it is this often */
-#define DB_RETRY_SECONDS  2  /* reopen a lost database this often */
 
 struct kz_printd {
 	struct kz_printd_options opt;
 	const struct kz_transport_ops *ops;
 	struct kz_typeset *ts;
-	struct kz_watch *watch;
-	struct kz_db *db; /* the watch's connection for this step; NULL while down */
+	struct kz_jobs *jobs; /* where the jobs are (jobs.h) */
+	int online;           /* the store answered since it was last lost */
 	struct kz_bytes out;
 	struct kz_escpos_bands bands; /* where out's bands lie (ESC/POS) */
 	int64_t polled_at;            /* when the printer's state was last asked */
@@ -54,41 +55,29 @@ struct kz_printd {
 	int64_t cut_job;              /* a job whose send failed part way, left for a reset */
 	char cut_why[KZ_ERR_LEN];     /* and why it failed */
 	int uncertain;                /* jobs found perhaps printed, not yet told */
-	struct kz_doc_source docs;    /* where the documents load their data */
+	int printer_wait;             /* this step waits for the printer, not for the store */
 };
 
 /* The bytes the printer takes: ESC/POS raster in bands, or a PDF for an
- * A4 printer.  A document that cannot go on this printer's paper is
- * refused here. */
+ * A4 printer, made where the database is (printout.h).  A document that
+ * cannot go on this printer's paper is refused (KZ_EINVAL). */
 static int
 make_output(struct kz_printd *pd, const struct kz_print_job *j, char *err)
 {
-	const char *what = kz_outbox_doc_name(j->document);
-	enum kz_paper paper = kz_document_paper(pd->opt.printer);
-	struct kz_layout *l;
-	struct kz_bitmap *bm = NULL;
-	int rc;
-
 	pd->out.len = 0;
 	pd->bands.n = 0;
-	if ((rc = kz_document_check_paper(j->document, pd->opt.cfg, pd->opt.printer, err)) != KZ_OK)
-		return rc;
-	if ((l = malloc(sizeof *l)) == NULL)
-		return kz_err(err, KZ_ENOMEM, "out of memory making a %s", what);
-	rc = kz_document_make(&pd->docs, j, paper, l, err);
-	if (rc == KZ_OK && pd->ops->pdf) {
-		const struct kz_layout *pages[] = {l};
-		rc = kz_pdf_memory(pages, 1, pd->opt.font_dir, &pd->out, err);
-	} else if (rc == KZ_OK) {
-		rc = kz_layout_bitmap(pd->ts, l, &bm, err);
-		if (rc == KZ_OK)
-			rc = kz_escpos_print_bands(bm, FEED_LINES, 1, &pd->out, &pd->bands);
-		if (rc != KZ_OK && rc != KZ_ENOMEM && bm != NULL)
-			kz_err(err, rc, "cannot encode the %s for ESC/POS", what);
-	}
-	kz_bitmap_free(bm);
-	free(l);
-	return rc;
+	return pd->jobs->ops->printout(pd->jobs, j, pd->ts, &pd->out, &pd->bands, err);
+}
+
+/* The store's operations, for the one printer of the service. */
+#define JOBS(op, ...) pd->jobs->ops->op(pd->jobs, __VA_ARGS__)
+
+static void
+set_state(struct kz_printd *pd, enum kz_printer_condition state, const char *reason)
+{
+	char e2[KZ_ERR_LEN];
+
+	JOBS(set_state, state, reason, e2);
 }
 
 /* An ESC/POS printer that answers status is asked before each printout,
@@ -108,7 +97,7 @@ check_printer(struct kz_printd *pd, void *conn, char *reason)
 	char err[KZ_ERR_LEN];
 
 	kz_transport_health(pd->ops, conn, pd->opt.io_timeout_ms, &h, err);
-	kz_printer_set_state(pd->db, pd->opt.printer->name, h.state, h.reason, err);
+	set_state(pd, h.state, h.reason);
 	snprintf(reason, KZ_ERR_LEN, "%s", h.reason);
 	return !kz_transport_printable(&h);
 }
@@ -120,10 +109,9 @@ beat(struct kz_printd *pd, enum kz_service_state state, const char *reason, int 
 	char err[KZ_ERR_LEN];
 	int64_t now = kz_clock_now();
 
-	if (pd->db == NULL ||
-		(!force && pd->beat_at != 0 && now - pd->beat_at < KZ_PRINTD_BEAT_SECONDS))
+	if (!force && pd->beat_at != 0 && now - pd->beat_at < KZ_PRINTD_BEAT_SECONDS)
 		return;
-	if (kz_printer_heartbeat(pd->db, pd->opt.printer->name, state, reason, err) == KZ_OK)
+	if (JOBS(heartbeat, state, reason, err) == KZ_OK)
 		pd->beat_at = now;
 }
 
@@ -187,7 +175,7 @@ send_bands(struct kz_printd *pd, void *conn, const struct kz_print_job *j, char 
 		if (i > 0 && (rc = settle(pd, conn, why)) != KZ_OK)
 			return rc;
 		/* band 0 was recorded by kz_outbox_start; ESC @ goes with it */
-		if (i > 0 && (rc = kz_outbox_progress(pd->db, j->id, i, err)) != KZ_OK)
+		if (i > 0 && (rc = JOBS(progress, j->id, i, err)) != KZ_OK)
 			return rc;
 		if ((rc = put(pd, conn, i == 0 ? b->start : b->at[i], head, why)) != KZ_OK ||
 			(rc = put(pd, conn, head, b->at[i + 1], why)) != KZ_OK)
@@ -195,7 +183,7 @@ send_bands(struct kz_printd *pd, void *conn, const struct kz_print_job *j, char 
 	}
 	/* the picture is whole only once its last band was taken */
 	if ((rc = settle(pd, conn, why)) != KZ_OK ||
-		(rc = kz_outbox_progress(pd->db, j->id, b->n, err)) != KZ_OK)
+		(rc = JOBS(progress, j->id, b->n, err)) != KZ_OK)
 		return rc;
 	if ((rc = put(pd, conn, b->n == 0 ? b->start : b->at[b->n], b->end, why)) != KZ_OK ||
 		(rc = settle(pd, conn, why)) != KZ_OK)
@@ -211,10 +199,8 @@ send_bands(struct kz_printd *pd, void *conn, const struct kz_print_job *j, char 
 static void
 not_now(struct kz_printd *pd, enum kz_printer_condition state, const char *reason)
 {
-	char e2[KZ_ERR_LEN];
-
 	if (state != KZ_PRINTER_UNKNOWN)
-		kz_printer_set_state(pd->db, pd->opt.printer->name, state, reason, e2);
+		set_state(pd, state, reason);
 }
 
 /* A job 'sending' that did not get out: queued again after the pause. */
@@ -223,7 +209,7 @@ postpone(struct kz_printd *pd, const struct kz_print_job *j, enum kz_printer_con
 	const char *reason, char *err)
 {
 	not_now(pd, state, reason);
-	return kz_outbox_retry(pd->db, j->id, reason, pd->opt.retry_seconds, err);
+	return JOBS(retry, j->id, reason, pd->opt.retry_seconds, err);
 }
 
 /* A transport that follows a job (cups) tells how the printer is while
@@ -233,13 +219,12 @@ static void
 job_progress(void *arg, const struct kz_health *h)
 {
 	struct kz_printd *pd = arg;
-	char e2[KZ_ERR_LEN];
 
 	if (pd->told && h->state == pd->last.state && strcmp(h->reason, pd->last.reason) == 0)
 		return;
 	pd->told = 1;
 	pd->last = *h;
-	kz_printer_set_state(pd->db, pd->opt.printer->name, h->state, h->reason, e2);
+	set_state(pd, h->state, h->reason);
 }
 
 static int part_way(struct kz_printd *pd, const struct kz_print_job *j, const char *why, char *err);
@@ -265,16 +250,16 @@ send_job(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char 
 	if (pd->ops->open(pd->opt.printer->address, pd->opt.io_timeout_ms, &conn, why) != KZ_OK) {
 		/* not sent: the job stays queued and is tried at the next turn */
 		not_now(pd, KZ_PRINTER_OFFLINE, why);
-		return kz_outbox_retry(pd->db, j->id, why, pd->opt.retry_seconds, err);
+		return JOBS(retry, j->id, why, pd->opt.retry_seconds, err);
 	}
 	if (asks_first(pd) && check_printer(pd, conn, reason)) {
 		pd->ops->close(conn);
-		return kz_outbox_retry(pd->db, j->id, reason, pd->opt.retry_seconds, err);
+		return JOBS(retry, j->id, reason, pd->opt.retry_seconds, err);
 	}
 	/* the first byte goes now: only from here may the job have printed */
 	/* whole documents (cups, cups-raw, folder) go in one delivery; ESC/POS
 	 * bytes in bands that each stand alone */
-	rc = kz_outbox_start(pd->db, j->id, pd->ops->deliver != NULL ? 0 : pd->bands.n,
+	rc = JOBS(start, j->id, pd->ops->deliver != NULL ? 0 : pd->bands.n,
 		pd->opt.cfg->ticket_print_seconds, err);
 	if (rc != KZ_OK) {
 		pd->ops->close(conn);
@@ -286,19 +271,18 @@ send_job(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char 
 			pd->opt.io_timeout_ms, &unsent, why);
 	else if ((rc = send_bands(pd, conn, j, why, err)) != KZ_OK && rc != KZ_EDEVICE) {
 		pd->ops->close(conn);
-		pd->recovered = 0; /* the database: the job stays 'sending', seen to next */
+		pd->recovered = 0; /* the store: the job stays 'sending', seen to next */
 		return rc;
 	}
 	pd->ops->close(conn);
 	if (rc == KZ_EDEVICE && pd->ops->deliver == NULL)
 		return part_way(pd, j, why, err);
 	if (rc != KZ_OK && unsent != KZ_UNSENT_RETRY && !pd->told)
-		kz_printer_set_state(pd->db, pd->opt.printer->name, KZ_PRINTER_OFFLINE, why,
-			reason);
+		set_state(pd, KZ_PRINTER_OFFLINE, why);
 	if (rc != KZ_OK && unsent == KZ_UNSENT_UNCERTAIN)
-		return kz_outbox_uncertain(pd->db, j->id, why, err);
+		return JOBS(uncertain, j->id, why, err);
 	if (rc != KZ_OK && unsent == KZ_UNSENT_FAILED)
-		return kz_outbox_fail(pd->db, j->id, why, err);
+		return JOBS(fail, j->id, why, err);
 	if (rc != KZ_OK)
 		return postpone(pd, j, pd->told ? KZ_PRINTER_UNKNOWN : KZ_PRINTER_OFFLINE, why,
 			err);
@@ -308,13 +292,13 @@ send_job(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char 
 		raise(SIGKILL);
 	if (pd->ops->kind == KZ_TRANSPORT_FOLDER) {
 		snprintf(path, sizeof path, "%s/%s.pdf", pd->opt.printer->address, name);
-		if ((rc = kz_outbox_set_file(pd->db, j->id, path, err)) != KZ_OK)
+		if ((rc = JOBS(set_file, j->id, path, err)) != KZ_OK)
 			return rc;
 	}
-	if ((rc = kz_outbox_done(pd->db, j->id, err)) != KZ_OK)
+	if ((rc = JOBS(done, j->id, err)) != KZ_OK)
 		return rc;
 	if (!asks_first(pd) && !pd->told) /* nothing asked: the send alone tells */
-		kz_printer_set_state(pd->db, pd->opt.printer->name, KZ_PRINTER_READY, "", why);
+		set_state(pd, KZ_PRINTER_READY, "");
 	*printed = 1;
 	return KZ_OK;
 }
@@ -324,7 +308,7 @@ send_job(struct kz_printd *pd, const struct kz_print_job *j, int *printed, char 
 static void
 poll_idle(struct kz_printd *pd)
 {
-	char why[KZ_ERR_LEN], reason[KZ_ERR_LEN], e2[KZ_ERR_LEN];
+	char why[KZ_ERR_LEN], reason[KZ_ERR_LEN];
 	void *conn = NULL;
 
 	if (kz_clock_now() - pd->polled_at < IDLE_POLL_SECONDS)
@@ -333,7 +317,7 @@ poll_idle(struct kz_printd *pd)
 	if (!kz_transport_can_ask(pd->ops, pd->opt.printer->status))
 		return; /* nothing to ask; the next job will tell */
 	if (pd->ops->open(pd->opt.printer->address, pd->opt.io_timeout_ms, &conn, why) != KZ_OK) {
-		kz_printer_set_state(pd->db, pd->opt.printer->name, KZ_PRINTER_OFFLINE, why, e2);
+		set_state(pd, KZ_PRINTER_OFFLINE, why);
 		return;
 	}
 	check_printer(pd, conn, reason);
@@ -400,7 +384,7 @@ recover_jobs(struct kz_printd *pd, int *uncertain, char *err)
 	char why[KZ_ERR_LEN], reason[KZ_ERR_LEN + 64];
 	int rc, cut_off;
 
-	if ((rc = kz_outbox_unfinished(pd->db, pd->opt.printer->name, &j, err)) == KZ_EEMPTY)
+	if ((rc = JOBS(unfinished, &j, err)) == KZ_EEMPTY)
 		return KZ_OK;
 	if (rc != KZ_OK)
 		return rc;
@@ -410,6 +394,7 @@ recover_jobs(struct kz_printd *pd, int *uncertain, char *err)
 	if (j.bands > 0 && j.bands_sent < j.bands && pd->ops->deliver == NULL &&
 		recover_printer(pd, &j, cut_off, why) != KZ_OK) {
 		not_now(pd, KZ_PRINTER_OFFLINE, why);
+		pd->printer_wait = 1;
 		return KZ_EDEVICE; /* the job stays 'sending' until the printer is reset */
 	}
 	if (cut_off && j.id == pd->cut_job) {
@@ -417,23 +402,23 @@ recover_jobs(struct kz_printd *pd, int *uncertain, char *err)
 		snprintf(reason, sizeof reason,
 			"%.400s; cut off at band %d of %d, the printer was reset; printing it again",
 			pd->cut_why, j.bands_sent + 1, j.bands);
-		return kz_outbox_retry(pd->db, j.id, reason, 0, err);
+		return JOBS(retry, j.id, reason, 0, err);
 	}
 	if (cut_off) {
 		snprintf(reason, sizeof reason,
 			"interrupted at band %d of %d when the printer service stopped; printing "
 			"it again",
 			j.bands_sent + 1, j.bands);
-		return kz_outbox_retry(pd->db, j.id, reason, 0, err);
+		return JOBS(retry, j.id, reason, 0, err);
 	}
 	(*uncertain)++;
 	if (j.id == pd->cut_job) {
 		snprintf(reason, sizeof reason,
 			"%.400s in the last band; the printer was reset; it may have printed",
 			pd->cut_why);
-		return kz_outbox_uncertain(pd->db, j.id, reason, err);
+		return JOBS(uncertain, j.id, reason, err);
 	}
-	return kz_outbox_uncertain(pd->db, j.id,
+	return JOBS(uncertain, j.id,
 		N("the printer service stopped while sending; it may have printed"), err);
 }
 
@@ -450,7 +435,7 @@ part_way(struct kz_printd *pd, const struct kz_print_job *j, const char *why, ch
 	struct kz_print_job now;
 	int rc, uncertain = 0;
 
-	if ((rc = kz_outbox_get(pd->db, j->id, &now, err)) != KZ_OK)
+	if ((rc = JOBS(get, j->id, &now, err)) != KZ_OK)
 		return rc;
 	if (now.bands_sent >= now.bands)
 		return postpone(pd, j, pd->told ? KZ_PRINTER_UNKNOWN : KZ_PRINTER_OFFLINE, why,
@@ -459,33 +444,34 @@ part_way(struct kz_printd *pd, const struct kz_print_job *j, const char *why, ch
 	pd->cut_job = j->id;
 	snprintf(pd->cut_why, sizeof pd->cut_why, "%s", why);
 	pd->recovered = 0;
+	pd->printer_wait = 0;
 	rc = recover_jobs(pd, &uncertain, err);
 	pd->uncertain += uncertain;
-	if (rc == KZ_EDEVICE)
+	if (rc == KZ_EDEVICE && pd->printer_wait) {
+		pd->printer_wait = 0;
 		return KZ_OK; /* left 'sending': reset first at the next turn */
+	}
 	if (rc == KZ_OK)
 		pd->recovered = 1;
 	return rc;
 }
 
-/* The database: reconnect when lost, and on each (re)connection see to
- * what a stop left.  0 with pd->db set when it can be used now. */
+/* The job store: reconnect when lost, and on each (re)connection see to
+ * what a stop left.  KZ_OK when it can be used now; KZ_EDEVICE with
+ * pd->printer_wait set when the printer must be reached first. */
 static int
-connect_db(struct kz_printd *pd, int *uncertain, char *err)
+connect_store(struct kz_printd *pd, int *uncertain, char *err)
 {
-	enum kz_watch_state w = kz_watch_poll(pd->watch);
-	int rc;
+	int rc, fresh = 0;
 
-	pd->db = kz_watch_db(pd->watch);
-	pd->docs.db = pd->db;
-	if (pd->db == NULL)
-		return kz_err(err, KZ_EDB,
-			"the database %s cannot be opened now (missing, replaced or unreadable); waiting for it",
-			pd->opt.db_path);
-	if (w == KZ_WATCH_OPENED)
+	pd->printer_wait = 0;
+	if ((rc = pd->jobs->ops->connect(pd->jobs, &fresh, err)) != KZ_OK)
+		return rc;
+	if (fresh || !pd->online)
 		pd->recovered = 0;
+	pd->online = 1;
 	if (!pd->recovered) {
-		if ((rc = recover_jobs(pd, uncertain, err)) == KZ_EDEVICE) {
+		if ((rc = recover_jobs(pd, uncertain, err)) == KZ_EDEVICE && pd->printer_wait) {
 			beat(pd, KZ_SERVICE_WAITING,
 				N("the printer, to finish an interrupted printout"), 1);
 			return kz_err(err, KZ_EDEVICE,
@@ -509,13 +495,12 @@ kz_printd_step(struct kz_printd *pd, int *printed, char *err)
 	if (printed == NULL)
 		printed = &dummy;
 	*printed = 0;
-	rc = connect_db(pd, &uncertain, err);
+	rc = connect_store(pd, &uncertain, err);
 	if (uncertain > 0)
 		pd->uncertain += uncertain;
 	if (rc == KZ_OK) {
 		beat(pd, KZ_SERVICE_RUNNING, "", 0);
-		rc = kz_outbox_next(pd->db, pd->opt.printer->name,
-			pd->opt.cfg->ticket_print_seconds, &j, err);
+		rc = JOBS(next, pd->opt.cfg->ticket_print_seconds, &j, err);
 		if (rc == KZ_EEMPTY) {
 			poll_idle(pd);
 			return KZ_OK;
@@ -523,15 +508,18 @@ kz_printd_step(struct kz_printd *pd, int *printed, char *err)
 	}
 	if (rc == KZ_OK) {
 		pd->polled_at = kz_clock_now(); /* sending asks the printer anyway */
+		rc = make_output(pd, &j, why);
 		/* a document that cannot be made will not be made by waiting */
-		if (make_output(pd, &j, why) != KZ_OK)
-			rc = kz_outbox_fail(pd->db, j.id, why, err);
+		if (rc == KZ_EINVAL)
+			rc = JOBS(fail, j.id, why, err);
+		else if (rc != KZ_OK)
+			snprintf(err, KZ_ERR_LEN, "%s", why); /* the store's fault: tried again */
 		else
 			rc = send_job(pd, &j, printed, err);
 	}
-	if (rc != KZ_OK && rc != KZ_EDEVICE && pd->db != NULL) {
-		kz_watch_failed(pd->watch, rc); /* a lock keeps the connection */
-		pd->db = NULL;
+	if (rc != KZ_OK && !pd->printer_wait && pd->online) {
+		pd->jobs->ops->lost(pd->jobs, rc);
+		pd->online = 0;
 		pd->recovered = 0; /* a job may have been left 'sending' */
 	}
 	return rc;
@@ -549,14 +537,12 @@ kz_printd_uncertain(struct kz_printd *pd)
 void
 kz_printd_stopping(struct kz_printd *pd)
 {
-	pd->db = kz_watch_db(pd->watch);
 	beat(pd, KZ_SERVICE_STOPPED, "", 1);
 }
 
 void
 kz_printd_waiting(struct kz_printd *pd, const char *reason)
 {
-	pd->db = kz_watch_db(pd->watch);
 	beat(pd, KZ_SERVICE_WAITING, reason, 0);
 }
 
@@ -565,20 +551,22 @@ kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, int 
 	char *err)
 {
 	struct kz_printd *pd = calloc(1, sizeof *pd);
-	struct kz_watch_options w = {opt->db_path, 0, KZ_DB_BUSY_MS, DB_RETRY_SECONDS};
 	const char *kill_at = getenv("KEZEK_FAULT_KILL_AT");
 	int rc, n = 0;
 
 	*out = NULL;
 	if (uncertain)
 		*uncertain = 0;
-	if (pd == NULL)
+	if (pd == NULL) {
+		kz_jobs_close(opt->jobs);
 		return kz_err(err, KZ_ENOMEM, "out of memory starting the printer service");
+	}
 	pd->opt = *opt;
+	pd->jobs = opt->jobs;
 	pd->ops = kz_transport_find(opt->printer->transport);
 	pd->stop_at = kill_at ? atoi(kill_at) : 0;
 	if (pd->ops == NULL) {
-		free(pd);
+		kz_printd_close(pd);
 		return kz_err(err, KZ_ECONFIG,
 			"[printer %s]: no transport; use tcp, device, usb or cups-raw",
 			opt->printer->name);
@@ -586,31 +574,29 @@ kz_printd_open(const struct kz_printd_options *opt, struct kz_printd **out, int 
 	if (pd->ops->pdf != (opt->printer->role == KZ_ROLE_A4)) {
 		int pdf = pd->ops->pdf;
 
-		free(pd);
+		kz_printd_close(pd);
 		return kz_err(err, KZ_ECONFIG, "[printer %s]: a %s printer needs transport %s",
 			opt->printer->name, kz_config_role_name(opt->printer->role),
 			pdf ? "tcp, device, usb or cups-raw" : "cups or folder");
 	}
-	pd->docs = (struct kz_doc_source){NULL, opt->cfg, opt->printer->name, NULL};
-	if ((rc = kz_typeset_open(opt->font_dir, &pd->ts, err)) != KZ_OK ||
-		(rc = kz_watch_open(&w, &pd->watch, err)) != KZ_OK) {
+	if ((rc = kz_typeset_open(opt->font_dir, &pd->ts, err)) != KZ_OK) {
 		kz_printd_close(pd);
 		return rc;
 	}
-	/* the database now if it can be had; a service waits for it otherwise,
-	 * a single run says why it cannot (the watch keeps no reason) */
-	if (!opt->wait) {
-		struct kz_db *db;
-		if ((rc = kz_db_open(opt->db_path, 0, &db, err)) != KZ_OK) {
+	if (pd->jobs == NULL) {
+		struct kz_jobs_local_options lo = {opt->db_path, opt->cfg, opt->printer,
+			opt->font_dir, opt->wait};
+		if ((rc = kz_jobs_local_open(&lo, &pd->jobs, err)) != KZ_OK) {
 			kz_printd_close(pd);
 			return rc;
 		}
-		kz_db_close(db);
 	}
-	rc = connect_db(pd, &n, err);
+	rc = connect_store(pd, &n, err);
 	if (uncertain)
 		*uncertain = n;
-	if (rc != KZ_OK && !opt->wait) {
+	/* a configuration that cannot work (a hall that knows this service
+	 * as another printer's) is a person's to mend, not waited for */
+	if (rc != KZ_OK && (!opt->wait || rc == KZ_ECONFIG)) {
 		kz_printd_close(pd);
 		return rc;
 	}
@@ -624,8 +610,7 @@ kz_printd_close(struct kz_printd *pd)
 	if (pd == NULL)
 		return;
 	kz_typeset_close(pd->ts);
-	kz_doc_source_close(&pd->docs);
-	kz_watch_close(pd->watch);
+	kz_jobs_close(pd->jobs);
 	kz_bytes_free(&pd->out);
 	free(pd);
 }

@@ -1,6 +1,7 @@
 /*
  * printd.h - the service behind one printer: it takes the printer's jobs
- * from the outbox in order, makes each document, sends it, and records
+ * in order (from the outbox, or from kezek-hall for a service on a machine
+ * of its own: jobs.h), makes each document, sends it, and records
  * how it went and what the printer is doing, so the kiosk, the display and
  * the clerks see "paper out" as soon as it happens.  printer/printd-main.c
  * runs kz_printd_step in a loop; tests drive it step by step.
@@ -8,6 +9,7 @@
 #ifndef KZ_PRINTD_H
 #define KZ_PRINTD_H
 
+#include "printer/jobs.h"
 #include "queue/config.h"
 
 struct kz_printd;
@@ -20,6 +22,10 @@ struct kz_printd_options {
 	int io_timeout_ms; /* connect, send, status: each at most this */
 	int retry_seconds; /* pause after a fault before trying again */
 	int wait;          /* a database that cannot be opened yet is waited for */
+	/* Where the jobs are (jobs.h), taken over (closed with the service,
+	 * also when opening fails); NULL: the outbox of the database at
+	 * db_path. */
+	struct kz_jobs *jobs;
 };
 
 #define KZ_PRINTD_BEAT_SECONDS  5  /* the heartbeat is written this often */

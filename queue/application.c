@@ -870,6 +870,19 @@ kz_app_default_printer(struct kz_db *db, int a4_only, char *name, char *err)
 }
 
 int
+kz_app_counter_printer(struct kz_db *db, const struct kz_config *cfg, int counter, char *name,
+	char *err)
+{
+	const struct kz_counter_conf *k = cfg ? kz_config_counter(cfg, counter) : NULL;
+
+	if (k != NULL && k->printer[0]) {
+		snprintf(name, 32, "%s", k->printer);
+		return KZ_OK;
+	}
+	return kz_app_default_printer(db, 0, name, err);
+}
+
+int
 kz_app_decide_print(struct kz_db *db, const char *number, int approve, const char *reason,
 	const char *printer, const char *lang, struct kz_application *out, int64_t *job, char *err)
 {

@@ -228,6 +228,13 @@ int kz_app_expire(struct kz_db *db, const char *printer, int *n, char *err);
  * of the kind. */
 int kz_app_default_printer(struct kz_db *db, int a4_only, char *name, char *err);
 
+/* The printer of counter's papers (receipts, notices, talons): its
+ * [counter N] printer = in cfg, else kz_app_default_printer's choice;
+ * its name into name (32 bytes).  KZ_ENOTFOUND if there is none. */
+struct kz_config;
+int kz_app_counter_printer(struct kz_db *db, const struct kz_config *cfg, int counter, char *name,
+	char *err);
+
 /* Decide application number: approve, or reject with reason (required;
  * optional for approval).  Only a registered application; a rejection only
  * on or before its due day, since after it the act counts as approved

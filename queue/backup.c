@@ -85,6 +85,17 @@ sync_file(const char *path)
 	return rc;
 }
 
+void
+kz_backup_folder(const char *db_path, char *out, size_t len)
+{
+	const char *slash = strrchr(db_path, '/');
+
+	if (slash == NULL)
+		snprintf(out, len, "backups");
+	else
+		snprintf(out, len, "%.*s/backups", (int)(slash - db_path), db_path);
+}
+
 int
 kz_backup_take(struct kz_db *db, const char *to, struct kz_backup_result *out, char *err)
 {

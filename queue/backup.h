@@ -6,6 +6,7 @@
 #ifndef KZ_BACKUP_H
 #define KZ_BACKUP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "db.h"
@@ -15,6 +16,11 @@ struct kz_backup_result {
 	int64_t tickets; /* tickets in it, each rebuilt from its event log */
 	int version;     /* its schema version */
 };
+
+/* The folder of the hall's copies (kezek backup's default, the daily
+ * timer's, what kezek doctor looks in): backups/ beside the database file
+ * db_path, into out (len bytes). */
+void kz_backup_folder(const char *db_path, char *out, size_t len);
 
 /* Copy the open database db into a new file to (refused if it exists),
  * readable by its owner only: written beside it under a temporary name,

@@ -15,46 +15,53 @@
 #include "clock.h"
 #include "error.h"
 #include "file.h"
+#include "i18n.h"
 
 #define FIRST_YEAR  1992
 #define LAST_YEAR   2099
 #define NYEARS      (LAST_YEAR - FIRST_YEAR + 1)
 #define MAX_ENTRIES 16
 
-/* A holiday of the Law "On holidays", with the years it holds. */
+/* Mark an English msgid for tools/po-update.sh; kz_cal_day_name says it. */
+#define N(msgid) (msgid)
+
+/* A holiday of the Law "On holidays", with the years it holds.  Its name is
+ * the English msgid whose Kazakh and Russian in po/ are the Law's own
+ * (Қазақстан Республикасындағы мерекелер туралы / О праздниках в
+ * Республике Казахстан, arts. 2-3; the Labour Code, art. 85, for the
+ * religious days off). */
 struct rule {
 	int m, d;
 	int from, to;  /* years, inclusive */
 	int religious; /* 1: does not move off a weekend */
-	const char *ru, *kk;
+	const char *name;
 };
 
 static const struct rule rules[] = {
-	{1, 1, 1992, LAST_YEAR, 0, "Новый год", "Жаңа жыл"},
-	{1, 2, 1992, LAST_YEAR, 0, "Новый год", "Жаңа жыл"},
-	{1, 7, 2007, LAST_YEAR, 1, "Православное Рождество", "Православиелік Рождество"},
-	{3, 8, 1992, LAST_YEAR, 0, "Международный женский день", "Халықаралық әйелдер күні"},
-	{3, 15, 2027, LAST_YEAR, 0, "День Конституции", "Конституция күні"},
-	{3, 21, 2010, LAST_YEAR, 0, "Наурыз мейрамы", "Наурыз мейрамы"},
-	{3, 22, 1992, LAST_YEAR, 0, "Наурыз мейрамы", "Наурыз мейрамы"},
-	{3, 23, 2010, LAST_YEAR, 0, "Наурыз мейрамы", "Наурыз мейрамы"},
-	{5, 1, 1992, LAST_YEAR, 0, "Праздник единства народа Казахстана",
-		"Қазақстан халқының бірлігі мерекесі"},
-	{5, 7, 2013, LAST_YEAR, 0, "День защитника Отечества", "Отан қорғаушы күні"},
-	{5, 9, 1992, LAST_YEAR, 0, "День Победы", "Жеңіс күні"},
-	{7, 6, 2009, LAST_YEAR, 0, "День столицы", "Астана күні"},
+	{1, 1, 1992, LAST_YEAR, 0, N("New Year")},
+	{1, 2, 1992, LAST_YEAR, 0, N("New Year")},
+	{1, 7, 2007, LAST_YEAR, 1, N("Orthodox Christmas")},
+	{3, 8, 1992, LAST_YEAR, 0, N("International Women's Day")},
+	{3, 15, 2027, LAST_YEAR, 0, N("Constitution Day of the Republic of Kazakhstan")},
+	{3, 21, 2010, LAST_YEAR, 0, N("Nauryz meiramy")},
+	{3, 22, 1992, LAST_YEAR, 0, N("Nauryz meiramy")},
+	{3, 23, 2010, LAST_YEAR, 0, N("Nauryz meiramy")},
+	{5, 1, 1992, LAST_YEAR, 0, N("Day of Unity of the People of Kazakhstan")},
+	{5, 7, 2013, LAST_YEAR, 0, N("Defender of the Fatherland Day")},
+	{5, 9, 1992, LAST_YEAR, 0, N("Victory Day")},
+	{7, 6, 2009, LAST_YEAR, 0, N("Capital Day")},
 	/* 30 August held up to 2025: the Constitution of 15.03.2026 moved
 	 * Constitution Day to 15 March, first observed in 2027. */
-	{8, 30, 1996, 2025, 0, "День Конституции", "Конституция күні"},
-	{10, 25, 2022, LAST_YEAR, 0, "День Республики", "Республика күні"},
-	{12, 1, 2012, 2021, 0, "День Первого Президента", "Тұңғыш Президент күні"},
-	{12, 16, 1992, LAST_YEAR, 0, "День Независимости", "Тәуелсіздік күні"},
-	{12, 17, 1992, 2021, 0, "День Независимости", "Тәуелсіздік күні"},
+	{8, 30, 1996, 2025, 0, N("Constitution Day of the Republic of Kazakhstan")},
+	{10, 25, 2022, LAST_YEAR, 0, N("Republic Day")},
+	{12, 1, 2012, 2021, 0, N("Day of the First President of the Republic of Kazakhstan")},
+	{12, 16, 1992, LAST_YEAR, 0, N("Independence Day")},
+	{12, 17, 1992, 2021, 0, N("Independence Day")},
 };
 #define NRULES (int)(sizeof rules / sizeof rules[0])
 
-static const char kurban_ru[] = "Курбан айт";
-static const char kurban_kk[] = "Құрбан айт";
+/* The first day of Kurban Ait, a religious day off (its date: the year's file). */
+static const char kurban[] = N("Kurban Ait");
 
 /* What a year's file says. */
 struct year_data {
@@ -321,8 +328,8 @@ added_key(struct load *l, const char *section, const char *name, const char *val
 		snprintf(yd->added[i].kk, sizeof yd->added[i].kk, "%s", value);
 	else if (!is_note(name))
 		return load_fail(l,
-			"unknown key '%s' in [%s]; known: date, kind, name, name_kk, "
-			"source",
+			"unknown key '%s' in [%s]; known: date, kind, name (or name_ru), "
+			"name_kk, source",
 			name, section);
 	return 1;
 }
@@ -392,6 +399,14 @@ load_year(struct kz_calendar *cal, const char *dir, int year, char *err)
 	if (line > 0)
 		return kz_err(err, KZ_ECONFIG, "%s:%d: %s", path, line,
 			l.failed ? l.reason : "not 'key = value', '[section]' or a ';' comment");
+	/* a holiday the file adds is named in both languages by the file */
+	for (int i = 0; i < l.yd->nadded; i++)
+		if (l.yd->added[i].date.y == 0 || l.yd->added[i].ru[0] == '\0' ||
+			l.yd->added[i].kk[0] == '\0')
+			return kz_err(err, KZ_ECONFIG,
+				"%s: the %d. [holiday-added] section needs its date and its name in "
+				"both languages: date, name_ru (or name) and name_kk",
+				path, i + 1);
 	l.yd->loaded = 1;
 	return KZ_OK;
 }
@@ -562,17 +577,28 @@ holiday_names(struct kz_calendar *cal, int y, int rule, struct kz_day *out)
 	const struct year_data *yd = &cal->data[y - FIRST_YEAR];
 
 	if (rule == -2) {
-		out->name_ru = kurban_ru;
-		out->name_kk = kurban_kk;
+		out->name = kurban;
 		out->source = yd->kurban_source[0] ? yd->kurban_source : NULL;
 	} else if (rule >= NRULES) {
-		out->name_ru = yd->added[rule - NRULES].ru;
-		out->name_kk = yd->added[rule - NRULES].kk[0] ? yd->added[rule - NRULES].kk
-							      : yd->added[rule - NRULES].ru;
+		out->name = out->file_ru = yd->added[rule - NRULES].ru;
+		out->file_kk = yd->added[rule - NRULES].kk;
 	} else if (rule >= 0) {
-		out->name_ru = rules[rule].ru;
-		out->name_kk = rules[rule].kk;
+		out->name = rules[rule].name;
 	}
+}
+
+const char *
+kz_cal_day_name(const struct kz_day *day, struct kz_i18n *cat, const char *lang)
+{
+	int kk = lang && strcmp(lang, "kk") == 0, ru = lang && strcmp(lang, "ru") == 0;
+
+	if (day->name == NULL)
+		return NULL;
+	if (day->file_ru != NULL)
+		return kk ? day->file_kk : day->file_ru;
+	if (!kk && !ru)
+		return day->name;
+	return kz_i18n_get(cat ? cat : kz_i18n_current(), lang, day->name);
 }
 
 void

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 struct kz_calendar;
+struct kz_i18n;
 
 struct kz_date {
 	int y, m, d; /* 2026, 3 (March), 20 */
@@ -46,13 +47,18 @@ enum kz_day_kind {
 struct kz_day {
 	struct kz_date date;
 	enum kz_day_kind kind;
-	int working;         /* the office works this day */
-	const char *name_ru; /* the holiday concerned, or NULL */
-	const char *name_kk;
-	struct kz_date from; /* KZ_HOLIDAY_MOVED: the holiday's own date;
+	int working; /* the office works this day */
+	/* The holiday concerned, or NULL; say it with kz_cal_day_name.  One of
+	 * the Law's: its English name, a msgid of the catalogues (po/), which
+	 * name it in Kazakh and Russian as the Law does.  One a year's file
+	 * adds ([holiday-added N]): the file's Russian name, with file_kk and
+	 * file_ru its names in either language. */
+	const char *name;
+	const char *file_kk, *file_ru; /* NULL for the Law's holidays */
+	struct kz_date from;           /* KZ_HOLIDAY_MOVED: the holiday's own date;
 				    KZ_TRANSFER_*: the other day of the exchange */
-	const char *source;  /* transfers: the act, as in the data file; or NULL */
-	int data_known;      /* the year's data file was loaded (decreed) */
+	const char *source;            /* transfers: the act, as in the data file; or NULL */
+	int data_known;                /* the year's data file was loaded (decreed) */
 };
 
 enum kz_office_state {
@@ -104,6 +110,11 @@ const struct kz_hours *kz_cal_hours(const struct kz_calendar *cal);
 
 /* What kind of day date is.  Years 1992-2099. */
 void kz_cal_day(struct kz_calendar *cal, struct kz_date date, struct kz_day *out);
+
+/* The name of day's holiday in lang ("kk" or "ru", from cat; NULL: the
+ * catalogue in use, kz_tr), or NULL if the day has none.  Any other lang
+ * gives the English name (a holiday a year's file adds: its Russian one). */
+const char *kz_cal_day_name(const struct kz_day *day, struct kz_i18n *cat, const char *lang);
 int kz_cal_is_working(struct kz_calendar *cal, struct kz_date date);
 
 /* Is the office open at instant t, and if not why and when it opens. */

@@ -403,6 +403,8 @@ service_key(struct parse *p, const char *code, const char *name, const char *val
 		name, code);
 }
 
+static int valid_printer_name(const char *s);
+
 static struct kz_counter_conf *
 counter_for(struct parse *p, const char *label)
 {
@@ -434,9 +436,17 @@ counter_key(struct parse *p, const char *label, const char *name, const char *va
 
 	if (k == NULL)
 		return 0;
+	if (strcmp(name, "printer") == 0) {
+		if (!valid_printer_name(value) || copy(k->printer, sizeof k->printer, value) < 0)
+			return fail(p,
+				"[counter %s]: printer '%s' is not a printer's name (letters, "
+				"digits and '-')",
+				label, value);
+		return 1;
+	}
 	if (strcmp(name, "services") != 0)
-		return fail(p, "unknown key '%s' in [counter %s]; known keys: services", name,
-			label);
+		return fail(p, "unknown key '%s' in [counter %s]; known keys: services, printer",
+			name, label);
 	if (copy(list, sizeof list, value) < 0)
 		return fail(p, "services of [counter %s] is too long", label);
 	k->nservices = 0;
@@ -827,6 +837,37 @@ server_allow(struct parse *p, const char *value)
 	return 1;
 }
 
+/* public_url: http(s)://host[:port][/path], printable ASCII without
+ * spaces, quotes or a query; a slash at the end is dropped. */
+static int
+server_public_url(struct parse *p, const char *value)
+{
+	char *u = p->cfg->server.public_url;
+	size_t n = strlen(value);
+	const char *host = strncmp(value, "https://", 8) == 0 ? value + 8
+		: strncmp(value, "http://", 7) == 0           ? value + 7
+							      : NULL;
+
+	while (n > 0 && value[n - 1] == '/')
+		n--;
+	if (host == NULL || (size_t)(host - value) >= n || n >= KZ_PUBLIC_URL_LEN ||
+		strcspn(value, " \t\"'<>\\^`{|}?#") < n) {
+		u[0] = '\0';
+		return fail(p,
+			"public_url in [server] must be the hall's address as phones reach it, "
+			"such as https://kezek.example.kz, of at most %d bytes without spaces, "
+			"quotes or '?', not '%.80s'",
+			KZ_PUBLIC_URL_LEN - 1, value);
+	}
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)value[i] <= 0x20 || (unsigned char)value[i] >= 0x7f)
+			return fail(p, "public_url in [server] must be plain ASCII, not '%.80s'",
+				value);
+	memcpy(u, value, n);
+	u[n] = '\0';
+	return 1;
+}
+
 static int
 server_key(struct parse *p, const char *name, const char *value)
 {
@@ -856,8 +897,11 @@ server_key(struct parse *p, const char *name, const char *value)
 	}
 	if (strcmp(name, "allow") == 0)
 		return server_allow(p, value);
+	if (strcmp(name, "public_url") == 0)
+		return server_public_url(p, value);
 	return fail(p,
-		"unknown key '%s' in [server]; known keys: address, port, certificate, key, allow",
+		"unknown key '%s' in [server]; known keys: address, port, certificate, key, allow, "
+		"public_url",
 		name);
 }
 
@@ -1160,6 +1204,20 @@ check_whole(struct kz_config *c, char *err)
 					"%s:%d: [counter %d] serves '%s', which is not a [service]; "
 					"define it or remove it from the list",
 					c->path, k->line, k->number, k->services[j]);
+		if (k->printer[0]) {
+			const struct kz_printer_conf *pr = kz_config_printer(c, k->printer);
+			if (pr == NULL)
+				return kz_err(err, KZ_ECONFIG,
+					"%s:%d: [counter %d] prints on '%s', which is not a "
+					"[printer]; define it or name another",
+					c->path, k->line, k->number, k->printer);
+			if (pr->role != KZ_ROLE_RECEIPTS && pr->role != KZ_ROLE_A4)
+				return kz_err(err, KZ_ECONFIG,
+					"%s:%d: [counter %d] prints receipts, notices and talons "
+					"on '%s', a %s printer; name one of role receipts or a4",
+					c->path, k->line, k->number, k->printer,
+					kz_config_role_name(pr->role));
+		}
 	}
 	return KZ_OK;
 }

@@ -13,7 +13,8 @@
  *                     green_below_minutes, red_above_minutes, highlight_seconds,
  *                     recent_calls, info_kk, info_ru, output
  *   [service CODE]    prefix, name_kk, name_ru
- *   [counter NUMBER]  services = CODE, CODE ...
+ *   [counter NUMBER]  services = CODE, CODE ..., printer (its receipts, notices
+ *                     and talons: a [printer] of role receipts or a4)
  *   [printer NAME]    role, transport, address, paper, status,
  *                     job_timeout_seconds
  *   [kiosk NAME]      printer, forms_printer, language, idle_seconds,
@@ -70,7 +71,8 @@ struct kz_counter_conf {
 	int number;                                  /* as on the sign above it */
 	int nservices;                               /* how many services it serves */
 	char services[KZ_MAX_SERVICES][KZ_CODE_LEN]; /* their codes */
-	int line;                                    /* line of its [counter] header */
+	char printer[KZ_CODE_LEN * 2]; /* its papers' printer (role receipts or a4), "" the hall's */
+	int line;                      /* line of its [counter] header */
 };
 
 /* What a printer is for: hall.ini's role = (kz_config_role_name). */
@@ -166,7 +168,8 @@ struct kz_targets {
 	int electronic_now;       /* per cent, 0-100 */
 };
 
-#define KZ_MAX_NETWORKS 16
+#define KZ_MAX_NETWORKS   16
+#define KZ_PUBLIC_URL_LEN 161 /* [server] public_url, bytes with NUL */
 
 /* [server]: where kezek-hall listens, and to whom.  certificate and key
  * are paths ("" if not given: plain HTTP, on loopback only). */
@@ -177,6 +180,9 @@ struct kz_server_conf {
 	char key[KZ_PATH_LEN];           /* PEM, readable by the hall's user only */
 	int nallow;                      /* networks allowed; 0: loopback only */
 	char allow[KZ_MAX_NETWORKS][64]; /* "192.168.1.0/24", "::1/128" */
+	/* the hall's address as visitors' phones reach it ("https://kezek.example.kz",
+	 * no slash at the end); "": tickets carry no link to the phone page */
+	char public_url[KZ_PUBLIC_URL_LEN];
 };
 
 /* [region]: the region's centre kezek-sync ships the event log to. */

@@ -31,6 +31,7 @@ struct kz_db {
 	uint64_t seed;              /* for the random pauses of busy_wait */
 	int busy_ms;                /* how long to wait for a lock */
 	int in_write;               /* between BEGIN IMMEDIATE and its end */
+	int depth;                  /* transactions open: 1 the outer, more its savepoints */
 	int timing;                 /* kz_db_time_lock on */
 	struct timespec held_since; /* when the write lock was taken */
 	int ntiming;
@@ -326,12 +327,42 @@ lock_released(struct kz_db *db)
 	db->in_write = 0;
 }
 
+/* An inner transaction: a savepoint named by its depth. */
+static int
+savepoint(struct kz_db *db, const char *verb, char *err)
+{
+	char sql[48];
+
+	snprintf(sql, sizeof sql, "%s kz_%d", verb, db->depth);
+	return exec(db, sql, "nested transaction", err);
+}
+
+/* SQLite ended the whole transaction by itself (a full disk, an I/O
+ * error): no savepoint is left to end. */
+static int
+lost_transaction(struct kz_db *db)
+{
+	if (db->depth > 0 && sqlite3_get_autocommit(db->sql)) {
+		db->depth = 0;
+		lock_released(db);
+		return 1;
+	}
+	return 0;
+}
+
 int
 kz_db_begin(struct kz_db *db, char *err)
 {
-	int rc = exec(db, "BEGIN IMMEDIATE", "begin", err);
+	int rc;
 
-	if (rc == KZ_OK) {
+	lost_transaction(db);
+	if (db->depth > 0) {
+		if ((rc = savepoint(db, "SAVEPOINT", err)) == KZ_OK)
+			db->depth++;
+		return rc;
+	}
+	if ((rc = exec(db, "BEGIN IMMEDIATE", "begin", err)) == KZ_OK) {
+		db->depth = 1;
 		db->in_write = 1;
 		clock_gettime(CLOCK_MONOTONIC, &db->held_since);
 	}
@@ -341,16 +372,40 @@ kz_db_begin(struct kz_db *db, char *err)
 int
 kz_db_begin_read(struct kz_db *db, char *err)
 {
-	return exec(db, "BEGIN", "begin", err);
+	int rc;
+
+	lost_transaction(db);
+	if (db->depth > 0) {
+		if ((rc = savepoint(db, "SAVEPOINT", err)) == KZ_OK)
+			db->depth++;
+		return rc;
+	}
+	if ((rc = exec(db, "BEGIN", "begin", err)) == KZ_OK)
+		db->depth = 1;
+	return rc;
 }
 
 int
 kz_db_commit(struct kz_db *db, char *err)
 {
-	int rc = exec(db, "COMMIT", "commit", err);
+	int rc;
 
-	if (rc != KZ_OK)
+	if (lost_transaction(db))
+		return kz_err(err, KZ_EDB,
+			"commit: database '%s': the transaction was ended by an earlier error; "
+			"nothing of it was kept: try again",
+			db->path);
+	if (db->depth > 1) {
+		db->depth--;
+		if ((rc = savepoint(db, "RELEASE", err)) != KZ_OK) {
+			db->depth++;
+			kz_db_rollback(db);
+		}
+		return rc;
+	}
+	if ((rc = exec(db, "COMMIT", "commit", err)) != KZ_OK)
 		kz_db_rollback(db);
+	db->depth = 0;
 	lock_released(db);
 	return rc;
 }
@@ -358,9 +413,25 @@ kz_db_commit(struct kz_db *db, char *err)
 void
 kz_db_rollback(struct kz_db *db)
 {
+	if (lost_transaction(db))
+		return;
+	if (db->depth > 1) {
+		db->depth--;
+		/* undo the inner part only; the outer transaction goes on */
+		savepoint(db, "ROLLBACK TO", NULL);
+		savepoint(db, "RELEASE", NULL);
+		return;
+	}
 	if (!sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	db->depth = 0;
 	lock_released(db);
+}
+
+int
+kz_db_depth(struct kz_db *db)
+{
+	return db->depth;
 }
 
 /* Create path's folder (one level is enough for var/hall.db) and the file

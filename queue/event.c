@@ -44,6 +44,8 @@ static const struct kz_name kinds[] = {
 	{KZ_EVENT_PRINT_EXPIRED, "print_expired", NULL},
 	{KZ_EVENT_POSTPONED, "postponed", NULL},
 	{KZ_EVENT_RETURNED, "returned", NULL},
+	{KZ_EVENT_HALL_REQUEST, "hall_request", NULL},
+	{KZ_EVENT_HALL_REFUSED, "hall_refused", NULL},
 };
 
 /* A ticket's end is logged under its outcome: the pairs. */

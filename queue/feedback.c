@@ -366,6 +366,27 @@ kz_ballot_code(struct kz_db *db, const char *day, const char *number, char code[
 	return KZ_OK;
 }
 
+int
+kz_ballot_day_key(struct kz_db *db, const char *day, int make, uint8_t key[KZ_BALLOT_KEY_LEN],
+	char *err)
+{
+	char today[11];
+	int rc, found = 0;
+
+	if ((rc = read_day_key(db, day, key, &found, err)) != KZ_OK)
+		return rc;
+	kz_clock_day(kz_clock_now(), today);
+	if (found || !make || strcmp(day, today) != 0)
+		return found;
+	if ((rc = kz_db_begin(db, err)) != KZ_OK)
+		return rc;
+	if ((rc = today_key(db, day, key, err)) != KZ_OK) {
+		kz_db_rollback(db);
+		return rc;
+	}
+	return (rc = kz_db_commit(db, err)) != KZ_OK ? rc : 1;
+}
+
 /* Mark number as having voted on day. */
 static int
 mark_voted(struct kz_db *db, const char *day, const char *number, char *err)

@@ -73,6 +73,19 @@ int kz_ballot_number(const char *typed, char out[KZ_BALLOT_NUMBER_LEN]);
 int kz_ballot_code(struct kz_db *db, const char *day, const char *number,
 	char code[KZ_BALLOT_CODE_LEN], char *err);
 
+#define KZ_BALLOT_KEY_LEN 32 /* a day's key: 32 random bytes */
+
+/* The random key of local day (YYYY-MM-DD) that the check codes are cut
+ * under, for the other keyed hashes of that day's tickets (the phone
+ * page's link, queue/visit.h); each use hashes its own message, never the
+ * ballot's.  With make, today's key is made if there is none yet (as
+ * kz_ballot_code does); a past day's is never made.  1 and key filled,
+ * 0 when the day has no key (forgotten, or not yet made), or KZ_EBUSY /
+ * KZ_EDB.  In transactions of its own: call outside one.  The key is
+ * never to be stored elsewhere, logged or shown. */
+int kz_ballot_day_key(struct kz_db *db, const char *day, int make, uint8_t key[KZ_BALLOT_KEY_LEN],
+	char *err);
+
 /* May ticket (as typed) vote now with check code code?  code NULL checks
  * the number alone (a screen that asks for the code next): unknown or not
  * served, what the board shows anyway.  A code given must be the ticket's

@@ -27,7 +27,8 @@ kz_history_ticket(struct kz_db *db, const char *number, const char *day,
 	if ((rc = kz_db_begin_read(db, err)) != KZ_OK)
 		return rc;
 	st = kz_db_stmt(db,
-		"SELECT e.id, e.at, e.kind, t.number, s.code, c.number, k.full_name, e.detail"
+		"SELECT e.id, e.at, e.kind, t.number, s.code, c.number, k.full_name, e.detail,"
+		" CASE WHEN e.kind = 'requeued' THEN t.transfer_comment END"
 		" FROM events e JOIN tickets t ON t.id = e.ticket_id"
 		" LEFT JOIN services s ON s.id = e.service_id"
 		" LEFT JOIN counters c ON c.id = e.counter_id"
@@ -51,6 +52,7 @@ kz_history_ticket(struct kz_db *db, const char *number, const char *day,
 		ev.counter = sqlite3_column_int(st, 5);
 		kz_col_text(st, 6, ev.clerk, sizeof ev.clerk);
 		kz_col_text(st, 7, ev.detail, sizeof ev.detail);
+		kz_col_text(st, 8, ev.comment, sizeof ev.comment);
 		n++;
 		if (fn(&ev, arg) != 0)
 			break;

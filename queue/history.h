@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "db.h"
+#include "ticket.h"
 
 struct kz_event {
 	int64_t id;
@@ -19,6 +20,7 @@ struct kz_event {
 	int counter;               /* counter number, 0 if none */
 	char clerk[KZ_NAME_LEN];   /* "" if none */
 	char detail[192];          /* a postponement's reason, a transfer's service ... */
+	char comment[KZ_TRANSFER_COMMENT_LEN]; /* requeued: the transfer's comment, "" none */
 };
 
 /* Call fn for each event of the visitor holding ticket number on day

@@ -207,6 +207,22 @@ purge_files(struct kz_db *db, int *n, char *err)
 	return kz_db_exec_stmt(db, st, "forget printed files", err);
 }
 
+/* A transfer's comment is free text a clerk typed: it may name a person,
+ * so it goes with the rest of the day's personal data. */
+static int
+purge_transfer_comments(struct kz_db *db, const char *before_day, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"UPDATE tickets SET transfer_comment = NULL"
+		" WHERE transfer_comment IS NOT NULL AND day < ?",
+		err);
+
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_text(st, 1, before_day, -1, SQLITE_TRANSIENT);
+	return kz_db_exec_stmt(db, st, "forget transfer comments", err);
+}
+
 struct told {
 	kz_purge_progress_fn *fn;
 	void *ctx;
@@ -242,7 +258,8 @@ do_purge(struct kz_db *db, int days, const struct told *t, struct kz_purge_resul
 		(rc = count_rows(db, "applications", &out->kept_applications, err)) != KZ_OK)
 		return rc;
 	tell(t, "printed files", 2);
-	if ((rc = purge_files(db, &out->files, err)) != KZ_OK)
+	if ((rc = purge_files(db, &out->files, err)) != KZ_OK ||
+		(rc = purge_transfer_comments(db, day, err)) != KZ_OK)
 		return rc;
 	/* counts only: the log keeps no personal data */
 	snprintf(detail, sizeof detail, "%d complaints, %d applications closed before %s%s",

@@ -20,6 +20,9 @@
  *     result waited its 6 months uncollected (p.26: 6 months after the later
  *     of due_day and decided_day, as application.h's kept_until).
  *
+ *   tickets: transfer_comment (a clerk's free text), of the days before
+ *     the cutoff's.
+ *
  * A purged case's printed files (the PDFs a folder printer kept of its
  * receipts, notices and talons: print_jobs.file) are removed from the disk
  * and forgotten in the same transaction.

@@ -615,6 +615,42 @@ static const char step_report_days_packed[] =
 	 * when a report needs their days. */
 	"DELETE FROM report_days WHERE params NOT LIKE '3 %';";
 
+/* Boards, kiosks and print services on machines of their own, enrolled by
+ * an administrator (queue/device.h): only the SHA-256 of a credential or
+ * an enrolment code is kept, never the secret.  And what kezek-hall
+ * answered each device's state change, by the device's idempotency key,
+ * written in the transaction of the change itself (queue/idem.h): a
+ * request repeated after a lost answer gets the same answer and changes
+ * nothing.  Kept for the day. */
+static const char step_devices[] =
+	"CREATE TABLE devices ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  name         TEXT NOT NULL UNIQUE,"
+	"  role         TEXT NOT NULL CHECK (role IN ('board', 'kiosk', 'printer')),"
+	"  stands_for   TEXT NOT NULL DEFAULT '',"
+	"  credential   TEXT UNIQUE," /* SHA-256 hex; NULL before enrolment */
+	"  code         TEXT UNIQUE," /* SHA-256 hex of the one-time code; NULL spent */
+	"  code_expires INTEGER NOT NULL DEFAULT 0,"
+	"  code_tries   INTEGER NOT NULL DEFAULT 0," /* wrong codes typed for this name */
+	"  created_at   INTEGER NOT NULL,"
+	"  enrolled_at  INTEGER NOT NULL DEFAULT 0,"
+	"  revoked_at   INTEGER NOT NULL DEFAULT 0,"
+	"  seen_at      INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE device_requests ("
+	"  device_id INTEGER NOT NULL REFERENCES devices(id),"
+	"  key       TEXT NOT NULL,"
+	"  day       TEXT NOT NULL,"
+	"  path      TEXT NOT NULL,"
+	"  status    INTEGER NOT NULL,"
+	"  answer    TEXT NOT NULL,"
+	"  at        INTEGER NOT NULL,"
+	"  PRIMARY KEY (device_id, key)) WITHOUT ROWID;"
+	"CREATE INDEX device_requests_day ON device_requests(day);";
+static const char step_transfer_comment[] =
+	/* A transfer's comment from the sending clerk, on the new place, for
+	 * the counter that receives the visitor (kz_ticket_transfer). */
+	"ALTER TABLE tickets ADD COLUMN transfer_comment TEXT;";
+
 const struct kz_schema_step kz_schema_steps[] = {
 	{1, "queue: services, counters, clerks, tickets, event log", step1},
 	{2, "append-only event log, indexes for calling and history", step2},
@@ -637,6 +673,10 @@ const struct kz_schema_step kz_schema_steps[] = {
 	{18, "what the region's centre confirmed of the event log", step_shipping},
 	{19, "the report's summaries in their packed form, older ones dropped",
 		step_report_days_packed},
+	{20, "boards, kiosks and print services on their own machines; their requests' answers",
+		step_devices},
+	{21, "a transfer's comment for the counter that receives the visitor",
+		step_transfer_comment},
 };
 
 const int kz_schema_nsteps = sizeof kz_schema_steps / sizeof kz_schema_steps[0];

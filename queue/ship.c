@@ -2,9 +2,11 @@
  * ship.c - the hall's side of shipping to the region's centre; see ship.h.
  */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "clock.h"
 #include "error.h"
 #include "ship.h"
 #include "sql.h"
@@ -206,4 +208,201 @@ kz_ship_state(struct kz_db *db, const char *office, struct kz_ship_state *out, c
 	rc = state(db, office, out, err);
 	kz_db_rollback(db);
 	return rc;
+}
+
+/* --- the register rows named by events ------------------------------------- */
+
+static int
+has_table(struct kz_db *db, const char *name, int *out, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", err);
+	int64_t n = 0;
+	int rc;
+
+	if (st == NULL)
+		return KZ_EDB;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = kz_db_step_int(db, st, &n, "look for a register", err);
+	*out = n > 0;
+	return rc;
+}
+
+/* Room for one more of size each in *rows (*n of *cap used). */
+static void *
+grow(void **rows, int *n, int *cap, size_t each)
+{
+	if (*n == *cap) {
+		int c = *cap ? *cap * 2 : 64;
+		void *p = realloc(*rows, (size_t)c * each);
+		if (p == NULL)
+			return NULL;
+		*rows = p;
+		*cap = c;
+	}
+	return (char *)*rows + (size_t)(*n)++ * each;
+}
+
+/* A local day from a UTC second, "" for none (SQL NULL or 0). */
+static void
+day_of(sqlite3_stmt *st, int col, char day[11])
+{
+	day[0] = '\0';
+	if (sqlite3_column_type(st, col) != SQLITE_NULL && sqlite3_column_int64(st, col) != 0)
+		kz_clock_day(sqlite3_column_int64(st, col), day);
+}
+
+static void
+bind_range(sqlite3_stmt *st, int64_t after, int64_t upto)
+{
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int64(st, 2, upto);
+}
+
+static int
+read_apps(struct kz_db *db, int64_t after, int64_t upto, struct kz_ship_cases *c, char *err)
+{
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT id, number, kind, status, day, due_day, coalesce(decided_day, ''),"
+		" coalesce(notice_due_day, ''), notice_sent_at, handed_at IS NOT NULL"
+		" FROM applications WHERE number IN (SELECT detail FROM events"
+		"  WHERE id > ?1 AND id <= ?2 AND kind LIKE 'app\\_%' ESCAPE '\\')"
+		" ORDER BY id",
+		err);
+	int rc, cap = 0;
+
+	if (st == NULL)
+		return KZ_EDB;
+	bind_range(st, after, upto);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct kz_ship_app *a = grow((void **)&c->apps, &c->napps, &cap, sizeof *c->apps);
+		if (a == NULL) {
+			sqlite3_reset(st);
+			return kz_err(err, KZ_ENOMEM, "out of memory reading the applications");
+		}
+		memset(a, 0, sizeof *a);
+		a->id = sqlite3_column_int64(st, 0);
+		kz_col_text(st, 1, a->number, sizeof a->number);
+		kz_col_text(st, 2, a->kind, sizeof a->kind);
+		kz_col_text(st, 3, a->status, sizeof a->status);
+		kz_col_text(st, 4, a->day, sizeof a->day);
+		kz_col_text(st, 5, a->due, sizeof a->due);
+		kz_col_text(st, 6, a->decided, sizeof a->decided);
+		kz_col_text(st, 7, a->notice_due, sizeof a->notice_due);
+		day_of(st, 8, a->notice_sent);
+		a->handed = sqlite3_column_int(st, 9);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "read the applications", err);
+}
+
+static int
+read_complaints(struct kz_db *db, int64_t after, int64_t upto, struct kz_ship_cases *c, char *err)
+{
+	/* an event's detail starts with the complaint's number */
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT id, number, kind, channel, registered_at, due_day, answered_at, days"
+		" FROM complaints WHERE number IN (SELECT substr(detail, 1,"
+		"  instr(detail || ' ', ' ') - 1) FROM events"
+		"  WHERE id > ?1 AND id <= ?2 AND kind LIKE 'complaint\\_%' ESCAPE '\\')"
+		" ORDER BY id",
+		err);
+	int rc, cap = 0;
+
+	if (st == NULL)
+		return KZ_EDB;
+	bind_range(st, after, upto);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct kz_ship_complaint *m =
+			grow((void **)&c->complaints, &c->ncomplaints, &cap, sizeof *c->complaints);
+		if (m == NULL) {
+			sqlite3_reset(st);
+			return kz_err(err, KZ_ENOMEM, "out of memory reading the complaints");
+		}
+		memset(m, 0, sizeof *m);
+		m->id = sqlite3_column_int64(st, 0);
+		kz_col_text(st, 1, m->number, sizeof m->number);
+		kz_col_text(st, 2, m->kind, sizeof m->kind);
+		kz_col_text(st, 3, m->channel, sizeof m->channel);
+		day_of(st, 4, m->day);
+		kz_col_text(st, 5, m->due, sizeof m->due);
+		day_of(st, 6, m->answered);
+		m->days = sqlite3_column_int(st, 7);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "read the complaints", err);
+}
+
+static int
+read_ballots(struct kz_db *db, int64_t after, int64_t upto, struct kz_ship_cases *c, char *err)
+{
+	/* a feedback event names its row: "feedback N" */
+	sqlite3_stmt *st = kz_db_stmt(db,
+		"SELECT id, day, quality, information, appeal, politeness FROM feedback"
+		" WHERE id IN (SELECT CAST(substr(detail, 10) AS INTEGER) FROM events"
+		"  WHERE id > ?1 AND id <= ?2 AND kind = 'feedback')"
+		" ORDER BY id",
+		err);
+	int rc, cap = 0;
+
+	if (st == NULL)
+		return KZ_EDB;
+	bind_range(st, after, upto);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct kz_ship_ballot *b =
+			grow((void **)&c->ballots, &c->nballots, &cap, sizeof *c->ballots);
+		if (b == NULL) {
+			sqlite3_reset(st);
+			return kz_err(err, KZ_ENOMEM, "out of memory reading the ballots");
+		}
+		b->id = sqlite3_column_int64(st, 0);
+		kz_col_text(st, 1, b->day, sizeof b->day);
+		for (int i = 0; i < 4; i++)
+			b->answers[i] = sqlite3_column_type(st, 2 + i) == SQLITE_NULL
+				? -1
+				: sqlite3_column_int(st, 2 + i);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "read the ballots", err);
+}
+
+static int
+read_cases(struct kz_db *db, int64_t after, int64_t upto, struct kz_ship_cases *c, char *err)
+{
+	int apps, complaints, ballots, rc;
+
+	if ((rc = has_table(db, "applications", &apps, err)) != KZ_OK ||
+		(rc = has_table(db, "complaints", &complaints, err)) != KZ_OK ||
+		(rc = has_table(db, "feedback", &ballots, err)) != KZ_OK)
+		return rc;
+	if (apps && (rc = read_apps(db, after, upto, c, err)) != KZ_OK)
+		return rc;
+	if (complaints && (rc = read_complaints(db, after, upto, c, err)) != KZ_OK)
+		return rc;
+	return ballots ? read_ballots(db, after, upto, c, err) : KZ_OK;
+}
+
+int
+kz_ship_cases_read(struct kz_db *db, int64_t after, int64_t upto, struct kz_ship_cases *out,
+	char *err)
+{
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = kz_db_begin_read(db, err)) != KZ_OK)
+		return rc;
+	rc = read_cases(db, after, upto, out, err);
+	kz_db_rollback(db);
+	if (rc != KZ_OK)
+		kz_ship_cases_free(out);
+	return rc;
+}
+
+void
+kz_ship_cases_free(struct kz_ship_cases *c)
+{
+	free(c->apps);
+	free(c->complaints);
+	free(c->ballots);
+	memset(c, 0, sizeof *c);
 }

@@ -43,6 +43,43 @@ struct kz_ship_clerk {
 	char full_name[KZ_NAME_LEN];
 };
 
+/* An application as the region's figures need it (p.7.1, p.16, p.26): its
+ * number, kind, state and days, never the applicant's data (names, IIN or
+ * BIN, documents, phones, addresses, the plot: they stay in the hall, p.17.7).
+ * Days are the hall's local YYYY-MM-DD, "" for none. */
+struct kz_ship_app {
+	int64_t id;
+	char number[32], kind[16], status[16];
+	char day[11], due[11], decided[11], notice_due[11], notice_sent[11];
+	int handed; /* the result was collected */
+};
+
+/* A complaint as the figures need it (p.25): never the complainant, the
+ * contact, the complaint's or the answer's words. */
+struct kz_ship_complaint {
+	int64_t id;
+	char number[32], kind[16], channel[16];
+	char day[11], due[11], answered[11]; /* local days; answered "" while open */
+	int days;                            /* the term: 15 or 30 */
+};
+
+/* A kiosk ballot (App. 4): its day and four answers (1 yes, 0 no, -1 skipped);
+ * no ticket, no person. */
+struct kz_ship_ballot {
+	int64_t id;
+	char day[11];
+	int answers[4];
+};
+
+/* The register rows named by a range of events: each application,
+ * complaint and ballot an event of the range is about, as it is now. */
+struct kz_ship_cases {
+	int napps, ncomplaints, nballots;
+	struct kz_ship_app *apps;
+	struct kz_ship_complaint *complaints;
+	struct kz_ship_ballot *ballots;
+};
+
 /* The reference rows as they are now. */
 struct kz_ship_refs {
 	int nservices, ncounters, nclerks;
@@ -58,6 +95,15 @@ int kz_ship_read(struct kz_db *db, int64_t after, int max, struct kz_ship_event 
 
 /* The services, counters and clerks. */
 int kz_ship_refs_read(struct kz_db *db, struct kz_ship_refs *out, char *err);
+
+/* The register rows the events with ids over after and up to upto name
+ * (app_*, complaint_*, feedback events), into *out (free with
+ * kz_ship_cases_free), in one read transaction.  Days are worked out on
+ * the hall's clock (kz_clock_setup).  A hall made before a register
+ * existed simply has none of its rows. */
+int kz_ship_cases_read(struct kz_db *db, int64_t after, int64_t upto, struct kz_ship_cases *out,
+	char *err);
+void kz_ship_cases_free(struct kz_ship_cases *c);
 
 /* A fingerprint of one event's content (64-bit FNV-1a of its fields, as
  * 16 hex digits into out, 17 bytes): the centre compares it to tell a hall

@@ -21,11 +21,18 @@ sqlite3 *kz_db_sql(struct kz_db *db);
  * err set. */
 sqlite3_stmt *kz_db_stmt(struct kz_db *db, const char *sql, char *err);
 
-/* BEGIN IMMEDIATE (writers) or BEGIN (a consistent read). */
+/* BEGIN IMMEDIATE (writers) or BEGIN (a consistent read).  Transactions
+ * nest: one begun inside another is a savepoint of it, its commit a
+ * RELEASE (kept only when the outer one commits) and its rollback a
+ * ROLLBACK TO (the outer one goes on without it).  So a caller may wrap
+ * several queue functions, each one transaction of its own, into one
+ * (queue/idem.h: a device's answer kept with the change it answers). */
 int kz_db_begin(struct kz_db *db, char *err);
 int kz_db_begin_read(struct kz_db *db, char *err);
 int kz_db_commit(struct kz_db *db, char *err);
 void kz_db_rollback(struct kz_db *db);
+/* Transactions open now: 0 none, 1 an outer one, more its savepoints. */
+int kz_db_depth(struct kz_db *db);
 
 /* Return from the calling function with call run as one BEGIN IMMEDIATE
  * transaction: committed if it returns KZ_OK, rolled back otherwise.  The
@@ -122,6 +129,8 @@ enum kz_event_kind {
 	KZ_EVENT_PRINT_EXPIRED, /* a ticket not printed in time: it will not be, unasked */
 	KZ_EVENT_POSTPONED,     /* sent away from the counter for a while (detail: reason) */
 	KZ_EVENT_RETURNED,      /* a postponed visitor called back to the counter */
+	KZ_EVENT_HALL_REQUEST,  /* kezek-hall did a request's change (request.h) */
+	KZ_EVENT_HALL_REFUSED,  /* kezek-hall refused a request (request.h) */
 	KZ_EVENT_COUNT
 };
 

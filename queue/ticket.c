@@ -11,6 +11,7 @@
 #include "outbox.h"
 #include "sql.h"
 #include "ticket.h"
+#include "utf8.h"
 
 /* The words of the states and outcomes: the database's, and the command
  * line's other spelling. */
@@ -73,7 +74,7 @@ kz_ticket_state_from_db(const char *s)
 #define TICKET_COLUMNS                                                                             \
 	"t.id, t.number, s.code, t.day, t.state, t.outcome, t.issued_at, t.called_at,"             \
 	" t.started_at, t.finished_at, c.number, t.recalls, k.full_name,"                          \
-	" coalesce(t.postponed_until, 0), t.away_seconds"                                          \
+	" coalesce(t.postponed_until, 0), t.away_seconds, t.transfer_comment"                      \
 	" FROM tickets t JOIN services s ON s.id = t.service_id"                                   \
 	" LEFT JOIN counters c ON c.id = t.counter_id LEFT JOIN clerks k ON k.id = t.clerk_id"
 
@@ -96,6 +97,7 @@ read_ticket(sqlite3_stmt *st, struct kz_ticket *t)
 	kz_col_text(st, 12, t->clerk, sizeof t->clerk);
 	t->postponed_until = sqlite3_column_int64(st, 13);
 	t->away_seconds = sqlite3_column_int64(st, 14);
+	kz_col_text(st, 15, t->comment, sizeof t->comment);
 }
 
 static int
@@ -206,14 +208,14 @@ closed(const struct kz_office *o, int64_t now, char *err)
 		kz_date_format(o->day.from, from);
 	if (o->day.kind == KZ_HOLIDAY_MOVED)
 		return kz_err(err, KZ_ECLOSED,
-			"the office is closed: day off for %s (%s); it opens %s", o->day.name_ru,
-			from, when);
+			"the office is closed: day off for %s (%s); it opens %s",
+			kz_cal_day_name(&o->day, NULL, "en"), from, when);
 	if (o->day.kind == KZ_TRANSFER_OFF)
 		return kz_err(err, KZ_ECLOSED,
 			"the office is closed: day off transferred from %s; it opens %s", from,
 			when);
 	return kz_err(err, KZ_ECLOSED, "the office is closed: %s; it opens %s",
-		o->day.name_ru ? o->day.name_ru : "day off", when);
+		o->day.name ? kz_cal_day_name(&o->day, NULL, "en") : "day off", when);
 }
 
 int
@@ -502,14 +504,16 @@ do_start(struct kz_db *db, int counter, struct kz_ticket *out, char *err)
 	return load_ticket(db, out->id, out, err);
 }
 
-/* A new waiting place in to_service for the visitor of ticket t. */
+/* A new waiting place in to_service for the visitor of ticket t, with
+ * the transferring clerk's comment (NULL or "" for none). */
 static int
-requeue(struct kz_db *db, const struct kz_ticket *t, int64_t to_id, int64_t now, int64_t *new_id,
-	char *err)
+requeue(struct kz_db *db, const struct kz_ticket *t, int64_t to_id, const char *comment,
+	int64_t now, int64_t *new_id, char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db,
-		"INSERT INTO tickets (day, service_id, seq, number, issued_at, origin_id)"
-		" SELECT day, ?, seq, number, issued_at, coalesce(origin_id, id)"
+		"INSERT INTO tickets (day, service_id, seq, number, issued_at, origin_id,"
+		" transfer_comment)"
+		" SELECT day, ?, seq, number, issued_at, coalesce(origin_id, id), ?"
 		" FROM tickets WHERE id = ?",
 		err);
 	int rc;
@@ -517,7 +521,11 @@ requeue(struct kz_db *db, const struct kz_ticket *t, int64_t to_id, int64_t now,
 	if (st == NULL)
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, to_id);
-	sqlite3_bind_int64(st, 2, t->id);
+	if (comment != NULL && comment[0] != '\0')
+		kz_bind_text(st, 2, comment);
+	else
+		sqlite3_bind_null(st, 2);
+	sqlite3_bind_int64(st, 3, t->id);
 	if ((rc = kz_db_exec_stmt(db, st, "transfer ticket", err)) != KZ_OK)
 		return rc;
 	*new_id = sqlite3_last_insert_rowid(kz_db_sql(db));
@@ -547,9 +555,34 @@ check_transfer(struct kz_db *db, const struct kz_ticket *t, const char *to, int6
 	return KZ_OK;
 }
 
+/* A transfer's comment: at most KZ_TRANSFER_COMMENT_LEN - 1 bytes of one
+ * line of UTF-8 without control characters; NULL and "" are none. */
+static int
+check_comment(const char *comment, char *err)
+{
+	const unsigned char *p = (const unsigned char *)comment;
+	uint32_t cp;
+
+	if (comment == NULL)
+		return KZ_OK;
+	if (strlen(comment) >= KZ_TRANSFER_COMMENT_LEN)
+		return kz_err(err, KZ_EINVAL,
+			"a transfer's comment is at most %d bytes; say it shorter",
+			KZ_TRANSFER_COMMENT_LEN - 1);
+	while (*p) {
+		int n = kz_utf8_next(p, &cp);
+		if (cp == KZ_NOT_UNICODE || cp < 0x20 || cp == 0x7f)
+			return kz_err(err, KZ_EINVAL,
+				"a transfer's comment is one line of text, without control "
+				"characters");
+		p += n;
+	}
+	return KZ_OK;
+}
+
 static int
 do_finish(struct kz_db *db, int counter, enum kz_outcome outcome, const char *to,
-	const char *expect, struct kz_ticket *out, char *err)
+	const char *comment, const char *expect, struct kz_ticket *out, char *err)
 {
 	int64_t now = kz_clock_now(), to_id = 0, new_id = 0;
 	const char *name = kz_outcome_name(outcome);
@@ -570,6 +603,8 @@ do_finish(struct kz_db *db, int counter, enum kz_outcome outcome, const char *to
 		return rc;
 	if (outcome != KZ_TRANSFERRED && to != NULL)
 		return kz_err(err, KZ_EINVAL, "--to SERVICE goes only with --outcome transferred");
+	if (outcome != KZ_TRANSFERRED && comment != NULL && comment[0] != '\0')
+		return kz_err(err, KZ_EINVAL, "a comment goes only with a transfer");
 	st = kz_db_stmt(db,
 		"UPDATE tickets SET state = 'done', outcome = ?, finished_at = ? WHERE id = ?",
 		err);
@@ -588,7 +623,8 @@ do_finish(struct kz_db *db, int counter, enum kz_outcome outcome, const char *to
 		(rc = kz_event_add(db, now, kz_event_of_outcome(outcome), out->id, c.id, c.clerk_id,
 			 to_id, NULL, err)) != KZ_OK)
 		return rc;
-	if (outcome == KZ_TRANSFERRED && (rc = requeue(db, out, to_id, now, &new_id, err)) != KZ_OK)
+	if (outcome == KZ_TRANSFERRED &&
+		(rc = requeue(db, out, to_id, comment, now, &new_id, err)) != KZ_OK)
 		return rc;
 	return load_ticket(db, new_id ? new_id : out->id, out, err);
 }
@@ -679,7 +715,18 @@ int
 kz_ticket_finish(struct kz_db *db, int counter, enum kz_outcome outcome, const char *to_service,
 	const char *expect, struct kz_ticket *out, char *err)
 {
-	IN_TX(do_finish(db, counter, outcome, to_service, expect, out, err));
+	IN_TX(do_finish(db, counter, outcome, to_service, NULL, expect, out, err));
+}
+
+int
+kz_ticket_transfer(struct kz_db *db, int counter, const char *to_service, const char *comment,
+	const char *expect, struct kz_ticket *out, char *err)
+{
+	int rc;
+
+	if ((rc = check_comment(comment, err)) != KZ_OK)
+		return rc;
+	IN_TX(do_finish(db, counter, KZ_TRANSFERRED, to_service, comment, expect, out, err));
 }
 
 int

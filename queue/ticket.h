@@ -28,6 +28,8 @@
 #include "config.h"
 #include "db.h"
 
+#define KZ_TRANSFER_COMMENT_LEN 256 /* bytes of a transfer's comment, with NUL */
+
 /* Where a place in a queue is; stored as its name (kz_ticket_state_name). */
 enum kz_ticket_state {
 	KZ_TICKET_WAITING,
@@ -65,6 +67,8 @@ struct kz_ticket {
 	int64_t resumes_at;      /* with lunch_notice: when reception resumes */
 	int64_t postponed_until; /* the last postponement's limit, 0 if never */
 	int64_t away_seconds;    /* time spent postponed, kept out of the service time */
+	char comment[KZ_TRANSFER_COMMENT_LEN]; /* a transferred place: the sending clerk's
+						  comment, "" none */
 };
 
 /* May a ticket be issued at instant t?  KZ_OK, or KZ_ECLOSED with a message
@@ -105,6 +109,15 @@ int kz_ticket_start(struct kz_db *db, int counter, struct kz_ticket *out, char *
  * clerk believes is at the counter: a mismatch is rejected.  *out is the
  * finished ticket (for a transfer: the new place, waiting). */
 int kz_ticket_finish(struct kz_db *db, int counter, enum kz_outcome outcome, const char *to_service,
+	const char *expect, struct kz_ticket *out, char *err);
+
+/* kz_ticket_finish with KZ_TRANSFERRED, and the clerk's comment for the
+ * counter that receives the visitor (NULL or "" for none): kept with the
+ * new place (struct kz_ticket's comment) and shown where that place is
+ * called and in its history; never in the event log (it is free text).
+ * KZ_EINVAL for a comment of KZ_TRANSFER_COMMENT_LEN bytes or more, or
+ * with a control character; else as kz_ticket_finish. */
+int kz_ticket_transfer(struct kz_db *db, int counter, const char *to_service, const char *comment,
 	const char *expect, struct kz_ticket *out, char *err);
 
 /* Close of day: every ticket still waiting, of today or before, is done

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "queue/clock.h"
 #include "queue/error.h"
 #include "report.h"
 
@@ -334,8 +335,88 @@ init_days(struct kz_report *r, struct kz_calendar *cal, const char *from, const 
 	return KZ_OK;
 }
 
+/* Applications by their day of acceptance, judged as of today as the
+ * hall's report judges them (queue/report-days.c, kz_sum_app_count): a
+ * refusal or suspension (p.16) with its notice's day; the rest against
+ * their term (p.7.1), deemed approved (p.16), uncollected 6 months after
+ * the result was ready (p.26). */
+static const char apps_sql[] =
+	"SELECT count(*) FILTER (WHERE NOT r), count(*) FILTER (WHERE r),"
+	" count(*) FILTER (WHERE NOT r AND (decided_day IS NOT NULL OR $4::date > due_day)),"
+	" count(*) FILTER (WHERE NOT r AND decided_day <= due_day),"
+	" count(*) FILTER (WHERE NOT r AND (decided_day > due_day"
+	"  OR (decided_day IS NULL AND $4::date > due_day))),"
+	" count(*) FILTER (WHERE NOT r AND ((status = 'registered' AND $4::date > due_day)"
+	"  OR (status = 'approved' AND decided_day > due_day))),"
+	" count(*) FILTER (WHERE NOT r AND NOT (status = 'registered' AND $4::date <= due_day)"
+	"  AND NOT handed AND $4::date > (greatest(coalesce(decided_day, due_day), due_day)"
+	"   + interval '6 months')::date),"
+	" count(*) FILTER (WHERE r AND CASE WHEN notice_sent_day IS NULL"
+	"  THEN $4::date > notice_due_day ELSE notice_sent_day > notice_due_day END)"
+	" FROM (SELECT *, status IN ('refused', 'suspended') AS r FROM applications"
+	"  WHERE office = ANY($1::text[]) AND day BETWEEN $2::date AND $3::date) a";
+
+/* Complaints by the day they were registered (p.25). */
+static const char complaints_sql[] =
+	"SELECT count(*), count(answered_day), count(*) FILTER (WHERE answered_day <= due_day),"
+	" count(*) FILTER (WHERE answered_day > due_day),"
+	" count(*) FILTER (WHERE answered_day IS NULL AND $4::date > due_day)"
+	" FROM complaints"
+	" WHERE office = ANY($1::text[]) AND day BETWEEN $2::date AND $3::date";
+
+/* The kiosk's ballots (App. 4): sum counts the satisfied, count leaves the
+ * skipped out, as queue/feedback.c counts them. */
+static const char ballots_sql[] =
+	"SELECT count(*), coalesce(sum(quality), 0), count(quality),"
+	" coalesce(sum(information), 0), count(information), coalesce(sum(appeal), 0),"
+	" count(appeal), coalesce(sum(politeness), 0), count(politeness)"
+	" FROM ballots"
+	" WHERE office = ANY($1::text[]) AND day BETWEEN $2::date AND $3::date";
+
 static int
-fill(struct kz_pg *pg, const char *const *p, int n, struct kz_report *r, char *err)
+read_cases(struct kz_pg *pg, const char *const *p, struct kz_report *r, char *err)
+{
+	struct kz_report_apps *a = &r->apps;
+	struct kz_report_complaints *c = &r->complaints;
+	PGresult *res;
+	int rc;
+
+	if ((rc = kz_pg_query(pg, apps_sql, 4, p, &res, "count the applications", err)) != KZ_OK)
+		return rc;
+	a->accepted = (int)num(res, 0, 0);
+	a->refused = (int)num(res, 0, 1);
+	a->due = (int)num(res, 0, 2);
+	a->on_time = (int)num(res, 0, 3);
+	a->late = (int)num(res, 0, 4);
+	a->deemed = (int)num(res, 0, 5);
+	a->uncollected = (int)num(res, 0, 6);
+	a->notices_late = (int)num(res, 0, 7);
+	a->available = 1;
+	PQclear(res);
+	if ((rc = kz_pg_query(pg, complaints_sql, 4, p, &res, "count the complaints", err)) !=
+		KZ_OK)
+		return rc;
+	c->received = (int)num(res, 0, 0);
+	c->answered = (int)num(res, 0, 1);
+	c->on_time = (int)num(res, 0, 2);
+	c->late = (int)num(res, 0, 3);
+	c->overdue = (int)num(res, 0, 4);
+	c->available = 1;
+	PQclear(res);
+	if ((rc = kz_pg_query(pg, ballots_sql, 3, p, &res, "count the ballots", err)) != KZ_OK)
+		return rc;
+	r->feedback.responses = (int)num(res, 0, 0);
+	for (int q = 0; q < KZ_FB_QUESTIONS && q < 4; q++) {
+		r->feedback.yes[q] = (int)num(res, 0, 1 + 2 * q);
+		r->feedback.answered[q] = (int)num(res, 0, 2 + 2 * q);
+	}
+	PQclear(res);
+	return KZ_OK;
+}
+
+static int
+fill(struct kz_pg *pg, const char *const *p, int n, const char *today, struct kz_report *r,
+	char *err)
 {
 	PGresult *res;
 	int rc;
@@ -350,6 +431,11 @@ fill(struct kz_pg *pg, const char *const *p, int n, struct kz_report *r, char *e
 	PQclear(res);
 	if ((rc = read_histogram(pg, p, r, err)) != KZ_OK)
 		return rc;
+	{
+		const char *q[] = {p[0], p[1], p[2], today};
+		if ((rc = read_cases(pg, q, r, err)) != KZ_OK)
+			return rc;
+	}
 	busiest(r);
 	return KZ_OK;
 }
@@ -358,7 +444,7 @@ int
 kz_region_report(struct kz_pg *pg, struct kz_calendar *cal, const char *const *offices, int n,
 	const char *from, const char *to, struct kz_report **out, char *err)
 {
-	char keys[KZ_REGION_MAX_OFFICES * 72], last[8];
+	char keys[KZ_REGION_MAX_OFFICES * 72], last[8], today[11];
 	const char *p[] = {keys, from, to, last};
 	struct kz_report *r;
 	int rc;
@@ -377,7 +463,8 @@ kz_region_report(struct kz_pg *pg, struct kz_calendar *cal, const char *const *o
 		return rc;
 	}
 	/* one snapshot: every figure of the same moment */
-	rc = fill(pg, p, n, r, err);
+	kz_clock_day(kz_clock_now(), today);
+	rc = fill(pg, p, n, today, r, err);
 	(void)kz_pg_exec(pg, rc == KZ_OK ? "COMMIT" : "ROLLBACK", "end the report", NULL);
 	if (rc != KZ_OK) {
 		free(r);

@@ -30,8 +30,10 @@ int kz_region_offices(struct kz_pg *pg, struct kz_region_office **out, int *n, c
 
 /* The report for local days from..to over the n offices named (their
  * keys).  *out malloc'd: free with kz_report_free.  Applications,
- * complaints and the kiosk's answers are not shipped: their sections say
- * none (available = 0).  KZ_ENOTFOUND naming an office the centre does
+ * complaints and the kiosk's ballots are counted from the registers'
+ * rows the halls shipped (no person's data), judged as of today on the
+ * clock (queue/clock.h), as each hall's own report judges them; App. 4
+ * follows from them (kz_report_app4).  KZ_ENOTFOUND naming an office the centre does
  * not know. */
 int kz_region_report(struct kz_pg *pg, struct kz_calendar *cal, const char *const *offices, int n,
 	const char *from, const char *to, struct kz_report **out, char *err);

@@ -198,6 +198,149 @@ arrays(const struct kz_ship_event *ev, int n, struct text a[9], char *err)
 	return KZ_OK;
 }
 
+/* A day, or SQL NULL for "". */
+static void
+put_day(struct text *t, const char *day)
+{
+	put_text(t, day, day[0] == '\0');
+}
+
+static int
+arrays_done(struct text *a, int n, const char *what, char *err)
+{
+	for (int i = 0; i < n; i++) {
+		close_array(&a[i]);
+		if (a[i].failed)
+			return kz_err(err, KZ_ENOMEM, "out of memory sending %s", what);
+	}
+	return KZ_OK;
+}
+
+static void
+free_arrays(struct text *a, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(a[i].s);
+}
+
+/* One statement over n array parameters after the office. */
+static int
+run_arrays(struct kz_pg *pg, const char *office, const char *sql, struct text *a, int n,
+	const char *what, char *err)
+{
+	const char *p[12] = {office};
+	int rc;
+
+	if ((rc = arrays_done(a, n, what, err)) == KZ_OK) {
+		for (int i = 0; i < n; i++)
+			p[1 + i] = a[i].s;
+		rc = run(pg, sql, n + 1, p, what, err);
+	}
+	free_arrays(a, n);
+	return rc;
+}
+
+static int
+send_apps(struct kz_pg *pg, const char *office, const struct kz_ship_cases *c, char *err)
+{
+	struct text a[10] = {{0}};
+
+	for (int i = 0; i < c->napps; i++) {
+		const struct kz_ship_app *x = &c->apps[i];
+		put_id(&a[0], x->id, 0);
+		put_text(&a[1], x->number, 0);
+		put_text(&a[2], x->kind, 0);
+		put_text(&a[3], x->status, 0);
+		put_day(&a[4], x->day);
+		put_day(&a[5], x->due);
+		put_day(&a[6], x->decided);
+		put_day(&a[7], x->notice_due);
+		put_day(&a[8], x->notice_sent);
+		put_text(&a[9], x->handed ? "t" : "f", 0);
+	}
+	return run_arrays(pg, office,
+		"INSERT INTO applications (office, id, number, kind, status, day, due_day,"
+		" decided_day, notice_due_day, notice_sent_day, handed)"
+		" SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[],"
+		"  $6::date[], $7::date[], $8::date[], $9::date[], $10::date[], $11::boolean[])"
+		" ON CONFLICT (office, id) DO UPDATE SET number = EXCLUDED.number,"
+		"  kind = EXCLUDED.kind, status = EXCLUDED.status, day = EXCLUDED.day,"
+		"  due_day = EXCLUDED.due_day, decided_day = EXCLUDED.decided_day,"
+		"  notice_due_day = EXCLUDED.notice_due_day,"
+		"  notice_sent_day = EXCLUDED.notice_sent_day, handed = EXCLUDED.handed",
+		a, 10, "send the applications", err);
+}
+
+static int
+send_complaints(struct kz_pg *pg, const char *office, const struct kz_ship_cases *c, char *err)
+{
+	struct text a[8] = {{0}};
+
+	for (int i = 0; i < c->ncomplaints; i++) {
+		const struct kz_ship_complaint *x = &c->complaints[i];
+		put_id(&a[0], x->id, 0);
+		put_text(&a[1], x->number, 0);
+		put_text(&a[2], x->kind, 0);
+		put_text(&a[3], x->channel, 0);
+		put_day(&a[4], x->day);
+		put_id(&a[5], x->days, 0);
+		put_day(&a[6], x->due);
+		put_day(&a[7], x->answered);
+	}
+	return run_arrays(pg, office,
+		"INSERT INTO complaints (office, id, number, kind, channel, day, days, due_day,"
+		" answered_day)"
+		" SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[],"
+		"  $6::date[], $7::int[], $8::date[], $9::date[])"
+		" ON CONFLICT (office, id) DO UPDATE SET number = EXCLUDED.number,"
+		"  kind = EXCLUDED.kind, channel = EXCLUDED.channel, day = EXCLUDED.day,"
+		"  days = EXCLUDED.days, due_day = EXCLUDED.due_day,"
+		"  answered_day = EXCLUDED.answered_day",
+		a, 8, "send the complaints", err);
+}
+
+static void
+put_answer(struct text *t, int v)
+{
+	sep(t);
+	put(t, v < 0 ? "NULL" : v ? "1" : "0", v < 0 ? 4 : 1);
+}
+
+static int
+send_ballots(struct kz_pg *pg, const char *office, const struct kz_ship_cases *c, char *err)
+{
+	struct text a[6] = {{0}};
+
+	for (int i = 0; i < c->nballots; i++) {
+		const struct kz_ship_ballot *x = &c->ballots[i];
+		put_id(&a[0], x->id, 0);
+		put_day(&a[1], x->day);
+		for (int q = 0; q < 4; q++)
+			put_answer(&a[2 + q], x->answers[q]);
+	}
+	/* a ballot never changes: one sent again lands once */
+	return run_arrays(pg, office,
+		"INSERT INTO ballots (office, id, day, quality, information, appeal, politeness)"
+		" SELECT $1, * FROM unnest($2::bigint[], $3::date[], $4::smallint[],"
+		"  $5::smallint[], $6::smallint[], $7::smallint[])"
+		" ON CONFLICT (office, id) DO NOTHING",
+		a, 6, "send the ballots", err);
+}
+
+int
+kz_send_cases(struct kz_pg *pg, const char *office, const struct kz_ship_cases *c, char *err)
+{
+	int rc = KZ_OK;
+
+	if (c->napps > 0)
+		rc = send_apps(pg, office, c, err);
+	if (rc == KZ_OK && c->ncomplaints > 0)
+		rc = send_complaints(pg, office, c, err);
+	if (rc == KZ_OK && c->nballots > 0)
+		rc = send_ballots(pg, office, c, err);
+	return rc;
+}
+
 static const char insert_events[] =
 	"WITH b AS (SELECT * FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::bigint[],"
 	"   $6::bigint[], $7::bigint[], $8::bigint[], $9::text[], $10::text[])"
@@ -213,17 +356,26 @@ static const char insert_events[] =
  * from their events (a visitor sent on: the place before is the ticket of
  * the 'transferred' event just before its 'requeued'), then the first
  * issue carried along the places sent on, then the figures. */
-/* The tickets with events over $2: each statement starts from them, so a
- * batch costs its own tickets' rows, never a scan of the office's log. */
-#define TOUCHED                                                                                    \
-	"WITH t AS (SELECT DISTINCT ticket_id FROM events"                                         \
-	" WHERE office = $1 AND event_id > $2 AND ticket_id IS NOT NULL) "
+/* The tickets with events over $2, once a rebuild, in a temporary table:
+ * each statement starts from them, so a batch costs its own tickets' rows,
+ * never a scan of the office's log.  The row comparison keeps the scan on
+ * the primary key's range whatever the statistics say (an office new to
+ * the centre has none yet). */
+static const char touched_make[] =
+	"CREATE TEMP TABLE IF NOT EXISTS touched (ticket_id bigint PRIMARY KEY)"
+	" ON COMMIT DELETE ROWS";
+static const char touched_fill[] =
+	"WITH d AS (DELETE FROM touched)"
+	" INSERT INTO touched SELECT DISTINCT ticket_id FROM events"
+	" WHERE office = $1 AND (office, event_id) > ($1, $2::bigint) AND ticket_id IS NOT NULL";
 
-static const char rebuild_own[] = TOUCHED
+static const char rebuild_own[] =
 	"INSERT INTO places (office, ticket_id, prev_ticket, origin, service_id, counter_id,"
 	" clerk_id, own_issued, issued, called, started, finished, outcome)"
-	" SELECT $1, t.ticket_id, x.* FROM t, LATERAL (SELECT"
-	"  max(p.ticket_id) FILTER (WHERE e.kind = 'requeued'),"
+	" SELECT $1, t.ticket_id, x.* FROM touched t, LATERAL (SELECT"
+	"  max((SELECT p.ticket_id FROM events p WHERE p.office = $1"
+	"   AND p.event_id = e.event_id - 1 AND p.kind = 'transferred'))"
+	"   FILTER (WHERE e.kind = 'requeued'),"
 	"  bool_or(e.kind = 'issued'),"
 	"  max(e.service_id) FILTER (WHERE e.kind IN ('issued', 'requeued')),"
 	"  (array_agg(e.counter_id ORDER BY e.event_id DESC) FILTER (WHERE e.kind = 'called'))[1],"
@@ -236,10 +388,7 @@ static const char rebuild_own[] = TOUCHED
 	"   'office_closed')),"
 	"  (array_agg(e.kind ORDER BY e.event_id DESC) FILTER (WHERE e.kind IN ('served',"
 	"   'no_show', 'transferred', 'cancelled', 'office_closed')))[1]"
-	"  FROM events e"
-	"  LEFT JOIN events p ON e.kind = 'requeued' AND p.office = $1"
-	"   AND p.event_id = e.event_id - 1 AND p.kind = 'transferred'"
-	"  WHERE e.office = $1 AND e.ticket_id = t.ticket_id) x"
+	"  FROM events e WHERE e.office = $1 AND e.ticket_id = t.ticket_id) x"
 	" ON CONFLICT (office, ticket_id) DO UPDATE SET prev_ticket = EXCLUDED.prev_ticket,"
 	"  origin = EXCLUDED.origin, service_id = EXCLUDED.service_id,"
 	"  counter_id = EXCLUDED.counter_id, clerk_id = EXCLUDED.clerk_id,"
@@ -247,15 +396,15 @@ static const char rebuild_own[] = TOUCHED
 	"  started = EXCLUDED.started, finished = EXCLUDED.finished, outcome = EXCLUDED.outcome";
 
 static const char rebuild_issue[] =
-	TOUCHED "UPDATE places c SET issued = p.issued FROM t, places p"
-		" WHERE c.office = $1 AND c.ticket_id = t.ticket_id AND p.office = $1"
-		"  AND p.ticket_id = c.prev_ticket AND c.issued IS DISTINCT FROM p.issued";
+	"UPDATE places c SET issued = p.issued FROM touched t, places p"
+	" WHERE c.office = $1 AND c.ticket_id = t.ticket_id AND p.office = $1"
+	"  AND p.ticket_id = c.prev_ticket AND c.issued IS DISTINCT FROM p.issued";
 
 /* As queue/report-days.c and queue/wait.h count them: a wait ends at the
  * call, or at the close of day for a visitor never called; a service time
  * runs from the call to the finish of a visitor who came up; a wait spans
  * lunch if it overlaps the day's break. */
-static const char rebuild_figures[] = TOUCHED
+static const char rebuild_figures[] =
 	"UPDATE places c SET day = x.day, hour = x.hour, wait = x.wait, service = x.service,"
 	"  lunch = x.lunch, wait_ok = x.wait <= x.wait_limit,"
 	"  service_ok = x.service <= x.service_limit"
@@ -268,7 +417,7 @@ static const char rebuild_figures[] = TOUCHED
 	"     AT TIME ZONE o.timezone))"
 	"    AND w.wend > extract(epoch FROM ((d.day + o.lunch_start * interval '1 minute')"
 	"     AT TIME ZONE o.timezone)), false) AS lunch"
-	"  FROM t JOIN places p ON p.office = $1 AND p.ticket_id = t.ticket_id"
+	"  FROM touched t JOIN places p ON p.office = $1 AND p.ticket_id = t.ticket_id"
 	"   JOIN offices o ON o.office = p.office,"
 	"   LATERAL (SELECT (to_timestamp(p.issued) AT TIME ZONE o.timezone)::date AS day,"
 	"    extract(hour FROM to_timestamp(p.issued) AT TIME ZONE o.timezone)::smallint AS hour) d,"
@@ -276,20 +425,22 @@ static const char rebuild_figures[] = TOUCHED
 	"    THEN p.finished END) AS wend) w) x"
 	" WHERE c.office = $1 AND c.ticket_id = x.ticket_id";
 
-static int
-rebuild(struct kz_pg *pg, const char *office, int64_t after, char *err)
+int
+kz_send_rebuild(struct kz_pg *pg, const char *office, int64_t after, char *err)
 {
 	char from[32];
 	const char *p[] = {office, from};
 	int rc;
 
 	snprintf(from, sizeof from, "%" PRId64, after);
-	if ((rc = run(pg, rebuild_own, 2, p, "rebuild the places", err)) != KZ_OK)
+	if ((rc = kz_pg_exec(pg, touched_make, "make room for the places", err)) != KZ_OK ||
+		(rc = run(pg, touched_fill, 2, p, "find the tickets touched", err)) != KZ_OK ||
+		(rc = run(pg, rebuild_own, 1, p, "rebuild the places", err)) != KZ_OK)
 		return rc;
 	for (int i = 0; i < 64; i++) { /* a visitor sent on again and again: one link a turn */
 		PGresult *res;
 		int changed;
-		if ((rc = kz_pg_query(pg, rebuild_issue, 2, p, &res, "carry the first issue",
+		if ((rc = kz_pg_query(pg, rebuild_issue, 1, p, &res, "carry the first issue",
 			     err)) != KZ_OK)
 			return rc;
 		changed = atoi(PQcmdTuples(res));
@@ -297,7 +448,7 @@ rebuild(struct kz_pg *pg, const char *office, int64_t after, char *err)
 		if (changed == 0)
 			break;
 	}
-	return run(pg, rebuild_figures, 2, p, "work out the places' figures", err);
+	return run(pg, rebuild_figures, 1, p, "work out the places' figures", err);
 }
 
 static int
@@ -348,7 +499,7 @@ send_events(struct kz_pg *pg, const char *office, int64_t expected, const struct
 	int n, int64_t hall_now, struct kz_send_result *out, char *err)
 {
 	struct text a[9] = {{0}};
-	char last[32], now[32];
+	char last[32], now[32], was[32];
 	PGresult *res = NULL;
 	int rc;
 
@@ -381,25 +532,29 @@ send_events(struct kz_pg *pg, const char *office, int64_t expected, const struct
 	out->held_id = n > 0 && ev[n - 1].id > expected ? ev[n - 1].id : expected;
 	snprintf(last, sizeof last, "%" PRId64, out->held_id);
 	snprintf(now, sizeof now, "%" PRId64, hall_now);
+	snprintf(was, sizeof was, "%" PRId64, expected);
 	{
-		const char *p[] = {office, last, now};
+		/* an office shipped from its first event has its registers with them */
+		const char *p[] = {office, last, now, was};
 		rc = kz_pg_query(pg,
 			"UPDATE offices SET held_id = $2, batches = batches + 1, shipped_at = now(),"
-			" skew_seconds = ($3::bigint - extract(epoch FROM now())::bigint)"
+			" skew_seconds = ($3::bigint - extract(epoch FROM now())::bigint),"
+			" registers = registers OR $4::bigint = 0"
 			" WHERE office = $1 RETURNING skew_seconds",
-			3, p, &res, "record the office's progress", err);
+			4, p, &res, "record the office's progress", err);
 	}
 	if (rc != KZ_OK)
 		return rc;
 	out->skew_seconds = atoi(PQgetvalue(res, 0, 0));
 	PQclear(res);
-	return rebuild(pg, office, expected, err);
+	return kz_send_rebuild(pg, office, expected, err);
 }
 
 int
 kz_send_batch(struct kz_pg *pg, const char *office, int64_t expected_held,
-	const struct kz_ship_refs *refs, const struct kz_ship_event *ev, int n, int64_t hall_now,
-	struct kz_send_result *out, char *err)
+	const struct kz_ship_refs *refs, const struct kz_ship_cases *cases,
+	const struct kz_ship_event *ev, int n, int64_t hall_now, struct kz_send_result *out,
+	char *err)
 {
 	int rc;
 
@@ -409,9 +564,43 @@ kz_send_batch(struct kz_pg *pg, const char *office, int64_t expected_held,
 	if ((rc = take_progress(pg, office, expected_held, err)) == KZ_OK &&
 		(refs == NULL || (rc = send_refs(pg, office, refs, err)) == KZ_OK))
 		rc = send_events(pg, office, expected_held, ev, n, hall_now, out, err);
+	if (rc == KZ_OK && cases != NULL)
+		rc = kz_send_cases(pg, office, cases, err);
 	if (rc == KZ_OK)
 		return kz_pg_exec(pg, "COMMIT", "commit the batch", err);
 	if (out->conflicts == 0)
 		(void)kz_pg_exec(pg, "ROLLBACK", "roll back the batch", NULL);
+	return rc;
+}
+
+int
+kz_send_registers_needed(struct kz_pg *pg, const char *office, int *needed, char *err)
+{
+	const char *p[] = {office};
+	PGresult *res;
+	int rc = kz_pg_query(pg,
+		"SELECT NOT registers AND held_id > 0 FROM offices WHERE office = $1", 1, p, &res,
+		"ask for the office's registers", err);
+
+	if (rc != KZ_OK)
+		return rc;
+	*needed = PQntuples(res) == 1 && PQgetvalue(res, 0, 0)[0] == 't';
+	PQclear(res);
+	return KZ_OK;
+}
+
+int
+kz_send_registers(struct kz_pg *pg, const char *office, const struct kz_ship_cases *c, char *err)
+{
+	const char *p[] = {office};
+	int rc;
+
+	if ((rc = kz_pg_exec(pg, "BEGIN", "begin the registers", err)) != KZ_OK)
+		return rc;
+	if ((rc = kz_send_cases(pg, office, c, err)) == KZ_OK &&
+		(rc = run(pg, "UPDATE offices SET registers = true WHERE office = $1", 1, p,
+			 "mark the office's registers", err)) == KZ_OK)
+		return kz_pg_exec(pg, "COMMIT", "commit the registers", err);
+	(void)kz_pg_exec(pg, "ROLLBACK", "roll back the registers", NULL);
 	return rc;
 }

@@ -43,14 +43,35 @@ struct kz_send_result {
 };
 
 /* Send n events (ids in order; the first may be the last one the centre
- * holds, checked, not counted again), and refs when not NULL, as one
+ * holds, checked, not counted again), and refs and cases (the register
+ * rows the events name) when not NULL, as one
  * transaction that takes the office's progress from expected_held on.
  * hall_now: the hall's clock, for the skew.  KZ_EBUSY when the centre's
  * progress is not expected_held (another sender: ask again); KZ_EREJECT on
  * a conflict (the conflicts recorded, the operator told in err). */
 int kz_send_batch(struct kz_pg *pg, const char *office, int64_t expected_held,
-	const struct kz_ship_refs *refs, const struct kz_ship_event *ev, int n, int64_t hall_now,
-	struct kz_send_result *out, char *err);
+	const struct kz_ship_refs *refs, const struct kz_ship_cases *cases,
+	const struct kz_ship_event *ev, int n, int64_t hall_now, struct kz_send_result *out,
+	char *err);
+
+/* The registers' rows (applications, complaints, ballots: without any
+ * person's data) as the hall has them now, inside the caller's
+ * transaction: each keyed by office and the hall's id, so a row sent
+ * again replaces itself and a ballot lands once.  kz_send_batch sends the
+ * rows its events name with them; kz_send_registers the rows of the
+ * events the centre held before it took registers, once. */
+int kz_send_cases(struct kz_pg *pg, const char *office, const struct kz_ship_cases *c, char *err);
+
+/* Whether the centre still lacks the office's registers for the events it
+ * held before it took them (*needed 1); then kz_send_registers sends the
+ * rows those events name, in one transaction, and marks the office. */
+int kz_send_registers_needed(struct kz_pg *pg, const char *office, int *needed, char *err);
+int kz_send_registers(struct kz_pg *pg, const char *office, const struct kz_ship_cases *c,
+	char *err);
+
+/* Rebuild the places of every ticket with events over after, inside the
+ * caller's transaction. */
+int kz_send_rebuild(struct kz_pg *pg, const char *office, int64_t after, char *err);
 
 /* Keep what went wrong with this office's shipping, for the region's
  * managers (kezek region status); "" clears it. */

@@ -174,6 +174,24 @@ stop_restored(struct sync *s, const char *problem)
 	return EXIT_STOPPED;
 }
 
+/* A centre that held this office's events before it took the registers:
+ * their rows, once. */
+static int
+catch_registers(struct sync *s, char *err)
+{
+	struct kz_ship_cases c;
+	int needed, rc;
+
+	if ((rc = kz_send_registers_needed(s->pg, s->cfg->office, &needed, err)) != KZ_OK ||
+		!needed)
+		return rc;
+	if ((rc = kz_ship_cases_read(s->db, 0, s->held, &c, err)) != KZ_OK)
+		return rc;
+	rc = kz_send_registers(s->pg, s->cfg->office, &c, err);
+	kz_ship_cases_free(&c);
+	return rc;
+}
+
 /* Connect, bring the centre's schema up, say who we are, learn where the
  * centre stopped. */
 static int
@@ -196,6 +214,8 @@ meet(struct sync *s, char *err)
 		return kz_err(err, KZ_EREJECT, "the centre stopped taking office %s's events: %s",
 			s->cfg->office, held.problem);
 	if ((rc = kz_ship_state(s->db, s->cfg->office, &st, err)) != KZ_OK)
+		return rc;
+	if (st.newest_id >= s->held && (rc = catch_registers(s, err)) != KZ_OK)
 		return rc;
 	if (st.newest_id < s->held)
 		return kz_err(err, KZ_EREJECT,
@@ -230,6 +250,7 @@ tell_skew(struct sync *s, int skew)
 static int
 step(struct sync *s, int *more, char *err)
 {
+	struct kz_ship_cases cases = {0};
 	struct kz_send_result res;
 	int64_t newest, from = s->held > 0 ? s->held - 1 : 0; /* the last held: the seam */
 	int n, rc, refs_changed;
@@ -242,8 +263,12 @@ step(struct sync *s, int *more, char *err)
 	refs_changed = !s->refs_sent || memcmp(&s->refs, &s->sent, sizeof s->refs) != 0;
 	if ((n == 0 || s->batch[n - 1].id <= s->held) && !refs_changed)
 		return KZ_OK; /* caught up */
-	rc = kz_send_batch(s->pg, s->cfg->office, s->held, refs_changed ? &s->refs : NULL, s->batch,
-		n, kz_clock_now(), &res, err);
+	if (n > 0 &&
+		(rc = kz_ship_cases_read(s->db, from, s->batch[n - 1].id, &cases, err)) != KZ_OK)
+		return rc;
+	rc = kz_send_batch(s->pg, s->cfg->office, s->held, refs_changed ? &s->refs : NULL,
+		n > 0 ? &cases : NULL, s->batch, n, kz_clock_now(), &res, err);
+	kz_ship_cases_free(&cases);
 	if (rc != KZ_OK)
 		return rc;
 	s->sent = s->refs;

@@ -8,6 +8,14 @@
  *
  * Start at kz_remote_open.  Calls block for at most the timeout given; a
  * lost server is KZ_EDEVICE (with a message), never a crash or a hang.
+ *
+ * With ca_file the hall's own certificate is the only authority believed
+ * (pinned); the server's address must be one the certificate names
+ * (kezek-hall --make-certificate DIR --name HOST).  The credential is sent
+ * only in the Authorization header, never in a URL.  One thread makes the
+ * calls of a kz_remote; another may poll its stream meanwhile (they share
+ * nothing that changes).  Without a credential (NULL or "") only public
+ * paths answer: enrolment (remote/device.h).
  */
 #ifndef KZ_REMOTE_CLIENT_H
 #define KZ_REMOTE_CLIENT_H
@@ -61,6 +69,10 @@ int kz_remote_fetch(struct kz_remote *r, const char *path, int *status, unsigned
  * later polls, at most every second).  One stream per kz_remote.
  */
 int kz_remote_stream_poll(struct kz_remote *r, int wait_ms, char *err);
+/* (As built: the first connection also returns 1.  A stream lost returns
+ * KZ_EDEVICE when wait_ms runs out without its coming back; a refused one
+ * too (HTTP 401: the device was revoked), its message saying so.  A stream
+ * silent for 45 s, twice the server's keep-alive, counts as lost.) */
 int kz_remote_stream_connected(const struct kz_remote *r);
 
 #endif

@@ -18,15 +18,24 @@
  * `kezek-kiosk --server URL --enrol CODE` (the same for kezek-display and
  * kezek-printd) exchanges it for the credential, written to the credential
  * file readable by its user only, and exits.
+ *
+ * Relative paths in the device file are taken from the file's folder.  A
+ * credential file that others can read (or that is not the user's own) is
+ * refused, as a leaked one must be revoked: 'kezek device revoke NAME'.
  */
 #ifndef KZ_REMOTE_DEVICE_H
 #define KZ_REMOTE_DEVICE_H
+
+#include <stdio.h>
 
 #include "queue/config.h"
 #include "remote/client.h"
 
 #define KZ_DEVICE_ENV "KEZEK_DEVICE"
 #define KZ_DEVICE_ETC "/etc/kezek/device.ini"
+#define KZ_DEVICE_KEY "/var/lib/kezek/device.key" /* credential = when the file names none */
+#define KZ_DEVICE_HALL_COPY                                                                        \
+	".hall.ini" /* device.key -> device.hall.ini: the hall's configuration */
 
 struct kz_device_conf {
 	char server[KZ_PATH_LEN];     /* "" : run against the local database */
@@ -47,9 +56,29 @@ int kz_device_conf_load(const char *device_opt, const char *server_opt, struct k
 int kz_device_enrol(const struct kz_device_conf *conf, const char *name, const char *code,
 	char *role, size_t role_len, char *err);
 
+/* What a device program's --enrol CODE does, the same in each: read the
+ * device file (device_opt: --device, or NULL; server_opt: --server, or
+ * NULL), exchange code (name: the device's name, or NULL: the code finds
+ * it) for the credential, and say on out "PROGRAM: enrolled as ROLE NAME;
+ * its credential is in FILE".  want_role ("board", "kiosk", "printer";
+ * NULL: any) the program's own: a code of another role is refused after
+ * the exchange (the code is spent: 'kezek device code NAME' makes a new
+ * one), the credential not written.  The exit code: 0, or 3 with the
+ * message on errf ("PROGRAM: ..."). */
+int kz_device_enrol_main(const char *program, const char *want_role, const char *device_opt,
+	const char *server_opt, const char *name, const char *code, FILE *out, FILE *errf);
+
 /* Open a client to conf->server with the stored credential.  KZ_ECONFIG
  * naming the file and `--enrol` when there is no credential, or a file
  * others can read. */
 int kz_device_connect(const struct kz_device_conf *conf, struct kz_remote **out, char *err);
+
+/* The hall's configuration for this device (GET /api/device/config: the
+ * hall.ini without [server] and [region]), kept beside the credential,
+ * named after it (device.key: device.hall.ini); path (len bytes) gets that
+ * file, to load with kz_config_load.  When the server cannot be reached, the copy kept last
+ * time is taken (KZ_OK); KZ_EDEVICE / KZ_EREJECT when there is none. */
+int kz_device_hall_config(const struct kz_device_conf *conf, struct kz_remote *r, char *path,
+	size_t len, char *err);
 
 #endif

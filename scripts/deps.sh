@@ -35,6 +35,8 @@ KEZEK_PACKAGES=(
 	libjansson-dev                     # kezek-hall: JSON
 	libcurl4-gnutls-dev curl           # the hall's benchmark and tests: an HTTP(S) client
 	chromium nodejs                    # tests: the counter and live pages in headless Chromium
+	libqrencode-dev                    # the ticket's QR code: the link to the visitor's phone page
+	zbar-tools                         # tests: the QR code read back from the ticket (zbarimg)
 	debootstrap systemd-container      # tests: the package in a fresh Debian booted with systemd
 )
 

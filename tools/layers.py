@@ -15,15 +15,19 @@ LAYERS = {
     "queue": set(),
     "ink": {"queue"},
     "documents": {"queue", "ink"},
-    "printer": {"queue", "ink", "documents", "setup"},
+    "printer": {"queue", "ink", "documents", "setup", "remote"},
     "setup": {"queue"},
     "ui": {"queue"},
-    "display": {"queue", "ui", "setup"},
-    "kiosk": {"queue", "ui", "setup"},
+    "display": {"queue", "ui", "setup", "remote", "wire"},
+    "kiosk": {"queue", "ui", "setup", "remote", "wire"},
+    # a device's side of kezek-hall: libcurl, the device file
+    "remote": {"queue"},
+    # what kezek-hall and the devices say to each other, as JSON, both ends
+    "wire": {"queue"},
     "sim": {"queue"},
     "region": {"queue", "setup"},
     "clerk": {"queue", "ink", "documents", "printer", "sim", "setup", "region"},
-    "hall": {"queue", "ink", "documents", "printer", "setup"},
+    "hall": {"queue", "ink", "documents", "printer", "setup", "wire"},
 }
 # tests and benchmarks use everything; they are nobody's dependency
 FREE = {"tests", "bench"}

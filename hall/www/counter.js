@@ -46,6 +46,7 @@ function pageWords() {
 		transferTitle: _("Transfer the visitor to another service"),
 		toService: _("To the service"),
 		comment: _("Comment for the next clerk"),
+		fromCounter: _("Transferred with the comment:"),
 		transferDo: _("Transfer"),
 		postponeTitle: _("Postpone the visitor"),
 		reason: _("Reason"),
@@ -329,6 +330,8 @@ function renderCurrent(c) {
 	$("cur-state").textContent =
 		cur.state === "serving" ? _("in service") : _("called, not come yet");
 	$("cur-state").className = "badge cur-" + cur.state;
+	$("cur-comment").hidden = !cur.comment;
+	$("cur-comment-text").textContent = cur.comment || "";
 	tick();
 }
 

@@ -1,6 +1,7 @@
 // counter-page.js - a clerk's morning on the counter page in headless
 // Chromium: a wrong PIN then the right one, open, call, start, served
-// (confirmed), a no-show (confirmed), a transfer with a comment, a ticket
+// (confirmed), a no-show (confirmed), a transfer with a comment (shown
+// where the visitor is called again), a ticket
 // from the kiosk arriving through the stream, postpone and call back, the
 // language switched, a request for another counter refused, logout.  Each
 // step is checked in the database, not only on the page; screenshots of the
@@ -130,6 +131,10 @@ t.main(async () => {
 	await page.keyboard.press("n");
 	await t.waitFor("B-001 called again in A", () => ticketOf("B-001", "state") === "called");
 	await page.locator("#cur-ticket", { hasText: "B-001" }).waitFor();
+	// the transfer's comment, kept with the new place, shown where it is called
+	t.equal(ticketOf("B-001", "transfer_comment"), "құжаттарын тапсырады", "the comment kept with the new place");
+	await page.locator("#cur-comment-text", { hasText: "құжаттарын тапсырады" }).waitFor();
+	t.ok(await page.locator("#cur-comment").isVisible(), "the receiving counter sees the comment");
 	const postponeWorks = await page.evaluate(async () => {
 		const r = await fetch("/api/counter/postpone", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
 		return r.status !== 404 && r.status !== 405;

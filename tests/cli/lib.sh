@@ -47,6 +47,17 @@ wait_for() {
 	done
 }
 
+# x_full_screen WIN W H: X window WIN is mapped, viewable and covers the
+# W x H screen from its top left corner (a click before that lands on the
+# bare screen, or on the wrong spot of a window still being placed)
+x_full_screen() {
+	xwininfo -id "$1" >"$T/xwininfo" 2>/dev/null &&
+		grep -q 'Map State: IsViewable' "$T/xwininfo" &&
+		grep -q "Width: $2\$" "$T/xwininfo" && grep -q "Height: $3\$" "$T/xwininfo" &&
+		grep -q 'Absolute upper-left X:  0$' "$T/xwininfo" &&
+		grep -q 'Absolute upper-left Y:  0$' "$T/xwininfo"
+}
+
 # run CMD...: run kezek with the arguments; output in $T/out, $T/err, code in $rc
 run() { "$KEZEK" "$@" >"$T/out" 2>"$T/err"; rc=$?; }
 

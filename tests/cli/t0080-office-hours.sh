@@ -30,11 +30,11 @@ has err "closed for the day" "after hours said"
 expect 2 "weekend" ticket A --now 2026-03-28T10:00
 has err "closed at weekends; it opens Monday 30 March 2026 at 09:00" "weekend said"
 expect 2 "holiday" ticket A --now 2026-03-23T10:00
-has err "Наурыз мейрамы" "holiday named"
+has err "Nauryz meiramy" "holiday named (the refusal's English, for the log)"
 expect 2 "moved day off" ticket A --now 2026-03-24T10:00
-has err "day off for Наурыз мейрамы (2026-03-21)" "moved day off explained"
+has err "day off for Nauryz meiramy (2026-03-21)" "moved day off explained"
 expect 2 "9 May on Saturday moves to Monday 11 May" ticket A --now 2026-05-11T10:00
-has err "День Победы (2026-05-09)" "Victory Day moved"
+has err "Victory Day (2026-05-09)" "Victory Day moved"
 expect 0 "a working day" ticket A --now 2026-03-26T09:00
 first_line "A-001" "a new day, new numbers"
 expect 0 "check" check

@@ -6,10 +6,26 @@
 expect 0 "March 2026" calendar 2026-03
 has out "March 2026" "month title"
 has out " 23* 24* 25* 26 " "Nauryz days off marked in the grid"
-has out "  24 Tue  day off for Наурыз мейрамы (2026-03-21)" "moved day named"
+has out "  24 Tue  day off for Nauryz meiramy (2026-03-21)" "moved day named (scripts: English)"
+# the Law's holidays are named as the Law names them, in the language asked
 expect 0 "in Kazakh" calendar 2026-12 --lang kk
-has out "Тәуелсіздік күні" "holiday named in Kazakh"
+has out "  16 Ср  Тәуелсіздік күні" "holiday named in Kazakh"
 lacks out "День Независимости" "no Russian in the Kazakh listing"
+lacks out "Independence" "no English in the Kazakh listing"
+expect 0 "in Russian" calendar 2026-12 --lang ru
+has out "День Независимости" "holiday named in Russian"
+lacks out "Тәуелсіздік" "no Kazakh in the Russian listing"
+expect 0 "May in Kazakh" calendar 2026-05 --lang kk
+has out "Қазақстан халқының бірлігі мерекесі" "1 May in Kazakh"
+has out "«Жеңіс күні» мерекесі үшін демалыс (2026-05-09)" "9 May moved, in Kazakh"
+expect 0 "May in Russian" calendar 2026-05 --lang ru
+has out "Праздник единства народа Казахстана" "1 May in Russian"
+has out "День защитника Отечества" "7 May in Russian"
+has out "выходной за праздник «День Победы» (2026-05-09)" "9 May moved, in Russian"
+expect 0 "Kurban Ait in Kazakh" calendar 2026-05 --lang kk
+has out "Құрбан айт" "Kurban Ait in Kazakh"
+expect 0 "Constitution Day 2027 in Russian" calendar 2027-03 --lang ru
+has out "День Конституции Республики Казахстан" "15 March 2027 in Russian"
 expect 0 "January 2025" calendar 2025-01
 has out "  5+" "the worked Sunday marked"
 has out "working day, for the day off on 2025-01-03" "worked Sunday explained"
@@ -19,7 +35,7 @@ for m in January February March April May June July August September October Nov
 done
 expect 0 "this month by the clock" calendar --now 2026-05-04T10:00
 has out "May 2026" "the clock's month"
-has out "  11 Mon  day off for День Победы (2026-05-09)" "9 May moved"
+has out "  11 Mon  day off for Victory Day (2026-05-09)" "9 May moved"
 expect 0 "year without data" calendar 2028-01
 has out "there is no holiday data for 2028" "missing data said"
 
@@ -49,6 +65,16 @@ lacks out "next year" "no warning before November"
 KEZEK_NOW=2027-11-01T10:00 expect 0 "status on 1 November" status
 has out "there is no holiday data for next year, 2028" "status warns from 1 November"
 has out "the holiday data for 2027 is provisional" "and that today rests on provisional data"
+# the clerk's console says it too: today's due dates rest on 2027's data
+printf '2468\n' >"$T/pin"
+expect 0 "a clerk's PIN" clerk pin "Ахметова Айгүл Серікқызы" --position "Бас маман" <"$T/pin"
+printf 'Ахметова Айгүл Серікқызы\n2468\nq\n' >"$T/keys"
+KEZEK_NOW=2027-05-13T10:00 "$KEZEK" console 2 <"$T/keys" >"$T/out" 2>"$T/err"
+has out "the holiday data for 2027 is provisional" "the console's warning"
+KEZEK_NOW=2027-05-13T10:00 KEZEK_LANG=kk "$KEZEK" console 2 <"$T/keys" >"$T/out" 2>"$T/err"
+has out "2027 жылғы мерекелер туралы деректер алдын ала" "the console's warning in Kazakh"
+KEZEK_NOW=2027-11-01T10:00 "$KEZEK" console 2 <"$T/keys" >"$T/out" 2>"$T/err"
+has out "there is no holiday data for next year, 2028" "the console warns from 1 November"
 expect 0 "due" calendar due 2026-12-14
 first_line "2026-12-18" "due date first"
 expect 1 "due without date" calendar due
@@ -57,7 +83,11 @@ expect 1 "bad month" calendar 2026-13
 expect 0 "now, at lunch" calendar now --now 2026-03-20T13:10
 has out "closed: lunch; opens 2026-03-20 14:00" "lunch now"
 expect 0 "now, on a holiday" calendar now --now 2026-12-16T10:00
-has out "closed: day off (День Независимости); opens 2026-12-17 09:00" "holiday now"
+has out "closed: day off (Independence Day); opens 2026-12-17 09:00" "holiday now"
+expect 0 "now, on a holiday, in Kazakh" calendar now --now 2026-12-16T10:00 --lang kk
+has out "(Тәуелсіздік күні)" "holiday now, in Kazakh"
+expect 0 "now, on a holiday, in Russian" calendar now --now 2026-12-16T10:00 --lang ru
+has out "(День Независимости)" "holiday now, in Russian"
 
 expect 0 "office show" office show
 has out "Отдел земельных отношений города Кокшетау" "this office"

@@ -90,6 +90,45 @@ expect_in 2 "no such counter" "$T/person" accept 9 --docs application,id_copy,ac
 expect_in 0 "the next number is still 2026-0006" "$T/person" accept 1 \
 	--docs application,id_copy,act,conclusion
 first_line "2026-0006" "no number was used up"
+
+# a due day counted on holiday data not decreed says so beside it, and the
+# application keeps it: Thursday 13 May 2027 (2027 is provisional: Kurban
+# Ait not set) and Wednesday 1 March 2028 (no file for 2028)
+expect_in 0 "accepted on a provisional year" "$T/person" accept 1 \
+	--docs application,id_copy,act,conclusion --now 2027-05-13T10:00
+first_line "2027-0001" "its number"
+has out "due       2027-05-18" "the due day"
+has out "warning: the due day 2027-05-18 was counted on provisional holiday data" \
+	"the warning beside it"
+expect 0 "the application keeps it" applications 2027-0001 --now 2027-05-13T10:05
+has out "calendar        warning: the due day 2027-05-18 was counted on provisional" \
+	"recorded on the application"
+expect 0 "in Kazakh too" applications 2027-0001 --lang kk --now 2027-05-13T10:05
+has out "2027-05-18 мерзімі мерекелер туралы алдын ала деректер" "the record's warning in Kazakh"
+expect 0 "in Russian too" applications 2027-0001 --lang ru --now 2027-05-13T10:05
+has out "срок 2027-05-18 рассчитан по предварительным данным о праздниках" \
+	"the record's warning in Russian"
+expect_in 0 "accepted on a year without data" "$T/person" accept 1 \
+	--docs application,id_copy,act,conclusion --now 2028-03-01T10:00
+has out "due       2028-03-06" "the due day on the law's days only"
+has out "warning: the due day 2028-03-06 was counted without holiday data for its year" \
+	"the missing year's warning"
+expect_in 2 "suspended on a provisional year" "$T/person" accept 1 \
+	--docs application,id_copy,act --now 2027-05-12T10:00
+first_line "2027-0002" "its number"
+expect 0 "resumed on a provisional year" resume 2027-0002 --docs conclusion --counter 1 \
+	--now 2027-05-13T11:00
+has out "due       2027-05-18" "due from the day the set was complete"
+has out "warning: the due day 2027-05-18 was counted on provisional holiday data" \
+	"the resumed due day's warning"
+got=$(sqlite3 "$T/hall.db" "SELECT group_concat(number || ' ' || due_calendar, ';')
+	FROM (SELECT number, due_calendar FROM applications WHERE number >= '2027' ORDER BY number)")
+want="2027-0001 1;2027-0002 1;2028-0001 2"
+if [ "$got" = "$want" ]; then ok; else not_ok "the data each due day rests on: '$got'"; fi
+expect_in 0 "a decreed year says nothing" "$T/person" accept 1 \
+	--docs application,id_copy,act,conclusion --now 2026-12-14T10:00
+has out "due       2026-12-18" "the due day"
+lacks out "warning" "no warning on a decreed year"
 expect 0 "help" accept --help
 has out "usage: kezek accept N" "usage"
 finish

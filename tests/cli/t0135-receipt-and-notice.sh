@@ -66,6 +66,7 @@ has out "Место выдачи результата: Государствен�
 	"ru receipt: place"
 has out "Документы принял(а): Ахметова Айгүл Серікқызы Бас маман" "ru receipt: clerk"
 has out "Телефон для справок: 8-716-225-35-56, 25-46-79" "ru receipt: phone"
+has out "Интернет-ресурс Агентства: www.auzr.kz" "ru receipt: the agency's website (p.4.2)"
 lacks out "870412300416" "ru receipt: no IIN"
 
 pdf_words "$T"/a4/*-000002-receipt-kk.pdf
@@ -80,6 +81,7 @@ has out "Нәтижені беру күні мен уақыты: 30.03.2026 ж.,
 has out "Нәтижені беру орны: «Көкшетау қаласының жер қатынастары бөлімі» мемлекеттік мекемесі, Көкшетау қаласы, Абай көшесі, 89" \
 	"kk receipt: place, in Kazakh"
 has out "Құжаттарды қабылдаған: Ахметова Айгүл Серікқызы Бас маман" "kk receipt: clerk"
+has out "Агенттіктің интернет-ресурсы: www.auzr.kz" "kk receipt: the agency's website (p.4.2)"
 
 # p.16 in Russian: to whom, which request, the missing document, the
 # suspension's term, what to do next

@@ -92,11 +92,13 @@ is "clerk_login counter_opened called started served called recalled no_show cou
 # transfer and a complaint, each confirmed; the intake form checks each
 # field as typed (a wrong IIN, a wrong act row, a wrong total are asked
 # again), and a correction from the list keeps every other field; a
-# visit that never started is served only after s
+# visit that never started is served only after s; the transfer's comment
+# is shown when the visitor is called again
 console "2468
 n
 t
 B
+көшірмесі бар, құжаттарды береді
 y
 c
 post
@@ -154,6 +156,8 @@ has out "  7  phone: +7 701 222 33 44" "the corrected phone in the list"
 has out "  2  full name: Иванов Иван Иванович" "the other fields kept"
 has out "application 2026-0001 registered" "a accepted the documents"
 has out "called C-001 (waited 18 min)" "the transferred ticket kept its place"
+has out "Transferred with the comment: көшірмесі бар, құжаттарды береді" \
+	"the transfer's comment shown where the visitor is called again"
 has out "C-001 is still at the counter: finish it first" "q refused with a visitor"
 has out "C-001 served" "then served"
 is "transferred|served" "SELECT group_concat(outcome, '|') FROM (SELECT outcome FROM tickets

@@ -23,6 +23,7 @@ wait_for "Xvfb :$n starts" x_up || exit 1
 export DISPLAY=":$n"
 
 "$KIOSK" --fonts "$SRC/assets/fonts" --locale "$KEZEK_LOCALE" --lang ru --screen-file "$T/screen" \
+	--snapshot "$T/frame.png" \
 	>"$T/kiosk.out" 2>"$T/kiosk.err" &
 kiosk=$!
 
@@ -32,6 +33,14 @@ window() { win=$(xdotool search --name '^Kezek$' 2>/dev/null | head -n 1); [ -n 
 win=""
 wait_for "the kiosk's window appears" window && ok
 wait_for "the home screen is shown" on_screen home && ok
+full() { x_full_screen "$win" 1366 768; }
+wait_for "the kiosk's window is shown over the whole screen" full && ok
+# and the kiosk has drawn a frame that size (a tap before it is not taken)
+drawn_full() {
+	python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); sys.exit(struct.unpack(">II", d[16:24]) != (1366, 768))' \
+		"$T/frame.png" 2>/dev/null
+}
+wait_for "the kiosk has drawn its whole screen" drawn_full && ok
 # drawn in software on a real X11 window: no GL, Mesa driver or LLVM mapped
 gl=$(grep -o -E '[^/]*(libGL|libEGL|libGLX|libGLES|libglapi|_dri\.so|libLLVM)[^/]*$' \
 	"/proc/$kiosk/maps" | sort -u | tr '\n' ' ')

@@ -15,7 +15,7 @@ if [ $? -eq 0 ]; then ok; else not_ok "cmake --install into a stage"; fi
 # one path under the stage by its tail: where the layout put it
 at() { find "$STAGE" -path "*$1" -print -quit; }
 for tail in /bin/kezek /bin/kezek-kiosk /bin/kezek-display /bin/kezek-printd /bin/kezek-sync \
-	/etc/kezek/hall.ini /share/kezek/config/holidays/2026.ini /share/kezek/config/offices.csv \
+	/etc/kezek/hall.ini /etc/kezek/device.ini /share/kezek/config/holidays/2026.ini /share/kezek/config/offices.csv \
 	/share/kezek/config/akimats.csv /share/kezek/locale/kk/LC_MESSAGES/kezek.mo \
 	/share/kezek/locale/ru/LC_MESSAGES/kezek.mo \
 	/systemd/system/kezek-printd@.service /systemd/system/kezek-backup.service \
@@ -24,7 +24,7 @@ for tail in /bin/kezek /bin/kezek-kiosk /bin/kezek-display /bin/kezek-printd /bi
 	/etc/X11/kezek-xorg.conf /sysusers.d/kezek.conf /tmpfiles.d/kezek.conf \
 	/udev/rules.d/60-kezek-printers.rules /libexec/kezek/kezek-backoff \
 	/man/man1/kezek.1 /man/man1/kezek-kiosk.1 /man/man1/kezek-display.1 \
-	/man/man8/kezek-printd.8 /man/man8/kezek-sync.8 /man/man5/hall.ini.5; do
+	/man/man8/kezek-printd.8 /man/man8/kezek-sync.8 /man/man5/hall.ini.5 /man/man5/device.ini.5; do
 	if [ -n "$(at "$tail")" ]; then ok; else not_ok "nothing installed as ...$tail"; fi
 done
 
@@ -52,8 +52,8 @@ unset KEZEK_DB
 "$bin/kezek" init >"$T/out" 2>"$T/err" && "$bin/kezek" ticket A >"$T/out" 2>"$T/err"
 if [ $? -eq 0 ] && grep -q '^A-001' "$T/out" && [ -f "$T/state/hall.db" ]; then ok
 else not_ok "the installed kezek issues a ticket into /var/lib/kezek's stand-in"; fi
-"$bin/kezek" calendar 2026-03 >"$T/out" 2>"$T/err"
-if [ $? -eq 0 ] && grep -q 'Наурыз' "$T/out"; then ok
+"$bin/kezek" calendar 2026-03 --lang ru >"$T/out" 2>"$T/err"
+if [ $? -eq 0 ] && grep -q 'Наурыз мейрамы' "$T/out"; then ok
 else not_ok "the installed kezek reads the installed holidays"; fi
 "$bin/kezek-kiosk" --version >"$T/out" 2>"$T/err"
 if [ $? -eq 0 ] && grep -q '^kezek-kiosk [0-9]' "$T/out"; then ok; else not_ok "kezek-kiosk --version"; fi

@@ -99,7 +99,7 @@ static struct kz_display *
 open_display(int w, int h)
 {
 	struct kz_display_options o = {&cfg, dbpath, KZ_SOURCE_DIR "/assets/fonts", w, h, 0,
-		KZ_LOCALE_DIR};
+		KZ_LOCALE_DIR, NULL};
 	struct kz_display *d = NULL;
 	char err[KZ_ERR_LEN] = "";
 
@@ -340,6 +340,29 @@ test_every_layout_in_both_languages_fits(void **state)
 	cfg.display.languages = KZ_LANG_BOTH;
 }
 
+/* On a day off the board names the holiday in each language as the Law
+ * names it: 11 May 2026 is off for Victory Day (Saturday 9 May). */
+static void
+test_a_holiday_is_named_in_each_language(void **state)
+{
+	struct kz_display *d;
+	const struct kz_scene *s;
+	char png[1024], err[KZ_ERR_LEN];
+
+	(void)state;
+	cfg.display.languages = KZ_LANG_BOTH;
+	at("2026-05-11T10:00:00");
+	d = open_display(1920, 1080);
+	s = step(d);
+	if (strstr(text_of(s, "state.kk"), "Жеңіс күні") == NULL)
+		fail_msg("in Kazakh: '%s'", text_of(s, "state.kk"));
+	if (strstr(text_of(s, "state.ru"), "День Победы") == NULL)
+		fail_msg("in Russian: '%s'", text_of(s, "state.ru"));
+	snprintf(png, sizeof png, "%s/board-holiday.png", KZ_SCREENS_DIR);
+	assert_int_equal(kz_ui_save_png(kz_display_ui(d), png, err), KZ_OK);
+	kz_display_close(d);
+}
+
 static void
 test_lost_database_is_shown_and_recovered(void **state)
 {
@@ -429,6 +452,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_counter_serving_past_30_minutes_is_marked,
 			setup, teardown),
 		cmocka_unit_test_setup_teardown(test_every_layout_in_both_languages_fits, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(test_a_holiday_is_named_in_each_language, setup,
 			teardown),
 		cmocka_unit_test_setup_teardown(test_lost_database_is_shown_and_recovered, setup,
 			teardown),

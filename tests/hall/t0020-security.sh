@@ -130,8 +130,11 @@ printf '\n[server]\nallow = 10.0.0.0/8\n' >>"$T/hall.ini.tmp"
 drop_section server
 cat "$T/hall.ini.tmp" >>"$T/hall.ini"
 start_hall 2>/dev/null
-status=$(curl -s -o "$T/body" -w '%{http_code}' "$URL/api/words?lang=ru")
+status=$(curl -s -o "$T/body" -w '%{http_code}' "$URL/counter")
 status_is 403 "loopback outside [server] allow = 10.0.0.0/8"
-log_has '127.0.0.1 - GET /api/words 403 network' "logged"
+log_has '127.0.0.1 - GET /counter 403 network' "logged"
+# the words are the visitor's phone page's too, from any network
+status=$(curl -s -o "$T/body" -w '%{http_code}' "$URL/api/words?lang=ru")
+status_is 200 "the words answer any network"
 
 finish

@@ -397,6 +397,15 @@ test_closed(void **state)
 			fail_msg("at %s: screen %s says '%s'", cases[i].at, kz_kiosk_screen(t->k),
 				kt_text(t, "closed"));
 	}
+	/* the holiday named in Russian as the Law names it, on 9 May's moved day off */
+	test_at("2026-05-11T10:00");
+	kt_step(t);
+	kt_tap(t, "lang.ru");
+	if (!kt_shows(t, "День Победы"))
+		fail_msg("11 May in Russian says '%s'", kt_text(t, "closed"));
+	kt_tap(t, "lang.kk");
+	if (!kt_shows(t, "Жеңіс күні"))
+		fail_msg("11 May in Kazakh says '%s'", kt_text(t, "closed"));
 	kt_tap(t, "about"); /* information works while closed */
 	assert_string_equal(kz_kiosk_screen(t->k), "about");
 	test_at("2026-03-26T09:00");
@@ -425,6 +434,45 @@ test_blank_form(void **state)
 				 "AND j.lang = 'ru'"),
 		1);
 	assert_true(kt_shows(t, "Бланк печатается"));
+	kt_free(t);
+}
+
+/* p.10: a sample filled-in form beside the blank one, printed on request
+ * on the A4 printer in the visitor's language. */
+static void
+test_sample_form(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+
+	(void)state;
+	kt_tap(t, "forms");
+	kt_tap(t, "sample");
+	assert_int_equal(kt_count(t,
+				 "SELECT count(*) FROM print_jobs j JOIN printers p ON "
+				 "p.id = j.printer_id WHERE p.name = 'a4-1' AND "
+				 "j.document = 'form_sample' AND j.lang = 'kk'"),
+		1);
+	assert_true(kt_shows(t, "үлгі"));
+	kt_free(t);
+}
+
+/* p.4.2: the "about" screen gives the office's contacts (App. 1) and the
+ * agency's website, in each language. */
+static void
+test_about_gives_contacts_and_website(void **state)
+{
+	struct kt *t = kt_new(1920, 1080, 0, -1);
+
+	(void)state;
+	kt_tap(t, "about");
+	assert_true(kt_shows(t, "Агенттіктің интернет-ресурсы: www.auzr.kz"));
+	assert_true(kt_shows(t, "8-716-225-35-56"));
+	kt_tap(t, "home");
+	kt_tap(t, "lang.ru");
+	kt_tap(t, "about");
+	assert_true(kt_shows(t, "Интернет-ресурс Агентства: www.auzr.kz"));
+	assert_true(kt_shows(t, "Отдел земельных отношений города Кокшетау"));
+	assert_true(kt_shows(t, "8-716-225-35-56"));
 	kt_free(t);
 }
 
@@ -712,6 +760,8 @@ main(void)
 		cmocka_unit_test(test_database_comes_back),
 		cmocka_unit_test(test_closed),
 		cmocka_unit_test(test_blank_form),
+		cmocka_unit_test(test_sample_form),
+		cmocka_unit_test(test_about_gives_contacts_and_website),
 		cmocka_unit_test(test_feedback),
 		cmocka_unit_test(test_feedback_one_service),
 		cmocka_unit_test(test_feedback_code_guessing_is_slowed),

@@ -409,6 +409,44 @@ test_admin_pin_states(void **state)
 	}
 }
 
+/* The hall out of reach as a visitor takes their ticket: "one moment"
+ * while the kiosk tries again, then, after its bounded time, that a ticket
+ * cannot be issued now, and none is; in both languages at every size. */
+static void
+test_hall_out_of_reach_at_the_ticket(void **state)
+{
+	static const struct expect moment = {"confirm", "Сәл күте тұрыңыз", "Минуту, пожалуйста"},
+				   cannot = {"confirm", "талон беру мүмкін емес",
+					   "талон выдать нельзя"};
+	char err[KZ_ERR_LEN] = "", moved[600];
+
+	(void)state;
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+		struct kt *t = kt_new(sizes[z][0], sizes[z][1], 0, -1);
+		double px_per_mm = (double)t->w / kz_config_kiosk(&t->hall->cfg, NULL)->screen_w_mm;
+		snprintf(moved, sizeof moved, "%s.away", t->hall->db_path);
+		for (int l = 0; l < 2; l++) {
+			const char *lang = l ? "ru" : "kk";
+			assert_int_equal(kz_kiosk_show(t->k, "home", lang, err), KZ_OK);
+			kt_tap(t, "ticket");
+			kt_tap(t, "service.A");
+			assert_int_equal(rename(t->hall->db_path, moved), 0);
+			kt_step(t); /* the kiosk sees the database go; the visitor stays */
+			assert_string_equal(kz_kiosk_screen(t->k), "confirm");
+			kt_tap(t, "take");
+			check_screen(t, &moment, lang, px_per_mm);
+			kz_clock_set(kz_clock_now() + 21);
+			kt_step(t);
+			check_screen(t, &cannot, lang, px_per_mm);
+			assert_int_equal(rename(moved, t->hall->db_path), 0);
+			assert_int_equal(kt_count(t, "SELECT count(*) FROM tickets"), 0);
+			kz_clock_set(kz_clock_now() + 3);
+			kt_step(t);
+		}
+		kt_free(t);
+	}
+}
+
 /* The ballot screen saying why a number may not rate (nothing typed,
  * never issued, not served yet), asking a served number for its check
  * code, refusing a wrong code, and saying a ticket has rated already, in
@@ -582,7 +620,12 @@ typed_code(const char *str, const unsigned char **p)
 		"result", "service", "application", "id_copy", "act", "conclusion",
 		"power_of_attorney", "proxy_id", "registration", "authority", "kezek counter close",
 		"kezek close-day", "Kezek", "config/holidays/", ".ini", "kk", "ru",
-		"kezek-printd --printer", "[printer", NULL};
+		"kezek-printd --printer", "[printer", "kezek device code NAME", "kezek device code",
+		"kezek device add NAME --role ROLE", "kezek device add", "kezek-hall",
+		"--server URL --enrol", "Idempotency-Key", "--help", "kezek doctor",
+		"kezek clerk pin", "Enter", "kezek region settle", "kezek region status",
+		"kezek-sync", "--yes", "[hall]", "office", "region", "report", "status", "settle",
+		"kezek", NULL}; /* the first that fits is taken: "kezek" alone last */
 	const unsigned char *s = *p;
 	size_t n;
 
@@ -657,6 +700,7 @@ main(void)
 		cmocka_unit_test(test_fonts_have_every_letter),
 		cmocka_unit_test(test_every_screen),
 		cmocka_unit_test(test_admin_pin_states),
+		cmocka_unit_test(test_hall_out_of_reach_at_the_ticket),
 		cmocka_unit_test(test_ballot_refusals),
 		cmocka_unit_test(test_after_a_print_fault),
 	};

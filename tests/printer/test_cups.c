@@ -3,8 +3,11 @@
  * IPP Everywhere printers (ippeveprinter): a PDF printer and a raster-only
  * one that makes CUPS convert each get an A4 page as A4 (read back from
  * what the printer kept); a slow printer whose job outlasts every I/O
- * deadline ends done, and one a person cancels fails saying so; a paused queue
- * makes the job wait and the printer show "paused"; a printer that went
+ * deadline ends done, and one a person cancels fails saying so (by its
+ * number too, then printed again on request); a paused queue makes the job
+ * wait and the printer show "paused", whether paused before the job, while
+ * it waits in the queue, or while it prints (then CUPS' second sending of
+ * it is withdrawn: nothing prints twice); a printer that went
  * away has its unstarted job withdrawn and prints once it is back; a raw
  * queue carries a ticket's ESC/POS bytes to a thermal printer untouched.
  * And the file queue's faults: stopped, refusing, unknown, held, cupsd gone.
@@ -235,7 +238,7 @@ static struct kz_printd *
 printd(const char *printer)
 {
 	struct kz_printd_options o = {&h->cfg, kz_config_printer(&h->cfg, printer), h->db_path,
-		FONTS, IO_MS, 10, 0};
+		FONTS, IO_MS, 10, 0, NULL};
 	char err[KZ_ERR_LEN] = "";
 	struct kz_printd *pd;
 
@@ -444,6 +447,175 @@ test_cancelled_job_fails_with_reason(void **state)
 	kz_printd_close(pd);
 }
 
+/* A person: script run by sh beside the test (fork); its pid. */
+static pid_t
+person(const char *script)
+{
+	pid_t child = fork();
+
+	assert_true(child >= 0);
+	if (child == 0) {
+		execl("/bin/sh", "sh", "-c", script, (char *)NULL);
+		_exit(127);
+	}
+	return child;
+}
+
+/* How many documents of Kezek's the printer kept (its files are named
+ * after the job's title, "N-kezek_test_ID.pdf"). */
+static int
+kept_kezek(const char *printer)
+{
+	char cmd[256], *out;
+	int n;
+
+	snprintf(cmd, sizeof cmd, "ls '%s/%s' | grep -c '^[0-9]*-kezek_.*\\.pdf$' || true", dir,
+		printer);
+	out = run(cmd);
+	n = atoi(out);
+	free(out);
+	return n;
+}
+
+/* What the person saw while the queue was paused (the file they wrote),
+ * into out. */
+static void
+seen(char *out, size_t n)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/seen", dir);
+	assert_non_null(f = fopen(path, "r"));
+	if (fgets(out, (int)n, f) == NULL)
+		out[0] = '\0';
+	out[strcspn(out, "\n")] = '\0';
+	fclose(f);
+	remove(path);
+}
+
+/* The person's script, in dir/seen: until the printer is recorded
+ * 'paused' in the hall (15 s at most), then that state and the job's;
+ * then the queue resumed. */
+#define WAIT_PAUSED_AND_RESUME                                                                       \
+	"seen=not-paused; for i in $(seq 1 300); do "                                                \
+	"st=$(sqlite3 -cmd '.timeout 5000' '%s' \"SELECT state FROM printers WHERE name='slow'\"); " \
+	"[ \"$st\" = paused ] && { seen=paused; break; }; sleep 0.05; done; "                        \
+	"echo \"$seen $(sqlite3 -cmd '.timeout 5000' '%s' "                                          \
+	"'SELECT state FROM print_jobs WHERE id=%lld')\" >'%s/seen'; "                               \
+	"cupsenable -h %s Slow"
+
+/* The queue paused while a Kezek job waits in it (behind another job that
+ * prints), then resumed: meanwhile the printer shows paused and the job
+ * is still being sent; then it prints once and ends done. */
+static void
+test_paused_with_job_in_queue(void **state)
+{
+	struct kz_printd *pd = printd("slow");
+	char cmd[2048], saw[128], path[128];
+	int64_t job;
+	pid_t child;
+	FILE *f;
+
+	(void)state;
+	empty_kept("Slow");
+	/* another program's job, printing */
+	snprintf(path, sizeof path, "%s/other.pdf", dir);
+	assert_non_null(f = fopen(path, "wb"));
+	assert_int_equal(fwrite(page.data, 1, page.len, f), page.len);
+	fclose(f);
+	snprintf(cmd, sizeof cmd,
+		"lp -h %s -d Slow -t Other '%s' && for i in $(seq 1 300); do "
+		"lpstat -h %s -p Slow | grep -q 'now printing' && exit 0; sleep 0.05; done; "
+		"exit 1",
+		server, path, server);
+	free(run(cmd));
+	job = queue_test_page("slow", "kk");
+	/* the person: once the Kezek job waits in the queue behind it, pause */
+	snprintf(cmd, sizeof cmd,
+		"for i in $(seq 1 300); do [ $(lpstat -h %s -o Slow | wc -l) -ge 2 ] && break; "
+		"sleep 0.05; done; cupsdisable -h %s Slow; " WAIT_PAUSED_AND_RESUME,
+		server, server, h->db_path, h->db_path, (long long)job, dir, server);
+	child = person(cmd);
+	assert_int_equal(step(pd), 1);
+	assert_int_equal(waitpid(child, NULL, 0), child);
+	seen(saw, sizeof saw);
+	assert_string_equal(saw, "paused sending");
+	assert_job(job, KZ_JOB_DONE, NULL);
+	assert_printer("slow", KZ_PRINTER_READY, NULL);
+	assert_int_equal(kept_kezek("Slow"), 1);
+	empty_kept("Slow");
+	kz_printd_close(pd);
+}
+
+/* The queue paused while the Kezek job prints, after the printer has it
+ * whole: CUPS would send it again from the start once resumed (the
+ * printer would print it twice); the job ends done, printed once, and
+ * the printer showed paused meanwhile. */
+static void
+test_paused_mid_job(void **state)
+{
+	struct kz_printd *pd = printd("slow");
+	char cmd[2048], saw[128];
+	int64_t job;
+	pid_t child;
+
+	(void)state;
+	empty_kept("Slow");
+	job = queue_test_page("slow", "kk");
+	/* the person: once the printer has the document (it keeps it) and
+	 * prints it (its 2 s), pause the queue */
+	snprintf(cmd, sizeof cmd,
+		"for i in $(seq 1 300); do ls '%s/Slow' | grep -q '^[0-9]*-kezek_.*\\.pdf$' && "
+		"break; sleep 0.05; done; sleep 0.3; cupsdisable -h %s Slow; " WAIT_PAUSED_AND_RESUME,
+		dir, server, h->db_path, h->db_path, (long long)job, dir, server);
+	child = person(cmd);
+	assert_int_equal(step(pd), 1);
+	assert_int_equal(waitpid(child, NULL, 0), child);
+	seen(saw, sizeof saw);
+	/* the job may already be done then: the printer had it whole */
+	if (strcmp(saw, "paused sending") != 0 && strcmp(saw, "paused done") != 0)
+		fail_msg("while the queue was paused: '%s'", saw);
+	assert_job(job, KZ_JOB_DONE, NULL);
+	/* what CUPS would have sent again had the job not been seen to;
+	 * 5 s of the printer's time is more than its job takes */
+	free(run("sleep 5"));
+	assert_int_equal(kept_kezek("Slow"), 1);
+	empty_kept("Slow");
+	kz_printd_close(pd);
+}
+
+/* A person cancels the job by its number in CUPS (cancel Slow-N): failed,
+ * with the reason; printed again on request, it ends done. */
+static void
+test_cancelled_by_id_reprinted(void **state)
+{
+	struct kz_printd *pd = printd("slow");
+	char cmd[1024], err[KZ_ERR_LEN];
+	int64_t job = queue_test_page("slow", "kk"), again = 0;
+	pid_t child;
+
+	(void)state;
+	snprintf(cmd, sizeof cmd,
+		"for i in $(seq 1 300); do id=$(lpstat -h %s -o Slow | awk '{print $1}' | head -n 1); "
+		"[ -n \"$id\" ] && break; sleep 0.05; done; cancel -h %s \"$id\"",
+		server, server);
+	child = person(cmd);
+	assert_int_equal(step(pd), 0);
+	assert_int_equal(waitpid(child, NULL, 0), child);
+	assert_job(job, KZ_JOB_FAILED, "on queue 'Slow' was cancelled");
+	empty_kept("Slow");
+	if (kz_outbox_reprint(h->db, job, &again, err) != KZ_OK)
+		fail_msg("reprint: %s", err);
+	kz_clock_set(kz_clock_now() + 11);
+	assert_int_equal(step(pd), 1);
+	assert_job(again, KZ_JOB_DONE, NULL);
+	assert_job(job, KZ_JOB_FAILED, "cancelled");
+	assert_int_equal(kept_kezek("Slow"), 1);
+	assert_a4_pdf("Slow");
+	kz_printd_close(pd);
+}
+
 /* A paused queue: the job waits, the printer shows "paused" in words,
  * and the job prints once the queue is resumed. */
 static void
@@ -546,7 +718,7 @@ test_raw_queue_prints_ticket(void **state)
 		struct kz_wait_estimate e;
 		char day[11], code[KZ_BALLOT_CODE_LEN];
 		struct kz_ticket_doc d = {"kk", h->cfg.name_kk, "Құжаттарды тапсыру", t.number,
-			t.issued_at, 0, 0, 0, &e, NULL};
+			t.issued_at, 0, 0, 0, &e, NULL, NULL};
 
 		/* the ticket as the print service laid it out: the estimate then */
 		assert_int_equal(kz_wait_estimate_ticket(h->db, &h->cfg.hours, t.id,
@@ -768,6 +940,9 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_slow_printer_ends_done),
 		cmocka_unit_test(test_cancelled_job_fails_with_reason),
 		cmocka_unit_test(test_paused_queue_waits),
+		cmocka_unit_test(test_paused_with_job_in_queue),
+		cmocka_unit_test(test_paused_mid_job),
+		cmocka_unit_test(test_cancelled_by_id_reprinted),
 		cmocka_unit_test(test_printer_gone_and_back),
 		cmocka_unit_test(test_raw_queue_prints_ticket),
 	};

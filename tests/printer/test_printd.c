@@ -61,7 +61,7 @@ static void
 open_printd(int *uncertain)
 {
 	struct kz_printd_options o = {&h->cfg, kz_config_printer(&h->cfg, "kiosk-1"), h->db_path,
-		KZ_SOURCE_DIR "/assets/fonts", 500, 10, 0};
+		KZ_SOURCE_DIR "/assets/fonts", 500, 10, 0, NULL};
 	char err[KZ_ERR_LEN] = "";
 
 	if (kz_printd_open(&o, &pd, uncertain, err) != KZ_OK)
@@ -174,7 +174,7 @@ assert_printed_after(const struct kz_ticket *t, const char *lang, int reset)
 	char day[11], code[KZ_BALLOT_CODE_LEN];
 	struct kz_ticket_doc d = {lang, strcmp(lang, "kk") ? h->cfg.name_ru : h->cfg.name_kk,
 		strcmp(lang, "kk") ? "Сдача документов" : "Құжаттарды тапсыру", t->number,
-		t->issued_at, 0, 0, 0, &e, NULL};
+		t->issued_at, 0, 0, 0, &e, NULL, NULL};
 	struct kz_bitmap *want = NULL, *got = NULL;
 	struct kz_escpos_summary sum;
 	struct kz_typeset *ts;

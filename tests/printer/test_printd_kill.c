@@ -75,7 +75,7 @@ static void
 run_service(int kill_at)
 {
 	struct kz_printd_options o = {&h->cfg, kz_config_printer(&h->cfg, "kiosk-1"), h->db_path,
-		KZ_SOURCE_DIR "/assets/fonts", 2000, 0, 1};
+		KZ_SOURCE_DIR "/assets/fonts", 2000, 0, 1, NULL};
 	struct kz_printd *pd;
 	char err[KZ_ERR_LEN], num[16];
 	int printed;

@@ -12,7 +12,6 @@
 #include "doc_helpers.h"
 #include "printer/preview.h"
 #include "queue/error.h"
-#include "queue/i18n.h"
 
 char *
 test_run(const char *cmd)
@@ -68,19 +67,3 @@ test_save_png(const struct kz_bitmap *b, const char *name)
 	if (kz_bitmap_png(b, path, err) != KZ_OK)
 		fail_msg("%s", err);
 }
-
-#ifdef KZ_SOURCE_DIR
-/* Every test finds the translations in use, as each program loads them
- * (setup.h): the documents print Kazakh and Russian from them. */
-__attribute__((constructor)) static void
-load_translations(void)
-{
-	struct kz_i18n *tr;
-	char err[KZ_ERR_LEN];
-
-	if (kz_i18n_load(KZ_LOCALE_DIR, &tr, err) == KZ_OK)
-		kz_i18n_use(tr);
-	else
-		fprintf(stderr, "translations: %s\n", err);
-}
-#endif

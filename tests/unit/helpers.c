@@ -8,7 +8,6 @@
 #include "queue/clock.h"
 #include "queue/counter.h"
 #include "queue/error.h"
-#include "queue/i18n.h"
 #include "queue/hall.h"
 
 const char test_default_ini[] =
@@ -126,32 +125,3 @@ test_open_counter(struct test_hall *h, int number)
 	if (rc != KZ_OK)
 		fail_msg("open counter %d: %s", number, err);
 }
-
-#ifdef KZ_SOURCE_DIR
-static struct kz_i18n *loaded; /* what load_translations put in use */
-
-/* Every test finds the translations in use, as each program loads them
- * (setup.h): the documents print Kazakh and Russian from them. */
-__attribute__((constructor)) static void
-load_translations(void)
-{
-	struct kz_i18n *tr = NULL;
-	char err[KZ_ERR_LEN];
-
-	if (kz_i18n_load(KZ_LOCALE_DIR, &tr, err) == KZ_OK)
-		kz_i18n_use(tr);
-	else
-		fprintf(stderr, "translations: %s\n", err);
-	loaded = tr;
-}
-
-/* ... and frees them at the end, whichever catalogue a test left in use. */
-__attribute__((destructor)) static void
-free_translations(void)
-{
-	if (kz_i18n_current() == loaded)
-		kz_i18n_use(NULL);
-	kz_i18n_free(loaded);
-	loaded = NULL;
-}
-#endif

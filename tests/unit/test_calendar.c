@@ -44,6 +44,18 @@ date(const char *s)
 	return d;
 }
 
+/* The day's holiday named in kk and in ru, each as the Law names it. */
+static void
+assert_named(const char *day, const char *kk, const char *ru)
+{
+	struct kz_day d;
+
+	kz_cal_day(cal, date(day), &d);
+	assert_non_null(d.name);
+	assert_string_equal(kz_cal_day_name(&d, NULL, "kk"), kk);
+	assert_string_equal(kz_cal_day_name(&d, NULL, "ru"), ru);
+}
+
 /* Every Monday-Friday of year is working unless listed in off; every
  * weekend day is off unless listed in worked. */
 static void
@@ -85,9 +97,7 @@ test_days_off_2025(void **state)
 	assert_int_equal(day.kind, KZ_TRANSFER_OFF);
 	assert_int_equal(kz_date_cmp(day.from, date("2025-01-05")), 0);
 	assert_non_null(strstr(day.source, "436"));
-	kz_cal_day(cal, date("2025-06-06"), &day);
-	assert_string_equal(day.name_ru, "Курбан айт");
-	assert_string_equal(day.name_kk, "Құрбан айт");
+	assert_named("2025-06-06", "Құрбан айт", "Курбан айт");
 }
 
 static void
@@ -104,12 +114,12 @@ test_days_off_2026(void **state)
 	/* Nauryz: 21 (Sat) and 22 (Sun) move to 24 and 25; 23 is Nauryz itself */
 	kz_cal_day(cal, date("2026-03-25"), &day);
 	assert_int_equal(day.kind, KZ_HOLIDAY_MOVED);
-	assert_string_equal(day.name_ru, "Наурыз мейрамы");
 	assert_int_equal(kz_date_cmp(day.from, date("2026-03-22")), 0);
+	assert_named("2026-03-25", "Наурыз мейрамы", "Наурыз мейрамы");
 	/* 9 May is a Saturday: Monday 11 May is off */
 	kz_cal_day(cal, date("2026-05-11"), &day);
 	assert_int_equal(day.kind, KZ_HOLIDAY_MOVED);
-	assert_string_equal(day.name_ru, "День Победы");
+	assert_named("2026-05-11", "Жеңіс күні", "День Победы");
 	/* 30 August is no longer a holiday from 2026: Monday 31 August works */
 	assert_int_equal(kz_cal_is_working(cal, date("2026-08-31")), 1);
 	/* religious days do not move: 7 January 2024 was a Sunday */
@@ -185,8 +195,94 @@ test_day_off_names_the_holiday(void **state)
 	assert_int_equal(kz_clock_parse_local("2026-12-16T11:00", &t, err), KZ_OK);
 	kz_cal_office(cal, t, &o);
 	assert_int_equal(o.state, KZ_OFFICE_DAY_OFF);
-	assert_string_equal(o.day.name_ru, "День Независимости");
-	assert_string_equal(o.day.name_kk, "Тәуелсіздік күні");
+	assert_string_equal(kz_cal_day_name(&o.day, NULL, "ru"), "День Независимости");
+	assert_string_equal(kz_cal_day_name(&o.day, NULL, "kk"), "Тәуелсіздік күні");
+	assert_string_equal(kz_cal_day_name(&o.day, NULL, "en"), "Independence Day");
+	/* a working day names none */
+	kz_cal_day(cal, date("2026-12-15"), &o.day);
+	assert_null(kz_cal_day_name(&o.day, NULL, "kk"));
+}
+
+/* Each of the Law's holidays, in the years it held, is named in Kazakh and
+ * in Russian by the catalogues (the Law's own names), never left English. */
+static void
+test_every_holiday_of_the_law_is_named_in_both_languages(void **state)
+{
+	static const struct {
+		const char *day, *kk, *ru;
+	} law[] = {
+		{"2026-01-01", "Жаңа жыл", "Новый год"},
+		{"2026-01-02", "Жаңа жыл", "Новый год"},
+		{"2026-01-07", "Православиелік Рождество", "Православное Рождество"},
+		{"2026-03-08", "Халықаралық әйелдер күні", "Международный женский день"},
+		{"2027-03-15", "Қазақстан Республикасының Конституциясы күні",
+			"День Конституции Республики Казахстан"},
+		{"2026-03-21", "Наурыз мейрамы", "Наурыз мейрамы"},
+		{"2026-05-01", "Қазақстан халқының бірлігі мерекесі",
+			"Праздник единства народа Казахстана"},
+		{"2026-05-07", "Отан қорғаушы күні", "День защитника Отечества"},
+		{"2026-05-09", "Жеңіс күні", "День Победы"},
+		{"2026-07-06", "Астана күні", "День Столицы"},
+		{"2025-08-30", "Қазақстан Республикасының Конституциясы күні",
+			"День Конституции Республики Казахстан"},
+		{"2024-10-25", "Республика күні", "День Республики"},
+		{"2020-12-01", "Қазақстан Республикасының Тұңғыш Президенті күні",
+			"День Первого Президента Республики Казахстан"},
+		{"2026-12-16", "Тәуелсіздік күні", "День Независимости"},
+		{"2020-12-17", "Тәуелсіздік күні", "День Независимости"},
+		{"2026-05-27", "Құрбан айт", "Курбан айт"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof law / sizeof law[0]; i++)
+		assert_named(law[i].day, law[i].kk, law[i].ru);
+	/* and every day off of a year, moved ones too, has a name in each */
+	for (struct kz_date d = {2026, 1, 1}; d.y == 2026;
+		d = kz_date_from_days(kz_date_days(d) + 1)) {
+		struct kz_day day;
+		kz_cal_day(cal, d, &day);
+		if (day.kind != KZ_HOLIDAY && day.kind != KZ_HOLIDAY_MOVED)
+			continue;
+		for (int l = 0; l < 2; l++) {
+			const char *name = kz_cal_day_name(&day, NULL, l ? "ru" : "kk");
+			if (name == NULL || strcmp(name, day.name) == 0)
+				fail_msg("%04d-%02d-%02d: '%s' has no name in %s", d.y, d.m, d.d,
+					day.name, l ? "ru" : "kk");
+		}
+	}
+}
+
+/* A holiday a year's file adds is named by the file, in both languages;
+ * a file that names it in one only is refused. */
+static void
+test_a_holiday_the_file_adds_is_named_by_it(void **state)
+{
+	char dir[] = "/tmp/kezek-holidays-XXXXXX", path[64], err[KZ_ERR_LEN] = "";
+	struct kz_calendar *c = NULL;
+	struct kz_day day;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/2026.ini", dir);
+	test_write_file(path,
+		"[year]\nyear = 2026\nstatus = decreed\n[holiday-added 1]\n"
+		"date = 2026-06-01\nkind = public\nname = День защиты детей\n"
+		"name_kk = Балаларды қорғау күні\n");
+	assert_int_equal(kz_cal_load(dir, NULL, &c, err), KZ_OK);
+	kz_cal_day(c, date("2026-06-01"), &day);
+	assert_int_equal(day.kind, KZ_HOLIDAY);
+	assert_string_equal(kz_cal_day_name(&day, NULL, "kk"), "Балаларды қорғау күні");
+	assert_string_equal(kz_cal_day_name(&day, NULL, "ru"), "День защиты детей");
+	kz_cal_free(c);
+	test_write_file(path,
+		"[year]\nyear = 2026\nstatus = decreed\n[holiday-added 1]\n"
+		"date = 2026-06-01\nkind = public\nname = День защиты детей\n");
+	assert_int_equal(kz_cal_load(dir, NULL, &c, err), KZ_ECONFIG);
+	assert_null(c);
+	assert_non_null(strstr(err, "2026.ini"));
+	assert_non_null(strstr(err, "name_kk"));
+	unlink(path);
+	rmdir(dir);
 }
 
 static void
@@ -256,6 +352,8 @@ main(void)
 		cmocka_unit_test(test_due_dates),
 		cmocka_unit_test(test_open_and_closed_through_the_day),
 		cmocka_unit_test(test_day_off_names_the_holiday),
+		cmocka_unit_test(test_every_holiday_of_the_law_is_named_in_both_languages),
+		cmocka_unit_test(test_a_holiday_the_file_adds_is_named_by_it),
 		cmocka_unit_test(test_calendar_day_terms_and_months),
 		cmocka_unit_test(test_date_parsing),
 		cmocka_unit_test(test_malformed_holiday_file_is_refused_with_its_line),

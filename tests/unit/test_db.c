@@ -7,6 +7,7 @@
 
 #include "helpers.h"
 #include "queue/application.h"
+#include "queue/backup.h"
 #include "queue/clock.h"
 #include "queue/counter.h"
 #include "queue/db.h"
@@ -216,7 +217,8 @@ test_event_kinds_and_their_column_words(void **state)
 		"clerk_login", "login_failed", "clerk_pin_set", "app_registered", "app_refused",
 		"app_approved", "app_rejected", "app_handed_over", "app_notice_sent",
 		"app_suspended", "app_resumed", "complaint_added", "complaint_answered", "feedback",
-		"purged", "print_asked", "print_expired", "postponed", "returned"};
+		"purged", "print_asked", "print_expired", "postponed", "returned", "hall_request",
+		"hall_refused"};
 	struct test_hall *h = *state;
 	char err[KZ_ERR_LEN] = "";
 
@@ -290,6 +292,22 @@ test_version_9_refusals_become_suspensions(void **state)
 	kz_db_close(db);
 }
 
+/* The copies' folder, one answer for kezek backup and kezek doctor:
+ * backups/ beside the database file. */
+static void
+test_backup_folder_is_beside_the_database(void **state)
+{
+	char out[64];
+
+	(void)state;
+	kz_backup_folder("/var/lib/kezek/hall.db", out, sizeof out);
+	assert_string_equal(out, "/var/lib/kezek/backups");
+	kz_backup_folder("hall.db", out, sizeof out);
+	assert_string_equal(out, "backups");
+	kz_backup_folder("/hall.db", out, sizeof out);
+	assert_string_equal(out, "/backups");
+}
+
 int
 main(void)
 {
@@ -311,6 +329,7 @@ main(void)
 			test_hall_teardown),
 		cmocka_unit_test_setup_teardown(test_event_kinds_and_their_column_words,
 			test_hall_setup, test_hall_teardown),
+		cmocka_unit_test(test_backup_folder_is_beside_the_database),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

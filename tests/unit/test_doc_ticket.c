@@ -235,30 +235,14 @@ test_tickets_in_both_languages_on_both_papers(void **state)
 }
 
 static void
-test_russian_plural(void **state)
-{
-	static const struct {
-		long n;
-		const char *form;
-	} cases[] = {{1, "человек"}, {2, "человека"}, {5, "человек"}, {11, "человек"},
-		{21, "человек"}, {22, "человека"}, {0, "человек"}, {4, "человека"}, {12, "человек"},
-		{14, "человек"}, {101, "человек"}, {104, "человека"}, {111, "человек"},
-		{112, "человек"}};
-
-	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		assert_string_equal(kz_doc_plural_ru(cases[i].n, "человек", "человека", "человек"),
-			cases[i].form);
-	/* which form, not just the word: "1 файл, 2 файла, 5 файлов" */
-	assert_string_equal(kz_doc_plural_ru(1, "one", "few", "many"), "one");
-	assert_string_equal(kz_doc_plural_ru(21, "one", "few", "many"), "one");
-	assert_string_equal(kz_doc_plural_ru(11, "one", "few", "many"), "many");
-	assert_string_equal(kz_doc_plural_ru(23, "one", "few", "many"), "few");
-}
-
-static void
 test_who_is_ahead_in_words(void **state)
 {
+	static const struct {
+		int n;
+		const char *said;
+	} ru_forms[] = {{21, "Перед вами 21 человек"}, {22, "Перед вами 22 человека"},
+		{11, "Перед вами 11 человек"}, {12, "Перед вами 12 человек"},
+		{104, "Перед вами 104 человека"}, {111, "Перед вами 111 человек"}};
 	struct kz_ticket_doc kk = doc("kk"), ru = doc("ru");
 	struct kz_layout l;
 
@@ -271,11 +255,21 @@ test_who_is_ahead_in_words(void **state)
 	ru.ahead = 5;
 	l = layout(&ru, KZ_DOTS_58MM);
 	assert_string_equal(text_with(&l, "Перед вами"), "Перед вами 5 человек");
+	/* Russian's three forms by the catalogue's plural rule: 21 as 1, 22 as
+	 * 2, 11-14 as 5 */
+	for (size_t i = 0; i < sizeof ru_forms / sizeof ru_forms[0]; i++) {
+		ru.ahead = ru_forms[i].n;
+		l = layout(&ru, KZ_DOTS_58MM);
+		assert_string_equal(text_with(&l, "Перед вами"), ru_forms[i].said);
+	}
 	ru.ahead = 0;
 	l = layout(&ru, KZ_DOTS_58MM);
 	assert_string_equal(text_with(&l, "Перед вами"), "Перед вами никого нет");
 	l = layout(&kk, KZ_DOTS_58MM);
 	assert_string_equal(text_with(&l, "Алдыңызда"), "Алдыңызда 3 адам");
+	kk.ahead = 1;
+	l = layout(&kk, KZ_DOTS_58MM);
+	assert_string_equal(text_with(&l, "Алдыңызда"), "Алдыңызда 1 адам");
 	kk.ahead = 0;
 	l = layout(&kk, KZ_DOTS_58MM);
 	assert_string_equal(text_with(&l, "ешкім"), "Сізден бұрын ешкім жоқ");
@@ -313,6 +307,73 @@ test_check_code_at_the_bottom(void **state)
 		d.check_code = "";
 		l = layout(&d, KZ_DOTS_58MM);
 		assert_false(has_text(&l, strchr(want[li], ':')));
+	}
+}
+
+/* What zbarimg reads in the PNG name of screens/ into out ("" if it is
+ * not installed or reads nothing). */
+static void
+read_qr(const char *name, char *out, size_t len)
+{
+	char cmd[1200];
+	FILE *p;
+
+	out[0] = '\0';
+	snprintf(cmd, sizeof cmd, "zbarimg -q --raw '%s/%s' 2>/dev/null", KZ_SCREENS_DIR, name);
+	if (system("command -v zbarimg >/dev/null 2>&1") != 0 || (p = popen(cmd, "r")) == NULL)
+		return;
+	if (fgets(out, (int)len, p) == NULL)
+		out[0] = '\0';
+	out[strcspn(out, "\n")] = '\0';
+	pclose(p);
+}
+
+/* With a link, the ticket ends with its QR code and the line that says
+ * what it is, in the ticket's language, above the footer; the code reads
+ * back as the link.  Without one, neither. */
+static void
+test_phone_link_as_a_qr_code(void **state)
+{
+	static const char *const line[2] = {"Кезегіңізді телефоннан бақылаңыз",
+		"Следите за очередью на телефоне"};
+	static const char link[] = "https://kezek.akmola-zher.kz/t/kZfIQ3y2a5OgLvOHMyn1vg?lang=kk";
+
+	(void)state;
+	for (int wi = 0; wi < 2; wi++) {
+		for (int li = 0; li < 2; li++) {
+			struct kz_ticket_doc d = doc(langs[li]);
+			struct kz_layout l;
+			struct kz_bitmap *b, *plain;
+			char name[64], read[256];
+			int qr = -1;
+
+			d.link = link;
+			l = layout(&d, widths[wi]);
+			for (int i = 0; i < l.n; i++)
+				if (l.blocks[i].kind == KZ_BLOCK_QR)
+					qr = i;
+			assert_int_equal(qr, l.n - 3);
+			assert_string_equal(l.blocks[qr].text, link);
+			assert_string_equal(l.blocks[qr + 1].text, line[li]);
+			b = ticket(&d, widths[wi]);
+			snprintf(name, sizeof name, "ticket-%d-%s-phone.png", widths[wi],
+				langs[li]);
+			test_save_png(b, name);
+			assert_int_equal(b->w, widths[wi]);
+			assert_side_margins_white(b);
+			d.link = NULL;
+			plain = ticket(&d, widths[wi]);
+			/* the code and its line: about 2.5 cm more paper, no more */
+			if (b->h - plain->h < 150 || b->h - plain->h > 320)
+				fail_msg("%s: the QR code adds %d dots", name, b->h - plain->h);
+			read_qr(name, read, sizeof read);
+			if (read[0] != '\0' || system("command -v zbarimg >/dev/null 2>&1") == 0)
+				assert_string_equal(read, link);
+			l = layout(&d, widths[wi]);
+			assert_false(has_text(&l, line[li]));
+			kz_bitmap_free(plain);
+			kz_bitmap_free(b);
+		}
 	}
 }
 
@@ -587,7 +648,6 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tickets_in_both_languages_on_both_papers),
-		cmocka_unit_test(test_russian_plural),
 		cmocka_unit_test(test_check_code_at_the_bottom),
 		cmocka_unit_test(test_who_is_ahead_in_words),
 		cmocka_unit_test(test_one_language_a_ticket),
@@ -597,6 +657,7 @@ main(void)
 		cmocka_unit_test(test_a_line_too_wide_shrinks),
 		cmocka_unit_test(test_missing_glyphs_are_counted),
 		cmocka_unit_test(test_bad_requests_are_refused),
+		cmocka_unit_test(test_phone_link_as_a_qr_code),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -12,6 +12,7 @@
 
 #include "ink/bitmap.h"
 #include "printer/escpos.h"
+#include "printer/printout.h"
 #include "queue/error.h"
 
 /* Diagonals both ways, a filled block, a frame: every byte of a row differs. */
@@ -532,6 +533,33 @@ test_state_text(void **state)
 	assert_string_equal(kz_escpos_state_text(&st, tiny, 4), "off");
 }
 
+/* A print service handed a printout's bytes (by kezek-hall) finds its bands
+ * where the encoder put them, and refuses bytes of another shape. */
+static void
+test_bands_found_again_in_the_bytes(void **state)
+{
+	struct kz_bitmap *bm = pattern(KZ_DOTS_80MM, 700);
+	struct kz_bytes out = {0};
+	struct kz_escpos_bands made, found;
+	char err[KZ_ERR_LEN] = "";
+
+	(void)state;
+	assert_int_equal(kz_escpos_print_bands(bm, 4, 1, &out, &made), KZ_OK);
+	assert_true(made.n >= 2);
+	assert_int_equal(kz_printout_bands(out.data, out.len, &found, err), KZ_OK);
+	assert_int_equal(found.n, made.n);
+	assert_int_equal(found.start, made.start);
+	assert_int_equal(found.end, made.end);
+	for (int i = 0; i <= made.n; i++)
+		assert_int_equal(found.at[i], made.at[i]);
+	/* cut short inside a band, or not a printout at all */
+	assert_int_equal(kz_printout_bands(out.data, made.at[1] + 20, &found, err), KZ_EINVAL);
+	assert_non_null(strstr(err, "cut short"));
+	assert_int_equal(kz_printout_bands((const uint8_t *)"%PDF-1.7", 8, &found, err), KZ_EINVAL);
+	kz_bytes_free(&out);
+	kz_bitmap_free(bm);
+}
+
 int
 main(void)
 {
@@ -551,6 +579,7 @@ main(void)
 		cmocka_unit_test(test_status_answers),
 		cmocka_unit_test(test_status_bytes_without_the_fixed_bits_are_refused),
 		cmocka_unit_test(test_state_text),
+		cmocka_unit_test(test_bands_found_again_in_the_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

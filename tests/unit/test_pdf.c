@@ -130,7 +130,7 @@ assert_texts_on_page(const struct kz_layout *l, const char *name, int page)
 
 	for (int i = 0; i < l->n; i++) {
 		char *want;
-		if (l->blocks[i].kind == KZ_BLOCK_RULE)
+		if (l->blocks[i].kind == KZ_BLOCK_RULE || l->blocks[i].kind == KZ_BLOCK_QR)
 			continue;
 		want = test_collapse(l->blocks[i].text);
 		if (strstr(text, want) == NULL)
@@ -138,6 +138,41 @@ assert_texts_on_page(const struct kz_layout *l, const char *name, int page)
 		free(want);
 	}
 	free(text);
+}
+
+/* An A4 ticket with the phone page's link: its QR code, drawn by cairo,
+ * reads back (pdftoppm, zbarimg) as the link. */
+static void
+test_ticket_qr_code_on_a4(void **state)
+{
+	static const char link[] = "https://kezek.akmola-zher.kz/t/kZfIQ3y2a5OgLvOHMyn1vg?lang=ru";
+	struct kz_ticket_doc d = {.lang = "ru",
+		.office = "Отдел земельных отношений",
+		.service = "Сдача документов",
+		.number = "A-017",
+		.issued_at = issued,
+		.ahead = 3,
+		.link = link};
+	struct kz_layout l;
+	const struct kz_layout *pages[1] = {&l};
+	char err[KZ_ERR_LEN], cmd[1200], *read;
+
+	(void)state;
+	if (kz_doc_ticket_layout(&d, KZ_DOTS_58MM, &l, err) != KZ_OK)
+		fail_msg("%s", err);
+	write_pdf(pages, 1, "ticket-a4-phone.pdf");
+	assert_texts_on_page(&l, "ticket-a4-phone.pdf", 1);
+	if (system("command -v zbarimg >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1") !=
+		0)
+		return;
+	snprintf(cmd, sizeof cmd,
+		"pdftoppm -r 150 -png -singlefile '%s/ticket-a4-phone.pdf' '%s/ticket-a4-phone' && "
+		"zbarimg -q --raw '%s/ticket-a4-phone.png'",
+		SCREENS, SCREENS, SCREENS);
+	read = test_run(cmd);
+	read[strcspn(read, "\n")] = '\0';
+	assert_string_equal(read, link);
+	free(read);
 }
 
 static int
@@ -476,7 +511,7 @@ static void
 test_layout_bitmap_is_the_ticket(void **state)
 {
 	struct kz_ticket_doc d = {"ru", "Отдел земельных отношений", "Сдача документов", "A-017",
-		issued, 3, 0, 0, NULL, NULL};
+		issued, 3, 0, 0, NULL, NULL, NULL};
 	struct kz_layout l;
 	struct kz_bitmap *a, *b;
 	char err[KZ_ERR_LEN];
@@ -506,6 +541,7 @@ main(void)
 		cmocka_unit_test(test_test_page_layout),
 		cmocka_unit_test(test_test_page_on_thermal_paper),
 		cmocka_unit_test(test_layout_bitmap_is_the_ticket),
+		cmocka_unit_test(test_ticket_qr_code_on_a4),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

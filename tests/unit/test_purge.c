@@ -12,6 +12,7 @@
 #include "queue/error.h"
 #include "queue/idnum.h"
 #include "queue/purge.h"
+#include "queue/ticket.h"
 
 static int
 setup(void **state)
@@ -163,6 +164,17 @@ test_closed_cases_lose_personal_data_and_keep_their_figures(void **state)
 				 NULL, err),
 		KZ_OK);
 
+	/* a transfer's comment of 20 March, free text that may name a person */
+	{
+		struct kz_ticket t;
+		test_at("2026-03-20T10:30");
+		assert_int_equal(kz_ticket_issue(h->db, h->cal, "A", &t, err), KZ_OK);
+		assert_int_equal(kz_ticket_next(h->db, 1, &t, err), KZ_OK);
+		assert_int_equal(kz_ticket_transfer(h->db, 1, "B", "Комментарий Переводный", NULL,
+					 &t, err),
+			KZ_OK);
+	}
+
 	/* three years on (1095 days: cases closed before 27 March 2026) */
 	test_at("2029-03-26T12:00");
 	assert_int_equal(kz_purge(h->db, 1095, &r, err), KZ_OK);
@@ -172,6 +184,10 @@ test_closed_cases_lose_personal_data_and_keep_their_figures(void **state)
 	assert_int_equal(r.kept_applications, 3);
 	assert_true(r.compacted);
 
+	assert_int_equal(count(h,
+				 "SELECT count(*) FROM tickets WHERE transfer_comment IS NOT NULL"),
+		0);
+	assert_false(db_holds(h, "Комментарий Переводный"));
 	assert_int_equal(kz_complaint_get(h->db, "2026-C-0001", &m, err), KZ_OK);
 	assert_string_equal(m.name, "");
 	assert_string_equal(m.contact, "");

@@ -879,6 +879,55 @@ test_outcome_names_parse_back(void **state)
 	assert_int_equal(kz_outcome_parse("gone", &o), KZ_EINVAL);
 }
 
+/* history's callback: keep the comment of the requeued event */
+static int
+requeued_comment(const struct kz_event *ev, void *arg)
+{
+	if (strcmp(ev->kind, "requeued") == 0)
+		snprintf(arg, KZ_TRANSFER_COMMENT_LEN, "%s", ev->comment);
+	return 0;
+}
+
+/* A transfer's comment goes with the new place, is read with it and in
+ * its history; a comment with a control character or too long is refused
+ * and changes nothing; without a comment there is none. */
+static void
+test_transfer_comment_goes_with_the_new_place(void **state)
+{
+	struct test_hall *h = *state;
+	struct kz_ticket t, before;
+	char err[KZ_ERR_LEN] = "", long_text[KZ_TRANSFER_COMMENT_LEN + 8],
+	     seen[KZ_TRANSFER_COMMENT_LEN] = "";
+
+	test_at(DAY1 "T10:00");
+	test_issue(h, "A");
+	test_issue(h, "A");
+	test_open_counter(h, 1);
+	before = call(h, 1);
+	assert_int_equal(kz_ticket_transfer(h->db, 1, "B", "two\nlines", NULL, &t, err), KZ_EINVAL);
+	memset(long_text, 'x', sizeof long_text - 1);
+	long_text[sizeof long_text - 1] = '\0';
+	assert_int_equal(kz_ticket_transfer(h->db, 1, "B", long_text, NULL, &t, err), KZ_EINVAL);
+	t = find(h, "A-001", NULL);
+	assert_same_ticket(&t, &before);
+	assert_string_equal(t.comment, "");
+
+	assert_int_equal(kz_ticket_transfer(h->db, 1, "B", "көшірмесі бар", "A-001", &t, err),
+		KZ_OK);
+	assert_string_equal(t.service, "B");
+	assert_string_equal(t.comment, "көшірмесі бар");
+	t = find(h, "A-001", NULL);
+	assert_string_equal(t.comment, "көшірмесі бар");
+	assert_int_equal(kz_history_ticket(h->db, "A-001", NULL, requeued_comment, seen, err),
+		KZ_OK);
+	assert_string_equal(seen, "көшірмесі бар");
+
+	call(h, 1); /* the next of A-002 and A-001 (now in B): either, transferred bare */
+	assert_int_equal(kz_ticket_transfer(h->db, 1, "C", NULL, NULL, &t, err), KZ_OK);
+	assert_string_equal(t.comment, "");
+	assert_audit_ok(h, 4);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, test_hall_setup, test_hall_teardown)
 
 int
@@ -914,6 +963,7 @@ main(void)
 		T(test_transfer_to_same_service_is_rejected),
 		T(test_transfer_to_unknown_service_is_not_found),
 		T(test_transfer_without_target_is_invalid),
+		T(test_transfer_comment_goes_with_the_new_place),
 		T(test_history_follows_ticket_across_transfer),
 		T(test_close_day_closes_waiting_of_today_and_earlier),
 		T(test_close_day_twice_closes_nothing_more),
