@@ -228,13 +228,16 @@ hall_open_waits(struct hall_req *r)
 {
 	struct hall_open *o = r->hall->open;
 	int csv = strcmp(r->path, "/open/waits.csv") == 0;
-	int64_t version = hall_events_version(r->hall->events), now = kz_clock_now();
+	int64_t version, now = kz_clock_now();
 	char err[KZ_ERR_LEN], etag[24];
 	struct answer *a;
 	int rc = KZ_OK, fresh;
 
 	pthread_mutex_lock(&o->lock);
-	if (!o->made || o->version != version || now - o->made_at >= HALL_OPEN_MAX_AGE ||
+	/* the version read under the lock: a request that read an older one
+	 * before waiting for it must not make the answer again, nor older */
+	version = hall_events_version(r->hall->events);
+	if (!o->made || o->version < version || now - o->made_at >= HALL_OPEN_MAX_AGE ||
 		now < o->made_at) {
 		if ((rc = build(r->hall, o, err)) == KZ_OK)
 			o->version =

@@ -97,6 +97,8 @@ t.main(async () => {
 	await page.locator("#confirm-dialog[open]").waitFor();
 	await page.click("#confirm-ok");
 	await t.waitFor("A-002 did not come", () => ticketOf("A-002", "outcome") === "no_show");
+	// the page has taken the answer in (a key while it waits for one is not taken)
+	await page.locator("#current-empty").waitFor();
 
 	// a transfer to service A with a comment
 	await page.keyboard.press("n");
