@@ -245,7 +245,7 @@ preview(struct kz_cli *cli, const char *path, const char *png)
 	free(data);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc == KZ_EINVAL ? KZ_EREJECT : rc);
-	printf("%s: %dx%d dots\n", png, w, h);
+	printf(T("%s: %dx%d dots\n"), png, w, h);
 	return KZ_EXIT_OK;
 }
 
@@ -280,7 +280,7 @@ page(struct kz_cli *cli)
 	rc = kz_outbox_add(cli->db, cli->argv[1], kind, lang ? lang : "kk", &id, cli->err);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf("job %lld: %s for %s is queued\n", (long long)id, kz_document(kind)->what,
+	printf(T("job %lld: %s for %s is queued\n"), (long long)id, T(kz_document(kind)->what),
 		cli->argv[1]);
 	return KZ_EXIT_OK;
 }
@@ -362,8 +362,8 @@ again(struct kz_cli *cli)
 		cli->err);
 	if (rc != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf("job %lld: %s %s will print on %s\n", (long long)id, kz_document(kind)->what, number,
-		pr ? pr->name : on);
+	printf(T("job %lld: %s %s will print on %s\n"), (long long)id, T(kz_document(kind)->what),
+		number, pr ? pr->name : on);
 	return KZ_EXIT_OK;
 }
 
@@ -379,7 +379,7 @@ reprint_job(struct kz_cli *cli)
 		return kz_cli_usage(cli, "'%s' is not a job number", cli->argv[1]);
 	if ((rc = kz_outbox_reprint(cli->db, job, &id, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
-	printf("job %lld: job %lld will print again\n", (long long)id, job);
+	printf(T("job %lld: job %lld will print again\n"), (long long)id, job);
 	return KZ_EXIT_OK;
 }
 
@@ -393,8 +393,9 @@ usb(struct kz_cli *cli)
 	if ((rc = kz_usb_list(p, KZ_USB_MAX, &n, cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc);
 	if (n == 0)
-		printf("no USB printer is plugged in (none with a printer interface); check "
-		       "its cable and power\n");
+		printf("%s\n",
+			T("no USB printer is plugged in (none with a printer interface); "
+			  "check its cable and power"));
 	for (int i = 0; i < n; i++)
 		printf("%04x:%04x  %s %s, serial %s (bus %d, device %d)%s\n"
 		       "  transport = usb\n  address = %s\n",

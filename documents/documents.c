@@ -12,27 +12,32 @@
 #include "queue/error.h"
 
 #define THERMAL (KZ_PAPER_58MM | KZ_PAPER_80MM)
+/* the documents' names are English msgids (po/), said in the staff's words */
+#ifndef N
+#define N(msgid) (msgid)
+#endif
 
 static const struct kz_document table[KZ_DOC_COUNT] = {
-	[KZ_DOC_TICKET] = {KZ_DOC_TICKET, "a queue ticket", KZ_PAPER_ANY, kz_doc_ticket_load,
+	[KZ_DOC_TICKET] = {KZ_DOC_TICKET, N("a queue ticket"), KZ_PAPER_ANY, kz_doc_ticket_load,
 		kz_doc_ticket_lay_out, NULL},
-	[KZ_DOC_RECEIPT] = {KZ_DOC_RECEIPT, "a receipt for documents (p.14)", KZ_PAPER_ANY,
+	[KZ_DOC_RECEIPT] = {KZ_DOC_RECEIPT, N("a receipt for documents (p.14)"), KZ_PAPER_ANY,
 		kz_doc_receipt_load, kz_doc_receipt_lay_out, NULL},
-	[KZ_DOC_NOTICE] = {KZ_DOC_NOTICE, "a notice of refusal (p.16)", KZ_PAPER_ANY,
+	[KZ_DOC_NOTICE] = {KZ_DOC_NOTICE, N("a notice of refusal (p.16)"), KZ_PAPER_ANY,
 		kz_doc_notice_load, kz_doc_notice_lay_out, NULL},
-	[KZ_DOC_TALON] = {KZ_DOC_TALON, "a complaint talon (p.25)", KZ_PAPER_ANY, kz_doc_talon_load,
-		kz_doc_talon_lay_out, kz_doc_talon_free},
-	[KZ_DOC_FORM] = {KZ_DOC_FORM, "a blank application form (App. 2)", KZ_PAPER_A4,
+	[KZ_DOC_TALON] = {KZ_DOC_TALON, N("a complaint talon (p.25)"), KZ_PAPER_ANY,
+		kz_doc_talon_load, kz_doc_talon_lay_out, kz_doc_talon_free},
+	[KZ_DOC_FORM] = {KZ_DOC_FORM, N("a blank application form (App. 2)"), KZ_PAPER_A4,
 		kz_doc_form_load, kz_doc_form_lay_out, NULL},
-	[KZ_DOC_TEST] = {KZ_DOC_TEST, "a test page", KZ_PAPER_ANY, kz_doc_test_load,
+	[KZ_DOC_TEST] = {KZ_DOC_TEST, N("a test page"), KZ_PAPER_ANY, kz_doc_test_load,
 		kz_doc_test_lay_out, NULL},
 	/* drawn with cairo on its own pages by report.c, on request (kezek report) */
-	[KZ_DOC_REPORT] = {KZ_DOC_REPORT, "the managers' report", KZ_PAPER_A4, NULL, NULL, NULL},
+	[KZ_DOC_REPORT] = {KZ_DOC_REPORT, N("the managers' report"), KZ_PAPER_A4, NULL, NULL, NULL},
 	/* a letter: on A4 only (p.5, p.16) */
-	[KZ_DOC_REFUSAL] = {KZ_DOC_REFUSAL, "a motivated refusal (p.5)", KZ_PAPER_A4,
+	[KZ_DOC_REFUSAL] = {KZ_DOC_REFUSAL, N("a motivated refusal (p.5)"), KZ_PAPER_A4,
 		kz_doc_refusal_load, kz_doc_refusal_lay_out, kz_doc_refusal_free},
-	[KZ_DOC_FORM_SAMPLE] = {KZ_DOC_FORM_SAMPLE, "a sample filled-in application form (App. 2)",
-		KZ_PAPER_A4, kz_doc_form_load, kz_doc_form_sample_lay_out, NULL},
+	[KZ_DOC_FORM_SAMPLE] = {KZ_DOC_FORM_SAMPLE,
+		N("a sample filled-in application form (App. 2)"), KZ_PAPER_A4, kz_doc_form_load,
+		kz_doc_form_sample_lay_out, NULL},
 };
 
 const struct kz_document *

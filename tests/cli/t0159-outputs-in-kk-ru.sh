@@ -1,7 +1,7 @@
 #!/bin/bash
 # t0159: what the kezek command says when a step succeeds (accept, resume,
 # decide, notice-sent, handover, ticket, next, recall, start, finish,
-# postpone, return, counter, complaint, close-day, check) is in the staff's
+# postpone, return, counter, complaint, close-day, check, print) is in the staff's
 # Kazakh or Russian (po/), never English: each output under KEZEK_LANG=kk and
 # ru holds no English sentence (three Latin words in a row, once the
 # command's own form such as "kezek resume 2026-0001 --docs LIST" is taken
@@ -31,6 +31,10 @@ said() {
 	has out "$2" "$1 says '$2'"
 }
 declare -A W
+W[kk.testpage]="сынақ беті"
+W[ru.testpage]="пробная страница"
+W[kk.again]="принтерінде басылады"
+W[ru.again]="будет напечатан на принтере"
 W[kk.suspended]="тоқтатылды"
 W[ru.suspended]="приостановлено"
 W[kk.resumed]="жалғастырылды"
@@ -136,10 +140,16 @@ for lang in kk ru; do
 	expect 0 "counter close ($lang)" counter close 1
 	said "counter close ($lang)" "${W[$lang.counter]}"
 	expect 0 "a ticket left waiting ($lang)" ticket A
+	left=$(head -1 "$T/out" | cut -d' ' -f1)
 	expect 0 "close-day ($lang)" close-day
 	said "close-day ($lang)" "${W[$lang.closeday]}"
 	expect 0 "check ($lang)" check
 	said "check ($lang)" "${W[$lang.check]}"
+	# the printers: a test page queued, a ticket's paper again
+	expect 0 "print test ($lang)" print test kiosk-1
+	said "print test ($lang)" "${W[$lang.testpage]}"
+	expect 0 "print ticket ($lang)" print ticket "$left"
+	said "print ticket ($lang)" "${W[$lang.again]}"
 done
 
 finish
