@@ -129,6 +129,10 @@ for lang in kk ru; do
 	expect 0 "served after return ($lang)" finish 1 --outcome served
 	expect 0 "its history ($lang)" history "$tnum"
 	has out "${W[$lang.counter]}" "history says the counter's word ($lang)"
+	# issued, called, postponed, returned, served: each kind in the staff's words
+	if english "$T/out" "history ($lang)" >"$T/why" &&
+		! grep -Eq '(issued|called|postponed|returned|served|started)( |$)' "$T/out"; then ok
+	else not_ok "history's kinds in $lang: $(cat "$T/why") $(cat "$T/out")"; fi
 	expect 0 "another ticket ($lang)" ticket A
 	expect 0 "call it ($lang)" next 1
 	expect 0 "start it ($lang)" start 1
