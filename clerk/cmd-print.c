@@ -125,6 +125,25 @@ role_word(enum kz_printer_role role)
 	}
 }
 
+/* How a printer is reached, as the staff read it (hall.ini's words are
+ * the source: tcp, device, usb, cups, folder, cups-raw). */
+static const char *
+transport_word(enum kz_transport_kind t)
+{
+	static const char *const words[KZ_TRANSPORT_COUNT] = {
+		[KZ_TRANSPORT_TCP] = N("network (TCP)"),
+		[KZ_TRANSPORT_DEVICE] = N("device file"),
+		[KZ_TRANSPORT_USB] = N("USB"),
+		[KZ_TRANSPORT_CUPS] = N("through CUPS"),
+		[KZ_TRANSPORT_FOLDER] = N("folder"),
+		[KZ_TRANSPORT_CUPS_RAW] = N("through CUPS, raw"),
+	};
+
+	if (source_words() || (unsigned)t >= KZ_TRANSPORT_COUNT || words[t] == NULL)
+		return kz_config_transport_name(t);
+	return T(words[t]);
+}
+
 static int
 print_job(const struct kz_print_job *j, void *arg)
 {
@@ -144,8 +163,12 @@ print_job(const struct kz_print_job *j, void *arg)
 	else if (j->reprint_of)
 		printf(T(" (reprint of %lld)"), (long long)j->reprint_of);
 	/* a sentence of the catalogues (a CUPS printer's) in the staff's
-	 * language; a fault's technical words as the service gave them */
-	if (j->reason[0])
+	 * language, an expired ticket's with its seconds (queue/outbox.c
+	 * writes it so); a fault's technical words as the service gave them */
+	int secs;
+	if (sscanf(j->reason, "not at the printer within %d s of issue", &secs) == 1)
+		printf(T(": not at the printer within %d s of issue: not printed unasked"), secs);
+	else if (j->reason[0])
 		printf(": %s", kz_tr(kz_cli_lang(), j->reason));
 	printf("\n");
 	return 0;
@@ -218,7 +241,7 @@ status(struct kz_cli *cli)
 		snprintf(said, sizeof said, "%s%s%s", condition_word(state), reason[0] ? ": " : "",
 			reason[0] ? kz_tr(kz_cli_lang(), reason) : "");
 		printf("%s (%s, %s %s): ", p->name, role_word(p->role),
-			kz_config_transport_name(p->transport), p->address);
+			transport_word(p->transport), p->address);
 		/* with no service, the state it last saw is history: said so */
 		if (sv.running)
 			printf(T("%s, %d waiting\n"), said, queued);
