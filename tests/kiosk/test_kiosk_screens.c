@@ -625,7 +625,8 @@ typed_code(const char *str, const unsigned char **p)
 		"--server URL --enrol", "Idempotency-Key", "--help", "kezek doctor",
 		"kezek clerk pin", "Enter", "kezek region settle", "kezek region status",
 		"kezek-sync", "--yes", "[hall]", "office", "region", "report", "status", "settle",
-		"USB", "CUPS", "kezek", NULL}; /* the first that fits is taken: "kezek" alone last */
+		"USB", "CUPS", "kezek",
+		NULL}; /* the first that fits is taken: "kezek" alone last */
 	const unsigned char *s = *p;
 	size_t n;
 
