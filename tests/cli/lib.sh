@@ -33,14 +33,14 @@ not_ok() {
 
 # wait_for WHAT CMD...: run CMD every 0.05 s until it succeeds, for the
 # state a test needs (a screen, a row, a file), never a guessed pause;
-# WAIT_SECONDS (default 30: a loaded machine is slow) at most, then
+# WAIT_SECONDS (default 60: a machine at load 30 is slow) at most, then
 # not_ok WHAT and return 1.
 wait_for() {
-	local what=$1 end=$((SECONDS + ${WAIT_SECONDS:-30}))
+	local what=$1 end=$((SECONDS + ${WAIT_SECONDS:-60}))
 	shift
 	until "$@"; do
 		if [ "$SECONDS" -ge "$end" ]; then
-			not_ok "$what (gave up after ${WAIT_SECONDS:-30} s)"
+			not_ok "$what (gave up after ${WAIT_SECONDS:-60} s)"
 			return 1
 		fi
 		sleep 0.05

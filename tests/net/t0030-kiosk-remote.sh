@@ -38,7 +38,7 @@ frame_after_log() {
 # home -> services -> A -> the confirmation (full screen 1366x768, as t0152)
 # wait_quietly CMD...: as wait_for, without a failure when it does not come
 wait_quietly() {
-	local end=$((SECONDS + ${WAIT_SECONDS:-30}))
+	local end=$((SECONDS + ${WAIT_SECONDS:-60}))
 	until "$@"; do
 		[ "$SECONDS" -ge "$end" ] && return 1
 		sleep 0.05
