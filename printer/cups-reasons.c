@@ -84,6 +84,30 @@ static const char *const unreachable[] = {
 	"Network host",
 };
 
+/* What CUPS' network backends say before the printer has a byte of the
+ * job: still connecting, not reached, or told it is busy (they try again).
+ * Once connected they say nothing new until the printer has it whole. */
+static const char *const not_reached[] = {
+	"Connecting to printer",
+	"unreachable at this time",
+	"The printer is in use",
+	"Unable to contact printer",
+};
+
+int
+kz_cups_not_reached(const struct kz_cups_printer *p)
+{
+	const char *msg = strchr(p->reasons, '(');
+
+	for (size_t i = 0; msg != NULL && i < sizeof not_reached / sizeof not_reached[0]; i++)
+		if (strstr(msg, not_reached[i]) != NULL)
+			return 1;
+	for (size_t i = 0; msg != NULL && i < sizeof unreachable / sizeof unreachable[0]; i++)
+		if (strstr(msg, unreachable[i]) != NULL)
+			return 1;
+	return 0;
+}
+
 void
 kz_cups_read_reasons(const char *state, struct kz_cups_printer *p)
 {

@@ -22,6 +22,11 @@ struct kz_cups_printer {
  * with no reason of its own is paused. */
 void kz_cups_read_reasons(const char *state, struct kz_cups_printer *p);
 
+/* Whether p's message says the backend has not reached the printer yet
+ * (connecting, unreachable, busy): nothing of the job is on it.  CUPS'
+ * messages in the server's language other than English say nothing here. */
+int kz_cups_not_reached(const struct kz_cups_printer *p);
+
 /* Every sentence kz_cups_read_reasons can give, NULL-terminated: the
  * kiosk's catalogue test checks each has its translations. */
 extern const char *const kz_cups_sentences[];

@@ -6,12 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <time.h>
 
 #include <cups/cups.h>
 
 #include "printer/deadline.h"
+#include "cups-conn.h"
+#include "cups-events.h"
 #include "cups.h"
 #include "transport.h"
 #include "queue/error.h"
@@ -19,17 +20,9 @@
 #define CHUNK       65536 /* bytes a write to the server */
 #define POLL_MIN_MS 20    /* the first look at a job: most small ones are done */
 #define POLL_MAX_MS 500   /* later looks, no busier than this */
-#define WAIT_STEP   0.25  /* s: libcups asks whether to wait on this often */
 
 enum { P_IDLE = 3, P_PROCESSING = 4, P_STOPPED = 5 };
 enum { J_PENDING = 3, J_HELD, J_PROCESSING, J_STOPPED, J_CANCELED, J_ABORTED, J_COMPLETED };
-
-struct conn {
-	http_t *http;
-	int io_ms;          /* each exchange */
-	long long deadline; /* of the exchange under way */
-	char where[300];    /* the server, for messages */
-};
 
 static void
 sleep_ms(int ms)
@@ -38,17 +31,6 @@ sleep_ms(int ms)
 
 	while (nanosleep(&t, &t) != 0 && errno == EINTR)
 		;
-}
-
-/* libcups' blocking reads and writes end at the deadline: it asks every
- * WAIT_STEP seconds whether to go on waiting. */
-static int
-still_waiting(http_t *http, void *data)
-{
-	const struct conn *c = data;
-
-	(void)http;
-	return kz_deadline_left(c->deadline) > 0;
 }
 
 /* As CUPS itself names queues: printable, none of / \ ? ' " # or space. */
@@ -66,57 +48,6 @@ check_queue(const char *queue, char *err)
 				"'%s' is not a CUPS queue name: no spaces, / \\ ? ' \" or #",
 				queue);
 	return KZ_OK;
-}
-
-/* The next exchange may take io_ms from now. */
-static void
-exchange(struct conn *c)
-{
-	c->deadline = kz_deadline_now() + c->io_ms;
-}
-
-static int
-open_conn(struct conn *c, int io_ms, char *err)
-{
-	const char *host = cupsServer();
-	int port = ippPort();
-
-	c->io_ms = io_ms;
-	exchange(c);
-	if (host[0] == '/')
-		snprintf(c->where, sizeof c->where, "%s", host);
-	else
-		snprintf(c->where, sizeof c->where, "%s:%d", host, port);
-	/* 0 would be no limit to libcups: ask at least once */
-	c->http = httpConnect2(host, port, NULL, AF_UNSPEC, cupsEncryption(), 1,
-		io_ms > 0 ? io_ms : 1, NULL);
-	if (c->http == NULL)
-		return kz_err(err, KZ_EDEVICE,
-			"cannot reach CUPS at %s within %d ms; check cupsd runs, and "
-			"CUPS_SERVER or client.conf",
-			c->where, io_ms);
-	httpSetTimeout(c->http, WAIT_STEP, still_waiting, c);
-	return KZ_OK;
-}
-
-static void
-close_conn(struct conn *c)
-{
-	httpClose(c->http);
-	c->http = NULL;
-}
-
-/* KZ_EDEVICE for a request that went wrong: no answer by the deadline, a
- * lost server, or its refusal. */
-static int
-ipp_failed(const struct conn *c, const char *what, const char *queue, char *err)
-{
-	if (kz_deadline_left(c->deadline) == 0)
-		return kz_err(err, KZ_EDEVICE,
-			"CUPS at %s did not answer %s for queue '%s' within %d ms", c->where, what,
-			queue, c->io_ms);
-	return kz_err(err, KZ_EDEVICE, "CUPS at %s failed %s for queue '%s': %s", c->where, what,
-		queue, cupsLastErrorString());
 }
 
 /* A keyword attribute's values as "a, b", or "none"; never longer than n. */
@@ -147,59 +78,29 @@ add_message(ipp_t *res, const char *name, char *out, size_t n)
 		snprintf(out + len, n - len, " (%s)", msg);
 }
 
-static ipp_t *
-new_request(ipp_op_t op, const char *queue)
-{
-	ipp_t *req = ippNewRequest(op);
-	char uri[HTTP_MAX_URI];
-
-	httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", NULL, "localhost", ippPort(),
-		"/printers/%s", queue);
-	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
-	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL,
-		cupsUser());
-	return req;
-}
-
-/* Send req (freed) within one I/O deadline; the answer, or NULL when it
- * failed (cupsLastError says why). */
-static ipp_t *
-ask(struct conn *c, ipp_t *req)
-{
-	ipp_t *res;
-
-	exchange(c);
-	res = cupsDoRequest(c->http, req, "/");
-	if (res != NULL && cupsLastError() > IPP_STATUS_OK_CONFLICTING &&
-		cupsLastError() != IPP_STATUS_ERROR_NOT_FOUND) {
-		ippDelete(res);
-		return NULL;
-	}
-	return res;
-}
-
 /* printer-state (idle, processing, stopped) and its reasons, read for
  * staff; *accepting whether it takes jobs. */
 static int
-printer_state(struct conn *c, const char *queue, char *state, struct kz_cups_printer *p,
+printer_state(struct kz_cups_conn *c, const char *queue, char *state, struct kz_cups_printer *p,
 	int *accepting, char *err)
 {
 	static const char *const want[] = {"printer-state", "printer-state-reasons",
 		"printer-state-message", "printer-is-accepting-jobs"};
-	ipp_t *req = new_request(IPP_OP_GET_PRINTER_ATTRIBUTES, queue), *res;
+	ipp_t *req = kz_cups_conn_request(IPP_OP_GET_PRINTER_ATTRIBUTES, queue), *res;
 	int s;
 
 	ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 4, NULL,
 		want);
 	/* only an answer says not found: libcups says it too for a server
 	 * it never reached */
-	if ((res = ask(c, req)) != NULL && ippGetStatusCode(res) == IPP_STATUS_ERROR_NOT_FOUND) {
+	if ((res = kz_cups_conn_ask(c, req)) != NULL &&
+		ippGetStatusCode(res) == IPP_STATUS_ERROR_NOT_FOUND) {
 		ippDelete(res);
 		return kz_err(err, KZ_EDEVICE, "no CUPS queue '%s' at %s; see lpstat -p", queue,
 			c->where);
 	}
 	if (res == NULL)
-		return ipp_failed(c, "the printer's state", queue, err);
+		return kz_cups_conn_failed(c, "the printer's state", queue, err);
 	s = ippGetInteger(ippFindAttribute(res, "printer-state", IPP_TAG_ENUM), 0);
 	snprintf(state, 16, "%s",
 		s == P_IDLE                 ? "idle"
@@ -219,7 +120,7 @@ printer_state(struct conn *c, const char *queue, char *state, struct kz_cups_pri
 /* Before a job: a stopped queue or one refusing jobs is told at once, and
  * nothing is sent. */
 static int
-check_printer(struct conn *c, const char *queue, struct kz_cups_result *out, char *err)
+check_printer(struct kz_cups_conn *c, const char *queue, struct kz_cups_result *out, char *err)
 {
 	char state[16];
 	int accepting, rc = printer_state(c, queue, state, &out->printer, &accepting, err);
@@ -241,26 +142,29 @@ check_printer(struct conn *c, const char *queue, struct kz_cups_result *out, cha
 
 /* Create the job, asking for the page size a PDF was laid out on. */
 static int
-create_job(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, char *err)
+create_job(struct kz_cups_conn *c, const struct kz_cups_job *j, struct kz_cups_result *out,
+	char *err)
 {
 	cups_option_t *opts = NULL;
 	int n = 0;
 
 	if (!j->raw)
 		n = cupsAddOption("media", j->media ? j->media : KZ_CUPS_MEDIA_A4, n, &opts);
-	exchange(c);
+	kz_cups_conn_exchange(c);
 	out->job_id = cupsCreateJob(c->http, j->queue, j->title ? j->title : "Kezek", n, opts);
 	cupsFreeOptions(n, opts);
 	if (out->job_id == 0)
-		return ipp_failed(c, "to create a job", j->queue, err);
+		return kz_cups_conn_failed(c, "to create a job", j->queue, err);
 	snprintf(out->state, sizeof out->state, "pending");
 	return KZ_OK;
 }
 
-/* Send the data as the job's one document; a job left without its
- * document is cancelled, not left for the server to time out. */
+/* Send the data as the job's one document, its events recorded from
+ * before it can start; a job left without its document is cancelled, not
+ * left for the server to time out. */
 static int
-submit(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, char *err)
+submit(struct kz_cups_conn *c, const struct kz_cups_job *j, struct kz_cups_events *ev,
+	struct kz_cups_result *out, char *err)
 {
 	const char *format = j->raw ? CUPS_FORMAT_RAW : CUPS_FORMAT_PDF;
 	size_t off = 0;
@@ -268,25 +172,26 @@ submit(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, 
 
 	if ((rc = create_job(c, j, out, err)) != KZ_OK)
 		return rc;
-	exchange(c);
+	kz_cups_events_start(c, j->queue, out->job_id, ev);
+	kz_cups_conn_exchange(c);
 	if (cupsStartDocument(c->http, j->queue, out->job_id, j->title, format, 1) !=
 		HTTP_STATUS_CONTINUE)
 		goto failed;
 	while (off < j->len) {
 		size_t n = j->len - off < CHUNK ? j->len - off : CHUNK;
 
-		exchange(c);
+		kz_cups_conn_exchange(c);
 		if (cupsWriteRequestData(c->http, (const char *)j->data + off, n) !=
 			HTTP_STATUS_CONTINUE)
 			goto failed;
 		off += n;
 	}
-	exchange(c);
+	kz_cups_conn_exchange(c);
 	if (cupsFinishDocument(c->http, j->queue) <= IPP_STATUS_OK_CONFLICTING)
 		return KZ_OK;
 failed:
-	ipp_failed(c, "to take the document", j->queue, err);
-	exchange(c);
+	kz_cups_conn_failed(c, "to take the document", j->queue, err);
+	kz_cups_conn_exchange(c);
 	cupsCancelJob2(c->http, j->queue, out->job_id, 0);
 	snprintf(out->state, sizeof out->state, "canceled");
 	return KZ_EDEVICE;
@@ -315,19 +220,20 @@ job_state_name(int s)
 /* One look at the job: its state and reasons into out; the IPP job-state,
  * or 0 when CUPS did not answer (err says why). */
 static int
-job_state(struct conn *c, const char *queue, struct kz_cups_result *out, char *err)
+job_state(struct kz_cups_conn *c, const char *queue, struct kz_cups_result *out, char *err)
 {
 	static const char *const want[] = {"job-state", "job-state-reasons", "job-state-message",
 		"job-impressions-completed"};
-	ipp_t *req = new_request(IPP_OP_GET_JOB_ATTRIBUTES, queue), *res;
+	ipp_t *req = kz_cups_conn_request(IPP_OP_GET_JOB_ATTRIBUTES, queue), *res;
 	int s;
 
 	ippAddInteger(req, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", out->job_id);
 	ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", 4, NULL,
 		want);
-	if ((res = ask(c, req)) == NULL || ippGetStatusCode(res) > IPP_STATUS_OK_CONFLICTING) {
+	if ((res = kz_cups_conn_ask(c, req)) == NULL ||
+		ippGetStatusCode(res) > IPP_STATUS_OK_CONFLICTING) {
 		ippDelete(res);
-		ipp_failed(c, "the job's state", queue, err);
+		kz_cups_conn_failed(c, "the job's state", queue, err);
 		return 0;
 	}
 	s = ippGetInteger(ippFindAttribute(res, "job-state", IPP_TAG_ENUM), 0);
@@ -345,17 +251,21 @@ job_state(struct conn *c, const char *queue, struct kz_cups_result *out, char *e
 /* Look at the job and its printer, reconnecting to a cupsd that went away
  * (restarted, say); the job-state or 0. */
 static int
-look(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, char *err)
+look(struct kz_cups_conn *c, const struct kz_cups_job *j, struct kz_cups_events *ev,
+	struct kz_cups_result *out, char *err)
 {
 	char state[16];
 	int s, accepting;
 
-	if (c->http == NULL && open_conn(c, j->io_timeout_ms, err) != KZ_OK)
+	if (c->http == NULL && kz_cups_conn_open(c, j->io_timeout_ms, err) != KZ_OK)
 		return 0;
 	if ((s = job_state(c, j->queue, out, err)) == 0) {
-		close_conn(c);
+		kz_cups_conn_close(c);
 		return 0;
 	}
+	/* read after the job's state: every event before it is in */
+	if (kz_cups_events_read(c, j->queue, ev) == 0 && ev->handed)
+		out->handed = 1;
 	/* at its end too: the printer staff see next is the one after the job */
 	if (s < J_CANCELED || s == J_COMPLETED) {
 		char e2[KZ_ERR_LEN];
@@ -382,9 +292,10 @@ put_back(int s, const struct kz_cups_result *out)
 /* A job put back after the printer had it whole: cancel CUPS' second
  * sending; printed, as far as CUPS can tell (the printer took it whole). */
 static int
-keep_once(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, char *err)
+keep_once(struct kz_cups_conn *c, const struct kz_cups_job *j, struct kz_cups_result *out,
+	char *err)
 {
-	exchange(c);
+	kz_cups_conn_exchange(c);
 	if (cupsCancelJob2(c->http, j->queue, out->job_id, 0) > IPP_STATUS_OK_CONFLICTING) {
 		out->end = KZ_CUPS_UNKNOWN;
 		return kz_err(err, KZ_EDEVICE,
@@ -402,10 +313,10 @@ keep_once(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *ou
 /* The job did not start by its deadline: withdraw it, so it cannot print
  * later behind the next try. */
 static int
-withdraw(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, int job_ms,
-	char *err)
+withdraw(struct kz_cups_conn *c, const struct kz_cups_job *j, struct kz_cups_result *out,
+	int job_ms, char *err)
 {
-	exchange(c);
+	kz_cups_conn_exchange(c);
 	if (cupsCancelJob2(c->http, j->queue, out->job_id, 0) > IPP_STATUS_OK_CONFLICTING) {
 		out->end = KZ_CUPS_UNKNOWN;
 		return kz_err(err, KZ_EDEVICE,
@@ -426,12 +337,15 @@ withdraw(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out
  * held, stopped, or processing while CUPS still tries to reach the
  * printer) it is withdrawn; printing, it may yet come out. */
 static int
-overdue(struct conn *c, const struct kz_cups_job *j, int s, struct kz_cups_result *out, char *err)
+overdue(struct kz_cups_conn *c, const struct kz_cups_job *j, int s, struct kz_cups_result *out,
+	char *err)
 {
-	/* CUPS' backend still trying to reach the printer, nothing handed
-	 * over yet (once it has, it waits for the printer to complete) */
-	int unreached = s == J_PROCESSING && out->printer.condition == KZ_PRINTER_OFFLINE &&
-		strstr(out->printer.reasons, "cups-waiting-for-job-completed") == NULL;
+	/* CUPS' backend still trying to reach the printer (or told it is
+	 * busy), nothing handed over yet: once it has, it waits for the
+	 * printer to complete */
+	int unreached = s == J_PROCESSING && !out->handed &&
+		(out->printer.condition == KZ_PRINTER_OFFLINE ||
+			kz_cups_not_reached(&out->printer));
 
 	if (c->http == NULL || s == 0) {
 		out->end = KZ_CUPS_UNKNOWN;
@@ -450,13 +364,14 @@ overdue(struct conn *c, const struct kz_cups_job *j, int s, struct kz_cups_resul
 /* Until the job ends or its deadline: pending, held, processing and a
  * stopped queue are waits, not faults. */
 static int
-follow(struct conn *c, const struct kz_cups_job *j, struct kz_cups_result *out, char *err)
+follow(struct kz_cups_conn *c, const struct kz_cups_job *j, struct kz_cups_events *ev,
+	struct kz_cups_result *out, char *err)
 {
 	long long deadline = kz_deadline_now() + j->job_ms;
 	int pause = POLL_MIN_MS, s;
 
 	for (;;) {
-		s = look(c, j, out, err);
+		s = look(c, j, ev, out, err);
 		if (s == J_COMPLETED) {
 			out->end = KZ_CUPS_PRINTED;
 			return KZ_OK;
@@ -481,7 +396,8 @@ int
 kz_cups_print(const struct kz_cups_job *j, struct kz_cups_result *out, char *err)
 {
 	struct kz_cups_result spare;
-	struct conn c = {0};
+	struct kz_cups_conn c = {0};
+	struct kz_cups_events ev = {0};
 	int rc;
 
 	if (out == NULL)
@@ -497,23 +413,24 @@ kz_cups_print(const struct kz_cups_job *j, struct kz_cups_result *out, char *err
 	if (j->io_timeout_ms < 0 || j->job_ms < 0)
 		return kz_err(err, KZ_EINVAL, "a timeout is 0 ms or more, not %d",
 			j->io_timeout_ms < 0 ? j->io_timeout_ms : j->job_ms);
-	if ((rc = open_conn(&c, j->io_timeout_ms, err)) != KZ_OK)
+	if ((rc = kz_cups_conn_open(&c, j->io_timeout_ms, err)) != KZ_OK)
 		return rc;
 	rc = check_printer(&c, j->queue, out, err);
-	if (rc == KZ_OK && (rc = submit(&c, j, out, err)) != KZ_OK)
+	if (rc == KZ_OK && (rc = submit(&c, j, &ev, out, err)) != KZ_OK)
 		out->end = out->job_id != 0 && strcmp(out->state, "canceled") != 0
 			? KZ_CUPS_UNKNOWN
 			: KZ_CUPS_NOT_PRINTED;
 	if (rc == KZ_OK)
-		rc = follow(&c, j, out, err);
-	close_conn(&c);
+		rc = follow(&c, j, &ev, out, err);
+	kz_cups_events_stop(&c, j->queue, &ev);
+	kz_cups_conn_close(&c);
 	return rc;
 }
 
 int
 kz_cups_state(const char *queue, char *state, struct kz_cups_printer *p, char *err)
 {
-	struct conn c = {0};
+	struct kz_cups_conn c = {0};
 	int accepting, rc;
 
 	snprintf(state, 16, "stopped");
@@ -522,9 +439,9 @@ kz_cups_state(const char *queue, char *state, struct kz_cups_printer *p, char *e
 	p->said = "";
 	if ((rc = check_queue(queue, err)) != KZ_OK)
 		return rc;
-	if ((rc = open_conn(&c, KZ_CUPS_STATE_MS, err)) != KZ_OK)
+	if ((rc = kz_cups_conn_open(&c, KZ_CUPS_STATE_MS, err)) != KZ_OK)
 		return rc;
 	rc = printer_state(&c, queue, state, p, &accepting, err);
-	close_conn(&c);
+	kz_cups_conn_close(&c);
 	return rc;
 }

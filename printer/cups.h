@@ -42,8 +42,9 @@ struct kz_cups_result {
 	enum kz_cups_end end;
 	struct kz_cups_printer printer; /* as last seen */
 	int impressions;                /* job-impressions-completed as last seen */
-	int handed;                     /* seen processing with the printer holding it whole
-					 * (cups-waiting-for-job-completed) */
+	int handed;                     /* the printer held it whole while it printed
+					 * (cups-waiting-for-job-completed), as cupsd's
+					 * record of the job's events or a look says */
 };
 
 /* One job to print. */
@@ -71,13 +72,15 @@ struct kz_cups_job {
  * KZ_EINVAL for a malformed queue name, no data or a timeout below 0.
  * KZ_EDEVICE otherwise, with err naming the queue or the server and the
  * reasons, and out->end saying whether it may still print: a job pending,
- * held or stopped at the deadline is cancelled (NOT_PRINTED), one still
- * processing is left to CUPS (UNKNOWN).
+ * held or stopped at the deadline is cancelled (NOT_PRINTED), and so is
+ * one processing while the backend still tries to reach the printer or is
+ * told it is busy; one the printer may be printing is left to CUPS
+ * (UNKNOWN).
  *
  * A queue paused while the job prints puts the job back to wait, and
  * CUPS sends it again from its start once the queue is resumed: after the
- * printer had it whole (seen handed over, or pages completed), that would
- * print it twice.  Such a job is cancelled in CUPS there and then, and
+ * printer had it whole (handed over, in cupsd's record of the job's events
+ * however briefly, or pages completed), that would print it twice.  Such a job is cancelled in CUPS there and then, and
  * counts as printed (KZ_OK): the printer took it whole, as a completed
  * job's; one put back before that is followed on, and prints once. */
 int kz_cups_print(const struct kz_cups_job *j, struct kz_cups_result *out, char *err);

@@ -33,6 +33,8 @@
 #include "documents/ticket.h"
 #include "ink/pdf.h"
 #include "ink/typeset.h"
+#include "printer/cups-conn.h"
+#include "printer/cups-events.h"
 #include "printer/cups.h"
 #include "printer/escpos.h"
 #include "printer/printd.h"
@@ -548,6 +550,69 @@ test_paused_with_job_in_queue(void **state)
 	kz_printd_close(pd);
 }
 
+/* The job's state as cupsd has it now (IPP job-state), 0 when gone. */
+static int
+cups_job_state(http_t *http, int id)
+{
+	cups_job_t *jobs = NULL;
+	int n = cupsGetJobs2(http, &jobs, "Slow", 0, CUPS_WHICHJOBS_ALL), state = 0;
+
+	for (int i = 0; i < n; i++)
+		if (jobs[i].id == id)
+			state = jobs[i].state;
+	cupsFreeJobs(n, jobs);
+	return state;
+}
+
+/* cupsd's record of a job's events keeps what no look saw: the printer
+ * held the job whole while it printed, then a person paused the queue and
+ * the job went back to wait.  Read only then, the record still says the
+ * printer had it (what makes the printer service withdraw CUPS' second
+ * sending), and that the job prints no more. */
+static void
+test_events_keep_the_handover(void **state)
+{
+	struct kz_cups_conn c = {0};
+	struct kz_cups_events ev;
+	char err[KZ_ERR_LEN] = "", cmd[512];
+	long long until;
+	int id;
+
+	(void)state;
+	empty_kept("Slow");
+	if (kz_cups_conn_open(&c, 5000, err) != KZ_OK)
+		fail_msg("%s", err);
+	id = cupsCreateJob(c.http, "Slow", "kezek_events", 0, NULL);
+	assert_true(id > 0);
+	kz_cups_events_start(&c, "Slow", id, &ev);
+	assert_true(ev.sub_id > 0);
+	assert_int_equal(cupsStartDocument(c.http, "Slow", id, "kezek_events", CUPS_FORMAT_PDF, 1),
+		HTTP_STATUS_CONTINUE);
+	assert_int_equal(cupsWriteRequestData(c.http, (const char *)page.data, page.len),
+		HTTP_STATUS_CONTINUE);
+	assert_true(cupsFinishDocument(c.http, "Slow") <= IPP_STATUS_OK_CONFLICTING);
+	/* the person: once the printer has the whole document, pause */
+	snprintf(cmd, sizeof cmd,
+		"for i in $(seq 1 1200); do ls '%s/Slow' | grep -q '^[0-9]*-kezek_events.*\\.pdf$' "
+		"&& break; sleep 0.05; done; cupsdisable -h %s Slow",
+		dir, server);
+	free(run(cmd));
+	until = now_ms() + 60000;
+	while (cups_job_state(c.http, id) == IPP_JSTATE_PROCESSING && now_ms() < until)
+		nanosleep(&(struct timespec){0, 50000000}, NULL);
+	assert_int_equal(cups_job_state(c.http, id), IPP_JSTATE_PENDING);
+	assert_false(ev.handed);
+	assert_int_equal(kz_cups_events_read(&c, "Slow", &ev), 0);
+	assert_true(ev.handed);
+	assert_false(ev.processing);
+	kz_cups_events_stop(&c, "Slow", &ev);
+	assert_int_equal(ev.sub_id, 0);
+	assert_true(cupsCancelJob2(c.http, "Slow", id, 0) <= IPP_STATUS_OK_CONFLICTING);
+	kz_cups_conn_close(&c);
+	lp_command("cupsenable", "Slow");
+	empty_kept("Slow");
+}
+
 /* The queue paused while the Kezek job prints, after the printer has it
  * whole: CUPS would send it again from the start once resumed (the
  * printer would print it twice); the job ends done, printed once, and
@@ -962,6 +1027,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_cancelled_job_fails_with_reason),
 		cmocka_unit_test(test_paused_queue_waits),
 		cmocka_unit_test(test_paused_with_job_in_queue),
+		cmocka_unit_test(test_events_keep_the_handover),
 		cmocka_unit_test(test_paused_mid_job),
 		cmocka_unit_test(test_cancelled_by_id_reprinted),
 		cmocka_unit_test(test_printer_gone_and_back),

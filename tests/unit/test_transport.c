@@ -167,6 +167,37 @@ test_cups_reasons_read_for_staff(void **state)
 	assert_int_equal(n, 10);
 }
 
+/* The backend's words before the printer has a byte of the job, and not
+ * after: a job overdue while they are all there is to see is withdrawn
+ * unprinted; once connected (or holding the job) it may be printing. */
+static void
+test_cups_not_reached(void **state)
+{
+	static const struct {
+		const char *reasons;
+		int not_reached;
+	} cases[] = {
+		{"none (Connecting to printer.)", 1},
+		{"none (The printer is unreachable at this time.)", 1},
+		{"none (The printer is in use.)", 1},
+		{"none (The printer may not exist or is unavailable at this time.)", 1},
+		{"offline-report (The printer is not responding.)", 1},
+		{"none (Network host \"10.0.0.7\" is busy; will retry in 5 seconds.)", 1},
+		{"none (Connected to printer.)", 0}, {"none (Preparing to print.)", 0},
+		{"cups-waiting-for-job-completed (Waiting for job to complete.)", 0}, {"none", 0},
+		{"connecting-to-device", 0}, /* the word alone is the keyword's matter */
+	};
+	struct kz_cups_printer p = {0};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(p.reasons, sizeof p.reasons, "%s", cases[i].reasons);
+		if (kz_cups_not_reached(&p) != cases[i].not_reached)
+			fail_msg("'%s': not reached %d, expected %d", cases[i].reasons,
+				kz_cups_not_reached(&p), cases[i].not_reached);
+	}
+}
+
 static void
 test_find(void **state)
 {
@@ -762,6 +793,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cups_not_reached),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_cups_reasons_read_for_staff),
 		cmocka_unit_test(test_folder_keeps_each_printout_whole),
