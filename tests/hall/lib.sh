@@ -18,7 +18,13 @@ start_hall() {
 	HALL_PID=$!
 	wait_for "kezek-hall says where it listens" grep -q '/counter' "$T/hall.out" || return 1
 	URL=$(grep -o 'https\?://[^ ]*/counter' "$T/hall.out" | sed 's|/counter$||')
-	wait_for "kezek-hall answers" curl -sk -o /dev/null "$URL/api/words?lang=ru"
+	wait_for "kezek-hall answers" curl -sk --max-time 10 -o /dev/null "$URL/api/words?lang=ru" || {
+		# on stdout: a test may silence start_hall's stderr
+		kill -0 "$HALL_PID" 2>/dev/null || echo "kezek-hall has exited"
+		echo "--- kezek-hall's log:"
+		tail -n 20 "$T/hall.log"
+		return 1
+	}
 }
 
 stop_hall() {
