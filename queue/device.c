@@ -186,11 +186,49 @@ by_name(struct kz_db *db, const char *name, struct kz_device *d, int *tries, cha
 		name);
 }
 
+/* The device a new enrolment code is for, and when. */
+struct code_for {
+	const char *name;
+	enum kz_device_role role; /* a new device's (add_tx) */
+	const char *stands_for;   /* a new device's (add_tx) */
+	int64_t now;
+};
+
+/* The work of a change giving c's device the code of hash, in its
+ * transaction; out its row after. */
+typedef int code_tx(struct kz_db *db, const struct code_for *c, const char *hash,
+	struct kz_device *out, char *err);
+
+/* A new code into code (KZ_DEVICE_CODE_SIZE bytes), given by tx as one
+ * transaction; the code wiped unless it is committed. */
 static int
-add_tx(struct kz_db *db, const char *name, enum kz_device_role role, const char *stands_for,
-	int64_t now, const char *hash, struct kz_device *out, char *err)
+with_new_code(struct kz_db *db, code_tx *tx, const struct code_for *c, char *code,
+	struct kz_device *out, char *err)
+{
+	char hash[65];
+	int rc;
+
+	if ((rc = new_code(code, hash, err)) != KZ_OK)
+		return rc;
+	if ((rc = kz_db_begin(db, err)) != KZ_OK)
+		goto fail;
+	if ((rc = tx(db, c, hash, out, err)) != KZ_OK) {
+		kz_db_rollback(db);
+		goto fail;
+	}
+	if ((rc = kz_db_commit(db, err)) == KZ_OK)
+		return KZ_OK;
+fail:
+	memset(code, 0, KZ_DEVICE_CODE_SIZE);
+	return rc;
+}
+
+static int
+add_tx(struct kz_db *db, const struct code_for *c, const char *hash, struct kz_device *out,
+	char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db, "SELECT 1 FROM devices WHERE name = ?1", err);
+	const char *name = c->name;
 	int rc;
 
 	if (st == NULL)
@@ -212,11 +250,11 @@ add_tx(struct kz_db *db, const char *name, enum kz_device_role role, const char 
 	if (st == NULL)
 		return KZ_EDB;
 	kz_bind_text(st, 1, name);
-	kz_bind_text(st, 2, kz_device_role_name(role));
-	sqlite3_bind_text(st, 3, stands_for, -1, SQLITE_STATIC);
+	kz_bind_text(st, 2, kz_device_role_name(c->role));
+	sqlite3_bind_text(st, 3, c->stands_for, -1, SQLITE_STATIC);
 	kz_bind_text(st, 4, hash);
-	sqlite3_bind_int64(st, 5, now + KZ_DEVICE_CODE_SECONDS);
-	sqlite3_bind_int64(st, 6, now);
+	sqlite3_bind_int64(st, 5, c->now + KZ_DEVICE_CODE_SECONDS);
+	sqlite3_bind_int64(st, 6, c->now);
 	if ((rc = kz_db_exec_stmt(db, st, "add the device", err)) != KZ_OK)
 		return rc;
 	return by_name(db, name, out, NULL, err);
@@ -226,7 +264,6 @@ int
 kz_device_add(struct kz_db *db, const char *name, enum kz_device_role role, const char *stands_for,
 	int64_t now, char *code, struct kz_device *out, char *err)
 {
-	char hash[65];
 	int rc;
 
 	code[0] = '\0';
@@ -244,29 +281,18 @@ kz_device_add(struct kz_db *db, const char *name, enum kz_device_role role, cons
 	if (strlen(stands_for) >= sizeof out->stands_for)
 		return kz_err(err, KZ_EINVAL, "'%.64s' is too long for a kiosk's or printer's name",
 			stands_for);
-	if ((rc = new_code(code, hash, err)) != KZ_OK)
-		return rc;
-	if ((rc = kz_db_begin(db, err)) != KZ_OK)
-		goto fail;
-	if ((rc = add_tx(db, name, role, stands_for, now, hash, out, err)) != KZ_OK) {
-		kz_db_rollback(db);
-		goto fail;
-	}
-	if ((rc = kz_db_commit(db, err)) == KZ_OK)
-		return KZ_OK;
-fail:
-	memset(code, 0, KZ_DEVICE_CODE_SIZE);
-	return rc;
+	return with_new_code(db, add_tx, &(struct code_for){name, role, stands_for, now}, code, out,
+		err);
 }
 
 static int
-new_code_tx(struct kz_db *db, const char *name, int64_t now, const char *hash,
-	struct kz_device *out, char *err)
+new_code_tx(struct kz_db *db, const struct code_for *c, const char *hash, struct kz_device *out,
+	char *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = by_name(db, name, out, NULL, err)) != KZ_OK)
+	if ((rc = by_name(db, c->name, out, NULL, err)) != KZ_OK)
 		return rc;
 	st = kz_db_stmt(db,
 		"UPDATE devices SET code = ?2, code_expires = ?3, code_tries = 0, credential = NULL,"
@@ -276,34 +302,23 @@ new_code_tx(struct kz_db *db, const char *name, int64_t now, const char *hash,
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, out->id);
 	kz_bind_text(st, 2, hash);
-	sqlite3_bind_int64(st, 3, now + KZ_DEVICE_CODE_SECONDS);
+	sqlite3_bind_int64(st, 3, c->now + KZ_DEVICE_CODE_SECONDS);
 	if ((rc = kz_db_exec_stmt(db, st, "give the device a new code", err)) != KZ_OK)
 		return rc;
-	return by_name(db, name, out, NULL, err);
+	return by_name(db, c->name, out, NULL, err);
 }
 
 int
 kz_device_new_code(struct kz_db *db, const char *name, int64_t now, char *code,
 	struct kz_device *out, char *err)
 {
-	char hash[65];
 	int rc;
 
 	code[0] = '\0';
-	if ((rc = kz_device_name_check(name, err)) != KZ_OK ||
-		(rc = new_code(code, hash, err)) != KZ_OK)
+	if ((rc = kz_device_name_check(name, err)) != KZ_OK)
 		return rc;
-	if ((rc = kz_db_begin(db, err)) != KZ_OK)
-		goto fail;
-	if ((rc = new_code_tx(db, name, now, hash, out, err)) != KZ_OK) {
-		kz_db_rollback(db);
-		goto fail;
-	}
-	if ((rc = kz_db_commit(db, err)) == KZ_OK)
-		return KZ_OK;
-fail:
-	memset(code, 0, KZ_DEVICE_CODE_SIZE);
-	return rc;
+	return with_new_code(db, new_code_tx, &(struct code_for){name, KZ_DEVICE_NONE, NULL, now},
+		code, out, err);
 }
 
 /* A wrong code typed for d: counted; the code spent after the last try. */
