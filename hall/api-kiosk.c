@@ -102,6 +102,16 @@ kiosk_with(struct hall_req *r, const struct body *b, const char **v)
 	return k;
 }
 
+/* A print's answer: its job, or rc refused with msgid. */
+static int
+job_answer(struct hall_req *r, int rc, const char *msgid, const char *err, int64_t job)
+{
+	if (rc != KZ_OK)
+		return hall_refuse(r, rc, msgid, err);
+	hall_ok(r, json_pack("{s:I}", "job", (json_int_t)job));
+	return KZ_OK;
+}
+
 int
 hall_kiosk_get(struct hall_req *r)
 {
@@ -219,10 +229,7 @@ hall_kiosk_form(struct hall_req *r)
 	rc = kz_outbox_add(r->hall->db, k->forms_printer,
 		json_is_true(sample) ? KZ_DOC_FORM_SAMPLE : KZ_DOC_FORM, lang, &job, err);
 	pthread_mutex_unlock(&r->hall->db_lock);
-	if (rc != KZ_OK)
-		return hall_refuse(r, rc, N("The form could not be printed."), err);
-	hall_ok(r, json_pack("{s:I}", "job", (json_int_t)job));
-	return KZ_OK;
+	return job_answer(r, rc, N("The form could not be printed."), err, job);
 }
 
 int
@@ -240,10 +247,7 @@ hall_kiosk_test(struct hall_req *r)
 	pthread_mutex_lock(&r->hall->db_lock);
 	rc = kz_outbox_add(r->hall->db, k->printer, KZ_DOC_TEST, lang, &job, err);
 	pthread_mutex_unlock(&r->hall->db_lock);
-	if (rc != KZ_OK)
-		return hall_refuse(r, rc, N("The test page could not be printed."), err);
-	hall_ok(r, json_pack("{s:I}", "job", (json_int_t)job));
-	return KZ_OK;
+	return job_answer(r, rc, N("The test page could not be printed."), err, job);
 }
 
 /* Job id of this kiosk's printers into *out; KZ_ENOTFOUND (answered 404)
@@ -305,10 +309,7 @@ hall_kiosk_unprinted(struct hall_req *r)
 	if (rc == KZ_OK)
 		rc = kz_outbox_report_unprinted(r->hall->db, id, k->name, reason, err);
 	pthread_mutex_unlock(&r->hall->db_lock);
-	if (rc != KZ_OK)
-		return hall_refuse(r, rc, N("There is no such print."), err);
-	hall_ok(r, json_pack("{s:I}", "job", (json_int_t)id));
-	return KZ_OK;
+	return job_answer(r, rc, N("There is no such print."), err, id);
 }
 
 /* A ballot's refusal: 409 with its word, what the kiosk's screen says. */
