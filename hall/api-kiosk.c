@@ -50,18 +50,66 @@ kiosk_of(struct hall_req *r)
 	return k;
 }
 
-/* The body's language for a printout: kk or ru; NULL (answered 400). */
-static const char *
-lang_of(struct hall_req *r)
-{
-	const char *lang = hall_body_str(r, "lang");
+/* A string a route reads: its key, the room it must fit in (its length
+ * below room) and how it is checked. */
+enum { OPTIONAL = 1, NONEMPTY = 2, NAMED = 4, LANG = 8 };
+struct field {
+	const char *key;
+	size_t room;
+	unsigned how; /* OPTIONAL may be left out; NONEMPTY not ""; NAMED is said
+		       * in a refusal ("field"); LANG kk or ru for a printout */
+};
 
-	if (lang == NULL || (strcmp(lang, "kk") != 0 && strcmp(lang, "ru") != 0)) {
-		hall_fail(r, 400, "invalid", N("The language is kk or ru."), lang);
-		json_object_set_new(r->out, "field", json_string("lang"));
+/* A route's strings, in the order they are checked, and what a refusal
+ * of one of them says (a LANG one says its own). */
+struct body {
+	const char *msgid;
+	int n;
+	struct field f[3];
+};
+
+static int
+fits(const char *s, const struct field *f)
+{
+	if (s == NULL)
+		return (f->how & OPTIONAL) != 0;
+	if (f->how & LANG)
+		return strcmp(s, "kk") == 0 || strcmp(s, "ru") == 0;
+	return strlen(s) < f->room && (s[0] != '\0' || !(f->how & NONEMPTY));
+}
+
+/* The kiosk the device stands for, with the body's strings of b into v
+ * (NULL for a missing optional one); NULL, answered 403 or 400, if there
+ * is no such kiosk or a string does not fit. */
+static const struct kz_kiosk_conf *
+kiosk_with(struct hall_req *r, const struct body *b, const char **v)
+{
+	const struct kz_kiosk_conf *k = kiosk_of(r);
+
+	for (int i = 0; k != NULL && i < b->n; i++) {
+		const struct field *f = &b->f[i];
+		v[i] = hall_body_str(r, f->key);
+		if (fits(v[i], f))
+			continue;
+		if (f->how & LANG)
+			hall_fail(r, 400, "invalid", N("The language is kk or ru."), v[i]);
+		else
+			hall_fail(r, 400, "invalid", b->msgid, NULL);
+		if (f->how & NAMED)
+			json_object_set_new(r->out, "field", json_string(f->key));
 		return NULL;
 	}
-	return lang;
+	return k;
+}
+
+/* A print's answer: its job, or rc refused with msgid. */
+static int
+job_answer(struct hall_req *r, int rc, const char *msgid, const char *err, int64_t job)
+{
+	if (rc != KZ_OK)
+		return hall_refuse(r, rc, msgid, err);
+	hall_ok(r, json_pack("{s:I}", "job", (json_int_t)job));
+	return KZ_OK;
 }
 
 int
@@ -106,13 +154,14 @@ hall_kiosk_estimate(struct hall_req *r)
 {
 	const char *service =
 		MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, "service");
+	static const struct field want = {"service", KZ_CODE_LEN, NONEMPTY | NAMED};
 	struct kz_wait_estimate e;
 	char err[KZ_ERR_LEN];
 	int rc;
 
 	if (kiosk_of(r) == NULL)
 		return KZ_EINVAL;
-	if (service == NULL || service[0] == '\0' || strlen(service) >= KZ_CODE_LEN)
+	if (!fits(service, &want))
 		return hall_fail(r, 400, "invalid", N("Choose a service."), NULL);
 	pthread_mutex_lock(&r->hall->db_lock);
 	rc = kz_wait_estimate(r->hall->db, &r->hall->cfg->hours, service, KZ_ESTIMATE_TYPICAL_VISIT,
@@ -127,21 +176,19 @@ hall_kiosk_estimate(struct hall_req *r)
 int
 hall_kiosk_ticket(struct hall_req *r)
 {
-	const struct kz_kiosk_conf *k = kiosk_of(r);
-	const char *service = hall_body_str(r, "service"), *lang;
+	static const struct body b = {N("Choose a service."), 2,
+		{{"lang", sizeof "kk", LANG | NAMED}, {"service", KZ_CODE_LEN, NONEMPTY | NAMED}}};
+	const char *v[2] = {NULL, NULL};
+	const struct kz_kiosk_conf *k = kiosk_with(r, &b, v);
+	const char *lang = v[0], *service = v[1];
 	struct kz_ticket t;
 	struct kz_wait_estimate e;
 	char err[KZ_ERR_LEN], why[KZ_ERR_LEN];
 	int64_t job = 0;
 	int rc, have_estimate = 0;
 
-	if (k == NULL || (lang = lang_of(r)) == NULL)
+	if (k == NULL)
 		return KZ_EINVAL;
-	if (service == NULL || service[0] == '\0' || strlen(service) >= KZ_CODE_LEN) {
-		hall_fail(r, 400, "invalid", N("Choose a service."), NULL);
-		json_object_set_new(r->out, "field", json_string("service"));
-		return KZ_EINVAL;
-	}
 	pthread_mutex_lock(&r->hall->db_lock);
 	rc = kz_ticket_issue_print(r->hall->db, r->hall->opt.cal, service, k->printer, lang, &t,
 		&job, err);
@@ -165,14 +212,15 @@ hall_kiosk_ticket(struct hall_req *r)
 int
 hall_kiosk_form(struct hall_req *r)
 {
-	const struct kz_kiosk_conf *k = kiosk_of(r);
+	static const struct body b = {NULL, 1, {{"lang", sizeof "kk", LANG | NAMED}}};
+	const char *lang = NULL;
+	const struct kz_kiosk_conf *k = kiosk_with(r, &b, &lang);
 	json_t *sample = r->body ? json_object_get(r->body, "sample") : NULL;
-	const char *lang;
 	char err[KZ_ERR_LEN];
 	int64_t job = 0;
 	int rc;
 
-	if (k == NULL || (lang = lang_of(r)) == NULL)
+	if (k == NULL)
 		return KZ_EINVAL;
 	if (k->forms_printer[0] == '\0')
 		return hall_fail(r, 404, "not_found", N("This kiosk has no printer for forms."),
@@ -181,30 +229,25 @@ hall_kiosk_form(struct hall_req *r)
 	rc = kz_outbox_add(r->hall->db, k->forms_printer,
 		json_is_true(sample) ? KZ_DOC_FORM_SAMPLE : KZ_DOC_FORM, lang, &job, err);
 	pthread_mutex_unlock(&r->hall->db_lock);
-	if (rc != KZ_OK)
-		return hall_refuse(r, rc, N("The form could not be printed."), err);
-	hall_ok(r, json_pack("{s:I}", "job", (json_int_t)job));
-	return KZ_OK;
+	return job_answer(r, rc, N("The form could not be printed."), err, job);
 }
 
 int
 hall_kiosk_test(struct hall_req *r)
 {
-	const struct kz_kiosk_conf *k = kiosk_of(r);
-	const char *lang;
+	static const struct body b = {NULL, 1, {{"lang", sizeof "kk", LANG | NAMED}}};
+	const char *lang = NULL;
+	const struct kz_kiosk_conf *k = kiosk_with(r, &b, &lang);
 	char err[KZ_ERR_LEN];
 	int64_t job = 0;
 	int rc;
 
-	if (k == NULL || (lang = lang_of(r)) == NULL)
+	if (k == NULL)
 		return KZ_EINVAL;
 	pthread_mutex_lock(&r->hall->db_lock);
 	rc = kz_outbox_add(r->hall->db, k->printer, KZ_DOC_TEST, lang, &job, err);
 	pthread_mutex_unlock(&r->hall->db_lock);
-	if (rc != KZ_OK)
-		return hall_refuse(r, rc, N("The test page could not be printed."), err);
-	hall_ok(r, json_pack("{s:I}", "job", (json_int_t)job));
-	return KZ_OK;
+	return job_answer(r, rc, N("The test page could not be printed."), err, job);
 }
 
 /* Job id of this kiosk's printers into *out; KZ_ENOTFOUND (answered 404)
@@ -249,8 +292,9 @@ hall_kiosk_job(struct hall_req *r)
 int
 hall_kiosk_unprinted(struct hall_req *r)
 {
-	const struct kz_kiosk_conf *k = kiosk_of(r);
-	const char *reason = hall_body_str(r, "reason");
+	static const struct body b = {N("There is no such print."), 1, {{"reason", 256, 0}}};
+	const char *reason = NULL;
+	const struct kz_kiosk_conf *k = kiosk_with(r, &b, &reason);
 	struct kz_print_job j;
 	char err[KZ_ERR_LEN];
 	long long id = 0;
@@ -258,17 +302,14 @@ hall_kiosk_unprinted(struct hall_req *r)
 
 	if (k == NULL)
 		return KZ_EINVAL;
-	if (!hall_body_int(r, "job", &id) || reason == NULL || strlen(reason) > 255)
+	if (!hall_body_int(r, "job", &id))
 		return hall_fail(r, 400, "invalid", N("There is no such print."), NULL);
 	pthread_mutex_lock(&r->hall->db_lock);
 	rc = own_job(r, k, id, &j, err);
 	if (rc == KZ_OK)
 		rc = kz_outbox_report_unprinted(r->hall->db, id, k->name, reason, err);
 	pthread_mutex_unlock(&r->hall->db_lock);
-	if (rc != KZ_OK)
-		return hall_refuse(r, rc, N("There is no such print."), err);
-	hall_ok(r, json_pack("{s:I}", "job", (json_int_t)id));
-	return KZ_OK;
+	return job_answer(r, rc, N("There is no such print."), err, id);
 }
 
 /* A ballot's refusal: 409 with its word, what the kiosk's screen says. */
@@ -283,18 +324,17 @@ refused(struct hall_req *r, enum kz_ballot_refusal why, const char *err)
 int
 hall_kiosk_ballot(struct hall_req *r)
 {
-	const char *ticket = hall_body_str(r, "ticket"), *code = hall_body_str(r, "code");
+	static const struct body b = {N("Type the number of your ticket."), 2,
+		{{"ticket", KZ_BALLOT_NUMBER_LEN, 0}, {"code", KZ_BALLOT_CODE_LEN, OPTIONAL}}};
+	const char *v[2] = {NULL, NULL}; /* the ticket, its code or NULL */
 	enum kz_ballot_refusal why = KZ_BALLOT_MAY_VOTE;
 	char err[KZ_ERR_LEN];
 	int rc;
 
-	if (kiosk_of(r) == NULL)
+	if (kiosk_with(r, &b, v) == NULL)
 		return KZ_EINVAL;
-	if (ticket == NULL || strlen(ticket) >= KZ_BALLOT_NUMBER_LEN ||
-		(code != NULL && strlen(code) >= KZ_BALLOT_CODE_LEN))
-		return hall_fail(r, 400, "invalid", N("Type the number of your ticket."), NULL);
 	pthread_mutex_lock(&r->hall->db_lock);
-	rc = kz_ballot_check(r->hall->db, ticket, code, &why, err);
+	rc = kz_ballot_check(r->hall->db, v[0], v[1], &why, err);
 	pthread_mutex_unlock(&r->hall->db_lock);
 	if (rc == KZ_EREJECT)
 		return refused(r, why, err);
@@ -316,10 +356,12 @@ answer(struct hall_req *r, const char *key)
 int
 hall_kiosk_feedback(struct hall_req *r)
 {
-	const struct kz_kiosk_conf *k = kiosk_of(r);
-	const char *ticket = hall_body_str(r, "ticket"), *code = hall_body_str(r, "code");
-	const char *lang = hall_body_str(r, "lang");
 	struct kz_feedback fb = {.quality = -1};
+	static const struct body b = {N("Type the number of your ticket."), 3,
+		{{"ticket", sizeof fb.ticket, 0}, {"code", sizeof fb.code, 0},
+			{"lang", sizeof fb.lang, 0}}};
+	const char *v[3] = {NULL, NULL, NULL}; /* the ticket, its code, the language */
+	const struct kz_kiosk_conf *k = kiosk_with(r, &b, v);
 	enum kz_ballot_refusal why = KZ_BALLOT_MAY_VOTE;
 	char err[KZ_ERR_LEN];
 	int64_t id = 0;
@@ -327,12 +369,9 @@ hall_kiosk_feedback(struct hall_req *r)
 
 	if (k == NULL)
 		return KZ_EINVAL;
-	if (ticket == NULL || code == NULL || lang == NULL || strlen(ticket) >= sizeof fb.ticket ||
-		strlen(code) >= sizeof fb.code || strlen(lang) >= sizeof fb.lang)
-		return hall_fail(r, 400, "invalid", N("Type the number of your ticket."), NULL);
-	snprintf(fb.ticket, sizeof fb.ticket, "%s", ticket);
-	snprintf(fb.code, sizeof fb.code, "%s", code);
-	snprintf(fb.lang, sizeof fb.lang, "%s", lang);
+	snprintf(fb.ticket, sizeof fb.ticket, "%s", v[0]);
+	snprintf(fb.code, sizeof fb.code, "%s", v[1]);
+	snprintf(fb.lang, sizeof fb.lang, "%s", v[2]);
 	snprintf(fb.kiosk, sizeof fb.kiosk, "%s", k->name);
 	fb.quality = answer(r, "quality");
 	fb.information = answer(r, "information");
@@ -352,16 +391,15 @@ hall_kiosk_feedback(struct hall_req *r)
 int
 hall_kiosk_pin(struct hall_req *r)
 {
-	const struct kz_kiosk_conf *k = kiosk_of(r);
-	const char *pin = hall_body_str(r, "pin");
+	static const struct body b = {N("Wrong PIN."), 1, {{"pin", 16, 0}}};
+	const char *pin = NULL;
+	const struct kz_kiosk_conf *k = kiosk_with(r, &b, &pin);
 	struct kz_admin_pin state = {0};
 	char err[KZ_ERR_LEN];
 	int rc;
 
 	if (k == NULL)
 		return KZ_EINVAL;
-	if (pin == NULL || strlen(pin) > 15)
-		return hall_fail(r, 400, "invalid", N("Wrong PIN."), NULL);
 	pthread_mutex_lock(&r->hall->db_lock);
 	rc = kz_admin_pin_try(r->hall->db, k->name, pin, &state, err);
 	pthread_mutex_unlock(&r->hall->db_lock);

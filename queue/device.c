@@ -46,6 +46,14 @@ kz_device_name_check(const char *name, char *err)
 	return KZ_OK;
 }
 
+/* n bytes as 2n lower-case hex digits and a NUL into out. */
+static void
+to_hex(const uint8_t *b, size_t n, char *out)
+{
+	for (size_t i = 0; i < n; i++)
+		snprintf(out + 2 * i, 3, "%02x", b[i]);
+}
+
 void
 kz_device_hash(const char *s, char hex[65])
 {
@@ -55,8 +63,7 @@ kz_device_hash(const char *s, char hex[65])
 	sha256_init(&ctx);
 	sha256_update(&ctx, strlen(s), (const uint8_t *)s);
 	sha256_digest(&ctx, sizeof d, d);
-	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+	to_hex(d, sizeof d, hex);
 	memset(d, 0, sizeof d);
 }
 
@@ -139,17 +146,18 @@ read_row(sqlite3_stmt *st, struct kz_device *d)
 	d->seen_at = sqlite3_column_int64(st, 10);
 }
 
-/* name's row into *d (and its tries into *tries, may be NULL). */
+/* The one device st finds with key bound to ?1 into *d (and its tries into
+ * *tries, may be NULL): KZ_ENOTFOUND with err untouched when there is none,
+ * a database error naming what. */
 static int
-by_name(struct kz_db *db, const char *name, struct kz_device *d, int *tries, char *err)
+find_one(struct kz_db *db, sqlite3_stmt *st, const char *key, struct kz_device *d, int *tries,
+	const char *what, char *err)
 {
-	sqlite3_stmt *st =
-		kz_db_stmt(db, "SELECT " DEVICE_COLUMNS " FROM devices WHERE name = ?1", err);
 	int rc;
 
 	if (st == NULL)
 		return KZ_EDB;
-	kz_bind_text(st, 1, name);
+	kz_bind_text(st, 1, key);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		read_row(st, d);
@@ -159,19 +167,68 @@ by_name(struct kz_db *db, const char *name, struct kz_device *d, int *tries, cha
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
 		return KZ_OK;
-	if (rc != SQLITE_DONE)
-		return kz_db_fail(db, rc, "find the device", err);
+	return rc == SQLITE_DONE ? KZ_ENOTFOUND : kz_db_fail(db, rc, what, err);
+}
+
+/* name's row into *d (and its tries into *tries, may be NULL). */
+static int
+by_name(struct kz_db *db, const char *name, struct kz_device *d, int *tries, char *err)
+{
+	int rc = find_one(db,
+		kz_db_stmt(db, "SELECT " DEVICE_COLUMNS " FROM devices WHERE name = ?1", err), name,
+		d, tries, "find the device", err);
+
+	if (rc != KZ_ENOTFOUND)
+		return rc;
 	return kz_err(err, KZ_ENOTFOUND,
 		"no device is called '%s'; 'kezek device list' shows them, 'kezek device add' "
 		"adds one",
 		name);
 }
 
+/* The device a new enrolment code is for, and when. */
+struct code_for {
+	const char *name;
+	enum kz_device_role role; /* a new device's (add_tx) */
+	const char *stands_for;   /* a new device's (add_tx) */
+	int64_t now;
+};
+
+/* The work of a change giving c's device the code of hash, in its
+ * transaction; out its row after. */
+typedef int code_tx(struct kz_db *db, const struct code_for *c, const char *hash,
+	struct kz_device *out, char *err);
+
+/* A new code into code (KZ_DEVICE_CODE_SIZE bytes), given by tx as one
+ * transaction; the code wiped unless it is committed. */
 static int
-add_tx(struct kz_db *db, const char *name, enum kz_device_role role, const char *stands_for,
-	int64_t now, const char *hash, struct kz_device *out, char *err)
+with_new_code(struct kz_db *db, code_tx *tx, const struct code_for *c, char *code,
+	struct kz_device *out, char *err)
+{
+	char hash[65];
+	int rc;
+
+	if ((rc = new_code(code, hash, err)) != KZ_OK)
+		return rc;
+	if ((rc = kz_db_begin(db, err)) != KZ_OK)
+		goto fail;
+	if ((rc = tx(db, c, hash, out, err)) != KZ_OK) {
+		kz_db_rollback(db);
+		goto fail;
+	}
+	if ((rc = kz_db_commit(db, err)) == KZ_OK)
+		return KZ_OK;
+fail:
+	memset(code, 0, KZ_DEVICE_CODE_SIZE);
+	return rc;
+}
+
+static int
+add_tx(struct kz_db *db, const struct code_for *c, const char *hash, struct kz_device *out,
+	char *err)
 {
 	sqlite3_stmt *st = kz_db_stmt(db, "SELECT 1 FROM devices WHERE name = ?1", err);
+	const char *name = c->name;
 	int rc;
 
 	if (st == NULL)
@@ -193,11 +250,11 @@ add_tx(struct kz_db *db, const char *name, enum kz_device_role role, const char 
 	if (st == NULL)
 		return KZ_EDB;
 	kz_bind_text(st, 1, name);
-	kz_bind_text(st, 2, kz_device_role_name(role));
-	sqlite3_bind_text(st, 3, stands_for, -1, SQLITE_STATIC);
+	kz_bind_text(st, 2, kz_device_role_name(c->role));
+	sqlite3_bind_text(st, 3, c->stands_for, -1, SQLITE_STATIC);
 	kz_bind_text(st, 4, hash);
-	sqlite3_bind_int64(st, 5, now + KZ_DEVICE_CODE_SECONDS);
-	sqlite3_bind_int64(st, 6, now);
+	sqlite3_bind_int64(st, 5, c->now + KZ_DEVICE_CODE_SECONDS);
+	sqlite3_bind_int64(st, 6, c->now);
 	if ((rc = kz_db_exec_stmt(db, st, "add the device", err)) != KZ_OK)
 		return rc;
 	return by_name(db, name, out, NULL, err);
@@ -207,7 +264,6 @@ int
 kz_device_add(struct kz_db *db, const char *name, enum kz_device_role role, const char *stands_for,
 	int64_t now, char *code, struct kz_device *out, char *err)
 {
-	char hash[65];
 	int rc;
 
 	code[0] = '\0';
@@ -225,29 +281,18 @@ kz_device_add(struct kz_db *db, const char *name, enum kz_device_role role, cons
 	if (strlen(stands_for) >= sizeof out->stands_for)
 		return kz_err(err, KZ_EINVAL, "'%.64s' is too long for a kiosk's or printer's name",
 			stands_for);
-	if ((rc = new_code(code, hash, err)) != KZ_OK)
-		return rc;
-	if ((rc = kz_db_begin(db, err)) != KZ_OK)
-		goto fail;
-	if ((rc = add_tx(db, name, role, stands_for, now, hash, out, err)) != KZ_OK) {
-		kz_db_rollback(db);
-		goto fail;
-	}
-	if ((rc = kz_db_commit(db, err)) == KZ_OK)
-		return KZ_OK;
-fail:
-	memset(code, 0, KZ_DEVICE_CODE_SIZE);
-	return rc;
+	return with_new_code(db, add_tx, &(struct code_for){name, role, stands_for, now}, code, out,
+		err);
 }
 
 static int
-new_code_tx(struct kz_db *db, const char *name, int64_t now, const char *hash,
-	struct kz_device *out, char *err)
+new_code_tx(struct kz_db *db, const struct code_for *c, const char *hash, struct kz_device *out,
+	char *err)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = by_name(db, name, out, NULL, err)) != KZ_OK)
+	if ((rc = by_name(db, c->name, out, NULL, err)) != KZ_OK)
 		return rc;
 	st = kz_db_stmt(db,
 		"UPDATE devices SET code = ?2, code_expires = ?3, code_tries = 0, credential = NULL,"
@@ -257,34 +302,23 @@ new_code_tx(struct kz_db *db, const char *name, int64_t now, const char *hash,
 		return KZ_EDB;
 	sqlite3_bind_int64(st, 1, out->id);
 	kz_bind_text(st, 2, hash);
-	sqlite3_bind_int64(st, 3, now + KZ_DEVICE_CODE_SECONDS);
+	sqlite3_bind_int64(st, 3, c->now + KZ_DEVICE_CODE_SECONDS);
 	if ((rc = kz_db_exec_stmt(db, st, "give the device a new code", err)) != KZ_OK)
 		return rc;
-	return by_name(db, name, out, NULL, err);
+	return by_name(db, c->name, out, NULL, err);
 }
 
 int
 kz_device_new_code(struct kz_db *db, const char *name, int64_t now, char *code,
 	struct kz_device *out, char *err)
 {
-	char hash[65];
 	int rc;
 
 	code[0] = '\0';
-	if ((rc = kz_device_name_check(name, err)) != KZ_OK ||
-		(rc = new_code(code, hash, err)) != KZ_OK)
+	if ((rc = kz_device_name_check(name, err)) != KZ_OK)
 		return rc;
-	if ((rc = kz_db_begin(db, err)) != KZ_OK)
-		goto fail;
-	if ((rc = new_code_tx(db, name, now, hash, out, err)) != KZ_OK) {
-		kz_db_rollback(db);
-		goto fail;
-	}
-	if ((rc = kz_db_commit(db, err)) == KZ_OK)
-		return KZ_OK;
-fail:
-	memset(code, 0, KZ_DEVICE_CODE_SIZE);
-	return rc;
+	return with_new_code(db, new_code_tx, &(struct code_for){name, KZ_DEVICE_NONE, NULL, now},
+		code, out, err);
 }
 
 /* A wrong code typed for d: counted; the code spent after the last try. */
@@ -346,20 +380,16 @@ exchange_tx(struct kz_db *db, const char *name, const char *hash, int64_t now,
 				name);
 		}
 	} else {
-		st = kz_db_stmt(db, "SELECT " DEVICE_COLUMNS " FROM devices WHERE code = ?1", err);
-		if (st == NULL)
-			return KZ_EDB;
-		kz_bind_text(st, 1, hash);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
-			read_row(st, d);
-		sqlite3_reset(st);
-		if (rc == SQLITE_DONE) {
+		rc = find_one(db,
+			kz_db_stmt(db, "SELECT " DEVICE_COLUMNS " FROM devices WHERE code = ?1",
+				err),
+			hash, d, NULL, "find the enrolment code", err);
+		if (rc == KZ_ENOTFOUND) {
 			why->reason = KZ_ENROL_WRONG;
 			return kz_err(err, KZ_EREJECT, "no device has this enrolment code");
 		}
-		if (rc != SQLITE_ROW)
-			return kz_db_fail(db, rc, "find the enrolment code", err);
+		if (rc != KZ_OK)
+			return rc;
 	}
 	if (d->code_expires <= now) {
 		why->reason = KZ_ENROL_EXPIRED;
@@ -405,8 +435,7 @@ kz_device_exchange(struct kz_db *db, const char *name, const char *code, int64_t
 	memset(plain, 0, sizeof plain);
 	if ((rc = random_bytes(b, sizeof b, err)) != KZ_OK)
 		return rc;
-	for (size_t i = 0; i < sizeof b; i++)
-		snprintf(credential + 2 * i, 3, "%02x", b[i]);
+	to_hex(b, sizeof b, credential);
 	memset(b, 0, sizeof b);
 	kz_device_hash(credential, cred_hash);
 	if ((rc = kz_db_begin(db, err)) != KZ_OK)
@@ -433,7 +462,6 @@ fail:
 int
 kz_device_by_credential(struct kz_db *db, const char *credential, struct kz_device *out, char *err)
 {
-	sqlite3_stmt *st;
 	char hash[65];
 	size_t n = credential ? strlen(credential) : 0;
 	int rc;
@@ -441,20 +469,13 @@ kz_device_by_credential(struct kz_db *db, const char *credential, struct kz_devi
 	if (n != 64 || strspn(credential, "0123456789abcdef") != n)
 		return kz_err(err, KZ_ENOTFOUND, "not a device's credential");
 	kz_device_hash(credential, hash);
-	st = kz_db_stmt(db, "SELECT " DEVICE_COLUMNS " FROM devices WHERE credential = ?1", err);
-	if (st == NULL)
-		return KZ_EDB;
-	kz_bind_text(st, 1, hash);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		read_row(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW && out->revoked_at)
+	rc = find_one(db,
+		kz_db_stmt(db, "SELECT " DEVICE_COLUMNS " FROM devices WHERE credential = ?1", err),
+		hash, out, NULL, "find the device", err);
+	if (rc == KZ_OK && out->revoked_at)
 		return kz_err(err, KZ_EREJECT, "device '%s' was revoked", out->name);
-	if (rc == SQLITE_ROW)
-		return KZ_OK;
-	if (rc != SQLITE_DONE)
-		return kz_db_fail(db, rc, "find the device", err);
+	if (rc != KZ_ENOTFOUND)
+		return rc;
 	return kz_err(err, KZ_ENOTFOUND, "no live device has this credential");
 }
 

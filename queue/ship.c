@@ -259,111 +259,139 @@ bind_range(sqlite3_stmt *st, int64_t after, int64_t upto)
 	sqlite3_bind_int64(st, 2, upto);
 }
 
+/* What read_rows reads into: a growing array of rows of size each (*n of
+ * them), each row filled by read from the statement's current row; what
+ * names them in errors. */
+struct rows {
+	void **rows;
+	int *n;
+	size_t each;
+	void (*read)(sqlite3_stmt *st, void *row);
+	const char *what;
+};
+
+/* Every row of st, run over the events after..upto, appended to *to. */
 static int
-read_apps(struct kz_db *db, int64_t after, int64_t upto, struct kz_ship_cases *c, char *err)
+read_rows(struct kz_db *db, sqlite3_stmt *st, int64_t after, int64_t upto, const struct rows *to,
+	char *err)
 {
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT id, number, kind, status, day, due_day, coalesce(decided_day, ''),"
-		" coalesce(notice_due_day, ''), notice_sent_at, handed_at IS NOT NULL"
-		" FROM applications WHERE number IN (SELECT detail FROM events"
-		"  WHERE id > ?1 AND id <= ?2 AND kind LIKE 'app\\_%' ESCAPE '\\')"
-		" ORDER BY id",
-		err);
+	char what[64];
 	int rc, cap = 0;
 
 	if (st == NULL)
 		return KZ_EDB;
 	bind_range(st, after, upto);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct kz_ship_app *a = grow((void **)&c->apps, &c->napps, &cap, sizeof *c->apps);
-		if (a == NULL) {
+		void *row = grow(to->rows, to->n, &cap, to->each);
+		if (row == NULL) {
 			sqlite3_reset(st);
-			return kz_err(err, KZ_ENOMEM, "out of memory reading the applications");
+			return kz_err(err, KZ_ENOMEM, "out of memory reading the %s", to->what);
 		}
-		memset(a, 0, sizeof *a);
-		a->id = sqlite3_column_int64(st, 0);
-		kz_col_text(st, 1, a->number, sizeof a->number);
-		kz_col_text(st, 2, a->kind, sizeof a->kind);
-		kz_col_text(st, 3, a->status, sizeof a->status);
-		kz_col_text(st, 4, a->day, sizeof a->day);
-		kz_col_text(st, 5, a->due, sizeof a->due);
-		kz_col_text(st, 6, a->decided, sizeof a->decided);
-		kz_col_text(st, 7, a->notice_due, sizeof a->notice_due);
-		day_of(st, 8, a->notice_sent);
-		a->handed = sqlite3_column_int(st, 9);
+		memset(row, 0, to->each);
+		to->read(st, row);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "read the applications", err);
+	if (rc == SQLITE_DONE)
+		return KZ_OK;
+	snprintf(what, sizeof what, "read the %s", to->what);
+	return kz_db_fail(db, rc, what, err);
+}
+
+static void
+app_row(sqlite3_stmt *st, void *row)
+{
+	struct kz_ship_app *a = row;
+
+	a->id = sqlite3_column_int64(st, 0);
+	kz_col_text(st, 1, a->number, sizeof a->number);
+	kz_col_text(st, 2, a->kind, sizeof a->kind);
+	kz_col_text(st, 3, a->status, sizeof a->status);
+	kz_col_text(st, 4, a->day, sizeof a->day);
+	kz_col_text(st, 5, a->due, sizeof a->due);
+	kz_col_text(st, 6, a->decided, sizeof a->decided);
+	kz_col_text(st, 7, a->notice_due, sizeof a->notice_due);
+	day_of(st, 8, a->notice_sent);
+	a->handed = sqlite3_column_int(st, 9);
+}
+
+static int
+read_apps(struct kz_db *db, int64_t after, int64_t upto, struct kz_ship_cases *c, char *err)
+{
+	const struct rows to = {(void **)&c->apps, &c->napps, sizeof *c->apps, app_row,
+		"applications"};
+
+	return read_rows(db,
+		kz_db_stmt(db,
+			"SELECT id, number, kind, status, day, due_day, coalesce(decided_day, ''),"
+			" coalesce(notice_due_day, ''), notice_sent_at, handed_at IS NOT NULL"
+			" FROM applications WHERE number IN (SELECT detail FROM events"
+			"  WHERE id > ?1 AND id <= ?2 AND kind LIKE 'app\\_%' ESCAPE '\\')"
+			" ORDER BY id",
+			err),
+		after, upto, &to, err);
+}
+
+static void
+complaint_row(sqlite3_stmt *st, void *row)
+{
+	struct kz_ship_complaint *m = row;
+
+	m->id = sqlite3_column_int64(st, 0);
+	kz_col_text(st, 1, m->number, sizeof m->number);
+	kz_col_text(st, 2, m->kind, sizeof m->kind);
+	kz_col_text(st, 3, m->channel, sizeof m->channel);
+	day_of(st, 4, m->day);
+	kz_col_text(st, 5, m->due, sizeof m->due);
+	day_of(st, 6, m->answered);
+	m->days = sqlite3_column_int(st, 7);
 }
 
 static int
 read_complaints(struct kz_db *db, int64_t after, int64_t upto, struct kz_ship_cases *c, char *err)
 {
-	/* an event's detail starts with the complaint's number */
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT id, number, kind, channel, registered_at, due_day, answered_at, days"
-		" FROM complaints WHERE number IN (SELECT substr(detail, 1,"
-		"  instr(detail || ' ', ' ') - 1) FROM events"
-		"  WHERE id > ?1 AND id <= ?2 AND kind LIKE 'complaint\\_%' ESCAPE '\\')"
-		" ORDER BY id",
-		err);
-	int rc, cap = 0;
+	const struct rows to = {(void **)&c->complaints, &c->ncomplaints, sizeof *c->complaints,
+		complaint_row, "complaints"};
 
-	if (st == NULL)
-		return KZ_EDB;
-	bind_range(st, after, upto);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct kz_ship_complaint *m =
-			grow((void **)&c->complaints, &c->ncomplaints, &cap, sizeof *c->complaints);
-		if (m == NULL) {
-			sqlite3_reset(st);
-			return kz_err(err, KZ_ENOMEM, "out of memory reading the complaints");
-		}
-		memset(m, 0, sizeof *m);
-		m->id = sqlite3_column_int64(st, 0);
-		kz_col_text(st, 1, m->number, sizeof m->number);
-		kz_col_text(st, 2, m->kind, sizeof m->kind);
-		kz_col_text(st, 3, m->channel, sizeof m->channel);
-		day_of(st, 4, m->day);
-		kz_col_text(st, 5, m->due, sizeof m->due);
-		day_of(st, 6, m->answered);
-		m->days = sqlite3_column_int(st, 7);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "read the complaints", err);
+	/* an event's detail starts with the complaint's number */
+	return read_rows(db,
+		kz_db_stmt(db,
+			"SELECT id, number, kind, channel, registered_at, due_day, answered_at, days"
+			" FROM complaints WHERE number IN (SELECT substr(detail, 1,"
+			"  instr(detail || ' ', ' ') - 1) FROM events"
+			"  WHERE id > ?1 AND id <= ?2 AND kind LIKE 'complaint\\_%' ESCAPE '\\')"
+			" ORDER BY id",
+			err),
+		after, upto, &to, err);
+}
+
+static void
+ballot_row(sqlite3_stmt *st, void *row)
+{
+	struct kz_ship_ballot *b = row;
+
+	b->id = sqlite3_column_int64(st, 0);
+	kz_col_text(st, 1, b->day, sizeof b->day);
+	for (int i = 0; i < 4; i++)
+		b->answers[i] = sqlite3_column_type(st, 2 + i) == SQLITE_NULL
+			? -1
+			: sqlite3_column_int(st, 2 + i);
 }
 
 static int
 read_ballots(struct kz_db *db, int64_t after, int64_t upto, struct kz_ship_cases *c, char *err)
 {
-	/* a feedback event names its row: "feedback N" */
-	sqlite3_stmt *st = kz_db_stmt(db,
-		"SELECT id, day, quality, information, appeal, politeness FROM feedback"
-		" WHERE id IN (SELECT CAST(substr(detail, 10) AS INTEGER) FROM events"
-		"  WHERE id > ?1 AND id <= ?2 AND kind = 'feedback')"
-		" ORDER BY id",
-		err);
-	int rc, cap = 0;
+	const struct rows to = {(void **)&c->ballots, &c->nballots, sizeof *c->ballots, ballot_row,
+		"ballots"};
 
-	if (st == NULL)
-		return KZ_EDB;
-	bind_range(st, after, upto);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct kz_ship_ballot *b =
-			grow((void **)&c->ballots, &c->nballots, &cap, sizeof *c->ballots);
-		if (b == NULL) {
-			sqlite3_reset(st);
-			return kz_err(err, KZ_ENOMEM, "out of memory reading the ballots");
-		}
-		b->id = sqlite3_column_int64(st, 0);
-		kz_col_text(st, 1, b->day, sizeof b->day);
-		for (int i = 0; i < 4; i++)
-			b->answers[i] = sqlite3_column_type(st, 2 + i) == SQLITE_NULL
-				? -1
-				: sqlite3_column_int(st, 2 + i);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "read the ballots", err);
+	/* a feedback event names its row: "feedback N" */
+	return read_rows(db,
+		kz_db_stmt(db,
+			"SELECT id, day, quality, information, appeal, politeness FROM feedback"
+			" WHERE id IN (SELECT CAST(substr(detail, 10) AS INTEGER) FROM events"
+			"  WHERE id > ?1 AND id <= ?2 AND kind = 'feedback')"
+			" ORDER BY id",
+			err),
+		after, upto, &to, err);
 }
 
 static int

@@ -1,10 +1,13 @@
 // common.js - what the counter page and the manager's live page share: the
 // API calls (JSON, the session's CSRF token), the words of po/ through
 // /api/words, the hall's clock (the server's "now", never the browser's),
-// the stream of hall changes, and messages that stay until dismissed.
+// the stream of hall changes, messages that stay until dismissed, and the
+// header's language buttons.
 "use strict";
 
 const K = (() => {
+	// each language's own name, the same in both
+	const LANG_NAMES = { kk: "Қазақша", ru: "Русский" };
 	let words = {};
 	let lang = "kk";
 	let csrf = "";
@@ -237,6 +240,26 @@ const K = (() => {
 		}
 	}
 
+	// A button for each language in every nav.langs of the page; a click
+	// calls pick with the language's code.
+	function langButtons(pick) {
+		for (const nav of document.querySelectorAll("nav.langs"))
+			nav.replaceChildren(
+				...Object.keys(LANG_NAMES).map((l) =>
+					el("button", { type: "button", class: "lang", dataset: { lang: l }, lang: l, onclick: () => pick(l) })
+				)
+			);
+	}
+
+	// Each language button named, the one of current (the page's language
+	// when not given) pressed.
+	function showLangs(current) {
+		for (const b of document.querySelectorAll(".lang")) {
+			b.textContent = LANG_NAMES[b.dataset.lang];
+			b.setAttribute("aria-pressed", String(b.dataset.lang === (current || lang)));
+		}
+	}
+
 	function el(tag, props, ...children) {
 		const node = document.createElement(tag);
 		for (const [k, v] of Object.entries(props || {})) {
@@ -269,6 +292,8 @@ const K = (() => {
 		message,
 		clearMessages,
 		applyWords,
+		langButtons,
+		showLangs,
 		el,
 	};
 })();

@@ -6,7 +6,6 @@
 "use strict";
 
 // Each language named in itself, so a clerk finds theirs whatever is shown.
-const LANG_NAMES = { kk: "Қазақша", ru: "Русский" };
 
 function pageWords() {
 	return {
@@ -116,10 +115,7 @@ const $ = (id) => document.getElementById(id);
 function showWords() {
 	K.applyWords(pageWords());
 	document.title = _("Clerk's console") + " · Kezek";
-	for (const b of document.querySelectorAll(".lang")) {
-		b.textContent = LANG_NAMES[b.dataset.lang];
-		b.setAttribute("aria-pressed", String(b.dataset.lang === K.lang()));
-	}
+	K.showLangs();
 	// each key with its button's words (the letters are the keys themselves)
 	const w = pageWords();
 	const labels = { next: w.callNext, recall: w.recall, start: w.start, served: w.served,
@@ -689,8 +685,7 @@ async function complaintSubmit(ev) {
 function wire() {
 	$("login-form").addEventListener("submit", login);
 	$("logout").addEventListener("click", logout);
-	for (const b of document.querySelectorAll(".lang"))
-		b.addEventListener("click", () => switchLang(b.dataset.lang));
+	K.langButtons(switchLang);
 	for (const b of document.querySelectorAll("button[data-act]"))
 		b.addEventListener("click", () => run(b.dataset.act));
 	$("transfer-dialog").addEventListener("close", transferClosed);

@@ -5,7 +5,6 @@
 // tick from the server's clock between updates.
 "use strict";
 
-const LANG_NAMES = { kk: "Қазақша", ru: "Русский" };
 
 function pageWords() {
 	return {
@@ -41,10 +40,7 @@ const $ = (id) => document.getElementById(id);
 function showWords() {
 	K.applyWords(pageWords());
 	document.title = _("The hall, live") + " · Kezek";
-	for (const b of document.querySelectorAll(".lang")) {
-		b.textContent = LANG_NAMES[b.dataset.lang];
-		b.setAttribute("aria-pressed", String(b.dataset.lang === K.lang()));
-	}
+	K.showLangs();
 	if (state.hall) render();
 }
 
@@ -376,7 +372,7 @@ function tick() {
 document.addEventListener("DOMContentLoaded", () => {
 	$("login-form").addEventListener("submit", login);
 	$("logout").addEventListener("click", logout);
-	for (const b of document.querySelectorAll(".lang")) b.addEventListener("click", () => switchLang(b.dataset.lang));
+	K.langButtons(switchLang);
 	setInterval(tick, 1000);
 	start();
 });

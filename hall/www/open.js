@@ -6,7 +6,6 @@
 // clock between answers.  In Kazakh or Russian, the words from po/.
 "use strict";
 
-const LANG_NAMES = { kk: "Қазақша", ru: "Русский" };
 const POLL_MS = 12000;
 const NS = "http://www.w3.org/2000/svg";
 
@@ -140,10 +139,7 @@ function render() {
 function showWords() {
 	K.applyWords(pageWords());
 	document.title = _("Waits at the office") + " · Kezek";
-	for (const b of document.querySelectorAll(".lang")) {
-		b.textContent = LANG_NAMES[b.dataset.lang];
-		b.setAttribute("aria-pressed", String(b.dataset.lang === K.lang()));
-	}
+	K.showLangs();
 	render();
 }
 
@@ -183,7 +179,7 @@ async function start() {
 		document.body.textContent = "Server: " + e.message;
 		return;
 	}
-	for (const b of document.querySelectorAll(".lang")) b.addEventListener("click", () => switchLang(b.dataset.lang));
+	K.langButtons(switchLang);
 	showWords();
 	document.body.hidden = false;
 	await poll();

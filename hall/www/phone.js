@@ -8,8 +8,6 @@
 
 (() => {
 	const POLL_MS = 3000; // the server's answer is small; a phone asks this often
-	// each language's own name, the same in both (as on the counter page)
-	const LANG_NAMES = { kk: "Қазақша", ru: "Русский" };
 	const token = location.pathname.replace(/^\/t\//, "");
 	const params = new URLSearchParams(location.search);
 	let lang = params.get("lang") === "ru" ? "ru" : "kk"; // the ticket's language
@@ -39,10 +37,7 @@
 	function draw() {
 		document.documentElement.lang = lang;
 		document.title = _("Your turn") + " · Kezek";
-		for (const b of document.querySelectorAll(".lang")) {
-			b.textContent = LANG_NAMES[b.dataset.lang];
-			b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
-		}
+		K.showLangs(lang);
 		$("langs").setAttribute("aria-label", _("Language"));
 		show("note", _("This page shows only your ticket's number; keep the paper ticket with you."));
 		const v = last;
@@ -152,7 +147,7 @@
 	document.addEventListener("visibilitychange", () => {
 		if (document.visibilityState === "visible") poll();
 	});
-	for (const b of document.querySelectorAll(".lang")) b.addEventListener("click", () => setLang(b.dataset.lang));
+	K.langButtons(setLang);
 
 	(async () => {
 		try {
