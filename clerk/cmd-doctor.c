@@ -26,7 +26,7 @@ show(const char *verdict, const char *name, const struct kz_doctor_line *line)
 {
 	printf("%-5s %-13s %s\n", verdict, name, line->what);
 	if (line->todo[0] != '\0')
-		printf("%-5s %-13s   what to do: %s\n", "", "", line->todo);
+		printf("%-5s %-13s   %s %s\n", "", "", T("what to do:"), line->todo);
 }
 
 static void
