@@ -71,8 +71,8 @@ exec(struct kz_cli *cli)
 
 const struct kz_cmd kz_cmd_doctor = {
 	.name = "doctor",
-	.summary = "check everything the hall needs before it opens (configuration, database, "
-		   "data, printers, clock, PINs, disk, backups); exit 0 only when it can open",
+	.summary = N("check everything the hall needs before it opens (configuration, database, "
+		     "data, printers, clock, PINs, disk, backups); exit 0 only when it can open"),
 	.flags = KZ_CMD_OWN_SETUP,
 	.exec = exec,
 };

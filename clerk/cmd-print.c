@@ -20,12 +20,12 @@
 #include "queue/reprint.h"
 
 static const struct kz_cmd_option options[] = {
-	{"lang", "kk|ru", "language (default: as printed before, else kk)"},
-	{"on", "PRINTER", "the printer for a paper printed again (default: the one it was on)"},
-	{"day", "DATE", "the day a ticket was issued (default today)"},
-	{"counter", "N", "the counter that asks for a paper again (for the log)"},
-	{"clerk", "NAME", "the clerk who asks for a paper again (for the log)"},
-	{"sample", NULL, "form: the sample filled in with made-up data (p.10), not the blank"},
+	{"lang", "kk|ru", N("language (default: as printed before, else kk)")},
+	{"on", "PRINTER", N("the printer for a paper printed again (default: the one it was on)")},
+	{"day", "DATE", N("the day a ticket was issued (default today)")},
+	{"counter", "N", N("the counter that asks for a paper again (for the log)")},
+	{"clerk", "NAME", N("the clerk who asks for a paper again (for the log)")},
+	{"sample", NULL, N("form: the sample filled in with made-up data (p.10), not the blank")},
 	{NULL, NULL, NULL},
 };
 
@@ -465,9 +465,10 @@ const struct kz_cmd kz_cmd_print = {
 	.name = "print",
 	.args = "status | test PRINTER | form PRINTER | ticket|receipt|notice|refusal|talon NUMBER |"
 		" reprint JOB | preview FILE PNG | usb",
-	.summary = "the printers, their services and jobs; a test page; a blank form (--sample: "
-		   "filled in with made-up data); any paper again by its number; the USB printers "
-		   "plugged in",
+	.summary =
+		N("the printers, their services and jobs; a test page; a blank form (--sample: "
+		  "filled in with made-up data); any paper again by its number; the USB printers "
+		  "plugged in"),
 	.options = options,
 	.min_args = 1,
 	.max_args = 3,
