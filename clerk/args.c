@@ -55,14 +55,14 @@ const struct kz_cmd *const kz_commands[] = {
 
 const struct kz_cmd_option kz_cli_common[] = {
 	{"config", "FILE",
-		"hall configuration (env KEZEK_CONFIG; default: the source tree's "
-		"config/hall.ini from a build tree, else " KZ_CONFIG_ETC ")"},
+		N("hall configuration (env KEZEK_CONFIG; default: the source tree's "
+		  "config/hall.ini from a build tree, else /etc/kezek/hall.ini)")},
 	{"data-dir", "DIR",
-		"Kezek's fonts, translations, holidays, directories (env KEZEK_DATA_DIR)"},
-	{"db", "PATH", "hall database (env KEZEK_DB; overrides the configuration's)"},
-	{"now", "TIME", "stand the clock at TIME, local: 2026-03-20T10:15 (env KEZEK_NOW)"},
-	{"help", NULL, "show this help"},
-	{"version", NULL, "print the version and exit"},
+		N("Kezek's fonts, translations, holidays, directories (env KEZEK_DATA_DIR)")},
+	{"db", "PATH", N("hall database (env KEZEK_DB; overrides the configuration's)")},
+	{"now", "TIME", N("stand the clock at TIME, local: 2026-03-20T10:15 (env KEZEK_NOW)")},
+	{"help", NULL, N("show this help")},
+	{"version", NULL, N("print the version and exit")},
 	{NULL, NULL, NULL},
 };
 

@@ -272,6 +272,22 @@ kz_cli_lang(void)
 }
 
 void
+kz_cli_quiet_language(struct kz_cli *cli, int loaded)
+{
+	const char *env = getenv("KEZEK_LANG");
+	char err[KZ_ERR_LEN];
+
+	if (loaded ||
+		kz_setup_load(&cli->setup, kz_cli_opt(cli, "config"), kz_cli_opt(cli, "data-dir"),
+			cli->cfg, err) == KZ_OK)
+		kz_cli_set_lang(cli->cfg->staff_lang);
+	if (env != NULL && *env != '\0')
+		kz_cli_set_lang(env);
+	if (strcmp(kz_cli_lang(), "en") != 0 && cli->tr == NULL)
+		(void)kz_setup_translations(&cli->setup, &cli->tr, err);
+}
+
+void
 kz_cli_set_lang(const char *lang)
 {
 	if (lang != NULL &&

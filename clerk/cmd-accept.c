@@ -12,37 +12,37 @@
 #include "queue/clock.h"
 
 static const struct kz_cmd_option options[] = {
-	{"individual", NULL, "the applicant is an individual (the default)"},
-	{"legal", NULL, "the applicant is a legal entity"},
+	{"individual", NULL, N("the applicant is an individual (the default)")},
+	{"legal", NULL, N("the applicant is a legal entity")},
 	{"from", "FILE",
-		"read the personal data from FILE (its owner's only: mode 0600 or 0400), not "
-		"standard input"},
+		N("read the personal data from FILE (its owner's only: mode 0600 or 0400), not "
+		  "standard input")},
 	{"docs", "LIST",
-		"documents handed in: application,id_copy,power_of_attorney,proxy_id,"
-		"registration,authority,act,conclusion"},
-	{"act-row", "ROW", "a row of the act: 'zone;area;rate;coefficient;value' (repeat it)"},
-	{"act", "FILE", "the act's rows, one a line, as --act-row"},
-	{"act-total", "TENGE", "the act's total, with its rows"},
+		N("documents handed in: application,id_copy,power_of_attorney,proxy_id,"
+		  "registration,authority,act,conclusion")},
+	{"act-row", "ROW", N("a row of the act: 'zone;area;rate;coefficient;value' (repeat it)")},
+	{"act", "FILE", N("the act's rows, one a line, as --act-row")},
+	{"act-total", "TENGE", N("the act's total, with its rows")},
 	{"print", "PRINTER",
-		"print the receipt or notice on PRINTER (role receipts or a4; default: one that "
-		"works)"},
-	{"lang", "kk|ru", "the applicant's language, for every paper (default kk)"},
+		N("print the receipt or notice on PRINTER (role receipts or a4; default: one that "
+		  "works)")},
+	{"lang", "kk|ru", N("the applicant's language, for every paper (default kk)")},
 	{NULL, NULL, NULL},
 };
 
 /* The applicant's personal data: on standard input, never in the arguments. */
 static const struct kz_cmd_key keys[] = {
-	{"name", "the individual's full name, or the legal entity's name"},
-	{"iin", "the individual's IIN (12 digits)"},
-	{"bin", "the legal entity's BIN (12 digits)"},
-	{"id-doc", "identity document: kind, number, issued (the representative's)"},
-	{"phone", "contact phone"},
-	{"address", "the applicant's address"},
-	{"representative", "legal entity: its representative's full name"},
-	{"authority", "legal entity: the representative's authority"},
-	{"proxy", "individual: the proxy who hands the documents in"},
-	{"proxy-doc", "with proxy: the power of attorney (number, date)"},
-	{"plot", "the land plot's address"},
+	{"name", N("the individual's full name, or the legal entity's name")},
+	{"iin", N("the individual's IIN (12 digits)")},
+	{"bin", N("the legal entity's BIN (12 digits)")},
+	{"id-doc", N("identity document: kind, number, issued (the representative's)")},
+	{"phone", N("contact phone")},
+	{"address", N("the applicant's address")},
+	{"representative", N("legal entity: its representative's full name")},
+	{"authority", N("legal entity: the representative's authority")},
+	{"proxy", N("individual: the proxy who hands the documents in")},
+	{"proxy-doc", N("with proxy: the power of attorney (number, date)")},
+	{"plot", N("the land plot's address")},
 	{NULL, NULL},
 };
 
@@ -261,8 +261,8 @@ out:
 const struct kz_cmd kz_cmd_accept = {
 	.name = "accept",
 	.args = "N",
-	.summary = "accept an application's documents at counter N; prints its number first "
-		   "(exit 2: suspended, a document missing)",
+	.summary = N("accept an application's documents at counter N; prints its number first "
+		     "(exit 2: suspended, a document missing)"),
 	.options = options,
 	.min_args = 1,
 	.max_args = 1,

@@ -12,14 +12,14 @@
 
 static const struct kz_cmd_option options[] = {
 	{"status", "STATE",
-		"registered, suspended, refused, approved, rejected or deemed_approved"},
+		N("registered, suspended, refused, approved, rejected or deemed_approved")},
 	{"expire", NULL,
-		"first refuse the suspensions whose term passed (p.16), as close-day does"},
-	{"overdue", NULL, "only overdue: no decision by the due day, or a notice late"},
-	{"deemed", NULL, "only those deemed approved (p.16: no decision by the due day)"},
-	{"uncollected", NULL, "only results not collected in 6 months (p.26)"},
-	{"csv", NULL, "CSV (RFC 4180, UTF-8) instead of a table"},
-	{"lang", "kk|ru", "the table's language (default: [hall] staff_lang)"},
+		N("first refuse the suspensions whose term passed (p.16), as close-day does")},
+	{"overdue", NULL, N("only overdue: no decision by the due day, or a notice late")},
+	{"deemed", NULL, N("only those deemed approved (p.16: no decision by the due day)")},
+	{"uncollected", NULL, N("only results not collected in 6 months (p.26)")},
+	{"csv", NULL, N("CSV (RFC 4180, UTF-8) instead of a table")},
+	{"lang", "kk|ru", N("the table's language (default: [hall] staff_lang)")},
 	{NULL, NULL, NULL},
 };
 
@@ -366,7 +366,7 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_applications = {
 	.name = "applications",
 	.args = "[NUMBER]",
-	.summary = "list applications (overdue, deemed approved, uncollected), or show one",
+	.summary = N("list applications (overdue, deemed approved, uncollected), or show one"),
 	.options = options,
 	.min_args = 0,
 	.max_args = 1,

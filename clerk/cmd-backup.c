@@ -14,8 +14,8 @@
 
 static const struct kz_cmd_option options[] = {
 	{"keep", "N",
-		"after the copy, keep only the newest N copies in the backups folder "
-		"(the daily timer keeps 14)"},
+		N("after the copy, keep only the newest N copies in the backups folder "
+		  "(the daily timer keeps 14)")},
 	{NULL, NULL, NULL},
 };
 
@@ -142,8 +142,8 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_backup = {
 	.name = "backup",
 	.args = "[FILE]",
-	.summary = "a checked copy of the database while the hall runs (default: backups/ "
-		   "beside it); prints its path first",
+	.summary = N("a checked copy of the database while the hall runs (default: backups/ "
+		     "beside it); prints its path first"),
 	.max_args = 1,
 	.options = options,
 	.flags = KZ_CMD_DB,

@@ -10,7 +10,7 @@
 #include "queue/clock.h"
 
 static const struct kz_cmd_option options[] = {
-	{"lang", "kk|ru", "the language it speaks (default: [hall] staff_lang)"},
+	{"lang", "kk|ru", N("the language it speaks (default: [hall] staff_lang)")},
 	{NULL, NULL, NULL},
 };
 
@@ -187,9 +187,10 @@ const struct kz_cmd kz_cmd_calendar = {
 	 * holiday data not decreed (a provisional or a missing year file) */
 	.name = "calendar",
 	.args = "[YEAR | YEAR-MM | due DATE | now]",
-	.summary = "the working calendar: days off marked and named, due dates, office hours "
-		   "now; 'due' and 'now' exit 4 when the answer rests on holiday data not decreed "
-		   "(a provisional or missing year), saying so",
+	.summary =
+		N("the working calendar: days off marked and named, due dates, office hours "
+		  "now; 'due' and 'now' exit 4 when the answer rests on holiday data not decreed "
+		  "(a provisional or missing year), saying so"),
 	.options = options,
 	.max_args = 2,
 	.flags = KZ_CMD_CAL | KZ_CMD_LANG,

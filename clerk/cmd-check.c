@@ -75,7 +75,8 @@ exec(struct kz_cli *cli)
 
 const struct kz_cmd kz_cmd_check = {
 	.name = "check",
-	.summary = "check the database's integrity and that every ticket agrees with the event log",
+	.summary =
+		N("check the database's integrity and that every ticket agrees with the event log"),
 	.flags = KZ_CMD_DB | KZ_CMD_READS,
 	.exec = exec,
 };

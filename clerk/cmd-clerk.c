@@ -12,8 +12,8 @@
 
 static const struct kz_cmd_option options[] = {
 	{"position", "TITLE",
-		"the clerk's position: picks one of two of the same name, or adds "
-		"a new clerk"},
+		N("the clerk's position: picks one of two of the same name, or adds "
+		  "a new clerk")},
 	{NULL, NULL, NULL},
 };
 
@@ -43,7 +43,8 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_clerk = {
 	.name = "clerk",
 	.args = "pin NAME",
-	.summary = "set the PIN (read from standard input) a clerk logs in with at 'kezek console'",
+	.summary =
+		N("set the PIN (read from standard input) a clerk logs in with at 'kezek console'"),
 	.options = options,
 	.min_args = 2,
 	.max_args = 2,

@@ -83,8 +83,8 @@ exec(struct kz_cli *cli)
 
 const struct kz_cmd kz_cmd_close_day = {
 	.name = "close-day",
-	.summary = "close the day: tickets still waiting end as 'not served: office closed'; "
-		   "suspensions past their term end as refusals",
+	.summary = N("close the day: tickets still waiting end as 'not served: office closed'; "
+		     "suspensions past their term end as refusals"),
 	.flags = KZ_CMD_DB,
 	.exec = exec,
 };

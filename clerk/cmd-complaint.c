@@ -12,27 +12,27 @@
 #include "queue/complaint.h"
 
 static const struct kz_cmd_option options[] = {
-	{"channel", "HOW", "in_person, post or email: how it came (add) or went (answer)"},
-	{"kind", "KIND", "add: result (about the result, p.21) or service (p.22)"},
+	{"channel", "HOW", N("in_person, post or email: how it came (add) or went (answer)")},
+	{"kind", "KIND", N("add: result (about the result, p.21) or service (p.22)")},
 	{"from", "FILE",
-		"read the personal data from FILE (its owner's only: mode 0600 or 0400), not "
-		"standard input"},
+		N("read the personal data from FILE (its owner's only: mode 0600 or 0400), not "
+		  "standard input")},
 	{"days", "15|30",
-		"add: the answer's term in calendar days (default 30; 15 when no more "
-		"information is needed)"},
-	{"clerk", "NAME", "add: the clerk who took it, when not at a counter (with --position)"},
-	{"position", "TITLE", "add: that clerk's position"},
-	{"counter", "N", "answer: the counter whose clerk records it"},
-	{"print", "PRINTER", "add: print the talon on PRINTER ([printer NAME] in hall.ini)"},
-	{"lang", "kk|ru", "add: the talon's language (default kk)"},
+		N("add: the answer's term in calendar days (default 30; 15 when no more "
+		  "information is needed)")},
+	{"clerk", "NAME", N("add: the clerk who took it, when not at a counter (with --position)")},
+	{"position", "TITLE", N("add: that clerk's position")},
+	{"counter", "N", N("answer: the counter whose clerk records it")},
+	{"print", "PRINTER", N("add: print the talon on PRINTER ([printer NAME] in hall.ini)")},
+	{"lang", "kk|ru", N("add: the talon's language (default kk)")},
 	{NULL, NULL, NULL},
 };
 
 /* The complainant's words: on standard input, never in the arguments. */
 static const struct kz_cmd_key keys[] = {
-	{"name", "add: who complains (surname and name, or the organisation)"},
-	{"contact", "add: postal address or e-mail for the answer (post, email: required)"},
-	{"text", "what the complaint is about, or what the answer said, in short"},
+	{"name", N("add: who complains (surname and name, or the organisation)")},
+	{"contact", N("add: postal address or e-mail for the answer (post, email: required)")},
+	{"text", N("what the complaint is about, or what the answer said, in short")},
 	{NULL, NULL},
 };
 
@@ -182,8 +182,9 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_complaint = {
 	.name = "complaint",
 	.args = "add [N] | answer NUMBER",
-	.summary = "register a complaint taken at counter N and print its talon (p.25), or record "
-		   "its answer; prints the complaint's number first",
+	.summary =
+		N("register a complaint taken at counter N and print its talon (p.25), or record "
+		  "its answer; prints the complaint's number first"),
 	.options = options,
 	.min_args = 1,
 	.max_args = 2,

@@ -11,10 +11,10 @@
 #include "queue/complaint.h"
 
 static const struct kz_cmd_option options[] = {
-	{"open", NULL, "only those not answered yet"},
-	{"overdue", NULL, "only those not answered past their due day (p.25)"},
-	{"csv", NULL, "CSV (RFC 4180, UTF-8) with every column, personal data included"},
-	{"lang", "kk|ru", "the table's language (default: [hall] staff_lang)"},
+	{"open", NULL, N("only those not answered yet")},
+	{"overdue", NULL, N("only those not answered past their due day (p.25)")},
+	{"csv", NULL, N("CSV (RFC 4180, UTF-8) with every column, personal data included")},
+	{"lang", "kk|ru", N("the table's language (default: [hall] staff_lang)")},
 	{NULL, NULL, NULL},
 };
 
@@ -152,7 +152,7 @@ exec(struct kz_cli *cli)
 
 const struct kz_cmd kz_cmd_complaints = {
 	.name = "complaints",
-	.summary = "the complaints journal: all, open or overdue, as a table or CSV",
+	.summary = N("the complaints journal: all, open or overdue, as a table or CSV"),
 	.options = options,
 	.flags = KZ_CMD_DB | KZ_CMD_READS | KZ_CMD_LANG,
 	.exec = exec,

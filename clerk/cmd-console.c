@@ -22,9 +22,9 @@
 #include "term.h"
 
 static const struct kz_cmd_option options[] = {
-	{"clerk", "NAME", "the clerk's full name (asked if not given); the PIN is always asked"},
-	{"print", "PRINTER", "print talons, receipts and notices on PRINTER"},
-	{"lang", "kk|ru", "the printouts' language unless the visitor chooses (default kk)"},
+	{"clerk", "NAME", N("the clerk's full name (asked if not given); the PIN is always asked")},
+	{"print", "PRINTER", N("print talons, receipts and notices on PRINTER")},
+	{"lang", "kk|ru", N("the printouts' language unless the visitor chooses (default kk)")},
 	{NULL, NULL, NULL},
 };
 
@@ -180,8 +180,9 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_console = {
 	.name = "console",
 	.args = "N",
-	.summary = "the clerk's console at counter N: log in with a PIN, then single keys for "
-		   "next, recall, start, finish, no-show, transfer, postpone, documents, complaint",
+	.summary =
+		N("the clerk's console at counter N: log in with a PIN, then single keys for "
+		  "next, recall, start, finish, no-show, transfer, postpone, documents, complaint"),
 	.options = options,
 	.min_args = 1,
 	.max_args = 1,

@@ -5,8 +5,8 @@
 #include "queue/counter.h"
 
 static const struct kz_cmd_option options[] = {
-	{"clerk", "NAME", "the clerk's full name (required to open)"},
-	{"position", "TITLE", "the clerk's position (required with --clerk)"},
+	{"clerk", "NAME", N("the clerk's full name (required to open)")},
+	{"position", "TITLE", N("the clerk's position (required with --clerk)")},
 	{NULL, NULL, NULL},
 };
 
@@ -45,7 +45,7 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_counter = {
 	.name = "counter",
 	.args = "open|pause|close N",
-	.summary = "open, pause or close counter N under a clerk",
+	.summary = N("open, pause or close counter N under a clerk"),
 	.options = options,
 	.min_args = 2,
 	.max_args = 2,

@@ -7,19 +7,19 @@
 
 static const struct kz_cmd_option options[] = {
 	{"from", "FILE",
-		"reject: read the reason from FILE (its owner's only: mode 0600 or 0400), not "
-		"standard input"},
+		N("reject: read the reason from FILE (its owner's only: mode 0600 or 0400), not "
+		  "standard input")},
 	{"print", "PRINTER",
-		"reject: print the motivated refusal on PRINTER (role a4; default: the A4 printer "
-		"that works)"},
-	{"lang", "kk|ru", "reject: the refusal's language (default: the applicant's)"},
+		N("reject: print the motivated refusal on PRINTER (role a4; default: the A4 printer "
+		  "that works)")},
+	{"lang", "kk|ru", N("reject: the refusal's language (default: the applicant's)")},
 	{NULL, NULL, NULL},
 };
 
 /* A rejection's reason speaks of the applicant and the plot: it is
  * personal data (purged with them), read on standard input. */
 static const struct kz_cmd_key keys[] = {
-	{"reason", "reject: why (required)"},
+	{"reason", N("reject: why (required)")},
 	{NULL, NULL},
 };
 
@@ -84,8 +84,8 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_decide = {
 	.name = "decide",
 	.args = "NUMBER approve|reject",
-	.summary =
-		"approve application NUMBER's act, or reject it with the reason on standard input",
+	.summary = N(
+		"approve application NUMBER's act, or reject it with the reason on standard input"),
 	.options = options,
 	.min_args = 2,
 	.max_args = 2,

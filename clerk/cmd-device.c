@@ -14,9 +14,9 @@
 #include "queue/device.h"
 
 static const struct kz_cmd_option options[] = {
-	{"role", "ROLE", "add: board, kiosk or printer"},
+	{"role", "ROLE", N("add: board, kiosk or printer")},
 	{"for", "NAME",
-		"add: the [kiosk NAME] or [printer NAME] it stands for (default: its name)"},
+		N("add: the [kiosk NAME] or [printer NAME] it stands for (default: its name)")},
 	{NULL, NULL, NULL},
 };
 
@@ -180,8 +180,8 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_device = {
 	.name = "device",
 	.args = "add|list|revoke|code [NAME]",
-	.summary = "the boards, kiosks and print services on machines of their own: add one "
-		   "(prints its one-time enrolment code), list, revoke, give a new code",
+	.summary = N("the boards, kiosks and print services on machines of their own: add one "
+		     "(prints its one-time enrolment code), list, revoke, give a new code"),
 	.options = options,
 	.min_args = 1,
 	.max_args = 2,

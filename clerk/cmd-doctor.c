@@ -26,7 +26,7 @@ show(const char *verdict, const char *name, const struct kz_doctor_line *line)
 {
 	printf("%-5s %-13s %s\n", verdict, name, line->what);
 	if (line->todo[0] != '\0')
-		printf("%-5s %-13s   what to do: %s\n", "", "", line->todo);
+		printf("%-5s %-13s   %s %s\n", "", "", T("what to do:"), line->todo);
 }
 
 static void
@@ -71,8 +71,8 @@ exec(struct kz_cli *cli)
 
 const struct kz_cmd kz_cmd_doctor = {
 	.name = "doctor",
-	.summary = "check everything the hall needs before it opens (configuration, database, "
-		   "data, printers, clock, PINs, disk, backups); exit 0 only when it can open",
+	.summary = N("check everything the hall needs before it opens (configuration, database, "
+		     "data, printers, clock, PINs, disk, backups); exit 0 only when it can open"),
 	.flags = KZ_CMD_OWN_SETUP,
 	.exec = exec,
 };

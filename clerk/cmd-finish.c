@@ -5,11 +5,11 @@
 #include "queue/ticket.h"
 
 static const struct kz_cmd_option options[] = {
-	{"outcome", "OUTCOME", "served, no-show, transferred or cancelled"},
-	{"to", "SERVICE", "with --outcome transferred: the service to send the visitor to"},
-	{"ticket", "NUMBER", "refuse unless this is the ticket at the counter"},
+	{"outcome", "OUTCOME", N("served, no-show, transferred or cancelled")},
+	{"to", "SERVICE", N("with --outcome transferred: the service to send the visitor to")},
+	{"ticket", "NUMBER", N("refuse unless this is the ticket at the counter")},
 	{"comment", "TEXT",
-		"with --outcome transferred: a line for the counter that receives the visitor"},
+		N("with --outcome transferred: a line for the counter that receives the visitor")},
 	{NULL, NULL, NULL},
 };
 
@@ -57,7 +57,7 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_finish = {
 	.name = "finish",
 	.args = "N",
-	.summary = "finish the visit at counter N with an outcome",
+	.summary = N("finish the visit at counter N with an outcome"),
 	.options = options,
 	.min_args = 1,
 	.max_args = 1,

@@ -8,18 +8,18 @@
 #include "queue/clock.h"
 
 static const struct kz_cmd_option options[] = {
-	{"to", "applicant|proxy", "who collects it (required)"},
+	{"to", "applicant|proxy", N("who collects it (required)")},
 	{"from", "FILE",
-		"with --to proxy: read the proxy's data from FILE (its owner's only: mode 0600 or "
-		"0400), not standard input"},
-	{"counter", "N", "the counter handing it over: its clerk is recorded"},
+		N("with --to proxy: read the proxy's data from FILE (its owner's only: mode 0600 or "
+		  "0400), not standard input")},
+	{"counter", "N", N("the counter handing it over: its clerk is recorded")},
 	{NULL, NULL, NULL},
 };
 
 /* The proxy's data, with --to proxy: on standard input, never in the arguments. */
 static const struct kz_cmd_key keys[] = {
-	{"proxy-name", "the proxy's full name"},
-	{"proxy-doc", "the power of attorney (number, date)"},
+	{"proxy-name", N("the proxy's full name")},
+	{"proxy-doc", N("the power of attorney (number, date)")},
 	{NULL, NULL},
 };
 
@@ -76,7 +76,7 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_handover = {
 	.name = "handover",
 	.args = "NUMBER",
-	.summary = "record that application NUMBER's result was collected, and by whom (p.15)",
+	.summary = N("record that application NUMBER's result was collected, and by whom (p.15)"),
 	.options = options,
 	.min_args = 1,
 	.max_args = 1,

@@ -10,11 +10,11 @@
 #include "queue/request.h"
 
 static const struct kz_cmd_option options[] = {
-	{"day", "DATE", "the day it was issued, YYYY-MM-DD (default today)"},
+	{"day", "DATE", N("the day it was issued, YYYY-MM-DD (default today)")},
 	{"requests", NULL,
-		"instead of a ticket: the hall server's requests and refusals of the day "
-		"(who, counter, what, the outcome)"},
-	{"lang", "kk|ru", "the language it speaks (default: [hall] staff_lang)"},
+		N("instead of a ticket: the hall server's requests and refusals of the day "
+		  "(who, counter, what, the outcome)")},
+	{"lang", "kk|ru", N("the language it speaks (default: [hall] staff_lang)")},
 	{NULL, NULL, NULL},
 };
 
@@ -87,8 +87,8 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_history = {
 	.name = "history",
 	.args = "NUMBER | --requests",
-	.summary = "everything that happened to a ticket (or the hall server's requests), from "
-		   "the event log",
+	.summary = N("everything that happened to a ticket (or the hall server's requests), from "
+		     "the event log"),
 	.options = options,
 	.min_args = 0,
 	.max_args = 1,

@@ -11,7 +11,7 @@ exec(struct kz_cli *cli)
 
 const struct kz_cmd kz_cmd_init = {
 	.name = "init",
-	.summary = "create the hall database from the configuration, or migrate it",
+	.summary = N("create the hall database from the configuration, or migrate it"),
 	.flags = KZ_CMD_DB | KZ_CMD_CREATE,
 	.exec = exec,
 };

@@ -14,8 +14,8 @@
 
 static const struct kz_cmd_option options[] = {
 	{"sample", NULL,
-		"give the kiosk the README's sample PIN if it has none (a first run; "
-		"'kezek check' refuses it until changed)"},
+		N("give the kiosk the README's sample PIN if it has none (a first run; "
+		  "'kezek check' refuses it until changed)")},
 	{NULL, NULL, NULL},
 };
 
@@ -62,8 +62,8 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_kiosk = {
 	.name = "kiosk",
 	.args = "pin NAME",
-	.summary = "set the kiosk administrator's PIN (read from standard input), kept in the "
-		   "database",
+	.summary = N("set the kiosk administrator's PIN (read from standard input), kept in the "
+		     "database"),
 	.options = options,
 	.min_args = 2,
 	.max_args = 2,

@@ -12,7 +12,7 @@
 #include "term.h"
 
 static const struct kz_cmd_option options[] = {
-	{"administrator", NULL, "an administrator rather than a manager"},
+	{"administrator", NULL, N("an administrator rather than a manager")},
 	{NULL, NULL, NULL},
 };
 
@@ -42,7 +42,7 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_manager = {
 	.name = "manager",
 	.args = "pin NAME",
-	.summary = "set the PIN (read from standard input) a manager logs in with to kezek-hall",
+	.summary = N("set the PIN (read from standard input) a manager logs in with to kezek-hall"),
 	.options = options,
 	.min_args = 2,
 	.max_args = 2,

@@ -28,7 +28,8 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_next = {
 	.name = "next",
 	.args = "N",
-	.summary = "call the visitor who has waited longest to counter N; prints the number first",
+	.summary =
+		N("call the visitor who has waited longest to counter N; prints the number first"),
 	.min_args = 1,
 	.max_args = 1,
 	.flags = KZ_CMD_DB,

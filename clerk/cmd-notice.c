@@ -25,7 +25,7 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_notice_sent = {
 	.name = "notice-sent",
 	.args = "NUMBER",
-	.summary = "record that refused application NUMBER's notice (p.16) was sent",
+	.summary = N("record that refused application NUMBER's notice (p.16) was sent"),
 	.min_args = 1,
 	.max_args = 1,
 	.flags = KZ_CMD_DB,

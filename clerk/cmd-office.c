@@ -106,7 +106,7 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_office = {
 	.name = "office",
 	.args = "show | find TEXT",
-	.summary = "this office and where complaints about it go (App. 1, App. 5); search both",
+	.summary = N("this office and where complaints about it go (App. 1, App. 5); search both"),
 	.min_args = 1,
 	.max_args = 2,
 	.exec = exec,

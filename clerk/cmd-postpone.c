@@ -8,10 +8,10 @@
 #include "queue/wait.h"
 
 static const struct kz_cmd_option options[] = {
-	{"counter", "N", "the counter whose visitor goes away, or whose list is shown"},
-	{"reason", "TEXT", "what the visitor went to fetch (one line)"},
-	{"minutes", "M", "how long they have to come back (1 to 240)"},
-	{"list", NULL, "show the counter's postponed visitors instead"},
+	{"counter", "N", N("the counter whose visitor goes away, or whose list is shown")},
+	{"reason", "TEXT", N("what the visitor went to fetch (one line)")},
+	{"minutes", "M", N("how long they have to come back (1 to 240)")},
+	{"list", NULL, N("show the counter's postponed visitors instead")},
 	{NULL, NULL, NULL},
 };
 
@@ -87,8 +87,8 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_postpone = {
 	.name = "postpone",
 	.args = "",
-	.summary =
-		"send a counter's visitor to fetch a copy, back by a time; prints the number first",
+	.summary = N(
+		"send a counter's visitor to fetch a copy, back by a time; prints the number first"),
 	.options = options,
 	.min_args = 0,
 	.max_args = 0,

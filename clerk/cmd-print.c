@@ -20,12 +20,12 @@
 #include "queue/reprint.h"
 
 static const struct kz_cmd_option options[] = {
-	{"lang", "kk|ru", "language (default: as printed before, else kk)"},
-	{"on", "PRINTER", "the printer for a paper printed again (default: the one it was on)"},
-	{"day", "DATE", "the day a ticket was issued (default today)"},
-	{"counter", "N", "the counter that asks for a paper again (for the log)"},
-	{"clerk", "NAME", "the clerk who asks for a paper again (for the log)"},
-	{"sample", NULL, "form: the sample filled in with made-up data (p.10), not the blank"},
+	{"lang", "kk|ru", N("language (default: as printed before, else kk)")},
+	{"on", "PRINTER", N("the printer for a paper printed again (default: the one it was on)")},
+	{"day", "DATE", N("the day a ticket was issued (default today)")},
+	{"counter", "N", N("the counter that asks for a paper again (for the log)")},
+	{"clerk", "NAME", N("the clerk who asks for a paper again (for the log)")},
+	{"sample", NULL, N("form: the sample filled in with made-up data (p.10), not the blank")},
 	{NULL, NULL, NULL},
 };
 
@@ -406,7 +406,8 @@ reprint_job(struct kz_cli *cli)
 	return KZ_EXIT_OK;
 }
 
-/* The subcommands: the word, how many words in all, what runs. */
+/* The USB printers plugged in, each with the lines of hall.ini that reach
+ * it (those stay as hall.ini reads them, in any language). */
 static int
 usb(struct kz_cli *cli)
 {
@@ -419,19 +420,25 @@ usb(struct kz_cli *cli)
 		printf("%s\n",
 			T("no USB printer is plugged in (none with a printer interface); "
 			  "check its cable and power"));
-	for (int i = 0; i < n; i++)
-		printf("%04x:%04x  %s %s, serial %s (bus %d, device %d)%s\n"
-		       "  transport = usb\n  address = %s\n",
-			p[i].vendor, p[i].product, p[i].manufacturer[0] ? p[i].manufacturer : "?",
-			p[i].model[0] ? p[i].model : "?", p[i].serial[0] ? p[i].serial : "none",
-			p[i].bus, p[i].device,
-			p[i].can_open ? ""
-				      : "; this user may not open it: install "
-					"config/udev/60-kezek-printers.rules",
-			p[i].address);
+	else
+		printf("%s\n",
+			T("USB printers plugged in, each with the lines of its [printer "
+			  "NAME] section in hall.ini:"));
+	for (int i = 0; i < n; i++) {
+		printf(T("%04x:%04x  %s %s, serial %s (bus %d, device %d)"), p[i].vendor,
+			p[i].product, p[i].manufacturer[0] ? p[i].manufacturer : "?",
+			p[i].model[0] ? p[i].model : "?", p[i].serial[0] ? p[i].serial : T("none"),
+			p[i].bus, p[i].device);
+		if (!p[i].can_open)
+			printf("; %s",
+				T("this user may not open it: install "
+				  "config/udev/60-kezek-printers.rules"));
+		printf("\n  transport = usb\n  address = %s\n", p[i].address);
+	}
 	return KZ_EXIT_OK;
 }
 
+/* The subcommands: the word, how many words in all, what runs. */
 static const struct sub {
 	const char *name;
 	int argc;
@@ -465,9 +472,10 @@ const struct kz_cmd kz_cmd_print = {
 	.name = "print",
 	.args = "status | test PRINTER | form PRINTER | ticket|receipt|notice|refusal|talon NUMBER |"
 		" reprint JOB | preview FILE PNG | usb",
-	.summary = "the printers, their services and jobs; a test page; a blank form (--sample: "
-		   "filled in with made-up data); any paper again by its number; the USB printers "
-		   "plugged in",
+	.summary =
+		N("the printers, their services and jobs; a test page; a blank form (--sample: "
+		  "filled in with made-up data); any paper again by its number; the USB printers "
+		  "plugged in"),
 	.options = options,
 	.min_args = 1,
 	.max_args = 3,

@@ -14,8 +14,8 @@
 
 static const struct kz_cmd_option options[] = {
 	{"older-than", "DAYS",
-		"purge cases closed more than DAYS ago (default [hall] "
-		"retention_days, 1095)"},
+		N("purge cases closed more than DAYS ago (default [hall] "
+		  "retention_days, 1095)")},
 	{NULL, NULL, NULL},
 };
 
@@ -71,7 +71,7 @@ exec(struct kz_cli *cli)
 
 const struct kz_cmd kz_cmd_purge = {
 	.name = "purge",
-	.summary = "remove personal data of cases closed longer ago than the retention (p.17.7)",
+	.summary = N("remove personal data of cases closed longer ago than the retention (p.17.7)"),
 	.options = options,
 	.flags = KZ_CMD_DB,
 	.exec = exec,

@@ -23,7 +23,7 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_recall = {
 	.name = "recall",
 	.args = "N",
-	.summary = "call the ticket at counter N again (the visitor has not come up)",
+	.summary = N("call the ticket at counter N again (the visitor has not come up)"),
 	.min_args = 1,
 	.max_args = 1,
 	.flags = KZ_CMD_DB,

@@ -22,16 +22,16 @@
 #include "report-out.h"
 
 static const struct kz_cmd_option options[] = {
-	{"offices", "KEY,KEY", "only these offices (App. 1 keys; default: all the centre has)"},
-	{"week", "DATE", "the week (Monday to Sunday) of DATE"},
-	{"from", "DATE", "first day of a range (with --to)"},
-	{"to", "DATE", "last day of a range"},
-	{"csv", NULL, "CSV: each office's rows, then the offices together (office 'region')"},
-	{"pdf", "FILE", "write the region's report with charts as an A4 PDF"},
-	{"yes", NULL, "settle: do it (without: only say what it would do)"},
+	{"offices", "KEY,KEY", N("only these offices (App. 1 keys; default: all the centre has)")},
+	{"week", "DATE", N("the week (Monday to Sunday) of DATE")},
+	{"from", "DATE", N("first day of a range (with --to)")},
+	{"to", "DATE", N("last day of a range")},
+	{"csv", NULL, N("CSV: each office's rows, then the offices together (office 'region')")},
+	{"pdf", "FILE", N("write the region's report with charts as an A4 PDF")},
+	{"yes", NULL, N("settle: do it (without: only say what it would do)")},
 	{"lang", "kk|ru",
-		"the language it speaks, of the names and of the PDF (default: staff_lang)"},
-	{"centre", "CONNINFO", "the centre's connection string (default: centre in [region])"},
+		N("the language it speaks, of the names and of the PDF (default: staff_lang)")},
+	{"centre", "CONNINFO", N("the centre's connection string (default: centre in [region])")},
 	{NULL, NULL, NULL},
 };
 
@@ -385,8 +385,8 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_region = {
 	.name = "region",
 	.args = "report [RANGE] | status | settle",
-	.summary = "the region's offices at the centre: their report side by side, their "
-		   "shipping, a restored hall settled",
+	.summary = N("the region's offices at the centre: their report side by side, their "
+		     "shipping, a restored hall settled"),
 	.options = options,
 	.min_args = 1,
 	.max_args = 2,

@@ -16,14 +16,14 @@
 #include "report-out.h"
 
 static const struct kz_cmd_option options[] = {
-	{"week", "DATE", "the week (Monday to Sunday) of DATE"},
-	{"from", "DATE", "first day of a range (with --to)"},
-	{"to", "DATE", "last day of a range"},
-	{"csv", NULL, "CSV for a spreadsheet instead of the table"},
-	{"pdf", "FILE", "write the report with charts as an A4 PDF"},
-	{"print", "PRINTER", "print it on an A4 printer of hall.ini"},
-	{"lang", "kk|ru", "language of names and of the PDF (default ru)"},
-	{"scan", NULL, "work every day out from its tickets, not from the days' summaries"},
+	{"week", "DATE", N("the week (Monday to Sunday) of DATE")},
+	{"from", "DATE", N("first day of a range (with --to)")},
+	{"to", "DATE", N("last day of a range")},
+	{"csv", NULL, N("CSV for a spreadsheet instead of the table")},
+	{"pdf", "FILE", N("write the report with charts as an A4 PDF")},
+	{"print", "PRINTER", N("print it on an A4 printer of hall.ini")},
+	{"lang", "kk|ru", N("language of names and of the PDF (default ru)")},
+	{"scan", NULL, N("work every day out from its tickets, not from the days' summaries")},
 	{NULL, NULL, NULL},
 };
 
@@ -98,7 +98,7 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_report = {
 	.name = "report",
 	.args = "[DATE | YYYY-MM | YYYY]",
-	.summary = "waits, service times, applications, complaints and App. 4 for a range",
+	.summary = N("waits, service times, applications, complaints and App. 4 for a range"),
 	.options = options,
 	.max_args = 1,
 	.flags = KZ_CMD_DB | KZ_CMD_CAL | KZ_CMD_READS | KZ_CMD_LANG,

@@ -25,8 +25,8 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_restore = {
 	.name = "restore",
 	.args = "FILE",
-	.summary = "put a copy made by 'kezek backup' back in place of the database, after "
-		   "checking it",
+	.summary = N("put a copy made by 'kezek backup' back in place of the database, after "
+		     "checking it"),
 	.min_args = 1,
 	.max_args = 1,
 	.flags = KZ_CMD_DB,

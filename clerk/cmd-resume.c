@@ -12,11 +12,12 @@
 #include "queue/clock.h"
 
 static const struct kz_cmd_option options[] = {
-	{"docs", "LIST", "the missing documents brought: act,conclusion ... (codes as for accept)"},
-	{"counter", "N", "the counter where they are taken (open: its clerk takes them)"},
+	{"docs", "LIST",
+		N("the missing documents brought: act,conclusion ... (codes as for accept)")},
+	{"counter", "N", N("the counter where they are taken (open: its clerk takes them)")},
 	{"print", "PRINTER",
-		"print the receipt on PRINTER (role receipts or a4; default: one that works)"},
-	{"lang", "kk|ru", "the receipt's language (default: the applicant's, chosen at intake)"},
+		N("print the receipt on PRINTER (role receipts or a4; default: one that works)")},
+	{"lang", "kk|ru", N("the receipt's language (default: the applicant's, chosen at intake)")},
 	{NULL, NULL, NULL},
 };
 
@@ -92,8 +93,8 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_resume = {
 	.name = "resume",
 	.args = "NUMBER",
-	.summary = "the missing documents of suspended application NUMBER came (p.16): it goes "
-		   "on, due anew, with a new receipt",
+	.summary = N("the missing documents of suspended application NUMBER came (p.16): it goes "
+		     "on, due anew, with a new receipt"),
 	.options = options,
 	.min_args = 1,
 	.max_args = 1,

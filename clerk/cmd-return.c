@@ -7,7 +7,7 @@
 #include "queue/wait.h"
 
 static const struct kz_cmd_option options[] = {
-	{"counter", "N", "the counter that postponed the visitor"},
+	{"counter", "N", N("the counter that postponed the visitor")},
 	{NULL, NULL, NULL},
 };
 
@@ -43,7 +43,7 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_return = {
 	.name = "return",
 	.args = "NUMBER",
-	.summary = "call a postponed visitor back to the counter that sent them",
+	.summary = N("call a postponed visitor back to the counter that sent them"),
 	.options = options,
 	.min_args = 1,
 	.max_args = 1,

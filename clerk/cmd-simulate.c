@@ -108,20 +108,21 @@ exec(struct kz_cli *cli)
 }
 
 static const struct kz_cmd_option options[] = {
-	{"day", "DATE", "simulate this working day (default: the clock's today)"},
-	{"from", "DATE", "simulate every working day from DATE ..."},
-	{"to", "DATE", "... to DATE, both included (at most 400 days)"},
-	{"seed", "N", "random seed: the same seed and days give the same database (default 1)"},
-	{"visitors", "N", "mean visitors a day (default 34 per counter of the first service)"},
+	{"day", "DATE", N("simulate this working day (default: the clock's today)")},
+	{"from", "DATE", N("simulate every working day from DATE ...")},
+	{"to", "DATE", N("... to DATE, both included (at most 400 days)")},
+	{"seed", "N", N("random seed: the same seed and days give the same database (default 1)")},
+	{"visitors", "N", N("mean visitors a day (default 34 per counter of the first service)")},
 	{"with-real-visits", NULL,
-		"go on although the database holds real visits (refused without it: the "
-		"simulated days would mix with them in every report)"},
+		N("go on although the database holds real visits (refused without it: the "
+		  "simulated days would mix with them in every report)")},
 	{NULL, NULL, NULL},
 };
 
 const struct kz_cmd kz_cmd_simulate = {
 	.name = "simulate",
-	.summary = "fill the database with simulated working days (demonstrations, report tests)",
+	.summary =
+		N("fill the database with simulated working days (demonstrations, report tests)"),
 	.options = options,
 	.flags = KZ_CMD_DB | KZ_CMD_CREATE | KZ_CMD_CAL, /* a fresh file is the usual target */
 	.exec = exec,

@@ -24,7 +24,7 @@ exec(struct kz_cli *cli)
 const struct kz_cmd kz_cmd_start = {
 	.name = "start",
 	.args = "N",
-	.summary = "the called visitor came: service at counter N starts",
+	.summary = N("the called visitor came: service at counter N starts"),
 	.min_args = 1,
 	.max_args = 1,
 	.flags = KZ_CMD_DB,

@@ -9,7 +9,7 @@
 #include "queue/status.h"
 
 static const struct kz_cmd_option options[] = {
-	{"lang", "kk|ru", "the language of the table (default: [hall] staff_lang)"},
+	{"lang", "kk|ru", N("the language of the table (default: [hall] staff_lang)")},
 	{NULL, NULL, NULL},
 };
 
@@ -191,7 +191,7 @@ exec(struct kz_cli *cli)
 
 const struct kz_cmd kz_cmd_status = {
 	.name = "status",
-	.summary = "who waits for what and for how long; what each counter is doing",
+	.summary = N("who waits for what and for how long; what each counter is doing"),
 	.options = options,
 	.flags = KZ_CMD_DB | KZ_CMD_READS | KZ_CMD_LANG | KZ_CMD_CAL,
 	.exec = exec,

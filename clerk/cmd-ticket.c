@@ -70,15 +70,16 @@ exec(struct kz_cli *cli)
 }
 
 static const struct kz_cmd_option options[] = {
-	{"print", "PRINTER", "print the ticket on PRINTER ([printer NAME] in hall.ini)"},
-	{"lang", "kk|ru", "the printed ticket's language (default kk)"},
+	{"print", "PRINTER", N("print the ticket on PRINTER ([printer NAME] in hall.ini)")},
+	{"lang", "kk|ru", N("the printed ticket's language (default kk)")},
 	{NULL, NULL, NULL},
 };
 
 const struct kz_cmd kz_cmd_ticket = {
 	.name = "ticket",
 	.args = "SERVICE",
-	.summary = "issue the next ticket of SERVICE (its code or prefix); prints its number first",
+	.summary =
+		N("issue the next ticket of SERVICE (its code or prefix); prints its number first"),
 	.options = options,
 	.min_args = 1,
 	.max_args = 1,

@@ -24,13 +24,18 @@
 #include "queue/backup.h"
 #include "queue/adminpin.h"
 #include "queue/clock.h"
+#include "queue/device.h"
 #include "queue/outbox.h"
 #include "queue/simulated.h"
+#include "printer/printd.h"
 #include "setup/setup.h"
 
 #define DISK_FAIL_MB      200  /* below this the hall cannot open */
 #define DISK_WARN_MB      1024 /* below this, warn */
 #define BACKUP_WARN_HOURS 48   /* the newest copy older than this: warn */
+/* An enrolled device not heard from this long: warn.  Six times the most
+ * seldom its last-seen time is written, so a live one never trips it. */
+#define DEVICE_QUIET_SECONDS (6 * KZ_DEVICE_SEEN_SECONDS)
 
 static void __attribute__((format(printf, 2, 3))) say(char *out, const char *fmt, ...)
 {
@@ -69,6 +74,7 @@ check_config(struct kz_doctor *d, struct kz_doctor_line *line)
 		return KZ_DOCTOR_FAIL;
 	}
 	d->config_ok = 1;
+	kz_cli_quiet_language(cli, 1);
 	d->db_path = kz_cli_opt(cli, "db");
 	if (d->db_path == NULL || *d->db_path == '\0')
 		d->db_path = getenv("KEZEK_DB");
@@ -622,6 +628,132 @@ check_backups(struct kz_doctor *d, struct kz_doctor_line *line)
 	return KZ_DOCTOR_OK;
 }
 
+/* The device as the lines name it: "board-1 (board)", "kiosk-1b (kiosk
+ * for kiosk-1)"; out holds 128. */
+static const char *
+device_named(const struct kz_device *v, char *out)
+{
+	const char *role = kz_cli_word(kz_device_role_name(v->role));
+
+	if (v->stands_for[0] && strcmp(v->stands_for, v->name) != 0)
+		snprintf(out, 128, T("%s (%s for %s)"), v->name, role, v->stands_for);
+	else
+		snprintf(out, 128, "%s (%s)", v->name, role);
+	return out;
+}
+
+/* Registered, never enrolled: its code expired or was spent by wrong
+ * tries.  NULL if neither. */
+static struct kz_doctor_line *
+device_unenrolled(struct kz_doctor *d, const struct kz_device *v, int64_t now)
+{
+	struct kz_doctor_line *x;
+	char who[128], when[40];
+
+	if (v->enrolled || v->revoked_at || (v->code_live && v->code_expires > now))
+		return NULL;
+	x = more(d, KZ_DOCTOR_WARN);
+	kz_clock_format(v->code_expires, "%Y-%m-%d %H:%M", when, sizeof when);
+	if (v->code_live)
+		say(x->what, T("%s: never enrolled; its one-time code expired at %s"),
+			device_named(v, who), when);
+	else
+		say(x->what, T("%s: never enrolled; its one-time code was spent by wrong tries"),
+			device_named(v, who));
+	say(x->todo,
+		T("give it a new code (kezek device code %s) and enrol it with --enrol, or retire "
+		  "it: kezek device revoke %s"),
+		v->name, v->name);
+	return x;
+}
+
+/* An enrolled printer device whose print service's heartbeat is stale:
+ * the printer's jobs wait for nobody.  NULL if it beats. */
+static struct kz_doctor_line *
+device_printer_silent(struct kz_doctor *d, const struct kz_device *v, int64_t now)
+{
+	const struct kz_printer_conf *p = kz_config_printer(d->cfg, v->stands_for);
+	enum kz_service_state st = KZ_SERVICE_NONE;
+	struct kz_doctor_line *x;
+	char reason[256], who[128], when[40], err[KZ_ERR_LEN];
+	int64_t at = 0;
+
+	if (!v->enrolled || v->role != KZ_DEVICE_PRINTER ||
+		kz_printer_get_heartbeat(d->db, v->stands_for, &at, &st, reason, err) != KZ_OK)
+		return NULL;
+	if (at != 0 && st != KZ_SERVICE_STOPPED && now - at <= KZ_PRINTD_STALE_SECONDS)
+		return NULL;
+	/* visitors leave without a ticket when the kiosk's printer is silent */
+	x = more(d, p != NULL && p->role == KZ_ROLE_TICKETS ? KZ_DOCTOR_FAIL : KZ_DOCTOR_WARN);
+	kz_clock_format(at, "%Y-%m-%d %H:%M", when, sizeof when);
+	if (at == 0)
+		say(x->what, T("%s: the print service of printer %s has never reported"),
+			device_named(v, who), v->stands_for);
+	else if (st == KZ_SERVICE_STOPPED)
+		say(x->what, T("%s: the print service of printer %s was stopped at %s"),
+			device_named(v, who), v->stands_for, when);
+	else
+		say(x->what,
+			T("%s: the print service of printer %s has sent no heartbeat since %s"),
+			device_named(v, who), v->stands_for, when);
+	say(x->todo,
+		T("printer %s's papers wait: start kezek-printd --printer %s --server URL on the "
+		  "printer's machine and check its network"),
+		v->stands_for, v->stands_for);
+	return x;
+}
+
+/* An enrolled device not heard from for DEVICE_QUIET_SECONDS (since its
+ * enrolment if it never asked anything).  NULL if it was. */
+static struct kz_doctor_line *
+device_quiet(struct kz_doctor *d, const struct kz_device *v, int64_t now)
+{
+	int64_t last = v->seen_at ? v->seen_at : v->enrolled_at;
+	struct kz_doctor_line *x;
+	char who[128], when[40];
+
+	if (!v->enrolled || now - last <= DEVICE_QUIET_SECONDS)
+		return NULL;
+	x = more(d, KZ_DOCTOR_WARN);
+	kz_clock_format(last, "%Y-%m-%d %H:%M", when, sizeof when);
+	say(x->what, T("%s: not heard from since %s"), device_named(v, who), when);
+	say(x->todo,
+		T("switch its machine on and check that it reaches kezek-hall (its network, the "
+		  "hall's address); retire a device no longer used: kezek device revoke %s"),
+		v->name);
+	return x;
+}
+
+/* The registered devices (kezek device list): only those that need the
+ * administrator get a line. */
+static enum kz_doctor_verdict
+check_devices(struct kz_doctor *d, struct kz_doctor_line *line)
+{
+	static struct kz_device dev[KZ_DEVICES_MAX];
+	enum kz_doctor_verdict worst = KZ_DOCTOR_OK;
+	int64_t now = kz_clock_now();
+	int n, live = 0;
+
+	if (d->db == NULL) {
+		say(line->what, "not checked: no database");
+		return KZ_DOCTOR_SKIP;
+	}
+	if (kz_device_list(d->db, dev, KZ_DEVICES_MAX, &n, line->what) != KZ_OK)
+		return KZ_DOCTOR_FAIL;
+	for (int i = 0; i < n; i++) {
+		struct kz_doctor_line *x = device_unenrolled(d, &dev[i], now);
+		if (x == NULL)
+			x = device_printer_silent(d, &dev[i], now);
+		if (x == NULL)
+			x = device_quiet(d, &dev[i], now);
+		live += dev[i].enrolled;
+		if (x != NULL && x->verdict > worst)
+			worst = x->verdict;
+	}
+	say(line->what, T("%d registered, %d enrolled"), n, live);
+	return worst;
+}
+
 const struct kz_doctor_check kz_doctor_checks[] = {
 	{"configuration", check_config},
 	{"clock", check_clock},
@@ -631,6 +763,7 @@ const struct kz_doctor_check kz_doctor_checks[] = {
 	{"visits", check_visits},
 	{"printers", check_printers},
 	{"kiosk PINs", check_kiosk_pins},
+	{"devices", check_devices},
 	{"disk", check_disk},
 	{"backups", check_backups},
 	{"web server", check_server},

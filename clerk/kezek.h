@@ -53,6 +53,13 @@ enum {
  * the source strings, when KEZEK_LANG=en asks for them). */
 const char *kz_cli_lang(void);
 
+/* For what speaks before or without the hall's setup (help, doctor): the
+ * staff's language from the configuration (loaded unless loaded says it
+ * is) and KEZEK_LANG, and its catalogue where one is found.  What fails
+ * is not said: the words stay the source's. */
+struct kz_cli;
+void kz_cli_quiet_language(struct kz_cli *cli, int loaded);
+
 /* A word the database keeps (a state, an outcome, a kind, a channel:
  * "no_show") as the staff read it ("неявка"); name itself if unknown. */
 const char *kz_cli_word(const char *name);

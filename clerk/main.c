@@ -11,6 +11,7 @@
 #include "kezek.h"
 #include "queue/clock.h"
 #include "queue/hall.h"
+#include "queue/utf8.h"
 
 static void
 print_options(FILE *f, const struct kz_cmd_option *o)
@@ -20,43 +21,109 @@ print_options(FILE *f, const struct kz_cmd_option *o)
 	for (; o && o->name; o++) {
 		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
 			o->arg ? o->arg : "");
-		fprintf(f, "  %-22s %s\n", left, o->help);
+		fprintf(f, "  %-22s %s\n", left, T(o->help));
 	}
+}
+
+/* "usage:" in the staff's words, then the form; a second form lines up
+ * under the first. */
+static void
+usage_line(FILE *f, const char *form, const char *second)
+{
+	const char *word = T("usage:");
+
+	fprintf(f, "%s %s\n", word, form);
+	if (second == NULL)
+		return;
+	kz_cli_pad(f, "", kz_utf8_width(word));
+	fprintf(f, " %s\n", second);
 }
 
 static void
 usage(FILE *f)
 {
-	fprintf(f,
-		"usage: kezek [--config FILE] [--db PATH] [--now TIME] [--data-dir DIR] COMMAND "
-		"[ARGS]\n       kezek --version\n\n"
-		"Kezek runs the visitor hall's queue. Commands:\n");
-	for (int i = 0; kz_commands[i] != NULL; i++)
-		fprintf(f, "  %-12s %s\n", kz_commands[i]->name, kz_commands[i]->summary);
-	fprintf(f, "\nOptions for every command:\n");
+	usage_line(f,
+		"kezek [--config FILE] [--db PATH] [--now TIME] [--data-dir DIR] COMMAND [ARGS]",
+		"kezek --version");
+	fprintf(f, "\n%s\n", T("Kezek runs the visitor hall's queue. Commands:"));
+	for (int i = 0; kz_commands[i] != NULL; i++) {
+		fprintf(f, "  %-12s ", kz_commands[i]->name);
+		fprintf(f, "%s\n", T(kz_commands[i]->summary));
+	}
+	fprintf(f, "\n%s\n", T("Options for every command:"));
 	print_options(f, kz_cli_common);
-	fprintf(f,
-		"\n'kezek COMMAND --help' tells more. Exit codes: 0 done, 1 usage, "
-		"2 rejected, 3 database or configuration error, 4 answered on holiday data\n"
-		"not decreed (calendar due, calendar now). The staff's language: [hall] staff_lang,\n"
-		"or KEZEK_LANG=kk|ru|en (en: the untranslated source strings, for scripts).\n");
+	fprintf(f, "\n%s",
+		T("'kezek COMMAND --help' tells more. Exit codes: 0 done, 1 usage, 2 rejected, 3 "
+		  "database or configuration error, 4 answered on holiday data\nnot decreed "
+		  "(calendar due, calendar now). The staff's language: [hall] staff_lang,\nor "
+		  "KEZEK_LANG=kk|ru|en (en: the untranslated source strings, for scripts).\n"));
 }
 
 static void
 cmd_usage(FILE *f, const struct kz_cmd *cmd)
 {
-	fprintf(f, "usage: kezek %s%s%s [options]\n\n%s\n\nOptions:\n", cmd->name,
-		cmd->args ? " " : "", cmd->args ? cmd->args : "", cmd->summary);
+	char form[512];
+
+	snprintf(form, sizeof form, "kezek %s%s%s %s", cmd->name, cmd->args ? " " : "",
+		cmd->args ? cmd->args : "", T("[options]"));
+	usage_line(f, form, NULL);
+	fprintf(f, "\n%s\n\n%s\n", T(cmd->summary), T("Options:"));
 	print_options(f, cmd->options);
 	print_options(f, kz_cli_common);
 	if (cmd->keys == NULL)
 		return;
-	fprintf(f,
-		"\nPersonal data, on standard input (or --from FILE, mode 0600), never as "
-		"options:\none 'key: value' a line, UTF-8; an indented line continues the "
-		"value above\non a new line; blank lines and lines starting with '#' are skipped. Keys:\n");
+	fprintf(f, "\n%s",
+		T("Personal data, on standard input (or --from FILE, mode 0600), never as "
+		  "options:\none 'key: value' a line, UTF-8; an indented line continues the "
+		  "value above\non a new line; blank lines and lines starting with '#' are "
+		  "skipped. Keys:\n"));
 	for (const struct kz_cmd_key *k = cmd->keys; k->name; k++)
-		fprintf(f, "  %-22s %s\n", k->name, k->help);
+		fprintf(f, "  %-22s %s\n", k->name, T(k->help));
+}
+
+/* The help said before any command runs (kezek --help, kezek help CMD):
+ * in the staff's language, the configuration --config or --data-dir names
+ * before the command read as far as it can be. */
+static void
+help_language(struct kz_cli *cli, int argc, char **argv)
+{
+	static struct kz_config cfg;
+
+	cli->cfg = &cfg;
+	for (int i = 1; i + 1 < argc && cli->nopts < KZ_MAX_OPTS; i++)
+		if (strcmp(argv[i], "--config") == 0 || strcmp(argv[i], "--data-dir") == 0) {
+			cli->opt_name[cli->nopts] = argv[i] + 2;
+			cli->opt_value[cli->nopts++] = argv[++i];
+		}
+	kz_cli_quiet_language(cli, 0);
+}
+
+/* kezek --help, kezek help [COMMAND], or kezek alone (its usage on
+ * stderr): the exit code. */
+static int
+say_help(int argc, char **argv, int at)
+{
+	struct kz_cli cli = {0};
+	const struct kz_cmd *c = NULL;
+	int rc = KZ_EXIT_OK;
+
+	help_language(&cli, argc, argv);
+	if (at > 0)
+		c = at + 1 < argc ? kz_cmd_find(argv[at + 1]) : NULL;
+	if (c != NULL)
+		cmd_usage(stdout, c);
+	else if (at > 0)
+		usage(stdout);
+	else {
+		rc = KZ_EXIT_USAGE;
+		for (int i = 1; i < argc; i++)
+			if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+				rc = KZ_EXIT_OK;
+		usage(rc == KZ_EXIT_OK ? stdout : stderr);
+	}
+	kz_i18n_use(NULL);
+	kz_i18n_free(cli.tr);
+	return rc;
 }
 
 /* The staff's language: [hall] staff_lang, KEZEK_LANG, a listing's --lang. */
@@ -152,25 +219,18 @@ main(int argc, char **argv)
 
 	if (at == 0) {
 		for (int i = 1; i < argc; i++)
-			if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-				usage(stdout);
-				return KZ_EXIT_OK;
-			}
-		for (int i = 1; i < argc; i++)
+			help = help || strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0;
+		for (int i = 1; i < argc && !help; i++)
 			if (strcmp(argv[i], "--version") == 0) {
 				char version[64];
 				kz_setup_version("kezek", version, sizeof version);
 				printf("%s\n", version);
 				return KZ_EXIT_OK;
 			}
-		usage(stderr);
-		return KZ_EXIT_USAGE;
+		return say_help(argc, argv, 0);
 	}
-	if (strcmp(argv[at], "help") == 0) {
-		const struct kz_cmd *c = at + 1 < argc ? kz_cmd_find(argv[at + 1]) : NULL;
-		c ? cmd_usage(stdout, c) : usage(stdout);
-		return KZ_EXIT_OK;
-	}
+	if (strcmp(argv[at], "help") == 0)
+		return say_help(argc, argv, at);
 	cli.cmd = kz_cmd_find(argv[at]);
 	if (cli.cmd == NULL) {
 		char quoted[KZ_ERR_LEN];
@@ -188,9 +248,10 @@ main(int argc, char **argv)
 		return KZ_EXIT_FAILED;
 	}
 	rc = kz_cli_parse(&cli, argc, argv, &help);
-	if (rc == KZ_EXIT_OK && help)
+	if (rc == KZ_EXIT_OK && help) {
+		kz_cli_quiet_language(&cli, 0);
 		cmd_usage(stdout, cli.cmd);
-	else if (rc == KZ_EXIT_OK && kz_cli_opt(&cli, "version") != NULL) {
+	} else if (rc == KZ_EXIT_OK && kz_cli_opt(&cli, "version") != NULL) {
 		char version[64];
 		kz_setup_version("kezek", version, sizeof version);
 		printf("%s\n", version);

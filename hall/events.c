@@ -36,6 +36,7 @@ struct stream {
 	char token[65]; /* its session: the stream ends with it */
 	int64_t device; /* or its device (devices.id): the stream ends when it is revoked */
 	int64_t sent;   /* the version last sent, -1 before the first */
+	int64_t seen;   /* when the device was last noted as seen through it */
 };
 
 static void
@@ -138,14 +139,20 @@ hall_events_version(struct hall_events *e)
 	return v;
 }
 
-/* Whether the device is still enrolled (not revoked meanwhile). */
+/* Whether the stream's device is still enrolled (not revoked meanwhile).
+ * A board may only listen for hours: its open stream counts as hearing
+ * from it, noted as seldom as a request's. */
 static int
-device_live(struct kz_hall *h, int64_t device)
+device_live(struct kz_hall *h, struct stream *s)
 {
+	int64_t now = kz_clock_now();
 	int live = 0, rc;
 
 	pthread_mutex_lock(&h->db_lock);
-	rc = kz_device_live(h->db, device, &live, NULL);
+	rc = kz_device_live(h->db, s->device, &live, NULL);
+	if (rc == KZ_OK && live && s->seen < now - KZ_DEVICE_SEEN_SECONDS &&
+		kz_device_seen(h->db, s->device, now, NULL) == KZ_OK)
+		s->seen = now;
 	pthread_mutex_unlock(&h->db_lock);
 	return rc != KZ_OK || live; /* a busy database ends no stream */
 }
@@ -170,7 +177,7 @@ stream_read(void *cls, uint64_t pos, char *buf, size_t max)
 	v = e->version;
 	stop = e->stopping;
 	pthread_mutex_unlock(&e->lock);
-	if (!stop && s->device && !device_live(e->hall, s->device)) {
+	if (!stop && s->device && !device_live(e->hall, s)) {
 		hall_log(e->hall, "device#%lld revoked: its stream ended", (long long)s->device);
 		return MHD_CONTENT_READER_END_OF_STREAM;
 	}
@@ -202,6 +209,7 @@ hall_events_stream(struct hall_req *r)
 			N("The server could not do it; tell the administrator."), "out of memory");
 	s->e = r->hall->events;
 	s->sent = -1;
+	s->seen = kz_clock_now(); /* the request that opened it was noted */
 	snprintf(s->token, sizeof s->token, "%s", r->sess.token);
 	s->device = r->sess.device_id;
 	r->resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 1024, stream_read, s,

@@ -58,6 +58,16 @@ x_full_screen() {
 		grep -q 'Absolute upper-left Y:  0$' "$T/xwininfo"
 }
 
+# png_size FILE W H: FILE is a PNG image of W x H pixels (its signature
+# and IHDR header say so): a frame of another size, or not a PNG at all,
+# is not taken for the one a test waits for
+png_size() {
+	python3 -c 'import struct,sys
+d = open(sys.argv[1], "rb").read(24)
+sys.exit(d[:8] != b"\x89PNG\r\n\x1a\n" or d[12:16] != b"IHDR" or
+	struct.unpack(">II", d[16:24]) != (int(sys.argv[2]), int(sys.argv[3])))' "$1" "$2" "$3" 2>/dev/null
+}
+
 # run CMD...: run kezek with the arguments; output in $T/out, $T/err, code in $rc
 run() { "$KEZEK" "$@" >"$T/out" 2>"$T/err"; rc=$?; }
 

@@ -23,6 +23,36 @@ has err "'one' is not a counter number" "bad counter named"
 expect 1 "bad --now" status --now 2026-13-01T10:00
 has err "2026-13-01T10:00" "bad time named"
 
+# the help in the staff's language: its sentences from the catalogues, the
+# commands' and options' names as typed; no English sentence left (four
+# Latin words in a row)
+english() { grep -E '[A-Za-z]{2,} [a-z]{2,} [a-z]{2,} [a-z]{2,}' "$T/out"; }
+for lang in kk ru; do
+	case $lang in
+	kk) words=("Пәрмендер:" "Барлық пәрменге ортақ опциялар:" "қолданылуы:" "осы анықтаманы көрсету") ;;
+	ru) words=("Команды:" "Опции любой команды:" "использование:" "показать эту справку") ;;
+	esac
+	KEZEK_LANG=$lang expect 0 "$lang: kezek --help" --help
+	for w in "${words[@]}"; do has out "$w" "$lang: kezek --help says '$w'"; done
+	has out "  close-day " "$lang: the command's name as typed"
+	has out "--data-dir DIR" "$lang: the option's name as typed"
+	if english >/dev/null; then not_ok "$lang: English in kezek --help: $(english | head -3)"; else ok; fi
+	for c in $(KEZEK_LANG=en "$KEZEK" --help | awk '/^  [a-z][a-z-]* /{print $1}'); do
+		KEZEK_LANG=$lang run "$c" --help
+		if [ "$rc" -eq 0 ] && grep -q "^${words[2]} kezek $c" "$T/out" && ! english >/dev/null
+		then ok; else not_ok "$lang: kezek $c --help in the staff's words: $(english | head -3)"; fi
+	done
+	KEZEK_LANG=$lang expect 0 "$lang: kezek help accept" help accept
+	has out "${words[2]} kezek accept N" "$lang: the form of the command"
+	lacks out "Personal data" "$lang: how personal data is given, translated"
+	KEZEK_LANG=$lang expect 1 "$lang: kezek alone" 
+	if grep -q "^${words[2]} kezek" "$T/err"; then ok; else not_ok "$lang: the usage on stderr"; fi
+done
+# the hall's staff language when KEZEK_LANG says nothing
+sed -i 's/^staff_lang = .*/staff_lang = kk/' "$T/hall.ini"
+KEZEK_LANG= expect 0 "the hall's staff language" --help
+has out "Пәрмендер:" "kezek --help in [hall] staff_lang"
+
 # --version: every program says its name and the version it was built as
 expect 0 "kezek --version" --version
 if grep -qxE 'kezek [0-9]+\.[0-9]+(\.[0-9]+)*' "$T/out"; then ok; else not_ok "kezek version line"; fi

@@ -51,6 +51,23 @@ if [ "$(grep -n KZ58A001 "$T/out" | head -1 | cut -d: -f1)" -lt \
 	"$(grep -n KZ58B002 "$T/out" | head -1 | cut -d: -f1)" ]; then ok
 else not_ok "printers in bus order"; fi
 
+# in the staff's words, the lines for hall.ini as hall.ini reads them
+for lang in kk ru; do
+	case $lang in
+	kk) said="0416:5011  Winbond POS-80 Printer, сериялық нөмірі KZ58A001 (шина 1, құрылғы 2)"
+		head="Қосылған USB принтерлері" ;;
+	ru) said="0416:5011  Winbond POS-80 Printer, серийный номер KZ58A001 (шина 1, устройство 2)"
+		head="Подключённые USB-принтеры" ;;
+	esac
+	KEZEK_LANG=$lang usb "$KEZEK" print usb >"$T/out" 2>"$T/err"
+	has out "$head" "$lang: the heading"
+	has out "$said" "$lang: the printer described"
+	has out "address = 0416:5011:KZ58A001" "$lang: the address line as hall.ini reads it"
+	if [ "$(grep -c '^  transport = usb$' "$T/out")" -eq 2 ]; then ok
+	else not_ok "$lang: the transport lines as hall.ini reads them"; fi
+	lacks out "serial" "$lang: no English word"
+done
+
 # none plugged in: said plainly
 expect 0 "print usb with nothing plugged in" print usb
 has out "no USB printer is plugged in" "none"

@@ -13,8 +13,7 @@ expect 0 "a ticket" ticket A
 kiosk "${ASSETS[@]}" --window 1366x768 --lang ru --screen home --snapshot "$T/home.png"
 if [ "$rc" -eq 0 ] && [ "$(head -c 8 "$T/home.png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]
 then ok; else not_ok "snapshot of home is a PNG (exit $rc)"; fi
-if python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); w,h=struct.unpack(">II",d[16:24]); sys.exit(0 if (w,h)==(1366,768) else 1)' "$T/home.png"
-then ok; else not_ok "snapshot is 1366x768"; fi
+if png_size "$T/home.png" 1366 768; then ok; else not_ok "snapshot is 1366x768"; fi
 lacks err "warning" "home fits at 1366x768"
 
 kiosk "${ASSETS[@]}" --screen basement --snapshot "$T/x.png"

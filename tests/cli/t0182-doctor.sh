@@ -117,6 +117,27 @@ run doctor
 line backups warn "the newest copy" "the stale copy warned"
 has out "kezek-backup.timer" "says to look at the timer"
 
+# devices: none yet; one registered whose code still waits is in order;
+# left unenrolled past its code's day it warns, in the staff's words too;
+# retired, it is in order again
+line devices ok "0 registered, 0 enrolled" "no devices yet"
+expect 0 "a board on a machine of its own" device add board-1 --role board
+run doctor
+line devices ok "1 registered, 0 enrolled" "a code waiting is in order"
+lacks out "never enrolled" "no warning while the code waits"
+expect 0 "the next day the code has expired" --now 2026-03-21T10:30 doctor
+line "" warn "board-1 (board): never enrolled; its one-time code expired at 2026-03-21 10:00" \
+	"the unenrolled device named with its code's end"
+has out "kezek device code board-1" "says how to give it a new code"
+has out "kezek device revoke board-1" "or to retire it"
+KEZEK_LANG=kk run --now 2026-03-21T10:30 doctor
+has out "board-1 (табло): ешқашан тіркелмеген" "said in Kazakh"
+KEZEK_LANG=ru run --now 2026-03-21T10:30 doctor
+has out "board-1 (табло): так и не зарегистрировано" "said in Russian"
+expect 0 "retire it" device revoke board-1
+run --now 2026-03-21T10:30 doctor
+lacks out "never enrolled" "a retired device is not warned of"
+
 # a database with simulated days is a demonstration, not a live hall
 line visits ok "0 real visits, 0 simulated" "no visits yet"
 expect 0 "simulate a day" --db "$T/demo.db" simulate --day 2026-03-19

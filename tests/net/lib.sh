@@ -120,9 +120,7 @@ start_kiosk() {
 kiosk_ready() {
 	local win
 	win=$(xdotool search --onlyvisible --pid "$2" 2>/dev/null | head -n 1)
-	[ -n "$win" ] && x_full_screen "$win" 1366 768 &&
-		python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); sys.exit(struct.unpack(">II", d[16:24]) != (1366, 768))' \
-			"$T/$1/kiosk.png" 2>/dev/null
+	[ -n "$win" ] && x_full_screen "$win" 1366 768 && png_size "$T/$1/kiosk.png" 1366 768
 }
 
 # on_screen NAME SCREEN: kiosk NAME shows SCREEN
