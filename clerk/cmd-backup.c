@@ -14,7 +14,7 @@
 
 static const struct kz_cmd_option options[] = {
 	{"keep", "N",
-		N("after the copy, keep only the newest N copies in the backups folder "
+		N("after the copy, keep only the newest N copies in the backups/ folder "
 		  "(the daily timer keeps 14)")},
 	{NULL, NULL, NULL},
 };
