@@ -53,15 +53,18 @@ function renderTable() {
 	const limit = state.feed.wait_limit_seconds;
 	$("office").textContent = nameOf(o);
 	$("within-h").textContent = K.fill(_("Called within %s min today"), limitMinutes());
+	// each cell names its column too: on a phone the rows stack, a
+	// service above its figures, each figure with its heading
+	const heads = [...$("services").tHead.rows[0].cells].map((th) => th.textContent);
 	const rows = o.services.map((s) => {
 		const wait = longestNow(s);
 		return K.el(
 			"tr",
 			{ dataset: { service: s.service } },
-			K.el("td", { text: s.service + " · " + nameOf(s) }),
-			K.el("td", { class: "num waiting", text: String(s.waiting) }),
-			K.el("td", { class: "time level-" + K.level(wait, limit), text: s.waiting > 0 ? K.minutesText(wait) : "—" }),
-			K.el("td", { class: "share", text: shareText(s) })
+			K.el("td", { class: "service", text: s.service + " · " + nameOf(s), dataset: { label: heads[0] } }),
+			K.el("td", { class: "num waiting", text: String(s.waiting), dataset: { label: heads[1] } }),
+			K.el("td", { class: "time level-" + K.level(wait, limit), text: s.waiting > 0 ? K.minutesText(wait) : "—", dataset: { label: heads[2] } }),
+			K.el("td", { class: "share", text: shareText(s), dataset: { label: heads[3] } })
 		);
 	});
 	$("services").tBodies[0].replaceChildren(...rows);

@@ -72,5 +72,29 @@ t.main(async () => {
 	await page.locator("html[lang=kk]").waitFor();
 	const wide = await page.evaluate(() => document.documentElement.scrollWidth);
 	t.ok(wide <= 390, "no sideways scrolling on a phone", wide);
+	// a service stacks above its figures: no word split over two lines
+	const broken = await page.evaluate(() => {
+		const out = [];
+		for (const td of document.querySelectorAll("#services td")) {
+			const node = td.firstChild;
+			if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+			let at = 0;
+			for (const w of node.textContent.split(/(\s+)/)) {
+				if (w.trim() !== "") {
+					const r = document.createRange();
+					r.setStart(node, at);
+					r.setEnd(node, at + w.length);
+					if (r.getClientRects().length > 1) out.push(w);
+				}
+				at += w.length;
+			}
+		}
+		return out;
+	});
+	t.ok(broken.length === 0, "no word broken over two lines on a phone", broken.join(", "));
+	const labels = await page.evaluate(() =>
+		[...document.querySelectorAll("#services tbody tr:first-child td")].map((td) => getComputedStyle(td, "::before").content)
+	);
+	t.ok(labels.slice(1).every((l) => /[а-яәіңғүұқөһ]/i.test(l)), "each figure beside its heading, in Kazakh", labels.join(" | "));
 	await t.screenshot(page, "open-phone-kk");
 });
