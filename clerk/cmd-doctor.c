@@ -7,6 +7,10 @@
  * The checks are one table (doctor.h), in the order they build on each
  * other: a check that needs what an earlier one found missing is skipped
  * and says so, rather than failing twice for one cause.
+ *
+ * Every word is the staff's (kk or ru, KEZEK_LANG=en the source's), known
+ * before the first line: the checks' names and verdicts pad their columns
+ * by display width.
  */
 #include <stdio.h>
 #include <string.h>

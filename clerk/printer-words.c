@@ -62,7 +62,8 @@ kz_printer_transport_word(enum kz_transport_kind t)
 		[KZ_TRANSPORT_CUPS_RAW] = N("through CUPS, raw"),
 	};
 
-	if (strcmp(kz_cli_lang(), "en") == 0 || (unsigned)t >= KZ_TRANSPORT_COUNT || words[t] == NULL)
+	if (strcmp(kz_cli_lang(), "en") == 0 || (unsigned)t >= KZ_TRANSPORT_COUNT ||
+		words[t] == NULL)
 		return kz_config_transport_name(t);
 	return T(words[t]);
 }
