@@ -79,6 +79,35 @@ more(struct kz_doctor *d, enum kz_doctor_verdict v)
 	return x;
 }
 
+/* Where the configuration or data was found (setup.h): an option, a
+ * variable or a path as typed, or words the staff read. */
+static const char *
+found_through(const char *from)
+{
+	static const char *const words[] = {N("the build tree"), N("built in")};
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(from, words[i]) == 0)
+			return T(words[i]);
+	return from;
+}
+
+/* The configuration's file is not there or cannot be read: said in the
+ * doctor's words; 0 if it can be read (the lower layer's message then). */
+static int
+config_unreadable(const struct kz_setup *setup, struct kz_doctor_line *line)
+{
+	if (setup->config[0] == '\0' || access(setup->config, R_OK) == 0)
+		return 0;
+	say(line->what, T("the configuration '%s' cannot be read: %s"), setup->config,
+		strerror(errno));
+	say(line->todo, "%s",
+		T("name the hall's hall.ini with --config FILE or KEZEK_CONFIG, or install it as "
+		  "/etc/kezek/hall.ini (config/hall.ini of the source is a model), readable by "
+		  "this user"));
+	return 1;
+}
+
 static enum kz_doctor_verdict
 check_config(struct kz_doctor *d, struct kz_doctor_line *line)
 {
@@ -89,6 +118,8 @@ check_config(struct kz_doctor *d, struct kz_doctor_line *line)
 		d->cfg, line->what);
 	if (rc == KZ_OK)
 		rc = kz_clock_setup(d->cfg->timezone, kz_cli_opt(cli, "now"), line->what);
+	if (rc != KZ_OK && config_unreadable(&cli->setup, line))
+		return KZ_DOCTOR_FAIL;
 	if (rc != KZ_OK) {
 		lead(line->what, T("the configuration does not load: %s"));
 		say(line->todo, "%s",
@@ -104,7 +135,7 @@ check_config(struct kz_doctor *d, struct kz_doctor_line *line)
 	if (d->db_path == NULL || *d->db_path == '\0')
 		d->db_path = d->cfg->database;
 	say(line->what, T("%s (found through %s); data from %s"), cli->setup.config,
-		cli->setup.config_from, cli->setup.data_dir);
+		found_through(cli->setup.config_from), cli->setup.data_dir);
 	return KZ_DOCTOR_OK;
 }
 
@@ -228,6 +259,21 @@ is_font(const char *path)
 	return ok;
 }
 
+/* A folder of the data directory (dir, as kz_setup_data made its name)
+ * is missing: said by own, a format of the folder, the data directory and
+ * where it was found; a name too long by the lower layer's message after
+ * lead. */
+static void
+lacks_folder(const struct kz_doctor *d, struct kz_doctor_line *line, const char *dir,
+	const char *own, const char *lead_fmt)
+{
+	if (strlen(dir) + 1 >= KZ_PATH_LEN || access(dir, F_OK) == 0) {
+		lead(line->what, lead_fmt);
+		return;
+	}
+	say(line->what, own, dir, d->cli->setup.data_dir, found_through(d->cli->setup.data_from));
+}
+
 static enum kz_doctor_verdict
 check_data(struct kz_doctor *d, struct kz_doctor_line *line)
 {
@@ -240,7 +286,9 @@ check_data(struct kz_doctor *d, struct kz_doctor_line *line)
 		return not_checked(line, 0);
 	if (kz_setup_data(&d->cli->setup, "assets/fonts", "fonts", dir, sizeof dir, line->what) !=
 		KZ_OK) {
-		lead(line->what, T("the fonts are missing: %s"));
+		lacks_folder(d, line, dir,
+			T("no fonts at '%s': the data folder %s (%s) lacks them"),
+			T("the fonts are missing: %s"));
 		say(line->todo, "%s",
 			T("install the fonts (Debian: fonts-dejavu-core) or name the data folder with "
 			  "--data-dir"));
@@ -255,8 +303,14 @@ check_data(struct kz_doctor *d, struct kz_doctor_line *line)
 			return KZ_DOCTOR_FAIL;
 		}
 	}
-	if (kz_setup_locale(&d->cli->setup, dir, sizeof dir, line->what) != KZ_OK ||
-		kz_i18n_load(dir, &cat, line->what) != KZ_OK) {
+	if (kz_setup_locale(&d->cli->setup, dir, sizeof dir, line->what) != KZ_OK) {
+		lacks_folder(d, line, dir,
+			T("no translations at '%s': the data folder %s (%s) lacks them"),
+			T("the translations cannot be read: %s"));
+		say(line->todo, "%s", T("reinstall Kezek: its translations are part of it"));
+		return KZ_DOCTOR_FAIL;
+	}
+	if (kz_i18n_load(dir, &cat, line->what) != KZ_OK) {
 		lead(line->what, T("the translations cannot be read: %s"));
 		say(line->todo, "%s", T("reinstall Kezek: its translations are part of it"));
 		return KZ_DOCTOR_FAIL;
