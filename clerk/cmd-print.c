@@ -11,6 +11,7 @@
 
 #include "documents/documents.h"
 #include "kezek.h"
+#include "printer-words.h"
 #include "printer/preview.h"
 #include "printer/printd.h"
 #include "printer/usb.h"
@@ -35,33 +36,6 @@ static int
 source_words(void)
 {
 	return strcmp(kz_cli_lang(), "en") == 0;
-}
-
-/* The printer's state as the staff read it (the kiosk's own words). */
-static const char *
-condition_word(enum kz_printer_condition c)
-{
-	if (source_words())
-		return kz_printer_condition_name(c);
-	switch (c) {
-	case KZ_PRINTER_READY:
-		return T("ready");
-	case KZ_PRINTER_PAPER_LOW:
-		return T("paper running low");
-	case KZ_PRINTER_PAPER_OUT:
-		return T("out of paper");
-	case KZ_PRINTER_OFFLINE:
-		return T("not answering");
-	case KZ_PRINTER_COVER_OPEN:
-		return T("cover open");
-	case KZ_PRINTER_ERROR:
-		return T("out of order");
-	case KZ_PRINTER_PAUSED:
-		return T("paused by the administrator");
-	case KZ_PRINTER_UNKNOWN:
-		break;
-	}
-	return T("not known yet");
 }
 
 /* A job's state and what it prints, as the staff read them. */
@@ -106,42 +80,6 @@ doc_word(enum kz_doc_kind kind)
 		words[kind] == NULL)
 		return kz_outbox_doc_name(kind);
 	return kz_tr(kz_cli_lang(), words[kind]);
-}
-
-static const char *
-role_word(enum kz_printer_role role)
-{
-	if (source_words())
-		return kz_config_role_name(role);
-	switch (role) {
-	case KZ_ROLE_TICKETS:
-		return T("tickets");
-	case KZ_ROLE_RECEIPTS:
-		return T("receipts");
-	case KZ_ROLE_A4:
-		return T("A4 pages");
-	default:
-		return kz_config_role_name(role);
-	}
-}
-
-/* How a printer is reached, as the staff read it (hall.ini's words are
- * the source: tcp, device, usb, cups, folder, cups-raw). */
-static const char *
-transport_word(enum kz_transport_kind t)
-{
-	static const char *const words[KZ_TRANSPORT_COUNT] = {
-		[KZ_TRANSPORT_TCP] = N("network (TCP)"),
-		[KZ_TRANSPORT_DEVICE] = N("device file"),
-		[KZ_TRANSPORT_USB] = N("USB"),
-		[KZ_TRANSPORT_CUPS] = N("through CUPS"),
-		[KZ_TRANSPORT_FOLDER] = N("folder"),
-		[KZ_TRANSPORT_CUPS_RAW] = N("through CUPS, raw"),
-	};
-
-	if (source_words() || (unsigned)t >= KZ_TRANSPORT_COUNT || words[t] == NULL)
-		return kz_config_transport_name(t);
-	return T(words[t]);
 }
 
 static int
@@ -238,10 +176,10 @@ status(struct kz_cli *cli)
 		rc = kz_printer_get_state(cli->db, p->name, &state, reason, &queued, cli->err);
 		if (rc != KZ_OK || (rc = read_service(cli, p, &sv)) != KZ_OK)
 			return kz_cli_fail(cli, rc);
-		snprintf(said, sizeof said, "%s%s%s", condition_word(state), reason[0] ? ": " : "",
-			reason[0] ? kz_tr(kz_cli_lang(), reason) : "");
-		printf("%s (%s, %s %s): ", p->name, role_word(p->role),
-			transport_word(p->transport), p->address);
+		snprintf(said, sizeof said, "%s%s%s", kz_printer_condition_word(state),
+			reason[0] ? ": " : "", reason[0] ? kz_tr(kz_cli_lang(), reason) : "");
+		printf("%s (%s, %s %s): ", p->name, kz_printer_role_word(p->role),
+			kz_printer_transport_word(p->transport), p->address);
 		/* with no service, the state it last saw is history: said so */
 		if (sv.running)
 			printf(T("%s, %d waiting\n"), said, queued);

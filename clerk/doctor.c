@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "doctor.h"
+#include "printer-words.h"
 #include "queue/backup.h"
 #include "queue/adminpin.h"
 #include "queue/clock.h"
@@ -46,6 +47,27 @@ static void __attribute__((format(printf, 2, 3))) say(char *out, const char *fmt
 	va_end(ap);
 }
 
+/* A lower layer's message (kept as it is: a path, a line of hall.ini, the
+ * system's error) after the doctor's own lead sentence, lead a format
+ * with one %s. */
+static void
+lead(char *out, const char *lead_fmt)
+{
+	char said[KZ_ERR_LEN];
+
+	snprintf(said, sizeof said, "%s", out);
+	say(out, lead_fmt, said);
+}
+
+/* The checks that wait for an earlier one: "not checked" and why. */
+static enum kz_doctor_verdict
+not_checked(struct kz_doctor_line *line, int no_database)
+{
+	say(line->what, "%s",
+		no_database ? T("not checked: no database") : T("not checked: no configuration"));
+	return KZ_DOCTOR_SKIP;
+}
+
 /* Another line for this check (one per printer, year or kiosk). */
 static struct kz_doctor_line *
 more(struct kz_doctor *d, enum kz_doctor_verdict v)
@@ -55,6 +77,35 @@ more(struct kz_doctor *d, enum kz_doctor_verdict v)
 	memset(x, 0, sizeof *x);
 	x->verdict = v;
 	return x;
+}
+
+/* Where the configuration or data was found (setup.h): an option, a
+ * variable or a path as typed, or words the staff read. */
+static const char *
+found_through(const char *from)
+{
+	static const char *const words[] = {N("the build tree"), N("built in")};
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(from, words[i]) == 0)
+			return T(words[i]);
+	return from;
+}
+
+/* The configuration's file is not there or cannot be read: said in the
+ * doctor's words; 0 if it can be read (the lower layer's message then). */
+static int
+config_unreadable(const struct kz_setup *setup, struct kz_doctor_line *line)
+{
+	if (setup->config[0] == '\0' || access(setup->config, R_OK) == 0)
+		return 0;
+	say(line->what, T("the configuration '%s' cannot be read: %s"), setup->config,
+		strerror(errno));
+	say(line->todo, "%s",
+		T("name the hall's hall.ini with --config FILE or KEZEK_CONFIG, or install it as "
+		  "/etc/kezek/hall.ini (config/hall.ini of the source is a model), readable by "
+		  "this user"));
+	return 1;
 }
 
 static enum kz_doctor_verdict
@@ -67,10 +118,13 @@ check_config(struct kz_doctor *d, struct kz_doctor_line *line)
 		d->cfg, line->what);
 	if (rc == KZ_OK)
 		rc = kz_clock_setup(d->cfg->timezone, kz_cli_opt(cli, "now"), line->what);
+	if (rc != KZ_OK && config_unreadable(&cli->setup, line))
+		return KZ_DOCTOR_FAIL;
 	if (rc != KZ_OK) {
-		say(line->todo,
-			"correct what the message names; nothing else can be checked "
-			"until the configuration loads");
+		lead(line->what, T("the configuration does not load: %s"));
+		say(line->todo, "%s",
+			T("correct what the message names; nothing else can be checked until the "
+			  "configuration loads"));
 		return KZ_DOCTOR_FAIL;
 	}
 	d->config_ok = 1;
@@ -80,8 +134,8 @@ check_config(struct kz_doctor *d, struct kz_doctor_line *line)
 		d->db_path = getenv("KEZEK_DB");
 	if (d->db_path == NULL || *d->db_path == '\0')
 		d->db_path = d->cfg->database;
-	say(line->what, "%s (found through %s); data from %s", cli->setup.config,
-		cli->setup.config_from, cli->setup.data_dir);
+	say(line->what, T("%s (found through %s); data from %s"), cli->setup.config,
+		found_through(cli->setup.config_from), cli->setup.data_dir);
 	return KZ_DOCTOR_OK;
 }
 
@@ -92,29 +146,26 @@ check_clock(struct kz_doctor *d, struct kz_doctor_line *line)
 	char now[40];
 	int state;
 
-	if (!d->config_ok) {
-		say(line->what, "not checked: no configuration");
-		return KZ_DOCTOR_SKIP;
-	}
+	if (!d->config_ok)
+		return not_checked(line, 0);
 	kz_clock_format(kz_clock_now(), "%Y-%m-%d %H:%M %Z", now, sizeof now);
 	if (kz_cli_opt(d->cli, "now") != NULL || getenv("KEZEK_NOW") != NULL) {
 		say(line->what,
-			"stood at %s in %s (--now or KEZEK_NOW): the real clock is not used", now,
-			d->cfg->timezone);
+			T("stood at %s in %s (--now or KEZEK_NOW): the real clock is not used"),
+			now, d->cfg->timezone);
 		return KZ_DOCTOR_OK;
 	}
 	state = adjtimex(&tx);
 	if (state == TIME_ERROR || (tx.status & STA_UNSYNC)) {
 		say(line->what,
-			"now %s in %s, but the system clock is not synchronised to a "
-			"time source",
+			T("now %s in %s, but the system clock is not synchronised to a time source"),
 			now, d->cfg->timezone);
-		say(line->todo,
-			"waits, calls and due dates are timed by this clock: enable time "
-			"synchronisation (systemd-timesyncd or chrony) and check the time");
+		say(line->todo, "%s",
+			T("waits, calls and due dates are timed by this clock: enable time "
+			  "synchronisation (systemd-timesyncd or chrony) and check the time"));
 		return KZ_DOCTOR_WARN;
 	}
-	say(line->what, "now %s in %s, synchronised", now, d->cfg->timezone);
+	say(line->what, T("now %s in %s, synchronised"), now, d->cfg->timezone);
 	return KZ_DOCTOR_OK;
 }
 
@@ -129,8 +180,8 @@ check_owner(struct kz_doctor *d, const struct stat *st)
 	if (pw == NULL || st->st_uid == pw->pw_uid)
 		return;
 	x = more(d, KZ_DOCTOR_WARN);
-	say(x->what, "'%s' is not owned by the kezek user the services run as", d->db_path);
-	say(x->todo, "chown kezek:kezek '%s' (and its -wal and -shm files)", d->db_path);
+	say(x->what, T("'%s' is not owned by the kezek user the services run as"), d->db_path);
+	say(x->todo, T("chown kezek:kezek '%s' (and its -wal and -shm files)"), d->db_path);
 }
 
 static enum kz_doctor_verdict
@@ -139,54 +190,56 @@ check_database(struct kz_doctor *d, struct kz_doctor_line *line)
 	struct stat st;
 	int writable, rc, version, latest = kz_db_latest_version();
 
-	if (!d->config_ok) {
-		say(line->what, "not checked: no configuration");
-		return KZ_DOCTOR_SKIP;
-	}
+	if (!d->config_ok)
+		return not_checked(line, 0);
 	if (stat(d->db_path, &st) != 0) {
-		say(line->what, "'%s': %s", d->db_path, strerror(errno));
-		say(line->todo,
-			"create it as the user the services run as: kezek init (installed: "
-			"sudo -u kezek kezek init)");
+		say(line->what, T("the database '%s' cannot be read: %s"), d->db_path,
+			strerror(errno));
+		say(line->todo, "%s",
+			T("create it as the user the services run as: kezek init (installed: sudo -u "
+			  "kezek kezek init)"));
 		return KZ_DOCTOR_FAIL;
 	}
 	writable = kz_db_writable(d->db_path);
 	rc = kz_db_open(d->db_path, writable ? KZ_DB_NO_MIGRATE : KZ_DB_READONLY, &d->db,
 		line->what);
 	if (rc == KZ_OK && (rc = kz_db_integrity(d->db, line->what)) != KZ_OK) {
-		say(line->todo,
-			"put the newest good copy back: kezek restore FILE (see kezek backup)");
+		lead(line->what, T("the integrity check failed: %s"));
+		say(line->todo, "%s",
+			T("put the newest good copy back: kezek restore FILE (see kezek backup)"));
 		return KZ_DOCTOR_FAIL;
 	}
 	if (rc != KZ_OK) {
-		say(line->todo, "see the message; 'kezek check' tells more");
+		lead(line->what, T("the database does not open: %s"));
+		say(line->todo, "%s", T("see the message; 'kezek check' tells more"));
 		return KZ_DOCTOR_FAIL;
 	}
 	version = kz_db_version(d->db);
 	if (version < latest) {
-		say(line->what, "'%s' has schema %d; this build's is %d", d->db_path, version,
+		say(line->what, T("'%s' has schema %d; this build's is %d"), d->db_path, version,
 			latest);
-		say(line->todo, "take a copy (kezek backup), then migrate: kezek init");
+		say(line->todo, "%s", T("take a copy (kezek backup), then migrate: kezek init"));
 		return KZ_DOCTOR_FAIL;
 	}
 	if (!writable) {
-		say(line->what, "'%s' cannot be written by this user (or its folder)", d->db_path);
-		say(line->todo,
-			"run the hall's programs as its owner (installed: the kezek user; "
-			"staff: members of the kezek group)");
+		say(line->what, T("'%s' cannot be written by this user (or its folder)"),
+			d->db_path);
+		say(line->todo, "%s",
+			T("run the hall's programs as its owner (installed: the kezek user; staff: "
+			  "members of the kezek group)"));
 		return KZ_DOCTOR_FAIL;
 	}
 	check_owner(d, &st);
 	if (st.st_mode & 007) {
 		say(line->what,
-			"'%s' can be read or written by every user (mode %04o): it holds "
-			"personal data",
+			T("'%s' can be read or written by every user (mode %04o): it holds personal "
+			  "data"),
 			d->db_path, (unsigned)(st.st_mode & 07777));
 		say(line->todo, "chmod o-rwx '%s' '%s-wal' '%s-shm'", d->db_path, d->db_path,
 			d->db_path);
 		return KZ_DOCTOR_FAIL;
 	}
-	say(line->what, "'%s': schema %d, integrity ok, mode %04o", d->db_path, version,
+	say(line->what, T("'%s': schema %d, integrity ok, mode %04o"), d->db_path, version,
 		(unsigned)(st.st_mode & 07777));
 	return KZ_DOCTOR_OK;
 }
@@ -206,6 +259,21 @@ is_font(const char *path)
 	return ok;
 }
 
+/* A folder of the data directory (dir, as kz_setup_data made its name)
+ * is missing: said by own, a format of the folder, the data directory and
+ * where it was found; a name too long by the lower layer's message after
+ * lead. */
+static void
+lacks_folder(const struct kz_doctor *d, struct kz_doctor_line *line, const char *dir,
+	const char *own, const char *lead_fmt)
+{
+	if (strlen(dir) + 1 >= KZ_PATH_LEN || access(dir, F_OK) == 0) {
+		lead(line->what, lead_fmt);
+		return;
+	}
+	say(line->what, own, dir, d->cli->setup.data_dir, found_through(d->cli->setup.data_from));
+}
+
 static enum kz_doctor_verdict
 check_data(struct kz_doctor *d, struct kz_doctor_line *line)
 {
@@ -214,31 +282,37 @@ check_data(struct kz_doctor *d, struct kz_doctor_line *line)
 	char dir[KZ_PATH_LEN], path[KZ_PATH_LEN + 64];
 	struct kz_i18n *cat;
 
-	if (!d->config_ok) {
-		say(line->what, "not checked: no configuration");
-		return KZ_DOCTOR_SKIP;
-	}
+	if (!d->config_ok)
+		return not_checked(line, 0);
 	if (kz_setup_data(&d->cli->setup, "assets/fonts", "fonts", dir, sizeof dir, line->what) !=
 		KZ_OK) {
-		say(line->todo,
-			"install the fonts (Debian: fonts-dejavu-core) or name the data "
-			"folder with --data-dir");
+		lacks_folder(d, line, dir,
+			T("no fonts at '%s': the data folder %s (%s) lacks them"),
+			T("the fonts are missing: %s"));
+		say(line->todo, "%s",
+			T("install the fonts (Debian: fonts-dejavu-core) or name the data folder with "
+			  "--data-dir"));
 		return KZ_DOCTOR_FAIL;
 	}
 	for (size_t i = 0; i < sizeof fonts / sizeof fonts[0]; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, fonts[i]);
 		if (!is_font(path)) {
-			say(line->what, "the font '%s' is missing or not a font", path);
-			say(line->todo, "install fonts-dejavu-core (the data folder links to it)");
+			say(line->what, T("the font '%s' is missing or not a font"), path);
+			say(line->todo, "%s",
+				T("install fonts-dejavu-core (the data folder links to it)"));
 			return KZ_DOCTOR_FAIL;
 		}
 	}
 	if (kz_setup_locale(&d->cli->setup, dir, sizeof dir, line->what) != KZ_OK) {
-		say(line->todo, "reinstall Kezek: its translations are part of it");
+		lacks_folder(d, line, dir,
+			T("no translations at '%s': the data folder %s (%s) lacks them"),
+			T("the translations cannot be read: %s"));
+		say(line->todo, "%s", T("reinstall Kezek: its translations are part of it"));
 		return KZ_DOCTOR_FAIL;
 	}
 	if (kz_i18n_load(dir, &cat, line->what) != KZ_OK) {
-		say(line->todo, "reinstall Kezek: its translations are part of it");
+		lead(line->what, T("the translations cannot be read: %s"));
+		say(line->todo, "%s", T("reinstall Kezek: its translations are part of it"));
 		return KZ_DOCTOR_FAIL;
 	}
 	/* msgfmt leaves out what is untranslated: a catalogue short of the
@@ -249,17 +323,17 @@ check_data(struct kz_doctor *d, struct kz_doctor_line *line)
 			continue;
 		snprintf(path, sizeof path, "%s/%s/LC_MESSAGES/%s.mo", dir, langs[i],
 			KZ_I18N_DOMAIN);
-		say(line->what, "%d of %d strings have no translation in '%s'",
+		say(line->what, T("%d of %d strings have no translation in '%s'"),
 			KZ_I18N_STRINGS - have, KZ_I18N_STRINGS, path);
 		say(line->todo,
-			"visitors would read English: translate them in po/%s.po of the "
-			"source and build and install Kezek again",
+			T("visitors would read English: translate them in po/%s.po of the source and "
+			  "build and install Kezek again"),
 			langs[i]);
 		kz_i18n_free(cat);
 		return KZ_DOCTOR_FAIL;
 	}
 	kz_i18n_free(cat);
-	say(line->what, "fonts and the kk and ru translations complete in %s",
+	say(line->what, T("fonts and the kk and ru translations complete in %s"),
 		d->cli->setup.data_dir);
 	return KZ_DOCTOR_OK;
 }
@@ -287,12 +361,10 @@ check_holidays(struct kz_doctor *d, struct kz_doctor_line *line)
 	char path[KZ_PATH_LEN + 32];
 	enum kz_doctor_verdict worst = KZ_DOCTOR_OK;
 
-	if (!d->config_ok) {
-		say(line->what, "not checked: no configuration");
-		return KZ_DOCTOR_SKIP;
-	}
+	if (!d->config_ok)
+		return not_checked(line, 0);
 	today = kz_date_of(kz_clock_now());
-	say(line->what, "holiday data in %s", d->cfg->holidays);
+	say(line->what, T("holiday data in %s"), d->cfg->holidays);
 	for (int year = today.y; year <= today.y + 1; year++) {
 		struct kz_doctor_line *x;
 		snprintf(path, sizeof path, "%s/%d.ini", d->cfg->holidays, year);
@@ -300,23 +372,23 @@ check_holidays(struct kz_doctor *d, struct kz_doctor_line *line)
 			/* this year's missing data makes every due date wrong */
 			x = more(d, year == today.y ? KZ_DOCTOR_FAIL : KZ_DOCTOR_WARN);
 			say(x->what,
-				"%d: no holiday data ('%s'): its holidays would count as "
-				"working days",
+				T("%d: no holiday data ('%s'): its holidays would count as working "
+				  "days"),
 				year, path);
 			say(x->todo,
-				"install a Kezek that has it, or write %d.ini from the decrees "
-				"(config/holidays/README.md)",
+				T("install a Kezek that has it, or write %d.ini from the decrees "
+				  "(config/holidays/README.md)"),
 				year);
 		} else if (provisional(path)) {
 			x = more(d, KZ_DOCTOR_WARN);
-			say(x->what, "%d: provisional (not every date is decreed yet)", year);
+			say(x->what, T("%d: provisional (not every date is decreed yet)"), year);
 			say(x->todo,
-				"update %d.ini when the decree is published; due dates across "
-				"an unknown holiday may be a day early",
+				T("update %d.ini when the decree is published; due dates across an "
+				  "unknown holiday may be a day early"),
 				year);
 		} else {
 			x = more(d, KZ_DOCTOR_OK);
-			say(x->what, "%d: decreed", year);
+			say(x->what, T("%d: decreed"), year);
 		}
 		if (x->verdict > worst && x->verdict != KZ_DOCTOR_SKIP)
 			worst = x->verdict;
@@ -324,62 +396,82 @@ check_holidays(struct kz_doctor *d, struct kz_doctor_line *line)
 	return worst == KZ_DOCTOR_OK ? KZ_DOCTOR_OK : KZ_DOCTOR_WARN;
 }
 
-/* What to do for a printer in condition c: a format with the printer's
- * name for each %s. */
 static enum kz_doctor_verdict
 check_visits(struct kz_doctor *d, struct kz_doctor_line *line)
 {
 	int64_t real = 0, simulated = 0;
 
-	if (d->db == NULL) {
-		say(line->what, "not checked: no database");
-		return KZ_DOCTOR_SKIP;
-	}
-	if (kz_simulated_count(d->db, &real, &simulated, line->what) != KZ_OK)
+	if (d->db == NULL)
+		return not_checked(line, 1);
+	if (kz_simulated_count(d->db, &real, &simulated, line->what) != KZ_OK) {
+		lead(line->what, T("the visits cannot be counted: %s"));
 		return KZ_DOCTOR_FAIL;
-	say(line->what, "%lld real visits, %lld simulated", (long long)real, (long long)simulated);
+	}
+	say(line->what, T("%lld real visits, %lld simulated"), (long long)real,
+		(long long)simulated);
 	if (simulated > 0) {
-		say(line->todo,
-			"this database holds days made by kezek simulate (a demonstration): "
-			"a live hall starts from its own (kezek init on a new file)");
+		say(line->todo, "%s",
+			T("this database holds days made by kezek simulate (a demonstration): a live "
+			  "hall starts from its own (kezek init on a new file)"));
 		return KZ_DOCTOR_WARN;
 	}
 	return KZ_DOCTOR_OK;
 }
 
+/* What to do for a printer in condition c: a format with the printer's
+ * name for each %s. */
 static const char *
 printer_todo(enum kz_printer_condition c)
 {
 	switch (c) {
 	case KZ_PRINTER_PAPER_OUT:
-		return "put in a new roll or paper";
+		return T("put in a new roll or paper");
 	case KZ_PRINTER_COVER_OPEN:
-		return "close the printer's cover";
+		return T("close the printer's cover");
 	case KZ_PRINTER_OFFLINE:
-		return "switch it on and check its cable or network; 'kezek print status' tells "
-		       "more";
+		return T("switch it on and check its cable or network; 'kezek print status' "
+			 "tells more");
 	case KZ_PRINTER_ERROR:
-		return "see the printer's panel (cutter, jam); switch it off and on";
+		return T("see the printer's panel (cutter, jam); switch it off and on");
 	case KZ_PRINTER_UNKNOWN:
-		return "start its print service: systemctl start kezek-printd@%s (or "
-		       "kezek-printd --printer %s)";
+		return T("start its print service: systemctl start kezek-printd@%s (or "
+			 "kezek-printd --printer %s)");
 	default:
 		return "";
 	}
+}
+
+/* "kiosk-1 (tickets, device /dev/usb/lp0)": the printer as a line names it. */
+static const char *
+printer_named(const struct kz_printer_conf *p, char *out, size_t len)
+{
+	snprintf(out, len, "%s (%s, %s %s)", p->name, kz_printer_role_word(p->role),
+		kz_printer_transport_word(p->transport), p->address);
+	return out;
+}
+
+/* "3 jobs waiting" in the staff's words (out holds 64). */
+static const char *
+jobs_waiting(int queued, char *out)
+{
+	snprintf(out, 64,
+		kz_trn(kz_cli_lang(), "%d job waiting", "%d jobs waiting", (unsigned long)queued),
+		queued);
+	return out;
 }
 
 static enum kz_doctor_verdict
 check_printers(struct kz_doctor *d, struct kz_doctor_line *line)
 {
 	enum kz_doctor_verdict worst = KZ_DOCTOR_OK;
-	char reason[256], err[KZ_ERR_LEN];
+	char reason[256], err[KZ_ERR_LEN], named[KZ_PATH_LEN + 160], jobs[64];
 
-	if (d->db == NULL) {
-		say(line->what, "not checked: no database");
-		return KZ_DOCTOR_SKIP;
-	}
-	say(line->what, "%d printer%s in the configuration", d->cfg->nprinters,
-		d->cfg->nprinters == 1 ? "" : "s");
+	if (d->db == NULL)
+		return not_checked(line, 1);
+	say(line->what,
+		kz_trn(kz_cli_lang(), "%d printer in the configuration",
+			"%d printers in the configuration", (unsigned long)d->cfg->nprinters),
+		d->cfg->nprinters);
 	for (int i = 0; i < d->cfg->nprinters; i++) {
 		const struct kz_printer_conf *p = &d->cfg->printers[i];
 		enum kz_printer_condition c;
@@ -388,7 +480,7 @@ check_printers(struct kz_doctor *d, struct kz_doctor_line *line)
 
 		if (kz_printer_get_state(d->db, p->name, &c, reason, &queued, err) != KZ_OK) {
 			x = more(d, KZ_DOCTOR_FAIL);
-			say(x->what, "%s: %s", p->name, err);
+			say(x->what, T("%s: its state cannot be read: %s"), p->name, err);
 			continue;
 		}
 		usable = c == KZ_PRINTER_READY || c == KZ_PRINTER_PAPER_LOW;
@@ -396,13 +488,9 @@ check_printers(struct kz_doctor *d, struct kz_doctor_line *line)
 			p->transport != KZ_TRANSPORT_FOLDER) {
 			/* it cannot be asked (status = no): only a print tells */
 			x = more(d, KZ_DOCTOR_WARN);
-			say(x->what,
-				"%s (%s, %s %s): cannot be asked how it is (status = no); %d job%s "
-				"waiting",
-				p->name, kz_config_role_name(p->role),
-				kz_config_transport_name(p->transport), p->address, queued,
-				queued == 1 ? "" : "s");
-			say(x->todo, "print a test page to see it works: kezek print test %s",
+			say(x->what, T("%s: cannot be asked how it is (status = no); %s"),
+				printer_named(p, named, sizeof named), jobs_waiting(queued, jobs));
+			say(x->todo, T("print a test page to see it works: kezek print test %s"),
 				p->name);
 			worst = worst < KZ_DOCTOR_WARN ? KZ_DOCTOR_WARN : worst;
 			continue;
@@ -413,12 +501,11 @@ check_printers(struct kz_doctor *d, struct kz_doctor_line *line)
 			usable ? (c == KZ_PRINTER_PAPER_LOW ? KZ_DOCTOR_WARN : KZ_DOCTOR_OK)
 				: p->role == KZ_ROLE_TICKETS ? KZ_DOCTOR_FAIL
 							     : KZ_DOCTOR_WARN);
-		say(x->what, "%s (%s, %s %s): %s%s%s, %d job%s waiting", p->name,
-			kz_config_role_name(p->role), kz_config_transport_name(p->transport),
-			p->address, kz_printer_condition_name(c), reason[0] ? ": " : "", reason,
-			queued, queued == 1 ? "" : "s");
+		say(x->what, "%s: %s%s%s, %s", printer_named(p, named, sizeof named),
+			kz_printer_condition_word(c), reason[0] ? ": " : "",
+			reason[0] ? kz_tr(kz_cli_lang(), reason) : "", jobs_waiting(queued, jobs));
 		if (c == KZ_PRINTER_PAPER_LOW)
-			say(x->todo, "have a new roll ready");
+			say(x->todo, "%s", T("have a new roll ready"));
 		else if (!usable)
 			say(x->todo, printer_todo(c), p->name, p->name);
 		if (x->verdict > worst)
@@ -433,12 +520,12 @@ check_kiosk_pins(struct kz_doctor *d, struct kz_doctor_line *line)
 	enum kz_doctor_verdict worst = KZ_DOCTOR_OK;
 	char err[KZ_ERR_LEN];
 
-	if (d->db == NULL) {
-		say(line->what, "not checked: no database");
-		return KZ_DOCTOR_SKIP;
-	}
-	say(line->what, "the administrator PIN of %d kiosk%s", d->cfg->nkiosks,
-		d->cfg->nkiosks == 1 ? "" : "s");
+	if (d->db == NULL)
+		return not_checked(line, 1);
+	say(line->what,
+		kz_trn(kz_cli_lang(), "the administrator PIN of %d kiosk",
+			"the administrator PINs of %d kiosks", (unsigned long)d->cfg->nkiosks),
+		d->cfg->nkiosks);
 	for (int i = 0; i < d->cfg->nkiosks; i++) {
 		const char *name = d->cfg->kiosks[i].name;
 		struct kz_admin_pin pin;
@@ -446,21 +533,22 @@ check_kiosk_pins(struct kz_doctor *d, struct kz_doctor_line *line)
 
 		if (kz_admin_pin_get(d->db, name, &pin, err) != KZ_OK) {
 			x = more(d, KZ_DOCTOR_FAIL);
-			say(x->what, "%s: %s", name, err);
+			say(x->what, T("%s: its PIN cannot be read: %s"), name, err);
 		} else if (pin.sample) {
 			x = more(d, KZ_DOCTOR_FAIL);
 			say(x->what,
-				"%s: still the published sample PIN: anyone who read the "
-				"README can leave the kiosk's screen",
+				T("%s: still the published sample PIN: anyone who read the README "
+				  "can leave the kiosk's screen"),
 				name);
-			say(x->todo, "kezek kiosk pin %s (the new PIN on standard input)", name);
+			say(x->todo, T("kezek kiosk pin %s (the new PIN on standard input)"), name);
 		} else if (!pin.set) {
 			x = more(d, KZ_DOCTOR_WARN);
-			say(x->what, "%s: no administrator PIN: nobody can leave its screen", name);
-			say(x->todo, "kezek kiosk pin %s (the PIN on standard input)", name);
+			say(x->what, T("%s: no administrator PIN: nobody can leave its screen"),
+				name);
+			say(x->todo, T("kezek kiosk pin %s (the PIN on standard input)"), name);
 		} else {
 			x = more(d, KZ_DOCTOR_OK);
-			say(x->what, "%s: set", name);
+			say(x->what, T("%s: set"), name);
 		}
 		if (x->verdict > worst)
 			worst = x->verdict;
@@ -488,30 +576,28 @@ check_disk(struct kz_doctor *d, struct kz_doctor_line *line)
 	struct statvfs fs;
 	unsigned long long mb;
 
-	if (!d->config_ok) {
-		say(line->what, "not checked: no configuration");
-		return KZ_DOCTOR_SKIP;
-	}
+	if (!d->config_ok)
+		return not_checked(line, 0);
 	db_folder(d, dir);
 	/* a folder not made yet: the space of the one it will be made in */
 	while (statvfs(dir, &fs) != 0 && errno == ENOENT && strrchr(dir, '/') != NULL &&
 		strrchr(dir, '/') != dir)
 		*strrchr(dir, '/') = '\0';
 	if (statvfs(dir, &fs) != 0) {
-		say(line->what, "cannot read the free space of '%s': %s", dir, strerror(errno));
-		say(line->todo, "make the database's folder exist (kezek init)");
+		say(line->what, T("cannot read the free space of '%s': %s"), dir, strerror(errno));
+		say(line->todo, "%s", T("make the database's folder exist (kezek init)"));
 		return KZ_DOCTOR_FAIL;
 	}
 	mb = (unsigned long long)fs.f_bavail * fs.f_frsize / (1024 * 1024);
-	say(line->what, "%llu MB free for '%s'", mb, dir);
+	say(line->what, T("%llu MB free for '%s'"), mb, dir);
 	if (mb < DISK_FAIL_MB) {
-		say(line->todo,
-			"free space: the hall stops issuing tickets when the disk is "
-			"full (old backups, logs)");
+		say(line->todo, "%s",
+			T("free space: the hall stops issuing tickets when the disk is full (old "
+			  "backups, logs)"));
 		return KZ_DOCTOR_FAIL;
 	}
 	if (mb < DISK_WARN_MB) {
-		say(line->todo, "free some space soon (old backups, logs)");
+		say(line->todo, "%s", T("free some space soon (old backups, logs)"));
 		return KZ_DOCTOR_WARN;
 	}
 	return KZ_DOCTOR_OK;
@@ -563,26 +649,25 @@ check_server(struct kz_doctor *d, struct kz_doctor_line *line)
 	const struct kz_server_conf *s = &d->cfg->server;
 	int loopback = strncmp(s->address, "127.", 4) == 0 || strcmp(s->address, "::1") == 0;
 
-	if (!d->config_ok) {
-		say(line->what, "not checked: no configuration");
-		return KZ_DOCTOR_SKIP;
-	}
+	if (!d->config_ok)
+		return not_checked(line, 0);
 	if (!loopback && s->certificate[0] == '\0') {
-		say(line->what, "kezek-hall is to listen on %s without a certificate", s->address);
-		say(line->todo,
-			"give [server] certificate and key: 'kezek-hall --make-certificate "
-			"/etc/kezek' makes a pair");
+		say(line->what, T("kezek-hall is to listen on %s without a certificate"),
+			s->address);
+		say(line->todo, "%s",
+			T("give [server] certificate and key: 'kezek-hall --make-certificate "
+			  "/etc/kezek' makes a pair"));
 		return KZ_DOCTOR_FAIL;
 	}
 	if (!answers(s->address, s->port)) {
-		say(line->what, "kezek-hall does not answer on %s port %d", s->address, s->port);
-		say(line->todo,
-			"start it for the counter pages: 'systemctl enable --now kezek-hall', or "
-			"run kezek-hall");
+		say(line->what, T("kezek-hall does not answer on %s port %d"), s->address, s->port);
+		say(line->todo, "%s",
+			T("start it for the counter pages: 'systemctl enable --now kezek-hall', or run "
+			  "kezek-hall"));
 		return KZ_DOCTOR_WARN;
 	}
-	say(line->what, "kezek-hall answers on %s port %d (%s)", s->address, s->port,
-		s->certificate[0] ? "HTTPS" : "HTTP, loopback only");
+	say(line->what, T("kezek-hall answers on %s port %d (%s)"), s->address, s->port,
+		s->certificate[0] ? "HTTPS" : T("HTTP, loopback only"));
 	return KZ_DOCTOR_OK;
 }
 
@@ -596,10 +681,8 @@ check_backups(struct kz_doctor *d, struct kz_doctor_line *line)
 	DIR *dp;
 	int len;
 
-	if (!d->config_ok) {
-		say(line->what, "not checked: no configuration");
-		return KZ_DOCTOR_SKIP;
-	}
+	if (!d->config_ok)
+		return not_checked(line, 0);
 	kz_backup_folder(d->db_path, folder, sizeof folder);
 	if ((dp = opendir(folder)) != NULL) {
 		while ((e = readdir(dp)) != NULL) {
@@ -613,16 +696,17 @@ check_backups(struct kz_doctor *d, struct kz_doctor_line *line)
 		closedir(dp);
 	}
 	if (newest == 0) {
-		say(line->what, "no copy of the database in '%s'", folder);
-		say(line->todo,
-			"take one now (kezek backup) and daily (systemctl enable --now "
-			"kezek-backup.timer)");
+		say(line->what, T("no copy of the database in '%s'"), folder);
+		say(line->todo, "%s",
+			T("take one now (kezek backup) and daily (systemctl enable --now "
+			  "kezek-backup.timer)"));
 		return KZ_DOCTOR_WARN;
 	}
 	kz_clock_format((int64_t)newest, "%Y-%m-%d %H:%M", when, sizeof when);
-	say(line->what, "the newest copy in '%s' is of %s", folder, when);
+	say(line->what, T("the newest copy in '%s' is of %s"), folder, when);
 	if (kz_clock_now() - (int64_t)newest > BACKUP_WARN_HOURS * 3600) {
-		say(line->todo, "the daily copy has stopped: systemctl status kezek-backup.timer");
+		say(line->todo, "%s",
+			T("the daily copy has stopped: systemctl status kezek-backup.timer"));
 		return KZ_DOCTOR_WARN;
 	}
 	return KZ_DOCTOR_OK;
@@ -734,12 +818,12 @@ check_devices(struct kz_doctor *d, struct kz_doctor_line *line)
 	int64_t now = kz_clock_now();
 	int n, live = 0;
 
-	if (d->db == NULL) {
-		say(line->what, "not checked: no database");
-		return KZ_DOCTOR_SKIP;
-	}
-	if (kz_device_list(d->db, dev, KZ_DEVICES_MAX, &n, line->what) != KZ_OK)
+	if (d->db == NULL)
+		return not_checked(line, 1);
+	if (kz_device_list(d->db, dev, KZ_DEVICES_MAX, &n, line->what) != KZ_OK) {
+		lead(line->what, T("the devices cannot be listed: %s"));
 		return KZ_DOCTOR_FAIL;
+	}
 	for (int i = 0; i < n; i++) {
 		struct kz_doctor_line *x = device_unenrolled(d, &dev[i], now);
 		if (x == NULL)
@@ -754,19 +838,23 @@ check_devices(struct kz_doctor *d, struct kz_doctor_line *line)
 	return worst;
 }
 
+/* The names are said in the staff's words (kz_tr): the doctor's first
+ * column. */
 const struct kz_doctor_check kz_doctor_checks[] = {
-	{"configuration", check_config},
-	{"clock", check_clock},
-	{"database", check_database},
-	{"data", check_data},
-	{"holidays", check_holidays},
-	{"visits", check_visits},
-	{"printers", check_printers},
-	{"kiosk PINs", check_kiosk_pins},
-	{"devices", check_devices},
-	{"disk", check_disk},
-	{"backups", check_backups},
-	{"web server", check_server},
+	/* TRANSLATORS: the names of kezek doctor's checks, one word or two:
+	 * the first column of its lines */
+	{N("configuration"), check_config},
+	{N("clock"), check_clock},
+	{N("database"), check_database},
+	{N("data"), check_data},
+	{N("holidays"), check_holidays},
+	{N("visits"), check_visits},
+	{N("printers"), check_printers},
+	{N("kiosk PINs"), check_kiosk_pins},
+	{N("devices"), check_devices},
+	{N("disk"), check_disk},
+	{N("backups"), check_backups},
+	{N("web server"), check_server},
 	{NULL, NULL},
 };
 

@@ -3,7 +3,9 @@
  * check fills a line: what it found, and what to do when that is not
  * right.  A check may add lines of its own (one per printer or kiosk) to
  * extra.  The doctor keeps what earlier checks found (the configuration,
- * the database) for the later ones.
+ * the database) for the later ones.  What a check writes into a line is
+ * already in the staff's language (T, kz_trn); a lower layer's message
+ * (a line of hall.ini, a damaged database) follows a translated lead.
  */
 #ifndef KZ_DOCTOR_H
 #define KZ_DOCTOR_H
@@ -33,7 +35,7 @@ struct kz_doctor {
 };
 
 struct kz_doctor_check {
-	const char *name;
+	const char *name; /* a msgid (N): said in the staff's words */
 	enum kz_doctor_verdict (*run)(struct kz_doctor *d, struct kz_doctor_line *line);
 };
 

@@ -202,13 +202,32 @@ kz_cli_usage_said_after_setup(struct kz_cli *cli)
 
 	snprintf(kept, sizeof kept, "%s", cli->err);
 	if (kz_setup_load(&cli->setup, kz_cli_opt(cli, "config"), kz_cli_opt(cli, "data-dir"),
-		    cli->cfg, cli->err) == KZ_OK &&
-		staff_language(cli) == KZ_EXIT_OK && strcmp(kz_cli_lang(), "en") != 0)
+		    cli->cfg, cli->err) != KZ_OK ||
+		staff_language(cli) != KZ_EXIT_OK) {
+		if (getenv("KEZEK_LANG") != NULL && *getenv("KEZEK_LANG") != '\0')
+			kz_cli_set_lang(getenv("KEZEK_LANG"));
+	}
+	/* the catalogues are found where the data is, loaded or not the
+	 * configuration: a hall.ini that does not load still hears its staff */
+	if (strcmp(kz_cli_lang(), "en") != 0 && cli->tr == NULL)
 		kz_setup_translations(&cli->setup, &cli->tr, cli->err);
-	else if (getenv("KEZEK_LANG") != NULL && *getenv("KEZEK_LANG") != '\0')
-		kz_cli_set_lang(getenv("KEZEK_LANG"));
 	snprintf(cli->err, KZ_ERR_LEN, "%s", kept);
 	return kz_cli_usage_said(cli);
+}
+
+/* kezek NAME where NAME is no command: said in the staff's language. */
+static int
+not_a_command(int argc, char **argv, int at)
+{
+	struct kz_cli cli = {0};
+	char quoted[KZ_ERR_LEN];
+
+	help_language(&cli, argc, argv);
+	kz_err(quoted, 0, "%s", argv[at]); /* one line, whatever was typed */
+	fprintf(stderr, T("kezek: '%s' is not a command; see 'kezek --help'\n"), quoted);
+	kz_i18n_use(NULL);
+	kz_i18n_free(cli.tr);
+	return KZ_EXIT_USAGE;
 }
 
 int
@@ -232,12 +251,8 @@ main(int argc, char **argv)
 	if (strcmp(argv[at], "help") == 0)
 		return say_help(argc, argv, at);
 	cli.cmd = kz_cmd_find(argv[at]);
-	if (cli.cmd == NULL) {
-		char quoted[KZ_ERR_LEN];
-		kz_err(quoted, 0, "%s", argv[at]); /* one line, whatever was typed */
-		fprintf(stderr, "kezek: '%s' is not a command; see 'kezek --help'\n", quoted);
-		return KZ_EXIT_USAGE;
-	}
+	if (cli.cmd == NULL)
+		return not_a_command(argc, argv, at);
 	/* getopt sees argv without the command name. */
 	memmove(&argv[at], &argv[at + 1], sizeof *argv * (size_t)(argc - at));
 	argc--;

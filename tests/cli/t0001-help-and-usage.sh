@@ -47,6 +47,19 @@ for lang in kk ru; do
 	lacks out "Personal data" "$lang: how personal data is given, translated"
 	KEZEK_LANG=$lang expect 1 "$lang: kezek alone" 
 	if grep -q "^${words[2]} kezek" "$T/err"; then ok; else not_ok "$lang: the usage on stderr"; fi
+	# the usage errors in the staff's words too: a command that is none, and
+	# one written wrong where the hall's configuration does not load
+	case $lang in
+	kk) said=("'fly' деген пәрмен жоқ" "Команда дұрыс жазылмаған" "оның түрі: kezek ticket SERVICE") ;;
+	ru) said=("'fly' — не команда" "Команда записана неверно" "её вид: kezek ticket SERVICE") ;;
+	esac
+	KEZEK_LANG=$lang expect 1 "$lang: unknown command" fly
+	has err "${said[0]}" "$lang: the unknown command said in the staff's words"
+	KEZEK_LANG=$lang expect 1 "$lang: ticket without service, no configuration" \
+		--config "$T/none.ini" ticket
+	has err "${said[1]}" "$lang: the usage error in the staff's words"
+	has err "${said[2]}" "$lang: the command's form in the staff's words"
+	lacks err "missing arguments" "$lang: no English reason"
 done
 # the hall's staff language when KEZEK_LANG says nothing
 sed -i 's/^staff_lang = .*/staff_lang = kk/' "$T/hall.ini"
