@@ -723,7 +723,7 @@ english_run(const char *str)
 			words = 0;
 			continue;
 		}
-		if (words == 0 && p - w == 5 && strncmp((const char *)w, "kezek", 5) == 0)
+		if (p - w == 5 && strncmp((const char *)w, "kezek", 5) == 0)
 			words = -100; /* a command line, written out */
 		if (++words >= 4)
 			return 1;
