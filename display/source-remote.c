@@ -3,61 +3,36 @@
  * its own machine: GET /api/board for the picture, the change stream
  * (GET /api/events) to know when to read it again; see source.h.  While
  * the server cannot be reached the source is down, and it tries again
- * every retry_ms, by itself.
+ * every retry_ms, by itself (remote/link.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "queue/error.h"
+#include "remote/link.h"
 #include "source.h"
 #include "wire/board.h"
 
 struct remote {
-	struct kz_remote *r;
-	int retry_ms;
-	int up;          /* the last request was answered */
-	int stale;       /* read again at the next poll */
-	int64_t next_ms; /* while down: not tried again before then (monotonic) */
-	int told_down;   /* the log says the server is away */
+	struct kz_remote_link link;
+	int told_down; /* the log says the server is away */
 };
-
-static int64_t
-mono_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
 
 static enum kz_watch_state
 remote_poll(void *impl)
 {
 	struct remote *m = impl;
 	char err[KZ_ERR_LEN];
-	int rc;
+	enum kz_watch_state st = kz_remote_link_poll(&m->link, err);
 
-	if (!m->up) {
-		if (mono_ms() < m->next_ms)
-			return KZ_WATCH_DOWN;
-		m->next_ms = mono_ms() + m->retry_ms;
-		m->up = 1; /* the read that follows says whether it is */
-		m->stale = 0;
-		return KZ_WATCH_OPENED;
-	}
-	rc = kz_remote_stream_poll(m->r, 0, err);
-	if (rc == KZ_EDEVICE) {
-		m->up = 0;
-		m->next_ms = mono_ms() + m->retry_ms;
+	if (st == KZ_WATCH_OPENED)
+		m->link.up = 1; /* the read that follows says whether it is */
+	if (st == KZ_WATCH_LOST) {
 		if (!m->told_down)
 			fprintf(stderr, "kezek-display: connection lost: %s; reconnecting\n", err);
 		m->told_down = 1;
-		return KZ_WATCH_LOST;
 	}
-	if (rc == 1 || m->stale)
-		return KZ_WATCH_CHANGED;
-	return KZ_WATCH_SAME;
+	return st;
 }
 
 static int
@@ -70,7 +45,7 @@ remote_read(void *impl, int ncalls, struct kz_board *out, int64_t *last_call, ch
 	int status = 0, rc;
 
 	snprintf(path, sizeof path, "/api/board?calls=%d", ncalls);
-	rc = kz_remote_call(m->r, "GET", path, NULL, NULL, &status, &answer, err);
+	rc = kz_remote_call(m->link.r, "GET", path, NULL, NULL, &status, &answer, err);
 	if (rc == KZ_OK && status == 503)
 		rc = kz_err(err, KZ_EBUSY, "the hall server is busy");
 	else if (rc == KZ_OK && status != 200)
@@ -91,7 +66,7 @@ remote_seen(void *impl)
 {
 	struct remote *m = impl;
 
-	m->stale = 0;
+	m->link.stale = 0;
 	if (m->told_down)
 		fprintf(stderr, "kezek-display: the hall server answers again\n");
 	m->told_down = 0;
@@ -102,21 +77,18 @@ remote_failed(void *impl, int rc)
 {
 	struct remote *m = impl;
 
-	if (rc == KZ_EBUSY) {
-		m->stale = 1;
-		return;
+	if (rc != KZ_EBUSY) {
+		if (m->link.up && !m->told_down)
+			fprintf(stderr, "kezek-display: connection lost; reconnecting\n");
+		m->told_down = 1;
 	}
-	if (m->up && !m->told_down)
-		fprintf(stderr, "kezek-display: connection lost; reconnecting\n");
-	m->told_down = 1;
-	m->up = 0;
-	m->next_ms = mono_ms() + m->retry_ms;
+	kz_remote_link_failed(&m->link, rc);
 }
 
 static int
 remote_connected(const void *impl)
 {
-	return ((const struct remote *)impl)->up;
+	return ((const struct remote *)impl)->link.up;
 }
 
 static void
@@ -124,7 +96,7 @@ remote_close(void *impl)
 {
 	struct remote *m = impl;
 
-	kz_remote_close(m->r);
+	kz_remote_link_close(&m->link);
 	free(m);
 }
 
@@ -150,8 +122,7 @@ kz_board_source_remote(struct kz_remote *r, int retry_ms, struct kz_board_source
 		kz_remote_close(r);
 		return kz_err(err, KZ_ENOMEM, "out of memory starting the board");
 	}
-	m->r = r;
-	m->retry_ms = retry_ms > 0 ? retry_ms : 2000;
+	kz_remote_link_init(&m->link, r, retry_ms);
 	s->ops = &remote_ops;
 	s->impl = m;
 	*out = s;

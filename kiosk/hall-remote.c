@@ -3,42 +3,18 @@
  * /api/kiosk routes (docs/hall-api.md, Devices: Kiosk) and its change
  * stream; see hall.h.  Every POST carries the action's idempotency key.
  * A request that gets no answer is KZ_EDEVICE, and the hall is down until
- * a read goes through again (tried every retry_ms, by itself).
+ * a read goes through again (tried every retry_ms, by itself: remote/link.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "hall.h"
 #include "queue/error.h"
+#include "remote/link.h"
 #include "wire/board.h"
 #include "wire/kiosk.h"
 #include "wire/read.h"
-
-struct remote {
-	struct kz_remote *r;
-	int retry_ms;
-	int up;          /* the last request was answered */
-	int stale;       /* read again at the next poll */
-	int64_t next_ms; /* while down: not tried again before then (monotonic) */
-};
-
-static int64_t
-mono_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
-static void
-down(struct remote *m)
-{
-	m->up = 0;
-	m->next_ms = mono_ms() + m->retry_ms;
-}
 
 /* The server's refusal as the queue's code: what the local hall would
  * have returned for the same action. */
@@ -77,7 +53,7 @@ refusal(int status, const json_t *answer, char *err)
 /* One request; *answer (may be NULL) is the JSON answer of a 2xx, the
  * caller's.  No answer: KZ_EDEVICE, and the hall is down. */
 static int
-call(struct remote *m, const char *method, const char *path, json_t *body, const char *key,
+call(struct kz_remote_link *m, const char *method, const char *path, json_t *body, const char *key,
 	json_t **answer, char *err)
 {
 	json_t *a = NULL;
@@ -87,7 +63,7 @@ call(struct remote *m, const char *method, const char *path, json_t *body, const
 	if (answer)
 		*answer = NULL;
 	if (rc == KZ_EDEVICE)
-		down(m);
+		kz_remote_link_down(m);
 	if (rc != KZ_OK) {
 		json_decref(a);
 		return rc;
@@ -111,54 +87,33 @@ call(struct remote *m, const char *method, const char *path, json_t *body, const
 static enum kz_watch_state
 r_poll(void *impl)
 {
-	struct remote *m = impl;
 	char err[KZ_ERR_LEN];
-	int rc;
 
-	if (!m->up) {
-		if (mono_ms() < m->next_ms)
-			return KZ_WATCH_DOWN;
-		m->next_ms = mono_ms() + m->retry_ms;
-		m->stale = 0;
-		return KZ_WATCH_OPENED; /* the read that follows says whether it is */
-	}
-	rc = kz_remote_stream_poll(m->r, 0, err);
-	if (rc == KZ_EDEVICE) {
-		down(m);
-		return KZ_WATCH_LOST;
-	}
-	if (rc == 1 || m->stale)
-		return KZ_WATCH_CHANGED;
-	return KZ_WATCH_SAME;
+	return kz_remote_link_poll(impl, err);
 }
 
 static void
 r_seen(void *impl)
 {
-	((struct remote *)impl)->stale = 0;
+	((struct kz_remote_link *)impl)->stale = 0;
 }
 
 static void
 r_failed(void *impl, int rc)
 {
-	struct remote *m = impl;
-
-	if (rc == KZ_EBUSY)
-		m->stale = 1;
-	else
-		down(m);
+	kz_remote_link_failed(impl, rc);
 }
 
 static void
 r_stale(void *impl)
 {
-	((struct remote *)impl)->stale = 1;
+	((struct kz_remote_link *)impl)->stale = 1;
 }
 
 static int
 r_up(const void *impl)
 {
-	return ((const struct remote *)impl)->up;
+	return ((const struct kz_remote_link *)impl)->up;
 }
 
 static int
@@ -335,9 +290,9 @@ r_pin_try(void *impl, const char *key, const char *pin, struct kz_admin_pin *out
 static void
 r_close(void *impl)
 {
-	struct remote *m = impl;
+	struct kz_remote_link *m = impl;
 
-	kz_remote_close(m->r);
+	kz_remote_link_close(m);
 	free(m);
 }
 
@@ -365,7 +320,7 @@ int
 kz_kiosk_hall_remote(struct kz_remote *r, int retry_ms, struct kz_kiosk_hall **out, char *err)
 {
 	struct kz_kiosk_hall *h = calloc(1, sizeof *h);
-	struct remote *m = calloc(1, sizeof *m);
+	struct kz_remote_link *m = calloc(1, sizeof *m);
 
 	*out = NULL;
 	if (h == NULL || m == NULL) {
@@ -374,8 +329,7 @@ kz_kiosk_hall_remote(struct kz_remote *r, int retry_ms, struct kz_kiosk_hall **o
 		kz_remote_close(r);
 		return kz_err(err, KZ_ENOMEM, "out of memory starting the kiosk");
 	}
-	m->r = r;
-	m->retry_ms = retry_ms > 0 ? retry_ms : 2000;
+	kz_remote_link_init(m, r, retry_ms);
 	h->ops = &remote_ops;
 	h->impl = m;
 	*out = h;

@@ -223,36 +223,6 @@ parse(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* A kiosk on its own machine: enrol it (exit code, or -1 to go on), or
- * connect to kezek-hall and take the hall's configuration from it into
- * config (a path).  *remote stays NULL for a kiosk on the hall machine. */
-static int
-device(const struct options *o, struct kz_remote **remote, char *config, size_t len)
-{
-	struct kz_device_conf dc;
-	char err[KZ_ERR_LEN];
-	int rc;
-
-	*remote = NULL;
-	if ((rc = kz_device_conf_load(o->device, o->server, &dc, err)) != KZ_OK) {
-		kz_log(KZ_LOG_ERR, "%s", err);
-		return 3;
-	}
-	if (o->enrol != NULL)
-		return kz_device_enrol_main("kezek-kiosk", "kiosk", o->device, o->server, o->kiosk,
-			o->enrol, stdout, stderr);
-	if (dc.server[0] == '\0')
-		return -1;
-	if ((rc = kz_device_connect(&dc, remote, err)) != KZ_OK ||
-		(rc = kz_device_hall_config(&dc, *remote, config, len, err)) != KZ_OK) {
-		kz_log(KZ_LOG_ERR, "%s", err);
-		kz_remote_close(*remote);
-		*remote = NULL;
-		return 3;
-	}
-	return -1;
-}
-
 static int
 snapshot(struct kz_kiosk *k, const struct options *o)
 {
@@ -301,6 +271,7 @@ main(int argc, char **argv)
 	struct kz_setup setup;
 	struct kz_kiosk_options kopt = {0};
 	struct kz_kiosk *k;
+	struct kz_device_start start;
 	struct kz_remote *remote;
 	struct options o;
 	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], locale[KZ_PATH_LEN + 32];
@@ -310,7 +281,9 @@ main(int argc, char **argv)
 	kz_log_init("kezek-kiosk");
 	if (parse(argc, argv, &o) != 0)
 		return 1;
-	if ((rc = device(&o, &remote, hallconf, sizeof hallconf)) >= 0)
+	start = (struct kz_device_start){"kezek-kiosk", "kiosk", o.device, o.server, o.enrol,
+		o.kiosk, 0, 0, NULL};
+	if ((rc = kz_device_start(&start, NULL, &remote, hallconf, sizeof hallconf)) >= 0)
 		return rc;
 	if (remote != NULL && o.config == NULL)
 		o.config = hallconf;

@@ -244,29 +244,6 @@ serve(struct kz_printd *pd, struct kz_remote *remote, int once)
 	return once && rc != KZ_OK ? 3 : 0;
 }
 
-/* A print service on its own machine: reach the hall, take its
- * configuration (or the copy kept from the last time, when the hall is
- * away; with neither, wait for the hall), and load it into cfg. */
-static int
-remote_setup(const struct kz_device_conf *dc, const struct options *o, struct kz_setup *setup,
-	struct kz_config *cfg, struct kz_remote **r, char *err)
-{
-	char kept[KZ_PATH_LEN + 16];
-	int rc, backoff = BACKOFF_MIN_MS;
-
-	if ((rc = kz_device_connect(dc, r, err)) != KZ_OK)
-		return rc;
-	while ((rc = kz_device_hall_config(dc, *r, kept, sizeof kept, err)) == KZ_EDEVICE &&
-		!stop && !o->once) {
-		say(err);
-		nap(backoff);
-		backoff = backoff * 2 > BACKOFF_MAX_MS ? BACKOFF_MAX_MS : backoff * 2;
-	}
-	if (rc != KZ_OK)
-		return stop ? kz_err(err, KZ_EDEVICE, "stopped while waiting for the hall") : rc;
-	return kz_setup_load(setup, kept, o->data_dir, cfg, err);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -276,26 +253,25 @@ main(int argc, char **argv)
 	struct kz_printd *pd;
 	struct options o;
 	struct kz_i18n *tr = NULL;
+	struct kz_device_start start;
 	struct kz_device_conf dc;
 	struct kz_remote *remote = NULL;
 	struct kz_jobs *jobs = NULL;
-	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32];
+	char err[KZ_ERR_LEN], fonts[KZ_PATH_LEN + 32], kept[KZ_PATH_LEN + 16];
 	int rc, uncertain = 0;
 
 	kz_log_init("kezek-printd");
 	if (parse(argc, argv, &o) != 0)
 		return 1;
-	if (o.enrol)
-		return kz_device_enrol_main("kezek-printd", "printer", o.device, o.server,
-			o.name ? o.name : o.printer, o.enrol, stdout, stderr);
-	if (kz_device_conf_load(o.device, o.server, &dc, err) != KZ_OK) {
-		kz_log(KZ_LOG_ERR, "%s", err);
-		return 3;
+	if (o.enrol == NULL) { /* a stop obeyed while the hall is waited for */
+		signal(SIGINT, on_signal);
+		signal(SIGTERM, on_signal);
 	}
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	rc = dc.server[0] ? remote_setup(&dc, &o, &setup, &cfg, &remote, err)
-			  : kz_setup_load(&setup, o.config, o.data_dir, &cfg, err);
+	start = (struct kz_device_start){"kezek-printd", "printer", o.device, o.server, o.enrol,
+		o.name ? o.name : o.printer, o.once ? 0 : BACKOFF_MIN_MS, BACKOFF_MAX_MS, &stop};
+	if ((rc = kz_device_start(&start, &dc, &remote, kept, sizeof kept)) >= 0)
+		return rc;
+	rc = kz_setup_load(&setup, remote ? kept : o.config, o.data_dir, &cfg, err);
 	if (rc == KZ_OK)
 		rc = kz_clock_setup(cfg.timezone, o.now, err);
 	if (rc != KZ_OK) {

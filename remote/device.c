@@ -1,6 +1,6 @@
 /*
- * device.c - the device file, enrolment and the stored credential; see
- * device.h.  Start at kz_device_conf_load.
+ * device.c - the device file, enrolment, the stored credential and a
+ * device program's start; see device.h.  Start at kz_device_conf_load.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -8,11 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <ini.h>
 
 #include "device.h"
+#include "setup/log.h"
 
 struct reading {
 	struct kz_device_conf *conf;
@@ -347,4 +349,66 @@ kz_device_hall_config(const struct kz_device_conf *conf, struct kz_remote *r, ch
 			"again",
 			status);
 	return rc;
+}
+
+/* Sleep ms in short naps, so a stop is obeyed at once. */
+static void
+nap(int ms, const volatile sig_atomic_t *stop)
+{
+	struct timespec t = {0, 0};
+
+	for (; ms > 0 && !*stop; ms -= 100) {
+		t.tv_nsec = (ms < 100 ? ms : 100) * 1000000L;
+		nanosleep(&t, NULL);
+	}
+}
+
+/* The hall's configuration into path, asked again while the hall does not
+ * answer (s->wait_min_ms > 0), each new fault said once. */
+static int
+hall_config(const struct kz_device_start *s, const struct kz_device_conf *dc, struct kz_remote *r,
+	char *path, size_t len, char *err)
+{
+	char last[KZ_ERR_LEN] = "";
+	int rc, wait = s->wait_min_ms;
+
+	while ((rc = kz_device_hall_config(dc, r, path, len, err)) == KZ_EDEVICE && wait > 0 &&
+		!*s->stop) {
+		if (strcmp(last, err) != 0)
+			kz_log(KZ_LOG_WARNING, "%s", err);
+		snprintf(last, sizeof last, "%s", err);
+		nap(wait, s->stop);
+		wait = wait * 2 > s->wait_max_ms ? s->wait_max_ms : wait * 2;
+	}
+	if (rc != KZ_OK && s->stop && *s->stop)
+		return kz_err(err, KZ_EDEVICE, "stopped while waiting for the hall");
+	return rc;
+}
+
+int
+kz_device_start(const struct kz_device_start *s, struct kz_device_conf *conf,
+	struct kz_remote **remote, char *path, size_t len)
+{
+	struct kz_device_conf own, *dc = conf ? conf : &own;
+	char err[KZ_ERR_LEN];
+	int rc;
+
+	*remote = NULL;
+	if (s->enrol != NULL)
+		return kz_device_enrol_main(s->program, s->role, s->device, s->server, s->name,
+			s->enrol, stdout, stderr);
+	if ((rc = kz_device_conf_load(s->device, s->server, dc, err)) != KZ_OK) {
+		kz_log(KZ_LOG_ERR, "%s", err);
+		return 3;
+	}
+	if (dc->server[0] == '\0')
+		return -1;
+	if ((rc = kz_device_connect(dc, remote, err)) != KZ_OK ||
+		(rc = hall_config(s, dc, *remote, path, len, err)) != KZ_OK) {
+		kz_log(KZ_LOG_ERR, "%s", err);
+		kz_remote_close(*remote);
+		*remote = NULL;
+		return 3;
+	}
+	return -1;
 }

@@ -26,6 +26,7 @@
 #ifndef KZ_REMOTE_DEVICE_H
 #define KZ_REMOTE_DEVICE_H
 
+#include <signal.h>
 #include <stdio.h>
 
 #include "queue/config.h"
@@ -80,5 +81,31 @@ int kz_device_connect(const struct kz_device_conf *conf, struct kz_remote **out,
  * time is taken (KZ_OK); KZ_EDEVICE / KZ_EREJECT when there is none. */
 int kz_device_hall_config(const struct kz_device_conf *conf, struct kz_remote *r, char *path,
 	size_t len, char *err);
+
+/* How a device program starts (kz_device_start): its name, its role and
+ * its options. */
+struct kz_device_start {
+	const char *program; /* "kezek-display": the enrolment's lines start so */
+	const char *role;    /* "board", "kiosk", "printer": the codes it takes */
+	const char *device;  /* --device FILE, --server URL: NULL when not given */
+	const char *server;
+	const char *enrol; /* --enrol CODE: NULL to start */
+	const char *name;  /* with enrol: the device's name (NULL: the code's) */
+	/* A hall that does not answer, with no copy of its configuration kept:
+	 * 0 gives up at once; else it is asked again after wait_min_ms, the
+	 * wait doubling up to wait_max_ms, until *stop is set. */
+	int wait_min_ms, wait_max_ms;
+	const volatile sig_atomic_t *stop; /* a signal's; NULL: none */
+};
+
+/* What each device program does first.  With s->enrol, what
+ * kz_device_enrol_main does (its exit code).  Else the device file, into
+ * conf (NULL: not wanted): with no hall server in it, *remote stays NULL
+ * (the hall machine's own); with one, *remote is connected and path (len
+ * bytes) names the hall's configuration (kz_device_hall_config).  Returns
+ * -1 to go on, or 3 with the fault logged (kz_log; "stopped while waiting
+ * for the hall" when *stop ended it). */
+int kz_device_start(const struct kz_device_start *s, struct kz_device_conf *conf,
+	struct kz_remote **remote, char *path, size_t len);
 
 #endif

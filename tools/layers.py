@@ -20,8 +20,9 @@ LAYERS = {
     "ui": {"queue"},
     "display": {"queue", "ui", "setup", "remote", "wire"},
     "kiosk": {"queue", "ui", "setup", "remote", "wire"},
-    # a device's side of kezek-hall: libcurl, the device file
-    "remote": {"queue"},
+    # a device's side of kezek-hall: libcurl, the device file, and how a
+    # device program starts (its faults in the program's log: setup/log.h)
+    "remote": {"queue", "setup"},
     # what kezek-hall and the devices say to each other, as JSON, both ends
     "wire": {"queue"},
     "sim": {"queue"},
