@@ -14,11 +14,23 @@ trap 'stop_hall; rm -rf "$T"' EXIT
 # https) once it answers.
 start_hall() {
 	[ -d "$T/www" ] || cp -r "$SRC/tests/hall/www" "$T/www"
+	# a hall started again: its shell empties hall.out only once it runs, and
+	# on a busy machine the wait below would read the last hall's line first
+	# (then an empty or stale $URL, and nothing ever answers): no file until
+	# this hall's shell makes it
+	rm -f "$T/hall.out"
 	"$HALL_BIN" --port 0 --www "$T/www" "$@" >"$T/hall.out" 2>"$T/hall.log" &
 	HALL_PID=$!
-	wait_for "kezek-hall says where it listens" grep -q '/counter' "$T/hall.out" || return 1
+	wait_for "kezek-hall says where it listens" grep -qs '/counter' "$T/hall.out" || return 1
 	URL=$(grep -o 'https\?://[^ ]*/counter' "$T/hall.out" | sed 's|/counter$||')
-	wait_for "kezek-hall answers" curl -sk --max-time 10 -o /dev/null "$URL/api/words?lang=ru" || {
+	case $URL in
+	http://*:[1-9]* | https://*:[1-9]*) ;;
+	*)
+		not_ok "kezek-hall's address read whole: '$URL' from '$(cat "$T/hall.out")'"
+		return 1
+		;;
+	esac
+	wait_for "kezek-hall answers at $URL" curl -sk --max-time 10 -o /dev/null "$URL/api/words?lang=ru" || {
 		# on stdout: a test may silence start_hall's stderr
 		kill -0 "$HALL_PID" 2>/dev/null || echo "kezek-hall has exited"
 		echo "--- kezek-hall's log:"

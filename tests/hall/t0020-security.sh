@@ -129,7 +129,7 @@ stop_hall
 printf '\n[server]\nallow = 10.0.0.0/8\n' >>"$T/hall.ini.tmp"
 drop_section server
 cat "$T/hall.ini.tmp" >>"$T/hall.ini"
-start_hall 2>/dev/null
+start_hall || { finish; exit 1; }
 status=$(curl -s -o "$T/body" -w '%{http_code}' "$URL/counter")
 status_is 403 "loopback outside [server] allow = 10.0.0.0/8"
 log_has '127.0.0.1 - GET /counter 403 network' "logged"
