@@ -79,6 +79,9 @@ device_file() {
 start_board() {
 	local name=$1
 	shift
+	# a board started again: its shell empties these files only once it
+	# runs, and a wait would read the last board's lines first
+	rm -f "$T/$name/out" "$T/$name/err"
 	env -u KEZEK_DB -u KEZEK_CONFIG SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy \
 		SDL_VIDEO_EGL_DRIVER=none "$DISPLAY_BIN" --device "$T/$name/device.ini" \
 		--fonts "$SRC/assets/fonts" --locale "$KEZEK_LOCALE" --size 1366x768 \
@@ -105,6 +108,7 @@ start_xvfb() {
 start_kiosk() {
 	local name=$1
 	shift
+	rm -f "$T/$name/out" "$T/$name/err" # as start_board's
 	env -u KEZEK_DB -u KEZEK_CONFIG -u SDL_VIDEODRIVER SDL_RENDER_DRIVER=software \
 		SDL_AUDIODRIVER=dummy "$KIOSK_BIN" --device "$T/$name/device.ini" --kiosk "$name" \
 		--fonts "$SRC/assets/fonts" --locale "$KEZEK_LOCALE" \

@@ -39,7 +39,7 @@ cp "$T/hall-1/board.png" "$T/hall-1/called.png"
 stop_hall
 wait_for "the board says the connection is lost, in both languages" lost && ok
 shows "call.number A-001" && ok || not_ok "the call is kept on screen: $(scene)"
-has_err() { grep -qF -- "$1" "$T/hall-1/err"; }
+has_err() { grep -qsF -- "$1" "$T/hall-1/err"; }
 has_err "connection lost" && ok || not_ok "the board's log says the connection is lost"
 cp "$T/hall-1/board.png" "$T/hall-1/lost.png"
 kill -0 "$BOARD_PID" 2>/dev/null && ok || not_ok "the board keeps running"

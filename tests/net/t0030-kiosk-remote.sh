@@ -29,7 +29,7 @@ start_xvfb || { finish; exit 1; }
 
 tickets() { sqlite3 "$KEZEK_DB" "SELECT count(*) FROM tickets"; }
 keep() { cp "$T/kiosk-1/kiosk.png" "$T/kiosk-1/$1.png"; }
-logged() { grep -qF -- "$1" "$T/kiosk-1/err"; }
+logged() { grep -qsF -- "$1" "$T/kiosk-1/err"; }
 # the frame drawn after the kiosk's log last changed (the notice it logged)
 frame_after_log() {
 	python3 -c 'import os,sys; sys.exit(os.stat(sys.argv[1]).st_mtime_ns < os.stat(sys.argv[2]).st_mtime_ns)' \
