@@ -33,9 +33,14 @@ die() {
 # same moment: cupsd then logs the clash and keeps its socket, which is
 # what the tests use; the port only serves lpstat -h and the like.
 free_port() {
-	local p i
+	local p i low=32768 high span
+	# below the kernel's ephemeral range: a port there may be taken by any
+	# outgoing connection between this look and the daemon's bind
+	read -r low high </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+	span=$((low - 20000))
+	[ "$span" -ge 1000 ] || span=40000
 	for i in $(seq 1 50); do
-		p=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+		p=$((20000 + (RANDOM * 32768 + RANDOM) % span))
 		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
 			echo "$p"
 			return 0
@@ -188,7 +193,7 @@ wait_port() {
 }
 
 printer() {
-	local dir=$1 name=$2 kind=$3 port=${4:-} pid args=()
+	local dir=$1 name=$2 kind=$3 port=${4:-} pid args=() try
 	command -v ippeveprinter >/dev/null || PATH=$PATH:/usr/sbin
 	command -v ippeveprinter >/dev/null ||
 		die "no ippeveprinter: install cups-ipp-utils (scripts/deps.sh)"
@@ -210,13 +215,20 @@ printer() {
 	*) die "printer kind is pdf, raster or slow, not '$kind'" ;;
 	esac
 	chmod 0755 "$dir/$name.cmd"
-	DBUS_SYSTEM_BUS_ADDRESS="unix:path=$dir/bus.sock" setsid ippeveprinter -r off \
-		-n localhost -p "$port" "${args[@]}" -k -d "$dir/$name" -c "$dir/$name.cmd" \
-		-s 60 "$name" </dev/null >"$dir/log/$name.out" 2>&1 &
-	pid=$!
-	echo "$pid" >"$dir/$name.pid"
-	wait_port "$port" "$pid" ||
-		die "ippeveprinter $name did not answer on port $port; see $dir/log/$name.out"
+	# a port of its own choosing may be taken by another program between the
+	# look and the bind (the printer then exits at once): another, 5 at most
+	for try in 1 2 3 4 5; do
+		DBUS_SYSTEM_BUS_ADDRESS="unix:path=$dir/bus.sock" setsid ippeveprinter -r off \
+			-n localhost -p "$port" "${args[@]}" -k -d "$dir/$name" -c "$dir/$name.cmd" \
+			-s 60 "$name" </dev/null >"$dir/log/$name.out" 2>&1 &
+		pid=$!
+		echo "$pid" >"$dir/$name.pid"
+		wait_port "$port" "$pid" && break
+		kill -KILL "$pid" 2>/dev/null
+		[ -z "${4:-}" ] && [ "$try" -lt 5 ] ||
+			die "ippeveprinter $name did not answer on port $port; see $dir/log/$name.out: $(tail -n 3 "$dir/log/$name.out")"
+		port=$(free_port)
+	done
 	lpadmin -h "$dir/cups.sock" -p "$name" -E -v "ipp://localhost:$port/ipp/print" \
 		-m everywhere >"$dir/log/lpadmin-$name.out" 2>&1 ||
 		die "lpadmin could not make queue $name: $(cat "$dir/log/lpadmin-$name.out")"
