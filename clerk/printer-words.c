@@ -12,25 +12,7 @@ kz_printer_condition_word(enum kz_printer_condition c)
 {
 	if (strcmp(kz_cli_lang(), "en") == 0)
 		return kz_printer_condition_name(c);
-	switch (c) {
-	case KZ_PRINTER_READY:
-		return T("ready");
-	case KZ_PRINTER_PAPER_LOW:
-		return T("paper running low");
-	case KZ_PRINTER_PAPER_OUT:
-		return T("out of paper");
-	case KZ_PRINTER_OFFLINE:
-		return T("not answering");
-	case KZ_PRINTER_COVER_OPEN:
-		return T("cover open");
-	case KZ_PRINTER_ERROR:
-		return T("out of order");
-	case KZ_PRINTER_PAUSED:
-		return T("paused by the administrator");
-	case KZ_PRINTER_UNKNOWN:
-		break;
-	}
-	return T("not known yet");
+	return T(kz_printer_condition_said(c));
 }
 
 const char *

@@ -707,25 +707,7 @@ kz_kiosk_printer_down(const struct kz_kiosk *k)
 const char *
 kz_kiosk_printer_state(struct kz_kiosk *k, enum kz_printer_condition state)
 {
-	switch (state) {
-	case KZ_PRINTER_READY:
-		return T("ready");
-	case KZ_PRINTER_PAPER_LOW:
-		return T("paper running low");
-	case KZ_PRINTER_PAPER_OUT:
-		return T("out of paper");
-	case KZ_PRINTER_OFFLINE:
-		return T("not answering");
-	case KZ_PRINTER_COVER_OPEN:
-		return T("cover open");
-	case KZ_PRINTER_ERROR:
-		return T("out of order");
-	case KZ_PRINTER_PAUSED:
-		return T("paused by the administrator");
-	case KZ_PRINTER_UNKNOWN:
-		break;
-	}
-	return T("not known yet");
+	return T(kz_printer_condition_said(state));
 }
 
 /* --- taps -------------------------------------------------------------- */

@@ -69,6 +69,33 @@ kz_printer_condition_name(enum kz_printer_condition c)
 	return kz_name_of(KZ_NAMES(conditions), (int)c);
 }
 
+/* a msgid for tools/po-update.sh, translated where it is shown */
+#define N(msgid) (msgid)
+
+const char *
+kz_printer_condition_said(enum kz_printer_condition c)
+{
+	switch (c) {
+	case KZ_PRINTER_READY:
+		return N("ready");
+	case KZ_PRINTER_PAPER_LOW:
+		return N("paper running low");
+	case KZ_PRINTER_PAPER_OUT:
+		return N("out of paper");
+	case KZ_PRINTER_OFFLINE:
+		return N("not answering");
+	case KZ_PRINTER_COVER_OPEN:
+		return N("cover open");
+	case KZ_PRINTER_ERROR:
+		return N("out of order");
+	case KZ_PRINTER_PAUSED:
+		return N("paused by the administrator");
+	case KZ_PRINTER_UNKNOWN:
+		break;
+	}
+	return N("not known yet");
+}
+
 enum kz_printer_condition
 kz_printer_condition_from_db(const char *s)
 {

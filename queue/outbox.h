@@ -87,6 +87,10 @@ enum kz_printer_condition {
 /* The column's word for c ("paper_out"); "?" for a value outside the enum. */
 const char *kz_printer_condition_name(enum kz_printer_condition c);
 
+/* c as staff and the kiosk's administrator read it ("out of paper"): an
+ * English msgid of po/, translated by the caller. */
+const char *kz_printer_condition_said(enum kz_printer_condition c);
+
 /* The condition a column's word names; KZ_PRINTER_UNKNOWN for NULL or a
  * word unknown to this build. */
 enum kz_printer_condition kz_printer_condition_from_db(const char *s);
