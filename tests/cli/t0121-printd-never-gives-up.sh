@@ -52,10 +52,14 @@ wait_for 60 "the first ticket prints" grew "$before"
 # the database is locked (its heartbeat writes every 5 s and waits 10 s for
 # a lock before it says so: on a loaded machine that may come later than
 # any fixed length); 120 s at most.  The service waits it out, then prints.
-sqlite3 "$T/hall.db" "BEGIN EXCLUSIVE;" \
+# The lock waits its turn (the service may be writing its heartbeat at that
+# moment) and says when it holds the database; -bail: no loop without it.
+sqlite3 -bail "$T/hall.db" ".timeout 60000" "BEGIN EXCLUSIVE;" ".shell touch '$T/held'" \
 	".shell i=0; while [ \$i -lt 1200 ] && { [ \$i -lt 120 ] || [ ! -e '$T/unlock' ]; }; do sleep 0.1; i=\$((i + 1)); done" \
 	"COMMIT;" &
 locker=$!
+held() { [ -e "$T/held" ]; }
+wait_for 60 "the test holds the database" held
 wait_for 90 "the service says the database is locked" logged "locked"
 : >"$T/unlock"
 wait "$locker"
