@@ -132,3 +132,12 @@ finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 }
+
+# no_english FILE what [RUN [--spaced]]: FILE (out or err), which a person
+# reads in Kazakh or Russian, holds no English sentence: RUN Latin words in
+# a row (3 unless told; --spaced: joined by single spaces, as in a help
+# text) once typed commands, options and codes are taken out (english.py)
+no_english() {
+	if python3 "$SRC/tests/cli/english.py" "$T/$1" ${3:+--run "$3"} ${4:+"$4"} >"$T/why"; then ok
+	else not_ok "$2: $(cat "$T/why")"; fi
+}
