@@ -293,6 +293,8 @@ kz_cli_set_lang(const char *lang)
 	if (lang != NULL &&
 		(strcmp(lang, "kk") == 0 || strcmp(lang, "ru") == 0 || strcmp(lang, "en") == 0))
 		memcpy(staff_lang, lang, 3);
+	/* the library's messages for the person at the terminal, in their words */
+	kz_i18n_errors_in(strcmp(staff_lang, "en") != 0 ? staff_lang : NULL);
 }
 
 /* The words the database keeps for states, outcomes, kinds and channels,

@@ -163,11 +163,22 @@ open_hall(struct kz_cli *cli)
 	int rc, flags;
 
 	if ((rc = kz_setup_load(&cli->setup, kz_cli_opt(cli, "config"), kz_cli_opt(cli, "data-dir"),
-		     cli->cfg, cli->err)) != KZ_OK)
+		     cli->cfg, cli->err)) != KZ_OK) {
+		/* the reason in the staff's words: their language settled as far
+		 * as it can be without it, the configuration is read once more */
+		kz_cli_quiet_language(cli, 0);
+		if (kz_setup_load(&cli->setup, kz_cli_opt(cli, "config"),
+			    kz_cli_opt(cli, "data-dir"), cli->cfg, cli->err) == KZ_OK)
+			snprintf(cli->err, KZ_ERR_LEN, "%s", kz_err_name(rc));
 		return kz_cli_fail(cli, rc);
+	}
+	/* a bad --now is said with the time as typed, before the catalogue */
 	if ((rc = kz_clock_setup(cli->cfg->timezone, kz_cli_opt(cli, "now"), cli->err)) != KZ_OK)
 		return kz_cli_fail(cli, rc == KZ_EINVAL ? KZ_EINVAL : rc);
 	if ((rc = staff_language(cli)) != KZ_EXIT_OK)
+		return rc;
+	/* before the holidays: a damaged file is said in the staff's words */
+	if ((rc = translations(cli)) != KZ_EXIT_OK)
 		return rc;
 	cli->db_path = kz_cli_opt(cli, "db");
 	if (cli->db_path == NULL || *cli->db_path == '\0')
@@ -178,8 +189,6 @@ open_hall(struct kz_cli *cli)
 		(rc = kz_cal_load(cli->cfg->holidays, &cli->cfg->hours, &cli->cal, cli->err)) !=
 			KZ_OK)
 		return kz_cli_fail(cli, rc);
-	if ((rc = translations(cli)) != KZ_EXIT_OK)
-		return rc;
 	if (!(cli->cmd->flags & KZ_CMD_DB))
 		return KZ_EXIT_OK;
 	flags = (cli->cmd->flags & KZ_CMD_CREATE) ? KZ_DB_CREATE : 0;

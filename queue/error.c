@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "i18n.h"
 #include "utf8.h"
 
 int
@@ -17,7 +18,7 @@ kz_err(char *err, int code, const char *fmt, ...)
 		return code;
 	/* formatted apart: err may be one of the arguments */
 	va_start(ap, fmt);
-	vsnprintf(raw, sizeof raw, fmt, ap);
+	vsnprintf(raw, sizeof raw, kz_i18n_error_format(fmt), ap);
 	va_end(ap);
 	/* One line, nothing a terminal would act on: control characters that
 	 * came in with a user's argument are shown escaped. */

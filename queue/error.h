@@ -28,8 +28,16 @@ enum kz_status_code {
 };
 
 /* Format a message into err (may be NULL); returns code, so callers can
- * write "return kz_err(err, KZ_EREJECT, "...", ...)". */
+ * write "return kz_err(err, KZ_EREJECT, "...", ...)".  A format marked
+ * N_("...") is one a person at the terminal acts on (the administrator's
+ * hall.ini, device.ini, database and files): the build gathers it into
+ * po/, and kz_err says it in the language kz_i18n_errors_in set (the
+ * kezek command: the staff's).  Unmarked ones stay in the source words,
+ * for the services' logs. */
 int kz_err(char *err, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Marks a message kz_err translates (tools/po-update.sh gathers it). */
+#define N_(msgid) (msgid)
 
 /* A short name for a code ("rejected", "database error" ...), never NULL. */
 const char *kz_err_name(int code);

@@ -38,6 +38,8 @@ struct kz_i18n {
 
 /* The process's catalogue for code that holds no handle (i18n.h). */
 static struct kz_i18n *in_use;
+/* The language of kz_err's marked messages; -1 for the source words. */
+static int errors_in = -1;
 
 static int
 lang_index(const char *lang)
@@ -265,4 +267,83 @@ const char *
 kz_trn(const char *lang, const char *msgid, const char *plural, unsigned long n)
 {
 	return kz_i18n_nget(in_use, lang, msgid, plural, n);
+}
+
+void
+kz_i18n_errors_in(const char *lang)
+{
+	errors_in = lang != NULL ? lang_index(lang) : -1;
+}
+
+/* The next conversion of a printf format from *p on: its length modifiers
+ * and letter ("d", "ld", "zu", "s" ...) into conv (8 bytes); 0 at the end.
+ * Widths and precisions may differ between the languages; a '*' counts as
+ * an argument of its own. */
+static int
+next_conversion(const char **p, char conv[8])
+{
+	const char *s = *p;
+
+	while ((s = strchr(s, '%')) != NULL) {
+		size_t n = 0;
+
+		s++;
+		if (*s == '%') {
+			s++;
+			continue;
+		}
+		while (*s != '\0' && strchr("-+ #0123456789.", *s) != NULL)
+			s++;
+		if (*s == '*') {
+			*p = s + 1;
+			snprintf(conv, 8, "*");
+			return 1;
+		}
+		while (*s != '\0' && strchr("hlLqjzt", *s) != NULL && n < 6)
+			conv[n++] = *s++;
+		if (*s == '\0')
+			break;
+		conv[n++] = *s++;
+		conv[n] = '\0';
+		*p = s;
+		return 1;
+	}
+	*p = NULL;
+	return 0;
+}
+
+/* 1 if a and b take the same arguments in the same order. */
+static int
+same_conversions(const char *a, const char *b)
+{
+	char ca[8], cb[8];
+	int more_a, more_b;
+
+	for (;;) {
+		more_a = next_conversion(&a, ca);
+		more_b = next_conversion(&b, cb);
+		if (more_a != more_b)
+			return 0;
+		if (!more_a)
+			return 1;
+		if (strcmp(ca, cb) != 0)
+			return 0;
+	}
+}
+
+const char *
+kz_i18n_error_format(const char *fmt)
+{
+	struct entry key = {fmt, NULL, 0}, *e;
+	struct catalogue *c;
+
+	if (errors_in < 0 || in_use == NULL || fmt == NULL)
+		return fmt;
+	c = &in_use->cat[errors_in];
+	if (c->n == 0)
+		return fmt;
+	e = bsearch(&key, c->e, (size_t)c->n, sizeof key, by_id);
+	if (e == NULL || e->len == 0 || !same_conversions(fmt, e->str))
+		return fmt;
+	return e->str;
 }

@@ -63,4 +63,17 @@ const char *kz_tr(const char *lang, const char *msgid);
 /* kz_i18n_nget from the catalogue in use. */
 const char *kz_trn(const char *lang, const char *msgid, const char *plural, unsigned long n);
 
+/* The language kz_err says the messages marked N_() in (error.h): "kk" or
+ * "ru" from the catalogue in use, for the person at the terminal (the kezek
+ * command), or NULL, the source words, for a service's log (the default).
+ * Set it before any thread starts: it is read unlocked. */
+void kz_i18n_errors_in(const char *lang);
+
+/* fmt in the errors' language if the catalogue in use has it and its
+ * translation takes the same conversions in the same order (a damaged
+ * catalogue never makes vsnprintf read what was not passed), else fmt.
+ * A message with no translation is not counted as missed: most of the
+ * library's messages are the log's, in the source words. */
+const char *kz_i18n_error_format(const char *fmt);
+
 #endif

@@ -774,12 +774,38 @@ check_faces(struct kz_ui *ui, const char *font_dir, char *err)
 
 /* SDL's video and SDL_ttf count their users, so a second ui, or audio
  * elsewhere in the process, is not shut down by this one's close. */
+/* 1 if SDL fell back to drawing where nobody sees it (its offscreen or
+ * dummy driver) without being asked to: the X server or the screen it was
+ * meant for could not be reached. */
+static int
+unseen_without_asking(void)
+{
+	const char *got = SDL_GetCurrentVideoDriver(), *asked = getenv("SDL_VIDEODRIVER");
+
+	if (got == NULL || (strcmp(got, "offscreen") != 0 && strcmp(got, "dummy") != 0))
+		return 0;
+	return asked == NULL || strstr(asked, got) == NULL;
+}
+
 static int
 start_sdl(struct kz_ui *ui, char *err)
 {
 	if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0)
 		return kz_err(err, KZ_ECONFIG, "cannot open the display window: %s",
 			SDL_GetError());
+	/* A kiosk or board started before its X server is up must fail (its
+	 * supervisor starts it again), never run for months drawing into
+	 * memory while the screen stays black. */
+	if (unseen_without_asking()) {
+		const char *display = getenv("DISPLAY");
+
+		SDL_QuitSubSystem(SDL_INIT_VIDEO);
+		return kz_err(err, KZ_EDEVICE,
+			"cannot open the display window: no screen can be reached (DISPLAY=%s); "
+			"start the X server first, or set SDL_VIDEODRIVER=offscreen to draw "
+			"without a screen",
+			display != NULL && *display != '\0' ? display : "unset");
+	}
 	ui->video_up = 1;
 	if (TTF_Init() != 0)
 		return kz_err(err, KZ_ECONFIG, "cannot start SDL_ttf: %s", TTF_GetError());

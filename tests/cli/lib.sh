@@ -47,11 +47,26 @@ wait_for() {
 	done
 }
 
+# start_private_x W H: a private X server of W x H pixels that picks a
+# free display number itself and says it once it takes clients (Xvfb
+# -displayfd): two tests never pick the same number, and nobody connects
+# to a socket the last server left behind; DISPLAY set, its pid in XVFB_PID
+XVFB_STARTED=0
+start_private_x() {
+	XVFB_STARTED=$((XVFB_STARTED + 1))
+	local said="$T/xvfb$XVFB_STARTED.display" log="$T/xvfb$XVFB_STARTED.log"
+	Xvfb -displayfd 3 -screen 0 "${1}x${2}x24" -nolisten tcp 3>"$said" >"$log" 2>&1 &
+	XVFB_PID=$!
+	x_said() { grep -q '^[0-9][0-9]*$' "$said" 2>/dev/null; }
+	wait_for "Xvfb starts and says its display" x_said || { cat "$log" >&2; return 1; }
+	export DISPLAY=":$(head -n 1 "$said")"
+}
+
 # x_full_screen WIN W H: X window WIN is mapped, viewable and covers the
 # W x H screen from its top left corner (a click before that lands on the
 # bare screen, or on the wrong spot of a window still being placed)
 x_full_screen() {
-	xwininfo -id "$1" >"$T/xwininfo" 2>/dev/null &&
+	[ -n "$1" ] && xwininfo -id "$1" >"$T/xwininfo" 2>/dev/null &&
 		grep -q 'Map State: IsViewable' "$T/xwininfo" &&
 		grep -q "Width: $2\$" "$T/xwininfo" && grep -q "Height: $3\$" "$T/xwininfo" &&
 		grep -q 'Absolute upper-left X:  0$' "$T/xwininfo" &&

@@ -12,15 +12,10 @@ export SDL_RENDER_DRIVER=software SDL_AUDIODRIVER=dummy
 # for a double tap; here each click is meant
 sed -i 's/^double_tap_ms = .*/double_tap_ms = 0/' "$T/hall.ini"
 expect 0 "init" init
-# a free display number: the lowest without a lock file
-n=91
-while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
-Xvfb ":$n" -screen 0 1366x768x24 -nolisten tcp >"$T/xvfb.log" 2>&1 &
-xvfb=$!
-trap 'kill $kiosk $xvfb 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
-x_up() { [ -e "/tmp/.X11-unix/X$n" ]; }
-wait_for "Xvfb :$n starts" x_up || exit 1
-export DISPLAY=":$n"
+kiosk=""
+XVFB_PID=""
+trap 'kill $kiosk $XVFB_PID 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
+start_private_x 1366 768 || exit 1
 
 "$KIOSK" --fonts "$SRC/assets/fonts" --locale "$KEZEK_LOCALE" --lang ru --screen-file "$T/screen" \
 	--snapshot "$T/frame.png" \
@@ -31,7 +26,8 @@ on_screen() { [ "$(cat "$T/screen" 2>/dev/null)" = "$1" ]; }
 window() { win=$(xdotool search --name '^Kezek$' 2>/dev/null | head -n 1); [ -n "$win" ]; }
 
 win=""
-wait_for "the kiosk's window appears" window && ok
+wait_for "the kiosk's window appears" window || { cat "$T/kiosk.err" >&2; exit 1; }
+ok
 wait_for "the home screen is shown" on_screen home && ok
 full() { x_full_screen "$win" 1366 768; }
 wait_for "the kiosk's window is shown over the whole screen" full && ok
@@ -71,6 +67,15 @@ has out "1" "its print is queued in Russian"
 kill -TERM $kiosk
 stopped() { ! kill -0 $kiosk 2>/dev/null; }
 wait_for "SIGTERM stops the kiosk" stopped && ok
+
+# an X server that cannot be reached (not started yet, or gone): the kiosk
+# says so and exits for its supervisor to start it again, never drawing
+# where nobody sees it
+timeout 60 env DISPLAY=":$((${DISPLAY#:} + 1000))" "$KIOSK" --fonts "$SRC/assets/fonts" \
+	--locale "$KEZEK_LOCALE" --lang ru >"$T/out" 2>"$T/err"
+rc=$?
+if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ]; then ok; else not_ok "a kiosk with no X server exits: $rc"; fi
+has err "no screen can be reached (DISPLAY=:$((${DISPLAY#:} + 1000)))" "it says why"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

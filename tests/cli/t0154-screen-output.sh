@@ -23,15 +23,10 @@ prog_expect() {
 }
 
 expect 0 "init" init
-n=91
-while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
-Xvfb ":$n" -screen 0 1280x720x24 -nolisten tcp >"$T/xvfb.log" 2>&1 &
-xvfb=$!
 board=""
-trap 'kill $board $xvfb 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
-x_up() { [ -e "/tmp/.X11-unix/X$n" ]; }
-wait_for "Xvfb :$n starts" x_up || exit 1
-export DISPLAY=":$n"
+XVFB_PID=""
+trap 'kill $board $XVFB_PID 2>/dev/null; wait 2>/dev/null; rm -rf "$T"' EXIT
+start_private_x 1280 720 || exit 1
 out=$(xrandr | awk '/ connected/ {print $1; exit}')
 [ -n "$out" ] && ok || not_ok "the X server names its output"
 

@@ -93,13 +93,10 @@ start_board() {
 # start_xvfb: a private X server (the kiosk's touch screen, clicked with
 # xdotool); DISPLAY set
 start_xvfb() {
-	local n=93
-	while [ -e "/tmp/.X$n-lock" ]; do n=$((n + 1)); done
-	Xvfb ":$n" -screen 0 1366x768x24 -nolisten tcp >"$T/xvfb.log" 2>&1 &
-	NET_PIDS+=("$!")
-	x_up() { [ -e "/tmp/.X11-unix/X$n" ]; }
-	wait_for "Xvfb :$n starts" x_up || return 1
-	export DISPLAY=":$n"
+	start_private_x 1366 768
+	local rc=$?
+	NET_PIDS+=("$XVFB_PID")
+	return $rc
 }
 
 # start_kiosk NAME [ARGS...]: a kiosk on "its own machine" (no database,
