@@ -1,6 +1,7 @@
 /* test_i18n.c - the compiled catalogues as the build makes them: every
  * string found in both languages, a count in the form its language gives
- * it (Russian's three forms), and a damaged catalogue refused by name. */
+ * it (Russian's three forms), a damaged catalogue refused by name, and the
+ * library's marked messages in the staff's language, never a slip's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,65 @@ test_a_damaged_catalogue_is_refused(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A folder holding kk's real catalogue and, for ru, one compiled from po
+ * (no format check: a translator's slip the program itself must catch). */
+static void
+ru_from_po(const char *dir, const char *po)
+{
+	char cmd[1024], path[512];
+	FILE *f;
+
+	broken_ru(dir, "", 0);
+	snprintf(path, sizeof path, "%s/ru.po", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(po, f);
+	fclose(f);
+	snprintf(cmd, sizeof cmd, "msgfmt -o %s/ru/LC_MESSAGES/kezek.mo %s", dir, path);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void
+test_marked_errors_in_the_staffs_language(void **state)
+{
+	char dir[] = "/tmp/kezek-i18n-XXXXXX", err[KZ_ERR_LEN] = "", cmd[600];
+	struct kz_i18n *cat = NULL, *before = kz_i18n_current();
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	ru_from_po(dir,
+		"msgid \"\"\nmsgstr \"\"\n"
+		"\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+		"\"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : "
+		"n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n\"\n\n"
+		"msgid \"%s:%d: unknown key '%s'\"\nmsgstr \"%s:%d: неизвестный ключ '%s'\"\n\n"
+		/* a slip: the line number's %d lost, the key read as a number */
+		"msgid \"line %d: bad value '%s'\"\nmsgstr \"строка %s: плохое значение %d\"\n");
+	assert_int_equal(kz_i18n_load(dir, &cat, err), KZ_OK);
+	kz_i18n_use(cat);
+	/* the services' logs: the source words, whatever the catalogue holds */
+	kz_err(err, KZ_ECONFIG, "%s:%d: unknown key '%s'", "hall.ini", 7, "foo");
+	assert_string_equal(err, "hall.ini:7: unknown key 'foo'");
+	/* the person at the terminal: their language */
+	kz_i18n_errors_in("ru");
+	kz_err(err, KZ_ECONFIG, "%s:%d: unknown key '%s'", "hall.ini", 7, "foo");
+	assert_string_equal(err, "hall.ini:7: неизвестный ключ 'foo'");
+	/* a translation that takes other arguments is never used: English */
+	kz_err(err, KZ_ECONFIG, "line %d: bad value '%s'", 3, "x");
+	assert_string_equal(err, "line 3: bad value 'x'");
+	/* a message nobody translated stays English and is no missed string */
+	kz_err(err, KZ_EDB, "the database is locked");
+	assert_string_equal(err, "the database is locked");
+	assert_int_equal(kz_i18n_missed(cat), 0);
+	kz_i18n_errors_in("en");
+	kz_err(err, KZ_ECONFIG, "%s:%d: unknown key '%s'", "hall.ini", 7, "foo");
+	assert_string_equal(err, "hall.ini:7: unknown key 'foo'");
+	kz_i18n_errors_in(NULL);
+	kz_i18n_use(before);
+	kz_i18n_free(cat);
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
@@ -156,6 +216,7 @@ main(void)
 		cmocka_unit_test(test_a_count_takes_its_languages_form),
 		cmocka_unit_test(test_plural_rules),
 		cmocka_unit_test(test_a_damaged_catalogue_is_refused),
+		cmocka_unit_test(test_marked_errors_in_the_staffs_language),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
