@@ -289,6 +289,7 @@ main(int argc, char **argv)
 	 * is quick enough and spares an unattended screen the GPU driver's
 	 * surprises and its memory (Mesa and libLLVM: about 60 MB). */
 	kz_ui_use_gpu(o.gpu);
+	kz_ui_may_draw_unseen(o.snapshot != NULL); /* its frames as pictures */
 	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
 		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK ||
 		(remote != NULL &&

@@ -292,6 +292,7 @@ main(int argc, char **argv)
 	/* software drawing: a touch redraws one screen, and no GL library
 	 * (Mesa and libLLVM: about 60 MB) is mapped on a small machine */
 	kz_ui_use_gpu(o.gpu);
+	kz_ui_may_draw_unseen(o.screen != NULL); /* one picture, then out */
 	if ((rc = kz_setup_load(&setup, o.config, o.data_dir, &cfg, err)) != KZ_OK ||
 		(rc = kz_clock_setup(cfg.timezone, o.now, err)) != KZ_OK ||
 		(remote != NULL &&

@@ -251,7 +251,7 @@ load_fail(struct load *l, const char *fmt, ...)
 
 	if (!l->failed) {
 		va_start(ap, fmt);
-		vsnprintf(l->reason, sizeof l->reason, kz_i18n_error_format(fmt), ap);
+		vsnprintf(l->reason, sizeof l->reason, kz_err_format(fmt), ap);
 		va_end(ap);
 		l->failed = 1;
 	}

@@ -18,7 +18,6 @@
 
 #include "config.h"
 #include "error.h"
-#include "i18n.h"
 #include "file.h"
 #include "utf8.h"
 
@@ -110,7 +109,7 @@ fail(struct parse *p, const char *fmt, ...)
 
 	if (!p->failed) {
 		va_start(ap, fmt);
-		vsnprintf(p->reason, sizeof p->reason, kz_i18n_error_format(fmt), ap);
+		vsnprintf(p->reason, sizeof p->reason, kz_err_format(fmt), ap);
 		va_end(ap);
 		p->failed = 1;
 	}

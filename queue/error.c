@@ -4,8 +4,21 @@
 #include <string.h>
 
 #include "error.h"
-#include "i18n.h"
 #include "utf8.h"
+
+static const char *(*translator)(const char *fmt);
+
+void
+kz_err_translate_with(const char *(*translate)(const char *fmt))
+{
+	translator = translate;
+}
+
+const char *
+kz_err_format(const char *fmt)
+{
+	return translator != NULL ? translator(fmt) : fmt;
+}
 
 int
 kz_err(char *err, int code, const char *fmt, ...)
@@ -18,7 +31,7 @@ kz_err(char *err, int code, const char *fmt, ...)
 		return code;
 	/* formatted apart: err may be one of the arguments */
 	va_start(ap, fmt);
-	vsnprintf(raw, sizeof raw, kz_i18n_error_format(fmt), ap);
+	vsnprintf(raw, sizeof raw, kz_err_format(fmt), ap);
 	va_end(ap);
 	/* One line, nothing a terminal would act on: control characters that
 	 * came in with a user's argument are shown escaped. */

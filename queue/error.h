@@ -39,6 +39,16 @@ int kz_err(char *err, int code, const char *fmt, ...) __attribute__((format(prin
 /* Marks a message kz_err translates (tools/po-update.sh gathers it). */
 #define N_(msgid) (msgid)
 
+/* The translator of marked messages: fmt in the person's language, or fmt
+ * itself; NULL for none (the default, the source words).  Set by
+ * kz_i18n_errors_in (i18n.h), which owns the catalogue; error.c only
+ * calls it, so the catalogue's own errors can use kz_err. */
+void kz_err_translate_with(const char *(*translate)(const char *fmt));
+
+/* fmt as kz_err formats it: through the translator if one is set.  For
+ * a module's own fault recorder (hall.ini's, the holidays'). */
+const char *kz_err_format(const char *fmt);
+
 /* A short name for a code ("rejected", "database error" ...), never NULL. */
 const char *kz_err_name(int code);
 

@@ -273,6 +273,7 @@ void
 kz_i18n_errors_in(const char *lang)
 {
 	errors_in = lang != NULL ? lang_index(lang) : -1;
+	kz_err_translate_with(errors_in >= 0 ? kz_i18n_error_format : NULL);
 }
 
 /* The next conversion of a printf format from *p on: its length modifiers

@@ -26,6 +26,13 @@ struct kz_ui_stats {
  * SDL's own hints; the programs' --gpu. */
 void kz_ui_use_gpu(int yes);
 
+/* Whether windows opened after this may be drawn with no screen to show
+ * them (SDL's offscreen driver, taken when no screen can be reached): yes
+ * for a program that only writes pictures (the kiosk's --screen, the
+ * board's --snapshot); no, the default, for one people look at, which
+ * fails instead and is started again by its supervisor. */
+void kz_ui_may_draw_unseen(int yes);
+
 /* Open windows after this on the screen the system calls name (SDL's
  * display name: the output's, HDMI-1, DP-2; matched exactly, else
  * ignoring case); NULL or "" for the first.  Process-wide, like

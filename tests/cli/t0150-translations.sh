@@ -6,7 +6,7 @@
 # has every one, translated, not fuzzy, with the same printf directives.
 . "$(dirname "$0")/lib.sh"
 
-xgettext --keyword=T --keyword=N --keyword=TN:1,2 --keyword=kz_tr:2 --keyword=kz_trn:2,3 --from-code=UTF-8 -o "$T/kezek.pot" \
+xgettext --keyword=T --keyword=N --keyword=N_ --flag=N_:1:c-format --keyword=TN:1,2 --keyword=kz_tr:2 --keyword=kz_trn:2,3 --from-code=UTF-8 -o "$T/kezek.pot" \
 	"$SRC"/kiosk/*.c "$SRC"/display/*.c "$SRC"/clerk/*.c "$SRC"/documents/*.c "$SRC"/queue/*.c \
 	"$SRC"/setup/*.c "$SRC"/printer/*.c "$SRC"/hall/*.c >"$T/out" 2>"$T/err" &&
 	xgettext --join-existing --language=JavaScript --keyword=_ --from-code=UTF-8 \
