@@ -566,7 +566,8 @@ printer_key(struct parse *p, const char *label, const char *name, const char *va
 		return 0;
 	if (strcmp(name, "role") == 0) {
 		if ((k = kz_config_role_of(value)) == KZ_ROLE_NONE)
-			return fail(p, "role of [printer %s] is tickets, receipts or a4, not '%s'",
+			return fail(p,
+				N_("role of [printer %s] is tickets, receipts or a4, not '%s'"),
 				label, value);
 		pr->role = (enum kz_printer_role)k;
 		return 1;
@@ -574,28 +575,29 @@ printer_key(struct parse *p, const char *label, const char *name, const char *va
 	if (strcmp(name, "transport") == 0) {
 		if ((k = kz_config_transport_of(value)) == KZ_TRANSPORT_NONE)
 			return fail(p,
-				"transport of [printer %s] is tcp, device, usb, cups, cups-raw or "
-				"folder, "
-				"not '%s'",
+				N_("transport of [printer %s] is tcp, device, usb, cups, cups-raw or "
+				   "folder, "
+				   "not '%s'"),
 				label, value);
 		pr->transport = (enum kz_transport_kind)k;
 		return 1;
 	}
 	if (strcmp(name, "address") == 0) {
 		if (*value == '\0' || copy(pr->address, sizeof pr->address, value) < 0)
-			return fail(p, "address of [printer %s] must be 1 to 1023 bytes", label);
+			return fail(p, N_("address of [printer %s] must be 1 to 1023 bytes"),
+				label);
 		return 1;
 	}
 	if (strcmp(name, "paper") == 0) {
 		if (parse_int(value, 58, 80, &pr->paper) < 0 ||
 			(pr->paper != 58 && pr->paper != 80))
-			return fail(p, "paper of [printer %s] is 58 or 80 (mm), not '%s'", label,
-				value);
+			return fail(p, N_("paper of [printer %s] is 58 or 80 (mm), not '%s'"),
+				label, value);
 		return 1;
 	}
 	if (strcmp(name, "status") == 0) {
 		if (strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
-			return fail(p, "status of [printer %s] is yes or no, not '%s'", label,
+			return fail(p, N_("status of [printer %s] is yes or no, not '%s'"), label,
 				value);
 		pr->status = value[0] == 'y' ? 1 : 0;
 		return 1;
@@ -603,13 +605,13 @@ printer_key(struct parse *p, const char *label, const char *name, const char *va
 	if (strcmp(name, "job_timeout_seconds") == 0) {
 		if (parse_int(value, 10, 86400, &pr->job_timeout_s) < 0)
 			return fail(p,
-				"job_timeout_seconds of [printer %s] is 10 to 86400, not '%s'",
+				N_("job_timeout_seconds of [printer %s] is 10 to 86400, not '%s'"),
 				label, value);
 		return 1;
 	}
 	return fail(p,
-		"unknown key '%s' in [printer %s]; known keys: role, transport, address, "
-		"paper, status, job_timeout_seconds",
+		N_("unknown key '%s' in [printer %s]; known keys: role, transport, address, "
+		   "paper, status, job_timeout_seconds"),
 		name, label);
 }
 
@@ -623,11 +625,11 @@ kiosk_for(struct parse *p, const char *name)
 		if (strcmp(c->kiosks[i].name, name) == 0)
 			return &c->kiosks[i];
 	if (!valid_printer_name(name)) {
-		fail(p, "[kiosk %s]: a kiosk's name is Latin letters, digits and '-'", name);
+		fail(p, N_("[kiosk %s]: a kiosk's name is Latin letters, digits and '-'"), name);
 		return NULL;
 	}
 	if (c->nkiosks == KZ_MAX_KIOSKS) {
-		fail(p, "more than %d kiosks", KZ_MAX_KIOSKS);
+		fail(p, N_("more than %d kiosks"), KZ_MAX_KIOSKS);
 		return NULL;
 	}
 	k = &c->kiosks[c->nkiosks++];
@@ -665,31 +667,32 @@ kiosk_key(struct parse *p, const char *label, const char *name, const char *valu
 	if (strcmp(name, "printer") == 0 || strcmp(name, "forms_printer") == 0) {
 		if (copy(name[0] == 'p' ? k->printer : k->forms_printer, sizeof k->printer, value) <
 			0)
-			return fail(p, "%s of [kiosk %s] must name a [printer]", name, label);
+			return fail(p, N_("%s of [kiosk %s] must name a [printer]"), name, label);
 		return 1;
 	}
 	if (strcmp(name, "language") == 0) {
 		if (strcmp(value, "kk") != 0 && strcmp(value, "ru") != 0)
-			return fail(p, "language of [kiosk %s] is kk or ru, not '%s'", label,
+			return fail(p, N_("language of [kiosk %s] is kk or ru, not '%s'"), label,
 				value);
 		return copy(k->lang, sizeof k->lang, value) == 0;
 	}
 	if (strcmp(name, "idle_seconds") == 0) {
 		if (parse_int(value, 10, 3600, &k->idle_seconds) < 0)
-			return fail(p, "idle_seconds of [kiosk %s] is 10 to 3600, not '%s'", label,
-				value);
+			return fail(p, N_("idle_seconds of [kiosk %s] is 10 to 3600, not '%s'"),
+				label, value);
 		return 1;
 	}
 	if (strcmp(name, "ticket_pause_seconds") == 0) {
 		if (parse_int(value, 0, 120, &k->ticket_pause_seconds) < 0)
-			return fail(p, "ticket_pause_seconds of [kiosk %s] is 0 to 120, not '%s'",
+			return fail(p,
+				N_("ticket_pause_seconds of [kiosk %s] is 0 to 120, not '%s'"),
 				label, value);
 		return 1;
 	}
 	if (strcmp(name, "double_tap_ms") == 0) {
 		if (parse_int(value, 0, 2000, &k->double_tap_ms) < 0)
-			return fail(p, "double_tap_ms of [kiosk %s] is 0 to 2000, not '%s'", label,
-				value);
+			return fail(p, N_("double_tap_ms of [kiosk %s] is 0 to 2000, not '%s'"),
+				label, value);
 		return 1;
 	}
 	if (strcmp(name, "screen_mm") == 0) {
@@ -698,41 +701,41 @@ kiosk_key(struct parse *p, const char *label, const char *name, const char *valu
 			k->screen_w_mm < 50 || k->screen_h_mm < 50 || k->screen_w_mm > 3000 ||
 			k->screen_h_mm > 3000)
 			return fail(p,
-				"screen_mm of [kiosk %s] is the visible screen's WIDTHxHEIGHT in "
-				"millimetres, such as 477x268 for 21.5\", not '%s'",
+				N_("screen_mm of [kiosk %s] is the visible screen's WIDTHxHEIGHT in "
+				   "millimetres, such as 477x268 for 21.5\", not '%s'"),
 				label, value);
 		return 1;
 	}
 	if (strcmp(name, "admin_gesture") == 0) {
 		if (!valid_gesture(value) || copy(k->admin_gesture, sizeof k->admin_gesture, value))
 			return fail(p,
-				"admin_gesture of [kiosk %s] is 3 to 8 corners tapped in turn "
-				"(1 top left, 2 top right, 3 bottom right, 4 bottom left), such as 1234, "
-				"not '%s'",
+				N_("admin_gesture of [kiosk %s] is 3 to 8 corners tapped in turn "
+				   "(1 top left, 2 top right, 3 bottom right, 4 bottom left), such as 1234, "
+				   "not '%s'"),
 				label, value);
 		return 1;
 	}
 	if (strcmp(name, "output") == 0) {
 		if (*value == '\0' || copy(k->output, sizeof k->output, value) < 0)
 			return fail(p,
-				"output of [kiosk %s] names the screen the kiosk shows on as the "
-				"system names it (a name not there is refused with the names there are), "
-				"such as HDMI-1, in "
-				"under %zu bytes",
+				N_("output of [kiosk %s] names the screen the kiosk shows on as the "
+				   "system names it (a name not there is refused with the names there are), "
+				   "such as HDMI-1, in "
+				   "under %zu bytes"),
 				label, sizeof k->output);
 		return 1;
 	}
 	/* a secret has no place in a file every user may read: refused, with the way */
 	if (strcmp(name, "admin_pin") == 0)
 		return fail(p,
-			"admin_pin is no longer read from hall.ini, which every user can read: "
-			"delete this line and set the PIN with 'kezek kiosk pin %s' (kept in the "
-			"database)",
+			N_("admin_pin is no longer read from hall.ini, which every user can read: "
+			   "delete this line and set the PIN with 'kezek kiosk pin %s' (kept in the "
+			   "database)"),
 			label);
 	return fail(p,
-		"unknown key '%s' in [kiosk %s]; known keys: printer, forms_printer, "
-		"language, idle_seconds, ticket_pause_seconds, double_tap_ms, screen_mm, "
-		"admin_gesture, output",
+		N_("unknown key '%s' in [kiosk %s]; known keys: printer, forms_printer, "
+		   "language, idle_seconds, ticket_pause_seconds, double_tap_ms, screen_mm, "
+		   "admin_gesture, output"),
 		name, label);
 }
 
@@ -749,12 +752,12 @@ office_key(struct parse *p, const char *name, const char *value)
 		if (strcmp(name, keys[i]) != 0)
 			continue;
 		if (copy(dst[i], KZ_NAME_LEN, value) < 0)
-			return fail(p, "%s is longer than %d bytes", name, KZ_NAME_LEN - 1);
+			return fail(p, N_("%s is longer than %d bytes"), name, KZ_NAME_LEN - 1);
 		return 1;
 	}
 	return fail(p,
-		"unknown key '%s' in [office]; known keys: name_kk, address_kk, "
-		"official_kk, akimat_name_kk, akimat_address_kk, akimat_official_kk",
+		N_("unknown key '%s' in [office]; known keys: name_kk, address_kk, "
+		   "official_kk, akimat_name_kk, akimat_address_kk, akimat_official_kk"),
 		name);
 }
 
@@ -768,20 +771,21 @@ targets_key(struct parse *p, const char *name, const char *value)
 	for (int i = 0; i < KZ_APP4_ROWS; i++)
 		if (strcmp(name, keys[i]) == 0) {
 			if (parse_int(value, 0, 100, &t->target[i]) < 0)
-				return fail(p, "%s in [targets] is a per cent, 0 to 100, not '%s'",
+				return fail(p,
+					N_("%s in [targets] is a per cent, 0 to 100, not '%s'"),
 					name, value);
 			return 1;
 		}
 	if (strcmp(name, "electronic_now") == 0) {
 		if (parse_int(value, 0, 100, &t->electronic_now) < 0)
 			return fail(p,
-				"electronic_now in [targets] is a per cent, 0 to 100, not '%s'",
+				N_("electronic_now in [targets] is a per cent, 0 to 100, not '%s'"),
 				value);
 		return 1;
 	}
 	return fail(p,
-		"unknown key '%s' in [targets]; known keys: on_time, quality, information, "
-		"electronic, appeal, politeness, electronic_now",
+		N_("unknown key '%s' in [targets]; known keys: on_time, quality, information, "
+		   "electronic, appeal, politeness, electronic_now"),
 		name);
 }
 
@@ -821,16 +825,16 @@ server_allow(struct parse *p, const char *value)
 	int family, bits;
 
 	if (copy(list, sizeof list, value) < 0)
-		return fail(p, "allow in [server] is longer than 1023 bytes");
+		return fail(p, N_("allow in [server] is longer than 1023 bytes"));
 	s->nallow = 0;
 	for (char *net = strtok_r(list, ", ", &save); net; net = strtok_r(NULL, ", ", &save)) {
 		if (kz_config_network(net, &family, addr, &bits) != KZ_OK)
 			return fail(p,
-				"allow in [server]: '%s' is not a network; write ADDRESS/BITS, "
-				"such as 192.168.1.0/24",
+				N_("allow in [server]: '%s' is not a network; write ADDRESS/BITS, "
+				   "such as 192.168.1.0/24"),
 				net);
 		if (s->nallow == KZ_MAX_NETWORKS)
-			return fail(p, "allow in [server] names more than %d networks",
+			return fail(p, N_("allow in [server] names more than %d networks"),
 				KZ_MAX_NETWORKS);
 		copy(s->allow[s->nallow++], sizeof s->allow[0], net);
 	}
@@ -854,14 +858,15 @@ server_public_url(struct parse *p, const char *value)
 		strcspn(value, " \t\"'<>\\^`{|}?#") < n) {
 		u[0] = '\0';
 		return fail(p,
-			"public_url in [server] must be the hall's address as phones reach it, "
-			"such as https://kezek.example.kz, of at most %d bytes without spaces, "
-			"quotes or '?', not '%.80s'",
+			N_("public_url in [server] must be the hall's address as phones reach it, "
+			   "such as https://kezek.example.kz, of at most %d bytes without spaces, "
+			   "quotes or '?', not '%.80s'"),
 			KZ_PUBLIC_URL_LEN - 1, value);
 	}
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)value[i] <= 0x20 || (unsigned char)value[i] >= 0x7f)
-			return fail(p, "public_url in [server] must be plain ASCII, not '%.80s'",
+			return fail(p,
+				N_("public_url in [server] must be plain ASCII, not '%.80s'"),
 				value);
 	memcpy(u, value, n);
 	u[n] = '\0';
@@ -879,20 +884,21 @@ server_key(struct parse *p, const char *name, const char *value)
 			(inet_pton(AF_INET, value, addr) != 1 &&
 				inet_pton(AF_INET6, value, addr) != 1))
 			return fail(p,
-				"address in [server] must be an IP address such as 127.0.0.1 or "
-				"192.168.1.10, not '%s'",
+				N_("address in [server] must be an IP address such as 127.0.0.1 or "
+				   "192.168.1.10, not '%s'"),
 				value);
 		return 1;
 	}
 	if (strcmp(name, "port") == 0) {
 		if (parse_int(value, 1, 65535, &s->port) < 0)
-			return fail(p, "port in [server] must be 1 to 65535, not '%s'", value);
+			return fail(p, N_("port in [server] must be 1 to 65535, not '%s'"), value);
 		return 1;
 	}
 	if (strcmp(name, "certificate") == 0 || strcmp(name, "key") == 0) {
 		char *dst = name[0] == 'c' ? s->certificate : s->key;
 		if (*value == '\0' || copy(dst, KZ_PATH_LEN, value) < 0)
-			return fail(p, "%s in [server] must be a path of 1 to 1023 bytes", name);
+			return fail(p, N_("%s in [server] must be a path of 1 to 1023 bytes"),
+				name);
 		return 1;
 	}
 	if (strcmp(name, "allow") == 0)
@@ -900,8 +906,8 @@ server_key(struct parse *p, const char *name, const char *value)
 	if (strcmp(name, "public_url") == 0)
 		return server_public_url(p, value);
 	return fail(p,
-		"unknown key '%s' in [server]; known keys: address, port, certificate, key, allow, "
-		"public_url",
+		N_("unknown key '%s' in [server]; known keys: address, port, certificate, key, allow, "
+		   "public_url"),
 		name);
 }
 
@@ -915,7 +921,7 @@ region_key(struct parse *p, const char *name, const char *value)
 
 	if (strcmp(name, "centre") == 0) {
 		if (copy(r->centre, sizeof r->centre, value) < 0)
-			return fail(p, "centre in [region] is longer than %d bytes",
+			return fail(p, N_("centre in [region] is longer than %d bytes"),
 				(int)sizeof r->centre - 1);
 		return 1;
 	}
@@ -923,13 +929,13 @@ region_key(struct parse *p, const char *name, const char *value)
 		if (strcmp(name, numbers[i]) == 0) {
 			if (parse_int(value, 1, hi[i], slots[i]) < 0)
 				return fail(p,
-					"%s in [region] is a whole number, 1 to %d, not '%s'", name,
-					hi[i], value);
+					N_("%s in [region] is a whole number, 1 to %d, not '%s'"),
+					name, hi[i], value);
 			return 1;
 		}
 	return fail(p,
-		"unknown key '%s' in [region]; known keys: centre, batch, idle_seconds, "
-		"retry_seconds",
+		N_("unknown key '%s' in [region]; known keys: centre, batch, idle_seconds, "
+		   "retry_seconds"),
 		name);
 }
 
@@ -981,7 +987,7 @@ read_line(char *str, int num, void *stream)
 		end--;
 	snprintf(name, sizeof name, "%.*s", (int)(end - s), s);
 	if ((first = seen_before(p, name, "", p->lineno)) != 0) {
-		fail(p, "[%s] is given twice, at lines %d and %d; merge them into one section",
+		fail(p, N_("[%s] is given twice, at lines %d and %d; merge them into one section"),
 			name, first, p->lineno);
 		p->fail_line = p->lineno;
 		return NULL;
@@ -998,8 +1004,8 @@ handler(void *user, const char *section, const char *name, const char *value)
 	if (p->failed)
 		return 0;
 	if (!p->continuation && (first = seen_before(p, section, name, p->lineno)) != 0)
-		return fail(p, "'%s' is given twice in [%s], at lines %d and %d; keep one", name,
-			section, first, p->lineno);
+		return fail(p, N_("'%s' is given twice in [%s], at lines %d and %d; keep one"),
+			name, section, first, p->lineno);
 	if (strcmp(section, "hall") == 0)
 		return hall_key(p, name, value);
 	if (strcmp(section, "hours") == 0)
@@ -1023,9 +1029,9 @@ handler(void *user, const char *section, const char *name, const char *value)
 	if (strcmp(section, "region") == 0)
 		return region_key(p, name, value);
 	return fail(p,
-		"unknown section [%s]; known sections: [hall], [hours], [display], "
-		"[service CODE], [printer NAME], [counter NUMBER], [kiosk NAME], "
-		"[office], [targets], [server], [region]",
+		N_("unknown section [%s]; known sections: [hall], [hours], [display], "
+		   "[service CODE], [printer NAME], [counter NUMBER], [kiosk NAME], "
+		   "[office], [targets], [server], [region]"),
 		section);
 }
 
@@ -1063,7 +1069,7 @@ resolve(const struct kz_config *c, char *path, char *err)
 		return KZ_OK;
 	snprintf(joined, sizeof joined, "%.*s/%s", (int)(slash - c->path), c->path, path);
 	if (copy(path, KZ_PATH_LEN, joined) < 0)
-		return kz_err(err, KZ_ECONFIG, "%s: path '%s' is too long", c->path, joined);
+		return kz_err(err, KZ_ECONFIG, N_("%s: path '%s' is too long"), c->path, joined);
 	return KZ_OK;
 }
 
@@ -1078,18 +1084,22 @@ check_kiosks(struct kz_config *c, char *err)
 		const struct kz_printer_conf *pr = kz_config_printer(c, k->printer);
 		snprintf(sec, sizeof sec, "kiosk %s", k->name);
 		k->line = section_line(c->path, sec);
+		if (pr == NULL && k->printer[0] == '\0')
+			return kz_err(err, KZ_ECONFIG,
+				N_("%s:%d: [kiosk %s] needs printer = the name of a [printer] with role "
+				   "tickets"),
+				c->path, k->line, k->name);
 		if (pr == NULL || pr->role != KZ_ROLE_TICKETS)
 			return kz_err(err, KZ_ECONFIG,
-				"%s:%d: [kiosk %s] needs printer = the name of a [printer] with role "
-				"tickets%s%s%s",
-				c->path, k->line, k->name, k->printer[0] ? ", not '" : "",
-				k->printer, k->printer[0] ? "'" : "");
+				N_("%s:%d: [kiosk %s] needs printer = the name of a [printer] with role "
+				   "tickets, not '%s'"),
+				c->path, k->line, k->name, k->printer);
 		if (k->forms_printer[0] == '\0')
 			continue;
 		pr = kz_config_printer(c, k->forms_printer);
 		if (pr == NULL || pr->role != KZ_ROLE_A4)
 			return kz_err(err, KZ_ECONFIG,
-				"%s:%d: [kiosk %s]: forms_printer '%s' must be a [printer] with role a4",
+				N_("%s:%d: [kiosk %s]: forms_printer '%s' must be a [printer] with role a4"),
 				c->path, k->line, k->name, k->forms_printer);
 	}
 	return KZ_OK;
@@ -1111,30 +1121,30 @@ check_whole(struct kz_config *c, char *err)
 		return rc;
 	if ((c->server.certificate[0] == '\0') != (c->server.key[0] == '\0'))
 		return kz_err(err, KZ_ECONFIG,
-			"%s:%d: [server] needs both certificate and key for HTTPS, or neither",
+			N_("%s:%d: [server] needs both certificate and key for HTTPS, or neither"),
 			c->path, section_line(c->path, "server"));
 
 	if (c->name_kk[0] == '\0' || c->name_ru[0] == '\0')
 		return kz_err(err, KZ_ECONFIG,
-			"%s:%d: [hall] needs the office's name in both languages: name_kk and name_ru",
+			N_("%s:%d: [hall] needs the office's name in both languages: name_kk and name_ru"),
 			c->path, section_line(c->path, "hall"));
 	if (!(c->hours.open < c->hours.close && c->hours.lunch_start <= c->hours.lunch_end &&
 		    (c->hours.lunch_start == c->hours.lunch_end ||
 			    (c->hours.open < c->hours.lunch_start &&
 				    c->hours.lunch_end < c->hours.close))))
 		return kz_err(err, KZ_ECONFIG,
-			"%s:%d: [hours] must run open < lunch_start <= lunch_end < close "
-			"(lunch_start = lunch_end: no lunch break)",
+			N_("%s:%d: [hours] must run open < lunch_start <= lunch_end < close "
+			   "(lunch_start = lunch_end: no lunch break)"),
 			c->path, section_line(c->path, "hours"));
 	if (c->display.green_below > c->display.red_above)
 		return kz_err(err, KZ_ECONFIG,
-			"%s:%d: [display] green_below_minutes must not be above red_above_minutes",
+			N_("%s:%d: [display] green_below_minutes must not be above red_above_minutes"),
 			c->path, section_line(c->path, "display"));
 	if (c->nservices == 0)
-		return kz_err(err, KZ_ECONFIG, "%s: no services; add a [service A] section",
+		return kz_err(err, KZ_ECONFIG, N_("%s: no services; add a [service A] section"),
 			c->path);
 	if (c->ncounters == 0)
-		return kz_err(err, KZ_ECONFIG, "%s: no counters; add a [counter 1] section",
+		return kz_err(err, KZ_ECONFIG, N_("%s: no counters; add a [counter 1] section"),
 			c->path);
 	for (int i = 0; i < c->nservices; i++) {
 		struct kz_service_conf *s = &c->services[i];
@@ -1144,13 +1154,13 @@ check_whole(struct kz_config *c, char *err)
 			copy(s->prefix, sizeof s->prefix, s->code);
 		if (s->name_kk[0] == '\0' || s->name_ru[0] == '\0')
 			return kz_err(err, KZ_ECONFIG,
-				"%s:%d: [service %s] needs its name in both languages: name_kk and name_ru",
+				N_("%s:%d: [service %s] needs its name in both languages: name_kk and name_ru"),
 				c->path, s->line, s->code);
 		for (int j = 0; j < i; j++)
 			if (strcmp(c->services[j].prefix, s->prefix) == 0)
 				return kz_err(err, KZ_ECONFIG,
-					"%s:%d: [service %s] has prefix '%s', already used by [service %s]; "
-					"ticket numbers must not collide",
+					N_("%s:%d: [service %s] has prefix '%s', already used by [service %s]; "
+					   "ticket numbers must not collide"),
 					c->path, s->line, s->code, s->prefix, c->services[j].code);
 	}
 	for (int i = 0; i < c->nprinters; i++) {
@@ -1160,8 +1170,8 @@ check_whole(struct kz_config *c, char *err)
 		if (pr->role == KZ_ROLE_NONE || pr->transport == KZ_TRANSPORT_NONE ||
 			!pr->address[0])
 			return kz_err(err, KZ_ECONFIG,
-				"%s:%d: [printer %s] needs role, transport and address", c->path,
-				pr->line, pr->name);
+				N_("%s:%d: [printer %s] needs role, transport and address"),
+				c->path, pr->line, pr->name);
 		if (pr->role != KZ_ROLE_A4 && pr->paper == 0)
 			pr->paper = 80;
 		if (pr->job_timeout_s == 0)
@@ -1179,13 +1189,13 @@ check_whole(struct kz_config *c, char *err)
 		if (pr->role == KZ_ROLE_A4 && pr->transport != KZ_TRANSPORT_CUPS &&
 			pr->transport != KZ_TRANSPORT_FOLDER)
 			return kz_err(err, KZ_ECONFIG,
-				"%s:%d: [printer %s] prints A4 as PDF: transport = cups (a CUPS queue) "
-				"or folder (PDF files kept in a folder)",
+				N_("%s:%d: [printer %s] prints A4 as PDF: transport = cups (a CUPS queue) "
+				   "or folder (PDF files kept in a folder)"),
 				c->path, pr->line, pr->name);
 		if (pr->role != KZ_ROLE_A4 && pr->transport == KZ_TRANSPORT_FOLDER)
 			return kz_err(err, KZ_ECONFIG,
-				"%s:%d: [printer %s]: transport folder keeps A4 PDF files; a %s "
-				"printer needs tcp, device, usb or cups-raw",
+				N_("%s:%d: [printer %s]: transport folder keeps A4 PDF files; a %s "
+				   "printer needs tcp, device, usb or cups-raw"),
 				c->path, pr->line, pr->name, kz_config_role_name(pr->role));
 	}
 	if ((rc = check_kiosks(c, err)) != KZ_OK)
@@ -1196,25 +1206,25 @@ check_whole(struct kz_config *c, char *err)
 		k->line = section_line(c->path, sec);
 		if (k->nservices == 0)
 			return kz_err(err, KZ_ECONFIG,
-				"%s:%d: [counter %d] serves no service; add services = A, B",
+				N_("%s:%d: [counter %d] serves no service; add services = A, B"),
 				c->path, k->line, k->number);
 		for (int j = 0; j < k->nservices; j++)
 			if (kz_config_service(c, k->services[j]) == NULL)
 				return kz_err(err, KZ_ECONFIG,
-					"%s:%d: [counter %d] serves '%s', which is not a [service]; "
-					"define it or remove it from the list",
+					N_("%s:%d: [counter %d] serves '%s', which is not a [service]; "
+					   "define it or remove it from the list"),
 					c->path, k->line, k->number, k->services[j]);
 		if (k->printer[0]) {
 			const struct kz_printer_conf *pr = kz_config_printer(c, k->printer);
 			if (pr == NULL)
 				return kz_err(err, KZ_ECONFIG,
-					"%s:%d: [counter %d] prints on '%s', which is not a "
-					"[printer]; define it or name another",
+					N_("%s:%d: [counter %d] prints on '%s', which is not a "
+					   "[printer]; define it or name another"),
 					c->path, k->line, k->number, k->printer);
 			if (pr->role != KZ_ROLE_RECEIPTS && pr->role != KZ_ROLE_A4)
 				return kz_err(err, KZ_ECONFIG,
-					"%s:%d: [counter %d] prints receipts, notices and talons "
-					"on '%s', a %s printer; name one of role receipts or a4",
+					N_("%s:%d: [counter %d] prints receipts, notices and talons "
+					   "on '%s', a %s printer; name one of role receipts or a4"),
 					c->path, k->line, k->number, k->printer,
 					kz_config_role_name(pr->role));
 		}
@@ -1256,15 +1266,15 @@ precheck(FILE *f, const char *path, char *err)
 			buf[--len] = '\0';
 		if (len > INI_MAX_LINE - 2)
 			rc = kz_err(err, KZ_ECONFIG,
-				"%s:%d: line longer than %d bytes; shorten it "
-				"or continue it on an indented next line",
+				N_("%s:%d: line longer than %d bytes; shorten it "
+				   "or continue it on an indented next line"),
 				path, line, INI_MAX_LINE - 2);
 		for (ssize_t i = 0; rc == KZ_OK && i < len;) {
 			int n = utf8_len((const unsigned char *)buf + i);
 			if (n == 0 || i + n > len)
 				rc = kz_err(err, KZ_ECONFIG,
-					"%s:%d: not valid UTF-8; save the file as "
-					"UTF-8",
+					N_("%s:%d: not valid UTF-8; save the file as "
+					   "UTF-8"),
 					path, line);
 			i += n ? n : 1;
 		}
@@ -1326,11 +1336,13 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 		line = p.fail_line;
 	fclose(f);
 	free(p.seen);
+	if (line > 0 && p.failed)
+		return kz_err(err, KZ_ECONFIG, "%s:%d: %s", path, line, p.reason);
 	if (line > 0)
-		return kz_err(err, KZ_ECONFIG, "%s:%d: %s", path, line,
-			p.failed ? p.reason : "not 'key = value', '[section]' or a ';' comment");
+		return kz_err(err, KZ_ECONFIG,
+			N_("%s:%d: not 'key = value', '[section]' or a ';' comment"), path, line);
 	if (line < 0)
-		return kz_err(err, KZ_ENOMEM, "%s: out of memory while reading", path);
+		return kz_err(err, KZ_ENOMEM, N_("%s: out of memory while reading"), path);
 	return check_whole(cfg, err);
 }
 
@@ -1345,7 +1357,7 @@ kz_config_use_data_dir(struct kz_config *cfg, const char *data_dir, char *err)
 			snprintf(path[i], KZ_PATH_LEN, "%s/config/%s", data_dir, rel[i]) >=
 				KZ_PATH_LEN)
 			return kz_err(err, KZ_ECONFIG,
-				"the data directory '%s' has too long a name", data_dir);
+				N_("the data directory '%s' has too long a name"), data_dir);
 	return KZ_OK;
 }
 

@@ -59,13 +59,13 @@ kz_setup_find_config(struct kz_setup *s, const char *config_opt, char *err)
 	if (config_opt != NULL && config_opt[0] != '\0') {
 		s->config_from = "--config";
 		if (choose(s->config, config_opt) < 0)
-			return kz_err(err, KZ_ECONFIG, "--config '%s' is too long", config_opt);
+			return kz_err(err, KZ_ECONFIG, N_("--config '%s' is too long"), config_opt);
 		return KZ_OK;
 	}
 	if (env != NULL && env[0] != '\0') {
 		s->config_from = KZ_CONFIG_ENV;
 		if (choose(s->config, env) < 0)
-			return kz_err(err, KZ_ECONFIG, "KEZEK_CONFIG '%s' is too long", env);
+			return kz_err(err, KZ_ECONFIG, N_("KEZEK_CONFIG '%s' is too long"), env);
 		return KZ_OK;
 	}
 	if (from_build_tree()) {
@@ -77,9 +77,10 @@ kz_setup_find_config(struct kz_setup *s, const char *config_opt, char *err)
 	choose(s->config, KZ_CONFIG_ETC);
 	if (!exists(KZ_CONFIG_ETC))
 		return kz_err(err, KZ_ECONFIG,
-			"no configuration: none given with --config FILE or KEZEK_CONFIG, "
-			"and no " KZ_CONFIG_ETC "; name one, or install one there "
-			"(config/hall.ini of the source is a model)");
+			N_("no configuration: none given with --config FILE or KEZEK_CONFIG, "
+			   "and no %s; name one, or install one there "
+			   "(config/hall.ini of the source is a model)"),
+			KZ_CONFIG_ETC);
 	return KZ_OK;
 }
 
@@ -100,18 +101,32 @@ kz_setup_find_data(struct kz_setup *s, const char *data_opt)
 	}
 }
 
+/* A word a message of this file takes as an argument (what a folder holds,
+ * where the data directory came from), said in the message's language;
+ * options, variables and paths stay as typed. */
+static const char *
+said(const char *word)
+{
+	static const char *const words[] = {N_("fonts"), N_("translations"), N_("built in")};
+
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(word, words[i]) == 0)
+			return kz_i18n_error_format(words[i]);
+	return word;
+}
+
 int
 kz_setup_data(const struct kz_setup *s, const char *rel, const char *what, char *out, size_t len,
 	char *err)
 {
 	if ((size_t)snprintf(out, len, "%s/%s", s->data_dir, rel) >= len)
-		return kz_err(err, KZ_ECONFIG, "the data directory '%s' has too long a name",
+		return kz_err(err, KZ_ECONFIG, N_("the data directory '%s' has too long a name"),
 			s->data_dir);
 	if (!exists(out))
 		return kz_err(err, KZ_ECONFIG,
-			"no %s at '%s': the data directory '%s' (%s) lacks %s; "
-			"name Kezek's data directory with --data-dir DIR or KEZEK_DATA_DIR",
-			what, out, s->data_dir, s->data_from, rel);
+			N_("no %s at '%s': the data directory '%s' (%s) lacks %s; "
+			   "name Kezek's data directory with --data-dir DIR or KEZEK_DATA_DIR"),
+			said(what), out, s->data_dir, said(s->data_from), rel);
 	return KZ_OK;
 }
 
