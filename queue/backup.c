@@ -29,7 +29,7 @@ check_copy(const char *path, struct kz_backup_result *out, char *err)
 		out->version = kz_db_version(copy);
 	kz_db_close(copy);
 	if (rc != KZ_OK)
-		return kz_err(err, KZ_EDB, "the copy '%s' is not sound: %s", path, why);
+		return kz_err(err, KZ_EDB, N_("the copy '%s' is not sound: %s"), path, why);
 	out->bytes = stat(path, &st) == 0 ? (int64_t)st.st_size : 0;
 	return KZ_OK;
 }
@@ -47,7 +47,8 @@ copy_all(sqlite3 *dst, sqlite3 *src, const char *what, kz_backup_progress_fn *pr
 	int rc, held;
 
 	if (b == NULL)
-		return kz_err(err, KZ_EDB, "%s: %s", what, sqlite3_errmsg(dst));
+		return kz_err(err, KZ_EDB, N_("%s: the copy cannot begin (SQLite code %d)"),
+			kz_err_format(what), sqlite3_extended_errcode(dst));
 	if (progress == NULL) {
 		rc = sqlite3_backup_step(b, -1);
 		sqlite3_backup_finish(b);
@@ -68,8 +69,9 @@ copy_all(sqlite3 *dst, sqlite3 *src, const char *what, kz_backup_progress_fn *pr
 	}
 	if (rc != SQLITE_DONE)
 		return kz_err(err, rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? KZ_EBUSY : KZ_EDB,
-			"%s: %s; free disk space or try again when the hall is quieter", what,
-			sqlite3_errstr(rc));
+			N_("%s: the copy stopped (SQLite code %d); free disk space or try again "
+			   "when the hall is quieter"),
+			kz_err_format(what), rc);
 	return KZ_OK;
 }
 
@@ -113,24 +115,28 @@ kz_backup_take_told(struct kz_db *db, const char *to, kz_backup_progress_fn *pro
 	memset(out, 0, sizeof *out);
 	if (access(to, F_OK) == 0)
 		return kz_err(err, KZ_EINVAL,
-			"'%s' already exists; name a new file (a copy never overwrites another)",
+			N_("'%s' already exists; name a new file (a copy never overwrites another)"),
 			to);
 	snprintf(tmp, sizeof tmp, "%s.partial", to);
 	unlink(tmp);
 	/* made 0600 before a byte goes in: it holds personal data (p.17.7) */
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600)) < 0)
-		return kz_err(err, KZ_EDB, "cannot create '%s': %s; check the folder and its space",
-			tmp, strerror(errno));
+		return kz_err(err, KZ_EDB,
+			N_("cannot create '%s': %s; check the folder and its space"), tmp,
+			strerror(errno));
 	close(fd);
 	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		rc = kz_err(err, KZ_EDB, "cannot open '%s': %s", tmp, sqlite3_errmsg(dst));
+		rc = kz_err(err, KZ_EDB, N_("cannot open '%s' (SQLite code %d)"), tmp,
+			dst != NULL ? sqlite3_extended_errcode(dst) : SQLITE_NOMEM);
 		goto fail;
 	}
-	if ((rc = copy_all(dst, kz_db_sql(db), "copy the database", progress, ctx, err)) != KZ_OK)
+	if ((rc = copy_all(dst, kz_db_sql(db), N_("copy the database"), progress, ctx, err)) !=
+		KZ_OK)
 		goto fail;
 	/* a copy is one file: no WAL beside it */
 	if (sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
-		rc = kz_err(err, KZ_EDB, "cannot finish '%s': %s", tmp, sqlite3_errmsg(dst));
+		rc = kz_err(err, KZ_EDB, N_("cannot finish '%s' (SQLite code %d)"), tmp,
+			sqlite3_extended_errcode(dst));
 		goto fail;
 	}
 	sqlite3_close(dst);
@@ -138,7 +144,7 @@ kz_backup_take_told(struct kz_db *db, const char *to, kz_backup_progress_fn *pro
 	if ((rc = check_copy(tmp, out, err)) != KZ_OK)
 		goto fail;
 	if (sync_file(tmp) != 0 || rename(tmp, to) != 0) {
-		rc = kz_err(err, KZ_EDB, "cannot write '%s': %s; free disk space", to,
+		rc = kz_err(err, KZ_EDB, N_("cannot write '%s': %s; free disk space"), to,
 			strerror(errno));
 		goto fail;
 	}
@@ -160,15 +166,16 @@ kz_backup_restore(struct kz_db *db, const char *from, struct kz_backup_result *o
 		return rc;
 	if (out->version > kz_db_latest_version())
 		return kz_err(err, KZ_EDB,
-			"the copy '%s' has schema version %d, newer than this build's %d; restore it "
-			"with the kezek that made it",
+			N_("the copy '%s' has schema version %d, newer than this build's %d; "
+			   "restore it with the kezek that made it"),
 			from, out->version, kz_db_latest_version());
 	if (sqlite3_open_v2(from, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		rc = kz_err(err, KZ_EDB, "cannot open '%s': %s", from, sqlite3_errmsg(src));
+		rc = kz_err(err, KZ_EDB, N_("cannot open '%s' (SQLite code %d)"), from,
+			src != NULL ? sqlite3_extended_errcode(src) : SQLITE_NOMEM);
 		sqlite3_close(src);
 		return rc;
 	}
-	rc = copy_all(kz_db_sql(db), src, "put the copy in place", NULL, NULL, err);
+	rc = copy_all(kz_db_sql(db), src, N_("put the copy in place"), NULL, NULL, err);
 	sqlite3_close(src);
 	return rc;
 }

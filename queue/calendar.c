@@ -262,7 +262,7 @@ static int
 date_value(struct load *l, const char *key, const char *value, struct kz_date *out)
 {
 	if (kz_date_parse(value, out) < 0)
-		return load_fail(l, "%s = '%s' is not a date YYYY-MM-DD", key, value);
+		return load_fail(l, N_("%s = '%s' is not a date YYYY-MM-DD"), key, value);
 	return 1;
 }
 
@@ -293,7 +293,7 @@ transfer_key(struct load *l, const char *section, const char *name, const char *
 	int i = entry_index(l, section, &yd->ntransfers);
 
 	if (i < 0)
-		return load_fail(l, "more than 16 [transfer] sections");
+		return load_fail(l, N_("more than 16 [transfer] sections"));
 	if (strcmp(name, "day_off") == 0)
 		return date_value(l, name, value, &yd->transfer[i].off);
 	if (strcmp(name, "working") == 0)
@@ -302,7 +302,7 @@ transfer_key(struct load *l, const char *section, const char *name, const char *
 		snprintf(yd->transfer[i].source, sizeof yd->transfer[i].source, "%s", value);
 	if (is_note(name))
 		return 1;
-	return load_fail(l, "unknown key '%s' in [%s]; known: day_off, working, source, adilet",
+	return load_fail(l, N_("unknown key '%s' in [%s]; known: day_off, working, source, adilet"),
 		name, section);
 }
 
@@ -313,12 +313,12 @@ added_key(struct load *l, const char *section, const char *name, const char *val
 	int i = entry_index(l, section, &yd->nadded);
 
 	if (i < 0)
-		return load_fail(l, "more than 16 [holiday-added] sections");
+		return load_fail(l, N_("more than 16 [holiday-added] sections"));
 	if (strcmp(name, "date") == 0)
 		return date_value(l, name, value, &yd->added[i].date);
 	if (strcmp(name, "kind") == 0) {
 		if (strcmp(value, "public") != 0 && strcmp(value, "religious") != 0)
-			return load_fail(l, "kind = '%s': write public or religious", value);
+			return load_fail(l, N_("kind = '%s': write public or religious"), value);
 		yd->added[i].religious = value[0] == 'r';
 		return 1;
 	}
@@ -328,8 +328,8 @@ added_key(struct load *l, const char *section, const char *name, const char *val
 		snprintf(yd->added[i].kk, sizeof yd->added[i].kk, "%s", value);
 	else if (!is_note(name))
 		return load_fail(l,
-			"unknown key '%s' in [%s]; known: date, kind, name (or name_ru), "
-			"name_kk, source",
+			N_("unknown key '%s' in [%s]; known: date, kind, name (or name_ru), "
+			   "name_kk, source"),
 			name, section);
 	return 1;
 }
@@ -344,14 +344,14 @@ year_handler(void *user, const char *section, const char *name, const char *valu
 		return 0;
 	if (strcmp(section, "year") == 0) {
 		if (strcmp(name, "year") == 0 && atoi(value) != l->year)
-			return load_fail(l, "year = %s does not match the file's name", value);
+			return load_fail(l, N_("year = %s does not match the file's name"), value);
 		if (strcmp(name, "status") == 0) {
 			if (strcmp(value, "decreed") != 0 && strcmp(value, "provisional") != 0)
-				return load_fail(l, "status = '%s': write decreed or provisional",
-					value);
+				return load_fail(l,
+					N_("status = '%s': write decreed or provisional"), value);
 			yd->decreed = value[0] == 'd';
 		} else if (strcmp(name, "year") != 0)
-			return load_fail(l, "unknown key '%s' in [year]", name);
+			return load_fail(l, N_("unknown key '%s' in [year]"), name);
 		return 1;
 	}
 	if (strcmp(section, "kurban-ait") == 0) {
@@ -359,23 +359,25 @@ year_handler(void *user, const char *section, const char *name, const char *valu
 			return date_value(l, name, value, &yd->kurban);
 		if (strcmp(name, "source") == 0)
 			snprintf(yd->kurban_source, sizeof yd->kurban_source, "%s", value);
-		return is_note(name) ? 1 : load_fail(l, "unknown key '%s' in [kurban-ait]", name);
+		return is_note(name) ? 1
+				     : load_fail(l, N_("unknown key '%s' in [kurban-ait]"), name);
 	}
 	if (strncmp(section, "transfer ", 9) == 0)
 		return transfer_key(l, section, name, value);
 	if (strncmp(section, "holiday-removed ", 16) == 0) {
 		int i = entry_index(l, section, &yd->nremoved);
 		if (i < 0)
-			return load_fail(l, "more than 16 [holiday-removed] sections");
+			return load_fail(l, N_("more than 16 [holiday-removed] sections"));
 		if (strcmp(name, "date") == 0)
 			return date_value(l, name, value, &yd->removed[i]);
-		return is_note(name) ? 1 : load_fail(l, "unknown key '%s' in [%s]", name, section);
+		return is_note(name) ? 1
+				     : load_fail(l, N_("unknown key '%s' in [%s]"), name, section);
 	}
 	if (strncmp(section, "holiday-added ", 14) == 0)
 		return added_key(l, section, name, value);
 	return load_fail(l,
-		"unknown section [%s]; known: [year], [kurban-ait], [transfer N], "
-		"[holiday-removed N], [holiday-added N]",
+		N_("unknown section [%s]; known: [year], [kurban-ait], [transfer N], "
+		   "[holiday-removed N], [holiday-added N]"),
 		section);
 }
 
@@ -390,22 +392,24 @@ load_year(struct kz_calendar *cal, const char *dir, int year, char *err)
 	l.yd = &cal->data[year - FIRST_YEAR];
 	l.year = year;
 	snprintf(path, sizeof path, "%s/%d.ini", dir, year);
-	if ((f = kz_file_open(path, KZ_FILE_MAX_CONFIG, "holiday file", err)) == NULL)
+	if ((f = kz_file_open(path, KZ_FILE_MAX_CONFIG, N_("holiday file"), err)) == NULL)
 		return KZ_ECONFIG;
 	line = ini_parse_file(f, year_handler, &l);
 	fclose(f);
 	if (line < 0)
-		return kz_err(err, KZ_ECONFIG, "cannot read holiday data '%s'", path);
+		return kz_err(err, KZ_ECONFIG, N_("cannot read holiday data '%s'"), path);
 	if (line > 0)
 		return kz_err(err, KZ_ECONFIG, "%s:%d: %s", path, line,
-			l.failed ? l.reason : "not 'key = value', '[section]' or a ';' comment");
+			l.failed ? l.reason
+				 : kz_err_format(
+					   N_("not 'key = value', '[section]' or a ';' comment")));
 	/* a holiday the file adds is named in both languages by the file */
 	for (int i = 0; i < l.yd->nadded; i++)
 		if (l.yd->added[i].date.y == 0 || l.yd->added[i].ru[0] == '\0' ||
 			l.yd->added[i].kk[0] == '\0')
 			return kz_err(err, KZ_ECONFIG,
-				"%s: the %d. [holiday-added] section needs its date and its name in "
-				"both languages: date, name_ru (or name) and name_kk",
+				N_("%s: the %d. [holiday-added] section needs its date and its name "
+				   "in both languages: date, name_ru (or name) and name_kk"),
 				path, i + 1);
 	l.yd->loaded = 1;
 	return KZ_OK;
@@ -420,9 +424,7 @@ load_dir(struct kz_calendar *cal, const char *dir, char *err)
 
 	if (d == NULL)
 		return kz_err(err, KZ_ECONFIG,
-			"cannot read the holiday folder '%s'; set 'holidays' "
-			"in [hall]",
-			dir);
+			N_("cannot read the holiday folder '%s'; set 'holidays' in [hall]"), dir);
 	while (rc == KZ_OK && (e = readdir(d)) != NULL) {
 		int year, n = 0;
 		if (sscanf(e->d_name, "%4d.ini%n", &year, &n) == 1 && n == (int)strlen(e->d_name) &&
@@ -450,7 +452,7 @@ kz_cal_load(const char *dir, const struct kz_hours *hours, struct kz_calendar **
 
 	*out = NULL;
 	if (cal == NULL)
-		return kz_err(err, KZ_ENOMEM, "out of memory loading the calendar");
+		return kz_err(err, KZ_ENOMEM, N_("out of memory loading the calendar"));
 	cal->hours = hours ? *hours : default_hours;
 	if (dir != NULL && (rc = load_dir(cal, dir, err)) != KZ_OK) {
 		free(cal);

@@ -61,60 +61,101 @@ folder_of(const char *path, char *dir, size_t len)
 		snprintf(dir, len, "%.*s", (int)(slash - path), path);
 }
 
-/* The what-to-do part of a database error, by SQLite's primary code. */
+/* What a file that is not a regular one is, in the words err is said in. */
 static const char *
-what_to_do(struct kz_db *db, int prim, char *hint, size_t len)
+file_kind(mode_t mode)
 {
+	return kz_err_format(S_ISDIR(mode)               ? N_("a folder")
+			: S_ISFIFO(mode)                 ? N_("a pipe")
+			: S_ISCHR(mode) || S_ISBLK(mode) ? N_("a device")
+							 : N_("a special file"));
+}
+
+/* The step that failed (kz_db_fail's what), in the words err is said in:
+ * the staff read a step with no translation of its own as a sentence of
+ * the source words inside theirs, so it is left out there (NULL); the
+ * log keeps every step. */
+static const char *
+step_said(const char *what, const char *fmt)
+{
+	const char *step = kz_err_format(what);
+
+	return step != what || kz_err_format(fmt) == fmt ? step : NULL;
+}
+
+/* The fault and what to do about it, by SQLite's primary code; fmt is
+ * the format it was said with, for step_said. */
+/* kz_err with the format kept for step_said, checked as a literal */
+#define SAID(code, f, ...) (*fmt = (f), kz_err(out, (code), (f), __VA_ARGS__))
+
+static int
+fault_said(struct kz_db *db, int rc, char *out, const char **fmt)
+{
+	int prim = rc & 0xff;
+	char dir[1024];
 	struct passwd *pw;
+	struct stat st;
 
 	switch (prim) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return SAID(KZ_EBUSY,
+			N_("database '%s' stayed locked for %d ms; another Kezek program holds it"),
+			db->path, db->busy_ms);
+	case SQLITE_NOMEM:
+		return SAID(KZ_ENOMEM, N_("out of memory (SQLite code %d)"), rc);
 	case SQLITE_FULL:
-		return "free space on its disk, then try again";
+		return SAID(KZ_EDB,
+			N_("database '%s': its disk is full; free space on its disk, then try again"),
+			db->path);
 	case SQLITE_IOERR:
-		return "the disk failed to read or write: check the disk and its free space, and "
-		       "look whether it was recorded before trying again";
+		return SAID(KZ_EDB,
+			N_("database '%s': the disk failed to read or write (SQLite code %d): check "
+			   "the disk and its free space, and look whether it was recorded before "
+			   "trying again"),
+			db->path, rc);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		return "check it with 'kezek check'; if it is damaged, stop the hall and put back "
-		       "the last copy with 'kezek restore FILE' (kezek backup keeps them in "
-		       "backups/ beside the database)";
+		return SAID(KZ_EDB,
+			N_("database '%s' is damaged or is not a database; check it with 'kezek "
+			   "check'; if it is damaged, stop the hall and put back the last copy with "
+			   "'kezek restore FILE' (kezek backup keeps them in backups/ beside the "
+			   "database)"),
+			db->path);
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
-	case SQLITE_CANTOPEN: {
-		char dir[1024];
-		struct stat st;
+	case SQLITE_CANTOPEN:
 		folder_of(db->path, dir, sizeof dir);
-		pw = getpwuid(geteuid());
 		if (stat(dir, &st) == 0 && st.st_uid == geteuid() && access(dir, W_OK) != 0)
-			snprintf(hint, len,
-				"its folder must be writable for the WAL's files: chmod u+w '%.400s'",
-				dir);
-		else
-			snprintf(hint, len,
-				"the file and its folder must be writable by the hall's user: chown "
-				"%.64s '%.400s' and its folder",
-				pw != NULL ? pw->pw_name : "USER", db->path);
-		return hint;
-	}
+			return SAID(KZ_EDB,
+				N_("database '%s' cannot be opened or written (SQLite code %d); its "
+				   "folder must be writable for the WAL's files: chmod u+w '%.400s'"),
+				db->path, rc, dir);
+		pw = getpwuid(geteuid());
+		return SAID(KZ_EDB,
+			N_("database '%s' cannot be opened or written (SQLite code %d); the file "
+			   "and its folder must be writable by the hall's user: chown %.64s "
+			   "'%.400s' and its folder"),
+			db->path, rc, pw != NULL ? pw->pw_name : "USER", db->path);
 	default:
-		return "try again; if it goes on, run 'kezek check'";
+		return SAID(KZ_EDB,
+			N_("database '%s': %s; try again; if it goes on, run 'kezek check'"),
+			db->path, sqlite3_errmsg(db->sql));
 	}
 }
+
+#undef SAID
 
 int
 kz_db_fail(struct kz_db *db, int rc, const char *what, char *err)
 {
-	int prim = rc & 0xff;
-	char hint[600];
+	char fault[KZ_ERR_LEN];
+	const char *fmt, *step;
+	int code = fault_said(db, rc, fault, &fmt);
 
-	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
-		return kz_err(err, KZ_EBUSY,
-			"%s: database '%s' stayed locked for %d ms; another Kezek program holds it",
-			what, db->path, db->busy_ms);
-	if (prim == SQLITE_NOMEM)
-		return kz_err(err, KZ_ENOMEM, "%s: out of memory", what);
-	return kz_err(err, KZ_EDB, "%s: database '%s': %s; %s", what, db->path,
-		sqlite3_errmsg(db->sql), what_to_do(db, prim, hint, sizeof hint));
+	if ((step = step_said(what, fmt)) == NULL)
+		return kz_err(err, code, "%s", fault);
+	return kz_err(err, code, "%s: %s", step, fault);
 }
 
 static int
@@ -183,7 +224,7 @@ kz_db_stmt(struct kz_db *db, const char *sql, char *err)
 		}
 	rc = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 	if (rc != SQLITE_OK) {
-		kz_db_fail(db, rc, "prepare", err);
+		kz_db_fail(db, rc, N_("prepare"), err);
 		return NULL;
 	}
 	if (db->nstmt < STMT_CACHE) {
@@ -221,7 +262,7 @@ kz_db_step_int(struct kz_db *db, sqlite3_stmt *st, int64_t *out, const char *wha
 		*out = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
-		return kz_err(err, KZ_EDB, "%s: no row", what);
+		return kz_err(err, KZ_EDB, N_("%s: no row"), what);
 	return rc == SQLITE_ROW ? KZ_OK : kz_db_fail(db, rc, what, err);
 }
 
@@ -334,7 +375,7 @@ savepoint(struct kz_db *db, const char *verb, char *err)
 	char sql[48];
 
 	snprintf(sql, sizeof sql, "%s kz_%d", verb, db->depth);
-	return exec(db, sql, "nested transaction", err);
+	return exec(db, sql, N_("nested transaction"), err);
 }
 
 /* SQLite ended the whole transaction by itself (a full disk, an I/O
@@ -361,7 +402,7 @@ kz_db_begin(struct kz_db *db, char *err)
 			db->depth++;
 		return rc;
 	}
-	if ((rc = exec(db, "BEGIN IMMEDIATE", "begin", err)) == KZ_OK) {
+	if ((rc = exec(db, "BEGIN IMMEDIATE", N_("begin"), err)) == KZ_OK) {
 		db->depth = 1;
 		db->in_write = 1;
 		clock_gettime(CLOCK_MONOTONIC, &db->held_since);
@@ -380,7 +421,7 @@ kz_db_begin_read(struct kz_db *db, char *err)
 			db->depth++;
 		return rc;
 	}
-	if ((rc = exec(db, "BEGIN", "begin", err)) == KZ_OK)
+	if ((rc = exec(db, "BEGIN", N_("begin"), err)) == KZ_OK)
 		db->depth = 1;
 	return rc;
 }
@@ -403,7 +444,7 @@ kz_db_commit(struct kz_db *db, char *err)
 		}
 		return rc;
 	}
-	if ((rc = exec(db, "COMMIT", "commit", err)) != KZ_OK)
+	if ((rc = exec(db, "COMMIT", N_("commit"), err)) != KZ_OK)
 		kz_db_rollback(db);
 	db->depth = 0;
 	lock_released(db);
@@ -453,8 +494,8 @@ create_file(const char *path, char *err)
 				*p = '\0';
 			if (mkdir(dir, 0700) < 0 && errno != EEXIST)
 				return kz_err(err, KZ_EDB,
-					"cannot create folder '%s' for the database: %s; make it, or "
-					"choose another place with --db or 'database' in [hall]",
+					N_("cannot create folder '%s' for the database: %s; make it, or "
+					   "choose another place with --db or 'database' in [hall]"),
 					dir, strerror(errno));
 			if (p == NULL)
 				break;
@@ -463,7 +504,7 @@ create_file(const char *path, char *err)
 	}
 	fd = open(path, O_WRONLY | O_CREAT, 0600);
 	if (fd < 0)
-		return kz_err(err, KZ_EDB, "cannot create database '%s': %s", path,
+		return kz_err(err, KZ_EDB, N_("cannot create database '%s': %s"), path,
 			strerror(errno));
 	close(fd);
 	return KZ_OK;
@@ -479,17 +520,17 @@ check_references(struct kz_db *db, char *err)
 	int rc = sqlite3_prepare_v2(db->sql, "PRAGMA foreign_key_check", -1, &st, NULL);
 
 	if (rc != SQLITE_OK)
-		return kz_db_fail(db, rc, "check references", err);
+		return kz_db_fail(db, rc, N_("check references"), err);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		kz_err(err, KZ_EDB,
-			"a schema step left a reference broken in table %s of '%s'; restore a "
-			"backup and report this",
+			N_("a schema step left a reference broken in table %s of '%s'; restore a "
+			   "backup and report this"),
 			(const char *)sqlite3_column_text(st, 0), db->path);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
 		return KZ_EDB;
-	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, "check references", err);
+	return rc == SQLITE_DONE ? KZ_OK : kz_db_fail(db, rc, N_("check references"), err);
 }
 
 static int
@@ -512,14 +553,14 @@ migrate_steps(struct kz_db *db, int target, char *err)
 		if (rc != KZ_OK)
 			goto fail;
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", kz_schema_steps[i].version);
-		if ((rc = exec(db, sql, "set schema version", err)) != KZ_OK)
+		if ((rc = exec(db, sql, N_("set schema version"), err)) != KZ_OK)
 			goto fail;
 		version = kz_schema_steps[i].version;
 	}
 	if (appid == 0) {
 		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", KZ_APPLICATION_ID);
-		if ((rc = exec(db, sql, "set application id", err)) != KZ_OK)
+		if ((rc = exec(db, sql, N_("set application id"), err)) != KZ_OK)
 			goto fail;
 	}
 	if ((rc = check_references(db, err)) != KZ_OK)
@@ -537,12 +578,13 @@ static int
 migrate(struct kz_db *db, int target, char *err)
 {
 	char later[KZ_ERR_LEN]; /* the first error is the one to tell */
-	int rc = exec(db, "PRAGMA foreign_keys = OFF", "turn references off for the steps", err);
+	int rc =
+		exec(db, "PRAGMA foreign_keys = OFF", N_("turn references off for the steps"), err);
 	int on;
 
 	if (rc == KZ_OK)
 		rc = migrate_steps(db, target, err);
-	on = exec(db, "PRAGMA foreign_keys = ON", "turn references on", rc ? later : err);
+	on = exec(db, "PRAGMA foreign_keys = ON", N_("turn references on"), rc ? later : err);
 	return rc != KZ_OK ? rc : on;
 }
 
@@ -567,34 +609,34 @@ configure(struct kz_db *db, int fresh, char *err)
 		return rc;
 	if (appid != 0 && appid != KZ_APPLICATION_ID)
 		return kz_err(err, KZ_EDB,
-			"'%s' is an SQLite file of another program, not a Kezek "
-			"database; check --db or 'database' in [hall]",
+			N_("'%s' is an SQLite file of another program, not a Kezek "
+			   "database; check --db or 'database' in [hall]"),
 			db->path);
 	if (appid == 0 && version != 0)
 		return kz_err(err, KZ_EDB,
-			"'%s' is not a Kezek database; check --db or 'database' "
-			"in [hall]",
+			N_("'%s' is not a Kezek database; check --db or 'database' "
+			   "in [hall]"),
 			db->path);
 	/* Adopted only when kezek init made it or found it empty: any other
 	 * file without our id is somebody else's, and is left as it was. */
 	if (appid == 0 && !fresh)
 		return kz_err(err, KZ_EDB,
 			db->size == 0
-				? "'%s' is an empty file, not a Kezek database; make the "
-				  "database with 'kezek init' (or check --db and 'database' "
-				  "in [hall])"
-				: "'%s' is an SQLite file of another program (it has no Kezek "
-				  "application id), not a Kezek database; it was left "
-				  "untouched: check --db or 'database' in [hall]",
+				? N_("'%s' is an empty file, not a Kezek database; make the "
+				     "database with 'kezek init' (or check --db and 'database' "
+				     "in [hall])")
+				: N_("'%s' is an SQLite file of another program (it has no Kezek "
+				     "application id), not a Kezek database; it was left "
+				     "untouched: check --db or 'database' in [hall]"),
 			db->path);
 	if (version > kz_db_latest_version())
 		return kz_err(err, KZ_EDB,
-			"database '%s' has schema version %d, newer than this build knows (%d); "
-			"use a newer kezek",
+			N_("database '%s' has schema version %d, newer than this build knows (%d); "
+			   "use a newer kezek"),
 			db->path, (int)version, kz_db_latest_version());
 	db->version = (int)version;
 	return exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
-		"configure connection", err);
+		N_("configure connection"), err);
 }
 
 /* WAL, set once the file is known to be ours (it stays set in the file). */
@@ -609,11 +651,12 @@ use_wal(struct kz_db *db, char *err)
 		kz_col_text(st, 0, jm, sizeof jm);
 	sqlite3_finalize(st);
 	if (strcmp(jm, "wal") != 0)
-		return rc == SQLITE_ROW ? kz_err(err, KZ_EDB,
-						  "database '%s' cannot use WAL mode (got '%s'); "
-						  "put it on a local disk",
-						  db->path, jm)
-					: kz_db_fail(db, rc, "set WAL mode", err);
+		return rc == SQLITE_ROW
+			? kz_err(err, KZ_EDB,
+				  N_("database '%s' cannot use WAL mode (got '%s'); "
+				     "put it on a local disk"),
+				  db->path, jm)
+			: kz_db_fail(db, rc, N_("set WAL mode"), err);
 	return KZ_OK;
 }
 
@@ -643,9 +686,9 @@ may_read_unwritable(const char *path, char *err)
 	snprintf(wal, sizeof wal, "%s-wal", path);
 	if (stat(wal, &st) == 0 && st.st_size > 0)
 		return kz_err(err, KZ_EDB,
-			"database '%s' has recent changes in '%s' that cannot be read from a folder "
-			"this user cannot write; run the command as the hall's user, or copy both "
-			"files to a folder you can write",
+			N_("database '%s' has recent changes in '%s' that cannot be read from a "
+			   "folder this user cannot write; run the command as the hall's user, or "
+			   "copy both files to a folder you can write"),
 			path, wal);
 	return KZ_OK;
 }
@@ -675,26 +718,23 @@ kz_db_open(const char *path, int flags, struct kz_db **out, char *err)
 	if (stat(path, &st) < 0) {
 		if (!(flags & KZ_DB_CREATE))
 			return kz_err(err, KZ_EDB,
-				"database '%s' does not exist; create it with 'kezek init'", path);
+				N_("database '%s' does not exist; create it with 'kezek init'"),
+				path);
 		if ((rc = create_file(path, err)) != KZ_OK)
 			return rc;
 		st.st_size = 0;
 	} else if (!S_ISREG(st.st_mode)) {
 		return kz_err(err, KZ_EDB,
-			"'%s' is not a regular file (%s), so not a Kezek database; check --db or "
-			"'database' in [hall]",
-			path,
-			S_ISDIR(st.st_mode)                                  ? "a folder"
-				: S_ISFIFO(st.st_mode)                       ? "a pipe"
-				: S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
-									     : "a special file");
+			N_("'%s' is not a regular file (%s), so not a Kezek database; check --db or "
+			   "'database' in [hall]"),
+			path, file_kind(st.st_mode));
 	}
 	if ((flags & KZ_DB_READONLY) && !folder_writable(path) &&
 		(rc = may_read_unwritable(path, err)) != KZ_OK)
 		return rc;
 	db = calloc(1, sizeof *db);
 	if (db == NULL)
-		return kz_err(err, KZ_ENOMEM, "out of memory opening '%s'", path);
+		return kz_err(err, KZ_ENOMEM, N_("out of memory opening '%s'"), path);
 	snprintf(db->path, sizeof db->path, "%s", path);
 	db->size = (int64_t)st.st_size;
 	db->busy_ms = KZ_DB_BUSY_MS;
@@ -709,7 +749,7 @@ kz_db_open(const char *path, int flags, struct kz_db **out, char *err)
 	} else
 		rc = sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
-		rc = kz_db_fail(db, rc, "open", err);
+		rc = kz_db_fail(db, rc, N_("open the database"), err);
 		kz_db_close(db);
 		return rc;
 	}
@@ -720,9 +760,9 @@ kz_db_open(const char *path, int flags, struct kz_db **out, char *err)
 	if (rc == KZ_OK && (flags & KZ_DB_READONLY) && !(flags & KZ_DB_NO_MIGRATE) &&
 		db->version < kz_db_latest_version())
 		rc = kz_err(err, KZ_EDB,
-			"database '%s' has schema version %d, older than this build's %d, and cannot "
-			"be brought up to date read-only; run any kezek command once as the hall's "
-			"user",
+			N_("database '%s' has schema version %d, older than this build's %d, and "
+			   "cannot be brought up to date read-only; run any kezek command once as "
+			   "the hall's user"),
 			path, db->version, kz_db_latest_version());
 	if (rc == KZ_OK && !(flags & KZ_DB_READONLY) && !(flags & KZ_DB_NO_MIGRATE) &&
 		db->version < kz_db_latest_version())
@@ -774,14 +814,14 @@ kz_db_integrity(struct kz_db *db, char *err)
 	int rc = sqlite3_prepare_v2(db->sql, "PRAGMA integrity_check", -1, &st, NULL);
 
 	if (rc != SQLITE_OK)
-		return kz_db_fail(db, rc, "integrity check", err);
+		return kz_db_fail(db, rc, N_("integrity check"), err);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		kz_col_text(st, 0, first, sizeof first);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return kz_db_fail(db, rc, "integrity check", err);
+		return kz_db_fail(db, rc, N_("integrity check"), err);
 	if (strcmp(first, "ok") != 0)
-		return kz_err(err, KZ_EDB, "database '%s' is damaged: %s", db->path, first);
+		return kz_err(err, KZ_EDB, N_("database '%s' is damaged: %s"), db->path, first);
 	return KZ_OK;
 }
 

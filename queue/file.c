@@ -11,6 +11,27 @@
 #include "error.h"
 #include "file.h"
 
+/* A file that is not a regular one, said with what it is. */
+static void
+not_regular(mode_t mode, const char *what, const char *path, char *err)
+{
+	if (S_ISDIR(mode))
+		kz_err(err, KZ_ECONFIG,
+			N_("the %s '%s' is not a regular file (a folder); name a file"), what,
+			path);
+	else if (S_ISFIFO(mode))
+		kz_err(err, KZ_ECONFIG,
+			N_("the %s '%s' is not a regular file (a pipe); name a file"), what, path);
+	else if (S_ISCHR(mode) || S_ISBLK(mode))
+		kz_err(err, KZ_ECONFIG,
+			N_("the %s '%s' is not a regular file (a device); name a file"), what,
+			path);
+	else
+		kz_err(err, KZ_ECONFIG,
+			N_("the %s '%s' is not a regular file (a special file); name a file"), what,
+			path);
+}
+
 FILE *
 kz_file_open(const char *path, long max, const char *what, char *err)
 {
@@ -18,34 +39,33 @@ kz_file_open(const char *path, long max, const char *what, char *err)
 	FILE *f;
 	int fd;
 
+	/* the caller's name for its file in the words err is said in, when
+	 * the catalogue has it (N_("holiday file")) */
+	what = kz_err_format(what);
 	/* O_NONBLOCK: opening a FIFO must not wait for its writer */
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) < 0) {
 		kz_err(err, KZ_ECONFIG,
-			"cannot read the %s '%s': %s; check the path and its "
-			"permissions",
+			N_("cannot read the %s '%s': %s; check the path and its "
+			   "permissions"),
 			what, path, strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		kz_err(err, KZ_ECONFIG, "the %s '%s' is not a regular file (%s); name a file", what,
-			path,
-			S_ISDIR(st.st_mode)                                  ? "a folder"
-				: S_ISFIFO(st.st_mode)                       ? "a pipe"
-				: S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device"
-									     : "a special file");
+		not_regular(st.st_mode, what, path, err);
 		close(fd);
 		return NULL;
 	}
 	if (st.st_size > max) {
 		kz_err(err, KZ_ECONFIG,
-			"the %s '%s' is %lld bytes, more than the %ld a %s may have; is it the "
-			"right file?",
+			N_("the %s '%s' is %lld bytes, more than the %ld a %s may have; is it the "
+			   "right file?"),
 			what, path, (long long)st.st_size, max, what);
 		close(fd);
 		return NULL;
 	}
 	if (fcntl(fd, F_SETFL, 0) < 0 || (f = fdopen(fd, "rb")) == NULL) {
-		kz_err(err, KZ_ECONFIG, "cannot read the %s '%s': %s", what, path, strerror(errno));
+		kz_err(err, KZ_ECONFIG, N_("cannot read the %s '%s': %s"), what, path,
+			strerror(errno));
 		close(fd);
 		return NULL;
 	}
@@ -66,14 +86,19 @@ kz_file_load(const char *path, long max, const char *what, size_t *len, char *er
 	/* size from the open file: it may have been replaced since the path was checked */
 	if (fstat(fileno(f), &st) < 0 || st.st_size > max ||
 		(data = malloc((size_t)st.st_size + 1)) == NULL) {
-		kz_err(err, KZ_ENOMEM, "cannot read the %s '%s': out of memory", what, path);
+		kz_err(err, KZ_ENOMEM, N_("cannot read the %s '%s': out of memory"), what, path);
 		fclose(f);
 		return NULL;
 	}
 	n = fread(data, 1, (size_t)st.st_size, f);
 	if (n != (size_t)st.st_size || ferror(f)) {
-		kz_err(err, KZ_ECONFIG, "cannot read the %s '%s': %s", what, path,
-			ferror(f) ? strerror(errno) : "it changed while being read");
+		if (ferror(f))
+			kz_err(err, KZ_ECONFIG, N_("cannot read the %s '%s': %s"), what, path,
+				strerror(errno));
+		else
+			kz_err(err, KZ_ECONFIG,
+				N_("cannot read the %s '%s': it changed while being read"), what,
+				path);
 		free(data);
 		fclose(f);
 		return NULL;
