@@ -41,7 +41,7 @@ if [ -n "$known" ]; then ok; else not_ok "en: the keys [hall] knows are not list
 # The configuration's own words (queue/config.c's fail) are in the staff's
 # language once its message is marked for translation (po/ has it); the
 # lead sentence and what kezek says around it are already.
-marked() { grep -qF -- "msgid \"$1" "$SRC/po/ru.po"; }
+marked() { grep -v '^#' "$SRC/po/ru.po" | grep -qF -- "\"$1"; }
 said_key=0 said_value=0
 marked "unknown key '%s' in [hall]; known keys:" && said_key=1
 marked "staff_lang must be kk or ru" && said_value=1
