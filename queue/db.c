@@ -83,11 +83,12 @@ step_said(const char *what, const char *fmt)
 	return step != what || kz_err_format(fmt) == fmt ? step : NULL;
 }
 
-/* The fault and what to do about it, by SQLite's primary code; fmt is
- * the format it was said with, for step_said. */
-/* kz_err with the format kept for step_said, checked as a literal */
+/* kz_err, keeping the format for step_said; f stays a literal the
+ * compiler checks against the arguments */
 #define SAID(code, f, ...) (*fmt = (f), kz_err(out, (code), (f), __VA_ARGS__))
 
+/* The fault and what to do about it, by SQLite's primary code, into out;
+ * *fmt is the format it was said with. */
 static int
 fault_said(struct kz_db *db, int rc, char *out, const char **fmt)
 {
