@@ -23,6 +23,7 @@
 #include "doctor.h"
 #include "printer-words.h"
 #include "queue/backup.h"
+#include "queue/calendar.h"
 #include "queue/adminpin.h"
 #include "queue/clock.h"
 #include "queue/device.h"
@@ -354,6 +355,25 @@ provisional(const char *path)
 	return found;
 }
 
+/* Whether the holiday files read as every command that counts due dates
+ * reads them; if not, a failed line naming the file and line. */
+static int
+holidays_read(struct kz_doctor *d)
+{
+	struct kz_calendar *cal = NULL;
+	struct kz_doctor_line *x;
+	char err[KZ_ERR_LEN];
+
+	if (kz_cal_load(d->cfg->holidays, &d->cfg->hours, &cal, err) == KZ_OK) {
+		kz_cal_free(cal);
+		return 1;
+	}
+	x = more(d, KZ_DOCTOR_FAIL);
+	say(x->what, T("the holiday data cannot be read: %s"), err);
+	say(x->todo, "%s", T("correct what is named; until then no due date can be counted"));
+	return 0;
+}
+
 static enum kz_doctor_verdict
 check_holidays(struct kz_doctor *d, struct kz_doctor_line *line)
 {
@@ -365,6 +385,8 @@ check_holidays(struct kz_doctor *d, struct kz_doctor_line *line)
 		return not_checked(line, 0);
 	today = kz_date_of(kz_clock_now());
 	say(line->what, T("holiday data in %s"), d->cfg->holidays);
+	if (!holidays_read(d))
+		return KZ_DOCTOR_WARN;
 	for (int year = today.y; year <= today.y + 1; year++) {
 		struct kz_doctor_line *x;
 		snprintf(path, sizeof path, "%s/%d.ini", d->cfg->holidays, year);

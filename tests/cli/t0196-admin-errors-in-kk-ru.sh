@@ -115,6 +115,11 @@ for lang in kk ru; do
 	has err "$not_date" "$lang: said it is no date"
 	in_lang err $lang "$lang: status, the bad date"
 	no_english err "$lang: status, the bad date"
+	# the doctor reads the holiday files as the commands do: not only there
+	expect 2 "$lang: doctor: the hall cannot open with the bad date" --config "$T/holidays.ini" doctor
+	has out "2026-02-30" "$lang: doctor names the bad date"
+	has out "$not_date" "$lang: doctor says it is no date"
+	no_english out "$lang: doctor, the bad date" 4
 done
 unset KEZEK_LANG
 finish
