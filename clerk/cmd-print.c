@@ -197,7 +197,7 @@ static int
 preview(struct kz_cli *cli, const char *path, const char *png)
 {
 	size_t len;
-	uint8_t *data = kz_file_load(path, KZ_FILE_MAX_PRINTOUT, "printout", &len, cli->err);
+	uint8_t *data = kz_file_load(path, KZ_FILE_MAX_PRINTOUT, N_("printout"), &len, cli->err);
 	int rc, w, h;
 
 	if (data == NULL)

@@ -1324,7 +1324,7 @@ kz_config_load(const char *path, struct kz_config *cfg, char *err)
 		.recent_calls = 6};
 	p.cfg = cfg;
 
-	if ((f = kz_file_open(path, KZ_FILE_MAX_CONFIG, "configuration", err)) == NULL)
+	if ((f = kz_file_open(path, KZ_FILE_MAX_CONFIG, N_("configuration"), err)) == NULL)
 		return KZ_ECONFIG;
 	if ((line = precheck(f, path, err)) != KZ_OK) {
 		fclose(f);

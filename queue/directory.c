@@ -142,7 +142,7 @@ kz_dir_load(const char *path, struct kz_directory **out, char *err)
 	FILE *f;
 
 	*out = NULL;
-	if ((f = kz_file_open(path, KZ_FILE_MAX_DIRECTORY, "office directory", err)) == NULL)
+	if ((f = kz_file_open(path, KZ_FILE_MAX_DIRECTORY, N_("office directory"), err)) == NULL)
 		return KZ_ECONFIG;
 	if ((r.dir = calloc(1, sizeof *r.dir)) == NULL ||
 		csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {

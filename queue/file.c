@@ -123,7 +123,7 @@ kz_file_read(const char *path, size_t *len)
 		return NULL;
 	}
 	errno = 0;
-	data = kz_file_load(path, KZ_FILE_MAX_FONT, "font", len, err);
+	data = kz_file_load(path, KZ_FILE_MAX_FONT, N_("font"), len, err);
 	e = errno ? errno : EIO;
 	if (data == NULL)
 		errno = e;

@@ -136,7 +136,7 @@ load_file(const char *path, struct catalogue *c, char *err)
 	size_t size;
 
 	c->plural = (struct kz_plural){2, "n != 1"};
-	if ((c->data = kz_file_load(path, MO_MAX, "translations", &size, err)) == NULL)
+	if ((c->data = kz_file_load(path, MO_MAX, N_("translations"), &size, err)) == NULL)
 		return KZ_ECONFIG;
 	return index_file(path, c, size, err);
 }
