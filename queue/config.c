@@ -124,56 +124,56 @@ hall_key(struct parse *p, const char *name, const char *value)
 	if (strcmp(name, "name_kk") == 0 || strcmp(name, "name_ru") == 0) {
 		char *dst = name[5] == 'k' ? c->name_kk : c->name_ru;
 		if (copy(dst, KZ_NAME_LEN, value) < 0)
-			return fail(p, "%s is longer than 255 bytes", name);
+			return fail(p, N_("%s is longer than 255 bytes"), name);
 		return 1;
 	}
 	if (strcmp(name, "database") == 0) {
 		if (*value == '\0' || copy(c->database, sizeof c->database, value) < 0)
-			return fail(p, "database must be a path of 1 to 1023 bytes");
+			return fail(p, N_("%s must be a path of 1 to 1023 bytes"), name);
 		return 1;
 	}
 	if (strcmp(name, "holidays") == 0 || strcmp(name, "offices") == 0 ||
 		strcmp(name, "akimats") == 0) {
 		char *dst = name[0] == 'h' ? c->holidays : name[1] == 'f' ? c->offices : c->akimats;
 		if (*value == '\0' || copy(dst, KZ_PATH_LEN, value) < 0)
-			return fail(p, "%s must be a path of 1 to 1023 bytes", name);
+			return fail(p, N_("%s must be a path of 1 to 1023 bytes"), name);
 		return 1;
 	}
 	if (strcmp(name, "office") == 0) {
 		if (*value == '\0' || copy(c->office, sizeof c->office, value) < 0)
 			return fail(p,
-				"office must be a key of offices.csv, such as akmola-region");
+				N_("office must be a key of offices.csv, such as akmola-region"));
 		return 1;
 	}
 	if (strcmp(name, "timezone") == 0) {
 		if (*value == '\0' || copy(c->timezone, sizeof c->timezone, value) < 0)
-			return fail(p, "timezone must be an IANA zone such as Asia/Almaty");
+			return fail(p, N_("timezone must be an IANA zone such as Asia/Almaty"));
 		return 1;
 	}
 	if (strcmp(name, "wait_limit_minutes") == 0) {
 		if (parse_int(value, 1, 600, &c->wait_limit_min) < 0)
 			return fail(p,
-				"wait_limit_minutes must be a number of minutes, 1 to 600, not '%s'",
+				N_("wait_limit_minutes must be a number of minutes, 1 to 600, not '%s'"),
 				value);
 		return 1;
 	}
 	if (strcmp(name, "service_limit_minutes") == 0) {
 		if (parse_int(value, 1, 600, &c->service_limit_min) < 0)
 			return fail(p,
-				"service_limit_minutes must be a number of minutes, 1 to 600, not '%s'",
+				N_("service_limit_minutes must be a number of minutes, 1 to 600, not '%s'"),
 				value);
 		return 1;
 	}
 	if (strcmp(name, "retention_days") == 0) {
 		if (parse_int(value, 1, 36500, &c->retention_days) < 0)
 			return fail(p,
-				"retention_days must be a number of days, 1 to 36500, not '%s'",
+				N_("retention_days must be a number of days, 1 to 36500, not '%s'"),
 				value);
 		return 1;
 	}
 	if (strcmp(name, "staff_lang") == 0) {
 		if (strcmp(value, "kk") != 0 && strcmp(value, "ru") != 0)
-			return fail(p, "staff_lang must be kk or ru, not '%s'", value);
+			return fail(p, N_("staff_lang must be kk or ru, not '%s'"), value);
 		copy(c->staff_lang, sizeof c->staff_lang, value);
 		return 1;
 	}
@@ -181,21 +181,21 @@ hall_key(struct parse *p, const char *name, const char *value)
 		if (*value == '\0' || strchr(value, ' ') != NULL ||
 			copy(c->website, sizeof c->website, value) < 0)
 			return fail(p,
-				"website must be an address of 1 to 127 bytes without spaces, "
-				"such as www.auzr.kz");
+				N_("website must be an address of 1 to 127 bytes without spaces, "
+				   "such as www.auzr.kz"));
 		return 1;
 	}
 	if (strcmp(name, "ticket_print_seconds") == 0) {
 		if (parse_int(value, 5, 3600, &c->ticket_print_seconds) < 0)
 			return fail(p,
-				"ticket_print_seconds must be a number of seconds, 5 to 3600, not '%s'",
+				N_("ticket_print_seconds must be a number of seconds, 5 to 3600, not '%s'"),
 				value);
 		return 1;
 	}
 	return fail(p,
-		"unknown key '%s' in [hall]; known keys: name_kk, name_ru, database, "
-		"timezone, office, wait_limit_minutes, service_limit_minutes, holidays, "
-		"offices, akimats, retention_days, staff_lang, website, ticket_print_seconds",
+		N_("unknown key '%s' in [hall]; known keys: name_kk, name_ru, database, "
+		   "timezone, office, wait_limit_minutes, service_limit_minutes, holidays, "
+		   "offices, akimats, retention_days, staff_lang, website, ticket_print_seconds"),
 		name);
 }
 
@@ -222,20 +222,21 @@ hours_key(struct parse *p, const char *name, const char *value)
 	for (int i = 0; i < 4; i++)
 		if (strcmp(name, times[i]) == 0) {
 			if (parse_hhmm(value, slots[i]) < 0)
-				return fail(p, "%s = '%s' is not a time of day; write it as 09:00",
+				return fail(p,
+					N_("%s = '%s' is not a time of day; write it as 09:00"),
 					name, value);
 			return 1;
 		}
 	if (strcmp(name, "last_ticket_minutes") == 0 || strcmp(name, "lunch_notice_minutes") == 0) {
 		if (parse_int(value, 0, 240, name[1] == 'a' ? &h->last_ticket : &h->lunch_notice) <
 			0)
-			return fail(p, "%s must be a number of minutes, 0 to 240, not '%s'", name,
-				value);
+			return fail(p, N_("%s must be a number of minutes, 0 to 240, not '%s'"),
+				name, value);
 		return 1;
 	}
 	return fail(p,
-		"unknown key '%s' in [hours]; known keys: open, close, lunch_start, "
-		"lunch_end, last_ticket_minutes, lunch_notice_minutes",
+		N_("unknown key '%s' in [hours]; known keys: open, close, lunch_start, "
+		   "lunch_end, last_ticket_minutes, lunch_notice_minutes"),
 		name);
 }
 
@@ -259,46 +260,48 @@ display_key(struct parse *p, const char *name, const char *value)
 		if (strcmp(name, numbers[i].name) == 0) {
 			if (parse_int(value, numbers[i].lo, numbers[i].hi,
 				    (int *)((char *)d + numbers[i].off)) < 0)
-				return fail(p, "%s must be a number from %d to %d, not '%s'", name,
-					numbers[i].lo, numbers[i].hi, value);
+				return fail(p, N_("%s must be a number from %d to %d, not '%s'"),
+					name, numbers[i].lo, numbers[i].hi, value);
 			return 1;
 		}
 	if (strcmp(name, "languages") == 0) {
 		if (strcmp(value, "both") != 0 && strcmp(value, "alternate") != 0)
-			return fail(p, "languages is 'both' or 'alternate', not '%s'", value);
+			return fail(p, N_("languages is 'both' or 'alternate', not '%s'"), value);
 		d->languages = value[0] == 'b' ? KZ_LANG_BOTH : KZ_LANG_ALTERNATE;
 		return 1;
 	}
 	if (strcmp(name, "sound") == 0) {
 		if (strcmp(value, "on") != 0 && strcmp(value, "off") != 0)
-			return fail(p, "sound is 'on' or 'off', not '%s'", value);
+			return fail(p, N_("sound is 'on' or 'off', not '%s'"), value);
 		d->sound = strcmp(value, "on") == 0;
 		return 1;
 	}
 	if (strcmp(name, "voice_kk") == 0 || strcmp(name, "voice_ru") == 0) {
 		if (*value == '\0' ||
 			copy(name[6] == 'k' ? d->voice_kk : d->voice_ru, 32, value) < 0)
-			return fail(p, "%s must name an espeak-ng voice, such as kk or ru", name);
+			return fail(p, N_("%s must name an espeak-ng voice, such as kk or ru"),
+				name);
 		return 1;
 	}
 	if (strcmp(name, "info_kk") == 0 || strcmp(name, "info_ru") == 0) {
 		if (copy(name[5] == 'k' ? d->info_kk : d->info_ru, sizeof d->info_kk, value) < 0)
-			return fail(p, "%s is longer than %zu bytes", name, sizeof d->info_kk - 1);
+			return fail(p, N_("%s is longer than %d bytes"), name,
+				(int)sizeof d->info_kk - 1);
 		return 1;
 	}
 	if (strcmp(name, "output") == 0) {
 		if (*value == '\0' || copy(d->output, sizeof d->output, value) < 0)
 			return fail(p,
-				"output names the screen the board shows on as the system names it "
-				"(a name not there is refused with the names there are), such as HDMI-1, "
-				"in under %zu bytes",
-				sizeof d->output);
+				N_("%s names the screen the board shows on as the system names it "
+				   "(a name not there is refused with the names there are), such as HDMI-1, "
+				   "in under %d bytes"),
+				name, (int)sizeof d->output);
 		return 1;
 	}
 	return fail(p,
-		"unknown key '%s' in [display]; known keys: languages, alternate_seconds, "
-		"sound, voice_kk, voice_ru, green_below_minutes, red_above_minutes, "
-		"highlight_seconds, recent_calls, info_kk, info_ru, output",
+		N_("unknown key '%s' in [display]; known keys: languages, alternate_seconds, "
+		   "sound, voice_kk, voice_ru, green_below_minutes, red_above_minutes, "
+		   "highlight_seconds, recent_calls, info_kk, info_ru, output"),
 		name);
 }
 
@@ -311,11 +314,11 @@ service_for(struct parse *p, const char *code)
 		if (strcmp(c->services[i].code, code) == 0)
 			return &c->services[i];
 	if (!valid_code(code)) {
-		fail(p, "service code '%s' must be 1 to 8 Latin letters or digits", code);
+		fail(p, N_("service code '%s' must be 1 to 8 Latin letters or digits"), code);
 		return NULL;
 	}
 	if (c->nservices == KZ_MAX_SERVICES) {
-		fail(p, "more than 32 services");
+		fail(p, N_("more than 32 services"));
 		return NULL;
 	}
 	struct kz_service_conf *s = &c->services[c->nservices++];
@@ -357,15 +360,22 @@ spoken_key(struct parse *p, struct kz_service_conf *s, const char *name, const c
 
 	if (!kk && !ru && !both)
 		return fail(p,
-			"unknown key '%s' in [service %s]; known keys: prefix, name_kk, name_ru, "
-			"spoken_letter, spoken_letter_kk, spoken_letter_ru",
+			N_("unknown key '%s' in [service %s]; known keys: prefix, name_kk, name_ru, "
+			   "spoken_letter, spoken_letter_kk, spoken_letter_ru"),
 			name, s->code);
-	if (strlen(value) >= KZ_SPOKEN_LEN || !valid_spoken(value, kk))
+	/* two whole sentences, never English words put into a translated one */
+	if (strlen(value) >= KZ_SPOKEN_LEN || !valid_spoken(value, kk)) {
+		if (kk)
+			return fail(p,
+				N_("%s of [service %s] must be the prefix written as it is said, in Cyrillic "
+				   "letters (each letter by its name), 1 to %d bytes"),
+				name, s->code, KZ_SPOKEN_LEN - 1);
 		return fail(p,
-			"%s of [service %s] must be the prefix as said in %s letters (e.g. "
-			"'бэ' for B), 1 to %d bytes%s",
-			name, s->code, kk ? "Cyrillic" : "Russian", KZ_SPOKEN_LEN - 1,
-			kk ? "" : "; letters of Kazakh alone go in spoken_letter_kk");
+			N_("%s of [service %s] must be the prefix written as it is said, in Russian "
+			   "letters (each letter by its name), 1 to %d bytes; letters of Kazakh alone "
+			   "go in spoken_letter_kk"),
+			name, s->code, KZ_SPOKEN_LEN - 1);
+	}
 	/* a language's own key wins over spoken_letter, whichever comes first */
 	if (kk || (both && s->spoken_kk[0] == '\0'))
 		copy(s->spoken_kk, sizeof s->spoken_kk, value);
@@ -384,7 +394,7 @@ service_key(struct parse *p, const char *code, const char *name, const char *val
 	if (strcmp(name, "prefix") == 0) {
 		if (!valid_prefix(value))
 			return fail(p,
-				"prefix '%s' of [service %s] must be 1 to 4 letters or digits",
+				N_("prefix '%s' of [service %s] must be 1 to 4 letters or digits"),
 				value, code);
 		copy(s->prefix, sizeof s->prefix, value);
 		return 1;
@@ -392,14 +402,14 @@ service_key(struct parse *p, const char *code, const char *name, const char *val
 	if (strcmp(name, "name_kk") == 0 || strcmp(name, "name_ru") == 0) {
 		char *dst = name[5] == 'k' ? s->name_kk : s->name_ru;
 		if (*value == '\0' || copy(dst, KZ_NAME_LEN, value) < 0)
-			return fail(p, "%s of [service %s] must be 1 to 255 bytes", name, code);
+			return fail(p, N_("%s of [service %s] must be 1 to 255 bytes"), name, code);
 		return 1;
 	}
 	if (strncmp(name, "spoken_letter", 13) == 0)
 		return spoken_key(p, s, name, value);
 	return fail(p,
-		"unknown key '%s' in [service %s]; known keys: prefix, name_kk, name_ru, "
-		"spoken_letter, spoken_letter_kk, spoken_letter_ru",
+		N_("unknown key '%s' in [service %s]; known keys: prefix, name_kk, name_ru, "
+		   "spoken_letter, spoken_letter_kk, spoken_letter_ru"),
 		name, code);
 }
 
@@ -412,14 +422,14 @@ counter_for(struct parse *p, const char *label)
 	int number;
 
 	if (parse_int(label, 1, 999, &number) < 0) {
-		fail(p, "[counter %s]: a counter is named by its number, 1 to 999", label);
+		fail(p, N_("[counter %s]: a counter is named by its number, 1 to 999"), label);
 		return NULL;
 	}
 	for (int i = 0; i < c->ncounters; i++)
 		if (c->counters[i].number == number)
 			return &c->counters[i];
 	if (c->ncounters == KZ_MAX_COUNTERS) {
-		fail(p, "more than 64 counters");
+		fail(p, N_("more than 64 counters"));
 		return NULL;
 	}
 	struct kz_counter_conf *k = &c->counters[c->ncounters++];
@@ -439,27 +449,29 @@ counter_key(struct parse *p, const char *label, const char *name, const char *va
 	if (strcmp(name, "printer") == 0) {
 		if (!valid_printer_name(value) || copy(k->printer, sizeof k->printer, value) < 0)
 			return fail(p,
-				"[counter %s]: printer '%s' is not a printer's name (letters, "
-				"digits and '-')",
+				N_("[counter %s]: printer '%s' is not a printer's name (letters, "
+				   "digits and '-')"),
 				label, value);
 		return 1;
 	}
 	if (strcmp(name, "services") != 0)
-		return fail(p, "unknown key '%s' in [counter %s]; known keys: services, printer",
-			name, label);
+		return fail(p,
+			N_("unknown key '%s' in [counter %s]; known keys: services, printer"), name,
+			label);
 	if (copy(list, sizeof list, value) < 0)
-		return fail(p, "services of [counter %s] is too long", label);
+		return fail(p, N_("services of [counter %s] is too long"), label);
 	k->nservices = 0;
 	for (tok = strtok_r(list, ", \t", &save); tok; tok = strtok_r(NULL, ", \t", &save)) {
 		for (int i = 0; i < k->nservices; i++)
 			if (strcmp(k->services[i], tok) == 0)
-				return fail(p, "[counter %s] lists service '%s' twice", label, tok);
+				return fail(p, N_("[counter %s] lists service '%s' twice"), label,
+					tok);
 		if (!valid_code(tok))
-			return fail(p, "[counter %s]: '%s' is not a service code", label, tok);
+			return fail(p, N_("[counter %s]: '%s' is not a service code"), label, tok);
 		copy(k->services[k->nservices++], KZ_CODE_LEN, tok);
 	}
 	if (k->nservices == 0)
-		return fail(p, "[counter %s] serves no service; list codes: services = A, B",
+		return fail(p, N_("[counter %s] serves no service; list codes: services = A, B"),
 			label);
 	return 1;
 }
@@ -486,11 +498,12 @@ printer_for(struct parse *p, const char *name)
 		if (strcmp(c->printers[i].name, name) == 0)
 			return &c->printers[i];
 	if (!valid_printer_name(name)) {
-		fail(p, "[printer %s]: a printer's name is Latin letters, digits and '-'", name);
+		fail(p, N_("[printer %s]: a printer's name is Latin letters, digits and '-'"),
+			name);
 		return NULL;
 	}
 	if (c->nprinters == KZ_MAX_PRINTERS) {
-		fail(p, "more than %d printers", KZ_MAX_PRINTERS);
+		fail(p, N_("more than %d printers"), KZ_MAX_PRINTERS);
 		return NULL;
 	}
 	struct kz_printer_conf *pr = &c->printers[c->nprinters++];

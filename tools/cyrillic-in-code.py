@@ -28,9 +28,6 @@ ALLOWED = {
     'documents/ticket.c': {'де', 'да', 'те', 'та'},
     # patronymic particles that a surname-and-initials abbreviation skips
     'documents/talon.c': {'қызы', 'ұлы', 'кызы', 'улы', 'оглы', 'кизи'},
-    # an example of a Cyrillic value in the administrator's configuration error
-    'queue/config.c': {"%s of [service %s] must be the prefix as said in %s letters (e.g. "
-                       "'бэ' for B), 1 to %d bytes%s"},
     # numbers said aloud on the hall board: the words and their grammar
     'display/announce.c': None,
     # amounts written in words (the act): number names with their genders and cases
