@@ -492,13 +492,24 @@ function said(what, body) {
 		K.message("info", K.fill(_("Called %s."), cur.ticket));
 }
 
+// Which opening of the confirmation is the live one.  Escape closes the
+// dialog at once but its close event comes a task later: on a busy machine
+// after the next opening, whose answer it must not give (nor take).
+let confirmOpening = 0;
+
 function confirmDialog(text, okLabel) {
+	const opening = ++confirmOpening;
 	return new Promise((resolve) => {
 		const d = $("confirm-dialog");
 		$("confirm-text").textContent = text;
 		$("confirm-ok").textContent = okLabel;
 		d.returnValue = "";
-		d.addEventListener("close", () => resolve(d.returnValue === "ok"), { once: true });
+		const closed = () => {
+			if (d.open) return; // a late close of an earlier opening
+			d.removeEventListener("close", closed);
+			resolve(opening === confirmOpening && d.returnValue === "ok");
+		};
+		d.addEventListener("close", closed);
 		d.showModal();
 		$("confirm-ok").focus();
 	});
