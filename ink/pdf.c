@@ -115,7 +115,7 @@ open_face(struct ft *ft, const char *font_dir, int i, cairo_font_face_t **out, c
 
 	snprintf(path, sizeof path, "%s/%s", font_dir, face_files[i]);
 	/* FreeType says only "cannot open resource": ask the system why */
-	if ((f = kz_file_open(path, KZ_FILE_MAX_FONT, "font file", err)) == NULL)
+	if ((f = kz_file_open(path, KZ_FILE_MAX_FONT, N_("font file"), err)) == NULL)
 		return kz_err(err, KZ_ECONFIG, "%s; printouts need %s and %s in the font folder",
 			err, face_files[0], face_files[1]);
 	fclose(f);

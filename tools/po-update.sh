@@ -9,7 +9,7 @@ set -e
 cd "$(dirname "$0")/.."
 xgettext --keyword=T --keyword=N --keyword=N_ --flag=N_:1:c-format --keyword=TN:1,2 --keyword=kz_tr:2 --keyword=kz_trn:2,3 --from-code=UTF-8 --sort-output \
 	--add-comments=TRANSLATORS: --package-name=kezek --msgid-bugs-address=dev@kezek.kz \
-	-o po/kezek.pot kiosk/*.c display/*.c clerk/*.c documents/*.c queue/*.c setup/*.c printer/*.c hall/*.c
+	-o po/kezek.pot kiosk/*.c display/*.c clerk/*.c documents/*.c queue/*.c setup/*.c printer/*.c hall/*.c ink/*.c
 xgettext --join-existing --language=JavaScript --keyword=_ --from-code=UTF-8 --sort-output \
 	--add-comments=TRANSLATORS: --package-name=kezek --msgid-bugs-address=dev@kezek.kz \
 	-o po/kezek.pot hall/www/*.js

@@ -8,7 +8,7 @@
 
 xgettext --keyword=T --keyword=N --keyword=N_ --flag=N_:1:c-format --keyword=TN:1,2 --keyword=kz_tr:2 --keyword=kz_trn:2,3 --from-code=UTF-8 -o "$T/kezek.pot" \
 	"$SRC"/kiosk/*.c "$SRC"/display/*.c "$SRC"/clerk/*.c "$SRC"/documents/*.c "$SRC"/queue/*.c \
-	"$SRC"/setup/*.c "$SRC"/printer/*.c "$SRC"/hall/*.c >"$T/out" 2>"$T/err" &&
+	"$SRC"/setup/*.c "$SRC"/printer/*.c "$SRC"/hall/*.c "$SRC"/ink/*.c >"$T/out" 2>"$T/err" &&
 	xgettext --join-existing --language=JavaScript --keyword=_ --from-code=UTF-8 \
 		-o "$T/kezek.pot" "$SRC"/hall/www/*.js >>"$T/out" 2>>"$T/err"
 if [ $? -eq 0 ] && [ "$(grep -c '^msgid' "$T/kezek.pot")" -gt 90 ]; then ok
@@ -24,7 +24,7 @@ for lang in kk ru; do
 done
 
 # the scanned folders are the ones tools/po-update.sh scans
-for dir in kiosk display clerk documents queue setup hall; do
+for dir in kiosk display clerk documents queue setup hall ink; do
 	if grep -q "$dir/\*\.c" "$SRC/tools/po-update.sh"; then ok
 	else not_ok "tools/po-update.sh scans $dir/"; fi
 done
