@@ -32,12 +32,19 @@ out=$(xrandr | awk '/ connected/ {print $1; exit}')
 
 # the board full screen on the output named (written as an administrator
 # might type it: another case)
-"$DISPLAY_BIN" --fullscreen --output "${out^^}" --exit-after 60 >"$T/board.out" 2>"$T/board.err" &
+# (the test stops it; --exit-after only bounds a board left behind)
+"$DISPLAY_BIN" --fullscreen --output "${out^^}" --exit-after 600 >"$T/board.out" 2>"$T/board.err" &
 board=$!
 window() { win=$(xdotool search --name '^Kezek$' 2>/dev/null | head -n 1); [ -n "$win" ]; }
 win=""
-wait_for "the board's window appears on '${out^^}'" window && ok
-geometry() { xdotool getwindowgeometry "$win" | grep -q 'Geometry: 1280x720'; }
+wait_for "the board's window appears on '${out^^}'" window || {
+	kill -0 "$board" 2>/dev/null || echo "the board exited" >&2
+	cat "$T/board.err" >&2
+	finish
+	exit 1
+}
+ok
+geometry() { xdotool getwindowgeometry "$win" 2>/dev/null | grep -q 'Geometry: 1280x720'; }
 wait_for "the board fills the named screen (1280x720)" geometry && ok
 kill "$board"
 wait "$board" 2>/dev/null
