@@ -15,6 +15,7 @@
 
 #include "db.h"
 #include "error.h"
+#include "file.h"
 #include "utf8.h"
 #include "schema.h"
 #include "sql.h"
@@ -59,16 +60,6 @@ folder_of(const char *path, char *dir, size_t len)
 		snprintf(dir, len, "/");
 	else
 		snprintf(dir, len, "%.*s", (int)(slash - path), path);
-}
-
-/* What a file that is not a regular one is, in the words err is said in. */
-static const char *
-file_kind(mode_t mode)
-{
-	return kz_err_format(S_ISDIR(mode)               ? N_("a folder")
-			: S_ISFIFO(mode)                 ? N_("a pipe")
-			: S_ISCHR(mode) || S_ISBLK(mode) ? N_("a device")
-							 : N_("a special file"));
 }
 
 /* The step that failed (kz_db_fail's what), in the words err is said in:
@@ -728,7 +719,7 @@ kz_db_open(const char *path, int flags, struct kz_db **out, char *err)
 		return kz_err(err, KZ_EDB,
 			N_("'%s' is not a regular file (%s), so not a Kezek database; check --db or "
 			   "'database' in [hall]"),
-			path, file_kind(st.st_mode));
+			path, kz_file_kind(st.st_mode));
 	}
 	if ((flags & KZ_DB_READONLY) && !folder_writable(path) &&
 		(rc = may_read_unwritable(path, err)) != KZ_OK)

@@ -11,25 +11,13 @@
 #include "error.h"
 #include "file.h"
 
-/* A file that is not a regular one, said with what it is. */
-static void
-not_regular(mode_t mode, const char *what, const char *path, char *err)
+const char *
+kz_file_kind(mode_t mode)
 {
-	if (S_ISDIR(mode))
-		kz_err(err, KZ_ECONFIG,
-			N_("the %s '%s' is not a regular file (a folder); name a file"), what,
-			path);
-	else if (S_ISFIFO(mode))
-		kz_err(err, KZ_ECONFIG,
-			N_("the %s '%s' is not a regular file (a pipe); name a file"), what, path);
-	else if (S_ISCHR(mode) || S_ISBLK(mode))
-		kz_err(err, KZ_ECONFIG,
-			N_("the %s '%s' is not a regular file (a device); name a file"), what,
-			path);
-	else
-		kz_err(err, KZ_ECONFIG,
-			N_("the %s '%s' is not a regular file (a special file); name a file"), what,
-			path);
+	return kz_err_format(S_ISDIR(mode)               ? N_("a folder")
+			: S_ISFIFO(mode)                 ? N_("a pipe")
+			: S_ISCHR(mode) || S_ISBLK(mode) ? N_("a device")
+							 : N_("a special file"));
 }
 
 FILE *
@@ -51,7 +39,8 @@ kz_file_open(const char *path, long max, const char *what, char *err)
 		return NULL;
 	}
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		not_regular(st.st_mode, what, path, err);
+		kz_err(err, KZ_ECONFIG, N_("the %s '%s' is not a regular file (%s); name a file"),
+			what, path, kz_file_kind(st.st_mode));
 		close(fd);
 		return NULL;
 	}

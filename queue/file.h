@@ -8,12 +8,17 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 /* The largest file of each kind Kezek reads (bytes). */
 #define KZ_FILE_MAX_CONFIG    (1L << 20)  /* hall.ini, a year's holidays */
 #define KZ_FILE_MAX_DIRECTORY (8L << 20)  /* offices.csv, akimats.csv */
 #define KZ_FILE_MAX_FONT      (64L << 20) /* a TrueType face */
 #define KZ_FILE_MAX_PRINTOUT  (16L << 20) /* what a printer was sent (a preview) */
+
+/* What a file that is not a regular one is ("a folder", "a pipe", "a
+ * device", "a special file"), in the words kz_err says its messages in. */
+const char *kz_file_kind(mode_t mode);
 
 /* Open path for reading as a stdio stream if it is a regular file of at
  * most max bytes; what names it in messages ("configuration", "holiday

@@ -176,14 +176,23 @@ kz_i18n_free(struct kz_i18n *cat)
 	free(cat);
 }
 
+/* msgid's entry in language l's catalogue (l < 0: none), or NULL. */
+static const struct entry *
+lookup(const struct kz_i18n *cat, int l, const char *msgid)
+{
+	struct entry key = {msgid, NULL, 0};
+
+	if (cat == NULL || l < 0 || cat->cat[l].n == 0)
+		return NULL;
+	return bsearch(&key, cat->cat[l].e, (size_t)cat->cat[l].n, sizeof key, by_id);
+}
+
+/* lookup, counting a miss */
 static const struct entry *
 find(struct kz_i18n *cat, const char *lang, const char *msgid)
 {
-	int l = lang_index(lang);
-	struct entry key = {msgid, NULL, 0}, *e = NULL;
+	const struct entry *e = lookup(cat, lang_index(lang), msgid);
 
-	if (cat != NULL && l >= 0 && cat->cat[l].n > 0)
-		e = bsearch(&key, cat->cat[l].e, (size_t)cat->cat[l].n, sizeof key, by_id);
 	if (e == NULL && cat != NULL)
 		cat->missed++;
 	return e;
@@ -335,15 +344,11 @@ same_conversions(const char *a, const char *b)
 const char *
 kz_i18n_error_format(const char *fmt)
 {
-	struct entry key = {fmt, NULL, 0}, *e;
-	struct catalogue *c;
+	const struct entry *e;
 
-	if (errors_in < 0 || in_use == NULL || fmt == NULL)
+	if (fmt == NULL)
 		return fmt;
-	c = &in_use->cat[errors_in];
-	if (c->n == 0)
-		return fmt;
-	e = bsearch(&key, c->e, (size_t)c->n, sizeof key, by_id);
+	e = lookup(in_use, errors_in, fmt);
 	if (e == NULL || e->len == 0 || !same_conversions(fmt, e->str))
 		return fmt;
 	return e->str;

@@ -111,7 +111,7 @@ said(const char *word)
 
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (strcmp(word, words[i]) == 0)
-			return kz_i18n_error_format(words[i]);
+			return kz_err_format(words[i]);
 	return word;
 }
 
