@@ -80,19 +80,6 @@ more(struct kz_doctor *d, enum kz_doctor_verdict v)
 	return x;
 }
 
-/* Where the configuration or data was found (setup.h): an option, a
- * variable or a path as typed, or words the staff read. */
-static const char *
-found_through(const char *from)
-{
-	static const char *const words[] = {N("the build tree"), N("built in")};
-
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(from, words[i]) == 0)
-			return T(words[i]);
-	return from;
-}
-
 /* The configuration's file is not there or cannot be read: said in the
  * doctor's words; 0 if it can be read (the lower layer's message then). */
 static int
@@ -136,7 +123,7 @@ check_config(struct kz_doctor *d, struct kz_doctor_line *line)
 	if (d->db_path == NULL || *d->db_path == '\0')
 		d->db_path = d->cfg->database;
 	say(line->what, T("%s (found through %s); data from %s"), cli->setup.config,
-		found_through(cli->setup.config_from), cli->setup.data_dir);
+		kz_setup_word(cli->setup.config_from), cli->setup.data_dir);
 	return KZ_DOCTOR_OK;
 }
 
@@ -272,7 +259,7 @@ lacks_folder(const struct kz_doctor *d, struct kz_doctor_line *line, const char 
 		lead(line->what, lead_fmt);
 		return;
 	}
-	say(line->what, own, dir, d->cli->setup.data_dir, found_through(d->cli->setup.data_from));
+	say(line->what, own, dir, d->cli->setup.data_dir, kz_setup_word(d->cli->setup.data_from));
 }
 
 static enum kz_doctor_verdict

@@ -101,13 +101,11 @@ kz_setup_find_data(struct kz_setup *s, const char *data_opt)
 	}
 }
 
-/* A word a message of this file takes as an argument (what a folder holds,
- * where the data directory came from), said in the message's language;
- * options, variables and paths stay as typed. */
-static const char *
-said(const char *word)
+const char *
+kz_setup_word(const char *word)
 {
-	static const char *const words[] = {N_("fonts"), N_("translations"), N_("built in")};
+	static const char *const words[] = {N_("fonts"), N_("translations"), N_("built in"),
+		N_("the build tree")};
 
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
 		if (strcmp(word, words[i]) == 0)
@@ -126,7 +124,7 @@ kz_setup_data(const struct kz_setup *s, const char *rel, const char *what, char 
 		return kz_err(err, KZ_ECONFIG,
 			N_("no %s at '%s': the data directory '%s' (%s) lacks %s; "
 			   "name Kezek's data directory with --data-dir DIR or KEZEK_DATA_DIR"),
-			said(what), out, s->data_dir, said(s->data_from), rel);
+			kz_setup_word(what), out, s->data_dir, kz_setup_word(s->data_from), rel);
 	return KZ_OK;
 }
 

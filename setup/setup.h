@@ -59,6 +59,12 @@ void kz_setup_find_data(struct kz_setup *s, const char *data_opt);
 int kz_setup_load(struct kz_setup *s, const char *config_opt, const char *data_opt,
 	struct kz_config *cfg, char *err);
 
+/* A word setup puts into a message or a field (what a folder holds, where
+ * the configuration or data was found: "fonts", "built in", "the build
+ * tree"), in the staff's words (kz_err_format) if it is one of setup's
+ * own; an option, a variable or a path as typed. */
+const char *kz_setup_word(const char *word);
+
 /* The data directory's rel ("assets/fonts", "po") into out (len bytes).
  * KZ_ECONFIG, saying what is missing (what: "fonts") and where the data
  * directory came from, if it is not there. */
